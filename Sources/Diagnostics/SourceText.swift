@@ -1,0 +1,28 @@
+/// The lines of a source file, for quoting a line under a diagnostic and for turning the
+/// byte columns some libraries report into character columns.
+public struct SourceText: Sendable {
+    public let lines: [Substring]
+
+    public init(_ text: String) {
+        // Split on LF and drop a CR before it, so that CRLF files show the same lines.
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.utf8.last == UInt8(ascii: "\r") ? $0.dropLast() : $0
+        }
+    }
+
+    /// The text of a 1-based line, or nil past the end.
+    public func line(_ number: Int) -> Substring? {
+        guard number >= 1, number <= lines.count else { return nil }
+        return lines[number - 1]
+    }
+
+    /// Converts a 1-based byte column on a 1-based line into a 1-based character column.
+    public func characterColumn(line: Int, byteColumn: Int) -> Int {
+        guard let text = self.line(line), byteColumn > 1 else { return max(byteColumn, 1) }
+        let utf8 = text.utf8
+        let limit = min(byteColumn - 1, utf8.count)
+        let end = utf8.index(utf8.startIndex, offsetBy: limit)
+        // Count Unicode scalars that start before the byte offset.
+        return text.unicodeScalars[text.startIndex..<end].count + 1 + max(0, byteColumn - 1 - limit)
+    }
+}

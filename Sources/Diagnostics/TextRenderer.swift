@@ -1,0 +1,88 @@
+/// Renders diagnostics for people, in the style of the Swift and Rust compilers:
+///
+///     seeds/x/adaptation.yaml:14:7: error[core-service-omitted]: core service … cannot be omitted
+///        |
+///     14 |   - company-creation
+///        |     ^^^^^^^^^^^^^^^^
+///        = note: core services are listed in model/model.yaml:22
+///        = help: remove this line, or propose a model change
+public struct TextRenderer: Sendable {
+    public var color: Bool
+    /// Finds a file's text to quote its lines; nil when the file cannot be shown.
+    public var source: @Sendable (String) -> SourceText?
+
+    public init(color: Bool, source: @escaping @Sendable (String) -> SourceText?) {
+        self.color = color
+        self.source = source
+    }
+
+    public func render(_ diagnostics: [Diagnostic], filesChecked: Int) -> String {
+        var out = ""
+        for d in diagnostics.sortedForReport() {
+            out += render(d)
+            out += "\n"
+        }
+        out += summary(diagnostics, filesChecked: filesChecked) + "\n"
+        return out
+    }
+
+    public func summary(_ diagnostics: [Diagnostic], filesChecked: Int) -> String {
+        let e = diagnostics.errorCount, w = diagnostics.warningCount
+        return "\(plural(e, "error")), \(plural(w, "warning")) in \(plural(filesChecked, "file"))"
+    }
+
+    public func render(_ d: Diagnostic) -> String {
+        let label: String
+        switch d.severity {
+        case .error: label = paint("error[\(d.rule)]", "1;31")
+        case .warning: label = paint("warning[\(d.rule)]", "1;33")
+        case .note: label = paint("note[\(d.rule)]", "1;36")
+        }
+        var out = paint("\(d.span.file):\(d.span.start.line):\(d.span.start.column):", "1")
+        out += " \(label): " + paint(d.message, "1") + "\n"
+        let gutterWidth = String(d.span.start.line).count
+        let pad = String(repeating: " ", count: gutterWidth)
+        if let text = source(d.span.file), let line = text.line(d.span.start.line) {
+            let shown = String(line).replacingTabs()
+            out += "\(pad) " + paint("|", "34") + "\n"
+            out += paint(String(d.span.start.line), "34") + " " + paint("|", "34") + " " + shown + "\n"
+            let startCol = d.span.start.column
+            var width = 1
+            if d.span.end.line == d.span.start.line {
+                width = max(1, d.span.end.column - startCol)
+            } else {
+                width = line.count - startCol + 1
+            }
+            width = max(1, min(width, line.count - startCol + 1))
+            let caretPad = String(repeating: " ", count: max(0, startCol - 1))
+            let carets = String(repeating: "^", count: width)
+            let caretColour = d.severity == .error ? "1;31" : d.severity == .warning ? "1;33" : "1;36"
+            out += "\(pad) " + paint("|", "34") + " " + caretPad + paint(carets, caretColour) + "\n"
+        }
+        for r in d.related {
+            out += "\(pad) " + paint("=", "34") + " note: \(r.message) at \(r.span)\n"
+        }
+        for n in d.notes {
+            out += "\(pad) " + paint("=", "34") + " note: \(n)\n"
+        }
+        if let help = d.help {
+            out += "\(pad) " + paint("=", "34") + " help: \(help)\n"
+        }
+        return out
+    }
+
+    private func paint(_ s: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+    }
+}
+
+func plural(_ n: Int, _ word: String) -> String {
+    "\(n) \(word)\(n == 1 ? "" : "s")"
+}
+
+private extension String {
+    /// Tabs are shown as one space, so the caret stays under the column it names.
+    func replacingTabs() -> String {
+        String(map { $0 == "\t" ? " " : $0 })
+    }
+}

@@ -1,0 +1,215 @@
+import CCmarkGFM
+import Diagnostics
+
+/// A Markdown file: optional YAML front matter between `---` lines, then a body in
+/// GitHub-flavoured Markdown, with the places of its headings, links and images.
+public struct MarkdownDocument: Sendable {
+    public struct Heading: Sendable, Equatable {
+        public var level: Int
+        public var text: String
+        /// The anchor a renderer gives the heading (`#com-funciona`).
+        public var anchor: String
+        public var span: SourceSpan
+    }
+
+    public struct Link: Sendable, Equatable {
+        public var destination: String
+        public var isImage: Bool
+        public var span: SourceSpan
+    }
+
+    /// The front matter, or nil when the file has none.
+    public var frontMatter: Node?
+    public var body: String
+    /// How many lines of the file stand before the body.
+    public var bodyLineOffset: Int
+    public var headings: [Heading]
+    public var links: [Link]
+}
+
+public struct MarkdownLoader: Sendable {
+    public static let rules = [
+        RuleInfo("markdown-front-matter-unclosed", "Front matter opened with --- is never closed."),
+    ]
+
+    /// The GFM extensions every body is parsed with (footnotes are an option).
+    public static let extensions = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Source positions on; raw HTML stays out (cmark-gfm's safe default).
+    public static let options: Int32 = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
+
+    public var yaml: YAMLLoader
+
+    public init(yaml: YAMLLoader = YAMLLoader()) {
+        self.yaml = yaml
+    }
+
+    public func load(bytes: [UInt8], file: String) -> (MarkdownDocument?, [Diagnostic]) {
+        if bytes.count > TextChecks.maxFileBytes {
+            return (nil, [TextChecks.tooLarge(file: file, size: bytes.count)])
+        }
+        let (text, problems) = TextChecks.decode(bytes, file: file)
+        guard let text else { return (nil, problems) }
+        return load(text: text, file: file)
+    }
+
+    public func load(text: String, file: String) -> (MarkdownDocument?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let lines = SourceText(text)
+        var frontMatter: Node?
+        var bodyStartLine = 0  // 0-based index of the first body line
+        if let first = lines.line(1), first.trimmingTrailingSpaces() == "---" {
+            var closing: Int?
+            var i = 2
+            while let line = lines.line(i) {
+                let t = line.trimmingTrailingSpaces()
+                if t == "---" || t == "..." { closing = i; break }
+                i += 1
+            }
+            guard let closing else {
+                return (nil, [.error("markdown-front-matter-unclosed",
+                                     "front matter opened here is never closed",
+                                     at: SourceSpan(file: file, line: 1, column: 1),
+                                     help: "add a line with '---' after the last field of the front matter")])
+            }
+            let yamlText = lines.lines[1..<(closing - 1)].joined(separator: "\n")
+            let (node, problems) = yaml.load(text: yamlText, file: file, lineOffset: 1)
+            diagnostics += problems
+            frontMatter = node
+            bodyStartLine = closing
+        }
+        let body = lines.lines[bodyStartLine...].joined(separator: "\n")
+        let (headings, links) = MarkdownLoader.outline(body: body, lines: lines, lineOffset: bodyStartLine,
+                                                       file: file)
+        let document = MarkdownDocument(frontMatter: frontMatter, body: body, bodyLineOffset: bodyStartLine,
+                                        headings: headings, links: links)
+        return (document, diagnostics)
+    }
+
+    /// Parses a body with cmark-gfm and lists its headings, links and images.
+    static func outline(body: String, lines: SourceText, lineOffset: Int, file: String)
+        -> ([MarkdownDocument.Heading], [MarkdownDocument.Link]) {
+        var headings: [MarkdownDocument.Heading] = []
+        var links: [MarkdownDocument.Link] = []
+        var slugger = Slugger()
+        CMark.withDocument(body) { doc in
+            let iter = cmark_iter_new(doc)
+            defer { cmark_iter_free(iter) }
+            while true {
+                let ev = cmark_iter_next(iter)
+                if ev == CMARK_EVENT_DONE { break }
+                guard ev == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+                let type = cmark_node_get_type(node)
+                func span() -> SourceSpan {
+                    let line = Int(cmark_node_get_start_line(node)) + lineOffset
+                    let byteColumn = Int(cmark_node_get_start_column(node))
+                    let endLine = Int(cmark_node_get_end_line(node)) + lineOffset
+                    let endByte = Int(cmark_node_get_end_column(node))
+                    return SourceSpan(
+                        file: file,
+                        start: SourcePosition(line: line, column: lines.characterColumn(line: line, byteColumn: byteColumn)),
+                        end: SourcePosition(line: endLine, column: lines.characterColumn(line: endLine, byteColumn: endByte + 1)))
+                }
+                if type == CMARK_NODE_HEADING {
+                    let text = CMark.plainText(node)
+                    headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text,
+                                          anchor: slugger.slug(text), span: span()))
+                } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                    let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    links.append(.init(destination: url, isImage: type == CMARK_NODE_IMAGE, span: span()))
+                }
+            }
+        }
+        return (headings, links)
+    }
+}
+
+/// Thin helpers over cmark-gfm's C API.
+public enum CMark {
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Parses `text` with the GFM extensions and hands the document to `body`; the tree
+    /// is freed afterwards.
+    public static func withDocument<T>(_ text: String, options: Int32 = MarkdownLoader.options,
+                                       _ body: (OpaquePointer) -> T) -> T {
+        _ = registered
+        let parser = cmark_parser_new(options)!
+        defer { cmark_parser_free(parser) }
+        for name in MarkdownLoader.extensions {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        let doc = cmark_parser_finish(parser)!
+        defer { cmark_node_free(doc) }
+        return body(doc)
+    }
+
+    /// The text of a node's inline content, without markup.
+    public static func plainText(_ node: OpaquePointer) -> String {
+        var out = ""
+        let iter = cmark_iter_new(node)
+        defer { cmark_iter_free(iter) }
+        while true {
+            let ev = cmark_iter_next(iter)
+            if ev == CMARK_EVENT_DONE { break }
+            guard ev == CMARK_EVENT_ENTER, let n = cmark_iter_get_node(iter) else { continue }
+            let t = cmark_node_get_type(n)
+            if t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE {
+                out += cmark_node_get_literal(n).map { String(cString: $0) } ?? ""
+            } else if t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK {
+                out += " "
+            }
+        }
+        return out
+    }
+}
+
+/// Turns heading text into unique anchors the way GitHub does: lower case, letters,
+/// digits, spaces become hyphens, other punctuation dropped; repeats get -1, -2...
+public struct Slugger: Sendable {
+    private var used: [String: Int] = [:]
+
+    public init() {}
+
+    public mutating func slug(_ text: String) -> String {
+        let base = Slugger.slugify(text)
+        if let n = used[base] {
+            used[base] = n + 1
+            let candidate = "\(base)-\(n)"
+            used[candidate, default: 0] += 0
+            return candidate
+        }
+        used[base] = 1
+        return base
+    }
+
+    public static func slugify(_ text: String) -> String {
+        var out = ""
+        for ch in text.lowercased() {
+            if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" {
+                out.append(ch)
+            } else if ch == " " {
+                out.append("-")
+            }
+        }
+        return out
+    }
+}
+
+extension Substring {
+    func trimmingTrailingSpaces() -> Substring {
+        var s = self
+        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
+        return s
+    }
+}

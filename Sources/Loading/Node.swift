@@ -1,0 +1,123 @@
+import Diagnostics
+
+/// A YAML node with the place it was written. Scalars are typed by the YAML 1.2 core
+/// schema: only `true`/`false` (any case of the word) are booleans; `no`, `off`, `NO`
+/// stay strings; quoted scalars are always strings.
+public struct Node: Sendable {
+    public enum Value: Sendable {
+        case null
+        case bool(Bool)
+        case int(Int)
+        case double(Double)
+        case string(String)
+        case sequence([Node])
+        case mapping([Pair])
+    }
+
+    public struct Pair: Sendable {
+        public var key: Node
+        public var value: Node
+
+        public init(key: Node, value: Node) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    public var value: Value
+    public var span: SourceSpan
+
+    public init(_ value: Value, span: SourceSpan) {
+        self.value = value
+        self.span = span
+    }
+}
+
+extension Node {
+    public var string: String? {
+        if case let .string(s) = value { return s }
+        return nil
+    }
+
+    public var bool: Bool? {
+        if case let .bool(b) = value { return b }
+        return nil
+    }
+
+    public var int: Int? {
+        switch value {
+        case let .int(i): return i
+        case let .double(d) where d == d.rounded() && abs(d) < 9e15: return Int(d)
+        default: return nil
+        }
+    }
+
+    public var number: Double? {
+        switch value {
+        case let .int(i): return Double(i)
+        case let .double(d): return d
+        default: return nil
+        }
+    }
+
+    public var isNull: Bool {
+        if case .null = value { return true }
+        return false
+    }
+
+    public var sequence: [Node]? {
+        if case let .sequence(items) = value { return items }
+        return nil
+    }
+
+    public var pairs: [Pair]? {
+        if case let .mapping(pairs) = value { return pairs }
+        return nil
+    }
+
+    /// The key as text: mapping keys are scalars, compared by their text.
+    public var keyText: String {
+        switch value {
+        case .null: return "null"
+        case let .bool(b): return b ? "true" : "false"
+        case let .int(i): return String(i)
+        case let .double(d): return String(d)
+        case let .string(s): return s
+        case .sequence, .mapping: return ""
+        }
+    }
+
+    /// The value of `key` in a mapping, or nil.
+    public subscript(key: String) -> Node? {
+        guard case let .mapping(pairs) = value else { return nil }
+        return pairs.first { $0.key.keyText == key }?.value
+    }
+
+    /// The pair (key and value nodes) of `key` in a mapping, or nil.
+    public func pair(_ key: String) -> Pair? {
+        guard case let .mapping(pairs) = value else { return nil }
+        return pairs.first { $0.key.keyText == key }
+    }
+
+    /// A short name of the node's type for messages ("a mapping", "the string \"x\"").
+    public var typeName: String {
+        switch value {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case .int: return "integer"
+        case .double: return "number"
+        case .string: return "string"
+        case .sequence: return "list"
+        case .mapping: return "mapping"
+        }
+    }
+
+    /// Counts this node and everything below it.
+    public var nodeCount: Int {
+        switch value {
+        case let .sequence(items): return 1 + items.reduce(0) { $0 + $1.nodeCount }
+        case let .mapping(pairs): return 1 + pairs.reduce(0) { $0 + $1.key.nodeCount + $1.value.nodeCount }
+        default: return 1
+        }
+    }
+}

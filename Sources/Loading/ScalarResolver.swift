@@ -1,0 +1,74 @@
+/// Types a plain scalar by the YAML 1.2 core schema.
+enum ScalarResolver {
+    static func resolve(plain s: String) -> Node.Value {
+        switch s {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .double(.infinity)
+        case "-.inf", "-.Inf", "-.INF": return .double(-.infinity)
+        case ".nan", ".NaN", ".NAN": return .double(.nan)
+        default: break
+        }
+        let utf8 = Array(s.utf8)
+        guard let first = utf8.first else { return .string(s) }
+        // Fast exit: core-schema numbers start with a sign, a digit or a dot.
+        guard first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+            || isDigit(first) else { return .string(s) }
+        if utf8.count > 2, utf8[0] == UInt8(ascii: "0") {
+            if utf8[1] == UInt8(ascii: "o"), utf8.dropFirst(2).allSatisfy({ $0 >= 48 && $0 <= 55 }) {
+                if let i = Int(String(s.dropFirst(2)), radix: 8) { return .int(i) }
+                return .string(s)
+            }
+            if utf8[1] == UInt8(ascii: "x"), utf8.dropFirst(2).allSatisfy(isHexDigit) {
+                if let i = Int(String(s.dropFirst(2)), radix: 16) { return .int(i) }
+                return .string(s)
+            }
+        }
+        if isInteger(utf8) {
+            if let i = Int(s) { return .int(i) }
+            if let d = Double(s) { return .double(d) }
+            return .string(s)
+        }
+        if isFloat(utf8), let d = Double(s) { return .double(d) }
+        return .string(s)
+    }
+
+    static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+
+    static func isHexDigit(_ c: UInt8) -> Bool {
+        isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
+    }
+
+    /// `[-+]?[0-9]+`
+    static func isInteger(_ b: [UInt8]) -> Bool {
+        var i = 0
+        if b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") { i = 1 }
+        guard i < b.count else { return false }
+        return b[i...].allSatisfy(isDigit)
+    }
+
+    /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
+    static func isFloat(_ b: [UInt8]) -> Bool {
+        var i = 0
+        if b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
+        var mantissaDigits = 0
+        while i < b.count, isDigit(b[i]) { i += 1; mantissaDigits += 1 }
+        if i < b.count, b[i] == UInt8(ascii: ".") {
+            i += 1
+            var fraction = 0
+            while i < b.count, isDigit(b[i]) { i += 1; fraction += 1 }
+            if mantissaDigits == 0 && fraction == 0 { return false }
+        } else if mantissaDigits == 0 {
+            return false
+        }
+        if i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < b.count, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
+            var exponent = 0
+            while i < b.count, isDigit(b[i]) { i += 1; exponent += 1 }
+            if exponent == 0 { return false }
+        }
+        return i == b.count
+    }
+}

@@ -1,0 +1,82 @@
+import Diagnostics
+
+/// Checks on a file's bytes that come before any parsing: size, UTF-8, byte-order marks.
+public enum TextChecks {
+    /// The largest file oae reads (8 MiB): the largest real document is a few hundred KiB.
+    public static let maxFileBytes = 8 * 1024 * 1024
+
+    static let rules = [
+        RuleInfo("file-too-large", "A file is larger than oae reads."),
+        RuleInfo("file-unreadable", "A file could not be read."),
+        RuleInfo("encoding-invalid-utf8", "A file is not valid UTF-8."),
+        RuleInfo("encoding-misplaced-bom", "A byte-order mark stands after the start of a file."),
+    ]
+
+    public static func tooLarge(file: String, size: Int) -> Diagnostic {
+        .error("file-too-large",
+               "file is \(formatSize(size)), over the limit of \(formatSize(maxFileBytes))",
+               at: .wholeFile(file),
+               help: "split the file, or remove data that does not belong in the tree")
+    }
+
+    /// Validates UTF-8 and looks for a byte-order mark after the start. Returns the text
+    /// without a leading BOM, or the diagnostics that stop loading.
+    public static func decode(_ bytes: [UInt8], file: String, lineOffset: Int = 0) -> (String?, [Diagnostic]) {
+        var line = 1, column = 1
+        var i = 0
+        let n = bytes.count
+        var start = 0
+        if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3; start = 3 }
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+                i += 1
+                continue
+            }
+            let length: Int
+            if b & 0xE0 == 0xC0, b >= 0xC2 { length = 2 }
+            else if b & 0xF0 == 0xE0 { length = 3 }
+            else if b & 0xF8 == 0xF0, b <= 0xF4 { length = 4 }
+            else { return (nil, [invalid(file, line + lineOffset, column, b)]) }
+            guard i + length <= n else { return (nil, [invalid(file, line + lineOffset, column, b)]) }
+            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 {
+                return (nil, [invalid(file, line + lineOffset, column, b)])
+            }
+            // Overlong forms and surrogates.
+            if length == 3 {
+                let b1 = bytes[i + 1]
+                if (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 >= 0xA0) {
+                    return (nil, [invalid(file, line + lineOffset, column, b)])
+                }
+                if b == 0xEF, b1 == 0xBB, bytes[i + 2] == 0xBF {
+                    return (nil, [.error("encoding-misplaced-bom",
+                                         "byte-order mark (U+FEFF) in the middle of the file",
+                                         at: SourceSpan(file: file, line: line + lineOffset, column: column),
+                                         help: "delete the invisible character at this place; a BOM may only open a file")])
+                }
+            } else if length == 4 {
+                let b1 = bytes[i + 1]
+                if (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 >= 0x90) {
+                    return (nil, [invalid(file, line + lineOffset, column, b)])
+                }
+            }
+            column += 1
+            i += length
+        }
+        return (String(decoding: bytes[start...], as: UTF8.self), [])
+    }
+
+    static func invalid(_ file: String, _ line: Int, _ column: Int, _ byte: UInt8) -> Diagnostic {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return .error("encoding-invalid-utf8", "invalid UTF-8 byte 0x\(hex.count == 1 ? "0" + hex : hex)",
+                      at: SourceSpan(file: file, line: line, column: column),
+                      help: "save the file as UTF-8 (it may have been saved as Latin-1 or Windows-1252)")
+    }
+
+    static func formatSize(_ bytes: Int) -> String {
+        if bytes >= 1024 * 1024 { return "\(bytes / (1024 * 1024)) MiB" }
+        if bytes >= 1024 { return "\(bytes / 1024) KiB" }
+        return "\(bytes) bytes"
+    }
+}

@@ -1,0 +1,306 @@
+import CYaml
+import Diagnostics
+
+/// Loads one YAML document into a `Node` tree over libyaml's event parser, keeping the
+/// position of every node. Problems come back as diagnostics, never as a crash or a hang:
+/// the loader has fixed budgets for nesting and for alias expansion.
+public struct YAMLLoader: Sendable {
+    public struct Limits: Sendable {
+        public var maxDepth: Int
+        public var maxAliasExpansion: Int
+
+        public init(maxDepth: Int = 128, maxAliasExpansion: Int = 100_000) {
+            self.maxDepth = maxDepth
+            self.maxAliasExpansion = maxAliasExpansion
+        }
+    }
+
+    public static let rules = TextChecks.rules + [
+        RuleInfo("yaml-syntax", "The YAML is not well formed."),
+        RuleInfo("yaml-tab-indentation", "A line is indented with a tab."),
+        RuleInfo("yaml-duplicate-key", "A mapping has the same key twice."),
+        RuleInfo("yaml-multiple-documents", "A file holds more than one YAML document."),
+        RuleInfo("yaml-alias-budget", "Aliases expand past the budget oae allows."),
+        RuleInfo("yaml-unknown-alias", "An alias names an anchor that is not defined before it."),
+        RuleInfo("yaml-too-deep", "Nesting goes deeper than oae allows."),
+        RuleInfo("yaml-complex-key", "A mapping key is a list or a mapping."),
+        RuleInfo("yaml-unsupported-tag", "A node carries a tag oae does not support."),
+    ]
+
+    public var limits: Limits
+
+    public init(limits: Limits = Limits()) {
+        self.limits = limits
+    }
+
+    /// Loads a whole YAML file from its bytes.
+    public func load(bytes: [UInt8], file: String) -> (Node?, [Diagnostic]) {
+        if bytes.count > TextChecks.maxFileBytes {
+            return (nil, [TextChecks.tooLarge(file: file, size: bytes.count)])
+        }
+        let (text, problems) = TextChecks.decode(bytes, file: file)
+        guard let text else { return (nil, problems) }
+        return load(text: text, file: file, lineOffset: 0)
+    }
+
+    /// Loads YAML text. `lineOffset` moves every position down, for front matter that
+    /// starts below the first line of its file.
+    public func load(text: String, file: String, lineOffset: Int) -> (Node?, [Diagnostic]) {
+        let tabs = tabIndentation(text, file: file, lineOffset: lineOffset)
+        if !tabs.isEmpty { return (nil, tabs) }
+        var builder = Builder(file: file, lineOffset: lineOffset, limits: limits)
+        var utf8 = Array(text.utf8)
+        if utf8.isEmpty { utf8 = [0x0A] }
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            builder.parse(buffer)
+        }
+        let root = builder.root ?? (builder.diagnostics.contains { $0.severity == .error }
+            ? nil : Node(.null, span: SourceSpan(file: file, line: 1 + lineOffset, column: 1)))
+        return (root, builder.diagnostics)
+    }
+
+    /// Reports every line whose indentation contains a tab.
+    func tabIndentation(_ text: String, file: String, lineOffset: Int) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var line = 1
+        var atLineStart = true
+        var column = 1
+        for b in text.utf8 {
+            if b == 0x0A {
+                line += 1; column = 1; atLineStart = true
+                continue
+            }
+            if atLineStart {
+                if b == 0x09 {
+                    out.append(.error("yaml-tab-indentation", "tab character in indentation",
+                                      at: SourceSpan(file: file, line: line + lineOffset, column: column),
+                                      help: "YAML indents with spaces only: replace the tab with spaces"))
+                    atLineStart = false
+                } else if b != 0x20 {
+                    atLineStart = false
+                }
+            }
+            if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return out
+    }
+}
+
+/// Builds nodes from libyaml events with an explicit stack (no recursion, so no stack
+/// overflow on deep input).
+private struct Builder {
+    /// A collection being built. Mutated in place on the stack, so appending is O(1).
+    struct Frame {
+        var isMapping: Bool
+        var start: SourcePosition
+        var anchor: String?
+        var items: [Node] = []
+        var pairs: [Node.Pair] = []
+        var pendingKey: Node?
+        var seen: [String: SourceSpan] = [:]
+        var count = 1
+    }
+
+    let file: String
+    let lineOffset: Int
+    let limits: YAMLLoader.Limits
+    var stack: [Frame] = []
+    var anchors: [String: (node: Node, count: Int)] = [:]
+    var expanded = 0
+    var documents = 0
+    var root: Node?
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String, lineOffset: Int, limits: YAMLLoader.Limits) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.limits = limits
+    }
+
+    func position(_ mark: yaml_mark_t) -> SourcePosition {
+        SourcePosition(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
+    }
+
+    func span(_ event: yaml_event_t) -> SourceSpan {
+        SourceSpan(file: file, start: position(event.start_mark), end: position(event.end_mark))
+    }
+
+    mutating func parse(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            diagnostics.append(.error("yaml-syntax", "the YAML parser could not start", at: .wholeFile(file)))
+            return
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                syntaxError(parser)
+                return
+            }
+            let keepGoing = handle(event)
+            let done = event.type == YAML_STREAM_END_EVENT
+            yaml_event_delete(&event)
+            if !keepGoing || done { return }
+        }
+    }
+
+    mutating func syntaxError(_ parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
+        var related: [RelatedLocation] = []
+        if let context = parser.context.map({ String(cString: $0) }) {
+            let at = SourceSpan(file: file, start: position(parser.context_mark), end: position(parser.context_mark))
+            related.append(RelatedLocation(at, context))
+        }
+        let at = position(parser.problem_mark)
+        diagnostics.append(.error("yaml-syntax", problem,
+                                  at: SourceSpan(file: file, start: at, end: SourcePosition(line: at.line, column: at.column + 1)),
+                                  related: related,
+                                  help: Builder.syntaxHelp(problem)))
+    }
+
+    static func syntaxHelp(_ problem: String) -> String? {
+        if problem.contains("mapping values are not allowed") {
+            return "a value that contains ': ' must be quoted"
+        }
+        if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {
+            return "check the indentation of this line against the lines above it"
+        }
+        if problem.contains("found character that cannot start any token") {
+            return "quote the value if it starts with a special character (@, `, %, !, &, *, |, >)"
+        }
+        return nil
+    }
+
+    /// Handles one event; returns false to stop parsing.
+    mutating func handle(_ event: yaml_event_t) -> Bool {
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                diagnostics.append(.error("yaml-multiple-documents",
+                                          "a second YAML document starts here; oae reads one document per file",
+                                          at: span(event),
+                                          help: "move this document to a file of its own, or remove the '---' line"))
+                return false
+            }
+            return true
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            let text = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
+            let tag = s.tag.map { String(cString: $0) }
+            let value: Node.Value
+            let isPlain = s.style == YAML_PLAIN_SCALAR_STYLE
+            switch tag {
+            case nil:
+                value = isPlain ? ScalarResolver.resolve(plain: text) : .string(text)
+            case "!", "tag:yaml.org,2002:str":
+                value = .string(text)
+            case "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+                 "tag:yaml.org,2002:null":
+                value = ScalarResolver.resolve(plain: text)
+            case let other?:
+                diagnostics.append(unsupportedTag(other, event))
+                value = .string(text)
+            }
+            let node = Node(value, span: span(event))
+            let anchor = s.anchor.map { String(cString: $0) }
+            if let anchor { anchors[anchor] = (node, 1) }
+            return add(node, count: 1)
+        case YAML_ALIAS_EVENT:
+            let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+            guard let target = anchors[name] else {
+                diagnostics.append(.error("yaml-unknown-alias", "alias '*\(name)' names no anchor defined before it",
+                                          at: span(event)))
+                return false
+            }
+            expanded += target.count
+            if expanded > limits.maxAliasExpansion {
+                diagnostics.append(.error("yaml-alias-budget",
+                                          "aliases expand to more than \(limits.maxAliasExpansion) nodes",
+                                          at: span(event),
+                                          help: "write the repeated content out, or reduce the aliases; large expansions are refused to protect the build"))
+                return false
+            }
+            var node = target.node
+            node.span = span(event)
+            return add(node, count: target.count)
+        case YAML_SEQUENCE_START_EVENT:
+            let d = event.data.sequence_start
+            if let tag = d.tag.map({ String(cString: $0) }), tag != "tag:yaml.org,2002:seq", tag != "!" {
+                diagnostics.append(unsupportedTag(tag, event))
+            }
+            stack.append(Frame(isMapping: false, start: position(event.start_mark),
+                               anchor: d.anchor.map { String(cString: $0) }))
+            return checkDepth(event)
+        case YAML_MAPPING_START_EVENT:
+            let d = event.data.mapping_start
+            if let tag = d.tag.map({ String(cString: $0) }), tag != "tag:yaml.org,2002:map", tag != "!" {
+                diagnostics.append(unsupportedTag(tag, event))
+            }
+            stack.append(Frame(isMapping: true, start: position(event.start_mark),
+                               anchor: d.anchor.map { String(cString: $0) }))
+            return checkDepth(event)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return true }
+            let end = position(event.end_mark)
+            let value: Node.Value = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+            let node = Node(value, span: SourceSpan(file: file, start: frame.start, end: end))
+            if let anchor = frame.anchor { anchors[anchor] = (node, frame.count) }
+            return add(node, count: frame.count)
+        default:
+            return true
+        }
+    }
+
+    func unsupportedTag(_ tag: String, _ event: yaml_event_t) -> Diagnostic {
+        .error("yaml-unsupported-tag", "unsupported tag '\(tag)'", at: span(event),
+               help: "remove the tag; oae reads plain YAML values")
+    }
+
+    mutating func checkDepth(_ event: yaml_event_t) -> Bool {
+        if stack.count > limits.maxDepth {
+            diagnostics.append(.error("yaml-too-deep", "nesting is deeper than \(limits.maxDepth) levels",
+                                      at: span(event),
+                                      help: "flatten the structure; no document of the model needs this depth"))
+            return false
+        }
+        return true
+    }
+
+    /// Adds a finished node to the collection on top of the stack, or makes it the root.
+    mutating func add(_ node: Node, count: Int) -> Bool {
+        guard !stack.isEmpty else {
+            root = node
+            return true
+        }
+        let top = stack.count - 1
+        stack[top].count += count
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey {
+            stack[top].pairs.append(Node.Pair(key: key, value: node))
+            stack[top].pendingKey = nil
+        } else {
+            switch node.value {
+            case .sequence, .mapping:
+                diagnostics.append(.error("yaml-complex-key", "a mapping key must be a plain value, not a \(node.typeName)",
+                                          at: node.span))
+            default:
+                let text = node.keyText
+                if let first = stack[top].seen[text] {
+                    diagnostics.append(.error("yaml-duplicate-key", "duplicate key '\(text)'",
+                                              at: node.span,
+                                              related: [RelatedLocation(first, "first defined")],
+                                              help: "keep one of the two; a later key would silently replace the earlier one"))
+                } else {
+                    stack[top].seen[text] = node.span
+                }
+            }
+            stack[top].pendingKey = node
+        }
+        return true
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Loading
+import Model
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Checks every file of the tree and reports every problem at once.",
+        discussion: "Exit status: 0 when clean (warnings allowed), 1 on errors (or warnings with --strict), 2 on a usage error.")
+
+    @OptionGroup var tree: TreeOptions
+
+    @Option(name: .long, help: "Output format: text, json, sarif or github.")
+    var format: OutputFormat = .text
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        let result = CheckRun.run(root: tree.rootURL, format: format, strict: strict, color: useColor())
+        writeStdout(result.output)
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+}
+
+/// `oae check` as a function, for the command and for tests.
+public enum CheckRun {
+    public static func run(root: URL, format: String, strict: Bool, color: Bool = false) -> (output: String, exitCode: Int32) {
+        run(root: root, format: OutputFormat(rawValue: format) ?? .text, strict: strict, color: color)
+    }
+
+    static func run(root: URL, format: OutputFormat, strict: Bool, color: Bool) -> (output: String, exitCode: Int32) {
+        let tree = TreeLoader.load(root: root)
+        let diagnostics = tree.diagnostics.sortedForReport()
+        let output: String
+        switch format {
+        case .text:
+            let renderer = TextRenderer(color: color) { path in
+                guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
+                return SourceText(String(decoding: data, as: UTF8.self))
+            }
+            output = renderer.render(diagnostics, filesChecked: tree.filesChecked)
+        case .json:
+            output = JSONReport.render(diagnostics, filesChecked: tree.filesChecked,
+                                       documents: tree.documentCounts, toolVersion: OAE.version)
+        case .sarif:
+            output = SARIFReport.render(diagnostics, catalog: Rules.catalog, toolVersion: OAE.version)
+        case .github:
+            output = GitHubReport.render(diagnostics)
+        }
+        let failed = diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0)
+        return (output, failed ? 1 : 0)
+    }
+}
+
+/// Every rule of every module, for SARIF and the documentation test.
+public enum Rules {
+    public static let catalog = RuleCatalog(YAMLLoader.rules + MarkdownLoader.rules + TreeLoader.rules)
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+
+/// The `oae` command line. Subcommands are thin: they parse options, call the library,
+/// print, and choose the exit code (0 clean, 1 problems, 2 usage).
+public struct OAE: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "oae",
+        abstract: "Validates and builds the handbooks and site of a network of business support offices.",
+        version: version,
+        subcommands: [Check.self]
+    )
+
+    public init() {}
+
+    /// Runs the command line and exits: usage errors exit with 2, not the usual 64.
+    public static func runAndExit(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            if code != .success, code.rawValue != 1 {
+                let message = fullMessage(for: error)
+                if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Options every command that reads the tree shares.
+struct TreeOptions: ParsableArguments {
+    @Option(name: .long, help: "The root of the tree (the folder holding model/ and seeds/).")
+    var root: String = "."
+
+    var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
+
+    func validate() throws {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: rootURL.path, isDirectory: &isDir), isDir.boolValue else {
+            throw ValidationError("root '\(root)' is not a folder")
+        }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, github
+}
+
+/// Whether to colour text: only on a terminal, and never when NO_COLOR is set.
+func useColor() -> Bool {
+    isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+}
+
+func writeStdout(_ s: String) {
+    FileHandle.standardOutput.write(Data(s.utf8))
+}

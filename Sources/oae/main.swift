@@ -1,0 +1,3 @@
+import OAECommands
+
+OAE.runAndExit()
