@@ -34,6 +34,6 @@ let package = Package(
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "JSON"]),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Diagnostics"]),
-        .testTarget(name: "OAECommandsTests", dependencies: ["OAECommands", "Diagnostics"]),
+        .testTarget(name: "OAECommandsTests", dependencies: ["OAECommands", "Diagnostics", "oae"]),
     ]
 )

@@ -4,10 +4,23 @@ public struct SourceText: Sendable {
     public let lines: [Substring]
 
     public init(_ text: String) {
-        // Split on LF and drop a CR before it, so that CRLF files show the same lines.
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.utf8.last == UInt8(ascii: "\r") ? $0.dropLast() : $0
+        // Split on LF bytes (a String sees CR LF as one character) and drop a CR before
+        // the LF, so that CRLF files show the same lines as LF files.
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            if utf8[i] == UInt8(ascii: "\n") {
+                var end = i
+                if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
+                lines.append(text[start..<end])
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
         }
+        lines.append(text[start...])
+        self.lines = lines
     }
 
     /// The text of a 1-based line, or nil past the end.

