@@ -25,9 +25,13 @@ let package = Package(
         .target(name: "Loading", dependencies: ["Diagnostics", "CYaml", "CCmarkGFM"]),
         // The document kinds and the layout of the tree.
         .target(name: "Model", dependencies: ["Diagnostics", "Loading"]),
+        // The model plus each municipality's layer: merged views with provenance.
+        .target(name: "Resolution", dependencies: ["Diagnostics", "Loading", "Model"]),
+        // Conformance rules over the model and every municipality.
+        .target(name: "Validation", dependencies: ["Diagnostics", "Loading", "Model", "Resolution"]),
         // The commands, as a library so that tests can run them in-process.
         .target(name: "OAECommands", dependencies: [
-            "JSON", "Diagnostics", "Loading", "Model",
+            "JSON", "Diagnostics", "Loading", "Model", "Resolution", "Validation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "oae", dependencies: ["OAECommands"]),

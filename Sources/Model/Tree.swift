@@ -25,7 +25,11 @@ public struct LoadedTree: Sendable {
     public var schemas: [String: (path: String, node: Node)]
     public var uiStrings: [String: (path: String, node: Node)]
     public var templates: [String]
-    public var filesChecked: Int
+    /// Reference data by file name (`municipalities-catalonia.csv`), as text.
+    public var references: [String: (path: String, text: String)]
+    /// Every file read, relative to the root.
+    public var paths: [String]
+    public var filesChecked: Int { paths.count }
     public var diagnostics: [Diagnostic]
 
     /// Documents read, counted by kind (translations counted apart), in kind order.
@@ -47,6 +51,7 @@ public enum TreeLoader {
         case schema(kind: String, path: String, node: Node)
         case uiStrings(language: String, path: String, node: Node)
         case template(String)
+        case reference(name: String, path: String, text: String)
         case nothing
     }
 
@@ -56,7 +61,7 @@ public enum TreeLoader {
         let paths = FileTree.files(root: root, folders: TreeLayout.contentFolders)
         let results = parallelMap(paths) { path in loadFile(root: root, path: path) }
         var tree = LoadedTree(root: root, documents: [], schemas: [:], uiStrings: [:], templates: [],
-                              filesChecked: paths.count, diagnostics: [])
+                              references: [:], paths: paths, diagnostics: [])
         for (loaded, problems) in results {
             tree.diagnostics += problems
             switch loaded {
@@ -64,6 +69,7 @@ public enum TreeLoader {
             case let .schema(kind, path, node): tree.schemas[kind] = (path, node)
             case let .uiStrings(language, path, node): tree.uiStrings[language] = (path, node)
             case let .template(path): tree.templates.append(path)
+            case let .reference(name, path, text): tree.references[name] = (path, text)
             case .nothing: break
             }
         }
@@ -79,7 +85,7 @@ public enum TreeLoader {
             return (.template(path), [])
         case let .unexpected(message, help):
             return (.nothing, [.warning("tree-unexpected-file", message, at: .wholeFile(path), help: help)])
-        case .schema, .uiStrings, .document:
+        case .schema, .uiStrings, .document, .reference:
             break
         }
         let bytes: [UInt8]
@@ -90,6 +96,9 @@ public enum TreeLoader {
             return (.nothing, [.error("file-unreadable", "the file could not be read", at: .wholeFile(path))])
         }
         switch placement {
+        case let .reference(name):
+            let (text, problems) = TextChecks.decode(bytes, file: path)
+            return (text.map { .reference(name: name, path: path, text: $0) } ?? .nothing, problems)
         case let .schema(kind):
             let (node, problems) = YAMLLoader().load(bytes: bytes, file: path)
             return (node.map { .schema(kind: kind, path: path, node: $0) } ?? .nothing, problems)

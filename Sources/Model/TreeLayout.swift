@@ -20,6 +20,8 @@ public enum TreeLayout {
         case template
         /// UI strings of one language (`templates/strings/<lang>.yaml`).
         case uiStrings(language: String)
+        /// Reference data the model relies on (`model/reference/*.csv`).
+        case reference(name: String)
         /// Notes for people (README.md) that oae does not read.
         case readme
         /// A file the tree does not expect, with what to do about it.
@@ -32,7 +34,7 @@ public enum TreeLayout {
     static let modelFolders: [String: Kind] = [
         "services": .service, "procedures": .procedure, "roles": .role, "training": .trainingModule,
         "indicators": .indicator, "communication": .communicationStrategy, "handbook": .handbookChapter,
-        "schema": .model,
+        "schema": .model, "reference": .model,
     ]
     static let municipalityFiles: [String: Kind] = [
         "office.yaml": .office, "adaptation.yaml": .adaptation, "staffing.yaml": .staffingPlan,
@@ -73,6 +75,11 @@ public enum TreeLayout {
                                        help: "schemas are named '<kind>.schema.yaml'")
                 }
                 return .schema(kind: String(name.dropLast(".schema.yaml".count)))
+            case "reference":
+                guard name.hasSuffix(".csv") else {
+                    return .unexpected(message: "'\(name)' in model/reference/ is not a CSV file", help: nil)
+                }
+                return .reference(name: name)
             case "communication":
                 guard name.hasPrefix("strategy.") else {
                     return unknownFile(name, in: "model/communication/", expected: ["strategy.md"])

@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import Loading
 import Model
+import Validation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,8 +18,16 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(name: .long, help: "The day rules about time are checked as of (YYYY-MM-DD); default: the date of the last commit.")
+    var asOf: String?
+
+    func validate() throws {
+        if let asOf, Day(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD)") }
+    }
+
     func run() throws {
-        let result = CheckRun.run(root: tree.rootURL, format: format, strict: strict, color: useColor())
+        let result = CheckRun.run(root: tree.rootURL, format: format, strict: strict, color: useColor(),
+                                  asOf: asOf.flatMap(Day.init))
         writeStdout(result.output)
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
@@ -26,13 +35,21 @@ struct Check: ParsableCommand {
 
 /// `oae check` as a function, for the command and for tests.
 public enum CheckRun {
-    public static func run(root: URL, format: String, strict: Bool, color: Bool = false) -> (output: String, exitCode: Int32) {
-        run(root: root, format: OutputFormat(rawValue: format) ?? .text, strict: strict, color: color)
+    public static func run(root: URL, format: String, strict: Bool, color: Bool = false,
+                           asOf: Day? = nil) -> (output: String, exitCode: Int32) {
+        run(root: root, format: OutputFormat(rawValue: format) ?? .text, strict: strict, color: color, asOf: asOf)
     }
 
-    static func run(root: URL, format: OutputFormat, strict: Bool, color: Bool) -> (output: String, exitCode: Int32) {
+    /// Loads and checks a tree: every file, then every rule over the network.
+    public static func diagnose(root: URL, asOf: Day? = nil) -> (LoadedTree, [Diagnostic]) {
         let tree = TreeLoader.load(root: root)
-        let diagnostics = tree.diagnostics.sortedForReport()
+        let network = Network(tree: tree)
+        let context = ValidationContext(network: network, asOf: asOf ?? Validator.defaultAsOf(root: root))
+        return (tree, (tree.diagnostics + Validator.validate(context)).sortedForReport())
+    }
+
+    static func run(root: URL, format: OutputFormat, strict: Bool, color: Bool, asOf: Day?) -> (output: String, exitCode: Int32) {
+        let (tree, diagnostics) = diagnose(root: root, asOf: asOf)
         let output: String
         switch format {
         case .text:
@@ -56,5 +73,5 @@ public enum CheckRun {
 
 /// Every rule of every module, for SARIF and the documentation test.
 public enum Rules {
-    public static let catalog = RuleCatalog(YAMLLoader.rules + MarkdownLoader.rules + TreeLoader.rules)
+    public static let catalog = RuleCatalog(YAMLLoader.rules + MarkdownLoader.rules + TreeLoader.rules + Validator.rules)
 }

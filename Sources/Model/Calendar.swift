@@ -1,0 +1,147 @@
+/// A calendar day (`2026-04-13`), compared and counted without time zones.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`; nil for anything else or an impossible date.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: y) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (the civil-from-days algorithm).
+    public var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public init(ordinal: Int) {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    /// The day of a Unix timestamp (UTC).
+    public init(unixSeconds: Int) {
+        self.init(ordinal: unixSeconds >= 0 ? unixSeconds / 86_400 : (unixSeconds - 86_399) / 86_400)
+    }
+
+    public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+
+    public var description: String {
+        let m = month < 10 ? "0\(month)" : "\(month)"
+        let d = day < 10 ? "0\(day)" : "\(day)"
+        return "\(year)-\(m)-\(d)"
+    }
+
+    public var quarter: Quarter { Quarter(year: year, quarter: (month - 1) / 3 + 1) }
+}
+
+/// A quarter of a year, as progress reports count time.
+public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var quarter: Int
+
+    public init(year: Int, quarter: Int) {
+        self.year = year
+        self.quarter = quarter
+    }
+
+    public var firstDay: Day { Day(year: year, month: (quarter - 1) * 3 + 1, day: 1) }
+    public var lastDay: Day {
+        let m = quarter * 3
+        return Day(year: year, month: m, day: Day.daysIn(month: m, year: year))
+    }
+    public var next: Quarter { quarter == 4 ? Quarter(year: year + 1, quarter: 1) : Quarter(year: year, quarter: quarter + 1) }
+
+    public static func < (a: Quarter, b: Quarter) -> Bool { (a.year, a.quarter) < (b.year, b.quarter) }
+
+    /// The report id of the quarter (`2026-q3`).
+    public var id: String { "\(year)-q\(quarter)" }
+    public var description: String { "\(year) Q\(quarter)" }
+
+    /// The quarters that ended after `opening` and on or before `asOf`: those that need a
+    /// report. A quarter counts from the one the office opened in.
+    public static func finished(since opening: Day, asOf: Day) -> [Quarter] {
+        var out: [Quarter] = []
+        var q = opening.quarter
+        while q.lastDay < asOf {
+            out.append(q)
+            q = q.next
+        }
+        return out
+    }
+}
+
+/// An ISO 8601 duration (`P2D`, `PT45M`, `P1M`, `P1W`), compared by an approximate length
+/// in seconds (a month counts 30 days, a year 365).
+public struct ISODuration: Comparable, Sendable {
+    public var seconds: Double
+    public var text: String
+
+    public init?(_ text: String) {
+        var s = Substring(text)
+        guard s.first == "P", s.count > 1 else { return nil }
+        s = s.dropFirst()
+        var total = 0.0
+        var inTime = false
+        var number = ""
+        var sawUnit = false
+        for ch in s {
+            if ch == "T" {
+                guard !inTime, number.isEmpty else { return nil }
+                inTime = true
+                continue
+            }
+            if ch.isNumber || ch == "." || ch == "," { number.append(ch == "," ? "." : ch); continue }
+            guard let n = Double(number) else { return nil }
+            number = ""
+            sawUnit = true
+            switch (ch, inTime) {
+            case ("Y", false): total += n * 365 * 86_400
+            case ("M", false): total += n * 30 * 86_400
+            case ("W", false): total += n * 7 * 86_400
+            case ("D", false): total += n * 86_400
+            case ("H", true): total += n * 3_600
+            case ("M", true): total += n * 60
+            case ("S", true): total += n
+            default: return nil
+            }
+        }
+        guard number.isEmpty, sawUnit else { return nil }
+        seconds = total
+        self.text = text
+    }
+
+    public static func < (a: ISODuration, b: ISODuration) -> Bool { a.seconds < b.seconds }
+    public static func == (a: ISODuration, b: ISODuration) -> Bool { a.seconds == b.seconds }
+}

@@ -1,0 +1,180 @@
+import Diagnostics
+import Foundation
+import Loading
+
+/// The status of an office, in the order an office goes through them.
+public enum OfficeStatus: String, CaseIterable, Comparable, Sendable {
+    case planned, pilot, open
+
+    public static func < (a: OfficeStatus, b: OfficeStatus) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// The status of a service in the model, or `local` for a municipality's own service.
+public enum ServiceStatus: String, Sendable {
+    case core, recommended, optional, local
+}
+
+/// The documents of one municipality's folder.
+public struct MunicipalityFiles: Sendable {
+    public var slug: String
+    public var office: Document?
+    public var adaptation: Document?
+    public var staffing: Document?
+    public var communicationPlan: Document?
+    public var checklist: Document?
+    public var reports: [Document] = []
+    public var services: [Document] = []
+    public var procedures: [Document] = []
+
+    public var all: [Document] {
+        [office, adaptation, staffing, communicationPlan, checklist].compactMap { $0 } + reports + services + procedures
+    }
+}
+
+/// The model's own settings from `model/model.yaml`, with safe defaults when the file
+/// is missing or broken (the problem is reported by the schema check).
+public struct ModelSettings: Sendable {
+    public var id = "model"
+    public var version = "0.0.0"
+    public var languages = ["ca"]
+    public var defaultLanguage = "ca"
+    public var title: LocalizedText?
+    public var requirements = Requirements()
+
+    init(_ node: Node?) {
+        guard let node else { return }
+        id = node["id"]?.string ?? id
+        version = node["version"]?.string ?? version
+        defaultLanguage = node["default_language"]?.string ?? defaultLanguage
+        let langs = node["languages"]?.sequence?.compactMap(\.string) ?? []
+        if !langs.isEmpty { languages = langs }
+        title = LocalizedText(node["title"], defaultLanguage: defaultLanguage)
+        requirements = Requirements(node["requirements"])
+    }
+}
+
+/// What `model.yaml` requires of offices, by status.
+public struct Requirements: Sendable {
+    public struct Staffing: Sendable {
+        public var role: String
+        public var minimum: [OfficeStatus: Int]
+        public var minimumNodes: [OfficeStatus: Node]
+        public var span: SourceSpan
+    }
+
+    public struct RequiredProcedure: Sendable {
+        public var procedure: String
+        public var from: OfficeStatus
+        public var span: SourceSpan
+    }
+
+    public var staffing: [Staffing] = []
+    public var procedures: [RequiredProcedure] = []
+    public var communicationFrom: (status: OfficeStatus, span: SourceSpan)?
+    public var trainingBeforeOpening: SourceSpan?
+    public var checklistFor: (status: OfficeStatus, span: SourceSpan)?
+    public var reportsFrom: (status: OfficeStatus, span: SourceSpan)?
+
+    init() {}
+
+    init(_ node: Node?) {
+        guard let node else { return }
+        for item in node["staffing"]?.sequence ?? [] {
+            guard let role = item["role"]?.string else { continue }
+            var minimum: [OfficeStatus: Int] = [:]
+            var nodes: [OfficeStatus: Node] = [:]
+            for status in OfficeStatus.allCases {
+                if let n = item["minimum"]?[status.rawValue], let v = n.int {
+                    minimum[status] = v
+                    nodes[status] = n
+                }
+            }
+            staffing.append(Staffing(role: role, minimum: minimum, minimumNodes: nodes, span: item.span))
+        }
+        for item in node["procedures"]?.sequence ?? [] {
+            guard let p = item["procedure"]?.string,
+                  let from = item["from_status"]?.string.flatMap(OfficeStatus.init(rawValue:)) else { continue }
+            procedures.append(RequiredProcedure(procedure: p, from: from, span: item.span))
+        }
+        if let c = node["communication"], let s = c["from_status"]?.string.flatMap(OfficeStatus.init(rawValue:)) {
+            communicationFrom = (s, c.span)
+        }
+        if let t = node["training"], t["before_opening"]?.bool == true { trainingBeforeOpening = t.span }
+        if let c = node["checklist"], let s = c["for_status"]?.string.flatMap(OfficeStatus.init(rawValue:)) {
+            checklistFor = (s, c.span)
+        }
+        if let r = node["progress_reports"], let s = r["from_status"]?.string.flatMap(OfficeStatus.init(rawValue:)) {
+            reportsFrom = (s, r.span)
+        }
+    }
+}
+
+/// The loaded tree, indexed: the model's documents by kind and id, each municipality's
+/// folder, and the translations of every Markdown document.
+public struct Network: Sendable {
+    public let tree: LoadedTree
+    public let settings: ModelSettings
+    public let annotations: SchemaAnnotations
+    /// Model documents (not translations) by kind, then id.
+    public let model: [Kind: [String: Document]]
+    public let municipalities: [String: MunicipalityFiles]
+    /// Translation files by the path of the document they translate, then language.
+    public let translations: [String: [String: Document]]
+
+    public init(tree: LoadedTree) {
+        self.tree = tree
+        var model: [Kind: [String: Document]] = [:]
+        var municipalities: [String: MunicipalityFiles] = [:]
+        var translations: [String: [String: Document]] = [:]
+        for doc in tree.documents {
+            if let language = doc.language {
+                let original = String(doc.path.dropLast(".\(language).md".count)) + ".md"
+                translations[original, default: [:]][language] = doc
+                continue
+            }
+            guard let m = doc.municipality else {
+                model[doc.kind, default: [:]][doc.id] = doc
+                continue
+            }
+            var files = municipalities[m] ?? MunicipalityFiles(slug: m)
+            switch doc.kind {
+            case .office: files.office = doc
+            case .adaptation: files.adaptation = doc
+            case .staffingPlan: files.staffing = doc
+            case .communicationPlan: files.communicationPlan = doc
+            case .openingChecklist: files.checklist = doc
+            case .progressReport: files.reports.append(doc)
+            case .service: files.services.append(doc)
+            case .procedure: files.procedures.append(doc)
+            default: break
+            }
+            municipalities[m] = files
+        }
+        self.model = model
+        self.municipalities = municipalities
+        self.translations = translations
+        self.settings = ModelSettings(model[.model]?.values.first?.root)
+        self.annotations = SchemaAnnotations(schemas: tree.schemas)
+    }
+
+    /// Municipality slugs in order.
+    public var municipalitySlugs: [String] { municipalities.keys.sorted() }
+
+    public func modelDocument(_ kind: Kind, _ id: String) -> Document? { model[kind]?[id] }
+
+    public func modelDocuments(_ kind: Kind) -> [Document] {
+        (model[kind] ?? [:]).values.sorted { $0.id < $1.id }
+    }
+
+    /// The status of a model service (`core`, `recommended`, `optional`).
+    public func serviceStatus(_ id: String) -> ServiceStatus? {
+        modelDocument(.service, id)?.root?["status"]?.string.flatMap(ServiceStatus.init(rawValue:))
+    }
+
+    /// The text of a translatable field.
+    public func text(_ node: Node?) -> LocalizedText? {
+        LocalizedText(node, defaultLanguage: settings.defaultLanguage)
+    }
+}

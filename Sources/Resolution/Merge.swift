@@ -1,0 +1,107 @@
+import Diagnostics
+import Loading
+import Model
+
+/// One value a municipality changed: where, the model's value, and the local one.
+public struct FieldOverride: Sendable {
+    public var kind: Kind
+    /// The id of the document overridden.
+    public var target: String
+    /// The path inside the document, with list items named by their key.
+    public var path: [PathComponent]
+    /// The path with list indices, for schema look-ups.
+    public var schemaPath: [PathComponent]
+    public var modelValue: Node?
+    public var localValue: Node
+    /// The mapping that holds the value after merging (for sibling fields such as
+    /// an indicator target's `direction`).
+    public var parent: Node?
+    /// True when the override removes a keyed item (`$remove: true`).
+    public var removes = false
+
+    /// `commitments[first-appointment].target`
+    public var fieldName: String {
+        var out = ""
+        for step in path {
+            switch step {
+            case let .key(k) where k.hasPrefix("["): out += k
+            case let .key(k): out += out.isEmpty ? k : ".\(k)"
+            case let .index(i): out += "[\(i)]"
+            }
+        }
+        return out
+    }
+}
+
+/// Merges a municipality's override into a model document by the rules in
+/// `model/schema/README.md`: mappings merge; lists keyed by `x-key` merge item by item
+/// (`$remove: true` removes one); other lists and scalars replace. Merged values keep the
+/// span of the file they came from, which is their provenance.
+public struct Merger {
+    let annotations: SchemaAnnotations
+    let kind: Kind
+    let target: String
+    public private(set) var overrides: [FieldOverride] = []
+
+    public init(annotations: SchemaAnnotations, kind: Kind, target: String) {
+        self.annotations = annotations
+        self.kind = kind
+        self.target = target
+    }
+
+    public mutating func merge(_ model: Node, _ local: Node) -> Node {
+        merge(model, local, path: [], schemaPath: [], parent: nil)
+    }
+
+    private mutating func merge(_ model: Node?, _ local: Node, path: [PathComponent],
+                                schemaPath: [PathComponent], parent: Node?) -> Node {
+        switch (model?.value, local.value) {
+        case let (.mapping(modelPairs)?, .mapping(localPairs)):
+            var pairs = modelPairs
+            for lp in localPairs {
+                let key = lp.key.keyText
+                let step = PathComponent.key(key)
+                if let i = pairs.firstIndex(where: { $0.key.keyText == key }) {
+                    pairs[i].value = merge(pairs[i].value, lp.value, path: path + [step], schemaPath: schemaPath + [step],
+                                           parent: model)
+                } else {
+                    pairs.append(lp)
+                    record(nil, lp.value, path + [step], schemaPath + [step], parent: model)
+                }
+            }
+            return Node(.mapping(pairs), span: model!.span)
+        case let (.sequence(modelItems)?, .sequence(localItems))
+            where annotations.annotations(kind, at: schemaPath).key != nil:
+            let key = annotations.annotations(kind, at: schemaPath).key!
+            var items = modelItems
+            for item in localItems {
+                guard let id = item[key]?.keyText else { continue }
+                let named = path + [.key("[\(id)]")]
+                if let i = items.firstIndex(where: { $0[key]?.keyText == id }) {
+                    if item["$remove"]?.bool == true {
+                        var o = FieldOverride(kind: kind, target: target, path: named, schemaPath: schemaPath + [.index(i)],
+                                              modelValue: items[i], localValue: item, parent: model)
+                        o.removes = true
+                        overrides.append(o)
+                        items.remove(at: i)
+                    } else {
+                        items[i] = merge(items[i], item, path: named, schemaPath: schemaPath + [.index(i)], parent: model)
+                    }
+                } else if item["$remove"]?.bool != true {
+                    items.append(item)
+                    record(nil, item, named, schemaPath + [.index(items.count - 1)], parent: model)
+                }
+            }
+            return Node(.sequence(items), span: model!.span)
+        default:
+            record(model, local, path, schemaPath, parent: parent)
+            return local
+        }
+    }
+
+    private mutating func record(_ model: Node?, _ local: Node, _ path: [PathComponent], _ schemaPath: [PathComponent],
+                                 parent: Node?) {
+        overrides.append(FieldOverride(kind: kind, target: target, path: path, schemaPath: schemaPath,
+                                       modelValue: model, localValue: local, parent: parent))
+    }
+}

@@ -1,0 +1,59 @@
+import Diagnostics
+import Loading
+import Model
+import Resolution
+
+/// What a municipality may do with the catalogue: core services cannot be omitted,
+/// recommended ones can with a reason, optional ones are adopted.
+struct CatalogueRule: Rule {
+    static let rules = [
+        RuleInfo("core-service-omitted", "A core service is omitted."),
+        RuleInfo("omission-reason-missing", "An omitted service has no reason."),
+        RuleInfo("omitted-not-recommended", "An omitted service is not a recommended service."),
+        RuleInfo("adopted-not-optional", "An adopted service is not an optional service."),
+        RuleInfo("base-model-version", "An adaptation is based on another version of the model."),
+    ]
+
+    func check(_ c: ValidationContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for m in c.resolved {
+            for o in m.omitted {
+                let model = c.network.modelDocument(.service, o.service)
+                let statusSpan = model?.root?["status"]?.span
+                switch c.network.serviceStatus(o.service) {
+                case .core?:
+                    out.append(.error("core-service-omitted", "core service '\(o.service)' cannot be omitted", at: o.span,
+                                      related: statusSpan.map { [RelatedLocation($0, "the service is marked core")] } ?? [],
+                                      help: "remove this item, or propose a model change"))
+                case .recommended?:
+                    let blank = o.reason.map { $0.values.values.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } } ?? true
+                    if blank {
+                        out.append(.error("omission-reason-missing",
+                                          "recommended service '\(o.service)' is omitted without a reason", at: o.span,
+                                          help: "add 'reason:' saying why the municipality does not offer it"))
+                    }
+                case .optional?:
+                    out.append(.warning("omitted-not-recommended",
+                                        "optional service '\(o.service)' needs no omission: optional services are offered only when adopted",
+                                        at: o.span, help: "remove this item"))
+                default:
+                    break  // an unknown service: reported by ref-unknown
+                }
+            }
+            for item in m.files.adaptation?.root?["adopted"]?.sequence ?? [] {
+                guard let id = item.string, let status = c.network.serviceStatus(id), status != .optional else { continue }
+                out.append(.warning("adopted-not-optional",
+                                    "\(status.rawValue) service '\(id)' is offered without adopting it",
+                                    at: item.span, help: "only optional services are adopted; remove this item"))
+            }
+            if let node = m.files.adaptation?.root?["base_model_version"], let version = node.string,
+               version != c.settings.version {
+                out.append(.warning("base-model-version",
+                                    "the adaptation is based on model version \(version); the model is at \(c.settings.version)",
+                                    at: node.span,
+                                    help: "review what changed in the model, then set base_model_version: \(c.settings.version)"))
+            }
+        }
+        return out
+    }
+}

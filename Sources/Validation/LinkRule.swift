@@ -1,0 +1,114 @@
+import Diagnostics
+import Loading
+import Model
+
+/// Links and images in Markdown bodies point to files of the tree and to anchors that
+/// exist; none leaves the tree.
+struct LinkRule: Rule {
+    static let rules = [
+        RuleInfo("link-broken", "A link or image points to a file that does not exist."),
+        RuleInfo("link-anchor-missing", "A link points to an anchor that no heading makes."),
+        RuleInfo("link-outside-tree", "A link or image path leaves the tree, or uses an unsafe scheme."),
+    ]
+
+    static let safeSchemes = ["http", "https", "mailto", "tel"]
+
+    func check(_ c: ValidationContext) -> [Diagnostic] {
+        let files = Set(c.network.tree.paths)
+        var anchors: [String: Set<String>] = [:]
+        for doc in c.network.tree.documents {
+            if let md = doc.markdown { anchors[doc.path] = Set(md.headings.map(\.anchor)) }
+        }
+        var out: [Diagnostic] = []
+        for doc in c.network.tree.documents {
+            guard let md = doc.markdown else { continue }
+            let folder = doc.path.split(separator: "/").dropLast().map(String.init)
+            for link in md.links {
+                let destination = link.destination
+                if let scheme = LinkRule.scheme(of: destination) {
+                    if !LinkRule.safeSchemes.contains(scheme.lowercased()) {
+                        out.append(.error("link-outside-tree", "links may not use the '\(scheme):' scheme", at: link.span,
+                                          help: "link to a page (https:) or to a file of the tree"))
+                    }
+                    continue
+                }
+                let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                let pathPart = String(parts[0])
+                let anchor = parts.count > 1 ? String(parts[1]) : nil
+                var target = doc.path
+                if !pathPart.isEmpty {
+                    if pathPart.hasPrefix("/") {
+                        out.append(.error("link-outside-tree", "link '\(destination)' is an absolute path", at: link.span,
+                                          help: "use a path relative to this file"))
+                        continue
+                    }
+                    guard let resolved = LinkRule.resolve(pathPart, from: folder),
+                          let top = resolved.split(separator: "/").first,
+                          ["model", "seeds"].contains(String(top)) else {
+                        out.append(.error("link-outside-tree", "link '\(destination)' leaves the tree", at: link.span,
+                                          help: "links may point only to files under model/ and seeds/"))
+                        continue
+                    }
+                    guard files.contains(resolved) else {
+                        let siblings = c.network.tree.paths.filter {
+                            $0.split(separator: "/").dropLast() == resolved.split(separator: "/").dropLast()
+                        }.map { String($0.split(separator: "/").last!) }
+                        let name = String(resolved.split(separator: "/").last ?? "")
+                        out.append(.error("link-broken", "'\(destination)' points to \(resolved), which does not exist",
+                                          at: link.span, help: Suggestions.didYouMean(name, in: siblings)))
+                        continue
+                    }
+                    target = resolved
+                }
+                if let anchor, !anchor.isEmpty, let known = anchors[target], !known.contains(anchor.removingPercentEncodingSimple) {
+                    out.append(.error("link-anchor-missing", "no heading of \(target) makes the anchor '#\(anchor)'",
+                                      at: link.span, help: Suggestions.didYouMean(anchor, in: known.sorted())))
+                }
+            }
+        }
+        return out
+    }
+
+    /// The scheme of a URL (`https` of `https://…`), or nil for a path.
+    static func scheme(of s: String) -> String? {
+        guard let colon = s.firstIndex(of: ":") else { return nil }
+        let scheme = s[..<colon]
+        guard let first = scheme.first, first.isLetter,
+              scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
+        return String(scheme)
+    }
+
+    /// Resolves a relative path against a folder; nil when it climbs above the root.
+    static func resolve(_ path: String, from folder: [String]) -> String? {
+        var parts = folder
+        for piece in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch piece {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(piece))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+extension String {
+    /// `%C3%A8` → `è`, enough for anchors written by hand.
+    var removingPercentEncodingSimple: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var it = Array(utf8)[...]
+        while let b = it.first {
+            if b == UInt8(ascii: "%"), it.count >= 3, let v = UInt8(String(decoding: it.dropFirst().prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(v)
+                it = it.dropFirst(3)
+            } else {
+                bytes.append(b)
+                it = it.dropFirst()
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

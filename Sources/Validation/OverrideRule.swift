@@ -1,0 +1,119 @@
+import Diagnostics
+import Loading
+import Model
+import Resolution
+
+/// A municipality overrides only fields the schema marks `x-adaptable`, only tightens
+/// a bound (`x-bound`), and only overrides documents its view contains. Local procedure
+/// variants are held to the same bounds as the procedure they replace.
+struct OverrideRule: Rule {
+    static let rules = [
+        RuleInfo("override-not-adaptable", "An override changes a field the model does not let municipalities adapt."),
+        RuleInfo("override-loosens-bound", "An override or variant loosens a bound the model sets."),
+        RuleInfo("override-unknown-target", "An override names a document the municipality does not offer."),
+    ]
+
+    func check(_ c: ValidationContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let annotations = c.network.annotations
+        for m in c.resolved {
+            for stray in m.strayOverrides {
+                let why = stray.kind == .service && c.network.modelDocument(.service, stray.id) != nil
+                    ? "the municipality does not offer it (omitted, or optional and not adopted)"
+                    : "no such \(stray.kind.rawValue)"
+                out.append(.error("override-unknown-target",
+                                  "override of \(stray.kind.rawValue) '\(stray.id)': \(why)", at: stray.span,
+                                  help: "remove the override, or adopt the service first"))
+            }
+            var reportedFields = Set<String>()
+            for o in m.allOverrides {
+                guard case let .key(field)? = o.path.first else { continue }
+                let top = annotations.annotations(o.kind, at: [.key(field)])
+                if !top.adaptable {
+                    let key = "\(o.kind)/\(o.target)/\(field)"
+                    if reportedFields.insert(key).inserted {
+                        out.append(.error("override-not-adaptable",
+                                          "field '\(field)' of \(o.kind.rawValue) '\(o.target)' is not adaptable",
+                                          at: o.localValue.span,
+                                          help: adaptableHelp(o.kind, annotations)))
+                    }
+                    continue
+                }
+                if let problem = loosened(o, annotations) { out.append(problem) }
+            }
+            for p in m.procedures {
+                guard let variant = p.variant, p.model != nil else { continue }
+                out += variantBounds(variant, model: p.model!, c)
+            }
+        }
+        return out
+    }
+
+    private func adaptableHelp(_ kind: Kind, _ annotations: SchemaAnnotations) -> String {
+        let fields = (annotations.root(of: kind)?["properties"]?.pairs ?? [])
+            .filter { annotations.annotations(kind, at: [.key($0.key.keyText)]).adaptable }
+            .map(\.key.keyText)
+        return fields.isEmpty ? "this kind has no adaptable fields"
+            : "a municipality may adapt: \(fields.joined(separator: ", "))"
+    }
+
+    /// The bound that applies to a value: its schema's `x-bound`, where `direction`
+    /// follows the sibling `direction` field and a sibling `bound` field overrides it.
+    static func effectiveBound(_ declared: String?, parent: Node?) -> String? {
+        guard var bound = declared else { return nil }
+        if bound == "direction" {
+            switch parent?["direction"]?.string {
+            case "at-least"?: bound = "min"
+            case "at-most"?: bound = "max"
+            default: return nil
+            }
+        }
+        if let explicit = parent?["bound"]?.string, explicit == "min" || explicit == "max" { bound = explicit }
+        return bound
+    }
+
+    /// Compares two values of a bound: numbers, or ISO 8601 durations.
+    static func compare(_ a: Node, _ b: Node) -> Int? {
+        if let x = a.number, let y = b.number { return x < y ? -1 : x > y ? 1 : 0 }
+        if let x = a.string.flatMap(ISODuration.init), let y = b.string.flatMap(ISODuration.init) {
+            return x < y ? -1 : x == y ? 0 : 1
+        }
+        return nil
+    }
+
+    private func loosened(_ o: FieldOverride, _ annotations: SchemaAnnotations) -> Diagnostic? {
+        guard let model = o.modelValue,
+              let bound = OverrideRule.effectiveBound(annotations.annotations(o.kind, at: o.schemaPath).bound, parent: o.parent),
+              let order = OverrideRule.compare(o.localValue, model) else { return nil }
+        let loosens = bound == "max" ? order > 0 : order < 0
+        guard loosens else { return nil }
+        let verb = bound == "max" ? "lowered" : "raised"
+        return .error("override-loosens-bound",
+                      "\(o.fieldName) of \(o.kind.rawValue) '\(o.target)' may only be \(verb): the model sets \(model.display), this sets \(o.localValue.display)",
+                      at: o.localValue.span,
+                      related: [RelatedLocation(model.span, "the model's value")],
+                      help: "use a value no \(bound == "max" ? "higher" : "lower") than \(model.display), or propose a model change")
+    }
+
+    /// A variant's steps may not take longer than the model's steps of the same id.
+    private func variantBounds(_ variant: Document, model: Document, _ c: ValidationContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let modelSteps = model.root?["steps"]?.sequence ?? []
+        for (i, step) in (variant.root?["steps"]?.sequence ?? []).enumerated() {
+            guard let id = step["id"]?.string,
+                  let modelStep = modelSteps.first(where: { $0["id"]?.string == id }) else { continue }
+            for field in ["time_limit"] {
+                guard let local = step[field], let base = modelStep[field],
+                      let bound = c.network.annotations.annotations(.procedure, at: [.key("steps"), .index(i), .key(field)]).bound,
+                      let order = OverrideRule.compare(local, base) else { continue }
+                if bound == "max" ? order > 0 : order < 0 {
+                    out.append(.error("override-loosens-bound",
+                                      "step '\(id)' of variant '\(variant.id)' takes \(local.display), longer than the \(base.display) of procedure '\(model.id)'",
+                                      at: local.span, related: [RelatedLocation(base.span, "the model's time limit")],
+                                      help: "a local variant may only shorten the model's time limits"))
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,27 @@
+import Diagnostics
+import Loading
+import Model
+import Resolution
+
+/// Every procedure the model requires at an office's status has a local owner role.
+struct ProcedureOwnerRule: Rule {
+    static let rules = [
+        RuleInfo("procedure-owner-missing", "A required procedure has no local owner role."),
+    ]
+
+    func check(_ c: ValidationContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for m in c.resolved {
+            for req in c.settings.requirements.procedures where m.reached(req.from) {
+                guard m.procedures.first(where: { $0.id == req.procedure })?.localOwner == nil else { continue }
+                let adaptation = m.files.adaptation?.root
+                let at = adaptation?["procedure_owners"]?.span ?? m.files.adaptation.map { .wholeFile($0.path) } ?? m.statusSpan
+                out.append(.error("procedure-owner-missing",
+                                  "procedure '\(req.procedure)' needs a local owner role from status '\(req.from.rawValue)' on",
+                                  at: at, related: [RelatedLocation(req.span, "required by the model")],
+                                  help: "add '\(req.procedure): <role>' under procedure_owners in adaptation.yaml"))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,42 @@
+import Diagnostics
+import Loading
+import Model
+
+/// Every value the schema marks `x-ref: KIND` names an existing document (or item) of
+/// that kind: a model document, or one of the municipality's own.
+struct ReferenceRule: Rule {
+    static let rules = [
+        RuleInfo("ref-unknown", "A reference names no document of its kind."),
+    ]
+
+    func check(_ c: ValidationContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for doc in c.documents {
+            guard let root = doc.root else { continue }
+            c.network.annotations.walk(doc.kind, root) { node, _, a in
+                if let kind = a.ref {
+                    for item in node.sequence ?? [node] {
+                        if let id = item.string { check(id, kind, item.span, doc, c, &out) }
+                    }
+                }
+                if let kind = a.keyRef {
+                    for pair in node.pairs ?? [] {
+                        check(pair.key.keyText, kind, pair.key.span, doc, c, &out)
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    private func check(_ id: String, _ kind: String, _ span: SourceSpan, _ doc: Document,
+                       _ c: ValidationContext, _ out: inout [Diagnostic]) {
+        // Kinds with no index (a schema naming a kind oae does not know) are not checked.
+        guard c.references.model[kind] != nil || c.references.local.values.contains(where: { $0[kind] != nil }) else { return }
+        if c.references.contains(id, kind, municipality: doc.municipality) { return }
+        let known = c.references.ids(kind, municipality: doc.municipality).keys.sorted()
+        out.append(.error("ref-unknown", "unknown \(kind) '\(id)'", at: span,
+                          help: Suggestions.didYouMean(id, in: known)
+                              ?? "the \(kind)s are: \(known.prefix(12).joined(separator: ", "))\(known.count > 12 ? ", …" : "")"))
+    }
+}

@@ -1,0 +1,94 @@
+import Diagnostics
+import Loading
+import Model
+import Resolution
+
+/// A conformance rule: reads the whole network and returns its diagnostics. Each rule
+/// lives in a file of its own and lists the rule ids it reports.
+public protocol Rule: Sendable {
+    static var rules: [RuleInfo] { get }
+    func check(_ context: ValidationContext) -> [Diagnostic]
+}
+
+/// Everything a rule may read: the indexed tree, each municipality's resolved view,
+/// the ids that references may name, and the day the check is made as of.
+public struct ValidationContext: Sendable {
+    public let network: Network
+    public let resolved: [ResolvedMunicipality]
+    public let references: ReferenceIndex
+    /// The day "now" means for rules about time (finished quarters, past openings).
+    public let asOf: Day
+
+    public init(network: Network, asOf: Day) {
+        self.network = network
+        self.asOf = asOf
+        self.resolved = network.municipalitySlugs.compactMap { Resolver.resolve(network, municipality: $0) }
+        self.references = ReferenceIndex(network)
+    }
+
+    public var settings: ModelSettings { network.settings }
+
+    /// Every document of the tree that is not a translation, model first.
+    public var documents: [Document] {
+        network.tree.documents.filter { $0.language == nil }
+    }
+}
+
+/// The ids each kind of reference (`x-ref`) may name.
+public struct ReferenceIndex: Sendable {
+    /// Ids by reference kind, for the model.
+    public var model: [String: [String: SourceSpan]] = [:]
+    /// Local ids by municipality, then kind (local services and procedures).
+    public var local: [String: [String: [String: SourceSpan]]] = [:]
+
+    init(_ network: Network) {
+        for kind in [Kind.service, .procedure, .role, .trainingModule, .indicator] {
+            for doc in network.modelDocuments(kind) {
+                model[kind.rawValue, default: [:]][doc.id] = doc.root?["id"]?.span ?? .wholeFile(doc.path)
+            }
+        }
+        func collect(_ node: Node?, as kind: String) {
+            for item in node?.sequence ?? [] {
+                if let id = item["id"]?.string { model[kind, default: [:]][id] = item["id"]!.span }
+            }
+        }
+        let strategy = network.modelDocuments(.communicationStrategy).first?.root
+        collect(strategy?["audiences"], as: "audience")
+        collect(strategy?["messages"], as: "message")
+        collect(strategy?["channels"], as: "channel")
+        collect(network.modelDocuments(.checklistTemplate).first?.root?["items"], as: "checklist-item")
+        collect(network.modelDocuments(.model).first?.root?["areas"], as: "area")
+        for (slug, files) in network.municipalities {
+            for doc in files.services { local[slug, default: [:]]["service", default: [:]][doc.id] = .wholeFile(doc.path) }
+            for doc in files.procedures { local[slug, default: [:]]["procedure", default: [:]][doc.id] = .wholeFile(doc.path) }
+        }
+    }
+
+    /// The ids of `kind` visible from a document of `municipality` (nil: the model).
+    public func ids(_ kind: String, municipality: String?) -> [String: SourceSpan] {
+        var out = model[kind] ?? [:]
+        if let m = municipality, let extra = local[m]?[kind] { out.merge(extra) { a, _ in a } }
+        return out
+    }
+
+    public func contains(_ id: String, _ kind: String, municipality: String?) -> Bool {
+        if model[kind]?[id] != nil { return true }
+        if let m = municipality, local[m]?[kind]?[id] != nil { return true }
+        return false
+    }
+}
+
+extension Node {
+    /// The node's scalar as text, for messages.
+    var display: String {
+        switch value {
+        case let .string(s): return s
+        case .null: return "null"
+        case let .bool(b): return b ? "true" : "false"
+        case let .int(i): return String(i)
+        case let .double(d): return d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+        case .sequence: return "[…]"
+        case .mapping: return "{…}"
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Diagnostics
+import Loading
+import Model
+import Resolution
+
+/// Every member of staff is trained in the mandatory modules of their role before the
+/// office opens: each module is planned before the opening date, and once the office
+/// has opened each is completed, on or before that date.
+struct TrainingRule: Rule {
+    static let rules = [
+        RuleInfo("training-incomplete", "A member of staff lacks a mandatory training module of their role."),
+        RuleInfo("training-after-opening", "A mandatory training module is planned or completed after the opening date."),
+    ]
+
+    func check(_ c: ValidationContext) -> [Diagnostic] {
+        guard let reqSpan = c.settings.requirements.trainingBeforeOpening else { return [] }
+        // Mandatory modules by role.
+        var mandatory: [String: [String]] = [:]
+        for doc in c.network.modelDocuments(.trainingModule) where doc.root?["mandatory"]?.bool == true {
+            for role in doc.root?["target_roles"]?.sequence ?? [] {
+                if let r = role.string { mandatory[r, default: []].append(doc.id) }
+            }
+        }
+        var out: [Diagnostic] = []
+        for m in c.resolved {
+            guard let opening = m.openingDate else { continue }
+            let opened = opening <= c.asOf && (m.status ?? .planned) > .planned
+            for post in m.files.staffing?.root?["staff"]?.sequence ?? [] {
+                guard let role = post["role"]?.string else { continue }
+                let postId = post["id"]?.string ?? role
+                let records = post["training"]?.sequence ?? []
+                for module in mandatory[role] ?? [] {
+                    guard let record = records.first(where: { $0["module"]?.string == module }) else {
+                        out.append(.error("training-incomplete",
+                                          "post '\(postId)' (\(role)) has no plan for mandatory module '\(module)'",
+                                          at: post["training"]?.span ?? post.span,
+                                          related: [RelatedLocation(reqSpan, "training is required before opening")],
+                                          help: "add '- module: \(module)' with a planned date before \(opening)"))
+                        continue
+                    }
+                    let completed = record["completed"]?.string.flatMap(Day.init)
+                    if opened && completed == nil {
+                        out.append(.error("training-incomplete",
+                                          "post '\(postId)' (\(role)) has not completed mandatory module '\(module)', and the office opened on \(opening)",
+                                          at: record.span, help: "record the 'completed' date, or review the opening"))
+                    }
+                    for field in ["planned", "completed"] {
+                        guard let node = record[field], let day = node.string.flatMap(Day.init), day > opening else { continue }
+                        out.append(.error("training-after-opening",
+                                          "module '\(module)' of post '\(postId)' is \(field) on \(day), after the opening on \(opening)",
+                                          at: node.span, help: "mandatory training takes place before the office opens"))
+                    }
+                }
+            }
+        }
+        return out
+    }
+}

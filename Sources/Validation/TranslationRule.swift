@@ -1,0 +1,71 @@
+import Diagnostics
+import Loading
+import Model
+
+/// Every translatable text comes in every language of the model, and every Markdown
+/// document has its translation files. Missing translations are warnings (errors with
+/// `--strict`): the handbook falls back to the default language and marks it.
+struct TranslationRule: Rule {
+    static let rules = [
+        RuleInfo("translation-missing", "A text or document lacks a language of the model."),
+        RuleInfo("translation-orphan", "A translation file has no original, or a language the model does not have."),
+    ]
+
+    static let languageNames = ["ca": "Catalan", "es": "Spanish", "en": "English", "fr": "French", "oc": "Occitan"]
+
+    static func describe(_ languages: [String]) -> String {
+        languages.map { "\(languageNames[$0] ?? $0) (\($0))" }.joined(separator: ", ")
+    }
+
+    func check(_ c: ValidationContext) -> [Diagnostic] {
+        let languages = c.settings.languages
+        let defaultLanguage = c.settings.defaultLanguage
+        var out: [Diagnostic] = []
+        for doc in c.documents {
+            guard let root = doc.root else { continue }
+            c.network.annotations.walk(doc.kind, root) { node, path, a in
+                guard a.i18n, let text = LocalizedText(node, defaultLanguage: defaultLanguage) else { return }
+                let missing = text.missing(languages)
+                guard !missing.isEmpty else { return }
+                let field = path.map(\.description).joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+                out.append(.warning("translation-missing",
+                                    "'\(field)' has no \(TranslationRule.describe(missing)) text",
+                                    at: node.span,
+                                    help: node.string != nil
+                                        ? "write the text as a mapping: '\(defaultLanguage):' with this text, then one line per language"
+                                        : "add \(missing.map { "'\($0):'" }.joined(separator: " and "))"))
+            }
+            if doc.kind.isMarkdown {
+                let have = c.network.translations[doc.path] ?? [:]
+                let missing = languages.filter { $0 != defaultLanguage && have[$0] == nil }
+                if !missing.isEmpty {
+                    let stem = String(doc.path.split(separator: "/").last!.dropLast(3))
+                    out.append(.warning("translation-missing",
+                                        "the text of this \(doc.kind.rawValue) has no \(TranslationRule.describe(missing)) translation",
+                                        at: .wholeFile(doc.path),
+                                        help: "add \(missing.map { "\(stem).\($0).md" }.joined(separator: " and ")) beside it"))
+                }
+            }
+        }
+        let originals = Set(c.documents.map(\.path))
+        for (original, byLanguage) in c.network.translations.sorted(by: { $0.key < $1.key }) {
+            for (language, doc) in byLanguage.sorted(by: { $0.key < $1.key }) {
+                if !originals.contains(original) {
+                    out.append(.warning("translation-orphan", "this translation has no original '\(original)'",
+                                        at: .wholeFile(doc.path), help: "rename it after the document it translates"))
+                } else if !languages.contains(language) || language == defaultLanguage {
+                    out.append(.warning("translation-orphan",
+                                        "'\(language)' is not a translation language of the model (\(languages.joined(separator: ", ")))",
+                                        at: .wholeFile(doc.path), help: nil))
+                }
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    func replacingOccurrences(of a: String, with b: String) -> String {
+        split(separator: a, omittingEmptySubsequences: false).joined(separator: b)
+    }
+}
