@@ -10,7 +10,7 @@ public struct OAE: ParsableCommand {
         commandName: "oae",
         abstract: "Validates and builds the handbooks and site of a network of business support offices.",
         version: version,
-        subcommands: [Check.self]
+        subcommands: [Check.self, Show.self, List.self]
     )
 
     public init() {}

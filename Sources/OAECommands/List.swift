@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import JSON
+import Loading
+import Model
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Lists the documents of a kind with their ids and files.",
+        discussion: "Kinds: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+
+    @OptionGroup var tree: TreeOptions
+
+    @Argument(help: "The kind of document (service, procedure, role, office, ...).")
+    var kind: Kind
+
+    @Option(name: .long, help: "text or json.")
+    var format: ListFormat = .text
+
+    func run() throws {
+        let loaded = TreeLoader.load(root: tree.rootURL)
+        let docs = loaded.documents.filter { $0.kind == kind && $0.language == nil }
+            .sorted { ($0.municipality ?? "", $0.id) < ($1.municipality ?? "", $1.id) }
+        switch format {
+        case .text:
+            let width = docs.map(\.id.count).max() ?? 0
+            writeStdout(docs.map { $0.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.path + "\n" }.joined())
+        case .json:
+            let rows: [JSONValue] = docs.map {
+                .object([("id", .string($0.id)), ("kind", .string($0.kind.rawValue)),
+                         ("municipality", .optional($0.municipality)), ("file", .string($0.path))])
+            }
+            writeStdout(JSONValue.array(rows).serialized() + "\n")
+        }
+    }
+}
+
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension Kind: ExpressibleByArgument {}

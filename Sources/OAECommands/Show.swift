@@ -1,0 +1,128 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import JSON
+import Loading
+import Model
+import Resolution
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Prints a municipality's resolved view: the model plus its local layer.",
+        discussion: "With --provenance every value says where it came from (model or local, file:line:column), and each override shows the model's value beside the local one.")
+
+    @OptionGroup var tree: TreeOptions
+
+    @Argument(help: "The municipality (its folder under seeds/).")
+    var municipality: String
+
+    @Option(name: .long, help: "yaml or json.")
+    var format: ShowFormat = .yaml
+
+    @Flag(name: .long, help: "Give each value its source.")
+    var provenance = false
+
+    func run() throws {
+        let network = Network(tree: TreeLoader.load(root: tree.rootURL))
+        guard network.municipalities[municipality] != nil else {
+            let hint = Suggestions.didYouMean(municipality, in: network.municipalitySlugs).map { " (\($0))" } ?? ""
+            throw ValidationError("no municipality '\(municipality)' under seeds/\(hint)")
+        }
+        let view = ShowRun.view(network, municipality: municipality, provenance: provenance)
+        writeStdout(format == .json ? view.serialized() + "\n" : YAMLWriter.write(view))
+    }
+}
+
+enum ShowFormat: String, ExpressibleByArgument, CaseIterable {
+    case yaml, json
+}
+
+/// The resolved view as data, for `oae show`.
+public enum ShowRun {
+    public static func view(_ network: Network, municipality: String, provenance: Bool) -> JSONValue {
+        guard let m = Resolver.resolve(network, municipality: municipality) else { return .null }
+        let value = { (node: Node?) -> JSONValue in node.map { convert($0, provenance: provenance) } ?? .null }
+        let services: [JSONValue] = m.services.map { s in
+            .object([
+                ("id", .string(s.id)),
+                ("adoption", .string(s.adoption.rawValue)),
+                ("source", .string(s.document.path)),
+                ("fields", value(s.fields)),
+                ("overrides", .array(s.overrides.map(override))),
+            ])
+        }
+        let procedures: [JSONValue] = m.procedures.map { p in
+            var members: [(String, JSONValue)] = [("id", .string(p.id))]
+            members.append(("source", .string((p.variant ?? p.model)?.path ?? "")))
+            if let v = p.variant, p.model != nil { members.append(("variant", .string(v.id))) }
+            members.append(("local_owner", p.localOwner.map { owner in
+                provenance ? .object([("value", .string(owner.role)), ("from", .string("local")),
+                                      ("at", .string(owner.span.description))]) : .string(owner.role)
+            } ?? .null))
+            members.append(("fields", value(p.fields)))
+            members.append(("overrides", .array(p.overrides.map(override))))
+            return .object(members)
+        }
+        let indicators: [JSONValue] = m.indicators.map { i in
+            .object([("id", .string(i.id)), ("fields", value(i.fields)), ("overrides", .array(i.overrides.map(override)))])
+        }
+        return .object([
+            ("municipality", .string(m.slug)),
+            ("model", .object([("id", .string(network.settings.id)), ("version", .string(network.settings.version))])),
+            ("office", value(m.files.office?.root)),
+            ("adaptation", .object([
+                ("source", .optional(m.files.adaptation?.path)),
+                ("base_model_version", value(m.files.adaptation?.root?["base_model_version"])),
+                ("notes", value(m.files.adaptation?.root?["notes"])),
+            ])),
+            ("services", .array(services)),
+            ("omitted", .array(m.omitted.map { o in
+                .object([("service", .string(o.service)),
+                         ("reason", value(m.files.adaptation?.root?["omitted"]?.sequence?.first { $0["service"]?.string == o.service }?["reason"])),
+                         ("at", .string(o.span.description))])
+            })),
+            ("procedures", .array(procedures)),
+            ("indicators", .array(indicators)),
+            ("staffing", value(m.files.staffing?.root)),
+            ("communication_plan", value(m.files.communicationPlan?.root)),
+            ("checklist", value(m.files.checklist?.root)),
+            ("reports", .array(m.files.reports.sorted { $0.id < $1.id }.map { value($0.root) })),
+        ])
+    }
+
+    static func override(_ o: FieldOverride) -> JSONValue {
+        .object([
+            ("field", .string(o.fieldName)),
+            ("model", o.modelValue.map { convert($0, provenance: false) } ?? .null),
+            ("local", o.removes ? .string("(removed)") : convert(o.localValue, provenance: false)),
+            ("model_at", .optional(o.modelValue?.span.description)),
+            ("local_at", .string(o.localValue.span.description)),
+        ])
+    }
+
+    /// A node as JSON; with provenance, each scalar becomes {value, from, at}.
+    static func convert(_ node: Node, provenance: Bool) -> JSONValue {
+        switch node.value {
+        case let .mapping(pairs):
+            return .object(pairs.map { ($0.key.keyText, convert($0.value, provenance: provenance)) })
+        case let .sequence(items):
+            return .array(items.map { convert($0, provenance: provenance) })
+        default:
+            let plain = scalar(node)
+            guard provenance else { return plain }
+            let from = node.span.file.hasPrefix("seeds/") ? "local" : "model"
+            return .object([("value", plain), ("from", .string(from)), ("at", .string(node.span.description))])
+        }
+    }
+
+    static func scalar(_ node: Node) -> JSONValue {
+        switch node.value {
+        case .null: return .null
+        case let .bool(b): return .bool(b)
+        case let .int(i): return .int(i)
+        case let .double(d): return .double(d)
+        case let .string(s): return .string(s)
+        default: return .null
+        }
+    }
+}
