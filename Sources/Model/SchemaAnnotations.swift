@@ -41,17 +41,53 @@ public enum PathComponent: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// The annotations of a schema, compiled: each node knows its own `x-` keywords and the
+/// nodes of its properties and items, with `$ref` and the combinators already followed.
+/// Built once per kind, then walked along every document without further look-ups.
+final class AnnotationNode: Sendable {
+    let annotations: FieldAnnotations
+    let properties: [String: AnnotationNode]
+    let additional: AnnotationNode?
+    let prefix: [AnnotationNode]
+    let items: AnnotationNode?
+
+    init(annotations: FieldAnnotations, properties: [String: AnnotationNode], additional: AnnotationNode?,
+         prefix: [AnnotationNode], items: AnnotationNode?) {
+        self.annotations = annotations
+        self.properties = properties
+        self.additional = additional
+        self.prefix = prefix
+        self.items = items
+    }
+
+    func child(_ step: PathComponent) -> AnnotationNode? {
+        switch step {
+        case let .key(k): return properties[k] ?? additional
+        case let .index(i): return i < prefix.count ? prefix[i] : items
+        }
+    }
+}
+
 /// Reads the `x-` keywords of the schemas in `model/schema/`, following `properties`,
 /// `items`, `additionalProperties`, `$ref` and the combinators. It only reads
 /// annotations; validation is the Schema module's job.
 public struct SchemaAnnotations: Sendable {
     /// Schema roots by file name (`service.schema.yaml`).
     let files: [String: Node]
+    let compiled: [String: AnnotationNode]
+
+    /// Nesting beyond this depth is not followed (a schema that refers to itself).
+    static let maxDepth = 24
 
     public init(schemas: [String: (path: String, node: Node)]) {
         var files: [String: Node] = [:]
         for (kind, entry) in schemas { files["\(kind).schema.yaml"] = entry.node }
         self.files = files
+        var compiled: [String: AnnotationNode] = [:]
+        for (name, root) in files {
+            compiled[name] = SchemaAnnotations.compile([(root, name)], files: files, depth: 0)
+        }
+        self.compiled = compiled
     }
 
     /// The schema of a kind, or nil when `model/schema/` has none.
@@ -59,65 +95,85 @@ public struct SchemaAnnotations: Sendable {
 
     /// The annotations that apply at `path` inside a document of `kind`.
     public func annotations(_ kind: Kind, at path: [PathComponent]) -> FieldAnnotations {
-        guard let root = root(of: kind) else { return FieldAnnotations() }
-        var current = expand([(root, "\(kind.rawValue).schema.yaml")])
-        for step in path {
-            current = expand(current.flatMap { child(of: $0.0, file: $0.1, step) })
-            if current.isEmpty { break }
-        }
-        var a = FieldAnnotations()
-        for (schema, _) in current { a.absorb(schema) }
-        return a
+        var node = compiled["\(kind.rawValue).schema.yaml"]
+        for step in path { node = node?.child(step) }
+        return node?.annotations ?? FieldAnnotations()
     }
 
     /// Calls `visit` for every node of `instance` whose schema carries annotations,
     /// with its path.
     public func walk(_ kind: Kind, _ instance: Node,
                      _ visit: (Node, [PathComponent], FieldAnnotations) -> Void) {
-        guard let root = root(of: kind) else { return }
-        walk(instance, expand([(root, "\(kind.rawValue).schema.yaml")]), [], visit)
+        guard let root = compiled["\(kind.rawValue).schema.yaml"] else { return }
+        var path: [PathComponent] = []
+        walk(instance, root, &path, visit)
     }
 
-    private func walk(_ node: Node, _ schemas: [(Node, String)], _ path: [PathComponent],
+    private static let empty = FieldAnnotations()
+
+    private func walk(_ node: Node, _ schema: AnnotationNode, _ path: inout [PathComponent],
                       _ visit: (Node, [PathComponent], FieldAnnotations) -> Void) {
-        guard !schemas.isEmpty else { return }
-        var a = FieldAnnotations()
-        for (s, _) in schemas { a.absorb(s) }
-        if a != FieldAnnotations() { visit(node, path, a) }
-        if a.i18n { return }
+        if schema.annotations != SchemaAnnotations.empty { visit(node, path, schema.annotations) }
+        if schema.annotations.i18n { return }
         switch node.value {
         case let .mapping(pairs):
             for p in pairs {
                 let step = PathComponent.key(p.key.keyText)
-                walk(p.value, expand(schemas.flatMap { child(of: $0.0, file: $0.1, step) }), path + [step], visit)
+                guard let child = schema.child(step) else { continue }
+                path.append(step)
+                walk(p.value, child, &path, visit)
+                path.removeLast()
             }
         case let .sequence(items):
             for (i, item) in items.enumerated() {
-                let step = PathComponent.index(i)
-                walk(item, expand(schemas.flatMap { child(of: $0.0, file: $0.1, step) }), path + [step], visit)
+                guard let child = schema.child(.index(i)) else { continue }
+                path.append(.index(i))
+                walk(item, child, &path, visit)
+                path.removeLast()
             }
         default:
             break
         }
     }
 
-    /// The subschemas that apply to one step below `schema`.
-    private func child(of schema: Node, file: String, _ step: PathComponent) -> [(Node, String)] {
-        switch step {
-        case let .key(k):
-            if let p = schema["properties"]?[k] { return [(p, file)] }
-            if let additional = schema["additionalProperties"], additional.pairs != nil { return [(additional, file)] }
-            return []
-        case let .index(i):
-            if let prefix = schema["prefixItems"]?.sequence, i < prefix.count { return [(prefix[i], file)] }
-            if let items = schema["items"], items.pairs != nil { return [(items, file)] }
-            return []
+    /// Compiles the union of `schemas` into one node.
+    private static func compile(_ schemas: [(Node, String)], files: [String: Node], depth: Int) -> AnnotationNode {
+        let all = expand(schemas, files: files)
+        var annotations = FieldAnnotations()
+        var propertySchemas: [String: [(Node, String)]] = [:]
+        var propertyOrder: [String] = []
+        var additional: [(Node, String)] = []
+        var prefix: [[(Node, String)]] = []
+        var items: [(Node, String)] = []
+        for (schema, file) in all {
+            annotations.absorb(schema)
+            for p in schema["properties"]?.pairs ?? [] {
+                let k = p.key.keyText
+                if propertySchemas[k] == nil { propertyOrder.append(k) }
+                propertySchemas[k, default: []].append((p.value, file))
+            }
+            if let a = schema["additionalProperties"], a.pairs != nil { additional.append((a, file)) }
+            for (i, p) in (schema["prefixItems"]?.sequence ?? []).enumerated() {
+                while prefix.count <= i { prefix.append([]) }
+                prefix[i].append((p, file))
+            }
+            if let it = schema["items"], it.pairs != nil { items.append((it, file)) }
         }
+        guard depth < maxDepth else {
+            return AnnotationNode(annotations: annotations, properties: [:], additional: nil, prefix: [], items: nil)
+        }
+        var properties: [String: AnnotationNode] = [:]
+        for k in propertyOrder { properties[k] = compile(propertySchemas[k]!, files: files, depth: depth + 1) }
+        return AnnotationNode(
+            annotations: annotations, properties: properties,
+            additional: additional.isEmpty ? nil : compile(additional, files: files, depth: depth + 1),
+            prefix: prefix.map { compile($0, files: files, depth: depth + 1) },
+            items: items.isEmpty ? nil : compile(items, files: files, depth: depth + 1))
     }
 
     /// Follows `$ref` and the combinators, so that annotations on any applicable
     /// subschema count. Bounded, so that a schema that loops cannot hang oae.
-    private func expand(_ schemas: [(Node, String)]) -> [(Node, String)] {
+    private static func expand(_ schemas: [(Node, String)], files: [String: Node]) -> [(Node, String)] {
         var out: [(Node, String)] = []
         var queue = schemas
         var steps = 0
@@ -125,7 +181,7 @@ public struct SchemaAnnotations: Sendable {
             steps += 1
             guard schema.pairs != nil else { continue }
             out.append((schema, file))
-            if let ref = schema["$ref"]?.string, let target = resolve(ref, from: file) {
+            if let ref = schema["$ref"]?.string, let target = resolve(ref, from: file, files: files) {
                 queue.append(target)
             }
             for combinator in ["allOf", "anyOf", "oneOf"] {
@@ -138,7 +194,7 @@ public struct SchemaAnnotations: Sendable {
         return out
     }
 
-    private func resolve(_ ref: String, from file: String) -> (Node, String)? {
+    private static func resolve(_ ref: String, from file: String, files: [String: Node]) -> (Node, String)? {
         let parts = ref.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let target = parts[0].isEmpty ? file : String(parts[0].split(separator: "/").last ?? "")
         guard var node = files[target] else { return nil }

@@ -73,5 +73,5 @@ public enum CheckRun {
 
 /// Every rule of every module, for SARIF and the documentation test.
 public enum Rules {
-    public static let catalog = RuleCatalog(YAMLLoader.rules + MarkdownLoader.rules + TreeLoader.rules + Validator.rules)
+    public static let catalog = RuleCatalog(YAMLLoader.rules + MarkdownLoader.rules + TreeLoader.rules + Validator.rules + SchemaCommand.rules)
 }

@@ -85,7 +85,9 @@ public struct Merger {
                         overrides.append(o)
                         items.remove(at: i)
                     } else {
-                        items[i] = merge(items[i], item, path: named, schemaPath: schemaPath + [.index(i)], parent: model)
+                        // The key names the item; it is not a change.
+                        let changes = Node(.mapping((item.pairs ?? []).filter { $0.key.keyText != key }), span: item.span)
+                        items[i] = merge(items[i], changes, path: named, schemaPath: schemaPath + [.index(i)], parent: model)
                     }
                 } else if item["$remove"]?.bool != true {
                     items.append(item)

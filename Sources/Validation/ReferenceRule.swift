@@ -32,7 +32,7 @@ struct ReferenceRule: Rule {
     private func check(_ id: String, _ kind: String, _ span: SourceSpan, _ doc: Document,
                        _ c: ValidationContext, _ out: inout [Diagnostic]) {
         // Kinds with no index (a schema naming a kind oae does not know) are not checked.
-        guard c.references.model[kind] != nil || c.references.local.values.contains(where: { $0[kind] != nil }) else { return }
+        guard c.references.kinds.contains(kind) else { return }
         if c.references.contains(id, kind, municipality: doc.municipality) { return }
         let known = c.references.ids(kind, municipality: doc.municipality).keys.sorted()
         out.append(.error("ref-unknown", "unknown \(kind) '\(id)'", at: span,

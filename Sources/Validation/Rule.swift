@@ -40,6 +40,8 @@ public struct ReferenceIndex: Sendable {
     public var model: [String: [String: SourceSpan]] = [:]
     /// Local ids by municipality, then kind (local services and procedures).
     public var local: [String: [String: [String: SourceSpan]]] = [:]
+    /// The reference kinds that have an index (others are not checked).
+    public private(set) var kinds: Set<String> = []
 
     init(_ network: Network) {
         for kind in [Kind.service, .procedure, .role, .trainingModule, .indicator] {
@@ -62,6 +64,7 @@ public struct ReferenceIndex: Sendable {
             for doc in files.services { local[slug, default: [:]]["service", default: [:]][doc.id] = .wholeFile(doc.path) }
             for doc in files.procedures { local[slug, default: [:]]["procedure", default: [:]][doc.id] = .wholeFile(doc.path) }
         }
+        kinds = Set(model.keys).union(local.values.flatMap(\.keys))
     }
 
     /// The ids of `kind` visible from a document of `municipality` (nil: the model).

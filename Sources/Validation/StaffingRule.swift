@@ -20,7 +20,7 @@ struct StaffingRule: Rule {
                 guard count < minimum else { continue }
                 let at = m.files.staffing?.root?["staff"]?.span ?? m.files.staffing.map { .wholeFile($0.path) } ?? m.statusSpan
                 out.append(.error("staffing-below-minimum",
-                                  "a \(status.rawValue) office needs at least \(minimum) \(req.role); the staffing plan of \(m.slug) has \(count)",
+                                  "an office at status '\(status.rawValue)' needs at least \(minimum) \(req.role); the staffing plan of \(m.slug) has \(count)",
                                   at: at,
                                   related: [RelatedLocation(req.minimumNodes[status]?.span ?? req.span, "the model's minimum")],
                                   help: "add a post with 'role: \(req.role)' to the staffing plan"))

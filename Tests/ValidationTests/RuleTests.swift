@@ -1,0 +1,279 @@
+import Diagnostics
+import Model
+import XCTest
+
+/// Each conformance rule on the fixture network: the unchanged fixture passes every
+/// rule, and one small change makes each rule report exactly its diagnostic.
+final class RuleTests: XCTestCase {
+    let sf = "seeds/sant-feliu-de-llobregat"
+
+    func testTheFixtureConforms() throws {
+        try assertDiagnostics([]) { _ in }
+    }
+
+    // MARK: Identity and references
+
+    func testIdMismatch() throws {
+        try assertDiagnostics([
+            "id-mismatch model/roles/business-advisor.yaml:1:5: id 'advisor' differs from the file name 'business-advisor'",
+        ]) { try $0.replace("model/roles/business-advisor.yaml", "id: business-advisor", "id: advisor") }
+    }
+
+    func testIdDuplicate() throws {
+        try assertDiagnostics([
+            "id-duplicate seeds/sant-feliu-de-llobregat/services/business-transfer.md:2:5: local service 'business-transfer' of sant-feliu-de-llobregat has the id of a model service",
+        ]) { t in
+            let text = try t.read("\(sf)/services/local-retail-support.md")
+            try t.write("\(sf)/services/business-transfer.md", text.replacingOccurrences(of: "id: local-retail-support", with: "id: business-transfer"))
+            try t.write("\(sf)/services/business-transfer.es.md", "---\nid: business-transfer\n---\n\nTraspàs.\n")
+        }
+    }
+
+    func testRefUnknown() throws {
+        try assertDiagnostics([
+            "ref-unknown seeds/sant-feliu-de-llobregat/adaptation.yaml:15:23: unknown role 'office-coordinater'",
+        ]) { try $0.replace("\(sf)/adaptation.yaml", "welcome-and-triage: office-coordinator", "welcome-and-triage: office-coordinater") }
+    }
+
+    func testRefCycle() throws {
+        try assertDiagnostics([
+            "ref-cycle model/roles/business-advisor.yaml:7:13: roles report to each other in a loop: business-advisor → office-coordinator → business-advisor",
+        ]) { t in
+            let text = try t.read("model/roles/office-coordinator.yaml")
+            try t.write("model/roles/office-coordinator.yaml", text + "reports_to: business-advisor\n")
+        }
+    }
+
+    // MARK: Municipality files
+
+    func testMunicipalityFileMissing() throws {
+        try assertDiagnostics([
+            "municipality-file-missing seeds/molins-de-rei/office.yaml:1:1: municipality 'molins-de-rei' has no adaptation.yaml",
+        ]) { try $0.delete("seeds/molins-de-rei/adaptation.yaml") }
+    }
+
+    func testMunicipalityMismatch() throws {
+        try assertDiagnostics([
+            "municipality-mismatch seeds/molins-de-rei/staffing.yaml:1:15: this file stands in seeds/molins-de-rei/ but names municipality 'sant-feliu-de-llobregat'",
+        ]) {
+            try $0.replace("seeds/molins-de-rei/staffing.yaml", "municipality: molins-de-rei", "municipality: sant-feliu-de-llobregat")
+        }
+    }
+
+    func testINECodeMismatch() throws {
+        try assertDiagnostics([
+            "ine-code-mismatch seeds/sant-feliu-de-llobregat/office.yaml:3:9: INE code 08123 is Molins de Rei, not 'Sant Feliu de Llobregat'",
+        ]) { try $0.replace("\(sf)/office.yaml", "ine_code: \"08211\"", "ine_code: \"08123\"") }
+    }
+
+    // MARK: Catalogue
+
+    func testCoreServiceOmitted() throws {
+        try assertDiagnostics([
+            "core-service-omitted seeds/sant-feliu-de-llobregat/adaptation.yaml:5:14: core service 'company-creation' cannot be omitted",
+        ]) {
+            try $0.replace("\(sf)/adaptation.yaml", "omitted:\n", "omitted:\n  - service: company-creation\n    reason: {ca: No cal., es: No hace falta.}\n")
+        }
+    }
+
+    func testOmissionReasonMissing() throws {
+        try assertDiagnostics([
+            "omission-reason-missing seeds/sant-feliu-de-llobregat/adaptation.yaml:5:14: recommended service 'grants-information' is omitted without a reason",
+        ]) {
+            try $0.replace("\(sf)/adaptation.yaml", "reason: {ca: L'ofereix un altre servei municipal., es: Lo ofrece otro servicio municipal.}",
+                           "reason: {ca: \" \", es: \" \"}")
+        }
+    }
+
+    func testOmittedNotRecommended() throws {
+        try assertDiagnostics([
+            "omitted-not-recommended seeds/sant-feliu-de-llobregat/adaptation.yaml:5:14: optional service 'business-transfer' needs no omission: optional services are offered only when adopted",
+        ]) {
+            try $0.replace("\(sf)/adaptation.yaml", "omitted:\n", "omitted:\n  - service: business-transfer\n    reason: {ca: No., es: No.}\n")
+        }
+    }
+
+    func testAdoptedNotOptional() throws {
+        try assertDiagnostics([
+            "adopted-not-optional seeds/sant-feliu-de-llobregat/adaptation.yaml:3:30: core service 'company-creation' is offered without adopting it",
+        ]) {
+            try $0.replace("\(sf)/adaptation.yaml", "adopted: [business-transfer]", "adopted: [business-transfer, company-creation]")
+        }
+    }
+
+    func testBaseModelVersion() throws {
+        try assertDiagnostics([
+            "base-model-version seeds/molins-de-rei/adaptation.yaml:2:21: the adaptation is based on model version 0.9.0; the model is at 1.0.0",
+        ]) {
+            try $0.replace("seeds/molins-de-rei/adaptation.yaml", "base_model_version: 1.0.0", "base_model_version: 0.9.0")
+        }
+    }
+
+    // MARK: Overrides and bounds
+
+    func testOverrideNotAdaptable() throws {
+        try assertDiagnostics([
+            "override-not-adaptable seeds/sant-feliu-de-llobregat/adaptation.yaml:14:18: field 'name' of service 'company-creation' is not adaptable",
+        ]) {
+            try $0.replace("\(sf)/adaptation.yaml", "      channels: [in-person, phone]",
+                           "      channels: [in-person, phone]\n      name: {ca: Creació, es: Creación}")
+        }
+    }
+
+    func testOverrideLoosensBound() throws {
+        try assertDiagnostics([
+            "override-loosens-bound seeds/sant-feliu-de-llobregat/adaptation.yaml:12:19: commitments[first-appointment].target of service 'company-creation' may only be lowered: the model sets 5, this sets 7",
+        ]) { try $0.replace("\(sf)/adaptation.yaml", "target: 3", "target: 7") }
+    }
+
+    func testVariantLoosensBound() throws {
+        try assertDiagnostics([
+            "override-loosens-bound seeds/sant-feliu-de-llobregat/procedures/welcome-and-triage-sant-feliu.md:20:17: step 's2' of variant 'welcome-and-triage-sant-feliu' takes P7D, longer than the P5D of procedure 'welcome-and-triage'",
+        ]) {
+            try $0.replace("\(sf)/procedures/welcome-and-triage-sant-feliu.md", "time_limit: P3D", "time_limit: P7D")
+        }
+    }
+
+    func testOverrideTightensBoundIsFine() throws {
+        try assertDiagnostics([]) { try $0.replace("\(sf)/adaptation.yaml", "target: 3", "target: 5") }
+    }
+
+    func testOverrideUnknownTarget() throws {
+        try assertDiagnostics([
+            "override-unknown-target seeds/sant-feliu-de-llobregat/adaptation.yaml:14:5: override of service 'grants-information': the municipality does not offer it (omitted, or optional and not adopted)",
+        ]) {
+            try $0.replace("\(sf)/adaptation.yaml", "procedure_owners:", "    grants-information:\n      channels: [email]\nprocedure_owners:")
+        }
+    }
+
+    // MARK: Requirements by status
+
+    func testStaffingBelowMinimum() throws {
+        try assertDiagnostics([
+            "staffing-below-minimum seeds/sant-feliu-de-llobregat/staffing.yaml:3:3: an office at status 'open' needs at least 2 business-advisor; the staffing plan of sant-feliu-de-llobregat has 1",
+        ]) { try $0.replace("\(sf)/office.yaml", "status: pilot", "status: open") }
+    }
+
+    func testProcedureOwnerMissing() throws {
+        try assertDiagnostics([
+            "procedure-owner-missing seeds/sant-feliu-de-llobregat/adaptation.yaml:1:1: procedure 'welcome-and-triage' needs a local owner role from status 'pilot' on",
+        ]) {
+            try $0.replace("\(sf)/adaptation.yaml", "procedure_owners:\n  welcome-and-triage: office-coordinator\n", "")
+        }
+    }
+
+    func testCommunicationAudienceUncovered() throws {
+        try assertDiagnostics([
+            "communication-audience-uncovered seeds/sant-feliu-de-llobregat/communication-plan.yaml:6:3: no dated action of the communication plan of sant-feliu-de-llobregat reaches the audience 'entrepreneurs'",
+        ]) {
+            try $0.replace("\(sf)/communication-plan.yaml", "audience: entrepreneurs", "audience: general-public")
+        }
+    }
+
+    func testTrainingIncomplete() throws {
+        try assertDiagnostics([
+            "training-incomplete seeds/sant-feliu-de-llobregat/staffing.yaml:6:15: post 'coord-1' (office-coordinator) has no plan for mandatory module 'oae-model-induction'",
+            "training-incomplete seeds/sant-feliu-de-llobregat/staffing.yaml:11:9: post 'adv-1' (business-advisor) has not completed mandatory module 'oae-model-induction', and the office opened on 2026-04-13",
+        ]) { t in
+            let path = "\(sf)/staffing.yaml"
+            var text = try t.read(path)
+            // adv-1 never completes the induction; coord-1 has no plan for it at all.
+            let parts = text.components(separatedBy: "        completed: 2026-03-06\n")
+            text = parts[0] + "        completed: 2026-03-06\n" + parts[1] + parts[2]
+            try t.write(path, text.replacingOccurrences(of: "    training:\n      - module: oae-model-induction\n        planned: 2026-03-02\n        completed: 2026-03-06\n", with: "    training: []\n"))
+        }
+    }
+
+    func testTrainingAfterOpening() throws {
+        try assertDiagnostics([
+            "training-after-opening seeds/molins-de-rei/staffing.yaml:8:18: module 'oae-model-induction' of post 'coord-1' is planned on 2027-04-01, after the opening on 2027-03-01",
+        ]) { t in
+            let path = "seeds/molins-de-rei/staffing.yaml"
+            try t.replace(path, "planned: 2027-02-01", "planned: 2027-04-01")
+        }
+    }
+
+    func testChecklistIncomplete() throws {
+        try assertDiagnostics([
+            "checklist-incomplete seeds/sant-feliu-de-llobregat/checklist.yaml:4:11: opening checklist item 'premises-ready' is not done, and the office is open",
+        ]) { t in
+            try t.replace("\(sf)/office.yaml", "status: pilot", "status: open")
+            let staffing = try t.read("\(sf)/staffing.yaml")
+            try t.write("\(sf)/staffing.yaml", staffing + """
+                  - id: adv-2
+                    role: business-advisor
+                    fte: 1
+                    training:
+                      - module: oae-model-induction
+                        planned: 2026-03-02
+                        completed: 2026-03-06
+
+                """)
+            try t.replace("\(sf)/checklist.yaml", "  - item: premises-ready\n    done: true", "  - item: premises-ready\n    done: false")
+        }
+    }
+
+    func testProgressReportMissing() throws {
+        try assertDiagnostics([
+            "progress-report-missing seeds/sant-feliu-de-llobregat/office.yaml:7:15: no progress report for 2026 Q3 (expected seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml)",
+        ]) { try $0.delete("\(sf)/reports/2026-q3.yaml") }
+    }
+
+    func testNoReportIsDueForTheQuarterInProgress() throws {
+        try assertDiagnostics([], asOf: Day("2026-09-30")!) { try $0.delete("\(sf)/reports/2026-q3.yaml") }
+    }
+
+    // MARK: Dates
+
+    func testPeriodInverted() throws {
+        try assertDiagnostics([
+            "date-period-inverted seeds/sant-feliu-de-llobregat/communication-plan.yaml:4:8: the plan's period ends on 2026-02-01, before it starts on 2026-03-01",
+        ]) { try $0.replace("\(sf)/communication-plan.yaml", "end: 2026-12-31", "end: 2026-02-01") }
+    }
+
+    func testActionOutsidePeriod() throws {
+        try assertDiagnostics([
+            "date-outside-period seeds/sant-feliu-de-llobregat/communication-plan.yaml:14:11: action 'web-news' is dated 2027-01-10, outside the plan's period 2026-03-01 to 2026-12-31",
+        ]) { try $0.replace("\(sf)/communication-plan.yaml", "date: 2026-05-04", "date: 2027-01-10") }
+    }
+
+    func testReportPeriodMismatch() throws {
+        try assertDiagnostics([
+            "report-period-mismatch seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:4:3: the report's period is 2026 Q2, but its file is named for 2026-q3",
+        ]) { try $0.replace("\(sf)/reports/2026-q3.yaml", "quarter: 3", "quarter: 2") }
+    }
+
+    // MARK: Translations
+
+    func testTranslationMissing() throws {
+        try assertDiagnostics([
+            "translation-missing model/services/grants-information.md:1:1: the text of this service has no Spanish (es) translation",
+            "translation-missing seeds/sant-feliu-de-llobregat/office.yaml:5:7: 'name' has no Spanish (es) text",
+        ]) { t in
+            try t.replace("\(sf)/office.yaml", "name: {ca: OAE de Sant Feliu de Llobregat, es: OAE de Sant Feliu de Llobregat}",
+                          "name: OAE de Sant Feliu de Llobregat")
+            try t.delete("model/services/grants-information.es.md")
+        }
+    }
+
+    func testTranslationOrphan() throws {
+        try assertDiagnostics([
+            "translation-orphan model/services/company-set-up.es.md:1:1: this translation has no original 'model/services/company-set-up.md'",
+        ]) { try $0.write("model/services/company-set-up.es.md", "Texto.\n") }
+    }
+
+    // MARK: Links
+
+    func testLinks() throws {
+        try assertDiagnostics([
+            "link-broken model/services/company-creation.md:33:7: 'grants-informaton.md' points to model/services/grants-informaton.md, which does not exist",
+            "link-anchor-missing model/services/company-creation.md:33:38: no heading of model/services/grants-information.md makes the anchor '#no-hi-es'",
+            "link-outside-tree model/services/company-creation.md:33:83: link '../../Package.swift' leaves the tree",
+            "link-outside-tree model/services/company-creation.md:33:113: links may not use the 'javascript:' scheme",
+        ]) { t in
+            let path = "model/services/company-creation.md"
+            let text = try t.read(path)
+            try t.write(path, text + "\nVegeu [ajuts](grants-informaton.md), [la secció](grants-information.md#no-hi-es), [fora](../../Package.swift) i [script](javascript:alert(1)).\n")
+        }
+    }
+}

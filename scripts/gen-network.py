@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Generates a large network for benchmarks: the example model and programme, plus one
+folder per municipality of Catalonia, each a copy of a pilot's folder with the
+municipality's own slug, name and INE code.
+
+usage: scripts/gen-network.py OUT_DIR [FILES]   (FILES: about how many files; default 10000)
+"""
+import csv, os, re, shutil, sys, unicodedata
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+out = sys.argv[1]
+target = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
+template = "sant-feliu-de-llobregat"
+
+def slug(name):
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s
+
+if os.path.exists(out):
+    shutil.rmtree(out)
+shutil.copytree(os.path.join(root, "model"), os.path.join(out, "model"))
+os.makedirs(os.path.join(out, "seeds"))
+for name in os.listdir(os.path.join(root, "seeds")):
+    if name.startswith("programme"):
+        shutil.copy(os.path.join(root, "seeds", name), os.path.join(out, "seeds", name))
+
+src = os.path.join(root, "seeds", template)
+files = []
+for dirpath, _, names in os.walk(src):
+    for n in names:
+        files.append(os.path.relpath(os.path.join(dirpath, n), src))
+count = sum(1 for _ in os.walk(os.path.join(out, "model")) for _ in _[2])
+with open(os.path.join(root, "model/reference/municipalities-catalonia.csv"), encoding="utf-8") as f:
+    rows = list(csv.DictReader(f))
+made = 0
+for row in rows:
+    if count >= target:
+        break
+    s = slug(row["name"])
+    dest = os.path.join(out, "seeds", s)
+    if os.path.exists(dest):
+        continue
+    for rel in files:
+        with open(os.path.join(src, rel), encoding="utf-8") as f:
+            text = f.read()
+        text = text.replace(template, s).replace("Sant Feliu de Llobregat", row["name"]).replace('"08211"', '"%s"' % row["ine_code"])
+        path = os.path.join(dest, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        count += 1
+    made += 1
+print(f"{out}: {count} files, {made} municipalities")
