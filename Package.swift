@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// What every output module builds on.
+let outputDependencies: [Target.Dependency] = [
+    "JSON", "Diagnostics", "Loading", "Model", "Resolution", "Rendering", "Publishing",
+]
+
 let package = Package(
     name: "oae",
     platforms: [.macOS(.v13)],
@@ -9,6 +14,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // C libraries from Debian, found through pkg-config.
@@ -24,20 +32,54 @@ let package = Package(
         // YAML (libyaml) and Markdown (cmark-gfm) loading with source positions.
         .target(name: "Loading", dependencies: ["Diagnostics", "CYaml", "CCmarkGFM"]),
         // The document kinds and the layout of the tree.
-        .target(name: "Model", dependencies: ["Diagnostics", "Loading"]),
+        .target(name: "Model", dependencies: ["Diagnostics", "Loading", "Schema"]),
         // The model plus each municipality's layer: merged views with provenance.
         .target(name: "Resolution", dependencies: ["Diagnostics", "Loading", "Model"]),
         // Conformance rules over the model and every municipality.
-        .target(name: "Validation", dependencies: ["Diagnostics", "Loading", "Model", "Resolution"]),
+        .target(name: "Validation", dependencies: ["Diagnostics", "Loading", "Model", "Resolution", "Schema"]),
+        // JSON Schema 2020-12 validation of positioned nodes, with oae's x- keywords.
+        .target(name: "Schema", dependencies: ["Loading", "Diagnostics", "JSON"]),
+        // Markdown to HTML, Mustache templates, UI strings, localised text, content hashes.
+        .target(name: "Rendering", dependencies: [
+            "Diagnostics", "Loading", "Model", "CCmarkGFM",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // Writing output/: folders replaced atomically, the build cache.
+        .target(name: "Publishing", dependencies: ["COAESystem"]),
+        // A C helper for what Swift's Glibc does not expose (an atomic exchange of folders).
+        .target(name: "COAESystem"),
+        // The outputs: one handbook per municipality and language (HTML and PDF); the
+        // reviewers' site; the open data exports.
+        .target(name: "Handbook", dependencies: outputDependencies),
+        .target(name: "Site", dependencies: outputDependencies),
+        .target(name: "OpenData", dependencies: outputDependencies),
+        // The writer's workflow: scaffolding new documents, what a municipality changed,
+        // which handbooks a change affects.
+        .target(name: "Workflow", dependencies: outputDependencies),
+        // The live preview: a file server with live reload and an error overlay, and a
+        // file watcher.
+        .target(name: "Preview", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The commands, as a library so that tests can run them in-process.
         .target(name: "OAECommands", dependencies: [
-            "JSON", "Diagnostics", "Loading", "Model", "Resolution", "Validation",
+            "JSON", "Diagnostics", "Loading", "Model", "Schema", "Resolution", "Validation", "Rendering", "Publishing",
+            "Handbook", "Site", "OpenData", "Workflow", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "oae", dependencies: ["OAECommands"]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "JSON"]),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Diagnostics"]),
+        .testTarget(name: "SchemaTests", dependencies: ["Schema", "Loading", "Diagnostics", "JSON"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "OAECommands"]),
+        .testTarget(name: "HandbookTests", dependencies: ["Handbook", "OAECommands"] + outputDependencies),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "OAECommands"] + outputDependencies),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "OAECommands"] + outputDependencies),
+        .testTarget(name: "OpenDataTests", dependencies: ["OpenData", "OAECommands"] + outputDependencies),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Model", "Diagnostics", "OAECommands"]),
         .testTarget(name: "OAECommandsTests", dependencies: ["OAECommands", "Diagnostics", "oae"]),
     ]

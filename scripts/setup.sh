@@ -6,7 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev)
+# C libraries oae links; Pango and fonts for WeasyPrint (PDF); Chromium and its driver
+# for the browser tests; Java for the Nu HTML Checker; poppler-utils for pdftotext;
+# git, which oae asks for the source revision.
+APT_PACKAGES=(pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev git
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core fonts-liberation2
+  poppler-utils chromium chromium-driver default-jre-headless)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -31,4 +36,11 @@ if [ ! -f "$stamp" ] || ! cmp -s scripts/requirements.txt "$stamp"; then
   echo "setup: installing Python tools from scripts/requirements.txt"
   .venv/bin/python -m pip install -q --disable-pip-version-check -r scripts/requirements.txt
   cp scripts/requirements.txt "$stamp"
+fi
+
+# pagefind-bin ships the Pagefind binary inside its Python package: expose it as
+# .venv/bin/pagefind.
+if [ ! -x .venv/bin/pagefind ]; then
+  bin=$(.venv/bin/python -c 'import os, pagefind_bin; print(os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind"))' 2>/dev/null || true)
+  if [ -n "$bin" ] && [ -x "$bin" ]; then ln -sf "$bin" .venv/bin/pagefind; fi
 fi

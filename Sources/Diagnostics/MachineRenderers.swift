@@ -25,6 +25,11 @@ public enum JSONReport {
         return report.serialized() + "\n"
     }
 
+    /// The diagnostics on one line, `{"diagnostics": [...]}` (for the preview's events).
+    public static func compact(_ diagnostics: [Diagnostic]) -> String {
+        JSONValue.object([("diagnostics", .array(diagnostics.sortedForReport().map(json)))]).serialized(pretty: false)
+    }
+
     static func json(_ d: Diagnostic) -> JSONValue {
         .object([
             ("severity", .string(d.severity.rawValue)),

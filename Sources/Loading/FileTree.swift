@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Lists the files under the folders of a tree, sorted, relative to the root and with
 /// `/` separators. Hidden files and folders (a leading dot) are skipped, and so are
@@ -16,33 +19,50 @@ public enum FileTree {
         return out.sorted()
     }
 
+    /// Walks a folder with readdir, which names each entry's type without a stat call.
     private static func walk(_ dir: URL, relative: String, into out: inout [String]) {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { return }
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let url = dir.appendingPathComponent(name)
-            let rel = relative + "/" + name
-            guard let attrs = try? fm.attributesOfItem(atPath: url.path),
-                  let type = attrs[.type] as? FileAttributeType else { continue }
-            if type == .typeDirectory {
-                walk(url, relative: rel, into: &out)
-            } else if type == .typeRegular {
-                out.append(rel)
+        guard let handle = opendir(dir.path) else { return }
+        defer { closedir(handle) }
+        var entries: [(String, Bool)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
+            guard !name.hasPrefix(".") else { continue }
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
+                // Some file systems do not fill d_type: ask once.
+                var st = stat()
+                guard lstat(dir.path + "/" + name, &st) == 0 else { continue }
+                type = (st.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (st.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
+            }
+            if type == UInt8(DT_DIR) { entries.append((name, true)) } else if type == UInt8(DT_REG) { entries.append((name, false)) }
+        }
+        for (name, isDir) in entries.sorted(by: { $0.0 < $1.0 }) {
+            let rel = relative + "/" + name
+            if isDir { walk(dir.appendingPathComponent(name), relative: rel, into: &out) } else { out.append(rel) }
         }
     }
 
     /// Reads a file's bytes, refusing files over the size limit before reading them.
     public static func read(root: URL, path: String) -> Result<[UInt8], FileProblem> {
-        let url = root.appendingPathComponent(path)
-        if let attrs = try? FileManager.default.attributesOfItem(atPath: url.path),
-           let size = attrs[.size] as? NSNumber, size.intValue > TextChecks.maxFileBytes {
-            return .failure(.tooLarge(size.intValue))
+        let fd = open(root.path + "/" + path, O_RDONLY)
+        guard fd >= 0 else { return .failure(.unreadable) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return .failure(.unreadable) }
+        let size = Int(st.st_size)
+        if size > TextChecks.maxFileBytes { return .failure(.tooLarge(size)) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, size - done) }
+            if n < 0 { return .failure(.unreadable) }
+            if n == 0 { break }
+            done += n
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(.unreadable)
-        }
-        return .success([UInt8](data))
+        if done < size { bytes.removeLast(size - done) }
+        return .success(bytes)
     }
 
     public enum FileProblem: Error, Sendable {

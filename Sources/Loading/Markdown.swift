@@ -135,6 +135,13 @@ public enum CMark {
     /// is freed afterwards.
     public static func withDocument<T>(_ text: String, options: Int32 = MarkdownLoader.options,
                                        _ body: (OpaquePointer) -> T) -> T {
+        withDocument(text, options: options) { doc, _ in body(doc) }
+    }
+
+    /// Like `withDocument`, also handing over the parser's extension list, which the
+    /// HTML renderer needs to render tables, strikethrough and task lists.
+    public static func withDocument<T>(_ text: String, options: Int32 = MarkdownLoader.options,
+                                       _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T) -> T {
         _ = registered
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
@@ -151,7 +158,7 @@ public enum CMark {
         }
         let doc = cmark_parser_finish(parser)!
         defer { cmark_node_free(doc) }
-        return body(doc)
+        return body(doc, cmark_parser_get_syntax_extensions(parser))
     }
 
     /// The text of a node's inline content, without markup.

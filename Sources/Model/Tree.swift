@@ -23,6 +23,7 @@ public struct LoadedTree: Sendable {
     public var documents: [Document]
     /// The schema files of `model/schema/`, by kind name.
     public var schemas: [String: (path: String, node: Node)]
+    /// UI strings by output and language (`handbook/ca`).
     public var uiStrings: [String: (path: String, node: Node)]
     public var templates: [String]
     /// Reference data by file name (`municipalities-catalonia.csv`), as text.
@@ -49,7 +50,7 @@ public enum TreeLoader {
     private enum Loaded: Sendable {
         case document(Document)
         case schema(kind: String, path: String, node: Node)
-        case uiStrings(language: String, path: String, node: Node)
+        case uiStrings(key: String, path: String, node: Node)
         case template(String)
         case reference(name: String, path: String, text: String)
         case nothing
@@ -67,7 +68,7 @@ public enum TreeLoader {
             switch loaded {
             case let .document(d): tree.documents.append(d)
             case let .schema(kind, path, node): tree.schemas[kind] = (path, node)
-            case let .uiStrings(language, path, node): tree.uiStrings[language] = (path, node)
+            case let .uiStrings(key, path, node): tree.uiStrings[key] = (path, node)
             case let .template(path): tree.templates.append(path)
             case let .reference(name, path, text): tree.references[name] = (path, text)
             case .nothing: break
@@ -102,9 +103,9 @@ public enum TreeLoader {
         case let .schema(kind):
             let (node, problems) = YAMLLoader().load(bytes: bytes, file: path)
             return (node.map { .schema(kind: kind, path: path, node: $0) } ?? .nothing, problems)
-        case let .uiStrings(language):
+        case let .uiStrings(output, language):
             let (node, problems) = YAMLLoader().load(bytes: bytes, file: path)
-            return (node.map { .uiStrings(language: language, path: path, node: $0) } ?? .nothing, problems)
+            return (node.map { .uiStrings(key: "\(output)/\(language)", path: path, node: $0) } ?? .nothing, problems)
         case let .document(kind, id, municipality, language):
             var doc = Document(kind: kind, id: id, path: path, municipality: municipality, language: language)
             if kind.isMarkdown {

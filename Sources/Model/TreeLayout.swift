@@ -18,8 +18,8 @@ public enum TreeLayout {
         case schema(kind: String)
         /// Mustache templates, styles and assets, read by the renderers.
         case template
-        /// UI strings of one language (`templates/strings/<lang>.yaml`).
-        case uiStrings(language: String)
+        /// UI strings of one output in one language (`templates/<output>/strings/<lang>.yaml`).
+        case uiStrings(output: String, language: String)
         /// Reference data the model relies on (`model/reference/*.csv`).
         case reference(name: String)
         /// Notes for people (README.md) that oae does not read.
@@ -127,15 +127,15 @@ public enum TreeLayout {
     }
 
     static func classifyTemplates(_ p: [String]) -> Placement {
-        if p.count == 2, p[0] == "strings" {
-            let name = p[1]
-            if name.hasSuffix(".yaml") { return .uiStrings(language: String(name.dropLast(5))) }
+        if p.count == 3, p[1] == "strings" {
+            let name = p[2]
+            if name.hasSuffix(".yaml") { return .uiStrings(output: p[0], language: String(name.dropLast(5))) }
         }
         let name = p.last ?? ""
         let ext = name.split(separator: ".").last.map(String.init) ?? ""
         if templateExtensions.contains(ext) { return .template }
         return .unexpected(message: "'\(name)' is not a kind of file templates/ holds",
-                           help: "templates/ holds .mustache templates, styles, scripts, images and strings/<lang>.yaml")
+                           help: "templates/ holds .mustache templates, styles, scripts, images and <output>/strings/<lang>.yaml")
     }
 
     /// A document file: `<id>.yaml` for YAML kinds; `<id>.md` or a translation

@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import Loading
 import Model
+import Rendering
 import Validation
 
 struct Check: ParsableCommand {
@@ -45,7 +46,8 @@ public enum CheckRun {
         let tree = TreeLoader.load(root: root)
         let network = Network(tree: tree)
         let context = ValidationContext(network: network, asOf: asOf ?? Validator.defaultAsOf(root: root))
-        return (tree, (tree.diagnostics + Validator.validate(context)).sortedForReport())
+        let templates = TemplateCheck.check(tree, settings: network.settings)
+        return (tree, (tree.diagnostics + Validator.validate(context) + templates).sortedForReport())
     }
 
     static func run(root: URL, format: OutputFormat, strict: Bool, color: Bool, asOf: Day?) -> (output: String, exitCode: Int32) {
@@ -73,5 +75,6 @@ public enum CheckRun {
 
 /// Every rule of every module, for SARIF and the documentation test.
 public enum Rules {
-    public static let catalog = RuleCatalog(YAMLLoader.rules + MarkdownLoader.rules + TreeLoader.rules + Validator.rules + SchemaCommand.rules)
+    public static let catalog = RuleCatalog(YAMLLoader.rules + MarkdownLoader.rules + TreeLoader.rules + Validator.rules + SchemaCommand.rules
+                                                + TemplateCheck.rules)
 }

@@ -10,16 +10,20 @@ public struct OAE: ParsableCommand {
         commandName: "oae",
         abstract: "Validates and builds the handbooks and site of a network of business support offices.",
         version: version,
-        subcommands: [Check.self, Show.self, List.self]
+        subcommands: [Check.self, Show.self, List.self, SchemaCommand.self, Build.self, Serve.self, New.self, Diff.self, Impact.self]
     )
 
     public init() {}
 
     /// Runs the command line and exits: usage errors exit with 2, not the usual 64.
-    public static func runAndExit(_ arguments: [String]? = nil) -> Never {
+    public static func runAndExit(_ arguments: [String]? = nil) async -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
             Foundation.exit(0)
         } catch {
             let code = exitCode(for: error)

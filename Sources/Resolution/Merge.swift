@@ -20,17 +20,7 @@ public struct FieldOverride: Sendable {
     public var removes = false
 
     /// `commitments[first-appointment].target`
-    public var fieldName: String {
-        var out = ""
-        for step in path {
-            switch step {
-            case let .key(k) where k.hasPrefix("["): out += k
-            case let .key(k): out += out.isEmpty ? k : ".\(k)"
-            case let .index(i): out += "[\(i)]"
-            }
-        }
-        return out
-    }
+    public var fieldName: String { path.fieldName }
 }
 
 /// Merges a municipality's override into a model document by the rules in
@@ -72,7 +62,7 @@ public struct Merger {
             return Node(.mapping(pairs), span: model!.span)
         case let (.sequence(modelItems)?, .sequence(localItems))
             where annotations.annotations(kind, at: schemaPath).key != nil:
-            let key = annotations.annotations(kind, at: schemaPath).key!
+            let key = annotations.annotations(kind, at: schemaPath).key ?? "id"
             var items = modelItems
             for item in localItems {
                 guard let id = item[key]?.keyText else { continue }

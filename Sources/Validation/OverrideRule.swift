@@ -21,9 +21,10 @@ struct OverrideRule: Rule {
                 let why = stray.kind == .service && c.network.modelDocument(.service, stray.id) != nil
                     ? "the municipality does not offer it (omitted, or optional and not adopted)"
                     : "no such \(stray.kind.rawValue)"
+                let offerable = stray.kind == .service && c.network.serviceStatus(stray.id) == .optional
                 out.append(.error("override-unknown-target",
                                   "override of \(stray.kind.rawValue) '\(stray.id)': \(why)", at: stray.span,
-                                  help: "remove the override, or adopt the service first"))
+                                  help: offerable ? "remove the override, or adopt the service first" : "remove the override"))
             }
             var reportedFields = Set<String>()
             for o in m.allOverrides {
@@ -50,9 +51,7 @@ struct OverrideRule: Rule {
     }
 
     private func adaptableHelp(_ kind: Kind, _ annotations: SchemaAnnotations) -> String {
-        let fields = (annotations.root(of: kind)?["properties"]?.pairs ?? [])
-            .filter { annotations.annotations(kind, at: [.key($0.key.keyText)]).adaptable }
-            .map(\.key.keyText)
+        let fields = annotations.adaptableFields(kind)
         return fields.isEmpty ? "this kind has no adaptable fields"
             : "a municipality may adapt: \(fields.joined(separator: ", "))"
     }
@@ -83,7 +82,7 @@ struct OverrideRule: Rule {
 
     private func loosened(_ o: FieldOverride, _ annotations: SchemaAnnotations) -> Diagnostic? {
         guard let model = o.modelValue,
-              let bound = OverrideRule.effectiveBound(annotations.annotations(o.kind, at: o.schemaPath).bound, parent: o.parent),
+              let bound = OverrideRule.effectiveBound(annotations.annotations(o.kind, at: o.schemaPath).bound?.rawValue, parent: o.parent),
               let order = OverrideRule.compare(o.localValue, model) else { return nil }
         let loosens = bound == "max" ? order > 0 : order < 0
         guard loosens else { return nil }
@@ -104,7 +103,7 @@ struct OverrideRule: Rule {
                   let modelStep = modelSteps.first(where: { $0["id"]?.string == id }) else { continue }
             for field in ["time_limit"] {
                 guard let local = step[field], let base = modelStep[field],
-                      let bound = c.network.annotations.annotations(.procedure, at: [.key("steps"), .index(i), .key(field)]).bound,
+                      let bound = c.network.annotations.annotations(.procedure, at: [.key("steps"), .index(i), .key(field)]).bound?.rawValue,
                       let order = OverrideRule.compare(local, base) else { continue }
                 if bound == "max" ? order > 0 : order < 0 {
                     out.append(.error("override-loosens-bound",

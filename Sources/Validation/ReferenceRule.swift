@@ -12,17 +12,11 @@ struct ReferenceRule: Rule {
     func check(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for doc in c.documents {
-            guard let root = doc.root else { continue }
-            c.network.annotations.walk(doc.kind, root) { node, _, a in
-                if let kind = a.ref {
-                    for item in node.sequence ?? [node] {
-                        if let id = item.string { check(id, kind, item.span, doc, c, &out) }
-                    }
-                }
-                if let kind = a.keyRef {
-                    for pair in node.pairs ?? [] {
-                        check(pair.key.keyText, kind, pair.key.span, doc, c, &out)
-                    }
+            for value in c.schemaResults[doc.path]?.annotated ?? [] {
+                guard let kind = value.annotations.ref else { continue }
+                for item in value.isKey ? [value.node] : (value.node.sequence ?? [value.node]) {
+                    let id = value.isKey ? item.keyText : item.string
+                    if let id { check(id, kind, item.span, doc, c, &out) }
                 }
             }
         }

@@ -2,6 +2,7 @@ import Diagnostics
 import Loading
 import Model
 import Resolution
+import Schema
 
 /// A conformance rule: reads the whole network and returns its diagnostics. Each rule
 /// lives in a file of its own and lists the rule ids it reports.
@@ -18,12 +19,23 @@ public struct ValidationContext: Sendable {
     public let references: ReferenceIndex
     /// The day "now" means for rules about time (finished quarters, past openings).
     public let asOf: Day
+    /// Every document (not translations) validated against its kind's schema, by path:
+    /// the problems, and the annotated values the reference and translation rules read.
+    public let schemaResults: [String: SchemaValidation]
 
     public init(network: Network, asOf: Day) {
         self.network = network
         self.asOf = asOf
         self.resolved = network.municipalitySlugs.compactMap { Resolver.resolve(network, municipality: $0) }
         self.references = ReferenceIndex(network)
+        let documents = network.tree.documents.filter { $0.language == nil && $0.root != nil }
+        let results = parallelMap(documents) { doc -> SchemaValidation? in
+            guard let root = doc.root, let validator = network.annotations.validator(for: doc.kind) else { return nil }
+            return validator.validate(root)
+        }
+        var byPath: [String: SchemaValidation] = [:]
+        for (doc, result) in zip(documents, results) { byPath[doc.path] = result }
+        self.schemaResults = byPath
     }
 
     public var settings: ModelSettings { network.settings }

@@ -20,16 +20,23 @@ struct TranslationRule: Rule {
     func check(_ c: ValidationContext) -> [Diagnostic] {
         let languages = c.settings.languages
         let defaultLanguage = c.settings.defaultLanguage
+        var out = parallelMap(c.documents) { doc in check(doc, c) }.flatMap { $0 }
+        out += orphans(c)
+        return out
+    }
+
+    private func check(_ doc: Document, _ c: ValidationContext) -> [Diagnostic] {
+        let languages = c.settings.languages
+        let defaultLanguage = c.settings.defaultLanguage
         var out: [Diagnostic] = []
-        for doc in c.documents {
-            guard let root = doc.root else { continue }
-            c.network.annotations.walk(doc.kind, root) { node, path, a in
-                guard a.i18n, let text = LocalizedText(node, defaultLanguage: defaultLanguage) else { return }
+        do {
+            for value in c.schemaResults[doc.path]?.annotated ?? [] where value.annotations.i18n && !value.isKey {
+                let node = value.node
+                guard let text = LocalizedText(node, defaultLanguage: defaultLanguage) else { continue }
                 let missing = text.missing(languages)
-                guard !missing.isEmpty else { return }
-                let field = path.map(\.description).joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+                guard !missing.isEmpty else { continue }
                 out.append(.warning("translation-missing",
-                                    "'\(field)' has no \(TranslationRule.describe(missing)) text",
+                                    "'\(value.path.fieldName)' has no \(TranslationRule.describe(missing)) text",
                                     at: node.span,
                                     help: node.string != nil
                                         ? "write the text as a mapping: '\(defaultLanguage):' with this text, then one line per language"
@@ -47,6 +54,13 @@ struct TranslationRule: Rule {
                 }
             }
         }
+        return out
+    }
+
+    private func orphans(_ c: ValidationContext) -> [Diagnostic] {
+        let languages = c.settings.languages
+        let defaultLanguage = c.settings.defaultLanguage
+        var out: [Diagnostic] = []
         let originals = Set(c.documents.map(\.path))
         for (original, byLanguage) in c.network.translations.sorted(by: { $0.key < $1.key }) {
             for (language, doc) in byLanguage.sorted(by: { $0.key < $1.key }) {
@@ -61,11 +75,5 @@ struct TranslationRule: Rule {
             }
         }
         return out
-    }
-}
-
-extension String {
-    func replacingOccurrences(of a: String, with b: String) -> String {
-        split(separator: a, omittingEmptySubsequences: false).joined(separator: b)
     }
 }

@@ -7,6 +7,7 @@ import Model
 public enum Validator {
     /// Every rule, in the order their sections stand in `docs/rules.md`.
     public static let all: [any Rule] = [
+        SchemaRule(),
         IdentityRule(),
         ReferenceRule(),
         CycleRule(),
@@ -34,22 +35,7 @@ public enum Validator {
     /// The day rules about time use: SOURCE_DATE_EPOCH when set, else the date of the
     /// tree's last commit, else today; so that a revision always checks the same way.
     public static func defaultAsOf(root: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> Day {
-        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) { return Day(unixSeconds: epoch) }
-        if let seconds = gitCommitTime(root: root) { return Day(unixSeconds: seconds) }
+        if let epoch = SourceInfo.read(root: root, environment: environment).epoch { return Day(unixSeconds: epoch) }
         return Day(unixSeconds: Int(Date().timeIntervalSince1970))
-    }
-
-    static func gitCommitTime(root: URL) -> Int? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", root.path, "log", "-1", "--format=%ct"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

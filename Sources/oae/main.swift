@@ -1,3 +1,3 @@
 import OAECommands
 
-OAE.runAndExit()
+await OAE.runAndExit()

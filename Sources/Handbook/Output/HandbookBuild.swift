@@ -1,0 +1,181 @@
+import Foundation
+import Loading
+import Model
+import Publishing
+import Rendering
+import Resolution
+
+/// What to build and how.
+public struct HandbookBuildOptions: Sendable {
+    /// Municipality slugs; empty means every municipality.
+    public var municipalities: [String] = []
+    /// Languages; empty means every language of the model.
+    public var languages: [String] = []
+    /// Fail when WeasyPrint is missing instead of building the HTML only.
+    public var requirePDF = false
+    /// The WeasyPrint to use; nil finds it (`WeasyPrint.find`).
+    public var weasyPrint: WeasyPrint?
+    /// Never render PDFs (the HTML only), even when WeasyPrint is there.
+    public var skipPDF = false
+    /// How many WeasyPrint processes run at once.
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    public var progress: ProgressStyle = .silent
+    /// Where progress and messages go (standard error for the command line).
+    public var write: @Sendable (String) -> Void = { _ in }
+
+    public init() {}
+}
+
+/// What a build did: the handbooks of the folder, and how many PDFs were rendered
+/// and how many were reused from the cache.
+public struct HandbookBuildReport: Sendable {
+    public var manifest: Manifest
+    /// The handbooks this build wrote (`<municipality>/<lang>`).
+    public var built: [String]
+    public var rendered: Int
+    public var reused: Int
+    /// True when PDFs were wanted but WeasyPrint is missing.
+    public var weasyPrintMissing: Bool
+}
+
+public enum HandbookBuildError: Error, CustomStringConvertible {
+    case unknownMunicipality(String, known: [String])
+    case unknownLanguage(String, known: [String])
+    case templates([String])
+    case weasyPrintMissing
+    case renderFailed([(String, String)])
+
+    public var description: String {
+        switch self {
+        case let .unknownMunicipality(m, known):
+            return "unknown municipality '\(m)' (the tree has: \(known.joined(separator: ", ")))"
+        case let .unknownLanguage(l, known):
+            return "unknown language '\(l)' (the model's languages: \(known.joined(separator: ", ")))"
+        case let .templates(problems):
+            return "the handbook templates are incomplete:\n  " + problems.joined(separator: "\n  ")
+        case .weasyPrintMissing:
+            return "WeasyPrint is missing and --require-pdf was given; \(WeasyPrint.installHint)"
+        case let .renderFailed(failures):
+            return "WeasyPrint failed:\n" + failures.map { "  \($0.0): \($0.1)" }.joined(separator: "\n")
+        }
+    }
+}
+
+/// Builds `<out>/handbooks/`: for each municipality and language, `handbook.html` and
+/// (with WeasyPrint) `handbook.pdf`, and `index.json`. The folder is written beside
+/// its place and swapped in whole, so that a failed or killed build leaves the
+/// previous handbooks as they were; a build of some handbooks starts from the
+/// previous folder and replaces only those.
+public enum HandbookBuild {
+    public static let folderName = "handbooks"
+
+    public static func run(_ input: BuildInput, out: URL, options: HandbookBuildOptions) throws -> HandbookBuildReport {
+        let slugs = input.resolved.map(\.slug)
+        for m in options.municipalities where !slugs.contains(m) {
+            throw HandbookBuildError.unknownMunicipality(m, known: slugs)
+        }
+        for l in options.languages where !input.languages.contains(l) {
+            throw HandbookBuildError.unknownLanguage(l, known: input.languages)
+        }
+        let views = input.resolved.filter { options.municipalities.isEmpty || options.municipalities.contains($0.slug) }
+        let languages = input.languages.filter { options.languages.isEmpty || options.languages.contains($0) }
+        let isPartial = views.count < input.resolved.count || languages.count < input.languages.count
+
+        let (renderer, problems) = HandbookRenderer.load(input)
+        if !problems.isEmpty { throw HandbookBuildError.templates(problems) }
+
+        var weasyPrint: WeasyPrint?
+        var missing = false
+        if !options.skipPDF {
+            weasyPrint = options.weasyPrint ?? WeasyPrint.find(root: input.root)
+            if weasyPrint == nil {
+                if options.requirePDF { throw HandbookBuildError.weasyPrintMissing }
+                missing = true
+            }
+        }
+
+        // The HTML of every handbook, in parallel: a pure function of the input.
+        struct Item: Sendable { var slug: String; var language: String; var view: ResolvedMunicipality }
+        let items = views.flatMap { v in languages.map { Item(slug: v.slug, language: $0, view: v) } }
+        let pages = parallelMap(items) { Data(renderer.render($0.view, language: $0.language).utf8) }
+
+        let cache = PDFCache(out: out)
+        let keys = weasyPrint.map { w in
+            pages.map { PDFCache.key(html: $0, toolVersion: input.toolVersion, weasyPrintVersion: w.version) }
+        } ?? []
+        var rendered = 0, reused = 0
+        let target = out.appendingPathComponent(folderName, isDirectory: true)
+        var manifest = Manifest(entries: [])
+
+        try AtomicFolder.replace(target) { staging in
+            if isPartial {
+                try seed(staging, from: target, keep: Set(slugs), languages: Set(input.languages),
+                         replacing: Set(items.map { "\($0.slug)/\($0.language)" }))
+            }
+            for (item, page) in zip(items, pages) {
+                try writeFile(staging.appendingPathComponent("\(item.slug)/\(item.language)/handbook.html"), page)
+            }
+            if let weasyPrint {
+                try cache.prepare()
+                var jobs: [PDFJobs.Job] = []
+                var queued = Set<String>()
+                for (i, item) in items.enumerated() where !cache.contains(keys[i]) && !queued.contains(keys[i]) {
+                    queued.insert(keys[i])
+                    jobs.append(.init(label: "\(item.slug)/\(item.language)",
+                                      html: staging.appendingPathComponent("\(item.slug)/\(item.language)/handbook.html"),
+                                      key: keys[i]))
+                }
+                rendered = jobs.count
+                reused = items.count - jobs.count
+                let runner = PDFJobs(weasyPrint: weasyPrint, cache: cache, sourceEpoch: input.sourceEpoch,
+                                     jobs: options.jobs, style: options.progress, write: options.write)
+                let failures = runner.run(jobs)
+                if !failures.isEmpty { throw HandbookBuildError.renderFailed(failures) }
+                for (i, item) in items.enumerated() {
+                    try place(cache.url(keys[i]), at: staging.appendingPathComponent("\(item.slug)/\(item.language)/handbook.pdf"))
+                }
+            }
+            manifest = Manifest.scan(staging) { m, lang in officeName(input, m, lang) }
+            try writeFile(staging.appendingPathComponent(Manifest.fileName), manifest.text)
+        }
+        if weasyPrint != nil, !isPartial { cache.prune(keeping: Set(keys)) }
+        return HandbookBuildReport(manifest: manifest, built: items.map { "\($0.slug)/\($0.language)" },
+                                   rendered: rendered, reused: reused, weasyPrintMissing: missing)
+    }
+
+    /// The office's name in a language, for the manifest.
+    static func officeName(_ input: BuildInput, _ slug: String, _ language: String) -> String {
+        let office = input.network.municipalities[slug]?.office?.root
+        let name = input.localizer(language).string(office?["name"])
+        return name.isEmpty ? (office?["municipality"]?["name"]?.string ?? slug) : name
+    }
+
+    /// Starts a partial build's staging folder from the previous handbooks (hard links,
+    /// so nothing is copied), leaving out the handbooks being rebuilt and those of
+    /// municipalities or languages the tree no longer has.
+    static func seed(_ staging: URL, from previous: URL, keep municipalities: Set<String>, languages: Set<String>,
+                     replacing: Set<String>) throws {
+        let fm = FileManager.default
+        for m in (try? fm.contentsOfDirectory(atPath: previous.path)) ?? [] where municipalities.contains(m) {
+            for lang in (try? fm.contentsOfDirectory(atPath: previous.appendingPathComponent(m).path)) ?? []
+                where languages.contains(lang) && !replacing.contains("\(m)/\(lang)") {
+                let from = previous.appendingPathComponent("\(m)/\(lang)")
+                let to = staging.appendingPathComponent("\(m)/\(lang)")
+                try fm.createDirectory(at: to, withIntermediateDirectories: true)
+                for file in (try? fm.contentsOfDirectory(atPath: from.path)) ?? [] {
+                    try place(from.appendingPathComponent(file), at: to.appendingPathComponent(file))
+                }
+            }
+        }
+    }
+
+    /// Puts a file at `target` by a hard link (files are never changed in place: each
+    /// write makes a new file), or by a copy where links are not possible.
+    static func place(_ source: URL, at target: URL) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
+        if link(source.path, target.path) == 0 { return }
+        try fm.copyItem(at: source, to: target)
+    }
+}

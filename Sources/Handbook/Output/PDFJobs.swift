@@ -1,0 +1,88 @@
+import Foundation
+
+/// How a build reports its progress: a line rewritten in place on a terminal
+/// (`PDF 3/12, 4.2 s`), one plain line per finished PDF elsewhere, or nothing.
+public enum ProgressStyle: Sendable {
+    case terminal
+    case plain
+    case silent
+}
+
+/// Renders PDFs with several WeasyPrint processes at once (as many as `jobs`),
+/// reporting progress as each one finishes.
+struct PDFJobs {
+    struct Job: Sendable {
+        var label: String
+        var html: URL
+        var key: String
+    }
+
+    let weasyPrint: WeasyPrint
+    let cache: PDFCache
+    let sourceEpoch: Int
+    let jobs: Int
+    let style: ProgressStyle
+    let write: @Sendable (String) -> Void
+
+    /// Renders every job into the cache; returns the failures (label and WeasyPrint's
+    /// messages), empty when all succeeded.
+    func run(_ list: [Job]) -> [(String, String)] {
+        guard !list.isEmpty else { return [] }
+        let started = Date()
+        let state = JobState()
+        let workers = max(1, min(jobs, list.count))
+        let total = list.count
+        if style == .terminal { write(line(0, total, 0)) }
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = state.next(limit: list.count) {
+                let job = list[i]
+                let temporary = cache.temporary(job.key, i)
+                var failure = weasyPrint.render(html: job.html, pdf: temporary, sourceEpoch: sourceEpoch)
+                if failure == nil {
+                    do { try cache.store(temporary, key: job.key) } catch { failure = "\(error)" }
+                } else {
+                    try? FileManager.default.removeItem(at: temporary)
+                }
+                state.finish(failure.map { (job.label, $0) }) { done in
+                    let seconds = Date().timeIntervalSince(started)
+                    switch style {
+                    case .terminal: write(line(done, total, seconds))
+                    case .plain: write("PDF \(done)/\(total) \(job.label) (\(String(format: "%.1f", seconds)) s)\n")
+                    case .silent: break
+                    }
+                }
+            }
+        }
+        if style == .terminal { write("\n") }
+        return state.failures
+    }
+
+    func line(_ done: Int, _ total: Int, _ seconds: Double) -> String {
+        String(format: "\rPDF %d/%d, %.1f s", done, total, seconds)
+    }
+}
+
+/// The shared counters of the workers.
+final class JobState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private var done = 0
+    private(set) var failures: [(String, String)] = []
+
+    func next(limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextIndex < limit else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+
+    /// Counts a finished job and reports it, one report at a time and in order.
+    func finish(_ failure: (String, String)?, report: (Int) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        if let failure { failures.append(failure) }
+        report(done)
+    }
+}

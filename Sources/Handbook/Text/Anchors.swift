@@ -1,0 +1,134 @@
+import Model
+import Resolution
+
+/// The anchors of a handbook: one per chapter, service, procedure, role, training
+/// module, indicator and glossary term, so that cross-references are `#anchor` links.
+public enum Anchors {
+    public static func chapter(_ id: String) -> String { "chapter-\(id)" }
+    public static func service(_ id: String) -> String { "service-\(id)" }
+    public static func procedure(_ id: String) -> String { "procedure-\(id)" }
+    public static func role(_ id: String) -> String { "role-\(id)" }
+    public static func training(_ id: String) -> String { "training-\(id)" }
+    public static func indicator(_ id: String) -> String { "indicator-\(id)" }
+    public static func term(_ id: String) -> String { "term-\(id)" }
+    public static func audience(_ id: String) -> String { "audience-\(id)" }
+    public static func channel(_ id: String) -> String { "channel-\(id)" }
+    /// The strategy's section in the communication chapter.
+    public static let strategy = "communication-strategy"
+    /// The prefix of the headings of a Markdown body rendered under `anchor`.
+    public static func bodyPrefix(_ anchor: String) -> String { "\(anchor)--" }
+}
+
+/// Which documents of the tree a municipality's handbook shows, and where: the map a
+/// Markdown link (`../procedures/welcome-and-triage.md#criteris`) is resolved with.
+public struct DocumentPlaces: Sendable {
+    /// Document path → the anchor of the place that shows it.
+    public let anchors: [String: String]
+    /// Document path → the heading anchors its body has in this handbook's language.
+    public let headings: [String: Set<String>]
+
+    public init(anchors: [String: String], headings: [String: Set<String>]) {
+        self.anchors = anchors
+        self.headings = headings
+    }
+
+    /// The places of one municipality's handbook in one language.
+    public init(network: Network, view: ResolvedMunicipality, language: String, outline: Outline) {
+        var anchors: [String: String] = [:]
+        var bodies: [(path: String, anchor: String)] = []
+        let sources = Set(outline.chapters.map(\.source))
+        if sources.contains("catalogue") {
+            for service in view.services {
+                let a = Anchors.service(service.id)
+                anchors[service.document.path] = a
+                bodies.append((service.document.path, a))
+            }
+        }
+        if sources.contains("procedures") {
+            for procedure in view.procedures {
+                let a = Anchors.procedure(procedure.id)
+                if let model = procedure.model { anchors[model.path] = a }
+                if let variant = procedure.variant { anchors[variant.path] = a }
+                bodies.append(((procedure.variant ?? procedure.model)?.path ?? "", a))
+            }
+        }
+        if sources.contains("staffing") {
+            for doc in network.modelDocuments(.role) { anchors[doc.path] = Anchors.role(doc.id) }
+            for doc in network.modelDocuments(.trainingModule) { anchors[doc.path] = Anchors.training(doc.id) }
+        }
+        if sources.contains("indicators") {
+            for doc in view.indicators.map(\.document) { anchors[doc.path] = Anchors.indicator(doc.id) }
+        }
+        if outline.chapters.contains(where: { $0.source == "communication" }), let strategy = network.modelDocuments(.communicationStrategy).first {
+            anchors[strategy.path] = Anchors.strategy
+            bodies.append((strategy.path, Anchors.strategy))
+        }
+        if let chapter = outline.chapters.first(where: { $0.source == "governance" }),
+           let doc = network.modelDocument(.handbookChapter, "governance") {
+            anchors[doc.path] = Anchors.chapter(chapter.id)
+            bodies.append((doc.path, Anchors.chapter(chapter.id)))
+        }
+        if let chapter = outline.chapters.first(where: { $0.source == "glossary" }),
+           let glossary = network.modelDocuments(.glossary).first {
+            anchors[glossary.path] = Anchors.chapter(chapter.id)
+        }
+        var headings: [String: Set<String>] = [:]
+        for (path, anchor) in bodies where !path.isEmpty {
+            let doc = network.translations[path]?[language] ?? network.tree.documents.first { $0.path == path && $0.language == nil }
+            let prefix = Anchors.bodyPrefix(anchor)
+            headings[path] = Set((doc?.markdown?.headings ?? []).map { prefix + $0.anchor })
+        }
+        self.init(anchors: anchors, headings: headings)
+    }
+
+    /// Where a link written in the document at `from` points in the handbook:
+    /// `#anchor` for a document the handbook shows (and a heading of it when that
+    /// heading exists in this language), the URL itself for web, mail and phone links,
+    /// and nil for anything else (a document the handbook does not contain), which is
+    /// then shown as plain text.
+    public func resolve(_ destination: String, from: String) -> String? {
+        if let scheme = DocumentPlaces.scheme(of: destination) {
+            return ["http", "https", "mailto", "tel"].contains(scheme.lowercased()) ? destination : nil
+        }
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let pathPart = String(parts[0])
+        let fragment = parts.count > 1 ? String(parts[1]) : ""
+        let target: String
+        if pathPart.isEmpty {
+            target = from
+        } else {
+            guard !pathPart.hasPrefix("/"),
+                  let resolved = DocumentPlaces.resolve(pathPart, from: from.split(separator: "/").dropLast().map(String.init))
+            else { return nil }
+            target = resolved
+        }
+        guard let anchor = anchors[target] else { return nil }
+        if !fragment.isEmpty {
+            let candidate = Anchors.bodyPrefix(anchor) + fragment
+            if headings[target]?.contains(candidate) == true { return "#" + candidate }
+        }
+        return "#" + anchor
+    }
+
+    static func scheme(of s: String) -> String? {
+        guard let colon = s.firstIndex(of: ":") else { return nil }
+        let scheme = s[..<colon]
+        guard let first = scheme.first, first.isLetter,
+              scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
+        return String(scheme)
+    }
+
+    static func resolve(_ path: String, from folder: [String]) -> String? {
+        var parts = folder
+        for piece in path.split(separator: "/") {
+            switch piece {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(piece))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,138 @@
+import Loading
+import Model
+import Rendering
+
+/// Markdown bodies in the handbook's language: the translation when there is one,
+/// else the default language's text marked as a fallback. Links to documents the
+/// handbook shows become `#anchor` links; links to anything else become plain text;
+/// images are replaced by their text, so that the handbook requests nothing; raw HTML
+/// is shown as the text it is.
+public struct Bodies: Sendable {
+    public let network: Network
+    public let places: DocumentPlaces
+    public let markup: Markup
+
+    /// A rendered body.
+    public struct Body: Sendable {
+        public var html: String
+        /// The document the text came from (the translation or the original).
+        public var source: Document
+        public var isFallback: Bool
+        /// The headings of the body, with their anchors in the handbook.
+        public var headings: [(level: Int, text: String, anchor: String)]
+    }
+
+    public init(network: Network, places: DocumentPlaces, markup: Markup) {
+        self.network = network
+        self.places = places
+        self.markup = markup
+    }
+
+    var language: String { markup.localizer.language }
+
+    /// The document whose text the handbook shows for `doc` in its language.
+    public func source(of doc: Document) -> (doc: Document, isFallback: Bool) {
+        if language == network.settings.defaultLanguage { return (doc, false) }
+        if let t = network.translations[doc.path]?[language], t.markdown != nil { return (t, false) }
+        return (doc, true)
+    }
+
+    /// Renders the body of `doc` under `anchor` (its headings become `anchor--slug`),
+    /// with its Markdown heading levels shifted by `headingShift`.
+    public func render(_ doc: Document, anchor: String, headingShift: Int) -> Body {
+        let (source, fallback) = self.source(of: doc)
+        let prefix = Anchors.bodyPrefix(anchor)
+        let places = self.places
+        let from = doc.path
+        let renderer = MarkdownHTML(headingShift: headingShift, anchorPrefix: prefix) { destination in
+            places.resolve(destination, from: from) ?? Bodies.unlinked
+        }
+        let markdown = source.markdown?.body ?? ""
+        var html = Bodies.removeImages(Bodies.unlink(RawHTML.restore(renderer.render(markdown), markdown: markdown)))
+        let headings = (source.markdown?.headings ?? []).map {
+            (level: min(6, $0.level + headingShift), text: $0.text, anchor: prefix + $0.anchor)
+        }
+        if fallback, !html.isEmpty {
+            let note = markup.words("fallback.note", ["language": markup.words["language.\(source.language ?? network.settings.defaultLanguage)"]])
+            let lang = network.settings.defaultLanguage
+            html = "<div class=\"fallback-body\" lang=\"\(HTML.escape(lang))\"><p class=\"fallback-note\" lang=\"\(HTML.escape(language))\">"
+                + markup.fallbackMark(lang) + " " + HTML.escape(note) + "</p>" + html + "</div>"
+        }
+        return Body(html: html, source: source, isFallback: fallback, headings: headings)
+    }
+
+    /// The destination given to links the handbook cannot follow.
+    static let unlinked = "oae-unlinked:"
+
+    /// `<a href="oae-unlinked:">text</a>` → `<span class="unlinked">text</span>`.
+    static func unlink(_ html: String) -> String {
+        let open = "<a href=\"\(unlinked)\">"
+        guard html.contains(open) else { return html }
+        var out = ""
+        var rest = Substring(html)
+        while let r = rest.find(open) {
+            out += rest[..<r.lowerBound]
+            let after = rest[r.upperBound...]
+            guard let close = after.find("</a>") else { out += rest[r.lowerBound...]; return out }
+            out += "<span class=\"unlinked\">" + after[..<close.lowerBound] + "</span>"
+            rest = after[close.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// `<img src="…" alt="text" />` → `<span class="image-text">text</span>`.
+    static func removeImages(_ html: String) -> String {
+        guard html.contains("<img ") else { return html }
+        var out = ""
+        var rest = Substring(html)
+        while let r = rest.find("<img ") {
+            out += rest[..<r.lowerBound]
+            let after = rest[r.upperBound...]
+            guard let end = after.find("/>") else { out += rest[r.lowerBound...]; return out }
+            let tag = after[..<end.lowerBound]
+            var alt = ""
+            if let a = tag.find("alt=\""), let q = tag[a.upperBound...].firstIndex(of: "\"") {
+                alt = String(tag[a.upperBound..<q])
+            }
+            out += "<span class=\"image-text\">" + alt + "</span>"
+            rest = after[end.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// Puts a section number before each `<hN id=…>` heading of `level`, in order, and
+    /// returns the numbered sections for the table of contents.
+    static func numberHeadings(_ html: String, level: Int, numbers: [String]) -> String {
+        let open = "<h\(level) id=\""
+        var out = ""
+        var rest = Substring(html)
+        var i = 0
+        while i < numbers.count, let r = rest.find(open) {
+            let after = rest[r.upperBound...]
+            guard let q = after.firstIndex(of: "\""), let gt = after[q...].firstIndex(of: ">") else { break }
+            out += rest[..<after.index(after: gt)]
+            out += "<span class=\"number\">\(numbers[i])</span> "
+            rest = after[after.index(after: gt)...]
+            i += 1
+        }
+        return out + rest
+    }
+}
+
+extension Substring {
+    func find(_ needle: String) -> Range<Substring.Index>? {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return nil }
+        var i = startIndex
+        let u = utf8
+        while i != endIndex {
+            if u[i] == first {
+                var j = i, k = 0
+                while k < n.count, j != endIndex, u[j] == n[k] { j = u.index(after: j); k += 1 }
+                if k == n.count { return i..<j }
+            }
+            i = u.index(after: i)
+        }
+        return nil
+    }
+}

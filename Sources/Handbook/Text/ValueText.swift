@@ -1,0 +1,138 @@
+import Loading
+import Model
+import Rendering
+import Resolution
+
+/// The values of documents as a reader sees them: channel names instead of codes,
+/// "2 dies" instead of `P2D`, role titles linked to the role. The same function
+/// writes a local value and the model's value it replaces, so the two read alike.
+public struct ValueText: Sendable {
+    public let context: HandbookContext
+
+    public init(_ context: HandbookContext) {
+        self.context = context
+    }
+
+    var markup: Markup { context.markup }
+    var words: Wording { context.words }
+    var format: HumaneFormat { context.format }
+
+    /// A value found under `key`. `parent` is the mapping that holds it (for a target's
+    /// unit or direction); `unit` is the unit of an indicator when the value is one of
+    /// its targets.
+    public func describe(_ node: Node?, key: String, parent: Node? = nil, unit: String? = nil) -> String {
+        guard let node else { return "—" }
+        switch key {
+        case "duration", "time_limit":
+            return node.string.map { markup.escape(format.duration($0)) } ?? scalar(node)
+        case "channels":
+            return codes(node, prefix: "channel")
+        case "audience":
+            return codes(node, prefix: "audience")
+        case "format":
+            return codes(node, prefix: "service_format")
+        case "area":
+            return node.string.map(context.areaName) ?? scalar(node)
+        case "cost":
+            return cost(node)
+        case "owner_role", "role", "reports_to":
+            return node.string.map(context.roleLink) ?? scalar(node)
+        case "related_services":
+            return links(node, context.serviceLink)
+        case "procedures", "services":
+            return links(node, key == "services" ? context.serviceLink : context.procedureLink)
+        case "indicators", "indicator":
+            return node.sequence != nil ? links(node, context.indicatorLink) : (node.string.map(context.indicatorLink) ?? "")
+        case "legal_basis":
+            return legal(node)
+        case "commitments":
+            return markup.list((node.sequence ?? []).map(commitment))
+        case "target":
+            if let n = node.number {
+                let u = parent?["unit"]?.string ?? unit
+                return markup.escape(format.value(n, unit: u))
+            }
+            if node.pairs != nil { return target(node, unit: unit) }
+            return scalar(node)
+        case "value":
+            if let n = node.number { return markup.escape(format.value(n, unit: unit)) }
+            return scalar(node)
+        case "direction":
+            return node.string.map { markup.escape(words["direction.\($0)"]) } ?? scalar(node)
+        case "last_reviewed", "date", "start_date", "opening_date", "planned", "completed":
+            return node.string.map { markup.escape(format.date($0)) } ?? scalar(node)
+        case "steps":
+            return markup.list((node.sequence ?? []).map { step in
+                "\(markup.escape(step["id"]?.string ?? "")): \(markup.text(step["action"]))"
+            })
+        default:
+            return generic(node)
+        }
+    }
+
+    /// A service commitment: `Dies fins a la primera cita: 3 dies`.
+    public func commitment(_ item: Node) -> String {
+        let target = describe(item["target"], key: "target", parent: item)
+        let limit = item["bound"]?.string == "min" ? words["bound.min"] : words["bound.max"]
+        return "\(markup.text(item["metric"])): <strong>\(Wording.fill(HTML.escape(limit), ["value": target]))</strong>"
+    }
+
+    /// An indicator target: `al menys 12` / `at most 3 days`.
+    public func target(_ node: Node, unit: String?) -> String {
+        guard let value = node["value"]?.number else { return generic(node) }
+        let direction = node["direction"]?.string ?? "at-least"
+        return Wording.fill(HTML.escape(words["direction.\(direction)"]), ["value": HTML.escape(format.value(value, unit: unit))])
+    }
+
+    func cost(_ node: Node) -> String {
+        guard node["type"]?.string == "fee" else { return markup.escape(words["cost.free"]) }
+        let amount = node["amount"]?.number.map { format.euros($0) } ?? ""
+        let basis = markup.text(node["legal_basis"])
+        return basis.isEmpty ? markup.escape(amount) : "\(markup.escape(amount)) (\(basis))"
+    }
+
+    func codes(_ node: Node, prefix: String) -> String {
+        let items = node.sequence?.compactMap(\.string) ?? node.string.map { [$0] } ?? []
+        return markup.escape(format.list(items.map { words["\(prefix).\($0)"] }))
+    }
+
+    func links(_ node: Node, _ link: (String) -> String) -> String {
+        let ids = node.sequence?.compactMap(\.string) ?? node.string.map { [$0] } ?? []
+        return format.list(ids.map(link))
+    }
+
+    func legal(_ node: Node) -> String {
+        markup.list((node.sequence ?? []).map { ref in
+            let title = markup.text(ref["title"])
+            let name = markup.escape(ref["ref"]?.string ?? "")
+            let text = title.isEmpty ? name : title
+            if let url = ref["url"]?.string, url.hasPrefix("https://") { return markup.external(url, text) }
+            return text
+        }, className: "legal")
+    }
+
+    func scalar(_ node: Node) -> String {
+        switch node.value {
+        case let .string(s): return markup.escape(s)
+        case let .int(i): return markup.escape(format.number(Double(i)))
+        case let .double(d): return markup.escape(format.number(d))
+        case let .bool(b): return markup.escape(words[b ? "value.yes" : "value.no"])
+        case .null: return "—"
+        default: return generic(node)
+        }
+    }
+
+    /// Any other value: a translatable text, a list, or `key: value` pairs.
+    func generic(_ node: Node) -> String {
+        if markup.localizer.text(node) != nil, node.pairs?.allSatisfy({ $0.key.keyText.count == 2 }) ?? true {
+            return markup.text(node)
+        }
+        if let items = node.sequence { return markup.list(items.map(generic)) }
+        if let pairs = node.pairs {
+            return pairs.filter { $0.key.keyText != "$remove" }.map {
+                "\(markup.escape($0.key.keyText)): \(describe($0.value, key: $0.key.keyText, parent: node))"
+            }.joined(separator: "; ")
+        }
+        return scalar(node)
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Loading
+import Model
+import Resolution
+import Workflow
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Says what a municipality changed from the model, in words.",
+        discussion: """
+            Lists the services it omitted (with the reasons) and adopted, each overridden value as \
+            'field X of service Y: model value → local value (file:line)', its local services, its local \
+            procedure variants (with the steps whose time limits changed), the local owners of procedures \
+            and the local targets of indicators. --format json gives the same as data (see README).
+            """)
+
+    @OptionGroup var tree: TreeOptions
+
+    @Argument(help: "The municipality (its folder under seeds/).")
+    var municipality: String
+
+    @Option(name: .long, help: "text or json.")
+    var format: ListFormat = .text
+
+    func run() throws {
+        let network = Network(tree: TreeLoader.load(root: tree.rootURL))
+        guard let resolved = Resolver.resolve(network, municipality: municipality) else {
+            let hint = Suggestions.didYouMean(municipality, in: network.municipalitySlugs).map { " (\($0))" } ?? ""
+            throw ValidationError("no municipality '\(municipality)' under seeds/\(hint)")
+        }
+        let diff = ModelDiff(network: network, resolved: resolved)
+        switch format {
+        case .text: writeStdout(DiffReport.text(diff, defaultLanguage: network.settings.defaultLanguage))
+        case .json: writeStdout(DiffReport.json(diff).serialized() + "\n")
+        }
+    }
+}

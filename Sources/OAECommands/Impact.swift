@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Workflow
+
+struct Impact: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Says which municipalities' handbooks change, and in which chapters, since a git revision.",
+        discussion: """
+            Compares the tree at REV with the working tree (uncommitted and untracked files under model/, \
+            seeds/ and templates/ included): both are resolved, and each chapter of each municipality's \
+            handbook is compared by a fingerprint of exactly the data it shows. The control page's source \
+            revision and build date, which change with every commit, are left out. --format json gives the \
+            same as data (see README).
+            """)
+
+    @OptionGroup var tree: TreeOptions
+
+    @Option(name: .long, help: "The git revision to compare with (a commit, branch or tag).")
+    var since: String
+
+    @Option(name: .long, help: "text or json.")
+    var format: ListFormat = .text
+
+    func run() throws {
+        do {
+            let analysis = try ImpactAnalysis.run(root: tree.rootURL, since: since)
+            switch format {
+            case .text: writeStdout(ImpactReport.text(analysis))
+            case .json: writeStdout(ImpactReport.json(analysis).serialized() + "\n")
+            }
+        } catch let error as WorkflowError {
+            throw fail(error)
+        }
+    }
+}

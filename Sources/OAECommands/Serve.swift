@@ -1,0 +1,108 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Handbook
+import Model
+import Preview
+import Rendering
+
+/// `oae serve`: builds a preview (HTML handbooks and site, no PDF, no search index),
+/// serves it on 127.0.0.1, rebuilds when a file of model/, seeds/ or templates/ changes,
+/// and reloads open pages; a broken tree shows its errors in the terminal and over the
+/// page until it is fixed.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serves a live preview of the site and handbooks, rebuilt on every save.")
+
+    @OptionGroup var options: BuildOptions
+
+    @Option(name: .long, help: "The port (0: any free port).")
+    var port: Int = 8000
+
+    @Option(name: .long, help: "The address to listen on. Only this machine by default; give another address to open the preview wider.")
+    var host: String = "127.0.0.1"
+
+    func run() async throws {
+        let root = options.tree.rootURL
+        let builder = PreviewBuilder(root: root, out: options.outURL.appendingPathComponent(".preview", isDirectory: true),
+                                     asOf: options.asOf.flatMap(Day.init))
+        let hub = EventHub()
+        let first = builder.build()
+        report(first, root: root)
+        if case .failed = first {
+            writeStderr("serve: fix the errors above; the preview starts once the tree builds\n")
+        }
+        guard let watcher = Watcher(folders: TreeLayout.contentFolders.map { root.appendingPathComponent($0) }) else {
+            writeStderr("serve: cannot watch the tree (inotify unavailable)\n")
+            throw ExitCode(1)
+        }
+        let rebuilds = Task {
+            var build = 0
+            for await changed in watcher.changes() {
+                let started = Date()
+                let outcome = builder.build()
+                report(outcome, root: root, changed: changed.count, started: started)
+                switch outcome {
+                case .built:
+                    build += 1
+                    await hub.publish(.reload(build: build))
+                case let .failed(diagnostics):
+                    await hub.publish(.errors(json: JSONReport.compact(diagnostics)))
+                }
+            }
+        }
+        defer { rebuilds.cancel() }
+        let server = PreviewServer(folder: builder.siteFolder, hub: hub)
+        let host = self.host
+        try await server.run(host: host, port: port) { bound in
+            writeStdout("serving http://\(host):\(bound)/ (Ctrl-C stops)\n")
+        }
+    }
+
+    private func report(_ outcome: PreviewBuilder.Outcome, root: URL, changed: Int? = nil, started: Date? = nil) {
+        switch outcome {
+        case let .built(seconds):
+            let what = changed.map { "\($0) change\($0 == 1 ? "" : "s"): " } ?? ""
+            writeStderr(String(format: "%@rebuilt in %.0f ms\n", what, seconds * 1000))
+        case let .failed(diagnostics):
+            let renderer = TextRenderer(color: useColor()) { path in
+                FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
+                    .map { SourceText(String(decoding: $0, as: UTF8.self)) }
+            }
+            writeStderr(renderer.render(diagnostics, filesChecked: 0).split(separator: "\n", omittingEmptySubsequences: false)
+                .dropLast(2).joined(separator: "\n") + "\n")
+        }
+    }
+}
+
+/// Builds the preview: the check, then the handbooks' HTML and the site, without PDFs
+/// and without the search index, into `output/.preview/`.
+struct PreviewBuilder: Sendable {
+    let root: URL
+    let out: URL
+    let asOf: Day?
+
+    enum Outcome {
+        case built(seconds: Double)
+        case failed([Diagnostic])
+    }
+
+    var siteFolder: URL { out.appendingPathComponent("site", isDirectory: true) }
+
+    func build() -> Outcome {
+        let started = Date()
+        let (_, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf)
+        guard let input else { return .failed(diagnostics.filter { $0.severity == .error }) }
+        do {
+            var options = HandbookBuildOptions()
+            options.skipPDF = true
+            _ = try HandbookBuild.run(input, out: out, options: options)
+            var environment = ProcessInfo.processInfo.environment
+            environment["OAE_PAGEFIND"] = "off"
+            try SiteStep.build(input, out: out, environment: environment)
+        } catch {
+            return .failed([.error("preview-build", "the preview could not be built: \(error)", at: .wholeFile("output/.preview"))])
+        }
+        return .built(seconds: Date().timeIntervalSince(started))
+    }
+}

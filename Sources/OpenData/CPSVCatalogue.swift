@@ -1,0 +1,236 @@
+import JSON
+import Loading
+import Model
+import Resolution
+
+/// The catalogue of services as CPSV-AP 3.2.0 (the EU Core Public Service Vocabulary
+/// Application Profile) in JSON-LD with an inline `@context`: each municipality's
+/// catalogue is a `dcat:Dataset` whose parts are the `cpsv:PublicService`s it offers, as
+/// resolved for it (the model plus its overrides, and its own services). Every node the
+/// shapes require a class of is typed, so that the export validates against the official
+/// SHACL shapes without inference.
+struct CPSVCatalogue: Sendable {
+    let vocabulary: Vocabulary
+    let resolved: [ResolvedMunicipality]
+
+    var network: Network { vocabulary.network }
+
+    /// The inline context: the prefixes of the vocabularies used.
+    static let context: JSONValue = .object([
+        ("cpsv", .string("http://purl.org/vocab/cpsv#")),
+        ("cv", .string("http://data.europa.eu/m8g/")),
+        ("dcat", .string("http://www.w3.org/ns/dcat#")),
+        ("dct", .string("http://purl.org/dc/terms/")),
+        ("eli", .string("http://data.europa.eu/eli/ontology#")),
+        ("foaf", .string("http://xmlns.com/foaf/0.1/")),
+        ("locn", .string("http://www.w3.org/ns/locn#")),
+        ("skos", .string("http://www.w3.org/2004/02/skos/core#")),
+        ("time", .string("http://www.w3.org/2006/time#")),
+        ("xsd", .string("http://www.w3.org/2001/XMLSchema#")),
+    ])
+
+    /// The EU's authority table of languages, for `dct:language`.
+    static let languageAuthority = ["ca": "CAT", "es": "SPA", "en": "ENG", "fr": "FRA", "oc": "OCI", "eu": "EUS", "gl": "GLG"]
+
+    /// A JSON-LD document of a graph.
+    static func document(_ graph: LinkedGraph) -> JSONValue {
+        .object([("@context", context), ("@graph", .array(graph.nodes))])
+    }
+
+    /// The graph of every municipality, plus a dataset of the whole network.
+    func network(landingPage: String) -> LinkedGraph {
+        var graph = LinkedGraph()
+        let programme = network.modelDocument(.programme, "programme")?.root
+        let all = resolved.sorted { $0.slug < $1.slug }
+        let parts = all.flatMap { r in r.services.map { Vocabulary.ref(serviceID(r.slug, $0.id)) } }
+        graph.add(vocabulary.baseURL + "data/catalogue.jsonld", "dcat:Dataset", [
+            ("dct:title", vocabulary.langStrings(programme?["title"]) ?? .string("OAE")),
+            ("dct:description", vocabulary.langStrings(programme?["summary"]) ?? vocabulary.labelStrings("data_catalogue_all")),
+            ("dct:publisher", Vocabulary.ref(agencyID)),
+            ("dct:hasPart", .array(parts)),
+            ("dcat:landingPage", Vocabulary.ref(landingPage)),
+        ])
+        graph.add(landingPage, "foaf:Document", [])
+        for r in all { graph.merge(municipality(r, landingPage: vocabulary.baseURL + "\(vocabulary.defaultLanguage)/offices/\(r.slug).html")) }
+        return graph
+    }
+
+    var agencyID: String { vocabulary.id("agency") }
+
+    func serviceID(_ m: String, _ id: String) -> String { vocabulary.id("\(m)/service/\(id)") }
+
+    /// The graph of one municipality's catalogue.
+    func municipality(_ r: ResolvedMunicipality, landingPage: String) -> LinkedGraph {
+        var graph = LinkedGraph()
+        let v = vocabulary
+        let m = r.slug
+        let office = r.files.office?.root
+        let name = office?["municipality"]?["name"]?.string ?? m
+        let datasetID = v.baseURL + "data/catalogue-\(m).jsonld"
+        let offered = Set(r.services.map(\.id))
+        let procedures = Set(r.procedures.map(\.id))
+        var titles: [String: String] = [:]
+        for lang in v.languages {
+            if let s = v.labels(lang, "data_catalogue_one") { titles[lang] = s.replacingOccurrences(of: "{municipality}", with: name) }
+        }
+        graph.add(datasetID, "dcat:Dataset", [
+            ("dct:title", v.langStrings(titles) ?? .object([("@language", .string(v.defaultLanguage)), ("@value", .string(name))])),
+            ("dct:description", v.langStrings(r.files.adaptation?.root?["notes"]) ?? v.langStrings(office?["description"])
+                ?? v.langStrings(titles)),
+            ("dct:publisher", Vocabulary.ref(agencyID)),
+            ("dct:hasPart", .array(r.services.map { Vocabulary.ref(serviceID(m, $0.id)) })),
+            ("dcat:landingPage", Vocabulary.ref(landingPage)),
+        ])
+        graph.add(landingPage, "foaf:Document", [])
+        let programme = network.modelDocument(.programme, "programme")?.root
+        graph.add(agencyID, "foaf:Agent", [
+            ("dct:identifier", .string("agency")),
+            ("dct:title", v.langStrings(programme?["agency"]) ?? .object([("@language", .string(v.defaultLanguage)), ("@value", .string("Agency"))])),
+        ])
+
+        // Where the catalogue applies, and how to reach the office.
+        let locationID = v.id("\(m)/location")
+        graph.add(locationID, "dct:Location", [
+            ("dct:identifier", office?["municipality"]?["ine_code"]?.string.map(JSONValue.string)),
+            ("locn:geographicName", .string(name)),
+        ])
+        let contactID = v.id("\(m)/contact-point")
+        let channels = office?["channels"]
+        let hours = office?["opening_hours"]?.sequence ?? []
+        let web = channels?["web"]?.string.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil }
+        graph.add(contactID, "cv:ContactPoint", [
+            ("cv:email", channels?["email"]?.string.map(JSONValue.string)),
+            ("cv:telephone", channels?["phone"]?.string.map(JSONValue.string)),
+            ("cv:contactPage", web.map(Vocabulary.ref)),
+            ("cv:openingHours", .array(hours.indices.map { Vocabulary.ref(v.id("\(m)/opening-hours/\($0 + 1)")) })),
+        ])
+        if let web { graph.add(web, "foaf:Document", []) }
+        for (i, h) in hours.enumerated() {
+            var text: [String: String] = [:]
+            for lang in v.languages {
+                let days = (h["days"]?.sequence ?? []).compactMap(\.string).map { v.labels(lang, "day.\($0)") ?? $0 }
+                let sep = v.labels(lang, "list_separator") ?? ", "
+                text[lang] = days.joined(separator: sep) + " " + (h["opens"]?.string ?? "") + "–" + (h["closes"]?.string ?? "")
+            }
+            graph.add(v.id("\(m)/opening-hours/\(i + 1)"), "time:TemporalEntity", [("dct:description", v.langStrings(text))])
+        }
+
+        for s in r.services {
+            addService(s, municipality: r, into: &graph, location: locationID, contact: contactID, dataset: datasetID,
+                       offered: offered, procedures: procedures)
+        }
+        return graph
+    }
+
+    func addService(_ s: ResolvedService, municipality r: ResolvedMunicipality, into graph: inout LinkedGraph,
+                    location: String, contact: String, dataset: String, offered: Set<String>, procedures: Set<String>) {
+        let v = vocabulary
+        let m = r.slug
+        let f = s.fields
+        let sid = serviceID(m, s.id)
+        func list(_ node: Node?, _ kind: String, _ type: String) -> JSONValue {
+            .array((node?.sequence ?? []).enumerated().map { i, item in
+                let id = "\(sid)/\(kind)/\(i + 1)"
+                graph.add(id, type, [("dct:identifier", .string("\(m)/\(s.id)/\(kind)/\(i + 1)")),
+                                     ("dct:title", v.langStrings(item))])
+                return Vocabulary.ref(id)
+            })
+        }
+        let authorityID = "\(sid)/competent-authority"
+        graph.add(authorityID, "cv:PublicOrganisation", [
+            ("skos:prefLabel", v.langStrings(f["competent_authority"])
+                ?? .object([("@language", .string(v.defaultLanguage)), ("@value", .string(m))])),
+            ("dct:spatial", Vocabulary.ref(location)),
+        ])
+        let channels: [JSONValue] = (f["channels"]?.sequence ?? []).compactMap(\.string).map { ch in
+            let conceptID = v.id("concept/channel/\(ch)")
+            graph.add(conceptID, "skos:Concept", [("skos:notation", .string(ch)), ("skos:prefLabel", v.labelStrings("channel.\(ch)"))])
+            let id = "\(sid)/channel/\(ch)"
+            graph.add(id, "cv:Channel", [("dct:identifier", .string("\(m)/\(s.id)/channel/\(ch)")),
+                                         ("dct:type", Vocabulary.ref(conceptID))])
+            return Vocabulary.ref(id)
+        }
+        var area: JSONValue?
+        if let a = f["area"]?.string {
+            let node = network.model[.model]?.values.first?.root?["areas"]?.sequence?.first { $0["id"]?.string == a }
+            let id = v.id("concept/area/\(a)")
+            graph.add(id, "skos:Concept", [("skos:notation", .string(a)), ("skos:prefLabel", v.langStrings(node?["name"]))])
+            area = Vocabulary.ref(id)
+        }
+        let adoptionID = v.id("concept/adoption/\(s.adoption.rawValue)")
+        graph.add(adoptionID, "skos:Concept", [("skos:notation", .string(s.adoption.rawValue)),
+                                               ("skos:prefLabel", v.labelStrings("adoption.\(s.adoption.rawValue)"))])
+        var cost: JSONValue?
+        if let c = f["cost"] {
+            let id = "\(sid)/cost"
+            let amount = c["type"]?.string == "fee" ? (c["amount"]?.number ?? 0) : 0
+            let eur = "http://publications.europa.eu/resource/authority/currency/EUR"
+            graph.add(eur, "skos:Concept", [("skos:notation", .string("EUR"))])
+            graph.add(id, "cv:Cost", [
+                ("dct:identifier", .string("\(m)/\(s.id)/cost")),
+                ("cv:hasValue", Vocabulary.typed(CSVTable.number(amount), "xsd:double")),
+                ("cv:currency", Vocabulary.ref(eur)),
+                ("dct:description", c["type"]?.string == "fee" ? v.langStrings(c["legal_basis"]) : v.labelStrings("cost_free")),
+            ])
+            cost = Vocabulary.ref(id)
+        }
+        let legal: [JSONValue] = (f["legal_basis"]?.sequence ?? []).compactMap { l in
+            guard let ref = l["ref"]?.string else { return nil }
+            let url = l["url"]?.string.flatMap { $0.hasPrefix("https://") ? $0 : nil }
+            let id = url ?? v.id("legal/" + CPSVCatalogue.slug(ref))
+            graph.add(id, "eli:LegalResource", [("dct:identifier", .string(ref)), ("dct:title", v.langStrings(l["title"]))])
+            return Vocabulary.ref(id)
+        }
+        let languages: [JSONValue] = v.languages.compactMap { lang in
+            guard let code = CPSVCatalogue.languageAuthority[lang] else { return nil }
+            let id = "http://publications.europa.eu/resource/authority/language/\(code)"
+            graph.add(id, "dct:LinguisticSystem", [])
+            return Vocabulary.ref(id)
+        }
+        let rules: [JSONValue] = (f["procedures"]?.sequence ?? []).compactMap(\.string).filter(procedures.contains).compactMap { pid in
+            guard let p = r.procedures.first(where: { $0.id == pid }) else { return nil }
+            let id = v.id("\(m)/procedure/\(pid)")
+            graph.add(id, "cpsv:Rule", [
+                ("dct:identifier", .string("\(m)/\(pid)")),
+                ("dct:title", v.langStrings(p.fields["title"]) ?? .object([("@language", .string(v.defaultLanguage)), ("@value", .string(pid))])),
+                ("dct:description", v.langStrings(p.fields["purpose"]) ?? v.langStrings(p.fields["title"])
+                    ?? .object([("@language", .string(v.defaultLanguage)), ("@value", .string(pid))])),
+            ])
+            return Vocabulary.ref(id)
+        }
+        let related: [JSONValue] = (f["related_services"]?.sequence ?? []).compactMap(\.string).filter(offered.contains)
+            .map { Vocabulary.ref(serviceID(m, $0)) }
+        graph.add(sid, "cpsv:PublicService", [
+            ("dct:identifier", .string("\(m)/\(s.id)")),
+            ("dct:title", v.langStrings(f["name"]) ?? .object([("@language", .string(v.defaultLanguage)), ("@value", .string(s.id))])),
+            ("dct:description", v.langStrings(f["summary"]) ?? v.langStrings(f["name"])
+                ?? .object([("@language", .string(v.defaultLanguage)), ("@value", .string(s.id))])),
+            ("cv:hasCompetentAuthority", Vocabulary.ref(authorityID)),
+            ("cv:thematicArea", area),
+            ("cv:isClassifiedBy", Vocabulary.ref(adoptionID)),
+            ("cv:hasChannel", .array(channels)),
+            ("cv:processingTime", f["duration"]?.string.map { Vocabulary.typed($0, "xsd:duration") }),
+            ("cv:hasCost", cost),
+            ("cpsv:produces", list(f["outputs"], "output", "cv:Output")),
+            ("cv:holdsRequirement", list(f["requirements"], "requirement", "cv:Requirement")),
+            ("cpsv:hasInput", list(f["evidence"], "evidence", "cv:Evidence")),
+            ("cv:hasLegalResource", .array(legal)),
+            ("cpsv:follows", .array(rules)),
+            ("cv:relatedService", .array(related)),
+            ("cv:contactPoint", Vocabulary.ref(contact)),
+            ("dct:spatial", Vocabulary.ref(location)),
+            ("dct:language", .array(languages)),
+            ("dct:isPartOf", Vocabulary.ref(dataset)),
+        ])
+    }
+
+    /// A legal reference as a path segment: `Llei 18/2020` → `llei-18-2020`.
+    static func slug(_ s: String) -> String {
+        var out = ""
+        for ch in s.lowercased() {
+            if ch.isASCII && (ch.isLetter || ch.isNumber) { out.append(ch) } else if !out.hasSuffix("-") { out.append("-") }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out
+    }
+}

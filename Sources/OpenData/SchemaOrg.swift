@@ -1,0 +1,120 @@
+import JSON
+import Loading
+import Model
+import Resolution
+
+/// schema.org descriptions of the offices (`GovernmentOffice`, with address, position and
+/// opening hours) and of their services (`GovernmentService`), for search engines and
+/// other readers of the pages, in one language each.
+struct SchemaOrg: Sendable {
+    let vocabulary: Vocabulary
+    let resolved: [String: ResolvedMunicipality]
+
+    static let days = ["mo": "Monday", "tu": "Tuesday", "we": "Wednesday", "th": "Thursday", "fr": "Friday",
+                       "sa": "Saturday", "su": "Sunday"]
+
+    func officeID(_ m: String) -> String { vocabulary.id("\(m)/office") }
+
+    /// The office of a municipality.
+    func office(_ m: String, language: String, context: Bool = true) -> JSONValue? {
+        guard let r = resolved[m], let office = r.files.office?.root else { return nil }
+        let v = vocabulary
+        let name = office["municipality"]?["name"]?.string ?? m
+        let address = office["address"]
+        let hours: [JSONValue] = (office["opening_hours"]?.sequence ?? []).map { h in
+            .object([
+                ("@type", .string("OpeningHoursSpecification")),
+                ("dayOfWeek", .array((h["days"]?.sequence ?? []).compactMap(\.string).compactMap { SchemaOrg.days[$0] }
+                    .map { .string("https://schema.org/\($0)") })),
+                ("opens", .string(h["opens"]?.string ?? "")),
+                ("closes", .string(h["closes"]?.string ?? "")),
+            ])
+        }
+        var pairs: [(String, JSONValue)] = []
+        if context { pairs.append(("@context", .string("https://schema.org"))) }
+        pairs += [
+            ("@type", .string("GovernmentOffice")),
+            ("@id", .string(officeID(m))),
+            ("name", .string(v.text(office["name"], language) ?? name)),
+        ]
+        if let d = v.text(office["description"], language) { pairs.append(("description", .string(d))) }
+        if let web = office["channels"]?["web"]?.string { pairs.append(("url", .string(web))) }
+        if let phone = office["channels"]?["phone"]?.string { pairs.append(("telephone", .string(phone))) }
+        if let email = office["channels"]?["email"]?.string { pairs.append(("email", .string(email))) }
+        pairs.append(("address", .object([
+            ("@type", .string("PostalAddress")),
+            ("streetAddress", .string(address?["street"]?.string ?? "")),
+            ("postalCode", .string(address?["postal_code"]?.string ?? "")),
+            ("addressLocality", .string(address?["locality"]?.string ?? name)),
+            ("addressCountry", .string("ES")),
+        ])))
+        if let lat = office["coordinates"]?["lat"]?.number, let lon = office["coordinates"]?["lon"]?.number {
+            pairs.append(("geo", .object([("@type", .string("GeoCoordinates")), ("latitude", .double(lat)), ("longitude", .double(lon))])))
+        }
+        pairs.append(("openingHoursSpecification", .array(hours)))
+        pairs.append(("areaServed", city(m)))
+        if let ine = office["municipality"]?["ine_code"]?.string {
+            pairs.append(("identifier", .object([("@type", .string("PropertyValue")), ("propertyID", .string("INE")),
+                                                 ("value", .string(ine))])))
+        }
+        return .object(pairs)
+    }
+
+    func city(_ m: String) -> JSONValue {
+        let name = resolved[m]?.files.office?.root?["municipality"]?["name"]?.string ?? m
+        return .object([("@type", .string("City")), ("name", .string(name))])
+    }
+
+    /// A service: a municipality's (its own, or a model service as it offers it), or a
+    /// model service with every office that offers it (`municipality` nil).
+    func service(_ municipality: String?, _ id: String, language: String) -> JSONValue? {
+        let v = vocabulary
+        let providers: [ResolvedMunicipality]
+        let fields: Node?
+        let serviceID: String
+        if let municipality {
+            guard let r = resolved[municipality], let s = r.services.first(where: { $0.id == id }) else { return nil }
+            providers = [r]
+            fields = s.fields
+            serviceID = v.id("\(municipality)/service/\(id)")
+        } else {
+            guard let doc = v.network.modelDocument(.service, id) else { return nil }
+            providers = resolved.values.filter { $0.services.contains { $0.id == id } }.sorted { $0.slug < $1.slug }
+            fields = doc.root
+            serviceID = v.id("model/service/\(id)")
+        }
+        var pairs: [(String, JSONValue)] = [
+            ("@context", .string("https://schema.org")),
+            ("@type", .string("GovernmentService")),
+            ("@id", .string(serviceID)),
+            ("name", .string(v.text(fields?["name"], language) ?? id)),
+        ]
+        if let d = v.text(fields?["summary"], language) { pairs.append(("description", .string(d))) }
+        if let a = fields?["area"]?.string,
+           let area = v.network.model[.model]?.values.first?.root?["areas"]?.sequence?.first(where: { $0["id"]?.string == a }),
+           let label = v.text(area["name"], language) {
+            pairs.append(("serviceType", .string(label)))
+        }
+        pairs.append(("provider", .array(providers.compactMap { r in
+            let name = r.files.office?.root?["name"]
+            return .object([("@type", .string("GovernmentOffice")), ("@id", .string(officeID(r.slug))),
+                            ("name", .string(v.text(name, language) ?? r.slug))])
+        })))
+        pairs.append(("areaServed", .array(providers.map { city($0.slug) })))
+        let channels: [JSONValue] = (fields?["channels"]?.sequence ?? []).compactMap(\.string).map { ch in
+            .object([("@type", .string("ServiceChannel")), ("name", .string(v.labels(language, "channel.\(ch)") ?? ch))])
+        }
+        if !channels.isEmpty { pairs.append(("availableChannel", .array(channels))) }
+        let audience = (fields?["audience"]?.sequence ?? []).compactMap(\.string).map { v.labels(language, "audience.\($0)") ?? $0 }
+        if !audience.isEmpty {
+            pairs.append(("audience", .object([("@type", .string("BusinessAudience")),
+                                               ("audienceType", .string(audience.joined(separator: ", ")))])))
+        }
+        if let cost = fields?["cost"] {
+            let amount = cost["type"]?.string == "fee" ? (cost["amount"]?.number ?? 0) : 0
+            pairs.append(("offers", .object([("@type", .string("Offer")), ("price", .string(CSVTable.number(amount))),
+                                             ("priceCurrency", .string("EUR"))])))
+        }
+        return .object(pairs)
+    }
+}

@@ -1,0 +1,57 @@
+import JSON
+import Loading
+import Model
+
+/// Words the exports need in every language (the labels of channels, days, adoption
+/// states), looked up by the site's interface strings: `(language, key) -> text`.
+public typealias Labels = @Sendable (_ language: String, _ key: String) -> String?
+
+/// Helpers shared by the exports: addresses of resources, translatable texts as JSON-LD.
+struct Vocabulary: Sendable {
+    let network: Network
+    /// The base of every identifier, ending with `/`.
+    let baseURL: String
+    let labels: Labels
+
+    var languages: [String] { network.settings.languages }
+    var defaultLanguage: String { network.settings.defaultLanguage }
+
+    /// `https://…/id/<path>`: the identifier of a resource.
+    func id(_ path: String) -> String { baseURL + "id/" + path }
+
+    /// A translatable text as JSON-LD language-tagged strings, one per language present,
+    /// in the model's language order.
+    func langStrings(_ node: Node?) -> JSONValue? {
+        guard let t = LocalizedText(node, defaultLanguage: defaultLanguage), !t.values.isEmpty else { return nil }
+        return langStrings(t.values)
+    }
+
+    func langStrings(_ values: [String: String]) -> JSONValue? {
+        let order = languages + values.keys.sorted().filter { !languages.contains($0) }
+        let items: [JSONValue] = order.compactMap { lang in
+            values[lang].map { .object([("@language", .string(lang)), ("@value", .string($0))]) }
+        }
+        if items.isEmpty { return nil }
+        return items.count == 1 ? items[0] : .array(items)
+    }
+
+    /// A label in every language that has it, as language-tagged strings.
+    func labelStrings(_ key: String) -> JSONValue? {
+        var values: [String: String] = [:]
+        for lang in languages { if let s = labels(lang, key) { values[lang] = s } }
+        return langStrings(values)
+    }
+
+    /// The text of a translatable field in a language, falling back to the default one.
+    func text(_ node: Node?, _ language: String) -> String? {
+        guard let t = LocalizedText(node, defaultLanguage: defaultLanguage), !t.values.isEmpty else { return nil }
+        return t.text(language, fallback: defaultLanguage).text
+    }
+
+    /// A reference to a node: `{"@id": …}`.
+    static func ref(_ id: String) -> JSONValue { .object([("@id", .string(id))]) }
+
+    static func typed(_ value: String, _ type: String) -> JSONValue {
+        .object([("@value", .string(value)), ("@type", .string(type))])
+    }
+}

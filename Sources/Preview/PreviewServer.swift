@@ -1,0 +1,93 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// The preview's HTTP side: the built site from a folder, the live-reload script and the
+/// event stream. Pages get the live-reload script as they are served; nothing outside
+/// the folder is ever served.
+public struct PreviewServer: Sendable {
+    public let folder: URL
+    public let hub: EventHub
+
+    public init(folder: URL, hub: EventHub) {
+        self.folder = folder
+        self.hub = hub
+    }
+
+    /// Runs the server until cancelled. `onRunning` receives the port actually bound
+    /// (useful with port 0).
+    public func run(host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void) async throws {
+        let server = self
+        let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            await server.respond(to: request)
+        }
+        var logger = Logger(label: "oae.serve")
+        logger.logLevel = .warning
+        let app = Application(
+            responder: responder,
+            configuration: .init(address: .hostname(host, port: port), serverName: "oae"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
+        try await app.runService()
+    }
+
+    func respond(to request: Request) async -> Response {
+        guard request.method == .get || request.method == .head else {
+            return text(.methodNotAllowed, "only GET and HEAD\n")
+        }
+        let target = request.head.path ?? "/"
+        let path = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? "/"
+        if path == LiveReload.eventsPath { return await events() }
+        if path == LiveReload.scriptPath {
+            return Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(string: LiveReload.script)))
+        }
+        guard case let .file(relative) = SafePath.resolve(target) else {
+            return text(.forbidden, "refused: the preview serves only the site's own files\n")
+        }
+        var url = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
+            url = url.appendingPathComponent("index.html")
+        }
+        // Resolve links too, and make sure the file is still inside the folder.
+        let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
+        let base = folder.resolvingSymlinksInPath().standardizedFileURL.path
+        guard resolved == base || resolved.hasPrefix(base + "/") else {
+            return text(.forbidden, "refused: the preview serves only the site's own files\n")
+        }
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            let notFound = folder.appendingPathComponent("404.html")
+            let body = FileManager.default.contents(atPath: notFound.path).map { String(decoding: $0, as: UTF8.self) }
+            return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(string: LiveReload.inject(body ?? "<!doctype html><title>404</title><p>Not found</p>"))))
+        }
+        let type = SafePath.contentType(resolved)
+        let bytes: ByteBuffer
+        if type.hasPrefix("text/html") {
+            bytes = ByteBuffer(string: LiveReload.inject(String(decoding: data, as: UTF8.self)))
+        } else {
+            bytes = ByteBuffer(bytes: data)
+        }
+        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: .init(byteBuffer: bytes))
+    }
+
+    func events() async -> Response {
+        let stream = await hub.subscribe()
+        let body = ResponseBody { writer in
+            try await writer.write(ByteBuffer(string: ": oae preview\n\n"))
+            for await event in stream {
+                try await writer.write(ByteBuffer(string: event.frame))
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok,
+                        headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                        body: body)
+    }
+
+    func text(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: message)))
+    }
+}

@@ -1,0 +1,71 @@
+import Diagnostics
+import Foundation
+import Mustache
+
+/// The Mustache templates of one output (`templates/handbook/`, `templates/site/`),
+/// loaded once. Values rendered with `{{ }}` are HTML-escaped; only `{{{ }}}` inserts
+/// HTML, and the outputs use it only for HTML that oae rendered itself.
+public struct Templates: Sendable {
+    public static let rules = [
+        RuleInfo("template-syntax", "A Mustache template does not parse."),
+        RuleInfo("template-missing", "A template an output needs is missing."),
+    ]
+
+    let library: MustacheLibrary
+    public let names: Set<String>
+
+    /// Loads every `.mustache` file under `folder` (relative to `root`), named by its
+    /// path without the extension (`page`, `partials/header`).
+    public static func load(root: URL, folder: String) -> (Templates, [Diagnostic]) {
+        var library = MustacheLibrary()
+        var names = Set<String>()
+        var problems: [Diagnostic] = []
+        for path in FileTree.mustacheFiles(root: root, folder: folder) {
+            let name = String(path.dropFirst(folder.count + 1).dropLast(".mustache".count))
+            let text = (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                names.insert(name)
+            } catch let error as MustacheTemplate.ParserError {
+                problems.append(.error("template-syntax", "template does not parse: \(error.error)",
+                                       at: SourceSpan(file: path, line: error.context.lineNumber,
+                                                      column: max(1, error.context.columnNumber)),
+                                       help: "check that every {{#section}} has its {{/section}} and every tag is closed"))
+            } catch {
+                problems.append(.error("template-syntax", "template does not parse: \(error)", at: .wholeFile(path)))
+            }
+        }
+        return (Templates(library: library, names: names), problems)
+    }
+
+    public init(library: MustacheLibrary, names: Set<String>) {
+        self.library = library
+        self.names = names
+    }
+
+    /// Renders a template; an empty string when it does not exist (reported by
+    /// `require` at check time).
+    public func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Diagnostics for the templates an output needs and does not have.
+    public func require(_ needed: [String], folder: String) -> [Diagnostic] {
+        needed.filter { !names.contains($0) }.map {
+            .error("template-missing", "the template '\($0)' is missing", at: .wholeFile("\(folder)/\($0).mustache"),
+                   help: "restore \(folder)/\($0).mustache")
+        }
+    }
+}
+
+enum FileTree {
+    static func mustacheFiles(root: URL, folder: String) -> [String] {
+        let base = root.appendingPathComponent(folder)
+        guard let e = FileManager.default.enumerator(atPath: base.path) else { return [] }
+        var out: [String] = []
+        for case let p as String in e where p.hasSuffix(".mustache") && !p.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            out.append(folder + "/" + p)
+        }
+        return out.sorted()
+    }
+}

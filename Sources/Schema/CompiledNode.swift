@@ -1,0 +1,115 @@
+import Diagnostics
+import Loading
+
+/// One schema compiled for validation: keyword values parsed, patterns compiled,
+/// subschemas and `$ref` targets replaced by indexes into the graph.
+struct Keywords: Sendable {
+    /// `true` or `false` for a boolean schema.
+    var boolean: Bool?
+    /// Where the schema is written.
+    var span: SourceSpan
+    /// Where each keyword is written (the span of its key), for the related location.
+    var spans: [String: SourceSpan] = [:]
+    var title: String?
+    var description: String?
+
+    var ref: Int?
+    var dynamicRef: Int?
+
+    var types: TypeSet?
+    var enumValues: [Node]?
+    var enumSet: Set<HashableInstance>?
+    var const: Node?
+
+    var properties: [String: Int] = [:]
+    /// The declared property names in source order, for did-you-mean.
+    var propertyOrder: [String] = []
+    var patternProperties: [(Pattern, Int)] = []
+    var additionalProperties: Int?
+    var required: [(String, SourceSpan)] = []
+    var dependentRequired: [(String, [String])] = []
+    var dependentSchemas: [(String, Int)] = []
+    var propertyNames: Int?
+    var minProperties: Int?
+    var maxProperties: Int?
+    var unevaluatedProperties: Int?
+
+    var prefixItems: [Int] = []
+    var items: Int?
+    var contains: Int?
+    var minContains: Int?
+    var maxContains: Int?
+    var minItems: Int?
+    var maxItems: Int?
+    var uniqueItems = false
+    var unevaluatedItems: Int?
+
+    var minLength: Int?
+    var maxLength: Int?
+    var pattern: Pattern?
+    var format: Format?
+
+    var minimum: Double?
+    var maximum: Double?
+    var exclusiveMinimum: Double?
+    var exclusiveMaximum: Double?
+    var multipleOf: Double?
+
+    var allOf: [Int] = []
+    var anyOf: [Int] = []
+    var oneOf: [Int] = []
+    var not: Int?
+    var ifSchema: Int?
+    var thenSchema: Int?
+    var elseSchema: Int?
+
+    var annotations = XAnnotations()
+
+    init(span: SourceSpan) {
+        self.span = span
+    }
+
+    /// Whether some keyword looks at a mapping's members.
+    var hasObjectKeywords = false
+    /// Whether some keyword looks at a list's items.
+    var hasArrayKeywords = false
+    /// Whether some keyword looks at a string.
+    var hasStringKeywords = false
+    /// Whether some keyword looks at a number.
+    var hasNumberKeywords = false
+    /// Whether `unevaluatedProperties` or `unevaluatedItems` needs to know what the other
+    /// keywords evaluated.
+    var needsEvaluated: Bool { unevaluatedProperties != nil || unevaluatedItems != nil }
+
+    /// The subschemas that apply to the same value (in place), for loop detection.
+    var inPlace: [Int] {
+        var out: [Int] = []
+        if let ref { out.append(ref) }
+        if let dynamicRef { out.append(dynamicRef) }
+        out += allOf + anyOf + oneOf
+        for s in [not, ifSchema, thenSchema, elseSchema] { if let s { out.append(s) } }
+        out += dependentSchemas.map(\.1)
+        return out
+    }
+}
+
+/// A compiled schema, shared by reference so that reading it during validation is cheap:
+/// the evaluator reads single keywords through it (`node.minLength`) and never copies
+/// the whole `Keywords` value, which would cost a retain per field.
+@dynamicMemberLookup
+final class CompiledNode: Sendable {
+    let keywords: Keywords
+
+    init(_ keywords: Keywords) {
+        self.keywords = keywords
+    }
+
+    subscript<T>(dynamicMember path: KeyPath<Keywords, T>) -> T {
+        keywords[keyPath: path]
+    }
+}
+
+/// Every compiled schema of one compilation, addressed by index.
+struct SchemaGraph: Sendable {
+    var nodes: [CompiledNode]
+}

@@ -1,0 +1,116 @@
+import Loading
+
+extension Evaluator {
+    /// `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`, `dependentSchemas`.
+    mutating func evaluateApplicators(_ k: CompiledNode, _ instance: Node, _ local: inout Evaluated?) -> Bool {
+        var valid = true
+        for index in k.allOf {
+            valid = evaluate(index, instance, &local) && valid
+            if !valid && !collecting { return false }
+        }
+        if !k.anyOf.isEmpty {
+            valid = evaluateAnyOf(k, instance, &local) && valid
+            if !valid && !collecting { return false }
+        }
+        if !k.oneOf.isEmpty {
+            valid = evaluateOneOf(k, instance, &local) && valid
+            if !valid && !collecting { return false }
+        }
+        if let index = k.not {
+            let hitsBefore = hits.count
+            var none: Evaluated? = nil
+            if check(index, instance, &none) {
+                fail(.not, "not", instance, k)
+                valid = false
+            }
+            if hits.count > hitsBefore { hits.removeSubrange(hitsBefore...) }
+            if !valid && !collecting { return false }
+        }
+        if let condition = k.ifSchema {
+            var conditionEvaluated: Evaluated? = local != nil ? Evaluated() : nil
+            if check(condition, instance, &conditionEvaluated) {
+                if let e = conditionEvaluated { local?.merge(e) }
+                if let then = k.thenSchema { valid = evaluate(then, instance, &local) && valid }
+            } else if let otherwise = k.elseSchema {
+                valid = evaluate(otherwise, instance, &local) && valid
+            }
+            if !valid && !collecting { return false }
+        }
+        if !k.dependentSchemas.isEmpty, let pairs = instance.pairs {
+            for (trigger, index) in k.dependentSchemas where pairs.contains(where: { $0.key.keyText == trigger }) {
+                valid = evaluate(index, instance, &local) && valid
+                if !valid && !collecting { return false }
+            }
+        }
+        return valid
+    }
+
+    /// Valid when one branch is; every valid branch's annotations count.
+    private mutating func evaluateAnyOf(_ k: CompiledNode, _ instance: Node, _ local: inout Evaluated?) -> Bool {
+        var anyValid = false
+        for index in k.anyOf {
+            var e: Evaluated? = local != nil ? Evaluated() : nil
+            if check(index, instance, &e) {
+                anyValid = true
+                if let e { local?.merge(e) }
+                // Without unevaluated* to feed, the first valid branch is enough.
+                if local == nil { break }
+            }
+        }
+        if !anyValid && collecting { reportClosest(k.anyOf, instance, keyword: "anyOf", k) }
+        return anyValid
+    }
+
+    /// Valid when exactly one branch is.
+    private mutating func evaluateOneOf(_ k: CompiledNode, _ instance: Node, _ local: inout Evaluated?) -> Bool {
+        var validBranches: [Int] = []
+        var kept: Evaluated?
+        for (i, index) in k.oneOf.enumerated() {
+            let hitsBefore = hits.count
+            var e: Evaluated? = local != nil ? Evaluated() : nil
+            if check(index, instance, &e) {
+                validBranches.append(i + 1)
+                if validBranches.count == 1 {
+                    kept = e
+                } else {
+                    hits.removeSubrange(hitsBefore...)
+                }
+            }
+        }
+        switch validBranches.count {
+        case 1:
+            if let kept { local?.merge(kept) }
+            return true
+        case 0:
+            if collecting { reportClosest(k.oneOf, instance, keyword: "oneOf", k) }
+            return false
+        default:
+            fail(.oneOfMany(validBranches), "oneOf", instance, k)
+            return false
+        }
+    }
+
+    /// Evaluates every branch again, collecting failures, and keeps the failures of the
+    /// branch that came closest (see `BranchChoice`).
+    private mutating func reportClosest(_ branches: [Int], _ instance: Node, keyword: String, _ k: CompiledNode) {
+        var results: [[Failure]] = []
+        for index in branches {
+            let failuresBefore = failures.count, hitsBefore = hits.count, floor = hitsFloor
+            hitsFloor = hits.count
+            var none: Evaluated? = nil
+            _ = evaluate(index, instance, &none)
+            hitsFloor = floor
+            results.append(Array(failures[failuresBefore...]))
+            failures.removeSubrange(failuresBefore...)
+            if hits.count > hitsBefore { hits.removeSubrange(hitsBefore...) }
+        }
+        let context = BranchChoice.Context(instance: instance, path: path, keyword: keyword,
+                                           schemaSpan: k.spans[keyword] ?? k.span)
+        let chosen = BranchChoice.closest(results, context)
+        if chosen.isEmpty {
+            fail(.noBranch, keyword, instance, k)
+        } else {
+            failures += chosen
+        }
+    }
+}

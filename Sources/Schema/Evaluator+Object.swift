@@ -1,0 +1,115 @@
+import Loading
+
+extension Evaluator {
+    /// `properties`, `patternProperties`, `additionalProperties`, `required`,
+    /// `dependentRequired`, `propertyNames`, `minProperties`, `maxProperties`.
+    mutating func evaluateObject(_ k: CompiledNode, _ instance: Node, _ pairs: [Node.Pair], _ local: inout Evaluated?) -> Bool {
+        var valid = true
+        if let n = k.minProperties, pairs.count < n {
+            fail(.minProperties(n, found: pairs.count), "minProperties", instance, k)
+            valid = false
+        }
+        if let n = k.maxProperties, pairs.count > n {
+            fail(.maxProperties(n, found: pairs.count), "maxProperties", instance, k)
+            valid = false
+        }
+        if !valid && !collecting { return false }
+        let needsKeys = !k.required.isEmpty || !k.dependentRequired.isEmpty || !k.dependentSchemas.isEmpty
+        let keys: Set<String> = needsKeys ? Set(pairs.map { $0.key.keyText }) : []
+        for (name, span) in k.required where !keys.contains(name) {
+            guard collecting else { return false }
+            failures.append(Failure(kind: .required(name), keyword: "required", instance: instance, path: path, schemaSpan: span))
+            valid = false
+        }
+        for (trigger, names) in k.dependentRequired where keys.contains(trigger) {
+            for name in names where !keys.contains(name) {
+                fail(.dependentRequired(name, trigger: trigger), "dependentRequired", instance, k)
+                valid = false
+                if !collecting { return false }
+            }
+        }
+        for pair in pairs {
+            let key = pair.key.keyText
+            if let names = k.propertyNames {
+                valid = evaluatePropertyName(names, pair.key) && valid
+            }
+            var matched = false
+            if let p = k.properties[key] {
+                matched = true
+                valid = evaluateChild(p, pair.value, .key(key)) && valid
+            }
+            for (pattern, p) in k.patternProperties where pattern.matches(key) {
+                matched = true
+                valid = evaluateChild(p, pair.value, .key(key)) && valid
+            }
+            if !matched, let additional = k.additionalProperties {
+                matched = true
+                valid = evaluateExtra(additional, pair, keyword: "additionalProperties", k) && valid
+            }
+            if matched { local?.properties.insert(key) }
+            if !valid && !collecting { return false }
+        }
+        return valid
+    }
+
+    /// A member that no `properties` names: a field `false` forbids is reported at its
+    /// key, with a did-you-mean from the declared fields.
+    mutating func evaluateExtra(_ index: Int, _ pair: Node.Pair, keyword: String, _ k: CompiledNode) -> Bool {
+        if graph.nodes[index].keywords.boolean == false {
+            let key = pair.key.keyText
+            path.append(.key(key))
+            fail(.unexpectedField(key, declared: k.propertyOrder), keyword, pair.key, k)
+            path.removeLast()
+            return false
+        }
+        return evaluateChild(index, pair.value, .key(pair.key.keyText))
+    }
+
+    /// `propertyNames`: the key as a string value; failures name the field.
+    mutating func evaluatePropertyName(_ index: Int, _ key: Node) -> Bool {
+        let name = Node(.string(key.keyText), span: key.span)
+        let before = failures.count, hitsBefore = hits.count
+        path.append(.key(key.keyText))
+        var none: Evaluated? = nil
+        let valid = evaluate(index, name, &none)
+        path.removeLast()
+        for i in before..<failures.count {
+            failures[i].prefix = "field name \(ValueText.quoted(key.keyText)): "
+            failures[i].keyword = "propertyNames"
+        }
+        for i in hitsBefore..<hits.count { hits[i].isKey = true }
+        return valid
+    }
+
+    /// `unevaluatedProperties` and `unevaluatedItems`, after every other keyword.
+    mutating func evaluateUnevaluated(_ k: CompiledNode, _ instance: Node, _ local: inout Evaluated?) -> Bool {
+        var valid = true
+        switch instance.value {
+        case let .mapping(pairs):
+            guard let index = k.unevaluatedProperties else { return true }
+            let seen = local?.properties ?? []
+            for pair in pairs where !seen.contains(pair.key.keyText) {
+                valid = evaluateExtra(index, pair, keyword: "unevaluatedProperties", k) && valid
+                if valid { local?.properties.insert(pair.key.keyText) }
+                if !valid && !collecting { return false }
+            }
+        case let .sequence(items):
+            guard let index = k.unevaluatedItems, let seen = local, !seen.allItems else { return true }
+            for (i, item) in items.enumerated() where i >= seen.itemPrefix && !seen.itemIndexes.contains(i) {
+                if graph.nodes[index].keywords.boolean == false {
+                    path.append(.index(i))
+                    fail(.unexpectedItem(allowed: seen.itemPrefix), "unevaluatedItems", item, k)
+                    path.removeLast()
+                    valid = false
+                } else {
+                    valid = evaluateChild(index, item, .index(i)) && valid
+                }
+                if !valid && !collecting { return false }
+            }
+            if valid { local?.allItems = true }
+        default:
+            break
+        }
+        return valid
+    }
+}

@@ -1,0 +1,78 @@
+import Loading
+
+extension Evaluator {
+    /// `minLength`, `maxLength` (in Unicode code points), `pattern`, `format`.
+    mutating func evaluateString(_ k: CompiledNode, _ instance: Node, _ s: String) -> Bool {
+        var valid = true
+        if k.minLength != nil || k.maxLength != nil {
+            let length = Evaluator.length(s, min: k.minLength, max: k.maxLength)
+            if let n = k.minLength, length < n {
+                fail(.minLength(n, found: length), "minLength", instance, k)
+                valid = false
+            }
+            if let n = k.maxLength, length > n {
+                fail(.maxLength(n, found: length), "maxLength", instance, k)
+                valid = false
+            }
+            if !valid && !collecting { return false }
+        }
+        if let pattern = k.pattern, !pattern.matches(s) {
+            let explanation = [k.title, k.description].compactMap { $0 }.joined(separator: ": ")
+            fail(.pattern(pattern.source, explanation: explanation.isEmpty ? nil : explanation), "pattern", instance, k)
+            valid = false
+            if !collecting { return false }
+        }
+        if let format = k.format, !format.accepts(s) {
+            fail(.format(format), "format", instance, k)
+            valid = false
+        }
+        return valid
+    }
+
+    /// The length of `s` in code points, or a stand-in that compares the same way with
+    /// the bounds: a code point takes 1 to 4 UTF-8 bytes, so the byte count often decides
+    /// without counting (long texts with `minLength: 1` are common).
+    static func length(_ s: String, min: Int?, max: Int?) -> Int {
+        let bytes = s.utf8.count
+        let atLeast = (bytes + 3) / 4
+        let minDecided = min.map { atLeast >= $0 } ?? true
+        let maxDecided = max.map { bytes <= $0 } ?? true
+        if minDecided && maxDecided { return atLeast }
+        return s.unicodeScalars.count
+    }
+
+    /// `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, `multipleOf`.
+    mutating func evaluateNumber(_ k: CompiledNode, _ instance: Node) -> Bool {
+        guard let x = instance.number else { return true }
+        var valid = true
+        if let m = k.minimum, x < m {
+            fail(.minimum(m, exclusive: false), "minimum", instance, k)
+            valid = false
+        }
+        if let m = k.exclusiveMinimum, x <= m {
+            fail(.minimum(m, exclusive: true), "exclusiveMinimum", instance, k)
+            valid = false
+        }
+        if let m = k.maximum, x > m {
+            fail(.maximum(m, exclusive: false), "maximum", instance, k)
+            valid = false
+        }
+        if let m = k.exclusiveMaximum, x >= m {
+            fail(.maximum(m, exclusive: true), "exclusiveMaximum", instance, k)
+            valid = false
+        }
+        if let step = k.multipleOf {
+            let ok: Bool
+            if case let .int(i) = instance.value {
+                ok = DecimalMultiple.isMultiple(i, of: step)
+            } else {
+                ok = DecimalMultiple.isMultiple(x, of: step)
+            }
+            if !ok {
+                fail(.multipleOf(step), "multipleOf", instance, k)
+                valid = false
+            }
+        }
+        return valid
+    }
+}

@@ -1,0 +1,196 @@
+import Diagnostics
+import Loading
+
+/// What the keywords of a schema evaluated in a value, for `unevaluatedProperties` and
+/// `unevaluatedItems`: the members named, and the items looked at.
+struct Evaluated {
+    var properties: Set<String> = []
+    var allItems = false
+    var itemPrefix = 0
+    var itemIndexes: Set<Int> = []
+
+    mutating func merge(_ other: Evaluated) {
+        properties.formUnion(other.properties)
+        allItems = allItems || other.allItems
+        itemPrefix = max(itemPrefix, other.itemPrefix)
+        itemIndexes.formUnion(other.itemIndexes)
+    }
+}
+
+/// Applies a compiled schema to a value. The evaluator walks the value once per schema
+/// that applies to it; it keeps the path of the value, the failures found and the
+/// annotated values met on the way. In checking mode (inside `not`, `if`, `contains`
+/// and while trying branches) it records no failure and stops at the first one.
+struct Evaluator {
+    /// The most schemas applied in a row to the same value; only a schema loop reaches it
+    /// (`LoopCheck` reports those when compiling).
+    static let maxInPlace = 64
+    /// The deepest nesting of schema applications, so that no input exhausts the stack.
+    static let maxDepth = 512
+
+    let graph: SchemaGraph
+    var path: [PathStep] = []
+    var failures: [Failure] = []
+    var hits: [AnnotatedValue] = []
+    var collecting = true
+    var depth = 0
+    /// How many schemas apply in a row to the value at `inPlacePath` path length.
+    var inPlaceRun = 0
+    var inPlacePathCount = -1
+    /// Hits below this index belong to an enclosing evaluation that a dropped branch must
+    /// not change.
+    var hitsFloor = 0
+
+    init(graph: SchemaGraph) {
+        self.graph = graph
+    }
+
+    /// Records a failure of `keyword` (when collecting).
+    mutating func fail(_ kind: Failure.Kind, _ keyword: String, _ instance: Node, _ k: CompiledNode) {
+        guard collecting else { return }
+        failures.append(Failure(kind: kind, keyword: keyword, instance: instance, path: path,
+                                schemaSpan: k.spans[keyword] ?? k.span))
+    }
+
+    /// Applies schema `index` to `instance`; returns whether it is valid. `evaluated`,
+    /// when given, receives what was evaluated (only when valid).
+    mutating func evaluate(_ index: Int, _ instance: Node, _ evaluated: inout Evaluated?) -> Bool {
+        // Read through the shared node: copying `Keywords` would cost a retain per field.
+        let node = graph.nodes[index]
+        if let b = node.boolean {
+            if !b { fail(.falseSchema, "false", instance, node) }
+            return b
+        }
+        let saved = (inPlaceRun, inPlacePathCount)
+        if path.count == inPlacePathCount {
+            inPlaceRun += 1
+        } else {
+            inPlaceRun = 1
+            inPlacePathCount = path.count
+        }
+        guard depth < Evaluator.maxDepth, inPlaceRun <= Evaluator.maxInPlace else {
+            (inPlaceRun, inPlacePathCount) = saved
+            fail(.loop, "ref-loop", instance, node)
+            return false
+        }
+        depth += 1
+        defer {
+            depth -= 1
+            (inPlaceRun, inPlacePathCount) = saved
+        }
+        var local: Evaluated? = (evaluated != nil || node.needsEvaluated) ? Evaluated() : nil
+        let valid = evaluateKeywords(node, instance, &local)
+        if valid {
+            if !node.annotations.isEmpty {
+                record(AnnotatedValue(path: path, node: instance, annotations: node.annotations,
+                                      schemaSpan: node.span))
+            }
+            if evaluated != nil, let local { evaluated?.merge(local) }
+        }
+        return valid
+    }
+
+    /// Records an annotated value, merged with the previous one when a second schema
+    /// annotates the same value (a property and the definition it refers to).
+    private mutating func record(_ hit: AnnotatedValue) {
+        // Compared in place: binding `hits.last` would copy the whole value.
+        let last = hits.count - 1
+        if last >= hitsFloor, hits[last].isKey == hit.isKey, hits[last].node.span == hit.node.span,
+           hits[last].path == hit.path {
+            hits[last].annotations = hits[last].annotations.merged(with: hit.annotations)
+        } else {
+            hits.append(hit)
+        }
+    }
+
+    /// Applies every keyword of `k`.
+    private mutating func evaluateKeywords(_ k: CompiledNode, _ instance: Node, _ local: inout Evaluated?) -> Bool {
+        var valid = true
+        if let ref = k.ref {
+            valid = evaluate(ref, instance, &local) && valid
+            if !valid && !collecting { return false }
+        }
+        if let ref = k.dynamicRef {
+            valid = evaluate(ref, instance, &local) && valid
+            if !valid && !collecting { return false }
+        }
+        if let types = k.types, !types.matches(instance) {
+            fail(.type(types, hint: collecting ? quotingHint(types, instance, k) : nil), "type", instance, k)
+            // Other keywords would only repeat the problem in other words.
+            return false
+        }
+        if let values = k.enumValues, !isMember(instance, values, k.enumSet) {
+            fail(.enumValue(values), "enum", instance, k)
+            valid = false
+            if !collecting { return false }
+        }
+        if let value = k.const, !InstanceEquality.equal(instance, value) {
+            fail(.const(value), "const", instance, k)
+            valid = false
+            if !collecting { return false }
+        }
+        switch instance.value {
+        case let .mapping(pairs) where k.hasObjectKeywords:
+            valid = evaluateObject(k, instance, pairs, &local) && valid
+        case let .sequence(items) where k.hasArrayKeywords:
+            valid = evaluateArray(k, instance, items, &local) && valid
+        case let .string(s) where k.hasStringKeywords:
+            valid = evaluateString(k, instance, s) && valid
+        case .int, .double:
+            if k.hasNumberKeywords { valid = evaluateNumber(k, instance) && valid }
+        default:
+            break
+        }
+        if !valid && !collecting { return false }
+        valid = evaluateApplicators(k, instance, &local) && valid
+        if !valid && !collecting { return false }
+        if k.needsEvaluated {
+            valid = evaluateUnevaluated(k, instance, &local) && valid
+        }
+        return valid
+    }
+
+    /// When a number or a boolean stands where a string is wanted, and quoting it would
+    /// not give the form the schema wants (`duration: 90`), what to write instead.
+    private func quotingHint(_ types: TypeSet, _ instance: Node, _ k: CompiledNode) -> String? {
+        guard types.contains(.string) else { return nil }
+        switch instance.value {
+        case .int, .double, .bool: break
+        default: return nil
+        }
+        let text = instance.keyText
+        if let format = k.format, !format.accepts(text) { return "write \(format.expectation)" }
+        if let pattern = k.pattern, !pattern.matches(text) {
+            let explanation = [k.title, k.description].compactMap { $0 }.joined(separator: ": ")
+            return explanation.isEmpty ? "write text matching the pattern \(pattern.source)" : explanation
+        }
+        return nil
+    }
+
+    private func isMember(_ instance: Node, _ values: [Node], _ set: Set<HashableInstance>?) -> Bool {
+        if let set { return set.contains(HashableInstance(node: instance)) }
+        return values.contains { InstanceEquality.equal($0, instance) }
+    }
+
+    /// Applies `index` to a member or an item of the current value.
+    mutating func evaluateChild(_ index: Int, _ child: Node, _ step: PathStep) -> Bool {
+        path.append(step)
+        defer { path.removeLast() }
+        var none: Evaluated? = nil
+        return evaluate(index, child, &none)
+    }
+
+    /// Applies `index` without recording failures, keeping the annotated values only
+    /// when it is valid.
+    mutating func check(_ index: Int, _ instance: Node, _ evaluated: inout Evaluated?) -> Bool {
+        let saved = (collecting, failures.count, hits.count, hitsFloor)
+        collecting = false
+        hitsFloor = hits.count
+        let valid = evaluate(index, instance, &evaluated)
+        collecting = saved.0
+        hitsFloor = saved.3
+        if failures.count > saved.1 { failures.removeSubrange(saved.1...) }
+        if !valid, hits.count > saved.2 { hits.removeSubrange(saved.2...) }
+        return valid
+    }
+}

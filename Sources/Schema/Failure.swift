@@ -1,0 +1,74 @@
+import Diagnostics
+import Loading
+
+/// One way a value fails its schema, kept as data until it is reported, so that the
+/// branches of `anyOf` and `oneOf` that are tried and dropped cost no message text.
+struct Failure: Sendable {
+    enum Kind: Sendable {
+        /// `hint`, when set, replaces the advice to quote a number or a boolean: quoted,
+        /// the value would still not have the form the schema wants.
+        case type(TypeSet, hint: String? = nil)
+        case enumValue([Node])
+        case const(Node)
+        case required(String)
+        case unexpectedField(String, declared: [String])
+        case dependentRequired(String, trigger: String)
+        case minProperties(Int, found: Int)
+        case maxProperties(Int, found: Int)
+        case minItems(Int, found: Int)
+        case maxItems(Int, found: Int)
+        case unexpectedItem(allowed: Int)
+        case duplicateItem(first: SourceSpan)
+        case contains(min: Int, max: Int?, found: Int)
+        case minLength(Int, found: Int)
+        case maxLength(Int, found: Int)
+        case pattern(String, explanation: String?)
+        case format(Format)
+        case minimum(Double, exclusive: Bool)
+        case maximum(Double, exclusive: Bool)
+        case multipleOf(Double)
+        case oneOfMany([Int])
+        case noBranch
+        case not
+        case falseSchema
+        case loop
+    }
+
+    var kind: Kind
+    /// The keyword that failed, for the rule id (`schema-<keyword>`).
+    var keyword: String
+    /// The value that failed (for an unexpected field, its key).
+    var instance: Node
+    /// The path of the value from the document's root.
+    var path: [PathStep]
+    /// Where the keyword is written in the schema.
+    var schemaSpan: SourceSpan?
+    /// Put before the message, for failures of a field name (`propertyNames`).
+    var prefix: String?
+    var notes: [String] = []
+
+    /// The rule id: `schema-` and the keyword in kebab case (`schema-additional-properties`).
+    var rule: String { Failure.rule(for: keyword) }
+
+    static func rule(for keyword: String) -> String {
+        var out = "schema-"
+        for c in keyword.unicodeScalars {
+            if c.properties.isUppercase {
+                out += "-" + String(c).lowercased()
+            } else {
+                out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// The failure as a diagnostic for people.
+    var diagnostic: Diagnostic {
+        let text = FailureText.render(self)
+        var related: [RelatedLocation] = []
+        if case let .duplicateItem(first) = kind { related.append(RelatedLocation(first, "first given")) }
+        if let schemaSpan { related.append(RelatedLocation(schemaSpan, "schema rule")) }
+        return .error(rule, (prefix ?? "") + text.message, at: instance.span, related: related,
+                      notes: notes + text.notes, help: text.help)
+    }
+}

@@ -1,0 +1,124 @@
+import Diagnostics
+import Loading
+
+/// The sentences of schema failures, written for the people who edit the documents.
+enum FailureText {
+    struct Text {
+        var message: String
+        var help: String?
+        var notes: [String] = []
+    }
+
+    static func render(_ f: Failure) -> Text {
+        let found = ValueText.describe(f.instance)
+        switch f.kind {
+        case let .type(types, hint):
+            return Text(message: "expected \(types.phrase); found \(found)", help: hint ?? typeHelp(types, f.instance))
+        case let .enumValue(values):
+            let listed = values.map(ValueText.literal)
+            let expected = listed.count == 1 ? listed[0] : "one of " + listed.joined(separator: ", ")
+            return Text(message: "expected \(expected); found \(found)", help: suggestion(f.instance, values))
+        case let .const(value):
+            let expected = value.string.map(ValueText.quoted) ?? ValueText.literal(value)
+            return Text(message: "expected \(expected); found \(found)", help: suggestion(f.instance, [value]))
+        case let .required(name):
+            return Text(message: "missing required field \(ValueText.quoted(name))")
+        case let .unexpectedField(name, declared):
+            var text = Text(message: "unexpected field \(ValueText.quoted(name))")
+            if let suggestion = Suggestions.didYouMean(name, in: declared) {
+                text.help = suggestion
+            } else if declared.isEmpty {
+                text.help = "remove it: no other fields are allowed here"
+            } else if declared.count <= 25 {
+                text.notes.append("the fields allowed here are \(declared.joined(separator: ", "))")
+            }
+            return text
+        case let .dependentRequired(name, trigger):
+            return Text(message: "missing field \(ValueText.quoted(name)), required when \(ValueText.quoted(trigger)) is given")
+        case let .minProperties(n, count):
+            return Text(message: "expected at least \(ValueText.count(n, "field")); found \(count)")
+        case let .maxProperties(n, count):
+            return Text(message: "expected at most \(ValueText.count(n, "field")); found \(count)")
+        case let .minItems(n, count):
+            return Text(message: "expected at least \(ValueText.count(n, "item")); found \(count)")
+        case let .maxItems(n, count):
+            return Text(message: "expected at most \(ValueText.count(n, "item")); found \(count)")
+        case let .unexpectedItem(allowed):
+            return Text(message: "unexpected item: this list takes at most \(ValueText.count(allowed, "item"))")
+        case .duplicateItem:
+            return Text(message: "duplicate item \(ValueText.shown(f.instance)); the items of this list must be distinct")
+        case let .contains(min, max, count):
+            if count < min {
+                return Text(message: "expected at least \(ValueText.count(min, "matching item")); found \(count)")
+            }
+            return Text(message: "expected at most \(ValueText.count(max ?? 0, "matching item")); found \(count)")
+        case let .minLength(n, count):
+            return Text(message: "expected at least \(ValueText.count(n, "character")); found \(count)")
+        case let .maxLength(n, count):
+            return Text(message: "expected at most \(ValueText.count(n, "character")); found \(count)")
+        case let .pattern(pattern, explanation):
+            return Text(message: "\(found) does not match the pattern \(pattern)", help: explanation)
+        case let .format(format):
+            return Text(message: "expected \(format.expectation); found \(found)")
+        case let .minimum(limit, exclusive):
+            let bound = exclusive ? "greater than" : "of at least"
+            return Text(message: "expected a value \(bound) \(ValueText.number(limit)); found \(ValueText.literal(f.instance))")
+        case let .maximum(limit, exclusive):
+            let bound = exclusive ? "less than" : "of at most"
+            return Text(message: "expected a value \(bound) \(ValueText.number(limit)); found \(ValueText.literal(f.instance))")
+        case let .multipleOf(step):
+            return Text(message: "expected a multiple of \(ValueText.number(step)); found \(ValueText.literal(f.instance))")
+        case let .oneOfMany(branches):
+            let names = branches.map { "the " + ValueText.ordinal($0) }
+            let listed = names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+            return Text(message: "the value fits more than one of the allowed forms (\(listed)); it must fit exactly one")
+        case .noBranch:
+            return Text(message: "the value fits none of the allowed forms")
+        case .not:
+            return Text(message: "this value is not allowed here")
+        case .falseSchema:
+            return Text(message: "no value is allowed here")
+        case .loop:
+            return Text(message: "the schema applies itself to this value again and again, or nests too deeply; validation stopped here")
+        }
+    }
+
+    /// Help for a value YAML typed differently from what the schema wants. In JSON a
+    /// value's type is what it looks like, so the help names YAML only for YAML files.
+    static func typeHelp(_ types: TypeSet, _ node: Node) -> String? {
+        let wantsString = types.contains(.string)
+        let isJSON = node.span.file.lowercased().hasSuffix(".json")
+        func quote(_ text: String, _ reading: String) -> String {
+            let base = "put the value in quotes (\"\(text)\") to make it a string"
+            return isJSON ? base : base + ": YAML reads \(text) as \(reading)"
+        }
+        switch node.value {
+        case let .int(i) where wantsString:
+            return quote(String(i), "a number")
+        case let .double(d) where wantsString:
+            return quote(ValueText.number(d), "a number")
+        case let .bool(b) where wantsString:
+            return quote(String(b), "a boolean")
+        case .null where wantsString:
+            return isJSON ? nil : "the value is empty; write it after the colon, or \"\" for an empty text"
+        case let .string(s) where types.contains(.number) || types.contains(.integer):
+            return Double(s) != nil ? "remove the quotes to make it a number" : nil
+        case let .string(s) where types.contains(.boolean):
+            if ["true", "false"].contains(s.lowercased()) { return "remove the quotes to make it a boolean" }
+            if !isJSON, ["yes", "no", "on", "off", "y", "n"].contains(s.lowercased()) {
+                return "write true or false: YAML reads \(s) as text"
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// `did you mean 'free'?` when the value is a string close to an allowed string.
+    static func suggestion(_ node: Node, _ allowed: [Node]) -> String? {
+        guard let s = node.string else { return nil }
+        let candidates = allowed.compactMap(\.string)
+        guard !candidates.isEmpty else { return nil }
+        return Suggestions.didYouMean(s, in: candidates)
+    }
+}

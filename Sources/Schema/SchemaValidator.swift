@@ -1,0 +1,105 @@
+import Diagnostics
+import Loading
+
+/// A value that a schema with `x-` keywords applied to successfully: for example the
+/// `owner_role` of a service with its `x-ref: role`. The reference checks use these.
+public struct AnnotatedValue: Sendable {
+    /// The path of the value from the document's root.
+    public var path: [PathStep]
+    /// The value, or the key of a member when `isKey` (for `propertyNames`).
+    public var node: Node
+    /// Whether `node` is a mapping key (the schema is a `propertyNames`), not a value.
+    public var isKey = false
+    /// The `x-` keywords of every schema that applied to the value, combined.
+    public var annotations: XAnnotations
+    /// Where the annotating schema is written.
+    public var schemaSpan: SourceSpan
+}
+
+/// The outcome of validating one document.
+public struct SchemaValidation: Sendable {
+    /// One diagnostic per problem, at the offending value, in report order.
+    public var diagnostics: [Diagnostic]
+    /// The annotated values met on the branches that fit, one per path, in document order.
+    public var annotated: [AnnotatedValue]
+
+    /// Whether the document has no problem.
+    public var isValid: Bool { diagnostics.isEmpty }
+
+    /// The values a schema marks `x-ref`, with the kind they refer to.
+    public var references: [(node: Node, path: [PathStep], kind: String)] {
+        annotated.compactMap { a in a.annotations.ref.map { (a.node, a.path, $0) } }
+    }
+}
+
+/// A compiled schema, ready to validate many documents. Build it with `SchemaCompiler`.
+public struct SchemaValidator: Sendable {
+    /// Every rule this module reports, for the rule catalogue and `docs/rules.md`.
+    public static let rules: [RuleInfo] = SchemaRules.all
+
+    let graph: SchemaGraph
+    let root: Int
+    /// The schema's file (or URI) as it was named to the compiler.
+    public let file: String
+
+    init(graph: SchemaGraph, root: Int, file: String) {
+        self.graph = graph
+        self.root = root
+        self.file = file
+    }
+
+    /// Validates a document. Never throws; problems are diagnostics.
+    public func validate(_ instance: Node) -> SchemaValidation {
+        var evaluator = Evaluator(graph: graph)
+        var none: Evaluated? = nil
+        _ = evaluator.evaluate(root, instance, &none)
+        var seen = Set<Diagnostic>()
+        var diagnostics: [Diagnostic] = []
+        for failure in evaluator.failures {
+            let d = failure.diagnostic
+            if seen.insert(d).inserted { diagnostics.append(d) }
+        }
+        return SchemaValidation(diagnostics: diagnostics.sortedForReport(), annotated: SchemaValidator.merge(evaluator.hits))
+    }
+
+    /// Only whether a document is valid, without building messages (the fastest check).
+    public func isValid(_ instance: Node) -> Bool {
+        var evaluator = Evaluator(graph: graph)
+        evaluator.collecting = false
+        var none: Evaluated? = nil
+        return evaluator.evaluate(root, instance, &none)
+    }
+
+    /// One annotated value per path, the annotations of every schema combined, in the
+    /// order of the document.
+    static func merge(_ hits: [AnnotatedValue]) -> [AnnotatedValue] {
+        let sorted = hits.sorted(by: documentOrder)
+        var out: [AnnotatedValue] = []
+        out.reserveCapacity(sorted.count)
+        for hit in sorted {
+            if let last = out.last, last.isKey == hit.isKey, last.path == hit.path {
+                out[out.count - 1].annotations = last.annotations.merged(with: hit.annotations)
+            } else {
+                out.append(hit)
+            }
+        }
+        return out
+    }
+
+    /// By position, then path length, then key before value, then path: equal paths end
+    /// up next to each other (aliased YAML can give two paths the same position).
+    static func documentOrder(_ a: AnnotatedValue, _ b: AnnotatedValue) -> Bool {
+        if a.node.span.start != b.node.span.start { return a.node.span.start < b.node.span.start }
+        if a.path.count != b.path.count { return a.path.count < b.path.count }
+        if a.isKey != b.isKey { return a.isKey }
+        for (x, y) in zip(a.path, b.path) where x != y {
+            switch (x, y) {
+            case let (.key(p), .key(q)): return p < q
+            case let (.index(p), .index(q)): return p < q
+            case (.key, .index): return false
+            case (.index, .key): return true
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// The handbooks the handbook step built, from `<out>/handbooks/index.json`:
+/// `{"handbooks": [{"municipality", "name", "language", "html", "html_bytes", "pdf",
+/// "pdf_bytes"}]}` with paths relative to `<out>/handbooks/`.
+public struct HandbookManifest: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var municipality: String
+        public var name: String
+        public var language: String
+        /// Path of the HTML handbook, relative to the handbooks folder.
+        public var html: String
+        public var htmlBytes: Int
+        public var pdf: String?
+        public var pdfBytes: Int?
+
+        public init(municipality: String, name: String, language: String, html: String, htmlBytes: Int,
+                    pdf: String?, pdfBytes: Int?) {
+            self.municipality = municipality
+            self.name = name
+            self.language = language
+            self.html = html
+            self.htmlBytes = htmlBytes
+            self.pdf = pdf
+            self.pdfBytes = pdfBytes
+        }
+    }
+
+    public var entries: [Entry]
+
+    public init(entries: [Entry]) {
+        self.entries = entries.sorted { ($0.municipality, $0.language) < ($1.municipality, $1.language) }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case unreadable(String)
+        case unsafePath(String)
+
+        public var description: String {
+            switch self {
+            case let .unreadable(m): return "the handbook list cannot be read: \(m)"
+            case let .unsafePath(p): return "the handbook list names '\(p)', which is not a file of the handbooks folder"
+            }
+        }
+    }
+
+    /// Reads the manifest of `folder`; nil when no handbook has been built (no file).
+    public static func read(folder: URL) throws -> HandbookManifest? {
+        let file = folder.appendingPathComponent("index.json")
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: file.path) else { throw Failure.unreadable(file.path) }
+        return try parse(data)
+    }
+
+    /// Parses a manifest. Every path must stay inside the handbooks folder.
+    public static func parse(_ data: Data) throws -> HandbookManifest {
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data) } catch {
+            throw Failure.unreadable("not JSON (\(error.localizedDescription))")
+        }
+        guard let root = object as? [String: Any], let items = root["handbooks"] as? [[String: Any]] else {
+            throw Failure.unreadable("expected {\"handbooks\": [...]}")
+        }
+        var entries: [Entry] = []
+        for item in items {
+            guard let municipality = item["municipality"] as? String, let language = item["language"] as? String,
+                  let html = item["html"] as? String else {
+                throw Failure.unreadable("an entry lacks municipality, language or html")
+            }
+            let pdf = item["pdf"] as? String
+            for path in [html] + (pdf.map { [$0] } ?? []) where !isSafe(path) { throw Failure.unsafePath(path) }
+            entries.append(Entry(municipality: municipality, name: item["name"] as? String ?? municipality,
+                                 language: language, html: html, htmlBytes: (item["html_bytes"] as? NSNumber)?.intValue ?? 0,
+                                 pdf: pdf, pdfBytes: (item["pdf_bytes"] as? NSNumber)?.intValue))
+        }
+        return HandbookManifest(entries: entries)
+    }
+
+    /// A relative path made of plain names: no `..`, no leading `/`, no empty part.
+    static func isSafe(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+            !$0.isEmpty && $0 != "." && $0 != ".." && !$0.hasPrefix(".")
+        }
+    }
+
+    /// Where a handbook file is published in the site.
+    public static func sitePath(_ path: String) -> String { "downloads/handbooks/" + path }
+}

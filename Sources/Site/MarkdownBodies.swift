@@ -1,0 +1,126 @@
+import Loading
+import Model
+import Rendering
+
+/// Renders the Markdown bodies of the tree for a page: in the page's language when a
+/// translation exists (else in the default language, marked), with every link to a file
+/// of the tree rewritten to the page that shows it, relative to the page.
+struct MarkdownBodies: Sendable {
+    let network: Network
+    /// The documents of the tree (not translations) by path.
+    let byPath: [String: Document]
+
+    init(network: Network) {
+        self.network = network
+        var byPath: [String: Document] = [:]
+        for doc in network.tree.documents where doc.language == nil { byPath[doc.path] = doc }
+        self.byPath = byPath
+    }
+    /// Heading anchors get this prefix so that they never clash with the page's own ids.
+    static let anchorPrefix = "text-"
+
+    /// The body of `document` in `language`, as HTML, from the page at `pagePath`.
+    func render(_ document: Document, in language: SiteLanguage, pagePath: String, headingShift: Int = 0) -> String {
+        let (shown, fallback) = version(of: document, language.code)
+        guard let markdown = shown.markdown else { return "" }
+        let folder = document.path.split(separator: "/").dropLast().map(String.init)
+        let lang = language.code
+        let renderer = MarkdownHTML(headingShift: headingShift, anchorPrefix: MarkdownBodies.anchorPrefix) { [self] destination in
+            link(destination, from: folder, language: lang, pagePath: pagePath)
+        }
+        let html = renderer.render(markdown.body)
+        return fallback ? language.fallbackBlock(html, language: network.settings.defaultLanguage) : html
+    }
+
+    /// The document shown in `language`: its translation, or itself (a fallback when the
+    /// language is not the default one).
+    func version(of document: Document, _ language: String) -> (Document, Bool) {
+        if language == network.settings.defaultLanguage { return (document, false) }
+        if let t = network.translations[document.path]?[language], t.markdown != nil { return (t, false) }
+        return (document, true)
+    }
+
+    /// The href a Markdown link should have on the page, or nil to keep it as written
+    /// (web, mail and phone links).
+    func link(_ destination: String, from folder: [String], language: String, pagePath: String) -> String? {
+        if MarkdownBodies.hasScheme(destination) { return nil }
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let pathPart = String(parts[0])
+        let anchor = parts.count > 1 ? String(parts[1]) : nil
+        if pathPart.isEmpty {
+            guard let anchor, !anchor.isEmpty else { return "#" }
+            return "#" + MarkdownBodies.anchorPrefix + anchor
+        }
+        guard !pathPart.hasPrefix("/"), let treePath = MarkdownBodies.resolve(pathPart, from: folder) else {
+            // `oae check` refuses links that leave the tree; if one gets here, it goes nowhere.
+            return "#"
+        }
+        let route = MarkdownBodies.route(forTreePath: treePath)
+        var fragment: String?
+        if let anchor, !anchor.isEmpty, let target = document(atTreePath: treePath) {
+            let (shown, _) = version(of: target, language)
+            if shown.markdown?.headings.contains(where: { $0.anchor == anchor }) == true {
+                fragment = MarkdownBodies.anchorPrefix + anchor
+            }
+        }
+        return SitePath.relative(from: pagePath, to: route.path(language), fragment: fragment)
+    }
+
+    func document(atTreePath path: String) -> Document? {
+        byPath[path]
+    }
+
+    /// The page that shows a file of the tree.
+    static func route(forTreePath path: String) -> SiteRoute {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let name = parts.last else { return .modelIndex }
+        var id = String(name.split(separator: ".").first ?? "")
+        if id.isEmpty { id = name }
+        switch parts.first {
+        case "model" where parts.count == 3:
+            switch parts[1] {
+            case "services": return .service(id)
+            case "procedures": return .procedure(id)
+            case "roles": return .role(id)
+            case "training": return .training(id)
+            case "indicators": return .indicator(id)
+            case "communication": return .communication
+            default: return .modelIndex
+            }
+        case "seeds" where parts.count == 2:
+            return .home
+        case "seeds" where parts.count == 3:
+            return .office(parts[1])
+        case "seeds" where parts.count == 4:
+            switch parts[2] {
+            case "services": return .localService(municipality: parts[1], id: id)
+            case "procedures": return .localProcedure(municipality: parts[1], id: id)
+            default: return .office(parts[1])
+            }
+        default:
+            return .modelIndex
+        }
+    }
+
+    static func hasScheme(_ s: String) -> Bool {
+        guard let colon = s.firstIndex(of: ":") else { return false }
+        let scheme = s[..<colon]
+        guard let first = scheme.first, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    /// Resolves a relative path against a folder; nil when it climbs above the root.
+    static func resolve(_ path: String, from folder: [String]) -> String? {
+        var parts = folder
+        for piece in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch piece {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(piece))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,41 @@
+import JSON
+
+/// What a page builder gives the layout: the page's own HTML (rendered from its
+/// template) and what the layout needs around it.
+struct PageContent: Sendable {
+    /// The page title (the `<h1>`), also in `<title>`.
+    var title: String
+    /// A one-line description for `<meta name="description">`.
+    var description: String = ""
+    /// The trail from the home page to this page's parent (the page itself is added).
+    var breadcrumbs: [(label: String, route: SiteRoute)] = []
+    /// The page's HTML, rendered by its template.
+    var html: String
+    /// schema.org data embedded in the page.
+    var jsonLD: JSONValue? = nil
+    /// Whether search indexes the page (`data-pagefind-body` on `<main>`).
+    var indexed = true
+    /// The entry of the main navigation this page belongs to.
+    var section: NavSection? = nil
+    /// Stylesheets and scripts beyond the site's own stylesheet, relative to the site root.
+    var styles: [String] = []
+    var scripts: [String] = []
+    /// Whether the page runs WebAssembly (Pagefind), which the CSP must then allow.
+    var webAssembly = false
+}
+
+/// The entries of the main navigation.
+enum NavSection: String, CaseIterable, Sendable {
+    case home, model, comparison, progress, downloads, search
+
+    var route: SiteRoute {
+        switch self {
+        case .home: return .home
+        case .model: return .modelIndex
+        case .comparison: return .comparison
+        case .progress: return .progress
+        case .downloads: return .downloads
+        case .search: return .search
+        }
+    }
+}

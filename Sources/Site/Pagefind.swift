@@ -1,0 +1,43 @@
+import Foundation
+
+/// The search index, built by Pagefind (https://pagefind.app) over the written site.
+/// Pagefind reads each page's `<html lang>` and builds one index per language; it indexes
+/// only the `<main data-pagefind-body>` of content pages.
+public enum Pagefind {
+    /// The Pagefind program: `OAE_PAGEFIND` when set (an empty value or `off` turns search
+    /// off), else `.venv/bin/pagefind` under the root or the current folder, else
+    /// `pagefind` on the `PATH`.
+    public static func locate(root: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        let fm = FileManager.default
+        if let configured = environment["OAE_PAGEFIND"] {
+            if configured.isEmpty || configured == "off" { return nil }
+            return fm.isExecutableFile(atPath: configured) ? URL(fileURLWithPath: configured) : nil
+        }
+        let here = URL(fileURLWithPath: fm.currentDirectoryPath)
+        for base in [root, here] {
+            let local = base.appendingPathComponent(".venv/bin/pagefind")
+            if fm.isExecutableFile(atPath: local.path) { return local }
+        }
+        for dir in (environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(dir)).appendingPathComponent("pagefind")
+            if fm.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+
+    /// Indexes the site in `folder`, writing `folder/pagefind/`.
+    public static func index(site folder: URL, program: URL) throws {
+        let process = Process()
+        process.executableURL = program
+        process.arguments = ["--site", folder.path, "--quiet"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        do { try process.run() } catch { throw SiteError.pagefind("\(program.path) could not be started: \(error)") }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw SiteError.pagefind("exit status \(process.terminationStatus): " + String(decoding: data, as: UTF8.self))
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Rendering
+
+/// A grouped bar chart as inline SVG, generated here (no chart library): one group of
+/// bars per category (a quarter), one bar per series (an office), each bar labelled with
+/// its value. It has a `<title>` and a `<desc>`; the page gives the data as a table too.
+public struct BarChart: Sendable {
+    public struct Series: Sendable {
+        public var name: String
+        /// One value per category; nil where there is none.
+        public var values: [Double?]
+
+        public init(name: String, values: [Double?]) {
+            self.name = name
+            self.values = values
+        }
+    }
+
+    public var title: String
+    public var description: String
+    public var categories: [String]
+    public var series: [Series]
+    /// Writes a value for its label.
+    public var format: @Sendable (Double) -> String
+    public var width = 640.0
+    public var height = 300.0
+
+    /// Colours of the series, each with at least 3:1 contrast on white (WCAG 1.4.11).
+    public static let palette = ["#1f5f99", "#b34700", "#2e7d32", "#6a3d9a", "#8a5a00", "#00707a"]
+
+    static let left = 56.0, right = 16.0, top = 20.0, bottom = 70.0
+
+    public init(title: String, description: String, categories: [String], series: [Series],
+                format: @escaping @Sendable (Double) -> String) {
+        self.title = title
+        self.description = description
+        self.categories = categories
+        self.series = series
+        self.format = format
+    }
+
+    /// A round step for about four grid lines up to `maximum` (1, 2 or 5 times a power of ten).
+    static func step(for maximum: Double) -> Double {
+        guard maximum > 0 else { return 1 }
+        let raw = maximum / 4
+        var power = 1.0
+        while power * 10 <= raw { power *= 10 }
+        while power > raw { power /= 10 }
+        for m in [1.0, 2.0, 5.0, 10.0] where m * power >= raw { return m * power }
+        return 10 * power
+    }
+
+    public func svg(id: String) -> String {
+        let values = series.flatMap { $0.values.compactMap { $0 } }
+        let maximum = max(values.max() ?? 0, 0)
+        let step = BarChart.step(for: maximum)
+        var scaleTop = step
+        while scaleTop < maximum { scaleTop += step }
+        let top = scaleTop
+        // The legend, in as many rows as it needs.
+        var legend: [(x: Double, row: Int)] = []
+        var lx = BarChart.left
+        var row = 0
+        for item in series {
+            let w = 17 + Double(item.name.count) * 6.7 + 22
+            if lx > BarChart.left, lx + w - 22 > width - BarChart.right { lx = BarChart.left; row += 1 }
+            legend.append((lx, row))
+            lx += w
+        }
+        let height = self.height + 18 * Double(row)
+        let plotW = width - BarChart.left - BarChart.right
+        let plotH = self.height - BarChart.top - BarChart.bottom
+        let baseline = BarChart.top + plotH
+        func y(_ v: Double) -> Double { baseline - plotH * v / top }
+
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\""
+            + " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
+        out += "<title id=\"\(id)-title\">\(HTML.escape(title))</title>\n"
+        out += "<desc id=\"\(id)-desc\">\(HTML.escape(description))</desc>\n"
+        // Grid and scale.
+        var tick = 0.0
+        while tick <= top + step / 1000 {
+            let ty = y(tick)
+            out += "<line x1=\"\(f(BarChart.left))\" y1=\"\(f(ty))\" x2=\"\(f(width - BarChart.right))\" y2=\"\(f(ty))\" stroke=\"#d5dbe1\"/>"
+            out += "<text x=\"\(f(BarChart.left - 6))\" y=\"\(f(ty + 4))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(format(tick)))</text>\n"
+            tick += step
+        }
+        // Bars.
+        let groupW = categories.isEmpty ? plotW : plotW / Double(categories.count)
+        let barW = min(44, groupW * 0.72 / Double(max(series.count, 1)))
+        for (c, category) in categories.enumerated() {
+            let groupX = BarChart.left + groupW * Double(c)
+            let start = groupX + (groupW - barW * Double(series.count)) / 2
+            for (s, item) in series.enumerated() {
+                guard c < item.values.count, let v = item.values[c] else { continue }
+                let x = start + barW * Double(s)
+                let barTop = y(max(v, 0))
+                out += "<rect x=\"\(f(x + 1))\" y=\"\(f(barTop))\" width=\"\(f(barW - 2))\" height=\"\(f(baseline - barTop))\" fill=\"\(BarChart.palette[s % BarChart.palette.count])\"/>"
+                out += "<text x=\"\(f(x + barW / 2))\" y=\"\(f(barTop - 4))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(format(v)))</text>\n"
+            }
+            out += "<text x=\"\(f(groupX + groupW / 2))\" y=\"\(f(baseline + 18))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(category))</text>\n"
+        }
+        out += "<line x1=\"\(f(BarChart.left))\" y1=\"\(f(baseline))\" x2=\"\(f(width - BarChart.right))\" y2=\"\(f(baseline))\" stroke=\"#1a1a1a\"/>\n"
+        // Legend.
+        out += "<g class=\"chart-legend\">"
+        for (s, item) in series.enumerated() {
+            let x = legend[s].x
+            let ly = baseline + 48 + 18 * Double(legend[s].row)
+            out += "<rect x=\"\(f(x))\" y=\"\(f(ly - 10))\" width=\"12\" height=\"12\" fill=\"\(BarChart.palette[s % BarChart.palette.count])\"/>"
+            out += "<text x=\"\(f(x + 17))\" y=\"\(f(ly))\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(item.name))</text>"
+        }
+        out += "</g>\n</svg>"
+        return out
+    }
+}

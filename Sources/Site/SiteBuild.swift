@@ -1,0 +1,131 @@
+import Diagnostics
+import Foundation
+import Loading
+import Model
+import Publishing
+import Rendering
+
+/// What can stop the site from being built.
+public enum SiteError: Error, CustomStringConvertible {
+    case templates([Diagnostic])
+    case missingHandbook(String)
+    case pagefind(String)
+
+    public var description: String {
+        switch self {
+        case let .templates(problems):
+            return "the site's templates have problems:\n" + problems.map { "  \($0.span): \($0.message)" }.joined(separator: "\n")
+        case let .missingHandbook(path):
+            return "the handbook list names \(path), which does not exist; build the handbooks again"
+        case let .pagefind(message):
+            return "Pagefind failed: \(message)"
+        }
+    }
+}
+
+/// Writes the reviewers' site into a folder: every page in every language (rendered in
+/// parallel), the root page that leads to the default language, the 404 page,
+/// `sitemap.xml`, the styles and scripts, the open data and the handbooks.
+public struct SiteBuild: Sendable {
+    /// The templates the site needs in `templates/site/`.
+    public static let templateNames = [
+        "layout", "text", "chart", "home", "office", "service", "procedure", "model-index", "role",
+        "training-module", "indicator", "communication", "comparison", "comparison-cell", "progress",
+        "downloads", "search", "not-found", "root-index",
+    ]
+    /// The assets copied from `templates/site/assets/`, by extension.
+    static let assetExtensions: Set<String> = ["css", "js", "svg", "png", "woff2"]
+
+    let site: SiteContext
+
+    /// Loads the templates; the problems found stop the build.
+    public init(input: BuildInput, options: SiteOptions) throws {
+        let (templates, problems) = Templates.load(root: input.root, folder: SiteSettings.templateFolder)
+        let missing = templates.require(SiteBuild.templateNames, folder: SiteSettings.templateFolder)
+        if !(problems + missing).isEmpty { throw SiteError.templates(problems + missing) }
+        site = SiteContext(input: input, templates: templates, options: options)
+    }
+
+    /// Every page as `(path from the site root, HTML)`, in a stable order.
+    public func pages() -> [(path: String, html: String)] {
+        let pages = Pages(site: site)
+        let layout = Layout(site: site)
+        let jobs = site.languages.flatMap { language in pages.routes().map { (route: $0, language: language) } }
+        let site = self.site
+        var out = parallelMap(jobs) { job -> (path: String, html: String) in
+            let content = pages.content(job.route, job.language)
+            return (job.route.path(job.language.code), layout.render(content, route: job.route, language: job.language))
+        }
+        if let language = site.languages.first(where: { $0.code == site.input.defaultLanguage }) ?? site.languages.first {
+            out.append(("404.html", layout.render(pages.notFound(language, "404.html"), route: .notFound,
+                                                  language: language, path: "404.html")))
+            out.append(("index.html", rootIndex(language)))
+        }
+        return out
+    }
+
+    /// The page at the root: it sends visitors to the default language, and lists the
+    /// languages for those whose browser does not follow the refresh.
+    func rootIndex(_ language: SiteLanguage) -> String {
+        let languages: [[String: Any]] = site.languages.map { other in
+            ["code": other.code, "href": SiteRoute.home.path(other.code), "enter": other["enter_in_language"]]
+        }
+        return site.templates.render("root-index", [
+            "lang": language.code,
+            "csp": ContentSecurityPolicy.header(webAssembly: false),
+            "site_title": site.siteTitle(language),
+            "default_href": SiteRoute.home.path(language.code),
+            "languages": languages,
+        ])
+    }
+
+    /// `sitemap.xml`.
+    public func sitemap() -> String {
+        Sitemap.xml(routes: Pages(site: site).routes(), languages: site.languages.map(\.code),
+                    baseURL: site.options.baseURL, lastModified: site.input.sourceDay.description)
+    }
+
+    /// Writes the whole site into `folder` (which should be empty). Handbook files are
+    /// copied from `handbooksFolder`.
+    public func write(to folder: URL, handbooksFolder: URL) throws {
+        for page in pages() {
+            try writeFile(folder.appendingPathComponent(page.path), page.html)
+        }
+        try writeFile(folder.appendingPathComponent("sitemap.xml"), sitemap())
+        try copyAssets(to: folder.appendingPathComponent("assets"))
+        for file in site.options.dataFiles {
+            try writeFile(folder.appendingPathComponent("data/" + file.path), file.data)
+        }
+        for entry in site.options.handbooks?.entries ?? [] {
+            for path in [entry.html] + (entry.pdf.map { [$0] } ?? []) {
+                try publish(handbooksFolder.appendingPathComponent(path),
+                            to: folder.appendingPathComponent(HandbookManifest.sitePath(path)), name: path)
+            }
+        }
+    }
+
+    func copyAssets(to folder: URL) throws {
+        let root = site.input.root
+        let paths = FileTree.files(root: root, folders: ["\(SiteSettings.templateFolder)/assets"])
+        for path in paths {
+            let ext = path.split(separator: ".").last.map(String.init) ?? ""
+            guard SiteBuild.assetExtensions.contains(ext) else { continue }
+            let relative = String(path.dropFirst("\(SiteSettings.templateFolder)/assets/".count))
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { continue }
+            try writeFile(folder.appendingPathComponent(relative), data)
+        }
+    }
+
+    /// Puts a handbook file into the site: a hard link when the file system allows it
+    /// (no copy of large PDFs), else a copy.
+    func publish(_ source: URL, to target: URL, name: String) throws {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: source.path) else { throw SiteError.missingHandbook(name) }
+        try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do {
+            try fm.linkItem(at: source, to: target)
+        } catch {
+            try fm.copyItem(at: source, to: target)
+        }
+    }
+}

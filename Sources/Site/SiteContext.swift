@@ -1,0 +1,129 @@
+import Foundation
+import Loading
+import Model
+import Rendering
+import Resolution
+
+/// A file the site publishes as it is (open data), by its path under the site's `data/`.
+public struct SiteFile: Sendable, Equatable {
+    public var path: String
+    public var data: Data
+
+    public init(path: String, data: Data) {
+        self.path = path
+        self.data = data
+    }
+}
+
+/// What the site is built with besides the tree.
+public struct SiteOptions: Sendable {
+    /// The public address of the site, ending with `/` (for `sitemap.xml`).
+    public var baseURL: String
+    /// Whether a search index will be built (Pagefind found).
+    public var search: Bool
+    /// The handbooks built, or nil when none has been built yet.
+    public var handbooks: HandbookManifest?
+    /// The open data files, published under `data/`.
+    public var dataFiles: [SiteFile]
+    public var structuredData: StructuredData
+
+    public init(baseURL: String, search: Bool, handbooks: HandbookManifest?, dataFiles: [SiteFile],
+                structuredData: StructuredData) {
+        self.baseURL = baseURL
+        self.search = search
+        self.handbooks = handbooks
+        self.dataFiles = dataFiles
+        self.structuredData = structuredData
+    }
+}
+
+/// Everything the pages are rendered from, shared (read-only) by the parallel renderers.
+struct SiteContext: Sendable {
+    let input: BuildInput
+    let templates: Templates
+    let languages: [SiteLanguage]
+    let options: SiteOptions
+    let bodies: MarkdownBodies
+    let resolved: [String: ResolvedMunicipality]
+
+    init(input: BuildInput, templates: Templates, options: SiteOptions) {
+        self.input = input
+        self.templates = templates
+        self.options = options
+        let strings = input.network.tree.uiStrings
+        let fallback = strings["site/\(input.defaultLanguage)"]?.node
+        languages = input.languages.map { code in
+            SiteLanguage(code: code, ui: UIStrings(language: code, own: strings["site/\(code)"]?.node, fallback: fallback),
+                         localizer: input.localizer(code))
+        }
+        bodies = MarkdownBodies(network: input.network)
+        var resolved: [String: ResolvedMunicipality] = [:]
+        for r in input.resolved { resolved[r.slug] = r }
+        self.resolved = resolved
+    }
+
+    var network: Network { input.network }
+
+    /// The municipalities in the order the site lists them (by slug).
+    var municipalities: [ResolvedMunicipality] { input.resolved.sorted { $0.slug < $1.slug } }
+
+    /// The office document of a municipality.
+    func office(_ slug: String) -> Node? { resolved[slug]?.files.office?.root ?? network.municipalities[slug]?.office?.root }
+
+    /// The name of a municipality (as written in its office file), else its slug.
+    func municipalityName(_ slug: String) -> String {
+        office(slug)?["municipality"]?["name"]?.string ?? slug
+    }
+
+    /// The title of a model document in a language (its `name` or `title`).
+    func title(_ kind: Kind, _ id: String, _ language: SiteLanguage) -> [String: Any] {
+        let root = network.modelDocument(kind, id)?.root
+        let node = root?["name"] ?? root?["title"]
+        return node == nil ? language.plain(id) : language.text(node)
+    }
+
+    func titleString(_ kind: Kind, _ id: String, _ language: SiteLanguage) -> String {
+        let root = network.modelDocument(kind, id)?.root
+        return language.string(root?["name"] ?? root?["title"]).nonEmpty ?? id
+    }
+
+    /// The title of the network (the programme's title), in a language.
+    func siteTitle(_ language: SiteLanguage) -> String {
+        language.string(network.modelDocument(.programme, "programme")?.root?["title"]).nonEmpty
+            ?? language["site_title"]
+    }
+
+    /// The label of an office status, from the phases of `model.yaml`.
+    func statusLabel(_ status: String, _ language: SiteLanguage) -> String {
+        let phases = network.modelDocument(.model, network.settings.id)?.root?["phases"]?.sequence
+            ?? network.model[.model]?.values.first?.root?["phases"]?.sequence ?? []
+        let phase = phases.first { $0["id"]?.string == status }
+        return language.string(phase?["name"]).nonEmpty ?? language.label("status", status)
+    }
+
+    /// The phases of the model, `(id, name node, description node)`, in order.
+    var phases: [(id: String, name: Node?, description: Node?)] {
+        let phases = network.model[.model]?.values.first?.root?["phases"]?.sequence ?? []
+        return phases.compactMap { p in p["id"]?.string.map { ($0, p["name"], p["description"]) } }
+    }
+
+    /// The thematic areas of the model, by id.
+    func area(_ id: String) -> Node? {
+        network.model[.model]?.values.first?.root?["areas"]?.sequence?.first { $0["id"]?.string == id }
+    }
+
+    var areas: [Node] { network.model[.model]?.values.first?.root?["areas"]?.sequence ?? [] }
+
+    /// A link to a route from a page, as template data `{href, text...}`.
+    func link(_ route: SiteRoute, from page: String, language: SiteLanguage, label: [String: Any],
+              fragment: String? = nil) -> [String: Any] {
+        var out = label
+        out["href"] = SitePath.relative(from: page, to: route.path(language.code), fragment: fragment)
+        return out
+    }
+}
+
+extension String {
+    /// nil for an empty string, for `??` chains.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,87 @@
+/// Every page of the site, by what it shows. A route has the same path in every
+/// language under `<lang>/`, so that the language switcher links a page to itself.
+public enum SiteRoute: Hashable, Sendable, Comparable {
+    case home
+    case office(String)
+    /// A municipality's own service (`seeds/<m>/services/<id>.md`).
+    case localService(municipality: String, id: String)
+    /// A municipality's procedure variant or own procedure (`seeds/<m>/procedures/<id>.md`).
+    case localProcedure(municipality: String, id: String)
+    case modelIndex
+    case service(String)
+    case procedure(String)
+    case role(String)
+    case training(String)
+    case indicator(String)
+    case communication
+    case comparison
+    case progress
+    case downloads
+    case search
+    case notFound
+
+    /// The page's path under the language folder.
+    public var pathInLanguage: String {
+        switch self {
+        case .home: return "index.html"
+        case let .office(m): return "offices/\(m).html"
+        case let .localService(m, id): return "offices/\(m)/services/\(id).html"
+        case let .localProcedure(m, id): return "offices/\(m)/procedures/\(id).html"
+        case .modelIndex: return "model/index.html"
+        case let .service(id): return "model/services/\(id).html"
+        case let .procedure(id): return "model/procedures/\(id).html"
+        case let .role(id): return "model/roles/\(id).html"
+        case let .training(id): return "model/training/\(id).html"
+        case let .indicator(id): return "model/indicators/\(id).html"
+        case .communication: return "model/communication.html"
+        case .comparison: return "comparison.html"
+        case .progress: return "progress.html"
+        case .downloads: return "downloads.html"
+        case .search: return "search.html"
+        case .notFound: return "404.html"
+        }
+    }
+
+    /// The page's path from the root of the site (`ca/offices/x.html`).
+    public func path(_ language: String) -> String { "\(language)/\(pathInLanguage)" }
+
+    public static func < (a: SiteRoute, b: SiteRoute) -> Bool { a.pathInLanguage < b.pathInLanguage }
+}
+
+/// Paths between files of the site. Every link is relative, so that the site works from
+/// any folder of a web server and from `file://`.
+public enum SitePath {
+    /// The href that leads from the page at `from` to the file at `to` (both relative to
+    /// the root of the site, with `/` separators), optionally with a fragment.
+    public static func relative(from: String, to: String, fragment: String? = nil) -> String {
+        let fromDir = from.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+        let target = to.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let targetDir = Array(target.dropLast())
+        var common = 0
+        while common < fromDir.count, common < targetDir.count, fromDir[common] == targetDir[common] { common += 1 }
+        let ups = Array(repeating: "..", count: fromDir.count - common)
+        var href = (ups + target[common...]).joined(separator: "/")
+        if let fragment { href += "#" + fragment }
+        return href
+    }
+
+    /// `../` as many times as `path` is deep: the way back to the root of the site.
+    public static func toRoot(from path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+
+    /// Percent-encodes what a path segment may not hold as written; slugs pass unchanged.
+    public static func encode(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let c = Character(UnicodeScalar(byte))
+            if c.isASCII && (c.isLetter || c.isNumber || "-._~/".contains(c)) {
+                out.append(c)
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,26 @@
+import JSON
+
+/// The schema.org descriptions embedded in office and service pages, given by the
+/// open data step (the site does not know the vocabulary; it only places the data).
+public struct StructuredData: Sendable {
+    /// The `GovernmentOffice` of a municipality's office, in a language.
+    public var office: @Sendable (_ municipality: String, _ language: String) -> JSONValue?
+    /// The `GovernmentService` of a service: a municipality's own service when
+    /// `municipality` is set, else a model service with every office that offers it.
+    public var service: @Sendable (_ municipality: String?, _ id: String, _ language: String) -> JSONValue?
+
+    public init(office: @escaping @Sendable (String, String) -> JSONValue?,
+                service: @escaping @Sendable (String?, String, String) -> JSONValue?) {
+        self.office = office
+        self.service = service
+    }
+
+    /// No structured data.
+    public static let none = StructuredData(office: { _, _ in nil }, service: { _, _, _ in nil })
+
+    /// JSON for a `<script type="application/ld+json">` element: `<` is written as
+    /// `\u003c`, so no text of the tree can close the element.
+    public static func scriptText(_ value: JSONValue) -> String {
+        value.serialized(pretty: true).replacingOccurrences(of: "<", with: "\\u003c")
+    }
+}

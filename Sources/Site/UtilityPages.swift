@@ -1,0 +1,61 @@
+import Foundation
+import Model
+import Rendering
+
+extension Pages {
+    func downloads(_ language: SiteLanguage, _ path: String) -> PageContent {
+        let groups: [[String: Any]] = site.municipalities.compactMap { r in
+            let links = handbookLinks(r.slug, language, path)
+            guard !links.isEmpty else { return nil }
+            return ["office": officeSummary(r.slug, language, path), "handbooks": links]
+        }
+        let data: [[String: Any]] = site.options.dataFiles.map { file in
+            let name = String(file.path.split(separator: "/").last ?? "")
+            return ["name": name, "href": SitePath.relative(from: path, to: "data/" + SitePath.encode(file.path)),
+                    "size": language.formats.kilobytes(file.data.count),
+                    "format": language[Pages.dataFormatKey(name)],
+                    "description": dataDescription(name, language)]
+        }
+        let context: [String: Any] = [
+            "handbooks_built": site.options.handbooks != nil,
+            "groups": groups, "has_groups": !groups.isEmpty,
+            "data": data, "has_data": !data.isEmpty,
+        ]
+        return PageContent(title: language["downloads_heading"], description: language["downloads_intro"],
+                           html: render("downloads", context, language), section: .downloads)
+    }
+
+    static func dataFormatKey(_ name: String) -> String {
+        if name.hasPrefix("catalogue") { return "data_format_cpsv" }
+        if name.hasSuffix(".jsonld") { return "data_format_schema_org" }
+        return "data_format_csv"
+    }
+
+    func dataDescription(_ name: String, _ language: SiteLanguage) -> String {
+        if name == "catalogue.jsonld" { return language["data_catalogue_all"] }
+        if name.hasPrefix("catalogue-"), name.hasSuffix(".jsonld") {
+            let slug = String(name.dropFirst("catalogue-".count).dropLast(".jsonld".count))
+            return language.format("data_catalogue_one", ["municipality": site.municipalityName(slug)])
+        }
+        if name == "services.csv" { return language["data_services_csv"] }
+        if name == "indicator-values.csv" { return language["data_indicators_csv"] }
+        if name == "offices.jsonld" { return language["data_offices_jsonld"] }
+        return name
+    }
+
+    func search(_ language: SiteLanguage, _ path: String) -> PageContent {
+        PageContent(title: language["search_heading"], html: render("search", [:], language), indexed: false,
+                    section: .search, styles: ["pagefind/pagefind-ui.css"],
+                    scripts: ["pagefind/pagefind-ui.js", "assets/search.js"], webAssembly: true)
+    }
+
+    func notFound(_ language: SiteLanguage, _ path: String) -> PageContent {
+        let context: [String: Any] = [
+            "home_href": href(.home, language, from: path),
+            "model_href": href(.modelIndex, language, from: path),
+            "search_href": site.options.search ? href(.search, language, from: path) : "",
+            "has_search": site.options.search,
+        ]
+        return PageContent(title: language["not_found_heading"], html: render("not-found", context, language), indexed: false)
+    }
+}

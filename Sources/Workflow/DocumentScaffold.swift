@@ -1,0 +1,133 @@
+import Loading
+import Model
+
+/// A new model document (`oae new service ID`, `oae new procedure ID`): every required
+/// field present, each with a comment taken from the `description` of its schema, and
+/// values that pass the schema. Texts say plainly that they are still being drafted;
+/// lists of allowed values are written in full, for the writer to keep those that apply.
+/// Only the main (Catalan) file is written: `oae check` lists the missing translations.
+public struct DocumentScaffold {
+    public let network: Network
+    public let kind: Kind
+    public let id: String
+    /// The date written as `last_reviewed`.
+    public let day: Day
+
+    public init(network: Network, kind: Kind, id: String, day: Day) {
+        self.network = network
+        self.kind = kind
+        self.id = id
+        self.day = day
+    }
+
+    public var path: String { kind == .service ? "model/services/\(id).md" : "model/procedures/\(id).md" }
+    var languages: [String] { network.settings.languages }
+    var schema: Node? { network.annotations.root(of: kind) }
+
+    /// The description of a property of the kind's schema.
+    func describe(_ field: String, in properties: Node? = nil) -> String {
+        (properties ?? schema?["properties"])?[field]?["description"]?.string ?? field
+    }
+
+    /// The values an enumerated list may hold, from the schema.
+    func allowed(_ field: String) -> [String] {
+        (schema?["properties"]?[field]?["items"]?["enum"]?.sequence ?? []).compactMap(\.string)
+    }
+
+    var required: [String] { (schema?["required"]?.sequence ?? []).compactMap(\.string) }
+
+    func ids(_ kind: Kind) -> [String] { network.modelDocuments(kind).map(\.id) }
+
+    /// The role that owns a new document: a business advisor where the model has one.
+    var defaultRole: String { ids(.role).contains("business-advisor") ? "business-advisor" : ids(.role).first ?? "business-advisor" }
+
+    public func file() -> ScaffoldFile {
+        let fields = kind == .service ? serviceFields() : procedureFields()
+        var t = "---\n"
+        t += YAMLText.comment(0, "A new \(kind.rawValue) of the model, written by `oae new \(kind.rawValue)`. Each field has a comment that says what it holds. Replace the texts marked as being drafted, in every language of the model; the body below the front matter is in Catalan, and its translations go in \(id).es.md and \(id).en.md beside this file.")
+        for (name, text) in fields {
+            t += "\n" + YAMLText.comment(0, (required.contains(name) ? "Required. " : "") + describe(name)) + text
+        }
+        let optional = (schema?["properties"]?.pairs ?? []).map(\.key.keyText)
+            .filter { name in !fields.contains { $0.0 == name } && !(kind == .procedure && name == "variant_of") }
+        if !optional.isEmpty {
+            t += "\n" + YAMLText.comment(0, "Optional fields:\n" + optional.map { "  \($0): \(describe($0))" }.joined(separator: "\n"))
+        }
+        t += "---\n\n" + bodyHeadings().map { "## \($0)\n" }.joined(separator: "\n")
+        return ScaffoldFile(path: path, text: t)
+    }
+
+    func i18n(_ key: String, _ texts: [String: String]) -> String {
+        YAMLText.i18n(0, key, texts, languages: languages)
+    }
+
+    func list(_ key: String, _ values: [String], note: String) -> String {
+        YAMLText.comment(0, note) + "\(key):\n" + values.map { "  - \(YAMLText.scalar($0))\n" }.joined()
+    }
+
+    func serviceFields() -> [(String, String)] {
+        let areas = (network.modelDocuments(.model).first?.root?["areas"]?.sequence ?? []).compactMap { $0["id"]?.string }
+        return [
+            ("id", YAMLText.line(0, "id", id)),
+            ("name", i18n("name", Phrases.serviceName)),
+            ("summary", i18n("summary", Phrases.serviceSummary)),
+            ("area", YAMLText.comment(0, "One of: \(areas.joined(separator: ", ")).")
+                + YAMLText.line(0, "area", areas.first ?? "welcome")),
+            ("audience", list("audience", allowed("audience"), note: "Every allowed value is listed: keep those that apply.")),
+            ("format", list("format", allowed("format"), note: "Every allowed value is listed: keep those that apply.")),
+            ("channels", list("channels", allowed("channels"), note: "Every allowed value is listed: keep those that apply.")),
+            ("duration", YAMLText.comment(0, "PT45M is 45 minutes, PT1H30M an hour and a half, P1D a day.")
+                + YAMLText.line(0, "duration", "PT1H")),
+            ("cost", YAMLText.comment(0, "Or a fee: {type: fee, amount: <euros>, legal_basis: <the ordinance>}.")
+                + "cost:\n  type: free\n"),
+            ("outputs", "outputs:\n" + YAMLText.i18nItem(1, Phrases.serviceOutput, languages: languages)),
+            ("competent_authority", i18n("competent_authority", Phrases.competentAuthority)),
+            ("operator", i18n("operator", Phrases.operatorOffice)),
+            ("owner_role", YAMLText.comment(0, "One of: \(ids(.role).joined(separator: ", ")).")
+                + YAMLText.line(0, "owner_role", defaultRole)),
+            ("status", YAMLText.comment(0, "A new service starts as optional: a municipality offers it only when it adopts it. Make it recommended or core once the network agrees.")
+                + YAMLText.line(0, "status", ServiceStatus.optional.rawValue)),
+            ("version", YAMLText.line(0, "version", "0.1.0")),
+            ("last_reviewed", YAMLText.line(0, "last_reviewed", day.description)),
+        ]
+    }
+
+    func procedureFields() -> [(String, String)] {
+        let stepProperties = schema?["properties"]?["steps"]?["items"]?["properties"]
+        var steps = "steps:\n"
+        for n in 1...2 {
+            steps += YAMLText.line(1, "- id", "s\(n)")
+            if n == 1 {
+                steps += YAMLText.comment(2, "role: \(describe("role", in: stepProperties)) action: \(describe("action", in: stepProperties)) output: \(describe("output", in: stepProperties)) time_limit (optional): \(describe("time_limit", in: stepProperties))")
+            }
+            steps += YAMLText.line(2, "role", defaultRole)
+            steps += YAMLText.i18n(2, "action", Phrases.stepAction, languages: languages)
+            steps += YAMLText.i18n(2, "output", Phrases.stepOutput, languages: languages)
+            steps += YAMLText.line(2, "time_limit", "P2D")
+        }
+        return [
+            ("id", YAMLText.line(0, "id", id)),
+            ("type", YAMLText.comment(0, "procedure or methodology.") + YAMLText.line(0, "type", "procedure")),
+            ("title", i18n("title", Phrases.procedureTitle)),
+            ("purpose", i18n("purpose", Phrases.procedurePurpose)),
+            ("trigger", i18n("trigger", Phrases.procedureTrigger)),
+            ("owner_role", YAMLText.comment(0, "One of: \(ids(.role).joined(separator: ", ")).")
+                + YAMLText.line(0, "owner_role", defaultRole)),
+            ("steps", YAMLText.comment(0, "At least two steps; ids s1, s2… stay stable, because municipalities override steps by id.") + steps),
+            ("escalation", i18n("escalation", Phrases.procedureEscalation)),
+            ("version", YAMLText.line(0, "version", "0.1.0")),
+            ("last_reviewed", YAMLText.line(0, "last_reviewed", day.description)),
+        ]
+    }
+
+    /// The sections the model's documents of this kind use most: the second-level
+    /// headings shared by the most documents, in the order they stand.
+    func bodyHeadings() -> [String] {
+        var counts: [[String]: Int] = [:]
+        for doc in network.modelDocuments(kind) {
+            let headings = (doc.markdown?.headings ?? []).filter { $0.level == 2 }.map(\.text)
+            if !headings.isEmpty { counts[headings, default: 0] += 1 }
+        }
+        return counts.max { ($0.value, $1.key.joined()) < ($1.value, $0.key.joined()) }?.key ?? []
+    }
+}

@@ -1,0 +1,50 @@
+import Diagnostics
+import Model
+
+/// Finds a municipality in the official register by the name a person typed, and
+/// derives the slug of its folder.
+public enum MunicipalityLookup {
+    /// What a name matched.
+    public enum Match: Sendable, Equatable {
+        case found(MunicipalityRegister.Entry)
+        /// No municipality has that name; these are the closest, best first.
+        case unknown(closest: [MunicipalityRegister.Entry])
+    }
+
+    /// Matches `name` ignoring case and accents (or an INE code); else the closest names.
+    public static func find(_ name: String, in register: MunicipalityRegister, limit: Int = 5) -> Match {
+        let typed = name.trimmingCharacters(in: " ")
+        if let entry = register.entry(code: typed) { return .found(entry) }
+        if let entry = register.entries(named: typed).first { return .found(entry) }
+        let folded = Dictionary(register.entries.map { (MunicipalityRegister.fold($0.name), $0) },
+                                uniquingKeysWith: { a, _ in a })
+        let names = Suggestions.closest(to: MunicipalityRegister.fold(typed), in: folded.keys.sorted(), limit: limit)
+        return .unknown(closest: names.compactMap { folded[$0] })
+    }
+
+    /// The folder name of a municipality: lower case, accents folded, apostrophes,
+    /// spaces and other signs turned into single hyphens ("L'Hospitalet de Llobregat" →
+    /// `l-hospitalet-de-llobregat`); the middle dot of "l·l" is dropped.
+    public static func slug(_ name: String) -> String {
+        var out = ""
+        for scalar in MunicipalityRegister.fold(name).unicodeScalars {
+            if scalar == "." || scalar == "·" { continue }
+            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+                out.unicodeScalars.append(scalar)
+            } else if !out.isEmpty, !out.hasSuffix("-") {
+                out += "-"
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        var s = Substring(self)
+        while s.first == set { s = s.dropFirst() }
+        while s.last == set { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Loading
+import Model
+
+/// Why a workflow command could not do what was asked (exit status 1).
+public struct WorkflowError: Error, CustomStringConvertible, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// `oae new …`: loads the tree, builds the new files and writes them without ever
+/// overwriting anything.
+public enum Scaffolding {
+    /// Creates `seeds/<slug>/` for a municipality of the official register. Returns the
+    /// files written. Throws when the name is unknown (with the closest names and their
+    /// INE codes) or when the folder exists.
+    @discardableResult
+    public static func newMunicipality(root: URL, name: String, asOf: Day, opening: Day? = nil) throws -> [ScaffoldFile] {
+        let network = Network(tree: TreeLoader.load(root: root))
+        guard let csv = network.tree.references[MunicipalityRegister.fileName] else {
+            throw WorkflowError("the register of municipalities model/reference/\(MunicipalityRegister.fileName) is missing")
+        }
+        let register = MunicipalityRegister(csv: csv.text)
+        let entry: MunicipalityRegister.Entry
+        switch MunicipalityLookup.find(name, in: register) {
+        case let .found(e):
+            entry = e
+        case let .unknown(closest):
+            var message = "'\(name)' is not a municipality of Catalonia in model/reference/\(MunicipalityRegister.fileName)"
+            if closest.isEmpty {
+                message += "; no name is close to it"
+            } else {
+                message += "; did you mean:\n" + closest.map { "  \($0.name) (INE code \($0.ineCode))" }.joined(separator: "\n")
+            }
+            throw WorkflowError(message)
+        }
+        let scaffold = MunicipalityScaffold(network: network, entry: entry,
+                                            opening: opening ?? PlanningCalendar.defaultOpening(asOf: asOf))
+        let folder = root.appendingPathComponent("seeds/\(scaffold.slug)")
+        if FileManager.default.fileExists(atPath: folder.path) {
+            throw WorkflowError("seeds/\(scaffold.slug)/ exists already; oae new never overwrites a folder")
+        }
+        let files = scaffold.files()
+        try writeFolder(files, folder: folder)
+        return files
+    }
+
+    /// Writes `model/services/<id>.md` or `model/procedures/<id>.md`.
+    @discardableResult
+    public static func newDocument(root: URL, kind: Kind, id: String, day: Day) throws -> ScaffoldFile {
+        guard kind == .service || kind == .procedure else { throw WorkflowError("oae new writes services and procedures, not \(kind.rawValue)s") }
+        guard TreeLayout.isSlug(id) else {
+            throw WorkflowError("'\(id)' is not a valid id: use lower case words joined by hyphens, like 'company-creation'")
+        }
+        let network = Network(tree: TreeLoader.load(root: root))
+        let scaffold = DocumentScaffold(network: network, kind: kind, id: id, day: day)
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent(scaffold.path).path) {
+            throw WorkflowError("\(scaffold.path) exists already; oae new never overwrites a file")
+        }
+        for (slug, files) in network.municipalities.sorted(by: { $0.key < $1.key }) {
+            let local = kind == .service ? files.services : files.procedures
+            if let doc = local.first(where: { $0.id == id }) {
+                throw WorkflowError("\(doc.path) of \(slug) has the id '\(id)' already; a model \(kind.rawValue) needs an id of its own")
+            }
+        }
+        if network.annotations.root(of: kind) == nil {
+            throw WorkflowError("\(kind.schemaPath) is missing: the fields of a \(kind.rawValue) come from its schema")
+        }
+        let file = scaffold.file()
+        let url = root.appendingPathComponent(file.path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do {
+            try Data(file.text.utf8).write(to: url, options: .withoutOverwriting)
+        } catch {
+            throw WorkflowError("could not write \(file.path): \(error.localizedDescription)")
+        }
+        return file
+    }
+
+    /// Writes the files into a hidden staging folder beside the target, then renames it
+    /// into place, so that a failure never leaves half a municipality behind.
+    static func writeFolder(_ files: [ScaffoldFile], folder: URL) throws {
+        let fm = FileManager.default
+        let parent = folder.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            try? fm.removeItem(at: staging)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            for file in files {
+                let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+                try Data(file.text.utf8).write(to: staging.appendingPathComponent(name))
+            }
+            try fm.moveItem(at: staging, to: folder)
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw WorkflowError("could not write \(folder.lastPathComponent): \(error.localizedDescription)")
+        }
+    }
+}

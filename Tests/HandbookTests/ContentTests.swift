@@ -1,0 +1,132 @@
+import Foundation
+@testable import Handbook
+import Rendering
+import XCTest
+
+/// The HTML of a handbook of the fixture network: structure, local markers, the
+/// differences annex, cross-references and escaping.
+final class ContentTests: XCTestCase {
+    var root: URL!
+
+    override func setUpWithError() throws {
+        root = try HandbookTestSupport.fixtureTree()
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    func html(_ municipality: String = "sant-feliu-de-llobregat", _ language: String = "ca") throws -> String {
+        try HandbookTestSupport.render(HandbookTestSupport.input(root), municipality, language)
+    }
+
+    /// The differences annex of the fixture municipality, exactly (reviewed golden file).
+    func testDifferencesAnnexOfTheFixtureMunicipality() throws {
+        let page = try html()
+        try HandbookTestSupport.assertGolden(HandbookTestSupport.chapter("differences", in: page), "differences-sant-feliu-ca.html")
+        let es = try html("sant-feliu-de-llobregat", "es")
+        try HandbookTestSupport.assertGolden(HandbookTestSupport.chapter("differences", in: es), "differences-sant-feliu-es.html")
+    }
+
+    func testLocalValuesCarryTheBadgeAndTheModelValue() throws {
+        let catalogue = HandbookTestSupport.chapter("catalogue", in: try html())
+        // company-creation: channels replaced, first-appointment target lowered from 5 to 3.
+        XCTAssertTrue(catalogue.contains("""
+            <tr class="field-channels local"><th scope="row">Canals</th><td>presencial i telèfon <span class="local-note"><span class="badge local">Local</span> <span class="model-value">Model: presencial i correu electrònic</span></span></td></tr>
+            """), catalogue)
+        XCTAssertTrue(catalogue.contains("""
+            <li>Dies fins a la primera cita: <strong>com a màxim 3 dies</strong> <span class="badge local">Local</span> <span class="model-value">Model: Dies fins a la primera cita: <strong>com a màxim 5 dies</strong></span></li>
+            """), catalogue)
+        // A value the municipality did not change carries no badge.
+        XCTAssertTrue(catalogue.contains("<tr class=\"field-duration\"><th scope=\"row\">Durada d&#39;una sessió</th><td>1 hora</td></tr>"), catalogue)
+        // The local service is marked as a whole; the adopted optional service says where.
+        XCTAssertTrue(catalogue.contains("<span class=\"badge local-service\">Servei propi</span>"), catalogue)
+        XCTAssertTrue(catalogue.contains("<span class=\"badge adopted\">Opcional adoptat</span> <span class=\"note\">Servei opcional adoptat a seeds/sant-feliu-de-llobregat/adaptation.yaml:3.</span>"), catalogue)
+        // The local variant of a procedure and its local owner.
+        let procedures = HandbookTestSupport.chapter("procedures", in: try html())
+        XCTAssertTrue(procedures.contains("<span class=\"badge local-variant\">Variant local</span>"), procedures)
+        XCTAssertTrue(procedures.contains("""
+            <td>Coordinador de l&#39;oficina <span class="badge local">Local</span> <span class="source">seeds/sant-feliu-de-llobregat/adaptation.yaml:15</span></td>
+            """), procedures)
+    }
+
+    func testChaptersFollowTheOutlineNumberedWithATableOfContents() throws {
+        let page = try html()
+        let ids = ["control", "office", "catalogue", "procedures", "differences", "glossary"]
+        var last = page.startIndex
+        for (i, id) in ids.enumerated() {
+            let heading = "<h2 class=\"chapter-title\" id=\"chapter-\(id)-title\"><span class=\"number\">\(i + 1)</span>"
+            let r = try XCTUnwrap(page.range(of: heading), "chapter \(id)")
+            XCTAssertGreaterThan(r.lowerBound, last, "chapter \(id) is out of order")
+            last = r.lowerBound
+            XCTAssertTrue(page.contains("<li><a href=\"#chapter-\(id)\"><span class=\"number\">\(i + 1)</span>"), "TOC entry of \(id)")
+        }
+        XCTAssertTrue(page.contains("<h3 id=\"service-company-creation\"><span class=\"number\">3.1</span> Creació d&#39;empreses</h3>"))
+        XCTAssertTrue(page.contains("<a href=\"#service-company-creation\"><span class=\"number\">3.1</span> Creació d&#39;empreses</a>"))
+    }
+
+    func testTheFileIsSelfContained() throws {
+        let page = try html("sant-feliu-de-llobregat", "es")
+        XCTAssertTrue(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"es\">"))
+        XCTAssertTrue(page.contains("<meta charset=\"utf-8\">"))
+        XCTAssertTrue(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"))
+        XCTAssertTrue(page.contains("<meta name=\"dcterms.created\" content=\"2025-11-24T16:00:00Z\">"))
+        for forbidden in ["<script", "<link", "<img", "src=\"http", "@import", "url(", "<iframe"] {
+            XCTAssertFalse(page.lowercased().contains(forbidden), "the handbook contains \(forbidden)")
+        }
+    }
+
+    func testCrossReferencesAreInDocumentLinks() throws {
+        let page = try html()
+        // business-transfer's body links to company-creation.md: an anchor of this handbook.
+        XCTAssertTrue(page.contains("<a href=\"#service-company-creation\">creació d'una empresa</a>"), "body link to a service")
+        // company-creation's body links to grants-information.md, which Sant Feliu omits: plain text.
+        XCTAssertTrue(page.contains("<span class=\"unlinked\">informació sobre ajuts</span>"), "link to an omitted service")
+        // Every internal link points to an id of the document.
+        let ids = Set(matches(of: " id=\"([^\"]+)\"", in: page))
+        for target in Set(matches(of: "href=\"#([^\"]+)\"", in: page)) {
+            XCTAssertTrue(ids.contains(target), "#\(target) has no target")
+        }
+        XCTAssertFalse(page.contains(".md\""), "a link to a Markdown file was left as written")
+    }
+
+    func testUntranslatedTextIsMarkedAsAFallback() throws {
+        // Take away the Spanish name and body of company-creation: the Spanish handbook
+        // shows the Catalan text, marked.
+        let service = root.appendingPathComponent("model/services/company-creation.md")
+        let text = try String(contentsOf: service, encoding: .utf8)
+            .replacingOccurrences(of: "name: {ca: Creació d'empreses, es: Creación de empresas}", with: "name: {ca: Creació d'empreses}")
+        try Data(text.utf8).write(to: service)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("model/services/company-creation.es.md"))
+        let page = try html("sant-feliu-de-llobregat", "es")
+        XCTAssertTrue(page.contains("</span> <span lang=\"ca\" class=\"fallback\">Creació d&#39;empreses</span><abbr class=\"fallback-mark\" title=\"Texto pendiente de traducción; se muestra en catalán.\">ca</abbr></h3>"), page)
+        XCTAssertTrue(page.contains("<div class=\"fallback-body\" lang=\"ca\"><p class=\"fallback-note\" lang=\"es\">"))
+    }
+
+    func testScriptsInMarkdownAndYAMLShowAsText() throws {
+        let body = root.appendingPathComponent("model/services/company-creation.md")
+        var text = try String(contentsOf: body, encoding: .utf8)
+        text += "\nUn exemple <script>alert('md')</script> i <img src=x onerror=alert(1)>.\n\n<script>alert('bloc')</script>\n"
+        try Data(text.utf8).write(to: body)
+        let office = root.appendingPathComponent("seeds/sant-feliu-de-llobregat/office.yaml")
+        var yaml = try String(contentsOf: office, encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: "name: {ca: OAE de Sant Feliu de Llobregat,",
+                                         with: "name: {ca: \"OAE <script>alert('yaml')</script>\",")
+        try Data(yaml.utf8).write(to: office)
+        let page = try html()
+        XCTAssertFalse(page.lowercased().contains("<script"), "a script tag reached the handbook")
+        XCTAssertFalse(page.contains("onerror=alert(1)>"), "raw HTML reached the handbook")
+        XCTAssertTrue(page.contains("OAE &lt;script&gt;alert(&#39;yaml&#39;)&lt;/script&gt;"), "the YAML text is shown as text")
+        XCTAssertTrue(page.contains("&lt;script&gt;alert('md')&lt;/script&gt;"), "the Markdown text is shown as text")
+    }
+
+    func testTheSameInputGivesTheSameBytes() throws {
+        XCTAssertEqual(try html(), try html())
+    }
+
+    func matches(of pattern: String, in text: String) -> [String] {
+        guard let re = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let ns = text as NSString
+        return re.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) }
+    }
+}

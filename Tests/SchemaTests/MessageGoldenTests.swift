@@ -1,0 +1,83 @@
+import Diagnostics
+import Foundation
+@testable import Schema
+import XCTest
+
+/// The messages of schema failures, exactly as `oae schema check` prints them, against
+/// the fixtures in `Fixtures/messages/`. Set `OAE_RECORD_GOLDEN=1` to rewrite the
+/// expected files after a deliberate change, and review the difference.
+final class MessageGoldenTests: XCTestCase {
+    static let schema = "messages/service.schema.yaml"
+    static let record = ProcessInfo.processInfo.environment["OAE_RECORD_GOLDEN"] == "1"
+
+    func check(_ instances: [String], format: SchemaCheck.Format = .text) -> (output: String, exitCode: Int32) {
+        let result = SchemaCheck.run(schema: Self.schema, instances: instances, format: format, root: Paths.fixtures)
+        XCTAssertEqual(result.schemaProblems.map(\.message), [], "the fixture schema has problems")
+        return (result.output, result.exitCode)
+    }
+
+    func assertGolden(_ output: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let url = Paths.fixtures.appendingPathComponent("messages/\(name)")
+        if Self.record {
+            try Data(output.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertEqual(output, expected, "\(name) differs; rerun with OAE_RECORD_GOLDEN=1 to update it", file: file, line: line)
+    }
+
+    func testValidDocumentsPass() {
+        let result = check(["messages/valid.yaml", "messages/valid.json"])
+        XCTAssertEqual(result.output, "0 errors, 0 warnings in 2 files\n")
+        XCTAssertEqual(result.exitCode, 0)
+    }
+
+    func testEnumWithDidYouMean() throws {
+        let result = check(["messages/enum-did-you-mean.yaml"])
+        XCTAssertEqual(result.exitCode, 1)
+        try assertGolden(result.output, "enum-did-you-mean.expected.txt")
+    }
+
+    func testOneOfReportsTheClosestBranch() throws {
+        try assertGolden(check(["messages/one-of-closest.yaml"]).output, "one-of-closest.expected.txt")
+    }
+
+    func testOneOfMergesADistinguishingConstant() throws {
+        try assertGolden(check(["messages/one-of-constant.yaml"]).output, "one-of-constant.expected.txt")
+    }
+
+    func testOneOfMergesTypes() throws {
+        try assertGolden(check(["messages/one-of-type.yaml"]).output, "one-of-type.expected.txt")
+    }
+
+    func testRequired() throws {
+        try assertGolden(check(["messages/required.yaml"]).output, "required.expected.txt")
+    }
+
+    func testAdditionalPropertiesWithDidYouMean() throws {
+        try assertGolden(check(["messages/additional-properties.yaml"]).output, "additional-properties.expected.txt")
+    }
+
+    func testFormats() throws {
+        try assertGolden(check(["messages/format.yaml"]).output, "format.expected.txt")
+    }
+
+    func testIntegerWhereAStringIsWanted() throws {
+        try assertGolden(check(["messages/integer-typed-string.yaml"]).output, "integer-typed-string.expected.txt")
+    }
+
+    func testPatternAndUniqueItems() throws {
+        try assertGolden(check(["messages/pattern-and-unique.yaml"]).output, "pattern-and-unique.expected.txt")
+    }
+
+    func testJSONInstanceInText() throws {
+        try assertGolden(check(["messages/invalid.json"]).output, "invalid-json.expected.txt")
+    }
+
+    func testJSONFormatKeepsTheOrderOfTheInstances() throws {
+        let result = check(["messages/required.yaml", "messages/valid.yaml", "messages/invalid.json", "messages/enum-did-you-mean.yaml"],
+                           format: .json)
+        XCTAssertEqual(result.exitCode, 1)
+        try assertGolden(result.output, "results.expected.json")
+    }
+}

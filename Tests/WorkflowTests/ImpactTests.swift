@@ -1,0 +1,210 @@
+import Foundation
+import JSON
+@testable import Workflow
+import XCTest
+
+/// `oae impact` on a git repository built from the fixture network, with a known history.
+final class ImpactTests: XCTestCase {
+    var tree: TempTree!
+    var base = ""
+
+    override func setUpWithError() throws {
+        tree = try TempTree.fixture()
+        try tree.git("init", "--quiet")
+        try tree.git("add", ".")
+        try tree.git("commit", "--quiet", "-m", "fixture network")
+        base = try tree.git("rev-parse", "HEAD")
+    }
+
+    override func tearDown() { tree.remove() }
+
+    /// municipality → changed chapter ids, for the municipalities whose handbook changes.
+    func affected(since: String) throws -> [String: [String]] {
+        let analysis = try ImpactAnalysis.run(root: tree.root, since: since)
+        var out: [String: [String]] = [:]
+        for m in analysis.municipalities where m.status != .unchanged { out[m.slug] = m.chapters.map(\.id) }
+        return out
+    }
+
+    func testNothingChanged() throws {
+        let analysis = try ImpactAnalysis.run(root: tree.root, since: "HEAD")
+        XCTAssertEqual(analysis.files, [])
+        XCTAssertEqual(analysis.municipalities.map(\.slug), ["molins-de-rei", "sant-feliu-de-llobregat"])
+        XCTAssertTrue(analysis.municipalities.allSatisfy { $0.status == .unchanged && $0.chapters.isEmpty })
+    }
+
+    /// A recommended service's text that Sant Feliu omitted, an override in Molins de
+    /// Rei's adaptation, and the glossary, in one commit.
+    func testACommitNamesExactlyTheAffectedMunicipalitiesAndChapters() throws {
+        try tree.replace("model/services/grants-information.md",
+                         "summary: {ca: Informació sobre ajuts i subvencions., es: Información sobre ayudas y subvenciones.}",
+                         "summary: {ca: Informació sobre ajuts, subvencions i préstecs., es: Información sobre ayudas, subvenciones y préstamos.}")
+        try tree.write("seeds/molins-de-rei/adaptation.yaml", """
+            municipality: molins-de-rei
+            base_model_version: 1.0.0
+            overrides:
+              services:
+                company-creation:
+                  channels: [in-person]
+
+            """)
+        try tree.replace("model/glossary.yaml", "definition: {ca: Punt d'Atenció a l'Emprenedor., es: Punto de Atención al Emprendedor.}",
+                         "definition: {ca: Punt d'Atenció a l'Emprenedor (PAE)., es: Punto de Atención al Emprendedor (PAE).}")
+        try tree.git("commit", "--quiet", "-a", "-m", "known changes")
+
+        XCTAssertEqual(try affected(since: base), [
+            "molins-de-rei": ["catalogue", "differences", "glossary"],
+            "sant-feliu-de-llobregat": ["glossary"],
+        ])
+        let analysis = try ImpactAnalysis.run(root: tree.root, since: base)
+        XCTAssertEqual(analysis.files, ["model/glossary.yaml", "model/services/grants-information.md",
+                                        "seeds/molins-de-rei/adaptation.yaml"])
+        XCTAssertEqual(analysis.commit, base)
+
+        // Reformatting a file without changing its data changes no chapter.
+        try tree.write("model/glossary.yaml", try tree.read("model/glossary.yaml").replacingOccurrences(of: "\n  - id:", with: "\n\n  - id:"))
+        XCTAssertEqual(try affected(since: "HEAD"), [:])
+    }
+
+    func testUncommittedAndUntrackedFilesCount() throws {
+        try tree.write("seeds/sant-feliu-de-llobregat/services/market-stall-support.md", """
+            ---
+            id: market-stall-support
+            name: {ca: Suport a les parades del mercat, es: Apoyo a los puestos del mercado}
+            summary: {ca: Assessorament a les parades del mercat municipal., es: Asesoramiento a los puestos del mercado municipal.}
+            area: creation
+            audience: [retail]
+            format: [individual]
+            channels: [in-person]
+            duration: PT1H
+            cost: {type: free}
+            outputs:
+              - {ca: Un pla d'acció., es: Un plan de acción.}
+            competent_authority: {ca: Ajuntament, es: Ayuntamiento}
+            operator: {ca: OAE, es: OAE}
+            owner_role: business-advisor
+            status: local
+            version: 1.0.0
+            last_reviewed: 2026-11-01
+            ---
+
+            Suport a les parades.
+
+            """)
+        let analysis = try ImpactAnalysis.run(root: tree.root, since: "HEAD")
+        XCTAssertEqual(analysis.files, ["seeds/sant-feliu-de-llobregat/services/market-stall-support.md"])
+        XCTAssertEqual(try affected(since: "HEAD"), ["sant-feliu-de-llobregat": ["catalogue", "differences"]])
+    }
+
+    func testTheHandbookTemplatesTouchEveryChapter() throws {
+        try tree.write("templates/handbook/handbook.css", "body { font-family: serif; }\n")
+        let all = ["control", "office", "catalogue", "procedures", "differences", "glossary"]
+        XCTAssertEqual(try affected(since: "HEAD"), ["molins-de-rei": all, "sant-feliu-de-llobregat": all])
+    }
+
+    func testAProcedureVariantAndANewMunicipality() throws {
+        // Sant Feliu replaces the model procedure by its variant: a change to the model's
+        // time limit changes Molins de Rei's procedures, and only the comparison of
+        // time limits in Sant Feliu's differences.
+        try tree.replace("model/procedures/welcome-and-triage.md", "    time_limit: P5D", "    time_limit: P4D")
+        try FileManager.default.copyItem(at: tree.root.appendingPathComponent("seeds/molins-de-rei"),
+                                         to: tree.root.appendingPathComponent("seeds/molins-copy"))
+        let analysis = try ImpactAnalysis.run(root: tree.root, since: "HEAD")
+        XCTAssertEqual(analysis.municipalities.map { "\($0.slug) \($0.status.rawValue) \($0.chapters.map(\.id))" }, [
+            "molins-copy added [\"control\", \"office\", \"catalogue\", \"procedures\", \"differences\", \"glossary\"]",
+            "molins-de-rei changed [\"procedures\"]",
+            "sant-feliu-de-llobregat changed [\"differences\"]",
+        ])
+    }
+
+    func testTextAndJSON() throws {
+        try tree.replace("model/glossary.yaml", "term: {ca: PAE, es: PAE}", "term: {ca: PAE (punt), es: PAE (punto)}")
+        let analysis = try ImpactAnalysis.run(root: tree.root, since: "HEAD")
+        XCTAssertEqual(ImpactReport.text(analysis), """
+            Changes since HEAD (\(base.prefix(12))): 1 file
+              model/glossary.yaml
+
+            Handbooks to re-issue (2):
+              molins-de-rei: 1 chapter
+                - glossary (Glossari)
+              sant-feliu-de-llobregat: 1 chapter
+                - glossary (Glossari)
+
+            """)
+        XCTAssertEqual(ImpactReport.json(analysis).serialized(), """
+            {
+              "version": 1,
+              "since": "HEAD",
+              "commit": "\(base)",
+              "files": [
+                "model/glossary.yaml"
+              ],
+              "municipalities": [
+                {
+                  "municipality": "molins-de-rei",
+                  "status": "changed",
+                  "chapters": [
+                    {
+                      "id": "glossary",
+                      "title": {
+                        "ca": "Glossari",
+                        "es": "Glosario"
+                      }
+                    }
+                  ]
+                },
+                {
+                  "municipality": "sant-feliu-de-llobregat",
+                  "status": "changed",
+                  "chapters": [
+                    {
+                      "id": "glossary",
+                      "title": {
+                        "ca": "Glossari",
+                        "es": "Glosario"
+                      }
+                    }
+                  ]
+                }
+              ]
+            }
+            """)
+    }
+
+    func testAnUnknownRevisionIsAnError() {
+        XCTAssertThrowsError(try ImpactAnalysis.run(root: tree.root, since: "no-such-branch")) {
+            XCTAssertEqual(($0 as? WorkflowError)?.message.hasPrefix("'no-such-branch' is not a commit of the git repository"), true)
+        }
+    }
+}
+
+final class ImpactOutsideGitTests: XCTestCase {
+    func testATreeOutsideGitIsAnError() throws {
+        let tree = try TempTree.fixture()
+        defer { tree.remove() }
+        XCTAssertThrowsError(try ImpactAnalysis.run(root: tree.root, since: "HEAD")) {
+            XCTAssertEqual(($0 as? WorkflowError)?.message, "\(tree.root.path) is not inside a git work tree: oae impact compares git revisions")
+        }
+    }
+}
+
+final class ImpactSubfolderTests: XCTestCase {
+    /// The tree may stand in a folder of a larger repository.
+    func testATreeInASubfolderOfTheRepository() throws {
+        let tree = try TempTree.fixture()
+        defer { tree.remove() }
+        let fm = FileManager.default
+        try fm.createDirectory(at: tree.root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        for folder in ["model", "seeds"] {
+            try fm.moveItem(at: tree.root.appendingPathComponent(folder), to: tree.root.appendingPathComponent("content/\(folder)"))
+        }
+        try tree.git("init", "--quiet")
+        try tree.git("add", ".")
+        try tree.git("commit", "--quiet", "-m", "content in a folder")
+        try tree.replace("content/model/glossary.yaml", "term: {ca: PAE, es: PAE}", "term: {ca: PAE (punt), es: PAE (punto)}")
+        let analysis = try ImpactAnalysis.run(root: tree.root.appendingPathComponent("content"), since: "HEAD")
+        XCTAssertEqual(analysis.files, ["model/glossary.yaml"])
+        XCTAssertEqual(analysis.municipalities.map { "\($0.slug) \($0.status.rawValue) \($0.chapters.map(\.id))" },
+                       ["molins-de-rei changed [\"glossary\"]", "sant-feliu-de-llobregat changed [\"glossary\"]"])
+    }
+}

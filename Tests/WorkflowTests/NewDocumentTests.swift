@@ -1,0 +1,93 @@
+import Foundation
+import Model
+@testable import Workflow
+import XCTest
+
+final class NewDocumentTests: XCTestCase {
+    let day = Day("2026-11-25")!
+
+    /// Only the new file's missing translations are reported: no error, nothing else.
+    func assertOnlyMissingTranslations(_ tree: TempTree, _ path: String, baseline: [String],
+                                       file: StaticString = #filePath, line: UInt = #line) {
+        let added = tree.diagnostics().filter { !baseline.contains($0) }
+        XCTAssertFalse(added.isEmpty, "the missing translations are listed", file: file, line: line)
+        for d in added {
+            XCTAssertTrue(d.hasPrefix("warning translation-missing \(path):1:1: "), d, file: file, line: line)
+        }
+    }
+
+    func testNewServicePassesCheckWithEveryRequiredFieldCommented() throws {
+        let tree = try TempTree.fixture()
+        defer { tree.remove() }
+        let baseline = tree.diagnostics()
+        let file = try Scaffolding.newDocument(root: tree.root, kind: .service, id: "business-mentoring", day: day)
+        XCTAssertEqual(file.path, "model/services/business-mentoring.md")
+        assertOnlyMissingTranslations(tree, file.path, baseline: baseline)
+        let text = try tree.read(file.path)
+        // Every required field of the schema, each after a comment from its description.
+        for (field, description) in [
+            ("id", "Stable id of the service; equals the file name without extension."),
+            ("summary", "One or two sentences that say what the service does and for whom."),
+            ("owner_role", "Id of the role responsible for the service in the office."),
+            ("last_reviewed", "Date of the last review of the service sheet."),
+        ] {
+            XCTAssertTrue(text.contains("# Required. \(description)\n"), field)
+            XCTAssertTrue(text.contains("\n\(field):"), field)
+        }
+        XCTAssertTrue(text.contains("status: optional\n"))
+        XCTAssertTrue(text.contains("last_reviewed: 2026-11-25\n"))
+        // The fixture's model is in Catalan and Spanish only: no English is written.
+        XCTAssertTrue(text.contains("name:\n  ca: Servei en redacció\n  es: Servicio en redacción\n"), text)
+        XCTAssertFalse(text.contains("  en: "))
+        XCTAssertTrue(text.contains("area: creation\n"), "the first area of the fixture model")
+    }
+
+    func testNewProcedurePassesCheck() throws {
+        let tree = try TempTree.example()
+        defer { tree.remove() }
+        let baseline = tree.diagnostics()
+        let file = try Scaffolding.newDocument(root: tree.root, kind: .procedure, id: "mentoring-follow-up", day: day)
+        XCTAssertEqual(file.path, "model/procedures/mentoring-follow-up.md")
+        assertOnlyMissingTranslations(tree, file.path, baseline: baseline)
+        let text = try tree.read(file.path)
+        XCTAssertTrue(text.contains("""
+            # Required. What to do, and who to turn to, when the procedure cannot be completed as
+            # planned.
+            escalation:
+
+            """), text)
+        XCTAssertTrue(text.contains("steps:\n  - id: s1\n"), text)
+        XCTAssertTrue(text.contains("  - id: s2\n"), text)
+        XCTAssertTrue(text.hasSuffix("""
+            # Optional fields:
+            #   services: Ids of the services delivered through this procedure.
+            #   legal_basis: Laws and regulations that govern the procedure.
+            #   indicators: Ids of the indicators fed by this procedure.
+            ---
+
+            ## Context
+
+            ## Criteris
+
+            ## Registre i documentació
+
+            ## Notes
+
+            """), "the sections the model's procedures use")
+    }
+
+    func testRefusals() throws {
+        let tree = try TempTree.fixture()
+        defer { tree.remove() }
+        let before = try tree.read("model/services/company-creation.md")
+        XCTAssertThrowsError(try Scaffolding.newDocument(root: tree.root, kind: .service, id: "company-creation", day: day)) {
+            XCTAssertEqual(($0 as? WorkflowError)?.message, "model/services/company-creation.md exists already; oae new never overwrites a file")
+        }
+        XCTAssertEqual(try tree.read("model/services/company-creation.md"), before)
+        XCTAssertThrowsError(try Scaffolding.newDocument(root: tree.root, kind: .service, id: "local-retail-support", day: day)) {
+            XCTAssertEqual(($0 as? WorkflowError)?.message,
+                           "seeds/sant-feliu-de-llobregat/services/local-retail-support.md of sant-feliu-de-llobregat has the id 'local-retail-support' already; a model service needs an id of its own")
+        }
+        XCTAssertThrowsError(try Scaffolding.newDocument(root: tree.root, kind: .procedure, id: "Bad Id", day: day))
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Model
+@testable import Workflow
+import XCTest
+
+final class NewMunicipalityTests: XCTestCase {
+    /// Three municipalities of different comarques (Osona, Pallars Jussà, Barcelonès):
+    /// each new folder passes `oae check` on the example tree with no new problem at all.
+    func testRealNamesGiveTreesThatPassCheck() throws {
+        let tree = try TempTree.example()
+        defer { tree.remove() }
+        let baseline = tree.diagnostics()
+        XCTAssertFalse(baseline.contains { $0.hasPrefix("error") }, "the example tree must be clean:\n" + baseline.joined(separator: "\n"))
+
+        let cases = [("Vic", "vic", "08298"), ("tremp", "tremp", "25234"),
+                     ("L'Hospitalet de Llobregat", "l-hospitalet-de-llobregat", "08101")]
+        for (name, slug, code) in cases {
+            let files = try Scaffolding.newMunicipality(root: tree.root, name: name, asOf: TempTree.asOf)
+            XCTAssertEqual(files.map(\.path), ["office", "adaptation", "staffing", "communication-plan", "checklist"]
+                .map { "seeds/\(slug)/\($0).yaml" })
+            let office = try tree.read("seeds/\(slug)/office.yaml")
+            XCTAssertTrue(office.contains("  ine_code: \"\(code)\"\n"), office)
+            XCTAssertTrue(office.contains("status: planned\n") && office.contains("opening_date: 2027-05-03\n"), office)
+            let after = tree.diagnostics()
+            XCTAssertEqual(after, baseline, "\(name): the new folder brings problems")
+        }
+    }
+
+    func testTheFilesFollowTheModel() throws {
+        let tree = try TempTree.example()
+        defer { tree.remove() }
+        try Scaffolding.newMunicipality(root: tree.root, name: "L’Hospitalet de Llobregat", asOf: TempTree.asOf,
+                                        opening: Day("2027-03-01"))
+        let office = try tree.read("seeds/l-hospitalet-de-llobregat/office.yaml")
+        XCTAssertTrue(office.contains("""
+            id: l-hospitalet-de-llobregat
+            municipality:
+              # Official name and INE code, from model/reference/municipalities-catalonia.csv.
+              name: L'Hospitalet de Llobregat
+              ine_code: "08101"
+            name:
+              ca: Oficina d'Atenció a l'Empresa de l'Hospitalet de Llobregat
+              es: Oficina de Atención a la Empresa de L'Hospitalet de Llobregat
+              en: L'Hospitalet de Llobregat Business Support Office
+            """), office)
+        XCTAssertTrue(office.contains("#   address:\n#     street: <street and number>\n"), office)
+        XCTAssertFalse(office.contains("\naddress:"), "no address is invented")
+
+        let staffing = try tree.read("seeds/l-hospitalet-de-llobregat/staffing.yaml")
+        XCTAssertTrue(staffing.contains("""
+              - id: coord-1
+                role: office-coordinator
+                # fte: the post's dedication (1 is full time); adjust it to the real post.
+                fte: 1
+                start_date: 2027-02-08
+                training:
+                  - module: oae-model-induction
+                    planned: 2027-02-15
+                  - module: data-protection-basics
+                    planned: 2027-02-22
+            """), staffing)
+        XCTAssertEqual(staffing.components(separatedBy: "  - id: ").count - 1, 3, "one post per role needed to open")
+        XCTAssertFalse(staffing.contains("permits-specialist"), "no permits specialist is needed before the office is open")
+
+        let plan = try tree.read("seeds/l-hospitalet-de-llobregat/communication-plan.yaml")
+        for audience in ["entrepreneurs", "self-employed", "smes", "local-retail", "partners"] {
+            XCTAssertTrue(plan.contains("    audience: \(audience)\n"), audience)
+        }
+        XCTAssertFalse(plan.contains("audience: general-public"), "only required audiences")
+        XCTAssertTrue(plan.contains("period:\n  start: 2026-12-01\n  end: 2027-06-30\n"), plan)
+
+        let checklist = try tree.read("seeds/l-hospitalet-de-llobregat/checklist.yaml")
+        XCTAssertEqual(checklist.components(separatedBy: "    done: false\n").count - 1, 12)
+        let adaptation = try tree.read("seeds/l-hospitalet-de-llobregat/adaptation.yaml")
+        XCTAssertTrue(adaptation.contains("municipality: l-hospitalet-de-llobregat\nbase_model_version: \"1.0.0\"\n"), adaptation)
+    }
+
+    func testAMisspeltNameGivesCloseMatchesWithTheirCodes() throws {
+        let tree = try TempTree.example()
+        defer { tree.remove() }
+        XCTAssertThrowsError(try Scaffolding.newMunicipality(root: tree.root, name: "Sant Feliu de Llobregatt", asOf: TempTree.asOf)) { error in
+            let message = (error as? WorkflowError)?.message ?? ""
+            XCTAssertTrue(message.hasPrefix("'Sant Feliu de Llobregatt' is not a municipality of Catalonia"), message)
+            let lines = message.split(separator: "\n").map(String.init)
+            XCTAssertEqual(lines.dropFirst().first, "  Sant Feliu de Llobregat (INE code 08211)", message)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: tree.root.appendingPathComponent("seeds/sant-feliu-de-llobregatt").path))
+    }
+
+    func testAnExistingFolderIsNeverOverwritten() throws {
+        let tree = try TempTree.example()
+        defer { tree.remove() }
+        let before = try tree.read("seeds/molins-de-rei/office.yaml")
+        XCTAssertThrowsError(try Scaffolding.newMunicipality(root: tree.root, name: "molins de rei", asOf: TempTree.asOf)) { error in
+            XCTAssertEqual((error as? WorkflowError)?.message, "seeds/molins-de-rei/ exists already; oae new never overwrites a folder")
+        }
+        XCTAssertEqual(try tree.read("seeds/molins-de-rei/office.yaml"), before)
+    }
+
+    func testLookupAndSlugs() throws {
+        let csv = "ine_code,name,province,amb\n08101,L'Hospitalet de Llobregat,Barcelona,yes\n08169,El Prat de Llobregat,Barcelona,yes\n"
+            + "17048,\"Castell d'Aro, Platja d'Aro i s'Agaró\",Girona,no\n08001,Abrera,Barcelona,no\n"
+        let register = MunicipalityRegister(csv: csv)
+        XCTAssertEqual(MunicipalityLookup.find("el prat de llobregat", in: register), .found(register.entries[1]))
+        XCTAssertEqual(MunicipalityLookup.find("08001", in: register), .found(register.entries[3]))
+        XCTAssertEqual(MunicipalityLookup.slug("L'Hospitalet de Llobregat"), "l-hospitalet-de-llobregat")
+        XCTAssertEqual(MunicipalityLookup.slug("Castell d'Aro, Platja d'Aro i s'Agaró"), "castell-d-aro-platja-d-aro-i-s-agaro")
+        XCTAssertEqual(MunicipalityLookup.slug("Cerdanyola del Vallès"), "cerdanyola-del-valles")
+        XCTAssertEqual(MunicipalityLookup.slug("Sant Martí de Tous"), "sant-marti-de-tous")
+        XCTAssertEqual(MunicipalityLookup.slug("Bell-lloc d'Urgell"), "bell-lloc-d-urgell")
+        XCTAssertEqual(Phrases.catalanOf("El Prat de Llobregat"), "del Prat de Llobregat")
+        XCTAssertEqual(Phrases.catalanOf("Abrera"), "d'Abrera")
+        XCTAssertEqual(Phrases.catalanOf("Horta de Sant Joan"), "d'Horta de Sant Joan")
+        XCTAssertEqual(Phrases.catalanOf("Les Franqueses del Vallès"), "de les Franqueses del Vallès")
+        XCTAssertEqual(Phrases.catalanOf("Vic"), "de Vic")
+        XCTAssertEqual(Phrases.spanishOf("El Masnou"), "del Masnou")
+    }
+
+    func testPlanningDates() {
+        XCTAssertEqual(PlanningCalendar.defaultOpening(asOf: Day("2026-11-25")!), Day("2027-05-03"))
+        // August moves to September; 1 and 6 January are holidays.
+        XCTAssertEqual(PlanningCalendar.defaultOpening(asOf: Day("2027-02-10")!), Day("2027-09-06"))
+        XCTAssertEqual(PlanningCalendar.defaultOpening(asOf: Day("2028-07-15")!), Day("2029-01-08"))
+        XCTAssertEqual(PlanningCalendar.weeksBefore(Day("2027-05-03")!, count: 2), [Day("2027-04-19")!, Day("2027-04-26")!])
+        XCTAssertEqual(PlanningCalendar.weeksBefore(Day("2027-05-05")!, count: 1), [Day("2027-05-03")!])
+    }
+}

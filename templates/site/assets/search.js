@@ -1,0 +1,34 @@
+/* Starts Pagefind's search interface on the search page. Pagefind gives result
+   addresses from the site's root ("/ca/…"); they are turned into addresses relative to
+   this page, so that the site works from any folder of a web server. */
+(function () {
+  "use strict";
+  var element = document.getElementById("search");
+  if (!element || typeof PagefindUI === "undefined") {
+    return;
+  }
+  var siteRoot = new URL("../", window.location.href);
+  function relative(url) {
+    if (typeof url !== "string" || url.charAt(0) !== "/") {
+      return url;
+    }
+    return new URL(url.slice(1), siteRoot).href;
+  }
+  var ui = new PagefindUI({
+    element: "#search",
+    bundlePath: "../pagefind/",
+    showSubResults: true,
+    resetStyles: false,
+    processResult: function (result) {
+      result.url = relative(result.url);
+      if (Array.isArray(result.sub_results)) {
+        result.sub_results.forEach(function (sub) { sub.url = relative(sub.url); });
+      }
+      return result;
+    }
+  });
+  var query = new URLSearchParams(window.location.search).get("q");
+  if (query) {
+    ui.triggerSearch(query);
+  }
+})();
