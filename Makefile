@@ -1,6 +1,8 @@
 # The two commands of the README:
-#   make build   sets up the machine, builds oae in release mode, builds the example network into output/
-#   make test    sets up the machine and runs every test
+#   make build   sets up the machine, builds oae in release mode, and builds the example
+#                network into output/ (handbooks, open data, site)
+#   make test    sets up the machine and runs every test: the Swift tests, then the
+#                browser, accessibility, HTML and open-data tests of the built site
 .PHONY: build test setup bench
 
 setup:
@@ -8,11 +10,12 @@ setup:
 
 build: setup
 	swift build -c release
-	.build/release/oae check --root .
+	.build/release/oae build --root .
 
 test: setup
-	swift build
-	OAE_PYTHON=$(CURDIR)/.venv/bin/python swift test
+	swift build --build-tests
+	OAE_PYTHON=$(CURDIR)/.venv/bin/python swift test --skip-build
+	OAE_BIN=$(CURDIR)/.build/debug/oae .venv/bin/pytest -q Tests/browser
 
 bench: setup
 	scripts/bench.sh

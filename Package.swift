@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "COAESystem"),
         // The outputs: one handbook per municipality and language (HTML and PDF); the
         // reviewers' site; the open data exports.
-        .target(name: "Handbook", dependencies: outputDependencies),
+        .target(name: "Handbook", dependencies: outputDependencies + ["CCmarkGFM"]),
         .target(name: "Site", dependencies: outputDependencies),
         .target(name: "OpenData", dependencies: outputDependencies),
         // The writer's workflow: scaffolding new documents, what a municipality changed,
@@ -75,8 +75,8 @@ let package = Package(
         .testTarget(name: "SchemaTests", dependencies: ["Schema", "Loading", "Diagnostics", "JSON"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "OAECommands"]),
-        .testTarget(name: "HandbookTests", dependencies: ["Handbook", "OAECommands"] + outputDependencies),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "OAECommands", "oae"]),
+        .testTarget(name: "HandbookTests", dependencies: ["Handbook", "OAECommands", "oae"] + outputDependencies),
         .testTarget(name: "SiteTests", dependencies: ["Site", "OAECommands"] + outputDependencies),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "OAECommands"] + outputDependencies),
         .testTarget(name: "OpenDataTests", dependencies: ["OpenData", "OAECommands"] + outputDependencies),

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # C libraries oae links; Pango and fonts for WeasyPrint (PDF); Chromium and its driver
 # for the browser tests; Java for the Nu HTML Checker; poppler-utils for pdftotext;
 # git, which oae asks for the source revision.
-APT_PACKAGES=(pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev git
+APT_PACKAGES=(pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev git curl
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core fonts-liberation2
   poppler-utils chromium chromium-driver default-jre-headless)
 

@@ -75,10 +75,21 @@ public struct HandbookRenderer: Sendable {
             "source_date": c.format.date(input.sourceDay),
             "language_name": c.words["language.\(language)"],
             "cover_line": c.words("cover.line", ["version": c.network.settings.version, "date": c.format.date(input.sourceDay)]),
+            "cover_status": coverStatus(c),
             "created": created, "generator": "oae \(input.toolVersion)",
             "toc": toc, "chapters": chapters,
         ]
         return templates.render("handbook", page)
+    }
+
+    /// `Prova pilot · oberta des del 13 d'abril de 2026`.
+    func coverStatus(_ c: HandbookContext) -> String {
+        let phases = c.network.modelDocuments(.model).first?.root?["phases"]?.sequence ?? []
+        let phase = phases.first { $0["id"]?.string == c.view.status?.rawValue }.map { c.markup.plain($0["name"]) }
+        let opening = c.view.openingDate.map {
+            c.words(c.view.status == .planned ? "cover.planned" : "cover.opened", ["date": c.format.date($0)])
+        }
+        return [phase, opening].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
     }
 
     func builder(_ source: String, anchor: String) -> (any ChapterBuilder)? {

@@ -44,6 +44,9 @@ extension Node {
         return nil
     }
 
+    // Not inlined: inlining these getters crashes the Swift 6.3.1 optimizer
+    // (CopyPropagation) in release builds of the Site and OpenData modules.
+    @inline(never)
     public var int: Int? {
         switch value {
         case let .int(i): return i
@@ -52,6 +55,7 @@ extension Node {
         }
     }
 
+    @inline(never)
     public var number: Double? {
         switch value {
         case let .int(i): return Double(i)

@@ -76,5 +76,5 @@ public enum CheckRun {
 /// Every rule of every module, for SARIF and the documentation test.
 public enum Rules {
     public static let catalog = RuleCatalog(YAMLLoader.rules + MarkdownLoader.rules + TreeLoader.rules + Validator.rules + SchemaCommand.rules
-                                                + TemplateCheck.rules)
+                                                + TemplateCheck.rules + Serve.rules)
 }

@@ -14,6 +14,8 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serves a live preview of the site and handbooks, rebuilt on every save.")
 
+    static let rules = [RuleInfo("preview-build", "The preview could not be written.")]
+
     @OptionGroup var options: BuildOptions
 
     @Option(name: .long, help: "The port (0: any free port).")

@@ -41,17 +41,16 @@ struct SchemaOrg: Sendable {
         if let web = office["channels"]?["web"]?.string { pairs.append(("url", .string(web))) }
         if let phone = office["channels"]?["phone"]?.string { pairs.append(("telephone", .string(phone))) }
         if let email = office["channels"]?["email"]?.string { pairs.append(("email", .string(email))) }
-        pairs.append(("address", .object([
-            ("@type", .string("PostalAddress")),
-            ("streetAddress", .string(address?["street"]?.string ?? "")),
-            ("postalCode", .string(address?["postal_code"]?.string ?? "")),
-            ("addressLocality", .string(address?["locality"]?.string ?? name)),
-            ("addressCountry", .string("ES")),
-        ])))
+        var postal: [(String, JSONValue)] = [("@type", .string("PostalAddress"))]
+        if let street = address?["street"]?.string { postal.append(("streetAddress", .string(street))) }
+        if let code = address?["postal_code"]?.string { postal.append(("postalCode", .string(code))) }
+        postal.append(("addressLocality", .string(address?["locality"]?.string ?? name)))
+        postal.append(("addressCountry", .string("ES")))
+        pairs.append(("address", .object(postal)))
         if let lat = office["coordinates"]?["lat"]?.number, let lon = office["coordinates"]?["lon"]?.number {
             pairs.append(("geo", .object([("@type", .string("GeoCoordinates")), ("latitude", .double(lat)), ("longitude", .double(lon))])))
         }
-        pairs.append(("openingHoursSpecification", .array(hours)))
+        if !hours.isEmpty { pairs.append(("openingHoursSpecification", .array(hours))) }
         pairs.append(("areaServed", city(m)))
         if let ine = office["municipality"]?["ine_code"]?.string {
             pairs.append(("identifier", .object([("@type", .string("PropertyValue")), ("propertyID", .string("INE")),

@@ -28,7 +28,21 @@ public struct PreviewServer: Sendable {
             configuration: .init(address: .hostname(host, port: port), serverName: "oae"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
+        // SIGTERM and SIGINT (Ctrl-C) stop the preview at once: it keeps no state worth a
+        // graceful shutdown, and its event streams never end by themselves.
+        let stop = PreviewServer.exitOnSignals([SIGTERM, SIGINT])
+        defer { stop.forEach { $0.cancel() } }
         try await app.runService()
+    }
+
+    static func exitOnSignals(_ signals: [Int32]) -> [DispatchSourceSignal] {
+        signals.map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { exit(0) }
+            source.resume()
+            return source
+        }
     }
 
     func respond(to request: Request) async -> Response {

@@ -78,7 +78,8 @@ extension Pages {
         ]
         if let lat, let lon {
             out["coordinates"] = language.format("coordinates_value", [
-                "lat": language.formats.number(lat, decimals: 4), "lon": language.formats.number(lon, decimals: 4)])
+                "lat": language.formats.number(lat, decimals: 4, fixed: true),
+                "lon": language.formats.number(lon, decimals: 4, fixed: true)])
         }
         return out
     }

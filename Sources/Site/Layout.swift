@@ -38,6 +38,7 @@ struct Layout: Sendable {
             "head_title": route == .home ? site.siteTitle(language) : "\(content.title) · \(site.siteTitle(language))",
             "csp": ContentSecurityPolicy.header(webAssembly: content.webAssembly),
             "stylesheet": root + "assets/site.css",
+            "favicon": root + "assets/favicon.svg",
             "styles": content.styles.map { ["href": root + $0] },
             "scripts": content.scripts.map { ["src": root + $0] },
             "home_href": SitePath.relative(from: path, to: SiteRoute.home.path(language.code)),

@@ -160,7 +160,7 @@ extension Pages {
             "channels": (root["channels"]?.sequence ?? []).map { c -> [String: Any] in
                 ["name": language.text(c["name"]), "description": language.text(c["description"])]
             },
-            "body": site.bodies.render(doc, in: language, pagePath: path),
+            "body": site.bodies.render(doc, in: language, pagePath: path, headingShift: 1),
         ]
         return PageContent(title: language.string(root["title"]).nonEmpty ?? language["communication_heading"],
                            description: language.string(root["summary"]),

@@ -39,5 +39,17 @@ public enum Pagefind {
         guard process.terminationStatus == 0 else {
             throw SiteError.pagefind("exit status \(process.terminationStatus): " + String(decoding: data, as: UTF8.self))
         }
+        try canonicalizeEntry(folder.appendingPathComponent("pagefind/pagefind-entry.json"))
+    }
+
+    /// Pagefind writes the languages of `pagefind-entry.json` in no fixed order; the
+    /// file is rewritten with its keys sorted so that two builds give the same bytes.
+    static func canonicalizeEntry(_ file: URL) throws {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return }
+        guard let object = try? JSONSerialization.jsonObject(with: data) else {
+            throw SiteError.pagefind("\(file.lastPathComponent) is not JSON")
+        }
+        let sorted = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        try sorted.write(to: file)
     }
 }

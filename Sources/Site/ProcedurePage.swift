@@ -7,7 +7,7 @@ extension Pages {
     func modelProcedure(_ id: String, _ language: SiteLanguage, _ path: String) -> PageContent {
         guard let doc = network.modelDocument(.procedure, id), let root = doc.root else { return notFound(language, path) }
         var context = procedureFacts(root, municipality: nil, language, path)
-        context["body"] = site.bodies.render(doc, in: language, pagePath: path)
+        context["body"] = site.bodies.render(doc, in: language, pagePath: path, headingShift: 1)
         let required = network.settings.requirements.procedures.first { $0.procedure == id }
         context["required_from"] = required.map { site.statusLabel($0.from.rawValue, language) } ?? ""
         context["is_required"] = required != nil
@@ -43,7 +43,7 @@ extension Pages {
             return notFound(language, path)
         }
         var context = procedureFacts(root, municipality: slug, language, path)
-        context["body"] = site.bodies.render(doc, in: language, pagePath: path)
+        context["body"] = site.bodies.render(doc, in: language, pagePath: path, headingShift: 1)
         context["is_local"] = true
         context["office"] = officeSummary(slug, language, path)
         if let base = root["variant_of"]?.string {

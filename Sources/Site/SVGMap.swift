@@ -41,8 +41,11 @@ public struct OfficeMap: Sendable {
     }
 
     /// Positions of the points in the drawing, in the order of `points`.
-    public func projected() -> [(x: Double, y: Double)] {
-        guard !points.isEmpty else { return [] }
+    public func projected() -> [(x: Double, y: Double)] { projection().points }
+
+    /// The positions, and the drawing's scale in pixels per degree of latitude.
+    func projection() -> (points: [(x: Double, y: Double)], scale: Double) {
+        guard !points.isEmpty else { return ([], 0) }
         let meanLat = points.map(\.latitude).reduce(0, +) / Double(points.count)
         let k = cos(meanLat * .pi / 180)
         let xs = points.map { $0.longitude * k }
@@ -57,12 +60,26 @@ public struct OfficeMap: Sendable {
         let scale = min(areaW / (x1 - x0), areaH / (y1 - y0))
         let offX = padding + (areaW - (x1 - x0) * scale) / 2
         let offY = padding + (areaH - (y1 - y0) * scale) / 2
-        return zip(xs, ys).map { (x: offX + ($0 - x0) * scale, y: offY + ($1 - y0) * scale) }
+        return (zip(xs, ys).map { (x: offX + ($0 - x0) * scale, y: offY + ($1 - y0) * scale) }, scale)
+    }
+
+    /// A scale bar of a round length (1, 2 or 5 times a power of ten kilometres) about a
+    /// sixth of the drawing wide, in the bottom right corner. A degree of latitude is
+    /// 111.32 km.
+    func scaleBar(pixelsPerDegree: Double, label: (Int) -> String) -> String {
+        guard pixelsPerDegree > 0 else { return "" }
+        let pixelsPerKm = pixelsPerDegree / 111.32
+        var km = 1.0
+        for candidate in [1.0, 2, 5, 10, 20, 50, 100, 200, 500] where candidate * pixelsPerKm <= width / 6 { km = candidate }
+        let w = km * pixelsPerKm
+        let x1 = width - 16, x0 = x1 - w, y = height - OfficeMap.legendHeight / 2 + 4
+        return "<g class=\"map-scale\"><path d=\"M\(f(x0)) \(f(y - 5))V\(f(y))H\(f(x1))V\(f(y - 5))\" fill=\"none\" stroke=\"#1a1a1a\" stroke-width=\"1.5\"/>"
+            + "<text x=\"\(f((x0 + x1) / 2))\" y=\"\(f(y - 8))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(label(Int(km))))</text></g>\n"
     }
 
     /// The SVG element; `id` prefixes the ids of its title and description.
     public func svg(id: String) -> String {
-        let positions = projected()
+        let (positions, scale) = projection()
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"office-map\" viewBox=\"0 0 \(f(width)) \(f(height))\""
             + " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
         out += "<title id=\"\(id)-title\">\(HTML.escape(title))</title>\n"
@@ -82,7 +99,9 @@ public struct OfficeMap: Sendable {
             out += "<text x=\"\(f(x + 16))\" y=\"\(f(y + 4.5))\" font-size=\"\(f(OfficeMap.fontSize))\" fill=\"#1a1a1a\">\(HTML.escape(item.label))</text>"
             x += 16 + OfficeMap.textWidth(item.label) + 28
         }
-        out += "</g>\n</svg>"
+        out += "</g>\n"
+        out += scaleBar(pixelsPerDegree: scale) { "\($0) km" }
+        out += "</svg>"
         return out
     }
 

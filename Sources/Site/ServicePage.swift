@@ -7,7 +7,7 @@ extension Pages {
     func modelService(_ id: String, _ language: SiteLanguage, _ path: String) -> PageContent {
         guard let doc = network.modelDocument(.service, id), let root = doc.root else { return notFound(language, path) }
         var context = serviceFacts(root, municipality: nil, language, path)
-        context["body"] = site.bodies.render(doc, in: language, pagePath: path)
+        context["body"] = site.bodies.render(doc, in: language, pagePath: path, headingShift: 1)
         context["status_label"] = language.label("service_status", root["status"]?.string ?? "")
         context["status"] = root["status"]?.string ?? ""
         let offeredBy: [[String: Any]] = site.municipalities.map { r in
@@ -46,7 +46,7 @@ extension Pages {
             return notFound(language, path)
         }
         var context = serviceFacts(root, municipality: slug, language, path)
-        context["body"] = site.bodies.render(doc, in: language, pagePath: path)
+        context["body"] = site.bodies.render(doc, in: language, pagePath: path, headingShift: 1)
         context["status_label"] = language.label("adoption", "local")
         context["status"] = "local"
         context["is_local"] = true

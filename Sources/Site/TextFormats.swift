@@ -12,11 +12,12 @@ public struct TextFormats: Sendable {
 
     /// A number with at most `decimals` decimals (trailing zeros dropped) and the
     /// language's decimal separator: `2,8` in Catalan, `2.8` in English.
-    public func number(_ value: Double, decimals: Int = 2) -> String {
-        TextFormats.number(value, decimals: decimals, separator: ui["format_decimal_separator"])
+    public func number(_ value: Double, decimals: Int = 2, fixed: Bool = false) -> String {
+        TextFormats.number(value, decimals: decimals, separator: ui["format_decimal_separator"], fixed: fixed)
     }
 
-    public static func number(_ value: Double, decimals: Int = 2, separator: String = ".") -> String {
+    /// `fixed` keeps every decimal (`41.4140`); otherwise trailing zeros are dropped.
+    public static func number(_ value: Double, decimals: Int = 2, separator: String = ".", fixed: Bool = false) -> String {
         guard value.isFinite else { return "–" }
         var scale = 1
         for _ in 0..<max(0, decimals) { scale *= 10 }
@@ -24,7 +25,7 @@ public struct TextFormats: Sendable {
         let whole = scaled / scale
         var fraction = scaled % scale
         var width = max(0, decimals)
-        while width > 0, fraction % 10 == 0 {
+        while !fixed, width > 0, fraction % 10 == 0 {
             fraction /= 10
             width -= 1
         }

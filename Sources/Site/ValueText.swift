@@ -31,8 +31,9 @@ struct ValueText: Sendable {
                 return HTML.escape(language.formats.measure(n, unit: parent?["unit"]?.string ?? unit ?? "count"))
             }
             if node.pairs != nil {
-                return [node["value"].map { html($0, field: "value", unit: unit) },
-                        node["direction"].map { html($0, field: "direction") }].compactMap { $0 }.joined(separator: " · ")
+                let value = node["value"].map { html($0, field: "value", unit: unit) } ?? ""
+                guard let direction = node["direction"] else { return value }
+                return html(direction, field: "direction") + " " + value
             }
         case "value":
             if let n = node.number { return HTML.escape(language.formats.measure(n, unit: unit ?? "count")) }

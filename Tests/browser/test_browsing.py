@@ -78,7 +78,7 @@ def test_office_page(driver, base_url):
     assert "Sant Feliu de Llobregat" in driver.find_element(By.TAG_NAME, "h1").text
     for section in ("profile", "services", "procedures", "progress", "downloads"):
         assert driver.find_element(By.ID, section).is_displayed()
-    assert driver.find_elements(By.CSS_SELECTOR, "#services .badge.local"), "local values are marked"
+    assert driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=services] .badge.local"), "local values are marked"
     data = json.loads(driver.find_element(By.CSS_SELECTOR, 'script[type="application/ld+json"]')
                       .get_attribute("textContent"))
     assert data["@type"] == "GovernmentOffice"
@@ -90,7 +90,7 @@ def test_handbook_download(driver, base_url, out_dir):
     assert manifest["handbooks"], "the example network has handbooks"
     driver.get(f"{base_url}ca/downloads.html")
     for kind, content_type in (("application/pdf", "application/pdf"), ("text/html", "text/html")):
-        links = driver.find_elements(By.CSS_SELECTOR, f'#handbooks a[type="{kind}"]')
+        links = driver.find_elements(By.CSS_SELECTOR, f'section[aria-labelledby=handbooks] a[type="{kind}"]')
         if kind == "application/pdf" and not any(h["pdf"] for h in manifest["handbooks"]):
             continue
         assert links, f"no {kind} handbook link"
@@ -103,6 +103,6 @@ def test_handbook_download(driver, base_url, out_dir):
         expected = entry["html_bytes"] if href.endswith(entry["html"]) else entry["pdf_bytes"]
         assert len(body) == expected
     # Following the link in the browser gets the same file.
-    html_link = driver.find_elements(By.CSS_SELECTOR, '#handbooks a[type="text/html"]')[0]
+    html_link = driver.find_elements(By.CSS_SELECTOR, 'section[aria-labelledby=handbooks] a[type="text/html"]')[0]
     html_link.click()
     WebDriverWait(driver, 10).until(EC.url_contains("/downloads/handbooks/"))

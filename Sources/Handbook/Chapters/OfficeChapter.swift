@@ -33,7 +33,7 @@ struct OfficeChapter: ChapterBuilder {
                 .compactMap { $0 }.joined(separator: " ")].compactMap { $0 }.filter { !$0.isEmpty }
             contact.append(["label": c.words["office.address"], "value": lines.map(m.escape).joined(separator: "<br>")])
         }
-        if let lat = office?["coordinates"]?["lat"]?.number, let lon = office?["coordinates"]?["lon"]?.number {
+        if let lat = numeric(office?["coordinates"]?["lat"]), let lon = numeric(office?["coordinates"]?["lon"]) {
             contact.append(["label": c.words["office.coordinates"],
                             "value": m.escape("\(c.format.number(lat, decimals: 4)), \(c.format.number(lon, decimals: 4))")])
         }
@@ -65,7 +65,7 @@ struct OfficeChapter: ChapterBuilder {
         let staff = c.view.files.staffing?.root?["staff"]?.sequence ?? []
         var total = 0.0
         data["team_rows"] = staff.map { post -> [String: Any] in
-            let fte = post["fte"]?.number ?? 0
+            let fte = numeric(post["fte"]) ?? 0
             total += fte
             return ["post": m.escape(post["id"]?.string ?? ""),
                     "role": post["role"]?.string.map(c.roleLink) ?? "",

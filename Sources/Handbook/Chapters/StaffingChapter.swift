@@ -19,7 +19,7 @@ struct StaffingChapter: ChapterBuilder {
         data["post_rows"] = staff.map { post -> [String: Any] in
             ["post": m.escape(post["id"]?.string ?? ""),
              "role": post["role"]?.string.map(c.roleLink) ?? "",
-             "fte": m.escape(c.format.number(post["fte"]?.number ?? 0)),
+             "fte": m.escape(c.format.number(numeric(post["fte"]) ?? 0)),
              "start": post["start_date"]?.string.map { m.escape(c.format.date($0)) } ?? "",
              "modules": String(post["training"]?.sequence?.count ?? 0)]
         }
@@ -59,7 +59,7 @@ struct StaffingChapter: ChapterBuilder {
                 if let completed, let opening = c.view.openingDate, completed > opening { status = "after_opening" }
                 rows.append([
                     "post": m.escape(postId), "module": c.trainingLink(moduleId),
-                    "hours": module?.root?["hours"]?.number.map { m.escape(c.format.number($0)) } ?? "",
+                    "hours": numeric(module?.root?["hours"]).map { m.escape(c.format.number($0)) } ?? "",
                     "planned": planned.map { m.escape(c.format.shortDate($0)) } ?? "—",
                     "completed": completed.map { m.escape(c.format.shortDate($0)) } ?? "—",
                     "status": m.escape(c.words["staffing.status.\(status)"]), "status_class": status,
@@ -86,7 +86,7 @@ struct StaffingChapter: ChapterBuilder {
                 "anchor": Anchors.training(doc.id), "title": m.text(r?["title"]),
                 "description": m.text(r?["description"]),
                 "facts": m.escape(c.words("staffing.module_facts", [
-                    "hours": c.format.number(r?["hours"]?.number ?? 0),
+                    "hours": c.format.number(numeric(r?["hours"]) ?? 0),
                     "format": c.words["training_format.\(r?["format"]?.string ?? "")"],
                     "mandatory": c.words[r?["mandatory"]?.bool == true ? "staffing.mandatory" : "staffing.optional"],
                 ])),

@@ -32,8 +32,16 @@ public struct PDFCache: Sendable {
         folder.appendingPathComponent(".\(key).\(ProcessInfo.processInfo.processIdentifier)-\(n).tmp")
     }
 
+    /// Creates the folder and removes the temporary files of renders whose build is no
+    /// longer running (a build that was killed).
     public func prepare() throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let fm = FileManager.default
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let parts = name.dropLast(4).split(separator: ".").last?.split(separator: "-")
+            guard let pid = parts?.first.flatMap({ Int32($0) }) else { continue }
+            if kill(pid, 0) != 0 { try? fm.removeItem(at: folder.appendingPathComponent(name)) }
+        }
     }
 
     /// Moves a finished render into the cache under its key.

@@ -48,14 +48,14 @@ public struct ValueText: Sendable {
         case "commitments":
             return markup.list((node.sequence ?? []).map(commitment))
         case "target":
-            if let n = node.number {
+            if let n = numeric(node) {
                 let u = parent?["unit"]?.string ?? unit
                 return markup.escape(format.value(n, unit: u))
             }
             if node.pairs != nil { return target(node, unit: unit) }
             return scalar(node)
         case "value":
-            if let n = node.number { return markup.escape(format.value(n, unit: unit)) }
+            if let n = numeric(node) { return markup.escape(format.value(n, unit: unit)) }
             return scalar(node)
         case "direction":
             return node.string.map { markup.escape(words["direction.\($0)"]) } ?? scalar(node)
@@ -79,14 +79,14 @@ public struct ValueText: Sendable {
 
     /// An indicator target: `al menys 12` / `at most 3 days`.
     public func target(_ node: Node, unit: String?) -> String {
-        guard let value = node["value"]?.number else { return generic(node) }
+        guard let value = numeric(node["value"]) else { return generic(node) }
         let direction = node["direction"]?.string ?? "at-least"
         return Wording.fill(HTML.escape(words["direction.\(direction)"]), ["value": HTML.escape(format.value(value, unit: unit))])
     }
 
     func cost(_ node: Node) -> String {
         guard node["type"]?.string == "fee" else { return markup.escape(words["cost.free"]) }
-        let amount = node["amount"]?.number.map { format.euros($0) } ?? ""
+        let amount = numeric(node["amount"]).map { format.euros($0) } ?? ""
         let basis = markup.text(node["legal_basis"])
         return basis.isEmpty ? markup.escape(amount) : "\(markup.escape(amount)) (\(basis))"
     }

@@ -18,6 +18,7 @@
     element: "#search",
     bundlePath: "../pagefind/",
     showSubResults: true,
+    showImages: false,
     resetStyles: false,
     processResult: function (result) {
       result.url = relative(result.url);

@@ -1,0 +1,125 @@
+import Foundation
+import Handbook
+import XCTest
+
+/// A build killed while WeasyPrint renders leaves the previous handbooks complete, and
+/// the command line without WeasyPrint builds the HTML and says how to get PDFs.
+final class InterruptedBuildTests: XCTestCase {
+    func testAKilledBuildLeavesThePreviousHandbooks() throws {
+        let weasyPrint = try HandbookTestSupport.weasyPrint()
+        let oae = HandbookTestSupport.oaeBinary
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: oae.path), "oae is not built at \(oae.path)")
+        let root = try HandbookTestSupport.exampleTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("output")
+
+        // The previous output: one handbook with its PDF.
+        var options = HandbookBuildOptions()
+        options.municipalities = ["molins-de-rei"]
+        options.languages = ["ca"]
+        options.weasyPrint = weasyPrint
+        _ = try HandbookBuild.run(HandbookTestSupport.input(root), out: out, options: options)
+        let previous = try snapshot(out.appendingPathComponent("handbooks"))
+        XCTAssertEqual(previous.keys.sorted(), ["index.json", "molins-de-rei/ca/handbook.html", "molins-de-rei/ca/handbook.pdf"])
+
+        // Change the tree so that the PDF must be rendered again, then kill the build
+        // once WeasyPrint runs.
+        let office = root.appendingPathComponent("seeds/molins-de-rei/office.yaml")
+        let text = try String(contentsOf: office, encoding: .utf8)
+        let changed = text.replacingOccurrences(of: "Oficina en preparació,", with: "Oficina en preparació des del 2026,")
+        XCTAssertNotEqual(changed, text)
+        try Data(changed.utf8).write(to: office)
+        let process = Process()
+        process.executableURL = oae
+        process.arguments = ["build", "handbooks", "molins-de-rei", "--lang", "ca", "--root", root.path, "--out", out.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["OAE_WEASYPRINT"] = weasyPrint.executable.path
+        environment["SOURCE_DATE_EPOCH"] = String(HandbookTestSupport.epoch)
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var renderers: [pid_t] = []
+        let deadline = Date().addingTimeInterval(60)
+        while renderers.isEmpty, process.isRunning, Date() < deadline {
+            usleep(50_000)
+            renderers = Self.processes { $0.contains("weasyprint") && $0.contains(root.path) }
+        }
+        XCTAssertFalse(renderers.isEmpty, "WeasyPrint never ran")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+        // WeasyPrint outlives its parent: end the renders this test started.
+        for pid in Self.processes({ $0.contains("weasyprint") && $0.contains(root.path) }) { kill(pid, SIGKILL) }
+
+        // The previous handbooks are all there, byte for byte.
+        XCTAssertEqual(try snapshot(out.appendingPathComponent("handbooks")), previous)
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("handbooks/index.json")))
+        XCTAssertNotNil(manifest as? [String: Any])
+
+        // The next build finishes and clears what the killed one left.
+        let report = try HandbookBuild.run(HandbookTestSupport.input(root), out: out, options: options)
+        XCTAssertEqual(report.rendered, 1)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".handbooks.") }
+        XCTAssertEqual(leftovers, [])
+        XCTAssertNotEqual(try snapshot(out.appendingPathComponent("handbooks"))["molins-de-rei/ca/handbook.html"],
+                          previous["molins-de-rei/ca/handbook.html"])
+    }
+
+    func testWithoutWeasyPrintTheHTMLIsBuiltAndTheCommandSaysHowToGetPDFs() throws {
+        let oae = HandbookTestSupport.oaeBinary
+        let root = try HandbookTestSupport.fixtureTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["OAE_WEASYPRINT"] = root.appendingPathComponent("no-weasyprint").path
+        environment["SOURCE_DATE_EPOCH"] = String(HandbookTestSupport.epoch)
+        let out = root.appendingPathComponent("output")
+        let args = ["build", "handbooks", "--root", root.path, "--out", out.path]
+        let built = try HandbookTestSupport.run(oae.path, args, environment: environment)
+        XCTAssertEqual(built.status, 0, built.stderr)
+        XCTAssertEqual(built.stderr.components(separatedBy: "scripts/setup.sh").count - 1, 1, "say it once:\n" + built.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("handbooks/sant-feliu-de-llobregat/es/handbook.html").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("handbooks/sant-feliu-de-llobregat/es/handbook.pdf").path))
+        let manifest = try String(contentsOf: out.appendingPathComponent("handbooks/index.json"), encoding: .utf8)
+        XCTAssertTrue(manifest.contains("\"pdf\": null"), manifest)
+        XCTAssertTrue(manifest.contains("\"municipality\": \"molins-de-rei\""), manifest)
+
+        let required = try HandbookTestSupport.run(oae.path, args + ["--require-pdf"], environment: environment)
+        XCTAssertEqual(required.status, 1, required.stderr)
+        XCTAssertTrue(required.stderr.contains("WeasyPrint is missing"), required.stderr)
+
+        // A build of one municipality keeps the others in the folder and in the manifest.
+        let one = try HandbookTestSupport.run(oae.path, args + ["sant-feliu-de-llobregat", "--lang", "ca"], environment: environment)
+        XCTAssertEqual(one.status, 0, one.stderr)
+        let after = try String(contentsOf: out.appendingPathComponent("handbooks/index.json"), encoding: .utf8)
+        XCTAssertEqual(after, manifest)
+        let unknown = try HandbookTestSupport.run(oae.path, args + ["atlantis"], environment: environment)
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.stderr.contains("unknown municipality 'atlantis'"), unknown.stderr)
+    }
+
+    /// Every file under `folder` by relative path, with its bytes.
+    func snapshot(_ folder: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        let e = FileManager.default.enumerator(atPath: folder.path)
+        while let path = e?.nextObject() as? String {
+            var isDir: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue {
+                out[path] = try Data(contentsOf: url)
+            }
+        }
+        return out
+    }
+
+    /// The ids of the processes whose command line matches.
+    static func processes(_ matches: (String) -> Bool) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { name -> pid_t? in
+            guard let pid = pid_t(name),
+                  let data = FileManager.default.contents(atPath: "/proc/\(name)/cmdline") else { return nil }
+            let command = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+            return matches(command) ? pid : nil
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import JSON
+@testable import OpenData
+import XCTest
+
+final class OpenDataTests: XCTestCase {
+    var fixture: DataFixture!
+
+    override func setUpWithError() throws { fixture = try DataFixture() }
+    override func tearDown() { fixture.remove() }
+
+    func testFilesAndTheirOrder() {
+        XCTAssertEqual(fixture.export().files().map(\.path), [
+            "catalogue.jsonld", "catalogue-molins-de-rei.jsonld", "catalogue-sant-feliu-de-llobregat.jsonld",
+            "offices.jsonld", "services.csv", "indicator-values.csv",
+        ])
+    }
+
+    func testServicesCSVBytes() {
+        XCTAssertEqual(fixture.file("services.csv"),
+                       "municipality,ine_code,service,name_ca,adoption,overridden_fields,local\r\n"
+                       + "molins-de-rei,08123,business-transfer,Traspàs d'empreses,not-adopted,,false\r\n"
+                       + "molins-de-rei,08123,company-creation,Creació d'empreses,core,,false\r\n"
+                       + "molins-de-rei,08123,grants-information,Informació sobre ajuts,recommended,,false\r\n"
+                       + "sant-feliu-de-llobregat,08211,business-transfer,Traspàs d'empreses,adopted,,false\r\n"
+                       + "sant-feliu-de-llobregat,08211,company-creation,Creació d'empreses,core,commitments[first-appointment].target;channels,false\r\n"
+                       + "sant-feliu-de-llobregat,08211,grants-information,Informació sobre ajuts,omitted,,false\r\n"
+                       + "sant-feliu-de-llobregat,08211,local-retail-support,Suport al comerç local,local,,true\r\n")
+    }
+
+    func testIndicatorValuesCSVBytes() throws {
+        try fixture.write("model/indicators/people-attended.yaml", """
+            id: people-attended
+            name: {ca: Persones ateses, es: Personas atendidas}
+            definition: {ca: Persones ateses en el període., es: Personas atendidas en el periodo.}
+            unit: count
+            type: activity
+            frequency: monthly
+            target: {value: 100.5, direction: at-least}
+            source: {ca: Registre de l'oficina, es: Registro de la oficina}
+            """)
+        XCTAssertEqual(fixture.file("indicator-values.csv"),
+                       "municipality,period,indicator,value,unit,target\r\n"
+                       + "sant-feliu-de-llobregat,2026-Q2,people-attended,110,count,100.5\r\n"
+                       + "sant-feliu-de-llobregat,2026-Q3,people-attended,125,count,100.5\r\n")
+    }
+
+    func testCSVQuotesWhatItMust() {
+        let table = CSVTable(header: ["a", "b"], rows: [["x,y", "say \"hi\""], ["line\nbreak", "ç"], ["cr\r\nlf", ""]])
+        XCTAssertEqual(table.text, "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n\"line\nbreak\",ç\r\n\"cr\r\nlf\",\r\n")
+        XCTAssertEqual(CSVTable.number(2.8), "2.8")
+        XCTAssertEqual(CSVTable.number(142), "142")
+    }
+
+    func testCPSVCatalogueOfTheFixture() {
+        let text = fixture.file("catalogue-sant-feliu-de-llobregat.jsonld")
+        if text != CatalogueGolden.santFeliu + "\n" {
+            let a = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = (CatalogueGolden.santFeliu + "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }
+            XCTFail("the export differs from the reviewed one at line \((first?.offset ?? min(a.count, b.count)) + 1): "
+                    + "\(first.map { "\($0.element.0) ≠ \($0.element.1)" } ?? "length")")
+        }
+    }
+
+    /// Every node the catalogue refers to is described in the same file with a type, so
+    /// that the shapes' class constraints hold without inference; the context is inline.
+    func testEveryReferencedNodeIsTypedInTheSameGraph() throws {
+        for file in fixture.export().files() where file.path.hasSuffix(".jsonld") && file.path.hasPrefix("catalogue") {
+            let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: file.data) as? [String: Any])
+            XCTAssertTrue(json["@context"] is [String: Any], "\(file.path): inline context")
+            let graph = try XCTUnwrap(json["@graph"] as? [[String: Any]])
+            var typed: Set<String> = []
+            for node in graph {
+                let id = try XCTUnwrap(node["@id"] as? String)
+                XCTAssertFalse(typed.contains(id), "\(file.path): \(id) described twice")
+                XCTAssertNotNil(node["@type"], "\(file.path): \(id) has no type")
+                typed.insert(id)
+            }
+            func references(_ value: Any) -> [String] {
+                if let object = value as? [String: Any] {
+                    if object.count == 1, let id = object["@id"] as? String { return [id] }
+                    return []
+                }
+                if let array = value as? [Any] { return array.flatMap(references) }
+                return []
+            }
+            for node in graph {
+                for (key, value) in node where !key.hasPrefix("@") {
+                    for id in references(value) { XCTAssertTrue(typed.contains(id), "\(file.path): \(key) → \(id) is not described") }
+                }
+            }
+            let services = graph.filter { $0["@type"] as? String == "cpsv:PublicService" }
+            XCTAssertFalse(services.isEmpty)
+            for service in services {
+                for property in ["dct:identifier", "dct:title", "dct:description", "cv:hasCompetentAuthority"] {
+                    XCTAssertNotNil(service[property], "\(file.path): a service lacks \(property)")
+                }
+            }
+        }
+    }
+
+    func testNetworkCatalogueHoldsEveryMunicipality() throws {
+        let data = try XCTUnwrap(fixture.export().files().first { $0.path == "catalogue.jsonld" }?.data)
+        let graph = try XCTUnwrap((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["@graph"] as? [[String: Any]])
+        let datasets = graph.filter { $0["@type"] as? String == "dcat:Dataset" }.compactMap { $0["@id"] as? String }
+        XCTAssertEqual(datasets, ["https://oae.example.org/data/catalogue.jsonld",
+                                  "https://oae.example.org/data/catalogue-molins-de-rei.jsonld",
+                                  "https://oae.example.org/data/catalogue-sant-feliu-de-llobregat.jsonld"])
+        XCTAssertEqual(graph.filter { $0["@type"] as? String == "cpsv:PublicService" }.count, 2 + 3)
+    }
+
+    func testSchemaOrgOffice() throws {
+        try fixture.write("seeds/sant-feliu-de-llobregat/office.yaml", """
+            id: sant-feliu-de-llobregat
+            municipality:
+              name: Sant Feliu de Llobregat
+              ine_code: "08211"
+            name: {ca: OAE de Sant Feliu de Llobregat, es: OAE de Sant Feliu de Llobregat}
+            address: {street: "Carrer de Pi i Margall, 30", postal_code: "08980", locality: Sant Feliu de Llobregat}
+            coordinates: {lat: 41.3826, lon: 2.0441}
+            channels: {phone: "+34 936 000 101", email: oae@sant-feliu.example.cat, web: https://sant-feliu.example.cat/oae}
+            opening_hours:
+              - {days: [mo, tu, we, th, fr], opens: "09:00", closes: "14:00"}
+            status: pilot
+            opening_date: 2026-04-13
+            """)
+        let office = try XCTUnwrap(fixture.export().office("sant-feliu-de-llobregat", language: "es"))
+        XCTAssertEqual(office.serialized(pretty: false), #"{"@context":"https://schema.org","@type":"GovernmentOffice","@id":"https://oae.example.org/id/sant-feliu-de-llobregat/office","name":"OAE de Sant Feliu de Llobregat","url":"https://sant-feliu.example.cat/oae","telephone":"+34 936 000 101","email":"oae@sant-feliu.example.cat","address":{"@type":"PostalAddress","streetAddress":"Carrer de Pi i Margall, 30","postalCode":"08980","addressLocality":"Sant Feliu de Llobregat","addressCountry":"ES"},"geo":{"@type":"GeoCoordinates","latitude":41.3826,"longitude":2.0441},"openingHoursSpecification":[{"@type":"OpeningHoursSpecification","dayOfWeek":["https://schema.org/Monday","https://schema.org/Tuesday","https://schema.org/Wednesday","https://schema.org/Thursday","https://schema.org/Friday"],"opens":"09:00","closes":"14:00"}],"areaServed":{"@type":"City","name":"Sant Feliu de Llobregat"},"identifier":{"@type":"PropertyValue","propertyID":"INE","value":"08211"}}"#)
+    }
+
+    func testSchemaOrgServices() throws {
+        let export = fixture.export()
+        let model = try XCTUnwrap(export.service(nil, "company-creation", language: "es"))
+        XCTAssertEqual(model["@type"], .string("GovernmentService"))
+        XCTAssertEqual(model["name"], .string("Creación de empresas"))
+        XCTAssertEqual(model["provider"].map { if case let .array(a) = $0 { return a.count } else { return 0 } }, 2)
+        let local = try XCTUnwrap(export.service("sant-feliu-de-llobregat", "local-retail-support", language: "ca"))
+        XCTAssertEqual(local["areaServed"], .array([.object([("@type", .string("City")), ("name", .string("Sant Feliu de Llobregat"))])]))
+        XCTAssertNil(export.service("molins-de-rei", "local-retail-support", language: "ca"), "not offered there")
+    }
+
+    func testSameTreeSameBytes() {
+        let a = fixture.export().files()
+        let b = fixture.export().files()
+        XCTAssertEqual(a.map(\.path), b.map(\.path))
+        XCTAssertEqual(a.map(\.data), b.map(\.data))
+    }
+}

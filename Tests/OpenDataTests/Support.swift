@@ -1,0 +1,58 @@
+import Foundation
+import Model
+import OAECommands
+import OpenData
+import Rendering
+import Resolution
+import XCTest
+
+/// The fixture network (Tests/Fixtures/network) with the real schemas and site strings,
+/// checked and resolved, for the exports.
+struct DataFixture {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    let root: URL
+
+    init() throws {
+        let fm = FileManager.default
+        root = fm.temporaryDirectory.appendingPathComponent("oae-data-\(UUID().uuidString)")
+        try fm.copyItem(at: DataFixture.packageRoot.appendingPathComponent("Tests/Fixtures/network"), to: root)
+        try fm.copyItem(at: DataFixture.packageRoot.appendingPathComponent("model/schema"), to: root.appendingPathComponent("model/schema"))
+        try fm.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try fm.copyItem(at: DataFixture.packageRoot.appendingPathComponent("templates/site"), to: root.appendingPathComponent("templates/site"))
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    func write(_ path: String, _ text: String) throws {
+        try Data(text.utf8).write(to: root.appendingPathComponent(path))
+    }
+
+    func input() -> BuildInput {
+        let (tree, diagnostics) = CheckRun.diagnose(root: root, asOf: Day("2026-11-25"))
+        XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.message), [])
+        let network = Network(tree: tree)
+        let resolved = network.municipalitySlugs.compactMap { Resolver.resolve(network, municipality: $0) }
+        return BuildInput(root: root, network: network, resolved: resolved, sourceRevision: "0123456789abcdef",
+                          sourceEpoch: 1_795_564_800, toolVersion: "test")
+    }
+
+    /// The export with the site's words of each language.
+    func export() -> OpenDataExport {
+        let input = input()
+        var table: [String: [String: String]] = [:]
+        for language in input.languages {
+            let ui = UIStrings(language: language, own: input.network.tree.uiStrings["site/\(language)"]?.node,
+                               fallback: input.network.tree.uiStrings["site/ca"]?.node)
+            table[language] = ui.dictionary
+        }
+        let frozen = table
+        return OpenDataExport(input: input, baseURL: "https://oae.example.org/", labels: { frozen[$0]?[$1] })
+    }
+
+    func file(_ name: String) -> String {
+        let data = export().files().first { $0.path == name }?.data ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import XCTest
+
+/// `oae serve` end to end: the binary on a free port, a page, an edit, the reload event,
+/// a broken file and its overlay data, and a request that tries to leave the site.
+final class ServeTests: XCTestCase {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    var oae: String {
+        let bundle = Bundle(for: ServeTests.self).bundleURL
+        return [bundle.appendingPathComponent("oae"), bundle.deletingLastPathComponent().appendingPathComponent("oae")]
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path ?? "oae"
+    }
+
+    /// The fixture network with the real schemas and templates.
+    func makeTree() throws -> URL {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("oae-serve-\(UUID().uuidString)")
+        try fm.copyItem(at: ServeTests.packageRoot.appendingPathComponent("Tests/Fixtures/network"), to: root)
+        try fm.copyItem(at: ServeTests.packageRoot.appendingPathComponent("model/schema"), to: root.appendingPathComponent("model/schema"))
+        try fm.copyItem(at: ServeTests.packageRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+        return root
+    }
+
+    func get(_ url: String) async throws -> (Int, String) {
+        let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Reads the event stream with curl into a file, so the test can look at it.
+    func listen(_ url: String, into file: URL) throws -> Process {
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        curl.arguments = ["curl", "-sN", "--max-time", "60", url]
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        curl.standardOutput = try FileHandle(forWritingTo: file)
+        try curl.run()
+        return curl
+    }
+
+    func waitFor(_ seconds: Double, _ condition: () async throws -> Bool) async rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try await condition() { return true }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return try await condition()
+    }
+
+    func testEditReloadOverlayAndRefusal() async throws {
+        let root = try makeTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: oae)
+        server.arguments = ["serve", "--root", root.path, "--port", "0", "--as-of", "2026-11-25"]
+        let out = Pipe()
+        server.standardOutput = out
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+
+        // The first line on standard output names the address.
+        var line = Data()
+        let fd = out.fileHandleForReading.fileDescriptor
+        var byte: UInt8 = 0
+        while read(fd, &byte, 1) == 1 {
+            line.append(byte)
+            if byte == UInt8(ascii: "\n") { break }
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        let port = try XCTUnwrap(text.split(separator: ":").last?.split(separator: "/").first.flatMap { Int($0) }, text)
+        let base = "http://127.0.0.1:\(port)"
+
+        let page = "\(base)/ca/"
+        let (status, home) = try await get(page)
+        XCTAssertEqual(status, 200)
+        XCTAssertTrue(home.contains("/__oae/live.js"), "pages get the live-reload script")
+
+        let events = FileManager.default.temporaryDirectory.appendingPathComponent("oae-events-\(UUID().uuidString)")
+        let curl = try listen("\(base)/__oae/events", into: events)
+        defer { curl.terminate(); try? FileManager.default.removeItem(at: events) }
+        try await Task.sleep(for: .milliseconds(300))
+
+        // An edit to a seed file is served within 2 s, with a reload event.
+        let office = root.appendingPathComponent("seeds/sant-feliu-de-llobregat/office.yaml")
+        let original = try String(contentsOf: office, encoding: .utf8)
+        let edited = original.replacingOccurrences(of: "name: {ca: OAE de Sant Feliu de Llobregat,",
+                                                   with: "name: {ca: OAE Editada de Sant Feliu de Llobregat,")
+        XCTAssertNotEqual(edited, original)
+        let saved = Date()
+        try Data(edited.utf8).write(to: office)
+        let served = try await waitFor(2) { try await get(page).1.contains("OAE Editada de Sant Feliu") }
+        XCTAssertTrue(served, "the new text is served within 2 s")
+        print("serve: edit visible after \(Int(Date().timeIntervalSince(saved) * 1000)) ms")
+        let reloaded = await waitFor(2) { (try? String(contentsOf: events, encoding: .utf8))?.contains("event: reload") ?? false }
+        XCTAssertTrue(reloaded, "a reload event is sent")
+
+        // A broken file brings the errors (the overlay's data), with file and line.
+        try Data((edited + "status: pilot\n").utf8).write(to: office)
+        let overlay = await waitFor(5) { (try? String(contentsOf: events, encoding: .utf8))?.contains("event: errors") ?? false }
+        XCTAssertTrue(overlay, "an errors event is sent")
+        let stream = try String(contentsOf: events, encoding: .utf8)
+        XCTAssertTrue(stream.contains("\"rule\":\"yaml-duplicate-key\""), stream)
+        XCTAssertTrue(stream.contains("\"file\":\"seeds/sant-feliu-de-llobregat/office.yaml\""), stream)
+        // Fixing the file clears them: the next build sends a reload.
+        try Data(edited.utf8).write(to: office)
+        let fixed = await waitFor(5) {
+            let s = (try? String(contentsOf: events, encoding: .utf8)) ?? ""
+            return s.components(separatedBy: "event: reload").count >= 3
+        }
+        XCTAssertTrue(fixed, "fixing the file brings a reload")
+
+        // Requests outside the site folder are refused.
+        let refused = Process()
+        refused.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        refused.arguments = ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--path-as-is", "\(base)/../Package.swift"]
+        let codes = Pipe()
+        refused.standardOutput = codes
+        try refused.run()
+        refused.waitUntilExit()
+        XCTAssertEqual(String(decoding: codes.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self), "403")
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+@testable import Site
+import XCTest
+
+final class SVGTests: XCTestCase {
+    let points = [
+        OfficeMap.Point(label: "Sant Feliu de Llobregat", latitude: 41.3826, longitude: 2.0441, status: "pilot"),
+        OfficeMap.Point(label: "Molins de Rei", latitude: 41.4140, longitude: 2.0160, status: "planned"),
+        OfficeMap.Point(label: "Badalona", latitude: 41.4500, longitude: 2.2474, status: "open"),
+    ]
+
+    func testMapProjectsTheBoundingBoxIntoTheDrawing() {
+        let map = OfficeMap(points: points, title: "", description: "", legend: [])
+        let p = map.projected()
+        // Westmost and eastmost offices touch the padding (56 px) on either side; the
+        // latitudes, shorter by the projection, are centred in the 274 px high area.
+        XCTAssertEqual(p[1].x, 56, accuracy: 1e-9)
+        XCTAssertEqual(p[2].x, 584, accuracy: 1e-9)
+        let k: Double = cos(41.41553 * Double.pi / 180)
+        let scale: Double = 528 / ((2.2474 - 2.0160) * k)
+        let height: Double = (41.4500 - 41.3826) * scale
+        XCTAssertEqual(p[0].y - p[2].y, height, accuracy: 0.01)
+        XCTAssertEqual((p[0].y + p[2].y) / 2, 56 + 274.0 / 2, accuracy: 1e-9)
+        // North is up.
+        XCTAssertLessThan(p[2].y, p[1].y)
+        XCTAssertLessThan(p[1].y, p[0].y)
+    }
+
+    func testMapSVG() {
+        let map = OfficeMap(points: points, title: "Mapa", description: "Tres oficines <b>",
+                            legend: [("planned", "Planificada"), ("pilot", "Pilot"), ("open", "Oberta")])
+        XCTAssertEqual(map.svg(id: "m"), """
+            <svg xmlns="http://www.w3.org/2000/svg" class="office-map" viewBox="0 0 640 420" role="img" aria-labelledby="m-title m-desc">
+            <title id="m-title">Mapa</title>
+            <desc id="m-desc">Tres oficines &lt;b&gt;</desc>
+            <rect x="0.5" y="0.5" width="639" height="419" fill="#f4f7fa" stroke="#6b7785"/>
+            <g class="map-point"><circle cx="120.1" cy="295.5" r="6.5" fill="#005a9c" stroke="#ffffff" stroke-width="1.5"/><text x="130.1" y="300" font-size="13" fill="#1a1a1a">Sant Feliu de Llobregat</text></g>
+            <g class="map-point"><circle cx="56" cy="200" r="5.5" fill="#ffffff" stroke="#6a3d9a" stroke-width="3"/><text x="66" y="204.5" font-size="13" fill="#1a1a1a">Molins de Rei</text></g>
+            <g class="map-point"><rect x="578" y="84.5" width="12" height="12" fill="#1b6e3a" stroke="#ffffff" stroke-width="1.5"/><text x="574" y="95" text-anchor="end" font-size="13" fill="#1a1a1a">Badalona</text></g>
+            <g class="map-legend"><circle cx="22" cy="403" r="5.5" fill="#ffffff" stroke="#6a3d9a" stroke-width="3"/><text x="32" y="407.5" font-size="13" fill="#1a1a1a">Planificada</text><circle cx="146.1" cy="403" r="6.5" fill="#005a9c" stroke="#ffffff" stroke-width="1.5"/><text x="156.1" y="407.5" font-size="13" fill="#1a1a1a">Pilot</text><rect x="220.5" y="397" width="12" height="12" fill="#1b6e3a" stroke="#ffffff" stroke-width="1.5"/><text x="236.5" y="407.5" font-size="13" fill="#1a1a1a">Oberta</text></g>
+            <g class="map-scale"><path d="M569.3 402V407H624V402" fill="none" stroke="#1a1a1a" stroke-width="1.5"/><text x="596.7" y="399" text-anchor="middle" font-size="12" fill="#1a1a1a">2 km</text></g>
+            </svg>
+            """)
+    }
+
+    func testScaleBarIsARoundLengthOfTheRightWidth() {
+        let map = OfficeMap(points: points, title: "", description: "", legend: [])
+        // 3,041 px per degree of latitude: 27.3 px per km; 2 km fit in a sixth of 640 px, 5 km do not.
+        let bar = map.scaleBar(pixelsPerDegree: 3041.2, label: { "\($0) km" })
+        XCTAssertTrue(bar.contains(">2 km</text>"), bar)
+        XCTAssertTrue(map.scaleBar(pixelsPerDegree: 300, label: { "\($0) km" }).contains(">20 km</text>"))
+    }
+
+    func testMapOfOneOfficeKeepsItInside() {
+        let map = OfficeMap(points: [points[0]], title: "", description: "", legend: [])
+        let p = map.projected()[0]
+        XCTAssertEqual(p.x, 320, accuracy: 1e-9)
+        XCTAssertEqual(p.y, 56 + 137, accuracy: 1e-9)
+    }
+
+    func testBarChartSVG() {
+        let chart = BarChart(title: "Persones ateses", description: "Dues oficines", categories: ["2026 T2", "2026 T3"],
+                             series: [.init(name: "Sant Feliu", values: [98, 142]), .init(name: "Cerdanyola", values: [nil, 77.5])],
+                             format: { TextFormats.number($0, separator: ",") })
+        XCTAssertEqual(chart.svg(id: "c"), """
+            <svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 640 300" role="img" aria-labelledby="c-title c-desc">
+            <title id="c-title">Persones ateses</title>
+            <desc id="c-desc">Dues oficines</desc>
+            <line x1="56" y1="230" x2="624" y2="230" stroke="#d5dbe1"/><text x="50" y="234" text-anchor="end" font-size="12" fill="#1a1a1a">0</text>
+            <line x1="56" y1="160" x2="624" y2="160" stroke="#d5dbe1"/><text x="50" y="164" text-anchor="end" font-size="12" fill="#1a1a1a">50</text>
+            <line x1="56" y1="90" x2="624" y2="90" stroke="#d5dbe1"/><text x="50" y="94" text-anchor="end" font-size="12" fill="#1a1a1a">100</text>
+            <line x1="56" y1="20" x2="624" y2="20" stroke="#d5dbe1"/><text x="50" y="24" text-anchor="end" font-size="12" fill="#1a1a1a">150</text>
+            <rect x="155" y="92.8" width="42" height="137.2" fill="#1f5f99"/><text x="176" y="88.8" text-anchor="middle" font-size="12" fill="#1a1a1a">98</text>
+            <text x="198" y="248" text-anchor="middle" font-size="12" fill="#1a1a1a">2026 T2</text>
+            <rect x="439" y="31.2" width="42" height="198.8" fill="#1f5f99"/><text x="460" y="27.2" text-anchor="middle" font-size="12" fill="#1a1a1a">142</text>
+            <rect x="483" y="121.5" width="42" height="108.5" fill="#b34700"/><text x="504" y="117.5" text-anchor="middle" font-size="12" fill="#1a1a1a">77,5</text>
+            <text x="482" y="248" text-anchor="middle" font-size="12" fill="#1a1a1a">2026 T3</text>
+            <line x1="56" y1="230" x2="624" y2="230" stroke="#1a1a1a"/>
+            <g class="chart-legend"><rect x="56" y="268" width="12" height="12" fill="#1f5f99"/><text x="73" y="278" font-size="12" fill="#1a1a1a">Sant Feliu</text><rect x="162" y="268" width="12" height="12" fill="#b34700"/><text x="179" y="278" font-size="12" fill="#1a1a1a">Cerdanyola</text></g>
+            </svg>
+            """)
+    }
+
+    func testChartStepsAreRound() {
+        XCTAssertEqual(BarChart.step(for: 142), 50)
+        XCTAssertEqual(BarChart.step(for: 100), 50)
+        XCTAssertEqual(BarChart.step(for: 8.8), 5)
+        XCTAssertEqual(BarChart.step(for: 4.2), 2)
+        XCTAssertEqual(BarChart.step(for: 0), 1)
+    }
+
+    func testChartLegendWrapsAndTheDrawingGrows() {
+        let series = (1...5).map { BarChart.Series(name: "Oficina d'Atenció a l'Empresa \($0)", values: [1]) }
+        let svg = BarChart(title: "t", description: "d", categories: ["q"], series: series, format: { "\($0)" }).svg(id: "w")
+        XCTAssertTrue(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 640 336\""), svg)
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import Site
+import XCTest
+
+/// `oae build site` end to end: safe output, identical bytes, atomic replacement.
+final class SiteBuildTests: XCTestCase {
+    var tree: SiteTree!
+    var out: URL!
+
+    override func setUpWithError() throws {
+        out = FileManager.default.temporaryDirectory.appendingPathComponent("oae-out-\(UUID().uuidString)")
+        setenv("OAE_PAGEFIND", projectPagefind() ?? "off", 1)
+    }
+
+    override func tearDown() {
+        tree?.remove()
+        if let out { try? FileManager.default.removeItem(at: out) }
+    }
+
+    func build(_ out: URL) -> Error? {
+        runOAE(["build", "site", "--root", tree.root.path, "--out", out.path, "--as-of", "2026-11-25"])
+    }
+
+    func testScriptInMarkdownAndInYAMLRendersAsHarmlessText() throws {
+        tree = try SiteTree()
+        try tree.replace("model/services/business-transfer.md", "## Què és\n",
+                         "## Què és\n\n<script>alert('md')</script>\n\nText <script>alert(2)</script> i <img src=x onerror=alert(3)>.\n")
+        try tree.replace("seeds/sant-feliu-de-llobregat/office.yaml", "name: {ca: OAE de Sant Feliu de Llobregat,",
+                         "name: {ca: \"OAE </script><script>alert('yaml')</script>\",")
+        try tree.replace("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml", "{ca: Un trimestre d'activitat normal.,",
+                         "{ca: \"Un trimestre <script>alert(4)</script> normal.\",")
+        XCTAssertNil(build(out))
+        let files = filesUnder(out.appendingPathComponent("site")).filter { $0.key.hasSuffix(".html") }
+        XCTAssertFalse(files.isEmpty)
+        for (path, data) in files {
+            let html = String(decoding: data, as: UTF8.self)
+            XCTAssertFalse(html.contains("<script>alert"), path)
+            XCTAssertFalse(html.contains("<img src=x"), path)
+            XCTAssertFalse(html.contains("onerror"), path)
+        }
+        let office = String(decoding: files["ca/offices/sant-feliu-de-llobregat.html"] ?? Data(), as: UTF8.self)
+        XCTAssertTrue(office.contains("<h1>OAE &lt;/script&gt;&lt;script&gt;alert(&#39;yaml&#39;)&lt;/script&gt;</h1>"), office)
+        XCTAssertTrue(office.contains("<p>Un trimestre &lt;script&gt;alert(4)&lt;/script&gt; normal.</p>"), office)
+        XCTAssertTrue(office.contains("\"name\": \"OAE \\u003c/script>\\u003cscript>alert('yaml')\\u003c/script>\""), office)
+        let service = String(decoding: files["ca/model/services/business-transfer.html"] ?? Data(), as: UTF8.self)
+        XCTAssertTrue(service.contains("<!-- raw HTML omitted -->"), service)
+    }
+
+    func testTwoBuildsGiveIdenticalBytes() throws {
+        tree = try SiteTree(example: true)
+        let second = out.appendingPathComponent("second")
+        XCTAssertNil(build(out))
+        XCTAssertNil(build(second))
+        for folder in ["site", "data"] {
+            let a = filesUnder(out.appendingPathComponent(folder))
+            let b = filesUnder(second.appendingPathComponent(folder))
+            XCTAssertGreaterThan(a.count, folder == "site" ? 150 : 7)
+            XCTAssertEqual(a.keys.sorted(), b.keys.sorted())
+            for (path, bytes) in a where b[path] != bytes { XCTFail("\(folder)/\(path) differs between two builds") }
+        }
+        if projectPagefind() != nil {
+            XCTAssertNotNil(filesUnder(out.appendingPathComponent("site"))["pagefind/pagefind-entry.json"])
+        }
+    }
+
+    func testFailedBuildLeavesThePreviousSite() throws {
+        tree = try SiteTree()
+        XCTAssertNil(build(out))
+        let before = filesUnder(out.appendingPathComponent("site"))
+        XCTAssertNotNil(before["ca/index.html"])
+        // A handbook list that names a file that is not there makes the site build fail.
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("handbooks"), withIntermediateDirectories: true)
+        try Data("""
+            {"handbooks": [{"municipality": "molins-de-rei", "name": "OAE", "language": "ca",
+              "html": "molins-de-rei/ca/handbook.html", "html_bytes": 10, "pdf": null, "pdf_bytes": null}]}
+            """.utf8).write(to: out.appendingPathComponent("handbooks/index.json"))
+        try tree.replace("seeds/molins-de-rei/office.yaml", "name: {ca: OAE de Molins de Rei,", "name: {ca: OAE nova de Molins de Rei,")
+        let error = build(out)
+        XCTAssertEqual((error as? ExitCode)?.rawValue, 1, "\(String(describing: error))")
+        XCTAssertEqual(filesUnder(out.appendingPathComponent("site")), before, "the previous site is untouched")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".site.") }
+        XCTAssertEqual(leftovers, [], "no staging folder is left behind")
+    }
+
+    func testHandbooksArePublishedWithTheSite() throws {
+        tree = try SiteTree()
+        let handbooks = out.appendingPathComponent("handbooks/molins-de-rei/ca")
+        try FileManager.default.createDirectory(at: handbooks, withIntermediateDirectories: true)
+        try Data("<!DOCTYPE html><title>x</title>".utf8).write(to: handbooks.appendingPathComponent("handbook.html"))
+        try Data("%PDF-1.7".utf8).write(to: handbooks.appendingPathComponent("handbook.pdf"))
+        try Data("""
+            {"handbooks": [{"municipality": "molins-de-rei", "name": "OAE", "language": "ca",
+              "html": "molins-de-rei/ca/handbook.html", "html_bytes": 31, "pdf": "molins-de-rei/ca/handbook.pdf", "pdf_bytes": 8}]}
+            """.utf8).write(to: out.appendingPathComponent("handbooks/index.json"))
+        XCTAssertNil(build(out))
+        let site = filesUnder(out.appendingPathComponent("site"))
+        XCTAssertEqual(site["downloads/handbooks/molins-de-rei/ca/handbook.pdf"], Data("%PDF-1.7".utf8))
+        let office = String(decoding: site["es/offices/molins-de-rei.html"] ?? Data(), as: UTF8.self)
+        XCTAssertTrue(office.contains("href=\"../../downloads/handbooks/molins-de-rei/ca/handbook.pdf\" hreflang=\"ca\" type=\"application/pdf\""), office)
+        XCTAssertEqual(site["data/services.csv"], filesUnder(out.appendingPathComponent("data"))["services.csv"])
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Model
+import Rendering
+@testable import Site
+import XCTest
+
+/// The pages of the fixture network, rendered in-process.
+final class SitePagesTests: XCTestCase {
+    var tree: SiteTree!
+
+    override func setUpWithError() throws { tree = try SiteTree() }
+    override func tearDown() { tree.remove() }
+
+    func pages(_ options: SiteOptions? = nil) throws -> [String: String] {
+        let input = try tree.input()
+        let build = try SiteBuild(input: input, options: options ?? SiteOptions(
+            baseURL: "https://example.org/oae/", search: true, handbooks: nil, dataFiles: [], structuredData: .none))
+        var out: [String: String] = [:]
+        for page in build.pages() {
+            XCTAssertNil(out[page.path], "\(page.path) written twice")
+            out[page.path] = page.html
+        }
+        return out
+    }
+
+    func testComparisonOfTheFixtureNetwork() throws {
+        let input = try tree.input()
+        let table = CatalogueComparison(network: input.network, resolved: input.resolved)
+        XCTAssertEqual(table.text(defaultLanguage: "ca"), """
+            service | molins-de-rei | sant-feliu-de-llobregat
+            company-creation (core): core | core [commitments[first-appointment].target, channels]
+            grants-information (recommended): recommended | omitted (L'ofereix un altre servei municipal.)
+            business-transfer (optional): not-adopted | adopted
+            local-retail-support (local): none | local
+
+            """)
+        let html = try pages()["es/comparison.html"] ?? ""
+        XCTAssertTrue(html.contains("<details><summary>Omitido</summary><p>Lo ofrece otro servicio municipal.</p></details>"), html)
+        XCTAssertTrue(html.contains("<span class=\"badge local\">Adaptado:</span> Compromisos, Canales"), html)
+        XCTAssertTrue(html.contains("<td class=\"cell-none\"><span class=\"muted\">No lo ofrece</span></td>"), html)
+    }
+
+    func testEveryPageInEveryLanguageWithTheSharedFrame() throws {
+        let all = try pages()
+        let expected = ["index.html", "404.html", "ca/index.html", "es/index.html", "ca/offices/sant-feliu-de-llobregat.html",
+                        "es/offices/sant-feliu-de-llobregat/services/local-retail-support.html",
+                        "ca/offices/sant-feliu-de-llobregat/procedures/welcome-and-triage-sant-feliu.html",
+                        "ca/model/index.html", "ca/model/services/company-creation.html", "es/model/procedures/welcome-and-triage.html",
+                        "ca/model/roles/business-advisor.html", "ca/model/training/financing-instruments.html",
+                        "ca/model/indicators/people-attended.html", "ca/model/communication.html", "ca/comparison.html",
+                        "ca/progress.html", "ca/downloads.html", "ca/search.html", "ca/404.html"]
+        for path in expected { XCTAssertNotNil(all[path], path) }
+        XCTAssertNil(all["en/index.html"], "the fixture model has no English")
+        for (path, html) in all where path.contains("/") {
+            let lang = String(path.prefix(2))
+            XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(lang)\">"), path)
+            XCTAssertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;self&#39;;"), path)
+            XCTAssertTrue(html.contains("<a class=\"skip-link\" href=\"#main\">"), path)
+            XCTAssertTrue(html.contains("<main id=\"main\""), path)
+            XCTAssertTrue(html.contains("<nav class=\"breadcrumbs wrap\""), path)
+            XCTAssertTrue(html.contains("<span class=\"revision\" title=\"0123456789abcdef\">0123456</span>"), path)
+            XCTAssertTrue(html.contains("<time datetime=\"2026-11-25\">"), path)
+            // The switcher leads to the same page in the other language.
+            let other = lang == "ca" ? "es" : "ca"
+            let target = SitePath.relative(from: path, to: other + path.dropFirst(2))
+            XCTAssertTrue(html.contains("<a href=\"\(target)\" lang=\"\(other)\" hreflang=\"\(other)\">"), "\(path) → \(target)")
+        }
+        XCTAssertTrue(all["index.html"]!.contains("<meta http-equiv=\"refresh\" content=\"0; url=ca/index.html\">"))
+    }
+
+    func testMarkdownLinksLeadToTheSitePages() throws {
+        let all = try pages()
+        let service = all["ca/model/services/business-transfer.html"] ?? ""
+        XCTAssertTrue(service.contains("<a href=\"company-creation.html\">creació d'una empresa</a>"), service)
+        XCTAssertTrue(service.contains("<h3 id=\"text-què-és\">Què és</h3>"), service)
+        let local = all["es/offices/sant-feliu-de-llobregat/services/local-retail-support.html"] ?? ""
+        XCTAssertTrue(local.contains("<li><a href=\"../../sant-feliu-de-llobregat.html\">OAE de Sant Feliu de Llobregat</a></li>"),
+                      "a local service's trail goes through its office")
+    }
+
+    func testUntranslatedTextIsMarked() throws {
+        try tree.replace("model/services/business-transfer.md",
+                         "name: {ca: Traspàs d'empreses, es: Traspaso de empresas}", "name: Traspàs d'empreses")
+        try FileManager.default.removeItem(at: tree.root.appendingPathComponent("model/services/business-transfer.es.md"))
+        let html = try pages()["es/model/services/business-transfer.html"] ?? ""
+        XCTAssertTrue(html.contains("<h1><span lang=\"ca\" class=\"fallback\">Traspàs d&#39;empreses</span> <span class=\"fallback-mark\">[sin traducir]</span></h1>"), html)
+        XCTAssertTrue(html.contains("<div lang=\"ca\" class=\"fallback\">\n<p class=\"fallback-note\" lang=\"es\">"), html)
+        XCTAssertTrue(html.contains("<p class=\"note fallback-page-note\">"), html)
+        let ca = try pages()["ca/model/services/business-transfer.html"] ?? ""
+        XCTAssertFalse(ca.contains("class=\"fallback"), "nothing falls back in the default language")
+    }
+
+    func testDownloadsSayPlainlyWhenNoHandbookWasBuilt() throws {
+        let html = try pages()["ca/downloads.html"] ?? ""
+        XCTAssertTrue(html.contains("Encara no s&#39;ha generat cap manual."), html)
+    }
+
+    func testDownloadsListEveryHandbookWithLanguageFormatAndSize() throws {
+        let manifest = HandbookManifest(entries: [
+            .init(municipality: "sant-feliu-de-llobregat", name: "OAE", language: "es", html: "sant-feliu-de-llobregat/es/handbook.html",
+                  htmlBytes: 320_980, pdf: "sant-feliu-de-llobregat/es/handbook.pdf", pdfBytes: 1_048_576),
+        ])
+        let html = try pages(SiteOptions(baseURL: "https://example.org/", search: false, handbooks: manifest,
+                                         dataFiles: [SiteFile(path: "services.csv", data: Data("a,b\r\n".utf8))],
+                                         structuredData: .none))["ca/downloads.html"] ?? ""
+        XCTAssertTrue(html.contains("<td>Español</td><td>HTML</td><td>313,5 KB</td><td><a href=\"../downloads/handbooks/sant-feliu-de-llobregat/es/handbook.html\" hreflang=\"es\" type=\"text/html\">"), html)
+        XCTAssertTrue(html.contains("<td>Español</td><td>PDF</td><td>1024 KB</td>"), html)
+        XCTAssertTrue(html.contains("<a href=\"../data/services.csv\">services.csv</a>"), html)
+        XCTAssertFalse(html.contains("search.html"), "no search without Pagefind")
+    }
+
+    func testSitemapListsEveryPageOnce() throws {
+        let input = try tree.input()
+        let build = try SiteBuild(input: input, options: SiteOptions(baseURL: "https://example.org/oae/", search: true, handbooks: nil,
+                                                                     dataFiles: [], structuredData: .none))
+        let xml = build.sitemap()
+        XCTAssertTrue(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""))
+        XCTAssertTrue(xml.contains("<url><loc>https://example.org/oae/ca/comparison.html</loc><lastmod>2026-11-25</lastmod><xhtml:link rel=\"alternate\" hreflang=\"ca\" href=\"https://example.org/oae/ca/comparison.html\"/><xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/oae/es/comparison.html\"/></url>"), xml)
+        XCTAssertFalse(xml.contains("404.html"))
+        XCTAssertFalse(xml.contains("search.html"))
+        let locs = xml.components(separatedBy: "<loc>").dropFirst().map { $0.components(separatedBy: "</loc>")[0] }
+        XCTAssertEqual(locs.count, Set(locs).count)
+        let pageCount = build.pages().filter { $0.path.contains("/") && !$0.path.hasSuffix("404.html") && !$0.path.hasSuffix("search.html") }.count
+        XCTAssertEqual(locs.count, pageCount)
+    }
+
+    func testMissingTemplateStopsTheBuild() throws {
+        try FileManager.default.removeItem(at: tree.root.appendingPathComponent("templates/site/office.mustache"))
+        let input = try tree.input()
+        XCTAssertThrowsError(try SiteBuild(input: input, options: SiteOptions(baseURL: "https://e/", search: false, handbooks: nil,
+                                                                              dataFiles: [], structuredData: .none))) { error in
+            XCTAssertTrue("\(error)".contains("the template 'office' is missing"), "\(error)")
+        }
+    }
+}
