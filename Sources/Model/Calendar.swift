@@ -107,12 +107,16 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
 public struct ISODuration: Comparable, Sendable {
     public var seconds: Double
     public var text: String
+    /// The units in the order written (`PT1H30M` → hour 1, minute 30): `year`, `month`,
+    /// `week`, `day`, `hour`, `minute`, `second`.
+    public var parts: [(unit: String, amount: Double)]
 
     public init?(_ text: String) {
         var s = Substring(text)
         guard s.first == "P", s.count > 1 else { return nil }
         s = s.dropFirst()
         var total = 0.0
+        var parts: [(unit: String, amount: Double)] = []
         var inTime = false
         var number = ""
         var sawUnit = false
@@ -126,20 +130,23 @@ public struct ISODuration: Comparable, Sendable {
             guard let n = Double(number) else { return nil }
             number = ""
             sawUnit = true
+            let unit: String
             switch (ch, inTime) {
-            case ("Y", false): total += n * 365 * 86_400
-            case ("M", false): total += n * 30 * 86_400
-            case ("W", false): total += n * 7 * 86_400
-            case ("D", false): total += n * 86_400
-            case ("H", true): total += n * 3_600
-            case ("M", true): total += n * 60
-            case ("S", true): total += n
+            case ("Y", false): total += n * 365 * 86_400; unit = "year"
+            case ("M", false): total += n * 30 * 86_400; unit = "month"
+            case ("W", false): total += n * 7 * 86_400; unit = "week"
+            case ("D", false): total += n * 86_400; unit = "day"
+            case ("H", true): total += n * 3_600; unit = "hour"
+            case ("M", true): total += n * 60; unit = "minute"
+            case ("S", true): total += n; unit = "second"
             default: return nil
             }
+            parts.append((unit, n))
         }
         guard number.isEmpty, sawUnit else { return nil }
         seconds = total
         self.text = text
+        self.parts = parts
     }
 
     public static func < (a: ISODuration, b: ISODuration) -> Bool { a.seconds < b.seconds }

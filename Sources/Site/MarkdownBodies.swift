@@ -43,7 +43,7 @@ struct MarkdownBodies: Sendable {
     /// The href a Markdown link should have on the page, or nil to keep it as written
     /// (web, mail and phone links).
     func link(_ destination: String, from folder: [String], language: String, pagePath: String) -> String? {
-        if MarkdownBodies.hasScheme(destination) { return nil }
+        if TreePath.scheme(of: destination) != nil { return nil }
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let pathPart = String(parts[0])
         let anchor = parts.count > 1 ? String(parts[1]) : nil
@@ -51,7 +51,7 @@ struct MarkdownBodies: Sendable {
             guard let anchor, !anchor.isEmpty else { return "#" }
             return "#" + MarkdownBodies.anchorPrefix + anchor
         }
-        guard !pathPart.hasPrefix("/"), let treePath = MarkdownBodies.resolve(pathPart, from: folder) else {
+        guard !pathPart.hasPrefix("/"), let treePath = TreePath.resolve(pathPart, from: folder) else {
             // `oae check` refuses links that leave the tree; if one gets here, it goes nowhere.
             return "#"
         }
@@ -102,25 +102,5 @@ struct MarkdownBodies: Sendable {
         }
     }
 
-    static func hasScheme(_ s: String) -> Bool {
-        guard let colon = s.firstIndex(of: ":") else { return false }
-        let scheme = s[..<colon]
-        guard let first = scheme.first, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
-    }
 
-    /// Resolves a relative path against a folder; nil when it climbs above the root.
-    static func resolve(_ path: String, from folder: [String]) -> String? {
-        var parts = folder
-        for piece in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch piece {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(piece))
-            }
-        }
-        return parts.joined(separator: "/")
-    }
 }

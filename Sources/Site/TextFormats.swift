@@ -59,7 +59,7 @@ public struct TextFormats: Sendable {
 
     /// An ISO 8601 duration in words: `PT1H30M` → `1 h 30 min`, `P2D` → `2 dies`.
     public func duration(_ iso: String) -> String {
-        guard let parts = TextFormats.durationParts(iso) else { return iso }
+        guard let parts = ISODuration(iso)?.parts else { return iso }
         var out: [String] = []
         for (unit, amount) in parts {
             let n = number(amount)
@@ -69,32 +69,6 @@ public struct TextFormats: Sendable {
         return out.joined(separator: " ")
     }
 
-    /// The units of an ISO 8601 duration in order (`year`, `month`, `week`, `day`,
-    /// `hour`, `minute`, `second`), or nil when it is not one.
-    static func durationParts(_ iso: String) -> [(String, Double)]? {
-        guard ISODuration(iso) != nil else { return nil }
-        var out: [(String, Double)] = []
-        var inTime = false
-        var number = ""
-        for ch in iso.dropFirst() {
-            if ch == "T" { inTime = true; continue }
-            if ch.isNumber || ch == "." || ch == "," { number.append(ch == "," ? "." : ch); continue }
-            guard let n = Double(number) else { return nil }
-            number = ""
-            let unit: String
-            switch (ch, inTime) {
-            case ("Y", false): unit = "year"
-            case ("M", false): unit = "month"
-            case ("W", false): unit = "week"
-            case ("D", false): unit = "day"
-            case ("H", true): unit = "hour"
-            case ("M", true): unit = "minute"
-            default: unit = "second"
-            }
-            out.append((unit, n))
-        }
-        return out
-    }
 
     /// A value in an indicator's unit: `91 %`, `2,8 dies`, `142`.
     public func measure(_ value: Double, unit: String) -> String {

@@ -25,7 +25,7 @@ struct LinkRule: Rule {
             let folder = doc.path.split(separator: "/").dropLast().map(String.init)
             for link in md.links {
                 let destination = link.destination
-                if let scheme = LinkRule.scheme(of: destination) {
+                if let scheme = TreePath.scheme(of: destination) {
                     if !LinkRule.safeSchemes.contains(scheme.lowercased()) {
                         out.append(.error("link-outside-tree", "links may not use the '\(scheme):' scheme", at: link.span,
                                           help: "link to a page (https:) or to a file of the tree"))
@@ -42,7 +42,7 @@ struct LinkRule: Rule {
                                           help: "use a path relative to this file"))
                         continue
                     }
-                    guard let resolved = LinkRule.resolve(pathPart, from: folder),
+                    guard let resolved = TreePath.resolve(pathPart, from: folder),
                           let top = resolved.split(separator: "/").first,
                           ["model", "seeds"].contains(String(top)) else {
                         out.append(.error("link-outside-tree", "link '\(destination)' leaves the tree", at: link.span,
@@ -69,29 +69,7 @@ struct LinkRule: Rule {
         return out
     }
 
-    /// The scheme of a URL (`https` of `https://…`), or nil for a path.
-    static func scheme(of s: String) -> String? {
-        guard let colon = s.firstIndex(of: ":") else { return nil }
-        let scheme = s[..<colon]
-        guard let first = scheme.first, first.isLetter,
-              scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
-        return String(scheme)
-    }
 
-    /// Resolves a relative path against a folder; nil when it climbs above the root.
-    static func resolve(_ path: String, from folder: [String]) -> String? {
-        var parts = folder
-        for piece in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch piece {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(piece))
-            }
-        }
-        return parts.joined(separator: "/")
-    }
 }
 
 extension String {

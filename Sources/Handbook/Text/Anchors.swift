@@ -87,7 +87,7 @@ public struct DocumentPlaces: Sendable {
     /// and nil for anything else (a document the handbook does not contain), which is
     /// then shown as plain text.
     public func resolve(_ destination: String, from: String) -> String? {
-        if let scheme = DocumentPlaces.scheme(of: destination) {
+        if let scheme = TreePath.scheme(of: destination) {
             return ["http", "https", "mailto", "tel"].contains(scheme.lowercased()) ? destination : nil
         }
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
@@ -98,7 +98,7 @@ public struct DocumentPlaces: Sendable {
             target = from
         } else {
             guard !pathPart.hasPrefix("/"),
-                  let resolved = DocumentPlaces.resolve(pathPart, from: from.split(separator: "/").dropLast().map(String.init))
+                  let resolved = TreePath.resolve(pathPart, from: from.split(separator: "/").dropLast().map(String.init))
             else { return nil }
             target = resolved
         }
@@ -110,25 +110,5 @@ public struct DocumentPlaces: Sendable {
         return "#" + anchor
     }
 
-    static func scheme(of s: String) -> String? {
-        guard let colon = s.firstIndex(of: ":") else { return nil }
-        let scheme = s[..<colon]
-        guard let first = scheme.first, first.isLetter,
-              scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
-        return String(scheme)
-    }
 
-    static func resolve(_ path: String, from folder: [String]) -> String? {
-        var parts = folder
-        for piece in path.split(separator: "/") {
-            switch piece {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(piece))
-            }
-        }
-        return parts.joined(separator: "/")
-    }
 }

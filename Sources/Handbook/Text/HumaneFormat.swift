@@ -88,7 +88,7 @@ public struct HumaneFormat: Sendable {
     /// An ISO 8601 duration in words: `P2D` → `2 dies`, `PT1H30M` → `1 hora i 30 minuts`.
     /// Text that is not a duration is returned as written.
     public func duration(_ iso: String) -> String {
-        guard let parts = HumaneFormat.durationParts(iso) else { return iso }
+        guard let parts = ISODuration(iso)?.parts.filter({ $0.amount != 0 }) else { return iso }
         let phrases = parts.map { words.count("duration.\($0.unit)", $0.amount, formatted: number($0.amount)) }
         return list(phrases)
     }
@@ -103,31 +103,4 @@ public struct HumaneFormat: Sendable {
         }
     }
 
-    /// The units of an ISO 8601 duration in the order written (`PT1H30M` → hour 1,
-    /// minute 30); nil when the text is not a duration.
-    static func durationParts(_ text: String) -> [(unit: String, amount: Double)]? {
-        guard ISODuration(text) != nil else { return nil }
-        var parts: [(String, Double)] = []
-        var inTime = false
-        var number = ""
-        for ch in text.dropFirst() {
-            if ch == "T" { inTime = true; continue }
-            if ch.isNumber || ch == "." || ch == "," { number.append(ch == "," ? "." : ch); continue }
-            guard let n = Double(number) else { return nil }
-            number = ""
-            let unit: String
-            switch (ch, inTime) {
-            case ("Y", false): unit = "year"
-            case ("M", false): unit = "month"
-            case ("W", false): unit = "week"
-            case ("D", false): unit = "day"
-            case ("H", true): unit = "hour"
-            case ("M", true): unit = "minute"
-            case ("S", true): unit = "second"
-            default: return nil
-            }
-            if n != 0 { parts.append((unit, n)) }
-        }
-        return parts.isEmpty ? [("minute", 0)] : parts
-    }
 }
