@@ -34,7 +34,7 @@ public final class Watcher: @unchecked Sendable {
 
     /// Bursts of changes, each the set of paths that changed. Runs until the stream is
     /// dropped.
-    public func changes(quiet: Duration = .milliseconds(120)) -> AsyncStream<Set<String>> {
+    public func changes(quiet: Duration = .milliseconds(60)) -> AsyncStream<Set<String>> {
         let pending = Pending()
         let (signals, signal) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let thread = Thread { [self] in
