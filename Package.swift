@@ -45,7 +45,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // Writing output/: folders replaced atomically, the build cache.
-        .target(name: "Publishing", dependencies: ["COAESystem"]),
+        .target(name: "Publishing", dependencies: ["COAESystem", "JSON"]),
         // A C helper for what Swift's Glibc does not expose (an atomic exchange of folders).
         .target(name: "COAESystem"),
         // The outputs: one handbook per municipality and language (HTML and PDF); the

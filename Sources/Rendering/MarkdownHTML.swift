@@ -14,11 +14,15 @@ public struct MarkdownHTML: Sendable {
     /// Maps a link or image destination as written to the one the output needs; nil
     /// keeps it as written.
     public var resolveLink: @Sendable (String) -> String?
+    /// Raw HTML in the Markdown is shown as text (what the writer typed, escaped), rather
+    /// than left out; either way it never becomes markup.
+    public var rawHTMLAsText: Bool
 
-    public init(headingShift: Int = 0, anchorPrefix: String = "",
+    public init(headingShift: Int = 0, anchorPrefix: String = "", rawHTMLAsText: Bool = false,
                 resolveLink: @escaping @Sendable (String) -> String? = { _ in nil }) {
         self.headingShift = headingShift
         self.anchorPrefix = anchorPrefix
+        self.rawHTMLAsText = rawHTMLAsText
         self.resolveLink = resolveLink
     }
 
@@ -26,6 +30,7 @@ public struct MarkdownHTML: Sendable {
         CMark.withDocument(markdown) { doc, extensions -> String in
             var anchors: [String] = []
             var slugger = Slugger()
+            var rawNodes: [OpaquePointer] = []
             let iter = cmark_iter_new(doc)
             while true {
                 let ev = cmark_iter_next(iter)
@@ -39,13 +44,34 @@ public struct MarkdownHTML: Sendable {
                 } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                     if let resolved = resolveLink(url) { cmark_node_set_url(node, resolved) }
+                } else if rawHTMLAsText, type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK {
+                    rawNodes.append(node)
                 }
             }
             cmark_iter_free(iter)
+            // Replaced after the walk: the tree must not change under the iterator.
+            for node in rawNodes { MarkdownHTML.replaceWithText(node) }
             guard let raw = cmark_render_html(doc, CMARK_OPT_FOOTNOTES, extensions) else { return "" }
             defer { free(raw) }
             return MarkdownHTML.addHeadingIDs(String(cString: raw), anchors)
         }
+    }
+
+    /// Puts a text node with the raw HTML's source in place of the raw HTML node (inside a
+    /// paragraph for a block), so that the renderer escapes it.
+    static func replaceWithText(_ node: OpaquePointer) {
+        let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
+        var literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        while literal.hasSuffix("\n") { literal.removeLast() }
+        guard let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
+        cmark_node_set_literal(text, literal)
+        if isBlock, let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) {
+            cmark_node_append_child(paragraph, text)
+            cmark_node_insert_before(node, paragraph)
+        } else {
+            cmark_node_insert_before(node, text)
+        }
+        cmark_node_free(node)
     }
 
     /// Gives the n-th `<hN>` tag the n-th anchor. Safe mode leaves no raw HTML in the

@@ -1,3 +1,4 @@
+import Publishing
 import Loading
 import Model
 import Rendering

@@ -1,3 +1,4 @@
+import Publishing
 import Foundation
 import Loading
 import Model

@@ -28,7 +28,8 @@ public struct ValidationContext: Sendable {
         self.asOf = asOf
         self.resolved = network.municipalitySlugs.compactMap { Resolver.resolve(network, municipality: $0) }
         self.references = ReferenceIndex(network)
-        let documents = network.tree.documents.filter { $0.language == nil && $0.root != nil }
+        self.documents = network.tree.documents.filter { $0.language == nil }
+        let documents = self.documents.filter { $0.root != nil }
         let results = parallelMap(documents) { doc -> SchemaValidation? in
             guard let root = doc.root, let validator = network.annotations.validator(for: doc.kind) else { return nil }
             return validator.validate(root)
@@ -40,10 +41,8 @@ public struct ValidationContext: Sendable {
 
     public var settings: ModelSettings { network.settings }
 
-    /// Every document of the tree that is not a translation, model first.
-    public var documents: [Document] {
-        network.tree.documents.filter { $0.language == nil }
-    }
+    /// Every document of the tree that is not a translation.
+    public let documents: [Document]
 }
 
 /// The ids each kind of reference (`x-ref`) may name.

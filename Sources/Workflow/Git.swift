@@ -1,39 +1,12 @@
 import Foundation
 
-/// The few git commands `oae impact` needs, run in the tree's folder.
-enum Git {
-    struct Output {
-        var status: Int32
-        var stdout: Data
-        var stderr: String
-        var text: String { String(decoding: stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
-    }
+import Model
 
-    static func run(_ args: [String], in root: URL) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "core.quotepath=off", "-C", root.path] + args
-        // stderr goes to a file, so that a full pipe can never block git while stdout is read.
-        let errURL = FileManager.default.temporaryDirectory
-            .appendingPathComponent("oae-git-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errURL) }
-        let out = Pipe()
-        let err = try FileHandle(forWritingTo: errURL)
-        defer { try? err.close() }
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { throw WorkflowError("could not run git: \(error.localizedDescription)") }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let errData = FileManager.default.contents(atPath: errURL.path) ?? Data()
-        return Output(status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
-    }
-
+/// The git commands `oae impact` needs, on top of `Git.run` (Model).
+extension Git {
     /// Runs git and returns its output, or throws with git's message.
     static func check(_ args: [String], in root: URL, what: String) throws -> Output {
-        let result = try run(args, in: root)
+        guard let result = run(args, in: root) else { throw WorkflowError("could not run git") }
         guard result.status == 0 else {
             let message = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
             throw WorkflowError("\(what) failed" + (message.isEmpty ? "" : ": \(message)"))

@@ -46,11 +46,14 @@ public struct ImpactAnalysis: Sendable {
 
     /// Runs the analysis for the tree at `root`, which must be inside a git work tree.
     public static func run(root: URL, since: String) throws -> ImpactAnalysis {
-        guard try Git.run(["rev-parse", "--is-inside-work-tree"], in: root).text == "true" else {
+        guard let inside = Git.run(["rev-parse", "--is-inside-work-tree"], in: root) else {
+            throw WorkflowError("could not run git")
+        }
+        guard inside.text == "true" else {
             throw WorkflowError("\(root.path) is not inside a git work tree: oae impact compares git revisions")
         }
-        let commit = try Git.run(["rev-parse", "--verify", "--quiet", "\(since)^{commit}"], in: root)
-        guard commit.status == 0, !commit.text.isEmpty else {
+        let commit = Git.run(["rev-parse", "--verify", "--quiet", "\(since)^{commit}"], in: root)
+        guard let commit, commit.status == 0, !commit.text.isEmpty else {
             throw WorkflowError("'\(since)' is not a commit of the git repository at \(root.path)")
         }
         let sha = commit.text

@@ -21,6 +21,11 @@ final class MarkdownHTMLTests: XCTestCase {
         XCTAssertFalse(html.contains("javascript:"), html)
     }
 
+    func testRawHTMLCanBeShownAsText() {
+        let html = MarkdownHTML(rawHTMLAsText: true).render("Un <b>exemple</b>.\n\n<script>alert('x')</script>\n")
+        XCTAssertEqual(html, "<p>Un &lt;b&gt;exemple&lt;/b&gt;.</p>\n<p>&lt;script&gt;alert('x')&lt;/script&gt;</p>\n")
+    }
+
     func testLinksAreResolvedAndTablesRender() {
         let renderer = MarkdownHTML(resolveLink: { $0 == "company-creation.md" ? "#service-company-creation" : nil })
         let html = renderer.render("Vegeu [creació](company-creation.md) i [web](https://example.org).\n\n| a | b |\n|---|---|\n| ~~x~~ | y |\n")

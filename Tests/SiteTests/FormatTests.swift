@@ -1,3 +1,4 @@
+import Publishing
 import JSON
 import Loading
 import Model

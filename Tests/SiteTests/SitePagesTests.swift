@@ -1,3 +1,4 @@
+import Publishing
 import Foundation
 import Model
 import Rendering

@@ -29,7 +29,7 @@ public struct HandbookBuildOptions: Sendable {
 /// What a build did: the handbooks of the folder, and how many PDFs were rendered
 /// and how many were reused from the cache.
 public struct HandbookBuildReport: Sendable {
-    public var manifest: Manifest
+    public var manifest: HandbookManifest
     /// The handbooks this build wrote (`<municipality>/<lang>`).
     public var built: [String]
     public var rendered: Int
@@ -105,7 +105,7 @@ public enum HandbookBuild {
         } ?? []
         var rendered = 0, reused = 0
         let target = out.appendingPathComponent(folderName, isDirectory: true)
-        var manifest = Manifest(entries: [])
+        var manifest = HandbookManifest(entries: [])
 
         try AtomicFolder.replace(target) { staging in
             if isPartial {
@@ -135,8 +135,8 @@ public enum HandbookBuild {
                     try place(cache.url(keys[i]), at: staging.appendingPathComponent("\(item.slug)/\(item.language)/handbook.pdf"))
                 }
             }
-            manifest = Manifest.scan(staging) { m, lang in officeName(input, m, lang) }
-            try writeFile(staging.appendingPathComponent(Manifest.fileName), manifest.text)
+            manifest = HandbookManifest.scan(staging) { m, lang in officeName(input, m, lang) }
+            try writeFile(staging.appendingPathComponent(HandbookManifest.fileName), manifest.text)
         }
         if weasyPrint != nil, !isPartial { cache.prune(keeping: Set(keys)) }
         return HandbookBuildReport(manifest: manifest, built: items.map { "\($0.slug)/\($0.language)" },

@@ -44,11 +44,11 @@ public struct Bodies: Sendable {
         let prefix = Anchors.bodyPrefix(anchor)
         let places = self.places
         let from = doc.path
-        let renderer = MarkdownHTML(headingShift: headingShift, anchorPrefix: prefix) { destination in
+        let renderer = MarkdownHTML(headingShift: headingShift, anchorPrefix: prefix, rawHTMLAsText: true) { destination in
             places.resolve(destination, from: from) ?? Bodies.unlinked
         }
         let markdown = source.markdown?.body ?? ""
-        var html = Bodies.removeImages(Bodies.unlink(RawHTML.restore(renderer.render(markdown), markdown: markdown)))
+        var html = Bodies.removeImages(Bodies.unlink(renderer.render(markdown)))
         let headings = (source.markdown?.headings ?? []).map {
             (level: min(6, $0.level + headingShift), text: $0.text, anchor: prefix + $0.anchor)
         }

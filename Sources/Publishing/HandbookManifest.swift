@@ -1,8 +1,11 @@
 import Foundation
+import JSON
 
-/// The handbooks the handbook step built, from `<out>/handbooks/index.json`:
-/// `{"handbooks": [{"municipality", "name", "language", "html", "html_bytes", "pdf",
-/// "pdf_bytes"}]}` with paths relative to `<out>/handbooks/`.
+/// `<out>/handbooks/index.json`: every handbook of the folder. The handbook step writes
+/// it, the site reads it for its downloads. `{"handbooks": [{"municipality", "name",
+/// "language", "html", "html_bytes", "pdf", "pdf_bytes"}]}` with paths relative to
+/// `<out>/handbooks/`, sorted by municipality then language; `pdf` and `pdf_bytes` are
+/// null when a handbook has no PDF. Members may be added, never renamed.
 public struct HandbookManifest: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var municipality: String
@@ -24,6 +27,13 @@ public struct HandbookManifest: Sendable, Equatable {
             self.pdf = pdf
             self.pdfBytes = pdfBytes
         }
+
+        /// A handbook at its usual place, `<municipality>/<lang>/handbook.html|pdf`.
+        public init(municipality: String, name: String, language: String, htmlBytes: Int, pdfBytes: Int?) {
+            self.init(municipality: municipality, name: name, language: language,
+                      html: "\(municipality)/\(language)/handbook.html", htmlBytes: htmlBytes,
+                      pdf: pdfBytes == nil ? nil : "\(municipality)/\(language)/handbook.pdf", pdfBytes: pdfBytes)
+        }
     }
 
     public var entries: [Entry]
@@ -31,6 +41,48 @@ public struct HandbookManifest: Sendable, Equatable {
     public init(entries: [Entry]) {
         self.entries = entries.sorted { ($0.municipality, $0.language) < ($1.municipality, $1.language) }
     }
+
+    public static let fileName = "index.json"
+
+    /// The manifest of the handbooks found in `folder` (`<m>/<lang>/handbook.html`);
+    /// `name` gives each municipality's office name in a language.
+    public static func scan(_ folder: URL, name: (String, String) -> String) -> HandbookManifest {
+        let fm = FileManager.default
+        var entries: [Entry] = []
+        for m in ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where !m.hasPrefix(".") {
+            let mURL = folder.appendingPathComponent(m)
+            for lang in ((try? fm.contentsOfDirectory(atPath: mURL.path)) ?? []).sorted() where !lang.hasPrefix(".") {
+                let base = mURL.appendingPathComponent(lang)
+                guard let html = size(base.appendingPathComponent("handbook.html")) else { continue }
+                entries.append(Entry(municipality: m, name: name(m, lang), language: lang, htmlBytes: html,
+                                     pdfBytes: size(base.appendingPathComponent("handbook.pdf"))))
+            }
+        }
+        return HandbookManifest(entries: entries)
+    }
+
+    static func size(_ url: URL) -> Int? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+              (attributes[.type] as? FileAttributeType) == .typeRegular else { return nil }
+        return (attributes[.size] as? NSNumber)?.intValue
+    }
+
+    public var json: JSONValue {
+        .object([("handbooks", .array(entries.map { e in
+            .object([
+                ("municipality", .string(e.municipality)),
+                ("name", .string(e.name)),
+                ("language", .string(e.language)),
+                ("html", .string(e.html)),
+                ("html_bytes", .int(e.htmlBytes)),
+                ("pdf", .optional(e.pdf)),
+                ("pdf_bytes", e.pdfBytes.map(JSONValue.int) ?? .null),
+            ])
+        }))])
+    }
+
+    /// The file's text, ending with a newline.
+    public var text: String { json.serialized(pretty: true) + "\n" }
 
     public enum Failure: Error, CustomStringConvertible {
         case unreadable(String)
@@ -46,7 +98,7 @@ public struct HandbookManifest: Sendable, Equatable {
 
     /// Reads the manifest of `folder`; nil when no handbook has been built (no file).
     public static func read(folder: URL) throws -> HandbookManifest? {
-        let file = folder.appendingPathComponent("index.json")
+        let file = folder.appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
         guard let data = FileManager.default.contents(atPath: file.path) else { throw Failure.unreadable(file.path) }
         return try parse(data)
