@@ -16,21 +16,35 @@ public enum ServiceStatus: String, Sendable {
     case core, recommended, optional, local
 }
 
-/// The documents of one municipality's folder.
+/// The documents of one municipality's folder, by kind (the kinds the kind table places
+/// under `seeds/{municipality}/`).
 public struct MunicipalityFiles: Sendable {
     public var slug: String
-    public var office: Document?
-    public var adaptation: Document?
-    public var staffing: Document?
-    public var communicationPlan: Document?
-    public var checklist: Document?
-    public var reports: [Document] = []
-    public var services: [Document] = []
-    public var procedures: [Document] = []
+    /// Documents by kind, each list sorted by path.
+    public var byKind: [Kind: [Document]] = [:]
 
-    public var all: [Document] {
-        [office, adaptation, staffing, communicationPlan, checklist].compactMap { $0 } + reports + services + procedures
-    }
+    public init(slug: String) { self.slug = slug }
+
+    /// The documents of a kind in the folder.
+    public func documents(_ kind: Kind) -> [Document] { byKind[kind] ?? [] }
+
+    /// The one document of a kind whose id is the municipality (`office.yaml`).
+    public func single(_ kind: Kind) -> Document? { byKind[kind]?.first }
+
+    public var office: Document? { single(.office) }
+    public var adaptation: Document? { single(.adaptation) }
+    public var staffing: Document? { single(.staffingPlan) }
+    public var communicationPlan: Document? { single(.communicationPlan) }
+    public var checklist: Document? { single(.openingChecklist) }
+    public var reports: [Document] { documents(.progressReport) }
+    public var services: [Document] { documents(.service) }
+    public var procedures: [Document] { documents(.procedure) }
+
+    /// The kinds in the kind table's order.
+    var order: [Kind] = []
+
+    /// Every document of the folder, in the kind table's order, then by path.
+    public var all: [Document] { order.flatMap { byKind[$0] ?? [] } }
 }
 
 /// The model's own settings from `model/model.yaml`, with safe defaults when the file
@@ -122,6 +136,8 @@ public struct Network: Sendable {
     public let municipalities: [String: MunicipalityFiles]
     /// Translation files by the path of the document they translate, then language.
     public let translations: [String: [String: Document]]
+    /// The kinds the tree declares.
+    public var kinds: KindTable { tree.kinds }
 
     public init(tree: LoadedTree) {
         self.tree = tree
@@ -138,19 +154,11 @@ public struct Network: Sendable {
                 model[doc.kind, default: [:]][doc.id] = doc
                 continue
             }
-            var files = municipalities[m] ?? MunicipalityFiles(slug: m)
-            switch doc.kind {
-            case .office: files.office = doc
-            case .adaptation: files.adaptation = doc
-            case .staffingPlan: files.staffing = doc
-            case .communicationPlan: files.communicationPlan = doc
-            case .openingChecklist: files.checklist = doc
-            case .progressReport: files.reports.append(doc)
-            case .service: files.services.append(doc)
-            case .procedure: files.procedures.append(doc)
-            default: break
-            }
-            municipalities[m] = files
+            municipalities[m, default: MunicipalityFiles(slug: m)].byKind[doc.kind, default: []].append(doc)
+        }
+        for (m, files) in municipalities {
+            for (kind, docs) in files.byKind { municipalities[m]!.byKind[kind] = docs.sorted { $0.path < $1.path } }
+            municipalities[m]!.order = tree.kinds.municipalKinds
         }
         self.model = model
         self.municipalities = municipalities

@@ -28,6 +28,8 @@ public struct LoadedTree: Sendable {
     public var templates: [String]
     /// Reference data by file name (`municipalities-catalonia.csv`), as text.
     public var references: [String: (path: String, text: String)]
+    /// The kinds of document the tree declares (`model/schema/kinds.yaml`).
+    public var kinds: KindTable
     /// Every file read, relative to the root.
     public var paths: [String]
     public var filesChecked: Int { paths.count }
@@ -43,7 +45,7 @@ public struct LoadedTree: Sendable {
 }
 
 public enum TreeLoader {
-    public static let rules = TreeLayout.rules + [
+    public static let rules = TreeLayout.rules + KindTable.rules + [
         RuleInfo("markdown-front-matter-missing", "A Markdown document has no front matter."),
     ]
 
@@ -60,9 +62,10 @@ public enum TreeLoader {
     /// problem of every file.
     public static func load(root: URL) -> LoadedTree {
         let paths = FileTree.files(root: root, folders: TreeLayout.contentFolders)
-        let results = parallelMap(paths) { path in loadFile(root: root, path: path) }
+        let (kinds, kindProblems) = KindTable.load(root: root)
+        let results = parallelMap(paths) { path in loadFile(root: root, path: path, kinds: kinds) }
         var tree = LoadedTree(root: root, documents: [], schemas: [:], uiStrings: [:], templates: [],
-                              references: [:], paths: paths, diagnostics: [])
+                              references: [:], kinds: kinds, paths: paths, diagnostics: kindProblems)
         for (loaded, problems) in results {
             tree.diagnostics += problems
             switch loaded {
@@ -74,13 +77,16 @@ public enum TreeLoader {
             case .nothing: break
             }
         }
+        tree.diagnostics += kinds.checkReferences(tree.schemas)
         return tree
     }
 
-    private static func loadFile(root: URL, path: String) -> (Loaded, [Diagnostic]) {
-        let placement = TreeLayout.classify(path)
+    private static func loadFile(root: URL, path: String, kinds: KindTable) -> (Loaded, [Diagnostic]) {
+        // Without a kind table nothing can be placed; that one problem is reported.
+        if kinds.declarations.isEmpty, path != KindTable.path { return (.nothing, []) }
+        let placement = TreeLayout.classify(path, kinds: kinds)
         switch placement {
-        case .readme:
+        case .readme, .kindTable:
             return (.nothing, [])
         case .template:
             return (.template(path), [])
@@ -108,7 +114,7 @@ public enum TreeLoader {
             return (node.map { .uiStrings(key: "\(output)/\(language)", path: path, node: $0) } ?? .nothing, problems)
         case let .document(kind, id, municipality, language):
             var doc = Document(kind: kind, id: id, path: path, municipality: municipality, language: language)
-            if kind.isMarkdown {
+            if kinds.declaration(kind)?.isMarkdown == true {
                 let (md, problems) = MarkdownLoader().load(bytes: bytes, file: path)
                 guard let md else { return (.nothing, problems) }
                 doc.markdown = md

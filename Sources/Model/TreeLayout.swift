@@ -1,7 +1,10 @@
 import Diagnostics
+import Foundation
 
-/// Where each kind of file stands in the tree. This is the one place that knows the
-/// layout: adding a kind means adding its place here.
+/// Where each file of the tree stands, and so what it is. Documents are placed by the
+/// kind table (`KindTable`, read from `model/schema/kinds.yaml`); the files oae itself
+/// defines (schemas, the kind table, reference data, templates, UI strings) are placed
+/// here.
 public enum TreeLayout {
     /// The folders `oae check` reads, relative to the root.
     public static let contentFolders = ["model", "seeds", "templates"]
@@ -16,6 +19,8 @@ public enum TreeLayout {
         /// `municipality` for the files of a municipality's folder.
         case document(kind: Kind, id: String, municipality: String?, language: String?)
         case schema(kind: String)
+        /// The kind table, `model/schema/kinds.yaml`.
+        case kindTable
         /// Mustache templates, styles and assets, read by the renderers.
         case template
         /// UI strings of one output in one language (`templates/<output>/strings/<lang>.yaml`).
@@ -28,24 +33,11 @@ public enum TreeLayout {
         case unexpected(message: String, help: String?)
     }
 
-    static let modelFiles: [String: Kind] = [
-        "model.yaml": .model, "checklist.yaml": .checklistTemplate, "glossary.yaml": .glossary,
-    ]
-    static let modelFolders: [String: Kind] = [
-        "services": .service, "procedures": .procedure, "roles": .role, "training": .trainingModule,
-        "indicators": .indicator, "communication": .communicationStrategy, "handbook": .handbookChapter,
-        "schema": .model, "reference": .model,
-    ]
-    static let municipalityFiles: [String: Kind] = [
-        "office.yaml": .office, "adaptation.yaml": .adaptation, "staffing.yaml": .staffingPlan,
-        "communication-plan.yaml": .communicationPlan, "checklist.yaml": .openingChecklist,
-    ]
-    static let municipalityFolders: [String: Kind] = [
-        "reports": .progressReport, "services": .service, "procedures": .procedure,
-    ]
     static let templateExtensions: Set<String> = ["mustache", "css", "js", "svg", "png", "woff2", "txt", "md"]
+    /// Folders of model/ that oae defines, whatever the kind table says.
+    static let fixedModelFolders = ["schema", "reference"]
 
-    public static func classify(_ path: String) -> Placement {
+    public static func classify(_ path: String, kinds: KindTable) -> Placement {
         let parts = path.split(separator: "/").map(String.init)
         guard let name = parts.last else { return .unexpected(message: "empty path", help: nil) }
         if name.hasSuffix(".yml") {
@@ -54,76 +46,130 @@ public enum TreeLayout {
         }
         if name == "README.md" { return .readme }
         switch parts.first {
-        case "model": return classifyModel(Array(parts.dropFirst()))
-        case "seeds": return classifySeeds(Array(parts.dropFirst()))
         case "templates": return classifyTemplates(Array(parts.dropFirst()))
+        case "model" where parts.count == 3 && parts[1] == "schema":
+            if path == KindTable.path { return .kindTable }
+            guard name.hasSuffix(".schema.yaml") else {
+                return .unexpected(message: "'\(name)' in model/schema/ is not a schema",
+                                   help: "schemas are named '<kind>.schema.yaml'")
+            }
+            return .schema(kind: String(name.dropLast(".schema.yaml".count)))
+        case "model" where parts.count == 3 && parts[1] == "reference":
+            guard name.hasSuffix(".csv") else {
+                return .unexpected(message: "'\(name)' in model/reference/ is not a CSV file", help: nil)
+            }
+            return .reference(name: name)
+        case "model", "seeds": return classifyDocument(parts, kinds: kinds)
         default: return .unexpected(message: "'\(path)' is outside the tree's folders", help: nil)
         }
     }
 
-    static func classifyModel(_ p: [String]) -> Placement {
-        if p.count == 1 {
-            if let kind = modelFiles[p[0]] { return document(kind, p[0], municipality: nil) }
-            return unknownFile(p[0], in: "model/", expected: Array(modelFiles.keys) + Array(modelFolders.keys))
-        }
-        if p.count == 2, let kind = modelFolders[p[0]] {
-            let name = p[1]
-            switch p[0] {
-            case "schema":
-                guard name.hasSuffix(".schema.yaml") else {
-                    return .unexpected(message: "'\(name)' in model/schema/ is not a schema",
-                                       help: "schemas are named '<kind>.schema.yaml'")
+    /// Places a file of model/ or seeds/ by the kind table. Literal file names win over
+    /// `{id}` names in the same folder (`outline.yaml` before `{id}.md`).
+    static func classifyDocument(_ parts: [String], kinds: KindTable) -> Placement {
+        var best: (declaration: KindDeclaration, place: [String], literal: Bool)?
+        for declaration in kinds.declarations {
+            for place in declaration.places where place.count == parts.count {
+                guard folderMatches(place, parts) else { continue }
+                let last = place[place.count - 1]
+                let literal = !last.hasPrefix(KindTable.idPlaceholder)
+                if literal {
+                    guard fileMatches(literal: last, parts[parts.count - 1], markdown: declaration.isMarkdown) else { continue }
                 }
-                return .schema(kind: String(name.dropLast(".schema.yaml".count)))
-            case "reference":
-                guard name.hasSuffix(".csv") else {
-                    return .unexpected(message: "'\(name)' in model/reference/ is not a CSV file", help: nil)
-                }
-                return .reference(name: name)
-            case "communication":
-                guard name.hasPrefix("strategy.") else {
-                    return unknownFile(name, in: "model/communication/", expected: ["strategy.md"])
-                }
-                return document(kind, name, municipality: nil)
-            case "handbook":
-                if name == "outline.yaml" { return .document(kind: .handbookOutline, id: "outline", municipality: nil, language: nil) }
-                return document(.handbookChapter, name, municipality: nil)
-            default:
-                return document(kind, name, municipality: nil)
+                if best == nil || (literal && !best!.literal) { best = (declaration, place, literal) }
             }
         }
-        return unknownFolder(p[0], in: "model/", expected: Array(modelFolders.keys))
+        if let best { return place(parts, best.declaration, best.place) }
+        return unknown(parts, kinds: kinds)
     }
 
-    static func classifySeeds(_ p: [String]) -> Placement {
-        if p.count == 1 {
-            if p[0].hasPrefix("programme.") { return document(.programme, p[0], municipality: nil) }
-            return unknownFile(p[0], in: "seeds/", expected: ["programme.md"])
+    static func folderMatches(_ place: [String], _ parts: [String]) -> Bool {
+        for (p, actual) in zip(place.dropLast(), parts.dropLast()) where p != KindTable.municipalityPlaceholder && p != actual {
+            return false
         }
-        let municipality = p[0]
-        guard isSlug(municipality) else {
-            return .unexpected(message: "municipality folder '\(municipality)' is not a slug",
-                               help: "name the folder in lower case with hyphens, like 'sant-feliu-de-llobregat'")
-        }
-        if p.count == 2 {
-            if let kind = municipalityFiles[p[1]] {
-                return .document(kind: kind, id: municipality, municipality: municipality, language: nil)
+        return true
+    }
+
+    /// `office.yaml` matches `office.yaml`; for Markdown, `strategy.es.md` matches `strategy.md`.
+    static func fileMatches(literal: String, _ name: String, markdown: Bool) -> Bool {
+        if name == literal { return true }
+        guard markdown else { return false }
+        let stem = literal.dropLast(3)
+        guard name.hasPrefix(stem + "."), name.hasSuffix(".md") else { return false }
+        return isLanguageCode(String(name.dropFirst(stem.count + 1).dropLast(3)))
+    }
+
+    static func place(_ parts: [String], _ declaration: KindDeclaration, _ place: [String]) -> Placement {
+        var municipality: String?
+        for (p, actual) in zip(place.dropLast(), parts.dropLast()) where p == KindTable.municipalityPlaceholder {
+            guard isSlug(actual) else {
+                return .unexpected(message: "municipality folder '\(actual)' is not a slug",
+                                   help: "name the folder in lower case with hyphens, like 'sant-feliu-de-llobregat'")
             }
-            return unknownFile(p[1], in: "seeds/\(municipality)/",
-                               expected: Array(municipalityFiles.keys) + Array(municipalityFolders.keys))
+            municipality = actual
         }
-        if p.count == 3, let kind = municipalityFolders[p[1]] {
-            if kind == .progressReport {
-                let name = p[2]
-                guard name.hasSuffix(".yaml"), isReportName(String(name.dropLast(5))) else {
-                    return .unexpected(message: "report '\(name)' is not named by its quarter",
-                                       help: "name reports '<year>-q<quarter>.yaml', like '2026-q3.yaml'")
+        let name = parts[parts.count - 1]
+        let kind = declaration.kind
+        let ext = declaration.isMarkdown ? ".md" : ".yaml"
+        guard name.hasSuffix(ext) else {
+            let other = declaration.isMarkdown ? ".yaml" : ".md"
+            return .unexpected(message: "'\(name)' should be a \(declaration.isMarkdown ? "Markdown" : "YAML") file (\(ext))",
+                               help: name.hasSuffix(other) ? "a \(kind.rawValue) is written as \(ext)" : nil)
+        }
+        var stem = String(name.dropLast(ext.count))
+        var language: String?
+        if declaration.isMarkdown, let dot = stem.lastIndex(of: ".") {
+            let code = String(stem[stem.index(after: dot)...])
+            guard isLanguageCode(code) else {
+                return .unexpected(message: "'\(name)' is not '<id>.md' or '<id>.<language>.md'", help: nil)
+            }
+            language = code
+            stem = String(stem[..<dot])
+        }
+        let id: String
+        switch declaration.identity {
+        case .fixed(let fixed): id = fixed
+        case .municipality: id = municipality ?? stem
+        case .fileName:
+            if let pattern = declaration.idPattern {
+                let range = NSRange(stem.startIndex..., in: stem)
+                guard pattern.firstMatch(in: stem, range: range) != nil else {
+                    return .unexpected(message: "'\(name)' is not a valid name for a \(kind.rawValue)",
+                                       help: declaration.idHint)
                 }
-                return .document(kind: kind, id: String(name.dropLast(5)), municipality: municipality, language: nil)
+            } else if !isSlug(stem) {
+                return .unexpected(message: "'\(name)': '\(stem)' is not a valid id",
+                                   help: declaration.idHint ?? "ids are lower case words joined by hyphens, like 'company-creation'")
             }
-            return document(kind, p[2], municipality: municipality)
+            id = stem
         }
-        return unknownFolder(p[1], in: "seeds/\(municipality)/", expected: Array(municipalityFolders.keys))
+        return .document(kind: kind, id: id, municipality: municipality, language: language)
+    }
+
+    /// A file no kind places: names the deepest folder that some place passes through,
+    /// with the names expected there.
+    static func unknown(_ parts: [String], kinds: KindTable) -> Placement {
+        var depth = 0
+        var expected: Set<String> = []
+        let places = kinds.declarations.flatMap(\.places)
+            + (parts.first == "model" ? fixedModelFolders.map { ["model", $0, "x"] } : [])
+        for place in places {
+            var k = 0
+            while k < place.count - 1, k < parts.count - 1,
+                  place[k] == parts[k] || (place[k] == KindTable.municipalityPlaceholder && k > 0) {
+                k += 1
+            }
+            guard k < place.count else { continue }
+            if k > depth { depth = k; expected = [] }
+            if k == depth {
+                let next = place[k]
+                if next != KindTable.municipalityPlaceholder, !next.hasPrefix(KindTable.idPlaceholder) { expected.insert(next) }
+            }
+        }
+        let folder = parts.prefix(depth).joined(separator: "/") + "/"
+        let what = parts.count - 1 > depth ? "folder" : "file"
+        return .unexpected(message: "unexpected \(what) '\(parts[depth])' in \(folder)",
+                           help: Suggestions.didYouMean(parts[depth], in: expected.sorted()))
     }
 
     static func classifyTemplates(_ p: [String]) -> Placement {
@@ -138,50 +184,12 @@ public enum TreeLayout {
                            help: "templates/ holds .mustache templates, styles, scripts, images and <output>/strings/<lang>.yaml")
     }
 
-    /// A document file: `<id>.yaml` for YAML kinds; `<id>.md` or a translation
-    /// `<id>.<lang>.md` for Markdown kinds.
-    static func document(_ kind: Kind, _ name: String, municipality: String?) -> Placement {
-        let ext = kind.isMarkdown ? ".md" : ".yaml"
-        guard name.hasSuffix(ext) else {
-            let other = kind.isMarkdown ? ".yaml" : ".md"
-            return .unexpected(message: "'\(name)' should be a \(kind.isMarkdown ? "Markdown" : "YAML") file (\(ext))",
-                               help: name.hasSuffix(other) ? "a \(kind.rawValue) is written as \(ext)" : nil)
-        }
-        var stem = String(name.dropLast(ext.count))
-        var language: String?
-        if kind.isMarkdown, let dot = stem.lastIndex(of: ".") {
-            let code = String(stem[stem.index(after: dot)...])
-            guard code.count == 2, code.allSatisfy({ $0.isLowercase && $0.isASCII }) else {
-                return .unexpected(message: "'\(name)' is not '<id>.md' or '<id>.<language>.md'", help: nil)
-            }
-            language = code
-            stem = String(stem[..<dot])
-        }
-        guard isSlug(stem) else {
-            return .unexpected(message: "'\(name)': '\(stem)' is not a valid id",
-                               help: "ids are lower case words joined by hyphens, like 'company-creation'")
-        }
-        return .document(kind: kind, id: stem, municipality: municipality, language: language)
-    }
-
-    static func unknownFile(_ name: String, in folder: String, expected: [String]) -> Placement {
-        .unexpected(message: "unexpected file '\(name)' in \(folder)",
-                    help: Suggestions.didYouMean(name, in: expected.sorted()))
-    }
-
-    static func unknownFolder(_ name: String, in folder: String, expected: [String]) -> Placement {
-        .unexpected(message: "unexpected folder '\(name)' in \(folder)",
-                    help: Suggestions.didYouMean(name, in: expected.sorted()))
+    static func isLanguageCode(_ code: String) -> Bool {
+        code.count == 2 && code.allSatisfy { $0.isLowercase && $0.isASCII }
     }
 
     public static func isSlug(_ s: String) -> Bool {
         guard !s.isEmpty, !s.hasPrefix("-"), !s.hasSuffix("-"), !s.contains("--") else { return false }
         return s.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" }
-    }
-
-    static func isReportName(_ s: String) -> Bool {
-        let parts = s.split(separator: "-")
-        guard parts.count == 2, parts[0].count == 4, parts[0].allSatisfy(\.isNumber) else { return false }
-        return ["q1", "q2", "q3", "q4"].contains(String(parts[1]))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import JSON
 import Loading
@@ -7,7 +8,7 @@ import Model
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lists the documents of a kind with their ids and files.",
-        discussion: "Kinds: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+        discussion: "Kinds: those of the tree's kind table, model/schema/kinds.yaml (service, procedure, role, office, ...).")
 
     @OptionGroup var tree: TreeOptions
 
@@ -19,6 +20,12 @@ struct List: ParsableCommand {
 
     func run() throws {
         let loaded = TreeLoader.load(root: tree.rootURL)
+        guard loaded.kinds.contains(kind) else {
+            let names = loaded.kinds.kinds.map(\.rawValue)
+            writeStderr("error: '\(kind)' is not a kind of this tree; "
+                        + (Suggestions.didYouMean(kind.rawValue, in: names) ?? "the kinds are: \(names.joined(separator: ", "))") + "\n")
+            throw ExitCode(2)
+        }
         let docs = loaded.documents.filter { $0.kind == kind && $0.language == nil }
             .sorted { ($0.municipality ?? "", $0.id) < ($1.municipality ?? "", $1.id) }
         switch format {

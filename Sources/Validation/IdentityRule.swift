@@ -9,22 +9,19 @@ struct IdentityRule: Rule {
         RuleInfo("id-duplicate", "A local document has the id of a model document."),
     ]
 
-    /// Kinds whose id is their file name.
-    static let namedByFile: Set<Kind> = [.service, .procedure, .role, .trainingModule, .indicator, .handbookChapter]
-
     func check(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var originalIds: [String: String] = [:]
         for doc in c.documents { originalIds[doc.path] = doc.root?["id"]?.string ?? doc.id }
         for doc in c.network.tree.documents {
-            guard let idNode = doc.root?["id"], let id = idNode.string else { continue }
-            var expected: String?
-            if IdentityRule.namedByFile.contains(doc.kind) { expected = doc.id }
+            let declaration = c.network.kinds.declaration(doc.kind)
+            guard let idNode = doc.root?[declaration?.idField ?? "id"], let id = idNode.string else { continue }
+            // The kind table says which field repeats the id (`id-field`).
+            var expected: String? = declaration?.idField != nil ? doc.id : nil
             if let language = doc.language {
                 // A translation carries the id of the document it translates.
                 expected = originalIds[String(doc.path.dropLast(".\(language).md".count)) + ".md"]
             }
-            if doc.kind == .office { expected = doc.municipality }
             if let expected, id != expected {
                 out.append(.error("id-mismatch",
                                   doc.language != nil ? "id '\(id)' differs from the id '\(expected)' of the document it translates"
@@ -33,8 +30,9 @@ struct IdentityRule: Rule {
                                   help: "ids are stable: rename the file to '\(id)', or set the id to '\(expected)'"))
             }
         }
+        let localKinds = c.network.kinds.declarations.filter { $0.isMunicipal && $0.isModelLevel }.map(\.kind)
         for (slug, files) in c.network.municipalities.sorted(by: { $0.key < $1.key }) {
-            for doc in files.services + files.procedures {
+            for doc in localKinds.flatMap(files.documents) {
                 guard let model = c.network.modelDocument(doc.kind, doc.id) else { continue }
                 out.append(.error("id-duplicate",
                                   "local \(doc.kind.rawValue) '\(doc.id)' of \(slug) has the id of a model \(doc.kind.rawValue)",

@@ -25,7 +25,8 @@ struct ReferenceRule: Rule {
 
     private func check(_ id: String, _ kind: String, _ span: SourceSpan, _ doc: Document,
                        _ c: ValidationContext, _ out: inout [Diagnostic]) {
-        // Kinds with no index (a schema naming a kind oae does not know) are not checked.
+        // An x-ref to a kind the table does not declare is reported once, at the schema
+        // (kind-unknown), not at every value.
         guard c.references.kinds.contains(kind) else { return }
         if c.references.contains(id, kind, municipality: doc.municipality) { return }
         let known = c.references.ids(kind, municipality: doc.municipality).keys.sorted()

@@ -54,28 +54,34 @@ public struct ReferenceIndex: Sendable {
     /// The reference kinds that have an index (others are not checked).
     public private(set) var kinds: Set<String> = []
 
+    /// Indexes what the kind table declares: every document kind, with its model
+    /// documents and each municipality's own (for kinds named by file), and every list
+    /// of referable items.
     init(_ network: Network) {
-        for kind in [Kind.service, .procedure, .role, .trainingModule, .indicator] {
+        let table = network.kinds
+        for kind in table.kinds {
+            model[kind.rawValue] = [:]
             for doc in network.modelDocuments(kind) {
-                model[kind.rawValue, default: [:]][doc.id] = doc.root?["id"]?.span ?? .wholeFile(doc.path)
+                model[kind.rawValue]![doc.id] = doc.root?["id"]?.span ?? .wholeFile(doc.path)
             }
         }
-        func collect(_ node: Node?, as kind: String) {
-            for item in node?.sequence ?? [] {
-                if let id = item["id"]?.string { model[kind, default: [:]][id] = item["id"]!.span }
+        for item in table.items {
+            model[item.kind] = model[item.kind] ?? [:]
+            for holder in network.modelDocuments(item.document) {
+                for entry in holder.root?[item.list]?.sequence ?? [] {
+                    if let id = entry["id"]?.string { model[item.kind]![id] = entry["id"]!.span }
+                }
             }
         }
-        let strategy = network.modelDocuments(.communicationStrategy).first?.root
-        collect(strategy?["audiences"], as: "audience")
-        collect(strategy?["messages"], as: "message")
-        collect(strategy?["channels"], as: "channel")
-        collect(network.modelDocuments(.checklistTemplate).first?.root?["items"], as: "checklist-item")
-        collect(network.modelDocuments(.model).first?.root?["areas"], as: "area")
+        let localKinds = table.declarations.filter { $0.isMunicipal && $0.identity == .fileName }.map(\.kind)
         for (slug, files) in network.municipalities {
-            for doc in files.services { local[slug, default: [:]]["service", default: [:]][doc.id] = .wholeFile(doc.path) }
-            for doc in files.procedures { local[slug, default: [:]]["procedure", default: [:]][doc.id] = .wholeFile(doc.path) }
+            for kind in localKinds {
+                for doc in files.documents(kind) {
+                    local[slug, default: [:]][kind.rawValue, default: [:]][doc.id] = .wholeFile(doc.path)
+                }
+            }
         }
-        kinds = Set(model.keys).union(local.values.flatMap(\.keys))
+        kinds = table.referenceKinds
     }
 
     /// The ids of `kind` visible from a document of `municipality` (nil: the model).

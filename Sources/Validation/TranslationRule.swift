@@ -42,7 +42,7 @@ struct TranslationRule: Rule {
                                         ? "write the text as a mapping: '\(defaultLanguage):' with this text, then one line per language"
                                         : "add \(missing.map { "'\($0):'" }.joined(separator: " and "))"))
             }
-            if doc.kind.isMarkdown {
+            if c.network.kinds.declaration(doc.kind)?.isMarkdown == true {
                 let have = c.network.translations[doc.path] ?? [:]
                 let missing = languages.filter { $0 != defaultLanguage && have[$0] == nil }
                 if !missing.isEmpty {

@@ -62,7 +62,7 @@ final class CheckTests: XCTestCase {
         env["NO_COLOR"] = "1"
         let ok = try runProcess(oae, ["check", "--root", clean], environment: env)
         XCTAssertEqual(ok.status, 0, ok.stdout)
-        XCTAssertTrue(ok.stdout.hasSuffix("\n0 errors, 1 warning in 1 file\n"), ok.stdout)
+        XCTAssertTrue(ok.stdout.hasSuffix("\n0 errors, 1 warning in 2 files\n"), ok.stdout)
         let strict = try runProcess(oae, ["check", "--root", clean, "--strict"], environment: env)
         XCTAssertEqual(strict.status, 1)
         let broken = try runProcess(oae, ["check", "--root", tree.path], environment: env)

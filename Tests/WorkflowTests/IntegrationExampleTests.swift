@@ -13,25 +13,28 @@ final class IntegrationExampleTests: XCTestCase {
         let data = try Data(contentsOf: folder.appendingPathComponent("vscode-settings.json"))
         let settings = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         let schemas = try XCTUnwrap(settings["yaml.schemas"] as? [String: [String]])
+        let (table, problems) = KindTable.load(root: TempTree.packageRoot)
+        XCTAssertEqual(problems.map(\.message), [])
         var mapped = Set<Kind>()
         for (schema, patterns) in schemas {
             XCTAssertTrue(schema.hasPrefix(".vscode/oae-schemas/") && schema.hasSuffix(".schema.json"), schema)
             let kindName = String(schema.dropFirst(".vscode/oae-schemas/".count).dropLast(".schema.json".count))
-            let kind = try XCTUnwrap(Kind(rawValue: kindName), schema)
+            let kind = Kind(kindName)
+            XCTAssertTrue(table.contains(kind), schema)
             XCTAssertTrue(FileManager.default.fileExists(atPath: TempTree.packageRoot.appendingPathComponent(kind.schemaPath).path),
                           "\(kind.schemaPath) exists")
             for pattern in patterns {
                 // A file the pattern matches, with each * filled in.
                 let sample = pattern.replacingOccurrences(of: "reports/*", with: "reports/2026-q3")
                     .replacingOccurrences(of: "*", with: "sant-feliu-de-llobregat")
-                guard case let .document(found, _, _, _) = TreeLayout.classify(sample) else {
+                guard case let .document(found, _, _, _) = TreeLayout.classify(sample, kinds: table) else {
                     XCTFail("\(pattern) matches no document of the tree"); continue
                 }
                 XCTAssertEqual(found, kind, pattern)
                 mapped.insert(kind)
             }
         }
-        let yamlKinds = Set(Kind.allCases.filter { !$0.isMarkdown })
+        let yamlKinds = Set(table.declarations.filter { !$0.isMarkdown }.map(\.kind))
         XCTAssertEqual(mapped, yamlKinds, "every YAML kind has its schema")
     }
 

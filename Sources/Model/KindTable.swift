@@ -1,0 +1,232 @@
+import Diagnostics
+import Foundation
+import Loading
+
+/// How one kind of document is declared in the kind table (`model/schema/kinds.yaml`).
+public struct KindDeclaration: Sendable {
+    /// YAML files, or Markdown files whose front matter is the document.
+    public enum Format: String, Sendable { case yaml, markdown }
+
+    /// How a document's id is formed.
+    public enum Identity: Sendable, Equatable {
+        /// From the file name (`{id}` in `files`).
+        case fileName
+        /// The municipality's folder name.
+        case municipality
+        /// The same for the one document of the kind (`outline`).
+        case fixed(String)
+    }
+
+    public var kind: Kind
+    public var format: Format
+    /// Where its files stand (`model/services/{id}.md`), each split into segments.
+    public var places: [[String]]
+    public var identity: Identity
+    /// The field that must repeat the id (`id`), or nil.
+    public var idField: String?
+    /// A stricter form for ids than a slug, with the words that explain it.
+    public var idPattern: NSRegularExpression?
+    public var idHint: String?
+    /// The field that names a document (`name`).
+    public var titleField: String?
+    /// The site page of a document under a language's folder (`model/services/{id}.html`).
+    public var route: String?
+    /// The handbook anchor of a document (`service-{id}`).
+    public var anchor: String?
+    /// The kind's name for readers, by language.
+    public var label: LocalizedText?
+    /// Where the kind is declared.
+    public var span: SourceSpan
+
+    public var isMarkdown: Bool { format == .markdown }
+
+    /// True when documents of the kind stand in a municipality's folder.
+    public var isMunicipal: Bool { places.contains { $0.contains(KindTable.municipalityPlaceholder) } }
+
+    /// True when documents of the kind may stand outside a municipality's folder.
+    public var isModelLevel: Bool { places.contains { !$0.contains(KindTable.municipalityPlaceholder) } }
+
+    /// The route of a document, or nil when the kind has no page.
+    public func route(id: String) -> String? { route?.replacingOccurrences(of: "{id}", with: id) }
+
+    /// The handbook anchor of a document, or nil when the kind has none.
+    public func anchor(id: String) -> String? { anchor?.replacingOccurrences(of: "{id}", with: id) }
+}
+
+/// Lists inside a document whose items references may name (`x-ref: audience` names an
+/// item of the communication strategy's `audiences`).
+public struct ItemDeclaration: Sendable {
+    public var kind: String
+    /// The kind of the document that holds the list.
+    public var document: Kind
+    /// The list's field.
+    public var list: String
+    public var span: SourceSpan
+}
+
+/// The kinds of document a tree has, read from `model/schema/kinds.yaml`: the one place
+/// that says where each kind's files stand, how their ids are formed and checked, and
+/// where they show in the site and the handbooks. The tree layout, the network's index,
+/// the identity and reference rules and the routes read it.
+public struct KindTable: Sendable {
+    public static let folder = "model/schema"
+    public static let path = "model/schema/kinds.yaml"
+    static let municipalityPlaceholder = "{municipality}"
+    static let idPlaceholder = "{id}"
+
+    public static let rules = [
+        RuleInfo("kind-table-missing", "The tree has no kind table, model/schema/kinds.yaml."),
+        RuleInfo("kind-table-invalid", "An entry of the kind table is wrong."),
+        RuleInfo("kind-unknown", "A schema's x-ref names a kind the kind table does not declare."),
+    ]
+
+    public private(set) var declarations: [KindDeclaration] = []
+    public private(set) var items: [ItemDeclaration] = []
+    private var index: [Kind: Int] = [:]
+    /// Problems of the table itself.
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    /// Reads the table from its YAML node.
+    public init(_ node: Node, defaultLanguage: String = "ca") {
+        for entry in node["kinds"]?.sequence ?? [] { add(entry, defaultLanguage: defaultLanguage) }
+        if node["kinds"]?.sequence == nil {
+            diagnostics.append(.error("kind-table-invalid", "the kind table has no 'kinds' list",
+                                      at: node["kinds"]?.span ?? node.span,
+                                      help: "list each kind under 'kinds:' (model/schema/README.md)"))
+        }
+        for entry in node["items"]?.sequence ?? [] {
+            guard let kind = entry["kind"]?.string, let document = entry["in"]?.string, let list = entry["list"]?.string else {
+                diagnostics.append(.error("kind-table-invalid", "an item entry needs 'kind', 'in' and 'list'", at: entry.span))
+                continue
+            }
+            if index[Kind(document)] == nil {
+                diagnostics.append(invalid("item '\(kind)' is in an unknown kind '\(document)'", entry["in"]!.span,
+                                           help: Suggestions.didYouMean(document, in: kinds.map(\.rawValue))))
+            }
+            items.append(ItemDeclaration(kind: kind, document: Kind(document), list: list, span: entry.span))
+        }
+    }
+
+    private func invalid(_ message: String, _ span: SourceSpan, help: String? = nil) -> Diagnostic {
+        .error("kind-table-invalid", message, at: span, help: help)
+    }
+
+    private mutating func add(_ entry: Node, defaultLanguage: String) {
+        guard let nameNode = entry["kind"], let name = nameNode.string else {
+            diagnostics.append(invalid("a kind entry has no 'kind'", entry.span)); return
+        }
+        guard TreeLayout.isSlug(name) else {
+            diagnostics.append(invalid("kind '\(name)' is not a slug", nameNode.span)); return
+        }
+        if let first = index[Kind(name)] {
+            diagnostics.append(.error("kind-table-invalid", "kind '\(name)' is declared twice", at: nameNode.span,
+                                      related: [RelatedLocation(declarations[first].span, "first declared here")]))
+            return
+        }
+        let format: KindDeclaration.Format
+        switch entry["format"]?.string {
+        case "yaml"?: format = .yaml
+        case "markdown"?: format = .markdown
+        default:
+            diagnostics.append(invalid("kind '\(name)' needs a format: yaml or markdown", entry["format"]?.span ?? nameNode.span))
+            return
+        }
+        var places: [[String]] = []
+        for file in entry["files"]?.sequence ?? [] {
+            guard let text = file.string else { continue }
+            let parts = text.split(separator: "/").map(String.init)
+            let ext = format == .markdown ? ".md" : ".yaml"
+            guard let last = parts.last, last.hasSuffix(ext), ["model", "seeds"].contains(parts.first ?? "") else {
+                diagnostics.append(invalid("'\(text)' is not a place for a \(format.rawValue) kind: it must be under model/ or seeds/ and end in \(ext)", file.span))
+                continue
+            }
+            places.append(parts)
+        }
+        if places.isEmpty {
+            diagnostics.append(invalid("kind '\(name)' has no 'files'", entry["files"]?.span ?? nameNode.span,
+                                       help: "say where its files stand, like 'model/services/{id}.md'"))
+            return
+        }
+        let identity: KindDeclaration.Identity
+        switch entry["id"]?.string {
+        case nil: identity = .fileName
+        case "municipality"?: identity = .municipality
+        case let fixed?: identity = .fixed(fixed)
+        }
+        if identity == .fileName, places.contains(where: { !($0.last ?? "").hasPrefix(KindTable.idPlaceholder) }) {
+            diagnostics.append(invalid("kind '\(name)' takes its id from the file name, but a place has no '{id}'",
+                                       entry["files"]!.span, help: "write '{id}' in the file name, or set 'id'"))
+        }
+        var idPattern: NSRegularExpression?
+        if let p = entry["id-pattern"] {
+            idPattern = p.string.flatMap { try? NSRegularExpression(pattern: $0) }
+            if idPattern == nil { diagnostics.append(invalid("'id-pattern' is not a regular expression", p.span)) }
+        }
+        let declaration = KindDeclaration(
+            kind: Kind(name), format: format, places: places, identity: identity,
+            idField: entry["id-field"]?.string, idPattern: idPattern, idHint: entry["id-hint"]?.string,
+            titleField: entry["title"]?.string, route: entry["route"]?.string, anchor: entry["anchor"]?.string,
+            label: LocalizedText(entry["label"], defaultLanguage: defaultLanguage), span: nameNode.span)
+        index[declaration.kind] = declarations.count
+        declarations.append(declaration)
+    }
+
+    /// The declared kinds, in the table's order.
+    public var kinds: [Kind] { declarations.map(\.kind) }
+
+    /// The declaration of a kind, or nil when the table does not declare it.
+    public func declaration(_ kind: Kind) -> KindDeclaration? { index[kind].map { declarations[$0] } }
+
+    public func contains(_ kind: Kind) -> Bool { index[kind] != nil }
+
+    /// Kinds and item kinds that an `x-ref` may name.
+    public var referenceKinds: Set<String> { Set(kinds.map(\.rawValue) + items.map(\.kind)) }
+
+    /// The one document kinds of the model, sorted for readers.
+    public var modelKinds: [Kind] { declarations.filter(\.isModelLevel).map(\.kind) }
+
+    /// The kinds of a municipality's folder.
+    public var municipalKinds: [Kind] { declarations.filter(\.isMunicipal).map(\.kind) }
+
+    /// Loads the table of a tree. A tree without one gets a diagnostic and an empty table.
+    public static func load(root: URL) -> (KindTable, [Diagnostic]) {
+        switch FileTree.read(root: root, path: path) {
+        case let .success(bytes):
+            let (node, problems) = YAMLLoader().load(bytes: bytes, file: path)
+            guard let node else { return (KindTable(), problems) }
+            let table = KindTable(node)
+            return (table, problems + table.diagnostics)
+        case .failure:
+            return (KindTable(), [.error("kind-table-missing",
+                                         "the tree has no kind table, so oae cannot tell what its files are",
+                                         at: .wholeFile(path),
+                                         help: "add \(path) (the example tree's one lists every kind oae knows)")])
+        }
+    }
+
+    /// Diagnostics for `x-ref` values of the schemas that name no declared kind or item.
+    public func checkReferences(_ schemas: [String: (path: String, node: Node)]) -> [Diagnostic] {
+        let known = referenceKinds
+        var out: [Diagnostic] = []
+        func visit(_ node: Node) {
+            switch node.value {
+            case let .mapping(pairs):
+                for p in pairs {
+                    if p.key.keyText == "x-ref", let target = p.value.string, !known.contains(target) {
+                        out.append(.error("kind-unknown", "x-ref names '\(target)', which is not a kind of the tree",
+                                          at: p.value.span,
+                                          help: Suggestions.didYouMean(target, in: known.sorted())
+                                              ?? "declare the kind in \(KindTable.path)"))
+                    }
+                    visit(p.value)
+                }
+            case let .sequence(items): items.forEach(visit)
+            default: break
+            }
+        }
+        for (_, entry) in schemas.sorted(by: { $0.key < $1.key }) { visit(entry.node) }
+        return out
+    }
+}

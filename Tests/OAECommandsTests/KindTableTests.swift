@@ -1,0 +1,146 @@
+import Foundation
+import XCTest
+
+/// A kind is added to a tree through the kind table and its schema alone: no Swift
+/// changes. The new kind's documents are loaded, validated against their schema,
+/// checked as references, listed by `oae list` and counted by `oae check --format json`.
+final class KindTableTests: XCTestCase {
+    var root: URL!
+
+    override func setUpWithError() throws {
+        let fm = FileManager.default
+        root = fm.temporaryDirectory.appendingPathComponent("oae-kinds-\(UUID().uuidString)")
+        try fm.copyItem(at: TestPaths.fixture("network"), to: root)
+        try fm.copyItem(at: TestPaths.packageRoot.appendingPathComponent("model/schema"),
+                        to: root.appendingPathComponent("model/schema"))
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func oae(_ arguments: [String]) throws -> ProcessResult {
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        return try runProcess(TestPaths.oaeBinary.path, arguments + ["--root", root.path], environment: env)
+    }
+
+    func addAgreementKind() throws {
+        let tablePath = "model/schema/kinds.yaml"
+        let table = try String(contentsOf: root.appendingPathComponent(tablePath), encoding: .utf8)
+        let entry = """
+              - kind: agreement
+                format: yaml
+                files: ["seeds/{municipality}/agreements/{id}.yaml"]
+                id-field: id
+                label: {ca: conveni, es: convenio, en: agreement}
+
+            items:
+            """
+        try write(tablePath, table.replacingOccurrences(of: "\nitems:", with: "\n" + entry))
+        try write("model/schema/agreement.schema.yaml", """
+            $schema: https://json-schema.org/draft/2020-12/schema
+            $id: https://schema.oae.example/agreement.schema.yaml
+            type: object
+            additionalProperties: false
+            required: [id, signed_on]
+            properties:
+              id: {type: string}
+              signed_on: {type: string, format: date}
+              contact_role:
+                type: string
+                x-ref: role
+              supersedes:
+                type: string
+                x-ref: agreement
+
+            """)
+    }
+
+    func testANewKindThroughTheTableAndItsSchemaAlone() throws {
+        try addAgreementKind()
+        let folder = "seeds/sant-feliu-de-llobregat/agreements"
+        try write("\(folder)/adhesion-2026.yaml", """
+            id: adhesion-2026
+            signed_on: 2026-02-10
+            contact_role: office-coordinator
+
+            """)
+        try write("\(folder)/adhesion-2027.yaml", """
+            id: adhesion-2027
+            signed_on: 10/02/2027
+            contact_role: office-coordinater
+            supersedes: adhesion-2025
+
+            """)
+        let check = try oae(["check", "--format", "json", "--as-of", "2026-11-25"])
+        XCTAssertEqual(check.status, 1, check.stderr)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        let summary = try XCTUnwrap(report["summary"] as? [String: Any])
+        let documents = try XCTUnwrap(summary["documents"] as? [String: Int])
+        XCTAssertEqual(documents["agreement"], 2)
+        let found = (report["diagnostics"] as? [[String: Any]] ?? []).map {
+            "\($0["rule"]!) \($0["file"]!):\($0["line"]!):\($0["column"]!): \($0["message"]!)"
+        }
+        XCTAssertEqual(found, [
+            "schema-format \(folder)/adhesion-2027.yaml:2:12: expected a date (YYYY-MM-DD); found \"10/02/2027\"",
+            "ref-unknown \(folder)/adhesion-2027.yaml:3:15: unknown role 'office-coordinater'",
+            "ref-unknown \(folder)/adhesion-2027.yaml:4:13: unknown agreement 'adhesion-2025'",
+        ])
+
+        let list = try oae(["list", "agreement"])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        XCTAssertEqual(list.stdout, """
+            adhesion-2026  \(folder)/adhesion-2026.yaml
+            adhesion-2027  \(folder)/adhesion-2027.yaml
+
+            """)
+    }
+
+    func testAnXRefToAKindThatDoesNotExistIsAnErrorAtTheSchema() throws {
+        let path = "model/schema/procedure.schema.yaml"
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        let line = try XCTUnwrap(lines.firstIndex { $0.hasSuffix("x-ref: role") })
+        try write(path, text.replacingOccurrences(of: lines[line], with: lines[line].replacingOccurrences(of: "role", with: "rol"),
+                                                  options: [], range: text.range(of: lines[line])))
+        let check = try oae(["check", "--as-of", "2026-11-25"])
+        XCTAssertEqual(check.status, 1)
+        let column = lines[line].count - 3
+        XCTAssertTrue(check.stdout.hasPrefix(
+            "\(path):\(line + 1):\(column): error[kind-unknown]: x-ref names 'rol', which is not a kind of the tree\n"),
+                      check.stdout)
+        XCTAssertTrue(check.stdout.contains("= help: did you mean 'role'?"), check.stdout)
+    }
+
+    func testAnUnknownKindForListIsAUsageError() throws {
+        let list = try oae(["list", "servce"])
+        XCTAssertEqual(list.status, 2)
+        XCTAssertEqual(list.stderr, "error: 'servce' is not a kind of this tree; did you mean 'service'?\n")
+    }
+
+    func testABrokenTableEntryIsReportedWhereItIsWritten() throws {
+        let tablePath = "model/schema/kinds.yaml"
+        let table = try String(contentsOf: root.appendingPathComponent(tablePath), encoding: .utf8)
+        try write(tablePath, table.replacingOccurrences(of: "\nitems:", with: """
+
+              - kind: agreement
+                format: yml
+                files: ["seeds/{municipality}/agreements/{id}.yaml"]
+
+            items:
+            """))
+        let written = try String(contentsOf: root.appendingPathComponent(tablePath), encoding: .utf8)
+        let formatLine = try XCTUnwrap(written.components(separatedBy: "\n").firstIndex(of: "    format: yml")) + 1
+        let check = try oae(["check", "--as-of", "2026-11-25"])
+        XCTAssertTrue(check.stdout.hasPrefix(
+            "\(tablePath):\(formatLine):13: error[kind-table-invalid]: kind 'agreement' needs a format: yaml or markdown\n"),
+                      check.stdout)
+    }
+}
