@@ -31,8 +31,11 @@ let package = Package(
         .target(name: "Diagnostics", dependencies: ["JSON"]),
         // YAML (libyaml) and Markdown (cmark-gfm) loading with source positions.
         .target(name: "Loading", dependencies: ["Diagnostics", "CYaml", "CCmarkGFM"]),
+        // The external programs oae runs (git, the PDF engine, the search indexer), tied
+        // to oae's life.
+        .target(name: "Tools", dependencies: ["COAESystem"]),
         // The document kinds and the layout of the tree.
-        .target(name: "Model", dependencies: ["Diagnostics", "Loading", "Schema"]),
+        .target(name: "Model", dependencies: ["Diagnostics", "Loading", "Schema", "Tools"]),
         // The model plus each municipality's layer: merged views with provenance.
         .target(name: "Resolution", dependencies: ["Diagnostics", "Loading", "Model"]),
         // Conformance rules over the model and every municipality.
@@ -44,18 +47,21 @@ let package = Package(
             "Diagnostics", "Loading", "Model", "CCmarkGFM",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        // Writing output/: folders replaced atomically, the build cache.
-        .target(name: "Publishing", dependencies: ["COAESystem", "JSON"]),
+        // Writing output/: the output step protocol, the staging tree swapped in whole
+        // under a lock, the handbook list.
+        .target(name: "Publishing", dependencies: ["COAESystem", "JSON", "Diagnostics", "Model", "Rendering"]),
         // A C helper for what Swift's Glibc does not expose (an atomic exchange of folders).
         .target(name: "COAESystem"),
         // The outputs: one handbook per municipality and language (HTML and PDF); the
         // reviewers' site; the open data exports.
-        .target(name: "Handbook", dependencies: outputDependencies + ["CCmarkGFM"]),
-        .target(name: "Site", dependencies: outputDependencies),
+        .target(name: "Handbook", dependencies: outputDependencies + ["CCmarkGFM", "Tools"]),
+        .target(name: "Site", dependencies: outputDependencies + ["Tools"]),
         .target(name: "OpenData", dependencies: outputDependencies),
+        // The build pipeline: the registry of output steps and the run of a build.
+        .target(name: "Outputs", dependencies: outputDependencies + ["Diagnostics", "Handbook", "Site", "OpenData", "Tools"]),
         // The writer's workflow: scaffolding new documents, what a municipality changed,
         // which handbooks a change affects.
-        .target(name: "Workflow", dependencies: outputDependencies),
+        .target(name: "Workflow", dependencies: outputDependencies + ["Tools"]),
         // The live preview: a file server with live reload and an error overlay, and a
         // file watcher.
         .target(name: "Preview", dependencies: [
@@ -65,7 +71,7 @@ let package = Package(
         // The commands, as a library so that tests can run them in-process.
         .target(name: "OAECommands", dependencies: [
             "JSON", "Diagnostics", "Loading", "Model", "Schema", "Resolution", "Validation", "Rendering", "Publishing",
-            "Handbook", "Site", "OpenData", "Workflow", "Preview",
+            "Handbook", "Site", "OpenData", "Outputs", "Workflow", "Preview", "Tools",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "oae", dependencies: ["OAECommands"]),
@@ -76,12 +82,13 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "OAECommands", "oae"]),
-        .testTarget(name: "HandbookTests", dependencies: ["Handbook", "OAECommands", "oae"] + outputDependencies,
+        .testTarget(name: "HandbookTests", dependencies: ["Handbook", "OAECommands", "oae", "Tools"] + outputDependencies,
                     exclude: ["Golden"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "OAECommands"] + outputDependencies),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "OAECommands"] + outputDependencies),
         .testTarget(name: "OpenDataTests", dependencies: ["OpenData", "OAECommands"] + outputDependencies),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Model", "Diagnostics", "OAECommands"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing"]),
         .testTarget(name: "OAECommandsTests", dependencies: ["OAECommands", "Diagnostics", "oae"]),
     ]
 )

@@ -16,3 +16,54 @@ int oae_exchange_paths(const char *a, const char *b) {
     return -1;
 #endif
 }
+
+#include <errno.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/wait.h>
+#if defined(__linux__)
+#include <sys/prctl.h>
+#endif
+
+pid_t oae_spawn(const char *path, char *const argv[], char *const envp[], const char *cwd,
+                int out_fd, int err_fd) {
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid != 0) return pid;  /* the parent, or -1 */
+    /* The child: only async-signal-safe calls until execve. */
+#if defined(__linux__)
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+    if (getppid() != parent) _exit(127);  /* the parent died before prctl */
+    int null_fd = open("/dev/null", O_RDONLY);
+    if (null_fd >= 0) { dup2(null_fd, 0); if (null_fd > 2) close(null_fd); }
+    if (out_fd >= 0) dup2(out_fd, 1);
+    if (err_fd >= 0) dup2(err_fd, 2);
+    if (cwd && chdir(cwd) != 0) _exit(126);
+    execve(path, argv, envp);
+    _exit(127);
+}
+
+int oae_wait(pid_t pid) {
+    int status = 0;
+    for (;;) {
+        if (waitpid(pid, &status, 0) >= 0) break;
+        if (errno != EINTR) return -1;
+    }
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return -1;
+}
+
+int oae_try_lock(const char *path) {
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return -1;
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        int saved = errno;
+        close(fd);
+        if (saved == EWOULDBLOCK) return -2;
+        errno = saved;
+        return -1;
+    }
+    return fd;
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Tools
 
 /// The revision and date of a tree, which make checks and builds reproducible: the same
 /// revision always checks as of the same day and builds the same bytes.

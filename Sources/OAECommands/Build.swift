@@ -2,12 +2,15 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import Model
+import Outputs
+import Publishing
 import Rendering
 import Resolution
 import Validation
 
-/// `oae build`: checks the tree, then writes the handbooks, the open data and the site
-/// into output/. A tree with errors builds nothing: the previous output stays.
+/// `oae build`: checks the tree, then runs the output steps (handbooks, open data, site)
+/// into one staging tree that replaces output/ whole. A tree with errors builds nothing:
+/// the previous output stays.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the handbooks, the open data and the site into output/.",
@@ -51,17 +54,38 @@ struct BuildOptions: ParsableArguments {
         return input
     }
 
-    /// Loads and checks a tree; the build input when it has no error.
+    /// Loads and checks a tree once; the build input (the checked network and the
+    /// resolved views the check computed) when it has no error.
     static func load(root: URL, asOf: Day?) -> (LoadedTree, [Diagnostic], BuildInput?) {
         let source = SourceInfo.read(root: root)
         let asOfDay = asOf ?? source.epoch.map { Day(unixSeconds: $0) }
-        let (loaded, diagnostics) = CheckRun.diagnose(root: root, asOf: asOfDay)
+        let (context, diagnostics) = CheckRun.checked(root: root, asOf: asOfDay)
+        let loaded = context.network.tree
         guard diagnostics.errorCount == 0 else { return (loaded, diagnostics, nil) }
-        let network = Network(tree: loaded)
-        let resolved = network.municipalitySlugs.compactMap { Resolver.resolve(network, municipality: $0) }
-        let input = BuildInput(root: root, network: network, resolved: resolved, sourceRevision: source.revision,
-                               sourceEpoch: source.epoch ?? 0, toolVersion: OAE.version)
+        let input = BuildInput(root: root, network: context.network, resolved: context.resolved,
+                               sourceRevision: source.revision, sourceEpoch: source.epoch ?? 0, toolVersion: OAE.version)
         return (loaded, diagnostics, input)
+    }
+
+    /// Checks the tree, then runs `steps` into the output folder, printing what each
+    /// step reports; every failure is one line and exit status 1.
+    func run(_ steps: [any OutputStep], settings: BuildSettings = BuildSettings(), what: URL? = nil) throws {
+        let started = Date()
+        let input = try prepare()
+        var settings = settings
+        settings.terminal = isatty(STDERR_FILENO) == 1
+        settings.write = { writeStderr($0) }
+        do {
+            let report = try BuildPipeline.run(input, out: outURL, steps: steps, settings: settings)
+            for line in report.lines { writeStderr(line + "\n") }
+        } catch let error as OutputError {
+            writeStderr("error: \(error)\n")
+            throw ExitCode(1)
+        } catch {
+            writeStderr("error: \(error)\nbuild stopped: the previous output is unchanged\n")
+            throw ExitCode(1)
+        }
+        writeStderr(String(format: "built %@ in %.2f s\n", (what ?? outURL).path, Date().timeIntervalSince(started)))
     }
 }
 
@@ -72,15 +96,13 @@ struct BuildAll: ParsableCommand {
 
     @OptionGroup var options: BuildOptions
 
-    @Flag(name: .long, help: "Fail when PDFs cannot be made (WeasyPrint missing).")
+    @Flag(name: .long, help: "Fail when PDFs cannot be made (the PDF engine missing).")
     var requirePdf = false
 
     func run() throws {
-        let started = Date()
-        let input = try options.prepare()
-        try HandbookStep.run(input, out: options.outURL, municipalities: [], languages: [], requirePDF: requirePdf)
-        try SiteStep.run(input, out: options.outURL)
-        writeStderr(String(format: "built %@ in %.2f s\n", options.outURL.path, Date().timeIntervalSince(started)))
+        var settings = BuildSettings()
+        settings.requirePDF = requirePdf
+        try options.run(OutputSteps.all, settings: settings)
     }
 }
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Handbook
+import Outputs
+import Publishing
 import Rendering
 
 /// `oae build handbooks [MUNICIPALITY...] [--lang L]...`: checks the tree, then builds
@@ -28,38 +30,11 @@ struct BuildHandbooks: ParsableCommand {
     @OptionGroup var options: BuildOptions
 
     func run() throws {
-        let started = Date()
-        let input = try options.prepare()
-        try HandbookStep.run(input, out: options.outURL, municipalities: municipalities, languages: languages,
-                             requirePDF: requirePdf)
-        writeStderr(String(format: "built %@ in %.2f s\n",
-                           options.outURL.appendingPathComponent(HandbookBuild.folderName).path,
-                           Date().timeIntervalSince(started)))
-    }
-}
-
-/// The handbook step of `oae build`: builds, prints the PDF counts, and turns the
-/// step's errors into messages and exit status 1.
-enum HandbookStep {
-    /// Empty lists mean every municipality and every language.
-    static func run(_ input: BuildInput, out: URL, municipalities: [String], languages: [String], requirePDF: Bool) throws {
-        var options = HandbookBuildOptions()
-        options.municipalities = municipalities
-        options.languages = languages
-        options.requirePDF = requirePDF
-        options.progress = isatty(STDERR_FILENO) == 1 ? .terminal : .plain
-        options.write = { writeStderr($0) }
-        do {
-            let report = try HandbookBuild.run(input, out: out, options: options)
-            if report.weasyPrintMissing {
-                writeStderr("note: WeasyPrint was not found, so the handbooks were built as HTML only; \(WeasyPrint.installHint)\n")
-            } else {
-                writeStderr("PDF: \(report.rendered) rendered, \(report.reused) reused\n")
-            }
-            writeStderr("handbooks: \(report.built.count) built, \(report.manifest.entries.count) in \(out.appendingPathComponent(HandbookBuild.folderName).path)\n")
-        } catch let error as HandbookBuildError {
-            writeStderr("error: \(error)\n")
-            throw ExitCode(1)
-        }
+        var settings = BuildSettings()
+        settings.municipalities = municipalities
+        settings.languages = languages
+        settings.requirePDF = requirePdf
+        try options.run([HandbookStep()], settings: settings,
+                        what: options.outURL.appendingPathComponent(HandbookBuild.folderName))
     }
 }

@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import Loading
 import Model
+import Outputs
 import Rendering
 import Validation
 
@@ -41,13 +42,21 @@ public enum CheckRun {
         run(root: root, format: OutputFormat(rawValue: format) ?? .text, strict: strict, color: color, asOf: asOf)
     }
 
-    /// Loads and checks a tree: every file, then every rule over the network.
+    /// Loads and checks a tree: every file, then every rule over the network, then what
+    /// each output step needs (its templates).
     public static func diagnose(root: URL, asOf: Day? = nil) -> (LoadedTree, [Diagnostic]) {
+        let result = checked(root: root, asOf: asOf)
+        return (result.context.network.tree, result.diagnostics)
+    }
+
+    /// The check with what it computed: the network and every municipality's resolved
+    /// view, which a build then uses as they are (a build loads and resolves once).
+    public static func checked(root: URL, asOf: Day? = nil) -> (context: ValidationContext, diagnostics: [Diagnostic]) {
         let tree = TreeLoader.load(root: root)
         let network = Network(tree: tree)
         let context = ValidationContext(network: network, asOf: asOf ?? Validator.defaultAsOf(root: root))
-        let templates = TemplateCheck.check(tree, settings: network.settings)
-        return (tree, (tree.diagnostics + Validator.validate(context) + templates).sortedForReport())
+        let templates = TemplateCheck.check(tree, settings: network.settings) + OutputSteps.check(network)
+        return (context, (tree.diagnostics + Validator.validate(context) + templates).sortedForReport())
     }
 
     static func run(root: URL, format: OutputFormat, strict: Bool, color: Bool, asOf: Day?) -> (output: String, exitCode: Int32) {

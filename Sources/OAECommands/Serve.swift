@@ -3,6 +3,8 @@ import Diagnostics
 import Foundation
 import Handbook
 import Model
+import Outputs
+import Publishing
 import Preview
 import Rendering
 
@@ -95,13 +97,11 @@ struct PreviewBuilder: Sendable {
         let started = Date()
         let (_, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf)
         guard let input else { return .failed(diagnostics.filter { $0.severity == .error }) }
+        var settings = BuildSettings()
+        settings.skipPDF = true
+        settings.skipSearch = true
         do {
-            var options = HandbookBuildOptions()
-            options.skipPDF = true
-            _ = try HandbookBuild.run(input, out: out, options: options)
-            var environment = ProcessInfo.processInfo.environment
-            environment["OAE_PAGEFIND"] = "off"
-            try SiteStep.build(input, out: out, environment: environment)
+            _ = try BuildPipeline.run(input, out: out, steps: OutputSteps.all, settings: settings)
         } catch {
             return .failed([.error("preview-build", "the preview could not be built: \(error)", at: .wholeFile("output/.preview"))])
         }

@@ -9,7 +9,7 @@ public struct Templates: Sendable {
     public static let rules = [
         RuleInfo("template-syntax", "A Mustache template does not parse."),
         RuleInfo("template-missing", "A template an output needs is missing."),
-    ]
+    ] + TemplateVariables.rules
 
     let library: MustacheLibrary
     public let names: Set<String>
@@ -47,6 +47,11 @@ public struct Templates: Sendable {
     /// `require` at check time).
     public func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Renders a template from its typed view model.
+    public func render<Model: ViewModel>(_ name: String, _ model: Model) -> String {
+        library.render(ContextEncoder.context(model), withTemplate: name) ?? ""
     }
 
     /// Diagnostics for the templates an output needs and does not have.

@@ -9,7 +9,6 @@ import Rendering
 public enum SiteError: Error, CustomStringConvertible {
     case templates([Diagnostic])
     case missingHandbook(String)
-    case pagefind(String)
 
     public var description: String {
         switch self {
@@ -17,8 +16,6 @@ public enum SiteError: Error, CustomStringConvertible {
             return "the site's templates have problems:\n" + problems.map { "  \($0.span): \($0.message)" }.joined(separator: "\n")
         case let .missingHandbook(path):
             return "the handbook list names \(path), which does not exist; build the handbooks again"
-        case let .pagefind(message):
-            return "Pagefind failed: \(message)"
         }
     }
 }
@@ -79,6 +76,9 @@ public struct SiteBuild: Sendable {
         ])
     }
 
+    /// How many pages the site has (every language, the 404 and root pages included).
+    public var pageCount: Int { Pages(site: site).routes().count * site.languages.count + 2 }
+
     /// `sitemap.xml`.
     public func sitemap() -> String {
         Sitemap.xml(routes: Pages(site: site).routes(), languages: site.languages.map(\.code),
@@ -86,16 +86,13 @@ public struct SiteBuild: Sendable {
     }
 
     /// Writes the whole site into `folder` (which should be empty). Handbook files are
-    /// copied from `handbooksFolder`.
+    /// linked from `handbooksFolder`.
     public func write(to folder: URL, handbooksFolder: URL) throws {
         for page in pages() {
             try writeFile(folder.appendingPathComponent(page.path), page.html)
         }
         try writeFile(folder.appendingPathComponent("sitemap.xml"), sitemap())
         try copyAssets(to: folder.appendingPathComponent("assets"))
-        for file in site.options.dataFiles {
-            try writeFile(folder.appendingPathComponent("data/" + file.path), file.data)
-        }
         for entry in site.options.handbooks?.entries ?? [] {
             for path in [entry.html] + (entry.pdf.map { [$0] } ?? []) {
                 try publish(handbooksFolder.appendingPathComponent(path),

@@ -5,14 +5,15 @@ import Model
 import Rendering
 import Resolution
 
-/// A file the site publishes as it is (open data), by its path under the site's `data/`.
+/// A file the site publishes as it is (open data), by its path under the site's `data/`,
+/// with its size in bytes.
 public struct SiteFile: Sendable, Equatable {
     public var path: String
-    public var data: Data
+    public var bytes: Int
 
-    public init(path: String, data: Data) {
+    public init(path: String, bytes: Int) {
         self.path = path
-        self.data = data
+        self.bytes = bytes
     }
 }
 
@@ -24,7 +25,7 @@ public struct SiteOptions: Sendable {
     public var search: Bool
     /// The handbooks built, or nil when none has been built yet.
     public var handbooks: HandbookManifest?
-    /// The open data files, published under `data/`.
+    /// The open data files the site links under `data/`.
     public var dataFiles: [SiteFile]
     public var structuredData: StructuredData
 

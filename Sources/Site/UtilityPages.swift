@@ -12,7 +12,7 @@ extension Pages {
         let data: [[String: Any]] = site.options.dataFiles.map { file in
             let name = String(file.path.split(separator: "/").last ?? "")
             return ["name": name, "href": SitePath.relative(from: path, to: "data/" + SitePath.encode(file.path)),
-                    "size": language.formats.kilobytes(file.data.count),
+                    "size": language.formats.kilobytes(file.bytes),
                     "format": language[Pages.dataFormatKey(name)],
                     "description": dataDescription(name, language)]
         }

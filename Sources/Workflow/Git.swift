@@ -1,6 +1,7 @@
 import Foundation
 
 import Model
+import Tools
 
 /// The git commands `oae impact` needs, on top of `Git.run` (Model).
 extension Git {

@@ -1,6 +1,7 @@
 import Foundation
 import Loading
 import Model
+import Tools
 import Resolution
 
 /// Which municipalities' handbooks change, and in which chapters, between a git

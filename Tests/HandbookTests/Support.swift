@@ -1,5 +1,6 @@
 import Foundation
 import Handbook
+import Tools
 import Model
 import OAECommands
 import Rendering
@@ -35,16 +36,15 @@ enum HandbookTestSupport {
         return root
     }
 
-    /// A copy of the fixture network with the real schemas and the real handbook templates.
+    /// A copy of the fixture network with the real schemas and the real templates.
     static func fixtureTree() throws -> URL {
         let root = try temporaryFolder("fixture")
         try FileManager.default.removeItem(at: root)
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/Fixtures/network"), to: root)
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("model/schema"),
                                          to: root.appendingPathComponent("model/schema"))
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("templates/handbook"),
-                                         to: root.appendingPathComponent("templates/handbook"))
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("templates"),
+                                         to: root.appendingPathComponent("templates"))
         return root
     }
 

@@ -13,6 +13,7 @@ final class KindTableTests: XCTestCase {
         try fm.copyItem(at: TestPaths.fixture("network"), to: root)
         try fm.copyItem(at: TestPaths.packageRoot.appendingPathComponent("model/schema"),
                         to: root.appendingPathComponent("model/schema"))
+        try fm.copyItem(at: TestPaths.packageRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
     }
 
     override func tearDownWithError() throws {

@@ -19,8 +19,7 @@ struct DataFixture {
         root = fm.temporaryDirectory.appendingPathComponent("oae-data-\(UUID().uuidString)")
         try fm.copyItem(at: DataFixture.packageRoot.appendingPathComponent("Tests/Fixtures/network"), to: root)
         try fm.copyItem(at: DataFixture.packageRoot.appendingPathComponent("model/schema"), to: root.appendingPathComponent("model/schema"))
-        try fm.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
-        try fm.copyItem(at: DataFixture.packageRoot.appendingPathComponent("templates/site"), to: root.appendingPathComponent("templates/site"))
+        try fm.copyItem(at: DataFixture.packageRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }

@@ -79,7 +79,8 @@ final class SiteBuildTests: XCTestCase {
         let error = build(out)
         XCTAssertEqual((error as? ExitCode)?.rawValue, 1, "\(String(describing: error))")
         XCTAssertEqual(filesUnder(out.appendingPathComponent("site")), before, "the previous site is untouched")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".site.") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)
+            .filter { $0.hasPrefix(".\(out.lastPathComponent).staging-") }
         XCTAssertEqual(leftovers, [], "no staging folder is left behind")
     }
 

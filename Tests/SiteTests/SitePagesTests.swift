@@ -102,7 +102,7 @@ final class SitePagesTests: XCTestCase {
                   htmlBytes: 320_980, pdf: "sant-feliu-de-llobregat/es/handbook.pdf", pdfBytes: 1_048_576),
         ])
         let html = try pages(SiteOptions(baseURL: "https://example.org/", search: false, handbooks: manifest,
-                                         dataFiles: [SiteFile(path: "services.csv", data: Data("a,b\r\n".utf8))],
+                                         dataFiles: [SiteFile(path: "services.csv", bytes: 5)],
                                          structuredData: .none))["ca/downloads.html"] ?? ""
         XCTAssertTrue(html.contains("<td>Español</td><td>HTML</td><td>313,5 KB</td><td><a href=\"../downloads/handbooks/sant-feliu-de-llobregat/es/handbook.html\" hreflang=\"es\" type=\"text/html\">"), html)
         XCTAssertTrue(html.contains("<td>Español</td><td>PDF</td><td>1024 KB</td>"), html)
@@ -126,8 +126,8 @@ final class SitePagesTests: XCTestCase {
     }
 
     func testMissingTemplateStopsTheBuild() throws {
-        try FileManager.default.removeItem(at: tree.root.appendingPathComponent("templates/site/office.mustache"))
         let input = try tree.input()
+        try FileManager.default.removeItem(at: tree.root.appendingPathComponent("templates/site/office.mustache"))
         XCTAssertThrowsError(try SiteBuild(input: input, options: SiteOptions(baseURL: "https://e/", search: false, handbooks: nil,
                                                                               dataFiles: [], structuredData: .none))) { error in
             XCTAssertTrue("\(error)".contains("the template 'office' is missing"), "\(error)")

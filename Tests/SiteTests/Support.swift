@@ -29,8 +29,7 @@ struct SiteTree {
             try fm.copyItem(at: package.appendingPathComponent("Tests/Fixtures/network"), to: root)
             try fm.copyItem(at: package.appendingPathComponent("model/schema"), to: root.appendingPathComponent("model/schema"))
         }
-        try fm.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
-        try fm.copyItem(at: package.appendingPathComponent("templates/site"), to: root.appendingPathComponent("templates/site"))
+        try fm.copyItem(at: package.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }

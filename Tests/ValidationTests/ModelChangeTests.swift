@@ -11,7 +11,7 @@ final class ModelChangeTests: XCTestCase {
         let fm = FileManager.default
         let root = fm.temporaryDirectory.appendingPathComponent("oae-example-\(UUID().uuidString)")
         try fm.createDirectory(at: root, withIntermediateDirectories: true)
-        for folder in ["model", "seeds"] {
+        for folder in ["model", "seeds", "templates"] {
             try fm.copyItem(at: FixtureTree.packageRoot.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
         }
         return root

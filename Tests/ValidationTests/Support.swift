@@ -19,6 +19,8 @@ struct FixtureTree {
         try fm.copyItem(at: FixtureTree.packageRoot.appendingPathComponent("Tests/Fixtures/network"), to: root)
         try fm.copyItem(at: FixtureTree.packageRoot.appendingPathComponent("model/schema"),
                         to: root.appendingPathComponent("model/schema"))
+        try fm.copyItem(at: FixtureTree.packageRoot.appendingPathComponent("templates"),
+                        to: root.appendingPathComponent("templates"))
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }

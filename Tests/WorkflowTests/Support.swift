@@ -33,6 +33,8 @@ struct TempTree {
                                          to: tree.root)
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("model/schema").resolvingSymlinksInPath(),
                                          to: tree.root.appendingPathComponent("model/schema"))
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("templates"),
+                                         to: tree.root.appendingPathComponent("templates"))
         return tree
     }
 

@@ -5,4 +5,22 @@
 /// Returns 0 on success, -1 when the system cannot (the caller falls back to renames).
 int oae_exchange_paths(const char *a, const char *b);
 
+#include <sys/types.h>
+
+/// Starts `path` with `argv` and `envp` (NULL-terminated) in `cwd` (NULL: the current
+/// folder), its standard input from /dev/null, standard output and error into the
+/// given descriptors. The child is killed (SIGKILL) when the thread that started it
+/// dies, and so when oae is killed: call it from a thread that waits for the child.
+/// Returns the child's pid, or -1 with errno set.
+pid_t oae_spawn(const char *path, char *const argv[], char *const envp[], const char *cwd,
+                int out_fd, int err_fd);
+
+/// Waits for a child; returns its exit status, 128 + the signal that ended it, or -1.
+int oae_wait(pid_t pid);
+
+/// Takes an exclusive advisory lock (flock) on `path`, creating it; returns the open
+/// descriptor (keep it open to hold the lock), -2 when another process holds it, or -1
+/// with errno set.
+int oae_try_lock(const char *path);
+
 #endif

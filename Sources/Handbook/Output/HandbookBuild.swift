@@ -1,4 +1,5 @@
 import Foundation
+import Tools
 import Loading
 import Model
 import Publishing
@@ -61,15 +62,31 @@ public enum HandbookBuildError: Error, CustomStringConvertible {
     }
 }
 
-/// Builds `<out>/handbooks/`: for each municipality and language, `handbook.html` and
-/// (with WeasyPrint) `handbook.pdf`, and `index.json`. The folder is written beside
-/// its place and swapped in whole, so that a failed or killed build leaves the
-/// previous handbooks as they were; a build of some handbooks starts from the
-/// previous folder and replaces only those.
+/// Builds `handbooks/` in a build's staging tree: for each municipality and language,
+/// `handbook.html` and (with WeasyPrint) `handbook.pdf`, and `index.json`. The staging
+/// tree takes the output's place only when the whole build succeeds (`OutputTree`); a
+/// build of some handbooks starts from the previous folder and replaces only those.
 public enum HandbookBuild {
     public static let folderName = "handbooks"
 
+    /// Builds the handbooks alone into `out`, in a staging tree of their own that replaces
+    /// `out` when they are all written (for tests and tools; `oae build` runs the
+    /// handbook step in its pipeline).
     public static func run(_ input: BuildInput, out: URL, options: HandbookBuildOptions) throws -> HandbookBuildReport {
+        let tree = try OutputTree.begin(out, rebuilding: [folderName])
+        do {
+            let report = try run(input, tree: tree, options: options)
+            try tree.commit()
+            return report
+        } catch {
+            tree.abandon()
+            throw error
+        }
+    }
+
+    /// Writes the handbooks into `tree`. Throws `HandbookBuildError` (unknown
+    /// municipality or language, incomplete templates, PDF failures) or `OutputError`.
+    public static func run(_ input: BuildInput, tree: OutputTree, options: HandbookBuildOptions) throws -> HandbookBuildReport {
         let slugs = input.resolved.map(\.slug)
         for m in options.municipalities where !slugs.contains(m) {
             throw HandbookBuildError.unknownMunicipality(m, known: slugs)
@@ -99,17 +116,16 @@ public enum HandbookBuild {
         let items = views.flatMap { v in languages.map { Item(slug: v.slug, language: $0, view: v) } }
         let pages = parallelMap(items) { Data(renderer.render($0.view, language: $0.language).utf8) }
 
-        let cache = PDFCache(out: out)
+        let cache = PDFCache(out: tree.staging)
         let keys = weasyPrint.map { w in
             pages.map { PDFCache.key(html: $0, toolVersion: input.toolVersion, weasyPrintVersion: w.version) }
         } ?? []
         var rendered = 0, reused = 0
-        let target = out.appendingPathComponent(folderName, isDirectory: true)
+        let staging = try tree.folder(folderName)
         var manifest = HandbookManifest(entries: [])
-
-        try AtomicFolder.replace(target) { staging in
+        do {
             if isPartial {
-                try seed(staging, from: target, keep: Set(slugs), languages: Set(input.languages),
+                try seed(staging, from: tree.previous(folderName), keep: Set(slugs), languages: Set(input.languages),
                          replacing: Set(items.map { "\($0.slug)/\($0.language)" }))
             }
             for (item, page) in zip(items, pages) {
@@ -137,6 +153,12 @@ public enum HandbookBuild {
             }
             manifest = HandbookManifest.scan(staging) { m, lang in officeName(input, m, lang) }
             try writeFile(staging.appendingPathComponent(HandbookManifest.fileName), manifest.text)
+        } catch let error as HandbookBuildError {
+            throw error
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            throw OutputError.unwritable(folder: staging.path, reason: OutputError.reason(error))
         }
         if weasyPrint != nil, !isPartial { cache.prune(keeping: Set(keys)) }
         return HandbookBuildReport(manifest: manifest, built: items.map { "\($0.slug)/\($0.language)" },
@@ -169,13 +191,5 @@ public enum HandbookBuild {
         }
     }
 
-    /// Puts a file at `target` by a hard link (files are never changed in place: each
-    /// write makes a new file), or by a copy where links are not possible.
-    static func place(_ source: URL, at target: URL) throws {
-        let fm = FileManager.default
-        try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
-        if link(source.path, target.path) == 0 { return }
-        try fm.copyItem(at: source, to: target)
-    }
+    static func place(_ source: URL, at target: URL) throws { try HardLinks.place(source, at: target) }
 }

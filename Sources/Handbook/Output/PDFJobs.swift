@@ -1,4 +1,5 @@
 import Foundation
+import Tools
 
 /// How a build reports its progress: a line rewritten in place on a terminal
 /// (`PDF 3/12, 4.2 s`), one plain line per finished PDF elsewhere, or nothing.

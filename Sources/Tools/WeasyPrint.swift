@@ -40,17 +40,8 @@ public struct WeasyPrint: Sendable {
 
     /// The WeasyPrint at `executable`, with its version; nil when it does not run.
     public static func at(_ executable: URL) -> WeasyPrint? {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["--version"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let output = try? ChildProcess.run(executable, ["--version"]), output.status == 0 else { return nil }
+        let text = output.text
         let version = text.split(separator: " ").last.map(String.init) ?? text
         return WeasyPrint(executable: executable, version: version)
     }
@@ -59,20 +50,14 @@ public struct WeasyPrint: Sendable {
     /// date, not the clock's, so that the same HTML always gives the same bytes.
     /// Returns WeasyPrint's messages when it fails.
     public func render(html: URL, pdf: URL, sourceEpoch: Int) -> String? {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = [html.path, pdf.path]
         var environment = ProcessInfo.processInfo.environment
         environment["SOURCE_DATE_EPOCH"] = String(sourceEpoch)
-        process.environment = environment
-        let err = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = err
-        do { try process.run() } catch { return "could not start \(executable.path): \(error)" }
-        let messages = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus == 0 { return nil }
-        let text = String(decoding: messages, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? "weasyprint exited with status \(process.terminationStatus)" : text
+        let output: ToolOutput
+        do { output = try ChildProcess.run(executable, [html.path, pdf.path], environment: environment) } catch {
+            return "\(error)"
+        }
+        if output.status == 0 { return nil }
+        let text = output.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? "weasyprint exited with status \(output.status)" : text
     }
 }

@@ -27,17 +27,10 @@ public enum Pagefind {
 
     /// Indexes the site in `folder`, writing `folder/pagefind/`.
     public static func index(site folder: URL, program: URL) throws {
-        let process = Process()
-        process.executableURL = program
-        process.arguments = ["--site", folder.path, "--quiet"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        do { try process.run() } catch { throw SiteError.pagefind("\(program.path) could not be started: \(error)") }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw SiteError.pagefind("exit status \(process.terminationStatus): " + String(decoding: data, as: UTF8.self))
+        let output = try ChildProcess.run(program, ["--site", folder.path, "--quiet"])
+        guard output.status == 0 else {
+            throw ToolError("Pagefind failed (exit status \(output.status)): "
+                            + String(decoding: output.stdout, as: UTF8.self) + output.stderr)
         }
         try canonicalizeEntry(folder.appendingPathComponent("pagefind/pagefind-entry.json"))
     }
@@ -47,7 +40,7 @@ public enum Pagefind {
     static func canonicalizeEntry(_ file: URL) throws {
         guard let data = FileManager.default.contents(atPath: file.path) else { return }
         guard let object = try? JSONSerialization.jsonObject(with: data) else {
-            throw SiteError.pagefind("\(file.lastPathComponent) is not JSON")
+            throw ToolError("Pagefind wrote a \(file.lastPathComponent) that is not JSON")
         }
         let sorted = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         try sorted.write(to: file)

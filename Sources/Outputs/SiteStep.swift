@@ -1,0 +1,74 @@
+import Diagnostics
+import Foundation
+import Handbook
+import Model
+import OpenData
+import Publishing
+import Rendering
+import Site
+import Tools
+
+/// `output/site/`: the reviewers' site in every language, with the handbooks and the
+/// open data of the same build linked in, and the search index.
+public struct SiteStep: OutputStep {
+    public let name = "site"
+    public let summary = "the reviewers' site, every language, with search"
+    public let templateFolder: String? = SiteSettings.templateFolder
+
+    public init() {}
+
+    public func check(_ network: Network) -> [Diagnostic] {
+        TemplateStepCheck.check(network.tree, folder: SiteSettings.templateFolder, required: SiteBuild.templateNames)
+    }
+
+    public func write(_ input: BuildInput, into tree: OutputTree, settings: BuildSettings) throws -> [String] {
+        let folder = try tree.folder(name)
+        let handbooks = tree.staging.appendingPathComponent(HandbookBuild.folderName, isDirectory: true)
+        let manifest: HandbookManifest?
+        do { manifest = try HandbookManifest.read(folder: handbooks) } catch {
+            throw OutputError.step(name: name, message: "\(error)")
+        }
+        var lines: [String] = []
+        let pagefind = settings.skipSearch ? nil : Pagefind.locate(root: input.root, environment: settings.environment)
+        if pagefind == nil, !settings.skipSearch {
+            lines.append("note: Pagefind was not found (set OAE_PAGEFIND, or run scripts/setup.sh); the site is built without search")
+        }
+        let export = OpenDataStep.export(input)
+        let data = tree.staging.appendingPathComponent(OpenDataStep.folderName, isDirectory: true)
+        let options = SiteOptions(
+            baseURL: SiteSettings.baseURL(root: input.root), search: pagefind != nil, handbooks: manifest,
+            dataFiles: SiteStep.files(in: data),
+            structuredData: StructuredData(office: { export.office($0, language: $1) },
+                                           service: { export.service($0, $1, language: $2) }))
+        let site: SiteBuild
+        do { site = try SiteBuild(input: input, options: options) } catch {
+            throw OutputError.step(name: name, message: "\(error)")
+        }
+        do {
+            try site.write(to: folder, handbooksFolder: handbooks)
+            if FileManager.default.fileExists(atPath: data.path) {
+                try HardLinks.clone(data, to: folder.appendingPathComponent("data", isDirectory: true))
+            }
+        } catch let error as SiteError {
+            throw OutputError.step(name: name, message: error.description)
+        } catch {
+            throw OutputError.unwritable(folder: folder.path, reason: OutputError.reason(error))
+        }
+        if let pagefind {
+            do { try Pagefind.index(site: folder, program: pagefind) } catch {
+                throw OutputError.step(name: name, message: "\(error)")
+            }
+        }
+        return lines + ["site: \(site.pageCount) pages in \(name)/"]
+    }
+
+    /// The files of a folder with their sizes, by path, sorted.
+    static func files(in folder: URL) -> [SiteFile] {
+        guard let names = FileManager.default.subpaths(atPath: folder.path) else { return [] }
+        return names.sorted().compactMap { name in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)
+            guard attributes?[.type] as? FileAttributeType == .typeRegular else { return nil }
+            return SiteFile(path: name, bytes: (attributes?[.size] as? NSNumber)?.intValue ?? 0)
+        }
+    }
+}

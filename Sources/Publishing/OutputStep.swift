@@ -1,0 +1,51 @@
+import Diagnostics
+import Foundation
+import Model
+import Rendering
+
+/// What a build is asked for, beyond the tree: which handbooks, and which tools to use.
+/// Every step reads what concerns it.
+public struct BuildSettings: Sendable {
+    /// Municipality slugs for the handbooks; empty means every municipality.
+    public var municipalities: [String] = []
+    /// Languages for the handbooks; empty means every language of the model.
+    public var languages: [String] = []
+    /// Fail when the PDF engine is missing instead of building the HTML only.
+    public var requirePDF = false
+    /// Never render PDFs (the preview).
+    public var skipPDF = false
+    /// Never build the search index (the preview).
+    public var skipSearch = false
+    /// How many PDF engine processes run at once.
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    /// True when progress may be drawn in place on a terminal.
+    public var terminal = false
+    /// The environment the tools are looked up in.
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// Where progress lines go (standard error for the command line).
+    public var write: @Sendable (String) -> Void = { _ in }
+
+    public init() {}
+}
+
+/// One output of `oae build` (Publish's `PublishingStep`, Zola's output stages): a name,
+/// which is also its folder under `output/`; a check that `oae check` runs before any
+/// build (templates missing, template variables the step does not provide); and a write
+/// into the build's staging tree. Steps run in the order of the registry (`OutputSteps`
+/// in the Outputs module); a step may read the folders of the steps before it from the
+/// staging tree (the site links the handbooks and the open data).
+public protocol OutputStep: Sendable {
+    /// The step's name and folder under `output/` (`handbooks`, `data`, `site`).
+    var name: String { get }
+    /// What the step writes, in one line (for `--help`).
+    var summary: String { get }
+    /// The templates, in `templates/`, the step reads.
+    var templateFolder: String? { get }
+    /// Problems that would make the step fail or write wrong output, found before any
+    /// build: `template-missing`, `template-unknown-variable`…
+    func check(_ network: Network) -> [Diagnostic]
+    /// Writes the step's folder into `tree.staging`. Returns the lines to report
+    /// (`PDF: 2 rendered, 10 reused`). Throws `OutputError` (or a step error whose
+    /// description is one line).
+    func write(_ input: BuildInput, into tree: OutputTree, settings: BuildSettings) throws -> [String]
+}

@@ -1,0 +1,194 @@
+import COAESystem
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why a build could not write its output, in one line a person can act on.
+public enum OutputError: Error, CustomStringConvertible, Sendable {
+    /// Another build holds the output folder's lock.
+    case busy(folder: String)
+    /// The output folder (or its staging folder) cannot be created or written.
+    case unwritable(folder: String, reason: String)
+    /// A step failed; the output is unchanged.
+    case step(name: String, message: String)
+
+    public var description: String {
+        switch self {
+        case let .busy(folder):
+            return "another build is running in \(folder); wait for it to finish (the output stays as it was)"
+        case let .unwritable(folder, reason):
+            return "cannot write \(folder): \(reason); check the folder's permissions and free space, or choose another with --out"
+        case let .step(name, message):
+            return "\(name): \(message)"
+        }
+    }
+
+    /// The reason of a file-system error, without Foundation's dump (`permission denied`,
+    /// `no space left on device`).
+    public static func reason(_ error: Error) -> String {
+        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)).lowercased() }
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code))).lowercased()
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))).lowercased() }
+        switch CocoaError.Code(rawValue: ns.code) {
+        case .fileWriteNoPermission, .fileReadNoPermission: return "permission denied"
+        case .fileWriteOutOfSpace: return "no space left on device"
+        case .fileWriteVolumeReadOnly: return "read-only file system"
+        case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or folder"
+        default: return ns.localizedDescription
+        }
+    }
+}
+
+/// One build's view of the output folder: every step writes into a staging folder
+/// beside it, and the staging folder takes the output folder's place in one atomic
+/// exchange at the end, so that a failed, killed or concurrent build leaves the previous
+/// output whole: `handbooks/`, `data/` and `site/` always come from the same build.
+///
+/// - A lock (`flock` on `<out>/.lock`, carried into every new output by a hard link, so
+///   it is the same file across builds) lets one build at a time write; another gets
+///   `OutputError.busy` at once.
+/// - The staging folder starts with the previous output's entries that this build does
+///   not write (hard links, nothing is copied): the folders of steps not run, the caches.
+/// - Staging folders of builds that were killed are removed by the next build.
+public final class OutputTree: @unchecked Sendable {
+    /// The output folder (`output/`).
+    public let target: URL
+    /// Where this build writes; it becomes `target` at `commit()`.
+    public let staging: URL
+    private var lockDescriptor: Int32
+    private var finished = false
+
+    /// The lock file inside the output folder.
+    public static let lockName = ".lock"
+    static let stagingMarker = ".staging-"
+
+    /// Takes the lock and prepares the staging folder. `rebuilding` names the entries of
+    /// the output this build writes anew (`site`, `data`…); every other entry is carried
+    /// over from the previous output.
+    public static func begin(_ target: URL, rebuilding: Set<String>) throws -> OutputTree {
+        let fm = FileManager.default
+        let shown = target.path
+        do {
+            try fm.createDirectory(at: target, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError.unwritable(folder: shown, reason: OutputError.reason(error))
+        }
+        let fd = oae_try_lock(target.appendingPathComponent(lockName).path)
+        if fd == -2 { throw OutputError.busy(folder: shown) }
+        if fd < 0 { throw OutputError.unwritable(folder: shown, reason: String(cString: strerror(errno)).lowercased()) }
+        let parent = target.deletingLastPathComponent()
+        let prefix = "." + target.lastPathComponent + stagingMarker
+        // Holding the lock, any staging folder left beside the output is a killed build's.
+        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(prefix) {
+            try? fm.removeItem(at: parent.appendingPathComponent(entry))
+        }
+        let staging = parent.appendingPathComponent(prefix + String(getpid()), isDirectory: true)
+        let tree = OutputTree(target: target, staging: staging, lock: fd)
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            for entry in try fm.contentsOfDirectory(atPath: target.path).sorted()
+                where !rebuilding.contains(entry) && !entry.contains(stagingMarker) {
+                try HardLinks.clone(target.appendingPathComponent(entry), to: staging.appendingPathComponent(entry))
+            }
+        } catch {
+            tree.abandon()
+            throw OutputError.unwritable(folder: staging.path, reason: OutputError.reason(error))
+        }
+        return tree
+    }
+
+    private init(target: URL, staging: URL, lock: Int32) {
+        self.target = target
+        self.staging = staging
+        self.lockDescriptor = lock
+    }
+
+    deinit {
+        if !finished { abandon() }
+    }
+
+    /// A folder of the staging output (`handbooks`), created.
+    public func folder(_ name: String) throws -> URL {
+        let url = staging.appendingPathComponent(name, isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError.unwritable(folder: url.path, reason: OutputError.reason(error))
+        }
+        return url
+    }
+
+    /// The previous output's entry of that name (it may not exist).
+    public func previous(_ name: String) -> URL { target.appendingPathComponent(name, isDirectory: true) }
+
+    /// Puts the staging folder in the output folder's place, in one atomic exchange, and
+    /// removes the previous output. Releases the lock.
+    public func commit() throws {
+        defer { release() }
+        let fm = FileManager.default
+        if oae_exchange_paths(staging.path, target.path) != 0 {
+            // No atomic exchange on this system: two renames, the old output kept until
+            // the new one is in place.
+            let old = target.deletingLastPathComponent()
+                .appendingPathComponent("." + target.lastPathComponent + OutputTree.stagingMarker + "old-\(getpid())")
+            do {
+                try fm.moveItem(at: target, to: old)
+                try fm.moveItem(at: staging, to: target)
+            } catch {
+                if !fm.fileExists(atPath: target.path) { try? fm.moveItem(at: old, to: target) }
+                throw OutputError.unwritable(folder: target.path, reason: OutputError.reason(error))
+            }
+            try? fm.removeItem(at: old)
+            return
+        }
+        try? fm.removeItem(at: staging)  // now the previous output
+    }
+
+    /// Drops the staging folder; the output stays as it was. Releases the lock.
+    public func abandon() {
+        try? FileManager.default.removeItem(at: staging)
+        release()
+    }
+
+    private func release() {
+        finished = true
+        if lockDescriptor >= 0 {
+            close(lockDescriptor)
+            lockDescriptor = -1
+        }
+    }
+}
+
+/// Copies of folders made of hard links: the files are shared, never changed in place
+/// (each write makes a new file), so a clone costs one link per file.
+public enum HardLinks {
+    /// Clones `source` (a file or a folder) to `target`.
+    public static func clone(_ source: URL, to target: URL) throws {
+        var st = stat()
+        guard lstat(source.path, &st) == 0 else { throw POSIXError(.ENOENT) }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR:
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            for entry in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+                try clone(source.appendingPathComponent(entry), to: target.appendingPathComponent(entry))
+            }
+        case S_IFREG:
+            try place(source, at: target)
+        default:
+            break  // links and special files are never part of an output
+        }
+    }
+
+    /// Puts a file at `target` by a hard link, or by a copy where links are not possible.
+    public static func place(_ source: URL, at target: URL) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
+        if link(source.path, target.path) == 0 { return }
+        try fm.copyItem(at: source, to: target)
+    }
+}

@@ -1,0 +1,304 @@
+import Foundation
+
+/// A typed value a template is rendered from: a struct whose stored properties are the
+/// names its Mustache template may use. Encoding it gives the template's context
+/// (`ContextEncoder`); decoding it with `ShapeDecoder` gives its shape, the names and
+/// nesting the template check (`TemplateVariables`) compares every tag with, so that a
+/// misspelt `{{{intro_typo}}}` is an error at the template's file:line:col, not an empty
+/// paragraph. The same value can feed another renderer (the PDF), which reads the
+/// properties directly.
+///
+/// Properties are `String`, `Bool`, `Int`, `Double`, optionals, arrays, nested view
+/// structs, or `[String: String]` (word tables such as `ui`, checked against the UI
+/// strings). Synthesized `Codable` conformance is enough.
+public protocol ViewModel: Codable, Sendable {}
+
+/// The names a view model offers a template, and their nesting.
+public indirect enum ViewShape: Equatable, Sendable {
+    /// A string, number or boolean.
+    case scalar
+    /// A list of items of a shape (a Mustache section iterates it).
+    case list(ViewShape)
+    /// Named members.
+    case object([String: ViewShape])
+    /// A word table (`[String: String]`): any key, each a scalar.
+    case map
+    /// A type that contains itself: not followed further.
+    case recursive
+
+    /// The shape of a view model type.
+    public static func of<T: Decodable>(_ type: T.Type) -> ViewShape {
+        ShapeRecorder.shape(of: type, visiting: [])
+    }
+
+    /// The member `name` of an object shape.
+    public func member(_ name: String) -> ViewShape? {
+        switch self {
+        case let .object(members): return members[name]
+        case .map: return .scalar
+        case .recursive: return .recursive
+        default: return nil
+        }
+    }
+}
+
+/// Builds the shape of a type by decoding it from a recorder that answers every
+/// request with a placeholder and notes the keys asked for.
+enum ShapeRecorder {
+    static func shape<T: Decodable>(of type: T.Type, visiting: Set<ObjectIdentifier>) -> ViewShape {
+        decode(type, visiting: visiting).shape
+    }
+
+    /// The shape of `type` and a placeholder value of it (nil when it cannot be made:
+    /// a type that contains itself).
+    static func decode<T: Decodable>(_ type: T.Type, visiting: Set<ObjectIdentifier>) -> (shape: ViewShape, value: T?) {
+        if type == String.self { return (.scalar, "" as? T) }
+        if type == Bool.self { return (.scalar, false as? T) }
+        if type == Int.self { return (.scalar, 0 as? T) }
+        if type == Double.self { return (.scalar, 0.0 as? T) }
+        if type == [String: String].self { return (.map, [String: String]() as? T) }
+        let id = ObjectIdentifier(type)
+        if visiting.contains(id) { return (.recursive, (type as? EmptyDecodable.Type)?.empty as? T) }
+        let decoder = ShapeDecoder(visiting: visiting.union([id]))
+        let value = (try? T(from: decoder)) ?? (type as? EmptyDecodable.Type)?.empty as? T
+        return (decoder.box.shape ?? .scalar, value)
+    }
+}
+
+/// Types with an empty value a recorder can return when it cannot make one.
+protocol EmptyDecodable { static var empty: Any { get } }
+extension Array: EmptyDecodable { static var empty: Any { [Element]() } }
+
+final class ShapeBox {
+    var shape: ViewShape?
+    var members: [String: ViewShape] = [:]
+}
+
+/// A `Decoder` that records what a type decodes. Scalars get placeholder values;
+/// arrays are decoded with one element; optionals are recorded and decoded as absent.
+struct ShapeDecoder: Decoder {
+    let visiting: Set<ObjectIdentifier>
+    let box = ShapeBox()
+    var codingPath: [CodingKey] = []
+    var userInfo: [CodingUserInfoKey: Any] = [:]
+
+    init(visiting: Set<ObjectIdentifier>) { self.visiting = visiting }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        box.shape = .object([:])
+        return KeyedDecodingContainer(ShapeKeyed<Key>(decoder: self))
+    }
+
+    func unkeyedContainer() throws -> UnkeyedDecodingContainer { ShapeUnkeyed(decoder: self) }
+
+    func singleValueContainer() throws -> SingleValueDecodingContainer {
+        box.shape = .scalar
+        return ShapeSingle()
+    }
+
+    func record(_ key: String, _ shape: ViewShape) {
+        box.members[key] = shape
+        box.shape = .object(box.members)
+    }
+}
+
+struct ShapeKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let decoder: ShapeDecoder
+    var codingPath: [CodingKey] = []
+    var allKeys: [Key] { [] }
+
+    func contains(_ key: Key) -> Bool { true }
+    func decodeNil(forKey key: Key) throws -> Bool {
+        decoder.record(key.stringValue, .scalar)
+        return true
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        let (shape, value) = ShapeRecorder.decode(type, visiting: decoder.visiting)
+        decoder.record(key.stringValue, shape)
+        guard let value else {
+            throw DecodingError.valueNotFound(type, .init(codingPath: [key], debugDescription: "recursive"))
+        }
+        return value
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        decoder.record(key.stringValue, ShapeRecorder.shape(of: type, visiting: decoder.visiting))
+        return nil
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+        -> KeyedDecodingContainer<NestedKey> {
+        throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "not for view models")
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
+        throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "not for view models")
+    }
+
+    func superDecoder() throws -> Decoder { decoder }
+    func superDecoder(forKey key: Key) throws -> Decoder { decoder }
+}
+
+struct ShapeUnkeyed: UnkeyedDecodingContainer {
+    let decoder: ShapeDecoder
+    var codingPath: [CodingKey] = []
+    var count: Int? { 0 }
+    var isAtEnd: Bool { done }
+    var currentIndex = 0
+    private var done = false
+
+    init(decoder: ShapeDecoder) {
+        self.decoder = decoder
+        decoder.box.shape = .list(.scalar)
+    }
+
+    mutating func decodeNil() throws -> Bool { true }
+
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        let (shape, value) = ShapeRecorder.decode(type, visiting: decoder.visiting)
+        decoder.box.shape = .list(shape)
+        done = true
+        guard let value else {
+            throw DecodingError.valueNotFound(type, .init(codingPath: [], debugDescription: "recursive"))
+        }
+        return value
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not for view models"))
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
+        throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not for view models"))
+    }
+
+    mutating func superDecoder() throws -> Decoder { decoder }
+}
+
+struct ShapeSingle: SingleValueDecodingContainer {
+    var codingPath: [CodingKey] = []
+    func decodeNil() -> Bool { false }
+    func decode(_ type: Bool.Type) throws -> Bool { false }
+    func decode(_ type: String.Type) throws -> String { "" }
+    func decode(_ type: Double.Type) throws -> Double { 0 }
+    func decode(_ type: Float.Type) throws -> Float { 0 }
+    func decode(_ type: Int.Type) throws -> Int { 0 }
+    func decode(_ type: Int8.Type) throws -> Int8 { 0 }
+    func decode(_ type: Int16.Type) throws -> Int16 { 0 }
+    func decode(_ type: Int32.Type) throws -> Int32 { 0 }
+    func decode(_ type: Int64.Type) throws -> Int64 { 0 }
+    func decode(_ type: UInt.Type) throws -> UInt { 0 }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { 0 }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { 0 }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { 0 }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { 0 }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: ShapeDecoder(visiting: [])) }
+}
+
+/// Turns a view model into the context Mustache renders: dictionaries, arrays, strings,
+/// numbers and booleans. Absent optionals are left out, so `{{#name}}` sections skip them.
+public enum ContextEncoder {
+    public static func context<T: Encodable>(_ value: T) -> Any {
+        let encoder = ContextValueEncoder()
+        try? value.encode(to: encoder)
+        return encoder.storage.value
+    }
+}
+
+final class ContextStorage {
+    var value: Any = [String: Any]()
+}
+
+final class ContextValueEncoder: Encoder {
+    let storage = ContextStorage()
+    var codingPath: [CodingKey] = []
+    var userInfo: [CodingUserInfoKey: Any] = [:]
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if !(storage.value is [String: Any]) { storage.value = [String: Any]() }
+        return KeyedEncodingContainer(ContextKeyed<Key>(storage: storage))
+    }
+
+    func unkeyedContainer() -> UnkeyedEncodingContainer {
+        storage.value = [Any]()
+        return ContextUnkeyed(storage: storage)
+    }
+
+    func singleValueContainer() -> SingleValueEncodingContainer { ContextSingle(storage: storage) }
+
+    static func encode<T: Encodable>(_ value: T) throws -> Any {
+        switch value {
+        case let s as String: return s
+        case let b as Bool: return b
+        case let i as Int: return i
+        case let d as Double: return d
+        case let m as [String: String]: return m
+        default:
+            let encoder = ContextValueEncoder()
+            try value.encode(to: encoder)
+            return encoder.storage.value
+        }
+    }
+}
+
+struct ContextKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let storage: ContextStorage
+    var codingPath: [CodingKey] = []
+
+    func set(_ key: Key, _ value: Any) {
+        var dict = storage.value as? [String: Any] ?? [:]
+        dict[key.stringValue] = value
+        storage.value = dict
+    }
+
+    mutating func encodeNil(forKey key: Key) throws {}
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { set(key, try ContextValueEncoder.encode(value)) }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { set(key, try ContextValueEncoder.encode(value)) }
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey> {
+        let nested = ContextStorage()
+        set(key, [String: Any]())
+        return KeyedEncodingContainer(ContextKeyed<NestedKey>(storage: nested))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+        ContextUnkeyed(storage: ContextStorage())
+    }
+
+    mutating func superEncoder() -> Encoder { ContextValueEncoder() }
+    mutating func superEncoder(forKey key: Key) -> Encoder { ContextValueEncoder() }
+}
+
+struct ContextUnkeyed: UnkeyedEncodingContainer {
+    let storage: ContextStorage
+    var codingPath: [CodingKey] = []
+    var count: Int { (storage.value as? [Any])?.count ?? 0 }
+
+    func append(_ value: Any) {
+        var list = storage.value as? [Any] ?? []
+        list.append(value)
+        storage.value = list
+    }
+
+    mutating func encodeNil() throws {}
+    mutating func encode<T: Encodable>(_ value: T) throws { append(try ContextValueEncoder.encode(value)) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        KeyedEncodingContainer(ContextKeyed<NestedKey>(storage: ContextStorage()))
+    }
+
+    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer { ContextUnkeyed(storage: ContextStorage()) }
+    mutating func superEncoder() -> Encoder { ContextValueEncoder() }
+}
+
+struct ContextSingle: SingleValueEncodingContainer {
+    let storage: ContextStorage
+    var codingPath: [CodingKey] = []
+
+    mutating func encodeNil() throws {}
+    mutating func encode<T: Encodable>(_ value: T) throws { storage.value = try ContextValueEncoder.encode(value) }
+}

@@ -1,0 +1,54 @@
+import Diagnostics
+import Foundation
+import Rendering
+import XCTest
+
+/// Templates are rendered from typed view models, and a tag that names nothing of the
+/// view model is an error at the template's file:line:col.
+final class ViewModelTests: XCTestCase {
+    struct Row: ViewModel {
+        var label: String
+        var value: String
+    }
+
+    struct Chapter: ViewModel {
+        var title: String
+        var intro: String
+        var rows: [Row]
+        var note: String?
+        var empty: Bool
+        var ui: [String: String]
+    }
+
+    func testTheShapeListsEveryNameAndItsNesting() {
+        XCTAssertEqual(ViewShape.of(Chapter.self), .object([
+            "title": .scalar, "intro": .scalar, "note": .scalar, "empty": .scalar, "ui": .map,
+            "rows": .list(.object(["label": .scalar, "value": .scalar])),
+        ]))
+    }
+
+    func testAMisspeltTagIsReportedWhereItIsWritten() {
+        let template = """
+            <h2>{{title}}</h2>
+            {{{intro_typo}}}
+            {{#rows}}<tr><th>{{label}}</th><td>{{{valeu}}}</td><td>{{title}}</td></tr>{{/rows}}
+            {{#note}}<p>{{.}}</p>{{/note}}{{^empty}}{{ui.more}} {{ui.mroe}}{{/empty}}
+            {{! a comment {{nothing}} }}
+            """
+        let check = TemplateVariables(sources: ["chapter": ("templates/x/chapter.mustache", template)], uiKeys: ["more"])
+        let found = check.check("chapter", shape: .of(Chapter.self)).map { "\($0.rule) \($0.span): \($0.message) | \($0.help ?? "")" }
+        XCTAssertEqual(found, [
+            "template-unknown-variable templates/x/chapter.mustache:2:4: 'intro_typo' names nothing this template is given | the names here are: empty, intro, note, rows, title, ui",
+            "template-unknown-variable templates/x/chapter.mustache:3:39: 'valeu' names nothing this template is given | did you mean 'value'?",
+            "template-unknown-variable templates/x/chapter.mustache:4:55: 'ui.mroe' names no UI string | did you mean 'ui.more'?",
+        ])
+    }
+
+    func testAViewModelRendersThroughMustache() throws {
+        let library = try Templates(library: .init(templates: ["t": .init(string: "{{title}}:{{#rows}} {{label}}={{value}}{{/rows}}{{#note}} ({{.}}){{/note}}{{^empty}} !{{/empty}} {{ui.more}}")]),
+                                    names: ["t"])
+        let model = Chapter(title: "A & B", intro: "", rows: [Row(label: "x", value: "1"), Row(label: "y", value: "2")],
+                            note: nil, empty: false, ui: ["more": "més"])
+        XCTAssertEqual(library.render("t", model), "A &amp; B: x=1 y=2 ! més")
+    }
+}
