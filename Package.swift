@@ -3,7 +3,7 @@ import PackageDescription
 
 /// What every output module builds on.
 let outputDependencies: [Target.Dependency] = [
-    "JSON", "Diagnostics", "Loading", "Model", "Resolution", "Rendering", "Publishing",
+    "JSON", "Diagnostics", "Loading", "Model", "Resolution", "Rendering", "Presentation", "Publishing",
 ]
 
 let package = Package(
@@ -42,9 +42,12 @@ let package = Package(
         .target(name: "Validation", dependencies: ["Diagnostics", "Loading", "Model", "Resolution", "Schema"]),
         // JSON Schema 2020-12 validation of positioned nodes, with oae's x- keywords.
         .target(name: "Schema", dependencies: ["Loading", "Diagnostics", "JSON"]),
+        // The one presentation layer: interface strings (one file per language, CLDR
+        // plurals) and the formats of values (money, durations, dates, periods, lists).
+        .target(name: "Presentation", dependencies: ["Diagnostics", "Loading", "Model"]),
         // Markdown to HTML, Mustache templates, UI strings, localised text, content hashes.
         .target(name: "Rendering", dependencies: [
-            "Diagnostics", "Loading", "Model", "CCmarkGFM",
+            "Diagnostics", "Loading", "Model", "CCmarkGFM", "Presentation",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // Writing output/: the output step protocol, the staging tree swapped in whole
@@ -81,6 +84,7 @@ let package = Package(
         .testTarget(name: "SchemaTests", dependencies: ["Schema", "Loading", "Diagnostics", "JSON"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+        .testTarget(name: "PresentationTests", dependencies: ["Presentation", "Model", "Loading"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "OAECommands", "oae"]),
         .testTarget(name: "HandbookTests", dependencies: ["Handbook", "OAECommands", "oae", "Tools"] + outputDependencies,
                     exclude: ["Golden"]),

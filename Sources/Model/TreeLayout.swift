@@ -173,6 +173,10 @@ public enum TreeLayout {
     }
 
     static func classifyTemplates(_ p: [String]) -> Placement {
+        // The one strings file per language: templates/strings/<lang>.yaml.
+        if p.count == 2, p[0] == "strings", p[1].hasSuffix(".yaml") {
+            return .uiStrings(output: "strings", language: String(p[1].dropLast(5)))
+        }
         if p.count == 3, p[1] == "strings" {
             let name = p[2]
             if name.hasSuffix(".yaml") { return .uiStrings(output: p[0], language: String(name.dropLast(5))) }

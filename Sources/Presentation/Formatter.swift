@@ -1,0 +1,160 @@
+import Model
+
+/// Values written the way a reader of the language expects them, the same in every
+/// output (handbooks, site, open-data labels, the command line): `1.800 €`, `1 hora i 30
+/// minuts`, `13 d'abril de 2026`, `3r trimestre de 2026`, `a, b i c`. The words and
+/// patterns come from the language's strings file (`format.*`, `duration.*`, `month.*`,
+/// `quarter.*`), so a language is added without Swift.
+public struct ValueFormatter: Sendable {
+    public let strings: Strings
+    public var language: String { strings.language }
+
+    public init(strings: Strings) {
+        self.strings = strings
+    }
+
+    // MARK: Numbers
+
+    /// A number with at most `decimals` decimals (trailing zeros dropped unless
+    /// `fixed`), the language's decimal separator and its digit grouping from
+    /// `format.group_from` on: `8.750`, `0,3`; `8,750`, `0.3`. Negative numbers take the
+    /// minus sign (U+2212); a value that is not finite is `–`.
+    public func number(_ value: Double, decimals: Int = 2, fixed: Bool = false) -> String {
+        guard value.isFinite else { return "–" }
+        var scale = 1.0
+        for _ in 0..<max(0, decimals) { scale *= 10 }
+        let rounded = (abs(value) * scale).rounded()
+        let whole = Int(rounded / scale)
+        var fraction = Int(rounded - Double(whole) * scale)
+        var width = max(0, decimals)
+        while !fixed, width > 0, fraction % 10 == 0 { fraction /= 10; width -= 1 }
+        var text = group(String(whole))
+        if width > 0 {
+            let digits = String(fraction)
+            text += strings["format.decimal"] + String(repeating: "0", count: width - digits.count) + digits
+        }
+        return value < 0 && rounded != 0 ? "−" + text : text
+    }
+
+    /// How many decimals `number(value, decimals:)` shows (for plural categories).
+    public func fractionDigits(_ value: Double, decimals: Int = 2) -> Int {
+        var scale = 1.0
+        for _ in 0..<max(0, decimals) { scale *= 10 }
+        var fraction = Int((abs(value) * scale).rounded()) % Int(scale)
+        var width = max(0, decimals)
+        while width > 0, fraction % 10 == 0 { fraction /= 10; width -= 1 }
+        return width
+    }
+
+    private func group(_ digits: String) -> String {
+        let separator = strings["format.group"]
+        let minimum = Int(strings["format.group_from"]) ?? 1000
+        guard digits.count > 3, (Int(digits) ?? 0) >= minimum else { return digits }
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out += separator }
+            out.append(ch)
+        }
+        return out
+    }
+
+    /// An amount in euros: `1.800 €` / `€1,800`.
+    public func money(_ amount: Double) -> String { strings("format.euros", ["n": number(amount)]) }
+
+    /// A percentage: `86 %` / `86%`.
+    public func percent(_ value: Double) -> String { strings("format.percent", ["n": number(value, decimals: 1)]) }
+
+    /// A size in kilobytes (1 KB = 1,024 bytes) with one decimal.
+    public func kilobytes(_ bytes: Int) -> String {
+        strings("format.kilobytes", ["n": number(Double(bytes) / 1024, decimals: 1)])
+    }
+
+    /// A value in an indicator's unit: `86 %`, `3,4 dies`, `12 hores`, `142`.
+    public func measure(_ value: Double, unit: String?) -> String {
+        switch unit {
+        case "percent": return percent(value)
+        case "days": return count("duration.day", value, decimals: 1)
+        case "hours": return count("duration.hour", value, decimals: 1)
+        case "euros": return money(value)
+        default: return number(value, decimals: 1)
+        }
+    }
+
+    /// The form of a plural key for `n`, with `{n}` written as a number: `1 servei
+    /// opcional adoptat`, `no n'ha omès cap` (the `=0` form).
+    public func count(_ key: String, _ n: Double, decimals: Int = 2, _ values: [String: String] = [:]) -> String {
+        strings.count(key, n, formatted: number(n, decimals: decimals),
+                      fractionDigits: fractionDigits(n, decimals: decimals), values)
+    }
+
+    public func count(_ key: String, _ n: Int, _ values: [String: String] = [:]) -> String {
+        count(key, Double(n), decimals: 0, values)
+    }
+
+    // MARK: Dates and periods
+
+    /// `13 d'abril de 2026` / `13 de abril de 2026` / `13 April 2026`.
+    public func date(_ day: Day) -> String {
+        strings("format.date", ["d": String(day.day), "month": strings["month.of.\(day.month)"], "y": String(day.year)])
+    }
+
+    /// A date written in the tree (`2026-04-13`), or the text as written when it is not one.
+    public func date(_ text: String) -> String { Day(text).map(date) ?? text }
+
+    /// `13/04/2026` / `13 Apr 2026`, for tables.
+    public func shortDate(_ day: Day) -> String {
+        strings("format.short_date", ["d": String(day.day), "dd": twoDigits(day.day), "mm": twoDigits(day.month),
+                                      "mon": strings["month.short.\(day.month)"], "y": String(day.year)])
+    }
+
+    /// `abril de 2026` / `April 2026`.
+    public func month(year: Int, month: Int) -> String {
+        strings("format.month", ["month": strings["month.name.\(month)"], "y": String(year)])
+    }
+
+    /// A quarter: `3r trimestre de 2026` / `Q3 2026`; `short`: `T3 2026` / `Q3 2026`.
+    public func quarter(_ q: Quarter, short: Bool = false) -> String {
+        short ? strings("format.quarter_short", ["q": String(q.quarter), "y": String(q.year)])
+              : strings("format.quarter", ["quarter": strings["quarter.\(q.quarter)"], "y": String(q.year)])
+    }
+
+    private func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+
+    // MARK: Durations
+
+    /// An ISO 8601 duration in words: `P2D` → `2 dies`, `PT1H30M` → `1 hora i 30
+    /// minuts`. Text that is not a duration is returned as written.
+    public func duration(_ iso: String) -> String {
+        guard let parts = ISODuration(iso)?.parts.filter({ $0.amount != 0 }) else { return iso }
+        return list(parts.map { count("duration.\($0.unit)", $0.amount) })
+    }
+
+    // MARK: Lists
+
+    /// Joins phrases as the language does: `a, b i c` / `a, b y c` / `a, b and c`.
+    public func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + strings["format.and"] + items[items.count - 1]
+        }
+    }
+
+    /// Weekdays (`mo`…`su`) as the language says them: `de dilluns a divendres` for a run
+    /// of three or more, else a list (`dimarts i dijous`).
+    public func weekdays(_ days: [String]) -> String {
+        let order = ["mo", "tu", "we", "th", "fr", "sa", "su"]
+        let indices = days.compactMap { order.firstIndex(of: $0) }.sorted()
+        guard let first = indices.first, let last = indices.last else { return "" }
+        if indices.count >= 3, last - first + 1 == indices.count {
+            return strings("days.range", ["from": strings["day.\(order[first])"], "to": strings["day.\(order[last])"]])
+        }
+        return list(indices.map { strings["day.\(order[$0])"] })
+    }
+
+    /// The text with its first letter in upper case, for labels (`Persones emprenedores`).
+    public func label(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+}

@@ -1,0 +1,112 @@
+import Diagnostics
+import Loading
+import Model
+
+/// The interface words of one language, from `templates/strings/<lang>.yaml`: a flat
+/// mapping of keys to texts with `{name}` placeholders, or to plural forms by CLDR
+/// category (`one`, `other`…) with an explicit `=0` form for zero. A key missing in the
+/// language falls back to the default language, then to the key itself (which
+/// `oae check` reports). One file per language serves the handbooks, the site and the
+/// command line; adding a language is adding one file.
+public struct Strings: Sendable {
+    public static let folder = "templates/strings"
+
+    public let language: String
+    let texts: [String: String]
+    let forms: [String: [String: String]]
+
+    /// `own` is the language's file, `fallback` the default language's.
+    public init(language: String, own: Node?, fallback: Node?) {
+        self.language = language
+        var texts: [String: String] = [:]
+        var forms: [String: [String: String]] = [:]
+        for node in [fallback, own] {
+            for pair in node?.pairs ?? [] {
+                let key = pair.key.keyText
+                if let s = pair.value.string {
+                    texts[key] = s
+                    forms[key] = nil
+                } else if let options = pair.value.pairs {
+                    var f: [String: String] = [:]
+                    for o in options { if let s = o.value.string { f[o.key.keyText] = s } }
+                    forms[key] = f
+                    texts[key] = nil
+                }
+            }
+        }
+        self.texts = texts
+        self.forms = forms
+    }
+
+    /// Strings from plain values, for tests and tools.
+    public init(language: String, texts: [String: String], forms: [String: [String: String]] = [:]) {
+        self.language = language
+        self.texts = texts
+        self.forms = forms
+    }
+
+    /// The text of `key` (the `other` form of a plural key), or the key when missing.
+    public subscript(key: String) -> String { texts[key] ?? forms[key]?["other"] ?? key }
+
+    /// True when `key` has a text or forms.
+    public func has(_ key: String) -> Bool { texts[key] != nil || forms[key] != nil }
+
+    /// Every plain text, for templates (`{{ui.key}}`).
+    public var all: [String: String] {
+        var out = texts
+        for (k, f) in forms where out[k] == nil { out[k] = f["other"] }
+        return out
+    }
+
+    /// Every key.
+    public var keys: Set<String> { Set(texts.keys).union(forms.keys) }
+
+    /// The text of `key` with each `{name}` replaced by its value.
+    public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+        Strings.fill(self[key], values)
+    }
+
+    /// The form of `key` for the number `n` (`=0`, else its CLDR category, else
+    /// `other`), with `{n}` set to `formatted` and the other placeholders filled in.
+    public func count(_ key: String, _ n: Double, formatted: String, fractionDigits: Int = 0,
+                      _ values: [String: String] = [:]) -> String {
+        guard let f = forms[key] else { return Strings.fill(self[key], values.merging(["n": formatted]) { a, _ in a }) }
+        let category = PluralRules.category(n, fractionDigits: fractionDigits, language: language)
+        let text = (n == 0 ? f["=0"] : nil) ?? f[category] ?? f["other"] ?? key
+        return Strings.fill(text, values.merging(["n": formatted]) { a, _ in a })
+    }
+
+    /// Replaces each `{name}` of `template` that `values` names.
+    public static func fill(_ template: String, _ values: [String: String]) -> String {
+        guard template.contains("{"), !values.isEmpty else { return template }
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { out += rest[open...]; return out }
+            let name = String(after[..<close])
+            if let v = values[name] { out += v } else { out += rest[open...close] }
+            rest = after[after.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+}
+
+extension Strings {
+    /// The strings of `language` from a loaded tree (`templates/strings/<lang>.yaml`),
+    /// falling back key by key to the default language.
+    public init(network: Network, language: String) {
+        let own = network.tree.uiStrings["strings/\(language)"]?.node
+        let fallback = network.tree.uiStrings["strings/\(network.settings.defaultLanguage)"]?.node
+        self.init(language: language, own: own, fallback: fallback)
+    }
+}
+
+extension ValueFormatter {
+    /// The formatter of `language` for a loaded tree.
+    public init(network: Network, language: String) {
+        self.init(strings: Strings(network: network, language: language))
+    }
+}

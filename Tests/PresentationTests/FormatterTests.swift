@@ -1,0 +1,69 @@
+import Foundation
+import Loading
+import Model
+import Presentation
+import XCTest
+
+/// One formatter per language, from the tree's strings files: the same value reads the
+/// same in every output, and counts take the language's plural and zero forms.
+final class FormatterTests: XCTestCase {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func formatter(_ language: String, extra: String = "") throws -> ValueFormatter {
+        func load(_ lang: String) throws -> Node? {
+            let path = "templates/strings/\(lang).yaml"
+            let text = try String(contentsOf: FormatterTests.packageRoot.appendingPathComponent(path), encoding: .utf8)
+            let (node, problems) = YAMLLoader().load(text: text + (lang == language ? extra : ""), file: path, lineOffset: 0)
+            XCTAssertEqual(problems.map(\.message), [])
+            return node
+        }
+        return ValueFormatter(strings: Strings(language: language, own: try load(language), fallback: try load("ca")))
+    }
+
+    func testMoneyAndDurationsReadTheSameEverywhere() throws {
+        let ca = try formatter("ca"), es = try formatter("es"), en = try formatter("en")
+        // Spanish groups digits from five on (CLDR minimumGroupingDigits = 2; RAE).
+        XCTAssertEqual([ca.money(1800), es.money(1800), en.money(1800)], ["1.800 €", "1800 €", "€1,800"])
+        XCTAssertEqual(es.money(18000), "18.000 €")
+        XCTAssertEqual([ca.duration("PT1H"), es.duration("PT1H"), en.duration("PT1H")], ["1 hora", "1 hora", "1 hour"])
+        XCTAssertEqual(ca.duration("PT1H30M"), "1 hora i 30 minuts")
+        XCTAssertEqual(ca.duration("P2D"), "2 dies")
+        XCTAssertEqual(ca.measure(2.5, unit: "days"), "2,5 dies")
+        XCTAssertEqual(en.measure(1, unit: "days"), "1 day")
+        XCTAssertEqual(ca.number(-0.3), "−0,3")
+    }
+
+    func testDatesAndPeriods() throws {
+        let ca = try formatter("ca"), en = try formatter("en")
+        XCTAssertEqual(ca.date(Day("2026-04-13")!), "13 d'abril de 2026")
+        XCTAssertEqual(en.date(Day("2026-04-13")!), "13 April 2026")
+        XCTAssertEqual(ca.quarter(Quarter(year: 2026, quarter: 3)), "3r trimestre de 2026")
+        XCTAssertEqual(ca.list(["a", "b", "c"]), "a, b i c")
+        XCTAssertEqual(ca.weekdays(["mo", "tu", "we", "th", "fr"]), "de dilluns a divendres")
+        XCTAssertEqual(ca.weekdays(["tu", "th"]), "dimarts i dijous")
+    }
+
+    func testCountsTakeTheZeroAndPluralFormsOfTheLanguage() throws {
+        let phrases = """
+
+            test.omitted:
+              "=0": "no n'ha omès cap"
+              one: "n'ha omès {n}"
+              other: "n'ha omès {n}"
+            test.adopted:
+              one: "{n} servei opcional adoptat"
+              other: "{n} serveis opcionals adoptats"
+
+            """
+        let ca = try formatter("ca", extra: phrases)
+        XCTAssertEqual(ca.count("test.omitted", 0), "no n'ha omès cap")
+        XCTAssertEqual(ca.count("test.adopted", 1), "1 servei opcional adoptat")
+        XCTAssertEqual(ca.count("test.adopted", 2), "2 serveis opcionals adoptats")
+        XCTAssertEqual(ca.count("test.adopted", 0), "0 serveis opcionals adoptats", "no =0 form: the plural")
+        // CLDR: Catalan and English say "1.5 days" (v > 0 is other); Spanish one is n = 1 only.
+        XCTAssertEqual(PluralRules.category(1.5, fractionDigits: 1, language: "ca"), "other")
+        XCTAssertEqual(PluralRules.category(1, language: "es"), "one")
+        XCTAssertEqual(PluralRules.category(1, fractionDigits: 1, language: "en"), "other")
+    }
+}
