@@ -40,10 +40,7 @@ struct BuildOptions: ParsableArguments {
         let root = tree.rootURL
         let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf.flatMap(Day.init))
         guard let input else {
-            let renderer = TextRenderer(color: useColor()) { path in
-                FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
-                    .map { SourceText(String(decoding: $0, as: UTF8.self)) }
-            }
+            let renderer = treeRenderer(root: root)
             writeStderr(renderer.render(diagnostics.filter { $0.severity == .error }, filesChecked: loaded.filesChecked))
             writeStderr("build stopped: fix the errors above; output/ is unchanged\n")
             throw ExitCode(1)

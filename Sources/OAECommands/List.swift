@@ -19,6 +19,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         let loaded = TreeLoader.load(root: tree.rootURL)
+        try stopOnWalkProblems(loaded)
         let docs = loaded.documents.filter { $0.kind == kind && $0.language == nil }
             .sorted { ($0.municipality ?? "", $0.id) < ($1.municipality ?? "", $1.id) }
         switch format {

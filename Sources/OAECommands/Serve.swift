@@ -67,10 +67,7 @@ struct Serve: AsyncParsableCommand {
             let what = changed.map { "\($0) change\($0 == 1 ? "" : "s"): " } ?? ""
             writeStderr(String(format: "%@rebuilt in %.0f ms\n", what, seconds * 1000))
         case let .failed(diagnostics):
-            let renderer = TextRenderer(color: useColor()) { path in
-                FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
-                    .map { SourceText(String(decoding: $0, as: UTF8.self)) }
-            }
+            let renderer = treeRenderer(root: root)
             writeStderr(renderer.render(diagnostics, filesChecked: 0).split(separator: "\n", omittingEmptySubsequences: false)
                 .dropLast(2).joined(separator: "\n") + "\n")
         }
