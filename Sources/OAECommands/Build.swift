@@ -48,16 +48,18 @@ struct BuildOptions: ParsableArguments {
         return input
     }
 
-    /// Loads and checks a tree; the build input when it has no error.
-    static func load(root: URL, asOf: Day?) -> (LoadedTree, [Diagnostic], BuildInput?) {
+    /// Loads and checks a tree; the build input when it has no error. When the dates do
+    /// not come from the last commit, `announce` says where they come from on stderr.
+    static func load(root: URL, asOf: Day?, announce: Bool = true) -> (LoadedTree, [Diagnostic], BuildInput?) {
         let source = SourceInfo.read(root: root)
-        let asOfDay = asOf ?? source.epoch.map { Day(unixSeconds: $0) }
+        if announce, let note = source.dateNote { writeStderr("oae: \(note)\n") }
+        let asOfDay = asOf ?? Day(unixSeconds: source.epoch)
         let (loaded, diagnostics) = CheckRun.diagnose(root: root, asOf: asOfDay)
         guard diagnostics.errorCount == 0 else { return (loaded, diagnostics, nil) }
         let network = Network(tree: loaded)
         let resolved = network.municipalitySlugs.compactMap { Resolver.resolve(network, municipality: $0) }
         let input = BuildInput(root: root, network: network, resolved: resolved, sourceRevision: source.revision,
-                               sourceEpoch: source.epoch ?? 0, toolVersion: OAE.version)
+                               sourceEpoch: source.epoch, toolVersion: OAE.version)
         return (loaded, diagnostics, input)
     }
 }

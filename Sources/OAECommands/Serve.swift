@@ -29,7 +29,7 @@ struct Serve: AsyncParsableCommand {
         let builder = PreviewBuilder(root: root, out: options.outURL.appendingPathComponent(".preview", isDirectory: true),
                                      asOf: options.asOf.flatMap(Day.init))
         let hub = EventHub()
-        let first = builder.build()
+        let first = builder.build(first: true)
         report(first, root: root)
         if case .failed = first {
             writeStderr("serve: fix the errors above; the preview starts once the tree builds\n")
@@ -88,9 +88,10 @@ struct PreviewBuilder: Sendable {
 
     var siteFolder: URL { out.appendingPathComponent("site", isDirectory: true) }
 
-    func build() -> Outcome {
+    /// Builds the preview; `first` says where the dates come from (once, not on every save).
+    func build(first: Bool = false) -> Outcome {
         let started = Date()
-        let (_, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf)
+        let (_, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, announce: first)
         guard let input else { return .failed(diagnostics.filter { $0.severity == .error }) }
         do {
             var options = HandbookBuildOptions()
