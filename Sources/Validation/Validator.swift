@@ -9,6 +9,7 @@ public enum Validator {
     public static let all: [any Rule] = [
         SchemaRule(),
         IdentityRule(),
+        KeyRule(),
         ReferenceRule(),
         CycleRule(),
         MunicipalityRule(),
