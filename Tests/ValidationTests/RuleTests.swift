@@ -279,6 +279,17 @@ final class RuleTests: XCTestCase {
 
     // MARK: Links
 
+    /// A heading saved in NFD, linked in NFC and percent-encoded: one anchor for all.
+    func testLinksToNFDHeadingsAndPercentEncodedAnchors() throws {
+        try assertDiagnostics([
+            "link-anchor-missing model/services/company-creation.md:33:88: no heading of model/services/grants-information.md makes the anchor '#què-no'",
+        ]) { t in
+            try t.replace("model/services/grants-information.md", "## Què és", "## Que\u{300} e\u{301}s")
+            let path = "model/services/company-creation.md"
+            try t.write(path, try t.read(path) + "\nVegeu [a](grants-information.md#què-és), [b](grants-information.md#qu%C3%A8-%C3%A9s) i [c](grants-information.md#qu%C3%A8-no).\n")
+        }
+    }
+
     func testLinks() throws {
         try assertDiagnostics([
             "link-broken model/services/company-creation.md:33:7: 'grants-informaton.md' points to model/services/grants-informaton.md, which does not exist",
