@@ -108,7 +108,7 @@ final class TreeSafetyTests: XCTestCase {
         ])
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
-        for arguments in [["list", "office"], ["show", "molins-de-rei"], ["check"]] {
+        for arguments in [["list", "office"], ["show", "molins-de-rei"], ["diff", "molins-de-rei"], ["check"]] {
             let result = try HandbookTestSupport.run(HandbookTestSupport.oaeBinary.path, arguments + ["--root", root.path], environment: env)
             XCTAssertEqual(result.status, 1, "\(arguments): \(result.stdout)")
             XCTAssertTrue((result.stdout + result.stderr).contains("seeds/molins-de-rei:1:1: error[tree-symlink]"), "\(arguments): \(result.stderr)")
