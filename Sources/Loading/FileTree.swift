@@ -22,6 +22,7 @@ public enum FileTree {
     public struct Skipped: Sendable, Equatable {
         /// Relative to the root; a name that is not UTF-8 shows U+FFFD for its bad bytes.
         public var path: String
+        /// Why it was left out.
         public var reason: SkipReason
     }
 
@@ -108,7 +109,7 @@ public enum FileTree {
     private static func walk(_ fd: Int32, relative: String, into listing: inout Listing) {
         guard let handle = fdopendir(fd) else { close(fd); return }
         defer { closedir(handle) }
-        var names: [(name: String, bytes: [UInt8])] = []
+        var names: [String] = []
         while let entry = readdir(handle) {
             let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
             guard bytes.first != UInt8(ascii: ".") else { continue }
@@ -116,9 +117,9 @@ public enum FileTree {
                 listing.skipped.append(Skipped(path: relative + "/" + String(decoding: bytes, as: UTF8.self), reason: .nameNotUTF8))
                 continue
             }
-            names.append((name, bytes))
+            names.append(name)
         }
-        for (name, _) in names.sorted(by: { $0.name < $1.name }) {
+        for name in names.sorted() {
             let rel = relative + "/" + name
             var st = stat()
             guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else {

@@ -21,12 +21,15 @@ public struct SourceInfo: Sendable, Equatable {
     /// Which of the three `epoch` is.
     public var dateOrigin: DateOrigin
 
+    /// A source with the given revision and date.
     public init(revision: String, epoch: Int, dateOrigin: DateOrigin) {
         self.revision = revision
         self.epoch = epoch
         self.dateOrigin = dateOrigin
     }
 
+    /// The revision and date of the tree at `root`; `now` is the day used when neither
+    /// `SOURCE_DATE_EPOCH` nor a commit gives one.
     public static func read(root: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
                             now: Date = Date()) -> SourceInfo {
         let revision = git(["rev-parse", "HEAD"], root: root) ?? "unversioned"
