@@ -135,6 +135,8 @@ final class TreeSafetyTests: XCTestCase {
             "tree-name-not-utf8 seeds/molins-de-rei/notes-\u{FFFD}.yaml:1:1: the name 'notes-\u{FFFD}.yaml' is not UTF-8 text",
             "tree-special-file seeds/molins-de-rei/pipe.yaml:1:1: 'pipe.yaml' is a fifo, not a file or a folder",
         ])
+        // The reader refuses the FIFO at once (it does not wait for a writer).
+        XCTAssertEqual(FileTree.read(root: root, path: "seeds/molins-de-rei/pipe.yaml").failure, .notRegularFile)
     }
 }
 
