@@ -36,8 +36,7 @@ public struct HandbookRenderer: Sendable {
     public static func load(_ input: BuildInput) -> (HandbookRenderer, [String]) {
         let (templates, diagnostics) = Templates.load(root: input.root, folder: folder)
         var problems = (diagnostics + templates.require(requiredTemplates, folder: folder)).map { "\($0.span): \($0.message)" }
-        let cssURL = input.root.appendingPathComponent(stylesheet)
-        let css = (try? String(contentsOf: cssURL, encoding: .utf8)) ?? ""
+        let css = FileTree.readText(root: input.root, path: stylesheet) ?? ""
         if css.isEmpty { problems.append("\(stylesheet): the handbook's stylesheet is missing") }
         return (HandbookRenderer(input: input, templates: templates, css: css), problems)
     }

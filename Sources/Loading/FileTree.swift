@@ -3,54 +3,170 @@ import Foundation
 import Glibc
 #endif
 
-/// Lists the files under the folders of a tree, sorted, relative to the root and with
-/// `/` separators. Hidden files and folders (a leading dot) are skipped, and so are
-/// symbolic links, so that nothing outside the tree is ever read.
+/// The one way oae lists and reads the files of a tree, so that nothing outside the
+/// tree's root is ever read. The walk never follows a symbolic link and names every
+/// entry it does not list (a link, a folder it cannot open, a special file, a name that
+/// is not UTF-8) in `Listing.skipped`, for the loader to report at its path. The reader
+/// opens each folder of a path and the file itself with `O_NOFOLLOW`, from the root
+/// down, so a link anywhere in the path, or a `..`, is refused.
 public enum FileTree {
+    /// The files of a walk, and what it did not list.
+    public struct Listing: Sendable, Equatable {
+        /// Regular files, sorted, relative to the root with `/` separators.
+        public var files: [String]
+        /// Entries left out, sorted by path.
+        public var skipped: [Skipped]
+    }
+
+    /// An entry the walk left out, and why.
+    public struct Skipped: Sendable, Equatable {
+        /// Relative to the root; a name that is not UTF-8 shows U+FFFD for its bad bytes.
+        public var path: String
+        /// Why it was left out.
+        public var reason: SkipReason
+    }
+
+    /// Why the walk left an entry out.
+    public enum SkipReason: Sendable, Equatable {
+        /// A symbolic link, with the path it points to.
+        case symbolicLink(target: String)
+        /// A folder that could not be opened (permissions, I/O error).
+        case unreadable
+        /// A FIFO, socket or device (`"fifo"`, `"socket"`, `"device"`).
+        case special(String)
+        /// A name whose bytes are not UTF-8.
+        case nameNotUTF8
+    }
+
+    /// Folders (relative to the root) the walk treats as unreadable, as if opening them
+    /// failed. Tests run as root, for whom `chmod 000` does not make a folder
+    /// unreadable, so they simulate the failure with this value.
+    @TaskLocal public static var simulatedUnreadable: Set<String> = []
+
+    /// The regular files under `folders` (relative to `root`), sorted.
     public static func files(root: URL, folders: [String]) -> [String] {
-        var out: [String] = []
-        let fm = FileManager.default
+        list(root: root, folders: folders).files
+    }
+
+    /// Walks `folders` (relative to `root`); hidden entries (a leading dot) are left out
+    /// silently, every other entry that is not a regular file or a folder is in `skipped`.
+    public static func list(root: URL, folders: [String]) -> Listing {
+        var listing = Listing(files: [], skipped: [])
+        let rootFD = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard rootFD >= 0 else { return listing }
+        defer { close(rootFD) }
         for folder in folders {
-            let base = root.appendingPathComponent(folder)
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: base.path, isDirectory: &isDir), isDir.boolValue else { continue }
-            walk(base, relative: folder, into: &out)
+            guard let fd = openFolder(at: rootFD, path: folder, listing: &listing) else { continue }
+            walk(fd, relative: folder, into: &listing)
         }
-        return out.sorted()
+        listing.files.sort()
+        listing.skipped.sort { $0.path < $1.path }
+        return listing
     }
 
-    /// Walks a folder with readdir, which names each entry's type without a stat call.
-    private static func walk(_ dir: URL, relative: String, into out: inout [String]) {
-        guard let handle = opendir(dir.path) else { return }
+    /// Opens `path` (one or more components) below `rootFD` without following links; a
+    /// folder that does not exist is nil without a note, anything else in its way is noted.
+    private static func openFolder(at rootFD: Int32, path: String, listing: inout Listing) -> Int32? {
+        var fd = dup(rootFD)
+        var relative = ""
+        for component in path.split(separator: "/").map(String.init) {
+            relative += (relative.isEmpty ? "" : "/") + component
+            var st = stat()
+            guard fstatat(fd, component, &st, AT_SYMLINK_NOFOLLOW) == 0 else { close(fd); return nil }
+            if let reason = reason(mode: st.st_mode, at: fd, name: component) {
+                listing.skipped.append(Skipped(path: relative, reason: reason))
+                close(fd)
+                return nil
+            }
+            guard (st.st_mode & S_IFMT) == S_IFDIR else { close(fd); return nil }
+            let next = simulatedUnreadable.contains(relative)
+                ? -1 : openat(fd, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            close(fd)
+            guard next >= 0 else {
+                listing.skipped.append(Skipped(path: relative, reason: .unreadable))
+                return nil
+            }
+            fd = next
+        }
+        return fd
+    }
+
+    /// Why an entry of this mode is not listed, or nil for a folder or a regular file.
+    private static func reason(mode: mode_t, at dirFD: Int32, name: String) -> SkipReason? {
+        switch mode & S_IFMT {
+        case S_IFDIR, S_IFREG: return nil
+        case S_IFLNK:
+            var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX))
+            let n = readlinkat(dirFD, name, &buffer, buffer.count)
+            return .symbolicLink(target: n > 0 ? String(decoding: buffer.prefix(n), as: UTF8.self) : "?")
+        case S_IFIFO: return .special("fifo")
+        case S_IFSOCK: return .special("socket")
+        default: return .special("device")
+        }
+    }
+
+    /// Walks an open folder (and closes it), listing entries in name order.
+    private static func walk(_ fd: Int32, relative: String, into listing: inout Listing) {
+        guard let handle = fdopendir(fd) else { close(fd); return }
         defer { closedir(handle) }
-        var entries: [(String, Bool)] = []
+        var names: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            guard bytes.first != UInt8(ascii: ".") else { continue }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                listing.skipped.append(Skipped(path: relative + "/" + String(decoding: bytes, as: UTF8.self), reason: .nameNotUTF8))
+                continue
             }
-            guard !name.hasPrefix(".") else { continue }
-            var type = entry.pointee.d_type
-            if type == UInt8(DT_UNKNOWN) {
-                // Some file systems do not fill d_type: ask once.
-                var st = stat()
-                guard lstat(dir.path + "/" + name, &st) == 0 else { continue }
-                type = (st.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (st.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
-            }
-            if type == UInt8(DT_DIR) { entries.append((name, true)) } else if type == UInt8(DT_REG) { entries.append((name, false)) }
+            names.append(name)
         }
-        for (name, isDir) in entries.sorted(by: { $0.0 < $1.0 }) {
+        for name in names.sorted() {
             let rel = relative + "/" + name
-            if isDir { walk(dir.appendingPathComponent(name), relative: rel, into: &out) } else { out.append(rel) }
+            var st = stat()
+            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else {
+                listing.skipped.append(Skipped(path: rel, reason: .unreadable))
+                continue
+            }
+            if let reason = reason(mode: st.st_mode, at: fd, name: name) {
+                listing.skipped.append(Skipped(path: rel, reason: reason))
+            } else if (st.st_mode & S_IFMT) == S_IFREG {
+                listing.files.append(rel)
+            } else {
+                let child = simulatedUnreadable.contains(rel) ? -1 : openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard child >= 0 else {
+                    listing.skipped.append(Skipped(path: rel, reason: .unreadable))
+                    continue
+                }
+                walk(child, relative: rel, into: &listing)
+            }
         }
     }
 
-    /// Reads a file's bytes, refusing files over the size limit before reading them.
+    /// Reads a file of the tree (`path` relative to `root`), refusing a path that leaves
+    /// the tree (`..`, an absolute path, a symbolic link at any component), a file that
+    /// is not regular, and a file over the size limit before reading it.
     public static func read(root: URL, path: String) -> Result<[UInt8], FileProblem> {
-        let fd = open(root.path + "/" + path, O_RDONLY)
-        guard fd >= 0 else { return .failure(.unreadable) }
+        let components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard !path.hasPrefix("/"), !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+            return .failure(.outsideTree)
+        }
+        var dirFD = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dirFD >= 0 else { return .failure(.unreadable) }
+        for component in components.dropLast() {
+            let next = openat(dirFD, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            let failure = errno
+            close(dirFD)
+            guard next >= 0 else { return .failure(failure == ELOOP || failure == ENOTDIR ? .outsideTree : .unreadable) }
+            dirFD = next
+        }
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+        let fd = openat(dirFD, components[components.count - 1], O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        let failure = errno
+        close(dirFD)
+        guard fd >= 0 else { return .failure(failure == ELOOP ? .outsideTree : .unreadable) }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return .failure(.unreadable) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegularFile) }
         let size = Int(st.st_size)
         if size > TextChecks.maxFileBytes { return .failure(.tooLarge(size)) }
         var bytes = [UInt8](repeating: 0, count: size)
@@ -65,9 +181,23 @@ public enum FileTree {
         return .success(bytes)
     }
 
-    public enum FileProblem: Error, Sendable {
+    /// A file of the tree as UTF-8 text (invalid bytes replaced), or nil when `read`
+    /// refuses it.
+    public static func readText(root: URL, path: String) -> String? {
+        guard case let .success(bytes) = read(root: root, path: path) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Why a file was not read.
+    public enum FileProblem: Error, Sendable, Equatable {
+        /// Over `TextChecks.maxFileBytes`, with its size.
         case tooLarge(Int)
+        /// The file or a folder on its path could not be opened.
         case unreadable
+        /// The path leaves the tree: a symbolic link on it, `..` or an absolute path.
+        case outsideTree
+        /// A FIFO, socket, device or folder.
+        case notRegularFile
     }
 }
 

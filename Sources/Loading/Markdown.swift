@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Diagnostics
+import Foundation
 
 /// A Markdown file: optional YAML front matter between `---` lines, then a body in
 /// GitHub-flavoured Markdown, with the places of its headings, links and images.
@@ -182,34 +183,41 @@ public enum CMark {
 }
 
 /// Turns heading text into unique anchors the way GitHub does: lower case, letters,
-/// digits, spaces become hyphens, other punctuation dropped; repeats get -1, -2...
+/// digits, spaces become hyphens, other punctuation dropped; a repeated anchor gets the
+/// first free `-1`, `-2`… (so "Taller 1", "Taller", "Taller" give `taller-1`, `taller`,
+/// `taller-2`). Anchors are in NFC, whatever form the heading was saved in, so that a
+/// heading written by a macOS tool (NFD) and a link typed elsewhere (NFC) meet. The one
+/// function that makes anchors, for the check and every output.
 public struct Slugger: Sendable {
+    /// Every anchor given so far, and for each base the last suffix tried.
     private var used: [String: Int] = [:]
 
     public init() {}
 
+    /// The next unique anchor for a heading's text.
     public mutating func slug(_ text: String) -> String {
         let base = Slugger.slugify(text)
-        if let n = used[base] {
-            used[base] = n + 1
-            let candidate = "\(base)-\(n)"
-            used[candidate, default: 0] += 0
-            return candidate
+        var result = base
+        while used[result] != nil {
+            let n = used[base, default: 0] + 1
+            used[base] = n
+            result = "\(base)-\(n)"
         }
-        used[base] = 1
-        return base
+        used[result] = 0
+        return result
     }
 
+    /// The anchor of a text, before making it unique.
     public static func slugify(_ text: String) -> String {
         var out = ""
-        for ch in text.lowercased() {
+        for ch in text.precomposedStringWithCanonicalMapping.lowercased() {
             if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" {
                 out.append(ch)
             } else if ch == " " {
                 out.append("-")
             }
         }
-        return out
+        return out.precomposedStringWithCanonicalMapping
     }
 }
 

@@ -1,5 +1,6 @@
 import CYaml
 import Diagnostics
+import Foundation
 
 /// Loads one YAML document into a `Node` tree over libyaml's event parser, keeping the
 /// position of every node. Problems come back as diagnostics, never as a crash or a hang:
@@ -189,7 +190,11 @@ private struct Builder {
             return true
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
-            let text = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
+            // Every key and value in NFC, whatever form the file was saved in (macOS
+            // tools write NFD), so that ids, names and anchors compare as people read them.
+            let raw = UnsafeBufferPointer(start: s.value, count: Int(s.length))
+            let decoded = String(decoding: raw, as: UTF8.self)
+            let text = raw.allSatisfy { $0 < 0x80 } ? decoded : decoded.precomposedStringWithCanonicalMapping
             let tag = s.tag.map { String(cString: $0) }
             let value: Node.Value
             let isPlain = s.style == YAML_PLAIN_SCALAR_STYLE

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The official register of Catalonia's municipalities (`model/reference/
 /// municipalities-catalonia.csv`: INE code, name, province, AMB membership).
 public struct MunicipalityRegister: Sendable {
@@ -34,7 +36,7 @@ public struct MunicipalityRegister: Sendable {
 
     /// Lower case without accents, for matching names typed by people.
     public static func fold(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.map { scalar -> Character in
+        String(s.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars.map { scalar -> Character in
             switch scalar {
             case "à", "á", "â", "ä": return "a"
             case "è", "é", "ê", "ë": return "e"

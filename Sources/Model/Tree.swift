@@ -47,7 +47,15 @@ public struct LoadedTree: Sendable {
 public enum TreeLoader {
     public static let rules = TreeLayout.rules + KindTable.rules + [
         RuleInfo("markdown-front-matter-missing", "A Markdown document has no front matter."),
+        RuleInfo("tree-symlink", "A symbolic link in the tree; oae never follows one."),
+        RuleInfo("tree-unreadable", "A folder of the tree could not be read."),
+        RuleInfo("tree-special-file", "A FIFO, socket or device in the tree."),
+        RuleInfo("tree-name-not-utf8", "A file or folder name that is not UTF-8."),
     ]
+
+    /// The rules of the entries the walk leaves out (links, unreadable folders, special
+    /// files, names that are not UTF-8): every command that reads the tree reports them.
+    public static let walkRules: Set<String> = ["tree-symlink", "tree-unreadable", "tree-special-file", "tree-name-not-utf8"]
 
     private enum Loaded: Sendable {
         case document(Document)
@@ -61,11 +69,13 @@ public enum TreeLoader {
     /// Reads every file under the content folders, in parallel, and collects every
     /// problem of every file.
     public static func load(root: URL) -> LoadedTree {
-        let paths = FileTree.files(root: root, folders: TreeLayout.contentFolders)
+        let listing = FileTree.list(root: root, folders: TreeLayout.contentFolders)
+        let paths = listing.files
         let (kinds, kindProblems) = KindTable.load(root: root)
         let results = parallelMap(paths) { path in loadFile(root: root, path: path, kinds: kinds) }
         var tree = LoadedTree(root: root, documents: [], schemas: [:], uiStrings: [:], templates: [],
-                              references: [:], kinds: kinds, paths: paths, diagnostics: kindProblems)
+                              references: [:], kinds: kinds, paths: paths,
+                              diagnostics: kindProblems + listing.skipped.map(diagnostic))
         for (loaded, problems) in results {
             tree.diagnostics += problems
             switch loaded {
@@ -79,6 +89,26 @@ public enum TreeLoader {
         }
         tree.diagnostics += kinds.checkReferences(tree.schemas)
         return tree
+    }
+
+    /// The diagnostic for an entry the walk left out, at the entry's own path.
+    static func diagnostic(_ skipped: FileTree.Skipped) -> Diagnostic {
+        let name = skipped.path.split(separator: "/").last.map(String.init) ?? skipped.path
+        let at = SourceSpan.wholeFile(skipped.path)
+        switch skipped.reason {
+        case let .symbolicLink(target):
+            return .error("tree-symlink", "'\(name)' is a symbolic link to '\(target)'; oae does not follow links", at: at,
+                          help: "put the file or folder itself here, inside the tree")
+        case .unreadable:
+            return .error("tree-unreadable", "the folder '\(name)' could not be read", at: at,
+                          help: "give the folder ordinary permissions (chmod 755)")
+        case let .special(kind):
+            return .error("tree-special-file", "'\(name)' is a \(kind), not a file or a folder", at: at,
+                          help: "remove it from the tree")
+        case .nameNotUTF8:
+            return .error("tree-name-not-utf8", "the name '\(name)' is not UTF-8 text", at: at,
+                          help: "rename it with UTF-8 characters")
+        }
     }
 
     private static func loadFile(root: URL, path: String, kinds: KindTable) -> (Loaded, [Diagnostic]) {
@@ -99,7 +129,7 @@ public enum TreeLoader {
         switch FileTree.read(root: root, path: path) {
         case let .success(b): bytes = b
         case let .failure(.tooLarge(size)): return (.nothing, [TextChecks.tooLarge(file: path, size: size)])
-        case .failure(.unreadable):
+        case .failure(.unreadable), .failure(.outsideTree), .failure(.notRegularFile):
             return (.nothing, [.error("file-unreadable", "the file could not be read", at: .wholeFile(path))])
         }
         switch placement {

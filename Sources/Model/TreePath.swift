@@ -1,3 +1,5 @@
+import Foundation
+
 /// Paths of the tree as links in Markdown name them: relative to the linking file, with
 /// `/` separators. One implementation for the link checks and every output that
 /// rewrites links.
@@ -25,5 +27,26 @@ public enum TreePath {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// A link destination that is not a URL, read once for the check and every output:
+    /// the path and the fragment (`#anchor`), each percent-decoded and in NFC, so that
+    /// `#qu%C3%A8` and a heading "Què" saved in NFD meet.
+    public struct Target: Sendable, Equatable {
+        /// The path part, relative to the linking file; empty for a link within the file.
+        public var path: String
+        /// The anchor, without `#`; nil when the link has none.
+        public var fragment: String?
+    }
+
+    /// Splits a destination at its first `#` and decodes both parts (a malformed
+    /// percent sequence is kept as written).
+    public static func target(_ destination: String) -> Target {
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        func decoded(_ s: Substring) -> String {
+            let text = String(s)
+            return (text.removingPercentEncoding ?? text).precomposedStringWithCanonicalMapping
+        }
+        return Target(path: decoded(parts[0]), fragment: parts.count > 1 ? decoded(parts[1]) : nil)
     }
 }

@@ -43,10 +43,7 @@ struct BuildOptions: ParsableArguments {
         let root = tree.rootURL
         let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf.flatMap(Day.init))
         guard let input else {
-            let renderer = TextRenderer(color: useColor()) { path in
-                FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
-                    .map { SourceText(String(decoding: $0, as: UTF8.self)) }
-            }
+            let renderer = treeRenderer(root: root)
             writeStderr(renderer.render(diagnostics.filter { $0.severity == .error }, filesChecked: loaded.filesChecked))
             writeStderr("build stopped: fix the errors above; output/ is unchanged\n")
             throw ExitCode(1)
@@ -55,15 +52,17 @@ struct BuildOptions: ParsableArguments {
     }
 
     /// Loads and checks a tree once; the build input (the checked network and the
-    /// resolved views the check computed) when it has no error.
-    static func load(root: URL, asOf: Day?) -> (LoadedTree, [Diagnostic], BuildInput?) {
+    /// resolved views the check computed) when it has no error. When the dates do not
+    /// come from the last commit, `announce` says where they come from on stderr.
+    static func load(root: URL, asOf: Day?, announce: Bool = true) -> (LoadedTree, [Diagnostic], BuildInput?) {
         let source = SourceInfo.read(root: root)
-        let asOfDay = asOf ?? source.epoch.map { Day(unixSeconds: $0) }
+        if announce, let note = source.dateNote { writeStderr("oae: \(note)\n") }
+        let asOfDay = asOf ?? Day(unixSeconds: source.epoch)
         let (context, diagnostics) = CheckRun.checked(root: root, asOf: asOfDay)
         let loaded = context.network.tree
         guard diagnostics.errorCount == 0 else { return (loaded, diagnostics, nil) }
         let input = BuildInput(root: root, network: context.network, resolved: context.resolved,
-                               sourceRevision: source.revision, sourceEpoch: source.epoch ?? 0, toolVersion: OAE.version)
+                               sourceRevision: source.revision, sourceEpoch: source.epoch, toolVersion: OAE.version)
         return (loaded, diagnostics, input)
     }
 

@@ -64,10 +64,7 @@ public enum CheckRun {
         let output: String
         switch format {
         case .text:
-            let renderer = TextRenderer(color: color) { path in
-                guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
-                return SourceText(String(decoding: data, as: UTF8.self))
-            }
+            let renderer = treeRenderer(root: root, color: color)
             output = renderer.render(diagnostics, filesChecked: tree.filesChecked)
         case .json:
             output = JSONReport.render(diagnostics, filesChecked: tree.filesChecked,

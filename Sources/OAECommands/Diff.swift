@@ -25,7 +25,9 @@ struct Diff: ParsableCommand {
     var format: ListFormat = .text
 
     func run() throws {
-        let network = Network(tree: TreeLoader.load(root: tree.rootURL))
+        let loaded = TreeLoader.load(root: tree.rootURL)
+        try stopOnWalkProblems(loaded)
+        let network = Network(tree: loaded)
         guard let resolved = Resolver.resolve(network, municipality: municipality) else {
             let hint = Suggestions.didYouMean(municipality, in: network.municipalitySlugs).map { " (\($0))" } ?? ""
             throw ValidationError("no municipality '\(municipality)' under seeds/\(hint)")

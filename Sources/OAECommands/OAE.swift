@@ -1,5 +1,8 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
+import Loading
+import Model
 
 /// The `oae` command line. Subcommands are thin: they parse options, call the library,
 /// print, and choose the exit code (0 clean, 1 problems, 2 usage).
@@ -62,6 +65,22 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// Whether to colour text: only on a terminal, and never when NO_COLOR is set.
 func useColor() -> Bool {
     isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+}
+
+/// A text renderer that quotes the lines of the tree's files, read as every reader of
+/// the tree reads them (never through a symbolic link, never outside `root`).
+func treeRenderer(root: URL, color: Bool = useColor()) -> TextRenderer {
+    TextRenderer(color: color) { path in FileTree.readText(root: root, path: path).map(SourceText.init) }
+}
+
+/// Stops a command that reads the tree without checking it (`list`, `show`) when the
+/// walk left files or folders out: they are printed, and the exit code is 1, so that
+/// nothing vanishes silently.
+func stopOnWalkProblems(_ loaded: LoadedTree) throws {
+    let problems = loaded.diagnostics.filter { TreeLoader.walkRules.contains($0.rule) }
+    guard !problems.isEmpty else { return }
+    writeStderr(treeRenderer(root: loaded.root).render(problems, filesChecked: loaded.filesChecked))
+    throw ExitCode(1)
 }
 
 func writeStdout(_ s: String) {

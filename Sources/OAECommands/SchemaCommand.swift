@@ -76,10 +76,7 @@ struct SchemaExportCommand: ParsableCommand {
         let outURL = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? root.appendingPathComponent("output/schema", isDirectory: true)
         let report = SchemaExport.run(root: root, out: outURL)
-        let renderer = TextRenderer(color: useColor()) { path in
-            FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
-                .map { SourceText(String(decoding: $0, as: UTF8.self)) }
-        }
+        let renderer = treeRenderer(root: root)
         var text = report.diagnostics.sortedForReport().map(renderer.render).joined(separator: "\n")
         text += "wrote \(report.written.count) schema\(report.written.count == 1 ? "" : "s") to \(outURL.path)\n"
         writeStdout(text)

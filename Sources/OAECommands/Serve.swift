@@ -31,7 +31,7 @@ struct Serve: AsyncParsableCommand {
         let builder = PreviewBuilder(root: root, out: options.outURL.appendingPathComponent(".preview", isDirectory: true),
                                      asOf: options.asOf.flatMap(Day.init))
         let hub = EventHub()
-        let first = builder.build()
+        let first = builder.build(first: true)
         report(first, root: root)
         if case .failed = first {
             writeStderr("serve: fix the errors above; the preview starts once the tree builds\n")
@@ -69,10 +69,7 @@ struct Serve: AsyncParsableCommand {
             let what = changed.map { "\($0) change\($0 == 1 ? "" : "s"): " } ?? ""
             writeStderr(String(format: "%@rebuilt in %.0f ms\n", what, seconds * 1000))
         case let .failed(diagnostics):
-            let renderer = TextRenderer(color: useColor()) { path in
-                FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
-                    .map { SourceText(String(decoding: $0, as: UTF8.self)) }
-            }
+            let renderer = treeRenderer(root: root)
             writeStderr(renderer.render(diagnostics, filesChecked: 0).split(separator: "\n", omittingEmptySubsequences: false)
                 .dropLast(2).joined(separator: "\n") + "\n")
         }
@@ -93,9 +90,10 @@ struct PreviewBuilder: Sendable {
 
     var siteFolder: URL { out.appendingPathComponent("site", isDirectory: true) }
 
-    func build() -> Outcome {
+    /// Builds the preview; `first` says where the dates come from (once, not on every save).
+    func build(first: Bool = false) -> Outcome {
         let started = Date()
-        let (_, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf)
+        let (_, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, announce: first)
         guard let input else { return .failed(diagnostics.filter { $0.severity == .error }) }
         var settings = BuildSettings()
         settings.skipPDF = true

@@ -23,7 +23,9 @@ struct Show: ParsableCommand {
     var provenance = false
 
     func run() throws {
-        let network = Network(tree: TreeLoader.load(root: tree.rootURL))
+        let loaded = TreeLoader.load(root: tree.rootURL)
+        try stopOnWalkProblems(loaded)
+        let network = Network(tree: loaded)
         guard network.municipalities[municipality] != nil else {
             let hint = Suggestions.didYouMean(municipality, in: network.municipalitySlugs).map { " (\($0))" } ?? ""
             throw ValidationError("no municipality '\(municipality)' under seeds/\(hint)")

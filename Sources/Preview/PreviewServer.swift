@@ -4,10 +4,13 @@ import Logging
 
 /// The preview's HTTP side: the built site from a folder, the live-reload script and the
 /// event stream. Pages get the live-reload script as they are served; nothing outside
-/// the folder is ever served.
+/// the folder is ever served, and only requests for this machine or the bound address
+/// (see `HostCheck`) are answered.
 public struct PreviewServer: Sendable {
     public let folder: URL
     public let hub: EventHub
+    /// The port actually listened on, once the server runs (the `Host:` check needs it).
+    private let boundPort = BoundPort()
 
     public init(folder: URL, hub: EventHub) {
         self.folder = folder
@@ -18,15 +21,23 @@ public struct PreviewServer: Sendable {
     /// (useful with port 0).
     public func run(host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void) async throws {
         let server = self
+        let hosts = HostCheck(boundHost: host)
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            await server.respond(to: request)
+            guard hosts.allows(request.head.authority, port: server.boundPort.value) else {
+                return server.text(.misdirectedRequest, "refused: this preview answers only for localhost and \(host)\n")
+            }
+            return await server.respond(to: request)
         }
         var logger = Logger(label: "oae.serve")
         logger.logLevel = .warning
         let app = Application(
             responder: responder,
             configuration: .init(address: .hostname(host, port: port), serverName: "oae"),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? port
+                server.boundPort.set(bound)
+                await onRunning(bound)
+            },
             logger: logger)
         // SIGTERM and SIGINT (Ctrl-C) stop the preview at once: it keeps no state worth a
         // graceful shutdown, and its event streams never end by themselves.
@@ -104,4 +115,13 @@ public struct PreviewServer: Sendable {
         Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: message)))
     }
+}
+
+/// The port a server listens on, set once it runs and read by every request.
+final class BoundPort: @unchecked Sendable {
+    private let lock = NSLock()
+    private var port = -1
+
+    var value: Int { lock.withLock { port } }
+    func set(_ value: Int) { lock.withLock { port = value } }
 }

@@ -21,9 +21,10 @@ public final class Watcher: @unchecked Sendable {
     deinit { close(fd) }
 
     private func addRecursively(_ path: String) {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else { return }
-        let wd = inotify_add_watch(fd, path, mask)
+        // lstat, not stat: a linked folder is not watched (the check reports the link).
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return }
+        let wd = inotify_add_watch(fd, path, mask | UInt32(IN_DONT_FOLLOW))
         if wd >= 0 {
             lock.lock(); watches[wd] = path; lock.unlock()
         }

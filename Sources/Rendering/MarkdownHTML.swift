@@ -17,12 +17,21 @@ public struct MarkdownHTML: Sendable {
     /// Raw HTML in the Markdown is shown as text (what the writer typed, escaped), rather
     /// than left out; either way it never becomes markup.
     public var rawHTMLAsText: Bool
+    /// Put before the ids of footnotes and their references (`fn-1`, `fnref-1`), so that
+    /// two documents with a `[^1]` on one page keep apart; by default `anchorPrefix`.
+    public var footnotePrefix: String
+    /// The accessible label of a footnote's link back to its reference, in the page's
+    /// language (cmark-gfm writes "Back to content").
+    public var footnoteBackLabel: String
 
     public init(headingShift: Int = 0, anchorPrefix: String = "", rawHTMLAsText: Bool = false,
+                footnotePrefix: String? = nil, footnoteBackLabel: String = "Back to content",
                 resolveLink: @escaping @Sendable (String) -> String? = { _ in nil }) {
         self.headingShift = headingShift
         self.anchorPrefix = anchorPrefix
         self.rawHTMLAsText = rawHTMLAsText
+        self.footnotePrefix = footnotePrefix ?? anchorPrefix
+        self.footnoteBackLabel = footnoteBackLabel
         self.resolveLink = resolveLink
     }
 
@@ -53,8 +62,24 @@ public struct MarkdownHTML: Sendable {
             for node in rawNodes { MarkdownHTML.replaceWithText(node) }
             guard let raw = cmark_render_html(doc, CMARK_OPT_FOOTNOTES, extensions) else { return "" }
             defer { free(raw) }
-            return MarkdownHTML.addHeadingIDs(String(cString: raw), anchors)
+            let html = MarkdownHTML.addHeadingIDs(String(cString: raw), anchors)
+            return MarkdownHTML.placeFootnotes(html, prefix: footnotePrefix, backLabel: footnoteBackLabel)
         }
+    }
+
+    /// Prefixes the footnote ids and references cmark-gfm writes, and puts the page's
+    /// words in the back-links' label. The markup matched is cmark-gfm's own: text of
+    /// the document is escaped, and raw HTML never passes, so it cannot imitate it.
+    static func placeFootnotes(_ html: String, prefix: String, backLabel: String) -> String {
+        guard html.contains("data-footnote") else { return html }
+        let prefix = HTML.escape(prefix)
+        return html
+            .replacingOccurrences(of: "<a href=\"#fn-", with: "<a href=\"#\(prefix)fn-")
+            .replacingOccurrences(of: "\" id=\"fnref-", with: "\" id=\"\(prefix)fnref-")
+            .replacingOccurrences(of: "<li id=\"fn-", with: "<li id=\"\(prefix)fn-")
+            .replacingOccurrences(of: "<a href=\"#fnref-", with: "<a href=\"#\(prefix)fnref-")
+            .replacingOccurrences(of: "data-footnote-backref aria-label=\"Back to content\"",
+                                  with: "data-footnote-backref aria-label=\"\(HTML.escape(backLabel))\"")
     }
 
     /// Puts a text node with the raw HTML's source in place of the raw HTML node (inside a

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Loading
 
 /// Checks that every tag of a Mustache template names something its view model has,
 /// the way Mustache looks names up: in the innermost section's value first, then
@@ -34,11 +35,9 @@ public struct TemplateVariables {
     /// Reads the `.mustache` files under `folder` of the tree.
     public init(root: URL, folder: String, uiKeys: Set<String>?) {
         var sources: [String: (path: String, text: String)] = [:]
-        for path in FileTree.mustacheFiles(root: root, folder: folder) {
+        for path in FileTree.files(root: root, folders: [folder]) where path.hasSuffix(".mustache") {
             let name = String(path.dropFirst(folder.count + 1).dropLast(".mustache".count))
-            if let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) {
-                sources[name] = (path, text)
-            }
+            if let text = FileTree.readText(root: root, path: path) { sources[name] = (path, text) }
         }
         self.init(sources: sources, uiKeys: uiKeys)
     }

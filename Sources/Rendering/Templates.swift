@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Loading
 import Mustache
 
 /// The Mustache templates of one output (`templates/handbook/`, `templates/site/`),
@@ -20,9 +21,9 @@ public struct Templates: Sendable {
         var library = MustacheLibrary()
         var names = Set<String>()
         var problems: [Diagnostic] = []
-        for path in FileTree.mustacheFiles(root: root, folder: folder) {
+        for path in FileTree.files(root: root, folders: [folder]) where path.hasSuffix(".mustache") {
             let name = String(path.dropFirst(folder.count + 1).dropLast(".mustache".count))
-            let text = (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
+            let text = FileTree.readText(root: root, path: path) ?? ""
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
@@ -60,17 +61,5 @@ public struct Templates: Sendable {
             .error("template-missing", "the template '\($0)' is missing", at: .wholeFile("\(folder)/\($0).mustache"),
                    help: "restore \(folder)/\($0).mustache")
         }
-    }
-}
-
-enum FileTree {
-    static func mustacheFiles(root: URL, folder: String) -> [String] {
-        let base = root.appendingPathComponent(folder)
-        guard let e = FileManager.default.enumerator(atPath: base.path) else { return [] }
-        var out: [String] = []
-        for case let p as String in e where p.hasSuffix(".mustache") && !p.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-            out.append(folder + "/" + p)
-        }
-        return out.sorted()
     }
 }

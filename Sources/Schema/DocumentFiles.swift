@@ -92,11 +92,17 @@ public enum SchemaFiles {
     public static func loadFolder(root: URL, folder: String = "model/schema") -> Loaded {
         var loaded = Loaded(set: SchemaSet(), diagnostics: [], siblingDiagnostics: [])
         let base = root.appendingPathComponent(folder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? []
-        for name in names.sorted() where DocumentFiles.isSchemaFile(name) && !name.hasPrefix(".") {
-            let url = base.appendingPathComponent(name)
-            let display = folder + "/" + name
-            let (node, problems) = DocumentFiles.load(path: url.path, displayName: display)
+        let paths = FileTree.files(root: root, folders: [folder]).filter {
+            !$0.dropFirst(folder.count + 1).contains("/") && DocumentFiles.isSchemaFile($0)
+        }
+        for display in paths {
+            let url = base.appendingPathComponent(String(display.dropFirst(folder.count + 1)))
+            let (node, problems): (Node?, [Diagnostic])
+            switch FileTree.read(root: root, path: display) {
+            case let .success(bytes): (node, problems) = DocumentFiles.parse(bytes: bytes, file: display)
+            case let .failure(.tooLarge(size)): (node, problems) = (nil, [TextChecks.tooLarge(file: display, size: size)])
+            case .failure: (node, problems) = (nil, [.error(DocumentFiles.unreadable, "cannot read \(display)", at: .wholeFile(display))])
+            }
             loaded.diagnostics += problems
             if let node { loaded.diagnostics += loaded.set.add(node, file: display, uri: SchemaSet.fileURI(url.path)) }
         }

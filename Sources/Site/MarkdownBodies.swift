@@ -25,7 +25,10 @@ struct MarkdownBodies: Sendable {
         guard let markdown = shown.markdown else { return "" }
         let folder = document.path.split(separator: "/").dropLast().map(String.init)
         let lang = language.code
-        let renderer = MarkdownHTML(headingShift: headingShift, anchorPrefix: MarkdownBodies.anchorPrefix) { [self] destination in
+        // Footnotes are prefixed per document, as a page may show several bodies.
+        let renderer = MarkdownHTML(headingShift: headingShift, anchorPrefix: MarkdownBodies.anchorPrefix,
+                                    footnotePrefix: "\(MarkdownBodies.anchorPrefix)\(document.kind.rawValue)-\(document.id)-",
+                                    footnoteBackLabel: language["footnote.back"]) { [self] destination in
             link(destination, from: folder, language: lang, pagePath: pagePath)
         }
         let html = renderer.render(markdown.body)
@@ -44,9 +47,9 @@ struct MarkdownBodies: Sendable {
     /// (web, mail and phone links).
     func link(_ destination: String, from folder: [String], language: String, pagePath: String) -> String? {
         if TreePath.scheme(of: destination) != nil { return nil }
-        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let pathPart = String(parts[0])
-        let anchor = parts.count > 1 ? String(parts[1]) : nil
+        let linkTarget = TreePath.target(destination)
+        let pathPart = linkTarget.path
+        let anchor = linkTarget.fragment
         if pathPart.isEmpty {
             guard let anchor, !anchor.isEmpty else { return "#" }
             return "#" + MarkdownBodies.anchorPrefix + anchor

@@ -108,8 +108,8 @@ public struct SiteBuild: Sendable {
             let ext = path.split(separator: ".").last.map(String.init) ?? ""
             guard SiteBuild.assetExtensions.contains(ext) else { continue }
             let relative = String(path.dropFirst("\(SiteSettings.templateFolder)/assets/".count))
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { continue }
-            try writeFile(folder.appendingPathComponent(relative), data)
+            guard case let .success(bytes) = FileTree.read(root: root, path: path) else { continue }
+            try writeFile(folder.appendingPathComponent(relative), Data(bytes))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Loading
 
 /// Settings of the site kept as files under `templates/site/`, so that they change
 /// without Swift.
@@ -9,8 +10,7 @@ public enum SiteSettings {
     /// The public address of the site (for `sitemap.xml` and the identifiers of the
     /// open data), from `templates/site/base-url.txt`; it always ends with `/`.
     public static func baseURL(root: URL) -> String {
-        let file = root.appendingPathComponent("\(templateFolder)/base-url.txt")
-        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        let text = FileTree.readText(root: root, path: "\(templateFolder)/base-url.txt") ?? ""
         let line = text.split(whereSeparator: \.isNewline).first.map {
             $0.trimmingCharacters(in: .whitespaces)
         } ?? ""

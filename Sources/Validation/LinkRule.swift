@@ -32,9 +32,9 @@ struct LinkRule: Rule {
                     }
                     continue
                 }
-                let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-                let pathPart = String(parts[0])
-                let anchor = parts.count > 1 ? String(parts[1]) : nil
+                let linkTarget = TreePath.target(destination)
+                let pathPart = linkTarget.path
+                let anchor = linkTarget.fragment
                 var target = doc.path
                 if !pathPart.isEmpty {
                     if pathPart.hasPrefix("/") {
@@ -60,7 +60,7 @@ struct LinkRule: Rule {
                     }
                     target = resolved
                 }
-                if let anchor, !anchor.isEmpty, let known = anchors[target], !known.contains(anchor.removingPercentEncodingSimple) {
+                if let anchor, !anchor.isEmpty, let known = anchors[target], !known.contains(anchor) {
                     out.append(.error("link-anchor-missing", "no heading of \(target) makes the anchor '#\(anchor)'",
                                       at: link.span, help: Suggestions.didYouMean(anchor, in: known.sorted())))
                 }
@@ -70,23 +70,4 @@ struct LinkRule: Rule {
     }
 
 
-}
-
-extension String {
-    /// `%C3%A8` → `è`, enough for anchors written by hand.
-    var removingPercentEncodingSimple: String {
-        guard contains("%") else { return self }
-        var bytes: [UInt8] = []
-        var it = Array(utf8)[...]
-        while let b = it.first {
-            if b == UInt8(ascii: "%"), it.count >= 3, let v = UInt8(String(decoding: it.dropFirst().prefix(2), as: UTF8.self), radix: 16) {
-                bytes.append(v)
-                it = it.dropFirst(3)
-            } else {
-                bytes.append(b)
-                it = it.dropFirst()
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }

@@ -9,6 +9,7 @@ public enum Validator {
     public static let all: [any Rule] = [
         SchemaRule(),
         IdentityRule(),
+        KeyRule(),
         ReferenceRule(),
         CycleRule(),
         MunicipalityRule(),
@@ -35,7 +36,6 @@ public enum Validator {
     /// The day rules about time use: SOURCE_DATE_EPOCH when set, else the date of the
     /// tree's last commit, else today; so that a revision always checks the same way.
     public static func defaultAsOf(root: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> Day {
-        if let epoch = SourceInfo.read(root: root, environment: environment).epoch { return Day(unixSeconds: epoch) }
-        return Day(unixSeconds: Int(Date().timeIntervalSince1970))
+        Day(unixSeconds: SourceInfo.read(root: root, environment: environment).epoch)
     }
 }

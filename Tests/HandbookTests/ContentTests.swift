@@ -120,6 +120,46 @@ final class ContentTests: XCTestCase {
         XCTAssertTrue(page.contains("&lt;script&gt;alert('md')&lt;/script&gt;"), "the Markdown text is shown as text")
     }
 
+    /// A heading saved in NFD and a link to it percent-encoded meet in the handbook.
+    func testPercentEncodedLinksToNFDHeadingsKeepTheirAnchor() throws {
+        try replace("model/services/grants-information.md", "## Què és", "## Que\u{300} e\u{301}s")
+        try append("model/services/company-creation.md", "\nVegeu [b](grants-information.md#qu%C3%A8-%C3%A9s).\n")
+        let page = try html("molins-de-rei")
+        // Compared as bytes: Swift's String comparison would take NFD and NFC for equal.
+        let bytes = Data(page.utf8)
+        XCTAssertNotNil(bytes.range(of: Data("<h4 id=\"service-grants-information--qu\u{E8}-\u{E9}s\">".utf8)), "the anchor is NFC")
+        XCTAssertNotNil(bytes.range(of: Data("<a href=\"#service-grants-information--qu%C3%A8-%C3%A9s\">b</a>".utf8)), "the link keeps its anchor")
+    }
+
+    /// Two documents with a `[^1]` in one handbook: unique ids, back-links in its language.
+    func testFootnotesAreUniqueInTheHandbookAndLabelledInItsLanguage() throws {
+        try append("model/services/company-creation.md", "\nNota[^1].\n\n[^1]: Primera.\n")
+        try append("model/services/business-transfer.md", "\nNota[^1].\n\n[^1]: Segona.\n")
+        try append("model/services/company-creation.es.md", "\nNota[^1].\n\n[^1]: Primera.\n")
+        try append("model/services/business-transfer.es.md", "\nNota[^1].\n\n[^1]: Segunda.\n")
+        for (language, label) in [("ca", "Torna a la referència"), ("es", "Volver a la referencia"), ("en", "Back to the reference")] {
+            let page = try html("sant-feliu-de-llobregat", language)
+            let ids = matches(of: #"id="([^"]+)""#, in: page)
+            XCTAssertEqual(Set(ids).count, ids.count, "duplicate ids: \(ids.filter { id in ids.filter { $0 == id }.count > 1 })")
+            XCTAssertTrue(page.contains("<li id=\"service-company-creation--fn-1\">"), language)
+            XCTAssertTrue(page.contains("<li id=\"service-business-transfer--fn-1\">"), language)
+            XCTAssertTrue(page.contains("<a href=\"#service-business-transfer--fnref-1\" class=\"footnote-backref\" data-footnote-backref aria-label=\"\(label)\">"), language)
+            XCTAssertFalse(page.contains("Back to content"), language)
+        }
+    }
+
+    func replace(_ path: String, _ old: String, _ new: String) throws {
+        let url = root.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertTrue(text.contains(old))
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+    }
+
+    func append(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try Data((try String(contentsOf: url, encoding: .utf8) + text).utf8).write(to: url)
+    }
+
     func testTheSameInputGivesTheSameBytes() throws {
         XCTAssertEqual(try html(), try html())
     }

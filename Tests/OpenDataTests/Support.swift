@@ -55,3 +55,22 @@ struct DataFixture {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+/// The rows of a CSV file as Python's csv module reads them (the Python of `OAE_PYTHON`,
+/// else `.venv/bin/python`, else `python3`).
+func readCSVWithPython(_ file: URL) throws -> [[String]] {
+    let venv = DataFixture.packageRoot.appendingPathComponent(".venv/bin/python").path
+    let python = ProcessInfo.processInfo.environment["OAE_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
+        ?? (FileManager.default.isExecutableFile(atPath: venv) ? venv : "/usr/bin/python3")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: python)
+    process.arguments = ["-c", "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))))",
+                         file.path]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    XCTAssertEqual(process.terminationStatus, 0, "python could not read \(file.path)")
+    return try JSONDecoder().decode([[String]].self, from: data)
+}

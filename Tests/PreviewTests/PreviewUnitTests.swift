@@ -16,6 +16,26 @@ final class PreviewUnitTests: XCTestCase {
         XCTAssertEqual(SafePath.resolve("/a%zz"), .refused)
     }
 
+    func testOnlyThisMachinesNamesAndTheBoundHostWithTheRightPort() {
+        let check = HostCheck(boundHost: "127.0.0.1")
+        XCTAssertTrue(check.allows("127.0.0.1:8000", port: 8000))
+        XCTAssertTrue(check.allows("LocalHost:8000", port: 8000))
+        XCTAssertTrue(check.allows("[::1]:8000", port: 8000))
+        XCTAssertTrue(check.allows("localhost", port: 80))
+        XCTAssertFalse(check.allows("evil.example", port: 8000))
+        XCTAssertFalse(check.allows("evil.example:8000", port: 8000))
+        XCTAssertFalse(check.allows("localhost:8001", port: 8000))
+        XCTAssertFalse(check.allows("localhost", port: 8000))
+        XCTAssertFalse(check.allows("localhost.evil.example:8000", port: 8000))
+        XCTAssertFalse(check.allows("[::1:8000", port: 8000))
+        XCTAssertFalse(check.allows(nil, port: 8000))
+        let wide = HostCheck(boundHost: "192.168.1.20")
+        XCTAssertTrue(wide.allows("192.168.1.20:8000", port: 8000))
+        XCTAssertFalse(wide.allows("10.0.0.1:8000", port: 8000))
+        XCTAssertTrue(HostCheck(boundHost: "::1").allows("[::1]:9000", port: 9000))
+        XCTAssertTrue(HostCheck(boundHost: "preview.lan").allows("preview.lan:9000", port: 9000))
+    }
+
     func testLiveReloadScriptIsAddedBeforeTheEndOfTheBody() {
         XCTAssertEqual(LiveReload.inject("<html><body><p>x</p></body></html>"),
                        "<html><body><p>x</p><script src=\"/__oae/live.js\" defer></script></body></html>")

@@ -115,13 +115,25 @@ final class ServeTests: XCTestCase {
         XCTAssertTrue(fixed, "fixing the file brings a reload")
 
         // Requests outside the site folder are refused.
-        let refused = Process()
-        refused.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        refused.arguments = ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--path-as-is", "\(base)/../Package.swift"]
-        let codes = Pipe()
-        refused.standardOutput = codes
-        try refused.run()
-        refused.waitUntilExit()
-        XCTAssertEqual(String(decoding: codes.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self), "403")
+        XCTAssertEqual(try curlOutput(["-o", "/dev/null", "-w", "%{http_code}", "--path-as-is", "\(base)/../Package.swift"]), "403")
+
+        // DNS rebinding: a request for another name, or this name on another port, is refused.
+        XCTAssertEqual(try curlOutput(["-w", " %{http_code}", "-H", "Host: evil.example", "\(base)/ca/"]),
+                       "refused: this preview answers only for localhost and 127.0.0.1\n 421")
+        XCTAssertEqual(try curlOutput(["-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: localhost:\(port + 1)", "\(base)/ca/"]), "421")
+        XCTAssertEqual(try curlOutput(["-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: localhost:\(port)", "\(base)/ca/"]), "200")
+    }
+
+    /// What `curl -s` prints for these arguments.
+    func curlOutput(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["curl", "-s"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -13,6 +13,30 @@ final class MarkdownHTMLTests: XCTestCase {
             """)
     }
 
+    func testRepeatedHeadingsGetUniqueAnchorsAndNFC() {
+        let html = MarkdownHTML(anchorPrefix: "p-").render("# Taller 1\n# Taller\n# Taller\n# Que\u{300}\n")
+        // Compared as bytes: Swift's String comparison would take NFD and NFC for equal.
+        XCTAssertEqual(Array(html.utf8), Array(("<h1 id=\"p-taller-1\">Taller 1</h1>\n<h1 id=\"p-taller\">Taller</h1>\n<h1 id=\"p-taller-2\">Taller</h1>\n"
+                       + "<h1 id=\"p-qu\u{E8}\">Que\u{300}</h1>\n").utf8))
+    }
+
+    /// Footnote ids carry the document's prefix, and the back-link its page's words.
+    func testFootnotesArePrefixedAndLabelledInThePageLanguage() {
+        let html = MarkdownHTML(anchorPrefix: "service-a--", footnoteBackLabel: "Torna a la referència")
+            .render("Text[^1].\n\n[^1]: Nota.\n")
+        XCTAssertEqual(html, """
+            <p>Text<sup class="footnote-ref"><a href="#service-a--fn-1" id="service-a--fnref-1" data-footnote-ref>1</a></sup>.</p>
+            <section class="footnotes" data-footnotes>
+            <ol>
+            <li id="service-a--fn-1">
+            <p>Nota. <a href="#service-a--fnref-1" class="footnote-backref" data-footnote-backref aria-label="Torna a la referència">↩</a></p>
+            </li>
+            </ol>
+            </section>
+
+            """)
+    }
+
     func testRawHTMLAndScriptsNeverPassThrough() {
         let html = MarkdownHTML().render("Hola <script>alert(1)</script> i <b>negreta</b>.\n\n<div onclick=\"x()\">bloc</div>\n\n[clic](javascript:alert(1))\n")
         XCTAssertFalse(html.contains("<script"), html)

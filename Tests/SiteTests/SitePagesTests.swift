@@ -79,6 +79,23 @@ final class SitePagesTests: XCTestCase {
                       "a local service's trail goes through its office")
     }
 
+    /// A heading saved in NFD, a percent-encoded link to it, and a footnote: the site
+    /// keeps the anchor, writes it in NFC, prefixes the footnote per document and labels
+    /// its back-link in the page's language.
+    func testPercentEncodedAnchorsNFDHeadingsAndFootnotes() throws {
+        try tree.replace("model/services/grants-information.md", "## Què és", "## Que\u{300} e\u{301}s")
+        let path = "model/services/company-creation.md"
+        try tree.write(path, try tree.read(path) + "\nVegeu [b](grants-information.md#qu%C3%A8-%C3%A9s).\n\nNota[^1].\n\n[^1]: Primera.\n")
+        let all = try pages()
+        // Compared as bytes: Swift's String comparison would take NFD and NFC for equal.
+        let grants = Data((all["ca/model/services/grants-information.html"] ?? "").utf8)
+        XCTAssertNotNil(grants.range(of: Data("<h3 id=\"text-qu\u{E8}-\u{E9}s\">".utf8)), "the anchor is NFC")
+        let service = all["ca/model/services/company-creation.html"] ?? ""
+        XCTAssertTrue(service.contains("<a href=\"grants-information.html#text-qu%C3%A8-%C3%A9s\">b</a>"), service)
+        XCTAssertTrue(service.contains("<li id=\"text-service-company-creation-fn-1\">"), service)
+        XCTAssertTrue(service.contains("<a href=\"#text-service-company-creation-fnref-1\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Torna a la referència\">"), service)
+    }
+
     func testUntranslatedTextIsMarked() throws {
         try tree.replace("model/services/business-transfer.md",
                          "name: {ca: Traspàs d'empreses, es: Traspaso de empresas}", "name: Traspàs d'empreses")

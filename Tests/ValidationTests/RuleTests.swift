@@ -1,5 +1,6 @@
 import Diagnostics
 import Model
+import OAECommands
 import XCTest
 
 /// Each conformance rule on the fixture network: the unchanged fixture passes every
@@ -27,6 +28,20 @@ final class RuleTests: XCTestCase {
             try t.write("\(sf)/services/business-transfer.md", text.replacingOccurrences(of: "id: local-retail-support", with: "id: business-transfer"))
             try t.write("\(sf)/services/business-transfer.es.md", "---\nid: business-transfer\n---\n\nTraspàs.\n")
         }
+    }
+
+    /// Every list the schemas key with `x-key`: a staffing plan's posts, a procedure's
+    /// steps; reported at the second occurrence, with a note at the first.
+    func testKeyDuplicate() throws {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        try tree.replace("\(sf)/staffing.yaml", "id: adv-1", "id: coord-1")
+        try tree.replace("model/procedures/welcome-and-triage.md", "id: s2", "id: s1")
+        let found = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1
+        XCTAssertEqual(found.map { "\($0.rule) \($0.span): \($0.message)" + $0.related.map { " [\($0.message) at \($0.span)]" }.joined() }, [
+            "key-duplicate model/procedures/welcome-and-triage.md:15:9: id 's1' is used twice in 'steps' [first used at model/procedures/welcome-and-triage.md:10:9]",
+            "key-duplicate seeds/sant-feliu-de-llobregat/staffing.yaml:10:9: id 'coord-1' is used twice in 'staff' [first used at seeds/sant-feliu-de-llobregat/staffing.yaml:3:9]",
+        ])
     }
 
     func testRefUnknown() throws {
@@ -263,6 +278,17 @@ final class RuleTests: XCTestCase {
     }
 
     // MARK: Links
+
+    /// A heading saved in NFD, linked in NFC and percent-encoded: one anchor for all.
+    func testLinksToNFDHeadingsAndPercentEncodedAnchors() throws {
+        try assertDiagnostics([
+            "link-anchor-missing model/services/company-creation.md:33:88: no heading of model/services/grants-information.md makes the anchor '#què-no'",
+        ]) { t in
+            try t.replace("model/services/grants-information.md", "## Què és", "## Que\u{300} e\u{301}s")
+            let path = "model/services/company-creation.md"
+            try t.write(path, try t.read(path) + "\nVegeu [a](grants-information.md#què-és), [b](grants-information.md#qu%C3%A8-%C3%A9s) i [c](grants-information.md#qu%C3%A8-no).\n")
+        }
+    }
 
     func testLinks() throws {
         try assertDiagnostics([

@@ -103,6 +103,9 @@ final class NewMunicipalityTests: XCTestCase {
         let register = MunicipalityRegister(csv: csv)
         XCTAssertEqual(MunicipalityLookup.find("el prat de llobregat", in: register), .found(register.entries[1]))
         XCTAssertEqual(MunicipalityLookup.find("08001", in: register), .found(register.entries[3]))
+        // A name pasted in NFD (macOS) is the same name.
+        XCTAssertEqual(MunicipalityLookup.find("Castell d'Aro, Platja d'Aro i s'Agaro\u{301}", in: register), .found(register.entries[2]))
+        XCTAssertEqual(MunicipalityLookup.slug("Cerdanyola del Valle\u{300}s"), "cerdanyola-del-valles")
         XCTAssertEqual(MunicipalityLookup.slug("L'Hospitalet de Llobregat"), "l-hospitalet-de-llobregat")
         XCTAssertEqual(MunicipalityLookup.slug("Castell d'Aro, Platja d'Aro i s'Agaró"), "castell-d-aro-platja-d-aro-i-s-agaro")
         XCTAssertEqual(MunicipalityLookup.slug("Cerdanyola del Vallès"), "cerdanyola-del-valles")

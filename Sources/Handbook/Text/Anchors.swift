@@ -90,9 +90,9 @@ public struct DocumentPlaces: Sendable {
         if let scheme = TreePath.scheme(of: destination) {
             return ["http", "https", "mailto", "tel"].contains(scheme.lowercased()) ? destination : nil
         }
-        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let pathPart = String(parts[0])
-        let fragment = parts.count > 1 ? String(parts[1]) : ""
+        let linkTarget = TreePath.target(destination)
+        let pathPart = linkTarget.path
+        let fragment = linkTarget.fragment ?? ""
         let target: String
         if pathPart.isEmpty {
             target = from

@@ -44,7 +44,8 @@ public struct Bodies: Sendable {
         let prefix = Anchors.bodyPrefix(anchor)
         let places = self.places
         let from = doc.path
-        let renderer = MarkdownHTML(headingShift: headingShift, anchorPrefix: prefix, rawHTMLAsText: true) { destination in
+        let renderer = MarkdownHTML(headingShift: headingShift, anchorPrefix: prefix, rawHTMLAsText: true,
+                                    footnoteBackLabel: markup.words["footnote.back"]) { destination in
             places.resolve(destination, from: from) ?? Bodies.unlinked
         }
         let markdown = source.markdown?.body ?? ""
