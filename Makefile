@@ -12,10 +12,11 @@ build: setup
 	swift build -c release
 	.build/release/oae build --root .
 
+# Every import must be declared in Package.swift: the test build checks it.
 test: setup
-	swift build --build-tests
+	swift build --build-tests --explicit-target-dependency-import-check error
 	OAE_PYTHON=$(CURDIR)/.venv/bin/python swift test --skip-build
-	OAE_BIN=$(CURDIR)/.build/debug/oae .venv/bin/pytest -q Tests/browser
+	OAE_BIN=$(CURDIR)/.build/debug/oae .venv/bin/pytest -q -rs Tests/browser
 
 bench: setup
 	scripts/bench.sh

@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "Presentation", dependencies: ["Diagnostics", "Loading", "Model"]),
         // Markdown to HTML, Mustache templates, UI strings, localised text, content hashes.
         .target(name: "Rendering", dependencies: [
-            "Diagnostics", "Loading", "Model", "CCmarkGFM", "Presentation",
+            "Diagnostics", "Loading", "Model", "Resolution", "CCmarkGFM", "Presentation",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // Writing output/: the output step protocol, the staging tree swapped in whole

@@ -20,11 +20,16 @@ final class ConformanceTests: XCTestCase {
         let draft = Paths.suite.appendingPathComponent("draft2020-12")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: draft.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            XCTFail("""
-                the JSON Schema Test Suite is missing: looked for \(draft.path) \
-                (set OAE_JSON_SCHEMA_SUITE to the folder that holds draft2020-12/)
-                """)
-            return
+            let message = """
+                the JSON Schema Test Suite is missing: looked for \(draft.path); put the project beside \
+                shared/ (shared/conformance/json-schema-test-suite) or set OAE_JSON_SCHEMA_SUITE to the folder \
+                that holds draft2020-12/
+                """
+            // Outside CI a missing outside suite is skipped with one line; OAE_REQUIRE_SUITES=1
+            // (set by .ci/run) makes it a failure.
+            if ProcessInfo.processInfo.environment["OAE_REQUIRE_SUITES"] == "1" { XCTFail(message); return }
+            print("skipped: \(message)")
+            throw XCTSkip(message)
         }
         let skips = try loadSkipList()
         XCTAssertLessThanOrEqual(skips.count, Self.maxSkipped, "the skip list may hold at most \(Self.maxSkipped) cases")

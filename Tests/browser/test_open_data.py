@@ -21,8 +21,13 @@ DEFAULT_SHAPES = REPO.parent / "shared" / "conformance" / "cpsv-ap-3.2.0" / "cps
 def shapes() -> Path:
     path = Path(os.environ.get("OAE_CPSV_AP_SHAPES", DEFAULT_SHAPES))
     if not path.is_file():
-        pytest.fail(f"the CPSV-AP 3.2.0 SHACL shapes are missing: {path} does not exist "
-                    "(set OAE_CPSV_AP_SHAPES to the cpsv-ap-SHACL.ttl file)")
+        message = (f"the CPSV-AP 3.2.0 SHACL shapes are missing: {path} does not exist "
+                   "(put the project beside shared/, or set OAE_CPSV_AP_SHAPES to the cpsv-ap-SHACL.ttl file)")
+        # Outside CI a missing outside suite is skipped with one line; OAE_REQUIRE_SUITES=1
+        # (set by .ci/run) makes it a failure.
+        if os.environ.get("OAE_REQUIRE_SUITES") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
     return path
 
 
