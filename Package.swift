@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "Outputs", dependencies: outputDependencies + ["Diagnostics", "Handbook", "Site", "OpenData", "Tools"]),
         // The writer's workflow: scaffolding new documents, what a municipality changed,
         // which handbooks a change affects.
-        .target(name: "Workflow", dependencies: outputDependencies + ["Tools"]),
+        .target(name: "Workflow", dependencies: outputDependencies + ["Tools", "Handbook"]),
         // The live preview: a file server with live reload and an error overlay, and a
         // file watcher.
         .target(name: "Preview", dependencies: [
@@ -78,6 +78,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "oae", dependencies: ["OAECommands"]),
+        // Helpers the test targets share (golden files, the package's root).
+        .target(name: "TestSupport", path: "Sources/TestSupport"),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "JSON"]),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Diagnostics"]),
@@ -90,9 +92,11 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "OAECommands"] + outputDependencies),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "OAECommands"] + outputDependencies),
-        .testTarget(name: "OpenDataTests", dependencies: ["OpenData", "OAECommands"] + outputDependencies),
+        .testTarget(name: "OpenDataTests", dependencies: ["OpenData", "OAECommands", "TestSupport"] + outputDependencies),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Model", "Diagnostics", "OAECommands"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing"]),
-        .testTarget(name: "OAECommandsTests", dependencies: ["OAECommands", "Diagnostics", "oae"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model"]),
+        .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Model", "Loading", "Diagnostics"]),
+        .testTarget(name: "OAECommandsTests", dependencies: ["OAECommands", "Diagnostics", "oae", "TestSupport"]),
     ]
 )

@@ -1,13 +1,16 @@
 import Foundation
+import Handbook
 import Loading
 import Model
 import Tools
+import Rendering
 import Resolution
 
 /// Which municipalities' handbooks change, and in which chapters, between a git
-/// revision and the working tree. Both trees are loaded and resolved in full, and each
-/// chapter's fingerprint (exactly the data it shows) is compared; so a model change to a
-/// service a municipality does not offer leaves its handbook alone.
+/// revision and the working tree. Both trees are loaded, resolved and their handbooks
+/// rendered; a chapter changes when its rendered HTML does. So a model change to a
+/// service a municipality does not offer leaves its handbook alone, and a change that a
+/// chapter shows indirectly (a role's title in the office chapter) is never missed.
 public struct ImpactAnalysis: Sendable {
     public enum Status: String, Sendable {
         /// Some chapters change.
@@ -65,7 +68,6 @@ public struct ImpactAnalysis: Sendable {
         let files = Array(Set(Git.paths(changed.stdout) + Git.paths(untracked.stdout))).sorted()
 
         let now = Network(tree: TreeLoader.load(root: root))
-        let nowTemplates = ChapterFingerprints.templatesHash(root: root)
         guard !files.isEmpty else {
             return ImpactAnalysis(since: since, commit: sha, files: [],
                                   municipalities: now.municipalitySlugs.map { Municipality(slug: $0, status: .unchanged, chapters: []) },
@@ -77,9 +79,8 @@ public struct ImpactAnalysis: Sendable {
         defer { try? FileManager.default.removeItem(at: scratch) }
         try export(commit: sha, prefix: prefix, root: root, into: scratch)
         let then = Network(tree: TreeLoader.load(root: scratch))
-        let thenTemplates = ChapterFingerprints.templatesHash(root: scratch)
         return ImpactAnalysis(since: since, commit: sha, files: files,
-                              municipalities: compare(then: then, thenTemplates: thenTemplates, now: now, nowTemplates: nowTemplates),
+                              municipalities: compare(then: then, thenRoot: scratch, now: now, nowRoot: root),
                               defaultLanguage: now.settings.defaultLanguage)
     }
 
@@ -107,27 +108,89 @@ public struct ImpactAnalysis: Sendable {
         try fm.removeItem(at: archive)
     }
 
-    /// Compares every municipality's chapters between two trees.
-    public static func compare(then: Network, thenTemplates: String, now: Network, nowTemplates: String) -> [Municipality] {
-        let slugs = Set(then.municipalitySlugs).union(now.municipalitySlugs).sorted()
+    /// Compares every municipality's chapters between two trees by rendering them: each
+    /// handbook (every language) is rendered from both trees with the same revision and
+    /// date, cut into its chapters, and a chapter changes when its HTML differs in any
+    /// language. So whatever a chapter shows, a change to it is seen, and nothing else.
+    public static func compare(then: Network, thenRoot: URL, now: Network, nowRoot: URL) -> [Municipality] {
+        let before = renderedChapters(then, root: thenRoot)
+        let after = renderedChapters(now, root: nowRoot)
+        let slugs = Set(before.keys).union(after.keys).sorted()
         let outline = OutlineChapter.all(now)
         let oldOutline = OutlineChapter.all(then)
         return slugs.map { slug in
-            let before = Resolver.resolve(then, municipality: slug)
-                .map { ChapterFingerprints.compute(network: then, resolved: $0, templates: thenTemplates) }
-            let after = Resolver.resolve(now, municipality: slug)
-                .map { ChapterFingerprints.compute(network: now, resolved: $0, templates: nowTemplates) }
-            switch (before, after) {
+            switch (before[slug], after[slug]) {
             case (nil, _?):
                 return Municipality(slug: slug, status: .added, chapters: outline.map { Chapter(id: $0.id, title: $0.title) })
             case (_?, nil), (nil, nil):
                 return Municipality(slug: slug, status: .removed, chapters: [])
             case let (b?, a?):
-                var chapters = outline.filter { a[$0.id] != b[$0.id] }.map { Chapter(id: $0.id, title: $0.title) }
+                // A change of the page's head (the stylesheet) changes how every chapter looks.
+                let everything = a[HandbookChapters.head] != b[HandbookChapters.head]
+                var chapters = outline.filter { everything || a[$0.id] != b[$0.id] }.map { Chapter(id: $0.id, title: $0.title) }
                 // Chapters that left the outline change too (they disappear).
                 chapters += oldOutline.filter { a[$0.id] == nil && b[$0.id] != nil }.map { Chapter(id: $0.id, title: $0.title) }
                 return Municipality(slug: slug, status: chapters.isEmpty ? .unchanged : .changed, chapters: chapters)
             }
         }
+    }
+
+    /// Municipality → chapter id → a hash of the chapter's HTML in every language.
+    static func renderedChapters(_ network: Network, root: URL) -> [String: [String: String]] {
+        let resolved = network.municipalitySlugs.compactMap { Resolver.resolve(network, municipality: $0) }
+        let input = BuildInput(root: root, network: network, resolved: resolved, sourceRevision: "impact",
+                               sourceEpoch: 0, toolVersion: "impact")
+        let (renderer, _) = HandbookRenderer.load(input)
+        let languages = network.settings.languages
+        let rows = parallelMap(resolved) { view -> (String, [String: String]) in
+            var hashes: [String: ContentHash] = [:]
+            for language in languages {
+                for (id, html) in HandbookChapters.split(renderer.render(view, language: language)) {
+                    hashes[id, default: ContentHash()].update(language + "\u{0}" + html)
+                }
+            }
+            return (view.slug, hashes.mapValues { $0.hexDigest() })
+        }
+        return Dictionary(uniqueKeysWithValues: rows)
+    }
+
+}
+
+/// A chapter of the handbook outline (`model/handbook/outline.yaml`).
+public struct OutlineChapter: Sendable {
+    public var id: String
+    public var source: String
+    public var title: LocalizedText?
+    var node: Node
+
+    /// The chapters of a network's outline, in order.
+    static func all(_ network: Network) -> [OutlineChapter] {
+        (network.modelDocument(.handbookOutline, "outline")?.root?["chapters"]?.sequence ?? []).compactMap { item in
+            guard let id = item["id"]?.string else { return nil }
+            return OutlineChapter(id: id, source: item["source"]?.string ?? id, title: network.text(item["title"]), node: item)
+        }
+    }
+}
+
+/// Cuts a rendered handbook into its chapters: each `<section class="chapter …"
+/// id="chapter-<id>">` up to the next chapter (or the end of the page), and its head
+/// (`<head>…</head>`, with the stylesheet) under the id `head`.
+public enum HandbookChapters {
+    /// The id of the page's head.
+    public static let head = "(head)"
+
+    public static func split(_ html: String) -> [(id: String, html: String)] {
+        let marker = "<section class=\"chapter "
+        var out: [(String, String)] = []
+        if let start = html.range(of: "<head"), let end = html.range(of: "</head>", range: start.upperBound..<html.endIndex) {
+            out.append((head, String(html[start.lowerBound..<end.upperBound])))
+        }
+        let parts = html.components(separatedBy: marker).dropFirst()
+        for part in parts {
+            guard let idRange = part.range(of: "id=\"chapter-"),
+                  let end = part[idRange.upperBound...].firstIndex(of: "\"") else { continue }
+            out.append((String(part[idRange.upperBound..<end]), part))
+        }
+        return out
     }
 }

@@ -17,8 +17,6 @@ final class TreeSafetyTests: XCTestCase {
 
     override func setUpWithError() throws {
         root = try HandbookTestSupport.fixtureTree()
-        try FileManager.default.copyItem(at: HandbookTestSupport.packageRoot.appendingPathComponent("templates/site"),
-                                         to: root.appendingPathComponent("templates/site"))
         outside = try HandbookTestSupport.temporaryFolder("outside")
         try Data("body { color: red } /* \(secret) */\nid: x\n".utf8).write(to: outside.appendingPathComponent("secret.txt"))
     }
@@ -54,6 +52,7 @@ final class TreeSafetyTests: XCTestCase {
         XCTAssertEqual(errors(), [
             "tree-symlink seeds/sant-feliu-de-llobregat/reports/2026-q4.yaml:1:1: '2026-q4.yaml' is a symbolic link to '\(target.path)'; oae does not follow links",
             "tree-symlink templates/handbook/chapters/leak.mustache:1:1: 'leak.mustache' is a symbolic link to '\(target.path)'; oae does not follow links",
+            "template-missing templates/handbook/handbook.css:1:1: the handbook's stylesheet is missing",
             "tree-symlink templates/handbook/handbook.css:1:1: 'handbook.css' is a symbolic link to '\(target.path)'; oae does not follow links",
         ])
 

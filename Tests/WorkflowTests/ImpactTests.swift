@@ -104,8 +104,8 @@ final class ImpactTests: XCTestCase {
 
     func testAProcedureVariantAndANewMunicipality() throws {
         // Sant Feliu replaces the model procedure by its variant: a change to the model's
-        // time limit changes Molins de Rei's procedures, and only the comparison of
-        // time limits in Sant Feliu's differences.
+        // time limit changes Molins de Rei's procedures, and Sant Feliu's procedures
+        // chapter, which shows the model's time limit beside its own.
         try tree.replace("model/procedures/welcome-and-triage.md", "    time_limit: P5D", "    time_limit: P4D")
         try FileManager.default.copyItem(at: tree.root.appendingPathComponent("seeds/molins-de-rei"),
                                          to: tree.root.appendingPathComponent("seeds/molins-copy"))
@@ -113,7 +113,7 @@ final class ImpactTests: XCTestCase {
         XCTAssertEqual(analysis.municipalities.map { "\($0.slug) \($0.status.rawValue) \($0.chapters.map(\.id))" }, [
             "molins-copy added [\"control\", \"office\", \"catalogue\", \"procedures\", \"differences\", \"glossary\"]",
             "molins-de-rei changed [\"procedures\"]",
-            "sant-feliu-de-llobregat changed [\"differences\"]",
+            "sant-feliu-de-llobregat changed [\"procedures\"]",
         ])
     }
 
@@ -206,5 +206,108 @@ final class ImpactSubfolderTests: XCTestCase {
         XCTAssertEqual(analysis.files, ["model/glossary.yaml"])
         XCTAssertEqual(analysis.municipalities.map { "\($0.slug) \($0.status.rawValue) \($0.chapters.map(\.id))" },
                        ["molins-de-rei changed [\"glossary\"]", "sant-feliu-de-llobregat changed [\"glossary\"]"])
+    }
+}
+
+/// `oae impact` names exactly the chapters whose rendered HTML really changes, for six
+/// kinds of change on the example tree: the ground truth is two `oae build handbooks`
+/// runs (before and after, same source date), compared chapter by chapter.
+final class ImpactAgainstBuildsTests: XCTestCase {
+    var tree: TempTree!
+    var baseline: [String: [String: String]] = [:]
+
+    override func setUpWithError() throws {
+        tree = try TempTree.example()
+        try tree.git("init", "--quiet")
+        try tree.git("add", ".")
+        try tree.git("commit", "--quiet", "-m", "example network")
+        baseline = try builtChapters()
+    }
+
+    override func tearDown() { tree.remove() }
+
+    /// "municipality/lang" → chapter id → HTML, from a real build of the working tree.
+    func builtChapters() throws -> [String: [String: String]] {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("oae-impact-build-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        var env = ProcessInfo.processInfo.environment
+        env["SOURCE_DATE_EPOCH"] = "1764000000"
+        env["OAE_WEASYPRINT"] = out.appendingPathComponent("no-pdf").path
+        let oae = Bundle(for: ImpactAgainstBuildsTests.self).bundleURL.deletingLastPathComponent().appendingPathComponent("oae")
+        let process = Process()
+        process.executableURL = FileManager.default.isExecutableFile(atPath: oae.path) ? oae
+            : Bundle(for: ImpactAgainstBuildsTests.self).bundleURL.appendingPathComponent("oae")
+        process.arguments = ["build", "handbooks", "--root", tree.root.path, "--out", out.path, "--as-of", "2026-11-25"]
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        var result: [String: [String: String]] = [:]
+        let folder = out.appendingPathComponent("handbooks")
+        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] where path.hasSuffix("/handbook.html") {
+            let html = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+            result[String(path.dropLast("/handbook.html".count))] = Dictionary(HandbookChapters.split(html), uniquingKeysWith: { a, _ in a })
+        }
+        return result
+    }
+
+    /// Municipality → chapters that differ between the baseline build and a new one.
+    func realDifference() throws -> [String: [String]] {
+        let now = try builtChapters()
+        var out: [String: Set<String>] = [:]
+        for (key, chapters) in now {
+            let slug = String(key.split(separator: "/")[0])
+            let before = baseline[key] ?? [:]
+            let everything = before[HandbookChapters.head] != chapters[HandbookChapters.head]
+            for (id, html) in chapters where id != HandbookChapters.head && (everything || before[id] != html) {
+                out[slug, default: []].insert(id)
+            }
+        }
+        return out.mapValues { $0.sorted() }
+    }
+
+    func impact() throws -> [String: [String]] {
+        let analysis = try ImpactAnalysis.run(root: tree.root, since: "HEAD")
+        var out: [String: [String]] = [:]
+        for m in analysis.municipalities where m.status != .unchanged { out[m.slug] = m.chapters.map(\.id).sorted() }
+        return out
+    }
+
+    func check(_ name: String, expecting chapters: [String: Set<String>], file: StaticString = #filePath, line: UInt = #line,
+               _ change: () throws -> Void) throws {
+        try change()
+        let named = try impact()
+        XCTAssertEqual(named, try realDifference(), "\(name): impact differs from the real build", file: file, line: line)
+        for (slug, expected) in chapters {
+            XCTAssertTrue(expected.isSubset(of: Set(named[slug] ?? [])), "\(name): \(slug) \(named[slug] ?? [])", file: file, line: line)
+        }
+        try tree.git("checkout", "--quiet", "--", ".")
+    }
+
+    func testSixKindsOfChange() throws {
+        let all = ["cerdanyola-del-valles", "molins-de-rei", "sant-feliu-de-llobregat", "santa-coloma-de-gramenet"]
+        try check("a role's title", expecting: Dictionary(uniqueKeysWithValues: all.map { ($0, ["staffing"]) })) {
+            try tree.replace("model/roles/business-advisor.yaml", "  ca: Assessor o assessora d'empresa\n",
+                             "  ca: Tècnic o tècnica d'assessorament empresarial\n")
+        }
+        try check("an outline title", expecting: Dictionary(uniqueKeysWithValues: all.map { ($0, ["differences"]) })) {
+            try tree.replace("model/handbook/outline.yaml", "      ca: Diferències respecte del model\n",
+                             "      ca: El que canvia respecte del model\n")
+        }
+        try check("a local override", expecting: ["sant-feliu-de-llobregat": ["catalogue", "differences"]]) {
+            try tree.replace("seeds/sant-feliu-de-llobregat/adaptation.yaml", "        - id: first-appointment\n          target: 3\n",
+                             "        - id: first-appointment\n          target: 2\n")
+        }
+        try check("a glossary term", expecting: Dictionary(uniqueKeysWithValues: all.map { ($0, ["glossary"]) })) {
+            try tree.replace("model/glossary.yaml", "  - id: oae\n    term:\n      ca: OAE\n", "  - id: oae\n    term:\n      ca: OAE (oficina)\n")
+        }
+        try check("a model service's body", expecting: [:]) {
+            try tree.replace("model/services/business-plan-advice.md", "és un acompanyament tècnic i individual", "és un acompanyament tècnic, individual i gratuït")
+        }
+        try check("a report value", expecting: ["sant-feliu-de-llobregat": ["indicators"]]) {
+            try tree.replace("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml", "    value: 142\n", "    value: 143\n")
+        }
     }
 }

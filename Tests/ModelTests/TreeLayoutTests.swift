@@ -1,0 +1,68 @@
+import Foundation
+import Model
+import XCTest
+
+/// Where each file of the tree stands, and so what it is, by the example's kind table.
+final class TreeLayoutTests: XCTestCase {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    var table: KindTable!
+
+    override func setUpWithError() throws {
+        let (table, problems) = KindTable.load(root: TreeLayoutTests.packageRoot)
+        XCTAssertEqual(problems.map(\.message), [])
+        self.table = table
+    }
+
+    func place(_ path: String) -> String {
+        switch TreeLayout.classify(path, kinds: table) {
+        case let .document(kind, id, municipality, language):
+            return "\(kind) \(id)" + (municipality.map { " in \($0)" } ?? "") + (language.map { " (\($0))" } ?? "")
+        case let .schema(kind): return "schema \(kind)"
+        case .kindTable: return "kind table"
+        case .template: return "template"
+        case let .uiStrings(output, language): return "strings \(output) \(language)"
+        case let .reference(name): return "reference \(name)"
+        case .readme: return "readme"
+        case let .unexpected(message, help): return "unexpected: \(message)" + (help.map { " | \($0)" } ?? "")
+        }
+    }
+
+    func testEveryPlacement() {
+        let cases: [(String, String)] = [
+            ("model/model.yaml", "model model"),
+            ("model/services/company-creation.md", "service company-creation"),
+            ("model/services/company-creation.es.md", "service company-creation (es)"),
+            ("model/handbook/outline.yaml", "handbook-outline outline"),
+            ("model/handbook/governance.md", "handbook-chapter governance"),
+            ("model/communication/strategy.en.md", "communication-strategy strategy (en)"),
+            ("model/schema/service.schema.yaml", "schema service"),
+            ("model/schema/kinds.yaml", "kind table"),
+            ("model/reference/municipalities-catalonia.csv", "reference municipalities-catalonia.csv"),
+            ("seeds/programme.md", "programme programme"),
+            ("seeds/vic/office.yaml", "office vic in vic"),
+            ("seeds/vic/reports/2026-q3.yaml", "progress-report 2026-q3 in vic"),
+            ("seeds/vic/services/local-fair.md", "service local-fair in vic"),
+            ("templates/strings/ca.yaml", "strings strings ca"),
+            ("templates/site/layout.mustache", "template"),
+            ("seeds/vic/README.md", "readme"),
+        ]
+        for (path, expected) in cases { XCTAssertEqual(place(path), expected, path) }
+    }
+
+    func testWhatIsNotExpectedSaysWhyAndWhatWasMeant() {
+        let cases: [(String, String)] = [
+            ("model/servces/x.md", "unexpected: unexpected folder 'servces' in model/ | did you mean 'services'?"),
+            ("seeds/vic/ofice.yaml", "unexpected: unexpected file 'ofice.yaml' in seeds/vic/ | did you mean 'office.yaml'?"),
+            ("seeds/vic/reports/2026-Q4.yaml",
+             "unexpected: '2026-Q4.yaml' is not a valid name for a progress-report | name reports '<year>-q<quarter>.yaml', like '2026-q3.yaml'"),
+            ("seeds/Sant_Cugat/office.yaml",
+             "unexpected: municipality folder 'Sant_Cugat' is not a slug | name the folder in lower case with hyphens, like 'sant-feliu-de-llobregat'"),
+            ("model/services/company-creation.yaml", "unexpected: 'company-creation.yaml' should be a Markdown file (.md) | a service is written as .md"),
+            ("model/roles/x.yml", "unexpected: 'x.yml' uses the .yml extension; the tree's files end in .yaml | rename it to 'x.yaml'"),
+            ("seeds/notes.txt", "unexpected: unexpected file 'notes.txt' in seeds/"),
+        ]
+        for (path, expected) in cases { XCTAssertEqual(place(path), expected, path) }
+    }
+}

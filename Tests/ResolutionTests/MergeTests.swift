@@ -1,0 +1,97 @@
+import Diagnostics
+import Loading
+import Model
+import Resolution
+import XCTest
+
+/// The merge of a municipality's override into a model document, by the rules of
+/// model/schema/README.md: mappings merge, keyed lists merge item by item (`$remove`
+/// removes one), other lists and scalars replace; every value keeps where it was written.
+final class MergeTests: XCTestCase {
+    static let schema = """
+        $schema: https://json-schema.org/draft/2020-12/schema
+        $id: https://schema.oae.example/service.schema.yaml
+        type: object
+        properties:
+          name: {type: string}
+          channels: {type: array, items: {type: string}}
+          commitments:
+            type: array
+            x-key: id
+            items:
+              type: object
+              properties:
+                id: {type: string}
+                target: {type: number}
+                note: {type: string}
+        """
+
+    func node(_ text: String, _ file: String) -> Node {
+        let (node, problems) = YAMLLoader().load(text: text, file: file, lineOffset: 0)
+        XCTAssertEqual(problems.map(\.message), [])
+        return node!
+    }
+
+    func merge(_ local: String) -> (Node, [FieldOverride]) {
+        let annotations = SchemaAnnotations(schemas: ["service": ("model/schema/service.schema.yaml",
+                                                                  node(MergeTests.schema, "model/schema/service.schema.yaml"))])
+        XCTAssertEqual(annotations.diagnostics.map(\.message), [])
+        let model = node("""
+            name: Creació d'empreses
+            channels: [in-person, phone]
+            commitments:
+              - id: first-appointment
+                target: 5
+                note: dies laborables
+              - id: answer-email
+                target: 2
+            """, "model/services/company-creation.md")
+        var merger = Merger(annotations: annotations, kind: .service, target: "company-creation")
+        let merged = merger.merge(model, node(local, "seeds/x/adaptation.yaml"))
+        return (merged, merger.overrides)
+    }
+
+    func testKeyedItemsMergeByIdAndTheKeyIsNotAChange() {
+        let (merged, overrides) = merge("""
+            commitments:
+              - id: first-appointment
+                target: 3
+              - id: callback
+                target: 1
+            """)
+        let items = merged["commitments"]?.sequence ?? []
+        XCTAssertEqual(items.compactMap { $0["id"]?.string }, ["first-appointment", "answer-email", "callback"])
+        XCTAssertEqual(items[0]["target"]?.int, 3)
+        XCTAssertEqual(items[0]["note"]?.string, "dies laborables", "fields the municipality did not name stay the model's")
+        XCTAssertEqual(overrides.map(\.fieldName), ["commitments[first-appointment].target", "commitments[callback]"])
+        // Provenance: the model's value and the local one, each where it was written.
+        XCTAssertEqual("\(overrides[0].modelValue!.span)", "model/services/company-creation.md:5:13")
+        XCTAssertEqual("\(overrides[0].localValue.span)", "seeds/x/adaptation.yaml:3:13")
+        XCTAssertEqual("\(items[0]["target"]!.span)", "seeds/x/adaptation.yaml:3:13")
+        XCTAssertEqual("\(items[0]["note"]!.span)", "model/services/company-creation.md:6:11")
+    }
+
+    func testRemoveTakesOutOneKeyedItem() {
+        let (merged, overrides) = merge("""
+            commitments:
+              - id: answer-email
+                $remove: true
+              - id: not-in-the-model
+                $remove: true
+            """)
+        XCTAssertEqual(merged["commitments"]?.sequence?.compactMap { $0["id"]?.string }, ["first-appointment"])
+        XCTAssertEqual(overrides.map(\.fieldName), ["commitments[answer-email]"])
+        XCTAssertEqual(overrides.map(\.removes), [true])
+    }
+
+    func testScalarsAndUnkeyedListsReplace() {
+        let (merged, overrides) = merge("""
+            name: Creació i primers passos
+            channels: [online]
+            """)
+        XCTAssertEqual(merged["name"]?.string, "Creació i primers passos")
+        XCTAssertEqual(merged["channels"]?.sequence?.compactMap(\.string), ["online"])
+        XCTAssertEqual(overrides.map(\.fieldName), ["name", "channels"])
+        XCTAssertEqual(overrides.map { $0.modelValue?.string ?? "[…]" }, ["Creació d'empreses", "[…]"])
+    }
+}
