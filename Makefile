@@ -18,5 +18,9 @@ test: setup
 	OAE_PYTHON=$(CURDIR)/.venv/bin/python swift test --skip-build
 	OAE_BIN=$(CURDIR)/.build/debug/oae .venv/bin/pytest -q -rs Tests/browser
 
+# Benchmarks against Hugo (Debian's, installed here only): bench/results/<date>-<commit>.md
 bench: setup
-	scripts/bench.sh
+	@command -v hugo >/dev/null || { echo "bench: installing Debian's hugo"; \
+	  $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -qq hugo >/dev/null; }
+	swift build -c release
+	python3 scripts/bench.py $(BENCH_ARGS)

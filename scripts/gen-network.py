@@ -3,13 +3,21 @@
 folder per municipality of Catalonia, each a copy of a pilot's folder with the
 municipality's own slug, name and INE code.
 
-usage: scripts/gen-network.py OUT_DIR [FILES]   (FILES: about how many files; default 10000)
+usage: scripts/gen-network.py OUT_DIR [FILES]          (FILES: about how many files; default 10000)
+       scripts/gen-network.py OUT_DIR --municipalities N (exactly N municipalities: the
+                                                          metropolitan area's first, then the rest)
+Figures in the generated folders are the pilot's, copied: illustrative only.
 """
 import csv, os, re, shutil, sys, unicodedata
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 out = sys.argv[1]
-target = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
+municipalities = None
+if len(sys.argv) > 3 and sys.argv[2] == "--municipalities":
+    municipalities = int(sys.argv[3])
+    target = 10**9
+else:
+    target = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
 template = "sant-feliu-de-llobregat"
 
 def slug(name):
@@ -33,9 +41,11 @@ for dirpath, _, names in os.walk(src):
 count = sum(1 for _ in os.walk(os.path.join(out, "model")) for _ in _[2])
 with open(os.path.join(root, "model/reference/municipalities-catalonia.csv"), encoding="utf-8") as f:
     rows = list(csv.DictReader(f))
+# The metropolitan area first (the expansion's order), then the rest of Catalonia.
+rows.sort(key=lambda r: (r.get("amb") != "yes", r["ine_code"]))
 made = 0
 for row in rows:
-    if count >= target:
+    if count >= target or (municipalities is not None and made >= municipalities):
         break
     s = slug(row["name"])
     dest = os.path.join(out, "seeds", s)

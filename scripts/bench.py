@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""oae against Hugo at the sizes of the network: 36 municipalities (the metropolitan
+area), 200, and 947 (all of Catalonia).
+
+For each size the script generates a network (scripts/gen-network.py) and a Markdown
+corpus for Hugo with the same number of pages and about the same text per page, then
+runs, interleaved, for ROUNDS rounds: `oae build site` (release build, no search index)
+and `hugo` (Debian's, to disk). It also times `oae check` and the handbooks' HTML. Each
+run is timed with /usr/bin/time (wall seconds, peak RSS). Every loop is bounded.
+
+Writes a Markdown table (median, min, max, peak RSS, pages/s, ratio) to
+bench/results/<date>-<commit>.md and prints it.
+
+usage: scripts/bench.py [--sizes 36,200,947] [--rounds 3]
+"""
+import argparse, datetime, os, shutil, statistics, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OAE = os.path.join(ROOT, ".build", "release", "oae")
+
+
+def timed(cmd, env=None, cwd=None):
+    """Runs `cmd`; returns (wall seconds, peak RSS in MiB). Fails loudly on error."""
+    with tempfile.NamedTemporaryFile("r") as t:
+        full = ["/usr/bin/time", "-f", "%e %M", "-o", t.name] + cmd
+        r = subprocess.run(full, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=1800)
+        if r.returncode != 0:
+            sys.exit(f"bench: {' '.join(cmd)} failed:\n{r.stderr.decode()[-2000:]}")
+        wall, kib = t.read().split()[-2:]
+        return float(wall), int(kib) / 1024
+
+
+def hugo_corpus(folder, pages, words):
+    """A Hugo site of `pages` Markdown pages of about `words` words each."""
+    os.makedirs(f"{folder}/content/pages", exist_ok=True)
+    os.makedirs(f"{folder}/layouts/_default", exist_ok=True)
+    with open(f"{folder}/hugo.toml", "w") as f:
+        f.write('baseURL = "http://example.org/"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS"]\n')
+    with open(f"{folder}/layouts/_default/single.html", "w") as f:
+        f.write("<!doctype html><html lang=ca><head><meta charset=utf-8><title>{{ .Title }}</title></head>"
+                "<body><nav><a href=/>Inici</a></nav><main>{{ .Content }}</main><footer>{{ .Date }}</footer></body></html>\n")
+    with open(f"{folder}/layouts/_default/list.html", "w") as f:
+        f.write("<!doctype html><html><body>{{ range .Pages }}<a href='{{ .RelPermalink }}'>{{ .Title }}</a>{{ end }}</body></html>\n")
+    sentence = "L'oficina d'atenció a l'empresa acompanya la persona emprenedora en cada pas del seu projecte. "
+    words_per = len(sentence.split())
+    paragraphs = max(1, words // (words_per * 4))
+    for i in range(pages):
+        body = "\n\n".join((sentence * 4).strip() + f" ({i}.{j})" for j in range(paragraphs))
+        with open(f"{folder}/content/pages/p{i}.md", "w") as f:
+            f.write(f"---\ntitle: Pàgina {i}\ndate: 2026-11-25\n---\n\n## Secció\n\n{body}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+
+
+def site_stats(site):
+    pages, words = 0, 0
+    for dirpath, _, names in os.walk(site):
+        for n in names:
+            if n.endswith(".html"):
+                pages += 1
+                with open(os.path.join(dirpath, n), encoding="utf-8", errors="replace") as f:
+                    words += len(f.read().split())
+    return pages, words
+
+
+def summary(values):
+    return statistics.median(values), min(values), max(values)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="36,200,947")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    if not shutil.which("hugo"):
+        sys.exit("bench: hugo is not installed (make bench installs Debian's hugo)")
+    hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1764000000", OAE_PAGEFIND="off", OAE_WEASYPRINT="/nonexistent")
+    work = tempfile.mkdtemp(prefix="oae-bench-")
+    rows = []
+    try:
+        for n in sizes:
+            net = os.path.join(work, f"net-{n}")
+            subprocess.run([sys.executable, os.path.join(ROOT, "scripts/gen-network.py"), net, "--municipalities", str(n)],
+                           check=True, stdout=subprocess.DEVNULL)
+            shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(net, "templates"))
+            out = os.path.join(work, f"out-{n}")
+            # A first build, to count the pages and words Hugo must match.
+            subprocess.run([OAE, "build", "site", "--root", net, "--out", out], env=env, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            pages, words = site_stats(os.path.join(out, "site"))
+            corpus = os.path.join(work, f"hugo-{n}")
+            hugo_corpus(corpus, pages, words // max(1, pages))
+            oae_t, oae_m, hugo_t, hugo_m, check_t, check_m = [], [], [], [], [], []
+            for r in range(args.rounds):
+                shutil.rmtree(out, ignore_errors=True)
+                t, m = timed([OAE, "build", "site", "--root", net, "--out", out], env=env)
+                oae_t.append(t); oae_m.append(m)
+                hugo_out = os.path.join(work, f"hugo-out-{n}")
+                shutil.rmtree(hugo_out, ignore_errors=True)
+                t, m = timed(["hugo", "--source", corpus, "--quiet", "-d", hugo_out], env=env)
+                hugo_t.append(t); hugo_m.append(m)
+                t, m = timed([OAE, "check", "--root", net, "--as-of", "2026-11-25"], env=env)
+                check_t.append(t); check_m.append(m)
+            hb_t, hb_m = timed([OAE, "build", "handbooks", "--root", net, "--out", os.path.join(work, f"hb-{n}")], env=env)
+            rows.append(dict(n=n, pages=pages, oae=summary(oae_t), oae_rss=max(oae_m), hugo=summary(hugo_t),
+                             hugo_rss=max(hugo_m), check=summary(check_t), check_rss=max(check_m), handbooks=hb_t, hb_rss=hb_m))
+            print(f"bench: {n} municipalities done", file=sys.stderr)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    lines = [f"# oae against Hugo {hugo_version}, commit {commit}, {datetime.date.today()}", "",
+             f"{args.rounds} interleaved rounds, {os.cpu_count()} cores; times in seconds (median, min–max); RSS is the peak.", "",
+             "| municipalities | site pages | `oae build site` | oae RSS | Hugo to disk | Hugo RSS | ratio oae/Hugo | oae pages/s | s per municipality | `oae check` | handbooks HTML |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        (om, omin, omax), (hm, hmin, hmax) = r["oae"], r["hugo"]
+        lines.append(f"| {r['n']} | {r['pages']} | {om:.2f} ({omin:.2f}–{omax:.2f}) | {r['oae_rss']:.0f} MiB | "
+                     f"{hm:.2f} ({hmin:.2f}–{hmax:.2f}) | {r['hugo_rss']:.0f} MiB | {om / hm:.2f}× | {r['pages'] / om:.0f} | "
+                     f"{om / r['n']:.3f} | {r['check'][0]:.2f} ({r['check_rss']:.0f} MiB) | {r['handbooks']:.2f} ({r['hb_rss']:.0f} MiB) |")
+    text = "\n".join(lines) + "\n"
+    os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
+    path = os.path.join(ROOT, "bench", "results", f"{datetime.date.today()}-{commit}.md")
+    with open(path, "w") as f:
+        f.write(text)
+    print(text)
+    print(f"written to {os.path.relpath(path, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
