@@ -195,7 +195,7 @@ final class ImpactSubfolderTests: XCTestCase {
         defer { tree.remove() }
         let fm = FileManager.default
         try fm.createDirectory(at: tree.root.appendingPathComponent("content"), withIntermediateDirectories: true)
-        for folder in ["model", "seeds"] {
+        for folder in ["model", "seeds", "templates"] {
             try fm.moveItem(at: tree.root.appendingPathComponent(folder), to: tree.root.appendingPathComponent("content/\(folder)"))
         }
         try tree.git("init", "--quiet")
