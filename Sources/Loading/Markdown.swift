@@ -30,6 +30,7 @@ public struct MarkdownDocument: Sendable {
 public struct MarkdownLoader: Sendable {
     public static let rules = [
         RuleInfo("markdown-front-matter-unclosed", "Front matter opened with --- is never closed."),
+        RuleInfo("markdown-table-pipe-in-code", "A '|' inside a code span in a table row splits the cell."),
     ]
 
     /// The GFM extensions every body is parsed with (footnotes are an option).
@@ -66,29 +67,41 @@ public struct MarkdownLoader: Sendable {
                 if t == "---" || t == "..." { closing = i; break }
                 i += 1
             }
-            guard let closing else {
-                return (nil, [.error("markdown-front-matter-unclosed",
-                                     "front matter opened here is never closed",
-                                     at: SourceSpan(file: file, line: 1, column: 1),
-                                     help: "add a line with '---' after the last field of the front matter")])
-            }
+            let unclosed = Diagnostic.error("markdown-front-matter-unclosed", "front matter is not closed",
+                                            at: SourceSpan(file: file, line: 1, column: 1),
+                                            help: "add a line with '---' after the last field of the front matter")
+            guard let closing else { return (nil, [unclosed]) }
             let yamlText = lines.lines[1..<(closing - 1)].joined(separator: "\n")
             let (node, problems) = yaml.load(text: yamlText, file: file, lineOffset: 1)
+            // A body after a blank line, then a '---' (a thematic break of the body): the
+            // front matter was never closed, and its YAML fails inside the body.
+            if let firstError = problems.first(where: { $0.severity == .error })?.span.start.line,
+               let blank = (2..<closing).first(where: { lines.line($0)!.allSatisfy { $0 == " " || $0 == "\r" } }),
+               blank < firstError {
+                var diagnostic = unclosed
+                diagnostic.related = [RelatedLocation(SourceSpan(file: file, line: closing, column: 1),
+                                                      "this '---' stands in the body, after the blank line \(blank), and is read as the end of the front matter")]
+                diagnostic.help = "add a line with '---' after the last field of the front matter, before line \(blank)"
+                return (nil, [diagnostic])
+            }
             diagnostics += problems
             frontMatter = node
             bodyStartLine = closing
         }
         let body = lines.lines[bodyStartLine...].joined(separator: "\n")
-        let (headings, links) = MarkdownLoader.outline(body: body, lines: lines, lineOffset: bodyStartLine,
-                                                       file: file)
+        let (headings, links, tableRows) = MarkdownLoader.outline(body: body, lines: lines, lineOffset: bodyStartLine,
+                                                                  file: file)
+        for row in tableRows { diagnostics += MarkdownLoader.pipesInCodeSpans(lines.line(row) ?? "", line: row, file: file) }
         let document = MarkdownDocument(frontMatter: frontMatter, body: body, bodyLineOffset: bodyStartLine,
                                         headings: headings, links: links)
         return (document, diagnostics)
     }
 
-    /// Parses a body with cmark-gfm and lists its headings, links and images.
+    /// Parses a body with cmark-gfm and lists its headings, links and images, and the
+    /// lines of the file that are rows of a table.
     static func outline(body: String, lines: SourceText, lineOffset: Int, file: String)
-        -> ([MarkdownDocument.Heading], [MarkdownDocument.Link]) {
+        -> ([MarkdownDocument.Heading], [MarkdownDocument.Link], [Int]) {
+        var tableRows: [Int] = []
         var headings: [MarkdownDocument.Heading] = []
         var links: [MarkdownDocument.Link] = []
         var slugger = Slugger()
@@ -100,6 +113,10 @@ public struct MarkdownLoader: Sendable {
                 if ev == CMARK_EVENT_DONE { break }
                 guard ev == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
                 let type = cmark_node_get_type(node)
+                if let name = cmark_node_get_type_string(node).map({ String(cString: $0) }),
+                   name == "table_row" || name == "table_header" {
+                    tableRows.append(Int(cmark_node_get_start_line(node)) + lineOffset)
+                }
                 func span() -> SourceSpan {
                     let line = Int(cmark_node_get_start_line(node)) + lineOffset
                     let byteColumn = Int(cmark_node_get_start_column(node))
@@ -120,7 +137,45 @@ public struct MarkdownLoader: Sendable {
                 }
             }
         }
-        return (headings, links)
+        return (headings, links, tableRows)
+    }
+
+    /// cmark-gfm splits a table row into cells on every '|' not escaped with '\\', even
+    /// inside a code span, so the rest of the row is cut off or shifted into other cells.
+    /// Reports each such '|' at its place.
+    static func pipesInCodeSpans(_ row: Substring, line: Int, file: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let chars = Array(row)
+        var i = 0
+        func backticks(at k: Int) -> Int {
+            var n = 0
+            while k + n < chars.count, chars[k + n] == "`" { n += 1 }
+            return n
+        }
+        while i < chars.count {
+            if chars[i] == "\\" { i += 2; continue }
+            let open = backticks(at: i)
+            guard open > 0 else { i += 1; continue }
+            // The closing run: the next run of exactly as many backticks.
+            var j = i + open
+            var close: Int?
+            while j < chars.count {
+                let run = backticks(at: j)
+                if run == open { close = j; break }
+                j += max(run, 1)
+            }
+            guard let close else { i += open; continue }
+            for k in (i + open)..<close where chars[k] == "|" && chars[k - 1] != "\\" {
+                let column = chars[..<k].reduce(0) { $0 + $1.unicodeScalars.count } + 1
+                out.append(.error("markdown-table-pipe-in-code",
+                                  "this '|' inside a code span ends the table cell: the rest of the row is cut off",
+                                  at: SourceSpan(file: file, start: SourcePosition(line: line, column: column),
+                                                 end: SourcePosition(line: line, column: column + 1)),
+                                  help: "write \\| inside a code span in a table"))
+            }
+            i = close + open
+        }
+        return out
     }
 }
 

@@ -45,6 +45,7 @@ public struct LoadedTree: Sendable {
 public enum TreeLoader {
     public static let rules = TreeLayout.rules + [
         RuleInfo("markdown-front-matter-missing", "A Markdown document has no front matter."),
+        RuleInfo("file-empty", "A document's file is empty."),
     ]
 
     private enum Loaded: Sendable {
@@ -108,13 +109,18 @@ public enum TreeLoader {
             return (node.map { .uiStrings(key: "\(output)/\(language)", path: path, node: $0) } ?? .nothing, problems)
         case let .document(kind, id, municipality, language):
             var doc = Document(kind: kind, id: id, path: path, municipality: municipality, language: language)
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                return (.nothing, [.error("file-empty", "the file is empty", at: .wholeFile(path),
+                                          help: "write the \(kind.rawValue)'s fields in it, or delete the file")])
+            }
             if kind.isMarkdown {
                 let (md, problems) = MarkdownLoader().load(bytes: bytes, file: path)
                 guard let md else { return (.nothing, problems) }
                 doc.markdown = md
                 doc.root = md.frontMatter
                 var all = problems
-                if md.frontMatter == nil, language == nil {
+                // Front matter that is there but broken has its own diagnostics.
+                if md.frontMatter == nil, language == nil, !problems.contains(where: { $0.severity == .error }) {
                     all.append(.error("markdown-front-matter-missing",
                                       "this \(kind.rawValue) has no front matter",
                                       at: .wholeFile(path),
