@@ -12,6 +12,7 @@ public enum Validator {
         ReferenceRule(),
         CycleRule(),
         MunicipalityRule(),
+        OfficeRule(),
         CatalogueRule(),
         OverrideRule(),
         StaffingRule(),
@@ -21,6 +22,7 @@ public enum Validator {
         ChecklistRule(),
         ProgressReportRule(),
         DateRule(),
+        PlaceholderRule(),
         TranslationRule(),
         LinkRule(),
     ]
