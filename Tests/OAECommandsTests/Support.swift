@@ -39,8 +39,9 @@ struct ProcessResult {
 
 /// Runs a program and collects its output.
 func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                stdin: String? = nil) throws -> ProcessResult {
+                stdin: String? = nil, currentDirectory: URL? = nil) throws -> ProcessResult {
     let process = Process()
+    if let currentDirectory { process.currentDirectoryURL = currentDirectory }
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = executable == "/usr/bin/env" ? ["python3"] + arguments : arguments
     if let environment { process.environment = environment }
