@@ -82,6 +82,6 @@ let package = Package(
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "OAECommands"] + outputDependencies),
         .testTarget(name: "OpenDataTests", dependencies: ["OpenData", "OAECommands"] + outputDependencies),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Model", "Diagnostics", "OAECommands"]),
-        .testTarget(name: "OAECommandsTests", dependencies: ["OAECommands", "Diagnostics", "oae"]),
+        .testTarget(name: "OAECommandsTests", dependencies: ["OAECommands", "Diagnostics", "Publishing", "oae"]),
     ]
 )

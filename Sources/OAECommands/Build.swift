@@ -2,6 +2,7 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import Model
+import Publishing
 import Rendering
 import Resolution
 import Validation
@@ -78,10 +79,39 @@ struct BuildAll: ParsableCommand {
     func run() throws {
         let started = Date()
         let input = try options.prepare()
-        try HandbookStep.run(input, out: options.outURL, municipalities: [], languages: [], requirePDF: requirePdf)
-        try SiteStep.run(input, out: options.outURL)
+        try writingOutput(options.outURL) {
+            try HandbookStep.run(input, out: options.outURL, municipalities: [], languages: [], requirePDF: requirePdf)
+            try SiteStep.run(input, out: options.outURL)
+        }
         writeStderr(String(format: "built %@ in %.2f s\n", options.outURL.path, Date().timeIntervalSince(started)))
     }
+}
+
+/// Runs a step that writes under `out`; an error from the file system (permissions, a
+/// full disk, another build at the same time) becomes one line naming the folder, and
+/// exit status 1.
+func writingOutput(_ out: URL, _ step: () throws -> Void) throws {
+    do {
+        try step()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        throw commandFailure(OutputError.writing(outputFolder(out, error), error), code: 1)
+    }
+}
+
+/// The folder to name for an error under `out`: `out/<first component>` of the path the
+/// error names (`output/site`), else `out`; relative to the current folder when inside it.
+func outputFolder(_ out: URL, _ error: Error) -> String {
+    var folder = out.standardizedFileURL.path
+    if let failed = OutputError.path(of: error), failed.hasPrefix(folder + "/") {
+        let first = failed.dropFirst(folder.count + 1).split(separator: "/").first.map(String.init) ?? ""
+        // Staging folders are named after the folder they replace (.site.staging-…).
+        let name = first.drop { $0 == "." }.split(separator: ".").first.map(String.init) ?? first
+        if !name.isEmpty { folder += "/" + name }
+    }
+    let here = FileManager.default.currentDirectoryPath
+    return folder.hasPrefix(here + "/") ? String(folder.dropFirst(here.count + 1)) : folder
 }
 
 func writeStderr(_ s: String) {

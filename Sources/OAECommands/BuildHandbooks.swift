@@ -30,8 +30,10 @@ struct BuildHandbooks: ParsableCommand {
     func run() throws {
         let started = Date()
         let input = try options.prepare()
-        try HandbookStep.run(input, out: options.outURL, municipalities: municipalities, languages: languages,
-                             requirePDF: requirePdf)
+        try writingOutput(options.outURL) {
+            try HandbookStep.run(input, out: options.outURL, municipalities: municipalities, languages: languages,
+                                 requirePDF: requirePdf)
+        }
         writeStderr(String(format: "built %@ in %.2f s\n",
                            options.outURL.appendingPathComponent(HandbookBuild.folderName).path,
                            Date().timeIntervalSince(started)))

@@ -17,7 +17,7 @@ struct BuildSite: ParsableCommand {
     func run() throws {
         let started = Date()
         let input = try options.prepare()
-        try SiteStep.run(input, out: options.outURL)
+        try writingOutput(options.outURL) { try SiteStep.run(input, out: options.outURL) }
         writeStderr(String(format: "built %@ in %.2f s\n", options.outURL.appendingPathComponent("site").path,
                            Date().timeIntervalSince(started)))
     }

@@ -18,7 +18,7 @@ struct Diff: ParsableCommand {
 
     @OptionGroup var tree: TreeOptions
 
-    @Argument(help: "The municipality (its folder under seeds/).")
+    @Argument(help: "The municipality: its folder under seeds/, its name (\"Sant Feliu de Llobregat\") or its INE code (\"08211\").")
     var municipality: String
 
     @Option(name: .long, help: "text or json.")
@@ -26,7 +26,8 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let network = Network(tree: TreeLoader.load(root: tree.rootURL))
-        guard let resolved = Resolver.resolve(network, municipality: municipality) else {
+        guard let folder = MunicipalityLookup.folder(for: municipality, in: network),
+              let resolved = Resolver.resolve(network, municipality: folder) else {
             let hint = Suggestions.didYouMean(municipality, in: network.municipalitySlugs).map { " (\($0))" } ?? ""
             throw ValidationError("no municipality '\(municipality)' under seeds/\(hint)")
         }

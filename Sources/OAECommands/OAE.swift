@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 
 /// The `oae` command line. Subcommands are thin: they parse options, call the library,
@@ -17,6 +18,10 @@ public struct OAE: ParsableCommand {
 
     /// Runs the command line and exits: usage errors exit with 2, not the usual 64.
     public static func runAndExit(_ arguments: [String]? = nil) async -> Never {
+        if let message = unknownSubcommand(arguments ?? Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -37,6 +42,23 @@ public struct OAE: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+}
+
+extension OAE {
+    /// The names of the subcommands (`check`, `show`, …).
+    static var subcommandNames: [String] {
+        configuration.subcommands.map { $0._commandName }
+    }
+
+    /// A message when the first argument names no subcommand (`oae chek`), with the
+    /// closest names; nil when it is a subcommand, an option or absent.
+    static func unknownSubcommand(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-"), first != "help",
+              !subcommandNames.contains(first) else { return nil }
+        let hint = Suggestions.didYouMean(first, in: subcommandNames).map { "; \($0)" }
+            ?? "; the commands are \(subcommandNames.joined(separator: ", "))"
+        return "'\(first)' is not an oae command\(hint)"
     }
 }
 
