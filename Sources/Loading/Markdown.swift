@@ -88,10 +88,15 @@ public struct MarkdownLoader: Sendable {
             frontMatter = node
             bodyStartLine = closing
         }
-        let body = lines.lines[bodyStartLine...].joined(separator: "\n")
-        let (headings, links, tableRows) = MarkdownLoader.outline(body: body, lines: lines, lineOffset: bodyStartLine,
+        // cmark-gfm reads U+0000 as U+FFFD (three bytes): it gets, and its byte columns are
+        // mapped on, the text with that replacement made, so columns stay the editor's.
+        let bodyLines = text.utf8.contains(0)
+            ? SourceText(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 })))
+            : lines
+        let body = bodyLines.lines[bodyStartLine...].joined(separator: "\n")
+        let (headings, links, tableRows) = MarkdownLoader.outline(body: body, lines: bodyLines, lineOffset: bodyStartLine,
                                                                   file: file)
-        for row in tableRows { diagnostics += MarkdownLoader.pipesInCodeSpans(lines.line(row) ?? "", line: row, file: file) }
+        for row in tableRows { diagnostics += MarkdownLoader.pipesInCodeSpans(bodyLines.line(row) ?? "", line: row, file: file) }
         let document = MarkdownDocument(frontMatter: frontMatter, body: body, bodyLineOffset: bodyStartLine,
                                         headings: headings, links: links)
         return (document, diagnostics)
