@@ -138,11 +138,39 @@ public struct MarkdownLoader: Sendable {
                                           anchor: slugger.slug(text), span: span()))
                 } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                    links.append(.init(destination: url, isImage: type == CMARK_NODE_IMAGE, span: span()))
+                    // A written link starts with '[', '![' or '<'; a bare address the autolink
+                    // extension linked has no position, or (www.…) one a column early.
+                    let given = cmark_node_get_start_line(node) > 0 ? span() : nil
+                    let written = given.flatMap { g in
+                        lines.line(g.start.line).flatMap { $0.unicodeScalars.dropFirst(g.start.column - 1).first }
+                    }.map { "[!<".unicodeScalars.contains($0) } ?? false
+                    let at = written ? given!
+                        : autolinkSpan(node, text: CMark.plainText(node), lines: lines, lineOffset: lineOffset, file: file)
+                    links.append(.init(destination: url, isImage: type == CMARK_NODE_IMAGE, span: at))
                 }
             }
         }
         return (headings, links, tableRows)
+    }
+
+    /// The place of a link the autolink extension made from a bare address
+    /// (`https://…`, `www.…`), which cmark-gfm leaves without a source position (or, for
+    /// `www.…`, one column early): where its text stands in the lines of the nearest enclosing block that has one, else the
+    /// start of that block.
+    static func autolinkSpan(_ node: OpaquePointer, text: String, lines: SourceText, lineOffset: Int, file: String) -> SourceSpan {
+        var block = cmark_node_parent(node)
+        while let b = block, cmark_node_get_start_line(b) == 0 { block = cmark_node_parent(b) }
+        guard let block else { return .wholeFile(file) }
+        let first = Int(cmark_node_get_start_line(block)) + lineOffset
+        let last = max(first, Int(cmark_node_get_end_line(block)) + lineOffset)
+        for number in first...last {
+            guard let line = lines.line(number), !text.isEmpty, let range = line.firstRange(of: text) else { continue }
+            let column = line.unicodeScalars[line.startIndex..<range.lowerBound].count + 1
+            return SourceSpan(file: file, start: SourcePosition(line: number, column: column),
+                              end: SourcePosition(line: number, column: column + text.unicodeScalars.count))
+        }
+        let column = lines.characterColumn(line: first, byteColumn: Int(cmark_node_get_start_column(block)))
+        return SourceSpan(file: file, line: first, column: column)
     }
 
     /// cmark-gfm splits a table row into cells on every '|' not escaped with '\\', even

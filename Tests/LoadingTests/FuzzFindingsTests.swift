@@ -50,4 +50,16 @@ final class FuzzFindingsTests: XCTestCase {
         XCTAssertEqual(doc?.links.map(\.span.start), [SourcePosition(line: 5, column: 7)])
         XCTAssertEqual(doc?.links.map(\.span.end), [SourcePosition(line: 5, column: 16)])
     }
+
+    /// The autolink extension makes links of bare addresses without a source position
+    /// (line 0); they are placed where their text stands.
+    func testBareAddressesArePlacedWhereTheyStand() throws {
+        let text = "---\nid: x\n---\n\nVegeu la llei:\nhttps://www.boe.es/eli/es/l/2023/02/28/3 o www.example.cat.\n"
+        let (doc, problems) = MarkdownLoader().load(text: text, file: "s.md")
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(doc?.links.map { "\($0.destination) \($0.span.start)-\($0.span.end)" }, [
+            "https://www.boe.es/eli/es/l/2023/02/28/3 6:1-6:41",
+            "http://www.example.cat 6:44-6:59",
+        ])
+    }
 }
