@@ -16,14 +16,7 @@ final class CommandLineTests: XCTestCase {
         return env
     }
 
-    func fixture() throws -> URL {
-        let fm = FileManager.default
-        let root = fm.temporaryDirectory.appendingPathComponent("oae-cli-\(UUID().uuidString)")
-        try fm.copyItem(at: TestPaths.fixture("network"), to: root)
-        try fm.copyItem(at: TestPaths.packageRoot.appendingPathComponent("model/schema"),
-                        to: root.appendingPathComponent("model/schema"))
-        return root
-    }
+    func fixture() throws -> URL { try TestPaths.networkCopy("oae-cli") }
 
     func oae(_ arguments: [String]) throws -> ProcessResult {
         try runProcess(TestPaths.oaeBinary.path, arguments, environment: environment)

@@ -11,6 +11,15 @@ enum TestPaths {
         packageRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(name)
     }
 
+    /// A temporary copy of the fixture network with the real schemas of model/schema.
+    static func networkCopy(_ prefix: String) throws -> URL {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try fm.copyItem(at: fixture("network"), to: root)
+        try fm.copyItem(at: packageRoot.appendingPathComponent("model/schema"), to: root.appendingPathComponent("model/schema"))
+        return root
+    }
+
     /// The `oae` executable built next to the test bundle.
     static var oaeBinary: URL {
         // On Linux the bundle URL is the products folder; on macOS it is the .xctest bundle in it.

@@ -395,19 +395,18 @@ final class RuleTests: XCTestCase {
     func testCommunicationOverBudget() throws {
         try assertDiagnostics([
             "communication-over-budget seeds/sant-feliu-de-llobregat/communication-plan.yaml:5:9: the actions of the communication plan cost 1200 €, more than its budget of 1000 €",
-        ]) { t in
-            try t.replace("\(sf)/communication-plan.yaml", "  end: 2026-12-31\n", "  end: 2026-12-31\nbudget: 1000\n")
-            try t.replace("\(sf)/communication-plan.yaml", "    channel: events\n", "    channel: events\n    budget: 700\n")
-            try t.replace("\(sf)/communication-plan.yaml", "    channel: municipal-web\n", "    channel: municipal-web\n    budget: 500\n")
-        }
+        ]) { try addBudgets($0, plan: 1000) }
     }
 
     func testCommunicationWithinBudgetIsFine() throws {
-        try assertDiagnostics([]) { t in
-            try t.replace("\(sf)/communication-plan.yaml", "  end: 2026-12-31\n", "  end: 2026-12-31\nbudget: 1200\n")
-            try t.replace("\(sf)/communication-plan.yaml", "    channel: events\n", "    channel: events\n    budget: 700\n")
-            try t.replace("\(sf)/communication-plan.yaml", "    channel: municipal-web\n", "    channel: municipal-web\n    budget: 500\n")
-        }
+        try assertDiagnostics([]) { try addBudgets($0, plan: 1200) }
+    }
+
+    /// A budget for Sant Feliu's plan, and 700 € and 500 € for its two actions.
+    func addBudgets(_ t: FixtureTree, plan: Int) throws {
+        try t.replace("\(sf)/communication-plan.yaml", "  end: 2026-12-31\n", "  end: 2026-12-31\nbudget: \(plan)\n")
+        try t.replace("\(sf)/communication-plan.yaml", "    channel: events\n", "    channel: events\n    budget: 700\n")
+        try t.replace("\(sf)/communication-plan.yaml", "    channel: municipal-web\n", "    channel: municipal-web\n    budget: 500\n")
     }
 
     func testTrainingBeforeThePostStarts() throws {
