@@ -3,7 +3,7 @@
 #                network into output/ (handbooks, open data, site)
 #   make test    sets up the machine and runs every test: the Swift tests, then the
 #                browser, accessibility, HTML and open-data tests of the built site
-.PHONY: build test setup bench
+.PHONY: build test setup bench fuzz
 
 setup:
 	@scripts/setup.sh
@@ -24,3 +24,7 @@ bench: setup
 	  $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -qq hugo >/dev/null; }
 	swift build -c release
 	python3 scripts/bench.py $(BENCH_ARGS)
+
+# Fuzzes the YAML, Markdown and JSON Schema parsers for FUZZ_SECONDS (default 60) each.
+fuzz:
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} scripts/fuzz.sh

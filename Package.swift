@@ -11,6 +11,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "oae", targets: ["oae"]),
+        // The parsers of writers' input, for the fuzz targets in fuzz/ (built apart, with libFuzzer).
+        .library(name: "OAEParsers", targets: ["Diagnostics", "Loading", "Schema"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -97,6 +99,6 @@ let package = Package(
         .testTarget(name: "PublishingTests", dependencies: ["Publishing"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Model", "Loading", "Diagnostics"]),
-        .testTarget(name: "OAECommandsTests", dependencies: ["OAECommands", "Diagnostics", "oae", "TestSupport"]),
+        .testTarget(name: "OAECommandsTests", dependencies: ["OAECommands", "Diagnostics", "oae", "TestSupport", "Publishing"]),
     ]
 )

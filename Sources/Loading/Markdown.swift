@@ -31,6 +31,7 @@ public struct MarkdownDocument: Sendable {
 public struct MarkdownLoader: Sendable {
     public static let rules = [
         RuleInfo("markdown-front-matter-unclosed", "Front matter opened with --- is never closed."),
+        RuleInfo("markdown-table-pipe-in-code", "A '|' inside a code span in a table row splits the cell."),
     ]
 
     /// The GFM extensions every body is parsed with (footnotes are an option).
@@ -67,29 +68,46 @@ public struct MarkdownLoader: Sendable {
                 if t == "---" || t == "..." { closing = i; break }
                 i += 1
             }
-            guard let closing else {
-                return (nil, [.error("markdown-front-matter-unclosed",
-                                     "front matter opened here is never closed",
-                                     at: SourceSpan(file: file, line: 1, column: 1),
-                                     help: "add a line with '---' after the last field of the front matter")])
-            }
+            let unclosed = Diagnostic.error("markdown-front-matter-unclosed", "front matter is not closed",
+                                            at: SourceSpan(file: file, line: 1, column: 1),
+                                            help: "add a line with '---' after the last field of the front matter")
+            guard let closing else { return (nil, [unclosed]) }
             let yamlText = lines.lines[1..<(closing - 1)].joined(separator: "\n")
             let (node, problems) = yaml.load(text: yamlText, file: file, lineOffset: 1)
+            // A body after a blank line, then a '---' (a thematic break of the body): the
+            // front matter was never closed, and its YAML fails inside the body.
+            if let firstError = problems.first(where: { $0.severity == .error })?.span.start.line,
+               let blank = (2..<closing).first(where: { lines.line($0)!.allSatisfy { $0 == " " || $0 == "\r" } }),
+               blank < firstError {
+                var diagnostic = unclosed
+                diagnostic.related = [RelatedLocation(SourceSpan(file: file, line: closing, column: 1),
+                                                      "this '---' stands in the body, after the blank line \(blank), and is read as the end of the front matter")]
+                diagnostic.help = "add a line with '---' after the last field of the front matter, before line \(blank)"
+                return (nil, [diagnostic])
+            }
             diagnostics += problems
             frontMatter = node
             bodyStartLine = closing
         }
-        let body = lines.lines[bodyStartLine...].joined(separator: "\n")
-        let (headings, links) = MarkdownLoader.outline(body: body, lines: lines, lineOffset: bodyStartLine,
-                                                       file: file)
+        // cmark-gfm reads U+0000 as U+FFFD (three bytes): it gets, and its byte columns are
+        // mapped on, the text with that replacement made, so columns stay the editor's.
+        let bodyLines = text.utf8.contains(0)
+            ? SourceText(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 })))
+            : lines
+        let body = bodyLines.lines[bodyStartLine...].joined(separator: "\n")
+        let (headings, links, tableRows) = MarkdownLoader.outline(body: body, lines: bodyLines, lineOffset: bodyStartLine,
+                                                                  file: file)
+        for row in tableRows { diagnostics += MarkdownLoader.pipesInCodeSpans(bodyLines.line(row) ?? "", line: row, file: file) }
         let document = MarkdownDocument(frontMatter: frontMatter, body: body, bodyLineOffset: bodyStartLine,
                                         headings: headings, links: links)
         return (document, diagnostics)
     }
 
-    /// Parses a body with cmark-gfm and lists its headings, links and images.
+    /// Parses a body with cmark-gfm and lists its headings, links and images, and the
+    /// lines of the file that are rows of a table.
     static func outline(body: String, lines: SourceText, lineOffset: Int, file: String)
-        -> ([MarkdownDocument.Heading], [MarkdownDocument.Link]) {
+        -> ([MarkdownDocument.Heading], [MarkdownDocument.Link], [Int]) {
+        var tableRows: [Int] = []
         var headings: [MarkdownDocument.Heading] = []
         var links: [MarkdownDocument.Link] = []
         var slugger = Slugger()
@@ -101,6 +119,10 @@ public struct MarkdownLoader: Sendable {
                 if ev == CMARK_EVENT_DONE { break }
                 guard ev == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
                 let type = cmark_node_get_type(node)
+                if let name = cmark_node_get_type_string(node).map({ String(cString: $0) }),
+                   name == "table_row" || name == "table_header" {
+                    tableRows.append(Int(cmark_node_get_start_line(node)) + lineOffset)
+                }
                 func span() -> SourceSpan {
                     let line = Int(cmark_node_get_start_line(node)) + lineOffset
                     let byteColumn = Int(cmark_node_get_start_column(node))
@@ -117,11 +139,77 @@ public struct MarkdownLoader: Sendable {
                                           anchor: slugger.slug(text), span: span()))
                 } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                    links.append(.init(destination: url, isImage: type == CMARK_NODE_IMAGE, span: span()))
+                    // A written link starts with '[', '![' or '<'; a bare address the autolink
+                    // extension linked has no position, or (www.…) one a column early.
+                    let given = cmark_node_get_start_line(node) > 0 ? span() : nil
+                    let written = given.flatMap { g in
+                        lines.line(g.start.line).flatMap { $0.unicodeScalars.dropFirst(g.start.column - 1).first }
+                    }.map { "[!<".unicodeScalars.contains($0) } ?? false
+                    let at = written ? given!
+                        : autolinkSpan(node, text: CMark.plainText(node), lines: lines, lineOffset: lineOffset, file: file)
+                    links.append(.init(destination: url, isImage: type == CMARK_NODE_IMAGE, span: at))
                 }
             }
         }
-        return (headings, links)
+        return (headings, links, tableRows)
+    }
+
+    /// The place of a link the autolink extension made from a bare address
+    /// (`https://…`, `www.…`), which cmark-gfm leaves without a source position (or, for
+    /// `www.…`, one column early): where its text stands in the lines of the nearest enclosing block that has one, else the
+    /// start of that block.
+    static func autolinkSpan(_ node: OpaquePointer, text: String, lines: SourceText, lineOffset: Int, file: String) -> SourceSpan {
+        var block = cmark_node_parent(node)
+        while let b = block, cmark_node_get_start_line(b) == 0 { block = cmark_node_parent(b) }
+        guard let block else { return .wholeFile(file) }
+        let first = Int(cmark_node_get_start_line(block)) + lineOffset
+        let last = max(first, Int(cmark_node_get_end_line(block)) + lineOffset)
+        for number in first...last {
+            guard let line = lines.line(number), !text.isEmpty, let range = line.firstRange(of: text) else { continue }
+            let column = line.unicodeScalars[line.startIndex..<range.lowerBound].count + 1
+            return SourceSpan(file: file, start: SourcePosition(line: number, column: column),
+                              end: SourcePosition(line: number, column: column + text.unicodeScalars.count))
+        }
+        let column = lines.characterColumn(line: first, byteColumn: Int(cmark_node_get_start_column(block)))
+        return SourceSpan(file: file, line: first, column: column)
+    }
+
+    /// cmark-gfm splits a table row into cells on every '|' not escaped with '\\', even
+    /// inside a code span, so the rest of the row is cut off or shifted into other cells.
+    /// Reports each such '|' at its place.
+    static func pipesInCodeSpans(_ row: Substring, line: Int, file: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let chars = Array(row)
+        var i = 0
+        func backticks(at k: Int) -> Int {
+            var n = 0
+            while k + n < chars.count, chars[k + n] == "`" { n += 1 }
+            return n
+        }
+        while i < chars.count {
+            if chars[i] == "\\" { i += 2; continue }
+            let open = backticks(at: i)
+            guard open > 0 else { i += 1; continue }
+            // The closing run: the next run of exactly as many backticks.
+            var j = i + open
+            var close: Int?
+            while j < chars.count {
+                let run = backticks(at: j)
+                if run == open { close = j; break }
+                j += max(run, 1)
+            }
+            guard let close else { i += open; continue }
+            for k in (i + open)..<close where chars[k] == "|" && chars[k - 1] != "\\" {
+                let column = chars[..<k].reduce(0) { $0 + $1.unicodeScalars.count } + 1
+                out.append(.error("markdown-table-pipe-in-code",
+                                  "this '|' inside a code span ends the table cell: the rest of the row is cut off",
+                                  at: SourceSpan(file: file, start: SourcePosition(line: line, column: column),
+                                                 end: SourcePosition(line: line, column: column + 1)),
+                                  help: "write \\| inside a code span in a table"))
+            }
+            i = close + open
+        }
+        return out
     }
 }
 

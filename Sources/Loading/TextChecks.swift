@@ -10,6 +10,7 @@ public enum TextChecks {
         RuleInfo("file-unreadable", "A file could not be read."),
         RuleInfo("encoding-invalid-utf8", "A file is not valid UTF-8."),
         RuleInfo("encoding-misplaced-bom", "A byte-order mark stands after the start of a file."),
+        RuleInfo("text-lone-cr", "A carriage return stands without a line feed after it."),
     ]
 
     public static func tooLarge(file: String, size: Int) -> Diagnostic {
@@ -27,9 +28,11 @@ public enum TextChecks {
         let n = bytes.count
         var start = 0
         if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3; start = 3 }
+        var loneCRs: [Diagnostic] = []
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
+                if b == 0x0D, i + 1 == n || bytes[i + 1] != 0x0A { loneCRs.append(loneCR(file, line + lineOffset, column)) }
                 if b == 0x0A { line += 1; column = 1 } else { column += 1 }
                 i += 1
                 continue
@@ -64,7 +67,39 @@ public enum TextChecks {
             column += 1
             i += length
         }
+        if !loneCRs.isEmpty { return (nil, loneCRs) }
         return (String(decoding: bytes[start...], as: UTF8.self), [])
+    }
+
+    /// A lone CR (old Mac line end). Line breaks are LF or CR LF only, as editors count
+    /// them; libyaml and cmark-gfm would count a lone CR as a line break and shift every
+    /// position after it, so the file is not parsed until it is fixed.
+    static func loneCR(_ file: String, _ line: Int, _ column: Int) -> Diagnostic {
+        .error("text-lone-cr", "carriage return (CR) without a line feed: oae counts only LF and CR LF as line breaks",
+               at: SourceSpan(file: file, line: line, column: column),
+               help: "save the file with LF (or CR LF) line endings; if the CR is not meant as a line break, delete it")
+    }
+
+    /// The characters libyaml refuses (C0 controls other than tab, LF and CR; DEL; C1
+    /// controls other than NEL; U+FFFE and U+FFFF), each at its position. libyaml reports
+    /// them without a position, from wherever its read-ahead buffer is.
+    public static func yamlControlCharacters(_ text: String, file: String, lineOffset: Int) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v == 0x0A { line += 1; column = 1; continue }
+            let refused = (v < 0x20 && v != 0x09 && v != 0x0D) || v == 0x7F || (v >= 0x80 && v <= 0x9F && v != 0x85)
+                || v == 0xFFFE || v == 0xFFFF
+            if refused {
+                let code = "U+" + String(repeating: "0", count: max(0, 4 - String(v, radix: 16).count)) + String(v, radix: 16, uppercase: true)
+                out.append(.error("yaml-control-character", "control character \(code) is not allowed in YAML",
+                                  at: SourceSpan(file: file, line: line + lineOffset, column: column),
+                                  help: "delete the invisible character at this place; a value that needs it writes it as \\u\(code.dropFirst(2)) inside double quotes"))
+            }
+            column += 1
+        }
+        return out
     }
 
     static func invalid(_ file: String, _ line: Int, _ column: Int, _ byte: UInt8) -> Diagnostic {

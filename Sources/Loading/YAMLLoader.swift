@@ -26,6 +26,7 @@ public struct YAMLLoader: Sendable {
         RuleInfo("yaml-too-deep", "Nesting goes deeper than oae allows."),
         RuleInfo("yaml-complex-key", "A mapping key is a list or a mapping."),
         RuleInfo("yaml-unsupported-tag", "A node carries a tag oae does not support."),
+        RuleInfo("yaml-control-character", "A YAML file holds a control character YAML does not allow."),
     ]
 
     public var limits: Limits
@@ -49,7 +50,9 @@ public struct YAMLLoader: Sendable {
     public func load(text: String, file: String, lineOffset: Int) -> (Node?, [Diagnostic]) {
         let tabs = tabIndentation(text, file: file, lineOffset: lineOffset)
         if !tabs.isEmpty { return (nil, tabs) }
-        var builder = Builder(file: file, lineOffset: lineOffset, limits: limits)
+        let controls = TextChecks.yamlControlCharacters(text, file: file, lineOffset: lineOffset)
+        if !controls.isEmpty { return (nil, controls) }
+        var builder = Builder(file: file, lineOffset: lineOffset, limits: limits, text: text)
         var utf8 = Array(text.utf8)
         if utf8.isEmpty { utf8 = [0x0A] }
         utf8.withUnsafeMutableBufferPointer { buffer in
@@ -105,6 +108,8 @@ private struct Builder {
     let file: String
     let lineOffset: Int
     let limits: YAMLLoader.Limits
+    let text: String
+    let lines: LineStarts
     var stack: [Frame] = []
     var anchors: [String: (node: Node, count: Int)] = [:]
     var expanded = 0
@@ -112,14 +117,20 @@ private struct Builder {
     var root: Node?
     var diagnostics: [Diagnostic] = []
 
-    init(file: String, lineOffset: Int, limits: YAMLLoader.Limits) {
+    init(file: String, lineOffset: Int, limits: YAMLLoader.Limits, text: String) {
         self.file = file
         self.lineOffset = lineOffset
         self.limits = limits
+        self.text = text
+        self.lines = LineStarts(text)
     }
 
+    /// The position of a libyaml mark as an editor shows it. libyaml counts CR, NEL,
+    /// U+2028 and U+2029 as line breaks; its character index does not depend on that,
+    /// so the line and column come from the index and the file's LF line breaks.
     func position(_ mark: yaml_mark_t) -> SourcePosition {
-        SourcePosition(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
+        let (line, column) = lines.position(ofScalar: Int(mark.index))
+        return SourcePosition(line: line + lineOffset, column: column)
     }
 
     func span(_ event: yaml_event_t) -> SourceSpan {
@@ -156,10 +167,48 @@ private struct Builder {
             related.append(RelatedLocation(at, context))
         }
         let at = position(parser.problem_mark)
+        if problem.contains("mapping values are not allowed"), let key = overIndentedKey(line: at.line - lineOffset) {
+            diagnostics.append(.error("yaml-syntax", "'\(key.name)' is indented more than the line above it",
+                                      at: SourceSpan(file: file, start: SourcePosition(line: at.line, column: key.column),
+                                                     end: SourcePosition(line: at.line, column: key.column + key.name.count)),
+                                      help: "line the key up with the other keys of its mapping, or put it under a key that ends with ':'"))
+            return
+        }
         diagnostics.append(.error("yaml-syntax", problem,
                                   at: SourceSpan(file: file, start: at, end: SourcePosition(line: at.line, column: at.column + 1)),
                                   related: related,
                                   help: Builder.syntaxHelp(problem)))
+    }
+
+    /// The key of a line (1-based, in `text`) that looks like `key: …` and is indented
+    /// more than the previous line with content, which holds a `key: value` pair: libyaml
+    /// reads it as the continuation of that value, then stops at its ': '.
+    func overIndentedKey(line: Int) -> (name: String, column: Int)? {
+        let all = SourceText(text).lines
+        guard line >= 2, line <= all.count else { return nil }
+        func indent(_ s: Substring) -> Int { s.prefix { $0 == " " }.count }
+        let current = all[line - 1]
+        guard let previous = all[..<(line - 1)].last(where: {
+            let t = $0.drop { $0 == " " }
+            return !t.isEmpty && !t.hasPrefix("#")
+        }) else { return nil }
+        /// Where `key: ` ends its key in a line's text, or nil.
+        func keyEnd(_ s: Substring) -> Substring.Index? {
+            var i = s.startIndex
+            while i < s.endIndex {
+                let next = s.index(after: i)
+                if s[i] == ":", next == s.endIndex || s[next] == " " { return i }
+                i = next
+            }
+            return nil
+        }
+        guard indent(current) > indent(previous), let colon = keyEnd(previous),
+              previous[colon...].dropFirst().contains(where: { $0 != " " }) else { return nil }
+        let body = current.drop { $0 == " " }
+        guard let end = keyEnd(body) else { return nil }
+        let name = String(body[..<end])
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+        return (name, indent(current) + 1)
     }
 
     static func syntaxHelp(_ problem: String) -> String? {
@@ -307,5 +356,30 @@ private struct Builder {
             stack[top].pendingKey = node
         }
         return true
+    }
+}
+
+/// Where each line of a text starts, in Unicode scalars from the start of the text. Lines
+/// end at LF only (a CR before an LF belongs to the line break), as in editors and in
+/// `SourceText`.
+struct LineStarts {
+    private var starts: [Int] = [0]
+
+    init(_ text: String) {
+        var index = 0
+        for scalar in text.unicodeScalars {
+            index += 1
+            if scalar == "\n" { starts.append(index) }
+        }
+    }
+
+    /// The 1-based line and column (in characters) of the scalar at `index`.
+    func position(ofScalar index: Int) -> (line: Int, column: Int) {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= index { low = mid } else { high = mid - 1 }
+        }
+        return (low + 1, index - starts[low] + 1)
     }
 }

@@ -87,6 +87,14 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The report id of the quarter (`2026-q3`).
     public var id: String { "\(year)-q\(quarter)" }
+
+    /// The quarter of a report id (`2026-q3`), or nil.
+    public init?(id: String) {
+        let parts = id.split(separator: "-")
+        guard parts.count == 2, let year = Int(parts[0]), parts[1].first == "q",
+              let quarter = Int(parts[1].dropFirst()), (1...4).contains(quarter) else { return nil }
+        self.init(year: year, quarter: quarter)
+    }
     public var description: String { "\(year) Q\(quarter)" }
 
     /// The quarters that ended after `opening` and on or before `asOf`: those that need a

@@ -51,6 +51,7 @@ public enum TreeLoader {
         RuleInfo("tree-unreadable", "A folder of the tree could not be read."),
         RuleInfo("tree-special-file", "A FIFO, socket or device in the tree."),
         RuleInfo("tree-name-not-utf8", "A file or folder name that is not UTF-8."),
+        RuleInfo("file-empty", "A document's file is empty."),
     ]
 
     /// The rules of the entries the walk leaves out (links, unreadable folders, special
@@ -144,13 +145,18 @@ public enum TreeLoader {
             return (node.map { .uiStrings(key: "\(output)/\(language)", path: path, node: $0) } ?? .nothing, problems)
         case let .document(kind, id, municipality, language):
             var doc = Document(kind: kind, id: id, path: path, municipality: municipality, language: language)
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                return (.nothing, [.error("file-empty", "the file is empty", at: .wholeFile(path),
+                                          help: "write the \(kind.rawValue)'s fields in it, or delete the file")])
+            }
             if kinds.declaration(kind)?.isMarkdown == true {
                 let (md, problems) = MarkdownLoader().load(bytes: bytes, file: path)
                 guard let md else { return (.nothing, problems) }
                 doc.markdown = md
                 doc.root = md.frontMatter
                 var all = problems
-                if md.frontMatter == nil, language == nil {
+                // Front matter that is there but broken has its own diagnostics.
+                if md.frontMatter == nil, language == nil, !problems.contains(where: { $0.severity == .error }) {
                     all.append(.error("markdown-front-matter-missing",
                                       "this \(kind.rawValue) has no front matter",
                                       at: .wholeFile(path),

@@ -80,8 +80,11 @@ struct BuildOptions: ParsableArguments {
         } catch let error as OutputError {
             writeStderr("error: \(error)\n")
             throw ExitCode(1)
-        } catch {
+        } catch let error as CustomStringConvertible where !(error is NSError) {
             writeStderr("error: \(error)\nbuild stopped: the previous output is unchanged\n")
+            throw ExitCode(1)
+        } catch {
+            writeStderr("error: \(OutputError.writing(outputFolder(outURL, error), error))\n")
             throw ExitCode(1)
         }
         writeStderr(String(format: "built %@ in %.2f s\n", (what ?? outURL).path, Date().timeIntervalSince(started)))
@@ -103,6 +106,20 @@ struct BuildAll: ParsableCommand {
         settings.requirePDF = requirePdf
         try options.run(OutputSteps.all, settings: settings)
     }
+}
+
+/// The folder to name for an error under `out`: `out/<first component>` of the path the
+/// error names (`output/site`), else `out`; relative to the current folder when inside it.
+func outputFolder(_ out: URL, _ error: Error) -> String {
+    var folder = out.standardizedFileURL.path
+    if let failed = OutputError.path(of: error), failed.hasPrefix(folder + "/") {
+        let first = failed.dropFirst(folder.count + 1).split(separator: "/").first.map(String.init) ?? ""
+        // Staging folders are named after the folder they replace (.site.staging-…).
+        let name = first.drop { $0 == "." }.split(separator: ".").first.map(String.init) ?? first
+        if !name.isEmpty { folder += "/" + name }
+    }
+    let here = FileManager.default.currentDirectoryPath
+    return folder.hasPrefix(here + "/") ? String(folder.dropFirst(here.count + 1)) : folder
 }
 
 func writeStderr(_ s: String) {

@@ -18,7 +18,7 @@ struct Diff: ParsableCommand {
 
     @OptionGroup var tree: TreeOptions
 
-    @Argument(help: "The municipality (its folder under seeds/).")
+    @Argument(help: "The municipality: its folder under seeds/, its name (\"Sant Feliu de Llobregat\") or its INE code (\"08211\").")
     var municipality: String
 
     @Option(name: .long, help: "text or json.")
@@ -28,7 +28,8 @@ struct Diff: ParsableCommand {
         let loaded = TreeLoader.load(root: tree.rootURL)
         try stopOnWalkProblems(loaded)
         let network = Network(tree: loaded)
-        guard let resolved = Resolver.resolve(network, municipality: municipality) else {
+        guard let folder = MunicipalityLookup.folder(for: municipality, in: network),
+              let resolved = Resolver.resolve(network, municipality: folder) else {
             let hint = Suggestions.didYouMean(municipality, in: network.municipalitySlugs).map { " (\($0))" } ?? ""
             throw ValidationError("no municipality '\(municipality)' under seeds/\(hint)")
         }

@@ -20,6 +20,10 @@ public struct OAE: ParsableCommand {
 
     /// Runs the command line and exits: usage errors exit with 2, not the usual 64.
     public static func runAndExit(_ arguments: [String]? = nil) async -> Never {
+        if let message = unknownSubcommand(arguments ?? Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -43,19 +47,77 @@ public struct OAE: ParsableCommand {
     }
 }
 
+extension OAE {
+    /// The names of the subcommands (`check`, `show`, …).
+    static var subcommandNames: [String] {
+        configuration.subcommands.map { $0._commandName }
+    }
+
+    /// A message when the first argument names no subcommand (`oae chek`), with the
+    /// closest names; nil when it is a subcommand, an option or absent.
+    static func unknownSubcommand(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-"), first != "help",
+              !subcommandNames.contains(first) else { return nil }
+        let hint = Suggestions.didYouMean(first, in: subcommandNames).map { "; \($0)" }
+            ?? "; the commands are \(subcommandNames.joined(separator: ", "))"
+        return "'\(first)' is not an oae command\(hint)"
+    }
+}
+
 /// Options every command that reads the tree shares.
 struct TreeOptions: ParsableArguments {
-    @Option(name: .long, help: "The root of the tree (the folder holding model/ and seeds/).")
-    var root: String = "."
+    @Option(name: .long, help: "The root of the tree (the folder holding model/ and seeds/); by default the first folder, from the current one upwards, that holds model/ or seeds/.")
+    var root: String?
 
-    var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
+    /// The root: `--root` when given, else the tree found upwards from the current folder.
+    var rootURL: URL {
+        if let root { return URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        return TreeRoot.find(from: here) ?? here.standardizedFileURL
+    }
 
     func validate() throws {
+        guard let root else {
+            let here = FileManager.default.currentDirectoryPath
+            if TreeRoot.find(from: URL(fileURLWithPath: here, isDirectory: true)) == nil {
+                throw commandFailure("not in an oae tree: neither \(here) nor a folder above it holds model/ or seeds/ (run oae inside the tree, or give --root DIR)")
+            }
+            return
+        }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: rootURL.path, isDirectory: &isDir), isDir.boolValue else {
             throw ValidationError("root '\(root)' is not a folder")
         }
     }
+}
+
+/// Finds the root of a tree as git finds its repository: the current folder or the
+/// first folder above it that holds a `model/` or a `seeds/` folder (the marker).
+enum TreeRoot {
+    static let markers = ["model", "seeds"]
+
+    static func find(from start: URL) -> URL? {
+        var folder = start.standardizedFileURL.resolvingSymlinksInPath()
+        let fm = FileManager.default
+        while true {
+            for marker in markers {
+                var isDir: ObjCBool = false
+                if fm.fileExists(atPath: folder.appendingPathComponent(marker).path, isDirectory: &isDir), isDir.boolValue {
+                    return folder
+                }
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+}
+
+/// Says what went wrong in one line on standard error (`error: …`) and returns the exit
+/// code to throw: 2 for a usage problem (the default), 1 for a problem while running.
+func commandFailure(_ message: String, code: Int32 = 2) -> ExitCode {
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    return ExitCode(code)
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

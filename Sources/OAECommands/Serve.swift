@@ -6,6 +6,7 @@ import Model
 import Outputs
 import Publishing
 import Preview
+import Publishing
 import Rendering
 
 /// `oae serve`: builds a preview (HTML handbooks and site, no PDF, no search index),
@@ -20,11 +21,17 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var options: BuildOptions
 
-    @Option(name: .long, help: "The port (0: any free port).")
+    @Option(name: .long, help: "The port, 1 to 65535 (0: any free port).")
     var port: Int = 8000
 
     @Option(name: .long, help: "The address to listen on. Only this machine by default; give another address to open the preview wider.")
     var host: String = "127.0.0.1"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw commandFailure("--port \(port) is not a port: give 1 to 65535 (or 0 for any free port)")
+        }
+    }
 
     func run() async throws {
         let root = options.tree.rootURL
@@ -52,14 +59,20 @@ struct Serve: AsyncParsableCommand {
                     await hub.publish(.reload(build: build))
                 case let .failed(diagnostics):
                     await hub.publish(.errors(json: JSONReport.compact(diagnostics)))
+                case let .outputFailed(message):
+                    await hub.publish(.errors(json: JSONReport.compact([PreviewBuilder.diagnostic(message)])))
                 }
             }
         }
         defer { rebuilds.cancel() }
         let server = PreviewServer(folder: builder.siteFolder, hub: hub)
         let host = self.host
-        try await server.run(host: host, port: port) { bound in
-            writeStdout("serving http://\(host):\(bound)/ (Ctrl-C stops)\n")
+        do {
+            try await server.run(host: host, port: port) { bound in
+                writeStdout("serving http://\(host):\(bound)/ (Ctrl-C stops)\n")
+            }
+        } catch {
+            throw commandFailure(OutputError.serving(host: host, port: port, error), code: 1)
         }
     }
 
@@ -68,6 +81,8 @@ struct Serve: AsyncParsableCommand {
         case let .built(seconds):
             let what = changed.map { "\($0) change\($0 == 1 ? "" : "s"): " } ?? ""
             writeStderr(String(format: "%@rebuilt in %.0f ms\n", what, seconds * 1000))
+        case let .outputFailed(message):
+            writeStderr("error: \(message)\n")
         case let .failed(diagnostics):
             let renderer = treeRenderer(root: root)
             writeStderr(renderer.render(diagnostics, filesChecked: 0).split(separator: "\n", omittingEmptySubsequences: false)
@@ -86,6 +101,14 @@ struct PreviewBuilder: Sendable {
     enum Outcome {
         case built(seconds: Double)
         case failed([Diagnostic])
+        /// The preview folder could not be written: one line, not a problem of a source file.
+        case outputFailed(String)
+    }
+
+    /// The problem of the preview folder, for the page's overlay: it names the folder,
+    /// never a source file's position.
+    static func diagnostic(_ message: String) -> Diagnostic {
+        .error("preview-build", message, at: SourceSpan(file: "", start: SourcePosition(line: 0, column: 0), end: SourcePosition(line: 0, column: 0)))
     }
 
     var siteFolder: URL { out.appendingPathComponent("site", isDirectory: true) }
@@ -101,7 +124,7 @@ struct PreviewBuilder: Sendable {
         do {
             _ = try BuildPipeline.run(input, out: out, steps: OutputSteps.all, settings: settings)
         } catch {
-            return .failed([.error("preview-build", "the preview could not be built: \(error)", at: .wholeFile("output/.preview"))])
+            return .outputFailed(OutputError.writing(outputFolder(out, error), error))
         }
         return .built(seconds: Date().timeIntervalSince(started))
     }

@@ -5,6 +5,7 @@ import JSON
 import Loading
 import Model
 import Resolution
+import Workflow
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +14,7 @@ struct Show: ParsableCommand {
 
     @OptionGroup var tree: TreeOptions
 
-    @Argument(help: "The municipality (its folder under seeds/).")
+    @Argument(help: "The municipality: its folder under seeds/, its name (\"Sant Feliu de Llobregat\") or its INE code (\"08211\").")
     var municipality: String
 
     @Option(name: .long, help: "yaml or json.")
@@ -26,7 +27,7 @@ struct Show: ParsableCommand {
         let loaded = TreeLoader.load(root: tree.rootURL)
         try stopOnWalkProblems(loaded)
         let network = Network(tree: loaded)
-        guard network.municipalities[municipality] != nil else {
+        guard let municipality = MunicipalityLookup.folder(for: municipality, in: network) else {
             let hint = Suggestions.didYouMean(municipality, in: network.municipalitySlugs).map { " (\($0))" } ?? ""
             throw ValidationError("no municipality '\(municipality)' under seeds/\(hint)")
         }

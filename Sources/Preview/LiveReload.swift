@@ -25,7 +25,7 @@ public enum LiveReload {
             overlay.appendChild(title);
             report.diagnostics.forEach(function (d) {
               var p = document.createElement("p");
-              p.textContent = d.file + ":" + d.line + ":" + d.column + ": " + d.severity + "[" + d.rule + "]: " + d.message;
+              p.textContent = (d.file ? d.file + ":" + d.line + ":" + d.column + ": " : "") + d.severity + "[" + d.rule + "]: " + d.message;
               overlay.appendChild(p);
               if (d.help) {
                 var h = document.createElement("p");

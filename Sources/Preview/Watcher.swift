@@ -5,32 +5,54 @@ import Glibc
 
 /// Watches folders (recursively) for changes with inotify and reports bursts of changes
 /// as one: after the first change it waits until `quiet` has passed with no other.
+///
+/// A watched folder may be removed and made again (`git checkout` does it to seeds/):
+/// the folders that hold the watched folders are watched too, for folders created or
+/// moved in, and a folder that appears is watched again with everything below it. A
+/// watch whose folder is gone is dropped.
 public final class Watcher: @unchecked Sendable {
     private let fd: Int32
     private var watches: [Int32: String] = [:]
+    /// Watches on the folders holding the watched ones: the names watched in each.
+    private var parents: [Int32: (path: String, names: Set<String>)] = [:]
     private let lock = NSLock()
     private let mask: UInt32 = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MODIFY)
+    private let parentMask: UInt32 = UInt32(IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM | IN_ONLYDIR)
 
-    /// Starts watching `folders` (those that exist) and everything below them.
+    /// Starts watching `folders` (those that exist) and everything below them, and the
+    /// folders that hold them for the watched folders being made again.
     public init?(folders: [URL]) {
         fd = inotify_init1(Int32(IN_CLOEXEC))
         guard fd >= 0 else { return nil }
-        for folder in folders { addRecursively(folder.path) }
+        var names: [String: Set<String>] = [:]
+        for folder in folders {
+            names[folder.deletingLastPathComponent().path, default: []].insert(folder.lastPathComponent)
+        }
+        for (parent, watched) in names {
+            let wd = inotify_add_watch(fd, parent, parentMask)
+            if wd >= 0 { parents[wd] = (parent, watched) }
+        }
+        for folder in folders { _ = addRecursively(folder.path) }
     }
 
     deinit { close(fd) }
 
-    private func addRecursively(_ path: String) {
-        // lstat, not stat: a linked folder is not watched (the check reports the link).
+    /// Watches a folder and everything below it; returns the files found in it (new
+    /// files when the folder has just appeared). A linked folder is not watched (lstat,
+    /// not stat; the check reports the link).
+    private func addRecursively(_ path: String) -> [String] {
         var st = stat()
-        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return }
+        guard lstat(path, &st) == 0 else { return [] }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else { return (st.st_mode & S_IFMT) == S_IFREG ? [path] : [] }
         let wd = inotify_add_watch(fd, path, mask | UInt32(IN_DONT_FOLLOW))
         if wd >= 0 {
             lock.lock(); watches[wd] = path; lock.unlock()
         }
+        var files: [String] = []
         for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !name.hasPrefix(".") {
-            addRecursively(path + "/" + name)
+            files += addRecursively(path + "/" + name)
         }
+        return files
     }
 
     /// Bursts of changes, each the set of paths that changed. Runs until the stream is
@@ -55,13 +77,26 @@ public final class Watcher: @unchecked Sendable {
                         return (wd, eventMask, name, 16 + length)
                     }
                     offset += size
+                    let created = eventMask & UInt32(IN_ISDIR) != 0 && eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0
+                    if eventMask & UInt32(IN_IGNORED) != 0 {
+                        // The folder is gone (removed, or moved away): forget its watch.
+                        lock.lock(); watches[wd] = nil; lock.unlock()
+                        continue
+                    }
+                    if let parent = parents[wd] {
+                        // A watched folder itself appeared or went away.
+                        guard parent.names.contains(name) else { continue }
+                        let path = parent.path + "/" + name
+                        if created { pending.add(addRecursively(path)) }
+                        pending.add([path])
+                        signal.yield(())
+                        continue
+                    }
                     lock.lock(); let dir = watches[wd]; lock.unlock()
                     guard let dir, !name.hasPrefix("."), !name.hasSuffix("~") else { continue }
                     let path = name.isEmpty ? dir : dir + "/" + name
-                    if eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
-                        addRecursively(path)
-                    }
-                    pending.add(path)
+                    if created { pending.add(addRecursively(path)) }
+                    pending.add([path])
                     signal.yield(())
                 }
             }
@@ -96,8 +131,9 @@ private final class Pending: @unchecked Sendable {
 
     var generation: Int { lock.lock(); defer { lock.unlock() }; return count }
 
-    func add(_ path: String) {
-        lock.lock(); paths.insert(path); count += 1; lock.unlock()
+    func add(_ new: [String]) {
+        guard !new.isEmpty else { return }
+        lock.lock(); paths.formUnion(new); count += 1; lock.unlock()
     }
 
     func take() -> Set<String> {

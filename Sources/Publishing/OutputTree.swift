@@ -18,27 +18,9 @@ public enum OutputError: Error, CustomStringConvertible, Sendable {
         case let .busy(folder):
             return "another build is running in \(folder); wait for it to finish (the output stays as it was)"
         case let .unwritable(folder, reason):
-            return "cannot write \(folder): \(reason); check the folder's permissions and free space, or choose another with --out"
+            return "cannot write \(folder): \(reason)"
         case let .step(name, message):
             return "\(name): \(message)"
-        }
-    }
-
-    /// The reason of a file-system error, without Foundation's dump (`permission denied`,
-    /// `no space left on device`).
-    public static func reason(_ error: Error) -> String {
-        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)).lowercased() }
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code))).lowercased()
-        }
-        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))).lowercased() }
-        switch CocoaError.Code(rawValue: ns.code) {
-        case .fileWriteNoPermission, .fileReadNoPermission: return "permission denied"
-        case .fileWriteOutOfSpace: return "no space left on device"
-        case .fileWriteVolumeReadOnly: return "read-only file system"
-        case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or folder"
-        default: return ns.localizedDescription
         }
     }
 }
@@ -79,7 +61,7 @@ public final class OutputTree: @unchecked Sendable {
         }
         let fd = oae_try_lock(target.appendingPathComponent(lockName).path)
         if fd == -2 { throw OutputError.busy(folder: shown) }
-        if fd < 0 { throw OutputError.unwritable(folder: shown, reason: String(cString: strerror(errno)).lowercased()) }
+        if fd < 0 { throw OutputError.unwritable(folder: shown, reason: OutputError.reason(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))) }
         let parent = target.deletingLastPathComponent()
         let prefix = "." + target.lastPathComponent + stagingMarker
         // Holding the lock, any staging folder left beside the output is a killed build's.

@@ -12,11 +12,20 @@ struct CatalogueRule: Rule {
         RuleInfo("omitted-not-recommended", "An omitted service is not a recommended service."),
         RuleInfo("adopted-not-optional", "An adopted service is not an optional service."),
         RuleInfo("base-model-version", "An adaptation is based on another version of the model."),
+        RuleInfo("local-service-status", "A municipality's own service has a status of the model (core, recommended, optional)."),
     ]
 
     func check(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for m in c.resolved {
+            for doc in m.files.services {
+                guard let node = doc.root?["status"], let status = node.string, status != ServiceStatus.local.rawValue,
+                      ServiceStatus(rawValue: status) != nil else { continue }
+                out.append(.error("local-service-status",
+                                  "local service '\(doc.id)' has status '\(status)', which only services of the model have",
+                                  at: node.span,
+                                  help: "set 'status: local'; to make it \(status) for every office, propose it to the model"))
+            }
             for o in m.omitted {
                 let model = c.network.modelDocument(.service, o.service)
                 let statusSpan = model?.root?["status"]?.span

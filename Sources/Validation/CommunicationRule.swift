@@ -1,16 +1,43 @@
 import Diagnostics
+import Foundation
 import Loading
 import Model
 import Resolution
 
 /// From the status the model names on, every required audience of the communication
-/// strategy is reached by at least one dated action of the municipality's plan.
+/// strategy is reached by at least one dated action of the municipality's plan; and the
+/// actions of a plan cost no more than its budget.
 struct CommunicationRule: Rule {
     static let rules = [
         RuleInfo("communication-audience-uncovered", "A required audience has no dated action in the communication plan."),
+        RuleInfo("communication-over-budget", "The actions of a communication plan cost more than its budget."),
     ]
 
     func check(_ c: ValidationContext) -> [Diagnostic] {
+        c.resolved.compactMap { overBudget($0.files.communicationPlan?.root) } + audiences(c)
+    }
+
+    func overBudget(_ plan: Node?) -> Diagnostic? {
+        guard let budgetNode = plan?["budget"], let budget = budgetNode.number else { return nil }
+        var total = 0.0
+        var first: Node?
+        for action in plan?["actions"]?.sequence ?? [] {
+            guard let cost = action["budget"], let amount = cost.number else { continue }
+            total += amount
+            if total > budget, first == nil { first = cost }
+        }
+        guard let first else { return nil }
+        return .error("communication-over-budget",
+                      "the actions of the communication plan cost \(euros(total)), more than its budget of \(euros(budget))",
+                      at: budgetNode.span, related: [RelatedLocation(first.span, "the action that goes over the budget")],
+                      help: "raise the plan's budget, or lower the budgets of its actions")
+    }
+
+    func euros(_ amount: Double) -> String {
+        amount == amount.rounded() ? "\(Int(amount)) €" : String(format: "%.2f €", amount)
+    }
+
+    func audiences(_ c: ValidationContext) -> [Diagnostic] {
         guard let (from, reqSpan) = c.settings.requirements.communicationFrom else { return [] }
         let audiences = (c.network.modelDocuments(.communicationStrategy).first?.root?["audiences"]?.sequence ?? [])
             .filter { $0["required"]?.bool == true }
@@ -21,7 +48,10 @@ struct CommunicationRule: Rule {
                 guard let id = audience["id"]?.string else { continue }
                 let covered = actions.contains { $0["audience"]?.string == id && $0["date"]?.string.flatMap(Day.init) != nil }
                 guard !covered else { continue }
-                let at = m.files.communicationPlan?.root?["actions"]?.span
+                // An undated action for the audience, else the list of actions that lacks one.
+                let plan = m.files.communicationPlan?.root
+                let at = actions.first { $0["audience"]?.string == id }?["audience"]?.span
+                    ?? plan?.pair("actions")?.key.span ?? plan.map { SourceSpan(file: $0.span.file, start: $0.span.start, end: $0.span.start) }
                     ?? m.files.communicationPlan.map { .wholeFile($0.path) } ?? m.statusSpan
                 out.append(.error("communication-audience-uncovered",
                                   "no dated action of the communication plan of \(m.slug) reaches the audience '\(id)'",

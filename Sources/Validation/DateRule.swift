@@ -36,9 +36,16 @@ struct DateRule: Rule {
                       let quarter = period["quarter"]?.int else { continue }
                 let q = Quarter(year: year, quarter: quarter)
                 if q.id != report.id {
+                    // Point at the field that differs from the file name, when only one does.
+                    let named = Quarter(id: report.id)
+                    let at = named.map { n -> SourceSpan in
+                        if n.year == year, n.quarter != quarter { return period["quarter"]!.span }
+                        if n.quarter == quarter, n.year != year { return period["year"]!.span }
+                        return period.span
+                    } ?? period.span
                     out.append(.error("report-period-mismatch",
                                       "the report's period is \(q), but its file is named for \(report.id)",
-                                      at: period.span, help: "rename the file to \(q.id).yaml, or correct the period"))
+                                      at: at, help: "rename the file to \(q.id).yaml, or correct the period"))
                 }
             }
         }

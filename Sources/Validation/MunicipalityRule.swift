@@ -38,7 +38,8 @@ struct MunicipalityRule: Rule {
                 if MunicipalityRegister.fold(entry.name) != MunicipalityRegister.fold(name) {
                     out.append(.error("ine-code-mismatch",
                                       "INE code \(code) is \(entry.name), not '\(name)'",
-                                      at: office["name"]?.span ?? codeNode.span,
+                                      at: codeNode.span,
+                                      related: office["name"].map { [RelatedLocation($0.span, "the municipality's name")] } ?? [],
                                       help: correction(for: name, register)))
                 }
             } else {

@@ -17,7 +17,10 @@ struct ProcedureOwnerRule: Rule {
             where m.reached(req.from) && c.network.modelDocument(.procedure, req.procedure) != nil {
                 guard m.procedures.first(where: { $0.id == req.procedure })?.localOwner == nil else { continue }
                 let adaptation = m.files.adaptation?.root
-                let at = adaptation?["procedure_owners"]?.span ?? m.files.adaptation.map { .wholeFile($0.path) } ?? m.statusSpan
+                // The list of owners that lacks it, else the first field of the file (not a comment above it).
+                let at = adaptation?.pair("procedure_owners")?.key.span
+                    ?? adaptation.map { SourceSpan(file: $0.span.file, start: $0.span.start, end: $0.span.start) }
+                    ?? m.files.adaptation.map { .wholeFile($0.path) } ?? m.statusSpan
                 out.append(.error("procedure-owner-missing",
                                   "procedure '\(req.procedure)' needs a local owner role from status '\(req.from.rawValue)' on",
                                   at: at, related: [RelatedLocation(req.span, "required by the model")],

@@ -10,9 +10,32 @@ struct TrainingRule: Rule {
     static let rules = [
         RuleInfo("training-incomplete", "A member of staff lacks a mandatory training module of their role."),
         RuleInfo("training-after-opening", "A mandatory training module is planned or completed after the opening date."),
+        RuleInfo("training-before-start", "A post's training is planned before the post starts."),
     ]
 
     func check(_ c: ValidationContext) -> [Diagnostic] {
+        beforeStart(c) + mandatory(c)
+    }
+
+    /// Training planned before the post's start date: the person is not there yet.
+    func beforeStart(_ c: ValidationContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for m in c.resolved {
+            for post in m.files.staffing?.root?["staff"]?.sequence ?? [] {
+                guard let startNode = post["start_date"], let start = startNode.string.flatMap(Day.init) else { continue }
+                for record in post["training"]?.sequence ?? [] {
+                    guard let node = record["planned"], let day = node.string.flatMap(Day.init), day < start else { continue }
+                    out.append(.error("training-before-start",
+                                      "module '\(record["module"]?.string ?? "?")' of post '\(post["id"]?.string ?? "?")' is planned on \(day), before the post starts on \(start)",
+                                      at: node.span, related: [RelatedLocation(startNode.span, "the post's start date")],
+                                      help: "plan the module on or after the start date, or correct the start date"))
+                }
+            }
+        }
+        return out
+    }
+
+    func mandatory(_ c: ValidationContext) -> [Diagnostic] {
         guard let reqSpan = c.settings.requirements.trainingBeforeOpening else { return [] }
         // Mandatory modules by role.
         var mandatory: [String: [String]] = [:]

@@ -13,6 +13,7 @@ public enum Validator {
         ReferenceRule(),
         CycleRule(),
         MunicipalityRule(),
+        OfficeRule(),
         CatalogueRule(),
         OverrideRule(),
         StaffingRule(),
@@ -22,6 +23,7 @@ public enum Validator {
         ChecklistRule(),
         ProgressReportRule(),
         DateRule(),
+        PlaceholderRule(),
         TranslationRule(),
         LinkRule(),
     ]

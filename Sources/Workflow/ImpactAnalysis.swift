@@ -58,6 +58,10 @@ public struct ImpactAnalysis: Sendable {
         }
         let commit = Git.run(["rev-parse", "--verify", "--quiet", "\(since)^{commit}"], in: root)
         guard let commit, commit.status == 0, !commit.text.isEmpty else {
+            // In a shallow clone (CI checkouts often are), the revision may exist but not have been fetched.
+            if Git.run(["rev-parse", "--is-shallow-repository"], in: root)?.text == "true" {
+                throw WorkflowError("'\(since)' is not in this clone: the repository at \(root.path) is a shallow clone, so older history was not fetched (run 'git fetch --unshallow', or 'git fetch --deepen=<n>' or 'git fetch origin \(since)', then run oae impact again; in GitHub Actions set 'fetch-depth: 0' on actions/checkout)")
+            }
             throw WorkflowError("'\(since)' is not a commit of the git repository at \(root.path)")
         }
         let sha = commit.text

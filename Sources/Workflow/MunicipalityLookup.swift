@@ -22,6 +22,26 @@ public enum MunicipalityLookup {
         return .unknown(closest: names.compactMap { folded[$0] })
     }
 
+    /// The folder under seeds/ of the municipality a person named: its folder name, its
+    /// name (ignoring case and accents) or its INE code, as its office or the official
+    /// register gives them. Nil when no folder of the network matches.
+    public static func folder(for typed: String, in network: Network) -> String? {
+        let typed = typed.trimmingCharacters(in: " ")
+        if network.municipalities[typed] != nil { return typed }
+        let folded = MunicipalityRegister.fold(typed)
+        for slug in network.municipalitySlugs {
+            guard let office = network.municipalities[slug]?.office?.root?["municipality"] else { continue }
+            if office["ine_code"]?.string == typed { return slug }
+            if let name = office["name"]?.string, MunicipalityRegister.fold(name) == folded { return slug }
+        }
+        if let csv = network.tree.references[MunicipalityRegister.fileName],
+           case let .found(entry) = find(typed, in: MunicipalityRegister(csv: csv.text)),
+           network.municipalities[slug(entry.name)] != nil {
+            return slug(entry.name)
+        }
+        return nil
+    }
+
     /// The folder name of a municipality: lower case, accents folded, apostrophes,
     /// spaces and other signs turned into single hyphens ("L'Hospitalet de Llobregat" →
     /// `l-hospitalet-de-llobregat`); the middle dot of "l·l" is dropped.

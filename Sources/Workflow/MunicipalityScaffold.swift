@@ -201,7 +201,9 @@ public struct MunicipalityScaffold {
         t += "period:\n"
         t += YAMLText.line(1, "start", start.description)
         t += YAMLText.line(1, "end", end.description)
-        t += "objectives:\n" + YAMLText.i18nItem(1, Phrases.communicationObjective, languages: languages)
+        // A made-up objective, marked as a placeholder (rule placeholder-text once the office opens).
+        let objective = Phrases.communicationObjective.mapValues { Placeholder.marker + " " + $0 }
+        t += "objectives:\n" + YAMLText.i18nItem(1, objective, languages: languages)
         t += "actions:\n"
         for (audience, day) in zip(audiences, dates) {
             guard let id = audience["id"]?.string else { continue }

@@ -79,3 +79,60 @@ final class MarkdownTests: XCTestCase {
                        ["notes", "notes-1", "què-és", "notes-2"])
     }
 }
+
+/// Front matter problems are named for what they are, once.
+final class FrontMatterTests: XCTestCase {
+    func load(_ text: String) -> [String] {
+        MarkdownLoader().load(text: text, file: "s.md").1.map { d in
+            "\(d.rule) \(d.span): \(d.message)" + (d.help.map { " | help: \($0)" } ?? "")
+                + d.related.map { " | \($0.span): \($0.message)" }.joined()
+        }
+    }
+
+    func testUnclosedFrontMatterWithAThematicBreakInTheBody() {
+        let text = "---\nid: x\nname: Servei\n\n## Què és\n\nEl servei acompanya.\n\n---\n\nMés text.\n"
+        XCTAssertEqual(load(text), [
+            "markdown-front-matter-unclosed s.md:1:1: front matter is not closed | help: add a line with '---' after the last field of the front matter, before line 4 | s.md:9:1: this '---' stands in the body, after the blank line 4, and is read as the end of the front matter",
+        ])
+    }
+
+    func testUnclosedFrontMatterWithoutAnyLaterRule() {
+        XCTAssertEqual(load("---\nid: x\nname: y\n\n## Què és\n"), [
+            "markdown-front-matter-unclosed s.md:1:1: front matter is not closed | help: add a line with '---' after the last field of the front matter",
+        ])
+    }
+
+    func testOverIndentedKeyIsNamedAsSuch() {
+        XCTAssertEqual(load("---\nid: x\nname: Servei\n  status: core\n---\n\nText.\n"), [
+            "yaml-syntax s.md:4:3: 'status' is indented more than the line above it | help: line the key up with the other keys of its mapping, or put it under a key that ends with ':'",
+        ])
+    }
+
+    func testAValueWithColonSpaceStillGetsTheQuotingHelp() {
+        let problems = load("---\nid: x\nname: Servei: creació\n---\n")
+        XCTAssertEqual(problems.count, 1)
+        XCTAssertTrue(problems[0].hasSuffix("help: a value that contains ': ' must be quoted"), problems[0])
+        XCTAssertTrue(problems[0].hasPrefix("yaml-syntax s.md:3:"), problems[0])
+    }
+
+    /// A '|' in a code span of a table row cuts the row (cmark-gfm splits cells on it).
+    func testPipeInACodeSpanOfATableRow() {
+        let text = """
+            ---
+            id: x
+            ---
+
+            | camp | exemple |
+            |---|---|
+            | `a|b` | text |
+            | `a\\|b` | `x` i `y || z` |
+
+            Fora: `a|b`
+            """
+        XCTAssertEqual(load(text), [
+            "markdown-table-pipe-in-code s.md:7:5: this '|' inside a code span ends the table cell: the rest of the row is cut off | help: write \\| inside a code span in a table",
+            "markdown-table-pipe-in-code s.md:8:21: this '|' inside a code span ends the table cell: the rest of the row is cut off | help: write \\| inside a code span in a table",
+            "markdown-table-pipe-in-code s.md:8:22: this '|' inside a code span ends the table cell: the rest of the row is cut off | help: write \\| inside a code span in a table",
+        ])
+    }
+}

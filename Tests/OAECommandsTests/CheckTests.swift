@@ -19,7 +19,7 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(code, 1)
         try assertGolden(output, goldens.appendingPathComponent("check.json"))
         let parsed = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
-        XCTAssertEqual((parsed?["summary"] as? [String: Any])?["errors"] as? Int, 24)
+        XCTAssertEqual((parsed?["summary"] as? [String: Any])?["errors"] as? Int, 26)
     }
 
     func testSARIFReport() throws {
@@ -85,5 +85,28 @@ final class CheckTests: XCTestCase {
         XCTAssertTrue(missingRoot.stderr.contains("is not a folder"), missingRoot.stderr)
         let unknown = try runProcess(oae, ["frobnicate"], environment: env)
         XCTAssertEqual(unknown.status, 2)
+    }
+
+    /// Without --root, oae finds the tree upwards from the current folder (the first
+    /// folder holding model/ or seeds/); outside any tree it says so and exits 2.
+    func testRootFoundFromASubfolderAndRefusedOutsideATree() throws {
+        let oae = TestPaths.oaeBinary.path
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        let fm = FileManager.default
+        let temp = fm.temporaryDirectory.appendingPathComponent("oae-root-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: temp) }
+        try fm.createDirectory(at: temp, withIntermediateDirectories: true)
+        try fm.copyItem(at: TestPaths.fixture("clean-tree"), to: temp.appendingPathComponent("tree"))
+        let sub = temp.appendingPathComponent("tree/seeds")
+        let fromSub = try runProcess(oae, ["check"], environment: env, currentDirectory: sub)
+        XCTAssertEqual(fromSub.status, 0, fromSub.stdout + fromSub.stderr)
+        XCTAssertTrue(fromSub.stdout.hasSuffix("\n0 errors, 1 warning in 1 file\n"), fromSub.stdout)
+        let outside = temp.appendingPathComponent("elsewhere")
+        try fm.createDirectory(at: outside, withIntermediateDirectories: true)
+        let none = try runProcess(oae, ["check"], environment: env, currentDirectory: outside)
+        XCTAssertEqual(none.status, 2)
+        XCTAssertEqual(none.stdout, "")
+        XCTAssertEqual(none.stderr, "error: not in an oae tree: neither \(outside.resolvingSymlinksInPath().path) nor a folder above it holds model/ or seeds/ (run oae inside the tree, or give --root DIR)\n")
     }
 }

@@ -7,15 +7,7 @@ import XCTest
 
 /// `oae show --provenance` on the fixture network: model and local values side by side.
 final class ShowTests: XCTestCase {
-    func fixture() throws -> URL {
-        let fm = FileManager.default
-        let root = fm.temporaryDirectory.appendingPathComponent("oae-show-\(UUID().uuidString)")
-        try fm.copyItem(at: TestPaths.fixture("network"), to: root)
-        try fm.copyItem(at: TestPaths.packageRoot.appendingPathComponent("model/schema"),
-                        to: root.appendingPathComponent("model/schema"))
-        try fm.copyItem(at: TestPaths.packageRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
-        return root
-    }
+    func fixture() throws -> URL { try TestPaths.networkCopy("oae-show") }
 
     func testProvenanceGolden() throws {
         let root = try fixture()

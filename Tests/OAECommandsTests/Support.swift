@@ -12,6 +12,16 @@ enum TestPaths {
         packageRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(name)
     }
 
+    /// A temporary copy of the fixture network with the real schemas of model/schema.
+    static func networkCopy(_ prefix: String) throws -> URL {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try fm.copyItem(at: fixture("network"), to: root)
+        try fm.copyItem(at: packageRoot.appendingPathComponent("model/schema"), to: root.appendingPathComponent("model/schema"))
+        try fm.copyItem(at: packageRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+        return root
+    }
+
     /// The `oae` executable built next to the test bundle.
     static var oaeBinary: URL {
         // On Linux the bundle URL is the products folder; on macOS it is the .xctest bundle in it.
@@ -40,8 +50,9 @@ struct ProcessResult {
 
 /// Runs a program and collects its output.
 func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                stdin: String? = nil) throws -> ProcessResult {
+                stdin: String? = nil, currentDirectory: URL? = nil) throws -> ProcessResult {
     let process = Process()
+    if let currentDirectory { process.currentDirectoryURL = currentDirectory }
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = executable == "/usr/bin/env" ? ["python3"] + arguments : arguments
     if let environment { process.environment = environment }

@@ -56,6 +56,40 @@ final class PreviewUnitTests: XCTestCase {
         XCTAssertEqual(second, .reload(build: 1))
     }
 
+    /// `git checkout` removes and makes again whole folders: a watched folder (seeds/)
+    /// and a folder below it made again are both watched again, so a later save is seen.
+    func testAFolderRemovedAndMadeAgainIsWatchedAgain() async throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("oae-watch-\(UUID().uuidString)")
+        let seeds = dir.appendingPathComponent("seeds")
+        try fm.createDirectory(at: seeds.appendingPathComponent("x/reports"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: dir.appendingPathComponent("model"), withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: dir) }
+        let watcher = try XCTUnwrap(Watcher(folders: [seeds, dir.appendingPathComponent("model")]))
+        let changes = CollectedChanges(watcher.changes(quiet: .milliseconds(150)))
+        defer { changes.stop() }
+
+        // The top-level folder: removed, then made again with a file already in it.
+        try fm.removeItem(at: seeds)
+        try fm.createDirectory(at: seeds.appendingPathComponent("x"), withIntermediateDirectories: true)
+        try Data("a: 1\n".utf8).write(to: seeds.appendingPathComponent("x/office.yaml"))
+        let recreated = await changes.next(containing: "seeds/x/office.yaml")
+        XCTAssertNotNil(recreated, "the new seeds/ and its file are seen")
+        try await Task.sleep(for: .milliseconds(300))
+        changes.drain()
+        try Data("a: 2\n".utf8).write(to: seeds.appendingPathComponent("x/office.yaml"))
+        let saved = await changes.next(containing: "seeds/x/office.yaml")
+        XCTAssertEqual(saved, [seeds.appendingPathComponent("x/office.yaml").path], "a save in the new seeds/ is seen")
+
+        // A folder below it, the same way.
+        try fm.removeItem(at: seeds.appendingPathComponent("x"))
+        try fm.createDirectory(at: seeds.appendingPathComponent("x/reports"), withIntermediateDirectories: true)
+        try await Task.sleep(for: .milliseconds(300))
+        try Data("v: 1\n".utf8).write(to: seeds.appendingPathComponent("x/reports/2026-q1.yaml"))
+        let report = await changes.next(containing: "seeds/x/reports/2026-q1.yaml")
+        XCTAssertNotNil(report, "a save in the new seeds/x/reports/ is seen")
+    }
+
     func testABurstOfSavesIsOneChange() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("oae-watch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("seeds/x"), withIntermediateDirectories: true)
@@ -77,4 +111,42 @@ final class PreviewUnitTests: XCTestCase {
         let later = await changes.next()
         XCTAssertTrue(later?.contains { $0.hasSuffix("seeds/y/new.yaml") } ?? false, "\(String(describing: later))")
     }
+}
+
+/// The changes a watcher reports, collected by a task so that a test can wait for one
+/// with a time limit (a change that never comes fails the test instead of hanging it).
+final class CollectedChanges: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [Set<String>] = []
+    private var task: Task<Void, Never>?
+
+    init(_ stream: AsyncStream<Set<String>>) {
+        task = Task { [weak self] in
+            for await change in stream {
+                guard let self else { return }
+                self.lock.withLock { self.items.append(change) }
+            }
+        }
+    }
+
+    /// The first change not yet taken that has a path ending with `suffix`, waiting up
+    /// to `seconds`; earlier changes are dropped. Nil when none comes.
+    func next(containing suffix: String, seconds: Double = 5) async -> Set<String>? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let found = lock.withLock { () -> Set<String>? in
+                guard let index = items.firstIndex(where: { $0.contains { $0.hasSuffix(suffix) } }) else { return nil }
+                defer { items.removeFirst(index + 1) }
+                return items[index]
+            }
+            if let found { return found }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
+    }
+
+    /// Drops the changes collected so far.
+    func drain() { lock.withLock { items = [] } }
+
+    func stop() { task?.cancel() }
 }

@@ -77,7 +77,7 @@ final class RuleTests: XCTestCase {
 
     func testINECodeMismatch() throws {
         try assertDiagnostics([
-            "ine-code-mismatch seeds/sant-feliu-de-llobregat/office.yaml:3:9: INE code 08123 is Molins de Rei, not 'Sant Feliu de Llobregat'",
+            "ine-code-mismatch seeds/sant-feliu-de-llobregat/office.yaml:4:13: INE code 08123 is Molins de Rei, not 'Sant Feliu de Llobregat'",
         ]) { try $0.replace("\(sf)/office.yaml", "ine_code: \"08211\"", "ine_code: \"08123\"") }
     }
 
@@ -179,10 +179,35 @@ final class RuleTests: XCTestCase {
 
     func testCommunicationAudienceUncovered() throws {
         try assertDiagnostics([
-            "communication-audience-uncovered seeds/sant-feliu-de-llobregat/communication-plan.yaml:6:3: no dated action of the communication plan of sant-feliu-de-llobregat reaches the audience 'entrepreneurs'",
+            "communication-audience-uncovered seeds/sant-feliu-de-llobregat/communication-plan.yaml:5:1: no dated action of the communication plan of sant-feliu-de-llobregat reaches the audience 'entrepreneurs'",
         ]) {
             try $0.replace("\(sf)/communication-plan.yaml", "audience: entrepreneurs", "audience: general-public")
         }
+    }
+
+    /// An action for the audience without a date (also a schema error) is pointed at,
+    /// not the list's first item.
+    func testCommunicationAudienceUncoveredPointsAtTheUndatedAction() throws {
+        try assertDiagnostics([
+            "schema-required seeds/sant-feliu-de-llobregat/communication-plan.yaml:6:5: missing required field \"date\"",
+            "communication-audience-uncovered seeds/sant-feliu-de-llobregat/communication-plan.yaml:8:15: no dated action of the communication plan of sant-feliu-de-llobregat reaches the audience 'entrepreneurs'",
+        ]) { try $0.replace("\(sf)/communication-plan.yaml", "    date: 2026-04-13\n", "") }
+    }
+
+    /// Without procedure_owners, the first field of the file, not a comment line above it.
+    func testProcedureOwnerMissingPointsAtAFieldNotAComment() throws {
+        try assertDiagnostics([
+            "procedure-owner-missing seeds/sant-feliu-de-llobregat/adaptation.yaml:3:1: procedure 'welcome-and-triage' needs a local owner role from status 'pilot' on",
+        ]) { t in
+            try t.replace("\(sf)/adaptation.yaml", "procedure_owners:\n  welcome-and-triage: office-coordinator\n", "")
+            try t.write("\(sf)/adaptation.yaml", "# How Sant Feliu adapts the model.\n# Written by hand.\n" + (try t.read("\(sf)/adaptation.yaml")))
+        }
+    }
+
+    func testProcedureOwnerMissingPointsAtTheOwnersList() throws {
+        try assertDiagnostics([
+            "procedure-owner-missing seeds/sant-feliu-de-llobregat/adaptation.yaml:14:1: procedure 'welcome-and-triage' needs a local owner role from status 'pilot' on",
+        ]) { try $0.replace("\(sf)/adaptation.yaml", "  welcome-and-triage: office-coordinator\n", "  {}\n") }
     }
 
     func testTrainingIncomplete() throws {
@@ -254,8 +279,18 @@ final class RuleTests: XCTestCase {
 
     func testReportPeriodMismatch() throws {
         try assertDiagnostics([
-            "report-period-mismatch seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:4:3: the report's period is 2026 Q2, but its file is named for 2026-q3",
+            "report-period-mismatch seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:5:12: the report's period is 2026 Q2, but its file is named for 2026-q3",
         ]) { try $0.replace("\(sf)/reports/2026-q3.yaml", "quarter: 3", "quarter: 2") }
+    }
+
+    /// The field that differs from the file name is the one pointed at; both: the period.
+    func testReportPeriodMismatchPointsAtTheYearOrThePeriod() throws {
+        try assertDiagnostics([
+            "report-period-mismatch seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:4:9: the report's period is 2025 Q3, but its file is named for 2026-q3",
+        ]) { try $0.replace("\(sf)/reports/2026-q3.yaml", "year: 2026", "year: 2025") }
+        try assertDiagnostics([
+            "report-period-mismatch seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:4:3: the report's period is 2025 Q1, but its file is named for 2026-q3",
+        ]) { try $0.replace("\(sf)/reports/2026-q3.yaml", "  year: 2026\n  quarter: 3", "  year: 2025\n  quarter: 1") }
     }
 
     // MARK: Translations
@@ -300,6 +335,131 @@ final class RuleTests: XCTestCase {
             let path = "model/services/company-creation.md"
             let text = try t.read(path)
             try t.write(path, text + "\nVegeu [ajuts](grants-informaton.md), [la secció](grants-information.md#no-hi-es), [fora](../../Package.swift) i [script](javascript:alert(1)).\n")
+        }
+    }
+
+    // MARK: Offices
+
+    /// Address, coordinates and hours for the fixture's office, to change in each test.
+    func addOfficeDetails(_ t: FixtureTree) throws {
+        try t.replace("\(sf)/office.yaml", "status: pilot\n", """
+            address:
+              street: Carrer de Pi i Margall, 30
+              postal_code: "08980"
+              locality: Sant Feliu de Llobregat
+            coordinates:
+              lat: 41.3826
+              lon: 2.0441
+            opening_hours:
+              - days: [mo, tu, we, th, fr]
+                opens: "09:00"
+                closes: "14:00"
+            status: pilot
+
+            """)
+    }
+
+    func testOfficeDetailsConform() throws {
+        try assertDiagnostics([]) { try addOfficeDetails($0) }
+    }
+
+    func testOfficeHoursInverted() throws {
+        try assertDiagnostics([
+            "office-hours-inverted seeds/sant-feliu-de-llobregat/office.yaml:16:13: the office closes at 08:30, before it opens at 09:00",
+        ]) { t in
+            try addOfficeDetails(t)
+            try t.replace("\(sf)/office.yaml", "closes: \"14:00\"", "closes: \"08:30\"")
+        }
+    }
+
+    func testOfficeCoordinatesOutsideCatalonia() throws {
+        try assertDiagnostics([
+            "office-coordinates-outside seeds/sant-feliu-de-llobregat/office.yaml:11:8: latitude 40.4168 is outside Catalonia (latitude 40.5 to 42.9, longitude 0.15 to 3.35)",
+        ]) { t in
+            try addOfficeDetails(t)
+            try t.replace("\(sf)/office.yaml", "lat: 41.3826", "lat: 40.4168")
+        }
+    }
+
+    func testOfficeCoordinatesSwapped() throws {
+        try assertDiagnostics([
+            "office-coordinates-outside seeds/sant-feliu-de-llobregat/office.yaml:11:3: latitude and longitude look swapped: lat 2.0441, lon 41.3826 is outside Catalonia, the other way round it is inside",
+        ]) { t in
+            try addOfficeDetails(t)
+            try t.replace("\(sf)/office.yaml", "  lat: 41.3826\n  lon: 2.0441", "  lat: 2.0441\n  lon: 41.3826")
+        }
+    }
+
+    func testOfficePostalCodeOfAnotherProvince() throws {
+        try assertDiagnostics([
+            "office-postal-code-province seeds/sant-feliu-de-llobregat/office.yaml:8:16: postal code 17980 is of the province of Girona, but Sant Feliu de Llobregat (INE code 08211) is in the province of Barcelona",
+        ]) { t in
+            try addOfficeDetails(t)
+            try t.replace("\(sf)/office.yaml", "postal_code: \"08980\"", "postal_code: \"17980\"")
+        }
+    }
+
+    func testPlannedOfficeWhoseOpeningHasPassed() throws {
+        try assertDiagnostics([
+            "office-opening-passed seeds/molins-de-rei/office.yaml:7:15: the office is still planned, but its opening date 2027-03-01 has passed (as of 2027-03-02)",
+        ], asOf: Day("2027-03-02")!) { try addLastReport($0) }
+    }
+
+    func testPlannedOfficeOpeningTodayIsFine() throws {
+        try assertDiagnostics([], asOf: Day("2027-03-01")!) { try addLastReport($0) }
+    }
+
+    /// The pilot's report for 2026 Q4, due once the quarter is over.
+    func addLastReport(_ t: FixtureTree) throws {
+        let q3 = try t.read("\(sf)/reports/2026-q3.yaml")
+        try t.write("\(sf)/reports/2026-q4.yaml", q3.replacingOccurrences(of: "2026-q3", with: "2026-q4")
+            .replacingOccurrences(of: "quarter: 3", with: "quarter: 4"))
+    }
+
+    // MARK: Budgets, staffing, local services, placeholders
+
+    func testCommunicationOverBudget() throws {
+        try assertDiagnostics([
+            "communication-over-budget seeds/sant-feliu-de-llobregat/communication-plan.yaml:5:9: the actions of the communication plan cost 1200 €, more than its budget of 1000 €",
+        ]) { try addBudgets($0, plan: 1000) }
+    }
+
+    func testCommunicationWithinBudgetIsFine() throws {
+        try assertDiagnostics([]) { try addBudgets($0, plan: 1200) }
+    }
+
+    /// A budget for Sant Feliu's plan, and 700 € and 500 € for its two actions.
+    func addBudgets(_ t: FixtureTree, plan: Int) throws {
+        try t.replace("\(sf)/communication-plan.yaml", "  end: 2026-12-31\n", "  end: 2026-12-31\nbudget: \(plan)\n")
+        try t.replace("\(sf)/communication-plan.yaml", "    channel: events\n", "    channel: events\n    budget: 700\n")
+        try t.replace("\(sf)/communication-plan.yaml", "    channel: municipal-web\n", "    channel: municipal-web\n    budget: 500\n")
+    }
+
+    func testTrainingBeforeThePostStarts() throws {
+        try assertDiagnostics([
+            "training-before-start seeds/sant-feliu-de-llobregat/staffing.yaml:9:18: module 'oae-model-induction' of post 'coord-1' is planned on 2026-03-02, before the post starts on 2026-03-05",
+        ]) { t in
+            try t.replace("\(sf)/staffing.yaml", "    role: office-coordinator\n    fte: 1\n", "    role: office-coordinator\n    fte: 1\n    start_date: 2026-03-05\n")
+        }
+    }
+
+    func testLocalServiceWithAModelStatus() throws {
+        try assertDiagnostics([
+            "local-service-status seeds/sant-feliu-de-llobregat/services/local-retail-support.md:16:9: local service 'local-retail-support' has status 'core', which only services of the model have",
+        ]) { try $0.replace("\(sf)/services/local-retail-support.md", "status: local", "status: core") }
+    }
+
+    func testPlaceholderLeftInAnOfficeThatServesThePublic() throws {
+        try assertDiagnostics([
+            "placeholder-text seeds/sant-feliu-de-llobregat/communication-plan.yaml:6:9: placeholder text left by 'oae new municipality', and the office is pilot",
+        ]) { t in
+            try t.replace("\(sf)/communication-plan.yaml", "actions:\n", "objectives:\n  - ca: \"[to complete] Donar a conèixer l'oficina.\"\n    es: Dar a conocer la oficina.\nactions:\n")
+        }
+    }
+
+    func testPlaceholderInAPlannedOfficeIsFine() throws {
+        try assertDiagnostics([]) { t in
+            try t.replace("seeds/molins-de-rei/communication-plan.yaml", "actions:\n", "objectives:\n  - ca: \"[to complete] Donar a conèixer l'oficina.\"\n    es: Dar a conocer la oficina.\nactions:\n")
         }
     }
 }

@@ -178,6 +178,35 @@ final class ImpactTests: XCTestCase {
     }
 }
 
+final class ImpactShallowCloneTests: XCTestCase {
+    /// A revision older than a shallow clone's history is named as not fetched, with the
+    /// command that fetches it, not as "not a commit".
+    func testARevisionMissingFromAShallowCloneSaysHowToFetchIt() throws {
+        let tree = try TempTree.fixture()
+        defer { tree.remove() }
+        try tree.git("init", "--quiet")
+        try tree.git("add", ".")
+        try tree.git("commit", "--quiet", "-m", "fixture network")
+        let base = try tree.git("rev-parse", "HEAD")
+        try tree.replace("model/glossary.yaml", "definition: {ca: Punt d'Atenció a l'Emprenedor., es: Punto de Atención al Emprendedor.}",
+                         "definition: {ca: Punt d'Atenció a l'Emprenedor (PAE)., es: Punto de Atención al Emprendedor (PAE).}")
+        try tree.git("commit", "--quiet", "-a", "-m", "a second commit")
+        let clone = tree.root.appendingPathComponent("shallow-clone")
+        try tree.git("clone", "--quiet", "--depth", "1", "file://\(tree.root.path)", clone.path)
+        XCTAssertThrowsError(try ImpactAnalysis.run(root: clone, since: base)) {
+            XCTAssertEqual(($0 as? WorkflowError)?.message, "'\(base)' is not in this clone: the repository at \(clone.path) is a shallow clone, so older history was not fetched (run 'git fetch --unshallow', or 'git fetch --deepen=<n>' or 'git fetch origin \(base)', then run oae impact again; in GitHub Actions set 'fetch-depth: 0' on actions/checkout)")
+        }
+        // Once the history is fetched, the same revision works.
+        let fetch = Process()
+        fetch.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        fetch.arguments = ["git", "-C", clone.path, "fetch", "--quiet", "--unshallow"]
+        try fetch.run()
+        fetch.waitUntilExit()
+        XCTAssertEqual(fetch.terminationStatus, 0)
+        XCTAssertEqual(try ImpactAnalysis.run(root: clone, since: base).files, ["model/glossary.yaml"])
+    }
+}
+
 final class ImpactOutsideGitTests: XCTestCase {
     func testATreeOutsideGitIsAnError() throws {
         let tree = try TempTree.fixture()

@@ -26,6 +26,24 @@ final class NewMunicipalityTests: XCTestCase {
         }
     }
 
+    /// The texts the scaffold makes up carry the placeholder marker: fine while the
+    /// office is planned, each reported once it serves the public.
+    func testMadeUpTextsAreReportedOnceTheOfficeOpens() throws {
+        let tree = try TempTree.example()
+        defer { tree.remove() }
+        try Scaffolding.newMunicipality(root: tree.root, name: "Vic", asOf: TempTree.asOf)
+        let plan = try tree.read("seeds/vic/communication-plan.yaml")
+        XCTAssertTrue(plan.contains("objectives:\n  - ca: \"[to complete] Donar a conèixer l'oficina"), plan)
+        XCTAssertFalse(tree.diagnostics().contains { $0.contains("placeholder-text") })
+        try tree.replace("seeds/vic/office.yaml", "status: planned", "status: pilot")
+        let placeholders = tree.diagnostics().filter { $0.contains("placeholder-text") }
+        XCTAssertEqual(placeholders, [
+            "error placeholder-text seeds/vic/communication-plan.yaml:11:9: placeholder text left by 'oae new municipality', and the office is pilot",
+            "error placeholder-text seeds/vic/communication-plan.yaml:12:9: placeholder text left by 'oae new municipality', and the office is pilot",
+            "error placeholder-text seeds/vic/communication-plan.yaml:13:9: placeholder text left by 'oae new municipality', and the office is pilot",
+        ])
+    }
+
     func testTheFilesFollowTheModel() throws {
         let tree = try TempTree.example()
         defer { tree.remove() }

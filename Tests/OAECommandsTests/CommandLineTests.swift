@@ -1,0 +1,144 @@
+import Foundation
+@testable import OAECommands
+import Publishing
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the terminal shows when a command cannot do its job: one line that names the
+/// folder or port and says what to do, and the exit code (1 trouble, 2 usage).
+final class CommandLineTests: XCTestCase {
+    var environment: [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env["OAE_PAGEFIND"] = "off"
+        return env
+    }
+
+    func fixture() throws -> URL { try TestPaths.networkCopy("oae-cli") }
+
+    func oae(_ arguments: [String]) throws -> ProcessResult {
+        try runProcess(TestPaths.oaeBinary.path, arguments, environment: environment)
+    }
+
+    // MARK: Errors from writing output, as one line
+
+    func testOutputErrorsAreOneLineEach() {
+        let file = "/srv/oae/output/.site.staging-1/index.html"
+        XCTAssertEqual(OutputError.writing("output/site", CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: file])),
+                       "cannot write output/site: permission denied (check the folder's permissions or use --out)")
+        XCTAssertEqual(OutputError.writing("output/site", CocoaError(.fileWriteOutOfSpace)),
+                       "cannot write output/site: the disk is full (free some space or use --out)")
+        XCTAssertEqual(OutputError.writing("output", NSError(domain: NSPOSIXErrorDomain, code: Int(EROFS))),
+                       "cannot write output: the file system is read-only (use --out to write elsewhere)")
+        XCTAssertEqual(OutputError.writing("output/handbooks", POSIXError(.ENOTEMPTY)),
+                       "cannot write output/handbooks: the folder changed while it was written, probably by another build running at the same time (wait for it to finish, then build again)")
+        let wrapped = NSError(domain: NSCocoaErrorDomain, code: CocoaError.fileWriteUnknown.rawValue,
+                              userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOSPC))])
+        XCTAssertEqual(OutputError.writing("output/data", wrapped), "cannot write output/data: the disk is full (free some space or use --out)")
+        // SwiftNIO's IOError carries its errno in `errnoCode`.
+        struct IOErrorLike: Error {
+            enum Reason { case errno(CInt) }
+            var error = Reason.errno(EADDRINUSE)
+        }
+        XCTAssertEqual(OutputError.serving(host: "127.0.0.1", port: 8000, IOErrorLike()),
+                       "cannot serve on 127.0.0.1:8000: the port is in use (stop the program using it, or choose another port with --port)")
+    }
+
+    /// The folder named is the output folder the error happened in, relative to the
+    /// current folder when it is inside it.
+    func testTheFolderNamedIsTheOutputFolder() {
+        let here = FileManager.default.currentDirectoryPath
+        let out = URL(fileURLWithPath: here + "/output")
+        let error = CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: here + "/output/.site.staging-AB12/es/index.html"])
+        XCTAssertEqual(outputFolder(out, error), "output/site")
+        XCTAssertEqual(outputFolder(URL(fileURLWithPath: "/elsewhere/out"), error), "/elsewhere/out")
+    }
+
+    /// A folder oae may not create (here under /sys, refused even to root): one line, exit 1.
+    func testAnUnwritableOutputFolderIsOneLine() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try oae(["build", "site", "--root", root.path, "--out", "/sys/oae-output"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let lines = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("site: Pagefind") }
+        XCTAssertEqual(lines.count, 1, result.stderr)
+        XCTAssertTrue(lines.first?.hasPrefix("error: cannot write /sys/oae-output: ") ?? false, result.stderr)
+        XCTAssertFalse(result.stderr.contains("Domain="), result.stderr)
+    }
+
+    // MARK: serve
+
+    /// A preview folder that cannot be written is named as such: not a diagnostic at a
+    /// source file's position.
+    func testThePreviewFolderIsNamedNotASourceFile() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let outcome = PreviewBuilder(root: root, out: URL(fileURLWithPath: "/sys/oae-output/.preview"), asOf: nil).build()
+        guard case let .outputFailed(message) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertTrue(message.hasPrefix("cannot write /sys/oae-output/.preview: "), message)
+        let overlay = PreviewBuilder.diagnostic(message)
+        XCTAssertEqual(overlay.span.file, "")
+        XCTAssertEqual(overlay.rule, "preview-build")
+    }
+
+    func testAPortOutOfRangeIsAUsageError() throws {
+        let result = try oae(["serve", "--port", "70000", "--root", TestPaths.fixture("network").path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stderr, "error: --port 70000 is not a port: give 1 to 65535 (or 0 for any free port)\n")
+    }
+
+    func testAPortInUseIsOneLine() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Hold a port.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && listen(fd, 1) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        XCTAssertTrue(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let out = root.appendingPathComponent("output")
+        let result = try oae(["serve", "--root", root.path, "--out", out.path, "--port", String(port)])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertEqual(result.stderr.split(separator: "\n").last.map(String.init),
+                       "error: cannot serve on 127.0.0.1:\(port): the port is in use (stop the program using it, or choose another port with --port)")
+    }
+
+    // MARK: Subcommands and municipalities
+
+    func testAMisspeltSubcommandGetsTheClosestName() throws {
+        let result = try oae(["chek"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stderr, "error: 'chek' is not an oae command; did you mean 'check'?\n")
+        let far = try oae(["frobnicate"])
+        XCTAssertEqual(far.status, 2)
+        XCTAssertEqual(far.stderr, "error: 'frobnicate' is not an oae command; the commands are check, show, list, schema, build, serve, new, diff, impact\n")
+    }
+
+    /// `show` and `diff` take the folder, the name or the INE code, as `new` does.
+    func testShowAndDiffTakeANameOrAnINECode() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let byFolder = try oae(["show", "sant-feliu-de-llobregat", "--root", root.path, "--format", "json"])
+        XCTAssertEqual(byFolder.status, 0, byFolder.stderr)
+        for typed in ["Sant Feliu de Llobregat", "sant feliu de llobregat", "08211"] {
+            let show = try oae(["show", typed, "--root", root.path, "--format", "json"])
+            XCTAssertEqual(show.status, 0, "\(typed): \(show.stderr)")
+            XCTAssertEqual(show.stdout, byFolder.stdout, typed)
+        }
+        let diffByFolder = try oae(["diff", "molins-de-rei", "--root", root.path])
+        let diffByCode = try oae(["diff", "08123", "--root", root.path])
+        XCTAssertEqual(diffByCode.status, 0, diffByCode.stderr)
+        XCTAssertEqual(diffByCode.stdout, diffByFolder.stdout)
+        let unknown = try oae(["show", "Sant Feliu de Llobregatt", "--root", root.path])
+        XCTAssertEqual(unknown.status, 2)
+    }
+}
