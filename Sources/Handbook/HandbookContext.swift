@@ -1,6 +1,7 @@
 import Diagnostics
 import Loading
 import Model
+import Presentation
 import Rendering
 import Resolution
 
@@ -9,8 +10,10 @@ public struct HandbookContext: Sendable {
     public let input: BuildInput
     public let view: ResolvedMunicipality
     public let outline: Outline
-    public let words: Wording
-    public let format: HumaneFormat
+    /// The interface words of the handbook's language (`templates/strings/<lang>.yaml`).
+    public let words: Strings
+    /// Numbers, money, dates, durations and counts in the handbook's language.
+    public let format: ValueFormatter
     public let markup: Markup
     public let bodies: Bodies
     /// The chapter sources of the outline: a link is made only to a place the handbook has.
@@ -21,9 +24,9 @@ public struct HandbookContext: Sendable {
         self.view = view
         self.outline = outline
         sources = Set(outline.chapters.map(\.source))
-        let words = Wording(network: input.network, language: language)
+        let words = Strings(network: input.network, language: language)
         self.words = words
-        format = HumaneFormat(words: words)
+        format = ValueFormatter(strings: words)
         markup = Markup(words: words, localizer: input.localizer(language))
         let places = DocumentPlaces(network: input.network, view: view, language: language, outline: outline)
         bodies = Bodies(network: input.network, places: places, markup: markup)

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Handbook
 import Model
+import Presentation
 import Publishing
 import Rendering
 import Tools
@@ -16,8 +17,10 @@ public struct HandbookStep: OutputStep {
     public init() {}
 
     public func check(_ network: Network) -> [Diagnostic] {
+        let uiKeys = Strings(network: network, language: network.settings.defaultLanguage).keys
         var out = TemplateStepCheck.check(network.tree, folder: HandbookRenderer.folder,
-                                          required: HandbookRenderer.requiredTemplates)
+                                          required: HandbookRenderer.requiredTemplates,
+                                          views: HandbookRenderer.views, uiKeys: uiKeys)
         let folderThere = network.tree.templates.contains { $0.hasPrefix(HandbookRenderer.folder + "/") }
         if folderThere, !network.tree.templates.contains(HandbookRenderer.stylesheet) {
             out.append(.error("template-missing", "the handbook's stylesheet is missing",

@@ -10,8 +10,6 @@ final class SourceDateTests: XCTestCase {
 
     override func setUpWithError() throws {
         root = try HandbookTestSupport.fixtureTree()
-        try FileManager.default.copyItem(at: HandbookTestSupport.packageRoot.appendingPathComponent("templates/site"),
-                                         to: root.appendingPathComponent("templates/site"))
     }
 
     override func tearDown() { try? FileManager.default.removeItem(at: root) }

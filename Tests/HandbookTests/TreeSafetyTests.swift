@@ -17,8 +17,6 @@ final class TreeSafetyTests: XCTestCase {
 
     override func setUpWithError() throws {
         root = try HandbookTestSupport.fixtureTree()
-        try FileManager.default.copyItem(at: HandbookTestSupport.packageRoot.appendingPathComponent("templates/site"),
-                                         to: root.appendingPathComponent("templates/site"))
         outside = try HandbookTestSupport.temporaryFolder("outside")
         try Data("body { color: red } /* \(secret) */\nid: x\n".utf8).write(to: outside.appendingPathComponent("secret.txt"))
     }
