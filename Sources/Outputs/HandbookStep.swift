@@ -22,7 +22,9 @@ public struct HandbookStep: OutputStep {
                                           required: HandbookRenderer.requiredTemplates,
                                           views: HandbookRenderer.views, uiKeys: uiKeys)
         let folderThere = network.tree.templates.contains { $0.hasPrefix(HandbookRenderer.folder + "/") }
-        if folderThere, !network.tree.templates.contains(HandbookRenderer.stylesheet) {
+        // A stylesheet the walk refused (a link, an unreadable file) is reported there already.
+        let refused = network.tree.diagnostics.contains { $0.span.file == HandbookRenderer.stylesheet }
+        if folderThere, !refused, !network.tree.templates.contains(HandbookRenderer.stylesheet) {
             out.append(.error("template-missing", "the handbook's stylesheet is missing",
                               at: .wholeFile(HandbookRenderer.stylesheet),
                               help: "restore \(HandbookRenderer.stylesheet)"))

@@ -47,7 +47,7 @@ struct ChecklistChapter: ChapterBuilder {
                 let state = local.first { $0["item"]?.string == id }
                 let isDone = state?["done"]?.bool == true
                 return .init(title: m.view(item["title"]), description: m.view(item["description"]), done: isDone,
-                             status: c.words[isDone ? "checklist.done" : "checklist.pending"],
+                             status: c.words[isDone ? "status.done" : "status.pending"],
                              date: state?["date"]?.string.map(c.format.date) ?? "", note: m.view(state?["note"]))
             })
         }

@@ -113,7 +113,7 @@ struct CommunicationChapter: ChapterBuilder {
                                     value: c.words("communication.period_value", ["start": c.format.date(start), "end": c.format.date(end)])))
         }
         if let budget = numeric(plan["budget"]) {
-            view.facts.append(.init(label: c.words["communication.budget"], value: c.format.money(budget)))
+            view.facts.append(.init(label: c.words["col_budget"], value: c.format.money(budget)))
         }
         view.facts.append(.init(label: c.words["communication.actions_budget"],
                                 value: c.format.count("communication.actions_budget_value", actions.count, ["amount": c.format.money(spent)])))

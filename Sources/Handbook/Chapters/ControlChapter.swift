@@ -46,13 +46,13 @@ struct ControlChapter: ChapterBuilder {
         let phases = c.network.modelDocuments(.model).first?.root?["phases"]?.sequence ?? []
         var rows: [ControlView.Fact] = []
         func row(_ key: String, _ value: TextView, aside: String? = nil, code: Bool = false, long: Bool = false) {
-            rows.append(.init(label: c.words["control.\(key)"], value: value, aside: aside, code: code, long: long))
+            rows.append(.init(label: c.words[key == "phase" ? "office_phase" : "control.\(key)"], value: value, aside: aside, code: code, long: long))
         }
         row("municipality", m.plainView(c.municipalityName),
             aside: c.office?["municipality"]?["ine_code"]?.string.map { c.words("control.ine", ["code": $0]) })
         row("office", m.view(c.office?["name"]) ?? m.plainView(""))
         if let phase = phases.first(where: { $0["id"]?.string == status }) {
-            row("status", m.view(phase["name"]) ?? m.plainView(""))
+            row("phase", m.view(phase["name"]) ?? m.plainView(""))
         }
         if let opening = c.view.openingDate { row("opening", m.plainView(c.format.date(opening))) }
         row("model", m.view(c.network.modelDocuments(.model).first?.root?["title"]) ?? m.plainView(""), aside: settings.id)

@@ -105,7 +105,7 @@ struct DifferencesChapter: ChapterBuilder {
 
         let approach = heading("differences.approach", "differences-approach")
         let facts = adaptation?.root?["base_model_version"].map { base in
-            [DifferencesView.Fact(label: c.words["differences.base_version"],
+            [DifferencesView.Fact(label: c.words["control.model_version"],
                                   value: c.words("differences.base_version_value", ["base": base.string ?? "", "current": c.network.settings.version]),
                                   source: c.place(base.span))]
         } ?? []

@@ -137,7 +137,7 @@ struct StaffingChapter: ChapterBuilder {
                                   hours: numeric(module?.root?["hours"]).map { c.format.number($0) } ?? "",
                                   planned: planned.map(c.format.shortDate) ?? "—",
                                   completed: completed.map(c.format.shortDate) ?? "—",
-                                  status: c.words["staffing.status.\(status)"], status_class: status))
+                                  status: c.words[status == "after_opening" ? "staffing.done_after_opening" : "status.\(status == "completed" ? "done" : "pending")"], status_class: status))
             }
         }
         let timeline = TrainingTimeline(
