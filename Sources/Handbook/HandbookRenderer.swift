@@ -22,7 +22,8 @@ public struct HandbookRenderer: Sendable {
     /// The partials the templates include, with the view model each is rendered from.
     static let partials: [String: any ViewModel.Type] = ["partials/text": TextView.self, "partials/paragraphs": ParagraphsView.self,
                                                          "partials/heading": HeadingView.self, "partials/local": LocalView.self,
-                                                         "partials/owner": ProceduresView.Owner.self]
+                                                         "partials/owner": ProceduresView.Owner.self,
+                                                         "partials/link": LinkView.self]
 
     /// The view model type of each chapter source.
     static let chapterViews: [String: any ChapterView.Type] = [
@@ -47,11 +48,16 @@ public struct HandbookRenderer: Sendable {
         return out
     }
 
+    /// The checked tree and what the build knows of it.
     public let input: BuildInput
+    /// The templates of `templates/handbook/`.
     public let templates: Templates
+    /// The stylesheet inlined into every handbook.
     public let css: String
+    /// The model's outline: the chapters and their order.
     public let outline: Outline
 
+    /// A renderer of the handbooks of `input`.
     public init(input: BuildInput, templates: Templates, css: String) {
         self.input = input
         self.templates = templates

@@ -16,12 +16,15 @@ public struct CatalogueView: ChapterView {
         public var label: String
     }
 
-    /// A row of the summary table. Links are HTML.
+    /// A row of the summary table.
     public struct Summary: ViewModel {
-        public var link: String
-        public var area: String
+        /// The service, linked to its sheet.
+        public var link: LinkView
+        /// The thematic area's name.
+        public var area: TextView?
         public var adoption: Adoption
-        public var owner: String
+        /// The owner role, linked to the staffing chapter.
+        public var owner: LinkView?
     }
 
     /// A field of a service's sheet: its label and its value as HTML (links, lists,
@@ -71,8 +74,8 @@ struct CatalogueChapter: ChapterBuilder {
         let services = CatalogueChapter.ordered(c)
         let m = c.markup
         let summary = services.map { s in
-            CatalogueView.Summary(link: c.serviceLink(s.id), area: s.fields["area"]?.string.map(c.areaName) ?? "",
-                                  adoption: adoption(s, c), owner: s.fields["owner_role"]?.string.map(c.roleLink) ?? "")
+            CatalogueView.Summary(link: c.serviceLinkView(s.id), area: s.fields["area"]?.string.map(c.area),
+                                  adoption: adoption(s, c), owner: s.fields["owner_role"]?.string.map(c.roleLinkView))
         }
         let sheets = services.map { s -> CatalogueView.Sheet in
             let heading = sections.next(m.view(s.fields["name"]) ?? m.plainView(s.id), anchor: Anchors.service(s.id))

@@ -27,9 +27,12 @@ struct SectionNumbers {
 /// What a chapter builder produces: the view model of its template and its numbered
 /// sections (for the table of contents).
 public struct ChapterContent {
+    /// The view model of the chapter's template.
     public var model: any ChapterView
+    /// The chapter's numbered sections, for the table of contents.
     public var sections: [HeadingView]
 
+    /// The content of a chapter.
     public init(model: any ChapterView, sections: [HeadingView] = []) {
         self.model = model
         self.sections = sections

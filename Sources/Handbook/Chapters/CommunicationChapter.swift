@@ -15,16 +15,10 @@ public struct CommunicationView: ChapterView {
         public var required: String?
     }
 
-    /// A key message of the strategy and its audience (a link, HTML).
+    /// A key message of the strategy and its audience.
     public struct Message: ViewModel {
-        public var audience: String
+        public var audience: LinkView?
         public var text: TextView?
-    }
-
-    /// A fact of the plan.
-    public struct Fact: ViewModel {
-        public var label: String
-        public var value: String
     }
 
     /// A month of the calendar and its actions.
@@ -34,16 +28,16 @@ public struct CommunicationView: ChapterView {
         public var actions: [Action]
     }
 
-    /// An action of the plan. Audience, channel, owner and indicator are links (HTML).
+    /// An action of the plan; its audience, channel, owner and indicator are linked.
     public struct Action: ViewModel {
         public var date: String
         public var title: TextView?
         public var description: TextView?
         public var message: TextView?
-        public var indicator: String?
-        public var audience: String
-        public var channel: String
-        public var owner: String
+        public var indicator: LinkView?
+        public var audience: LinkView?
+        public var channel: LinkView?
+        public var owner: LinkView?
         public var budget: String
     }
 
@@ -56,7 +50,7 @@ public struct CommunicationView: ChapterView {
     public var channels: [Item] = []
     public var plan: HeadingView
     public var no_plan: String?
-    public var facts: [Fact] = []
+    public var facts: [FactView] = []
     public var objectives: Rows<TextView>?
     public var calendar: HeadingView?
     public var no_actions: String?
@@ -137,9 +131,9 @@ struct CommunicationChapter: ChapterBuilder {
             rows.append(.init(date: day.map(c.format.shortDate) ?? "—", title: m.view(action["title"]),
                               description: m.view(action["description"]),
                               message: action["message"]?.string.flatMap { c.strategyItem("messages", $0) }.flatMap { m.view($0["text"]) },
-                              indicator: action["indicator"]?.string.map(c.indicatorLink),
+                              indicator: action["indicator"]?.string.map(c.indicatorLinkView),
                               audience: audienceLink(action["audience"]?.string, c), channel: channelLink(action["channel"]?.string, c),
-                              owner: action["owner"]?.string.map(c.roleLink) ?? "",
+                              owner: action["owner"]?.string.map(c.roleLinkView),
                               budget: numeric(action["budget"]).map(c.format.money) ?? "—"))
         }
         flush()
@@ -147,15 +141,20 @@ struct CommunicationChapter: ChapterBuilder {
         return ChapterContent(model: view, sections: sections.sections)
     }
 
-    func audienceLink(_ id: String?, _ c: HandbookContext) -> String {
-        guard let id else { return "" }
-        guard let a = c.strategyItem("audiences", id) else { return c.markup.escape(id) }
-        return c.link("communication", Anchors.audience(id), c.markup.text(a["name"]), xref: false)
+    /// An audience of the strategy, linked to its row (no page number).
+    func audienceLink(_ id: String?, _ c: HandbookContext) -> LinkView? {
+        strategyLink("audiences", Anchors.audience, id, c)
     }
 
-    func channelLink(_ id: String?, _ c: HandbookContext) -> String {
-        guard let id else { return "" }
-        guard let ch = c.strategyItem("channels", id) else { return c.markup.escape(id) }
-        return c.link("communication", Anchors.channel(id), c.markup.text(ch["name"]), xref: false)
+    /// A channel of the strategy, linked to its row (no page number).
+    func channelLink(_ id: String?, _ c: HandbookContext) -> LinkView? {
+        strategyLink("channels", Anchors.channel, id, c)
+    }
+
+    func strategyLink(_ list: String, _ anchor: (String) -> String, _ id: String?, _ c: HandbookContext) -> LinkView? {
+        guard let id else { return nil }
+        var link = c.linkView("communication", anchor(id), c.strategyItem(list, id)?["name"], id)
+        link.xref = false
+        return link
     }
 }

@@ -25,8 +25,8 @@ public struct DifferencesView: ChapterView {
 
     /// A service adopted, or a local service (with its summary).
     public struct Service: ViewModel {
-        /// The link to the service's sheet (HTML).
-        public var service: String
+        /// The service, linked to its sheet.
+        public var service: LinkView
         public var summary: TextView?
         public var source: String
     }
@@ -42,8 +42,8 @@ public struct DifferencesView: ChapterView {
 
     /// A value the municipality changed: the model's value and the local one (HTML).
     public struct Override: ViewModel {
-        /// The link to the document (HTML).
-        public var document: String
+        /// The service, procedure or indicator, linked.
+        public var document: LinkView
         /// `Compromisos › first-appointment › Objectiu`.
         public var field: String
         public var model: String
@@ -53,16 +53,16 @@ public struct DifferencesView: ChapterView {
 
     /// A local procedure variant and the model procedure it replaces.
     public struct Variant: ViewModel {
-        public var procedure: String
+        public var procedure: LinkView
         public var replaces: TextView
         public var source: String
     }
 
     /// A procedure with a local owner.
     public struct Owner: ViewModel {
-        public var procedure: String
-        public var owner: String
-        public var model_owner: String
+        public var procedure: LinkView
+        public var owner: LinkView
+        public var model_owner: LinkView?
         public var source: String
     }
 
@@ -113,7 +113,7 @@ struct DifferencesChapter: ChapterBuilder {
 
         let adopted = heading("differences.adopted", "differences-adopted")
         let adoptedRows = c.view.services.filter { $0.adoption == .adopted }.map {
-            DifferencesView.Service(service: c.serviceLink($0.id), source: $0.adoptedAt.map(c.place) ?? "")
+            DifferencesView.Service(service: c.serviceLinkView($0.id), source: $0.adoptedAt.map(c.place) ?? "")
         }
 
         let omitted = heading("differences.omitted", "differences-omitted")
@@ -126,21 +126,21 @@ struct DifferencesChapter: ChapterBuilder {
 
         let overrides = heading("differences.overrides", "differences-overrides")
         var rows: [DifferencesView.Override] = []
-        for s in c.view.services { rows += overrideRows(s.overrides, link: c.serviceLink(s.id), values: values, c) }
-        for p in c.view.procedures { rows += overrideRows(p.overrides, link: c.procedureLink(p.id), values: values, c) }
+        for s in c.view.services { rows += overrideRows(s.overrides, link: c.serviceLinkView(s.id), values: values, c) }
+        for p in c.view.procedures { rows += overrideRows(p.overrides, link: c.procedureLinkView(p.id), values: values, c) }
         for i in c.view.indicators {
-            rows += overrideRows(i.overrides, link: c.indicatorLink(i.id), values: values, unit: i.fields["unit"]?.string, c)
+            rows += overrideRows(i.overrides, link: c.indicatorLinkView(i.id), values: values, unit: i.fields["unit"]?.string, c)
         }
 
         let localServices = heading("differences.local_services", "differences-local-services")
         let localRows = c.view.services.filter { $0.adoption == .local }.map {
-            DifferencesView.Service(service: c.serviceLink($0.id), summary: m.view($0.fields["summary"]), source: $0.document.path)
+            DifferencesView.Service(service: c.serviceLinkView($0.id), summary: m.view($0.fields["summary"]), source: $0.document.path)
         }
 
         let variants = heading("differences.variants", "differences-variants")
         let variantRows = c.view.procedures.compactMap { p -> DifferencesView.Variant? in
             guard let variant = p.variant else { return nil }
-            return .init(procedure: c.procedureLink(p.id),
+            return .init(procedure: c.procedureLinkView(p.id),
                          replaces: p.model.flatMap { m.view($0.root?["title"]) } ?? m.plainView(c.words["differences.new_procedure"]),
                          source: variant.path)
         }
@@ -148,8 +148,8 @@ struct DifferencesChapter: ChapterBuilder {
         let owners = heading("differences.owners", "differences-owners")
         let ownerRows = c.view.procedures.compactMap { p -> DifferencesView.Owner? in
             guard let owner = p.localOwner else { return nil }
-            return .init(procedure: c.procedureLink(p.id), owner: c.roleLink(owner.role),
-                         model_owner: ProceduresChapter.modelOwner(p).map(c.roleLink) ?? "—", source: c.place(owner.span))
+            return .init(procedure: c.procedureLinkView(p.id), owner: c.roleLinkView(owner.role),
+                         model_owner: ProceduresChapter.modelOwner(p).map(c.roleLinkView), source: c.place(owner.span))
         }
 
         let view = DifferencesView(
@@ -165,7 +165,7 @@ struct DifferencesChapter: ChapterBuilder {
         return ChapterContent(model: view, sections: sections.sections)
     }
 
-    func overrideRows(_ overrides: [FieldOverride], link: String, values: ValueText, unit: String? = nil,
+    func overrideRows(_ overrides: [FieldOverride], link: LinkView, values: ValueText, unit: String? = nil,
                       _ c: HandbookContext) -> [DifferencesView.Override] {
         overrides.map { o in
             let key = DifferencesChapter.valueKey(o)

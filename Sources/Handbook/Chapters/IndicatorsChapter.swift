@@ -30,8 +30,8 @@ public struct IndicatorsView: ChapterView {
 
     /// An indicator's row of reported values.
     public struct ValueRow: ViewModel {
-        /// The indicator's link (HTML).
-        public var indicator: String
+        /// The indicator, linked to its definition.
+        public var indicator: LinkView
         public var target: String
         public var target_local: LocalView?
         public var cells: [Cell]
@@ -126,7 +126,7 @@ struct IndicatorsChapter: ChapterBuilder {
                     }
                     return cell
                 }
-                return .init(indicator: c.indicatorLink(ind.id), target: ind.fields["target"].map { values.target($0, unit: unit) } ?? "—",
+                return .init(indicator: c.indicatorLinkView(ind.id), target: ind.fields["target"].map { values.target($0, unit: unit) } ?? "—",
                              target_local: ind.overrides.isEmpty ? nil : c.local(modelValue: nil), cells: cells)
             }
             view.value_notes = notes

@@ -42,8 +42,8 @@ public struct OfficeView: ChapterView {
     /// A post of the team.
     public struct Post: ViewModel {
         public var post: String
-        /// The role's link to the staffing chapter (HTML).
-        public var role: String
+        /// The post's role, linked to the staffing chapter.
+        public var role: LinkView?
         public var fte: String
         public var start: String
     }
@@ -62,8 +62,8 @@ public struct OfficeView: ChapterView {
     public var team_rows: [Post]
     public var team_total: String
     public var team_empty: Bool
-    /// The link to the staffing chapter (HTML), empty when the outline has none.
-    public var staffing_link: String
+    /// The staffing chapter, linked; nil when the outline has none.
+    public var staffing_link: LinkView?
     public var approach: HeadingView?
     /// The municipality's notes on its approach.
     public var notes: ParagraphsView?
@@ -119,7 +119,7 @@ struct OfficeChapter: ChapterBuilder {
         let staff = c.view.files.staffing?.root?["staff"]?.sequence ?? []
         let ftes = staff.map { numeric($0["fte"]) ?? 0 }
         let posts = zip(staff, ftes).map { post, fte in
-            OfficeView.Post(post: post["id"]?.string ?? "", role: post["role"]?.string.map(c.roleLink) ?? "",
+            OfficeView.Post(post: post["id"]?.string ?? "", role: post["role"]?.string.map(c.roleLinkView),
                             fte: f.number(fte), start: post["start_date"]?.string.map(f.date) ?? "")
         }
 
@@ -129,7 +129,7 @@ struct OfficeChapter: ChapterBuilder {
             profile: profile, description: m.paragraphsView(office?["description"]), phase: phase, opening: opening,
             contact: contact, contact_rows: rows, hours: hours, hour_rows: hourRows,
             team: team, team_rows: posts, team_total: f.number(ftes.reduce(0, +)), team_empty: staff.isEmpty,
-            staffing_link: c.chapter("staffing").map { m.link(Anchors.chapter($0.id), m.text($0.title)) } ?? "",
+            staffing_link: c.chapter("staffing").map { LinkView(link_anchor: Anchors.chapter($0.id), label: m.view($0.title) ?? m.plainView("")) },
             approach: approach, notes: m.paragraphsView(notes), notes_source: notes.map { c.place($0.span) })
         return ChapterContent(model: view, sections: sections.sections)
     }

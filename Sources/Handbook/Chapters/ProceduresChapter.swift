@@ -11,7 +11,8 @@ public struct ProceduresView: ChapterView {
     /// A procedure's owner role (a link, HTML); a local owner carries the local mark,
     /// and on the sheet the model's owner and where the local one was named.
     public struct Owner: ViewModel {
-        public var role: String
+        /// The owner role, linked.
+        public var role: LinkView?
         public var is_local: Bool
         /// `Model: <link>` (HTML), when the model's owner differs.
         public var model_role: String?
@@ -20,8 +21,8 @@ public struct ProceduresView: ChapterView {
 
     /// A row of the summary table.
     public struct Summary: ViewModel {
-        /// The link to the procedure's sheet (HTML).
-        public var link: String
+        /// The procedure, linked to its sheet.
+        public var link: LinkView
         public var type: String
         public var owner: Owner
         public var steps: String
@@ -32,8 +33,8 @@ public struct ProceduresView: ChapterView {
     public struct Step: ViewModel {
         public var number: String
         public var id: String
-        /// The role's link (HTML).
-        public var role: String
+        /// The role that takes the step, linked.
+        public var role: LinkView?
         public var role_local: LocalView?
         public var action: TextView?
         public var output: TextView?
@@ -87,7 +88,7 @@ struct ProceduresChapter: ChapterBuilder {
         let procedures = ProceduresChapter.ordered(c)
         func type(_ p: ResolvedProcedure) -> String { c.words["procedure.type.\(p.fields["type"]?.string ?? "procedure")"] }
         let summary = procedures.map { p in
-            ProceduresView.Summary(link: c.procedureLink(p.id), type: type(p), owner: owner(p, c, detail: false),
+            ProceduresView.Summary(link: c.procedureLinkView(p.id), type: type(p), owner: owner(p, c, detail: false),
                                    steps: String(p.fields["steps"]?.sequence?.count ?? 0), variant: p.variant != nil)
         }
         let sheets = procedures.map { p -> ProceduresView.Sheet in
@@ -133,11 +134,11 @@ struct ProceduresChapter: ChapterBuilder {
     func owner(_ p: ResolvedProcedure, _ c: HandbookContext, detail: Bool = true) -> ProceduresView.Owner {
         let modelOwner = ProceduresChapter.modelOwner(p)
         guard let local = p.localOwner else {
-            return .init(role: modelOwner.map(c.roleLink) ?? "", is_local: false)
+            return .init(role: modelOwner.map(c.roleLinkView), is_local: false)
         }
-        guard detail else { return .init(role: c.roleLink(local.role), is_local: true) }
+        guard detail else { return .init(role: c.roleLinkView(local.role), is_local: true) }
         let model = modelOwner.flatMap { $0 == local.role ? nil : c.words("badge.model_value", ["value": c.roleLink($0)]) }
-        return .init(role: c.roleLink(local.role), is_local: true, model_role: model, source: c.place(local.span))
+        return .init(role: c.roleLinkView(local.role), is_local: true, model_role: model, source: c.place(local.span))
     }
 
     /// The owner the model gives the procedure (the variant's own when it has no model).
@@ -154,7 +155,7 @@ struct ProceduresChapter: ChapterBuilder {
             let id = step["id"]?.string ?? ""
             let modelStep = modelSteps.first { $0["id"]?.string == id }
             var row = ProceduresView.Step(
-                number: String(i + 1), id: id, role: step["role"]?.string.map(c.roleLink) ?? "",
+                number: String(i + 1), id: id, role: step["role"]?.string.map(c.roleLinkView),
                 action: c.markup.view(step["action"]), output: c.markup.view(step["output"]),
                 time_limit: step["time_limit"]?.string.map(c.format.duration) ?? "—")
             var changed: [String] = []

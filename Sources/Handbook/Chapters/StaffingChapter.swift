@@ -10,8 +10,8 @@ public struct StaffingView: ChapterView {
     /// A post of the staffing plan.
     public struct Post: ViewModel {
         public var post: String
-        /// The role's link (HTML).
-        public var role: String
+        /// The post's role, linked.
+        public var role: LinkView?
         public var fte: String
         public var start: String
         public var modules: String
@@ -19,7 +19,7 @@ public struct StaffingView: ChapterView {
 
     /// A role of the model's minimum staffing for the office's phase.
     public struct Minimum: ViewModel {
-        public var role: String
+        public var role: LinkView
         public var minimum: String
         public var have: String
         public var short: Bool
@@ -33,7 +33,7 @@ public struct StaffingView: ChapterView {
         public var responsibilities: Rows<TextView>?
         public var profile: TextView?
         public var dedication: TextView?
-        public var reports_to: String?
+        public var reports_to: LinkView?
         public var owns_services: String?
         public var owns_procedures: String?
         public var takes_part: String?
@@ -42,8 +42,8 @@ public struct StaffingView: ChapterView {
     /// A module of a post's training plan.
     public struct Training: ViewModel {
         public var post: String
-        /// The module's link (HTML).
-        public var module: String
+        /// The module, linked to its entry.
+        public var module: LinkView
         public var hours: String
         public var planned: String
         public var completed: String
@@ -95,7 +95,7 @@ struct StaffingChapter: ChapterBuilder {
         // Posts
         let posts = heading("staffing.posts", "staffing-posts")
         let postRows = staff.map { post in
-            StaffingView.Post(post: post["id"]?.string ?? "", role: post["role"]?.string.map(c.roleLink) ?? "",
+            StaffingView.Post(post: post["id"]?.string ?? "", role: post["role"]?.string.map(c.roleLinkView),
                               fte: c.format.number(numeric(post["fte"]) ?? 0),
                               start: post["start_date"]?.string.map(c.format.date) ?? "",
                               modules: String(post["training"]?.sequence?.count ?? 0))
@@ -109,7 +109,7 @@ struct StaffingChapter: ChapterBuilder {
             minimumRows = c.network.settings.requirements.staffing.map { req in
                 let have = staff.filter { $0["role"]?.string == req.role }.count
                 let need = req.minimum[status] ?? 0
-                return .init(role: c.roleLink(req.role), minimum: String(need), have: String(have), short: have < need)
+                return .init(role: c.roleLinkView(req.role), minimum: String(need), have: String(have), short: have < need)
             }
         }
 
@@ -133,7 +133,7 @@ struct StaffingChapter: ChapterBuilder {
                                      planned: planned, completed: completed))
                 var status = completed == nil ? "pending" : "completed"
                 if let completed, let opening = c.view.openingDate, completed > opening { status = "after_opening" }
-                rows.append(.init(post: postId, module: c.trainingLink(moduleId),
+                rows.append(.init(post: postId, module: c.trainingLinkView(moduleId),
                                   hours: numeric(module?.root?["hours"]).map { c.format.number($0) } ?? "",
                                   planned: planned.map(c.format.shortDate) ?? "—",
                                   completed: completed.map(c.format.shortDate) ?? "—",
@@ -190,7 +190,7 @@ struct StaffingChapter: ChapterBuilder {
         func links(_ items: [String]) -> String? { items.isEmpty ? nil : c.format.list(items) }
         return .init(anchor: Anchors.role(doc.id), title: m.view(r?["title"]), mission: m.view(r?["mission"]),
                      responsibilities: textList(r?["responsibilities"], m), profile: m.view(r?["profile"]),
-                     dedication: m.view(r?["dedication"]), reports_to: r?["reports_to"]?.string.map(c.roleLink),
+                     dedication: m.view(r?["dedication"]), reports_to: r?["reports_to"]?.string.map(c.roleLinkView),
                      owns_services: links(services), owns_procedures: links(procedures), takes_part: links(steps))
     }
 }

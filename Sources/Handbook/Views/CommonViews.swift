@@ -18,6 +18,7 @@ public struct TextView: ViewModel, Equatable {
     /// The reader's note for a fallback (`Text pendent de traducció; es mostra en català.`).
     public var note: String?
 
+    /// A text; `note` is given for a fallback.
     public init(text: String, fallback: Bool = false, lang: String, note: String? = nil) {
         self.text = text
         self.fallback = fallback
@@ -30,16 +31,23 @@ public struct TextView: ViewModel, Equatable {
 /// HTML (`partials/paragraphs`) writes one `<p>` per paragraph, and for a fallback wraps
 /// them with the language and the note.
 public struct ParagraphsView: ViewModel, Equatable {
+    /// The paragraphs, unescaped.
     public var paragraphs: [String]
+    /// True when the text is in the default language because the translation is missing.
     public var fallback: Bool
+    /// The language the text is written in.
     public var lang: String
+    /// The reader's note for a fallback.
     public var note: String?
 }
 
 /// A numbered heading of a chapter: `3.2 Adreça i canals`, with its anchor.
 public struct HeadingView: ViewModel, Equatable {
+    /// `3.2`.
     public var number: String
+    /// The heading's text.
     public var title: TextView
+    /// The `id` the table of contents and cross-references link to.
     public var anchor: String
 }
 
@@ -58,13 +66,26 @@ public struct BodyView: ViewModel {
     public var lang: String
 }
 
-/// A label and a value shown as a row of a facts table. The value is HTML that oae
-/// rendered (escaped text, links, lists).
+/// A cross-reference to a place of the handbook (a service's sheet, a role, an
+/// indicator), as `partials/link` writes it: a link when the handbook has the place, the
+/// name alone when it does not, marked when the municipality does not offer the service.
+public struct LinkView: ViewModel, Equatable {
+    /// The anchor linked to; nil when the handbook has no such place.
+    public var link_anchor: String?
+    /// A cross-reference shows its page number in the PDF.
+    public var xref: Bool = true
+    /// The name of the place.
+    public var label: TextView
+    /// A service of the model the municipality does not offer.
+    public var not_offered: Bool = false
+}
+
+/// A label and a value (plain text) shown as a row of a facts table.
 public struct FactView: ViewModel {
+    /// `Període`.
     public var label: String
+    /// `de l'1 de gener al 31 de desembre de 2026`.
     public var value: String
-    /// A value in `<code>` (a revision).
-    public var code: Bool = false
 }
 
 extension Markup {
@@ -97,6 +118,16 @@ extension Markup {
     /// Text of the handbook itself (a UI string, a name, an id) in the handbook's language.
     public func plainView(_ text: String) -> TextView {
         TextView(text: text, lang: localizer.language)
+    }
+
+    /// A text value as HTML (for values written in Swift).
+    func html(_ t: TextView) -> String { marked(t.text, isFallback: t.fallback, language: t.lang) }
+
+    /// A cross-reference as HTML (for values written in Swift), as `partials/link` writes it.
+    func html(_ l: LinkView) -> String {
+        var out = html(l.label)
+        if let anchor = l.link_anchor { out = link(anchor, out, xref: l.xref) }
+        return l.not_offered ? "<span class=\"not-offered\">\(out)</span>" : out
     }
 
     /// `Text pendent de traducció; es mostra en català.`
