@@ -95,18 +95,18 @@ public struct HandbookContext: Sendable {
         return LinkView(link_anchor: sources.contains(source) ? anchor : nil, label: markup.view(name) ?? markup.plainView(""))
     }
 
-    /// The same links as HTML, for values written in Swift (lists of linked values).
-    public func serviceLink(_ id: String) -> String { markup.html(serviceLinkView(id)) }
-    public func procedureLink(_ id: String) -> String { markup.html(procedureLinkView(id)) }
-    public func roleLink(_ id: String) -> String { markup.html(roleLinkView(id)) }
-    public func trainingLink(_ id: String) -> String { markup.html(trainingLinkView(id)) }
-    public func indicatorLink(_ id: String) -> String { markup.html(indicatorLinkView(id)) }
+    // The same links as HTML, for values written in Swift (lists of linked values).
 
-    /// A link to `anchor` when the outline has the chapter `source` that holds it, else
-    /// the text alone.
-    public func link(_ source: String, _ anchor: String, _ html: String, xref: Bool = true) -> String {
-        sources.contains(source) ? markup.link(anchor, html, xref: xref) : html
-    }
+    /// `serviceLinkView` as HTML.
+    public func serviceLink(_ id: String) -> String { markup.html(serviceLinkView(id)) }
+    /// `procedureLinkView` as HTML.
+    public func procedureLink(_ id: String) -> String { markup.html(procedureLinkView(id)) }
+    /// `roleLinkView` as HTML.
+    public func roleLink(_ id: String) -> String { markup.html(roleLinkView(id)) }
+    /// `trainingLinkView` as HTML.
+    public func trainingLink(_ id: String) -> String { markup.html(trainingLinkView(id)) }
+    /// `indicatorLinkView` as HTML.
+    public func indicatorLink(_ id: String) -> String { markup.html(indicatorLinkView(id)) }
 
     /// The name of a thematic area of `model.yaml`.
     public func areaName(_ id: String) -> String { markup.html(area(id)) }

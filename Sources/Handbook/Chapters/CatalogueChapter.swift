@@ -42,17 +42,21 @@ public struct CatalogueView: ChapterView {
     /// The sheet of a service.
     public struct Sheet: ViewModel {
         public var number: String
+        /// The name, in the handbook's language.
         public var title: TextView
+        /// The `id` that cross-references link to.
         public var anchor: String
         public var adoption: Adoption
         public var local_note: String?
         public var adopted_note: String?
         public var rows: [Field]
+        /// The Markdown body, rendered, with its document.
         public var body: BodyView
         /// `Versió 1.2, revisada el 3 de març de 2026 · model/services/x.md`.
         public var meta: String
     }
 
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
     public var ui: [String: String] = [:]
     /// `L'oficina ofereix 12 serveis: 5 de bàsics, … Dels serveis recomanats, …`
     public var intro: String

@@ -13,7 +13,9 @@ public struct ChecklistView: ChapterView {
 
     /// An item: done on a date, or pending.
     public struct Item: ViewModel {
+        /// The name, in the handbook's language.
         public var title: TextView?
+        /// The field of the same name, in the handbook's language.
         public var description: TextView?
         public var done: Bool
         /// `Fet` / `Pendent`.
@@ -23,6 +25,7 @@ public struct ChecklistView: ChapterView {
         public var note: TextView?
     }
 
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
     public var ui: [String: String] = [:]
     /// `3 elements fets d'un total de 12.`
     public var summary: String

@@ -8,8 +8,11 @@ import Rendering
 public struct CommunicationView: ChapterView {
     /// An audience or a channel of the strategy.
     public struct Item: ViewModel {
+        /// The `id` that cross-references link to.
         public var anchor: String
+        /// The name, in the handbook's language.
         public var name: TextView?
+        /// The field of the same name, in the handbook's language.
         public var description: TextView?
         /// `Sí` / `No` (audiences only).
         public var required: String?
@@ -24,6 +27,7 @@ public struct CommunicationView: ChapterView {
     /// A month of the calendar and its actions.
     public struct Month: ViewModel {
         public var month: String
+        /// The `id` that cross-references link to.
         public var anchor: String
         public var actions: [Action]
     }
@@ -31,7 +35,9 @@ public struct CommunicationView: ChapterView {
     /// An action of the plan; its audience, channel, owner and indicator are linked.
     public struct Action: ViewModel {
         public var date: String
+        /// The name, in the handbook's language.
         public var title: TextView?
+        /// The field of the same name, in the handbook's language.
         public var description: TextView?
         public var message: TextView?
         public var indicator: LinkView?
@@ -41,18 +47,25 @@ public struct CommunicationView: ChapterView {
         public var budget: String
     }
 
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
     public var ui: [String: String] = [:]
+    /// The heading of the section.
     public var strategy: HeadingView?
     public var strategy_summary: TextView?
+    /// The Markdown body, rendered, with its document.
     public var strategy_body: BodyView?
     public var audiences: [Item] = []
     public var messages: [Message] = []
     public var channels: [Item] = []
+    /// The heading of the section.
     public var plan: HeadingView
+    /// Said instead when there is nothing to list.
     public var no_plan: String?
     public var facts: [FactView] = []
     public var objectives: Rows<TextView>?
+    /// The heading of the section.
     public var calendar: HeadingView?
+    /// Said instead when there is nothing to list.
     public var no_actions: String?
     public var months: [Month] = []
 }

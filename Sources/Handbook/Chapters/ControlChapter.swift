@@ -25,6 +25,7 @@ public struct ControlView: ChapterView {
         public var text: String
     }
 
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
     public var ui: [String: String] = [:]
     public var purpose: String
     public var rows: [Fact]

@@ -20,6 +20,7 @@ public struct DifferencesView: ChapterView {
     public struct Fact: ViewModel {
         public var label: String
         public var value: String
+        /// Where the municipality wrote it (`file:line`).
         public var source: String
     }
 
@@ -27,7 +28,9 @@ public struct DifferencesView: ChapterView {
     public struct Service: ViewModel {
         /// The service, linked to its sheet.
         public var service: LinkView
+        /// The field of the same name, in the handbook's language.
         public var summary: TextView?
+        /// Where the municipality wrote it (`file:line`).
         public var source: String
     }
 
@@ -37,6 +40,7 @@ public struct DifferencesView: ChapterView {
         /// `Recomanat`.
         public var status: String
         public var reason: TextView?
+        /// Where the municipality wrote it (`file:line`).
         public var source: String
     }
 
@@ -48,6 +52,7 @@ public struct DifferencesView: ChapterView {
         public var field: String
         public var model: String
         public var local: String
+        /// Where the municipality wrote it (`file:line`).
         public var source: String
     }
 
@@ -55,6 +60,7 @@ public struct DifferencesView: ChapterView {
     public struct Variant: ViewModel {
         public var procedure: LinkView
         public var replaces: TextView
+        /// Where the municipality wrote it (`file:line`).
         public var source: String
     }
 
@@ -63,32 +69,54 @@ public struct DifferencesView: ChapterView {
         public var procedure: LinkView
         public var owner: LinkView
         public var model_owner: LinkView?
+        /// Where the municipality wrote it (`file:line`).
         public var source: String
     }
 
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
     public var ui: [String: String] = [:]
+    /// The heading of the section.
     public var approach: HeadingView
     public var facts: [Fact]
     public var notes: ParagraphsView?
     public var notes_source: String?
+    /// Said instead when there is nothing to list.
     public var no_adaptation: String?
+    /// The heading of the section.
     public var adopted: HeadingView
+    /// The table's rows; nil when there are none (the template says so).
     public var adopted_table: Rows<Service>?
+    /// Said instead when there is nothing to list.
     public var no_adopted: String
+    /// The heading of the section.
     public var omitted: HeadingView
+    /// The table's rows; nil when there are none (the template says so).
     public var omitted_table: Rows<Omission>?
+    /// Said instead when there is nothing to list.
     public var no_omitted: String
+    /// The heading of the section.
     public var overrides: HeadingView
+    /// The table's rows; nil when there are none (the template says so).
     public var override_table: Rows<Override>?
+    /// Said instead when there is nothing to list.
     public var no_overrides: String
+    /// The heading of the section.
     public var local_services: HeadingView
+    /// The table's rows; nil when there are none (the template says so).
     public var local_service_table: Rows<Service>?
+    /// Said instead when there is nothing to list.
     public var no_local_services: String
+    /// The heading of the section.
     public var variants: HeadingView
+    /// The table's rows; nil when there are none (the template says so).
     public var variant_table: Rows<Variant>?
+    /// Said instead when there is nothing to list.
     public var no_variants: String
+    /// The heading of the section.
     public var owners: HeadingView
+    /// The table's rows; nil when there are none (the template says so).
     public var owner_table: Rows<Owner>?
+    /// Said instead when there is nothing to list.
     public var no_owners: String
 }
 

@@ -8,23 +8,31 @@ import Rendering
 public struct GlossaryView: ChapterView {
     /// A term with its expansion, definition and related terms.
     public struct Term: ViewModel {
+        /// The `id` that cross-references link to.
         public var anchor: String
+        /// The name, in the handbook's language.
         public var term: TextView
+        /// The field of the same name, in the handbook's language.
         public var expansion: TextView?
+        /// The field of the same name, in the handbook's language.
         public var definition: TextView?
         /// The related terms, linked to their entries.
         public var see_also: [Related]
+        /// True when the list beside it has items.
         public var has_see_also: Bool
     }
 
     /// A related term and its anchor; `more` when another follows.
     public struct Related: ViewModel {
+        /// The `id` that cross-references link to.
         public var anchor: String
+        /// The name, in the handbook's language.
         public var term: TextView
         /// The separator before the next term (`, ` or ` i `), empty for the last.
         public var separator: String
     }
 
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
     public var ui: [String: String] = [:]
     public var terms: [Term]
 }

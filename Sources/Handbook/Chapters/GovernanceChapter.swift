@@ -4,9 +4,11 @@ import Rendering
 /// The view model of `chapters/governance`: the model's prose chapter
 /// `model/handbook/governance.md` in the handbook's language.
 public struct GovernanceView: ChapterView {
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
     public var ui: [String: String] = [:]
     /// Said when the model has no governance chapter.
     public var missing: String?
+    /// The field of the same name, in the handbook's language.
     public var summary: TextView?
     /// The body, its `##` headings numbered as sections.
     public var body: BodyView?

@@ -9,8 +9,11 @@ import Resolution
 public struct IndicatorsView: ChapterView {
     /// An indicator's definition. Targets are HTML (`com a mínim 86 %`).
     public struct Indicator: ViewModel {
+        /// The `id` that cross-references link to.
         public var anchor: String
+        /// The name, in the handbook's language.
         public var name: TextView?
+        /// The field of the same name, in the handbook's language.
         public var definition: TextView?
         public var unit: String
         public var type: String
@@ -53,6 +56,7 @@ public struct IndicatorsView: ChapterView {
 
     /// A progress report.
     public struct Report: ViewModel {
+        /// The `id` that cross-references link to.
         public var anchor: String
         /// `Informe del 2n trimestre de 2026`.
         public var title: String
@@ -62,14 +66,19 @@ public struct IndicatorsView: ChapterView {
         public var milestones: Rows<TextView>?
     }
 
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
     public var ui: [String: String] = [:]
+    /// The heading of the section.
     public var definitions: HeadingView
     public var indicator_list: [Indicator]
+    /// The heading of the section.
     public var values: HeadingView
+    /// Said instead when there is nothing to list.
     public var no_reports: String?
     public var quarters: [Column] = []
     public var value_rows: [ValueRow] = []
     public var value_notes: [ValueNote] = []
+    /// The heading of the section.
     public var reports: HeadingView
     public var report_list: [Report]
 }

@@ -8,7 +8,9 @@ import Rendering
 public struct OfficeView: ChapterView {
     /// The office's phase of the model (`Prova pilot`) and what it means.
     public struct Phase: ViewModel {
+        /// The name, in the handbook's language.
         public var name: TextView
+        /// The field of the same name, in the handbook's language.
         public var description: TextView
     }
 
@@ -48,22 +50,28 @@ public struct OfficeView: ChapterView {
         public var start: String
     }
 
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
     public var ui: [String: String] = [:]
+    /// The heading of the section.
     public var profile: HeadingView
     public var description: ParagraphsView?
     public var phase: Phase?
     /// `Oberta des del 13 d'abril de 2026.`
     public var opening: String?
+    /// The heading of the section.
     public var contact: HeadingView
     public var contact_rows: [Contact]
+    /// The heading of the section.
     public var hours: HeadingView
     public var hour_rows: [Hours]
+    /// The heading of the section.
     public var team: HeadingView
     public var team_rows: [Post]
     public var team_total: String
     public var team_empty: Bool
     /// The staffing chapter, linked; nil when the outline has none.
     public var staffing_link: LinkView?
+    /// The heading of the section.
     public var approach: HeadingView?
     /// The municipality's notes on its approach.
     public var notes: ParagraphsView?

@@ -48,27 +48,35 @@ public struct ProceduresView: ChapterView {
     /// The sheet of a procedure.
     public struct Sheet: ViewModel {
         public var number: String
+        /// The name, in the handbook's language.
         public var title: TextView
+        /// The `id` that cross-references link to.
         public var anchor: String
         public var type: String
         public var variant: Bool
         public var variant_note: String?
+        /// The field of the same name, in the handbook's language.
         public var purpose: TextView?
+        /// The field of the same name, in the handbook's language.
         public var trigger: TextView?
         public var owner: Owner
         /// The services, linked (HTML).
         public var services: String
+        /// True when the list beside it has items.
         public var has_services: Bool
         public var steps: [Step]
+        /// The field of the same name, in the handbook's language.
         public var escalation: TextView?
         /// The legal basis and the indicators (HTML lists and links).
         public var legal: String?
         public var indicators: String?
+        /// The Markdown body, rendered, with its document.
         public var body: BodyView?
         /// `Versió 1.2, revisada el 3 de març de 2026 · model/procedures/x.md`.
         public var meta: String?
     }
 
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
     public var ui: [String: String] = [:]
     public var intro: String
     public var summary: [Summary]

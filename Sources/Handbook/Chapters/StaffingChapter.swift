@@ -27,11 +27,16 @@ public struct StaffingView: ChapterView {
 
     /// A role with what it owns in this office (links, HTML).
     public struct Role: ViewModel {
+        /// The `id` that cross-references link to.
         public var anchor: String
+        /// The name, in the handbook's language.
         public var title: TextView?
+        /// The field of the same name, in the handbook's language.
         public var mission: TextView?
         public var responsibilities: Rows<TextView>?
+        /// The field of the same name, in the handbook's language.
         public var profile: TextView?
+        /// The field of the same name, in the handbook's language.
         public var dedication: TextView?
         public var reports_to: LinkView?
         public var owns_services: String?
@@ -54,8 +59,11 @@ public struct StaffingView: ChapterView {
 
     /// A training module of the model.
     public struct Module: ViewModel {
+        /// The `id` that cross-references link to.
         public var anchor: String
+        /// The name, in the handbook's language.
         public var title: TextView?
+        /// The field of the same name, in the handbook's language.
         public var description: TextView?
         /// `12 hores · en línia · obligatori`.
         public var facts: String
@@ -65,20 +73,27 @@ public struct StaffingView: ChapterView {
         public var contents: Rows<TextView>?
     }
 
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
     public var ui: [String: String] = [:]
+    /// The heading of the section.
     public var posts: HeadingView
     public var post_rows: [Post]
+    /// Said instead when there is nothing to list.
     public var no_posts: String?
     public var recruitment: ParagraphsView?
     public var minimum_intro: String?
     public var minimum_rows: [Minimum]
+    /// The heading of the section.
     public var roles: HeadingView
     public var role_list: [Role]
+    /// The heading of the section.
     public var plan: HeadingView
+    /// Said instead when there is nothing to list.
     public var no_plan: String?
     /// The training plan drawn as inline SVG.
     public var timeline: String?
     public var plan_rows: [Training]
+    /// The heading of the section.
     public var modules: HeadingView
     public var module_list: [Module]
 }
