@@ -7,17 +7,7 @@ import XCTest
 
 /// Every tag of the handbook's templates names something of its typed view model;
 /// `oae check` reports one that does not at its file:line:col.
-final class TemplateViewTests: XCTestCase {
-    var root: URL!
-
-    override func setUpWithError() throws {
-        root = try HandbookTestSupport.fixtureTree()
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(at: root)
-    }
-
+final class TemplateViewTests: FixtureTreeTestCase {
     func unknownVariables() -> [Diagnostic] {
         CheckRun.diagnose(root: root, asOf: HandbookTestSupport.asOf).1.filter { $0.rule == "template-unknown-variable" }
     }

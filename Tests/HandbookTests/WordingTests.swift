@@ -6,17 +6,7 @@ import XCTest
 /// The handbook's sentences as a reader of the language writes them: counts with their
 /// plural forms (and the zero form), amounts and durations through the presentation
 /// layer the site uses too.
-final class WordingTests: XCTestCase {
-    var root: URL!
-
-    override func setUpWithError() throws {
-        root = try HandbookTestSupport.fixtureTree()
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(at: root)
-    }
-
+final class WordingTests: FixtureTreeTestCase {
     func edit(_ path: String, _ change: (String) -> String) throws {
         let url = root.appendingPathComponent(path)
         try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
