@@ -95,6 +95,12 @@ public struct HandbookContext: Sendable {
         return LinkView(link_anchor: sources.contains(source) ? anchor : nil, label: markup.view(name) ?? markup.plainView(""))
     }
 
+    /// Links as a list in running text, or nil when there are none.
+    public func links(_ links: [LinkView]) -> LinksView? {
+        guard !links.isEmpty else { return nil }
+        return LinksView(items: zip(links, format.separators(links.count)).map { LinksView.Item(link: $0, separator: $1) })
+    }
+
     // The same links as HTML, for values written in Swift (lists of linked values).
 
     /// `serviceLinkView` as HTML.

@@ -23,7 +23,7 @@ public struct HandbookRenderer: Sendable {
     static let partials: [String: any ViewModel.Type] = ["partials/text": TextView.self, "partials/paragraphs": ParagraphsView.self,
                                                          "partials/heading": HeadingView.self, "partials/local": LocalView.self,
                                                          "partials/owner": ProceduresView.Owner.self,
-                                                         "partials/link": LinkView.self]
+                                                         "partials/link": LinkView.self, "partials/links": LinksView.self]
 
     /// The view model type of each chapter source.
     static let chapterViews: [String: any ChapterView.Type] = [

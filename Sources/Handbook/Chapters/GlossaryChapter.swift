@@ -17,19 +17,7 @@ public struct GlossaryView: ChapterView {
         /// The field of the same name, in the handbook's language.
         public var definition: TextView?
         /// The related terms, linked to their entries.
-        public var see_also: [Related]
-        /// True when the list beside it has items.
-        public var has_see_also: Bool
-    }
-
-    /// A related term and its anchor; `more` when another follows.
-    public struct Related: ViewModel {
-        /// The `id` that cross-references link to.
-        public var anchor: String
-        /// The name, in the handbook's language.
-        public var term: TextView
-        /// The separator before the next term (`, ` or ` i `), empty for the last.
-        public var separator: String
+        public var see_also: LinksView?
     }
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
@@ -50,14 +38,12 @@ struct GlossaryChapter: ChapterBuilder {
         let entries = sorted.map { t -> GlossaryView.Term in
             let id = t["id"]?.string ?? ""
             let related = (t["see_also"]?.sequence ?? []).compactMap(\.string).compactMap { rid in
-                byId[rid].map { (Anchors.term(rid), m.view($0["term"]) ?? m.plainView(rid)) }
+                byId[rid].map { LinkView(link_anchor: Anchors.term(rid), xref: false, label: m.view($0["term"]) ?? m.plainView(rid)) }
             }
-            let separators = c.format.separators(related.count)
             return GlossaryView.Term(
                 anchor: Anchors.term(id), term: m.view(t["term"]) ?? m.plainView(id), expansion: m.view(t["expansion"]),
                 definition: m.view(t["definition"]),
-                see_also: related.enumerated().map { GlossaryView.Related(anchor: $1.0, term: $1.1, separator: separators[$0]) },
-                has_see_also: !related.isEmpty)
+                see_also: c.links(related))
         }
         return ChapterContent(model: GlossaryView(terms: entries))
     }

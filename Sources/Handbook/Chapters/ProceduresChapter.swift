@@ -60,16 +60,15 @@ public struct ProceduresView: ChapterView {
         /// The field of the same name, in the handbook's language.
         public var trigger: TextView?
         public var owner: Owner
-        /// The services, linked (HTML).
-        public var services: String
-        /// True when the list beside it has items.
-        public var has_services: Bool
+        /// The services it serves, linked.
+        public var services: LinksView?
         public var steps: [Step]
         /// The field of the same name, in the handbook's language.
         public var escalation: TextView?
-        /// The legal basis and the indicators (HTML lists and links).
+        /// The legal basis (an HTML list of references and links to official sources).
         public var legal: String?
-        public var indicators: String?
+        /// Its indicators, linked.
+        public var indicators: LinksView?
         /// The Markdown body, rendered, with its document.
         public var body: BodyView?
         /// `Versió 1.2, revisada el 3 de març de 2026 · model/procedures/x.md`.
@@ -107,15 +106,14 @@ struct ProceduresChapter: ChapterBuilder {
                 } ?? c.words("procedure.local_note", ["municipality": c.municipalityName, "file": variant.path])
             }
             let legal = p.fields["legal_basis"].flatMap { ($0.sequence ?? []).isEmpty ? nil : values.describe($0, key: "legal_basis") }
-            let indicators = p.fields["indicators"].flatMap { ($0.sequence ?? []).isEmpty ? nil : values.describe($0, key: "indicators") }
             let doc = p.variant ?? p.model
             return ProceduresView.Sheet(
                 number: heading.number, title: heading.title, anchor: heading.anchor, type: type(p),
                 variant: p.variant != nil, variant_note: variantNote,
                 purpose: m.view(p.fields["purpose"]), trigger: m.view(p.fields["trigger"]), owner: owner(p, c),
-                services: values.describe(p.fields["services"], key: "services"),
-                has_services: !(p.fields["services"]?.sequence ?? []).isEmpty, steps: steps(p, c),
-                escalation: m.view(p.fields["escalation"]), legal: legal, indicators: indicators,
+                services: c.links(ids(p.fields["services"]).map(c.serviceLinkView)), steps: steps(p, c),
+                escalation: m.view(p.fields["escalation"]), legal: legal,
+                indicators: c.links(ids(p.fields["indicators"]).map(c.indicatorLinkView)),
                 body: doc.map { c.bodies.render($0, anchor: Anchors.procedure(p.id), headingShift: 2)
                     .view(id: $0.id, defaultLanguage: c.network.settings.defaultLanguage) },
                 meta: doc.map { c.words("catalogue.version", ["version": p.fields["version"]?.string ?? "",
@@ -125,6 +123,11 @@ struct ProceduresChapter: ChapterBuilder {
                                   owner_label: c.format.label(c.words["field.owner_role"]),
                                   legal_label: c.words["field.legal_basis"], indicators_label: c.words["field.indicators"])
         return ChapterContent(model: view, sections: sections.sections)
+    }
+
+    /// The ids of a list field (or of a single id).
+    func ids(_ node: Node?) -> [String] {
+        node?.sequence?.compactMap(\.string) ?? node?.string.map { [$0] } ?? []
     }
 
     /// Procedures before methodologies, then by title in the language.

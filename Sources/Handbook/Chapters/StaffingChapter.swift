@@ -39,9 +39,10 @@ public struct StaffingView: ChapterView {
         /// The field of the same name, in the handbook's language.
         public var dedication: TextView?
         public var reports_to: LinkView?
-        public var owns_services: String?
-        public var owns_procedures: String?
-        public var takes_part: String?
+        /// The services it owns, the procedures it owns and those it takes steps in.
+        public var owns_services: LinksView?
+        public var owns_procedures: LinksView?
+        public var takes_part: LinksView?
     }
 
     /// A module of a post's training plan.
@@ -67,8 +68,8 @@ public struct StaffingView: ChapterView {
         public var description: TextView?
         /// `12 hores · en línia · obligatori`.
         public var facts: String
-        /// The roles it is for, linked (HTML).
-        public var roles: String
+        /// The roles it is for, linked; nil for none.
+        public var roles: LinksView?
         public var outcomes: Rows<TextView>?
         public var contents: Rows<TextView>?
     }
@@ -166,15 +167,13 @@ struct StaffingChapter: ChapterBuilder {
         let modules = heading("staffing.modules", "staffing-modules")
         let moduleList = c.network.modelDocuments(.trainingModule).map { doc -> StaffingView.Module in
             let r = doc.root
-            var roles = (r?["target_roles"]?.sequence ?? []).compactMap(\.string).map(c.roleLink)
-            if roles.isEmpty { roles = ["—"] }
             let facts = c.words("staffing.module_facts", [
                 "hours": c.format.count("duration.hour", numeric(r?["hours"]) ?? 0),
                 "format": c.words["training_format.\(r?["format"]?.string ?? "")"],
                 "mandatory": c.words[r?["mandatory"]?.bool == true ? "staffing.mandatory" : "staffing.optional"],
             ])
             return .init(anchor: Anchors.training(doc.id), title: m.view(r?["title"]), description: m.view(r?["description"]),
-                         facts: facts, roles: c.format.list(roles), outcomes: textList(r?["outcomes"], m),
+                         facts: facts, roles: c.links((r?["target_roles"]?.sequence ?? []).compactMap(\.string).map(c.roleLinkView)), outcomes: textList(r?["outcomes"], m),
                          contents: textList(r?["contents"], m))
         }
         let view = StaffingView(
@@ -195,17 +194,16 @@ struct StaffingChapter: ChapterBuilder {
     func role(for doc: Document, _ c: HandbookContext) -> StaffingView.Role {
         let m = c.markup
         let r = doc.root
-        let services = CatalogueChapter.ordered(c).filter { $0.fields["owner_role"]?.string == doc.id }.map { c.serviceLink($0.id) }
+        let services = CatalogueChapter.ordered(c).filter { $0.fields["owner_role"]?.string == doc.id }.map { c.serviceLinkView($0.id) }
         let procedures = ProceduresChapter.ordered(c).filter { p in
             (p.localOwner?.role ?? p.fields["owner_role"]?.string) == doc.id
-        }.map { c.procedureLink($0.id) }
+        }.map { c.procedureLinkView($0.id) }
         let steps = ProceduresChapter.ordered(c).filter { p in
             (p.fields["steps"]?.sequence ?? []).contains { $0["role"]?.string == doc.id }
-        }.map { c.procedureLink($0.id) }
-        func links(_ items: [String]) -> String? { items.isEmpty ? nil : c.format.list(items) }
+        }.map { c.procedureLinkView($0.id) }
         return .init(anchor: Anchors.role(doc.id), title: m.view(r?["title"]), mission: m.view(r?["mission"]),
                      responsibilities: textList(r?["responsibilities"], m), profile: m.view(r?["profile"]),
                      dedication: m.view(r?["dedication"]), reports_to: r?["reports_to"]?.string.map(c.roleLinkView),
-                     owns_services: links(services), owns_procedures: links(procedures), takes_part: links(steps))
+                     owns_services: c.links(services), owns_procedures: c.links(procedures), takes_part: c.links(steps))
     }
 }

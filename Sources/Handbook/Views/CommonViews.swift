@@ -80,6 +80,21 @@ public struct LinkView: ViewModel, Equatable {
     public var not_offered: Bool = false
 }
 
+/// Cross-references written as a list in running text (`a, b i c`), as
+/// `partials/links` writes them.
+public struct LinksView: ViewModel {
+    /// A link and what follows it (`, `, ` i `, or nothing after the last).
+    public struct Item: ViewModel {
+        /// The link.
+        public var link: LinkView
+        /// What follows it.
+        public var separator: String
+    }
+
+    /// The links, in order.
+    public var items: [Item]
+}
+
 /// A label and a value (plain text) shown as a row of a facts table.
 public struct FactView: ViewModel {
     /// `Període`.
