@@ -1,6 +1,7 @@
 import Diagnostics
 import Loading
 import Model
+import Presentation
 import Rendering
 import Resolution
 
@@ -9,8 +10,10 @@ public struct HandbookContext: Sendable {
     public let input: BuildInput
     public let view: ResolvedMunicipality
     public let outline: Outline
-    public let words: Wording
-    public let format: HumaneFormat
+    /// The interface words of the handbook's language (`templates/strings/<lang>.yaml`).
+    public let words: Strings
+    /// Numbers, money, dates, durations and counts in the handbook's language.
+    public let format: ValueFormatter
     public let markup: Markup
     public let bodies: Bodies
     /// The chapter sources of the outline: a link is made only to a place the handbook has.
@@ -21,9 +24,9 @@ public struct HandbookContext: Sendable {
         self.view = view
         self.outline = outline
         sources = Set(outline.chapters.map(\.source))
-        let words = Wording(network: input.network, language: language)
+        let words = Strings(network: input.network, language: language)
         self.words = words
-        format = HumaneFormat(words: words)
+        format = ValueFormatter(strings: words)
         markup = Markup(words: words, localizer: input.localizer(language))
         let places = DocumentPlaces(network: input.network, view: view, language: language, outline: outline)
         bodies = Bodies(network: input.network, places: places, markup: markup)
@@ -54,50 +57,70 @@ public struct HandbookContext: Sendable {
 
     /// A link to the sheet of a service of the catalogue, or its name as text when the
     /// municipality does not offer it.
-    public func serviceLink(_ id: String) -> String {
+    public func serviceLinkView(_ id: String) -> LinkView {
         if let s = view.services.first(where: { $0.id == id }) {
-            return link("catalogue", Anchors.service(id), markup.text(s.fields["name"]))
+            return linkView("catalogue", Anchors.service(id), s.fields["name"], id)
         }
-        let name = network.modelDocument(.service, id).map { markup.text($0.root?["name"]) } ?? markup.escape(id)
-        return "<span class=\"not-offered\">\(name)</span>"
+        var name = linkView("", "", network.modelDocument(.service, id)?.root?["name"], id)
+        name.not_offered = true
+        return name
     }
 
     /// A link to a procedure of the handbook.
-    public func procedureLink(_ id: String) -> String {
-        if let p = view.procedures.first(where: { $0.id == id || $0.variant?.id == id }) {
-            return link("procedures", Anchors.procedure(p.id), markup.text(p.fields["title"]))
-        }
-        return markup.escape(id)
+    public func procedureLinkView(_ id: String) -> LinkView {
+        guard let p = view.procedures.first(where: { $0.id == id || $0.variant?.id == id }) else { return linkView("", "", nil, id) }
+        return linkView("procedures", Anchors.procedure(p.id), p.fields["title"], id)
     }
 
     /// A link to a role of the staffing chapter.
-    public func roleLink(_ id: String) -> String {
-        guard let doc = network.modelDocument(.role, id) else { return markup.escape(id) }
-        return link("staffing", Anchors.role(id), markup.text(doc.root?["title"]))
+    public func roleLinkView(_ id: String) -> LinkView {
+        linkView("staffing", Anchors.role(id), network.modelDocument(.role, id)?.root?["title"], id)
     }
 
     /// A link to a training module of the staffing chapter.
-    public func trainingLink(_ id: String) -> String {
-        guard let doc = network.modelDocument(.trainingModule, id) else { return markup.escape(id) }
-        return link("staffing", Anchors.training(id), markup.text(doc.root?["title"]))
+    public func trainingLinkView(_ id: String) -> LinkView {
+        linkView("staffing", Anchors.training(id), network.modelDocument(.trainingModule, id)?.root?["title"], id)
     }
 
     /// A link to an indicator of the indicators chapter.
-    public func indicatorLink(_ id: String) -> String {
-        guard let doc = network.modelDocument(.indicator, id) else { return markup.escape(id) }
-        return link("indicators", Anchors.indicator(id), markup.text(doc.root?["name"]))
+    public func indicatorLinkView(_ id: String) -> LinkView {
+        linkView("indicators", Anchors.indicator(id), network.modelDocument(.indicator, id)?.root?["name"], id)
     }
 
-    /// A link to `anchor` when the outline has the chapter `source` that holds it, else
-    /// the text alone.
-    public func link(_ source: String, _ anchor: String, _ html: String, xref: Bool = true) -> String {
-        sources.contains(source) ? markup.link(anchor, html, xref: xref) : html
+    /// A link to `anchor` in the chapter `source` labelled with the translatable `name`;
+    /// without a name (an unknown id) the id as text, without the chapter in the outline
+    /// the name alone.
+    func linkView(_ source: String, _ anchor: String, _ name: Node?, _ id: String) -> LinkView {
+        guard let name else { return LinkView(label: markup.plainView(id)) }
+        return LinkView(link_anchor: sources.contains(source) ? anchor : nil, label: markup.view(name) ?? markup.plainView(""))
     }
+
+    /// Links as a list in running text, or nil when there are none.
+    public func links(_ links: [LinkView]) -> LinksView? {
+        guard !links.isEmpty else { return nil }
+        return LinksView(items: zip(links, format.separators(links.count)).map { LinksView.Item(link: $0, separator: $1) })
+    }
+
+    // The same links as HTML, for values written in Swift (lists of linked values).
+
+    /// `serviceLinkView` as HTML.
+    public func serviceLink(_ id: String) -> String { markup.html(serviceLinkView(id)) }
+    /// `procedureLinkView` as HTML.
+    public func procedureLink(_ id: String) -> String { markup.html(procedureLinkView(id)) }
+    /// `roleLinkView` as HTML.
+    public func roleLink(_ id: String) -> String { markup.html(roleLinkView(id)) }
+    /// `trainingLinkView` as HTML.
+    public func trainingLink(_ id: String) -> String { markup.html(trainingLinkView(id)) }
+    /// `indicatorLinkView` as HTML.
+    public func indicatorLink(_ id: String) -> String { markup.html(indicatorLinkView(id)) }
 
     /// The name of a thematic area of `model.yaml`.
-    public func areaName(_ id: String) -> String {
+    public func areaName(_ id: String) -> String { markup.html(area(id)) }
+
+    /// The name of a thematic area as a text value (its id when the model has no such area).
+    public func area(_ id: String) -> TextView {
         let areas = network.modelDocuments(.model).first?.root?["areas"]?.sequence ?? []
-        return areas.first { $0["id"]?.string == id }.map { markup.text($0["name"]) } ?? markup.escape(id)
+        return areas.first { $0["id"]?.string == id }.flatMap { markup.view($0["name"]) } ?? markup.plainView(id)
     }
 
     /// The position of an area in `model.yaml`, for ordering the catalogue.

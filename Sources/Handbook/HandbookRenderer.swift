@@ -17,13 +17,47 @@ public struct HandbookRenderer: Sendable {
     public static let sources = ["control", "office", "governance", "catalogue", "procedures", "staffing",
                                  "communication", "indicators", "checklist", "differences", "glossary"]
     /// Every template a handbook needs.
-    public static let requiredTemplates = ["handbook"] + sources.map { "chapters/\($0)" }
+    public static let requiredTemplates = ["handbook"] + sources.map { "chapters/\($0)" } + partials.keys.sorted()
 
+    /// The partials the templates include, with the view model each is rendered from.
+    static let partials: [String: any ViewModel.Type] = ["partials/text": TextView.self, "partials/paragraphs": ParagraphsView.self,
+                                                         "partials/heading": HeadingView.self, "partials/local": LocalView.self,
+                                                         "partials/owner": ProceduresView.Owner.self,
+                                                         "partials/link": LinkView.self, "partials/links": LinksView.self]
+
+    /// The view model type of each chapter source.
+    static let chapterViews: [String: any ChapterView.Type] = [
+        "control": ControlView.self, "office": OfficeView.self, "governance": GovernanceView.self,
+        "catalogue": CatalogueView.self, "procedures": ProceduresView.self, "staffing": StaffingView.self,
+        "communication": CommunicationView.self, "indicators": IndicatorsView.self,
+        "checklist": ChecklistView.self, "differences": DifferencesView.self, "glossary": GlossaryView.self,
+    ]
+
+    /// The shape of the view model of every template (`handbook`, `chapters/office`,
+    /// `partials/text`), for the template check (`template-unknown-variable`). A
+    /// partial's shape has the `ui` table of the chapter that includes it.
+    public static var views: [String: ViewShape] {
+        func shape<T: ViewModel>(_ type: T.Type) -> ViewShape { ViewShape.of(type) }
+        var out: [String: ViewShape] = ["handbook": shape(HandbookView.self)]
+        for (source, type) in chapterViews { out["chapters/\(source)"] = shape(type) }
+        // A partial is rendered inside a chapter, whose `ui` it sees.
+        for (name, type) in partials {
+            guard case let .object(members) = shape(type) else { continue }
+            out[name] = .object(members.merging(["ui": .map]) { a, _ in a })
+        }
+        return out
+    }
+
+    /// The checked tree and what the build knows of it.
     public let input: BuildInput
+    /// The templates of `templates/handbook/`.
     public let templates: Templates
+    /// The stylesheet inlined into every handbook.
     public let css: String
+    /// The model's outline: the chapters and their order.
     public let outline: Outline
 
+    /// A renderer of the handbooks of `input`.
     public init(input: BuildInput, templates: Templates, css: String) {
         self.input = input
         self.templates = templates
@@ -41,54 +75,39 @@ public struct HandbookRenderer: Sendable {
         return (HandbookRenderer(input: input, templates: templates, css: css), problems)
     }
 
-    public func render(_ view: ResolvedMunicipality, language: String) -> String {
+    /// The handbook of one municipality in one language as view models: the page, and
+    /// each chapter's model in the order of the outline (for a renderer other than
+    /// HTML; the page's chapters then have no `html`).
+    public func document(_ view: ResolvedMunicipality, language: String) -> (page: HandbookView, chapters: [any ChapterView]) {
         let c = HandbookContext(input: input, view: view, language: language, outline: outline)
-        let m = c.markup
-        var toc: [[String: Any]] = []
-        var chapters: [[String: Any]] = []
+        var page = HandbookView(c, css: css, created: HandbookRenderer.timestamp(input.sourceEpoch))
+        var models: [any ChapterView] = []
         for (i, chapter) in outline.chapters.enumerated() {
             let number = i + 1
             let anchor = Anchors.chapter(chapter.id)
-            let content = builder(chapter.source, anchor: anchor)?.build(c, number: number) ?? ChapterContent(data: [:])
-            var data = content.data
-            data["ui"] = c.words.all
-            let title = m.text(chapter.title)
-            let html = templates.names.contains("chapters/\(chapter.source)") ? templates.render("chapters/\(chapter.source)", data) : ""
-            var entry: [String: Any] = ["anchor": anchor, "number": String(number), "title": title,
-                                        "source": chapter.source, "html": html]
-            let description = m.text(chapter.description)
-            if !description.isEmpty { entry["description"] = description }
-            chapters.append(entry)
-            toc.append(["anchor": anchor, "number": String(number), "title": title,
-                        "sections": content.sections.map(\.data), "has_sections": !content.sections.isEmpty])
+            let content = builder(chapter.source, anchor: anchor)?.build(c, number: number)
+            var model = content?.model ?? EmptyChapterView()
+            model.ui = c.words.all
+            models.append(model)
+            let title = c.markup.view(chapter.title) ?? c.markup.plainView("")
+            page.chapters.append(HandbookView.Chapter(anchor: anchor, number: String(number), title: title,
+                                                      source: chapter.source, html: "",
+                                                      description: c.markup.view(chapter.description)))
+            let sections = content?.sections ?? []
+            page.toc.append(HandbookView.TocEntry(anchor: anchor, number: String(number), title: title,
+                                                  sections: sections, has_sections: !sections.isEmpty))
         }
-        let created = HandbookRenderer.timestamp(input.sourceEpoch)
-        let handbookTitle = m.text(outline.title)
-        let page: [String: Any] = [
-            "lang": language, "ui": c.words.all, "css": css,
-            "title": handbookTitle.isEmpty ? m.escape(c.words["handbook.title"]) : handbookTitle,
-            "plain_title": m.plain(outline.title).isEmpty ? c.words["handbook.title"] : m.plain(outline.title),
-            "municipality": c.municipalityName, "office": m.text(c.office?["name"]), "office_plain": c.officeName,
-            "slug": view.slug,
-            "model_version": c.network.settings.version, "model_title": m.text(c.network.modelDocuments(.model).first?.root?["title"]),
-            "source_date": c.format.date(input.sourceDay),
-            "language_name": c.words["language.\(language)"],
-            "cover_line": c.words("cover.line", ["version": c.network.settings.version, "date": c.format.date(input.sourceDay)]),
-            "cover_status": coverStatus(c),
-            "created": created, "generator": "oae \(input.toolVersion)",
-            "toc": toc, "chapters": chapters,
-        ]
-        return templates.render("handbook", page)
+        return (page, models)
     }
 
-    /// `Prova pilot · oberta des del 13 d'abril de 2026`.
-    func coverStatus(_ c: HandbookContext) -> String {
-        let phases = c.network.modelDocuments(.model).first?.root?["phases"]?.sequence ?? []
-        let phase = phases.first { $0["id"]?.string == c.view.status?.rawValue }.map { c.markup.plain($0["name"]) }
-        let opening = c.view.openingDate.map {
-            c.words(c.view.status == .planned ? "cover.planned" : "cover.opened", ["date": c.format.date($0)])
+    /// The handbook as one HTML page.
+    public func render(_ view: ResolvedMunicipality, language: String) -> String {
+        var (page, models) = document(view, language: language)
+        for (i, model) in models.enumerated() {
+            let name = "chapters/\(page.chapters[i].source)"
+            page.chapters[i].html = templates.names.contains(name) ? templates.render(name, model) : ""
         }
-        return [phase, opening].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+        return templates.render("handbook", page)
     }
 
     func builder(_ source: String, anchor: String) -> (any ChapterBuilder)? {
@@ -115,4 +134,9 @@ public struct HandbookRenderer: Sendable {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
         return "\(day)T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
     }
+}
+
+/// The view model of a chapter whose source oae does not know (its template is empty).
+struct EmptyChapterView: ChapterView {
+    var ui: [String: String] = [:]
 }

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Handbook
 import Model
+import Presentation
 import Publishing
 import Rendering
 import Tools
@@ -16,10 +17,14 @@ public struct HandbookStep: OutputStep {
     public init() {}
 
     public func check(_ network: Network) -> [Diagnostic] {
+        let uiKeys = Strings(network: network, language: network.settings.defaultLanguage).keys
         var out = TemplateStepCheck.check(network.tree, folder: HandbookRenderer.folder,
-                                          required: HandbookRenderer.requiredTemplates)
+                                          required: HandbookRenderer.requiredTemplates,
+                                          views: HandbookRenderer.views, uiKeys: uiKeys)
         let folderThere = network.tree.templates.contains { $0.hasPrefix(HandbookRenderer.folder + "/") }
-        if folderThere, !network.tree.templates.contains(HandbookRenderer.stylesheet) {
+        // A stylesheet the walk refused (a link, an unreadable file) is reported there already.
+        let refused = network.tree.diagnostics.contains { $0.span.file == HandbookRenderer.stylesheet }
+        if folderThere, !refused, !network.tree.templates.contains(HandbookRenderer.stylesheet) {
             out.append(.error("template-missing", "the handbook's stylesheet is missing",
                               at: .wholeFile(HandbookRenderer.stylesheet),
                               help: "restore \(HandbookRenderer.stylesheet)"))

@@ -133,11 +133,13 @@ public struct ValueFormatter: Sendable {
 
     /// Joins phrases as the language does: `a, b i c` / `a, b y c` / `a, b and c`.
     public func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + strings["format.and"] + items[items.count - 1]
-        }
+        zip(items, separators(items.count)).map { $0 + $1 }.joined()
+    }
+
+    /// What follows each of `count` items of a list (`, `, then the language's `and`
+    /// before the last, nothing after it), for a template that writes the items itself.
+    public func separators(_ count: Int) -> [String] {
+        (0..<max(0, count)).map { i in i == count - 1 ? "" : i == count - 2 ? strings["format.and"] : ", " }
     }
 
     /// Weekdays (`mo`…`su`) as the language says them: `de dilluns a divendres` for a run

@@ -5,17 +5,7 @@ import XCTest
 
 /// The HTML of a handbook of the fixture network: structure, local markers, the
 /// differences annex, cross-references and escaping.
-final class ContentTests: XCTestCase {
-    var root: URL!
-
-    override func setUpWithError() throws {
-        root = try HandbookTestSupport.fixtureTree()
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(at: root)
-    }
-
+final class ContentTests: FixtureTreeTestCase {
     func html(_ municipality: String = "sant-feliu-de-llobregat", _ language: String = "ca") throws -> String {
         try HandbookTestSupport.render(HandbookTestSupport.input(root), municipality, language)
     }

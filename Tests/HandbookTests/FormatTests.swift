@@ -1,10 +1,11 @@
 @testable import Handbook
 import Model
+import Presentation
 import Rendering
 import XCTest
 
 /// Time limits, dates, numbers and lists as each language writes them, with the real
-/// UI strings of templates/handbook/strings/.
+/// UI strings of templates/strings/, through the presentation layer the handbooks use.
 final class FormatTests: XCTestCase {
     nonisolated(unsafe) static var input: BuildInput!
     nonisolated(unsafe) static var root: URL!
@@ -21,8 +22,8 @@ final class FormatTests: XCTestCase {
         super.tearDown()
     }
 
-    func format(_ language: String) -> HumaneFormat {
-        HumaneFormat(words: Wording(network: FormatTests.input.network, language: language))
+    func format(_ language: String) -> ValueFormatter {
+        ValueFormatter(network: FormatTests.input.network, language: language)
     }
 
     func testTimeLimitsInEveryLanguage() {
@@ -65,17 +66,17 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(format("en").number(8750), "8,750")
         XCTAssertEqual(format("ca").number(0.3), "0,3")
         XCTAssertEqual(format("en").number(3.45, decimals: 1), "3.5")
-        XCTAssertEqual(format("ca").euros(1800), "1.800 €")
-        XCTAssertEqual(format("en").euros(1800), "€1,800")
-        XCTAssertEqual(format("ca").value(86, unit: "percent"), "86 %")
-        XCTAssertEqual(format("ca").value(3.4, unit: "days"), "3,4 dies")
+        XCTAssertEqual(format("ca").money(1800), "1.800 €")
+        XCTAssertEqual(format("en").money(1800), "€1,800")
+        XCTAssertEqual(format("ca").measure(86, unit: "percent"), "86 %")
+        XCTAssertEqual(format("ca").measure(3.4, unit: "days"), "3,4 dies")
         XCTAssertEqual(format("ca").list(["a", "b", "c"]), "a, b i c")
         XCTAssertEqual(format("es").list(["a", "b"]), "a y b")
         XCTAssertEqual(format("en").list(["a"]), "a")
     }
 
     func testPlaceholdersAreFilledAndUnknownOnesKept() {
-        XCTAssertEqual(Wording.fill("de {from} a {to}", ["from": "dilluns", "to": "divendres"]), "de dilluns a divendres")
-        XCTAssertEqual(Wording.fill("{x} i {y}", ["x": "1"]), "1 i {y}")
+        XCTAssertEqual(Strings.fill("de {from} a {to}", ["from": "dilluns", "to": "divendres"]), "de dilluns a divendres")
+        XCTAssertEqual(Strings.fill("{x} i {y}", ["x": "1"]), "1 i {y}")
     }
 }

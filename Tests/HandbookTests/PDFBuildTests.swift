@@ -3,6 +3,7 @@ import Foundation
 import JSON
 import Model
 import Rendering
+import Presentation
 import XCTest
 
 /// The handbooks of the pilot municipalities of the real example tree, built with
@@ -105,7 +106,7 @@ final class PDFBuildTests: XCTestCase {
                 }
                 // The control page (chapter 1) names the municipality.
                 let control = try XCTUnwrap(Self.tocPage(of: "1 \(titles[0])", in: toc))
-                let row = "\(Wording(network: b.input.network, language: lang)["control.municipality"]) \(name)"
+                let row = "\(Strings(network: b.input.network, language: lang)["control.municipality"]) \(name)"
                 XCTAssertTrue(pages[control - 1].contains(row), "\(label): the control page has no '\(row)'")
                 XCTAssertTrue(pages[control - 1].contains(String(HandbookTestSupport.revision.prefix(12))), "\(label): no revision")
                 // Cross-references carry page numbers in the PDF: "(p. 57)".

@@ -159,3 +159,17 @@ enum HandbookTestSupport {
 private final class BundleMarker {}
 
 enum Missing: Error { case weasyPrint }
+
+/// A test case with a fresh copy of the fixture network (real schemas and templates) in
+/// `root`, removed afterwards.
+class FixtureTreeTestCase: XCTestCase {
+    var root: URL!
+
+    override func setUpWithError() throws {
+        root = try HandbookTestSupport.fixtureTree()
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(at: root)
+    }
+}

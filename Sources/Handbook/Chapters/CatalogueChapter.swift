@@ -1,12 +1,72 @@
 import Foundation
 import Loading
 import Model
+import Rendering
 import Resolution
 
-/// The service catalogue: a summary table, then one sheet per service of the
-/// municipality's view, in the order of the model's areas. Every value the
-/// municipality changed carries the "Local" badge and the model's value; a local
-/// service is marked as a whole.
+/// The view model of `chapters/catalogue`: a summary table, then one sheet per service
+/// of the municipality's view, in the order of the model's areas. Every value the
+/// municipality changed carries the "Local" mark and the model's value; a local service
+/// is marked as a whole.
+public struct CatalogueView: ChapterView {
+    /// The adoption of a service: `core`, `recommended`, `adopted` or `local-service`
+    /// (the badge's class), and its label.
+    public struct Adoption: ViewModel {
+        public var kind: String
+        public var label: String
+    }
+
+    /// A row of the summary table.
+    public struct Summary: ViewModel {
+        /// The service, linked to its sheet.
+        public var link: LinkView
+        /// The thematic area's name.
+        public var area: TextView?
+        public var adoption: Adoption
+        /// The owner role, linked to the staffing chapter.
+        public var owner: LinkView?
+    }
+
+    /// A field of a service's sheet: its label and its value as HTML (links, lists,
+    /// amounts), with the local mark when the municipality changed it.
+    public struct Field: ViewModel {
+        public var field: String
+        public var label: String
+        public var value: String
+        public var local: Bool
+        /// The mark and the model's value (for a field other than the commitments, which
+        /// mark each item).
+        public var note: LocalView?
+    }
+
+    /// The sheet of a service.
+    public struct Sheet: ViewModel {
+        public var number: String
+        /// The name, in the handbook's language.
+        public var title: TextView
+        /// The `id` that cross-references link to.
+        public var anchor: String
+        public var adoption: Adoption
+        public var local_note: String?
+        public var adopted_note: String?
+        public var rows: [Field]
+        /// The Markdown body, rendered, with its document.
+        public var body: BodyView
+        /// `Versió 1.2, revisada el 3 de març de 2026 · model/services/x.md`.
+        public var meta: String
+    }
+
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
+    public var ui: [String: String] = [:]
+    /// `L'oficina ofereix 12 serveis: 5 de bàsics, … Dels serveis recomanats, …`
+    public var intro: String
+    /// The sentence that points to the annex of differences (HTML: it holds a link).
+    public var omitted_note: String?
+    public var summary: [Summary]
+    public var sheets: [Sheet]
+}
+
+/// Builds the service catalogue.
 struct CatalogueChapter: ChapterBuilder {
     /// The fields of a sheet, in order (the body and the name are shown apart).
     static let fields = ["summary", "area", "audience", "format", "channels", "duration", "cost", "requirements",
@@ -17,40 +77,39 @@ struct CatalogueChapter: ChapterBuilder {
         var sections = SectionNumbers(chapter: number)
         let services = CatalogueChapter.ordered(c)
         let m = c.markup
-        let summary = services.map { s -> [String: Any] in
-            ["link": c.serviceLink(s.id),
-             "area": s.fields["area"]?.string.map(c.areaName) ?? "",
-             "adoption": adoptionBadge(s, c),
-             "owner": s.fields["owner_role"]?.string.map(c.roleLink) ?? ""]
+        let summary = services.map { s in
+            CatalogueView.Summary(link: c.serviceLinkView(s.id), area: s.fields["area"]?.string.map(c.area),
+                                  adoption: adoption(s, c), owner: s.fields["owner_role"]?.string.map(c.roleLinkView))
         }
-        let sheets = services.map { s -> [String: Any] in
-            var sheet = sections.next(m.text(s.fields["name"]), anchor: Anchors.service(s.id))
-            sheet["adoption"] = adoptionBadge(s, c)
-            sheet["rows"] = rows(s, c)
+        let sheets = services.map { s -> CatalogueView.Sheet in
+            let heading = sections.next(m.view(s.fields["name"]) ?? m.plainView(s.id), anchor: Anchors.service(s.id))
             let body = c.bodies.render(s.document, anchor: Anchors.service(s.id), headingShift: 2)
-            sheet["body"] = body.html
-            var meta = c.words("catalogue.version", ["version": s.fields["version"]?.string ?? "",
+            let meta = c.words("catalogue.version", ["version": s.fields["version"]?.string ?? "",
                                                      "date": s.fields["last_reviewed"]?.string.map(c.format.date) ?? ""])
-            meta += " · " + s.document.path
-            sheet["meta"] = m.escape(meta)
-            if s.adoption == .local { sheet["local_note"] = m.escape(c.words("catalogue.local_note", ["municipality": c.municipalityName])) }
-            if s.adoption == .adopted, let at = s.adoptedAt {
-                sheet["adopted_note"] = m.escape(c.words("catalogue.adopted_note", ["place": c.place(at)]))
-            }
-            return sheet
+                + " · " + s.document.path
+            return .init(number: heading.number, title: heading.title, anchor: heading.anchor, adoption: adoption(s, c),
+                         local_note: s.adoption == .local ? c.words("catalogue.local_note", ["municipality": c.municipalityName]) : nil,
+                         adopted_note: s.adoption == .adopted ? s.adoptedAt.map { c.words("catalogue.adopted_note", ["place": c.place($0)]) } : nil,
+                         rows: rows(s, c), body: body.view(id: s.id, defaultLanguage: c.network.settings.defaultLanguage), meta: meta)
         }
+        let view = CatalogueView(
+            intro: intro(services, c),
+            omitted_note: c.view.omitted.isEmpty ? nil : c.chapter("differences").map {
+                c.words("catalogue.omitted_note", ["link": m.link(Anchors.chapter($0.id), m.text($0.title))])
+            },
+            summary: summary, sheets: sheets)
+        return ChapterContent(model: view, sections: sections.sections)
+    }
+
+    /// `L'oficina ofereix 12 serveis: 5 de bàsics, 4 de recomanats, 1 servei opcional
+    /// adoptat i 2 serveis propis. Dels serveis recomanats, el municipi no n'ha omès cap.`
+    func intro(_ services: [ResolvedService], _ c: HandbookContext) -> String {
         let counts = Dictionary(grouping: services, by: \.adoption).mapValues(\.count)
-        let intro = c.words("catalogue.intro", [
-            "count": String(services.count), "core": String(counts[.core] ?? 0),
-            "recommended": String(counts[.recommended] ?? 0), "adopted": String(counts[.adopted] ?? 0),
-            "local": String(counts[.local] ?? 0), "omitted": String(c.view.omitted.count),
-        ])
-        var data: [String: Any] = ["intro": m.escape(intro), "summary": summary, "sheets": sheets]
-        if let annex = c.chapter("differences") {
-            data["omitted_note"] = c.view.omitted.isEmpty ? nil
-                : c.words("catalogue.omitted_note", ["link": m.link(Anchors.chapter(annex.id), m.text(annex.title))])
-        }
-        return ChapterContent(data: data, sections: sections.sections)
+        let parts: [(Resolution.Adoption, String)] = [(.core, "catalogue.core"), (.recommended, "catalogue.recommended"),
+                                                  (.adopted, "catalogue.adopted"), (.local, "catalogue.local")]
+        let phrases = parts.compactMap { adoption, key in counts[adoption].map { c.format.count(key, $0) } }
+        return c.format.count("catalogue.intro", services.count, ["parts": c.format.list(phrases)]) + " "
+            + c.format.count("catalogue.omitted", c.view.omitted.count)
     }
 
     /// The services in the order of the model's areas, then by name in the language.
@@ -64,40 +123,30 @@ struct CatalogueChapter: ChapterBuilder {
             .map(\.0)
     }
 
-    func adoptionBadge(_ s: ResolvedService, _ c: HandbookContext) -> String {
+    func adoption(_ s: ResolvedService, _ c: HandbookContext) -> CatalogueView.Adoption {
         switch s.adoption {
-        case .core: return c.markup.badge("core", c.words["badge.core"])
-        case .recommended: return c.markup.badge("recommended", c.words["badge.recommended"])
-        case .adopted: return c.markup.badge("adopted", c.words["badge.adopted"])
-        case .local: return c.markup.badge("local-service", c.words["badge.local_service"])
+        case .core: return .init(kind: "core", label: c.words["badge.core"])
+        case .recommended: return .init(kind: "recommended", label: c.words["badge.recommended"])
+        case .adopted: return .init(kind: "adopted", label: c.words["badge.adopted"])
+        case .local: return .init(kind: "local-service", label: c.words["badge.local_service"])
         }
     }
 
     /// The rows of a sheet: label, value, and for a local value its badge and the
     /// model's value.
-    func rows(_ s: ResolvedService, _ c: HandbookContext) -> [[String: Any]] {
+    func rows(_ s: ResolvedService, _ c: HandbookContext) -> [CatalogueView.Field] {
         let values = ValueText(c)
         let model = s.adoption == .local ? nil : s.document.root
-        var out: [[String: Any]] = []
-        for field in CatalogueChapter.fields {
-            guard let node = s.fields[field] else { continue }
+        return CatalogueChapter.fields.compactMap { field in
+            guard let node = s.fields[field] else { return nil }
             let overrides = s.overrides.filter { $0.path.first == .key(field) }
-            var row: [String: Any] = ["label": c.words["field.\(field)"], "field": field]
-            if field == "commitments" {
-                row["value"] = commitments(node, model: model?[field], overrides: overrides, c)
-            } else if field == "summary" {
-                row["value"] = c.markup.text(node)
-            } else {
-                row["value"] = values.describe(node, key: field)
-            }
-            if !overrides.isEmpty, field != "commitments" {
-                row["local"] = true
-                row["note"] = c.markup.local(modelValue: values.describe(model?[field], key: field))
-            }
-            if field == "commitments", !overrides.isEmpty { row["local"] = true }
-            out.append(row)
+            let value = field == "commitments" ? commitments(node, model: model?[field], overrides: overrides, c)
+                : field == "summary" ? c.markup.text(node) : values.describe(node, key: field)
+            let note = overrides.isEmpty || field == "commitments" ? nil
+                : c.local(modelValue: values.describe(model?[field], key: field))
+            return .init(field: field, label: c.format.label(c.words["field.\(field)"]), value: value,
+                         local: !overrides.isEmpty, note: note)
         }
-        return out
     }
 
     /// Commitments item by item, each changed one marked local with the model's value.

@@ -1,39 +1,40 @@
-/// A numbered section of a chapter, as the table of contents lists it.
-public struct Section: Sendable, Equatable {
-    public var number: String
-    /// The title as HTML (escaped text, possibly with a fallback marker).
-    public var title: String
-    public var anchor: String
+import Rendering
 
-    /// Template data: `{number, title, anchor}`.
-    var data: [String: Any] { ["number": number, "title": title, "anchor": anchor] }
+/// The view model of a chapter template (`templates/handbook/chapters/<source>.mustache`):
+/// its data, and the handbook's words as `ui` (`{{ui.key}}`), which the renderer sets.
+public protocol ChapterView: ViewModel {
+    /// The UI strings of the handbook's language (`Strings.all`).
+    var ui: [String: String] { get set }
 }
 
 /// Numbers the sections of chapter `chapter`: `3.1`, `3.2`, …
 struct SectionNumbers {
     let chapter: Int
-    private(set) var sections: [Section] = []
+    private(set) var sections: [HeadingView] = []
 
     init(chapter: Int) {
         self.chapter = chapter
     }
 
-    /// Adds a section and returns its template data.
-    mutating func next(_ title: String, anchor: String) -> [String: Any] {
-        let s = Section(number: "\(chapter).\(sections.count + 1)", title: title, anchor: anchor)
+    /// Adds a section and returns its heading.
+    mutating func next(_ title: TextView, anchor: String) -> HeadingView {
+        let s = HeadingView(number: "\(chapter).\(sections.count + 1)", title: title, anchor: anchor)
         sections.append(s)
-        return s.data
+        return s
     }
 }
 
-/// What a chapter builder produces: the data for its template
-/// (`templates/handbook/chapters/<source>.mustache`) and its numbered sections.
+/// What a chapter builder produces: the view model of its template and its numbered
+/// sections (for the table of contents).
 public struct ChapterContent {
-    public var data: [String: Any]
-    public var sections: [Section]
+    /// The view model of the chapter's template.
+    public var model: any ChapterView
+    /// The chapter's numbered sections, for the table of contents.
+    public var sections: [HeadingView]
 
-    public init(data: [String: Any], sections: [Section] = []) {
-        self.data = data
+    /// The content of a chapter.
+    public init(model: any ChapterView, sections: [HeadingView] = []) {
+        self.model = model
         self.sections = sections
     }
 }

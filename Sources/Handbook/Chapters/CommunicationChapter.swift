@@ -2,42 +2,108 @@ import Loading
 import Model
 import Rendering
 
-/// Communication: the network's strategy (audiences, messages, channels and its
-/// prose), the municipality's plan (period, budget, objectives) and a calendar of the
-/// plan's dated actions by month.
+/// The view model of `chapters/communication`: the network's strategy (audiences,
+/// messages, channels and its prose), the municipality's plan (period, budget,
+/// objectives) and a calendar of the plan's dated actions by month.
+public struct CommunicationView: ChapterView {
+    /// An audience or a channel of the strategy.
+    public struct Item: ViewModel {
+        /// The `id` that cross-references link to.
+        public var anchor: String
+        /// The name, in the handbook's language.
+        public var name: TextView?
+        /// The field of the same name, in the handbook's language.
+        public var description: TextView?
+        /// `Sí` / `No` (audiences only).
+        public var required: String?
+    }
+
+    /// A key message of the strategy and its audience.
+    public struct Message: ViewModel {
+        public var audience: LinkView?
+        public var text: TextView?
+    }
+
+    /// A month of the calendar and its actions.
+    public struct Month: ViewModel {
+        public var month: String
+        /// The `id` that cross-references link to.
+        public var anchor: String
+        public var actions: [Action]
+    }
+
+    /// An action of the plan; its audience, channel, owner and indicator are linked.
+    public struct Action: ViewModel {
+        public var date: String
+        /// The name, in the handbook's language.
+        public var title: TextView?
+        /// The field of the same name, in the handbook's language.
+        public var description: TextView?
+        public var message: TextView?
+        public var indicator: LinkView?
+        public var audience: LinkView?
+        public var channel: LinkView?
+        public var owner: LinkView?
+        public var budget: String
+    }
+
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
+    public var ui: [String: String] = [:]
+    /// The heading of the section.
+    public var strategy: HeadingView?
+    public var strategy_summary: TextView?
+    /// The Markdown body, rendered, with its document.
+    public var strategy_body: BodyView?
+    public var audiences: [Item] = []
+    public var messages: [Message] = []
+    public var channels: [Item] = []
+    /// The heading of the section.
+    public var plan: HeadingView
+    /// Said instead when there is nothing to list.
+    public var no_plan: String?
+    public var facts: [FactView] = []
+    public var objectives: Rows<TextView>?
+    /// The heading of the section.
+    public var calendar: HeadingView?
+    /// Said instead when there is nothing to list.
+    public var no_actions: String?
+    public var months: [Month] = []
+}
+
+/// Builds the communication chapter.
 struct CommunicationChapter: ChapterBuilder {
     func build(_ c: HandbookContext, number: Int) -> ChapterContent {
         var sections = SectionNumbers(chapter: number)
         let m = c.markup
-        var data: [String: Any] = [:]
+        func heading(_ key: String, _ anchor: String) -> HeadingView { sections.next(m.plainView(c.words[key]), anchor: anchor) }
 
         // Strategy
+        var strategyHeading: HeadingView?
+        var view = CommunicationView(plan: HeadingView(number: "", title: m.plainView(""), anchor: ""))
         if let strategy = c.network.modelDocuments(.communicationStrategy).first {
             let s = strategy.root
-            data["strategy"] = sections.next(m.escape(c.words["communication.strategy"]), anchor: Anchors.strategy)
-            data["strategy_title"] = m.text(s?["title"])
-            data["strategy_summary"] = m.text(s?["summary"])
-            data["strategy_body"] = c.bodies.render(strategy, anchor: Anchors.strategy, headingShift: 2).html
-            data["audiences"] = (s?["audiences"]?.sequence ?? []).map { a -> [String: Any] in
-                ["anchor": Anchors.audience(a["id"]?.string ?? ""), "name": m.text(a["name"]),
-                 "description": m.text(a["description"]),
-                 "required": m.escape(c.words[a["required"]?.bool == true ? "value.yes" : "value.no"])]
+            strategyHeading = heading("communication.strategy", Anchors.strategy)
+            view.strategy_summary = m.view(s?["summary"])
+            view.strategy_body = c.bodies.render(strategy, anchor: Anchors.strategy, headingShift: 2)
+                .view(id: strategy.id, defaultLanguage: c.network.settings.defaultLanguage)
+            view.audiences = (s?["audiences"]?.sequence ?? []).map { a in
+                .init(anchor: Anchors.audience(a["id"]?.string ?? ""), name: m.view(a["name"]), description: m.view(a["description"]),
+                      required: c.words[a["required"]?.bool == true ? "value.yes" : "value.no"])
             }
-            data["messages"] = (s?["messages"]?.sequence ?? []).map { msg -> [String: Any] in
-                ["audience": audienceLink(msg["audience"]?.string, c), "text": m.text(msg["text"])]
+            view.messages = (s?["messages"]?.sequence ?? []).map { msg in
+                .init(audience: audienceLink(msg["audience"]?.string, c), text: m.view(msg["text"]))
             }
-            data["channels"] = (s?["channels"]?.sequence ?? []).map { ch -> [String: Any] in
-                ["anchor": Anchors.channel(ch["id"]?.string ?? ""), "name": m.text(ch["name"]),
-                 "description": m.text(ch["description"])]
+            view.channels = (s?["channels"]?.sequence ?? []).map { ch in
+                .init(anchor: Anchors.channel(ch["id"]?.string ?? ""), name: m.view(ch["name"]), description: m.view(ch["description"]))
             }
         }
+        view.strategy = strategyHeading
 
         // Local plan
-        let plan = c.view.files.communicationPlan?.root
-        data["plan"] = sections.next(m.escape(c.words["communication.plan"]), anchor: "communication-plan")
-        guard let plan else {
-            data["no_plan"] = m.escape(c.words["communication.no_plan"])
-            return ChapterContent(data: data, sections: sections.sections)
+        view.plan = heading("communication.plan", "communication-plan")
+        guard let plan = c.view.files.communicationPlan?.root else {
+            view.no_plan = c.words["communication.no_plan"]
+            return ChapterContent(model: view, sections: sections.sections)
         }
         let actions = (plan["actions"]?.sequence ?? []).map { ($0, $0["date"]?.string.flatMap(Day.init)) }
             .sorted { a, b in
@@ -49,28 +115,25 @@ struct CommunicationChapter: ChapterBuilder {
                 }
             }
         let spent = actions.reduce(0.0) { $0 + (numeric($1.0["budget"]) ?? 0) }
-        var facts: [[String: Any]] = []
         if let start = plan["period"]?["start"]?.string, let end = plan["period"]?["end"]?.string {
-            facts.append(["label": c.words["communication.period"],
-                          "value": m.escape(c.words("communication.period_value", ["start": c.format.date(start), "end": c.format.date(end)]))])
+            view.facts.append(.init(label: c.words["communication.period"],
+                                    value: c.words("communication.period_value", ["start": c.format.date(start), "end": c.format.date(end)])))
         }
         if let budget = numeric(plan["budget"]) {
-            facts.append(["label": c.words["communication.budget"], "value": m.escape(c.format.euros(budget))])
+            view.facts.append(.init(label: c.words["col_budget"], value: c.format.money(budget)))
         }
-        facts.append(["label": c.words["communication.actions_budget"],
-                      "value": m.escape(c.words("communication.actions_budget_value", ["count": String(actions.count), "amount": c.format.euros(spent)]))])
-        data["facts"] = facts
-        data["objectives"] = m.list((plan["objectives"]?.sequence ?? []).map(m.text))
+        view.facts.append(.init(label: c.words["communication.actions_budget"],
+                                value: c.format.count("communication.actions_budget_value", actions.count, ["amount": c.format.money(spent)])))
+        view.objectives = .of((plan["objectives"]?.sequence ?? []).compactMap(m.view))
 
         // Calendar
-        data["calendar"] = sections.next(m.escape(c.words["communication.calendar"]), anchor: "communication-calendar")
-        var months: [[String: Any]] = []
+        view.calendar = heading("communication.calendar", "communication-calendar")
         var current: (year: Int, month: Int)?
-        var rows: [[String: Any]] = []
+        var rows: [CommunicationView.Action] = []
         func flush() {
             guard let cur = current else { return }
-            months.append(["month": m.escape(c.format.month(year: cur.year, month: cur.month)),
-                           "anchor": "communication-\(cur.year)-\(cur.month < 10 ? "0" : "")\(cur.month)", "actions": rows])
+            view.months.append(.init(month: c.format.month(year: cur.year, month: cur.month),
+                                     anchor: "communication-\(cur.year)-\(cur.month < 10 ? "0" : "")\(cur.month)", actions: rows))
             rows = []
         }
         for (action, day) in actions {
@@ -78,34 +141,33 @@ struct CommunicationChapter: ChapterBuilder {
                 flush()
                 current = (day.year, day.month)
             }
-            var row: [String: Any] = [
-                "date": day.map { m.escape(c.format.shortDate($0)) } ?? "—",
-                "title": m.text(action["title"]),
-                "audience": audienceLink(action["audience"]?.string, c),
-                "channel": channelLink(action["channel"]?.string, c),
-                "owner": action["owner"]?.string.map(c.roleLink) ?? "",
-                "budget": numeric(action["budget"]).map { m.escape(c.format.euros($0)) } ?? "—",
-            ]
-            if let d = action["description"] { row["description"] = m.text(d) }
-            if let id = action["message"]?.string, let msg = c.strategyItem("messages", id) { row["message"] = m.text(msg["text"]) }
-            if let ind = action["indicator"]?.string { row["indicator"] = c.indicatorLink(ind) }
-            rows.append(row)
+            rows.append(.init(date: day.map(c.format.shortDate) ?? "—", title: m.view(action["title"]),
+                              description: m.view(action["description"]),
+                              message: action["message"]?.string.flatMap { c.strategyItem("messages", $0) }.flatMap { m.view($0["text"]) },
+                              indicator: action["indicator"]?.string.map(c.indicatorLinkView),
+                              audience: audienceLink(action["audience"]?.string, c), channel: channelLink(action["channel"]?.string, c),
+                              owner: action["owner"]?.string.map(c.roleLinkView),
+                              budget: numeric(action["budget"]).map(c.format.money) ?? "—"))
         }
         flush()
-        data["months"] = months
-        data["no_actions"] = actions.isEmpty ? m.escape(c.words["communication.no_actions"]) : nil
-        return ChapterContent(data: data, sections: sections.sections)
+        view.no_actions = actions.isEmpty ? c.words["communication.no_actions"] : nil
+        return ChapterContent(model: view, sections: sections.sections)
     }
 
-    func audienceLink(_ id: String?, _ c: HandbookContext) -> String {
-        guard let id else { return "" }
-        guard let a = c.strategyItem("audiences", id) else { return c.markup.escape(id) }
-        return c.link("communication", Anchors.audience(id), c.markup.text(a["name"]), xref: false)
+    /// An audience of the strategy, linked to its row (no page number).
+    func audienceLink(_ id: String?, _ c: HandbookContext) -> LinkView? {
+        strategyLink("audiences", Anchors.audience, id, c)
     }
 
-    func channelLink(_ id: String?, _ c: HandbookContext) -> String {
-        guard let id else { return "" }
-        guard let ch = c.strategyItem("channels", id) else { return c.markup.escape(id) }
-        return c.link("communication", Anchors.channel(id), c.markup.text(ch["name"]), xref: false)
+    /// A channel of the strategy, linked to its row (no page number).
+    func channelLink(_ id: String?, _ c: HandbookContext) -> LinkView? {
+        strategyLink("channels", Anchors.channel, id, c)
+    }
+
+    func strategyLink(_ list: String, _ anchor: (String) -> String, _ id: String?, _ c: HandbookContext) -> LinkView? {
+        guard let id else { return nil }
+        var link = c.linkView("communication", anchor(id), c.strategyItem(list, id)?["name"], id)
+        link.xref = false
+        return link
     }
 }

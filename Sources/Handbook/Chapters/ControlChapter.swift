@@ -1,53 +1,82 @@
 import Model
 import Rendering
 
-/// The control page: what this handbook is and what it was made from — municipality,
-/// office, model and version, source revision and date, language, oae's version — and
-/// how to read its markers.
+/// The view model of `chapters/control`, the control page: what this handbook is and
+/// what it was made from, and how to read its markers.
+public struct ControlView: ChapterView {
+    /// A fact of the handbook: label, value and an aside (`codi INE 08211`).
+    public struct Fact: ViewModel {
+        public var label: String
+        public var value: TextView
+        /// A note in brackets after the value.
+        public var aside: String?
+        /// The value is a code (a revision); `long` for the full hash.
+        public var code: Bool
+        public var long: Bool
+    }
+
+    /// A marker of the handbook and what it means.
+    public struct Marker: ViewModel {
+        /// The badge class (`local`, `local-service`, `local-variant`), nil for the fallback marker.
+        public var badge: String?
+        public var label: String
+        /// True for the marker of untranslated text.
+        public var fallback: Bool
+        public var text: String
+    }
+
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
+    public var ui: [String: String] = [:]
+    public var purpose: String
+    public var rows: [Fact]
+    public var legend: [Marker]
+    /// The default language, shown by the fallback marker.
+    public var default_language: String
+    public var fallback_note: String
+}
+
+/// Builds the control page: municipality, office, model and version, source revision
+/// and date, language, oae's version, and the legend of markers.
 struct ControlChapter: ChapterBuilder {
     func build(_ c: HandbookContext, number: Int) -> ChapterContent {
+        let m = c.markup
         let settings = c.network.settings
         let revision = c.input.sourceRevision
         let short = revision.count > 12 && revision.allSatisfy(\.isHexDigit) ? String(revision.prefix(12)) : revision
         let status = c.office?["status"]?.string
         let phases = c.network.modelDocuments(.model).first?.root?["phases"]?.sequence ?? []
-        let phase = phases.first { $0["id"]?.string == status }
-        var rows: [[String: Any]] = []
-        func row(_ key: String, _ html: String, code: Bool = false) {
-            rows.append(["label": c.words["control.\(key)"], "value": html, "code": code])
+        var rows: [ControlView.Fact] = []
+        func row(_ key: String, _ value: TextView, aside: String? = nil, code: Bool = false, long: Bool = false) {
+            rows.append(.init(label: c.words[key == "phase" ? "office_phase" : "control.\(key)"], value: value, aside: aside, code: code, long: long))
         }
-        row("municipality", c.markup.escape(c.municipalityName)
-            + (c.office?["municipality"]?["ine_code"]?.string.map { " <span class=\"muted\">(\(c.markup.escape(c.words("control.ine", ["code": $0]))))</span>" } ?? ""))
-        row("office", c.markup.text(c.office?["name"]))
-        if let phase {
-            row("status", c.markup.text(phase["name"]))
+        row("municipality", m.plainView(c.municipalityName),
+            aside: c.office?["municipality"]?["ine_code"]?.string.map { c.words("control.ine", ["code": $0]) })
+        row("office", m.view(c.office?["name"]) ?? m.plainView(""))
+        if let phase = phases.first(where: { $0["id"]?.string == status }) {
+            row("phase", m.view(phase["name"]) ?? m.plainView(""))
         }
-        if let opening = c.view.openingDate {
-            row("opening", c.markup.escape(c.format.date(opening)))
-        }
-        row("model", c.markup.text(c.network.modelDocuments(.model).first?.root?["title"])
-            + " <span class=\"muted\">(\(c.markup.escape(settings.id)))</span>")
-        row("model_version", c.markup.escape(settings.version))
+        if let opening = c.view.openingDate { row("opening", m.plainView(c.format.date(opening))) }
+        row("model", m.view(c.network.modelDocuments(.model).first?.root?["title"]) ?? m.plainView(""), aside: settings.id)
+        row("model_version", m.plainView(settings.version))
         if let base = c.view.files.adaptation?.root?["base_model_version"]?.string {
-            row("base_version", c.markup.escape(base))
+            row("base_version", m.plainView(base))
         }
-        row("revision", "<code>\(HTML.escape(short))</code>")
-        row("revision_full", "<code class=\"long\">\(HTML.escape(revision))</code>")
-        row("source_date", c.markup.escape(c.format.date(c.input.sourceDay)))
-        row("language", c.markup.escape(c.words["language.\(c.language)"]) + " <span class=\"muted\">(\(c.markup.escape(c.language)))</span>")
-        row("tool", c.markup.escape("oae \(c.input.toolVersion)"))
+        row("revision", m.plainView(short), code: true)
+        row("revision_full", m.plainView(revision), code: true, long: true)
+        row("source_date", m.plainView(c.format.date(c.input.sourceDay)))
+        row("language", m.plainView(c.words["language.\(c.language)"]), aside: c.language)
+        row("tool", m.plainView("oae \(c.input.toolVersion)"))
 
-        let fallbackExample = c.markup.fallbackMark(settings.defaultLanguage)
-        let legend: [[String: Any]] = [
-            ["marker": c.markup.local(modelValue: nil), "text": c.markup.escape(c.words["legend.local"])],
-            ["marker": c.markup.badge("local-service", c.words["badge.local_service"]), "text": c.markup.escape(c.words["legend.local_service"])],
-            ["marker": c.markup.badge("local-variant", c.words["badge.local_variant"]), "text": c.markup.escape(c.words["legend.local_variant"])],
-            ["marker": fallbackExample, "text": c.markup.escape(c.words("legend.fallback", ["language": c.words["language.\(settings.defaultLanguage)"]]))],
+        let defaultName = c.words["language.\(settings.defaultLanguage)"]
+        let legend: [ControlView.Marker] = [
+            .init(badge: "local", label: c.words["badge_local"], fallback: false, text: c.words["legend.local"]),
+            .init(badge: "local-service", label: c.words["badge.local_service"], fallback: false, text: c.words["legend.local_service"]),
+            .init(badge: "local-variant", label: c.words["badge_local_variant"], fallback: false, text: c.words["legend.local_variant"]),
+            .init(badge: nil, label: settings.defaultLanguage, fallback: true, text: c.words("legend.fallback", ["language": defaultName])),
         ]
-        return ChapterContent(data: [
-            "rows": rows,
-            "legend": legend,
-            "purpose": c.markup.escape(c.words("control.purpose", ["municipality": c.municipalityName])),
-        ])
+        let view = ControlView(purpose: c.words("control.purpose", ["municipality": c.municipalityName]), rows: rows,
+                               legend: legend, default_language: settings.defaultLanguage,
+                               fallback_note: m.fallbackNote(settings.defaultLanguage))
+        return ChapterContent(model: view)
     }
 }

@@ -3,107 +3,206 @@ import Model
 import Rendering
 import Resolution
 
-/// The annex of differences from the model: everything the municipality decided, each
-/// with where it is written — optional services adopted, recommended services omitted
-/// (with the reason), every overridden value (model value → local value), local
-/// services, local procedure variants and local procedure owners.
+/// The rows of a table of a chapter, or nil when there are none (the template then
+/// says so).
+public struct Rows<Row: ViewModel>: ViewModel {
+    public var rows: [Row]
+
+    static func of(_ rows: [Row]) -> Rows? { rows.isEmpty ? nil : Rows(rows: rows) }
+}
+
+/// The view model of `chapters/differences`, the annex of differences from the model:
+/// everything the municipality decided, each with where it is written. Links to the
+/// handbook's sheets and rendered values are HTML that oae made; `source` is the
+/// file:line of the decision.
+public struct DifferencesView: ChapterView {
+    /// A fact of the approach: the model version adapted.
+    public struct Fact: ViewModel {
+        public var label: String
+        public var value: String
+        /// Where the municipality wrote it (`file:line`).
+        public var source: String
+    }
+
+    /// A service adopted, or a local service (with its summary).
+    public struct Service: ViewModel {
+        /// The service, linked to its sheet.
+        public var service: LinkView
+        /// The field of the same name, in the handbook's language.
+        public var summary: TextView?
+        /// Where the municipality wrote it (`file:line`).
+        public var source: String
+    }
+
+    /// A recommended service the municipality omitted, with its reason.
+    public struct Omission: ViewModel {
+        public var service: TextView
+        /// `Recomanat`.
+        public var status: String
+        public var reason: TextView?
+        /// Where the municipality wrote it (`file:line`).
+        public var source: String
+    }
+
+    /// A value the municipality changed: the model's value and the local one (HTML).
+    public struct Override: ViewModel {
+        /// The service, procedure or indicator, linked.
+        public var document: LinkView
+        /// `Compromisos › first-appointment › Objectiu`.
+        public var field: String
+        public var model: String
+        public var local: String
+        /// Where the municipality wrote it (`file:line`).
+        public var source: String
+    }
+
+    /// A local procedure variant and the model procedure it replaces.
+    public struct Variant: ViewModel {
+        public var procedure: LinkView
+        public var replaces: TextView
+        /// Where the municipality wrote it (`file:line`).
+        public var source: String
+    }
+
+    /// A procedure with a local owner.
+    public struct Owner: ViewModel {
+        public var procedure: LinkView
+        public var owner: LinkView
+        public var model_owner: LinkView?
+        /// Where the municipality wrote it (`file:line`).
+        public var source: String
+    }
+
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
+    public var ui: [String: String] = [:]
+    /// The heading of the section.
+    public var approach: HeadingView
+    public var facts: [Fact]
+    public var notes: ParagraphsView?
+    public var notes_source: String?
+    /// Said instead when there is nothing to list.
+    public var no_adaptation: String?
+    /// The heading of the section.
+    public var adopted: HeadingView
+    /// The table's rows; nil when there are none (the template says so).
+    public var adopted_table: Rows<Service>?
+    /// Said instead when there is nothing to list.
+    public var no_adopted: String
+    /// The heading of the section.
+    public var omitted: HeadingView
+    /// The table's rows; nil when there are none (the template says so).
+    public var omitted_table: Rows<Omission>?
+    /// Said instead when there is nothing to list.
+    public var no_omitted: String
+    /// The heading of the section.
+    public var overrides: HeadingView
+    /// The table's rows; nil when there are none (the template says so).
+    public var override_table: Rows<Override>?
+    /// Said instead when there is nothing to list.
+    public var no_overrides: String
+    /// The heading of the section.
+    public var local_services: HeadingView
+    /// The table's rows; nil when there are none (the template says so).
+    public var local_service_table: Rows<Service>?
+    /// Said instead when there is nothing to list.
+    public var no_local_services: String
+    /// The heading of the section.
+    public var variants: HeadingView
+    /// The table's rows; nil when there are none (the template says so).
+    public var variant_table: Rows<Variant>?
+    /// Said instead when there is nothing to list.
+    public var no_variants: String
+    /// The heading of the section.
+    public var owners: HeadingView
+    /// The table's rows; nil when there are none (the template says so).
+    public var owner_table: Rows<Owner>?
+    /// Said instead when there is nothing to list.
+    public var no_owners: String
+}
+
+/// Builds the annex of differences from the model: optional services adopted,
+/// recommended services omitted (with the reason), every overridden value (model value
+/// → local value), local services, local procedure variants and local procedure owners.
 struct DifferencesChapter: ChapterBuilder {
     func build(_ c: HandbookContext, number: Int) -> ChapterContent {
         var sections = SectionNumbers(chapter: number)
         let m = c.markup
         let values = ValueText(c)
         let adaptation = c.view.files.adaptation
-        var data: [String: Any] = [:]
+        func heading(_ key: String, _ anchor: String) -> HeadingView { sections.next(m.plainView(c.words[key]), anchor: anchor) }
 
-        data["approach"] = sections.next(m.escape(c.words["differences.approach"]), anchor: "differences-approach")
-        var facts: [[String: Any]] = []
-        if let base = adaptation?.root?["base_model_version"] {
-            facts.append(["label": c.words["differences.base_version"],
-                          "value": m.escape(c.words("differences.base_version_value", ["base": base.string ?? "", "current": c.network.settings.version])),
-                          "source": m.escape(c.place(base.span))])
+        let approach = heading("differences.approach", "differences-approach")
+        let facts = adaptation?.root?["base_model_version"].map { base in
+            [DifferencesView.Fact(label: c.words["control.model_version"],
+                                  value: c.words("differences.base_version_value", ["base": base.string ?? "", "current": c.network.settings.version]),
+                                  source: c.place(base.span))]
+        } ?? []
+        let notes = adaptation?.root?["notes"]
+
+        let adopted = heading("differences.adopted", "differences-adopted")
+        let adoptedRows = c.view.services.filter { $0.adoption == .adopted }.map {
+            DifferencesView.Service(service: c.serviceLinkView($0.id), source: $0.adoptedAt.map(c.place) ?? "")
         }
-        data["facts"] = facts
-        if let notes = adaptation?.root?["notes"] {
-            data["notes"] = m.paragraphs(notes)
-            data["notes_source"] = m.escape(c.place(notes.span))
-        }
-        if adaptation == nil { data["no_adaptation"] = m.escape(c.words["differences.no_adaptation"]) }
 
-        // Adopted optional services
-        data["adopted"] = sections.next(m.escape(c.words["differences.adopted"]), anchor: "differences-adopted")
-        data["adopted_table"] = DifferencesChapter.table(c.view.services.filter { $0.adoption == .adopted }.map { s -> [String: Any] in
-            ["service": c.serviceLink(s.id), "source": m.escape(s.adoptedAt.map(c.place) ?? "")]
-        })
-        data["no_adopted"] = m.escape(c.words["differences.none_adopted"])
-
-        // Omitted services
-        data["omitted"] = sections.next(m.escape(c.words["differences.omitted"]), anchor: "differences-omitted")
-        data["omitted_table"] = DifferencesChapter.table(c.view.omitted.map { o -> [String: Any] in
+        let omitted = heading("differences.omitted", "differences-omitted")
+        let omittedRows = c.view.omitted.map { o in
             let doc = c.network.modelDocument(.service, o.service)
-            return ["service": doc.map { m.text($0.root?["name"]) } ?? m.escape(o.service),
-                    "status": m.escape(c.words["badge.\(doc?.root?["status"]?.string ?? "recommended")"]),
-                    "reason": o.reason.map(m.text(localized:)) ?? "—",
-                    "source": m.escape(c.place(o.span))]
-        })
-        data["no_omitted"] = m.escape(c.words["differences.none_omitted"])
-
-        // Overridden values
-        data["overrides"] = sections.next(m.escape(c.words["differences.overrides"]), anchor: "differences-overrides")
-        var rows: [[String: Any]] = []
-        for s in c.view.services { rows += overrideRows(s.overrides, link: c.serviceLink(s.id), values: values, c) }
-        for p in c.view.procedures { rows += overrideRows(p.overrides, link: c.procedureLink(p.id), values: values, c) }
-        for i in c.view.indicators {
-            rows += overrideRows(i.overrides, link: c.indicatorLink(i.id), values: values, unit: i.fields["unit"]?.string, c)
+            return DifferencesView.Omission(service: doc.flatMap { m.view($0.root?["name"]) } ?? m.plainView(o.service),
+                                            status: c.words["badge.\(doc?.root?["status"]?.string ?? "recommended")"],
+                                            reason: o.reason.map(m.view(localized:)), source: c.place(o.span))
         }
-        data["override_table"] = DifferencesChapter.table(rows)
-        data["no_overrides"] = m.escape(c.words["differences.none_overrides"])
 
-        // Local services
-        data["local_services"] = sections.next(m.escape(c.words["differences.local_services"]), anchor: "differences-local-services")
-        data["local_service_table"] = DifferencesChapter.table(c.view.services.filter { $0.adoption == .local }.map { s -> [String: Any] in
-            ["service": c.serviceLink(s.id), "summary": m.text(s.fields["summary"]), "source": m.escape(s.document.path)]
-        })
-        data["no_local_services"] = m.escape(c.words["differences.none_local_services"])
+        let overrides = heading("differences.overrides", "differences-overrides")
+        var rows: [DifferencesView.Override] = []
+        for s in c.view.services { rows += overrideRows(s.overrides, link: c.serviceLinkView(s.id), values: values, c) }
+        for p in c.view.procedures { rows += overrideRows(p.overrides, link: c.procedureLinkView(p.id), values: values, c) }
+        for i in c.view.indicators {
+            rows += overrideRows(i.overrides, link: c.indicatorLinkView(i.id), values: values, unit: i.fields["unit"]?.string, c)
+        }
 
-        // Local procedure variants and local procedures
-        data["variants"] = sections.next(m.escape(c.words["differences.variants"]), anchor: "differences-variants")
-        data["variant_table"] = DifferencesChapter.table(c.view.procedures.compactMap { p -> [String: Any]? in
+        let localServices = heading("differences.local_services", "differences-local-services")
+        let localRows = c.view.services.filter { $0.adoption == .local }.map {
+            DifferencesView.Service(service: c.serviceLinkView($0.id), summary: m.view($0.fields["summary"]), source: $0.document.path)
+        }
+
+        let variants = heading("differences.variants", "differences-variants")
+        let variantRows = c.view.procedures.compactMap { p -> DifferencesView.Variant? in
             guard let variant = p.variant else { return nil }
-            return ["procedure": c.procedureLink(p.id),
-                    "replaces": p.model.map { m.text($0.root?["title"]) } ?? m.escape(c.words["differences.new_procedure"]),
-                    "source": m.escape(variant.path)]
-        })
-        data["no_variants"] = m.escape(c.words["differences.none_variants"])
+            return .init(procedure: c.procedureLinkView(p.id),
+                         replaces: p.model.flatMap { m.view($0.root?["title"]) } ?? m.plainView(c.words["differences.new_procedure"]),
+                         source: variant.path)
+        }
 
-        // Local owners
-        data["owners"] = sections.next(m.escape(c.words["differences.owners"]), anchor: "differences-owners")
-        data["owner_table"] = DifferencesChapter.table(c.view.procedures.compactMap { p -> [String: Any]? in
+        let owners = heading("differences.owners", "differences-owners")
+        let ownerRows = c.view.procedures.compactMap { p -> DifferencesView.Owner? in
             guard let owner = p.localOwner else { return nil }
-            return ["procedure": c.procedureLink(p.id), "owner": c.roleLink(owner.role),
-                    "model_owner": ProceduresChapter.modelOwner(p).map(c.roleLink) ?? "—",
-                    "source": m.escape(c.place(owner.span))]
-        })
-        data["no_owners"] = m.escape(c.words["differences.none_owners"])
-        return ChapterContent(data: data, sections: sections.sections)
+            return .init(procedure: c.procedureLinkView(p.id), owner: c.roleLinkView(owner.role),
+                         model_owner: ProceduresChapter.modelOwner(p).map(c.roleLinkView), source: c.place(owner.span))
+        }
+
+        let view = DifferencesView(
+            approach: approach, facts: facts, notes: m.paragraphsView(notes), notes_source: notes.map { c.place($0.span) },
+            no_adaptation: adaptation == nil ? c.words["differences.no_adaptation"] : nil,
+            adopted: adopted, adopted_table: .of(adoptedRows), no_adopted: c.words["differences.none_adopted"],
+            omitted: omitted, omitted_table: .of(omittedRows), no_omitted: c.words["differences.none_omitted"],
+            overrides: overrides, override_table: .of(rows), no_overrides: c.words["differences.none_overrides"],
+            local_services: localServices, local_service_table: .of(localRows),
+            no_local_services: c.words["differences.none_local_services"],
+            variants: variants, variant_table: .of(variantRows), no_variants: c.words["differences.none_variants"],
+            owners: owners, owner_table: .of(ownerRows), no_owners: c.words["differences.none_owners"])
+        return ChapterContent(model: view, sections: sections.sections)
     }
 
-    func overrideRows(_ overrides: [FieldOverride], link: String, values: ValueText, unit: String? = nil,
-                      _ c: HandbookContext) -> [[String: Any]] {
+    func overrideRows(_ overrides: [FieldOverride], link: LinkView, values: ValueText, unit: String? = nil,
+                      _ c: HandbookContext) -> [DifferencesView.Override] {
         overrides.map { o in
             let key = DifferencesChapter.valueKey(o)
             let model = o.modelValue.map { values.describe($0, key: key, parent: o.parent, unit: unit) }
                 ?? c.markup.escape(c.words["value.none"])
             let local = o.removes ? c.markup.escape(c.words["differences.removed"])
                 : values.describe(o.localValue, key: key, parent: o.parent, unit: unit)
-            return ["document": link, "field": c.markup.escape(fieldLabel(o, c)), "model": model, "local": local,
-                    "source": c.markup.escape(c.place(o.localValue.span))]
+            return .init(document: link, field: fieldLabel(o, c), model: model, local: local, source: c.place(o.localValue.span))
         }
-    }
-
-    /// Rows for a template table: `{rows}`, or nil when there are none (the template then
-    /// says so).
-    static func table(_ rows: [[String: Any]]) -> [String: Any]? {
-        rows.isEmpty ? nil : ["rows": rows]
     }
 
     /// The key a value is described by: the last named key of its path.
@@ -119,7 +218,7 @@ struct DifferencesChapter: ChapterBuilder {
         o.path.map { step -> String in
             switch step {
             case let .key(k) where k.hasPrefix("["): return String(k.dropFirst().dropLast())
-            case let .key(k): return c.words.ifPresent("field.\(k)") ?? k
+            case let .key(k): return c.words.has("field.\(k)") ? c.words["field.\(k)"] : k
             case let .index(i): return String(i + 1)
             }
         }.joined(separator: " › ")

@@ -1,9 +1,31 @@
 import Foundation
 import Loading
 import Model
+import Rendering
 
-/// The glossary of the model (`model/glossary.yaml`), in alphabetical order of the
-/// handbook's language, each term with its expansion, definition and related terms.
+/// The view model of `chapters/glossary`: the model's glossary (`model/glossary.yaml`)
+/// in alphabetical order of the handbook's language.
+public struct GlossaryView: ChapterView {
+    /// A term with its expansion, definition and related terms.
+    public struct Term: ViewModel {
+        /// The `id` that cross-references link to.
+        public var anchor: String
+        /// The name, in the handbook's language.
+        public var term: TextView
+        /// The field of the same name, in the handbook's language.
+        public var expansion: TextView?
+        /// The field of the same name, in the handbook's language.
+        public var definition: TextView?
+        /// The related terms, linked to their entries.
+        public var see_also: LinksView?
+    }
+
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
+    public var ui: [String: String] = [:]
+    public var terms: [Term]
+}
+
+/// Builds the glossary chapter.
 struct GlossaryChapter: ChapterBuilder {
     func build(_ c: HandbookContext, number: Int) -> ChapterContent {
         let m = c.markup
@@ -13,16 +35,16 @@ struct GlossaryChapter: ChapterBuilder {
             let order = a.1.compare(b.1, options: [.caseInsensitive, .diacriticInsensitive])
             return order == .orderedSame ? (a.0["id"]?.string ?? "") < (b.0["id"]?.string ?? "") : order == .orderedAscending
         }.map(\.0)
-        let entries = sorted.map { t -> [String: Any] in
+        let entries = sorted.map { t -> GlossaryView.Term in
             let id = t["id"]?.string ?? ""
-            var entry: [String: Any] = ["anchor": Anchors.term(id), "term": m.text(t["term"]), "definition": m.text(t["definition"])]
-            if let e = t["expansion"] { entry["expansion"] = m.text(e) }
             let related = (t["see_also"]?.sequence ?? []).compactMap(\.string).compactMap { rid in
-                byId[rid].map { m.link(Anchors.term(rid), m.text($0["term"]), xref: false) }
+                byId[rid].map { LinkView(link_anchor: Anchors.term(rid), xref: false, label: m.view($0["term"]) ?? m.plainView(rid)) }
             }
-            if !related.isEmpty { entry["see_also"] = c.format.list(related) }
-            return entry
+            return GlossaryView.Term(
+                anchor: Anchors.term(id), term: m.view(t["term"]) ?? m.plainView(id), expansion: m.view(t["expansion"]),
+                definition: m.view(t["definition"]),
+                see_also: c.links(related))
         }
-        return ChapterContent(data: ["terms": entries])
+        return ChapterContent(model: GlossaryView(terms: entries))
     }
 }

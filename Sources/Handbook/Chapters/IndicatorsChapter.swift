@@ -3,9 +3,87 @@ import Model
 import Rendering
 import Resolution
 
-/// Indicators and monitoring: each indicator with its definition, unit and target (a
-/// local target marked as such), the values of the latest progress reports by
-/// quarter, and the reports' narratives.
+/// The view model of `chapters/indicators`: each indicator with its definition, unit
+/// and target (a local target marked as such), the values of the latest progress
+/// reports by quarter, and the reports' narratives.
+public struct IndicatorsView: ChapterView {
+    /// An indicator's definition. Targets are HTML (`com a mínim 86 %`).
+    public struct Indicator: ViewModel {
+        /// The `id` that cross-references link to.
+        public var anchor: String
+        /// The name, in the handbook's language.
+        public var name: TextView?
+        /// The field of the same name, in the handbook's language.
+        public var definition: TextView?
+        public var unit: String
+        public var type: String
+        public var frequency: String
+        public var target: String
+        /// The local mark of a target the municipality set, with the model's target.
+        public var target_local: LocalView?
+        /// Where the local target is written.
+        public var target_source: String?
+        public var source: TextView?
+    }
+
+    /// A quarter's column (`T2 2026`).
+    public struct Column: ViewModel {
+        public var label: String
+    }
+
+    /// An indicator's row of reported values.
+    public struct ValueRow: ViewModel {
+        /// The indicator, linked to its definition.
+        public var indicator: LinkView
+        public var target: String
+        public var target_local: LocalView?
+        public var cells: [Cell]
+    }
+
+    /// A reported value, with the number of its note.
+    public struct Cell: ViewModel {
+        public var value: String
+        public var note: String?
+    }
+
+    /// A note on a reported value.
+    public struct ValueNote: ViewModel {
+        public var number: String
+        public var quarter: String
+        public var indicator: TextView?
+        public var text: TextView?
+    }
+
+    /// A progress report.
+    public struct Report: ViewModel {
+        /// The `id` that cross-references link to.
+        public var anchor: String
+        /// `Informe del 2n trimestre de 2026`.
+        public var title: String
+        public var submitted: String?
+        public var file: String
+        public var narrative: ParagraphsView?
+        public var milestones: Rows<TextView>?
+    }
+
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
+    public var ui: [String: String] = [:]
+    /// The heading of the section.
+    public var definitions: HeadingView
+    public var indicator_list: [Indicator]
+    /// The heading of the section.
+    public var values: HeadingView
+    /// Said instead when there is nothing to list.
+    public var no_reports: String?
+    public var quarters: [Column] = []
+    public var value_rows: [ValueRow] = []
+    public var value_notes: [ValueNote] = []
+    /// The heading of the section.
+    public var reports: HeadingView
+    public var report_list: [Report]
+}
+
+/// Builds the indicators chapter.
 struct IndicatorsChapter: ChapterBuilder {
     /// How many quarters the table of reported values shows.
     static let quarters = 4
@@ -14,26 +92,20 @@ struct IndicatorsChapter: ChapterBuilder {
         var sections = SectionNumbers(chapter: number)
         let m = c.markup
         let values = ValueText(c)
-        var data: [String: Any] = [:]
+        func heading(_ key: String, _ anchor: String) -> HeadingView { sections.next(m.plainView(c.words[key]), anchor: anchor) }
 
-        data["definitions"] = sections.next(m.escape(c.words["indicators.definitions"]), anchor: "indicators-definitions")
-        data["indicator_list"] = c.view.indicators.map { ind -> [String: Any] in
+        let definitions = heading("indicators.definitions", "indicators-definitions")
+        let indicators = c.view.indicators.map { ind -> IndicatorsView.Indicator in
             let f = ind.fields
             let unit = f["unit"]?.string
-            var row: [String: Any] = [
-                "anchor": Anchors.indicator(ind.id), "name": m.text(f["name"]), "definition": m.text(f["definition"]),
-                "unit": m.escape(c.words["unit.\(unit ?? "")"]),
-                "type": m.escape(c.words["indicator_type.\(f["type"]?.string ?? "")"]),
-                "frequency": m.escape(c.words["frequency.\(f["frequency"]?.string ?? "")"]),
-                "target": f["target"].map { values.target($0, unit: unit) } ?? "—",
-                "source": m.text(f["source"]),
-            ]
-            if !ind.overrides.isEmpty {
-                let model = ind.document.root?["target"]
-                row["target_local"] = m.local(modelValue: model.map { values.target($0, unit: unit) } ?? "—")
-                    + " <span class=\"source\">" + m.escape(ind.overrides.map { c.place($0.localValue.span) }.first ?? "") + "</span>"
-            }
-            return row
+            let local = ind.overrides.isEmpty ? nil
+                : c.local(modelValue: ind.document.root?["target"].map { values.target($0, unit: unit) } ?? "—")
+            return .init(anchor: Anchors.indicator(ind.id), name: m.view(f["name"]), definition: m.view(f["definition"]),
+                         unit: c.words["unit.\(unit ?? "")"], type: c.words["indicator_type.\(f["type"]?.string ?? "")"],
+                         frequency: c.words["frequency.\(f["frequency"]?.string ?? "")"],
+                         target: f["target"].map { values.target($0, unit: unit) } ?? "—", target_local: local,
+                         target_source: local.map { _ in ind.overrides.map { c.place($0.localValue.span) }.first ?? "" },
+                         source: m.view(f["source"]))
         }
 
         // Reported values
@@ -42,54 +114,42 @@ struct IndicatorsChapter: ChapterBuilder {
             return (Quarter(year: y, quarter: q), doc)
         }.sorted { $0.0 < $1.0 }
         let recent = Array(reports.suffix(IndicatorsChapter.quarters))
-        data["values"] = sections.next(m.escape(c.words["indicators.values"]), anchor: "indicators-values")
+        var view = IndicatorsView(definitions: definitions, indicator_list: indicators,
+                                  values: heading("indicators.values", "indicators-values"),
+                                  reports: HeadingView(number: "", title: m.plainView(""), anchor: ""), report_list: [])
         if recent.isEmpty {
-            data["no_reports"] = m.escape(c.words["indicators.no_reports"])
+            view.no_reports = c.words["indicators.no_reports"]
         } else {
-            data["quarters"] = recent.map { ["label": m.escape(quarterLabel($0.0, c, short: true))] }
-            var notes: [[String: Any]] = []
-            data["value_rows"] = c.view.indicators.map { ind -> [String: Any] in
+            view.quarters = recent.map { .init(label: c.format.quarter($0.0, short: true)) }
+            var notes: [IndicatorsView.ValueNote] = []
+            view.value_rows = c.view.indicators.map { ind in
                 let unit = ind.fields["unit"]?.string
-                let cells = recent.map { (quarter, doc) -> [String: Any] in
+                let cells = recent.map { (quarter, doc) -> IndicatorsView.Cell in
                     guard let v = (doc.root?["values"]?.sequence ?? []).first(where: { $0["indicator"]?.string == ind.id }),
-                          let n = numeric(v["value"]) else { return ["value": "—"] }
-                    var cell: [String: Any] = ["value": m.escape(c.format.value(n, unit: unit))]
+                          let n = numeric(v["value"]) else { return .init(value: "—") }
+                    var cell = IndicatorsView.Cell(value: c.format.measure(n, unit: unit))
                     if let note = v["note"] {
-                        notes.append(["number": String(notes.count + 1), "quarter": m.escape(quarterLabel(quarter, c, short: true)),
-                                      "indicator": m.text(ind.fields["name"]), "text": m.text(note)])
-                        cell["note"] = String(notes.count)
+                        notes.append(.init(number: String(notes.count + 1), quarter: c.format.quarter(quarter, short: true),
+                                           indicator: m.view(ind.fields["name"]), text: m.view(note)))
+                        cell.note = String(notes.count)
                     }
                     return cell
                 }
-                var row: [String: Any] = ["indicator": c.indicatorLink(ind.id), "cells": cells,
-                                          "target": ind.fields["target"].map { values.target($0, unit: unit) } ?? "—"]
-                if !ind.overrides.isEmpty { row["target_local"] = m.local(modelValue: nil) }
-                return row
+                return .init(indicator: c.indicatorLinkView(ind.id), target: ind.fields["target"].map { values.target($0, unit: unit) } ?? "—",
+                             target_local: ind.overrides.isEmpty ? nil : c.local(modelValue: nil), cells: cells)
             }
-            data["value_notes"] = notes
+            view.value_notes = notes
         }
 
         // Reports
-        data["reports"] = sections.next(m.escape(c.words["indicators.reports"]), anchor: "indicators-reports")
-        data["report_list"] = reports.reversed().map { (quarter, doc) -> [String: Any] in
+        view.reports = heading("indicators.reports", "indicators-reports")
+        view.report_list = reports.reversed().map { (quarter, doc) in
             let r = doc.root
-            var item: [String: Any] = [
-                "anchor": "report-\(quarter.id)", "title": m.escape(c.words("indicators.report_title", ["quarter": quarterLabel(quarter, c)])),
-                "narrative": m.paragraphs(r?["narrative"]),
-                "milestones": m.list((r?["milestones"]?.sequence ?? []).map(m.text)),
-                "file": m.escape(doc.path),
-            ]
-            if let submitted = r?["submitted"]?.string {
-                item["submitted"] = m.escape(c.words("indicators.submitted", ["date": c.format.date(submitted)]))
-            }
-            return item
+            return .init(anchor: "report-\(quarter.id)", title: c.words("indicators.report_title", ["quarter": c.format.quarter(quarter)]),
+                         submitted: r?["submitted"]?.string.map { c.words("indicators.submitted", ["date": c.format.date($0)]) },
+                         file: doc.path, narrative: m.paragraphsView(r?["narrative"]),
+                         milestones: .of((r?["milestones"]?.sequence ?? []).compactMap(m.view)))
         }
-        return ChapterContent(data: data, sections: sections.sections)
-    }
-
-    /// `2n trimestre de 2026`, or `T2 2026` when `short`.
-    func quarterLabel(_ q: Quarter, _ c: HandbookContext, short: Bool = false) -> String {
-        c.words(short ? "format.quarter_short" : "format.quarter",
-                ["q": String(q.quarter), "quarter": c.words["quarter.\(q.quarter)"], "y": String(q.year)])
+        return ChapterContent(model: view, sections: sections.sections)
     }
 }

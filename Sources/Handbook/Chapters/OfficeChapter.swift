@@ -2,97 +2,143 @@ import Loading
 import Model
 import Rendering
 
-/// The office: its profile and phase, address and channels, opening hours, the team
-/// of the staffing plan, and the municipality's own statement of its approach.
-struct OfficeChapter: ChapterBuilder {
-    static let weekdays = ["mo", "tu", "we", "th", "fr", "sa", "su"]
+/// The view model of `chapters/office`: the office's profile and phase, address and
+/// channels, opening hours, the team of the staffing plan, and the municipality's own
+/// statement of its approach.
+public struct OfficeView: ChapterView {
+    /// The office's phase of the model (`Prova pilot`) and what it means.
+    public struct Phase: ViewModel {
+        /// The name, in the handbook's language.
+        public var name: TextView
+        /// The field of the same name, in the handbook's language.
+        public var description: TextView
+    }
 
+    /// A way to reach the office: a label and a value, with the link it opens.
+    public struct Contact: ViewModel {
+        public var label: String
+        /// The lines of the value (an address has two); `more` when another follows.
+        public var lines: [Line]
+        /// `tel:`, `mailto:` or a web address; nil for plain text.
+        public var href: String?
+
+        init(label: String, lines: [String], href: String? = nil) {
+            self.label = label
+            self.lines = lines.enumerated().map { Line(text: $1, more: $0 < lines.count - 1) }
+            self.href = href
+        }
+    }
+
+    /// A line of a contact value.
+    public struct Line: ViewModel {
+        public var text: String
+        public var more: Bool
+    }
+
+    /// A row of the opening hours: `de dilluns a divendres`, `de 9:00 a 14:00`.
+    public struct Hours: ViewModel {
+        public var days: String
+        public var time: String
+    }
+
+    /// A post of the team.
+    public struct Post: ViewModel {
+        public var post: String
+        /// The post's role, linked to the staffing chapter.
+        public var role: LinkView?
+        public var fte: String
+        public var start: String
+    }
+
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
+    public var ui: [String: String] = [:]
+    /// The heading of the section.
+    public var profile: HeadingView
+    public var description: ParagraphsView?
+    public var phase: Phase?
+    /// `Oberta des del 13 d'abril de 2026.`
+    public var opening: String?
+    /// The heading of the section.
+    public var contact: HeadingView
+    public var contact_rows: [Contact]
+    /// The heading of the section.
+    public var hours: HeadingView
+    public var hour_rows: [Hours]
+    /// The heading of the section.
+    public var team: HeadingView
+    public var team_rows: [Post]
+    public var team_total: String
+    public var team_empty: Bool
+    /// The staffing chapter, linked; nil when the outline has none.
+    public var staffing_link: LinkView?
+    /// The heading of the section.
+    public var approach: HeadingView?
+    /// The municipality's notes on its approach.
+    public var notes: ParagraphsView?
+    /// Where the notes were written (`seeds/x/adaptation.yaml:14`).
+    public var notes_source: String?
+}
+
+struct OfficeChapter: ChapterBuilder {
     func build(_ c: HandbookContext, number: Int) -> ChapterContent {
         var sections = SectionNumbers(chapter: number)
         let office = c.office
         let m = c.markup
-        var data: [String: Any] = [:]
+        let f = c.format
+        func heading(_ key: String, _ anchor: String) -> HeadingView { sections.next(m.plainView(c.words[key]), anchor: anchor) }
 
-        // Profile
-        data["profile"] = sections.next(m.escape(c.words["office.profile"]), anchor: "office-profile")
-        data["description"] = m.paragraphs(office?["description"])
+        let profile = heading("office.profile", "office-profile")
         let phases = c.network.modelDocuments(.model).first?.root?["phases"]?.sequence ?? []
-        if let status = office?["status"]?.string, let phase = phases.first(where: { $0["id"]?.string == status }) {
-            data["phase"] = ["name": m.text(phase["name"]), "description": m.text(phase["description"])]
-        }
-        if let opening = c.view.openingDate {
-            let key = c.view.status == .planned ? "office.opening_planned" : "office.opening_date"
-            data["opening"] = m.escape(c.words(key, ["date": c.format.date(opening)]))
+        let phase = office?["status"]?.string.flatMap { status in phases.first { $0["id"]?.string == status } }
+            .map { OfficeView.Phase(name: m.view($0["name"]) ?? m.plainView(""), description: m.view($0["description"]) ?? m.plainView("")) }
+        let opening = c.view.openingDate.map {
+            c.words(c.view.status == .planned ? "office.opening_planned" : "office.opening_date", ["date": f.date($0)])
         }
 
-        // Address and channels
-        data["contact"] = sections.next(m.escape(c.words["office.contact"]), anchor: "office-contact")
-        var contact: [[String: Any]] = []
+        let contact = heading("office.contact", "office-contact")
+        var rows: [OfficeView.Contact] = []
         if let address = office?["address"] {
             let lines = [address["street"]?.string, [address["postal_code"]?.string, address["locality"]?.string]
                 .compactMap { $0 }.joined(separator: " ")].compactMap { $0 }.filter { !$0.isEmpty }
-            contact.append(["label": c.words["office.address"], "value": lines.map(m.escape).joined(separator: "<br>")])
+            rows.append(.init(label: c.words["office.address"], lines: lines))
         }
         if let lat = numeric(office?["coordinates"]?["lat"]), let lon = numeric(office?["coordinates"]?["lon"]) {
-            contact.append(["label": c.words["office.coordinates"],
-                            "value": m.escape("\(c.format.number(lat, decimals: 4)), \(c.format.number(lon, decimals: 4))")])
+            rows.append(.init(label: c.words["office.coordinates"],
+                              lines: ["\(f.number(lat, decimals: 4)), \(f.number(lon, decimals: 4))"]))
         }
         let channels = office?["channels"]
         if let phone = channels?["phone"]?.string {
-            let digits = phone.filter { $0.isNumber || $0 == "+" }
-            contact.append(["label": c.words["office.phone"], "value": m.external("tel:\(digits)", m.escape(phone))])
+            rows.append(.init(label: c.words["office.phone"], lines: [phone], href: "tel:" + phone.filter { $0.isNumber || $0 == "+" }))
         }
         if let email = channels?["email"]?.string {
-            contact.append(["label": c.words["office.email"], "value": m.external("mailto:\(email)", m.escape(email))])
+            rows.append(.init(label: c.words["office.email"], lines: [email], href: "mailto:\(email)"))
         }
         for key in ["web", "appointments"] {
-            if let url = channels?[key]?.string {
-                contact.append(["label": c.words["office.\(key)"], "value": m.external(url, m.escape(url))])
-            }
-        }
-        data["contact_rows"] = contact
-
-        // Opening hours
-        data["hours"] = sections.next(m.escape(c.words["office.hours"]), anchor: "office-hours")
-        data["hour_rows"] = (office?["opening_hours"]?.sequence ?? []).map { slot -> [String: Any] in
-            let days = (slot["days"]?.sequence ?? []).compactMap(\.string)
-            return ["days": m.escape(dayText(days, c)),
-                    "time": m.escape(c.words("office.time_range", ["opens": slot["opens"]?.string ?? "", "closes": slot["closes"]?.string ?? ""]))]
+            if let url = channels?[key]?.string { rows.append(.init(label: c.words["office.\(key)"], lines: [url], href: url)) }
         }
 
-        // Team
-        data["team"] = sections.next(m.escape(c.words["office.team"]), anchor: "office-team")
+        let hours = heading("office.hours", "office-hours")
+        let hourRows = (office?["opening_hours"]?.sequence ?? []).map { slot in
+            OfficeView.Hours(days: f.weekdays((slot["days"]?.sequence ?? []).compactMap(\.string)),
+                             time: c.words("office.time_range", ["opens": slot["opens"]?.string ?? "", "closes": slot["closes"]?.string ?? ""]))
+        }
+
+        let team = heading("office.team", "office-team")
         let staff = c.view.files.staffing?.root?["staff"]?.sequence ?? []
-        var total = 0.0
-        data["team_rows"] = staff.map { post -> [String: Any] in
-            let fte = numeric(post["fte"]) ?? 0
-            total += fte
-            return ["post": m.escape(post["id"]?.string ?? ""),
-                    "role": post["role"]?.string.map(c.roleLink) ?? "",
-                    "fte": m.escape(c.format.number(fte)),
-                    "start": post["start_date"]?.string.map { m.escape(c.format.date($0)) } ?? ""]
+        let ftes = staff.map { numeric($0["fte"]) ?? 0 }
+        let posts = zip(staff, ftes).map { post, fte in
+            OfficeView.Post(post: post["id"]?.string ?? "", role: post["role"]?.string.map(c.roleLinkView),
+                            fte: f.number(fte), start: post["start_date"]?.string.map(f.date) ?? "")
         }
-        data["team_total"] = m.escape(c.format.number(total))
-        data["team_empty"] = staff.isEmpty
-        data["staffing_link"] = c.chapter("staffing").map { m.link(Anchors.chapter($0.id), m.text($0.title)) } ?? ""
 
-        // Local approach
-        if let notes = c.view.files.adaptation?.root?["notes"] {
-            data["approach"] = sections.next(m.escape(c.words["office.approach"]), anchor: "office-approach")
-            data["notes"] = m.paragraphs(notes)
-            data["notes_source"] = m.escape(c.place(notes.span))
-        }
-        return ChapterContent(data: data, sections: sections.sections)
-    }
-
-    /// `de dilluns a divendres`, `dimarts i dijous`.
-    func dayText(_ days: [String], _ c: HandbookContext) -> String {
-        let indices = days.compactMap { OfficeChapter.weekdays.firstIndex(of: $0) }.sorted()
-        guard let first = indices.first, let last = indices.last else { return "" }
-        if indices.count >= 3, last - first + 1 == indices.count {
-            return c.words("days.range", ["from": c.words["day.\(OfficeChapter.weekdays[first])"],
-                                          "to": c.words["day.\(OfficeChapter.weekdays[last])"]])
-        }
-        return c.format.list(indices.map { c.words["day.\(OfficeChapter.weekdays[$0])"] })
+        let notes = c.view.files.adaptation?.root?["notes"]
+        let approach = notes.map { _ in heading("office.approach", "office-approach") }
+        let view = OfficeView(
+            profile: profile, description: m.paragraphsView(office?["description"]), phase: phase, opening: opening,
+            contact: contact, contact_rows: rows, hours: hours, hour_rows: hourRows,
+            team: team, team_rows: posts, team_total: f.number(ftes.reduce(0, +)), team_empty: staff.isEmpty,
+            staffing_link: c.chapter("staffing").map { LinkView(link_anchor: Anchors.chapter($0.id), label: m.view($0.title) ?? m.plainView("")) },
+            approach: approach, notes: m.paragraphsView(notes), notes_source: notes.map { c.place($0.span) })
+        return ChapterContent(model: view, sections: sections.sections)
     }
 }

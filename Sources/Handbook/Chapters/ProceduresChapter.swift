@@ -1,64 +1,133 @@
 import Foundation
 import Loading
 import Model
+import Rendering
 import Resolution
 
-/// The attention model and procedures: a summary, then each procedure with its
-/// purpose, trigger, owner, steps (role, action, output, time limit), escalation and
+/// The view model of `chapters/procedures`: the attention model and procedures, a
+/// summary, then each procedure with its purpose, trigger, owner, steps, escalation and
 /// notes. Local variants, local owners and changed steps are marked as local.
+public struct ProceduresView: ChapterView {
+    /// A procedure's owner role (a link, HTML); a local owner carries the local mark,
+    /// and on the sheet the model's owner and where the local one was named.
+    public struct Owner: ViewModel {
+        /// The owner role, linked.
+        public var role: LinkView?
+        public var is_local: Bool
+        /// `Model: <link>` (HTML), when the model's owner differs.
+        public var model_role: String?
+        public var source: String?
+    }
+
+    /// A row of the summary table.
+    public struct Summary: ViewModel {
+        /// The procedure, linked to its sheet.
+        public var link: LinkView
+        public var type: String
+        public var owner: Owner
+        public var steps: String
+        public var variant: Bool
+    }
+
+    /// A step of a procedure.
+    public struct Step: ViewModel {
+        public var number: String
+        public var id: String
+        /// The role that takes the step, linked.
+        public var role: LinkView?
+        public var role_local: LocalView?
+        public var action: TextView?
+        public var output: TextView?
+        /// `3 dies`, or `—`.
+        public var time_limit: String
+        public var time_limit_local: LocalView?
+        /// The badge of a step the municipality added or changed (`Pas local`, `Local`).
+        public var new_step: String?
+    }
+
+    /// The sheet of a procedure.
+    public struct Sheet: ViewModel {
+        public var number: String
+        /// The name, in the handbook's language.
+        public var title: TextView
+        /// The `id` that cross-references link to.
+        public var anchor: String
+        public var type: String
+        public var variant: Bool
+        public var variant_note: String?
+        /// The field of the same name, in the handbook's language.
+        public var purpose: TextView?
+        /// The field of the same name, in the handbook's language.
+        public var trigger: TextView?
+        public var owner: Owner
+        /// The services it serves, linked.
+        public var services: LinksView?
+        public var steps: [Step]
+        /// The field of the same name, in the handbook's language.
+        public var escalation: TextView?
+        /// The legal basis (an HTML list of references and links to official sources).
+        public var legal: String?
+        /// Its indicators, linked.
+        public var indicators: LinksView?
+        /// The Markdown body, rendered, with its document.
+        public var body: BodyView?
+        /// `Versió 1.2, revisada el 3 de març de 2026 · model/procedures/x.md`.
+        public var meta: String?
+    }
+
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
+    public var ui: [String: String] = [:]
+    public var intro: String
+    public var summary: [Summary]
+    public var sheets: [Sheet]
+    /// Labels of the sheet's fields.
+    public var owner_label: String
+    public var legal_label: String
+    public var indicators_label: String
+}
+
+/// Builds the procedures chapter.
 struct ProceduresChapter: ChapterBuilder {
     func build(_ c: HandbookContext, number: Int) -> ChapterContent {
         var sections = SectionNumbers(chapter: number)
         let m = c.markup
+        let values = ValueText(c)
         let procedures = ProceduresChapter.ordered(c)
-        let summary = procedures.map { p -> [String: Any] in
-            var row: [String: Any] = [
-                "link": c.procedureLink(p.id),
-                "type": m.escape(c.words["procedure.type.\(p.fields["type"]?.string ?? "procedure")"]),
-                "owner": owner(p, c, detail: false),
-                "steps": String(p.fields["steps"]?.sequence?.count ?? 0),
-            ]
-            if p.variant != nil { row["variant"] = m.badge("local-variant", c.words["badge.local_variant"]) }
-            return row
+        func type(_ p: ResolvedProcedure) -> String { c.words["procedure.type.\(p.fields["type"]?.string ?? "procedure")"] }
+        let summary = procedures.map { p in
+            ProceduresView.Summary(link: c.procedureLinkView(p.id), type: type(p), owner: owner(p, c, detail: false),
+                                   steps: String(p.fields["steps"]?.sequence?.count ?? 0), variant: p.variant != nil)
         }
-        let sheets = procedures.map { p -> [String: Any] in
-            var sheet = sections.next(m.text(p.fields["title"]), anchor: Anchors.procedure(p.id))
-            sheet["type"] = m.escape(c.words["procedure.type.\(p.fields["type"]?.string ?? "procedure")"])
-            if let variant = p.variant {
-                sheet["variant"] = m.badge("local-variant", c.words["badge.local_variant"])
-                if let model = p.model {
-                    sheet["variant_note"] = m.escape(c.words("procedure.variant_note", [
-                        "municipality": c.municipalityName, "model": m.plain(model.root?["title"]), "file": variant.path,
-                    ]))
-                } else {
-                    sheet["variant_note"] = m.escape(c.words("procedure.local_note", ["municipality": c.municipalityName, "file": variant.path]))
-                }
+        let sheets = procedures.map { p -> ProceduresView.Sheet in
+            let heading = sections.next(m.view(p.fields["title"]) ?? m.plainView(p.id), anchor: Anchors.procedure(p.id))
+            let variantNote = p.variant.map { variant in
+                p.model.map { model in
+                    c.words("procedure.variant_note", ["municipality": c.municipalityName, "model": m.plain(model.root?["title"]), "file": variant.path])
+                } ?? c.words("procedure.local_note", ["municipality": c.municipalityName, "file": variant.path])
             }
-            sheet["purpose"] = m.text(p.fields["purpose"])
-            sheet["trigger"] = m.text(p.fields["trigger"])
-            sheet["owner"] = owner(p, c)
-            sheet["services"] = ValueText(c).describe(p.fields["services"], key: "services")
-            sheet["has_services"] = !(p.fields["services"]?.sequence ?? []).isEmpty
-            sheet["steps"] = steps(p, c)
-            sheet["escalation"] = m.text(p.fields["escalation"])
-            if let legal = p.fields["legal_basis"], !(legal.sequence ?? []).isEmpty {
-                sheet["legal"] = ValueText(c).describe(legal, key: "legal_basis")
-            }
-            if let indicators = p.fields["indicators"], !(indicators.sequence ?? []).isEmpty {
-                sheet["indicators"] = ValueText(c).describe(indicators, key: "indicators")
-            }
-            if let doc = p.variant ?? p.model {
-                sheet["body"] = c.bodies.render(doc, anchor: Anchors.procedure(p.id), headingShift: 2).html
-                sheet["meta"] = m.escape(c.words("catalogue.version", [
-                    "version": p.fields["version"]?.string ?? "",
-                    "date": p.fields["last_reviewed"]?.string.map(c.format.date) ?? "",
-                ]) + " · " + doc.path)
-            }
-            return sheet
+            let legal = p.fields["legal_basis"].flatMap { ($0.sequence ?? []).isEmpty ? nil : values.describe($0, key: "legal_basis") }
+            let doc = p.variant ?? p.model
+            return ProceduresView.Sheet(
+                number: heading.number, title: heading.title, anchor: heading.anchor, type: type(p),
+                variant: p.variant != nil, variant_note: variantNote,
+                purpose: m.view(p.fields["purpose"]), trigger: m.view(p.fields["trigger"]), owner: owner(p, c),
+                services: c.links(ids(p.fields["services"]).map(c.serviceLinkView)), steps: steps(p, c),
+                escalation: m.view(p.fields["escalation"]), legal: legal,
+                indicators: c.links(ids(p.fields["indicators"]).map(c.indicatorLinkView)),
+                body: doc.map { c.bodies.render($0, anchor: Anchors.procedure(p.id), headingShift: 2)
+                    .view(id: $0.id, defaultLanguage: c.network.settings.defaultLanguage) },
+                meta: doc.map { c.words("catalogue.version", ["version": p.fields["version"]?.string ?? "",
+                                                              "date": p.fields["last_reviewed"]?.string.map(c.format.date) ?? ""]) + " · " + $0.path })
         }
-        return ChapterContent(data: ["intro": m.escape(c.words("procedure.intro", ["count": String(procedures.count)])),
-                                     "summary": summary, "sheets": sheets],
-                              sections: sections.sections)
+        let view = ProceduresView(intro: c.format.count("procedure.intro", procedures.count), summary: summary, sheets: sheets,
+                                  owner_label: c.format.label(c.words["field.owner_role"]),
+                                  legal_label: c.words["field.legal_basis"], indicators_label: c.words["field.indicators"])
+        return ChapterContent(model: view, sections: sections.sections)
+    }
+
+    /// The ids of a list field (or of a single id).
+    func ids(_ node: Node?) -> [String] {
+        node?.sequence?.compactMap(\.string) ?? node?.string.map { [$0] } ?? []
     }
 
     /// Procedures before methodologies, then by title in the language.
@@ -73,16 +142,14 @@ struct ProceduresChapter: ChapterBuilder {
     }
 
     /// The owner role; the municipality's local owner, when it named one, marked local.
-    func owner(_ p: ResolvedProcedure, _ c: HandbookContext, detail: Bool = true) -> String {
+    func owner(_ p: ResolvedProcedure, _ c: HandbookContext, detail: Bool = true) -> ProceduresView.Owner {
         let modelOwner = ProceduresChapter.modelOwner(p)
-        guard let local = p.localOwner else { return modelOwner.map(c.roleLink) ?? "" }
-        var html = c.roleLink(local.role) + " " + c.markup.badge("local", c.words["badge.local"])
-        guard detail else { return html }
-        if let modelOwner, modelOwner != local.role {
-            html += " <span class=\"model-value\">" + c.words("badge.model_value", ["value": c.roleLink(modelOwner)]) + "</span>"
+        guard let local = p.localOwner else {
+            return .init(role: modelOwner.map(c.roleLinkView), is_local: false)
         }
-        html += " <span class=\"source\">" + c.markup.escape(c.place(local.span)) + "</span>"
-        return html
+        guard detail else { return .init(role: c.roleLinkView(local.role), is_local: true) }
+        let model = modelOwner.flatMap { $0 == local.role ? nil : c.words("badge.model_value", ["value": c.roleLink($0)]) }
+        return .init(role: c.roleLinkView(local.role), is_local: true, model_role: model, source: c.place(local.span))
     }
 
     /// The owner the model gives the procedure (the variant's own when it has no model).
@@ -92,32 +159,30 @@ struct ProceduresChapter: ChapterBuilder {
 
     /// The steps, each with what the municipality changed: an override of a model step,
     /// or a step of a local variant that differs from the model's step of the same id.
-    func steps(_ p: ResolvedProcedure, _ c: HandbookContext) -> [[String: Any]] {
+    func steps(_ p: ResolvedProcedure, _ c: HandbookContext) -> [ProceduresView.Step] {
         let values = ValueText(c)
         let modelSteps = p.model?.root?["steps"]?.sequence ?? []
-        return (p.fields["steps"]?.sequence ?? []).enumerated().map { i, step -> [String: Any] in
+        return (p.fields["steps"]?.sequence ?? []).enumerated().map { i, step in
             let id = step["id"]?.string ?? ""
             let modelStep = modelSteps.first { $0["id"]?.string == id }
-            var row: [String: Any] = [
-                "number": String(i + 1), "id": c.markup.escape(id),
-                "role": step["role"]?.string.map(c.roleLink) ?? "",
-                "action": c.markup.text(step["action"]),
-                "output": c.markup.text(step["output"]),
-                "time_limit": step["time_limit"]?.string.map { c.markup.escape(c.format.duration($0)) } ?? "—",
-            ]
+            var row = ProceduresView.Step(
+                number: String(i + 1), id: id, role: step["role"]?.string.map(c.roleLinkView),
+                action: c.markup.view(step["action"]), output: c.markup.view(step["output"]),
+                time_limit: step["time_limit"]?.string.map(c.format.duration) ?? "—")
             var changed: [String] = []
             for key in ["role", "time_limit"] {
                 let overridden = p.overrides.contains { $0.path.count > 2 && $0.path[1] == .key("[\(id)]") && $0.path[2] == .key(key) }
                 let differs = p.variant != nil && modelStep != nil && modelStep?[key]?.string != step[key]?.string
                 if overridden || differs {
-                    row["\(key)_local"] = c.markup.local(modelValue: values.describe(modelStep?[key], key: key))
+                    let mark = c.local(modelValue: values.describe(modelStep?[key], key: key))
+                    if key == "role" { row.role_local = mark } else { row.time_limit_local = mark }
                     changed.append(key)
                 }
             }
             if p.model != nil, modelStep == nil {
-                row["new_step"] = c.markup.badge("local", c.words["procedure.new_step"])
+                row.new_step = c.words["procedure.new_step"]
             } else if p.overrides.contains(where: { $0.path.count > 1 && $0.path[1] == .key("[\(id)]") && !changed.contains($0.path.count > 2 ? $0.path[2].description : "") }) {
-                row["new_step"] = c.markup.local(modelValue: nil)
+                row.new_step = c.words["badge_local"]
             }
             return row
         }

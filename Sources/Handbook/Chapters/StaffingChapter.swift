@@ -3,48 +3,140 @@ import Loading
 import Model
 import Rendering
 
-/// Staffing and training: the office's posts against the model's minimum staffing,
-/// the roles (with what each one owns in this office), the training plan as a
-/// timeline before the opening date, and the training modules.
+/// The view model of `chapters/staffing`: the office's posts against the model's
+/// minimum staffing, the roles (with what each one owns in this office), the training
+/// plan as a timeline before the opening date, and the training modules.
+public struct StaffingView: ChapterView {
+    /// A post of the staffing plan.
+    public struct Post: ViewModel {
+        public var post: String
+        /// The post's role, linked.
+        public var role: LinkView?
+        public var fte: String
+        public var start: String
+        public var modules: String
+    }
+
+    /// A role of the model's minimum staffing for the office's phase.
+    public struct Minimum: ViewModel {
+        public var role: LinkView
+        public var minimum: String
+        public var have: String
+        public var short: Bool
+    }
+
+    /// A role with what it owns in this office (links, HTML).
+    public struct Role: ViewModel {
+        /// The `id` that cross-references link to.
+        public var anchor: String
+        /// The name, in the handbook's language.
+        public var title: TextView?
+        /// The field of the same name, in the handbook's language.
+        public var mission: TextView?
+        public var responsibilities: Rows<TextView>?
+        /// The field of the same name, in the handbook's language.
+        public var profile: TextView?
+        /// The field of the same name, in the handbook's language.
+        public var dedication: TextView?
+        public var reports_to: LinkView?
+        /// The services it owns, the procedures it owns and those it takes steps in.
+        public var owns_services: LinksView?
+        public var owns_procedures: LinksView?
+        public var takes_part: LinksView?
+    }
+
+    /// A module of a post's training plan.
+    public struct Training: ViewModel {
+        public var post: String
+        /// The module, linked to its entry.
+        public var module: LinkView
+        public var hours: String
+        public var planned: String
+        public var completed: String
+        public var status: String
+        /// `completed`, `pending` or `after_opening`.
+        public var status_class: String
+    }
+
+    /// A training module of the model.
+    public struct Module: ViewModel {
+        /// The `id` that cross-references link to.
+        public var anchor: String
+        /// The name, in the handbook's language.
+        public var title: TextView?
+        /// The field of the same name, in the handbook's language.
+        public var description: TextView?
+        /// `12 hores · en línia · obligatori`.
+        public var facts: String
+        /// The roles it is for, linked; nil for none.
+        public var roles: LinksView?
+        public var outcomes: Rows<TextView>?
+        public var contents: Rows<TextView>?
+    }
+
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
+    public var ui: [String: String] = [:]
+    /// The heading of the section.
+    public var posts: HeadingView
+    public var post_rows: [Post]
+    /// Said instead when there is nothing to list.
+    public var no_posts: String?
+    public var recruitment: ParagraphsView?
+    public var minimum_intro: String?
+    public var minimum_rows: [Minimum]
+    /// The heading of the section.
+    public var roles: HeadingView
+    public var role_list: [Role]
+    /// The heading of the section.
+    public var plan: HeadingView
+    /// Said instead when there is nothing to list.
+    public var no_plan: String?
+    /// The training plan drawn as inline SVG.
+    public var timeline: String?
+    public var plan_rows: [Training]
+    /// The heading of the section.
+    public var modules: HeadingView
+    public var module_list: [Module]
+}
+
+/// Builds the staffing and training chapter.
 struct StaffingChapter: ChapterBuilder {
     func build(_ c: HandbookContext, number: Int) -> ChapterContent {
         var sections = SectionNumbers(chapter: number)
         let m = c.markup
         let plan = c.view.files.staffing?.root
         let staff = plan?["staff"]?.sequence ?? []
-        var data: [String: Any] = [:]
+        func heading(_ key: String, _ anchor: String) -> HeadingView { sections.next(m.plainView(c.words[key]), anchor: anchor) }
 
         // Posts
-        data["posts"] = sections.next(m.escape(c.words["staffing.posts"]), anchor: "staffing-posts")
-        data["post_rows"] = staff.map { post -> [String: Any] in
-            ["post": m.escape(post["id"]?.string ?? ""),
-             "role": post["role"]?.string.map(c.roleLink) ?? "",
-             "fte": m.escape(c.format.number(numeric(post["fte"]) ?? 0)),
-             "start": post["start_date"]?.string.map { m.escape(c.format.date($0)) } ?? "",
-             "modules": String(post["training"]?.sequence?.count ?? 0)]
+        let posts = heading("staffing.posts", "staffing-posts")
+        let postRows = staff.map { post in
+            StaffingView.Post(post: post["id"]?.string ?? "", role: post["role"]?.string.map(c.roleLinkView),
+                              fte: c.format.number(numeric(post["fte"]) ?? 0),
+                              start: post["start_date"]?.string.map(c.format.date) ?? "",
+                              modules: String(post["training"]?.sequence?.count ?? 0))
         }
-        data["no_posts"] = staff.isEmpty ? m.escape(c.words["staffing.no_posts"]) : nil
-        if let recruitment = plan?["recruitment"] { data["recruitment"] = m.paragraphs(recruitment) }
+        var minimumIntro: String?
+        var minimumRows: [StaffingView.Minimum] = []
         if let status = c.view.status {
             let phase = c.network.modelDocuments(.model).first?.root?["phases"]?.sequence?
                 .first { $0["id"]?.string == status.rawValue }
-            data["minimum_intro"] = m.escape(c.words("staffing.minimum_intro", ["phase": m.plain(phase?["name"])]))
-            data["minimum_rows"] = c.network.settings.requirements.staffing.map { req -> [String: Any] in
+            minimumIntro = c.words("staffing.minimum_intro", ["phase": m.plain(phase?["name"])])
+            minimumRows = c.network.settings.requirements.staffing.map { req in
                 let have = staff.filter { $0["role"]?.string == req.role }.count
                 let need = req.minimum[status] ?? 0
-                return ["role": c.roleLink(req.role), "minimum": String(need), "have": String(have),
-                        "short": have < need]
+                return .init(role: c.roleLinkView(req.role), minimum: String(need), have: String(have), short: have < need)
             }
         }
 
         // Roles
-        data["roles"] = sections.next(m.escape(c.words["staffing.roles"]), anchor: "staffing-roles")
-        data["role_list"] = c.network.modelDocuments(.role).map { role(for: $0, c) }
+        let roles = heading("staffing.roles", "staffing-roles")
+        let roleList = c.network.modelDocuments(.role).map { role(for: $0, c) }
 
         // Training plan
-        data["plan"] = sections.next(m.escape(c.words["staffing.plan"]), anchor: "staffing-plan")
+        let planHeading = heading("staffing.plan", "staffing-plan")
         var entries: [TrainingTimeline.Entry] = []
-        var rows: [[String: Any]] = []
+        var rows: [StaffingView.Training] = []
         for post in staff {
             let postId = post["id"]?.string ?? ""
             let roleTitle = post["role"]?.string.flatMap { c.network.modelDocument(.role, $0) }.map { m.plain($0.root?["title"]) } ?? ""
@@ -57,13 +149,11 @@ struct StaffingChapter: ChapterBuilder {
                                      planned: planned, completed: completed))
                 var status = completed == nil ? "pending" : "completed"
                 if let completed, let opening = c.view.openingDate, completed > opening { status = "after_opening" }
-                rows.append([
-                    "post": m.escape(postId), "module": c.trainingLink(moduleId),
-                    "hours": numeric(module?.root?["hours"]).map { m.escape(c.format.number($0)) } ?? "",
-                    "planned": planned.map { m.escape(c.format.shortDate($0)) } ?? "—",
-                    "completed": completed.map { m.escape(c.format.shortDate($0)) } ?? "—",
-                    "status": m.escape(c.words["staffing.status.\(status)"]), "status_class": status,
-                ])
+                rows.append(.init(post: postId, module: c.trainingLinkView(moduleId),
+                                  hours: numeric(module?.root?["hours"]).map { c.format.number($0) } ?? "",
+                                  planned: planned.map(c.format.shortDate) ?? "—",
+                                  completed: completed.map(c.format.shortDate) ?? "—",
+                                  status: c.words[status == "after_opening" ? "staffing.done_after_opening" : "status.\(status == "completed" ? "done" : "pending")"], status_class: status))
             }
         }
         let timeline = TrainingTimeline(
@@ -72,53 +162,48 @@ struct StaffingChapter: ChapterBuilder {
             openingLabel: c.view.openingDate.map { c.words("staffing.opening_line", ["date": c.format.shortDate($0)]) } ?? "",
             title: c.words("staffing.timeline_title", ["office": c.officeName]),
             legendPlanned: c.words["staffing.legend_planned"], legendCompleted: c.words["staffing.legend_completed"])
-        data["timeline"] = entries.isEmpty ? nil : timeline.svg()
-        data["plan_rows"] = rows
-        data["no_plan"] = rows.isEmpty ? m.escape(c.words["staffing.no_plan"]) : nil
 
         // Modules
-        data["modules"] = sections.next(m.escape(c.words["staffing.modules"]), anchor: "staffing-modules")
-        data["module_list"] = c.network.modelDocuments(.trainingModule).map { doc -> [String: Any] in
+        let modules = heading("staffing.modules", "staffing-modules")
+        let moduleList = c.network.modelDocuments(.trainingModule).map { doc -> StaffingView.Module in
             let r = doc.root
-            var roles = (r?["target_roles"]?.sequence ?? []).compactMap(\.string).map(c.roleLink)
-            if roles.isEmpty { roles = ["—"] }
-            return [
-                "anchor": Anchors.training(doc.id), "title": m.text(r?["title"]),
-                "description": m.text(r?["description"]),
-                "facts": m.escape(c.words("staffing.module_facts", [
-                    "hours": c.format.number(numeric(r?["hours"]) ?? 0),
-                    "format": c.words["training_format.\(r?["format"]?.string ?? "")"],
-                    "mandatory": c.words[r?["mandatory"]?.bool == true ? "staffing.mandatory" : "staffing.optional"],
-                ])),
-                "roles": c.format.list(roles),
-                "outcomes": m.list((r?["outcomes"]?.sequence ?? []).map(m.text)),
-                "contents": m.list((r?["contents"]?.sequence ?? []).map(m.text)),
-            ]
+            let facts = c.words("staffing.module_facts", [
+                "hours": c.format.count("duration.hour", numeric(r?["hours"]) ?? 0),
+                "format": c.words["training_format.\(r?["format"]?.string ?? "")"],
+                "mandatory": c.words[r?["mandatory"]?.bool == true ? "staffing.mandatory" : "staffing.optional"],
+            ])
+            return .init(anchor: Anchors.training(doc.id), title: m.view(r?["title"]), description: m.view(r?["description"]),
+                         facts: facts, roles: c.links((r?["target_roles"]?.sequence ?? []).compactMap(\.string).map(c.roleLinkView)), outcomes: textList(r?["outcomes"], m),
+                         contents: textList(r?["contents"], m))
         }
-        return ChapterContent(data: data, sections: sections.sections)
+        let view = StaffingView(
+            posts: posts, post_rows: postRows, no_posts: staff.isEmpty ? c.words["staffing_none"] : nil,
+            recruitment: m.paragraphsView(plan?["recruitment"]), minimum_intro: minimumIntro, minimum_rows: minimumRows,
+            roles: roles, role_list: roleList, plan: planHeading, no_plan: rows.isEmpty ? c.words["staffing.no_plan"] : nil,
+            timeline: entries.isEmpty ? nil : timeline.svg(), plan_rows: rows, modules: modules, module_list: moduleList)
+        return ChapterContent(model: view, sections: sections.sections)
+    }
+
+    /// The texts of a list field, or nil when it has none.
+    func textList(_ node: Node?, _ m: Markup) -> Rows<TextView>? {
+        .of((node?.sequence ?? []).compactMap(m.view))
     }
 
     /// A role with what it owns in this office: services, procedures, and the steps it
     /// takes in other procedures.
-    func role(for doc: Document, _ c: HandbookContext) -> [String: Any] {
+    func role(for doc: Document, _ c: HandbookContext) -> StaffingView.Role {
         let m = c.markup
         let r = doc.root
-        let services = CatalogueChapter.ordered(c).filter { $0.fields["owner_role"]?.string == doc.id }.map { c.serviceLink($0.id) }
+        let services = CatalogueChapter.ordered(c).filter { $0.fields["owner_role"]?.string == doc.id }.map { c.serviceLinkView($0.id) }
         let procedures = ProceduresChapter.ordered(c).filter { p in
             (p.localOwner?.role ?? p.fields["owner_role"]?.string) == doc.id
-        }.map { c.procedureLink($0.id) }
+        }.map { c.procedureLinkView($0.id) }
         let steps = ProceduresChapter.ordered(c).filter { p in
             (p.fields["steps"]?.sequence ?? []).contains { $0["role"]?.string == doc.id }
-        }.map { c.procedureLink($0.id) }
-        var data: [String: Any] = [
-            "anchor": Anchors.role(doc.id), "title": m.text(r?["title"]), "mission": m.text(r?["mission"]),
-            "responsibilities": m.list((r?["responsibilities"]?.sequence ?? []).map(m.text)),
-            "profile": m.text(r?["profile"]), "dedication": m.text(r?["dedication"]),
-        ]
-        if let boss = r?["reports_to"]?.string { data["reports_to"] = c.roleLink(boss) }
-        if !services.isEmpty { data["owns_services"] = c.format.list(services) }
-        if !procedures.isEmpty { data["owns_procedures"] = c.format.list(procedures) }
-        if !steps.isEmpty { data["takes_part"] = c.format.list(steps) }
-        return data
+        }.map { c.procedureLinkView($0.id) }
+        return .init(anchor: Anchors.role(doc.id), title: m.view(r?["title"]), mission: m.view(r?["mission"]),
+                     responsibilities: textList(r?["responsibilities"], m), profile: m.view(r?["profile"]),
+                     dedication: m.view(r?["dedication"]), reports_to: r?["reports_to"]?.string.map(c.roleLinkView),
+                     owns_services: c.links(services), owns_procedures: c.links(procedures), takes_part: c.links(steps))
     }
 }

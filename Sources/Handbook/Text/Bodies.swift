@@ -54,7 +54,7 @@ public struct Bodies: Sendable {
             (level: min(6, $0.level + headingShift), text: $0.text, anchor: prefix + $0.anchor)
         }
         if fallback, !html.isEmpty {
-            let note = markup.words("fallback.note", ["language": markup.words["language.\(source.language ?? network.settings.defaultLanguage)"]])
+            let note = markup.fallbackNote(source.language ?? network.settings.defaultLanguage)
             let lang = network.settings.defaultLanguage
             html = "<div class=\"fallback-body\" lang=\"\(HTML.escape(lang))\"><p class=\"fallback-note\" lang=\"\(HTML.escape(language))\">"
                 + markup.fallbackMark(lang) + " " + HTML.escape(note) + "</p>" + html + "</div>"

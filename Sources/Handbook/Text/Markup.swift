@@ -1,16 +1,19 @@
 import Foundation
 import Loading
 import Model
+import Presentation
 import Rendering
 
-/// Small pieces of HTML the chapters share: a translatable text with its fallback
-/// marker, an in-document link, the "Local" badge with the model's value. Every piece of
+/// Small pieces of HTML for values the chapters render in Swift (links between
+/// sheets, lists of linked values, commitments with their local marks; the templates
+/// write the rest from the view models): a translatable text with its fallback marker,
+/// an in-document link, the "Local" badge with the model's value. Every piece of
 /// text goes through `HTML.escape`; nothing from the tree is inserted as markup.
 public struct Markup: Sendable {
-    public let words: Wording
+    public let words: Strings
     public let localizer: Localizer
 
-    public init(words: Wording, localizer: Localizer) {
+    public init(words: Strings, localizer: Localizer) {
         self.words = words
         self.localizer = localizer
     }
@@ -30,12 +33,6 @@ public struct Markup: Sendable {
         marked(t.text, isFallback: t.isFallback, language: t.language)
     }
 
-    /// A translatable text already read from the tree (an omission's reason).
-    public func text(localized t: LocalizedText) -> String {
-        let (text, fallback) = t.text(localizer.language, fallback: localizer.defaultLanguage)
-        return marked(text, isFallback: fallback, language: fallback ? localizer.defaultLanguage : localizer.language)
-    }
-
     func marked(_ text: String, isFallback: Bool, language: String) -> String {
         guard isFallback else { return HTML.escape(text) }
         return "<span lang=\"\(HTML.escape(language))\" class=\"fallback\">\(HTML.escape(text))</span>"
@@ -44,8 +41,7 @@ public struct Markup: Sendable {
 
     /// The visible marker after untranslated text: the code of the language shown.
     public func fallbackMark(_ language: String) -> String {
-        let note = words("fallback.note", ["language": words["language.\(language)"]])
-        return "<abbr class=\"fallback-mark\" title=\"\(HTML.escape(note))\">\(HTML.escape(language))</abbr>"
+        "<abbr class=\"fallback-mark\" title=\"\(HTML.escape(fallbackNote(language)))\">\(HTML.escape(language))</abbr>"
     }
 
     /// Plain text of a translatable field (for attributes and sorting).
@@ -65,16 +61,11 @@ public struct Markup: Sendable {
 
     /// The badge of a value the municipality set, with the model's value beside it.
     public func local(modelValue: String?) -> String {
-        var out = "<span class=\"badge local\">\(HTML.escape(words["badge.local"]))</span>"
+        var out = "<span class=\"badge local\">\(HTML.escape(words["badge_local"]))</span>"
         if let modelValue {
             out += " <span class=\"model-value\">\(words("badge.model_value", ["value": modelValue]))</span>"
         }
         return out
-    }
-
-    /// A badge with a class and a text (`core`, `local-service`, …).
-    public func badge(_ kind: String, _ text: String) -> String {
-        "<span class=\"badge \(HTML.escape(kind))\">\(HTML.escape(text))</span>"
     }
 
     /// An unordered list of pieces of HTML; one item stays a paragraph-less span.
@@ -82,17 +73,5 @@ public struct Markup: Sendable {
         guard !items.isEmpty else { return "" }
         let cls = className.map { " class=\"\(HTML.escape($0))\"" } ?? ""
         return "<ul\(cls)>" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
-    }
-
-    /// Paragraphs from a text with blank lines between them.
-    public func paragraphs(_ node: Node?) -> String {
-        guard let t = localizer.text(node) else { return "" }
-        let blocks = t.text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { !$0.isEmpty }
-        let inner = blocks.map { "<p>\(HTML.escape($0))</p>" }.joined()
-        guard t.isFallback else { return inner }
-        return "<div lang=\"\(HTML.escape(t.language))\" class=\"fallback\">\(inner)<p class=\"fallback-note\">"
-            + fallbackMark(t.language) + " " + HTML.escape(words("fallback.note", ["language": words["language.\(t.language)"]]))
-            + "</p></div>"
     }
 }

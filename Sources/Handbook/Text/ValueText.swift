@@ -1,5 +1,6 @@
 import Loading
 import Model
+import Presentation
 import Rendering
 import Resolution
 
@@ -14,8 +15,8 @@ public struct ValueText: Sendable {
     }
 
     var markup: Markup { context.markup }
-    var words: Wording { context.words }
-    var format: HumaneFormat { context.format }
+    var words: Strings { context.words }
+    var format: ValueFormatter { context.format }
 
     /// A value found under `key`. `parent` is the mapping that holds it (for a target's
     /// unit or direction); `unit` is the unit of an indicator when the value is one of
@@ -50,12 +51,12 @@ public struct ValueText: Sendable {
         case "target":
             if let n = numeric(node) {
                 let u = parent?["unit"]?.string ?? unit
-                return markup.escape(format.value(n, unit: u))
+                return markup.escape(format.measure(n, unit: u))
             }
             if node.pairs != nil { return target(node, unit: unit) }
             return scalar(node)
         case "value":
-            if let n = numeric(node) { return markup.escape(format.value(n, unit: unit)) }
+            if let n = numeric(node) { return markup.escape(format.measure(n, unit: unit)) }
             return scalar(node)
         case "direction":
             return node.string.map { markup.escape(words["direction.\($0)"]) } ?? scalar(node)
@@ -73,20 +74,20 @@ public struct ValueText: Sendable {
     /// A service commitment: `Dies fins a la primera cita: 3 dies`.
     public func commitment(_ item: Node) -> String {
         let target = describe(item["target"], key: "target", parent: item)
-        let limit = item["bound"]?.string == "min" ? words["bound.min"] : words["bound.max"]
-        return "\(markup.text(item["metric"])): <strong>\(Wording.fill(HTML.escape(limit), ["value": target]))</strong>"
+        let limit = item["bound"]?.string == "min" ? words["direction.at-least"] : words["direction.at-most"]
+        return "\(markup.text(item["metric"])): <strong>\(Strings.fill(HTML.escape(limit), ["value": target]))</strong>"
     }
 
     /// An indicator target: `al menys 12` / `at most 3 days`.
     public func target(_ node: Node, unit: String?) -> String {
         guard let value = numeric(node["value"]) else { return generic(node) }
         let direction = node["direction"]?.string ?? "at-least"
-        return Wording.fill(HTML.escape(words["direction.\(direction)"]), ["value": HTML.escape(format.value(value, unit: unit))])
+        return Strings.fill(HTML.escape(words["direction.\(direction)"]), ["value": HTML.escape(format.measure(value, unit: unit))])
     }
 
     func cost(_ node: Node) -> String {
         guard node["type"]?.string == "fee" else { return markup.escape(words["cost.free"]) }
-        let amount = numeric(node["amount"]).map { format.euros($0) } ?? ""
+        let amount = numeric(node["amount"]).map { format.money($0) } ?? ""
         let basis = markup.text(node["legal_basis"])
         return basis.isEmpty ? markup.escape(amount) : "\(markup.escape(amount)) (\(basis))"
     }

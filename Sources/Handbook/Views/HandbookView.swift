@@ -1,0 +1,100 @@
+import Model
+import Rendering
+
+/// The view model of the handbook page (`templates/handbook/handbook.mustache`): the
+/// cover, the table of contents and the chapters in the outline's order.
+public struct HandbookView: ViewModel {
+    /// An entry of the table of contents: a chapter and its numbered sections.
+    public struct TocEntry: ViewModel {
+        /// The chapter's anchor.
+        public var anchor: String
+        /// The chapter's number.
+        public var number: String
+        /// The chapter's title.
+        public var title: TextView
+        /// The chapter's numbered sections.
+        public var sections: [HeadingView]
+        /// True when `sections` is not empty.
+        public var has_sections: Bool
+    }
+
+    /// A chapter of the page: its heading, lead and rendered body.
+    public struct Chapter: ViewModel {
+        /// The chapter's anchor (`chapter-office`).
+        public var anchor: String
+        /// The chapter's number.
+        public var number: String
+        /// The chapter's title.
+        public var title: TextView
+        /// The chapter's source (`office`, `catalogue`…), which names its template.
+        public var source: String
+        /// The chapter rendered by its template (empty before rendering).
+        public var html: String
+        /// The chapter's lead, from the outline.
+        public var description: TextView?
+    }
+
+    /// The handbook's language.
+    public var lang: String
+    /// The UI strings of the language (`{{ui.key}}`).
+    public var ui: [String: String]
+    /// The print stylesheet, inlined.
+    public var css: String
+    /// The handbook's title (the outline's, else `handbook.title`).
+    public var title: TextView
+    /// The handbook's title as plain text (for `<title>`).
+    public var plain_title: String
+    /// The municipality's name.
+    public var municipality: String
+    /// The office's name, and the same as plain text (for the author metadata).
+    public var office: TextView?
+    public var office_plain: String
+    /// The municipality's folder name.
+    public var slug: String
+    /// The model's version and title.
+    public var model_version: String
+    public var model_title: TextView?
+    /// The date of the sources, written out (`24 de novembre de 2025`).
+    public var source_date: String
+    /// The language's name in itself (`català`).
+    public var language_name: String
+    /// `Model bàsic d'operacions, versió 1.0.0 · Fonts del 24 de novembre de 2025`.
+    public var cover_line: String
+    /// `Prova pilot · oberta des del 13 d'abril de 2026`.
+    public var cover_status: String
+    /// The creation time for the PDF's metadata (`2025-11-24T16:00:00Z`).
+    public var created: String
+    /// `oae 1.2.0`.
+    public var generator: String
+    /// The table of contents.
+    public var toc: [TocEntry] = []
+    /// The chapters in the outline's order.
+    public var chapters: [Chapter] = []
+}
+
+extension HandbookView {
+    init(_ c: HandbookContext, css: String, created: String) {
+        let m = c.markup
+        let outlineTitle = m.plain(c.outline.title)
+        let sourceDate = c.format.date(c.input.sourceDay)
+        self.init(lang: c.language, ui: c.words.all, css: css,
+                  title: m.view(c.outline.title).flatMap { $0.text.isEmpty ? nil : $0 } ?? m.plainView(c.words["handbook.title"]),
+                  plain_title: outlineTitle.isEmpty ? c.words["handbook.title"] : outlineTitle,
+                  municipality: c.municipalityName, office: m.view(c.office?["name"]), office_plain: c.officeName,
+                  slug: c.view.slug, model_version: c.network.settings.version,
+                  model_title: m.view(c.network.modelDocuments(.model).first?.root?["title"]),
+                  source_date: sourceDate, language_name: c.words["language.\(c.language)"],
+                  cover_line: c.words("cover.line", ["version": c.network.settings.version, "date": sourceDate]),
+                  cover_status: HandbookView.coverStatus(c), created: created, generator: "oae \(c.input.toolVersion)")
+    }
+
+    /// `Prova pilot · oberta des del 13 d'abril de 2026`.
+    static func coverStatus(_ c: HandbookContext) -> String {
+        let phases = c.network.modelDocuments(.model).first?.root?["phases"]?.sequence ?? []
+        let phase = phases.first { $0["id"]?.string == c.view.status?.rawValue }.map { c.markup.plain($0["name"]) }
+        let opening = c.view.openingDate.map {
+            c.words(c.view.status == .planned ? "cover.planned" : "cover.opened", ["date": c.format.date($0)])
+        }
+        return [phase, opening].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+    }
+}
