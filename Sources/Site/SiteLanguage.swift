@@ -43,9 +43,10 @@ public struct SiteLanguage: Sendable {
         formatter.label(word(enumeration, value))
     }
 
-    /// The labels of enumeration values, joined as the language joins a list.
+    /// The words of enumeration values joined as the language joins a list, as a label
+    /// (`Presencial, telèfon i videotrucada`).
     public func labels(_ enumeration: String, _ values: [String]) -> String {
-        formatter.list(values.map { label(enumeration, $0) })
+        formatter.label(formatter.list(values.map { word(enumeration, $0) }))
     }
 
     /// A date written in YAML (`2026-04-13`) in words; "" when absent.

@@ -74,7 +74,7 @@ final class FormatTests: XCTestCase {
         let (duration, _) = YAMLLoader().load(bytes: Array("PT1H\n".utf8), file: "duration.yaml")
         XCTAssertEqual(values.html(cost, field: "cost"), "1.800 €")
         XCTAssertEqual(values.html(duration, field: "duration"), "1 hora")
-        XCTAssertEqual(ca.labels("service_format", ["group", "individual"]), "En grup i Individual")
+        XCTAssertEqual(ca.labels("service_format", ["group", "individual"]), "En grup i individual")
         XCTAssertEqual(ca.labels("channel", ["phone"]), "Telèfon")
     }
 
