@@ -78,10 +78,7 @@ extension Pages {
             owner: owner.map { modelLink(.role, $0, .role($0), language, from: path) }, has_owner: owner != nil,
             services: services, has_services: !services.isEmpty,
             steps: steps,
-            version: root["version"]?.string ?? "", has_version: root["version"] != nil,
-            last_reviewed: language.date(root["last_reviewed"]?.string),
-            last_reviewed_day: root["last_reviewed"]?.string ?? "",
-            has_last_reviewed: root["last_reviewed"] != nil,
+            review: ReviewFacts(root, language),
             body: "", required_from: "", is_required: false, is_model: false, offices: [],
             is_local: false, office: nil, is_variant: false, variant_of: nil, has_local_owner: false, local_owner: nil)
     }
@@ -123,11 +120,7 @@ struct ProcedureView: ViewModel {
     var services: [TextLink]
     var has_services: Bool
     var steps: [Step]
-    var version: String
-    var has_version: Bool
-    var last_reviewed: String
-    var last_reviewed_day: String
-    var has_last_reviewed: Bool
+    var review: ReviewFacts
     var body: String
     var required_from: String
     var is_required: Bool

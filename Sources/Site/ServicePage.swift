@@ -113,10 +113,7 @@ extension Pages {
             procedures: procedures, has_procedures: !procedures.isEmpty,
             indicators: indicators, has_indicators: !indicators.isEmpty,
             commitments: commitments, has_commitments: !commitments.isEmpty,
-            version: root["version"]?.string ?? "", has_version: root["version"] != nil,
-            last_reviewed: language.date(root["last_reviewed"]?.string),
-            last_reviewed_day: root["last_reviewed"]?.string ?? "",
-            has_last_reviewed: root["last_reviewed"] != nil,
+            review: ReviewFacts(root, language),
             body: "", status: "", status_label: "", is_model: false, is_local: false, offered_by: [], office: nil)
     }
 }
@@ -172,11 +169,7 @@ struct ServiceView: ViewModel {
     var has_indicators: Bool
     var commitments: [Commitment]
     var has_commitments: Bool
-    var version: String
-    var has_version: Bool
-    var last_reviewed: String
-    var last_reviewed_day: String
-    var has_last_reviewed: Bool
+    var review: ReviewFacts
     var body: String
     var status: String
     var status_label: String
@@ -185,4 +178,21 @@ struct ServiceView: ViewModel {
     var offered_by: [Office]
     /// The municipality of a local service.
     var office: OfficeSummary?
+}
+
+/// The version and the last review of a document, as its fact sheet shows them.
+struct ReviewFacts: ViewModel {
+    var version: String
+    var has_version: Bool
+    var last_reviewed: String
+    var last_reviewed_day: String
+    var has_last_reviewed: Bool
+
+    init(_ root: Node, _ language: SiteLanguage) {
+        version = root["version"]?.string ?? ""
+        has_version = root["version"] != nil
+        last_reviewed = language.date(root["last_reviewed"]?.string)
+        last_reviewed_day = root["last_reviewed"]?.string ?? ""
+        has_last_reviewed = root["last_reviewed"] != nil
+    }
 }
