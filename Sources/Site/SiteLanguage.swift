@@ -8,15 +8,18 @@ import Rendering
 /// formats of the presentation layer (`templates/strings/<lang>.yaml`), and the
 /// translated texts of the tree (with fallback to the default language).
 public struct SiteLanguage: Sendable {
+    /// The language's code (`ca`).
     public let code: String
     /// The interface words of the language.
     public let strings: Strings
     /// Numbers, money, dates, periods, durations and lists, as the handbooks write them.
     public let formatter: ValueFormatter
+    /// Picks the texts of the tree in this language, with fallback.
     public let localizer: Localizer
     /// Every plain interface word, for templates (`{{ui.key}}`).
     public let ui: [String: String]
 
+    /// The language of `strings`, whose texts of the tree `localizer` picks.
     public init(strings: Strings, localizer: Localizer) {
         self.code = strings.language
         self.strings = strings
