@@ -14,7 +14,7 @@ extension Pages {
         let formatter = language.formatter
 
         let hours = (office?["opening_hours"]?.sequence ?? []).map { h in
-            OfficeView.Hours(days: formatter.weekdays((h["days"]?.sequence ?? []).compactMap(\.string)),
+            OfficeView.Hours(days: formatter.label(formatter.weekdays((h["days"]?.sequence ?? []).compactMap(\.string))),
                              opens: h["opens"]?.string ?? "", closes: h["closes"]?.string ?? "")
         }
         let channels = office?["channels"]
