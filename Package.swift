@@ -76,7 +76,7 @@ let package = Package(
         // The commands, as a library so that tests can run them in-process.
         .target(name: "OAECommands", dependencies: [
             "JSON", "Diagnostics", "Loading", "Model", "Schema", "Resolution", "Validation", "Rendering", "Publishing",
-            "Handbook", "Site", "OpenData", "Outputs", "Workflow", "Preview", "Tools",
+            "Handbook", "Site", "OpenData", "Outputs", "Workflow", "Preview", "Tools", "Presentation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "oae", dependencies: ["OAECommands"]),

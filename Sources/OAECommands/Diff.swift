@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import Loading
 import Model
+import Presentation
 import Resolution
 import Workflow
 
@@ -35,7 +36,7 @@ struct Diff: ParsableCommand {
         }
         let diff = ModelDiff(network: network, resolved: resolved)
         switch format {
-        case .text: writeStdout(DiffReport.text(diff, defaultLanguage: network.settings.defaultLanguage))
+        case .text: writeStdout(DiffReport.text(diff, words: ValueFormatter(network: network, language: network.settings.defaultLanguage)))
         case .json: writeStdout(DiffReport.json(diff).serialized() + "\n")
         }
     }

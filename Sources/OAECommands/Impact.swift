@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import Loading
+import Model
+import Presentation
 import Workflow
 
 struct Impact: ParsableCommand {
@@ -25,7 +28,9 @@ struct Impact: ParsableCommand {
         do {
             let analysis = try ImpactAnalysis.run(root: tree.rootURL, since: since)
             switch format {
-            case .text: writeStdout(ImpactReport.text(analysis))
+            case .text:
+                let network = Network(tree: TreeLoader.load(root: tree.rootURL))
+                writeStdout(ImpactReport.text(analysis, words: ValueFormatter(network: network, language: analysis.defaultLanguage)))
             case .json: writeStdout(ImpactReport.json(analysis).serialized() + "\n")
             }
         } catch let error as WorkflowError {

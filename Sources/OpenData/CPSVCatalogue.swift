@@ -71,7 +71,9 @@ struct CPSVCatalogue: Sendable {
         let procedures = Set(r.procedures.map(\.id))
         var titles: [String: String] = [:]
         for lang in v.languages {
-            if let s = v.labels(lang, "data_catalogue_one") { titles[lang] = s.replacingOccurrences(of: "{municipality}", with: name) }
+            if let f = v.labels[lang], f.strings.has("data_catalogue_one") {
+                titles[lang] = f.strings("data_catalogue_one", ["municipality": name])
+            }
         }
         graph.add(datasetID, "dcat:Dataset", [
             ("dct:title", v.langStrings(titles) ?? .object([("@language", .string(v.defaultLanguage)), ("@value", .string(name))])),
@@ -108,9 +110,9 @@ struct CPSVCatalogue: Sendable {
         for (i, h) in hours.enumerated() {
             var text: [String: String] = [:]
             for lang in v.languages {
-                let days = (h["days"]?.sequence ?? []).compactMap(\.string).map { v.labels(lang, "day.\($0)") ?? $0 }
-                let sep = v.labels(lang, "list_separator") ?? ", "
-                text[lang] = days.joined(separator: sep) + " " + (h["opens"]?.string ?? "") + "–" + (h["closes"]?.string ?? "")
+                let days = (h["days"]?.sequence ?? []).compactMap(\.string)
+                let words = v.labels[lang]?.weekdays(days) ?? days.joined(separator: ", ")
+                text[lang] = words + " " + (h["opens"]?.string ?? "") + "–" + (h["closes"]?.string ?? "")
             }
             graph.add(v.id("\(m)/opening-hours/\(i + 1)"), "time:TemporalEntity", [("dct:description", v.langStrings(text))])
         }

@@ -17,8 +17,8 @@ public struct OpenDataExport: Sendable {
     let input: BuildInput
 
     /// `baseURL` is the public address of the site (ending with `/`): identifiers are
-    /// made under it. `labels` gives the words of enumerations in each language.
-    public init(input: BuildInput, baseURL: String, labels: @escaping Labels) {
+    /// made under it. `labels` gives the words and formats of each language.
+    public init(input: BuildInput, baseURL: String, labels: Labels) {
         self.input = input
         self.vocabulary = Vocabulary(network: input.network, baseURL: baseURL, labels: labels)
     }

@@ -101,10 +101,10 @@ struct SchemaOrg: Sendable {
         })))
         pairs.append(("areaServed", .array(providers.map { city($0.slug) })))
         let channels: [JSONValue] = (fields?["channels"]?.sequence ?? []).compactMap(\.string).map { ch in
-            .object([("@type", .string("ServiceChannel")), ("name", .string(v.labels(language, "channel.\(ch)") ?? ch))])
+            .object([("@type", .string("ServiceChannel")), ("name", .string(v.label(language, "channel.\(ch)") ?? ch))])
         }
         if !channels.isEmpty { pairs.append(("availableChannel", .array(channels))) }
-        let audience = (fields?["audience"]?.sequence ?? []).compactMap(\.string).map { v.labels(language, "audience.\($0)") ?? $0 }
+        let audience = (fields?["audience"]?.sequence ?? []).compactMap(\.string).map { v.label(language, "audience.\($0)") ?? $0 }
         if !audience.isEmpty {
             pairs.append(("audience", .object([("@type", .string("BusinessAudience")),
                                                ("audienceType", .string(audience.joined(separator: ", ")))])))

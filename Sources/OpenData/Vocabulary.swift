@@ -1,10 +1,12 @@
 import JSON
 import Loading
 import Model
+import Presentation
 
-/// Words the exports need in every language (the labels of channels, days, adoption
-/// states), looked up by the site's interface strings: `(language, key) -> text`.
-public typealias Labels = @Sendable (_ language: String, _ key: String) -> String?
+/// The words and formats the exports need in every language (the labels of channels,
+/// audiences and adoption states, the days of opening hours): the presentation layer's
+/// formatter of each language, by language code (`templates/strings/<lang>.yaml`).
+public typealias Labels = [String: ValueFormatter]
 
 /// Helpers shared by the exports: addresses of resources, translatable texts as JSON-LD.
 struct Vocabulary: Sendable {
@@ -35,10 +37,17 @@ struct Vocabulary: Sendable {
         return items.count == 1 ? items[0] : .array(items)
     }
 
+    /// The text of an interface key in a language as a label (`Telèfon`), or nil when the
+    /// language's strings lack it.
+    func label(_ language: String, _ key: String) -> String? {
+        guard let f = labels[language], f.strings.has(key) else { return nil }
+        return f.label(f.strings[key])
+    }
+
     /// A label in every language that has it, as language-tagged strings.
     func labelStrings(_ key: String) -> JSONValue? {
         var values: [String: String] = [:]
-        for lang in languages { if let s = labels(lang, key) { values[lang] = s } }
+        for lang in languages { if let s = label(lang, key) { values[lang] = s } }
         return langStrings(values)
     }
 

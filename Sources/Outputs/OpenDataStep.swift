@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Model
 import OpenData
+import Presentation
 import Publishing
 import Rendering
 import Site
@@ -33,16 +34,9 @@ public struct OpenDataStep: OutputStep {
         OpenDataExport(input: input, baseURL: SiteSettings.baseURL(root: input.root), labels: labels(input))
     }
 
-    /// The words of enumerations in each language, from the site's interface strings.
+    /// The words and formats of each language, from the interface strings
+    /// (`templates/strings/`), the same the handbooks and the site write.
     static func labels(_ input: BuildInput) -> Labels {
-        let strings = input.network.tree.uiStrings
-        var table: [String: [String: String]] = [:]
-        for language in input.languages {
-            let ui = UIStrings(language: language, own: strings["site/\(language)"]?.node,
-                               fallback: strings["site/\(input.defaultLanguage)"]?.node)
-            table[language] = ui.dictionary
-        }
-        let frozen = table
-        return { language, key in frozen[language]?[key] }
+        Dictionary(uniqueKeysWithValues: input.languages.map { ($0, ValueFormatter(network: input.network, language: $0)) })
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Handbook
 import Model
 import OpenData
+import Presentation
 import Publishing
 import Rendering
 import Site
@@ -17,8 +18,12 @@ public struct SiteStep: OutputStep {
 
     public init() {}
 
+    /// The site's templates parse, are all there, and name only what their view models
+    /// (`SiteBuild.views`) and the interface strings (`templates/strings/`) have.
     public func check(_ network: Network) -> [Diagnostic] {
-        TemplateStepCheck.check(network.tree, folder: SiteSettings.templateFolder, required: SiteBuild.templateNames)
+        let strings = Strings(network: network, language: network.settings.defaultLanguage)
+        return TemplateStepCheck.check(network.tree, folder: SiteSettings.templateFolder, required: SiteBuild.templateNames,
+                                       views: SiteBuild.views, uiKeys: strings.keys)
     }
 
     public func write(_ input: BuildInput, into tree: OutputTree, settings: BuildSettings) throws -> [String] {

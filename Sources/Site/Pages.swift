@@ -4,7 +4,8 @@ import Model
 import Rendering
 import Resolution
 
-/// Builds the content of each page; one extension per kind of page.
+/// Builds the content of each page; one extension per kind of page, each with the typed
+/// view model its template is rendered from.
 struct Pages: Sendable {
     let site: SiteContext
 
@@ -50,12 +51,9 @@ struct Pages: Sendable {
         }
     }
 
-    /// Renders a page template with the page's data and the interface words.
-    func render(_ template: String, _ context: [String: Any], _ language: SiteLanguage) -> String {
-        var c = context
-        c["ui"] = language.ui.dictionary
-        c["lang"] = language.code
-        return site.templates.render(template, c)
+    /// Renders a page template from its view model, with the interface words.
+    func render<Body: ViewModel>(_ template: String, _ body: Body, _ language: SiteLanguage) -> String {
+        site.templates.render(template, PageView(body, language))
     }
 
     /// `href` to a route from the page at `path`.
@@ -63,21 +61,54 @@ struct Pages: Sendable {
         SitePath.relative(from: path, to: route.path(language.code), fragment: fragment)
     }
 
-    /// A link to a model document as template data: `{href, text, fallback, lang}`.
-    func modelLink(_ kind: Kind, _ id: String, _ route: SiteRoute, _ language: SiteLanguage, from path: String) -> [String: Any] {
-        var out = site.title(kind, id, language)
-        out["href"] = href(route, language, from: path)
-        return out
+    /// A link to a model document, labelled with its title.
+    func modelLink(_ kind: Kind, _ id: String, _ route: SiteRoute, _ language: SiteLanguage, from path: String) -> TextLink {
+        TextLink(site.title(kind, id, language), href: href(route, language, from: path))
     }
 
-    /// The translatable texts of a list (`outputs`, `requirements`) as template data.
-    func texts(_ node: Node?, _ language: SiteLanguage) -> [[String: Any]] {
+    /// A link to a local document of a municipality (`name` or `title` as its label).
+    func localLink(_ label: Node?, _ route: SiteRoute, _ language: SiteLanguage, from path: String) -> TextLink {
+        TextLink(language.text(label), href: href(route, language, from: path))
+    }
+
+    /// The translatable texts of a list (`outputs`, `requirements`).
+    func texts(_ node: Node?, _ language: SiteLanguage) -> [TextView] {
         (node?.sequence ?? []).map { language.text($0) }
     }
 
-    /// Labels of a list of enumeration values (`channels`), joined.
+    /// Labels of a list of enumeration values (`channels`), joined as a list.
     func labels(_ enumeration: String, _ node: Node?, _ language: SiteLanguage) -> String {
-        (node?.sequence ?? []).compactMap(\.string).map { language.label(enumeration, $0) }
-            .joined(separator: language["list_separator"])
+        language.labels(enumeration, (node?.sequence ?? []).compactMap(\.string))
+    }
+}
+
+/// A page's view model with what every page template has besides: the interface words
+/// (`{{ui.key}}`) and the page's language (`{{lang}}`). Encoded flat, so the template
+/// sees the body's names and these side by side.
+struct PageView<Body: ViewModel>: ViewModel {
+    var body: Body
+    var ui: [String: String]
+    var lang: String
+
+    init(_ body: Body, _ language: SiteLanguage) {
+        self.body = body
+        ui = language.ui
+        lang = language.code
+    }
+
+    enum CodingKeys: String, CodingKey { case ui, lang }
+
+    init(from decoder: Decoder) throws {
+        body = try Body(from: decoder)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        ui = try c.decode([String: String].self, forKey: .ui)
+        lang = try c.decode(String.self, forKey: .lang)
+    }
+
+    func encode(to encoder: Encoder) throws {
+        try body.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(ui, forKey: .ui)
+        try c.encode(lang, forKey: .lang)
     }
 }

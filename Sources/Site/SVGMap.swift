@@ -147,4 +147,11 @@ public struct OfficeMap: Sendable {
 }
 
 /// A coordinate with one decimal, the way SVG attributes are written here.
-func f(_ v: Double) -> String { TextFormats.number(v, decimals: 1, separator: ".") }
+/// A coordinate of an SVG drawing: one decimal at most, `.` as separator, `-` for minus
+/// (markup, not text for people).
+func f(_ v: Double) -> String {
+    guard v.isFinite else { return "0" }
+    let tenths = Int((abs(v) * 10).rounded())
+    let text = tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
+    return v < 0 && tenths > 0 ? "-" + text : text
+}

@@ -6,38 +6,32 @@ import Resolution
 extension Pages {
     func modelService(_ id: String, _ language: SiteLanguage, _ path: String) -> PageContent {
         guard let doc = network.modelDocument(.service, id), let root = doc.root else { return notFound(language, path) }
-        var context = serviceFacts(root, municipality: nil, language, path)
-        context["body"] = site.bodies.render(doc, in: language, pagePath: path, headingShift: 1)
-        context["status_label"] = language.label("service_status", root["status"]?.string ?? "")
-        context["status"] = root["status"]?.string ?? ""
-        let offeredBy: [[String: Any]] = site.municipalities.map { r in
-            var row: [String: Any] = ["office": officeSummary(r.slug, language, path),
-                                      "office_href": href(.office(r.slug), language, from: path, fragment: "services")]
+        let values = ValueText(site: site, language: language)
+        var view = serviceFacts(root, municipality: nil, language, path)
+        view.body = site.bodies.render(doc, in: language, pagePath: path, headingShift: 1)
+        view.status_label = language.label("service_status", root["status"]?.string ?? "")
+        view.status = root["status"]?.string ?? ""
+        view.is_model = true
+        view.offered_by = site.municipalities.map { r in
+            var row = ServiceView.Office(office: officeSummary(r.slug, language, path),
+                                         office_href: href(.office(r.slug), language, from: path, fragment: "services"),
+                                         state: language.label("adoption", "not-adopted"), offered: false,
+                                         overrides: [], has_overrides: false, reason: "", has_reason: false)
             if let s = r.services.first(where: { $0.id == id }) {
-                row["state"] = language.label("adoption", s.adoption.rawValue)
-                row["offered"] = true
-                row["overrides"] = s.overrides.map { overrideRow($0, ValueText(site: site, language: language)) }
-                row["has_overrides"] = !s.overrides.isEmpty
+                row.state = language.label("adoption", s.adoption.rawValue)
+                row.offered = true
+                row.overrides = s.overrides.map { overrideRow($0, values) }
+                row.has_overrides = !s.overrides.isEmpty
             } else if let o = r.omitted.first(where: { $0.service == id }) {
-                row["state"] = language.label("adoption", "omitted")
-                row["offered"] = false
-                row["reason"] = language.html(o.reason)
-                row["has_reason"] = o.reason != nil
-                row["has_overrides"] = false
-            } else {
-                row["state"] = language.label("adoption", "not-adopted")
-                row["offered"] = false
-                row["has_overrides"] = false
-                row["has_reason"] = false
+                row.state = language.label("adoption", "omitted")
+                row.reason = language.html(o.reason)
+                row.has_reason = o.reason != nil
             }
             return row
         }
-        context["offered_by"] = offeredBy
-        context["is_model"] = true
-        let name = language.string(root["name"]).nonEmpty ?? id
-        return PageContent(title: name, description: language.string(root["summary"]),
+        return PageContent(title: language.string(root["name"]).nonEmpty ?? id, description: language.string(root["summary"]),
                            breadcrumbs: [(language["nav_model"], .modelIndex)],
-                           html: render("service", context, language),
+                           html: render("service", view, language),
                            jsonLD: site.options.structuredData.service(nil, id, language.code), section: .model)
     }
 
@@ -45,85 +39,160 @@ extension Pages {
         guard let r = site.resolved[slug], let doc = r.files.services.first(where: { $0.id == id }), let root = doc.root else {
             return notFound(language, path)
         }
-        var context = serviceFacts(root, municipality: slug, language, path)
-        context["body"] = site.bodies.render(doc, in: language, pagePath: path, headingShift: 1)
-        context["status_label"] = language.label("adoption", "local")
-        context["status"] = "local"
-        context["is_local"] = true
-        context["office"] = officeSummary(slug, language, path)
-        let name = language.string(root["name"]).nonEmpty ?? id
-        let officeName = (officeSummary(slug, language, path)["name"] as? [String: Any])?["text"] as? String ?? slug
-        return PageContent(title: name, description: language.string(root["summary"]),
-                           breadcrumbs: [(officeName, .office(slug))],
-                           html: render("service", context, language),
+        var view = serviceFacts(root, municipality: slug, language, path)
+        let office = officeSummary(slug, language, path)
+        view.body = site.bodies.render(doc, in: language, pagePath: path, headingShift: 1)
+        view.status_label = language.label("adoption", "local")
+        view.status = "local"
+        view.is_local = true
+        view.office = office
+        return PageContent(title: language.string(root["name"]).nonEmpty ?? id, description: language.string(root["summary"]),
+                           breadcrumbs: [(office.name.text.nonEmpty ?? slug, .office(slug))],
+                           html: render("service", view, language),
                            jsonLD: site.options.structuredData.service(slug, id, language.code), section: .home)
     }
 
-    /// The fields of a service sheet as template data. Links to procedures and related
-    /// services go to the municipality's own documents when it has them.
-    func serviceFacts(_ root: Node, municipality: String?, _ language: SiteLanguage, _ path: String) -> [String: Any] {
+    /// A link to a service or procedure of the municipality's own when it has one by that
+    /// id, else to the model's.
+    func documentLink(_ kind: Kind, _ id: String, in local: ResolvedMunicipality?, _ language: SiteLanguage,
+                      from path: String) -> TextLink {
+        let own = kind == .service ? local?.files.services : local?.files.procedures
+        if let local, let doc = own?.first(where: { $0.id == id }) {
+            let route: SiteRoute = kind == .service ? .localService(municipality: local.slug, id: id)
+                                                    : .localProcedure(municipality: local.slug, id: id)
+            return localLink(doc.root?[kind == .service ? "name" : "title"], route, language, from: path)
+        }
+        return modelLink(kind, id, kind == .service ? .service(id) : .procedure(id), language, from: path)
+    }
+
+    /// The fields of a service sheet. Links to procedures and related services go to the
+    /// municipality's own documents when it has them.
+    func serviceFacts(_ root: Node, municipality: String?, _ language: SiteLanguage, _ path: String) -> ServiceView {
         let values = ValueText(site: site, language: language)
         let local = municipality.flatMap { site.resolved[$0] }
-        func serviceLink(_ id: String) -> [String: Any] {
-            if let local, let doc = local.files.services.first(where: { $0.id == id }) {
-                var l = language.text(doc.root?["name"])
-                l["href"] = href(.localService(municipality: local.slug, id: id), language, from: path)
-                return l
-            }
-            return modelLink(.service, id, .service(id), language, from: path)
-        }
-        func procedureLink(_ id: String) -> [String: Any] {
-            if let local, let doc = local.files.procedures.first(where: { $0.id == id }) {
-                var l = language.text(doc.root?["title"])
-                l["href"] = href(.localProcedure(municipality: local.slug, id: id), language, from: path)
-                return l
-            }
-            return modelLink(.procedure, id, .procedure(id), language, from: path)
-        }
         let owner = root["owner_role"]?.string
-        let legal: [[String: Any]] = (root["legal_basis"]?.sequence ?? []).map { l in
+        let legal = (root["legal_basis"]?.sequence ?? []).map { l in
             let url = l["url"]?.string ?? ""
-            return ["ref": l["ref"]?.string ?? "", "title": language.text(l["title"]), "has_title": l["title"] != nil,
-                    "url": url, "has_url": url.hasPrefix("https://") || url.hasPrefix("http://")]
+            return ServiceView.Legal(ref: l["ref"]?.string ?? "", title: language.text(l["title"]), has_title: l["title"] != nil,
+                                     url: url, has_url: url.hasPrefix("https://") || url.hasPrefix("http://"))
         }
-        let commitments: [[String: Any]] = (root["commitments"]?.sequence ?? []).map { c in
-            ["metric": language.text(c["metric"]), "target": values.html(c["target"], field: "target", parent: c)]
+        let commitments = (root["commitments"]?.sequence ?? []).map { c in
+            ServiceView.Commitment(metric: language.text(c["metric"]), target: values.html(c["target"], field: "target", parent: c))
         }
-        let related = (root["related_services"]?.sequence ?? []).compactMap(\.string).map(serviceLink)
-        let procedures = (root["procedures"]?.sequence ?? []).compactMap(\.string).map(procedureLink)
+        let related = (root["related_services"]?.sequence ?? []).compactMap(\.string).map {
+            documentLink(.service, $0, in: local, language, from: path)
+        }
+        let procedures = (root["procedures"]?.sequence ?? []).compactMap(\.string).map {
+            documentLink(.procedure, $0, in: local, language, from: path)
+        }
         let indicators = (root["indicators"]?.sequence ?? []).compactMap(\.string).map {
             modelLink(.indicator, $0, .indicator($0), language, from: path)
         }
         let area = root["area"]?.string.flatMap(site.area)
-        return [
-            "name": language.text(root["name"]),
-            "summary": language.text(root["summary"]),
-            "area": language.text(area?["name"]),
-            "audience": labels("audience", root["audience"], language),
-            "format": labels("format", root["format"], language),
-            "channels": labels("channel", root["channels"], language),
-            "duration": root["duration"]?.string.map(language.formats.duration) ?? "",
-            "cost": root["cost"].map(values.cost) ?? "",
-            "requirements": texts(root["requirements"], language),
-            "has_requirements": !(root["requirements"]?.sequence ?? []).isEmpty,
-            "evidence": texts(root["evidence"], language),
-            "has_evidence": !(root["evidence"]?.sequence ?? []).isEmpty,
-            "outputs": texts(root["outputs"], language),
-            "has_outputs": !(root["outputs"]?.sequence ?? []).isEmpty,
-            "legal": legal, "has_legal": !legal.isEmpty,
-            "authority": language.text(root["competent_authority"]),
-            "operator": language.text(root["operator"]),
-            "owner": owner.map { modelLink(.role, $0, .role($0), language, from: path) } ?? language.plain(""),
-            "has_owner": owner != nil,
-            "related": related, "has_related": !related.isEmpty,
-            "procedures": procedures, "has_procedures": !procedures.isEmpty,
-            "indicators": indicators, "has_indicators": !indicators.isEmpty,
-            "commitments": commitments, "has_commitments": !commitments.isEmpty,
-            "version": root["version"]?.string ?? "",
-            "has_version": root["version"] != nil,
-            "last_reviewed": language.formats.date(root["last_reviewed"]?.string),
-            "last_reviewed_day": root["last_reviewed"]?.string ?? "",
-            "has_last_reviewed": root["last_reviewed"] != nil,
-        ]
+        return ServiceView(
+            name: language.text(root["name"]),
+            summary: language.text(root["summary"]),
+            area: language.text(area?["name"]),
+            audience: labels("audience", root["audience"], language),
+            format: labels("service_format", root["format"], language),
+            channels: labels("channel", root["channels"], language),
+            duration: root["duration"]?.string.map(language.formatter.duration) ?? "",
+            cost: root["cost"].map(values.cost) ?? "",
+            requirements: texts(root["requirements"], language),
+            has_requirements: !(root["requirements"]?.sequence ?? []).isEmpty,
+            evidence: texts(root["evidence"], language),
+            has_evidence: !(root["evidence"]?.sequence ?? []).isEmpty,
+            outputs: texts(root["outputs"], language),
+            has_outputs: !(root["outputs"]?.sequence ?? []).isEmpty,
+            legal: legal, has_legal: !legal.isEmpty,
+            authority: language.text(root["competent_authority"]),
+            operator: language.text(root["operator"]),
+            owner: owner.map { modelLink(.role, $0, .role($0), language, from: path) },
+            has_owner: owner != nil,
+            related: related, has_related: !related.isEmpty,
+            procedures: procedures, has_procedures: !procedures.isEmpty,
+            indicators: indicators, has_indicators: !indicators.isEmpty,
+            commitments: commitments, has_commitments: !commitments.isEmpty,
+            review: ReviewFacts(root, language),
+            body: "", status: "", status_label: "", is_model: false, is_local: false, offered_by: [], office: nil)
+    }
+}
+
+/// The view model of `service.mustache`: a service of the model (with what each office
+/// does with it) or a municipality's own service.
+struct ServiceView: ViewModel {
+    struct Legal: ViewModel {
+        var ref: String
+        var title: TextView
+        var has_title: Bool
+        var url: String
+        var has_url: Bool
+    }
+    struct Commitment: ViewModel { var metric: TextView; var target: String }
+    /// What one office does with a service of the model.
+    struct Office: ViewModel {
+        var office: OfficeSummary
+        var office_href: String
+        var state: String
+        var offered: Bool
+        var overrides: [OverrideRow]
+        var has_overrides: Bool
+        var reason: String
+        var has_reason: Bool
+    }
+
+    var name: TextView
+    var summary: TextView
+    var area: TextView
+    var audience: String
+    var format: String
+    var channels: String
+    var duration: String
+    var cost: String
+    var requirements: [TextView]
+    var has_requirements: Bool
+    var evidence: [TextView]
+    var has_evidence: Bool
+    var outputs: [TextView]
+    var has_outputs: Bool
+    var legal: [Legal]
+    var has_legal: Bool
+    var authority: TextView
+    var `operator`: TextView
+    var owner: TextLink?
+    var has_owner: Bool
+    var related: [TextLink]
+    var has_related: Bool
+    var procedures: [TextLink]
+    var has_procedures: Bool
+    var indicators: [TextLink]
+    var has_indicators: Bool
+    var commitments: [Commitment]
+    var has_commitments: Bool
+    var review: ReviewFacts
+    var body: String
+    var status: String
+    var status_label: String
+    var is_model: Bool
+    var is_local: Bool
+    var offered_by: [Office]
+    /// The municipality of a local service.
+    var office: OfficeSummary?
+}
+
+/// The version and the last review of a document, as its fact sheet shows them.
+struct ReviewFacts: ViewModel {
+    var version: String
+    var has_version: Bool
+    var last_reviewed: String
+    var last_reviewed_day: String
+    var has_last_reviewed: Bool
+
+    init(_ root: Node, _ language: SiteLanguage) {
+        version = root["version"]?.string ?? ""
+        has_version = root["version"] != nil
+        last_reviewed = language.date(root["last_reviewed"]?.string)
+        last_reviewed_day = root["last_reviewed"]?.string ?? ""
+        has_last_reviewed = root["last_reviewed"] != nil
     }
 }

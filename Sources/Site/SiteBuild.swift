@@ -30,6 +30,31 @@ public struct SiteBuild: Sendable {
         "training-module", "indicator", "communication", "comparison", "comparison-cell", "progress",
         "downloads", "search", "not-found", "root-index",
     ]
+    /// The view model of each template (partials too), for `oae check`'s
+    /// `template-unknown-variable`: a tag that names nothing of its template's view model.
+    /// A partial is also checked where it is included, with the context of its tag.
+    public static let views: [String: ViewShape] = [
+        "layout": ViewShape.of(PageView<LayoutView>.self),
+        "text": ViewShape.of(PageView<TextView>.self),
+        "chart": ViewShape.of(PageView<ChartView>.self),
+        "home": ViewShape.of(PageView<HomeView>.self),
+        "office": ViewShape.of(PageView<OfficeView>.self),
+        "service": ViewShape.of(PageView<ServiceView>.self),
+        "procedure": ViewShape.of(PageView<ProcedureView>.self),
+        "model-index": ViewShape.of(PageView<ModelIndexView>.self),
+        "role": ViewShape.of(PageView<RoleView>.self),
+        "training-module": ViewShape.of(PageView<TrainingView>.self),
+        "indicator": ViewShape.of(PageView<IndicatorView>.self),
+        "communication": ViewShape.of(PageView<CommunicationView>.self),
+        "comparison": ViewShape.of(PageView<ComparisonView>.self),
+        "comparison-cell": ViewShape.of(PageView<ComparisonCell>.self),
+        "progress": ViewShape.of(PageView<ProgressView>.self),
+        "downloads": ViewShape.of(PageView<DownloadsView>.self),
+        "search": ViewShape.of(PageView<EmptyView>.self),
+        "not-found": ViewShape.of(PageView<NotFoundView>.self),
+        "root-index": ViewShape.of(RootIndexView.self),
+    ]
+
     /// The assets copied from `templates/site/assets/`, by extension.
     static let assetExtensions: Set<String> = ["css", "js", "svg", "png", "woff2"]
 
@@ -64,16 +89,14 @@ public struct SiteBuild: Sendable {
     /// The page at the root: it sends visitors to the default language, and lists the
     /// languages for those whose browser does not follow the refresh.
     func rootIndex(_ language: SiteLanguage) -> String {
-        let languages: [[String: Any]] = site.languages.map { other in
-            ["code": other.code, "href": SiteRoute.home.path(other.code), "enter": other["enter_in_language"]]
-        }
-        return site.templates.render("root-index", [
-            "lang": language.code,
-            "csp": ContentSecurityPolicy.header(webAssembly: false),
-            "site_title": site.siteTitle(language),
-            "default_href": SiteRoute.home.path(language.code),
-            "languages": languages,
-        ])
+        site.templates.render("root-index", RootIndexView(
+            lang: language.code,
+            csp: ContentSecurityPolicy.header(webAssembly: false),
+            site_title: site.siteTitle(language),
+            default_href: SiteRoute.home.path(language.code),
+            languages: site.languages.map { other in
+                .init(code: other.code, href: SiteRoute.home.path(other.code), enter: other["enter_in_language"])
+            }))
     }
 
     /// How many pages the site has (every language, the 404 and root pages included).
@@ -125,4 +148,16 @@ public struct SiteBuild: Sendable {
             try fm.copyItem(at: source, to: target)
         }
     }
+}
+
+/// The view model of `root-index.mustache`: the page at the site's root.
+struct RootIndexView: ViewModel {
+    /// The home page of one language.
+    struct Language: ViewModel { var code: String; var href: String; var enter: String }
+
+    var lang: String
+    var csp: String
+    var site_title: String
+    var default_href: String
+    var languages: [Language]
 }

@@ -2,6 +2,7 @@ import Publishing
 import Foundation
 import Loading
 import Model
+import Presentation
 import Rendering
 import Resolution
 
@@ -52,11 +53,8 @@ struct SiteContext: Sendable {
         self.input = input
         self.templates = templates
         self.options = options
-        let strings = input.network.tree.uiStrings
-        let fallback = strings["site/\(input.defaultLanguage)"]?.node
         languages = input.languages.map { code in
-            SiteLanguage(code: code, ui: UIStrings(language: code, own: strings["site/\(code)"]?.node, fallback: fallback),
-                         localizer: input.localizer(code))
+            SiteLanguage(strings: Strings(network: input.network, language: code), localizer: input.localizer(code))
         }
         bodies = MarkdownBodies(network: input.network)
         var resolved: [String: ResolvedMunicipality] = [:]
@@ -78,7 +76,7 @@ struct SiteContext: Sendable {
     }
 
     /// The title of a model document in a language (its `name` or `title`).
-    func title(_ kind: Kind, _ id: String, _ language: SiteLanguage) -> [String: Any] {
+    func title(_ kind: Kind, _ id: String, _ language: SiteLanguage) -> TextView {
         let root = network.modelDocument(kind, id)?.root
         let node = root?["name"] ?? root?["title"]
         return node == nil ? language.plain(id) : language.text(node)
@@ -115,14 +113,6 @@ struct SiteContext: Sendable {
     }
 
     var areas: [Node] { network.model[.model]?.values.first?.root?["areas"]?.sequence ?? [] }
-
-    /// A link to a route from a page, as template data `{href, text...}`.
-    func link(_ route: SiteRoute, from page: String, language: SiteLanguage, label: [String: Any],
-              fragment: String? = nil) -> [String: Any] {
-        var out = label
-        out["href"] = SitePath.relative(from: page, to: route.path(language.code), fragment: fragment)
-        return out
-    }
 }
 
 extension String {

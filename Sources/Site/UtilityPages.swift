@@ -4,25 +4,22 @@ import Rendering
 
 extension Pages {
     func downloads(_ language: SiteLanguage, _ path: String) -> PageContent {
-        let groups: [[String: Any]] = site.municipalities.compactMap { r in
+        let groups = site.municipalities.compactMap { r -> DownloadsView.Group? in
             let links = handbookLinks(r.slug, language, path)
             guard !links.isEmpty else { return nil }
-            return ["office": officeSummary(r.slug, language, path), "handbooks": links]
+            return .init(office: officeSummary(r.slug, language, path), handbooks: links)
         }
-        let data: [[String: Any]] = site.options.dataFiles.map { file in
+        let data = site.options.dataFiles.map { file in
             let name = String(file.path.split(separator: "/").last ?? "")
-            return ["name": name, "href": SitePath.relative(from: path, to: "data/" + SitePath.encode(file.path)),
-                    "size": language.formats.kilobytes(file.bytes),
-                    "format": language[Pages.dataFormatKey(name)],
-                    "description": dataDescription(name, language)]
+            return DownloadsView.DataFile(name: name, href: SitePath.relative(from: path, to: "data/" + SitePath.encode(file.path)),
+                                          size: language.formatter.kilobytes(file.bytes),
+                                          format: language[Pages.dataFormatKey(name)],
+                                          description: dataDescription(name, language))
         }
-        let context: [String: Any] = [
-            "handbooks_built": site.options.handbooks != nil,
-            "groups": groups, "has_groups": !groups.isEmpty,
-            "data": data, "has_data": !data.isEmpty,
-        ]
+        let view = DownloadsView(handbooks_built: site.options.handbooks != nil,
+                                 groups: groups, has_groups: !groups.isEmpty, data: data, has_data: !data.isEmpty)
         return PageContent(title: language["downloads_heading"], description: language["downloads_intro"],
-                           html: render("downloads", context, language), section: .downloads)
+                           html: render("downloads", view, language), section: .downloads)
     }
 
     static func dataFormatKey(_ name: String) -> String {
@@ -44,18 +41,39 @@ extension Pages {
     }
 
     func search(_ language: SiteLanguage, _ path: String) -> PageContent {
-        PageContent(title: language["search_heading"], html: render("search", [:], language), indexed: false,
+        PageContent(title: language["search_heading"], html: render("search", EmptyView(), language), indexed: false,
                     section: .search, styles: ["pagefind/pagefind-ui.css"],
                     scripts: ["pagefind/pagefind-ui.js", "assets/search.js"], webAssembly: true)
     }
 
     func notFound(_ language: SiteLanguage, _ path: String) -> PageContent {
-        let context: [String: Any] = [
-            "home_href": href(.home, language, from: path),
-            "model_href": href(.modelIndex, language, from: path),
-            "search_href": site.options.search ? href(.search, language, from: path) : "",
-            "has_search": site.options.search,
-        ]
-        return PageContent(title: language["not_found_heading"], html: render("not-found", context, language), indexed: false)
+        let view = NotFoundView(home_href: href(.home, language, from: path),
+                                model_href: href(.modelIndex, language, from: path),
+                                search_href: site.options.search ? href(.search, language, from: path) : "",
+                                has_search: site.options.search)
+        return PageContent(title: language["not_found_heading"], html: render("not-found", view, language), indexed: false)
     }
 }
+
+/// The view model of `downloads.mustache`: the handbooks and the open data files.
+struct DownloadsView: ViewModel {
+    struct Group: ViewModel { var office: OfficeSummary; var handbooks: [HandbookLink] }
+    struct DataFile: ViewModel { var name: String; var href: String; var size: String; var format: String; var description: String }
+
+    var handbooks_built: Bool
+    var groups: [Group]
+    var has_groups: Bool
+    var data: [DataFile]
+    var has_data: Bool
+}
+
+/// The view model of `not-found.mustache`: where to go from a page that does not exist.
+struct NotFoundView: ViewModel {
+    var home_href: String
+    var model_href: String
+    var search_href: String
+    var has_search: Bool
+}
+
+/// A page whose template uses only the interface words (`search.mustache`).
+struct EmptyView: ViewModel {}

@@ -1,42 +1,48 @@
 import Loading
 import Model
+import Presentation
 import Rendering
 import Resolution
 
 /// Writes the value of a field of the model for people, as escaped HTML: enumerations by
-/// their labels, durations in words, costs, roles by their titles, translatable texts in
-/// the page's language (marked when they fall back).
+/// their labels, roles by their titles, translatable texts in the page's language (marked
+/// when they fall back). The words and formats of values (durations, money, measures)
+/// are the presentation layer's (`SiteLanguage.formatter`), the same as the handbooks'.
 struct ValueText: Sendable {
     let site: SiteContext
     let language: SiteLanguage
 
-    /// Enumerations, by the field that holds them.
-    static let enumerations = ["channels": "channel", "format": "format", "audience": "audience",
-                               "direction": "direction", "unit": "unit", "type": "type", "frequency": "frequency"]
+    /// Enumerations shown as labels, by the field that holds them.
+    static let enumerations = ["channels": "channel", "format": "service_format", "audience": "audience",
+                               "unit": "unit", "type": "type", "frequency": "frequency"]
 
     /// `field` is the name of the field holding the value (the last key of its path);
     /// `parent` the mapping around it (for the unit of a target).
     func html(_ node: Node?, field: String, parent: Node? = nil, unit: String? = nil) -> String {
         guard let node else { return "" }
-        let sep = language["list_separator"]
+        let formatter = language.formatter
         switch field {
         case "duration", "time_limit":
-            return HTML.escape(node.string.map(language.formats.duration) ?? plain(node))
+            return HTML.escape(node.string.map(formatter.duration) ?? plain(node))
         case "cost":
             return HTML.escape(cost(node))
         case "owner_role", "role":
             return node.string.map { HTML.escape(site.titleString(.role, $0, language)) } ?? plain(node)
         case "target":
             if let n = node.number {
-                return HTML.escape(language.formats.measure(n, unit: parent?["unit"]?.string ?? unit ?? "count"))
+                return HTML.escape(formatter.measure(n, unit: parent?["unit"]?.string ?? unit ?? "count"))
             }
             if node.pairs != nil {
                 let value = node["value"].map { html($0, field: "value", unit: unit) } ?? ""
-                guard let direction = node["direction"] else { return value }
-                return html(direction, field: "direction") + " " + value
+                guard let direction = node["direction"]?.string else { return value }
+                return Strings.fill(HTML.escape(language["direction.\(direction)"]), ["value": value])
+            }
+        case "direction":
+            if let d = node.string {
+                return HTML.escape(language.format("direction.\(d)", ["value": ""]).trimmingCharacters(in: .whitespaces))
             }
         case "value":
-            if let n = node.number { return HTML.escape(language.formats.measure(n, unit: unit ?? "count")) }
+            if let n = node.number { return HTML.escape(formatter.measure(n, unit: unit ?? "count")) }
         case "commitments":
             return (node.sequence ?? []).map { item in
                 let metric = language.html(item["metric"])
@@ -51,7 +57,7 @@ struct ValueText: Sendable {
         if let enumeration = ValueText.enumerations[field] {
             if let s = node.string { return HTML.escape(language.label(enumeration, s)) }
             if let items = node.sequence {
-                return HTML.escape(items.compactMap(\.string).map { language.label(enumeration, $0) }.joined(separator: sep))
+                return HTML.escape(language.labels(enumeration, items.compactMap(\.string)))
             }
         }
         return generic(node)
@@ -82,7 +88,7 @@ struct ValueText: Sendable {
         case .null: return ""
         case .bool(let b): return language[b ? "answer_yes" : "answer_no"]
         case .int(let i): return String(i)
-        case .double(let d): return language.formats.number(d)
+        case .double(let d): return language.formatter.number(d)
         case .string(let s): return s
         default: return ""
         }
@@ -91,7 +97,7 @@ struct ValueText: Sendable {
     /// `Gratuït`, or the amount and its legal basis.
     func cost(_ node: Node) -> String {
         guard node["type"]?.string == "fee" else { return language["cost_free"] }
-        let amount = node["amount"]?.number.map(language.formats.euros) ?? ""
+        let amount = node["amount"]?.number.map(language.formatter.money) ?? ""
         let basis = language.string(node["legal_basis"])
         return basis.isEmpty ? amount : "\(amount) (\(basis))"
     }

@@ -1,6 +1,7 @@
 import Diagnostics
 import JSON
 import Model
+import Presentation
 
 /// `oae diff` as text (in English, for the command line) and as JSON.
 ///
@@ -71,68 +72,79 @@ public enum DiffReport {
         ])
     }
 
-    /// English text where the document has it, else the default language marked as such.
-    static func english(_ t: LocalizedText?, defaultLanguage: String) -> String? {
+    /// A text of the tree in the report's language, on one line; marked `[ca]` when it
+    /// is in another language because the report's is missing.
+    static func text(_ t: LocalizedText?, in language: String) -> String? {
         guard let t else { return nil }
-        let (text, fallback) = t.text("en", fallback: defaultLanguage)
+        let (text, fallback) = t.text(language, fallback: t.values.keys.sorted().first ?? language)
         let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         guard fallback else { return oneLine }
-        let language = t.values.first { $0.value == text }?.key ?? defaultLanguage
-        return "[\(language)] " + oneLine
+        let other = t.values.first { $0.value == text }?.key ?? language
+        return "[\(other)] " + oneLine
     }
 
     static func place(_ span: SourceSpan) -> String { "\(span.file):\(span.start.line)" }
 
-    public static func text(_ d: ModelDiff, defaultLanguage: String) -> String {
-        let en = { (t: LocalizedText?) in english(t, defaultLanguage: defaultLanguage) }
-        let named = { (id: String, t: LocalizedText?) in en(t).map { "\(id) (\($0))" } ?? id }
-        var out = "\(d.municipality): differences from the model \(d.modelId) \(d.modelVersion)\n"
+    /// The report as text, in the language of `words` (the model's default language):
+    /// its phrases are the `diff.*` strings, time limits are written as durations.
+    public static func text(_ d: ModelDiff, words: ValueFormatter) -> String {
+        let s = words.strings
+        let named = { (id: String, t: LocalizedText?) in text(t, in: words.language).map { "\(id) (\($0))" } ?? id }
+        let limit = { (iso: String?) in iso.map(words.duration) ?? s["diff.no_time_limit"] }
+        var out = s("diff.heading", ["municipality": d.municipality, "model": d.modelId, "version": d.modelVersion]) + "\n"
         if let base = d.baseModelVersion {
-            out += base == d.modelVersion ? "The adaptation is based on this version of the model.\n"
-                                          : "The adaptation is based on model version \(base), not \(d.modelVersion).\n"
+            out += (base == d.modelVersion ? s["diff.based_on_this"]
+                                           : s("diff.based_on_other", ["base": base, "version": d.modelVersion])) + "\n"
         }
-        if d.isEmpty { return out + "\nNo differences: the municipality uses the model as it is.\n" }
-        func section(_ title: String, _ lines: [String]) {
+        if d.isEmpty { return out + "\n" + s["diff.no_differences"] + "\n" }
+        func section(_ key: String, _ lines: [String]) {
             guard !lines.isEmpty else { return }
-            out += "\n\(title) (\(lines.count))\n" + lines.map { "  - " + $0 + "\n" }.joined()
+            out += "\n\(s[key]) (\(lines.count))\n" + lines.map { "  - " + $0 + "\n" }.joined()
         }
-        section("Omitted services", d.omitted.map { o in
-            "\(named(o.service, o.name)): \(en(o.reason) ?? "no reason given") (\(place(o.at)))"
+        section("diff.omitted", d.omitted.map { o in
+            "\(named(o.service, o.name)): \(text(o.reason, in: words.language) ?? s["diff.no_reason"]) (\(place(o.at)))"
         })
-        section("Adopted optional services", d.adopted.map { a in
+        section("diff.adopted", d.adopted.map { a in
             named(a.service, a.name) + (a.at.map { " (\(place($0)))" } ?? "")
         })
         let describe = { (c: ModelDiff.Change) -> String in
-            if c.removed { return "item \(c.field) of \(c.kind.rawValue) \(c.target): removed (\(place(c.at)))" }
-            let to = NodeValue.text(c.local)
-            let from = c.model == nil ? "(not in the model)" : NodeValue.text(c.model)
-            return "field \(c.field) of \(c.kind.rawValue) \(c.target): \(from) → \(to) (\(place(c.at)))"
+            let values = ["kind": s["diff.kind.\(c.kind.rawValue)"], "target": c.target, "field": c.field]
+            if c.removed { return s("diff.item_removed", values) + " (\(place(c.at)))" }
+            let from = c.model == nil ? s["diff.not_in_model"] : NodeValue.text(c.model)
+            return s("diff.field_changed", values.merging(["from": from, "to": NodeValue.text(c.local)]) { a, _ in a })
+                + " (\(place(c.at)))"
         }
-        section("Overridden values", d.overrides.map(describe))
-        section("Local services", d.localServices.map { "\(named($0.id, $0.name)) (\($0.file))" })
+        section("diff.overrides", d.overrides.map(describe))
+        section("diff.local_services", d.localServices.map { "\(named($0.id, $0.name)) (\($0.file))" })
         var variantLines: [String] = []
         for v in d.variants {
-            var line = "\(v.id) replaces \(v.replaces) (\(v.file))"
-            for s in v.steps {
-                switch (s.inModel, s.inVariant) {
-                case (true, true): line += "\n      step \(s.step): time limit \(s.model ?? "none") → \(s.local ?? "none")"
-                case (true, false): line += "\n      step \(s.step): in the model, not in the variant"
-                default: line += "\n      step \(s.step): added by the variant" + (s.local.map { ", time limit \($0)" } ?? "")
+            var line = s("diff.replaces", ["variant": v.id, "procedure": v.replaces]) + " (\(v.file))"
+            for step in v.steps {
+                let phrase: String
+                switch (step.inModel, step.inVariant) {
+                case (true, true):
+                    phrase = s("diff.step_time_limit", ["step": step.step, "from": limit(step.model), "to": limit(step.local)])
+                case (true, false):
+                    phrase = s("diff.step_only_in_model", ["step": step.step])
+                default:
+                    phrase = step.local.map { s("diff.step_added_with_limit", ["step": step.step, "limit": words.duration($0)]) }
+                        ?? s("diff.step_added", ["step": step.step])
                 }
+                line += "\n      " + phrase
             }
-            if v.steps.isEmpty { line += "\n      the steps keep the model's time limits" }
+            if v.steps.isEmpty { line += "\n      " + s["diff.steps_kept"] }
             variantLines.append(line)
         }
-        section("Local procedure variants", variantLines)
-        section("Local procedures", d.localProcedures.map { "\(named($0.id, $0.name)) (\($0.file))" })
-        section("Local owners of procedures", d.owners.map { o in
-            let model = o.modelRole.map { $0 == o.role ? " (as in the model)" : " (model: \($0))" } ?? ""
+        section("diff.variants", variantLines)
+        section("diff.local_procedures", d.localProcedures.map { "\(named($0.id, $0.name)) (\($0.file))" })
+        section("diff.owners", d.owners.map { o in
+            let model = o.modelRole.map { " " + ($0 == o.role ? s["diff.owner_as_in_model"] : s("diff.owner_model", ["role": $0])) } ?? ""
             return "\(o.procedure): \(o.role)\(model) (\(place(o.at)))"
         })
-        section("Local indicator targets", d.indicatorTargets.map { c in
-            let to = c.removed ? "(removed)" : NodeValue.text(c.local)
-            let from = c.model == nil ? "(not in the model)" : NodeValue.text(c.model)
-            return "indicator \(c.target): \(c.field) \(from) → \(to) (\(place(c.at)))"
+        section("diff.targets", d.indicatorTargets.map { c in
+            let to = c.removed ? s["diff.removed"] : NodeValue.text(c.local)
+            let from = c.model == nil ? s["diff.not_in_model"] : NodeValue.text(c.model)
+            return s("diff.indicator_target", ["target": c.target, "field": c.field, "from": from, "to": to]) + " (\(place(c.at)))"
         })
         return out
     }

@@ -23,6 +23,7 @@ public struct DocumentScaffold {
     public var path: String { kind == .service ? "model/services/\(id).md" : "model/procedures/\(id).md" }
     var languages: [String] { network.settings.languages }
     var schema: Node? { network.annotations.root(of: kind) }
+    var phrases: Phrases { Phrases(network: network) }
 
     /// The description of a property of the kind's schema.
     func describe(_ field: String, in properties: Node? = nil) -> String {
@@ -69,8 +70,8 @@ public struct DocumentScaffold {
         let areas = (network.modelDocuments(.model).first?.root?["areas"]?.sequence ?? []).compactMap { $0["id"]?.string }
         return [
             ("id", YAMLText.line(0, "id", id)),
-            ("name", i18n("name", Phrases.serviceName)),
-            ("summary", i18n("summary", Phrases.serviceSummary)),
+            ("name", i18n("name", phrases.texts("service_name"))),
+            ("summary", i18n("summary", phrases.texts("service_summary"))),
             ("area", YAMLText.comment(0, "One of: \(areas.joined(separator: ", ")).")
                 + YAMLText.line(0, "area", areas.first ?? "welcome")),
             ("audience", list("audience", allowed("audience"), note: "Every allowed value is listed: keep those that apply.")),
@@ -80,9 +81,9 @@ public struct DocumentScaffold {
                 + YAMLText.line(0, "duration", "PT1H")),
             ("cost", YAMLText.comment(0, "Or a fee: {type: fee, amount: <euros>, legal_basis: <the ordinance>}.")
                 + "cost:\n  type: free\n"),
-            ("outputs", "outputs:\n" + YAMLText.i18nItem(1, Phrases.serviceOutput, languages: languages)),
-            ("competent_authority", i18n("competent_authority", Phrases.competentAuthority)),
-            ("operator", i18n("operator", Phrases.operatorOffice)),
+            ("outputs", "outputs:\n" + YAMLText.i18nItem(1, phrases.texts("service_output"), languages: languages)),
+            ("competent_authority", i18n("competent_authority", phrases.texts("competent_authority"))),
+            ("operator", i18n("operator", phrases.texts("operator"))),
             ("owner_role", YAMLText.comment(0, "One of: \(ids(.role).joined(separator: ", ")).")
                 + YAMLText.line(0, "owner_role", defaultRole)),
             ("status", YAMLText.comment(0, "A new service starts as optional: a municipality offers it only when it adopts it. Make it recommended or core once the network agrees.")
@@ -101,20 +102,20 @@ public struct DocumentScaffold {
                 steps += YAMLText.comment(2, "role: \(describe("role", in: stepProperties)) action: \(describe("action", in: stepProperties)) output: \(describe("output", in: stepProperties)) time_limit (optional): \(describe("time_limit", in: stepProperties))")
             }
             steps += YAMLText.line(2, "role", defaultRole)
-            steps += YAMLText.i18n(2, "action", Phrases.stepAction, languages: languages)
-            steps += YAMLText.i18n(2, "output", Phrases.stepOutput, languages: languages)
+            steps += YAMLText.i18n(2, "action", phrases.texts("step_action"), languages: languages)
+            steps += YAMLText.i18n(2, "output", phrases.texts("step_output"), languages: languages)
             steps += YAMLText.line(2, "time_limit", "P2D")
         }
         return [
             ("id", YAMLText.line(0, "id", id)),
             ("type", YAMLText.comment(0, "procedure or methodology.") + YAMLText.line(0, "type", "procedure")),
-            ("title", i18n("title", Phrases.procedureTitle)),
-            ("purpose", i18n("purpose", Phrases.procedurePurpose)),
-            ("trigger", i18n("trigger", Phrases.procedureTrigger)),
+            ("title", i18n("title", phrases.texts("procedure_title"))),
+            ("purpose", i18n("purpose", phrases.texts("procedure_purpose"))),
+            ("trigger", i18n("trigger", phrases.texts("procedure_trigger"))),
             ("owner_role", YAMLText.comment(0, "One of: \(ids(.role).joined(separator: ", ")).")
                 + YAMLText.line(0, "owner_role", defaultRole)),
             ("steps", YAMLText.comment(0, "At least two steps; ids s1, s2… stay stable, because municipalities override steps by id.") + steps),
-            ("escalation", i18n("escalation", Phrases.procedureEscalation)),
+            ("escalation", i18n("escalation", phrases.texts("procedure_escalation"))),
             ("version", YAMLText.line(0, "version", "0.1.0")),
             ("last_reviewed", YAMLText.line(0, "last_reviewed", day.description)),
         ]

@@ -1,7 +1,8 @@
 import JSON
 import Model
+import Presentation
 
-/// `oae impact` as text (English) and as JSON.
+/// `oae impact` as text (in the model's default language) and as JSON.
 ///
 /// The JSON shape (version 1; members may be added, never renamed or removed):
 /// ```
@@ -33,34 +34,38 @@ public enum ImpactReport {
         ])
     }
 
-    public static func text(_ a: ImpactAnalysis) -> String {
-        let defaultLanguage = a.defaultLanguage
+    /// The analysis as text, in the language of `words` (the model's default language;
+    /// its phrases are the `impact.*` strings).
+    public static func text(_ a: ImpactAnalysis, words: ValueFormatter) -> String {
+        let s = words.strings
         let title = { (c: ImpactAnalysis.Chapter) -> String in
             guard let t = c.title else { return c.id }
-            return "\(c.id) (\(t.text("en", fallback: defaultLanguage).text))"
+            return "\(c.id) (\(t.text(words.language, fallback: a.defaultLanguage).text))"
         }
-        var out = "Changes since \(a.since) (\(a.commit.prefix(12))): "
-        if a.files.isEmpty { return out + "no file under model/, seeds/ or templates/ changed; no handbook changes.\n" }
-        out += a.files.count == 1 ? "1 file\n" : "\(a.files.count) files\n"
+        var out = s("impact.heading", ["since": a.since, "commit": String(a.commit.prefix(12))])
+        if a.files.isEmpty { return out + s["impact.no_files"] + "\n" }
+        out += words.count("impact.files", a.files.count) + "\n"
         out += a.files.map { "  \($0)\n" }.joined()
         let affected = a.municipalities.filter { $0.status != .unchanged }
         out += "\n"
         if affected.isEmpty {
-            out += "No handbook changes.\n"
+            out += s["impact.no_handbooks"] + "\n"
         } else {
-            out += "Handbooks to re-issue (\(affected.count)):\n"
+            out += s("impact.reissue", ["n": words.number(Double(affected.count))]) + "\n"
             for m in affected {
                 switch m.status {
-                case .added: out += "  \(m.slug): new municipality, every chapter\n"
-                case .removed: out += "  \(m.slug): removed, its handbook is no longer built\n"
+                case .added: out += "  \(m.slug): \(s["impact.added"])\n"
+                case .removed: out += "  \(m.slug): \(s["impact.removed"])\n"
                 default:
-                    out += "  \(m.slug): \(m.chapters.count == 1 ? "1 chapter" : "\(m.chapters.count) chapters")\n"
+                    out += "  \(m.slug): \(words.count("impact.chapters", m.chapters.count))\n"
                     out += m.chapters.map { "    - \(title($0))\n" }.joined()
                 }
             }
         }
         let unchanged = a.municipalities.filter { $0.status == .unchanged }.map(\.slug)
-        if !unchanged.isEmpty { out += "Unchanged (\(unchanged.count)): \(unchanged.joined(separator: ", "))\n" }
+        if !unchanged.isEmpty {
+            out += s("impact.unchanged", ["n": words.number(Double(unchanged.count)), "list": unchanged.joined(separator: ", ")]) + "\n"
+        }
         return out
     }
 }

@@ -26,6 +26,7 @@ public struct MunicipalityScaffold {
 
     public var slug: String { MunicipalityLookup.slug(entry.name) }
     var languages: [String] { network.settings.languages }
+    var phrases: Phrases { Phrases(network: network) }
     var folder: String { "seeds/\(slug)" }
 
     public func files() -> [ScaffoldFile] {
@@ -49,7 +50,7 @@ public struct MunicipalityScaffold {
         t += YAMLText.comment(1, "Official name and INE code, from model/reference/\(MunicipalityRegister.fileName).")
         t += YAMLText.line(1, "name", YAMLText.scalar(entry.name))
         t += YAMLText.line(1, "ine_code", YAMLText.quoted(entry.ineCode))
-        t += YAMLText.i18n(0, "name", Phrases.officeName(entry.name), languages: languages)
+        t += YAMLText.i18n(0, "name", phrases.officeName(entry.name), languages: languages)
         t += YAMLText.comment(0, """
             address: the office's postal address, once the premises are chosen:
               address:
@@ -202,7 +203,7 @@ public struct MunicipalityScaffold {
         t += YAMLText.line(1, "start", start.description)
         t += YAMLText.line(1, "end", end.description)
         // A made-up objective, marked as a placeholder (rule placeholder-text once the office opens).
-        let objective = Phrases.communicationObjective.mapValues { Placeholder.marker + " " + $0 }
+        let objective = phrases.texts("communication_objective").mapValues { Placeholder.marker + " " + $0 }
         t += "objectives:\n" + YAMLText.i18nItem(1, objective, languages: languages)
         t += "actions:\n"
         for (audience, day) in zip(audiences, dates) {
@@ -213,7 +214,7 @@ public struct MunicipalityScaffold {
             let names = network.text(audience["name"])?.values ?? [network.settings.defaultLanguage: id]
             t += YAMLText.line(1, "- id", "present-to-\(id)")
             t += YAMLText.line(2, "date", day.description)
-            t += YAMLText.i18n(2, "title", Phrases.presentingTo(names), languages: languages)
+            t += YAMLText.i18n(2, "title", phrases.presentingTo(names), languages: languages)
             t += YAMLText.line(2, "audience", id)
             t += YAMLText.line(2, "message", message)
             t += YAMLText.line(2, "channel", channel)

@@ -1,15 +1,54 @@
-/// The fixed texts that scaffolding writes, in Catalan, Spanish and English. Files are
-/// written in the model's languages only; a model language without a phrase here is
-/// left out, and `oae check` lists it as a missing translation.
-enum Phrases {
+import Model
+import Presentation
+
+/// The fixed texts that scaffolding writes (`oae new`), from the `scaffold.*` keys of
+/// each language's strings (`templates/strings/<lang>.yaml`, section `# Commands`).
+/// Files are written in the model's languages only; a model language whose strings lack
+/// a phrase is left out, and `oae check` lists it as a missing translation.
+struct Phrases {
+    /// Each model language's own strings, without fallback.
+    let strings: [String: Strings]
+
+    init(network: Network) {
+        var strings: [String: Strings] = [:]
+        for language in network.settings.languages {
+            strings[language] = Strings(language: language, own: network.tree.uiStrings["strings/\(language)"]?.node,
+                                        fallback: nil)
+        }
+        self.strings = strings
+    }
+
+    /// The phrase `scaffold.<key>` in every language that has it, placeholders filled in
+    /// with `values(language)`.
+    func texts(_ key: String, _ values: (String) -> [String: String] = { _ in [:] }) -> [String: String] {
+        var out: [String: String] = [:]
+        for (language, s) in strings where s.has("scaffold.\(key)") {
+            out[language] = s("scaffold.\(key)", values(language))
+        }
+        return out
+    }
+
     /// The office's name, with the preposition each language needs before the
     /// municipality's name ("d'Abrera", "del Prat de Llobregat", "de l'Hospitalet").
-    static func officeName(_ municipality: String) -> [String: String] {
-        [
-            "ca": "Oficina d'Atenció a l'Empresa " + catalanOf(municipality),
-            "es": "Oficina de Atención a la Empresa " + spanishOf(municipality),
-            "en": municipality + " Business Support Office",
-        ]
+    func officeName(_ municipality: String) -> [String: String] {
+        texts("office_name") { language in
+            ["municipality": municipality, "of_municipality": Phrases.of(municipality, language: language)]
+        }
+    }
+
+    /// The title of the communication action that presents the office to an audience.
+    func presentingTo(_ audience: [String: String]) -> [String: String] {
+        texts("presenting_to") { language in ["audience": Phrases.lowercasedFirst(audience[language] ?? "")] }
+            .filter { audience[$0.key] != nil }
+    }
+
+    /// "of" + a municipality's name as the language writes it.
+    static func of(_ name: String, language: String) -> String {
+        switch language {
+        case "ca": return catalanOf(name)
+        case "es": return spanishOf(name)
+        default: return name
+        }
     }
 
     /// "de" + name with the Catalan contractions of articles and elision before vowels.
@@ -33,75 +72,11 @@ enum Phrases {
         return "de " + name
     }
 
-    /// The title of the communication action that presents the office to an audience.
-    static func presentingTo(_ audience: [String: String]) -> [String: String] {
-        let prefix = ["ca": "Presentació de l'oficina a ", "es": "Presentación de la oficina a ", "en": "Presenting the office to "]
-        var out: [String: String] = [:]
-        for (lang, p) in prefix {
-            if let name = audience[lang] { out[lang] = p + lowercasedFirst(name, lang) }
-        }
-        return out
-    }
-
-    static func lowercasedFirst(_ s: String, _ lang: String) -> String {
+    /// The name with its first letter in lower case, for running text; acronyms ("PIMES")
+    /// are kept.
+    static func lowercasedFirst(_ s: String) -> String {
         guard let first = s.first, s.count > 1 else { return s }
-        // Keep acronyms as they are ("PIMES").
         let secondIsUpper = s.dropFirst().first?.isUppercase ?? false
         return secondIsUpper ? s : first.lowercased() + s.dropFirst()
     }
-
-    static let communicationObjective = [
-        "ca": "Donar a conèixer l'oficina a cada públic prioritari de l'estratègia abans de l'obertura.",
-        "es": "Dar a conocer la oficina a cada público prioritario de la estrategia antes de la apertura.",
-        "en": "Make the office known to every priority audience of the strategy before it opens.",
-    ]
-
-    // Drafting texts of a new model document: they say plainly that the text is still to
-    // be written, so that nothing unfinished passes for real content.
-
-    static let serviceName = ["ca": "Servei en redacció", "es": "Servicio en redacción", "en": "Service being drafted"]
-    static let serviceSummary = [
-        "ca": "Fitxa en redacció: el resum del servei encara s'ha d'escriure.",
-        "es": "Ficha en redacción: el resumen del servicio aún está por escribir.",
-        "en": "Sheet being drafted: the summary of the service is still to be written.",
-    ]
-    static let serviceOutput = [
-        "ca": "Per definir: què s'emporta la persona quan fa servir el servei.",
-        "es": "Por definir: qué se lleva la persona cuando utiliza el servicio.",
-        "en": "To be defined: what the person takes away from the service.",
-    ]
-    static let competentAuthority = [
-        "ca": "Ajuntament del municipi", "es": "Ayuntamiento del municipio", "en": "The municipal council (Ajuntament)",
-    ]
-    static let operatorOffice = [
-        "ca": "Oficina d'Atenció a l'Empresa (OAE) del municipi",
-        "es": "Oficina de Atención a la Empresa (OAE) del municipio",
-        "en": "The municipal business support office (Oficina d'Atenció a l'Empresa, OAE)",
-    ]
-    static let procedureTitle = ["ca": "Procediment en redacció", "es": "Procedimiento en redacción", "en": "Procedure being drafted"]
-    static let procedurePurpose = [
-        "ca": "Per definir: per a què serveix el procediment.",
-        "es": "Por definir: para qué sirve el procedimiento.",
-        "en": "To be defined: what the procedure is for.",
-    ]
-    static let procedureTrigger = [
-        "ca": "Per definir: quin fet inicia el procediment.",
-        "es": "Por definir: qué hecho inicia el procedimiento.",
-        "en": "To be defined: the event that starts the procedure.",
-    ]
-    static let procedureEscalation = [
-        "ca": "Per definir: què cal fer, i a qui cal adreçar-se, quan el procediment no es pot completar com està previst.",
-        "es": "Por definir: qué hay que hacer, y a quién dirigirse, cuando el procedimiento no se puede completar como está previsto.",
-        "en": "To be defined: what to do, and whom to turn to, when the procedure cannot be completed as planned.",
-    ]
-    static let stepAction = [
-        "ca": "Per definir: què es fa en aquest pas.",
-        "es": "Por definir: qué se hace en este paso.",
-        "en": "To be defined: what is done in this step.",
-    ]
-    static let stepOutput = [
-        "ca": "Per definir: què produeix aquest pas.",
-        "es": "Por definir: qué produce este paso.",
-        "en": "To be defined: what this step produces.",
-    ]
 }

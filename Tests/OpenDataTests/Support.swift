@@ -2,6 +2,7 @@ import Foundation
 import Model
 import OAECommands
 import OpenData
+import Presentation
 import Rendering
 import Resolution
 import XCTest
@@ -40,14 +41,10 @@ struct DataFixture {
     /// The export with the site's words of each language.
     func export() -> OpenDataExport {
         let input = input()
-        var table: [String: [String: String]] = [:]
-        for language in input.languages {
-            let ui = UIStrings(language: language, own: input.network.tree.uiStrings["site/\(language)"]?.node,
-                               fallback: input.network.tree.uiStrings["site/ca"]?.node)
-            table[language] = ui.dictionary
-        }
-        let frozen = table
-        return OpenDataExport(input: input, baseURL: "https://oae.example.org/", labels: { frozen[$0]?[$1] })
+        let labels = Dictionary(uniqueKeysWithValues: input.languages.map {
+            ($0, ValueFormatter(network: input.network, language: $0))
+        })
+        return OpenDataExport(input: input, baseURL: "https://oae.example.org/", labels: labels)
     }
 
     func file(_ name: String) -> String {

@@ -2,6 +2,7 @@ import Publishing
 import JSON
 import Loading
 import Model
+import Presentation
 import Rendering
 @testable import Site
 import XCTest
@@ -27,39 +28,54 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(SiteRoute.localService(municipality: "m", id: "s").path("es"), "es/offices/m/services/s.html")
     }
 
-    func ui(_ language: String) throws -> TextFormats {
+    /// The site's words and formats of a language, from templates/strings.
+    func language(_ code: String) throws -> SiteLanguage {
         let root = SiteTree.packageRoot
-        let (node, problems) = YAMLLoader().load(bytes: [UInt8](try Data(contentsOf: root.appendingPathComponent("templates/site/strings/\(language).yaml"))),
-                                                 file: "\(language).yaml")
-        XCTAssertTrue(problems.isEmpty)
-        return TextFormats(ui: UIStrings(language: language, own: node, fallback: node))
+        func load(_ code: String) throws -> Node? {
+            let url = root.appendingPathComponent("templates/strings/\(code).yaml")
+            let (node, problems) = YAMLLoader().load(bytes: [UInt8](try Data(contentsOf: url)), file: "\(code).yaml")
+            XCTAssertTrue(problems.isEmpty, "\(problems)")
+            return node
+        }
+        return SiteLanguage(strings: Strings(language: code, own: try load(code), fallback: try load("ca")),
+                            localizer: Localizer(language: code, defaultLanguage: "ca"))
     }
 
-    func testNumbersDatesAndDurationsInEachLanguage() throws {
-        let ca = try ui("ca"), en = try ui("en"), es = try ui("es")
+    func testNumbersDatesAndDurationsInEachLanguageComeFromThePresentationLayer() throws {
+        let ca = try language("ca").formatter, en = try language("en").formatter, es = try language("es").formatter
         XCTAssertEqual(ca.number(2.8), "2,8")
         XCTAssertEqual(en.number(2.8), "2.8")
-        XCTAssertEqual(ca.number(142), "142")
-        XCTAssertEqual(ca.number(3.3333), "3,33")
-        XCTAssertEqual(ca.number(-0.5), "-0,5")
-        XCTAssertEqual(TextFormats.number(1.05, decimals: 1), "1.1")
         XCTAssertEqual(ca.number(41.414, decimals: 4, fixed: true), "41,4140")
-        XCTAssertEqual(TextFormats.number(2, decimals: 2, fixed: true), "2.00")
         XCTAssertEqual(ca.date(Day("2026-04-13")!), "13 d'abril de 2026")
-        XCTAssertEqual(ca.date(Day("2026-03-01")!), "1 de març de 2026")
         XCTAssertEqual(es.date(Day("2026-04-13")!), "13 de abril de 2026")
         XCTAssertEqual(en.date(Day("2026-04-13")!), "13 April 2026")
-        XCTAssertEqual(ca.duration("PT1H30M"), "1 h 30 min")
+        XCTAssertEqual(ca.duration("PT1H30M"), "1 hora i 30 minuts")
         XCTAssertEqual(ca.duration("P2D"), "2 dies")
         XCTAssertEqual(es.duration("P1D"), "1 día")
         XCTAssertEqual(en.duration("P1W"), "1 week")
-        XCTAssertEqual(en.duration("nonsense"), "nonsense")
         XCTAssertEqual(ca.measure(91, unit: "percent"), "91 %")
         XCTAssertEqual(en.measure(91, unit: "percent"), "91%")
         XCTAssertEqual(ca.measure(1, unit: "days"), "1 dia")
         XCTAssertEqual(ca.kilobytes(320_980), "313,5 KB")
-        XCTAssertEqual(en.quarter(Quarter(year: 2026, quarter: 3)), "2026 Q3")
-        XCTAssertEqual(ca.quarter(Quarter(year: 2026, quarter: 3)), "2026 T3")
+        XCTAssertEqual(ca.quarter(Quarter(year: 2026, quarter: 3), short: true), "T3 2026")
+    }
+
+    /// A value reads the same on the site as in the handbook: the fee and the duration of
+    /// a service through the site's value writer.
+    func testAFeeAndADurationReadAsInTheHandbook() throws {
+        let tree = try SiteTree()
+        defer { tree.remove() }
+        let site = SiteContext(input: try tree.input(), templates: Templates(library: .init(), names: []),
+                               options: SiteOptions(baseURL: "https://example.org/", search: false, handbooks: nil,
+                                                    dataFiles: [], structuredData: .none))
+        let ca = try XCTUnwrap(site.languages.first { $0.code == "ca" })
+        let values = ValueText(site: site, language: ca)
+        let (cost, _) = YAMLLoader().load(bytes: Array("type: fee\namount: 1800\n".utf8), file: "cost.yaml")
+        let (duration, _) = YAMLLoader().load(bytes: Array("PT1H\n".utf8), file: "duration.yaml")
+        XCTAssertEqual(values.html(cost, field: "cost"), "1.800 €")
+        XCTAssertEqual(values.html(duration, field: "duration"), "1 hora")
+        XCTAssertEqual(ca.labels("service_format", ["group", "individual"]), "En grup i individual")
+        XCTAssertEqual(ca.labels("channel", ["phone"]), "Telèfon")
     }
 
     func testHandbookManifestIsReadAndItsPathsStayInside() throws {

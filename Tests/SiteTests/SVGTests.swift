@@ -61,7 +61,7 @@ final class SVGTests: XCTestCase {
     func testBarChartSVG() {
         let chart = BarChart(title: "Persones ateses", description: "Dues oficines", categories: ["2026 T2", "2026 T3"],
                              series: [.init(name: "Sant Feliu", values: [98, 142]), .init(name: "Cerdanyola", values: [nil, 77.5])],
-                             format: { TextFormats.number($0, separator: ",") })
+                             format: { $0 == 77.5 ? "77,5" : String(Int($0)) })
         XCTAssertEqual(chart.svg(id: "c"), """
             <svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 640 300" role="img" aria-labelledby="c-title c-desc">
             <title id="c-title">Persones ateses</title>

@@ -1,6 +1,7 @@
 import Foundation
 import Loading
 import Model
+import Presentation
 import Resolution
 @testable import Workflow
 import XCTest
@@ -14,24 +15,30 @@ final class DiffTests: XCTestCase {
         return ModelDiff(network: network, resolved: resolved)
     }
 
+    /// The words of the report: the tree's strings in its default language.
+    func words(_ tree: TempTree) -> ValueFormatter {
+        let network = Network(tree: TreeLoader.load(root: tree.root))
+        return ValueFormatter(network: network, language: network.settings.defaultLanguage)
+    }
+
     /// The fixture municipality: an omission, an adoption, two overrides, a local
     /// service, a variant with a shorter time limit, a local owner.
     func testGoldenTextAndJSON() throws {
         let tree = try TempTree.fixture()
         defer { tree.remove() }
         let d = try diff(tree, "sant-feliu-de-llobregat")
-        try assertGolden(DiffReport.text(d, defaultLanguage: "ca"), "diff-sant-feliu.txt")
+        try assertGolden(DiffReport.text(d, words: words(tree)), "diff-sant-feliu.txt")
         try assertGolden(DiffReport.json(d).serialized() + "\n", "diff-sant-feliu.json")
     }
 
     func testAMunicipalityThatUsesTheModelAsItIs() throws {
         let tree = try TempTree.fixture()
         defer { tree.remove() }
-        XCTAssertEqual(DiffReport.text(try diff(tree, "molins-de-rei"), defaultLanguage: "ca"), """
-            molins-de-rei: differences from the model fixture-model 1.0.0
-            The adaptation is based on this version of the model.
+        XCTAssertEqual(DiffReport.text(try diff(tree, "molins-de-rei"), words: words(tree)), """
+            molins-de-rei: diferències respecte del model fixture-model 1.0.0
+            L'adaptació parteix d'aquesta versió del model.
 
-            No differences: the municipality uses the model as it is.
+            Cap diferència: el municipi fa servir el model tal com és.
 
             """)
     }
@@ -73,22 +80,22 @@ final class DiffTests: XCTestCase {
             Visites.
 
             """)
-        let text = DiffReport.text(try diff(tree, "molins-de-rei"), defaultLanguage: "ca")
+        let text = DiffReport.text(try diff(tree, "molins-de-rei"), words: words(tree))
         XCTAssertEqual(text, """
-            molins-de-rei: differences from the model fixture-model 1.0.0
-            The adaptation is based on model version 0.9.0, not 1.0.0.
+            molins-de-rei: diferències respecte del model fixture-model 1.0.0
+            L'adaptació parteix de la versió 0.9.0 del model, no de la 1.0.0.
 
-            Overridden values (1)
-              - item commitments[first-appointment] of service company-creation: removed (seeds/molins-de-rei/adaptation.yaml:7)
+            Valors modificats (1)
+              - servei company-creation, element commitments[first-appointment]: suprimit (seeds/molins-de-rei/adaptation.yaml:7)
 
-            Local procedures (1)
-              - market-visits ([ca] Visites als mercats) (seeds/molins-de-rei/procedures/market-visits.md)
+            Procediments propis (1)
+              - market-visits (Visites als mercats) (seeds/molins-de-rei/procedures/market-visits.md)
 
-            Local owners of procedures (1)
+            Responsables locals de procediments (1)
               - welcome-and-triage: business-advisor (model: office-coordinator) (seeds/molins-de-rei/adaptation.yaml:14)
 
-            Local indicator targets (1)
-              - indicator people-attended: target.value 100 → 900 (seeds/molins-de-rei/adaptation.yaml:12)
+            Objectius locals d'indicadors (1)
+              - indicador people-attended: target.value 100 → 900 (seeds/molins-de-rei/adaptation.yaml:12)
 
             """)
     }

@@ -1,5 +1,8 @@
 import Foundation
 import JSON
+import Loading
+import Model
+import Presentation
 @testable import Workflow
 import XCTest
 
@@ -120,14 +123,16 @@ final class ImpactTests: XCTestCase {
     func testTextAndJSON() throws {
         try tree.replace("model/glossary.yaml", "term: {ca: PAE, es: PAE}", "term: {ca: PAE (punt), es: PAE (punto)}")
         let analysis = try ImpactAnalysis.run(root: tree.root, since: "HEAD")
-        XCTAssertEqual(ImpactReport.text(analysis), """
-            Changes since HEAD (\(base.prefix(12))): 1 file
+        let network = Network(tree: TreeLoader.load(root: tree.root))
+        let words = ValueFormatter(network: network, language: analysis.defaultLanguage)
+        XCTAssertEqual(ImpactReport.text(analysis, words: words), """
+            Canvis des de HEAD (\(base.prefix(12))): 1 fitxer
               model/glossary.yaml
 
-            Handbooks to re-issue (2):
-              molins-de-rei: 1 chapter
+            Manuals per tornar a publicar (2):
+              molins-de-rei: 1 capítol
                 - glossary (Glossari)
-              sant-feliu-de-llobregat: 1 chapter
+              sant-feliu-de-llobregat: 1 capítol
                 - glossary (Glossari)
 
             """)

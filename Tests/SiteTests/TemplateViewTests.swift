@@ -1,0 +1,43 @@
+import Diagnostics
+import Foundation
+import Model
+import OAECommands
+import Rendering
+@testable import Site
+import XCTest
+
+/// Every site template is rendered from a typed view model, and `oae check` compares each
+/// tag with it.
+final class TemplateViewTests: XCTestCase {
+    func unknownVariables(_ tree: SiteTree) -> [Diagnostic] {
+        CheckRun.diagnose(root: tree.root, asOf: Day("2026-11-25")).1.filter { $0.rule == "template-unknown-variable" }
+    }
+
+    func testTheSiteTemplatesNameOnlyWhatTheirViewModelsHave() throws {
+        let tree = try SiteTree()
+        defer { tree.remove() }
+        XCTAssertEqual(unknownVariables(tree).map { "\($0.span): \($0.message)" }, [])
+    }
+
+    func testAMisspeltTagOfTheOfficePageIsReportedAtItsPlace() throws {
+        let tree = try SiteTree()
+        defer { tree.remove() }
+        try tree.replace("templates/site/office.mustache", "<dd>{{ine_code}}</dd>", "<dd>{{ine_cod}}</dd>")
+        let found = unknownVariables(tree)
+        XCTAssertEqual(found.count, 1, "\(found.map(\.message))")
+        XCTAssertEqual(found.first?.span.file, "templates/site/office.mustache")
+        XCTAssertEqual(found.first?.span.start.line, 20)
+        XCTAssertEqual(found.first?.span.start.column, 31)
+        XCTAssertEqual(found.first?.help, "did you mean 'ine_code'?")
+    }
+
+    func testEveryTemplateHasAViewModelAndNoViewNamesAMissingTemplate() {
+        XCTAssertEqual(Set(SiteBuild.views.keys), Set(SiteBuild.templateNames))
+    }
+
+    func testAPageViewCarriesTheInterfaceWordsBesideTheBody() {
+        guard case let .object(members) = ViewShape.of(PageView<NotFoundView>.self) else { return XCTFail("not an object") }
+        XCTAssertEqual(Set(members.keys), ["home_href", "model_href", "search_href", "has_search", "ui", "lang"])
+        XCTAssertEqual(members["ui"], .map)
+    }
+}
