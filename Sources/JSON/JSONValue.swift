@@ -80,6 +80,14 @@ extension JSONValue {
         return String(d)
     }
 
+    /// A string in double quotes with JSON's escapes (RFC 8259): valid as a JSON string
+    /// and as a YAML double-quoted scalar, and readable in messages.
+    public static func quoted(_ s: String) -> String {
+        var out = ""
+        escape(s, into: &out)
+        return out
+    }
+
     /// Escapes a string as JSON (RFC 8259), leaving non-ASCII characters as they are.
     public static func escape(_ s: String, into out: inout String) {
         out += "\""

@@ -1,3 +1,4 @@
+import JSON
 import Loading
 
 /// How values are written in messages: strings in double quotes, numbers with their
@@ -39,18 +40,7 @@ enum ValueText {
     static func quoted(_ s: String) -> String {
         var shown = s
         if s.count > 60 { shown = String(s.prefix(57)) + "…" }
-        var out = "\""
-        for c in shown.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
+        return JSONValue.quoted(shown)
     }
 
     /// A number without a trailing `.0` when it is whole.

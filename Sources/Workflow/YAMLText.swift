@@ -1,3 +1,4 @@
+import JSON
 import Model
 
 /// Small pieces of YAML written by hand, so that scaffolded files can carry comments
@@ -9,19 +10,8 @@ enum YAMLText {
         needsQuotes(s) ? quoted(s) : s
     }
 
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted scalar: JSON's escapes are YAML's.
+    static func quoted(_ s: String) -> String { JSONValue.quoted(s) }
 
     static let reserved: Set<String> = ["null", "true", "false", "yes", "no", "on", "off", "y", "n", "~"]
 

@@ -19,7 +19,7 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(code, 1)
         try assertGolden(output, goldens.appendingPathComponent("check.json"))
         let parsed = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
-        XCTAssertEqual((parsed?["summary"] as? [String: Any])?["errors"] as? Int, 26)
+        XCTAssertEqual((parsed?["summary"] as? [String: Any])?["errors"] as? Int, 27)
     }
 
     func testSARIFReport() throws {
@@ -100,8 +100,10 @@ final class CheckTests: XCTestCase {
         try fm.copyItem(at: TestPaths.fixture("clean-tree"), to: temp.appendingPathComponent("tree"))
         let sub = temp.appendingPathComponent("tree/seeds")
         let fromSub = try runProcess(oae, ["check"], environment: env, currentDirectory: sub)
-        XCTAssertEqual(fromSub.status, 0, fromSub.stdout + fromSub.stderr)
-        XCTAssertTrue(fromSub.stdout.hasSuffix("\n0 errors, 1 warning in 1 file\n"), fromSub.stdout)
+        let fromRoot = try runProcess(oae, ["check", "--root", temp.appendingPathComponent("tree").path], environment: env)
+        XCTAssertEqual(fromSub.status, fromRoot.status, fromSub.stdout + fromSub.stderr)
+        XCTAssertEqual(fromSub.stdout, fromRoot.stdout, "the check from seeds/ is the check of the whole tree")
+        XCTAssertTrue(fromSub.stdout.contains("seeds/notes.txt:1:1: warning[tree-unexpected-file]"), fromSub.stdout)
         let outside = temp.appendingPathComponent("elsewhere")
         try fm.createDirectory(at: outside, withIntermediateDirectories: true)
         let none = try runProcess(oae, ["check"], environment: env, currentDirectory: outside)
