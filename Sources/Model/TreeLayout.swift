@@ -23,7 +23,8 @@ public enum TreeLayout {
         case kindTable
         /// Mustache templates, styles and assets, read by the renderers.
         case template
-        /// UI strings of one output in one language (`templates/<output>/strings/<lang>.yaml`).
+        /// The interface strings of one language (`templates/strings/<lang>.yaml`; `output`
+        /// is `strings`).
         case uiStrings(output: String, language: String)
         /// Reference data the model relies on (`model/reference/*.csv`).
         case reference(name: String)
@@ -177,15 +178,11 @@ public enum TreeLayout {
         if p.count == 2, p[0] == "strings", p[1].hasSuffix(".yaml") {
             return .uiStrings(output: "strings", language: String(p[1].dropLast(5)))
         }
-        if p.count == 3, p[1] == "strings" {
-            let name = p[2]
-            if name.hasSuffix(".yaml") { return .uiStrings(output: p[0], language: String(name.dropLast(5))) }
-        }
         let name = p.last ?? ""
         let ext = name.split(separator: ".").last.map(String.init) ?? ""
         if templateExtensions.contains(ext) { return .template }
         return .unexpected(message: "'\(name)' is not a kind of file templates/ holds",
-                           help: "templates/ holds .mustache templates, styles, scripts, images and <output>/strings/<lang>.yaml")
+                           help: "templates/ holds .mustache templates, styles, scripts, images and strings/<lang>.yaml")
     }
 
     static func isLanguageCode(_ code: String) -> Bool {

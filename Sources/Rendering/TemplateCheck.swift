@@ -3,42 +3,40 @@ import Foundation
 import Loading
 import Model
 
-/// Checks what `oae check` can know of the templates before a build: every Mustache
-/// template parses, and every output's UI strings exist in every language of the model
-/// with the keys of the default language.
+/// Checks the interface strings before a build: `templates/strings/<lang>.yaml` exists
+/// for every language of the model, with every key of the default language's file.
+/// (Templates are checked by each output step: `TemplateStepCheck`.)
 public enum TemplateCheck {
-    public static let rules = Templates.rules + UIStrings.rules
+    public static let rules = Templates.rules + [
+        RuleInfo("ui-string-missing", "A UI string lacks a language, or a key the default language has."),
+    ]
 
-    /// The outputs that have a folder under templates/.
-    public static func outputs(_ tree: LoadedTree) -> [String] {
-        Set(tree.templates.compactMap { $0.split(separator: "/").dropFirst().first.map(String.init) }
-            .filter { !$0.contains(".") }).sorted()
-    }
-
-    /// The UI strings of every output: present in every language, with every key.
-    /// (Templates are checked by each output step: `TemplateStepCheck`.)
     public static func check(_ tree: LoadedTree, settings: ModelSettings) -> [Diagnostic] {
+        guard let base = tree.uiStrings["strings/\(settings.defaultLanguage)"] else { return [] }
         var out: [Diagnostic] = []
-        for output in outputs(tree) {
-            guard let base = tree.uiStrings["\(output)/\(settings.defaultLanguage)"] else { continue }
-            for language in settings.languages where language != settings.defaultLanguage {
-                guard let strings = tree.uiStrings["\(output)/\(language)"] else {
-                    out.append(.warning("ui-string-missing",
-                                        "the \(output) has no UI strings in '\(language)'; its pages will show the \(settings.defaultLanguage) words",
-                                        at: .wholeFile(base.path),
-                                        help: "add templates/\(output)/strings/\(language).yaml"))
-                    continue
-                }
-                let missing = UIStrings.missingKeys(strings.node, comparedTo: base.node)
-                if !missing.isEmpty {
-                    out.append(.warning("ui-string-missing",
-                                        "\(missing.count) UI string\(missing.count == 1 ? "" : "s") of the \(output) missing in '\(language)': \(missing.prefix(8).joined(separator: ", "))\(missing.count > 8 ? ", …" : "")",
-                                        at: .wholeFile(strings.path),
-                                        help: "translate them from \(base.path)"))
-                }
+        for language in settings.languages where language != settings.defaultLanguage {
+            guard let strings = tree.uiStrings["strings/\(language)"] else {
+                out.append(.warning("ui-string-missing",
+                                    "there are no interface strings in '\(language)'; handbooks and pages in it will show the \(settings.defaultLanguage) words",
+                                    at: .wholeFile(base.path),
+                                    help: "add templates/strings/\(language).yaml"))
+                continue
+            }
+            let missing = missingKeys(strings.node, comparedTo: base.node)
+            if !missing.isEmpty {
+                out.append(.warning("ui-string-missing",
+                                    "\(missing.count) interface string\(missing.count == 1 ? "" : "s") missing in '\(language)': \(missing.prefix(8).joined(separator: ", "))\(missing.count > 8 ? ", …" : "")",
+                                    at: .wholeFile(strings.path),
+                                    help: "translate them from \(base.path)"))
             }
         }
         return out
+    }
+
+    /// Keys the default language has and `node` lacks.
+    static func missingKeys(_ node: Node, comparedTo base: Node) -> [String] {
+        let have = Set((node.pairs ?? []).map(\.key.keyText))
+        return (base.pairs ?? []).map(\.key.keyText).filter { !have.contains($0) }
     }
 }
 

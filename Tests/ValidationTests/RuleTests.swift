@@ -463,3 +463,22 @@ final class RuleTests: XCTestCase {
         }
     }
 }
+
+/// The interface strings: one file per language with every key of the default one.
+final class InterfaceStringsTests: XCTestCase {
+    func testAMissingKeyOrLanguageIsAWarningAtItsFile() throws {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        let es = try tree.read("templates/strings/es.yaml")
+        let line = try XCTUnwrap(es.components(separatedBy: "\n").first { $0.hasPrefix("format.and:") })
+        try tree.write("templates/strings/es.yaml", es.replacingOccurrences(of: line + "\n", with: ""))
+        XCTAssertEqual(tree.diagnostics().filter { $0.hasPrefix("ui-string-missing") }, [
+            "ui-string-missing templates/strings/es.yaml:1:1: 1 interface string missing in 'es': format.and",
+        ])
+        // The fixture's languages are ca and es: without es.yaml, es pages show Catalan words.
+        try tree.delete("templates/strings/es.yaml")
+        XCTAssertEqual(tree.diagnostics().filter { $0.hasPrefix("ui-string-missing") }, [
+            "ui-string-missing templates/strings/ca.yaml:1:1: there are no interface strings in 'es'; handbooks and pages in it will show the ca words",
+        ])
+    }
+}
