@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "Site", dependencies: outputDependencies + ["Tools"]),
         .target(name: "OpenData", dependencies: outputDependencies),
         // The build pipeline: the registry of output steps and the run of a build.
-        .target(name: "Outputs", dependencies: outputDependencies + ["Diagnostics", "Handbook", "Site", "OpenData", "Tools"]),
+        .target(name: "Outputs", dependencies: outputDependencies + ["Handbook", "Site", "OpenData", "Tools"]),
         // The writer's workflow: scaffolding new documents, what a municipality changed,
         // which handbooks a change affects.
         .target(name: "Workflow", dependencies: outputDependencies + ["Tools", "Handbook"]),
