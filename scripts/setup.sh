@@ -6,11 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# C libraries oae links; Pango and fonts for WeasyPrint (PDF); Chromium and its driver
-# for the browser tests; Java for the Nu HTML Checker; poppler-utils for pdftotext;
-# git, which oae asks for the source revision.
+# C libraries oae links; the fonts Typst embeds in the handbook PDFs (Liberation and
+# DejaVu, read from their Debian folders only); Chromium and its driver for the browser
+# tests; Java for the Nu HTML Checker; poppler-utils for pdftotext and pdftoppm; git,
+# which oae asks for the source revision.
 APT_PACKAGES=(pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev git curl
-  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core fonts-liberation2
+  fonts-dejavu-core fonts-liberation2
   poppler-utils chromium chromium-driver default-jre-headless)
 
 missing=()

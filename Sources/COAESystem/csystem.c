@@ -27,6 +27,11 @@ int oae_exchange_paths(const char *a, const char *b) {
 
 pid_t oae_spawn(const char *path, char *const argv[], char *const envp[], const char *cwd,
                 int out_fd, int err_fd) {
+    return oae_spawn_io(path, argv, envp, cwd, -1, out_fd, err_fd);
+}
+
+pid_t oae_spawn_io(const char *path, char *const argv[], char *const envp[], const char *cwd,
+                   int in_fd, int out_fd, int err_fd) {
     pid_t parent = getpid();
     pid_t pid = fork();
     if (pid != 0) return pid;  /* the parent, or -1 */
@@ -35,8 +40,12 @@ pid_t oae_spawn(const char *path, char *const argv[], char *const envp[], const 
     prctl(PR_SET_PDEATHSIG, SIGKILL);
 #endif
     if (getppid() != parent) _exit(127);  /* the parent died before prctl */
-    int null_fd = open("/dev/null", O_RDONLY);
-    if (null_fd >= 0) { dup2(null_fd, 0); if (null_fd > 2) close(null_fd); }
+    if (in_fd >= 0) {
+        dup2(in_fd, 0);
+    } else {
+        int null_fd = open("/dev/null", O_RDONLY);
+        if (null_fd >= 0) { dup2(null_fd, 0); if (null_fd > 2) close(null_fd); }
+    }
     if (out_fd >= 0) dup2(out_fd, 1);
     if (err_fd >= 0) dup2(err_fd, 2);
     if (cwd && chdir(cwd) != 0) _exit(126);
@@ -66,4 +75,15 @@ int oae_try_lock(const char *path) {
         return -1;
     }
     return fd;
+}
+
+int oae_pipe(int fds[2]) {
+#if defined(__linux__)
+    return pipe2(fds, O_CLOEXEC);
+#else
+    if (pipe(fds) != 0) return -1;
+    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+    return 0;
+#endif
 }

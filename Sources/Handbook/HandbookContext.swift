@@ -19,15 +19,18 @@ public struct HandbookContext: Sendable {
     /// The chapter sources of the outline: a link is made only to a place the handbook has.
     public let sources: Set<String>
 
-    public init(input: BuildInput, view: ResolvedMunicipality, language: String, outline: Outline) {
+    /// The context of one handbook; `format` is the markup its values are rendered in
+    /// (HTML for the HTML handbook, Typst for the PDF).
+    public init(input: BuildInput, view: ResolvedMunicipality, language: String, outline: Outline,
+                format: MarkupFormat = .html) {
         self.input = input
         self.view = view
         self.outline = outline
         sources = Set(outline.chapters.map(\.source))
         let words = Strings(network: input.network, language: language)
         self.words = words
-        format = ValueFormatter(strings: words)
-        markup = Markup(words: words, localizer: input.localizer(language))
+        self.format = ValueFormatter(strings: words)
+        markup = Markup(words: words, localizer: input.localizer(language), format: format)
         let places = DocumentPlaces(network: input.network, view: view, language: language, outline: outline)
         bodies = Bodies(network: input.network, places: places, markup: markup)
     }

@@ -5,12 +5,15 @@ import Rendering
 import Resolution
 
 /// Renders one municipality's handbook in one language as a single self-contained
-/// HTML file: cover, table of contents, and the chapters of the model's outline in
-/// order, numbered, with the print stylesheet inline. A pure function of the build
-/// input: the same tree gives the same bytes.
+/// HTML file (cover, table of contents, and the chapters of the model's outline in
+/// order, numbered, with the print stylesheet inline), and as the Typst source of its
+/// PDF, from the same view models with the templates of `templates/handbook-typst/`.
+/// A pure function of the build input: the same tree gives the same bytes.
 public struct HandbookRenderer: Sendable {
     /// The template folder, relative to the tree's root.
     public static let folder = "templates/handbook"
+    /// The folder of the Typst templates of the PDF (the same names as `folder`'s).
+    public static let typstFolder = "templates/handbook-typst"
     /// The stylesheet inlined into every handbook.
     public static let stylesheet = "templates/handbook/handbook.css"
     /// The chapter sources the renderer knows, each with its template `chapters/<source>`.
@@ -52,15 +55,18 @@ public struct HandbookRenderer: Sendable {
     public let input: BuildInput
     /// The templates of `templates/handbook/`.
     public let templates: Templates
+    /// The templates of `templates/handbook-typst/`.
+    public let typstTemplates: Templates
     /// The stylesheet inlined into every handbook.
     public let css: String
     /// The model's outline: the chapters and their order.
     public let outline: Outline
 
     /// A renderer of the handbooks of `input`.
-    public init(input: BuildInput, templates: Templates, css: String) {
+    public init(input: BuildInput, templates: Templates, typstTemplates: Templates, css: String) {
         self.input = input
         self.templates = templates
+        self.typstTemplates = typstTemplates
         self.css = css
         outline = Outline(network: input.network)
     }
@@ -69,17 +75,20 @@ public struct HandbookRenderer: Sendable {
     /// missing or broken.
     public static func load(_ input: BuildInput) -> (HandbookRenderer, [String]) {
         let (templates, diagnostics) = Templates.load(root: input.root, folder: folder)
-        var problems = (diagnostics + templates.require(requiredTemplates, folder: folder)).map { "\($0.span): \($0.message)" }
+        let (typst, typstDiagnostics) = Templates.load(root: input.root, folder: typstFolder)
+        var problems = (diagnostics + templates.require(requiredTemplates, folder: folder)
+            + typstDiagnostics + typst.require(requiredTemplates, folder: typstFolder)).map { "\($0.span): \($0.message)" }
         let css = FileTree.readText(root: input.root, path: stylesheet) ?? ""
         if css.isEmpty { problems.append("\(stylesheet): the handbook's stylesheet is missing") }
-        return (HandbookRenderer(input: input, templates: templates, css: css), problems)
+        return (HandbookRenderer(input: input, templates: templates, typstTemplates: typst, css: css), problems)
     }
 
     /// The handbook of one municipality in one language as view models: the page, and
-    /// each chapter's model in the order of the outline (for a renderer other than
-    /// HTML; the page's chapters then have no `html`).
-    public func document(_ view: ResolvedMunicipality, language: String) -> (page: HandbookView, chapters: [any ChapterView]) {
-        let c = HandbookContext(input: input, view: view, language: language, outline: outline)
+    /// each chapter's model in the order of the outline, with the values oae renders
+    /// itself (links, bodies) in `format` (the page's chapters then have no `html`).
+    public func document(_ view: ResolvedMunicipality, language: String,
+                         format: MarkupFormat = .html) -> (page: HandbookView, chapters: [any ChapterView]) {
+        let c = HandbookContext(input: input, view: view, language: language, outline: outline, format: format)
         var page = HandbookView(c, css: css, created: HandbookRenderer.timestamp(input.sourceEpoch))
         var models: [any ChapterView] = []
         for (i, chapter) in outline.chapters.enumerated() {
@@ -102,7 +111,16 @@ public struct HandbookRenderer: Sendable {
 
     /// The handbook as one HTML page.
     public func render(_ view: ResolvedMunicipality, language: String) -> String {
-        var (page, models) = document(view, language: language)
+        render(view, language: language, format: .html, with: templates)
+    }
+
+    /// The handbook as one Typst document, the source of its PDF.
+    public func renderTypst(_ view: ResolvedMunicipality, language: String) -> String {
+        render(view, language: language, format: .typst, with: typstTemplates)
+    }
+
+    func render(_ view: ResolvedMunicipality, language: String, format: MarkupFormat, with templates: Templates) -> String {
+        var (page, models) = document(view, language: language, format: format)
         for (i, model) in models.enumerated() {
             let name = "chapters/\(page.chapters[i].source)"
             page.chapters[i].html = templates.names.contains(name) ? templates.render(name, model) : ""

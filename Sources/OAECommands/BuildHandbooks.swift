@@ -6,16 +6,17 @@ import Publishing
 import Rendering
 
 /// `oae build handbooks [MUNICIPALITY...] [--lang L]...`: checks the tree, then builds
-/// the handbooks (HTML, and PDF with WeasyPrint) into output/handbooks/.
+/// the handbooks (HTML, and PDF with Typst) into output/handbooks/.
 struct BuildHandbooks: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handbooks",
         abstract: "Builds the handbooks (HTML and PDF) of every municipality, or of those named.",
         discussion: """
             Writes output/handbooks/<municipality>/<lang>/handbook.html and handbook.pdf, and \
-            output/handbooks/index.json. PDFs are rendered by WeasyPrint (OAE_WEASYPRINT, .venv/bin/weasyprint \
-            or weasyprint on the PATH) and kept in output/.cache/pdf, so an unchanged handbook is not rendered \
-            again. Without WeasyPrint the HTML is built and the command says how to get PDFs.
+            output/handbooks/index.json. PDFs (PDF/UA-1) are rendered by Typst from templates/handbook-typst/, \
+            through the typst Python package (OAE_PYTHON, .venv/bin/python or python3 on the PATH), and kept in \
+            output/.cache/pdf, so an unchanged handbook is not rendered again. Without Typst the HTML is built \
+            and the command says how to get PDFs.
             """)
 
     @Argument(help: "Municipality slugs (default: all).")
@@ -24,7 +25,7 @@ struct BuildHandbooks: ParsableCommand {
     @Option(name: .customLong("lang"), help: "A language to build (repeatable; default: every language of the model).")
     var languages: [String] = []
 
-    @Flag(name: .long, help: "Fail when PDFs cannot be made (WeasyPrint missing).")
+    @Flag(name: .long, help: "Fail when PDFs cannot be made (Typst missing).")
     var requirePdf = false
 
     @OptionGroup var options: BuildOptions

@@ -21,6 +21,9 @@ public struct HandbookStep: OutputStep {
         var out = TemplateStepCheck.check(network.tree, folder: HandbookRenderer.folder,
                                           required: HandbookRenderer.requiredTemplates,
                                           views: HandbookRenderer.views, uiKeys: uiKeys)
+            + TemplateStepCheck.check(network.tree, folder: HandbookRenderer.typstFolder,
+                                      required: HandbookRenderer.requiredTemplates,
+                                      views: HandbookRenderer.views, uiKeys: uiKeys)
         let folderThere = network.tree.templates.contains { $0.hasPrefix(HandbookRenderer.folder + "/") }
         // A stylesheet the walk refused (a link, an unreadable file) is reported there already.
         let refused = network.tree.diagnostics.contains { $0.span.file == HandbookRenderer.stylesheet }
@@ -42,12 +45,12 @@ public struct HandbookStep: OutputStep {
         options.progress = settings.terminal ? .terminal : .plain
         options.write = settings.write
         if !settings.skipPDF {
-            options.weasyPrint = WeasyPrint.find(root: input.root, environment: settings.environment)
+            options.typst = TypstEngine.find(root: input.root, environment: settings.environment)
         }
         let report = try HandbookBuild.run(input, tree: tree, options: options)
         var lines: [String] = []
-        if report.weasyPrintMissing {
-            lines.append("note: WeasyPrint was not found, so the handbooks were built as HTML only; \(WeasyPrint.installHint)")
+        if report.pdfEngineMissing {
+            lines.append("note: Typst was not found, so the handbooks were built as HTML only; \(TypstEngine.installHint)")
         } else if !settings.skipPDF {
             lines.append("PDF: \(report.rendered) rendered, \(report.reused) reused")
         }

@@ -79,17 +79,24 @@ public struct Strings: Sendable {
     /// Replaces each `{name}` of `template` that `values` names.
     public static func fill(_ template: String, _ values: [String: String]) -> String {
         guard template.contains("{"), !values.isEmpty else { return template }
+        return fill(template, values) { $0 }
+    }
+
+    /// Replaces each `{name}` of `template` that `values` names, passing the template's
+    /// own text (not the values) through `escape`: for a text whose values are already
+    /// markup (a link in a sentence of the handbook).
+    public static func fill(_ template: String, _ values: [String: String], escape: (String) -> String) -> String {
         var out = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
+            out += escape(String(rest[..<open]))
             let after = rest[rest.index(after: open)...]
-            guard let close = after.firstIndex(of: "}") else { out += rest[open...]; return out }
+            guard let close = after.firstIndex(of: "}") else { out += escape(String(rest[open...])); return out }
             let name = String(after[..<close])
-            if let v = values[name] { out += v } else { out += rest[open...close] }
+            if let v = values[name] { out += v } else { out += escape(String(rest[open...close])) }
             rest = after[after.index(after: close)...]
         }
-        out += rest
+        out += escape(String(rest))
         return out
     }
 }

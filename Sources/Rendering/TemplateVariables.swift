@@ -131,7 +131,7 @@ public struct TemplateVariables {
             var triple = false
             if i < chars.count, chars[i] == "{" { triple = true; advance() }
             var sigil: Character?
-            if !triple, i < chars.count, "#^/>!&=".contains(chars[i]) { sigil = chars[i]; advance() }
+            if !triple, i < chars.count, "#^/>!&=%".contains(chars[i]) { sigil = chars[i]; advance() }
             while i < chars.count, chars[i] == " " { advance() }
             let (nameLine, nameColumn) = (line, column)
             var name = ""
@@ -144,7 +144,7 @@ public struct TemplateVariables {
             name = name.trimmingCharacters(in: .whitespaces)
             let kind: Tag.Kind
             switch sigil {
-            case "!"?, "="?: continue
+            case "!"?, "="?, "%"?: continue  // comments, delimiters, pragmas (`{{% CONTENT_TYPE: TYPST}}`)
             case "#"?: kind = .section
             case "^"?: kind = .inverted
             case "/"?: kind = .close

@@ -18,6 +18,7 @@ public struct Templates: Sendable {
     /// Loads every `.mustache` file under `folder` (relative to `root`), named by its
     /// path without the extension (`page`, `partials/header`).
     public static func load(root: URL, folder: String) -> (Templates, [Diagnostic]) {
+        Typst.registerContentType()
         var library = MustacheLibrary()
         var names = Set<String>()
         var problems: [Diagnostic] = []

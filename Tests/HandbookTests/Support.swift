@@ -69,15 +69,16 @@ enum HandbookTestSupport {
         return renderer.render(view, language: language)
     }
 
-    /// The project's WeasyPrint (`.venv/bin/weasyprint`); the PDF tests fail without it.
-    static func weasyPrint(file: StaticString = #filePath, line: UInt = #line) throws -> WeasyPrint {
-        let path = packageRoot.appendingPathComponent(".venv/bin/weasyprint")
-        guard let w = WeasyPrint.at(path) else {
-            XCTFail("WeasyPrint is missing at \(path.path): run scripts/setup.sh (it installs the Python tools into .venv/)",
+    /// The project's Typst (the `typst` package of `.venv/bin/python`); the PDF tests
+    /// fail without it.
+    static func typst(file: StaticString = #filePath, line: UInt = #line) throws -> TypstEngine {
+        let path = packageRoot.appendingPathComponent(".venv/bin/python")
+        guard let t = TypstEngine.at(path) else {
+            XCTFail("Typst is missing from \(path.path): run scripts/setup.sh (it installs the Python tools into .venv/)",
                     file: file, line: line)
-            throw Missing.weasyPrint
+            throw Missing.typst
         }
-        return w
+        return t
     }
 
     /// The `oae` executable built next to the test bundle.
@@ -158,7 +159,7 @@ enum HandbookTestSupport {
 
 private final class BundleMarker {}
 
-enum Missing: Error { case weasyPrint }
+enum Missing: Error { case typst }
 
 /// A test case with a fresh copy of the fixture network (real schemas and templates) in
 /// `root`, removed afterwards.

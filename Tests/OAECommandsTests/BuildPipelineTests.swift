@@ -22,7 +22,7 @@ final class BuildPipelineTests: XCTestCase {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["SOURCE_DATE_EPOCH"] = "1764000000"
-        env["OAE_WEASYPRINT"] = root.appendingPathComponent("no-pdf-engine").path
+        env["OAE_PYTHON"] = root.appendingPathComponent("no-pdf-engine").path
         return env
     }
 

@@ -266,7 +266,7 @@ final class ImpactAgainstBuildsTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: out) }
         var env = ProcessInfo.processInfo.environment
         env["SOURCE_DATE_EPOCH"] = "1764000000"
-        env["OAE_WEASYPRINT"] = out.appendingPathComponent("no-pdf").path
+        env["OAE_PYTHON"] = out.appendingPathComponent("no-pdf").path
         let oae = Bundle(for: ImpactAgainstBuildsTests.self).bundleURL.deletingLastPathComponent().appendingPathComponent("oae")
         let process = Process()
         process.executableURL = FileManager.default.isExecutableFile(atPath: oae.path) ? oae

@@ -15,6 +15,15 @@ int oae_exchange_paths(const char *a, const char *b);
 pid_t oae_spawn(const char *path, char *const argv[], char *const envp[], const char *cwd,
                 int out_fd, int err_fd);
 
+/// `oae_spawn` with the child's standard input read from `in_fd` (-1: /dev/null), for
+/// a worker that takes jobs on its standard input.
+pid_t oae_spawn_io(const char *path, char *const argv[], char *const envp[], const char *cwd,
+                   int in_fd, int out_fd, int err_fd);
+
+/// A pipe whose two ends are closed on exec (`pipe2` with `O_CLOEXEC`): a child
+/// gets an end only as the standard descriptor it is given. 0, or -1 with errno set.
+int oae_pipe(int fds[2]);
+
 /// Waits for a child; returns its exit status, 128 + the signal that ended it, or -1.
 int oae_wait(pid_t pid);
 

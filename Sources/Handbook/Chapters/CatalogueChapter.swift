@@ -52,8 +52,10 @@ public struct CatalogueView: ChapterView {
         public var rows: [Field]
         /// The Markdown body, rendered, with its document.
         public var body: BodyView
-        /// `Versió 1.2, revisada el 3 de març de 2026 · model/services/x.md`.
+        /// `Versió 1.2, revisada el 3 de març de 2026`.
         public var meta: String
+        /// The file of the service (`model/services/x.md`), for the writers.
+        public var source: String
     }
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
@@ -86,11 +88,11 @@ struct CatalogueChapter: ChapterBuilder {
             let body = c.bodies.render(s.document, anchor: Anchors.service(s.id), headingShift: 2)
             let meta = c.words("catalogue.version", ["version": s.fields["version"]?.string ?? "",
                                                      "date": s.fields["last_reviewed"]?.string.map(c.format.date) ?? ""])
-                + " · " + s.document.path
             return .init(number: heading.number, title: heading.title, anchor: heading.anchor, adoption: adoption(s, c),
                          local_note: s.adoption == .local ? c.words("catalogue.local_note", ["municipality": c.municipalityName]) : nil,
                          adopted_note: s.adoption == .adopted ? s.adoptedAt.map { c.words("catalogue.adopted_note", ["place": c.place($0)]) } : nil,
-                         rows: rows(s, c), body: body.view(id: s.id, defaultLanguage: c.network.settings.defaultLanguage), meta: meta)
+                         rows: rows(s, c), body: body.view(id: s.id, defaultLanguage: c.network.settings.defaultLanguage), meta: meta,
+                         source: s.document.path)
         }
         let view = CatalogueView(
             intro: intro(services, c),
@@ -163,7 +165,7 @@ struct CatalogueChapter: ChapterBuilder {
             return html
         }
         let removed = overrides.filter(\.removes).compactMap(\.modelValue).map {
-            "<del>\(values.commitment($0))</del> " + c.markup.local(modelValue: nil)
+            c.markup.deleted(values.commitment($0)) + " " + c.markup.local(modelValue: nil)
         }
         return c.markup.list(items + removed)
     }

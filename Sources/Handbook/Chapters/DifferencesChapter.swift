@@ -213,11 +213,17 @@ struct DifferencesChapter: ChapterBuilder {
         return ""
     }
 
-    /// `Compromisos › first-appointment › Objectiu`.
+    /// `Compromisos › Dies fins a la primera cita › Objectiu`: the field's words, a list
+    /// item named by its own name (its metric, title or name), never by its id.
     func fieldLabel(_ o: FieldOverride, _ c: HandbookContext) -> String {
         o.path.map { step -> String in
             switch step {
-            case let .key(k) where k.hasPrefix("["): return String(k.dropFirst().dropLast())
+            case let .key(k) where k.hasPrefix("["):
+                let id = String(k.dropFirst().dropLast())
+                let item = [o.parent, o.localValue, o.modelValue].compactMap { $0 }.first { $0["id"]?.string == id }
+                let name = ["metric", "name", "title", "label", "action"].lazy.compactMap { item?[$0] }
+                    .map { c.markup.plain($0) }.first { !$0.isEmpty }
+                return name ?? id
             case let .key(k): return c.words.has("field.\(k)") ? c.words["field.\(k)"] : k
             case let .index(i): return String(i + 1)
             }

@@ -22,12 +22,12 @@ struct GovernanceChapter: ChapterBuilder {
         guard let doc = c.network.modelDocument(.handbookChapter, "governance") else {
             return ChapterContent(model: GovernanceView(missing: c.words["governance.missing"]))
         }
-        var body = c.bodies.render(doc, anchor: anchor, headingShift: 1)
         var sections = SectionNumbers(chapter: number)
-        for h in body.headings where h.level == 3 {
+        let source = c.bodies.source(of: doc).doc
+        for h in c.bodies.headings(source, Anchors.bodyPrefix(anchor), 1) where h.level == 3 {
             _ = sections.next(c.markup.plainView(h.text), anchor: h.anchor)
         }
-        body.html = Bodies.numberHeadings(body.html, level: 3, numbers: sections.sections.map(\.number))
+        let body = c.bodies.render(doc, anchor: anchor, headingShift: 1, sections: (3, sections.sections.map(\.number)))
         let view = GovernanceView(summary: c.markup.view(doc.root?["summary"]),
                                   body: body.view(id: doc.id, defaultLanguage: c.network.settings.defaultLanguage))
         return ChapterContent(model: view, sections: sections.sections)

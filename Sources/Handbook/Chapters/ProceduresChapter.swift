@@ -71,8 +71,10 @@ public struct ProceduresView: ChapterView {
         public var indicators: LinksView?
         /// The Markdown body, rendered, with its document.
         public var body: BodyView?
-        /// `Versió 1.2, revisada el 3 de març de 2026 · model/procedures/x.md`.
+        /// `Versió 1.2, revisada el 3 de març de 2026`.
         public var meta: String?
+        /// The file of the procedure (`model/procedures/x.md`), for the writers.
+        public var source: String?
     }
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
@@ -116,8 +118,9 @@ struct ProceduresChapter: ChapterBuilder {
                 indicators: c.links(ids(p.fields["indicators"]).map(c.indicatorLinkView)),
                 body: doc.map { c.bodies.render($0, anchor: Anchors.procedure(p.id), headingShift: 2)
                     .view(id: $0.id, defaultLanguage: c.network.settings.defaultLanguage) },
-                meta: doc.map { c.words("catalogue.version", ["version": p.fields["version"]?.string ?? "",
-                                                              "date": p.fields["last_reviewed"]?.string.map(c.format.date) ?? ""]) + " · " + $0.path })
+                meta: doc.map { _ in c.words("catalogue.version", ["version": p.fields["version"]?.string ?? "",
+                                                              "date": p.fields["last_reviewed"]?.string.map(c.format.date) ?? ""]) },
+                source: doc?.path)
         }
         let view = ProceduresView(intro: c.format.count("procedure.intro", procedures.count), summary: summary, sheets: sheets,
                                   owner_label: c.format.label(c.words["field.owner_role"]),
@@ -147,9 +150,11 @@ struct ProceduresChapter: ChapterBuilder {
         guard let local = p.localOwner else {
             return .init(role: modelOwner.map(c.roleLinkView), is_local: false)
         }
-        guard detail else { return .init(role: c.roleLinkView(local.role), is_local: true) }
-        let model = modelOwner.flatMap { $0 == local.role ? nil : c.words("badge.model_value", ["value": c.roleLink($0)]) }
-        return .init(role: c.roleLinkView(local.role), is_local: true, model_role: model, source: c.place(local.span))
+        // "Local" only where the municipality's owner differs from the model's.
+        let differs = modelOwner != local.role
+        guard detail else { return .init(role: c.roleLinkView(local.role), is_local: differs) }
+        let model = modelOwner.flatMap { $0 == local.role ? nil : c.markup.sentence("badge.model_value", ["value": c.roleLink($0)]) }
+        return .init(role: c.roleLinkView(local.role), is_local: differs, model_role: model, source: c.place(local.span))
     }
 
     /// The owner the model gives the procedure (the variant's own when it has no model).

@@ -47,7 +47,11 @@ public struct StaffingView: ChapterView {
 
     /// A module of a post's training plan.
     public struct Training: ViewModel {
+        /// The post's id (`coord-1`), for the writers.
         public var post: String
+        /// The post for readers: its role's title, numbered when several posts share the
+        /// role (`Tècnic/a d'assessorament (2)`).
+        public var post_role: String
         /// The module, linked to its entry.
         public var module: LinkView
         public var hours: String
@@ -137,19 +141,24 @@ struct StaffingChapter: ChapterBuilder {
         let planHeading = heading("staffing.plan", "staffing-plan")
         var entries: [TrainingTimeline.Entry] = []
         var rows: [StaffingView.Training] = []
+        let roleCounts = Dictionary(grouping: staff.compactMap { $0["role"]?.string }, by: { $0 }).mapValues(\.count)
+        var roleSeen: [String: Int] = [:]
         for post in staff {
             let postId = post["id"]?.string ?? ""
-            let roleTitle = post["role"]?.string.flatMap { c.network.modelDocument(.role, $0) }.map { m.plain($0.root?["title"]) } ?? ""
+            let roleId = post["role"]?.string ?? ""
+            var roleTitle = c.network.modelDocument(.role, roleId).map { m.plain($0.root?["title"]) } ?? postId
+            roleSeen[roleId, default: 0] += 1
+            if roleCounts[roleId, default: 0] > 1 { roleTitle += " (\(roleSeen[roleId]!))" }
             for t in post["training"]?.sequence ?? [] {
                 let moduleId = t["module"]?.string ?? ""
                 let module = c.network.modelDocument(.trainingModule, moduleId)
                 let planned = t["planned"]?.string.flatMap(Day.init)
                 let completed = t["completed"]?.string.flatMap(Day.init)
-                entries.append(.init(post: "\(postId) · \(roleTitle)", module: module.map { m.plain($0.root?["title"]) } ?? moduleId,
+                entries.append(.init(post: roleTitle, module: module.map { m.plain($0.root?["title"]) } ?? moduleId,
                                      planned: planned, completed: completed))
                 var status = completed == nil ? "pending" : "completed"
                 if let completed, let opening = c.view.openingDate, completed > opening { status = "after_opening" }
-                rows.append(.init(post: postId, module: c.trainingLinkView(moduleId),
+                rows.append(.init(post: postId, post_role: roleTitle, module: c.trainingLinkView(moduleId),
                                   hours: numeric(module?.root?["hours"]).map { c.format.number($0) } ?? "",
                                   planned: planned.map(c.format.shortDate) ?? "—",
                                   completed: completed.map(c.format.shortDate) ?? "—",
@@ -180,7 +189,7 @@ struct StaffingChapter: ChapterBuilder {
             posts: posts, post_rows: postRows, no_posts: staff.isEmpty ? c.words["staffing_none"] : nil,
             recruitment: m.paragraphsView(plan?["recruitment"]), minimum_intro: minimumIntro, minimum_rows: minimumRows,
             roles: roles, role_list: roleList, plan: planHeading, no_plan: rows.isEmpty ? c.words["staffing.no_plan"] : nil,
-            timeline: entries.isEmpty ? nil : timeline.svg(), plan_rows: rows, modules: modules, module_list: moduleList)
+            timeline: entries.isEmpty ? nil : m.image(svg: timeline.svg(), alt: timeline.title), plan_rows: rows, modules: modules, module_list: moduleList)
         return ChapterContent(model: view, sections: sections.sections)
     }
 

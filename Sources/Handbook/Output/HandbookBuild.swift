@@ -12,13 +12,13 @@ public struct HandbookBuildOptions: Sendable {
     public var municipalities: [String] = []
     /// Languages; empty means every language of the model.
     public var languages: [String] = []
-    /// Fail when WeasyPrint is missing instead of building the HTML only.
+    /// Fail when Typst is missing instead of building the HTML only.
     public var requirePDF = false
-    /// The WeasyPrint to use; nil finds it (`WeasyPrint.find`).
-    public var weasyPrint: WeasyPrint?
-    /// Never render PDFs (the HTML only), even when WeasyPrint is there.
+    /// The Typst engine to use; nil finds it (`TypstEngine.find`).
+    public var typst: TypstEngine?
+    /// Never render PDFs (the HTML only), even when Typst is there.
     public var skipPDF = false
-    /// How many WeasyPrint processes run at once.
+    /// How many Typst workers run at once.
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     public var progress: ProgressStyle = .silent
     /// Where progress and messages go (standard error for the command line).
@@ -35,15 +35,15 @@ public struct HandbookBuildReport: Sendable {
     public var built: [String]
     public var rendered: Int
     public var reused: Int
-    /// True when PDFs were wanted but WeasyPrint is missing.
-    public var weasyPrintMissing: Bool
+    /// True when PDFs were wanted but Typst is missing.
+    public var pdfEngineMissing: Bool
 }
 
 public enum HandbookBuildError: Error, CustomStringConvertible {
     case unknownMunicipality(String, known: [String])
     case unknownLanguage(String, known: [String])
     case templates([String])
-    case weasyPrintMissing
+    case pdfEngineMissing
     case renderFailed([(String, String)])
 
     public var description: String {
@@ -54,16 +54,16 @@ public enum HandbookBuildError: Error, CustomStringConvertible {
             return "unknown language '\(l)' (the model's languages: \(known.joined(separator: ", ")))"
         case let .templates(problems):
             return "the handbook templates are incomplete:\n  " + problems.joined(separator: "\n  ")
-        case .weasyPrintMissing:
-            return "WeasyPrint is missing and --require-pdf was given; \(WeasyPrint.installHint)"
+        case .pdfEngineMissing:
+            return "Typst is missing and --require-pdf was given; \(TypstEngine.installHint)"
         case let .renderFailed(failures):
-            return "WeasyPrint failed:\n" + failures.map { "  \($0.0): \($0.1)" }.joined(separator: "\n")
+            return "Typst failed:\n" + failures.map { "  \($0.0): \($0.1)" }.joined(separator: "\n")
         }
     }
 }
 
 /// Builds `handbooks/` in a build's staging tree: for each municipality and language,
-/// `handbook.html` and (with WeasyPrint) `handbook.pdf`, and `index.json`. The staging
+/// `handbook.html` and (with Typst) `handbook.pdf`, and `index.json`. The staging
 /// tree takes the output's place only when the whole build succeeds (`OutputTree`); a
 /// build of some handbooks starts from the previous folder and replaces only those.
 public enum HandbookBuild {
@@ -101,12 +101,12 @@ public enum HandbookBuild {
         let (renderer, problems) = HandbookRenderer.load(input)
         if !problems.isEmpty { throw HandbookBuildError.templates(problems) }
 
-        var weasyPrint: WeasyPrint?
+        var typst: TypstEngine?
         var missing = false
         if !options.skipPDF {
-            weasyPrint = options.weasyPrint ?? WeasyPrint.find(root: input.root)
-            if weasyPrint == nil {
-                if options.requirePDF { throw HandbookBuildError.weasyPrintMissing }
+            typst = options.typst ?? TypstEngine.find(root: input.root)
+            if typst == nil {
+                if options.requirePDF { throw HandbookBuildError.pdfEngineMissing }
                 missing = true
             }
         }
@@ -116,9 +116,12 @@ public enum HandbookBuild {
         let items = views.flatMap { v in languages.map { Item(slug: v.slug, language: $0, view: v) } }
         let pages = parallelMap(items) { Data(renderer.render($0.view, language: $0.language).utf8) }
 
+        // The Typst source of every PDF, from the same view models: its hash is the cache key.
+        let sources = typst == nil ? [] : parallelMap(items) { renderer.renderTypst($0.view, language: $0.language) }
         let cache = PDFCache(out: tree.staging)
-        let keys = weasyPrint.map { w in
-            pages.map { PDFCache.key(html: $0, toolVersion: input.toolVersion, weasyPrintVersion: w.version) }
+        let keys = typst.map { t in
+            sources.map { PDFCache.key(source: Data($0.utf8), toolVersion: input.toolVersion, engineVersion: t.version,
+                                       fonts: TypstEngine.fontFolders) }
         } ?? []
         var rendered = 0, reused = 0
         let staging = try tree.folder(folderName)
@@ -131,19 +134,17 @@ public enum HandbookBuild {
             for (item, page) in zip(items, pages) {
                 try writeFile(staging.appendingPathComponent("\(item.slug)/\(item.language)/handbook.html"), page)
             }
-            if let weasyPrint {
+            if let typst {
                 try cache.prepare()
                 var jobs: [PDFJobs.Job] = []
                 var queued = Set<String>()
                 for (i, item) in items.enumerated() where !cache.contains(keys[i]) && !queued.contains(keys[i]) {
                     queued.insert(keys[i])
-                    jobs.append(.init(label: "\(item.slug)/\(item.language)",
-                                      html: staging.appendingPathComponent("\(item.slug)/\(item.language)/handbook.html"),
-                                      key: keys[i]))
+                    jobs.append(.init(label: "\(item.slug)/\(item.language)", source: sources[i], key: keys[i]))
                 }
                 rendered = jobs.count
                 reused = items.count - jobs.count
-                let runner = PDFJobs(weasyPrint: weasyPrint, cache: cache, sourceEpoch: input.sourceEpoch,
+                let runner = PDFJobs(engine: typst, root: tree.staging, cache: cache, sourceEpoch: input.sourceEpoch,
                                      jobs: options.jobs, style: options.progress, write: options.write)
                 let failures = runner.run(jobs)
                 if !failures.isEmpty { throw HandbookBuildError.renderFailed(failures) }
@@ -160,9 +161,9 @@ public enum HandbookBuild {
         } catch {
             throw OutputError.unwritable(folder: staging.path, reason: OutputError.reason(error))
         }
-        if weasyPrint != nil, !isPartial { cache.prune(keeping: Set(keys)) }
+        if typst != nil, !isPartial { cache.prune(keeping: Set(keys)) }
         return HandbookBuildReport(manifest: manifest, built: items.map { "\($0.slug)/\($0.language)" },
-                                   rendered: rendered, reused: reused, weasyPrintMissing: missing)
+                                   rendered: rendered, reused: reused, pdfEngineMissing: missing)
     }
 
     /// The office's name in a language, for the manifest.

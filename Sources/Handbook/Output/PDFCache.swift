@@ -2,9 +2,9 @@ import Foundation
 import Rendering
 
 /// Rendered PDFs kept between builds in `<out>/.cache/pdf/<key>.pdf`, outside the
-/// folder a build replaces. The key is a hash of the handbook's HTML bytes, oae's
-/// version and WeasyPrint's version: a handbook whose HTML did not change is not
-/// rendered again. Files are only ever created by renaming a complete file into
+/// folder a build replaces. The key is a hash of the handbook's Typst source, oae's
+/// version, the Typst engine's version and the fonts it reads: a handbook whose source
+/// did not change is not rendered again. Files are only ever created by renaming a complete file into
 /// place, so a killed build leaves no half-written entry.
 public struct PDFCache: Sendable {
     public let folder: URL
@@ -14,12 +14,13 @@ public struct PDFCache: Sendable {
     }
 
     /// The cache key of a handbook.
-    public static func key(html: Data, toolVersion: String, weasyPrintVersion: String) -> String {
+    public static func key(source: Data, toolVersion: String, engineVersion: String, fonts: [String] = []) -> String {
         var hash = ContentHash()
-        hash.update(html)
+        hash.update(source)
         hash.update([0])
         hash.update("oae \(toolVersion)")
-        hash.update("weasyprint \(weasyPrintVersion)")
+        hash.update("typst \(engineVersion)")
+        for folder in fonts { hash.update("font folder \(folder)") }
         return hash.hexDigest()
     }
 

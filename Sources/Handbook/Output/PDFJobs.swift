@@ -9,23 +9,26 @@ public enum ProgressStyle: Sendable {
     case silent
 }
 
-/// Renders PDFs with several WeasyPrint processes at once (as many as `jobs`),
-/// reporting progress as each one finishes.
+/// Renders PDFs with a pool of Typst workers (as many as `jobs`, each a process that
+/// compiles one handbook after the other), reporting progress as each one finishes.
 struct PDFJobs {
     struct Job: Sendable {
         var label: String
-        var html: URL
+        /// The handbook's Typst source.
+        var source: String
         var key: String
     }
 
-    let weasyPrint: WeasyPrint
+    let engine: TypstEngine
+    /// The compiler's root: the only folder a document may read (the build's staging folder).
+    let root: URL
     let cache: PDFCache
     let sourceEpoch: Int
     let jobs: Int
     let style: ProgressStyle
     let write: @Sendable (String) -> Void
 
-    /// Renders every job into the cache; returns the failures (label and WeasyPrint's
+    /// Renders every job into the cache; returns the failures (label and Typst's
     /// messages), empty when all succeeded.
     func run(_ list: [Job]) -> [(String, String)] {
         guard !list.isEmpty else { return [] }
@@ -35,10 +38,16 @@ struct PDFJobs {
         let total = list.count
         if style == .terminal { write(line(0, total, 0)) }
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            // One worker per thread, started and ended on it (it dies with its thread).
+            var worker: TypstWorker?
+            var startFailure: String?
+            do { worker = try engine.worker() } catch { startFailure = "\(error)" }
+            defer { worker?.close() }
             while let i = state.next(limit: list.count) {
                 let job = list[i]
                 let temporary = cache.temporary(job.key, i)
-                var failure = weasyPrint.render(html: job.html, pdf: temporary, sourceEpoch: sourceEpoch)
+                var failure = worker.map { $0.compile(source: job.source, root: root, pdf: temporary, timestamp: sourceEpoch) }
+                    ?? startFailure
                 if failure == nil {
                     do { try cache.store(temporary, key: job.key) } catch { failure = "\(error)" }
                 } else {

@@ -14,6 +14,7 @@ public struct Bodies: Sendable {
 
     /// A rendered body.
     public struct Body: Sendable {
+        /// The body in the handbook's format (HTML, or Typst markup for the PDF).
         public var html: String
         /// The document the text came from (the translation or the original).
         public var source: Document
@@ -39,20 +40,37 @@ public struct Bodies: Sendable {
 
     /// Renders the body of `doc` under `anchor` (its headings become `anchor--slug`),
     /// with its Markdown heading levels shifted by `headingShift`.
-    public func render(_ doc: Document, anchor: String, headingShift: Int) -> Body {
+    /// With `sections`, the headings of that level get the numbers in order (numbered
+    /// sections of a chapter).
+    public func render(_ doc: Document, anchor: String, headingShift: Int,
+                       sections: (level: Int, numbers: [String])? = nil) -> Body {
         let (source, fallback) = self.source(of: doc)
         let prefix = Anchors.bodyPrefix(anchor)
         let places = self.places
         let from = doc.path
+        if markup.format == .typst {
+            // Typst's levels are the HTML's less one: chapters are level 1 there, <h2> here.
+            let renderer = MarkdownTypst(headingShift: headingShift - 1, anchorPrefix: prefix,
+                                         sectionLevel: sections.map { $0.level - 1 },
+                                         sectionNumbers: sections?.numbers ?? []) { destination in
+                places.resolve(destination, from: from) ?? Bodies.unlinked
+            }
+            var typst = renderer.render(source.markdown?.body ?? "")
+            if fallback, !typst.isEmpty {
+                let lang = network.settings.defaultLanguage
+                let note = markup.fallbackNote(lang)
+                typst = "#fallback-note(\(Typst.string(lang)), \(Typst.string(note)))\n\n#text(lang: \(Typst.string(lang)))[\(typst)]"
+            }
+            return Body(html: typst, source: source, isFallback: fallback, headings: headings(source, prefix, headingShift))
+        }
         let renderer = MarkdownHTML(headingShift: headingShift, anchorPrefix: prefix, rawHTMLAsText: true,
                                     footnoteBackLabel: markup.words["footnote.back"]) { destination in
             places.resolve(destination, from: from) ?? Bodies.unlinked
         }
         let markdown = source.markdown?.body ?? ""
         var html = Bodies.removeImages(Bodies.unlink(renderer.render(markdown)))
-        let headings = (source.markdown?.headings ?? []).map {
-            (level: min(6, $0.level + headingShift), text: $0.text, anchor: prefix + $0.anchor)
-        }
+        if let sections { html = Bodies.numberHeadings(html, level: sections.level, numbers: sections.numbers) }
+        let headings = headings(source, prefix, headingShift)
         if fallback, !html.isEmpty {
             let note = markup.fallbackNote(source.language ?? network.settings.defaultLanguage)
             let lang = network.settings.defaultLanguage
@@ -60,6 +78,11 @@ public struct Bodies: Sendable {
                 + markup.fallbackMark(lang) + " " + HTML.escape(note) + "</p>" + html + "</div>"
         }
         return Body(html: html, source: source, isFallback: fallback, headings: headings)
+    }
+
+    /// The headings of a body, with their anchors in the handbook.
+    func headings(_ source: Document, _ prefix: String, _ shift: Int) -> [(level: Int, text: String, anchor: String)] {
+        (source.markdown?.headings ?? []).map { (level: min(6, $0.level + shift), text: $0.text, anchor: prefix + $0.anchor) }
     }
 
     /// The destination given to links the handbook cannot follow.

@@ -75,14 +75,14 @@ public struct ValueText: Sendable {
     public func commitment(_ item: Node) -> String {
         let target = describe(item["target"], key: "target", parent: item)
         let limit = item["bound"]?.string == "min" ? words["direction.at-least"] : words["direction.at-most"]
-        return "\(markup.text(item["metric"])): <strong>\(Strings.fill(HTML.escape(limit), ["value": target]))</strong>"
+        return "\(markup.text(item["metric"]))\(markup.escape(": "))" + markup.strong(Strings.fill(limit, ["value": target], escape: markup.escape))
     }
 
     /// An indicator target: `al menys 12` / `at most 3 days`.
     public func target(_ node: Node, unit: String?) -> String {
         guard let value = numeric(node["value"]) else { return generic(node) }
         let direction = node["direction"]?.string ?? "at-least"
-        return Strings.fill(HTML.escape(words["direction.\(direction)"]), ["value": HTML.escape(format.measure(value, unit: unit))])
+        return Strings.fill(words["direction.\(direction)"], ["value": markup.escape(format.measure(value, unit: unit))], escape: markup.escape)
     }
 
     func cost(_ node: Node) -> String {

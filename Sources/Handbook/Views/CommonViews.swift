@@ -142,7 +142,8 @@ extension Markup {
     func html(_ l: LinkView) -> String {
         var out = html(l.label)
         if let anchor = l.link_anchor { out = link(anchor, out, xref: l.xref) }
-        return l.not_offered ? "<span class=\"not-offered\">\(out)</span>" : out
+        guard l.not_offered else { return out }
+        return format == .typst ? out + "#super[\\*]" : "<span class=\"not-offered\">\(out)</span>"
     }
 
     /// `Text pendent de traducció; es mostra en català.`
@@ -171,6 +172,6 @@ public struct LocalView: ViewModel {
 extension HandbookContext {
     /// The local mark with the model's value `html` (nil: the model has none).
     func local(modelValue html: String?) -> LocalView {
-        LocalView(model_value: html.map { words("badge.model_value", ["value": $0]) })
+        LocalView(model_value: html.map { markup.sentence("badge.model_value", ["value": $0]) })
     }
 }

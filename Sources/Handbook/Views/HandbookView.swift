@@ -28,7 +28,8 @@ public struct HandbookView: ViewModel {
         public var title: TextView
         /// The chapter's source (`office`, `catalogue`…), which names its template.
         public var source: String
-        /// The chapter rendered by its template (empty before rendering).
+        /// The chapter rendered by its template, in the handbook's format (HTML, or Typst
+        /// for the PDF; empty before rendering).
         public var html: String
         /// The chapter's lead, from the outline.
         public var description: TextView?

@@ -1,0 +1,71 @@
+import Mustache
+
+/// Typst helpers for text that becomes Typst markup (the handbook's PDF source).
+///
+/// Writer text can never become Typst code: in markup, every ASCII character Typst
+/// gives a meaning to — `#` (code), `$` (maths), `*` `_` (emphasis), `` ` `` (raw), `<`
+/// `>` (labels), `@` (references), `=` `-` `+` `/` and `.` (headings, lists, term lists,
+/// numbered lists, comments, shorthands), `[` `]` (content), `\` (escapes), `~`
+/// (no-break space), `'` and `"` (smart quotes) — is written as a backslash escape,
+/// which Typst shows as the character itself (Typst reference, "Syntax: escape
+/// sequences"). Line breaks become spaces, so a text never starts a new markup line.
+public enum Typst {
+    /// Escapes text for Typst markup, so that it shows verbatim.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 8)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\\", "#", "$", "*", "_", "`", "<", ">", "@", "=", "[", "]", "/", "~", "-", "+", ".", "'", "\"", ":", "{", "}":
+                out += "\\"
+                out.unicodeScalars.append(ch)
+            case "\n", "\r", "\t": out += " "
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// A Typst string literal (`"…"`) holding `s`, for values passed as data (a title,
+    /// an alternative text, an SVG).
+    public static func string(_ s: String) -> String {
+        var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out + "\""
+    }
+
+    /// The Typst expression of the label of an anchor of the handbook
+    /// (`label("service-company-creation")`), for a code position (an argument, or
+    /// after `#` in markup). A label made from a string may hold any character, so an
+    /// anchor made from a writer's heading needs no rewriting.
+    public static func label(_ anchor: String) -> String {
+        "label(" + string(anchor) + ")"
+    }
+
+    /// The name of the Mustache content type of Typst templates: a template that starts
+    /// with `{{% CONTENT_TYPE: TYPST}}` escapes `{{value}}` with `escape`.
+    public static let contentType = "TYPST"
+
+    /// Registers the Typst content type with the Mustache library (once per process;
+    /// `Templates.load` calls it).
+    public static func registerContentType() { _ = registration }
+
+    private static let registration: Void = {
+        MustacheContentTypes.register(TypstContentType(), named: contentType)
+    }()
+}
+
+/// Mustache's escaping for Typst templates.
+struct TypstContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { Typst.escape(text) }
+}
