@@ -74,7 +74,7 @@ def main():
     if not shutil.which("hugo"):
         sys.exit("bench: hugo is not installed (make bench installs Debian's hugo)")
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1764000000", OAE_PAGEFIND="off", OAE_WEASYPRINT="/nonexistent")
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1764000000", OAE_PAGEFIND="off", OAE_PYTHON="/nonexistent")
     work = tempfile.mkdtemp(prefix="oae-bench-")
     rows = []
     try:
