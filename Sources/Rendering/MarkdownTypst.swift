@@ -27,9 +27,13 @@ public struct MarkdownTypst: Sendable {
     /// the outline and the bookmarks.
     public var sectionLevel: Int?
     public var sectionNumbers: [String]
+    /// The Typst function a link to a place of the document calls (`link`, or a function of
+    /// the template that adds the page number, such as the handbook's `xref`).
+    public var placeLink: String
 
     public init(headingShift: Int = 0, anchorPrefix: String = "", sectionLevel: Int? = nil, sectionNumbers: [String] = [],
-                resolveLink: @escaping @Sendable (String) -> String? = { _ in nil }) {
+                placeLink: String = "link", resolveLink: @escaping @Sendable (String) -> String? = { _ in nil }) {
+        self.placeLink = placeLink
         self.headingShift = headingShift
         self.anchorPrefix = anchorPrefix
         self.sectionLevel = sectionLevel
@@ -191,7 +195,7 @@ public struct MarkdownTypst: Sendable {
                 let url = renderer.resolveLink(written) ?? written
                 let text = inlines(node)
                 if url.hasPrefix("#"), url.count > 1 {
-                    return "#link(\(Typst.label(String(url.dropFirst()))))[\(text)]"
+                    return "#\(renderer.placeLink)(\(Typst.label(String(url.dropFirst()))))[\(text)]"
                 }
                 if url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("mailto:") {
                     return "#link(\(Typst.string(url)))[\(text)]"

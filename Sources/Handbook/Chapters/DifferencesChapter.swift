@@ -175,7 +175,8 @@ struct DifferencesChapter: ChapterBuilder {
 
         let owners = heading("differences.owners", "differences-owners")
         let ownerRows = c.view.procedures.compactMap { p -> DifferencesView.Owner? in
-            guard let owner = p.localOwner else { return nil }
+            // Only an owner that differs from the model's is a difference.
+            guard let owner = p.localOwner, owner.role != ProceduresChapter.modelOwner(p) else { return nil }
             return .init(procedure: c.procedureLinkView(p.id), owner: c.roleLinkView(owner.role),
                          model_owner: ProceduresChapter.modelOwner(p).map(c.roleLinkView), source: c.place(owner.span))
         }

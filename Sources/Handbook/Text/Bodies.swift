@@ -52,7 +52,7 @@ public struct Bodies: Sendable {
             // Typst's levels are the HTML's less one: chapters are level 1 there, <h2> here.
             let renderer = MarkdownTypst(headingShift: headingShift - 1, anchorPrefix: prefix,
                                          sectionLevel: sections.map { $0.level - 1 },
-                                         sectionNumbers: sections?.numbers ?? []) { destination in
+                                         sectionNumbers: sections?.numbers ?? [], placeLink: "xref") { destination in
                 places.resolve(destination, from: from) ?? Bodies.unlinked
             }
             var typst = renderer.render(source.markdown?.body ?? "")
