@@ -153,8 +153,11 @@ final class PDFBuildTests: XCTestCase {
                 if s is not None and str(s) in ("/H1", "/H2", "/H3", "/H4"): counts["/H"] += 1
                 for c in kids(e): walk(c)
             walk(root.StructTreeRoot)
-            out.append("figures=%d alt=%d tables=%d th=%d headings>50=%s" % (counts["/Figure"], counts["/Figure-alt"],
-                       counts["/Table"], counts["/Table-th"], counts["/H"] > 50))
+            with pdf.open_outline() as outline:
+                chapters = len(outline.root)
+                sections = sum(len(item.children) for item in outline.root)
+            out.append("figures=%d alt=%d tables=%d th=%d headings>50=%s bookmarks=%d/%s" % (counts["/Figure"],
+                       counts["/Figure-alt"], counts["/Table"], counts["/Table-th"], counts["/H"] > 50, chapters, sections > 30))
             print(" ".join(out))
             """
         for handbook in b.first.built {
@@ -173,6 +176,8 @@ final class PDFBuildTests: XCTestCase {
             XCTAssertGreaterThan(Int(numbers["figures"] ?? "0") ?? 0, 0, "\(handbook): the training timeline is a figure")
             XCTAssertGreaterThan(Int(numbers["tables"] ?? "0") ?? 0, 10, "\(handbook): \(line)")
             XCTAssertEqual(numbers["headings>50"], "True", "\(handbook): \(line)")
+            // A bookmark for each of the 11 chapters, with their sections beneath.
+            XCTAssertEqual(numbers["bookmarks"], "11/True", "\(handbook): \(line)")
             let check = try HandbookTestSupport.run(pdfua, ["check", pdf])
             XCTAssertEqual(check.status, 0, "\(handbook): pdfua found problems:\n\(check.stdout)\(check.stderr)")
         }
