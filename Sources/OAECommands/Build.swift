@@ -28,6 +28,9 @@ struct BuildOptions: ParsableArguments {
     @Option(name: .long, help: "The day rules about time are checked as of (YYYY-MM-DD); default: the source date.")
     var asOf: String?
 
+    @Option(name: .long, help: "How many PDFs are rendered at once (default: one per core).")
+    var jobs: Int?
+
     var outURL: URL {
         out.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
             ?? tree.rootURL.appendingPathComponent("output", isDirectory: true)
@@ -35,6 +38,7 @@ struct BuildOptions: ParsableArguments {
 
     func validate() throws {
         if let asOf, Day(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     /// Loads and checks the tree. Errors are printed and stop the build (exit 1);
@@ -73,6 +77,7 @@ struct BuildOptions: ParsableArguments {
         let input = try prepare()
         var settings = settings
         settings.terminal = isatty(STDERR_FILENO) == 1
+        if let jobs { settings.jobs = jobs }
         settings.write = { writeStderr($0) }
         do {
             let report = try BuildPipeline.run(input, out: outURL, steps: steps, settings: settings)

@@ -28,6 +28,9 @@ struct BuildHandbooks: ParsableCommand {
     @Flag(name: .long, help: "Fail when PDFs cannot be made (Typst missing).")
     var requirePdf = false
 
+    @Flag(name: .long, help: "Also write each PDF's Typst source beside it (handbook.typ), for template designers.")
+    var typstSource = false
+
     @OptionGroup var options: BuildOptions
 
     func run() throws {
@@ -35,6 +38,7 @@ struct BuildHandbooks: ParsableCommand {
         settings.municipalities = municipalities
         settings.languages = languages
         settings.requirePDF = requirePdf
+        settings.typstSource = typstSource
         try options.run([HandbookStep()], settings: settings,
                         what: options.outURL.appendingPathComponent(HandbookBuild.folderName))
     }

@@ -41,6 +41,7 @@ public struct HandbookStep: OutputStep {
         options.languages = settings.languages
         options.requirePDF = settings.requirePDF
         options.skipPDF = settings.skipPDF
+        options.typstSource = settings.typstSource
         options.jobs = settings.jobs
         options.progress = settings.terminal ? .terminal : .plain
         options.write = settings.write

@@ -14,6 +14,8 @@ public struct BuildSettings: Sendable {
     public var requirePDF = false
     /// Never render PDFs (the preview).
     public var skipPDF = false
+    /// Also write each handbook's Typst source (`handbook.typ`) beside its PDF.
+    public var typstSource = false
     /// Never build the search index (the preview).
     public var skipSearch = false
     /// How many PDF engine processes run at once.

@@ -100,6 +100,16 @@ final class InterruptedBuildTests: XCTestCase {
         let unknown = try HandbookTestSupport.run(oae.path, args + ["atlantis"], environment: environment)
         XCTAssertEqual(unknown.status, 1)
         XCTAssertTrue(unknown.stderr.contains("unknown municipality 'atlantis'"), unknown.stderr)
+
+        // The Typst source, for template designers, even without the engine; --jobs is checked.
+        let source = try HandbookTestSupport.run(oae.path, args + ["molins-de-rei", "--lang", "es", "--typst-source"], environment: environment)
+        XCTAssertEqual(source.status, 0, source.stderr)
+        let typ = try String(contentsOf: out.appendingPathComponent("handbooks/molins-de-rei/es/handbook.typ"), encoding: .utf8)
+        XCTAssertTrue(typ.hasPrefix("// The handbook as a Typst document"), String(typ.prefix(200)))
+        XCTAssertTrue(typ.contains("#set text(font: (\"Liberation Sans\", \"DejaVu Sans\"), size: 9.5pt, lang: to-string([es])"), String(typ.prefix(2000)))
+        let jobs = try HandbookTestSupport.run(oae.path, args + ["--jobs", "0"], environment: environment)
+        XCTAssertEqual(jobs.status, 2, jobs.stderr)  // a usage error
+        XCTAssertTrue(jobs.stderr.contains("--jobs must be at least 1"), jobs.stderr)
     }
 
     /// Every file under `folder` by relative path, with its bytes.
@@ -116,7 +126,6 @@ final class InterruptedBuildTests: XCTestCase {
         return out
     }
 
-    /// The ids of the processes whose command line matches.
     /// The children of `parent` whose command line matches.
     static func processes(parent: pid_t, _ matches: (String) -> Bool) -> [pid_t] {
         processes(matches).filter { pid in
@@ -137,6 +146,7 @@ final class InterruptedBuildTests: XCTestCase {
         return text[text.index(after: close)...].split(separator: " ").first != "Z"
     }
 
+    /// The ids of the processes whose command line matches.
     static func processes(_ matches: (String) -> Bool) -> [pid_t] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { name -> pid_t? in

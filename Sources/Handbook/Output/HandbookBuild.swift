@@ -18,6 +18,8 @@ public struct HandbookBuildOptions: Sendable {
     public var typst: TypstEngine?
     /// Never render PDFs (the HTML only), even when Typst is there.
     public var skipPDF = false
+    /// Also write each handbook's Typst source (`handbook.typ`, the PDF's source) beside it.
+    public var typstSource = false
     /// How many Typst workers run at once.
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     public var progress: ProgressStyle = .silent
@@ -117,7 +119,7 @@ public enum HandbookBuild {
         let pages = parallelMap(items) { Data(renderer.render($0.view, language: $0.language).utf8) }
 
         // The Typst source of every PDF, from the same view models: its hash is the cache key.
-        let sources = typst == nil ? [] : parallelMap(items) { renderer.renderTypst($0.view, language: $0.language) }
+        let sources = typst == nil && !options.typstSource ? [] : parallelMap(items) { renderer.renderTypst($0.view, language: $0.language) }
         let cache = PDFCache(out: tree.staging)
         let keys = typst.map { t in
             sources.map { PDFCache.key(source: Data($0.utf8), toolVersion: input.toolVersion, engineVersion: t.version,
@@ -133,6 +135,11 @@ public enum HandbookBuild {
             }
             for (item, page) in zip(items, pages) {
                 try writeFile(staging.appendingPathComponent("\(item.slug)/\(item.language)/handbook.html"), page)
+            }
+            if options.typstSource {
+                for (item, source) in zip(items, sources) {
+                    try writeFile(staging.appendingPathComponent("\(item.slug)/\(item.language)/handbook.typ"), Data(source.utf8))
+                }
             }
             if let typst {
                 try cache.prepare()
