@@ -3,7 +3,7 @@
 #                network into output/ (handbooks, open data, site)
 #   make test    sets up the machine and runs every test: the Swift tests, then the
 #                browser, accessibility, HTML and open-data tests of the built site
-.PHONY: build test setup bench fuzz
+.PHONY: build test setup bench bench-pdf fuzz
 
 setup:
 	@scripts/setup.sh
@@ -24,6 +24,11 @@ bench: setup
 	  $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -qq hugo >/dev/null; }
 	swift build -c release
 	python3 scripts/bench.py $(BENCH_ARGS)
+
+# The handbook PDFs of the example network: Typst time per handbook, cold builds, sizes.
+bench-pdf: setup
+	swift build -c release
+	.venv/bin/python scripts/bench-pdf.py
 
 # Fuzzes the YAML, Markdown and JSON Schema parsers for FUZZ_SECONDS (default 60) each.
 fuzz:
