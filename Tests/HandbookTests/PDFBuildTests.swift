@@ -109,6 +109,9 @@ final class PDFBuildTests: XCTestCase {
                 let row = "\(Strings(network: b.input.network, language: lang)["control.municipality"]) \(name)"
                 XCTAssertTrue(pages[control - 1].contains(row), "\(label): the control page has no '\(row)'")
                 XCTAssertTrue(pages[control - 1].contains(String(HandbookTestSupport.revision.prefix(12))), "\(label): no revision")
+                // Print is for people: no source paths (the HTML keeps them in small print).
+                XCTAssertNil(all.range(of: #"(seeds|model)/[a-z0-9-]+/"#, options: .regularExpression), "\(label): a source path")
+                XCTAssertNil(all.range(of: #"\b(coord|adv|front|comm)-[0-9]\b"#, options: .regularExpression), "\(label): a post's id")
                 // Cross-references carry page numbers in the PDF: "(p. 57)".
                 XCTAssertNotNil(all.range(of: #"\(p\. \d+\)"#, options: .regularExpression), "\(label): no page-numbered cross-reference")
             }

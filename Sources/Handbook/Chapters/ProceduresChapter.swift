@@ -55,6 +55,8 @@ public struct ProceduresView: ChapterView {
         public var type: String
         public var variant: Bool
         public var variant_note: String?
+        /// The file of the local variant (`seeds/x/procedures/y.md`), for the writers.
+        public var variant_source: String?
         /// The field of the same name, in the handbook's language.
         public var purpose: TextView?
         /// The field of the same name, in the handbook's language.
@@ -102,16 +104,16 @@ struct ProceduresChapter: ChapterBuilder {
         }
         let sheets = procedures.map { p -> ProceduresView.Sheet in
             let heading = sections.next(m.view(p.fields["title"]) ?? m.plainView(p.id), anchor: Anchors.procedure(p.id))
-            let variantNote = p.variant.map { variant in
+            let variantNote = p.variant.map { _ in
                 p.model.map { model in
-                    c.words("procedure.variant_note", ["municipality": c.municipalityName, "model": m.plain(model.root?["title"]), "file": variant.path])
-                } ?? c.words("procedure.local_note", ["municipality": c.municipalityName, "file": variant.path])
+                    c.words("procedure.variant_note", ["municipality": c.municipalityName, "model": m.plain(model.root?["title"])])
+                } ?? c.words("procedure.local_note", ["municipality": c.municipalityName])
             }
             let legal = p.fields["legal_basis"].flatMap { ($0.sequence ?? []).isEmpty ? nil : values.describe($0, key: "legal_basis") }
             let doc = p.variant ?? p.model
             return ProceduresView.Sheet(
                 number: heading.number, title: heading.title, anchor: heading.anchor, type: type(p),
-                variant: p.variant != nil, variant_note: variantNote,
+                variant: p.variant != nil, variant_note: variantNote, variant_source: p.variant?.path,
                 purpose: m.view(p.fields["purpose"]), trigger: m.view(p.fields["trigger"]), owner: owner(p, c),
                 services: c.links(ids(p.fields["services"]).map(c.serviceLinkView)), steps: steps(p, c),
                 escalation: m.view(p.fields["escalation"]), legal: legal,
