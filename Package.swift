@@ -94,7 +94,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "OAECommands"] + outputDependencies),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "OAECommands"] + outputDependencies),
-        .testTarget(name: "OpenDataTests", dependencies: ["OpenData", "OAECommands", "TestSupport"] + outputDependencies),
+        .testTarget(name: "OpenDataTests", dependencies: ["OpenData", "OAECommands", "TestSupport", "Tools"] + outputDependencies),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Model", "Diagnostics", "OAECommands"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
