@@ -60,7 +60,7 @@ let package = Package(
         // The outputs: one handbook per municipality and language (HTML and PDF); the
         // reviewers' site; the open data exports.
         .target(name: "Handbook", dependencies: outputDependencies + ["CCmarkGFM", "Tools"]),
-        .target(name: "Site", dependencies: outputDependencies + ["Tools"]),
+        .target(name: "Site", dependencies: outputDependencies + ["Tools", "OpenData"]),
         .target(name: "OpenData", dependencies: outputDependencies),
         // The build pipeline: the registry of output steps and the run of a build.
         .target(name: "Outputs", dependencies: outputDependencies + ["Handbook", "Site", "OpenData", "Tools"]),
