@@ -60,7 +60,7 @@ let package = Package(
         // The outputs: one handbook per municipality and language (HTML and PDF); the
         // reviewers' site; the open data exports.
         .target(name: "Handbook", dependencies: outputDependencies + ["CCmarkGFM", "Tools"]),
-        .target(name: "Site", dependencies: outputDependencies + ["Tools"]),
+        .target(name: "Site", dependencies: outputDependencies + ["Tools", "OpenData"]),
         .target(name: "OpenData", dependencies: outputDependencies),
         // The build pipeline: the registry of output steps and the run of a build.
         .target(name: "Outputs", dependencies: outputDependencies + ["Handbook", "Site", "OpenData", "Tools"]),
@@ -94,7 +94,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "OAECommands"] + outputDependencies),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "OAECommands"] + outputDependencies),
-        .testTarget(name: "OpenDataTests", dependencies: ["OpenData", "OAECommands", "TestSupport"] + outputDependencies),
+        .testTarget(name: "OpenDataTests", dependencies: ["OpenData", "OAECommands", "TestSupport", "Tools"] + outputDependencies),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Model", "Diagnostics", "OAECommands"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),

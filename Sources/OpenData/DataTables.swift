@@ -2,41 +2,115 @@ import Loading
 import Model
 import Resolution
 
-/// The CSV tables of the open data.
+/// The tables of the open data, each declared once (`TableDeclaration`): the CSV files,
+/// their CSVW descriptions, the sheets of the spreadsheet and the fields the site's data
+/// page lists all come from these declarations.
 struct DataTables: Sendable {
     let network: Network
     let resolved: [ResolvedMunicipality]
 
+    var languages: [String] { network.settings.languages }
+    var defaultLanguage: String { network.settings.defaultLanguage }
+
+    /// Every table, in the order of the files and sheets.
+    func all() -> [DataTable] { [offices(), services(), indicatorValues()] }
+
+    /// The text of a translatable field in a language, else the default language's.
+    func text(_ node: Node?, _ language: String) -> String? {
+        LocalizedText(node, defaultLanguage: defaultLanguage)?.text(language, fallback: defaultLanguage).text
+    }
+
+    // MARK: services.csv
+
+    /// A municipality and a service of the model (whatever the municipality does with it)
+    /// or one of its own services.
+    struct ServiceRow: Sendable {
+        var municipality: String
+        var ineCode: String
+        var service: String
+        var names: [String: String]
+        var adoption: String
+        var overriddenFields: [String]
+        var local: Bool
+    }
+
+    var servicesDeclaration: TableDeclaration<ServiceRow> {
+        typealias T = TableDeclaration<ServiceRow>
+        let table = "services"
+        return T(table, primaryKey: ["municipality", "service"], [
+            T.column("municipality", .string, in: table) { $0.municipality },
+            T.column("ine_code", .string, in: table) { $0.ineCode },
+            T.column("service", .string, in: table) { $0.service },
+        ] + languages.map { lang in
+            T.column("name_\(lang)", .string, in: table, key: "name", parameters: ["language": "language.\(lang)"]) { $0.names[lang] ?? "" }
+        } + [
+            T.column("adoption", .string, in: table) { $0.adoption },
+            T.column("overridden_fields", .string, in: table, required: false) { $0.overriddenFields.joined(separator: ";") },
+            T.column("local", .boolean, in: table) { $0.local ? "true" : "false" },
+        ])
+    }
+
     /// One row per municipality and service of the model (whatever the municipality does
     /// with it), then one per local service.
-    func services() -> CSVTable {
-        let lang = network.settings.defaultLanguage
-        var rows: [[String]] = []
+    func services() -> DataTable {
+        var rows: [ServiceRow] = []
         for r in resolved.sorted(by: { $0.slug < $1.slug }) {
             let ine = r.files.office?.root?["municipality"]?["ine_code"]?.string ?? ""
             for doc in network.modelDocuments(.service) {
-                let name = LocalizedText(doc.root?["name"], defaultLanguage: lang)?.text(lang, fallback: lang).text ?? doc.id
+                let names = names(doc.root?["name"], or: doc.id)
                 if let s = r.services.first(where: { $0.id == doc.id }) {
-                    rows.append([r.slug, ine, doc.id, name, s.adoption.rawValue,
-                                 s.overrides.map(\.fieldName).joined(separator: ";"), "false"])
+                    rows.append(ServiceRow(municipality: r.slug, ineCode: ine, service: doc.id, names: names,
+                                           adoption: s.adoption.rawValue, overriddenFields: s.overrides.map(\.fieldName), local: false))
                 } else {
                     let state = r.omitted.contains { $0.service == doc.id } ? "omitted" : "not-adopted"
-                    rows.append([r.slug, ine, doc.id, name, state, "", "false"])
+                    rows.append(ServiceRow(municipality: r.slug, ineCode: ine, service: doc.id, names: names,
+                                           adoption: state, overriddenFields: [], local: false))
                 }
             }
             for s in r.services where s.adoption == .local {
-                let name = LocalizedText(s.fields["name"], defaultLanguage: lang)?.text(lang, fallback: lang).text ?? s.id
-                rows.append([r.slug, ine, s.id, name, "local", "", "true"])
+                rows.append(ServiceRow(municipality: r.slug, ineCode: ine, service: s.id, names: names(s.fields["name"], or: s.id),
+                                       adoption: "local", overriddenFields: [], local: true))
             }
         }
-        return CSVTable(header: ["municipality", "ine_code", "service", "name_\(lang)", "adoption", "overridden_fields", "local"],
-                        rows: rows)
+        return servicesDeclaration.table(rows)
+    }
+
+    func names(_ node: Node?, or id: String) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: languages.map { ($0, text(node, $0) ?? id) })
+    }
+
+    // MARK: indicator-values.csv
+
+    /// A value of an indicator reported by a municipality for a quarter, with the
+    /// municipality's target for it (after its overrides).
+    struct IndicatorValueRow: Sendable {
+        var municipality: String
+        var quarter: Quarter
+        var indicator: String
+        var value: Double
+        var unit: String
+        var target: Double?
+        var targetDirection: String
+    }
+
+    var indicatorValuesDeclaration: TableDeclaration<IndicatorValueRow> {
+        typealias T = TableDeclaration<IndicatorValueRow>
+        let table = "indicator-values"
+        return T(table, primaryKey: ["municipality", "period", "indicator"], [
+            T.column("municipality", .string, in: table) { $0.municipality },
+            T.column("period", .string, in: table) { "\($0.quarter.year)-Q\($0.quarter.quarter)" },
+            T.column("indicator", .string, in: table) { $0.indicator },
+            T.column("value", .decimal, in: table) { CSVTable.number($0.value) },
+            T.column("unit", .string, in: table, required: false) { $0.unit },
+            T.column("target", .decimal, in: table, required: false) { $0.target.map(CSVTable.number) ?? "" },
+            T.column("target_direction", .string, in: table, required: false) { $0.targetDirection },
+        ])
     }
 
     /// One row per value reported: municipality, quarter, indicator, value, unit, and the
-    /// municipality's target (after its overrides).
-    func indicatorValues() -> CSVTable {
-        var rows: [[String]] = []
+    /// municipality's target with its direction (`at-least`, `at-most`).
+    func indicatorValues() -> DataTable {
+        var rows: [IndicatorValueRow] = []
         for r in resolved.sorted(by: { $0.slug < $1.slug }) {
             let reports = r.files.reports.compactMap { doc -> (Quarter, Node)? in
                 guard let y = doc.root?["period"]?["year"]?.int, let q = doc.root?["period"]?["quarter"]?.int,
@@ -50,12 +124,60 @@ struct DataTables: Sendable {
                 }.sorted { $0.0 < $1.0 }
                 for (id, value) in values {
                     let indicator = r.indicators.first { $0.id == id }
-                    let unit = indicator?.fields["unit"]?.string ?? ""
-                    let target = indicator?.fields["target"]?["value"]?.number.map(CSVTable.number) ?? ""
-                    rows.append([r.slug, "\(quarter.year)-Q\(quarter.quarter)", id, CSVTable.number(value), unit, target])
+                    let target = indicator?.fields["target"]
+                    rows.append(IndicatorValueRow(municipality: r.slug, quarter: quarter, indicator: id, value: value,
+                                                  unit: indicator?.fields["unit"]?.string ?? "",
+                                                  target: target?["value"]?.number,
+                                                  targetDirection: target?["direction"]?.string ?? ""))
                 }
             }
         }
-        return CSVTable(header: ["municipality", "period", "indicator", "value", "unit", "target"], rows: rows)
+        return indicatorValuesDeclaration.table(rows)
+    }
+
+    // MARK: offices.csv
+
+    /// A municipality's office as its `office.yaml` describes it.
+    struct OfficeRow: Sendable {
+        var municipality: String
+        var office: Node?
+    }
+
+    var officesDeclaration: TableDeclaration<OfficeRow> {
+        typealias T = TableDeclaration<OfficeRow>
+        let table = "offices"
+        let languages = languages
+        let tables = self
+        return T(table, primaryKey: ["municipality"], [
+            T.column("municipality", .string, in: table) { $0.municipality },
+            T.column("ine_code", .string, in: table) { $0.office?["municipality"]?["ine_code"]?.string ?? "" },
+            T.column("municipality_name", .string, in: table) { $0.office?["municipality"]?["name"]?.string ?? "" },
+        ] + languages.map { lang in
+            T.column("name_\(lang)", .string, in: table, key: "name", parameters: ["language": "language.\(lang)"]) {
+                tables.text($0.office?["name"], lang) ?? ""
+            }
+        } + [
+            T.column("status", .string, in: table) { $0.office?["status"]?.string ?? "" },
+            T.column("opening_date", .date, in: table, required: false) { $0.office?["opening_date"]?.string ?? "" },
+            T.column("street", .string, in: table, required: false) { $0.office?["address"]?["street"]?.string ?? "" },
+            T.column("postal_code", .string, in: table, required: false) { $0.office?["address"]?["postal_code"]?.string ?? "" },
+            T.column("locality", .string, in: table, required: false) { $0.office?["address"]?["locality"]?.string ?? "" },
+            T.column("latitude", .decimal, in: table, required: false) {
+                $0.office?["coordinates"]?["lat"]?.number.map(CSVTable.number) ?? ""
+            },
+            T.column("longitude", .decimal, in: table, required: false) {
+                $0.office?["coordinates"]?["lon"]?.number.map(CSVTable.number) ?? ""
+            },
+            T.column("phone", .string, in: table, required: false) { $0.office?["channels"]?["phone"]?.string ?? "" },
+            T.column("email", .string, in: table, required: false) { $0.office?["channels"]?["email"]?.string ?? "" },
+            T.column("web", .string, in: table, required: false) { $0.office?["channels"]?["web"]?.string ?? "" },
+        ])
+    }
+
+    /// One row per municipality with an office.
+    func offices() -> DataTable {
+        officesDeclaration.table(resolved.sorted { $0.slug < $1.slug }.compactMap { r in
+            r.files.office?.root.map { OfficeRow(municipality: r.slug, office: $0) }
+        })
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import JSON
+import Loading
+import Model
 import Rendering
 import Resolution
 
@@ -8,8 +10,10 @@ import Resolution
 /// - `catalogue.jsonld`: every municipality's catalogue as CPSV-AP 3.2.0 JSON-LD;
 /// - `catalogue-<municipality>.jsonld`: one municipality's catalogue;
 /// - `offices.jsonld`: the offices as schema.org `GovernmentOffice`s;
-/// - `services.csv`: one row per municipality and service;
-/// - `indicator-values.csv`: the values of the progress reports.
+/// - `offices.csv`, `services.csv`, `indicator-values.csv` (the tables of `DataTables`),
+///   each described by `<name>.csv-metadata.json` (CSVW);
+/// - `open-data.ods` (written by `OpenDataStep` with odfpy) and `catalog.jsonld` (DCAT-AP 3,
+///   `catalog(sizes:issued:)`), which list the files written.
 ///
 /// The bytes depend only on the tree: keys in a fixed order, rows sorted.
 public struct OpenDataExport: Sendable {
@@ -43,11 +47,34 @@ public struct OpenDataExport: Sendable {
         }
         let offices = input.resolved.sorted { $0.slug < $1.slug }.compactMap { schemaOrg.office($0.slug, language: lang, context: false) }
         out.append(("offices.jsonld", json(.object([("@context", .string("https://schema.org")), ("@graph", .array(offices))]))))
-        let tables = DataTables(network: input.network, resolved: input.resolved)
-        out.append(("services.csv", Data(tables.services().text.utf8)))
-        out.append(("indicator-values.csv", Data(tables.indicatorValues().text.utf8)))
+        let metadata = CSVWMetadata(vocabulary: vocabulary, licence: licence, modified: input.sourceDay.description)
+        for dataset in datasets(present: nil) {
+            guard let table = dataset.table else { continue }
+            out.append((table.fileName, Data(table.csv.text.utf8)))
+            out.append((table.name + ".csv-metadata.json", json(metadata.document(dataset, table))))
+        }
         return out
     }
+
+    /// The tables of the open data, in the order of the files and of the spreadsheet's sheets.
+    public var tables: [DataTable] { DataTables(network: input.network, resolved: input.resolved).all() }
+
+    /// The DCAT-AP 3.0.1 catalogue (`catalog.jsonld`) of the files written: `sizes` gives
+    /// each one's size in bytes by its path under `data/`; `issued` is the day of the
+    /// tree's first revision (the source day when unknown).
+    public func catalog(sizes: [String: Int], issued: Day?) -> Data {
+        var offices: [String: Node] = [:]
+        for r in input.resolved { offices[r.slug] = r.files.office?.root }
+        let modified = input.sourceDay
+        let first = issued.map { $0 < modified ? $0 : modified } ?? modified
+        let catalogue = DCATCatalogue(vocabulary: vocabulary, licence: licence, issued: first.description,
+                                      modified: modified.description,
+                                      programme: input.network.modelDocument(.programme, "programme")?.root, offices: offices)
+        return json(catalogue.document(datasets(present: Set(sizes.keys)), sizes: sizes))
+    }
+
+    /// The name of the catalogue file.
+    public static let catalogName = "catalog.jsonld"
 
     /// The schema.org `GovernmentOffice` of a municipality's office, in a language.
     public func office(_ municipality: String, language: String) -> JSONValue? {

@@ -1,17 +1,21 @@
 import Diagnostics
 import Foundation
+import JSON
 import Model
 import OpenData
 import Presentation
 import Publishing
 import Rendering
 import Site
+import Tools
 
-/// `output/data/`: the catalogue as CPSV-AP JSON-LD, the offices as schema.org, CSV.
+/// `output/data/`: the catalogue as CPSV-AP JSON-LD, the offices as schema.org, the
+/// tables as CSV described by CSVW and as one ODS spreadsheet, and the DCAT-AP 3 catalogue
+/// of them all (`catalog.jsonld`).
 public struct OpenDataStep: OutputStep {
     public static let folderName = "data"
     public let name = OpenDataStep.folderName
-    public let summary = "the open data (CPSV-AP JSON-LD, schema.org, CSV)"
+    public let summary = "the open data (DCAT-AP catalogue, CPSV-AP JSON-LD, schema.org, CSV with CSVW, ODS)"
     public let templateFolder: String? = nil
 
     public init() {}
@@ -20,13 +24,53 @@ public struct OpenDataStep: OutputStep {
 
     public func write(_ input: BuildInput, into tree: OutputTree, settings: BuildSettings) throws -> [String] {
         let folder = try tree.folder(name)
-        let files = OpenDataStep.export(input).files()
+        let export = OpenDataStep.export(input)
+        let files = export.files()
+        var sizes: [String: Int] = [:]
+        var lines: [String] = []
         do {
-            for file in files { try writeFile(folder.appendingPathComponent(file.path), file.data) }
+            for file in files {
+                try writeFile(folder.appendingPathComponent(file.path), file.data)
+                sizes[file.path] = file.data.count
+            }
         } catch {
             throw OutputError.unwritable(folder: folder.path, reason: OutputError.reason(error))
         }
-        return ["data: \(files.count) files in \(name)/"]
+        let ods = folder.appendingPathComponent(OpenDataExport.spreadsheetName)
+        if let python = Spreadsheet.locatePython(root: input.root, environment: settings.environment) {
+            do {
+                try Spreadsheet.write(OpenDataStep.spreadsheet(export.tables, epoch: input.sourceEpoch), to: ods, python: python)
+                sizes[OpenDataExport.spreadsheetName] = (try? Data(contentsOf: ods))?.count
+            } catch {
+                lines.append("note: \(OpenDataExport.spreadsheetName) was not written: \(error)")
+            }
+        } else {
+            lines.append("note: Python was not found, \(OpenDataExport.spreadsheetName) was not written: \(Spreadsheet.installHint)")
+        }
+        let catalog = export.catalog(sizes: sizes, issued: OpenDataStep.firstRevisionDay(input.root))
+        do { try writeFile(folder.appendingPathComponent(OpenDataExport.catalogName), catalog) } catch {
+            throw OutputError.unwritable(folder: folder.path, reason: OutputError.reason(error))
+        }
+        return lines + ["data: \(sizes.count + 1) files in \(name)/"]
+    }
+
+    /// What the spreadsheet writer reads (`Spreadsheet.write`): one sheet per table.
+    static func spreadsheet(_ tables: [DataTable], epoch: Int) -> Data {
+        let sheets: [JSONValue] = tables.map { table in
+            .object([
+                ("name", .string(table.name)),
+                ("columns", .array(table.columns.map { .object([("name", .string($0.name)), ("type", .string($0.type.rawValue))]) })),
+                ("rows", .array(table.rows.map { .array($0.map(JSONValue.string)) })),
+            ])
+        }
+        return Data(JSONValue.object([("epoch", .int(epoch)), ("sheets", .array(sheets))]).serialized(pretty: false).utf8)
+    }
+
+    /// The day of the tree's first commit (the catalogue's issue date), or nil outside git.
+    static func firstRevisionDay(_ root: URL) -> Day? {
+        guard let output = Git.run(["log", "--max-parents=0", "--format=%ct", "HEAD"], in: root), output.status == 0,
+              let seconds = output.text.split(separator: "\n").compactMap({ Int($0) }).min() else { return nil }
+        return Day(unixSeconds: seconds)
     }
 
     /// The export of a build input, with the public address of the site.

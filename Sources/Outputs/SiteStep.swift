@@ -40,11 +40,13 @@ public struct SiteStep: OutputStep {
         }
         let export = OpenDataStep.export(input)
         let data = tree.staging.appendingPathComponent(OpenDataStep.folderName, isDirectory: true)
+        let dataFiles = SiteStep.files(in: data)
         let options = SiteOptions(
             baseURL: SiteSettings.baseURL(root: input.root), search: pagefind != nil, handbooks: manifest,
-            dataFiles: SiteStep.files(in: data),
+            dataFiles: dataFiles,
             structuredData: StructuredData(office: { export.office($0, language: $1) },
-                                           service: { export.service($0, $1, language: $2) }))
+                                           service: { export.service($0, $1, language: $2) }),
+            datasets: export.datasets(present: Set(dataFiles.map(\.path))), licence: export.licence)
         let site: SiteBuild
         do { site = try SiteBuild(input: input, options: options) } catch {
             throw OutputError.step(name: name, message: "\(error)")

@@ -55,7 +55,7 @@ struct Layout: Sendable {
             source_day: input.sourceDay.description,
             model_version: site.network.settings.version,
             tool_version: input.toolVersion,
-            data_href: SitePath.relative(from: path, to: SiteRoute.downloads.path(language.code), fragment: "open-data"))
+            data_href: SitePath.relative(from: path, to: SiteRoute.openData.path(language.code)))
         return site.templates.render("layout", PageView(view, language))
     }
 }

@@ -13,7 +13,7 @@ struct Pages: Sendable {
 
     /// Every route of the site, in a stable order.
     func routes() -> [SiteRoute] {
-        var out: [SiteRoute] = [.home, .modelIndex, .communication, .comparison, .progress, .downloads, .notFound]
+        var out: [SiteRoute] = [.home, .modelIndex, .communication, .comparison, .progress, .downloads, .openData, .notFound]
         if site.options.search { out.append(.search) }
         for r in site.municipalities {
             out.append(.office(r.slug))
@@ -46,6 +46,7 @@ struct Pages: Sendable {
         case .comparison: return comparison(language, path)
         case .progress: return progress(language, path)
         case .downloads: return downloads(language, path)
+        case .openData: return openData(language, path)
         case .search: return search(language, path)
         case .notFound: return notFound(language, path)
         }

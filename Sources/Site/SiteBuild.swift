@@ -28,7 +28,7 @@ public struct SiteBuild: Sendable {
     public static let templateNames = [
         "layout", "text", "chart", "home", "office", "service", "procedure", "model-index", "role",
         "training-module", "indicator", "communication", "comparison", "comparison-cell", "progress",
-        "downloads", "search", "not-found", "root-index",
+        "downloads", "search", "not-found", "root-index", "data",
     ]
     /// The view model of each template (partials too), for `oae check`'s
     /// `template-unknown-variable`: a tag that names nothing of its template's view model.
@@ -53,6 +53,7 @@ public struct SiteBuild: Sendable {
         "search": ViewShape.of(PageView<EmptyView>.self),
         "not-found": ViewShape.of(PageView<NotFoundView>.self),
         "root-index": ViewShape.of(RootIndexView.self),
+        "data": ViewShape.of(PageView<DataPageView>.self),
     ]
 
     /// The assets copied from `templates/site/assets/`, by extension.

@@ -2,6 +2,7 @@ import Publishing
 import Foundation
 import Loading
 import Model
+import OpenData
 import Presentation
 import Rendering
 import Resolution
@@ -29,14 +30,19 @@ public struct SiteOptions: Sendable {
     /// The open data files the site links under `data/`.
     public var dataFiles: [SiteFile]
     public var structuredData: StructuredData
+    /// The datasets of the open data and their licence, for the data page.
+    public var datasets: [OpenDataset]
+    public var licence: DataLicence
 
     public init(baseURL: String, search: Bool, handbooks: HandbookManifest?, dataFiles: [SiteFile],
-                structuredData: StructuredData) {
+                structuredData: StructuredData, datasets: [OpenDataset] = [], licence: DataLicence = .named(nil)) {
         self.baseURL = baseURL
         self.search = search
         self.handbooks = handbooks
         self.dataFiles = dataFiles
         self.structuredData = structuredData
+        self.datasets = datasets
+        self.licence = licence
     }
 }
 

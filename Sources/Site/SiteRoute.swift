@@ -17,6 +17,8 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
     case comparison
     case progress
     case downloads
+    /// The open data: each dataset, its files, licence and fields.
+    case openData
     case search
     case notFound
 
@@ -37,6 +39,7 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
         case .comparison: return "comparison.html"
         case .progress: return "progress.html"
         case .downloads: return "downloads.html"
+        case .openData: return "data.html"
         case .search: return "search.html"
         case .notFound: return "404.html"
         }

@@ -16,16 +16,19 @@ extension Pages {
                                           format: language[Pages.dataFormatKey(name)],
                                           description: dataDescription(name, language))
         }
-        let view = DownloadsView(handbooks_built: site.options.handbooks != nil,
+        let view = DownloadsView(data_page_href: href(.openData, language, from: path), handbooks_built: site.options.handbooks != nil,
                                  groups: groups, has_groups: !groups.isEmpty, data: data, has_data: !data.isEmpty)
         return PageContent(title: language["downloads_heading"], description: language["downloads_intro"],
                            html: render("downloads", view, language), section: .downloads)
     }
 
     static func dataFormatKey(_ name: String) -> String {
+        if name == "catalog.jsonld" { return "data_format.dcat" }
         if name.hasPrefix("catalogue") { return "data_format_cpsv" }
         if name.hasSuffix(".jsonld") { return "data_format_schema_org" }
-        return "data_format_csv"
+        if name.hasSuffix(".csv-metadata.json") { return "data_format.csvw" }
+        if name.hasSuffix(".ods") { return "data_format.ods" }
+        return "data_format.csv"
     }
 
     func dataDescription(_ name: String, _ language: SiteLanguage) -> String {
@@ -37,6 +40,12 @@ extension Pages {
         if name == "services.csv" { return language["data_services_csv"] }
         if name == "indicator-values.csv" { return language["data_indicators_csv"] }
         if name == "offices.jsonld" { return language["data_offices_jsonld"] }
+        if name == "offices.csv" { return language["data_file.offices_csv"] }
+        if name == "catalog.jsonld" { return language["data_file.catalog"] }
+        if name.hasSuffix(".ods") { return language["data_file.ods"] }
+        if name.hasSuffix(".csv-metadata.json") {
+            return language.format("data_file.csvw", ["file": String(name.dropLast("-metadata.json".count))])
+        }
         return name
     }
 
@@ -60,6 +69,7 @@ struct DownloadsView: ViewModel {
     struct Group: ViewModel { var office: OfficeSummary; var handbooks: [HandbookLink] }
     struct DataFile: ViewModel { var name: String; var href: String; var size: String; var format: String; var description: String }
 
+    var data_page_href: String
     var handbooks_built: Bool
     var groups: [Group]
     var has_groups: Bool

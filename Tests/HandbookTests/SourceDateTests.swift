@@ -19,7 +19,7 @@ final class SourceDateTests: XCTestCase {
         env["SOURCE_DATE_EPOCH"] = nil
         env["NO_COLOR"] = "1"
         env["OAE_PAGEFIND"] = "off"
-        env["OAE_PYTHON"] = "/nonexistent/weasyprint"
+        env["OAE_PYTHON"] = "/nonexistent/python"
         let out = root.appendingPathComponent("output")
         let today = Day(unixSeconds: Int(Date().timeIntervalSince1970))
         let build = try HandbookTestSupport.run(HandbookTestSupport.oaeBinary.path, ["build", "--root", root.path, "--out", out.path],

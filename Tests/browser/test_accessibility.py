@@ -28,6 +28,7 @@ PAGE_KINDS = {
     "comparison": "comparison.html",
     "progress": "progress.html",
     "downloads": "downloads.html",
+    "data": "data.html",
     "search": "search.html?q=empresa",
     "not-found": "404.html",
 }
