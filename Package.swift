@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "OAECommands", "oae"]),
         .testTarget(name: "HandbookTests", dependencies: ["Handbook", "OAECommands", "oae", "Tools"] + outputDependencies,
                     exclude: ["Golden"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "OAECommands"] + outputDependencies),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "OAECommands", "OpenData"] + outputDependencies),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "OAECommands"] + outputDependencies),
         .testTarget(name: "OpenDataTests", dependencies: ["OpenData", "OAECommands", "TestSupport", "Tools"] + outputDependencies),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Model", "Diagnostics", "OAECommands"]),
