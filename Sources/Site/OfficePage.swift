@@ -127,7 +127,7 @@ extension Pages {
             comparison_href: href(.comparison, language, from: path))
         return PageContent(title: summary.name.text.nonEmpty ?? slug, description: language.string(office?["description"]),
                            breadcrumbs: [], html: render("office", view, language),
-                           jsonLD: site.options.structuredData.office(slug, language.code), section: .home)
+                           jsonLD: site.options.structuredData.office(slug, language.code), section: .offices)
     }
 
     /// `3 de 5`: how many of a total are done.
