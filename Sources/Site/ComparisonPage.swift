@@ -53,19 +53,38 @@ extension Pages {
         }
         func word(_ mark: ComparisonMark) -> String { language["compare.\(mark.key)"] }
         let serviceLinks = table.rows.map { modelLink(.service, $0.service, .service($0.service), language, from: path) }
+        // The reasons of omissions, each text once per service with the municipalities
+        // that give it (a reason shared by many is not repeated for each).
+        var reasons: [ComparisonView.Reason] = []
+        var reasonIndex: [String: Int] = [:]
+        for (r, row) in table.rows.enumerated() {
+            for (k, cell) in row.cells.enumerated() where cell.state == "omitted" {
+                let text = language.html(cell.reason)
+                let key = "\(r)\u{0}\(text)"
+                if reasonIndex[key] == nil {
+                    reasonIndex[key] = reasons.count
+                    reasons.append(.init(id: "reason-\(reasons.count + 1)", link: serviceLinks[r], text: text, municipalities: ""))
+                }
+                let i = reasonIndex[key]!
+                let name = site.municipalityName(table.municipalities[k])
+                reasons[i].municipalities += reasons[i].municipalities.isEmpty ? name : ", " + name
+            }
+        }
+        let reasonWord = HTML.escape(language["compare.reason"])
         let municipalities = table.municipalities.enumerated().map { k, slug -> ComparisonView.Municipality in
-            var differences: [ComparisonView.Difference] = []
+            var marks: [ComparisonMark: [ComparisonView.Item]] = [:]
             var same = 0
             for (r, row) in table.rows.enumerated() {
                 let cell = row.cells[k]
                 func add(_ mark: ComparisonMark, _ detail: String) {
-                    differences.append(.init(key: mark.rawValue, symbol: mark.symbol, label: word(mark),
-                                             link: serviceLinks[r], detail: detail, has_detail: !detail.isEmpty))
+                    marks[mark, default: []].append(.init(link: serviceLinks[r], detail: detail, has_detail: !detail.isEmpty))
                 }
                 switch cell.state {
-                case "omitted": add(.omitted, language.html(cell.reason))
+                case "omitted":
+                    let id = reasons[reasonIndex["\(r)\u{0}\(language.html(cell.reason))"]!].id
+                    add(.omitted, "<a href=\"#\(id)\">\(reasonWord)</a>")
                 case "adopted":
-                    add(.takenUp, cell.overridden.isEmpty ? "" : HTML.escape(word(.changed) + ": " + fieldNames(cell.overridden)))
+                    add(.takenUp, cell.overridden.isEmpty ? "" : HTML.escape(word(.changed).lowercased() + ": " + fieldNames(cell.overridden)))
                 case "not-adopted": same += 1
                 default:
                     if cell.overridden.isEmpty { same += 1 } else { add(.changed, HTML.escape(fieldNames(cell.overridden))) }
@@ -73,13 +92,16 @@ extension Pages {
             }
             for row in table.localRows where row.municipality == slug {
                 let doc = site.resolved[slug]?.files.services.first { $0.id == row.service }
-                differences.append(.init(key: ComparisonMark.local.rawValue, symbol: ComparisonMark.local.symbol,
-                                         label: word(.local),
-                                         link: localLink(doc?.root?["name"], .localService(municipality: slug, id: row.service),
-                                                         language, from: path),
-                                         detail: "", has_detail: false))
+                marks[.local, default: []].append(.init(
+                    link: localLink(doc?.root?["name"], .localService(municipality: slug, id: row.service), language, from: path),
+                    detail: "", has_detail: false))
             }
-            return .init(slug: slug, name: site.municipalityName(slug), href: href(.office(slug), language, from: path),
+            let differences = ComparisonMark.allCases.compactMap { mark -> ComparisonView.Difference? in
+                guard var items = marks[mark] else { return nil }
+                for i in items.indices.dropLast() { items[i].separator = "; " }
+                return .init(key: mark.rawValue, label: word(mark), items: items)
+            }
+            return .init(name: site.municipalityName(slug), href: href(.office(slug), language, from: path),
                          differs: !differences.isEmpty, differences: differences,
                          same: language.formatter.count("compare.same_count", same))
         }
@@ -106,7 +128,7 @@ extension Pages {
         let view = ComparisonView(
             summary: language.format("compare.summary", ["differing": language.formatter.number(Double(differing)),
                                                          "total": language.formatter.number(Double(total))]),
-            municipalities: municipalities, services: services,
+            municipalities: municipalities, services: services, reasons: reasons, has_reasons: !reasons.isEmpty,
             legend: ComparisonMark.allCases.map { .init(key: $0.rawValue, symbol: $0.symbol, label: word($0),
                                                          explanation: language["compare.explained.\($0.key)"]) })
         return PageContent(title: language["comparison_heading"], description: language["comparison_intro"],
@@ -117,18 +139,30 @@ extension Pages {
 /// The view model of `comparison.mustache`: differences by municipality, then a summary
 /// by service.
 struct ComparisonView: ViewModel {
-    /// One difference of a municipality from the model.
+    /// The services of a municipality with one mark (its symbol comes from the stylesheet).
     struct Difference: ViewModel {
         var key: String
-        var symbol: String
         var label: String
+        var items: [Item]
+    }
+    /// A service with a mark; `detail` is HTML: the fields changed, or a link to the
+    /// reason of an omission.
+    struct Item: ViewModel {
         var link: TextLink
-        /// HTML: the reason of an omission, or the fields changed.
         var detail: String
         var has_detail: Bool
+        /// What follows the item: `; ` but after the last.
+        var separator = ""
+    }
+    /// A reason given for leaving a service out, with the municipalities that give it.
+    struct Reason: ViewModel {
+        var id: String
+        var link: TextLink
+        /// HTML.
+        var text: String
+        var municipalities: String
     }
     struct Municipality: ViewModel {
-        var slug: String
         var name: String
         var href: String
         var differs: Bool
@@ -151,5 +185,7 @@ struct ComparisonView: ViewModel {
     var summary: String
     var municipalities: [Municipality]
     var services: [Service]
+    var reasons: [Reason]
+    var has_reasons: Bool
     var legend: [LegendEntry]
 }

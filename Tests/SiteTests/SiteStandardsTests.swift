@@ -73,14 +73,16 @@ final class SiteStandardsTests: XCTestCase {
         let html = try pages()["es/comparison.html"] ?? ""
         let expected = [
             "<p class=\"view-switch\">1 de 2 municipios tienen diferencias con el modelo. <a class=\"show-differences\" href=\"#differences-only\">Mostrar solo las diferencias</a> <a class=\"show-all\" href=\"#by-municipality\">Mostrarlo todo</a></p>",
-            "<li class=\"same\">\n<h3 id=\"m-molins-de-rei\"><a href=\"offices/molins-de-rei.html\">Molins de Rei</a></h3>\n<p class=\"as-in-model\"><span class=\"sym\" aria-hidden=\"true\">✓</span> 3 servicios del modelo tal como están en el modelo.</p>",
-            "<li class=\"mark-changed\"><span class=\"sym\" aria-hidden=\"true\">✎</span> <strong>Con cambios locales:</strong> <a href=\"model/services/company-creation.html\">Creación de empresas</a> — Compromisos y Canales</li>",
-            "<li class=\"mark-omitted\"><span class=\"sym\" aria-hidden=\"true\">✕</span> <strong>Omitido:</strong> <a href=\"model/services/grants-information.html\">Información sobre ayudas</a> — Lo ofrece otro servicio municipal.</li>",
-            "<li class=\"mark-taken-up\"><span class=\"sym\" aria-hidden=\"true\">+</span> <strong>Incorporado:</strong> <a href=\"model/services/business-transfer.html\">Traspaso de empresas</a></li>",
-            "<li class=\"mark-local\"><span class=\"sym\" aria-hidden=\"true\">★</span> <strong>Servicio local:</strong> <a href=\"offices/sant-feliu-de-llobregat/services/local-retail-support.html\">Apoyo al comercio local</a></li>",
+            "<li class=\"same\">\n<h3><a href=\"offices/molins-de-rei.html\">Molins de Rei</a></h3>\n<p class=\"as-in-model\">3 servicios como en el modelo.</p>",
+            "<li class=\"mark-changed\"><strong>Con cambios locales:</strong> <a href=\"model/services/company-creation.html\">Creación de empresas</a> (Compromisos y Canales)</li>",
+            "<li class=\"mark-omitted\"><strong>Omitido:</strong> <a href=\"model/services/grants-information.html\">Información sobre ayudas</a> (<a href=\"#reason-1\">motivo</a>)</li>",
+            "<li class=\"mark-taken-up\"><strong>Incorporado:</strong> <a href=\"model/services/business-transfer.html\">Traspaso de empresas</a></li>",
+            "<li class=\"mark-local\"><strong>Servicio local:</strong> <a href=\"offices/sant-feliu-de-llobregat/services/local-retail-support.html\">Apoyo al comercio local</a></li>",
+            "<p class=\"as-in-model\">Ningún servicio del modelo sin cambios.</p>",
             "<td>recomendado</td>\n<td><span class=\"sym\" aria-hidden=\"true\">✓</span> 1 de 2</td>\n<td><span class=\"sym\" aria-hidden=\"true\">✎</span> 0 de 2</td>\n<td class=\"mark\"><span class=\"sym\" aria-hidden=\"true\">✕</span> 1 de 2</td>",
             "<td>opcional</td>\n<td class=\"mark\"><span class=\"sym\" aria-hidden=\"true\">+</span> 1 de 2</td>\n<td><span class=\"sym\" aria-hidden=\"true\">✎</span> 0 de 2</td>\n<td><span class=\"sym\" aria-hidden=\"true\">–</span> 1 de 2</td>",
-            "<dt data-pagefind-ignore class=\"mark-taken-up\"><span class=\"sym\" aria-hidden=\"true\">+</span> Incorporado</dt>",
+            "<li id=\"reason-1\"><a href=\"model/services/grants-information.html\">Información sobre ayudas</a>: Lo ofrece otro servicio municipal. <span class=\"muted\">(Sant Feliu de Llobregat)</span></li>",
+            "<dt data-pagefind-ignore class=\"mark-taken-up\">Incorporado</dt>",
         ]
         for part in expected { XCTAssertTrue(html.contains(part), part + "\n\n" + html) }
         XCTAssertFalse(html.contains("Adoptado"), "adopted and adapted are told apart by distinct words")
