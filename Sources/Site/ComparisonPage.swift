@@ -37,6 +37,17 @@ enum ComparisonMark: String, CaseIterable, Sendable {
 }
 
 extension Pages {
+    /// The word for what a municipality does with a service (`core`, `adopted`, …) on
+    /// the site: an optional service offered is "taken up" (`compare.taken_up`), never
+    /// "adopted", a word one letter from "adapted".
+    func adoptionWord(_ state: String, _ language: SiteLanguage) -> String {
+        switch state {
+        case "adopted": return language["compare.taken_up"]
+        case "not-adopted": return language["compare.not_taken_up"]
+        default: return language.label("adoption", state)
+        }
+    }
+
     /// The catalogue comparison, built to stay small for any number of municipalities
     /// (no municipalities × services grid): first each municipality's differences from
     /// the model (omissions with their reasons, optional services taken up, local changes

@@ -18,7 +18,6 @@ struct Layout: Sendable {
             guard let rootBase else { return SitePath.relative(from: path, to: target, fragment: fragment) }
             return rootBase + SitePath.encode(target) + (fragment.map { "#" + $0 } ?? "")
         }
-        func asset(_ file: String) -> String { link(file) }
         var crumbs: [LayoutView.Crumb] = []
         for item in trail(content, route: route, language: language) where item.route != route || item.fragment != nil {
             crumbs.append(.init(label: item.label, href: link(item.route.path(language.code), item.fragment)))
@@ -46,10 +45,10 @@ struct Layout: Sendable {
             head_title: route == .home ? site.siteTitle(language) : "\(content.title) · \(site.siteTitle(language))",
             description: content.description.nonEmpty,
             csp: ContentSecurityPolicy.header(webAssembly: content.webAssembly),
-            stylesheet: asset("assets/site.css"),
-            favicon: asset("assets/favicon.svg"),
-            styles: content.styles.map { .init(href: asset($0)) },
-            scripts: content.scripts.map { .init(src: asset($0)) },
+            stylesheet: link("assets/site.css"),
+            favicon: link("assets/favicon.svg"),
+            styles: content.styles.map { .init(href: link($0)) },
+            scripts: content.scripts.map { .init(src: link($0)) },
             home_href: link(SiteRoute.home.path(language.code)),
             search_href: site.options.search ? link(SiteRoute.search.path(language.code)) : nil,
             languages: languages,
@@ -58,8 +57,8 @@ struct Layout: Sendable {
             breadcrumbs: crumbs,
             indexed: content.indexed,
             search_kind: language[Layout.searchKindKey(route)],
-            content: Layout.searchable(Contents.insert(ScrollRegions.wrap(content.html, fallback: content.title),
-                                                       label: language["on_this_page"])),
+            content: Layout.searchable(route == .home ? ScrollRegions.wrap(content.html, fallback: content.title)
+                : Contents.insert(ScrollRegions.wrap(content.html, fallback: content.title), label: language["on_this_page"])),
             fallback_note: content.html.contains("class=\"fallback\""),
             json_ld: content.jsonLD.map(StructuredData.scriptText),
             revision: revision,

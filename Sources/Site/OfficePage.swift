@@ -37,7 +37,7 @@ extension Pages {
             let name = s.fields["name"].map(language.text) ?? language.plain(s.id)
             return OfficeView.Service(
                 link: TextLink(name, href: href(route, language, from: path)), id: s.id,
-                adoption: language.label("adoption", s.adoption.rawValue), local: s.adoption == .local,
+                adoption: adoptionWord(s.adoption.rawValue, language), local: s.adoption == .local,
                 area: language.string(s.fields["area"]?.string.flatMap(site.area)?["name"]),
                 overrides: s.overrides.map { overrideRow($0, values) }, has_overrides: !s.overrides.isEmpty)
         }

@@ -15,10 +15,10 @@ extension Pages {
         view.offered_by = site.municipalities.map { r in
             var row = ServiceView.Office(office: officeSummary(r.slug, language, path),
                                          office_href: href(.office(r.slug), language, from: path, fragment: "services"),
-                                         state: language.label("adoption", "not-adopted"), offered: false,
+                                         state: adoptionWord("not-adopted", language), offered: false,
                                          overrides: [], has_overrides: false, reason: "", has_reason: false)
             if let s = r.services.first(where: { $0.id == id }) {
-                row.state = language.label("adoption", s.adoption.rawValue)
+                row.state = adoptionWord(s.adoption.rawValue, language)
                 row.offered = true
                 row.overrides = s.overrides.map { overrideRow($0, values) }
                 row.has_overrides = !s.overrides.isEmpty

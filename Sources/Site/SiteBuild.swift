@@ -30,7 +30,7 @@ public struct SiteBuild: Sendable {
         "training-module", "indicator", "communication", "comparison", "progress",
         "downloads", "search", "not-found", "root-index", "offices",
         "not-found-anywhere",
-    ]
+    ] + Pages.complianceTemplates
     /// The view model of each template (partials too), for `oae check`'s
     /// `template-unknown-variable`: a tag that names nothing of its template's view model.
     /// A partial is also checked where it is included, with the context of its tag.

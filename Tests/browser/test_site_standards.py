@@ -245,7 +245,7 @@ def test_search_results_say_what_they_are_with_clean_snippets(driver, base_url):
     WebDriverWait(driver, 20).until(
         EC.presence_of_element_located((By.CSS_SELECTOR, "#search .pagefind-ui__result-link")))
     WebDriverWait(driver, 20).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search .pagefind-ui__result")) >= 3)
-    titles = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "#search .pagefind-ui__result-title .pagefind-ui__result-link")]
+    titles = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "#search .pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link")]
     kinds = {t.split(" · ")[0] for t in titles}
     assert all(" · " in t for t in titles), titles
     assert {"Servei del model", "Mòdul de formació"} <= kinds, titles
