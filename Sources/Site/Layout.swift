@@ -8,25 +8,35 @@ struct Layout: Sendable {
     let site: SiteContext
 
     /// `path` is where the page is written, when not at its route (the root's 404 page).
-    func render(_ content: PageContent, route: SiteRoute, language: SiteLanguage, path: String? = nil) -> String {
+    /// With `rootBase` (the site's base path, `/` or `/oae/`), every link of the frame is
+    /// root-relative, for a page a server may send for any address (the 404 page).
+    func render(_ content: PageContent, route: SiteRoute, language: SiteLanguage, path: String? = nil,
+                rootBase: String? = nil) -> String {
         let path = path ?? route.path(language.code)
-        let root = SitePath.toRoot(from: path)
         let input = site.input
+        func link(_ target: String, _ fragment: String? = nil) -> String {
+            guard let rootBase else { return SitePath.relative(from: path, to: target, fragment: fragment) }
+            return rootBase + SitePath.encode(target) + (fragment.map { "#" + $0 } ?? "")
+        }
         var crumbs: [LayoutView.Crumb] = []
-        let trail = route == .home ? [] : [(label: language["nav_home"], route: SiteRoute.home)] + content.breadcrumbs
-        for item in trail where item.route != route {
-            crumbs.append(.init(label: item.label, href: SitePath.relative(from: path, to: item.route.path(language.code))))
+        for item in trail(content, route: route, language: language) where item.route != route || item.fragment != nil {
+            crumbs.append(.init(label: item.label, href: link(item.route.path(language.code), item.fragment)))
         }
         crumbs.append(.init(label: content.title, href: nil))
-        let nav = NavSection.allCases.filter { $0 != .search || site.options.search }.map { section in
-            LayoutView.NavItem(label: language["nav_\(section.rawValue)"],
-                               href: SitePath.relative(from: path, to: section.route.path(language.code)),
-                               current: content.section == section)
+        let section = content.section ?? Layout.section(of: route)
+        let nav = NavSection.allCases.filter { $0 != .search || site.options.search }.map { item in
+            let current: String? = section != item ? nil : (item.route == route ? "page" : "true")
+            return LayoutView.NavItem(label: language["nav_\(item.rawValue)"], href: link(item.route.path(language.code)),
+                                      current: current != nil, current_value: current ?? "")
         }
         let languages = site.languages.map { other in
             LayoutView.LanguageLink(code: other.code, name: other["language_name"],
-                                    href: SitePath.relative(from: path, to: route.path(other.code)),
+                                    href: link((rootBase == nil ? route : .home).path(other.code)),
                                     current: other.code == language.code)
+        }
+        let footer = [SiteRoute.accessibility, .legalNotice, .contact].map { target in
+            LayoutView.NavItem(label: language[Layout.footerKey(target)], href: link(target.path(language.code)),
+                               current: target == route, current_value: target == route ? "page" : "")
         }
         let revision = input.sourceRevision == "unversioned" ? language["footer_unversioned"] : String(input.sourceRevision.prefix(7))
         let view = LayoutView(
@@ -35,18 +45,20 @@ struct Layout: Sendable {
             head_title: route == .home ? site.siteTitle(language) : "\(content.title) · \(site.siteTitle(language))",
             description: content.description.nonEmpty,
             csp: ContentSecurityPolicy.header(webAssembly: content.webAssembly),
-            stylesheet: root + "assets/site.css",
-            favicon: root + "assets/favicon.svg",
-            styles: content.styles.map { .init(href: root + $0) },
-            scripts: content.scripts.map { .init(src: root + $0) },
-            home_href: SitePath.relative(from: path, to: SiteRoute.home.path(language.code)),
-            search_href: site.options.search ? SitePath.relative(from: path, to: SiteRoute.search.path(language.code)) : nil,
+            stylesheet: link("assets/site.css"),
+            favicon: link("assets/favicon.svg"),
+            styles: content.styles.map { .init(href: link($0)) },
+            scripts: content.scripts.map { .init(src: link($0)) },
+            home_href: link(SiteRoute.home.path(language.code)),
+            search_href: site.options.search ? link(SiteRoute.search.path(language.code)) : nil,
             languages: languages,
-            alternates: languages,
+            alternates: rootBase == nil ? languages : [],
             nav: nav,
             breadcrumbs: crumbs,
             indexed: content.indexed,
-            content: content.html,
+            search_kind: language[Layout.searchKindKey(route)],
+            content: Layout.searchable(route == .home ? ScrollRegions.wrap(content.html, fallback: content.title)
+                : Contents.insert(ScrollRegions.wrap(content.html, fallback: content.title), label: language["on_this_page"])),
             fallback_note: content.html.contains("class=\"fallback\""),
             json_ld: content.jsonLD.map(StructuredData.scriptText),
             revision: revision,
@@ -55,7 +67,9 @@ struct Layout: Sendable {
             source_day: input.sourceDay.description,
             model_version: site.network.settings.version,
             tool_version: input.toolVersion,
-            data_href: SitePath.relative(from: path, to: SiteRoute.openData.path(language.code)))
+            data_href: link(SiteRoute.openData.path(language.code)),
+            page_address: site.options.baseURL + SitePath.encode(path),
+            footer_links: footer)
         return site.templates.render("layout", PageView(view, language))
     }
 }
@@ -65,7 +79,8 @@ struct LayoutView: ViewModel {
     /// An entry of the breadcrumbs; the current page has no `href`.
     struct Crumb: ViewModel { var label: String; var href: String? }
     /// An entry of the main navigation.
-    struct NavItem: ViewModel { var label: String; var href: String; var current: Bool }
+    /// `current_value` is `page` on the page itself, `true` on a page of its section.
+    struct NavItem: ViewModel { var label: String; var href: String; var current: Bool; var current_value: String }
     /// The same page in another language.
     struct LanguageLink: ViewModel { var code: String; var name: String; var href: String; var current: Bool }
     struct Stylesheet: ViewModel { var href: String }
@@ -87,6 +102,8 @@ struct LayoutView: ViewModel {
     var nav: [NavItem]
     var breadcrumbs: [Crumb]
     var indexed: Bool
+    /// What the page is, for the search results (Pagefind's `kind` filter and meta).
+    var search_kind: String
     var content: String
     var fallback_note: Bool
     var json_ld: String?
@@ -97,4 +114,8 @@ struct LayoutView: ViewModel {
     var model_version: String
     var tool_version: String
     var data_href: String
+    /// The page's public address, printed in the footer of a printout.
+    var page_address: String
+    /// The compliance pages: accessibility statement, legal notice, contact.
+    var footer_links: [NavItem]
 }

@@ -37,7 +37,7 @@ extension Pages {
             let name = s.fields["name"].map(language.text) ?? language.plain(s.id)
             return OfficeView.Service(
                 link: TextLink(name, href: href(route, language, from: path)), id: s.id,
-                adoption: language.label("adoption", s.adoption.rawValue), local: s.adoption == .local,
+                adoption: adoptionWord(s.adoption.rawValue, language), local: s.adoption == .local,
                 area: language.string(s.fields["area"]?.string.flatMap(site.area)?["name"]),
                 overrides: s.overrides.map { overrideRow($0, values) }, has_overrides: !s.overrides.isEmpty)
         }
@@ -127,7 +127,7 @@ extension Pages {
             comparison_href: href(.comparison, language, from: path))
         return PageContent(title: summary.name.text.nonEmpty ?? slug, description: language.string(office?["description"]),
                            breadcrumbs: [], html: render("office", view, language),
-                           jsonLD: site.options.structuredData.office(slug, language.code), section: .home)
+                           jsonLD: site.options.structuredData.office(slug, language.code), section: .offices)
     }
 
     /// `3 de 5`: how many of a total are done.

@@ -26,11 +26,12 @@ struct PageContent: Sendable {
 
 /// The entries of the main navigation.
 enum NavSection: String, CaseIterable, Sendable {
-    case home, model, comparison, progress, downloads, search
+    case home, offices, model, comparison, progress, downloads, search
 
     var route: SiteRoute {
         switch self {
         case .home: return .home
+        case .offices: return .offices
         case .model: return .modelIndex
         case .comparison: return .comparison
         case .progress: return .progress

@@ -14,6 +14,7 @@ struct Pages: Sendable {
     /// Every route of the site, in a stable order.
     func routes() -> [SiteRoute] {
         var out: [SiteRoute] = [.home, .modelIndex, .communication, .comparison, .progress, .downloads, .openData, .notFound]
+        out += [.offices, .accessibility, .legalNotice, .contact]
         if site.options.search { out.append(.search) }
         for r in site.municipalities {
             out.append(.office(r.slug))
@@ -49,6 +50,8 @@ struct Pages: Sendable {
         case .openData: return openData(language, path)
         case .search: return search(language, path)
         case .notFound: return notFound(language, path)
+        case .offices: return offices(language, path)
+        case .accessibility, .legalNotice, .contact: return compliance(route, language, path)
         }
     }
 

@@ -51,7 +51,7 @@ extension Pages {
         }
         return PageContent(title: language.string(root["title"]).nonEmpty ?? id, description: language.string(root["purpose"]),
                            breadcrumbs: [(office.name.text.nonEmpty ?? slug, .office(slug))],
-                           html: render("procedure", view, language), section: .home)
+                           html: render("procedure", view, language), section: .offices)
     }
 
     /// The fields of a procedure.

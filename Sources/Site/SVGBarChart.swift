@@ -27,6 +27,34 @@ public struct BarChart: Sendable {
     /// Colours of the series, each with at least 3:1 contrast on white (WCAG 1.4.11).
     public static let palette = ["#1f5f99", "#b34700", "#2e7d32", "#6a3d9a", "#8a5a00", "#00707a"]
 
+    /// The fill of each series besides its colour, so that series differ without colour
+    /// too (WCAG 1.4.1; in greyscale and for colour-blind readers): solid, diagonal
+    /// stripes, dots, horizontal stripes, cross-hatching, vertical stripes.
+    public static let patterns = ["solid", "diagonal", "dots", "horizontal", "cross", "vertical"]
+
+    /// The `<pattern>` of series `s` in a chart whose ids start with `id` (none for solid).
+    static func pattern(_ s: Int, id: String) -> String {
+        let colour = palette[s % palette.count]
+        let open = "<pattern id=\"\(id)-p\(s)\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\""
+        let ground = "<rect width=\"8\" height=\"8\" fill=\"\(colour)\"/>"
+        switch patterns[s % patterns.count] {
+        case "diagonal": return open + " patternTransform=\"rotate(45)\">" + ground + "<rect width=\"3\" height=\"8\" fill=\"#ffffff\"/></pattern>"
+        case "dots": return open + ">" + ground + "<circle cx=\"4\" cy=\"4\" r=\"2\" fill=\"#ffffff\"/></pattern>"
+        case "horizontal": return open + ">" + ground + "<rect width=\"8\" height=\"3\" fill=\"#ffffff\"/></pattern>"
+        case "cross": return open + " patternTransform=\"rotate(45)\">" + ground
+            + "<rect width=\"2\" height=\"8\" fill=\"#ffffff\"/><rect width=\"8\" height=\"2\" fill=\"#ffffff\"/></pattern>"
+        case "vertical": return open + ">" + ground + "<rect width=\"3\" height=\"8\" fill=\"#ffffff\"/></pattern>"
+        default: return ""
+        }
+    }
+
+    /// The fill and outline of series `s`'s bars and key: its pattern, outlined in its colour.
+    static func paint(_ s: Int, id: String) -> String {
+        let colour = palette[s % palette.count]
+        let fill = patterns[s % patterns.count] == "solid" ? colour : "url(#\(id)-p\(s))"
+        return "fill=\"\(fill)\" stroke=\"\(colour)\" stroke-width=\"1.5\""
+    }
+
     static let left = 56.0, right = 16.0, top = 20.0, bottom = 70.0
 
     public init(title: String, description: String, categories: [String], series: [Series],
@@ -76,6 +104,8 @@ public struct BarChart: Sendable {
             + " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
         out += "<title id=\"\(id)-title\">\(HTML.escape(title))</title>\n"
         out += "<desc id=\"\(id)-desc\">\(HTML.escape(description))</desc>\n"
+        let defs = series.indices.map { BarChart.pattern($0, id: id) }.joined()
+        if !defs.isEmpty { out += "<defs>\(defs)</defs>\n" }
         // Grid and scale.
         var tick = 0.0
         while tick <= top + step / 1000 {
@@ -94,7 +124,7 @@ public struct BarChart: Sendable {
                 guard c < item.values.count, let v = item.values[c] else { continue }
                 let x = start + barW * Double(s)
                 let barTop = y(max(v, 0))
-                out += "<rect x=\"\(f(x + 1))\" y=\"\(f(barTop))\" width=\"\(f(barW - 2))\" height=\"\(f(baseline - barTop))\" fill=\"\(BarChart.palette[s % BarChart.palette.count])\"/>"
+                out += "<rect x=\"\(f(x + 1))\" y=\"\(f(barTop))\" width=\"\(f(barW - 2))\" height=\"\(f(baseline - barTop))\" \(BarChart.paint(s, id: id))/>"
                 out += "<text x=\"\(f(x + barW / 2))\" y=\"\(f(barTop - 4))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(format(v)))</text>\n"
             }
             out += "<text x=\"\(f(groupX + groupW / 2))\" y=\"\(f(baseline + 18))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(category))</text>\n"
@@ -105,7 +135,7 @@ public struct BarChart: Sendable {
         for (s, item) in series.enumerated() {
             let x = legend[s].x
             let ly = baseline + 48 + 18 * Double(legend[s].row)
-            out += "<rect x=\"\(f(x))\" y=\"\(f(ly - 10))\" width=\"12\" height=\"12\" fill=\"\(BarChart.palette[s % BarChart.palette.count])\"/>"
+            out += "<rect x=\"\(f(x))\" y=\"\(f(ly - 11))\" width=\"14\" height=\"14\" \(BarChart.paint(s, id: id))/>"
             out += "<text x=\"\(f(x + 17))\" y=\"\(f(ly))\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(item.name))</text>"
         }
         out += "</g>\n</svg>"

@@ -15,10 +15,10 @@ extension Pages {
         view.offered_by = site.municipalities.map { r in
             var row = ServiceView.Office(office: officeSummary(r.slug, language, path),
                                          office_href: href(.office(r.slug), language, from: path, fragment: "services"),
-                                         state: language.label("adoption", "not-adopted"), offered: false,
+                                         state: adoptionWord("not-adopted", language), offered: false,
                                          overrides: [], has_overrides: false, reason: "", has_reason: false)
             if let s = r.services.first(where: { $0.id == id }) {
-                row.state = language.label("adoption", s.adoption.rawValue)
+                row.state = adoptionWord(s.adoption.rawValue, language)
                 row.offered = true
                 row.overrides = s.overrides.map { overrideRow($0, values) }
                 row.has_overrides = !s.overrides.isEmpty
@@ -49,7 +49,7 @@ extension Pages {
         return PageContent(title: language.string(root["name"]).nonEmpty ?? id, description: language.string(root["summary"]),
                            breadcrumbs: [(office.name.text.nonEmpty ?? slug, .office(slug))],
                            html: render("service", view, language),
-                           jsonLD: site.options.structuredData.service(slug, id, language.code), section: .home)
+                           jsonLD: site.options.structuredData.service(slug, id, language.code), section: .offices)
     }
 
     /// A link to a service or procedure of the municipality's own when it has one by that
@@ -73,7 +73,10 @@ extension Pages {
         let owner = root["owner_role"]?.string
         let legal = (root["legal_basis"]?.sequence ?? []).map { l in
             let url = l["url"]?.string ?? ""
-            return ServiceView.Legal(ref: l["ref"]?.string ?? "", title: language.text(l["title"]), has_title: l["title"] != nil,
+            let ref = l["ref"]?.string ?? ""
+            let refLanguage = Pages.citationLanguage(ref, title: l["title"]).flatMap { $0 == language.code ? nil : $0 }
+            return ServiceView.Legal(ref: ref, ref_lang: refLanguage ?? "", has_ref_lang: refLanguage != nil,
+                                     title: language.text(l["title"]), has_title: l["title"] != nil,
                                      url: url, has_url: url.hasPrefix("https://") || url.hasPrefix("http://"))
         }
         let commitments = (root["commitments"]?.sequence ?? []).map { c in
@@ -123,6 +126,10 @@ extension Pages {
 struct ServiceView: ViewModel {
     struct Legal: ViewModel {
         var ref: String
+        /// The language of the citation when it is not the page's (`es` for "Ley 14/2013"
+        /// on a Catalan page), for its `lang` attribute (WCAG 2.1 3.1.2).
+        var ref_lang: String
+        var has_ref_lang: Bool
         var title: TextView
         var has_title: Bool
         var url: String
@@ -194,5 +201,15 @@ struct ReviewFacts: ViewModel {
         last_reviewed = language.date(root["last_reviewed"]?.string)
         last_reviewed_day = root["last_reviewed"]?.string ?? ""
         has_last_reviewed = root["last_reviewed"] != nil
+    }
+}
+
+extension Pages {
+    /// The language a law is cited in: the language of the title translation that starts
+    /// with the citation ("Ley 14/2013" is the start of the Spanish title, "Llei 18/2020"
+    /// of the Catalan one), or nil when none does.
+    static func citationLanguage(_ ref: String, title: Node?) -> String? {
+        guard !ref.isEmpty, let pairs = title?.pairs else { return nil }
+        return pairs.first { $0.value.string?.hasPrefix(ref) == true }?.key.string
     }
 }

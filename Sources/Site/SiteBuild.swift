@@ -27,9 +27,10 @@ public struct SiteBuild: Sendable {
     /// The templates the site needs in `templates/site/`.
     public static let templateNames = [
         "layout", "text", "chart", "home", "office", "service", "procedure", "model-index", "role",
-        "training-module", "indicator", "communication", "comparison", "comparison-cell", "progress",
-        "downloads", "search", "not-found", "root-index", "data",
-    ]
+        "training-module", "indicator", "communication", "comparison", "progress",
+        "downloads", "search", "not-found", "root-index", "data", "offices",
+        "not-found-anywhere",
+    ] + Pages.complianceTemplates
     /// The view model of each template (partials too), for `oae check`'s
     /// `template-unknown-variable`: a tag that names nothing of its template's view model.
     /// A partial is also checked where it is included, with the context of its tag.
@@ -47,14 +48,15 @@ public struct SiteBuild: Sendable {
         "indicator": ViewShape.of(PageView<IndicatorView>.self),
         "communication": ViewShape.of(PageView<CommunicationView>.self),
         "comparison": ViewShape.of(PageView<ComparisonView>.self),
-        "comparison-cell": ViewShape.of(PageView<ComparisonCell>.self),
         "progress": ViewShape.of(PageView<ProgressView>.self),
         "downloads": ViewShape.of(PageView<DownloadsView>.self),
         "search": ViewShape.of(PageView<EmptyView>.self),
         "not-found": ViewShape.of(PageView<NotFoundView>.self),
         "root-index": ViewShape.of(RootIndexView.self),
         "data": ViewShape.of(PageView<DataPageView>.self),
-    ]
+        "offices": ViewShape.of(PageView<OfficesView>.self),
+        "not-found-anywhere": ViewShape.of(PageView<NotFoundAnywhereView>.self),
+    ].merging(Pages.complianceTemplates.map { ($0, ViewShape.of(PageView<ComplianceView>.self)) }) { a, _ in a }
 
     /// The assets copied from `templates/site/assets/`, by extension.
     static let assetExtensions: Set<String> = ["css", "js", "svg", "png", "woff2"]
@@ -80,8 +82,9 @@ public struct SiteBuild: Sendable {
             return (job.route.path(job.language.code), layout.render(content, route: job.route, language: job.language))
         }
         if let language = site.languages.first(where: { $0.code == site.input.defaultLanguage }) ?? site.languages.first {
-            out.append(("404.html", layout.render(pages.notFound(language, "404.html"), route: .notFound,
-                                                  language: language, path: "404.html")))
+            let base = SiteSettings.basePath(of: site.options.baseURL)
+            out.append(("404.html", layout.render(pages.notFoundAnywhere(language, base: base), route: .notFound,
+                                                  language: language, path: "404.html", rootBase: base)))
             out.append(("index.html", rootIndex(language)))
         }
         return out

@@ -21,6 +21,13 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
     case openData
     case search
     case notFound
+    /// The list of every office (`offices/index.html`).
+    case offices
+    /// The compliance pages every footer links to: the accessibility statement (Directive
+    /// (EU) 2016/2102, article 7), the legal notice and the contact page.
+    case accessibility
+    case legalNotice
+    case contact
 
     /// The page's path under the language folder.
     public var pathInLanguage: String {
@@ -42,6 +49,10 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
         case .openData: return "data.html"
         case .search: return "search.html"
         case .notFound: return "404.html"
+        case .offices: return "offices/index.html"
+        case .accessibility: return "accessibility.html"
+        case .legalNotice: return "legal-notice.html"
+        case .contact: return "contact.html"
         }
     }
 

@@ -17,4 +17,14 @@ public enum SiteSettings {
         let url = line.isEmpty ? "https://xarxa-oae.example.cat/" : line
         return url.hasSuffix("/") ? url : url + "/"
     }
+
+    /// The path of the site on its server (`/`, `/oae/`): the path of the public address,
+    /// which root-relative links start with (the 404 page, sent for any missing address).
+    public static func basePath(of baseURL: String) -> String {
+        var rest = Substring(baseURL)
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        let path = String(rest[slash...].prefix { $0 != "?" && $0 != "#" })
+        return path.hasSuffix("/") ? path : path + "/"
+    }
 }

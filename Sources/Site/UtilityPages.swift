@@ -87,3 +87,47 @@ struct NotFoundView: ViewModel {
 
 /// A page whose template uses only the interface words (`search.mustache`).
 struct EmptyView: ViewModel {}
+
+extension Pages {
+    /// The page the server sends for any missing address (`404.html` at the site's root,
+    /// as GitHub Pages and nginx's `error_page` do): its links start at the site's base
+    /// path, so they work at any depth, and it says the same in every language. A small
+    /// script (`assets/not-found.js`) shows only the language the missing address is in;
+    /// without it every language shows, each marked with its `lang`.
+    func notFoundAnywhere(_ language: SiteLanguage, base: String) -> PageContent {
+        let languages = ([language] + site.languages.filter { $0.code != language.code }).map { other in
+            NotFoundAnywhereView.Language(
+                code: other.code, heading: other["not_found_heading"], text: other["not_found_text"],
+                home_label: other["nav_home"], home_href: base + SiteRoute.home.path(other.code),
+                offices_label: other["nav_offices"], offices_href: base + SiteRoute.offices.path(other.code),
+                model_label: other["nav_model"], model_href: base + SiteRoute.modelIndex.path(other.code),
+                search_label: other["nav_search"], search_href: base + SiteRoute.search.path(other.code),
+                has_search: site.options.search)
+        }
+        return PageContent(title: language["not_found_heading"],
+                           html: render("not-found-anywhere", NotFoundAnywhereView(base: base, languages: languages), language),
+                           indexed: false, scripts: ["assets/not-found.js"])
+    }
+}
+
+/// The view model of `not-found-anywhere.mustache`: the root 404 page, in every language.
+struct NotFoundAnywhereView: ViewModel {
+    struct Language: ViewModel {
+        var code: String
+        var heading: String
+        var text: String
+        var home_label: String
+        var home_href: String
+        var offices_label: String
+        var offices_href: String
+        var model_label: String
+        var model_href: String
+        var search_label: String
+        var search_href: String
+        var has_search: Bool
+    }
+
+    /// The site's base path (`/`), for the script that picks the language.
+    var base: String
+    var languages: [Language]
+}

@@ -23,7 +23,8 @@ final class FormatTests: XCTestCase {
     func testEveryRouteHasItsOwnPath() {
         let routes: [SiteRoute] = [.home, .office("m"), .localService(municipality: "m", id: "s"), .localProcedure(municipality: "m", id: "p"),
                                    .modelIndex, .service("s"), .procedure("p"), .role("r"), .training("t"), .indicator("i"),
-                                   .communication, .comparison, .progress, .downloads, .search, .notFound]
+                                   .communication, .comparison, .progress, .downloads, .search, .notFound,
+                                   .offices, .accessibility, .legalNotice, .contact]
         XCTAssertEqual(Set(routes.map { $0.path("ca") }).count, routes.count)
         XCTAssertEqual(SiteRoute.localService(municipality: "m", id: "s").path("es"), "es/offices/m/services/s.html")
     }

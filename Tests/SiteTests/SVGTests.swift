@@ -66,17 +66,18 @@ final class SVGTests: XCTestCase {
             <svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 640 300" role="img" aria-labelledby="c-title c-desc">
             <title id="c-title">Persones ateses</title>
             <desc id="c-desc">Dues oficines</desc>
+            <defs><pattern id="c-p1" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#b34700"/><rect width="3" height="8" fill="#ffffff"/></pattern></defs>
             <line x1="56" y1="230" x2="624" y2="230" stroke="#d5dbe1"/><text x="50" y="234" text-anchor="end" font-size="12" fill="#1a1a1a">0</text>
             <line x1="56" y1="160" x2="624" y2="160" stroke="#d5dbe1"/><text x="50" y="164" text-anchor="end" font-size="12" fill="#1a1a1a">50</text>
             <line x1="56" y1="90" x2="624" y2="90" stroke="#d5dbe1"/><text x="50" y="94" text-anchor="end" font-size="12" fill="#1a1a1a">100</text>
             <line x1="56" y1="20" x2="624" y2="20" stroke="#d5dbe1"/><text x="50" y="24" text-anchor="end" font-size="12" fill="#1a1a1a">150</text>
-            <rect x="155" y="92.8" width="42" height="137.2" fill="#1f5f99"/><text x="176" y="88.8" text-anchor="middle" font-size="12" fill="#1a1a1a">98</text>
+            <rect x="155" y="92.8" width="42" height="137.2" fill="#1f5f99" stroke="#1f5f99" stroke-width="1.5"/><text x="176" y="88.8" text-anchor="middle" font-size="12" fill="#1a1a1a">98</text>
             <text x="198" y="248" text-anchor="middle" font-size="12" fill="#1a1a1a">2026 T2</text>
-            <rect x="439" y="31.2" width="42" height="198.8" fill="#1f5f99"/><text x="460" y="27.2" text-anchor="middle" font-size="12" fill="#1a1a1a">142</text>
-            <rect x="483" y="121.5" width="42" height="108.5" fill="#b34700"/><text x="504" y="117.5" text-anchor="middle" font-size="12" fill="#1a1a1a">77,5</text>
+            <rect x="439" y="31.2" width="42" height="198.8" fill="#1f5f99" stroke="#1f5f99" stroke-width="1.5"/><text x="460" y="27.2" text-anchor="middle" font-size="12" fill="#1a1a1a">142</text>
+            <rect x="483" y="121.5" width="42" height="108.5" fill="url(#c-p1)" stroke="#b34700" stroke-width="1.5"/><text x="504" y="117.5" text-anchor="middle" font-size="12" fill="#1a1a1a">77,5</text>
             <text x="482" y="248" text-anchor="middle" font-size="12" fill="#1a1a1a">2026 T3</text>
             <line x1="56" y1="230" x2="624" y2="230" stroke="#1a1a1a"/>
-            <g class="chart-legend"><rect x="56" y="268" width="12" height="12" fill="#1f5f99"/><text x="73" y="278" font-size="12" fill="#1a1a1a">Sant Feliu</text><rect x="162" y="268" width="12" height="12" fill="#b34700"/><text x="179" y="278" font-size="12" fill="#1a1a1a">Cerdanyola</text></g>
+            <g class="chart-legend"><rect x="56" y="267" width="14" height="14" fill="#1f5f99" stroke="#1f5f99" stroke-width="1.5"/><text x="73" y="278" font-size="12" fill="#1a1a1a">Sant Feliu</text><rect x="162" y="267" width="14" height="14" fill="url(#c-p1)" stroke="#b34700" stroke-width="1.5"/><text x="179" y="278" font-size="12" fill="#1a1a1a">Cerdanyola</text></g>
             </svg>
             """)
     }

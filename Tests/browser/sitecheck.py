@@ -57,9 +57,11 @@ def html_pages(root: str) -> list[str]:
     return sorted(pages)
 
 
-def broken_links(root: str) -> list[str]:
+def broken_links(root: str, base_path: str = "/") -> list[str]:
     """Every href/src of every page that points to a missing file, or to a #fragment that
-    is no id of its target page. External addresses (with a scheme) are not followed."""
+    is no id of its target page. External addresses (with a scheme) are not followed.
+    Only the root 404.html (which a server sends for any missing address) may link from
+    the site's base path (`/…`); any other absolute path is a problem."""
     cache: dict[str, ParsedPage] = {}
 
     def page(rel: str) -> ParsedPage:
@@ -74,10 +76,13 @@ def broken_links(root: str) -> list[str]:
             if parts.scheme or parts.netloc:
                 continue
             path = urllib.parse.unquote(parts.path)
-            if path.startswith("/"):
+            if path.startswith("/") and rel == "404.html" and path.startswith(base_path):
+                target = posixpath.normpath(path[len(base_path):])
+            elif path.startswith("/"):
                 problems.append(f"{rel}: {attribute}={value!r} is an absolute path")
                 continue
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path)) if path else rel
+            else:
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path)) if path else rel
             if target.startswith("../") or target == "..":
                 problems.append(f"{rel}: {attribute}={value!r} leaves the site")
                 continue

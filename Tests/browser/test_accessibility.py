@@ -31,6 +31,10 @@ PAGE_KINDS = {
     "data": "data.html",
     "search": "search.html?q=empresa",
     "not-found": "404.html",
+    "offices": "offices/index.html",
+    "accessibility": "accessibility.html",
+    "legal-notice": "legal-notice.html",
+    "contact": "contact.html",
 }
 
 #: The WCAG 2.1 A and AA rules. selenium-axe-python ships axe-core 4.9, which tags them

@@ -1,6 +1,8 @@
 /* Starts Pagefind's search interface on the search page. Pagefind gives result
    addresses from the site's root ("/ca/…"); they are turned into addresses relative to
-   this page, so that the site works from any folder of a web server. */
+   this page, so that the site works from any folder of a web server. Each result's
+   title starts with what the page is ("Servei del model · …"), from the page's `kind`
+   meta. */
 (function () {
   "use strict";
   var element = document.getElementById("search");
@@ -22,6 +24,9 @@
     resetStyles: false,
     processResult: function (result) {
       result.url = relative(result.url);
+      if (result.meta && result.meta.kind && result.meta.title) {
+        result.meta.title = result.meta.kind + " · " + result.meta.title;
+      }
       if (Array.isArray(result.sub_results)) {
         result.sub_results.forEach(function (sub) { sub.url = relative(sub.url); });
       }

@@ -1,0 +1,157 @@
+import Foundation
+import Rendering
+
+/// An entry of a page's breadcrumbs before the page itself: a page, or a section of one.
+struct Crumb: Sendable {
+    var label: String
+    var route: SiteRoute
+    var fragment: String?
+}
+
+extension Layout {
+    /// The trail from the home page to a page's parent: the home page, the offices index
+    /// for an office's pages, the page's own trail, then the section of the parent page
+    /// the page belongs to (a model service sits in the model's "Services" section, a
+    /// local procedure in its office's "Procedures").
+    func trail(_ content: PageContent, route: SiteRoute, language: SiteLanguage) -> [Crumb] {
+        guard route != .home else { return [] }
+        var out = [Crumb(label: language["nav_home"], route: .home)]
+        if Layout.section(of: route) == .offices, route != .offices {
+            out.append(Crumb(label: language["nav_offices"], route: .offices))
+        }
+        out += content.breadcrumbs.map { Crumb(label: $0.label, route: $0.route) }
+        if let level = Layout.sectionLevel(of: route) {
+            out.append(Crumb(label: language[level.key], route: level.parent, fragment: level.fragment))
+        }
+        return out
+    }
+
+    /// The section of its parent page a page belongs to, as the key of its heading.
+    static func sectionLevel(of route: SiteRoute) -> (key: String, parent: SiteRoute, fragment: String)? {
+        switch route {
+        case .service: return ("services", .modelIndex, "services")
+        case .procedure: return ("procedures", .modelIndex, "procedures")
+        case .role: return ("roles", .modelIndex, "roles")
+        case .training: return ("training_modules", .modelIndex, "training")
+        case .indicator: return ("indicators", .modelIndex, "indicators")
+        case let .localService(m, _): return ("office_services_heading", .office(m), "services")
+        case let .localProcedure(m, _): return ("office_procedures_heading", .office(m), "procedures")
+        default: return nil
+        }
+    }
+
+    /// The entry of the main navigation a page belongs to when its builder names none.
+    static func section(of route: SiteRoute) -> NavSection? {
+        switch route {
+        case .home: return .home
+        case .offices, .office, .localService, .localProcedure: return .offices
+        case .modelIndex, .service, .procedure, .role, .training, .indicator, .communication: return .model
+        case .comparison: return .comparison
+        case .progress: return .progress
+        case .downloads, .openData: return .downloads
+        case .search: return .search
+        case .notFound, .accessibility, .legalNotice, .contact: return nil
+        }
+    }
+
+    /// The interface word of a compliance page in the footer.
+    static func footerKey(_ route: SiteRoute) -> String {
+        switch route {
+        case .legalNotice: return "footer_legal_notice"
+        case .contact: return "footer_contact"
+        default: return "footer_accessibility"
+        }
+    }
+
+    /// The interface word that says what a page is in the search results.
+    static func searchKindKey(_ route: SiteRoute) -> String {
+        switch route {
+        case .office: return "search_kind.office"
+        case .localService: return "search_kind.local_service"
+        case .localProcedure: return "search_kind.local_procedure"
+        case .service: return "search_kind.service"
+        case .procedure: return "search_kind.procedure"
+        case .role: return "search_kind.role"
+        case .training: return "search_kind.training"
+        case .indicator: return "search_kind.indicator"
+        default: return "search_kind.page"
+        }
+    }
+
+    /// Keeps labels out of the search snippets, and values apart: the terms of a
+    /// description list (`Àmbit`, `Cost`) and table headers are not indexed, and cells
+    /// and list items written edge to edge get a line break between them, so that Pagefind
+    /// sees a word boundary there.
+    static func searchable(_ html: String) -> String {
+        html.replacingOccurrences(of: "<dt>", with: "<dt data-pagefind-ignore>")
+            .replacingOccurrences(of: "<dt class=", with: "<dt data-pagefind-ignore class=")
+            .replacingOccurrences(of: "<thead>", with: "<thead data-pagefind-ignore>")
+            .replacingOccurrences(of: "</dd><dt", with: "</dd>\n<dt")
+            .replacingOccurrences(of: "</dt><dd", with: "</dt>\n<dd")
+            .replacingOccurrences(of: "</th><td", with: "</th>\n<td")
+            .replacingOccurrences(of: "</td><td", with: "</td>\n<td")
+            .replacingOccurrences(of: "</li><li", with: "</li>\n<li")
+    }
+}
+
+/// The contents list of a long page: when a page has three or more `<h2>` with an `id`
+/// and no contents list of its own, a `<nav class="toc contents">` listing them (with
+/// the `<h3>` under each) is put before the first of them.
+enum Contents {
+    static let minimum = 3
+    static let maximumChildren = 12
+
+    static func insert(_ html: String, label: String) -> String {
+        guard !html.contains("class=\"toc"), html.components(separatedBy: "<h2 id=\"").count - 1 >= minimum else { return html }
+        var entries: [(level: Int, id: String, text: String)] = []
+        var rest = html[...]
+        while let open = rest.range(of: "<h") {
+            let after = rest[open.upperBound...]
+            guard let level = after.first.flatMap({ Int(String($0)) }), level == 2 || level == 3,
+                  let gt = after.firstIndex(of: ">"),
+                  let close = after.range(of: "</h\(level)>") else { rest = after; continue }
+            if let id = ScrollRegions.attribute("id", in: after[..<gt]) {
+                let text = ScrollRegions.plainText(after[after.index(after: gt)..<close.lowerBound])
+                if level == 2 || !entries.isEmpty { entries.append((level, id, text)) }
+            }
+            rest = after[close.upperBound...]
+        }
+        guard entries.filter({ $0.level == 2 }).count >= minimum else { return html }
+        // A section with more subsections than `maximumChildren` is listed by its heading
+        // only (the comparison's hundreds of municipalities stay out of the list).
+        var kept: [(level: Int, id: String, text: String)] = []
+        var k = 0
+        while k < entries.count {
+            var end = k + 1
+            while end < entries.count, entries[end].level == 3 { end += 1 }
+            kept.append(entries[k])
+            if end - k - 1 <= maximumChildren { kept += entries[(k + 1)..<end] }
+            k = end
+        }
+        entries = kept
+        var nav = "<nav class=\"toc contents\" aria-label=\"\(HTML.escape(label))\">\n<h2 class=\"toc-heading\">\(HTML.escape(label))</h2>\n<ul>\n"
+        var open = false
+        for (k, e) in entries.enumerated() {
+            let item = "<a href=\"#\(e.id)\">\(HTML.escape(e.text))</a>"
+            if e.level == 2 {
+                if open { nav += "</ul></li>\n"; open = false }
+                let hasChildren = k + 1 < entries.count && entries[k + 1].level == 3
+                nav += hasChildren ? "<li>\(item)\n<ul>\n" : "<li>\(item)</li>\n"
+                open = hasChildren
+            } else {
+                nav += "<li>\(item)</li>\n"
+            }
+        }
+        if open { nav += "</ul></li>\n" }
+        nav += "</ul>\n</nav>\n"
+        // Before the first section (or heading) of level 2.
+        let h2 = html.range(of: "<h2 id=\"")!
+        var at = h2.lowerBound
+        if let section = html.range(of: "<section", options: .backwards, range: html.startIndex..<h2.lowerBound),
+           !html[section.upperBound..<h2.lowerBound].contains("</section>"),
+           !html[section.upperBound..<h2.lowerBound].contains("<h") {
+            at = section.lowerBound
+        }
+        return String(html[..<at]) + nav + String(html[at...])
+    }
+}
