@@ -21,6 +21,7 @@ public enum Validator {
         CommunicationRule(),
         TrainingRule(),
         ChecklistRule(),
+        AgreementRule(),
         ProgressReportRule(),
         DateRule(),
         PlaceholderRule(),
