@@ -66,3 +66,45 @@ extension Document {
     /// The last day an agreement is in force.
     public var validUntil: Day? { root?["valid_until"]?.string.flatMap(Day.init) }
 }
+
+/// Where an agreement stands on a day: what the agreement rules check and what the
+/// handbook and the site show.
+public enum AgreementState: String, Sendable {
+    /// No signing date, or one after the day.
+    case unsigned
+    /// Signed and in force for more than `AgreementState.warningDays` more days.
+    case inForce = "in-force"
+    /// In force, but it ends within `AgreementState.warningDays` days.
+    case ending
+    /// Its last day in force has passed.
+    case ended
+
+    /// How many days before an agreement ends it is `ending` (the `agreement-expiring` warning).
+    public static let warningDays = 90
+
+    public init(signedOn: Day?, validUntil: Day?, on day: Day) {
+        if let until = validUntil, until < day { self = .ended; return }
+        guard let signed = signedOn, signed <= day else { self = .unsigned; return }
+        if let until = validUntil, until.ordinal - day.ordinal <= AgreementState.warningDays { self = .ending; return }
+        self = .inForce
+    }
+}
+
+extension Document {
+    /// Where the agreement stands on `day`.
+    public func agreementState(on day: Day) -> AgreementState {
+        AgreementState(signedOn: signedOn, validUntil: validUntil, on: day)
+    }
+
+    /// The agreement's money lines added up, in euros.
+    public var agreementMoney: Double {
+        (root?["money"]?.sequence ?? []).compactMap { $0["amount"]?.number }.reduce(0, +)
+    }
+}
+
+extension Network {
+    /// The municipalities whose offices rely on the agreement, by slug.
+    public func municipalitiesRelying(on agreement: Document) -> [String] {
+        municipalitySlugs.filter { slug in reliedAgreements(slug).contains { $0.document?.path == agreement.path } }
+    }
+}

@@ -101,6 +101,7 @@ extension Pages {
                 date: language.date(local?["date"]?.string), has_note: local?["note"] != nil, note: language.text(local?["note"]))
         }
         let handbooks = handbookLinks(slug, language, path)
+        let records = officeRecords(slug, language, from: path)
         let view = OfficeView(
             office: summary, name: summary.name,
             ine_code: office?["municipality"]?["ine_code"]?.string ?? "",
@@ -124,7 +125,8 @@ extension Pages {
             handbooks: handbooks, has_handbooks: !handbooks.isEmpty,
             handbooks_built: site.options.handbooks != nil,
             progress_href: href(.progress, language, from: path),
-            comparison_href: href(.comparison, language, from: path))
+            comparison_href: href(.comparison, language, from: path),
+            records: records, has_records: !records.isEmpty)
         return PageContent(title: summary.name.text.nonEmpty ?? slug, description: language.string(office?["description"]),
                            breadcrumbs: [], html: render("office", view, language),
                            jsonLD: site.options.structuredData.office(slug, language.code), section: .home)
@@ -267,4 +269,7 @@ struct OfficeView: ViewModel {
     var handbooks_built: Bool
     var progress_href: String
     var comparison_href: String
+    /// The agreements the office relies on, and its other records.
+    var records: [TextLink]
+    var has_records: Bool
 }

@@ -25,6 +25,8 @@ struct Pages: Sendable {
         out += network.modelDocuments(.role).map { .role($0.id) }
         out += network.modelDocuments(.trainingModule).map { .training($0.id) }
         out += network.modelDocuments(.indicator).map { .indicator($0.id) }
+        out += agreementRoutes()
+        out += proposalRoutes()
         return out
     }
 
@@ -48,6 +50,10 @@ struct Pages: Sendable {
         case .downloads: return downloads(language, path)
         case .search: return search(language, path)
         case .notFound: return notFound(language, path)
+        case .agreements: return agreements(language, path)
+        case let .agreement(id): return agreement(id, language, path)
+        case .proposals: return proposals(language, path)
+        case .changelog: return changelog(language, path)
         }
     }
 

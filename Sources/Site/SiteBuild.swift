@@ -29,6 +29,7 @@ public struct SiteBuild: Sendable {
         "layout", "text", "chart", "home", "office", "service", "procedure", "model-index", "role",
         "training-module", "indicator", "communication", "comparison", "comparison-cell", "progress",
         "downloads", "search", "not-found", "root-index",
+        "agreements", "agreement", "proposals", "changelog",
     ]
     /// The view model of each template (partials too), for `oae check`'s
     /// `template-unknown-variable`: a tag that names nothing of its template's view model.
@@ -53,6 +54,10 @@ public struct SiteBuild: Sendable {
         "search": ViewShape.of(PageView<EmptyView>.self),
         "not-found": ViewShape.of(PageView<NotFoundView>.self),
         "root-index": ViewShape.of(RootIndexView.self),
+        "agreements": ViewShape.of(PageView<AgreementsView>.self),
+        "agreement": ViewShape.of(PageView<AgreementView>.self),
+        "proposals": ViewShape.of(PageView<ProposalsView>.self),
+        "changelog": ViewShape.of(PageView<ChangelogView>.self),
     ]
 
     /// The assets copied from `templates/site/assets/`, by extension.

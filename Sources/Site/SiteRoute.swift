@@ -19,6 +19,12 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
     case downloads
     case search
     case notFound
+    /// The programme's and the municipalities' agreements.
+    case agreements
+    case agreement(String)
+    /// The model's change proposals and its changelog.
+    case proposals
+    case changelog
 
     /// The page's path under the language folder.
     public var pathInLanguage: String {
@@ -39,6 +45,10 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
         case .downloads: return "downloads.html"
         case .search: return "search.html"
         case .notFound: return "404.html"
+        case .agreements: return "agreements/index.html"
+        case let .agreement(id): return "agreements/\(id).html"
+        case .proposals: return "model/proposals.html"
+        case .changelog: return "model/changelog.html"
         }
     }
 

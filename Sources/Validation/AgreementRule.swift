@@ -17,7 +17,7 @@ struct AgreementRule: Rule {
     ]
 
     /// How many days before an agreement ends `agreement-expiring` warns.
-    static let warningDays = 90
+    static let warningDays = AgreementState.warningDays
 
     func check(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []

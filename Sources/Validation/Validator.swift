@@ -22,6 +22,7 @@ public enum Validator {
         TrainingRule(),
         ChecklistRule(),
         AgreementRule(),
+        ReleaseRule(),
         ProgressReportRule(),
         DateRule(),
         PlaceholderRule(),

@@ -26,13 +26,13 @@ final class AgreementRuleTests: XCTestCase {
     func testAnUnsignedAdhesionIsReportedWhereTheOfficeNamesIt() throws {
         try assertDiagnostics([
             "agreement-adhesion-missing seeds/molins-de-rei/office.yaml:8:14: adhesion agreement 'adhesion-molins' is not signed: it has no signing date (as of 2026-11-25), and the office is at status 'planned'",
-        ]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "signed_on: 2026-06-15\n", "") }
+        ]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "signed_on: 2025-11-03\n", "") }
     }
 
     func testAnAdhesionSignedAfterTheCheckDateDoesNotCount() throws {
         try assertDiagnostics([
             "agreement-adhesion-missing seeds/molins-de-rei/office.yaml:8:14: adhesion agreement 'adhesion-molins' is not signed: it is dated 2026-12-01, after the check date 2026-11-25, and the office is at status 'planned'",
-        ]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "signed_on: 2026-06-15", "signed_on: 2026-12-01") }
+        ]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "signed_on: 2025-11-03", "signed_on: 2026-12-01") }
     }
 
     func testAnAgreementEndingWithin90DaysIsAWarningOnItsEndDate() throws {
@@ -101,9 +101,9 @@ final class AgreementRuleTests: XCTestCase {
 
     func testAgreementDatesInverted() throws {
         try assertDiagnostics([
-            "agreement-dates-inverted seeds/molins-de-rei/agreements/adhesion-molins.yaml:14:14: agreement 'adhesion-molins' ends on 2026-06-14, before it was signed on 2026-06-15",
-            "agreement-expired seeds/molins-de-rei/agreements/adhesion-molins.yaml:14:14: agreement 'adhesion-molins' was in force until 2026-06-14 and has ended (as of 2026-11-25); molins-de-rei relies on it",
-        ]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "valid_until: 2029-06-14", "valid_until: 2026-06-14") }
+            "agreement-dates-inverted seeds/molins-de-rei/agreements/adhesion-molins.yaml:14:14: agreement 'adhesion-molins' ends on 2025-11-02, before it was signed on 2025-11-03",
+            "agreement-expired seeds/molins-de-rei/agreements/adhesion-molins.yaml:14:14: agreement 'adhesion-molins' was in force until 2025-11-02 and has ended (as of 2026-11-25); molins-de-rei relies on it",
+        ]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "valid_until: 2029-06-14", "valid_until: 2025-11-02") }
     }
 
     func testAgreementPartyUnknown() throws {
