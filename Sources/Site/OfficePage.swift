@@ -13,23 +13,8 @@ extension Pages {
         let progress = OfficeProgress(r, network: network)
         let formatter = language.formatter
 
-        let hours = (office?["opening_hours"]?.sequence ?? []).map { h in
-            OfficeView.Hours(days: formatter.label(formatter.weekdays((h["days"]?.sequence ?? []).compactMap(\.string))),
-                             opens: h["opens"]?.string ?? "", closes: h["closes"]?.string ?? "")
-        }
-        let channels = office?["channels"]
-        var contact: [OfficeView.Contact] = []
-        if let phone = channels?["phone"]?.string {
-            contact.append(.init(label: language["channel_phone"], text: phone, href: "tel:" + phone.filter { $0 == "+" || $0.isNumber }))
-        }
-        if let email = channels?["email"]?.string {
-            contact.append(.init(label: language["channel_email"], text: email, href: "mailto:" + email))
-        }
-        for (key, label) in [("web", "channel_web"), ("appointments", "channel_appointments")] {
-            if let web = channels?[key]?.string, web.hasPrefix("https://") || web.hasPrefix("http://") {
-                contact.append(.init(label: language[label], text: web, href: web))
-            }
-        }
+        let hours = officeHours(office, language)
+        let contact = officeContact(office, language)
 
         // Services, with what the municipality changed.
         let services = r.services.map { s in
@@ -130,6 +115,33 @@ extension Pages {
         return PageContent(title: summary.name.text.nonEmpty ?? slug, description: language.string(office?["description"]),
                            breadcrumbs: [], html: render("office", view, language),
                            jsonLD: site.options.structuredData.office(slug, language.code), section: .home)
+    }
+
+    /// An office's opening hours, one row per group of days.
+    func officeHours(_ office: Node?, _ language: SiteLanguage) -> [OfficeView.Hours] {
+        let formatter = language.formatter
+        return (office?["opening_hours"]?.sequence ?? []).map { h in
+            OfficeView.Hours(days: formatter.label(formatter.weekdays((h["days"]?.sequence ?? []).compactMap(\.string))),
+                             opens: h["opens"]?.string ?? "", closes: h["closes"]?.string ?? "")
+        }
+    }
+
+    /// An office's phone, email, web page and appointment link, as links.
+    func officeContact(_ office: Node?, _ language: SiteLanguage) -> [OfficeView.Contact] {
+        let channels = office?["channels"]
+        var contact: [OfficeView.Contact] = []
+        if let phone = channels?["phone"]?.string {
+            contact.append(.init(label: language["channel_phone"], text: phone, href: "tel:" + phone.filter { $0 == "+" || $0.isNumber }))
+        }
+        if let email = channels?["email"]?.string {
+            contact.append(.init(label: language["channel_email"], text: email, href: "mailto:" + email))
+        }
+        for (key, label) in [("web", "channel_web"), ("appointments", "channel_appointments")] {
+            if let web = channels?[key]?.string, web.hasPrefix("https://") || web.hasPrefix("http://") {
+                contact.append(.init(label: language[label], text: web, href: web))
+            }
+        }
+        return contact
     }
 
     /// `3 de 5`: how many of a total are done.

@@ -17,6 +17,7 @@ struct Pages: Sendable {
         if site.options.search { out.append(.search) }
         for r in site.municipalities {
             out.append(.office(r.slug))
+            out.append(.charter(r.slug))
             for doc in r.files.services { out.append(.localService(municipality: r.slug, id: doc.id)) }
             for doc in r.files.procedures { out.append(.localProcedure(municipality: r.slug, id: doc.id)) }
         }
@@ -54,6 +55,7 @@ struct Pages: Sendable {
         case let .agreement(id): return agreement(id, language, path)
         case .proposals: return proposals(language, path)
         case .changelog: return changelog(language, path)
+        case let .charter(m): return charter(m, language, path)
         }
     }
 

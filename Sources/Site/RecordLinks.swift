@@ -4,11 +4,12 @@ import Rendering
 /// Links to the programme's records (agreements, and the pages built from them) from
 /// the pages that existed before them: an office's page and the progress page.
 extension Pages {
-    /// An office's records: the agreements it relies on.
+    /// An office's records: its service charter, then the agreements it relies on.
     func officeRecords(_ slug: String, _ language: SiteLanguage, from path: String) -> [TextLink] {
-        network.reliedAgreements(slug).compactMap { r in
-            r.document.map { TextLink(language.text($0.root?["title"]), href: href(.agreement($0.id), language, from: path)) }
-        }
+        [TextLink(language.plain(language["charter_heading"]), href: href(.charter(slug), language, from: path))]
+            + network.reliedAgreements(slug).compactMap { r in
+                r.document.map { TextLink(language.text($0.root?["title"]), href: href(.agreement($0.id), language, from: path)) }
+            }
     }
 
     /// The programme's record pages, for the progress page.

@@ -29,7 +29,7 @@ public struct SiteBuild: Sendable {
         "layout", "text", "chart", "home", "office", "service", "procedure", "model-index", "role",
         "training-module", "indicator", "communication", "comparison", "comparison-cell", "progress",
         "downloads", "search", "not-found", "root-index",
-        "agreements", "agreement", "proposals", "changelog",
+        "agreements", "agreement", "proposals", "changelog", "charter",
     ]
     /// The view model of each template (partials too), for `oae check`'s
     /// `template-unknown-variable`: a tag that names nothing of its template's view model.
@@ -58,6 +58,7 @@ public struct SiteBuild: Sendable {
         "agreement": ViewShape.of(PageView<AgreementView>.self),
         "proposals": ViewShape.of(PageView<ProposalsView>.self),
         "changelog": ViewShape.of(PageView<ChangelogView>.self),
+        "charter": ViewShape.of(PageView<CharterView>.self),
     ]
 
     /// The assets copied from `templates/site/assets/`, by extension.

@@ -25,6 +25,8 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
     /// The model's change proposals and its changelog.
     case proposals
     case changelog
+    /// An office's service charter (carta de serveis).
+    case charter(String)
 
     /// The page's path under the language folder.
     public var pathInLanguage: String {
@@ -49,6 +51,7 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
         case let .agreement(id): return "agreements/\(id).html"
         case .proposals: return "model/proposals.html"
         case .changelog: return "model/changelog.html"
+        case let .charter(m): return "offices/\(m)/charter.html"
         }
     }
 

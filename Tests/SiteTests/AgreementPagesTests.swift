@@ -34,7 +34,7 @@ final class AgreementPagesTests: XCTestCase {
         XCTAssertTrue(list.contains("<td><span class=\"badge agreement-ending\">Vence pronto</span></td>"), list)
         XCTAssertEqual(list.components(separatedBy: "<span class=\"badge agreement-in-force\">").count - 1, 2, list)
         let office = all["es/offices/molins-de-rei.html"] ?? ""
-        XCTAssertTrue(office.contains("<dt>Convenios y documentos del programa</dt><dd><ul class=\"compact\"><li><a href=\"../agreements/adhesion-molins.html\">Adhesión de Molins de Rei a la red</a></li><li><a href=\"../agreements/knowledge-transfer.html\">Convenio de transferencia de conocimiento</a></li></ul></dd>"), office)
+        XCTAssertTrue(office.contains("<dt>Convenios y documentos del programa</dt><dd><ul class=\"compact\"><li><a href=\"molins-de-rei/charter.html\">Carta de servicios</a></li><li><a href=\"../agreements/adhesion-molins.html\">Adhesión de Molins de Rei a la red</a></li><li><a href=\"../agreements/knowledge-transfer.html\">Convenio de transferencia de conocimiento</a></li></ul></dd>"), office)
         let progress = all["ca/progress.html"] ?? ""
         XCTAssertTrue(progress.contains("<li><a href=\"agreements/index.html\">Convenis</a></li>"), progress)
     }

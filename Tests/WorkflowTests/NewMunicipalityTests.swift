@@ -90,7 +90,7 @@ final class NewMunicipalityTests: XCTestCase {
         let checklist = try tree.read("seeds/l-hospitalet-de-llobregat/checklist.yaml")
         XCTAssertEqual(checklist.components(separatedBy: "    done: false\n").count - 1, 12)
         let adaptation = try tree.read("seeds/l-hospitalet-de-llobregat/adaptation.yaml")
-        XCTAssertTrue(adaptation.contains("municipality: l-hospitalet-de-llobregat\nbase_model_version: \"1.0.0\"\n"), adaptation)
+        XCTAssertTrue(adaptation.contains("municipality: l-hospitalet-de-llobregat\nbase_model_version: \"1.1.0\"\n"), adaptation)
     }
 
     func testAMisspeltNameGivesCloseMatchesWithTheirCodes() throws {

@@ -30,6 +30,11 @@ PAGE_KINDS = {
     "downloads": "downloads.html",
     "search": "search.html?q=empresa",
     "not-found": "404.html",
+    "agreements": "agreements/index.html",
+    "agreement": "agreements/adhesion-sant-feliu-de-llobregat.html",
+    "proposals": "model/proposals.html",
+    "changelog": "model/changelog.html",
+    "charter": "offices/sant-feliu-de-llobregat/charter.html",
 }
 
 #: The WCAG 2.1 A and AA rules. selenium-axe-python ships axe-core 4.9, which tags them
