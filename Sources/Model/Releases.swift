@@ -5,6 +5,8 @@ extension Kind {
     public static let proposal: Kind = "proposal"
     /// The model's releases (`model/releases.yaml`).
     public static let releaseHistory: Kind = "release-history"
+    /// What every office's service charter says beyond the tree (`model/charter.yaml`).
+    public static let charterTemplate: Kind = "charter-template"
 }
 
 /// A semantic version (`1.1.0`), compared number by number.

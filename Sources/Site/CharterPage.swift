@@ -3,11 +3,6 @@ import Model
 import Rendering
 import Resolution
 
-extension Kind {
-    /// What every office's service charter says beyond the tree (`model/charter.yaml`).
-    static let charterTemplate: Kind = "charter-template"
-}
-
 /// The service charter (carta de serveis) of an office, with the minimum content of Llei
 /// 19/2014, art. 59: the services, the commitments with the indicators that measure them,
 /// the rights and duties of the people served, the channels and hours, and how to
