@@ -23,6 +23,7 @@ public enum Validator {
         ChecklistRule(),
         AgreementRule(),
         ReleaseRule(),
+        RecruitmentRule(),
         ProgressReportRule(),
         DateRule(),
         PlaceholderRule(),

@@ -68,3 +68,32 @@ final class ControlUpdatesTests: FixtureTreeTestCase {
         XCTAssertFalse(santFeliu.contains("class=\"updates\""), santFeliu)
     }
 }
+
+/// The staffing chapter shows each post's recruitment calendar.
+final class RecruitmentCalendarTests: FixtureTreeTestCase {
+    func testThePostsWithAPlanAreInTheCalendar() throws {
+        let staffing = root.appendingPathComponent("seeds/molins-de-rei/staffing.yaml")
+        let text = try String(contentsOf: staffing, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "    fte: 1\n    training:\n", with: """
+                fte: 1
+                start_date: 2027-01-11
+                recruitment:
+                  system: internal-mobility
+                  job_group: A2
+                  catalan_level: C1
+                  milestones:
+                    rules_approved: 2026-11-02
+                    selection: 2026-12-14
+                training:
+
+            """).utf8).write(to: staffing)
+        let outline = root.appendingPathComponent("model/handbook/outline.yaml")
+        let chapters = try String(contentsOf: outline, encoding: .utf8)
+        try Data((chapters + "  - id: staffing\n    title: {ca: Equip, es: Equipo}\n    source: staffing\n").utf8).write(to: outline)
+        let html = try HandbookTestSupport.render(HandbookTestSupport.input(root), "molins-de-rei", "ca")
+        XCTAssertTrue(html.contains("""
+            <tr><td><code>coord-1</code></td><td>Mobilitat interna</td><td>A2</td><td>C1</td><td>2 de novembre de 2026</td><td></td><td>14 de desembre de 2026</td><td>11 de gener de 2027</td></tr>
+            """), html)
+        XCTAssertTrue(html.contains("<caption>Calendari de selecció dels llocs</caption>"), html)
+    }
+}

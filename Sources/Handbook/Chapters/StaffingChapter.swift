@@ -7,6 +7,22 @@ import Rendering
 /// minimum staffing, the roles (with what each one owns in this office), the training
 /// plan as a timeline before the opening date, and the training modules.
 public struct StaffingView: ChapterView {
+    /// A post's recruitment plan, as a row of the calendar: the selection system, job
+    /// group and Catalan level, then the milestones' dates in words ("" when not given).
+    public struct RecruitmentRow: ViewModel {
+        public var post: String
+        public var system: String
+        public var job_group: String
+        public var catalan_level: String
+        public var rules_approved: String
+        public var call_published: String
+        public var selection: String
+        public var start: String
+    }
+    /// The recruitment calendar of the posts that have a plan.
+    public var recruitment_calendar: [RecruitmentRow] = []
+    public var has_recruitment_calendar = false
+
     /// A post of the staffing plan.
     public struct Post: ViewModel {
         public var post: String
@@ -176,11 +192,20 @@ struct StaffingChapter: ChapterBuilder {
                          facts: facts, roles: c.links((r?["target_roles"]?.sequence ?? []).compactMap(\.string).map(c.roleLinkView)), outcomes: textList(r?["outcomes"], m),
                          contents: textList(r?["contents"], m))
         }
-        let view = StaffingView(
+        var view = StaffingView(
             posts: posts, post_rows: postRows, no_posts: staff.isEmpty ? c.words["staffing_none"] : nil,
             recruitment: m.paragraphsView(plan?["recruitment"]), minimum_intro: minimumIntro, minimum_rows: minimumRows,
             roles: roles, role_list: roleList, plan: planHeading, no_plan: rows.isEmpty ? c.words["staffing.no_plan"] : nil,
             timeline: entries.isEmpty ? nil : timeline.svg(), plan_rows: rows, modules: modules, module_list: moduleList)
+        view.recruitment_calendar = staff.compactMap { post -> StaffingView.RecruitmentRow? in
+            guard let r = post["recruitment"] else { return nil }
+            let day = { (node: Node?) in node?.string.map(c.format.date) ?? "" }
+            return .init(post: post["id"]?.string ?? "", system: c.format.label(c.words["recruitment_system.\(r["system"]?.string ?? "")"]),
+                         job_group: r["job_group"]?.string ?? "", catalan_level: r["catalan_level"]?.string ?? "",
+                         rules_approved: day(r["milestones"]?["rules_approved"]), call_published: day(r["milestones"]?["call_published"]),
+                         selection: day(r["milestones"]?["selection"]), start: day(post["start_date"]))
+        }
+        view.has_recruitment_calendar = !view.recruitment_calendar.isEmpty
         return ChapterContent(model: view, sections: sections.sections)
     }
 
