@@ -18,7 +18,8 @@ public struct HandbookRenderer: Sendable {
     public static let stylesheet = "templates/handbook/handbook.css"
     /// The chapter sources the renderer knows, each with its template `chapters/<source>`.
     public static let sources = ["control", "office", "governance", "catalogue", "procedures", "staffing",
-                                 "communication", "indicators", "checklist", "differences", "glossary"]
+                                 "communication", "indicators", "checklist", "differences", "glossary",
+                                 "agreements"]
     /// Every template a handbook needs.
     public static let requiredTemplates = ["handbook"] + sources.map { "chapters/\($0)" } + partials.keys.sorted()
 
@@ -34,6 +35,7 @@ public struct HandbookRenderer: Sendable {
         "catalogue": CatalogueView.self, "procedures": ProceduresView.self, "staffing": StaffingView.self,
         "communication": CommunicationView.self, "indicators": IndicatorsView.self,
         "checklist": ChecklistView.self, "differences": DifferencesView.self, "glossary": GlossaryView.self,
+        "agreements": AgreementsView.self,
     ]
 
     /// The shape of the view model of every template (`handbook`, `chapters/office`,
@@ -141,6 +143,7 @@ public struct HandbookRenderer: Sendable {
         case "checklist": return ChecklistChapter()
         case "differences": return DifferencesChapter()
         case "glossary": return GlossaryChapter()
+        case "agreements": return AgreementsChapter()
         default: return nil
         }
     }

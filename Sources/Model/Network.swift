@@ -2,9 +2,11 @@ import Diagnostics
 import Foundation
 import Loading
 
-/// The status of an office, in the order an office goes through them.
+/// The status of an office, in the order an office goes through them: a candidate
+/// municipality, one whose council has agreed to join (`agreement`), then planned, pilot
+/// and open.
 public enum OfficeStatus: String, CaseIterable, Comparable, Sendable {
-    case planned, pilot, open
+    case candidate, agreement, planned, pilot, open
 
     public static func < (a: OfficeStatus, b: OfficeStatus) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

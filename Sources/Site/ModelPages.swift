@@ -48,7 +48,8 @@ extension Pages {
             areas: areas, procedures: procedures, roles: roles, training: training, indicators: indicators,
             has_strategy: strategy != nil,
             strategy: strategy.map { localLink($0.root?["title"], .communication, language, from: path) },
-            strategy_summary: language.text(strategy?.root?["summary"]))
+            strategy_summary: language.text(strategy?.root?["summary"]),
+            history: modelHistoryLinks(language, from: path), has_history: !proposalRoutes().isEmpty)
         return PageContent(title: language["model_heading"], description: language.string(model?["description"]),
                            html: render("model-index", view, language), section: .model)
     }
@@ -197,6 +198,9 @@ struct ModelIndexView: ViewModel {
     var has_strategy: Bool
     var strategy: TextLink?
     var strategy_summary: TextView
+    /// Links to the model's change proposals and changelog.
+    var history: [HistoryLink]
+    var has_history: Bool
 }
 
 /// The view model of `role.mustache`.

@@ -13,23 +13,8 @@ extension Pages {
         let progress = OfficeProgress(r, network: network)
         let formatter = language.formatter
 
-        let hours = (office?["opening_hours"]?.sequence ?? []).map { h in
-            OfficeView.Hours(days: formatter.label(formatter.weekdays((h["days"]?.sequence ?? []).compactMap(\.string))),
-                             opens: h["opens"]?.string ?? "", closes: h["closes"]?.string ?? "")
-        }
-        let channels = office?["channels"]
-        var contact: [OfficeView.Contact] = []
-        if let phone = channels?["phone"]?.string {
-            contact.append(.init(label: language["channel_phone"], text: phone, href: "tel:" + phone.filter { $0 == "+" || $0.isNumber }))
-        }
-        if let email = channels?["email"]?.string {
-            contact.append(.init(label: language["channel_email"], text: email, href: "mailto:" + email))
-        }
-        for (key, label) in [("web", "channel_web"), ("appointments", "channel_appointments")] {
-            if let web = channels?[key]?.string, web.hasPrefix("https://") || web.hasPrefix("http://") {
-                contact.append(.init(label: language[label], text: web, href: web))
-            }
-        }
+        let hours = officeHours(office, language)
+        let contact = officeContact(office, language)
 
         // Services, with what the municipality changed.
         let services = r.services.map { s in
@@ -101,6 +86,7 @@ extension Pages {
                 date: language.date(local?["date"]?.string), has_note: local?["note"] != nil, note: language.text(local?["note"]))
         }
         let handbooks = handbookLinks(slug, language, path)
+        let records = officeRecords(slug, language, from: path)
         let view = OfficeView(
             office: summary, name: summary.name,
             ine_code: office?["municipality"]?["ine_code"]?.string ?? "",
@@ -124,10 +110,38 @@ extension Pages {
             handbooks: handbooks, has_handbooks: !handbooks.isEmpty,
             handbooks_built: site.options.handbooks != nil,
             progress_href: href(.progress, language, from: path),
-            comparison_href: href(.comparison, language, from: path))
+            comparison_href: href(.comparison, language, from: path),
+            records: records, has_records: !records.isEmpty)
         return PageContent(title: summary.name.text.nonEmpty ?? slug, description: language.string(office?["description"]),
                            breadcrumbs: [], html: render("office", view, language),
                            jsonLD: site.options.structuredData.office(slug, language.code), section: .offices)
+    }
+
+    /// An office's opening hours, one row per group of days.
+    func officeHours(_ office: Node?, _ language: SiteLanguage) -> [OfficeView.Hours] {
+        let formatter = language.formatter
+        return (office?["opening_hours"]?.sequence ?? []).map { h in
+            OfficeView.Hours(days: formatter.label(formatter.weekdays((h["days"]?.sequence ?? []).compactMap(\.string))),
+                             opens: h["opens"]?.string ?? "", closes: h["closes"]?.string ?? "")
+        }
+    }
+
+    /// An office's phone, email, web page and appointment link, as links.
+    func officeContact(_ office: Node?, _ language: SiteLanguage) -> [OfficeView.Contact] {
+        let channels = office?["channels"]
+        var contact: [OfficeView.Contact] = []
+        if let phone = channels?["phone"]?.string {
+            contact.append(.init(label: language["channel_phone"], text: phone, href: "tel:" + phone.filter { $0 == "+" || $0.isNumber }))
+        }
+        if let email = channels?["email"]?.string {
+            contact.append(.init(label: language["channel_email"], text: email, href: "mailto:" + email))
+        }
+        for (key, label) in [("web", "channel_web"), ("appointments", "channel_appointments")] {
+            if let web = channels?[key]?.string, web.hasPrefix("https://") || web.hasPrefix("http://") {
+                contact.append(.init(label: language[label], text: web, href: web))
+            }
+        }
+        return contact
     }
 
     /// `3 de 5`: how many of a total are done.
@@ -267,4 +281,7 @@ struct OfficeView: ViewModel {
     var handbooks_built: Bool
     var progress_href: String
     var comparison_href: String
+    /// The agreements the office relies on, and its other records.
+    var records: [TextLink]
+    var has_records: Bool
 }

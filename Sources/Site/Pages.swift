@@ -18,6 +18,7 @@ struct Pages: Sendable {
         if site.options.search { out.append(.search) }
         for r in site.municipalities {
             out.append(.office(r.slug))
+            out.append(.charter(r.slug))
             for doc in r.files.services { out.append(.localService(municipality: r.slug, id: doc.id)) }
             for doc in r.files.procedures { out.append(.localProcedure(municipality: r.slug, id: doc.id)) }
         }
@@ -26,6 +27,8 @@ struct Pages: Sendable {
         out += network.modelDocuments(.role).map { .role($0.id) }
         out += network.modelDocuments(.trainingModule).map { .training($0.id) }
         out += network.modelDocuments(.indicator).map { .indicator($0.id) }
+        out += agreementRoutes()
+        out += proposalRoutes()
         return out
     }
 
@@ -52,6 +55,11 @@ struct Pages: Sendable {
         case .notFound: return notFound(language, path)
         case .offices: return offices(language, path)
         case .accessibility, .legalNotice, .contact: return compliance(route, language, path)
+        case .agreements: return agreements(language, path)
+        case let .agreement(id): return agreement(id, language, path)
+        case .proposals: return proposals(language, path)
+        case .changelog: return changelog(language, path)
+        case let .charter(m): return charter(m, language, path)
         }
     }
 

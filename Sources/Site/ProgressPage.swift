@@ -32,7 +32,9 @@ extension Pages {
             return .init(id: "chart-\(doc.id)", link: modelLink(.indicator, doc.id, .indicator(doc.id), language, from: path),
                          chart: chart)
         }
-        let view = ProgressView(offices: offices, charts: charts, has_charts: !charts.isEmpty)
+        let records = programmeRecords(language, from: path)
+        let view = ProgressView(offices: offices, charts: charts, has_charts: !charts.isEmpty,
+                                records: records, has_records: !records.isEmpty)
         return PageContent(title: language["progress_heading"], description: language["progress_intro"],
                            html: render("progress", view, language), section: .progress)
     }
@@ -112,4 +114,7 @@ struct ProgressView: ViewModel {
     var offices: [Office]
     var charts: [Chart]
     var has_charts: Bool
+    /// The programme's record pages (agreements, …).
+    var records: [TextLink]
+    var has_records: Bool
 }

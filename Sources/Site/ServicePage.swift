@@ -65,20 +65,24 @@ extension Pages {
         return modelLink(kind, id, kind == .service ? .service(id) : .procedure(id), language, from: path)
     }
 
+    /// A legal basis (`ref`, `title`, `url`) as cited on a page: the reference marked with
+    /// its language when that is not the page's.
+    func legalCitation(_ l: Node, _ language: SiteLanguage) -> ServiceView.Legal {
+        let url = l["url"]?.string ?? ""
+        let ref = l["ref"]?.string ?? ""
+        let refLanguage = Pages.citationLanguage(ref, title: l["title"]).flatMap { $0 == language.code ? nil : $0 }
+        return ServiceView.Legal(ref: ref, ref_lang: refLanguage ?? "", has_ref_lang: refLanguage != nil,
+                                 title: language.text(l["title"]), has_title: l["title"] != nil,
+                                 url: url, has_url: url.hasPrefix("https://") || url.hasPrefix("http://"))
+    }
+
     /// The fields of a service sheet. Links to procedures and related services go to the
     /// municipality's own documents when it has them.
     func serviceFacts(_ root: Node, municipality: String?, _ language: SiteLanguage, _ path: String) -> ServiceView {
         let values = ValueText(site: site, language: language)
         let local = municipality.flatMap { site.resolved[$0] }
         let owner = root["owner_role"]?.string
-        let legal = (root["legal_basis"]?.sequence ?? []).map { l in
-            let url = l["url"]?.string ?? ""
-            let ref = l["ref"]?.string ?? ""
-            let refLanguage = Pages.citationLanguage(ref, title: l["title"]).flatMap { $0 == language.code ? nil : $0 }
-            return ServiceView.Legal(ref: ref, ref_lang: refLanguage ?? "", has_ref_lang: refLanguage != nil,
-                                     title: language.text(l["title"]), has_title: l["title"] != nil,
-                                     url: url, has_url: url.hasPrefix("https://") || url.hasPrefix("http://"))
-        }
+        let legal = (root["legal_basis"]?.sequence ?? []).map { legalCitation($0, language) }
         let commitments = (root["commitments"]?.sequence ?? []).map { c in
             ServiceView.Commitment(metric: language.text(c["metric"]), target: values.html(c["target"], field: "target", parent: c))
         }

@@ -30,6 +30,7 @@ public struct SiteBuild: Sendable {
         "training-module", "indicator", "communication", "comparison", "progress",
         "downloads", "search", "not-found", "root-index", "data", "offices",
         "not-found-anywhere",
+        "agreements", "agreement", "proposals", "changelog", "charter",
     ] + Pages.complianceTemplates
     /// The view model of each template (partials too), for `oae check`'s
     /// `template-unknown-variable`: a tag that names nothing of its template's view model.
@@ -56,6 +57,11 @@ public struct SiteBuild: Sendable {
         "data": ViewShape.of(PageView<DataPageView>.self),
         "offices": ViewShape.of(PageView<OfficesView>.self),
         "not-found-anywhere": ViewShape.of(PageView<NotFoundAnywhereView>.self),
+        "agreements": ViewShape.of(PageView<AgreementsView>.self),
+        "agreement": ViewShape.of(PageView<AgreementView>.self),
+        "proposals": ViewShape.of(PageView<ProposalsView>.self),
+        "changelog": ViewShape.of(PageView<ChangelogView>.self),
+        "charter": ViewShape.of(PageView<CharterView>.self),
     ].merging(Pages.complianceTemplates.map { ($0, ViewShape.of(PageView<ComplianceView>.self)) }) { a, _ in a }
 
     /// The assets copied from `templates/site/assets/`, by extension.

@@ -28,6 +28,14 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
     case accessibility
     case legalNotice
     case contact
+    /// The programme's and the municipalities' agreements.
+    case agreements
+    case agreement(String)
+    /// The model's change proposals and its changelog.
+    case proposals
+    case changelog
+    /// An office's service charter (carta de serveis).
+    case charter(String)
 
     /// The page's path under the language folder.
     public var pathInLanguage: String {
@@ -53,6 +61,11 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
         case .accessibility: return "accessibility.html"
         case .legalNotice: return "legal-notice.html"
         case .contact: return "contact.html"
+        case .agreements: return "agreements/index.html"
+        case let .agreement(id): return "agreements/\(id).html"
+        case .proposals: return "model/proposals.html"
+        case .changelog: return "model/changelog.html"
+        case let .charter(m): return "offices/\(m)/charter.html"
         }
     }
 

@@ -44,10 +44,10 @@ extension Layout {
     static func section(of route: SiteRoute) -> NavSection? {
         switch route {
         case .home: return .home
-        case .offices, .office, .localService, .localProcedure: return .offices
-        case .modelIndex, .service, .procedure, .role, .training, .indicator, .communication: return .model
+        case .offices, .office, .localService, .localProcedure, .charter: return .offices
+        case .modelIndex, .service, .procedure, .role, .training, .indicator, .communication, .proposals, .changelog: return .model
         case .comparison: return .comparison
-        case .progress: return .progress
+        case .progress, .agreements, .agreement: return .progress
         case .downloads, .openData: return .downloads
         case .search: return .search
         case .notFound, .accessibility, .legalNotice, .contact: return nil

@@ -11,7 +11,7 @@ struct CatalogueRule: Rule {
         RuleInfo("omission-reason-missing", "An omitted service has no reason."),
         RuleInfo("omitted-not-recommended", "An omitted service is not a recommended service."),
         RuleInfo("adopted-not-optional", "An adopted service is not an optional service."),
-        RuleInfo("base-model-version", "An adaptation is based on another version of the model."),
+        RuleInfo("base-model-version", "An adaptation is based on a version of the model newer than the model's own."),
         RuleInfo("local-service-status", "A municipality's own service has a status of the model (core, recommended, optional)."),
     ]
 
@@ -55,8 +55,10 @@ struct CatalogueRule: Rule {
                                     "\(status.rawValue) service '\(id)' is offered without adopting it",
                                     at: item.span, help: "only optional services are adopted; remove this item"))
             }
+            // An older version is `base-model-outdated` (ReleaseRule), with the releases since.
             if let node = m.files.adaptation?.root?["base_model_version"], let version = node.string,
-               version != c.settings.version {
+               version != c.settings.version,
+               !(SemanticVersion(version).flatMap { v in SemanticVersion(c.settings.version).map { v < $0 } } ?? false) {
                 out.append(.warning("base-model-version",
                                     "the adaptation is based on model version \(version); the model is at \(c.settings.version)",
                                     at: node.span,

@@ -65,8 +65,8 @@ public struct MunicipalityScaffold {
                 closes: "14:00"
             description: a short presentation of the office, in every language of the model.
             """)
-        t += YAMLText.comment(0, "Planned until it opens as a pilot; then set status: pilot and the real opening date.")
-        t += YAMLText.line(0, "status", OfficeStatus.planned.rawValue)
+        t += YAMLText.comment(0, "A candidate until the council signs its adhesion to the network (add it under agreements/ and list it below as agreements: [its id]); then agreement, planned, and pilot with the real opening date when it opens.")
+        t += YAMLText.line(0, "status", OfficeStatus.candidate.rawValue)
         t += YAMLText.comment(0, "The planned opening date. The mandatory training and the communication actions below are dated before it: move them with it.")
         t += YAMLText.line(0, "opening_date", opening.description)
         return ScaffoldFile(path: "\(folder)/office.yaml", text: t)

@@ -32,22 +32,22 @@ final class KindTableTests: XCTestCase {
         return try runProcess(TestPaths.oaeBinary.path, arguments + ["--root", root.path], environment: env)
     }
 
-    func addAgreementKind() throws {
+    func addInspectionKind() throws {
         let tablePath = "model/schema/kinds.yaml"
         let table = try String(contentsOf: root.appendingPathComponent(tablePath), encoding: .utf8)
         let entry = """
-              - kind: agreement
+              - kind: inspection
                 format: yaml
-                files: ["seeds/{municipality}/agreements/{id}.yaml"]
+                files: ["seeds/{municipality}/inspections/{id}.yaml"]
                 id-field: id
-                label: {ca: conveni, es: convenio, en: agreement}
+                label: {ca: inspecció, es: inspección, en: inspection}
 
             items:
             """
         try write(tablePath, table.replacingOccurrences(of: "\nitems:", with: "\n" + entry))
-        try write("model/schema/agreement.schema.yaml", """
+        try write("model/schema/inspection.schema.yaml", """
             $schema: https://json-schema.org/draft/2020-12/schema
-            $id: https://schema.oae.example/agreement.schema.yaml
+            $id: https://schema.oae.example/inspection.schema.yaml
             type: object
             additionalProperties: false
             required: [id, signed_on]
@@ -59,14 +59,14 @@ final class KindTableTests: XCTestCase {
                 x-ref: role
               supersedes:
                 type: string
-                x-ref: agreement
+                x-ref: inspection
 
             """)
     }
 
     func testANewKindThroughTheTableAndItsSchemaAlone() throws {
-        try addAgreementKind()
-        let folder = "seeds/sant-feliu-de-llobregat/agreements"
+        try addInspectionKind()
+        let folder = "seeds/sant-feliu-de-llobregat/inspections"
         try write("\(folder)/adhesion-2026.yaml", """
             id: adhesion-2026
             signed_on: 2026-02-10
@@ -85,17 +85,17 @@ final class KindTableTests: XCTestCase {
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
         let summary = try XCTUnwrap(report["summary"] as? [String: Any])
         let documents = try XCTUnwrap(summary["documents"] as? [String: Int])
-        XCTAssertEqual(documents["agreement"], 2)
+        XCTAssertEqual(documents["inspection"], 2)
         let found = (report["diagnostics"] as? [[String: Any]] ?? []).map {
             "\($0["rule"]!) \($0["file"]!):\($0["line"]!):\($0["column"]!): \($0["message"]!)"
         }
         XCTAssertEqual(found, [
             "schema-format \(folder)/adhesion-2027.yaml:2:12: expected a date (YYYY-MM-DD); found \"10/02/2027\"",
             "ref-unknown \(folder)/adhesion-2027.yaml:3:15: unknown role 'office-coordinater'",
-            "ref-unknown \(folder)/adhesion-2027.yaml:4:13: unknown agreement 'adhesion-2025'",
+            "ref-unknown \(folder)/adhesion-2027.yaml:4:13: unknown inspection 'adhesion-2025'",
         ])
 
-        let list = try oae(["list", "agreement"])
+        let list = try oae(["list", "inspection"])
         XCTAssertEqual(list.status, 0, list.stderr)
         XCTAssertEqual(list.stdout, """
             adhesion-2026  \(folder)/adhesion-2026.yaml
@@ -131,9 +131,9 @@ final class KindTableTests: XCTestCase {
         let table = try String(contentsOf: root.appendingPathComponent(tablePath), encoding: .utf8)
         try write(tablePath, table.replacingOccurrences(of: "\nitems:", with: """
 
-              - kind: agreement
+              - kind: inspection
                 format: yml
-                files: ["seeds/{municipality}/agreements/{id}.yaml"]
+                files: ["seeds/{municipality}/inspections/{id}.yaml"]
 
             items:
             """))
@@ -141,7 +141,7 @@ final class KindTableTests: XCTestCase {
         let formatLine = try XCTUnwrap(written.components(separatedBy: "\n").firstIndex(of: "    format: yml")) + 1
         let check = try oae(["check", "--as-of", "2026-11-25"])
         XCTAssertTrue(check.stdout.hasPrefix(
-            "\(tablePath):\(formatLine):13: error[kind-table-invalid]: kind 'agreement' needs a format: yaml or markdown\n"),
+            "\(tablePath):\(formatLine):13: error[kind-table-invalid]: kind 'inspection' needs a format: yaml or markdown\n"),
                       check.stdout)
     }
 }

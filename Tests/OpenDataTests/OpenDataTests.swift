@@ -143,6 +143,7 @@ final class OpenDataTests: XCTestCase {
               - {days: [mo, tu, we, th, fr], opens: "09:00", closes: "14:00"}
             status: pilot
             opening_date: 2026-04-13
+            agreements: [adhesion-sant-feliu]
             """)
         let office = try XCTUnwrap(fixture.export().office("sant-feliu-de-llobregat", language: "es"))
         XCTAssertEqual(office.serialized(pretty: false), #"{"@context":"https://schema.org","@type":"GovernmentOffice","@id":"https://oae.example.org/id/sant-feliu-de-llobregat/office","name":"OAE de Sant Feliu de Llobregat","url":"https://sant-feliu.example.cat/oae","telephone":"+34 936 000 101","email":"oae@sant-feliu.example.cat","address":{"@type":"PostalAddress","streetAddress":"Carrer de Pi i Margall, 30","postalCode":"08980","addressLocality":"Sant Feliu de Llobregat","addressCountry":"ES"},"geo":{"@type":"GeoCoordinates","latitude":41.3826,"longitude":2.0441},"openingHoursSpecification":[{"@type":"OpeningHoursSpecification","dayOfWeek":["https://schema.org/Monday","https://schema.org/Tuesday","https://schema.org/Wednesday","https://schema.org/Thursday","https://schema.org/Friday"],"opens":"09:00","closes":"14:00"}],"areaServed":{"@type":"City","name":"Sant Feliu de Llobregat"},"identifier":{"@type":"PropertyValue","propertyID":"INE","value":"08211"}}"#)

@@ -118,9 +118,9 @@ final class RuleTests: XCTestCase {
 
     func testBaseModelVersion() throws {
         try assertDiagnostics([
-            "base-model-version seeds/molins-de-rei/adaptation.yaml:2:21: the adaptation is based on model version 0.9.0; the model is at 1.0.0",
+            "base-model-version seeds/molins-de-rei/adaptation.yaml:2:21: the adaptation is based on model version 1.2.0; the model is at 1.0.0",
         ]) {
-            try $0.replace("seeds/molins-de-rei/adaptation.yaml", "base_model_version: 1.0.0", "base_model_version: 0.9.0")
+            try $0.replace("seeds/molins-de-rei/adaptation.yaml", "base_model_version: 1.0.0", "base_model_version: 1.2.0")
         }
     }
 

@@ -20,7 +20,7 @@ final class NewMunicipalityTests: XCTestCase {
                 .map { "seeds/\(slug)/\($0).yaml" })
             let office = try tree.read("seeds/\(slug)/office.yaml")
             XCTAssertTrue(office.contains("  ine_code: \"\(code)\"\n"), office)
-            XCTAssertTrue(office.contains("status: planned\n") && office.contains("opening_date: 2027-05-03\n"), office)
+            XCTAssertTrue(office.contains("status: candidate\n") && office.contains("opening_date: 2027-05-03\n"), office)
             let after = tree.diagnostics()
             XCTAssertEqual(after, baseline, "\(name): the new folder brings problems")
         }
@@ -35,7 +35,7 @@ final class NewMunicipalityTests: XCTestCase {
         let plan = try tree.read("seeds/vic/communication-plan.yaml")
         XCTAssertTrue(plan.contains("objectives:\n  - ca: \"[to complete] Donar a conèixer l'oficina"), plan)
         XCTAssertFalse(tree.diagnostics().contains { $0.contains("placeholder-text") })
-        try tree.replace("seeds/vic/office.yaml", "status: planned", "status: pilot")
+        try tree.replace("seeds/vic/office.yaml", "status: candidate", "status: pilot")
         let placeholders = tree.diagnostics().filter { $0.contains("placeholder-text") }
         XCTAssertEqual(placeholders, [
             "error placeholder-text seeds/vic/communication-plan.yaml:11:9: placeholder text left by 'oae new municipality', and the office is pilot",
@@ -90,7 +90,7 @@ final class NewMunicipalityTests: XCTestCase {
         let checklist = try tree.read("seeds/l-hospitalet-de-llobregat/checklist.yaml")
         XCTAssertEqual(checklist.components(separatedBy: "    done: false\n").count - 1, 12)
         let adaptation = try tree.read("seeds/l-hospitalet-de-llobregat/adaptation.yaml")
-        XCTAssertTrue(adaptation.contains("municipality: l-hospitalet-de-llobregat\nbase_model_version: \"1.0.0\"\n"), adaptation)
+        XCTAssertTrue(adaptation.contains("municipality: l-hospitalet-de-llobregat\nbase_model_version: \"1.1.0\"\n"), adaptation)
     }
 
     func testAMisspeltNameGivesCloseMatchesWithTheirCodes() throws {

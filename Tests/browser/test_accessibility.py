@@ -35,6 +35,11 @@ PAGE_KINDS = {
     "accessibility": "accessibility.html",
     "legal-notice": "legal-notice.html",
     "contact": "contact.html",
+    "agreements": "agreements/index.html",
+    "agreement": "agreements/adhesion-sant-feliu-de-llobregat.html",
+    "proposals": "model/proposals.html",
+    "changelog": "model/changelog.html",
+    "charter": "offices/sant-feliu-de-llobregat/charter.html",
 }
 
 #: The WCAG 2.1 A and AA rules. selenium-axe-python ships axe-core 4.9, which tags them

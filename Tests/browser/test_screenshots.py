@@ -1,7 +1,8 @@
-"""Full-page screenshots of the home page, an office page and the catalogue comparison in
-Catalan at a phone's width (390 CSS pixels), taken with headless Chromium. They are
-written to the test's temporary folder, and to docs/ (site-home.png, site-office.png,
-site-comparison.png) when OAE_SCREENSHOTS=docs."""
+"""Full-page screenshots of the home page, an office page, the catalogue comparison, the
+changelog, an agreement and a service charter in Catalan at a phone's width (390 CSS pixels), taken with headless Chromium.
+They are written to the test's temporary folder, and to docs/ (site-home.png,
+site-office.png, site-comparison.png, site-changelog.png, site-agreement.png,
+site-charter.png) when OAE_SCREENSHOTS=docs."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ SHOTS = {
     "site-home.png": "ca/index.html",
     "site-office.png": "ca/offices/sant-feliu-de-llobregat.html",
     "site-comparison.png": "ca/comparison.html",
+    "site-changelog.png": "ca/model/changelog.html",
+    "site-agreement.png": "ca/agreements/adhesion-sant-feliu-de-llobregat.html",
+    "site-charter.png": "ca/offices/sant-feliu-de-llobregat/charter.html",
 }
 
 

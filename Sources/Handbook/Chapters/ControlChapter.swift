@@ -33,6 +33,18 @@ public struct ControlView: ChapterView {
     /// The default language, shown by the fallback marker.
     public var default_language: String
     public var fallback_note: String
+    /// A release of the model newer than the version the office follows.
+    public struct Update: ViewModel {
+        public var version: String
+        /// The release date in words.
+        public var date: String
+        public var summary: TextView?
+    }
+    /// The releases since the office's `base_model_version`, oldest first.
+    public var updates: [Update] = []
+    public var has_updates = false
+    /// `L'oficina segueix la versió 1.0.0; des d'aleshores s'han publicat:`
+    public var updates_intro = ""
 }
 
 /// Builds the control page: municipality, office, model and version, source revision
@@ -74,9 +86,16 @@ struct ControlChapter: ChapterBuilder {
             .init(badge: "local-variant", label: c.words["badge_local_variant"], fallback: false, text: c.words["legend.local_variant"]),
             .init(badge: nil, label: settings.defaultLanguage, fallback: true, text: c.words("legend.fallback", ["language": defaultName])),
         ]
-        let view = ControlView(purpose: c.words("control.purpose", ["municipality": c.municipalityName]), rows: rows,
+        var view = ControlView(purpose: c.words("control.purpose", ["municipality": c.municipalityName]), rows: rows,
                                legend: legend, default_language: settings.defaultLanguage,
                                fallback_note: m.fallbackNote(settings.defaultLanguage))
+        if let base = c.view.files.adaptation?.root?["base_model_version"]?.string {
+            view.updates = c.network.releases(after: base).map { r in
+                .init(version: r.version, date: r.date.map(c.format.date) ?? "", summary: m.view(r.summary))
+            }
+            view.has_updates = !view.updates.isEmpty
+            view.updates_intro = c.words("control.updates_intro", ["base": base, "version": settings.version])
+        }
         return ChapterContent(model: view)
     }
 }

@@ -7,6 +7,24 @@ import Rendering
 /// minimum staffing, the roles (with what each one owns in this office), the training
 /// plan as a timeline before the opening date, and the training modules.
 public struct StaffingView: ChapterView {
+    /// A post's recruitment plan, as a row of the calendar: the selection system, job
+    /// group and Catalan level, then the milestones' dates in words ("" when not given).
+    public struct RecruitmentRow: ViewModel {
+        /// The post's id, for the writers; `post_role` names it for readers.
+        public var post: String
+        public var post_role: String
+        public var system: String
+        public var job_group: String
+        public var catalan_level: String
+        public var rules_approved: String
+        public var call_published: String
+        public var selection: String
+        public var start: String
+    }
+    /// The recruitment calendar of the posts that have a plan.
+    public var recruitment_calendar: [RecruitmentRow] = []
+    public var has_recruitment_calendar = false
+
     /// A post of the staffing plan.
     public struct Post: ViewModel {
         public var post: String
@@ -141,14 +159,10 @@ struct StaffingChapter: ChapterBuilder {
         let planHeading = heading("staffing.plan", "staffing-plan")
         var entries: [TrainingTimeline.Entry] = []
         var rows: [StaffingView.Training] = []
-        let roleCounts = Dictionary(grouping: staff.compactMap { $0["role"]?.string }, by: { $0 }).mapValues(\.count)
-        var roleSeen: [String: Int] = [:]
+        let postLabels = StaffingChapter.postLabels(staff, c)
         for post in staff {
             let postId = post["id"]?.string ?? ""
-            let roleId = post["role"]?.string ?? ""
-            var roleTitle = c.network.modelDocument(.role, roleId).map { m.plain($0.root?["title"]) } ?? postId
-            roleSeen[roleId, default: 0] += 1
-            if roleCounts[roleId, default: 0] > 1 { roleTitle += " (\(roleSeen[roleId]!))" }
+            let roleTitle = postLabels[postId] ?? postId
             for t in post["training"]?.sequence ?? [] {
                 let moduleId = t["module"]?.string ?? ""
                 let module = c.network.modelDocument(.trainingModule, moduleId)
@@ -185,12 +199,39 @@ struct StaffingChapter: ChapterBuilder {
                          facts: facts, roles: c.links((r?["target_roles"]?.sequence ?? []).compactMap(\.string).map(c.roleLinkView)), outcomes: textList(r?["outcomes"], m),
                          contents: textList(r?["contents"], m))
         }
-        let view = StaffingView(
+        var view = StaffingView(
             posts: posts, post_rows: postRows, no_posts: staff.isEmpty ? c.words["staffing_none"] : nil,
             recruitment: m.paragraphsView(plan?["recruitment"]), minimum_intro: minimumIntro, minimum_rows: minimumRows,
             roles: roles, role_list: roleList, plan: planHeading, no_plan: rows.isEmpty ? c.words["staffing.no_plan"] : nil,
             timeline: entries.isEmpty ? nil : m.image(svg: timeline.svg(), alt: timeline.title), plan_rows: rows, modules: modules, module_list: moduleList)
+        view.recruitment_calendar = staff.compactMap { post -> StaffingView.RecruitmentRow? in
+            guard let r = post["recruitment"] else { return nil }
+            let day = { (node: Node?) in node?.string.map(c.format.date) ?? "" }
+            let postId = post["id"]?.string ?? ""
+            return .init(post: postId, post_role: postLabels[postId] ?? postId, system: c.format.label(c.words["recruitment_system.\(r["system"]?.string ?? "")"]),
+                         job_group: r["job_group"]?.string ?? "", catalan_level: r["catalan_level"]?.string ?? "",
+                         rules_approved: day(r["milestones"]?["rules_approved"]), call_published: day(r["milestones"]?["call_published"]),
+                         selection: day(r["milestones"]?["selection"]), start: day(post["start_date"]))
+        }
+        view.has_recruitment_calendar = !view.recruitment_calendar.isEmpty
         return ChapterContent(model: view, sections: sections.sections)
+    }
+
+    /// Each post named for readers by its role's title, numbered when several posts share
+    /// the role (`Tècnic/a d'assessorament (2)`), by post id.
+    static func postLabels(_ staff: [Node], _ c: HandbookContext) -> [String: String] {
+        let roleCounts = Dictionary(grouping: staff.compactMap { $0["role"]?.string }, by: { $0 }).mapValues(\.count)
+        var roleSeen: [String: Int] = [:]
+        var out: [String: String] = [:]
+        for post in staff {
+            let postId = post["id"]?.string ?? ""
+            let roleId = post["role"]?.string ?? ""
+            var title = c.network.modelDocument(.role, roleId).map { c.markup.plain($0.root?["title"]) } ?? postId
+            roleSeen[roleId, default: 0] += 1
+            if roleCounts[roleId, default: 0] > 1 { title += " (\(roleSeen[roleId]!))" }
+            out[postId] = title
+        }
+        return out
     }
 
     /// The texts of a list field, or nil when it has none.

@@ -1,0 +1,75 @@
+import Loading
+import Model
+import Rendering
+
+/// The view model of `chapters/agreements`, an annex: the agreements the office relies
+/// on, each with its facts, what each party undertakes and the money committed.
+public struct AgreementsView: ChapterView {
+    public struct Party: ViewModel {
+        public var name: TextView
+        public var obligations: [TextView]
+    }
+    public struct Money: ViewModel {
+        public var party: TextView
+        public var purpose: TextView?
+        /// `45.000 €`.
+        public var amount: String
+    }
+    public struct Agreement: ViewModel {
+        public var heading: HeadingView
+        public var summary: TextView?
+        /// `adhesió a la xarxa`, as a label.
+        public var type: String
+        /// The signing date in words, or `Encara no s'ha signat`.
+        public var signed_on: String
+        public var valid_until: String
+        /// `in-force`, `ending`, `ended` or `unsigned` (a class), and its words.
+        public var state: String
+        public var state_label: String
+        public var parties: [Party]
+        public var money: [Money]
+        public var has_money: Bool
+        public var money_total: String
+    }
+
+    /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
+    public var ui: [String: String] = [:]
+    /// What the annex holds and the day the states are given for.
+    public var intro: String
+    public var agreements: [Agreement]
+    public var has_agreements: Bool
+}
+
+/// Builds the annex of agreements from the office's `agreements` and the agreements its
+/// opening checklist names; states are as of the tree's source day.
+struct AgreementsChapter: ChapterBuilder {
+    func build(_ c: HandbookContext, number: Int) -> ChapterContent {
+        let m = c.markup
+        var sections = SectionNumbers(chapter: number)
+        let day = c.input.sourceDay
+        let agreements = c.network.reliedAgreements(c.view.slug).compactMap(\.document).map { doc -> AgreementsView.Agreement in
+            let root = doc.root
+            let names = Dictionary((root?["parties"]?.sequence ?? []).compactMap { p in p["id"]?.string.map { ($0, p["name"]) } }) { a, _ in a }
+            let state = doc.agreementState(on: day)
+            let money = (root?["money"]?.sequence ?? []).map { line in
+                AgreementsView.Money(party: m.view(line["party"]?.string.flatMap { names[$0] } ?? nil) ?? m.plainView(line["party"]?.string ?? ""),
+                                     purpose: m.view(line["purpose"]), amount: c.format.money(line["amount"]?.number ?? 0))
+            }
+            return .init(
+                heading: sections.next(m.view(root?["title"]) ?? m.plainView(doc.id), anchor: "agreement-\(doc.id)"),
+                summary: m.view(root?["summary"]),
+                type: c.format.label(c.words["agreement_type.\(root?["type"]?.string ?? "")"]),
+                signed_on: doc.signedOn.map(c.format.date) ?? c.words["agreement_unsigned"],
+                valid_until: doc.validUntil.map(c.format.date) ?? "",
+                state: state.rawValue, state_label: c.format.label(c.words["agreement_state.\(state.rawValue)"]),
+                parties: (root?["parties"]?.sequence ?? []).map { p in
+                    .init(name: m.view(p["name"]) ?? m.plainView(p["id"]?.string ?? ""),
+                          obligations: (p["obligations"]?.sequence ?? []).compactMap { m.view($0) })
+                },
+                money: money, has_money: !money.isEmpty, money_total: c.format.money(doc.agreementMoney))
+        }
+        let view = AgreementsView(intro: c.words("agreements_annex_intro", ["date": c.format.date(day)]),
+                                  agreements: agreements, has_agreements: !agreements.isEmpty)
+        return ChapterContent(model: view, sections: sections.sections)
+    }
+}

@@ -1,0 +1,110 @@
+import Diagnostics
+import Loading
+
+extension Kind {
+    /// A collaboration agreement (`seeds/agreements/<id>.yaml`, programme level, or
+    /// `seeds/<municipality>/agreements/<id>.yaml`).
+    public static let agreement: Kind = "agreement"
+}
+
+/// The types of agreement the programme signs (`type` of `agreement.schema.yaml`).
+public enum AgreementType: String, CaseIterable, Sendable {
+    /// Between the agency and its knowledge partner: the partner transfers its methods.
+    case knowledgeTransfer = "knowledge-transfer"
+    /// A council joins the network and undertakes to run an office by the model.
+    case adhesion
+    /// The office becomes a PAE (Punt d'Atenció a l'Emprenedor) of the CIRCE network
+    /// (Real Decreto 127/2015 on PAE and the CIRCE system).
+    case paeRegistration = "pae-registration"
+    /// Referrals between the office and local entities.
+    case referralProtocol = "referral-protocol"
+}
+
+/// A reference from a municipality's documents to an agreement it relies on: the
+/// node that names it (in the office's `agreements` or an opening checklist item's
+/// `agreement`) and the agreement when it exists.
+public struct AgreementReliance: Sendable {
+    public var id: String
+    /// The node holding the id, for positions.
+    public var node: Node
+    public var document: Document?
+}
+
+extension Network {
+    /// Every agreement of the tree: the programme's, then each municipality's, by path.
+    public var agreements: [Document] {
+        (modelDocuments(.agreement) + municipalitySlugs.flatMap { municipalities[$0]?.documents(.agreement) ?? [] })
+            .sorted { $0.path < $1.path }
+    }
+
+    /// The agreement `id` as a municipality's documents see it: its own, else the
+    /// programme's.
+    public func agreement(_ id: String, municipality: String) -> Document? {
+        municipalities[municipality]?.documents(.agreement).first { $0.id == id } ?? modelDocument(.agreement, id)
+    }
+
+    /// The agreements a municipality's office relies on: those its office lists under
+    /// `agreements`, then those its opening checklist items name, each id once (at its
+    /// first mention).
+    public func reliedAgreements(_ municipality: String) -> [AgreementReliance] {
+        guard let files = municipalities[municipality] else { return [] }
+        var nodes = files.office?.root?["agreements"]?.sequence ?? []
+        nodes += (files.checklist?.root?["items"]?.sequence ?? []).compactMap { $0["agreement"] }
+        var seen: Set<String> = []
+        return nodes.compactMap { node in
+            guard let id = node.string, seen.insert(id).inserted else { return nil }
+            return AgreementReliance(id: id, node: node, document: agreement(id, municipality: municipality))
+        }
+    }
+}
+
+extension Document {
+    /// An agreement's type.
+    public var agreementType: AgreementType? { root?["type"]?.string.flatMap(AgreementType.init(rawValue:)) }
+    /// The day an agreement was signed; nil while unsigned.
+    public var signedOn: Day? { root?["signed_on"]?.string.flatMap(Day.init) }
+    /// The last day an agreement is in force.
+    public var validUntil: Day? { root?["valid_until"]?.string.flatMap(Day.init) }
+}
+
+/// Where an agreement stands on a day: what the agreement rules check and what the
+/// handbook and the site show.
+public enum AgreementState: String, Sendable {
+    /// No signing date, or one after the day.
+    case unsigned
+    /// Signed and in force for more than `AgreementState.warningDays` more days.
+    case inForce = "in-force"
+    /// In force, but it ends within `AgreementState.warningDays` days.
+    case ending
+    /// Its last day in force has passed.
+    case ended
+
+    /// How many days before an agreement ends it is `ending` (the `agreement-expiring` warning).
+    public static let warningDays = 90
+
+    public init(signedOn: Day?, validUntil: Day?, on day: Day) {
+        if let until = validUntil, until < day { self = .ended; return }
+        guard let signed = signedOn, signed <= day else { self = .unsigned; return }
+        if let until = validUntil, until.ordinal - day.ordinal <= AgreementState.warningDays { self = .ending; return }
+        self = .inForce
+    }
+}
+
+extension Document {
+    /// Where the agreement stands on `day`.
+    public func agreementState(on day: Day) -> AgreementState {
+        AgreementState(signedOn: signedOn, validUntil: validUntil, on: day)
+    }
+
+    /// The agreement's money lines added up, in euros.
+    public var agreementMoney: Double {
+        (root?["money"]?.sequence ?? []).compactMap { $0["amount"]?.number }.reduce(0, +)
+    }
+}
+
+extension Network {
+    /// The municipalities whose offices rely on the agreement, by slug.
+    public func municipalitiesRelying(on agreement: Document) -> [String] {
+        municipalitySlugs.filter { slug in reliedAgreements(slug).contains { $0.document?.path == agreement.path } }
+    }
+}

@@ -1,0 +1,145 @@
+import Loading
+import Model
+import Rendering
+
+/// The agreements of the programme and of the municipalities: a list, and a page for
+/// each with its parties, obligations, money and validity as of the site's source day.
+extension Pages {
+    func agreementRoutes() -> [SiteRoute] {
+        let all = network.agreements
+        return all.isEmpty ? [] : [.agreements] + all.map { .agreement($0.id) }
+    }
+
+    /// The state of an agreement on the day of the tree's revision, as a badge.
+    func agreementState(_ doc: Document, _ language: SiteLanguage) -> AgreementStateView {
+        let state = doc.agreementState(on: site.input.sourceDay)
+        return AgreementStateView(state: state.rawValue, label: language.label("agreement_state", state.rawValue),
+                                  as_of: language.format("agreement_state_as_of", ["date": language.formatter.date(site.input.sourceDay)]))
+    }
+
+    /// Links to the offices that rely on an agreement.
+    func relyingOffices(_ doc: Document, _ language: SiteLanguage, from path: String) -> [AgreementsView.Office] {
+        network.municipalitiesRelying(on: doc).map { .init(name: site.municipalityName($0), href: href(.office($0), language, from: path)) }
+    }
+
+    func agreements(_ language: SiteLanguage, _ path: String) -> PageContent {
+        let groups = AgreementType.allCases.compactMap { type -> AgreementsView.Group? in
+            let docs = network.agreements.filter { $0.agreementType == type }
+            guard !docs.isEmpty else { return nil }
+            return .init(id: "type-\(type.rawValue)", type: language.label("agreement_type", type.rawValue), agreements: docs.map { doc in
+                let root = doc.root
+                return .init(link: TextLink(language.text(root?["title"]), href: href(.agreement(doc.id), language, from: path)),
+                             parties: language.formatter.list((root?["parties"]?.sequence ?? []).map { language.string($0["name"]) }),
+                             signed_on: doc.signedOn.map(language.formatter.date) ?? "—",
+                             signed_day: doc.signedOn?.description ?? "",
+                             valid_until: doc.validUntil.map(language.formatter.date) ?? "",
+                             valid_day: doc.validUntil?.description ?? "",
+                             state: agreementState(doc, language),
+                             offices: relyingOffices(doc, language, from: path))
+            })
+        }
+        let view = AgreementsView(intro: language.format("agreements_intro", ["date": language.formatter.date(site.input.sourceDay)]),
+                                  groups: groups)
+        return PageContent(title: language["agreements_heading"], description: language["agreements_description"],
+                           breadcrumbs: [(language["nav_progress"], .progress)],
+                           html: render("agreements", view, language), section: .progress)
+    }
+
+    func agreement(_ id: String, _ language: SiteLanguage, _ path: String) -> PageContent {
+        guard let doc = network.agreements.first(where: { $0.id == id }), let root = doc.root else { return notFound(language, path) }
+        let parties = (root["parties"]?.sequence ?? []).map { p in
+            AgreementView.Party(id: "party-\(p["id"]?.string ?? "")", name: language.text(p["name"]),
+                                signatory: language.text(p["signatory"]), has_signatory: p["signatory"] != nil,
+                                obligations: texts(p["obligations"], language))
+        }
+        let partyNames = Dictionary((root["parties"]?.sequence ?? []).compactMap { p in p["id"]?.string.map { ($0, p["name"]) } }) { a, _ in a }
+        let money = (root["money"]?.sequence ?? []).map { line in
+            AgreementView.Money(party: language.text(line["party"]?.string.flatMap { partyNames[$0] } ?? line["party"]),
+                                purpose: language.text(line["purpose"]),
+                                amount: language.formatter.money(line["amount"]?.number ?? 0))
+        }
+        let legal = (root["legal_basis"]?.sequence ?? []).map { legalCitation($0, language) }
+        let municipality = doc.municipality
+        let view = AgreementView(
+            title: language.text(root["title"]),
+            summary: language.text(root["summary"]), has_summary: root["summary"] != nil,
+            type: language.label("agreement_type", root["type"]?.string ?? ""),
+            scope: municipality.map { site.municipalityName($0) } ?? language["agreement_scope_programme"],
+            state: agreementState(doc, language),
+            signed_on: doc.signedOn.map(language.formatter.date) ?? language["agreement_unsigned"],
+            signed_day: doc.signedOn?.description ?? "", has_signed: doc.signedOn != nil,
+            valid_until: doc.validUntil.map(language.formatter.date) ?? "", valid_day: doc.validUntil?.description ?? "",
+            offices: relyingOffices(doc, language, from: path),
+            parties: parties,
+            money: money, has_money: !money.isEmpty, money_total: language.formatter.money(doc.agreementMoney),
+            legal: legal, has_legal: !legal.isEmpty,
+            list_href: href(.agreements, language, from: path))
+        return PageContent(title: language.string(root["title"]).nonEmpty ?? id, description: language.string(root["summary"]),
+                           breadcrumbs: [(language["nav_progress"], .progress), (language["agreements_heading"], .agreements)],
+                           html: render("agreement", view, language), section: .progress)
+    }
+}
+
+/// An agreement's state as a badge: `state` is the class (`in-force`, `ending`, `ended`,
+/// `unsigned`), `label` its words, `as_of` the day it is computed for.
+struct AgreementStateView: ViewModel {
+    var state: String
+    var label: String
+    var as_of: String
+}
+
+/// The view model of `agreements.mustache`: the agreements by type.
+struct AgreementsView: ViewModel {
+    struct Office: ViewModel { var name: String; var href: String }
+    struct Row: ViewModel {
+        var link: TextLink
+        var parties: String
+        var signed_on: String
+        var signed_day: String
+        var valid_until: String
+        var valid_day: String
+        var state: AgreementStateView
+        var offices: [Office]
+    }
+    struct Group: ViewModel {
+        var id: String
+        var type: String
+        var agreements: [Row]
+    }
+
+    var intro: String
+    var groups: [Group]
+}
+
+/// The view model of `agreement.mustache`.
+struct AgreementView: ViewModel {
+    struct Party: ViewModel {
+        var id: String
+        var name: TextView
+        var signatory: TextView
+        var has_signatory: Bool
+        var obligations: [TextView]
+    }
+    struct Money: ViewModel { var party: TextView; var purpose: TextView; var amount: String }
+
+    var title: TextView
+    var summary: TextView
+    var has_summary: Bool
+    var type: String
+    /// The municipality the agreement belongs to, or "the programme".
+    var scope: String
+    var state: AgreementStateView
+    var signed_on: String
+    var signed_day: String
+    var has_signed: Bool
+    var valid_until: String
+    var valid_day: String
+    var offices: [AgreementsView.Office]
+    var parties: [Party]
+    var money: [Money]
+    var has_money: Bool
+    var money_total: String
+    var legal: [ServiceView.Legal]
+    var has_legal: Bool
+    var list_href: String
+}

@@ -1,0 +1,105 @@
+import Loading
+import Model
+import Rendering
+import Resolution
+
+/// The service charter (carta de serveis) of an office, with the minimum content of Llei
+/// 19/2014, art. 59: the services, the commitments with the indicators that measure them,
+/// the rights and duties of the people served, the channels and hours, and how to
+/// complain or suggest. Written from the office, its resolved catalogue and
+/// `model/charter.yaml`; its print stylesheet fits it on one A4 page.
+extension Pages {
+    func charter(_ slug: String, _ language: SiteLanguage, _ path: String) -> PageContent {
+        guard let r = site.resolved[slug] else { return notFound(language, path) }
+        let office = site.office(slug)
+        let template = network.modelDocuments(.charterTemplate).first?.root
+        let officeName = language.string(office?["name"]).nonEmpty ?? site.municipalityName(slug)
+        let services = r.services.map { s -> CharterView.Service in
+            let route: SiteRoute = s.adoption == .local ? .localService(municipality: slug, id: s.id) : .service(s.id)
+            return .init(link: TextLink(s.fields["name"].map(language.text) ?? language.plain(s.id), href: href(route, language, from: path)),
+                         summary: language.text(s.fields["summary"]))
+        }
+        let commitments = r.services.flatMap { s in
+            (s.fields["commitments"]?.sequence ?? []).map { c -> CharterView.Commitment in
+                let unit = c["unit"]?.string ?? "count"
+                let value = language.formatter.measure(c["target"]?.number ?? 0, unit: unit)
+                let bound = c["bound"]?.string == "min" ? "min" : "max"
+                let indicators = (s.fields["indicators"]?.sequence ?? []).compactMap(\.string).map {
+                    modelLink(.indicator, $0, .indicator($0), language, from: path)
+                }
+                return .init(service: s.fields["name"].map(language.text) ?? language.plain(s.id), metric: language.text(c["metric"]),
+                             target: language.format("charter_target_\(bound)", ["value": value]),
+                             local: s.overrides.contains { $0.fieldName == "commitments" || $0.fieldName.hasPrefix("commitments[\(c["id"]?.string ?? "")]") },
+                             indicators: indicators, has_indicators: !indicators.isEmpty)
+            }
+        }
+        let complaints = template?["complaints"]
+        let procedure = complaints?["procedure"]?.string
+        let indicator = complaints?["indicator"]?.string
+        let legal = (template?["legal_basis"]?.sequence ?? []).map { legalCitation($0, language) }
+        let hours = officeHours(office, language)
+        let contact = officeContact(office, language)
+        let view = CharterView(
+            office: officeName,
+            intro: language.text(template?["intro"]), has_intro: template?["intro"] != nil,
+            address: officeSummary(slug, language, path).address,
+            services: services,
+            commitments: commitments, has_commitments: !commitments.isEmpty,
+            has_template: template != nil,
+            rights: texts(template?["rights"], language), duties: texts(template?["duties"], language),
+            complaints: language.text(complaints?["text"]),
+            complaints_procedure: procedure.map { modelLink(.procedure, $0, .procedure($0), language, from: path) },
+            has_complaints_procedure: procedure != nil,
+            complaints_indicator: indicator.map { modelLink(.indicator, $0, .indicator($0), language, from: path) },
+            has_complaints_indicator: indicator != nil,
+            hours: hours, has_hours: !hours.isEmpty, contact: contact, has_contact: !contact.isEmpty,
+            legal: legal, has_legal: !legal.isEmpty,
+            as_of: language.format("charter_as_of", ["date": language.formatter.date(site.input.sourceDay),
+                                                     "version": network.settings.version]),
+            office_href: href(.office(slug), language, from: path))
+        return PageContent(title: language.format("charter_title", ["office": officeName]),
+                           description: language.format("charter_description", ["office": officeName]),
+                           breadcrumbs: [(officeName, .office(slug))],
+                           html: render("charter", view, language), section: .home, styles: ["assets/charter.css"])
+    }
+}
+
+/// The view model of `charter.mustache`.
+struct CharterView: ViewModel {
+    struct Service: ViewModel { var link: TextLink; var summary: TextView }
+    struct Commitment: ViewModel {
+        var service: TextView
+        var metric: TextView
+        /// `com a màxim 3 dies`.
+        var target: String
+        /// The municipality tightened the model's target.
+        var local: Bool
+        var indicators: [TextLink]
+        var has_indicators: Bool
+    }
+
+    var office: String
+    var intro: TextView
+    var has_intro: Bool
+    var address: String
+    var services: [Service]
+    var commitments: [Commitment]
+    var has_commitments: Bool
+    /// Whether `model/charter.yaml` exists (rights, duties and complaints come from it).
+    var has_template: Bool
+    var rights: [TextView]
+    var duties: [TextView]
+    var complaints: TextView
+    var complaints_procedure: TextLink?
+    var has_complaints_procedure: Bool
+    var complaints_indicator: TextLink?
+    var has_complaints_indicator: Bool
+    var hours: [OfficeView.Hours]
+    var has_hours: Bool
+    var contact: [OfficeView.Contact]
+    var has_contact: Bool
+    var legal: [ServiceView.Legal]
+    var has_legal: Bool
+    var as_of: String
+    var office_href: String
+}

@@ -1,0 +1,44 @@
+import Model
+import Rendering
+
+/// Links to the programme's records (agreements, and the pages built from them) from
+/// the pages that existed before them: an office's page and the progress page.
+extension Pages {
+    /// An office's records: its service charter, then the agreements it relies on.
+    func officeRecords(_ slug: String, _ language: SiteLanguage, from path: String) -> [TextLink] {
+        [TextLink(language.plain(language["charter_heading"]), href: href(.charter(slug), language, from: path))]
+            + network.reliedAgreements(slug).compactMap { r in
+                r.document.map { TextLink(language.text($0.root?["title"]), href: href(.agreement($0.id), language, from: path)) }
+            }
+    }
+
+    /// The programme's record pages, for the progress page.
+    func programmeRecords(_ language: SiteLanguage, from path: String) -> [TextLink] {
+        var out: [TextLink] = []
+        if !network.agreements.isEmpty {
+            out.append(TextLink(language.plain(language["agreements_heading"]), href: href(.agreements, language, from: path)))
+        }
+        return out
+    }
+}
+
+/// A link of a list separated by dots (`last` ends it).
+struct HistoryLink: ViewModel {
+    var href: String
+    var text: String
+    var fallback: Bool
+    var lang: String
+    var last: Bool
+}
+
+extension Pages {
+    /// The model index's links to the change proposals and the changelog.
+    func modelHistoryLinks(_ language: SiteLanguage, from path: String) -> [HistoryLink] {
+        let routes = proposalRoutes()
+        return routes.enumerated().map { i, route in
+            let key = route == .proposals ? "proposals_heading" : "changelog_heading"
+            return HistoryLink(href: href(route, language, from: path), text: language[key], fallback: false,
+                               lang: language.code, last: i == routes.count - 1)
+        }
+    }
+}

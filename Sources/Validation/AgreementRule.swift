@@ -1,0 +1,101 @@
+import Diagnostics
+import Loading
+import Model
+import Resolution
+
+/// Agreements hold an office up: a council whose office is at the `agreement` stage or
+/// beyond has signed its adhesion to the network, and the agreements an office relies on
+/// are in force as of the check date (a warning 90 days before one ends). An agreement's
+/// own dates and money lines agree with it.
+struct AgreementRule: Rule {
+    static let rules = [
+        RuleInfo("agreement-adhesion-missing", "An office at the agreement stage or beyond relies on no signed adhesion agreement."),
+        RuleInfo("agreement-expiring", "An agreement an office relies on ends within 90 days of the check date."),
+        RuleInfo("agreement-expired", "An agreement an office relies on has ended by the check date."),
+        RuleInfo("agreement-dates-inverted", "An agreement ends before it was signed."),
+        RuleInfo("agreement-party-unknown", "An agreement's money line names a party the agreement does not list."),
+    ]
+
+    /// How many days before an agreement ends `agreement-expiring` warns.
+    static let warningDays = AgreementState.warningDays
+
+    func check(_ c: ValidationContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var reliedBy: [String: [(municipality: String, node: Node)]] = [:]
+        for m in c.resolved {
+            let relied = c.network.reliedAgreements(m.slug)
+            for r in relied where r.document != nil {
+                reliedBy[r.document!.path, default: []].append((m.slug, r.node))
+            }
+            if m.reached(.agreement) { out += adhesion(m, relied, c) }
+        }
+        for doc in c.network.agreements {
+            guard let root = doc.root else { continue }
+            out += dates(doc, root)
+            out += parties(root)
+            if let users = reliedBy[doc.path] { out += validity(doc, root, users, c.asOf) }
+        }
+        return out
+    }
+
+    /// `agreement-adhesion-missing`: among the agreements the office relies on, one is an
+    /// adhesion signed on or before the check date.
+    func adhesion(_ m: ResolvedMunicipality, _ relied: [AgreementReliance], _ c: ValidationContext) -> [Diagnostic] {
+        let adhesions = relied.filter { $0.document?.agreementType == .adhesion }
+        if adhesions.contains(where: { ($0.document?.signedOn).map { $0 <= c.asOf } ?? false }) { return [] }
+        let status = m.status!.rawValue
+        if let unsigned = adhesions.first {
+            let when = unsigned.document?.signedOn.map { "it is dated \($0), after the check date \(c.asOf)" }
+                ?? "it has no signing date (as of \(c.asOf))"
+            return [.error("agreement-adhesion-missing",
+                           "adhesion agreement '\(unsigned.id)' is not signed: \(when), and the office is at status '\(status)'",
+                           at: unsigned.node.span, related: [RelatedLocation(m.statusSpan, "the office's status")],
+                           help: "set the agreement's signed_on once every party has signed, or keep the office at status 'candidate'")]
+        }
+        return [.error("agreement-adhesion-missing",
+                       "the office is at status '\(status)', but relies on no signed adhesion agreement of its council",
+                       at: m.statusSpan,
+                       help: "add the adhesion agreement as seeds/\(m.slug)/agreements/<id>.yaml (type: adhesion, with signed_on) and list its id under the office's 'agreements'")]
+    }
+
+    /// `agreement-expired` and `agreement-expiring`, once per agreement, with every
+    /// office that relies on it as a related location.
+    func validity(_ doc: Document, _ root: Node, _ users: [(municipality: String, node: Node)], _ asOf: Day) -> [Diagnostic] {
+        guard let node = root["valid_until"], let until = node.string.flatMap(Day.init) else { return [] }
+        let days = until.ordinal - asOf.ordinal
+        guard days <= AgreementRule.warningDays else { return [] }
+        let names = users.map(\.municipality)
+        let who = names.count == 1 ? "\(names[0]) relies on it" : "\(names.joined(separator: ", ")) rely on it"
+        let related = users.map { RelatedLocation($0.node.span, "\($0.municipality) relies on it here") }
+        if days < 0 {
+            return [.error("agreement-expired",
+                           "agreement '\(doc.id)' was in force until \(until) and has ended (as of \(asOf)); \(who)",
+                           at: node.span, related: related,
+                           help: "record the renewal (a new agreement, or the extension's valid_until), or stop relying on it")]
+        }
+        let when = days == 0 ? "today" : days == 1 ? "in 1 day" : "in \(days) days"
+        return [.warning("agreement-expiring",
+                         "agreement '\(doc.id)' ends on \(until), \(when) (as of \(asOf)); \(who)",
+                         at: node.span, related: related,
+                         help: "start its renewal now: agreements between administrations are renewed before they end (Llei 40/2015, art. 49.h)")]
+    }
+
+    /// `agreement-dates-inverted`.
+    func dates(_ doc: Document, _ root: Node) -> [Diagnostic] {
+        guard let signed = doc.signedOn, let node = root["valid_until"], let until = doc.validUntil, until < signed else { return [] }
+        return [.error("agreement-dates-inverted", "agreement '\(doc.id)' ends on \(until), before it was signed on \(signed)",
+                       at: node.span, related: [RelatedLocation(root["signed_on"]!.span, "the signing date")],
+                       help: "correct valid_until or signed_on")]
+    }
+
+    /// `agreement-party-unknown`.
+    func parties(_ root: Node) -> [Diagnostic] {
+        let ids = Set((root["parties"]?.sequence ?? []).compactMap { $0["id"]?.string })
+        return (root["money"]?.sequence ?? []).compactMap { line in
+            guard let node = line["party"], let party = node.string, !ids.contains(party) else { return nil }
+            return .error("agreement-party-unknown",
+                          "money line names party '\(party)', which the agreement does not list",
+                          at: node.span, help: Suggestions.didYouMean(party, in: ids.sorted()) ?? "use the id of one of the agreement's parties")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Diagnostics
+import Loading
+import Model
+import Resolution
+
+/// The model's releases and the proposals behind them agree with each other, and each
+/// office knows what changed since the version it follows.
+struct ReleaseRule: Rule {
+    static let rules = [
+        RuleInfo("base-model-outdated", "An adaptation follows an older release of the model than the current one."),
+        RuleInfo("release-version-mismatch", "The model's version is not its last release."),
+        RuleInfo("release-order", "A release is not newer than the one before it."),
+        RuleInfo("release-proposal-not-accepted", "A release publishes a proposal that is not accepted."),
+        RuleInfo("proposal-municipality-unknown", "A proposal names a municipality the network does not have."),
+    ]
+
+    func check(_ c: ValidationContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let releases = c.network.releases
+        let current = c.settings.version
+        for m in c.resolved {
+            guard let node = m.files.adaptation?.root?["base_model_version"], let base = node.string,
+                  let b = SemanticVersion(base), let v = SemanticVersion(current), b < v else { continue }
+            let since = c.network.releases(after: base)
+            let list = since.map { r in r.date.map { "\(r.version) (\($0))" } ?? r.version }.joined(separator: ", ")
+            out.append(.warning("base-model-outdated",
+                                since.isEmpty ? "the adaptation follows model version \(base); the model is at \(current), and model/releases.yaml lists no release in between"
+                                              : "the adaptation follows model version \(base); released since: \(list)",
+                                at: node.span, related: since.map { RelatedLocation($0.node["version"]!.span, "release \($0.version)") },
+                                help: "read what changed (the handbook's control page lists it), adjust the adaptation, then set base_model_version: \(current)"))
+        }
+        guard let history = c.network.modelDocuments(.releaseHistory).first else { return out }
+        var previous: ModelRelease?
+        for r in releases {
+            if let p = previous, let a = SemanticVersion(p.version), let b = SemanticVersion(r.version) {
+                if b <= a {
+                    out.append(.error("release-order", "release \(r.version) comes after release \(p.version) but is not newer",
+                                      at: r.node["version"]!.span, related: [RelatedLocation(p.node["version"]!.span, "release \(p.version)")],
+                                      help: "list the releases oldest first, each with a higher version"))
+                } else if let da = p.date, let db = r.date, db < da {
+                    out.append(.error("release-order", "release \(r.version) is dated \(db), before release \(p.version) (\(da))",
+                                      at: r.node["date"]!.span, related: [RelatedLocation(p.node["date"]!.span, "release \(p.version)")],
+                                      help: "correct the date of one of the releases"))
+                }
+            }
+            previous = r
+            for item in r.node["proposals"]?.sequence ?? [] {
+                guard let id = item.string, let proposal = c.network.modelDocument(.proposal, id)?.root,
+                      let status = proposal["status"], status.string != "accepted" else { continue }
+                out.append(.error("release-proposal-not-accepted",
+                                  "release \(r.version) publishes proposal '\(id)', which is \(status.display)",
+                                  at: item.span, related: [RelatedLocation(status.span, "the proposal's status")],
+                                  help: "publish only accepted proposals: record the decision in the proposal, or remove it from the release"))
+            }
+        }
+        if let last = releases.last, last.version != current {
+            let at = c.network.model[.model]?.values.first?.root?["version"]?.span ?? .wholeFile(history.path)
+            out.append(.error("release-version-mismatch",
+                              "the model is at version \(current), but its last release is \(last.version)",
+                              at: at, related: [RelatedLocation(last.node["version"]!.span, "the last release")],
+                              help: "add release \(current) to model/releases.yaml, or set the model's version to \(last.version)"))
+        }
+        for doc in c.network.modelDocuments(.proposal) {
+            guard let node = doc.root?["proposed_by"]?["municipality"], let slug = node.string,
+                  c.network.municipalities[slug] == nil else { continue }
+            out.append(.error("proposal-municipality-unknown", "proposal '\(doc.id)' is proposed by '\(slug)', which is not a municipality of the network",
+                              at: node.span, help: Suggestions.didYouMean(slug, in: c.network.municipalitySlugs) ?? "use the name of a folder under seeds/"))
+        }
+        return out
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Model
+import Rendering
+@testable import Site
+import XCTest
+
+/// The service charter of an office (Llei 19/2014, art. 59): services, commitments with
+/// their indicators, rights and duties, channels and hours, complaints.
+final class CharterPageTests: XCTestCase {
+    var tree: SiteTree!
+
+    override func setUpWithError() throws { tree = try SiteTree() }
+    override func tearDown() { tree.remove() }
+
+    func pages() throws -> [String: String] {
+        let build = try SiteBuild(input: try tree.input(), options: SiteOptions(
+            baseURL: "https://example.org/oae/", search: false, handbooks: nil, dataFiles: [], structuredData: .none))
+        return Dictionary(uniqueKeysWithValues: build.pages().map { ($0.path, $0.html) })
+    }
+
+    func testTheCharterIsWrittenFromTheOfficeItsCatalogueAndTheTemplate() throws {
+        try tree.write("model/charter.yaml", """
+            rights: [{ca: Atenció gratuïta., es: Atención gratuita.}]
+            duties: [{ca: Avisar si no veniu., es: Avisar si no venís.}]
+            complaints:
+              text: {ca: Responem en un mes., es: Respondemos en un mes.}
+              procedure: welcome-and-triage
+              indicator: people-attended
+
+            """)
+        let all = try pages()
+        let page = all["ca/offices/sant-feliu-de-llobregat/charter.html"] ?? ""
+        XCTAssertTrue(page.contains("<link rel=\"stylesheet\" href=\"../../../assets/charter.css\">"), page)
+        XCTAssertTrue(page.contains("<h1>Carta de serveis<br><span class=\"charter-office\">OAE de Sant Feliu de Llobregat</span></h1>"), page)
+        // The local service is offered, the omitted recommended one is not.
+        XCTAssertTrue(page.contains("<li><a href=\"services/local-retail-support.html\">"), page)
+        XCTAssertFalse(page.contains("grants-information.html"), page)
+        // company-creation's first appointment, tightened locally from 5 to 3 days.
+        XCTAssertTrue(page.contains(": <strong>com a màxim 3 dies</strong> <span class=\"badge local\">Local</span></td>"), page)
+        XCTAssertTrue(page.contains("<h2 id=\"charter-rights\">Els vostres drets</h2>\n<ul class=\"compact\"><li>Atenció gratuïta.</li></ul>"), page)
+        XCTAssertTrue(page.contains("<p>Responem en un mes.</p>"), page)
+        XCTAssertTrue(page.contains("Procediment: <a href=\"../../model/procedures/welcome-and-triage.html\">"), page)
+        XCTAssertTrue(page.contains("Carta generada el 25 de novembre de 2026 a partir del model 1.0.0"), page)
+        // The office page leads to it.
+        let office = all["es/offices/sant-feliu-de-llobregat.html"] ?? ""
+        XCTAssertTrue(office.contains("<li><a href=\"sant-feliu-de-llobregat/charter.html\">Carta de servicios</a></li>"), office)
+    }
+
+    func testWithoutATemplateTheCharterHasWhatTheTreeHolds() throws {
+        let page = try pages()["es/offices/molins-de-rei/charter.html"] ?? ""
+        XCTAssertTrue(page.contains("<h2 id=\"charter-services\">Servicios que ofrecemos</h2>"), page)
+        XCTAssertFalse(page.contains("charter-rights"), page)
+    }
+}

@@ -1,0 +1,114 @@
+import Diagnostics
+import Model
+import OAECommands
+import XCTest
+
+/// The agreement rules on the fixture network: Sant Feliu (pilot) and Molins de Rei
+/// (planned) each rely on their council's adhesion and on the programme's knowledge
+/// transfer agreement; the check date is 2026-11-25.
+final class AgreementRuleTests: XCTestCase {
+    let sf = "seeds/sant-feliu-de-llobregat"
+    let mr = "seeds/molins-de-rei"
+
+    func testAnOfficeWithoutAdhesionIsReportedAtItsStatus() throws {
+        try assertDiagnostics([
+            "agreement-adhesion-missing seeds/molins-de-rei/office.yaml:6:9: the office is at status 'planned', but relies on no signed adhesion agreement of its council",
+        ]) { try $0.replace("\(mr)/office.yaml", "agreements: [adhesion-molins, knowledge-transfer]", "agreements: [knowledge-transfer]") }
+    }
+
+    func testACandidateNeedsNoAdhesion() throws {
+        try assertDiagnostics([]) { t in
+            try t.replace("\(mr)/office.yaml", "agreements: [adhesion-molins, knowledge-transfer]", "agreements: [knowledge-transfer]")
+            try t.replace("\(mr)/office.yaml", "status: planned", "status: candidate")
+        }
+    }
+
+    func testAnUnsignedAdhesionIsReportedWhereTheOfficeNamesIt() throws {
+        try assertDiagnostics([
+            "agreement-adhesion-missing seeds/molins-de-rei/office.yaml:8:14: adhesion agreement 'adhesion-molins' is not signed: it has no signing date (as of 2026-11-25), and the office is at status 'planned'",
+        ]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "signed_on: 2025-11-03\n", "") }
+    }
+
+    func testAnAdhesionSignedAfterTheCheckDateDoesNotCount() throws {
+        try assertDiagnostics([
+            "agreement-adhesion-missing seeds/molins-de-rei/office.yaml:8:14: adhesion agreement 'adhesion-molins' is not signed: it is dated 2026-12-01, after the check date 2026-11-25, and the office is at status 'planned'",
+        ]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "signed_on: 2025-11-03", "signed_on: 2026-12-01") }
+    }
+
+    func testAnAgreementEndingWithin90DaysIsAWarningOnItsEndDate() throws {
+        try assertDiagnostics([
+            "agreement-expiring seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml:14:14: agreement 'adhesion-sant-feliu' ends on 2027-02-23, in 90 days (as of 2026-11-25); sant-feliu-de-llobregat relies on it",
+        ]) { try $0.replace("\(sf)/agreements/adhesion-sant-feliu.yaml", "valid_until: 2029-02-09", "valid_until: 2027-02-23") }
+    }
+
+    func testAnAgreementEnding91DaysAheadIsFine() throws {
+        try assertDiagnostics([]) { try $0.replace("\(sf)/agreements/adhesion-sant-feliu.yaml", "valid_until: 2029-02-09", "valid_until: 2027-02-24") }
+    }
+
+    /// One diagnostic for an agreement many offices rely on, each office a related location.
+    func testTheProgrammesAgreementNamesEveryOfficeThatReliesOnIt() throws {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        try tree.replace("seeds/agreements/knowledge-transfer.yaml", "valid_until: 2029-12-31", "valid_until: 2026-11-25")
+        let found = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1
+        XCTAssertEqual(found.map { "\($0.severity) \($0.rule) \($0.span): \($0.message)" + $0.related.map { " [\($0.message) at \($0.span)]" }.joined() }, [
+            "warning agreement-expiring seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' ends on 2026-11-25, today (as of 2026-11-25); molins-de-rei, sant-feliu-de-llobregat rely on it"
+                + " [molins-de-rei relies on it here at seeds/molins-de-rei/office.yaml:8:31]"
+                + " [sant-feliu-de-llobregat relies on it here at seeds/sant-feliu-de-llobregat/office.yaml:8:35]",
+        ])
+    }
+
+    /// The check date is injectable: the same tree, checked a year later.
+    func testAnEndedAgreementIsAnErrorAsOfTheCheckDate() throws {
+        try assertDiagnostics([
+            "agreement-expired seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml:14:14: agreement 'adhesion-sant-feliu' was in force until 2026-10-31 and has ended (as of 2026-11-25); sant-feliu-de-llobregat relies on it",
+        ]) { try $0.replace("\(sf)/agreements/adhesion-sant-feliu.yaml", "valid_until: 2029-02-09", "valid_until: 2026-10-31") }
+    }
+
+    /// An agreement only an opening checklist item names is relied on too.
+    func testAChecklistItemRelyingOnAnEndedAgreement() throws {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        try tree.write("\(sf)/agreements/referral-sant-feliu.yaml", """
+            id: referral-sant-feliu
+            title: {ca: Protocol de derivació, es: Protocolo de derivación}
+            type: referral-protocol
+            parties:
+              - id: council
+                name: {ca: Ajuntament, es: Ayuntamiento}
+                obligations: [{ca: Derivar., es: Derivar.}]
+              - id: association
+                name: {ca: Associació, es: Asociación}
+                obligations: [{ca: Atendre., es: Atender.}]
+            signed_on: 2024-03-01
+            valid_until: 2026-02-28
+
+            """)
+        try tree.replace("\(sf)/checklist.yaml", "    date: 2026-03-20\n", "    date: 2026-03-20\n    agreement: referral-sant-feliu\n")
+        let found = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1
+        XCTAssertEqual(found.map { "\($0.rule) \($0.span): \($0.message)" + $0.related.map { " [\($0.message) at \($0.span)]" }.joined() }, [
+            "agreement-expired seeds/sant-feliu-de-llobregat/agreements/referral-sant-feliu.yaml:12:14: agreement 'referral-sant-feliu' was in force until 2026-02-28 and has ended (as of 2026-11-25); sant-feliu-de-llobregat relies on it"
+                + " [sant-feliu-de-llobregat relies on it here at seeds/sant-feliu-de-llobregat/checklist.yaml:6:16]",
+        ])
+    }
+
+    func testAnUnknownAgreementIsAReferenceError() throws {
+        try assertDiagnostics([
+            "agreement-adhesion-missing seeds/molins-de-rei/office.yaml:6:9: the office is at status 'planned', but relies on no signed adhesion agreement of its council",
+            "ref-unknown seeds/molins-de-rei/office.yaml:8:14: unknown agreement 'adhesion-sant-feliu'",
+        ]) { try $0.replace("\(mr)/office.yaml", "agreements: [adhesion-molins,", "agreements: [adhesion-sant-feliu,") }
+    }
+
+    func testAgreementDatesInverted() throws {
+        try assertDiagnostics([
+            "agreement-dates-inverted seeds/molins-de-rei/agreements/adhesion-molins.yaml:14:14: agreement 'adhesion-molins' ends on 2025-11-02, before it was signed on 2025-11-03",
+            "agreement-expired seeds/molins-de-rei/agreements/adhesion-molins.yaml:14:14: agreement 'adhesion-molins' was in force until 2025-11-02 and has ended (as of 2026-11-25); molins-de-rei relies on it",
+        ]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "valid_until: 2029-06-14", "valid_until: 2025-11-02") }
+    }
+
+    func testAgreementPartyUnknown() throws {
+        try assertDiagnostics([
+            "agreement-party-unknown seeds/agreements/knowledge-transfer.yaml:16:12: money line names party 'agencia', which the agreement does not list",
+        ]) { try $0.replace("seeds/agreements/knowledge-transfer.yaml", "  - party: agency", "  - party: agencia") }
+    }
+}
