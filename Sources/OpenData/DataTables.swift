@@ -33,29 +33,35 @@ struct DataTables: Sendable {
                         rows: rows)
     }
 
-    /// One row per value reported: municipality, quarter, indicator, value, unit, and the
-    /// municipality's target (after its overrides).
+    /// One row per value reported (`TableColumns.indicatorValues`): municipality,
+    /// quarter, indicator, value, unit, the office's target with its period and direction,
+    /// the target on the quarter and the status.
     func indicatorValues() -> CSVTable {
-        var rows: [[String]] = []
+        var rows: [[String: String]] = []
         for r in resolved.sorted(by: { $0.slug < $1.slug }) {
-            let reports = r.files.reports.compactMap { doc -> (Quarter, Node)? in
-                guard let y = doc.root?["period"]?["year"]?.int, let q = doc.root?["period"]?["quarter"]?.int,
-                      let root = doc.root else { return nil }
-                return (Quarter(year: y, quarter: q), root)
-            }.sorted { $0.0 < $1.0 }
-            for (quarter, root) in reports {
-                let values = (root["values"]?.sequence ?? []).compactMap { v -> (String, Double)? in
-                    guard let id = v["indicator"]?.string, let n = v["value"]?.number else { return nil }
-                    return (id, n)
-                }.sorted { $0.0 < $1.0 }
-                for (id, value) in values {
-                    let indicator = r.indicators.first { $0.id == id }
-                    let unit = indicator?.fields["unit"]?.string ?? ""
-                    let target = indicator?.fields["target"]?["value"]?.number.map(CSVTable.number) ?? ""
-                    rows.append([r.slug, "\(quarter.year)-Q\(quarter.quarter)", id, CSVTable.number(value), unit, target])
+            let results = IndicatorResults(r, network: network)
+            for quarter in results.quarters {
+                for ind in r.indicators.sorted(by: { $0.id < $1.id }) {
+                    guard let result = results.result(ind.id, quarter), let value = result.value else { continue }
+                    var row = ["municipality": r.slug, "period": "\(quarter.year)-Q\(quarter.quarter)", "indicator": ind.id,
+                               "value": CSVTable.number(value), "unit": ind.fields["unit"]?.string ?? "",
+                               "status": result.status.rawValue]
+                    if let t = result.target {
+                        row["target"] = CSVTable.number(t.value)
+                        row["target_period"] = t.period.rawValue
+                        row["direction"] = t.direction.rawValue
+                        row["quarter_target"] = CSVTable.number(t.quarterValue)
+                        row["target_source"] = switch t.source {
+                        case .model: "model"
+                        case .band: "band"
+                        case .local: "local"
+                        case .agency: "agency"
+                        }
+                    }
+                    rows.append(row)
                 }
             }
         }
-        return CSVTable(header: ["municipality", "period", "indicator", "value", "unit", "target"], rows: rows)
+        return TableColumns.indicatorValues.table(rows)
     }
 }

@@ -25,6 +25,8 @@ struct Pages: Sendable {
         out += network.modelDocuments(.role).map { .role($0.id) }
         out += network.modelDocuments(.trainingModule).map { .training($0.id) }
         out += network.modelDocuments(.indicator).map { .indicator($0.id) }
+        out += network.modelDocuments(.assessment).flatMap { [SiteRoute.assessment($0.id), .assessmentPrint($0.id)] }
+        if network.expansionPlan != nil { out.append(.expansion) }
         return out
     }
 
@@ -48,6 +50,9 @@ struct Pages: Sendable {
         case .downloads: return downloads(language, path)
         case .search: return search(language, path)
         case .notFound: return notFound(language, path)
+        case let .assessment(id): return assessment(id, printable: false, language, path)
+        case let .assessmentPrint(id): return assessment(id, printable: true, language, path)
+        case .expansion: return expansion(language, path)
         }
     }
 

@@ -28,7 +28,7 @@ public struct SiteBuild: Sendable {
     public static let templateNames = [
         "layout", "text", "chart", "home", "office", "service", "procedure", "model-index", "role",
         "training-module", "indicator", "communication", "comparison", "comparison-cell", "progress",
-        "downloads", "search", "not-found", "root-index",
+        "downloads", "search", "not-found", "root-index", "assessment", "expansion",
     ]
     /// The view model of each template (partials too), for `oae check`'s
     /// `template-unknown-variable`: a tag that names nothing of its template's view model.
@@ -53,6 +53,8 @@ public struct SiteBuild: Sendable {
         "search": ViewShape.of(PageView<EmptyView>.self),
         "not-found": ViewShape.of(PageView<NotFoundView>.self),
         "root-index": ViewShape.of(RootIndexView.self),
+        "assessment": ViewShape.of(PageView<AssessmentView>.self),
+        "expansion": ViewShape.of(PageView<ExpansionView>.self),
     ]
 
     /// The assets copied from `templates/site/assets/`, by extension.

@@ -19,6 +19,11 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
     case downloads
     case search
     case notFound
+    /// An assessment's report, and the same report as a document to print.
+    case assessment(String)
+    case assessmentPrint(String)
+    /// The expansion across the programme's area.
+    case expansion
 
     /// The page's path under the language folder.
     public var pathInLanguage: String {
@@ -39,6 +44,9 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
         case .downloads: return "downloads.html"
         case .search: return "search.html"
         case .notFound: return "404.html"
+        case let .assessment(id): return "assessments/\(id).html"
+        case let .assessmentPrint(id): return "assessments/\(id)-print.html"
+        case .expansion: return "expansion.html"
         }
     }
 

@@ -22,6 +22,8 @@ public enum Validator {
         TrainingRule(),
         ChecklistRule(),
         ProgressReportRule(),
+        ExpansionRule(),
+        FollowUpRule(),
         DateRule(),
         PlaceholderRule(),
         TranslationRule(),

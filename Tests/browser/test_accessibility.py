@@ -23,7 +23,7 @@ PAGE_KINDS = {
     "procedure": "model/procedures/welcome-and-triage.html",
     "role": "model/roles/business-advisor.html",
     "training-module": "model/training/financing-instruments.html",
-    "indicator": "model/indicators/first-appointment-days.html",
+    "indicator": "model/indicators/first-appointments-on-time.html",
     "communication": "model/communication.html",
     "comparison": "comparison.html",
     "progress": "progress.html",
