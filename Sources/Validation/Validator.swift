@@ -24,6 +24,7 @@ public enum Validator {
         ProgressReportRule(),
         ExpansionRule(),
         FollowUpRule(),
+        ValueReferenceRule(),
         DateRule(),
         PlaceholderRule(),
         TranslationRule(),

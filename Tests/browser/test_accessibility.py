@@ -30,6 +30,9 @@ PAGE_KINDS = {
     "downloads": "downloads.html",
     "search": "search.html?q=empresa",
     "not-found": "404.html",
+    "assessment": "assessments/pilot-2026.html",
+    "assessment-printable": "assessments/pilot-2026-print.html",
+    "expansion": "expansion.html",
 }
 
 #: The WCAG 2.1 A and AA rules. selenium-axe-python ships axe-core 4.9, which tags them

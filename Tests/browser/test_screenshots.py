@@ -1,7 +1,8 @@
-"""Full-page screenshots of the home page, an office page and the catalogue comparison in
-Catalan, taken with headless Chromium. They are written to the test's temporary folder,
-and to docs/ (site-home.png, site-office.png, site-comparison.png) when
-OAE_SCREENSHOTS=docs."""
+"""Full-page screenshots of the home page, an office page, the catalogue comparison, the
+progress dashboard, the expansion page and the pilot assessment report in Catalan, taken
+with headless Chromium. They are written to the test's temporary folder, and to docs/
+(site-home.png, site-office.png, site-comparison.png, site-progress.png,
+site-expansion.png, site-assessment.png) when OAE_SCREENSHOTS=docs."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ SHOTS = {
     "site-home.png": "ca/index.html",
     "site-office.png": "ca/offices/sant-feliu-de-llobregat.html",
     "site-comparison.png": "ca/comparison.html",
+    "site-progress.png": "ca/progress.html",
+    "site-expansion.png": "ca/expansion.html",
+    "site-assessment.png": "ca/assessments/pilot-2026.html",
 }
 
 

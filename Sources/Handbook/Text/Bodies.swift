@@ -1,6 +1,7 @@
 import Loading
 import Model
 import Rendering
+import Resolution
 
 /// Markdown bodies in the handbook's language: the translation when there is one,
 /// else the default language's text marked as a fallback. Links to documents the
@@ -11,6 +12,9 @@ public struct Bodies: Sendable {
     public let network: Network
     public let places: DocumentPlaces
     public let markup: Markup
+    /// The text of an adaptable value model prose refers to (`{{value …}}`, see
+    /// `ValueReference`), as HTML; nil leaves the reference as written.
+    public var values: (@Sendable (ValueReference) -> String?)?
 
     /// A rendered body.
     public struct Body: Sendable {
@@ -50,6 +54,7 @@ public struct Bodies: Sendable {
         }
         let markdown = source.markdown?.body ?? ""
         var html = Bodies.removeImages(Bodies.unlink(renderer.render(markdown)))
+        if let values { html = ValueReference.substitute(html, values) }
         let headings = (source.markdown?.headings ?? []).map {
             (level: min(6, $0.level + headingShift), text: $0.text, anchor: prefix + $0.anchor)
         }
