@@ -59,7 +59,8 @@ def test_cpsv_ap_export_has_an_inline_context_and_every_service(out_dir: Path):
 def test_csv_files_are_rfc_4180(out_dir: Path):
     expected = {
         "services.csv": ["municipality", "ine_code", "service", "name_ca", "adoption", "overridden_fields", "local"],
-        "indicator-values.csv": ["municipality", "period", "indicator", "value", "unit", "target"],
+        "indicator-values.csv": ["municipality", "period", "indicator", "value", "unit", "target", "target_period",
+                                 "direction", "quarter_target", "target_source", "status"],
     }
     for name, header in expected.items():
         raw = (out_dir / "data" / name).read_bytes()
@@ -74,3 +75,13 @@ def test_csv_files_are_rfc_4180(out_dir: Path):
 def test_site_publishes_the_same_open_data(out_dir: Path):
     for file in sorted((out_dir / "data").iterdir()):
         assert (out_dir / "site" / "data" / file.name).read_bytes() == file.read_bytes()
+
+
+def test_indicator_values_carry_the_status_against_the_quarters_target(out_dir: Path):
+    text = (out_dir / "data" / "indicator-values.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    row = next(r for r in rows if r["municipality"] == "sant-feliu-de-llobregat" and r["period"] == "2026-Q3"
+               and r["indicator"] == "people-attended")
+    assert (row["value"], row["target"], row["target_period"], row["direction"], row["quarter_target"], row["status"]) == \
+        ("142", "60", "month", "at-least", "180", "missed")
+    assert {r["status"] for r in rows} == {"met", "missed"}
