@@ -54,10 +54,13 @@ extension Pages {
         let deferred = network.deferredItems(to: "assessment").map { item in
             let text = ["reason", "title", "notes", "text", "summary"].lazy.compactMap { item.item[$0] }.first
             let what = item.item["service"]?.string.map { site.titleString(.service, $0, language) }
+            // What is deferred: the service an omission names, else the kind of document.
+            let kind = network.kinds.declaration(item.document.kind)?.label?
+                .text(language.code, fallback: network.settings.defaultLanguage).text ?? item.document.kind.rawValue
             return AssessmentView.Deferred(
                 place: "\(item.document.path):\(item.field.span.start.line)",
                 municipality: item.document.municipality.map(site.municipalityName) ?? "",
-                what: what ?? language["deferred_whole_document"], text: language.text(text))
+                what: what ?? language.formatter.label(kind), text: language.text(text))
         }
         let title = language.string(root?["title"]).nonEmpty ?? id
         let view = AssessmentView(

@@ -59,7 +59,7 @@ extension Pages {
         let waves = (plan?.waves ?? []).map { w in
             ExpansionView.Wave(id: "wave-\(w.id)", name: language.string(w.node["name"]),
                                dates: language.format("wave_dates", ["start": w.start.map(formatter.date) ?? "", "end": w.end.map(formatter.date) ?? ""]),
-                               count: formatter.count("wave_municipalities", rows.filter { $0.wave == language.string(w.node["name"]) }.count))
+                               count: formatter.count("wave_municipalities", register.filter { plan?.entry(ineCode: $0.ineCode)?.wave == w.id }.count))
         }
         let stages = Pages.expansionStages.map { s in
             ExpansionView.StageCount(stage: s, label: language["stage.\(s)"], count: formatter.number(Double(rows.filter { $0.stage == s }.count)))
