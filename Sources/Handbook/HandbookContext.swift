@@ -15,7 +15,7 @@ public struct HandbookContext: Sendable {
     /// Numbers, money, dates, durations and counts in the handbook's language.
     public let format: ValueFormatter
     public let markup: Markup
-    public let bodies: Bodies
+    public private(set) var bodies: Bodies
     /// The chapter sources of the outline: a link is made only to a place the handbook has.
     public let sources: Set<String>
 
@@ -33,6 +33,16 @@ public struct HandbookContext: Sendable {
         markup = Markup(words: words, localizer: input.localizer(language), format: format)
         let places = DocumentPlaces(network: input.network, view: view, language: language, outline: outline)
         bodies = Bodies(network: input.network, places: places, markup: markup)
+        // Model prose that names an adaptable value shows the municipality's own.
+        let context = self
+        bodies.values = { reference in
+            guard let fields = reference.fields(in: context.view), let (value, parent) = reference.value(in: fields) else { return nil }
+            let key = reference.path.last ?? ""
+            let text = ValueText(context).describe(value, key: key, parent: parent, unit: parent?["unit"]?.string)
+            let local = value.span.file.hasPrefix("seeds/")
+            if context.markup.format == .typst { return text }
+            return "<span class=\"adaptable-value\(local ? " local" : "")\">\(text)</span>"
+        }
     }
 
     public var network: Network { input.network }

@@ -35,4 +35,7 @@ public struct Kind: RawRepresentable, Hashable, Comparable, Sendable, Expressibl
     public static let communicationPlan: Kind = "communication-plan"
     public static let openingChecklist: Kind = "opening-checklist"
     public static let progressReport: Kind = "progress-report"
+    public static let assessment: Kind = "assessment"
+    public static let expansion: Kind = "expansion"
+    public static let followUp: Kind = "follow-up"
 }

@@ -90,7 +90,15 @@ struct DataTables: Sendable {
         var value: Double
         var unit: String
         var target: Double?
+        /// `month`, `quarter` or `year`: the period the target is written for.
+        var targetPeriod: String
         var targetDirection: String
+        /// The target on the quarter, compared with the value.
+        var quarterTarget: Double?
+        /// `model`, `band`, `local` or `agency`.
+        var targetSource: String
+        /// `met`, `missed` or `no-data`.
+        var status: String
     }
 
     var indicatorValuesDeclaration: TableDeclaration<IndicatorValueRow> {
@@ -103,32 +111,38 @@ struct DataTables: Sendable {
             T.column("value", .decimal, in: table) { CSVTable.number($0.value) },
             T.column("unit", .string, in: table, required: false) { $0.unit },
             T.column("target", .decimal, in: table, required: false) { $0.target.map(CSVTable.number) ?? "" },
+            T.column("target_period", .string, in: table, required: false) { $0.targetPeriod },
             T.column("target_direction", .string, in: table, required: false) { $0.targetDirection },
+            T.column("quarter_target", .decimal, in: table, required: false) { $0.quarterTarget.map(CSVTable.number) ?? "" },
+            T.column("target_source", .string, in: table, required: false) { $0.targetSource },
+            T.column("status", .string, in: table) { $0.status },
         ])
     }
 
-    /// One row per value reported: municipality, quarter, indicator, value, unit, and the
-    /// municipality's target with its direction (`at-least`, `at-most`).
+    /// One row per office, quarter and indicator reported: municipality, quarter,
+    /// indicator, value, unit, the office's target with its period and direction, the
+    /// target on the quarter and the status oae computed (Resolution's `IndicatorResults`).
     func indicatorValues() -> DataTable {
         var rows: [IndicatorValueRow] = []
         for r in resolved.sorted(by: { $0.slug < $1.slug }) {
-            let reports = r.files.reports.compactMap { doc -> (Quarter, Node)? in
-                guard let y = doc.root?["period"]?["year"]?.int, let q = doc.root?["period"]?["quarter"]?.int,
-                      let root = doc.root else { return nil }
-                return (Quarter(year: y, quarter: q), root)
-            }.sorted { $0.0 < $1.0 }
-            for (quarter, root) in reports {
-                let values = (root["values"]?.sequence ?? []).compactMap { v -> (String, Double)? in
-                    guard let id = v["indicator"]?.string, let n = v["value"]?.number else { return nil }
-                    return (id, n)
-                }.sorted { $0.0 < $1.0 }
-                for (id, value) in values {
-                    let indicator = r.indicators.first { $0.id == id }
-                    let target = indicator?.fields["target"]
-                    rows.append(IndicatorValueRow(municipality: r.slug, quarter: quarter, indicator: id, value: value,
-                                                  unit: indicator?.fields["unit"]?.string ?? "",
-                                                  target: target?["value"]?.number,
-                                                  targetDirection: target?["direction"]?.string ?? ""))
+            let results = IndicatorResults(r, network: network)
+            for quarter in results.quarters {
+                for ind in r.indicators.sorted(by: { $0.id < $1.id }) {
+                    guard let result = results.result(ind.id, quarter), let value = result.value else { continue }
+                    let t = result.target
+                    let source: String? = t.map {
+                        switch $0.source {
+                        case .model: "model"
+                        case .band: "band"
+                        case .local: "local"
+                        case .agency: "agency"
+                        }
+                    }
+                    rows.append(IndicatorValueRow(municipality: r.slug, quarter: quarter, indicator: ind.id, value: value,
+                                                  unit: ind.fields["unit"]?.string ?? "", target: t?.value,
+                                                  targetPeriod: t?.period.rawValue ?? "", targetDirection: t?.direction.rawValue ?? "",
+                                                  quarterTarget: t?.quarterValue, targetSource: source ?? "",
+                                                  status: result.status.rawValue))
                 }
             }
         }

@@ -1,6 +1,7 @@
 import CCmarkGFM
 import Foundation
 import Loading
+import Resolution
 
 /// Renders a Markdown body to Typst markup from the cmark-gfm tree, as `MarkdownHTML`
 /// renders it to HTML: headings get the same anchors (as Typst labels) and the same
@@ -30,6 +31,9 @@ public struct MarkdownTypst: Sendable {
     /// The Typst function a link to a place of the document calls (`link`, or a function of
     /// the template that adds the page number, such as the handbook's `xref`).
     public var placeLink: String
+    /// The markup of an adaptable value a text refers to (`{{value service/x/…}}`,
+    /// `ValueReference`); nil keeps the reference as written.
+    public var values: (@Sendable (ValueReference) -> String?)? = nil
 
     public init(headingShift: Int = 0, anchorPrefix: String = "", sectionLevel: Int? = nil, sectionNumbers: [String] = [],
                 placeLink: String = "link", resolveLink: @escaping @Sendable (String) -> String? = { _ in nil }) {
@@ -44,6 +48,9 @@ public struct MarkdownTypst: Sendable {
     /// The Typst markup of `markdown`: blocks separated by blank lines.
     public func render(_ markdown: String) -> String {
         CMark.withDocument(markdown) { doc -> String in
+            // Adjacent text nodes (cmark-gfm leaves unmatched `_` or `*` as nodes of their
+            // own) as one, so that a value reference is found whole.
+            cmark_consolidate_text_nodes(doc)
             var state = State(renderer: self)
             state.collectFootnotes(doc)
             return state.blocks(doc).joined(separator: "\n\n")
@@ -172,13 +179,28 @@ public struct MarkdownTypst: Sendable {
             return out + ")"
         }
 
+        /// A text node: escaped, its value references replaced by the values' markup.
+        func text(_ s: String) -> String {
+            guard let values = renderer.values, s.contains("{{value ") else { return Typst.escape(s) }
+            var out = ""
+            var last = s.startIndex
+            for (range, reference) in ValueReference.find(in: s) {
+                out += Typst.escape(String(s[last..<range.lowerBound]))
+                out += values(reference) ?? Typst.escape(String(s[range]))
+                last = range.upperBound
+            }
+            return out + Typst.escape(String(s[last...]))
+        }
+
         mutating func inlines(_ parent: OpaquePointer) -> String {
             children(parent).map { inline($0) }.joined()
         }
 
         mutating func inline(_ node: OpaquePointer) -> String {
             switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT, CMARK_NODE_HTML_INLINE:
+            case CMARK_NODE_TEXT:
+                return text(literal(node))
+            case CMARK_NODE_HTML_INLINE:
                 return Typst.escape(literal(node))
             case CMARK_NODE_SOFTBREAK:
                 return " "

@@ -1,6 +1,7 @@
 import Loading
 import Model
 import Rendering
+import Resolution
 
 /// Renders the Markdown bodies of the tree for a page: in the page's language when a
 /// translation exists (else in the default language, marked), with every link to a file
@@ -31,7 +32,20 @@ struct MarkdownBodies: Sendable {
                                     footnoteBackLabel: language["footnote.back"]) { [self] destination in
             link(destination, from: folder, language: lang, pagePath: pagePath)
         }
-        let html = renderer.render(markdown.body)
+        // Model prose that names an adaptable value (`{{value …}}`) shows the model's value.
+        let html = ValueReference.substitute(renderer.render(markdown.body)) { reference in
+            guard ValueReference.kinds.contains(reference.kind), let root = network.modelDocument(reference.kind, reference.id)?.root,
+                  let (value, parent) = reference.value(in: root) else { return nil }
+            let text: String
+            if reference.path.last == "time_limit" || reference.path.last == "duration", let d = value.string {
+                text = language.formatter.duration(d)
+            } else if let n = value.number {
+                text = language.formatter.measure(n, unit: parent?["unit"]?.string)
+            } else {
+                text = value.string ?? ""
+            }
+            return "<span class=\"adaptable-value\">\(HTML.escape(text))</span>"
+        }
         return fallback ? language.fallbackBlock(html, language: network.settings.defaultLanguage) : html
     }
 

@@ -56,14 +56,17 @@ extension Pages {
         }
 
         // Indicators per quarter, with the municipality's targets.
+        let results = site.results[slug]
         let indicators = r.indicators.map { i in
             let unit = i.fields["unit"]?.string ?? "count"
-            let target = i.fields["target"]
             return OfficeView.Indicator(
                 link: modelLink(.indicator, i.id, .indicator(i.id), language, from: path),
-                values: progress.reports.map { rep in .init(text: rep.values[i.id].map { formatter.measure($0, unit: unit) } ?? "–") },
-                target: values.html(target, field: "target", unit: unit),
-                target_local: OfficeProgress.isLocal(target?["value"]))
+                values: progress.reports.map { rep in
+                    let result = results?.result(i.id, rep.quarter)
+                    return .init(text: rep.values[i.id].map { formatter.measure($0, unit: unit) } ?? "–",
+                                 status: result.map { statusHTML($0.status, language) } ?? "")
+                },
+                target: targetHTML(results?.targets[i.id], unit: unit, language))
         }
         let reports = progress.reports.reversed().map { rep in
             let root = rep.document.root
@@ -105,7 +108,7 @@ extension Pages {
             checklist_items: checklistItems,
             training: countOf(progress.trainingCompleted, progress.trainingPlanned, language),
             quarters: progress.reports.map { .init(label: formatter.quarter($0.quarter, short: true)) },
-            indicators: indicators, has_reports: !reports.isEmpty,
+            follow_up: followUp(slug, language), indicators: indicators, has_reports: !reports.isEmpty,
             reports: reports,
             handbooks: handbooks, has_handbooks: !handbooks.isEmpty,
             handbooks_built: site.options.handbooks != nil,
@@ -224,12 +227,13 @@ struct OfficeView: ViewModel {
         var start: String
         var training: String
     }
-    struct Cell: ViewModel { var text: String }
+    /// A quarter's value with its status (HTML: text and colour).
+    struct Cell: ViewModel { var text: String; var status: String }
     struct Indicator: ViewModel {
         var link: TextLink
         var values: [Cell]
+        /// The office's target with its period and where it comes from (HTML).
         var target: String
-        var target_local: Bool
     }
     struct Note: ViewModel { var indicator: TextView; var note: TextView }
     struct Report: ViewModel {
@@ -273,6 +277,8 @@ struct OfficeView: ViewModel {
     var checklist_items: [ChecklistItem]
     var training: String
     var quarters: [Quarter]
+    /// The agency's follow-up of the office.
+    var follow_up: FollowUpView
     var indicators: [Indicator]
     var has_reports: Bool
     var reports: [Report]

@@ -29,6 +29,8 @@ struct Pages: Sendable {
         out += network.modelDocuments(.indicator).map { .indicator($0.id) }
         out += agreementRoutes()
         out += proposalRoutes()
+        out += network.modelDocuments(.assessment).flatMap { [SiteRoute.assessment($0.id), .assessmentPrint($0.id)] }
+        if network.expansionPlan != nil { out.append(.expansion) }
         return out
     }
 
@@ -60,6 +62,9 @@ struct Pages: Sendable {
         case .proposals: return proposals(language, path)
         case .changelog: return changelog(language, path)
         case let .charter(m): return charter(m, language, path)
+        case let .assessment(id): return assessment(id, printable: false, language, path)
+        case let .assessmentPrint(id): return assessment(id, printable: true, language, path)
+        case .expansion: return expansion(language, path)
         }
     }
 

@@ -1,5 +1,6 @@
 import Loading
 import Model
+import Presentation
 import Rendering
 import Resolution
 
@@ -24,7 +25,8 @@ extension Pages {
                 has_latest: latest != nil,
                 latest: latest.map { formatter.quarter($0.quarter, short: true) } ?? "",
                 latest_href: latest.map { href(.office(r.slug), language, from: path, fragment: "report-\($0.quarter.id)") } ?? "",
-                milestones: texts(latest?.document.root?["milestones"], language))
+                milestones: texts(latest?.document.root?["milestones"], language),
+                follow_up: followUpSummary(r.slug, language))
         }
         let charts = network.modelDocuments(.indicator).compactMap { doc -> ProgressView.Chart? in
             let chart = indicatorChart(doc.id, language, path)
@@ -44,7 +46,6 @@ extension Pages {
         let none = ChartView(has_chart: false, chart_svg: "", chart_rows: [], chart_caption: "")
         guard let root = network.modelDocument(.indicator, id)?.root else { return none }
         let unit = root["unit"]?.string ?? "count"
-        let values = ValueText(site: site, language: language)
         let offices = site.municipalities.map { ($0, OfficeProgress($0, network: network)) }
             .filter { $0.1.reports.contains { $0.values[id] != nil } }
         guard !offices.isEmpty else { return none }
@@ -62,16 +63,28 @@ extension Pages {
             "offices": formatter.list(series.map(\.name)),
             "first": quarters.first.map { formatter.quarter($0) } ?? "", "last": quarters.last.map { formatter.quarter($0) } ?? "",
         ])
-        let chart = BarChart(title: name, description: description, categories: quarters.map(short), series: series,
+        let targets = offices.map { r, _ in site.results[r.slug]?.targets[id] }
+        let quarterTargets = targets.map { $0?.quarterValue }
+        let targetWords = formatter.list(Array(Set(zip(offices, targets).compactMap { pair -> String? in
+            guard let t = pair.1 else { return nil }
+            return formatter.quarterTarget(t.quarterValue, direction: t.direction.rawValue, unit: unit)
+        })).sorted())
+        var chart = BarChart(title: name, description: targetWords.isEmpty ? description
+                                 : description + " " + language.format("chart_target_description", ["target": targetWords]),
+                             categories: quarters.map(short), series: series,
                              format: { formatter.measure($0, unit: unit) })
+        chart.targets = quarterTargets
+        chart.targetLabel = language["target_line"]
         var rows: [ChartView.Row] = []
         for (r, p) in offices {
-            let target = r.indicators.first { $0.id == id }?.fields["target"]
+            let results = site.results[r.slug]
             for rep in p.reports {
                 guard let v = rep.values[id] else { continue }
+                let result = results?.result(id, rep.quarter)
                 rows.append(.init(office: site.municipalityName(r.slug), quarter: short(rep.quarter),
                                   value: formatter.measure(v, unit: unit),
-                                  target: values.html(target, field: "target", unit: unit)))
+                                  target: result?.target.map { HTML.escape(formatter.quarterTarget($0.quarterValue, direction: $0.direction.rawValue, unit: unit)) } ?? "–",
+                                  status: result.map { statusHTML($0.status, language) } ?? ""))
             }
         }
         return ChartView(has_chart: true, chart_svg: chart.svg(id: "chart-svg-\(id)"), chart_rows: rows,
@@ -81,7 +94,7 @@ extension Pages {
 
 /// The view model of `chart.mustache`: an indicator's bar chart and its data table.
 struct ChartView: ViewModel {
-    struct Row: ViewModel { var office: String; var quarter: String; var value: String; var target: String }
+    struct Row: ViewModel { var office: String; var quarter: String; var value: String; var target: String; var status: String }
 
     var has_chart: Bool
     var chart_svg: String
@@ -108,13 +121,15 @@ struct ProgressView: ViewModel {
         var latest: String
         var latest_href: String
         var milestones: [TextView]
+        /// Open issues of the agency's follow-up (and how many are overdue).
+        var follow_up: String
     }
     struct Chart: ViewModel { var id: String; var link: TextLink; var chart: ChartView }
 
     var offices: [Office]
     var charts: [Chart]
     var has_charts: Bool
-    /// The programme's record pages (agreements, …).
+    /// The programme's record pages (the assessments, the expansion, the agreements).
     var records: [TextLink]
     var has_records: Bool
 }

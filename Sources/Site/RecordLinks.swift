@@ -14,7 +14,12 @@ extension Pages {
 
     /// The programme's record pages, for the progress page.
     func programmeRecords(_ language: SiteLanguage, from path: String) -> [TextLink] {
-        var out: [TextLink] = []
+        var out: [TextLink] = network.modelDocuments(.assessment).map { doc in
+            TextLink(language.text(doc.root?["title"]), href: href(.assessment(doc.id), language, from: path))
+        }
+        if network.expansionPlan != nil {
+            out.append(TextLink(language.plain(language["expansion_heading"]), href: href(.expansion, language, from: path)))
+        }
         if !network.agreements.isEmpty {
             out.append(TextLink(language.plain(language["agreements_heading"]), href: href(.agreements, language, from: path)))
         }

@@ -21,6 +21,11 @@ public struct BarChart: Sendable {
     public var series: [Series]
     /// Writes a value for its label.
     public var format: @Sendable (Double) -> String
+    /// The target of each series on the categories' period (nil: none), drawn as a
+    /// dashed line: one across the plot when every series has the same target, else a
+    /// dashed mark over each bar. `targetLabel` is the legend's word for it.
+    public var targets: [Double?] = []
+    public var targetLabel = ""
     public var width = 640.0
     public var height = 300.0
 
@@ -78,7 +83,7 @@ public struct BarChart: Sendable {
     }
 
     public func svg(id: String) -> String {
-        let values = series.flatMap { $0.values.compactMap { $0 } }
+        let values = series.flatMap { $0.values.compactMap { $0 } } + targets.compactMap { $0 }
         let maximum = max(values.max() ?? 0, 0)
         let step = BarChart.step(for: maximum)
         var scaleTop = step
@@ -94,7 +99,9 @@ public struct BarChart: Sendable {
             legend.append((lx, row))
             lx += w
         }
-        let height = self.height + 18 * Double(row)
+        let legendRows = row + 1
+        let hasTarget = targets.contains { $0 != nil }
+        let height = self.height + 18 * Double(row + (hasTarget ? 1 : 0))
         let plotW = width - BarChart.left - BarChart.right
         let plotH = self.height - BarChart.top - BarChart.bottom
         let baseline = BarChart.top + plotH
@@ -130,6 +137,23 @@ public struct BarChart: Sendable {
             out += "<text x=\"\(f(groupX + groupW / 2))\" y=\"\(f(baseline + 18))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(category))</text>\n"
         }
         out += "<line x1=\"\(f(BarChart.left))\" y1=\"\(f(baseline))\" x2=\"\(f(width - BarChart.right))\" y2=\"\(f(baseline))\" stroke=\"#1a1a1a\"/>\n"
+        // Targets.
+        let distinct = Set(targets.compactMap { $0 })
+        if distinct.count == 1, let t = distinct.first, targets.allSatisfy({ $0 != nil }) {
+            out += "<line class=\"target-line\" x1=\"\(f(BarChart.left))\" y1=\"\(f(y(t)))\" x2=\"\(f(width - BarChart.right))\" y2=\"\(f(y(t)))\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
+            out += "<text x=\"\(f(width - BarChart.right))\" y=\"\(f(y(t) - 5))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(targetLabel)) \(HTML.escape(format(t)))</text>\n"
+        } else if !distinct.isEmpty {
+            for (c, _) in categories.enumerated() {
+                let groupX = BarChart.left + groupW * Double(c)
+                let start = groupX + (groupW - barW * Double(series.count)) / 2
+                for s in series.indices {
+                    guard s < targets.count, let t = targets[s] else { continue }
+                    let x = start + barW * Double(s)
+                    out += "<line class=\"target-line\" x1=\"\(f(x - 2))\" y1=\"\(f(y(t)))\" x2=\"\(f(x + barW + 2))\" y2=\"\(f(y(t)))\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"4 2\"/>"
+                }
+            }
+            out += "\n"
+        }
         // Legend.
         out += "<g class=\"chart-legend\">"
         for (s, item) in series.enumerated() {
@@ -137,6 +161,11 @@ public struct BarChart: Sendable {
             let ly = baseline + 48 + 18 * Double(legend[s].row)
             out += "<rect x=\"\(f(x))\" y=\"\(f(ly - 11))\" width=\"14\" height=\"14\" \(BarChart.paint(s, id: id))/>"
             out += "<text x=\"\(f(x + 17))\" y=\"\(f(ly))\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(item.name))</text>"
+        }
+        if !distinct.isEmpty {
+            let ly = baseline + 48 + 18 * Double(legendRows)
+            out += "<line x1=\"\(f(BarChart.left))\" y1=\"\(f(ly - 4))\" x2=\"\(f(BarChart.left + 24))\" y2=\"\(f(ly - 4))\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
+            out += "<text x=\"\(f(BarChart.left + 29))\" y=\"\(f(ly))\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(targetLabel))</text>"
         }
         out += "</g>\n</svg>"
         return out

@@ -30,7 +30,7 @@ public struct SiteBuild: Sendable {
         "training-module", "indicator", "communication", "comparison", "progress",
         "downloads", "search", "not-found", "root-index", "data", "offices",
         "not-found-anywhere",
-        "agreements", "agreement", "proposals", "changelog", "charter",
+        "agreements", "agreement", "proposals", "changelog", "charter", "assessment", "expansion",
     ] + Pages.complianceTemplates
     /// The view model of each template (partials too), for `oae check`'s
     /// `template-unknown-variable`: a tag that names nothing of its template's view model.
@@ -62,6 +62,8 @@ public struct SiteBuild: Sendable {
         "proposals": ViewShape.of(PageView<ProposalsView>.self),
         "changelog": ViewShape.of(PageView<ChangelogView>.self),
         "charter": ViewShape.of(PageView<CharterView>.self),
+        "assessment": ViewShape.of(PageView<AssessmentView>.self),
+        "expansion": ViewShape.of(PageView<ExpansionView>.self),
     ].merging(Pages.complianceTemplates.map { ($0, ViewShape.of(PageView<ComplianceView>.self)) }) { a, _ in a }
 
     /// The assets copied from `templates/site/assets/`, by extension.

@@ -54,6 +54,8 @@ struct SiteContext: Sendable {
     let options: SiteOptions
     let bodies: MarkdownBodies
     let resolved: [String: ResolvedMunicipality]
+    /// Each office's indicator results (met, missed, no data), computed once.
+    let results: [String: IndicatorResults]
 
     init(input: BuildInput, templates: Templates, options: SiteOptions) {
         self.input = input
@@ -66,6 +68,7 @@ struct SiteContext: Sendable {
         var resolved: [String: ResolvedMunicipality] = [:]
         for r in input.resolved { resolved[r.slug] = r }
         self.resolved = resolved
+        results = resolved.mapValues { IndicatorResults($0, network: input.network) }
     }
 
     var network: Network { input.network }

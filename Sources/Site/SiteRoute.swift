@@ -36,6 +36,11 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
     case changelog
     /// An office's service charter (carta de serveis).
     case charter(String)
+    /// An assessment's report, and the same report as a document to print.
+    case assessment(String)
+    case assessmentPrint(String)
+    /// The expansion across the programme's area.
+    case expansion
 
     /// The page's path under the language folder.
     public var pathInLanguage: String {
@@ -66,6 +71,9 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
         case .proposals: return "model/proposals.html"
         case .changelog: return "model/changelog.html"
         case let .charter(m): return "offices/\(m)/charter.html"
+        case let .assessment(id): return "assessments/\(id).html"
+        case let .assessmentPrint(id): return "assessments/\(id)-print.html"
+        case .expansion: return "expansion.html"
         }
     }
 

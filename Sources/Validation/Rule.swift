@@ -73,6 +73,12 @@ public struct ReferenceIndex: Sendable {
                 }
             }
         }
+        // A kind with one document per municipality (`office`) is named by the municipality's slug.
+        for kind in table.declarations.filter({ $0.isMunicipal && $0.identity == .municipality }).map(\.kind) {
+            for (slug, files) in network.municipalities {
+                if let doc = files.single(kind) { model[kind.rawValue, default: [:]][slug] = .wholeFile(doc.path) }
+            }
+        }
         let localKinds = table.declarations.filter { $0.isMunicipal && $0.identity == .fileName }.map(\.kind)
         for (slug, files) in network.municipalities {
             for kind in localKinds {

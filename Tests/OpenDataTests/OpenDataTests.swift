@@ -38,13 +38,14 @@ final class OpenDataTests: XCTestCase {
             unit: count
             type: activity
             frequency: monthly
-            target: {value: 100.5, direction: at-least}
+            target: {value: 40.5, direction: at-least, period: month}
             source: {ca: Registre de l'oficina, es: Registro de la oficina}
             """)
+        // A monthly count's target is compared on the quarter: 40.5 × 3 = 121.5.
         XCTAssertEqual(fixture.file("indicator-values.csv"),
-                       "municipality,period,indicator,value,unit,target,target_direction\r\n"
-                       + "sant-feliu-de-llobregat,2026-Q2,people-attended,110,count,100.5,at-least\r\n"
-                       + "sant-feliu-de-llobregat,2026-Q3,people-attended,125,count,100.5,at-least\r\n")
+                       "municipality,period,indicator,value,unit,target,target_period,target_direction,quarter_target,target_source,status\r\n"
+                       + "sant-feliu-de-llobregat,2026-Q2,people-attended,110,count,40.5,month,at-least,121.5,model,missed\r\n"
+                       + "sant-feliu-de-llobregat,2026-Q3,people-attended,125,count,40.5,month,at-least,121.5,model,met\r\n")
     }
 
     func testCSVQuotesWhatItMust() {

@@ -23,7 +23,7 @@ PAGE_KINDS = {
     "procedure": "model/procedures/welcome-and-triage.html",
     "role": "model/roles/business-advisor.html",
     "training-module": "model/training/financing-instruments.html",
-    "indicator": "model/indicators/first-appointment-days.html",
+    "indicator": "model/indicators/first-appointments-on-time.html",
     "communication": "model/communication.html",
     "comparison": "comparison.html",
     "progress": "progress.html",
@@ -40,6 +40,9 @@ PAGE_KINDS = {
     "proposals": "model/proposals.html",
     "changelog": "model/changelog.html",
     "charter": "offices/sant-feliu-de-llobregat/charter.html",
+    "assessment": "assessments/pilot-2026.html",
+    "assessment-printable": "assessments/pilot-2026-print.html",
+    "expansion": "expansion.html",
 }
 
 #: The WCAG 2.1 A and AA rules. selenium-axe-python ships axe-core 4.9, which tags them

@@ -67,7 +67,8 @@ def test_csv_files_are_rfc_4180(out_dir: Path):
                         "web"],
         "services.csv": ["municipality", "ine_code", "service", "name_ca", "name_es", "name_en", "adoption",
                          "overridden_fields", "local"],
-        "indicator-values.csv": ["municipality", "period", "indicator", "value", "unit", "target", "target_direction"],
+        "indicator-values.csv": ["municipality", "period", "indicator", "value", "unit", "target", "target_period",
+                                 "target_direction", "quarter_target", "target_source", "status"],
     }
     for name, header in expected.items():
         raw = (out_dir / "data" / name).read_bytes()
@@ -197,3 +198,13 @@ def test_spreadsheet_holds_every_table_with_typed_cells(out_dir: Path):
                     # The CSV puts a quote before what a spreadsheet would take for a formula;
                     # the spreadsheet's text cell holds the value itself.
                     assert cell.getAttribute("valuetype") == "string" and value in (text, "'" + text), where
+
+
+def test_indicator_values_carry_the_status_against_the_quarters_target(out_dir: Path):
+    text = (out_dir / "data" / "indicator-values.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    row = next(r for r in rows if r["municipality"] == "sant-feliu-de-llobregat" and r["period"] == "2026-Q3"
+               and r["indicator"] == "people-attended")
+    assert (row["value"], row["target"], row["target_period"], row["target_direction"], row["quarter_target"], row["status"]) == \
+        ("142", "60", "month", "at-least", "180", "missed")
+    assert {r["status"] for r in rows} == {"met", "missed"}

@@ -1,8 +1,10 @@
 """Full-page screenshots of the home page, an office page, the catalogue comparison, the
-changelog, an agreement and a service charter in Catalan at a phone's width (390 CSS pixels), taken with headless Chromium.
-They are written to the test's temporary folder, and to docs/ (site-home.png,
+changelog, an agreement, a service charter, the progress dashboard, the expansion page and the
+pilot assessment report in Catalan at a phone's width (390 CSS pixels), taken with headless
+Chromium. They are written to the test's temporary folder, and to docs/ (site-home.png,
 site-office.png, site-comparison.png, site-changelog.png, site-agreement.png,
-site-charter.png) when OAE_SCREENSHOTS=docs."""
+site-charter.png, site-progress.png, site-expansion.png, site-assessment.png) when
+OAE_SCREENSHOTS=docs."""
 
 from __future__ import annotations
 
@@ -22,6 +24,9 @@ SHOTS = {
     "site-changelog.png": "ca/model/changelog.html",
     "site-agreement.png": "ca/agreements/adhesion-sant-feliu-de-llobregat.html",
     "site-charter.png": "ca/offices/sant-feliu-de-llobregat/charter.html",
+    "site-progress.png": "ca/progress.html",
+    "site-expansion.png": "ca/expansion.html",
+    "site-assessment.png": "ca/assessments/pilot-2026.html",
 }
 
 

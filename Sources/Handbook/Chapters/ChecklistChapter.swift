@@ -27,9 +27,24 @@ public struct ChecklistView: ChapterView {
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
     public var ui: [String: String] = [:]
+    /// An entry of the agency's follow-up: an issue or a support action.
+    public struct FollowUp: ViewModel {
+        public var title: TextView?
+        public var owner: TextView?
+        /// `oberta`, `en curs`… and the dates.
+        public var status: String
+        public var dates: String
+    }
+
     /// `3 elements fets d'un total de 12.`
     public var summary: String
     public var groups: [Group]
+    /// The agency's follow-up of the office (`follow-up.yaml`): the issues still open and
+    /// the support actions, with the date of the last visit; nil without a follow-up.
+    public var follow_up_issues: [FollowUp] = []
+    public var follow_up_actions: [FollowUp] = []
+    public var follow_up_last_visit: String?
+    public var has_follow_up = false
 }
 
 /// Builds the opening checklist.
@@ -56,6 +71,22 @@ struct ChecklistChapter: ChapterBuilder {
         }
         let done = groups.flatMap(\.items).filter(\.done).count
         let summary = c.format.count("checklist.summary", done, ["total": c.format.number(Double(template.count))])
-        return ChapterContent(model: ChecklistView(summary: summary, groups: groups))
+        var view = ChecklistView(summary: summary, groups: groups)
+        if let follow = c.view.files.single(.followUp)?.root {
+            view.has_follow_up = true
+            view.follow_up_issues = (follow["issues"]?.sequence ?? []).filter { $0["status"]?.string == "open" }.map { i in
+                .init(title: m.view(i["title"]), owner: m.view(i["owner"]), status: c.words["follow_up_status.open"],
+                      dates: c.words("follow_up_issue_dates", ["opened": i["opened"]?.string.map(c.format.date) ?? "",
+                                                               "due": i["due"]?.string.map(c.format.date) ?? ""]))
+            }
+            view.follow_up_actions = (follow["actions"]?.sequence ?? []).map { a in
+                .init(title: m.view(a["title"]), owner: m.view(a["owner"]),
+                      status: c.words["follow_up_status.\(a["status"]?.string ?? "")"],
+                      dates: [a["start"]?.string, a["end"]?.string].compactMap { $0 }.map(c.format.date).joined(separator: " – "))
+            }
+            view.follow_up_last_visit = (follow["visits"]?.sequence ?? []).compactMap { $0["date"]?.string }.max()
+                .map { c.words("follow_up_last_visit", ["date": c.format.date($0)]) }
+        }
+        return ChapterContent(model: view)
     }
 }

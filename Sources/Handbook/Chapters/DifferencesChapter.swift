@@ -73,6 +73,17 @@ public struct DifferencesView: ChapterView {
         public var source: String
     }
 
+    /// A target the agency set for the office as an exception, with its reason.
+    public struct AgencyTarget: ViewModel {
+        public var indicator: LinkView
+        /// The model's target and the agency's (`com a mínim 20 al trimestre`).
+        public var model: String
+        public var agency: String
+        public var reason: TextView?
+        /// Where it is written (`file:line`).
+        public var source: String
+    }
+
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
     public var ui: [String: String] = [:]
     /// The heading of the section.
@@ -118,6 +129,9 @@ public struct DifferencesView: ChapterView {
     public var owner_table: Rows<Owner>?
     /// Said instead when there is nothing to list.
     public var no_owners: String
+    /// The heading of the agency's targets, only when the agency set any.
+    public var agency_targets: HeadingView?
+    public var agency_target_table: Rows<AgencyTarget>?
 }
 
 /// Builds the annex of differences from the model: optional services adopted,
@@ -181,6 +195,24 @@ struct DifferencesChapter: ChapterBuilder {
                          model_owner: ProceduresChapter.modelOwner(p).map(c.roleLinkView), source: c.place(owner.span))
         }
 
+        // Targets the agency set for this office (`agency_targets`), with their reasons.
+        var agencyRows: [DifferencesView.AgencyTarget] = []
+        for item in adaptation?.root?["agency_targets"]?.sequence ?? [] {
+            guard let id = item["indicator"]?.string, let ind = c.view.indicators.first(where: { $0.id == id }),
+                  let target = IndicatorResults.target(ind, in: c.view, network: c.network) else { continue }
+            let unit = ind.fields["unit"]?.string
+            let model = ind.fields["target"].flatMap { t -> String? in
+                guard let v = t["value"]?.number, let d = t["direction"]?.string else { return nil }
+                let period = t["period"]?.string ?? TargetPeriod(frequency: ind.fields["frequency"]?.string)?.rawValue ?? "quarter"
+                return c.format.target(v, direction: d, period: period, unit: unit, additive: target.additive)
+            } ?? "—"
+            agencyRows.append(.init(indicator: c.indicatorLinkView(id), model: m.escape(model),
+                                    agency: m.escape(c.format.target(target.value, direction: target.direction.rawValue,
+                                                                     period: target.period.rawValue, unit: unit, additive: target.additive)),
+                                    reason: m.view(item["reason"]), source: c.place(item.span)))
+        }
+        let agencyHeading = agencyRows.isEmpty ? nil : heading("differences.agency_targets", "differences-agency-targets")
+
         let view = DifferencesView(
             approach: approach, facts: facts, notes: m.paragraphsView(notes), notes_source: notes.map { c.place($0.span) },
             no_adaptation: adaptation == nil ? c.words["differences.no_adaptation"] : nil,
@@ -190,7 +222,8 @@ struct DifferencesChapter: ChapterBuilder {
             local_services: localServices, local_service_table: .of(localRows),
             no_local_services: c.words["differences.none_local_services"],
             variants: variants, variant_table: .of(variantRows), no_variants: c.words["differences.none_variants"],
-            owners: owners, owner_table: .of(ownerRows), no_owners: c.words["differences.none_owners"])
+            owners: owners, owner_table: .of(ownerRows), no_owners: c.words["differences.none_owners"],
+            agency_targets: agencyHeading, agency_target_table: .of(agencyRows))
         return ChapterContent(model: view, sections: sections.sections)
     }
 

@@ -40,9 +40,12 @@ public struct IndicatorsView: ChapterView {
         public var cells: [Cell]
     }
 
-    /// A reported value, with the number of its note.
+    /// A reported value with its status against the target on the same period (`no
+    /// assolit`; `status_class` is `met`, `missed` or `no-data`), and the number of its note.
     public struct Cell: ViewModel {
         public var value: String
+        public var status: String
+        public var status_class: String
         public var note: String?
     }
 
@@ -95,6 +98,20 @@ struct IndicatorsChapter: ChapterBuilder {
         func heading(_ key: String, _ anchor: String) -> HeadingView { sections.next(m.plainView(c.words[key]), anchor: anchor) }
 
         let definitions = heading("indicators.definitions", "indicators-definitions")
+        let results = IndicatorResults(c.view, network: c.network)
+        /// The office's target in words (`at least 60 a month`), with where it comes from.
+        func targetText(_ id: String, unit: String?) -> String {
+            guard let t = results.targets[id] else { return "—" }
+            var text = HTML.escape(c.format.target(t.value, direction: t.direction.rawValue, period: t.period.rawValue,
+                                                   unit: unit, additive: t.additive))
+            switch t.source {
+            case .model, .local: break
+            case let .band(upTo, _): text += " (" + HTML.escape(c.words("target_source.band", ["up_to": c.format.number(Double(upTo))])) + ")"
+            case let .agency(reason, _):
+                text += " (" + HTML.escape(c.words("target_source.agency", ["reason": reason?.text(c.language, fallback: c.network.settings.defaultLanguage).text ?? ""])) + ")"
+            }
+            return text
+        }
         let indicators = c.view.indicators.map { ind -> IndicatorsView.Indicator in
             let f = ind.fields
             let unit = f["unit"]?.string
@@ -103,7 +120,7 @@ struct IndicatorsChapter: ChapterBuilder {
             return .init(anchor: Anchors.indicator(ind.id), name: m.view(f["name"]), definition: m.view(f["definition"]),
                          unit: c.words["unit.\(unit ?? "")"], type: c.words["indicator_type.\(f["type"]?.string ?? "")"],
                          frequency: c.words["frequency.\(f["frequency"]?.string ?? "")"],
-                         target: f["target"].map { values.target($0, unit: unit) } ?? "—", target_local: local,
+                         target: targetText(ind.id, unit: unit), target_local: local,
                          target_source: local.map { _ in ind.overrides.map { c.place($0.localValue.span) }.first ?? "" },
                          source: m.view(f["source"]))
         }
@@ -126,8 +143,12 @@ struct IndicatorsChapter: ChapterBuilder {
                 let unit = ind.fields["unit"]?.string
                 let cells = recent.map { (quarter, doc) -> IndicatorsView.Cell in
                     guard let v = (doc.root?["values"]?.sequence ?? []).first(where: { $0["indicator"]?.string == ind.id }),
-                          let n = numeric(v["value"]) else { return .init(value: "—") }
-                    var cell = IndicatorsView.Cell(value: c.format.measure(n, unit: unit))
+                          let n = numeric(v["value"]) else {
+                        return .init(value: "—", status: c.format.status(IndicatorStatus.noData.rawValue), status_class: IndicatorStatus.noData.rawValue)
+                    }
+                    let status = results.result(ind.id, quarter)?.status ?? .noData
+                    var cell = IndicatorsView.Cell(value: c.format.measure(n, unit: unit),
+                                                   status: c.format.status(status.rawValue), status_class: status.rawValue)
                     if let note = v["note"] {
                         notes.append(.init(number: String(notes.count + 1), quarter: c.format.quarter(quarter, short: true),
                                            indicator: m.view(ind.fields["name"]), text: m.view(note)))
@@ -135,7 +156,7 @@ struct IndicatorsChapter: ChapterBuilder {
                     }
                     return cell
                 }
-                return .init(indicator: c.indicatorLinkView(ind.id), target: ind.fields["target"].map { values.target($0, unit: unit) } ?? "—",
+                return .init(indicator: c.indicatorLinkView(ind.id), target: targetText(ind.id, unit: unit),
                              target_local: ind.overrides.isEmpty ? nil : c.local(modelValue: nil), cells: cells)
             }
             view.value_notes = notes

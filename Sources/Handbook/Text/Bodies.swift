@@ -1,6 +1,7 @@
 import Loading
 import Model
 import Rendering
+import Resolution
 
 /// Markdown bodies in the handbook's language: the translation when there is one,
 /// else the default language's text marked as a fallback. Links to documents the
@@ -11,6 +12,9 @@ public struct Bodies: Sendable {
     public let network: Network
     public let places: DocumentPlaces
     public let markup: Markup
+    /// The text of an adaptable value model prose refers to (`{{value …}}`, see
+    /// `ValueReference`), as HTML; nil leaves the reference as written.
+    public var values: (@Sendable (ValueReference) -> String?)?
 
     /// A rendered body.
     public struct Body: Sendable {
@@ -50,11 +54,12 @@ public struct Bodies: Sendable {
         let from = doc.path
         if markup.format == .typst {
             // Typst's levels are the HTML's less one: chapters are level 1 there, <h2> here.
-            let renderer = MarkdownTypst(headingShift: headingShift - 1, anchorPrefix: prefix,
+            var renderer = MarkdownTypst(headingShift: headingShift - 1, anchorPrefix: prefix,
                                          sectionLevel: sections.map { $0.level - 1 },
                                          sectionNumbers: sections?.numbers ?? [], placeLink: "xref") { destination in
                 places.resolve(destination, from: from) ?? Bodies.unlinked
             }
+            renderer.values = values
             var typst = renderer.render(source.markdown?.body ?? "")
             if fallback, !typst.isEmpty {
                 let lang = network.settings.defaultLanguage
@@ -70,6 +75,7 @@ public struct Bodies: Sendable {
         let markdown = source.markdown?.body ?? ""
         var html = Bodies.removeImages(Bodies.unlink(renderer.render(markdown)))
         if let sections { html = Bodies.numberHeadings(html, level: sections.level, numbers: sections.numbers) }
+        if let values { html = ValueReference.substitute(html, values) }
         let headings = headings(source, prefix, headingShift)
         if fallback, !html.isEmpty {
             let note = markup.fallbackNote(source.language ?? network.settings.defaultLanguage)

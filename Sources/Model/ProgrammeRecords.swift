@@ -1,0 +1,157 @@
+import Diagnostics
+import Loading
+
+/// Compares two semantic versions (`1.10.0` after `1.9.2`); pre-release tags are ignored.
+public func semverLess(_ a: String, _ b: String) -> Bool {
+    func parts(_ v: String) -> [Int] {
+        v.split(separator: "-").first.map { $0.split(separator: ".").map { Int($0) ?? 0 } } ?? []
+    }
+    return parts(a).lexicographicallyPrecedes(parts(b))
+}
+
+/// An assessment of offices (`seeds/assessments/<id>.md`), as the rules and pages read it.
+public struct AssessmentRecord: Sendable {
+    /// The decisions an assessment may take on the expansion.
+    public enum Outcome: String, Sendable, CaseIterable {
+        case expand, expandWithChanges = "expand-with-changes", extendPilot = "extend-pilot", stop
+
+        /// Whether the outcome lets the expansion waves go ahead.
+        public var expands: Bool { self == .expand || self == .expandWithChanges }
+    }
+
+    public var document: Document
+    public var id: String { document.id }
+    public var offices: [String]
+    public var start: Day?
+    public var end: Day?
+    public var outcome: Outcome?
+    public var decisionDate: Day?
+    /// The node of `decision.date`, for diagnostics.
+    public var decisionDateNode: Node?
+    /// The model version that came out of the assessment.
+    public var modelVersion: String?
+    public var modelVersionNode: Node?
+
+    public init(_ document: Document) {
+        self.document = document
+        let root = document.root
+        offices = root?["offices"]?.sequence?.compactMap(\.string) ?? []
+        start = root?["period"]?["start"]?.string.flatMap(Day.init)
+        end = root?["period"]?["end"]?.string.flatMap(Day.init)
+        let decision = root?["decision"]
+        outcome = decision?["outcome"]?.string.flatMap(Outcome.init(rawValue:))
+        decisionDateNode = decision?["date"]
+        decisionDate = decisionDateNode?.string.flatMap(Day.init)
+        modelVersionNode = decision?["model_version"]
+        modelVersion = modelVersionNode?.string
+    }
+
+    /// Whether a quarter lies within the assessed period.
+    public func covers(_ q: Quarter) -> Bool {
+        guard let start, let end else { return false }
+        return q.firstDay >= start && q.lastDay <= end
+    }
+}
+
+/// The expansion plan (`seeds/expansion.yaml`): waves with dates, and the municipalities of
+/// the area placed in a wave or at a stage before they have an office folder.
+public struct ExpansionPlan: Sendable {
+    public struct Wave: Sendable {
+        public var id: String
+        public var node: Node
+        public var pilot: Bool
+        public var start: Day?
+        public var end: Day?
+    }
+
+    public struct Entry: Sendable {
+        public var name: String
+        public var ineCode: String
+        public var wave: String?
+        /// `candidate` or `agreement`, for a municipality without an office folder.
+        public var stage: String?
+        public var node: Node
+    }
+
+    public var document: Document
+    public var assessment: String?
+    public var waves: [Wave]
+    public var entries: [Entry]
+
+    public init(_ document: Document) {
+        self.document = document
+        let root = document.root
+        assessment = root?["assessment"]?.string
+        waves = (root?["waves"]?.sequence ?? []).compactMap { w in
+            guard let id = w["id"]?.string else { return nil }
+            return Wave(id: id, node: w, pilot: w["pilot"]?.bool == true,
+                        start: w["start"]?.string.flatMap(Day.init), end: w["end"]?.string.flatMap(Day.init))
+        }
+        entries = (root?["municipalities"]?.sequence ?? []).compactMap { e in
+            guard let name = e["name"]?.string, let code = e["ine_code"]?.string else { return nil }
+            return Entry(name: name, ineCode: code, wave: e["wave"]?.string, stage: e["stage"]?.string, node: e)
+        }
+    }
+
+    /// The entry of a municipality, by INE code.
+    public func entry(ineCode: String) -> Entry? { entries.first { $0.ineCode == ineCode } }
+
+    /// The wave of a municipality, by INE code.
+    public func wave(ineCode: String) -> Wave? {
+        guard let id = entry(ineCode: ineCode)?.wave else { return nil }
+        return waves.first { $0.id == id }
+    }
+}
+
+extension Network {
+    /// The expansion plan, when the tree has one.
+    public var expansionPlan: ExpansionPlan? { modelDocuments(.expansion).first.map(ExpansionPlan.init) }
+
+    /// The assessments, by id.
+    public var assessments: [AssessmentRecord] { modelDocuments(.assessment).map(AssessmentRecord.init) }
+
+    /// The assessment the expansion plan names, else the latest decided one.
+    public var expansionAssessment: AssessmentRecord? {
+        let all = assessments
+        if let id = expansionPlan?.assessment, let a = all.first(where: { $0.id == id }) { return a }
+        return all.filter { $0.decisionDate != nil }.max { $0.decisionDate! < $1.decisionDate! }
+    }
+
+    /// The official register of municipalities (`model/reference/municipalities-catalonia.csv`).
+    public var register: MunicipalityRegister? {
+        tree.references[MunicipalityRegister.fileName].map { MunicipalityRegister(csv: $0.text) }
+    }
+}
+
+/// An item of the tree whose decision is deferred to a programme event (`decide_at:
+/// assessment`): the document, the mapping that holds the field, and the field's node.
+public struct DeferredItem: Sendable {
+    public var document: Document
+    /// The mapping that carries `decide_at` (an omission, an issue, a whole adaptation).
+    public var item: Node
+    public var field: Node
+}
+
+extension Network {
+    /// Every item of the tree marked `decide_at: <event>`, by file then line.
+    public func deferredItems(to event: String) -> [DeferredItem] {
+        var out: [DeferredItem] = []
+        func walk(_ node: Node, _ doc: Document) {
+            if let pairs = node.pairs {
+                for pair in pairs {
+                    if pair.key.keyText == "decide_at", pair.value.string == event {
+                        out.append(DeferredItem(document: doc, item: node, field: pair.value))
+                    } else {
+                        walk(pair.value, doc)
+                    }
+                }
+            } else if let items = node.sequence {
+                for item in items { walk(item, doc) }
+            }
+        }
+        for doc in tree.documents where doc.language == nil {
+            if let root = doc.root { walk(root, doc) }
+        }
+        return out.sorted { ($0.document.path, $0.field.span.start.line) < ($1.document.path, $1.field.span.start.line) }
+    }
+}

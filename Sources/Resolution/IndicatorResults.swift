@@ -1,0 +1,189 @@
+import Diagnostics
+import Loading
+import Model
+
+/// The period an indicator's target value applies to (`target.period`).
+public enum TargetPeriod: String, Sendable, CaseIterable {
+    case month, quarter, year
+
+    /// Months in the period.
+    public var months: Int {
+        switch self {
+        case .month: return 1
+        case .quarter: return 3
+        case .year: return 12
+        }
+    }
+
+    /// The period of an indicator's `frequency` (`monthly` → month), used when a target
+    /// does not state its own.
+    public init?(frequency: String?) {
+        switch frequency {
+        case "monthly"?: self = .month
+        case "quarterly"?: self = .quarter
+        case "annual"?: self = .year
+        default: return nil
+        }
+    }
+}
+
+/// Whether a value must reach the target (`at-least`) or stay under it (`at-most`).
+public enum TargetDirection: String, Sendable {
+    case atLeast = "at-least"
+    case atMost = "at-most"
+}
+
+/// The status of one office × indicator × quarter: the one place oae decides it.
+public enum IndicatorStatus: String, Sendable, CaseIterable {
+    case met
+    case missed
+    /// The quarter's report gives no value for the indicator, or the indicator has no target.
+    case noData = "no-data"
+}
+
+/// The target that applies to one office for one indicator, and where it comes from.
+public struct EffectiveTarget: Sendable, Equatable {
+    /// Where an office's target comes from, most specific first.
+    public enum Source: Sendable, Equatable {
+        /// An exception the agency set for the office (`agency_targets` of its adaptation), with its reason.
+        case agency(reason: LocalizedText?, span: SourceSpan)
+        /// A target the municipality tightened (`overrides.indicators` of its adaptation).
+        case local(span: SourceSpan)
+        /// The model's target for municipalities up to `upTo` inhabitants (`target.by_population`).
+        case band(upTo: Int, population: Int)
+        /// The model's target.
+        case model
+
+        public static func == (a: Source, b: Source) -> Bool {
+            switch (a, b) {
+            case let (.agency(_, s1), .agency(_, s2)): return s1 == s2
+            case let (.local(s1), .local(s2)): return s1 == s2
+            case let (.band(u1, p1), .band(u2, p2)): return u1 == u2 && p1 == p2
+            case (.model, .model): return true
+            default: return false
+            }
+        }
+    }
+
+    /// The target as written, on its own period.
+    public var value: Double
+    public var direction: TargetDirection
+    public var period: TargetPeriod
+    public var source: Source
+    /// Whether values add up over time (counts) so that a target is scaled to the period
+    /// compared; percents, days and scores are levels, compared as they are.
+    public var additive: Bool
+
+    /// The target on a quarter: a count's target times the months of a quarter over the
+    /// months of its period (60 a month → 180 a quarter; 48 a year → 12 a quarter); any
+    /// other unit's target as it is.
+    public var quarterValue: Double {
+        additive ? value * Double(TargetPeriod.quarter.months) / Double(period.months) : value
+    }
+
+    /// Whether `value`, measured on a quarter, meets the target.
+    public func isMet(byQuarterValue v: Double) -> Bool {
+        switch direction {
+        case .atLeast: return v >= quarterValue - 1e-9
+        case .atMost: return v <= quarterValue + 1e-9
+        }
+    }
+}
+
+/// One office × indicator × quarter: the value reported, the target on the quarter and
+/// the status.
+public struct IndicatorResult: Sendable {
+    public var indicator: String
+    public var quarter: Quarter
+    public var value: Double?
+    /// The report's node of the value, when there is one.
+    public var valueNode: Node?
+    public var target: EffectiveTarget?
+    public var status: IndicatorStatus
+}
+
+/// The indicator results of an office: for every quarter it reported and every indicator
+/// of its view, the value against the target on the same period.
+public struct IndicatorResults: Sendable {
+    /// The quarters with a report, in order.
+    public var quarters: [Quarter]
+    /// The targets per indicator id (nil: the indicator has no target).
+    public var targets: [String: EffectiveTarget]
+    /// Results by indicator, then in the order of `quarters`.
+    public var byIndicator: [String: [IndicatorResult]]
+
+    /// The result of one indicator in one quarter.
+    public func result(_ indicator: String, _ quarter: Quarter) -> IndicatorResult? {
+        byIndicator[indicator]?.first { $0.quarter == quarter }
+    }
+
+    /// Every result, indicator by indicator (in the view's order), then quarter by quarter.
+    public func all(order: [String]) -> [IndicatorResult] { order.flatMap { byIndicator[$0] ?? [] } }
+
+    /// The office's population, from `office.yaml`.
+    public static func population(_ m: ResolvedMunicipality) -> Int? { m.files.office?.root?["population"]?.int }
+
+    /// The target of one indicator for the office: the agency's exception, else the
+    /// municipality's tightened target, else the model's band for its population, else the
+    /// model's target.
+    public static func target(_ ind: ResolvedIndicator, in m: ResolvedMunicipality, network: Network) -> EffectiveTarget? {
+        let f = ind.fields
+        guard let t = f["target"], let direction = t["direction"]?.string.flatMap(TargetDirection.init(rawValue:)),
+              var value = t["value"]?.number else { return nil }
+        let period = t["period"]?.string.flatMap(TargetPeriod.init(rawValue:))
+            ?? TargetPeriod(frequency: f["frequency"]?.string) ?? .quarter
+        let additive = f["unit"]?.string == "count"
+        var source = EffectiveTarget.Source.model
+        if let node = t["value"], node.span.file.hasPrefix("seeds/") {
+            source = .local(span: node.span)
+        } else if let population = population(m) {
+            let bands = (t["by_population"]?.sequence ?? []).compactMap { b -> (Int, Double)? in
+                guard let upTo = b["up_to"]?.int, let v = b["value"]?.number else { return nil }
+                return (upTo, v)
+            }.sorted { $0.0 < $1.0 }
+            if let band = bands.first(where: { population <= $0.0 }) {
+                value = band.1
+                source = .band(upTo: band.0, population: population)
+            }
+        }
+        var target = EffectiveTarget(value: value, direction: direction, period: period, source: source, additive: additive)
+        for item in m.files.adaptation?.root?["agency_targets"]?.sequence ?? [] where item["indicator"]?.string == ind.id {
+            guard let v = item["value"]?.number else { continue }
+            target.value = v
+            if let p = item["period"]?.string.flatMap(TargetPeriod.init(rawValue:)) { target.period = p }
+            target.source = .agency(reason: network.text(item["reason"]), span: item.span)
+        }
+        return target
+    }
+
+    /// Computes the results of an office from its progress reports.
+    public init(_ m: ResolvedMunicipality, network: Network) {
+        var reports: [(Quarter, [String: Node])] = []
+        for doc in m.files.reports {
+            guard let y = doc.root?["period"]?["year"]?.int, let q = doc.root?["period"]?["quarter"]?.int else { continue }
+            var values: [String: Node] = [:]
+            for v in doc.root?["values"]?.sequence ?? [] {
+                if let id = v["indicator"]?.string, v["value"]?.number != nil { values[id] = v }
+            }
+            reports.append((Quarter(year: y, quarter: q), values))
+        }
+        reports.sort { $0.0 < $1.0 }
+        quarters = reports.map(\.0)
+        var targets: [String: EffectiveTarget] = [:]
+        var byIndicator: [String: [IndicatorResult]] = [:]
+        for ind in m.indicators {
+            let target = IndicatorResults.target(ind, in: m, network: network)
+            targets[ind.id] = target
+            byIndicator[ind.id] = reports.map { quarter, values in
+                let node = values[ind.id]
+                let value = node?["value"]?.number
+                let status: IndicatorStatus
+                if let value, let target { status = target.isMet(byQuarterValue: value) ? .met : .missed } else { status = .noData }
+                return IndicatorResult(indicator: ind.id, quarter: quarter, value: value, valueNode: node,
+                                       target: target, status: status)
+            }
+        }
+        self.targets = targets
+        self.byIndicator = byIndicator
+    }
+}

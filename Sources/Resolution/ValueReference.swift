@@ -1,0 +1,81 @@
+import Foundation
+import Loading
+import Model
+
+/// A reference from model Markdown prose to an adaptable value, written
+/// `{{value service/welcome-and-orientation/commitments/first-appointment/target}}`:
+/// the kind (`service`, `procedure` or `indicator`), the document's id, then the path to
+/// the value, where a segment after a keyed list (`commitments`, `steps`) is the id of
+/// an item. Each handbook shows the municipality's own value (after its overrides); the
+/// site's model pages show the model's.
+public struct ValueReference: Sendable, Equatable {
+    public var kind: Kind
+    public var id: String
+    public var path: [String]
+    /// The reference as written, without the braces (`service/welcome-and-orientation/…`).
+    public var text: String
+
+    /// The kinds whose values prose may refer to (those a municipality adapts).
+    public static let kinds: Set<Kind> = [.service, .procedure, .indicator]
+
+    static let regex = try! NSRegularExpression(pattern: #"\{\{value ([a-z0-9-]+(?:/[a-z0-9_-]+)+)\}\}"#)
+
+    /// The references in a text, with their ranges, in order.
+    public static func find(in text: String) -> [(range: Range<String.Index>, reference: ValueReference)] {
+        let ns = text as NSString
+        return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { match in
+            guard let range = Range(match.range, in: text), let inner = Range(match.range(at: 1), in: text) else { return nil }
+            let parts = text[inner].split(separator: "/").map(String.init)
+            guard parts.count >= 3 else { return nil }
+            return (range, ValueReference(kind: Kind(parts[0]), id: parts[1], path: Array(parts.dropFirst(2)),
+                                          text: String(text[inner])))
+        }
+    }
+
+    /// The value at `path` in `root` and the mapping that holds it (for a sibling
+    /// `unit`), or nil when the path leads nowhere.
+    public func value(in root: Node) -> (value: Node, parent: Node?)? {
+        var node = root
+        var parent: Node?
+        var i = 0
+        while i < path.count {
+            let key = path[i]
+            if let items = node.sequence {
+                guard let item = items.first(where: { $0["id"]?.string == key }) else { return nil }
+                parent = node
+                node = item
+            } else {
+                guard let next = node[key] else { return nil }
+                parent = node
+                node = next
+            }
+            i += 1
+        }
+        return node.pairs == nil && node.sequence == nil ? (node, parent) : nil
+    }
+
+    /// The fields of the referenced document in a municipality's view (after its overrides).
+    public func fields(in m: ResolvedMunicipality) -> Node? {
+        switch kind {
+        case .service: return m.services.first { $0.id == id }?.fields
+        case .procedure: return m.procedures.first { $0.id == id }?.fields
+        case .indicator: return m.indicators.first { $0.id == id }?.fields
+        default: return nil
+        }
+    }
+
+    /// Replaces every reference of `html` by `replacement(reference)`, keeping the
+    /// reference as written when it gives nil.
+    public static func substitute(_ html: String, _ replacement: (ValueReference) -> String?) -> String {
+        let found = find(in: html)
+        guard !found.isEmpty else { return html }
+        var out = ""
+        var last = html.startIndex
+        for (range, reference) in found {
+            out += html[last..<range.lowerBound]
+            out += replacement(reference) ?? String(html[range])
+            last = range.upperBound
+        }
+        return out + html[last...]
+    }
+}

@@ -1,0 +1,163 @@
+import Loading
+import Model
+import Rendering
+import Resolution
+
+extension Pages {
+    /// An assessment's report: the decision, the criteria with their evidence and
+    /// findings, the indicator results oae computes from the offices' reports over the
+    /// period (never typed by hand), the recommendations with links to what they change,
+    /// and every item of the tree left to the assessment (`decide_at: assessment`).
+    /// `printable` gives the same report as a document to print (`assessments/<id>-print.html`).
+    func assessment(_ id: String, printable: Bool, _ language: SiteLanguage, _ path: String) -> PageContent {
+        guard let doc = network.modelDocument(.assessment, id) else { return notFound(language, path) }
+        let record = AssessmentRecord(doc)
+        let root = doc.root
+        let formatter = language.formatter
+        let decision = root?["decision"]
+        let criteria = (root?["criteria"]?.sequence ?? []).map { c in
+            AssessmentView.Criterion(id: c["id"]?.string ?? "", name: language["criterion.\(c["id"]?.string ?? "")"],
+                                     question: language.text(c["question"]), evidence: texts(c["evidence"], language),
+                                     findings: language.text(c["findings"]))
+        }
+        // Results: each office's indicators over the quarters of the period.
+        var counts: [IndicatorStatus: Int] = [:]
+        let offices = record.offices.compactMap { slug -> AssessmentView.OfficeResults? in
+            guard let r = site.resolved[slug], let results = site.results[slug] else { return nil }
+            let quarters = results.quarters.filter(record.covers)
+            let rows = r.indicators.map { ind -> AssessmentView.ResultRow in
+                let unit = ind.fields["unit"]?.string ?? "count"
+                let cells = quarters.map { q -> AssessmentView.ResultCell in
+                    let result = results.result(ind.id, q)
+                    counts[result?.status ?? .noData, default: 0] += 1
+                    return .init(value: result?.value.map { formatter.measure($0, unit: unit) } ?? "–",
+                                 status: statusHTML(result?.status ?? .noData, language))
+                }
+                return .init(indicator: modelLink(.indicator, ind.id, .indicator(ind.id), language, from: path),
+                             target: targetHTML(results.targets[ind.id], unit: unit, language), cells: cells)
+            }
+            return .init(office: officeSummary(slug, language, path), id: "results-\(slug)",
+                         quarters: quarters.map { .init(label: formatter.quarter($0, short: true)) }, rows: rows)
+        }
+        let summary = language.format("assessment_results_summary", [
+            "met": formatter.number(Double(counts[.met] ?? 0)), "missed": formatter.number(Double(counts[.missed] ?? 0)),
+            "no_data": formatter.number(Double(counts[.noData] ?? 0)),
+        ])
+        let recommendations = (root?["recommendations"]?.sequence ?? []).map { rec in
+            AssessmentView.Recommendation(
+                id: "recommendation-\(rec["id"]?.string ?? "")", text: language.text(rec["text"]),
+                changes: (rec["changes"]?.sequence ?? []).compactMap { change in
+                    guard let pair = change.pairs?.first, let target = pair.value.string else { return nil }
+                    return changeLink(pair.key.keyText, target, language, path)
+                })
+        }
+        let deferred = network.deferredItems(to: "assessment").map { item in
+            let text = ["reason", "title", "notes", "text", "summary"].lazy.compactMap { item.item[$0] }.first
+            let what = item.item["service"]?.string.map { site.titleString(.service, $0, language) }
+            // What is deferred: the service an omission names, else the kind of document.
+            let kind = network.kinds.declaration(item.document.kind)?.label?
+                .text(language.code, fallback: network.settings.defaultLanguage).text ?? item.document.kind.rawValue
+            return AssessmentView.Deferred(
+                place: "\(item.document.path):\(item.field.span.start.line)",
+                municipality: item.document.municipality.map(site.municipalityName) ?? "",
+                what: what ?? language.formatter.label(kind), text: language.text(text))
+        }
+        let title = language.string(root?["title"]).nonEmpty ?? id
+        let view = AssessmentView(
+            title: title, printable: printable,
+            other_href: printable ? href(.assessment(id), language, from: path) : href(.assessmentPrint(id), language, from: path),
+            body: site.bodies.render(doc, in: language, pagePath: path, headingShift: 1),
+            offices_assessed: formatter.list(record.offices.map(site.municipalityName)),
+            period: language.format("assessment_period", ["start": language.date(root?["period"]?["start"]?.string),
+                                                          "end": language.date(root?["period"]?["end"]?.string)]),
+            outcome: language["assessment_outcome.\(decision?["outcome"]?.string ?? "")"],
+            outcome_class: decision?["outcome"]?.string ?? "",
+            decision_body: language.text(decision?["body"]), decision_date: language.date(decision?["date"]?.string),
+            decision_day: decision?["date"]?.string ?? "", model_version: decision?["model_version"]?.string ?? "",
+            decision_summary: language.text(decision?["summary"]),
+            criteria: criteria, results: offices, results_summary: summary,
+            recommendations: recommendations, deferred: deferred, has_deferred: !deferred.isEmpty)
+        return PageContent(title: title, description: language.string(decision?["summary"]),
+                           breadcrumbs: printable ? [(title, .assessment(id))] : [],
+                           html: render("assessment", view, language), section: .progress,
+                           styles: printable ? ["assets/report-print.css"] : [])
+    }
+
+    /// A link to what a recommendation changes: a model document or an office's page.
+    func changeLink(_ kind: String, _ id: String, _ language: SiteLanguage, _ path: String) -> AssessmentView.Change {
+        let label = language[ "change_kind.\(kind)"]
+        switch kind {
+        case "office":
+            return .init(kind: label, link: TextLink(language.plain(site.municipalityName(id)), href: href(.office(id), language, from: path)))
+        case "service": return .init(kind: label, link: modelLink(.service, id, .service(id), language, from: path))
+        case "procedure": return .init(kind: label, link: modelLink(.procedure, id, .procedure(id), language, from: path))
+        case "indicator": return .init(kind: label, link: modelLink(.indicator, id, .indicator(id), language, from: path))
+        case "training-module": return .init(kind: label, link: modelLink(.trainingModule, id, .training(id), language, from: path))
+        default:
+            // A handbook chapter has no page of its own: its title, linked to the model's index.
+            let title = network.modelDocument(Kind(kind), id).map { language.text($0.root?["title"]) } ?? language.plain(id)
+            return .init(kind: label, link: TextLink(title, href: href(.modelIndex, language, from: path)))
+        }
+    }
+}
+
+/// The view model of `assessment.mustache` (the report page and its printable document).
+struct AssessmentView: ViewModel {
+    struct Criterion: ViewModel {
+        var id: String
+        var name: String
+        var question: TextView
+        var evidence: [TextView]
+        var findings: TextView
+    }
+    struct Column: ViewModel { var label: String }
+    /// A value with its status (HTML: text and colour).
+    struct ResultCell: ViewModel { var value: String; var status: String }
+    struct ResultRow: ViewModel {
+        var indicator: TextLink
+        /// The office's target with its period (HTML).
+        var target: String
+        var cells: [ResultCell]
+    }
+    struct OfficeResults: ViewModel {
+        var office: OfficeSummary
+        var id: String
+        var quarters: [Column]
+        var rows: [ResultRow]
+    }
+    struct Change: ViewModel { var kind: String; var link: TextLink }
+    struct Recommendation: ViewModel {
+        var id: String
+        var text: TextView
+        var changes: [Change]
+    }
+    /// An item of the tree left to the assessment, with its file and line.
+    struct Deferred: ViewModel {
+        var place: String
+        var municipality: String
+        var what: String
+        var text: TextView
+    }
+
+    var title: String
+    var printable: Bool
+    /// The printable document from the page, or the page from the document.
+    var other_href: String
+    /// The assessment's prose (HTML from its Markdown body).
+    var body: String
+    var offices_assessed: String
+    var period: String
+    var outcome: String
+    var outcome_class: String
+    var decision_body: TextView
+    var decision_date: String
+    var decision_day: String
+    var model_version: String
+    var decision_summary: TextView
+    var criteria: [Criterion]
+    var results: [OfficeResults]
+    var results_summary: String
+    var recommendations: [Recommendation]
+    var deferred: [Deferred]
+    var has_deferred: Bool
+}

@@ -1,0 +1,64 @@
+import Loading
+import Model
+import Rendering
+
+extension Pages {
+    /// The agency's follow-up of an office as the office page shows it: visits, support
+    /// actions and issues, each with its owner, dates and status; an open issue past its
+    /// due date (on the day of the build) is marked overdue in words.
+    func followUp(_ slug: String, _ language: SiteLanguage) -> FollowUpView {
+        let root = network.municipalities[slug]?.single(.followUp)?.root
+        let today = Day(unixSeconds: site.input.sourceEpoch)
+        let visits = (root?["visits"]?.sequence ?? []).map { v in
+            FollowUpView.Entry(title: language.text(v["summary"]), owner: language.text(v["owner"]),
+                               dates: language.date(v["date"]?.string), status: "", status_label: "")
+        }
+        let actions = (root?["actions"]?.sequence ?? []).map { a in
+            let status = a["status"]?.string ?? ""
+            let dates = [a["start"]?.string, a["end"]?.string].compactMap { $0 }.map(language.formatter.date).joined(separator: " – ")
+            return FollowUpView.Entry(title: language.text(a["title"]), owner: language.text(a["owner"]), dates: dates,
+                                      status: status, status_label: language["follow_up_status.\(status)"])
+        }
+        let issues = (root?["issues"]?.sequence ?? []).map { i in
+            var status = i["status"]?.string ?? ""
+            if status == "open", let due = i["due"]?.string.flatMap(Day.init), due < today { status = "overdue" }
+            let dates = language.format("follow_up_issue_dates", ["opened": language.date(i["opened"]?.string),
+                                                                  "due": language.date(i["due"]?.string)])
+            return FollowUpView.Entry(title: language.text(i["title"]), owner: language.text(i["owner"]), dates: dates,
+                                      status: status, status_label: language["follow_up_status.\(status)"])
+        }
+        return FollowUpView(has_follow_up: root != nil, visits: visits, actions: actions, issues: issues,
+                            has_visits: !visits.isEmpty, has_actions: !actions.isEmpty, has_issues: !issues.isEmpty)
+    }
+
+    /// `2 open issues (1 overdue)`, or `no open issues`, for the progress page.
+    func followUpSummary(_ slug: String, _ language: SiteLanguage) -> String {
+        let view = followUp(slug, language)
+        guard view.has_follow_up else { return "–" }
+        let open = view.issues.filter { $0.status == "open" || $0.status == "overdue" }.count
+        let overdue = view.issues.filter { $0.status == "overdue" }.count
+        let text = language.formatter.count("follow_up_open_issues", open)
+        return overdue == 0 ? text : text + " " + language.formatter.count("follow_up_overdue", overdue)
+    }
+}
+
+/// The follow-up section of `office.mustache`.
+struct FollowUpView: ViewModel {
+    /// A visit, an action or an issue: what, who, when and its status.
+    struct Entry: ViewModel {
+        var title: TextView
+        var owner: TextView
+        var dates: String
+        /// `planned`, `in-progress`, `done`, `open`, `overdue` or `closed` ("" for visits).
+        var status: String
+        var status_label: String
+    }
+
+    var has_follow_up: Bool
+    var visits: [Entry]
+    var actions: [Entry]
+    var issues: [Entry]
+    var has_visits: Bool
+    var has_actions: Bool
+    var has_issues: Bool
+}

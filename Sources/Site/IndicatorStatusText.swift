@@ -1,0 +1,34 @@
+import Presentation
+import Rendering
+import Resolution
+
+extension Pages {
+    /// A target as the site writes it (`at least 60 a month`), escaped for HTML, with
+    /// where it comes from when it is not the model's (local, the agency's exception with
+    /// its reason, or the model's band for the municipality's size).
+    func targetHTML(_ target: EffectiveTarget?, unit: String, _ language: SiteLanguage) -> String {
+        guard let target else { return "–" }
+        let formatter = language.formatter
+        var out = HTML.escape(formatter.target(target.value, direction: target.direction.rawValue,
+                                               period: target.period.rawValue, unit: unit, additive: target.additive))
+        if let source = targetSource(target, language) { out += " <span class=\"target-source\">(\(HTML.escape(source)))</span>" }
+        return out
+    }
+
+    /// Where a target comes from, in words; nil for the model's own target.
+    func targetSource(_ target: EffectiveTarget, _ language: SiteLanguage) -> String? {
+        switch target.source {
+        case .model: return nil
+        case .local: return language["target_source.local"]
+        case let .band(upTo, _): return language.format("target_source.band", ["up_to": language.formatter.number(Double(upTo))])
+        case let .agency(reason, _):
+            return language.format("target_source.agency", ["reason": reason.map { $0.text(language.code, fallback: network.settings.defaultLanguage).text } ?? ""])
+        }
+    }
+
+    /// A status as text and colour (never colour alone): `<span class="indicator-status
+    /// status-missed">missed</span>`.
+    func statusHTML(_ status: IndicatorStatus, _ language: SiteLanguage) -> String {
+        "<span class=\"indicator-status status-\(status.rawValue)\">\(HTML.escape(language.formatter.status(status.rawValue)))</span>"
+    }
+}

@@ -1,0 +1,89 @@
+import Diagnostics
+import Loading
+import Model
+import Resolution
+
+/// The expansion follows the pilot assessment: an office of the programme's area outside
+/// the pilot wave serves the public only after the decision to expand, on the model
+/// version that came out of the assessment (or a later one); the programme's area is
+/// the metropolitan area of the official register (its `amb` column), and the expansion
+/// plan names only municipalities of the register.
+struct ExpansionRule: Rule {
+    static let rules = [
+        RuleInfo("municipality-outside-area", "A municipality is outside the programme's area (the metropolitan area of the register)."),
+        RuleInfo("expansion-before-decision", "An office of an expansion wave serves the public before the decision to expand."),
+        RuleInfo("expansion-model-version", "An expansion office adapts a model version older than the one the assessment gave."),
+        RuleInfo("expansion-unknown-municipality", "The expansion plan names a municipality or wave that does not exist."),
+    ]
+
+    func check(_ c: ValidationContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let register = c.network.register
+        let plan = c.network.expansionPlan
+        let assessment = c.network.expansionAssessment
+        for m in c.resolved {
+            guard let office = m.files.office?.root, let codeNode = office["municipality"]?["ine_code"],
+                  let code = codeNode.string else { continue }
+            if let entry = register?.entry(code: code), !entry.metropolitan {
+                out.append(.warning("municipality-outside-area",
+                                    "\(entry.name) (INE code \(code)) is outside the programme's area, the metropolitan area of Barcelona",
+                                    at: codeNode.span,
+                                    help: "the programme covers the 36 municipalities of the metropolitan area (column 'amb' of model/reference/municipalities-catalonia.csv); check the municipality, or extend the programme's area first"))
+            }
+            guard let plan, let wave = plan.wave(ineCode: code), !wave.pilot else { continue }
+            if let status = m.status, status >= .pilot {
+                let statusNode = office["status"]
+                if let assessment, let date = assessment.decisionDate, assessment.outcome?.expands == true {
+                    if let opening = m.openingDate, opening < date {
+                        out.append(.error("expansion-before-decision",
+                                          "office of wave '\(wave.id)' opened as '\(status.rawValue)' on \(opening), before the decision to expand on \(date)",
+                                          at: office["opening_date"]?.span ?? m.statusSpan,
+                                          related: assessment.decisionDateNode.map { [RelatedLocation($0.span, "the decision of assessment '\(assessment.id)'")] } ?? [],
+                                          help: "set 'status: planned', or an opening date on or after \(date)"))
+                    }
+                } else {
+                    let why = assessment.map { a in
+                        a.outcome.map { "assessment '\(a.id)' decided '\($0.rawValue)'" } ?? "assessment '\(a.id)' has no decision"
+                    } ?? "no assessment has decided to expand"
+                    out.append(.error("expansion-before-decision",
+                                      "office of wave '\(wave.id)' is '\(status.rawValue)' before the decision to expand: \(why)",
+                                      at: statusNode?.span ?? m.statusSpan,
+                                      help: "keep 'status: planned' until the assessment decides to expand"))
+                }
+            }
+            if let required = assessment?.modelVersion, assessment?.outcome?.expands == true,
+               let node = m.files.adaptation?.root?["base_model_version"], let version = node.string,
+               semverLess(version, required) {
+                out.append(.error("expansion-model-version",
+                                  "the adaptation of an office of wave '\(wave.id)' follows model \(version), older than \(required), the version that came out of assessment '\(assessment!.id)'",
+                                  at: node.span,
+                                  related: assessment?.modelVersionNode.map { [RelatedLocation($0.span, "the model version of the decision")] } ?? [],
+                                  help: "review the adaptation against model \(required), then set base_model_version: \(required) or later"))
+            }
+        }
+        if let plan {
+            let waves = Set(plan.waves.map(\.id))
+            for entry in plan.entries {
+                if let wave = entry.wave, !waves.contains(wave), let node = entry.node["wave"] {
+                    out.append(.error("expansion-unknown-municipality", "no wave '\(wave)' in the expansion plan", at: node.span,
+                                      help: Suggestions.didYouMean(wave, in: waves.sorted()) ?? "waves: \(waves.sorted().joined(separator: ", "))"))
+                }
+                guard let register, let codeNode = entry.node["ine_code"] else { continue }
+                if let known = register.entry(code: entry.ineCode) {
+                    if MunicipalityRegister.fold(known.name) != MunicipalityRegister.fold(entry.name) {
+                        out.append(.error("expansion-unknown-municipality", "INE code \(entry.ineCode) is \(known.name), not '\(entry.name)'",
+                                          at: codeNode.span, help: "write the name and code as the register does"))
+                    } else if !known.metropolitan {
+                        out.append(.warning("municipality-outside-area",
+                                            "\(known.name) (INE code \(entry.ineCode)) is outside the programme's area, the metropolitan area of Barcelona",
+                                            at: codeNode.span, help: "the expansion plan lists municipalities of the metropolitan area"))
+                    }
+                } else {
+                    out.append(.error("expansion-unknown-municipality", "INE code \(entry.ineCode) is not a municipality of Catalonia",
+                                      at: codeNode.span, help: "write the code of model/reference/municipalities-catalonia.csv"))
+                }
+            }
+        }
+        return out
+    }
+}

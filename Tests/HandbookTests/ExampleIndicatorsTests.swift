@@ -1,0 +1,53 @@
+import Foundation
+@testable import Handbook
+import Rendering
+import XCTest
+
+/// The example network's handbooks: chapter 8 states each value's status against the
+/// target on the same period, the annex lists the agency's targets, the checklist chapter
+/// has the agency's follow-up, and model prose shows the municipality's own values.
+final class ExampleIndicatorsTests: XCTestCase {
+    var root: URL!
+    var input: BuildInput!
+
+    override func setUpWithError() throws {
+        root = try HandbookTestSupport.exampleTree()
+        input = HandbookTestSupport.input(root)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(at: root) }
+
+    func testChapterEightSaysMetOrMissedOnTheSamePeriod() throws {
+        let html = try HandbookTestSupport.render(input, "sant-feliu-de-llobregat", "en")
+        let chapter = HandbookTestSupport.chapter("indicators", in: html)
+        XCTAssertTrue(chapter.contains("<strong>at least 60 a month</strong>"), chapter)
+        XCTAssertTrue(chapter.contains("<td class=\"num\">142<sup class=\"note-ref\">4</sup> <span class=\"indicator-status status-missed\">missed</span></td>"), chapter)
+        XCTAssertTrue(chapter.contains("<td class=\"num\">6 <span class=\"indicator-status status-met\">met</span></td>"), chapter)
+    }
+
+    func testTheAnnexListsTheAgencysTargetWithItsReason() throws {
+        let html = try HandbookTestSupport.render(input, "molins-de-rei", "en")
+        let annex = HandbookTestSupport.chapter("differences", in: html)
+        XCTAssertTrue(annex.contains("Targets set by the agency"), annex)
+        XCTAssertTrue(annex.contains("<td class=\"model\">at least 20 a quarter</td><td class=\"localvalue\">at least 10 a quarter</td>"), annex)
+        XCTAssertTrue(annex.contains("twenty jobs a quarter is not realistic"), annex)
+        let indicators = HandbookTestSupport.chapter("indicators", in: html)
+        XCTAssertTrue(indicators.contains("at least 40 a month (target for municipalities of up to 30,000 inhabitants)"), indicators)
+    }
+
+    func testTheChecklistChapterHasTheAgencysFollowUp() throws {
+        let html = try HandbookTestSupport.render(input, "cerdanyola-del-valles", "ca")
+        let checklist = HandbookTestSupport.chapter("checklist", in: html)
+        XCTAssertTrue(checklist.contains("<h3 id=\"checklist-follow-up\">Seguiment de l&#39;agència</h3>"), checklist)
+        XCTAssertTrue(checklist.contains("Darrera visita: 20 d&#39;abril de 2026.</p>"), checklist)
+        XCTAssertTrue(checklist.contains("Les primeres cites dins del termini queden per sota del 90 %"), checklist)
+    }
+
+    func testModelProseShowsTheMunicipalitysOwnValue() throws {
+        let santFeliu = try HandbookTestSupport.render(input, "sant-feliu-de-llobregat", "ca")
+        XCTAssertTrue(santFeliu.contains("dins del termini de compromís de <span class=\"adaptable-value local\">3 dies</span> hàbils."), santFeliu)
+        let cerdanyola = try HandbookTestSupport.render(input, "cerdanyola-del-valles", "ca")
+        XCTAssertTrue(cerdanyola.contains("dins del termini de compromís de <span class=\"adaptable-value\">5 dies</span> hàbils."), cerdanyola)
+        XCTAssertFalse(santFeliu.contains("{{value"), "no reference is left as written")
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Model
+@testable import Site
+import XCTest
+
+/// The programme's pages of the example network: the pilot assessment (page and
+/// printable document) and the expansion across the metropolitan area, in each language.
+final class ProgrammePagesTests: XCTestCase {
+    var pages: [String: String] = [:]
+
+    override func setUpWithError() throws {
+        let tree = try SiteTree(example: true)
+        defer { tree.remove() }
+        let build = try SiteBuild(input: try tree.input(), options: SiteOptions(
+            baseURL: "https://example.org/oae/", search: false, handbooks: nil, dataFiles: [], structuredData: .none))
+        pages = Dictionary(uniqueKeysWithValues: build.pages().map { ($0.path, $0.html) })
+    }
+
+    func testTheExpansionPageListsThe36MunicipalitiesWithAStageInEachLanguage() throws {
+        let stages = ["ca": "Candidat", "es": "Candidato", "en": "Candidate"]
+        for language in ["ca", "es", "en"] {
+            let html = try XCTUnwrap(pages["\(language)/expansion.html"], language)
+            let rows = html.components(separatedBy: "<tr><th scope=\"row\">").dropFirst()
+            XCTAssertEqual(rows.count, 36, language)
+            XCTAssertTrue(rows.allSatisfy { $0.contains("<td><span class=\"badge stage-") }, language)
+            XCTAssertEqual(rows.filter { $0.contains(">\(stages[language]!)</span>") }.count, 29, language)
+        }
+        let en = try XCTUnwrap(pages["en/expansion.html"])
+        XCTAssertTrue(en.contains("<li id=\"wave-wave-1\"><strong>First wave</strong>: from 1 March 2027 to 31 July 2027 · 6 municipalities</li>"), en)
+        XCTAssertTrue(en.contains("<li class=\"pending\">Posts filled: 0 of 3</li>"), en)
+    }
+
+    func testTheAssessmentReportIsAPageAndAPrintableDocumentInEachLanguage() throws {
+        for language in ["ca", "es", "en"] {
+            let page = try XCTUnwrap(pages["\(language)/assessments/pilot-2026.html"], language)
+            XCTAssertTrue(page.contains("<a class=\"document-link\" href=\"pilot-2026-print.html\">"), language)
+            let document = try XCTUnwrap(pages["\(language)/assessments/pilot-2026-print.html"], language)
+            XCTAssertTrue(document.contains("href=\"../../assets/report-print.css\""), language)
+        }
+        let en = try XCTUnwrap(pages["en/assessments/pilot-2026.html"])
+        // Computed from the reports, never typed: 2 offices × 11 indicators × 2 quarters.
+        XCTAssertTrue(en.contains("In all: 18 met, 26 missed and 0 without data."), en)
+        XCTAssertTrue(en.contains("<dt>Decision taken</dt><dd><strong>Expand the network with changes</strong></dd>"), en)
+        XCTAssertTrue(en.contains("<span class=\"change\">office: <a href=\"../offices/sant-feliu-de-llobregat.html\">Sant Feliu de Llobregat</a></span>"), en)
+        // Every item left to the assessment, with its file and line.
+        XCTAssertTrue(en.contains("<code>seeds/sant-feliu-de-llobregat/adaptation.yaml:23</code>"), en)
+        XCTAssertTrue(en.contains("<code>seeds/sant-feliu-de-llobregat/follow-up.yaml:60</code>"), en)
+    }
+}

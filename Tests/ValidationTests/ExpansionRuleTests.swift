@@ -1,0 +1,149 @@
+import Foundation
+import Model
+import OAECommands
+import XCTest
+
+/// The expansion rules on the fixture network: Sant Feliu is the pilot, Molins de Rei is
+/// in the first wave, which opens after the assessment decided on 2026-10-27 and on model
+/// 1.1.0; and the agency's follow-up.
+final class ExpansionRuleTests: XCTestCase {
+    static let assessment = """
+        ---
+        id: pilot
+        title: {ca: Avaluació del pilot, es: Evaluación del piloto}
+        offices: [sant-feliu-de-llobregat]
+        period: {start: 2026-04-01, end: 2026-09-30}
+        criteria:
+          - {id: relevance, question: {ca: Pregunta?, es: ¿Pregunta?}, evidence: [{ca: Enquesta, es: Encuesta}], findings: {ca: Troballa., es: Hallazgo.}}
+          - {id: effectiveness, question: {ca: Pregunta?, es: ¿Pregunta?}, evidence: [{ca: Informes, es: Informes}], findings: {ca: Troballa., es: Hallazgo.}}
+          - {id: efficiency, question: {ca: Pregunta?, es: ¿Pregunta?}, evidence: [{ca: Plans, es: Planes}], findings: {ca: Troballa., es: Hallazgo.}}
+          - {id: sustainability, question: {ca: Pregunta?, es: ¿Pregunta?}, evidence: [{ca: Pressupostos, es: Presupuestos}], findings: {ca: Troballa., es: Hallazgo.}}
+        recommendations:
+          - {id: targets, text: {ca: Objectius per període., es: Objetivos por periodo.}, changes: [{indicator: people-attended}, {office: molins-de-rei}]}
+        decision:
+          outcome: expand-with-changes
+          body: {ca: Comitè de direcció, es: Comité de dirección}
+          date: 2026-10-27
+          model_version: 1.1.0
+        ---
+
+        Avaluació.
+
+        """
+
+    static let expansion = """
+        id: expansion
+        assessment: pilot
+        waves:
+          - {id: pilot, pilot: true, name: {ca: Pilot, es: Piloto}, start: 2026-04-01, end: 2026-12-31}
+          - {id: wave-1, name: {ca: Primera onada, es: Primera oleada}, start: 2027-03-01, end: 2027-07-31}
+        municipalities:
+          - {name: Sant Feliu de Llobregat, ine_code: "08211", wave: pilot}
+          - {name: Molins de Rei, ine_code: "08123", wave: wave-1}
+
+        """
+
+    /// The fixture with the assessment and the plan, Molins de Rei on model 1.1.0.
+    func programme(_ t: FixtureTree) throws {
+        try t.write("seeds/assessments/pilot.md", ExpansionRuleTests.assessment)
+        try t.write("seeds/assessments/pilot.es.md", "---\nid: pilot\n---\n\nEvaluación.\n")
+        try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion)
+        try t.replace("model/model.yaml", "version: 1.0.0", "version: 1.1.0")
+        try t.replace("seeds/molins-de-rei/adaptation.yaml", "base_model_version: 1.0.0", "base_model_version: 1.1.0")
+        try t.replace("seeds/sant-feliu-de-llobregat/adaptation.yaml", "base_model_version: 1.0.0", "base_model_version: 1.1.0")
+    }
+
+    /// Vic (Osona), outside the metropolitan area, in the fixture's register.
+    func addVic(_ t: FixtureTree) throws {
+        let path = "model/reference/municipalities-catalonia.csv"
+        try t.write(path, try t.read(path) + "08298,Vic,Barcelona,no\n")
+    }
+
+    func testTheProgrammeRecordsConform() throws {
+        try assertDiagnostics([]) { try programme($0) }
+    }
+
+    /// The diagnostics of the expansion rules only (a pilot office meets other rules too).
+    func assertExpansion(_ expected: [String], file: StaticString = #filePath, line: UInt = #line,
+                         _ change: (FixtureTree) throws -> Void) throws {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        try change(tree)
+        XCTAssertEqual(tree.diagnostics().filter { $0.hasPrefix("expansion-") }, expected, file: file, line: line)
+    }
+
+    func testAnExpansionOfficeCannotBePilotBeforeTheDecision() throws {
+        try assertExpansion([
+            "expansion-before-decision seeds/molins-de-rei/office.yaml:7:15: office of wave 'wave-1' opened as 'pilot' on 2026-09-14, before the decision to expand on 2026-10-27",
+        ]) { t in
+            try programme(t)
+            try t.replace("seeds/molins-de-rei/office.yaml", "status: planned\nopening_date: 2027-03-01", "status: pilot\nopening_date: 2026-09-14")
+        }
+    }
+
+    func testWithoutADecisionToExpandAnExpansionOfficeStaysPlanned() throws {
+        try assertExpansion([
+            "expansion-before-decision seeds/molins-de-rei/office.yaml:6:9: office of wave 'wave-1' is 'pilot' before the decision to expand: assessment 'pilot' decided 'extend-pilot'",
+        ]) { t in
+            try programme(t)
+            try t.replace("seeds/assessments/pilot.md", "outcome: expand-with-changes", "outcome: extend-pilot")
+            try t.replace("seeds/molins-de-rei/office.yaml", "status: planned\nopening_date: 2027-03-01", "status: pilot\nopening_date: 2027-03-01")
+        }
+    }
+
+    func testAnExpansionOfficeAdaptsTheModelOfTheAssessment() throws {
+        try assertDiagnostics([
+            "expansion-model-version seeds/molins-de-rei/adaptation.yaml:2:21: the adaptation of an office of wave 'wave-1' follows model 1.0.0, older than 1.1.0, the version that came out of assessment 'pilot'",
+            "base-model-version seeds/molins-de-rei/adaptation.yaml:2:21: the adaptation is based on model version 1.0.0; the model is at 1.1.0",
+        ]) { t in
+            try programme(t)
+            try t.replace("seeds/molins-de-rei/adaptation.yaml", "base_model_version: 1.1.0", "base_model_version: 1.0.0")
+        }
+    }
+
+    func testAMunicipalityOutsideTheAreaIsAWarning() throws {
+        try assertDiagnostics([
+            "municipality-outside-area seeds/molins-de-rei/office.yaml:4:13: Vic (INE code 08298) is outside the programme's area, the metropolitan area of Barcelona",
+        ]) { t in
+            try addVic(t)
+            try t.replace("seeds/molins-de-rei/office.yaml", "  name: Molins de Rei\n  ine_code: \"08123\"", "  name: Vic\n  ine_code: \"08298\"")
+        }
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        try addVic(tree)
+        try tree.replace("seeds/molins-de-rei/office.yaml", "  name: Molins de Rei\n  ine_code: \"08123\"", "  name: Vic\n  ine_code: \"08298\"")
+        let warning = try XCTUnwrap(CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1.first)
+        XCTAssertEqual(warning.severity, .warning)
+        XCTAssertEqual(warning.help, "the programme covers the 36 municipalities of the metropolitan area (column 'amb' of model/reference/municipalities-catalonia.csv); check the municipality, or extend the programme's area first")
+    }
+
+    func testThePlanNamesMunicipalitiesAndWavesThatExist() throws {
+        try assertDiagnostics([
+            "expansion-unknown-municipality seeds/expansion.yaml:8:30: INE code 08123 is Molins de Rei, not 'Molins'",
+            "expansion-unknown-municipality seeds/expansion.yaml:8:45: no wave 'wave-2' in the expansion plan",
+            "municipality-outside-area seeds/expansion.yaml:9:27: Vic (INE code 08298) is outside the programme's area, the metropolitan area of Barcelona",
+        ]) { t in
+            try programme(t)
+            try addVic(t)
+            try t.replace("seeds/expansion.yaml", "  - {name: Molins de Rei, ine_code: \"08123\", wave: wave-1}",
+                          "  - {name: Molins, ine_code: \"08123\", wave: wave-2}\n  - {name: Vic, ine_code: \"08298\"}")
+        }
+    }
+
+    func testAnOpenIssuePastItsDueDateIsAWarning() throws {
+        try assertDiagnostics([
+            "follow-up-issue-overdue seeds/sant-feliu-de-llobregat/follow-up.yaml:4:31: issue 'signage' is still open 25 days after its due date, 2026-10-31",
+        ]) { t in
+            try t.write("seeds/sant-feliu-de-llobregat/follow-up.yaml", """
+                municipality: sant-feliu-de-llobregat
+                issues:
+                  - {id: signage, title: {ca: Falta el rètol, es: Falta el rótulo}, owner: {ca: Ajuntament, es: Ayuntamiento},
+                     opened: 2026-09-01, due: 2026-10-31, status: open}
+                  - {id: web, title: {ca: Web, es: Web}, owner: {ca: Ajuntament, es: Ayuntamiento},
+                     opened: 2026-09-01, due: 2026-10-31, closed: 2026-10-20, status: closed}
+
+                """)
+        }
+    }
+}
+
