@@ -19,23 +19,23 @@ final class AgreementPagesTests: XCTestCase {
 
     func testAnAgreementPageHasItsFactsPartiesAndMoney() throws {
         let page = try pages()["ca/agreements/knowledge-transfer.html"] ?? ""
-        XCTAssertTrue(page.contains("<dt>Estat</dt><dd><span class=\"badge agreement-in-force\">Vigent</span> <span class=\"muted\">a 25 de novembre de 2026</span></dd>"), page)
-        XCTAssertTrue(page.contains("<dt>Àmbit</dt><dd>Tot el programa</dd>"), page)
-        XCTAssertTrue(page.contains("<dt>Oficines que s&#39;hi acullen</dt><dd><a href=\"../offices/molins-de-rei.html\">Molins de Rei</a><br><a href=\"../offices/sant-feliu-de-llobregat.html\">Sant Feliu de Llobregat</a><br></dd>"), page)
-        XCTAssertTrue(page.contains("<h3 id=\"party-partner\">Soci de coneixement</h3>"), page)
-        XCTAssertTrue(page.contains("<tr><th scope=\"row\">Agència metropolitana</th><td>Formació dels equips.</td><td class=\"num\">90.000 €</td></tr>"), page)
+        XCTAssertTrue(page.flat.contains("<dt>Estat</dt><dd><span class=\"badge agreement-in-force\">Vigent</span> <span class=\"muted\">a 25 de novembre de 2026</span></dd>"), page)
+        XCTAssertTrue(page.flat.contains("<dt>Àmbit</dt><dd>Tot el programa</dd>"), page)
+        XCTAssertTrue(page.flat.contains("<dt>Oficines que s&#39;hi acullen</dt><dd><a href=\"../offices/molins-de-rei.html\">Molins de Rei</a><br><a href=\"../offices/sant-feliu-de-llobregat.html\">Sant Feliu de Llobregat</a><br></dd>"), page)
+        XCTAssertTrue(page.flat.contains("<h3 id=\"party-partner\">Soci de coneixement</h3>"), page)
+        XCTAssertTrue(page.flat.contains("<tr><th scope=\"row\">Agència metropolitana</th><td>Formació dels equips.</td><td class=\"num\">90.000 €</td></tr>"), page)
     }
 
     func testTheListGroupsAgreementsByTypeAndTheOfficeAndProgressPagesLinkThem() throws {
         try tree.replace("seeds/molins-de-rei/agreements/adhesion-molins.yaml", "valid_until: 2029-06-14", "valid_until: 2027-01-31")
         let all = try pages()
         let list = all["es/agreements/index.html"] ?? ""
-        XCTAssertTrue(list.contains("<h2 id=\"type-adhesion\">Adhesión a la red</h2>"), list)
-        XCTAssertTrue(list.contains("<td><span class=\"badge agreement-ending\">Vence pronto</span></td>"), list)
+        XCTAssertTrue(list.flat.contains("<h2 id=\"type-adhesion\">Adhesión a la red</h2>"), list)
+        XCTAssertTrue(list.flat.contains("<td><span class=\"badge agreement-ending\">Vence pronto</span></td>"), list)
         XCTAssertEqual(list.components(separatedBy: "<span class=\"badge agreement-in-force\">").count - 1, 2, list)
         let office = all["es/offices/molins-de-rei.html"] ?? ""
-        XCTAssertTrue(office.contains("<dt>Convenios y documentos del programa</dt><dd><ul class=\"compact\"><li><a href=\"molins-de-rei/charter.html\">Carta de servicios</a></li><li><a href=\"../agreements/adhesion-molins.html\">Adhesión de Molins de Rei a la red</a></li><li><a href=\"../agreements/knowledge-transfer.html\">Convenio de transferencia de conocimiento</a></li></ul></dd>"), office)
+        XCTAssertTrue(office.flat.contains("<dt>Convenios y documentos del programa</dt><dd><ul class=\"compact\"><li><a href=\"molins-de-rei/charter.html\">Carta de servicios</a></li><li><a href=\"../agreements/adhesion-molins.html\">Adhesión de Molins de Rei a la red</a></li><li><a href=\"../agreements/knowledge-transfer.html\">Convenio de transferencia de conocimiento</a></li></ul></dd>"), office)
         let progress = all["ca/progress.html"] ?? ""
-        XCTAssertTrue(progress.contains("<li><a href=\"agreements/index.html\">Convenis</a></li>"), progress)
+        XCTAssertTrue(progress.flat.contains("<li><a href=\"agreements/index.html\">Convenis</a></li>"), progress)
     }
 }

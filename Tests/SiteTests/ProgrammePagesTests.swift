@@ -26,24 +26,24 @@ final class ProgrammePagesTests: XCTestCase {
             XCTAssertEqual(rows.filter { $0.contains(">\(stages[language]!)</span>") }.count, 29, language)
         }
         let en = try XCTUnwrap(pages["en/expansion.html"])
-        XCTAssertTrue(en.contains("<li id=\"wave-wave-1\"><strong>First wave</strong>: from 1 March 2027 to 31 July 2027 · 6 municipalities</li>"), en)
-        XCTAssertTrue(en.contains("<li class=\"pending\">Posts filled: 0 of 3</li>"), en)
+        XCTAssertTrue(en.flat.contains("<li id=\"wave-wave-1\"><strong>First wave</strong>: from 1 March 2027 to 31 July 2027 · 6 municipalities</li>"), en)
+        XCTAssertTrue(en.flat.contains("<li class=\"pending\">Posts filled: 0 of 3</li>"), en)
     }
 
     func testTheAssessmentReportIsAPageAndAPrintableDocumentInEachLanguage() throws {
         for language in ["ca", "es", "en"] {
             let page = try XCTUnwrap(pages["\(language)/assessments/pilot-2026.html"], language)
-            XCTAssertTrue(page.contains("<a class=\"document-link\" href=\"pilot-2026-print.html\">"), language)
+            XCTAssertTrue(page.flat.contains("<a class=\"document-link\" href=\"pilot-2026-print.html\">"), language)
             let document = try XCTUnwrap(pages["\(language)/assessments/pilot-2026-print.html"], language)
             XCTAssertTrue(document.contains("href=\"../../assets/report-print.css\""), language)
         }
         let en = try XCTUnwrap(pages["en/assessments/pilot-2026.html"])
         // Computed from the reports, never typed: 2 offices × 11 indicators × 2 quarters.
-        XCTAssertTrue(en.contains("In all: 18 met, 26 missed and 0 without data."), en)
-        XCTAssertTrue(en.contains("<dt>Decision taken</dt><dd><strong>Expand the network with changes</strong></dd>"), en)
-        XCTAssertTrue(en.contains("<span class=\"change\">office: <a href=\"../offices/sant-feliu-de-llobregat.html\">Sant Feliu de Llobregat</a></span>"), en)
+        XCTAssertTrue(en.flat.contains("In all: 18 met, 26 missed and 0 without data."), en)
+        XCTAssertTrue(en.flat.contains("<dt>Decision taken</dt><dd><strong>Expand the network with changes</strong></dd>"), en)
+        XCTAssertTrue(en.flat.contains("<span class=\"change\">office: <a href=\"../offices/sant-feliu-de-llobregat.html\">Sant Feliu de Llobregat</a></span>"), en)
         // Every item left to the assessment, with its file and line.
-        XCTAssertTrue(en.contains("<code>seeds/sant-feliu-de-llobregat/adaptation.yaml:23</code>"), en)
-        XCTAssertTrue(en.contains("<code>seeds/sant-feliu-de-llobregat/follow-up.yaml:60</code>"), en)
+        XCTAssertTrue(en.flat.contains("<code>seeds/sant-feliu-de-llobregat/adaptation.yaml:23</code>"), en)
+        XCTAssertTrue(en.flat.contains("<code>seeds/sant-feliu-de-llobregat/follow-up.yaml:60</code>"), en)
     }
 }

@@ -95,3 +95,12 @@ func projectPagefind() -> String? {
     let path = SiteTree.packageRoot.appendingPathComponent(".venv/bin/pagefind").path
     return FileManager.default.isExecutableFile(atPath: path) ? path : nil
 }
+
+extension String {
+    /// A page's markup without the line breaks between tags and the search index's
+    /// `data-pagefind-ignore` marks that the layout adds (`ScrollRegions`, `Wayfinding`), for
+    /// tests that look for a fragment of a page's content.
+    var flat: String {
+        replacingOccurrences(of: ">\n<", with: "><").replacingOccurrences(of: " data-pagefind-ignore", with: "")
+    }
+}

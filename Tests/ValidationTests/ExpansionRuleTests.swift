@@ -49,6 +49,9 @@ final class ExpansionRuleTests: XCTestCase {
         try t.write("seeds/assessments/pilot.es.md", "---\nid: pilot\n---\n\nEvaluación.\n")
         try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion)
         try t.replace("model/model.yaml", "version: 1.0.0", "version: 1.1.0")
+        // The release that came out of the assessment.
+        try t.write("model/releases.yaml", try t.read("model/releases.yaml")
+                        + "  - version: 1.1.0\n    date: 2026-11-03\n    summary: {ca: Recomanacions de l'avaluació., es: Recomendaciones de la evaluación.}\n")
         try t.replace("seeds/molins-de-rei/adaptation.yaml", "base_model_version: 1.0.0", "base_model_version: 1.1.0")
         try t.replace("seeds/sant-feliu-de-llobregat/adaptation.yaml", "base_model_version: 1.0.0", "base_model_version: 1.1.0")
     }
@@ -94,7 +97,7 @@ final class ExpansionRuleTests: XCTestCase {
     func testAnExpansionOfficeAdaptsTheModelOfTheAssessment() throws {
         try assertDiagnostics([
             "expansion-model-version seeds/molins-de-rei/adaptation.yaml:2:21: the adaptation of an office of wave 'wave-1' follows model 1.0.0, older than 1.1.0, the version that came out of assessment 'pilot'",
-            "base-model-version seeds/molins-de-rei/adaptation.yaml:2:21: the adaptation is based on model version 1.0.0; the model is at 1.1.0",
+            "base-model-outdated seeds/molins-de-rei/adaptation.yaml:2:21: the adaptation follows model version 1.0.0; released since: 1.1.0 (2026-11-03)",
         ]) { t in
             try programme(t)
             try t.replace("seeds/molins-de-rei/adaptation.yaml", "base_model_version: 1.1.0", "base_model_version: 1.0.0")
