@@ -29,9 +29,18 @@ if os.path.exists(out):
     shutil.rmtree(out)
 shutil.copytree(os.path.join(root, "model"), os.path.join(out, "model"))
 os.makedirs(os.path.join(out, "seeds"))
+# The programme's own files (programme, agreements, assessments, expansion plan): every
+# entry of seeds/ that is not a municipality's folder.
 for name in os.listdir(os.path.join(root, "seeds")):
-    if name.startswith("programme"):
-        shutil.copy(os.path.join(root, "seeds", name), os.path.join(out, "seeds", name))
+    path = os.path.join(root, "seeds", name)
+    # Every generated office is a pilot like the template, so the example's expansion plan
+    # (waves after the pilot's assessment) does not fit them and is left out.
+    if os.path.isfile(os.path.join(path, "office.yaml")) or name == "expansion.yaml":
+        continue
+    if os.path.isdir(path):
+        shutil.copytree(path, os.path.join(out, "seeds", name))
+    else:
+        shutil.copy(path, os.path.join(out, "seeds", name))
 
 src = os.path.join(root, "seeds", template)
 files = []
@@ -55,7 +64,10 @@ for row in rows:
         with open(os.path.join(src, rel), encoding="utf-8") as f:
             text = f.read()
         text = text.replace(template, s).replace("Sant Feliu de Llobregat", row["name"]).replace('"08211"', '"%s"' % row["ine_code"])
-        path = os.path.join(dest, rel)
+        # A postal code of the municipality's province (its INE code's first two digits):
+        # oae checks that an office's postal code and municipality agree.
+        text = text.replace('postal_code: "08980"', 'postal_code: "%s980"' % row["ine_code"][:2])
+        path = os.path.join(dest, rel.replace(template, s))
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
