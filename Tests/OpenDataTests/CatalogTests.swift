@@ -60,7 +60,8 @@ final class CatalogTests: XCTestCase {
         let valueColumns = try XCTUnwrap((values["tableSchema"] as? [String: Any])?["columns"] as? [[String: Any]])
         XCTAssertEqual(valueColumns.map { "\($0["name"]!):\($0["datatype"]!)" },
                        ["municipality:string", "period:string", "indicator:string", "value:decimal", "unit:string",
-                        "target:decimal", "target_direction:string"])
+                        "target:decimal", "target_period:string", "target_direction:string", "quarter_target:decimal",
+                        "target_source:string", "status:string"])
     }
 
     /// The reviewed DCAT-AP catalogue of the fixture (Tests/Fixtures/opendata-golden; it
