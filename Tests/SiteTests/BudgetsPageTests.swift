@@ -49,7 +49,7 @@ final class BudgetsPageTests: XCTestCase {
         try FileManager.default.removeItem(at: tree.root.appendingPathComponent("seeds/sant-feliu-de-llobregat/budgets/2026.yaml"))
         try tree.write("seeds/sant-feliu-de-llobregat/budgets/2027.yaml",
                        budget.replacingOccurrences(of: "year: 2026", with: "year: 2027")
-                           .replacingOccurrences(of: "amount: 18500", with: "amount: 15000"))
+                           .replacingOccurrences(of: "amount: 25000", with: "amount: 15000"))
         let ca = try XCTUnwrap(pages(tree)["ca/budgets.html"])
         XCTAssertTrue(ca.contains("<td><span class=\"badge budget-short\">Hi falten 3.500 €</span></td>\n<td>Sense dades</td>"), ca)
     }
