@@ -39,7 +39,7 @@ struct DCATCatalogue: Sendable {
 
     /// The English labels of the EU vocabularies' entries used (their own labels).
     static let themeLabels = ["ECON": "Economy and finance", "GOVE": "Government and public sector", "REGI": "Regions and cities"]
-    static let frequencyLabels = ["QUARTERLY": "quarterly", "IRREG": "irregular"]
+    static let frequencyLabels = ["QUARTERLY": "quarterly", "IRREG": "irregular", "ANNUAL": "annual"]
 
     /// The catalogue document; `sizes` gives each file's size in bytes by its path.
     func document(_ datasets: [OpenDataset], sizes: [String: Int]) -> JSONValue {

@@ -13,7 +13,7 @@ struct DataTables: Sendable {
     var defaultLanguage: String { network.settings.defaultLanguage }
 
     /// Every table, in the order of the files and sheets.
-    func all() -> [DataTable] { [offices(), services(), indicatorValues()] }
+    func all() -> [DataTable] { [offices(), services(), indicatorValues(), budgets()] }
 
     /// The text of a translatable field in a language, else the default language's.
     func text(_ node: Node?, _ language: String) -> String? {
@@ -193,5 +193,44 @@ struct DataTables: Sendable {
         officesDeclaration.table(resolved.sorted { $0.slug < $1.slug }.compactMap { r in
             r.files.office?.root.map { OfficeRow(municipality: r.slug, office: $0) }
         })
+    }
+
+    // MARK: budgets.csv
+
+    var budgetsDeclaration: TableDeclaration<OfficeBudget> {
+        typealias T = TableDeclaration<OfficeBudget>
+        let table = "budgets"
+        return T(table, primaryKey: ["municipality", "year"], [
+            T.column("municipality", .string, in: table) { $0.municipality },
+            T.column("year", .integer, in: table) { String($0.year) },
+            T.column("posts", .decimal, in: table) { DataTables.cents($0.postsCost) },
+            T.column("premises", .decimal, in: table) { DataTables.cents($0.premises) },
+            T.column("communication", .decimal, in: table) { DataTables.cents($0.communication) },
+            T.column("other", .decimal, in: table) { DataTables.cents($0.other.reduce(0) { $0 + $1.amount }) },
+            T.column("total", .decimal, in: table) { DataTables.cents($0.total) },
+        ] + FundingSource.allCases.map { source in
+            T.column("funding_\(source.rawValue.replacingOccurrences(of: "-", with: "_"))", .decimal, in: table) {
+                DataTables.cents($0.funded(by: source))
+            }
+        } + [
+            T.column("funding_total", .decimal, in: table) { DataTables.cents($0.funded) },
+            T.column("covered", .boolean, in: table) { $0.covered ? "true" : "false" },
+            T.column("people_attended", .integer, in: table, required: false) {
+                $0.peopleAttended.map { String(Int($0)) } ?? ""
+            },
+            T.column("cost_per_person_attended", .decimal, in: table, required: false) {
+                $0.costPerPersonAttended.map(DataTables.cents) ?? ""
+            },
+        ])
+    }
+
+    /// An amount in euros rounded to the cent, as CSV writes numbers (`461.7`).
+    static func cents(_ amount: Double) -> String { CSVTable.number((amount * 100).rounded() / 100) }
+
+    /// One row per office and year with a budget (`OfficeBudget`): the cost lines, the
+    /// total, the funding by source, whether it covers the total, the people attended in
+    /// the year's reports and the cost per person attended, in euros with cents.
+    func budgets() -> DataTable {
+        budgetsDeclaration.table(network.budgets)
     }
 }

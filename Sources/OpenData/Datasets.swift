@@ -155,6 +155,11 @@ extension OpenDataExport {
         out.append(tabular(tables.services(), [], themes: ["GOVE", "ECON"], frequency: "IRREG", period: start.map { ($0, day) }))
         let values = tables.indicatorValues()
         out.append(tabular(values, [], themes: ["ECON", "GOVE"], frequency: "QUARTERLY", period: reportedPeriod()))
+        let years = input.network.budgets.map(\.year)
+        let budgetPeriod = years.min().flatMap { first in years.max().flatMap { last in
+            Day("\(first)-01-01").flatMap { a in Day("\(last)-12-31").map { (a, $0) } }
+        } }
+        out.append(tabular(tables.budgets(), [], themes: ["ECON", "GOVE"], frequency: "ANNUAL", period: budgetPeriod))
         return out.filter { !$0.files.isEmpty }
     }
 

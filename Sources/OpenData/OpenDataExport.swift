@@ -10,7 +10,7 @@ import Resolution
 /// - `catalogue.jsonld`: every municipality's catalogue as CPSV-AP 3.2.0 JSON-LD;
 /// - `catalogue-<municipality>.jsonld`: one municipality's catalogue;
 /// - `offices.jsonld`: the offices as schema.org `GovernmentOffice`s;
-/// - `offices.csv`, `services.csv`, `indicator-values.csv` (the tables of `DataTables`),
+/// - `offices.csv`, `services.csv`, `indicator-values.csv`, `budgets.csv` (the tables of `DataTables`),
 ///   each described by `<name>.csv-metadata.json` (CSVW);
 /// - `open-data.ods` (written by `OpenDataStep` with odfpy) and `catalog.jsonld` (DCAT-AP 3,
 ///   `catalog(sizes:issued:)`), which list the files written.

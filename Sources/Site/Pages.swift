@@ -31,6 +31,7 @@ struct Pages: Sendable {
         out += proposalRoutes()
         out += network.modelDocuments(.assessment).flatMap { [SiteRoute.assessment($0.id), .assessmentPrint($0.id)] }
         if network.expansionPlan != nil { out.append(.expansion) }
+        if !network.budgets.isEmpty { out.append(.budgets) }
         return out
     }
 
@@ -65,6 +66,7 @@ struct Pages: Sendable {
         case let .assessment(id): return assessment(id, printable: false, language, path)
         case let .assessmentPrint(id): return assessment(id, printable: true, language, path)
         case .expansion: return expansion(language, path)
+        case .budgets: return budgets(language, path)
         }
     }
 

@@ -129,7 +129,7 @@ struct ProgressView: ViewModel {
     var offices: [Office]
     var charts: [Chart]
     var has_charts: Bool
-    /// The programme's record pages (the assessments, the expansion, the agreements).
+    /// The programme's record pages (the assessments, the expansion, the agreements, the budgets).
     var records: [TextLink]
     var has_records: Bool
 }

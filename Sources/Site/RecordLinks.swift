@@ -23,6 +23,9 @@ extension Pages {
         if !network.agreements.isEmpty {
             out.append(TextLink(language.plain(language["agreements_heading"]), href: href(.agreements, language, from: path)))
         }
+        if !network.budgets.isEmpty {
+            out.append(TextLink(language.plain(language["budgets_heading"]), href: href(.budgets, language, from: path)))
+        }
         return out
     }
 }

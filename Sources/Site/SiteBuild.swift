@@ -31,6 +31,7 @@ public struct SiteBuild: Sendable {
         "downloads", "search", "not-found", "root-index", "data", "offices",
         "not-found-anywhere",
         "agreements", "agreement", "proposals", "changelog", "charter", "assessment", "expansion",
+        "budgets",
     ] + Pages.complianceTemplates
     /// The view model of each template (partials too), for `oae check`'s
     /// `template-unknown-variable`: a tag that names nothing of its template's view model.
@@ -64,6 +65,7 @@ public struct SiteBuild: Sendable {
         "charter": ViewShape.of(PageView<CharterView>.self),
         "assessment": ViewShape.of(PageView<AssessmentView>.self),
         "expansion": ViewShape.of(PageView<ExpansionView>.self),
+        "budgets": ViewShape.of(PageView<BudgetsView>.self),
     ].merging(Pages.complianceTemplates.map { ($0, ViewShape.of(PageView<ComplianceView>.self)) }) { a, _ in a }
 
     /// The assets copied from `templates/site/assets/`, by extension.

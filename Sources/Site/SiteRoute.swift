@@ -41,6 +41,8 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
     case assessmentPrint(String)
     /// The expansion across the programme's area.
     case expansion
+    /// The offices' budgets and funding: the sustainability summary.
+    case budgets
 
     /// The page's path under the language folder.
     public var pathInLanguage: String {
@@ -74,6 +76,7 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
         case let .assessment(id): return "assessments/\(id).html"
         case let .assessmentPrint(id): return "assessments/\(id)-print.html"
         case .expansion: return "expansion.html"
+        case .budgets: return "budgets.html"
         }
     }
 

@@ -41,6 +41,7 @@ extension Pages {
         if name == "indicator-values.csv" { return language["data_indicators_csv"] }
         if name == "offices.jsonld" { return language["data_offices_jsonld"] }
         if name == "offices.csv" { return language["data_file.offices_csv"] }
+        if name == "budgets.csv" { return language["data_file.budgets_csv"] }
         if name == "catalog.jsonld" { return language["data_file.catalog"] }
         if name.hasSuffix(".ods") { return language["data_file.ods"] }
         if name.hasSuffix(".csv-metadata.json") {

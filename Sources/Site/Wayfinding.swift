@@ -47,7 +47,7 @@ extension Layout {
         case .offices, .office, .localService, .localProcedure, .charter: return .offices
         case .modelIndex, .service, .procedure, .role, .training, .indicator, .communication, .proposals, .changelog: return .model
         case .comparison: return .comparison
-        case .progress, .agreements, .agreement, .assessment, .assessmentPrint, .expansion: return .progress
+        case .progress, .agreements, .agreement, .assessment, .assessmentPrint, .expansion, .budgets: return .progress
         case .downloads, .openData: return .downloads
         case .search: return .search
         case .notFound, .accessibility, .legalNotice, .contact: return nil

@@ -24,6 +24,7 @@ public enum Validator {
         AgreementRule(),
         ReleaseRule(),
         RecruitmentRule(),
+        BudgetRule(),
         ProgressReportRule(),
         ExpansionRule(),
         FollowUpRule(),

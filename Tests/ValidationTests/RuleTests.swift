@@ -40,6 +40,8 @@ final class RuleTests: XCTestCase {
         let found = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1
         XCTAssertEqual(found.map { "\($0.rule) \($0.span): \($0.message)" + $0.related.map { " [\($0.message) at \($0.span)]" }.joined() }, [
             "key-duplicate model/procedures/welcome-and-triage.md:15:9: id 's1' is used twice in 'steps' [first used at model/procedures/welcome-and-triage.md:10:9]",
+            // The 2026 budget costs adv-1, which the plan no longer has.
+            "budget-post-unknown seeds/sant-feliu-de-llobregat/budgets/2026.yaml:7:13: post 'adv-1' is not in the staffing plan of sant-feliu-de-llobregat [the staffing plan at seeds/sant-feliu-de-llobregat/staffing.yaml:3:3]",
             "key-duplicate seeds/sant-feliu-de-llobregat/staffing.yaml:10:9: id 'coord-1' is used twice in 'staff' [first used at seeds/sant-feliu-de-llobregat/staffing.yaml:3:9]",
         ])
     }

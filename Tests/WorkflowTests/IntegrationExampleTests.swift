@@ -26,6 +26,7 @@ final class IntegrationExampleTests: XCTestCase {
             for pattern in patterns {
                 // A file the pattern matches, with each * filled in.
                 let sample = pattern.replacingOccurrences(of: "reports/*", with: "reports/2026-q3")
+                    .replacingOccurrences(of: "budgets/*", with: "budgets/2026")
                     .replacingOccurrences(of: "*", with: "sant-feliu-de-llobregat")
                 guard case let .document(found, _, _, _) = TreeLayout.classify(sample, kinds: table) else {
                     XCTFail("\(pattern) matches no document of the tree"); continue

@@ -43,6 +43,7 @@ PAGE_KINDS = {
     "assessment": "assessments/pilot-2026.html",
     "assessment-printable": "assessments/pilot-2026-print.html",
     "expansion": "expansion.html",
+    "budgets": "budgets.html",
 }
 
 #: The WCAG 2.1 A and AA rules. selenium-axe-python ships axe-core 4.9, which tags them

@@ -19,7 +19,7 @@ from conftest import REPO
 
 DEFAULT_SHAPES = REPO.parent / "shared" / "conformance" / "cpsv-ap-3.2.0" / "cpsv-ap-SHACL.ttl"
 DEFAULT_DCAT_AP = REPO.parent / "shared" / "conformance" / "dcat-ap-3.0.1"
-CSV_FILES = ["offices.csv", "services.csv", "indicator-values.csv"]
+CSV_FILES = ["offices.csv", "services.csv", "indicator-values.csv", "budgets.csv"]
 
 
 def shapes() -> Path:
@@ -69,6 +69,10 @@ def test_csv_files_are_rfc_4180(out_dir: Path):
                          "overridden_fields", "local"],
         "indicator-values.csv": ["municipality", "period", "indicator", "value", "unit", "target", "target_period",
                                  "target_direction", "quarter_target", "target_source", "status"],
+        "budgets.csv": ["municipality", "year", "posts", "premises", "communication", "other", "total",
+                        "funding_council", "funding_agency", "funding_provincial_council",
+                        "funding_regional_programme", "funding_other", "funding_total", "covered",
+                        "people_attended", "cost_per_person_attended"],
     }
     for name, header in expected.items():
         raw = (out_dir / "data" / name).read_bytes()
@@ -138,13 +142,15 @@ def test_dcat_ap_catalogue_lists_every_file_with_its_licence_and_three_languages
         assert d["dcat:byteSize"]["@value"] == str((out_dir / "data" / name).stat().st_size), name
         assert d["dct:license"]["@id"] == "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"
     datasets = [n for n in graph if n["@type"] == "dcat:Dataset"]
-    assert [d["dct:identifier"] for d in datasets][-3:] == ["offices", "services", "indicator-values"]
+    assert [d["dct:identifier"] for d in datasets][-4:] == ["offices", "services", "indicator-values", "budgets"]
     for d in datasets:
         for prop in ("dct:title", "dct:description"):
             assert {t["@language"] for t in d[prop]} == {"ca", "es", "en"}, (d["@id"], prop)
         assert d["dct:modified"]["@type"] == "xsd:date"
     values = next(d for d in datasets if d["dct:identifier"] == "indicator-values")
     assert values["dct:accrualPeriodicity"]["@id"].endswith("/frequency/QUARTERLY")
+    budgets = next(d for d in datasets if d["dct:identifier"] == "budgets")
+    assert budgets["dct:accrualPeriodicity"]["@id"].endswith("/frequency/ANNUAL")
 
 
 def csv_rows(path: Path) -> list[list[str]]:

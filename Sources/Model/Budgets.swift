@@ -1,0 +1,133 @@
+import Loading
+
+extension Kind {
+    /// An office's budget and funding for one year (`seeds/<municipality>/budgets/<year>.yaml`).
+    public static let budget: Kind = "budget"
+}
+
+/// Where the money of an office's budget comes from (`funding[].source` of
+/// `budget.schema.yaml`).
+public enum FundingSource: String, CaseIterable, Sendable {
+    /// The council's own budget.
+    case council
+    /// The agency that runs the programme.
+    case agency
+    /// The provincial council (Diputació de Barcelona's support to local development).
+    case provincialCouncil = "provincial-council"
+    /// A regional entrepreneurship programme (such as Catalunya Emprèn).
+    case regionalProgramme = "regional-programme"
+    case other
+}
+
+/// One office's budget for one year, with every figure oae computes from it: the cost of
+/// each post (FTE from the staffing plan × yearly cost), the communication plan's actions
+/// of that year added up, the total, the funding and the cost per person attended. All
+/// amounts are in euros. This is the one place these figures are computed; the rules, the
+/// site page and the open data read them from here.
+public struct OfficeBudget: Sendable {
+    /// A post of the staffing plan and what it costs in the year.
+    public struct PostLine: Sendable {
+        /// The post's id in the staffing plan.
+        public var post: String
+        /// The node of `post`, for diagnostics.
+        public var node: Node
+        /// The post's FTE in the staffing plan; nil when the plan has no such post.
+        public var fte: Double?
+        /// The cost of one full-time post for the year, in euros (salary and social security).
+        public var yearlyCost: Double
+        /// FTE × yearly cost (0 for a post the staffing plan does not have).
+        public var cost: Double { (fte ?? 0) * yearlyCost }
+    }
+
+    /// A line of `other` costs: a translatable label and an amount.
+    public struct OtherLine: Sendable {
+        public var label: Node?
+        public var amount: Double
+    }
+
+    /// A source of funding: its kind, a translatable label and an amount.
+    public struct Funding: Sendable {
+        public var source: FundingSource?
+        public var sourceText: String
+        public var label: Node?
+        public var amount: Double
+    }
+
+    public var document: Document
+    public var municipality: String
+    /// The budget's year (the file's name).
+    public var year: Int
+    public var posts: [PostLine]
+    /// The premises (rent, utilities, cleaning, maintenance), in euros.
+    public var premises: Double
+    public var other: [OtherLine]
+    /// The budgets of the communication plan's actions dated in the year, added up.
+    public var communication: Double
+    public var funding: [Funding]
+    /// The `people-attended` values of the year's progress reports, added up; nil when no
+    /// report of the year gives one.
+    public var peopleAttended: Double?
+
+    /// The cost of the posts, in euros.
+    public var postsCost: Double { posts.reduce(0) { $0 + $1.cost } }
+    /// Every line added up: posts, premises, communication and other, in euros.
+    public var total: Double { postsCost + premises + communication + other.reduce(0) { $0 + $1.amount } }
+    /// The funding added up, in euros.
+    public var funded: Double { funding.reduce(0) { $0 + $1.amount } }
+    /// Whether the funding covers the total (to the cent).
+    public var covered: Bool { (funded * 100).rounded() >= (total * 100).rounded() }
+    /// The funding of one source, added up.
+    public func funded(by source: FundingSource) -> Double {
+        funding.filter { $0.source == source }.reduce(0) { $0 + $1.amount }
+    }
+    /// The total divided by the people attended in the year; nil when there is no data.
+    public var costPerPersonAttended: Double? {
+        guard let people = peopleAttended, people > 0 else { return nil }
+        return total / people
+    }
+
+    /// Reads a budget with its municipality's staffing plan, communication plan and reports.
+    public init(_ document: Document, files: MunicipalityFiles) {
+        self.document = document
+        municipality = files.slug
+        let root = document.root
+        year = Int(document.id) ?? root?["year"]?.number.map { Int($0) } ?? 0
+        let staff = files.staffing?.root?["staff"]?.sequence ?? []
+        let lines = root?["lines"]
+        posts = (lines?["posts"]?.sequence ?? []).compactMap { line in
+            guard let node = line["post"], let id = node.string else { return nil }
+            let fte = staff.first { $0["id"]?.string == id }?["fte"]?.number
+            return PostLine(post: id, node: node, fte: fte, yearlyCost: line["yearly_cost"]?.number ?? 0)
+        }
+        premises = lines?["premises"]?.number ?? 0
+        other = (lines?["other"]?.sequence ?? []).map { OtherLine(label: $0["label"], amount: $0["amount"]?.number ?? 0) }
+        let year = year
+        communication = (files.communicationPlan?.root?["actions"]?.sequence ?? []).reduce(0) { sum, action in
+            guard let date = action["date"]?.string, date.hasPrefix("\(year)-") else { return sum }
+            return sum + (action["budget"]?.number ?? 0)
+        }
+        funding = (root?["funding"]?.sequence ?? []).map { f in
+            let text = f["source"]?.string ?? ""
+            return Funding(source: FundingSource(rawValue: text), sourceText: text, label: f["label"],
+                           amount: f["amount"]?.number ?? 0)
+        }
+        let values: [Double] = files.reports.filter { $0.root?["period"]?["year"]?.number.map { Int($0) } == year }
+            .flatMap { $0.root?["values"]?.sequence ?? [] }
+            .filter { $0["indicator"]?.string == "people-attended" }
+            .compactMap { $0["value"]?.number }
+        peopleAttended = values.isEmpty ? nil : values.reduce(0, +)
+    }
+}
+
+extension Network {
+    /// Every office's budgets, by municipality then year.
+    public var budgets: [OfficeBudget] {
+        municipalitySlugs.flatMap { budgets($0) }
+    }
+
+    /// A municipality's budgets, by year.
+    public func budgets(_ municipality: String) -> [OfficeBudget] {
+        guard let files = municipalities[municipality] else { return [] }
+        return files.documents(.budget).map { OfficeBudget($0, files: files) }.sorted { $0.year < $1.year }
+    }
+}

@@ -1,0 +1,62 @@
+import Model
+import Rendering
+
+extension Pages {
+    /// The sustainability summary for the steering committee: for each office and year
+    /// with a budget (`seeds/<m>/budgets/<year>.yaml`), the total and its lines, the
+    /// funding by source, whether the funding covers the total (or by how much it falls
+    /// short) and the cost per person attended. The figures come from `OfficeBudget`.
+    func budgets(_ language: SiteLanguage, _ path: String) -> PageContent {
+        let formatter = language.formatter
+        let rows = network.budgets.map { b -> BudgetsView.Row in
+            let lines: [(String, Double)] = [
+                ("budgets_posts", b.postsCost), ("budgets_premises", b.premises),
+                ("budgets_communication", b.communication), ("budgets_other", b.other.reduce(0) { $0 + $1.amount }),
+            ]
+            let funding = FundingSource.allCases.compactMap { source -> BudgetsView.Amount? in
+                let entries = b.funding.filter { $0.source == source }
+                guard !entries.isEmpty else { return nil }
+                return .init(label: language["funding_source.\(source.rawValue)"], amount: formatter.money(b.funded(by: source)),
+                             note: formatter.list(entries.map { language.string($0.label) }))
+            }
+            let cost = b.costPerPersonAttended
+            return .init(
+                id: "budget-\(b.municipality)-\(b.year)",
+                office: site.municipalityName(b.municipality), href: href(.office(b.municipality), language, from: path),
+                year: String(b.year), total: formatter.money(b.total),
+                lines: lines.map { .init(label: language[$0.0], amount: formatter.money($0.1), note: "") },
+                funding: funding, funded: formatter.money(b.funded), covered: b.covered,
+                status: b.covered ? language["budgets_covered"]
+                    : language.format("budgets_short", ["amount": formatter.money(b.total - b.funded)]),
+                cost_per_person: cost.map(formatter.money) ?? language["budgets_no_data"], has_cost: cost != nil,
+                people: b.peopleAttended.map { formatter.count("budgets_people", $0, decimals: 0) } ?? "")
+        }
+        let view = BudgetsView(intro: language["budgets_intro"], rows: rows)
+        return PageContent(title: language["budgets_heading"], description: view.intro,
+                           html: render("budgets", view, language), section: .progress)
+    }
+}
+
+/// The view model of `budgets.mustache`.
+struct BudgetsView: ViewModel {
+    /// A figure with its label (a cost line, a source of funding) and an optional note.
+    struct Amount: ViewModel { var label: String; var amount: String; var note: String }
+    struct Row: ViewModel {
+        var id: String
+        var office: String
+        var href: String
+        var year: String
+        var total: String
+        var lines: [Amount]
+        var funding: [Amount]
+        var funded: String
+        var covered: Bool
+        var status: String
+        var cost_per_person: String
+        var has_cost: Bool
+        var people: String
+    }
+
+    var intro: String
+    var rows: [Row]
+}

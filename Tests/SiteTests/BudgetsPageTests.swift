@@ -1,0 +1,56 @@
+import Foundation
+import Model
+import OAECommands
+import Rendering
+import Resolution
+@testable import Site
+import XCTest
+
+/// The sustainability summary (`budgets.html`): per office and year the total and its
+/// lines, the funding by source, covered or short, and the cost per person attended.
+final class BudgetsPageTests: XCTestCase {
+    func pages(_ tree: SiteTree) throws -> [String: String] {
+        // Built without the check's gate, so that a budget short of funding can be shown.
+        let (loaded, _) = CheckRun.diagnose(root: tree.root, asOf: Day("2026-11-25"))
+        let network = Network(tree: loaded)
+        let resolved = network.municipalitySlugs.compactMap { Resolver.resolve(network, municipality: $0) }
+        let input = BuildInput(root: tree.root, network: network, resolved: resolved, sourceRevision: "0123456789abcdef",
+                               sourceEpoch: SiteTree.epoch, toolVersion: "test")
+        let build = try SiteBuild(input: input, options: SiteOptions(
+            baseURL: "https://example.org/oae/", search: false, handbooks: nil, dataFiles: [], structuredData: .none))
+        return Dictionary(uniqueKeysWithValues: build.pages().map { ($0.path, $0.html) })
+    }
+
+    /// The two pilots' 2026 budgets of the example network, in each language, linked from
+    /// the progress page's records.
+    func testThePilotsBudgetsInEachLanguage() throws {
+        let tree = try SiteTree(example: true)
+        defer { tree.remove() }
+        let pages = try pages(tree)
+        let costs = ["ca": "743,27 €", "es": "743,27 €", "en": "€743.27"]
+        for language in ["ca", "es", "en"] {
+            let html = try XCTUnwrap(pages["\(language)/budgets.html"], language)
+            XCTAssertEqual(html.components(separatedBy: "<tr id=\"budget-").count - 1, 2, language)
+            XCTAssertTrue(html.contains("<td>\(costs[language]!)<br>"), language)
+            XCTAssertTrue(try XCTUnwrap(pages["\(language)/progress.html"]).contains("<a href=\"budgets.html\">"), language)
+        }
+        let en = try XCTUnwrap(pages["en/budgets.html"])
+        XCTAssertTrue(en.contains("<td><strong>€193,250</strong><ul class=\"budget-lines\"><li>Posts: €163,000</li>\n<li>Premises: €14,500</li>\n<li>Communication plan: €8,750</li>\n<li>Other: €7,000</li></ul></td>"), en)
+        XCTAssertTrue(en.contains("<li>Regional programme: €15,000 <span class=\"muted\">(Catalunya Emprèn programme)</span></li>"), en)
+        XCTAssertTrue(en.contains("<td><span class=\"badge budget-covered\">Covered</span></td>\n<td>€901.49<br><span class=\"muted\">235 people attended</span></td>"), en)
+    }
+
+    /// A budget short of funding says by how much; a year without reports has no cost
+    /// per person attended.
+    func testShortFundingAndNoData() throws {
+        let tree = try SiteTree()
+        defer { tree.remove() }
+        let budget = try tree.read("seeds/sant-feliu-de-llobregat/budgets/2026.yaml")
+        try FileManager.default.removeItem(at: tree.root.appendingPathComponent("seeds/sant-feliu-de-llobregat/budgets/2026.yaml"))
+        try tree.write("seeds/sant-feliu-de-llobregat/budgets/2027.yaml",
+                       budget.replacingOccurrences(of: "year: 2026", with: "year: 2027")
+                           .replacingOccurrences(of: "amount: 25000", with: "amount: 15000"))
+        let ca = try XCTUnwrap(pages(tree)["ca/budgets.html"])
+        XCTAssertTrue(ca.contains("<td><span class=\"badge budget-short\">Hi falten 3.500 €</span></td>\n<td>Sense dades</td>"), ca)
+    }
+}
