@@ -53,7 +53,7 @@ def main():
 import io, json, sys, time, typst, pikepdf
 fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=json.loads(sys.argv[1]))
 compiler = typst.Compiler(font_paths=fonts, ignore_system_fonts=True)
-compiler.compile(input=b"#set document(title: [w])\n= Warm-up\nText.", format="pdf", pdf_standards=["ua-1"])
+compiler.compile(input=b"#set document(title: [w])\\n= Warm-up\\nText.", format="pdf", pdf_standards=["ua-1"])
 out = {}
 for path in sys.argv[2:]:
     t = time.monotonic()

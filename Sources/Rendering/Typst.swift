@@ -9,20 +9,41 @@ import Mustache
 /// (no-break space), `'` and `"` (smart quotes) — is written as a backslash escape,
 /// which Typst shows as the character itself (Typst reference, "Syntax: escape
 /// sequences"). Line breaks become spaces, so a text never starts a new markup line.
+/// A word of `longWord` characters or more (an identifier, an address) gets a zero-width
+/// space every `breakEvery` characters, so that it may break rather than run past the
+/// page's edge.
 public enum Typst {
+    /// The length from which a word may break anywhere.
+    public static let longWord = 26
+    /// How often a long word may break.
+    public static let breakEvery = 12
+
     /// Escapes text for Typst markup, so that it shows verbatim.
     public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
+        var word: [Unicode.Scalar] = []
+        func flush() {
+            let long = word.count >= longWord
+            for (i, ch) in word.enumerated() {
+                if long, i > 0, i % breakEvery == 0 { out += "\u{200B}" }
+                switch ch {
+                case "\\", "#", "$", "*", "_", "`", "<", ">", "@", "=", "[", "]", "/", "~", "-", "+", ".", "'", "\"", ":", "{", "}":
+                    out += "\\"
+                    out.unicodeScalars.append(ch)
+                default: out.unicodeScalars.append(ch)
+                }
+            }
+            word.removeAll(keepingCapacity: true)
+        }
         for ch in s.unicodeScalars {
             switch ch {
-            case "\\", "#", "$", "*", "_", "`", "<", ">", "@", "=", "[", "]", "/", "~", "-", "+", ".", "'", "\"", ":", "{", "}":
-                out += "\\"
-                out.unicodeScalars.append(ch)
-            case "\n", "\r", "\t": out += " "
-            default: out.unicodeScalars.append(ch)
+            case "\n", "\r", "\t": flush(); out += " "
+            case " ": flush(); out += " "
+            default: word.append(ch)
             }
         }
+        flush()
         return out
     }
 

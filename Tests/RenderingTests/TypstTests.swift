@@ -9,6 +9,9 @@ final class TypstTests: XCTestCase {
                        ##"\#read(\"\/etc\/passwd\") \$x\$ \<l\> \@r \*a\* \_b\_ \`c\` \= \[d\] \\ \~ \- \+ 1\. \'e\' \{f\}\: g"##)
         XCTAssertEqual(Typst.escape("una\nlínia\tnova"), "una línia nova", "a text never starts a markup line")
         XCTAssertEqual(Typst.escape("Sant Feliu de Llobregat"), "Sant Feliu de Llobregat")
+        // A long word may break every 12 characters (a zero-width space), escapes kept.
+        XCTAssertEqual(Typst.escape("a https://seu.example.cat/tramits/x b"),
+                       "a https\\:\\/\\/seu\\.\u{200B}example\\.cat\\/\u{200B}tramits\\/x b")
     }
 
     func testStringsAndLabels() {
