@@ -16,9 +16,7 @@ final class BudgetsPageTests: XCTestCase {
         let resolved = network.municipalitySlugs.compactMap { Resolver.resolve(network, municipality: $0) }
         let input = BuildInput(root: tree.root, network: network, resolved: resolved, sourceRevision: "0123456789abcdef",
                                sourceEpoch: SiteTree.epoch, toolVersion: "test")
-        let build = try SiteBuild(input: input, options: SiteOptions(
-            baseURL: "https://example.org/oae/", search: false, handbooks: nil, dataFiles: [], structuredData: .none))
-        return Dictionary(uniqueKeysWithValues: build.pages().map { ($0.path, $0.html) })
+        return try sitePages(input)
     }
 
     /// The two pilots' 2026 budgets of the example network, in each language, linked from

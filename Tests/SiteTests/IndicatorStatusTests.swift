@@ -54,9 +54,7 @@ final class IndicatorStatusTests: XCTestCase {
 
     func testEveryProgressChartHasATargetLineAndStatusesAreWords() throws {
         let input = try tree.input()
-        let build = try SiteBuild(input: input, options: SiteOptions(
-            baseURL: "https://example.org/oae/", search: false, handbooks: nil, dataFiles: [], structuredData: .none))
-        let pages = Dictionary(uniqueKeysWithValues: build.pages().map { ($0.path, $0.html) })
+        let pages = try sitePages(input)
         for language in ["ca", "es", "en"] {
             let progress = try XCTUnwrap(pages["\(language)/progress.html"])
             let charts = progress.components(separatedBy: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\"").dropFirst()

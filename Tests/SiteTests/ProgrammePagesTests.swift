@@ -11,9 +11,7 @@ final class ProgrammePagesTests: XCTestCase {
     override func setUpWithError() throws {
         let tree = try SiteTree(example: true)
         defer { tree.remove() }
-        let build = try SiteBuild(input: try tree.input(), options: SiteOptions(
-            baseURL: "https://example.org/oae/", search: false, handbooks: nil, dataFiles: [], structuredData: .none))
-        pages = Dictionary(uniqueKeysWithValues: build.pages().map { ($0.path, $0.html) })
+        pages = try sitePages(try tree.input())
     }
 
     func testTheExpansionPageListsThe36MunicipalitiesWithAStageInEachLanguage() throws {

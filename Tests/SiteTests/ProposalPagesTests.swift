@@ -13,9 +13,7 @@ final class ProposalPagesTests: XCTestCase {
     override func tearDown() { tree.remove() }
 
     func pages() throws -> [String: String] {
-        let build = try SiteBuild(input: try tree.input(), options: SiteOptions(
-            baseURL: "https://example.org/oae/", search: false, handbooks: nil, dataFiles: [], structuredData: .none))
-        return Dictionary(uniqueKeysWithValues: build.pages().map { ($0.path, $0.html) })
+        return try sitePages(try tree.input())
     }
 
     func testTheChangelogListsReleasesNewestFirstWithTheirProposalsAndOffices() throws {

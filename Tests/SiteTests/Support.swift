@@ -4,6 +4,7 @@ import Model
 import OAECommands
 import Rendering
 import Resolution
+@testable import Site
 import XCTest
 
 /// A tree to build in a temporary folder: the fixture network (Tests/Fixtures/network)
@@ -103,4 +104,12 @@ extension String {
     var flat: String {
         replacingOccurrences(of: ">\n<", with: "><").replacingOccurrences(of: " data-pagefind-ignore", with: "")
     }
+}
+
+/// Every page of a site built from a build input with no search, handbooks, data files
+/// or structured data, by path (`ca/agreements/x.html`).
+func sitePages(_ input: BuildInput) throws -> [String: String] {
+    let build = try SiteBuild(input: input, options: SiteOptions(
+        baseURL: "https://example.org/oae/", search: false, handbooks: nil, dataFiles: [], structuredData: .none))
+    return Dictionary(uniqueKeysWithValues: build.pages().map { ($0.path, $0.html) })
 }
