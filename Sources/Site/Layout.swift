@@ -59,7 +59,7 @@ struct Layout: Sendable {
             search_kind: language[Layout.searchKindKey(route)],
             content: Layout.searchable(route == .home ? ScrollRegions.wrap(content.html, fallback: content.title)
                 : Contents.insert(ScrollRegions.wrap(content.html, fallback: content.title), label: language["on_this_page"])),
-            fallback_note: content.html.contains("class=\"fallback\""),
+            fallback_note: content.html.utf8Contains("class=\"fallback\""),
             json_ld: content.jsonLD.map(StructuredData.scriptText),
             revision: revision,
             revision_full: input.sourceRevision,

@@ -13,16 +13,16 @@ import Rendering
 /// `fallback` (the page title). Tables are never nested in the site's pages.
 enum ScrollRegions {
     static func wrap(_ html: String, fallback: String) -> String {
-        guard html.contains("<table") else { return html }
+        guard html.utf8Contains("<table") else { return html }
         var out = ""
         out.reserveCapacity(html.utf8.count + 512)
         var rest = html[...]
         var lastHeadingID: String?
-        while let start = rest.range(of: "<table") {
+        while let start = rest.utf8Range(of: "<table") {
             let before = rest[..<start.lowerBound]
             lastHeadingID = lastHeading(in: before) ?? lastHeadingID
             out += before
-            guard let end = rest.range(of: "</table>", range: start.upperBound..<rest.endIndex) else {
+            guard let end = rest.utf8Range(of: "</table>", from: start.upperBound) else {
                 rest = rest[start.lowerBound...]
                 break
             }
@@ -37,7 +37,7 @@ enum ScrollRegions {
 
     /// The naming attribute of a table's region.
     static func name(of table: Substring, heading: String?, fallback: String) -> String {
-        if let open = table.range(of: "<caption"), let close = table.range(of: "</caption>"),
+        if let open = table.utf8Range(of: "<caption"), let close = table.utf8Range(of: "</caption>"),
            let gt = table[open.upperBound...].firstIndex(of: ">"), gt < close.lowerBound {
             let text = plainText(table[table.index(after: gt)..<close.lowerBound])
             if !text.isEmpty { return "aria-label=\"\(HTML.escape(text))\"" }
@@ -52,7 +52,7 @@ enum ScrollRegions {
     static func lastHeading(in html: Substring) -> String? {
         var found: String?
         var rest = html
-        while let open = rest.range(of: "<h") {
+        while let open = rest.utf8Range(of: "<h") {
             let after = rest[open.upperBound...]
             if let level = after.first, ("2"..."6").contains(level),
                let gt = after.firstIndex(of: ">") {
@@ -67,7 +67,7 @@ enum ScrollRegions {
 
     /// The value of `name="…"` in a start tag (as oae writes it: double quotes, escaped).
     static func attribute(_ name: String, in tag: Substring) -> String? {
-        guard let r = tag.range(of: " \(name)=\"") else { return nil }
+        guard let r = tag.utf8Range(of: " \(name)=\"") else { return nil }
         let value = tag[r.upperBound...]
         guard let q = value.firstIndex(of: "\"") else { return nil }
         return String(value[..<q])

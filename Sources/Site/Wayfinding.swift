@@ -83,14 +83,44 @@ extension Layout {
     /// and list items written edge to edge get a line break between them, so that Pagefind
     /// sees a word boundary there.
     static func searchable(_ html: String) -> String {
-        html.replacingOccurrences(of: "<dt>", with: "<dt data-pagefind-ignore>")
-            .replacingOccurrences(of: "<dt class=", with: "<dt data-pagefind-ignore class=")
-            .replacingOccurrences(of: "<thead>", with: "<thead data-pagefind-ignore>")
-            .replacingOccurrences(of: "</dd><dt", with: "</dd>\n<dt")
-            .replacingOccurrences(of: "</dt><dd", with: "</dt>\n<dd")
-            .replacingOccurrences(of: "</th><td", with: "</th>\n<td")
-            .replacingOccurrences(of: "</td><td", with: "</td>\n<td")
-            .replacingOccurrences(of: "</li><li", with: "</li>\n<li")
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 16)
+            var i = 0
+            var copied = 0
+            while i < bytes.count {
+                guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+                for rule in searchRules where bytes.hasPrefix(rule.match, at: i) {
+                    out.append(contentsOf: bytes[copied..<(i + rule.at)])
+                    out.append(contentsOf: rule.insert)
+                    copied = i + rule.at
+                    i += rule.at - 1
+                    break
+                }
+                i += 1
+            }
+            if copied == 0 { return String(decoding: bytes, as: UTF8.self) }
+            out.append(contentsOf: bytes[copied...])
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// What `searchable` inserts: after the first `at` bytes of `match`, `insert`.
+    static let searchRules: [(match: [UInt8], at: Int, insert: [UInt8])] = [
+        ("<dt>", 3, " data-pagefind-ignore"), ("<dt class=", 3, " data-pagefind-ignore"),
+        ("<thead>", 6, " data-pagefind-ignore"),
+        ("</dd><dt", 5, "\n"), ("</dt><dd", 5, "\n"), ("</th><td", 5, "\n"), ("</td><td", 5, "\n"),
+        ("</li><li", 5, "\n"),
+    ].map { (Array($0.0.utf8), $0.1, Array($0.2.utf8)) }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Whether the bytes at `offset` begin with `prefix`.
+    func hasPrefix(_ prefix: [UInt8], at offset: Int) -> Bool {
+        guard offset + prefix.count <= count else { return false }
+        for k in 0..<prefix.count where self[offset + k] != prefix[k] { return false }
+        return true
     }
 }
 
@@ -102,14 +132,14 @@ enum Contents {
     static let maximumChildren = 12
 
     static func insert(_ html: String, label: String) -> String {
-        guard !html.contains("class=\"toc"), html.components(separatedBy: "<h2 id=\"").count - 1 >= minimum else { return html }
+        guard !html.utf8Contains("class=\"toc"), html.utf8Count(of: "<h2 id=\"") >= minimum else { return html }
         var entries: [(level: Int, id: String, text: String)] = []
         var rest = html[...]
-        while let open = rest.range(of: "<h") {
+        while let open = rest.utf8Range(of: "<h") {
             let after = rest[open.upperBound...]
             guard let level = after.first.flatMap({ Int(String($0)) }), level == 2 || level == 3,
                   let gt = after.firstIndex(of: ">"),
-                  let close = after.range(of: "</h\(level)>") else { rest = after; continue }
+                  let close = after.utf8Range(of: "</h\(level)>") else { rest = after; continue }
             if let id = ScrollRegions.attribute("id", in: after[..<gt]) {
                 let text = ScrollRegions.plainText(after[after.index(after: gt)..<close.lowerBound])
                 if level == 2 || !entries.isEmpty { entries.append((level, id, text)) }
@@ -145,11 +175,11 @@ enum Contents {
         if open { nav += "</ul></li>\n" }
         nav += "</ul>\n</nav>\n"
         // Before the first section (or heading) of level 2.
-        let h2 = html.range(of: "<h2 id=\"")!
+        let h2 = html.utf8Range(of: "<h2 id=\"")!
         var at = h2.lowerBound
-        if let section = html.range(of: "<section", options: .backwards, range: html.startIndex..<h2.lowerBound),
-           !html[section.upperBound..<h2.lowerBound].contains("</section>"),
-           !html[section.upperBound..<h2.lowerBound].contains("<h") {
+        if let section = html.utf8LastRange(of: "<section", before: h2.lowerBound),
+           !html[section.upperBound..<h2.lowerBound].utf8Contains("</section>"),
+           !html[section.upperBound..<h2.lowerBound].utf8Contains("<h") {
             at = section.lowerBound
         }
         return String(html[..<at]) + nav + String(html[at...])
