@@ -103,8 +103,19 @@ extension Document {
 }
 
 extension Network {
-    /// The municipalities whose offices rely on the agreement, by slug.
-    public func municipalitiesRelying(on agreement: Document) -> [String] {
-        municipalitySlugs.filter { slug in reliedAgreements(slug).contains { $0.document?.path == agreement.path } }
+    /// The municipalities whose offices rely on each agreement, by the agreement's path:
+    /// slugs in the order of `municipalitySlugs`. One pass over the offices, so that the
+    /// agreement pages of a network of 947 offices do not look at every office once per
+    /// agreement.
+    public func municipalitiesRelyingByAgreement() -> [String: [String]] {
+        var relying: [String: [String]] = [:]
+        for slug in municipalitySlugs {
+            var seen: Set<String> = []
+            for reliance in reliedAgreements(slug) {
+                guard let path = reliance.document?.path, seen.insert(path).inserted else { continue }
+                relying[path, default: []].append(slug)
+            }
+        }
+        return relying
     }
 }

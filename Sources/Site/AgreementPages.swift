@@ -19,7 +19,7 @@ extension Pages {
 
     /// Links to the offices that rely on an agreement.
     func relyingOffices(_ doc: Document, _ language: SiteLanguage, from path: String) -> [AgreementsView.Office] {
-        network.municipalitiesRelying(on: doc).map { .init(name: site.municipalityName($0), href: href(.office($0), language, from: path)) }
+        (site.relying[doc.path] ?? []).map { .init(name: site.municipalityName($0), href: href(.office($0), language, from: path)) }
     }
 
     func agreements(_ language: SiteLanguage, _ path: String) -> PageContent {

@@ -56,6 +56,8 @@ struct SiteContext: Sendable {
     let resolved: [String: ResolvedMunicipality]
     /// Each office's indicator results (met, missed, no data), computed once.
     let results: [String: IndicatorResults]
+    /// The municipalities relying on each agreement, by the agreement's path, computed once.
+    let relying: [String: [String]]
 
     init(input: BuildInput, templates: Templates, options: SiteOptions) {
         self.input = input
@@ -69,6 +71,7 @@ struct SiteContext: Sendable {
         for r in input.resolved { resolved[r.slug] = r }
         self.resolved = resolved
         results = resolved.mapValues { IndicatorResults($0, network: input.network) }
+        relying = input.network.municipalitiesRelyingByAgreement()
     }
 
     var network: Network { input.network }
