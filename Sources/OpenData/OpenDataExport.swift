@@ -35,25 +35,46 @@ public struct OpenDataExport: Sendable {
         return SchemaOrg(vocabulary: vocabulary, resolved: byslug)
     }
 
-    /// Every file, by its path under `data/`, in a stable order.
-    public func files() -> [(path: String, data: Data)] {
-        var out: [(String, Data)] = []
+    /// A file of the open data, made when asked: the exports of a large network are made
+    /// and written in parallel, without holding every file in memory.
+    public struct File: Sendable {
+        public var path: String
+        public var make: @Sendable () -> Data
+    }
+
+    /// Every file, by its path under `data/`, in a stable order, not yet made.
+    public func fileList() -> [File] {
+        var out: [File] = []
         let lang = vocabulary.defaultLanguage
-        let all = catalogue.network(landingPage: vocabulary.baseURL + "\(lang)/comparison.html")
-        out.append(("catalogue.jsonld", json(CPSVCatalogue.document(all))))
+        let catalogue = self.catalogue
+        let vocabulary = self.vocabulary
+        out.append(File(path: "catalogue.jsonld") {
+            json(CPSVCatalogue.document(catalogue.network(landingPage: vocabulary.baseURL + "\(lang)/comparison.html")))
+        })
         for r in input.resolved.sorted(by: { $0.slug < $1.slug }) {
-            let graph = catalogue.municipality(r, landingPage: vocabulary.baseURL + "\(lang)/offices/\(r.slug).html")
-            out.append(("catalogue-\(r.slug).jsonld", json(CPSVCatalogue.document(graph))))
+            out.append(File(path: "catalogue-\(r.slug).jsonld") {
+                let graph = catalogue.municipality(r, landingPage: vocabulary.baseURL + "\(lang)/offices/\(r.slug).html")
+                return json(CPSVCatalogue.document(graph))
+            })
         }
-        let offices = input.resolved.sorted { $0.slug < $1.slug }.compactMap { schemaOrg.office($0.slug, language: lang, context: false) }
-        out.append(("offices.jsonld", json(.object([("@context", .string("https://schema.org")), ("@graph", .array(offices))]))))
+        let schemaOrg = self.schemaOrg
+        let slugs = input.resolved.map(\.slug).sorted()
+        out.append(File(path: "offices.jsonld") {
+            let offices = slugs.compactMap { schemaOrg.office($0, language: lang, context: false) }
+            return json(.object([("@context", .string("https://schema.org")), ("@graph", .array(offices))]))
+        })
         let metadata = CSVWMetadata(vocabulary: vocabulary, licence: licence, modified: input.sourceDay.description)
         for dataset in datasets(present: nil) {
             guard let table = dataset.table else { continue }
-            out.append((table.fileName, Data(table.csv.text.utf8)))
-            out.append((table.name + ".csv-metadata.json", json(metadata.document(dataset, table))))
+            out.append(File(path: table.fileName) { Data(table.csv.text.utf8) })
+            out.append(File(path: table.name + ".csv-metadata.json") { json(metadata.document(dataset, table)) })
         }
         return out
+    }
+
+    /// Every file, made, by its path under `data/`, in a stable order.
+    public func files() -> [(path: String, data: Data)] {
+        parallelMap(fileList()) { ($0.path, $0.make()) }
     }
 
     /// The tables of the open data, in the order of the files and of the spreadsheet's sheets.
@@ -86,5 +107,11 @@ public struct OpenDataExport: Sendable {
         schemaOrg.service(municipality, id, language: language)
     }
 
-    func json(_ value: JSONValue) -> Data { Data((value.serialized(pretty: true) + "\n").utf8) }
+}
+
+/// A JSON document as the open data writes it: indented, with a final line break.
+func json(_ value: JSONValue) -> Data {
+    var bytes = value.bytes(pretty: true)
+    bytes.append(0x0A)
+    return Data(bytes)
 }

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import JSON
+import Loading
 import Model
 import OpenData
 import Presentation
@@ -25,16 +26,18 @@ public struct OpenDataStep: OutputStep {
     public func write(_ input: BuildInput, into tree: OutputTree, settings: BuildSettings) throws -> [String] {
         let folder = try tree.folder(name)
         let export = OpenDataStep.export(input)
-        let files = export.files()
+        // Made and written in parallel, each file dropped once written.
+        let written = parallelMap(export.fileList()) { file -> (path: String, result: Result<Int, Error>) in
+            let data = file.make()
+            return (file.path, Result { try writeFile(folder.appendingPathComponent(file.path), data); return data.count })
+        }
         var sizes: [String: Int] = [:]
         var lines: [String] = []
-        do {
-            for file in files {
-                try writeFile(folder.appendingPathComponent(file.path), file.data)
-                sizes[file.path] = file.data.count
+        for file in written {
+            switch file.result {
+            case let .success(count): sizes[file.path] = count
+            case let .failure(error): throw OutputError.unwritable(folder: folder.path, reason: OutputError.reason(error))
             }
-        } catch {
-            throw OutputError.unwritable(folder: folder.path, reason: OutputError.reason(error))
         }
         let ods = folder.appendingPathComponent(OpenDataExport.spreadsheetName)
         if let python = Spreadsheet.locatePython(root: input.root, environment: settings.environment) {
