@@ -9,6 +9,7 @@ extension OutputError {
     /// member (SwiftNIO's IOError).
     public static func errno(of error: Error) -> Int32? {
         if let posix = error as? POSIXError { return posix.code.rawValue }
+        if let write = error as? FileWriteError { return write.code }
         let ns = error as NSError
         if ns.domain == NSPOSIXErrorDomain { return Int32(ns.code) }
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? Error, let code = errno(of: underlying) { return code }

@@ -81,23 +81,46 @@ public struct SiteBuild: Sendable {
         site = SiteContext(input: input, templates: templates, options: options)
     }
 
-    /// Every page as `(path from the site root, HTML)`, in a stable order.
-    public func pages() -> [(path: String, html: String)] {
+    /// A page to render: where it is written, and how it is rendered.
+    struct PageJob: Sendable {
+        var path: String
+        var render: @Sendable () -> String
+    }
+
+    /// Every page of the site, not yet rendered, in a stable order.
+    func pageJobs() -> [PageJob] {
         let pages = Pages(site: site)
         let layout = Layout(site: site)
-        let jobs = site.languages.flatMap { language in pages.routes().map { (route: $0, language: language) } }
-        let site = self.site
-        var out = parallelMap(jobs) { job -> (path: String, html: String) in
-            let content = pages.content(job.route, job.language)
-            return (job.route.path(job.language.code), layout.render(content, route: job.route, language: job.language))
+        var jobs: [PageJob] = []
+        for language in site.languages {
+            for route in pages.routes() {
+                jobs.append(PageJob(path: route.path(language.code)) {
+                    layout.render(pages.content(route, language), route: route, language: language)
+                })
+            }
         }
         if let language = site.languages.first(where: { $0.code == site.input.defaultLanguage }) ?? site.languages.first {
             let base = SiteSettings.basePath(of: site.options.baseURL)
-            out.append(("404.html", layout.render(pages.notFoundAnywhere(language, base: base), route: .notFound,
-                                                  language: language, path: "404.html", rootBase: base)))
-            out.append(("index.html", rootIndex(language)))
+            jobs.append(PageJob(path: "404.html") {
+                layout.render(pages.notFoundAnywhere(language, base: base), route: .notFound,
+                              language: language, path: "404.html", rootBase: base)
+            })
+            jobs.append(PageJob(path: "index.html") { [self] in rootIndex(language) })
         }
-        return out
+        return jobs
+    }
+
+    /// Every page of the site by its path from the site root, rendered when asked: the
+    /// preview renders the one page a browser asks for.
+    public func pageTable() -> [String: @Sendable () -> String] {
+        var table: [String: @Sendable () -> String] = [:]
+        for job in pageJobs() { table[job.path] = job.render }
+        return table
+    }
+
+    /// Every page as `(path from the site root, HTML)`, in a stable order.
+    public func pages() -> [(path: String, html: String)] {
+        parallelMap(pageJobs()) { ($0.path, $0.render()) }
     }
 
     /// The page at the root: it sends visitors to the default language, and lists the
@@ -125,9 +148,12 @@ public struct SiteBuild: Sendable {
     /// Writes the whole site into `folder` (which should be empty). Handbook files are
     /// linked from `handbooksFolder`.
     public func write(to folder: URL, handbooksFolder: URL) throws {
-        for page in pages() {
-            try writeFile(folder.appendingPathComponent(page.path), page.html)
+        // Rendered and written in parallel, each page dropped once written.
+        let failures = parallelMap(pageJobs()) { job -> (any Error)? in
+            do { try writeFile(folder.appendingPathComponent(job.path), job.render()) } catch { return error }
+            return nil
         }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
         try writeFile(folder.appendingPathComponent("sitemap.xml"), sitemap())
         try copyAssets(to: folder.appendingPathComponent("assets"))
         for entry in site.options.handbooks?.entries ?? [] {
