@@ -1,19 +1,34 @@
 /// HTML helpers for text that does not go through a template.
 public enum HTML {
-    /// Escapes text for HTML content and attribute values.
+    /// Escapes text for HTML content and attribute values: `< > & " '`.
     public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
+        var out: [UInt8] = []
+        escape(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Escapes text into UTF-8 bytes: runs of bytes that need no escape are copied as
+    /// they are (every escaped character is ASCII, so a byte is a character).
+    public static func escape(_ s: String, into out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { b in
+            out.reserveCapacity(out.count + b.count)
+            var run = 0
+            for i in 0..<b.count {
+                let entity: StaticString
+                switch b[i] {
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i])) }
+                entity.withUTF8Buffer { out.append(contentsOf: $0) }
+                run = i + 1
             }
+            if b.count > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<b.count])) }
         }
-        return out
     }
 }

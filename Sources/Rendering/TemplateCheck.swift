@@ -53,10 +53,16 @@ public enum TemplateStepCheck {
             return [.error("template-missing", "the folder \(folder)/ is missing, so a build cannot write this output",
                            at: .wholeFile(folder + "/"), help: "restore \(folder)/ from the example tree")]
         }
-        let (templates, problems) = Templates.load(root: tree.root, folder: folder)
-        let missing = templates.require(required, folder: folder)
-        guard problems.isEmpty else { return problems + missing }
-        let variables = TemplateVariables(root: tree.root, folder: folder, uiKeys: uiKeys)
-        return missing + views.sorted { $0.key < $1.key }.flatMap { variables.check($0.key, shape: $0.value) }
+        // The interface strings' keys count as one more source: the check depends on them.
+        let keys = uiKeys.map { Array($0.sorted().joined(separator: "\n").utf8) } ?? []
+        let files = TemplateMemo.sources(root: tree.root, folder: folder) + [(path: "ui keys", bytes: keys)]
+        let key = "check \(tree.root.path) \(folder) \(required) \(views.keys.sorted())"
+        return TemplateMemo.shared.value(key, files: files) { () -> [Diagnostic] in
+            let (templates, problems) = Templates.load(root: tree.root, folder: folder)
+            let missing = templates.require(required, folder: folder)
+            guard problems.isEmpty else { return problems + missing }
+            let variables = TemplateVariables(root: tree.root, folder: folder, uiKeys: uiKeys)
+            return missing + views.sorted { $0.key < $1.key }.flatMap { variables.check($0.key, shape: $0.value) }
+        }
     }
 }

@@ -12,22 +12,49 @@ public struct Templates: Sendable {
         RuleInfo("template-missing", "A template an output needs is missing."),
     ] + TemplateVariables.rules
 
+    /// swift-mustache's parse of every template: the reference for syntax and rendering.
     let library: MustacheLibrary
+    /// The same templates compiled for `TemplateValue`s: what the outputs render with.
+    let compiled: [String: CompiledTemplate]
     public let names: Set<String>
+    /// Render with swift-mustache instead of the compiled templates: set by
+    /// `OAE_TEMPLATE_ENGINE=swift-mustache` when the templates are loaded, to compare the
+    /// two engines or to fall back on the reference.
+    public var reference = false
+
+    /// The environment variable that chooses the reference engine.
+    public static let engineVariable = "OAE_TEMPLATE_ENGINE"
+    static var referenceChosen: Bool { ProcessInfo.processInfo.environment[engineVariable] == "swift-mustache" }
 
     /// Loads every `.mustache` file under `folder` (relative to `root`), named by its
     /// path without the extension (`page`, `partials/header`).
     public static func load(root: URL, folder: String) -> (Templates, [Diagnostic]) {
+        let files = TemplateMemo.sources(root: root, folder: folder)
+        let reference = referenceChosen
+        var (templates, problems) = TemplateMemo.shared.value("load \(root.path) \(folder)", files: files) { parse(files, folder: folder) }
+        templates.reference = reference
+        return (templates, problems)
+    }
+
+    static func parse(_ files: [TemplateMemo.Source], folder: String) -> (Templates, [Diagnostic]) {
         Typst.registerContentType()
         var library = MustacheLibrary()
         var names = Set<String>()
+        var compiled: [String: CompiledTemplate] = [:]
         var problems: [Diagnostic] = []
-        for path in FileTree.files(root: root, folders: [folder]) where path.hasSuffix(".mustache") {
+        for (path, bytes) in files {
             let name = String(path.dropFirst(folder.count + 1).dropLast(".mustache".count))
-            let text = FileTree.readText(root: root, path: path) ?? ""
+            let text = String(validating: bytes, as: UTF8.self) ?? ""
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
-                names.insert(name)
+                do {
+                    compiled[name] = try CompiledTemplate(text)
+                    names.insert(name)
+                } catch let error as CompiledTemplate.Unsupported {
+                    problems.append(.error("template-syntax", "template cannot be rendered: \(error.description)",
+                                           at: SourceSpan(file: path, line: error.line, column: 1),
+                                           help: "oae renders Mustache's variables, sections, inverted sections, partials, comments, set delimiters and the CONTENT_TYPE pragma"))
+                }
             } catch let error as MustacheTemplate.ParserError {
                 problems.append(.error("template-syntax", "template does not parse: \(error.error)",
                                        at: SourceSpan(file: path, line: error.context.lineNumber,
@@ -37,11 +64,23 @@ public struct Templates: Sendable {
                 problems.append(.error("template-syntax", "template does not parse: \(error)", at: .wholeFile(path)))
             }
         }
-        return (Templates(library: library, names: names), problems)
+        return (Templates(library: library, compiled: compiled, names: names), problems)
     }
 
-    public init(library: MustacheLibrary, names: Set<String>) {
+    /// Templates from their texts by name, for tests; throws the first that does not parse.
+    public static func compiling(_ sources: [String: String]) throws -> Templates {
+        var library = MustacheLibrary()
+        var compiled: [String: CompiledTemplate] = [:]
+        for (name, text) in sources {
+            library.register(try MustacheTemplate(string: text), named: name)
+            compiled[name] = try CompiledTemplate(text)
+        }
+        return Templates(library: library, compiled: compiled, names: Set(sources.keys))
+    }
+
+    public init(library: MustacheLibrary, compiled: [String: CompiledTemplate], names: Set<String>) {
         self.library = library
+        self.compiled = compiled
         self.names = names
     }
 
@@ -53,6 +92,13 @@ public struct Templates: Sendable {
 
     /// Renders a template from its typed view model.
     public func render<Model: ViewModel>(_ name: String, _ model: Model) -> String {
+        if reference { return renderWithMustache(name, model) }
+        return compiled[name]?.render(TemplateValue.of(model), library: compiled) ?? ""
+    }
+
+    /// Renders a template from its typed view model with swift-mustache, the reference
+    /// the compiled templates are tested against (`TemplateEngineTests`).
+    public func renderWithMustache<Model: ViewModel>(_ name: String, _ model: Model) -> String {
         library.render(ContextEncoder.context(model), withTemplate: name) ?? ""
     }
 
@@ -62,5 +108,39 @@ public struct Templates: Sendable {
             .error("template-missing", "the template '\($0)' is missing", at: .wholeFile("\(folder)/\($0).mustache"),
                    help: "restore \(folder)/\($0).mustache")
         }
+    }
+}
+
+/// What was made from a template folder, kept with the bytes it was made from: the
+/// check, the build and every save of `oae serve` parse a folder's templates once for as
+/// long as none of its files changes. Every call still reads the files and compares them
+/// byte for byte. Safe to share between threads.
+public final class TemplateMemo: @unchecked Sendable {
+    /// A template file: its path in the tree and its bytes.
+    public typealias Source = (path: String, bytes: [UInt8])
+
+    public static let shared = TemplateMemo()
+    private let lock = NSLock()
+    private var entries: [String: (files: [Source], value: Any)] = [:]
+
+    /// The `.mustache` files under `folder`, sorted by path, with their bytes.
+    public static func sources(root: URL, folder: String) -> [Source] {
+        FileTree.files(root: root, folders: [folder]).filter { $0.hasSuffix(".mustache") }.compactMap { path in
+            guard case let .success(bytes) = FileTree.read(root: root, path: path) else { return (path, []) }
+            return (path, bytes)
+        }
+    }
+
+    /// The value made from `files` under `key`: made again when the files differ from
+    /// those it was last made from.
+    public func value<T>(_ key: String, files: [Source], make: () -> T) -> T {
+        if let entry = lock.withLock({ entries[key] }), let value = entry.value as? T,
+           entry.files.count == files.count,
+           zip(entry.files, files).allSatisfy({ $0.path == $1.path && $0.bytes == $1.bytes }) {
+            return value
+        }
+        let value = make()
+        lock.withLock { entries[key] = (files, value) }
+        return value
     }
 }

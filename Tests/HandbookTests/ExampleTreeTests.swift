@@ -42,3 +42,27 @@ final class ExampleTreeTests: XCTestCase {
         return re.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) }
     }
 }
+
+/// The compiled templates give the same bytes as swift-mustache, the reference, for every
+/// handbook of the example network, HTML and Typst, in every language.
+final class TemplateEngineTests: XCTestCase {
+    func testEveryHandbookRendersAsWithSwiftMustache() throws {
+        let root = try HandbookTestSupport.exampleTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = HandbookTestSupport.input(root)
+        let (renderer, problems) = HandbookRenderer.load(input)
+        XCTAssertEqual(problems, [])
+        var html = renderer.templates, typst = renderer.typstTemplates
+        html.reference = true
+        typst.reference = true
+        let reference = HandbookRenderer(input: input, templates: html, typstTemplates: typst, css: renderer.css)
+        for view in input.resolved {
+            for language in input.languages {
+                XCTAssertEqual(renderer.render(view, language: language), reference.render(view, language: language),
+                               "\(view.slug)/\(language) HTML")
+                XCTAssertEqual(renderer.renderTypst(view, language: language), reference.renderTypst(view, language: language),
+                               "\(view.slug)/\(language) Typst")
+            }
+        }
+    }
+}

@@ -45,10 +45,10 @@ final class ViewModelTests: XCTestCase {
     }
 
     func testAViewModelRendersThroughMustache() throws {
-        let library = try Templates(library: .init(templates: ["t": .init(string: "{{title}}:{{#rows}} {{label}}={{value}}{{/rows}}{{#note}} ({{.}}){{/note}}{{^empty}} !{{/empty}} {{ui.more}}")]),
-                                    names: ["t"])
+        let library = try Templates.compiling(["t": "{{title}}:{{#rows}} {{label}}={{value}}{{/rows}}{{#note}} ({{.}}){{/note}}{{^empty}} !{{/empty}} {{ui.more}}"])
         let model = Chapter(title: "A & B", intro: "", rows: [Row(label: "x", value: "1"), Row(label: "y", value: "2")],
                             note: nil, empty: false, ui: ["more": "més"])
         XCTAssertEqual(library.render("t", model), "A &amp; B: x=1 y=2 ! més")
+        XCTAssertEqual(library.renderWithMustache("t", model), "A &amp; B: x=1 y=2 ! més")
     }
 }

@@ -66,7 +66,7 @@ final class FormatTests: XCTestCase {
     func testAFeeAndADurationReadAsInTheHandbook() throws {
         let tree = try SiteTree()
         defer { tree.remove() }
-        let site = SiteContext(input: try tree.input(), templates: Templates(library: .init(), names: []),
+        let site = SiteContext(input: try tree.input(), templates: try Templates.compiling([:]),
                                options: SiteOptions(baseURL: "https://example.org/", search: false, handbooks: nil,
                                                     dataFiles: [], structuredData: .none))
         let ca = try XCTUnwrap(site.languages.first { $0.code == "ca" })

@@ -1,0 +1,424 @@
+/// A Mustache template compiled for rendering from a `TemplateValue` (issue 13: Mustache
+/// over `[String: Any]` cost a third of the site's build in dynamic casts and name
+/// splitting).
+///
+/// swift-mustache stays the reference: `Templates.load` parses every template with it
+/// first (its errors are the `template-syntax` diagnostics), and only a template it
+/// accepts is compiled here. The tokenizer below follows swift-mustache's parser step
+/// by step (`MustacheTemplate.parse`: standalone lines, the whitespace before a tag,
+/// partial indentation, set delimiters, `CONTENT_TYPE` pragmas) so that both give the same
+/// bytes; `TemplateEngineTests` renders every template of the example both ways and
+/// compares them. What swift-mustache has beyond the Mustache specification and oae's
+/// templates do not use (transforms such as `{{lowercased(x)}}`, template inheritance,
+/// dynamic partials, lambdas) is refused at load time with `template-syntax`.
+public struct CompiledTemplate: Sendable {
+    /// How a value is escaped where it is inserted with `{{name}}`.
+    public enum Escaping: Sendable {
+        /// `< > & " '` as HTML entities (swift-mustache's default).
+        case html
+        /// As it is.
+        case text
+        /// `Typst.escape`.
+        case typst
+
+        init?(name: String) {
+            switch name {
+            case "HTML": self = .html
+            case "TEXT": self = .text
+            case Typst.contentType: self = .typst
+            default: return nil
+            }
+        }
+    }
+
+    /// A name as a tag writes it: `.`, `a.b` (looked up outwards from the innermost
+    /// section), `.a` (in the innermost section only).
+    enum Name: Sendable {
+        case current
+        case path([String], anchored: Bool)
+    }
+
+    indirect enum Token: Sendable {
+        case text([UInt8])
+        case variable(Name, escaped: Bool)
+        case section(Name, [Token], inverted: Bool)
+        case partial(String, indentation: [UInt8]?)
+        case escaping(Escaping)
+    }
+
+    /// Why a template cannot be compiled (swift-mustache accepted it, but it uses
+    /// something this engine does not render).
+    public struct Unsupported: Error, CustomStringConvertible {
+        public var description: String
+        /// 1-based line of the tag.
+        public var line: Int
+    }
+
+    let tokens: [Token]
+
+    /// Compiles a template's text.
+    public init(_ text: String) throws {
+        var parser = Parser(Array(text.utf8))
+        tokens = try parser.parse(section: nil, newLine: true)
+    }
+}
+
+// MARK: - Parsing (after swift-mustache's Template+Parser.swift, Apache-2.0, the Hummingbird authors)
+
+extension CompiledTemplate {
+    struct Parser {
+        let bytes: [UInt8]
+        var position = 0
+        var start: [UInt8] = Array("{{".utf8)
+        var end: [UInt8] = Array("}}".utf8)
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        var reachedEnd: Bool { position >= bytes.count }
+        var current: UInt8 { position < bytes.count ? bytes[position] : 0 }
+
+        /// The length of the newline at `at` (`\n`, `\r\n`), or 0.
+        func newline(at: Int) -> Int {
+            guard at < bytes.count else { return 0 }
+            if bytes[at] == 0x0A { return 1 }
+            if bytes[at] == 0x0D, at + 1 < bytes.count, bytes[at + 1] == 0x0A { return 2 }
+            return 0
+        }
+
+        func unsupported(_ what: String) -> Unsupported {
+            Unsupported(description: what, line: bytes[..<min(position, bytes.count)].filter { $0 == 0x0A }.count + 1)
+        }
+
+        static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C }
+        static func isNameByte(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+                || b == UInt8(ascii: ".") || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: "?")
+                || b == UInt8(ascii: "*") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")")
+        }
+
+        mutating func skipWhitespace() { while !reachedEnd, Parser.isWhitespace(current) { position += 1 } }
+
+        func matches(_ s: [UInt8], at: Int) -> Bool {
+            at + s.count <= bytes.count && bytes[at..<(at + s.count)].elementsEqual(s)
+        }
+
+        mutating func readEnd() throws {
+            guard matches(end, at: position) else { throw unsupported("a tag is not closed") }
+            position += end.count
+        }
+
+        /// Text up to a newline or the start delimiter (consumed).
+        mutating func readText() -> [UInt8] {
+            var text: [UInt8] = []
+            while !reachedEnd {
+                if newline(at: position) > 0 { break }
+                if matches(start, at: position) {
+                    position += start.count
+                    break
+                }
+                text.append(bytes[position])
+                position += 1
+            }
+            return text
+        }
+
+        mutating func readName() throws -> Name {
+            skipWhitespace()
+            let from = position
+            while !reachedEnd, Parser.isNameByte(current) { position += 1 }
+            let name = String(decoding: bytes[from..<position], as: UTF8.self)
+            skipWhitespace()
+            try readEnd()
+            if name.contains("(") { throw unsupported("transforms such as '\(name)' are not supported") }
+            if name == "." { return .current }
+            let parts = name.split(separator: ".").map(String.init)
+            return .path(parts, anchored: name.first == ".")
+        }
+
+        mutating func readPartialName() throws -> String {
+            skipWhitespace()
+            if current == UInt8(ascii: "*") { throw unsupported("dynamic partials are not supported") }
+            let from = position
+            while !reachedEnd, Parser.isNameByte(current) || current == UInt8(ascii: "/") { position += 1 }
+            let name = String(decoding: bytes[from..<position], as: UTF8.self)
+            skipWhitespace()
+            try readEnd()
+            return name
+        }
+
+        /// Whether the rest of the line is blank; if so, moves past its newline.
+        mutating func lineFinished() -> Bool {
+            if reachedEnd { return true }
+            var at = position
+            while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x09 { at += 1 }
+            let n = newline(at: at)
+            guard n > 0 else { return false }
+            position = at + n
+            return true
+        }
+
+        /// The tokens up to the end of the section `section` (or of the template).
+        mutating func parse(section: String?, newLine initial: Bool) throws -> [Token] {
+            var tokens: [Token] = []
+            var newLine = initial
+            var whiteSpaceBefore: [UInt8] = []
+            func standalone(_ newLine: Bool, _ parser: inout Parser) -> Bool { newLine && parser.lineFinished() }
+            while !reachedEnd {
+                if newLine {
+                    let from = position
+                    while !reachedEnd, current == 0x20 || current == 0x09 { position += 1 }
+                    whiteSpaceBefore = Array(bytes[from..<position])
+                }
+                let text = readText()
+                let n = newline(at: position)
+                if n > 0 {
+                    tokens.append(.text(whiteSpaceBefore + text + bytes[position..<(position + n)]))
+                    newLine = true
+                    position += n
+                    continue
+                }
+                if !text.isEmpty {
+                    tokens.append(.text(whiteSpaceBefore + text))
+                    whiteSpaceBefore = []
+                    newLine = false
+                }
+                if reachedEnd { break }
+                var setNewLine = false
+                let kind = current
+                switch kind {
+                case UInt8(ascii: "#"), UInt8(ascii: "^"):
+                    position += 1
+                    let name = try readName()
+                    if standalone(newLine, &self) {
+                        setNewLine = true
+                    } else if !whiteSpaceBefore.isEmpty {
+                        tokens.append(.text(whiteSpaceBefore))
+                        whiteSpaceBefore = []
+                    }
+                    let key = Parser.key(name)
+                    let body = try parse(section: key, newLine: setNewLine ? newLine : false)
+                    tokens.append(.section(name, body, inverted: kind == UInt8(ascii: "^")))
+                case UInt8(ascii: "/"):
+                    position += 1
+                    let name = try readName()
+                    guard let section, Parser.key(name) == section else { throw unsupported("a section closes with another name") }
+                    if !standalone(newLine, &self), !whiteSpaceBefore.isEmpty {
+                        tokens.append(.text(whiteSpaceBefore))
+                    }
+                    return tokens
+                case UInt8(ascii: "!"):
+                    position += 1
+                    while !reachedEnd, !matches(end, at: position) { position += 1 }
+                    try readEnd()
+                    setNewLine = standalone(newLine, &self)
+                case UInt8(ascii: "{"), UInt8(ascii: "&"):
+                    if !whiteSpaceBefore.isEmpty {
+                        tokens.append(.text(whiteSpaceBefore))
+                        whiteSpaceBefore = []
+                    }
+                    position += 1
+                    let name = try readName()
+                    if kind == UInt8(ascii: "{") {
+                        guard current == UInt8(ascii: "}") else { throw unsupported("a {{{ tag is not closed") }
+                        position += 1
+                    }
+                    tokens.append(.variable(name, escaped: false))
+                case UInt8(ascii: ">"):
+                    position += 1
+                    let name = try readPartialName()
+                    if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
+                    if standalone(newLine, &self) {
+                        setNewLine = true
+                        tokens.append(.partial(name, indentation: whiteSpaceBefore))
+                    } else {
+                        tokens.append(.partial(name, indentation: nil))
+                    }
+                    whiteSpaceBefore = []
+                case UInt8(ascii: "<"), UInt8(ascii: "$"):
+                    throw unsupported("template inheritance is not supported")
+                case UInt8(ascii: "="):
+                    position += 1
+                    try readDelimiters()
+                    setNewLine = standalone(newLine, &self)
+                case UInt8(ascii: "%"):
+                    position += 1
+                    tokens.append(.escaping(try readPragma()))
+                    setNewLine = standalone(newLine, &self)
+                default:
+                    if !whiteSpaceBefore.isEmpty {
+                        tokens.append(.text(whiteSpaceBefore))
+                        whiteSpaceBefore = []
+                    }
+                    tokens.append(.variable(try readName(), escaped: true))
+                }
+                newLine = setNewLine
+            }
+            if section != nil { throw unsupported("a section is not closed") }
+            return tokens
+        }
+
+        static func key(_ name: Name) -> String {
+            switch name {
+            case .current: return "."
+            case let .path(parts, anchored): return (anchored ? "." : "") + parts.joined(separator: ".")
+            }
+        }
+
+        mutating func readDelimiters() throws {
+            func word(until stop: (UInt8) -> Bool) -> [UInt8] {
+                let from = position
+                while !reachedEnd, !stop(current) { position += 1 }
+                return Array(bytes[from..<position])
+            }
+            skipWhitespace()
+            let newStart = word { Parser.isWhitespace($0) }
+            skipWhitespace()
+            let newEnd = word { $0 == UInt8(ascii: "=") || Parser.isWhitespace($0) }
+            skipWhitespace()
+            guard current == UInt8(ascii: "="), !newStart.isEmpty, !newEnd.isEmpty else { throw unsupported("a set delimiter tag is malformed") }
+            position += 1
+            try readEnd()
+            start = newStart
+            end = newEnd
+        }
+
+        mutating func readPragma() throws -> Escaping {
+            func word() -> String {
+                let from = position
+                while !reachedEnd, Parser.isNameByte(current), current != UInt8(ascii: "("), current != UInt8(ascii: ")") { position += 1 }
+                return String(decoding: bytes[from..<position], as: UTF8.self)
+            }
+            skipWhitespace()
+            let variable = word()
+            skipWhitespace()
+            guard current == UInt8(ascii: ":") else { throw unsupported("a pragma is malformed") }
+            position += 1
+            skipWhitespace()
+            let value = word()
+            skipWhitespace()
+            try readEnd()
+            guard variable == "CONTENT_TYPE", let escaping = Escaping(name: value) else {
+                throw unsupported("the pragma '\(variable): \(value)' is not supported")
+            }
+            return escaping
+        }
+    }
+}
+
+// MARK: - Rendering
+
+extension CompiledTemplate {
+    /// Renders from `value`, with the partials of `library`.
+    public func render(_ value: TemplateValue, library: [String: CompiledTemplate]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        var renderer = Renderer(library: library, stack: [value])
+        renderer.render(tokens, escaping: .html, indentation: nil, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    struct Renderer {
+        let library: [String: CompiledTemplate]
+        var stack: [TemplateValue]
+
+        /// Renders tokens as swift-mustache's `MustacheTemplate.render(context:)` does: with
+        /// an indentation (inside an indented partial), a token's non-empty output that
+        /// follows a line break of this same call is indented.
+        mutating func render(_ tokens: [Token], escaping initial: Escaping, indentation: [UInt8]?, into out: inout [UInt8]) {
+            var escaping = initial
+            let start = out.count
+            let indent = indentation.flatMap { $0.isEmpty ? nil : $0 }
+            for token in tokens {
+                if let indent, out.count > start, out[out.count - 1] == 0x0A,
+                   !(out.count - 2 >= start && out[out.count - 2] == 0x0D) {
+                    out.append(contentsOf: indent)
+                    let mark = out.count
+                    renderToken(token, escaping: &escaping, indentation: indentation, into: &out)
+                    if out.count == mark { out.removeLast(indent.count) }
+                } else {
+                    renderToken(token, escaping: &escaping, indentation: indentation, into: &out)
+                }
+            }
+        }
+
+        mutating func renderToken(_ token: Token, escaping: inout Escaping, indentation: [UInt8]?, into out: inout [UInt8]) {
+            switch token {
+            case let .text(bytes):
+                out.append(contentsOf: bytes)
+            case let .variable(name, escaped):
+                guard let value = lookup(name) else { return }
+                Renderer.write(value, escaping: escaped ? escaping : .text, into: &out)
+            case let .section(name, body, inverted):
+                let value = lookup(name)
+                if inverted {
+                    switch value {
+                    case nil, .bool(false)?: render(body, escaping: escaping, indentation: indentation, into: &out)
+                    case let .list(items)? where items.isEmpty: render(body, escaping: escaping, indentation: indentation, into: &out)
+                    default: break
+                    }
+                    return
+                }
+                switch value {
+                case nil, .bool(false)?: break
+                case .bool(true)?: render(body, escaping: escaping, indentation: indentation, into: &out)
+                case let .list(items)?:
+                    for item in items {
+                        stack.append(item)
+                        render(body, escaping: escaping, indentation: indentation, into: &out)
+                        stack.removeLast()
+                    }
+                case let value?:
+                    stack.append(value)
+                    render(body, escaping: escaping, indentation: indentation, into: &out)
+                    stack.removeLast()
+                }
+            case let .partial(name, indented):
+                guard let partial = library[name] else { return }
+                let inner = indented.map { (indentation ?? []) + $0 } ?? indentation
+                // A partial starts with HTML escaping, as in swift-mustache.
+                render(partial.tokens, escaping: .html, indentation: inner, into: &out)
+            case let .escaping(new):
+                escaping = new
+            }
+        }
+
+        func lookup(_ name: Name) -> TemplateValue? {
+            switch name {
+            case .current:
+                return stack.last
+            case let .path(parts, anchored):
+                guard let first = parts.first else { return stack.last }
+                var found: TemplateValue?
+                if anchored {
+                    found = stack.last?.member(first)
+                } else {
+                    for value in stack.reversed() {
+                        if let child = value.member(first) { found = child; break }
+                    }
+                }
+                guard var value = found else { return nil }
+                for part in parts.dropFirst() {
+                    guard let child = value.member(part) else { return nil }
+                    value = child
+                }
+                return value
+            }
+        }
+
+        static func write(_ value: TemplateValue, escaping: Escaping, into out: inout [UInt8]) {
+            let text: String
+            switch value {
+            case let .string(s): text = s
+            case let .bool(b): text = b ? "true" : "false"
+            case let .int(i): text = String(i)
+            case let .double(d): text = String(describing: d)
+            case .list, .object, .words: return
+            }
+            switch escaping {
+            case .text: out.append(contentsOf: text.utf8)
+            case .typst: out.append(contentsOf: Typst.escape(text).utf8)
+            case .html: HTML.escape(text, into: &out)
+            }
+        }
+    }
+}

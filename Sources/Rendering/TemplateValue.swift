@@ -1,0 +1,126 @@
+import Foundation
+
+/// A view model as the compiled templates read it (`CompiledTemplate`): the same tree
+/// `ContextEncoder` makes for swift-mustache, typed, so that rendering looks names up
+/// without dynamic casts. Absent optionals are left out of objects.
+public indirect enum TemplateValue: Sendable {
+    case string(String)
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+    /// A word table (`[String: String]`, the interface strings): kept as it is, not copied
+    /// into an object, since every page has one with hundreds of words.
+    case words([String: String])
+
+    /// The member `name` of an object or a word table; nil for anything else.
+    @inline(__always)
+    func member(_ name: String) -> TemplateValue? {
+        switch self {
+        case let .object(members): return members[name]
+        case let .words(words): return words[name].map(TemplateValue.string)
+        default: return nil
+        }
+    }
+
+    /// The value of an Encodable view model.
+    public static func of<T: Encodable>(_ value: T) -> TemplateValue {
+        (try? TemplateValueEncoder.encode(value)) ?? .object([:])
+    }
+}
+
+/// Encodes a view model into a `TemplateValue`.
+final class TemplateValueEncoder: Encoder {
+    /// What has been encoded so far: nil, or an object whose members are being added, or
+    /// a list whose items are being added, or a single value.
+    final class Storage {
+        var members: [String: TemplateValue]?
+        var items: [TemplateValue]?
+        var single: TemplateValue?
+
+        var value: TemplateValue {
+            if let single { return single }
+            if let items { return .list(items) }
+            return .object(members ?? [:])
+        }
+    }
+
+    let storage = Storage()
+    var codingPath: [CodingKey] = []
+    var userInfo: [CodingUserInfoKey: Any] = [:]
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if storage.members == nil { storage.members = [:] }
+        return KeyedEncodingContainer(Keyed<Key>(storage: storage))
+    }
+
+    func unkeyedContainer() -> UnkeyedEncodingContainer {
+        storage.items = []
+        return Unkeyed(storage: storage)
+    }
+
+    func singleValueContainer() -> SingleValueEncodingContainer { Single(storage: storage) }
+
+    static func encode<T: Encodable>(_ value: T) throws -> TemplateValue {
+        switch value {
+        case let s as String: return .string(s)
+        case let b as Bool: return .bool(b)
+        case let i as Int: return .int(i)
+        case let d as Double: return .double(d)
+        case let m as [String: String]: return .words(m)
+        default:
+            let encoder = TemplateValueEncoder()
+            try value.encode(to: encoder)
+            return encoder.storage.value
+        }
+    }
+
+    struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let storage: Storage
+        var codingPath: [CodingKey] = []
+
+        mutating func encodeNil(forKey key: Key) throws {}
+        mutating func encode(_ value: String, forKey key: Key) throws { storage.members![key.stringValue] = .string(value) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { storage.members![key.stringValue] = .bool(value) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { storage.members![key.stringValue] = .int(value) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { storage.members![key.stringValue] = .double(value) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            storage.members![key.stringValue] = try TemplateValueEncoder.encode(value)
+        }
+        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+            if let value { storage.members![key.stringValue] = .string(value) }
+        }
+        mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+            if let value { storage.members![key.stringValue] = try TemplateValueEncoder.encode(value) }
+        }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+            -> KeyedEncodingContainer<NestedKey> {
+            KeyedEncodingContainer(Keyed<NestedKey>(storage: Storage()))
+        }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer { Unkeyed(storage: Storage()) }
+        mutating func superEncoder() -> Encoder { TemplateValueEncoder() }
+        mutating func superEncoder(forKey key: Key) -> Encoder { TemplateValueEncoder() }
+    }
+
+    struct Unkeyed: UnkeyedEncodingContainer {
+        let storage: Storage
+        var codingPath: [CodingKey] = []
+        var count: Int { storage.items?.count ?? 0 }
+
+        mutating func encodeNil() throws {}
+        mutating func encode<T: Encodable>(_ value: T) throws { storage.items!.append(try TemplateValueEncoder.encode(value)) }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            KeyedEncodingContainer(Keyed<NestedKey>(storage: Storage()))
+        }
+        mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer { Unkeyed(storage: Storage()) }
+        mutating func superEncoder() -> Encoder { TemplateValueEncoder() }
+    }
+
+    struct Single: SingleValueEncodingContainer {
+        let storage: Storage
+        var codingPath: [CodingKey] = []
+        mutating func encodeNil() throws {}
+        mutating func encode<T: Encodable>(_ value: T) throws { storage.single = try TemplateValueEncoder.encode(value) }
+    }
+}
