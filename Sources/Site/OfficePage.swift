@@ -10,7 +10,7 @@ extension Pages {
         let office = site.office(slug)
         let values = ValueText(site: site, language: language)
         let summary = officeSummary(slug, language, path)
-        let progress = OfficeProgress(r, network: network)
+        let progress = site.progress[r.slug]!
         let formatter = language.formatter
 
         let hours = officeHours(office, language)

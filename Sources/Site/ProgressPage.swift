@@ -8,7 +8,7 @@ extension Pages {
     func progress(_ language: SiteLanguage, _ path: String) -> PageContent {
         let formatter = language.formatter
         let offices = site.municipalities.map { r in
-            let p = OfficeProgress(r, network: network)
+            let p = site.progress[r.slug]!
             let latest = p.reports.last
             let checklist = ["done": formatter.number(Double(p.checklistDone)), "total": formatter.number(Double(p.checklistTotal))]
             let training = ["done": formatter.number(Double(p.trainingCompleted)), "total": formatter.number(Double(p.trainingPlanned))]
@@ -46,7 +46,7 @@ extension Pages {
         let none = ChartView(has_chart: false, chart_svg: "", chart_rows: [], chart_caption: "")
         guard let root = network.modelDocument(.indicator, id)?.root else { return none }
         let unit = root["unit"]?.string ?? "count"
-        let offices = site.municipalities.map { ($0, OfficeProgress($0, network: network)) }
+        let offices = site.municipalities.map { ($0, site.progress[$0.slug]!) }
             .filter { $0.1.reports.contains { $0.values[id] != nil } }
         guard !offices.isEmpty else { return none }
         let quarters = Array(Set(offices.flatMap { $0.1.reports.filter { $0.values[id] != nil }.map(\.quarter) })).sorted()

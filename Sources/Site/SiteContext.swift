@@ -58,6 +58,10 @@ struct SiteContext: Sendable {
     let results: [String: IndicatorResults]
     /// The municipalities relying on each agreement, by the agreement's path, computed once.
     let relying: [String: [String]]
+    /// Each office's checklist, training and reports, counted once.
+    let progress: [String: OfficeProgress]
+    /// The municipalities in the order the site lists them (by slug).
+    let municipalities: [ResolvedMunicipality]
 
     init(input: BuildInput, templates: Templates, options: SiteOptions) {
         self.input = input
@@ -72,12 +76,12 @@ struct SiteContext: Sendable {
         self.resolved = resolved
         results = resolved.mapValues { IndicatorResults($0, network: input.network) }
         relying = input.network.municipalitiesRelyingByAgreement()
+        progress = resolved.mapValues { OfficeProgress($0, network: input.network) }
+        municipalities = input.resolved.sorted { $0.slug < $1.slug }
     }
 
     var network: Network { input.network }
 
-    /// The municipalities in the order the site lists them (by slug).
-    var municipalities: [ResolvedMunicipality] { input.resolved.sorted { $0.slug < $1.slug } }
 
     /// The office document of a municipality.
     func office(_ slug: String) -> Node? { resolved[slug]?.files.office?.root ?? network.municipalities[slug]?.office?.root }

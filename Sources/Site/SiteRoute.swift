@@ -92,15 +92,25 @@ public enum SitePath {
     /// The href that leads from the page at `from` to the file at `to` (both relative to
     /// the root of the site, with `/` separators), optionally with a fragment.
     public static func relative(from: String, to: String, fragment: String? = nil) -> String {
-        let fromDir = from.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
-        let target = to.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        let targetDir = Array(target.dropLast())
-        var common = 0
-        while common < fromDir.count, common < targetDir.count, fromDir[common] == targetDir[common] { common += 1 }
-        let ups = Array(repeating: "..", count: fromDir.count - common)
-        var href = (ups + target[common...]).joined(separator: "/")
-        if let fragment { href += "#" + fragment }
-        return href
+        // On bytes: every page computes dozens of these (the frame's links).
+        let f = Array(from.utf8), t = Array(to.utf8)
+        let slash = UInt8(ascii: "/")
+        var start = 0, common = 0
+        while let fi = f[start...].firstIndex(of: slash), let ti = t[start...].firstIndex(of: slash),
+              fi == ti, f[start..<fi].elementsEqual(t[start..<ti]) {
+            common += 1
+            start = fi + 1
+        }
+        let ups = f.reduce(0) { $0 + ($1 == slash ? 1 : 0) } - common
+        var href = [UInt8]()
+        href.reserveCapacity(ups * 3 + t.count - start + (fragment?.utf8.count ?? 0) + 1)
+        for _ in 0..<ups { href.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "."), slash]) }
+        href.append(contentsOf: t[start...])
+        if let fragment {
+            href.append(UInt8(ascii: "#"))
+            href.append(contentsOf: fragment.utf8)
+        }
+        return String(decoding: href, as: UTF8.self)
     }
 
     /// `../` as many times as `path` is deep: the way back to the root of the site.
