@@ -58,7 +58,7 @@ public enum TreeLoader {
     /// files, names that are not UTF-8): every command that reads the tree reports them.
     public static let walkRules: Set<String> = ["tree-symlink", "tree-unreadable", "tree-special-file", "tree-name-not-utf8"]
 
-    private enum Loaded: Sendable {
+    fileprivate enum Loaded: Sendable {
         case document(Document)
         case schema(kind: String, path: String, node: Node)
         case uiStrings(key: String, path: String, node: Node)
@@ -69,11 +69,15 @@ public enum TreeLoader {
 
     /// Reads every file under the content folders, in parallel, and collects every
     /// problem of every file.
-    public static func load(root: URL) -> LoadedTree {
+    public static func load(root: URL, cache: LoadCache? = nil) -> LoadedTree {
         let listing = FileTree.list(root: root, folders: TreeLayout.contentFolders)
         let paths = listing.files
         let (kinds, kindProblems) = KindTable.load(root: root)
-        let results = parallelMap(paths) { path in loadFile(root: root, path: path, kinds: kinds) }
+        cache?.begin(kinds: FileTree.read(root: root, path: KindTable.path))
+        let results = parallelMap(paths) { path in
+            guard let cache else { return loadFile(root: root, path: path, kinds: kinds) }
+            return cache.result(root: root, path: path) { loadFile(root: root, path: path, kinds: kinds) }
+        }
         var tree = LoadedTree(root: root, documents: [], schemas: [:], uiStrings: [:], templates: [],
                               references: [:], kinds: kinds, paths: paths,
                               diagnostics: kindProblems + listing.skipped.map(diagnostic))
@@ -170,5 +174,40 @@ public enum TreeLoader {
         default:
             return (.nothing, [])
         }
+    }
+}
+
+/// The files `TreeLoader` has read and what it made of them, kept between loads by
+/// `oae serve`: a file whose bytes have not changed since the last load is not parsed
+/// again. Every file is still read and compared byte for byte, so a change is never
+/// missed; a change of the kind table forgets everything. Safe to share between threads.
+public final class LoadCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kinds: [UInt8]?
+    private var entries: [String: (bytes: [UInt8], loaded: TreeLoader.Loaded, problems: [Diagnostic])] = [:]
+    /// How many files the last load parsed (not found unchanged in the cache).
+    public private(set) var parsed = 0
+
+    public init() {}
+
+    func begin(kinds bytes: Result<[UInt8], FileTree.FileProblem>) {
+        let now = try? bytes.get()
+        lock.withLock {
+            if now != kinds { entries = [:] }
+            kinds = now
+            parsed = 0
+        }
+    }
+
+    fileprivate func result(root: URL, path: String,
+                            load: () -> (TreeLoader.Loaded, [Diagnostic])) -> (TreeLoader.Loaded, [Diagnostic]) {
+        guard case let .success(bytes) = FileTree.read(root: root, path: path) else { return load() }
+        if let entry = lock.withLock({ entries[path] }), entry.bytes == bytes { return (entry.loaded, entry.problems) }
+        let (loaded, problems) = load()
+        lock.withLock {
+            entries[path] = (bytes, loaded, problems)
+            parsed += 1
+        }
+        return (loaded, problems)
     }
 }

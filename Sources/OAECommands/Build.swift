@@ -58,11 +58,14 @@ struct BuildOptions: ParsableArguments {
     /// Loads and checks a tree once; the build input (the checked network and the
     /// resolved views the check computed) when it has no error. When the dates do not
     /// come from the last commit, `announce` says where they come from on stderr.
-    static func load(root: URL, asOf: Day?, announce: Bool = true) -> (LoadedTree, [Diagnostic], BuildInput?) {
-        let source = SourceInfo.read(root: root)
+    /// `source` is the tree's revision and date when already read (the preview reads them
+    /// once); `cache` keeps parsed files between loads.
+    static func load(root: URL, asOf: Day?, announce: Bool = true, source: SourceInfo? = nil,
+                     cache: LoadCache? = nil) -> (LoadedTree, [Diagnostic], BuildInput?) {
+        let source = source ?? SourceInfo.read(root: root)
         if announce, let note = source.dateNote { writeStderr("oae: \(note)\n") }
         let asOfDay = asOf ?? Day(unixSeconds: source.epoch)
-        let (context, diagnostics) = CheckRun.checked(root: root, asOf: asOfDay)
+        let (context, diagnostics) = CheckRun.checked(root: root, asOf: asOfDay, cache: cache)
         let loaded = context.network.tree
         guard diagnostics.errorCount == 0 else { return (loaded, diagnostics, nil) }
         let input = BuildInput(root: root, network: context.network, resolved: context.resolved,

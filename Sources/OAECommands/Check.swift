@@ -51,8 +51,8 @@ public enum CheckRun {
 
     /// The check with what it computed: the network and every municipality's resolved
     /// view, which a build then uses as they are (a build loads and resolves once).
-    public static func checked(root: URL, asOf: Day? = nil) -> (context: ValidationContext, diagnostics: [Diagnostic]) {
-        let tree = TreeLoader.load(root: root)
+    public static func checked(root: URL, asOf: Day? = nil, cache: LoadCache? = nil) -> (context: ValidationContext, diagnostics: [Diagnostic]) {
+        let tree = TreeLoader.load(root: root, cache: cache)
         let network = Network(tree: tree)
         let context = ValidationContext(network: network, asOf: asOf ?? Validator.defaultAsOf(root: root))
         let templates = TemplateCheck.check(tree, settings: network.settings) + OutputSteps.check(network)

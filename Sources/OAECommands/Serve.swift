@@ -51,12 +51,13 @@ struct Serve: AsyncParsableCommand {
             var build = 0
             for await changed in watcher.changes() {
                 let started = Date()
-                let outcome = builder.build()
+                let outcome = builder.refresh()
                 report(outcome, root: root, changed: changed.count, started: started)
                 switch outcome {
                 case .built:
                     build += 1
                     await hub.publish(.reload(build: build))
+                    builder.scheduleFiles()
                 case let .failed(diagnostics):
                     await hub.publish(.errors(json: JSONReport.compact(diagnostics)))
                 case let .outputFailed(message):
@@ -65,7 +66,7 @@ struct Serve: AsyncParsableCommand {
             }
         }
         defer { rebuilds.cancel() }
-        let server = PreviewServer(folder: builder.siteFolder, hub: hub)
+        let server = PreviewServer(folder: builder.siteFolder, hub: hub, source: { builder.live.current?.file($0) })
         let host = self.host
         do {
             try await server.run(host: host, port: port) { bound in
@@ -78,9 +79,14 @@ struct Serve: AsyncParsableCommand {
 
     private func report(_ outcome: PreviewBuilder.Outcome, root: URL, changed: Int? = nil, started: Date? = nil) {
         switch outcome {
-        case let .built(seconds):
-            let what = changed.map { "\($0) change\($0 == 1 ? "" : "s"): " } ?? ""
-            writeStderr(String(format: "%@rebuilt in %.0f ms\n", what, seconds * 1000))
+        case let .built(seconds, parsed):
+            if let changed {
+                // A save: the files parsed again, then the pages are rendered when asked for.
+                writeStderr(String(format: "%d change%@: %d file%@ parsed, checked and ready in %.0f ms\n", changed,
+                                   changed == 1 ? "" : "s", parsed, parsed == 1 ? "" : "s", seconds * 1000))
+            } else {
+                writeStderr(String(format: "built in %.0f ms\n", seconds * 1000))
+            }
         case let .outputFailed(message):
             writeStderr("error: \(message)\n")
         case let .failed(diagnostics):
@@ -91,15 +97,40 @@ struct Serve: AsyncParsableCommand {
     }
 }
 
-/// Builds the preview: the check, then the handbooks' HTML and the site, without PDFs
-/// and without the search index, into `output/.preview/`.
-struct PreviewBuilder: Sendable {
+/// Builds the preview. At the start, a full build (the check, then the handbooks' HTML,
+/// the open data and the site, without PDFs and without the search index) into
+/// `output/.preview/`. On a save, `refresh` checks the tree again, parsing only the files
+/// whose bytes changed (`LoadCache`), and makes a new `LivePreview`, which renders each
+/// page when the browser asks for it; then `scheduleFiles` brings the handbook list and
+/// the open data on disk up to date in the background, for the sizes the pages show.
+final class PreviewBuilder: @unchecked Sendable {
     let root: URL
     let out: URL
     let asOf: Day?
+    /// The tree's revision and date, read once.
+    let source: SourceInfo
+    let cache = LoadCache()
+    /// The background writer's own cache (its counts must not mix with a save's).
+    let filesCache = LoadCache()
+    /// The pages of the last tree that checked clean.
+    let live = LiveSlot()
+    private let lock = NSLock()
+    private var filesRunning = false
+    private var filesAgain = false
+    private var lastSave: Date?
+    /// Seconds without a save before the files on disk are brought up to date.
+    static let filesDelay = 2.0
+
+    init(root: URL, out: URL, asOf: Day?) {
+        self.root = root
+        self.out = out
+        self.asOf = asOf
+        source = SourceInfo.read(root: root)
+    }
 
     enum Outcome {
-        case built(seconds: Double)
+        /// Ready: how long it took, and how many files had to be parsed.
+        case built(seconds: Double, parsed: Int)
         case failed([Diagnostic])
         /// The preview folder could not be written: one line, not a problem of a source file.
         case outputFailed(String)
@@ -113,19 +144,88 @@ struct PreviewBuilder: Sendable {
 
     var siteFolder: URL { out.appendingPathComponent("site", isDirectory: true) }
 
-    /// Builds the preview; `first` says where the dates come from (once, not on every save).
+    func load(announce: Bool = false, cache: LoadCache? = nil) -> (input: BuildInput?, diagnostics: [Diagnostic]) {
+        let (_, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, announce: announce, source: source,
+                                                        cache: cache ?? self.cache)
+        return (input, diagnostics.filter { $0.severity == .error })
+    }
+
+    /// Builds the whole preview to disk; `first` says where the dates come from (once,
+    /// not on every save).
     func build(first: Bool = false) -> Outcome {
         let started = Date()
-        let (_, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, announce: first)
-        guard let input else { return .failed(diagnostics.filter { $0.severity == .error }) }
+        let (input, errors) = load(announce: first)
+        guard let input else { return .failed(errors) }
+        if let failed = write(input, steps: OutputSteps.all) { return failed }
+        return publish(input, started: started)
+    }
+
+    /// Checks the tree again and makes its pages renderable; nothing is written.
+    func refresh() -> Outcome {
+        let started = Date()
+        let (input, errors) = load()
+        guard let input else { return .failed(errors) }
+        return publish(input, started: started)
+    }
+
+    private func publish(_ input: BuildInput, started: Date) -> Outcome {
+        do {
+            live.current = try LivePreview(input: input, folder: out)
+        } catch {
+            return .outputFailed("\(error)")
+        }
+        return .built(seconds: Date().timeIntervalSince(started), parsed: cache.parsed)
+    }
+
+    private func write(_ input: BuildInput, steps: [any OutputStep]) -> Outcome? {
         var settings = BuildSettings()
         settings.skipPDF = true
         settings.skipSearch = true
         do {
-            _ = try BuildPipeline.run(input, out: out, steps: OutputSteps.all, settings: settings)
+            _ = try BuildPipeline.run(input, out: out, steps: steps, settings: settings)
         } catch {
             return .outputFailed(OutputError.writing(outputFolder(out, error), error))
         }
-        return .built(seconds: Date().timeIntervalSince(started))
+        return nil
+    }
+
+    /// Rewrites the handbooks' HTML and the open data of the preview folder in the
+    /// background once the tree has been quiet for `filesDelay` (so that it does not slow
+    /// the next save down), one run at a time: a save during a run asks for one more.
+    func scheduleFiles() {
+        let start: Bool = lock.withLock {
+            lastSave = Date()
+            if filesRunning { filesAgain = true; return false }
+            filesRunning = true
+            return true
+        }
+        guard start else { return }
+        Thread.detachNewThread { [self] in
+            while true {
+                while let last = lock.withLock({ lastSave }), Date().timeIntervalSince(last) < PreviewBuilder.filesDelay {
+                    Thread.sleep(forTimeInterval: PreviewBuilder.filesDelay - Date().timeIntervalSince(last))
+                }
+                let (input, _) = load(cache: filesCache)
+                if let input {
+                    _ = write(input, steps: OutputSteps.named([HandbookBuild.folderName, OpenDataStep.folderName]))
+                }
+                let again: Bool = lock.withLock {
+                    if filesAgain { filesAgain = false; return true }
+                    filesRunning = false
+                    return false
+                }
+                if !again { return }
+            }
+        }
+    }
+}
+
+/// The preview's current pages, replaced on every save that checks clean.
+final class LiveSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: LivePreview?
+    var current: LivePreview? {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
     }
 }

@@ -38,15 +38,8 @@ public struct SiteStep: OutputStep {
         if pagefind == nil, !settings.skipSearch {
             lines.append("note: Pagefind was not found (set OAE_PAGEFIND, or run scripts/setup.sh); the site is built without search")
         }
-        let export = OpenDataStep.export(input)
         let data = tree.staging.appendingPathComponent(OpenDataStep.folderName, isDirectory: true)
-        let dataFiles = SiteStep.files(in: data)
-        let options = SiteOptions(
-            baseURL: SiteSettings.baseURL(root: input.root), search: pagefind != nil, handbooks: manifest,
-            dataFiles: dataFiles,
-            structuredData: StructuredData(office: { export.office($0, language: $1) },
-                                           service: { export.service($0, $1, language: $2) }),
-            datasets: export.datasets(present: Set(dataFiles.map(\.path))), licence: export.licence)
+        let options = SiteStep.options(input, search: pagefind != nil, handbooks: manifest, dataFolder: data)
         let site: SiteBuild
         do { site = try SiteBuild(input: input, options: options) } catch {
             throw OutputError.step(name: name, message: "\(error)")
@@ -67,6 +60,19 @@ public struct SiteStep: OutputStep {
             }
         }
         return lines + ["site: \(site.pageCount) pages in \(name)/"]
+    }
+
+    /// What the site is built with: its address, the handbooks and the open data files
+    /// found in `dataFolder`, the structured data of the offices and services.
+    static func options(_ input: BuildInput, search: Bool, handbooks: HandbookManifest?, dataFolder: URL) -> SiteOptions {
+        let export = OpenDataStep.export(input)
+        let dataFiles = SiteStep.files(in: dataFolder)
+        return SiteOptions(
+            baseURL: SiteSettings.baseURL(root: input.root), search: search, handbooks: handbooks,
+            dataFiles: dataFiles,
+            structuredData: StructuredData(office: { export.office($0, language: $1) },
+                                           service: { export.service($0, $1, language: $2) }),
+            datasets: export.datasets(present: Set(dataFiles.map(\.path))), licence: export.licence)
     }
 
     /// The files of a folder with their sizes, by path, sorted.

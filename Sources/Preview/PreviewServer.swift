@@ -9,12 +9,16 @@ import Logging
 public struct PreviewServer: Sendable {
     public let folder: URL
     public let hub: EventHub
+    /// Makes the file at a path (relative to the site's root) when asked, or nil to
+    /// serve it from `folder`: the preview renders pages on request.
+    public let source: @Sendable (String) -> Data?
     /// The port actually listened on, once the server runs (the `Host:` check needs it).
     private let boundPort = BoundPort()
 
-    public init(folder: URL, hub: EventHub) {
+    public init(folder: URL, hub: EventHub, source: @escaping @Sendable (String) -> Data? = { _ in nil }) {
         self.folder = folder
         self.hub = hub
+        self.source = source
     }
 
     /// Runs the server until cancelled. `onRunning` receives the port actually bound
@@ -70,6 +74,10 @@ public struct PreviewServer: Sendable {
         guard case let .file(relative) = SafePath.resolve(target) else {
             return text(.forbidden, "refused: the preview serves only the site's own files\n")
         }
+        // A page rendered now, when the preview makes it (a folder's address is its index page).
+        for page in relative.isEmpty ? ["index.html"] : [relative, relative + "/index.html"] {
+            if let data = source(page) { return file(data, type: SafePath.contentType(page)) }
+        }
         var url = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
@@ -87,7 +95,11 @@ public struct PreviewServer: Sendable {
             return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(string: LiveReload.inject(body ?? "<!doctype html><title>404</title><p>Not found</p>"))))
         }
-        let type = SafePath.contentType(resolved)
+        return file(data, type: SafePath.contentType(resolved))
+    }
+
+    /// A file's response, with the live-reload script in HTML pages.
+    func file(_ data: Data, type: String) -> Response {
         let bytes: ByteBuffer
         if type.hasPrefix("text/html") {
             bytes = ByteBuffer(string: LiveReload.inject(String(decoding: data, as: UTF8.self)))

@@ -56,8 +56,9 @@ public final class Watcher: @unchecked Sendable {
     }
 
     /// Bursts of changes, each the set of paths that changed. Runs until the stream is
-    /// dropped.
-    public func changes(quiet: Duration = .milliseconds(60)) -> AsyncStream<Set<String>> {
+    /// dropped. `quiet` is short (15 ms): an editor's save (write, then rename) takes
+    /// far less, and the wait is part of the preview's budget of 100 ms from save to page.
+    public func changes(quiet: Duration = .milliseconds(15)) -> AsyncStream<Set<String>> {
         let pending = Pending()
         let (signals, signal) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let thread = Thread { [self] in

@@ -59,7 +59,10 @@ final class ServeTests: XCTestCase {
         server.arguments = ["serve", "--root", root.path, "--port", "0", "--as-of", "2026-11-25"]
         let out = Pipe()
         server.standardOutput = out
-        server.standardError = FileHandle.nullDevice
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("oae-serve-log-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        server.standardError = try FileHandle(forWritingTo: log)
         try server.run()
         defer { server.terminate(); server.waitUntilExit() }
 
@@ -98,6 +101,21 @@ final class ServeTests: XCTestCase {
         print("serve: edit visible after \(Int(Date().timeIntervalSince(saved) * 1000)) ms")
         let reloaded = await waitFor(2) { (try? String(contentsOf: events, encoding: .utf8))?.contains("event: reload") ?? false }
         XCTAssertTrue(reloaded, "a reload event is sent")
+        // Only the saved file was parsed again; the pages are rendered when asked for:
+        // the office's page, its handbook and its open data show the edit at once.
+        let report = try String(contentsOf: log, encoding: .utf8)
+        XCTAssertTrue(report.contains("1 change: 1 file parsed, checked and ready in "), report)
+        let (officeStatus, officePage) = try await get("\(base)/ca/offices/sant-feliu-de-llobregat.html")
+        XCTAssertEqual(officeStatus, 200)
+        XCTAssertTrue(officePage.contains("OAE Editada de Sant Feliu"))
+        let (handbookStatus, handbook) = try await get("\(base)/downloads/handbooks/sant-feliu-de-llobregat/ca/handbook.html")
+        XCTAssertEqual(handbookStatus, 200)
+        XCTAssertTrue(handbook.contains("OAE Editada de Sant Feliu"), "the handbook is rendered on request from the saved tree")
+        XCTAssertTrue(handbook.contains("/__oae/live.js"), "the handbook gets the live-reload script")
+        let (_, offices) = try await get("\(base)/data/offices.jsonld")
+        XCTAssertTrue(offices.contains("OAE Editada de Sant Feliu"), "the open data is made on request from the saved tree")
+        let (_, stylesheet) = try await get("\(base)/assets/site.css")
+        XCTAssertEqual(stylesheet, try String(contentsOf: root.appendingPathComponent("templates/site/assets/site.css"), encoding: .utf8))
 
         // A broken file brings the errors (the overlay's data), with file and line.
         try Data((edited + "status: pilot\n").utf8).write(to: office)

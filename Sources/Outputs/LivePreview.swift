@@ -1,0 +1,70 @@
+import Foundation
+import Handbook
+import Loading
+import Model
+import OpenData
+import Publishing
+import Rendering
+import Resolution
+import Site
+
+/// The pages of `oae serve`, rendered when a browser asks for them (issue 13): after a
+/// save, the preview checks the tree again and makes a new `LivePreview`, which costs
+/// the templates and the site's shared views, not a page. A page, a handbook's HTML or
+/// an open data file is rendered from it on request, so a save shows in the browser
+/// after the check and the one page it asks for.
+///
+/// What needs every file to have been written stays on disk, from the last full
+/// preview build: the handbook list with the sizes of the files, the sizes of the open
+/// data on the data page, and the spreadsheet and the DCAT-AP catalogue of the open data.
+public struct LivePreview: Sendable {
+    /// The site's pages by path from the site root (`ca/index.html`).
+    let pages: [String: @Sendable () -> String]
+    let handbooks: HandbookRenderer
+    let municipalities: [String: ResolvedMunicipality]
+    let languages: Set<String>
+    /// The open data files made from the tree, by path under `data/`.
+    let data: [String: @Sendable () -> Data]
+    let root: URL
+
+    /// A preview of `input`; `folder` is the last full preview build (`output/.preview/`),
+    /// whose handbook list and open data sizes the pages show. Throws `SiteError` when the
+    /// site's templates have problems, and a description when the handbook's have.
+    public init(input: BuildInput, folder: URL) throws {
+        let manifest = try? HandbookManifest.read(folder: folder.appendingPathComponent(HandbookBuild.folderName, isDirectory: true))
+        let options = SiteStep.options(input, search: false, handbooks: manifest,
+                                       dataFolder: folder.appendingPathComponent(OpenDataStep.folderName, isDirectory: true))
+        pages = try SiteBuild(input: input, options: options).pageTable()
+        let (renderer, problems) = HandbookRenderer.load(input)
+        if !problems.isEmpty { throw HandbookBuildError.templates(problems) }
+        handbooks = renderer
+        var byslug: [String: ResolvedMunicipality] = [:]
+        for r in input.resolved { byslug[r.slug] = r }
+        municipalities = byslug
+        languages = Set(input.languages)
+        var data: [String: @Sendable () -> Data] = [:]
+        for file in OpenDataStep.export(input).fileList() { data[file.path] = file.make }
+        self.data = data
+        root = input.root
+    }
+
+    /// The bytes of the file at `path` (relative to the site's root, no leading `/`),
+    /// rendered now; nil for a path this preview does not make (the server then looks in
+    /// the last full build).
+    public func file(_ path: String) -> Data? {
+        if let page = pages[path] { return Data(page().utf8) }
+        let parts = path.split(separator: "/").map(String.init)
+        // downloads/handbooks/<municipality>/<language>/handbook.html
+        if parts.count == 5, parts[0] == "downloads", parts[1] == "handbooks", parts[4] == "handbook.html",
+           let view = municipalities[parts[2]], languages.contains(parts[3]) {
+            return Data(handbooks.render(view, language: parts[3]).utf8)
+        }
+        if parts.count == 2, parts[0] == OpenDataStep.folderName, let make = data[parts[1]] { return make() }
+        // The stylesheet and scripts, from the tree as they are now.
+        if parts.count >= 2, parts[0] == "assets", !parts.contains(".."), !parts.contains(".") {
+            let relative = "\(SiteSettings.templateFolder)/assets/" + parts.dropFirst().joined(separator: "/")
+            if case let .success(bytes) = FileTree.read(root: root, path: relative) { return Data(bytes) }
+        }
+        return nil
+    }
+}
