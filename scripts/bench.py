@@ -8,12 +8,18 @@ runs, interleaved, for ROUNDS rounds: `oae build site` (release build, no search
 and `hugo` (Debian's, to disk). It also times `oae check` and the handbooks' HTML. Each
 run is timed with /usr/bin/time (wall seconds, peak RSS). Every loop is bounded.
 
-Writes a Markdown table (median, min, max, peak RSS, pages/s, ratio) to
-bench/results/<date>-<commit>.md and prints it.
+It also measures, once per size: a cold `oae build` (handbooks' HTML, open data, site;
+no PDF) and a warm one right after with nothing changed; and `oae serve` (save → page,
+median of 10 scripted edits of a service and of an office file, scripts/bench-serve.py).
+The example network's serve figures come first.
 
-usage: scripts/bench.py [--sizes 36,200,947] [--rounds 3]
+Writes Markdown tables (median, min, max, peak RSS, pages/s, ratio; the least-squares fit
+of the site's time against the number of municipalities) to
+bench/results/<date>-<commit>.md and prints them.
+
+usage: scripts/bench.py [--sizes 36,200,947] [--rounds 3] [--edits 10]
 """
-import argparse, datetime, os, shutil, statistics, subprocess, sys, tempfile
+import argparse, datetime, importlib.util, os, shutil, statistics, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OAE = os.path.join(ROOT, ".build", "release", "oae")
@@ -61,6 +67,24 @@ def site_stats(site):
     return pages, words
 
 
+def serve_bench():
+    """scripts/bench-serve.py as a module."""
+    spec = importlib.util.spec_from_file_location("bench_serve", os.path.join(ROOT, "scripts", "bench-serve.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def fit(points):
+    """Least squares t = a + b·n over (n, t) points: (a, b)."""
+    n = len(points)
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    b = sum((x - mx) * (y - my) for x, y in points) / sxx if sxx else 0.0
+    return my - b * mx, b
+
+
 def summary(values):
     return statistics.median(values), min(values), max(values)
 
@@ -69,6 +93,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="36,200,947")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--edits", type=int, default=10)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     if not shutil.which("hugo"):
@@ -77,7 +102,14 @@ def main():
     env = dict(os.environ, SOURCE_DATE_EPOCH="1764000000", OAE_PAGEFIND="off", OAE_PYTHON="/nonexistent")
     work = tempfile.mkdtemp(prefix="oae-bench-")
     rows = []
+    serve = serve_bench()
     try:
+        example = os.path.join(work, "example")
+        os.makedirs(example)
+        for folder in ("model", "seeds", "templates"):
+            shutil.copytree(os.path.join(ROOT, folder), os.path.join(example, folder))
+        serve_rows = [("example", serve.measure(example, args.edits))]
+        print("bench: example serve done", file=sys.stderr)
         for n in sizes:
             net = os.path.join(work, f"net-{n}")
             subprocess.run([sys.executable, os.path.join(ROOT, "scripts/gen-network.py"), net, "--municipalities", str(n)],
@@ -102,8 +134,14 @@ def main():
                 t, m = timed([OAE, "check", "--root", net, "--as-of", "2026-11-25"], env=env)
                 check_t.append(t); check_m.append(m)
             hb_t, hb_m = timed([OAE, "build", "handbooks", "--root", net, "--out", os.path.join(work, f"hb-{n}")], env=env)
+            full = os.path.join(work, f"full-{n}")
+            cold_t, cold_m = timed([OAE, "build", "--root", net, "--out", full], env=env)
+            warm_t, warm_m = timed([OAE, "build", "--root", net, "--out", full], env=env)
+            shutil.rmtree(full, ignore_errors=True)
+            serve_rows.append((f"{n} municipalities", serve.measure(net, args.edits)))
             rows.append(dict(n=n, pages=pages, oae=summary(oae_t), oae_rss=max(oae_m), hugo=summary(hugo_t),
-                             hugo_rss=max(hugo_m), check=summary(check_t), check_rss=max(check_m), handbooks=hb_t, hb_rss=hb_m))
+                             hugo_rss=max(hugo_m), check=summary(check_t), check_rss=max(check_m), handbooks=hb_t, hb_rss=hb_m,
+                             cold=cold_t, cold_rss=cold_m, warm=warm_t))
             print(f"bench: {n} municipalities done", file=sys.stderr)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -118,6 +156,20 @@ def main():
         lines.append(f"| {r['n']} | {r['pages']} | {om:.2f} ({omin:.2f}–{omax:.2f}) | {r['oae_rss']:.0f} MiB | "
                      f"{hm:.2f} ({hmin:.2f}–{hmax:.2f}) | {r['hugo_rss']:.0f} MiB | {om / hm:.2f}× | {r['pages'] / om:.0f} | "
                      f"{om / r['n']:.3f} | {r['check'][0]:.2f} ({r['check_rss']:.0f} MiB) | {r['handbooks']:.2f} ({r['hb_rss']:.0f} MiB) |")
+    if len(rows) >= 2:
+        a, b = fit([(r["n"], r["oae"][0]) for r in rows])
+        ha, hb = fit([(r["n"], r["hugo"][0]) for r in rows])
+        lines += ["", f"Least-squares fit of the medians: `oae build site` ≈ {a:.2f} s + {b * 1000:.1f} ms × municipalities; "
+                  f"Hugo ≈ {ha:.2f} s + {hb * 1000:.1f} ms × municipalities (same page counts)."]
+    lines += ["", "Whole build without PDFs (`oae build`: handbooks' HTML, open data, site), cold, then again with nothing changed:", "",
+              "| municipalities | cold | RSS | warm | warm / cold |", "|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r['n']} | {r['cold']:.2f} | {r['cold_rss']:.0f} MiB | {r['warm']:.2f} | {r['warm'] / r['cold']:.3f} |")
+    lines += ["", f"`oae serve`, save → page served (ms, median (min–max) of {args.edits} edits each):", "",
+              "| network | a service (model/services/*.md) | an office (seeds/*/office.yaml) |", "|---|---|---|"]
+    for label, measured in serve_rows:
+        cells = [f"{statistics.median(t):.0f} ({min(t):.0f}–{max(t):.0f})" for _, t in measured]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
     text = "\n".join(lines) + "\n"
     os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
     path = os.path.join(ROOT, "bench", "results", f"{datetime.date.today()}-{commit}.md")
