@@ -24,16 +24,17 @@ public struct OpenDataExport: Sendable {
     /// made under it. `labels` gives the words and formats of each language.
     public init(input: BuildInput, baseURL: String, labels: Labels) {
         self.input = input
-        self.vocabulary = Vocabulary(network: input.network, baseURL: baseURL, labels: labels)
+        let vocabulary = Vocabulary(network: input.network, baseURL: baseURL, labels: labels)
+        self.vocabulary = vocabulary
+        var byslug: [String: ResolvedMunicipality] = [:]
+        for r in input.resolved { byslug[r.slug] = r }
+        schemaOrg = SchemaOrg(vocabulary: vocabulary, resolved: byslug)
     }
 
     var catalogue: CPSVCatalogue { CPSVCatalogue(vocabulary: vocabulary, resolved: input.resolved) }
 
-    var schemaOrg: SchemaOrg {
-        var byslug: [String: ResolvedMunicipality] = [:]
-        for r in input.resolved { byslug[r.slug] = r }
-        return SchemaOrg(vocabulary: vocabulary, resolved: byslug)
-    }
+    /// The schema.org views, made once: every page of the site asks for its office's.
+    let schemaOrg: SchemaOrg
 
     /// A file of the open data, made when asked: the exports of a large network are made
     /// and written in parallel, without holding every file in memory.

@@ -6,7 +6,7 @@ import Rendering
 /// each with its parties, obligations, money and validity as of the site's source day.
 extension Pages {
     func agreementRoutes() -> [SiteRoute] {
-        let all = network.agreements
+        let all = site.agreements
         return all.isEmpty ? [] : [.agreements] + all.map { .agreement($0.id) }
     }
 
@@ -24,7 +24,7 @@ extension Pages {
 
     func agreements(_ language: SiteLanguage, _ path: String) -> PageContent {
         let groups = AgreementType.allCases.compactMap { type -> AgreementsView.Group? in
-            let docs = network.agreements.filter { $0.agreementType == type }
+            let docs = site.agreements.filter { $0.agreementType == type }
             guard !docs.isEmpty else { return nil }
             return .init(id: "type-\(type.rawValue)", type: language.label("agreement_type", type.rawValue), agreements: docs.map { doc in
                 let root = doc.root
@@ -46,7 +46,7 @@ extension Pages {
     }
 
     func agreement(_ id: String, _ language: SiteLanguage, _ path: String) -> PageContent {
-        guard let doc = network.agreements.first(where: { $0.id == id }), let root = doc.root else { return notFound(language, path) }
+        guard let doc = site.agreementsByID[id], let root = doc.root else { return notFound(language, path) }
         let parties = (root["parties"]?.sequence ?? []).map { p in
             AgreementView.Party(id: "party-\(p["id"]?.string ?? "")", name: language.text(p["name"]),
                                 signatory: language.text(p["signatory"]), has_signatory: p["signatory"] != nil,

@@ -20,7 +20,7 @@ extension Pages {
         if network.expansionPlan != nil {
             out.append(TextLink(language.plain(language["expansion_heading"]), href: href(.expansion, language, from: path)))
         }
-        if !network.agreements.isEmpty {
+        if !site.agreements.isEmpty {
             out.append(TextLink(language.plain(language["agreements_heading"]), href: href(.agreements, language, from: path)))
         }
         if !network.budgets.isEmpty {

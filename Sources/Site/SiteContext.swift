@@ -62,6 +62,10 @@ struct SiteContext: Sendable {
     let progress: [String: OfficeProgress]
     /// The municipalities in the order the site lists them (by slug).
     let municipalities: [ResolvedMunicipality]
+    /// Every agreement of the tree (`Network.agreements`), gathered and sorted once.
+    let agreements: [Document]
+    /// The agreements by id (the first of an id in `agreements`).
+    let agreementsByID: [String: Document]
 
     init(input: BuildInput, templates: Templates, options: SiteOptions) {
         self.input = input
@@ -78,6 +82,8 @@ struct SiteContext: Sendable {
         relying = input.network.municipalitiesRelyingByAgreement()
         progress = resolved.mapValues { OfficeProgress($0, network: input.network) }
         municipalities = input.resolved.sorted { $0.slug < $1.slug }
+        agreements = input.network.agreements
+        agreementsByID = Dictionary(agreements.map { ($0.id, $0) }) { first, _ in first }
     }
 
     var network: Network { input.network }
