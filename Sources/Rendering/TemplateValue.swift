@@ -1,8 +1,8 @@
 import Foundation
 
-/// A view model as the compiled templates read it (`CompiledTemplate`): the same tree
-/// `ContextEncoder` makes for swift-mustache, typed, so that rendering looks names up
-/// without dynamic casts. Absent optionals are left out of objects.
+/// A view model as the compiled templates read it (`CompiledTemplate`): strings,
+/// numbers, booleans, lists and objects, typed, so that rendering looks names up without
+/// dynamic casts. Absent optionals are left out of objects, so `{{#name}}` skips them.
 public indirect enum TemplateValue: Sendable {
     case string(String)
     case bool(Bool)
@@ -21,6 +21,20 @@ public indirect enum TemplateValue: Sendable {
         case let .object(members): return members[name]
         case let .words(words): return words[name].map(TemplateValue.string)
         default: return nil
+        }
+    }
+
+    /// The same value as swift-mustache reads it: dictionaries, arrays, strings, numbers
+    /// and booleans (for the reference engine, `Templates.renderWithMustache`).
+    public var mustacheContext: Any {
+        switch self {
+        case let .string(s): return s
+        case let .bool(b): return b
+        case let .int(i): return i
+        case let .double(d): return d
+        case let .list(items): return items.map(\.mustacheContext)
+        case let .object(members): return members.mapValues(\.mustacheContext)
+        case let .words(words): return words
         }
     }
 

@@ -99,7 +99,7 @@ public struct Templates: Sendable {
     /// Renders a template from its typed view model with swift-mustache, the reference
     /// the compiled templates are tested against (`TemplateEngineTests`).
     public func renderWithMustache<Model: ViewModel>(_ name: String, _ model: Model) -> String {
-        library.render(ContextEncoder.context(model), withTemplate: name) ?? ""
+        library.render(TemplateValue.of(model).mustacheContext, withTemplate: name) ?? ""
     }
 
     /// Diagnostics for the templates an output needs and does not have.
