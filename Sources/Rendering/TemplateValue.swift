@@ -9,16 +9,31 @@ public indirect enum TemplateValue: Sendable {
     case int(Int)
     case double(Double)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    /// Named members in the order they were encoded; a name given twice keeps the last.
+    /// A list, not a dictionary: view models have a few dozen names, and a short scan
+    /// costs less than hashing each name to build and to read.
+    case object([Member])
     /// A word table (`[String: String]`, the interface strings): kept as it is, not copied
     /// into an object, since every page has one with hundreds of words.
     case words([String: String])
+
+    /// A named member of an object.
+    public struct Member: Sendable {
+        public var name: String
+        public var value: TemplateValue
+    }
 
     /// The member `name` of an object or a word table; nil for anything else.
     @inline(__always)
     func member(_ name: String) -> TemplateValue? {
         switch self {
-        case let .object(members): return members[name]
+        case let .object(members):
+            var i = members.count - 1
+            while i >= 0 {
+                if members[i].name == name { return members[i].value }
+                i -= 1
+            }
+            return nil
         case let .words(words): return words[name].map(TemplateValue.string)
         default: return nil
         }
@@ -33,14 +48,17 @@ public indirect enum TemplateValue: Sendable {
         case let .int(i): return i
         case let .double(d): return d
         case let .list(items): return items.map(\.mustacheContext)
-        case let .object(members): return members.mapValues(\.mustacheContext)
+        case let .object(members):
+            var context: [String: Any] = [:]
+            for member in members { context[member.name] = member.value.mustacheContext }
+            return context
         case let .words(words): return words
         }
     }
 
     /// The value of an Encodable view model.
     public static func of<T: Encodable>(_ value: T) -> TemplateValue {
-        (try? TemplateValueEncoder.encode(value)) ?? .object([:])
+        (try? TemplateValueEncoder.encode(value)) ?? .object([])
     }
 }
 
@@ -49,14 +67,14 @@ final class TemplateValueEncoder: Encoder {
     /// What has been encoded so far: nil, or an object whose members are being added, or
     /// a list whose items are being added, or a single value.
     final class Storage {
-        var members: [String: TemplateValue]?
+        var members: [TemplateValue.Member]?
         var items: [TemplateValue]?
         var single: TemplateValue?
 
         var value: TemplateValue {
             if let single { return single }
             if let items { return .list(items) }
-            return .object(members ?? [:])
+            return .object(members ?? [])
         }
     }
 
@@ -65,7 +83,7 @@ final class TemplateValueEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] = [:]
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if storage.members == nil { storage.members = [:] }
+        if storage.members == nil { storage.members = [] }
         return KeyedEncodingContainer(Keyed<Key>(storage: storage))
     }
 
@@ -95,18 +113,18 @@ final class TemplateValueEncoder: Encoder {
         var codingPath: [CodingKey] = []
 
         mutating func encodeNil(forKey key: Key) throws {}
-        mutating func encode(_ value: String, forKey key: Key) throws { storage.members![key.stringValue] = .string(value) }
-        mutating func encode(_ value: Bool, forKey key: Key) throws { storage.members![key.stringValue] = .bool(value) }
-        mutating func encode(_ value: Int, forKey key: Key) throws { storage.members![key.stringValue] = .int(value) }
-        mutating func encode(_ value: Double, forKey key: Key) throws { storage.members![key.stringValue] = .double(value) }
+        mutating func encode(_ value: String, forKey key: Key) throws { storage.members!.append(TemplateValue.Member(name: key.stringValue, value: .string(value))) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { storage.members!.append(TemplateValue.Member(name: key.stringValue, value: .bool(value))) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { storage.members!.append(TemplateValue.Member(name: key.stringValue, value: .int(value))) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { storage.members!.append(TemplateValue.Member(name: key.stringValue, value: .double(value))) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            storage.members![key.stringValue] = try TemplateValueEncoder.encode(value)
+            storage.members!.append(TemplateValue.Member(name: key.stringValue, value: try TemplateValueEncoder.encode(value)))
         }
         mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
-            if let value { storage.members![key.stringValue] = .string(value) }
+            if let value { storage.members!.append(TemplateValue.Member(name: key.stringValue, value: .string(value))) }
         }
         mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-            if let value { storage.members![key.stringValue] = try TemplateValueEncoder.encode(value) }
+            if let value { storage.members!.append(TemplateValue.Member(name: key.stringValue, value: try TemplateValueEncoder.encode(value))) }
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
             -> KeyedEncodingContainer<NestedKey> {
