@@ -13,6 +13,9 @@ public struct Templates: Sendable {
     ] + TemplateVariables.rules
 
     let library: MustacheLibrary
+    /// The same templates compiled (`CompiledTemplates`), which render the typed view
+    /// models; nil when a template uses what the compiler does not handle.
+    let compiled: CompiledTemplates?
     public let names: Set<String>
 
     /// Loads every `.mustache` file under `folder` (relative to `root`), named by its
@@ -22,12 +25,14 @@ public struct Templates: Sendable {
         var library = MustacheLibrary()
         var names = Set<String>()
         var problems: [Diagnostic] = []
+        var sources: [String: String] = [:]
         for path in FileTree.files(root: root, folders: [folder]) where path.hasSuffix(".mustache") {
             let name = String(path.dropFirst(folder.count + 1).dropLast(".mustache".count))
             let text = FileTree.readText(root: root, path: path) ?? ""
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
+                sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
                 problems.append(.error("template-syntax", "template does not parse: \(error.error)",
                                        at: SourceSpan(file: path, line: error.context.lineNumber,
@@ -37,12 +42,13 @@ public struct Templates: Sendable {
                 problems.append(.error("template-syntax", "template does not parse: \(error)", at: .wholeFile(path)))
             }
         }
-        return (Templates(library: library, names: names), problems)
+        return (Templates(library: library, names: names, compiled: CompiledTemplates.compile(sources)), problems)
     }
 
-    public init(library: MustacheLibrary, names: Set<String>) {
+    public init(library: MustacheLibrary, names: Set<String>, compiled: CompiledTemplates? = nil) {
         self.library = library
         self.names = names
+        self.compiled = compiled
     }
 
     /// Renders a template; an empty string when it does not exist (reported by
@@ -53,7 +59,8 @@ public struct Templates: Sendable {
 
     /// Renders a template from its typed view model.
     public func render<Model: ViewModel>(_ name: String, _ model: Model) -> String {
-        library.render(ContextEncoder.context(model), withTemplate: name) ?? ""
+        if let compiled { return compiled.render(name, TemplateValue.of(model)) }
+        return library.render(ContextEncoder.context(model), withTemplate: name) ?? ""
     }
 
     /// Diagnostics for the templates an output needs and does not have.
