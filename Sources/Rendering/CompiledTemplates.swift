@@ -313,7 +313,7 @@ struct RenderState {
             case let .bool(b): text = b ? "true" : "false"
             case let .int(n): text = String(n)
             case let .double(d): text = String(describing: d)
-            case .list, .object: return
+            case .list, .object, .words: return
             }
             guard escaped else { out.append(contentsOf: text.utf8); return }
             switch escaper {

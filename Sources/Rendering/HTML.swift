@@ -2,6 +2,8 @@
 public enum HTML {
     /// Escapes text for HTML content and attribute values.
     public static func escape(_ s: String) -> String {
+        // Most texts have nothing to escape: one pass over the bytes says so.
+        guard s.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s.unicodeScalars {

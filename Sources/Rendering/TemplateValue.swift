@@ -12,6 +12,8 @@ public indirect enum TemplateValue: Sendable, Equatable {
     case double(Double)
     case list([TemplateValue])
     case object([String: TemplateValue])
+    /// A word table (`ui`), kept as it is: shared by every chapter, never copied.
+    case words([String: String])
 
     /// The value of a view model (or of any `Encodable` made of the types `ViewModel` allows).
     public static func of<T: Encodable>(_ value: T) -> TemplateValue {
@@ -21,8 +23,11 @@ public indirect enum TemplateValue: Sendable, Equatable {
     /// The member `name` of an object; nil for anything else.
     @inline(__always)
     func member(_ name: String) -> TemplateValue? {
-        if case let .object(members) = self { return members[name] }
-        return nil
+        switch self {
+        case let .object(members): return members[name]
+        case let .words(words): return words[name].map { .string($0) }
+        default: return nil
+        }
     }
 }
 
@@ -42,7 +47,7 @@ final class TemplateValueEncoder: Encoder {
         case let b as Bool: return .bool(b)
         case let i as Int: return .int(i)
         case let d as Double: return .double(d)
-        case let m as [String: String]: return .object(m.mapValues { .string($0) })
+        case let m as [String: String]: return .words(m)
         default:
             let encoder = TemplateValueEncoder()
             try value.encode(to: encoder)

@@ -35,13 +35,14 @@ public struct DocumentPlaces: Sendable {
     /// The places of one municipality's handbook in one language.
     public init(network: Network, view: ResolvedMunicipality, language: String, outline: Outline) {
         var anchors: [String: String] = [:]
-        var bodies: [(path: String, anchor: String)] = []
+        // The documents whose bodies the handbook shows (not translations), with their anchors.
+        var bodies: [(doc: Document?, anchor: String)] = []
         let sources = Set(outline.chapters.map(\.source))
         if sources.contains("catalogue") {
             for service in view.services {
                 let a = Anchors.service(service.id)
                 anchors[service.document.path] = a
-                bodies.append((service.document.path, a))
+                bodies.append((service.document, a))
             }
         }
         if sources.contains("procedures") {
@@ -49,7 +50,7 @@ public struct DocumentPlaces: Sendable {
                 let a = Anchors.procedure(procedure.id)
                 if let model = procedure.model { anchors[model.path] = a }
                 if let variant = procedure.variant { anchors[variant.path] = a }
-                bodies.append(((procedure.variant ?? procedure.model)?.path ?? "", a))
+                bodies.append((procedure.variant ?? procedure.model, a))
             }
         }
         if sources.contains("staffing") {
@@ -61,20 +62,23 @@ public struct DocumentPlaces: Sendable {
         }
         if outline.chapters.contains(where: { $0.source == "communication" }), let strategy = network.modelDocuments(.communicationStrategy).first {
             anchors[strategy.path] = Anchors.strategy
-            bodies.append((strategy.path, Anchors.strategy))
+            bodies.append((strategy, Anchors.strategy))
         }
         if let chapter = outline.chapters.first(where: { $0.source == "governance" }),
            let doc = network.modelDocument(.handbookChapter, "governance") {
             anchors[doc.path] = Anchors.chapter(chapter.id)
-            bodies.append((doc.path, Anchors.chapter(chapter.id)))
+            bodies.append((doc, Anchors.chapter(chapter.id)))
         }
         if let chapter = outline.chapters.first(where: { $0.source == "glossary" }),
            let glossary = network.modelDocuments(.glossary).first {
             anchors[glossary.path] = Anchors.chapter(chapter.id)
         }
         var headings: [String: Set<String>] = [:]
-        for (path, anchor) in bodies where !path.isEmpty {
-            let doc = network.translations[path]?[language] ?? network.tree.documents.first { $0.path == path && $0.language == nil }
+        // Each document is at hand: no search of the tree's documents per handbook (that
+        // made the handbooks quadratic in the number of municipalities).
+        for case let (original?, anchor) in bodies where !original.path.isEmpty {
+            let path = original.path
+            let doc: Document? = network.translations[path]?[language] ?? original
             let prefix = Anchors.bodyPrefix(anchor)
             headings[path] = Set((doc?.markdown?.headings ?? []).map { prefix + $0.anchor })
         }
