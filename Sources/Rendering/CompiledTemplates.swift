@@ -364,8 +364,10 @@ struct RenderState {
         if name.fromTop {
             value = stack.last?.member(first)
         } else {
-            for object in stack.reversed() {
-                if let found = object.member(first) { value = found; break }
+            var k = stack.count - 1
+            while k >= 0 {
+                if let found = stack[k].member(first) { value = found; break }
+                k -= 1
             }
         }
         var k = 1

@@ -11,20 +11,24 @@ public indirect enum TemplateValue: Sendable, Equatable {
     case int(Int)
     case double(Double)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    /// Named members, in the order they were encoded (a view model has a handful: a
+    /// list is cheaper to make and to search than a dictionary).
+    case object([TemplateMember])
     /// A word table (`ui`), kept as it is: shared by every chapter, never copied.
     case words([String: String])
 
     /// The value of a view model (or of any `Encodable` made of the types `ViewModel` allows).
     public static func of<T: Encodable>(_ value: T) -> TemplateValue {
-        (try? TemplateValueEncoder.encode(value)) ?? .object([:])
+        (try? TemplateValueEncoder.encode(value)) ?? .object([])
     }
 
     /// The member `name` of an object; nil for anything else.
     @inline(__always)
     func member(_ name: String) -> TemplateValue? {
         switch self {
-        case let .object(members): return members[name]
+        case let .object(members):
+            for m in members where m.name == name { return m.value }
+            return nil
         case let .words(words): return words[name].map { .string($0) }
         default: return nil
         }
@@ -59,7 +63,7 @@ final class TemplateValueEncoder: Encoder {
     var result: TemplateValue {
         if let single { return single }
         if let list { return .list(list.items) }
-        return object?.value ?? .object([:])
+        return object?.value ?? .object([])
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -79,18 +83,28 @@ final class TemplateValueEncoder: Encoder {
     fileprivate func set(_ value: TemplateValue) { single = value }
 }
 
+/// A member of a `TemplateValue.object`.
+public struct TemplateMember: Sendable, Equatable {
+    public var name: String
+    public var value: TemplateValue
+}
+
 final class ObjectBox {
-    var members: [String: TemplateValue] = [:]
-    var nested: [String: ObjectBox] = [:]
-    var nestedLists: [String: ListBox] = [:]
+    var members: [TemplateMember] = []
+    var nested: [(String, ObjectBox)] = []
+    var nestedLists: [(String, ListBox)] = []
+
+    /// Adds a member (synthesized `Encodable` encodes each key once).
+    @inline(__always)
+    func set(_ name: String, _ value: TemplateValue) {
+        members.append(TemplateMember(name: name, value: value))
+    }
 
     /// The members, with those of nested containers (not used by synthesized `Codable`,
     /// kept for completeness).
     var value: TemplateValue {
-        var out = members
-        for (k, box) in nested { out[k] = box.value }
-        for (k, box) in nestedLists { out[k] = box.value }
-        return .object(out)
+        .object(members + nested.map { TemplateMember(name: $0.0, value: $0.1.value) }
+            + nestedLists.map { TemplateMember(name: $0.0, value: $0.1.value) })
     }
 }
 
@@ -104,36 +118,36 @@ struct TemplateKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [CodingKey] = []
 
     mutating func encodeNil(forKey key: Key) throws {}
-    mutating func encode(_ value: String, forKey key: Key) throws { box.members[key.stringValue] = .string(value) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { box.members[key.stringValue] = .bool(value) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { box.members[key.stringValue] = .int(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { box.members[key.stringValue] = .double(value) }
+    mutating func encode(_ value: String, forKey key: Key) throws { box.set(key.stringValue, .string(value)) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { box.set(key.stringValue, .bool(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { box.set(key.stringValue, .int(value)) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { box.set(key.stringValue, .double(value)) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        box.members[key.stringValue] = try TemplateValueEncoder.encode(value)
+        box.set(key.stringValue, try TemplateValueEncoder.encode(value))
     }
     mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
-        if let value { box.members[key.stringValue] = .string(value) }
+        if let value { box.set(key.stringValue, .string(value)) }
     }
     mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
-        if let value { box.members[key.stringValue] = .bool(value) }
+        if let value { box.set(key.stringValue, .bool(value)) }
     }
     mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
-        if let value { box.members[key.stringValue] = .int(value) }
+        if let value { box.set(key.stringValue, .int(value)) }
     }
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-        if let value { box.members[key.stringValue] = try TemplateValueEncoder.encode(value) }
+        if let value { box.set(key.stringValue, try TemplateValueEncoder.encode(value)) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey> {
         let nested = ObjectBox()
-        box.nested[key.stringValue] = nested
+        box.nested.append((key.stringValue, nested))
         return KeyedEncodingContainer(TemplateKeyed<NestedKey>(box: nested))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
         let nested = ListBox()
-        box.nestedLists[key.stringValue] = nested
+        box.nestedLists.append((key.stringValue, nested))
         return TemplateUnkeyed(box: nested)
     }
 
