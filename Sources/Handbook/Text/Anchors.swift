@@ -91,20 +91,40 @@ public struct DocumentPlaces: Sendable {
     /// and nil for anything else (a document the handbook does not contain), which is
     /// then shown as plain text.
     public func resolve(_ destination: String, from: String) -> String? {
+        resolve(DocumentPlaces.locate(destination, from: from))
+    }
+
+    /// What a link destination names, whatever the handbook: a web, mail or phone
+    /// address, a file of the tree with a fragment, or nothing a handbook can show.
+    public enum Location: Sendable {
+        case url(String)
+        case file(path: String, fragment: String)
+        case nowhere
+    }
+
+    /// The location of a link written in the document at `from` (a pure function of
+    /// both, which `BodyCache` keeps for every handbook of a build).
+    public static func locate(_ destination: String, from: String) -> Location {
         if let scheme = TreePath.scheme(of: destination) {
-            return ["http", "https", "mailto", "tel"].contains(scheme.lowercased()) ? destination : nil
+            return ["http", "https", "mailto", "tel"].contains(scheme.lowercased()) ? .url(destination) : .nowhere
         }
         let linkTarget = TreePath.target(destination)
         let pathPart = linkTarget.path
         let fragment = linkTarget.fragment ?? ""
-        let target: String
-        if pathPart.isEmpty {
-            target = from
-        } else {
-            guard !pathPart.hasPrefix("/"),
-                  let resolved = TreePath.resolve(pathPart, from: from.split(separator: "/").dropLast().map(String.init))
-            else { return nil }
-            target = resolved
+        if pathPart.isEmpty { return .file(path: from, fragment: fragment) }
+        guard !pathPart.hasPrefix("/"),
+              let resolved = TreePath.resolve(pathPart, from: from.split(separator: "/").dropLast().map(String.init))
+        else { return .nowhere }
+        return .file(path: resolved, fragment: fragment)
+    }
+
+    /// Where a located link points in this handbook (see `resolve(_:from:)`).
+    public func resolve(_ location: Location) -> String? {
+        let target: String, fragment: String
+        switch location {
+        case let .url(url): return url
+        case .nowhere: return nil
+        case let .file(path, f): (target, fragment) = (path, f)
         }
         guard let anchor = anchors[target] else { return nil }
         if !fragment.isEmpty {

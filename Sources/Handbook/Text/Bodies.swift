@@ -81,8 +81,10 @@ public struct Bodies: Sendable {
             if let sections { html = Bodies.numberHeadings(html, level: sections.level, numbers: sections.numbers) }
             return html
         }
+        let cache = self.cache
         let resolve: @Sendable (String) -> String? = { destination in
-            places.resolve(destination, from: from) ?? Bodies.unlinked
+            let location = cache?.location(destination, from: from) ?? DocumentPlaces.locate(destination, from: from)
+            return places.resolve(location) ?? Bodies.unlinked
         }
         var html: String
         if let cache {

@@ -23,6 +23,8 @@ public final class BodyCache: @unchecked Sendable {
     /// Body key and resolved destinations → the HTML.
     private var rendered: [String: String] = [:]
     private var renderCount = 0
+    /// Link destination and the document it is written in → what it names.
+    private var locations: [String: DocumentPlaces.Location] = [:]
 
     public init() {}
 
@@ -51,6 +53,16 @@ public final class BodyCache: @unchecked Sendable {
             rendered[BodyCache.answersKey(key, answered)] = html
         }
         return html
+    }
+
+    /// What `destination`, written in the document at `from`, names (`DocumentPlaces.locate`),
+    /// worked out once per build.
+    func location(_ destination: String, from: String) -> DocumentPlaces.Location {
+        let key = from + "\u{0}" + destination
+        if let known = lock.withLock({ locations[key] }) { return known }
+        let location = DocumentPlaces.locate(destination, from: from)
+        lock.withLock { locations[key] = location }
+        return location
     }
 
     static func answersKey(_ key: String, _ answers: [String?]) -> String {
