@@ -22,6 +22,21 @@ public indirect enum TemplateValue: Sendable, Equatable {
         (try? TemplateValueEncoder.encode(value)) ?? .object([])
     }
 
+    /// The value as swift-mustache's context (dictionaries, arrays, strings, numbers and
+    /// booleans), for templates the compiler leaves to the library.
+    public var mustacheContext: Any {
+        switch self {
+        case let .string(s): return s
+        case let .bool(b): return b
+        case let .int(i): return i
+        case let .double(d): return d
+        case let .list(items): return items.map(\.mustacheContext)
+        case let .object(members):
+            return Dictionary(members.map { ($0.name, $0.value.mustacheContext) }) { _, last in last }
+        case let .words(words): return words
+        }
+    }
+
     /// The member `name` of an object; nil for anything else.
     @inline(__always)
     func member(_ name: String) -> TemplateValue? {

@@ -59,8 +59,9 @@ public struct Templates: Sendable {
 
     /// Renders a template from its typed view model.
     public func render<Model: ViewModel>(_ name: String, _ model: Model) -> String {
-        if let compiled { return compiled.render(name, TemplateValue.of(model)) }
-        return library.render(ContextEncoder.context(model), withTemplate: name) ?? ""
+        let value = TemplateValue.of(model)
+        if let compiled { return compiled.render(name, value) }
+        return library.render(value.mustacheContext, withTemplate: name) ?? ""
     }
 
     /// Diagnostics for the templates an output needs and does not have.

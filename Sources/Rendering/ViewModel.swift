@@ -2,7 +2,7 @@ import Foundation
 
 /// A typed value a template is rendered from: a struct whose stored properties are the
 /// names its Mustache template may use. Encoding it gives the template's context
-/// (`ContextEncoder`); decoding it with `ShapeDecoder` gives its shape, the names and
+/// (`TemplateValue.of`); decoding it with `ShapeDecoder` gives its shape, the names and
 /// nesting the template check (`TemplateVariables`) compares every tag with, so that a
 /// misspelt `{{{intro_typo}}}` is an error at the template's file:line:col, not an empty
 /// paragraph. The same value can feed another renderer (the PDF), which reads the
@@ -194,111 +194,4 @@ struct ShapeSingle: SingleValueDecodingContainer {
     func decode(_ type: UInt32.Type) throws -> UInt32 { 0 }
     func decode(_ type: UInt64.Type) throws -> UInt64 { 0 }
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: ShapeDecoder(visiting: [])) }
-}
-
-/// Turns a view model into the context Mustache renders: dictionaries, arrays, strings,
-/// numbers and booleans. Absent optionals are left out, so `{{#name}}` sections skip them.
-public enum ContextEncoder {
-    public static func context<T: Encodable>(_ value: T) -> Any {
-        let encoder = ContextValueEncoder()
-        try? value.encode(to: encoder)
-        return encoder.storage.value
-    }
-}
-
-final class ContextStorage {
-    var value: Any = [String: Any]()
-}
-
-final class ContextValueEncoder: Encoder {
-    let storage = ContextStorage()
-    var codingPath: [CodingKey] = []
-    var userInfo: [CodingUserInfoKey: Any] = [:]
-
-    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if !(storage.value is [String: Any]) { storage.value = [String: Any]() }
-        return KeyedEncodingContainer(ContextKeyed<Key>(storage: storage))
-    }
-
-    func unkeyedContainer() -> UnkeyedEncodingContainer {
-        storage.value = [Any]()
-        return ContextUnkeyed(storage: storage)
-    }
-
-    func singleValueContainer() -> SingleValueEncodingContainer { ContextSingle(storage: storage) }
-
-    static func encode<T: Encodable>(_ value: T) throws -> Any {
-        switch value {
-        case let s as String: return s
-        case let b as Bool: return b
-        case let i as Int: return i
-        case let d as Double: return d
-        case let m as [String: String]: return m
-        default:
-            let encoder = ContextValueEncoder()
-            try value.encode(to: encoder)
-            return encoder.storage.value
-        }
-    }
-}
-
-struct ContextKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let storage: ContextStorage
-    var codingPath: [CodingKey] = []
-
-    func set(_ key: Key, _ value: Any) {
-        var dict = storage.value as? [String: Any] ?? [:]
-        dict[key.stringValue] = value
-        storage.value = dict
-    }
-
-    mutating func encodeNil(forKey key: Key) throws {}
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { set(key, try ContextValueEncoder.encode(value)) }
-    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-        if let value { set(key, try ContextValueEncoder.encode(value)) }
-    }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
-        -> KeyedEncodingContainer<NestedKey> {
-        let nested = ContextStorage()
-        set(key, [String: Any]())
-        return KeyedEncodingContainer(ContextKeyed<NestedKey>(storage: nested))
-    }
-
-    mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
-        ContextUnkeyed(storage: ContextStorage())
-    }
-
-    mutating func superEncoder() -> Encoder { ContextValueEncoder() }
-    mutating func superEncoder(forKey key: Key) -> Encoder { ContextValueEncoder() }
-}
-
-struct ContextUnkeyed: UnkeyedEncodingContainer {
-    let storage: ContextStorage
-    var codingPath: [CodingKey] = []
-    var count: Int { (storage.value as? [Any])?.count ?? 0 }
-
-    func append(_ value: Any) {
-        var list = storage.value as? [Any] ?? []
-        list.append(value)
-        storage.value = list
-    }
-
-    mutating func encodeNil() throws {}
-    mutating func encode<T: Encodable>(_ value: T) throws { append(try ContextValueEncoder.encode(value)) }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        KeyedEncodingContainer(ContextKeyed<NestedKey>(storage: ContextStorage()))
-    }
-
-    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer { ContextUnkeyed(storage: ContextStorage()) }
-    mutating func superEncoder() -> Encoder { ContextValueEncoder() }
-}
-
-struct ContextSingle: SingleValueEncodingContainer {
-    let storage: ContextStorage
-    var codingPath: [CodingKey] = []
-
-    mutating func encodeNil() throws {}
-    mutating func encode<T: Encodable>(_ value: T) throws { storage.value = try ContextValueEncoder.encode(value) }
 }
