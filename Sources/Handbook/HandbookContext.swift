@@ -20,19 +20,21 @@ public struct HandbookContext: Sendable {
     public let sources: Set<String>
 
     /// The context of one handbook; `format` is the markup its values are rendered in
-    /// (HTML for the HTML handbook, Typst for the PDF).
+    /// (HTML for the HTML handbook, Typst for the PDF); `words` are the language's
+    /// interface words when already loaded, and `bodyCache` shares the rendered Markdown
+    /// bodies between the handbooks of a build.
     public init(input: BuildInput, view: ResolvedMunicipality, language: String, outline: Outline,
-                format: MarkupFormat = .html) {
+                format: MarkupFormat = .html, words: Strings? = nil, bodyCache: BodyCache? = nil) {
         self.input = input
         self.view = view
         self.outline = outline
         sources = Set(outline.chapters.map(\.source))
-        let words = Strings(network: input.network, language: language)
+        let words = words ?? Strings(network: input.network, language: language)
         self.words = words
         self.format = ValueFormatter(strings: words)
         markup = Markup(words: words, localizer: input.localizer(language), format: format)
         let places = DocumentPlaces(network: input.network, view: view, language: language, outline: outline)
-        bodies = Bodies(network: input.network, places: places, markup: markup)
+        bodies = Bodies(network: input.network, places: places, markup: markup, cache: bodyCache)
         // Model prose that names an adaptable value shows the municipality's own.
         let context = self
         bodies.values = { reference in

@@ -1,6 +1,7 @@
 import Foundation
 import Loading
 import Model
+import Presentation
 import Rendering
 import Resolution
 
@@ -63,6 +64,10 @@ public struct HandbookRenderer: Sendable {
     public let css: String
     /// The model's outline: the chapters and their order.
     public let outline: Outline
+    /// The Markdown bodies rendered so far, shared by every handbook this renderer makes.
+    public let bodyCache = BodyCache()
+    /// The interface words of each language of the model, loaded once.
+    let words: [String: Strings]
 
     /// A renderer of the handbooks of `input`.
     public init(input: BuildInput, templates: Templates, typstTemplates: Templates, css: String) {
@@ -71,6 +76,7 @@ public struct HandbookRenderer: Sendable {
         self.typstTemplates = typstTemplates
         self.css = css
         outline = Outline(network: input.network)
+        words = Dictionary(input.languages.map { ($0, Strings(network: input.network, language: $0)) }) { a, _ in a }
     }
 
     /// Loads the templates and the stylesheet of the tree; the problems say what is
@@ -90,7 +96,8 @@ public struct HandbookRenderer: Sendable {
     /// itself (links, bodies) in `format` (the page's chapters then have no `html`).
     public func document(_ view: ResolvedMunicipality, language: String,
                          format: MarkupFormat = .html) -> (page: HandbookView, chapters: [any ChapterView]) {
-        let c = HandbookContext(input: input, view: view, language: language, outline: outline, format: format)
+        let c = HandbookContext(input: input, view: view, language: language, outline: outline, format: format,
+                                words: words[language], bodyCache: bodyCache)
         var page = HandbookView(c, css: css, created: HandbookRenderer.timestamp(input.sourceEpoch))
         var models: [any ChapterView] = []
         for (i, chapter) in outline.chapters.enumerated() {

@@ -298,14 +298,14 @@ public struct Slugger: Sendable {
     /// The anchor of a text, before making it unique.
     public static func slugify(_ text: String) -> String {
         var out = ""
-        for ch in text.precomposedStringWithCanonicalMapping.lowercased() {
+        for ch in NFC.normalize(text).lowercased() {
             if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" {
                 out.append(ch)
             } else if ch == " " {
                 out.append("-")
             }
         }
-        return out.precomposedStringWithCanonicalMapping
+        return NFC.normalize(out)
     }
 }
 

@@ -243,7 +243,7 @@ private struct Builder {
             // tools write NFD), so that ids, names and anchors compare as people read them.
             let raw = UnsafeBufferPointer(start: s.value, count: Int(s.length))
             let decoded = String(decoding: raw, as: UTF8.self)
-            let text = raw.allSatisfy { $0 < 0x80 } ? decoded : decoded.precomposedStringWithCanonicalMapping
+            let text = NFC.normalize(decoded)
             let tag = s.tag.map { String(cString: $0) }
             let value: Node.Value
             let isPlain = s.style == YAML_PLAIN_SCALAR_STYLE

@@ -14,6 +14,9 @@ public struct Strings: Sendable {
     public let language: String
     let texts: [String: String]
     let forms: [String: [String: String]]
+    /// Every plain text, for templates (`{{ui.key}}`): the texts, and the `other` form of
+    /// each plural key. Made once (every chapter of every handbook shows it).
+    public let all: [String: String]
 
     /// `own` is the language's file, `fallback` the default language's.
     public init(language: String, own: Node?, fallback: Node?) {
@@ -36,6 +39,7 @@ public struct Strings: Sendable {
         }
         self.texts = texts
         self.forms = forms
+        all = Strings.plain(texts, forms)
     }
 
     /// Strings from plain values, for tests and tools.
@@ -43,6 +47,7 @@ public struct Strings: Sendable {
         self.language = language
         self.texts = texts
         self.forms = forms
+        all = Strings.plain(texts, forms)
     }
 
     /// The text of `key` (the `other` form of a plural key), or the key when missing.
@@ -51,8 +56,7 @@ public struct Strings: Sendable {
     /// True when `key` has a text or forms.
     public func has(_ key: String) -> Bool { texts[key] != nil || forms[key] != nil }
 
-    /// Every plain text, for templates (`{{ui.key}}`).
-    public var all: [String: String] {
+    static func plain(_ texts: [String: String], _ forms: [String: [String: String]]) -> [String: String] {
         var out = texts
         for (k, f) in forms where out[k] == nil { out[k] = f["other"] }
         return out

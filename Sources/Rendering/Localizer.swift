@@ -20,10 +20,33 @@ public struct Localizer: Sendable {
         public var language: String
     }
 
+    /// The same choice as `LocalizedText.text(_:fallback:)` (the language, else the
+    /// default language, else the text of the first language in order), read from the
+    /// node without building a table of its languages: every handbook asks it thousands
+    /// of times.
     public func text(_ node: Node?) -> Text? {
-        guard let t = LocalizedText(node, defaultLanguage: defaultLanguage), !t.values.isEmpty else { return nil }
-        let (text, fallback) = t.text(language, fallback: defaultLanguage)
-        return Text(text: text, isFallback: fallback, language: fallback ? defaultLanguage : language)
+        guard let node else { return nil }
+        switch node.value {
+        case let .string(s):
+            let fallback = language != defaultLanguage
+            return Text(text: s, isFallback: fallback, language: fallback ? defaultLanguage : language)
+        case let .mapping(pairs):
+            // As in a table of the string values, a key written twice counts with its last value.
+            var own: String?, fallback: String?, first: (key: String, text: String)?
+            for pair in pairs {
+                guard let s = pair.value.string else { continue }
+                let key = pair.key.keyText
+                if key == language { own = s }
+                if key == defaultLanguage { fallback = s }
+                if first == nil || key <= first!.key { first = (key, s) }
+            }
+            if let own { return Text(text: own, isFallback: false, language: language) }
+            if let fallback { return Text(text: fallback, isFallback: true, language: defaultLanguage) }
+            if let first { return Text(text: first.text, isFallback: true, language: defaultLanguage) }
+            return nil
+        default:
+            return nil
+        }
     }
 
     /// The text, or "" when the field is absent.

@@ -15,9 +15,21 @@ final class Pattern: @unchecked Sendable {
         self.regex = try NSRegularExpression(pattern: Pattern.icu(source), options: [])
     }
 
+    /// Answers already found, by text: the same ids, dates and codes recur in every
+    /// municipality's files, and a lookup costs far less than the regular expression.
+    /// Bounded, so that a tree of unique texts keeps memory flat.
+    private var known: [String: Bool] = [:]
+    private let lock = NSLock()
+    static let knownLimit = 8192
+
     func matches(_ text: String) -> Bool {
+        if let answer = lock.withLock({ known[text] }) { return answer }
         let range = NSRange(location: 0, length: text.utf16.count)
-        return regex.firstMatch(in: text, options: [], range: range) != nil
+        let answer = regex.firstMatch(in: text, options: [], range: range) != nil
+        lock.withLock {
+            if known.count < Pattern.knownLimit { known[text] = answer }
+        }
+        return answer
     }
 
     /// Translates an ECMA-262 pattern to ICU syntax.

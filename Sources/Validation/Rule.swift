@@ -26,7 +26,8 @@ public struct ValidationContext: Sendable {
     public init(network: Network, asOf: Day) {
         self.network = network
         self.asOf = asOf
-        self.resolved = network.municipalitySlugs.compactMap { Resolver.resolve(network, municipality: $0) }
+        // Each municipality resolves on its own: in parallel.
+        self.resolved = parallelMap(network.municipalitySlugs) { Resolver.resolve(network, municipality: $0) }.compactMap { $0 }
         self.references = ReferenceIndex(network)
         self.documents = network.tree.documents.filter { $0.language == nil }
         let documents = self.documents.filter { $0.root != nil }

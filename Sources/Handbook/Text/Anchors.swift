@@ -35,13 +35,14 @@ public struct DocumentPlaces: Sendable {
     /// The places of one municipality's handbook in one language.
     public init(network: Network, view: ResolvedMunicipality, language: String, outline: Outline) {
         var anchors: [String: String] = [:]
-        var bodies: [(path: String, anchor: String)] = []
+        // The documents whose bodies the handbook shows (not translations), with their anchors.
+        var bodies: [(doc: Document?, anchor: String)] = []
         let sources = Set(outline.chapters.map(\.source))
         if sources.contains("catalogue") {
             for service in view.services {
                 let a = Anchors.service(service.id)
                 anchors[service.document.path] = a
-                bodies.append((service.document.path, a))
+                bodies.append((service.document, a))
             }
         }
         if sources.contains("procedures") {
@@ -49,7 +50,7 @@ public struct DocumentPlaces: Sendable {
                 let a = Anchors.procedure(procedure.id)
                 if let model = procedure.model { anchors[model.path] = a }
                 if let variant = procedure.variant { anchors[variant.path] = a }
-                bodies.append(((procedure.variant ?? procedure.model)?.path ?? "", a))
+                bodies.append((procedure.variant ?? procedure.model, a))
             }
         }
         if sources.contains("staffing") {
@@ -61,20 +62,23 @@ public struct DocumentPlaces: Sendable {
         }
         if outline.chapters.contains(where: { $0.source == "communication" }), let strategy = network.modelDocuments(.communicationStrategy).first {
             anchors[strategy.path] = Anchors.strategy
-            bodies.append((strategy.path, Anchors.strategy))
+            bodies.append((strategy, Anchors.strategy))
         }
         if let chapter = outline.chapters.first(where: { $0.source == "governance" }),
            let doc = network.modelDocument(.handbookChapter, "governance") {
             anchors[doc.path] = Anchors.chapter(chapter.id)
-            bodies.append((doc.path, Anchors.chapter(chapter.id)))
+            bodies.append((doc, Anchors.chapter(chapter.id)))
         }
         if let chapter = outline.chapters.first(where: { $0.source == "glossary" }),
            let glossary = network.modelDocuments(.glossary).first {
             anchors[glossary.path] = Anchors.chapter(chapter.id)
         }
         var headings: [String: Set<String>] = [:]
-        for (path, anchor) in bodies where !path.isEmpty {
-            let doc = network.translations[path]?[language] ?? network.tree.documents.first { $0.path == path && $0.language == nil }
+        // Each document is at hand: no search of the tree's documents per handbook (that
+        // made the handbooks quadratic in the number of municipalities).
+        for case let (original?, anchor) in bodies where !original.path.isEmpty {
+            let path = original.path
+            let doc: Document? = network.translations[path]?[language] ?? original
             let prefix = Anchors.bodyPrefix(anchor)
             headings[path] = Set((doc?.markdown?.headings ?? []).map { prefix + $0.anchor })
         }
@@ -87,20 +91,40 @@ public struct DocumentPlaces: Sendable {
     /// and nil for anything else (a document the handbook does not contain), which is
     /// then shown as plain text.
     public func resolve(_ destination: String, from: String) -> String? {
+        resolve(DocumentPlaces.locate(destination, from: from))
+    }
+
+    /// What a link destination names, whatever the handbook: a web, mail or phone
+    /// address, a file of the tree with a fragment, or nothing a handbook can show.
+    public enum Location: Sendable {
+        case url(String)
+        case file(path: String, fragment: String)
+        case nowhere
+    }
+
+    /// The location of a link written in the document at `from` (a pure function of
+    /// both, which `BodyCache` keeps for every handbook of a build).
+    public static func locate(_ destination: String, from: String) -> Location {
         if let scheme = TreePath.scheme(of: destination) {
-            return ["http", "https", "mailto", "tel"].contains(scheme.lowercased()) ? destination : nil
+            return ["http", "https", "mailto", "tel"].contains(scheme.lowercased()) ? .url(destination) : .nowhere
         }
         let linkTarget = TreePath.target(destination)
         let pathPart = linkTarget.path
         let fragment = linkTarget.fragment ?? ""
-        let target: String
-        if pathPart.isEmpty {
-            target = from
-        } else {
-            guard !pathPart.hasPrefix("/"),
-                  let resolved = TreePath.resolve(pathPart, from: from.split(separator: "/").dropLast().map(String.init))
-            else { return nil }
-            target = resolved
+        if pathPart.isEmpty { return .file(path: from, fragment: fragment) }
+        guard !pathPart.hasPrefix("/"),
+              let resolved = TreePath.resolve(pathPart, from: from.split(separator: "/").dropLast().map(String.init))
+        else { return .nowhere }
+        return .file(path: resolved, fragment: fragment)
+    }
+
+    /// Where a located link points in this handbook (see `resolve(_:from:)`).
+    public func resolve(_ location: Location) -> String? {
+        let target: String, fragment: String
+        switch location {
+        case let .url(url): return url
+        case .nowhere: return nil
+        case let .file(path, f): (target, fragment) = (path, f)
         }
         guard let anchor = anchors[target] else { return nil }
         if !fragment.isEmpty {

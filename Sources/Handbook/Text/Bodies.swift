@@ -15,6 +15,9 @@ public struct Bodies: Sendable {
     /// The text of an adaptable value model prose refers to (`{{value …}}`, see
     /// `ValueReference`), as HTML; nil leaves the reference as written.
     public var values: (@Sendable (ValueReference) -> String?)?
+    /// The HTML bodies already rendered by other handbooks of the build (nil renders
+    /// every body here).
+    public var cache: BodyCache?
 
     /// A rendered body.
     public struct Body: Sendable {
@@ -27,10 +30,11 @@ public struct Bodies: Sendable {
         public var headings: [(level: Int, text: String, anchor: String)]
     }
 
-    public init(network: Network, places: DocumentPlaces, markup: Markup) {
+    public init(network: Network, places: DocumentPlaces, markup: Markup, cache: BodyCache? = nil) {
         self.network = network
         self.places = places
         self.markup = markup
+        self.cache = cache
     }
 
     var language: String { markup.localizer.language }
@@ -68,13 +72,28 @@ public struct Bodies: Sendable {
             }
             return Body(html: typst, source: source, isFallback: fallback, headings: headings(source, prefix, headingShift))
         }
-        let renderer = MarkdownHTML(headingShift: headingShift, anchorPrefix: prefix, rawHTMLAsText: true,
-                                    footnoteBackLabel: markup.words["footnote.back"]) { destination in
-            places.resolve(destination, from: from) ?? Bodies.unlinked
-        }
+        let backLabel = markup.words["footnote.back"]
         let markdown = source.markdown?.body ?? ""
-        var html = Bodies.removeImages(Bodies.unlink(renderer.render(markdown)))
-        if let sections { html = Bodies.numberHeadings(html, level: sections.level, numbers: sections.numbers) }
+        let build = { (resolver: @escaping @Sendable (String) -> String?) -> String in
+            let renderer = MarkdownHTML(headingShift: headingShift, anchorPrefix: prefix, rawHTMLAsText: true,
+                                        footnoteBackLabel: backLabel, resolveLink: resolver)
+            var html = Bodies.removeImages(Bodies.unlink(renderer.render(markdown)))
+            if let sections { html = Bodies.numberHeadings(html, level: sections.level, numbers: sections.numbers) }
+            return html
+        }
+        let cache = self.cache
+        let resolve: @Sendable (String) -> String? = { destination in
+            let location = cache?.location(destination, from: from) ?? DocumentPlaces.locate(destination, from: from)
+            return places.resolve(location) ?? Bodies.unlinked
+        }
+        var html: String
+        if let cache {
+            let numbers = sections.map { "\($0.level):" + $0.numbers.joined(separator: ",") } ?? ""
+            let key = [language, source.path, from, anchor, String(headingShift), numbers, backLabel].joined(separator: "\u{1}")
+            html = cache.html(key: key, resolve: resolve, render: build)
+        } else {
+            html = build(resolve)
+        }
         if let values { html = ValueReference.substitute(html, values) }
         let headings = headings(source, prefix, headingShift)
         if fallback, !html.isEmpty {

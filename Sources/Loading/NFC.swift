@@ -1,0 +1,25 @@
+import Foundation
+
+/// Unicode Normalization Form C (UAX #15) with a quick check first: a text whose every
+/// scalar is below U+0300 (ASCII, Latin-1, Latin Extended-A and -B, IPA, spacing
+/// modifiers) or one of the common punctuation marks of U+2010–U+203A, U+20AC and U+2122
+/// has NFC_Quick_Check = Yes for every scalar and no combining mark, so it is already in
+/// NFC and is returned as it is. Only other texts go through Foundation's normalizer,
+/// which costs a bridge to UTF-16 and back (a tenth of `oae check` at 947
+/// municipalities, issue 13).
+public enum NFC {
+    /// `text` in NFC.
+    public static func normalize(_ text: String) -> String {
+        isQuickYes(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// True when every scalar of `text` is one that no normalization changes and that
+    /// never combines with its neighbours (see the type's comment).
+    public static func isQuickYes(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 } || text.unicodeScalars.allSatisfy { isStable($0.value) }
+    }
+
+    static func isStable(_ v: UInt32) -> Bool {
+        v < 0x300 || (0x2010...0x203A).contains(v) || v == 0x20AC || v == 0x2122
+    }
+}
