@@ -8,5 +8,5 @@ public enum Placeholder {
 
     /// Whether a text still holds a scaffold's placeholder (by bytes: the rule reads every
     /// string of the tree).
-    public static func isIn(_ text: String) -> Bool { ByteSearch.contains(text, marker) }
+    public static func isIn(_ text: String) -> Bool { text.utf8Contains(marker) }
 }

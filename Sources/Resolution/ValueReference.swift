@@ -23,7 +23,7 @@ public struct ValueReference: Sendable, Equatable {
     /// The references in a text, with their ranges, in order.
     public static func find(in text: String) -> [(range: Range<String.Index>, reference: ValueReference)] {
         // Most texts have none: a byte search says so without the regular expression.
-        guard ByteSearch.contains(text, "{{value ") else { return [] }
+        guard text.utf8Contains("{{value ") else { return [] }
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { match in
             guard let range = Range(match.range, in: text), let inner = Range(match.range(at: 1), in: text) else { return nil }

@@ -1,4 +1,5 @@
 import Foundation
+import Loading
 import Rendering
 
 /// Puts a page's content in the frame every page shares: `<html lang>`, the CSP, the

@@ -1,4 +1,5 @@
 import Foundation
+import Loading
 import Rendering
 
 /// Keeps wide tables from widening the page (WCAG 2.1 success criterion 1.4.10, reflow

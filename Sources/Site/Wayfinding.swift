@@ -1,4 +1,5 @@
 import Foundation
+import Loading
 import Rendering
 
 /// An entry of a page's breadcrumbs before the page itself: a page, or a section of one.

@@ -16,7 +16,7 @@ struct ValueReferenceRule: Rule {
         var out: [Diagnostic] = []
         for doc in c.network.tree.documents {
             // Most bodies name no value: a byte search of the whole body says so.
-            guard let md = doc.markdown, ByteSearch.contains(md.body, "{{value ") else { continue }
+            guard let md = doc.markdown, md.body.utf8Contains("{{value ") else { continue }
             let lines = md.body.split(separator: "\n", omittingEmptySubsequences: false)
             for (index, line) in lines.enumerated() {
                 let text = String(line)

@@ -18,12 +18,22 @@ final class TextSpeedTests: XCTestCase {
     }
 
     func testByteSearchFindsWhatContainsFinds() {
-        XCTAssertTrue(ByteSearch.contains("text [to complete] here", "[to complete]"))
-        XCTAssertTrue(ByteSearch.contains("[to complete]", "[to complete]"))
-        XCTAssertFalse(ByteSearch.contains("[to complete", "[to complete]"))
-        XCTAssertFalse(ByteSearch.contains("", "x"))
-        XCTAssertTrue(ByteSearch.contains("àèò {{value a/b/c}}", "{{value "))
-        XCTAssertTrue(ByteSearch.contains("tttx", "ttx"))
-        XCTAssertTrue(ByteSearch.contains("anything", ""))
+        XCTAssertTrue("text [to complete] here".utf8Contains("[to complete]"))
+        XCTAssertTrue("[to complete]".utf8Contains("[to complete]"))
+        XCTAssertFalse("[to complete".utf8Contains("[to complete]"))
+        XCTAssertFalse("".utf8Contains("x"))
+        XCTAssertTrue("àèò {{value a/b/c}}".utf8Contains("{{value "))
+        XCTAssertTrue("tttx".utf8Contains("ttx"))
+        XCTAssertTrue("anything".utf8Contains(""))
+        // Ranges are String indices, also in substrings and after multi-byte characters.
+        let text = "àb<h2 id=\"x\">é</h2><section><h2 id=\"y\">"
+        let r = text.utf8Range(of: "<h2 id=\"")!
+        XCTAssertEqual(String(text[..<r.lowerBound]), "àb")
+        XCTAssertEqual(text.utf8Count(of: "<h2 id=\""), 2)
+        let second = text.utf8Range(of: "<h2", from: r.upperBound)!
+        XCTAssertEqual(String(text[text.utf8LastRange(of: "<section", before: second.lowerBound)!]), "<section")
+        let tail = text[r.upperBound...]
+        XCTAssertEqual(String(tail[tail.utf8Range(of: "é")!.upperBound...].prefix(5)), "</h2>")
+        XCTAssertNil(text.utf8Range(of: "<h2", in: text.startIndex..<r.lowerBound))
     }
 }
