@@ -43,6 +43,9 @@ public final class OutputTree: @unchecked Sendable {
     public let staging: URL
     private var lockDescriptor: Int32
     private var finished = false
+    /// The build's dependency record (`output/.cache/build.json`), when the build is
+    /// incremental: steps keep the units it says are unchanged from the previous output.
+    public var cache: BuildCache?
 
     /// The lock file inside the output folder.
     public static let lockName = ".lock"
