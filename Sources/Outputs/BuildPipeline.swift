@@ -16,6 +16,20 @@ public enum OutputSteps {
     /// Every step's check, for `oae check`: what would make a build fail or write wrong
     /// output, found before any build.
     public static func check(_ network: Network) -> [Diagnostic] { all.flatMap { $0.check(network) } }
+
+    /// Keeps a one-unit step's folder from the previous output when its key is unchanged
+    /// (hard links, nothing rendered); the step's report lines then, else nil.
+    static func keep(_ step: some OutputStep, _ input: BuildInput, tree: OutputTree, settings: BuildSettings) throws -> [String]? {
+        guard let cache = tree.cache, let unit = step.plan(input, settings: settings, cache: cache).first else { return nil }
+        cache.record(unit.name, unit.unit)
+        guard cache.unchanged(unit.name, key: unit.unit.key, files: unit.files) else { return nil }
+        do { try HardLinks.clone(tree.previous(step.name), to: try tree.folder(step.name)) } catch let error as OutputError {
+            throw error
+        } catch {
+            throw OutputError.unwritable(folder: tree.staging.path, reason: OutputError.reason(error))
+        }
+        return ["\(step.name): 0 rendered, 1 reused"]
+    }
 }
 
 /// Runs output steps over one checked build input into one staging tree, which replaces

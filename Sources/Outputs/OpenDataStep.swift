@@ -37,7 +37,7 @@ public struct OpenDataStep: OutputStep {
 
     public func write(_ input: BuildInput, into tree: OutputTree, settings: BuildSettings) throws -> [String] {
         let folder = try tree.folder(name)
-        if let kept = try SiteStep.keep(self, input, tree: tree, settings: settings) { return kept }
+        if let kept = try OutputSteps.keep(self, input, tree: tree, settings: settings) { return kept }
         let export = OpenDataStep.export(input)
         let files = export.files()
         var sizes: [String: Int] = [:]

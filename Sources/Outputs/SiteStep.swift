@@ -37,23 +37,9 @@ public struct SiteStep: OutputStep {
         return [PlannedUnit(name: name, unit: .init(key: key, reads: [InputDigest.all]), files: ["\(name)/index.html"])]
     }
 
-    /// Keeps a one-unit step's folder from the previous output when its key is unchanged
-    /// (hard links, nothing rendered); the step's report lines then, else nil.
-    static func keep(_ step: some OutputStep, _ input: BuildInput, tree: OutputTree, settings: BuildSettings) throws -> [String]? {
-        guard let cache = tree.cache, let unit = step.plan(input, settings: settings, cache: cache).first else { return nil }
-        cache.record(unit.name, unit.unit)
-        guard cache.unchanged(unit.name, key: unit.unit.key, files: unit.files) else { return nil }
-        do { try HardLinks.clone(tree.previous(step.name), to: try tree.folder(step.name)) } catch let error as OutputError {
-            throw error
-        } catch {
-            throw OutputError.unwritable(folder: tree.staging.path, reason: OutputError.reason(error))
-        }
-        return ["\(step.name): 0 rendered, 1 reused"]
-    }
-
     public func write(_ input: BuildInput, into tree: OutputTree, settings: BuildSettings) throws -> [String] {
         let folder = try tree.folder(name)
-        if let kept = try SiteStep.keep(self, input, tree: tree, settings: settings) { return kept }
+        if let kept = try OutputSteps.keep(self, input, tree: tree, settings: settings) { return kept }
         let handbooks = tree.staging.appendingPathComponent(HandbookBuild.folderName, isDirectory: true)
         let manifest: HandbookManifest?
         do { manifest = try HandbookManifest.read(folder: handbooks) } catch {
