@@ -68,17 +68,17 @@ public enum BuildPipeline {
             for u in units { cache.record(u.name, u.unit) }
             planned.append((step.name, units))
         }
-        let unchanged = planned.allSatisfy { step in
+        // Every unit unchanged, its files there: asked holding the output's lock.
+        let unchanged = { planned.allSatisfy { step in
             guard !step.units.isEmpty,
                   step.units.allSatisfy({ cache.unchanged($0.name, key: $0.unit.key, files: $0.files) }) else { return false }
             // A unit of the previous output that this build would not write (a municipality removed).
             let names = Set(step.units.map(\.name))
             return !whole || cache.previous.units.keys.allSatisfy { !BuildCache.unit($0, of: step.name) || names.contains($0) }
-        }
-        if unchanged {
+        } }
+        guard let tree = try OutputTree.begin(out, rebuilding: Set(steps.map(\.name)), unless: unchanged) else {
             return Report(lines: planned.map { "\($0.name): 0 rendered, \($0.units.count) reused" }, seconds: [], unchanged: true)
         }
-        let tree = try OutputTree.begin(out, rebuilding: Set(steps.map(\.name)))
         tree.cache = cache
         var report = Report(lines: [], seconds: [])
         do {
