@@ -96,6 +96,8 @@ public struct HandbookRenderer: Sendable {
     /// itself (links, bodies) in `format` (the page's chapters then have no `html`).
     public func document(_ view: ResolvedMunicipality, language: String,
                          format: MarkupFormat = .html) -> (page: HandbookView, chapters: [any ChapterView]) {
+        // The revision and date of this handbook's own inputs (`SourceStamps`).
+        let input = self.input.handbook(view.slug)
         let c = HandbookContext(input: input, view: view, language: language, outline: outline, format: format,
                                 words: words[language], bodyCache: bodyCache)
         var page = HandbookView(c, css: css, created: HandbookRenderer.timestamp(input.sourceEpoch))

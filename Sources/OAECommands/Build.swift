@@ -68,8 +68,10 @@ struct BuildOptions: ParsableArguments {
         let (context, diagnostics) = CheckRun.checked(root: root, asOf: asOfDay, cache: cache)
         let loaded = context.network.tree
         guard diagnostics.errorCount == 0 else { return (loaded, diagnostics, nil) }
+        let stamps = SourceStamps.read(root: root, municipalities: Set(context.network.municipalities.keys), base: source)
         let input = BuildInput(root: root, network: context.network, resolved: context.resolved,
-                               sourceRevision: source.revision, sourceEpoch: source.epoch, toolVersion: OAE.version)
+                               sourceRevision: source.revision, sourceEpoch: source.epoch, toolVersion: OAE.version,
+                               stamps: stamps)
         return (loaded, diagnostics, input)
     }
 

@@ -16,11 +16,32 @@ public enum OutputSteps {
     /// Every step's check, for `oae check`: what would make a build fail or write wrong
     /// output, found before any build.
     public static func check(_ network: Network) -> [Diagnostic] { all.flatMap { $0.check(network) } }
+
+    /// Keeps a one-unit step's folder from the previous output when its key is unchanged
+    /// (hard links, nothing rendered); the step's report lines then, else nil.
+    static func keep(_ step: some OutputStep, _ input: BuildInput, tree: OutputTree, settings: BuildSettings) throws -> [String]? {
+        guard let cache = tree.cache, let unit = step.plan(input, settings: settings, cache: cache).first else { return nil }
+        cache.record(unit.name, unit.unit)
+        guard cache.unchanged(unit.name, key: unit.unit.key, files: unit.files) else { return nil }
+        do { try HardLinks.clone(tree.previous(step.name), to: try tree.folder(step.name)) } catch let error as OutputError {
+            throw error
+        } catch {
+            throw OutputError.unwritable(folder: tree.staging.path, reason: OutputError.reason(error))
+        }
+        return ["\(step.name): 0 rendered, 1 reused"]
+    }
 }
 
 /// Runs output steps over one checked build input into one staging tree, which replaces
 /// the output folder in one atomic exchange when every step has succeeded (`OutputTree`).
 /// A step that fails leaves the previous output whole.
+///
+/// Builds are incremental: the dependency record of the previous build
+/// (`output/.cache/build.json`, `BuildCache`) says which units (each handbook, the open
+/// data, the site) were made from which inputs. A unit whose key is unchanged is kept
+/// from the previous output (hard links, nothing rendered); when every unit is unchanged
+/// the output folder is not touched at all. Deleting `output/.cache/` makes the next
+/// build a cold one.
 public enum BuildPipeline {
     /// What a build did.
     public struct Report: Sendable {
@@ -28,6 +49,8 @@ public enum BuildPipeline {
         public var lines: [String]
         /// Seconds each step took, by step name.
         public var seconds: [(String, Double)]
+        /// True when nothing had changed and the output folder was left as it was.
+        public var unchanged = false
     }
 
     /// Runs `steps` into `out`. Throws `OutputError` (another build running, a folder that
@@ -35,13 +58,37 @@ public enum BuildPipeline {
     /// as it was.
     public static func run(_ input: BuildInput, out: URL, steps: [any OutputStep],
                            settings: BuildSettings = BuildSettings()) throws -> Report {
-        let tree = try OutputTree.begin(out, rebuilding: Set(steps.map(\.name)))
+        let cache = BuildCache(out: out, input: input)
+        let whole = settings.municipalities.isEmpty && settings.languages.isEmpty
+        var planned: [(name: String, units: [PlannedUnit])] = []
+        for step in steps {
+            let units = step.plan(input, settings: settings, cache: cache)
+            // A whole build's record holds only what it writes (no removed municipality's handbooks).
+            if whole { cache.forget(step: step.name) }
+            for u in units { cache.record(u.name, u.unit) }
+            planned.append((step.name, units))
+        }
+        // Every unit unchanged, its files there: asked holding the output's lock.
+        let unchanged = { planned.allSatisfy { step in
+            guard !step.units.isEmpty,
+                  step.units.allSatisfy({ cache.unchanged($0.name, key: $0.unit.key, files: $0.files) }) else { return false }
+            // A unit of the previous output that this build would not write (a municipality removed).
+            let names = Set(step.units.map(\.name))
+            return !whole || cache.previous.units.keys.allSatisfy { !BuildCache.unit($0, of: step.name) || names.contains($0) }
+        } }
+        guard let tree = try OutputTree.begin(out, rebuilding: Set(steps.map(\.name)), unless: unchanged) else {
+            return Report(lines: planned.map { "\($0.name): 0 rendered, \($0.units.count) reused" }, seconds: [], unchanged: true)
+        }
+        tree.cache = cache
         var report = Report(lines: [], seconds: [])
         do {
             for step in steps {
                 let started = Date()
                 report.lines += try step.write(input, into: tree, settings: settings)
                 report.seconds.append((step.name, Date().timeIntervalSince(started)))
+            }
+            do { try cache.write(into: tree.staging) } catch {
+                throw OutputError.unwritable(folder: tree.staging.path, reason: OutputError.reason(error))
             }
             try tree.commit()
         } catch {

@@ -46,16 +46,75 @@ public struct HandbookStep: OutputStep {
         options.progress = settings.terminal ? .terminal : .plain
         options.write = settings.write
         if !settings.skipPDF {
-            options.typst = TypstEngine.find(root: input.root, environment: settings.environment)
+            options.typst = HandbookStep.engine(root: input.root, environment: settings.environment)
+        }
+        let planned = tree.cache.map { plan(input, settings: settings, cache: $0) } ?? []
+        if let cache = tree.cache {
+            for unit in planned where cache.unchanged(unit.name, key: unit.unit.key, files: unit.files) {
+                options.reuse.insert(String(unit.name.dropFirst(name.count + 1)))
+                if let pdf = unit.unit.pdf { options.reusedPDFKeys.insert(pdf) }
+            }
         }
         let report = try HandbookBuild.run(input, tree: tree, options: options)
+        for unit in planned {
+            var record = unit.unit
+            let id = String(unit.name.dropFirst(name.count + 1))
+            if let pdf = report.pdfKeys[id] { record.pdf = pdf } else if !report.kept.contains(id) { record.pdf = nil }
+            tree.cache?.record(unit.name, record)
+        }
         var lines: [String] = []
         if report.pdfEngineMissing {
             lines.append("note: Typst was not found, so the handbooks were built as HTML only; \(TypstEngine.installHint)")
         } else if !settings.skipPDF {
             lines.append("PDF: \(report.rendered) rendered, \(report.reused) reused")
         }
-        lines.append("handbooks: \(report.built.count) built, \(report.manifest.entries.count) in \(name)/")
+        lines.append("handbooks: \(report.built.count) rendered, \(report.kept.count) reused")
         return lines
+    }
+
+    /// Each handbook the build would write (`handbooks/<municipality>/<language>`): it
+    /// reads the inputs every handbook reads and its municipality's folder, and its bytes
+    /// depend on oae's version, the revision and date it carries (`SourceStamps.handbook`),
+    /// the PDF engine and whether its Typst source is written too.
+    public func plan(_ input: BuildInput, settings: BuildSettings, cache: BuildCache) -> [PlannedUnit] {
+        let slugs = input.resolved.map(\.slug).filter { settings.municipalities.isEmpty || settings.municipalities.contains($0) }
+        let languages = input.languages.filter { settings.languages.isEmpty || settings.languages.contains($0) }
+        let engine = settings.skipPDF ? nil : HandbookStep.engine(root: input.root, environment: settings.environment)
+        // Without the engine PDFs were required: the step must run, and fail.
+        if engine == nil, settings.requirePDF, !settings.skipPDF { return [] }
+        let pdf = settings.skipPDF ? "no PDF" : engine.map { "typst \($0.version) \(TypstEngine.fontFolders)" } ?? "no engine"
+        return slugs.flatMap { slug in
+            let stamp = input.stamps.handbook(slug)
+            let reads = [InputDigest.shared, InputDigest.municipality(slug)]
+            return languages.map { language in
+                let unit = "\(name)/\(slug)/\(language)"
+                let key = cache.key(reads: reads, ["handbook", input.toolVersion, language, stamp.revision, String(stamp.epoch),
+                                                   String(stamp.modified), pdf, String(settings.typstSource)])
+                var files = ["handbook.html"]
+                if engine != nil { files.append("handbook.pdf") }
+                if settings.typstSource { files.append("handbook.typ") }
+                let previous = cache.previous.units[unit]
+                return PlannedUnit(name: unit, unit: .init(key: key, reads: reads, pdf: previous?.key == key ? previous?.pdf : nil),
+                                   files: files.map { "\(unit)/\($0)" })
+            }
+        }
+    }
+
+    /// The PDF engine (`TypstEngine.find`), looked for once per process and environment:
+    /// planning and writing the handbooks both need it.
+    static func engine(root: URL, environment: [String: String]) -> TypstEngine? {
+        let key = "\(root.path)\u{0}\(environment["OAE_PYTHON"] ?? "")\u{0}\(environment["PATH"] ?? "")"
+        engines.lock.lock()
+        defer { engines.lock.unlock() }
+        if let found = engines.found[key] { return found }
+        let engine = TypstEngine.find(root: root, environment: environment)
+        engines.found[key] = engine
+        return engine
+    }
+
+    static let engines = Engines()
+    final class Engines: @unchecked Sendable {
+        let lock = NSLock()
+        var found: [String: TypstEngine?] = [:]
     }
 }

@@ -23,8 +23,22 @@ public struct OpenDataStep: OutputStep {
 
     public func check(_ network: Network) -> [Diagnostic] { [] }
 
+    /// One unit, the whole folder: it reads every input, and its bytes depend on oae's
+    /// version, the tree's revision and date, the day of its first commit, the site's
+    /// address and the Python that writes the spreadsheet.
+    public func plan(_ input: BuildInput, settings: BuildSettings, cache: BuildCache) -> [PlannedUnit] {
+        let python = Spreadsheet.locatePython(root: input.root, environment: settings.environment)?.path ?? "no Python"
+        let key = cache.key(reads: [InputDigest.all], [
+            "data", input.toolVersion, input.sourceRevision, String(input.sourceEpoch), String(input.sourceModified),
+            OpenDataStep.firstRevisionDay(input.root)?.description ?? "", SiteSettings.baseURL(root: input.root), python,
+        ])
+        return [PlannedUnit(name: name, unit: .init(key: key, reads: [InputDigest.all]),
+                            files: ["\(name)/\(OpenDataExport.catalogName)"])]
+    }
+
     public func write(_ input: BuildInput, into tree: OutputTree, settings: BuildSettings) throws -> [String] {
         let folder = try tree.folder(name)
+        if let kept = try OutputSteps.keep(self, input, tree: tree, settings: settings) { return kept }
         let export = OpenDataStep.export(input)
         // Made and written in parallel, each file dropped once written.
         let written = parallelMap(export.fileList()) { file -> (path: String, result: Result<Int, Error>) in
@@ -54,7 +68,7 @@ public struct OpenDataStep: OutputStep {
         do { try writeFile(folder.appendingPathComponent(OpenDataExport.catalogName), catalog) } catch {
             throw OutputError.unwritable(folder: folder.path, reason: OutputError.reason(error))
         }
-        return lines + ["data: \(sizes.count + 1) files in \(name)/"]
+        return lines + ["data: 1 rendered, 0 reused (\(sizes.count + 1) files in \(name)/)"]
     }
 
     /// What the spreadsheet writer reads (`Spreadsheet.write`): one sheet per table.

@@ -26,8 +26,20 @@ public struct SiteStep: OutputStep {
                                        views: SiteBuild.views, uiKeys: strings.keys)
     }
 
+    /// One unit, the whole site: it reads every input and what the handbook and data
+    /// steps wrote (their keys), and its bytes depend on oae's version, the tree's
+    /// revision and date and the search indexer.
+    public func plan(_ input: BuildInput, settings: BuildSettings, cache: BuildCache) -> [PlannedUnit] {
+        let pagefind = settings.skipSearch ? "no search" : Pagefind.locate(root: input.root, environment: settings.environment)?.path ?? "no Pagefind"
+        let key = cache.key(reads: [InputDigest.all], [
+            "site", input.toolVersion, input.sourceRevision, String(input.sourceEpoch), String(input.sourceModified), pagefind,
+        ] + cache.keys(step: HandbookBuild.folderName) + cache.keys(step: OpenDataStep.folderName))
+        return [PlannedUnit(name: name, unit: .init(key: key, reads: [InputDigest.all]), files: ["\(name)/index.html"])]
+    }
+
     public func write(_ input: BuildInput, into tree: OutputTree, settings: BuildSettings) throws -> [String] {
         let folder = try tree.folder(name)
+        if let kept = try OutputSteps.keep(self, input, tree: tree, settings: settings) { return kept }
         let handbooks = tree.staging.appendingPathComponent(HandbookBuild.folderName, isDirectory: true)
         let manifest: HandbookManifest?
         do { manifest = try HandbookManifest.read(folder: handbooks) } catch {
@@ -59,7 +71,7 @@ public struct SiteStep: OutputStep {
                 throw OutputError.step(name: name, message: "\(error)")
             }
         }
-        return lines + ["site: \(site.pageCount) pages in \(name)/"]
+        return lines + ["site: 1 rendered, 0 reused (\(site.pageCount) pages in \(name)/)"]
     }
 
     /// What the site is built with: its address, the handbooks and the open data files

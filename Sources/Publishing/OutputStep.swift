@@ -50,4 +50,29 @@ public protocol OutputStep: Sendable {
     /// (`PDF: 2 rendered, 10 reused`). Throws `OutputError` (or a step error whose
     /// description is one line).
     func write(_ input: BuildInput, into tree: OutputTree, settings: BuildSettings) throws -> [String]
+    /// The units the step would write, with their keys, for an incremental build
+    /// (`BuildCache`); see the default below.
+    func plan(_ input: BuildInput, settings: BuildSettings, cache: BuildCache) -> [PlannedUnit]
+}
+
+/// An output unit a step would write (`handbooks/<m>/<lang>`, `data`, `site`) with its
+/// key, and the files of the previous output that must be there for it to be kept.
+public struct PlannedUnit: Sendable {
+    public var name: String
+    public var unit: BuildRecord.Unit
+    /// Paths relative to the output folder.
+    public var files: [String]
+
+    public init(name: String, unit: BuildRecord.Unit, files: [String]) {
+        self.name = name
+        self.unit = unit
+        self.files = files
+    }
+}
+
+extension OutputStep {
+    /// The units the step would write, with their keys (`BuildCache.key`), for an
+    /// incremental build: a build in which every step's units are unchanged writes
+    /// nothing. Empty (the default): the step is always run in full.
+    public func plan(_ input: BuildInput, settings: BuildSettings, cache: BuildCache) -> [PlannedUnit] { [] }
 }

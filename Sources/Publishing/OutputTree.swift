@@ -43,6 +43,9 @@ public final class OutputTree: @unchecked Sendable {
     public let staging: URL
     private var lockDescriptor: Int32
     private var finished = false
+    /// The build's dependency record (`output/.cache/build.json`), when the build is
+    /// incremental: steps keep the units it says are unchanged from the previous output.
+    public var cache: BuildCache?
 
     /// The lock file inside the output folder.
     public static let lockName = ".lock"
@@ -52,6 +55,14 @@ public final class OutputTree: @unchecked Sendable {
     /// the output this build writes anew (`site`, `data`…); every other entry is carried
     /// over from the previous output.
     public static func begin(_ target: URL, rebuilding: Set<String>) throws -> OutputTree {
+        // `unchanged` never says true, so there is always a tree.
+        try begin(target, rebuilding: rebuilding, unless: { false })!
+    }
+
+    /// `begin`, unless `unchanged` (asked holding the lock, once the staging folders of
+    /// killed builds are removed) says the output is already what this build would write:
+    /// then nil, the lock released and nothing else touched.
+    public static func begin(_ target: URL, rebuilding: Set<String>, unless unchanged: () -> Bool) throws -> OutputTree? {
         let fm = FileManager.default
         let shown = target.path
         do {
@@ -70,6 +81,10 @@ public final class OutputTree: @unchecked Sendable {
         }
         let staging = parent.appendingPathComponent(prefix + String(getpid()), isDirectory: true)
         let tree = OutputTree(target: target, staging: staging, lock: fd)
+        if unchanged() {
+            tree.release()
+            return nil
+        }
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             for entry in try fm.contentsOfDirectory(atPath: target.path).sorted()

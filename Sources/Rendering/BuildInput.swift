@@ -14,15 +14,30 @@ public struct BuildInput: Sendable {
     /// Seconds since 1970 of the source: SOURCE_DATE_EPOCH, else the last commit's date.
     public let sourceEpoch: Int
     public let toolVersion: String
+    /// True when `sourceRevision` is HEAD's with uncommitted changes to what is built.
+    public let sourceModified: Bool
+    /// The revision and date of each output's own inputs (`SourceStamps`); every stamp is
+    /// `sourceRevision` and `sourceEpoch` unless given.
+    public let stamps: SourceStamps
 
     public init(root: URL, network: Network, resolved: [ResolvedMunicipality], sourceRevision: String,
-                sourceEpoch: Int, toolVersion: String) {
+                sourceEpoch: Int, toolVersion: String, sourceModified: Bool = false, stamps: SourceStamps? = nil) {
         self.root = root
         self.network = network
         self.resolved = resolved
         self.sourceRevision = sourceRevision
         self.sourceEpoch = sourceEpoch
         self.toolVersion = toolVersion
+        self.sourceModified = sourceModified
+        self.stamps = stamps ?? SourceStamps(uniform: .init(revision: sourceRevision, epoch: sourceEpoch, modified: sourceModified))
+    }
+
+    /// The input a municipality's handbooks are rendered from: this one, with the revision
+    /// and date of the last change to the handbook's own inputs (`SourceStamps.handbook`).
+    public func handbook(_ municipality: String) -> BuildInput {
+        let stamp = stamps.handbook(municipality)
+        return BuildInput(root: root, network: network, resolved: resolved, sourceRevision: stamp.revision,
+                          sourceEpoch: stamp.epoch, toolVersion: toolVersion, sourceModified: stamp.modified, stamps: stamps)
     }
 
     /// The day of the source (dates printed in outputs come from it, never from the clock).

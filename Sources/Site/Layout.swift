@@ -1,5 +1,6 @@
 import Foundation
 import Loading
+import Model
 import Rendering
 
 /// Puts a page's content in the frame every page shares: `<html lang>`, the CSP, the
@@ -39,7 +40,13 @@ struct Layout: Sendable {
             LayoutView.NavItem(label: language[Layout.footerKey(target)], href: link(target.path(language.code)),
                                current: target == route, current_value: target == route ? "page" : "")
         }
-        let revision = input.sourceRevision == "unversioned" ? language["footer_unversioned"] : String(input.sourceRevision.prefix(7))
+        // An office's pages carry the revision and date of its own inputs (`SourceStamps`).
+        let stamp: SourceStamps.Stamp = switch route {
+        case .office(let m), .localService(let m, _), .localProcedure(let m, _): input.stamps.officePage(m)
+        default: input.stamps.tree
+        }
+        let revision = stamp.revision == "unversioned" ? language["footer_unversioned"]
+            : String(stamp.revision.prefix(7)) + (stamp.modified ? " " + language["footer_modified"] : "")
         let view = LayoutView(
             site_title: site.siteTitle(language),
             title: content.title,
@@ -63,9 +70,9 @@ struct Layout: Sendable {
             fallback_note: content.html.utf8Contains("class=\"fallback\""),
             json_ld: content.jsonLD.map(StructuredData.scriptText),
             revision: revision,
-            revision_full: input.sourceRevision,
-            source_date: language.formatter.date(input.sourceDay),
-            source_day: input.sourceDay.description,
+            revision_full: stamp.revision,
+            source_date: language.formatter.date(Day(unixSeconds: stamp.epoch)),
+            source_day: Day(unixSeconds: stamp.epoch).description,
             model_version: site.network.settings.version,
             tool_version: input.toolVersion,
             data_href: link(SiteRoute.openData.path(language.code)),

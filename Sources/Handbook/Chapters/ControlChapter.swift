@@ -73,7 +73,7 @@ struct ControlChapter: ChapterBuilder {
         if let base = c.view.files.adaptation?.root?["base_model_version"]?.string {
             row("base_version", m.plainView(base))
         }
-        row("revision", m.plainView(short), code: true)
+        row("revision", m.plainView(short), aside: c.input.sourceModified ? c.words["control.revision_modified"] : nil, code: true)
         row("revision_full", m.plainView(revision), code: true, long: true)
         row("source_date", m.plainView(c.format.date(c.input.sourceDay)))
         row("language", m.plainView(c.words["language.\(c.language)"]), aside: c.language)

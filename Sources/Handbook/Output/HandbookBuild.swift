@@ -25,6 +25,12 @@ public struct HandbookBuildOptions: Sendable {
     public var progress: ProgressStyle = .silent
     /// Where progress and messages go (standard error for the command line).
     public var write: @Sendable (String) -> Void = { _ in }
+    /// Handbooks (`<municipality>/<language>`) whose inputs did not change since the
+    /// previous build (`BuildCache`): their files are kept from the previous output, not
+    /// rendered again.
+    public var reuse: Set<String> = []
+    /// The PDF cache keys of the kept handbooks, which the cache keeps.
+    public var reusedPDFKeys: Set<String> = []
 
     public init() {}
 }
@@ -33,10 +39,15 @@ public struct HandbookBuildOptions: Sendable {
 /// and how many were reused from the cache.
 public struct HandbookBuildReport: Sendable {
     public var manifest: HandbookManifest
-    /// The handbooks this build wrote (`<municipality>/<lang>`).
+    /// The handbooks this build rendered (`<municipality>/<lang>`).
     public var built: [String]
+    /// The handbooks kept from the previous output (`HandbookBuildOptions.reuse`).
+    public var kept: [String] = []
+    /// PDFs rendered, and PDFs of the rendered handbooks found in the cache.
     public var rendered: Int
     public var reused: Int
+    /// The PDF cache key of each rendered handbook's PDF (`<municipality>/<lang>`).
+    public var pdfKeys: [String: String] = [:]
     /// True when PDFs were wanted but Typst is missing.
     public var pdfEngineMissing: Bool
 }
@@ -114,24 +125,31 @@ public enum HandbookBuild {
         }
 
         // The HTML of every handbook, in parallel: a pure function of the input.
-        struct Item: Sendable { var slug: String; var language: String; var view: ResolvedMunicipality }
-        let items = views.flatMap { v in languages.map { Item(slug: v.slug, language: $0, view: v) } }
+        struct Item: Sendable {
+            var slug: String; var language: String; var view: ResolvedMunicipality
+            var id: String { "\(slug)/\(language)" }
+        }
+        let wanted = views.flatMap { v in languages.map { Item(slug: v.slug, language: $0, view: v) } }
+        let items = wanted.filter { !options.reuse.contains($0.id) }
+        let kept = wanted.filter { options.reuse.contains($0.id) }.map(\.id)
         let pages = parallelMap(items) { Data(renderer.render($0.view, language: $0.language).utf8) }
 
         // The Typst source of every PDF, from the same view models: its hash is the cache key.
         let sources = typst == nil && !options.typstSource ? [] : parallelMap(items) { renderer.renderTypst($0.view, language: $0.language) }
         let cache = PDFCache(out: tree.staging)
         let keys = typst.map { t in
-            sources.map { PDFCache.key(source: Data($0.utf8), toolVersion: input.toolVersion, engineVersion: t.version,
-                                       fonts: TypstEngine.fontFolders) }
+            zip(items, sources).map { item, source in
+                PDFCache.key(source: Data(source.utf8), toolVersion: input.toolVersion, engineVersion: t.version,
+                             fonts: TypstEngine.fontFolders, timestamp: input.stamps.handbook(item.slug).epoch)
+            }
         } ?? []
         var rendered = 0, reused = 0
         let staging = try tree.folder(folderName)
         var manifest = HandbookManifest(entries: [])
         do {
-            if isPartial {
+            if isPartial || !kept.isEmpty {
                 try seed(staging, from: tree.previous(folderName), keep: Set(slugs), languages: Set(input.languages),
-                         replacing: Set(items.map { "\($0.slug)/\($0.language)" }))
+                         replacing: Set(items.map(\.id)))
             }
             for (item, page) in zip(items, pages) {
                 try writeFile(staging.appendingPathComponent("\(item.slug)/\(item.language)/handbook.html"), page)
@@ -147,12 +165,12 @@ public enum HandbookBuild {
                 var queued = Set<String>()
                 for (i, item) in items.enumerated() where !cache.contains(keys[i]) && !queued.contains(keys[i]) {
                     queued.insert(keys[i])
-                    jobs.append(.init(label: "\(item.slug)/\(item.language)", source: sources[i], key: keys[i]))
+                    jobs.append(.init(label: item.id, source: sources[i], key: keys[i],
+                                      timestamp: input.stamps.handbook(item.slug).epoch))
                 }
                 rendered = jobs.count
                 reused = items.count - jobs.count
-                let runner = PDFJobs(engine: typst, root: tree.staging, cache: cache, sourceEpoch: input.sourceEpoch,
-                                     jobs: options.jobs, style: options.progress, write: options.write)
+                let runner = PDFJobs(engine: typst, root: tree.staging, cache: cache, jobs: options.jobs, style: options.progress, write: options.write)
                 let failures = runner.run(jobs)
                 if !failures.isEmpty { throw HandbookBuildError.renderFailed(failures) }
                 for (i, item) in items.enumerated() {
@@ -168,9 +186,11 @@ public enum HandbookBuild {
         } catch {
             throw OutputError.unwritable(folder: staging.path, reason: OutputError.reason(error))
         }
-        if typst != nil, !isPartial { cache.prune(keeping: Set(keys)) }
-        return HandbookBuildReport(manifest: manifest, built: items.map { "\($0.slug)/\($0.language)" },
-                                   rendered: rendered, reused: reused, pdfEngineMissing: missing)
+        if typst != nil, !isPartial { cache.prune(keeping: Set(keys).union(options.reusedPDFKeys)) }
+        return HandbookBuildReport(manifest: manifest, built: items.map(\.id), kept: kept,
+                                   rendered: rendered, reused: reused,
+                                   pdfKeys: Dictionary(zip(items.map(\.id), keys)) { a, _ in a },
+                                   pdfEngineMissing: missing)
     }
 
     /// The office's name in a language, for the manifest.

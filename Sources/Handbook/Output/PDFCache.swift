@@ -13,14 +13,16 @@ public struct PDFCache: Sendable {
         folder = out.appendingPathComponent(".cache/pdf", isDirectory: true)
     }
 
-    /// The cache key of a handbook.
-    public static func key(source: Data, toolVersion: String, engineVersion: String, fonts: [String] = []) -> String {
+    /// The cache key of a handbook; `timestamp` is the PDF's creation date (seconds since 1970).
+    public static func key(source: Data, toolVersion: String, engineVersion: String, fonts: [String] = [],
+                           timestamp: Int? = nil) -> String {
         var hash = ContentHash()
         hash.update(source)
         hash.update([0])
         hash.update("oae \(toolVersion)")
         hash.update("typst \(engineVersion)")
         for folder in fonts { hash.update("font folder \(folder)") }
+        if let timestamp { hash.update("created \(timestamp)") }
         return hash.hexDigest()
     }
 

@@ -17,13 +17,14 @@ struct PDFJobs {
         /// The handbook's Typst source.
         var source: String
         var key: String
+        /// The PDF's creation date, seconds since 1970: the handbook's source date.
+        var timestamp: Int
     }
 
     let engine: TypstEngine
     /// The compiler's root: the only folder a document may read (the build's staging folder).
     let root: URL
     let cache: PDFCache
-    let sourceEpoch: Int
     let jobs: Int
     let style: ProgressStyle
     let write: @Sendable (String) -> Void
@@ -46,7 +47,7 @@ struct PDFJobs {
             while let i = state.next(limit: list.count) {
                 let job = list[i]
                 let temporary = cache.temporary(job.key, i)
-                var failure = worker.map { $0.compile(source: job.source, root: root, pdf: temporary, timestamp: sourceEpoch) }
+                var failure = worker.map { $0.compile(source: job.source, root: root, pdf: temporary, timestamp: job.timestamp) }
                     ?? startFailure
                 if failure == nil {
                     do { try cache.store(temporary, key: job.key) } catch { failure = "\(error)" }

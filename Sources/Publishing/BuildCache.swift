@@ -1,0 +1,227 @@
+import Foundation
+import JSON
+import Loading
+import Model
+import Rendering
+
+/// The content hashes of a tree's input files (every file under `TreeLayout.contentFolders`)
+/// and of the groups of them that outputs read: `shared` (what every handbook reads: all
+/// but the municipalities' folders and the site's templates), `municipality/<slug>` (a
+/// municipality's folder, `seeds/<slug>/`) and `all`.
+public struct InputDigest: Sendable {
+    /// A file's SHA-256 with the size and modification time it had when hashed.
+    public struct File: Sendable, Equatable {
+        public var hash: String
+        public var size: Int
+        /// Nanoseconds since 1970.
+        public var modified: Int
+    }
+
+    /// Every input file by path.
+    public var files: [String: File]
+    /// The hash of each group by name.
+    public var groups: [String: String]
+
+    public static let shared = "shared"
+    public static let all = "all"
+    public static func municipality(_ slug: String) -> String { "municipality/\(slug)" }
+
+    /// Hashes the input files of `root`. A file whose size and modification time are those
+    /// `previous` recorded keeps its recorded hash without being read (as git's index does).
+    public static func compute(root: URL, municipalities: Set<String>, previous: [String: File] = [:]) -> InputDigest {
+        let paths = FileTree.files(root: root, folders: TreeLayout.contentFolders)
+        let hashed = parallelMap(paths) { path -> File? in
+            var st = stat()
+            guard stat(root.appendingPathComponent(path).path, &st) == 0 else { return nil }
+            let size = Int(st.st_size)
+            let modified = Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec)
+            if let old = previous[path], old.size == size, old.modified == modified { return old }
+            guard case .success(let bytes) = FileTree.read(root: root, path: path) else { return nil }
+            var hash = ContentHash()
+            hash.update(bytes)
+            return File(hash: hash.hexDigest(), size: size, modified: modified)
+        }
+        var files: [String: File] = [:]
+        var groups: [String: ContentHash] = [:]
+        for (path, file) in zip(paths, hashed) {
+            guard let file else { continue }
+            files[path] = file
+            var names = [all]
+            switch SourceStamps.group(path[...], municipalities: municipalities) {
+            case .shared: names.append(shared)
+            case .siteTemplates: break
+            case .municipality(let slug): names.append(municipality(slug))
+            }
+            for name in names {
+                groups[name, default: ContentHash()].update(path)
+                groups[name, default: ContentHash()].update(file.hash)
+            }
+        }
+        var digests = groups.mapValues { $0.hexDigest() }
+        for name in [shared, all] where digests[name] == nil { digests[name] = ContentHash().hexDigest() }
+        for slug in municipalities where digests[municipality(slug)] == nil {
+            digests[municipality(slug)] = ContentHash().hexDigest()
+        }
+        return InputDigest(files: files, groups: digests)
+    }
+}
+
+/// `<out>/.cache/build.json`, the dependency record of the last build: each output unit
+/// (`handbooks/<municipality>/<language>`, `data`, `site`) with the groups of inputs it read
+/// and its key (a hash of those groups' content hashes and of everything else its bytes
+/// depend on: oae's version, the revision and date it carries, the tools found), and the
+/// content hash of every input file. A unit whose key is unchanged is not rendered again.
+/// `.cache/` sits beside `site/`, never inside it, so it is never served.
+public struct BuildRecord: Sendable, Equatable {
+    /// An output unit: its key, the input groups it read, and the PDF cache key of its
+    /// PDF, if it has one (`PDFCache`).
+    public struct Unit: Sendable, Equatable {
+        public var key: String
+        public var reads: [String]
+        public var pdf: String?
+
+        public init(key: String, reads: [String], pdf: String? = nil) {
+            self.key = key
+            self.reads = reads
+            self.pdf = pdf
+        }
+    }
+
+    public var units: [String: Unit] = [:]
+    public var files: [String: InputDigest.File] = [:]
+    public var groups: [String: String] = [:]
+
+    public init(units: [String: Unit] = [:], files: [String: InputDigest.File] = [:], groups: [String: String] = [:]) {
+        self.units = units
+        self.files = files
+        self.groups = groups
+    }
+
+    /// The record's path under the output folder.
+    public static let path = ".cache/build.json"
+
+    /// The record of the output folder `out`; empty when there is none or it cannot be
+    /// read (the next build is then a cold one).
+    public static func read(out: URL) -> BuildRecord {
+        guard let data = FileManager.default.contents(atPath: out.appendingPathComponent(path).path),
+              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              root["format"] as? Int == 1 else { return BuildRecord() }
+        var record = BuildRecord()
+        for (name, value) in root["units"] as? [String: [String: Any]] ?? [:] {
+            guard let key = value["key"] as? String else { continue }
+            record.units[name] = Unit(key: key, reads: value["reads"] as? [String] ?? [], pdf: value["pdf"] as? String)
+        }
+        for (name, value) in root["files"] as? [String: [Any]] ?? [:] where value.count == 3 {
+            guard let hash = value[0] as? String, let size = value[1] as? Int, let modified = value[2] as? Int else { continue }
+            record.files[name] = InputDigest.File(hash: hash, size: size, modified: modified)
+        }
+        record.groups = root["groups"] as? [String: String] ?? [:]
+        return record
+    }
+
+    /// The record as JSON, keys sorted: `{"format": 1, "units": {name: {"key", "reads",
+    /// "pdf"}}, "groups": {name: hash}, "files": {path: [hash, size, mtime_ns]}}`.
+    public var text: String {
+        let units = self.units.keys.sorted().map { name -> (String, JSONValue) in
+            let u = self.units[name]!
+            return (name, .object([("key", .string(u.key)), ("reads", .array(u.reads.map(JSONValue.string))),
+                                   ("pdf", .optional(u.pdf))]))
+        }
+        let groups = self.groups.keys.sorted().map { ($0, JSONValue.string(self.groups[$0]!)) }
+        let files = self.files.keys.sorted().map { path -> (String, JSONValue) in
+            let f = self.files[path]!
+            return (path, .array([.string(f.hash), .int(f.size), .int(f.modified)]))
+        }
+        return JSONValue.object([("format", .int(1)), ("units", .object(units)), ("groups", .object(groups)),
+                                 ("files", .object(files))]).serialized(pretty: false) + "\n"
+    }
+}
+
+/// One build's view of its dependency record: the previous build's record, the content
+/// hashes of this build's inputs, and the units this build writes or keeps. Steps ask it
+/// whether a unit can be kept from the previous output (`unchanged`) and tell it what
+/// they wrote (`record`); the pipeline writes the new record into the staging tree, so
+/// it takes the output's place together with the outputs it describes.
+public final class BuildCache: @unchecked Sendable {
+    /// The previous output folder.
+    public let out: URL
+    public let previous: BuildRecord
+    public let digest: InputDigest
+    private let lock = NSLock()
+    private var units: [String: BuildRecord.Unit]
+
+    /// Reads `out`'s record and hashes the inputs of `input`.
+    public init(out: URL, input: BuildInput) {
+        self.out = out
+        previous = BuildRecord.read(out: out)
+        digest = InputDigest.compute(root: input.root, municipalities: Set(input.network.municipalities.keys),
+                                     previous: previous.files)
+        units = previous.units
+    }
+
+    /// The hash of an input group (`InputDigest.shared`, `InputDigest.municipality(slug)`, `InputDigest.all`).
+    public func group(_ name: String) -> String { digest.groups[name] ?? ContentHash().hexDigest() }
+
+    /// A unit's key: a hash of the groups it reads and of `parts` (what else its bytes
+    /// depend on).
+    public func key(reads: [String], _ parts: [String]) -> String {
+        var hash = ContentHash()
+        for name in reads { hash.update(name); hash.update(group(name)) }
+        hash.update([1])
+        for part in parts { hash.update(part) }
+        return hash.hexDigest()
+    }
+
+    /// True when the previous build recorded `unit` with the same key and every file of
+    /// `files` (relative to the previous output folder) is still there.
+    public func unchanged(_ unit: String, key: String, files: [String]) -> Bool {
+        guard previous.units[unit]?.key == key else { return false }
+        return files.allSatisfy { FileManager.default.fileExists(atPath: out.appendingPathComponent($0).path) }
+    }
+
+    /// The previous build's unit.
+    public func previousUnit(_ unit: String) -> BuildRecord.Unit? { previous.units[unit] }
+
+    /// `name=key` for every unit of a step, this build's or else the previous build's,
+    /// sorted by name: what a later step that reads the step's output depends on.
+    public func keys(step: String) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return units.keys.filter { BuildCache.unit($0, of: step) }.sorted().map { "\($0)=\(units[$0]!.key)" }
+    }
+
+    /// True when `unit` is the step's (`site`, `handbooks/<m>/<lang>` of `handbooks`).
+    public static func unit(_ unit: String, of step: String) -> Bool {
+        unit == step || unit.hasPrefix(step + "/")
+    }
+
+    /// Forgets the units of a step (a step that writes all of them anew).
+    public func forget(step: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        units = units.filter { !BuildCache.unit($0.key, of: step) }
+    }
+
+    /// Records a unit this build wrote or kept.
+    public func record(_ unit: String, _ value: BuildRecord.Unit) {
+        lock.lock()
+        defer { lock.unlock() }
+        units[unit] = value
+    }
+
+    /// The new record.
+    public var record: BuildRecord {
+        lock.lock()
+        defer { lock.unlock() }
+        return BuildRecord(units: units, files: digest.files, groups: digest.groups)
+    }
+
+    /// Writes the new record into `staging` (`.cache/build.json`) as a new file: the
+    /// previous record, linked into the staging tree, is never written through.
+    public func write(into staging: URL) throws {
+        let url = staging.appendingPathComponent(BuildRecord.path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: url)
+        try Data(record.text.utf8).write(to: url, options: .atomic)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import XCTest
+
+/// `oae build` is incremental (`output/.cache/build.json`): in a git repository of the
+/// example tree, a build with nothing changed renders nothing and leaves every file in
+/// place; a commit to one municipality's office re-renders only that municipality's
+/// handbooks and PDFs, which carry that commit while the others keep theirs; a change to
+/// the model re-renders them all. The counts are the build's own report.
+final class IncrementalBuildTests: XCTestCase {
+    var root: URL!
+    var out: URL { root.appendingPathComponent("output") }
+
+    override func setUpWithError() throws {
+        let fm = FileManager.default
+        root = fm.temporaryDirectory.appendingPathComponent("oae-incremental-\(UUID().uuidString)")
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        for folder in ["model", "seeds", "templates"] {
+            try fm.copyItem(at: TestPaths.packageRoot.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        }
+        try git("init", "-q")
+        try git("add", ".")
+        try commit("the example tree", day: 1)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
+
+    @discardableResult
+    func git(_ args: String..., date: String? = nil) throws -> String {
+        var env = ProcessInfo.processInfo.environment
+        if let date { env["GIT_COMMITTER_DATE"] = date; env["GIT_AUTHOR_DATE"] = date }
+        let result = try runProcess("/usr/bin/git", ["-C", root.path, "-c", "user.name=Test", "-c",
+                                                     "user.email=test@example.org", "-c", "commit.gpgsign=false"] + args,
+                                    environment: env)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Commits everything on day `day` of December 2025 (after the example's agreements are signed); the new revision.
+    @discardableResult
+    func commit(_ message: String, day: Int) throws -> String {
+        try git("commit", "-qam", message, date: "2025-12-\(String(format: "%02d", day))T10:00:00Z")
+        return try git("rev-parse", "HEAD")
+    }
+
+    func edit(_ path: String, _ old: String, _ new: String) throws {
+        let url = root.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertTrue(text.contains(old), "\(path) has no '\(old)'")
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+    }
+
+    /// The build's report: its lines but the notes, the progress of the PDFs and the timing.
+    func build(pdf: Bool = true, out: URL? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env["OAE_PAGEFIND"] = "off"
+        env["OAE_PYTHON"] = pdf ? TestPaths.python : root.appendingPathComponent("no-python").path
+        env.removeValue(forKey: "SOURCE_DATE_EPOCH")
+        let result = try runProcess(TestPaths.oaeBinary.path, ["build", "--root", root.path, "--out", (out ?? self.out).path],
+                                    environment: env)
+        XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
+        return result.stderr.split(separator: "\n").map(String.init)
+            .filter { !$0.hasPrefix("note:") && !$0.hasPrefix("built ") && !($0.hasPrefix("PDF ") && $0.contains("/")) }
+    }
+
+    /// The inode of every file of the build's folders in `out`, by path.
+    func inodes(_ out: URL? = nil) -> [String: UInt64] {
+        let out = out ?? self.out
+        var found: [String: UInt64] = [:]
+        for folder in ["handbooks", "data", "site"] {
+            let base = out.appendingPathComponent(folder)
+            for path in FileManager.default.subpaths(atPath: base.path) ?? [] {
+                var st = stat()
+                guard stat(base.appendingPathComponent(path).path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { continue }
+                found["\(folder)/\(path)"] = UInt64(st.st_ino)
+            }
+        }
+        return found
+    }
+
+    func controlPage(_ municipality: String) throws -> String {
+        try String(contentsOf: out.appendingPathComponent("handbooks/\(municipality)/ca/handbook.html"), encoding: .utf8)
+    }
+
+    func testOnlyTheHandbooksWhoseInputsChangedAreRenderedAgain() throws {
+        guard TestPaths.python != "/usr/bin/env" else { return XCTFail("the project's Python is missing: run scripts/setup.sh") }
+        let first = try git("rev-parse", "HEAD")
+        XCTAssertEqual(try build(), ["PDF: 12 rendered, 0 reused", "handbooks: 12 rendered, 0 reused",
+                                     "data: 1 rendered, 0 reused (16 files in data/)",
+                                     "site: 1 rendered, 0 reused (263 pages in site/)"])
+        let cold = inodes()
+        XCTAssertEqual(cold.keys.filter { $0.hasPrefix("handbooks/") && $0.hasSuffix("handbook.pdf") }.count, 12)
+
+        // Nothing changed: nothing rendered, nothing written.
+        XCTAssertEqual(try build(), ["handbooks: 0 rendered, 12 reused", "data: 0 rendered, 1 reused", "site: 0 rendered, 1 reused"])
+        XCTAssertEqual(inodes(), cold)
+
+        // A commit to one office: its three handbooks, and no other, are rendered again.
+        try edit("seeds/molins-de-rei/office.yaml", "Oficina en preparació,", "Oficina en preparació des del 2026,")
+        let second = try commit("Molins de Rei: the office's description", day: 2)
+        XCTAssertEqual(try build(), ["PDF: 3 rendered, 0 reused", "handbooks: 3 rendered, 9 reused",
+                                     "data: 1 rendered, 0 reused (16 files in data/)",
+                                     "site: 1 rendered, 0 reused (263 pages in site/)"])
+        let afterOffice = inodes()
+        for (path, inode) in cold where path.hasPrefix("handbooks/") && path != "handbooks/index.json" {
+            if path.hasPrefix("handbooks/molins-de-rei/") {
+                XCTAssertNotEqual(afterOffice[path], inode, path)
+            } else {
+                XCTAssertEqual(afterOffice[path], inode, "\(path) was written again")
+            }
+        }
+        // Each handbook carries the last commit of its own inputs, and its date.
+        XCTAssertTrue(try controlPage("molins-de-rei").contains("<code>\(second.prefix(12))</code>"))
+        XCTAssertTrue(try controlPage("molins-de-rei").contains("2 de desembre de 2025"))
+        XCTAssertTrue(try controlPage("sant-feliu-de-llobregat").contains("<code>\(first.prefix(12))</code>"))
+        XCTAssertTrue(try controlPage("sant-feliu-de-llobregat").contains("1 de desembre de 2025"))
+        let office = try String(contentsOf: out.appendingPathComponent("site/ca/offices/sant-feliu-de-llobregat.html"), encoding: .utf8)
+        XCTAssertTrue(office.contains("title=\"\(first)\">\(first.prefix(7))</span>"), "an office page carries its own revision")
+
+        // An uncommitted change says so, on the handbooks that read it only.
+        try edit("seeds/molins-de-rei/office.yaml", "des del 2026,", "des de l'any 2026,")
+        XCTAssertEqual(try build().prefix(2), ["PDF: 3 rendered, 0 reused", "handbooks: 3 rendered, 9 reused"])
+        XCTAssertTrue(try controlPage("molins-de-rei").contains("<code>\(second.prefix(12))</code> <span class=\"muted\">(amb canvis sense confirmar)</span>"))
+        XCTAssertFalse(try controlPage("sant-feliu-de-llobregat").contains("amb canvis sense confirmar"))
+
+        // A change to the model: every handbook.
+        try edit("model/model.yaml", "version: ", "version:  ")
+        try commit("the model, and Molins de Rei", day: 3)
+        XCTAssertEqual(try build().prefix(2), ["PDF: 12 rendered, 0 reused", "handbooks: 12 rendered, 0 reused"])
+    }
+
+    /// An incremental build writes the same bytes as a cold one (without PDFs, whose
+    /// bytes the PDF tests check).
+    func testAnIncrementalBuildWritesWhatAColdBuildWrites() throws {
+        let cold = root.appendingPathComponent("cold")
+        XCTAssertEqual(try build(pdf: false).last, "site: 1 rendered, 0 reused (263 pages in site/)")
+        try edit("seeds/molins-de-rei/office.yaml", "Oficina en preparació,", "Oficina en preparació des del 2026,")
+        try commit("Molins de Rei: the office's description", day: 2)
+        XCTAssertEqual(try build(pdf: false).first, "handbooks: 3 rendered, 9 reused")
+        XCTAssertEqual(try build(pdf: false, out: cold).first, "handbooks: 12 rendered, 0 reused")
+        let incremental = try snapshot(out)
+        // 12 handbooks and index.json, 15 data files (no spreadsheet without Python), 297 files of the site.
+        XCTAssertEqual(incremental.count, 13 + 15 + 297)
+        XCTAssertEqual(incremental, try snapshot(cold))
+    }
+
+    /// The bytes of every file of the build's folders in `out`, by path.
+    func snapshot(_ out: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for (path, _) in inodes(out) {
+            files[path] = try Data(contentsOf: out.appendingPathComponent(path))
+        }
+        return files
+    }
+}
