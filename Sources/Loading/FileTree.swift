@@ -111,7 +111,11 @@ public enum FileTree {
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
-            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            // The name is read in place up to its NUL: a `dirent` is only as long as its name
+            // (`d_reclen`), so copying the whole 256-byte `d_name` can read past the end of
+            // the directory buffer (a crash seen at 947 municipalities).
+            let name = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+            let bytes = Array(UnsafeRawBufferPointer(start: name, count: strlen(name.assumingMemoryBound(to: CChar.self))))
             guard bytes.first != UInt8(ascii: ".") else { continue }
             guard let name = String(validating: bytes, as: UTF8.self) else {
                 listing.skipped.append(Skipped(path: relative + "/" + String(decoding: bytes, as: UTF8.self), reason: .nameNotUTF8))
