@@ -57,7 +57,6 @@ struct Serve: AsyncParsableCommand {
                 case .built:
                     build += 1
                     await hub.publish(.reload(build: build))
-                    builder.scheduleFiles()
                 case let .failed(diagnostics):
                     await hub.publish(.errors(json: JSONReport.compact(diagnostics)))
                 case let .outputFailed(message):
@@ -101,8 +100,9 @@ struct Serve: AsyncParsableCommand {
 /// the open data and the site, without PDFs and without the search index) into
 /// `output/.preview/`. On a save, `refresh` checks the tree again, parsing only the files
 /// whose bytes changed (`LoadCache`), and makes a new `LivePreview`, which renders each
-/// page when the browser asks for it; then `scheduleFiles` brings the handbook list and
-/// the open data on disk up to date in the background, for the sizes the pages show.
+/// page, handbook and open data file when the browser asks for it. What only a whole
+/// build knows (the sizes of the files on the downloads and data pages, the spreadsheet
+/// and the DCAT-AP catalogue) stays as the start's build wrote it.
 final class PreviewBuilder: @unchecked Sendable {
     let root: URL
     let out: URL
@@ -110,16 +110,8 @@ final class PreviewBuilder: @unchecked Sendable {
     /// The tree's revision and date, read once.
     let source: SourceInfo
     let cache = LoadCache()
-    /// The background writer's own cache (its counts must not mix with a save's).
-    let filesCache = LoadCache()
     /// The pages of the last tree that checked clean.
     let live = LiveSlot()
-    private let lock = NSLock()
-    private var filesRunning = false
-    private var filesAgain = false
-    private var lastSave: Date?
-    /// Seconds without a save before the files on disk are brought up to date.
-    static let filesDelay = 2.0
 
     init(root: URL, out: URL, asOf: Day?) {
         self.root = root
@@ -144,9 +136,8 @@ final class PreviewBuilder: @unchecked Sendable {
 
     var siteFolder: URL { out.appendingPathComponent("site", isDirectory: true) }
 
-    func load(announce: Bool = false, cache: LoadCache? = nil) -> (input: BuildInput?, diagnostics: [Diagnostic]) {
-        let (_, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, announce: announce, source: source,
-                                                        cache: cache ?? self.cache)
+    func load(announce: Bool = false) -> (input: BuildInput?, diagnostics: [Diagnostic]) {
+        let (_, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, announce: announce, source: source, cache: cache)
         return (input, diagnostics.filter { $0.severity == .error })
     }
 
@@ -187,36 +178,6 @@ final class PreviewBuilder: @unchecked Sendable {
             return .outputFailed(OutputError.writing(outputFolder(out, error), error))
         }
         return nil
-    }
-
-    /// Rewrites the handbooks' HTML and the open data of the preview folder in the
-    /// background once the tree has been quiet for `filesDelay` (so that it does not slow
-    /// the next save down), one run at a time: a save during a run asks for one more.
-    func scheduleFiles() {
-        let start: Bool = lock.withLock {
-            lastSave = Date()
-            if filesRunning { filesAgain = true; return false }
-            filesRunning = true
-            return true
-        }
-        guard start else { return }
-        Thread.detachNewThread { [self] in
-            while true {
-                while let last = lock.withLock({ lastSave }), Date().timeIntervalSince(last) < PreviewBuilder.filesDelay {
-                    Thread.sleep(forTimeInterval: PreviewBuilder.filesDelay - Date().timeIntervalSince(last))
-                }
-                let (input, _) = load(cache: filesCache)
-                if let input {
-                    _ = write(input, steps: OutputSteps.named([HandbookBuild.folderName, OpenDataStep.folderName]))
-                }
-                let again: Bool = lock.withLock {
-                    if filesAgain { filesAgain = false; return true }
-                    filesRunning = false
-                    return false
-                }
-                if !again { return }
-            }
-        }
     }
 }
 
