@@ -49,6 +49,14 @@ extension JSONValue {
         return out
     }
 
+    /// Appends the JSON text of the value as it appears `indent` levels deep in a document
+    /// (its first line not indented), so that a document written in pieces (each
+    /// municipality's nodes of the catalogue, written once for two files) has the same
+    /// bytes as one written whole.
+    public func write(into out: inout [UInt8], pretty: Bool = true, indent: Int) {
+        write(to: &out, pretty: pretty, indent: indent)
+    }
+
     private func newline(_ out: inout [UInt8], _ indent: Int) {
         out.append(UInt8(ascii: "\n"))
         for _ in 0..<(indent * 2) { out.append(UInt8(ascii: " ")) }

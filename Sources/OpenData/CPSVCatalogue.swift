@@ -37,8 +37,51 @@ struct CPSVCatalogue: Sendable {
         .object([("@context", context), ("@graph", .array(graph.nodes))])
     }
 
-    /// The graph of every municipality, plus a dataset of the whole network.
-    func network(landingPage: String) -> LinkedGraph {
+    /// A node of a graph as JSON text, indented as an item of a document's `@graph`.
+    struct Piece: Sendable {
+        var id: String
+        var bytes: [UInt8]
+    }
+
+    /// The nodes of a graph as JSON text, each written once.
+    static func pieces(_ graph: LinkedGraph) -> [Piece] {
+        graph.nodes.map { node in
+            var bytes: [UInt8] = []
+            node.write(into: &bytes, indent: 2)
+            guard case let .string(id)? = node["@id"] else { return Piece(id: "", bytes: bytes) }
+            return Piece(id: id, bytes: bytes)
+        }
+    }
+
+    /// The beginning of every document, up to its first node: the context, indented.
+    static let head: [UInt8] = {
+        var out = Array("{\n  \"@context\": ".utf8)
+        context.write(into: &out, indent: 1)
+        out += ",\n  \"@graph\": [".utf8
+        return out
+    }()
+
+    /// A JSON-LD document of pieces, as the open data writes it (indented, with a final
+    /// line break): the same bytes as `document` of the graph the pieces come from.
+    static func document(_ pieces: [Piece]) -> [UInt8] {
+        if pieces.isEmpty {
+            var out = head.dropLast()
+            out += "[]\n}\n".utf8
+            return Array(out)
+        }
+        var out = head
+        out.reserveCapacity(head.count + pieces.reduce(0) { $0 + $1.bytes.count + 6 } + 5)
+        for (i, piece) in pieces.enumerated() {
+            out += (i == 0 ? "\n    " : ",\n    ").utf8
+            out += piece.bytes
+        }
+        out += "\n  ]\n}\n".utf8
+        return out
+    }
+
+    /// The first nodes of the network's catalogue: a dataset of the whole network, and
+    /// its landing page. The municipalities' nodes follow (`network`).
+    func networkHead(landingPage: String) -> LinkedGraph {
         var graph = LinkedGraph()
         let programme = network.modelDocument(.programme, "programme")?.root
         let all = resolved.sorted { $0.slug < $1.slug }
@@ -51,6 +94,14 @@ struct CPSVCatalogue: Sendable {
             ("dcat:landingPage", Vocabulary.ref(landingPage)),
         ])
         graph.add(landingPage, "foaf:Document", [])
+        return graph
+    }
+
+    /// The graph of every municipality, after `networkHead`; a node that several
+    /// municipalities share (the agency) comes once, where it first appears.
+    func network(landingPage: String) -> LinkedGraph {
+        var graph = networkHead(landingPage: landingPage)
+        let all = resolved.sorted { $0.slug < $1.slug }
         for r in all { graph.merge(municipality(r, landingPage: vocabulary.baseURL + "\(vocabulary.defaultLanguage)/offices/\(r.slug).html")) }
         return graph
     }

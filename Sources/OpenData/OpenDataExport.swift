@@ -41,21 +41,39 @@ public struct OpenDataExport: Sendable {
     public struct File: Sendable {
         public var path: String
         public var make: @Sendable () -> Data
+        /// Made from the other files' parts (the network's catalogue from the
+        /// municipalities'), so best made after them: see `makingOrder`.
+        public var gathers = false
     }
 
     /// Every file, by its path under `data/`, in a stable order, not yet made.
+    ///
+    /// The network's catalogue (`catalogue.jsonld`) is every municipality's catalogue in
+    /// one document: each municipality's nodes are written once, for its own file, and
+    /// kept until the network's catalogue takes them (one at 947 municipalities is 200 MB).
     public func fileList() -> [File] {
         var out: [File] = []
         let lang = vocabulary.defaultLanguage
         let catalogue = self.catalogue
         let vocabulary = self.vocabulary
-        out.append(File(path: "catalogue.jsonld") {
-            json(CPSVCatalogue.document(catalogue.network(landingPage: vocabulary.baseURL + "\(lang)/comparison.html")))
-        })
-        for r in input.resolved.sorted(by: { $0.slug < $1.slug }) {
+        let municipalities = input.resolved.sorted(by: { $0.slug < $1.slug })
+        let parts = CatalogueParts()
+        @Sendable func pieces(_ r: ResolvedMunicipality) -> [CPSVCatalogue.Piece] {
+            CPSVCatalogue.pieces(catalogue.municipality(r, landingPage: vocabulary.baseURL + "\(lang)/offices/\(r.slug).html"))
+        }
+        out.append(File(path: "catalogue.jsonld", make: {
+            var all = CPSVCatalogue.pieces(catalogue.networkHead(landingPage: vocabulary.baseURL + "\(lang)/comparison.html"))
+            var seen = Set(all.map(\.id))
+            for r in municipalities {
+                for piece in parts.take(r.slug) ?? pieces(r) where seen.insert(piece.id).inserted { all.append(piece) }
+            }
+            return Data(CPSVCatalogue.document(all))
+        }, gathers: true))
+        for r in municipalities {
             out.append(File(path: "catalogue-\(r.slug).jsonld") {
-                let graph = catalogue.municipality(r, landingPage: vocabulary.baseURL + "\(lang)/offices/\(r.slug).html")
-                return json(CPSVCatalogue.document(graph))
+                let made = pieces(r)
+                parts.keep(r.slug, made)
+                return Data(CPSVCatalogue.document(made))
             })
         }
         let schemaOrg = self.schemaOrg
@@ -75,7 +93,15 @@ public struct OpenDataExport: Sendable {
 
     /// Every file, made, by its path under `data/`, in a stable order.
     public func files() -> [(path: String, data: Data)] {
-        parallelMap(fileList()) { ($0.path, $0.make()) }
+        let list = fileList()
+        let made = parallelMap(OpenDataExport.makingOrder(list)) { ($0.path, $0.make()) }
+        let byPath = Dictionary(made, uniquingKeysWith: { a, _ in a })
+        return list.map { ($0.path, byPath[$0.path]!) }
+    }
+
+    /// The files in the order to make them: those that gather the others' parts last.
+    public static func makingOrder(_ files: [File]) -> [File] {
+        files.filter { !$0.gathers } + files.filter(\.gathers)
     }
 
     /// The tables of the open data, in the order of the files and of the spreadsheet's sheets.
@@ -115,4 +141,20 @@ func json(_ value: JSONValue) -> Data {
     var bytes = value.bytes(pretty: true)
     bytes.append(0x0A)
     return Data(bytes)
+}
+
+/// Each municipality's catalogue nodes as JSON text, kept from its own file until the
+/// network's catalogue takes them. Safe to share between threads.
+final class CatalogueParts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [String: [CPSVCatalogue.Piece]] = [:]
+
+    func keep(_ slug: String, _ pieces: [CPSVCatalogue.Piece]) {
+        lock.withLock { parts[slug] = pieces }
+    }
+
+    /// The pieces kept for a municipality, no longer kept; nil if none were.
+    func take(_ slug: String) -> [CPSVCatalogue.Piece]? {
+        lock.withLock { parts.removeValue(forKey: slug) }
+    }
 }

@@ -41,7 +41,7 @@ public struct OpenDataStep: OutputStep {
         if let kept = try OutputSteps.keep(self, input, tree: tree, settings: settings) { return kept }
         let export = OpenDataStep.export(input)
         // Made and written in parallel, each file dropped once written.
-        let written = parallelMap(export.fileList()) { file -> (path: String, result: Result<Int, Error>) in
+        let written = parallelMap(OpenDataExport.makingOrder(export.fileList())) { file -> (path: String, result: Result<Int, Error>) in
             let data = file.make()
             return (file.path, Result { try writeFile(folder.appendingPathComponent(file.path), data); return data.count })
         }

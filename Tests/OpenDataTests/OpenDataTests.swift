@@ -152,6 +152,34 @@ final class OpenDataTests: XCTestCase {
         XCTAssertEqual(graph.filter { $0["@type"] as? String == "cpsv:PublicService" }.count, 2 + 3)
     }
 
+    /// The network's catalogue is written from the pieces each municipality's file wrote
+    /// (`CatalogueParts`): the same bytes as the whole graph written at once, whether the
+    /// municipalities' files were made first or not, and each of their files too.
+    func testCataloguesWrittenInPiecesHaveTheBytesOfTheWholeGraph() throws {
+        let export = fixture.export()
+        let whole = { (graph: LinkedGraph) -> [UInt8] in
+            var bytes = CPSVCatalogue.document(graph).bytes(pretty: true)
+            bytes.append(0x0A)
+            return bytes
+        }
+        let lang = export.vocabulary.defaultLanguage
+        let landing = export.vocabulary.baseURL + "\(lang)/comparison.html"
+        let network = whole(export.catalogue.network(landingPage: landing))
+        let list = export.fileList()
+        XCTAssertEqual(list.filter(\.gathers).map(\.path), ["catalogue.jsonld"])
+        XCTAssertEqual(OpenDataExport.makingOrder(list).last?.path, "catalogue.jsonld")
+        // Alone first (no piece kept), then after the municipalities' files (every piece kept).
+        XCTAssertEqual([UInt8](list[0].make()), network)
+        for file in list.dropFirst() where file.path.hasPrefix("catalogue-") {
+            let slug = String(file.path.dropFirst("catalogue-".count).dropLast(".jsonld".count))
+            let r = try XCTUnwrap(export.input.resolved.first { $0.slug == slug })
+            XCTAssertEqual([UInt8](file.make()),
+                           whole(export.catalogue.municipality(r, landingPage: export.vocabulary.baseURL + "\(lang)/offices/\(slug).html")))
+        }
+        XCTAssertEqual([UInt8](list[0].make()), network)
+        XCTAssertEqual(CPSVCatalogue.document([]), whole(LinkedGraph()))
+    }
+
     func testSchemaOrgOffice() throws {
         try fixture.write("seeds/sant-feliu-de-llobregat/office.yaml", """
             id: sant-feliu-de-llobregat
