@@ -82,25 +82,33 @@ public struct Strings: Sendable {
 
     /// Replaces each `{name}` of `template` that `values` names.
     public static func fill(_ template: String, _ values: [String: String]) -> String {
-        guard template.contains("{"), !values.isEmpty else { return template }
+        guard !values.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
         return fill(template, values) { $0 }
     }
 
     /// Replaces each `{name}` of `template` that `values` names, passing the template's
     /// own text (not the values) through `escape`: for a text whose values are already
-    /// markup (a link in a sentence of the handbook).
+    /// markup (a link in a sentence of the handbook). Searches the UTF-8 bytes (braces
+    /// are ASCII), which every page of the site does many times.
     public static func fill(_ template: String, _ values: [String: String], escape: (String) -> String) -> String {
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += escape(String(rest[..<open]))
-            let after = rest[rest.index(after: open)...]
-            guard let close = after.firstIndex(of: "}") else { out += escape(String(rest[open...])); return out }
-            let name = String(after[..<close])
-            if let v = values[name] { out += v } else { out += escape(String(rest[open...close])) }
-            rest = after[after.index(after: close)...]
+        var template = template
+        template.withUTF8 { b in
+            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self) }
+            var rest = 0
+            while let start = b[rest...].firstIndex(of: open) {
+                out += escape(text(rest..<start))
+                guard let end = b[(start + 1)...].firstIndex(of: close) else {
+                    out += escape(text(start..<b.count))
+                    rest = b.count
+                    return
+                }
+                if let v = values[text((start + 1)..<end)] { out += v } else { out += escape(text(start..<(end + 1))) }
+                rest = end + 1
+            }
+            out += escape(text(rest..<b.count))
         }
-        out += escape(String(rest))
         return out
     }
 }

@@ -71,7 +71,7 @@ public struct MarkdownHTML: Sendable {
     /// words in the back-links' label. The markup matched is cmark-gfm's own: text of
     /// the document is escaped, and raw HTML never passes, so it cannot imitate it.
     static func placeFootnotes(_ html: String, prefix: String, backLabel: String) -> String {
-        guard html.contains("data-footnote") else { return html }
+        guard html.utf8Contains("data-footnote") else { return html }
         let prefix = HTML.escape(prefix)
         return html
             .replacingOccurrences(of: "<a href=\"#fn-", with: "<a href=\"#\(prefix)fn-")

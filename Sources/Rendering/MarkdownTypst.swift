@@ -181,7 +181,7 @@ public struct MarkdownTypst: Sendable {
 
         /// A text node: escaped, its value references replaced by the values' markup.
         func text(_ s: String) -> String {
-            guard let values = renderer.values, s.contains("{{value ") else { return Typst.escape(s) }
+            guard let values = renderer.values, s.utf8Contains("{{value ") else { return Typst.escape(s) }
             var out = ""
             var last = s.startIndex
             for (range, reference) in ValueReference.find(in: s) {

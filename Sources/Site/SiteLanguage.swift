@@ -96,11 +96,20 @@ public struct SiteLanguage: Sendable {
     /// marked as a whole when it falls back.
     public func paragraphs(_ node: Node?) -> String {
         guard let t = localizer.text(node) else { return "" }
-        let paras = t.text.components(separatedBy: "\n\n")
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { !$0.isEmpty }
-            .map { "<p>\(HTML.escape($0))</p>" }
-            .joined(separator: "\n")
+        // Split at blank lines and trimmed by bytes and characters, not with Foundation:
+        // this runs for most texts of every page.
+        var out: [String] = []
+        var rest = t.text[...]
+        while !rest.isEmpty {
+            let blank = rest.utf8Range(of: "\n\n")
+            var piece = blank.map { rest[..<$0.lowerBound] } ?? rest
+            while let first = piece.first, first.isWhitespace { piece = piece.dropFirst() }
+            while let last = piece.last, last.isWhitespace { piece = piece.dropLast() }
+            if !piece.isEmpty { out.append("<p>" + HTML.escape(String(piece)) + "</p>") }
+            guard let blank else { break }
+            rest = rest[blank.upperBound...]
+        }
+        let paras = out.joined(separator: "\n")
         guard t.isFallback else { return paras }
         return fallbackBlock(paras, language: t.language)
     }

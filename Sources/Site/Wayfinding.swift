@@ -90,9 +90,15 @@ extension Layout {
             out.reserveCapacity(bytes.count + bytes.count / 16)
             var i = 0
             var copied = 0
+            let rules = searchRules
             while i < bytes.count {
-                guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
-                for rule in searchRules where bytes.hasPrefix(rule.match, at: i) {
+                // The next `<` (memchr), and only `<d`, `<t` and `</` can begin a rule.
+                guard let base = bytes.baseAddress,
+                      let found = memchr(base + i, Int32(UInt8(ascii: "<")), bytes.count - i) else { break }
+                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+                guard next == UInt8(ascii: "d") || next == UInt8(ascii: "t") || next == UInt8(ascii: "/") else { i += 1; continue }
+                for rule in rules where bytes.hasPrefix(rule.match, at: i) {
                     out.append(contentsOf: bytes[copied..<(i + rule.at)])
                     out.append(contentsOf: rule.insert)
                     copied = i + rule.at
