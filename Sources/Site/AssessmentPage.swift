@@ -51,7 +51,7 @@ extension Pages {
                     return changeLink(pair.key.keyText, target, language, path)
                 })
         }
-        let deferred = network.deferredItems(to: "assessment").map { item in
+        let deferred = site.deferredToAssessment.map { item in
             let text = ["reason", "title", "notes", "text", "summary"].lazy.compactMap { item.item[$0] }.first
             let what = item.item["service"]?.string.map { site.titleString(.service, $0, language) }
             // What is deferred: the service an omission names, else the kind of document.

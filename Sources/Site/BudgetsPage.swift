@@ -8,7 +8,7 @@ extension Pages {
     /// short) and the cost per person attended. The figures come from `OfficeBudget`.
     func budgets(_ language: SiteLanguage, _ path: String) -> PageContent {
         let formatter = language.formatter
-        let rows = network.budgets.map { b -> BudgetsView.Row in
+        let rows = site.budgets.map { b -> BudgetsView.Row in
             let lines: [(String, Double)] = [
                 ("budgets_posts", b.postsCost), ("budgets_premises", b.premises),
                 ("budgets_communication", b.communication), ("budgets_other", b.other.reduce(0) { $0 + $1.amount }),

@@ -66,6 +66,12 @@ struct SiteContext: Sendable {
     let agreements: [Document]
     /// The agreements by id (the first of an id in `agreements`).
     let agreementsByID: [String: Document]
+    /// Every office's budgets (`Network.budgets`), made once: the programme's links on
+    /// many pages ask whether there are any.
+    let budgets: [OfficeBudget]
+    /// The items of the tree whose decision waits for the assessment (`decide_at:
+    /// assessment`), found once: finding them walks every document.
+    let deferredToAssessment: [DeferredItem]
 
     init(input: BuildInput, templates: Templates, options: SiteOptions) {
         self.input = input
@@ -84,6 +90,8 @@ struct SiteContext: Sendable {
         municipalities = input.resolved.sorted { $0.slug < $1.slug }
         agreements = input.network.agreements
         agreementsByID = Dictionary(agreements.map { ($0.id, $0) }) { first, _ in first }
+        budgets = input.network.budgets
+        deferredToAssessment = input.network.deferredItems(to: "assessment")
     }
 
     var network: Network { input.network }
