@@ -50,6 +50,15 @@ extension Pages {
 
     /// An office in a list: its name, link, status, place and opening date.
     func officeSummary(_ slug: String, _ language: SiteLanguage, _ path: String) -> OfficeSummary {
+        // Made once per office and language (the model's pages list every office), then
+        // linked from the page at `path`.
+        var summary = site.summaries.value(slug + "\n" + language.code) { officeSummary(slug, language) }
+        summary.href = href(.office(slug), language, from: path)
+        return summary
+    }
+
+    /// An office's summary without its link.
+    private func officeSummary(_ slug: String, _ language: SiteLanguage) -> OfficeSummary {
         let office = site.office(slug)
         let status = site.resolved[slug]?.status?.rawValue ?? "planned"
         let lat = office?["coordinates"]?["lat"]?.number
@@ -64,7 +73,7 @@ extension Pages {
             slug: slug,
             name: office?["name"] == nil ? language.plain(site.municipalityName(slug)) : language.text(office?["name"]),
             municipality: site.municipalityName(slug),
-            href: href(.office(slug), language, from: path),
+            href: "",
             status: status,
             status_label: site.statusLabel(status, language),
             opening_date: language.date(office?["opening_date"]?.string),

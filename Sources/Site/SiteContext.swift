@@ -72,6 +72,12 @@ struct SiteContext: Sendable {
     /// The items of the tree whose decision waits for the assessment (`decide_at:
     /// assessment`), found once: finding them walks every document.
     let deferredToAssessment: [DeferredItem]
+    /// Each office's summary by slug and language, made when first asked (`Pages.officeSummary`).
+    let summaries = Memo<String, OfficeSummary>()
+    /// The label of each office status by language, found once (`statusLabel`).
+    let statusLabels = Memo<String, String>()
+    /// The network's title by language, found once (`siteTitle`): every page shows it.
+    let titles = Memo<String, String>()
 
     init(input: BuildInput, templates: Templates, options: SiteOptions) {
         self.input = input
@@ -119,12 +125,18 @@ struct SiteContext: Sendable {
 
     /// The title of the network (the programme's title), in a language.
     func siteTitle(_ language: SiteLanguage) -> String {
-        language.string(network.modelDocument(.programme, "programme")?.root?["title"]).nonEmpty
-            ?? language["site_title"]
+        titles.value(language.code) {
+            language.string(network.modelDocument(.programme, "programme")?.root?["title"]).nonEmpty
+                ?? language["site_title"]
+        }
     }
 
     /// The label of an office status, from the phases of `model.yaml`.
     func statusLabel(_ status: String, _ language: SiteLanguage) -> String {
+        statusLabels.value(status + "\n" + language.code) { phaseLabel(status, language) }
+    }
+
+    private func phaseLabel(_ status: String, _ language: SiteLanguage) -> String {
         let phases = network.modelDocument(.model, network.settings.id)?.root?["phases"]?.sequence
             ?? network.model[.model]?.values.first?.root?["phases"]?.sequence ?? []
         let phase = phases.first { $0["id"]?.string == status }
@@ -143,6 +155,24 @@ struct SiteContext: Sendable {
     }
 
     var areas: [Node] { network.model[.model]?.values.first?.root?["areas"]?.sequence ?? [] }
+}
+
+/// Values made once when first asked, then shared by the pages rendered in parallel.
+final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Key: Value] = [:]
+
+    /// The value of `key`, made by `make` the first time (made outside the lock: two
+    /// threads may both make it; the first stored is kept).
+    func value(_ key: Key, _ make: () -> Value) -> Value {
+        if let value = lock.withLock({ values[key] }) { return value }
+        let made = make()
+        return lock.withLock {
+            if let value = values[key] { return value }
+            values[key] = made
+            return made
+        }
+    }
 }
 
 extension String {

@@ -1,5 +1,6 @@
 import Publishing
 import Foundation
+import Loading
 import Model
 import Rendering
 @testable import Site
@@ -145,5 +146,29 @@ final class SitePagesTests: XCTestCase {
                                                                               dataFiles: [], structuredData: .none))) { error in
             XCTAssertTrue("\(error)".contains("the template 'office' is missing"), "\(error)")
         }
+    }
+}
+
+/// `Memo`: what the pages share (each office's summary, the status labels, the title) is
+/// made once, however many pages ask, and the same from every thread.
+final class MemoTests: XCTestCase {
+    func testAValueIsMadeOnceAndSharedBetweenThreads() {
+        let memo = Memo<String, Int>()
+        let made = Counter()
+        for _ in 0..<10 {
+            XCTAssertEqual(memo.value("even") { made.add(); return 0 }, 0)
+            XCTAssertEqual(memo.value("odd") { made.add(); return 1 }, 1)
+        }
+        XCTAssertEqual(made.count, 2)
+        let values = parallelMap(Array(0..<64)) { i in memo.value(i % 2 == 0 ? "even" : "odd") { made.add(); return -1 } }
+        XCTAssertEqual(values, (0..<64).map { $0 % 2 })
+        XCTAssertEqual(made.count, 2)
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var n = 0
+        func add() { lock.withLock { n += 1 } }
+        var count: Int { lock.withLock { n } }
     }
 }
