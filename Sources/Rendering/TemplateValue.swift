@@ -62,25 +62,24 @@ public indirect enum TemplateValue: Sendable {
     }
 }
 
-/// Encodes a view model into a `TemplateValue`.
+/// Encodes a view model into a `TemplateValue`. One object per encoded value holds
+/// what has been encoded so far (every nested value of every page makes one).
 final class TemplateValueEncoder: Encoder {
-    /// What has been encoded so far: nil, or an object whose members are being added, or
-    /// a list whose items are being added, or a single value.
-    final class Storage {
-        var members: [TemplateValue.Member]?
-        var items: [TemplateValue]?
-        var single: TemplateValue?
+    /// nil, or an object whose members are being added, or a list whose items are being
+    /// added, or a single value.
+    var members: [TemplateValue.Member]?
+    var items: [TemplateValue]?
+    var single: TemplateValue?
 
-        var value: TemplateValue {
-            if let single { return single }
-            if let items { return .list(items) }
-            return .object(members ?? [])
-        }
+    var value: TemplateValue {
+        if let single { return single }
+        if let items { return .list(items) }
+        return .object(members ?? [])
     }
 
-    let storage = Storage()
-    var codingPath: [CodingKey] = []
-    var userInfo: [CodingUserInfoKey: Any] = [:]
+    var storage: TemplateValueEncoder { self }
+    var codingPath: [CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if storage.members == nil { storage.members = [] }
@@ -103,11 +102,11 @@ final class TemplateValueEncoder: Encoder {
         if T.self == [String: String].self { return .words(unsafeBitCast(value, to: [String: String].self)) }
         let encoder = TemplateValueEncoder()
         try value.encode(to: encoder)
-        return encoder.storage.value
+        return encoder.value
     }
 
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
-        let storage: Storage
+        let storage: TemplateValueEncoder
         var codingPath: [CodingKey] = []
 
         mutating func encodeNil(forKey key: Key) throws {}
@@ -126,29 +125,29 @@ final class TemplateValueEncoder: Encoder {
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
             -> KeyedEncodingContainer<NestedKey> {
-            KeyedEncodingContainer(Keyed<NestedKey>(storage: Storage()))
+            KeyedEncodingContainer(Keyed<NestedKey>(storage: TemplateValueEncoder()))
         }
-        mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer { Unkeyed(storage: Storage()) }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer { Unkeyed(storage: TemplateValueEncoder()) }
         mutating func superEncoder() -> Encoder { TemplateValueEncoder() }
         mutating func superEncoder(forKey key: Key) -> Encoder { TemplateValueEncoder() }
     }
 
     struct Unkeyed: UnkeyedEncodingContainer {
-        let storage: Storage
+        let storage: TemplateValueEncoder
         var codingPath: [CodingKey] = []
         var count: Int { storage.items?.count ?? 0 }
 
         mutating func encodeNil() throws {}
         mutating func encode<T: Encodable>(_ value: T) throws { storage.items!.append(try TemplateValueEncoder.encode(value)) }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-            KeyedEncodingContainer(Keyed<NestedKey>(storage: Storage()))
+            KeyedEncodingContainer(Keyed<NestedKey>(storage: TemplateValueEncoder()))
         }
-        mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer { Unkeyed(storage: Storage()) }
+        mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer { Unkeyed(storage: TemplateValueEncoder()) }
         mutating func superEncoder() -> Encoder { TemplateValueEncoder() }
     }
 
     struct Single: SingleValueEncodingContainer {
-        let storage: Storage
+        let storage: TemplateValueEncoder
         var codingPath: [CodingKey] = []
         mutating func encodeNil() throws {}
         mutating func encode<T: Encodable>(_ value: T) throws { storage.single = try TemplateValueEncoder.encode(value) }

@@ -137,7 +137,7 @@ extension Pages {
             target: values.html(root["target"], field: "target", unit: unit),
             source: language.text(root["source"]), has_source: root["source"] != nil,
             targets: targets,
-            chart: indicatorChart(id, language, path))
+            chart: indicatorChart(id, language))
         return PageContent(title: language.string(root["name"]).nonEmpty ?? id, description: language.string(root["definition"]),
                            breadcrumbs: [(language["nav_model"], .modelIndex)],
                            html: render("indicator", view, language), section: .model)

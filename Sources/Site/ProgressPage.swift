@@ -29,7 +29,7 @@ extension Pages {
                 follow_up: followUpSummary(r.slug, language))
         }
         let charts = network.modelDocuments(.indicator).compactMap { doc -> ProgressView.Chart? in
-            let chart = indicatorChart(doc.id, language, path)
+            let chart = indicatorChart(doc.id, language)
             guard chart.has_chart else { return nil }
             return .init(id: "chart-\(doc.id)", link: modelLink(.indicator, doc.id, .indicator(doc.id), language, from: path),
                          chart: chart)
@@ -41,8 +41,13 @@ extension Pages {
                            html: render("progress", view, language), section: .progress)
     }
 
-    /// An indicator's values per quarter and office, as a bar chart and a table.
-    func indicatorChart(_ id: String, _ language: SiteLanguage, _ path: String) -> ChartView {
+    /// An indicator's values per quarter and office, as a bar chart and a table: made once
+    /// per language, for the progress page and the indicator's own page.
+    func indicatorChart(_ id: String, _ language: SiteLanguage) -> ChartView {
+        site.charts.value(id + "\n" + language.code) { makeIndicatorChart(id, language) }
+    }
+
+    private func makeIndicatorChart(_ id: String, _ language: SiteLanguage) -> ChartView {
         let none = ChartView(has_chart: false, chart_svg: "", chart_rows: [], chart_caption: "")
         guard let root = network.modelDocument(.indicator, id)?.root else { return none }
         let unit = root["unit"]?.string ?? "count"

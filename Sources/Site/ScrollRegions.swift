@@ -75,22 +75,63 @@ enum ScrollRegions {
     }
 
     /// The text of some HTML, its tags removed and its spaces collapsed (entities kept as
-    /// written, decoded once so that escaping again gives the same text).
+    /// written, decoded once so that escaping again gives the same text). Works on the
+    /// UTF-8 bytes (`<` and `>` are ASCII); spaces are collapsed by bytes when the text is
+    /// ASCII, else by characters (a no-break space is a space too).
     static func plainText(_ html: Substring) -> String {
-        var text = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(html.utf8.count)
         var inTag = false
-        for c in html {
-            if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { text.append(c) }
+        var ascii = true
+        for b in html.utf8 {
+            if b == UInt8(ascii: "<") { inTag = true } else if b == UInt8(ascii: ">") { inTag = false } else if !inTag {
+                bytes.append(b)
+                if b >= 0x80 { ascii = false }
+            }
         }
-        let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return unescape(words)
+        guard ascii else {
+            let text = String(decoding: bytes, as: UTF8.self)
+            return unescape(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        }
+        var words: [UInt8] = []
+        words.reserveCapacity(bytes.count)
+        var pending = false
+        for b in bytes {
+            if b == 0x20 || (0x09...0x0D).contains(b) {
+                pending = !words.isEmpty
+            } else {
+                if pending { words.append(0x20); pending = false }
+                words.append(b)
+            }
+        }
+        return unescape(String(decoding: words, as: UTF8.self))
     }
 
-    /// Decodes the five entities `HTML.escape` writes.
+    /// The five entities `HTML.escape` writes, and what they stand for.
+    static let entities: [(name: [UInt8], char: UInt8)] = [
+        ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&"),
+    ].map { (Array($0.0.utf8), UInt8(ascii: $0.1)) }
+
+    /// Decodes the five entities `HTML.escape` writes, in one pass over the bytes.
     static func unescape(_ s: String) -> String {
         guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
-        return s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        var out: [UInt8] = []
+        var s = s
+        s.withUTF8 { b in
+            out.reserveCapacity(b.count)
+            var i = 0
+            next: while i < b.count {
+                if b[i] == UInt8(ascii: "&") {
+                    for e in entities where b.hasPrefix(e.name, at: i) {
+                        out.append(e.char)
+                        i += e.name.count
+                        continue next
+                    }
+                }
+                out.append(b[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -78,6 +78,8 @@ struct SiteContext: Sendable {
     let statusLabels = Memo<String, String>()
     /// The network's title by language, found once (`siteTitle`): every page shows it.
     let titles = Memo<String, String>()
+    /// Each indicator's chart by language (`Pages.indicatorChart`).
+    let charts = Memo<String, ChartView>()
 
     init(input: BuildInput, templates: Templates, options: SiteOptions) {
         self.input = input
