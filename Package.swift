@@ -79,7 +79,11 @@ let package = Package(
             "Handbook", "Site", "OpenData", "Outputs", "Workflow", "Preview", "Tools", "Presentation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "oae", dependencies: ["OAECommands"]),
+        // Linked with jemalloc on Linux (Debian's libjemalloc-dev): glibc's allocator spent a
+        // third of the site build's CPU at 947 municipalities (issue 13); its options are
+        // in COAESystem (`malloc_conf`).
+        .executableTarget(name: "oae", dependencies: ["OAECommands"],
+                          linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
         // Helpers the test targets share (golden files, the package's root).
         .target(name: "TestSupport", path: "Sources/TestSupport"),
 

@@ -6,11 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# C libraries oae links; the fonts Typst embeds in the handbook PDFs (Liberation and
+# C libraries oae links (jemalloc: the allocator of the oae binary on Linux); the fonts Typst embeds in the handbook PDFs (Liberation and
 # DejaVu, read from their Debian folders only); Chromium and its driver for the browser
 # tests; Java for the Nu HTML Checker; poppler-utils for pdftotext and pdftoppm; git,
 # which oae asks for the source revision.
-APT_PACKAGES=(pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev git curl
+APT_PACKAGES=(pkg-config libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev git curl
   fonts-dejavu-core fonts-liberation2
   poppler-utils chromium chromium-driver default-jre-headless)
 
