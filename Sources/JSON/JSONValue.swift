@@ -126,6 +126,8 @@ extension JSONValue {
             func flush(_ upTo: Int) { if upTo > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<upTo])) } }
             while i < b.count {
                 let c = b[i]
+                // Most bytes need nothing: skip them before the cases below.
+                if c >= 0x20, c != UInt8(ascii: "\""), c != UInt8(ascii: "\\"), c != 0xE2 { i += 1; continue }
                 var escaped: String?
                 var width = 1
                 switch c {

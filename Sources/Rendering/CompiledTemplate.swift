@@ -38,7 +38,7 @@ public struct CompiledTemplate: Sendable {
         case path([String], anchored: Bool)
     }
 
-    indirect enum Token: Sendable {
+    enum Token: Sendable {
         case text([UInt8])
         case variable(Name, escaped: Bool)
         case section(Name, [Token], inverted: Bool)
