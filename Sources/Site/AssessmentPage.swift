@@ -23,7 +23,7 @@ extension Pages {
         // Results: each office's indicators over the quarters of the period.
         var counts: [IndicatorStatus: Int] = [:]
         let offices = record.offices.compactMap { slug -> AssessmentView.OfficeResults? in
-            guard let r = site.resolved[slug], let results = site.results[slug] else { return nil }
+            guard let r = site.resolved[slug], let results = site.results(slug) else { return nil }
             let quarters = results.quarters.filter(record.covers)
             let rows = r.indicators.map { ind -> AssessmentView.ResultRow in
                 let unit = ind.fields["unit"]?.string ?? "count"

@@ -31,7 +31,7 @@ extension Pages {
             let wave = planned?.wave.flatMap { waveNames[$0] }
             var readiness: [ExpansionView.Check] = []
             if let office {
-                let progress = site.progress[office.slug]!
+                let progress = site.progress(office.slug)!
                 let staff = office.files.staffing?.root?["staff"]?.sequence ?? []
                 let filled = staff.filter { ($0["start_date"]?.string).flatMap(Day.init).map { $0 <= today } ?? false }.count
                 let trained = staff.filter { member in

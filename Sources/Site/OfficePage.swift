@@ -10,7 +10,7 @@ extension Pages {
         let office = site.office(slug)
         let values = ValueText(site: site, language: language)
         let summary = officeSummary(slug, language, path)
-        let progress = site.progress[r.slug]!
+        let progress = site.progress(r.slug)!
         let formatter = language.formatter
 
         let hours = officeHours(office, language)
@@ -56,7 +56,7 @@ extension Pages {
         }
 
         // Indicators per quarter, with the municipality's targets.
-        let results = site.results[slug]
+        let results = site.results(slug)
         let indicators = r.indicators.map { i in
             let unit = i.fields["unit"]?.string ?? "count"
             return OfficeView.Indicator(

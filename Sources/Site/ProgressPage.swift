@@ -8,7 +8,7 @@ extension Pages {
     func progress(_ language: SiteLanguage, _ path: String) -> PageContent {
         let formatter = language.formatter
         let offices = site.municipalities.map { r in
-            let p = site.progress[r.slug]!
+            let p = site.progress(r.slug)!
             let latest = p.reports.last
             let checklist = ["done": formatter.number(Double(p.checklistDone)), "total": formatter.number(Double(p.checklistTotal))]
             let training = ["done": formatter.number(Double(p.trainingCompleted)), "total": formatter.number(Double(p.trainingPlanned))]
@@ -51,7 +51,7 @@ extension Pages {
         let none = ChartView(has_chart: false, chart_svg: "", chart_rows: [], chart_caption: "")
         guard let root = network.modelDocument(.indicator, id)?.root else { return none }
         let unit = root["unit"]?.string ?? "count"
-        let offices = site.municipalities.map { ($0, site.progress[$0.slug]!) }
+        let offices = site.municipalities.map { ($0, site.progress($0.slug)!) }
             .filter { $0.1.reports.contains { $0.values[id] != nil } }
         guard !offices.isEmpty else { return none }
         let quarters = Array(Set(offices.flatMap { $0.1.reports.filter { $0.values[id] != nil }.map(\.quarter) })).sorted()
@@ -68,7 +68,7 @@ extension Pages {
             "offices": formatter.list(series.map(\.name)),
             "first": quarters.first.map { formatter.quarter($0) } ?? "", "last": quarters.last.map { formatter.quarter($0) } ?? "",
         ])
-        let targets = offices.map { r, _ in site.results[r.slug]?.targets[id] }
+        let targets = offices.map { r, _ in site.results(r.slug)?.targets[id] }
         let quarterTargets = targets.map { $0?.quarterValue }
         let targetWords = formatter.list(Array(Set(zip(offices, targets).compactMap { pair -> String? in
             guard let t = pair.1 else { return nil }
@@ -82,7 +82,7 @@ extension Pages {
         chart.targetLabel = language["target_line"]
         var rows: [ChartView.Row] = []
         for (r, p) in offices {
-            let results = site.results[r.slug]
+            let results = site.results(r.slug)
             for rep in p.reports {
                 guard let v = rep.values[id] else { continue }
                 let result = results?.result(id, rep.quarter)

@@ -54,24 +54,34 @@ struct SiteContext: Sendable {
     let options: SiteOptions
     let bodies: MarkdownBodies
     let resolved: [String: ResolvedMunicipality]
-    /// Each office's indicator results (met, missed, no data), computed once.
-    let results: [String: IndicatorResults]
+    /// An office's indicator results (met, missed, no data), made once when first asked.
+    func results(_ slug: String) -> IndicatorResults? {
+        guard let r = resolved[slug] else { return nil }
+        return resultsMemo.value(slug) { IndicatorResults(r, network: network) }
+    }
+    private let resultsMemo = Memo<String, IndicatorResults>()
     /// The municipalities relying on each agreement, by the agreement's path, computed once.
     let relying: [String: [String]]
-    /// Each office's checklist, training and reports, counted once.
-    let progress: [String: OfficeProgress]
+    /// An office's checklist, training and reports, counted once when first asked.
+    func progress(_ slug: String) -> OfficeProgress? {
+        guard let r = resolved[slug] else { return nil }
+        return progressMemo.value(slug) { OfficeProgress(r, network: network) }
+    }
+    private let progressMemo = Memo<String, OfficeProgress>()
     /// The municipalities in the order the site lists them (by slug).
     let municipalities: [ResolvedMunicipality]
     /// Every agreement of the tree (`Network.agreements`), gathered and sorted once.
     let agreements: [Document]
     /// The agreements by id (the first of an id in `agreements`).
     let agreementsByID: [String: Document]
-    /// Every office's budgets (`Network.budgets`), made once: the programme's links on
-    /// many pages ask whether there are any.
-    let budgets: [OfficeBudget]
+    /// Every office's budgets (`Network.budgets`), made once when first asked: the
+    /// programme's links on many pages ask whether there are any.
+    var budgets: [OfficeBudget] { budgetsOnce.value { network.budgets } }
+    private let budgetsOnce = Once<[OfficeBudget]>()
     /// The items of the tree whose decision waits for the assessment (`decide_at:
-    /// assessment`), found once: finding them walks every document.
-    let deferredToAssessment: [DeferredItem]
+    /// assessment`), found once when first asked: finding them walks every document.
+    var deferredToAssessment: [DeferredItem] { deferredOnce.value { network.deferredItems(to: "assessment") } }
+    private let deferredOnce = Once<[DeferredItem]>()
     /// Each office's summary by slug and language, made when first asked (`Pages.officeSummary`).
     let summaries = Memo<String, OfficeSummary>()
     /// The label of each office status by language, found once (`statusLabel`).
@@ -92,14 +102,10 @@ struct SiteContext: Sendable {
         var resolved: [String: ResolvedMunicipality] = [:]
         for r in input.resolved { resolved[r.slug] = r }
         self.resolved = resolved
-        results = resolved.mapValues { IndicatorResults($0, network: input.network) }
         relying = input.network.municipalitiesRelyingByAgreement()
-        progress = resolved.mapValues { OfficeProgress($0, network: input.network) }
         municipalities = input.resolved.sorted { $0.slug < $1.slug }
         agreements = input.network.agreements
         agreementsByID = Dictionary(agreements.map { ($0.id, $0) }) { first, _ in first }
-        budgets = input.network.budgets
-        deferredToAssessment = input.network.deferredItems(to: "assessment")
     }
 
     var network: Network { input.network }
@@ -175,6 +181,14 @@ final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable
             return made
         }
     }
+}
+
+/// A value made once when first asked (the preview renders only the pages a browser
+/// asks for, so what only some pages need is not made for every save).
+final class Once<Value: Sendable>: @unchecked Sendable {
+    private let memo = Memo<Int, Value>()
+
+    func value(_ make: () -> Value) -> Value { memo.value(0, make) }
 }
 
 extension String {

@@ -21,6 +21,12 @@ public struct StructuredData: Sendable {
     /// JSON for a `<script type="application/ld+json">` element: `<` is written as
     /// `\u003c`, so no text of the tree can close the element.
     public static func scriptText(_ value: JSONValue) -> String {
-        value.serialized(pretty: true).replacingOccurrences(of: "<", with: "\\u003c")
+        let json = value.bytes(pretty: true)
+        var out: [UInt8] = []
+        out.reserveCapacity(json.count + 16)
+        for b in json {
+            if b == UInt8(ascii: "<") { out += "\\u003c".utf8 } else { out.append(b) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
