@@ -90,6 +90,9 @@ struct SiteContext: Sendable {
     let titles = Memo<String, String>()
     /// Each indicator's chart by language (`Pages.indicatorChart`).
     let charts = Memo<String, ChartView>()
+    /// The footer's source dates, by epoch and language, and days by epoch (`Layout`).
+    let dates = Memo<String, String>()
+    let days = Memo<Int, String>()
 
     init(input: BuildInput, templates: Templates, options: SiteOptions) {
         self.input = input
