@@ -88,10 +88,24 @@ int oae_pipe(int fds[2]) {
 #endif
 }
 
-/* The options of jemalloc, the allocator the oae binary is linked with on Linux (read by
- * jemalloc at start; unused where oae runs with the C library's allocator, as in the
- * tests). A build is a short process whose memory peaks once: freed pages are kept for
- * reuse rather than given back to the system after a delay, which cost a quarter of the
- * site build's CPU in system time at 947 municipalities (issue 13). The environment's
- * MALLOC_CONF still overrides it. */
-const char *malloc_conf = "dirty_decay_ms:-1,muzzy_decay_ms:-1";
+/* The options of jemalloc, the allocator oae is linked with on Linux (the binary and the
+ * test bundle; read by jemalloc at start). A build is a short process whose memory peaks
+ * once: freed pages are kept for reuse rather than given back to the system after a
+ * delay, which cost a quarter of the site build's CPU in system time at 947
+ * municipalities (issue 13). `oae serve` gives them back after each save
+ * (`oae_release_free_memory`). The environment's MALLOC_CONF still overrides it. */
+#if defined(__linux__)
+__attribute__((used)) const char *malloc_conf = "dirty_decay_ms:-1,muzzy_decay_ms:-1";
+#endif
+
+#include <dlfcn.h>
+
+void oae_release_free_memory(void) {
+#if defined(__linux__)
+    /* jemalloc's mallctl when oae runs with it (looked up, so that nothing else needs it):
+     * purge every arena (MALLCTL_ARENAS_ALL is 4096). */
+    typedef int (*mallctl_fn)(const char *, void *, size_t *, void *, size_t);
+    mallctl_fn mallctl = (mallctl_fn)dlsym(RTLD_DEFAULT, "mallctl");
+    if (mallctl) mallctl("arena.4096.purge", NULL, NULL, NULL, 0);
+#endif
+}

@@ -39,7 +39,8 @@ struct CPSVCatalogue: Sendable {
 
     /// A node of a graph as JSON text, indented as an item of a document's `@graph`.
     struct Piece: Sendable {
-        var id: String
+        /// The node's `@id` (every node `LinkedGraph.add` makes has one).
+        var id: String?
         var bytes: [UInt8]
     }
 
@@ -48,7 +49,7 @@ struct CPSVCatalogue: Sendable {
         graph.nodes.map { node in
             var bytes: [UInt8] = []
             node.write(into: &bytes, indent: 2)
-            guard case let .string(id)? = node["@id"] else { return Piece(id: "", bytes: bytes) }
+            guard case let .string(id)? = node["@id"] else { return Piece(id: nil, bytes: bytes) }
             return Piece(id: id, bytes: bytes)
         }
     }

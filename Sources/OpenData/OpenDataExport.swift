@@ -63,9 +63,12 @@ public struct OpenDataExport: Sendable {
         }
         out.append(File(path: "catalogue.jsonld", make: {
             var all = CPSVCatalogue.pieces(catalogue.networkHead(landingPage: vocabulary.baseURL + "\(lang)/comparison.html"))
-            var seen = Set(all.map(\.id))
+            var seen = Set(all.compactMap(\.id))
             for r in municipalities {
-                for piece in parts.take(r.slug) ?? pieces(r) where seen.insert(piece.id).inserted { all.append(piece) }
+                // As `LinkedGraph.merge`: a node without an id, or with one already there, is left out.
+                for piece in parts.take(r.slug) ?? pieces(r) {
+                    if let id = piece.id, seen.insert(id).inserted { all.append(piece) }
+                }
             }
             return Data(CPSVCatalogue.document(all))
         }, gathers: true))

@@ -102,10 +102,11 @@ public struct SiteLanguage: Sendable {
         var rest = t.text[...]
         while !rest.isEmpty {
             let blank = rest.utf8Range(of: "\n\n")
-            var piece = blank.map { rest[..<$0.lowerBound] } ?? rest
-            while let first = piece.first, first.isWhitespace { piece = piece.dropFirst() }
-            while let last = piece.last, last.isWhitespace { piece = piece.dropLast() }
-            if !piece.isEmpty { out.append("<p>" + HTML.escape(String(piece)) + "</p>") }
+            // Trimmed by scalars, as `trimmingCharacters(in: .whitespacesAndNewlines)`.
+            var piece = (blank.map { rest[..<$0.lowerBound] } ?? rest).unicodeScalars[...]
+            while let first = piece.first, CharacterSet.whitespacesAndNewlines.contains(first) { piece = piece.dropFirst() }
+            while let last = piece.last, CharacterSet.whitespacesAndNewlines.contains(last) { piece = piece.dropLast() }
+            if !piece.isEmpty { out.append("<p>" + HTML.escape(String(String.UnicodeScalarView(piece))) + "</p>") }
             guard let blank else { break }
             rest = rest[blank.upperBound...]
         }

@@ -92,12 +92,12 @@ extension Layout {
             var copied = 0
             let rules = searchRules
             while i < bytes.count {
-                // The next `<` (memchr), and only `<d`, `<t` and `</` can begin a rule.
+                // The next `<` (memchr); only some second bytes can begin a rule.
                 guard let base = bytes.baseAddress,
                       let found = memchr(base + i, Int32(UInt8(ascii: "<")), bytes.count - i) else { break }
                 i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 let next = i + 1 < bytes.count ? bytes[i + 1] : 0
-                guard next == UInt8(ascii: "d") || next == UInt8(ascii: "t") || next == UInt8(ascii: "/") else { i += 1; continue }
+                guard searchRuleSeconds[Int(next)] else { i += 1; continue }
                 for rule in rules where bytes.hasPrefix(rule.match, at: i) {
                     out.append(contentsOf: bytes[copied..<(i + rule.at)])
                     out.append(contentsOf: rule.insert)
@@ -120,6 +120,9 @@ extension Layout {
         ("</dd><dt", 5, "\n"), ("</dt><dd", 5, "\n"), ("</th><td", 5, "\n"), ("</td><td", 5, "\n"),
         ("</li><li", 5, "\n"),
     ].map { (Array($0.0.utf8), $0.1, Array($0.2.utf8)) }
+
+    /// The bytes that follow `<` in some rule of `searchRules`, by byte value.
+    static let searchRuleSeconds: [Bool] = (0..<256).map { b in searchRules.contains { $0.match[1] == UInt8(b) } }
 }
 
 extension UnsafeBufferPointer where Element == UInt8 {

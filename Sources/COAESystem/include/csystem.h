@@ -32,4 +32,9 @@ int oae_wait(pid_t pid);
 /// with errno set.
 int oae_try_lock(const char *path);
 
+/// Gives the pages the allocator keeps for reuse back to the system (jemalloc, with which
+/// oae is linked on Linux, keeps them: see `malloc_conf` in csystem.c); nothing elsewhere.
+/// For a long-running `oae serve` after each save.
+void oae_release_free_memory(void);
+
 #endif
