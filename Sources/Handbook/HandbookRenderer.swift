@@ -68,6 +68,8 @@ public struct HandbookRenderer: Sendable {
     public let bodyCache = BodyCache()
     /// The interface words of each language of the model, loaded once.
     let words: [String: Strings]
+    /// The links to the model's places by language and format (`<lang>/<format>`), made once.
+    let links: [String: ModelLinks]
 
     /// A renderer of the handbooks of `input`.
     public init(input: BuildInput, templates: Templates, typstTemplates: Templates, css: String) {
@@ -76,7 +78,17 @@ public struct HandbookRenderer: Sendable {
         self.typstTemplates = typstTemplates
         self.css = css
         outline = Outline(network: input.network)
-        words = Dictionary(input.languages.map { ($0, Strings(network: input.network, language: $0)) }) { a, _ in a }
+        let words = Dictionary(input.languages.map { ($0, Strings(network: input.network, language: $0)) }) { a, _ in a }
+        self.words = words
+        let sources = Set(outline.chapters.map(\.source))
+        var links: [String: ModelLinks] = [:]
+        for (language, strings) in words {
+            for format in [MarkupFormat.html, .typst] {
+                let markup = Markup(words: strings, localizer: input.localizer(language), format: format)
+                links["\(language)/\(format.rawValue)"] = ModelLinks(network: input.network, markup: markup, sources: sources)
+            }
+        }
+        self.links = links
     }
 
     /// Loads the templates and the stylesheet of the tree; the problems say what is
@@ -99,7 +111,7 @@ public struct HandbookRenderer: Sendable {
         // The revision and date of this handbook's own inputs (`SourceStamps`).
         let input = self.input.handbook(view.slug)
         let c = HandbookContext(input: input, view: view, language: language, outline: outline, format: format,
-                                words: words[language], bodyCache: bodyCache)
+                                words: words[language], bodyCache: bodyCache, links: links["\(language)/\(format.rawValue)"])
         var page = HandbookView(c, css: css, created: HandbookRenderer.timestamp(input.sourceEpoch))
         var models: [any ChapterView] = []
         for (i, chapter) in outline.chapters.enumerated() {

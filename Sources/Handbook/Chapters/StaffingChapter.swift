@@ -2,6 +2,7 @@ import Foundation
 import Loading
 import Model
 import Rendering
+import Resolution
 
 /// The view model of `chapters/staffing`: the office's posts against the model's
 /// minimum staffing, the roles (with what each one owns in this office), the training
@@ -153,7 +154,9 @@ struct StaffingChapter: ChapterBuilder {
 
         // Roles
         let roles = heading("staffing.roles", "staffing-roles")
-        let roleList = c.network.modelDocuments(.role).map { role(for: $0, c) }
+        // Sorted once for every role, not once per role.
+        let services = CatalogueChapter.ordered(c), procedures = ProceduresChapter.ordered(c)
+        let roleList = c.network.modelDocuments(.role).map { role(for: $0, c, services: services, procedures: procedures) }
 
         // Training plan
         let planHeading = heading("staffing.plan", "staffing-plan")
@@ -241,14 +244,15 @@ struct StaffingChapter: ChapterBuilder {
 
     /// A role with what it owns in this office: services, procedures, and the steps it
     /// takes in other procedures.
-    func role(for doc: Document, _ c: HandbookContext) -> StaffingView.Role {
+    func role(for doc: Document, _ c: HandbookContext, services ordered: [ResolvedService],
+              procedures orderedProcedures: [ResolvedProcedure]) -> StaffingView.Role {
         let m = c.markup
         let r = doc.root
-        let services = CatalogueChapter.ordered(c).filter { $0.fields["owner_role"]?.string == doc.id }.map { c.serviceLinkView($0.id) }
-        let procedures = ProceduresChapter.ordered(c).filter { p in
+        let services = ordered.filter { $0.fields["owner_role"]?.string == doc.id }.map { c.serviceLinkView($0.id) }
+        let procedures = orderedProcedures.filter { p in
             (p.localOwner?.role ?? p.fields["owner_role"]?.string) == doc.id
         }.map { c.procedureLinkView($0.id) }
-        let steps = ProceduresChapter.ordered(c).filter { p in
+        let steps = orderedProcedures.filter { p in
             (p.fields["steps"]?.sequence ?? []).contains { $0["role"]?.string == doc.id }
         }.map { c.procedureLinkView($0.id) }
         return .init(anchor: Anchors.role(doc.id), title: m.view(r?["title"]), mission: m.view(r?["mission"]),
