@@ -6,7 +6,10 @@ import Rendering
 import Resolution
 
 /// Everything a chapter needs to render one municipality's handbook in one language.
-public struct HandbookContext: Sendable {
+/// A class: the chapters and value writers (`ValueText`) pass it around constantly, and
+/// copying a struct of a dozen references cost a retain and a release each (issue 13).
+/// Immutable once made.
+public final class HandbookContext: @unchecked Sendable {
     public let input: BuildInput
     public let view: ResolvedMunicipality
     public let outline: Outline
@@ -29,8 +32,8 @@ public struct HandbookContext: Sendable {
     /// (HTML for the HTML handbook, Typst for the PDF); `words` are the language's
     /// interface words when already loaded, and `bodyCache` shares the rendered Markdown
     /// bodies between the handbooks of a build.
-    public init(input: BuildInput, view: ResolvedMunicipality, language: String, outline: Outline,
-                format: MarkupFormat = .html, words: Strings? = nil, bodyCache: BodyCache? = nil) {
+    public convenience init(input: BuildInput, view: ResolvedMunicipality, language: String, outline: Outline,
+                            format: MarkupFormat = .html, words: Strings? = nil, bodyCache: BodyCache? = nil) {
         self.init(input: input, view: view, language: language, outline: outline, format: format, words: words,
                   bodyCache: bodyCache, links: nil)
     }
@@ -58,9 +61,10 @@ public struct HandbookContext: Sendable {
         officeName = name.isEmpty ? municipality : name
         let places = DocumentPlaces(network: input.network, view: view, language: language, outline: outline)
         bodies = Bodies(network: input.network, places: places, markup: markup, cache: bodyCache)
-        // Model prose that names an adaptable value shows the municipality's own.
-        let context = self
-        bodies.values = { reference in
+        // Model prose that names an adaptable value shows the municipality's own. (The
+        // context holds its bodies, which hold this function: it must not hold the context.)
+        bodies.values = { [unowned self] reference in
+            let context = self
             guard let fields = reference.fields(in: context.view), let (value, parent) = reference.value(in: fields) else { return nil }
             let key = reference.path.last ?? ""
             let text = ValueText(context).describe(value, key: key, parent: parent, unit: parent?["unit"]?.string)

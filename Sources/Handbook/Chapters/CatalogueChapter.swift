@@ -11,13 +11,13 @@ import Resolution
 public struct CatalogueView: ChapterView {
     /// The adoption of a service: `core`, `recommended`, `adopted` or `local-service`
     /// (the badge's class), and its label.
-    public struct Adoption: ViewModel {
+    public struct Adoption: ViewModel, Hashable {
         public var kind: String
         public var label: String
     }
 
     /// A row of the summary table.
-    public struct Summary: ViewModel {
+    public struct Summary: ViewModel, Hashable {
         /// The service, linked to its sheet.
         public var link: LinkView
         /// The thematic area's name.
@@ -29,7 +29,7 @@ public struct CatalogueView: ChapterView {
 
     /// A field of a service's sheet: its label and its value as HTML (links, lists,
     /// amounts), with the local mark when the municipality changed it.
-    public struct Field: ViewModel {
+    public struct Field: ViewModel, Hashable {
         public var field: String
         public var label: String
         public var value: String
@@ -40,7 +40,7 @@ public struct CatalogueView: ChapterView {
     }
 
     /// The sheet of a service.
-    public struct Sheet: ViewModel {
+    public struct Sheet: ViewModel, Hashable {
         public var number: String
         /// The name, in the handbook's language.
         public var title: TextView

@@ -10,7 +10,7 @@ import Resolution
 public struct ProceduresView: ChapterView {
     /// A procedure's owner role (a link, HTML); a local owner carries the local mark,
     /// and on the sheet the model's owner and where the local one was named.
-    public struct Owner: ViewModel {
+    public struct Owner: ViewModel, Hashable {
         /// The owner role, linked.
         public var role: LinkView?
         public var is_local: Bool
@@ -20,7 +20,7 @@ public struct ProceduresView: ChapterView {
     }
 
     /// A row of the summary table.
-    public struct Summary: ViewModel {
+    public struct Summary: ViewModel, Hashable {
         /// The procedure, linked to its sheet.
         public var link: LinkView
         public var type: String
@@ -30,7 +30,7 @@ public struct ProceduresView: ChapterView {
     }
 
     /// A step of a procedure.
-    public struct Step: ViewModel {
+    public struct Step: ViewModel, Hashable {
         public var number: String
         public var id: String
         /// The role that takes the step, linked.
@@ -46,7 +46,7 @@ public struct ProceduresView: ChapterView {
     }
 
     /// The sheet of a procedure.
-    public struct Sheet: ViewModel {
+    public struct Sheet: ViewModel, Hashable {
         public var number: String
         /// The name, in the handbook's language.
         public var title: TextView
@@ -169,16 +169,23 @@ struct ProceduresChapter: ChapterBuilder {
     func steps(_ p: ResolvedProcedure, _ c: HandbookContext) -> [ProceduresView.Step] {
         let values = ValueText(c)
         let modelSteps = p.model?.root?["steps"]?.sequence ?? []
+        // What each override names below the steps: the step (`[id]`) and the field, if any;
+        // read once, not once per step and field.
+        let overridden = p.overrides.compactMap { o -> (step: PathComponent, field: PathComponent?)? in
+            o.path.count > 1 ? (o.path[1], o.path.count > 2 ? o.path[2] : nil) : nil
+        }
         return (p.fields["steps"]?.sequence ?? []).enumerated().map { i, step in
             let id = step["id"]?.string ?? ""
+            let stepKey = PathComponent.key("[\(id)]")
             let modelStep = modelSteps.first { $0["id"]?.string == id }
             var row = ProceduresView.Step(
                 number: String(i + 1), id: id, role: step["role"]?.string.map(c.roleLinkView),
                 action: c.markup.view(step["action"]), output: c.markup.view(step["output"]),
                 time_limit: step["time_limit"]?.string.map(c.format.duration) ?? "—")
             var changed: [String] = []
+            let here = overridden.filter { $0.step == stepKey }.map(\.field)
             for key in ["role", "time_limit"] {
-                let overridden = p.overrides.contains { $0.path.count > 2 && $0.path[1] == .key("[\(id)]") && $0.path[2] == .key(key) }
+                let overridden = here.contains { $0 == .key(key) }
                 let differs = p.variant != nil && modelStep != nil && modelStep?[key]?.string != step[key]?.string
                 if overridden || differs {
                     let mark = c.local(modelValue: values.describe(modelStep?[key], key: key))
@@ -188,7 +195,7 @@ struct ProceduresChapter: ChapterBuilder {
             }
             if p.model != nil, modelStep == nil {
                 row.new_step = c.words["procedure.new_step"]
-            } else if p.overrides.contains(where: { $0.path.count > 1 && $0.path[1] == .key("[\(id)]") && !changed.contains($0.path.count > 2 ? $0.path[2].description : "") }) {
+            } else if here.contains(where: { !changed.contains($0?.description ?? "") }) {
                 row.new_step = c.words["badge_local"]
             }
             return row

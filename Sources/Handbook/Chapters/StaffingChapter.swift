@@ -10,7 +10,7 @@ import Resolution
 public struct StaffingView: ChapterView {
     /// A post's recruitment plan, as a row of the calendar: the selection system, job
     /// group and Catalan level, then the milestones' dates in words ("" when not given).
-    public struct RecruitmentRow: ViewModel {
+    public struct RecruitmentRow: ViewModel, Hashable {
         /// The post's id, for the writers; `post_role` names it for readers.
         public var post: String
         public var post_role: String
@@ -27,7 +27,7 @@ public struct StaffingView: ChapterView {
     public var has_recruitment_calendar = false
 
     /// A post of the staffing plan.
-    public struct Post: ViewModel {
+    public struct Post: ViewModel, Hashable {
         public var post: String
         /// The post's role, linked.
         public var role: LinkView?
@@ -37,7 +37,7 @@ public struct StaffingView: ChapterView {
     }
 
     /// A role of the model's minimum staffing for the office's phase.
-    public struct Minimum: ViewModel {
+    public struct Minimum: ViewModel, Hashable {
         public var role: LinkView
         public var minimum: String
         public var have: String
@@ -45,7 +45,7 @@ public struct StaffingView: ChapterView {
     }
 
     /// A role with what it owns in this office (links, HTML).
-    public struct Role: ViewModel {
+    public struct Role: ViewModel, Hashable {
         /// The `id` that cross-references link to.
         public var anchor: String
         /// The name, in the handbook's language.
@@ -65,7 +65,7 @@ public struct StaffingView: ChapterView {
     }
 
     /// A module of a post's training plan.
-    public struct Training: ViewModel {
+    public struct Training: ViewModel, Hashable {
         /// The post's id (`coord-1`), for the writers.
         public var post: String
         /// The post for readers: its role's title, numbered when several posts share the
@@ -82,7 +82,7 @@ public struct StaffingView: ChapterView {
     }
 
     /// A training module of the model.
-    public struct Module: ViewModel {
+    public struct Module: ViewModel, Hashable {
         /// The `id` that cross-references link to.
         public var anchor: String
         /// The name, in the handbook's language.
