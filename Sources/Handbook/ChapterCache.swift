@@ -79,3 +79,48 @@ public final class ChapterCache: @unchecked Sendable {
         return html
     }
 }
+
+/// Parts of chapters' view models already built by one build, by a key that names every
+/// input they were built from (`CatalogueChapter.SheetKey`): a service sheet the
+/// municipality did not adapt is the same in every handbook of a language whose links
+/// from it lead to the same places, so it is built once instead of once per handbook.
+/// Keeps at most `capacity` parts. Safe to share between threads.
+public final class ViewPartCache: @unchecked Sendable {
+    public let capacity: Int
+    private let lock = NSLock()
+    private var parts: [AnyHashable: any Sendable] = [:]
+    private var references: [String: [(links: String, id: String)]] = [:]
+    private var hitCount = 0
+
+    public init(capacity: Int = 4096) {
+        self.capacity = capacity
+    }
+
+    /// How many parts were reused instead of built, for tests and profiles.
+    public var hits: Int { lock.withLock { hitCount } }
+
+    /// The part stored under `key`, or the one `build` makes (then stored).
+    func part<Part: Sendable, Key: Hashable & Sendable>(_ key: Key, build: () -> Part) -> Part {
+        if let known = lock.withLock({ () -> Part? in
+            guard let part = parts[key] as? Part else { return nil }
+            hitCount += 1
+            return part
+        }) {
+            return known
+        }
+        let part = build()
+        lock.withLock {
+            if parts.count < capacity { parts[key] = part }
+        }
+        return part
+    }
+
+    /// What `make` finds in the document at `path` (read once per build: a model
+    /// document is the same in every handbook).
+    func references(_ path: String, make: () -> [(links: String, id: String)]) -> [(links: String, id: String)] {
+        if let known = lock.withLock({ references[path] }) { return known }
+        let found = make()
+        lock.withLock { references[path] = found }
+        return found
+    }
+}

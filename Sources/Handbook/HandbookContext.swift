@@ -27,6 +27,8 @@ public final class HandbookContext: @unchecked Sendable {
     /// many times (a role's services, a sheet's related services).
     let modelLinks: ModelLinks
     let localLinks: LocalLinks
+    /// The parts of view models shared by the handbooks of a build (nil builds every part).
+    let parts: ViewPartCache?
 
     /// The context of one handbook; `format` is the markup its values are rendered in
     /// (HTML for the HTML handbook, Typst for the PDF); `words` are the language's
@@ -41,8 +43,9 @@ public final class HandbookContext: @unchecked Sendable {
     /// The context of one handbook with the model's links of its language already made
     /// (`ModelLinks`, shared by the renderer's handbooks of that language and format).
     init(input: BuildInput, view: ResolvedMunicipality, language: String, outline: Outline,
-         format: MarkupFormat, words: Strings?, bodyCache: BodyCache?, links: ModelLinks?) {
+         format: MarkupFormat, words: Strings?, bodyCache: BodyCache?, links: ModelLinks?, parts: ViewPartCache? = nil) {
         self.input = input
+        self.parts = parts
         self.view = view
         self.outline = outline
         let sources = Set(outline.chapters.map(\.source))

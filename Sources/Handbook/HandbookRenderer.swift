@@ -69,6 +69,9 @@ public struct HandbookRenderer: Sendable {
     /// The chapters rendered so far, by view model, shared by every handbook this renderer
     /// makes; nil renders every chapter (for tests that compare).
     public let chapterCache: ChapterCache?
+    /// Parts of chapters (service sheets) built so far, shared by every handbook this
+    /// renderer makes; nil builds every part (for tests that compare).
+    public let partCache: ViewPartCache?
     /// The interface words of each language of the model, loaded once.
     let words: [String: Strings]
     /// The links to the model's places by language and format (`<lang>/<format>`), made once.
@@ -76,9 +79,10 @@ public struct HandbookRenderer: Sendable {
 
     /// A renderer of the handbooks of `input`.
     public init(input: BuildInput, templates: Templates, typstTemplates: Templates, css: String,
-                chapterCache: ChapterCache? = ChapterCache()) {
+                chapterCache: ChapterCache? = ChapterCache(), partCache: ViewPartCache? = ViewPartCache()) {
         self.input = input
         self.chapterCache = chapterCache
+        self.partCache = partCache
         self.templates = templates
         self.typstTemplates = typstTemplates
         self.css = css
@@ -98,14 +102,16 @@ public struct HandbookRenderer: Sendable {
 
     /// Loads the templates and the stylesheet of the tree; the problems say what is
     /// missing or broken. `chapterCache` nil renders every chapter of every handbook.
-    public static func load(_ input: BuildInput, chapterCache: ChapterCache? = ChapterCache()) -> (HandbookRenderer, [String]) {
+    public static func load(_ input: BuildInput, chapterCache: ChapterCache? = ChapterCache(),
+                            partCache: ViewPartCache? = ViewPartCache()) -> (HandbookRenderer, [String]) {
         let (templates, diagnostics) = Templates.load(root: input.root, folder: folder)
         let (typst, typstDiagnostics) = Templates.load(root: input.root, folder: typstFolder)
         var problems = (diagnostics + templates.require(requiredTemplates, folder: folder)
             + typstDiagnostics + typst.require(requiredTemplates, folder: typstFolder)).map { "\($0.span): \($0.message)" }
         let css = FileTree.readText(root: input.root, path: stylesheet) ?? ""
         if css.isEmpty { problems.append("\(stylesheet): the handbook's stylesheet is missing") }
-        return (HandbookRenderer(input: input, templates: templates, typstTemplates: typst, css: css, chapterCache: chapterCache),
+        return (HandbookRenderer(input: input, templates: templates, typstTemplates: typst, css: css, chapterCache: chapterCache,
+                                 partCache: partCache),
                 problems)
     }
 
@@ -117,7 +123,7 @@ public struct HandbookRenderer: Sendable {
         // The revision and date of this handbook's own inputs (`SourceStamps`).
         let input = self.input.handbook(view.slug)
         let c = HandbookContext(input: input, view: view, language: language, outline: outline, format: format,
-                                words: words[language], bodyCache: bodyCache, links: links["\(language)/\(format.rawValue)"])
+                                words: words[language], bodyCache: bodyCache, links: links["\(language)/\(format.rawValue)"], parts: partCache)
         var page = HandbookView(c, css: css, created: HandbookRenderer.timestamp(input.sourceEpoch))
         var models: [any ChapterView] = []
         for (i, chapter) in outline.chapters.enumerated() {

@@ -117,4 +117,38 @@ final class ChapterCacheTests: XCTestCase {
         XCTAssertEqual(repeated, ["glossary", "governance"])
         XCTAssertEqual(repeats, 36)
     }
+
+    /// The sheet of a service the municipality did not adapt is built once per language,
+    /// format and set of link answers, and reused: a handbook rendered again reuses every
+    /// such sheet; every handbook of the example is the same with the shared parts as
+    /// with every part built.
+    func testUnadaptedServiceSheetsAreBuiltOnce() throws {
+        let root = try HandbookTestSupport.exampleTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = HandbookTestSupport.input(root)
+        let (shared, _) = HandbookRenderer.load(input, chapterCache: nil)
+        let (alone, _) = HandbookRenderer.load(input, chapterCache: nil, partCache: nil)
+        let first = try XCTUnwrap(input.resolved.first { $0.slug == "sant-feliu-de-llobregat" })
+        let unadapted = first.services.filter { $0.adoption != .local && $0.overrides.isEmpty }.count
+        XCTAssertGreaterThan(unadapted, 0)
+        XCTAssertLessThan(unadapted, first.services.count)
+        let page = shared.render(first, language: "ca")
+        XCTAssertEqual(shared.partCache?.hits, 0)
+        XCTAssertEqual(shared.render(first, language: "ca"), page)
+        XCTAssertEqual(shared.partCache?.hits, unadapted)
+        XCTAssertEqual(page, alone.render(first, language: "ca"))
+
+        let (fresh, _) = HandbookRenderer.load(input, chapterCache: nil)
+        for view in input.resolved {
+            for language in input.languages {
+                XCTAssertEqual(fresh.render(view, language: language), alone.render(view, language: language),
+                               "\(view.slug)/\(language) HTML")
+                XCTAssertEqual(fresh.renderTypst(view, language: language), alone.renderTypst(view, language: language),
+                               "\(view.slug)/\(language) Typst")
+            }
+        }
+        // Across the example's four offices, a model sheet repeats where the offices offer
+        // the same services and their links lead to the same places.
+        XCTAssertEqual(fresh.partCache?.hits, 86)
+    }
 }
