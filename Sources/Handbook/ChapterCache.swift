@@ -81,9 +81,10 @@ public final class ChapterCache: @unchecked Sendable {
 }
 
 /// Parts of chapters' view models already built by one build, by a key that names every
-/// input they were built from (`CatalogueChapter.SheetKey`): a service sheet the
-/// municipality did not adapt is the same in every handbook of a language whose links
-/// from it lead to the same places, so it is built once instead of once per handbook.
+/// input they were built from (`CatalogueChapter.SheetKey`, `ProceduresChapter.SheetKey`):
+/// the sheet of a service or procedure the municipality did not adapt is the same in
+/// every handbook of a language whose links from it lead to the same places, so it is
+/// built once instead of once per handbook.
 /// Keeps at most `capacity` parts. Safe to share between threads.
 public final class ViewPartCache: @unchecked Sendable {
     public let capacity: Int

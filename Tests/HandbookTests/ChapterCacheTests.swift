@@ -118,20 +118,24 @@ final class ChapterCacheTests: XCTestCase {
         XCTAssertEqual(repeats, 36)
     }
 
-    /// The sheet of a service the municipality did not adapt is built once per language,
-    /// format and set of link answers, and reused: a handbook rendered again reuses every
-    /// such sheet; every handbook of the example is the same with the shared parts as
-    /// with every part built.
-    func testUnadaptedServiceSheetsAreBuiltOnce() throws {
+    /// The sheet of a service or a procedure the municipality did not adapt is built once
+    /// per language, format and set of link answers, and reused: a handbook rendered again
+    /// reuses every such sheet; every handbook of the example is the same with the shared
+    /// parts as with every part built.
+    func testUnadaptedSheetsAreBuiltOnce() throws {
         let root = try HandbookTestSupport.exampleTree()
         defer { try? FileManager.default.removeItem(at: root) }
         let input = HandbookTestSupport.input(root)
         let (shared, _) = HandbookRenderer.load(input, chapterCache: nil)
         let (alone, _) = HandbookRenderer.load(input, chapterCache: nil, partCache: nil)
         let first = try XCTUnwrap(input.resolved.first { $0.slug == "sant-feliu-de-llobregat" })
-        let unadapted = first.services.filter { $0.adoption != .local && $0.overrides.isEmpty }.count
-        XCTAssertGreaterThan(unadapted, 0)
-        XCTAssertLessThan(unadapted, first.services.count)
+        let services = first.services.filter { $0.adoption != .local && $0.overrides.isEmpty }.count
+        let procedures = first.procedures.filter { $0.model != nil && $0.variant == nil && $0.overrides.isEmpty && $0.localOwner == nil }.count
+        XCTAssertGreaterThan(services, 0)
+        XCTAssertLessThan(services, first.services.count)
+        XCTAssertGreaterThan(procedures, 0)
+        XCTAssertLessThan(procedures, first.procedures.count)
+        let unadapted = services + procedures
         let page = shared.render(first, language: "ca")
         XCTAssertEqual(shared.partCache?.hits, 0)
         XCTAssertEqual(shared.render(first, language: "ca"), page)
@@ -149,6 +153,6 @@ final class ChapterCacheTests: XCTestCase {
         }
         // Across the example's four offices, a model sheet repeats where the offices offer
         // the same services and their links lead to the same places.
-        XCTAssertEqual(fresh.partCache?.hits, 86)
+        XCTAssertEqual(fresh.partCache?.hits, 122)
     }
 }

@@ -104,30 +104,61 @@ struct ProceduresChapter: ChapterBuilder {
         }
         let sheets = procedures.map { p -> ProceduresView.Sheet in
             let heading = sections.next(m.view(p.fields["title"]) ?? m.plainView(p.id), anchor: Anchors.procedure(p.id))
-            let variantNote = p.variant.map { _ in
-                p.model.map { model in
-                    c.words("procedure.variant_note", ["municipality": c.municipalityName, "model": m.plain(model.root?["title"])])
-                } ?? c.words("procedure.local_note", ["municipality": c.municipalityName])
-            }
-            let legal = p.fields["legal_basis"].flatMap { ($0.sequence ?? []).isEmpty ? nil : values.describe($0, key: "legal_basis") }
             let doc = p.variant ?? p.model
-            return ProceduresView.Sheet(
-                number: heading.number, title: heading.title, anchor: heading.anchor, type: type(p),
-                variant: p.variant != nil, variant_note: variantNote, variant_source: p.variant?.path,
-                purpose: m.view(p.fields["purpose"]), trigger: m.view(p.fields["trigger"]), owner: owner(p, c),
-                services: c.links(ids(p.fields["services"]).map(c.serviceLinkView)), steps: steps(p, c),
-                escalation: m.view(p.fields["escalation"]), legal: legal,
-                indicators: c.links(ids(p.fields["indicators"]).map(c.indicatorLinkView)),
-                body: doc.map { c.bodies.render($0, anchor: Anchors.procedure(p.id), headingShift: 2)
-                    .view(id: $0.id, defaultLanguage: c.network.settings.defaultLanguage) },
-                meta: doc.map { _ in c.words("catalogue.version", ["version": p.fields["version"]?.string ?? "",
-                                                              "date": p.fields["last_reviewed"]?.string.map(c.format.date) ?? ""]) },
-                source: doc?.path)
+            let body = doc.map { c.bodies.render($0, anchor: Anchors.procedure(p.id), headingShift: 2)
+                .view(id: $0.id, defaultLanguage: c.network.settings.defaultLanguage) }
+            let services = ids(p.fields["services"]).map(c.serviceLinkView)
+            let make = { () -> ProceduresView.Sheet in
+                let variantNote = p.variant.map { _ in
+                    p.model.map { model in
+                        c.words("procedure.variant_note", ["municipality": c.municipalityName, "model": m.plain(model.root?["title"])])
+                    } ?? c.words("procedure.local_note", ["municipality": c.municipalityName])
+                }
+                let legal = p.fields["legal_basis"].flatMap { ($0.sequence ?? []).isEmpty ? nil : values.describe($0, key: "legal_basis") }
+                return ProceduresView.Sheet(
+                    number: heading.number, title: heading.title, anchor: heading.anchor, type: type(p),
+                    variant: p.variant != nil, variant_note: variantNote, variant_source: p.variant?.path,
+                    purpose: m.view(p.fields["purpose"]), trigger: m.view(p.fields["trigger"]), owner: owner(p, c),
+                    services: c.links(services), steps: steps(p, c),
+                    escalation: m.view(p.fields["escalation"]), legal: legal,
+                    indicators: c.links(ids(p.fields["indicators"]).map(c.indicatorLinkView)),
+                    body: body,
+                    meta: doc.map { _ in c.words("catalogue.version", ["version": p.fields["version"]?.string ?? "",
+                                                                  "date": p.fields["last_reviewed"]?.string.map(c.format.date) ?? ""]) },
+                    source: doc?.path)
+            }
+            // A model procedure the municipality did not adapt (no override, no variant, no
+            // owner of its own) is the model's in the language and format, with its number,
+            // body and links to the municipality's services: built once for all of those.
+            guard let parts = c.parts, let model = p.model, p.variant == nil, p.overrides.isEmpty, p.localOwner == nil
+            else { return make() }
+            let key = SheetKey(fixed: [c.language, c.markup.format.rawValue, p.id, model.path, heading.number],
+                               services: services, body: body)
+            return parts.part(key, build: make)
         }
         let view = ProceduresView(intro: c.format.count("procedure.intro", procedures.count), summary: summary, sheets: sheets,
                                   owner_label: c.format.label(c.words["field.owner_role"]),
                                   legal_label: c.words["field.legal_basis"], indicators_label: c.words["field.indicators"])
         return ChapterContent(model: view, sections: sections.sections)
+    }
+
+    /// What the sheet of a model procedure the municipality did not adapt is built from:
+    /// the language, format, procedure, document and number (`fixed`), the links to the
+    /// municipality's services, and the body. The hash leaves out the body (long; equal
+    /// keys compare it).
+    struct SheetKey: Hashable, Sendable {
+        var fixed: [String]
+        var services: [LinkView]
+        var body: BodyView?
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(fixed)
+            hasher.combine(services)
+        }
+
+        static func == (a: SheetKey, b: SheetKey) -> Bool {
+            a.fixed == b.fixed && a.services == b.services && a.body == b.body
+        }
     }
 
     /// The ids of a list field (or of a single id).
