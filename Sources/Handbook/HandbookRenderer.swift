@@ -69,7 +69,7 @@ public struct HandbookRenderer: Sendable {
     /// The chapters rendered so far, by view model, shared by every handbook this renderer
     /// makes; nil renders every chapter (for tests that compare).
     public let chapterCache: ChapterCache?
-    /// Parts of chapters (service sheets) built so far, shared by every handbook this
+    /// Parts of chapters (service and procedure sheets) built so far, shared by every handbook this
     /// renderer makes; nil builds every part (for tests that compare).
     public let partCache: ViewPartCache?
     /// The interface words of each language of the model, loaded once.
