@@ -6,7 +6,10 @@ import Rendering
 import Resolution
 
 /// Everything a chapter needs to render one municipality's handbook in one language.
-public struct HandbookContext: Sendable {
+/// A class: the chapters and value writers (`ValueText`) pass it around constantly, and
+/// copying a struct of a dozen references cost a retain and a release each (issue 13).
+/// Immutable once made.
+public final class HandbookContext: @unchecked Sendable {
     public let input: BuildInput
     public let view: ResolvedMunicipality
     public let outline: Outline
@@ -18,26 +21,53 @@ public struct HandbookContext: Sendable {
     public private(set) var bodies: Bodies
     /// The chapter sources of the outline: a link is made only to a place the handbook has.
     public let sources: Set<String>
+    /// The cross-references to the model's places, the same in every handbook of the
+    /// language (made once per build by the renderer), and those to this municipality's
+    /// services and procedures (made once per handbook): chapters ask for the same links
+    /// many times (a role's services, a sheet's related services).
+    let modelLinks: ModelLinks
+    let localLinks: LocalLinks
+    /// The parts of view models shared by the handbooks of a build (nil builds every part).
+    let parts: ViewPartCache?
 
     /// The context of one handbook; `format` is the markup its values are rendered in
     /// (HTML for the HTML handbook, Typst for the PDF); `words` are the language's
     /// interface words when already loaded, and `bodyCache` shares the rendered Markdown
     /// bodies between the handbooks of a build.
-    public init(input: BuildInput, view: ResolvedMunicipality, language: String, outline: Outline,
-                format: MarkupFormat = .html, words: Strings? = nil, bodyCache: BodyCache? = nil) {
+    public convenience init(input: BuildInput, view: ResolvedMunicipality, language: String, outline: Outline,
+                            format: MarkupFormat = .html, words: Strings? = nil, bodyCache: BodyCache? = nil) {
+        self.init(input: input, view: view, language: language, outline: outline, format: format, words: words,
+                  bodyCache: bodyCache, links: nil)
+    }
+
+    /// The context of one handbook with the model's links of its language already made
+    /// (`ModelLinks`, shared by the renderer's handbooks of that language and format).
+    init(input: BuildInput, view: ResolvedMunicipality, language: String, outline: Outline,
+         format: MarkupFormat, words: Strings?, bodyCache: BodyCache?, links: ModelLinks?, parts: ViewPartCache? = nil) {
         self.input = input
+        self.parts = parts
         self.view = view
         self.outline = outline
-        sources = Set(outline.chapters.map(\.source))
+        let sources = Set(outline.chapters.map(\.source))
+        self.sources = sources
         let words = words ?? Strings(network: input.network, language: language)
         self.words = words
         self.format = ValueFormatter(strings: words)
-        markup = Markup(words: words, localizer: input.localizer(language), format: format)
+        let markup = Markup(words: words, localizer: input.localizer(language), format: format)
+        self.markup = markup
+        let links = links ?? ModelLinks(network: input.network, markup: markup, sources: sources)
+        modelLinks = links
+        localLinks = LocalLinks(view: view, markup: markup, sources: sources)
+        let municipality = view.files.office?.root?["municipality"]?["name"]?.string ?? view.slug
+        municipalityName = municipality
+        let name = markup.plain(view.files.office?.root?["name"])
+        officeName = name.isEmpty ? municipality : name
         let places = DocumentPlaces(network: input.network, view: view, language: language, outline: outline)
         bodies = Bodies(network: input.network, places: places, markup: markup, cache: bodyCache)
-        // Model prose that names an adaptable value shows the municipality's own.
-        let context = self
-        bodies.values = { reference in
+        // Model prose that names an adaptable value shows the municipality's own. (The
+        // context holds its bodies, which hold this function: it must not hold the context.)
+        bodies.values = { [unowned self] reference in
+            let context = self
             guard let fields = reference.fields(in: context.view), let (value, parent) = reference.value(in: fields) else { return nil }
             let key = reference.path.last ?? ""
             let text = ValueText(context).describe(value, key: key, parent: parent, unit: parent?["unit"]?.string)
@@ -52,13 +82,10 @@ public struct HandbookContext: Sendable {
     public var office: Node? { view.files.office?.root }
 
     /// The municipality's name (`Sant Feliu de Llobregat`), or its slug.
-    public var municipalityName: String { office?["municipality"]?["name"]?.string ?? view.slug }
+    public let municipalityName: String
 
     /// The office's name in the handbook's language (plain text).
-    public var officeName: String {
-        let name = markup.plain(office?["name"])
-        return name.isEmpty ? municipalityName : name
-    }
+    public let officeName: String
 
     // MARK: Provenance
 
@@ -73,41 +100,41 @@ public struct HandbookContext: Sendable {
     /// A link to the sheet of a service of the catalogue, or its name as text when the
     /// municipality does not offer it.
     public func serviceLinkView(_ id: String) -> LinkView {
-        if let s = view.services.first(where: { $0.id == id }) {
-            return linkView("catalogue", Anchors.service(id), s.fields["name"], id)
-        }
-        var name = linkView("", "", network.modelDocument(.service, id)?.root?["name"], id)
-        name.not_offered = true
-        return name
+        localLinks.services[id] ?? modelLinks.services[id] ?? LinkView(label: markup.plainView(id), not_offered: true)
     }
 
     /// A link to a procedure of the handbook.
     public func procedureLinkView(_ id: String) -> LinkView {
-        guard let p = view.procedures.first(where: { $0.id == id || $0.variant?.id == id }) else { return linkView("", "", nil, id) }
-        return linkView("procedures", Anchors.procedure(p.id), p.fields["title"], id)
+        localLinks.procedures[id] ?? LinkView(label: markup.plainView(id))
     }
 
     /// A link to a role of the staffing chapter.
     public func roleLinkView(_ id: String) -> LinkView {
-        linkView("staffing", Anchors.role(id), network.modelDocument(.role, id)?.root?["title"], id)
+        modelLinks.roles[id] ?? LinkView(label: markup.plainView(id))
     }
 
     /// A link to a training module of the staffing chapter.
     public func trainingLinkView(_ id: String) -> LinkView {
-        linkView("staffing", Anchors.training(id), network.modelDocument(.trainingModule, id)?.root?["title"], id)
+        modelLinks.training[id] ?? LinkView(label: markup.plainView(id))
     }
 
     /// A link to an indicator of the indicators chapter.
     public func indicatorLinkView(_ id: String) -> LinkView {
-        linkView("indicators", Anchors.indicator(id), network.modelDocument(.indicator, id)?.root?["name"], id)
+        modelLinks.indicators[id] ?? LinkView(label: markup.plainView(id))
     }
 
     /// A link to `anchor` in the chapter `source` labelled with the translatable `name`;
     /// without a name (an unknown id) the id as text, without the chapter in the outline
     /// the name alone.
-    func linkView(_ source: String, _ anchor: String, _ name: Node?, _ id: String) -> LinkView {
+    static func linkView(_ source: String, _ anchor: String, _ name: Node?, _ id: String, markup: Markup,
+                         sources: Set<String>) -> LinkView {
         guard let name else { return LinkView(label: markup.plainView(id)) }
         return LinkView(link_anchor: sources.contains(source) ? anchor : nil, label: markup.view(name) ?? markup.plainView(""))
+    }
+
+    /// `linkView` in this handbook's language and outline.
+    func linkView(_ source: String, _ anchor: String, _ name: Node?, _ id: String) -> LinkView {
+        HandbookContext.linkView(source, anchor, name, id, markup: markup, sources: sources)
     }
 
     /// Links as a list in running text, or nil when there are none.
@@ -119,29 +146,29 @@ public struct HandbookContext: Sendable {
     // The same links as HTML, for values written in Swift (lists of linked values).
 
     /// `serviceLinkView` as HTML.
-    public func serviceLink(_ id: String) -> String { markup.html(serviceLinkView(id)) }
+    public func serviceLink(_ id: String) -> String {
+        localLinks.serviceHTML[id] ?? modelLinks.serviceHTML[id] ?? markup.html(serviceLinkView(id))
+    }
     /// `procedureLinkView` as HTML.
-    public func procedureLink(_ id: String) -> String { markup.html(procedureLinkView(id)) }
+    public func procedureLink(_ id: String) -> String { localLinks.procedureHTML[id] ?? markup.html(procedureLinkView(id)) }
     /// `roleLinkView` as HTML.
-    public func roleLink(_ id: String) -> String { markup.html(roleLinkView(id)) }
+    public func roleLink(_ id: String) -> String { modelLinks.roleHTML[id] ?? markup.html(roleLinkView(id)) }
     /// `trainingLinkView` as HTML.
     public func trainingLink(_ id: String) -> String { markup.html(trainingLinkView(id)) }
     /// `indicatorLinkView` as HTML.
-    public func indicatorLink(_ id: String) -> String { markup.html(indicatorLinkView(id)) }
+    public func indicatorLink(_ id: String) -> String { modelLinks.indicatorHTML[id] ?? markup.html(indicatorLinkView(id)) }
 
     /// The name of a thematic area of `model.yaml`.
-    public func areaName(_ id: String) -> String { markup.html(area(id)) }
+    public func areaName(_ id: String) -> String { modelLinks.areas[id]?.html ?? markup.html(area(id)) }
 
     /// The name of a thematic area as a text value (its id when the model has no such area).
     public func area(_ id: String) -> TextView {
-        let areas = network.modelDocuments(.model).first?.root?["areas"]?.sequence ?? []
-        return areas.first { $0["id"]?.string == id }.flatMap { markup.view($0["name"]) } ?? markup.plainView(id)
+        modelLinks.areas[id]?.name ?? markup.plainView(id)
     }
 
     /// The position of an area in `model.yaml`, for ordering the catalogue.
     public func areaOrder(_ id: String) -> Int {
-        let areas = network.modelDocuments(.model).first?.root?["areas"]?.sequence ?? []
-        return areas.firstIndex { $0["id"]?.string == id } ?? areas.count
+        modelLinks.areas[id]?.order ?? modelLinks.areaCount
     }
 
     /// An item of the communication strategy (`audiences`, `messages`, `channels`).

@@ -66,29 +66,53 @@ public struct HandbookRenderer: Sendable {
     public let outline: Outline
     /// The Markdown bodies rendered so far, shared by every handbook this renderer makes.
     public let bodyCache = BodyCache()
+    /// The chapters rendered so far, by view model, shared by every handbook this renderer
+    /// makes; nil renders every chapter (for tests that compare).
+    public let chapterCache: ChapterCache?
+    /// Parts of chapters (service and procedure sheets) built so far, shared by every handbook this
+    /// renderer makes; nil builds every part (for tests that compare).
+    public let partCache: ViewPartCache?
     /// The interface words of each language of the model, loaded once.
     let words: [String: Strings]
+    /// The links to the model's places by language and format (`<lang>/<format>`), made once.
+    let links: [String: ModelLinks]
 
     /// A renderer of the handbooks of `input`.
-    public init(input: BuildInput, templates: Templates, typstTemplates: Templates, css: String) {
+    public init(input: BuildInput, templates: Templates, typstTemplates: Templates, css: String,
+                chapterCache: ChapterCache? = ChapterCache(), partCache: ViewPartCache? = ViewPartCache()) {
         self.input = input
+        self.chapterCache = chapterCache
+        self.partCache = partCache
         self.templates = templates
         self.typstTemplates = typstTemplates
         self.css = css
         outline = Outline(network: input.network)
-        words = Dictionary(input.languages.map { ($0, Strings(network: input.network, language: $0)) }) { a, _ in a }
+        let words = Dictionary(input.languages.map { ($0, Strings(network: input.network, language: $0)) }) { a, _ in a }
+        self.words = words
+        let sources = Set(outline.chapters.map(\.source))
+        var links: [String: ModelLinks] = [:]
+        for (language, strings) in words {
+            for format in [MarkupFormat.html, .typst] {
+                let markup = Markup(words: strings, localizer: input.localizer(language), format: format)
+                links["\(language)/\(format.rawValue)"] = ModelLinks(network: input.network, markup: markup, sources: sources)
+            }
+        }
+        self.links = links
     }
 
     /// Loads the templates and the stylesheet of the tree; the problems say what is
-    /// missing or broken.
-    public static func load(_ input: BuildInput) -> (HandbookRenderer, [String]) {
+    /// missing or broken. `chapterCache` nil renders every chapter of every handbook.
+    public static func load(_ input: BuildInput, chapterCache: ChapterCache? = ChapterCache(),
+                            partCache: ViewPartCache? = ViewPartCache()) -> (HandbookRenderer, [String]) {
         let (templates, diagnostics) = Templates.load(root: input.root, folder: folder)
         let (typst, typstDiagnostics) = Templates.load(root: input.root, folder: typstFolder)
         var problems = (diagnostics + templates.require(requiredTemplates, folder: folder)
             + typstDiagnostics + typst.require(requiredTemplates, folder: typstFolder)).map { "\($0.span): \($0.message)" }
         let css = FileTree.readText(root: input.root, path: stylesheet) ?? ""
         if css.isEmpty { problems.append("\(stylesheet): the handbook's stylesheet is missing") }
-        return (HandbookRenderer(input: input, templates: templates, typstTemplates: typst, css: css), problems)
+        return (HandbookRenderer(input: input, templates: templates, typstTemplates: typst, css: css, chapterCache: chapterCache,
+                                 partCache: partCache),
+                problems)
     }
 
     /// The handbook of one municipality in one language as view models: the page, and
@@ -99,7 +123,7 @@ public struct HandbookRenderer: Sendable {
         // The revision and date of this handbook's own inputs (`SourceStamps`).
         let input = self.input.handbook(view.slug)
         let c = HandbookContext(input: input, view: view, language: language, outline: outline, format: format,
-                                words: words[language], bodyCache: bodyCache)
+                                words: words[language], bodyCache: bodyCache, links: links["\(language)/\(format.rawValue)"], parts: partCache)
         var page = HandbookView(c, css: css, created: HandbookRenderer.timestamp(input.sourceEpoch))
         var models: [any ChapterView] = []
         for (i, chapter) in outline.chapters.enumerated() {
@@ -133,10 +157,22 @@ public struct HandbookRenderer: Sendable {
     func render(_ view: ResolvedMunicipality, language: String, format: MarkupFormat, with templates: Templates) -> String {
         var (page, models) = document(view, language: language, format: format)
         for (i, model) in models.enumerated() {
-            let name = "chapters/\(page.chapters[i].source)"
-            page.chapters[i].html = templates.names.contains(name) ? templates.render(name, model) : ""
+            let source = page.chapters[i].source
+            page.chapters[i].html = chapter(model, source: source, language: language, format: format, with: templates)
         }
         return templates.render("handbook", page)
+    }
+
+    /// A chapter's markup from its view model, reused from `chapterCache` when an equal
+    /// view model was rendered already.
+    func chapter<Model: ChapterView>(_ model: Model, source: String, language: String, format: MarkupFormat,
+                                     with templates: Templates) -> String {
+        let name = "chapters/\(source)"
+        guard templates.names.contains(name) else { return "" }
+        guard let chapterCache else { return templates.render(name, model) }
+        return chapterCache.html(source: source, language: language, format: format, model: model) {
+            templates.render(name, model)
+        }
     }
 
     func builder(_ source: String, anchor: String) -> (any ChapterBuilder)? {

@@ -5,17 +5,17 @@ import Rendering
 /// The view model of `chapters/agreements`, an annex: the agreements the office relies
 /// on, each with its facts, what each party undertakes and the money committed.
 public struct AgreementsView: ChapterView {
-    public struct Party: ViewModel {
+    public struct Party: ViewModel, Hashable {
         public var name: TextView
         public var obligations: [TextView]
     }
-    public struct Money: ViewModel {
+    public struct Money: ViewModel, Hashable {
         public var party: TextView
         public var purpose: TextView?
         /// `45.000 €`.
         public var amount: String
     }
-    public struct Agreement: ViewModel {
+    public struct Agreement: ViewModel, Hashable {
         public var heading: HeadingView
         public var summary: TextView?
         /// `adhesió a la xarxa`, as a label.

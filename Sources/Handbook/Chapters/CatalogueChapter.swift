@@ -11,13 +11,13 @@ import Resolution
 public struct CatalogueView: ChapterView {
     /// The adoption of a service: `core`, `recommended`, `adopted` or `local-service`
     /// (the badge's class), and its label.
-    public struct Adoption: ViewModel {
+    public struct Adoption: ViewModel, Hashable {
         public var kind: String
         public var label: String
     }
 
     /// A row of the summary table.
-    public struct Summary: ViewModel {
+    public struct Summary: ViewModel, Hashable {
         /// The service, linked to its sheet.
         public var link: LinkView
         /// The thematic area's name.
@@ -29,7 +29,7 @@ public struct CatalogueView: ChapterView {
 
     /// A field of a service's sheet: its label and its value as HTML (links, lists,
     /// amounts), with the local mark when the municipality changed it.
-    public struct Field: ViewModel {
+    public struct Field: ViewModel, Hashable {
         public var field: String
         public var label: String
         public var value: String
@@ -40,7 +40,7 @@ public struct CatalogueView: ChapterView {
     }
 
     /// The sheet of a service.
-    public struct Sheet: ViewModel {
+    public struct Sheet: ViewModel, Hashable {
         public var number: String
         /// The name, in the handbook's language.
         public var title: TextView
@@ -60,6 +60,61 @@ public struct CatalogueView: ChapterView {
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
     public var ui: [String: String] = [:]
+    /// What the sheet of a service is built from, when the municipality did not adapt
+    /// the service (no override, not a service of its own): then the sheet is the model's
+    /// service in the handbook's language and format (`fixed`: language, format, service,
+    /// document, adoption and where it was adopted, number), with its body, and its links
+    /// to the municipality's services and procedures, which depend on what the
+    /// municipality offers and on its variants' titles. The hash leaves out the body
+    /// (long; equal keys compare it).
+    struct SheetKey: Hashable, Sendable {
+        var fixed: [String]
+        var links: [String]
+        var body: BodyView
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(fixed)
+            hasher.combine(links)
+        }
+
+        static func == (a: SheetKey, b: SheetKey) -> Bool {
+            a.fixed == b.fixed && a.links == b.links && a.body == b.body
+        }
+    }
+
+    /// The key of the sheet of `s`, or nil for an adapted service (its sheet is built
+    /// for its handbook alone). The links are those `ValueText` looks up: the values
+    /// under `related_services`, `services` and `procedures` at any depth of the
+    /// service's fields (the model's document, read once per build).
+    static func sheetKey(_ s: ResolvedService, number: String, body: BodyView, _ c: HandbookContext,
+                         parts: ViewPartCache) -> SheetKey? {
+        guard s.adoption != .local, s.overrides.isEmpty else { return nil }
+        let fixed = [c.language, c.markup.format.rawValue, s.id, s.document.path, "\(s.adoption)",
+                     s.adoption == .adopted ? s.adoptedAt.map(c.place) ?? "" : "", number]
+        let references = parts.references(s.document.path) {
+            var found: [(links: String, id: String)] = []
+            func walk(_ node: Node, under field: String?) {
+                switch node.value {
+                case let .mapping(pairs):
+                    for pair in pairs { walk(pair.value, under: pair.key.keyText) }
+                case let .sequence(items):
+                    for item in items { walk(item, under: field) }
+                case let .string(id):
+                    switch field {
+                    case "related_services", "services": found.append(("s", id))
+                    case "procedures": found.append(("p", id))
+                    default: break
+                    }
+                default: break
+                }
+            }
+            walk(s.fields, under: nil)
+            return found
+        }
+        let links = references.map { $0.links == "s" ? c.serviceLink($0.id) : c.procedureLink($0.id) }
+        return SheetKey(fixed: fixed, links: links, body: body)
+    }
+
     /// `L'oficina ofereix 12 serveis: 5 de bàsics, … Dels serveis recomanats, …`
     public var intro: String
     /// The sentence that points to the annex of differences (HTML: it holds a link).
@@ -86,13 +141,18 @@ struct CatalogueChapter: ChapterBuilder {
         let sheets = services.map { s -> CatalogueView.Sheet in
             let heading = sections.next(m.view(s.fields["name"]) ?? m.plainView(s.id), anchor: Anchors.service(s.id))
             let body = c.bodies.render(s.document, anchor: Anchors.service(s.id), headingShift: 2)
-            let meta = c.words("catalogue.version", ["version": s.fields["version"]?.string ?? "",
-                                                     "date": s.fields["last_reviewed"]?.string.map(c.format.date) ?? ""])
-            return .init(number: heading.number, title: heading.title, anchor: heading.anchor, adoption: adoption(s, c),
-                         local_note: s.adoption == .local ? c.words("catalogue.local_note", ["municipality": c.municipalityName]) : nil,
-                         adopted_note: s.adoption == .adopted ? s.adoptedAt.map { c.words("catalogue.adopted_note", ["place": c.place($0)]) } : nil,
-                         rows: rows(s, c), body: body.view(id: s.id, defaultLanguage: c.network.settings.defaultLanguage), meta: meta,
-                         source: s.document.path)
+                .view(id: s.id, defaultLanguage: c.network.settings.defaultLanguage)
+            let make = { () -> CatalogueView.Sheet in
+                let meta = c.words("catalogue.version", ["version": s.fields["version"]?.string ?? "",
+                                                         "date": s.fields["last_reviewed"]?.string.map(c.format.date) ?? ""])
+                return .init(number: heading.number, title: heading.title, anchor: heading.anchor, adoption: adoption(s, c),
+                             local_note: s.adoption == .local ? c.words("catalogue.local_note", ["municipality": c.municipalityName]) : nil,
+                             adopted_note: s.adoption == .adopted ? s.adoptedAt.map { c.words("catalogue.adopted_note", ["place": c.place($0)]) } : nil,
+                             rows: rows(s, c), body: body, meta: meta, source: s.document.path)
+            }
+            guard let parts = c.parts, let key = CatalogueChapter.sheetKey(s, number: heading.number, body: body, c, parts: parts)
+            else { return make() }
+            return parts.part(key, build: make)
         }
         let view = CatalogueView(
             intro: intro(services, c),
@@ -101,6 +161,61 @@ struct CatalogueChapter: ChapterBuilder {
             },
             summary: summary, sheets: sheets)
         return ChapterContent(model: view, sections: sections.sections)
+    }
+
+    /// What the sheet of a service is built from, when the municipality did not adapt
+    /// the service (no override, not a service of its own): then the sheet is the model's
+    /// service in the handbook's language and format (`fixed`: language, format, service,
+    /// document, adoption and where it was adopted, number), with its body, and its links
+    /// to the municipality's services and procedures, which depend on what the
+    /// municipality offers and on its variants' titles. The hash leaves out the body
+    /// (long; equal keys compare it).
+    struct SheetKey: Hashable, Sendable {
+        var fixed: [String]
+        var links: [String]
+        var body: BodyView
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(fixed)
+            hasher.combine(links)
+        }
+
+        static func == (a: SheetKey, b: SheetKey) -> Bool {
+            a.fixed == b.fixed && a.links == b.links && a.body == b.body
+        }
+    }
+
+    /// The key of the sheet of `s`, or nil for an adapted service (its sheet is built
+    /// for its handbook alone). The links are those `ValueText` looks up: the values
+    /// under `related_services`, `services` and `procedures` at any depth of the
+    /// service's fields (the model's document, read once per build).
+    static func sheetKey(_ s: ResolvedService, number: String, body: BodyView, _ c: HandbookContext,
+                         parts: ViewPartCache) -> SheetKey? {
+        guard s.adoption != .local, s.overrides.isEmpty else { return nil }
+        let fixed = [c.language, c.markup.format.rawValue, s.id, s.document.path, "\(s.adoption)",
+                     s.adoption == .adopted ? s.adoptedAt.map(c.place) ?? "" : "", number]
+        let references = parts.references(s.document.path) {
+            var found: [(links: String, id: String)] = []
+            func walk(_ node: Node, under field: String?) {
+                switch node.value {
+                case let .mapping(pairs):
+                    for pair in pairs { walk(pair.value, under: pair.key.keyText) }
+                case let .sequence(items):
+                    for item in items { walk(item, under: field) }
+                case let .string(id):
+                    switch field {
+                    case "related_services", "services": found.append(("s", id))
+                    case "procedures": found.append(("p", id))
+                    default: break
+                    }
+                default: break
+                }
+            }
+            walk(s.fields, under: nil)
+            return found
+        }
+        let links = references.map { $0.links == "s" ? c.serviceLink($0.id) : c.procedureLink($0.id) }
+        return SheetKey(fixed: fixed, links: links, body: body)
     }
 
     /// `L'oficina ofereix 12 serveis: 5 de bàsics, 4 de recomanats, 1 servei opcional

@@ -2,7 +2,7 @@ import Rendering
 
 /// The view model of a chapter template (`templates/handbook/chapters/<source>.mustache`):
 /// its data, and the handbook's words as `ui` (`{{ui.key}}`), which the renderer sets.
-public protocol ChapterView: ViewModel {
+public protocol ChapterView: ViewModel, Hashable {
     /// The UI strings of the handbook's language (`Strings.all`).
     var ui: [String: String] { get set }
 }

@@ -6,13 +6,13 @@ import Rendering
 /// model's template by category, with the municipality's state and note.
 public struct ChecklistView: ChapterView {
     /// The items of one category.
-    public struct Group: ViewModel {
+    public struct Group: ViewModel, Hashable {
         public var category: String
         public var items: [Item]
     }
 
     /// An item: done on a date, or pending.
-    public struct Item: ViewModel {
+    public struct Item: ViewModel, Hashable {
         /// The name, in the handbook's language.
         public var title: TextView?
         /// The field of the same name, in the handbook's language.
@@ -28,7 +28,7 @@ public struct ChecklistView: ChapterView {
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
     public var ui: [String: String] = [:]
     /// An entry of the agency's follow-up: an issue or a support action.
-    public struct FollowUp: ViewModel {
+    public struct FollowUp: ViewModel, Hashable {
         public var title: TextView?
         public var owner: TextView?
         /// `oberta`, `en curs`… and the dates.

@@ -7,7 +7,7 @@ import Rendering
 /// objectives) and a calendar of the plan's dated actions by month.
 public struct CommunicationView: ChapterView {
     /// An audience or a channel of the strategy.
-    public struct Item: ViewModel {
+    public struct Item: ViewModel, Hashable {
         /// The `id` that cross-references link to.
         public var anchor: String
         /// The name, in the handbook's language.
@@ -19,13 +19,13 @@ public struct CommunicationView: ChapterView {
     }
 
     /// A key message of the strategy and its audience.
-    public struct Message: ViewModel {
+    public struct Message: ViewModel, Hashable {
         public var audience: LinkView?
         public var text: TextView?
     }
 
     /// A month of the calendar and its actions.
-    public struct Month: ViewModel {
+    public struct Month: ViewModel, Hashable {
         public var month: String
         /// The `id` that cross-references link to.
         public var anchor: String
@@ -33,7 +33,7 @@ public struct CommunicationView: ChapterView {
     }
 
     /// An action of the plan; its audience, channel, owner and indicator are linked.
-    public struct Action: ViewModel {
+    public struct Action: ViewModel, Hashable {
         public var date: String
         /// The name, in the handbook's language.
         public var title: TextView?

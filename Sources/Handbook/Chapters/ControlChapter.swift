@@ -5,7 +5,7 @@ import Rendering
 /// what it was made from, and how to read its markers.
 public struct ControlView: ChapterView {
     /// A fact of the handbook: label, value and an aside (`codi INE 08211`).
-    public struct Fact: ViewModel {
+    public struct Fact: ViewModel, Hashable {
         public var label: String
         public var value: TextView
         /// A note in brackets after the value.
@@ -16,7 +16,7 @@ public struct ControlView: ChapterView {
     }
 
     /// A marker of the handbook and what it means.
-    public struct Marker: ViewModel {
+    public struct Marker: ViewModel, Hashable {
         /// The badge class (`local`, `local-service`, `local-variant`), nil for the fallback marker.
         public var badge: String?
         public var label: String
@@ -34,7 +34,7 @@ public struct ControlView: ChapterView {
     public var default_language: String
     public var fallback_note: String
     /// A release of the model newer than the version the office follows.
-    public struct Update: ViewModel {
+    public struct Update: ViewModel, Hashable {
         public var version: String
         /// The release date in words.
         public var date: String

@@ -5,7 +5,7 @@ import Resolution
 
 /// The rows of a table of a chapter, or nil when there are none (the template then
 /// says so).
-public struct Rows<Row: ViewModel>: ViewModel {
+public struct Rows<Row: ViewModel & Hashable>: ViewModel, Hashable {
     public var rows: [Row]
 
     static func of(_ rows: [Row]) -> Rows? { rows.isEmpty ? nil : Rows(rows: rows) }
@@ -17,7 +17,7 @@ public struct Rows<Row: ViewModel>: ViewModel {
 /// file:line of the decision.
 public struct DifferencesView: ChapterView {
     /// A fact of the approach: the model version adapted.
-    public struct Fact: ViewModel {
+    public struct Fact: ViewModel, Hashable {
         public var label: String
         public var value: String
         /// Where the municipality wrote it (`file:line`).
@@ -25,7 +25,7 @@ public struct DifferencesView: ChapterView {
     }
 
     /// A service adopted, or a local service (with its summary).
-    public struct Service: ViewModel {
+    public struct Service: ViewModel, Hashable {
         /// The service, linked to its sheet.
         public var service: LinkView
         /// The field of the same name, in the handbook's language.
@@ -35,7 +35,7 @@ public struct DifferencesView: ChapterView {
     }
 
     /// A recommended service the municipality omitted, with its reason.
-    public struct Omission: ViewModel {
+    public struct Omission: ViewModel, Hashable {
         public var service: TextView
         /// `Recomanat`.
         public var status: String
@@ -45,7 +45,7 @@ public struct DifferencesView: ChapterView {
     }
 
     /// A value the municipality changed: the model's value and the local one (HTML).
-    public struct Override: ViewModel {
+    public struct Override: ViewModel, Hashable {
         /// The service, procedure or indicator, linked.
         public var document: LinkView
         /// `Compromisos › first-appointment › Objectiu`.
@@ -57,7 +57,7 @@ public struct DifferencesView: ChapterView {
     }
 
     /// A local procedure variant and the model procedure it replaces.
-    public struct Variant: ViewModel {
+    public struct Variant: ViewModel, Hashable {
         public var procedure: LinkView
         public var replaces: TextView
         /// Where the municipality wrote it (`file:line`).
@@ -65,7 +65,7 @@ public struct DifferencesView: ChapterView {
     }
 
     /// A procedure with a local owner.
-    public struct Owner: ViewModel {
+    public struct Owner: ViewModel, Hashable {
         public var procedure: LinkView
         public var owner: LinkView
         public var model_owner: LinkView?
@@ -74,7 +74,7 @@ public struct DifferencesView: ChapterView {
     }
 
     /// A target the agency set for the office as an exception, with its reason.
-    public struct AgencyTarget: ViewModel {
+    public struct AgencyTarget: ViewModel, Hashable {
         public var indicator: LinkView
         /// The model's target and the agency's (`com a mínim 20 al trimestre`).
         public var model: String

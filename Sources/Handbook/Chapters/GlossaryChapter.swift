@@ -7,7 +7,7 @@ import Rendering
 /// in alphabetical order of the handbook's language.
 public struct GlossaryView: ChapterView {
     /// A term with its expansion, definition and related terms.
-    public struct Term: ViewModel {
+    public struct Term: ViewModel, Hashable {
         /// The `id` that cross-references link to.
         public var anchor: String
         /// The name, in the handbook's language.

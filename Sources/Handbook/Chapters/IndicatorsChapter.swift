@@ -8,7 +8,7 @@ import Resolution
 /// reports by quarter, and the reports' narratives.
 public struct IndicatorsView: ChapterView {
     /// An indicator's definition. Targets are HTML (`com a mínim 86 %`).
-    public struct Indicator: ViewModel {
+    public struct Indicator: ViewModel, Hashable {
         /// The `id` that cross-references link to.
         public var anchor: String
         /// The name, in the handbook's language.
@@ -27,12 +27,12 @@ public struct IndicatorsView: ChapterView {
     }
 
     /// A quarter's column (`T2 2026`).
-    public struct Column: ViewModel {
+    public struct Column: ViewModel, Hashable {
         public var label: String
     }
 
     /// An indicator's row of reported values.
-    public struct ValueRow: ViewModel {
+    public struct ValueRow: ViewModel, Hashable {
         /// The indicator, linked to its definition.
         public var indicator: LinkView
         public var target: String
@@ -42,7 +42,7 @@ public struct IndicatorsView: ChapterView {
 
     /// A reported value with its status against the target on the same period (`no
     /// assolit`; `status_class` is `met`, `missed` or `no-data`), and the number of its note.
-    public struct Cell: ViewModel {
+    public struct Cell: ViewModel, Hashable {
         public var value: String
         public var status: String
         public var status_class: String
@@ -50,7 +50,7 @@ public struct IndicatorsView: ChapterView {
     }
 
     /// A note on a reported value.
-    public struct ValueNote: ViewModel {
+    public struct ValueNote: ViewModel, Hashable {
         public var number: String
         public var quarter: String
         public var indicator: TextView?
@@ -58,7 +58,7 @@ public struct IndicatorsView: ChapterView {
     }
 
     /// A progress report.
-    public struct Report: ViewModel {
+    public struct Report: ViewModel, Hashable {
         /// The `id` that cross-references link to.
         public var anchor: String
         /// `Informe del 2n trimestre de 2026`.

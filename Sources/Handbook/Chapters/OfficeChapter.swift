@@ -7,7 +7,7 @@ import Rendering
 /// statement of its approach.
 public struct OfficeView: ChapterView {
     /// The office's phase of the model (`Prova pilot`) and what it means.
-    public struct Phase: ViewModel {
+    public struct Phase: ViewModel, Hashable {
         /// The name, in the handbook's language.
         public var name: TextView
         /// The field of the same name, in the handbook's language.
@@ -15,7 +15,7 @@ public struct OfficeView: ChapterView {
     }
 
     /// A way to reach the office: a label and a value, with the link it opens.
-    public struct Contact: ViewModel {
+    public struct Contact: ViewModel, Hashable {
         public var label: String
         /// The lines of the value (an address has two); `more` when another follows.
         public var lines: [Line]
@@ -30,19 +30,19 @@ public struct OfficeView: ChapterView {
     }
 
     /// A line of a contact value.
-    public struct Line: ViewModel {
+    public struct Line: ViewModel, Hashable {
         public var text: String
         public var more: Bool
     }
 
     /// A row of the opening hours: `de dilluns a divendres`, `de 9:00 a 14:00`.
-    public struct Hours: ViewModel {
+    public struct Hours: ViewModel, Hashable {
         public var days: String
         public var time: String
     }
 
     /// A post of the team.
-    public struct Post: ViewModel {
+    public struct Post: ViewModel, Hashable {
         public var post: String
         /// The post's role, linked to the staffing chapter.
         public var role: LinkView?

@@ -10,7 +10,7 @@ import Resolution
 public struct ProceduresView: ChapterView {
     /// A procedure's owner role (a link, HTML); a local owner carries the local mark,
     /// and on the sheet the model's owner and where the local one was named.
-    public struct Owner: ViewModel {
+    public struct Owner: ViewModel, Hashable {
         /// The owner role, linked.
         public var role: LinkView?
         public var is_local: Bool
@@ -20,7 +20,7 @@ public struct ProceduresView: ChapterView {
     }
 
     /// A row of the summary table.
-    public struct Summary: ViewModel {
+    public struct Summary: ViewModel, Hashable {
         /// The procedure, linked to its sheet.
         public var link: LinkView
         public var type: String
@@ -30,7 +30,7 @@ public struct ProceduresView: ChapterView {
     }
 
     /// A step of a procedure.
-    public struct Step: ViewModel {
+    public struct Step: ViewModel, Hashable {
         public var number: String
         public var id: String
         /// The role that takes the step, linked.
@@ -46,7 +46,7 @@ public struct ProceduresView: ChapterView {
     }
 
     /// The sheet of a procedure.
-    public struct Sheet: ViewModel {
+    public struct Sheet: ViewModel, Hashable {
         public var number: String
         /// The name, in the handbook's language.
         public var title: TextView
@@ -104,30 +104,61 @@ struct ProceduresChapter: ChapterBuilder {
         }
         let sheets = procedures.map { p -> ProceduresView.Sheet in
             let heading = sections.next(m.view(p.fields["title"]) ?? m.plainView(p.id), anchor: Anchors.procedure(p.id))
-            let variantNote = p.variant.map { _ in
-                p.model.map { model in
-                    c.words("procedure.variant_note", ["municipality": c.municipalityName, "model": m.plain(model.root?["title"])])
-                } ?? c.words("procedure.local_note", ["municipality": c.municipalityName])
-            }
-            let legal = p.fields["legal_basis"].flatMap { ($0.sequence ?? []).isEmpty ? nil : values.describe($0, key: "legal_basis") }
             let doc = p.variant ?? p.model
-            return ProceduresView.Sheet(
-                number: heading.number, title: heading.title, anchor: heading.anchor, type: type(p),
-                variant: p.variant != nil, variant_note: variantNote, variant_source: p.variant?.path,
-                purpose: m.view(p.fields["purpose"]), trigger: m.view(p.fields["trigger"]), owner: owner(p, c),
-                services: c.links(ids(p.fields["services"]).map(c.serviceLinkView)), steps: steps(p, c),
-                escalation: m.view(p.fields["escalation"]), legal: legal,
-                indicators: c.links(ids(p.fields["indicators"]).map(c.indicatorLinkView)),
-                body: doc.map { c.bodies.render($0, anchor: Anchors.procedure(p.id), headingShift: 2)
-                    .view(id: $0.id, defaultLanguage: c.network.settings.defaultLanguage) },
-                meta: doc.map { _ in c.words("catalogue.version", ["version": p.fields["version"]?.string ?? "",
-                                                              "date": p.fields["last_reviewed"]?.string.map(c.format.date) ?? ""]) },
-                source: doc?.path)
+            let body = doc.map { c.bodies.render($0, anchor: Anchors.procedure(p.id), headingShift: 2)
+                .view(id: $0.id, defaultLanguage: c.network.settings.defaultLanguage) }
+            let services = ids(p.fields["services"]).map(c.serviceLinkView)
+            let make = { () -> ProceduresView.Sheet in
+                let variantNote = p.variant.map { _ in
+                    p.model.map { model in
+                        c.words("procedure.variant_note", ["municipality": c.municipalityName, "model": m.plain(model.root?["title"])])
+                    } ?? c.words("procedure.local_note", ["municipality": c.municipalityName])
+                }
+                let legal = p.fields["legal_basis"].flatMap { ($0.sequence ?? []).isEmpty ? nil : values.describe($0, key: "legal_basis") }
+                return ProceduresView.Sheet(
+                    number: heading.number, title: heading.title, anchor: heading.anchor, type: type(p),
+                    variant: p.variant != nil, variant_note: variantNote, variant_source: p.variant?.path,
+                    purpose: m.view(p.fields["purpose"]), trigger: m.view(p.fields["trigger"]), owner: owner(p, c),
+                    services: c.links(services), steps: steps(p, c),
+                    escalation: m.view(p.fields["escalation"]), legal: legal,
+                    indicators: c.links(ids(p.fields["indicators"]).map(c.indicatorLinkView)),
+                    body: body,
+                    meta: doc.map { _ in c.words("catalogue.version", ["version": p.fields["version"]?.string ?? "",
+                                                                  "date": p.fields["last_reviewed"]?.string.map(c.format.date) ?? ""]) },
+                    source: doc?.path)
+            }
+            // A model procedure the municipality did not adapt (no override, no variant, no
+            // owner of its own) is the model's in the language and format, with its number,
+            // body and links to the municipality's services: built once for all of those.
+            guard let parts = c.parts, let model = p.model, p.variant == nil, p.overrides.isEmpty, p.localOwner == nil
+            else { return make() }
+            let key = SheetKey(fixed: [c.language, c.markup.format.rawValue, p.id, model.path, heading.number],
+                               services: services, body: body)
+            return parts.part(key, build: make)
         }
         let view = ProceduresView(intro: c.format.count("procedure.intro", procedures.count), summary: summary, sheets: sheets,
                                   owner_label: c.format.label(c.words["field.owner_role"]),
                                   legal_label: c.words["field.legal_basis"], indicators_label: c.words["field.indicators"])
         return ChapterContent(model: view, sections: sections.sections)
+    }
+
+    /// What the sheet of a model procedure the municipality did not adapt is built from:
+    /// the language, format, procedure, document and number (`fixed`), the links to the
+    /// municipality's services, and the body. The hash leaves out the body (long; equal
+    /// keys compare it).
+    struct SheetKey: Hashable, Sendable {
+        var fixed: [String]
+        var services: [LinkView]
+        var body: BodyView?
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(fixed)
+            hasher.combine(services)
+        }
+
+        static func == (a: SheetKey, b: SheetKey) -> Bool {
+            a.fixed == b.fixed && a.services == b.services && a.body == b.body
+        }
     }
 
     /// The ids of a list field (or of a single id).
@@ -169,16 +200,23 @@ struct ProceduresChapter: ChapterBuilder {
     func steps(_ p: ResolvedProcedure, _ c: HandbookContext) -> [ProceduresView.Step] {
         let values = ValueText(c)
         let modelSteps = p.model?.root?["steps"]?.sequence ?? []
+        // What each override names below the steps: the step (`[id]`) and the field, if any;
+        // read once, not once per step and field.
+        let overridden = p.overrides.compactMap { o -> (step: PathComponent, field: PathComponent?)? in
+            o.path.count > 1 ? (o.path[1], o.path.count > 2 ? o.path[2] : nil) : nil
+        }
         return (p.fields["steps"]?.sequence ?? []).enumerated().map { i, step in
             let id = step["id"]?.string ?? ""
+            let stepKey = PathComponent.key("[\(id)]")
             let modelStep = modelSteps.first { $0["id"]?.string == id }
             var row = ProceduresView.Step(
                 number: String(i + 1), id: id, role: step["role"]?.string.map(c.roleLinkView),
                 action: c.markup.view(step["action"]), output: c.markup.view(step["output"]),
                 time_limit: step["time_limit"]?.string.map(c.format.duration) ?? "—")
             var changed: [String] = []
+            let here = overridden.filter { $0.step == stepKey }.map(\.field)
             for key in ["role", "time_limit"] {
-                let overridden = p.overrides.contains { $0.path.count > 2 && $0.path[1] == .key("[\(id)]") && $0.path[2] == .key(key) }
+                let overridden = here.contains { $0 == .key(key) }
                 let differs = p.variant != nil && modelStep != nil && modelStep?[key]?.string != step[key]?.string
                 if overridden || differs {
                     let mark = c.local(modelValue: values.describe(modelStep?[key], key: key))
@@ -188,7 +226,7 @@ struct ProceduresChapter: ChapterBuilder {
             }
             if p.model != nil, modelStep == nil {
                 row.new_step = c.words["procedure.new_step"]
-            } else if p.overrides.contains(where: { $0.path.count > 1 && $0.path[1] == .key("[\(id)]") && !changed.contains($0.path.count > 2 ? $0.path[2].description : "") }) {
+            } else if here.contains(where: { !changed.contains($0?.description ?? "") }) {
                 row.new_step = c.words["badge_local"]
             }
             return row

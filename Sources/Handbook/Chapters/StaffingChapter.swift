@@ -2,6 +2,7 @@ import Foundation
 import Loading
 import Model
 import Rendering
+import Resolution
 
 /// The view model of `chapters/staffing`: the office's posts against the model's
 /// minimum staffing, the roles (with what each one owns in this office), the training
@@ -9,7 +10,7 @@ import Rendering
 public struct StaffingView: ChapterView {
     /// A post's recruitment plan, as a row of the calendar: the selection system, job
     /// group and Catalan level, then the milestones' dates in words ("" when not given).
-    public struct RecruitmentRow: ViewModel {
+    public struct RecruitmentRow: ViewModel, Hashable {
         /// The post's id, for the writers; `post_role` names it for readers.
         public var post: String
         public var post_role: String
@@ -26,7 +27,7 @@ public struct StaffingView: ChapterView {
     public var has_recruitment_calendar = false
 
     /// A post of the staffing plan.
-    public struct Post: ViewModel {
+    public struct Post: ViewModel, Hashable {
         public var post: String
         /// The post's role, linked.
         public var role: LinkView?
@@ -36,7 +37,7 @@ public struct StaffingView: ChapterView {
     }
 
     /// A role of the model's minimum staffing for the office's phase.
-    public struct Minimum: ViewModel {
+    public struct Minimum: ViewModel, Hashable {
         public var role: LinkView
         public var minimum: String
         public var have: String
@@ -44,7 +45,7 @@ public struct StaffingView: ChapterView {
     }
 
     /// A role with what it owns in this office (links, HTML).
-    public struct Role: ViewModel {
+    public struct Role: ViewModel, Hashable {
         /// The `id` that cross-references link to.
         public var anchor: String
         /// The name, in the handbook's language.
@@ -64,7 +65,7 @@ public struct StaffingView: ChapterView {
     }
 
     /// A module of a post's training plan.
-    public struct Training: ViewModel {
+    public struct Training: ViewModel, Hashable {
         /// The post's id (`coord-1`), for the writers.
         public var post: String
         /// The post for readers: its role's title, numbered when several posts share the
@@ -81,7 +82,7 @@ public struct StaffingView: ChapterView {
     }
 
     /// A training module of the model.
-    public struct Module: ViewModel {
+    public struct Module: ViewModel, Hashable {
         /// The `id` that cross-references link to.
         public var anchor: String
         /// The name, in the handbook's language.
@@ -153,7 +154,9 @@ struct StaffingChapter: ChapterBuilder {
 
         // Roles
         let roles = heading("staffing.roles", "staffing-roles")
-        let roleList = c.network.modelDocuments(.role).map { role(for: $0, c) }
+        // Sorted once for every role, not once per role.
+        let services = CatalogueChapter.ordered(c), procedures = ProceduresChapter.ordered(c)
+        let roleList = c.network.modelDocuments(.role).map { role(for: $0, c, services: services, procedures: procedures) }
 
         // Training plan
         let planHeading = heading("staffing.plan", "staffing-plan")
@@ -241,14 +244,15 @@ struct StaffingChapter: ChapterBuilder {
 
     /// A role with what it owns in this office: services, procedures, and the steps it
     /// takes in other procedures.
-    func role(for doc: Document, _ c: HandbookContext) -> StaffingView.Role {
+    func role(for doc: Document, _ c: HandbookContext, services ordered: [ResolvedService],
+              procedures orderedProcedures: [ResolvedProcedure]) -> StaffingView.Role {
         let m = c.markup
         let r = doc.root
-        let services = CatalogueChapter.ordered(c).filter { $0.fields["owner_role"]?.string == doc.id }.map { c.serviceLinkView($0.id) }
-        let procedures = ProceduresChapter.ordered(c).filter { p in
+        let services = ordered.filter { $0.fields["owner_role"]?.string == doc.id }.map { c.serviceLinkView($0.id) }
+        let procedures = orderedProcedures.filter { p in
             (p.localOwner?.role ?? p.fields["owner_role"]?.string) == doc.id
         }.map { c.procedureLinkView($0.id) }
-        let steps = ProceduresChapter.ordered(c).filter { p in
+        let steps = orderedProcedures.filter { p in
             (p.fields["steps"]?.sequence ?? []).contains { $0["role"]?.string == doc.id }
         }.map { c.procedureLinkView($0.id) }
         return .init(anchor: Anchors.role(doc.id), title: m.view(r?["title"]), mission: m.view(r?["mission"]),

@@ -132,33 +132,45 @@ public enum HandbookBuild {
         let wanted = views.flatMap { v in languages.map { Item(slug: v.slug, language: $0, view: v) } }
         let items = wanted.filter { !options.reuse.contains($0.id) }
         let kept = wanted.filter { options.reuse.contains($0.id) }.map(\.id)
-        let pages = parallelMap(items) { Data(renderer.render($0.view, language: $0.language).utf8) }
-
-        // The Typst source of every PDF, from the same view models: its hash is the cache key.
-        let sources = typst == nil && !options.typstSource ? [] : parallelMap(items) { renderer.renderTypst($0.view, language: $0.language) }
-        let cache = PDFCache(out: tree.staging)
-        let keys = typst.map { t in
-            zip(items, sources).map { item, source in
-                PDFCache.key(source: Data(source.utf8), toolVersion: input.toolVersion, engineVersion: t.version,
-                             fonts: TypstEngine.fontFolders, timestamp: input.stamps.handbook(item.slug).epoch)
-            }
-        } ?? []
-        var rendered = 0, reused = 0
         let staging = try tree.folder(folderName)
+        var rendered = 0, reused = 0
         var manifest = HandbookManifest(entries: [])
+        var sources: [String] = []
+        var keys: [String] = []
+        let cache = PDFCache(out: tree.staging)
         do {
             if isPartial || !kept.isEmpty {
                 try seed(staging, from: tree.previous(folderName), keep: Set(slugs), languages: Set(input.languages),
                          replacing: Set(items.map(\.id)))
             }
-            for (item, page) in zip(items, pages) {
-                try writeFile(staging.appendingPathComponent("\(item.slug)/\(item.language)/handbook.html"), page)
-            }
-            if options.typstSource {
-                for (item, source) in zip(items, sources) {
-                    try writeFile(staging.appendingPathComponent("\(item.slug)/\(item.language)/handbook.typ"), Data(source.utf8))
+            // Every handbook rendered on every core and written as soon as it is made, so
+            // that the build never holds them all (2,841 handbooks at 947 municipalities
+            // are about 900 MB of HTML). The HTML is a pure function of the input.
+            let wantTypst = typst != nil || options.typstSource
+            let typstSource = options.typstSource
+            let results = parallelMap(items) { item -> (typst: String?, error: String?) in
+                let folder = staging.appendingPathComponent("\(item.slug)/\(item.language)")
+                do {
+                    try writeFile(folder.appendingPathComponent("handbook.html"), renderer.render(item.view, language: item.language))
+                    // The Typst source of the PDF, from the same view models: its hash is the cache key.
+                    guard wantTypst else { return (nil, nil) }
+                    let source = renderer.renderTypst(item.view, language: item.language)
+                    if typstSource { try writeFile(folder.appendingPathComponent("handbook.typ"), source) }
+                    return (source, nil)
+                } catch {
+                    return (nil, OutputError.reason(error))
                 }
             }
+            if let failure = results.lazy.compactMap(\.error).first {
+                throw OutputError.unwritable(folder: staging.path, reason: failure)
+            }
+            sources = wantTypst ? results.map { $0.typst ?? "" } : []
+            keys = typst.map { t in
+                zip(items, sources).map { item, source in
+                    PDFCache.key(source: Data(source.utf8), toolVersion: input.toolVersion, engineVersion: t.version,
+                                 fonts: TypstEngine.fontFolders, timestamp: input.stamps.handbook(item.slug).epoch)
+                }
+            } ?? []
             if let typst {
                 try cache.prepare()
                 var jobs: [PDFJobs.Job] = []

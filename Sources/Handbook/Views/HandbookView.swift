@@ -3,9 +3,9 @@ import Rendering
 
 /// The view model of the handbook page (`templates/handbook/handbook.mustache`): the
 /// cover, the table of contents and the chapters in the outline's order.
-public struct HandbookView: ViewModel {
+public struct HandbookView: ViewModel, Hashable {
     /// An entry of the table of contents: a chapter and its numbered sections.
-    public struct TocEntry: ViewModel {
+    public struct TocEntry: ViewModel, Hashable {
         /// The chapter's anchor.
         public var anchor: String
         /// The chapter's number.
@@ -19,7 +19,7 @@ public struct HandbookView: ViewModel {
     }
 
     /// A chapter of the page: its heading, lead and rendered body.
-    public struct Chapter: ViewModel {
+    public struct Chapter: ViewModel, Hashable {
         /// The chapter's anchor (`chapter-office`).
         public var anchor: String
         /// The chapter's number.

@@ -1,0 +1,127 @@
+import Foundation
+import Rendering
+
+/// The chapters one build has rendered, by their view model: a chapter whose view model
+/// equals one already rendered (in the same format and language) is the same markup, so
+/// its bytes are reused instead of rendered again. A chapter that shows nothing of the
+/// municipality (governance, glossary) or that the municipality did not adapt is the
+/// same in many handbooks; at 947 municipalities the governance, communication, checklist
+/// and glossary chapters (14% of each handbook's bytes) are rendered once per language.
+///
+/// The key is the whole view model (its synthesized `Hashable`), so a hit is exact:
+/// the template is a pure function of the view model. The `ui` words are left out of the
+/// key, being the same for every chapter of a language. The cache keeps a few entries per
+/// chapter source, language and format, and stops looking for a source that has missed
+/// `giveUp` times without a hit (a chapter that differs in every handbook, such as the
+/// catalogue once municipalities adapt it, then costs nothing more).
+///
+/// Safe to share between threads; two threads that miss the same entry at once both
+/// render it (the same bytes).
+public final class ChapterCache: @unchecked Sendable {
+    /// Entries kept per source, language and format.
+    public let capacity: Int
+    /// Misses without a hit after which a source, language and format is not looked up.
+    public let giveUp: Int
+
+    private struct Key: Hashable {
+        var slot: String
+        var model: AnyHashable
+    }
+
+    private struct Slot {
+        var entries = 0
+        var hits = 0
+        var misses = 0
+    }
+
+    private let lock = NSLock()
+    private var rendered: [Key: String] = [:]
+    private var slots: [String: Slot] = [:]
+    private var hitCount = 0
+
+    /// A cache keeping `capacity` chapters per source, language and format.
+    public init(capacity: Int = 8, giveUp: Int = 64) {
+        self.capacity = capacity
+        self.giveUp = giveUp
+    }
+
+    /// How many chapters were reused instead of rendered, for tests and profiles.
+    public var hits: Int { lock.withLock { hitCount } }
+
+    /// The markup of `model`, the view of the chapter `source`, from the cache or from
+    /// `render` (which renders the chapter's template from `model`).
+    func html<Model: ChapterView>(source: String, language: String, format: MarkupFormat, model: Model,
+                                  render: () -> String) -> String {
+        let slot = "\(format.rawValue)/\(language)/\(source)"
+        let state = lock.withLock { slots[slot] ?? Slot() }
+        if state.hits == 0, state.misses >= giveUp { return render() }
+        var bare = model
+        bare.ui = [:]
+        let key = Key(slot: slot, model: AnyHashable(bare))
+        if let html = lock.withLock({ () -> String? in
+            guard let html = rendered[key] else { return nil }
+            slots[slot, default: Slot()].hits += 1
+            hitCount += 1
+            return html
+        }) {
+            return html
+        }
+        let html = render()
+        lock.withLock {
+            var s = slots[slot] ?? Slot()
+            s.misses += 1
+            if s.entries < capacity, rendered[key] == nil {
+                rendered[key] = html
+                s.entries += 1
+            }
+            slots[slot] = s
+        }
+        return html
+    }
+}
+
+/// Parts of chapters' view models already built by one build, by a key that names every
+/// input they were built from (`CatalogueChapter.SheetKey`, `ProceduresChapter.SheetKey`):
+/// the sheet of a service or procedure the municipality did not adapt is the same in
+/// every handbook of a language whose links from it lead to the same places, so it is
+/// built once instead of once per handbook.
+/// Keeps at most `capacity` parts. Safe to share between threads.
+public final class ViewPartCache: @unchecked Sendable {
+    public let capacity: Int
+    private let lock = NSLock()
+    private var parts: [AnyHashable: any Sendable] = [:]
+    private var references: [String: [(links: String, id: String)]] = [:]
+    private var hitCount = 0
+
+    public init(capacity: Int = 4096) {
+        self.capacity = capacity
+    }
+
+    /// How many parts were reused instead of built, for tests and profiles.
+    public var hits: Int { lock.withLock { hitCount } }
+
+    /// The part stored under `key`, or the one `build` makes (then stored).
+    func part<Part: Sendable, Key: Hashable & Sendable>(_ key: Key, build: () -> Part) -> Part {
+        if let known = lock.withLock({ () -> Part? in
+            guard let part = parts[key] as? Part else { return nil }
+            hitCount += 1
+            return part
+        }) {
+            return known
+        }
+        let part = build()
+        lock.withLock {
+            if parts.count < capacity { parts[key] = part }
+        }
+        return part
+    }
+
+    /// What `make` finds in the document at `path` (read once per build: a model
+    /// document is the same in every handbook).
+    func references(_ path: String, make: () -> [(links: String, id: String)]) -> [(links: String, id: String)] {
+        if let known = lock.withLock({ references[path] }) { return known }
+        let found = make()
+        lock.withLock { references[path] = found }
+        return found
+    }
+}
