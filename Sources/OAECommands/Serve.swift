@@ -51,7 +51,7 @@ struct Serve: AsyncParsableCommand {
             var build = 0
             for await changed in watcher.changes() {
                 let started = Date()
-                let outcome = builder.refresh()
+                let outcome = builder.refresh(changed: changed)
                 report(outcome, root: root, changed: changed.count, started: started)
                 switch outcome {
                 case .built:
@@ -109,7 +109,7 @@ final class PreviewBuilder: @unchecked Sendable {
     let asOf: Day?
     /// The tree's revision and date, read once.
     let source: SourceInfo
-    let cache = LoadCache()
+    let session = CheckSession()
     /// The pages of the last tree that checked clean.
     let live = LiveSlot()
 
@@ -137,7 +137,7 @@ final class PreviewBuilder: @unchecked Sendable {
     var siteFolder: URL { out.appendingPathComponent("site", isDirectory: true) }
 
     func load(announce: Bool = false) -> (input: BuildInput?, diagnostics: [Diagnostic]) {
-        let (_, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, announce: announce, source: source, cache: cache)
+        let (_, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, announce: announce, source: source, session: session)
         return (input, diagnostics.filter { $0.severity == .error })
     }
 
@@ -152,8 +152,12 @@ final class PreviewBuilder: @unchecked Sendable {
     }
 
     /// Checks the tree again and makes its pages renderable; nothing is written.
-    func refresh() -> Outcome {
+    /// `changed` are the paths the watcher saw change (absolute): read again whatever
+    /// their stamps say.
+    func refresh(changed: Set<String> = []) -> Outcome {
         let started = Date()
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        session.cache.invalidate(changed.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil })
         let (input, errors) = load()
         guard let input else { return .failed(errors) }
         return publish(input, started: started)
@@ -165,7 +169,7 @@ final class PreviewBuilder: @unchecked Sendable {
         } catch {
             return .outputFailed("\(error)")
         }
-        return .built(seconds: Date().timeIntervalSince(started), parsed: cache.parsed)
+        return .built(seconds: Date().timeIntervalSince(started), parsed: session.cache.parsed)
     }
 
     private func write(_ input: BuildInput, steps: [any OutputStep]) -> Outcome? {

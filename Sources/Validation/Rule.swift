@@ -24,14 +24,47 @@ public struct ValidationContext: Sendable {
     public let schemaResults: [String: SchemaValidation]
 
     public init(network: Network, asOf: Day) {
+        self.init(network: network, asOf: asOf, previous: nil, changes: nil)
+    }
+
+    /// The context of `network`, reusing what `previous` (the context of the same tree
+    /// before `changes`, from the same `LoadCache`) computed and the changes cannot have
+    /// changed: the schema results of documents that did not change when no schema did,
+    /// and the resolved view of each municipality when the only changes are in other
+    /// municipalities' folders (or in `templates/`). Without `previous` or `changes`
+    /// everything is computed; either way the context is the one a full check makes.
+    public init(network: Network, asOf: Day, previous: ValidationContext?, changes: TreeChanges?) {
         self.network = network
         self.asOf = asOf
+        let reuse = previous != nil && changes != nil
+        let changed = changes?.paths ?? []
+        // A folder of seeds/ that is a municipality's, before or after the change.
+        let slugs = Set(network.municipalities.keys).union(previous.map { Set($0.network.municipalities.keys) } ?? [])
+        var local: Set<String> = []
+        var shared = false
+        for path in changed where !path.hasPrefix("templates/") {
+            let parts = path.split(separator: "/", maxSplits: 2)
+            if parts.count == 3, parts[0] == "seeds", slugs.contains(String(parts[1])) {
+                local.insert(String(parts[1]))
+            } else {
+                shared = true
+            }
+        }
+        let schemasChanged = changed.contains { $0.hasPrefix("model/schema/") }
+        var previousResolved: [String: ResolvedMunicipality] = [:]
+        if reuse, !shared, let previous { for r in previous.resolved { previousResolved[r.slug] = r } }
         // Each municipality resolves on its own: in parallel.
-        self.resolved = parallelMap(network.municipalitySlugs) { Resolver.resolve(network, municipality: $0) }.compactMap { $0 }
+        let kept = previousResolved, touched = local
+        self.resolved = parallelMap(network.municipalitySlugs) { slug in
+            if !touched.contains(slug), let view = kept[slug] { return view }
+            return Resolver.resolve(network, municipality: slug)
+        }.compactMap { $0 }
         self.references = ReferenceIndex(network)
         self.documents = network.tree.documents.filter { $0.language == nil }
         let documents = self.documents.filter { $0.root != nil }
+        let previousSchema = reuse && !schemasChanged ? previous?.schemaResults ?? [:] : [:]
         let results = parallelMap(documents) { doc -> SchemaValidation? in
+            if !changed.contains(doc.path), let kept = previousSchema[doc.path] { return kept }
             guard let root = doc.root, let validator = network.annotations.validator(for: doc.kind) else { return nil }
             return validator.validate(root)
         }
