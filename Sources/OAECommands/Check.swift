@@ -63,9 +63,12 @@ public enum CheckRun {
         let day = asOf ?? Validator.defaultAsOf(root: root)
         let previous = session?.last.flatMap { $0.asOf == day ? $0 : nil }
         let context = ValidationContext(network: network, asOf: day, previous: previous, changes: session?.cache.changes)
+        let (rules, run) = Validator.validateByRule(context, previous: previous == nil ? nil : session?.lastRules)
         session?.last = context
+        session?.lastRules = rules
+        session?.rulesRun = run
         let templates = TemplateCheck.check(tree, settings: network.settings) + OutputSteps.check(network)
-        return (context, (tree.diagnostics + Validator.validate(context) + templates).sortedForReport())
+        return (context, (tree.diagnostics + rules.flatMap { $0 } + templates).sortedForReport())
     }
 
     static func run(root: URL, format: OutputFormat, strict: Bool, color: Bool, asOf: Day?) -> (output: String, exitCode: Int32) {
@@ -102,7 +105,11 @@ public final class CheckSession: @unchecked Sendable {
     /// The files read and parsed, by stamp.
     public let cache = LoadCache()
     /// The context of the last check.
-    var last: ValidationContext?
+    public internal(set) var last: ValidationContext?
+    /// Each rule's diagnostics at the last check, in the order of `Validator.all`.
+    var lastRules: [[Diagnostic]]?
+    /// How many rules the last check ran (the others kept their diagnostics).
+    public internal(set) var rulesRun = 0
 
     public init() {}
 }

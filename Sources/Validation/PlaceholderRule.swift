@@ -10,6 +10,12 @@ struct PlaceholderRule: Rule {
         RuleInfo("placeholder-text", "A placeholder text of 'oae new municipality' is left in an office that serves the public."),
     ]
 
+    /// The rule reads only municipalities' own documents (and their offices' status):
+    /// a change elsewhere keeps its diagnostics.
+    func keeps(_ delta: ValidationContext.Delta) -> Bool {
+        delta.municipalities.isEmpty || (delta.bodiesOnly && !Self.readsMarkdownBodies)
+    }
+
     func check(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for m in c.resolved {

@@ -41,14 +41,20 @@ final class IncrementalCheckTests: XCTestCase {
         let (first, parsedFirst) = check(session, "the first check")
         XCTAssertGreaterThan(parsedFirst, 40, "the first check parses every file")
         XCTAssertEqual(check(session, "no change").1, 0, "nothing changed, nothing parsed")
+        XCTAssertEqual(session.rulesRun, 0, "nothing changed, no rule runs")
 
-        // A broken link in a model service's Markdown.
+        // A broken link and an unknown value in a model service's Markdown body: only the
+        // rules that read bodies run again.
         let service = "model/services/company-creation.md"
-        try edit(service) { $0 + "\nVegeu [la guia](no-such-guide.md).\n" }
+        try edit(service) { $0 + "\nVegeu [la guia](no-such-guide.md). Cost: {{value service/no-such-service/cost}}.\n" }
         session.cache.invalidate([service])
         let (broken, parsed) = check(session, "a broken link added to a service")
         XCTAssertEqual(parsed, 1)
         XCTAssertTrue(broken.contains("\"link-broken\""), broken)
+        XCTAssertTrue(broken.contains("\"value-ref-unknown\""), broken)
+        XCTAssertEqual(session.last?.delta?.bodiesOnly, true)
+        XCTAssertEqual(session.rulesRun, 2, "the link and value rules")
+        XCTAssertEqual(session.last?.computed.schemaResults, 1)
 
         // A schema error in an office: a status the schema does not know.
         let office = "seeds/molins-de-rei/office.yaml"
@@ -56,6 +62,9 @@ final class IncrementalCheckTests: XCTestCase {
         session.cache.invalidate([office])
         let (wrongStatus, _) = check(session, "an office's status broken")
         XCTAssertTrue(wrongStatus.contains("plannedd"), wrongStatus)
+        // One municipality resolved again, one document validated again.
+        XCTAssertEqual(session.last?.computed.resolved, 1)
+        XCTAssertEqual(session.last?.computed.schemaResults, 1)
 
         // A value that breaks a cross-file rule in another municipality (an INE code
         // another office has).
@@ -68,7 +77,7 @@ final class IncrementalCheckTests: XCTestCase {
         check(session, "an INE code shared by two offices")
 
         // Both fixed: the first check's report again.
-        try edit(service) { $0.replacingOccurrences(of: "\nVegeu [la guia](no-such-guide.md).\n", with: "") }
+        try edit(service) { $0.replacingOccurrences(of: "\nVegeu [la guia](no-such-guide.md). Cost: {{value service/no-such-service/cost}}.\n", with: "") }
         try edit(office) { $0.replacingOccurrences(of: "status: plannedd", with: "status: planned")
             .replacingOccurrences(of: ine!, with: "  ine_code: \"08123\"") }
         session.cache.invalidate([service, office])
