@@ -109,11 +109,17 @@ public struct ValidationContext: Sendable {
             delta = nil
         }
         var previousResolved: [String: ResolvedMunicipality] = [:]
-        if reuse, !shared, let previous { for r in previous.resolved { previousResolved[r.slug] = r } }
+        let bodiesOnly = delta?.bodiesOnly == true
+        if reuse, !shared || bodiesOnly, let previous { for r in previous.resolved { previousResolved[r.slug] = r } }
+        // Only bodies changed: every view is the one before, with the new documents.
+        var bodies: [String: Document] = [:]
+        if bodiesOnly { for doc in network.tree.documents where changed.contains(doc.path) { bodies[doc.path] = doc } }
         // Each municipality resolves on its own: in parallel.
-        let kept = previousResolved, touched = local
+        let kept = previousResolved, touched = bodiesOnly ? [] : local, replaced = bodies
         let resolvedNow = parallelMap(network.municipalitySlugs) { slug -> (ResolvedMunicipality?, Bool) in
-            if !touched.contains(slug), let view = kept[slug] { return (view, false) }
+            if !touched.contains(slug), let view = kept[slug], let files = network.municipalities[slug] {
+                return (replaced.isEmpty ? view : view.replacing(replaced, files: files), false)
+            }
             return (Resolver.resolve(network, municipality: slug), true)
         }
         self.resolved = resolvedNow.compactMap(\.0)

@@ -55,6 +55,12 @@ final class IncrementalCheckTests: XCTestCase {
         XCTAssertEqual(session.last?.delta?.bodiesOnly, true)
         XCTAssertEqual(session.rulesRun, 2, "the link and value rules")
         XCTAssertEqual(session.last?.computed.schemaResults, 1)
+        // No view resolved again, and each shows the new text (the previews render it).
+        XCTAssertEqual(session.last?.computed.resolved, 0)
+        for view in session.last?.resolved ?? [] {
+            let body = view.services.first { $0.id == "company-creation" }?.document.markdown?.body ?? ""
+            XCTAssertTrue(body.contains("no-such-guide.md"), view.slug)
+        }
 
         // A schema error in an office: a status the schema does not know.
         let office = "seeds/molins-de-rei/office.yaml"
