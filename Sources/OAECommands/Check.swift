@@ -64,6 +64,10 @@ public enum CheckRun {
         let previous = session?.last.flatMap { $0.asOf == day ? $0 : nil }
         let context = ValidationContext(network: network, asOf: day, previous: previous, changes: session?.cache.changes)
         let (rules, run) = Validator.validateByRule(context, previous: previous == nil ? nil : session?.lastRules)
+        if let session, let old = session.last {
+            // Freed off the save's path.
+            DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.5) { withExtendedLifetime(old) {} }
+        }
         session?.last = context
         session?.lastRules = rules
         session?.rulesRun = run
