@@ -72,7 +72,7 @@ public enum CheckRun {
         session?.lastRules = rules
         session?.rulesRun = run
         let templates = TemplateCheck.check(tree, settings: network.settings) + OutputSteps.check(network)
-        return (context, (tree.diagnostics + rules.flatMap { $0 } + templates).sortedForReport())
+        return (context, (tree.diagnostics + rules.flatMap(\.all) + templates).sortedForReport())
     }
 
     static func run(root: URL, format: OutputFormat, strict: Bool, color: Bool, asOf: Day?) -> (output: String, exitCode: Int32) {
@@ -111,7 +111,7 @@ public final class CheckSession: @unchecked Sendable {
     /// The context of the last check.
     public internal(set) var last: ValidationContext?
     /// Each rule's diagnostics at the last check, in the order of `Validator.all`.
-    var lastRules: [[Diagnostic]]?
+    var lastRules: [RuleResult]?
     /// How many rules the last check ran (the others kept their diagnostics).
     public internal(set) var rulesRun = 0
 

@@ -5,7 +5,7 @@ import Resolution
 
 /// An office that serves the public (pilot or open) has no text left that
 /// `oae new municipality` marked as a placeholder.
-struct PlaceholderRule: Rule {
+struct PlaceholderRule: MunicipalRule {
     static let rules = [
         RuleInfo("placeholder-text", "A placeholder text of 'oae new municipality' is left in an office that serves the public."),
     ]
@@ -16,18 +16,16 @@ struct PlaceholderRule: Rule {
         delta.municipalities.isEmpty || (delta.bodiesOnly && !Self.readsMarkdownBodies)
     }
 
-    func check(_ c: ValidationContext) -> [Diagnostic] {
+    func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
+        guard let status = m.status, status >= .pilot else { return [] }
         var out: [Diagnostic] = []
-        for m in c.resolved {
-            guard let status = m.status, status >= .pilot else { continue }
-            for doc in m.files.all {
-                guard let root = doc.root else { continue }
-                PlaceholderRule.strings(in: root) { node in
-                    out.append(.error("placeholder-text",
-                                      "placeholder text left by 'oae new municipality', and the office is \(status.rawValue)",
-                                      at: node.span, related: [RelatedLocation(m.statusSpan, "the office's status")],
-                                      help: "write the real text in its place, without '\(Placeholder.marker)'"))
-                }
+        for doc in m.files.all {
+            guard let root = doc.root else { continue }
+            PlaceholderRule.strings(in: root) { node in
+                out.append(.error("placeholder-text",
+                                  "placeholder text left by 'oae new municipality', and the office is \(status.rawValue)",
+                                  at: node.span, related: [RelatedLocation(m.statusSpan, "the office's status")],
+                                  help: "write the real text in its place, without '\(Placeholder.marker)'"))
             }
         }
         return out

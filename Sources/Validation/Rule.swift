@@ -19,6 +19,20 @@ public protocol Rule: Sendable {
     static var readsMarkdownBodies: Bool { get }
 }
 
+/// A rule whose diagnostics are those of each municipality in turn (in the order of
+/// `ValidationContext.resolved`), each depending only on that municipality's view and
+/// what every municipality shares (the model, the settings, the day): `oae serve` checks
+/// again only the municipalities a save touched, unless it changed something shared.
+public protocol MunicipalRule: Rule {
+    func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic]
+}
+
+extension MunicipalRule {
+    public func check(_ c: ValidationContext) -> [Diagnostic] {
+        c.resolved.flatMap { check($0, c) }
+    }
+}
+
 extension Rule {
     public static var readsMarkdownBodies: Bool { false }
 

@@ -82,6 +82,17 @@ final class IncrementalCheckTests: XCTestCase {
         session.cache.invalidate([office])
         check(session, "an INE code shared by two offices")
 
+        // A placeholder left in the pilot office (a rule checked per municipality: only
+        // this one is checked again), then removed.
+        let pilot = "seeds/sant-feliu-de-llobregat/staffing.yaml"
+        let staffing = try String(contentsOf: root.appendingPathComponent(pilot), encoding: .utf8)
+        try Data((staffing + "\nnotes: \"[to complete]\"\n").utf8).write(to: root.appendingPathComponent(pilot))
+        session.cache.invalidate([pilot])
+        XCTAssertTrue(check(session, "a placeholder in a pilot office").0.contains("\"placeholder-text\""))
+        try Data(staffing.utf8).write(to: root.appendingPathComponent(pilot))
+        session.cache.invalidate([pilot])
+        XCTAssertFalse(check(session, "the placeholder removed").0.contains("\"placeholder-text\""))
+
         // Both fixed: the first check's report again.
         try edit(service) { $0.replacingOccurrences(of: "\nVegeu [la guia](no-such-guide.md). Cost: {{value service/no-such-service/cost}}.\n", with: "") }
         try edit(office) { $0.replacingOccurrences(of: "status: plannedd", with: "status: planned")
