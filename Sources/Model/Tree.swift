@@ -90,7 +90,8 @@ public enum TreeLoader {
             var handle: FileTree.Folder?
             let reader = { (path: String) -> Result<[UInt8], FileTree.FileProblem> in
                 if handle == nil { handle = FileTree.Folder(root: root, path: folder) }
-                return handle!.read(String(path[path.index(path.startIndex, offsetBy: folder.isEmpty ? 0 : folder.count + 1)...]))
+                // The name after "folder/", cut by bytes (a name may start with a combining mark).
+                return handle!.read(String(decoding: path.utf8.dropFirst(folder.isEmpty ? 0 : folder.utf8.count + 1), as: UTF8.self))
             }
             return indices.map { i in
                 let path = paths[i]
