@@ -98,8 +98,9 @@ struct Serve: AsyncParsableCommand {
 
 /// Builds the preview. At the start, a full build (the check, then the handbooks' HTML,
 /// the open data and the site, without PDFs and without the search index) into
-/// `output/.preview/`. On a save, `refresh` checks the tree again, parsing only the files
-/// whose bytes changed (`LoadCache`), and makes a new `LivePreview`, which renders each
+/// `output/.preview/`. On a save, `refresh` checks the tree again from the last check
+/// (`CheckSession`: only the files the watcher named or whose stamps changed are parsed,
+/// and only what they can change is computed again), and makes a new `LivePreview`, which renders each
 /// page, handbook and open data file when the browser asks for it. What only a whole
 /// build knows (the sizes of the files on the downloads and data pages, the spreadsheet
 /// and the DCAT-AP catalogue) stays as the start's build wrote it.
