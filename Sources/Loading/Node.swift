@@ -125,3 +125,23 @@ extension Node {
         }
     }
 }
+
+extension Node {
+    /// Whether `other` has the same value, written at the same place, node for node
+    /// (a mapping's pairs in the same order). Two loads of unchanged text are identical.
+    public func isIdentical(to other: Node) -> Bool {
+        guard span == other.span else { return false }
+        switch (value, other.value) {
+        case (.null, .null): return true
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.int(a), .int(b)): return a == b
+        case let (.double(a), .double(b)): return a == b || (a.isNaN && b.isNaN)
+        case let (.string(a), .string(b)): return a == b
+        case let (.sequence(a), .sequence(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.isIdentical(to: $1) }
+        case let (.mapping(a), .mapping(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.key.isIdentical(to: $1.key) && $0.value.isIdentical(to: $1.value) }
+        default: return false
+        }
+    }
+}

@@ -122,7 +122,8 @@ public struct OfficeBudget: Sendable {
 extension Network {
     /// Every office's budgets, by municipality then year.
     public var budgets: [OfficeBudget] {
-        municipalitySlugs.flatMap { budgets($0) }
+        // Read by several pages and tables of every build and preview: made once.
+        memo.budgets { municipalitySlugs.flatMap { budgets($0) } }
     }
 
     /// A municipality's budgets, by year.

@@ -140,6 +140,10 @@ public struct Network: Sendable {
     public let translations: [String: [String: Document]]
     /// The kinds the tree declares.
     public var kinds: KindTable { tree.kinds }
+    /// Municipality slugs in order.
+    public let municipalitySlugs: [String]
+    /// What is computed from the network on first use and kept (the network never changes).
+    let memo = NetworkMemo()
 
     public init(tree: LoadedTree) {
         self.tree = tree
@@ -164,13 +168,12 @@ public struct Network: Sendable {
         }
         self.model = model
         self.municipalities = municipalities
+        self.municipalitySlugs = municipalities.keys.sorted()
         self.translations = translations
         self.settings = ModelSettings(model[.model]?.values.first?.root)
         self.annotations = SchemaAnnotations(schemas: tree.schemas)
     }
 
-    /// Municipality slugs in order.
-    public var municipalitySlugs: [String] { municipalities.keys.sorted() }
 
     public func modelDocument(_ kind: Kind, _ id: String) -> Document? { model[kind]?[id] }
 
@@ -186,5 +189,19 @@ public struct Network: Sendable {
     /// The text of a translatable field.
     public func text(_ node: Node?) -> LocalizedText? {
         LocalizedText(node, defaultLanguage: settings.defaultLanguage)
+    }
+}
+
+/// Values of a `Network` computed once, on first use, for every reader (thread-safe).
+final class NetworkMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var budgets: [OfficeBudget]?
+
+    /// The value kept, or `make()`'s, kept.
+    func budgets(_ make: () -> [OfficeBudget]) -> [OfficeBudget] {
+        if let kept = lock.withLock({ budgets }) { return kept }
+        let made = make()
+        lock.withLock { budgets = made }
+        return made
     }
 }

@@ -68,20 +68,45 @@ public enum TreeLoader {
     }
 
     /// Reads every file under the content folders, in parallel, and collects every
-    /// problem of every file.
+    /// problem of every file. The files of a folder are read together, each with one
+    /// `openat` relative to the folder (`FileTree.Folder`). With a `cache`, a file whose
+    /// stamp (size, times, inode) is the walk's same as at the last load is not read again.
     public static func load(root: URL, cache: LoadCache? = nil) -> LoadedTree {
         let listing = FileTree.list(root: root, folders: TreeLayout.contentFolders)
         let paths = listing.files
         let (kinds, kindProblems) = KindTable.load(root: root)
         cache?.begin(kinds: FileTree.read(root: root, path: KindTable.path))
-        let results = parallelMap(paths) { path in
-            guard let cache else { return loadFile(root: root, path: path, kinds: kinds) }
-            return cache.result(root: root, path: path) { loadFile(root: root, path: path, kinds: kinds) }
+        // The files by folder: `paths` is sorted, but a folder's files need not be
+        // consecutive ("a/b.md" < "a/b/c.md" < "a/c.md").
+        var folders: [String: [Int]] = [:]
+        var folderOrder: [String] = []
+        for (i, path) in paths.enumerated() {
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            if folders[folder] == nil { folderOrder.append(folder) }
+            folders[folder, default: []].append(i)
         }
+        let groups = folderOrder.map { ($0, folders[$0]!) }
+        let loadedGroups = parallelMap(groups) { folder, indices -> [(Int, (Loaded, [Diagnostic]))] in
+            var handle: FileTree.Folder?
+            let reader = { (path: String) -> Result<[UInt8], FileTree.FileProblem> in
+                if handle == nil { handle = FileTree.Folder(root: root, path: folder) }
+                // The name after "folder/", cut by bytes (a name may start with a combining mark).
+                return handle!.read(String(decoding: path.utf8.dropFirst(folder.isEmpty ? 0 : folder.utf8.count + 1), as: UTF8.self))
+            }
+            return indices.map { i in
+                let path = paths[i]
+                guard let cache else { return (i, loadFile(path: path, kinds: kinds, read: reader)) }
+                let stamp = i < listing.stamps.count ? listing.stamps[i] : nil
+                return (i, cache.result(path: path, stamp: stamp) { loadFile(path: path, kinds: kinds, read: reader) })
+            }
+        }
+        var results = [(Loaded, [Diagnostic])?](repeating: nil, count: paths.count)
+        for group in loadedGroups { for (i, result) in group { results[i] = result } }
+        cache?.end(paths: paths)
         var tree = LoadedTree(root: root, documents: [], schemas: [:], uiStrings: [:], templates: [],
                               references: [:], kinds: kinds, paths: paths,
                               diagnostics: kindProblems + listing.skipped.map(diagnostic))
-        for (loaded, problems) in results {
+        for case let (loaded, problems)? in results {
             tree.diagnostics += problems
             switch loaded {
             case let .document(d): tree.documents.append(d)
@@ -116,7 +141,8 @@ public enum TreeLoader {
         }
     }
 
-    private static func loadFile(root: URL, path: String, kinds: KindTable) -> (Loaded, [Diagnostic]) {
+    private static func loadFile(path: String, kinds: KindTable,
+                                 read: (String) -> Result<[UInt8], FileTree.FileProblem>) -> (Loaded, [Diagnostic]) {
         // Without a kind table nothing can be placed; that one problem is reported.
         if kinds.declarations.isEmpty, path != KindTable.path { return (.nothing, []) }
         let placement = TreeLayout.classify(path, kinds: kinds)
@@ -131,7 +157,7 @@ public enum TreeLoader {
             break
         }
         let bytes: [UInt8]
-        switch FileTree.read(root: root, path: path) {
+        switch read(path) {
         case let .success(b): bytes = b
         case let .failure(.tooLarge(size)): return (.nothing, [TextChecks.tooLarge(file: path, size: size)])
         case .failure(.unreadable), .failure(.outsideTree), .failure(.notRegularFile):
@@ -177,36 +203,83 @@ public enum TreeLoader {
     }
 }
 
+/// What changed in a tree between two loads through the same `LoadCache`.
+public struct TreeChanges: Sendable, Equatable {
+    /// Files parsed again (new or written since), and files gone, relative to the root.
+    public var paths: Set<String>
+
+    public init(paths: Set<String>) { self.paths = paths }
+
+    /// Whether every changed path is under `prefix` (`"seeds/molins-de-rei/"`).
+    public func onlyUnder(_ prefixes: [String]) -> Bool {
+        paths.allSatisfy { p in prefixes.contains { p.hasPrefix($0) } }
+    }
+}
+
 /// The files `TreeLoader` has read and what it made of them, kept between loads by
-/// `oae serve`: a file whose bytes have not changed since the last load is not parsed
-/// again. Every file is still read and compared byte for byte, so a change is never
-/// missed; a change of the kind table forgets everything. Safe to share between threads.
+/// `oae serve`: a file whose stamp (`FileTree.FileStamp`: size, modification and change
+/// times, inode; from the walk's own `fstatat`, no other system call) is the same as at
+/// the last load is neither read nor parsed again, unless it was named by `invalidate`
+/// (the watcher's changed paths: a write within the file system's time granularity keeps
+/// the stamp). A change of the kind table forgets everything. Safe to share between
+/// threads.
 public final class LoadCache: @unchecked Sendable {
     private let lock = NSLock()
     private var kinds: [UInt8]?
-    private var entries: [String: (bytes: [UInt8], loaded: TreeLoader.Loaded, problems: [Diagnostic])] = [:]
+    private var entries: [String: (stamp: FileTree.FileStamp?, loaded: TreeLoader.Loaded, problems: [Diagnostic])] = [:]
+    private var forced: Set<String> = []
+    private var parsedPaths: Set<String> = []
+    private var forgotten = true
     /// How many files the last load parsed (not found unchanged in the cache).
-    public private(set) var parsed = 0
+    public var parsed: Int { lock.withLock { parsedPaths.count } }
+    /// What the last load found changed since the one before; nil when it could use
+    /// nothing of it (the first load, or the kind table changed).
+    public private(set) var changes: TreeChanges?
 
     public init() {}
+
+    /// Makes the next load read and parse these files (relative to the root) again,
+    /// whatever their stamps say.
+    public func invalidate(_ paths: some Sequence<String>) {
+        lock.withLock { forced.formUnion(paths) }
+    }
 
     func begin(kinds bytes: Result<[UInt8], FileTree.FileProblem>) {
         let now = try? bytes.get()
         lock.withLock {
-            if now != kinds { entries = [:] }
+            if now != kinds || kinds == nil {
+                entries = [:]
+                forgotten = true
+            }
             kinds = now
-            parsed = 0
+            parsedPaths = []
         }
     }
 
-    fileprivate func result(root: URL, path: String,
+    /// Forgets the files that are gone and says what changed.
+    func end(paths: [String]) {
+        lock.withLock {
+            let present = Set(paths)
+            var changed = parsedPaths
+            for path in entries.keys where !present.contains(path) {
+                entries[path] = nil
+                changed.insert(path)
+            }
+            changes = forgotten ? nil : TreeChanges(paths: changed)
+            forgotten = false
+            forced = []
+        }
+    }
+
+    fileprivate func result(path: String, stamp: FileTree.FileStamp?,
                             load: () -> (TreeLoader.Loaded, [Diagnostic])) -> (TreeLoader.Loaded, [Diagnostic]) {
-        guard case let .success(bytes) = FileTree.read(root: root, path: path) else { return load() }
-        if let entry = lock.withLock({ entries[path] }), entry.bytes == bytes { return (entry.loaded, entry.problems) }
+        if let stamp, let entry = lock.withLock({ forced.contains(path) ? nil : entries[path] }), entry.stamp == stamp {
+            return (entry.loaded, entry.problems)
+        }
         let (loaded, problems) = load()
         lock.withLock {
-            entries[path] = (bytes, loaded, problems)
-            parsed += 1
+            entries[path] = (stamp, loaded, problems)
+            parsedPaths.insert(path)
         }
         return (loaded, problems)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Loading
 
 /// Paths of the tree as links in Markdown name them: relative to the linking file, with
 /// `/` separators. One implementation for the link checks and every output that
@@ -45,6 +46,8 @@ public enum TreePath {
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         func decoded(_ s: Substring) -> String {
             let text = String(s)
+            // Most destinations have no escape: no bridge to Foundation for them.
+            guard text.utf8.contains(UInt8(ascii: "%")) else { return NFC.normalize(text) }
             return (text.removingPercentEncoding ?? text).precomposedStringWithCanonicalMapping
         }
         return Target(path: decoded(parts[0]), fragment: parts.count > 1 ? decoded(parts[1]) : nil)

@@ -61,11 +61,11 @@ struct BuildOptions: ParsableArguments {
     /// `source` is the tree's revision and date when already read (the preview reads them
     /// once); `cache` keeps parsed files between loads.
     static func load(root: URL, asOf: Day?, announce: Bool = true, source: SourceInfo? = nil,
-                     cache: LoadCache? = nil) -> (LoadedTree, [Diagnostic], BuildInput?) {
+                     session: CheckSession? = nil) -> (LoadedTree, [Diagnostic], BuildInput?) {
         let source = source ?? SourceInfo.read(root: root)
         if announce, let note = source.dateNote { writeStderr("oae: \(note)\n") }
         let asOfDay = asOf ?? Day(unixSeconds: source.epoch)
-        let (context, diagnostics) = CheckRun.checked(root: root, asOf: asOfDay, cache: cache)
+        let (context, diagnostics) = CheckRun.checked(root: root, asOf: asOfDay, session: session)
         let loaded = context.network.tree
         guard diagnostics.errorCount == 0 else { return (loaded, diagnostics, nil) }
         let stamps = SourceStamps.read(root: root, municipalities: Set(context.network.municipalities.keys), base: source)

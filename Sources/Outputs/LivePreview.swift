@@ -23,8 +23,10 @@ public struct LivePreview: Sendable {
     let handbooks: HandbookRenderer
     let municipalities: [String: ResolvedMunicipality]
     let languages: Set<String>
-    /// The open data files made from the tree, by path under `data/`.
-    let data: [String: @Sendable () -> Data]
+    /// The open data files made from the tree, by path under `data/`: listed when the
+    /// first one is asked for (listing them builds every table: at 947 municipalities
+    /// a tenth of a second of every save, for pages that rarely ask).
+    let data: DataFiles
     let root: URL
 
     /// A preview of `input`; `folder` is the last full preview build (`output/.preview/`),
@@ -42,9 +44,7 @@ public struct LivePreview: Sendable {
         for r in input.resolved { byslug[r.slug] = r }
         municipalities = byslug
         languages = Set(input.languages)
-        var data: [String: @Sendable () -> Data] = [:]
-        for file in OpenDataStep.export(input).fileList() { data[file.path] = file.make }
-        self.data = data
+        data = DataFiles(input: input)
         root = input.root
     }
 
@@ -59,12 +59,32 @@ public struct LivePreview: Sendable {
            let view = municipalities[parts[2]], languages.contains(parts[3]) {
             return Data(handbooks.render(view, language: parts[3]).utf8)
         }
-        if parts.count == 2, parts[0] == OpenDataStep.folderName, let make = data[parts[1]] { return make() }
+        if parts.count == 2, parts[0] == OpenDataStep.folderName, let make = data.files[parts[1]] { return make() }
         // The stylesheet and scripts, from the tree as they are now.
         if parts.count >= 2, parts[0] == "assets", !parts.contains(".."), !parts.contains(".") {
             let relative = "\(SiteSettings.templateFolder)/assets/" + parts.dropFirst().joined(separator: "/")
             if case let .success(bytes) = FileTree.read(root: root, path: relative) { return Data(bytes) }
         }
         return nil
+    }
+}
+
+/// The open data files of a `LivePreview`, listed once, on first use.
+final class DataFiles: @unchecked Sendable {
+    private let input: BuildInput
+    private let lock = NSLock()
+    private var listed: [String: @Sendable () -> Data]?
+
+    init(input: BuildInput) { self.input = input }
+
+    /// The files by path under `data/`, each made when called.
+    var files: [String: @Sendable () -> Data] {
+        lock.withLock {
+            if let listed { return listed }
+            var data: [String: @Sendable () -> Data] = [:]
+            for file in OpenDataStep.export(input).fileList() { data[file.path] = file.make }
+            listed = data
+            return data
+        }
     }
 }

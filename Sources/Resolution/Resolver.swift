@@ -163,3 +163,25 @@ public enum Resolver {
             strayOverrides: stray)
     }
 }
+
+extension ResolvedMunicipality {
+    /// The view with `documents` (by path) in place of the documents of the same paths,
+    /// and the municipality's folder as `files` now has it. Exactly the view `Resolver`
+    /// makes when those documents changed only in their Markdown bodies: the front
+    /// matter, from which every field is resolved, is the same.
+    public func replacing(_ documents: [String: Document], files: MunicipalityFiles) -> ResolvedMunicipality {
+        var view = self
+        view.files = files
+        for i in view.services.indices {
+            if let doc = documents[view.services[i].document.path] { view.services[i].document = doc }
+        }
+        for i in view.procedures.indices {
+            if let path = view.procedures[i].model?.path, let doc = documents[path] { view.procedures[i].model = doc }
+            if let path = view.procedures[i].variant?.path, let doc = documents[path] { view.procedures[i].variant = doc }
+        }
+        for i in view.indicators.indices {
+            if let doc = documents[view.indicators[i].document.path] { view.indicators[i].document = doc }
+        }
+        return view
+    }
+}

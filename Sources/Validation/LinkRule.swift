@@ -13,6 +13,14 @@ struct LinkRule: Rule {
 
     static let safeSchemes = ["http", "https", "mailto", "tel"]
 
+    static var readsMarkdownBodies: Bool { true }
+
+    /// The rule reads the links and headings of Markdown documents and the tree's list of
+    /// files: it keeps its diagnostics while no Markdown file changed and no file came or went.
+    func keeps(_ delta: ValidationContext.Delta) -> Bool {
+        delta.samePaths && !delta.changed.contains { $0.hasSuffix(".md") }
+    }
+
     func check(_ c: ValidationContext) -> [Diagnostic] {
         let files = Set(c.network.tree.paths)
         var anchors: [String: Set<String>] = [:]

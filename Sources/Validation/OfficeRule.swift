@@ -6,7 +6,7 @@ import Resolution
 /// An office's own facts agree with each other and with the world: its hours close after
 /// they open, it stands in Catalonia, its postal code is of its municipality's province,
 /// and a planned office whose opening date has passed says that it opened.
-struct OfficeRule: Rule {
+struct OfficeRule: MunicipalRule {
     static let rules = [
         RuleInfo("office-hours-inverted", "Opening hours close at or before the time they open."),
         RuleInfo("office-coordinates-outside", "An office's coordinates are outside Catalonia."),
@@ -21,19 +21,14 @@ struct OfficeRule: Rule {
     /// Catalonia's provinces by the first two digits of INE codes and postal codes.
     static let provinces = ["08": "Barcelona", "17": "Girona", "25": "Lleida", "43": "Tarragona"]
 
-    func check(_ c: ValidationContext) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for m in c.resolved {
-            guard let office = m.files.office?.root else { continue }
-            out += hours(office)
-            out += coordinates(office)
-            out += postalCode(office)
-            if m.status == .planned, let node = office["opening_date"], let day = node.string.flatMap(Day.init), day < c.asOf {
-                out.append(.error("office-opening-passed",
-                                  "the office is still planned, but its opening date \(day) has passed (as of \(c.asOf))",
-                                  at: node.span, related: [RelatedLocation(m.statusSpan, "the office's status")],
-                                  help: "if the office has opened, set its status (pilot or open) and the real opening date; otherwise move the opening date"))
-            }
+    func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
+        guard let office = m.files.office?.root else { return [] }
+        var out = hours(office) + coordinates(office) + postalCode(office)
+        if m.status == .planned, let node = office["opening_date"], let day = node.string.flatMap(Day.init), day < c.asOf {
+            out.append(.error("office-opening-passed",
+                              "the office is still planned, but its opening date \(day) has passed (as of \(c.asOf))",
+                              at: node.span, related: [RelatedLocation(m.statusSpan, "the office's status")],
+                              help: "if the office has opened, set its status (pilot or open) and the real opening date; otherwise move the opening date"))
         }
         return out
     }

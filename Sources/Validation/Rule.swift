@@ -9,6 +9,36 @@ import Schema
 public protocol Rule: Sendable {
     static var rules: [RuleInfo] { get }
     func check(_ context: ValidationContext) -> [Diagnostic]
+    /// Whether the rule's diagnostics on the context before `delta` are still its
+    /// diagnostics after it, so that `oae serve` need not run it again. The default:
+    /// when nothing changed, or when only Markdown bodies changed and the rule reads none
+    /// (`readsMarkdownBodies`).
+    func keeps(_ delta: ValidationContext.Delta) -> Bool
+    /// True for a rule that reads the body of a Markdown document (its text, links or
+    /// headings), not only its front matter.
+    static var readsMarkdownBodies: Bool { get }
+}
+
+/// A rule whose diagnostics are those of each municipality in turn (in the order of
+/// `ValidationContext.resolved`), each depending only on that municipality's view and
+/// what every municipality shares (the model, the settings, the day): `oae serve` checks
+/// again only the municipalities a save touched, unless it changed something shared.
+public protocol MunicipalRule: Rule {
+    func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic]
+}
+
+extension MunicipalRule {
+    public func check(_ c: ValidationContext) -> [Diagnostic] {
+        c.resolved.flatMap { check($0, c) }
+    }
+}
+
+extension Rule {
+    public static var readsMarkdownBodies: Bool { false }
+
+    public func keeps(_ delta: ValidationContext.Delta) -> Bool {
+        delta.changed.isEmpty || (delta.bodiesOnly && !Self.readsMarkdownBodies)
+    }
 }
 
 /// Everything a rule may read: the indexed tree, each municipality's resolved view,
@@ -24,20 +54,102 @@ public struct ValidationContext: Sendable {
     public let schemaResults: [String: SchemaValidation]
 
     public init(network: Network, asOf: Day) {
+        self.init(network: network, asOf: asOf, previous: nil, changes: nil)
+    }
+
+    /// What changed between the context a context reused and itself.
+    public struct Delta: Sendable {
+        /// Files parsed again, added or gone, relative to the root.
+        public var changed: Set<String>
+        /// The municipalities (slugs) with a changed file in their folder of seeds/.
+        public var municipalities: Set<String>
+        /// Whether a changed file is outside municipalities' folders and templates/.
+        public var shared: Bool
+        /// Whether the tree has the same files as before (none added or gone).
+        public var samePaths: Bool
+        /// Whether every changed file is a Markdown document whose front matter is what
+        /// it was, value for value and position for position: only its body changed.
+        public var bodiesOnly: Bool
+    }
+
+    /// What changed since `previous` (nil when this context computed everything).
+    public let delta: Delta?
+    /// How many schema results and resolved views this context computed (the rest it
+    /// kept from `previous`).
+    public let computed: (schemaResults: Int, resolved: Int)
+
+    /// The context of `network`, reusing what `previous` (the context of the same tree
+    /// before `changes`, from the same `LoadCache`) computed and the changes cannot have
+    /// changed: the schema results of documents that did not change when no schema did,
+    /// and the resolved view of each municipality when the only changes are in other
+    /// municipalities' folders (or in `templates/`). Without `previous` or `changes`
+    /// everything is computed; either way the context is the one a full check makes.
+    public init(network: Network, asOf: Day, previous: ValidationContext?, changes: TreeChanges?) {
         self.network = network
         self.asOf = asOf
+        let reuse = previous != nil && changes != nil
+        let changed = changes?.paths ?? []
+        // A folder of seeds/ that is a municipality's, before or after the change.
+        let slugs = Set(network.municipalities.keys).union(previous.map { Set($0.network.municipalities.keys) } ?? [])
+        var local: Set<String> = []
+        var shared = false
+        for path in changed where !path.hasPrefix("templates/") {
+            let parts = path.split(separator: "/", maxSplits: 2)
+            if parts.count == 3, parts[0] == "seeds", slugs.contains(String(parts[1])) {
+                local.insert(String(parts[1]))
+            } else {
+                shared = true
+            }
+        }
+        let schemasChanged = changed.contains { $0.hasPrefix("model/schema/") }
+        if reuse, let previous {
+            let samePaths = previous.network.tree.paths == network.tree.paths
+            var before: [String: Document] = [:]
+            for doc in previous.network.tree.documents where changed.contains(doc.path) { before[doc.path] = doc }
+            var after: [String: Document] = [:]
+            for doc in network.tree.documents where changed.contains(doc.path) { after[doc.path] = doc }
+            let bodiesOnly = samePaths && changed.allSatisfy { path in
+                guard let old = before[path], let new = after[path], old.markdown != nil, new.markdown != nil,
+                      old.kind == new.kind, old.id == new.id, old.municipality == new.municipality,
+                      old.language == new.language else { return false }
+                switch (old.root, new.root) {
+                case (nil, nil): return true
+                case let (a?, b?): return a.isIdentical(to: b)
+                default: return false
+                }
+            }
+            delta = Delta(changed: changed, municipalities: local, shared: shared, samePaths: samePaths, bodiesOnly: bodiesOnly)
+        } else {
+            delta = nil
+        }
+        var previousResolved: [String: ResolvedMunicipality] = [:]
+        let bodiesOnly = delta?.bodiesOnly == true
+        if reuse, !shared || bodiesOnly, let previous { for r in previous.resolved { previousResolved[r.slug] = r } }
+        // Only bodies changed: every view is the one before, with the new documents.
+        var bodies: [String: Document] = [:]
+        if bodiesOnly { for doc in network.tree.documents where changed.contains(doc.path) { bodies[doc.path] = doc } }
         // Each municipality resolves on its own: in parallel.
-        self.resolved = parallelMap(network.municipalitySlugs) { Resolver.resolve(network, municipality: $0) }.compactMap { $0 }
+        let kept = previousResolved, touched = bodiesOnly ? [] : local, replaced = bodies
+        let resolvedNow = parallelMap(network.municipalitySlugs) { slug -> (ResolvedMunicipality?, Bool) in
+            if !touched.contains(slug), let view = kept[slug], let files = network.municipalities[slug] {
+                return (replaced.isEmpty ? view : view.replacing(replaced, files: files), false)
+            }
+            return (Resolver.resolve(network, municipality: slug), true)
+        }
+        self.resolved = resolvedNow.compactMap(\.0)
         self.references = ReferenceIndex(network)
         self.documents = network.tree.documents.filter { $0.language == nil }
         let documents = self.documents.filter { $0.root != nil }
-        let results = parallelMap(documents) { doc -> SchemaValidation? in
-            guard let root = doc.root, let validator = network.annotations.validator(for: doc.kind) else { return nil }
-            return validator.validate(root)
+        let previousSchema = reuse && !schemasChanged ? previous?.schemaResults ?? [:] : [:]
+        let results = parallelMap(documents) { doc -> (SchemaValidation?, Bool) in
+            if !changed.contains(doc.path), let kept = previousSchema[doc.path] { return (kept, false) }
+            guard let root = doc.root, let validator = network.annotations.validator(for: doc.kind) else { return (nil, false) }
+            return (validator.validate(root), true)
         }
         var byPath: [String: SchemaValidation] = [:]
-        for (doc, result) in zip(documents, results) { byPath[doc.path] = result }
+        for (doc, result) in zip(documents, results) { byPath[doc.path] = result.0 }
         self.schemaResults = byPath
+        computed = (results.filter(\.1).count, resolvedNow.filter(\.1).count)
     }
 
     public var settings: ModelSettings { network.settings }

@@ -12,6 +12,8 @@ struct ValueReferenceRule: Rule {
         RuleInfo("value-ref-unknown", "Prose names a value that does not exist or that municipalities cannot adapt."),
     ]
 
+    static var readsMarkdownBodies: Bool { true }
+
     func check(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for doc in c.network.tree.documents {

@@ -3,7 +3,7 @@ import Model
 import XCTest
 
 /// `oae serve` loads the tree again on every save through a `LoadCache`: only files whose
-/// bytes changed are parsed again, and the tree is the same as a load without the cache.
+/// stamps (size, times, inode) changed are parsed again, and the tree is the same as a load without the cache.
 final class LoadCacheTests: XCTestCase {
     func testOnlyChangedFilesAreParsedAgainAndTheTreeIsTheSame() throws {
         let fm = FileManager.default

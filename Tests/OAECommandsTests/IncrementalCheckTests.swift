@@ -1,0 +1,160 @@
+import Diagnostics
+import Foundation
+@testable import OAECommands
+import XCTest
+
+/// `oae serve` checks the tree again after every save through a `CheckSession`: only the
+/// files changed since the last check are parsed, the schema results of the others and
+/// the resolved views of untouched municipalities are kept. After every kind of edit the
+/// diagnostics must be exactly those of a check from scratch.
+final class IncrementalCheckTests: XCTestCase {
+    var root: URL!
+
+    override func setUpWithError() throws { root = try TestPaths.networkCopy("oae-incremental-check") }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
+
+    /// Every diagnostic, rendered with its position, rule, message, help and notes.
+    func report(_ diagnostics: [Diagnostic]) -> String { JSONReport.compact(diagnostics) }
+
+    /// Checks through the session and from scratch; both must say the same. Returns the
+    /// session's diagnostics and how many files it parsed.
+    @discardableResult
+    func check(_ session: CheckSession, _ what: String, file: StaticString = #filePath, line: UInt = #line) -> (String, Int) {
+        let incremental = report(CheckRun.checked(root: root, session: session).diagnostics)
+        let full = report(CheckRun.checked(root: root).diagnostics)
+        XCTAssertEqual(incremental, full, "after \(what)", file: file, line: line)
+        return (incremental, session.cache.parsed)
+    }
+
+    func edit(_ path: String, _ change: (String) -> String) throws {
+        let url = root.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let changed = change(text)
+        XCTAssertNotEqual(changed, text, "the edit of \(path) changes nothing")
+        try Data(changed.utf8).write(to: url)
+        // A write within the file system's time granularity can keep the stamp; the
+        // watcher names the file, as `oae serve` does.
+    }
+
+    func testEditsThatAddFixAndRemoveErrorsGiveTheFullCheck() throws {
+        let session = CheckSession()
+        let (first, parsedFirst) = check(session, "the first check")
+        XCTAssertGreaterThan(parsedFirst, 40, "the first check parses every file")
+        XCTAssertEqual(check(session, "no change").1, 0, "nothing changed, nothing parsed")
+        XCTAssertEqual(session.rulesRun, 0, "nothing changed, no rule runs")
+
+        // A broken link and an unknown value in a model service's Markdown body: only the
+        // rules that read bodies run again.
+        let service = "model/services/company-creation.md"
+        try edit(service) { $0 + "\nVegeu [la guia](no-such-guide.md). Cost: {{value service/no-such-service/cost}}.\n" }
+        session.cache.invalidate([service])
+        let (broken, parsed) = check(session, "a broken link added to a service")
+        XCTAssertEqual(parsed, 1)
+        XCTAssertTrue(broken.contains("\"link-broken\""), broken)
+        XCTAssertTrue(broken.contains("\"value-ref-unknown\""), broken)
+        XCTAssertEqual(session.last?.delta?.bodiesOnly, true)
+        XCTAssertEqual(session.rulesRun, 2, "the link and value rules")
+        XCTAssertEqual(session.last?.computed.schemaResults, 1)
+        // No view resolved again, and each shows the new text (the previews render it).
+        XCTAssertEqual(session.last?.computed.resolved, 0)
+        for view in session.last?.resolved ?? [] {
+            let body = view.services.first { $0.id == "company-creation" }?.document.markdown?.body ?? ""
+            XCTAssertTrue(body.contains("no-such-guide.md"), view.slug)
+        }
+
+        // A schema error in an office: a status the schema does not know.
+        let office = "seeds/molins-de-rei/office.yaml"
+        try edit(office) { $0.replacingOccurrences(of: "status: planned", with: "status: plannedd") }
+        session.cache.invalidate([office])
+        let (wrongStatus, _) = check(session, "an office's status broken")
+        XCTAssertTrue(wrongStatus.contains("plannedd"), wrongStatus)
+        // One municipality resolved again, one document validated again.
+        XCTAssertEqual(session.last?.computed.resolved, 1)
+        XCTAssertEqual(session.last?.computed.schemaResults, 1)
+
+        // A value that breaks a cross-file rule in another municipality (an INE code
+        // another office has).
+        let other = "seeds/sant-feliu-de-llobregat/office.yaml"
+        let ine = try String(contentsOf: root.appendingPathComponent(other), encoding: .utf8)
+            .split(separator: "\n").first { $0.contains("ine_code:") }.map(String.init)
+        XCTAssertNotNil(ine)
+        try edit(office) { $0.replacingOccurrences(of: "  ine_code: \"08123\"", with: ine!) }
+        session.cache.invalidate([office])
+        check(session, "an INE code shared by two offices")
+
+        // A placeholder left in the pilot office (a rule checked per municipality: only
+        // this one is checked again), then removed.
+        let pilot = "seeds/sant-feliu-de-llobregat/staffing.yaml"
+        let staffing = try String(contentsOf: root.appendingPathComponent(pilot), encoding: .utf8)
+        try Data((staffing + "\nnotes: \"[to complete]\"\n").utf8).write(to: root.appendingPathComponent(pilot))
+        session.cache.invalidate([pilot])
+        XCTAssertTrue(check(session, "a placeholder in a pilot office").0.contains("\"placeholder-text\""))
+        try Data(staffing.utf8).write(to: root.appendingPathComponent(pilot))
+        session.cache.invalidate([pilot])
+        XCTAssertFalse(check(session, "the placeholder removed").0.contains("\"placeholder-text\""))
+
+        // Both fixed: the first check's report again.
+        try edit(service) { $0.replacingOccurrences(of: "\nVegeu [la guia](no-such-guide.md). Cost: {{value service/no-such-service/cost}}.\n", with: "") }
+        try edit(office) { $0.replacingOccurrences(of: "status: plannedd", with: "status: planned")
+            .replacingOccurrences(of: ine!, with: "  ine_code: \"08123\"") }
+        session.cache.invalidate([service, office])
+        let (fixed, parsedFixed) = check(session, "both fixed")
+        XCTAssertEqual(parsedFixed, 2)
+        XCTAssertEqual(fixed, first)
+    }
+
+    func testAddedAndDeletedFilesGiveTheFullCheck() throws {
+        let session = CheckSession()
+        let (first, _) = check(session, "the first check")
+
+        // A translation deleted: its original lacks a language.
+        let translation = root.appendingPathComponent("model/services/grants-information.es.md")
+        let kept = try Data(contentsOf: translation)
+        try FileManager.default.removeItem(at: translation)
+        let (missing, parsed) = check(session, "a translation deleted")
+        XCTAssertEqual(parsed, 0, "a deleted file is not parsed")
+        XCTAssertNotEqual(missing, first)
+        XCTAssertTrue(missing.contains("translation-missing"), missing)
+
+        // It comes back: the first report again.
+        try kept.write(to: translation)
+        XCTAssertEqual(check(session, "the translation back").0, first)
+
+        // A new local service in one municipality, with a reference to a service that
+        // does not exist, then the municipality's adaptation deleted.
+        let local = root.appendingPathComponent("seeds/molins-de-rei/services/molins-market.md")
+        try FileManager.default.createDirectory(at: local.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let model = try String(contentsOf: root.appendingPathComponent("seeds/sant-feliu-de-llobregat/services/local-retail-support.md"), encoding: .utf8)
+        try Data(model.replacingOccurrences(of: "local-retail-support", with: "molins-market").utf8).write(to: local)
+        check(session, "a local service added")
+        try Data(model.replacingOccurrences(of: "local-retail-support", with: "molins-market")
+            .replacingOccurrences(of: "owner_role: business-advisor", with: "owner_role: business-advisor\nrelated_services: [no-such-service]").utf8).write(to: local)
+        session.cache.invalidate(["seeds/molins-de-rei/services/molins-market.md"])
+        XCTAssertTrue(check(session, "a local service with a dangling reference").0.contains("no-such-service"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("seeds/molins-de-rei/adaptation.yaml"))
+        check(session, "an adaptation deleted")
+        try FileManager.default.removeItem(at: local)
+        check(session, "the local service deleted")
+
+        // A whole municipality added (a copy of another) and a schema changed.
+        try FileManager.default.copyItem(at: root.appendingPathComponent("seeds/sant-feliu-de-llobregat"),
+                                         to: root.appendingPathComponent("seeds/sant-just-desvern"))
+        check(session, "a municipality added")
+        try edit("model/schema/office.schema.yaml") { $0 + "\n" }
+        check(session, "a schema changed")
+        try FileManager.default.removeItem(at: root.appendingPathComponent("seeds/sant-just-desvern"))
+        check(session, "a municipality deleted")
+    }
+
+    /// The stamps alone (no watcher) see a file rewritten with the same size.
+    func testAChangeOfTheSameSizeIsSeenWithoutTheWatcher() throws {
+        let session = CheckSession()
+        check(session, "the first check")
+        let office = "seeds/molins-de-rei/office.yaml"
+        // Past the granularity of the file system's clock.
+        Thread.sleep(forTimeInterval: 0.05)
+        try edit(office) { $0.replacingOccurrences(of: "opening_date: 2027-03-01", with: "opening_date: 2027-03-02") }
+        let (_, parsed) = check(session, "a same-size edit")
+        XCTAssertEqual(parsed, 1)
+    }
+}
