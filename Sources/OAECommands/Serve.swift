@@ -8,6 +8,7 @@ import Publishing
 import Preview
 import Publishing
 import Rendering
+import Tools
 
 /// `oae serve`: builds a preview (HTML handbooks and site, no PDF, no search index),
 /// serves it on 127.0.0.1, rebuilds when a file of model/, seeds/ or templates/ changes,
@@ -171,6 +172,8 @@ final class PreviewBuilder: @unchecked Sendable {
             // The last preview is freed off the save's path: node by node it takes a tenth
             // of a save at 947 municipalities (later, once the save has been served).
             DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.5) { withExtendedLifetime(previous) {} }
+            // Then the pages the allocator kept are given back: a preview runs for hours.
+            DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 1.5) { Memory.releaseFreePages() }
         } catch {
             return .outputFailed("\(error)")
         }

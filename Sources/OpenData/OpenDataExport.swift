@@ -51,7 +51,9 @@ public struct OpenDataExport: Sendable {
     /// The network's catalogue (`catalogue.jsonld`) is every municipality's catalogue in
     /// one document: each municipality's nodes are written once, for its own file, and
     /// kept until the network's catalogue takes them (one at 947 municipalities is 200 MB).
-    public func fileList() -> [File] {
+    /// `keepingParts: false` keeps nothing (the preview makes files one at a time, when
+    /// asked, and may never be asked for the network's catalogue).
+    public func fileList(keepingParts: Bool = true) -> [File] {
         var out: [File] = []
         let lang = vocabulary.defaultLanguage
         let catalogue = self.catalogue
@@ -75,7 +77,7 @@ public struct OpenDataExport: Sendable {
         for r in municipalities {
             out.append(File(path: "catalogue-\(r.slug).jsonld") {
                 let made = pieces(r)
-                parts.keep(r.slug, made)
+                if keepingParts { parts.keep(r.slug, made) }
                 return Data(CPSVCatalogue.document(made))
             })
         }

@@ -82,7 +82,7 @@ final class DataFiles: @unchecked Sendable {
         lock.withLock {
             if let listed { return listed }
             var data: [String: @Sendable () -> Data] = [:]
-            for file in OpenDataStep.export(input).fileList() { data[file.path] = file.make }
+            for file in OpenDataStep.export(input).fileList(keepingParts: false) { data[file.path] = file.make }
             listed = data
             return data
         }

@@ -177,6 +177,10 @@ final class OpenDataTests: XCTestCase {
                            whole(export.catalogue.municipality(r, landingPage: export.vocabulary.baseURL + "\(lang)/offices/\(slug).html")))
         }
         XCTAssertEqual([UInt8](list[0].make()), network)
+        // The preview keeps no part: same bytes, each file made alone.
+        let alone = export.fileList(keepingParts: false)
+        for file in alone.dropFirst() where file.path.hasPrefix("catalogue-") { _ = file.make() }
+        XCTAssertEqual([UInt8](alone[0].make()), network)
         XCTAssertEqual(CPSVCatalogue.document([]), whole(LinkedGraph()))
     }
 
