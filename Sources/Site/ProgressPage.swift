@@ -29,8 +29,9 @@ extension Pages {
                 follow_up: followUpSummary(r.slug, language))
         }
         let charts = network.modelDocuments(.indicator).compactMap { doc -> ProgressView.Chart? in
-            let chart = indicatorChart(doc.id, language)
+            var chart = indicatorChart(doc.id, language)
             guard chart.has_chart else { return nil }
+            if chart.summary { chart.chart_rows = [] }  // each office's values: on the indicator's page
             return .init(id: "chart-\(doc.id)", link: modelLink(.indicator, doc.id, .indicator(doc.id), language, from: path),
                          chart: chart)
         }
@@ -47,8 +48,17 @@ extension Pages {
         site.charts.value(id + "\n" + language.code) { makeIndicatorChart(id, language) }
     }
 
-    private func makeIndicatorChart(_ id: String, _ language: SiteLanguage) -> ChartView {
-        let none = ChartView(has_chart: false, chart_svg: "", chart_rows: [], chart_caption: "")
+    /// The chart of indicator `id` in `language`. Up to `summariseAbove` offices (the
+    /// number of series a chart tells apart by colour and pattern, `BarChart.palette`),
+    /// one bar per office and quarter, with every office's values in the table. With more
+    /// offices, one bar per quarter for the lowest value, the median and the highest
+    /// (`ChartSummary`), the table giving those figures: a bar per office at the scale of
+    /// the network (947 offices) is unreadable and made the progress page 13 MB. The
+    /// offices' own values are then on the indicator's page only (`chart_rows`, which
+    /// the progress page drops).
+    func makeIndicatorChart(_ id: String, _ language: SiteLanguage,
+                            summariseAbove: Int = BarChart.palette.count) -> ChartView {
+        let none = ChartView(has_chart: false, chart_svg: "", chart_rows: [], chart_caption: "", summary: false, summary_rows: [])
         guard let root = network.modelDocument(.indicator, id)?.root else { return none }
         let unit = root["unit"]?.string ?? "count"
         let offices = site.municipalities.map { ($0, site.progress($0.slug)!) }
@@ -57,28 +67,43 @@ extension Pages {
         let quarters = Array(Set(offices.flatMap { $0.1.reports.filter { $0.values[id] != nil }.map(\.quarter) })).sorted()
         let name = language.string(root["name"]).nonEmpty ?? id
         let formatter = language.formatter
-        let series = offices.map { r, p in
-            BarChart.Series(name: site.municipalityName(r.slug), values: quarters.map { q in
-                p.reports.first { $0.quarter == q }?.values[id]
-            })
+        let values = offices.map { _, p in
+            quarters.map { q in p.reports.first { $0.quarter == q }?.values[id] }
         }
         let short = { (q: Quarter) in formatter.quarter(q, short: true) }
-        let description = language.format("chart_description", [
-            "indicator": name, "unit": language.word("unit", unit),
-            "offices": formatter.list(series.map(\.name)),
-            "first": quarters.first.map { formatter.quarter($0) } ?? "", "last": quarters.last.map { formatter.quarter($0) } ?? "",
-        ])
+        let format = { @Sendable (v: Double) in formatter.measure(v, unit: unit) }
         let targets = offices.map { r, _ in site.results(r.slug)?.targets[id] }
-        let quarterTargets = targets.map { $0?.quarterValue }
         let targetWords = formatter.list(Array(Set(zip(offices, targets).compactMap { pair -> String? in
             guard let t = pair.1 else { return nil }
             return formatter.quarterTarget(t.quarterValue, direction: t.direction.rawValue, unit: unit)
         })).sorted())
-        var chart = BarChart(title: name, description: targetWords.isEmpty ? description
-                                 : description + " " + language.format("chart_target_description", ["target": targetWords]),
-                             categories: quarters.map(short), series: series,
-                             format: { formatter.measure($0, unit: unit) })
-        chart.targets = quarterTargets
+        let summarised = offices.count > summariseAbove
+        let summary = summarised ? ChartSummary(values: values, categories: quarters.count) : nil
+        var words: [String: String] = [
+            "indicator": name, "unit": language.word("unit", unit), "count": formatter.number(Double(offices.count)),
+            "first": quarters.first.map { formatter.quarter($0) } ?? "", "last": quarters.last.map { formatter.quarter($0) } ?? "",
+        ]
+        if !summarised { words["offices"] = formatter.list(offices.map { site.municipalityName($0.0.slug) }) }
+        let description = language.format(summarised ? "chart_summary_description" : "chart_description", words)
+        var chart: BarChart
+        if let summary {
+            let labels = [language["chart_minimum"], language["chart_median"], language["chart_maximum"]]
+            chart = BarChart(title: name, description: description, categories: quarters.map(short),
+                             series: zip(labels, summary.series).map { BarChart.Series(name: $0, values: $1) }, format: format)
+            // One line when every office has the same target; different targets are in the description.
+            let distinct = Set(targets.map { $0?.quarterValue })
+            if distinct.count == 1, let only = distinct.first, let t = only {
+                chart.targets = [t, t, t]
+            }
+        } else {
+            chart = BarChart(title: name, description: description, categories: quarters.map(short),
+                             series: zip(offices, values).map { BarChart.Series(name: site.municipalityName($0.0.slug), values: $1) },
+                             format: format)
+            chart.targets = targets.map { $0?.quarterValue }
+        }
+        if !targetWords.isEmpty {
+            chart.description += " " + language.format("chart_target_description", ["target": targetWords])
+        }
         chart.targetLabel = language["target_line"]
         var rows: [ChartView.Row] = []
         for (r, p) in offices {
@@ -92,19 +117,63 @@ extension Pages {
                                   status: result.map { statusHTML($0.status, language) } ?? ""))
             }
         }
+        let summaryRows = summary.map { s in
+            quarters.indices.compactMap { q -> ChartView.SummaryRow? in
+                guard s.reporting[q] > 0, let low = s.series[0][q], let median = s.series[1][q], let high = s.series[2][q] else { return nil }
+                return .init(quarter: short(quarters[q]), offices: formatter.number(Double(s.reporting[q])),
+                             minimum: format(low), median: format(median), maximum: format(high))
+            }
+        } ?? []
         return ChartView(has_chart: true, chart_svg: chart.svg(id: "chart-svg-\(id)"), chart_rows: rows,
-                         chart_caption: language.format("chart_caption", ["indicator": name]))
+                         chart_caption: language.format(summarised ? "chart_summary_caption" : "chart_caption", ["indicator": name]),
+                         summary: summarised, summary_rows: summaryRows)
+    }
+}
+
+/// The lowest value, the median and the highest of the offices' values in each category
+/// (quarter), over the offices with a value there. The median of an even count is the
+/// mean of the two middle values.
+struct ChartSummary: Equatable {
+    /// Three series (lowest, median, highest), one value per category; nil where no office has one.
+    var series: [[Double?]]
+    /// How many offices have a value in each category.
+    var reporting: [Int]
+
+    /// `values`: one row per office, `categories` values each (nil: no value).
+    init(values: [[Double?]], categories: Int) {
+        var low = [Double?](), median = [Double?](), high = [Double?](), reporting = [Int]()
+        for c in 0..<categories {
+            let column = values.compactMap { c < $0.count ? $0[c] : nil }.sorted()
+            reporting.append(column.count)
+            guard let first = column.first, let last = column.last else {
+                low.append(nil); median.append(nil); high.append(nil)
+                continue
+            }
+            let middle = column.count / 2
+            low.append(first)
+            median.append(column.count % 2 == 1 ? column[middle] : (column[middle - 1] + column[middle]) / 2)
+            high.append(last)
+        }
+        self.series = [low, median, high]
+        self.reporting = reporting
     }
 }
 
 /// The view model of `chart.mustache`: an indicator's bar chart and its data table.
 struct ChartView: ViewModel {
     struct Row: ViewModel { var office: String; var quarter: String; var value: String; var target: String; var status: String }
+    /// A quarter of a summarised chart: how many offices have a value, the lowest, the median, the highest.
+    struct SummaryRow: ViewModel { var quarter: String; var offices: String; var minimum: String; var median: String; var maximum: String }
 
     var has_chart: Bool
     var chart_svg: String
+    /// Every office's value per quarter (the table of a chart per office; under a summarised
+    /// chart, shown by the indicator's page only).
     var chart_rows: [Row]
     var chart_caption: String
+    /// Whether the chart shows the lowest, median and highest value per quarter (`ChartSummary`).
+    var summary: Bool
+    var summary_rows: [SummaryRow]
 }
 
 /// The view model of `progress.mustache`: every office's progress and the indicators' charts.

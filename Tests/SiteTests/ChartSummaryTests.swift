@@ -1,0 +1,51 @@
+import Foundation
+@testable import Site
+import XCTest
+
+/// The indicator charts of a network with more offices than a chart tells apart: the
+/// lowest value, the median and the highest per quarter (`ChartSummary`).
+final class ChartSummaryTests: XCTestCase {
+    func testLowestMedianAndHighestPerQuarterOverTheOfficesWithAValue() {
+        let summary = ChartSummary(values: [[4, 10, nil], [2, nil, nil], [9, 30, nil], [7, 20, nil]], categories: 3)
+        XCTAssertEqual(summary.reporting, [4, 3, 0])
+        XCTAssertEqual(summary.series[0], [2, 10, nil])
+        // Even count: the mean of the two middle values (4 and 7); odd count: the middle one.
+        XCTAssertEqual(summary.series[1], [5.5, 20, nil])
+        XCTAssertEqual(summary.series[2], [9, 30, nil])
+    }
+
+    func testAShortRowCountsAsNoValue() {
+        let summary = ChartSummary(values: [[1], [3, 5]], categories: 2)
+        XCTAssertEqual(summary.reporting, [2, 1])
+        XCTAssertEqual(summary.series, [[1, 5], [2, 5], [3, 5]])
+    }
+
+    /// The example network's two reporting offices, summarised as a larger network is:
+    /// the figures of people attended, and the tables each page shows.
+    func testTheExampleSummarisedGivesItsFiguresAndTheIndicatorPageKeepsEachOffice() throws {
+        let tree = try SiteTree(example: true)
+        defer { tree.remove() }
+        let build = try SiteBuild(input: try tree.input(), options: SiteOptions(
+            baseURL: "https://example.org/oae/", search: false, handbooks: nil, dataFiles: [], structuredData: .none))
+        let pages = Pages(site: build.site)
+        let ca = try XCTUnwrap(build.site.languages.first { $0.code == "ca" })
+        let chart = pages.makeIndicatorChart("people-attended", ca, summariseAbove: 1)
+        XCTAssertTrue(chart.summary)
+        // Sant Feliu 118 and 142, Cerdanyola 104 and 131 (seeds/*/reports, illustrative).
+        XCTAssertEqual(chart.summary_rows.map { "\($0.quarter) \($0.offices) \($0.minimum) \($0.median) \($0.maximum)" },
+                       ["T2 2026 2 104 111 118", "T3 2026 2 131 136,5 142"])
+        XCTAssertEqual(chart.chart_rows.count, 4)
+        XCTAssertEqual(chart.chart_caption, "Persones ateses: valor mínim, mediana i valor màxim de les oficines per trimestre.")
+        XCTAssertTrue(chart.chart_svg.contains(">Mínim</text>") && chart.chart_svg.contains(">Mediana</text>")
+                      && chart.chart_svg.contains(">Màxim</text>"), chart.chart_svg)
+        XCTAssertFalse(chart.chart_svg.contains("Sant Feliu"))
+        let table = pages.render("chart", chart, ca)
+        XCTAssertTrue(table.contains("<tr><th scope=\"row\">T3 2026</th><td>2</td><td>131</td><td>136,5</td><td>142</td></tr>"), table)
+        XCTAssertFalse(table.contains("Sant Feliu"), table)
+        // Up to six offices, one bar per office.
+        let perOffice = pages.makeIndicatorChart("people-attended", ca)
+        XCTAssertFalse(perOffice.summary)
+        XCTAssertEqual(perOffice.summary_rows.count, 0)
+        XCTAssertTrue(perOffice.chart_svg.contains("Sant Feliu"))
+    }
+}
