@@ -13,7 +13,6 @@ struct DataTables: Sendable {
     var defaultLanguage: String { network.settings.defaultLanguage }
 
     /// Every table, in the order of the files and sheets.
-    func all() -> [DataTable] { [offices(), services(), indicatorValues(), budgets()] }
 
     /// The text of a translatable field in a language, else the default language's.
     func text(_ node: Node?, _ language: String) -> String? {

@@ -58,7 +58,7 @@ public struct OpenDataset: Sendable, Equatable {
     public let descriptionKey: String
     /// Placeholder values of the title and the description (`{municipality}`).
     public let parameters: [String: String]
-    public let files: [DataFile]
+    public internal(set) var files: [DataFile]
     /// The table, for a tabular dataset.
     public let table: DataTable?
     /// Codes of the EU data-theme vocabulary (`ECON`, `GOVE`, `REGI`).
@@ -121,6 +121,20 @@ extension OpenDataExport {
     /// Every dataset, with the files of it that `present` holds (the spreadsheet is only
     /// there when its writer could run; nil: every file), in the order of the catalogue.
     public func datasets(present: Set<String>?) -> [OpenDataset] {
+        let all = madeDatasets.value { makeDatasets() }
+        guard let present else { return all }
+        return all.compactMap { dataset in
+            var dataset = dataset
+            dataset.files = dataset.files.filter { present.contains($0.path) }
+            return dataset.files.isEmpty ? nil : dataset
+        }
+    }
+
+    /// Every dataset with all its files: made once per export (`madeDatasets`), since the
+    /// files, the DCAT catalogue, the spreadsheet and the site's data page all ask, and
+    /// making them builds every table.
+    private func makeDatasets() -> [OpenDataset] {
+        let present: Set<String>? = nil
         let tables = DataTables(network: input.network, resolved: input.resolved)
         let all = input.resolved.map(\.slug).sorted()
         let start = programmeStart

@@ -36,6 +36,9 @@ public struct OpenDataExport: Sendable {
     /// The schema.org views, made once: every page of the site asks for its office's.
     let schemaOrg: SchemaOrg
 
+    /// The datasets, made when first asked (`datasets(present:)`), shared by the copies of this export.
+    let madeDatasets = MadeOnce<[OpenDataset]>()
+
     /// A file of the open data, made when asked: the exports of a large network are made
     /// and written in parallel, without holding every file in memory.
     public struct File: Sendable {
@@ -110,7 +113,7 @@ public struct OpenDataExport: Sendable {
     }
 
     /// The tables of the open data, in the order of the files and of the spreadsheet's sheets.
-    public var tables: [DataTable] { DataTables(network: input.network, resolved: input.resolved).all() }
+    public var tables: [DataTable] { datasets(present: nil).compactMap(\.table) }
 
     /// The DCAT-AP 3.0.1 catalogue (`catalog.jsonld`) of the files written: `sizes` gives
     /// each one's size in bytes by its path under `data/`; `issued` is the day of the
@@ -161,5 +164,20 @@ final class CatalogueParts: @unchecked Sendable {
     /// The pieces kept for a municipality, no longer kept; nil if none were.
     func take(_ slug: String) -> [CPSVCatalogue.Piece]? {
         lock.withLock { parts.removeValue(forKey: slug) }
+    }
+}
+
+/// A value made once, when first asked, by whichever thread asks first (the others wait).
+final class MadeOnce<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Value?
+
+    func value(_ make: () -> Value) -> Value {
+        lock.withLock {
+            if let made { return made }
+            let value = make()
+            made = value
+            return value
+        }
     }
 }

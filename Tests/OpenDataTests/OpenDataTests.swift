@@ -155,6 +155,26 @@ final class OpenDataTests: XCTestCase {
     /// The network's catalogue is written from the pieces each municipality's file wrote
     /// (`CatalogueParts`): the same bytes as the whole graph written at once, whether the
     /// municipalities' files were made first or not, and each of their files too.
+    /// The datasets are made once per export and filtered by the files present: a dataset
+    /// whose files are all missing is left out, the others keep only theirs.
+    func testDatasetsMadeOnceAreFilteredByTheFilesPresent() throws {
+        let export = fixture.export()
+        let all = export.datasets(present: nil)
+        XCTAssertEqual(all.filter { $0.table != nil }.map(\.id), ["offices", "services", "indicator-values", "budgets"])
+        XCTAssertEqual(export.tables.map(\.name), ["offices", "services", "indicator-values", "budgets"])
+        let some = export.datasets(present: ["catalogue.jsonld", "offices.csv", "open-data.ods"])
+        XCTAssertEqual(some.map { "\($0.id): \($0.files.map(\.path).joined(separator: " "))" }, [
+            "service-catalogue: catalogue.jsonld", "offices: offices.csv open-data.ods", "services: open-data.ods",
+            "indicator-values: open-data.ods", "budgets: open-data.ods",
+        ])
+        XCTAssertEqual(export.datasets(present: nil), all)
+        final class Count: @unchecked Sendable { var n = 0 }
+        let made = Count()
+        let once = MadeOnce<Int>()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in _ = once.value { made.n += 1; return made.n } }
+        XCTAssertEqual(made.n, 1)
+    }
+
     func testCataloguesWrittenInPiecesHaveTheBytesOfTheWholeGraph() throws {
         let export = fixture.export()
         let whole = { (graph: LinkedGraph) -> [UInt8] in
