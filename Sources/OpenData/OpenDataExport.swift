@@ -47,6 +47,11 @@ public struct OpenDataExport: Sendable {
         /// Made from the other files' parts (the network's catalogue from the
         /// municipalities'), so best made after them: see `makingOrder`.
         public var gathers = false
+        /// For a file that gathers the others' parts: writes the same bytes as `make`,
+        /// part by part, through `emit`, waiting for each part as the other files are made.
+        /// Run it on a thread of its own while the others are made (`OpenDataStep`):
+        /// it holds at most one municipality's part at a time.
+        public var stream: (@Sendable (_ emit: @escaping ([UInt8]) -> Void) -> Void)?
     }
 
     /// Every file, by its path under `data/`, in a stable order, not yet made.
@@ -66,17 +71,30 @@ public struct OpenDataExport: Sendable {
         @Sendable func pieces(_ r: ResolvedMunicipality) -> [CPSVCatalogue.Piece] {
             CPSVCatalogue.pieces(catalogue.municipality(r, landingPage: vocabulary.baseURL + "\(lang)/offices/\(r.slug).html"))
         }
-        out.append(File(path: "catalogue.jsonld", make: {
-            var all = CPSVCatalogue.pieces(catalogue.networkHead(landingPage: vocabulary.baseURL + "\(lang)/comparison.html"))
-            var seen = Set(all.compactMap(\.id))
+        let landing = vocabulary.baseURL + "\(lang)/comparison.html"
+        /// The network's pieces in order, each municipality's from `part` (which may wait for it).
+        @Sendable func gather(_ part: (ResolvedMunicipality) -> [CPSVCatalogue.Piece], _ add: (CPSVCatalogue.Piece) -> Void) {
+            let head = CPSVCatalogue.pieces(catalogue.networkHead(landingPage: landing))
+            var seen = Set(head.compactMap(\.id))
+            head.forEach(add)
             for r in municipalities {
                 // As `LinkedGraph.merge`: a node without an id, or with one already there, is left out.
-                for piece in parts.take(r.slug) ?? pieces(r) {
-                    if let id = piece.id, seen.insert(id).inserted { all.append(piece) }
+                for piece in part(r) {
+                    if let id = piece.id, seen.insert(id).inserted { add(piece) }
                 }
             }
+        }
+        let make: @Sendable () -> Data = {
+            var all: [CPSVCatalogue.Piece] = []
+            gather({ (r: ResolvedMunicipality) in parts.take(r.slug) ?? pieces(r) }, { (p: CPSVCatalogue.Piece) in all.append(p) })
             return Data(CPSVCatalogue.document(all))
-        }, gathers: true))
+        }
+        let stream: @Sendable (_ emit: @escaping ([UInt8]) -> Void) -> Void = { emit in
+            var writer = CPSVCatalogue.DocumentWriter(emit: emit)
+            gather({ (r: ResolvedMunicipality) in parts.wait(r.slug) }, { (p: CPSVCatalogue.Piece) in writer.add(p) })
+            writer.finish()
+        }
+        out.append(File(path: "catalogue.jsonld", make: make, gathers: true, stream: keepingParts ? stream : nil))
         for r in municipalities {
             out.append(File(path: "catalogue-\(r.slug).jsonld") {
                 let made = pieces(r)
@@ -154,16 +172,28 @@ func json(_ value: JSONValue) -> Data {
 /// Each municipality's catalogue nodes as JSON text, kept from its own file until the
 /// network's catalogue takes them. Safe to share between threads.
 final class CatalogueParts: @unchecked Sendable {
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private var parts: [String: [CPSVCatalogue.Piece]] = [:]
 
     func keep(_ slug: String, _ pieces: [CPSVCatalogue.Piece]) {
-        lock.withLock { parts[slug] = pieces }
+        condition.withLock {
+            parts[slug] = pieces
+            condition.broadcast()
+        }
     }
 
     /// The pieces kept for a municipality, no longer kept; nil if none were.
     func take(_ slug: String) -> [CPSVCatalogue.Piece]? {
-        lock.withLock { parts.removeValue(forKey: slug) }
+        condition.withLock { parts.removeValue(forKey: slug) }
+    }
+
+    /// The pieces of a municipality, no longer kept, once they are: blocks until `keep`.
+    /// Only for a thread of its own while the municipalities' files are made (`File.stream`).
+    func wait(_ slug: String) -> [CPSVCatalogue.Piece] {
+        condition.withLock {
+            while parts[slug] == nil { condition.wait() }
+            return parts.removeValue(forKey: slug)!
+        }
     }
 }
 

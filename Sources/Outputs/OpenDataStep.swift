@@ -40,11 +40,18 @@ public struct OpenDataStep: OutputStep {
         let folder = try tree.folder(name)
         if let kept = try OutputSteps.keep(self, input, tree: tree, settings: settings) { return kept }
         let export = OpenDataStep.export(input)
-        // Made and written in parallel, each file dropped once written.
-        let written = parallelMap(OpenDataExport.makingOrder(export.fileList())) { file -> (path: String, result: Result<Int, Error>) in
+        // Made and written in parallel, each file dropped once written; a file that
+        // gathers the others' parts (the network's catalogue) is written on a thread of its
+        // own as the parts come.
+        let files = OpenDataExport.makingOrder(export.fileList())
+        let streamed = files.filter { $0.stream != nil }.map { file in
+            StreamedFile(path: file.path) { emit in file.stream!(emit) }.start(in: folder)
+        }
+        var written = parallelMap(files.filter { $0.stream == nil }) { file -> (path: String, result: Result<Int, Error>) in
             let data = file.make()
             return (file.path, Result { try writeFile(folder.appendingPathComponent(file.path), data); return data.count })
         }
+        written += streamed.map { ($0.path, $0.result()) }
         var sizes: [String: Int] = [:]
         var lines: [String] = []
         for file in written {
@@ -69,6 +76,36 @@ public struct OpenDataStep: OutputStep {
             throw OutputError.unwritable(folder: folder.path, reason: OutputError.reason(error))
         }
         return lines + ["data: 1 rendered, 0 reused (\(sizes.count + 1) files in \(name)/)"]
+    }
+
+    /// A file written on a thread of its own, part by part (`OpenDataExport.File.stream`).
+    final class StreamedFile: @unchecked Sendable {
+        let path: String
+        let body: @Sendable (_ emit: @escaping ([UInt8]) -> Void) -> Void
+        private let done = DispatchSemaphore(value: 0)
+        private var outcome: Result<Int, Error> = .success(0)
+
+        init(path: String, body: @escaping @Sendable (_ emit: @escaping ([UInt8]) -> Void) -> Void) {
+            self.path = path
+            self.body = body
+        }
+
+        func start(in folder: URL) -> StreamedFile {
+            let url = folder.appendingPathComponent(path)
+            let thread = Thread { [self] in
+                outcome = Result { try writeFile(url, parts: body) }
+                done.signal()
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
+            return self
+        }
+
+        /// The bytes written, or the error; waits for the thread.
+        func result() -> Result<Int, Error> {
+            done.wait()
+            return outcome
+        }
     }
 
     /// What the spreadsheet writer reads (`Spreadsheet.write`): one sheet per table.

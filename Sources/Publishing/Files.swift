@@ -15,6 +15,28 @@ public func writeFile(_ url: URL, _ text: String) throws {
     try text.withUTF8 { try FileWriting.write(path: url.path, UnsafeRawBufferPointer($0)) }
 }
 
+/// Writes a file part by part, creating its folder: `body` is given `emit`, which appends
+/// bytes (a file of 200 MB is never held whole). A failed write is thrown once `body`
+/// returns, the parts after it dropped. Returns the number of bytes written.
+public func writeFile(_ url: URL, parts body: (_ emit: @escaping ([UInt8]) -> Void) -> Void) throws -> Int {
+    let path = url.path
+    let fd = try FileWriting.open(path: path)
+    defer { close(fd) }
+    final class State { var written = 0; var failure: FileWriteError? }
+    let state = State()
+    body { bytes in
+        guard state.failure == nil else { return }
+        do {
+            try bytes.withUnsafeBytes { try FileWriting.write(fd: fd, path: path, $0) }
+            state.written += bytes.count
+        } catch {
+            state.failure = error as? FileWriteError ?? FileWriteError(path: path, code: EIO)
+        }
+    }
+    if let failure = state.failure { throw failure }
+    return state.written
+}
+
 /// A file that could not be written: its path and the system's reason.
 public struct FileWriteError: Error, CustomStringConvertible {
     public var path: String
@@ -30,13 +52,24 @@ public struct FileWriteError: Error, CustomStringConvertible {
 /// has just created is fine).
 enum FileWriting {
     static func write(path: String, _ bytes: UnsafeRawBufferPointer) throws {
-        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = try open(path: path)
+        defer { close(fd) }
+        try write(fd: fd, path: path, bytes)
+    }
+
+    /// Opens `path` to write it from the start, creating its folders.
+    static func open(path: String) throws -> Int32 {
+        var fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0, errno == ENOENT {
             try makeFolders(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]))
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw failure(path) }
-        defer { close(fd) }
+        return fd
+    }
+
+    /// Writes all of `bytes` to `fd` (the file at `path`, for the error).
+    static func write(fd: Int32, path: String, _ bytes: UnsafeRawBufferPointer) throws {
         var done = 0
         while done < bytes.count {
             let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)

@@ -175,6 +175,27 @@ final class OpenDataTests: XCTestCase {
         XCTAssertEqual(made.n, 1)
     }
 
+    /// The network's catalogue streamed as the municipalities' files are made (on a thread
+    /// of its own, as `oae build` writes it) has the bytes it has when made whole.
+    func testTheNetworksCatalogueStreamedAsThePartsComeHasTheBytesOfTheWholeFile() throws {
+        let whole = try XCTUnwrap(fixture.export().files().first { $0.path == "catalogue.jsonld" }?.data)
+        let list = fixture.export().fileList()
+        let gathering = try XCTUnwrap(list.first { $0.stream != nil })
+        XCTAssertEqual(gathering.path, "catalogue.jsonld")
+        final class Bytes: @unchecked Sendable { var value: [UInt8] = [] }
+        let streamed = Bytes()
+        let done = DispatchSemaphore(value: 0)
+        Thread { gathering.stream! { streamed.value += $0 }; done.signal() }.start()
+        // The municipalities' files, made after the stream has started waiting for them.
+        let others = list.filter { $0.stream == nil }
+        XCTAssertGreaterThan(others.filter { $0.path.hasPrefix("catalogue-") }.count, 1)
+        _ = others.reversed().map { $0.make() }
+        XCTAssertEqual(done.wait(timeout: .now() + 30), .success)
+        XCTAssertEqual(Data(streamed.value), whole)
+        // Nothing is streamed for the preview, which keeps no parts.
+        XCTAssertNil(fixture.export().fileList(keepingParts: false).first { $0.stream != nil })
+    }
+
     func testCataloguesWrittenInPiecesHaveTheBytesOfTheWholeGraph() throws {
         let export = fixture.export()
         let whole = { (graph: LinkedGraph) -> [UInt8] in

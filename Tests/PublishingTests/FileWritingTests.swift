@@ -1,0 +1,32 @@
+import Foundation
+import Publishing
+import XCTest
+
+/// Files written part by part (the network's catalogue of the open data).
+final class FileWritingTests: XCTestCase {
+    func testPartsAreWrittenInOrderIntoANewFolder() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("oae-parts-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let url = base.appendingPathComponent("data/catalogue.jsonld")
+        let count = try writeFile(url) { emit in
+            emit(Array("{\n".utf8))
+            emit([])
+            emit(Array("  \"a\": 1\n}\n".utf8))
+        }
+        XCTAssertEqual(count, 13)
+        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), "{\n  \"a\": 1\n}\n")
+    }
+
+    func testAFileThatCannotBeWrittenIsAnErrorWithItsPath() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("oae-parts-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        try Data("a file".utf8).write(to: base.appendingPathComponent("data"))
+        // `data` is a file, so `data/catalogue.jsonld` cannot be opened: not a directory.
+        XCTAssertThrowsError(try writeFile(base.appendingPathComponent("data/catalogue.jsonld")) { $0([1]) }) { error in
+            let failure = error as? FileWriteError
+            XCTAssertEqual(failure?.path, base.appendingPathComponent("data/catalogue.jsonld").path)
+            XCTAssertEqual(failure?.code, ENOTDIR)
+        }
+    }
+}
