@@ -16,23 +16,36 @@ public func writeFile(_ url: URL, _ text: String) throws {
 }
 
 /// Writes a file part by part, creating its folder: `body` is given `emit`, which appends
-/// bytes (a file of 200 MB is never held whole). A failed write is thrown once `body`
-/// returns, the parts after it dropped. Returns the number of bytes written.
+/// bytes (a file of 200 MB is never held whole; parts are gathered into writes of about
+/// 1 MiB). A failed write is thrown once `body` returns, the parts after it dropped.
+/// Returns the number of bytes written.
 public func writeFile(_ url: URL, parts body: (_ emit: @escaping ([UInt8]) -> Void) -> Void) throws -> Int {
     let path = url.path
     let fd = try FileWriting.open(path: path)
     defer { close(fd) }
-    final class State { var written = 0; var failure: FileWriteError? }
-    let state = State()
-    body { bytes in
-        guard state.failure == nil else { return }
-        do {
-            try bytes.withUnsafeBytes { try FileWriting.write(fd: fd, path: path, $0) }
-            state.written += bytes.count
-        } catch {
-            state.failure = error as? FileWriteError ?? FileWriteError(path: path, code: EIO)
+    final class State {
+        var buffer: [UInt8] = []
+        var written = 0
+        var failure: FileWriteError?
+        let fd: Int32, path: String
+        init(fd: Int32, path: String) { self.fd = fd; self.path = path; buffer.reserveCapacity(1 << 20) }
+        func flush() {
+            defer { buffer.removeAll(keepingCapacity: true) }
+            guard failure == nil, !buffer.isEmpty else { return }
+            do {
+                try buffer.withUnsafeBytes { try FileWriting.write(fd: fd, path: path, $0) }
+                written += buffer.count
+            } catch {
+                failure = error as? FileWriteError ?? FileWriteError(path: path, code: EIO)
+            }
         }
     }
+    let state = State(fd: fd, path: path)
+    body { bytes in
+        state.buffer += bytes
+        if state.buffer.count >= 1 << 20 { state.flush() }
+    }
+    state.flush()
     if let failure = state.failure { throw failure }
     return state.written
 }
