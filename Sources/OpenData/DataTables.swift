@@ -12,7 +12,6 @@ struct DataTables: Sendable {
     var languages: [String] { network.settings.languages }
     var defaultLanguage: String { network.settings.defaultLanguage }
 
-    /// Every table, in the order of the files and sheets.
 
     /// The text of a translatable field in a language, else the default language's.
     func text(_ node: Node?, _ language: String) -> String? {

@@ -134,25 +134,23 @@ extension OpenDataExport {
     /// files, the DCAT catalogue, the spreadsheet and the site's data page all ask, and
     /// making them builds every table.
     private func makeDatasets() -> [OpenDataset] {
-        let present: Set<String>? = nil
         let tables = DataTables(network: input.network, resolved: input.resolved)
         let all = input.resolved.map(\.slug).sorted()
         let start = programmeStart
         let day = input.sourceDay
-        func files(_ list: [DataFile]) -> [DataFile] { list.filter { present?.contains($0.path) ?? true } }
         func tabular(_ table: DataTable, _ extra: [DataFile], themes: [String], frequency: String,
                      period: (Day, Day)?) -> OpenDataset {
             OpenDataset(id: table.name, titleKey: "dataset.\(table.name)", descriptionKey: "dataset.\(table.name).description",
                         parameters: [:],
-                        files: files(extra + [DataFile(path: table.fileName, format: .csv, sheet: nil),
-                                              DataFile(path: table.name + ".csv-metadata.json", format: .csvw, sheet: nil),
-                                              DataFile(path: OpenDataExport.spreadsheetName, format: .ods, sheet: table.name)]),
+                        files: extra + [DataFile(path: table.fileName, format: .csv, sheet: nil),
+                                        DataFile(path: table.name + ".csv-metadata.json", format: .csvw, sheet: nil),
+                                        DataFile(path: OpenDataExport.spreadsheetName, format: .ods, sheet: table.name)],
                         table: table, themes: themes, frequency: frequency, municipalities: all, period: period)
         }
         var out: [OpenDataset] = [
             OpenDataset(id: "service-catalogue", titleKey: "dataset.service-catalogue",
                         descriptionKey: "dataset.service-catalogue.description", parameters: [:],
-                        files: files([DataFile(path: "catalogue.jsonld", format: .cpsvJSONLD, sheet: nil)]), table: nil,
+                        files: [DataFile(path: "catalogue.jsonld", format: .cpsvJSONLD, sheet: nil)], table: nil,
                         themes: ["GOVE", "ECON"], frequency: "IRREG", municipalities: all, period: start.map { ($0, day) }),
         ]
         for r in input.resolved.sorted(by: { $0.slug < $1.slug }) {
@@ -160,7 +158,7 @@ extension OpenDataExport {
             out.append(OpenDataset(id: "service-catalogue-\(r.slug)", titleKey: "data_catalogue_one",
                                    descriptionKey: "dataset.service-catalogue-one.description",
                                    parameters: ["municipality": name],
-                                   files: files([DataFile(path: "catalogue-\(r.slug).jsonld", format: .cpsvJSONLD, sheet: nil)]),
+                                   files: [DataFile(path: "catalogue-\(r.slug).jsonld", format: .cpsvJSONLD, sheet: nil)],
                                    table: nil, themes: ["GOVE", "ECON"], frequency: "IRREG", municipalities: [r.slug],
                                    period: start.map { ($0, day) }))
         }
@@ -174,7 +172,7 @@ extension OpenDataExport {
             Day("\(first)-01-01").flatMap { a in Day("\(last)-12-31").map { (a, $0) } }
         } }
         out.append(tabular(tables.budgets(), [], themes: ["ECON", "GOVE"], frequency: "ANNUAL", period: budgetPeriod))
-        return out.filter { !$0.files.isEmpty }
+        return out
     }
 
     /// The spreadsheet that holds every table, one sheet each.

@@ -49,9 +49,12 @@ public struct OpenDataExport: Sendable {
         public var gathers = false
         /// For a file that gathers the others' parts: writes the same bytes as `make`,
         /// part by part, through `emit`, waiting for each part as the other files are made.
-        /// Run it on a thread of its own while the others are made (`OpenDataStep`):
-        /// it holds at most one municipality's part at a time.
+        /// Run it on a thread of its own while the others are made (`OpenDataStep`), and
+        /// call `othersMade` once they are: a part never made is then made by the stream
+        /// itself. The parts made ahead of the stream wait in memory until it takes them.
         public var stream: (@Sendable (_ emit: @escaping ([UInt8]) -> Void) -> Void)?
+        /// Tells a streaming file that the other files are made (see `stream`).
+        public var othersMade: (@Sendable () -> Void)?
     }
 
     /// Every file, by its path under `data/`, in a stable order, not yet made.
@@ -91,10 +94,11 @@ public struct OpenDataExport: Sendable {
         }
         let stream: @Sendable (_ emit: @escaping ([UInt8]) -> Void) -> Void = { emit in
             var writer = CPSVCatalogue.DocumentWriter(emit: emit)
-            gather({ (r: ResolvedMunicipality) in parts.wait(r.slug) }, { (p: CPSVCatalogue.Piece) in writer.add(p) })
+            gather({ (r: ResolvedMunicipality) in parts.wait(r.slug) ?? pieces(r) }, { (p: CPSVCatalogue.Piece) in writer.add(p) })
             writer.finish()
         }
-        out.append(File(path: "catalogue.jsonld", make: make, gathers: true, stream: keepingParts ? stream : nil))
+        out.append(File(path: "catalogue.jsonld", make: make, gathers: true, stream: keepingParts ? stream : nil,
+                        othersMade: { parts.finish() }))
         for r in municipalities {
             out.append(File(path: "catalogue-\(r.slug).jsonld") {
                 let made = pieces(r)
@@ -187,14 +191,24 @@ final class CatalogueParts: @unchecked Sendable {
         condition.withLock { parts.removeValue(forKey: slug) }
     }
 
-    /// The pieces of a municipality, no longer kept, once they are: blocks until `keep`.
-    /// Only for a thread of its own while the municipalities' files are made (`File.stream`).
-    func wait(_ slug: String) -> [CPSVCatalogue.Piece] {
+    /// The pieces of a municipality, no longer kept, once they are: blocks until `keep`, or
+    /// until `finish` (nil then if they were never kept). Only for a thread of its own while
+    /// the municipalities' files are made (`File.stream`).
+    func wait(_ slug: String) -> [CPSVCatalogue.Piece]? {
         condition.withLock {
-            while parts[slug] == nil { condition.wait() }
-            return parts.removeValue(forKey: slug)!
+            while parts[slug] == nil, !finished { condition.wait() }
+            return parts.removeValue(forKey: slug)
         }
     }
+
+    /// No more pieces will be kept: `wait` no longer blocks.
+    func finish() {
+        condition.withLock {
+            finished = true
+            condition.broadcast()
+        }
+    }
+    private var finished = false
 }
 
 /// A value made once, when first asked, by whichever thread asks first (the others wait).

@@ -51,6 +51,7 @@ public struct OpenDataStep: OutputStep {
             let data = file.make()
             return (file.path, Result { try writeFile(folder.appendingPathComponent(file.path), data); return data.count })
         }
+        files.forEach { $0.othersMade?() }
         written += streamed.map { ($0.path, $0.result()) }
         var sizes: [String: Int] = [:]
         var lines: [String] = []

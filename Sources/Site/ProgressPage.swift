@@ -90,9 +90,9 @@ extension Pages {
             let labels = [language["chart_minimum"], language["chart_median"], language["chart_maximum"]]
             chart = BarChart(title: name, description: description, categories: quarters.map(short),
                              series: zip(labels, summary.series).map { BarChart.Series(name: $0, values: $1) }, format: format)
-            // One line when every office has the same target; different targets are in the description.
-            let distinct = Set(targets.map { $0?.quarterValue })
-            if distinct.count == 1, let only = distinct.first, let t = only {
+            // One line when the offices with a target have the same; different targets are in the description.
+            let distinct = Set(targets.compactMap { $0?.quarterValue })
+            if distinct.count == 1, let t = distinct.first {
                 chart.targets = [t, t, t]
             }
         } else {
@@ -102,7 +102,9 @@ extension Pages {
             chart.targets = targets.map { $0?.quarterValue }
         }
         if !targetWords.isEmpty {
-            chart.description += " " + language.format("chart_target_description", ["target": targetWords])
+            // A summary draws no line when the offices' targets differ: the description says them.
+            let key = chart.targets.contains { $0 != nil } ? "chart_target_description" : "chart_targets_description"
+            chart.description += " " + language.format(key, ["target": targetWords])
         }
         chart.targetLabel = language["target_line"]
         var rows: [ChartView.Row] = []

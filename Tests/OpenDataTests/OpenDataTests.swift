@@ -152,9 +152,6 @@ final class OpenDataTests: XCTestCase {
         XCTAssertEqual(graph.filter { $0["@type"] as? String == "cpsv:PublicService" }.count, 2 + 3)
     }
 
-    /// The network's catalogue is written from the pieces each municipality's file wrote
-    /// (`CatalogueParts`): the same bytes as the whole graph written at once, whether the
-    /// municipalities' files were made first or not, and each of their files too.
     /// The datasets are made once per export and filtered by the files present: a dataset
     /// whose files are all missing is left out, the others keep only theirs.
     func testDatasetsMadeOnceAreFilteredByTheFilesPresent() throws {
@@ -192,10 +189,23 @@ final class OpenDataTests: XCTestCase {
         _ = others.reversed().map { $0.make() }
         XCTAssertEqual(done.wait(timeout: .now() + 30), .success)
         XCTAssertEqual(Data(streamed.value), whole)
+        // A part never made by its file is made by the stream once the others are made.
+        let again = fixture.export().fileList()
+        let stream = try XCTUnwrap(again.first { $0.stream != nil })
+        let rest = Bytes()
+        let finished = DispatchSemaphore(value: 0)
+        Thread { stream.stream! { rest.value += $0 }; finished.signal() }.start()
+        _ = again.filter { $0.stream == nil && $0.path != "catalogue-molins-de-rei.jsonld" }.map { $0.make() }
+        again.forEach { $0.othersMade?() }
+        XCTAssertEqual(finished.wait(timeout: .now() + 30), .success)
+        XCTAssertEqual(Data(rest.value), whole)
         // Nothing is streamed for the preview, which keeps no parts.
         XCTAssertNil(fixture.export().fileList(keepingParts: false).first { $0.stream != nil })
     }
 
+    /// The network's catalogue is written from the pieces each municipality's file wrote
+    /// (`CatalogueParts`): the same bytes as the whole graph written at once, whether the
+    /// municipalities' files were made first or not, and each of their files too.
     func testCataloguesWrittenInPiecesHaveTheBytesOfTheWholeGraph() throws {
         let export = fixture.export()
         let whole = { (graph: LinkedGraph) -> [UInt8] in

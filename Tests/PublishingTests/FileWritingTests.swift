@@ -29,4 +29,16 @@ final class FileWritingTests: XCTestCase {
             XCTAssertEqual(failure?.code, ENOTDIR)
         }
     }
+
+    /// A write that fails partway (a full disk: `/dev/full`) is thrown once the parts are given.
+    func testAWriteThatFailsPartwayIsThrownAfterTheParts() throws {
+        var given = 0
+        XCTAssertThrowsError(try writeFile(URL(fileURLWithPath: "/dev/full")) { emit in
+            for _ in 0..<3 { emit([UInt8](repeating: 0x61, count: 700_000)); given += 1 }
+        }) { error in
+            XCTAssertEqual((error as? FileWriteError)?.code, ENOSPC)
+            XCTAssertEqual((error as? FileWriteError)?.path, "/dev/full")
+        }
+        XCTAssertEqual(given, 3)
+    }
 }

@@ -42,6 +42,14 @@ final class ChartSummaryTests: XCTestCase {
         let table = pages.render("chart", chart, ca)
         XCTAssertTrue(table.contains("<tr><th scope=\"row\">T3 2026</th><td>2</td><td>131</td><td>136,5</td><td>142</td></tr>"), table)
         XCTAssertFalse(table.contains("Sant Feliu"), table)
+        // Both offices aim at 180 people a quarter: one target line.
+        XCTAssertTrue(chart.chart_svg.contains("class=\"target-line\""))
+        // Companies created: Cerdanyola aims at 8 a quarter, Sant Feliu at 6; a summary draws
+        // no line for targets that differ, and says them.
+        let companies = pages.makeIndicatorChart("companies-created", ca, summariseAbove: 1)
+        XCTAssertFalse(companies.chart_svg.contains("target-line"))
+        XCTAssertTrue(companies.chart_svg.contains("Les oficines tenen objectius diferents per trimestre: "), companies.chart_svg)
+        XCTAssertFalse(companies.chart_svg.contains("La línia discontínua"))
         // Up to six offices, one bar per office.
         let perOffice = pages.makeIndicatorChart("people-attended", ca)
         XCTAssertFalse(perOffice.summary)
