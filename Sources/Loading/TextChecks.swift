@@ -23,11 +23,18 @@ public enum TextChecks {
     /// Validates UTF-8 and looks for a byte-order mark after the start. Returns the text
     /// without a leading BOM, or the diagnostics that stop loading.
     public static func decode(_ bytes: [UInt8], file: String, lineOffset: Int = 0) -> (String?, [Diagnostic]) {
+        if let problems = bytes.withUnsafeBufferPointer({ check($0, file: file, lineOffset: lineOffset) }) {
+            return (nil, problems)
+        }
+        return (String(decoding: bytes[(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)...], as: UTF8.self), [])
+    }
+
+    /// The problems `decode` reports, or nil when there are none.
+    private static func check(_ bytes: UnsafeBufferPointer<UInt8>, file: String, lineOffset: Int) -> [Diagnostic]? {
         var line = 1, column = 1
         var i = 0
         let n = bytes.count
-        var start = 0
-        if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3; start = 3 }
+        if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
         var loneCRs: [Diagnostic] = []
         while i < n {
             let b = bytes[i]
@@ -41,34 +48,33 @@ public enum TextChecks {
             if b & 0xE0 == 0xC0, b >= 0xC2 { length = 2 }
             else if b & 0xF0 == 0xE0 { length = 3 }
             else if b & 0xF8 == 0xF0, b <= 0xF4 { length = 4 }
-            else { return (nil, [invalid(file, line + lineOffset, column, b)]) }
-            guard i + length <= n else { return (nil, [invalid(file, line + lineOffset, column, b)]) }
+            else { return [invalid(file, line + lineOffset, column, b)] }
+            guard i + length <= n else { return [invalid(file, line + lineOffset, column, b)] }
             for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 {
-                return (nil, [invalid(file, line + lineOffset, column, b)])
+                return [invalid(file, line + lineOffset, column, b)]
             }
             // Overlong forms and surrogates.
             if length == 3 {
                 let b1 = bytes[i + 1]
                 if (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 >= 0xA0) {
-                    return (nil, [invalid(file, line + lineOffset, column, b)])
+                    return [invalid(file, line + lineOffset, column, b)]
                 }
                 if b == 0xEF, b1 == 0xBB, bytes[i + 2] == 0xBF {
-                    return (nil, [.error("encoding-misplaced-bom",
-                                         "byte-order mark (U+FEFF) in the middle of the file",
-                                         at: SourceSpan(file: file, line: line + lineOffset, column: column),
-                                         help: "delete the invisible character at this place; a BOM may only open a file")])
+                    return [.error("encoding-misplaced-bom",
+                                   "byte-order mark (U+FEFF) in the middle of the file",
+                                   at: SourceSpan(file: file, line: line + lineOffset, column: column),
+                                   help: "delete the invisible character at this place; a BOM may only open a file")]
                 }
             } else if length == 4 {
                 let b1 = bytes[i + 1]
                 if (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 >= 0x90) {
-                    return (nil, [invalid(file, line + lineOffset, column, b)])
+                    return [invalid(file, line + lineOffset, column, b)]
                 }
             }
             column += 1
             i += length
         }
-        if !loneCRs.isEmpty { return (nil, loneCRs) }
-        return (String(decoding: bytes[start...], as: UTF8.self), [])
+        return loneCRs.isEmpty ? nil : loneCRs
     }
 
     /// A lone CR (old Mac line end). Line breaks are LF or CR LF only, as editors count
