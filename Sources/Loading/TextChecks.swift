@@ -1,4 +1,7 @@
 import Diagnostics
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Checks on a file's bytes that come before any parsing: size, UTF-8, byte-order marks.
 public enum TextChecks {
@@ -23,10 +26,34 @@ public enum TextChecks {
     /// Validates UTF-8 and looks for a byte-order mark after the start. Returns the text
     /// without a leading BOM, or the diagnostics that stop loading.
     public static func decode(_ bytes: [UInt8], file: String, lineOffset: Int = 0) -> (String?, [Diagnostic]) {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // Fast path: the standard library's validation (the same refusals: overlong forms,
+        // surrogates, past U+10FFFF), then a search for the two bytes that need more: a
+        // BOM after the start (EF BB BF) and a CR. Any finding goes the slow, counting way.
+        if let text = String(validating: bytes[start...], as: UTF8.self),
+           !bytes.withUnsafeBufferPointer({ mayHaveBOMOrLoneCR($0, from: start) }) {
+            return (text, [])
+        }
         if let problems = bytes.withUnsafeBufferPointer({ check($0, file: file, lineOffset: lineOffset) }) {
             return (nil, problems)
         }
-        return (String(decoding: bytes[(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)...], as: UTF8.self), [])
+        return (String(decoding: bytes[start...], as: UTF8.self), [])
+    }
+
+    /// Whether the bytes from `start` hold an EF BB BF or a CR that no LF follows.
+    private static func mayHaveBOMOrLoneCR(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let n = bytes.count
+        for (byte, found) in [(UInt8(0xEF), { (i: Int) in i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF }),
+                              (UInt8(0x0D), { (i: Int) in i + 1 == n || bytes[i + 1] != 0x0A })] {
+            var from = start
+            while from < n, let hit = memchr(base + from, Int32(byte), n - from) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if found(i) { return true }
+                from = i + 1
+            }
+        }
+        return false
     }
 
     /// The problems `decode` reports, or nil when there are none.

@@ -282,8 +282,7 @@ private struct Builder {
             // Every key and value in NFC, whatever form the file was saved in (macOS
             // tools write NFD), so that ids, names and anchors compare as people read them.
             let raw = UnsafeBufferPointer(start: s.value, count: Int(s.length))
-            let decoded = String(decoding: raw, as: UTF8.self)
-            let text = NFC.normalize(decoded)
+            let text = NFC.normalize(raw)
             let tag = s.tag.map { String(cString: $0) }
             let value: Node.Value
             let isPlain = s.style == YAML_PLAIN_SCALAR_STYLE

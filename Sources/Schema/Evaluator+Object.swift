@@ -28,23 +28,24 @@ extension Evaluator {
                 if !collecting { return false }
             }
         }
-        for pair in pairs {
-            let key = pair.key.keyText
+        // By index: binding each pair would copy both of its nodes.
+        for i in pairs.indices {
+            let key = pairs[i].key.keyText
             if let names = k.propertyNames {
-                valid = evaluatePropertyName(names, pair.key) && valid
+                valid = evaluatePropertyName(names, pairs[i].key) && valid
             }
             var matched = false
             if let p = k.properties[key] {
                 matched = true
-                valid = evaluateChild(p, pair.value, .key(key)) && valid
+                valid = evaluateChild(p, pairs[i].value, .key(key)) && valid
             }
             for (pattern, p) in k.patternProperties where pattern.matches(key) {
                 matched = true
-                valid = evaluateChild(p, pair.value, .key(key)) && valid
+                valid = evaluateChild(p, pairs[i].value, .key(key)) && valid
             }
             if !matched, let additional = k.additionalProperties {
                 matched = true
-                valid = evaluateExtra(additional, pair, keyword: "additionalProperties", k) && valid
+                valid = evaluateExtra(additional, pairs[i], keyword: "additionalProperties", k) && valid
             }
             if matched { local?.properties.insert(key) }
             if !valid && !collecting { return false }
