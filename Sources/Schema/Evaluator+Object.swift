@@ -15,7 +15,9 @@ extension Evaluator {
         }
         if !valid && !collecting { return false }
         let needsKeys = !k.required.isEmpty || !k.dependentRequired.isEmpty || !k.dependentSchemas.isEmpty
-        let keys: Set<String> = needsKeys ? Set(pairs.map { $0.key.keyText }) : []
+        // A small mapping's keys are searched; a set is made only for a large one.
+        let keySet: Set<String>? = needsKeys && pairs.count > 16 ? Set(pairs.map { $0.key.keyText }) : nil
+        let keys = KeyLookup(pairs: pairs, set: keySet)
         for (name, span) in k.required where !keys.contains(name) {
             guard collecting else { return false }
             failures.append(Failure(kind: .required(name), keyword: "required", instance: instance, path: path, schemaSpan: span))
@@ -112,5 +114,17 @@ extension Evaluator {
             break
         }
         return valid
+    }
+}
+
+/// Whether a mapping has a key (by `keyText`), searched in its pairs or in a set of them.
+private struct KeyLookup {
+    let pairs: [Node.Pair]
+    let set: Set<String>?
+
+    func contains(_ name: String) -> Bool {
+        if let set { return set.contains(name) }
+        for i in pairs.indices where pairs[i].key.isKey(name) { return true }
+        return false
     }
 }
