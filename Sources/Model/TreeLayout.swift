@@ -39,7 +39,7 @@ public enum TreeLayout {
     static let fixedModelFolders = ["schema", "reference"]
 
     public static func classify(_ path: String, kinds: KindTable) -> Placement {
-        let parts = path.split(separator: "/").map(String.init)
+        let parts = components(path)
         guard let name = parts.last else { return .unexpected(message: "empty path", help: nil) }
         if name.hasSuffix(".yml") {
             return .unexpected(message: "'\(name)' uses the .yml extension; the tree's files end in .yaml",
@@ -189,8 +189,21 @@ public enum TreeLayout {
     }
 
     public static func isSlug(_ s: String) -> Bool {
-        guard !s.isEmpty, !s.hasPrefix("-"), !s.hasSuffix("-"), !s.contains("--") else { return false }
-        return s.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" }
+        // By bytes: a slug is ASCII, and for ASCII text characters are bytes.
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            guard (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D else { return false }
+            if b == 0x2D, previous == 0 || previous == 0x2D { return false }
+            previous = b
+        }
+        return previous != 0 && previous != 0x2D
+    }
+
+    /// A path's components between '/' (empty ones left out): by bytes for an ASCII path,
+    /// by characters otherwise (a combining mark after '/' joins it into one character).
+    static func components(_ path: String) -> [String] {
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.split(separator: "/").map(String.init) }
+        return path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
     }
 }
 
