@@ -58,6 +58,7 @@ public struct MarkdownLoader: Sendable {
     public func load(text: String, file: String) -> (MarkdownDocument?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let lines = SourceText(text)
+        let noCR = !MarkdownLoader.contains(text, 0x0D)
         var frontMatter: Node?
         var bodyStartLine = 0  // 0-based index of the first body line
         if let first = lines.line(1), first.trimmingTrailingSpaces() == "---" {
@@ -72,7 +73,7 @@ public struct MarkdownLoader: Sendable {
                                             at: SourceSpan(file: file, line: 1, column: 1),
                                             help: "add a line with '---' after the last field of the front matter")
             guard let closing else { return (nil, [unclosed]) }
-            let yamlText = lines.lines[1..<(closing - 1)].joined(separator: "\n")
+            let yamlText = MarkdownLoader.joined(lines, 1..<(closing - 1), noCR: noCR)
             let (node, problems) = yaml.load(text: yamlText, file: file, lineOffset: 1)
             // A body after a blank line, then a '---' (a thematic break of the body): the
             // front matter was never closed, and its YAML fails inside the body.
@@ -91,16 +92,32 @@ public struct MarkdownLoader: Sendable {
         }
         // cmark-gfm reads U+0000 as U+FFFD (three bytes): it gets, and its byte columns are
         // mapped on, the text with that replacement made, so columns stay the editor's.
-        let bodyLines = text.utf8.contains(0)
+        let bodyLines = MarkdownLoader.contains(text, 0)
             ? SourceText(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 })))
             : lines
-        let body = bodyLines.lines[bodyStartLine...].joined(separator: "\n")
+        let body = MarkdownLoader.joined(bodyLines, bodyStartLine..<bodyLines.lines.count, noCR: noCR)
         let (headings, links, tableRows) = MarkdownLoader.outline(body: body, lines: bodyLines, lineOffset: bodyStartLine,
                                                                   file: file)
         for row in tableRows { diagnostics += MarkdownLoader.pipesInCodeSpans(bodyLines.line(row) ?? "", line: row, file: file) }
         let document = MarkdownDocument(frontMatter: frontMatter, body: body, bodyLineOffset: bodyStartLine,
                                         headings: headings, links: links)
         return (document, diagnostics)
+    }
+
+    /// Whether `text` holds the byte `byte` (`memchr` over the contiguous UTF-8).
+    static func contains(_ text: String, _ byte: UInt8) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        } ?? text.utf8.contains(byte)
+    }
+
+    /// The lines `range` (0-based) joined with LF. Without a CR in the text they are the
+    /// text between the first line's start and the last line's end, taken as one slice.
+    static func joined(_ lines: SourceText, _ range: Range<Int>, noCR: Bool) -> String {
+        guard noCR, !range.isEmpty else { return lines.lines[range].joined(separator: "\n") }
+        let first = lines.lines[range.lowerBound], last = lines.lines[range.upperBound - 1]
+        return String(first.base[first.startIndex..<last.endIndex])
     }
 
     /// Parses a body with cmark-gfm and lists its headings, links and images, and the
@@ -119,8 +136,8 @@ public struct MarkdownLoader: Sendable {
                 if ev == CMARK_EVENT_DONE { break }
                 guard ev == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
                 let type = cmark_node_get_type(node)
-                if let name = cmark_node_get_type_string(node).map({ String(cString: $0) }),
-                   name == "table_row" || name == "table_header" {
+                if let name = cmark_node_get_type_string(node),
+                   strcmp(name, "table_row") == 0 || strcmp(name, "table_header") == 0 {
                     tableRows.append(Int(cmark_node_get_start_line(node)) + lineOffset)
                 }
                 func span() -> SourceSpan {

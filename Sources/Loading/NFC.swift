@@ -15,6 +15,14 @@ public enum NFC {
 
     /// True when every scalar of `text` is one that no normalization changes and that
     /// never combines with its neighbours (see the type's comment).
+    /// The text of UTF-8 bytes in NFC. Bytes below 0xCC (every scalar below U+0300, and
+    /// continuation bytes) are stable without looking further: most scalars of a tree.
+    static func normalize(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        for b in bytes where b >= 0xCC { return normalize(text) }
+        return text
+    }
+
     public static func isQuickYes(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 < 0x80 } || text.unicodeScalars.allSatisfy { isStable($0.value) }
     }

@@ -91,16 +91,27 @@ extension Node {
         }
     }
 
+    /// Whether the node, as a mapping key, is `key` (`keyText == key`, without making
+    /// the text of a string key).
+    @inline(__always)
+    public func isKey(_ key: String) -> Bool {
+        if case let .string(s) = value { return s == key }
+        return keyText == key
+    }
+
     /// The value of `key` in a mapping, or nil.
     public subscript(key: String) -> Node? {
         guard case let .mapping(pairs) = value else { return nil }
-        return pairs.first { $0.key.keyText == key }?.value
+        // By index: `first(where:)` would copy each pair it looks at.
+        for i in pairs.indices where pairs[i].key.isKey(key) { return pairs[i].value }
+        return nil
     }
 
     /// The pair (key and value nodes) of `key` in a mapping, or nil.
     public func pair(_ key: String) -> Pair? {
         guard case let .mapping(pairs) = value else { return nil }
-        return pairs.first { $0.key.keyText == key }
+        for i in pairs.indices where pairs[i].key.isKey(key) { return pairs[i] }
+        return nil
     }
 
     /// A short name of the node's type for messages ("a mapping", "the string \"x\"").

@@ -1,6 +1,18 @@
 /// Types a plain scalar by the YAML 1.2 core schema.
 enum ScalarResolver {
     static func resolve(plain s: String) -> Node.Value {
+        // Fast exit: every null, boolean, infinity, NaN and number of the core schema
+        // starts with one of these bytes; most plain scalars of a tree are words.
+        if let first = s.utf8.first {
+            switch first {
+            case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+                 UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"):
+                break
+            default:
+                return .string(s)
+            }
+        }
         switch s {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)

@@ -1,4 +1,7 @@
 import Diagnostics
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Checks on a file's bytes that come before any parsing: size, UTF-8, byte-order marks.
 public enum TextChecks {
@@ -23,11 +26,42 @@ public enum TextChecks {
     /// Validates UTF-8 and looks for a byte-order mark after the start. Returns the text
     /// without a leading BOM, or the diagnostics that stop loading.
     public static func decode(_ bytes: [UInt8], file: String, lineOffset: Int = 0) -> (String?, [Diagnostic]) {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // Fast path: the standard library's validation (the same refusals: overlong forms,
+        // surrogates, past U+10FFFF), then a search for the two bytes that need more: a
+        // BOM after the start (EF BB BF) and a CR. Any finding goes the slow, counting way.
+        if let text = String(validating: bytes[start...], as: UTF8.self),
+           !bytes.withUnsafeBufferPointer({ mayHaveBOMOrLoneCR($0, from: start) }) {
+            return (text, [])
+        }
+        if let problems = bytes.withUnsafeBufferPointer({ check($0, file: file, lineOffset: lineOffset) }) {
+            return (nil, problems)
+        }
+        return (String(decoding: bytes[start...], as: UTF8.self), [])
+    }
+
+    /// Whether the bytes from `start` hold an EF BB BF or a CR that no LF follows.
+    private static func mayHaveBOMOrLoneCR(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let n = bytes.count
+        for (byte, found) in [(UInt8(0xEF), { (i: Int) in i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF }),
+                              (UInt8(0x0D), { (i: Int) in i + 1 == n || bytes[i + 1] != 0x0A })] {
+            var from = start
+            while from < n, let hit = memchr(base + from, Int32(byte), n - from) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if found(i) { return true }
+                from = i + 1
+            }
+        }
+        return false
+    }
+
+    /// The problems `decode` reports, or nil when there are none.
+    private static func check(_ bytes: UnsafeBufferPointer<UInt8>, file: String, lineOffset: Int) -> [Diagnostic]? {
         var line = 1, column = 1
         var i = 0
         let n = bytes.count
-        var start = 0
-        if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3; start = 3 }
+        if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
         var loneCRs: [Diagnostic] = []
         while i < n {
             let b = bytes[i]
@@ -41,34 +75,33 @@ public enum TextChecks {
             if b & 0xE0 == 0xC0, b >= 0xC2 { length = 2 }
             else if b & 0xF0 == 0xE0 { length = 3 }
             else if b & 0xF8 == 0xF0, b <= 0xF4 { length = 4 }
-            else { return (nil, [invalid(file, line + lineOffset, column, b)]) }
-            guard i + length <= n else { return (nil, [invalid(file, line + lineOffset, column, b)]) }
+            else { return [invalid(file, line + lineOffset, column, b)] }
+            guard i + length <= n else { return [invalid(file, line + lineOffset, column, b)] }
             for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 {
-                return (nil, [invalid(file, line + lineOffset, column, b)])
+                return [invalid(file, line + lineOffset, column, b)]
             }
             // Overlong forms and surrogates.
             if length == 3 {
                 let b1 = bytes[i + 1]
                 if (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 >= 0xA0) {
-                    return (nil, [invalid(file, line + lineOffset, column, b)])
+                    return [invalid(file, line + lineOffset, column, b)]
                 }
                 if b == 0xEF, b1 == 0xBB, bytes[i + 2] == 0xBF {
-                    return (nil, [.error("encoding-misplaced-bom",
-                                         "byte-order mark (U+FEFF) in the middle of the file",
-                                         at: SourceSpan(file: file, line: line + lineOffset, column: column),
-                                         help: "delete the invisible character at this place; a BOM may only open a file")])
+                    return [.error("encoding-misplaced-bom",
+                                   "byte-order mark (U+FEFF) in the middle of the file",
+                                   at: SourceSpan(file: file, line: line + lineOffset, column: column),
+                                   help: "delete the invisible character at this place; a BOM may only open a file")]
                 }
             } else if length == 4 {
                 let b1 = bytes[i + 1]
                 if (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 >= 0x90) {
-                    return (nil, [invalid(file, line + lineOffset, column, b)])
+                    return [invalid(file, line + lineOffset, column, b)]
                 }
             }
             column += 1
             i += length
         }
-        if !loneCRs.isEmpty { return (nil, loneCRs) }
-        return (String(decoding: bytes[start...], as: UTF8.self), [])
+        return loneCRs.isEmpty ? nil : loneCRs
     }
 
     /// A lone CR (old Mac line end). Line breaks are LF or CR LF only, as editors count

@@ -48,15 +48,26 @@ public struct YAMLLoader: Sendable {
     /// Loads YAML text. `lineOffset` moves every position down, for front matter that
     /// starts below the first line of its file.
     public func load(text: String, file: String, lineOffset: Int) -> (Node?, [Diagnostic]) {
-        let tabs = tabIndentation(text, file: file, lineOffset: lineOffset)
-        if !tabs.isEmpty { return (nil, tabs) }
-        let controls = TextChecks.yamlControlCharacters(text, file: file, lineOffset: lineOffset)
-        if !controls.isEmpty { return (nil, controls) }
-        var builder = Builder(file: file, lineOffset: lineOffset, limits: limits, text: text)
-        var utf8 = Array(text.utf8)
-        if utf8.isEmpty { utf8 = [0x0A] }
-        utf8.withUnsafeMutableBufferPointer { buffer in
-            builder.parse(buffer)
+        var text = text
+        text.makeContiguousUTF8()
+        // One pass over the bytes: the line starts, and whether the two slower checks
+        // below can find anything (most files have neither tabs nor control characters).
+        let scan = text.utf8.withContiguousStorageIfAvailable { ByteScan($0) } ?? ByteScan(Array(text.utf8))
+        if scan.mayHaveTabIndentation {
+            let tabs = tabIndentation(text, file: file, lineOffset: lineOffset)
+            if !tabs.isEmpty { return (nil, tabs) }
+        }
+        if scan.mayHaveControlCharacters {
+            let controls = TextChecks.yamlControlCharacters(text, file: file, lineOffset: lineOffset)
+            if !controls.isEmpty { return (nil, controls) }
+        }
+        var builder = Builder(file: file, lineOffset: lineOffset, limits: limits, text: text, lines: scan.lines)
+        if text.utf8.isEmpty {
+            [UInt8(0x0A)].withUnsafeBufferPointer { builder.parse($0) }
+        } else if let parsed: Void = text.utf8.withContiguousStorageIfAvailable({ builder.parse($0) }) {
+            _ = parsed
+        } else {
+            Array(text.utf8).withUnsafeBufferPointer { builder.parse($0) }
         }
         let root = builder.root ?? (builder.diagnostics.contains { $0.severity == .error }
             ? nil : Node(.null, span: SourceSpan(file: file, line: 1 + lineOffset, column: 1)))
@@ -101,8 +112,37 @@ private struct Builder {
         var items: [Node] = []
         var pairs: [Node.Pair] = []
         var pendingKey: Node?
-        var seen: [String: SourceSpan] = [:]
+        /// The first place of each key, once the mapping has more than `linearKeys` pairs
+        /// (below that the pairs are searched).
+        var seen: [String: SourceSpan]?
         var count = 1
+
+        static let linearKeys = 16
+
+        /// Where `key` was first written in this mapping, or nil; records it otherwise.
+        mutating func firstPlace(of key: String, at span: SourceSpan) -> SourceSpan? {
+            if seen == nil {
+                if pairs.count < Frame.linearKeys {
+                    for pair in pairs where Frame.isScalar(pair.key) && pair.key.keyText == key { return pair.key.span }
+                    return nil
+                }
+                var table: [String: SourceSpan] = [:]
+                for pair in pairs where Frame.isScalar(pair.key) && table[pair.key.keyText] == nil {
+                    table[pair.key.keyText] = pair.key.span
+                }
+                seen = table
+            }
+            if let first = seen![key] { return first }
+            seen![key] = span
+            return nil
+        }
+
+        static func isScalar(_ node: Node) -> Bool {
+            switch node.value {
+            case .sequence, .mapping: return false
+            default: return true
+            }
+        }
     }
 
     let file: String
@@ -117,12 +157,12 @@ private struct Builder {
     var root: Node?
     var diagnostics: [Diagnostic] = []
 
-    init(file: String, lineOffset: Int, limits: YAMLLoader.Limits, text: String) {
+    init(file: String, lineOffset: Int, limits: YAMLLoader.Limits, text: String, lines: LineStarts) {
         self.file = file
         self.lineOffset = lineOffset
         self.limits = limits
         self.text = text
-        self.lines = LineStarts(text)
+        self.lines = lines
     }
 
     /// The position of a libyaml mark as an editor shows it. libyaml counts CR, NEL,
@@ -137,7 +177,7 @@ private struct Builder {
         SourceSpan(file: file, start: position(event.start_mark), end: position(event.end_mark))
     }
 
-    mutating func parse(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+    mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>) {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             diagnostics.append(.error("yaml-syntax", "the YAML parser could not start", at: .wholeFile(file)))
@@ -242,8 +282,7 @@ private struct Builder {
             // Every key and value in NFC, whatever form the file was saved in (macOS
             // tools write NFD), so that ids, names and anchors compare as people read them.
             let raw = UnsafeBufferPointer(start: s.value, count: Int(s.length))
-            let decoded = String(decoding: raw, as: UTF8.self)
-            let text = NFC.normalize(decoded)
+            let text = NFC.normalize(raw)
             let tag = s.tag.map { String(cString: $0) }
             let value: Node.Value
             let isPlain = s.style == YAML_PLAIN_SCALAR_STYLE
@@ -344,13 +383,11 @@ private struct Builder {
                                           at: node.span))
             default:
                 let text = node.keyText
-                if let first = stack[top].seen[text] {
+                if let first = stack[top].firstPlace(of: text, at: node.span) {
                     diagnostics.append(.error("yaml-duplicate-key", "duplicate key '\(text)'",
                                               at: node.span,
                                               related: [RelatedLocation(first, "first defined")],
                                               help: "keep one of the two; a later key would silently replace the earlier one"))
-                } else {
-                    stack[top].seen[text] = node.span
                 }
             }
             stack[top].pendingKey = node
@@ -363,15 +400,10 @@ private struct Builder {
 /// end at LF only (a CR before an LF belongs to the line break), as in editors and in
 /// `SourceText`.
 struct LineStarts {
-    private var starts: [Int] = [0]
+    private var starts: [Int]
 
-    init(_ text: String) {
-        var index = 0
-        for scalar in text.unicodeScalars {
-            index += 1
-            if scalar == "\n" { starts.append(index) }
-        }
-    }
+    /// `starts`: the scalar index of each line's first scalar, from 0 (made by `ByteScan`).
+    fileprivate init(starts: [Int]) { self.starts = starts }
 
     /// The 1-based line and column (in characters) of the scalar at `index`.
     func position(ofScalar index: Int) -> (line: Int, column: Int) {
@@ -381,5 +413,45 @@ struct LineStarts {
             if starts[mid] <= index { low = mid } else { high = mid - 1 }
         }
         return (low + 1, index - starts[low] + 1)
+    }
+}
+
+/// One pass over a YAML text's UTF-8 bytes: where its lines start (`LineStarts`, in
+/// scalars: a scalar starts at every byte that is not a continuation byte), and two
+/// conservative flags that say whether the exact checks (`tabIndentation`,
+/// `TextChecks.yamlControlCharacters`) must run: a flag is set by every text in which the
+/// check can find something, and sometimes by one in which it finds nothing.
+private struct ByteScan {
+    var lines: LineStarts
+    var mayHaveTabIndentation = false
+    var mayHaveControlCharacters = false
+
+    init<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+        var starts = [0]
+        var index = 0
+        var atLineStart = true
+        var previous: UInt8 = 0
+        var tab = false, control = false
+        for b in bytes {
+            if b & 0xC0 != 0x80 {
+                index += 1
+                if b == 0x0A { starts.append(index) }
+            }
+            if b < 0x20 {
+                if b == 0x0A { atLineStart = true }
+                else if b == 0x09 { if atLineStart { tab = true } }
+                else if b != 0x0D { control = true }
+            } else if b != 0x20 {
+                atLineStart = false
+            }
+            // U+007F; U+0080–U+009F (C2 80–C2 9F); U+FFFE and U+FFFF (EF BF BE, EF BF BF).
+            if b == 0x7F || (previous == 0xC2 && b < 0xA0 && b >= 0x80) || (previous == 0xEF && b == 0xBF) {
+                control = true
+            }
+            previous = b
+        }
+        lines = LineStarts(starts: starts)
+        mayHaveTabIndentation = tab
+        mayHaveControlCharacters = control
     }
 }

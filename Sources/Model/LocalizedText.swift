@@ -16,8 +16,8 @@ public struct LocalizedText: Sendable {
             values = [defaultLanguage: s]
         case let .mapping(pairs):
             var v: [String: String] = [:]
-            for p in pairs {
-                if let s = p.value.string { v[p.key.keyText] = s }
+            for i in pairs.indices {
+                if case let .string(s) = pairs[i].value.value { v[pairs[i].key.keyText] = s }
             }
             values = v
         default:

@@ -15,6 +15,9 @@ public struct Document: Sendable {
     /// The YAML document, or the front matter of a Markdown file.
     public var root: Node?
     public var markdown: MarkdownDocument?
+    /// False when the file's bytes cannot give a string holding the placeholder marker
+    /// (`Placeholder.mayBeIn`): the `placeholder-text` rule then skips its nodes.
+    public var mayHoldPlaceholder = true
 }
 
 /// Everything `oae` read from a tree, with the problems found while reading it.
@@ -175,6 +178,7 @@ public enum TreeLoader {
             return (node.map { .uiStrings(key: "\(output)/\(language)", path: path, node: $0) } ?? .nothing, problems)
         case let .document(kind, id, municipality, language):
             var doc = Document(kind: kind, id: id, path: path, municipality: municipality, language: language)
+            doc.mayHoldPlaceholder = Placeholder.mayBeIn(bytes)
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 return (.nothing, [.error("file-empty", "the file is empty", at: .wholeFile(path),
                                           help: "write the \(kind.rawValue)'s fields in it, or delete the file")])

@@ -7,12 +7,27 @@ import Loading
 public enum TreePath {
     /// The scheme of a URL (`https` of `https://…`), or nil for a path.
     public static func scheme(of s: String) -> String? {
+        // An ASCII text's characters are its bytes (but CR LF, which no scheme holds).
+        if isASCII(s) {
+            guard let colon = s.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            let scheme = s.utf8[..<colon]
+            guard let first = scheme.first, isASCIILetter(first),
+                  scheme.allSatisfy({ isASCIILetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
+            else { return nil }
+            return String(s[..<colon])
+        }
         guard let colon = s.firstIndex(of: ":") else { return nil }
         let scheme = s[..<colon]
         guard let first = scheme.first, first.isLetter,
               scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
         return String(scheme)
     }
+
+    static func isASCII(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? s.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
 
     /// Resolves a relative path against a folder (its path components); nil when it
     /// climbs above the root.
@@ -43,7 +58,17 @@ public enum TreePath {
     /// Splits a destination at its first `#` and decodes both parts (a malformed
     /// percent sequence is kept as written).
     public static func target(_ destination: String) -> Target {
-        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts: [Substring]
+        if isASCII(destination) {
+            // Characters are bytes here: the first '#' byte splits as the character would.
+            if let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) {
+                parts = [destination[..<hash], destination[destination.utf8.index(after: hash)...]]
+            } else {
+                parts = [destination[...]]
+            }
+        } else {
+            parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        }
         func decoded(_ s: Substring) -> String {
             let text = String(s)
             // Most destinations have no escape: no bridge to Foundation for them.

@@ -62,6 +62,13 @@ public enum CheckRun {
         let network = Network(tree: tree)
         let day = asOf ?? Validator.defaultAsOf(root: root)
         let previous = session?.last.flatMap { $0.asOf == day ? $0 : nil }
+        // What the output steps need (their templates) is checked beside the context and
+        // the rules: it reads only the tree and the settings.
+        nonisolated(unsafe) var templates: [Diagnostic] = []
+        let templatesDone = DispatchGroup()
+        DispatchQueue.global().async(group: templatesDone) {
+            templates = TemplateCheck.check(tree, settings: network.settings) + OutputSteps.check(network)
+        }
         let context = ValidationContext(network: network, asOf: day, previous: previous, changes: session?.cache.changes)
         let (rules, run) = Validator.validateByRule(context, previous: previous == nil ? nil : session?.lastRules)
         if let session, let old = session.last {
@@ -71,7 +78,7 @@ public enum CheckRun {
         session?.last = context
         session?.lastRules = rules
         session?.rulesRun = run
-        let templates = TemplateCheck.check(tree, settings: network.settings) + OutputSteps.check(network)
+        templatesDone.wait()
         return (context, (tree.diagnostics + rules.flatMap(\.all) + templates).sortedForReport())
     }
 

@@ -15,7 +15,9 @@ extension Evaluator {
         }
         if !valid && !collecting { return false }
         let needsKeys = !k.required.isEmpty || !k.dependentRequired.isEmpty || !k.dependentSchemas.isEmpty
-        let keys: Set<String> = needsKeys ? Set(pairs.map { $0.key.keyText }) : []
+        // A small mapping's keys are searched; a set is made only for a large one.
+        let keySet: Set<String>? = needsKeys && pairs.count > 16 ? Set(pairs.map { $0.key.keyText }) : nil
+        let keys = KeyLookup(pairs: pairs, set: keySet)
         for (name, span) in k.required where !keys.contains(name) {
             guard collecting else { return false }
             failures.append(Failure(kind: .required(name), keyword: "required", instance: instance, path: path, schemaSpan: span))
@@ -28,23 +30,24 @@ extension Evaluator {
                 if !collecting { return false }
             }
         }
-        for pair in pairs {
-            let key = pair.key.keyText
+        // By index: binding each pair would copy both of its nodes.
+        for i in pairs.indices {
+            let key = pairs[i].key.keyText
             if let names = k.propertyNames {
-                valid = evaluatePropertyName(names, pair.key) && valid
+                valid = evaluatePropertyName(names, pairs[i].key) && valid
             }
             var matched = false
             if let p = k.properties[key] {
                 matched = true
-                valid = evaluateChild(p, pair.value, .key(key)) && valid
+                valid = evaluateChild(p, pairs[i].value, .key(key)) && valid
             }
             for (pattern, p) in k.patternProperties where pattern.matches(key) {
                 matched = true
-                valid = evaluateChild(p, pair.value, .key(key)) && valid
+                valid = evaluateChild(p, pairs[i].value, .key(key)) && valid
             }
             if !matched, let additional = k.additionalProperties {
                 matched = true
-                valid = evaluateExtra(additional, pair, keyword: "additionalProperties", k) && valid
+                valid = evaluateExtra(additional, pairs[i], keyword: "additionalProperties", k) && valid
             }
             if matched { local?.properties.insert(key) }
             if !valid && !collecting { return false }
@@ -111,5 +114,17 @@ extension Evaluator {
             break
         }
         return valid
+    }
+}
+
+/// Whether a mapping has a key (by `keyText`), searched in its pairs or in a set of them.
+private struct KeyLookup {
+    let pairs: [Node.Pair]
+    let set: Set<String>?
+
+    func contains(_ name: String) -> Bool {
+        if let set { return set.contains(name) }
+        for i in pairs.indices where pairs[i].key.isKey(name) { return true }
+        return false
     }
 }

@@ -20,7 +20,7 @@ struct PlaceholderRule: MunicipalRule {
         guard let status = m.status, status >= .pilot else { return [] }
         var out: [Diagnostic] = []
         for doc in m.files.all {
-            guard let root = doc.root else { continue }
+            guard let root = doc.root, doc.mayHoldPlaceholder else { continue }
             PlaceholderRule.strings(in: root) { node in
                 out.append(.error("placeholder-text",
                                   "placeholder text left by 'oae new municipality', and the office is \(status.rawValue)",

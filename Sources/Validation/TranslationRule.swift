@@ -30,11 +30,13 @@ struct TranslationRule: Rule {
         let defaultLanguage = c.settings.defaultLanguage
         var out: [Diagnostic] = []
         do {
-            for value in c.schemaResults[doc.path]?.annotated ?? [] where value.annotations.i18n && !value.isKey {
+            let annotated = c.schemaResults[doc.path]?.annotated ?? []
+            // By index: binding each value would copy it.
+            for i in annotated.indices where annotated[i].annotations.i18n && !annotated[i].isKey {
+                let value = annotated[i]
                 let node = value.node
-                guard let text = LocalizedText(node, defaultLanguage: defaultLanguage) else { continue }
-                let missing = text.missing(languages)
-                guard !missing.isEmpty else { continue }
+                guard let missing = TranslationRule.missing(node, languages, defaultLanguage: defaultLanguage),
+                      !missing.isEmpty else { continue }
                 out.append(.warning("translation-missing",
                                     "'\(value.path.fieldName)' has no \(TranslationRule.describe(missing)) text",
                                     at: node.span,
@@ -55,6 +57,22 @@ struct TranslationRule: Rule {
             }
         }
         return out
+    }
+
+    /// `LocalizedText(node, defaultLanguage:)?.missing(languages)`, without making the
+    /// text's dictionary: a string has only the default language; a mapping has each
+    /// language that is a key with a string value; nil for any other node.
+    static func missing(_ node: Node, _ languages: [String], defaultLanguage: String) -> [String]? {
+        switch node.value {
+        case .string:
+            return languages.filter { $0 != defaultLanguage }
+        case let .mapping(pairs):
+            return languages.filter { language in
+                !pairs.indices.contains { pairs[$0].key.isKey(language) && pairs[$0].value.string != nil }
+            }
+        default:
+            return nil
+        }
     }
 
     private func orphans(_ c: ValidationContext) -> [Diagnostic] {

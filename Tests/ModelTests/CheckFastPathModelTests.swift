@@ -1,0 +1,65 @@
+import Foundation
+import Loading
+@testable import Model
+import XCTest
+
+/// The model's fast paths (session 6, `oae check` at 947 municipalities) answer as the
+/// slow ways do.
+final class CheckFastPathModelTests: XCTestCase {
+    /// A file may hold the placeholder when it has the marker's last word (even with the
+    /// marker folded over two lines) or a backslash (an escape); otherwise it cannot.
+    func testPlaceholderMayBeIn() {
+        XCTAssertTrue(Placeholder.mayBeIn(Array("a: \"[to complete] x\"\n".utf8)))
+        XCTAssertTrue(Placeholder.mayBeIn(Array("a: >-\n  text [to\n  complete] x\n".utf8)))
+        XCTAssertTrue(Placeholder.mayBeIn(Array("a: \"\\x5bto complete\\x5d\"\n".utf8)))
+        XCTAssertTrue(Placeholder.mayBeIn(Array("complete]".utf8)))
+        XCTAssertFalse(Placeholder.mayBeIn(Array("a: [to complet]e\nb: ]]]\n".utf8)))
+        XCTAssertFalse(Placeholder.mayBeIn(Array("omplete]".utf8)))
+        XCTAssertFalse(Placeholder.mayBeIn([]))
+        // A folded scalar that makes the marker is found by the rule's own test.
+        let (node, _) = YAMLLoader().load(bytes: Array("a: >-\n  text [to\n  complete] x\n".utf8), file: "t.yaml")
+        XCTAssertEqual(node?["a"]?.string.map(Placeholder.isIn), true)
+    }
+
+    /// Schemes and fragments of ASCII destinations (bytes) as of any other (characters).
+    func testTreePathASCIIAndUnicode() {
+        let cases: [(String, String?)] = [
+            ("https://x.cat/a#b", "https"), ("mailto:a@b.cat", "mailto"), ("a+b.c-d:x", "a+b.c-d"),
+            ("1http:x", nil), (":x", nil), ("docs/a.md#part", nil), ("a b:c", nil), ("", nil),
+            ("tel:+34", "tel"), ("àbc:x", "àbc"), ("docs/è.md:x", nil), ("x:\u{301}y", nil),
+        ]
+        for (destination, scheme) in cases {
+            XCTAssertEqual(TreePath.scheme(of: destination), scheme, destination)
+        }
+        XCTAssertEqual(TreePath.target("a.md#part"), TreePath.Target(path: "a.md", fragment: "part"))
+        XCTAssertEqual(TreePath.target("a.md"), TreePath.Target(path: "a.md", fragment: nil))
+        XCTAssertEqual(TreePath.target("#"), TreePath.Target(path: "", fragment: ""))
+        XCTAssertEqual(TreePath.target("a#b#c"), TreePath.Target(path: "a", fragment: "b#c"))
+        XCTAssertEqual(TreePath.target("qu%C3%A8.md#qu%C3%A8"), TreePath.Target(path: "què.md", fragment: "què"))
+        XCTAssertEqual(TreePath.target("què.md#sí"), TreePath.Target(path: "què.md", fragment: "sí"))
+    }
+
+    /// A stem's answer from an id pattern is the same the second time (remembered).
+    func testIDPatternRemembered() throws {
+        let pattern = try NSRegularExpression(pattern: "^[0-9]{4}-q[1-4]$")
+        for _ in 0..<2 {
+            XCTAssertTrue(IDPatternMemo.shared.matches(pattern, "2026-q3"))
+            XCTAssertFalse(IDPatternMemo.shared.matches(pattern, "2026-Q4"))
+        }
+        let other = try NSRegularExpression(pattern: "^[0-9]{4}$")
+        XCTAssertFalse(IDPatternMemo.shared.matches(other, "2026-q3"))
+        XCTAssertTrue(IDPatternMemo.shared.matches(other, "2026"))
+    }
+
+    /// Slugs by bytes, and a path's components by bytes when it is ASCII.
+    func testSlugsAndComponents() {
+        for (s, slug) in [("vic", true), ("sant-feliu-de-llobregat", true), ("2026", true), ("", false), ("-a", false),
+                          ("a-", false), ("a--b", false), ("Vic", false), ("a_b", false), ("vallès", false), ("-", false)] {
+            XCTAssertEqual(TreeLayout.isSlug(s), slug, s)
+        }
+        XCTAssertEqual(TreeLayout.components("seeds/vic/office.yaml"), ["seeds", "vic", "office.yaml"])
+        XCTAssertEqual(TreeLayout.components("/a//b/"), ["a", "b"])
+        XCTAssertEqual(TreeLayout.components("seeds/vallès/x.md"), ["seeds", "vallès", "x.md"])
+        XCTAssertEqual(TreeLayout.components("a/\u{301}b/c"), ["a/\u{301}b", "c"])
+    }
+}
