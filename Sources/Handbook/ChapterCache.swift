@@ -35,7 +35,7 @@ public final class ChapterCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var rendered: [Key: String] = [:]
+    private var rendered: [Key: any Sendable] = [:]
     private var slots: [String: Slot] = [:]
     private var hitCount = 0
 
@@ -49,17 +49,18 @@ public final class ChapterCache: @unchecked Sendable {
     public var hits: Int { lock.withLock { hitCount } }
 
     /// The markup of `model`, the view of the chapter `source`, from the cache or from
-    /// `render` (which renders the chapter's template from `model`).
-    func html<Model: ChapterView>(source: String, language: String, format: MarkupFormat, model: Model,
-                                  render: () -> String) -> String {
+    /// `render` (which renders the chapter's template from `model`; text of one type per
+    /// cache).
+    func html<Model: ChapterView, Text: Sendable>(source: String, language: String, format: MarkupFormat, model: Model,
+                                                  render: () -> Text) -> Text {
         let slot = "\(format.rawValue)/\(language)/\(source)"
         let state = lock.withLock { slots[slot] ?? Slot() }
         if state.hits == 0, state.misses >= giveUp { return render() }
         var bare = model
         bare.ui = [:]
         let key = Key(slot: slot, model: AnyHashable(bare))
-        if let html = lock.withLock({ () -> String? in
-            guard let html = rendered[key] else { return nil }
+        if let html = lock.withLock({ () -> Text? in
+            guard let html = rendered[key] as? Text else { return nil }
             slots[slot, default: Slot()].hits += 1
             hitCount += 1
             return html
