@@ -23,9 +23,26 @@ public final class ChapterCache: @unchecked Sendable {
     /// Misses without a hit after which a source, language and format is not looked up.
     public let giveUp: Int
 
+    /// A chapter's key, with its hash computed once, outside the lock: hashing a view
+    /// model hashes all its text (100 KB for a catalogue), and the dictionary asked for it
+    /// up to three times per chapter while the other threads waited.
     private struct Key: Hashable {
         var slot: String
         var model: AnyHashable
+        var hash: Int
+
+        init(slot: String, model: AnyHashable) {
+            self.slot = slot
+            self.model = model
+            var hasher = Hasher()
+            hasher.combine(slot)
+            hasher.combine(model)
+            hash = hasher.finalize()
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.slot == b.slot && a.model == b.model }
     }
 
     private struct Slot {
