@@ -23,9 +23,26 @@ public final class ChapterCache: @unchecked Sendable {
     /// Misses without a hit after which a source, language and format is not looked up.
     public let giveUp: Int
 
+    /// A chapter's key, with its hash computed once, outside the lock: hashing a view
+    /// model hashes all its text (100 KB for a catalogue), and the dictionary asked for it
+    /// up to three times per chapter while the other threads waited.
     private struct Key: Hashable {
         var slot: String
         var model: AnyHashable
+        var hash: Int
+
+        init(slot: String, model: AnyHashable) {
+            self.slot = slot
+            self.model = model
+            var hasher = Hasher()
+            hasher.combine(slot)
+            hasher.combine(model)
+            hash = hasher.finalize()
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.slot == b.slot && a.model == b.model }
     }
 
     private struct Slot {
@@ -35,7 +52,7 @@ public final class ChapterCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var rendered: [Key: String] = [:]
+    private var rendered: [Key: any Sendable] = [:]
     private var slots: [String: Slot] = [:]
     private var hitCount = 0
 
@@ -49,17 +66,18 @@ public final class ChapterCache: @unchecked Sendable {
     public var hits: Int { lock.withLock { hitCount } }
 
     /// The markup of `model`, the view of the chapter `source`, from the cache or from
-    /// `render` (which renders the chapter's template from `model`).
-    func html<Model: ChapterView>(source: String, language: String, format: MarkupFormat, model: Model,
-                                  render: () -> String) -> String {
+    /// `render` (which renders the chapter's template from `model`; text of one type per
+    /// cache).
+    func html<Model: ChapterView, Text: Sendable>(source: String, language: String, format: MarkupFormat, model: Model,
+                                                  render: () -> Text) -> Text {
         let slot = "\(format.rawValue)/\(language)/\(source)"
         let state = lock.withLock { slots[slot] ?? Slot() }
         if state.hits == 0, state.misses >= giveUp { return render() }
         var bare = model
         bare.ui = [:]
         let key = Key(slot: slot, model: AnyHashable(bare))
-        if let html = lock.withLock({ () -> String? in
-            guard let html = rendered[key] else { return nil }
+        if let html = lock.withLock({ () -> Text? in
+            guard let html = rendered[key] as? Text else { return nil }
             slots[slot, default: Slot()].hits += 1
             hitCount += 1
             return html

@@ -72,6 +72,11 @@ public struct HandbookRenderer: Sendable {
     /// Parts of chapters (service and procedure sheets) built so far, shared by every handbook this
     /// renderer makes; nil builds every part (for tests that compare).
     public let partCache: ViewPartCache?
+    /// The chapters that show the model alone (nothing of the municipality, not even
+    /// their number): built once per language and format for the build.
+    static let modelOnly: Set<String> = ["glossary"]
+    /// The contents of the `modelOnly` chapters built so far.
+    let modelChapters = ModelChapters()
     /// The interface words of each language of the model, loaded once.
     let words: [String: Strings]
     /// The links to the model's places by language and format (`<lang>/<format>`), made once.
@@ -129,13 +134,15 @@ public struct HandbookRenderer: Sendable {
         for (i, chapter) in outline.chapters.enumerated() {
             let number = i + 1
             let anchor = Anchors.chapter(chapter.id)
-            let content = builder(chapter.source, anchor: anchor)?.build(c, number: number)
+            let content = HandbookRenderer.modelOnly.contains(chapter.source)
+                ? modelChapters.content("\(chapter.source)/\(language)/\(format.rawValue)") { builder(chapter.source, anchor: anchor)?.build(c, number: number) }
+                : builder(chapter.source, anchor: anchor)?.build(c, number: number)
             var model = content?.model ?? EmptyChapterView()
             model.ui = c.words.all
             models.append(model)
             let title = c.markup.view(chapter.title) ?? c.markup.plainView("")
             page.chapters.append(HandbookView.Chapter(anchor: anchor, number: String(number), title: title,
-                                                      source: chapter.source, html: "",
+                                                      source: chapter.source, html: RenderedText(utf8: []),
                                                       description: c.markup.view(chapter.description)))
             let sections = content?.sections ?? []
             page.toc.append(HandbookView.TocEntry(anchor: anchor, number: String(number), title: title,
@@ -149,29 +156,40 @@ public struct HandbookRenderer: Sendable {
         render(view, language: language, format: .html, with: templates)
     }
 
+    /// The handbook as one HTML page, as UTF-8 bytes (for its file).
+    public func renderUTF8(_ view: ResolvedMunicipality, language: String) -> [UInt8] {
+        page(view, language: language, format: .html, with: templates) { templates.renderUTF8("handbook", $0) }
+    }
+
     /// The handbook as one Typst document, the source of its PDF.
     public func renderTypst(_ view: ResolvedMunicipality, language: String) -> String {
         render(view, language: language, format: .typst, with: typstTemplates)
     }
 
     func render(_ view: ResolvedMunicipality, language: String, format: MarkupFormat, with templates: Templates) -> String {
+        page(view, language: language, format: format, with: templates) { templates.render("handbook", $0) }
+    }
+
+    /// The page's view with its chapters rendered, rendered by `render`.
+    func page<Out>(_ view: ResolvedMunicipality, language: String, format: MarkupFormat, with templates: Templates,
+                   render: (HandbookView) -> Out) -> Out {
         var (page, models) = document(view, language: language, format: format)
         for (i, model) in models.enumerated() {
             let source = page.chapters[i].source
             page.chapters[i].html = chapter(model, source: source, language: language, format: format, with: templates)
         }
-        return templates.render("handbook", page)
+        return render(page)
     }
 
     /// A chapter's markup from its view model, reused from `chapterCache` when an equal
     /// view model was rendered already.
     func chapter<Model: ChapterView>(_ model: Model, source: String, language: String, format: MarkupFormat,
-                                     with templates: Templates) -> String {
+                                     with templates: Templates) -> RenderedText {
         let name = "chapters/\(source)"
-        guard templates.names.contains(name) else { return "" }
-        guard let chapterCache else { return templates.render(name, model) }
+        guard templates.names.contains(name) else { return RenderedText(utf8: []) }
+        guard let chapterCache else { return templates.renderText(name, model) }
         return chapterCache.html(source: source, language: language, format: format, model: model) {
-            templates.render(name, model)
+            templates.renderText(name, model)
         }
     }
 
@@ -205,4 +223,19 @@ public struct HandbookRenderer: Sendable {
 /// The view model of a chapter whose source oae does not know (its template is empty).
 struct EmptyChapterView: ChapterView {
     var ui: [String: String] = [:]
+}
+
+/// The contents of the chapters that show the model alone (`HandbookRenderer.modelOnly`),
+/// by source, language and format, built by the first handbook that asks. Safe to share
+/// between threads; two threads that miss at once both build it (the same content).
+final class ModelChapters: @unchecked Sendable {
+    private let lock = NSLock()
+    private var contents: [String: ChapterContent?] = [:]
+
+    func content(_ key: String, build: () -> ChapterContent?) -> ChapterContent? {
+        if let known = lock.withLock({ contents[key] }) { return known }
+        let made = build()
+        lock.withLock { contents[key] = made }
+        return made
+    }
 }

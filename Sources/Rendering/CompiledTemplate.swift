@@ -310,11 +310,16 @@ extension CompiledTemplate {
 extension CompiledTemplate {
     /// Renders from `value`, with the partials of `library`.
     public func render(_ value: TemplateValue, library: [String: CompiledTemplate]) -> String {
+        String(decoding: renderUTF8(value, library: library), as: UTF8.self)
+    }
+
+    /// Renders from `value` as UTF-8 bytes (for a file: the text is not decoded again).
+    public func renderUTF8(_ value: TemplateValue, library: [String: CompiledTemplate]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(16_384)
         var renderer = Renderer(library: library, stack: [value])
         renderer.render(tokens, escaping: .html, indentation: nil, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     struct Renderer {
@@ -328,15 +333,18 @@ extension CompiledTemplate {
             var escaping = initial
             let start = out.count
             let indent = indentation.flatMap { $0.isEmpty ? nil : $0 }
-            for token in tokens {
-                if let indent, out.count > start, out[out.count - 1] == 0x0A,
-                   !(out.count - 2 >= start && out[out.count - 2] == 0x0D) {
-                    out.append(contentsOf: indent)
-                    let mark = out.count
-                    renderToken(token, escaping: &escaping, indentation: indentation, into: &out)
-                    if out.count == mark { out.removeLast(indent.count) }
-                } else {
-                    renderToken(token, escaping: &escaping, indentation: indentation, into: &out)
+            // By index: iterating would copy (retain) every token.
+            tokens.withUnsafeBufferPointer { tokens in
+                for i in 0..<tokens.count {
+                    if let indent, out.count > start, out[out.count - 1] == 0x0A,
+                       !(out.count - 2 >= start && out[out.count - 2] == 0x0D) {
+                        out.append(contentsOf: indent)
+                        let mark = out.count
+                        renderToken(tokens[i], escaping: &escaping, indentation: indentation, into: &out)
+                        if out.count == mark { out.removeLast(indent.count) }
+                    } else {
+                        renderToken(tokens[i], escaping: &escaping, indentation: indentation, into: &out)
+                    }
                 }
             }
         }
@@ -392,8 +400,10 @@ extension CompiledTemplate {
                 if anchored {
                     found = stack.last?.member(first)
                 } else {
-                    for value in stack.reversed() {
-                        if let child = value.member(first) { found = child; break }
+                    var i = stack.count - 1
+                    while i >= 0 {
+                        if let child = stack[i].member(first) { found = child; break }
+                        i -= 1
                     }
                 }
                 guard var value = found else { return nil }
@@ -413,6 +423,10 @@ extension CompiledTemplate {
             case let .int(i): text = String(i)
             case let .double(d): text = String(describing: d)
             case .list, .object, .words: return
+            case let .utf8(bytes):
+                // Rendered text, inserted as it is (`{{{ }}}`), else escaped as a string.
+                guard escaping != .text else { return out.append(contentsOf: bytes) }
+                text = String(decoding: bytes, as: UTF8.self)
             }
             switch escaping {
             case .text: out.append(contentsOf: text.utf8)

@@ -33,12 +33,15 @@ public struct Localizer: Sendable {
         case let .mapping(pairs):
             // As in a table of the string values, a key written twice counts with its last value.
             var own: String?, fallback: String?, first: (key: String, text: String)?
-            for pair in pairs {
-                guard let s = pair.value.string else { continue }
-                let key = pair.key.keyText
-                if key == language { own = s }
-                if key == defaultLanguage { fallback = s }
-                if first == nil || key <= first!.key { first = (key, s) }
+            // Through the buffer: iterating copied (retained and released) every pair.
+            pairs.withUnsafeBufferPointer { pairs in
+                for i in 0..<pairs.count {
+                    guard case let .string(s) = pairs[i].value.value else { continue }
+                    let key = pairs[i].key.keyText
+                    if key == language { own = s }
+                    if key == defaultLanguage { fallback = s }
+                    if first == nil || key <= first!.key { first = (key, s) }
+                }
             }
             if let own { return Text(text: own, isFallback: false, language: language) }
             if let fallback { return Text(text: fallback, isFallback: true, language: defaultLanguage) }

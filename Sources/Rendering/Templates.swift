@@ -96,6 +96,19 @@ public struct Templates: Sendable {
         return compiled[name]?.render(TemplateValue.of(model), library: compiled) ?? ""
     }
 
+    /// Renders a template from its typed view model as UTF-8 bytes (for a file: the
+    /// text is not decoded and validated again).
+    public func renderUTF8<Model: ViewModel>(_ name: String, _ model: Model) -> [UInt8] {
+        if reference { return Array(renderWithMustache(name, model).utf8) }
+        return compiled[name]?.renderUTF8(TemplateValue.of(model), library: compiled) ?? []
+    }
+
+    /// Renders a template from its typed view model as rendered text (to be inserted
+    /// into another template without being decoded again).
+    public func renderText<Model: ViewModel>(_ name: String, _ model: Model) -> RenderedText {
+        RenderedText(utf8: renderUTF8(name, model))
+    }
+
     /// Renders a template from its typed view model with swift-mustache, the reference
     /// the compiled templates are tested against (`TemplateEngineTests`).
     public func renderWithMustache<Model: ViewModel>(_ name: String, _ model: Model) -> String {

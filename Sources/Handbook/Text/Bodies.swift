@@ -116,7 +116,7 @@ public struct Bodies: Sendable {
     /// `<a href="oae-unlinked:">text</a>` → `<span class="unlinked">text</span>`.
     static func unlink(_ html: String) -> String {
         let open = "<a href=\"\(unlinked)\">"
-        guard html.contains(open) else { return html }
+        guard html.utf8Contains(open) else { return html }
         var out = ""
         var rest = Substring(html)
         while let r = rest.find(open) {
@@ -131,7 +131,7 @@ public struct Bodies: Sendable {
 
     /// `<img src="…" alt="text" />` → `<span class="image-text">text</span>`.
     static func removeImages(_ html: String) -> String {
-        guard html.contains("<img ") else { return html }
+        guard html.utf8Contains("<img ") else { return html }
         var out = ""
         var rest = Substring(html)
         while let r = rest.find("<img ") {

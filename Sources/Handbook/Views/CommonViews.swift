@@ -221,3 +221,80 @@ extension HandbookContext {
         LocalView(model_value: html.map { markup.sentence("badge.model_value", ["value": $0]) })
     }
 }
+
+// MARK: - Template values written directly (`TemplateValueConvertible`)
+
+extension TextView: TemplateValueConvertible {
+    public var templateValue: TemplateValue {
+        var m: [TemplateValue.Member] = []
+        m.reserveCapacity(4)
+        m.append("text", .string(text))
+        m.append("fallback", .bool(fallback))
+        m.append("lang", .string(lang))
+        m.append("note", note.map(TemplateValue.string))
+        return .object(m)
+    }
+}
+
+extension ParagraphsView: TemplateValueConvertible {
+    public var templateValue: TemplateValue {
+        var m: [TemplateValue.Member] = []
+        m.reserveCapacity(4)
+        m.append("paragraphs", .list(paragraphs.map(TemplateValue.string)))
+        m.append("fallback", .bool(fallback))
+        m.append("lang", .string(lang))
+        m.append("note", note.map(TemplateValue.string))
+        return .object(m)
+    }
+}
+
+extension HeadingView: TemplateValueConvertible {
+    public var templateValue: TemplateValue {
+        .object([.init(name: "number", value: .string(number)), .init(name: "title", value: title.templateValue), .init(name: "anchor", value: .string(anchor))])
+    }
+}
+
+extension BodyView: TemplateValueConvertible {
+    public var templateValue: TemplateValue {
+        .object([.init(name: "html", value: .string(html)), .init(name: "id", value: .string(id)), .init(name: "path", value: .string(path)),
+                 .init(name: "fallback", value: .bool(fallback)), .init(name: "lang", value: .string(lang))])
+    }
+}
+
+extension LinkView: TemplateValueConvertible {
+    public var templateValue: TemplateValue {
+        var m: [TemplateValue.Member] = []
+        m.reserveCapacity(4)
+        m.append("link_anchor", link_anchor.map(TemplateValue.string))
+        m.append("xref", .bool(xref))
+        m.append("label", label.templateValue)
+        m.append("not_offered", .bool(not_offered))
+        return .object(m)
+    }
+}
+
+extension LinksView.Item: TemplateValueConvertible {
+    public var templateValue: TemplateValue {
+        .object([.init(name: "link", value: link.templateValue), .init(name: "separator", value: .string(separator))])
+    }
+}
+
+extension LinksView: TemplateValueConvertible {
+    public var templateValue: TemplateValue {
+        .object([.init(name: "items", value: .list(items.map(\.templateValue)))])
+    }
+}
+
+extension FactView: TemplateValueConvertible {
+    public var templateValue: TemplateValue {
+        .object([.init(name: "label", value: .string(label)), .init(name: "value", value: .string(value))])
+    }
+}
+
+extension LocalView: TemplateValueConvertible {
+    public var templateValue: TemplateValue {
+        var m: [TemplateValue.Member] = []
+        m.append("model_value", model_value.map(TemplateValue.string))
+        return .object(m)
+    }
+}

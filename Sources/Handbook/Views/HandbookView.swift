@@ -29,8 +29,8 @@ public struct HandbookView: ViewModel, Hashable {
         /// The chapter's source (`office`, `catalogue`…), which names its template.
         public var source: String
         /// The chapter rendered by its template, in the handbook's format (HTML, or Typst
-        /// for the PDF; empty before rendering).
-        public var html: String
+        /// for the PDF; empty before rendering), as the bytes the renderer wrote.
+        public var html: RenderedText
         /// The chapter's lead, from the outline.
         public var description: TextView?
     }
