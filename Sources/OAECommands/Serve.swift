@@ -52,16 +52,27 @@ struct Serve: AsyncParsableCommand {
             var build = 0
             for await changed in watcher.changes() {
                 let started = Date()
-                let outcome = builder.refresh(changed: changed)
-                report(outcome, root: root, changed: changed.count, started: started)
-                switch outcome {
-                case .built:
-                    build += 1
-                    await hub.publish(.reload(build: build))
-                case let .failed(diagnostics):
-                    await hub.publish(.errors(json: JSONReport.compact(diagnostics)))
-                case let .outputFailed(message):
-                    await hub.publish(.errors(json: JSONReport.compact([PreviewBuilder.diagnostic(message)])))
+                var outcome: PreviewBuilder.Outcome? = builder.refresh(changed: changed)
+                var count = changed.count
+                var verified = false
+                while let done = outcome {
+                    report(done, root: root, changed: count, started: started)
+                    switch done {
+                    case .built:
+                        build += 1
+                        await hub.publish(.reload(build: build))
+                    case let .failed(diagnostics):
+                        await hub.publish(.errors(json: JSONReport.compact(diagnostics)))
+                    case let .outputFailed(message):
+                        await hub.publish(.errors(json: JSONReport.compact([PreviewBuilder.diagnostic(message)])))
+                    }
+                    // Once the page has had time to be served (the walk would take a core
+                    // from it), a whole walk makes sure the watcher missed nothing (once: a
+                    // change after it is the watcher's next burst).
+                    if !verified { try? await Task.sleep(for: .milliseconds(250)) }
+                    outcome = verified ? nil : builder.verify()
+                    verified = true
+                    count = 0
                 }
             }
         }
@@ -114,6 +125,9 @@ final class PreviewBuilder: @unchecked Sendable {
     let session = CheckSession()
     /// The pages of the last tree that checked clean.
     let live = LiveSlot()
+    /// What the pages show of the last full build into `out`, read once after it (only
+    /// `build` writes there).
+    private var written: LivePreview.Written?
 
     init(root: URL, out: URL, asOf: Day?) {
         self.root = root
@@ -149,6 +163,7 @@ final class PreviewBuilder: @unchecked Sendable {
         let started = Date()
         let (input, errors) = load(announce: first)
         guard let input else { return .failed(errors) }
+        written = nil
         if let failed = write(input, steps: OutputSteps.all) { return failed }
         return publish(input, started: started)
     }
@@ -159,16 +174,28 @@ final class PreviewBuilder: @unchecked Sendable {
     func refresh(changed: Set<String> = []) -> Outcome {
         let started = Date()
         let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        session.cache.invalidate(changed.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil })
+        let relative = changed.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil }
+        // Only the paths the watcher named are listed again (`verify` walks the whole tree after).
+        if !relative.isEmpty { session.cache.follow(relative) }
         let (input, errors) = load()
         guard let input else { return .failed(errors) }
         return publish(input, started: started)
     }
 
+    /// After a save is served: walks the whole tree and, when it differs from what the
+    /// save's load listed (a change the watcher missed), checks the tree again from a
+    /// whole walk; nil when nothing was missed.
+    func verify() -> Outcome? {
+        guard session.cache.walkDiffers(root: root) else { return nil }
+        return refresh()
+    }
+
     private func publish(_ input: BuildInput, started: Date) -> Outcome {
         do {
             let previous = live.current
-            live.current = try LivePreview(input: input, folder: out)
+            let written = self.written ?? LivePreview.Written(folder: out)
+            self.written = written
+            live.current = try LivePreview(input: input, written: written)
             // The last preview is freed off the save's path: node by node it takes a tenth
             // of a save at 947 municipalities (later, once the save has been served).
             DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.5) { withExtendedLifetime(previous) {} }
