@@ -234,6 +234,7 @@ public final class LoadCache: @unchecked Sendable {
     /// The last load's walk, and the paths the next load lists again (`follow`).
     private var listing: FileTree.Listing?
     private var following: Set<String>?
+    private var wholeWalkNext = false
     /// How many files the last load parsed (not found unchanged in the cache).
     public var parsed: Int { lock.withLock { parsedPaths.count } }
     /// What the last load found changed since the one before; nil when it could use
@@ -263,18 +264,25 @@ public final class LoadCache: @unchecked Sendable {
     }
 
     /// True when a walk of the whole tree now differs from the last load's (a change the
-    /// watcher did not name: a queue overflow, a change of permissions): the caller then
-    /// loads again without `follow`.
+    /// watcher did not name: a queue overflow, a change of permissions, a file named `x~`);
+    /// then the next load walks the whole tree, whatever `follow` says. Safe to call while
+    /// another thread loads (a load between the walk and the comparison makes the next
+    /// load a whole walk, which costs time, never a change).
+    @discardableResult
     public func walkDiffers(root: URL) -> Bool {
         let now = FileTree.list(root: root, folders: TreeLayout.contentFolders)
-        return lock.withLock { listing != now }
+        return lock.withLock {
+            let differs = listing != now
+            if differs { wholeWalkNext = true }
+            return differs
+        }
     }
 
     /// The last walk with the followed paths listed again; nil without `follow` or a last walk.
     fileprivate func followedListing(root: URL) -> FileTree.Listing? {
         guard let (previous, paths) = lock.withLock({ () -> (FileTree.Listing, Set<String>)? in
-            defer { following = nil }
-            guard let listing, let following else { return nil }
+            defer { following = nil; wholeWalkNext = false }
+            guard let listing, let following, !wholeWalkNext else { return nil }
             return (listing, following)
         }) else { return nil }
         // Everything at or below a followed path is listed again.

@@ -52,28 +52,18 @@ struct Serve: AsyncParsableCommand {
             var build = 0
             for await changed in watcher.changes() {
                 let started = Date()
-                var outcome: PreviewBuilder.Outcome? = builder.refresh(changed: changed)
-                var count = changed.count
-                var verified = false
-                while let done = outcome {
-                    report(done, root: root, changed: count, started: started)
-                    switch done {
-                    case .built:
-                        build += 1
-                        await hub.publish(.reload(build: build))
-                    case let .failed(diagnostics):
-                        await hub.publish(.errors(json: JSONReport.compact(diagnostics)))
-                    case let .outputFailed(message):
-                        await hub.publish(.errors(json: JSONReport.compact([PreviewBuilder.diagnostic(message)])))
-                    }
-                    // Once the page has had time to be served (the walk would take a core
-                    // from it), a whole walk makes sure the watcher missed nothing (once: a
-                    // change after it is the watcher's next burst).
-                    if !verified { try? await Task.sleep(for: .milliseconds(250)) }
-                    outcome = verified ? nil : builder.verify()
-                    verified = true
-                    count = 0
+                let outcome = builder.refresh(changed: changed)
+                report(outcome, root: root, changed: changed.count, started: started)
+                switch outcome {
+                case .built:
+                    build += 1
+                    await hub.publish(.reload(build: build))
+                case let .failed(diagnostics):
+                    await hub.publish(.errors(json: JSONReport.compact(diagnostics)))
+                case let .outputFailed(message):
+                    await hub.publish(.errors(json: JSONReport.compact([PreviewBuilder.diagnostic(message)])))
                 }
+                builder.verifyLater()
             }
         }
         defer { rebuilds.cancel() }
@@ -182,12 +172,13 @@ final class PreviewBuilder: @unchecked Sendable {
         return publish(input, started: started)
     }
 
-    /// After a save is served: walks the whole tree and, when it differs from what the
-    /// save's load listed (a change the watcher missed), checks the tree again from a
-    /// whole walk; nil when nothing was missed.
-    func verify() -> Outcome? {
-        guard session.cache.walkDiffers(root: root) else { return nil }
-        return refresh()
+    /// Once the save's page has had time to be served (250 ms: the walk would take a core
+    /// from it), walks the whole tree on another thread; when it differs from what the
+    /// save listed (a change the watcher missed), the next save walks the whole tree, as
+    /// every save did before saves followed the watcher.
+    func verifyLater() {
+        let cache = session.cache, root = root
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.25) { cache.walkDiffers(root: root) }
     }
 
     private func publish(_ input: BuildInput, started: Date) -> Outcome {

@@ -14,7 +14,7 @@ final class CheckReplayTests: XCTestCase {
     var root: URL!
     var out: URL { root.appendingPathComponent("output") }
     /// Later than every file's last change: the stamps are settled.
-    let later = Date().addingTimeInterval(60)
+    var later: Date { Date().addingTimeInterval(60) }
 
     override func setUpWithError() throws { root = try TestPaths.networkCopy("oae-check-replay") }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
