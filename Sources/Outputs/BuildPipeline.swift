@@ -78,7 +78,8 @@ public enum BuildPipeline {
             return !whole || cache.previous.units.keys.allSatisfy { !BuildCache.unit($0, of: step.name) || names.contains($0) }
         } }
         let kept = planned.map { "\($0.name): 0 rendered, \($0.units.count) reused" }
-        if let check = settings.check {
+        // Recorded only when every step planned its units: a step without a plan always runs.
+        if let check = settings.check, planned.allSatisfy({ !$0.units.isEmpty }) {
             cache.check = BuildRecord.Check(key: check.key, warnings: check.warnings, lines: kept,
                                             files: planned.flatMap { $0.units.flatMap(\.files) })
         }
