@@ -94,6 +94,40 @@ public enum FileTree {
         return listing
     }
 
+    /// What `list` would list at `path` alone (relative to `root`, inside one of the
+    /// walked folders): the file with its stamp, or every entry below the folder, or the
+    /// entry refused; nothing when it does not exist or is hidden (a component with a
+    /// leading dot). `oae serve` lists again only the paths its watcher names.
+    public static func listEntry(root: URL, path: String) -> Listing {
+        var listing = Listing(files: [], skipped: [])
+        let components = path.split(separator: "/").map(String.init)
+        guard let name = components.last, !components.contains(where: { $0.hasPrefix(".") }) else { return listing }
+        let rootFD = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard rootFD >= 0 else { return listing }
+        defer { close(rootFD) }
+        let parent = components.dropLast().joined(separator: "/")
+        var ignored = Listing(files: [], skipped: [])
+        // A parent that is not a folder (or refused) is the parent's own entry, not this one's.
+        guard let fd = openFolder(at: rootFD, path: parent, listing: &ignored) else { return listing }
+        defer { close(fd) }
+        var st = stat()
+        guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return listing }
+        if let reason = reason(mode: st.st_mode, at: fd, name: name) {
+            listing.skipped.append(Skipped(path: path, reason: reason))
+        } else if (st.st_mode & S_IFMT) == S_IFREG {
+            listing.files.append(path)
+            listing.stamps.append(FileStamp(st))
+        } else {
+            let child = simulatedUnreadable.contains(path) ? -1 : openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard child >= 0 else {
+                listing.skipped.append(Skipped(path: path, reason: .unreadable))
+                return listing
+            }
+            walk(child, relative: path, into: &listing)
+        }
+        return listing
+    }
+
     /// Opens `path` (one or more components) below `rootFD` without following links; a
     /// folder that does not exist is nil without a note, anything else in its way is noted.
     private static func openFolder(at rootFD: Int32, path: String, listing: inout Listing) -> Int32? {

@@ -75,7 +75,8 @@ public enum TreeLoader {
     /// `openat` relative to the folder (`FileTree.Folder`). With a `cache`, a file whose
     /// stamp (size, times, inode) is the walk's same as at the last load is not read again.
     public static func load(root: URL, cache: LoadCache? = nil) -> LoadedTree {
-        let listing = FileTree.list(root: root, folders: TreeLayout.contentFolders)
+        let listing = cache?.followedListing(root: root) ?? FileTree.list(root: root, folders: TreeLayout.contentFolders)
+        cache?.keep(listing)
         let paths = listing.files
         let (kinds, kindProblems) = KindTable.load(root: root)
         cache?.begin(kinds: FileTree.read(root: root, path: KindTable.path))
@@ -234,6 +235,10 @@ public final class LoadCache: @unchecked Sendable {
     private var forced: Set<String> = []
     private var parsedPaths: Set<String> = []
     private var forgotten = true
+    /// The last load's walk, and the paths the next load lists again (`follow`).
+    private var listing: FileTree.Listing?
+    private var following: Set<String>?
+    private var wholeWalkNext = false
     /// How many files the last load parsed (not found unchanged in the cache).
     public var parsed: Int { lock.withLock { parsedPaths.count } }
     /// What the last load found changed since the one before; nil when it could use
@@ -246,6 +251,71 @@ public final class LoadCache: @unchecked Sendable {
     /// whatever their stamps say.
     public func invalidate(_ paths: some Sequence<String>) {
         lock.withLock { forced.formUnion(paths) }
+    }
+
+    /// Makes the next load list again only these paths (relative to the root; a folder
+    /// with everything below it) and keep the rest of the last load's walk, instead of
+    /// walking the whole tree: for a caller whose watcher names every change (`oae
+    /// serve`, which walks the whole tree after each save to make sure, `walkDiffers`).
+    /// The paths are also read again (`invalidate`).
+    public func follow(_ paths: some Sequence<String>) {
+        lock.withLock {
+            let paths = Set(paths)
+            guard !paths.isEmpty else { return }
+            forced.formUnion(paths)
+            following = (following ?? []).union(paths)
+        }
+    }
+
+    /// True when a walk of the whole tree now differs from the last load's (a change the
+    /// watcher did not name: a queue overflow, a change of permissions, a file named `x~`);
+    /// then the next load walks the whole tree, whatever `follow` says. Safe to call while
+    /// another thread loads (a load between the walk and the comparison makes the next
+    /// load a whole walk, which costs time, never a change).
+    @discardableResult
+    public func walkDiffers(root: URL) -> Bool {
+        let now = FileTree.list(root: root, folders: TreeLayout.contentFolders)
+        return lock.withLock {
+            let differs = listing != now
+            if differs { wholeWalkNext = true }
+            return differs
+        }
+    }
+
+    /// The last walk with the followed paths listed again; nil without `follow` or a last walk.
+    fileprivate func followedListing(root: URL) -> FileTree.Listing? {
+        guard let (previous, paths) = lock.withLock({ () -> (FileTree.Listing, Set<String>)? in
+            defer { following = nil; wholeWalkNext = false }
+            guard let listing, let following, !wholeWalkNext else { return nil }
+            return (listing, following)
+        }) else { return nil }
+        // Everything at or below a followed path is listed again.
+        func gone(_ path: String) -> Bool {
+            var end = path.endIndex
+            while true {
+                if paths.contains(String(path[..<end])) { return true }
+                guard let slash = path[..<end].lastIndex(of: "/") else { return false }
+                end = slash
+            }
+        }
+        var files: [(String, FileTree.FileStamp)] = []
+        files.reserveCapacity(previous.files.count)
+        for (path, stamp) in zip(previous.files, previous.stamps) where !gone(path) { files.append((path, stamp)) }
+        var skipped = previous.skipped.filter { !gone($0.path) }
+        var added = false
+        // A path below another followed one is listed with it.
+        for path in paths.sorted() where !(path.lastIndex(of: "/").map { gone(String(path[..<$0])) } ?? false) {
+            let entry = FileTree.listEntry(root: root, path: path)
+            for (file, stamp) in zip(entry.files, entry.stamps) { files.append((file, stamp)); added = true }
+            skipped += entry.skipped
+        }
+        if added { files.sort { $0.0 < $1.0 } }
+        skipped.sort { $0.path < $1.path }
+        return FileTree.Listing(files: files.map(\.0), skipped: skipped, stamps: files.map(\.1))
+    }
+
+    fileprivate func keep(_ walked: FileTree.Listing) {
+        lock.withLock { listing = walked }
     }
 
     func begin(kinds bytes: Result<[UInt8], FileTree.FileProblem>) {

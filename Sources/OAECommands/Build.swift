@@ -41,20 +41,6 @@ struct BuildOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
-    /// Loads and checks the tree. Errors are printed and stop the build (exit 1);
-    /// warnings are counted and the build goes on.
-    func prepare() throws -> BuildInput {
-        let root = tree.rootURL
-        let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf.flatMap(Day.init))
-        guard let input else {
-            let renderer = treeRenderer(root: root)
-            writeStderr(renderer.render(diagnostics.filter { $0.severity == .error }, filesChecked: loaded.filesChecked))
-            writeStderr("build stopped: fix the errors above; output/ is unchanged\n")
-            throw ExitCode(1)
-        }
-        return input
-    }
-
     /// Loads and checks a tree once; the build input (the checked network and the
     /// resolved views the check computed) when it has no error. When the dates do not
     /// come from the last commit, `announce` says where they come from on stderr.
@@ -76,17 +62,24 @@ struct BuildOptions: ParsableArguments {
     }
 
     /// Checks the tree, then runs `steps` into the output folder, printing what each
-    /// step reports; every failure is one line and exit status 1.
+    /// step reports; every failure is one line and exit status 1. When nothing the
+    /// build reads changed since the build that wrote the output, its check is replayed
+    /// and nothing is loaded (`CheckReplay`).
     func run(_ steps: [any OutputStep], settings: BuildSettings = BuildSettings(), what: URL? = nil) throws {
         let started = Date()
-        let input = try prepare()
         var settings = settings
         settings.terminal = isatty(STDERR_FILENO) == 1
         if let jobs { settings.jobs = jobs }
         settings.write = { writeStderr($0) }
+        let root = tree.rootURL
+        let lines: [String]
         do {
-            let report = try BuildPipeline.run(input, out: outURL, steps: steps, settings: settings)
-            for line in report.lines { writeStderr(line + "\n") }
+            lines = try BuildRun.run(root: root, out: outURL, asOf: asOf.flatMap(Day.init), steps: steps, settings: settings).lines
+        } catch let failure as BuildRun.CheckFailed {
+            let renderer = treeRenderer(root: root)
+            writeStderr(renderer.render(failure.errors, filesChecked: failure.filesChecked))
+            writeStderr("build stopped: fix the errors above; output/ is unchanged\n")
+            throw ExitCode(1)
         } catch let error as OutputError {
             writeStderr("error: \(error)\n")
             throw ExitCode(1)
@@ -97,7 +90,47 @@ struct BuildOptions: ParsableArguments {
             writeStderr("error: \(OutputError.writing(outputFolder(outURL, error), error))\n")
             throw ExitCode(1)
         }
+        for line in lines { writeStderr(line + "\n") }
         writeStderr(String(format: "built %@ in %.2f s\n", (what ?? outURL).path, Date().timeIntervalSince(started)))
+    }
+}
+
+/// A build from the command line, as a function for the command and the tests: the
+/// check replayed when the output's record allows it (`CheckReplay`), else the tree
+/// loaded, checked, and the steps run (`BuildPipeline`).
+enum BuildRun {
+    /// The tree has errors: nothing was built.
+    struct CheckFailed: Error {
+        var errors: [Diagnostic]
+        var filesChecked: Int
+    }
+
+    /// What a build did: the lines to report, and whether the tree was checked (false:
+    /// the check of the last build was replayed).
+    struct Outcome {
+        var lines: [String]
+        var checked: Bool
+    }
+
+    /// Builds `steps` of the tree at `root` into `out`. `tool` and `now` stand for the
+    /// binary and the time in the key (tests). Throws `CheckFailed`, `OutputError` or a
+    /// step's error.
+    static func run(root: URL, out: URL, asOf: Day?, steps: [any OutputStep], settings: BuildSettings,
+                    tool: String = CheckReplay.binary, now: Date = Date()) throws -> Outcome {
+        let source = SourceInfo.read(root: root, environment: settings.environment)
+        if let note = source.dateNote { writeStderr("oae: \(note)\n") }
+        let day = asOf ?? Day(unixSeconds: source.epoch)
+        let key = CheckReplay.key(root: root, asOf: day, source: source, steps: steps.map(\.name), settings: settings,
+                                  tool: tool, now: now)
+        if let replayed = try? CheckReplay.replay(out: out, key: key) { return Outcome(lines: replayed.lines, checked: false) }
+        let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: day, announce: false, source: source)
+        guard let input else {
+            throw CheckFailed(errors: diagnostics.filter { $0.severity == .error }, filesChecked: loaded.filesChecked)
+        }
+        var settings = settings
+        if !key.racy { settings.check = (key.hex, JSONReport.compact(diagnostics)) }
+        let report = try BuildPipeline.run(input, out: out, steps: steps, settings: settings)
+        return Outcome(lines: report.lines, checked: true)
     }
 }
 

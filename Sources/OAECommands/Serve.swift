@@ -63,6 +63,7 @@ struct Serve: AsyncParsableCommand {
                 case let .outputFailed(message):
                     await hub.publish(.errors(json: JSONReport.compact([PreviewBuilder.diagnostic(message)])))
                 }
+                builder.verifyLater()
             }
         }
         defer { rebuilds.cancel() }
@@ -114,6 +115,9 @@ final class PreviewBuilder: @unchecked Sendable {
     let session = CheckSession()
     /// The pages of the last tree that checked clean.
     let live = LiveSlot()
+    /// What the pages show of the last full build into `out`, read once after it (only
+    /// `build` writes there).
+    private var written: LivePreview.Written?
 
     init(root: URL, out: URL, asOf: Day?) {
         self.root = root
@@ -149,6 +153,7 @@ final class PreviewBuilder: @unchecked Sendable {
         let started = Date()
         let (input, errors) = load(announce: first)
         guard let input else { return .failed(errors) }
+        written = nil
         if let failed = write(input, steps: OutputSteps.all) { return failed }
         return publish(input, started: started)
     }
@@ -159,16 +164,29 @@ final class PreviewBuilder: @unchecked Sendable {
     func refresh(changed: Set<String> = []) -> Outcome {
         let started = Date()
         let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        session.cache.invalidate(changed.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil })
+        let relative = changed.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil }
+        // Only the paths the watcher named are listed again (`verify` walks the whole tree after).
+        if !relative.isEmpty { session.cache.follow(relative) }
         let (input, errors) = load()
         guard let input else { return .failed(errors) }
         return publish(input, started: started)
     }
 
+    /// Once the save's page has had time to be served (250 ms: the walk would take a core
+    /// from it), walks the whole tree on another thread; when it differs from what the
+    /// save listed (a change the watcher missed), the next save walks the whole tree, as
+    /// every save did before saves followed the watcher.
+    func verifyLater() {
+        let cache = session.cache, root = root
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.25) { cache.walkDiffers(root: root) }
+    }
+
     private func publish(_ input: BuildInput, started: Date) -> Outcome {
         do {
             let previous = live.current
-            live.current = try LivePreview(input: input, folder: out)
+            let written = self.written ?? LivePreview.Written(folder: out)
+            self.written = written
+            live.current = try LivePreview(input: input, written: written)
             // The last preview is freed off the save's path: node by node it takes a tenth
             // of a save at 947 municipalities (later, once the save has been served).
             DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.5) { withExtendedLifetime(previous) {} }

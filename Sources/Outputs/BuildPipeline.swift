@@ -40,8 +40,9 @@ public enum OutputSteps {
 /// (`output/.cache/build.json`, `BuildCache`) says which units (each handbook, the open
 /// data, the site) were made from which inputs. A unit whose key is unchanged is kept
 /// from the previous output (hard links, nothing rendered); when every unit is unchanged
-/// the output folder is not touched at all. Deleting `output/.cache/` makes the next
-/// build a cold one.
+/// nothing is written but, when it differs, the record's check (`BuildRecord.Check`, which
+/// a warm build replays without loading the tree, `CheckReplay`). Deleting
+/// `output/.cache/` makes the next build a cold one.
 public enum BuildPipeline {
     /// What a build did.
     public struct Report: Sendable {
@@ -76,8 +77,21 @@ public enum BuildPipeline {
             let names = Set(step.units.map(\.name))
             return !whole || cache.previous.units.keys.allSatisfy { !BuildCache.unit($0, of: step.name) || names.contains($0) }
         } }
-        guard let tree = try OutputTree.begin(out, rebuilding: Set(steps.map(\.name)), unless: unchanged) else {
-            return Report(lines: planned.map { "\($0.name): 0 rendered, \($0.units.count) reused" }, seconds: [], unchanged: true)
+        let kept = planned.map { "\($0.name): 0 rendered, \($0.units.count) reused" }
+        // Recorded only when every step planned its units: a step without a plan always runs.
+        if let check = settings.check, planned.allSatisfy({ !$0.units.isEmpty }) {
+            cache.check = BuildRecord.Check(key: check.key, warnings: check.warnings, lines: kept,
+                                            files: planned.flatMap { $0.units.flatMap(\.files) })
+        }
+        var recordFailed: Error?
+        guard let tree = try OutputTree.begin(out, rebuilding: Set(steps.map(\.name)), unless: {
+            guard unchanged() else { return false }
+            // Only the record's check is written, for the next build to replay.
+            do { try cache.recordCheck() } catch { recordFailed = error }
+            return true
+        }) else {
+            if let recordFailed { throw OutputError.unwritable(folder: out.path, reason: OutputError.reason(recordFailed)) }
+            return Report(lines: kept, seconds: [], unchanged: true)
         }
         tree.cache = cache
         var report = Report(lines: [], seconds: [])

@@ -51,7 +51,7 @@ public struct SiteStep: OutputStep {
             lines.append("note: Pagefind was not found (set OAE_PAGEFIND, or run scripts/setup.sh); the site is built without search")
         }
         let data = tree.staging.appendingPathComponent(OpenDataStep.folderName, isDirectory: true)
-        let options = SiteStep.options(input, search: pagefind != nil, handbooks: manifest, dataFolder: data)
+        let options = SiteStep.options(input, search: pagefind != nil, handbooks: manifest, dataFiles: SiteStep.files(in: data))
         let site: SiteBuild
         do { site = try SiteBuild(input: input, options: options) } catch {
             throw OutputError.step(name: name, message: "\(error)")
@@ -75,10 +75,9 @@ public struct SiteStep: OutputStep {
     }
 
     /// What the site is built with: its address, the handbooks and the open data files
-    /// found in `dataFolder`, the structured data of the offices and services.
-    static func options(_ input: BuildInput, search: Bool, handbooks: HandbookManifest?, dataFolder: URL) -> SiteOptions {
+    /// (`files(in:)` of the data folder), the structured data of the offices and services.
+    static func options(_ input: BuildInput, search: Bool, handbooks: HandbookManifest?, dataFiles: [SiteFile]) -> SiteOptions {
         let export = OpenDataStep.export(input)
-        let dataFiles = SiteStep.files(in: dataFolder)
         return SiteOptions(
             baseURL: SiteSettings.baseURL(root: input.root), search: search, handbooks: handbooks,
             dataFiles: dataFiles,

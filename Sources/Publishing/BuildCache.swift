@@ -87,14 +87,38 @@ public struct BuildRecord: Sendable, Equatable {
         }
     }
 
+    /// The check of the build that wrote the record, for a warm build to replay
+    /// (`CheckReplay` in Outputs says what its key covers).
+    public struct Check: Sendable, Equatable {
+        /// The key of the build: a SHA-256 of the stamps of every file it read and of
+        /// everything else its check and its units depend on.
+        public var key: String
+        /// The check's warnings (`JSONReport.compact`; a build with errors writes nothing).
+        public var warnings: String
+        /// The lines a build that keeps every unit reports (`site: 0 rendered, 1 reused`).
+        public var lines: [String]
+        /// The files, relative to the output folder, that must be there for the units to be kept.
+        public var files: [String]
+
+        public init(key: String, warnings: String, lines: [String], files: [String]) {
+            self.key = key
+            self.warnings = warnings
+            self.lines = lines
+            self.files = files
+        }
+    }
+
     public var units: [String: Unit] = [:]
     public var files: [String: InputDigest.File] = [:]
     public var groups: [String: String] = [:]
+    public var check: Check?
 
-    public init(units: [String: Unit] = [:], files: [String: InputDigest.File] = [:], groups: [String: String] = [:]) {
+    public init(units: [String: Unit] = [:], files: [String: InputDigest.File] = [:], groups: [String: String] = [:],
+                check: Check? = nil) {
         self.units = units
         self.files = files
         self.groups = groups
+        self.check = check
     }
 
     /// The record's path under the output folder.
@@ -116,11 +140,17 @@ public struct BuildRecord: Sendable, Equatable {
             record.files[name] = InputDigest.File(hash: hash, size: size, modified: modified)
         }
         record.groups = root["groups"] as? [String: String] ?? [:]
+        if let check = root["check"] as? [String: Any], let key = check["key"] as? String,
+           let warnings = check["warnings"] as? String, let lines = check["lines"] as? [String],
+           let files = check["files"] as? [String] {
+            record.check = Check(key: key, warnings: warnings, lines: lines, files: files)
+        }
         return record
     }
 
     /// The record as JSON, keys sorted: `{"format": 1, "units": {name: {"key", "reads",
-    /// "pdf"}}, "groups": {name: hash}, "files": {path: [hash, size, mtime_ns]}}`.
+    /// "pdf"}}, "groups": {name: hash}, "files": {path: [hash, size, mtime_ns]}}`, and
+    /// `"check": {"key", "warnings", "lines", "files"}` when the build recorded its check.
     public var text: String {
         let units = self.units.keys.sorted().map { name -> (String, JSONValue) in
             let u = self.units[name]!
@@ -132,8 +162,14 @@ public struct BuildRecord: Sendable, Equatable {
             let f = self.files[path]!
             return (path, .array([.string(f.hash), .int(f.size), .int(f.modified)]))
         }
-        return JSONValue.object([("format", .int(1)), ("units", .object(units)), ("groups", .object(groups)),
-                                 ("files", .object(files))]).serialized(pretty: false) + "\n"
+        var fields: [(String, JSONValue)] = [("format", .int(1)), ("units", .object(units)), ("groups", .object(groups)),
+                                             ("files", .object(files))]
+        if let check {
+            fields.append(("check", .object([("key", .string(check.key)), ("warnings", .string(check.warnings)),
+                                             ("lines", .array(check.lines.map(JSONValue.string))),
+                                             ("files", .array(check.files.map(JSONValue.string)))])))
+        }
+        return JSONValue.object(fields).serialized(pretty: false) + "\n"
     }
 }
 
@@ -149,6 +185,8 @@ public final class BuildCache: @unchecked Sendable {
     public let digest: InputDigest
     private let lock = NSLock()
     private var units: [String: BuildRecord.Unit]
+    /// This build's check, to record (`BuildRecord.check`); nil records none.
+    public var check: BuildRecord.Check?
 
     /// Reads `out`'s record and hashes the inputs of `input`.
     public init(out: URL, input: BuildInput) {
@@ -213,7 +251,7 @@ public final class BuildCache: @unchecked Sendable {
     public var record: BuildRecord {
         lock.lock()
         defer { lock.unlock() }
-        return BuildRecord(units: units, files: digest.files, groups: digest.groups)
+        return BuildRecord(units: units, files: digest.files, groups: digest.groups, check: check)
     }
 
     /// Writes the new record into `staging` (`.cache/build.json`) as a new file: the
@@ -223,5 +261,17 @@ public final class BuildCache: @unchecked Sendable {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: url)
         try Data(record.text.utf8).write(to: url, options: .atomic)
+    }
+
+    /// Records this build's check in the previous output's record when the build keeps
+    /// every unit (nothing else is written): a warm build after it replays the check.
+    /// Call it holding the output's lock. The record takes the new one's place by a rename,
+    /// so a record linked into another output is never written through.
+    public func recordCheck() throws {
+        guard previous.check != check else { return }
+        var kept = previous
+        kept.check = check
+        let url = out.appendingPathComponent(BuildRecord.path)
+        try Data(kept.text.utf8).write(to: url, options: .atomic)
     }
 }

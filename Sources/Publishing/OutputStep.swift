@@ -24,6 +24,9 @@ public struct BuildSettings: Sendable {
     public var terminal = false
     /// The environment the tools are looked up in.
     public var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// The check this build ran, recorded for a warm build to replay (`BuildRecord.Check`):
+    /// its key and its warnings (`JSONReport.compact`); nil records none.
+    public var check: (key: String, warnings: String)?
     /// Where progress lines go (standard error for the command line).
     public var write: @Sendable (String) -> Void = { _ in }
 

@@ -81,6 +81,21 @@ public struct SiteBuild: Sendable {
         site = SiteContext(input: input, templates: templates, options: options)
     }
 
+    /// Renders a route's page; shared by the closures of `pageJobs`.
+    final class PageRenderer: Sendable {
+        let pages: Pages
+        let layout: Layout
+
+        init(pages: Pages, layout: Layout) {
+            self.pages = pages
+            self.layout = layout
+        }
+
+        func render(_ route: SiteRoute, _ language: SiteLanguage) -> String {
+            layout.render(pages.content(route, language), route: route, language: language)
+        }
+    }
+
     /// A page to render: where it is written, and how it is rendered.
     struct PageJob: Sendable {
         var path: String
@@ -91,12 +106,16 @@ public struct SiteBuild: Sendable {
     func pageJobs() -> [PageJob] {
         let pages = Pages(site: site)
         let layout = Layout(site: site)
+        // The routes once for every language, and one shared box for every page's closure
+        // (capturing `pages` and `layout` copied two `SiteContext`s into each of the 17,000
+        // closures that `oae serve` makes on every save at 947 municipalities).
+        let routes = pages.routes()
+        let renderer = PageRenderer(pages: pages, layout: layout)
         var jobs: [PageJob] = []
+        jobs.reserveCapacity(routes.count * site.languages.count + 2)
         for language in site.languages {
-            for route in pages.routes() {
-                jobs.append(PageJob(path: route.path(language.code)) {
-                    layout.render(pages.content(route, language), route: route, language: language)
-                })
+            for route in routes {
+                jobs.append(PageJob(path: route.path(language.code)) { renderer.render(route, language) })
             }
         }
         if let language = site.languages.first(where: { $0.code == site.input.defaultLanguage }) ?? site.languages.first {
