@@ -126,6 +126,12 @@ extension Network {
         memo.budgets { municipalitySlugs.flatMap { budgets($0) } }
     }
 
+    /// Whether any office has a budget (`!budgets.isEmpty`, without making them: the site's
+    /// routes and links ask on every preview save).
+    public var hasBudgets: Bool {
+        municipalitySlugs.contains { !(municipalities[$0]?.documents(.budget).isEmpty ?? true) }
+    }
+
     /// A municipality's budgets, by year.
     public func budgets(_ municipality: String) -> [OfficeBudget] {
         guard let files = municipalities[municipality] else { return [] }

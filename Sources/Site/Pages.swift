@@ -31,7 +31,7 @@ struct Pages: Sendable {
         out += proposalRoutes()
         out += network.modelDocuments(.assessment).flatMap { [SiteRoute.assessment($0.id), .assessmentPrint($0.id)] }
         if network.expansionPlan != nil { out.append(.expansion) }
-        if !site.budgets.isEmpty { out.append(.budgets) }
+        if site.hasBudgets { out.append(.budgets) }
         return out
     }
 

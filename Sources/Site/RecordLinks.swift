@@ -23,7 +23,7 @@ extension Pages {
         if !site.agreements.isEmpty {
             out.append(TextLink(language.plain(language["agreements_heading"]), href: href(.agreements, language, from: path)))
         }
-        if !site.budgets.isEmpty {
+        if site.hasBudgets {
             out.append(TextLink(language.plain(language["budgets_heading"]), href: href(.budgets, language, from: path)))
         }
         return out

@@ -84,6 +84,10 @@ struct SiteContext: Sendable {
     /// programme's links on many pages ask whether there are any.
     var budgets: [OfficeBudget] { budgetsOnce.value { network.budgets } }
     private let budgetsOnce = Once<[OfficeBudget]>()
+    /// Whether any office has a budget, without making them (`Network.hasBudgets`): the
+    /// routes and the programme's links only ask that.
+    var hasBudgets: Bool { hasBudgetsOnce.value { network.hasBudgets } }
+    private let hasBudgetsOnce = Once<Bool>()
     /// The items of the tree whose decision waits for the assessment (`decide_at:
     /// assessment`), found once when first asked: finding them walks every document.
     var deferredToAssessment: [DeferredItem] { deferredOnce.value { network.deferredItems(to: "assessment") } }

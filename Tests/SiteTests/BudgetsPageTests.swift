@@ -51,4 +51,25 @@ final class BudgetsPageTests: XCTestCase {
         let ca = try XCTUnwrap(pages(tree)["ca/budgets.html"])
         XCTAssertTrue(ca.contains("<td><span class=\"badge budget-short\">Hi falten 3.500 €</span></td>\n<td>Sense dades</td>"), ca)
     }
+
+    /// Without a budget in the tree there is no budgets page and no link to it; the site
+    /// asks `hasBudgets`, which answers as the budgets themselves without making them.
+    func testNoBudgetNoPageAndNoLink() throws {
+        let tree = try SiteTree(example: true)
+        defer { tree.remove() }
+        for folder in ["seeds/sant-feliu-de-llobregat/budgets", "seeds/cerdanyola-del-valles/budgets"] {
+            try FileManager.default.removeItem(at: tree.root.appendingPathComponent(folder))
+        }
+        let (loaded, _) = CheckRun.diagnose(root: tree.root, asOf: Day("2026-11-25"))
+        XCTAssertFalse(Network(tree: loaded).hasBudgets)
+        XCTAssertEqual(Network(tree: loaded).budgets.count, 0)
+        let pages = try pages(tree)
+        XCTAssertNil(pages["ca/budgets.html"])
+        XCTAssertFalse(try XCTUnwrap(pages["ca/progress.html"]).contains("budgets.html"))
+        let full = try SiteTree(example: true)
+        defer { full.remove() }
+        let network = Network(tree: CheckRun.diagnose(root: full.root, asOf: Day("2026-11-25")).0)
+        XCTAssertTrue(network.hasBudgets)
+        XCTAssertEqual(network.budgets.count, 2)
+    }
 }
