@@ -18,8 +18,8 @@ import Site
 /// preview build: the handbook list with the sizes of the files, the sizes of the open
 /// data on the data page, and the spreadsheet and the DCAT-AP catalogue of the open data.
 public struct LivePreview: Sendable {
-    /// The site's pages by path from the site root (`ca/index.html`).
-    let pages: [String: @Sendable () -> String]
+    /// The site, whose pages are rendered by path from the site root (`ca/index.html`) when asked.
+    let site: SiteBuild
     let handbooks: HandbookRenderer
     let municipalities: [String: ResolvedMunicipality]
     let languages: Set<String>
@@ -48,7 +48,7 @@ public struct LivePreview: Sendable {
     /// the handbook's have.
     public init(input: BuildInput, written: Written) throws {
         let options = SiteStep.options(input, search: false, handbooks: written.manifest, dataFiles: written.dataFiles)
-        pages = try SiteBuild(input: input, options: options).pageTable()
+        site = try SiteBuild(input: input, options: options)
         let (renderer, problems) = HandbookRenderer.load(input)
         if !problems.isEmpty { throw HandbookBuildError.templates(problems) }
         handbooks = renderer
@@ -64,7 +64,7 @@ public struct LivePreview: Sendable {
     /// rendered now; nil for a path this preview does not make (the server then looks in
     /// the last full build).
     public func file(_ path: String) -> Data? {
-        if let page = pages[path] { return Data(page().utf8) }
+        if let page = site.page(at: path) { return Data(page.utf8) }
         let parts = path.split(separator: "/").map(String.init)
         // downloads/handbooks/<municipality>/<language>/handbook.html
         if parts.count == 5, parts[0] == "downloads", parts[1] == "handbooks", parts[4] == "handbook.html",
