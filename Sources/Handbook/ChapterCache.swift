@@ -109,6 +109,7 @@ public final class ViewPartCache: @unchecked Sendable {
     private let lock = NSLock()
     private var parts: [AnyHashable: any Sendable] = [:]
     private var references: [String: [(links: String, id: String)]] = [:]
+    private var orders: [[String]: [Int]] = [:]
     private var hitCount = 0
 
     public init(capacity: Int = 4096) {
@@ -141,5 +142,16 @@ public final class ViewPartCache: @unchecked Sendable {
         let found = make()
         lock.withLock { references[path] = found }
         return found
+    }
+
+    /// The order `sort` gives (indices into the sorted items), once per `key`, which
+    /// names every item and everything the order reads of it: handbooks of a language
+    /// list mostly the same services and procedures, and sorting them by name compares
+    /// with Foundation's case- and diacritic-insensitive `compare` (issue 13).
+    func order(_ key: [String], sort: () -> [Int]) -> [Int] {
+        if let known = lock.withLock({ orders[key] }) { return known }
+        let order = sort()
+        lock.withLock { orders[key] = order }
+        return order
     }
 }

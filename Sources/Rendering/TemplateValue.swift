@@ -3,7 +3,7 @@ import Foundation
 /// A view model as the compiled templates read it (`CompiledTemplate`): strings,
 /// numbers, booleans, lists and objects, typed, so that rendering looks names up without
 /// dynamic casts. Absent optionals are left out of objects, so `{{#name}}` skips them.
-public indirect enum TemplateValue: Sendable {
+public enum TemplateValue: Sendable {
     case string(String)
     case bool(Bool)
     case int(Int)

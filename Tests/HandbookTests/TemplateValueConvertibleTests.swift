@@ -80,4 +80,60 @@ final class TemplateValueConvertibleTests: XCTestCase {
         XCTAssertEqual(String(describing: TemplateValue.of(heading)), String(describing: heading.templateValue))
         XCTAssertEqual(String(describing: TemplateValue.of([heading])), String(describing: TemplateValue.list([heading.templateValue])))
     }
+
+    /// The rows of the staffing, communication and indicators chapters, full and bare.
+    func testTheChapterRowsWriteWhatTheirEncodingWrites() {
+        let text = TextView(text: "Tècnic/a", lang: "ca")
+        let link = LinkView(link_anchor: "role-tecnic", label: text)
+        let links = LinksView(items: [.init(link: link, separator: "")])
+        let rows = Rows(rows: [text, TextView(text: "Dos", lang: "ca")])
+        let local = LocalView(model_value: "Model: 80 %")
+        assertSame(rows)
+        assertSame(StaffingView.RecruitmentRow(post: "coord-1", post_role: "Coordinador/a", system: "Concurs", job_group: "A1",
+                                               catalan_level: "C1", rules_approved: "1 de març", call_published: "",
+                                               selection: "maig", start: "juny"))
+        assertSame(StaffingView.Post(post: "tec-1", role: link, fte: "1", start: "1 de juny de 2026", modules: "2"))
+        assertSame(StaffingView.Post(post: "tec-2", role: nil, fte: "0,5", start: "", modules: "0"))
+        assertSame(StaffingView.Minimum(role: link, minimum: "2", have: "1", short: true))
+        assertSame(StaffingView.Role(anchor: "role-tecnic", title: text, mission: text, responsibilities: rows, profile: text,
+                                     dedication: text, reports_to: link, owns_services: links, owns_procedures: links,
+                                     takes_part: links))
+        assertSame(StaffingView.Role(anchor: "role-x", title: nil, mission: nil, responsibilities: nil, profile: nil,
+                                     dedication: nil, reports_to: nil, owns_services: nil, owns_procedures: nil, takes_part: nil))
+        assertSame(StaffingView.Training(post: "tec-1", post_role: "Tècnic/a (2)", module: link, hours: "12", planned: "3/26",
+                                         completed: "—", status: "Pendent", status_class: "pending"))
+        assertSame(StaffingView.Module(anchor: "module-x", title: text, description: text, facts: "12 hores", roles: links,
+                                       outcomes: rows, contents: rows))
+        assertSame(StaffingView.Module(anchor: "module-y", title: nil, description: nil, facts: "", roles: nil,
+                                       outcomes: nil, contents: nil))
+        assertSame(CommunicationView.Item(anchor: "audience-x", name: text, description: text, required: "Sí"))
+        assertSame(CommunicationView.Item(anchor: "channel-x", name: nil, description: nil, required: nil))
+        assertSame(CommunicationView.Message(audience: link, text: text))
+        assertSame(CommunicationView.Message(audience: nil, text: nil))
+        let action = CommunicationView.Action(date: "març", title: text, description: text, message: text, indicator: link,
+                                              audience: link, channel: link, owner: link, budget: "300 €")
+        let bareAction = CommunicationView.Action(date: "", title: nil, description: nil, message: nil, indicator: nil,
+                                                  audience: nil, channel: nil, owner: nil, budget: "")
+        assertSame(action)
+        assertSame(bareAction)
+        assertSame(CommunicationView.Month(month: "Març de 2026", anchor: "month-2026-03", actions: [action, bareAction]))
+        assertSame(IndicatorsView.Indicator(anchor: "indicator-x", name: text, definition: text, unit: "%", type: "Resultat",
+                                            frequency: "Trimestral", target: "com a mínim 80 %", target_local: local,
+                                            target_source: "seeds/x/indicators.yaml:3", source: text))
+        assertSame(IndicatorsView.Indicator(anchor: "indicator-y", name: nil, definition: nil, unit: "", type: "", frequency: "",
+                                            target: "", target_local: nil, target_source: nil, source: nil))
+        assertSame(IndicatorsView.Column(label: "T2 2026"))
+        let cell = IndicatorsView.Cell(value: "82 %", status: "assolit", status_class: "met", note: "1")
+        let bareCell = IndicatorsView.Cell(value: "—", status: "", status_class: "no-data", note: nil)
+        assertSame(cell)
+        assertSame(bareCell)
+        assertSame(IndicatorsView.ValueRow(indicator: link, target: "80 %", target_local: local, cells: [cell, bareCell]))
+        assertSame(IndicatorsView.ValueRow(indicator: link, target: "", target_local: nil, cells: []))
+        assertSame(IndicatorsView.ValueNote(number: "1", quarter: "T2 2026", indicator: text, text: text))
+        assertSame(IndicatorsView.ValueNote(number: "2", quarter: "", indicator: nil, text: nil))
+        assertSame(IndicatorsView.Report(anchor: "report-x", title: "Informe", submitted: "1 de juliol", file: "r.yaml",
+                                         narrative: ParagraphsView(paragraphs: ["Un."], fallback: false, lang: "ca"),
+                                         milestones: rows))
+        assertSame(IndicatorsView.Report(anchor: "report-y", title: "", submitted: nil, file: "", narrative: nil, milestones: nil))
+    }
 }

@@ -231,13 +231,17 @@ struct CatalogueChapter: ChapterBuilder {
 
     /// The services in the order of the model's areas, then by name in the language.
     static func ordered(_ c: HandbookContext) -> [ResolvedService] {
-        c.view.services.map { s in (s, c.areaOrder(s.fields["area"]?.string ?? ""), c.markup.plain(s.fields["name"])) }
-            .sorted { a, b in
+        let items = c.view.services.map { s in (s, c.areaOrder(s.fields["area"]?.string ?? ""), c.markup.plain(s.fields["name"])) }
+        let sort = {
+            items.indices.sorted { i, j in
+                let a = items[i], b = items[j]
                 if a.1 != b.1 { return a.1 < b.1 }
                 let order = a.2.compare(b.2, options: [.caseInsensitive, .diacriticInsensitive])
                 return order == .orderedSame ? a.0.id < b.0.id : order == .orderedAscending
             }
-            .map(\.0)
+        }
+        let order = c.parts?.order(["services"] + items.map { "\($0.1)\u{0}\($0.0.id)\u{0}\($0.2)" }, sort: sort) ?? sort()
+        return order.map { items[$0].0 }
     }
 
     func adoption(_ s: ResolvedService, _ c: HandbookContext) -> CatalogueView.Adoption {

@@ -168,13 +168,17 @@ struct ProceduresChapter: ChapterBuilder {
 
     /// Procedures before methodologies, then by title in the language.
     static func ordered(_ c: HandbookContext) -> [ResolvedProcedure] {
-        c.view.procedures.map { p in (p, p.fields["type"]?.string == "methodology" ? 1 : 0, c.markup.plain(p.fields["title"])) }
-            .sorted { a, b in
+        let items = c.view.procedures.map { p in (p, p.fields["type"]?.string == "methodology" ? 1 : 0, c.markup.plain(p.fields["title"])) }
+        let sort = {
+            items.indices.sorted { i, j in
+                let a = items[i], b = items[j]
                 if a.1 != b.1 { return a.1 < b.1 }
                 let order = a.2.compare(b.2, options: [.caseInsensitive, .diacriticInsensitive])
                 return order == .orderedSame ? a.0.id < b.0.id : order == .orderedAscending
             }
-            .map(\.0)
+        }
+        let order = c.parts?.order(["procedures"] + items.map { "\($0.1)\u{0}\($0.0.id)\u{0}\($0.2)" }, sort: sort) ?? sort()
+        return order.map { items[$0].0 }
     }
 
     /// The owner role; the municipality's local owner, when it named one, marked local.

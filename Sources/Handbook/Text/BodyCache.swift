@@ -21,7 +21,7 @@ public final class BodyCache: @unchecked Sendable {
     /// Body key → the link destinations its rendering asked the resolver for, in order.
     private var destinations: [String: [String]] = [:]
     /// Body key and resolved destinations → the HTML.
-    private var rendered: [String: String] = [:]
+    private var rendered: [Answers: String] = [:]
     private var renderCount = 0
     /// Link destination and the document it is written in → what it names.
     private var locations: [String: DocumentPlaces.Location] = [:]
@@ -37,7 +37,7 @@ public final class BodyCache: @unchecked Sendable {
     func html(key: String, resolve: @escaping @Sendable (String) -> String?,
               render: (_ resolver: @escaping @Sendable (String) -> String?) -> String) -> String {
         if let known = lock.withLock({ destinations[key] }) {
-            let answers = BodyCache.answersKey(key, known.map(resolve))
+            let answers = Answers(key: key, answers: known.map(resolve))
             if let html = lock.withLock({ rendered[answers] }) { return html }
         }
         let recorder = Recorder()
@@ -50,7 +50,7 @@ public final class BodyCache: @unchecked Sendable {
         lock.withLock {
             renderCount += 1
             destinations[key] = asked
-            rendered[BodyCache.answersKey(key, answered)] = html
+            rendered[Answers(key: key, answers: answered)] = html
         }
         return html
     }
@@ -65,13 +65,12 @@ public final class BodyCache: @unchecked Sendable {
         return location
     }
 
-    static func answersKey(_ key: String, _ answers: [String?]) -> String {
-        var out = key
-        for a in answers {
-            out += "\u{0}"
-            out += a.map { "=" + $0 } ?? "-"
-        }
-        return out
+    /// A body's key and what the resolver answered for each of its link destinations,
+    /// in order (kept apart, not joined into one string: hashing and comparing them needs
+    /// no concatenation of the body's key and every answer).
+    struct Answers: Hashable {
+        let key: String
+        let answers: [String?]
     }
 
     /// The destinations one rendering asked for and what it was told.
