@@ -10,6 +10,11 @@ public func writeFile(_ url: URL, _ data: Data) throws {
     try data.withUnsafeBytes { try FileWriting.write(path: url.path, $0) }
 }
 
+/// Writes a file of UTF-8 bytes (a rendered page), creating its folder.
+public func writeFile(_ url: URL, _ bytes: [UInt8]) throws {
+    try bytes.withUnsafeBytes { try FileWriting.write(path: url.path, $0) }
+}
+
 public func writeFile(_ url: URL, _ text: String) throws {
     var text = text
     try text.withUTF8 { try FileWriting.write(path: url.path, UnsafeRawBufferPointer($0)) }

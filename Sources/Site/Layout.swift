@@ -13,7 +13,7 @@ struct Layout: Sendable {
     /// With `rootBase` (the site's base path, `/` or `/oae/`), every link of the frame is
     /// root-relative, for a page a server may send for any address (the 404 page).
     func render(_ content: PageContent, route: SiteRoute, language: SiteLanguage, path: String? = nil,
-                rootBase: String? = nil) -> String {
+                rootBase: String? = nil) -> [UInt8] {
         let path = path ?? route.path(language.code)
         let input = site.input
         func link(_ target: String, _ fragment: String? = nil) -> String {
@@ -65,8 +65,7 @@ struct Layout: Sendable {
             breadcrumbs: crumbs,
             indexed: content.indexed,
             search_kind: language[Layout.searchKindKey(route)],
-            content: Layout.searchable(route == .home ? ScrollRegions.wrap(content.html, fallback: content.title)
-                : Contents.insert(ScrollRegions.wrap(content.html, fallback: content.title), label: language["on_this_page"])),
+            content: RenderedText(utf8: Layout.body(content, route: route, language: language)),
             fallback_note: content.html.utf8Contains("class=\"fallback\""),
             json_ld: content.jsonLD.map(StructuredData.scriptText),
             revision: revision,
@@ -78,7 +77,17 @@ struct Layout: Sendable {
             data_href: link(SiteRoute.openData.path(language.code)),
             page_address: site.options.baseURL + SitePath.encode(path),
             footer_links: footer)
-        return site.templates.render("layout", PageView(view, language))
+        return site.templates.renderUTF8("layout", PageView(view, language))
+    }
+}
+
+extension Layout {
+    /// A page's content as the layout inserts it, in UTF-8: its tables in scroll regions
+    /// (`ScrollRegions`), a contents list on long pages but the home page (`Contents`),
+    /// and the marks for the search index (`searchable`), each pass on the bytes.
+    static func body(_ content: PageContent, route: SiteRoute, language: SiteLanguage) -> [UInt8] {
+        let wrapped = ScrollRegions.wrap(Array(content.html.utf8), fallback: content.title)
+        return searchable(route == .home ? wrapped : Contents.insert(wrapped, label: language["on_this_page"]))
     }
 }
 
@@ -112,7 +121,8 @@ struct LayoutView: ViewModel {
     var indexed: Bool
     /// What the page is, for the search results (Pagefind's `kind` filter and meta).
     var search_kind: String
-    var content: String
+    /// The page's content, as UTF-8 bytes inserted as they are (`{{{content}}}`).
+    var content: RenderedText
     var fallback_note: Bool
     var json_ld: String?
     var revision: String

@@ -14,51 +14,61 @@ import Rendering
 /// `fallback` (the page title). Tables are never nested in the site's pages.
 enum ScrollRegions {
     static func wrap(_ html: String, fallback: String) -> String {
-        guard html.utf8Contains("<table") else { return html }
-        var out = ""
-        out.reserveCapacity(html.utf8.count + 512)
-        var rest = html[...]
+        String(decoding: wrap(Array(html.utf8), fallback: fallback), as: UTF8.self)
+    }
+
+    /// `wrap` on the UTF-8 bytes of a page.
+    static func wrap(_ html: [UInt8], fallback: String) -> [UInt8] {
+        guard var start = HTMLBytes.find("<table", in: html) else { return html }
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + 512)
+        var rest = 0
         var lastHeadingID: String?
-        while let start = rest.utf8Range(of: "<table") {
-            let before = rest[..<start.lowerBound]
-            lastHeadingID = lastHeading(in: before) ?? lastHeadingID
-            out += before
-            guard let end = rest.utf8Range(of: "</table>", from: start.upperBound) else {
-                rest = rest[start.lowerBound...]
+        while true {
+            lastHeadingID = lastHeading(in: html, from: rest, to: start) ?? lastHeadingID
+            out.append(contentsOf: html[rest..<start])
+            guard let close = HTMLBytes.find("</table>", in: html, from: start + 6) else {
+                rest = start
                 break
             }
-            let table = rest[start.lowerBound..<end.upperBound]
-            out += "<div class=\"table-scroll\" role=\"region\" " + name(of: table, heading: lastHeadingID, fallback: fallback)
-                + " tabindex=\"0\">" + table + "</div>"
-            rest = rest[end.upperBound...]
+            let end = close + 8
+            out.append(contentsOf: "<div class=\"table-scroll\" role=\"region\" ".utf8)
+            out.append(contentsOf: name(of: html, from: start, to: end, heading: lastHeadingID, fallback: fallback).utf8)
+            out.append(contentsOf: " tabindex=\"0\">".utf8)
+            out.append(contentsOf: html[start..<end])
+            out.append(contentsOf: "</div>".utf8)
+            rest = end
+            guard let next = HTMLBytes.find("<table", in: html, from: rest) else { break }
+            start = next
         }
-        out += rest
+        out.append(contentsOf: html[rest...])
         return out
     }
 
-    /// The naming attribute of a table's region.
-    static func name(of table: Substring, heading: String?, fallback: String) -> String {
-        if let open = table.utf8Range(of: "<caption"), let close = table.utf8Range(of: "</caption>"),
-           let gt = table[open.upperBound...].firstIndex(of: ">"), gt < close.lowerBound {
-            let text = plainText(table[table.index(after: gt)..<close.lowerBound])
+    /// The naming attribute of the region of the table `html[from..<to]`.
+    static func name(of html: [UInt8], from: Int, to: Int, heading: String?, fallback: String) -> String {
+        if let open = HTMLBytes.find("<caption", in: html, from: from, to: to),
+           let close = HTMLBytes.find("</caption>", in: html, from: from, to: to),
+           let gt = HTMLBytes.find(byte: UInt8(ascii: ">"), in: html, from: open + 8, to: to), gt < close {
+            let text = plainText(String(decoding: html[(gt + 1)..<close], as: UTF8.self)[...])
             if !text.isEmpty { return "aria-label=\"\(HTML.escape(text))\"" }
         }
-        let head = table[..<(table.firstIndex(of: ">") ?? table.endIndex)]
-        if let id = attribute("aria-labelledby", in: head) { return "aria-labelledby=\"\(id)\"" }
+        let head = HTMLBytes.find(byte: UInt8(ascii: ">"), in: html, from: from, to: to) ?? to
+        if let id = HTMLBytes.attribute("aria-labelledby", in: html, from: from, to: head) { return "aria-labelledby=\"\(id)\"" }
         if let heading { return "aria-labelledby=\"\(heading)\"" }
         return "aria-label=\"\(HTML.escape(fallback))\""
     }
 
-    /// The `id` of the last `<h2>`…`<h6>` with one in `html`.
-    static func lastHeading(in html: Substring) -> String? {
+    /// The `id` of the last `<h2>`…`<h6>` with one in `html[from..<to]`.
+    static func lastHeading(in html: [UInt8], from: Int, to: Int) -> String? {
         var found: String?
-        var rest = html
-        while let open = rest.utf8Range(of: "<h") {
-            let after = rest[open.upperBound...]
-            if let level = after.first, ("2"..."6").contains(level),
-               let gt = after.firstIndex(of: ">") {
-                if let id = attribute("id", in: after[..<gt]) { found = id }
-                rest = after[gt...]
+        var rest = from
+        while let open = HTMLBytes.find("<h", in: html, from: rest, to: to) {
+            let after = open + 2
+            if after < to, (UInt8(ascii: "2")...UInt8(ascii: "6")).contains(html[after]),
+               let gt = HTMLBytes.find(byte: UInt8(ascii: ">"), in: html, from: after, to: to) {
+                if let id = HTMLBytes.attribute("id", in: html, from: after, to: gt) { found = id }
+                rest = gt
             } else {
                 rest = after
             }

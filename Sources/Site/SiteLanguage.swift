@@ -96,23 +96,79 @@ public struct SiteLanguage: Sendable {
     /// marked as a whole when it falls back.
     public func paragraphs(_ node: Node?) -> String {
         guard let t = localizer.text(node) else { return "" }
-        // Split at blank lines and trimmed by bytes and characters, not with Foundation:
-        // this runs for most texts of every page.
-        var out: [String] = []
-        var rest = t.text[...]
-        while !rest.isEmpty {
-            let blank = rest.utf8Range(of: "\n\n")
-            // Trimmed by scalars, as `trimmingCharacters(in: .whitespacesAndNewlines)`.
-            var piece = (blank.map { rest[..<$0.lowerBound] } ?? rest).unicodeScalars[...]
-            while let first = piece.first, CharacterSet.whitespacesAndNewlines.contains(first) { piece = piece.dropFirst() }
-            while let last = piece.last, CharacterSet.whitespacesAndNewlines.contains(last) { piece = piece.dropLast() }
-            if !piece.isEmpty { out.append("<p>" + HTML.escape(String(String.UnicodeScalarView(piece))) + "</p>") }
-            guard let blank else { break }
-            rest = rest[blank.upperBound...]
-        }
-        let paras = out.joined(separator: "\n")
+        let paras = SiteLanguage.paragraphs(t.text)
         guard t.isFallback else { return paras }
         return fallbackBlock(paras, language: t.language)
+    }
+
+    /// `text` split at blank lines (`\n\n`), each piece trimmed of white space and
+    /// newlines at both ends (as `trimmingCharacters(in: .whitespacesAndNewlines)`) and
+    /// escaped in a `<p>`; empty pieces dropped; the paragraphs joined by `\n`. On the
+    /// UTF-8 bytes: an ASCII byte at an end is trimmed by its value, anything else by its
+    /// scalar (a no-break space is white space too).
+    static func paragraphs(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { b -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 32)
+            var start = 0
+            while start <= b.count {
+                // The next blank line.
+                var end = start
+                while end + 1 < b.count, !(b[end] == 0x0A && b[end + 1] == 0x0A) { end += 1 }
+                let blank = end + 1 < b.count
+                if !blank { end = b.count }
+                let piece = trimmed(UnsafeBufferPointer(rebasing: b[start..<end]))
+                if !piece.isEmpty {
+                    if !out.isEmpty { out.append(0x0A) }
+                    out.append(contentsOf: "<p>".utf8)
+                    HTML.escape(String(decoding: piece, as: UTF8.self), into: &out)
+                    out.append(contentsOf: "</p>".utf8)
+                }
+                guard blank else { break }
+                start = end + 2
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// `bytes` without white space and newlines at either end (`CharacterSet
+    /// .whitespacesAndNewlines`, scalar by scalar).
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var lower = 0, upper = bytes.count
+        while lower < upper {
+            let b = bytes[lower]
+            if b < 0x80 {
+                guard b == 0x20 || (0x09...0x0D).contains(b) else { break }
+                lower += 1
+            } else {
+                // The scalar starting here.
+                var length = 1
+                while lower + length < upper, bytes[lower + length] & 0xC0 == 0x80 { length += 1 }
+                guard isSpace(UnsafeBufferPointer(rebasing: bytes[lower..<(lower + length)])) else { break }
+                lower += length
+            }
+        }
+        while upper > lower {
+            let b = bytes[upper - 1]
+            if b < 0x80 {
+                guard b == 0x20 || (0x09...0x0D).contains(b) else { break }
+                upper -= 1
+            } else {
+                var first = upper - 1
+                while first > lower, bytes[first] & 0xC0 == 0x80 { first -= 1 }
+                guard isSpace(UnsafeBufferPointer(rebasing: bytes[first..<upper])) else { break }
+                upper = first
+            }
+        }
+        return UnsafeBufferPointer(rebasing: bytes[lower..<upper])
+    }
+
+    /// Whether the bytes of one non-ASCII scalar are white space or a newline.
+    private static func isSpace(_ scalar: UnsafeBufferPointer<UInt8>) -> Bool {
+        let scalars = String(decoding: scalar, as: UTF8.self).unicodeScalars
+        guard scalars.count == 1, let s = scalars.first else { return false }
+        return CharacterSet.whitespacesAndNewlines.contains(s)
     }
 
     /// Wraps HTML in the default language shown in place of a missing translation.

@@ -83,9 +83,9 @@ extension Layout {
     /// description list (`Àmbit`, `Cost`) and table headers are not indexed, and cells
     /// and list items written edge to edge get a line break between them, so that Pagefind
     /// sees a word boundary there.
-    static func searchable(_ html: String) -> String {
-        var html = html
-        return html.withUTF8 { bytes -> String in
+    /// The result is the page's UTF-8 bytes, inserted into the layout as they are.
+    static func searchable(_ html: [UInt8]) -> [UInt8] {
+        html.withUnsafeBufferPointer { bytes -> [UInt8] in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 16)
             var i = 0
@@ -99,7 +99,7 @@ extension Layout {
                 let next = i + 1 < bytes.count ? bytes[i + 1] : 0
                 guard searchRuleSeconds[Int(next)] else { i += 1; continue }
                 for rule in rules where bytes.hasPrefix(rule.match, at: i) {
-                    out.append(contentsOf: bytes[copied..<(i + rule.at)])
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(i + rule.at)]))
                     out.append(contentsOf: rule.insert)
                     copied = i + rule.at
                     i += rule.at - 1
@@ -107,9 +107,9 @@ extension Layout {
                 }
                 i += 1
             }
-            if copied == 0 { return String(decoding: bytes, as: UTF8.self) }
-            out.append(contentsOf: bytes[copied...])
-            return String(decoding: out, as: UTF8.self)
+            if copied == 0 { return html }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return out
         }
     }
 
@@ -142,19 +142,26 @@ enum Contents {
     static let maximumChildren = 12
 
     static func insert(_ html: String, label: String) -> String {
-        guard !html.utf8Contains("class=\"toc"), html.utf8Count(of: "<h2 id=\"") >= minimum else { return html }
+        String(decoding: insert(Array(html.utf8), label: label), as: UTF8.self)
+    }
+
+    /// `insert` on the UTF-8 bytes of a page.
+    static func insert(_ html: [UInt8], label: String) -> [UInt8] {
+        guard !HTMLBytes.contains("class=\"toc", in: html), HTMLBytes.count("<h2 id=\"", in: html) >= minimum else { return html }
         var entries: [(level: Int, id: String, text: String)] = []
-        var rest = html[...]
-        while let open = rest.utf8Range(of: "<h") {
-            let after = rest[open.upperBound...]
-            guard let level = after.first.flatMap({ Int(String($0)) }), level == 2 || level == 3,
-                  let gt = after.firstIndex(of: ">"),
-                  let close = after.utf8Range(of: "</h\(level)>") else { rest = after; continue }
-            if let id = ScrollRegions.attribute("id", in: after[..<gt]) {
-                let text = ScrollRegions.plainText(after[after.index(after: gt)..<close.lowerBound])
+        var rest = 0
+        while let open = HTMLBytes.find("<h", in: html, from: rest) {
+            let after = open + 2
+            let level = after < html.count ? Int(html[after]) - Int(UInt8(ascii: "0")) : 0
+            guard level == 2 || level == 3,
+                  let gt = HTMLBytes.find(byte: UInt8(ascii: ">"), in: html, from: after),
+                  let close = HTMLBytes.find(level == 2 ? "</h2>" : "</h3>", in: html, from: after)
+            else { rest = after; continue }
+            if let id = HTMLBytes.attribute("id", in: html, from: after, to: gt) {
+                let text = ScrollRegions.plainText(String(decoding: html[(gt + 1)..<max(gt + 1, close)], as: UTF8.self)[...])
                 if level == 2 || !entries.isEmpty { entries.append((level, id, text)) }
             }
-            rest = after[close.upperBound...]
+            rest = close + 5
         }
         guard entries.filter({ $0.level == 2 }).count >= minimum else { return html }
         // A section with more subsections than `maximumChildren` is listed by its heading
@@ -185,13 +192,18 @@ enum Contents {
         if open { nav += "</ul></li>\n" }
         nav += "</ul>\n</nav>\n"
         // Before the first section (or heading) of level 2.
-        let h2 = html.utf8Range(of: "<h2 id=\"")!
-        var at = h2.lowerBound
-        if let section = html.utf8LastRange(of: "<section", before: h2.lowerBound),
-           !html[section.upperBound..<h2.lowerBound].utf8Contains("</section>"),
-           !html[section.upperBound..<h2.lowerBound].utf8Contains("<h") {
-            at = section.lowerBound
+        let h2 = HTMLBytes.find("<h2 id=\"", in: html)!
+        var at = h2
+        if let section = HTMLBytes.findLast("<section", in: html, before: h2),
+           !HTMLBytes.contains("</section>", in: html, from: section + 8, to: h2),
+           !HTMLBytes.contains("<h", in: html, from: section + 8, to: h2) {
+            at = section
         }
-        return String(html[..<at]) + nav + String(html[at...])
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + nav.utf8.count)
+        out.append(contentsOf: html[..<at])
+        out.append(contentsOf: nav.utf8)
+        out.append(contentsOf: html[at...])
+        return out
     }
 }

@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Searches in the UTF-8 bytes of a page, for the passes every page goes through before
+/// the layout (`ScrollRegions`, `Contents`, `Layout.searchable`): they work on the bytes
+/// the templates wrote and give bytes to the layout, so that a page is never decoded into
+/// a `String` and validated again between them (issue 13). Needles are ASCII, so a byte
+/// match is a character match.
+enum HTMLBytes {
+    /// The first `count` bytes at `needle` in the `length` bytes at `hay`: `memchr` finds
+    /// each candidate for the needle's second byte (the first is `<` in most needles, the
+    /// commonest byte of a page), `memcmp` compares the whole.
+    static func memmem(_ hay: UnsafePointer<UInt8>, _ length: Int, _ needle: UnsafePointer<UInt8>, _ count: Int) -> UnsafePointer<UInt8>? {
+        guard count > 0, length >= count else { return nil }
+        let pivot = count > 1 ? 1 : 0
+        let byte = Int32(needle[pivot])
+        var at = pivot
+        let last = length - count + pivot
+        while at <= last {
+            guard let hit = memchr(hay + at, byte, last - at + 1) else { return nil }
+            let offset = hay.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(hay + offset - pivot, needle, count) == 0 { return hay + offset - pivot }
+            at = offset + 1
+        }
+        return nil
+    }
+
+    /// The offset of the first `needle` in `hay[from..<to]` (`to` defaults to the end);
+    /// nil when there is none.
+    static func find(_ needle: StaticString, in hay: [UInt8], from: Int = 0, to: Int? = nil) -> Int? {
+        let end = to ?? hay.count
+        guard from <= end, end - from >= needle.utf8CodeUnitCount else { return nil }
+        return hay.withUnsafeBufferPointer { h -> Int? in
+            guard let base = h.baseAddress,
+                  let hit = memmem(base + from, end - from, needle.utf8Start, needle.utf8CodeUnitCount) else { return nil }
+            return base.distance(to: hit)
+        }
+    }
+
+    /// The offset of the first `byte` in `hay[from..<to]`.
+    static func find(byte: UInt8, in hay: [UInt8], from: Int, to: Int? = nil) -> Int? {
+        let end = to ?? hay.count
+        guard from < end else { return nil }
+        return hay.withUnsafeBufferPointer { h -> Int? in
+            guard let base = h.baseAddress, let hit = memchr(base + from, Int32(byte), end - from) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    /// Whether `needle` occurs in `hay`.
+    static func contains(_ needle: StaticString, in hay: [UInt8], from: Int = 0, to: Int? = nil) -> Bool {
+        find(needle, in: hay, from: from, to: to) != nil
+    }
+
+    /// How many times `needle` occurs in `hay` without overlapping.
+    static func count(_ needle: StaticString, in hay: [UInt8]) -> Int {
+        var n = 0
+        var from = 0
+        while let at = find(needle, in: hay, from: from) {
+            n += 1
+            from = at + needle.utf8CodeUnitCount
+        }
+        return n
+    }
+
+    /// The offset of the last `needle` that ends at or before `end`.
+    static func findLast(_ needle: StaticString, in hay: [UInt8], before end: Int) -> Int? {
+        var found: Int?
+        var from = 0
+        while let at = find(needle, in: hay, from: from, to: end) {
+            found = at
+            from = at + needle.utf8CodeUnitCount
+        }
+        return found
+    }
+
+    /// The value of `name="…"` in the start tag `hay[from..<to]` (as oae writes it: double
+    /// quotes, escaped): `ScrollRegions.attribute` on bytes.
+    static func attribute(_ name: StaticString, in hay: [UInt8], from: Int, to: Int) -> String? {
+        // ` name="`
+        var pattern: [UInt8] = [0x20]
+        pattern.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        pattern.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
+        guard to - from >= pattern.count else { return nil }
+        let at: Int? = hay.withUnsafeBufferPointer { h in
+            pattern.withUnsafeBufferPointer { p in
+                guard let base = h.baseAddress,
+                      let hit = memmem(base + from, to - from, p.baseAddress!, p.count) else { return nil }
+                return base.distance(to: hit)
+            }
+        }
+        guard let at else { return nil }
+        let start = at + pattern.count
+        guard let quote = find(byte: UInt8(ascii: "\""), in: hay, from: start, to: to) else { return nil }
+        return String(decoding: hay[start..<quote], as: UTF8.self)
+    }
+
+    /// The bytes of a string.
+    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+}

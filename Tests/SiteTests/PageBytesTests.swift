@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+import Loading
+import Rendering
+@testable import Site
+
+/// The passes a page goes through on its UTF-8 bytes (issue 13) give what the passes on
+/// strings gave.
+final class PageBytesTests: XCTestCase {
+    /// The paragraphs as they were made with `String` and Foundation before they were made
+    /// on bytes: the reference the byte version must equal.
+    func reference(_ text: String) -> String {
+        var out: [String] = []
+        var rest = text[...]
+        while !rest.isEmpty {
+            let blank = rest.utf8Range(of: "\n\n")
+            var piece = (blank.map { rest[..<$0.lowerBound] } ?? rest).unicodeScalars[...]
+            while let first = piece.first, CharacterSet.whitespacesAndNewlines.contains(first) { piece = piece.dropFirst() }
+            while let last = piece.last, CharacterSet.whitespacesAndNewlines.contains(last) { piece = piece.dropLast() }
+            if !piece.isEmpty { out.append("<p>" + HTML.escape(String(String.UnicodeScalarView(piece))) + "</p>") }
+            guard let blank else { break }
+            rest = rest[blank.upperBound...]
+        }
+        return out.joined(separator: "\n")
+    }
+
+    func testParagraphsAreSplitAtBlankLinesTrimmedAndEscaped() {
+        XCTAssertEqual(SiteLanguage.paragraphs("  L'oficina obre <b>dilluns</b>.\n\nI dimarts & dijous.  \n"),
+                       "<p>L&#39;oficina obre &lt;b&gt;dilluns&lt;/b&gt;.</p>\n<p>I dimarts &amp; dijous.</p>")
+        XCTAssertEqual(SiteLanguage.paragraphs("\u{00A0}Primer\u{2003}\n\n\n\n\u{0085}Segon\u{3000}"), "<p>Primer</p>\n<p>Segon</p>")
+        XCTAssertEqual(SiteLanguage.paragraphs("\n\n \n\n"), "")
+        XCTAssertEqual(SiteLanguage.paragraphs(""), "")
+        // `\r\n\r\n` is not a blank line of `\n\n`: one paragraph, its inner CRLFs kept.
+        XCTAssertEqual(SiteLanguage.paragraphs("Àmbit\r\n\r\nsegon\r\n"), "<p>Àmbit\r\n\r\nsegon</p>")
+    }
+
+    func testParagraphsEqualTheStringVersionOnTrickyTexts() {
+        let texts = [
+            "a\n\n\nb", "a\n \nb", "\n\na", "a\n\n", "é\u{301}\n\n\u{301}x", "\u{200B}zero width\u{200B}",
+            "\u{FEFF}bom", "tab\t\n\n\ttab", "x\u{2028}\n\ny\u{2029}", "\u{1680}ogham\u{202F}", "emoji 👩‍💻\n\n👍🏽 ",
+            "\r\n\r\nCRLF\r\n", "l'àrea & <b>\"cometes\"</b>", "\u{00A0}\u{00A0}", "\u{0301}combining first",
+        ]
+        for text in texts { XCTAssertEqual(SiteLanguage.paragraphs(text), reference(text), text.debugDescription) }
+    }
+
+    func testSearchMarksOnBytes() {
+        let html = Array("<dl><dt>Cost</dt><dd>Gratuït</dd><dt>Àmbit</dt><dd>Local</dd></dl><ul><li>a</li><li>b</li></ul>".utf8)
+        XCTAssertEqual(String(decoding: Layout.searchable(html), as: UTF8.self),
+                       "<dl><dt data-pagefind-ignore>Cost</dt>\n<dd>Gratuït</dd>\n<dt data-pagefind-ignore>Àmbit</dt>\n<dd>Local</dd></dl><ul><li>a</li>\n<li>b</li></ul>")
+        let plain = Array("<p>res a marcar</p>".utf8)
+        XCTAssertEqual(Layout.searchable(plain), plain)
+    }
+
+    func testByteSearch() {
+        let hay = Array("<p>a</p><h2 id=\"x\">X</h2><h2 id=\"y\">Y</h2>".utf8)
+        XCTAssertEqual(HTMLBytes.find("<h2", in: hay), 8)
+        XCTAssertEqual(HTMLBytes.find("<h2", in: hay, from: 9), 25)
+        XCTAssertNil(HTMLBytes.find("<h2", in: hay, from: 9, to: 27))
+        XCTAssertEqual(HTMLBytes.find("<h2", in: hay, from: 9, to: 28), 25)
+        XCTAssertEqual(HTMLBytes.count("<h2 id=\"", in: hay), 2)
+        XCTAssertEqual(HTMLBytes.findLast("</h2>", in: hay, before: hay.count), 37)
+        XCTAssertEqual(HTMLBytes.findLast("</h2>", in: hay, before: 41), 20)
+        XCTAssertEqual(HTMLBytes.attribute("id", in: hay, from: 8, to: 19), "x")
+        XCTAssertNil(HTMLBytes.attribute("id", in: hay, from: 0, to: 8))
+        XCTAssertNil(HTMLBytes.find("<", in: [], from: 0))
+        XCTAssertEqual(HTMLBytes.find("a", in: hay), 3)
+    }
+}

@@ -1,0 +1,43 @@
+import Presentation
+import Rendering
+@testable import Site
+import XCTest
+
+/// The site's views that write their own `TemplateValue` (`TemplateValueConvertible`)
+/// give what their `Encodable` conformance gives, with their optionals present and absent.
+final class SiteViewValuesTests: XCTestCase {
+    func assertSame<T: TemplateValueConvertible & Encodable>(_ value: T, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(String(describing: value.templateValue), String(describing: TemplateValue.encoded(value)),
+                       file: file, line: line)
+    }
+
+    func testEverySiteViewWritesWhatItsEncodingWrites() {
+        let text = TextView(text: "Servei d'acollida <i>", fallback: true, lang: "ca")
+        assertSame(text)
+        assertSame(TextLink(text, href: "../model/services/welcome.html"))
+        let crumb = LayoutView.Crumb(label: "Inici", href: "../index.html")
+        assertSame(crumb)
+        assertSame(LayoutView.Crumb(label: "Aquesta pàgina", href: nil))
+        let nav = LayoutView.NavItem(label: "Oficines", href: "offices.html", current: true, current_value: "page")
+        assertSame(nav)
+        let language = LayoutView.LanguageLink(code: "es", name: "Español", href: "../es/index.html", current: false)
+        assertSame(language)
+        func layout(optionals: Bool) -> LayoutView {
+            LayoutView(site_title: "Xarxa OAE", title: "Oficina", head_title: "Oficina · Xarxa OAE",
+                       description: optionals ? "Una oficina" : nil, csp: "default-src 'self'", stylesheet: "../assets/site.css",
+                       favicon: "../assets/favicon.svg", styles: optionals ? [.init(href: "../assets/charter.css")] : [],
+                       scripts: optionals ? [.init(src: "../assets/search.js")] : [], home_href: "index.html",
+                       search_href: optionals ? "search.html" : nil, languages: [language], alternates: optionals ? [language] : [],
+                       nav: [nav], breadcrumbs: [crumb], indexed: optionals, search_kind: "Oficina",
+                       content: RenderedText("<h1>Oficina</h1>"), fallback_note: !optionals,
+                       json_ld: optionals ? "{\"@type\":\"GovernmentOffice\"}" : nil, revision: "abc1234",
+                       revision_full: "abc1234def", source_date: "25 de novembre de 2026", source_day: "2026-11-25",
+                       model_version: "1.2.0", tool_version: "0.9.0", data_href: "data.html",
+                       page_address: "https://example.org/ca/offices/x.html", footer_links: [nav])
+        }
+        assertSame(layout(optionals: true))
+        assertSame(layout(optionals: false))
+        assertSame(PageView(layout(optionals: true), SiteLanguage(strings: .init(language: "ca", texts: ["nav_home": "Inici"]),
+                                                                   localizer: .init(language: "ca", defaultLanguage: "ca"))))
+    }
+}
