@@ -4,7 +4,8 @@ import Resolution
 /// The services × municipalities table: for each service of the model, what each
 /// municipality does with it (core, recommended kept, optional adopted, omitted with a
 /// reason, optional not adopted) and which fields it overrides; then each municipality's
-/// own services.
+/// own services, by municipality (a list, not a row per local service with a cell per
+/// municipality: that grew with the square of the network, issue 13).
 public struct CatalogueComparison: Sendable {
     public struct Cell: Sendable {
         /// `core`, `recommended`, `adopted`, `omitted`, `not-adopted`, `local`, or `none`
@@ -24,9 +25,18 @@ public struct CatalogueComparison: Sendable {
         public var cells: [Cell]
     }
 
+    /// A municipality's own service.
+    public struct LocalService: Sendable {
+        public var service: String
+        public var municipality: String
+    }
+
     public var municipalities: [String]
     public var rows: [Row]
-    public var localRows: [Row]
+    /// Every municipality's own services, in the order of `municipalities`, then their own.
+    public var localServices: [LocalService]
+    /// The indices in `localServices` of each municipality's own services.
+    public var localServicesByMunicipality: [String: [Int]]
 
     static let statusOrder = ["core": 0, "recommended": 1, "optional": 2]
 
@@ -49,21 +59,25 @@ public struct CatalogueComparison: Sendable {
                 return Cell(state: "not-adopted", reason: nil, overridden: [])
             })
         }
-        localRows = views.flatMap { view in
-            view.services.filter { $0.adoption == .local }.map { s in
-                Row(service: s.id, status: "local", municipality: view.slug, cells: views.map {
-                    Cell(state: $0.slug == view.slug ? "local" : "none", reason: nil, overridden: [])
-                })
-            }
+        let local = views.flatMap { view in
+            view.services.filter { $0.adoption == .local }.map { LocalService(service: $0.id, municipality: view.slug) }
         }
+        localServices = local
+        localServicesByMunicipality = Dictionary(grouping: local.indices) { local[$0].municipality }
     }
 
     /// The table as text, one row a line: `service (status): cell | cell`, each cell its
     /// state, the overridden fields in brackets and the reason of an omission in the
-    /// default language.
+    /// default language; a local service's row says `local` under its municipality and
+    /// `none` under the others.
     public func text(defaultLanguage: String) -> String {
         var lines = ["service | " + municipalities.joined(separator: " | ")]
-        for row in rows + localRows {
+        let local = localServices.map { s in
+            Row(service: s.service, status: "local", municipality: s.municipality, cells: municipalities.map {
+                Cell(state: $0 == s.municipality ? "local" : "none", reason: nil, overridden: [])
+            })
+        }
+        for row in rows + local {
             let cells = row.cells.map { cell -> String in
                 var s = cell.state
                 if !cell.overridden.isEmpty { s += " [" + cell.overridden.joined(separator: ", ") + "]" }

@@ -54,7 +54,7 @@ extension Pages {
     /// by field, local services), then a summary per model service. A "differences only"
     /// view hides what follows the model, with CSS `:target` (no script).
     func comparison(_ language: SiteLanguage, _ path: String) -> PageContent {
-        let table = CatalogueComparison(network: network, resolved: site.municipalities)
+        let table = site.comparison
         func fieldNames(_ names: [String]) -> String {
             let tops = names.map { name -> String in
                 let top = name.split(whereSeparator: { $0 == "." || $0 == "[" }).first.map(String.init) ?? name
@@ -101,10 +101,11 @@ extension Pages {
                     if cell.overridden.isEmpty { same += 1 } else { add(.changed, HTML.escape(fieldNames(cell.overridden))) }
                 }
             }
-            for row in table.localRows where row.municipality == slug {
-                let doc = site.resolved[slug]?.files.services.first { $0.id == row.service }
+            for index in table.localServicesByMunicipality[slug] ?? [] {
+                let service = table.localServices[index].service
+                let doc = site.resolved[slug]?.files.services.first { $0.id == service }
                 marks[.local, default: []].append(.init(
-                    link: localLink(doc?.root?["name"], .localService(municipality: slug, id: row.service), language, from: path),
+                    link: localLink(doc?.root?["name"], .localService(municipality: slug, id: service), language, from: path),
                     detail: "", has_detail: false))
             }
             let differences = ComparisonMark.allCases.compactMap { mark -> ComparisonView.Difference? in

@@ -10,22 +10,12 @@ import Darwin
 /// a `String` and validated again between them (issue 13). Needles are ASCII, so a byte
 /// match is a character match.
 enum HTMLBytes {
-    /// The first `count` bytes at `needle` in the `length` bytes at `hay`: `memchr` finds
-    /// each candidate for the needle's second byte (the first is `<` in most needles, the
-    /// commonest byte of a page), `memcmp` compares the whole.
+    /// The first `count` bytes at `needle` in the `length` bytes at `hay`, by the C
+    /// library's `memmem` (glibc's two-way search; the Glibc module leaves it out, as a
+    /// GNU extension, so it is declared here).
     static func memmem(_ hay: UnsafePointer<UInt8>, _ length: Int, _ needle: UnsafePointer<UInt8>, _ count: Int) -> UnsafePointer<UInt8>? {
         guard count > 0, length >= count else { return nil }
-        let pivot = count > 1 ? 1 : 0
-        let byte = Int32(needle[pivot])
-        var at = pivot
-        let last = length - count + pivot
-        while at <= last {
-            guard let hit = memchr(hay + at, byte, last - at + 1) else { return nil }
-            let offset = hay.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(hay + offset - pivot, needle, count) == 0 { return hay + offset - pivot }
-            at = offset + 1
-        }
-        return nil
+        return c_memmem(hay, length, needle, count).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) }
     }
 
     /// The offset of the first `needle` in `hay[from..<to]` (`to` defaults to the end);
@@ -101,3 +91,8 @@ enum HTMLBytes {
     /// The bytes of a string.
     static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 }
+
+/// `void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen)`
+/// (glibc, BSD libc).
+@_silgen_name("memmem")
+private func c_memmem(_ hay: UnsafeRawPointer, _ length: Int, _ needle: UnsafeRawPointer, _ count: Int) -> UnsafeMutableRawPointer?

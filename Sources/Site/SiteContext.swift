@@ -92,6 +92,10 @@ struct SiteContext: Sendable {
     /// assessment`), found once when first asked: finding them walks every document.
     var deferredToAssessment: [DeferredItem] { deferredOnce.value { network.deferredItems(to: "assessment") } }
     private let deferredOnce = Once<[DeferredItem]>()
+
+    /// The services × municipalities comparison, made once for every language.
+    var comparison: CatalogueComparison { comparisonOnce.value { CatalogueComparison(network: network, resolved: municipalities) } }
+    private let comparisonOnce = Once<CatalogueComparison>()
     /// Each office's summary by slug and language, made when first asked (`Pages.officeSummary`).
     let summaries = Memo<String, OfficeSummary>()
     /// The label of each office status by language, found once (`statusLabel`).
