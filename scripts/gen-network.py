@@ -4,8 +4,9 @@ folder per municipality of Catalonia, each a copy of a pilot's folder with the
 municipality's own slug, name and INE code.
 
 usage: scripts/gen-network.py OUT_DIR [FILES]          (FILES: about how many files; default 10000)
-       scripts/gen-network.py OUT_DIR --municipalities N (exactly N municipalities: the
-                                                          metropolitan area's first, then the rest)
+       scripts/gen-network.py OUT_DIR --municipalities N (exactly N municipalities, at least
+                                                          the example's 4: those first, then the
+                                                          metropolitan area's, then the rest)
 Figures in the generated folders are the pilot's, copied: illustrative only.
 """
 import csv, os, re, shutil, sys, unicodedata
@@ -24,6 +25,12 @@ def slug(name):
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
     return s
+
+# The example's own municipalities, which the programme's files name.
+example = sorted(name for name in os.listdir(os.path.join(root, "seeds"))
+                 if os.path.isfile(os.path.join(root, "seeds", name, "office.yaml")))
+if municipalities is not None and municipalities < len(example):
+    sys.exit(f"gen-network: at least {len(example)} municipalities (the example's own: {', '.join(example)})")
 
 if os.path.exists(out):
     shutil.rmtree(out)
@@ -50,8 +57,10 @@ for dirpath, _, names in os.walk(src):
 count = sum(1 for _ in os.walk(os.path.join(out, "model")) for _ in _[2])
 with open(os.path.join(root, "model/reference/municipalities-catalonia.csv"), encoding="utf-8") as f:
     rows = list(csv.DictReader(f))
-# The metropolitan area first (the expansion's order), then the rest of Catalonia.
-rows.sort(key=lambda r: (r.get("amb") != "yes", r["ine_code"]))
+# The example's own municipalities first (the programme's files copied above name them:
+# the pilots, the assessment, the proposals), then the metropolitan area (the expansion's
+# order), then the rest of Catalonia: a network of any size the programme's files fit.
+rows.sort(key=lambda r: (slug(r["name"]) not in example, r.get("amb") != "yes", r["ine_code"]))
 made = 0
 for row in rows:
     if count >= target or (municipalities is not None and made >= municipalities):

@@ -1,0 +1,40 @@
+import Foundation
+@testable import OAECommands
+import XCTest
+
+/// `scripts/gen-network.py`, which makes the benchmark networks: a network of any size
+/// from the example's four municipalities up checks without errors.
+final class GenNetworkTests: XCTestCase {
+    func generate(_ municipalities: Int) throws -> (ProcessResult, URL) {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gen-network-\(UUID().uuidString)")
+        let script = TestPaths.packageRoot.appendingPathComponent("scripts/gen-network.py").path
+        let result = try runProcess(TestPaths.python, [script, out.path, "--municipalities", String(municipalities)])
+        return (result, out)
+    }
+
+    func testASmallNetworkHasTheExamplesMunicipalitiesFirstAndChecksWithoutErrors() throws {
+        let (result, out) = try generate(5)
+        defer { try? FileManager.default.removeItem(at: out) }
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "\(out.path): 229 files, 5 municipalities\n")
+        let offices = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("seeds").path)
+            .filter { FileManager.default.fileExists(atPath: out.appendingPathComponent("seeds/\($0)/office.yaml").path) }
+        // The example's four, then the metropolitan area's first by INE code (Badalona, 08015).
+        XCTAssertEqual(offices.sorted(), ["badalona", "cerdanyola-del-valles", "molins-de-rei", "sant-feliu-de-llobregat",
+                                          "santa-coloma-de-gramenet"])
+        try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("templates"),
+                                         to: out.appendingPathComponent("templates"))
+        let (report, code) = CheckRun.run(root: out, format: "json", strict: false)
+        let summary = (try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])?["summary"] as? [String: Any]
+        XCTAssertEqual(summary?["errors"] as? Int, 0, report)
+        XCTAssertEqual(code, 0)
+    }
+
+    func testFewerThanTheExamplesMunicipalitiesIsRefusedBeforeAnythingIsWritten() throws {
+        let (result, out) = try generate(3)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "gen-network: at least 4 municipalities (the example's own: cerdanyola-del-valles, "
+                       + "molins-de-rei, sant-feliu-de-llobregat, santa-coloma-de-gramenet)\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
+}
