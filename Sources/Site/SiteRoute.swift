@@ -92,25 +92,33 @@ public enum SitePath {
     /// The href that leads from the page at `from` to the file at `to` (both relative to
     /// the root of the site, with `/` separators), optionally with a fragment.
     public static func relative(from: String, to: String, fragment: String? = nil) -> String {
-        // On bytes: every page computes dozens of these (the frame's links).
-        let f = Array(from.utf8), t = Array(to.utf8)
-        let slash = UInt8(ascii: "/")
-        var start = 0, common = 0
-        while let fi = f[start...].firstIndex(of: slash), let ti = t[start...].firstIndex(of: slash),
-              fi == ti, f[start..<fi].elementsEqual(t[start..<ti]) {
-            common += 1
-            start = fi + 1
+        // On the bytes of both paths, in place: every page computes dozens of these.
+        var from = from, to = to
+        return from.withUTF8 { f in
+            to.withUTF8 { t in
+                let slash = UInt8(ascii: "/")
+                // The folders both paths share: `start` is where `to` leaves them.
+                var start = 0, common = 0
+                while true {
+                    var k = start
+                    while k < f.count, k < t.count, f[k] == t[k], f[k] != slash { k += 1 }
+                    guard k < f.count, k < t.count, f[k] == slash, t[k] == slash else { break }
+                    common += 1
+                    start = k + 1
+                }
+                var ups = -common
+                for b in f where b == slash { ups += 1 }
+                var href = [UInt8]()
+                href.reserveCapacity(ups * 3 + t.count - start + (fragment?.utf8.count ?? 0) + 1)
+                for _ in 0..<ups { href.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "."), slash]) }
+                href.append(contentsOf: UnsafeBufferPointer(rebasing: t[start...]))
+                if let fragment {
+                    href.append(UInt8(ascii: "#"))
+                    href.append(contentsOf: fragment.utf8)
+                }
+                return String(decoding: href, as: UTF8.self)
+            }
         }
-        let ups = f.reduce(0) { $0 + ($1 == slash ? 1 : 0) } - common
-        var href = [UInt8]()
-        href.reserveCapacity(ups * 3 + t.count - start + (fragment?.utf8.count ?? 0) + 1)
-        for _ in 0..<ups { href.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "."), slash]) }
-        href.append(contentsOf: t[start...])
-        if let fragment {
-            href.append(UInt8(ascii: "#"))
-            href.append(contentsOf: fragment.utf8)
-        }
-        return String(decoding: href, as: UTF8.self)
     }
 
     /// `../` as many times as `path` is deep: the way back to the root of the site.
@@ -120,16 +128,21 @@ public enum SitePath {
 
     /// Percent-encodes what a path segment may not hold as written; slugs pass unchanged.
     public static func encode(_ path: String) -> String {
-        var out = ""
-        for byte in path.utf8 {
-            let c = Character(UnicodeScalar(byte))
-            if c.isASCII && (c.isLetter || c.isNumber || "-._~/".contains(c)) {
-                out.append(c)
-            } else {
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+        // An ASCII letter or digit, or one of `-._~/`, stays; any other byte is `%XX`.
+        func kept(_ b: UInt8) -> Bool {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"): return true
+            default: return false
             }
         }
-        return out
+        guard !path.utf8.allSatisfy(kept) else { return path }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count * 3)
+        for b in path.utf8 {
+            if kept(b) { out.append(b) } else { out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 0x0F)]] }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

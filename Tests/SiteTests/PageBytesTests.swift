@@ -65,4 +65,15 @@ final class PageBytesTests: XCTestCase {
         XCTAssertNil(HTMLBytes.find("<", in: [], from: 0))
         XCTAssertEqual(HTMLBytes.find("a", in: hay), 3)
     }
+
+    func testPathsOnBytes() {
+        XCTAssertEqual(SitePath.encode("~a_b-c.d/E9.html"), "~a_b-c.d/E9.html")
+        XCTAssertEqual(SitePath.encode("100% ü+?#"), "100%25%20%C3%BC%2B%3F%23")
+        XCTAssertEqual(SitePath.encode(""), "")
+        XCTAssertEqual(SitePath.relative(from: "ca/offices/ab.html", to: "ca/offices/abc/x.html"), "abc/x.html")
+        XCTAssertEqual(SitePath.relative(from: "ca/offices/abc/x.html", to: "ca/offices/ab.html"), "../ab.html")
+        XCTAssertEqual(SitePath.relative(from: "ca/a/b.html", to: "ca/a/", fragment: "x"), "#x")
+        XCTAssertEqual(SitePath.relative(from: "index.html", to: "index.html"), "index.html")
+        XCTAssertEqual(SitePath.relative(from: "ca/àrea/x.html", to: "ca/àrea/y.html"), "y.html")
+    }
 }
