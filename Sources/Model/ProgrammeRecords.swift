@@ -136,17 +136,25 @@ extension Network {
     /// Every item of the tree marked `decide_at: <event>`, by file then line.
     public func deferredItems(to event: String) -> [DeferredItem] {
         var out: [DeferredItem] = []
+        // Through the buffers, by index: iterating copied (retained and released) every
+        // pair and item of the whole tree.
         func walk(_ node: Node, _ doc: Document) {
-            if let pairs = node.pairs {
-                for pair in pairs {
-                    if pair.key.keyText == "decide_at", pair.value.string == event {
-                        out.append(DeferredItem(document: doc, item: node, field: pair.value))
-                    } else {
-                        walk(pair.value, doc)
+            switch node.value {
+            case let .mapping(pairs):
+                pairs.withUnsafeBufferPointer { pairs in
+                    for i in pairs.indices {
+                        if case let .string(key) = pairs[i].key.value, key == "decide_at", pairs[i].value.string == event {
+                            out.append(DeferredItem(document: doc, item: node, field: pairs[i].value))
+                        } else {
+                            walk(pairs[i].value, doc)
+                        }
                     }
                 }
-            } else if let items = node.sequence {
-                for item in items { walk(item, doc) }
+            case let .sequence(items):
+                items.withUnsafeBufferPointer { items in
+                    for i in items.indices { walk(items[i], doc) }
+                }
+            default: break
             }
         }
         for doc in tree.documents where doc.language == nil {
