@@ -457,11 +457,13 @@ struct ByteScan {
     /// Every byte is ASCII (columns are byte counts).
     var ascii = false
 
-    init<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+    /// What the pass has seen so far.
+    private struct State {
         var atLineStart = true
         var previous: UInt8 = 0, previous2: UInt8 = 0
         var tab = false, control = false, special = false, high = false
-        for b in bytes {
+
+        @inline(__always) mutating func step(_ b: UInt8) {
             if b > 0x20 && b < 0x7F {
                 atLineStart = false
             } else if b < 0x20 {
@@ -485,9 +487,45 @@ struct ByteScan {
             previous2 = previous
             previous = b
         }
-        fitsBlockSubset = !special && !control && !tab
-        ascii = !high
-        mayHaveTabIndentation = tab
-        mayHaveControlCharacters = control
+    }
+
+    init<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+        var state = State()
+        if bytes.withContiguousStorageIfAvailable({ ByteScan.scan($0, into: &state) }) == nil {
+            for b in bytes { state.step(b) }
+        }
+        fitsBlockSubset = !state.special && !state.control && !state.tab
+        ascii = !state.high
+        mayHaveTabIndentation = state.tab
+        mayHaveControlCharacters = state.control
+    }
+
+    /// The pass over contiguous bytes, eight at a time where all eight are printable ASCII
+    /// (U+0020–U+007E: nothing to note but whether they are all spaces), byte by byte
+    /// elsewhere.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into state: inout State) {
+        let n = bytes.count
+        var i = 0
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= n {
+                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                // A byte below 0x20 (exact for "is there one"); a byte of 0x7F or more.
+                let below = (w &- ones &* 0x20) & ~w & highs
+                let above = ((w &+ ones) | w) & highs
+                if below | above == 0 {
+                    if w != 0x2020_2020_2020_2020 { state.atLineStart = false }
+                    state.previous2 = UInt8(truncatingIfNeeded: w >> 48)
+                    state.previous = UInt8(truncatingIfNeeded: w >> 56)
+                } else {
+                    for j in i..<(i + 8) { state.step(bytes[j]) }
+                }
+                i += 8
+            }
+        }
+        while i < n {
+            state.step(bytes[i])
+            i += 1
+        }
     }
 }
