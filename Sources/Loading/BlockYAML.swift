@@ -303,8 +303,9 @@ enum BlockYAML {
         /// `parentIndent`), folded as YAML folds them.
         mutating func plainScalar(parentIndent: Int) throws -> Node {
             let start = position(p)
-            var segments: [(Int, Int)] = []
-            var breaks: [Int] = [] // empty lines before each segment after the first
+            // The first line's part; the folded text is made only for a scalar of several lines.
+            var single = (p, p)
+            var joined: [UInt8]?
             var endPosition = start
             var emptyLines = 0
             var first = true
@@ -320,9 +321,14 @@ enum BlockYAML {
                     if c != 0x20 { end = p + 1 }
                     p += 1
                 }
-                if !first { breaks.append(emptyLines) }
-                first = false
-                segments.append((segmentStart, end))
+                if first {
+                    single = (segmentStart, end)
+                    first = false
+                } else {
+                    if joined == nil { joined = Array(UnsafeBufferPointer(rebasing: b[single.0..<single.1])) }
+                    if emptyLines == 0 { joined!.append(0x20) } else { for _ in 0..<emptyLines { joined!.append(0x0A) } }
+                    joined!.append(contentsOf: UnsafeBufferPointer(rebasing: b[segmentStart..<end]))
+                }
                 endPosition = position(end)
                 if comment {
                     try finishLine(); try skipToContent()
@@ -356,20 +362,8 @@ enum BlockYAML {
                     if at(p + 1) == b[p], at(p + 2) == b[p], isBlankZ(p + 3) { throw Outside() }
                 }
             }
-            let text: String
-            if segments.count == 1 {
-                text = NFC.normalize(UnsafeBufferPointer(rebasing: b[segments[0].0..<segments[0].1]))
-            } else {
-                var joined: [UInt8] = []
-                for (k, (s, e)) in segments.enumerated() {
-                    if k > 0 {
-                        let empty = breaks[k - 1]
-                        if empty == 0 { joined.append(0x20) } else { for _ in 0..<empty { joined.append(0x0A) } }
-                    }
-                    joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[s..<e]))
-                }
-                text = joined.withUnsafeBufferPointer { NFC.normalize($0) }
-            }
+            let text = joined.map { $0.withUnsafeBufferPointer { NFC.normalize($0) } }
+                ?? NFC.normalize(UnsafeBufferPointer(rebasing: b[single.0..<single.1]))
             return Node(ScalarResolver.resolve(plain: text), span: span(start, endPosition))
         }
 
@@ -445,7 +439,7 @@ enum BlockYAML {
         mutating func flowSequence() throws -> Node {
             let start = position(p)
             p += 1
-            var items: [Node] = []
+            let first = itemStack.count
             while p < n, b[p] == 0x20 { p += 1 }
             if at(p) == 0x5D {
                 p += 1
@@ -468,13 +462,13 @@ enum BlockYAML {
                 }
                 guard p < n else { throw Outside() }
                 let text = NFC.normalize(UnsafeBufferPointer(rebasing: b[itemStart..<end]))
-                items.append(Node(ScalarResolver.resolve(plain: text), span: span(position(itemStart), position(end))))
+                itemStack.push(Node(ScalarResolver.resolve(plain: text), span: span(position(itemStart), position(end))))
                 if b[p] == 0x5D { p += 1; break }
                 p += 1 // ,
                 while p < n, b[p] == 0x20 { p += 1 }
                 guard p < n, b[p] != 0x5D else { throw Outside() } // a trailing comma
             }
-            return Node(.sequence(items), span: span(start, position(p)))
+            return Node(.sequence(itemStack.pop(from: first)), span: span(start, position(p)))
         }
 
         /// A literal (`|`) or folded (`>`) block scalar, with an optional chomping
