@@ -16,10 +16,13 @@ import Diagnostics
 /// key, any text libyaml would refuse — makes `read` answer nil, and the caller reads
 /// the text with libyaml, which reports exactly as before. `BlockYAMLTests` checks that
 /// the two readers give identical trees, node for node and span for span, on every YAML
-/// file and front matter of model/, seeds/ and the test fixtures.
+/// file and front matter of model/, seeds/ and the test fixtures; the fuzz targets
+/// (`scripts/fuzz.sh`) compare them on every input they make.
 enum BlockYAML {
     /// The root node of `bytes` (a whole YAML text), or nil when the text is outside the
-    /// subset. `lineOffset` moves every position down (front matter).
+    /// subset. `lineOffset` moves every position down (front matter); `ascii`: every byte
+    /// is ASCII (a column is then a byte count, else a count of scalars); nesting deeper
+    /// than `maxDepth` is left to libyaml, which reports it.
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, lineOffset: Int, ascii: Bool,
                      maxDepth: Int = YAMLLoader.Limits().maxDepth) -> Node? {
         var reader = Reader(b: bytes, file: file, lineOffset: lineOffset, ascii: ascii, maxDepth: maxDepth)
