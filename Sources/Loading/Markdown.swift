@@ -314,6 +314,11 @@ public struct Slugger: Sendable {
 
     /// The anchor of a text, before making it unique.
     public static func slugify(_ text: String) -> String {
+        latinSlug(text) ?? slugifyByCharacters(text)
+    }
+
+    /// `slugify` character by character, for any text.
+    static func slugifyByCharacters(_ text: String) -> String {
         var out = ""
         for ch in NFC.normalize(text).lowercased() {
             if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" {
@@ -323,6 +328,44 @@ public struct Slugger: Sendable {
             }
         }
         return NFC.normalize(out)
+    }
+
+    /// `slugify` by bytes for a text of ASCII and U+00A0–U+00FF (most headings of the
+    /// tree), or nil for any other text. Each of these scalars is a character of its own
+    /// (none combines; "\r\n", one character, is dropped either way), already in NFC;
+    /// letters are A–Z, a–z and U+00C0–U+00FF but × and ÷, lowercased by +0x20 up to
+    /// U+00DE (ß stays ß); numbers are 0–9; U+00A0–U+00BF holds no letter or number but
+    /// ª, µ (lowercased to μ), º, ², ³, ¹, ¼, ½, ¾, which are left to `slugify`.
+    static func latinSlug(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var bytes = text.utf8.makeIterator()
+        while let b = bytes.next() {
+            switch b {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(b + 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"):
+                out.append(b)
+            case UInt8(ascii: " "): out.append(UInt8(ascii: "-"))
+            case 0x00..<0x80: break
+            case 0xC2:
+                // U+0080–U+00BF.
+                guard let c = bytes.next() else { return nil }
+                switch c {
+                case 0xAA, 0xB5, 0xBA, 0xB2, 0xB3, 0xB9, 0xBC, 0xBD, 0xBE: return nil
+                default: break
+                }
+            case 0xC3:
+                // U+00C0–U+00FF.
+                guard let c = bytes.next() else { return nil }
+                if c == 0x97 || c == 0xB7 { break } // × ÷
+                out.append(0xC3)
+                out.append(c <= 0x9E ? c + 0x20 : c)
+            default:
+                return nil
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

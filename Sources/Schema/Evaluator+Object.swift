@@ -30,29 +30,33 @@ extension Evaluator {
                 if !collecting { return false }
             }
         }
-        // By index: binding each pair would copy both of its nodes.
-        for i in pairs.indices {
-            let key = pairs[i].key.keyText
-            if let names = k.propertyNames {
-                valid = evaluatePropertyName(names, pairs[i].key) && valid
+        // By index through the buffer: binding each pair, or reading `pairs[i]` from the
+        // array, copied (retained and released) its nodes.
+        return pairs.withUnsafeBufferPointer { pairs -> Bool in
+            var valid = valid
+            for i in 0..<pairs.count {
+                let key = pairs[i].key.keyText
+                if let names = k.propertyNames {
+                    valid = evaluatePropertyName(names, pairs[i].key) && valid
+                }
+                var matched = false
+                if let p = k.properties[key] {
+                    matched = true
+                    valid = evaluateChild(p, pairs[i].value, .key(key)) && valid
+                }
+                for (pattern, p) in k.patternProperties where pattern.matches(key) {
+                    matched = true
+                    valid = evaluateChild(p, pairs[i].value, .key(key)) && valid
+                }
+                if !matched, let additional = k.additionalProperties {
+                    matched = true
+                    valid = evaluateExtra(additional, pairs[i], keyword: "additionalProperties", k) && valid
+                }
+                if matched { local?.properties.insert(key) }
+                if !valid && !collecting { return false }
             }
-            var matched = false
-            if let p = k.properties[key] {
-                matched = true
-                valid = evaluateChild(p, pairs[i].value, .key(key)) && valid
-            }
-            for (pattern, p) in k.patternProperties where pattern.matches(key) {
-                matched = true
-                valid = evaluateChild(p, pairs[i].value, .key(key)) && valid
-            }
-            if !matched, let additional = k.additionalProperties {
-                matched = true
-                valid = evaluateExtra(additional, pairs[i], keyword: "additionalProperties", k) && valid
-            }
-            if matched { local?.properties.insert(key) }
-            if !valid && !collecting { return false }
+            return valid
         }
-        return valid
     }
 
     /// A member that no `properties` names: a field `false` forbids is reported at its
