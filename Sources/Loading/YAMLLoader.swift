@@ -30,14 +30,9 @@ public struct YAMLLoader: Sendable {
     ]
 
     public var limits: Limits
-    /// Whether texts of the block-YAML subset are read by `BlockYAML` (same nodes,
-    /// positions and diagnostics as libyaml, faster); false reads every text with libyaml
-    /// (the tests and the fuzzer compare the two).
-    public var readsBlockSubset: Bool
 
-    public init(limits: Limits = Limits(), readsBlockSubset: Bool = true) {
+    public init(limits: Limits = Limits()) {
         self.limits = limits
-        self.readsBlockSubset = readsBlockSubset
     }
 
     /// Loads a whole YAML file from its bytes.
@@ -66,17 +61,10 @@ public struct YAMLLoader: Sendable {
             let controls = TextChecks.yamlControlCharacters(text, file: file, lineOffset: lineOffset)
             if !controls.isEmpty { return (nil, controls) }
         }
-        if readsBlockSubset, scan.fitsBlockSubset, let root = text.utf8.withContiguousStorageIfAvailable({
-            BlockYAML.read($0, file: file, lineOffset: lineOffset, ascii: scan.ascii, maxDepth: limits.maxDepth)
-        }) ?? nil {
-            return (root, [])
-        }
-        let lines = text.utf8.withContiguousStorageIfAvailable { LineStarts(scalarsOf: $0) } ?? LineStarts(scalarsOf: Array(text.utf8))
-        return loadWithLibyaml(text: text, file: file, lineOffset: lineOffset, lines: lines)
+        return loadWithLibyaml(text: text, file: file, lineOffset: lineOffset, lines: scan.lines)
     }
 
-    /// Loads YAML text with libyaml's event parser (`BlockYAML` answers for most files;
-    /// this path reads every other text and reports every problem).
+    /// Loads YAML text with libyaml's event parser.
     func loadWithLibyaml(text: String, file: String, lineOffset: Int, lines: LineStarts) -> (Node?, [Diagnostic]) {
         var builder = Builder(file: file, lineOffset: lineOffset, limits: limits, text: text, lines: lines)
         if text.utf8.isEmpty {
@@ -419,17 +407,8 @@ private struct Builder {
 struct LineStarts {
     private var starts: [Int]
 
-    /// The line starts of a text's UTF-8 bytes (a scalar starts at every byte that is not a
-    /// continuation byte).
-    init<C: Collection>(scalarsOf bytes: C) where C.Element == UInt8 {
-        var starts = [0]
-        var index = 0
-        for b in bytes where b & 0xC0 != 0x80 {
-            index += 1
-            if b == 0x0A { starts.append(index) }
-        }
-        self.starts = starts
-    }
+    /// `starts`: the scalar index of each line's first scalar, from 0 (made by `ByteScan`).
+    fileprivate init(starts: [Int]) { self.starts = starts }
 
     /// The 1-based line and column (in characters) of the scalar at `index`.
     func position(ofScalar index: Int) -> (line: Int, column: Int) {
@@ -442,49 +421,40 @@ struct LineStarts {
     }
 }
 
-/// One pass over a YAML text's UTF-8 bytes: two conservative flags that say whether the
-/// exact checks (`tabIndentation`, `TextChecks.yamlControlCharacters`) must run — a flag is
-/// set by every text in which the check can find something, and sometimes by one in which
-/// it finds nothing — and whether `BlockYAML` may read the text. The line starts that
-/// libyaml's positions need are made apart (`LineStarts(scalarsOf:)`), only for the texts
-/// libyaml reads.
+/// One pass over a YAML text's UTF-8 bytes: where its lines start (`LineStarts`, in
+/// scalars: a scalar starts at every byte that is not a continuation byte), and two
+/// conservative flags that say whether the exact checks (`tabIndentation`,
+/// `TextChecks.yamlControlCharacters`) must run: a flag is set by every text in which the
+/// check can find something, and sometimes by one in which it finds nothing.
 struct ByteScan {
+    var lines: LineStarts
     var mayHaveTabIndentation = false
     var mayHaveControlCharacters = false
-    /// False when the text holds a tab, a CR, a control character (NEL included), U+2028,
-    /// U+2029 or a byte order mark: `BlockYAML` leaves such texts to libyaml.
-    var fitsBlockSubset = false
-    /// Every byte is ASCII (columns are byte counts).
-    var ascii = false
 
     /// What the pass has seen so far.
     private struct State {
+        var starts = [0]
+        var index = 0
         var atLineStart = true
-        var previous: UInt8 = 0, previous2: UInt8 = 0
-        var tab = false, control = false, special = false, high = false
+        var previous: UInt8 = 0
+        var tab = false, control = false
 
         @inline(__always) mutating func step(_ b: UInt8) {
+            if b & 0xC0 != 0x80 { index += 1 }
             if b > 0x20 && b < 0x7F {
                 atLineStart = false
             } else if b < 0x20 {
-                if b == 0x0A { atLineStart = true }
-                else if b == 0x09 { special = true; if atLineStart { tab = true } }
-                else if b == 0x0D { special = true }
-                else { control = true }
+                if b == 0x0A { atLineStart = true; starts.append(index) }
+                else if b == 0x09 { if atLineStart { tab = true } }
+                else if b != 0x0D { control = true }
             } else if b >= 0x80 {
-                high = true
                 atLineStart = false
-                // U+0080–U+009F (C2 80–C2 9F, NEL among them); U+FFFE and U+FFFF (EF BF BE,
-                // EF BF BF).
+                // U+0080–U+009F (C2 80–C2 9F); U+FFFE and U+FFFF (EF BF BE, EF BF BF).
                 if (previous == 0xC2 && b < 0xA0) || (previous == 0xEF && b == 0xBF) { control = true }
-                // U+2028, U+2029 (E2 80 A8/A9), a byte order mark (EF BB BF).
-                if (b == 0xA8 || b == 0xA9) && previous == 0x80 && previous2 == 0xE2 { special = true }
-                if b == 0xBF && previous == 0xBB && previous2 == 0xEF { special = true }
             } else if b == 0x7F {
                 atLineStart = false
                 control = true // U+007F
             }
-            previous2 = previous
             previous = b
         }
     }
@@ -494,8 +464,7 @@ struct ByteScan {
         if bytes.withContiguousStorageIfAvailable({ ByteScan.scan($0, into: &state) }) == nil {
             for b in bytes { state.step(b) }
         }
-        fitsBlockSubset = !state.special && !state.control && !state.tab
-        ascii = !state.high
+        lines = LineStarts(starts: state.starts)
         mayHaveTabIndentation = state.tab
         mayHaveControlCharacters = state.control
     }
@@ -514,8 +483,9 @@ struct ByteScan {
                 let below = (w &- ones &* 0x20) & ~w & highs
                 let above = ((w &+ ones) | w) & highs
                 if below | above == 0 {
+                    // Eight scalars, none a line break.
                     if w != 0x2020_2020_2020_2020 { state.atLineStart = false }
-                    state.previous2 = UInt8(truncatingIfNeeded: w >> 48)
+                    state.index += 8
                     state.previous = UInt8(truncatingIfNeeded: w >> 56)
                 } else {
                     for j in i..<(i + 8) { state.step(bytes[j]) }

@@ -1,0 +1,73 @@
+import Foundation
+@testable import Loading
+import XCTest
+
+/// The byte pass before libyaml (`ByteScan`, issue 13): the flags that say whether the
+/// exact tab and control-character checks must run, and the line starts, the same eight
+/// bytes at a time (contiguous bytes) as byte by byte.
+final class ByteScanTests: XCTestCase {
+    func testByteScanFlagsAndLineStarts() {
+        func control(_ text: String) -> Bool { ByteScan(Array(text.utf8)).mayHaveControlCharacters }
+        XCTAssertFalse(control("a: b\n"))
+        XCTAssertFalse(control("a: l·l “x” é\r\n"))
+        for text in ["a: b\u{85}\n", "a: \u{7F}\n", "a: \u{1}\n", "a: \u{9F}\n", "a: \u{FFFE}\n"] {
+            XCTAssertTrue(control(text), text.debugDescription)
+        }
+        // Line starts in scalars, across multi-byte text and runs of eight ASCII bytes.
+        let lines = ByteScan(Array("name: Àrea d'atenció empresarial\nx: é\n\ny: 1".utf8)).lines
+        XCTAssertTrue(lines.position(ofScalar: 0) == (1, 1))
+        XCTAssertTrue(lines.position(ofScalar: 33) == (2, 1))
+        XCTAssertTrue(lines.position(ofScalar: 38) == (3, 1))
+        XCTAssertTrue(lines.position(ofScalar: 40) == (4, 2))
+        // Eight bytes at a time (contiguous) and byte by byte (any other collection) agree,
+        // on random texts of the bytes that matter (a fixed sequence: a linear congruential
+        // generator).
+        let alphabet: [UInt8] = [0x20, 0x20, 0x20, 0x0A, 0x09, 0x0D, 0x61, 0x7F, 0x7E, 0x1F, 0xC2, 0x85, 0x9F, 0xA0,
+                                 0xE2, 0x80, 0xA8, 0xA9, 0xEF, 0xBB, 0xBF, 0xBE, 0xC3, 0xA9, 0xFF, 0x00, 0x21]
+        var seed: UInt64 = 2026
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        var outcomes: Set<String> = []
+        for _ in 0..<20000 {
+            let bytes = (0..<next(40)).map { _ in alphabet[next(alphabet.count)] }
+            let a = ByteScan(bytes), b = ByteScan(bytes.lazy.map { $0 })
+            let flags = [a.mayHaveTabIndentation, a.mayHaveControlCharacters]
+            XCTAssertEqual(flags, [b.mayHaveTabIndentation, b.mayHaveControlCharacters], "\(bytes)")
+            let scalars = bytes.filter { $0 & 0xC0 != 0x80 }.count
+            for k in 0..<scalars { XCTAssertTrue(a.lines.position(ofScalar: k) == b.lines.position(ofScalar: k), "\(bytes) \(k)") }
+            outcomes.insert(flags.description)
+        }
+        XCTAssertEqual(outcomes.count, 4)
+        XCTAssertEqual(ByteScan(Array((String(repeating: " ", count: 16) + "\tx").utf8)).mayHaveTabIndentation, true)
+        XCTAssertEqual(ByteScan(Array(("a" + String(repeating: " ", count: 15) + "\tx").utf8)).mayHaveTabIndentation, false)
+        // Bytes that only look like the refused ones: U+00A0, U+2027, U+FEFE.
+        for text in ["a: \u{A0}\n", "a: \u{2027}\n", "a: \u{FEFE}\n"] {
+            XCTAssertFalse(control(text), text.debugDescription)
+        }
+    }
+}
+
+/// Heading anchors by bytes (`Slugger.latinSlug`, issue 13) equal anchors by characters.
+final class SlugFastPathTests: XCTestCase {
+    func testLatinSlugEqualsTheCharacterWay() {
+        var texts = ["Com funciona", "Què oferim?", "Àrea d'Atenció — FAQ", "Über ß Þorn ×÷ Ÿ", "Tab\tand\r\nlines",
+                     "2026: pla_de-treball", "ÀÉÍÒÚ àéíòú ÇÑ çñ", "CAFÉ", ""]
+        for v in 0..<0x100 { texts.append("A\(Character(Unicode.Scalar(UInt8(v))))b c") }
+        for text in texts {
+            if let fast = Slugger.latinSlug(text) {
+                XCTAssertEqual(fast, Slugger.slugifyByCharacters(text), text.debugDescription)
+            }
+        }
+        XCTAssertEqual(Slugger.latinSlug("Àrea d'Atenció — FAQ"), nil)
+        XCTAssertEqual(Slugger.latinSlug("ÀÉÍÒÚ àéíòú ÇÑ çñ"), "àéíòú-àéíòú-çñ-çñ")
+        XCTAssertEqual(Slugger.latinSlug("Què oferim?"), "què-oferim")
+        XCTAssertEqual(Slugger.latinSlug("A\u{B5}b"), nil)
+        XCTAssertEqual(Slugger.latinSlug("l·l"), "ll")
+        XCTAssertEqual(Slugger.slugifyByCharacters("l·l"), "ll")
+        // Outside the range: a combining mark, the Catalan middle dot is inside.
+        XCTAssertEqual(Slugger.latinSlug("Cafe\u{301}"), nil)
+        XCTAssertEqual(Slugger.slugify("Cafe\u{301}"), "café")
+    }
+}
