@@ -28,19 +28,38 @@ public struct InputDigest: Sendable {
 
     /// Hashes the input files of `root`. A file whose size and modification time are those
     /// `previous` recorded keeps its recorded hash without being read (as git's index does).
+    /// Sizes and times are the walk's (`FileTree.list`); the files of a folder are read
+    /// through one open folder (`FileTree.Folder`), not each from the root down, and not
+    /// `stat`ed again: at 947 municipalities (16,000 files) this took 0.75 s of CPU, most
+    /// of it in the system calls of those paths (issue 13).
     public static func compute(root: URL, municipalities: Set<String>, previous: [String: File] = [:]) -> InputDigest {
-        let paths = FileTree.files(root: root, folders: TreeLayout.contentFolders)
-        let hashed = parallelMap(paths) { path -> File? in
-            var st = stat()
-            guard stat(root.appendingPathComponent(path).path, &st) == 0 else { return nil }
-            let size = Int(st.st_size)
-            let modified = Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec)
-            if let old = previous[path], old.size == size, old.modified == modified { return old }
-            guard case .success(let bytes) = FileTree.read(root: root, path: path) else { return nil }
-            var hash = ContentHash()
-            hash.update(bytes)
-            return File(hash: hash.hexDigest(), size: size, modified: modified)
+        let listing = FileTree.list(root: root, folders: TreeLayout.contentFolders)
+        let paths = listing.files
+        // The files by folder, in the order of the walk (a folder's files need not be consecutive).
+        var folders: [String: [Int]] = [:]
+        var folderOrder: [String] = []
+        for (i, path) in paths.enumerated() {
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            if folders[folder] == nil { folderOrder.append(folder) }
+            folders[folder, default: []].append(i)
         }
+        let byFolder = folderOrder.map { ($0, folders[$0]!) }
+        let hashedGroups = parallelMap(byFolder) { folder, indices -> [(Int, File?)] in
+            var handle: FileTree.Folder?
+            return indices.map { i -> (Int, File?) in
+                let path = paths[i]
+                let stamp = listing.stamps[i]
+                if let old = previous[path], old.size == stamp.size, old.modified == stamp.modified { return (i, old) }
+                if handle == nil { handle = FileTree.Folder(root: root, path: folder) }
+                let name = String(decoding: path.utf8.dropFirst(folder.isEmpty ? 0 : folder.utf8.count + 1), as: UTF8.self)
+                guard case .success(let bytes) = handle!.read(name) else { return (i, nil) }
+                var hash = ContentHash()
+                hash.update(bytes)
+                return (i, File(hash: hash.hexDigest(), size: stamp.size, modified: stamp.modified))
+            }
+        }
+        var hashed = [File?](repeating: nil, count: paths.count)
+        for group in hashedGroups { for (i, file) in group { hashed[i] = file } }
         var files: [String: File] = [:]
         var groups: [String: ContentHash] = [:]
         for (path, file) in zip(paths, hashed) {
