@@ -126,11 +126,13 @@ enum BuildRun {
         let key = CheckReplay.key(root: root, asOf: day, source: source, steps: steps.map(\.name), settings: settings,
                                   tool: tool, now: now)
         if let replayed = try? CheckReplay.replay(out: out, key: key) { return Outcome(lines: replayed.lines, checked: false) }
+        var settings = settings
+        // The inputs' hashes for the build's record, made while the check runs.
+        settings.earlyHashes = EarlyInputHashes(root: root, out: out)
         let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: day, announce: false, source: source)
         guard let input else {
             throw CheckFailed(errors: diagnostics.filter { $0.severity == .error }, filesChecked: loaded.filesChecked)
         }
-        var settings = settings
         if !key.racy { settings.check = (key.hex, JSONReport.compact(diagnostics)) }
         if keepUntilExit { KeptUntilExit.keep(input) }
         let report = try BuildPipeline.run(input, out: out, steps: steps, settings: settings)

@@ -65,6 +65,27 @@ final class InputDigestTests: XCTestCase {
                                        previous: ["model/a.yaml": .init(hash: "recorded", size: size, modified: modified + 1)])
         XCTAssertEqual(read.files["model/a.yaml"]?.hash, "1e7e5f3c45fc71cc0d92ffd6a4136ce35256118f2cb9a940b09a9e336022a571")
     }
+
+    /// Hashes begun early, on a thread of their own, give the digest `compute` gives, and
+    /// keep the hashes of the output's record for files whose stamps are unchanged.
+    func testHashesBegunEarlyGiveTheSameDigest() throws {
+        let out = root.appendingPathComponent("output")
+        let early = EarlyInputHashes(root: root, out: out)
+        let digest = InputDigest.grouped(early.hashes(), municipalities: ["abrera"])
+        let computed = InputDigest.compute(root: root, municipalities: ["abrera"])
+        XCTAssertEqual(digest.files, computed.files)
+        XCTAssertEqual(digest.groups, computed.groups)
+        XCTAssertEqual(digest.groups["municipality/abrera"], "49c4de45d69c2569591fbe9d5c984b5cef295a81775171254826634e06b8cfce")
+        let (size, modified) = stamp("model/a.yaml")
+        let record = BuildRecord(files: ["model/a.yaml": .init(hash: "recorded", size: size, modified: modified)])
+        try FileManager.default.createDirectory(at: out.appendingPathComponent(".cache"), withIntermediateDirectories: true)
+        try Data(record.text.utf8).write(to: out.appendingPathComponent(BuildRecord.path))
+        let kept = InputDigest.grouped(EarlyInputHashes(root: root, out: out).hashes(), municipalities: ["abrera"])
+        XCTAssertEqual(kept.files["model/a.yaml"]?.hash, "recorded")
+        XCTAssertEqual(kept.groups["shared"], "a9c41193f87ec5da475c720340b96b3a9f6f402cfbe25aa785c6ccd1a54acbdc")
+        // The output folder is not an input.
+        XCTAssertEqual(kept.files.count, 4)
+    }
 }
 
 /// `handbooks/index.json` lists the regular files found, sizes from `lstat`.
