@@ -107,9 +107,13 @@ public final class ChapterCache: @unchecked Sendable {
 public final class ViewPartCache: @unchecked Sendable {
     public let capacity: Int
     private let lock = NSLock()
-    private var parts: [AnyHashable: any Sendable] = [:]
+    /// The parts by the type of their key and part (a dictionary of each, typed: keys
+    /// boxed as `AnyHashable` and parts cast back from `any Sendable` cost a dynamic
+    /// cast, a box and a copy of the key on every lookup, inside the lock).
+    private var stores: [ObjectIdentifier: AnyObject] = [:]
+    private var count = 0
     private var references: [String: [(links: String, id: String)]] = [:]
-    private var orders: [[String]: [Int]] = [:]
+    private var orders: [TextsKey: [Int]] = [:]
     private var hitCount = 0
 
     public init(capacity: Int = 4096) {
@@ -119,10 +123,24 @@ public final class ViewPartCache: @unchecked Sendable {
     /// How many parts were reused instead of built, for tests and profiles.
     public var hits: Int { lock.withLock { hitCount } }
 
+    /// The parts of one type of key.
+    private final class Store<Key: Hashable, Part> {
+        var parts: [Key: Part] = [:]
+    }
+
+    /// The store of parts of `Key` and `Part` (call holding the lock).
+    private func store<Key: Hashable, Part>(_: Key.Type, _: Part.Type) -> Store<Key, Part> {
+        let id = ObjectIdentifier(Store<Key, Part>.self)
+        if let known = stores[id] { return unsafeDowncast(known, to: Store<Key, Part>.self) }
+        let made = Store<Key, Part>()
+        stores[id] = made
+        return made
+    }
+
     /// The part stored under `key`, or the one `build` makes (then stored).
     func part<Part: Sendable, Key: Hashable & Sendable>(_ key: Key, build: () -> Part) -> Part {
         if let known = lock.withLock({ () -> Part? in
-            guard let part = parts[key] as? Part else { return nil }
+            guard let part = store(Key.self, Part.self).parts[key] else { return nil }
             hitCount += 1
             return part
         }) {
@@ -130,7 +148,11 @@ public final class ViewPartCache: @unchecked Sendable {
         }
         let part = build()
         lock.withLock {
-            if parts.count < capacity { parts[key] = part }
+            let store = store(Key.self, Part.self)
+            if count < capacity, store.parts[key] == nil {
+                store.parts[key] = part
+                count += 1
+            }
         }
         return part
     }
@@ -149,6 +171,7 @@ public final class ViewPartCache: @unchecked Sendable {
     /// list mostly the same services and procedures, and sorting them by name compares
     /// with Foundation's case- and diacritic-insensitive `compare` (issue 13).
     func order(_ key: [String], sort: () -> [Int]) -> [Int] {
+        let key = TextsKey(key)
         if let known = lock.withLock({ orders[key] }) { return known }
         let order = sort()
         lock.withLock { orders[key] = order }

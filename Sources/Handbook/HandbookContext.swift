@@ -62,7 +62,7 @@ public final class HandbookContext: @unchecked Sendable {
         municipalityName = municipality
         let name = markup.plain(view.files.office?.root?["name"])
         officeName = name.isEmpty ? municipality : name
-        let places = DocumentPlaces(network: input.network, view: view, language: language, outline: outline)
+        let places = DocumentPlaces(network: input.network, view: view, language: language, outline: outline, cache: bodyCache)
         bodies = Bodies(network: input.network, places: places, markup: markup, cache: bodyCache)
         // Model prose that names an adaptable value shows the municipality's own. (The
         // context holds its bodies, which hold this function: it must not hold the context.)

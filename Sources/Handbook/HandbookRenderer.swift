@@ -158,7 +158,11 @@ public struct HandbookRenderer: Sendable {
 
     /// The handbook as one HTML page, as UTF-8 bytes (for its file).
     public func renderUTF8(_ view: ResolvedMunicipality, language: String) -> [UInt8] {
-        page(view, language: language, format: .html, with: templates) { templates.renderUTF8("handbook", $0) }
+        page(view, language: language, format: .html, with: templates) { page in
+            // The page is its chapters, the stylesheet and some 40 KB of cover, contents and markup.
+            let capacity = page.chapters.reduce(css.utf8.count + 65_536) { $0 + $1.html.utf8.count }
+            return templates.renderUTF8("handbook", page, capacity: capacity)
+        }
     }
 
     /// The handbook as one Typst document, the source of its PDF.

@@ -59,7 +59,7 @@ public enum BuildPipeline {
     /// as it was.
     public static func run(_ input: BuildInput, out: URL, steps: [any OutputStep],
                            settings: BuildSettings = BuildSettings()) throws -> Report {
-        let cache = BuildCache(out: out, input: input)
+        let cache = BuildCache(out: out, input: input, early: settings.earlyHashes)
         let whole = settings.municipalities.isEmpty && settings.languages.isEmpty
         var planned: [(name: String, units: [PlannedUnit])] = []
         for step in steps {

@@ -28,19 +28,51 @@ public struct InputDigest: Sendable {
 
     /// Hashes the input files of `root`. A file whose size and modification time are those
     /// `previous` recorded keeps its recorded hash without being read (as git's index does).
+    /// Sizes and times are the walk's (`FileTree.list`); the files of a folder are read
+    /// through one open folder (`FileTree.Folder`), not each from the root down, and not
+    /// `stat`ed again: at 947 municipalities (16,000 files) this took 0.75 s of CPU, most
+    /// of it in the system calls of those paths (issue 13).
     public static func compute(root: URL, municipalities: Set<String>, previous: [String: File] = [:]) -> InputDigest {
-        let paths = FileTree.files(root: root, folders: TreeLayout.contentFolders)
-        let hashed = parallelMap(paths) { path -> File? in
-            var st = stat()
-            guard stat(root.appendingPathComponent(path).path, &st) == 0 else { return nil }
-            let size = Int(st.st_size)
-            let modified = Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec)
-            if let old = previous[path], old.size == size, old.modified == modified { return old }
-            guard case .success(let bytes) = FileTree.read(root: root, path: path) else { return nil }
-            var hash = ContentHash()
-            hash.update(bytes)
-            return File(hash: hash.hexDigest(), size: size, modified: modified)
+        grouped(hash(root: root, previous: previous), municipalities: municipalities)
+    }
+
+    /// The input files of `root` and their hashes (nil: a file that could not be read),
+    /// as `compute` finds them, before they are grouped.
+    public static func hash(root: URL, previous: [String: File] = [:]) -> (paths: [String], files: [File?]) {
+        let listing = FileTree.list(root: root, folders: TreeLayout.contentFolders)
+        let paths = listing.files
+        // The files by folder, in the order of the walk (a folder's files need not be consecutive).
+        var folders: [String: [Int]] = [:]
+        var folderOrder: [String] = []
+        for (i, path) in paths.enumerated() {
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            if folders[folder] == nil { folderOrder.append(folder) }
+            folders[folder, default: []].append(i)
         }
+        let byFolder = folderOrder.map { ($0, folders[$0]!) }
+        let hashedGroups = parallelMap(byFolder) { folder, indices -> [(Int, File?)] in
+            var handle: FileTree.Folder?
+            return indices.map { i -> (Int, File?) in
+                let path = paths[i]
+                let stamp = listing.stamps[i]
+                if let old = previous[path], old.size == stamp.size, old.modified == stamp.modified { return (i, old) }
+                if handle == nil { handle = FileTree.Folder(root: root, path: folder) }
+                let name = String(decoding: path.utf8.dropFirst(folder.isEmpty ? 0 : folder.utf8.count + 1), as: UTF8.self)
+                guard case .success(let bytes) = handle!.read(name) else { return (i, nil) }
+                var hash = ContentHash()
+                hash.update(bytes)
+                return (i, File(hash: hash.hexDigest(), size: stamp.size, modified: stamp.modified))
+            }
+        }
+        var hashed = [File?](repeating: nil, count: paths.count)
+        for group in hashedGroups { for (i, file) in group { hashed[i] = file } }
+        return (paths, hashed)
+    }
+
+    /// The digest of hashed files: each file, and each group's hash of its files' paths
+    /// and hashes, in path order.
+    static func grouped(_ hashed: (paths: [String], files: [File?]), municipalities: Set<String>) -> InputDigest {
+        let (paths, hashed) = hashed
         var files: [String: File] = [:]
         var groups: [String: ContentHash] = [:]
         for (path, file) in zip(paths, hashed) {
@@ -63,6 +95,36 @@ public struct InputDigest: Sendable {
             digests[municipality(slug)] = ContentHash().hexDigest()
         }
         return InputDigest(files: files, groups: digests)
+    }
+}
+
+/// The input files of a tree hashed on a thread of their own (`InputDigest.hash`), begun
+/// before the tree is loaded and checked, and taken by the build's `BuildCache` after:
+/// the check leaves a core idle in its serial parts (gathering the files it read, making
+/// the network), and hashing 16,000 files at 947 municipalities takes half a second of
+/// CPU (issue 13). A file's hash comes with the size and time the walk saw, so a file
+/// changed meanwhile is hashed again by the next build.
+public final class EarlyInputHashes: @unchecked Sendable {
+    /// The tree's root.
+    public let root: URL
+    private let done = DispatchGroup()
+    private var result: (paths: [String], files: [InputDigest.File?]) = ([], [])
+
+    /// Starts hashing the inputs of `root`, keeping the hashes recorded in `out`'s record
+    /// for files whose size and time are unchanged.
+    public init(root: URL, out: URL) {
+        self.root = root
+        done.enter()
+        DispatchQueue.global().async { [self] in
+            result = InputDigest.hash(root: root, previous: BuildRecord.read(out: out).files)
+            done.leave()
+        }
+    }
+
+    /// The hashes, once made (waits for them).
+    func hashes() -> (paths: [String], files: [InputDigest.File?]) {
+        done.wait()
+        return result
     }
 }
 
@@ -188,12 +250,17 @@ public final class BuildCache: @unchecked Sendable {
     /// This build's check, to record (`BuildRecord.check`); nil records none.
     public var check: BuildRecord.Check?
 
-    /// Reads `out`'s record and hashes the inputs of `input`.
-    public init(out: URL, input: BuildInput) {
+    /// Reads `out`'s record and hashes the inputs of `input`, or takes the hashes `early`
+    /// began (when it hashes the same root).
+    public init(out: URL, input: BuildInput, early: EarlyInputHashes? = nil) {
         self.out = out
         previous = BuildRecord.read(out: out)
-        digest = InputDigest.compute(root: input.root, municipalities: Set(input.network.municipalities.keys),
-                                     previous: previous.files)
+        let municipalities = Set(input.network.municipalities.keys)
+        if let early, early.root.standardizedFileURL.path == input.root.standardizedFileURL.path {
+            digest = InputDigest.grouped(early.hashes(), municipalities: municipalities)
+        } else {
+            digest = InputDigest.compute(root: input.root, municipalities: municipalities, previous: previous.files)
+        }
         units = previous.units
     }
 

@@ -27,6 +27,9 @@ public struct BuildSettings: Sendable {
     /// The check this build ran, recorded for a warm build to replay (`BuildRecord.Check`):
     /// its key and its warnings (`JSONReport.compact`); nil records none.
     public var check: (key: String, warnings: String)?
+    /// The inputs' hashes, begun before the check (`EarlyInputHashes`); nil hashes them
+    /// when the build's record is made.
+    public var earlyHashes: EarlyInputHashes?
     /// Where progress lines go (standard error for the command line).
     public var write: @Sendable (String) -> Void = { _ in }
 

@@ -97,10 +97,11 @@ public struct Templates: Sendable {
     }
 
     /// Renders a template from its typed view model as UTF-8 bytes (for a file: the
-    /// text is not decoded and validated again).
-    public func renderUTF8<Model: ViewModel>(_ name: String, _ model: Model) -> [UInt8] {
+    /// text is not decoded and validated again). `capacity`: the bytes the output is
+    /// expected to have, if known (`CompiledTemplate.renderUTF8`).
+    public func renderUTF8<Model: ViewModel>(_ name: String, _ model: Model, capacity: Int = 16_384) -> [UInt8] {
         if reference { return Array(renderWithMustache(name, model).utf8) }
-        return compiled[name]?.renderUTF8(TemplateValue.of(model), library: compiled) ?? []
+        return compiled[name]?.renderUTF8(TemplateValue.of(model), library: compiled, capacity: capacity) ?? []
     }
 
     /// Renders a template from its typed view model as rendered text (to be inserted

@@ -28,6 +28,32 @@ final class BodyCacheTests: XCTestCase {
         XCTAssertEqual(cache.renders, 3)
     }
 
+    /// Body keys and link answers are compared by their bytes (`ByteKeys`): a key or an
+    /// answer that only reads the same (í precomposed, or i and U+0301) is another body,
+    /// rendered with its own bytes.
+    func testBodyKeysAndAnswersAreComparedByTheirBytes() {
+        let cache = BodyCache()
+        let render = { (resolver: @escaping @Sendable (String) -> String?) -> String in "<p>" + (resolver("a") ?? "-") + "</p>" }
+        XCTAssertEqual(cache.html(key: "Al\u{ED}", resolve: { _ in "#\u{ED}" }, render: render), "<p>#\u{ED}</p>")
+        XCTAssertEqual(cache.html(key: "Al\u{ED}", resolve: { _ in "#\u{ED}" }, render: render), "<p>#\u{ED}</p>")
+        XCTAssertEqual(cache.renders, 1)
+        XCTAssertEqual(cache.html(key: "Ali\u{301}", resolve: { _ in "#\u{ED}" }, render: render), "<p>#\u{ED}</p>")
+        XCTAssertEqual(cache.renders, 2)
+        let answer = cache.html(key: "Al\u{ED}", resolve: { _ in "#i\u{301}" }, render: render)
+        XCTAssertEqual(Array(answer.utf8), Array("<p>#i\u{301}</p>".utf8))
+        XCTAssertEqual(cache.renders, 3)
+        // Where a link leads is worked out once per document and destination.
+        if case let .file(path, fragment) = cache.location("../procedures/p.md#a", from: "model/services/x.md") {
+            XCTAssertEqual(path, "model/procedures/p.md")
+            XCTAssertEqual(fragment, "a")
+        } else {
+            XCTFail("a file")
+        }
+        if case .url("https://example.cat") = cache.location("https://example.cat", from: "model/services/x.md") {} else {
+            XCTFail("a URL")
+        }
+    }
+
     /// One handbook renders each of its bodies once; the same handbook again renders
     /// none; every handbook of the example is the same with the shared cache as when
     /// rendered alone.

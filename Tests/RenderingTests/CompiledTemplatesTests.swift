@@ -82,6 +82,22 @@ final class CompiledTemplatesTests: XCTestCase {
             """)
     }
 
+    /// The capacity a page asks for changes nothing of its bytes, whether smaller or
+    /// larger than the page; a chapter rendered already is inserted as it is.
+    func testTheStartingCapacityDoesNotChangeTheBytes() throws {
+        let templates = try Templates.compiling(["page": "<h1>{{title}}</h1>{{{html}}}{{#items}}<p>{{name}}</p>{{/items}}"])
+        let expected = "<h1>Sant Feliu &lt;d&#39;Empresa&gt; &amp; &quot;co&quot;</h1><b>bold</b><p>a&lt;b</p><p>c</p>"
+        for capacity in [0, 1, 16_384, 1 << 20] {
+            XCTAssertEqual(String(decoding: templates.renderUTF8("page", CompiledTemplatesTests.page, capacity: capacity), as: UTF8.self),
+                           expected, "\(capacity)")
+        }
+        XCTAssertEqual(String(decoding: templates.renderUTF8("page", CompiledTemplatesTests.page), as: UTF8.self), expected)
+        struct Chapter: ViewModel { var html: RenderedText }
+        let inner = try Templates.compiling(["outer": "<main>{{{html}}}</main>|{{html}}"])
+        XCTAssertEqual(inner.renderUTF8("outer", Chapter(html: RenderedText("<p>é & ü</p>")), capacity: 3),
+                       Array("<main><p>é & ü</p></main>|&lt;p&gt;é &amp; ü&lt;/p&gt;".utf8))
+    }
+
     /// Every template of the project compiles.
     func testEveryTemplateOfTheProjectCompiles() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

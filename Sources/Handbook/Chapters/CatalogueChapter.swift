@@ -60,61 +60,6 @@ public struct CatalogueView: ChapterView {
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
     public var ui: [String: String] = [:]
-    /// What the sheet of a service is built from, when the municipality did not adapt
-    /// the service (no override, not a service of its own): then the sheet is the model's
-    /// service in the handbook's language and format (`fixed`: language, format, service,
-    /// document, adoption and where it was adopted, number), with its body, and its links
-    /// to the municipality's services and procedures, which depend on what the
-    /// municipality offers and on its variants' titles. The hash leaves out the body
-    /// (long; equal keys compare it).
-    struct SheetKey: Hashable, Sendable {
-        var fixed: [String]
-        var links: [String]
-        var body: BodyView
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(fixed)
-            hasher.combine(links)
-        }
-
-        static func == (a: SheetKey, b: SheetKey) -> Bool {
-            a.fixed == b.fixed && a.links == b.links && a.body == b.body
-        }
-    }
-
-    /// The key of the sheet of `s`, or nil for an adapted service (its sheet is built
-    /// for its handbook alone). The links are those `ValueText` looks up: the values
-    /// under `related_services`, `services` and `procedures` at any depth of the
-    /// service's fields (the model's document, read once per build).
-    static func sheetKey(_ s: ResolvedService, number: String, body: BodyView, _ c: HandbookContext,
-                         parts: ViewPartCache) -> SheetKey? {
-        guard s.adoption != .local, s.overrides.isEmpty else { return nil }
-        let fixed = [c.language, c.markup.format.rawValue, s.id, s.document.path, "\(s.adoption)",
-                     s.adoption == .adopted ? s.adoptedAt.map(c.place) ?? "" : "", number]
-        let references = parts.references(s.document.path) {
-            var found: [(links: String, id: String)] = []
-            func walk(_ node: Node, under field: String?) {
-                switch node.value {
-                case let .mapping(pairs):
-                    for pair in pairs { walk(pair.value, under: pair.key.keyText) }
-                case let .sequence(items):
-                    for item in items { walk(item, under: field) }
-                case let .string(id):
-                    switch field {
-                    case "related_services", "services": found.append(("s", id))
-                    case "procedures": found.append(("p", id))
-                    default: break
-                    }
-                default: break
-                }
-            }
-            walk(s.fields, under: nil)
-            return found
-        }
-        let links = references.map { $0.links == "s" ? c.serviceLink($0.id) : c.procedureLink($0.id) }
-        return SheetKey(fixed: fixed, links: links, body: body)
-    }
-
     /// `L'oficina ofereix 12 serveis: 5 de bàsics, … Dels serveis recomanats, …`
     public var intro: String
     /// The sentence that points to the annex of differences (HTML: it holds a link).
@@ -168,20 +113,30 @@ struct CatalogueChapter: ChapterBuilder {
     /// service in the handbook's language and format (`fixed`: language, format, service,
     /// document, adoption and where it was adopted, number), with its body, and its links
     /// to the municipality's services and procedures, which depend on what the
-    /// municipality offers and on its variants' titles. The hash leaves out the body
-    /// (long; equal keys compare it).
+    /// municipality offers and on its variants' titles. The hash, of the bytes of `fixed`
+    /// and `links`, is made once, before the cache's lock is taken; it leaves out the body
+    /// (long; equal keys compare its bytes).
     struct SheetKey: Hashable, Sendable {
-        var fixed: [String]
-        var links: [String]
-        var body: BodyView
+        let fixed: [String]
+        let links: [String]
+        let body: BodyView
+        let hash: Int
 
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(fixed)
-            hasher.combine(links)
+        init(fixed: [String], links: [String], body: BodyView) {
+            self.fixed = fixed
+            self.links = links
+            self.body = body
+            var hasher = Hasher()
+            ByteKeys.combine(fixed, into: &hasher)
+            ByteKeys.combine(links, into: &hasher)
+            hash = hasher.finalize()
         }
 
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
         static func == (a: SheetKey, b: SheetKey) -> Bool {
-            a.fixed == b.fixed && a.links == b.links && a.body == b.body
+            a.hash == b.hash && ByteKeys.equal(a.fixed, b.fixed) && ByteKeys.equal(a.links, b.links)
+                && ByteKeys.equal(a.body, b.body)
         }
     }
 

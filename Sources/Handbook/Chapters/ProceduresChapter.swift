@@ -145,19 +145,30 @@ struct ProceduresChapter: ChapterBuilder {
     /// What the sheet of a model procedure the municipality did not adapt is built from:
     /// the language, format, procedure, document and number (`fixed`), the links to the
     /// municipality's services, and the body. The hash leaves out the body (long; equal
-    /// keys compare it).
+    /// keys compare its bytes).
     struct SheetKey: Hashable, Sendable {
-        var fixed: [String]
-        var services: [LinkView]
-        var body: BodyView?
+        let fixed: [String]
+        let services: [LinkView]
+        let body: BodyView?
+        /// Of the bytes of `fixed` and `services`, made once, before the cache's lock is taken.
+        let hash: Int
 
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(fixed)
-            hasher.combine(services)
+        init(fixed: [String], services: [LinkView], body: BodyView?) {
+            self.fixed = fixed
+            self.services = services
+            self.body = body
+            var hasher = Hasher()
+            ByteKeys.combine(fixed, into: &hasher)
+            hasher.combine(services.count)
+            for link in services { ByteKeys.combine(link, into: &hasher) }
+            hash = hasher.finalize()
         }
 
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
         static func == (a: SheetKey, b: SheetKey) -> Bool {
-            a.fixed == b.fixed && a.services == b.services && a.body == b.body
+            a.hash == b.hash && ByteKeys.equal(a.fixed, b.fixed) && a.services.count == b.services.count
+                && zip(a.services, b.services).allSatisfy { ByteKeys.equal($0, $1) } && ByteKeys.equal(a.body, b.body)
         }
     }
 

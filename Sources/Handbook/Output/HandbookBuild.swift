@@ -151,7 +151,7 @@ public enum HandbookBuild {
             let results = parallelMap(items) { item -> (typst: String?, error: String?) in
                 let folder = staging.appendingPathComponent("\(item.slug)/\(item.language)")
                 do {
-                    try writeFile(folder.appendingPathComponent("handbook.html"), Data(renderer.renderUTF8(item.view, language: item.language)))
+                    try writeFile(folder.appendingPathComponent("handbook.html"), renderer.renderUTF8(item.view, language: item.language))
                     // The Typst source of the PDF, from the same view models: its hash is the cache key.
                     guard wantTypst else { return (nil, nil) }
                     let source = renderer.renderTypst(item.view, language: item.language)

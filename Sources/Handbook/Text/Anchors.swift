@@ -32,8 +32,10 @@ public struct DocumentPlaces: Sendable {
         self.headings = headings
     }
 
-    /// The places of one municipality's handbook in one language.
-    public init(network: Network, view: ResolvedMunicipality, language: String, outline: Outline) {
+    /// The places of one municipality's handbook in one language. With `cache`, the
+    /// heading anchors of a body are made once per build for its document, language and
+    /// anchor (every handbook of a language has the same for a model document).
+    public init(network: Network, view: ResolvedMunicipality, language: String, outline: Outline, cache: BodyCache? = nil) {
         var anchors: [String: String] = [:]
         // The documents whose bodies the handbook shows (not translations), with their anchors.
         var bodies: [(doc: Document?, anchor: String)] = []
@@ -78,9 +80,12 @@ public struct DocumentPlaces: Sendable {
         // made the handbooks quadratic in the number of municipalities).
         for case let (original?, anchor) in bodies where !original.path.isEmpty {
             let path = original.path
-            let doc: Document? = network.translations[path]?[language] ?? original
-            let prefix = Anchors.bodyPrefix(anchor)
-            headings[path] = Set((doc?.markdown?.headings ?? []).map { prefix + $0.anchor })
+            let make = { () -> Set<String> in
+                let doc: Document? = network.translations[path]?[language] ?? original
+                let prefix = Anchors.bodyPrefix(anchor)
+                return Set((doc?.markdown?.headings ?? []).map { prefix + $0.anchor })
+            }
+            headings[path] = cache?.headings(path: path, language: language, anchor: anchor, make: make) ?? make()
         }
         self.init(anchors: anchors, headings: headings)
     }

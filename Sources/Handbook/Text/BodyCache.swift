@@ -19,12 +19,14 @@ import Foundation
 public final class BodyCache: @unchecked Sendable {
     private let lock = NSLock()
     /// Body key → the link destinations its rendering asked the resolver for, in order.
-    private var destinations: [String: [String]] = [:]
+    private var destinations: [Text: [String]] = [:]
     /// Body key and resolved destinations → the HTML.
     private var rendered: [Answers: String] = [:]
     private var renderCount = 0
     /// Link destination and the document it is written in → what it names.
-    private var locations: [String: DocumentPlaces.Location] = [:]
+    private var locations: [Place: DocumentPlaces.Location] = [:]
+    /// Document path, and language and anchor → the heading anchors of its body.
+    private var headingSets: [Place: Set<String>] = [:]
 
     public init() {}
 
@@ -36,7 +38,8 @@ public final class BodyCache: @unchecked Sendable {
     /// resolver it is given for every link destination (and so is recorded).
     func html(key: String, resolve: @escaping @Sendable (String) -> String?,
               render: (_ resolver: @escaping @Sendable (String) -> String?) -> String) -> String {
-        if let known = lock.withLock({ destinations[key] }) {
+        let text = Text(key)
+        if let known = lock.withLock({ destinations[text] }) {
             let answers = Answers(key: key, answers: known.map(resolve))
             if let html = lock.withLock({ rendered[answers] }) { return html }
         }
@@ -49,7 +52,7 @@ public final class BodyCache: @unchecked Sendable {
         let (asked, answered) = recorder.result
         lock.withLock {
             renderCount += 1
-            destinations[key] = asked
+            destinations[text] = asked
             rendered[Answers(key: key, answers: answered)] = html
         }
         return html
@@ -58,19 +61,87 @@ public final class BodyCache: @unchecked Sendable {
     /// What `destination`, written in the document at `from`, names (`DocumentPlaces.locate`),
     /// worked out once per build.
     func location(_ destination: String, from: String) -> DocumentPlaces.Location {
-        let key = from + "\u{0}" + destination
+        let key = Place(from: from, destination: destination)
         if let known = lock.withLock({ locations[key] }) { return known }
         let location = DocumentPlaces.locate(destination, from: from)
         lock.withLock { locations[key] = location }
         return location
     }
 
+    /// The heading anchors of the body of the document at `path` in `language`, shown
+    /// under `anchor` (`DocumentPlaces`), made by `make` once per build: the document
+    /// and its translations do not change during a build.
+    func headings(path: String, language: String, anchor: String, make: () -> Set<String>) -> Set<String> {
+        let key = Place(from: path, destination: language + "\u{0}" + anchor)
+        if let known = lock.withLock({ headingSets[key] }) { return known }
+        let made = make()
+        lock.withLock { headingSets[key] = made }
+        return made
+    }
+
     /// A body's key and what the resolver answered for each of its link destinations,
     /// in order (kept apart, not joined into one string: hashing and comparing them needs
-    /// no concatenation of the body's key and every answer).
+    /// no concatenation of the body's key and every answer). Hashed once, by bytes
+    /// (`ByteKeys`), before the lock is taken.
     struct Answers: Hashable {
         let key: String
         let answers: [String?]
+        let hash: Int
+
+        init(key: String, answers: [String?]) {
+            self.key = key
+            self.answers = answers
+            var hasher = Hasher()
+            ByteKeys.combine(key, into: &hasher)
+            hasher.combine(answers.count)
+            for answer in answers { ByteKeys.combine(answer, into: &hasher) }
+            hash = hasher.finalize()
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        static func == (a: Answers, b: Answers) -> Bool {
+            a.hash == b.hash && ByteKeys.equal(a.key, b.key) && ByteKeys.equal(a.answers, b.answers)
+        }
+    }
+
+    /// A text as a key, hashed once by its bytes (`ByteKeys`), before the lock is taken.
+    struct Text: Hashable {
+        let text: String
+        let hash: Int
+
+        init(_ text: String) {
+            self.text = text
+            var hasher = Hasher()
+            ByteKeys.combine(text, into: &hasher)
+            hash = hasher.finalize()
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        static func == (a: Text, b: Text) -> Bool { a.hash == b.hash && ByteKeys.equal(a.text, b.text) }
+    }
+
+    /// A link destination and the path of the document it is written in, as a key
+    /// (without joining them into a new string for every link of every handbook).
+    struct Place: Hashable {
+        let from: String
+        let destination: String
+        let hash: Int
+
+        init(from: String, destination: String) {
+            self.from = from
+            self.destination = destination
+            var hasher = Hasher()
+            ByteKeys.combine(from, into: &hasher)
+            ByteKeys.combine(destination, into: &hasher)
+            hash = hasher.finalize()
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        static func == (a: Place, b: Place) -> Bool {
+            a.hash == b.hash && ByteKeys.equal(a.destination, b.destination) && ByteKeys.equal(a.from, b.from)
+        }
     }
 
     /// The destinations one rendering asked for and what it was told.

@@ -1,0 +1,118 @@
+import Foundation
+@testable import Publishing
+import XCTest
+
+/// The content hashes of a tree's input files (`InputDigest`), read folder by folder with
+/// the walk's sizes and times (issue 13): the SHA-256 of each file's bytes, and of each
+/// group's paths and hashes.
+final class InputDigestTests: XCTestCase {
+    var root: URL!
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("oae-digest-\(UUID().uuidString)")
+        let files = ["model/a.yaml": "name: a\n", "seeds/abrera/office.yaml": "",
+                     "seeds/abrera/services/x.md": "---\nid: x\n---\nText.\n", "templates/site/page.mustache": "{{a}}\n",
+                     "model/.hidden.yaml": "hidden: true\n", "README.md": "not an input\n"]
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        // A link is never followed, so never hashed.
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("model/link.yaml").path,
+                                                   withDestinationPath: "a.yaml")
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
+
+    /// Size and modification time (ns) as `stat` gives them.
+    func stamp(_ path: String) -> (Int, Int) {
+        var st = stat()
+        XCTAssertEqual(stat(root.appendingPathComponent(path).path, &st), 0)
+        return (Int(st.st_size), Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec))
+    }
+
+    func testEveryInputFileIsHashedWithItsSizeAndTime() {
+        let digest = InputDigest.compute(root: root, municipalities: ["abrera", "agullana"])
+        XCTAssertEqual(digest.files.keys.sorted(), ["model/a.yaml", "seeds/abrera/office.yaml", "seeds/abrera/services/x.md",
+                                                    "templates/site/page.mustache"])
+        let hashes = ["model/a.yaml": "1e7e5f3c45fc71cc0d92ffd6a4136ce35256118f2cb9a940b09a9e336022a571",
+                      "seeds/abrera/office.yaml": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                      "seeds/abrera/services/x.md": "08d3573ac9e1e97a1185e37ee62804d05fd4113b5e8ba90a40f1d4b37b1ac650",
+                      "templates/site/page.mustache": "3d74fb27eca6c36989795523949d8c742a6abaad0997b34435d4f7e65f605f39"]
+        for (path, hash) in hashes {
+            let (size, modified) = stamp(path)
+            XCTAssertEqual(digest.files[path], InputDigest.File(hash: hash, size: size, modified: modified), path)
+        }
+        XCTAssertEqual(digest.groups, [
+            "shared": "dfaa54cc305e56475005db20369e65895d55bd82cec05110215339168f0b3a76",
+            "municipality/abrera": "49c4de45d69c2569591fbe9d5c984b5cef295a81775171254826634e06b8cfce",
+            // A municipality without files has the hash of nothing.
+            "municipality/agullana": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+            "all": "fbbfb8cc8e81c5c554d3b74e0e5cd5e42552fdc9ddd22bc29446f084ba5e0836",
+        ])
+    }
+
+    /// A file whose size and time are those recorded keeps its recorded hash unread; one
+    /// whose time differs is read again.
+    func testARecordedFileWithTheSameStampIsNotReadAgain() {
+        let (size, modified) = stamp("model/a.yaml")
+        let kept = InputDigest.compute(root: root, municipalities: ["abrera"],
+                                       previous: ["model/a.yaml": .init(hash: "recorded", size: size, modified: modified)])
+        XCTAssertEqual(kept.files["model/a.yaml"]?.hash, "recorded")
+        XCTAssertEqual(kept.groups["shared"], "a9c41193f87ec5da475c720340b96b3a9f6f402cfbe25aa785c6ccd1a54acbdc")
+        let read = InputDigest.compute(root: root, municipalities: ["abrera"],
+                                       previous: ["model/a.yaml": .init(hash: "recorded", size: size, modified: modified + 1)])
+        XCTAssertEqual(read.files["model/a.yaml"]?.hash, "1e7e5f3c45fc71cc0d92ffd6a4136ce35256118f2cb9a940b09a9e336022a571")
+    }
+
+    /// Hashes begun early, on a thread of their own, give the digest `compute` gives, and
+    /// keep the hashes of the output's record for files whose stamps are unchanged.
+    func testHashesBegunEarlyGiveTheSameDigest() throws {
+        let out = root.appendingPathComponent("output")
+        let early = EarlyInputHashes(root: root, out: out)
+        let digest = InputDigest.grouped(early.hashes(), municipalities: ["abrera"])
+        let computed = InputDigest.compute(root: root, municipalities: ["abrera"])
+        XCTAssertEqual(digest.files, computed.files)
+        XCTAssertEqual(digest.groups, computed.groups)
+        XCTAssertEqual(digest.groups["municipality/abrera"], "49c4de45d69c2569591fbe9d5c984b5cef295a81775171254826634e06b8cfce")
+        let (size, modified) = stamp("model/a.yaml")
+        let record = BuildRecord(files: ["model/a.yaml": .init(hash: "recorded", size: size, modified: modified)])
+        try FileManager.default.createDirectory(at: out.appendingPathComponent(".cache"), withIntermediateDirectories: true)
+        try Data(record.text.utf8).write(to: out.appendingPathComponent(BuildRecord.path))
+        let kept = InputDigest.grouped(EarlyInputHashes(root: root, out: out).hashes(), municipalities: ["abrera"])
+        XCTAssertEqual(kept.files["model/a.yaml"]?.hash, "recorded")
+        XCTAssertEqual(kept.groups["shared"], "a9c41193f87ec5da475c720340b96b3a9f6f402cfbe25aa785c6ccd1a54acbdc")
+        // The output folder is not an input.
+        XCTAssertEqual(kept.files.count, 4)
+    }
+}
+
+/// `handbooks/index.json` lists the regular files found, sizes from `lstat`.
+final class HandbookManifestScanTests: XCTestCase {
+    func testTheManifestListsEveryHandbookWithItsSizes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oae-manifest-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func write(_ path: String, _ bytes: Int) throws {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(repeating: 0x61, count: bytes).write(to: url)
+        }
+        try write("abrera/ca/handbook.html", 5)
+        try write("abrera/ca/handbook.pdf", 7)
+        try write("abrera/es/handbook.html", 11)
+        try write("agullana/ca/notes.txt", 3)  // no handbook: left out
+        try write(".staging/ca/handbook.html", 2)  // hidden: left out
+        // A link where the HTML should be is not a handbook.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("alella/ca"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("alella/ca/handbook.html").path,
+                                                   withDestinationPath: "../../abrera/ca/handbook.html")
+        let manifest = HandbookManifest.scan(folder) { m, lang in "\(m) (\(lang))" }
+        XCTAssertEqual(manifest.entries, [
+            .init(municipality: "abrera", name: "abrera (ca)", language: "ca", html: "abrera/ca/handbook.html", htmlBytes: 5,
+                  pdf: "abrera/ca/handbook.pdf", pdfBytes: 7),
+            .init(municipality: "abrera", name: "abrera (es)", language: "es", html: "abrera/es/handbook.html", htmlBytes: 11,
+                  pdf: nil, pdfBytes: nil),
+        ])
+    }
+}
