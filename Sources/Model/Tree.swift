@@ -239,6 +239,8 @@ public final class LoadCache: @unchecked Sendable {
     private var listing: FileTree.Listing?
     private var following: Set<String>?
     private var wholeWalkNext = false
+    /// Loads begun (`walkDiffers` ignores a walk during which one began).
+    private var loads = 0
     /// How many files the last load parsed (not found unchanged in the cache).
     public var parsed: Int { lock.withLock { parsedPaths.count } }
     /// What the last load found changed since the one before; nil when it could use
@@ -270,12 +272,15 @@ public final class LoadCache: @unchecked Sendable {
     /// True when a walk of the whole tree now differs from the last load's (a change the
     /// watcher did not name: a queue overflow, a change of permissions, a file named `x~`);
     /// then the next load walks the whole tree, whatever `follow` says. Safe to call while
-    /// another thread loads (a load between the walk and the comparison makes the next
-    /// load a whole walk, which costs time, never a change).
+    /// another thread loads: when a load began during the walk, the walk says nothing
+    /// (nil; the walk and that load's listing may see different moments of the tree),
+    /// and the caller walks again after that load (`oae serve` verifies after every save).
     @discardableResult
-    public func walkDiffers(root: URL) -> Bool {
+    public func walkDiffers(root: URL) -> Bool? {
+        let started = lock.withLock { loads }
         let now = FileTree.list(root: root, folders: TreeLayout.contentFolders)
         return lock.withLock {
+            guard loads == started else { return nil }
             let differs = listing != now
             if differs { wholeWalkNext = true }
             return differs
@@ -315,7 +320,10 @@ public final class LoadCache: @unchecked Sendable {
     }
 
     fileprivate func keep(_ walked: FileTree.Listing) {
-        lock.withLock { listing = walked }
+        lock.withLock {
+            listing = walked
+            loads += 1
+        }
     }
 
     func begin(kinds bytes: Result<[UInt8], FileTree.FileProblem>) {

@@ -122,6 +122,16 @@ public final class CheckSession: @unchecked Sendable {
     /// How many rules the last check ran (the others kept their diagnostics).
     public internal(set) var rulesRun = 0
 
+    /// For each rule the last check ran, by its type's name (`LinkRule`): how many
+    /// documents (a `DocumentRule`) or municipalities (a `MunicipalRule`) it checked; 0
+    /// for the other rules.
+    public var checkedByRule: [String: Int] {
+        guard let lastRules, lastRules.count == Validator.all.count else { return [:] }
+        var out: [String: Int] = [:]
+        for (rule, result) in zip(Validator.all, lastRules) { out[String(describing: type(of: rule))] = result.checked }
+        return out
+    }
+
     public init() {}
 }
 
