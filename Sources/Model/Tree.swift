@@ -274,7 +274,7 @@ public final class LoadCache: @unchecked Sendable {
     /// then the next load walks the whole tree, whatever `follow` says. Safe to call while
     /// another thread loads: when a load began during the walk, the walk says nothing
     /// (nil; the walk and that load's listing may see different moments of the tree),
-    /// and the caller walks again after that load (`oae serve` verifies after every save).
+    /// and the caller walks again after that load (`oae serve` walks again once the saves stop).
     @discardableResult
     public func walkDiffers(root: URL) -> Bool? {
         let started = lock.withLock { loads }
