@@ -166,7 +166,7 @@ final class IncrementalCheckTests: XCTestCase {
         session.cache.invalidate([office])
         check(session, "an office's name")
         XCTAssertEqual(session.last?.delta?.sameDocuments, true)
-        for rule in ["SchemaRule", "OverrideRule", "TrainingRule", "OfficeRule", "ReferenceRule", "TranslationRule", "KeyRule"] {
+        for rule in ["SchemaRule", "OverrideRule", "TrainingRule", "OfficeRule", "ReferenceRule", "TranslationRule", "KeyRule", "DateRule", "CatalogueRule"] {
             XCTAssertEqual(session.checkedByRule[rule], 1, rule)
         }
         XCTAssertEqual(session.checkedByRule["LinkRule"], 0)
