@@ -145,7 +145,10 @@ public struct Network: Sendable {
     /// What is computed from the network on first use and kept (the network never changes).
     let memo = NetworkMemo()
 
-    public init(tree: LoadedTree) {
+    /// The network of `tree`. `annotations` are the schemas' annotations when the caller
+    /// has them for the same schema files (`oae serve`, after a save that changed no file
+    /// of `model/schema/`): compiling the schemas is then skipped.
+    public init(tree: LoadedTree, annotations: SchemaAnnotations? = nil) {
         self.tree = tree
         var model: [Kind: [String: Document]] = [:]
         var municipalities: [String: MunicipalityFiles] = [:]
@@ -171,7 +174,7 @@ public struct Network: Sendable {
         self.municipalitySlugs = municipalities.keys.sorted()
         self.translations = translations
         self.settings = ModelSettings(model[.model]?.values.first?.root)
-        self.annotations = SchemaAnnotations(schemas: tree.schemas)
+        self.annotations = annotations ?? SchemaAnnotations(schemas: tree.schemas)
     }
 
 

@@ -59,7 +59,9 @@ public enum CheckRun {
     /// those of a check without it.
     public static func checked(root: URL, asOf: Day? = nil, session: CheckSession? = nil) -> (context: ValidationContext, diagnostics: [Diagnostic]) {
         let tree = TreeLoader.load(root: root, cache: session?.cache)
-        let network = Network(tree: tree)
+        // The schemas compiled by the last check serve while no schema file changed.
+        let schemasSame = session?.cache.changes.map { !$0.paths.contains { $0.hasPrefix("model/schema/") } } ?? false
+        let network = Network(tree: tree, annotations: schemasSame ? session?.last?.network.annotations : nil)
         let day = asOf ?? Validator.defaultAsOf(root: root)
         let previous = session?.last.flatMap { $0.asOf == day ? $0 : nil }
         // What the output steps need (their templates) is checked beside the context and
@@ -121,6 +123,16 @@ public final class CheckSession: @unchecked Sendable {
     var lastRules: [RuleResult]?
     /// How many rules the last check ran (the others kept their diagnostics).
     public internal(set) var rulesRun = 0
+
+    /// For each rule the last check ran, by its type's name (`LinkRule`): how many
+    /// documents (a `DocumentRule`) or municipalities (a `MunicipalRule`) it checked; 0
+    /// for the other rules.
+    public var checkedByRule: [String: Int] {
+        guard let lastRules, lastRules.count == Validator.all.count else { return [:] }
+        var out: [String: Int] = [:]
+        for (rule, result) in zip(Validator.all, lastRules) { out[String(describing: type(of: rule))] = result.checked }
+        return out
+    }
 
     public init() {}
 }

@@ -172,14 +172,36 @@ final class PreviewBuilder: @unchecked Sendable {
         return publish(input, started: started)
     }
 
-    /// Once the save's page has had time to be served (250 ms: the walk would take a core
-    /// from it), walks the whole tree on another thread; when it differs from what the
-    /// save listed (a change the watcher missed), the next save walks the whole tree, as
-    /// every save did before saves followed the watcher.
+    /// Once the tree has been quiet for `verifyQuiet` after a save (or, while saves keep
+    /// coming, at most every `verifyAtLeastEvery`), walks the whole tree on another
+    /// thread; when it differs from what the last save listed (a change the watcher
+    /// missed), the next save walks the whole tree, as every save did before saves
+    /// followed the watcher. The walk takes a core for about 0.1 s of CPU at 947
+    /// municipalities (19% of the CPU of quick saves when it ran 250 ms after each).
     func verifyLater() {
+        let generation = verify.withLock { () -> Int in
+            verifyGeneration += 1
+            return verifyGeneration
+        }
         let cache = session.cache, root = root
-        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.25) { cache.walkDiffers(root: root) }
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + PreviewBuilder.verifyQuiet) { [self] in
+            let due = verify.withLock { () -> Bool in
+                let now = Date()
+                guard verifyGeneration == generation || now.timeIntervalSince(lastVerify) >= PreviewBuilder.verifyAtLeastEvery else { return false }
+                lastVerify = now
+                return true
+            }
+            if due { cache.walkDiffers(root: root) }
+        }
     }
+
+    /// How long after a save, with no other save, the whole tree is walked (seconds).
+    static let verifyQuiet = 1.0
+    /// The longest time between two walks while saves keep coming (seconds).
+    static let verifyAtLeastEvery = 5.0
+    private let verify = NSLock()
+    private var verifyGeneration = 0
+    private var lastVerify = Date()
 
     private func publish(_ input: BuildInput, started: Date) -> Outcome {
         do {

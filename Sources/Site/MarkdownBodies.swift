@@ -1,3 +1,4 @@
+import Foundation
 import Loading
 import Model
 import Rendering
@@ -8,14 +9,13 @@ import Resolution
 /// of the tree rewritten to the page that shows it, relative to the page.
 struct MarkdownBodies: Sendable {
     let network: Network
-    /// The documents of the tree (not translations) by path.
-    let byPath: [String: Document]
+    /// The documents of the tree (not translations) by path, made when a link first asks
+    /// (`oae serve` makes the site's context on every save, and renders a page or two).
+    private let index: DocumentsByPath
 
     init(network: Network) {
         self.network = network
-        var byPath: [String: Document] = [:]
-        for doc in network.tree.documents where doc.language == nil { byPath[doc.path] = doc }
-        self.byPath = byPath
+        index = DocumentsByPath(network)
     }
     /// Heading anchors get this prefix so that they never clash with the page's own ids.
     static let anchorPrefix = "text-"
@@ -84,7 +84,7 @@ struct MarkdownBodies: Sendable {
     }
 
     func document(atTreePath path: String) -> Document? {
-        byPath[path]
+        index.byPath[path]
     }
 
     /// The page that shows a file of the tree.
@@ -120,4 +120,25 @@ struct MarkdownBodies: Sendable {
     }
 
 
+}
+
+/// The documents of a network (not translations) by path, made on first use.
+final class DocumentsByPath: @unchecked Sendable {
+    private let network: Network
+    private let lock = NSLock()
+    private var made: [String: Document]?
+
+    init(_ network: Network) { self.network = network }
+
+    var byPath: [String: Document] {
+        lock.withLock {
+            if let made { return made }
+            var byPath: [String: Document] = [:]
+            let documents = network.tree.documents
+            // By index: binding each document would copy it.
+            for i in documents.indices where documents[i].language == nil { byPath[documents[i].path] = documents[i] }
+            made = byPath
+            return byPath
+        }
+    }
 }

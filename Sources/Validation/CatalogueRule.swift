@@ -5,7 +5,7 @@ import Resolution
 
 /// What a municipality may do with the catalogue: core services cannot be omitted,
 /// recommended ones can with a reason, optional ones are adopted.
-struct CatalogueRule: Rule {
+struct CatalogueRule: MunicipalRule {
     static let rules = [
         RuleInfo("core-service-omitted", "A core service is omitted."),
         RuleInfo("omission-reason-missing", "An omitted service has no reason."),
@@ -15,55 +15,53 @@ struct CatalogueRule: Rule {
         RuleInfo("local-service-status", "A municipality's own service has a status of the model (core, recommended, optional)."),
     ]
 
-    func check(_ c: ValidationContext) -> [Diagnostic] {
+    func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for m in c.resolved {
-            for doc in m.files.services {
-                guard let node = doc.root?["status"], let status = node.string, status != ServiceStatus.local.rawValue,
-                      ServiceStatus(rawValue: status) != nil else { continue }
-                out.append(.error("local-service-status",
-                                  "local service '\(doc.id)' has status '\(status)', which only services of the model have",
-                                  at: node.span,
-                                  help: "set 'status: local'; to make it \(status) for every office, propose it to the model"))
-            }
-            for o in m.omitted {
-                let model = c.network.modelDocument(.service, o.service)
-                let statusSpan = model?.root?["status"]?.span
-                switch c.network.serviceStatus(o.service) {
-                case .core?:
-                    out.append(.error("core-service-omitted", "core service '\(o.service)' cannot be omitted", at: o.span,
-                                      related: statusSpan.map { [RelatedLocation($0, "the service is marked core")] } ?? [],
-                                      help: "remove this item, or propose a model change"))
-                case .recommended?:
-                    let blank = o.reason.map { $0.values.values.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } } ?? true
-                    if blank {
-                        out.append(.error("omission-reason-missing",
-                                          "recommended service '\(o.service)' is omitted without a reason", at: o.span,
-                                          help: "add 'reason:' saying why the municipality does not offer it"))
-                    }
-                case .optional?:
-                    out.append(.warning("omitted-not-recommended",
-                                        "optional service '\(o.service)' needs no omission: optional services are offered only when adopted",
-                                        at: o.span, help: "remove this item"))
-                default:
-                    break  // an unknown service: reported by ref-unknown
+        for doc in m.files.services {
+            guard let node = doc.root?["status"], let status = node.string, status != ServiceStatus.local.rawValue,
+                  ServiceStatus(rawValue: status) != nil else { continue }
+            out.append(.error("local-service-status",
+                              "local service '\(doc.id)' has status '\(status)', which only services of the model have",
+                              at: node.span,
+                              help: "set 'status: local'; to make it \(status) for every office, propose it to the model"))
+        }
+        for o in m.omitted {
+            let model = c.network.modelDocument(.service, o.service)
+            let statusSpan = model?.root?["status"]?.span
+            switch c.network.serviceStatus(o.service) {
+            case .core?:
+                out.append(.error("core-service-omitted", "core service '\(o.service)' cannot be omitted", at: o.span,
+                                  related: statusSpan.map { [RelatedLocation($0, "the service is marked core")] } ?? [],
+                                  help: "remove this item, or propose a model change"))
+            case .recommended?:
+                let blank = o.reason.map { $0.values.values.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } } ?? true
+                if blank {
+                    out.append(.error("omission-reason-missing",
+                                      "recommended service '\(o.service)' is omitted without a reason", at: o.span,
+                                      help: "add 'reason:' saying why the municipality does not offer it"))
                 }
+            case .optional?:
+                out.append(.warning("omitted-not-recommended",
+                                    "optional service '\(o.service)' needs no omission: optional services are offered only when adopted",
+                                    at: o.span, help: "remove this item"))
+            default:
+                break  // an unknown service: reported by ref-unknown
             }
-            for item in m.files.adaptation?.root?["adopted"]?.sequence ?? [] {
-                guard let id = item.string, let status = c.network.serviceStatus(id), status != .optional else { continue }
-                out.append(.warning("adopted-not-optional",
-                                    "\(status.rawValue) service '\(id)' is offered without adopting it",
-                                    at: item.span, help: "only optional services are adopted; remove this item"))
-            }
-            // An older version is `base-model-outdated` (ReleaseRule), with the releases since.
-            if let node = m.files.adaptation?.root?["base_model_version"], let version = node.string,
-               version != c.settings.version,
-               !(SemanticVersion(version).flatMap { v in SemanticVersion(c.settings.version).map { v < $0 } } ?? false) {
-                out.append(.warning("base-model-version",
-                                    "the adaptation is based on model version \(version); the model is at \(c.settings.version)",
-                                    at: node.span,
-                                    help: "review what changed in the model, then set base_model_version: \(c.settings.version)"))
-            }
+        }
+        for item in m.files.adaptation?.root?["adopted"]?.sequence ?? [] {
+            guard let id = item.string, let status = c.network.serviceStatus(id), status != .optional else { continue }
+            out.append(.warning("adopted-not-optional",
+                                "\(status.rawValue) service '\(id)' is offered without adopting it",
+                                at: item.span, help: "only optional services are adopted; remove this item"))
+        }
+        // An older version is `base-model-outdated` (ReleaseRule), with the releases since.
+        if let node = m.files.adaptation?.root?["base_model_version"], let version = node.string,
+           version != c.settings.version,
+           !(SemanticVersion(version).flatMap { v in SemanticVersion(c.settings.version).map { v < $0 } } ?? false) {
+            out.append(.warning("base-model-version",
+                                "the adaptation is based on model version \(version); the model is at \(c.settings.version)",
+                                at: node.span,
+                                help: "review what changed in the model, then set base_model_version: \(c.settings.version)"))
         }
         return out
     }

@@ -6,46 +6,44 @@ import Resolution
 /// A municipality overrides only fields the schema marks `x-adaptable`, only tightens
 /// a bound (`x-bound`), and only overrides documents its view contains. Local procedure
 /// variants are held to the same bounds as the procedure they replace.
-struct OverrideRule: Rule {
+struct OverrideRule: MunicipalRule {
     static let rules = [
         RuleInfo("override-not-adaptable", "An override changes a field the model does not let municipalities adapt."),
         RuleInfo("override-loosens-bound", "An override or variant loosens a bound the model sets."),
         RuleInfo("override-unknown-target", "An override names a document the municipality does not offer."),
     ]
 
-    func check(_ c: ValidationContext) -> [Diagnostic] {
+    func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let annotations = c.network.annotations
-        for m in c.resolved {
-            for stray in m.strayOverrides {
-                let why = stray.kind == .service && c.network.modelDocument(.service, stray.id) != nil
-                    ? "the municipality does not offer it (omitted, or optional and not adopted)"
-                    : "no such \(stray.kind.rawValue)"
-                let offerable = stray.kind == .service && c.network.serviceStatus(stray.id) == .optional
-                out.append(.error("override-unknown-target",
-                                  "override of \(stray.kind.rawValue) '\(stray.id)': \(why)", at: stray.span,
-                                  help: offerable ? "remove the override, or adopt the service first" : "remove the override"))
-            }
-            var reportedFields = Set<String>()
-            for o in m.allOverrides {
-                guard case let .key(field)? = o.path.first else { continue }
-                let top = annotations.annotations(o.kind, at: [.key(field)])
-                if !top.adaptable {
-                    let key = "\(o.kind)/\(o.target)/\(field)"
-                    if reportedFields.insert(key).inserted {
-                        out.append(.error("override-not-adaptable",
-                                          "field '\(field)' of \(o.kind.rawValue) '\(o.target)' is not adaptable",
-                                          at: o.localValue.span,
-                                          help: adaptableHelp(o.kind, annotations)))
-                    }
-                    continue
+        for stray in m.strayOverrides {
+            let why = stray.kind == .service && c.network.modelDocument(.service, stray.id) != nil
+                ? "the municipality does not offer it (omitted, or optional and not adopted)"
+                : "no such \(stray.kind.rawValue)"
+            let offerable = stray.kind == .service && c.network.serviceStatus(stray.id) == .optional
+            out.append(.error("override-unknown-target",
+                              "override of \(stray.kind.rawValue) '\(stray.id)': \(why)", at: stray.span,
+                              help: offerable ? "remove the override, or adopt the service first" : "remove the override"))
+        }
+        var reportedFields = Set<String>()
+        for o in m.allOverrides {
+            guard case let .key(field)? = o.path.first else { continue }
+            let top = annotations.annotations(o.kind, at: [.key(field)])
+            if !top.adaptable {
+                let key = "\(o.kind)/\(o.target)/\(field)"
+                if reportedFields.insert(key).inserted {
+                    out.append(.error("override-not-adaptable",
+                                      "field '\(field)' of \(o.kind.rawValue) '\(o.target)' is not adaptable",
+                                      at: o.localValue.span,
+                                      help: adaptableHelp(o.kind, annotations)))
                 }
-                if let problem = loosened(o, annotations) { out.append(problem) }
+                continue
             }
-            for p in m.procedures {
-                guard let variant = p.variant, p.model != nil else { continue }
-                out += variantBounds(variant, model: p.model!, c)
-            }
+            if let problem = loosened(o, annotations) { out.append(problem) }
+        }
+        for p in m.procedures {
+            guard let variant = p.variant, p.model != nil else { continue }
+            out += variantBounds(variant, model: p.model!, c)
         }
         return out
     }

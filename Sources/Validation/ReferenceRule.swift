@@ -4,20 +4,25 @@ import Model
 
 /// Every value the schema marks `x-ref: KIND` names an existing document (or item) of
 /// that kind: a model document, or one of the municipality's own.
-struct ReferenceRule: Rule {
+struct ReferenceRule: DocumentRule {
     static let rules = [
         RuleInfo("ref-unknown", "A reference names no document of its kind."),
     ]
 
-    func check(_ c: ValidationContext) -> [Diagnostic] {
+    /// A document's references read its own values and the ids of the model and of its
+    /// municipality: the others keep their diagnostics while only municipalities' files
+    /// changed and the tree has the same documents (`ReferenceIndex` is then the same).
+    func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool { delta.sameDocuments && !delta.shared }
+
+    func prepare(_ c: ValidationContext) {}
+
+    func check(_ doc: Document, _: Void, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for doc in c.documents {
-            for value in c.schemaResults[doc.path]?.annotated ?? [] {
-                guard let kind = value.annotations.ref else { continue }
-                for item in value.isKey ? [value.node] : (value.node.sequence ?? [value.node]) {
-                    let id = value.isKey ? item.keyText : item.string
-                    if let id { check(id, kind, item.span, doc, c, &out) }
-                }
+        for value in c.schemaResults[doc.path]?.annotated ?? [] {
+            guard let kind = value.annotations.ref else { continue }
+            for item in value.isKey ? [value.node] : (value.node.sequence ?? [value.node]) {
+                let id = value.isKey ? item.keyText : item.string
+                if let id { check(id, kind, item.span, doc, c, &out) }
             }
         }
         return out

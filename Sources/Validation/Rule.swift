@@ -23,13 +23,55 @@ public protocol Rule: Sendable {
 /// `ValidationContext.resolved`), each depending only on that municipality's view and
 /// what every municipality shares (the model, the settings, the day): `oae serve` checks
 /// again only the municipalities a save touched, unless it changed something shared.
+///
+/// A rule may also report what is not any municipality's (`checkShared`): those come
+/// first, and are made again whenever the rule runs.
 public protocol MunicipalRule: Rule {
     func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic]
+    /// The diagnostics before the municipalities' (none by default).
+    func checkShared(_ c: ValidationContext) -> [Diagnostic]
 }
 
 extension MunicipalRule {
     public func check(_ c: ValidationContext) -> [Diagnostic] {
-        c.resolved.flatMap { check($0, c) }
+        checkShared(c) + c.resolved.flatMap { check($0, c) }
+    }
+
+    public func checkShared(_ c: ValidationContext) -> [Diagnostic] { [] }
+}
+
+/// A rule whose diagnostics are those of each document in turn (in the order of
+/// `ValidationContext.documents`, or of every document of the tree with its
+/// translations), then those of the whole (`checkRest`): `oae serve` checks again only
+/// the documents a save changed, while `keepsOtherDocuments` says the others keep theirs.
+public protocol DocumentRule: Rule {
+    /// What the rule computes once per run for its documents (an index of the tree).
+    associatedtype Prepared: Sendable
+    /// Whether the rule checks translation files too (`network.tree.documents`), not only
+    /// `ValidationContext.documents`.
+    static var checksTranslations: Bool { get }
+    func prepare(_ c: ValidationContext) -> Prepared
+    func check(_ doc: Document, _ prepared: Prepared, _ c: ValidationContext) -> [Diagnostic]
+    /// The diagnostics after the documents' (none by default), made again on every run.
+    func checkRest(_ c: ValidationContext) -> [Diagnostic]
+    /// Whether across `delta` a document that did not change keeps its diagnostics.
+    func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool
+}
+
+extension DocumentRule {
+    public static var checksTranslations: Bool { false }
+
+    public func checkRest(_ c: ValidationContext) -> [Diagnostic] { [] }
+
+    /// The documents the rule checks, in order.
+    func documents(_ c: ValidationContext) -> [Document] {
+        Self.checksTranslations ? c.network.tree.documents : c.documents
+    }
+
+    public func check(_ c: ValidationContext) -> [Diagnostic] {
+        let docs = documents(c)
+        let prepared = prepare(c)
+        return parallelMap(Array(docs.indices)) { check(docs[$0], prepared, c) }.flatMap { $0 } + checkRest(c)
     }
 }
 
@@ -70,6 +112,15 @@ public struct ValidationContext: Sendable {
         /// Whether every changed file is a Markdown document whose front matter is what
         /// it was, value for value and position for position: only its body changed.
         public var bodiesOnly: Bool
+        /// Whether the tree has the same documents as before (same paths, each changed
+        /// file a document before and after, of the same kind, id, municipality and
+        /// language, or a document neither before nor after), and neither a schema nor
+        /// the model's settings (`model.yaml`) changed: what a rule reads of the other
+        /// documents (their ids, their translations, the languages) is what it was.
+        public var sameDocuments: Bool = false
+        /// Whether every changed Markdown document makes the same heading anchors as
+        /// before (the link rule's targets).
+        public var sameAnchors: Bool = false
     }
 
     /// What changed since `previous` (nil when this context computed everything).
@@ -104,10 +155,14 @@ public struct ValidationContext: Sendable {
         let schemasChanged = changed.contains { $0.hasPrefix("model/schema/") }
         if reuse, let previous {
             let samePaths = previous.network.tree.paths == network.tree.paths
+            // By index: `for doc in documents where …` copies every document (at 947
+            // municipalities 3% of a save).
             var before: [String: Document] = [:]
-            for doc in previous.network.tree.documents where changed.contains(doc.path) { before[doc.path] = doc }
+            let old = previous.network.tree.documents
+            for i in old.indices where changed.contains(old[i].path) { before[old[i].path] = old[i] }
             var after: [String: Document] = [:]
-            for doc in network.tree.documents where changed.contains(doc.path) { after[doc.path] = doc }
+            let new = network.tree.documents
+            for i in new.indices where changed.contains(new[i].path) { after[new[i].path] = new[i] }
             let bodiesOnly = samePaths && changed.allSatisfy { path in
                 guard let old = before[path], let new = after[path], old.markdown != nil, new.markdown != nil,
                       old.kind == new.kind, old.id == new.id, old.municipality == new.municipality,
@@ -118,7 +173,22 @@ public struct ValidationContext: Sendable {
                 default: return false
                 }
             }
-            delta = Delta(changed: changed, municipalities: local, shared: shared, samePaths: samePaths, bodiesOnly: bodiesOnly)
+            let sameDocuments = samePaths && !schemasChanged && changed.allSatisfy { path in
+                switch (before[path], after[path]) {
+                case (nil, nil): return true
+                case let (old?, new?):
+                    return old.kind == new.kind && old.id == new.id && old.municipality == new.municipality
+                        && old.language == new.language && old.kind != .model
+                default: return false
+                }
+            }
+            let sameAnchors = changed.allSatisfy { path in
+                let old = before[path]?.markdown, new = after[path]?.markdown
+                if old == nil, new == nil { return true }
+                return old?.headings.map(\.anchor) == new?.headings.map(\.anchor)
+            }
+            delta = Delta(changed: changed, municipalities: local, shared: shared, samePaths: samePaths, bodiesOnly: bodiesOnly,
+                          sameDocuments: sameDocuments, sameAnchors: sameAnchors)
         } else {
             delta = nil
         }
@@ -127,7 +197,10 @@ public struct ValidationContext: Sendable {
         if reuse, !shared || bodiesOnly, let previous { for r in previous.resolved { previousResolved[r.slug] = r } }
         // Only bodies changed: every view is the one before, with the new documents.
         var bodies: [String: Document] = [:]
-        if bodiesOnly { for doc in network.tree.documents where changed.contains(doc.path) { bodies[doc.path] = doc } }
+        if bodiesOnly {
+            let all = network.tree.documents
+            for i in all.indices where changed.contains(all[i].path) { bodies[all[i].path] = all[i] }
+        }
         // Each municipality resolves on its own: in parallel.
         let kept = previousResolved, touched = bodiesOnly ? [] : local, replaced = bodies
         let resolvedNow = parallelMap(network.municipalitySlugs) { slug -> (ResolvedMunicipality?, Bool) in
@@ -137,19 +210,29 @@ public struct ValidationContext: Sendable {
             return (Resolver.resolve(network, municipality: slug), true)
         }
         self.resolved = resolvedNow.compactMap(\.0)
-        self.references = ReferenceIndex(network)
-        self.documents = network.tree.documents.filter { $0.language == nil }
-        let documents = self.documents.filter { $0.root != nil }
-        let previousSchema = reuse && !schemasChanged ? previous?.schemaResults ?? [:] : [:]
-        let results = parallelMap(documents) { doc -> (SchemaValidation?, Bool) in
-            if !changed.contains(doc.path), let kept = previousSchema[doc.path] { return (kept, false) }
-            guard let root = doc.root, let validator = network.annotations.validator(for: doc.kind) else { return (nil, false) }
-            return (validator.validate(root), true)
+        // The ids references name come from the model's documents and from the paths of
+        // the municipalities' own: the last index serves while only municipalities'
+        // documents changed and the tree has the same documents.
+        if reuse, let previous, let delta = self.delta, !delta.shared, delta.sameDocuments {
+            self.references = previous.references
+        } else {
+            self.references = ReferenceIndex(network)
         }
-        var byPath: [String: SchemaValidation] = [:]
-        for (doc, result) in zip(documents, results) { byPath[doc.path] = result.0 }
+        let documents = network.tree.documents.filter { $0.language == nil }
+        self.documents = documents
+        let previousSchema = reuse && !schemasChanged ? previous?.schemaResults : nil
+        // With the last results: only the changed documents are validated, the others'
+        // results kept as they are (not one dictionary entry made again per document).
+        let validate = documents.indices.filter { documents[$0].root != nil && (previousSchema == nil || changed.contains(documents[$0].path)) }
+        let results = parallelMap(validate) { i -> SchemaValidation? in
+            guard let root = documents[i].root, let validator = network.annotations.validator(for: documents[i].kind) else { return nil }
+            return validator.validate(root)
+        }
+        var byPath = previousSchema ?? [:]
+        if previousSchema != nil { for path in changed { byPath[path] = nil } }
+        for (i, result) in zip(validate, results) { byPath[documents[i].path] = result }
         self.schemaResults = byPath
-        computed = (results.filter(\.1).count, resolvedNow.filter(\.1).count)
+        computed = (results.filter { $0 != nil }.count, resolvedNow.filter(\.1).count)
     }
 
     public var settings: ModelSettings { network.settings }

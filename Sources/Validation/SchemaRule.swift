@@ -8,19 +8,23 @@ import Schema
 /// municipality's resolved view of the documents it overrides: an override may not
 /// leave a service, procedure or indicator invalid. The `schema-*` rules themselves are
 /// listed by the Schema module.
-struct SchemaRule: Rule {
+struct SchemaRule: MunicipalRule {
     static let rules = SchemaValidator.rules + [
         RuleInfo("schema-missing", "A kind of document has no schema in model/schema/."),
     ]
 
-    func check(_ c: ValidationContext) -> [Diagnostic] {
+    /// The documents' own problems (their schema results, kept by the context for the
+    /// documents that did not change) and the kinds without a schema.
+    func checkShared(_ c: ValidationContext) -> [Diagnostic] {
         var out = c.network.annotations.diagnostics
         var missing = Set<Kind>()
-        for doc in c.documents {
-            if let result = c.schemaResults[doc.path] {
+        let documents = c.documents
+        // By index: binding each document would copy it.
+        for i in documents.indices {
+            if let result = c.schemaResults[documents[i].path] {
                 out += result.diagnostics
-            } else if doc.root != nil, c.network.annotations.validator(for: doc.kind) == nil {
-                missing.insert(doc.kind)
+            } else if documents[i].root != nil, c.network.annotations.validator(for: documents[i].kind) == nil {
+                missing.insert(documents[i].kind)
             }
         }
         for kind in missing.sorted() {
@@ -28,18 +32,22 @@ struct SchemaRule: Rule {
                               at: .wholeFile(kind.schemaPath),
                               help: "add \(kind.schemaPath); every kind of document is checked against its schema"))
         }
-        for m in c.resolved {
-            let local = "seeds/\(m.slug)/"
-            let merged: [(Kind, Node)] = m.services.filter { !$0.overrides.isEmpty }.map { (.service, $0.fields) }
-                + m.procedures.filter { !$0.overrides.isEmpty }.map { (.procedure, $0.fields) }
-                + m.indicators.filter { !$0.overrides.isEmpty }.map { (.indicator, $0.fields) }
-            for (kind, fields) in merged {
-                guard let validator = c.network.annotations.validator(for: kind) else { continue }
-                for d in validator.validate(fields).diagnostics where d.span.file.hasPrefix(local) {
-                    var d = d
-                    d.notes.append("in the view of \(m.slug) after its overrides")
-                    out.append(d)
-                }
+        return out
+    }
+
+    /// The municipality's view after its overrides, against the schemas.
+    func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let local = "seeds/\(m.slug)/"
+        let merged: [(Kind, Node)] = m.services.filter { !$0.overrides.isEmpty }.map { (.service, $0.fields) }
+            + m.procedures.filter { !$0.overrides.isEmpty }.map { (.procedure, $0.fields) }
+            + m.indicators.filter { !$0.overrides.isEmpty }.map { (.indicator, $0.fields) }
+        for (kind, fields) in merged {
+            guard let validator = c.network.annotations.validator(for: kind) else { continue }
+            for d in validator.validate(fields).diagnostics where d.span.file.hasPrefix(local) {
+                var d = d
+                d.notes.append("in the view of \(m.slug) after its overrides")
+                out.append(d)
             }
         }
         return out

@@ -6,36 +6,36 @@ import Resolution
 /// Every member of staff is trained in the mandatory modules of their role before the
 /// office opens: each module is planned before the opening date, and once the office
 /// has opened each is completed, on or before that date.
-struct TrainingRule: Rule {
+struct TrainingRule: MunicipalRule {
     static let rules = [
         RuleInfo("training-incomplete", "A member of staff lacks a mandatory training module of their role."),
         RuleInfo("training-after-opening", "A mandatory training module is planned or completed after the opening date."),
         RuleInfo("training-before-start", "A post's training is planned before the post starts."),
     ]
 
-    func check(_ c: ValidationContext) -> [Diagnostic] {
-        beforeStart(c) + mandatory(c)
+    /// A municipality's staffing against the model's mandatory modules (`oae serve`
+    /// checks again only the municipalities a save touched).
+    func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
+        beforeStart(m) + mandatory(m, c)
     }
 
     /// Training planned before the post's start date: the person is not there yet.
-    func beforeStart(_ c: ValidationContext) -> [Diagnostic] {
+    func beforeStart(_ m: ResolvedMunicipality) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for m in c.resolved {
-            for post in m.files.staffing?.root?["staff"]?.sequence ?? [] {
-                guard let startNode = post["start_date"], let start = startNode.string.flatMap(Day.init) else { continue }
-                for record in post["training"]?.sequence ?? [] {
-                    guard let node = record["planned"], let day = node.string.flatMap(Day.init), day < start else { continue }
-                    out.append(.error("training-before-start",
-                                      "module '\(record["module"]?.string ?? "?")' of post '\(post["id"]?.string ?? "?")' is planned on \(day), before the post starts on \(start)",
-                                      at: node.span, related: [RelatedLocation(startNode.span, "the post's start date")],
-                                      help: "plan the module on or after the start date, or correct the start date"))
-                }
+        for post in m.files.staffing?.root?["staff"]?.sequence ?? [] {
+            guard let startNode = post["start_date"], let start = startNode.string.flatMap(Day.init) else { continue }
+            for record in post["training"]?.sequence ?? [] {
+                guard let node = record["planned"], let day = node.string.flatMap(Day.init), day < start else { continue }
+                out.append(.error("training-before-start",
+                                  "module '\(record["module"]?.string ?? "?")' of post '\(post["id"]?.string ?? "?")' is planned on \(day), before the post starts on \(start)",
+                                  at: node.span, related: [RelatedLocation(startNode.span, "the post's start date")],
+                                  help: "plan the module on or after the start date, or correct the start date"))
             }
         }
         return out
     }
 
-    func mandatory(_ c: ValidationContext) -> [Diagnostic] {
+    func mandatory(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
         guard let reqSpan = c.settings.requirements.trainingBeforeOpening else { return [] }
         // Mandatory modules by role.
         var mandatory: [String: [String]] = [:]
@@ -45,34 +45,32 @@ struct TrainingRule: Rule {
             }
         }
         var out: [Diagnostic] = []
-        for m in c.resolved {
-            guard let opening = m.openingDate else { continue }
-            let opened = opening <= c.asOf && (m.status ?? .planned) > .planned
-            for post in m.files.staffing?.root?["staff"]?.sequence ?? [] {
-                guard let role = post["role"]?.string else { continue }
-                let postId = post["id"]?.string ?? role
-                let records = post["training"]?.sequence ?? []
-                for module in mandatory[role] ?? [] {
-                    guard let record = records.first(where: { $0["module"]?.string == module }) else {
-                        out.append(.error("training-incomplete",
-                                          "post '\(postId)' (\(role)) has no plan for mandatory module '\(module)'",
-                                          at: post["training"]?.span ?? post.span,
-                                          related: [RelatedLocation(reqSpan, "training is required before opening")],
-                                          help: "add '- module: \(module)' with a planned date before \(opening)"))
-                        continue
-                    }
-                    let completed = record["completed"]?.string.flatMap(Day.init)
-                    if opened && completed == nil {
-                        out.append(.error("training-incomplete",
-                                          "post '\(postId)' (\(role)) has not completed mandatory module '\(module)', and the office opened on \(opening)",
-                                          at: record.span, help: "record the 'completed' date, or review the opening"))
-                    }
-                    for field in ["planned", "completed"] {
-                        guard let node = record[field], let day = node.string.flatMap(Day.init), day > opening else { continue }
-                        out.append(.error("training-after-opening",
-                                          "module '\(module)' of post '\(postId)' is \(field) on \(day), after the opening on \(opening)",
-                                          at: node.span, help: "mandatory training takes place before the office opens"))
-                    }
+        guard let opening = m.openingDate else { return [] }
+        let opened = opening <= c.asOf && (m.status ?? .planned) > .planned
+        for post in m.files.staffing?.root?["staff"]?.sequence ?? [] {
+            guard let role = post["role"]?.string else { continue }
+            let postId = post["id"]?.string ?? role
+            let records = post["training"]?.sequence ?? []
+            for module in mandatory[role] ?? [] {
+                guard let record = records.first(where: { $0["module"]?.string == module }) else {
+                    out.append(.error("training-incomplete",
+                                      "post '\(postId)' (\(role)) has no plan for mandatory module '\(module)'",
+                                      at: post["training"]?.span ?? post.span,
+                                      related: [RelatedLocation(reqSpan, "training is required before opening")],
+                                      help: "add '- module: \(module)' with a planned date before \(opening)"))
+                    continue
+                }
+                let completed = record["completed"]?.string.flatMap(Day.init)
+                if opened && completed == nil {
+                    out.append(.error("training-incomplete",
+                                      "post '\(postId)' (\(role)) has not completed mandatory module '\(module)', and the office opened on \(opening)",
+                                      at: record.span, help: "record the 'completed' date, or review the opening"))
+                }
+                for field in ["planned", "completed"] {
+                    guard let node = record[field], let day = node.string.flatMap(Day.init), day > opening else { continue }
+                    out.append(.error("training-after-opening",
+                                      "module '\(module)' of post '\(postId)' is \(field) on \(day), after the opening on \(opening)",
+                                      at: node.span, help: "mandatory training takes place before the office opens"))
                 }
             }
         }

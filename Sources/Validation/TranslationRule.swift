@@ -5,7 +5,7 @@ import Model
 /// Every translatable text comes in every language of the model, and every Markdown
 /// document has its translation files. Missing translations are warnings (errors with
 /// `--strict`): the handbook falls back to the default language and marks it.
-struct TranslationRule: Rule {
+struct TranslationRule: DocumentRule {
     static let rules = [
         RuleInfo("translation-missing", "A text or document lacks a language of the model."),
         RuleInfo("translation-orphan", "A translation file has no original, or a language the model does not have."),
@@ -17,15 +17,16 @@ struct TranslationRule: Rule {
         languages.map { "\(languageNames[$0] ?? $0) (\($0))" }.joined(separator: ", ")
     }
 
-    func check(_ c: ValidationContext) -> [Diagnostic] {
-        let languages = c.settings.languages
-        let defaultLanguage = c.settings.defaultLanguage
-        var out = parallelMap(c.documents) { doc in check(doc, c) }.flatMap { $0 }
-        out += orphans(c)
-        return out
-    }
+    /// A document's warnings read its own values, the languages of the model and which
+    /// translation files it has: the others keep theirs while the tree has the same
+    /// documents and neither the schemas nor the settings changed.
+    func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool { delta.sameDocuments }
 
-    private func check(_ doc: Document, _ c: ValidationContext) -> [Diagnostic] {
+    func prepare(_ c: ValidationContext) {}
+
+    func checkRest(_ c: ValidationContext) -> [Diagnostic] { orphans(c) }
+
+    func check(_ doc: Document, _: Void, _ c: ValidationContext) -> [Diagnostic] {
         let languages = c.settings.languages
         let defaultLanguage = c.settings.defaultLanguage
         var out: [Diagnostic] = []

@@ -43,29 +43,79 @@ public enum Validator {
 
     /// Every rule's diagnostics, in the order of `all`. With `previous` (the results on
     /// the context `context` reused, `ValidationContext.delta`), a rule that `keeps` its
-    /// diagnostics across the delta is not run again, and a `MunicipalRule` runs again
-    /// only for the municipalities the delta touched; `run` counts the rules that ran.
+    /// diagnostics across the delta is not run again, a `MunicipalRule` runs again only
+    /// for the municipalities the delta touched, and a `DocumentRule` only for the
+    /// documents it changed; `run` counts the rules that ran. Either way the diagnostics
+    /// are those of a run without `previous`.
     public static func validateByRule(_ context: ValidationContext, previous: [RuleResult]?) -> (results: [RuleResult], run: Int) {
         let rules = all
         let delta = context.delta
         let results = parallelMap(Array(rules.indices)) { i -> (RuleResult, Bool) in
             let before = previous.flatMap { $0.count == rules.count ? $0[i] : nil }
-            if let before, let delta, rules[i].keeps(delta) { return (before, false) }
+            if var before, let delta, rules[i].keeps(delta) {
+                before.checked = 0
+                return (before, false)
+            }
+            if let rule = rules[i] as? any DocumentRule { return (byDocument(rule, context, before: before), true) }
             guard let rule = rules[i] as? any MunicipalRule else { return (RuleResult(all: rules[i].check(context)), true) }
             // Per municipality: again only where the delta touched, when nothing shared changed.
             let kept = before?.bySlug ?? [:]
             let reuse = delta.map { !$0.shared } ?? false
             var bySlug: [String: [Diagnostic]] = [:]
-            var all: [Diagnostic] = []
+            var all = rule.checkShared(context)
+            var checked = 0
             for m in context.resolved {
                 let d: [Diagnostic]
-                if reuse, let delta, !delta.municipalities.contains(m.slug), let k = kept[m.slug] { d = k } else { d = rule.check(m, context) }
+                if reuse, let delta, !delta.municipalities.contains(m.slug), let k = kept[m.slug] {
+                    d = k
+                } else {
+                    d = rule.check(m, context)
+                    checked += 1
+                }
                 bySlug[m.slug] = d
                 all += d
             }
-            return (RuleResult(all: all, bySlug: bySlug), true)
+            var result = RuleResult(all: all, bySlug: bySlug)
+            result.checked = checked
+            return (result, true)
         }
         return (results.map(\.0), results.filter(\.1).count)
+    }
+
+    /// A `DocumentRule`'s run: each document again when the rule cannot keep the others'
+    /// diagnostics across the context's delta, else only the documents the delta
+    /// changed (the others' diagnostics taken from `before`).
+    static func byDocument<R: DocumentRule>(_ rule: R, _ c: ValidationContext, before: RuleResult?) -> RuleResult {
+        let docs = rule.documents(c)
+        let prepared = rule.prepare(c)
+        var perDocument: [[Diagnostic]]
+        var checked = 0
+        if let delta = c.delta, let kept = before?.byPath, rule.keepsOtherDocuments(delta) {
+            perDocument = []
+            perDocument.reserveCapacity(docs.count)
+            for i in docs.indices {
+                if delta.changed.contains(docs[i].path) {
+                    perDocument.append(rule.check(docs[i], prepared, c))
+                    checked += 1
+                } else {
+                    perDocument.append(kept[docs[i].path] ?? [])
+                }
+            }
+        } else {
+            perDocument = parallelMap(Array(docs.indices)) { rule.check(docs[$0], prepared, c) }
+            checked = docs.count
+        }
+        // Only the documents with diagnostics are kept by path: most have none.
+        var byPath: [String: [Diagnostic]] = [:]
+        var all: [Diagnostic] = []
+        for i in docs.indices where !perDocument[i].isEmpty {
+            byPath[docs[i].path] = perDocument[i]
+            all += perDocument[i]
+        }
+        var result = RuleResult(all: all + rule.checkRest(c))
+        result.byPath = byPath
+        result.checked = checked
+        return result
     }
 
     /// The day rules about time use: SOURCE_DATE_EPOCH when set, else the date of the
@@ -81,6 +131,11 @@ public struct RuleResult: Sendable {
     public var all: [Diagnostic]
     /// A `MunicipalRule`'s diagnostics by municipality.
     var bySlug: [String: [Diagnostic]]?
+    /// A `DocumentRule`'s diagnostics by document path (only documents that have some).
+    var byPath: [String: [Diagnostic]]?
+    /// How many municipalities (a `MunicipalRule`) or documents (a `DocumentRule`) this
+    /// run checked; the others kept their diagnostics.
+    public internal(set) var checked = 0
 
     init(all: [Diagnostic], bySlug: [String: [Diagnostic]]? = nil) {
         self.all = all

@@ -22,7 +22,7 @@ final class FollowedWalkTests: XCTestCase {
         session.cache.follow(paths)
         let followed = JSONReport.compact(CheckRun.checked(root: root, session: session).diagnostics)
         XCTAssertEqual(followed, JSONReport.compact(CheckRun.checked(root: root).diagnostics), what, file: file, line: line)
-        XCTAssertFalse(session.cache.walkDiffers(root: root), "the listing after \(what) is the whole walk's", file: file, line: line)
+        XCTAssertEqual(session.cache.walkDiffers(root: root), false, "the listing after \(what) is the whole walk's", file: file, line: line)
     }
 
     func write(_ path: String, _ text: String) throws {
@@ -34,7 +34,7 @@ final class FollowedWalkTests: XCTestCase {
     func testAFollowedLoadListsWhatAWholeWalkLists() throws {
         let session = CheckSession()
         _ = CheckRun.checked(root: root, session: session)
-        XCTAssertFalse(session.cache.walkDiffers(root: root))
+        XCTAssertEqual(session.cache.walkDiffers(root: root), false)
 
         let office = "seeds/molins-de-rei/office.yaml"
         let text = try String(contentsOf: root.appendingPathComponent(office), encoding: .utf8)
@@ -66,7 +66,7 @@ final class FollowedWalkTests: XCTestCase {
         try write("seeds/molins-de-rei/unnamed.txt", "x\n")
         session.cache.follow([office])
         _ = CheckRun.checked(root: root, session: session)
-        XCTAssertTrue(session.cache.walkDiffers(root: root))
+        XCTAssertEqual(session.cache.walkDiffers(root: root), true)
         // The next save walks the whole tree, whatever the watcher names.
         check(session, following: [office], "the save after the missed change")
     }

@@ -146,6 +146,89 @@ final class IncrementalCheckTests: XCTestCase {
         check(session, "a municipality deleted")
     }
 
+    /// What a save checks again, rule by rule (`CheckSession.checkedByRule`: documents
+    /// for the rules per document, municipalities for the rules per municipality), after
+    /// each kind of edit; the diagnostics are always those of a check from scratch.
+    func testASaveChecksAgainOnlyTheDocumentsAndMunicipalitiesItChanged() throws {
+        let session = CheckSession()
+        let (first, _) = check(session, "the first check")
+        let everyDocument = try XCTUnwrap(session.last).network.tree.documents.count
+        let originals = try XCTUnwrap(session.last).documents.count
+        let municipalities = try XCTUnwrap(session.last).resolved.count
+        XCTAssertEqual(session.checkedByRule["LinkRule"], everyDocument, "the first check checks every document")
+        XCTAssertEqual(session.checkedByRule["TranslationRule"], originals)
+        XCTAssertEqual(session.checkedByRule["SchemaRule"], municipalities)
+
+        // An office's name: one municipality and one document again; no Markdown
+        // changed, so the link rule keeps its diagnostics.
+        let office = "seeds/molins-de-rei/office.yaml"
+        try edit(office) { $0.replacingOccurrences(of: "{ca: OAE de Molins de Rei,", with: "{ca: Oficina de Molins de Rei,") }
+        session.cache.invalidate([office])
+        check(session, "an office's name")
+        XCTAssertEqual(session.last?.delta?.sameDocuments, true)
+        for rule in ["SchemaRule", "OverrideRule", "TrainingRule", "OfficeRule", "ReferenceRule", "TranslationRule", "KeyRule", "DateRule", "CatalogueRule"] {
+            XCTAssertEqual(session.checkedByRule[rule], 1, rule)
+        }
+        XCTAssertEqual(session.checkedByRule["LinkRule"], 0)
+
+        // An agreement the office relies on that does not exist: found by checking
+        // that one document.
+        try edit(office) { $0.replacingOccurrences(of: "knowledge-transfer]", with: "knowledge-transfer-2052]") }
+        session.cache.invalidate([office])
+        let (unknown, _) = check(session, "an unknown agreement")
+        XCTAssertTrue(unknown.contains("unknown agreement 'knowledge-transfer-2052'"), unknown)
+        XCTAssertFalse(first.contains("knowledge-transfer-2052"))
+        XCTAssertEqual(session.checkedByRule["ReferenceRule"], 1)
+        try edit(office) { $0.replacingOccurrences(of: "knowledge-transfer-2052]", with: "knowledge-transfer]")
+            .replacingOccurrences(of: "{ca: Oficina de Molins de Rei,", with: "{ca: OAE de Molins de Rei,") }
+        session.cache.invalidate([office])
+        XCTAssertEqual(check(session, "the office as it was").0, first)
+
+        // A sentence with a broken link in a model service's body: the link rule checks
+        // that document alone (no heading changed), the value rule runs whole.
+        let service = "model/services/company-creation.md"
+        try edit(service) { $0 + "\nVegeu [la guia](no-such-guide.md).\n" }
+        session.cache.invalidate([service])
+        let (broken, _) = check(session, "a broken link in a service")
+        XCTAssertTrue(broken.contains("points to model/services/no-such-guide.md, which does not exist"), broken)
+        XCTAssertEqual(session.last?.delta?.sameAnchors, true)
+        XCTAssertEqual(session.checkedByRule["LinkRule"], 1)
+        XCTAssertEqual(session.rulesRun, 2)
+
+        // A heading added: another document's link to an anchor may now find it, so the
+        // link rule checks every document again.
+        try edit(service) { $0 + "\n## Un apartat nou\n" }
+        session.cache.invalidate([service])
+        check(session, "a heading added to a service")
+        XCTAssertEqual(session.last?.delta?.sameAnchors, false)
+        XCTAssertEqual(session.checkedByRule["LinkRule"], everyDocument)
+
+        // A model service's name without its Spanish text: the translation rule checks
+        // that document again; a model document changed, so the reference rule checks
+        // every document and the rules per municipality every municipality.
+        try edit(service) { $0.replacingOccurrences(of: "name: {ca: Creació d'empreses, es: Creación de empresas}", with: "name: {ca: Creació d'empreses}") }
+        session.cache.invalidate([service])
+        let (untranslated, _) = check(session, "a service's name without Spanish")
+        XCTAssertTrue(untranslated.contains("'name' has no Spanish (es) text"), untranslated)
+        XCTAssertEqual(session.checkedByRule["TranslationRule"], 1)
+        XCTAssertEqual(session.checkedByRule["ReferenceRule"], originals)
+        XCTAssertEqual(session.checkedByRule["SchemaRule"], municipalities)
+
+        // An office that no longer parses: the tree's documents changed, every document
+        // is checked again; then fixed.
+        let office2 = "seeds/sant-feliu-de-llobregat/office.yaml"
+        let kept = try String(contentsOf: root.appendingPathComponent(office2), encoding: .utf8)
+        try Data((kept + "\n  : [\n").utf8).write(to: root.appendingPathComponent(office2))
+        session.cache.invalidate([office2])
+        check(session, "an office that does not parse")
+        XCTAssertEqual(session.last?.delta?.sameDocuments, false)
+        XCTAssertEqual(session.checkedByRule["ReferenceRule"], originals - 1)
+        try Data(kept.utf8).write(to: root.appendingPathComponent(office2))
+        session.cache.invalidate([office2])
+        check(session, "the office parses again")
+        XCTAssertEqual(session.checkedByRule["ReferenceRule"], originals)
+    }
+
     /// The stamps alone (no watcher) see a file rewritten with the same size.
     func testAChangeOfTheSameSizeIsSeenWithoutTheWatcher() throws {
         let session = CheckSession()
