@@ -64,7 +64,7 @@ public struct LivePreview: Sendable {
     /// rendered now; nil for a path this preview does not make (the server then looks in
     /// the last full build).
     public func file(_ path: String) -> Data? {
-        if let page = site.page(at: path) { return Data(page.utf8) }
+        if let page = site.pageUTF8(at: path) { return Data(page) }
         let parts = path.split(separator: "/").map(String.init)
         // downloads/handbooks/<municipality>/<language>/handbook.html
         if parts.count == 5, parts[0] == "downloads", parts[1] == "handbooks", parts[4] == "handbook.html",
