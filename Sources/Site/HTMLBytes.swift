@@ -68,7 +68,7 @@ enum HTMLBytes {
     }
 
     /// The value of `name="…"` in the start tag `hay[from..<to]` (as oae writes it: double
-    /// quotes, escaped): `ScrollRegions.attribute` on bytes.
+    /// quotes, escaped); nil when the tag has no such attribute.
     static func attribute(_ name: StaticString, in hay: [UInt8], from: Int, to: Int) -> String? {
         // ` name="`
         var pattern: [UInt8] = [0x20]
@@ -87,9 +87,6 @@ enum HTMLBytes {
         guard let quote = find(byte: UInt8(ascii: "\""), in: hay, from: start, to: to) else { return nil }
         return String(decoding: hay[start..<quote], as: UTF8.self)
     }
-
-    /// The bytes of a string.
-    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 }
 
 /// `void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen)`

@@ -76,14 +76,6 @@ enum ScrollRegions {
         return found
     }
 
-    /// The value of `name="…"` in a start tag (as oae writes it: double quotes, escaped).
-    static func attribute(_ name: String, in tag: Substring) -> String? {
-        guard let r = tag.utf8Range(of: " \(name)=\"") else { return nil }
-        let value = tag[r.upperBound...]
-        guard let q = value.firstIndex(of: "\"") else { return nil }
-        return String(value[..<q])
-    }
-
     /// The text of some HTML, its tags removed and its spaces collapsed (entities kept as
     /// written, decoded once so that escaping again gives the same text). Works on the
     /// UTF-8 bytes (`<` and `>` are ASCII); spaces are collapsed by bytes when the text is
