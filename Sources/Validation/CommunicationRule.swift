@@ -7,14 +7,16 @@ import Resolution
 /// From the status the model names on, every required audience of the communication
 /// strategy is reached by at least one dated action of the municipality's plan; and the
 /// actions of a plan cost no more than its budget.
-struct CommunicationRule: Rule {
+struct CommunicationRule: MunicipalRule {
     static let rules = [
         RuleInfo("communication-audience-uncovered", "A required audience has no dated action in the communication plan."),
         RuleInfo("communication-over-budget", "The actions of a communication plan cost more than its budget."),
     ]
 
-    func check(_ c: ValidationContext) -> [Diagnostic] {
-        c.resolved.compactMap { overBudget($0.files.communicationPlan?.root) } + audiences(c)
+    /// A municipality's own plan: its budget, then the audiences it must reach (`oae serve`
+    /// checks one again when only its files changed).
+    func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
+        (overBudget(m.files.communicationPlan?.root).map { [$0] } ?? []) + audiences(m, c)
     }
 
     func overBudget(_ plan: Node?) -> Diagnostic? {
@@ -37,29 +39,27 @@ struct CommunicationRule: Rule {
         amount == amount.rounded() ? "\(Int(amount)) €" : String(format: "%.2f €", amount)
     }
 
-    func audiences(_ c: ValidationContext) -> [Diagnostic] {
-        guard let (from, reqSpan) = c.settings.requirements.communicationFrom else { return [] }
+    func audiences(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
+        guard let (from, reqSpan) = c.settings.requirements.communicationFrom, m.reached(from) else { return [] }
         let audiences = (c.network.modelDocuments(.communicationStrategy).first?.root?["audiences"]?.sequence ?? [])
             .filter { $0["required"]?.bool == true }
         var out: [Diagnostic] = []
-        for m in c.resolved where m.reached(from) {
-            let actions = m.files.communicationPlan?.root?["actions"]?.sequence ?? []
-            for audience in audiences {
-                guard let id = audience["id"]?.string else { continue }
-                let covered = actions.contains { $0["audience"]?.string == id && $0["date"]?.string.flatMap(Day.init) != nil }
-                guard !covered else { continue }
-                // An undated action for the audience, else the list of actions that lacks one.
-                let plan = m.files.communicationPlan?.root
-                let at = actions.first { $0["audience"]?.string == id }?["audience"]?.span
-                    ?? plan?.pair("actions")?.key.span ?? plan.map { SourceSpan(file: $0.span.file, start: $0.span.start, end: $0.span.start) }
-                    ?? m.files.communicationPlan.map { .wholeFile($0.path) } ?? m.statusSpan
-                out.append(.error("communication-audience-uncovered",
-                                  "no dated action of the communication plan of \(m.slug) reaches the audience '\(id)'",
-                                  at: at,
-                                  related: [RelatedLocation(audience.span, "a required audience of the strategy"),
-                                            RelatedLocation(reqSpan, "required from status '\(from.rawValue)'")],
-                                  help: "add an action with 'audience: \(id)' and a date"))
-            }
+        let actions = m.files.communicationPlan?.root?["actions"]?.sequence ?? []
+        for audience in audiences {
+            guard let id = audience["id"]?.string else { continue }
+            let covered = actions.contains { $0["audience"]?.string == id && $0["date"]?.string.flatMap(Day.init) != nil }
+            guard !covered else { continue }
+            // An undated action for the audience, else the list of actions that lacks one.
+            let plan = m.files.communicationPlan?.root
+            let at = actions.first { $0["audience"]?.string == id }?["audience"]?.span
+                ?? plan?.pair("actions")?.key.span ?? plan.map { SourceSpan(file: $0.span.file, start: $0.span.start, end: $0.span.start) }
+                ?? m.files.communicationPlan.map { .wholeFile($0.path) } ?? m.statusSpan
+            out.append(.error("communication-audience-uncovered",
+                              "no dated action of the communication plan of \(m.slug) reaches the audience '\(id)'",
+                              at: at,
+                              related: [RelatedLocation(audience.span, "a required audience of the strategy"),
+                                        RelatedLocation(reqSpan, "required from status '\(from.rawValue)'")],
+                              help: "add an action with 'audience: \(id)' and a date"))
         }
         return out
     }
