@@ -27,19 +27,19 @@ OAE = os.path.join(ROOT, ".build", "release", "oae")
 
 def timed(cmd, env=None, cwd=None):
     """Runs `cmd`; returns (wall seconds, peak RSS in MiB). Fails loudly on error."""
-    wall, rss, _ = timed_cpu(cmd, env=env, cwd=cwd)
+    wall, rss, _, _ = timed_cpu(cmd, env=env, cwd=cwd)
     return wall, rss
 
 
 def timed_cpu(cmd, env=None, cwd=None):
-    """Runs `cmd`; returns (wall seconds, peak RSS in MiB, CPU seconds: user + system)."""
+    """Runs `cmd`; returns (wall seconds, peak RSS in MiB, CPU seconds: user + system, user CPU seconds)."""
     with tempfile.NamedTemporaryFile("r") as t:
         full = ["/usr/bin/time", "-f", "%e %M %U %S", "-o", t.name] + cmd
         r = subprocess.run(full, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=1800)
         if r.returncode != 0:
             sys.exit(f"bench: {' '.join(cmd)} failed:\n{r.stderr.decode()[-2000:]}")
         wall, kib, user, system = t.read().split()[-4:]
-        return float(wall), int(kib) / 1024, float(user) + float(system)
+        return float(wall), int(kib) / 1024, float(user) + float(system), float(user)
 
 
 def hugo_corpus(folder, pages, words):
@@ -129,14 +129,15 @@ def main():
             corpus = os.path.join(work, f"hugo-{n}")
             hugo_corpus(corpus, pages, words // max(1, pages))
             oae_t, oae_m, hugo_t, hugo_m, check_t, check_m, oae_c, hugo_c = [], [], [], [], [], [], [], []
+            oae_u, hugo_u = [], []
             for r in range(args.rounds):
                 shutil.rmtree(out, ignore_errors=True)
-                t, m, c = timed_cpu([OAE, "build", "site", "--root", net, "--out", out], env=env)
-                oae_t.append(t); oae_m.append(m); oae_c.append(c)
+                t, m, c, u = timed_cpu([OAE, "build", "site", "--root", net, "--out", out], env=env)
+                oae_t.append(t); oae_m.append(m); oae_c.append(c); oae_u.append(u)
                 hugo_out = os.path.join(work, f"hugo-out-{n}")
                 shutil.rmtree(hugo_out, ignore_errors=True)
-                t, m, c = timed_cpu(["hugo", "--source", corpus, "--quiet", "-d", hugo_out], env=env)
-                hugo_t.append(t); hugo_m.append(m); hugo_c.append(c)
+                t, m, c, u = timed_cpu(["hugo", "--source", corpus, "--quiet", "-d", hugo_out], env=env)
+                hugo_t.append(t); hugo_m.append(m); hugo_c.append(c); hugo_u.append(u)
                 t, m = timed([OAE, "check", "--root", net, "--as-of", "2026-11-25"], env=env)
                 check_t.append(t); check_m.append(m)
             hb_t, hb_m = timed([OAE, "build", "handbooks", "--root", net, "--out", os.path.join(work, f"hb-{n}")], env=env)
@@ -147,6 +148,7 @@ def main():
             serve_rows.append((f"{n} municipalities", serve.measure(net, args.edits)))
             rows.append(dict(n=n, pages=pages, oae=summary(oae_t), oae_rss=max(oae_m), hugo=summary(hugo_t),
                              oae_cpu=statistics.median(oae_c), hugo_cpu=statistics.median(hugo_c),
+                             oae_user=statistics.median(oae_u), hugo_user=statistics.median(hugo_u),
                              hugo_rss=max(hugo_m), check=summary(check_t), check_rss=max(check_m), handbooks=hb_t, hb_rss=hb_m,
                              cold=cold_t, cold_rss=cold_m, warm=warm_t))
             print(f"bench: {n} municipalities done", file=sys.stderr)
@@ -163,11 +165,15 @@ def main():
         lines.append(f"| {r['n']} | {r['pages']} | {om:.2f} ({omin:.2f}–{omax:.2f}) | {r['oae_rss']:.0f} MiB | "
                      f"{hm:.2f} ({hmin:.2f}–{hmax:.2f}) | {r['hugo_rss']:.0f} MiB | {om / hm:.2f}× | {r['pages'] / om:.0f} | "
                      f"{om / r['n']:.3f} | {r['check'][0]:.2f} ({r['check_rss']:.0f} MiB) | {r['handbooks']:.2f} ({r['hb_rss']:.0f} MiB) |")
-    lines += ["", "CPU time (user + system, median) of the same runs: what the two tools cost the machine,",
-              "less sensitive than wall time to what else runs on it.", "",
-              "| municipalities | `oae build site` CPU | Hugo CPU | ratio oae/Hugo |", "|---|---|---|---|"]
+    lines += ["", "CPU time (median) of the same runs: what the two tools cost the machine, less sensitive than",
+              "wall time to what else runs on it. User time is the steadiest: the system time of creating files",
+              "grows with the files the machine deleted in the last minutes (on ext4 without a journal, new inodes",
+              "are looked for past the recently deleted ones), and the benchmark deletes each output before a run.", "",
+              "| municipalities | `oae build site` user + system | Hugo user + system | ratio | oae user | Hugo user | ratio |",
+              "|---|---|---|---|---|---|---|"]
     for r in rows:
-        lines.append(f"| {r['n']} | {r['oae_cpu']:.2f} s | {r['hugo_cpu']:.2f} s | {r['oae_cpu'] / r['hugo_cpu']:.2f}× |")
+        lines.append(f"| {r['n']} | {r['oae_cpu']:.2f} s | {r['hugo_cpu']:.2f} s | {r['oae_cpu'] / r['hugo_cpu']:.2f}× | "
+                     f"{r['oae_user']:.2f} s | {r['hugo_user']:.2f} s | {r['oae_user'] / r['hugo_user']:.2f}× |")
     if len(rows) >= 2:
         a, b = fit([(r["n"], r["oae"][0]) for r in rows])
         ha, hb = fit([(r["n"], r["hugo"][0]) for r in rows])
