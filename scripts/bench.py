@@ -8,6 +8,14 @@ runs, interleaved, for ROUNDS rounds: `oae build site` (release build, no search
 and `hugo` (Debian's, to disk). It also times `oae check` and the handbooks' HTML. Each
 run is timed with /usr/bin/time (wall seconds, peak RSS). Every loop is bounded.
 
+No timed run follows a deletion: every run writes into a folder of its own, and the outputs
+of a size are deleted only once the size is done, followed by `sync` and a wait of
+`--settle` seconds (61 by default). On ext4 without a journal, as on our benchmark machine,
+a new inode is looked for past every inode deleted in the last 60 s (300 s more while the
+inode table is not yet written back: `recently_deleted` in fs/ext4/ialloc.c), so a run right
+after deleting the last run's output pays in system time for the files just deleted: 30,000
+files cost 0.8 s of system time on a quiet disk and 7.5–13.8 s right after deleting as many.
+
 It also measures, once per size: a cold `oae build` (handbooks' HTML, open data, site;
 no PDF) and a warm one right after with nothing changed; and `oae serve` (save → page,
 median of 10 scripted edits of a service and of an office file, scripts/bench-serve.py).
@@ -17,9 +25,9 @@ Writes Markdown tables (median, min, max, peak RSS, CPU seconds, pages/s, ratio;
 of the site's time against the number of municipalities) to
 bench/results/<date>-<commit>.md and prints them.
 
-usage: scripts/bench.py [--sizes 36,200,947] [--rounds 3] [--edits 10]
+usage: scripts/bench.py [--sizes 36,200,947] [--rounds 3] [--edits 10] [--settle 61]
 """
-import argparse, datetime, importlib.util, os, shutil, statistics, subprocess, sys, tempfile
+import argparse, datetime, time, importlib.util, os, shutil, statistics, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OAE = os.path.join(ROOT, ".build", "release", "oae")
@@ -91,6 +99,14 @@ def fit(points):
     return my - b * mx, b
 
 
+def settle(seconds):
+    """Writes back what is dirty and waits past ext4's window for recently deleted inodes."""
+    os.sync()
+    if seconds > 0:
+        print(f"bench: waiting {seconds} s after deleting (ext4's recently deleted inodes)", file=sys.stderr)
+        time.sleep(seconds)
+
+
 def summary(values):
     return statistics.median(values), min(values), max(values)
 
@@ -100,6 +116,8 @@ def main():
     parser.add_argument("--sizes", default="36,200,947")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--edits", type=int, default=10)
+    parser.add_argument("--settle", type=int, default=61,
+                        help="seconds to wait after deleting a size's outputs (ext4's recently deleted inodes)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     if not shutil.which("hugo"):
@@ -129,29 +147,33 @@ def main():
             corpus = os.path.join(work, f"hugo-{n}")
             hugo_corpus(corpus, pages, words // max(1, pages))
             oae_t, oae_m, hugo_t, hugo_m, check_t, check_m, oae_c, hugo_c = [], [], [], [], [], [], [], []
-            oae_u, hugo_u = [], []
+            oae_u, hugo_u, hb_t, hb_m = [], [], [], []
+            runs = os.path.join(work, f"runs-{n}")
+            os.makedirs(runs)
+            settle(0)
             for r in range(args.rounds):
-                shutil.rmtree(out, ignore_errors=True)
-                t, m, c, u = timed_cpu([OAE, "build", "site", "--root", net, "--out", out], env=env)
+                # Each run into a new folder: nothing is deleted between timed runs (see above).
+                t, m, c, u = timed_cpu([OAE, "build", "site", "--root", net, "--out", os.path.join(runs, f"oae-{r}")], env=env)
                 oae_t.append(t); oae_m.append(m); oae_c.append(c); oae_u.append(u)
-                hugo_out = os.path.join(work, f"hugo-out-{n}")
-                shutil.rmtree(hugo_out, ignore_errors=True)
-                t, m, c, u = timed_cpu(["hugo", "--source", corpus, "--quiet", "-d", hugo_out], env=env)
+                t, m, c, u = timed_cpu(["hugo", "--source", corpus, "--quiet", "-d", os.path.join(runs, f"hugo-{r}")], env=env)
                 hugo_t.append(t); hugo_m.append(m); hugo_c.append(c); hugo_u.append(u)
                 t, m = timed([OAE, "check", "--root", net, "--as-of", "2026-11-25"], env=env)
                 check_t.append(t); check_m.append(m)
-            hb_t, hb_m = timed([OAE, "build", "handbooks", "--root", net, "--out", os.path.join(work, f"hb-{n}")], env=env)
-            full = os.path.join(work, f"full-{n}")
+                t, m = timed([OAE, "build", "handbooks", "--root", net, "--out", os.path.join(runs, f"hb-{r}")], env=env)
+                hb_t.append(t); hb_m.append(m)
+            full = os.path.join(runs, "full")
             cold_t, cold_m = timed([OAE, "build", "--root", net, "--out", full], env=env)
             warm_t, warm_m = timed([OAE, "build", "--root", net, "--out", full], env=env)
-            shutil.rmtree(full, ignore_errors=True)
             serve_rows.append((f"{n} municipalities", serve.measure(net, args.edits)))
             rows.append(dict(n=n, pages=pages, oae=summary(oae_t), oae_rss=max(oae_m), hugo=summary(hugo_t),
                              oae_cpu=statistics.median(oae_c), hugo_cpu=statistics.median(hugo_c),
                              oae_user=statistics.median(oae_u), hugo_user=statistics.median(hugo_u),
-                             hugo_rss=max(hugo_m), check=summary(check_t), check_rss=max(check_m), handbooks=hb_t, hb_rss=hb_m,
+                             hugo_rss=max(hugo_m), check=summary(check_t), check_rss=max(check_m), handbooks=summary(hb_t), hb_rss=max(hb_m),
                              cold=cold_t, cold_rss=cold_m, warm=warm_t))
             print(f"bench: {n} municipalities done", file=sys.stderr)
+            shutil.rmtree(runs, ignore_errors=True)
+            shutil.rmtree(out, ignore_errors=True)
+            settle(args.settle if n != sizes[-1] else 0)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -164,11 +186,12 @@ def main():
         (om, omin, omax), (hm, hmin, hmax) = r["oae"], r["hugo"]
         lines.append(f"| {r['n']} | {r['pages']} | {om:.2f} ({omin:.2f}–{omax:.2f}) | {r['oae_rss']:.0f} MiB | "
                      f"{hm:.2f} ({hmin:.2f}–{hmax:.2f}) | {r['hugo_rss']:.0f} MiB | {om / hm:.2f}× | {r['pages'] / om:.0f} | "
-                     f"{om / r['n']:.3f} | {r['check'][0]:.2f} ({r['check_rss']:.0f} MiB) | {r['handbooks']:.2f} ({r['hb_rss']:.0f} MiB) |")
+                     f"{om / r['n']:.3f} | {r['check'][0]:.2f} ({r['check'][1]:.2f}–{r['check'][2]:.2f}; {r['check_rss']:.0f} MiB) | "
+                     f"{r['handbooks'][0]:.2f} ({r['handbooks'][1]:.2f}–{r['handbooks'][2]:.2f}; {r['hb_rss']:.0f} MiB) |")
     lines += ["", "CPU time (median) of the same runs: what the two tools cost the machine, less sensitive than",
               "wall time to what else runs on it. User time is the steadiest: the system time of creating files",
               "grows with the files the machine deleted in the last minutes (on ext4 without a journal, new inodes",
-              "are looked for past the recently deleted ones), and the benchmark deletes each output before a run.", "",
+              "are looked for past the recently deleted ones); the benchmark deletes nothing between timed runs.", "",
               "| municipalities | `oae build site` user + system | Hugo user + system | ratio | oae user | Hugo user | ratio |",
               "|---|---|---|---|---|---|---|"]
     for r in rows:
