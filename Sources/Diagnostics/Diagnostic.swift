@@ -76,6 +76,21 @@ extension Diagnostic {
 extension Array where Element == Diagnostic {
     public func sortedForReport() -> [Diagnostic] { sorted(by: Diagnostic.reportOrder) }
 
+    /// These diagnostics without the schema's on a token a reading error already names:
+    /// a value the loader refused (a number out of range) is kept as its text, which the
+    /// schema would report again as the wrong type. One error per token, the cause.
+    public func leavingOutSchemaEchoes(of reading: [Diagnostic]) -> [Diagnostic] {
+        let tokens = Set(reading.lazy.filter { $0.severity == .error }.map { TokenKey(file: $0.span.file, start: $0.span.start) })
+        guard !tokens.isEmpty else { return self }
+        return filter { !($0.rule.hasPrefix("schema-") && tokens.contains(TokenKey(file: $0.span.file, start: $0.span.start))) }
+    }
+
     public var errorCount: Int { lazy.filter { $0.severity == .error }.count }
     public var warningCount: Int { lazy.filter { $0.severity == .warning }.count }
+}
+
+/// Where a token starts, for `leavingOutSchemaEchoes`.
+private struct TokenKey: Hashable {
+    var file: String
+    var start: SourcePosition
 }

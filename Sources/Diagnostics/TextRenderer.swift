@@ -27,8 +27,12 @@ public struct TextRenderer: Sendable {
     }
 
     public func summary(_ diagnostics: [Diagnostic], filesChecked: Int) -> String {
-        let e = diagnostics.errorCount, w = diagnostics.warningCount
-        return "\(plural(e, "error")), \(plural(w, "warning")) in \(plural(filesChecked, "file"))"
+        summary(errors: diagnostics.errorCount, warnings: diagnostics.warningCount, filesChecked: filesChecked)
+    }
+
+    /// `1 error, 23 warnings in 290 files`.
+    public func summary(errors: Int, warnings: Int, filesChecked: Int) -> String {
+        "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(plural(filesChecked, "file"))"
     }
 
     public func render(_ d: Diagnostic) -> String {
@@ -76,7 +80,8 @@ public struct TextRenderer: Sendable {
     }
 }
 
-func plural(_ n: Int, _ word: String) -> String {
+/// `1 warning`, `23 warnings`.
+public func plural(_ n: Int, _ word: String) -> String {
     "\(n) \(word)\(n == 1 ? "" : "s")"
 }
 

@@ -84,3 +84,28 @@ enum ScalarResolver {
         return i == b.count
     }
 }
+
+/// The numbers a tree may hold: finite, and whole numbers within ±(2^53 − 1).
+///
+/// That is the range in which every JSON reader keeps an integer exactly (I-JSON,
+/// RFC 7493 §2.2), and oae publishes its figures as JSON and CSV; it also keeps every
+/// conversion of a figure to a whole number (cents, counts) from overflowing. YAML's
+/// `.inf`, `.nan` and a literal too large for it are refused where they are written.
+public enum NumberRange {
+    /// 2^53 − 1 = 9,007,199,254,740,991.
+    public static let largest: Double = 9_007_199_254_740_991
+
+    /// Why `value` (written as `text`) is not a number oae keeps, or nil when it is one (or not a number).
+    public static func problem(_ value: Node.Value, text: String) -> String? {
+        switch value {
+        case let .int(i) where i.magnitude > UInt64(largest):
+            return "'\(text)' is too large: numbers in a tree stay within ±9007199254740991 (2^53 − 1, the range JSON readers keep exactly)"
+        case let .double(d) where !d.isFinite:
+            return "'\(text)' is not a finite number: oae keeps no infinity or NaN"
+        case let .double(d) where d.magnitude > largest:
+            return "'\(text)' is too large: numbers in a tree stay within ±9007199254740991 (2^53 − 1, the range JSON readers keep exactly)"
+        default:
+            return nil
+        }
+    }
+}

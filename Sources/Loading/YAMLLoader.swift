@@ -24,6 +24,7 @@ public struct YAMLLoader: Sendable {
         RuleInfo("yaml-alias-budget", "Aliases expand past the budget oae allows."),
         RuleInfo("yaml-unknown-alias", "An alias names an anchor that is not defined before it."),
         RuleInfo("yaml-too-deep", "Nesting goes deeper than oae allows."),
+        RuleInfo("yaml-number-range", "A number is infinite, not a number, or beyond ±(2^53 − 1)."),
         RuleInfo("yaml-complex-key", "A mapping key is a list or a mapping."),
         RuleInfo("yaml-unsupported-tag", "A node carries a tag oae does not support."),
         RuleInfo("yaml-control-character", "A YAML file holds a control character YAML does not allow."),
@@ -289,7 +290,7 @@ private struct Builder {
             let raw = UnsafeBufferPointer(start: s.value, count: Int(s.length))
             let text = NFC.normalize(raw)
             let tag = s.tag.map { String(cString: $0) }
-            let value: Node.Value
+            var value: Node.Value
             let isPlain = s.style == YAML_PLAIN_SCALAR_STYLE
             switch tag {
             case nil:
@@ -301,6 +302,11 @@ private struct Builder {
                 value = ScalarResolver.resolve(plain: text)
             case let other?:
                 diagnostics.append(unsupportedTag(other, event))
+                value = .string(text)
+            }
+            if let problem = NumberRange.problem(value, text: text) {
+                diagnostics.append(.error("yaml-number-range", problem, at: span(event),
+                                          help: "write a number within that range, or quote the value if it is a code, not an amount"))
                 value = .string(text)
             }
             let node = Node(value, span: span(event))

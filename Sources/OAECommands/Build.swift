@@ -73,12 +73,16 @@ struct BuildOptions: ParsableArguments {
         settings.write = { writeStderr($0) }
         let root = tree.rootURL
         let lines: [String]
+        let warnings: Int
         do {
-            lines = try BuildRun.run(root: root, out: outURL, asOf: asOf.flatMap(Day.init), steps: steps, settings: settings,
-                                     keepUntilExit: true).lines
+            let outcome = try BuildRun.run(root: root, out: outURL, asOf: asOf.flatMap(Day.init), steps: steps, settings: settings,
+                                           keepUntilExit: true)
+            (lines, warnings) = (outcome.lines, outcome.warnings)
         } catch let failure as BuildRun.CheckFailed {
             let renderer = treeRenderer(root: root)
-            writeStderr(renderer.render(failure.errors, filesChecked: failure.filesChecked))
+            writeStderr(failure.errors.sortedForReport().map { renderer.render($0) + "\n" }.joined())
+            writeStderr(BuildRun.summary(errors: failure.errors.count, warnings: failure.warnings,
+                                         filesChecked: failure.filesChecked, renderer: renderer))
             writeStderr("build stopped: fix the errors above; output/ is unchanged\n")
             throw ExitCode(1)
         } catch let error as OutputError {
@@ -92,6 +96,7 @@ struct BuildOptions: ParsableArguments {
             throw ExitCode(1)
         }
         for line in lines { writeStderr(line + "\n") }
+        if let note = BuildRun.warningNote(warnings) { writeStderr(note + "\n") }
         writeStderr(String(format: "built %@ in %.2f s\n", (what ?? outURL).path, Date().timeIntervalSince(started)))
     }
 }
@@ -103,7 +108,26 @@ enum BuildRun {
     /// The tree has errors: nothing was built.
     struct CheckFailed: Error {
         var errors: [Diagnostic]
+        /// How many warnings the check found beside them (a build shows only the errors).
+        var warnings: Int
         var filesChecked: Int
+    }
+
+    /// The last line of a refused build's errors: every count, the warnings it does not show included.
+    static func summary(errors: Int, warnings: Int, filesChecked: Int, renderer: TextRenderer) -> String {
+        renderer.summary(errors: errors, warnings: warnings, filesChecked: filesChecked) + (warnings > 0 ? " (the warnings are not shown here: `oae check` lists them)" : "") + "\n"
+    }
+
+    /// The line a build that went through adds when the tree has warnings; nil without.
+    static func warningNote(_ warnings: Int) -> String? {
+        warnings > 0 ? "note: the tree has \(plural(warnings, "warning")); `oae check` lists them" : nil
+    }
+
+    /// How many warnings a check's compact report (`JSONReport.compact`) holds.
+    static func count(inReport json: String) -> Int {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+              let list = object["diagnostics"] as? [[String: Any]] else { return 0 }
+        return list.filter { $0["severity"] as? String == Severity.warning.rawValue }.count
     }
 
     /// What a build did: the lines to report, and whether the tree was checked (false:
@@ -111,6 +135,8 @@ enum BuildRun {
     struct Outcome {
         var lines: [String]
         var checked: Bool
+        /// The warnings of the check (made or replayed).
+        var warnings = 0
     }
 
     /// Builds `steps` of the tree at `root` into `out`. `tool` and `now` stand for the
@@ -125,18 +151,21 @@ enum BuildRun {
         let day = asOf ?? Day(unixSeconds: source.epoch)
         let key = CheckReplay.key(root: root, asOf: day, source: source, steps: steps.map(\.name), settings: settings,
                                   tool: tool, now: now)
-        if let replayed = try? CheckReplay.replay(out: out, key: key) { return Outcome(lines: replayed.lines, checked: false) }
+        if let replayed = try? CheckReplay.replay(out: out, key: key) {
+            return Outcome(lines: replayed.lines, checked: false, warnings: count(inReport: replayed.warnings))
+        }
         var settings = settings
         // The inputs' hashes for the build's record, made while the check runs.
         settings.earlyHashes = EarlyInputHashes(root: root, out: out)
         let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: day, announce: false, source: source)
         guard let input else {
-            throw CheckFailed(errors: diagnostics.filter { $0.severity == .error }, filesChecked: loaded.filesChecked)
+            throw CheckFailed(errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.warningCount,
+                              filesChecked: loaded.filesChecked)
         }
         if !key.racy { settings.check = (key.hex, JSONReport.compact(diagnostics)) }
         if keepUntilExit { KeptUntilExit.keep(input) }
         let report = try BuildPipeline.run(input, out: out, steps: steps, settings: settings)
-        return Outcome(lines: report.lines, checked: true)
+        return Outcome(lines: report.lines, checked: true, warnings: diagnostics.warningCount)
     }
 }
 

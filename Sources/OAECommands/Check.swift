@@ -81,7 +81,7 @@ public enum CheckRun {
         session?.lastRules = rules
         session?.rulesRun = run
         templatesDone.wait()
-        return (context, (tree.diagnostics + rules.flatMap(\.all) + templates).sortedForReport())
+        return (context, (tree.diagnostics + rules.flatMap(\.all).leavingOutSchemaEchoes(of: tree.diagnostics) + templates).sortedForReport())
     }
 
     static func run(root: URL, format: OutputFormat, strict: Bool, color: Bool, asOf: Day?) -> (output: String, exitCode: Int32) {

@@ -48,7 +48,7 @@ public struct SiteStep: OutputStep {
         var lines: [String] = []
         let pagefind = settings.skipSearch ? nil : Pagefind.locate(root: input.root, environment: settings.environment)
         if pagefind == nil, !settings.skipSearch {
-            lines.append("note: Pagefind was not found (set OAE_PAGEFIND, or run scripts/setup.sh); the site is built without search")
+            lines.append(Pagefind.absenceNote(environment: settings.environment))
         }
         let data = tree.staging.appendingPathComponent(OpenDataStep.folderName, isDirectory: true)
         let options = SiteStep.options(input, search: pagefind != nil, handbooks: manifest, dataFiles: SiteStep.files(in: data))

@@ -25,6 +25,19 @@ public enum Pagefind {
         return nil
     }
 
+    /// Why the site has no search, when `locate` found no program: turned off by
+    /// `OAE_PAGEFIND`, a set `OAE_PAGEFIND` that is not a program, or not installed.
+    public static func absenceNote(environment: [String: String]) -> String {
+        switch environment["OAE_PAGEFIND"] {
+        case let value? where value.isEmpty || value == "off":
+            return "note: search is off (OAE_PAGEFIND=\(value)); the site is built without search"
+        case let value?:
+            return "note: OAE_PAGEFIND names no program oae can run (\(value)); the site is built without search"
+        case nil:
+            return "note: Pagefind was not found (set OAE_PAGEFIND, or run scripts/setup.sh); the site is built without search"
+        }
+    }
+
     /// Indexes the site in `folder`, writing `folder/pagefind/`.
     public static func index(site folder: URL, program: URL) throws {
         let output = try ChildProcess.run(program, ["--site", folder.path, "--quiet"])

@@ -33,13 +33,13 @@ final class CheckFastPathTests: XCTestCase {
 
     /// Plain scalars that are words stay strings; what the core schema types is typed.
     func testPlainScalarFirstByte() throws {
-        let (node, problems) = load("a: hola\nb: Null\nc: -3\nd: +.inf\ne: ~\nf: tRUE\ng: .5\nh: Zürich\n")
+        let (node, problems) = load("a: hola\nb: Null\nc: -3\nd: +.5e1\ne: ~\nf: tRUE\ng: .5\nh: Zürich\n")
         XCTAssertEqual(problems, [])
         let root = try XCTUnwrap(node)
         XCTAssertEqual(root["a"]?.string, "hola")
         XCTAssertEqual(root["b"]?.isNull, true)
         XCTAssertEqual(root["c"]?.int, -3)
-        XCTAssertEqual(root["d"]?.number, .infinity)
+        XCTAssertEqual(root["d"]?.number, 5)
         XCTAssertEqual(root["e"]?.isNull, true)
         XCTAssertEqual(root["f"]?.string, "tRUE")
         XCTAssertEqual(root["g"]?.number, 0.5)

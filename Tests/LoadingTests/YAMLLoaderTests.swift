@@ -18,7 +18,7 @@ final class YAMLLoaderTests: XCTestCase {
         f: 012
         g: 1.5
         h: ~
-        i: .inf
+        i: -12.5e3
         j: 0x1F
         k: 2026-04-13
         l: 'no'
@@ -38,7 +38,7 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(root["f"]?.int, 12)
         XCTAssertEqual(root["g"]?.number, 1.5)
         XCTAssertEqual(root["h"]?.isNull, true)
-        XCTAssertEqual(root["i"]?.number, .infinity)
+        XCTAssertEqual(root["i"]?.number, -12_500)
         XCTAssertEqual(root["j"]?.int, 31)
         XCTAssertEqual(root["k"]?.string, "2026-04-13")
         XCTAssertEqual(root["l"]?.string, "no")
@@ -82,6 +82,37 @@ final class YAMLLoaderTests: XCTestCase {
         }
         XCTAssertEqual(positions(try XCTUnwrap(a)), positions(try XCTUnwrap(b)))
         XCTAssertEqual(b?["title"]?["es"]?.string, "Técnico")
+    }
+
+    /// A number outside ±(2^53 − 1), an infinity or a NaN is an error on its token, and
+    /// the value is kept as its text: nothing after the loader meets a figure it cannot
+    /// turn into a whole number or write as JSON. The edges are numbers.
+    func testNumbersOutOfRangeAreErrorsOnTheirToken() throws {
+        let (node, problems) = load("""
+        a: 99999999999999999999
+        b: 1e400
+        c: .inf
+        d: -.INF
+        e: .nan
+        f: 9007199254740991
+        g: -9007199254740991
+        h: 9007199254740992
+        i: 0x20000000000000
+        j: 1.5e15
+        k: "1e400"
+        """)
+        XCTAssertEqual(problems.map(\.rule), Array(repeating: "yaml-number-range", count: 7))
+        XCTAssertEqual(problems.map(\.span.start), [1, 2, 3, 4, 5, 8, 9].map { SourcePosition(line: $0, column: 4) })
+        XCTAssertEqual(problems[0].message, "'99999999999999999999' is too large: numbers in a tree stay within ±9007199254740991 (2^53 − 1, the range JSON readers keep exactly)")
+        XCTAssertEqual(problems[0].span.end, SourcePosition(line: 1, column: 24))
+        XCTAssertEqual(problems[1].message, "'1e400' is not a finite number: oae keeps no infinity or NaN")
+        XCTAssertEqual(problems[0].help, "write a number within that range, or quote the value if it is a code, not an amount")
+        let root = try XCTUnwrap(node)
+        XCTAssertEqual(["a", "b", "c", "d", "e", "h", "i"].map { root[$0]?.string }, ["99999999999999999999", "1e400", ".inf", "-.INF", ".nan", "9007199254740992", "0x20000000000000"])
+        XCTAssertEqual(root["f"]?.int, 9_007_199_254_740_991)
+        XCTAssertEqual(root["g"]?.int, -9_007_199_254_740_991)
+        XCTAssertEqual(root["j"]?.number, 1.5e15)
+        XCTAssertEqual(root["k"]?.string, "1e400")
     }
 
     func testDuplicateKeyGivesBothPositions() {
