@@ -76,13 +76,21 @@ extension Diagnostic {
 extension Array where Element == Diagnostic {
     public func sortedForReport() -> [Diagnostic] { sorted(by: Diagnostic.reportOrder) }
 
-    /// These diagnostics without the schema's on a token a reading error already names:
-    /// a value the loader refused (a number out of range) is kept as its text, which the
-    /// schema would report again as the wrong type. One error per token, the cause.
+    /// These diagnostics without the schema's echoes, one error per token, the cause:
+    /// - none of the schema's on a token a reading error already names (a value the loader
+    ///   refused, a number out of range, is kept as its text, which the schema would report
+    ///   again as the wrong type);
+    /// - no `schema-pattern` on a token whose `schema-format` failed (a date's schema has both,
+    ///   the pattern for editors that do not assert formats; "13/04/2026" failed both).
     public func leavingOutSchemaEchoes(of reading: [Diagnostic]) -> [Diagnostic] {
-        let tokens = Set(reading.lazy.filter { $0.severity == .error }.map { TokenKey(file: $0.span.file, start: $0.span.start) })
-        guard !tokens.isEmpty else { return self }
-        return filter { !($0.rule.hasPrefix("schema-") && tokens.contains(TokenKey(file: $0.span.file, start: $0.span.start))) }
+        let read = Set(reading.lazy.filter { $0.severity == .error }.map { TokenKey(file: $0.span.file, start: $0.span.start) })
+        let formats = Set(lazy.filter { $0.rule == "schema-format" }.map { TokenKey(file: $0.span.file, start: $0.span.start) })
+        guard !read.isEmpty || !formats.isEmpty else { return self }
+        return filter { d in
+            guard d.rule.hasPrefix("schema-") else { return true }
+            let token = TokenKey(file: d.span.file, start: d.span.start)
+            return !read.contains(token) && !(d.rule == "schema-pattern" && formats.contains(token))
+        }
     }
 
     public var errorCount: Int { lazy.filter { $0.severity == .error }.count }

@@ -180,13 +180,15 @@ public enum TreeLoader {
         case let .document(kind, id, municipality, language):
             var doc = Document(kind: kind, id: id, path: path, municipality: municipality, language: language)
             doc.mayHoldPlaceholder = Placeholder.mayBeIn(bytes)
+            // A document that cannot be read (empty, or not well formed) is still in the tree,
+            // without content: what names it is not told it does not exist (one error, the cause).
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-                return (.nothing, [.error("file-empty", "the file is empty", at: .wholeFile(path),
-                                          help: "write the \(kind.rawValue)'s fields in it, or delete the file")])
+                return (.document(doc), [.error("file-empty", "the file is empty", at: .wholeFile(path),
+                                                help: "write the \(kind.rawValue)'s fields in it, or delete the file")])
             }
             if kinds.declaration(kind)?.isMarkdown == true {
                 let (md, problems) = MarkdownLoader().load(bytes: bytes, file: path)
-                guard let md else { return (.nothing, problems) }
+                guard let md else { return (.document(doc), problems) }
                 doc.markdown = md
                 doc.root = md.frontMatter
                 var all = problems
@@ -201,7 +203,7 @@ public enum TreeLoader {
             }
             let (node, problems) = YAMLLoader().load(bytes: bytes, file: path)
             doc.root = node
-            return (node == nil ? .nothing : .document(doc), problems)
+            return (.document(doc), problems)
         default:
             return (.nothing, [])
         }

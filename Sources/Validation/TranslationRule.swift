@@ -45,7 +45,8 @@ struct TranslationRule: DocumentRule {
                                         ? "write the text as a mapping: '\(defaultLanguage):' with this text, then one line per language"
                                         : "add \(missing.map { "'\($0):'" }.joined(separator: " and "))"))
             }
-            if c.network.kinds.declaration(doc.kind)?.isMarkdown == true {
+            // A text that could not be read (its own error says so) asks for no translation.
+            if doc.markdown != nil, c.network.kinds.declaration(doc.kind)?.isMarkdown == true {
                 let have = c.network.translations[doc.path] ?? [:]
                 let missing = languages.filter { $0 != defaultLanguage && have[$0] == nil }
                 if !missing.isEmpty {

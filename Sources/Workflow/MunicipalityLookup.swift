@@ -11,15 +11,33 @@ public enum MunicipalityLookup {
         case unknown(closest: [MunicipalityRegister.Entry])
     }
 
-    /// Matches `name` ignoring case and accents (or an INE code); else the closest names.
+    /// Matches `name` ignoring case and accents (or an INE code); else the closest names:
+    /// first those holding every word typed ("Sant Cugat" → Sant Cugat del Vallès, Sant
+    /// Cugat Sesgarrigues; "Hospitalet" → L'Hospitalet de Llobregat), then those a few
+    /// letters away ("Cerdanyola del Valés").
     public static func find(_ name: String, in register: MunicipalityRegister, limit: Int = 5) -> Match {
         let typed = name.trimmingCharacters(in: " ")
         if let entry = register.entry(code: typed) { return .found(entry) }
         if let entry = register.entries(named: typed).first { return .found(entry) }
         let folded = Dictionary(register.entries.map { (MunicipalityRegister.fold($0.name), $0) },
                                 uniquingKeysWith: { a, _ in a })
-        let names = Suggestions.closest(to: MunicipalityRegister.fold(typed), in: folded.keys.sorted(), limit: limit)
+        let keys = folded.keys.sorted()
+        let typedFolded = MunicipalityRegister.fold(typed)
+        let typedWords = words(typedFolded)
+        let holding = typedWords.isEmpty ? [] : keys.filter { key in
+            let own = Set(words(key))
+            return typedWords.allSatisfy(own.contains)
+        }
+        var names = Array(holding.prefix(limit))
+        for near in Suggestions.closest(to: typedFolded, in: keys, limit: limit) where names.count < limit && !names.contains(near) {
+            names.append(near)
+        }
         return .unknown(closest: names.compactMap { folded[$0] })
+    }
+
+    /// The words of a folded name: its runs of letters and digits.
+    static func words(_ folded: String) -> [Substring] {
+        folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
     }
 
     /// The folder under seeds/ of the municipality a person named: its folder name, its

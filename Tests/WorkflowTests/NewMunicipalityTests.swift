@@ -145,6 +145,23 @@ final class NewMunicipalityTests: XCTestCase {
         XCTAssertEqual(Phrases.spanishOf("El Masnou"), "del Masnou")
     }
 
+    /// A name typed in part is answered with the names holding its words, then those a
+    /// few letters away (a fresh user's "Sant Cugat" and "Hospitalet" had no answer).
+    func testAPartOfANameSuggestsTheNamesHoldingIt() throws {
+        let csv = "ine_code,name,province,amb\n08101,L'Hospitalet de Llobregat,Barcelona,yes\n08205,Sant Cugat del Vallès,Barcelona,yes\n"
+            + "08206,Sant Cugat Sesgarrigues,Barcelona,no\n08200,Sant Cebrià de Vallalta,Barcelona,no\n08266,Cerdanyola del Vallès,Barcelona,yes\n"
+        let register = MunicipalityRegister(csv: csv)
+        func names(_ typed: String) -> [String] {
+            guard case let .unknown(closest) = MunicipalityLookup.find(typed, in: register) else { return ["found"] }
+            return closest.map(\.name)
+        }
+        XCTAssertEqual(names("Sant Cugat"), ["Sant Cugat del Vallès", "Sant Cugat Sesgarrigues"])
+        XCTAssertEqual(names("hospitalet"), ["L'Hospitalet de Llobregat"])
+        XCTAssertEqual(names("Cerdanyola del Valés"), ["Cerdanyola del Vallès"])
+        XCTAssertEqual(names("Sant"), ["Sant Cebrià de Vallalta", "Sant Cugat del Vallès", "Sant Cugat Sesgarrigues"])
+        XCTAssertEqual(names("Vic"), [])
+    }
+
     func testPlanningDates() {
         XCTAssertEqual(PlanningCalendar.defaultOpening(asOf: Day("2026-11-25")!), Day("2027-05-03"))
         // August moves to September; 1 and 6 January are holidays.
