@@ -73,6 +73,10 @@ public struct SchemaValidator: Sendable {
     /// One annotated value per path, the annotations of every schema combined, in the
     /// order of the document.
     static func merge(_ hits: [AnnotatedValue]) -> [AnnotatedValue] {
+        // Nearly always the evaluator met the values in document order, one hit per path:
+        // then the hits are the answer as they are (sorting and merging copied them all,
+        // 5% of the check at 947 municipalities, issue 13).
+        if isMerged(hits) { return hits }
         let sorted = hits.sorted(by: documentOrder)
         var out: [AnnotatedValue] = []
         out.reserveCapacity(sorted.count)
@@ -84,6 +88,19 @@ public struct SchemaValidator: Sendable {
             }
         }
         return out
+    }
+
+    /// Whether `merge` would give `hits` back unchanged: each hit strictly after the one
+    /// before it in `documentOrder`, and no two neighbours with the same path (and both
+    /// values or both keys), which `merge` would combine.
+    static func isMerged(_ hits: [AnnotatedValue]) -> Bool {
+        hits.withUnsafeBufferPointer { hits in
+            for i in hits.indices.dropFirst() {
+                guard documentOrder(hits[i - 1], hits[i]) else { return false }
+                if hits[i - 1].isKey == hits[i].isKey, hits[i - 1].path == hits[i].path { return false }
+            }
+            return true
+        }
     }
 
     /// By position, then path length, then key before value, then path: equal paths end
