@@ -47,29 +47,6 @@ final class ByteScanTests: XCTestCase {
             XCTAssertFalse(control(text), text.debugDescription)
         }
     }
-}
-
-/// Heading anchors by bytes (`Slugger.latinSlug`, issue 13) equal anchors by characters.
-final class SlugFastPathTests: XCTestCase {
-    func testLatinSlugEqualsTheCharacterWay() {
-        var texts = ["Com funciona", "Què oferim?", "Àrea d'Atenció — FAQ", "Über ß Þorn ×÷ Ÿ", "Tab\tand\r\nlines",
-                     "2026: pla_de-treball", "ÀÉÍÒÚ àéíòú ÇÑ çñ", "CAFÉ", ""]
-        for v in 0..<0x100 { texts.append("A\(Character(Unicode.Scalar(UInt8(v))))b c") }
-        for text in texts {
-            if let fast = Slugger.latinSlug(text) {
-                XCTAssertEqual(fast, Slugger.slugifyByCharacters(text), text.debugDescription)
-            }
-        }
-        XCTAssertEqual(Slugger.latinSlug("Àrea d'Atenció — FAQ"), nil)
-        XCTAssertEqual(Slugger.latinSlug("ÀÉÍÒÚ àéíòú ÇÑ çñ"), "àéíòú-àéíòú-çñ-çñ")
-        XCTAssertEqual(Slugger.latinSlug("Què oferim?"), "què-oferim")
-        XCTAssertEqual(Slugger.latinSlug("A\u{B5}b"), nil)
-        XCTAssertEqual(Slugger.latinSlug("l·l"), "ll")
-        XCTAssertEqual(Slugger.slugifyByCharacters("l·l"), "ll")
-        // Outside the range: a combining mark, the Catalan middle dot is inside.
-        XCTAssertEqual(Slugger.latinSlug("Cafe\u{301}"), nil)
-        XCTAssertEqual(Slugger.slugify("Cafe\u{301}"), "café")
-    }
 
     /// Positions asked in any order (the line of the last answer is where the next search
     /// starts) are those of a plain binary search over the line starts.
@@ -98,5 +75,28 @@ final class SlugFastPathTests: XCTestCase {
             XCTAssertTrue(lines.position(ofScalar: k) == expected(k), "\(k)")
         }
         for k in 0..<scalars.count { XCTAssertTrue(lines.position(ofScalar: k) == expected(k), "\(k)") }
+    }
+}
+
+/// Heading anchors by bytes (`Slugger.latinSlug`, issue 13) equal anchors by characters.
+final class SlugFastPathTests: XCTestCase {
+    func testLatinSlugEqualsTheCharacterWay() {
+        var texts = ["Com funciona", "Què oferim?", "Àrea d'Atenció — FAQ", "Über ß Þorn ×÷ Ÿ", "Tab\tand\r\nlines",
+                     "2026: pla_de-treball", "ÀÉÍÒÚ àéíòú ÇÑ çñ", "CAFÉ", ""]
+        for v in 0..<0x100 { texts.append("A\(Character(Unicode.Scalar(UInt8(v))))b c") }
+        for text in texts {
+            if let fast = Slugger.latinSlug(text) {
+                XCTAssertEqual(fast, Slugger.slugifyByCharacters(text), text.debugDescription)
+            }
+        }
+        XCTAssertEqual(Slugger.latinSlug("Àrea d'Atenció — FAQ"), nil)
+        XCTAssertEqual(Slugger.latinSlug("ÀÉÍÒÚ àéíòú ÇÑ çñ"), "àéíòú-àéíòú-çñ-çñ")
+        XCTAssertEqual(Slugger.latinSlug("Què oferim?"), "què-oferim")
+        XCTAssertEqual(Slugger.latinSlug("A\u{B5}b"), nil)
+        XCTAssertEqual(Slugger.latinSlug("l·l"), "ll")
+        XCTAssertEqual(Slugger.slugifyByCharacters("l·l"), "ll")
+        // Outside the range: a combining mark, the Catalan middle dot is inside.
+        XCTAssertEqual(Slugger.latinSlug("Cafe\u{301}"), nil)
+        XCTAssertEqual(Slugger.slugify("Cafe\u{301}"), "café")
     }
 }

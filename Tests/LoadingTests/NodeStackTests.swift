@@ -10,16 +10,16 @@ import XCTest
 final class NodeStackTests: XCTestCase {
     /// Every node as "path value @file:line:column-line:column", in document order.
     func describe(_ node: Node, _ path: String = "") -> [String] {
-        let place = "@\(node.span.file):\(node.span.start)-\(node.span.end)"
+        let at = place(of: node)
         switch node.value {
         case let .sequence(items):
-            return ["\(path) [\(items.count)] \(place)"] + items.enumerated().flatMap { describe($1, "\(path)/\($0)") }
+            return ["\(path) [\(items.count)] \(at)"] + items.enumerated().flatMap { describe($1, "\(path)/\($0)") }
         case let .mapping(pairs):
-            return ["\(path) {\(pairs.count)} \(place)"] + pairs.flatMap {
+            return ["\(path) {\(pairs.count)} \(at)"] + pairs.flatMap {
                 ["\(path)/\($0.key.keyText)= key \(place(of: $0.key))"] + describe($0.value, "\(path)/\($0.key.keyText)")
             }
         default:
-            return ["\(path) \(node.keyText) \(place)"]
+            return ["\(path) \(node.keyText) \(at)"]
         }
     }
 
