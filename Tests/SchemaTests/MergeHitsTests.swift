@@ -44,4 +44,18 @@ final class MergeHitsTests: XCTestCase {
         XCTAssertFalse(SchemaValidator.isMerged(aliased))
         XCTAssertEqual(describe(SchemaValidator.merge(aliased)), ["1:1 a key=false ref=role i18n=true"])
     }
+
+    func testAMappingsHitAfterItsMembersComesFirst() {
+        // The evaluator records a value's hit once its keywords passed, after its members'.
+        let hits = [hit(2, 3, [.key("title"), .key("ca")], XAnnotations(ref: "term")),
+                    hit(3, 3, [.key("title"), .key("es")], XAnnotations(ref: "term")),
+                    hit(2, 3, [.key("title")], XAnnotations(i18n: true)),
+                    hit(2, 3, [.key("title")], XAnnotations(ref: "text", adaptable: true)),
+                    hit(5, 1, [.key("owner_role")], XAnnotations(ref: "role"))]
+        XCTAssertFalse(SchemaValidator.isMerged(hits))
+        XCTAssertEqual(describe(SchemaValidator.merge(hits)),
+                       ["2:3 title key=false ref=text i18n=true", "2:3 title/ca key=false ref=term i18n=false",
+                        "3:3 title/es key=false ref=term i18n=false", "5:1 owner_role key=false ref=role i18n=false"])
+        XCTAssertTrue(SchemaValidator.merge(hits)[0].annotations.adaptable)
+    }
 }
