@@ -65,7 +65,8 @@ public struct Diagnostic: Hashable, Sendable {
 extension Diagnostic {
     /// The order of every report: by file, line, column, then severity, rule and message.
     public static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-        if a.span.file != b.span.file { return a.span.file < b.span.file }
+        // The same interned file is the same path; otherwise the paths compare as text.
+        if a.span.source != b.span.source, a.span.file != b.span.file { return a.span.file < b.span.file }
         if a.span.start != b.span.start { return a.span.start < b.span.start }
         if a.severity != b.severity { return a.severity < b.severity }
         if a.rule != b.rule { return a.rule < b.rule }

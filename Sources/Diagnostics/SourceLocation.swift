@@ -17,21 +17,55 @@ public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConver
 }
 
 /// A range in one file, from `start` (inclusive) to `end` (exclusive).
+///
+/// Every YAML node carries one, so it is kept small and free to copy: the file is an
+/// interned `SourceFile` (a pointer, no reference count) and the four numbers are 32-bit.
+/// A span was 48 bytes with a `String` to retain and release at every copy of a node;
+/// it is 24 bytes and plain data (issue 13). Positions beyond ±2³¹ are clamped.
 public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
+    /// The file, interned: equal paths are the same `SourceFile`.
+    public var source: SourceFile
+    private var startLine: Int32
+    private var startColumn: Int32
+    private var endLine: Int32
+    private var endColumn: Int32
+
     /// The file's path as oae shows it: relative to the tree's root, with `/`.
-    public var file: String
-    public var start: SourcePosition
-    public var end: SourcePosition
+    public var file: String {
+        get { source.path }
+        set { source = SourceFile(newValue) }
+    }
+
+    public var start: SourcePosition {
+        get { SourcePosition(line: Int(startLine), column: Int(startColumn)) }
+        set { (startLine, startColumn) = (Int32(clamping: newValue.line), Int32(clamping: newValue.column)) }
+    }
+
+    public var end: SourcePosition {
+        get { SourcePosition(line: Int(endLine), column: Int(endColumn)) }
+        set { (endLine, endColumn) = (Int32(clamping: newValue.line), Int32(clamping: newValue.column)) }
+    }
+
+    public init(source: SourceFile, start: SourcePosition, end: SourcePosition) {
+        self.source = source
+        let end = max(start, end)
+        startLine = Int32(clamping: start.line)
+        startColumn = Int32(clamping: start.column)
+        endLine = Int32(clamping: end.line)
+        endColumn = Int32(clamping: end.column)
+    }
 
     public init(file: String, start: SourcePosition, end: SourcePosition) {
-        self.file = file
-        self.start = start
-        self.end = max(start, end)
+        self.init(source: SourceFile(file), start: start, end: end)
+    }
+
+    public init(source: SourceFile, line: Int, column: Int) {
+        self.init(source: source, start: SourcePosition(line: line, column: column),
+                  end: SourcePosition(line: line, column: column + 1))
     }
 
     public init(file: String, line: Int, column: Int) {
-        self.init(file: file, start: SourcePosition(line: line, column: column),
-                  end: SourcePosition(line: line, column: column + 1))
+        self.init(source: SourceFile(file), line: line, column: column)
     }
 
     /// The start of a file, for problems that concern the whole file.
@@ -41,7 +75,7 @@ public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
 
     /// The same span moved down by `lines` (front matter inside a Markdown file).
     public func shifted(lines: Int) -> SourceSpan {
-        SourceSpan(file: file,
+        SourceSpan(source: source,
                    start: SourcePosition(line: start.line + lines, column: start.column),
                    end: SourcePosition(line: end.line + lines, column: end.column))
     }

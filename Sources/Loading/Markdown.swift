@@ -128,6 +128,7 @@ public struct MarkdownLoader: Sendable {
         var headings: [MarkdownDocument.Heading] = []
         var links: [MarkdownDocument.Link] = []
         var slugger = Slugger()
+        let source = SourceFile(file)
         CMark.withDocument(body) { doc in
             let iter = cmark_iter_new(doc)
             defer { cmark_iter_free(iter) }
@@ -146,7 +147,7 @@ public struct MarkdownLoader: Sendable {
                     let endLine = Int(cmark_node_get_end_line(node)) + lineOffset
                     let endByte = Int(cmark_node_get_end_column(node))
                     return SourceSpan(
-                        file: file,
+                        source: source,
                         start: SourcePosition(line: line, column: lines.characterColumn(line: line, byteColumn: byteColumn)),
                         end: SourcePosition(line: endLine, column: lines.characterColumn(line: endLine, byteColumn: endByte + 1)))
                 }

@@ -110,13 +110,13 @@ public struct YAMLLoader: Sendable {
 /// Builds nodes from libyaml events with an explicit stack (no recursion, so no stack
 /// overflow on deep input).
 private struct Builder {
-    /// A collection being built. Mutated in place on the stack, so appending is O(1).
+    /// A collection being built. Its items (a sequence) or pairs (a mapping) are on the
+    /// builder's `items` or `pairs` stack from index `first`.
     struct Frame {
         var isMapping: Bool
         var start: SourcePosition
         var anchor: String?
-        var items: [Node] = []
-        var pairs: [Node.Pair] = []
+        var first: Int
         var pendingKey: Node?
         /// The first place of each key, once the mapping has more than `linearKeys` pairs
         /// (below that the pairs are searched).
@@ -125,16 +125,17 @@ private struct Builder {
 
         static let linearKeys = 16
 
-        /// Where `key` was first written in this mapping, or nil; records it otherwise.
-        mutating func firstPlace(of key: String, at span: SourceSpan) -> SourceSpan? {
+        /// Where `key` was first written in this mapping, whose pairs so far are `pairs`,
+        /// or nil; records it otherwise.
+        mutating func firstPlace(of key: String, at span: SourceSpan, pairs: UnsafeBufferPointer<Node.Pair>) -> SourceSpan? {
             if seen == nil {
                 if pairs.count < Frame.linearKeys {
-                    for pair in pairs where Frame.isScalar(pair.key) && pair.key.keyText == key { return pair.key.span }
+                    for i in 0..<pairs.count where Frame.isScalar(pairs[i].key) && pairs[i].key.keyText == key { return pairs[i].key.span }
                     return nil
                 }
                 var table: [String: SourceSpan] = [:]
-                for pair in pairs where Frame.isScalar(pair.key) && table[pair.key.keyText] == nil {
-                    table[pair.key.keyText] = pair.key.span
+                for i in 0..<pairs.count where Frame.isScalar(pairs[i].key) && table[pairs[i].key.keyText] == nil {
+                    table[pairs[i].key.keyText] = pairs[i].key.span
                 }
                 seen = table
             }
@@ -152,11 +153,15 @@ private struct Builder {
     }
 
     let file: String
+    let source: SourceFile
     let lineOffset: Int
     let limits: YAMLLoader.Limits
     let text: String
-    let lines: LineStarts
+    var lines: LineStarts
     var stack: [Frame] = []
+    /// The items of the open sequences and the pairs of the open mappings, innermost last.
+    let items = NodeStack<Node>()
+    let pairs = NodeStack<Node.Pair>()
     var anchors: [String: (node: Node, count: Int)] = [:]
     var expanded = 0
     var documents = 0
@@ -165,6 +170,7 @@ private struct Builder {
 
     init(file: String, lineOffset: Int, limits: YAMLLoader.Limits, text: String, lines: LineStarts) {
         self.file = file
+        self.source = SourceFile(file)
         self.lineOffset = lineOffset
         self.limits = limits
         self.text = text
@@ -174,13 +180,13 @@ private struct Builder {
     /// The position of a libyaml mark as an editor shows it. libyaml counts CR, NEL,
     /// U+2028 and U+2029 as line breaks; its character index does not depend on that,
     /// so the line and column come from the index and the file's LF line breaks.
-    func position(_ mark: yaml_mark_t) -> SourcePosition {
+    mutating func position(_ mark: yaml_mark_t) -> SourcePosition {
         let (line, column) = lines.position(ofScalar: Int(mark.index))
         return SourcePosition(line: line + lineOffset, column: column)
     }
 
-    func span(_ event: yaml_event_t) -> SourceSpan {
-        SourceSpan(file: file, start: position(event.start_mark), end: position(event.end_mark))
+    mutating func span(_ event: yaml_event_t) -> SourceSpan {
+        SourceSpan(source: source, start: position(event.start_mark), end: position(event.end_mark))
     }
 
     mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>) {
@@ -209,19 +215,19 @@ private struct Builder {
         let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
         var related: [RelatedLocation] = []
         if let context = parser.context.map({ String(cString: $0) }) {
-            let at = SourceSpan(file: file, start: position(parser.context_mark), end: position(parser.context_mark))
+            let at = SourceSpan(source: source, start: position(parser.context_mark), end: position(parser.context_mark))
             related.append(RelatedLocation(at, context))
         }
         let at = position(parser.problem_mark)
         if problem.contains("mapping values are not allowed"), let key = overIndentedKey(line: at.line - lineOffset) {
             diagnostics.append(.error("yaml-syntax", "'\(key.name)' is indented more than the line above it",
-                                      at: SourceSpan(file: file, start: SourcePosition(line: at.line, column: key.column),
+                                      at: SourceSpan(source: source, start: SourcePosition(line: at.line, column: key.column),
                                                      end: SourcePosition(line: at.line, column: key.column + key.name.count)),
                                       help: "line the key up with the other keys of its mapping, or put it under a key that ends with ':'"))
             return
         }
         diagnostics.append(.error("yaml-syntax", problem,
-                                  at: SourceSpan(file: file, start: at, end: SourcePosition(line: at.line, column: at.column + 1)),
+                                  at: SourceSpan(source: source, start: at, end: SourcePosition(line: at.line, column: at.column + 1)),
                                   related: related,
                                   help: Builder.syntaxHelp(problem)))
     }
@@ -337,7 +343,7 @@ private struct Builder {
                 diagnostics.append(unsupportedTag(tag, event))
             }
             stack.append(Frame(isMapping: false, start: position(event.start_mark),
-                               anchor: d.anchor.map { String(cString: $0) }))
+                               anchor: d.anchor.map { String(cString: $0) }, first: items.count))
             return checkDepth(event)
         case YAML_MAPPING_START_EVENT:
             let d = event.data.mapping_start
@@ -345,13 +351,13 @@ private struct Builder {
                 diagnostics.append(unsupportedTag(tag, event))
             }
             stack.append(Frame(isMapping: true, start: position(event.start_mark),
-                               anchor: d.anchor.map { String(cString: $0) }))
+                               anchor: d.anchor.map { String(cString: $0) }, first: pairs.count))
             return checkDepth(event)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
             let end = position(event.end_mark)
-            let value: Node.Value = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
-            let node = Node(value, span: SourceSpan(file: file, start: frame.start, end: end))
+            let value: Node.Value = frame.isMapping ? .mapping(pairs.pop(from: frame.first)) : .sequence(items.pop(from: frame.first))
+            let node = Node(value, span: SourceSpan(source: source, start: frame.start, end: end))
             if let anchor = frame.anchor { anchors[anchor] = (node, frame.count) }
             return add(node, count: frame.count)
         default:
@@ -359,7 +365,7 @@ private struct Builder {
         }
     }
 
-    func unsupportedTag(_ tag: String, _ event: yaml_event_t) -> Diagnostic {
+    mutating func unsupportedTag(_ tag: String, _ event: yaml_event_t) -> Diagnostic {
         .error("yaml-unsupported-tag", "unsupported tag '\(tag)'", at: span(event),
                help: "remove the tag; oae reads plain YAML values")
     }
@@ -383,9 +389,9 @@ private struct Builder {
         let top = stack.count - 1
         stack[top].count += count
         if !stack[top].isMapping {
-            stack[top].items.append(node)
+            items.push(node)
         } else if let key = stack[top].pendingKey {
-            stack[top].pairs.append(Node.Pair(key: key, value: node))
+            pairs.push(Node.Pair(key: key, value: node))
             stack[top].pendingKey = nil
         } else {
             switch node.value {
@@ -394,7 +400,10 @@ private struct Builder {
                                           at: node.span))
             default:
                 let text = node.keyText
-                if let first = stack[top].firstPlace(of: text, at: node.span) {
+                let first = pairs.withElements(from: stack[top].first) {
+                    stack[top].firstPlace(of: text, at: node.span, pairs: $0)
+                }
+                if let first {
                     diagnostics.append(.error("yaml-duplicate-key", "duplicate key '\(text)'",
                                               at: node.span,
                                               related: [RelatedLocation(first, "first defined")],
@@ -412,18 +421,37 @@ private struct Builder {
 /// `SourceText`.
 struct LineStarts {
     private var starts: [Int]
+    /// The line (0-based) of the last position asked for: libyaml's marks come in order,
+    /// so the next one is nearly always on that line or a few below it.
+    private var hint = 0
 
     /// `starts`: the scalar index of each line's first scalar, from 0 (made by `ByteScan`).
-    fileprivate init(starts: [Int]) { self.starts = starts }
+    init(starts: [Int]) { self.starts = starts }
 
     /// The 1-based line and column (in characters) of the scalar at `index`.
-    func position(ofScalar index: Int) -> (line: Int, column: Int) {
-        var low = 0, high = starts.count - 1
+    mutating func position(ofScalar index: Int) -> (line: Int, column: Int) {
+        let line = self.line(ofScalar: index)
+        hint = line
+        return (line + 1, index - starts[line] + 1)
+    }
+
+    /// The 0-based line holding the scalar at `index`: a few steps down from `hint`, or a
+    /// binary search.
+    private func line(ofScalar index: Int) -> Int {
+        let n = starts.count
+        var line = hint
+        if starts[line] <= index {
+            for _ in 0..<8 {
+                if line + 1 == n || starts[line + 1] > index { return line }
+                line += 1
+            }
+        }
+        var low = 0, high = n - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if starts[mid] <= index { low = mid } else { high = mid - 1 }
         }
-        return (low + 1, index - starts[low] + 1)
+        return low
     }
 }
 

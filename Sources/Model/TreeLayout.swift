@@ -68,19 +68,22 @@ public enum TreeLayout {
     /// Places a file of model/ or seeds/ by the kind table. Literal file names win over
     /// `{id}` names in the same folder (`outline.yaml` before `{id}.md`).
     static func classifyDocument(_ parts: [String], kinds: KindTable) -> Placement {
-        var best: (declaration: KindDeclaration, place: [String], literal: Bool)?
-        for declaration in kinds.declarations {
-            for place in declaration.places where place.count == parts.count {
+        // By index: `for declaration in kinds.declarations` copied (retained and released)
+        // every declaration for every file (issue 13).
+        var best: (declaration: Int, place: [String], literal: Bool)?
+        let declarations = kinds.declarations
+        for d in declarations.indices {
+            for place in declarations[d].places where place.count == parts.count {
                 guard folderMatches(place, parts) else { continue }
                 let last = place[place.count - 1]
                 let literal = !last.hasPrefix(KindTable.idPlaceholder)
                 if literal {
-                    guard fileMatches(literal: last, parts[parts.count - 1], markdown: declaration.isMarkdown) else { continue }
+                    guard fileMatches(literal: last, parts[parts.count - 1], markdown: declarations[d].isMarkdown) else { continue }
                 }
-                if best == nil || (literal && !best!.literal) { best = (declaration, place, literal) }
+                if best == nil || (literal && !best!.literal) { best = (d, place, literal) }
             }
         }
-        if let best { return place(parts, best.declaration, best.place) }
+        if let best { return place(parts, declarations[best.declaration], best.place) }
         return unknown(parts, kinds: kinds)
     }
 

@@ -45,6 +45,7 @@ struct JSONSyntaxError: Error {
 private struct State {
     let scalars: [Unicode.Scalar]
     let file: String
+    let source: SourceFile
     let maxDepth: Int
     var index = 0
     var line = 1
@@ -54,6 +55,7 @@ private struct State {
     init(scalars: [Unicode.Scalar], file: String, maxDepth: Int) {
         self.scalars = scalars
         self.file = file
+        self.source = SourceFile(file)
         self.maxDepth = maxDepth
     }
 
@@ -99,7 +101,7 @@ private struct State {
         case "-", "0"..."9": value = try number()
         default: throw error("unexpected character '\(c)'")
         }
-        return Node(value, span: SourceSpan(file: file, start: start, end: position))
+        return Node(value, span: SourceSpan(source: source, start: start, end: position))
     }
 
     mutating func literal(_ word: String) throws {
@@ -120,7 +122,7 @@ private struct State {
             guard current == "\"" else { throw error("expected a key in double quotes") }
             let keyStart = position
             let key = try string()
-            let keyNode = Node(.string(key), span: SourceSpan(file: file, start: keyStart, end: position))
+            let keyNode = Node(.string(key), span: SourceSpan(source: source, start: keyStart, end: position))
             if let first = seen[key] {
                 warnings.append(.error("json-duplicate-key", "duplicate key \"\(key)\"", at: keyNode.span,
                                        related: [RelatedLocation(first, "first defined")]))

@@ -64,16 +64,19 @@ public enum Validator {
             var bySlug: [String: [Diagnostic]] = [:]
             var all = rule.checkShared(context)
             var checked = 0
-            for m in context.resolved {
-                let d: [Diagnostic]
-                if reuse, let delta, !delta.municipalities.contains(m.slug), let k = kept[m.slug] {
-                    d = k
-                } else {
-                    d = rule.check(m, context)
-                    checked += 1
+            // The municipalities on every core: one rule's loop over 947 of them ran on
+            // one core while the other had finished the short rules (issue 13).
+            let resolved = context.resolved
+            let perMunicipality = parallelMap(Array(resolved.indices)) { j -> (diagnostics: [Diagnostic], checked: Bool) in
+                if reuse, let delta, !delta.municipalities.contains(resolved[j].slug), let k = kept[resolved[j].slug] {
+                    return (k, false)
                 }
-                bySlug[m.slug] = d
-                all += d
+                return (rule.check(resolved[j], context), true)
+            }
+            for (m, result) in zip(resolved, perMunicipality) {
+                if result.checked { checked += 1 }
+                bySlug[m.slug] = result.diagnostics
+                all += result.diagnostics
             }
             var result = RuleResult(all: all, bySlug: bySlug)
             result.checked = checked

@@ -14,7 +14,7 @@ final class ByteScanTests: XCTestCase {
             XCTAssertTrue(control(text), text.debugDescription)
         }
         // Line starts in scalars, across multi-byte text and runs of eight ASCII bytes.
-        let lines = ByteScan(Array("name: Àrea d'atenció empresarial\nx: é\n\ny: 1".utf8)).lines
+        var lines = ByteScan(Array("name: Àrea d'atenció empresarial\nx: é\n\ny: 1".utf8)).lines
         XCTAssertTrue(lines.position(ofScalar: 0) == (1, 1))
         XCTAssertTrue(lines.position(ofScalar: 33) == (2, 1))
         XCTAssertTrue(lines.position(ofScalar: 38) == (3, 1))
@@ -32,7 +32,7 @@ final class ByteScanTests: XCTestCase {
         var outcomes: Set<String> = []
         for _ in 0..<20000 {
             let bytes = (0..<next(40)).map { _ in alphabet[next(alphabet.count)] }
-            let a = ByteScan(bytes), b = ByteScan(bytes.lazy.map { $0 })
+            var a = ByteScan(bytes), b = ByteScan(bytes.lazy.map { $0 })
             let flags = [a.mayHaveTabIndentation, a.mayHaveControlCharacters]
             XCTAssertEqual(flags, [b.mayHaveTabIndentation, b.mayHaveControlCharacters], "\(bytes)")
             let scalars = bytes.filter { $0 & 0xC0 != 0x80 }.count
@@ -46,6 +46,35 @@ final class ByteScanTests: XCTestCase {
         for text in ["a: \u{A0}\n", "a: \u{2027}\n", "a: \u{FEFE}\n"] {
             XCTAssertFalse(control(text), text.debugDescription)
         }
+    }
+
+    /// Positions asked in any order (the line of the last answer is where the next search
+    /// starts) are those of a plain binary search over the line starts.
+    func testPositionsInAnyOrder() {
+        // Lines of 1, 3, 0, 12 and 2 scalars ("é" is one scalar), then 40 short lines.
+        let text = "a\nbéc\n\nabcdefghijkl\nxy\n" + String(repeating: "z\n", count: 40)
+        var lines = ByteScan(Array(text.utf8)).lines
+        let scalars = Array(text.unicodeScalars)
+        func expected(_ index: Int) -> (Int, Int) {
+            var line = 1, column = 1
+            for s in scalars[..<index] {
+                if s == "\n" { line += 1; column = 1 } else { column += 1 }
+            }
+            return (line, column)
+        }
+        XCTAssertTrue(lines.position(ofScalar: 2) == (2, 1))
+        XCTAssertTrue(lines.position(ofScalar: 6) == (3, 1))
+        XCTAssertTrue(lines.position(ofScalar: 18) == (4, 12))
+        XCTAssertTrue(lines.position(ofScalar: 3) == (2, 2)) // back up
+        XCTAssertTrue(lines.position(ofScalar: 100) == (44, 2)) // far down: the search
+        XCTAssertTrue(lines.position(ofScalar: 0) == (1, 1))
+        var seed: UInt64 = 13
+        for _ in 0..<2000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let k = Int((seed >> 33) % UInt64(scalars.count))
+            XCTAssertTrue(lines.position(ofScalar: k) == expected(k), "\(k)")
+        }
+        for k in 0..<scalars.count { XCTAssertTrue(lines.position(ofScalar: k) == expected(k), "\(k)") }
     }
 }
 
