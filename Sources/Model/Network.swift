@@ -166,7 +166,7 @@ public struct Network: Sendable {
         }
         self.init(tree: tree, model: patched.model, municipalities: patched.municipalities, translations: patched.translations,
                   slugs: previous.municipalitySlugs, annotations: annotations)
-        carryAgreementViews(from: previous, changed: tree.documents.filter { changed.contains($0.path) })
+        carryAgreementViews(from: previous, changed: patched.changed)
     }
 
     private init(tree: LoadedTree, model: [Kind: [String: Document]], municipalities: [String: MunicipalityFiles],
@@ -185,12 +185,16 @@ public struct Network: Sendable {
     /// count, another path at its index, not found in its municipality's files or the
     /// model's under its kind and id).
     private static func patch(_ previous: Network, tree: LoadedTree, changed: Set<String>)
-        -> (model: [Kind: [String: Document]], municipalities: [String: MunicipalityFiles], translations: [String: [String: Document]])? {
+        -> (model: [Kind: [String: Document]], municipalities: [String: MunicipalityFiles], translations: [String: [String: Document]],
+            changed: [Document])? {
         let old = previous.tree.documents, new = tree.documents
         guard old.count == new.count, previous.tree.paths == tree.paths else { return nil }
         var model = previous.model, municipalities = previous.municipalities, translations = previous.translations
+        var docs: [Document] = []
+        // By index: `for doc in new where …` would copy every document.
         for i in new.indices where changed.contains(new[i].path) {
             let doc = new[i]
+            docs.append(doc)
             guard old[i].path == doc.path, old[i].kind == doc.kind, old[i].id == doc.id,
                   old[i].municipality == doc.municipality, old[i].language == doc.language else { return nil }
             if let language = doc.language {
@@ -205,7 +209,7 @@ public struct Network: Sendable {
                 model[doc.kind]![doc.id] = doc
             }
         }
-        return (model, municipalities, translations)
+        return (model, municipalities, translations, docs)
     }
 
     private init(indexing tree: LoadedTree, annotations: SchemaAnnotations?) {

@@ -259,7 +259,12 @@ public struct ValidationContext: Sendable {
         } else {
             self.references = ReferenceIndex(network)
         }
-        let documents = network.tree.documents.filter { $0.language == nil }
+        // By index: `filter` copied every document twice (into its closure, then the result).
+        let all = network.tree.documents
+        var originals: [Document] = []
+        originals.reserveCapacity(all.count)
+        for i in all.indices where all[i].language == nil { originals.append(all[i]) }
+        let documents = originals
         self.documents = documents
         let previousSchema = reuse && !schemasChanged ? previous?.schemaResults : nil
         // With the last results: only the changed documents are validated, the others'

@@ -172,7 +172,7 @@ final class IncrementalCheckTests: XCTestCase {
         XCTAssertEqual(session.last?.delta?.sameDocuments, true)
         XCTAssertEqual(session.last?.delta?.sameIds, true)
         for rule in ["SchemaRule", "OverrideRule", "TrainingRule", "OfficeRule", "ReferenceRule", "TranslationRule", "KeyRule", "DateRule",
-                     "CatalogueRule", "IdentityRule", "MunicipalityRule", "BudgetRule"] {
+                     "CatalogueRule", "IdentityRule", "MunicipalityRule", "BudgetRule", "AgreementRule"] {
             XCTAssertEqual(session.checkedByRule[rule], 1, rule)
         }
         XCTAssertEqual(session.checkedByRule["LinkRule"], 0)
