@@ -109,3 +109,15 @@ void oae_release_free_memory(void) {
     if (mallctl) mallctl("arena.4096.purge", NULL, NULL, NULL, 0);
 #endif
 }
+
+#include <pthread.h>
+#include <sched.h>
+
+int oae_thread_idle_priority(void) {
+#if defined(__linux__) && defined(SCHED_IDLE)
+    struct sched_param param = { .sched_priority = 0 };
+    return pthread_setschedparam(pthread_self(), SCHED_IDLE, &param) == 0 ? 0 : -1;
+#else
+    return -1;
+#endif
+}

@@ -78,7 +78,9 @@ public enum FileTree {
 
     /// Walks `folders` (relative to `root`); hidden entries (a leading dot) are left out
     /// silently, every other entry that is not a regular file or a folder is in `skipped`.
-    public static func list(root: URL, folders: [String]) -> Listing {
+    /// `parallel`: the subfolders walked on every core (else on the calling thread only,
+    /// for a walk that must not take a core from other work); the listing is the same.
+    public static func list(root: URL, folders: [String], parallel: Bool = true) -> Listing {
         var listing = Listing(files: [], skipped: [])
         let rootFD = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard rootFD >= 0 else { return listing }
@@ -86,7 +88,7 @@ public enum FileTree {
         let unreadable = simulatedUnreadable
         for folder in folders {
             guard let fd = openFolder(at: rootFD, path: folder, listing: &listing) else { continue }
-            walk(fd, relative: folder, into: &listing, unreadable: unreadable, parallel: true)
+            walk(fd, relative: folder, into: &listing, unreadable: unreadable, parallel: parallel)
         }
         let order = listing.files.indices.sorted { listing.files[$0] < listing.files[$1] }
         listing.files = order.map { listing.files[$0] }

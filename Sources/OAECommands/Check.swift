@@ -5,6 +5,7 @@ import Loading
 import Model
 import Outputs
 import Rendering
+import Tools
 import Validation
 
 struct Check: ParsableCommand {
@@ -61,7 +62,16 @@ public enum CheckRun {
         let tree = TreeLoader.load(root: root, cache: session?.cache)
         // The schemas compiled by the last check serve while no schema file changed.
         let schemasSame = session?.cache.changes.map { !$0.paths.contains { $0.hasPrefix("model/schema/") } } ?? false
-        let network = Network(tree: tree, annotations: schemasSame ? session?.last?.network.annotations : nil)
+        let annotations = schemasSame ? session?.last?.network.annotations : nil
+        let network: Network
+        // A tree patched from the last check's: its network patched the same way.
+        if let session, let last = session.last, session.lastLoad == session.cache.loadsBegun - 1,
+           session.cache.lastLoadPatched, let changes = session.cache.changes {
+            network = Network(tree: tree, annotations: annotations, patching: last.network, changed: changes.paths)
+        } else {
+            network = Network(tree: tree, annotations: annotations)
+        }
+        session?.lastLoad = session?.cache.loadsBegun ?? 0
         let day = asOf ?? Validator.defaultAsOf(root: root)
         let previous = session?.last.flatMap { $0.asOf == day ? $0 : nil }
         // What the output steps need (their templates) is checked beside the context and
@@ -74,8 +84,8 @@ public enum CheckRun {
         let context = ValidationContext(network: network, asOf: day, previous: previous, changes: session?.cache.changes)
         let (rules, run) = Validator.validateByRule(context, previous: previous == nil ? nil : session?.lastRules)
         if let session, let old = session.last {
-            // Freed off the save's path.
-            DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.5) { withExtendedLifetime(old) {} }
+            // Freed off the save's path, when a core is idle.
+            IdleWork.shared.release(old, after: 0.5)
         }
         session?.last = context
         session?.lastRules = rules
@@ -121,6 +131,8 @@ public final class CheckSession: @unchecked Sendable {
     public internal(set) var last: ValidationContext?
     /// Each rule's diagnostics at the last check, in the order of `Validator.all`.
     var lastRules: [RuleResult]?
+    /// The number of the load (`LoadCache.loadsBegun`) whose tree the last check checked.
+    var lastLoad = 0
     /// How many rules the last check ran (the others kept their diagnostics).
     public internal(set) var rulesRun = 0
 

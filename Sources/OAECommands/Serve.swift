@@ -173,8 +173,8 @@ final class PreviewBuilder: @unchecked Sendable {
     }
 
     /// Once the tree has been quiet for `verifyQuiet` after a save (or, while saves keep
-    /// coming, at most every `verifyAtLeastEvery`), walks the whole tree on another
-    /// thread; when it differs from what the last save listed (a change the watcher
+    /// coming, at most every `verifyAtLeastEvery`), walks the whole tree on the idle
+    /// thread (`IdleWork`: only when a core is idle, one core); when it differs from what the last save listed (a change the watcher
     /// missed), the next save walks the whole tree, as every save did before saves
     /// followed the watcher. The walk takes a core for about 0.1 s of CPU at 947
     /// municipalities (19% of the CPU of quick saves when it ran 250 ms after each).
@@ -184,14 +184,15 @@ final class PreviewBuilder: @unchecked Sendable {
             return verifyGeneration
         }
         let cache = session.cache, root = root
-        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + PreviewBuilder.verifyQuiet) { [self] in
+        // On the idle thread, on that thread alone: the walk never takes a core from a save.
+        IdleWork.shared.run(after: PreviewBuilder.verifyQuiet) { [self] in
             let due = verify.withLock { () -> Bool in
                 let now = Date()
                 guard verifyGeneration == generation || now.timeIntervalSince(lastVerify) >= PreviewBuilder.verifyAtLeastEvery else { return false }
                 lastVerify = now
                 return true
             }
-            if due { cache.walkDiffers(root: root) }
+            if due { cache.walkDiffers(root: root, parallel: false) }
         }
     }
 
@@ -210,10 +211,11 @@ final class PreviewBuilder: @unchecked Sendable {
             self.written = written
             live.current = try LivePreview(input: input, written: written)
             // The last preview is freed off the save's path: node by node it takes a tenth
-            // of a save at 947 municipalities (later, once the save has been served).
-            DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.5) { withExtendedLifetime(previous) {} }
+            // of a save at 947 municipalities (later, once the save has been served, when
+            // a core is idle).
+            IdleWork.shared.release(previous, after: 0.5)
             // Then the pages the allocator kept are given back: a preview runs for hours.
-            DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 1.5) { Memory.releaseFreePages() }
+            IdleWork.shared.run(after: 1.5) { Memory.releaseFreePages() }
         } catch {
             return .outputFailed("\(error)")
         }

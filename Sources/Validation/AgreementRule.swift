@@ -7,7 +7,7 @@ import Resolution
 /// beyond has signed its adhesion to the network, and the agreements an office relies on
 /// are in force as of the check date (a warning 90 days before one ends). An agreement's
 /// own dates and money lines agree with it.
-struct AgreementRule: Rule {
+struct AgreementRule: MunicipalRule {
     static let rules = [
         RuleInfo("agreement-adhesion-missing", "An office at the agreement stage or beyond relies on no signed adhesion agreement."),
         RuleInfo("agreement-expiring", "An agreement an office relies on ends within 90 days of the check date."),
@@ -19,23 +19,45 @@ struct AgreementRule: Rule {
     /// How many days before an agreement ends `agreement-expiring` warns.
     static let warningDays = AgreementState.warningDays
 
-    func check(_ c: ValidationContext) -> [Diagnostic] {
+    /// An office's `agreement-adhesion-missing`: it reads the municipality's office,
+    /// checklist and the agreements they name (its own, or the programme's: a change
+    /// there is a shared change, every municipality is checked again).
+    func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
+        guard m.reached(.agreement) else { return [] }
+        return adhesion(m, c.network.reliedAgreements(m.slug), c)
+    }
+
+    /// Each agreement's own dates and money lines, and whether the agreements offices
+    /// rely on are in force: made on every run (the offices relying on an agreement are
+    /// gathered only for one that ends within `warningDays`). These diagnostics stand at
+    /// the agreements, the adhesion ones at the offices: the report's order (by file and
+    /// position) does not depend on which come first.
+    func checkShared(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        var reliedBy: [String: [(municipality: String, node: Node)]] = [:]
-        for m in c.resolved {
-            let relied = c.network.reliedAgreements(m.slug)
-            for r in relied where r.document != nil {
-                reliedBy[r.document!.path, default: []].append((m.slug, r.node))
-            }
-            if m.reached(.agreement) { out += adhesion(m, relied, c) }
-        }
+        var relying: [String: [String]]?
+        var resolved: Set<String>?
         for doc in c.network.agreements {
             guard let root = doc.root else { continue }
             out += dates(doc, root)
             out += parties(root)
-            if let users = reliedBy[doc.path] { out += validity(doc, root, users, c.asOf) }
+            guard ending(root, c.asOf) else { continue }
+            // The offices relying on it, in the order of the resolved views, with the nodes naming it.
+            if relying == nil {
+                relying = c.network.municipalitiesRelyingByAgreement()
+                resolved = Set(c.resolved.map(\.slug))
+            }
+            let users = (relying![doc.path] ?? []).filter { resolved!.contains($0) }.compactMap { slug -> (municipality: String, node: Node)? in
+                c.network.reliedAgreements(slug).first { $0.document?.path == doc.path }.map { (slug, $0.node) }
+            }
+            if !users.isEmpty { out += validity(doc, root, users, c.asOf) }
         }
         return out
+    }
+
+    /// Whether `validity` can say something of an agreement: it ends within `warningDays` of `asOf`.
+    func ending(_ root: Node, _ asOf: Day) -> Bool {
+        guard let until = root["valid_until"]?.string.flatMap(Day.init) else { return false }
+        return until.ordinal - asOf.ordinal <= AgreementRule.warningDays
     }
 
     /// `agreement-adhesion-missing`: among the agreements the office relies on, one is an

@@ -6,31 +6,35 @@ import Model
 /// its funding must cover its total (the posts × FTE × yearly cost, the premises, the
 /// communication plan's actions of the year and the other lines), and each post it costs
 /// must be a post of the office's staffing plan.
-struct BudgetRule: Rule {
+struct BudgetRule: FolderRule {
     static let rules = [
         RuleInfo("budget-funding-short", "The funding of an office's budget does not cover its total."),
         RuleInfo("budget-post-unknown", "A budget costs a post that is not in the office's staffing plan."),
     ]
 
-    func check(_ c: ValidationContext) -> [Diagnostic] {
+    func prepare(_ c: ValidationContext) {}
+
+    /// A budget reads only its municipality's folder (`OfficeBudget`): a folder that no
+    /// save touched keeps its diagnostics, whatever else changed.
+    func keepsOtherFolders(_ delta: ValidationContext.Delta) -> Bool { true }
+
+    func check(_ slug: String, _ files: MunicipalityFiles, _ prepared: Void, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for slug in c.network.municipalitySlugs {
-            for budget in c.network.budgets(slug) {
-                let staffing = c.network.municipalities[slug]?.staffing?.root?["staff"]
-                for line in budget.posts where line.fte == nil {
-                    out.append(.error("budget-post-unknown",
-                                      "post '\(line.post)' is not in the staffing plan of \(slug)",
-                                      at: line.node.span,
-                                      related: staffing.map { [RelatedLocation($0.span, "the staffing plan")] } ?? [],
-                                      help: "use the id of a post under 'staff' in staffing.yaml, or add the post there"))
-                }
-                if !budget.covered, let root = budget.document.root {
-                    let at = root.pair("funding")?.key.span ?? root.span
-                    out.append(.error("budget-funding-short",
-                                      "the funding of \(budget.year) adds up to \(BudgetRule.euros(budget.funded)), short of the total of \(BudgetRule.euros(budget.total)) by \(BudgetRule.euros(budget.total - budget.funded))",
-                                      at: at,
-                                      help: "add a source of funding or raise an amount, or cut a cost line"))
-                }
+        for budget in c.network.budgets(slug) {
+            let staffing = files.staffing?.root?["staff"]
+            for line in budget.posts where line.fte == nil {
+                out.append(.error("budget-post-unknown",
+                                  "post '\(line.post)' is not in the staffing plan of \(slug)",
+                                  at: line.node.span,
+                                  related: staffing.map { [RelatedLocation($0.span, "the staffing plan")] } ?? [],
+                                  help: "use the id of a post under 'staff' in staffing.yaml, or add the post there"))
+            }
+            if !budget.covered, let root = budget.document.root {
+                let at = root.pair("funding")?.key.span ?? root.span
+                out.append(.error("budget-funding-short",
+                                  "the funding of \(budget.year) adds up to \(BudgetRule.euros(budget.funded)), short of the total of \(BudgetRule.euros(budget.total)) by \(BudgetRule.euros(budget.total - budget.funded))",
+                                  at: at,
+                                  help: "add a source of funding or raise an amount, or cut a cost line"))
             }
         }
         return out

@@ -1,35 +1,68 @@
 import Diagnostics
+import Foundation
 import Loading
 import Model
 
 /// Ids match file names, and a local document never takes a model document's id.
-struct IdentityRule: Rule {
+struct IdentityRule: DocumentRule {
     static let rules = [
         RuleInfo("id-mismatch", "A document's id differs from its file name."),
         RuleInfo("id-duplicate", "A local document has the id of a model document."),
     ]
 
-    func check(_ c: ValidationContext) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        var originalIds: [String: String] = [:]
-        for doc in c.documents { originalIds[doc.path] = doc.root?["id"]?.string ?? doc.id }
-        for doc in c.network.tree.documents {
-            let declaration = c.network.kinds.declaration(doc.kind)
-            guard let idNode = doc.root?[declaration?.idField ?? "id"], let id = idNode.string else { continue }
-            // The kind table says which field repeats the id (`id-field`).
-            var expected: String? = declaration?.idField != nil ? doc.id : nil
-            if let language = doc.language {
-                // A translation carries the id of the document it translates.
-                expected = originalIds[String(doc.path.dropLast(".\(language).md".count)) + ".md"]
-            }
-            if let expected, id != expected {
-                out.append(.error("id-mismatch",
-                                  doc.language != nil ? "id '\(id)' differs from the id '\(expected)' of the document it translates"
-                                                      : "id '\(id)' differs from the file name '\(expected)'",
-                                  at: idNode.span,
-                                  help: "ids are stable: rename the file to '\(id)', or set the id to '\(expected)'"))
+    /// The id of each document a translation may translate (the documents that are not
+    /// translations), by path: made when a translation first asks, so that a save that
+    /// changed no translation does not index the tree.
+    final class OriginalIds: @unchecked Sendable {
+        private let documents: [Document]
+        private let lock = NSLock()
+        private var ids: [String: String]?
+
+        init(_ documents: [Document]) { self.documents = documents }
+
+        /// The id the document at `path` carries (its `id` field, else its file name's).
+        func id(at path: String) -> String? {
+            lock.withLock {
+                if ids == nil {
+                    var made: [String: String] = [:]
+                    for i in documents.indices { made[documents[i].path] = documents[i].root?["id"]?.string ?? documents[i].id }
+                    ids = made
+                }
+                return ids![path]
             }
         }
+    }
+
+    static var checksTranslations: Bool { true }
+
+    func prepare(_ c: ValidationContext) -> OriginalIds { OriginalIds(c.documents) }
+
+    /// A document's `id-mismatch`: it reads the document, and for a translation the id of
+    /// the document it translates.
+    func check(_ doc: Document, _ originals: OriginalIds, _ c: ValidationContext) -> [Diagnostic] {
+        let declaration = c.network.kinds.declaration(doc.kind)
+        guard let idNode = doc.root?[declaration?.idField ?? "id"], let id = idNode.string else { return [] }
+        // The kind table says which field repeats the id (`id-field`).
+        var expected: String? = declaration?.idField != nil ? doc.id : nil
+        if let language = doc.language {
+            // A translation carries the id of the document it translates.
+            expected = originals.id(at: String(doc.path.dropLast(".\(language).md".count)) + ".md")
+        }
+        guard let expected, id != expected else { return [] }
+        return [.error("id-mismatch",
+                       doc.language != nil ? "id '\(id)' differs from the id '\(expected)' of the document it translates"
+                                           : "id '\(id)' differs from the file name '\(expected)'",
+                       at: idNode.span,
+                       help: "ids are stable: rename the file to '\(id)', or set the id to '\(expected)'")]
+    }
+
+    /// Unchanged documents keep their diagnostics while the ids translations are checked
+    /// against are the same (`Delta.sameIds`).
+    func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool { delta.sameIds }
+
+    /// `id-duplicate`, after every document's `id-mismatch`.
+    func checkRest(_ c: ValidationContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
         let localKinds = c.network.kinds.declarations.filter { $0.isMunicipal && $0.isModelLevel }.map(\.kind)
         for (slug, files) in c.network.municipalities.sorted(by: { $0.key < $1.key }) {
             for doc in localKinds.flatMap(files.documents) {

@@ -40,6 +40,33 @@ extension MunicipalRule {
     public func checkShared(_ c: ValidationContext) -> [Diagnostic] { [] }
 }
 
+/// A rule whose diagnostics are those of each municipality's folder in turn (in the
+/// order of `Network.municipalitySlugs`, every folder of seeds/ that holds a
+/// municipality's documents, resolved or not), each depending only on that folder's
+/// files and what `keepsOtherFolders` names: `oae serve` checks again only the folders a
+/// save touched while that says the others keep their diagnostics.
+public protocol FolderRule: Rule {
+    /// What the rule computes once per run, before the folders it checks (not made when
+    /// no folder is checked).
+    associatedtype Prepared
+    func prepare(_ c: ValidationContext) -> Prepared
+    func check(_ slug: String, _ files: MunicipalityFiles, _ prepared: Prepared, _ c: ValidationContext) -> [Diagnostic]
+    /// Whether across `delta` a folder with no changed file keeps its diagnostics. By
+    /// default while nothing outside municipalities' folders (and templates/) changed.
+    func keepsOtherFolders(_ delta: ValidationContext.Delta) -> Bool
+}
+
+extension FolderRule {
+    public func keepsOtherFolders(_ delta: ValidationContext.Delta) -> Bool { !delta.shared }
+
+    public func check(_ c: ValidationContext) -> [Diagnostic] {
+        let prepared = prepare(c)
+        return c.network.municipalitySlugs.flatMap { slug in
+            c.network.municipalities[slug].map { check(slug, $0, prepared, c) } ?? []
+        }
+    }
+}
+
 /// A rule whose diagnostics are those of each document in turn (in the order of
 /// `ValidationContext.documents`, or of every document of the tree with its
 /// translations), then those of the whole (`checkRest`): `oae serve` checks again only
@@ -121,6 +148,11 @@ public struct ValidationContext: Sendable {
         /// Whether every changed Markdown document makes the same heading anchors as
         /// before (the link rule's targets).
         public var sameAnchors: Bool = false
+        /// Whether the tree has the same files as before and every changed file that is a
+        /// document (not a translation) before or after is one both times, with the same
+        /// id (its `id` field, else its file name's): what a translation's id is checked
+        /// against is what it was.
+        public var sameIds: Bool = false
     }
 
     /// What changed since `previous` (nil when this context computed everything).
@@ -187,8 +219,17 @@ public struct ValidationContext: Sendable {
                 if old == nil, new == nil { return true }
                 return old?.headings.map(\.anchor) == new?.headings.map(\.anchor)
             }
+            let sameIds = samePaths && changed.allSatisfy { path in
+                let old = before[path].flatMap { $0.language == nil ? $0 : nil }
+                let new = after[path].flatMap { $0.language == nil ? $0 : nil }
+                switch (old, new) {
+                case (nil, nil): return true
+                case let (old?, new?): return (old.root?["id"]?.string ?? old.id) == (new.root?["id"]?.string ?? new.id)
+                default: return false
+                }
+            }
             delta = Delta(changed: changed, municipalities: local, shared: shared, samePaths: samePaths, bodiesOnly: bodiesOnly,
-                          sameDocuments: sameDocuments, sameAnchors: sameAnchors)
+                          sameDocuments: sameDocuments, sameAnchors: sameAnchors, sameIds: sameIds)
         } else {
             delta = nil
         }
@@ -218,7 +259,12 @@ public struct ValidationContext: Sendable {
         } else {
             self.references = ReferenceIndex(network)
         }
-        let documents = network.tree.documents.filter { $0.language == nil }
+        // By index: `filter` copied every document twice (into its closure, then the result).
+        let all = network.tree.documents
+        var originals: [Document] = []
+        originals.reserveCapacity(all.count)
+        for i in all.indices where all[i].language == nil { originals.append(all[i]) }
+        let documents = originals
         self.documents = documents
         let previousSchema = reuse && !schemasChanged ? previous?.schemaResults : nil
         // With the last results: only the changed documents are validated, the others'

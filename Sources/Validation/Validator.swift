@@ -57,6 +57,7 @@ public enum Validator {
                 return (before, false)
             }
             if let rule = rules[i] as? any DocumentRule { return (byDocument(rule, context, before: before), true) }
+            if let rule = rules[i] as? any FolderRule { return (byFolder(rule, context, before: before), true) }
             guard let rule = rules[i] as? any MunicipalRule else { return (RuleResult(all: rules[i].check(context)), true) }
             // Per municipality: again only where the delta touched, when nothing shared changed.
             let kept = before?.bySlug ?? [:]
@@ -117,6 +118,36 @@ public enum Validator {
         }
         var result = RuleResult(all: all + rule.checkRest(c))
         result.byPath = byPath
+        result.checked = checked
+        return result
+    }
+
+    /// A `FolderRule`'s run: every folder again when the rule cannot keep the others'
+    /// diagnostics across the context's delta, else only the folders the delta touched
+    /// (the others' diagnostics taken from `before`).
+    static func byFolder<R: FolderRule>(_ rule: R, _ c: ValidationContext, before: RuleResult?) -> RuleResult {
+        let slugs = c.network.municipalitySlugs
+        let kept = before?.bySlug ?? [:]
+        let keep = c.delta.map { rule.keepsOtherFolders($0) } ?? false
+        let touched = c.delta?.municipalities ?? []
+        var bySlug: [String: [Diagnostic]] = [:]
+        var all: [Diagnostic] = []
+        var prepared: R.Prepared?
+        var checked = 0
+        for slug in slugs {
+            guard let files = c.network.municipalities[slug] else { continue }
+            let d: [Diagnostic]
+            if keep, !touched.contains(slug), let k = kept[slug] {
+                d = k
+            } else {
+                if prepared == nil { prepared = rule.prepare(c) }
+                d = rule.check(slug, files, prepared!, c)
+                checked += 1
+            }
+            bySlug[slug] = d
+            all += d
+        }
+        var result = RuleResult(all: all, bySlug: bySlug)
         result.checked = checked
         return result
     }

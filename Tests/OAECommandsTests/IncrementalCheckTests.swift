@@ -158,6 +158,10 @@ final class IncrementalCheckTests: XCTestCase {
         XCTAssertEqual(session.checkedByRule["LinkRule"], everyDocument, "the first check checks every document")
         XCTAssertEqual(session.checkedByRule["TranslationRule"], originals)
         XCTAssertEqual(session.checkedByRule["SchemaRule"], municipalities)
+        let folders = try XCTUnwrap(session.last).network.municipalitySlugs.count
+        XCTAssertEqual(session.checkedByRule["IdentityRule"], everyDocument)
+        XCTAssertEqual(session.checkedByRule["MunicipalityRule"], folders)
+        XCTAssertEqual(session.checkedByRule["BudgetRule"], folders)
 
         // An office's name: one municipality and one document again; no Markdown
         // changed, so the link rule keeps its diagnostics.
@@ -166,7 +170,9 @@ final class IncrementalCheckTests: XCTestCase {
         session.cache.invalidate([office])
         check(session, "an office's name")
         XCTAssertEqual(session.last?.delta?.sameDocuments, true)
-        for rule in ["SchemaRule", "OverrideRule", "TrainingRule", "OfficeRule", "ReferenceRule", "TranslationRule", "KeyRule", "DateRule", "CatalogueRule"] {
+        XCTAssertEqual(session.last?.delta?.sameIds, true)
+        for rule in ["SchemaRule", "OverrideRule", "TrainingRule", "OfficeRule", "ReferenceRule", "TranslationRule", "KeyRule", "DateRule",
+                     "CatalogueRule", "IdentityRule", "MunicipalityRule", "BudgetRule", "AgreementRule"] {
             XCTAssertEqual(session.checkedByRule[rule], 1, rule)
         }
         XCTAssertEqual(session.checkedByRule["LinkRule"], 0)
@@ -213,6 +219,48 @@ final class IncrementalCheckTests: XCTestCase {
         XCTAssertEqual(session.checkedByRule["TranslationRule"], 1)
         XCTAssertEqual(session.checkedByRule["ReferenceRule"], originals)
         XCTAssertEqual(session.checkedByRule["SchemaRule"], municipalities)
+        // Its id is the same: the identity rule checks it alone; no folder of seeds/
+        // changed: the budgets and folders keep their diagnostics.
+        XCTAssertEqual(session.checkedByRule["IdentityRule"], 1)
+        XCTAssertEqual(session.checkedByRule["BudgetRule"], 0)
+        XCTAssertEqual(session.checkedByRule["MunicipalityRule"], 0)
+
+        // The service's id: its translation, unchanged, now carries another id than the
+        // document it translates; every document is checked again.
+        try edit(service) { $0.replacingOccurrences(of: "id: company-creation\n", with: "id: company-creation-bis\n") }
+        session.cache.invalidate([service])
+        let (renamed, _) = check(session, "a service's id")
+        XCTAssertTrue(renamed.contains("id 'company-creation' differs from the id 'company-creation-bis' of the document it translates"), renamed)
+        XCTAssertEqual(session.last?.delta?.sameIds, false)
+        XCTAssertEqual(session.checkedByRule["IdentityRule"], everyDocument)
+        try edit(service) { $0.replacingOccurrences(of: "id: company-creation-bis\n", with: "id: company-creation\n") }
+        session.cache.invalidate([service])
+        check(session, "the service's id as it was")
+        XCTAssertEqual(session.checkedByRule["IdentityRule"], everyDocument)
+
+        // The register of municipalities: every folder's INE code is checked again.
+        let register = "model/reference/municipalities-catalonia.csv"
+        try edit(register) { $0.replacingOccurrences(of: "08123,Molins de Rei,", with: "08123,Molins del Rei,") }
+        session.cache.invalidate([register])
+        let (misnamed, _) = check(session, "the register")
+        XCTAssertTrue(misnamed.contains("INE code 08123 is Molins del Rei, not 'Molins de Rei'"), misnamed)
+        XCTAssertEqual(session.checkedByRule["MunicipalityRule"], folders)
+        XCTAssertEqual(session.checkedByRule["BudgetRule"], 0)
+        try edit(register) { $0.replacingOccurrences(of: "08123,Molins del Rei,", with: "08123,Molins de Rei,") }
+        session.cache.invalidate([register])
+        check(session, "the register as it was")
+
+        // A budget's funding: that folder alone.
+        let budget = "seeds/sant-feliu-de-llobregat/budgets/2026.yaml"
+        let funded = try String(contentsOf: root.appendingPathComponent(budget), encoding: .utf8)
+        try edit(budget) { $0.replacingOccurrences(of: "amount: 60000", with: "amount: 6000") }
+        session.cache.invalidate([budget])
+        let (short, _) = check(session, "a budget's funding")
+        XCTAssertTrue(short.contains("the funding of 2026 adds up to"), short)
+        XCTAssertEqual(session.checkedByRule["BudgetRule"], 1)
+        try Data(funded.utf8).write(to: root.appendingPathComponent(budget))
+        session.cache.invalidate([budget])
+        check(session, "the budget as it was")
 
         // An office that no longer parses stays a document of the tree (without content:
         // what names it is not told it is gone), so only it is checked again; then fixed.
