@@ -113,10 +113,17 @@ void oae_release_free_memory(void) {
 #include <pthread.h>
 #include <sched.h>
 
+/* The calling thread at the lowest ordinary priority (nice 19; on Linux a thread's nice
+ * value is its own). Not SCHED_IDLE: a thread of that class holding a lock (the
+ * allocator's, while it frees) could keep a save waiting for as long as other programs
+ * keep the cores busy; at nice 19 it still gets a share and lets go of the lock soon. */
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 int oae_thread_idle_priority(void) {
-#if defined(__linux__) && defined(SCHED_IDLE)
-    struct sched_param param = { .sched_priority = 0 };
-    return pthread_setschedparam(pthread_self(), SCHED_IDLE, &param) == 0 ? 0 : -1;
+#if defined(__linux__)
+    return setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
 #else
     return -1;
 #endif

@@ -1,9 +1,10 @@
 import COAESystem
 import Foundation
 
-/// Work that can wait for an idle core: one thread of its own, at the scheduler's idle
-/// priority on Linux (`SCHED_IDLE`), runs the jobs one after another, each once its
-/// time has come and no other thread wants the core. `oae serve` frees the last save's
+/// Work that can wait for an idle core: one thread of its own, at the lowest ordinary
+/// priority (nice 19 on Linux; not `SCHED_IDLE`, whose thread could hold the allocator's
+/// lock while other programs keep the cores busy), runs the jobs one after another, each
+/// once its time has come. `oae serve` frees the last save's
 /// tree and views there, gives memory back, and walks the whole tree to catch a change
 /// the watcher missed: on two cores each took a core from the next save when it fell
 /// inside one (at 947 municipalities the walk alone was as much CPU as a save).

@@ -37,8 +37,8 @@ int oae_try_lock(const char *path);
 /// For a long-running `oae serve` after each save.
 void oae_release_free_memory(void);
 
-/// Puts the calling thread at the scheduler's idle priority (Linux `SCHED_IDLE`): it runs
-/// only when no other thread wants the core. 0, or -1 where the system cannot.
+/// Puts the calling thread at the lowest ordinary priority (nice 19, the thread's own on
+/// Linux). 0, or -1 where the system cannot.
 int oae_thread_idle_priority(void);
 
 #endif
