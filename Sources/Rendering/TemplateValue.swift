@@ -19,6 +19,9 @@ public enum TemplateValue: Sendable {
     /// Text rendered already (a handbook's chapter), as UTF-8 bytes: inserted as it is,
     /// without being decoded into a `String` and validated again (`RenderedText`).
     case utf8([UInt8])
+    /// A value shared by the pages of a build (`SharedValue`): read as its value, and a
+    /// section over it is rendered once per build (`RenderMemo`).
+    case shared(SharedValue)
 
     /// A named member of an object.
     public struct Member: Sendable {
@@ -43,6 +46,7 @@ public enum TemplateValue: Sendable {
             }
             return nil
         case let .words(words): return words[name].map(TemplateValue.string)
+        case let .shared(shared): return shared.value.member(name)
         default: return nil
         }
     }
@@ -62,7 +66,14 @@ public enum TemplateValue: Sendable {
             return context
         case let .words(words): return words
         case let .utf8(bytes): return String(decoding: bytes, as: UTF8.self)
+        case let .shared(shared): return shared.value.mustacheContext
         }
+    }
+
+    /// The value, with a shared value read as what it holds (at the top level).
+    public var unshared: TemplateValue {
+        if case let .shared(shared) = self { return shared.value }
+        return self
     }
 
     /// The value of an Encodable view model.

@@ -74,6 +74,40 @@ final class TemplateValueConvertibleTests: XCTestCase {
                                         meta: nil, source: nil))
     }
 
+    /// A sheet kept for many handbooks writes its value once, shared: what its encoding writes.
+    func testASharedSheetWritesItsValueOnce() throws {
+        let text = TextView(text: "Acollida", lang: "ca")
+        let body = BodyView(html: "<p>Cos</p>", id: "x", path: "model/services/x.md", fallback: false, lang: "ca")
+        var sheet = CatalogueView.Sheet(number: "4.1", title: text, anchor: "service-x",
+                                        adoption: .init(kind: "core", label: "Bàsic"), local_note: nil, adopted_note: nil,
+                                        rows: [], body: body, meta: "Versió 1.0", source: "model/services/x.md")
+        let plain = sheet
+        sheet.slot = TemplateValueSlot()
+        guard case let .shared(first) = sheet.templateValue, case let .shared(again) = sheet.templateValue else {
+            return XCTFail("a sheet with a slot writes a shared value")
+        }
+        XCTAssertTrue(first === again)
+        XCTAssertEqual(String(describing: first.value), String(describing: TemplateValue.encoded(sheet)))
+        XCTAssertEqual(String(describing: plain.templateValue), String(describing: first.value))
+        // The slot is not part of the sheet's identity, nor of its template's names.
+        XCTAssertEqual(sheet, plain)
+        XCTAssertEqual(sheet.hashValue, plain.hashValue)
+        guard case let .object(services) = ViewShape.of(CatalogueView.Sheet.self),
+              case let .object(names) = ViewShape.of(ProceduresView.Sheet.self) else { return XCTFail("objects") }
+        XCTAssertEqual(services.keys.sorted(), ["adopted_note", "adoption", "anchor", "body", "local_note", "meta", "number",
+                                                "rows", "source", "title"])
+        XCTAssertNil(names["slot"])
+        XCTAssertEqual(names.count, 18)
+        var procedure = ProceduresView.Sheet(number: "5.2", title: text, anchor: "procedure-y", type: "Procediment", variant: false,
+                                             variant_note: nil, variant_source: nil, purpose: nil, trigger: nil,
+                                             owner: .init(role: nil, is_local: false, model_role: nil, source: nil),
+                                             services: nil, steps: [], escalation: nil, legal: nil, indicators: nil, body: nil,
+                                             meta: nil, source: nil)
+        procedure.slot = TemplateValueSlot()
+        guard case let .shared(value) = procedure.templateValue else { return XCTFail("a shared value") }
+        XCTAssertEqual(String(describing: value.value), String(describing: TemplateValue.encoded(procedure)))
+    }
+
     /// The encoder takes a convertible value's own `templateValue`, nested or not.
     func testTheEncoderUsesTheConvertibleValue() {
         let heading = HeadingView(number: "1", title: TextView(text: "Títol", lang: "ca"), anchor: "a")
