@@ -325,6 +325,7 @@ extension CompiledTemplate {
         out.reserveCapacity(capacity)
         var renderer = Renderer(library: library, stack: [value.unshared], memo: memo)
         renderer.render(tokens, escaping: .html, indentation: nil, into: &out)
+        memo?.count(hits: renderer.hits)
         return out
     }
 
@@ -336,6 +337,8 @@ extension CompiledTemplate {
         /// its value, and the names looked up below it with what they were.
         var floor: Int?
         var outside: [(name: String, value: TemplateValue?)] = []
+        /// The sections reused from `memo`.
+        var hits = 0
 
         init(library: [String: CompiledTemplate], stack: [TemplateValue], memo: RenderMemo? = nil) {
             self.library = library
@@ -427,7 +430,7 @@ extension CompiledTemplate {
             let key = RenderMemo.Key(value: ObjectIdentifier(shared), tokens: body.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) },
                                      escaping: escaping, indentation: indentation)
             for entry in memo.candidates(key) where entry.outside.allSatisfy({ TemplateValue.same(find($0.name).value, $0.value) }) {
-                memo.hit()
+                hits += 1
                 out.append(contentsOf: entry.bytes)
                 return
             }

@@ -101,7 +101,12 @@ public final class RenderMemo: @unchecked Sendable {
         lock.withLock { entries[key] ?? [] }
     }
 
-    func hit() { lock.withLock { hitCount += 1 } }
+    /// Counts the sections one rendering reused (once per page, not per section: the lock
+    /// is taken once).
+    func count(hits: Int) {
+        guard hits > 0 else { return }
+        lock.withLock { hitCount += hits }
+    }
 
     func store(_ key: Key, _ entry: Entry) {
         guard entry.bytes.count <= capacity else { return }

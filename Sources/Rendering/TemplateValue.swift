@@ -39,9 +39,12 @@ public enum TemplateValue: Sendable {
     func member(_ name: String) -> TemplateValue? {
         switch self {
         case let .object(members):
+            // By length first: most names compared are another member's, and `==` on
+            // strings that differ is a call into the standard library.
+            let count = name.utf8.count
             var i = members.count - 1
             while i >= 0 {
-                if members[i].name == name { return members[i].value }
+                if members[i].name.utf8.count == count, members[i].name == name { return members[i].value }
                 i -= 1
             }
             return nil
@@ -118,6 +121,11 @@ public struct RenderedText: ViewModel, Hashable {
         var container = encoder.singleValueContainer()
         try container.encode(string)
     }
+}
+
+extension RenderedText: TemplateValueConvertible {
+    /// The bytes, inserted as they are (what its encoding gives `TemplateValueEncoder`).
+    public var templateValue: TemplateValue { .utf8(utf8) }
 }
 
 /// A view model that writes its own `TemplateValue`, the one its synthesized `Encodable`

@@ -1,3 +1,4 @@
+import Foundation
 @testable import Handbook
 import Rendering
 import XCTest
@@ -106,6 +107,48 @@ final class TemplateValueConvertibleTests: XCTestCase {
         procedure.slot = TemplateValueSlot()
         guard case let .shared(value) = procedure.templateValue else { return XCTFail("a shared value") }
         XCTAssertEqual(String(describing: value.value), String(describing: TemplateValue.encoded(procedure)))
+    }
+
+    /// The value with every shared value read as what it holds (to compare contents).
+    static func plain(_ value: TemplateValue) -> TemplateValue {
+        switch value {
+        case let .shared(shared): return plain(shared.value)
+        case let .list(items): return .list(items.map(plain))
+        case let .object(members): return .object(members.map { .init(name: $0.name, value: plain($0.value)) })
+        default: return value
+        }
+    }
+
+    /// The page and the chapters that write their own value write what their encoding
+    /// writes, for every handbook of the example (four offices, three languages, HTML and
+    /// Typst), sheets shared or not.
+    func testEveryPageAndChapterOfTheExampleWritesWhatItsEncodingWrites() throws {
+        let root = try HandbookTestSupport.exampleTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = HandbookTestSupport.input(root)
+        let (renderer, problems) = HandbookRenderer.load(input)
+        XCTAssertEqual(problems, [])
+        var compared: [String: Int] = [:]
+        for format in [MarkupFormat.html, .typst] {
+            for view in input.resolved {
+                for language in input.languages {
+                    var (page, models) = renderer.document(view, language: language, format: format)
+                    for i in page.chapters.indices { page.chapters[i].html = RenderedText("<p>\(i) &amp; é</p>") }
+                    XCTAssertEqual(String(describing: page.templateValue), String(describing: TemplateValue.encoded(page)))
+                    compared["page", default: 0] += 1
+                    for model in models {
+                        guard let own = model as? any TemplateValueConvertible else { continue }
+                        XCTAssertEqual(String(describing: Self.plain(own.templateValue)),
+                                       String(describing: Self.plain(TemplateValue.encoded(model))),
+                                       "\(view.slug)/\(language)/\(format) \(type(of: model))")
+                        compared["\(type(of: model))", default: 0] += 1
+                    }
+                }
+            }
+        }
+        let each = 2 * input.resolved.count * input.languages.count
+        XCTAssertEqual(compared, ["page": each, "CatalogueView": each, "ProceduresView": each, "StaffingView": each,
+                                  "IndicatorsView": each, "CommunicationView": each])
     }
 
     /// The encoder takes a convertible value's own `templateValue`, nested or not.
