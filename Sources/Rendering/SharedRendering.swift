@@ -59,14 +59,15 @@ public final class TemplateValueSlot: @unchecked Sendable, Hashable {
 /// miss at once both render (the same bytes). Holds at most `capacity` bytes, then starts
 /// again empty (a rendering larger than that is not kept).
 public final class RenderMemo: @unchecked Sendable {
-    /// The most bytes kept.
+    /// The most bytes kept (16 MB by default: at 947 municipalities, 64 MB kept 120 MB
+    /// more resident memory than without the memo, 16 MB about 55 MB, for no less CPU).
     public let capacity: Int
     private let lock = NSLock()
     private var entries: [Key: [Entry]] = [:]
     private var bytes = 0
     private var hitCount = 0
 
-    public init(capacity: Int = 64 << 20) {
+    public init(capacity: Int = 16 << 20) {
         self.capacity = capacity
     }
 
