@@ -316,17 +316,35 @@ extension CompiledTemplate {
     /// Renders from `value` as UTF-8 bytes (for a file: the text is not decoded again),
     /// into a buffer of `capacity` bytes to start with (a page that inserts 300 KB of
     /// chapters says so, instead of the buffer growing and being copied 5 times).
-    public func renderUTF8(_ value: TemplateValue, library: [String: CompiledTemplate], capacity: Int = 16_384) -> [UInt8] {
+    /// With `memo` (whose renderings were all made with `library`), a section over a
+    /// `SharedValue` reuses the bytes it rendered for another page when everything it read
+    /// outside the value is the same here (`RenderMemo`).
+    public func renderUTF8(_ value: TemplateValue, library: [String: CompiledTemplate], capacity: Int = 16_384,
+                           memo: RenderMemo? = nil) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(capacity)
-        var renderer = Renderer(library: library, stack: [value])
+        var renderer = Renderer(library: library, stack: [value.unshared], memo: memo)
         renderer.render(tokens, escaping: .html, indentation: nil, into: &out)
+        memo?.count(hits: renderer.hits)
         return out
     }
 
     struct Renderer {
         let library: [String: CompiledTemplate]
         var stack: [TemplateValue]
+        let memo: RenderMemo?
+        /// While a shared value's section is rendered for `memo`: the stack's depth below
+        /// its value, and the names looked up below it with what they were.
+        var floor: Int?
+        var outside: [(name: String, value: TemplateValue?)] = []
+        /// The sections reused from `memo`.
+        var hits = 0
+
+        init(library: [String: CompiledTemplate], stack: [TemplateValue], memo: RenderMemo? = nil) {
+            self.library = library
+            self.stack = stack
+            self.memo = memo
+        }
 
         /// Renders tokens as swift-mustache's `MustacheTemplate.render(context:)` does: with
         /// an indentation (inside an indented partial), a token's non-empty output that
@@ -373,10 +391,16 @@ extension CompiledTemplate {
                 case .bool(true)?: render(body, escaping: escaping, indentation: indentation, into: &out)
                 case let .list(items)?:
                     for item in items {
+                        if case let .shared(shared) = item {
+                            renderShared(shared, body, escaping: escaping, indentation: indentation, into: &out)
+                            continue
+                        }
                         stack.append(item)
                         render(body, escaping: escaping, indentation: indentation, into: &out)
                         stack.removeLast()
                     }
+                case let .shared(shared)?:
+                    renderShared(shared, body, escaping: escaping, indentation: indentation, into: &out)
                 case let value?:
                     stack.append(value)
                     render(body, escaping: escaping, indentation: indentation, into: &out)
@@ -392,7 +416,46 @@ extension CompiledTemplate {
             }
         }
 
-        func lookup(_ name: Name) -> TemplateValue? {
+        /// Renders `body` over a shared value: the bytes `memo` kept for it when what the
+        /// body read outside the value is the same here, else rendered (and kept).
+        mutating func renderShared(_ shared: SharedValue, _ body: [Token], escaping: Escaping, indentation: [UInt8]?,
+                                   into out: inout [UInt8]) {
+            // Within another shared value's rendering, this one is part of that one's bytes.
+            guard let memo, floor == nil else {
+                stack.append(shared.value)
+                render(body, escaping: escaping, indentation: indentation, into: &out)
+                stack.removeLast()
+                return
+            }
+            let key = RenderMemo.Key(value: ObjectIdentifier(shared), tokens: body.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) },
+                                     escaping: escaping, indentation: indentation)
+            for entry in memo.candidates(key) where entry.outside.allSatisfy({ TemplateValue.same(find($0.name).value, $0.value) }) {
+                hits += 1
+                out.append(contentsOf: entry.bytes)
+                return
+            }
+            floor = stack.count
+            outside = []
+            let mark = out.count
+            stack.append(shared.value)
+            render(body, escaping: escaping, indentation: indentation, into: &out)
+            stack.removeLast()
+            floor = nil
+            memo.store(key, RenderMemo.Entry(keep: shared, tokens: body, outside: outside, bytes: Array(out[mark...])))
+            outside = []
+        }
+
+        /// The innermost context that has `name`, and its depth in the stack (-1: none).
+        func find(_ name: String) -> (value: TemplateValue?, depth: Int) {
+            var i = stack.count - 1
+            while i >= 0 {
+                if let child = stack[i].member(name) { return (child, i) }
+                i -= 1
+            }
+            return (nil, -1)
+        }
+
+        mutating func lookup(_ name: Name) -> TemplateValue? {
             switch name {
             case .current:
                 return stack.last
@@ -402,10 +465,11 @@ extension CompiledTemplate {
                 if anchored {
                     found = stack.last?.member(first)
                 } else {
-                    var i = stack.count - 1
-                    while i >= 0 {
-                        if let child = stack[i].member(first) { found = child; break }
-                        i -= 1
+                    let (value, depth) = find(first)
+                    found = value
+                    // A name found below a shared value's section (or nowhere) is noted, once.
+                    if let floor, depth < floor, !outside.contains(where: { $0.name == first }) {
+                        outside.append((first, value))
                     }
                 }
                 guard var value = found else { return nil }
@@ -424,7 +488,7 @@ extension CompiledTemplate {
             case let .bool(b): text = b ? "true" : "false"
             case let .int(i): text = String(i)
             case let .double(d): text = String(describing: d)
-            case .list, .object, .words: return
+            case .list, .object, .words, .shared: return
             case let .utf8(bytes):
                 // Rendered text, inserted as it is (`{{{ }}}`), else escaped as a string.
                 guard escaping != .text else { return out.append(contentsOf: bytes) }

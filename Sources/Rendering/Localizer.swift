@@ -32,21 +32,27 @@ public struct Localizer: Sendable {
             return Text(text: s, isFallback: fallback, language: fallback ? defaultLanguage : language)
         case let .mapping(pairs):
             // As in a table of the string values, a key written twice counts with its last value.
-            var own: String?, fallback: String?, first: (key: String, text: String)?
-            // Through the buffer: iterating copied (retained and released) every pair.
-            pairs.withUnsafeBufferPointer { pairs in
+            // Through the buffer, and by index: iterating copied (retained and released) every
+            // pair, and binding each text retained it; only the chosen text is copied.
+            return pairs.withUnsafeBufferPointer { pairs -> Text? in
+                var own = -1, fallback = -1, first = -1
+                var firstKey = ""
                 for i in 0..<pairs.count {
-                    guard case let .string(s) = pairs[i].value.value else { continue }
+                    guard case .string = pairs[i].value.value else { continue }
                     let key = pairs[i].key.keyText
-                    if key == language { own = s }
-                    if key == defaultLanguage { fallback = s }
-                    if first == nil || key <= first!.key { first = (key, s) }
+                    if key == language { own = i }
+                    if key == defaultLanguage { fallback = i }
+                    if first < 0 || key <= firstKey { first = i; firstKey = key }
                 }
+                func text(_ i: Int) -> String {
+                    guard case let .string(s) = pairs[i].value.value else { return "" }
+                    return s
+                }
+                if own >= 0 { return Text(text: text(own), isFallback: false, language: language) }
+                if fallback >= 0 { return Text(text: text(fallback), isFallback: true, language: defaultLanguage) }
+                if first >= 0 { return Text(text: text(first), isFallback: true, language: defaultLanguage) }
+                return nil
             }
-            if let own { return Text(text: own, isFallback: false, language: language) }
-            if let fallback { return Text(text: fallback, isFallback: true, language: defaultLanguage) }
-            if let first { return Text(text: first.text, isFallback: true, language: defaultLanguage) }
-            return nil
         default:
             return nil
         }

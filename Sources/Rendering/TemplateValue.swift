@@ -19,6 +19,9 @@ public enum TemplateValue: Sendable {
     /// Text rendered already (a handbook's chapter), as UTF-8 bytes: inserted as it is,
     /// without being decoded into a `String` and validated again (`RenderedText`).
     case utf8([UInt8])
+    /// A value shared by the pages of a build (`SharedValue`): read as its value, and a
+    /// section over it is rendered once per build (`RenderMemo`).
+    case shared(SharedValue)
 
     /// A named member of an object.
     public struct Member: Sendable {
@@ -36,13 +39,17 @@ public enum TemplateValue: Sendable {
     func member(_ name: String) -> TemplateValue? {
         switch self {
         case let .object(members):
+            // By length first: most names compared are another member's, and `==` on
+            // strings that differ is a call into the standard library.
+            let count = name.utf8.count
             var i = members.count - 1
             while i >= 0 {
-                if members[i].name == name { return members[i].value }
+                if members[i].name.utf8.count == count, members[i].name == name { return members[i].value }
                 i -= 1
             }
             return nil
         case let .words(words): return words[name].map(TemplateValue.string)
+        case let .shared(shared): return shared.value.member(name)
         default: return nil
         }
     }
@@ -62,7 +69,14 @@ public enum TemplateValue: Sendable {
             return context
         case let .words(words): return words
         case let .utf8(bytes): return String(decoding: bytes, as: UTF8.self)
+        case let .shared(shared): return shared.value.mustacheContext
         }
+    }
+
+    /// The value, with a shared value read as what it holds (at the top level).
+    public var unshared: TemplateValue {
+        if case let .shared(shared) = self { return shared.value }
+        return self
     }
 
     /// The value of an Encodable view model.
@@ -107,6 +121,11 @@ public struct RenderedText: ViewModel, Hashable {
         var container = encoder.singleValueContainer()
         try container.encode(string)
     }
+}
+
+extension RenderedText: TemplateValueConvertible {
+    /// The bytes, inserted as they are (what its encoding gives `TemplateValueEncoder`).
+    public var templateValue: TemplateValue { .utf8(utf8) }
 }
 
 /// A view model that writes its own `TemplateValue`, the one its synthesized `Encodable`

@@ -17,6 +17,9 @@ public struct Templates: Sendable {
     /// The same templates compiled for `TemplateValue`s: what the outputs render with.
     let compiled: [String: CompiledTemplate]
     public let names: Set<String>
+    /// The sections over shared values rendered so far, reused by the next pages
+    /// (`RenderMemo`; one per set of templates, whose partials they were rendered with).
+    public let memo = RenderMemo()
     /// Render with swift-mustache instead of the compiled templates: set by
     /// `OAE_TEMPLATE_ENGINE=swift-mustache` when the templates are loaded, to compare the
     /// two engines or to fall back on the reference.
@@ -93,7 +96,7 @@ public struct Templates: Sendable {
     /// Renders a template from its typed view model.
     public func render<Model: ViewModel>(_ name: String, _ model: Model) -> String {
         if reference { return renderWithMustache(name, model) }
-        return compiled[name]?.render(TemplateValue.of(model), library: compiled) ?? ""
+        return String(decoding: compiled[name]?.renderUTF8(TemplateValue.of(model), library: compiled, memo: memo) ?? [], as: UTF8.self)
     }
 
     /// Renders a template from its typed view model as UTF-8 bytes (for a file: the
@@ -101,7 +104,7 @@ public struct Templates: Sendable {
     /// expected to have, if known (`CompiledTemplate.renderUTF8`).
     public func renderUTF8<Model: ViewModel>(_ name: String, _ model: Model, capacity: Int = 16_384) -> [UInt8] {
         if reference { return Array(renderWithMustache(name, model).utf8) }
-        return compiled[name]?.renderUTF8(TemplateValue.of(model), library: compiled, capacity: capacity) ?? []
+        return compiled[name]?.renderUTF8(TemplateValue.of(model), library: compiled, capacity: capacity, memo: memo) ?? []
     }
 
     /// Renders a template from its typed view model as rendered text (to be inserted

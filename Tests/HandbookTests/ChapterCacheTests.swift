@@ -136,13 +136,19 @@ final class ChapterCacheTests: XCTestCase {
         XCTAssertGreaterThan(procedures, 0)
         XCTAssertLessThan(procedures, first.procedures.count)
         let unadapted = services + procedures
+        let memo = shared.templates.memo
+        let rendered = memo.hits
         let page = shared.render(first, language: "ca")
         XCTAssertEqual(shared.partCache?.hits, 0)
+        XCTAssertEqual(memo.hits, rendered)
         XCTAssertEqual(shared.render(first, language: "ca"), page)
         XCTAssertEqual(shared.partCache?.hits, unadapted)
+        // The shared sheets' sections are not rendered again: their bytes are reused.
+        XCTAssertEqual(memo.hits - rendered, unadapted)
         XCTAssertEqual(page, alone.render(first, language: "ca"))
 
         let (fresh, _) = HandbookRenderer.load(input, chapterCache: nil)
+        let before = fresh.templates.memo.hits + fresh.typstTemplates.memo.hits
         for view in input.resolved {
             for language in input.languages {
                 XCTAssertEqual(fresh.render(view, language: language), alone.render(view, language: language),
@@ -154,5 +160,8 @@ final class ChapterCacheTests: XCTestCase {
         // Across the example's four offices, a model sheet repeats where the offices offer
         // the same services and their links lead to the same places.
         XCTAssertEqual(fresh.partCache?.hits, 122)
+        // Every sheet reused is a section whose bytes are reused (its outer words are the
+        // language's), in the HTML and in the Typst source.
+        XCTAssertEqual(fresh.templates.memo.hits + fresh.typstTemplates.memo.hits - before, 122)
     }
 }

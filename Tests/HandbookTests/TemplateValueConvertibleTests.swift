@@ -1,3 +1,4 @@
+import Foundation
 @testable import Handbook
 import Rendering
 import XCTest
@@ -72,6 +73,82 @@ final class TemplateValueConvertibleTests: XCTestCase {
                                         variant_note: nil, variant_source: nil, purpose: nil, trigger: nil, owner: plainOwner,
                                         services: nil, steps: [], escalation: nil, legal: nil, indicators: nil, body: nil,
                                         meta: nil, source: nil))
+    }
+
+    /// A sheet kept for many handbooks writes its value once, shared: what its encoding writes.
+    func testASharedSheetWritesItsValueOnce() throws {
+        let text = TextView(text: "Acollida", lang: "ca")
+        let body = BodyView(html: "<p>Cos</p>", id: "x", path: "model/services/x.md", fallback: false, lang: "ca")
+        var sheet = CatalogueView.Sheet(number: "4.1", title: text, anchor: "service-x",
+                                        adoption: .init(kind: "core", label: "Bàsic"), local_note: nil, adopted_note: nil,
+                                        rows: [], body: body, meta: "Versió 1.0", source: "model/services/x.md")
+        let plain = sheet
+        sheet.slot = TemplateValueSlot()
+        guard case let .shared(first) = sheet.templateValue, case let .shared(again) = sheet.templateValue else {
+            return XCTFail("a sheet with a slot writes a shared value")
+        }
+        XCTAssertTrue(first === again)
+        XCTAssertEqual(String(describing: first.value), String(describing: TemplateValue.encoded(sheet)))
+        XCTAssertEqual(String(describing: plain.templateValue), String(describing: first.value))
+        // The slot is not part of the sheet's identity, nor of its template's names.
+        XCTAssertEqual(sheet, plain)
+        XCTAssertEqual(sheet.hashValue, plain.hashValue)
+        guard case let .object(services) = ViewShape.of(CatalogueView.Sheet.self),
+              case let .object(names) = ViewShape.of(ProceduresView.Sheet.self) else { return XCTFail("objects") }
+        XCTAssertEqual(services.keys.sorted(), ["adopted_note", "adoption", "anchor", "body", "local_note", "meta", "number",
+                                                "rows", "source", "title"])
+        XCTAssertNil(names["slot"])
+        XCTAssertEqual(names.count, 18)
+        var procedure = ProceduresView.Sheet(number: "5.2", title: text, anchor: "procedure-y", type: "Procediment", variant: false,
+                                             variant_note: nil, variant_source: nil, purpose: nil, trigger: nil,
+                                             owner: .init(role: nil, is_local: false, model_role: nil, source: nil),
+                                             services: nil, steps: [], escalation: nil, legal: nil, indicators: nil, body: nil,
+                                             meta: nil, source: nil)
+        procedure.slot = TemplateValueSlot()
+        guard case let .shared(value) = procedure.templateValue else { return XCTFail("a shared value") }
+        XCTAssertEqual(String(describing: value.value), String(describing: TemplateValue.encoded(procedure)))
+    }
+
+    /// The value with every shared value read as what it holds (to compare contents).
+    static func plain(_ value: TemplateValue) -> TemplateValue {
+        switch value {
+        case let .shared(shared): return plain(shared.value)
+        case let .list(items): return .list(items.map(plain))
+        case let .object(members): return .object(members.map { .init(name: $0.name, value: plain($0.value)) })
+        default: return value
+        }
+    }
+
+    /// The page and the chapters that write their own value write what their encoding
+    /// writes, for every handbook of the example (four offices, three languages, HTML and
+    /// Typst), sheets shared or not.
+    func testEveryPageAndChapterOfTheExampleWritesWhatItsEncodingWrites() throws {
+        let root = try HandbookTestSupport.exampleTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = HandbookTestSupport.input(root)
+        let (renderer, problems) = HandbookRenderer.load(input)
+        XCTAssertEqual(problems, [])
+        var compared: [String: Int] = [:]
+        for format in [MarkupFormat.html, .typst] {
+            for view in input.resolved {
+                for language in input.languages {
+                    var (page, models) = renderer.document(view, language: language, format: format)
+                    for i in page.chapters.indices { page.chapters[i].html = RenderedText("<p>\(i) &amp; é</p>") }
+                    XCTAssertEqual(String(describing: page.templateValue), String(describing: TemplateValue.encoded(page)))
+                    compared["page", default: 0] += 1
+                    for model in models {
+                        guard let own = model as? any TemplateValueConvertible else { continue }
+                        XCTAssertEqual(String(describing: Self.plain(own.templateValue)),
+                                       String(describing: Self.plain(TemplateValue.encoded(model))),
+                                       "\(view.slug)/\(language)/\(format) \(type(of: model))")
+                        compared["\(type(of: model))", default: 0] += 1
+                    }
+                }
+            }
+        }
+        let each = 2 * input.resolved.count * input.languages.count
+        XCTAssertEqual(compared, ["page": each, "CatalogueView": each, "ProceduresView": each, "StaffingView": each,
+                                  "IndicatorsView": each, "CommunicationView": each])
     }
 
     /// The encoder takes a convertible value's own `templateValue`, nested or not.

@@ -56,6 +56,13 @@ public struct CatalogueView: ChapterView {
         public var meta: String
         /// The file of the service (`model/services/x.md`), for the writers.
         public var source: String
+        /// Where its template value is kept when the sheet is shown in many handbooks
+        /// (`ViewPartCache`); not a member of the template's view.
+        var slot = TemplateValueSlot.none
+
+        enum CodingKeys: String, CodingKey {
+            case number, title, anchor, adoption, local_note, adopted_note, rows, body, meta, source
+        }
     }
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
@@ -97,7 +104,11 @@ struct CatalogueChapter: ChapterBuilder {
             }
             guard let parts = c.parts, let key = CatalogueChapter.sheetKey(s, number: heading.number, body: body, c, parts: parts)
             else { return make() }
-            return parts.part(key, build: make)
+            return parts.part(key) {
+                var sheet = make()
+                sheet.slot = TemplateValueSlot()
+                return sheet
+            }
         }
         let view = CatalogueView(
             intro: intro(services, c),

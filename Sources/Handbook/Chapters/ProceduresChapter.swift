@@ -77,6 +77,14 @@ public struct ProceduresView: ChapterView {
         public var meta: String?
         /// The file of the procedure (`model/procedures/x.md`), for the writers.
         public var source: String?
+        /// Where its template value is kept when the sheet is shown in many handbooks
+        /// (`ViewPartCache`); not a member of the template's view.
+        var slot = TemplateValueSlot.none
+
+        enum CodingKeys: String, CodingKey {
+            case number, title, anchor, type, variant, variant_note, variant_source, purpose, trigger, owner, services, steps,
+                 escalation, legal, indicators, body, meta, source
+        }
     }
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
@@ -134,7 +142,11 @@ struct ProceduresChapter: ChapterBuilder {
             else { return make() }
             let key = SheetKey(fixed: [c.language, c.markup.format.rawValue, p.id, model.path, heading.number],
                                services: services, body: body)
-            return parts.part(key, build: make)
+            return parts.part(key) {
+                var sheet = make()
+                sheet.slot = TemplateValueSlot()
+                return sheet
+            }
         }
         let view = ProceduresView(intro: c.format.count("procedure.intro", procedures.count), summary: summary, sheets: sheets,
                                   owner_label: c.format.label(c.words["field.owner_role"]),

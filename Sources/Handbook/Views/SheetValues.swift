@@ -5,6 +5,8 @@ import Rendering
 // handbook's bytes, and their rows are encoded by the hundred per handbook (issue 13).
 // Each lists its members as the synthesized `Encodable` conformance does (declaration
 // order, an absent optional left out); `TemplateValueConvertibleTests` compares the two.
+// A sheet kept in `ViewPartCache` (shown unchanged in many handbooks) has a shared slot:
+// its value is made once and its section rendered once per build (`RenderMemo`).
 
 extension CatalogueView.Adoption: TemplateValueConvertible {
     public var templateValue: TemplateValue {
@@ -38,7 +40,10 @@ extension CatalogueView.Field: TemplateValueConvertible {
 }
 
 extension CatalogueView.Sheet: TemplateValueConvertible {
-    public var templateValue: TemplateValue {
+    public var templateValue: TemplateValue { slot.value { members } }
+
+    /// The sheet's members, as its `Encodable` conformance writes them.
+    var members: TemplateValue {
         var m: [TemplateValue.Member] = []
         m.reserveCapacity(11)
         m.append("number", .string(number))
@@ -93,7 +98,10 @@ extension ProceduresView.Step: TemplateValueConvertible {
 }
 
 extension ProceduresView.Sheet: TemplateValueConvertible {
-    public var templateValue: TemplateValue {
+    public var templateValue: TemplateValue { slot.value { members } }
+
+    /// The sheet's members, as its `Encodable` conformance writes them.
+    var members: TemplateValue {
         var m: [TemplateValue.Member] = []
         m.reserveCapacity(18)
         m.append("number", .string(number))
