@@ -39,6 +39,10 @@ struct Serve: AsyncParsableCommand {
         let builder = PreviewBuilder(root: root, out: options.outURL.appendingPathComponent(".preview", isDirectory: true),
                                      asOf: options.asOf.flatMap(Day.init))
         let hub = EventHub()
+        // A port in use is said before the first build, not after it.
+        if let error = PortProbe.bindError(host: host, port: port) {
+            throw commandFailure(OutputError.serving(host: host, port: port, error), code: 1)
+        }
         let first = builder.build(first: true)
         report(first, root: root)
         if case .failed = first {

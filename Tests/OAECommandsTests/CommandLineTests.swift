@@ -109,8 +109,10 @@ final class CommandLineTests: XCTestCase {
         let out = root.appendingPathComponent("output")
         let result = try oae(["serve", "--root", root.path, "--out", out.path, "--port", String(port)])
         XCTAssertEqual(result.status, 1, result.stderr)
-        XCTAssertEqual(result.stderr.split(separator: "\n").last.map(String.init),
-                       "error: cannot serve on 127.0.0.1:\(port): the port is in use (stop the program using it, or choose another port with --port)")
+        // Said at once: before the first build (nothing else on stderr, no preview folder).
+        XCTAssertEqual(result.stderr,
+                       "error: cannot serve on 127.0.0.1:\(port): the port is in use (stop the program using it, or choose another port with --port)\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent(".preview").path))
     }
 
     // MARK: Subcommands and municipalities
