@@ -226,10 +226,49 @@ private struct Builder {
                                       help: "line the key up with the other keys of its mapping, or put it under a key that ends with ':'"))
             return
         }
+        // A quote left open: libyaml read the value on across the line end, to the next '"'
+        // or to the end of the text, and stopped further on; the wrong token is the quote.
+        let openQuote: SourcePosition? = parser.context.map { String(cString: $0) } == "while scanning a quoted scalar"
+            ? position(parser.context_mark)
+            : problem.contains("did not find expected")
+                ? unclosedQuote(before: at.line - lineOffset).map { SourcePosition(line: $0.line + lineOffset, column: $0.column) }
+                : nil
+        if let opened = openQuote {
+            diagnostics.append(.error("yaml-syntax", "the quoted value that starts here is not closed on its line",
+                                      at: SourceSpan(source: source, start: opened, end: SourcePosition(line: opened.line, column: opened.column + 1)),
+                                      related: [RelatedLocation(SourceSpan(source: source, start: at, end: SourcePosition(line: at.line, column: at.column + 1)),
+                                                                "the YAML parser stopped here: \(problem)")],
+                                      help: "close the value with the same quote mark on its line"))
+            return
+        }
         diagnostics.append(.error("yaml-syntax", problem,
                                   at: SourceSpan(source: source, start: at, end: SourcePosition(line: at.line, column: at.column + 1)),
                                   related: related,
                                   help: Builder.syntaxHelp(problem)))
+    }
+
+    /// The opening '"' (line in `text`, 1-based column in characters) of a `key: "value`
+    /// or `- "value` on the last line with content before `line`, when that line leaves a
+    /// double-quoted value open (an odd number of unescaped '"' after it); nil otherwise.
+    func unclosedQuote(before line: Int) -> (line: Int, column: Int)? {
+        let all = SourceText(text).lines
+        guard line >= 2, line - 1 <= all.count else { return nil }
+        guard let index = all[..<(line - 1)].lastIndex(where: {
+            let t = $0.drop { $0 == " " }
+            return !t.isEmpty && !t.hasPrefix("#")
+        }) else { return nil }
+        let content = all[index]
+        var rest = content.drop { $0 == " " }
+        if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+        if let colon = rest.range(of: ": ") { rest = rest[colon.upperBound...].drop { $0 == " " } }
+        guard rest.hasPrefix("\"") else { return nil }
+        var quotes = 0, escaped = false
+        for c in rest {
+            if escaped { escaped = false; continue }
+            if c == "\\" { escaped = true } else if c == "\"" { quotes += 1 }
+        }
+        guard quotes % 2 == 1 else { return nil }
+        return (index + 1, content.distance(from: content.startIndex, to: rest.startIndex) + 1)
     }
 
     /// The key of a line (1-based, in `text`) that looks like `key: …` and is indented

@@ -115,6 +115,24 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(root["k"]?.string, "1e400")
     }
 
+    /// A double-quoted value left open is reported at its opening quote, where the writer
+    /// must act, with where libyaml stopped as the related place (a fresh user got "did
+    /// not find expected key" on the next line, with a hint about indentation).
+    func testAnUnclosedQuoteIsReportedWhereItOpens() throws {
+        let (_, problems) = load("id: x\nopening_hours:\n  - days: [mo]\n    opens: \"16:00\n    closes: \"19:00\"\n")
+        XCTAssertEqual(problems.map(\.rule), ["yaml-syntax"])
+        XCTAssertEqual(problems.first?.message, "the quoted value that starts here is not closed on its line")
+        XCTAssertEqual(problems.first?.span.start, SourcePosition(line: 4, column: 12))
+        XCTAssertEqual(problems.first?.help, "close the value with the same quote mark on its line")
+        XCTAssertEqual(problems.first?.related.map(\.span.start), [SourcePosition(line: 5, column: 14)])
+        XCTAssertEqual(problems.first?.related.first?.message, "the YAML parser stopped here: did not find expected key")
+        // In a list, after an escaped quote, and a closed value: the quote is found, or nothing is said of it.
+        let (_, listed) = load("items:\n  - \"a \\\" b\n  - c: d\n")
+        XCTAssertEqual(listed.first?.span.start, SourcePosition(line: 2, column: 5), "\(listed)")
+        let (_, indented) = load("a:\n  b: \"x\"\n c: 1\n")
+        XCTAssertNotEqual(indented.first?.message, "the quoted value that starts here is not closed on its line")
+    }
+
     func testDuplicateKeyGivesBothPositions() {
         let (_, problems) = load("id: a\ntitle: x\nid: b\n")
         XCTAssertEqual(problems.count, 1)
