@@ -14,7 +14,8 @@ struct Diff: ParsableCommand {
             Lists the services it omitted (with the reasons) and adopted, each overridden value as \
             'field X of service Y: model value → local value (file:line)', its local services, its local \
             procedure variants (with the steps whose time limits changed), the local owners of procedures \
-            and the local targets of indicators. --format json gives the same as data (see README).
+            and the local targets of indicators, in the model's default language or in --lang. --format json \
+            gives the same as data, with every text in all its languages (see README).
             """)
 
     @OptionGroup var tree: TreeOptions
@@ -25,6 +26,8 @@ struct Diff: ParsableCommand {
     @Option(name: .long, help: "text or json.")
     var format: ListFormat = .text
 
+    @OptionGroup var language: ReportLanguage
+
     func run() throws {
         let loaded = TreeLoader.load(root: tree.rootURL)
         try stopOnWalkProblems(loaded)
@@ -34,9 +37,10 @@ struct Diff: ParsableCommand {
             let hint = Suggestions.didYouMean(municipality, in: network.municipalitySlugs).map { " (\($0))" } ?? ""
             throw ValidationError("no municipality '\(municipality)' under seeds/\(hint)")
         }
+        let words = ValueFormatter(network: network, language: try language.language(in: network))
         let diff = ModelDiff(network: network, resolved: resolved)
         switch format {
-        case .text: writeStdout(DiffReport.text(diff, words: ValueFormatter(network: network, language: network.settings.defaultLanguage)))
+        case .text: writeStdout(DiffReport.text(diff, words: words))
         case .json: writeStdout(DiffReport.json(diff).serialized() + "\n")
         }
     }

@@ -12,8 +12,9 @@ struct Impact: ParsableCommand {
             Compares the tree at REV with the working tree (uncommitted and untracked files under model/, \
             seeds/ and templates/ included): both are resolved, and each chapter of each municipality's \
             handbook is compared by a fingerprint of exactly the data it shows. The control page's source \
-            revision and build date, which change with every commit, are left out. --format json gives the \
-            same as data (see README).
+            revision and build date, which change with every commit, are left out. The text is in the model's \
+            default language or in --lang; --format json gives the same as data (see README). Exit status: 0, \
+            or 2 for a revision that is not a commit or a tree outside git.
             """)
 
     @OptionGroup var tree: TreeOptions
@@ -24,14 +25,21 @@ struct Impact: ParsableCommand {
     @Option(name: .long, help: "text or json.")
     var format: ListFormat = .text
 
+    @OptionGroup var language: ReportLanguage
+
     func run() throws {
+        // The text's language is checked on the working tree before git is asked anything.
+        var words: ValueFormatter?
+        if format == .text {
+            let network = Network(tree: TreeLoader.load(root: tree.rootURL))
+            words = ValueFormatter(network: network, language: try language.language(in: network))
+        }
         do {
             let analysis = try ImpactAnalysis.run(root: tree.rootURL, since: since)
-            switch format {
-            case .text:
-                let network = Network(tree: TreeLoader.load(root: tree.rootURL))
-                writeStdout(ImpactReport.text(analysis, words: ValueFormatter(network: network, language: analysis.defaultLanguage)))
-            case .json: writeStdout(ImpactReport.json(analysis).serialized() + "\n")
+            if let words {
+                writeStdout(ImpactReport.text(analysis, words: words))
+            } else {
+                writeStdout(ImpactReport.json(analysis).serialized() + "\n")
             }
         } catch let error as WorkflowError {
             throw fail(error)

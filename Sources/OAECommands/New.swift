@@ -21,10 +21,9 @@ func validateDay(_ text: String?, _ option: String) throws {
     if let text, Day(text) == nil { throw ValidationError("\(option) '\(text)' is not a date (YYYY-MM-DD)") }
 }
 
-/// Prints a workflow error and exits with 1.
+/// Prints a workflow error and returns its exit code: 2 for a usage error, else 1.
 func fail(_ error: WorkflowError) -> ExitCode {
-    FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
-    return ExitCode(1)
+    commandFailure(error.message, code: error.usage ? 2 : 1)
 }
 
 struct NewMunicipality: ParsableCommand {

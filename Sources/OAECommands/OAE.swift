@@ -26,10 +26,17 @@ public struct OAE: ParsableCommand {
         }
         do {
             var command = try parseAsRoot(arguments)
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
+            do {
+                if var asyncCommand = command as? AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
+            } catch let error as ValidationError {
+                // A value the command line named that the tree does not have (a municipality,
+                // a language): one line, as every other error of a command that has started.
+                FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+                Foundation.exit(2)
             }
             Foundation.exit(0)
         } catch {

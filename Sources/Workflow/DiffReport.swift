@@ -85,7 +85,7 @@ public enum DiffReport {
 
     static func place(_ span: SourceSpan) -> String { "\(span.file):\(span.start.line)" }
 
-    /// The report as text, in the language of `words` (the model's default language):
+    /// The report as text, in the language of `words` (the model's default language, or `--lang`):
     /// its phrases are the `diff.*` strings, time limits are written as durations.
     public static func text(_ d: ModelDiff, words: ValueFormatter) -> String {
         let s = words.strings

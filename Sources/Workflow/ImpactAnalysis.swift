@@ -54,15 +54,15 @@ public struct ImpactAnalysis: Sendable {
             throw WorkflowError("could not run git")
         }
         guard inside.text == "true" else {
-            throw WorkflowError("\(root.path) is not inside a git work tree: oae impact compares git revisions")
+            throw WorkflowError("\(root.path) is not inside a git work tree: oae impact compares git revisions", usage: true)
         }
         let commit = Git.run(["rev-parse", "--verify", "--quiet", "\(since)^{commit}"], in: root)
         guard let commit, commit.status == 0, !commit.text.isEmpty else {
             // In a shallow clone (CI checkouts often are), the revision may exist but not have been fetched.
             if Git.run(["rev-parse", "--is-shallow-repository"], in: root)?.text == "true" {
-                throw WorkflowError("'\(since)' is not in this clone: the repository at \(root.path) is a shallow clone, so older history was not fetched (run 'git fetch --unshallow', or 'git fetch --deepen=<n>' or 'git fetch origin \(since)', then run oae impact again; in GitHub Actions set 'fetch-depth: 0' on actions/checkout)")
+                throw WorkflowError("'\(since)' is not in this clone: the repository at \(root.path) is a shallow clone, so older history was not fetched (run 'git fetch --unshallow', or 'git fetch --deepen=<n>' or 'git fetch origin \(since)', then run oae impact again; in GitHub Actions set 'fetch-depth: 0' on actions/checkout)", usage: true)
             }
-            throw WorkflowError("'\(since)' is not a commit of the git repository at \(root.path)")
+            throw WorkflowError("'\(since)' is not a commit of the git repository at \(root.path)", usage: true)
         }
         let sha = commit.text
         let prefix = try Git.check(["rev-parse", "--show-prefix"], in: root, what: "git rev-parse").text

@@ -2,7 +2,7 @@ import JSON
 import Model
 import Presentation
 
-/// `oae impact` as text (in the model's default language) and as JSON.
+/// `oae impact` as text (in the model's default language, or the one `--lang` names) and as JSON.
 ///
 /// The JSON shape (version 1; members may be added, never renamed or removed):
 /// ```
@@ -34,8 +34,8 @@ public enum ImpactReport {
         ])
     }
 
-    /// The analysis as text, in the language of `words` (the model's default language;
-    /// its phrases are the `impact.*` strings).
+    /// The analysis as text, in the language of `words` (the model's default language or
+    /// `--lang`; its phrases are the `impact.*` strings).
     public static func text(_ a: ImpactAnalysis, words: ValueFormatter) -> String {
         let s = words.strings
         let title = { (c: ImpactAnalysis.Chapter) -> String in

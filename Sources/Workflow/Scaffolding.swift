@@ -2,10 +2,17 @@ import Foundation
 import Loading
 import Model
 
-/// Why a workflow command could not do what was asked (exit status 1).
+/// Why a workflow command could not do what was asked: exit status 1, or 2 when what was
+/// typed cannot name anything (`usage`: an unknown revision, a tree outside git), as for
+/// every other usage error of oae.
 public struct WorkflowError: Error, CustomStringConvertible, Equatable {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// True when the command line itself is wrong (exit status 2).
+    public var usage: Bool
+    public init(_ message: String, usage: Bool = false) {
+        self.message = message
+        self.usage = usage
+    }
     public var description: String { message }
 }
 

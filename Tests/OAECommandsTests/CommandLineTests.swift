@@ -144,4 +144,51 @@ final class CommandLineTests: XCTestCase {
         let unknown = try oae(["show", "Sant Feliu de Llobregatt", "--root", root.path])
         XCTAssertEqual(unknown.status, 2)
     }
+
+    /// `diff` and `impact` answer in the language `--lang` names; a language the model does
+    /// not have, a revision that is not a commit and a tree outside git are usage errors:
+    /// one line, exit 2 (the README's exit codes).
+    func testDiffAndImpactAnswerInTheLanguageAsked() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let spanish = try oae(["diff", "molins-de-rei", "--root", root.path, "--lang", "es"])
+        XCTAssertEqual(spanish.status, 0, spanish.stderr)
+        XCTAssertEqual(spanish.stdout, """
+            molins-de-rei: diferencias respecto del modelo fixture-model 1.0.0
+            La adaptación parte de esta versión del modelo.
+
+            Ninguna diferencia: el municipio usa el modelo tal como es.
+
+            """)
+        let unknown = try oae(["diff", "molins-de-rei", "--root", root.path, "--lang", "en"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertEqual(unknown.stderr, "error: unknown language 'en' (the model's languages: ca, es)\n")
+        XCTAssertEqual(unknown.stdout, "")
+
+        let outsideGit = try oae(["impact", "--since", "HEAD", "--root", root.path])
+        XCTAssertEqual(outsideGit.status, 2)
+        XCTAssertEqual(outsideGit.stderr, "error: \(root.path) is not inside a git work tree: oae impact compares git revisions\n")
+        let git = { (arguments: [String]) in
+            let run = try runProcess("/usr/bin/git", ["-C", root.path, "-c", "user.name=oae", "-c", "user.email=oae@example.org"] + arguments)
+            XCTAssertEqual(run.status, 0, run.stderr)
+        }
+        try git(["init", "--quiet"])
+        try git(["add", "."])
+        try git(["commit", "--quiet", "-m", "fixture"])
+        let office = root.appendingPathComponent("seeds/molins-de-rei/office.yaml")
+        try (String(contentsOf: office, encoding: .utf8) + "# a comment\n").write(to: office, atomically: true, encoding: .utf8)
+        let impact = try oae(["impact", "--since", "HEAD", "--root", root.path, "--lang", "es"])
+        XCTAssertEqual(impact.status, 0, impact.stderr)
+        XCTAssertTrue(impact.stdout.hasPrefix("Cambios desde HEAD ("), impact.stdout)
+        XCTAssertEqual(impact.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"), """
+              seeds/molins-de-rei/office.yaml
+
+            Ningún manual cambia.
+            Sin cambios (2): molins-de-rei, sant-feliu-de-llobregat
+
+            """)
+        let noCommit = try oae(["impact", "--since", "no-such-tag", "--root", root.path])
+        XCTAssertEqual(noCommit.status, 2)
+        XCTAssertEqual(noCommit.stderr, "error: 'no-such-tag' is not a commit of the git repository at \(root.path)\n")
+    }
 }

@@ -179,6 +179,7 @@ final class ImpactTests: XCTestCase {
     func testAnUnknownRevisionIsAnError() {
         XCTAssertThrowsError(try ImpactAnalysis.run(root: tree.root, since: "no-such-branch")) {
             XCTAssertEqual(($0 as? WorkflowError)?.message.hasPrefix("'no-such-branch' is not a commit of the git repository"), true)
+            XCTAssertEqual(($0 as? WorkflowError)?.usage, true)
         }
     }
 }
@@ -218,6 +219,7 @@ final class ImpactOutsideGitTests: XCTestCase {
         defer { tree.remove() }
         XCTAssertThrowsError(try ImpactAnalysis.run(root: tree.root, since: "HEAD")) {
             XCTAssertEqual(($0 as? WorkflowError)?.message, "\(tree.root.path) is not inside a git work tree: oae impact compares git revisions")
+            XCTAssertEqual(($0 as? WorkflowError)?.usage, true)
         }
     }
 }
