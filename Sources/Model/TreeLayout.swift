@@ -68,6 +68,68 @@ public enum TreeLayout {
     /// Places a file of model/ or seeds/ by the kind table. Literal file names win over
     /// `{id}` names in the same folder (`outline.yaml` before `{id}.md`).
     static func classifyDocument(_ parts: [String], kinds: KindTable) -> Placement {
+        let placed = classifyPlaced(parts, kinds: kinds)
+        let placement = placed ?? unknown(parts, kinds: kinds)
+        guard case let .unexpected(message, help) = placement,
+              let elsewhere = elsewhereHint(parts, kinds: kinds, inKindFolder: placed != nil) else {
+            return placement
+        }
+        return .unexpected(message: message, help: help.map { "\($0); \(elsewhere)" } ?? elsewhere)
+    }
+
+    /// Where a file that cannot stand where it is would be a document, for the help of its
+    /// warning (a service moved into `model/roles/`, a `staffing.yaml` moved into
+    /// `reports/`): every place of the kind table in the same top folder, and in the same
+    /// municipality's folder, where a file of this name is placed as a document. Sorted by
+    /// path; empty when none is. A place that names the file (`staffing.yaml`) wins over
+    /// places that take any id (`{id}.yaml`).
+    static func elsewhere(_ parts: [String], kinds: KindTable) -> [(kind: Kind, path: String, literal: Bool)] {
+        guard parts.count >= 2, let name = parts.last else { return [] }
+        let municipality = parts.first == "seeds" && parts.count > 2 ? parts[1] : nil
+        var found: [String: (kind: Kind, literal: Bool)] = [:]
+        for declaration in kinds.declarations {
+            for place in declaration.places where place.first == parts.first {
+                var candidate: [String] = []
+                for segment in place.dropLast() {
+                    if segment == KindTable.municipalityPlaceholder {
+                        guard let municipality else { break }
+                        candidate.append(municipality)
+                    } else {
+                        candidate.append(segment)
+                    }
+                }
+                guard candidate.count == place.count - 1, candidate != Array(parts.dropLast()) else { continue }
+                candidate.append(name)
+                guard case let .document(kind, _, _, _)? = classifyPlaced(candidate, kinds: kinds),
+                      kind == declaration.kind else { continue }
+                found[candidate.joined(separator: "/")] = (kind, !(place.last ?? "").hasPrefix(KindTable.idPlaceholder))
+            }
+        }
+        let all = found.sorted { $0.key < $1.key }.map { (kind: $0.value.kind, path: $0.key, literal: $0.value.literal) }
+        let literal = all.filter(\.literal)
+        return literal.isEmpty ? all : literal
+    }
+
+    /// `elsewhere` in words: "in model/services/x.md it would be a service document", or
+    /// the folders of each kind when two or three would take it (more say too little: a
+    /// `.yaml` fits four kinds' folders of model/). A file in a folder no kind has gets a
+    /// hint only from a place that names it: any `.yaml` would fit some `{id}`.
+    static func elsewhereHint(_ parts: [String], kinds: KindTable, inKindFolder: Bool) -> String? {
+        let places = elsewhere(parts, kinds: kinds)
+        guard !places.isEmpty, places.count <= 3, inKindFolder || places[0].literal else { return nil }
+        if places.count == 1 {
+            let kind = places[0].kind.rawValue
+            let article = "aeiou".contains(kind.first ?? "x") ? "an" : "a"
+            return "in \(places[0].path) it would be \(article) \(kind) document: move it there if it is one"
+        }
+        let listed = places.map { "\($0.path.split(separator: "/").dropLast().joined(separator: "/"))/ (\($0.kind.rawValue))" }
+        return "it would be a document in " + listed.dropLast().joined(separator: ", ") + " or " + listed[listed.count - 1]
+            + ": move it to the folder of its kind"
+    }
+
+    /// The place the kind table gives a file of model/ or seeds/, or nil when no place of
+    /// it fits (`classifyDocument` without the hint, which calls it for each place it tries).
+    private static func classifyPlaced(_ parts: [String], kinds: KindTable) -> Placement? {
         // By index: `for declaration in kinds.declarations` copied (retained and released)
         // every declaration for every file (issue 13).
         var best: (declaration: Int, place: [String], literal: Bool)?
@@ -83,8 +145,7 @@ public enum TreeLayout {
                 if best == nil || (literal && !best!.literal) { best = (d, place, literal) }
             }
         }
-        if let best { return place(parts, declarations[best.declaration], best.place) }
-        return unknown(parts, kinds: kinds)
+        return best.map { place(parts, declarations[$0.declaration], $0.place) }
     }
 
     static func folderMatches(_ place: [String], _ parts: [String]) -> Bool {

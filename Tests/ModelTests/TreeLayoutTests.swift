@@ -65,4 +65,21 @@ final class TreeLayoutTests: XCTestCase {
         ]
         for (path, expected) in cases { XCTAssertEqual(place(path), expected, path) }
     }
+
+    /// A document moved into another kind's folder is told where a file of its name is a
+    /// document (a fresh user moved a service into model/roles/ and staffing.yaml into
+    /// reports/, and was told only what the folder expects).
+    func testADocumentInAnotherKindsFolderIsToldWhereItWouldBeOne() {
+        let cases: [(String, String)] = [
+            ("model/roles/business-transfer.md",
+             "unexpected: 'business-transfer.md' should be a YAML file (.yaml) | a role is written as .yaml; it would be a document in model/handbook/ (handbook-chapter), model/procedures/ (procedure) or model/services/ (service): move it to the folder of its kind"),
+            ("seeds/vic/reports/staffing.yaml",
+             "unexpected: 'staffing.yaml' is not a valid name for a progress-report | name reports '<year>-q<quarter>.yaml', like '2026-q3.yaml'; in seeds/vic/staffing.yaml it would be a staffing-plan document: move it there if it is one"),
+            ("seeds/vic/services/office.yaml",
+             "unexpected: 'office.yaml' should be a Markdown file (.md) | a service is written as .md; in seeds/vic/office.yaml it would be an office document: move it there if it is one"),
+            // A name any `{id}` takes, in a folder no kind has: no guess.
+            ("seeds/vic/notes.yaml", "unexpected: unexpected file 'notes.yaml' in seeds/vic/"),
+        ]
+        for (path, expected) in cases { XCTAssertEqual(place(path), expected, path) }
+    }
 }
