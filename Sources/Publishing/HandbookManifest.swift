@@ -39,13 +39,32 @@ public struct HandbookManifest: Sendable, Equatable {
         }
     }
 
-    public var entries: [Entry]
+    /// Sorted by municipality, then language (`entries(of:)` relies on it).
+    public private(set) var entries: [Entry]
 
     public init(entries: [Entry]) {
         self.entries = entries.sorted { ($0.municipality, $0.language) < ($1.municipality, $1.language) }
     }
 
     public static let fileName = "index.json"
+
+    /// The entries of one municipality, in language order. By binary search on the sorted
+    /// entries: every office page and the downloads page ask for one municipality's, and a
+    /// scan of all of them made the site's work grow with the square of the network
+    /// (issue 13).
+    public func entries(of municipality: String) -> ArraySlice<Entry> {
+        func lowerBound(_ isBefore: (Entry) -> Bool) -> Int {
+            var low = 0, high = entries.count
+            while low < high {
+                let mid = (low + high) / 2
+                if isBefore(entries[mid]) { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        let start = lowerBound { $0.municipality < municipality }
+        let end = lowerBound { $0.municipality <= municipality }
+        return entries[start..<end]
+    }
 
     /// The manifest of the handbooks found in `folder` (`<m>/<lang>/handbook.html`);
     /// `name` gives each municipality's office name in a language.

@@ -115,4 +115,23 @@ final class HandbookManifestScanTests: XCTestCase {
                   pdf: nil, pdfBytes: nil),
         ])
     }
+
+    /// One municipality's handbooks, found among the sorted entries (first, middle, last,
+    /// absent, and a name that is a prefix of another's).
+    func testOneMunicipalitysEntries() {
+        func entry(_ m: String, _ lang: String) -> HandbookManifest.Entry {
+            .init(municipality: m, name: m, language: lang, htmlBytes: 1, pdfBytes: nil)
+        }
+        let manifest = HandbookManifest(entries: [entry("vic", "es"), entry("abrera", "ca"), entry("vic", "ca"),
+                                                  entry("sant-feliu", "ca"), entry("sant-feliu-de-llobregat", "en"),
+                                                  entry("sant-feliu-de-llobregat", "ca"), entry("alella", "ca")])
+        let keys = { (m: String) in manifest.entries(of: m).map { "\($0.municipality)/\($0.language)" } }
+        XCTAssertEqual(keys("abrera"), ["abrera/ca"])
+        XCTAssertEqual(keys("sant-feliu"), ["sant-feliu/ca"])
+        XCTAssertEqual(keys("sant-feliu-de-llobregat"), ["sant-feliu-de-llobregat/ca", "sant-feliu-de-llobregat/en"])
+        XCTAssertEqual(keys("vic"), ["vic/ca", "vic/es"])
+        XCTAssertEqual(keys("molins-de-rei"), [])
+        XCTAssertEqual(keys("zz"), [])
+        XCTAssertEqual(HandbookManifest(entries: []).entries(of: "vic").count, 0)
+    }
 }
