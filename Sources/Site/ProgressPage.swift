@@ -61,7 +61,8 @@ extension Pages {
         let none = ChartView(has_chart: false, chart_svg: "", chart_rows: [], chart_caption: "", summary: false, summary_rows: [])
         guard let root = network.modelDocument(.indicator, id)?.root else { return none }
         let unit = root["unit"]?.string ?? "count"
-        let offices = site.municipalities.map { ($0, site.progress($0.slug)!) }
+        // By slug: a resolved municipality copied into the tuple retained each of its fields.
+        let offices = site.municipalities.map { ($0.slug, site.progress($0.slug)!) }
             .filter { $0.1.reports.contains { $0.values[id] != nil } }
         guard !offices.isEmpty else { return none }
         let quarters = Array(Set(offices.flatMap { $0.1.reports.filter { $0.values[id] != nil }.map(\.quarter) })).sorted()
@@ -72,7 +73,7 @@ extension Pages {
         }
         let short = { (q: Quarter) in formatter.quarter(q, short: true) }
         let format = { @Sendable (v: Double) in formatter.measure(v, unit: unit) }
-        let targets = offices.map { r, _ in site.results(r.slug)?.targets[id] }
+        let targets = offices.map { slug, _ in site.results(slug)?.targets[id] }
         let targetWords = formatter.list(Array(Set(zip(offices, targets).compactMap { pair -> String? in
             guard let t = pair.1 else { return nil }
             return formatter.quarterTarget(t.quarterValue, direction: t.direction.rawValue, unit: unit)
@@ -83,7 +84,7 @@ extension Pages {
             "indicator": name, "unit": language.word("unit", unit), "count": formatter.number(Double(offices.count)),
             "first": quarters.first.map { formatter.quarter($0) } ?? "", "last": quarters.last.map { formatter.quarter($0) } ?? "",
         ]
-        if !summarised { words["offices"] = formatter.list(offices.map { site.municipalityName($0.0.slug) }) }
+        if !summarised { words["offices"] = formatter.list(offices.map { site.municipalityName($0.0) }) }
         let description = language.format(summarised ? "chart_summary_description" : "chart_description", words)
         var chart: BarChart
         if let summary {
@@ -97,7 +98,7 @@ extension Pages {
             }
         } else {
             chart = BarChart(title: name, description: description, categories: quarters.map(short),
-                             series: zip(offices, values).map { BarChart.Series(name: site.municipalityName($0.0.slug), values: $1) },
+                             series: zip(offices, values).map { BarChart.Series(name: site.municipalityName($0.0), values: $1) },
                              format: format)
             chart.targets = targets.map { $0?.quarterValue }
         }
@@ -107,16 +108,34 @@ extension Pages {
             chart.description += " " + language.format(key, ["target": targetWords])
         }
         chart.targetLabel = language["target_line"]
+        // A row per office and quarter (thousands at 947 municipalities), whose quarters,
+        // targets and statuses are a handful: each is written once.
+        var quarterTexts: [Quarter: String] = [:]
+        var targetTexts: [String: String] = [:]
+        var statusTexts: [IndicatorStatus: String] = [:]
+        func target(_ t: EffectiveTarget) -> String {
+            let key = "\(t.quarterValue) \(t.direction.rawValue)"
+            if let text = targetTexts[key] { return text }
+            let text = HTML.escape(formatter.quarterTarget(t.quarterValue, direction: t.direction.rawValue, unit: unit))
+            targetTexts[key] = text
+            return text
+        }
         var rows: [ChartView.Row] = []
-        for (r, p) in offices {
-            let results = site.results(r.slug)
+        for (slug, p) in offices {
+            let results = site.results(slug)
+            let office = site.municipalityName(slug)
             for rep in p.reports {
                 guard let v = rep.values[id] else { continue }
                 let result = results?.result(id, rep.quarter)
-                rows.append(.init(office: site.municipalityName(r.slug), quarter: short(rep.quarter),
-                                  value: formatter.measure(v, unit: unit),
-                                  target: result?.target.map { HTML.escape(formatter.quarterTarget($0.quarterValue, direction: $0.direction.rawValue, unit: unit)) } ?? "–",
-                                  status: result.map { statusHTML($0.status, language) } ?? ""))
+                let quarter = quarterTexts[rep.quarter] ?? short(rep.quarter)
+                quarterTexts[rep.quarter] = quarter
+                var status = ""
+                if let result {
+                    status = statusTexts[result.status] ?? statusHTML(result.status, language)
+                    statusTexts[result.status] = status
+                }
+                rows.append(.init(office: office, quarter: quarter, value: formatter.measure(v, unit: unit),
+                                  target: result?.target.map(target) ?? "–", status: status))
             }
         }
         let summaryRows = summary.map { s in
