@@ -35,6 +35,11 @@ public struct KindDeclaration: Sendable {
     public var anchor: String?
     /// The kind's name for readers, by language.
     public var label: LocalizedText?
+    /// True when ids are unique across the whole tree, not only in their folder
+    /// (`unique: network`): references name such a document by its id alone, from any
+    /// municipality (an office relies on an agreement by its id), and its page is at the
+    /// kind's one route.
+    public var networkUniqueIds = false
     /// Where the kind is declared.
     public var span: SourceSpan
 
@@ -169,8 +174,16 @@ public struct KindTable: Sendable {
             idField: entry["id-field"]?.string, idPattern: idPattern, idHint: entry["id-hint"]?.string,
             titleField: entry["title"]?.string, route: entry["route"]?.string, anchor: entry["anchor"]?.string,
             label: LocalizedText(entry["label"], defaultLanguage: defaultLanguage), span: nameNode.span)
-        index[declaration.kind] = declarations.count
-        declarations.append(declaration)
+        var declared = declaration
+        if let unique = entry["unique"] {
+            switch unique.string {
+            case "network"?: declared.networkUniqueIds = true
+            case "folder"?: break
+            default: diagnostics.append(invalid("'unique' is 'network' or 'folder'", unique.span))
+            }
+        }
+        index[declared.kind] = declarations.count
+        declarations.append(declared)
     }
 
     /// The declared kinds, in the table's order.

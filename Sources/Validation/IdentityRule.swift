@@ -7,7 +7,7 @@ import Model
 struct IdentityRule: DocumentRule {
     static let rules = [
         RuleInfo("id-mismatch", "A document's id differs from its file name."),
-        RuleInfo("id-duplicate", "A local document has the id of a model document."),
+        RuleInfo("id-duplicate", "A local document has the id of a model document, or two documents the id their kind keeps unique across the network."),
     ]
 
     /// The id of each document a translation may translate (the documents that are not
@@ -62,8 +62,9 @@ struct IdentityRule: DocumentRule {
 
     /// `id-duplicate`, after every document's `id-mismatch`.
     func checkRest(_ c: ValidationContext) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        let localKinds = c.network.kinds.declarations.filter { $0.isMunicipal && $0.isModelLevel }.map(\.kind)
+        var out = networkDuplicates(c)
+        let localKinds = c.network.kinds.declarations
+            .filter { $0.isMunicipal && $0.isModelLevel && !$0.networkUniqueIds }.map(\.kind)
         for (slug, files) in c.network.municipalities.sorted(by: { $0.key < $1.key }) {
             for doc in localKinds.flatMap(files.documents) {
                 guard let model = c.network.modelDocument(doc.kind, doc.id) else { continue }
@@ -75,6 +76,30 @@ struct IdentityRule: DocumentRule {
                                       ? "give the variant an id of its own and name the model procedure in 'variant_of'"
                                       : "give the local service an id of its own; to change the model's service, use 'overrides' in adaptation.yaml"))
             }
+        }
+        return out
+    }
+
+    /// The documents of a kind whose ids are unique across the network (`unique: network`,
+    /// the agreements) that share an id: each but the first, by path, at its id, with the
+    /// first as the related place.
+    func networkDuplicates(_ c: ValidationContext) -> [Diagnostic] {
+        let kinds = Set(c.network.kinds.declarations.filter(\.networkUniqueIds).map(\.kind))
+        guard !kinds.isEmpty else { return [] }
+        var first: [String: Int] = [:]
+        var out: [Diagnostic] = []
+        let documents = c.documents
+        for i in documents.indices.sorted(by: { documents[$0].path < documents[$1].path })
+        where kinds.contains(documents[i].kind) && documents[i].language == nil {
+            let doc = documents[i]
+            let key = doc.kind.rawValue + "/" + doc.id
+            guard let f = first[key] else { first[key] = i; continue }
+            let kind = doc.kind.rawValue
+            out.append(.error("id-duplicate",
+                              "\(kind) '\(doc.id)' has the id of \(documents[f].path): the ids of \(kind)s are unique across the network",
+                              at: doc.root?["id"]?.span ?? .wholeFile(doc.path),
+                              related: [RelatedLocation(.wholeFile(documents[f].path), "the other \(kind) '\(doc.id)'")],
+                              help: "references name \(kind)s by their ids alone: give this one an id of its own, in its file's name and its 'id'"))
         }
         return out
     }

@@ -30,6 +30,21 @@ final class RuleTests: XCTestCase {
         }
     }
 
+    /// Agreements are named by their ids alone from any municipality (`unique: network` in
+    /// the kind table), and each has one page: the same id in two municipalities' folders, or
+    /// in a municipality's and the programme's, is an error at the later one by path (a fresh
+    /// user copied an agreement into another municipality: both passed, and shared a page).
+    func testAgreementIdsAreUniqueAcrossTheNetwork() throws {
+        try assertDiagnostics([
+            "id-duplicate seeds/molins-de-rei/agreements/adhesion-sant-feliu.yaml:1:5: agreement 'adhesion-sant-feliu' has the id of seeds/agreements/adhesion-sant-feliu.yaml: the ids of agreements are unique across the network",
+            "id-duplicate seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml:1:5: agreement 'adhesion-sant-feliu' has the id of seeds/agreements/adhesion-sant-feliu.yaml: the ids of agreements are unique across the network",
+        ]) { t in
+            let text = try t.read("\(sf)/agreements/adhesion-sant-feliu.yaml")
+            try t.write("seeds/molins-de-rei/agreements/adhesion-sant-feliu.yaml", text)
+            try t.write("seeds/agreements/adhesion-sant-feliu.yaml", text)
+        }
+    }
+
     /// Every list the schemas key with `x-key`: a staffing plan's posts, a procedure's
     /// steps; reported at the second occurrence, with a note at the first.
     func testKeyDuplicate() throws {
