@@ -71,9 +71,8 @@ public enum TreeLayout {
         let placed = classifyPlaced(parts, kinds: kinds)
         let placement = placed ?? unknown(parts, kinds: kinds)
         guard case let .unexpected(message, help) = placement,
-              let elsewhere = elsewhereHint(parts, kinds: kinds, inKindFolder: placed != nil) else {
-            return placement
-        }
+              let elsewhere = elsewhereHint(parts, kinds: kinds, formatFits: placed == nil || folderTakesFormat(parts, kinds: kinds))
+        else { return placement }
         return .unexpected(message: message, help: help.map { "\($0); \(elsewhere)" } ?? elsewhere)
     }
 
@@ -112,11 +111,14 @@ public enum TreeLayout {
 
     /// `elsewhere` in words: "in model/services/x.md it would be a service document", or
     /// the folders of each kind when two or three would take it (more say too little: a
-    /// `.yaml` fits four kinds' folders of model/). A file in a folder no kind has gets a
-    /// hint only from a place that names it: any `.yaml` would fit some `{id}`.
-    static func elsewhereHint(_ parts: [String], kinds: KindTable, inKindFolder: Bool) -> String? {
-        let places = elsewhere(parts, kinds: kinds)
-        guard !places.isEmpty, places.count <= 3, inKindFolder || places[0].literal else { return nil }
+    /// `.yaml` fits four kinds' folders of model/). Folders whose kind takes any id are
+    /// named only for a file whose format its own folder's kind does not take (a Markdown
+    /// file among YAML roles); a file in the right format but badly named (`26.yaml` among
+    /// budgets), or in a folder no kind has, is told only of a place that names it
+    /// (`staffing.yaml`): any `.yaml` would fit some `{id}`.
+    static func elsewhereHint(_ parts: [String], kinds: KindTable, formatFits: Bool) -> String? {
+        let places = elsewhere(parts, kinds: kinds).filter { !formatFits || $0.literal }
+        guard !places.isEmpty, places.count <= 3 else { return nil }
         if places.count == 1 {
             let kind = places[0].kind.rawValue
             let article = "aeiou".contains(kind.first ?? "x") ? "an" : "a"
@@ -125,6 +127,15 @@ public enum TreeLayout {
         let listed = places.map { "\($0.path.split(separator: "/").dropLast().joined(separator: "/"))/ (\($0.kind.rawValue))" }
         return "it would be a document in " + listed.dropLast().joined(separator: ", ") + " or " + listed[listed.count - 1]
             + ": move it to the folder of its kind"
+    }
+
+    /// Whether a kind whose files stand in this file's folder is written in the file's
+    /// format (`.md` or `.yaml`).
+    static func folderTakesFormat(_ parts: [String], kinds: KindTable) -> Bool {
+        let markdown = parts.last?.hasSuffix(".md") == true
+        return kinds.declarations.contains { d in
+            d.isMarkdown == markdown && d.places.contains { $0.count == parts.count && folderMatches($0, parts) }
+        }
     }
 
     /// The place the kind table gives a file of model/ or seeds/, or nil when no place of

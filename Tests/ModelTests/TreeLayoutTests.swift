@@ -79,6 +79,10 @@ final class TreeLayoutTests: XCTestCase {
              "unexpected: 'office.yaml' should be a Markdown file (.md) | a service is written as .md; in seeds/vic/office.yaml it would be an office document: move it there if it is one"),
             // A name any `{id}` takes, in a folder no kind has: no guess.
             ("seeds/vic/notes.yaml", "unexpected: unexpected file 'notes.yaml' in seeds/vic/"),
+            // In the right format, badly named: the name is the fault, not the folder (a fresh
+            // user's `26.yaml` among budgets was sent to the agreements' folders).
+            ("seeds/vic/budgets/26.yaml",
+             "unexpected: '26.yaml' is not a valid name for a budget | name budgets '<year>.yaml', like '2026.yaml'"),
         ]
         for (path, expected) in cases { XCTAssertEqual(place(path), expected, path) }
     }
