@@ -253,9 +253,8 @@ public struct Network: Sendable {
         // In place, through the dictionaries' values: assigning `municipalities[m]` while
         // iterating `municipalities` copied the whole dictionary. The documents come in
         // the tree's order, so each list is most often sorted already; `sort` is stable,
-        // as `sorted` was.
-        // Walked by index, not `for i in values.indices`: the indices hold the
-        // dictionary, so the first write would copy it.
+        // as `sorted` was. Walked by index, not `for i in values.indices`: the indices
+        // hold the dictionary, so the first write would copy it.
         let order = tree.kinds.municipalKinds
         var i = municipalities.values.startIndex
         while i != municipalities.values.endIndex {
