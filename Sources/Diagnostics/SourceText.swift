@@ -1,3 +1,5 @@
+import Foundation
+
 /// The lines of a source file, for quoting a line under a diagnostic and for turning the
 /// byte columns some libraries report into character columns.
 public struct SourceText: Sendable {
@@ -6,6 +8,10 @@ public struct SourceText: Sendable {
     public init(_ text: String) {
         // Split on LF bytes (a String sees CR LF as one character) and drop a CR before
         // the LF, so that CRLF files show the same lines as LF files.
+        if let lines = text.utf8.withContiguousStorageIfAvailable({ SourceText.lines(of: text, bytes: $0) }) {
+            self.lines = lines
+            return
+        }
         var lines: [Substring] = []
         let utf8 = text.utf8
         var start = utf8.startIndex
@@ -21,6 +27,28 @@ public struct SourceText: Sendable {
         }
         lines.append(text[start...])
         self.lines = lines
+    }
+
+    /// `init`'s lines of a text whose UTF-8 is contiguous (`bytes`): each LF found with
+    /// `memchr`. Reading the bytes one by one through `String.UTF8View` was most of the
+    /// cost of a Markdown file's lines (1.5% of `oae check` at 947 municipalities,
+    /// issue 13). The same lines as the byte loop: an LF always ends a character, and the
+    /// CR dropped before it starts one.
+    static func lines(of text: String, bytes: UnsafeBufferPointer<UInt8>) -> [Substring] {
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var lines: [Substring] = []
+        var start = 0
+        if let base = bytes.baseAddress {
+            while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
+                let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                let end = newline > start && bytes[newline - 1] == 0x0D ? newline - 1 : newline
+                lines.append(text[index(start)..<index(end)])
+                start = newline + 1
+            }
+        }
+        lines.append(text[index(start)...])
+        return lines
     }
 
     /// The text of a 1-based line, or nil past the end.

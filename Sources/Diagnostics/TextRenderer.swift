@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders diagnostics for people, in the style of the Swift and Rust compilers:
 ///
 ///     seeds/x/adaptation.yaml:14:7: error[core-service-omitted]: core service … cannot be omitted
@@ -18,13 +20,29 @@ public struct TextRenderer: Sendable {
 
     public func render(_ diagnostics: [Diagnostic], filesChecked: Int) -> String {
         var out = ""
-        for d in diagnostics.sortedForReport() {
-            out += render(d)
+        for text in renderAll(diagnostics.sortedForReport()) {
+            out += text
             out += "\n"
         }
         out += summary(diagnostics, filesChecked: filesChecked) + "\n"
         return out
     }
+
+    /// Each diagnostic rendered, in order; on every core when there are many (each one
+    /// reads its file to quote the line: rendered one after the other, the report of a
+    /// check at 947 municipalities ran ~20 ms on one core alone, issue 13).
+    func renderAll(_ diagnostics: [Diagnostic]) -> [String] {
+        guard diagnostics.count >= TextRenderer.parallelFrom else { return diagnostics.map(render) }
+        var texts = [String](repeating: "", count: diagnostics.count)
+        texts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let shared = buffer
+            DispatchQueue.concurrentPerform(iterations: diagnostics.count) { i in shared[i] = render(diagnostics[i]) }
+        }
+        return texts
+    }
+
+    /// From how many diagnostics `renderAll` uses every core.
+    static let parallelFrom = 64
 
     public func summary(_ diagnostics: [Diagnostic], filesChecked: Int) -> String {
         summary(errors: diagnostics.errorCount, warnings: diagnostics.warningCount, filesChecked: filesChecked)

@@ -213,6 +213,28 @@ public struct Network: Sendable {
     }
 
     private init(indexing tree: LoadedTree, annotations: SchemaAnnotations?) {
+        // The schemas are compiled on the other core while the documents are indexed:
+        // both ran on one core between the load and the checks (issue 13).
+        // `concurrentPerform`, not an async task: the calling thread does its part itself.
+        nonisolated(unsafe) var indexes: (model: [Kind: [String: Document]], municipalities: [String: MunicipalityFiles],
+                                          translations: [String: [String: Document]])?
+        nonisolated(unsafe) var compiled = annotations
+        DispatchQueue.concurrentPerform(iterations: annotations == nil ? 2 : 1) { k in
+            if k == 0 {
+                indexes = Network.index(tree)
+            } else {
+                compiled = SchemaAnnotations(schemas: tree.schemas)
+            }
+        }
+        let (model, municipalities, translations) = indexes!
+        self.init(tree: tree, model: model, municipalities: municipalities, translations: translations,
+                  slugs: municipalities.keys.sorted(), annotations: compiled)
+    }
+
+    /// The documents of `tree` by kind and id (the model's), by municipality and kind (each
+    /// list sorted by path), and the translations by original path and language.
+    private static func index(_ tree: LoadedTree)
+        -> (model: [Kind: [String: Document]], municipalities: [String: MunicipalityFiles], translations: [String: [String: Document]]) {
         var model: [Kind: [String: Document]] = [:]
         var municipalities: [String: MunicipalityFiles] = [:]
         var translations: [String: [String: Document]] = [:]
@@ -228,12 +250,31 @@ public struct Network: Sendable {
             }
             municipalities[m, default: MunicipalityFiles(slug: m)].byKind[doc.kind, default: []].append(doc)
         }
-        for (m, files) in municipalities {
-            for (kind, docs) in files.byKind { municipalities[m]!.byKind[kind] = docs.sorted { $0.path < $1.path } }
-            municipalities[m]!.order = tree.kinds.municipalKinds
+        // In place, through the dictionaries' values: assigning `municipalities[m]` while
+        // iterating `municipalities` copied the whole dictionary. The documents come in
+        // the tree's order, so each list is most often sorted already; `sort` is stable,
+        // as `sorted` was. Walked by index, not `for i in values.indices`: the indices
+        // hold the dictionary, so the first write would copy it.
+        let order = tree.kinds.municipalKinds
+        var i = municipalities.values.startIndex
+        while i != municipalities.values.endIndex {
+            municipalities.values[i].order = order
+            var j = municipalities.values[i].byKind.values.startIndex
+            while j != municipalities.values[i].byKind.values.endIndex {
+                if !Network.isSortedByPath(municipalities.values[i].byKind.values[j]) {
+                    municipalities.values[i].byKind.values[j].sort { $0.path < $1.path }
+                }
+                municipalities.values[i].byKind.values.formIndex(after: &j)
+            }
+            municipalities.values.formIndex(after: &i)
         }
-        self.init(tree: tree, model: model, municipalities: municipalities, translations: translations,
-                  slugs: municipalities.keys.sorted(), annotations: annotations)
+        return (model, municipalities, translations)
+    }
+
+    /// Whether no document of `docs` has a path before its predecessor's (`<`).
+    static func isSortedByPath(_ docs: [Document]) -> Bool {
+        for i in docs.indices.dropFirst() where docs[i].path < docs[i - 1].path { return false }
+        return true
     }
 
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Loading
 import Model
 import Resolution
@@ -242,6 +243,20 @@ public struct ValidationContext: Sendable {
             let all = network.tree.documents
             for i in all.indices where changed.contains(all[i].path) { bodies[all[i].path] = all[i] }
         }
+        // The ids references name come from the model's documents and from the paths of
+        // the municipalities' own: the last index serves while only municipalities'
+        // documents changed and the tree has the same documents. Else the index is made
+        // on another thread while the municipalities resolve and the documents are
+        // validated (made after them, it ran on one core alone; issue 13).
+        let keptReferences: ReferenceIndex?
+        nonisolated(unsafe) var madeReferences: ReferenceIndex?
+        let indexed = DispatchGroup()
+        if reuse, let previous, let delta = self.delta, !delta.shared, delta.sameDocuments {
+            keptReferences = previous.references
+        } else {
+            keptReferences = nil
+            DispatchQueue.global().async(group: indexed) { madeReferences = ReferenceIndex(network) }
+        }
         // Each municipality resolves on its own: in parallel.
         let kept = previousResolved, touched = bodiesOnly ? [] : local, replaced = bodies
         let resolvedNow = parallelMap(network.municipalitySlugs) { slug -> (ResolvedMunicipality?, Bool) in
@@ -251,14 +266,6 @@ public struct ValidationContext: Sendable {
             return (Resolver.resolve(network, municipality: slug), true)
         }
         self.resolved = resolvedNow.compactMap(\.0)
-        // The ids references name come from the model's documents and from the paths of
-        // the municipalities' own: the last index serves while only municipalities'
-        // documents changed and the tree has the same documents.
-        if reuse, let previous, let delta = self.delta, !delta.shared, delta.sameDocuments {
-            self.references = previous.references
-        } else {
-            self.references = ReferenceIndex(network)
-        }
         // By index: `filter` copied every document twice (into its closure, then the result).
         let all = network.tree.documents
         var originals: [Document] = []
@@ -275,9 +282,11 @@ public struct ValidationContext: Sendable {
             return validator.validate(root)
         }
         var byPath = previousSchema ?? [:]
-        if previousSchema != nil { for path in changed { byPath[path] = nil } }
+        if previousSchema != nil { for path in changed { byPath[path] = nil } } else { byPath.reserveCapacity(validate.count) }
         for (i, result) in zip(validate, results) { byPath[documents[i].path] = result }
         self.schemaResults = byPath
+        indexed.wait()
+        self.references = keptReferences ?? madeReferences!
         computed = (results.filter { $0 != nil }.count, resolvedNow.filter(\.1).count)
     }
 

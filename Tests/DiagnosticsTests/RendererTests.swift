@@ -30,6 +30,26 @@ final class RendererTests: XCTestCase {
             """)
     }
 
+    /// Many diagnostics are rendered on every core (`renderAll`): the report is the one
+    /// rendered one by one, in report order, each quoting its own file's line.
+    func testManyDiagnosticsRenderedInOrder() {
+        let count = TextRenderer.parallelFrom * 3 + 1
+        let files = (0..<count).map { "seeds/m\($0 % 7)/office.yaml" }
+        var diagnostics: [Diagnostic] = []
+        for i in (0..<count).reversed() {
+            diagnostics.append(.error("rule-\(i % 5)", "problem \(i)",
+                                      at: SourceSpan(file: files[i], line: i % 3 + 1, column: 2), help: "fix \(i)"))
+        }
+        let renderer = TextRenderer(color: false) { file in
+            SourceText("line one of \(file)\nline two\nline three\n")
+        }
+        let sorted = diagnostics.sortedForReport()
+        XCTAssertEqual(renderer.renderAll(sorted), sorted.map(renderer.render))
+        let out = renderer.render(diagnostics, filesChecked: 9)
+        XCTAssertEqual(out, sorted.map { renderer.render($0) + "\n" }.joined() + "\(count) errors, 0 warnings in 9 files\n")
+        XCTAssertTrue(out.hasPrefix("seeds/m0/office.yaml:1:2: error[rule-0]: problem 0\n  |\n1 | line one of seeds/m0/office.yaml\n  |  ^\n  = help: fix 0\n"))
+    }
+
     func testTextWithColourUsesANSIEscapes() {
         let out = TextRenderer(color: true, source: { _ in nil }).render(d)
         XCTAssertTrue(out.contains("\u{1B}[1;31merror[core-service-omitted]\u{1B}[0m"))

@@ -21,6 +21,54 @@ final class CheckFastPathModelTests: XCTestCase {
         XCTAssertEqual(node?["a"]?.string.map(Placeholder.isIn), true)
     }
 
+    /// `Network.isSortedByPath` compares paths as `<` does (a folder's files need not be
+    /// consecutive: "a/b.yaml" < "a/b/c.yaml" < "a/c.yaml").
+    func testSortedByPath() {
+        func docs(_ paths: [String]) -> [Document] {
+            paths.map { Document(kind: .service, id: "x", path: $0, municipality: "m", language: nil) }
+        }
+        XCTAssertTrue(Network.isSortedByPath(docs([])))
+        XCTAssertTrue(Network.isSortedByPath(docs(["a.yaml"])))
+        XCTAssertTrue(Network.isSortedByPath(docs(["a/b.yaml", "a/b/c.yaml", "a/c.yaml"])))
+        XCTAssertFalse(Network.isSortedByPath(docs(["b.yaml", "a.yaml"])))
+        XCTAssertFalse(Network.isSortedByPath(docs(["a.yaml", "c.yaml", "b.yaml"])))
+    }
+
+    /// A network indexed from documents in any order: each municipality's documents of a
+    /// kind sorted by path, the kinds in the table's order, the slugs sorted, and the
+    /// schemas (compiled beside the indexing) the same as compiled alone.
+    func testNetworkIndexedInAnyOrder() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("oae-index-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        let package = TreeLayoutTests.packageRoot
+        try fm.copyItem(at: package.appendingPathComponent("Tests/Fixtures/network"), to: root)
+        try fm.copyItem(at: package.appendingPathComponent("model/schema"), to: root.appendingPathComponent("model/schema"))
+        let tree = TreeLoader.load(root: root)
+        var reversed = tree
+        reversed.documents.reverse()
+        let a = Network(tree: tree), b = Network(tree: reversed)
+        XCTAssertEqual(a.municipalitySlugs, ["molins-de-rei", "sant-feliu-de-llobregat"])
+        XCTAssertEqual(b.municipalitySlugs, a.municipalitySlugs)
+        for slug in a.municipalitySlugs {
+            let filesA = try XCTUnwrap(a.municipalities[slug]), filesB = try XCTUnwrap(b.municipalities[slug])
+            XCTAssertEqual(filesB.order, tree.kinds.municipalKinds)
+            XCTAssertEqual(Set(filesB.byKind.keys), Set(filesA.byKind.keys))
+            for (kind, docs) in filesA.byKind {
+                let paths = docs.map(\.path)
+                XCTAssertEqual(paths, paths.sorted(), "\(slug) \(kind)")
+                XCTAssertEqual(filesB.byKind[kind]?.map(\.path), paths, "\(slug) \(kind)")
+            }
+        }
+        XCTAssertEqual(a.municipalities["sant-feliu-de-llobregat"]?.byKind[.service]?.map(\.path),
+                       ["seeds/sant-feliu-de-llobregat/services/local-retail-support.md"])
+        let alone = SchemaAnnotations(schemas: tree.schemas)
+        for kind in tree.kinds.kinds {
+            XCTAssertEqual(b.annotations.validator(for: kind) != nil, alone.validator(for: kind) != nil, kind.rawValue)
+        }
+        XCTAssertNotNil(b.annotations.validator(for: .service))
+    }
+
     /// Schemes and fragments of ASCII destinations (bytes) as of any other (characters).
     func testTreePathASCIIAndUnicode() {
         let cases: [(String, String?)] = [
