@@ -135,6 +135,26 @@ final class SiteStandardsTests: XCTestCase {
             """), local)
     }
 
+    /// Every page of the example under offices/ (an office, its service charter, its own
+    /// services and procedures) marks Offices in the main navigation (the charter marked
+    /// Home, a fresh user found).
+    func testEveryPageOfAnOfficeMarksOfficesInTheNavigation() throws {
+        let example = try SiteTree(example: true)
+        defer { example.remove() }
+        let build = try SiteBuild(input: try example.input(), options: SiteOptions(
+            baseURL: "https://example.org/oae/", search: false, handbooks: nil, dataFiles: [], structuredData: .none))
+        let all = Dictionary(uniqueKeysWithValues: build.pages().map { ($0.path, $0.html) })
+        let word = ["ca": "Oficines", "es": "Oficinas", "en": "Offices"]
+        var checked = 0
+        for (path, html) in all where path.dropFirst(3).hasPrefix("offices/") && path.hasSuffix(".html") {
+            let current = try XCTUnwrap(word[String(path.prefix(2))], path)
+            XCTAssertTrue(html.contains("aria-current=\"true\">\(current)</a>") || html.contains("aria-current=\"page\">\(current)</a>"), path)
+            checked += 1
+        }
+        XCTAssertNotNil(all["en/offices/sant-feliu-de-llobregat/charter.html"])
+        XCTAssertGreaterThan(checked, 20)
+    }
+
     func testSearchSaysWhatEachPageIsAndLeavesLabelsOut() throws {
         let all = try pages()
         let service = all["ca/model/services/company-creation.html"] ?? ""
