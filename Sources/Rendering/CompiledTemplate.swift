@@ -447,12 +447,16 @@ extension CompiledTemplate {
 
         /// The innermost context that has `name`, and its depth in the stack (-1: none).
         func find(_ name: String) -> (value: TemplateValue?, depth: Int) {
-            var i = stack.count - 1
-            while i >= 0 {
-                if let child = stack[i].member(name) { return (child, i) }
-                i -= 1
+            // Through the buffer: reading `stack[i]` copied (retained and released) each
+            // context looked into.
+            stack.withUnsafeBufferPointer { stack in
+                var i = stack.count - 1
+                while i >= 0 {
+                    if let child = stack[i].member(name) { return (child, i) }
+                    i -= 1
+                }
+                return (nil, -1)
             }
-            return (nil, -1)
         }
 
         mutating func lookup(_ name: Name) -> TemplateValue? {

@@ -40,14 +40,17 @@ public enum TemplateValue: Sendable {
         switch self {
         case let .object(members):
             // By length first: most names compared are another member's, and `==` on
-            // strings that differ is a call into the standard library.
+            // strings that differ is a call into the standard library. Through the buffer:
+            // reading `members[i]` copied (retained and released) each member compared.
             let count = name.utf8.count
-            var i = members.count - 1
-            while i >= 0 {
-                if members[i].name.utf8.count == count, members[i].name == name { return members[i].value }
-                i -= 1
+            return members.withUnsafeBufferPointer { members -> TemplateValue? in
+                var i = members.count - 1
+                while i >= 0 {
+                    if members[i].name.utf8.count == count, members[i].name == name { return members[i].value }
+                    i -= 1
+                }
+                return nil
             }
-            return nil
         case let .words(words): return words[name].map(TemplateValue.string)
         case let .shared(shared): return shared.value.member(name)
         default: return nil

@@ -69,14 +69,40 @@ public struct ValueReference: Sendable, Equatable {
     /// Replaces every reference of `html` by `replacement(reference)`, keeping the
     /// reference as written when it gives nil.
     public static func substitute(_ html: String, _ replacement: (ValueReference) -> String?) -> String {
-        let found = find(in: html)
-        guard !found.isEmpty else { return html }
+        substitute(html, places(in: html), replacement)
+    }
+
+    /// A reference found in a text, where it is given as UTF-8 offsets (`start..<end`,
+    /// the braces included), so that a text shown in many handbooks is searched once
+    /// (`places(in:)`) and its references replaced in each (`substitute(_:_:_:)`).
+    public struct Place: Sendable, Equatable {
+        public var start: Int
+        public var end: Int
+        public var reference: ValueReference
+    }
+
+    /// The references in a text, in order, as `find(in:)` gives them, by UTF-8 offsets.
+    public static func places(in text: String) -> [Place] {
+        let utf8 = text.utf8
+        return find(in: text).map { range, reference in
+            Place(start: utf8.distance(from: utf8.startIndex, to: range.lowerBound),
+                  end: utf8.distance(from: utf8.startIndex, to: range.upperBound), reference: reference)
+        }
+    }
+
+    /// Replaces the references of `html` found at `places` (`places(in: html)`) by
+    /// `replacement(reference)`, keeping the reference as written when it gives nil.
+    public static func substitute(_ html: String, _ places: [Place], _ replacement: (ValueReference) -> String?) -> String {
+        guard !places.isEmpty else { return html }
+        let utf8 = html.utf8
         var out = ""
-        var last = html.startIndex
-        for (range, reference) in found {
-            out += html[last..<range.lowerBound]
-            out += replacement(reference) ?? String(html[range])
-            last = range.upperBound
+        var last = utf8.startIndex
+        for place in places {
+            let start = utf8.index(utf8.startIndex, offsetBy: place.start)
+            let end = utf8.index(utf8.startIndex, offsetBy: place.end)
+            out += html[last..<start]
+            out += replacement(place.reference) ?? String(html[start..<end])
+            last = end
         }
         return out + html[last...]
     }

@@ -28,6 +28,45 @@ final class BodyCacheTests: XCTestCase {
         XCTAssertEqual(cache.renders, 3)
     }
 
+    /// A body's link destinations are located once, by its first rendering: a later
+    /// handbook only answers the locations (its own answers choose the rendering), and
+    /// gets the places of the body's value references found when it was rendered.
+    func testABodysLinksAreLocatedOnceAndItsReferencesFoundOnce() {
+        let cache = BodyCache()
+        final class Count: @unchecked Sendable { var located: [String] = [] }
+        let count = Count()
+        let locate: @Sendable (String) -> DocumentPlaces.Location = { destination in
+            count.located.append(destination)
+            return DocumentPlaces.locate(destination, from: "model/services/x.md")
+        }
+        func answer(offering offered: Set<String>) -> @Sendable (DocumentPlaces.Location) -> String? {
+            { location in
+                guard case let .file(path, _) = location else { return nil }
+                return offered.contains(path) ? "#" + path : nil
+            }
+        }
+        func render(_ resolver: @escaping @Sendable (String) -> String?) -> String {
+            "<p>" + ["../procedures/p.md", "y.md"].map { resolver($0) ?? "-" }.joined(separator: " ")
+                + " {{value service/x/duration}}</p>"
+        }
+        let both = answer(offering: ["model/procedures/p.md", "model/services/y.md"])
+        let first = cache.body(key: "k", locate: locate, answer: both, render: render)
+        XCTAssertEqual(first.html, "<p>#model/procedures/p.md #model/services/y.md {{value service/x/duration}}</p>")
+        XCTAssertEqual(first.references.map { [$0.start, $0.end] }, [[47, 75]])
+        XCTAssertEqual(first.references.map(\.reference.text), ["service/x/duration"])
+        XCTAssertEqual(count.located, ["../procedures/p.md", "y.md"])
+        let again = cache.body(key: "k", locate: locate, answer: both, render: render)
+        XCTAssertEqual(again.html, first.html)
+        let other = cache.body(key: "k", locate: locate, answer: answer(offering: ["model/services/y.md"]), render: render)
+        XCTAssertEqual(other.html, "<p>- #model/services/y.md {{value service/x/duration}}</p>")
+        XCTAssertEqual(other.references.map { [$0.start, $0.end] }, [[26, 54]])
+        XCTAssertEqual(count.located, ["../procedures/p.md", "y.md", "../procedures/p.md", "y.md"])
+        XCTAssertEqual(cache.renders, 2)
+        _ = cache.body(key: "k", locate: locate, answer: answer(offering: ["model/services/y.md"]), render: render)
+        XCTAssertEqual(count.located.count, 4)
+        XCTAssertEqual(cache.renders, 2)
+    }
+
     /// Body keys and link answers are compared by their bytes (`ByteKeys`): a key or an
     /// answer that only reads the same (í precomposed, or i and U+0301) is another body,
     /// rendered with its own bytes.

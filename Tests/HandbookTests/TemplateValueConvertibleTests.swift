@@ -148,7 +148,8 @@ final class TemplateValueConvertibleTests: XCTestCase {
         }
         let each = 2 * input.resolved.count * input.languages.count
         XCTAssertEqual(compared, ["page": each, "CatalogueView": each, "ProceduresView": each, "StaffingView": each,
-                                  "IndicatorsView": each, "CommunicationView": each])
+                                  "IndicatorsView": each, "CommunicationView": each, "OfficeView": each,
+                                  "DifferencesView": each, "ControlView": each])
     }
 
     /// The encoder takes a convertible value's own `templateValue`, nested or not.

@@ -81,20 +81,19 @@ public struct Bodies: Sendable {
             if let sections { html = Bodies.numberHeadings(html, level: sections.level, numbers: sections.numbers) }
             return html
         }
-        let cache = self.cache
-        let resolve: @Sendable (String) -> String? = { destination in
-            let location = cache?.location(destination, from: from) ?? DocumentPlaces.locate(destination, from: from)
-            return places.resolve(location) ?? Bodies.unlinked
-        }
         var html: String
         if let cache {
             let numbers = sections.map { "\($0.level):" + $0.numbers.joined(separator: ",") } ?? ""
             let key = [language, source.path, from, anchor, String(headingShift), numbers, backLabel].joined(separator: "\u{1}")
-            html = cache.html(key: key, resolve: resolve, render: build)
+            // Where a link leads is found once per build; each handbook only answers it.
+            let body = cache.body(key: key, locate: { cache.location($0, from: from) },
+                                  answer: { places.resolve($0) ?? Bodies.unlinked }, render: build)
+            html = body.html
+            if let values { html = ValueReference.substitute(html, body.references, values) }
         } else {
-            html = build(resolve)
+            html = build { places.resolve(DocumentPlaces.locate($0, from: from)) ?? Bodies.unlinked }
+            if let values { html = ValueReference.substitute(html, values) }
         }
-        if let values { html = ValueReference.substitute(html, values) }
         let headings = headings(source, prefix, headingShift)
         if fallback, !html.isEmpty {
             let note = markup.fallbackNote(source.language ?? network.settings.defaultLanguage)

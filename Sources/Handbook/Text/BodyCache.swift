@@ -1,4 +1,5 @@
 import Foundation
+import Resolution
 
 /// The Markdown bodies of one build's handbooks, rendered once and shared: every
 /// handbook of a language shows the same service, procedure and strategy bodies, so each
@@ -18,10 +19,12 @@ import Foundation
 /// render it (the same bytes).
 public final class BodyCache: @unchecked Sendable {
     private let lock = NSLock()
-    /// Body key → the link destinations its rendering asked the resolver for, in order.
-    private var destinations: [Text: [String]] = [:]
-    /// Body key and resolved destinations → the HTML.
-    private var rendered: [Answers: String] = [:]
+    /// Body key → where the link destinations its rendering asked the resolver for lead
+    /// in the tree, in order (`DocumentPlaces.Location`: the same in every handbook, so
+    /// a later handbook only answers them).
+    private var destinations: [Text: [DocumentPlaces.Location]] = [:]
+    /// Body key and resolved destinations → the HTML, and where its value references are.
+    private var rendered: [Answers: Body] = [:]
     private var renderCount = 0
     /// Link destination and the document it is written in → what it names.
     private var locations: [Place: DocumentPlaces.Location] = [:]
@@ -33,29 +36,52 @@ public final class BodyCache: @unchecked Sendable {
     /// How many bodies were rendered (cache misses), for tests and profiles.
     public var renders: Int { lock.withLock { renderCount } }
 
+    /// A body's HTML and the places of the value references (`{{value …}}`) in it,
+    /// searched once when it was rendered (`ValueReference.places`).
+    struct Body: Sendable {
+        let html: String
+        let references: [ValueReference.Place]
+    }
+
     /// The HTML of the body `key`: from the cache when the link answers of
     /// `resolve` are those of a stored rendering, else from `render`, which must call the
-    /// resolver it is given for every link destination (and so is recorded).
+    /// resolver it is given for every link destination (and so is recorded). Each
+    /// destination is taken as its own location (`body(key:locate:answer:render:)`).
     func html(key: String, resolve: @escaping @Sendable (String) -> String?,
               render: (_ resolver: @escaping @Sendable (String) -> String?) -> String) -> String {
+        body(key: key, locate: { DocumentPlaces.Location.url($0) },
+             answer: { location in if case let .url(destination) = location { return resolve(destination) } else { return nil } },
+             render: render).html
+    }
+
+    /// The body `key`, with its value references' places: from the cache when the
+    /// answers for the destinations its first rendering asked for (located once, by
+    /// `locate`, then answered here by `answer`) are those of a stored rendering, else
+    /// from `render`, which must call the resolver it is given for every link
+    /// destination (and so is recorded).
+    func body(key: String, locate: @escaping @Sendable (String) -> DocumentPlaces.Location,
+              answer: @escaping @Sendable (DocumentPlaces.Location) -> String?,
+              render: (_ resolver: @escaping @Sendable (String) -> String?) -> String) -> Body {
         let text = Text(key)
         if let known = lock.withLock({ destinations[text] }) {
-            let answers = Answers(key: key, answers: known.map(resolve))
-            if let html = lock.withLock({ rendered[answers] }) { return html }
+            let answers = Answers(key: text, answers: known.map(answer))
+            if let body = lock.withLock({ rendered[answers] }) { return body }
         }
         let recorder = Recorder()
         let html = render { destination in
-            let answer = resolve(destination)
-            recorder.append(destination, answer)
-            return answer
+            let location = locate(destination)
+            let answered = answer(location)
+            recorder.append(location, answered)
+            return answered
         }
-        let (asked, answered) = recorder.result
+        let (located, answered) = recorder.result
+        let body = Body(html: html, references: ValueReference.places(in: html))
         lock.withLock {
             renderCount += 1
-            destinations[text] = asked
-            rendered[Answers(key: key, answers: answered)] = html
+            destinations[text] = located
+            rendered[Answers(key: text, answers: answered)] = body
         }
-        return html
+        return body
     }
 
     /// What `destination`, written in the document at `from`, names (`DocumentPlaces.locate`),
@@ -88,11 +114,12 @@ public final class BodyCache: @unchecked Sendable {
         let answers: [String?]
         let hash: Int
 
-        init(key: String, answers: [String?]) {
-            self.key = key
+        /// The key's hash (`Text`) is taken as it is: its bytes are hashed once per call.
+        init(key: Text, answers: [String?]) {
+            self.key = key.text
             self.answers = answers
             var hasher = Hasher()
-            ByteKeys.combine(key, into: &hasher)
+            hasher.combine(key.hash)
             hasher.combine(answers.count)
             for answer in answers { ByteKeys.combine(answer, into: &hasher) }
             hash = hasher.finalize()
@@ -144,16 +171,16 @@ public final class BodyCache: @unchecked Sendable {
         }
     }
 
-    /// The destinations one rendering asked for and what it was told.
+    /// Where the destinations one rendering asked for lead, and what it was told.
     final class Recorder: @unchecked Sendable {
-        private var asked: [String] = []
+        private var located: [DocumentPlaces.Location] = []
         private var answered: [String?] = []
 
-        func append(_ destination: String, _ answer: String?) {
-            asked.append(destination)
+        func append(_ location: DocumentPlaces.Location, _ answer: String?) {
+            located.append(location)
             answered.append(answer)
         }
 
-        var result: ([String], [String?]) { (asked, answered) }
+        var result: ([DocumentPlaces.Location], [String?]) { (located, answered) }
     }
 }
