@@ -1,4 +1,5 @@
 import ArgumentParser
+import Handbook
 import Diagnostics
 import Foundation
 import Model
@@ -88,6 +89,9 @@ struct BuildOptions: ParsableArguments {
         } catch let error as OutputError {
             writeStderr("error: \(error)\n")
             throw ExitCode(1)
+        } catch let error as HandbookBuildError where error.isUsage {
+            writeStderr("error: \(error)\nbuild stopped: the previous output is unchanged\n")
+            throw ExitCode(2)
         } catch let error as CustomStringConvertible where !(error is NSError) {
             writeStderr("error: \(error)\nbuild stopped: the previous output is unchanged\n")
             throw ExitCode(1)

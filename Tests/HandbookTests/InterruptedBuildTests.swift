@@ -97,9 +97,13 @@ final class InterruptedBuildTests: XCTestCase {
         XCTAssertEqual(one.status, 0, one.stderr)
         let after = try String(contentsOf: out.appendingPathComponent("handbooks/index.json"), encoding: .utf8)
         XCTAssertEqual(after, manifest)
+        // A municipality or a language the tree does not have is a usage error (exit 2).
         let unknown = try HandbookTestSupport.run(oae.path, args + ["atlantis"], environment: environment)
-        XCTAssertEqual(unknown.status, 1)
-        XCTAssertTrue(unknown.stderr.contains("unknown municipality 'atlantis'"), unknown.stderr)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.hasSuffix("\nerror: unknown municipality 'atlantis' (the tree has: molins-de-rei, sant-feliu-de-llobregat)\nbuild stopped: the previous output is unchanged\n"), unknown.stderr)
+        let french = try HandbookTestSupport.run(oae.path, args + ["molins-de-rei", "--lang", "fr"], environment: environment)
+        XCTAssertEqual(french.status, 2)
+        XCTAssertTrue(french.stderr.hasSuffix("\nerror: unknown language 'fr' (the model's languages: ca, es)\nbuild stopped: the previous output is unchanged\n"), french.stderr)
 
         // The Typst source, for template designers, even without the engine; --jobs is checked.
         let source = try HandbookTestSupport.run(oae.path, args + ["molins-de-rei", "--lang", "es", "--typst-source"], environment: environment)
@@ -110,6 +114,15 @@ final class InterruptedBuildTests: XCTestCase {
         let jobs = try HandbookTestSupport.run(oae.path, args + ["--jobs", "0"], environment: environment)
         XCTAssertEqual(jobs.status, 2, jobs.stderr)  // a usage error
         XCTAssertTrue(jobs.stderr.contains("--jobs must be at least 1"), jobs.stderr)
+    }
+
+    /// A network too large to list names the closest folders and where to see them all.
+    func testAnUnknownMunicipalityOfALargeNetworkGetsTheClosestNames() {
+        let known = (1...20).map { "municipality-\($0)" } + ["sant-feliu-de-llobregat"]
+        XCTAssertEqual(HandbookBuildError.unknownMunicipality("sant-feliu-de-llobregatt", known: known).description,
+                       "unknown municipality 'sant-feliu-de-llobregatt' (did you mean 'sant-feliu-de-llobregat'?); `oae list office` lists the 21 municipalities' folders")
+        XCTAssertTrue(HandbookBuildError.unknownLanguage("fr", known: ["ca"]).isUsage)
+        XCTAssertFalse(HandbookBuildError.pdfEngineMissing.isUsage)
     }
 
     /// Every file under `folder` by relative path, with its bytes.

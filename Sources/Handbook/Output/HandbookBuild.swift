@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Tools
 import Loading
@@ -59,10 +60,22 @@ public enum HandbookBuildError: Error, CustomStringConvertible {
     case pdfEngineMissing
     case renderFailed([(String, String)])
 
+    /// True for what the command line named wrongly (a municipality, a language): a usage
+    /// error, exit status 2, as for every command.
+    public var isUsage: Bool {
+        switch self {
+        case .unknownMunicipality, .unknownLanguage: return true
+        default: return false
+        }
+    }
+
     public var description: String {
         switch self {
         case let .unknownMunicipality(m, known):
-            return "unknown municipality '\(m)' (the tree has: \(known.joined(separator: ", ")))"
+            // A network of 947 is too long a list: the closest names, and where to see all.
+            if known.count <= 12 { return "unknown municipality '\(m)' (the tree has: \(known.joined(separator: ", ")))" }
+            return "unknown municipality '\(m)'" + (Suggestions.didYouMean(m, in: known).map { " (\($0))" } ?? "")
+                + "; `oae list office` lists the \(known.count) municipalities' folders"
         case let .unknownLanguage(l, known):
             return "unknown language '\(l)' (the model's languages: \(known.joined(separator: ", ")))"
         case let .templates(problems):
