@@ -71,7 +71,11 @@ struct Serve: AsyncParsableCommand {
             }
         }
         defer { rebuilds.cancel() }
-        let server = PreviewServer(folder: builder.siteFolder, hub: hub, source: { builder.live.current?.file($0) })
+        let server = PreviewServer(folder: builder.siteFolder, hub: hub, source: { path in
+            guard let live = builder.live.current else { return nil }
+            if let data = live.file(path) { return .made(data) }
+            return live.isGone(path) ? .gone : nil
+        })
         let host = self.host
         do {
             try await server.run(host: host, port: port) { bound in

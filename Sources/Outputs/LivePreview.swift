@@ -81,6 +81,20 @@ public struct LivePreview: Sendable {
     }
 }
 
+extension LivePreview {
+    /// Whether `path`, for which `file` made nothing, names a file of a kind this preview
+    /// makes that the tree no longer has: a page under a language's folder that is not a
+    /// page of the site now (a removed municipality's office), or a removed municipality's
+    /// handbook. The server then answers 404 instead of the copy the last full build left
+    /// on disk.
+    public func isGone(_ path: String) -> Bool {
+        let parts = path.split(separator: "/").map(String.init)
+        if parts.count >= 2, languages.contains(parts[0]), path.hasSuffix(".html") { return true }
+        if parts.count >= 4, parts[0] == "downloads", parts[1] == "handbooks", municipalities[parts[2]] == nil { return true }
+        return false
+    }
+}
+
 /// The open data files of a `LivePreview`, listed once, on first use.
 final class DataFiles: @unchecked Sendable {
     private let input: BuildInput

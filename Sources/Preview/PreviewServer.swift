@@ -9,13 +9,21 @@ import Logging
 public struct PreviewServer: Sendable {
     public let folder: URL
     public let hub: EventHub
-    /// Makes the file at a path (relative to the site's root) when asked, or nil to
-    /// serve it from `folder`: the preview renders pages on request.
-    public let source: @Sendable (String) -> Data?
+    /// Makes the file at a path (relative to the site's root) when asked (`made`), says
+    /// that the tree no longer has it (`gone`: 404, not the copy the last full build left
+    /// in `folder`), or is nil to serve it from `folder`: the preview renders pages on
+    /// request.
+    public let source: @Sendable (String) -> Rendered?
+
+    /// What `source` says of a path.
+    public enum Rendered: Sendable {
+        case made(Data)
+        case gone
+    }
     /// The port actually listened on, once the server runs (the `Host:` check needs it).
     private let boundPort = BoundPort()
 
-    public init(folder: URL, hub: EventHub, source: @escaping @Sendable (String) -> Data? = { _ in nil }) {
+    public init(folder: URL, hub: EventHub, source: @escaping @Sendable (String) -> Rendered? = { _ in nil }) {
         self.folder = folder
         self.hub = hub
         self.source = source
@@ -76,7 +84,11 @@ public struct PreviewServer: Sendable {
         }
         // A page rendered now, when the preview makes it (a folder's address is its index page).
         for page in relative.isEmpty ? ["index.html"] : [relative, relative + "/index.html"] {
-            if let data = source(page) { return file(data, type: SafePath.contentType(page)) }
+            switch source(page) {
+            case let .made(data)?: return file(data, type: SafePath.contentType(page))
+            case .gone?: return notFound()
+            case nil: continue
+            }
         }
         var url = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
         var isDir: ObjCBool = false
@@ -89,13 +101,20 @@ public struct PreviewServer: Sendable {
         guard resolved == base || resolved.hasPrefix(base + "/") else {
             return text(.forbidden, "refused: the preview serves only the site's own files\n")
         }
-        guard let data = FileManager.default.contents(atPath: resolved) else {
-            let notFound = folder.appendingPathComponent("404.html")
-            let body = FileManager.default.contents(atPath: notFound.path).map { String(decoding: $0, as: UTF8.self) }
-            return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                            body: .init(byteBuffer: ByteBuffer(string: LiveReload.inject(body ?? "<!doctype html><title>404</title><p>Not found</p>"))))
-        }
+        guard let data = FileManager.default.contents(atPath: resolved) else { return notFound() }
         return file(data, type: SafePath.contentType(resolved))
+    }
+
+    /// The site's 404 page (the one rendered now, else the last full build's), status 404.
+    func notFound() -> Response {
+        let body: String?
+        if case let .made(data)? = source("404.html") {
+            body = String(decoding: data, as: UTF8.self)
+        } else {
+            body = FileManager.default.contents(atPath: folder.appendingPathComponent("404.html").path).map { String(decoding: $0, as: UTF8.self) }
+        }
+        return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: LiveReload.inject(body ?? "<!doctype html><title>404</title><p>Not found</p>"))))
     }
 
     /// A file's response, with the live-reload script in HTML pages.

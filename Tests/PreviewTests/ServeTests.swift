@@ -140,6 +140,29 @@ final class ServeTests: XCTestCase {
                        "refused: this preview answers only for localhost and 127.0.0.1\n 421")
         XCTAssertEqual(try curlOutput(["-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: localhost:\(port + 1)", "\(base)/ca/"]), "421")
         XCTAssertEqual(try curlOutput(["-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: localhost:\(port)", "\(base)/ca/"]), "200")
+
+        // A municipality removed: its pages and its handbook are gone (404), not served from
+        // the copies the first build left on disk (a fresh user's browser reloaded into an
+        // office that no longer existed).
+        let (officeBefore, _) = try await get("\(base)/ca/offices/molins-de-rei.html")
+        XCTAssertEqual(officeBefore, 200)
+        let away = root.deletingLastPathComponent().appendingPathComponent("oae-serve-away-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: away) }
+        try FileManager.default.moveItem(at: root.appendingPathComponent("seeds/molins-de-rei"), to: away)
+        let removed = await waitFor(5) {
+            let s = (try? String(contentsOf: events, encoding: .utf8)) ?? ""
+            return s.components(separatedBy: "event: reload").count >= 4
+        }
+        XCTAssertTrue(removed, "removing a municipality brings a reload")
+        for path in ["ca/offices/molins-de-rei.html", "es/offices/molins-de-rei.html", "downloads/handbooks/molins-de-rei/ca/handbook.html"] {
+            let (status, _) = try await get("\(base)/\(path)")
+            XCTAssertEqual(status, 404, path)
+        }
+        let (kept, _) = try await get("\(base)/ca/offices/sant-feliu-de-llobregat.html")
+        XCTAssertEqual(kept, 200)
+        let (indexStatus, index) = try await get("\(base)/ca/offices/index.html")
+        XCTAssertEqual(indexStatus, 200)
+        XCTAssertFalse(index.contains("molins-de-rei.html"), index)
     }
 
     /// What `curl -s` prints for these arguments.
