@@ -64,7 +64,7 @@ struct SchemaExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Writes each schema of model/schema/ as a JSON Schema file <kind>.schema.json.",
-        discussion: "References between the files are rewritten from .schema.yaml to .schema.json. Exit status: 0 when every schema was written without errors, 1 otherwise.")
+        discussion: "References between the files are rewritten from .schema.yaml to .schema.json. When a schema has an error nothing is written. Exit status: 0 when every schema was written, 1 otherwise.")
 
     @OptionGroup var tree: TreeOptions
 
@@ -78,7 +78,11 @@ struct SchemaExportCommand: ParsableCommand {
         let report = SchemaExport.run(root: root, out: outURL)
         let renderer = treeRenderer(root: root)
         var text = report.diagnostics.sortedForReport().map(renderer.render).joined(separator: "\n")
-        text += "wrote \(report.written.count) schema\(report.written.count == 1 ? "" : "s") to \(outURL.path)\n"
+        if report.written.isEmpty, report.diagnostics.errorCount > 0 {
+            text += "\nschemas not written: fix the errors above; \(outURL.path) is unchanged\n"
+        } else {
+            text += "wrote \(report.written.count) schema\(report.written.count == 1 ? "" : "s") to \(outURL.path)\n"
+        }
         writeStdout(text)
         if report.diagnostics.errorCount > 0 { throw ExitCode(1) }
     }

@@ -15,13 +15,17 @@ public enum SchemaExport {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Exports every `*.schema.yaml` of `root/model/schema` to `out` as `<kind>.schema.json`.
+    /// Exports every `*.schema.yaml` of `root/model/schema` to `out` as `<kind>.schema.json`;
+    /// nothing when a schema has an error.
     public static func run(root: URL, out: URL, folder: String = "model/schema") -> Report {
         let loaded = SchemaFiles.loadFolder(root: root, folder: folder)
         var report = Report(written: [], diagnostics: loaded.diagnostics)
         let files = loaded.set.files
         let (_, problems) = SchemaCompiler.compile(loaded.set, entries: files)
         report.diagnostics += problems
+        // Schemas with errors (an unresolved `$ref`, a file that does not parse) are not
+        // written: `out` keeps what the last good export wrote.
+        if report.diagnostics.contains(where: { $0.severity == .error }) { return report }
         do {
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         } catch {

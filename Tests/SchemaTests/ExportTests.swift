@@ -20,6 +20,24 @@ final class ExportTests: XCTestCase {
                        #"{"$id":"https://x.example/a.schema.json","description":"see common.schema.yaml","properties":{"b":{"$ref":"b.schema.json","examples":[{"$ref":"c.schema.yaml"}]}}}"#)
     }
 
+    /// A schema with an error (here a `$ref` to a file that does not exist) writes nothing:
+    /// the folder keeps the last good export (a fresh user got 27 files and an error).
+    func testASchemaWithAnErrorWritesNothing() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("oae-schema-export-bad-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        try fm.createDirectory(at: root.appendingPathComponent("model/schema"), withIntermediateDirectories: true)
+        try Data("type: object\nproperties:\n  a: {type: string}\n".utf8)
+            .write(to: root.appendingPathComponent("model/schema/good.schema.yaml"))
+        try Data("type: object\nproperties:\n  b: {$ref: missing.schema.yaml}\n".utf8)
+            .write(to: root.appendingPathComponent("model/schema/bad.schema.yaml"))
+        let out = root.appendingPathComponent("out")
+        let report = SchemaExport.run(root: root, out: out)
+        XCTAssertEqual(report.written, [])
+        XCTAssertFalse(report.diagnostics.filter { $0.severity == .error }.isEmpty)
+        XCTAssertFalse(fm.fileExists(atPath: out.appendingPathComponent("good.schema.json").path))
+    }
+
     /// The exported model schemas are valid 2020-12 schemas for Python's `jsonschema`
     /// (`Draft202012Validator.check_schema`), and the export is deterministic.
     func testExportIsAcceptedByPythonJSONSchema() throws {
