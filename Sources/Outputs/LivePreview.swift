@@ -47,8 +47,6 @@ public struct LivePreview: Sendable {
     /// Throws `SiteError` when the site's templates have problems, and a description when
     /// the handbook's have.
     public init(input: BuildInput, written: Written) throws {
-        let options = SiteStep.options(input, search: false, handbooks: written.manifest, dataFiles: written.dataFiles)
-        site = try SiteBuild(input: input, options: options)
         let (renderer, problems) = HandbookRenderer.load(input)
         if !problems.isEmpty { throw HandbookBuildError.templates(problems) }
         handbooks = renderer
@@ -56,6 +54,9 @@ public struct LivePreview: Sendable {
         for r in input.resolved { byslug[r.slug] = r }
         municipalities = byslug
         languages = Set(input.languages)
+        let list = written.manifest.map { LivePreview.handbookList($0, input: input, renderer: renderer, have: byslug) }
+        let options = SiteStep.options(input, search: false, handbooks: list, dataFiles: written.dataFiles)
+        site = try SiteBuild(input: input, options: options)
         data = DataFiles(input: input)
         root = input.root
     }
@@ -82,6 +83,26 @@ public struct LivePreview: Sendable {
 }
 
 extension LivePreview {
+    /// The handbook list the pages show: the last full build's, without the municipalities
+    /// and languages the tree no longer has, and with those added since (each rendered
+    /// once here for its size), so that a new office's page and the downloads page link
+    /// its handbook, which the preview renders on request. Sizes of the others stay as the
+    /// full build wrote them.
+    static func handbookList(_ written: HandbookManifest, input: BuildInput, renderer: HandbookRenderer,
+                             have municipalities: [String: ResolvedMunicipality]) -> HandbookManifest {
+        let languages = Set(input.languages)
+        var entries = written.entries.filter { municipalities[$0.municipality] != nil && languages.contains($0.language) }
+        let listed = Set(entries.map { $0.municipality + "/" + $0.language })
+        for view in input.resolved {
+            for language in input.languages where !listed.contains(view.slug + "/" + language) {
+                entries.append(.init(municipality: view.slug, name: HandbookBuild.officeName(input, view.slug, language),
+                                     language: language, htmlBytes: renderer.render(view, language: language).utf8.count,
+                                     pdfBytes: nil))
+            }
+        }
+        return HandbookManifest(entries: entries)
+    }
+
     /// Whether `path`, for which `file` made nothing, names a file of a kind this preview
     /// makes that the tree no longer has: a page under a language's folder that is not a
     /// page of the site now (a removed municipality's office), or a removed municipality's

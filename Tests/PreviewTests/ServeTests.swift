@@ -163,6 +163,31 @@ final class ServeTests: XCTestCase {
         let (indexStatus, index) = try await get("\(base)/ca/offices/index.html")
         XCTAssertEqual(indexStatus, 200)
         XCTAssertFalse(index.contains("molins-de-rei.html"), index)
+        let (_, downloads) = try await get("\(base)/ca/downloads.html")
+        XCTAssertFalse(downloads.contains("handbooks/molins-de-rei/"), downloads)
+
+        // A municipality added while serving: its page and the downloads page link its
+        // handbook, which is served (they said "no handbook yet").
+        let new = Process()
+        new.executableURL = URL(fileURLWithPath: oae)
+        new.arguments = ["new", "municipality", "Cerdanyola del Vallès", "--root", root.path]
+        new.standardOutput = FileHandle.nullDevice
+        new.standardError = FileHandle.nullDevice
+        try new.run()
+        new.waitUntilExit()
+        XCTAssertEqual(new.terminationStatus, 0)
+        let added = await waitFor(5) {
+            let s = (try? String(contentsOf: events, encoding: .utf8)) ?? ""
+            return s.components(separatedBy: "event: reload").count >= 5
+        }
+        XCTAssertTrue(added, "adding a municipality brings a reload")
+        let link = "downloads/handbooks/cerdanyola-del-valles/ca/handbook.html"
+        let (_, newOffice) = try await get("\(base)/ca/offices/cerdanyola-del-valles.html")
+        XCTAssertTrue(newOffice.contains("../\(link)"), newOffice)
+        let (_, downloadsNow) = try await get("\(base)/ca/downloads.html")
+        XCTAssertTrue(downloadsNow.contains("../\(link)"), downloadsNow)
+        let (newHandbook, _) = try await get("\(base)/\(link)")
+        XCTAssertEqual(newHandbook, 200)
     }
 
     /// What `curl -s` prints for these arguments.

@@ -219,7 +219,7 @@ public enum HandbookBuild {
     }
 
     /// The office's name in a language, for the manifest.
-    static func officeName(_ input: BuildInput, _ slug: String, _ language: String) -> String {
+    public static func officeName(_ input: BuildInput, _ slug: String, _ language: String) -> String {
         let office = input.network.municipalities[slug]?.office?.root
         let name = input.localizer(language).string(office?["name"])
         return name.isEmpty ? (office?["municipality"]?["name"]?.string ?? slug) : name
