@@ -29,7 +29,7 @@ func fail(_ error: WorkflowError) -> ExitCode {
 struct NewMunicipality: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "municipality",
-        abstract: "Creates seeds/<slug>/ for a municipality of Catalonia, as a planned office that passes oae check.",
+        abstract: "Creates seeds/<slug>/ for a municipality of Catalonia, as a candidate office that passes oae check.",
         discussion: """
             NAME is the official name (case and accents do not matter) or the INE code. The files are filled \
             from the model: the office with its official name and INE code, the adaptation on the model's \
