@@ -32,7 +32,7 @@ struct BudgetRule: FolderRule {
             if !budget.covered, let root = budget.document.root {
                 let at = root.pair("funding")?.key.span ?? root.span
                 out.append(.error("budget-funding-short",
-                                  "the funding of \(budget.year) adds up to \(BudgetRule.euros(budget.funded)), short of the total of \(BudgetRule.euros(budget.total)) by \(BudgetRule.euros(budget.total - budget.funded))",
+                                  "the funding of \(budget.year) adds up to \(BudgetRule.euros(budget.funded)), short of the total of \(BudgetRule.euros(budget.total)) by \(BudgetRule.euros(BudgetRule.cents(budget.total) - BudgetRule.cents(budget.funded)))",
                                   at: at,
                                   help: "add a source of funding or raise an amount, or cut a cost line"))
             }
@@ -41,6 +41,11 @@ struct BudgetRule: FolderRule {
     }
 
     /// An amount in euros for a message: `195300 €`, or `12.50 €` with cents.
+    /// An amount rounded to the cent, as the message shows it: the shortfall is the
+    /// difference of the rounded amounts, so that the three figures agree (211850.56 €
+    /// against 211850 € is short by 0.56 €, not by the 0.555 € of the amounts as written).
+    static func cents(_ amount: Double) -> Double { (amount * 100).rounded() / 100 }
+
     static func euros(_ amount: Double) -> String {
         let cents = (amount * 100).rounded() / 100
         return cents == cents.rounded() ? "\(Int(cents)) €" : String(format: "%.2f €", cents)

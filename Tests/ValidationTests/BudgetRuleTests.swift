@@ -19,6 +19,17 @@ final class BudgetRuleTests: XCTestCase {
         ]) { try $0.replace(self.budget, "amount: 25000", "amount: 15000") }
     }
 
+    /// Amounts with fractions of a cent: the three figures are rounded to the cent and the
+    /// shortfall is their difference (a fresh user read "short of 211850.56 € by 0.55 €").
+    func testAShortfallOfFractionsOfACentAgreesWithTheFiguresShown() throws {
+        try assertDiagnostics([
+            "budget-funding-short seeds/sant-feliu-de-llobregat/budgets/2026.yaml:13:1: the funding of 2026 adds up to 108500 €, short of the total of 108500.56 € by 0.56 €",
+        ]) { t in
+            try t.replace(self.budget, "amount: 1500\n", "amount: 1500.555\n")
+            try t.replace(self.budget, "amount: 25000", "amount: 18500")
+        }
+    }
+
     func testAPostNotInTheStaffingPlan() throws {
         try assertDiagnostics([
             "budget-post-unknown seeds/sant-feliu-de-llobregat/budgets/2026.yaml:7:13: post 'adv-9' is not in the staffing plan of sant-feliu-de-llobregat",
