@@ -1,6 +1,7 @@
 import Foundation
 import Loading
 import Model
+import Schema
 
 /// Why a workflow command could not do what was asked: exit status 1, or 2 when what was
 /// typed cannot name anything (`usage`: an unknown revision, a tree outside git), as for
@@ -75,6 +76,13 @@ public enum Scaffolding {
             throw WorkflowError("\(kind.schemaPath) is missing: the fields of a \(kind.rawValue) come from its schema")
         }
         let file = scaffold.file()
+        // What is written passes the kind's schema (an id longer than the schema allows,
+        // accepted here, was refused by the next check).
+        if let validator = network.annotations.validator(for: kind),
+           let front = MarkdownLoader().load(text: file.text, file: file.path).0?.frontMatter,
+           let problem = validator.validate(front).diagnostics.first(where: { $0.severity == .error }) {
+            throw WorkflowError("'\(id)' cannot be the id of a \(kind.rawValue): \(problem.message) (\(kind.schemaPath))")
+        }
         let url = root.appendingPathComponent(file.path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         do {

@@ -89,5 +89,12 @@ final class NewDocumentTests: XCTestCase {
                            "seeds/sant-feliu-de-llobregat/services/local-retail-support.md of sant-feliu-de-llobregat has the id 'local-retail-support' already; a model service needs an id of its own")
         }
         XCTAssertThrowsError(try Scaffolding.newDocument(root: tree.root, kind: .procedure, id: "Bad Id", day: day))
+        // An id the schema refuses (over 80 characters) is refused before anything is written.
+        let long = String(repeating: "a", count: 81)
+        XCTAssertThrowsError(try Scaffolding.newDocument(root: tree.root, kind: .service, id: long, day: day)) {
+            XCTAssertEqual(($0 as? WorkflowError)?.message,
+                           "'\(long)' cannot be the id of a service: expected at most 80 characters; found 81 (model/schema/service.schema.yaml)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: tree.root.appendingPathComponent("model/services/\(long).md").path))
     }
 }
