@@ -69,6 +69,20 @@ public enum ShowRun {
         let indicators: [JSONValue] = m.indicators.map { i in
             .object([("id", .string(i.id)), ("fields", value(i.fields)), ("overrides", .array(i.overrides.map(override)))])
         }
+        // The municipality's other records (agreements, budgets, follow-up, recruitment…),
+        // by kind, from the kind table: a kind added there shows here without a change.
+        let shown: Set<Kind> = [.office, .adaptation, .service, .procedure, .staffingPlan, .communicationPlan,
+                                .openingChecklist, .progressReport]
+        var records: [(String, JSONValue)] = []
+        for declaration in network.kinds.declarations where declaration.isMunicipal && !shown.contains(declaration.kind) {
+            let documents = m.files.documents(declaration.kind).filter { $0.language == nil }.sorted { $0.id < $1.id }
+            let key = declaration.kind.rawValue.replacingOccurrences(of: "-", with: "_")
+            if declaration.identity == .municipality {
+                records.append((key, value(documents.first?.root)))
+            } else {
+                records.append((key + (key.hasSuffix("s") ? "" : "s"), .array(documents.map { value($0.root) })))
+            }
+        }
         return .object([
             ("municipality", .string(m.slug)),
             ("model", .object([("id", .string(network.settings.id)), ("version", .string(network.settings.version))])),
@@ -90,7 +104,7 @@ public enum ShowRun {
             ("communication_plan", value(m.files.communicationPlan?.root)),
             ("checklist", value(m.files.checklist?.root)),
             ("reports", .array(m.files.reports.sorted { $0.id < $1.id }.map { value($0.root) })),
-        ])
+        ] + records)
     }
 
     static func override(_ o: FieldOverride) -> JSONValue {
