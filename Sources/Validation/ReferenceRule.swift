@@ -12,7 +12,8 @@ struct ReferenceRule: DocumentRule {
     /// A document's references read its own values and the ids of the model and of its
     /// municipality: the others keep their diagnostics while only municipalities' files
     /// changed and the tree has the same documents (`ReferenceIndex` is then the same).
-    func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool { delta.sameDocuments && !delta.shared }
+    /// The ids written in documents count too (`ReferenceIndex.misnamed`): `sameIds`.
+    func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool { delta.sameDocuments && !delta.shared && delta.sameIds }
 
     func prepare(_ c: ValidationContext) {}
 
@@ -34,6 +35,9 @@ struct ReferenceRule: DocumentRule {
         // (kind-unknown), not at every value.
         guard c.references.kinds.contains(kind) else { return }
         if c.references.contains(id, kind, municipality: doc.municipality) { return }
+        // The document that says this id stands in a file of another name: its
+        // `id-mismatch` is the one problem, not every reference to it.
+        if c.references.misnamed[kind]?.contains(id) == true { return }
         let known = c.references.ids(kind, municipality: doc.municipality).keys.sorted()
         out.append(.error("ref-unknown", "unknown \(kind) '\(id)'", at: span,
                           help: Suggestions.didYouMean(id, in: known)

@@ -304,16 +304,24 @@ public struct ReferenceIndex: Sendable {
     public var local: [String: [String: [String: SourceSpan]]] = [:]
     /// The reference kinds that have an index (others are not checked).
     public private(set) var kinds: Set<String> = []
+    /// By kind, the ids written in the id field of documents whose file names say another
+    /// (a model service renamed to `x-2.md` that still says `id: x`): a reference to such
+    /// an id is the `id-mismatch` at that document, not an unknown id of its own.
+    public private(set) var misnamed: [String: Set<String>] = [:]
 
     /// Indexes what the kind table declares: every document kind, with its model
     /// documents and each municipality's own (for kinds named by file), and every list
     /// of referable items.
     init(_ network: Network) {
         let table = network.kinds
-        for kind in table.kinds {
+        for declaration in table.declarations {
+            let kind = declaration.kind
             model[kind.rawValue] = [:]
             for doc in network.modelDocuments(kind) {
                 model[kind.rawValue]![doc.id] = doc.root?["id"]?.span ?? .wholeFile(doc.path)
+                if let field = declaration.idField, let written = doc.root?[field]?.string, written != doc.id {
+                    misnamed[kind.rawValue, default: []].insert(written)
+                }
             }
         }
         for item in table.items {

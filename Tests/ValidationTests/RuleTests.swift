@@ -30,6 +30,22 @@ final class RuleTests: XCTestCase {
         }
     }
 
+    /// A model service moved to a file of another name (its `id` field unchanged) is one
+    /// `id-mismatch`: the references to the id it still says are not reported again (a
+    /// fresh user got a `ref-unknown` in every file that named it). Links to the old file
+    /// name do point nowhere, and are reported.
+    func testARenamedDocumentIsOneIdMismatchNotEveryReference() throws {
+        try assertDiagnostics([
+            "id-mismatch model/services/business-transfer-2.md:2:5: id 'business-transfer' differs from the file name 'business-transfer-2'",
+        ]) { t in
+            let fm = FileManager.default
+            for name in ["business-transfer.md", "business-transfer.es.md"] {
+                try fm.moveItem(at: t.root.appendingPathComponent("model/services/\(name)"),
+                                to: t.root.appendingPathComponent("model/services/\(name.replacingOccurrences(of: "business-transfer", with: "business-transfer-2"))"))
+            }
+        }
+    }
+
     /// Agreements are named by their ids alone from any municipality (`unique: network` in
     /// the kind table), and each has one page: the same id in two municipalities' folders, or
     /// in a municipality's and the programme's, is an error at the later one by path (a fresh
