@@ -9,6 +9,8 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Starts a new municipality, service or procedure from the model.",
         subcommands: [NewMunicipality.self, NewService.self, NewProcedure.self])
+
+    func run() throws { throw missingSubcommand(New.self) }
 }
 
 /// The day scaffolding writes as "today": SOURCE_DATE_EPOCH, else the date of the last

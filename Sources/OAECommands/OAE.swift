@@ -120,6 +120,16 @@ enum TreeRoot {
     }
 }
 
+/// `oae new` or `oae schema` without one of its commands: a usage error (exit 2) that
+/// names them, then the group's help, on standard error.
+func missingSubcommand(_ group: ParsableCommand.Type) -> ExitCode {
+    let name = group.configuration.commandName ?? group._commandName
+    let names = group.configuration.subcommands.map { $0._commandName }
+    FileHandle.standardError.write(Data(("error: 'oae \(name)' needs one of its commands: \(names.joined(separator: ", "))\n\n"
+        + OAE.helpMessage(for: group) + "\n").utf8))
+    return ExitCode(2)
+}
+
 /// Says what went wrong in one line on standard error (`error: …`) and returns the exit
 /// code to throw: 2 for a usage problem (the default), 1 for a problem while running.
 func commandFailure(_ message: String, code: Int32 = 2) -> ExitCode {

@@ -12,6 +12,8 @@ struct SchemaCommand: ParsableCommand {
 
     /// The rules of the schema module, for `Rules.catalog`.
     static let rules = SchemaValidator.rules
+
+    func run() throws { throw missingSubcommand(SchemaCommand.self) }
 }
 
 /// `oae schema check --schema FILE [--format json] INSTANCE...`

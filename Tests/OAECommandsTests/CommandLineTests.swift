@@ -124,6 +124,13 @@ final class CommandLineTests: XCTestCase {
         let far = try oae(["frobnicate"])
         XCTAssertEqual(far.status, 2)
         XCTAssertEqual(far.stderr, "error: 'frobnicate' is not an oae command; the commands are check, show, list, schema, build, serve, new, diff, impact\n")
+        // A group without one of its commands is a usage error too (it printed help and exited 0).
+        for (group, commands) in [("new", "municipality, service, procedure"), ("schema", "check, export")] {
+            let bare = try oae([group])
+            XCTAssertEqual(bare.status, 2, group)
+            XCTAssertTrue(bare.stderr.hasPrefix("error: 'oae \(group)' needs one of its commands: \(commands)\n\nOVERVIEW: "), bare.stderr)
+            XCTAssertEqual(bare.stdout, "")
+        }
     }
 
     /// `show` and `diff` take the folder, the name or the INE code, as `new` does.
