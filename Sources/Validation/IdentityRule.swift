@@ -42,13 +42,21 @@ struct IdentityRule: DocumentRule {
     /// a budget, whose value is a number).
     func check(_ doc: Document, _ originals: OriginalIds, _ c: ValidationContext) -> [Diagnostic] {
         let declaration = c.network.kinds.declaration(doc.kind)
+        // An office's id is checked with the whole (`checkRest`): its help reads other offices.
+        if doc.language == nil, declaration?.identity == .municipality { return [] }
+        return IdentityRule.mismatch(doc, declaration, originals, c)
+    }
+
+    /// The `id-mismatch` of one document (`originals` serves translations only).
+    static func mismatch(_ doc: Document, _ declaration: KindDeclaration?, _ originals: OriginalIds?,
+                         _ c: ValidationContext) -> [Diagnostic] {
         let field = declaration?.idField ?? "id"
         guard let idNode = doc.root?[field], let id = idNode.string ?? idNode.int.map(String.init) else { return [] }
         // The kind table says which field repeats the id (`id-field`).
         var expected: String? = declaration?.idField != nil ? doc.id : nil
         if let language = doc.language {
             // A translation carries the id of the document it translates.
-            expected = originals.id(at: String(doc.path.dropLast(".\(language).md".count)) + ".md")
+            expected = originals?.id(at: String(doc.path.dropLast(".\(language).md".count)) + ".md")
         }
         guard let expected, id != expected else { return [] }
         let value = idNode.string != nil ? "\(field) '\(id)'" : "\(field) \(id)"
@@ -108,17 +116,21 @@ struct IdentityRule: DocumentRule {
     }
 
     /// Unchanged documents keep their diagnostics while the ids translations are checked
-    /// against are the same (`Delta.sameIds`) and neither an office nor the register
-    /// changed (an office's help reads the INE codes of offices and the register's names).
-    func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool {
-        delta.sameIds && !delta.changed.contains {
-            ($0.hasPrefix("seeds/") && $0.hasSuffix("/office.yaml")) || $0.hasSuffix(MunicipalityRegister.fileName)
-        }
-    }
+    /// against are the same (`Delta.sameIds`).
+    func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool { delta.sameIds }
 
+    /// The offices' `id-mismatch` (their help reads the INE codes of other offices and the
+    /// register, so they are checked again on every run: one lookup per office), then
     /// `id-duplicate`, after every document's `id-mismatch`.
     func checkRest(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        let named = c.network.kinds.declarations.filter { $0.isMunicipal && $0.identity == .municipality && $0.idField != nil }
+        for slug in c.network.municipalitySlugs {
+            guard let files = c.network.municipalities[slug] else { continue }
+            for declaration in named {
+                for doc in files.documents(declaration.kind) { out += IdentityRule.mismatch(doc, declaration, nil, c) }
+            }
+        }
         let localKinds = c.network.kinds.declarations.filter { $0.isMunicipal && $0.isModelLevel }.map(\.kind)
         for (slug, files) in c.network.municipalities.sorted(by: { $0.key < $1.key }) {
             for doc in localKinds.flatMap(files.documents) {

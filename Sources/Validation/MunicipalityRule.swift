@@ -9,58 +9,26 @@ struct MunicipalityRule: FolderRule {
         RuleInfo("municipality-file-missing", "A municipality's folder lacks its office or adaptation."),
         RuleInfo("municipality-mismatch", "A document names another municipality than its folder."),
         RuleInfo("ine-code-mismatch", "An office's INE code and name do not match the official register."),
-        RuleInfo("municipality-duplicate", "Two folders have offices of the same municipality (INE code)."),
     ]
 
-    /// What every folder's check reads: the official register (when the tree has it),
-    /// and for each INE code the office that has it (its folder and code token).
-    struct Prepared {
-        var register: MunicipalityRegister?
-        var owners: [String: (slug: String, span: SourceSpan)]
+    /// The official register of municipalities, when the tree has it.
+    func prepare(_ c: ValidationContext) -> MunicipalityRegister? {
+        c.network.tree.references[MunicipalityRegister.fileName].map { MunicipalityRegister(csv: $0.text) }
     }
 
-    /// The register, and the owner of each INE code: of the folders whose offices carry
-    /// it, the one named after the register's municipality, else the first in order. An
-    /// office whose name is not the code's municipality owns no code (its code is wrong:
-    /// `ine-code-mismatch`). One pass over the offices, each read once.
-    func prepare(_ c: ValidationContext) -> Prepared {
-        let register = c.network.tree.references[MunicipalityRegister.fileName].map { MunicipalityRegister(csv: $0.text) }
-        var owners: [String: (slug: String, span: SourceSpan)] = [:]
-        for slug in c.network.municipalitySlugs {
-            let files = c.network.municipalities[slug]
-            guard let node = MunicipalityRule.ineCode(files), let code = node.string else { continue }
-            if let register, let entry = register.entry(code: code),
-               MunicipalityRegister.fold(entry.name) != MunicipalityRegister.fold(files?.office?.root?["municipality"]?["name"]?.string ?? "") {
-                continue
-            }
-            if let owner = owners[code] {
-                // A second folder for one code: the folder named after the municipality owns it.
-                guard let entry = register?.entry(code: code), MunicipalityRegister.slug(entry.name) == slug,
-                      owner.slug != slug else { continue }
-            }
-            owners[code] = (slug, node.span)
-        }
-        return Prepared(register: register, owners: owners)
-    }
-
-    /// The `municipality.ine_code` of a folder's office.
-    static func ineCode(_ files: MunicipalityFiles?) -> Node? {
-        files?.office?.root?["municipality"]?["ine_code"]
-    }
-
-    /// A folder reads its own files, the register and the INE codes of the other offices:
-    /// it keeps its diagnostics while no file named as the register and no office
-    /// changed (or came, or went).
+    /// A folder reads its own files, the register, and whether the folder named after its
+    /// office's municipality exists (the help of `municipality-mismatch`): it keeps its
+    /// diagnostics while no file named as the register changed (or came, or went), and no
+    /// office came or went.
     func keepsOtherFolders(_ delta: ValidationContext.Delta) -> Bool {
         !delta.changed.contains {
             $0 == MunicipalityRegister.fileName || $0.hasSuffix("/" + MunicipalityRegister.fileName)
-                || ($0.hasPrefix("seeds/") && $0.hasSuffix("/office.yaml"))
+                || (!delta.samePaths && $0.hasPrefix("seeds/") && $0.hasSuffix("/office.yaml"))
         }
     }
 
-    func check(_ slug: String, _ files: MunicipalityFiles, _ prepared: Prepared, _ c: ValidationContext) -> [Diagnostic] {
+    func check(_ slug: String, _ files: MunicipalityFiles, _ register: MunicipalityRegister?, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let register = prepared.register
         let anyFile = files.all.first.map { SourceSpan.wholeFile($0.path) } ?? .wholeFile("seeds/\(slug)")
         if files.office == nil {
             out.append(.error("municipality-file-missing", "municipality '\(slug)' has no office.yaml", at: anyFile,
@@ -70,24 +38,18 @@ struct MunicipalityRule: FolderRule {
             out.append(.error("municipality-file-missing", "municipality '\(slug)' has no adaptation.yaml", at: anyFile,
                               help: "every municipality folder holds adaptation.yaml, even if it only names the model version"))
         }
-        let codeNode = MunicipalityRule.ineCode(files)
+        let codeNode = files.office?.root?["municipality"]?["ine_code"]
         let code = codeNode?.string
         let name = files.office?.root?["municipality"]?["name"]?.string ?? ""
-        // Whether the code is the named municipality's (else `ine-code-mismatch` says the code is wrong).
-        let nameMatches = code.flatMap { register?.entry(code: $0) }.map { MunicipalityRegister.fold($0.name) == MunicipalityRegister.fold(name) } ?? true
-        // Another folder has this folder's INE code: this one is a second office.
-        let copyOf = nameMatches ? code.flatMap { prepared.owners[$0] }.flatMap { $0.slug == slug ? nil : $0 } : nil
+        // The municipality of the office, when its code and name agree (else
+        // `ine-code-mismatch` says the code is wrong).
+        let municipality = code.flatMap { register?.entry(code: $0) }
+            .flatMap { MunicipalityRegister.fold($0.name) == MunicipalityRegister.fold(name) ? $0 : nil }
         for doc in files.all {
             guard let node = doc.root?["municipality"], let named = node.string, named != slug else { continue }
             out.append(.error("municipality-mismatch",
                               "this file stands in seeds/\(slug)/ but names municipality '\(named)'",
-                              at: node.span, help: mismatchHelp(slug, named: named, code: nameMatches ? code : nil, copyOf: copyOf?.slug, register)))
-        }
-        if let copyOf, let codeNode, let code {
-            out.append(.error("municipality-duplicate",
-                              "\(register?.entry(code: code)?.name ?? name) (INE code \(code)) has an office already, in seeds/\(copyOf.slug)/office.yaml",
-                              at: codeNode.span, related: [RelatedLocation(copyOf.span, "the INE code of \(copyOf.slug)'s office")],
-                              help: "a municipality has one folder under seeds/: remove this one, or, if it is another municipality's office, give it that municipality's name and INE code"))
+                              at: node.span, help: mismatchHelp(slug, named: named, municipality: municipality, c)))
         }
         guard let register, let office = files.office?.root?["municipality"], let codeNode, let code else { return out }
         if let entry = register.entry(code: code) {
@@ -105,18 +67,19 @@ struct MunicipalityRule: FolderRule {
         return out
     }
 
-    /// The help of `municipality-mismatch`: set the folder's name, unless the folder is a
-    /// copy of another municipality's (a second office) or is not named after its office's
-    /// municipality (then the folder's name is what is wrong).
-    private func mismatchHelp(_ slug: String, named: String, code: String?, copyOf: String?,
-                              _ register: MunicipalityRegister?) -> String {
-        if let copyOf, let code {
-            return "seeds/\(slug)/ has the INE code of seeds/\(copyOf)/ (\(code)): a municipality has one folder, so remove this copy; for another municipality, give its office that municipality's name and INE code first"
-        }
-        if let code, let entry = register?.entry(code: code) {
+    /// The help of `municipality-mismatch`: set the folder's name, unless the folder is not
+    /// named after its office's municipality: then the folder is what is wrong, and when
+    /// the folder named after it exists, this one is a copy (setting the name would make a
+    /// second office of one municipality, `municipality-duplicate`).
+    private func mismatchHelp(_ slug: String, named: String, municipality: MunicipalityRegister.Entry?,
+                              _ c: ValidationContext) -> String {
+        if let entry = municipality {
             let right = MunicipalityRegister.slug(entry.name)
+            if right != slug, c.network.municipalities[right] != nil {
+                return "seeds/\(slug)/ is a second folder for \(entry.name) (INE code \(entry.ineCode)), whose folder is seeds/\(right)/: a municipality has one folder, so remove this copy; for another municipality, give its office that municipality's name and INE code first"
+            }
             if right != slug {
-                let rename = "seeds/\(slug)/ is not named after \(entry.name) (INE code \(code)), its office's municipality: rename it to seeds/\(right)/"
+                let rename = "seeds/\(slug)/ is not named after \(entry.name) (INE code \(entry.ineCode)), its office's municipality: rename it to seeds/\(right)/"
                 return right == named ? rename : rename + " and set 'municipality: \(right)'"
             }
         }
@@ -128,5 +91,50 @@ struct MunicipalityRule: FolderRule {
         let close = Suggestions.closest(to: name, in: register.entries.map(\.name))
         guard let first = close.first, let e = register.entries(named: first).first else { return nil }
         return "did you mean \(e.name) (INE code \(e.ineCode))?"
+    }
+}
+
+/// A municipality has one folder: two offices with one INE code (and that municipality's
+/// name) are an error at the second one's code. Every office is read once per run, into
+/// an index by code (the offices' codes are what a folder's check cannot see).
+struct MunicipalityDuplicateRule: Rule {
+    static let rules = [
+        RuleInfo("municipality-duplicate", "Two folders have offices of the same municipality (INE code)."),
+    ]
+
+    func check(_ c: ValidationContext) -> [Diagnostic] {
+        let register = c.network.register
+        // The owner of each code: of the folders whose offices carry it, the one named
+        // after the municipality, else the first in order.
+        var owners: [String: (slug: String, node: Node)] = [:]
+        var others: [(slug: String, code: String, node: Node)] = []
+        for slug in c.network.municipalitySlugs {
+            let office = c.network.municipalities[slug]?.office?.root?["municipality"]
+            guard let node = office?["ine_code"], let code = node.string else { continue }
+            let name = office?["name"]?.string ?? ""
+            // An office whose name is not its code's municipality has a wrong code
+            // (`ine-code-mismatch`), not a second office.
+            let entry = register?.entry(code: code)
+            if let entry, MunicipalityRegister.fold(entry.name) != MunicipalityRegister.fold(name) { continue }
+            if let owner = owners[code] {
+                if MunicipalityRegister.slug(entry?.name ?? name) == slug {
+                    others.append((owner.slug, code, owner.node))
+                    owners[code] = (slug, node)
+                } else {
+                    others.append((slug, code, node))
+                }
+            } else {
+                owners[code] = (slug, node)
+            }
+        }
+        return others.sorted { $0.slug < $1.slug }.compactMap { other in
+            guard let owner = owners[other.code] else { return nil }
+            let name = register?.entry(code: other.code)?.name
+                ?? c.network.municipalities[other.slug]?.office?.root?["municipality"]?["name"]?.string ?? other.code
+            return .error("municipality-duplicate",
+                          "\(name) (INE code \(other.code)) has an office already, in seeds/\(owner.slug)/office.yaml",
+                          at: other.node.span, related: [RelatedLocation(owner.node.span, "the INE code of \(owner.slug)'s office")],
+                          help: "a municipality has one folder under seeds/: remove this one, or, if it is another municipality's office, give it that municipality's name and INE code")
+        }
     }
 }

@@ -126,18 +126,18 @@ final class RecordsRuleTests: XCTestCase {
         let rules: Set<String> = ["municipality-mismatch", "id-mismatch", "municipality-duplicate"]
         try assertRendered([
             "seeds/molins-de-rei-2/adaptation.yaml:1:15: error[municipality-mismatch]: this file stands in seeds/molins-de-rei-2/ but names municipality 'molins-de-rei'\n"
-                + "  = help: seeds/molins-de-rei-2/ has the INE code of seeds/molins-de-rei/ (08123): a municipality has one folder, so remove this copy; for another municipality, give its office that municipality's name and INE code first\n",
+                + "  = help: seeds/molins-de-rei-2/ is a second folder for Molins de Rei (INE code 08123), whose folder is seeds/molins-de-rei/: a municipality has one folder, so remove this copy; for another municipality, give its office that municipality's name and INE code first\n",
             "seeds/molins-de-rei-2/checklist.yaml:1:15: error[municipality-mismatch]: this file stands in seeds/molins-de-rei-2/ but names municipality 'molins-de-rei'\n"
-                + "  = help: seeds/molins-de-rei-2/ has the INE code of seeds/molins-de-rei/ (08123): a municipality has one folder, so remove this copy; for another municipality, give its office that municipality's name and INE code first\n",
+                + "  = help: seeds/molins-de-rei-2/ is a second folder for Molins de Rei (INE code 08123), whose folder is seeds/molins-de-rei/: a municipality has one folder, so remove this copy; for another municipality, give its office that municipality's name and INE code first\n",
             "seeds/molins-de-rei-2/communication-plan.yaml:1:15: error[municipality-mismatch]: this file stands in seeds/molins-de-rei-2/ but names municipality 'molins-de-rei'\n"
-                + "  = help: seeds/molins-de-rei-2/ has the INE code of seeds/molins-de-rei/ (08123): a municipality has one folder, so remove this copy; for another municipality, give its office that municipality's name and INE code first\n",
+                + "  = help: seeds/molins-de-rei-2/ is a second folder for Molins de Rei (INE code 08123), whose folder is seeds/molins-de-rei/: a municipality has one folder, so remove this copy; for another municipality, give its office that municipality's name and INE code first\n",
             "seeds/molins-de-rei-2/office.yaml:1:5: error[id-mismatch]: id 'molins-de-rei' differs from the file name 'molins-de-rei-2'\n"
                 + "  = help: seeds/molins-de-rei-2/ has the INE code of seeds/molins-de-rei/ (08123): a municipality has one folder, so remove this copy; for another municipality, give its office that municipality's name, INE code and id 'molins-de-rei-2'\n",
             "seeds/molins-de-rei-2/office.yaml:4:13: error[municipality-duplicate]: Molins de Rei (INE code 08123) has an office already, in seeds/molins-de-rei/office.yaml\n"
                 + "  = note: the INE code of molins-de-rei's office at seeds/molins-de-rei/office.yaml:4:13\n"
                 + "  = help: a municipality has one folder under seeds/: remove this one, or, if it is another municipality's office, give it that municipality's name and INE code\n",
             "seeds/molins-de-rei-2/staffing.yaml:1:15: error[municipality-mismatch]: this file stands in seeds/molins-de-rei-2/ but names municipality 'molins-de-rei'\n"
-                + "  = help: seeds/molins-de-rei-2/ has the INE code of seeds/molins-de-rei/ (08123): a municipality has one folder, so remove this copy; for another municipality, give its office that municipality's name and INE code first\n",
+                + "  = help: seeds/molins-de-rei-2/ is a second folder for Molins de Rei (INE code 08123), whose folder is seeds/molins-de-rei/: a municipality has one folder, so remove this copy; for another municipality, give its office that municipality's name and INE code first\n",
         ], rules) { t in try copyMolins(t, to: "molins-de-rei-2") }
         // The user's next step: the copy's files name their folder.
         try assertDiagnostics([
