@@ -34,6 +34,23 @@ public struct MunicipalityRegister: Sendable {
         return entries.filter { MunicipalityRegister.fold($0.name) == key }
     }
 
+    /// The folder name of a municipality under seeds/: lower case, accents folded,
+    /// apostrophes, spaces and other signs turned into single hyphens ("L'Hospitalet de
+    /// Llobregat" → `l-hospitalet-de-llobregat`); the middle dot of "l·l" is dropped.
+    public static func slug(_ name: String) -> String {
+        var out = ""
+        for scalar in fold(name).unicodeScalars {
+            if scalar == "." || scalar == "·" { continue }
+            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+                out.unicodeScalars.append(scalar)
+            } else if !out.isEmpty, !out.hasSuffix("-") {
+                out += "-"
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out
+    }
+
     /// Lower case without accents, for matching names typed by people.
     public static func fold(_ s: String) -> String {
         String(s.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars.map { scalar -> Character in

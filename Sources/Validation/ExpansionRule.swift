@@ -13,7 +13,8 @@ struct ExpansionRule: Rule {
         RuleInfo("municipality-outside-area", "A municipality is outside the programme's area (the metropolitan area of the register)."),
         RuleInfo("expansion-before-decision", "An office of an expansion wave serves the public before the decision to expand."),
         RuleInfo("expansion-model-version", "An expansion office adapts a model version older than the one the assessment gave."),
-        RuleInfo("expansion-unknown-municipality", "The expansion plan names a municipality or wave that does not exist."),
+        RuleInfo("expansion-unknown-municipality", "The expansion plan names a municipality that is not in the register, or misnames it."),
+        RuleInfo("expansion-wave-unknown", "An entry of the expansion plan names a wave the plan does not declare."),
     ]
 
     func check(_ c: ValidationContext) -> [Diagnostic] {
@@ -62,10 +63,22 @@ struct ExpansionRule: Rule {
             }
         }
         if let plan {
+            // A wave of the expansion cannot start before the decision to expand: its
+            // offices may not open before it (the plan's waves follow the assessment).
+            if let assessment, assessment.outcome?.expands == true, let decided = assessment.decisionDate {
+                for wave in plan.waves where !wave.pilot {
+                    guard let start = wave.start, start < decided, let node = wave.node["start"] else { continue }
+                    out.append(.error("expansion-before-decision",
+                                      "wave '\(wave.id)' starts on \(start), before the decision to expand on \(decided)",
+                                      at: node.span,
+                                      related: assessment.decisionDateNode.map { [RelatedLocation($0.span, "the decision of assessment '\(assessment.id)'")] } ?? [],
+                                      help: "start the wave on or after \(decided): its offices open only once the assessment has decided to expand"))
+                }
+            }
             let waves = Set(plan.waves.map(\.id))
             for entry in plan.entries {
                 if let wave = entry.wave, !waves.contains(wave), let node = entry.node["wave"] {
-                    out.append(.error("expansion-unknown-municipality", "no wave '\(wave)' in the expansion plan", at: node.span,
+                    out.append(.error("expansion-wave-unknown", "no wave '\(wave)' in the expansion plan", at: node.span,
                                       help: Suggestions.didYouMean(wave, in: waves.sorted()) ?? "waves: \(waves.sorted().joined(separator: ", "))"))
                 }
                 guard let register, let codeNode = entry.node["ine_code"] else { continue }

@@ -38,31 +38,99 @@ struct IdentityRule: DocumentRule {
     func prepare(_ c: ValidationContext) -> OriginalIds { OriginalIds(c.documents) }
 
     /// A document's `id-mismatch`: it reads the document, and for a translation the id of
-    /// the document it translates.
+    /// the document it translates. The id field is the kind table's `id-field` (`year` for
+    /// a budget, whose value is a number).
     func check(_ doc: Document, _ originals: OriginalIds, _ c: ValidationContext) -> [Diagnostic] {
         let declaration = c.network.kinds.declaration(doc.kind)
-        guard let idNode = doc.root?[declaration?.idField ?? "id"], let id = idNode.string else { return [] }
+        // An office's id is checked with the whole (`checkRest`): its help reads other offices.
+        if doc.language == nil, declaration?.identity == .municipality { return [] }
+        return IdentityRule.mismatch(doc, declaration, originals, c)
+    }
+
+    /// The `id-mismatch` of one document (`originals` serves translations only).
+    static func mismatch(_ doc: Document, _ declaration: KindDeclaration?, _ originals: OriginalIds?,
+                         _ c: ValidationContext) -> [Diagnostic] {
+        let field = declaration?.idField ?? "id"
+        guard let idNode = doc.root?[field], let id = idNode.string ?? idNode.int.map(String.init) else { return [] }
         // The kind table says which field repeats the id (`id-field`).
         var expected: String? = declaration?.idField != nil ? doc.id : nil
         if let language = doc.language {
             // A translation carries the id of the document it translates.
-            expected = originals.id(at: String(doc.path.dropLast(".\(language).md".count)) + ".md")
+            expected = originals?.id(at: String(doc.path.dropLast(".\(language).md".count)) + ".md")
         }
         guard let expected, id != expected else { return [] }
+        let value = idNode.string != nil ? "\(field) '\(id)'" : "\(field) \(id)"
         return [.error("id-mismatch",
-                       doc.language != nil ? "id '\(id)' differs from the id '\(expected)' of the document it translates"
-                                           : "id '\(id)' differs from the file name '\(expected)'",
+                       doc.language != nil ? "\(value) differs from the id '\(expected)' of the document it translates"
+                                           : "\(value) differs from the file name '\(expected)'",
                        at: idNode.span,
-                       help: "ids are stable: rename the file to '\(id)', or set the id to '\(expected)'")]
+                       help: IdentityRule.help(doc, declaration, field: field, id: id, expected: expected, c))]
+    }
+
+    /// What to do about an `id-mismatch`: what can be renamed depends on how the kind's
+    /// files are named. A translation follows its original (renaming it alone would leave
+    /// it translating nothing); an office is named by its folder (and a folder that copies
+    /// another municipality's is a second office, not a rename); a file of fixed name
+    /// cannot be renamed; a file named by its id can, unless a file of that name exists.
+    static func help(_ doc: Document, _ declaration: KindDeclaration?, field: String, id: String, expected: String,
+                     _ c: ValidationContext) -> String {
+        let fix = Int(expected) != nil && field != "id" ? "set the \(field) to \(expected)" : "set the \(field) to '\(expected)'"
+        // A budget is named after its year, other documents after their id.
+        let why = field == "id" ? "ids are stable" : "the file is named after its \(field)"
+        if doc.language != nil {
+            return "a translation carries the id of the document it translates: \(fix) (to rename the document, rename it and its translations together)"
+        }
+        switch declaration?.identity {
+        case .municipality?:
+            let folder = "seeds/\(expected)/"
+            let code = { (files: MunicipalityFiles?) in files?.office?.root?["municipality"]?["ine_code"]?.string }
+            guard let other = c.network.municipalities[id] else {
+                // The folder or the id is the name of the office's municipality: the other is wrong.
+                if let mine = code(c.network.municipalities[expected]), let entry = c.network.register?.entry(code: mine) {
+                    let named = MunicipalityRegister.slug(entry.name)
+                    if named == id {
+                        return "an office's id is its folder's name: rename the folder \(folder) to seeds/\(id)/, after \(entry.name), its municipality"
+                    }
+                    if named == expected {
+                        return "an office's id is its folder's name, \(folder), after \(entry.name): \(fix)"
+                    }
+                }
+                return "an office's id is its folder's name: \(fix), or rename the folder \(folder) to seeds/\(id)/"
+            }
+            if let mine = code(c.network.municipalities[expected]), mine == code(other) {
+                return "\(folder) has the INE code of seeds/\(id)/ (\(mine)): a municipality has one folder, so remove this copy; for another municipality, give its office that municipality's name, INE code and id '\(expected)'"
+            }
+            return "an office's id is its folder's name, and seeds/\(id)/ is another municipality's: \(fix)"
+        case .fixed?:
+            return "the file's name is fixed (\(doc.path)): \(fix)"
+        default:
+            let name = doc.path.split(separator: "/").last.map(String.init) ?? doc.path
+            let renamed = id + name.dropFirst(expected.count)
+            let taken = doc.municipality.map { m in c.network.municipalities[m]?.documents(doc.kind).contains { $0.id == id } ?? false }
+                ?? (c.network.modelDocument(doc.kind, id) != nil)
+            if taken {
+                return "\(why): \(fix) (a file named '\(renamed)' exists already)"
+            }
+            return "\(why): rename the file to '\(renamed)', or \(fix)"
+        }
     }
 
     /// Unchanged documents keep their diagnostics while the ids translations are checked
     /// against are the same (`Delta.sameIds`).
     func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool { delta.sameIds }
 
+    /// The offices' `id-mismatch` (their help reads the INE codes of other offices and the
+    /// register, so they are checked again on every run: one lookup per office), then
     /// `id-duplicate`, after every document's `id-mismatch`.
     func checkRest(_ c: ValidationContext) -> [Diagnostic] {
         var out = networkDuplicates(c)
+        let named = c.network.kinds.declarations.filter { $0.isMunicipal && $0.identity == .municipality && $0.idField != nil }
+        for slug in c.network.municipalitySlugs {
+            guard let files = c.network.municipalities[slug] else { continue }
+            for declaration in named {
+                for doc in files.documents(declaration.kind) { out += IdentityRule.mismatch(doc, declaration, nil, c) }
+            }
+        }
         let localKinds = c.network.kinds.declarations
             .filter { $0.isMunicipal && $0.isModelLevel && !$0.networkUniqueIds }.map(\.kind)
         for (slug, files) in c.network.municipalities.sorted(by: { $0.key < $1.key }) {
@@ -89,8 +157,8 @@ struct IdentityRule: DocumentRule {
         var first: [String: Int] = [:]
         var out: [Diagnostic] = []
         let documents = c.documents
-        for i in documents.indices.sorted(by: { documents[$0].path < documents[$1].path })
-        where kinds.contains(documents[i].kind) && documents[i].language == nil {
+        let candidates = documents.indices.filter { kinds.contains(documents[$0].kind) && documents[$0].language == nil }
+        for i in candidates.sorted(by: { documents[$0].path < documents[$1].path }) {
             let doc = documents[i]
             let key = doc.kind.rawValue + "/" + doc.id
             guard let f = first[key] else { first[key] = i; continue }

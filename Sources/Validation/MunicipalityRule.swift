@@ -16,10 +16,15 @@ struct MunicipalityRule: FolderRule {
         c.network.tree.references[MunicipalityRegister.fileName].map { MunicipalityRegister(csv: $0.text) }
     }
 
-    /// A folder reads only its own files and the register: it keeps its diagnostics
-    /// while no file named as the register changed (or came, or went).
+    /// A folder reads its own files, the register, and whether the folder named after its
+    /// office's municipality exists (the help of `municipality-mismatch`): it keeps its
+    /// diagnostics while no file named as the register changed (or came, or went), and no
+    /// office came or went.
     func keepsOtherFolders(_ delta: ValidationContext.Delta) -> Bool {
-        !delta.changed.contains { $0 == MunicipalityRegister.fileName || $0.hasSuffix("/" + MunicipalityRegister.fileName) }
+        !delta.changed.contains {
+            $0 == MunicipalityRegister.fileName || $0.hasSuffix("/" + MunicipalityRegister.fileName)
+                || (!delta.samePaths && $0.hasPrefix("seeds/") && $0.hasSuffix("/office.yaml"))
+        }
     }
 
     func check(_ slug: String, _ files: MunicipalityFiles, _ register: MunicipalityRegister?, _ c: ValidationContext) -> [Diagnostic] {
@@ -33,15 +38,20 @@ struct MunicipalityRule: FolderRule {
             out.append(.error("municipality-file-missing", "municipality '\(slug)' has no adaptation.yaml", at: anyFile,
                               help: "every municipality folder holds adaptation.yaml, even if it only names the model version"))
         }
+        let codeNode = files.office?.root?["municipality"]?["ine_code"]
+        let code = codeNode?.string
+        let name = files.office?.root?["municipality"]?["name"]?.string ?? ""
+        // The municipality of the office, when its code and name agree (else
+        // `ine-code-mismatch` says the code is wrong).
+        let municipality = code.flatMap { register?.entry(code: $0) }
+            .flatMap { MunicipalityRegister.fold($0.name) == MunicipalityRegister.fold(name) ? $0 : nil }
         for doc in files.all {
             guard let node = doc.root?["municipality"], let named = node.string, named != slug else { continue }
             out.append(.error("municipality-mismatch",
                               "this file stands in seeds/\(slug)/ but names municipality '\(named)'",
-                              at: node.span, help: "set 'municipality: \(slug)'"))
+                              at: node.span, help: mismatchHelp(slug, named: named, municipality: municipality, c)))
         }
-        guard let register, let office = files.office?.root?["municipality"],
-              let codeNode = office["ine_code"], let code = codeNode.string else { return out }
-        let name = office["name"]?.string ?? ""
+        guard let register, let office = files.office?.root?["municipality"], let codeNode, let code else { return out }
         if let entry = register.entry(code: code) {
             if MunicipalityRegister.fold(entry.name) != MunicipalityRegister.fold(name) {
                 out.append(.error("ine-code-mismatch",
@@ -57,10 +67,74 @@ struct MunicipalityRule: FolderRule {
         return out
     }
 
+    /// The help of `municipality-mismatch`: set the folder's name, unless the folder is not
+    /// named after its office's municipality: then the folder is what is wrong, and when
+    /// the folder named after it exists, this one is a copy (setting the name would make a
+    /// second office of one municipality, `municipality-duplicate`).
+    private func mismatchHelp(_ slug: String, named: String, municipality: MunicipalityRegister.Entry?,
+                              _ c: ValidationContext) -> String {
+        if let entry = municipality {
+            let right = MunicipalityRegister.slug(entry.name)
+            if right != slug, c.network.municipalities[right] != nil {
+                return "seeds/\(slug)/ is a second folder for \(entry.name) (INE code \(entry.ineCode)), whose folder is seeds/\(right)/: a municipality has one folder, so remove this copy; for another municipality, give its office that municipality's name and INE code first"
+            }
+            if right != slug {
+                let rename = "seeds/\(slug)/ is not named after \(entry.name) (INE code \(entry.ineCode)), its office's municipality: rename it to seeds/\(right)/"
+                return right == named ? rename : rename + " and set 'municipality: \(right)'"
+            }
+        }
+        return "set 'municipality: \(slug)'"
+    }
+
     private func correction(for name: String, _ register: MunicipalityRegister) -> String? {
         if let e = register.entries(named: name).first { return "\(e.name) has INE code \(e.ineCode)" }
         let close = Suggestions.closest(to: name, in: register.entries.map(\.name))
         guard let first = close.first, let e = register.entries(named: first).first else { return nil }
         return "did you mean \(e.name) (INE code \(e.ineCode))?"
+    }
+}
+
+/// A municipality has one folder: two offices with one INE code (and that municipality's
+/// name) are an error at the second one's code. Every office is read once per run, into
+/// an index by code (the offices' codes are what a folder's check cannot see).
+struct MunicipalityDuplicateRule: Rule {
+    static let rules = [
+        RuleInfo("municipality-duplicate", "Two folders have offices of the same municipality (INE code)."),
+    ]
+
+    func check(_ c: ValidationContext) -> [Diagnostic] {
+        let register = c.network.register
+        // The owner of each code: of the folders whose offices carry it, the one named
+        // after the municipality, else the first in order.
+        var owners: [String: (slug: String, node: Node)] = [:]
+        var others: [(slug: String, code: String, node: Node)] = []
+        for slug in c.network.municipalitySlugs {
+            let office = c.network.municipalities[slug]?.office?.root?["municipality"]
+            guard let node = office?["ine_code"], let code = node.string else { continue }
+            let name = office?["name"]?.string ?? ""
+            // An office whose name is not its code's municipality has a wrong code
+            // (`ine-code-mismatch`), not a second office.
+            let entry = register?.entry(code: code)
+            if let entry, MunicipalityRegister.fold(entry.name) != MunicipalityRegister.fold(name) { continue }
+            if let owner = owners[code] {
+                if MunicipalityRegister.slug(entry?.name ?? name) == slug {
+                    others.append((owner.slug, code, owner.node))
+                    owners[code] = (slug, node)
+                } else {
+                    others.append((slug, code, node))
+                }
+            } else {
+                owners[code] = (slug, node)
+            }
+        }
+        return others.sorted { $0.slug < $1.slug }.compactMap { other in
+            guard let owner = owners[other.code] else { return nil }
+            let name = register?.entry(code: other.code)?.name
+                ?? c.network.municipalities[other.slug]?.office?.root?["municipality"]?["name"]?.string ?? other.code
+            return .error("municipality-duplicate",
+                          "\(name) (INE code \(other.code)) has an office already, in seeds/\(owner.slug)/office.yaml",
+                          at: other.node.span, related: [RelatedLocation(owner.node.span, "the INE code of \(owner.slug)'s office")],
+                          help: "a municipality has one folder under seeds/: remove this one, or, if it is another municipality's office, give it that municipality's name and INE code")
+        }
     }
 }

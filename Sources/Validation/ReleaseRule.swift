@@ -11,6 +11,7 @@ struct ReleaseRule: Rule {
         RuleInfo("release-version-mismatch", "The model's version is not its last release."),
         RuleInfo("release-order", "A release is not newer than the one before it."),
         RuleInfo("release-proposal-not-accepted", "A release publishes a proposal that is not accepted."),
+        RuleInfo("release-before-decision", "A release publishes a proposal decided after the release's date."),
         RuleInfo("proposal-municipality-unknown", "A proposal names a municipality the network does not have."),
     ]
 
@@ -45,12 +46,19 @@ struct ReleaseRule: Rule {
             }
             previous = r
             for item in r.node["proposals"]?.sequence ?? [] {
-                guard let id = item.string, let proposal = c.network.modelDocument(.proposal, id)?.root,
-                      let status = proposal["status"], status.string != "accepted" else { continue }
-                out.append(.error("release-proposal-not-accepted",
-                                  "release \(r.version) publishes proposal '\(id)', which is \(status.display)",
-                                  at: item.span, related: [RelatedLocation(status.span, "the proposal's status")],
-                                  help: "publish only accepted proposals: record the decision in the proposal, or remove it from the release"))
+                guard let id = item.string, let proposal = c.network.modelDocument(.proposal, id)?.root else { continue }
+                if let status = proposal["status"], status.string != "accepted" {
+                    out.append(.error("release-proposal-not-accepted",
+                                      "release \(r.version) publishes proposal '\(id)', which is \(status.display)",
+                                      at: item.span, related: [RelatedLocation(status.span, "the proposal's status")],
+                                      help: "publish only accepted proposals: record the decision in the proposal, or remove it from the release"))
+                } else if let released = r.date, let decidedNode = proposal["decision"]?["date"],
+                          let decided = decidedNode.string.flatMap(Day.init), released < decided {
+                    out.append(.error("release-before-decision",
+                                      "release \(r.version) of \(released) publishes proposal '\(id)', decided only on \(decided)",
+                                      at: item.span, related: [RelatedLocation(decidedNode.span, "the proposal's decision")],
+                                      help: "correct the date of the decision or of the release: a release publishes proposals decided before it"))
+                }
             }
         }
         if let last = releases.last, last.version != current {

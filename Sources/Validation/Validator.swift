@@ -13,6 +13,7 @@ public enum Validator {
         ReferenceRule(),
         CycleRule(),
         MunicipalityRule(),
+        MunicipalityDuplicateRule(),
         OfficeRule(),
         CatalogueRule(),
         OverrideRule(),

@@ -63,19 +63,7 @@ public enum MunicipalityLookup {
     /// The folder name of a municipality: lower case, accents folded, apostrophes,
     /// spaces and other signs turned into single hyphens ("L'Hospitalet de Llobregat" →
     /// `l-hospitalet-de-llobregat`); the middle dot of "l·l" is dropped.
-    public static func slug(_ name: String) -> String {
-        var out = ""
-        for scalar in MunicipalityRegister.fold(name).unicodeScalars {
-            if scalar == "." || scalar == "·" { continue }
-            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
-                out.unicodeScalars.append(scalar)
-            } else if !out.isEmpty, !out.hasSuffix("-") {
-                out += "-"
-            }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out
-    }
+    public static func slug(_ name: String) -> String { MunicipalityRegister.slug(name) }
 }
 
 extension String {

@@ -44,7 +44,9 @@ final class ExpansionRuleTests: XCTestCase {
         """
 
     /// The fixture with the assessment and the plan, Molins de Rei on model 1.1.0.
-    func programme(_ t: FixtureTree) throws {
+    func programme(_ t: FixtureTree) throws { try ExpansionRuleTests.programme(t) }
+
+    static func programme(_ t: FixtureTree) throws {
         try t.write("seeds/assessments/pilot.md", ExpansionRuleTests.assessment)
         try t.write("seeds/assessments/pilot.es.md", "---\nid: pilot\n---\n\nEvaluación.\n")
         try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion)
@@ -123,7 +125,7 @@ final class ExpansionRuleTests: XCTestCase {
     func testThePlanNamesMunicipalitiesAndWavesThatExist() throws {
         try assertDiagnostics([
             "expansion-unknown-municipality seeds/expansion.yaml:8:30: INE code 08123 is Molins de Rei, not 'Molins'",
-            "expansion-unknown-municipality seeds/expansion.yaml:8:45: no wave 'wave-2' in the expansion plan",
+            "expansion-wave-unknown seeds/expansion.yaml:8:45: no wave 'wave-2' in the expansion plan",
             "municipality-outside-area seeds/expansion.yaml:9:27: Vic (INE code 08298) is outside the programme's area, the metropolitan area of Barcelona",
         ]) { t in
             try programme(t)

@@ -46,6 +46,8 @@ final class ReleaseRuleTests: XCTestCase {
     func testAReleaseIsNotDatedBeforeThePreviousOne() throws {
         try assertDiagnostics([
             "release-order model/releases.yaml:6:11: release 1.0.0 is dated 2025-11-30, before release 0.9.0 (2025-12-01)",
+            // The same date is also before the decision on the proposal it publishes.
+            "release-before-decision model/releases.yaml:7:17: release 1.0.0 of 2025-11-30 publishes proposal 'retail-support', decided only on 2026-01-12",
         ]) { try $0.replace(self.releases, "date: 2026-01-19", "date: 2025-11-30") }
     }
 
