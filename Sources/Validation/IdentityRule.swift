@@ -149,8 +149,8 @@ struct IdentityRule: DocumentRule {
     }
 
     /// The documents of a kind whose ids are unique across the network (`unique: network`,
-    /// the agreements) that share an id: each but the first, by path, at its id, with the
-    /// first as the related place.
+    /// the agreements) that share an id: each but the first in folder order, at its id,
+    /// with the first as the related place.
     func networkDuplicates(_ c: ValidationContext) -> [Diagnostic] {
         let kinds = Set(c.network.kinds.declarations.filter(\.networkUniqueIds).map(\.kind))
         guard !kinds.isEmpty else { return [] }
@@ -158,7 +158,10 @@ struct IdentityRule: DocumentRule {
         var out: [Diagnostic] = []
         let documents = c.documents
         let candidates = documents.indices.filter { kinds.contains(documents[$0].kind) && documents[$0].language == nil }
-        for i in candidates.sorted(by: { documents[$0].path < documents[$1].path }) {
+        // In folder order (`seeds/agreements/` before any municipality's, `molins-de-rei/`
+        // before `molins-de-rei-2/`): the one reported is the later copy.
+        let order = { (i: Int) in documents[i].path.split(separator: "/") }
+        for i in candidates.sorted(by: { order($0).lexicographicallyPrecedes(order($1)) }) {
             let doc = documents[i]
             let key = doc.kind.rawValue + "/" + doc.id
             guard let f = first[key] else { first[key] = i; continue }

@@ -139,8 +139,10 @@ final class RecordsRuleTests: XCTestCase {
             "seeds/molins-de-rei-2/staffing.yaml:1:15: error[municipality-mismatch]: this file stands in seeds/molins-de-rei-2/ but names municipality 'molins-de-rei'\n"
                 + "  = help: seeds/molins-de-rei-2/ is a second folder for Molins de Rei (INE code 08123), whose folder is seeds/molins-de-rei/: a municipality has one folder, so remove this copy; for another municipality, give its office that municipality's name and INE code first\n",
         ], rules) { t in try copyMolins(t, to: "molins-de-rei-2") }
-        // The user's next step: the copy's files name their folder.
+        // The user's next step: the copy's files name their folder. Its copied agreement
+        // keeps the id of the first folder's, which agreements may not share.
         try assertDiagnostics([
+            "id-duplicate seeds/molins-de-rei-2/agreements/adhesion-molins.yaml:1:5: agreement 'adhesion-molins' has the id of seeds/molins-de-rei/agreements/adhesion-molins.yaml: the ids of agreements are unique across the network",
             "municipality-duplicate seeds/molins-de-rei-2/office.yaml:4:13: Molins de Rei (INE code 08123) has an office already, in seeds/molins-de-rei/office.yaml",
         ]) { t in
             try copyMolins(t, to: "molins-de-rei-2")
