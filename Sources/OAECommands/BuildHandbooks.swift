@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import Workflow
+import Model
+import Loading
 import Handbook
 import Outputs
 import Publishing
@@ -19,7 +22,7 @@ struct BuildHandbooks: ParsableCommand {
             and the command says how to get PDFs.
             """)
 
-    @Argument(help: "Municipality slugs (default: all).")
+    @Argument(help: "Municipalities: their folders under seeds/, names (\"Molins de Rei\") or INE codes (\"08123\"); default: all.")
     var municipalities: [String] = []
 
     @Option(name: .customLong("lang"), help: "A language to build (repeatable; default: every language of the model).")
@@ -35,11 +38,27 @@ struct BuildHandbooks: ParsableCommand {
 
     func run() throws {
         var settings = BuildSettings()
-        settings.municipalities = municipalities
+        settings.municipalities = BuildHandbooks.folders(municipalities, root: options.tree.rootURL)
         settings.languages = languages
         settings.requirePDF = requirePdf
         settings.typstSource = typstSource
         try options.run([HandbookStep()], settings: settings,
                         what: options.outURL.appendingPathComponent(HandbookBuild.folderName))
+    }
+
+    /// The folders the municipalities typed name, as `show` and `diff` take them: a folder
+    /// of seeds/ as it is, a name or an INE code through the tree's offices and the
+    /// register (the tree is loaded only when something typed is not a folder). What names
+    /// nothing stays as typed, for the build's "unknown municipality".
+    static func folders(_ typed: [String], root: URL) -> [String] {
+        let seeds = root.appendingPathComponent("seeds", isDirectory: true)
+        func isFolder(_ name: String) -> Bool {
+            var folder: ObjCBool = false
+            return !name.contains("/") && FileManager.default.fileExists(atPath: seeds.appendingPathComponent(name).path, isDirectory: &folder)
+                && folder.boolValue
+        }
+        guard typed.contains(where: { !isFolder($0) }) else { return typed }
+        let network = Network(tree: TreeLoader.load(root: root))
+        return typed.map { isFolder($0) ? $0 : MunicipalityLookup.folder(for: $0, in: network) ?? $0 }
     }
 }

@@ -97,6 +97,12 @@ final class InterruptedBuildTests: XCTestCase {
         XCTAssertEqual(one.status, 0, one.stderr)
         let after = try String(contentsOf: out.appendingPathComponent("handbooks/index.json"), encoding: .utf8)
         XCTAssertEqual(after, manifest)
+        // A name or an INE code, as `show` and `diff` take them.
+        for typed in ["Molins de Rei", "08123"] {
+            let named = try HandbookTestSupport.run(oae.path, args + [typed, "--lang", "ca"], environment: environment)
+            XCTAssertEqual(named.status, 0, named.stderr)
+            XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("handbooks/index.json"), encoding: .utf8), manifest, typed)
+        }
         // A municipality or a language the tree does not have is a usage error (exit 2).
         let unknown = try HandbookTestSupport.run(oae.path, args + ["atlantis"], environment: environment)
         XCTAssertEqual(unknown.status, 2)
