@@ -15,6 +15,7 @@ struct ExpansionRule: Rule {
         RuleInfo("expansion-model-version", "An expansion office adapts a model version older than the one the assessment gave."),
         RuleInfo("expansion-unknown-municipality", "The expansion plan names a municipality that is not in the register, or misnames it."),
         RuleInfo("expansion-wave-unknown", "An entry of the expansion plan names a wave the plan does not declare."),
+        RuleInfo("expansion-stage-ignored", "The expansion plan gives a stage to a municipality that has an office folder, whose stage is its office's status."),
     ]
 
     func check(_ c: ValidationContext) -> [Diagnostic] {
@@ -76,7 +77,21 @@ struct ExpansionRule: Rule {
                 }
             }
             let waves = Set(plan.waves.map(\.id))
+            // The municipalities with an office folder, by INE code: their stage is their
+            // office's status, and a stage in the plan is not read (expansion.schema.yaml).
+            var folders: [String: (slug: String, status: String)] = [:]
+            for m in c.resolved {
+                if let code = m.files.office?.root?["municipality"]?["ine_code"]?.string {
+                    folders[code] = (m.slug, m.status?.rawValue ?? "")
+                }
+            }
             for entry in plan.entries {
+                if let stage = entry.node["stage"], let folder = folders[entry.ineCode] {
+                    out.append(.warning("expansion-stage-ignored",
+                                        "\(entry.name) has an office folder, seeds/\(folder.slug)/: its stage is its office's status ('\(folder.status)'), and this '\(stage.string ?? "")' is not read",
+                                        at: stage.span,
+                                        help: "remove 'stage' from this entry (its wave stays); the office's 'status' in seeds/\(folder.slug)/office.yaml says where it is"))
+                }
                 if let wave = entry.wave, !waves.contains(wave), let node = entry.node["wave"] {
                     out.append(.error("expansion-wave-unknown", "no wave '\(wave)' in the expansion plan", at: node.span,
                                       help: Suggestions.didYouMean(wave, in: waves.sorted()) ?? "waves: \(waves.sorted().joined(separator: ", "))"))

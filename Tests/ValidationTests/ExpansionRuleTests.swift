@@ -122,6 +122,18 @@ final class ExpansionRuleTests: XCTestCase {
         XCTAssertEqual(warning.help, "the programme covers the 36 municipalities of the metropolitan area (column 'amb' of model/reference/municipalities-catalonia.csv); check the municipality, or extend the programme's area first")
     }
 
+    /// A municipality given a folder (`oae new municipality`) takes its stage from its
+    /// office: a stage left in the plan is a warning at it, not silently ignored.
+    func testAStageForAMunicipalityWithAFolderIsAWarning() throws {
+        try assertDiagnostics([
+            "expansion-stage-ignored seeds/expansion.yaml:8:67: Molins de Rei has an office folder, seeds/molins-de-rei/: its stage is its office's status ('planned'), and this 'agreement' is not read",
+        ]) { t in
+            try programme(t)
+            try t.replace("seeds/expansion.yaml", "  - {name: Molins de Rei, ine_code: \"08123\", wave: wave-1}",
+                          "  - {name: Molins de Rei, ine_code: \"08123\", wave: wave-1, stage: agreement}")
+        }
+    }
+
     func testThePlanNamesMunicipalitiesAndWavesThatExist() throws {
         try assertDiagnostics([
             "expansion-unknown-municipality seeds/expansion.yaml:8:30: INE code 08123 is Molins de Rei, not 'Molins'",
