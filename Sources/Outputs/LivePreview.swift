@@ -84,10 +84,11 @@ public struct LivePreview: Sendable {
 
 extension LivePreview {
     /// The handbook list the pages show: the last full build's, without the municipalities
-    /// and languages the tree no longer has, and with those added since (each rendered
-    /// once here for its size), so that a new office's page and the downloads page link
-    /// its handbook, which the preview renders on request. Sizes of the others stay as the
-    /// full build wrote them.
+    /// and languages the tree no longer has, and with those added since, so that a new
+    /// office's page and the downloads page link its handbook, which the preview renders on
+    /// request. A handbook added since is rendered here for its size, on each save until the
+    /// preview's next full build (a few per session); the others' sizes stay as the full
+    /// build wrote them.
     static func handbookList(_ written: HandbookManifest, input: BuildInput, renderer: HandbookRenderer,
                              have municipalities: [String: ResolvedMunicipality]) -> HandbookManifest {
         let languages = Set(input.languages)
