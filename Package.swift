@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // C libraries from Debian, found through pkg-config.
@@ -51,6 +52,7 @@ let package = Package(
         .target(name: "Rendering", dependencies: [
             "Diagnostics", "Loading", "Model", "Resolution", "CCmarkGFM", "Presentation",
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Writing output/: the output step protocol, the staging tree swapped in whole
         // under a lock, the handbook list.
