@@ -37,6 +37,13 @@ struct BuildOptions: ParsableArguments {
             ?? tree.rootURL.appendingPathComponent("output", isDirectory: true)
     }
 
+    /// The output folder, once it is known not to be the tree or inside what oae reads
+    /// (`OutputPlace`); a usage error (exit status 2) otherwise.
+    func placedOut() throws -> URL {
+        if let reason = OutputPlace.refusal(outURL, root: tree.rootURL) { throw commandFailure(reason) }
+        return outURL
+    }
+
     func validate() throws {
         if let asOf, Day(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD)") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -73,6 +80,7 @@ struct BuildOptions: ParsableArguments {
         if let jobs { settings.jobs = jobs }
         settings.write = { writeStderr($0) }
         let root = tree.rootURL
+        let outURL = try placedOut()
         let lines: [String]
         let warnings: Int
         do {

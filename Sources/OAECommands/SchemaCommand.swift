@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Publishing
 import Schema
 
 /// `oae schema`: JSON Schema tools.
@@ -77,6 +78,7 @@ struct SchemaExportCommand: ParsableCommand {
         let root = tree.rootURL
         let outURL = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? root.appendingPathComponent("output/schema", isDirectory: true)
+        if let reason = OutputPlace.refusal(outURL, root: root) { throw commandFailure(reason) }
         let report = SchemaExport.run(root: root, out: outURL)
         let renderer = treeRenderer(root: root)
         var text = report.diagnostics.sortedForReport().map(renderer.render).joined(separator: "\n")

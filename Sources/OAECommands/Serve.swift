@@ -6,7 +6,6 @@ import Model
 import Outputs
 import Publishing
 import Preview
-import Publishing
 import Rendering
 import Tools
 
@@ -36,7 +35,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let root = options.tree.rootURL
-        let builder = PreviewBuilder(root: root, out: options.outURL.appendingPathComponent(".preview", isDirectory: true),
+        let builder = PreviewBuilder(root: root, out: try options.placedOut().appendingPathComponent(".preview", isDirectory: true),
                                      asOf: options.asOf.flatMap(Day.init))
         let hub = EventHub()
         // A port in use is said before the first build, not after it.

@@ -12,6 +12,9 @@ public enum OutputError: Error, CustomStringConvertible, Sendable {
     case unwritable(folder: String, reason: String)
     /// A step failed; the output is unchanged.
     case step(name: String, message: String)
+    /// The output folder holds files oae did not write (it has no `.lock`): replacing it
+    /// whole would remove them.
+    case foreign(folder: String)
 
     public var description: String {
         switch self {
@@ -21,6 +24,10 @@ public enum OutputError: Error, CustomStringConvertible, Sendable {
             return "cannot write \(folder): \(reason)"
         case let .step(name, message):
             return "\(name): \(message)"
+        case let .foreign(folder):
+            return "\(folder) holds files oae did not write: oae replaces its output folder whole, so it writes only "
+                + "to a new or empty folder or to one it wrote before (which holds its \(OutputTree.lockName)); "
+                + "choose another folder with --out"
         }
     }
 }
@@ -36,6 +43,8 @@ public enum OutputError: Error, CustomStringConvertible, Sendable {
 /// - The staging folder starts with the previous output's entries that this build does
 ///   not write (hard links, nothing is copied): the folders of steps not run, the caches.
 /// - Staging folders of builds that were killed are removed by the next build.
+/// - A folder that holds files but no lock is not an output oae wrote: it is refused
+///   (`OutputError.foreign`), as is a file in its place.
 public final class OutputTree: @unchecked Sendable {
     /// The output folder (`output/`).
     public let target: URL
@@ -50,6 +59,9 @@ public final class OutputTree: @unchecked Sendable {
     /// The lock file inside the output folder.
     public static let lockName = ".lock"
     static let stagingMarker = ".staging-"
+    /// What oae may have put in an output folder before any build wrote its lock there: the
+    /// preview (`oae serve`) and the exported schemas (`oae schema export`).
+    static let ownEntries: Set<String> = [lockName, ".cache", ".preview", "schema"]
 
     /// Takes the lock and prepares the staging folder. `rebuilding` names the entries of
     /// the output this build writes anew (`site`, `data`…); every other entry is carried
@@ -65,6 +77,15 @@ public final class OutputTree: @unchecked Sendable {
     public static func begin(_ target: URL, rebuilding: Set<String>, unless unchanged: () -> Bool) throws -> OutputTree? {
         let fm = FileManager.default
         let shown = target.path
+        var isFolder: ObjCBool = false
+        if fm.fileExists(atPath: target.path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw OutputError.unwritable(folder: shown, reason: "it is a file, not a folder") }
+            let entries = (try? fm.contentsOfDirectory(atPath: target.path)) ?? []
+            if !entries.contains(lockName),
+               entries.contains(where: { !rebuilding.contains($0) && !ownEntries.contains($0) && !$0.contains(stagingMarker) }) {
+                throw OutputError.foreign(folder: shown)
+            }
+        }
         do {
             try fm.createDirectory(at: target, withIntermediateDirectories: true)
         } catch {

@@ -69,6 +69,40 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(result.stderr.contains("Domain="), result.stderr)
     }
 
+    /// An output folder that is the tree, or inside what oae reads, is a usage error before
+    /// anything is loaded or written, for every command that writes one; a folder of other
+    /// files is refused and left as it was.
+    func testTheOutputFolderIsNeverTheTreeNorInsideIt() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let before = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+        let within = ": choose a folder outside model/, seeds/, templates/ and .git/ (the default is output/ under the root)"
+        for command in [["build"], ["build", "site"], ["build", "handbooks"], ["serve", "--port", "0"]] {
+            let result = try oae(command + ["--root", root.path, "--out", root.path])
+            XCTAssertEqual(result.status, 2, "\(command) \(result.stderr)")
+            XCTAssertEqual(result.stderr, "error: \(root.path) is the tree's root or a folder that holds it: oae replaces its output folder whole, "
+                           + "so it would replace the tree; choose a folder outside the tree's folders (the default is output/ under the root)\n")
+            let seeds = try oae(command + ["--root", root.path, "--out", root.path + "/seeds/out"])
+            XCTAssertEqual(seeds.status, 2, "\(command) \(seeds.stderr)")
+            XCTAssertEqual(seeds.stderr, "error: \(root.path)/seeds/out is inside the tree's seeds/, which oae reads" + within + "\n")
+        }
+        let schema = try oae(["schema", "export", "--root", root.path, "--out", root.path + "/model/schema"])
+        XCTAssertEqual(schema.status, 2, schema.stderr)
+        XCTAssertEqual(schema.stderr, "error: \(root.path)/model/schema is inside the tree's model/, which oae reads" + within + "\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted(), before, "nothing was written")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.path + "/seeds/out"))
+        // A folder of the writer's own files.
+        let notes = root.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: notes.appendingPathComponent("minutes.txt"))
+        let foreign = try oae(["build", "site", "--root", root.path, "--out", notes.path])
+        XCTAssertEqual(foreign.status, 1, foreign.stderr)
+        XCTAssertTrue(foreign.stderr.hasSuffix("error: \(notes.path) holds files oae did not write: oae replaces its output folder whole, so it writes only "
+                                               + "to a new or empty folder or to one it wrote before (which holds its .lock); choose another folder with --out\n"),
+                      foreign.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: notes.path), ["minutes.txt"])
+    }
+
     // MARK: serve
 
     /// A preview folder that cannot be written is named as such: not a diagnostic at a

@@ -15,6 +15,8 @@ final class OutputTreeTests: XCTestCase {
         try Data("old site".utf8).write(to: out.appendingPathComponent("site/index.html"))
         try Data("old handbook".utf8).write(to: out.appendingPathComponent("handbooks/a/handbook.html"))
         try Data("notes".utf8).write(to: out.appendingPathComponent("README.md"))
+        // A previous build's output: its lock is there.
+        try Data().write(to: out.appendingPathComponent(OutputTree.lockName))
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: base) }
@@ -74,5 +76,63 @@ final class OutputTreeTests: XCTestCase {
             XCTAssertFalse(text.contains("Domain="), text)
             XCTAssertFalse(text.contains("\n"), text)
         }
+    }
+
+    /// A folder with files but no lock is not an output oae wrote: replacing it whole would
+    /// remove them, so it is refused and left as it was; a file in its place too.
+    func testAFolderOfOtherFilesOrAFileIsNotTakenAsTheOutput() throws {
+        let mine = base.appendingPathComponent("my-notes")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: mine.appendingPathComponent("notes.txt"))
+        XCTAssertThrowsError(try OutputTree.begin(mine, rebuilding: ["site"])) { error in
+            XCTAssertEqual("\(error)", "\(mine.path) holds files oae did not write: oae replaces its output folder whole, so it writes only "
+                           + "to a new or empty folder or to one it wrote before (which holds its .lock); choose another folder with --out")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: mine.path), ["notes.txt"], "nothing is added, not even a lock")
+        let file = base.appendingPathComponent("a-file")
+        try Data("precious".utf8).write(to: file)
+        XCTAssertThrowsError(try OutputTree.begin(file, rebuilding: ["site"])) { error in
+            XCTAssertEqual("\(error)", "cannot write \(file.path): it is a file, not a folder")
+        }
+        XCTAssertEqual(FileManager.default.contents(atPath: file.path), Data("precious".utf8))
+        // What oae itself may have put there before any build: the preview, the exported schemas.
+        let early = base.appendingPathComponent("early")
+        for name in [".preview", "schema"] {
+            try FileManager.default.createDirectory(at: early.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        try OutputTree.begin(early, rebuilding: ["site"]).abandon()
+        // An empty folder.
+        let empty = base.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try OutputTree.begin(empty, rebuilding: ["site"]).abandon()
+    }
+
+    /// The output folder may not be the tree, hold it, or lie inside what oae reads or in .git.
+    func testTheOutputFolderIsNeverTheTreeOrInsideWhatOaeReads() throws {
+        let root = base.appendingPathComponent("tree")
+        for folder in ["model", "seeds/vic", "templates", ".git"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let link = base.appendingPathComponent("link-to-tree")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: root)
+        let allowed = ["output", "build/site", "../elsewhere"].map { root.appendingPathComponent($0) }
+        for out in allowed { XCTAssertNil(OutputPlace.refusal(out, root: root), out.path) }
+        XCTAssertNil(OutputPlace.refusal(link.appendingPathComponent("output"), root: root))
+        let outside = "choose a folder outside the tree's folders (the default is output/ under the root)"
+        XCTAssertEqual(OutputPlace.refusal(root, root: root),
+                       "\(root.path) is the tree's root or a folder that holds it: oae replaces its output folder whole, so it would replace the tree; " + outside)
+        XCTAssertEqual(OutputPlace.refusal(base, root: root),
+                       "\(base.path) is the tree's root or a folder that holds it: oae replaces its output folder whole, so it would replace the tree; " + outside)
+        XCTAssertEqual(OutputPlace.refusal(link, root: root),
+                       "\(link.path) is the tree's root or a folder that holds it: oae replaces its output folder whole, so it would replace the tree; " + outside)
+        let within = ": choose a folder outside model/, seeds/, templates/ and .git/ (the default is output/ under the root)"
+        XCTAssertEqual(OutputPlace.refusal(root.appendingPathComponent("seeds/vic"), root: root),
+                       "\(root.path)/seeds/vic is inside the tree's seeds/, which oae reads" + within)
+        XCTAssertEqual(OutputPlace.refusal(link.appendingPathComponent("model/new/out"), root: root),
+                       "\(link.path)/model/new/out is inside the tree's model/, which oae reads" + within)
+        XCTAssertEqual(OutputPlace.refusal(root.appendingPathComponent("templates"), root: root),
+                       "\(root.path)/templates is inside the tree's templates/, which oae reads" + within)
+        XCTAssertEqual(OutputPlace.refusal(root.appendingPathComponent(".git/out"), root: root),
+                       "\(root.path)/.git/out is inside the tree's .git/, which git keeps" + within)
     }
 }

@@ -90,6 +90,7 @@ final class SiteBuildTests: XCTestCase {
         try FileManager.default.createDirectory(at: handbooks, withIntermediateDirectories: true)
         try Data("<!DOCTYPE html><title>x</title>".utf8).write(to: handbooks.appendingPathComponent("handbook.html"))
         try Data("%PDF-1.7".utf8).write(to: handbooks.appendingPathComponent("handbook.pdf"))
+        try Data().write(to: out.appendingPathComponent(".lock"))  // as a previous build leaves it
         try Data("""
             {"handbooks": [{"municipality": "molins-de-rei", "name": "OAE", "language": "ca",
               "html": "molins-de-rei/ca/handbook.html", "html_bytes": 31, "pdf": "molins-de-rei/ca/handbook.pdf", "pdf_bytes": 8}]}

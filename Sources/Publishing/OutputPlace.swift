@@ -1,0 +1,44 @@
+import Foundation
+import Model
+
+/// Where a command may write its output folder. oae replaces its output folder whole, in
+/// one exchange (`OutputTree`), and reads the tree's `model/`, `seeds/` and `templates/`:
+/// an output folder that is the tree's root, holds it, or lies inside what oae reads (or
+/// inside `.git`) would put a copy of the tree, as it was when the build began, in the
+/// place of the writer's files, or write pages into the tree.
+public enum OutputPlace {
+    /// Why `out` cannot be the output folder of the tree at `root`; nil when it can. Paths
+    /// are compared with symbolic links resolved (`out` need not exist).
+    public static func refusal(_ out: URL, root: URL) -> String? {
+        let target = resolved(out), tree = resolved(root)
+        let shown = out.path
+        if target == tree || tree.hasPrefix(target == "/" ? "/" : target + "/") {
+            return "\(shown) is the tree's root or a folder that holds it: oae replaces its output folder whole, "
+                + "so it would replace the tree; choose a folder outside the tree's folders (the default is output/ under the root)"
+        }
+        for folder in TreeLayout.contentFolders + [".git"] {
+            let inside = tree + "/" + folder
+            if target == inside || target.hasPrefix(inside + "/") {
+                return "\(shown) is inside the tree's \(folder)/, "
+                    + (folder == ".git" ? "which git keeps" : "which oae reads")
+                    + ": choose a folder outside \(TreeLayout.contentFolders.map { $0 + "/" }.joined(separator: ", ")) and .git/ "
+                    + "(the default is output/ under the root)"
+            }
+        }
+        return nil
+    }
+
+    /// The absolute path of `url` with the symbolic links of its longest existing part
+    /// resolved, and the rest appended as written.
+    static func resolved(_ url: URL) -> String {
+        var existing = url.standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        var path = existing.resolvingSymlinksInPath().path
+        for part in rest { path += (path.hasSuffix("/") ? "" : "/") + part }
+        return path
+    }
+}
