@@ -59,6 +59,8 @@ public enum HandbookBuildError: Error, CustomStringConvertible {
     case templates([String])
     case pdfEngineMissing
     case renderFailed([(String, String)])
+    /// Typst could not show characters of the text with the handbook's fonts: where they are.
+    case unshowable([UnshowableText])
 
     /// True for what the command line named wrongly (a municipality, a language): a usage
     /// error, exit status 2, as for every command.
@@ -84,6 +86,11 @@ public enum HandbookBuildError: Error, CustomStringConvertible {
             return "Typst is missing and --require-pdf was given; \(TypstEngine.installHint)"
         case let .renderFailed(failures):
             return "Typst failed:\n" + failures.map { "  \($0.0): \($0.1)" }.joined(separator: "\n")
+        case let .unshowable(texts):
+            return "the handbook PDFs' fonts cannot show \(texts.count == 1 ? "a character" : "\(texts.count) characters") of the text "
+                + "(PDF/UA-1 needs a font for every character); write \(texts.count == 1 ? "it" : "them") another way or leave "
+                + "\(texts.count == 1 ? "it" : "them") out of the texts the handbooks show:\n  "
+                + texts.flatMap(\.lines).joined(separator: "\n  ")
         }
     }
 }
@@ -197,7 +204,11 @@ public enum HandbookBuild {
                 reused = items.count - jobs.count
                 let runner = PDFJobs(engine: typst, root: tree.staging, cache: cache, jobs: options.jobs, style: options.progress, write: options.write)
                 let failures = runner.run(jobs)
-                if !failures.isEmpty { throw HandbookBuildError.renderFailed(failures) }
+                if !failures.isEmpty {
+                    let characters = UnshowableText.characters(inFailures: failures.map(\.1))
+                    if !characters.isEmpty { throw HandbookBuildError.unshowable(UnshowableText.locate(characters, in: input.network.tree)) }
+                    throw HandbookBuildError.renderFailed(failures)
+                }
                 for (i, item) in items.enumerated() {
                     try place(cache.url(keys[i]), at: staging.appendingPathComponent("\(item.slug)/\(item.language)/handbook.pdf"))
                 }

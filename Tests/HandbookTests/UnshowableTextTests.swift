@@ -1,0 +1,45 @@
+import Foundation
+import Handbook
+import XCTest
+
+/// Characters the handbook PDFs' fonts cannot show: the build names the file, line and
+/// column where the writer wrote them, not Typst's generated source.
+final class UnshowableTextTests: XCTestCase {
+    func testTheBuildSaysWhereTheCharactersNoFontShowsAreWritten() throws {
+        let typst = try HandbookTestSupport.typst()
+        let root = try HandbookTestSupport.exampleTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let service = root.appendingPathComponent("model/services/business-training.md")
+        var text = try String(contentsOf: service, encoding: .utf8)
+        text += "\nBenvinguda en xinès: 欢迎 🚀, i en àrab: أهلا.\n"
+        try Data(text.utf8).write(to: service)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        var options = HandbookBuildOptions()
+        options.municipalities = ["molins-de-rei"]
+        options.languages = ["ca"]
+        options.typst = typst
+        let out = root.appendingPathComponent("output")
+        XCTAssertThrowsError(try HandbookBuild.run(HandbookTestSupport.input(root), out: out, options: options)) { error in
+            // Arabic is in DejaVu Sans; the Chinese characters and the emoji are in no font of the template.
+            XCTAssertEqual("\(error)", """
+                the handbook PDFs' fonts cannot show 3 characters of the text (PDF/UA-1 needs a font for every character); \
+                write them another way or leave them out of the texts the handbooks show:
+                  model/services/business-training.md:\(line):22: '欢' (U+6B22)
+                  model/services/business-training.md:\(line):23: '迎' (U+8FCE)
+                  model/services/business-training.md:\(line):25: '🚀' (U+1F680)
+                """)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("handbooks").path))
+    }
+
+    func testTypstsWordsAreReadAndEachCharacterIsNamedOnce() {
+        let messages = ["molins-de-rei/ca: PDF/UA-1 error: the text `\"欢\"` could not be displayed with font `\"Liberation Sans\"`\n"
+                        + "error: PDF/UA-1 error: the text `\"欢\"` could not be displayed with font `\"Liberation Sans\"`",
+                        "vic/ca: the text `\"🚀\"` could not be displayed with font `\"DejaVu Sans\"`", "vic/es: something else"]
+        XCTAssertEqual(UnshowableText.characters(inFailures: messages), ["欢", "🚀"])
+        let many = UnshowableText(text: "欢", places: (1...5).map { "a.md:\($0):1" }, count: 7)
+        XCTAssertEqual(many.lines.last, "a.md:5:1: '欢' (U+6B22) (and 2 more)")
+        XCTAssertEqual(UnshowableText(text: "☃", places: [], count: 0).lines,
+                       ["'☃' (U+2603): not found in the tree's documents (a template?)"])
+    }
+}
