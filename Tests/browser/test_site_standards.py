@@ -85,6 +85,21 @@ def test_handbook_html_and_root_pages_reflow(narrow, base_url, site_dir, size):
     assert problems == []
 
 
+@pytest.mark.parametrize("width", [1024, 1280, 1600, 1920])
+def test_charts_and_the_map_fit_their_columns_on_a_desktop_window(narrow, base_url, width):
+    """On a desktop window no chart or map scrolls sideways: the chart grid takes two
+    columns only when each holds a chart at its 640 px, the home map gets its width."""
+    narrow.set_window_size(width, 1200)
+    problems = []
+    for page in ["en/progress.html", "en/index.html", "es/model/indicators/cases-opened.html"]:
+        narrow.get(base_url + page)
+        sizes = narrow.execute_script(
+            "return Array.from(document.querySelectorAll('.figure-scroll')).map(e => [e.scrollWidth, e.clientWidth])")
+        assert sizes, f"no chart or map on {page}"
+        problems += [f"{page}: {scroll} in {client}" for scroll, client in sizes if scroll > client]
+    assert problems == []
+
+
 def test_wide_tables_are_named_focusable_regions_with_a_sticky_first_column(narrow, base_url):
     narrow.set_window_size(320, 800)
     narrow.get(f"{base_url}ca/offices/sant-feliu-de-llobregat.html")
