@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import functools
 import http.server
+import os
 import re
 import subprocess
 import threading
@@ -98,6 +99,23 @@ def test_charts_and_the_map_fit_their_columns_on_a_desktop_window(narrow, base_u
         assert sizes, f"no chart or map on {page}"
         problems += [f"{page}: {scroll} in {client}" for scroll, client in sizes if scroll > client]
     assert problems == []
+
+
+def test_every_service_charter_prints_on_one_a4_page(base_url, tmp_path):
+    """A charter is the page an office puts up at its counter: one A4 sheet, in every
+    language, for every office (Chromium's print to PDF, the pages counted by pdfinfo)."""
+    chromium = os.environ.get("OAE_CHROMIUM", "/usr/bin/chromium")
+    pages = {}
+    for office in sorted((REPO / "seeds").glob("*/office.yaml")):
+        for language in LANGUAGES:
+            pdf = tmp_path / f"{office.parent.name}-{language}.pdf"
+            subprocess.run([chromium, "--headless", "--no-sandbox", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
+                            f"{base_url}{language}/offices/{office.parent.name}/charter.html"],
+                           check=True, capture_output=True, timeout=120)
+            info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+            pages[f"{office.parent.name}/{language}"] = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    assert len(pages) == 12
+    assert {k: v for k, v in pages.items() if v != 1} == {}
 
 
 def test_wide_tables_are_named_focusable_regions_with_a_sticky_first_column(narrow, base_url):
