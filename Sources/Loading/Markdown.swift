@@ -32,6 +32,7 @@ public struct MarkdownLoader: Sendable {
     public static let rules = [
         RuleInfo("markdown-front-matter-unclosed", "Front matter opened with --- is never closed."),
         RuleInfo("markdown-table-pipe-in-code", "A '|' inside a code span in a table row splits the cell."),
+        RuleInfo("markdown-raw-html", "Raw HTML in a Markdown body: the site leaves it out, text and all, and the handbooks print its tags."),
     ]
 
     /// The GFM extensions every body is parsed with (footnotes are an option).
@@ -96,9 +97,14 @@ public struct MarkdownLoader: Sendable {
             ? SourceText(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 })))
             : lines
         let body = MarkdownLoader.joined(bodyLines, bodyStartLine..<bodyLines.lines.count, noCR: noCR)
-        let (headings, links, tableRows) = MarkdownLoader.outline(body: body, lines: bodyLines, lineOffset: bodyStartLine,
-                                                                  file: file)
+        let (headings, links, tableRows, html) = MarkdownLoader.outline(body: body, lines: bodyLines, lineOffset: bodyStartLine,
+                                                                        file: file)
         for row in tableRows { diagnostics += MarkdownLoader.pipesInCodeSpans(bodyLines.line(row) ?? "", line: row, file: file) }
+        for span in html {
+            diagnostics.append(.warning("markdown-raw-html", "raw HTML is not supported in a Markdown body: the site leaves it out, "
+                                            + "with its text, and the handbooks print its tags", at: span,
+                                        help: "write it in Markdown (**bold**, lists, a blank line between paragraphs)"))
+        }
         let document = MarkdownDocument(frontMatter: frontMatter, body: body, bodyLineOffset: bodyStartLine,
                                         headings: headings, links: links)
         return (document, diagnostics)
@@ -120,11 +126,12 @@ public struct MarkdownLoader: Sendable {
         return String(first.base[first.startIndex..<last.endIndex])
     }
 
-    /// Parses a body with cmark-gfm and lists its headings, links and images, and the
-    /// lines of the file that are rows of a table.
+    /// Parses a body with cmark-gfm and lists its headings, links and images, the lines of
+    /// the file that are rows of a table, and the places of raw HTML (blocks and inline tags).
     static func outline(body: String, lines: SourceText, lineOffset: Int, file: String)
-        -> ([MarkdownDocument.Heading], [MarkdownDocument.Link], [Int]) {
+        -> ([MarkdownDocument.Heading], [MarkdownDocument.Link], [Int], [SourceSpan]) {
         var tableRows: [Int] = []
+        var html: [SourceSpan] = []
         var headings: [MarkdownDocument.Heading] = []
         var links: [MarkdownDocument.Link] = []
         var slugger = Slugger()
@@ -166,10 +173,12 @@ public struct MarkdownLoader: Sendable {
                     let at = written ? given!
                         : autolinkSpan(node, text: CMark.plainText(node), lines: lines, lineOffset: lineOffset, file: file)
                     links.append(.init(destination: url, isImage: type == CMARK_NODE_IMAGE, span: at))
+                } else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE, cmark_node_get_start_line(node) > 0 {
+                    html.append(span())
                 }
             }
         }
-        return (headings, links, tableRows)
+        return (headings, links, tableRows, html)
     }
 
     /// The place of a link the autolink extension made from a bare address

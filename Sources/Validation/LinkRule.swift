@@ -10,6 +10,7 @@ struct LinkRule: DocumentRule {
         RuleInfo("link-broken", "A link or image points to a file that does not exist."),
         RuleInfo("link-anchor-missing", "A link points to an anchor that no heading makes."),
         RuleInfo("link-outside-tree", "A link or image path leaves the tree, or uses an unsafe scheme."),
+        RuleInfo("markdown-image", "An image in a Markdown body: the site and the handbooks carry no image files."),
     ]
 
     static let safeSchemes = ["http", "https", "mailto", "tel"]
@@ -74,6 +75,12 @@ struct LinkRule: DocumentRule {
         let folder = doc.path.split(separator: "/").dropLast().map(String.init)
         for link in md.links {
             let destination = link.destination
+            if link.isImage {
+                out.append(.error("markdown-image", "images are not supported in a Markdown body", at: link.span,
+                                  help: "say in words what the image shows, or link to it as a page: [what it shows](\(destination)); "
+                                      + "the site and the handbooks carry no image files"))
+                continue
+            }
             if let scheme = TreePath.scheme(of: destination) {
                 if !LinkRule.safeSchemes.contains(scheme.lowercased()) {
                     out.append(.error("link-outside-tree", "links may not use the '\(scheme):' scheme", at: link.span,
