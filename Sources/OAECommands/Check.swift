@@ -78,8 +78,11 @@ public enum CheckRun {
         // the rules: it reads only the tree and the settings.
         nonisolated(unsafe) var templates: [Diagnostic] = []
         let templatesDone = DispatchGroup()
+        // Without the kind table no file of templates/ is placed: the templates are not
+        // checked then (they would all seem missing), the kind table's error says why.
+        let placed = !tree.diagnostics.contains { $0.rule == "kind-table-missing" }
         DispatchQueue.global().async(group: templatesDone) {
-            templates = TemplateCheck.check(tree, settings: network.settings) + OutputSteps.check(network)
+            if placed { templates = TemplateCheck.check(tree, settings: network.settings) + OutputSteps.check(network) }
         }
         let context = ValidationContext(network: network, asOf: day, previous: previous, changes: session?.cache.changes)
         let (rules, run) = Validator.validateByRule(context, previous: previous == nil ? nil : session?.lastRules)

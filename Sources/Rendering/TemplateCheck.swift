@@ -59,7 +59,9 @@ public enum TemplateStepCheck {
         let key = "check \(tree.root.path) \(folder) \(required) \(views.keys.sorted())"
         return TemplateMemo.shared.value(key, files: files) { () -> [Diagnostic] in
             let (templates, problems) = Templates.load(root: tree.root, folder: folder)
-            let missing = templates.require(required, folder: folder)
+            // A template that is there but does not parse is not also missing.
+            let unparsed = Set(problems.map(\.span.file))
+            let missing = templates.require(required, folder: folder).filter { !unparsed.contains($0.span.file) }
             guard problems.isEmpty else { return problems + missing }
             let variables = TemplateVariables(root: tree.root, folder: folder, uiKeys: uiKeys)
             return missing + views.sorted { $0.key < $1.key }.flatMap { variables.check($0.key, shape: $0.value) }

@@ -144,4 +144,28 @@ final class KindTableTests: XCTestCase {
             "\(tablePath):\(formatLine):13: error[kind-table-invalid]: kind 'inspection' needs a format: yaml or markdown\n"),
                       check.stdout)
     }
+
+    /// Without the kind table the one error is the kind table's: the templates, which no
+    /// file placement reaches then, are not said to be missing.
+    func testAMissingKindTableIsTheOneError() throws {
+        try FileManager.default.removeItem(at: root.appendingPathComponent("model/schema/kinds.yaml"))
+        let check = try oae(["check", "--as-of", "2026-11-25"])
+        XCTAssertEqual(check.status, 1)
+        XCTAssertEqual(check.stdout.split(separator: "\n").filter { $0.contains("error[") }.map(String.init), [
+            "model/schema/kinds.yaml:1:1: error[kind-table-missing]: the tree has no kind table, so oae cannot tell what its files are",
+        ])
+    }
+
+    /// A template that does not parse is reported once, as such: not also as missing.
+    func testATemplateThatDoesNotParseIsNotAlsoMissing() throws {
+        let path = "templates/site/office.mustache"
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        try write(path, "{{#unclosed}}" + text)
+        let check = try oae(["check", "--as-of", "2026-11-25"])
+        XCTAssertEqual(check.status, 1)
+        let errors = check.stdout.split(separator: "\n").filter { $0.contains("error[") }.map(String.init)
+        XCTAssertEqual(errors.count, 1, check.stdout)
+        XCTAssertTrue(errors.first?.hasPrefix("\(path):") ?? false, check.stdout)
+        XCTAssertTrue(errors.first?.contains("error[template-syntax]: template does not parse") ?? false, check.stdout)
+    }
 }
