@@ -18,7 +18,7 @@ public enum TextChecks {
 
     public static func tooLarge(file: String, size: Int) -> Diagnostic {
         .error("file-too-large",
-               "file is \(formatSize(size)), over the limit of \(formatSize(maxFileBytes))",
+               "file is \(formatSize(size, against: maxFileBytes)), over the limit of \(formatSize(maxFileBytes))",
                at: .wholeFile(file),
                help: "split the file, or remove data that does not belong in the tree")
     }
@@ -140,6 +140,15 @@ public enum TextChecks {
         return .error("encoding-invalid-utf8", "invalid UTF-8 byte 0x\(hex.count == 1 ? "0" + hex : hex)",
                       at: SourceSpan(file: file, line: line, column: column),
                       help: "save the file as UTF-8 (it may have been saved as Latin-1 or Windows-1252)")
+    }
+
+    /// `bytes` as `formatSize` writes it, with a tenth of a MiB when whole MiB would read as
+    /// `limit` itself ("8.6 MiB, over the limit of 8 MiB", not "8 MiB, over … 8 MiB").
+    static func formatSize(_ bytes: Int, against limit: Int) -> String {
+        let shown = formatSize(bytes)
+        guard shown == formatSize(limit), bytes >= 1024 * 1024 else { return shown }
+        let tenths = (bytes * 10 + 1024 * 1024 - 1) / (1024 * 1024)
+        return "\(tenths / 10).\(tenths % 10) MiB"
     }
 
     static func formatSize(_ bytes: Int) -> String {

@@ -216,11 +216,17 @@ public enum TreeLoader {
             break
         }
         let bytes: [UInt8]
+        // A document whose file cannot be read is still in the tree, without content, as
+        // an empty one below: what names it is not told it does not exist.
+        func unread(_ problem: Diagnostic) -> (Loaded, [Diagnostic]) {
+            guard case let .document(kind, id, municipality, language) = placement else { return (.nothing, [problem]) }
+            return (.document(Document(kind: kind, id: id, path: path, municipality: municipality, language: language)), [problem])
+        }
         switch read(path) {
         case let .success(b): bytes = b
-        case let .failure(.tooLarge(size)): return (.nothing, [TextChecks.tooLarge(file: path, size: size)])
+        case let .failure(.tooLarge(size)): return unread(TextChecks.tooLarge(file: path, size: size))
         case .failure(.unreadable), .failure(.outsideTree), .failure(.notRegularFile):
-            return (.nothing, [.error("file-unreadable", "the file could not be read", at: .wholeFile(path))])
+            return unread(.error("file-unreadable", "the file could not be read", at: .wholeFile(path)))
         }
         switch placement {
         case let .reference(name):

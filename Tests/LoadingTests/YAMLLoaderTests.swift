@@ -228,6 +228,8 @@ final class YAMLLoaderTests: XCTestCase {
             let d = TextChecks.tooLarge(file: "big.yaml", size: size)
             XCTAssertEqual(d.rule, "file-too-large")
             XCTAssertEqual(d.message, "file is 50 MiB, over the limit of 8 MiB")
+            XCTAssertEqual(TextChecks.tooLarge(file: "big.yaml", size: 8_982_288).message, "file is 8.6 MiB, over the limit of 8 MiB")
+            XCTAssertEqual(TextChecks.tooLarge(file: "big.yaml", size: 8 * 1024 * 1024 + 1).message, "file is 8.1 MiB, over the limit of 8 MiB")
         default:
             XCTFail("a 50 MB file must be refused")
         }

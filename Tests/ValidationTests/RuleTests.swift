@@ -371,6 +371,17 @@ final class RuleTests: XCTestCase {
         }
     }
 
+    /// A document too large to read is one error, as an empty or unparsable one: what names
+    /// it is not told it does not exist.
+    func testADocumentTooLargeToReadIsOneError() throws {
+        try assertDiagnostics([
+            "file-too-large model/services/grants-information.md:1:1: file is 9 MiB, over the limit of 8 MiB",
+        ]) { t in
+            let path = "model/services/grants-information.md"
+            try t.write(path, try t.read(path) + String(repeating: "Lorem ipsum dolor sit amet.\n", count: 9 * 1024 * 1024 / 28 + 1))
+        }
+    }
+
     /// Images and raw HTML are not carried by the site and the handbooks: the writer is told
     /// at the image (an error: the page would show a broken image) and at each tag (a
     /// warning: the site leaves it out with its text, the handbooks print it).
