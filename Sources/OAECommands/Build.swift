@@ -29,7 +29,7 @@ struct BuildOptions: ParsableArguments {
     @Option(name: .long, help: "The day rules about time are checked as of (YYYY-MM-DD); default: the source date.")
     var asOf: String?
 
-    @Option(name: .long, help: "How many PDFs are rendered at once (default: one per core).")
+    @Option(name: .long, help: "How many PDFs a build renders at once (default: one per core; the preview renders none).")
     var jobs: Int?
 
     var outURL: URL {

@@ -95,6 +95,9 @@ struct TreeOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: rootURL.path, isDirectory: &isDir), isDir.boolValue else {
             throw ValidationError("root '\(root)' is not a folder")
         }
+        guard TreeRoot.isTree(rootURL) else {
+            throw commandFailure("\(root) is not an oae tree: it holds neither model/ nor seeds/ (give --root the folder that holds them)")
+        }
     }
 }
 
@@ -102,6 +105,14 @@ struct TreeOptions: ParsableArguments {
 /// first folder above it that holds a `model/` or a `seeds/` folder (the marker).
 enum TreeRoot {
     static let markers = ["model", "seeds"]
+
+    /// Whether `folder` holds one of the markers.
+    static func isTree(_ folder: URL) -> Bool {
+        markers.contains { marker in
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder.appendingPathComponent(marker).path, isDirectory: &isDir) && isDir.boolValue
+        }
+    }
 
     static func find(from start: URL) -> URL? {
         var folder = start.standardizedFileURL.resolvingSymlinksInPath()

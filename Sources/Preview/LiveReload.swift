@@ -20,7 +20,8 @@ public enum LiveReload {
             s.background = "rgba(20, 20, 20, 0.94)"; s.color = "#fff"; s.padding = "2rem";
             s.font = "15px/1.5 ui-monospace, monospace";
             var title = document.createElement("h2");
-            title.textContent = "oae check: " + report.diagnostics.length + " problem(s); the preview shows the last good build";
+            var n = report.diagnostics.length;
+            title.textContent = "oae check: " + n + (n === 1 ? " problem" : " problems") + "; the preview shows the last good build";
             title.style.color = "#ff8a80";
             overlay.appendChild(title);
             report.diagnostics.forEach(function (d) {

@@ -69,6 +69,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(result.stderr.contains("Domain="), result.stderr)
     }
 
+    /// A root given that holds neither model/ nor seeds/ is a usage error in one line, as when
+    /// no tree is found upwards (it gave the kind table's error before).
+    func testARootThatIsNoTreeIsOneLine() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("oae-no-tree-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        for command in [["check"], ["build", "site"], ["list", "service"]] {
+            let result = try oae(command + ["--root", empty.path])
+            XCTAssertEqual(result.status, 2, "\(command) \(result.stderr)")
+            XCTAssertEqual(result.stderr, "error: \(empty.path) is not an oae tree: it holds neither model/ nor seeds/ (give --root the folder that holds them)\n")
+            XCTAssertEqual(result.stdout, "")
+        }
+    }
+
     /// An output folder that is the tree, or inside what oae reads, is a usage error before
     /// anything is loaded or written, for every command that writes one; a folder of other
     /// files is refused and left as it was.
