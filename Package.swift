@@ -33,7 +33,7 @@ let package = Package(
         // Positions, diagnostics as values, and their renderers (text, JSON, SARIF, GitHub).
         .target(name: "Diagnostics", dependencies: ["JSON"]),
         // YAML (libyaml) and Markdown (cmark-gfm) loading with source positions.
-        .target(name: "Loading", dependencies: ["Diagnostics", "CYaml", "CCmarkGFM"]),
+        .target(name: "Loading", dependencies: ["Diagnostics", "CYaml", "CCmarkGFM", "COAESystem"]),
         // The external programs oae runs (git, the PDF engine, the search indexer), tied
         // to oae's life.
         .target(name: "Tools", dependencies: ["COAESystem"]),

@@ -128,3 +128,20 @@ int oae_thread_idle_priority(void) {
     return -1;
 #endif
 }
+
+#if defined(__linux__)
+#include <linux/openat2.h>
+#endif
+
+int oae_open_folder_beneath(int dirfd, const char *path) {
+#if defined(__linux__) && defined(SYS_openat2) && defined(RESOLVE_NO_SYMLINKS)
+    struct open_how how = {0};
+    how.flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
+    how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+    return (int)syscall(SYS_openat2, dirfd, path, &how, sizeof how);
+#else
+    (void)dirfd; (void)path;
+    errno = ENOSYS;
+    return -1;
+#endif
+}

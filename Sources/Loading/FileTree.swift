@@ -1,3 +1,4 @@
+import COAESystem
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -291,6 +292,19 @@ public enum FileTree {
             }
             var dirFD = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard dirFD >= 0 else { fd = .failure(.unreadable); return }
+            // The whole path in one call where the system has openat2: it opens only what
+            // the walk below would open (no link anywhere, every component a folder, never
+            // above the root). Opening component by component took two calls per level, ~2%
+            // of `oae check` at 947 municipalities (issue 13). When it fails, the walk runs
+            // and says why, as before.
+            if !path.isEmpty {
+                let whole = oae_open_folder_beneath(dirFD, path)
+                if whole >= 0 {
+                    close(dirFD)
+                    fd = .success(whole)
+                    return
+                }
+            }
             for component in path.isEmpty ? [] : components {
                 let next = openat(dirFD, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 let failure = errno

@@ -266,11 +266,16 @@ public enum CMark {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+        // The text's own UTF-8 where it is contiguous (a native string): copying it into an
+        // array first cost a copy of every body (issue 13).
+        func feed(_ buffer: UnsafeBufferPointer<UInt8>) {
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
+        }
+        if text.utf8.withContiguousStorageIfAvailable(feed) == nil {
+            Array(text.utf8).withUnsafeBufferPointer(feed)
         }
         let doc = cmark_parser_finish(parser)!
         defer { cmark_node_free(doc) }

@@ -22,11 +22,12 @@ enum ScalarResolver {
         case ".nan", ".NaN", ".NAN": return .double(.nan)
         default: break
         }
+        // Fast exit: core-schema numbers start with a sign, a digit or a dot (looked at
+        // before the bytes are copied: words such as "no" or "tots" end here).
+        guard let first = s.utf8.first,
+              first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+              || isDigit(first) else { return .string(s) }
         let utf8 = Array(s.utf8)
-        guard let first = utf8.first else { return .string(s) }
-        // Fast exit: core-schema numbers start with a sign, a digit or a dot.
-        guard first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
-            || isDigit(first) else { return .string(s) }
         if utf8.count > 2, utf8[0] == UInt8(ascii: "0") {
             if utf8[1] == UInt8(ascii: "o"), utf8.dropFirst(2).allSatisfy({ $0 >= 48 && $0 <= 55 }) {
                 if let i = Int(String(s.dropFirst(2)), radix: 8) { return .int(i) }

@@ -34,13 +34,14 @@ extension Evaluator {
         // array, copied (retained and released) its nodes.
         return pairs.withUnsafeBufferPointer { pairs -> Bool in
             var valid = valid
+            var cursor = 0
             for i in 0..<pairs.count {
                 let key = pairs[i].key.keyText
                 if let names = k.propertyNames {
                     valid = evaluatePropertyName(names, pairs[i].key) && valid
                 }
                 var matched = false
-                if let p = k.properties[key] {
+                if let p = k.property(key, cursor: &cursor) {
                     matched = true
                     valid = evaluateChild(p, pairs[i].value, .key(key)) && valid
                 }

@@ -82,24 +82,39 @@ struct Evaluator {
         let valid = evaluateKeywords(node, instance, &local)
         if valid {
             if !node.annotations.isEmpty {
-                record(AnnotatedValue(path: path, node: instance, annotations: node.annotations,
-                                      schemaSpan: node.span))
+                record(instance, node)
             }
             if evaluated != nil, let local { evaluated?.merge(local) }
         }
         return valid
     }
 
-    /// Records an annotated value, merged with the previous one when a second schema
-    /// annotates the same value (a property and the definition it refers to).
-    private mutating func record(_ hit: AnnotatedValue) {
+    /// `path` in an array of its own, of its exact size. A hit that shared the evaluator's
+    /// array (`path: path`) made the evaluator copy it at its next step down or up (copy on
+    /// write, to the exact count) and then grow the copy again at the next step down: two
+    /// arrays per hit, and the hit kept the larger one (issue 13).
+    static func copy(_ path: [PathStep]) -> [PathStep] {
+        path.withUnsafeBufferPointer { steps in
+            [PathStep](unsafeUninitializedCapacity: steps.count) { buffer, initialized in
+                if let base = buffer.baseAddress, let from = steps.baseAddress {
+                    base.initialize(from: from, count: steps.count)
+                }
+                initialized = steps.count
+            }
+        }
+    }
+
+    /// Records that schema `k` annotates `instance` at the current path, merged with the
+    /// previous hit when a second schema annotates the same value (a property and the
+    /// definition it refers to).
+    private mutating func record(_ instance: Node, _ k: CompiledNode) {
         // Compared in place: binding `hits.last` would copy the whole value.
         let last = hits.count - 1
-        if last >= hitsFloor, hits[last].isKey == hit.isKey, hits[last].node.span == hit.node.span,
-           hits[last].path == hit.path {
-            hits[last].annotations = hits[last].annotations.merged(with: hit.annotations)
+        if last >= hitsFloor, !hits[last].isKey, hits[last].node.span == instance.span, hits[last].path == path {
+            hits[last].annotations = hits[last].annotations.merged(with: k.annotations)
         } else {
-            hits.append(hit)
+            hits.append(AnnotatedValue(path: Evaluator.copy(path), node: instance, annotations: k.annotations,
+                                       schemaSpan: k.span))
         }
     }
 

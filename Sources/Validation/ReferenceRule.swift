@@ -19,11 +19,17 @@ struct ReferenceRule: DocumentRule {
 
     func check(_ doc: Document, _: Void, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for value in c.schemaResults[doc.path]?.annotated ?? [] {
-            guard let kind = value.annotations.ref else { continue }
-            for item in value.isKey ? [value.node] : (value.node.sequence ?? [value.node]) {
-                let id = value.isKey ? item.keyText : item.string
-                if let id { check(id, kind, item.span, doc, c, &out) }
+        guard let annotated = c.schemaResults[doc.path]?.annotated else { return out }
+        // By index through the buffer: binding each value copied it (a retain and a release
+        // of each reference in it), and most values have no `x-ref` (issue 13).
+        annotated.withUnsafeBufferPointer { values in
+            for i in values.indices {
+                guard let kind = values[i].annotations.ref else { continue }
+                let value = values[i]
+                for item in value.isKey ? [value.node] : (value.node.sequence ?? [value.node]) {
+                    let id = value.isKey ? item.keyText : item.string
+                    if let id { check(id, kind, item.span, doc, c, &out) }
+                }
             }
         }
         return out

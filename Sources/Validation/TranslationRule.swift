@@ -34,12 +34,12 @@ struct TranslationRule: DocumentRule {
             let annotated = c.schemaResults[doc.path]?.annotated ?? []
             // By index: binding each value would copy it.
             for i in annotated.indices where annotated[i].annotations.i18n && !annotated[i].isKey {
-                let value = annotated[i]
-                let node = value.node
+                // Only the node: copying the whole value cost a retain of each reference in it.
+                let node = annotated[i].node
                 guard let missing = TranslationRule.missing(node, languages, defaultLanguage: defaultLanguage),
                       !missing.isEmpty else { continue }
                 out.append(.warning("translation-missing",
-                                    "'\(value.path.fieldName)' has no \(TranslationRule.describe(missing)) text",
+                                    "'\(annotated[i].path.fieldName)' has no \(TranslationRule.describe(missing)) text",
                                     at: node.span,
                                     help: node.string != nil
                                         ? "write the text as a mapping: '\(defaultLanguage):' with this text, then one line per language"

@@ -46,6 +46,25 @@ final class CheckFastPathTests: XCTestCase {
         XCTAssertEqual(root["h"]?.string, "Zürich")
     }
 
+    /// Words that start like a null, a boolean or a number (n, N, t, T, f, F, ~) but are
+    /// none stay strings, decided by their first byte; signs, dots and digits still go
+    /// through the number checks (issue 13: the bytes are copied only for those).
+    func testWordsThatStartLikeCoreValues() throws {
+        let (node, problems) = load("a: no\nb: tots\nc: Nadal\nd: fals\ne: Tarragona\nf: ~x\ng: nulls\nh: -x\ni: .x\n"
+            + "j: +3\nk: 0x1F\nl: 0o17\nm: 3.5e2\nn: 12ab\no: 9007199254740991\np: -.5\nq: True\n")
+        XCTAssertEqual(problems, [])
+        let root = try XCTUnwrap(node)
+        XCTAssertEqual(["a", "b", "c", "d", "e", "f", "g", "h", "i", "n"].map { root[$0]?.string },
+                       ["no", "tots", "Nadal", "fals", "Tarragona", "~x", "nulls", "-x", ".x", "12ab"])
+        XCTAssertEqual(root["j"]?.int, 3)
+        XCTAssertEqual(root["k"]?.int, 31)
+        XCTAssertEqual(root["l"]?.int, 15)
+        XCTAssertEqual(root["m"]?.number, 350)
+        XCTAssertEqual(root["o"]?.int, 9_007_199_254_740_991)
+        XCTAssertEqual(root["p"]?.number, -0.5)
+        XCTAssertEqual(root["q"]?.bool, true)
+    }
+
     /// Positions after multi-byte characters count characters (the byte scan's line
     /// starts count scalars).
     func testPositionsAfterMultibyteText() throws {

@@ -58,4 +58,62 @@ final class MergeHitsTests: XCTestCase {
                         "3:3 title/es key=false ref=term i18n=false", "5:1 owner_role key=false ref=role i18n=false"])
         XCTAssertTrue(SchemaValidator.merge(hits)[0].annotations.adaptable)
     }
+
+    /// The merge as it was written before it was done in place: the hits' indexes sorted,
+    /// each hit copied into a new array or combined with the one before it.
+    func referenceMerge(_ hits: [AnnotatedValue]) -> [AnnotatedValue] {
+        let order = hits.indices.sorted { a, b in
+            if SchemaValidator.documentOrder(hits[a], hits[b]) { return true }
+            if SchemaValidator.documentOrder(hits[b], hits[a]) { return false }
+            return a < b
+        }
+        var out: [AnnotatedValue] = []
+        for i in order {
+            if let last = out.indices.last, out[last].isKey == hits[i].isKey, out[last].path == hits[i].path {
+                out[last].annotations = out[last].annotations.merged(with: hits[i].annotations)
+            } else {
+                out.append(hits[i])
+            }
+        }
+        return out
+    }
+
+    /// Merged in place (issue 13): on 300 lists of hits in random orders, with values at
+    /// one place, aliased paths, keys and values for one path, the result equals the merge
+    /// into a new array, hit for hit.
+    func testMergeInPlaceEqualsTheMergeIntoANewArray() {
+        var random = SystemRandomNumberGenerator()
+        let refs: [String?] = [nil, "role", "service", "area"]
+        for round in 0..<300 {
+            let count = round % 40
+            var hits: [AnnotatedValue] = []
+            for _ in 0..<count {
+                let line = Int.random(in: 1...6, using: &random)
+                let path: [PathStep] = Int.random(in: 0...3, using: &random) == 0
+                    ? [.key("k\(line % 3)"), .index(Int.random(in: 0...1, using: &random))]
+                    : [.key("k\(line % 3)")]
+                hits.append(hit(line, Int.random(in: 1...2, using: &random), path, key: Int.random(in: 0...4, using: &random) == 0,
+                                XAnnotations(ref: refs.randomElement(using: &random)!, adaptable: Bool.random(using: &random),
+                                             i18n: Bool.random(using: &random))))
+            }
+            let expected = referenceMerge(hits)
+            var merged = hits
+            SchemaValidator.mergeInPlace(&merged)
+            XCTAssertEqual(describe(merged), describe(expected), "round \(round)")
+            XCTAssertEqual(merged.map(\.annotations), expected.map(\.annotations), "round \(round)")
+            XCTAssertEqual(describe(SchemaValidator.merge(hits)), describe(expected), "round \(round)")
+        }
+    }
+
+    /// `permute` puts the value at `order[j]` at `j`, for cycles of every length.
+    func testPermuteFollowsTheOrder() {
+        for order in [[0], [1, 0], [2, 0, 1], [3, 2, 1, 0], [1, 2, 3, 4, 0], [0, 2, 1, 4, 3, 5]] {
+            var values = order.indices.map { "v\($0)" }
+            values.withUnsafeMutableBufferPointer { SchemaValidator.permute($0, by: order) }
+            XCTAssertEqual(values, order.map { "v\($0)" })
+        }
+        var values: [String] = []
+        values.withUnsafeMutableBufferPointer { SchemaValidator.permute($0, by: []) }
+        XCTAssertEqual(values, [])
+    }
 }

@@ -41,4 +41,10 @@ void oae_release_free_memory(void);
 /// Linux). 0, or -1 where the system cannot.
 int oae_thread_idle_priority(void);
 
+/// Opens the folder `path` below the open folder `dirfd` in one call (Linux openat2 with
+/// RESOLVE_BENEATH and RESOLVE_NO_SYMLINKS): it fails when any component of `path` is a
+/// link, is not a folder, or leads outside `dirfd`. Returns the descriptor (O_CLOEXEC), or
+/// -1 with errno set (ENOSYS where the system has no openat2).
+int oae_open_folder_beneath(int dirfd, const char *path);
+
 #endif
