@@ -51,6 +51,40 @@ final class PageBytesTests: XCTestCase {
         XCTAssertEqual(Layout.searchable(plain), plain)
     }
 
+    /// `searchRule` gives, at every `<` of texts made of the rules' pieces, the first rule of
+    /// `searchRules` whose `match` begins there; `searchable` inserts what that rule says.
+    func testSearchRulesOnBytesFollowTheTable() {
+        let pieces = ["<dt>", "<dt class=", "<dt clas", "<thead>", "<thead", "</dd>", "</dt>", "</th>", "</td>", "</li>", "<dd",
+                      "<dt", "<td", "<li", "<th", "<t", "</", "<d", "<", "x", " ", ">"]
+        var checked = 0, matched = 0
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "<dt", "<li", "<td", "x"] {
+                    let bytes = Array((a + b + c).utf8)
+                    var expected: [UInt8] = [], copied = 0, i = 0
+                    bytes.withUnsafeBufferPointer { buffer in
+                        while i < bytes.count {
+                            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+                            let rule = Layout.searchRules.firstIndex { buffer.hasPrefix($0.match, at: i) }
+                            XCTAssertEqual(Layout.searchRule(buffer, at: i), rule, "\(a + b + c) at \(i)")
+                            checked += 1
+                            guard let rule else { i += 1; continue }
+                            matched += 1
+                            let at = Layout.searchRules[rule].at
+                            expected += bytes[copied..<(i + at)] + Layout.searchRules[rule].insert
+                            copied = i + at
+                            i += at
+                        }
+                    }
+                    expected += bytes[copied...]
+                    XCTAssertEqual(String(decoding: Layout.searchable(bytes), as: UTF8.self), String(decoding: expected, as: UTF8.self))
+                }
+            }
+        }
+        XCTAssertEqual(checked, 5_632)
+        XCTAssertEqual(matched, 798)
+    }
+
     func testByteSearch() {
         let hay = Array("<p>a</p><h2 id=\"x\">X</h2><h2 id=\"y\">Y</h2>".utf8)
         XCTAssertEqual(HTMLBytes.find("<h2", in: hay), 8)
