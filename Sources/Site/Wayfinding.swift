@@ -195,7 +195,7 @@ enum Contents {
                   let close = HTMLBytes.find(level == 2 ? "</h2>" : "</h3>", in: html, from: after)
             else { rest = after; continue }
             if let id = HTMLBytes.attribute("id", in: html, from: after, to: gt) {
-                let text = ScrollRegions.plainText(String(decoding: html[(gt + 1)..<max(gt + 1, close)], as: UTF8.self)[...])
+                let text = ScrollRegions.plainText(html[(gt + 1)..<max(gt + 1, close)])
                 if level == 2 || !entries.isEmpty { entries.append((level, id, text)) }
             }
             rest = close + 5

@@ -96,6 +96,14 @@ final class PageBytesTests: XCTestCase {
         XCTAssertEqual(HTMLBytes.findLast("</h2>", in: hay, before: 41), 20)
         XCTAssertEqual(HTMLBytes.attribute("id", in: hay, from: 8, to: 19), "x")
         XCTAssertNil(HTMLBytes.attribute("id", in: hay, from: 0, to: 8))
+        // ` id="` only: not in another attribute's name, nor without `="`, nor past the tag.
+        let tag = Array("<h2 data-id=\"a\" idx=\"b\" id =\"c\" id=\"d\" aria-labelledby=\"e\">".utf8)
+        XCTAssertEqual(HTMLBytes.attribute("id", in: tag, from: 3, to: tag.count - 1), "d")
+        XCTAssertEqual(HTMLBytes.attribute("aria-labelledby", in: tag, from: 0, to: tag.count), "e")
+        XCTAssertNil(HTMLBytes.attribute("id", in: tag, from: 3, to: 36))
+        XCTAssertNil(HTMLBytes.attribute("id", in: tag, from: 3, to: 37))
+        XCTAssertEqual(HTMLBytes.attribute("id", in: tag, from: 3, to: 38), "d")
+        XCTAssertNil(HTMLBytes.attribute("idx", in: tag, from: 18, to: tag.count))
         XCTAssertNil(HTMLBytes.find("<", in: [], from: 0))
         XCTAssertEqual(HTMLBytes.find("a", in: hay), 3)
     }
