@@ -18,24 +18,47 @@ public enum HTML {
         s.withUTF8 { escape(utf8: $0, into: &out) }
     }
 
-    /// Escapes UTF-8 text into `out` (`escape(_:into:)`).
+    /// Escapes UTF-8 text into `out` (`escape(_:into:)`). Eight bytes at a time are
+    /// skipped while none of them is one of the five (most text has none: a byte at a
+    /// time, this was 4% of the site's pages' CPU, issue 13).
     static func escape(utf8 b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        guard let base = b.baseAddress else { return }
         out.reserveCapacity(out.count + b.count)
+        let n = b.count
         var run = 0
-        for i in 0..<b.count {
-            let entity: StaticString
-            switch b[i] {
-            case UInt8(ascii: "<"): entity = "&lt;"
-            case UInt8(ascii: ">"): entity = "&gt;"
-            case UInt8(ascii: "&"): entity = "&amp;"
-            case UInt8(ascii: "\""): entity = "&quot;"
-            case UInt8(ascii: "'"): entity = "&#39;"
-            default: continue
+        var i = 0
+        while i < n {
+            while i + 8 <= n, !mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+            let stop = min(n, i + 8)
+            while i < stop {
+                let entity: StaticString
+                switch base[i] {
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default:
+                    i += 1
+                    continue
+                }
+                if i > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: i - run)) }
+                entity.withUTF8Buffer { out.append(contentsOf: $0) }
+                i += 1
+                run = i
             }
-            if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i])) }
-            entity.withUTF8Buffer { out.append(contentsOf: $0) }
-            run = i + 1
         }
-        if b.count > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<b.count])) }
+        if n > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: n - run)) }
+    }
+
+    /// Whether some byte of the eight in `word` is `<`, `>`, `&`, `"` or `'` (exact: a word
+    /// has a zero byte exactly when `(x - 0x01…) & ~x & 0x80…` is not zero).
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        @inline(__always) func has(_ byte: UInt64) -> UInt64 {
+            let x = word ^ (byte &* 0x0101_0101_0101_0101)
+            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+        }
+        return (has(0x3C) | has(0x3E) | has(0x26) | has(0x22) | has(0x27)) != 0
     }
 }

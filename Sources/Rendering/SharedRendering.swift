@@ -76,22 +76,24 @@ public final class RenderMemo: @unchecked Sendable {
 
     struct Key: Hashable {
         let value: ObjectIdentifier
-        let tokens: UnsafeRawPointer?
+        /// The section's body: its template's program and the index of its first operation.
+        let program: ObjectIdentifier
+        let body: Int
         let escaping: CompiledTemplate.Escaping
         let indentation: [UInt8]?
     }
 
     /// One rendering: what it read outside the item, and its bytes. It keeps the value and
-    /// the tokens, so that their addresses (in the key) cannot be another's while it lives.
+    /// the program, so that their identities (in the key) cannot be another's while it lives.
     final class Entry {
         let keep: SharedValue
-        let tokens: [CompiledTemplate.Token]
+        let program: CompiledTemplate.Program
         let outside: [(name: String, value: TemplateValue?)]
         let bytes: [UInt8]
 
-        init(keep: SharedValue, tokens: [CompiledTemplate.Token], outside: [(name: String, value: TemplateValue?)], bytes: [UInt8]) {
+        init(keep: SharedValue, program: CompiledTemplate.Program, outside: [(name: String, value: TemplateValue?)], bytes: [UInt8]) {
             self.keep = keep
-            self.tokens = tokens
+            self.program = program
             self.outside = outside
             self.bytes = bytes
         }

@@ -87,6 +87,11 @@ public enum TemplateValue: Sendable {
         (try? TemplateValueEncoder.encode(value)) ?? .object([])
     }
 
+    /// For tests: when set, every value is made through its `Encodable` conformance, the
+    /// values that write their own (`TemplateValueConvertible`) and everything in them
+    /// included, so that a test can render a whole site both ways and compare the bytes.
+    nonisolated(unsafe) public static var throughEncodable = false
+
     /// The value of a view model through its `Encodable` conformance, even when it writes
     /// its own (`TemplateValueConvertible`): for tests that compare the two.
     public static func encoded<T: Encodable>(_ value: T) -> TemplateValue {
@@ -194,7 +199,7 @@ final class TemplateValueEncoder: Encoder {
         if T.self == Int.self { return .int(unsafeBitCast(value, to: Int.self)) }
         if T.self == Double.self { return .double(unsafeBitCast(value, to: Double.self)) }
         if T.self == [String: String].self { return .words(unsafeBitCast(value, to: [String: String].self)) }
-        if let convertible = T.self as? TemplateValueConvertible.Type {
+        if !TemplateValue.throughEncodable, let convertible = T.self as? TemplateValueConvertible.Type {
             return withUnsafePointer(to: value) { convertible.templateValue(at: UnsafeRawPointer($0)) }
         }
         let encoder = TemplateValueEncoder()

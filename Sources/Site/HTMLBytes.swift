@@ -68,23 +68,21 @@ enum HTMLBytes {
     }
 
     /// The value of `name="…"` in the start tag `hay[from..<to]` (as oae writes it: double
-    /// quotes, escaped); nil when the tag has no such attribute.
+    /// quotes, escaped); nil when the tag has no such attribute. The first ` name="` is
+    /// found by looking for `name` and checking the bytes around it (without making the
+    /// pattern, an array, for every tag of every page).
     static func attribute(_ name: StaticString, in hay: [UInt8], from: Int, to: Int) -> String? {
-        // ` name="`
-        var pattern: [UInt8] = [0x20]
-        pattern.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        pattern.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
-        guard to - from >= pattern.count else { return nil }
-        let at: Int? = hay.withUnsafeBufferPointer { h in
-            pattern.withUnsafeBufferPointer { p in
-                guard let base = h.baseAddress,
-                      let hit = memmem(base + from, to - from, p.baseAddress!, p.count) else { return nil }
-                return base.distance(to: hit)
+        let n = name.utf8CodeUnitCount
+        var at = from + 1
+        var start: Int?
+        while let hit = find(name, in: hay, from: at, to: to) {
+            if hay[hit - 1] == 0x20, hit + n + 2 <= to, hay[hit + n] == UInt8(ascii: "="), hay[hit + n + 1] == UInt8(ascii: "\"") {
+                start = hit + n + 2
+                break
             }
+            at = hit + 1
         }
-        guard let at else { return nil }
-        let start = at + pattern.count
-        guard let quote = find(byte: UInt8(ascii: "\""), in: hay, from: start, to: to) else { return nil }
+        guard let start, let quote = find(byte: UInt8(ascii: "\""), in: hay, from: start, to: to) else { return nil }
         return String(decoding: hay[start..<quote], as: UTF8.self)
     }
 }

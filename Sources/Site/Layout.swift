@@ -66,7 +66,7 @@ struct Layout: Sendable {
             indexed: content.indexed,
             search_kind: language[Layout.searchKindKey(route)],
             content: RenderedText(utf8: Layout.body(content, route: route, language: language)),
-            fallback_note: content.html.utf8Contains("class=\"fallback\""),
+            fallback_note: HTMLBytes.contains("class=\"fallback\"", in: content.html),
             json_ld: content.jsonLD.map(StructuredData.scriptText),
             revision: revision,
             revision_full: stamp.revision,
@@ -86,7 +86,7 @@ extension Layout {
     /// (`ScrollRegions`), a contents list on long pages but the home page (`Contents`),
     /// and the marks for the search index (`searchable`), each pass on the bytes.
     static func body(_ content: PageContent, route: SiteRoute, language: SiteLanguage) -> [UInt8] {
-        let wrapped = ScrollRegions.wrap(Array(content.html.utf8), fallback: content.title)
+        let wrapped = ScrollRegions.wrap(content.html, fallback: content.title)
         return searchable(route == .home ? wrapped : Contents.insert(wrapped, label: language["on_this_page"]))
     }
 }

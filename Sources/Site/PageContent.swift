@@ -9,8 +9,9 @@ struct PageContent: Sendable {
     var description: String = ""
     /// The trail from the home page to this page's parent (the page itself is added).
     var breadcrumbs: [(label: String, route: SiteRoute)] = []
-    /// The page's HTML, rendered by its template.
-    var html: String
+    /// The page's HTML, rendered by its template, as the UTF-8 bytes the renderer wrote
+    /// (never decoded into a `String` and validated on the way to the layout).
+    var html: [UInt8]
     /// schema.org data embedded in the page.
     var jsonLD: JSONValue? = nil
     /// Whether search indexes the page (`data-pagefind-body` on `<main>`).

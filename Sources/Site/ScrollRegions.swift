@@ -50,7 +50,7 @@ enum ScrollRegions {
         if let open = HTMLBytes.find("<caption", in: html, from: from, to: to),
            let close = HTMLBytes.find("</caption>", in: html, from: from, to: to),
            let gt = HTMLBytes.find(byte: UInt8(ascii: ">"), in: html, from: open + 8, to: to), gt < close {
-            let text = plainText(String(decoding: html[(gt + 1)..<close], as: UTF8.self)[...])
+            let text = plainText(html[(gt + 1)..<close])
             if !text.isEmpty { return "aria-label=\"\(HTML.escape(text))\"" }
         }
         let head = HTMLBytes.find(byte: UInt8(ascii: ">"), in: html, from: from, to: to) ?? to
@@ -81,11 +81,16 @@ enum ScrollRegions {
     /// UTF-8 bytes (`<` and `>` are ASCII); spaces are collapsed by bytes when the text is
     /// ASCII, else by characters (a no-break space is a space too).
     static func plainText(_ html: Substring) -> String {
+        plainText(html.utf8)
+    }
+
+    /// `plainText` of the UTF-8 bytes of some HTML (a part of a page, cut at ASCII bytes).
+    static func plainText<Bytes: Sequence>(_ html: Bytes) -> String where Bytes.Element == UInt8 {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(html.utf8.count)
+        bytes.reserveCapacity(html.underestimatedCount)
         var inTag = false
         var ascii = true
-        for b in html.utf8 {
+        for b in html {
             if b == UInt8(ascii: "<") { inTag = true } else if b == UInt8(ascii: ">") { inTag = false } else if !inTag {
                 bytes.append(b)
                 if b >= 0x80 { ascii = false }

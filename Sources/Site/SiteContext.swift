@@ -133,8 +133,11 @@ struct SiteContext: Sendable {
 
     /// The name of a municipality (as written in its office file), else its slug.
     func municipalityName(_ slug: String) -> String {
-        office(slug)?["municipality"]?["name"]?.string ?? slug
+        // Once per municipality: charts and lists ask for every office's name on many pages,
+        // and each answer copied the municipality, its office document and nodes.
+        names.value(slug) { office(slug)?["municipality"]?["name"]?.string ?? slug }
     }
+    private let names = Memo<String, String>()
 
     /// The title of a model document in a language (its `name` or `title`).
     func title(_ kind: Kind, _ id: String, _ language: SiteLanguage) -> TextView {

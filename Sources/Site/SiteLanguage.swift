@@ -18,6 +18,9 @@ public struct SiteLanguage: Sendable {
     public let localizer: Localizer
     /// Every plain interface word, for templates (`{{ui.key}}`).
     public let ui: [String: String]
+    /// Each date written in the tree, as `date` writes it, once (pages show the same
+    /// opening, review and signing dates thousands of times at 947 municipalities).
+    private let dates = Memo<String, String>()
 
     /// The language of `strings`, whose texts of the tree `localizer` picks.
     public init(strings: Strings, localizer: Localizer) {
@@ -53,7 +56,10 @@ public struct SiteLanguage: Sendable {
     }
 
     /// A date written in YAML (`2026-04-13`) in words; "" when absent.
-    public func date(_ text: String?) -> String { text.map(formatter.date) ?? "" }
+    public func date(_ text: String?) -> String {
+        guard let text else { return "" }
+        return dates.value(text) { formatter.date(text) }
+    }
 
     /// A translatable field as template data (see `text.mustache`).
     func text(_ node: Node?) -> TextView {

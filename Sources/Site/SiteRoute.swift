@@ -110,7 +110,11 @@ public enum SitePath {
                 for b in f where b == slash { ups += 1 }
                 var href = [UInt8]()
                 href.reserveCapacity(ups * 3 + t.count - start + (fragment?.utf8.count ?? 0) + 1)
-                for _ in 0..<ups { href.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "."), slash]) }
+                for _ in 0..<max(0, ups) {
+                    href.append(UInt8(ascii: "."))
+                    href.append(UInt8(ascii: "."))
+                    href.append(slash)
+                }
                 href.append(contentsOf: UnsafeBufferPointer(rebasing: t[start...]))
                 if let fragment {
                     href.append(UInt8(ascii: "#"))

@@ -39,7 +39,7 @@ final class ChartSummaryTests: XCTestCase {
         XCTAssertTrue(chart.chart_svg.contains(">Mínim</text>") && chart.chart_svg.contains(">Mediana</text>")
                       && chart.chart_svg.contains(">Màxim</text>"), chart.chart_svg)
         XCTAssertFalse(chart.chart_svg.contains("Sant Feliu"))
-        let table = pages.render("chart", chart, ca)
+        let table = String(decoding: pages.render("chart", chart, ca), as: UTF8.self)
         XCTAssertTrue(table.contains("<tr><th scope=\"row\">T3 2026</th><td>2</td><td>131</td><td>136,5</td><td>142</td></tr>"), table)
         XCTAssertFalse(table.contains("Sant Feliu"), table)
         // Both offices aim at 180 people a quarter: one target line.

@@ -51,6 +51,40 @@ final class PageBytesTests: XCTestCase {
         XCTAssertEqual(Layout.searchable(plain), plain)
     }
 
+    /// `searchRule` gives, at every `<` of texts made of the rules' pieces, the first rule of
+    /// `searchRules` whose `match` begins there; `searchable` inserts what that rule says.
+    func testSearchRulesOnBytesFollowTheTable() {
+        let pieces = ["<dt>", "<dt class=", "<dt clas", "<thead>", "<thead", "</dd>", "</dt>", "</th>", "</td>", "</li>", "<dd",
+                      "<dt", "<td", "<li", "<th", "<t", "</", "<d", "<", "x", " ", ">"]
+        var checked = 0, matched = 0
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "<dt", "<li", "<td", "x"] {
+                    let bytes = Array((a + b + c).utf8)
+                    var expected: [UInt8] = [], copied = 0, i = 0
+                    bytes.withUnsafeBufferPointer { buffer in
+                        while i < bytes.count {
+                            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+                            let rule = Layout.searchRules.firstIndex { buffer.hasPrefix($0.match, at: i) }
+                            XCTAssertEqual(Layout.searchRule(buffer, at: i), rule, "\(a + b + c) at \(i)")
+                            checked += 1
+                            guard let rule else { i += 1; continue }
+                            matched += 1
+                            let at = Layout.searchRules[rule].at
+                            expected += bytes[copied..<(i + at)] + Layout.searchRules[rule].insert
+                            copied = i + at
+                            i += at
+                        }
+                    }
+                    expected += bytes[copied...]
+                    XCTAssertEqual(String(decoding: Layout.searchable(bytes), as: UTF8.self), String(decoding: expected, as: UTF8.self))
+                }
+            }
+        }
+        XCTAssertEqual(checked, 5_632)
+        XCTAssertEqual(matched, 798)
+    }
+
     func testByteSearch() {
         let hay = Array("<p>a</p><h2 id=\"x\">X</h2><h2 id=\"y\">Y</h2>".utf8)
         XCTAssertEqual(HTMLBytes.find("<h2", in: hay), 8)
@@ -62,6 +96,14 @@ final class PageBytesTests: XCTestCase {
         XCTAssertEqual(HTMLBytes.findLast("</h2>", in: hay, before: 41), 20)
         XCTAssertEqual(HTMLBytes.attribute("id", in: hay, from: 8, to: 19), "x")
         XCTAssertNil(HTMLBytes.attribute("id", in: hay, from: 0, to: 8))
+        // ` id="` only: not in another attribute's name, nor without `="`, nor past the tag.
+        let tag = Array("<h2 data-id=\"a\" idx=\"b\" id =\"c\" id=\"d\" aria-labelledby=\"e\">".utf8)
+        XCTAssertEqual(HTMLBytes.attribute("id", in: tag, from: 3, to: tag.count - 1), "d")
+        XCTAssertEqual(HTMLBytes.attribute("aria-labelledby", in: tag, from: 0, to: tag.count), "e")
+        XCTAssertNil(HTMLBytes.attribute("id", in: tag, from: 3, to: 36))
+        XCTAssertNil(HTMLBytes.attribute("id", in: tag, from: 3, to: 37))
+        XCTAssertEqual(HTMLBytes.attribute("id", in: tag, from: 3, to: 38), "d")
+        XCTAssertNil(HTMLBytes.attribute("idx", in: tag, from: 18, to: tag.count))
         XCTAssertNil(HTMLBytes.find("<", in: [], from: 0))
         XCTAssertEqual(HTMLBytes.find("a", in: hay), 3)
     }

@@ -40,4 +40,23 @@ final class SiteViewValuesTests: XCTestCase {
         assertSame(PageView(layout(optionals: true), SiteLanguage(strings: .init(language: "ca", texts: ["nav_home": "Inici"]),
                                                                    localizer: .init(language: "ca", defaultLanguage: "ca"))))
     }
+
+    /// Every page of the example, in every language, has the same bytes when every view is
+    /// made through its `Encodable` conformance (`TemplateValue.throughEncodable`): the
+    /// views that write their own value write what their encoding writes, wherever the
+    /// templates read it.
+    func testEveryPageOfTheExampleIsTheSameThroughTheEncoder() throws {
+        let tree = try SiteTree(example: true)
+        defer { tree.remove() }
+        let input = try tree.input()
+        let own = try sitePages(input)
+        TemplateValue.throughEncodable = true
+        defer { TemplateValue.throughEncodable = false }
+        let encoded = try sitePages(input)
+        XCTAssertGreaterThan(own.count, 100)
+        XCTAssertEqual(own.keys.sorted(), encoded.keys.sorted())
+        for (path, html) in encoded.sorted(by: { $0.key < $1.key }) {
+            XCTAssertEqual(own[path], html, path)
+        }
+    }
 }
