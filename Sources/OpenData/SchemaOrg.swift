@@ -9,6 +9,30 @@ import Resolution
 struct SchemaOrg: Sendable {
     let vocabulary: Vocabulary
     let resolved: [String: ResolvedMunicipality]
+    /// The municipalities that offer each service, by service id, in slug order, with their
+    /// office's name: made once, since every model service's page asks for its providers
+    /// (42 pages × 3 languages walked and copied all 947 municipalities at 947).
+    let providers: [String: [Provider]]
+
+    /// A municipality that offers a service: its slug, its office's name, its own name.
+    struct Provider: Sendable {
+        var slug: String
+        var name: Node?
+        var city: String
+    }
+
+    init(vocabulary: Vocabulary, resolved: [String: ResolvedMunicipality]) {
+        self.vocabulary = vocabulary
+        self.resolved = resolved
+        var providers: [String: [Provider]] = [:]
+        for slug in resolved.keys.sorted() {
+            guard let r = resolved[slug] else { continue }
+            let office = r.files.office?.root
+            let provider = Provider(slug: slug, name: office?["name"], city: office?["municipality"]?["name"]?.string ?? slug)
+            for id in Set(r.services.map(\.id)) { providers[id, default: []].append(provider) }
+        }
+        self.providers = providers
+    }
 
     static let days = ["mo": "Monday", "tu": "Tuesday", "we": "Wednesday", "th": "Thursday", "fr": "Friday",
                        "sa": "Saturday", "su": "Sunday"]
@@ -68,17 +92,18 @@ struct SchemaOrg: Sendable {
     /// model service with every office that offers it (`municipality` nil).
     func service(_ municipality: String?, _ id: String, language: String) -> JSONValue? {
         let v = vocabulary
-        let providers: [ResolvedMunicipality]
+        let providers: [Provider]
         let fields: Node?
         let serviceID: String
         if let municipality {
             guard let r = resolved[municipality], let s = r.services.first(where: { $0.id == id }) else { return nil }
-            providers = [r]
+            let office = r.files.office?.root
+            providers = [Provider(slug: r.slug, name: office?["name"], city: office?["municipality"]?["name"]?.string ?? r.slug)]
             fields = s.fields
             serviceID = v.id("\(municipality)/service/\(id)")
         } else {
             guard let doc = v.network.modelDocument(.service, id) else { return nil }
-            providers = resolved.values.filter { $0.services.contains { $0.id == id } }.sorted { $0.slug < $1.slug }
+            providers = self.providers[id] ?? []
             fields = doc.root
             serviceID = v.id("model/service/\(id)")
         }
@@ -94,12 +119,11 @@ struct SchemaOrg: Sendable {
            let label = v.text(area["name"], language) {
             pairs.append(("serviceType", .string(label)))
         }
-        pairs.append(("provider", .array(providers.compactMap { r in
-            let name = r.files.office?.root?["name"]
-            return .object([("@type", .string("GovernmentOffice")), ("@id", .string(officeID(r.slug))),
-                            ("name", .string(v.text(name, language) ?? r.slug))])
+        pairs.append(("provider", .array(providers.map { r in
+            .object([("@type", .string("GovernmentOffice")), ("@id", .string(officeID(r.slug))),
+                     ("name", .string(v.text(r.name, language) ?? r.slug))])
         })))
-        pairs.append(("areaServed", .array(providers.map { city($0.slug) })))
+        pairs.append(("areaServed", .array(providers.map { .object([("@type", .string("City")), ("name", .string($0.city))]) })))
         let channels: [JSONValue] = (fields?["channels"]?.sequence ?? []).compactMap(\.string).map { ch in
             .object([("@type", .string("ServiceChannel")), ("name", .string(v.label(language, "channel.\(ch)") ?? ch))])
         }
