@@ -168,7 +168,7 @@ struct CPSVCatalogue: Sendable {
         let datasetID = v.baseURL + "data/catalogue-\(m).jsonld"
         let offered = Set(r.services.map(\.id))
         // The index of each procedure, by id (the first of an id, as `first(where:)` found it).
-        let procedures = Dictionary(r.procedures.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let procedures = Dictionary(r.procedures.indices.map { (r.procedures[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         var titles: [String: String] = [:]
         for lang in v.languages {
             if let f = v.labels[lang], f.strings.has("data_catalogue_one") {
@@ -217,8 +217,8 @@ struct CPSVCatalogue: Sendable {
             graph.add(v.id("\(m)/opening-hours/\(i + 1)"), "time:TemporalEntity", own: true, [("dct:description", v.langStrings(text))])
         }
 
-        for s in r.services {
-            addService(s, municipality: r, into: &graph, location: locationID, contact: contactID, dataset: datasetID,
+        for i in r.services.indices {
+            addService(r.services[i], municipality: r, into: &graph, location: locationID, contact: contactID, dataset: datasetID,
                        offered: offered, procedures: procedures)
         }
         return graph

@@ -47,15 +47,20 @@ struct Vocabulary: Sendable {
         case let .mapping(pairs) where distinctLanguages:
             var found = [String?](repeating: nil, count: languages.count)
             var count = 0
-            for pair in pairs {
-                guard case let .string(s) = pair.value.value else { continue }
-                guard let i = languages.firstIndex(where: { pair.key.isKey($0) }) else {
-                    // A key that is not a language of the model (sorted after them): the long way.
-                    guard let t = LocalizedText(node, defaultLanguage: defaultLanguage), !t.values.isEmpty else { return nil }
-                    return langStrings(t.values)
+            // Through the buffer: iterating the pairs copied (retained) each one.
+            let known = pairs.withUnsafeBufferPointer { pairs in
+                for p in 0..<pairs.count {
+                    guard case let .string(s) = pairs[p].value.value else { continue }
+                    guard let i = languages.firstIndex(where: { pairs[p].key.isKey($0) }) else { return false }
+                    if found[i] == nil { count += 1 }
+                    found[i] = s
                 }
-                if found[i] == nil { count += 1 }
-                found[i] = s
+                return true
+            }
+            if !known {
+                // A key that is not a language of the model (sorted after them): the long way.
+                guard let t = LocalizedText(node, defaultLanguage: defaultLanguage), !t.values.isEmpty else { return nil }
+                return langStrings(t.values)
             }
             if count == 0 { return nil }
             var items: [JSONValue] = []
