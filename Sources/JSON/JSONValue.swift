@@ -57,11 +57,22 @@ extension JSONValue {
         write(to: &out, pretty: pretty, indent: indent)
     }
 
-    private func newline(_ out: inout [UInt8], _ indent: Int) {
-        out.append(UInt8(ascii: "\n"))
-        for _ in 0..<(indent * 2) { out.append(UInt8(ascii: " ")) }
+    /// A line break and the spaces of 32 levels of indentation: `newline` copies the
+    /// prefix it needs rather than appending a space at a time.
+    private static let indentation: [UInt8] = [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    private static func newline(_ out: inout [UInt8], _ indent: Int) {
+        let spaces = indent * 2
+        if spaces < indentation.count {
+            out += indentation[0...spaces]
+        } else {
+            out += indentation
+            out += repeatElement(UInt8(ascii: " "), count: spaces - indentation.count + 1)
+        }
     }
 
+    // The arrays and objects are read through their buffers: iterating them copied
+    // (retained and released) every item and key.
     private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
         case .null: out += "null".utf8
@@ -70,26 +81,31 @@ extension JSONValue {
         case let .double(d): out += JSONValue.format(d).utf8
         case let .string(s): JSONValue.escape(s, into: &out)
         case let .array(items):
-            if items.isEmpty { out += "[]".utf8; return }
+            if items.isEmpty { out.append(UInt8(ascii: "[")); out.append(UInt8(ascii: "]")); return }
             out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                if pretty { newline(&out, indent + 1) }
-                item.write(to: &out, pretty: pretty, indent: indent + 1)
+            items.withUnsafeBufferPointer { items in
+                for i in 0..<items.count {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    if pretty { JSONValue.newline(&out, indent + 1) }
+                    items[i].write(to: &out, pretty: pretty, indent: indent + 1)
+                }
             }
-            if pretty { newline(&out, indent) }
+            if pretty { JSONValue.newline(&out, indent) }
             out.append(UInt8(ascii: "]"))
         case let .object(pairs):
-            if pairs.isEmpty { out += "{}".utf8; return }
+            if pairs.isEmpty { out.append(UInt8(ascii: "{")); out.append(UInt8(ascii: "}")); return }
             out.append(UInt8(ascii: "{"))
-            for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                if pretty { newline(&out, indent + 1) }
-                JSONValue.escape(key, into: &out)
-                out += (pretty ? ": " : ":").utf8
-                value.write(to: &out, pretty: pretty, indent: indent + 1)
+            pairs.withUnsafeBufferPointer { pairs in
+                for i in 0..<pairs.count {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    if pretty { JSONValue.newline(&out, indent + 1) }
+                    JSONValue.escape(pairs[i].0, into: &out)
+                    out.append(UInt8(ascii: ":"))
+                    if pretty { out.append(UInt8(ascii: " ")) }
+                    pairs[i].1.write(to: &out, pretty: pretty, indent: indent + 1)
+                }
             }
-            if pretty { newline(&out, indent) }
+            if pretty { JSONValue.newline(&out, indent) }
             out.append(UInt8(ascii: "}"))
         }
     }
@@ -116,45 +132,76 @@ extension JSONValue {
     }
 
     /// Escapes a string as JSON into UTF-8 bytes: runs of bytes that need no escape are
-    /// copied as they are.
+    /// copied as they are, found eight bytes at a time.
     public static func escape(_ s: String, into out: inout [UInt8]) {
-        var s = s
         out.append(UInt8(ascii: "\""))
-        s.withUTF8 { b in
-            var run = 0
-            var i = 0
-            func flush(_ upTo: Int) { if upTo > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<upTo])) } }
-            while i < b.count {
-                let c = b[i]
-                // Most bytes need nothing: skip them before the cases below.
-                if c >= 0x20, c != UInt8(ascii: "\""), c != UInt8(ascii: "\\"), c != 0xE2 { i += 1; continue }
-                var escaped: String?
-                var width = 1
-                switch c {
-                case UInt8(ascii: "\""): escaped = "\\\""
-                case UInt8(ascii: "\\"): escaped = "\\\\"
-                case 0x0A: escaped = "\\n"
-                case 0x0D: escaped = "\\r"
-                case 0x09: escaped = "\\t"
-                case 0x08: escaped = "\\b"
-                case 0x0C: escaped = "\\f"
-                case 0..<0x20: escaped = "\\u00" + (c < 0x10 ? "0" : "") + String(c, radix: 16)
-                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
-                    escaped = b[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
-                default: break
-                }
-                if let escaped {
-                    flush(i)
-                    out += escaped.utf8
-                    i += width
-                    run = i
-                } else {
-                    i += 1
-                }
-            }
-            flush(b.count)
+        if s.utf8.withContiguousStorageIfAvailable({ escape($0, into: &out) }) == nil {
+            var s = s
+            s.withUTF8 { escape($0, into: &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether none of eight bytes (read as one word) needs a look: no control character
+    /// (below 0x20), no `"`, no `\\` and no 0xE2 (the first byte of U+2028 and U+2029).
+    /// It may answer false for eight bytes that need nothing, never true for any that do
+    /// (the zero-byte test of "Bit Twiddling Hacks", S. E. Anderson).
+    @inline(__always)
+    private static func plain(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
+        let control = (w &- ones &* 0x20) & ~w & high
+        return control | zeroByte(w ^ (ones &* 0x22)) | zeroByte(w ^ (ones &* 0x5C)) | zeroByte(w ^ (ones &* 0xE2)) == 0
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// The body of `escape(_:into:)`, without the quotes.
+    static func escape(_ b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        guard let base = b.baseAddress else { return }
+        let n = b.count
+        var run = 0
+        var i = 0
+        while i < n {
+            while i + 8 <= n, plain(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+            let end = min(i + 8, n)
+            while i < end {
+                let c = base[i]
+                if c >= 0x20, c != UInt8(ascii: "\""), c != UInt8(ascii: "\\"), c != 0xE2 { i += 1; continue }
+                var escaped: (UInt8, UInt8)?
+                switch c {
+                case UInt8(ascii: "\""): escaped = (UInt8(ascii: "\\"), UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): escaped = (UInt8(ascii: "\\"), UInt8(ascii: "\\"))
+                case 0x0A: escaped = (UInt8(ascii: "\\"), UInt8(ascii: "n"))
+                case 0x0D: escaped = (UInt8(ascii: "\\"), UInt8(ascii: "r"))
+                case 0x09: escaped = (UInt8(ascii: "\\"), UInt8(ascii: "t"))
+                case 0x08: escaped = (UInt8(ascii: "\\"), UInt8(ascii: "b"))
+                case 0x0C: escaped = (UInt8(ascii: "\\"), UInt8(ascii: "f"))
+                case 0..<0x20:
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                    out += "\\u00".utf8
+                    out.append(hexDigits[Int(c >> 4)])
+                    out.append(hexDigits[Int(c & 0xF)])
+                    i += 1
+                    run = i
+                    continue
+                case 0xE2 where i + 2 < n && base[i + 1] == 0x80 && (base[i + 2] == 0xA8 || base[i + 2] == 0xA9):
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                    out += (base[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8
+                    i += 3
+                    run = i
+                    continue
+                default: break
+                }
+                if let (first, second) = escaped {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                    out.append(first)
+                    out.append(second)
+                    run = i + 1
+                }
+                i += 1
+            }
+        }
+        if n > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n])) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import JSON
 import Loading
 import Model
@@ -37,21 +38,44 @@ struct CPSVCatalogue: Sendable {
         .object([("@context", context), ("@graph", .array(graph.nodes))])
     }
 
-    /// A node of a graph as JSON text, indented as an item of a document's `@graph`.
-    struct Piece: Sendable {
-        /// The node's `@id` (every node `LinkedGraph.add` makes has one).
-        var id: String?
-        var bytes: [UInt8]
+    /// The nodes of a graph as JSON text, each written once, as a document's `@graph`
+    /// holds them: each indented as an item of it, one after another with `separator`
+    /// between them. Each node's `@id` and where its text ends are kept, so that the
+    /// network's catalogue can take a municipality's text in runs, leaving out the nodes
+    /// it already has (`OpenDataExport.fileList`).
+    struct Pieces: Sendable {
+        var text: [UInt8] = []
+        /// The `@id` of each node, in order, and whether it is the graph's own (`LinkedGraph.own`).
+        var ids: [String] = []
+        var own: [Bool] = []
+        /// Where each node's text ends in `text`.
+        var ends: [Int] = []
+
+        var count: Int { ids.count }
+
+        /// The text of the nodes of `range`, with the separators between them.
+        func text(_ range: Range<Int>) -> ArraySlice<UInt8> {
+            let start = range.lowerBound == 0 ? 0 : ends[range.lowerBound - 1] + CPSVCatalogue.separator.count
+            return text[start..<ends[range.upperBound - 1]]
+        }
     }
 
-    /// The nodes of a graph as JSON text, each written once.
-    static func pieces(_ graph: LinkedGraph) -> [Piece] {
-        graph.nodes.map { node in
-            var bytes: [UInt8] = []
-            node.write(into: &bytes, indent: 2)
-            guard case let .string(id)? = node["@id"] else { return Piece(id: nil, bytes: bytes) }
-            return Piece(id: id, bytes: bytes)
+    /// What comes between two nodes of a document's `@graph`.
+    static let separator: [UInt8] = Array(",\n    ".utf8)
+
+    /// The nodes of a graph as JSON text, in one buffer.
+    static func pieces(_ graph: LinkedGraph) -> Pieces {
+        var pieces = Pieces()
+        pieces.text.reserveCapacity(graph.nodes.count * 320)
+        pieces.ends.reserveCapacity(graph.nodes.count)
+        for node in graph.nodes {
+            if !pieces.ends.isEmpty { pieces.text += separator }
+            node.write(into: &pieces.text, indent: 2)
+            pieces.ends.append(pieces.text.count)
         }
+        pieces.ids = graph.ids
+        pieces.own = graph.own
+        return pieces
     }
 
     /// The beginning of every document, up to its first node: the context, indented.
@@ -64,11 +88,10 @@ struct CPSVCatalogue: Sendable {
 
     /// A JSON-LD document of pieces, as the open data writes it (indented, with a final
     /// line break): the same bytes as `document` of the graph the pieces come from.
-    static func document(_ pieces: [Piece]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(head.count + pieces.reduce(0) { $0 + $1.bytes.count + 6 } + 5)
-        var writer = DocumentWriter { out += $0 }
-        for piece in pieces { writer.add(piece) }
+    static func document(_ pieces: Pieces) -> Data {
+        var out = Data(capacity: head.count + pieces.text.count + 16)
+        var writer = DocumentWriter { out.append($0.assumingMemoryBound(to: UInt8.self)) }
+        if pieces.count > 0 { writer.add(pieces.text(0..<pieces.count)) }
         writer.finish()
         return out
     }
@@ -77,24 +100,30 @@ struct CPSVCatalogue: Sendable {
     /// network's catalogue (200 MB at 947 municipalities) is written to its file as each
     /// municipality's pieces come, never held whole.
     struct DocumentWriter {
-        let emit: ([UInt8]) -> Void
+        let emit: (UnsafeRawBufferPointer) -> Void
         private var started = false
 
-        init(emit: @escaping ([UInt8]) -> Void) { self.emit = emit }
+        init(emit: @escaping (UnsafeRawBufferPointer) -> Void) { self.emit = emit }
 
-        mutating func add(_ piece: Piece) {
+        /// Adds the text of nodes (one or more, with the separators between them).
+        mutating func add(_ nodes: ArraySlice<UInt8>) {
             if started {
-                emit(Array(",\n    ".utf8))
+                separator.withUnsafeBytes(emit)
             } else {
-                emit(head + Array("\n    ".utf8))
+                head.withUnsafeBytes(emit)
+                DocumentWriter.start.withUnsafeBytes(emit)
                 started = true
             }
-            emit(piece.bytes)
+            nodes.withUnsafeBytes(emit)
         }
 
-        /// The end of the document (an empty `@graph` when no piece was added).
+        private static let start: [UInt8] = Array("\n    ".utf8)
+        private static let end: [UInt8] = Array("\n  ]\n}\n".utf8)
+        private static let empty: [UInt8] = Array(head.dropLast()) + Array("[]\n}\n".utf8)
+
+        /// The end of the document (an empty `@graph` when no node was added).
         func finish() {
-            emit(started ? Array("\n  ]\n}\n".utf8) : Array(head.dropLast()) + Array("[]\n}\n".utf8))
+            (started ? DocumentWriter.end : DocumentWriter.empty).withUnsafeBytes(emit)
         }
     }
 
@@ -138,14 +167,15 @@ struct CPSVCatalogue: Sendable {
         let name = office?["municipality"]?["name"]?.string ?? m
         let datasetID = v.baseURL + "data/catalogue-\(m).jsonld"
         let offered = Set(r.services.map(\.id))
-        let procedures = Set(r.procedures.map(\.id))
+        // The index of each procedure, by id (the first of an id, as `first(where:)` found it).
+        let procedures = Dictionary(r.procedures.indices.map { (r.procedures[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         var titles: [String: String] = [:]
         for lang in v.languages {
             if let f = v.labels[lang], f.strings.has("data_catalogue_one") {
                 titles[lang] = f.strings("data_catalogue_one", ["municipality": name])
             }
         }
-        graph.add(datasetID, "dcat:Dataset", [
+        graph.add(datasetID, "dcat:Dataset", own: true, [
             ("dct:title", v.langStrings(titles) ?? .object([("@language", .string(v.defaultLanguage)), ("@value", .string(name))])),
             ("dct:description", v.langStrings(r.files.adaptation?.root?["notes"]) ?? v.langStrings(office?["description"])
                 ?? v.langStrings(titles)),
@@ -153,16 +183,16 @@ struct CPSVCatalogue: Sendable {
             ("dct:hasPart", .array(r.services.map { Vocabulary.ref(serviceID(m, $0.id)) })),
             ("dcat:landingPage", Vocabulary.ref(landingPage)),
         ])
-        graph.add(landingPage, "foaf:Document", [])
+        graph.add(landingPage, "foaf:Document", own: true, [])
         let programme = network.modelDocument(.programme, "programme")?.root
-        graph.add(agencyID, "foaf:Agent", [
+        graph.add(agencyID, "foaf:Agent") { [
             ("dct:identifier", .string("agency")),
             ("dct:title", v.langStrings(programme?["agency"]) ?? .object([("@language", .string(v.defaultLanguage)), ("@value", .string("Agency"))])),
-        ])
+        ] }
 
         // Where the catalogue applies, and how to reach the office.
         let locationID = v.id("\(m)/location")
-        graph.add(locationID, "dct:Location", [
+        graph.add(locationID, "dct:Location", own: true, [
             ("dct:identifier", office?["municipality"]?["ine_code"]?.string.map(JSONValue.string)),
             ("locn:geographicName", .string(name)),
         ])
@@ -170,7 +200,7 @@ struct CPSVCatalogue: Sendable {
         let channels = office?["channels"]
         let hours = office?["opening_hours"]?.sequence ?? []
         let web = channels?["web"]?.string.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil }
-        graph.add(contactID, "cv:ContactPoint", [
+        graph.add(contactID, "cv:ContactPoint", own: true, [
             ("cv:email", channels?["email"]?.string.map(JSONValue.string)),
             ("cv:telephone", channels?["phone"]?.string.map(JSONValue.string)),
             ("cv:contactPage", web.map(Vocabulary.ref)),
@@ -184,18 +214,18 @@ struct CPSVCatalogue: Sendable {
                 let words = v.labels[lang]?.weekdays(days) ?? days.joined(separator: ", ")
                 text[lang] = words + " " + (h["opens"]?.string ?? "") + "–" + (h["closes"]?.string ?? "")
             }
-            graph.add(v.id("\(m)/opening-hours/\(i + 1)"), "time:TemporalEntity", [("dct:description", v.langStrings(text))])
+            graph.add(v.id("\(m)/opening-hours/\(i + 1)"), "time:TemporalEntity", own: true, [("dct:description", v.langStrings(text))])
         }
 
-        for s in r.services {
-            addService(s, municipality: r, into: &graph, location: locationID, contact: contactID, dataset: datasetID,
+        for i in r.services.indices {
+            addService(r.services[i], municipality: r, into: &graph, location: locationID, contact: contactID, dataset: datasetID,
                        offered: offered, procedures: procedures)
         }
         return graph
     }
 
     func addService(_ s: ResolvedService, municipality r: ResolvedMunicipality, into graph: inout LinkedGraph,
-                    location: String, contact: String, dataset: String, offered: Set<String>, procedures: Set<String>) {
+                    location: String, contact: String, dataset: String, offered: Set<String>, procedures: [String: Int]) {
         let v = vocabulary
         let m = r.slug
         let f = s.fields
@@ -203,42 +233,44 @@ struct CPSVCatalogue: Sendable {
         func list(_ node: Node?, _ kind: String, _ type: String) -> JSONValue {
             .array((node?.sequence ?? []).enumerated().map { i, item in
                 let id = "\(sid)/\(kind)/\(i + 1)"
-                graph.add(id, type, [("dct:identifier", .string("\(m)/\(s.id)/\(kind)/\(i + 1)")),
+                graph.add(id, type, own: true, [("dct:identifier", .string("\(m)/\(s.id)/\(kind)/\(i + 1)")),
                                      ("dct:title", v.langStrings(item))])
                 return Vocabulary.ref(id)
             })
         }
         let authorityID = "\(sid)/competent-authority"
-        graph.add(authorityID, "cv:PublicOrganisation", [
+        graph.add(authorityID, "cv:PublicOrganisation", own: true, [
             ("skos:prefLabel", v.langStrings(f["competent_authority"])
                 ?? .object([("@language", .string(v.defaultLanguage)), ("@value", .string(m))])),
             ("dct:spatial", Vocabulary.ref(location)),
         ])
         let channels: [JSONValue] = (f["channels"]?.sequence ?? []).compactMap(\.string).map { ch in
             let conceptID = v.id("concept/channel/\(ch)")
-            graph.add(conceptID, "skos:Concept", [("skos:notation", .string(ch)), ("skos:prefLabel", v.labelStrings("channel.\(ch)"))])
+            graph.add(conceptID, "skos:Concept") { [("skos:notation", .string(ch)), ("skos:prefLabel", v.labelStrings("channel.\(ch)"))] }
             let id = "\(sid)/channel/\(ch)"
-            graph.add(id, "cv:Channel", [("dct:identifier", .string("\(m)/\(s.id)/channel/\(ch)")),
+            graph.add(id, "cv:Channel", own: true, [("dct:identifier", .string("\(m)/\(s.id)/channel/\(ch)")),
                                          ("dct:type", Vocabulary.ref(conceptID))])
             return Vocabulary.ref(id)
         }
         var area: JSONValue?
         if let a = f["area"]?.string {
-            let node = network.model[.model]?.values.first?.root?["areas"]?.sequence?.first { $0["id"]?.string == a }
             let id = v.id("concept/area/\(a)")
-            graph.add(id, "skos:Concept", [("skos:notation", .string(a)), ("skos:prefLabel", v.langStrings(node?["name"]))])
+            graph.add(id, "skos:Concept") {
+                let node = network.model[.model]?.values.first?.root?["areas"]?.sequence?.first { $0["id"]?.string == a }
+                return [("skos:notation", .string(a)), ("skos:prefLabel", v.langStrings(node?["name"]))]
+            }
             area = Vocabulary.ref(id)
         }
         let adoptionID = v.id("concept/adoption/\(s.adoption.rawValue)")
-        graph.add(adoptionID, "skos:Concept", [("skos:notation", .string(s.adoption.rawValue)),
-                                               ("skos:prefLabel", v.labelStrings("adoption.\(s.adoption.rawValue)"))])
+        graph.add(adoptionID, "skos:Concept") { [("skos:notation", .string(s.adoption.rawValue)),
+                                                 ("skos:prefLabel", v.labelStrings("adoption.\(s.adoption.rawValue)"))] }
         var cost: JSONValue?
         if let c = f["cost"] {
             let id = "\(sid)/cost"
             let amount = c["type"]?.string == "fee" ? (c["amount"]?.number ?? 0) : 0
             let eur = "http://publications.europa.eu/resource/authority/currency/EUR"
             graph.add(eur, "skos:Concept", [("skos:notation", .string("EUR"))])
-            graph.add(id, "cv:Cost", [
+            graph.add(id, "cv:Cost", own: true, [
                 ("dct:identifier", .string("\(m)/\(s.id)/cost")),
                 ("cv:hasValue", Vocabulary.typed(CSVTable.number(amount), "xsd:double")),
                 ("cv:currency", Vocabulary.ref(eur)),
@@ -250,7 +282,7 @@ struct CPSVCatalogue: Sendable {
             guard let ref = l["ref"]?.string else { return nil }
             let url = l["url"]?.string.flatMap { $0.hasPrefix("https://") ? $0 : nil }
             let id = url ?? v.id("legal/" + CPSVCatalogue.slug(ref))
-            graph.add(id, "eli:LegalResource", [("dct:identifier", .string(ref)), ("dct:title", v.langStrings(l["title"]))])
+            graph.add(id, "eli:LegalResource") { [("dct:identifier", .string(ref)), ("dct:title", v.langStrings(l["title"]))] }
             return Vocabulary.ref(id)
         }
         let languages: [JSONValue] = v.languages.compactMap { lang in
@@ -259,20 +291,23 @@ struct CPSVCatalogue: Sendable {
             graph.add(id, "dct:LinguisticSystem", [])
             return Vocabulary.ref(id)
         }
-        let rules: [JSONValue] = (f["procedures"]?.sequence ?? []).compactMap(\.string).filter(procedures.contains).compactMap { pid in
-            guard let p = r.procedures.first(where: { $0.id == pid }) else { return nil }
+        let rules: [JSONValue] = (f["procedures"]?.sequence ?? []).compactMap(\.string).compactMap { pid in
+            guard let index = procedures[pid] else { return nil }
             let id = v.id("\(m)/procedure/\(pid)")
-            graph.add(id, "cpsv:Rule", [
-                ("dct:identifier", .string("\(m)/\(pid)")),
-                ("dct:title", v.langStrings(p.fields["title"]) ?? .object([("@language", .string(v.defaultLanguage)), ("@value", .string(pid))])),
-                ("dct:description", v.langStrings(p.fields["purpose"]) ?? v.langStrings(p.fields["title"])
-                    ?? .object([("@language", .string(v.defaultLanguage)), ("@value", .string(pid))])),
-            ])
+            graph.add(id, "cpsv:Rule", own: true) {
+                let fields = r.procedures[index].fields
+                let named = JSONValue.object([("@language", .string(v.defaultLanguage)), ("@value", .string(pid))])
+                return [
+                    ("dct:identifier", .string("\(m)/\(pid)")),
+                    ("dct:title", v.langStrings(fields["title"]) ?? named),
+                    ("dct:description", v.langStrings(fields["purpose"]) ?? v.langStrings(fields["title"]) ?? named),
+                ]
+            }
             return Vocabulary.ref(id)
         }
         let related: [JSONValue] = (f["related_services"]?.sequence ?? []).compactMap(\.string).filter(offered.contains)
             .map { Vocabulary.ref(serviceID(m, $0)) }
-        graph.add(sid, "cpsv:PublicService", [
+        graph.add(sid, "cpsv:PublicService", own: true, [
             ("dct:identifier", .string("\(m)/\(s.id)")),
             ("dct:title", v.langStrings(f["name"]) ?? .object([("@language", .string(v.defaultLanguage)), ("@value", .string(s.id))])),
             ("dct:description", v.langStrings(f["summary"]) ?? v.langStrings(f["name"])

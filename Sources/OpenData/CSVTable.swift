@@ -15,20 +15,56 @@ public struct CSVTable: Sendable, Equatable {
         self.rows = rows
     }
 
-    public var text: String {
-        ([header] + rows).map { $0.map(CSVTable.field).joined(separator: ",") + "\r\n" }.joined()
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The CSV text as UTF-8 bytes, written field by field into one buffer.
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 * (rows.count + 1))
+        func line(_ record: [String]) {
+            for (i, field) in record.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                CSVTable.append(field, to: &out)
+            }
+            out.append(UInt8(ascii: "\r"))
+            out.append(UInt8(ascii: "\n"))
+        }
+        line(header)
+        rows.forEach(line)
+        return out
     }
 
     static func field(_ s: String) -> String {
-        if isFormulaLike(s) { return "\"'" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var out: [UInt8] = []
+        append(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends a field as CSV writes it: as it is, or quoted (behind a single quote when a
+    /// spreadsheet could take it for a formula) with its quotes doubled. Its UTF-8 bytes are
+    /// looked at, not its characters: a comma, quote or line break is one byte.
+    static func append(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        let formula = isFormulaLike(s)
+        s.withUTF8 { b in
+            let special = { (c: UInt8) in
+                c == UInt8(ascii: ",") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\r") || c == UInt8(ascii: "\n")
+            }
+            guard formula || b.contains(where: special) else { return out.append(contentsOf: b) }
+            out.append(UInt8(ascii: "\""))
+            if formula { out.append(UInt8(ascii: "'")) }
+            for c in b {
+                out.append(c)
+                if c == UInt8(ascii: "\"") { out.append(c) }
+            }
+            out.append(UInt8(ascii: "\""))
+        }
     }
 
     /// Whether a spreadsheet could take the cell for a formula: its first scalar is one of
     /// `= + - @`, a tab or a carriage return, and it is not a plain decimal number.
     static func isFormulaLike(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return false }
+        guard let first = s.utf8.first, "=+-@\t\r".utf8.contains(first) else { return false }
         return !isPlainNumber(s)
     }
 

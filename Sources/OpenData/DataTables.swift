@@ -9,6 +9,12 @@ struct DataTables: Sendable {
     let network: Network
     let resolved: [ResolvedMunicipality]
 
+    /// The names of the tables, in the order of their datasets, files and sheets
+    /// (`OpenDataExport.datasets`), known without making their rows.
+    var names: [String] {
+        [officesDeclaration.name, servicesDeclaration.name, indicatorValuesDeclaration.name, budgetsDeclaration.name]
+    }
+
     var languages: [String] { network.settings.languages }
     var defaultLanguage: String { network.settings.defaultLanguage }
 
@@ -52,10 +58,11 @@ struct DataTables: Sendable {
     /// with it), then one per local service.
     func services() -> DataTable {
         var rows: [ServiceRow] = []
+        // The model's services and their names, the same for every municipality.
+        let model = network.modelDocuments(.service).map { (doc: $0, names: names($0.root?["name"], or: $0.id)) }
         for r in resolved.sorted(by: { $0.slug < $1.slug }) {
             let ine = r.files.office?.root?["municipality"]?["ine_code"]?.string ?? ""
-            for doc in network.modelDocuments(.service) {
-                let names = names(doc.root?["name"], or: doc.id)
+            for (doc, names) in model {
                 if let s = r.services.first(where: { $0.id == doc.id }) {
                     rows.append(ServiceRow(municipality: r.slug, ineCode: ine, service: doc.id, names: names,
                                            adoption: s.adoption.rawValue, overriddenFields: s.overrides.map(\.fieldName), local: false))

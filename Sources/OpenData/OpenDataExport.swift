@@ -47,12 +47,14 @@ public struct OpenDataExport: Sendable {
         /// Made from the other files' parts (the network's catalogue from the
         /// municipalities'), so best made after them: see `makingOrder`.
         public var gathers = false
+        /// Made first (see `makingOrder`): it makes what other files share.
+        public var startsEarly = false
         /// For a file that gathers the others' parts: writes the same bytes as `make`,
         /// part by part, through `emit`, waiting for each part as the other files are made.
         /// Run it on a thread of its own while the others are made (`OpenDataStep`), and
         /// call `othersMade` once they are: a part never made is then made by the stream
         /// itself. The parts made ahead of the stream wait in memory until it takes them.
-        public var stream: (@Sendable (_ emit: @escaping ([UInt8]) -> Void) -> Void)?
+        public var stream: (@Sendable (_ emit: @escaping (UnsafeRawBufferPointer) -> Void) -> Void)?
         /// Tells a streaming file that the other files are made (see `stream`).
         public var othersMade: (@Sendable () -> Void)?
     }
@@ -71,30 +73,64 @@ public struct OpenDataExport: Sendable {
         let vocabulary = self.vocabulary
         let municipalities = input.resolved.sorted(by: { $0.slug < $1.slug })
         let parts = CatalogueParts()
-        @Sendable func pieces(_ r: ResolvedMunicipality) -> [CPSVCatalogue.Piece] {
+        @Sendable func pieces(_ r: ResolvedMunicipality) -> CPSVCatalogue.Pieces {
             CPSVCatalogue.pieces(catalogue.municipality(r, landingPage: vocabulary.baseURL + "\(lang)/offices/\(r.slug).html"))
         }
         let landing = vocabulary.baseURL + "\(lang)/comparison.html"
-        /// The network's pieces in order, each municipality's from `part` (which may wait for it).
-        @Sendable func gather(_ part: (ResolvedMunicipality) -> [CPSVCatalogue.Piece], _ add: (CPSVCatalogue.Piece) -> Void) {
+        let owners = OwnIdentifiers(baseURL: vocabulary.baseURL, language: lang, slugs: municipalities.map(\.slug))
+        /// The network's nodes in order, in runs of text: each municipality's from `part`
+        /// (which may wait for it), without the nodes already there (as `LinkedGraph.merge`).
+        ///
+        /// A municipality's own nodes (`LinkedGraph.own`) are not looked up: no other
+        /// municipality has them. Only the others (concepts, laws, the agency: some 50 of
+        /// 800 nodes per municipality) are kept in `seen`. One of those written in a
+        /// municipality's own form (`OwnIdentifiers`) is set aside for it, or, when that
+        /// municipality came before, left out if its graph has it.
+        @Sendable func gather(_ part: (ResolvedMunicipality) -> CPSVCatalogue.Pieces, _ add: (ArraySlice<UInt8>) -> Void) {
             let head = CPSVCatalogue.pieces(catalogue.networkHead(landingPage: landing))
-            var seen = Set(head.compactMap(\.id))
-            head.forEach(add)
-            for r in municipalities {
-                // As `LinkedGraph.merge`: a node without an id, or with one already there, is left out.
-                for piece in part(r) {
-                    if let id = piece.id, seen.insert(id).inserted { add(piece) }
+            var seen: Set<String> = []
+            var claimed: [Int: Set<String>] = [:]
+            /// Whether a node that is not its municipality's own (at `index`) is new.
+            func isNew(_ id: String, at index: Int) -> Bool {
+                guard seen.insert(id).inserted else { return false }
+                guard owners.enabled, let owner = owners.owner(id), owner != index else { return true }
+                if owner > index {
+                    claimed[owner, default: []].insert(id)
+                    return true
                 }
+                let earlier = municipalities[owner]
+                let graph = catalogue.municipality(earlier, landingPage: vocabulary.baseURL + "\(lang)/offices/\(earlier.slug).html")
+                return !zip(graph.ids, graph.own).contains { $0.1 && $0.0 == id }
+            }
+            for id in head.ids { _ = isNew(id, at: -1) }
+            add(head.text(0..<head.count))
+            for (index, r) in municipalities.enumerated() {
+                let pieces = part(r)
+                let claims = claimed.removeValue(forKey: index)
+                var run: Int?
+                for k in 0..<pieces.count {
+                    let id = pieces.ids[k]
+                    let new = pieces.own[k] && owners.enabled ? claims?.contains(id) != true : isNew(id, at: index)
+                    if new {
+                        if run == nil { run = k }
+                    } else if let start = run {
+                        add(pieces.text(start..<k))
+                        run = nil
+                    }
+                }
+                if let start = run { add(pieces.text(start..<pieces.count)) }
             }
         }
         let make: @Sendable () -> Data = {
-            var all: [CPSVCatalogue.Piece] = []
-            gather({ (r: ResolvedMunicipality) in parts.take(r.slug) ?? pieces(r) }, { (p: CPSVCatalogue.Piece) in all.append(p) })
-            return Data(CPSVCatalogue.document(all))
+            var out = Data()
+            var writer = CPSVCatalogue.DocumentWriter { out.append($0.assumingMemoryBound(to: UInt8.self)) }
+            gather({ (r: ResolvedMunicipality) in parts.take(r.slug) ?? pieces(r) }, { writer.add($0) })
+            writer.finish()
+            return out
         }
-        let stream: @Sendable (_ emit: @escaping ([UInt8]) -> Void) -> Void = { emit in
+        let stream: @Sendable (_ emit: @escaping (UnsafeRawBufferPointer) -> Void) -> Void = { emit in
             var writer = CPSVCatalogue.DocumentWriter(emit: emit)
-            gather({ (r: ResolvedMunicipality) in parts.wait(r.slug) ?? pieces(r) }, { (p: CPSVCatalogue.Piece) in writer.add(p) })
+            gather({ (r: ResolvedMunicipality) in parts.wait(r.slug) ?? pieces(r) }, { writer.add($0) })
             writer.finish()
         }
         out.append(File(path: "catalogue.jsonld", make: make, gathers: true, stream: keepingParts ? stream : nil,
@@ -103,7 +139,7 @@ public struct OpenDataExport: Sendable {
             out.append(File(path: "catalogue-\(r.slug).jsonld") {
                 let made = pieces(r)
                 if keepingParts { parts.keep(r.slug, made) }
-                return Data(CPSVCatalogue.document(made))
+                return CPSVCatalogue.document(made)
             })
         }
         let schemaOrg = self.schemaOrg
@@ -113,10 +149,15 @@ public struct OpenDataExport: Sendable {
             return json(.object([("@context", .string("https://schema.org")), ("@graph", .array(offices))]))
         })
         let metadata = CSVWMetadata(vocabulary: vocabulary, licence: licence, modified: input.sourceDay.description)
-        for dataset in datasets(present: nil) {
-            guard let table = dataset.table else { continue }
-            out.append(File(path: table.fileName) { Data(table.csv.text.utf8) })
-            out.append(File(path: table.name + ".csv-metadata.json") { json(metadata.document(dataset, table)) })
+        // The tables are made when their first file is (`datasets`, once), so the first
+        // one is made first, beside the catalogues (`makingOrder`).
+        for (i, name) in DataTables(network: input.network, resolved: input.resolved).names.enumerated() {
+            let export = self
+            @Sendable func made() -> [(OpenDataset, DataTable)] {
+                export.datasets(present: nil).compactMap { d in d.table.flatMap { $0.name == name ? (d, $0) : nil } }
+            }
+            out.append(File(path: name + ".csv", make: { Data(made().first?.1.csv.bytes ?? []) }, startsEarly: i == 0))
+            out.append(File(path: name + ".csv-metadata.json") { made().first.map { json(metadata.document($0.0, $0.1)) } ?? Data() })
         }
         return out
     }
@@ -129,9 +170,10 @@ public struct OpenDataExport: Sendable {
         return list.map { ($0.path, byPath[$0.path]!) }
     }
 
-    /// The files in the order to make them: those that gather the others' parts last.
+    /// The files in the order to make them: those that gather the others' parts last, one
+    /// that makes what others share (the tables) first, while the catalogues are made.
     public static func makingOrder(_ files: [File]) -> [File] {
-        files.filter { !$0.gathers } + files.filter(\.gathers)
+        files.filter(\.startsEarly) + files.filter { !$0.gathers && !$0.startsEarly } + files.filter(\.gathers)
     }
 
     /// The tables of the open data, in the order of the files and of the spreadsheet's sheets.
@@ -177,9 +219,9 @@ func json(_ value: JSONValue) -> Data {
 /// network's catalogue takes them. Safe to share between threads.
 final class CatalogueParts: @unchecked Sendable {
     private let condition = NSCondition()
-    private var parts: [String: [CPSVCatalogue.Piece]] = [:]
+    private var parts: [String: CPSVCatalogue.Pieces] = [:]
 
-    func keep(_ slug: String, _ pieces: [CPSVCatalogue.Piece]) {
+    func keep(_ slug: String, _ pieces: CPSVCatalogue.Pieces) {
         condition.withLock {
             parts[slug] = pieces
             condition.broadcast()
@@ -187,14 +229,14 @@ final class CatalogueParts: @unchecked Sendable {
     }
 
     /// The pieces kept for a municipality, no longer kept; nil if none were.
-    func take(_ slug: String) -> [CPSVCatalogue.Piece]? {
+    func take(_ slug: String) -> CPSVCatalogue.Pieces? {
         condition.withLock { parts.removeValue(forKey: slug) }
     }
 
     /// The pieces of a municipality, no longer kept, once they are: blocks until `keep`, or
     /// until `finish` (nil then if they were never kept). Only for a thread of its own while
     /// the municipalities' files are made (`File.stream`).
-    func wait(_ slug: String) -> [CPSVCatalogue.Piece]? {
+    func wait(_ slug: String) -> CPSVCatalogue.Pieces? {
         condition.withLock {
             while parts[slug] == nil, !finished { condition.wait() }
             return parts.removeValue(forKey: slug)
@@ -223,5 +265,49 @@ final class MadeOnce<Value: Sendable>: @unchecked Sendable {
             made = value
             return value
         }
+    }
+}
+
+/// Which municipality's own namespace an identifier of the catalogue is in, if any: the
+/// forms of the identifiers `CPSVCatalogue.municipality` marks as a graph's own
+/// (`LinkedGraph.own`): `<base>id/<m>/…`, `<base>data/catalogue-<m>.jsonld` and
+/// `<base><language>/offices/<m>.html`, for a folder name `m` of the network. A folder
+/// name has no `/`, so each form names one municipality, and the three forms never meet
+/// unless the language is `id` (then `enabled` is false and every node is looked up).
+struct OwnIdentifiers: Sendable {
+    let baseURL: String
+    let language: String
+    /// The index of each municipality, by folder name, in the order of the catalogue.
+    let index: [String: Int]
+
+    /// False when the forms could meet: every node is then looked up.
+    let enabled: Bool
+
+    init(baseURL: String, language: String, slugs: [String]) {
+        self.baseURL = baseURL
+        self.language = language
+        index = Dictionary(slugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        enabled = language != "id" && !language.contains("/")
+    }
+
+    /// The index of the municipality in whose namespace `id` is, or nil.
+    func owner(_ id: String) -> Int? {
+        let text = Substring(id).utf8
+        guard text.starts(with: baseURL.utf8) else { return nil }
+        let rest = text.dropFirst(baseURL.utf8.count)
+        func after(_ prefix: String, before suffix: String?) -> Substring.UTF8View? {
+            guard rest.starts(with: prefix.utf8) else { return nil }
+            let name = rest.dropFirst(prefix.utf8.count)
+            guard let suffix else { return name }
+            guard name.count > suffix.utf8.count, name.reversed().starts(with: suffix.utf8.reversed()) else { return nil }
+            return name.dropLast(suffix.utf8.count)
+        }
+        var name: Substring.UTF8View?
+        if let path = after("id/", before: nil) {
+            name = path.firstIndex(of: UInt8(ascii: "/")).map { path[..<$0] }
+        } else {
+            name = after("data/catalogue-", before: ".jsonld") ?? after(language + "/offices/", before: ".html")
+        }
+        return name.flatMap { index[String(Substring($0))] }
     }
 }

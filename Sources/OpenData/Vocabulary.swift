@@ -15,23 +15,75 @@ struct Vocabulary: Sendable {
     let baseURL: String
     let labels: Labels
 
-    var languages: [String] { network.settings.languages }
-    var defaultLanguage: String { network.settings.defaultLanguage }
+    /// The model's languages, in its order, and its default language.
+    let languages: [String]
+    let defaultLanguage: String
+    /// Whether no language is listed twice (`langStrings` takes a shorter way then).
+    private let distinctLanguages: Bool
+
+    init(network: Network, baseURL: String, labels: Labels) {
+        self.network = network
+        self.baseURL = baseURL
+        self.labels = labels
+        languages = network.settings.languages
+        defaultLanguage = network.settings.defaultLanguage
+        distinctLanguages = Set(languages).count == languages.count
+    }
 
     /// `https://…/id/<path>`: the identifier of a resource.
     func id(_ path: String) -> String { baseURL + "id/" + path }
 
     /// A translatable text as JSON-LD language-tagged strings, one per language present,
     /// in the model's language order.
+    ///
+    /// The same as `langStrings(LocalizedText(node)…values)`, without making the
+    /// dictionary when every key of a mapping is one of the model's languages (the
+    /// catalogue asks for some 150,000 texts at 947 municipalities).
     func langStrings(_ node: Node?) -> JSONValue? {
-        guard let t = LocalizedText(node, defaultLanguage: defaultLanguage), !t.values.isEmpty else { return nil }
-        return langStrings(t.values)
+        guard let node else { return nil }
+        switch node.value {
+        case let .string(s):
+            return Vocabulary.langString(defaultLanguage, s)
+        case let .mapping(pairs) where distinctLanguages:
+            var found = [String?](repeating: nil, count: languages.count)
+            var count = 0
+            // Through the buffer: iterating the pairs copied (retained) each one.
+            let known = pairs.withUnsafeBufferPointer { pairs in
+                for p in 0..<pairs.count {
+                    guard case let .string(s) = pairs[p].value.value else { continue }
+                    guard let i = languages.firstIndex(where: { pairs[p].key.isKey($0) }) else { return false }
+                    if found[i] == nil { count += 1 }
+                    found[i] = s
+                }
+                return true
+            }
+            if !known {
+                // A key that is not a language of the model (sorted after them): the long way.
+                guard let t = LocalizedText(node, defaultLanguage: defaultLanguage), !t.values.isEmpty else { return nil }
+                return langStrings(t.values)
+            }
+            if count == 0 { return nil }
+            var items: [JSONValue] = []
+            items.reserveCapacity(count)
+            for (i, text) in found.enumerated() { if let text { items.append(Vocabulary.langString(languages[i], text)) } }
+            return items.count == 1 ? items[0] : .array(items)
+        case .mapping:
+            guard let t = LocalizedText(node, defaultLanguage: defaultLanguage), !t.values.isEmpty else { return nil }
+            return langStrings(t.values)
+        default:
+            return nil
+        }
+    }
+
+    /// `{"@language": …, "@value": …}`.
+    static func langString(_ language: String, _ text: String) -> JSONValue {
+        .object([("@language", .string(language)), ("@value", .string(text))])
     }
 
     func langStrings(_ values: [String: String]) -> JSONValue? {
         let order = languages + values.keys.sorted().filter { !languages.contains($0) }
         let items: [JSONValue] = order.compactMap { lang in
-            values[lang].map { .object([("@language", .string(lang)), ("@value", .string($0))]) }
+            values[lang].map { Vocabulary.langString(lang, $0) }
         }
         if items.isEmpty { return nil }
         return items.count == 1 ? items[0] : .array(items)

@@ -82,11 +82,11 @@ public struct OpenDataStep: OutputStep {
     /// A file written on a thread of its own, part by part (`OpenDataExport.File.stream`).
     final class StreamedFile: @unchecked Sendable {
         let path: String
-        let body: @Sendable (_ emit: @escaping ([UInt8]) -> Void) -> Void
+        let body: @Sendable (_ emit: @escaping (UnsafeRawBufferPointer) -> Void) -> Void
         private let done = DispatchSemaphore(value: 0)
         private var outcome: Result<Int, Error> = .success(0)
 
-        init(path: String, body: @escaping @Sendable (_ emit: @escaping ([UInt8]) -> Void) -> Void) {
+        init(path: String, body: @escaping @Sendable (_ emit: @escaping (UnsafeRawBufferPointer) -> Void) -> Void) {
             self.path = path
             self.body = body
         }

@@ -26,7 +26,7 @@ public func writeFile(_ url: URL, _ text: String) throws {
 /// bytes (a file of 200 MB is never held whole; parts are gathered into writes of about
 /// 1 MiB). A failed write is thrown once `body` returns, the parts after it dropped.
 /// Returns the number of bytes written.
-public func writeFile(_ url: URL, parts body: (_ emit: @escaping ([UInt8]) -> Void) -> Void) throws -> Int {
+public func writeFile(_ url: URL, parts body: (_ emit: @escaping (UnsafeRawBufferPointer) -> Void) -> Void) throws -> Int {
     let path = url.path
     let fd = try FileWriting.open(path: path)
     defer { close(fd) }
@@ -49,7 +49,7 @@ public func writeFile(_ url: URL, parts body: (_ emit: @escaping ([UInt8]) -> Vo
     }
     let state = State(fd: fd, path: path)
     body { bytes in
-        state.buffer += bytes
+        state.buffer.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
         if state.buffer.count >= 1 << 20 { state.flush() }
     }
     state.flush()

@@ -73,6 +73,50 @@ final class RendererTests: XCTestCase {
                        #"{"a":"quote \" slash \\ tab \t nl \n è \u0001","n":1.5,"i":3,"z":[]}"#)
     }
 
+    /// The escaper reads eight bytes at a time: every character that needs an escape is
+    /// found at every offset in and across those words, between ASCII and non-ASCII text,
+    /// as a plain scalar-by-scalar escaper finds it; U+2028 and U+2029 are escaped, other
+    /// characters starting with the byte 0xE2 (`…`, `€`) are not.
+    func testJSONEscapingAtEveryOffset() {
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{08}": out += "\\b"
+                case "\u{0C}": out += "\\f"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                default:
+                    if u.value < 0x20 { out += "\\u00" + (u.value < 0x10 ? "0" : "") + String(u.value, radix: 16) } else { out.unicodeScalars.append(u) }
+                }
+            }
+            return out + "\""
+        }
+        let specials = ["\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{01}", "\u{1F}", "\u{2028}", "\u{2029}", "…", "€", "è", "\u{7F}"]
+        for pad in ["a", "é", "€"] {
+            for before in 0..<19 {
+                for after in [0, 1, 7, 8, 9] {
+                    for special in specials {
+                        let s = String(repeating: pad, count: before) + special + String(repeating: "x", count: after)
+                        XCTAssertEqual(JSONValue.quoted(s), reference(s), s.debugDescription)
+                    }
+                }
+            }
+        }
+        XCTAssertEqual(JSONValue.quoted(""), "\"\"")
+        // Deeper than the prepared indentation (32 levels).
+        var deep = JSONValue.string("x")
+        for _ in 0..<40 { deep = .array([deep]) }
+        let lines = deep.serialized().split(separator: "\n")
+        XCTAssertEqual(lines[40], Substring(String(repeating: " ", count: 80) + "\"x\""))
+        XCTAssertEqual(lines.last, "]")
+    }
+
     func testReportOrder() {
         let a = Diagnostic.warning("r", "m", at: SourceSpan(file: "b.yaml", line: 1, column: 1))
         let b = Diagnostic.error("r", "m", at: SourceSpan(file: "a.yaml", line: 9, column: 1))

@@ -159,6 +159,8 @@ final class OpenDataTests: XCTestCase {
         let all = export.datasets(present: nil)
         XCTAssertEqual(all.filter { $0.table != nil }.map(\.id), ["offices", "services", "indicator-values", "budgets"])
         XCTAssertEqual(export.tables.map(\.name), ["offices", "services", "indicator-values", "budgets"])
+        XCTAssertEqual(DataTables(network: export.input.network, resolved: export.input.resolved).names, export.tables.map(\.name))
+        XCTAssertEqual(OpenDataExport.makingOrder(export.fileList()).prefix(2).map(\.path), ["offices.csv", "catalogue-molins-de-rei.jsonld"])
         let some = export.datasets(present: ["catalogue.jsonld", "offices.csv", "open-data.ods"])
         XCTAssertEqual(some.map { "\($0.id): \($0.files.map(\.path).joined(separator: " "))" }, [
             "service-catalogue: catalogue.jsonld", "offices: offices.csv open-data.ods", "services: open-data.ods",
@@ -232,7 +234,42 @@ final class OpenDataTests: XCTestCase {
         let alone = export.fileList(keepingParts: false)
         for file in alone.dropFirst() where file.path.hasPrefix("catalogue-") { _ = file.make() }
         XCTAssertEqual([UInt8](alone[0].make()), network)
-        XCTAssertEqual(CPSVCatalogue.document([]), whole(LinkedGraph()))
+        XCTAssertEqual([UInt8](CPSVCatalogue.document(CPSVCatalogue.Pieces())), whole(LinkedGraph()))
+    }
+
+    /// A node that another municipality's graph has as its own (an office whose web page is
+    /// another office's page on the site, or one of its identifiers) is written once in
+    /// the network's catalogue, where it first appears, as `LinkedGraph.merge` writes it:
+    /// the later municipality's own node is left out (Molins de Rei's web page is one of
+    /// Sant Feliu's identifiers), or the later page is (Sant Feliu's web page is Molins de
+    /// Rei's office page).
+    func testANodeThatIsAnotherMunicipalitysOwnIsWrittenOnce() throws {
+        let location = "https://oae.example.org/id/sant-feliu-de-llobregat/location"
+        let page = "https://oae.example.org/ca/offices/molins-de-rei.html"
+        for (slug, web) in [("molins-de-rei", location), ("sant-feliu-de-llobregat", page)] {
+            let path = "seeds/\(slug)/office.yaml"
+            let text = try String(contentsOf: fixture.root.appendingPathComponent(path), encoding: .utf8)
+            try fixture.write(path, text + "channels:\n  web: \(web)\n")
+        }
+        let export = fixture.export()
+        let owners = OwnIdentifiers(baseURL: "https://oae.example.org/", language: "ca", slugs: ["molins-de-rei", "sant-feliu-de-llobregat"])
+        XCTAssertEqual([location, page, "https://oae.example.org/data/catalogue-molins-de-rei.jsonld",
+                        "https://oae.example.org/id/agency", "https://oae.example.org/id/concept/channel/web",
+                        "https://oae.example.org/data/catalogue.jsonld", "https://oae.example.org/id/sant-feliu/location"].map(owners.owner),
+                       [1, 0, 0, nil, nil, nil, nil])
+        var whole = CPSVCatalogue.document(export.catalogue.network(landingPage: "https://oae.example.org/ca/comparison.html"))
+            .bytes(pretty: true)
+        whole.append(0x0A)
+        let list = export.fileList()
+        XCTAssertEqual([UInt8](list[0].make()), whole)
+        for file in list.dropFirst() where file.path.hasPrefix("catalogue-") { _ = file.make() }
+        XCTAssertEqual([UInt8](list[0].make()), whole)
+        let graph = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(whole)) as? [String: Any])?["@graph"] as? [[String: Any]])
+        let ids = graph.compactMap { $0["@id"] as? String }
+        XCTAssertEqual(ids.filter { $0 == location || $0 == page }, [page, location])
+        XCTAssertEqual(Set(ids).count, ids.count)
+        // Molins de Rei's web page comes first, as a document, in place of Sant Feliu's location.
+        XCTAssertEqual(graph.first { $0["@id"] as? String == location }?["@type"] as? String, "foaf:Document")
     }
 
     func testSchemaOrgOffice() throws {

@@ -9,9 +9,9 @@ final class FileWritingTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: base) }
         let url = base.appendingPathComponent("data/catalogue.jsonld")
         let count = try writeFile(url) { emit in
-            emit(Array("{\n".utf8))
-            emit([])
-            emit(Array("  \"a\": 1\n}\n".utf8))
+            Array("{\n".utf8).withUnsafeBytes(emit)
+            [UInt8]().withUnsafeBytes(emit)
+            Array("  \"a\": 1\n}\n".utf8).withUnsafeBytes(emit)
         }
         XCTAssertEqual(count, 13)
         XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), "{\n  \"a\": 1\n}\n")
@@ -23,7 +23,7 @@ final class FileWritingTests: XCTestCase {
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         try Data("a file".utf8).write(to: base.appendingPathComponent("data"))
         // `data` is a file, so `data/catalogue.jsonld` cannot be opened: not a directory.
-        XCTAssertThrowsError(try writeFile(base.appendingPathComponent("data/catalogue.jsonld")) { $0([1]) }) { error in
+        XCTAssertThrowsError(try writeFile(base.appendingPathComponent("data/catalogue.jsonld")) { [UInt8(1)].withUnsafeBytes($0) }) { error in
             let failure = error as? FileWriteError
             XCTAssertEqual(failure?.path, base.appendingPathComponent("data/catalogue.jsonld").path)
             XCTAssertEqual(failure?.code, ENOTDIR)
@@ -34,7 +34,7 @@ final class FileWritingTests: XCTestCase {
     func testAWriteThatFailsPartwayIsThrownAfterTheParts() throws {
         var given = 0
         XCTAssertThrowsError(try writeFile(URL(fileURLWithPath: "/dev/full")) { emit in
-            for _ in 0..<3 { emit([UInt8](repeating: 0x61, count: 700_000)); given += 1 }
+            for _ in 0..<3 { [UInt8](repeating: 0x61, count: 700_000).withUnsafeBytes(emit); given += 1 }
         }) { error in
             XCTAssertEqual((error as? FileWriteError)?.code, ENOSPC)
             XCTAssertEqual((error as? FileWriteError)?.path, "/dev/full")
