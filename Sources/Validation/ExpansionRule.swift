@@ -18,6 +18,14 @@ struct ExpansionRule: Rule {
         RuleInfo("expansion-stage-ignored", "The expansion plan gives a stage to a municipality that has an office folder, whose stage is its office's status."),
     ]
 
+    /// Whether a wave's `pilot` is there but not true or false (`pilot: yes`, a YAML 1.1
+    /// habit): the schema reports it at the value, and whether the wave is the pilot is
+    /// unknown, so no rule here reads it as "not the pilot" (one error, at its cause; the
+    /// pilot offices were told to go back to `planned`).
+    static func pilotUnread(_ wave: ExpansionPlan.Wave) -> Bool {
+        wave.node["pilot"].map { $0.bool == nil } ?? false
+    }
+
     func check(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let register = c.network.register
@@ -32,7 +40,7 @@ struct ExpansionRule: Rule {
                                     at: codeNode.span,
                                     help: "the programme covers the 36 municipalities of the metropolitan area (column 'amb' of model/reference/municipalities-catalonia.csv); check the municipality, or extend the programme's area first"))
             }
-            guard let plan, let wave = plan.wave(ineCode: code), !wave.pilot else { continue }
+            guard let plan, let wave = plan.wave(ineCode: code), !wave.pilot, !Self.pilotUnread(wave) else { continue }
             if let status = m.status, status >= .pilot {
                 let statusNode = office["status"]
                 if let assessment, let date = assessment.decisionDate, assessment.outcome?.expands == true {
@@ -67,7 +75,7 @@ struct ExpansionRule: Rule {
             // A wave of the expansion cannot start before the decision to expand: its
             // offices may not open before it (the plan's waves follow the assessment).
             if let assessment, assessment.outcome?.expands == true, let decided = assessment.decisionDate {
-                for wave in plan.waves where !wave.pilot {
+                for wave in plan.waves where !wave.pilot && !Self.pilotUnread(wave) {
                     guard let start = wave.start, start < decided, let node = wave.node["start"] else { continue }
                     out.append(.error("expansion-before-decision",
                                       "wave '\(wave.id)' starts on \(start), before the decision to expand on \(decided)",

@@ -27,6 +27,8 @@ public enum Validator {
         RecruitmentRule(),
         BudgetRule(),
         ProgressReportRule(),
+        ReportValueRule(),
+        OutlineRule(),
         ExpansionRule(),
         FollowUpRule(),
         ValueReferenceRule(),
