@@ -16,6 +16,8 @@ struct ExpansionRule: Rule {
         RuleInfo("expansion-unknown-municipality", "The expansion plan names a municipality that is not in the register, or misnames it."),
         RuleInfo("expansion-wave-unknown", "An entry of the expansion plan names a wave the plan does not declare."),
         RuleInfo("expansion-stage-ignored", "The expansion plan gives a stage to a municipality that has an office folder, whose stage is its office's status."),
+        RuleInfo("expansion-pilot-twice", "More than one wave of the expansion plan is marked as the pilot."),
+        RuleInfo("assessment-office-not-serving", "An assessment assesses an office that did not serve the public during its period."),
     ]
 
     /// Whether a wave's `pilot` is there but not true or false (`pilot: yes`, a YAML 1.1
@@ -84,6 +86,16 @@ struct ExpansionRule: Rule {
                                       help: "start the wave on or after \(decided): its offices open only once the assessment has decided to expand"))
                 }
             }
+            // One pilot: a second wave marked pilot would let its offices open before the
+            // decision to expand, unseen.
+            let pilots = plan.waves.filter(\.pilot)
+            for wave in pilots.dropFirst() {
+                guard let node = wave.node["pilot"], let first = pilots.first?.node["pilot"] else { continue }
+                out.append(.error("expansion-pilot-twice",
+                                  "wave '\(wave.id)' is marked as the pilot, as wave '\(pilots[0].id)' is: the plan has one pilot wave",
+                                  at: node.span, related: [RelatedLocation(first.span, "the first pilot wave")],
+                                  help: "remove 'pilot: true' from the wave that expands the network (its offices open after the decision to expand)"))
+            }
             let waves = Set(plan.waves.map(\.id))
             // The municipalities with an office folder, by INE code: their stage is their
             // office's status, and a stage in the plan is not read (expansion.schema.yaml).
@@ -117,6 +129,37 @@ struct ExpansionRule: Rule {
                 } else {
                     out.append(.error("expansion-unknown-municipality", "INE code \(entry.ineCode) is not a municipality of Catalonia",
                                       at: codeNode.span, help: "write the code of model/reference/municipalities-catalonia.csv"))
+                }
+            }
+        }
+        out += assessedOffices(c)
+        return out
+    }
+
+    /// An assessment assesses offices that served the public during its period: at
+    /// `pilot` or `open`, opened on or before the period's end. An opening date after the
+    /// quarter of one of the office's reports is report-before-opening, the one error.
+    func assessedOffices(_ c: ValidationContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for a in c.network.assessments {
+            guard let end = a.end else { continue }
+            for item in a.document.root?["offices"]?.sequence ?? [] {
+                guard let slug = item.string, let m = c.resolved.first(where: { $0.slug == slug }), let status = m.status else { continue }
+                if status < .pilot {
+                    out.append(.error("assessment-office-not-serving",
+                                      "assessment '\(a.id)' assesses '\(slug)', which is '\(status.rawValue)' and has not served the public",
+                                      at: item.span, related: [RelatedLocation(m.statusSpan, "the office's status")],
+                                      help: "name the offices that served during the period assessed (pilot or open)"))
+                } else if let opening = m.openingDate, opening > end,
+                          !m.files.reports.contains(where: { r in
+                              r.root?["period"].flatMap { p in p["year"]?.int.flatMap { y in p["quarter"]?.int.map { Quarter(year: y, quarter: $0) } } }
+                                  .map { $0.lastDay < opening } ?? false
+                          }) {
+                    out.append(.error("assessment-office-not-serving",
+                                      "assessment '\(a.id)' assesses '\(slug)', which opened on \(opening), after the period assessed ended on \(end)",
+                                      at: item.span,
+                                      related: m.files.office?.root?["opening_date"].map { [RelatedLocation($0.span, "the office's opening date")] } ?? [],
+                                      help: "name the offices that served during the period assessed, or correct the opening date"))
                 }
             }
         }

@@ -12,7 +12,6 @@ struct OfficeRule: MunicipalRule {
         RuleInfo("office-coordinates-outside", "An office's coordinates are outside Catalonia."),
         RuleInfo("office-postal-code-province", "An office's postal code is of another province than its municipality."),
         RuleInfo("office-opening-passed", "A planned office's opening date has passed."),
-        RuleInfo("office-opening-future", "An office that serves the public (pilot or open) has an opening date after the day of the check."),
     ]
 
     /// A box around Catalonia (WGS 84 degrees), generous at the edges.
@@ -30,15 +29,6 @@ struct OfficeRule: MunicipalRule {
                               "the office is still planned, but its opening date \(day) has passed (as of \(c.asOf))",
                               at: node.span, related: [RelatedLocation(m.statusSpan, "the office's status")],
                               help: "if the office has opened, set its status (pilot or open) and the real opening date; otherwise move the opening date"))
-        }
-        // The reverse: an office that serves the public opened on a day still to come
-        // (a year typo, often); its reports, actions and assessment would predate it.
-        if let status = m.status, status >= .pilot, let node = office["opening_date"], let day = node.string.flatMap(Day.init),
-           day > c.asOf {
-            out.append(.error("office-opening-future",
-                              "the office is '\(status.rawValue)', but its opening date \(day) is after the day of the check (\(c.asOf))",
-                              at: node.span, related: [RelatedLocation(m.statusSpan, "the office's status")],
-                              help: "write the day the office opened (often the year is wrong); if it has not opened yet, set 'status: planned'"))
         }
         return out
     }

@@ -5,7 +5,9 @@ import Resolution
 
 /// A progress report says what happened in a quarter that is over, in the units the model
 /// defines: each value fits its indicator's unit (`model/indicators/<id>.yaml`), the report
-/// was sent once its quarter had ended, and the quarter has ended by the day of the check.
+/// was sent once its quarter had ended, and the office had opened by then. (The dates are
+/// compared with each other, not with the day of the check: builds made with a
+/// SOURCE_DATE_EPOCH earlier than the data's dates stay clean.)
 /// The dashboard and `indicator-values.csv` publish these values as met or missed, so a
 /// value that cannot be (930 %, 86 on a 0–10 scale, −64 cases) is an error, not a result.
 /// (A repeated indicator in `values` is `key-duplicate`: the schema marks the list
@@ -15,8 +17,7 @@ struct ReportValueRule: MunicipalRule {
         RuleInfo("report-value-range", "A report's value is outside what its indicator's unit or scale allows."),
         RuleInfo("report-value-whole", "A report's value for a count is not a whole number."),
         RuleInfo("report-submitted-early", "A report was submitted before its quarter ended."),
-        RuleInfo("report-quarter-unfinished", "A report is for a quarter that has not ended by the day of the check."),
-        RuleInfo("report-before-opening", "A report is for a quarter that ended before the office opened."),
+        RuleInfo("report-before-opening", "An office's opening date comes after the quarter of one of its reports."),
         RuleInfo("report-value-missing", "A report gives no value for an indicator of the office's view."),
     ]
 
@@ -45,6 +46,9 @@ struct ReportValueRule: MunicipalRule {
         var indicators: [String: Document] = [:]
         for doc in c.network.modelDocuments(.indicator) { indicators[doc.id] = doc }
         var out: [Diagnostic] = []
+        // The reports of quarters over before the office opened, reported once, at the
+        // opening date.
+        var early: [(Quarter, Node)] = []
         for report in m.files.reports {
             guard let root = report.root else { continue }
             var quarter: Quarter?
@@ -54,30 +58,10 @@ struct ReportValueRule: MunicipalRule {
             // A period that is not its file name's quarter is report-period-mismatch, the
             // one error: which of the two is wrong is unknown, so no date is checked.
             if let named = Quarter(id: report.id), quarter != named { quarter = nil }
-            let unfinished = quarter.map { $0.lastDay >= c.asOf } ?? false
-            if let quarter, unfinished, let period = root["period"] {
-                let begun = quarter.firstDay <= c.asOf
-                let at = (quarter.year > c.asOf.year ? period["year"] : period["quarter"]) ?? period
-                out.append(.error("report-quarter-unfinished",
-                                  begun ? "the report is for \(quarter), which ends on \(quarter.lastDay), after the day of the check (\(c.asOf))"
-                                        : "the report is for \(quarter), which begins on \(quarter.firstDay), after the day of the check (\(c.asOf))",
-                                  at: at.span,
-                                  help: begun ? "write the report once the quarter has ended; its values are published as the quarter's results"
-                                              : "correct the period (often the year): a report tells what happened in a quarter that is over"))
+            if let quarter, let opening = m.openingDate, quarter.lastDay < opening, let period = root["period"] {
+                early.append((quarter, period))
             }
-            // A quarter over before the office opened has nothing to report. An opening
-            // date after the day of the check is reported at the date itself
-            // (office-opening-future), the cause of this.
-            if let quarter, let opening = m.openingDate, quarter.lastDay < opening, opening <= c.asOf,
-               let period = root["period"] {
-                out.append(.error("report-before-opening",
-                                  "the report is for \(quarter), which ended before the office opened on \(opening)",
-                                  at: (period["year"]?.int != opening.year ? period["year"] : period["quarter"])?.span ?? period.span,
-                                  related: m.files.office?.root?["opening_date"].map { [RelatedLocation($0.span, "the office's opening date")] } ?? [],
-                                  help: "correct the period or the opening date (often the year): an office reports from the quarter it opened in"))
-            }
-            // (A quarter still to come is the cause of a submission before its end.)
-            if let quarter, !unfinished, let node = root["submitted"], let day = node.string.flatMap(Day.init), day < quarter.lastDay {
+            if let quarter, let node = root["submitted"], let day = node.string.flatMap(Day.init), day < quarter.lastDay {
                 out.append(.error("report-submitted-early",
                                   "the report for \(quarter) was submitted on \(day), before the quarter ended on \(quarter.lastDay)",
                                   at: node.span,
@@ -126,6 +110,17 @@ struct ReportValueRule: MunicipalRule {
                                   related: declared.map { [RelatedLocation($0.span, unit == "score" ? "the indicator's scale" : "the indicator's unit")] } ?? [],
                                   help: "\(range.why) (\(source)); correct the value, which is published as the quarter's result"))
             }
+        }
+        // The office served, its reports say, before it opened: one error at the opening
+        // date (a year typo, often), with each report's period as a note.
+        if !early.isEmpty, let opening = m.openingDate, let node = m.files.office?.root?["opening_date"] {
+            early.sort { $0.0 < $1.0 }
+            let quarters = early.map { "\($0.0)" }.joined(separator: ", ")
+            out.insert(.error("report-before-opening",
+                              "the office opened on \(opening), after the end of \(early.count == 1 ? "the quarter" : "the quarters") of \(early.count) of its reports (\(quarters))",
+                              at: node.span,
+                              related: early.map { RelatedLocation($0.1.span, "the period of the report for \($0.0)") },
+                              help: "correct the opening date (often the year), or the period of a report: an office reports from the quarter it opened in"), at: 0)
         }
         return out
     }
