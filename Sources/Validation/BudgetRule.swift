@@ -42,7 +42,10 @@ struct BudgetRule: FolderRule {
                                   at: at,
                                   help: "add a source of funding or raise an amount, or cut a cost line"))
             }
-            if let root = budget.document.root, BudgetRule.cents(budget.funded) > BudgetRule.cents(budget.total * (1 + BudgetRule.overFunding)) {
+            // A post the plan does not have costs nothing in the total: budget-post-unknown
+            // is then the one error, not the surplus it makes.
+            if let root = budget.document.root, !budget.posts.contains(where: { $0.fte == nil }),
+               BudgetRule.cents(budget.funded) > BudgetRule.cents(budget.total * (1 + BudgetRule.overFunding)) {
                 out.append(.warning("budget-funding-over",
                                     "the funding of \(budget.year) adds up to \(BudgetRule.euros(budget.funded)), over the total of \(BudgetRule.euros(budget.total)) by \(BudgetRule.euros(BudgetRule.cents(budget.funded) - BudgetRule.cents(budget.total)))",
                                     at: root.pair("funding")?.key.span ?? root.span,

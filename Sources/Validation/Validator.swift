@@ -29,6 +29,7 @@ public enum Validator {
         ProgressReportRule(),
         ReportValueRule(),
         OutlineRule(),
+        LocalProcedureRule(),
         ExpansionRule(),
         FollowUpRule(),
         ValueReferenceRule(),

@@ -322,4 +322,25 @@ final class FreshUserRuleTests: XCTestCase {
                           "valid_until: 2029-02-09\nmoney:\n  - {party: council, amount: 50000, purpose: {ca: Personal., es: Personal.}}")
         }
     }
+
+    // MARK: Local procedures (#32)
+
+    static let variant = "seeds/sant-feliu-de-llobregat/procedures/welcome-and-triage-sant-feliu.md"
+
+    /// A step of Sant Feliu's variant given to a role it has no post for, and the variant
+    /// serving the service its adaptation omits.
+    func testALocalProcedureFitsItsOffice() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/procedures/welcome-and-triage-sant-feliu.md:9:12: error[procedure-service-not-offered]: procedure 'welcome-and-triage-sant-feliu' serves 'grants-information', which sant-feliu-de-llobregat's adaptation omits\n"
+                + "  = note: the omission at seeds/sant-feliu-de-llobregat/adaptation.yaml:5:14\n"
+                + "  = help: name a service the office offers, or offer the service first (adaptation.yaml)\n",
+            "seeds/sant-feliu-de-llobregat/procedures/welcome-and-triage-sant-feliu.md:17:11: error[procedure-role-unstaffed]: step 's2' of procedure 'welcome-and-triage-sant-feliu' is given to role 'business-advisor', which no post of sant-feliu-de-llobregat's staffing plan holds\n"
+                + "   = note: the staffing plan's posts at seeds/sant-feliu-de-llobregat/staffing.yaml:3:3\n"
+                + "   = help: give the step to a role the office has (office-coordinator), or add a post for the role to staffing.yaml\n",
+        ], ["procedure-role-unstaffed", "procedure-service-not-offered"]) { t in
+            // The adviser's post becomes a second coordinator's.
+            try t.replace("seeds/sant-feliu-de-llobregat/staffing.yaml", "    role: business-advisor", "    role: office-coordinator")
+            try t.replace(Self.variant, "services: [company-creation]", "services: [grants-information]")
+        }
+    }
 }
