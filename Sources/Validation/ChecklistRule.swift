@@ -4,8 +4,8 @@ import Model
 import Resolution
 
 /// An office at the status the model names (open) has done every item of the opening
-/// checklist, and a planned office does none after its planned opening. (An item listed twice is
-/// `key-duplicate`: the schema marks the list `x-key: item`.)
+/// checklist, and a planned office does none after its planned opening. (An item listed
+/// twice is `key-duplicate`: the schema marks the list `x-key: item`.)
 struct ChecklistRule: MunicipalRule {
     static let rules = [
         RuleInfo("checklist-incomplete", "An open office has an opening checklist item not done."),
