@@ -106,7 +106,8 @@ enum FailureText {
         case let .string(s) where types.contains(.boolean):
             if ["true", "false"].contains(s.lowercased()) { return "remove the quotes to make it a boolean" }
             if !isJSON, ["yes", "no", "on", "off", "y", "n"].contains(s.lowercased()) {
-                return "write true or false: YAML reads \(s) as text"
+                let meant = ["yes", "on", "y"].contains(s.lowercased()) ? "true" : "false"
+                return "write \(meant): YAML 1.2 reads \(s) as text, not as a boolean"
             }
             return nil
         default:

@@ -10,7 +10,13 @@ struct BudgetRule: FolderRule {
     static let rules = [
         RuleInfo("budget-funding-short", "The funding of an office's budget does not cover its total."),
         RuleInfo("budget-post-unknown", "A budget costs a post that is not in the office's staffing plan."),
+        RuleInfo("budget-funding-over", "The funding of an office's budget exceeds its total by more than a tenth."),
+        RuleInfo("budget-funding-above-agreement", "A budget counts more from a party than the office's agreements in force that year commit."),
     ]
+
+    /// The share of the total by which funding may exceed it before it looks like a typo
+    /// (an extra digit): a margin of a few percent is a plan, 10 % more is not.
+    static let overFunding = 0.10
 
     func prepare(_ c: ValidationContext) {}
 
@@ -36,8 +42,49 @@ struct BudgetRule: FolderRule {
                                   at: at,
                                   help: "add a source of funding or raise an amount, or cut a cost line"))
             }
+            // A post the plan does not have costs nothing in the total: budget-post-unknown
+            // is then the one error, not the surplus it makes.
+            if let root = budget.document.root, !budget.posts.contains(where: { $0.fte == nil }),
+               BudgetRule.cents(budget.funded) > BudgetRule.cents(budget.total * (1 + BudgetRule.overFunding)) {
+                out.append(.warning("budget-funding-over",
+                                    "the funding of \(budget.year) adds up to \(BudgetRule.euros(budget.funded)), over the total of \(BudgetRule.euros(budget.total)) by \(BudgetRule.euros(BudgetRule.cents(budget.funded) - BudgetRule.cents(budget.total)))",
+                                    at: root.pair("funding")?.key.span ?? root.span,
+                                    help: "check the amounts (an extra digit, often): a budget's funding covers its total"))
+            }
+            out += aboveAgreements(budget, files)
         }
         return out
+    }
+
+    /// The funding lines of a source that is a party with money in the office's agreements
+    /// in force during the budget's year (`money: - party: agency`), added up, against what
+    /// those agreements commit: a warning at the last line's amount when the budget counts more.
+    func aboveAgreements(_ budget: OfficeBudget, _ files: MunicipalityFiles) -> [Diagnostic] {
+        let first = Day(year: budget.year, month: 1, day: 1), last = Day(year: budget.year, month: 12, day: 31)
+        var committed: [String: (amount: Double, agreements: [String])] = [:]
+        for doc in files.documents(.agreement) {
+            guard let root = doc.root else { continue }
+            if let signed = root["signed_on"]?.string.flatMap(Day.init), signed > last { continue }
+            if let until = root["valid_until"]?.string.flatMap(Day.init), until < first { continue }
+            for line in root["money"]?.sequence ?? [] {
+                guard let party = line["party"]?.string, let amount = line["amount"]?.number else { continue }
+                committed[party, default: (0, [])].amount += amount
+                committed[party, default: (0, [])].agreements.append(doc.id)
+            }
+        }
+        var counted: [String: (amount: Double, node: Node)] = [:]
+        for line in budget.document.root?["funding"]?.sequence ?? [] {
+            guard let source = line["source"]?.string, let node = line["amount"], let amount = node.number else { continue }
+            counted[source] = ((counted[source]?.amount ?? 0) + amount, node)
+        }
+        return counted.keys.sorted().compactMap { source in
+            guard let c = committed[source], let b = counted[source], BudgetRule.cents(b.amount) > BudgetRule.cents(c.amount) else { return nil }
+            let names = Array(Set(c.agreements)).sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return .warning("budget-funding-above-agreement",
+                            "the budget of \(budget.year) counts \(BudgetRule.euros(b.amount)) from '\(source)', more than the \(BudgetRule.euros(c.amount)) its agreements in force commit (\(names))",
+                            at: b.node.span,
+                            help: "check the amount against the agreement's 'money', or record the new commitment in an agreement")
+        }
     }
 
     /// An amount in euros for a message: `195300 €`, or `12.50 €` with cents.

@@ -16,7 +16,17 @@ struct ExpansionRule: Rule {
         RuleInfo("expansion-unknown-municipality", "The expansion plan names a municipality that is not in the register, or misnames it."),
         RuleInfo("expansion-wave-unknown", "An entry of the expansion plan names a wave the plan does not declare."),
         RuleInfo("expansion-stage-ignored", "The expansion plan gives a stage to a municipality that has an office folder, whose stage is its office's status."),
+        RuleInfo("expansion-pilot-twice", "More than one wave of the expansion plan is marked as the pilot."),
+        RuleInfo("assessment-office-not-serving", "An assessment assesses an office that did not serve the public during its period."),
     ]
+
+    /// Whether a wave's `pilot` is there but not true or false (`pilot: yes`, a YAML 1.1
+    /// habit): the schema reports it at the value, and whether the wave is the pilot is
+    /// unknown, so no rule here reads it as "not the pilot" (one error, at its cause; the
+    /// pilot offices were told to go back to `planned`).
+    static func pilotUnread(_ wave: ExpansionPlan.Wave) -> Bool {
+        wave.node["pilot"].map { $0.bool == nil } ?? false
+    }
 
     func check(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -32,7 +42,7 @@ struct ExpansionRule: Rule {
                                     at: codeNode.span,
                                     help: "the programme covers the 36 municipalities of the metropolitan area (column 'amb' of model/reference/municipalities-catalonia.csv); check the municipality, or extend the programme's area first"))
             }
-            guard let plan, let wave = plan.wave(ineCode: code), !wave.pilot else { continue }
+            guard let plan, let wave = plan.wave(ineCode: code), !wave.pilot, !Self.pilotUnread(wave) else { continue }
             if let status = m.status, status >= .pilot {
                 let statusNode = office["status"]
                 if let assessment, let date = assessment.decisionDate, assessment.outcome?.expands == true {
@@ -67,7 +77,7 @@ struct ExpansionRule: Rule {
             // A wave of the expansion cannot start before the decision to expand: its
             // offices may not open before it (the plan's waves follow the assessment).
             if let assessment, assessment.outcome?.expands == true, let decided = assessment.decisionDate {
-                for wave in plan.waves where !wave.pilot {
+                for wave in plan.waves where !wave.pilot && !Self.pilotUnread(wave) {
                     guard let start = wave.start, start < decided, let node = wave.node["start"] else { continue }
                     out.append(.error("expansion-before-decision",
                                       "wave '\(wave.id)' starts on \(start), before the decision to expand on \(decided)",
@@ -75,6 +85,16 @@ struct ExpansionRule: Rule {
                                       related: assessment.decisionDateNode.map { [RelatedLocation($0.span, "the decision of assessment '\(assessment.id)'")] } ?? [],
                                       help: "start the wave on or after \(decided): its offices open only once the assessment has decided to expand"))
                 }
+            }
+            // One pilot: a second wave marked pilot would let its offices open before the
+            // decision to expand, unseen.
+            let pilots = plan.waves.filter(\.pilot)
+            for wave in pilots.dropFirst() {
+                guard let node = wave.node["pilot"], let first = pilots.first?.node["pilot"] else { continue }
+                out.append(.error("expansion-pilot-twice",
+                                  "wave '\(wave.id)' is marked as the pilot, as wave '\(pilots[0].id)' is: the plan has one pilot wave",
+                                  at: node.span, related: [RelatedLocation(first.span, "the first pilot wave")],
+                                  help: "remove 'pilot: true' from the wave that expands the network (its offices open after the decision to expand)"))
             }
             let waves = Set(plan.waves.map(\.id))
             // The municipalities with an office folder, by INE code: their stage is their
@@ -109,6 +129,37 @@ struct ExpansionRule: Rule {
                 } else {
                     out.append(.error("expansion-unknown-municipality", "INE code \(entry.ineCode) is not a municipality of Catalonia",
                                       at: codeNode.span, help: "write the code of model/reference/municipalities-catalonia.csv"))
+                }
+            }
+        }
+        out += assessedOffices(c)
+        return out
+    }
+
+    /// An assessment assesses offices that served the public during its period: at
+    /// `pilot` or `open`, opened on or before the period's end. An opening date after the
+    /// quarter of one of the office's reports is report-before-opening, the one error.
+    func assessedOffices(_ c: ValidationContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for a in c.network.assessments {
+            guard let end = a.end else { continue }
+            for item in a.document.root?["offices"]?.sequence ?? [] {
+                guard let slug = item.string, let m = c.resolved.first(where: { $0.slug == slug }), let status = m.status else { continue }
+                if status < .pilot {
+                    out.append(.error("assessment-office-not-serving",
+                                      "assessment '\(a.id)' assesses '\(slug)', which is '\(status.rawValue)' and has not served the public",
+                                      at: item.span, related: [RelatedLocation(m.statusSpan, "the office's status")],
+                                      help: "name the offices that served during the period assessed (pilot or open)"))
+                } else if let opening = m.openingDate, opening > end,
+                          !m.files.reports.contains(where: { r in
+                              r.root?["period"].flatMap { p in p["year"]?.int.flatMap { y in p["quarter"]?.int.map { Quarter(year: y, quarter: $0) } } }
+                                  .map { $0.lastDay < opening } ?? false
+                          }) {
+                    out.append(.error("assessment-office-not-serving",
+                                      "assessment '\(a.id)' assesses '\(slug)', which opened on \(opening), after the period assessed ended on \(end)",
+                                      at: item.span,
+                                      related: m.files.office?.root?["opening_date"].map { [RelatedLocation($0.span, "the office's opening date")] } ?? [],
+                                      help: "name the offices that served during the period assessed, or correct the opening date"))
                 }
             }
         }

@@ -61,7 +61,10 @@ struct ReleaseRule: Rule {
                 }
             }
         }
-        if let last = releases.last, last.version != current {
+        // A release whose version is not a text (an unquoted 1.1 is a number) is its
+        // schema error; the releases read without it are not the history to compare.
+        let unread = (history.root?["releases"]?.sequence ?? []).contains { $0["version"].map { $0.string == nil } ?? false }
+        if !unread, let last = releases.last, last.version != current {
             let at = c.network.model[.model]?.values.first?.root?["version"]?.span ?? .wholeFile(history.path)
             out.append(.error("release-version-mismatch",
                               "the model is at version \(current), but its last release is \(last.version)",

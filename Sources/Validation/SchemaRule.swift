@@ -11,6 +11,7 @@ import Schema
 struct SchemaRule: MunicipalRule {
     static let rules = SchemaValidator.rules + [
         RuleInfo("schema-missing", "A kind of document has no schema in model/schema/."),
+        RuleInfo("override-item-unknown", "An override's list item has an id close to one of the model's, and adds an incomplete new item instead of changing that one."),
     ]
 
     /// The documents' own problems (their schema results, kept by the context for the
@@ -39,17 +40,45 @@ struct SchemaRule: MunicipalRule {
     func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let local = "seeds/\(m.slug)/"
-        let merged: [(Kind, Node)] = m.services.filter { !$0.overrides.isEmpty }.map { (.service, $0.fields) }
-            + m.procedures.filter { !$0.overrides.isEmpty }.map { (.procedure, $0.fields) }
-            + m.indicators.filter { !$0.overrides.isEmpty }.map { (.indicator, $0.fields) }
-        for (kind, fields) in merged {
+        let merged: [(Kind, Node, [FieldOverride])] = m.services.filter { !$0.overrides.isEmpty }.map { (.service, $0.fields, $0.overrides) }
+            + m.procedures.filter { !$0.overrides.isEmpty }.map { (.procedure, $0.fields, $0.overrides) }
+            + m.indicators.filter { !$0.overrides.isEmpty }.map { (.indicator, $0.fields, $0.overrides) }
+        for (kind, fields, overrides) in merged {
             guard let validator = c.network.annotations.validator(for: kind) else { continue }
+            let misnamed = misnamedItems(overrides, c.network.annotations)
+            var reported = Set<Int>()
             for d in validator.validate(fields).diagnostics where d.span.file.hasPrefix(local) {
+                // A new item whose id is close to a model item's, and which its schema
+                // finds incomplete: a typo in the id of a change, one error at the id.
+                if let i = misnamed.firstIndex(where: { $0.item.span.file == d.span.file
+                    && $0.item.span.start <= d.span.start && d.span.start < $0.item.span.end }) {
+                    if reported.insert(i).inserted { out.append(misnamed[i].diagnostic) }
+                    continue
+                }
                 var d = d
                 d.notes.append("in the view of \(m.slug) after its overrides")
                 out.append(d)
             }
         }
         return out
+    }
+
+    /// The items an override adds to a keyed list (`x-key`) whose id is close to the id
+    /// of one of the model's items, each with the diagnostic that says so at its id.
+    func misnamedItems(_ overrides: [FieldOverride], _ annotations: SchemaAnnotations) -> [(item: Node, diagnostic: Diagnostic)] {
+        overrides.compactMap { o in
+            guard o.modelValue == nil, !o.removes, o.localValue.pairs != nil,
+                  let list = o.parent?.sequence, case .index(_)? = o.schemaPath.last,
+                  let key = annotations.annotations(o.kind, at: Array(o.schemaPath.dropLast())).key,
+                  let idNode = o.localValue[key] else { return nil }
+            let id = idNode.keyText
+            let known = list.compactMap { $0[key]?.keyText }
+            guard !known.contains(id), let suggestion = Suggestions.didYouMean(id, in: known) else { return nil }
+            let field = Array(o.path.dropLast()).fieldName
+            return (o.localValue, .error("override-item-unknown",
+                                         "\(o.kind.rawValue) '\(o.target)' has no \(key) '\(id)' in '\(field)', so this adds a new item, which is incomplete",
+                                         at: idNode.span,
+                                         help: "\(suggestion) An override changes a model item named by its \(key); a new item needs every required field"))
+        }
     }
 }

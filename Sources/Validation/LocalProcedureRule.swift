@@ -1,0 +1,51 @@
+import Diagnostics
+import Loading
+import Model
+import Resolution
+
+/// A municipality's own procedure (`seeds/<m>/procedures/<id>.md`, a local variant of a
+/// model procedure or one of its own) fits its office: each step's role is a role a post
+/// of its staffing plan holds (the handbook tells that role to carry the step out), and
+/// each service it serves is one the office offers (not one its adaptation omits).
+struct LocalProcedureRule: MunicipalRule {
+    static let rules = [
+        RuleInfo("procedure-role-unstaffed", "A municipality's own procedure gives a step to a role no post of its staffing plan holds."),
+        RuleInfo("procedure-service-not-offered", "A municipality's own procedure serves a service the office does not offer."),
+    ]
+
+    func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
+        let procedures = m.files.procedures
+        guard !procedures.isEmpty else { return [] }
+        var out: [Diagnostic] = []
+        let posts = m.files.staffing?.root?["staff"]?.sequence ?? []
+        let staffed = Set(posts.compactMap { $0["role"]?.string })
+        let offered = Set(m.services.map(\.id))
+        for doc in procedures {
+            guard let root = doc.root else { continue }
+            // Without posts (a plan not written yet) there is nothing to compare with.
+            if !staffed.isEmpty {
+                for step in root["steps"]?.sequence ?? [] {
+                    // An unknown role is ref-unknown, the one error.
+                    guard let node = step["role"], let role = node.string, !staffed.contains(role),
+                          c.network.modelDocument(.role, role) != nil else { continue }
+                    out.append(.error("procedure-role-unstaffed",
+                                      "step '\(step["id"]?.string ?? "?")' of procedure '\(doc.id)' is given to role '\(role)', which no post of \(m.slug)'s staffing plan holds",
+                                      at: node.span,
+                                      related: m.files.staffing?.root?["staff"].map { [RelatedLocation($0.span, "the staffing plan's posts")] } ?? [],
+                                      help: "give the step to a role the office has (\(staffed.sorted().joined(separator: ", "))), or add a post for the role to staffing.yaml"))
+                }
+            }
+            for node in root["services"]?.sequence ?? [] {
+                guard let id = node.string, !offered.contains(id), c.network.modelDocument(.service, id) != nil else { continue }
+                let omission = m.omitted.first { $0.service == id }
+                out.append(.error("procedure-service-not-offered",
+                                  omission != nil ? "procedure '\(doc.id)' serves '\(id)', which \(m.slug)'s adaptation omits"
+                                                  : "procedure '\(doc.id)' serves '\(id)', which \(m.slug) does not offer (optional, not adopted)",
+                                  at: node.span,
+                                  related: omission.map { [RelatedLocation($0.span, "the omission")] } ?? [],
+                                  help: "name a service the office offers, or offer the service first (adaptation.yaml)"))
+            }
+        }
+        return out
+    }
+}

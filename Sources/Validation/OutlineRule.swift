@@ -1,0 +1,44 @@
+import Diagnostics
+import Loading
+import Model
+
+/// The handbook outline (`model/handbook/outline.yaml`) gives each chapter its own
+/// `source`: two chapters with one source print that content twice (its headings' ids
+/// twice in the handbook's HTML) while the other's content is in no chapter, under a
+/// title that still names it. Reported at the second occurrence, pointing at the first,
+/// as `key-duplicate` does for ids.
+struct OutlineRule: Rule {
+    static let rules = [
+        RuleInfo("outline-source-duplicate", "Two chapters of the handbook outline take their content from the same source."),
+    ]
+
+    func check(_ c: ValidationContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for doc in c.network.modelDocuments(.handbookOutline) {
+            let chapters = doc.root?["chapters"]?.sequence ?? []
+            let used = Set(chapters.compactMap { $0["source"]?.string })
+            // The sources the schema allows, to name those no chapter takes.
+            let schema = c.network.tree.schemas[Kind.handbookOutline.rawValue]?.node
+            let allowed = (schema?["properties"]?["chapters"]?["items"]?["properties"]?["source"]?["enum"]?.sequence ?? [])
+                .compactMap(\.string)
+            let unused = allowed.filter { !used.contains($0) }
+            var first: [String: (node: Node, chapter: String)] = [:]
+            for chapter in chapters {
+                guard let node = chapter["source"], let source = node.string else { continue }
+                let id = chapter["id"]?.string ?? "?"
+                guard let earlier = first[source] else {
+                    first[source] = (node, id)
+                    continue
+                }
+                out.append(.error("outline-source-duplicate",
+                                  "chapter '\(id)' takes its content from '\(source)', as chapter '\(earlier.chapter)' does",
+                                  at: node.span,
+                                  related: [RelatedLocation(earlier.node.span, "first used")],
+                                  help: unused.isEmpty
+                                      ? "give each chapter its own source, or remove the repeated chapter"
+                                      : "give each chapter its own source; no chapter takes \(unused.map { "'\($0)'" }.joined(separator: ", "))"))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,127 @@
+import Diagnostics
+import Loading
+import Model
+import Resolution
+
+/// A progress report says what happened in a quarter that is over, in the units the model
+/// defines: each value fits its indicator's unit (`model/indicators/<id>.yaml`), the report
+/// was sent once its quarter had ended, and the office had opened by then. (The dates are
+/// compared with each other, not with the day of the check: builds made with a
+/// SOURCE_DATE_EPOCH earlier than the data's dates stay clean.)
+/// The dashboard and `indicator-values.csv` publish these values as met or missed, so a
+/// value that cannot be (930 %, 86 on a 0–10 scale, −64 cases) is an error, not a result.
+/// (A repeated indicator in `values` is `key-duplicate`: the schema marks the list
+/// `x-key: indicator`.)
+struct ReportValueRule: MunicipalRule {
+    static let rules = [
+        RuleInfo("report-value-range", "A report's value is outside what its indicator's unit or scale allows."),
+        RuleInfo("report-value-whole", "A report's value for a count is not a whole number."),
+        RuleInfo("report-submitted-early", "A report was submitted before its quarter ended."),
+        RuleInfo("report-before-opening", "An office's opening date comes after the quarter of one of its reports."),
+        RuleInfo("report-value-missing", "A report gives no value for an indicator of the office's view."),
+    ]
+
+    /// The lowest and highest values of a unit, by the indicator's definition: a percent
+    /// is 0–100, a score lies within the indicator's `scale` (no bounds without one), a
+    /// count or a number of days is never negative. Nil for an unknown unit.
+    static func range(unit: String, scale: Node?) -> (min: Double?, max: Double?, why: String)? {
+        switch unit {
+        case "percent": return (0, 100, "a percent lies between 0 and 100")
+        case "count": return (0, nil, "a count is never negative")
+        case "days": return (0, nil, "a number of days is never negative")
+        case "score":
+            guard let lo = scale?["min"]?.number, let hi = scale?["max"]?.number else { return nil }
+            return (lo, hi, "the indicator's scale is \(text(lo)) to \(text(hi))")
+        default: return nil
+        }
+    }
+
+    /// A number as a writer wrote it: `86`, `8.6`.
+    static func text(_ d: Double) -> String {
+        d.isFinite && d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+    }
+
+    func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
+        guard !m.files.reports.isEmpty else { return [] }
+        var indicators: [String: Document] = [:]
+        for doc in c.network.modelDocuments(.indicator) { indicators[doc.id] = doc }
+        var out: [Diagnostic] = []
+        // The reports of quarters over before the office opened, reported once, at the
+        // opening date.
+        var early: [(Quarter, Node)] = []
+        for report in m.files.reports {
+            guard let root = report.root else { continue }
+            var quarter: Quarter?
+            if let y = root["period"]?["year"]?.int, let q = root["period"]?["quarter"]?.int, (1...4).contains(q) {
+                quarter = Quarter(year: y, quarter: q)
+            }
+            // A period that is not its file name's quarter is report-period-mismatch, the
+            // one error: which of the two is wrong is unknown, so no date is checked.
+            if let named = Quarter(id: report.id), quarter != named { quarter = nil }
+            if let quarter, let opening = m.openingDate, quarter.lastDay < opening, let period = root["period"] {
+                early.append((quarter, period))
+            }
+            if let quarter, let node = root["submitted"], let day = node.string.flatMap(Day.init), day < quarter.lastDay {
+                out.append(.error("report-submitted-early",
+                                  "the report for \(quarter) was submitted on \(day), before the quarter ended on \(quarter.lastDay)",
+                                  at: node.span,
+                                  help: "correct the date that is wrong (often the month or the year): a quarter's report is sent after its last day"))
+            }
+            // Every indicator of the office's view has a value, or the dashboard shows the
+            // quarter as 'no data' (a warning: a value may be missing for a reason, given
+            // in the narrative). An annual indicator is reported in the fourth quarter.
+            if let quarter, let valuesNode = root["values"], let items = valuesNode.sequence {
+                let given = Set(items.compactMap { $0["indicator"]?.string })
+                for ind in m.indicators where !given.contains(ind.id) {
+                    if ind.fields["frequency"]?.string == "annual", quarter.quarter != 4 { continue }
+                    out.append(.warning("report-value-missing",
+                                        "the report for \(quarter) gives no value for indicator '\(ind.id)'",
+                                        at: root.pair("values")?.key.span ?? valuesNode.span,
+                                        help: "add '- indicator: \(ind.id)' with the quarter's value; without it the dashboard shows 'no data' for the quarter"))
+                }
+            }
+            for item in root["values"]?.sequence ?? [] {
+                guard let id = item["indicator"]?.string, let valueNode = item["value"], let value = valueNode.number,
+                      let ind = indicators[id]?.root, let unit = ind["unit"]?.string else { continue }
+                let source = "model/indicators/\(id).yaml"
+                if unit == "count", value != value.rounded() {
+                    out.append(.error("report-value-whole",
+                                      "indicator '\(id)' counts whole cases (unit count); \(Self.text(value)) is not a whole number",
+                                      at: valueNode.span,
+                                      related: ind["unit"].map { [RelatedLocation($0.span, "the indicator's unit")] } ?? [],
+                                      help: "write the quarter's total as a whole number"))
+                    continue
+                }
+                guard let range = Self.range(unit: unit, scale: ind["scale"]) else { continue }
+                let below = range.min.map { value < $0 } ?? false
+                let above = range.max.map { value > $0 } ?? false
+                guard below || above else { continue }
+                let bounds: String
+                switch (range.min, range.max) {
+                case let (lo?, hi?): bounds = "between \(Self.text(lo)) and \(Self.text(hi))"
+                case let (lo?, nil): bounds = "at least \(Self.text(lo))"
+                case let (nil, hi?): bounds = "at most \(Self.text(hi))"
+                default: bounds = ""
+                }
+                let declared = unit == "score" ? ind["scale"] : ind["unit"]
+                out.append(.error("report-value-range",
+                                  "indicator '\(id)' has unit \(unit): \(Self.text(value)) is not \(bounds)",
+                                  at: valueNode.span,
+                                  related: declared.map { [RelatedLocation($0.span, unit == "score" ? "the indicator's scale" : "the indicator's unit")] } ?? [],
+                                  help: "\(range.why) (\(source)); correct the value, which is published as the quarter's result"))
+            }
+        }
+        // The office served, its reports say, before it opened: one error at the opening
+        // date (a year typo, often), with each report's period as a note.
+        if !early.isEmpty, let opening = m.openingDate, let node = m.files.office?.root?["opening_date"] {
+            early.sort { $0.0 < $1.0 }
+            let quarters = early.map { "\($0.0)" }.joined(separator: ", ")
+            out.insert(.error("report-before-opening",
+                              "the office opened on \(opening), after the end of \(early.count == 1 ? "the quarter" : "the quarters") of \(early.count) of its reports (\(quarters))",
+                              at: node.span,
+                              related: early.map { RelatedLocation($0.1.span, "the period of the report for \($0.0)") },
+                              help: "correct the opening date (often the year), or the period of a report: an office reports from the quarter it opened in"), at: 0)
+        }
+        return out
+    }
+}

@@ -1,0 +1,346 @@
+import Diagnostics
+import Foundation
+import Model
+import OAECommands
+import XCTest
+
+/// The faults s11's fresh user found in what the check let pass, each for its whole kind:
+/// a progress report's values against their indicator's unit and scale, its dates, and a
+/// repeated indicator; a `pilot: yes` that echoed three false errors; the opening
+/// checklist's future dates and repeated items; a serving office opening after the day of
+/// the check; a glossary `see_also` naming no term; the handbook outline with one source
+/// twice; an override's item id with a typo.
+final class FreshUserRuleTests: XCTestCase {
+    /// Every diagnostic of the changed fixture, or of `rules` only, each as `oae check`
+    /// prints it (without the quoted line): position, rule and message, notes and help.
+    func rendered(_ rules: Set<String>?, _ change: (FixtureTree) throws -> Void) throws -> [String] {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        try change(tree)
+        let renderer = TextRenderer(color: false, source: { _ in nil })
+        return CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1
+            .filter { rules?.contains($0.rule) ?? true }.map { renderer.render($0) }
+    }
+
+    func assertRendered(_ expected: [String], _ rules: Set<String>? = nil, file: StaticString = #filePath, line: UInt = #line,
+                        _ change: (FixtureTree) throws -> Void) throws {
+        let actual = try rendered(rules, change)
+        if actual != expected {
+            XCTFail("diagnostics differ:\n  expected:\n" + expected.joined() + "\n  actual:\n" + actual.joined(), file: file, line: line)
+        }
+    }
+
+    /// A score on a 0–10 scale and a percent, beside the fixture's count.
+    static func addIndicators(_ t: FixtureTree) throws {
+        try t.write("model/indicators/user-satisfaction.yaml", """
+            id: user-satisfaction
+            name: {ca: Satisfacció, es: Satisfacción}
+            definition: {ca: Puntuació mitjana de 0 a 10., es: Puntuación media de 0 a 10.}
+            unit: score
+            scale: {min: 0, max: 10}
+            type: quality
+            frequency: quarterly
+            target: {value: 8, direction: at-least}
+            source: {ca: Enquesta, es: Encuesta}
+
+            """)
+        try t.write("model/indicators/on-time.yaml", """
+            id: on-time
+            name: {ca: Primeres cites a temps, es: Primeras citas a tiempo}
+            definition: {ca: Percentatge de primeres cites dins del termini., es: Porcentaje de primeras citas dentro de plazo.}
+            unit: percent
+            type: quality
+            frequency: quarterly
+            target: {value: 90, direction: at-least}
+            source: {ca: Agenda, es: Agenda}
+
+            """)
+    }
+
+    static let q2 = "seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml"
+
+    /// The fresh user's edits: 930 %, 86 on a 0–10 scale, −64 and 64.5 people, each an
+    /// error at the value with the indicator's unit or scale as the note.
+    func testReportValuesFitTheIndicatorsUnitAndScale() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:8:12: error[report-value-range]: indicator 'people-attended' has unit count: -64 is not at least 0\n"
+                + "  = note: the indicator's unit at model/indicators/people-attended.yaml:4:7\n"
+                + "  = help: a count is never negative (model/indicators/people-attended.yaml); correct the value, which is published as the quarter's result\n",
+            "seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:10:12: error[report-value-range]: indicator 'on-time' has unit percent: 930 is not between 0 and 100\n"
+                + "   = note: the indicator's unit at model/indicators/on-time.yaml:4:7\n"
+                + "   = help: a percent lies between 0 and 100 (model/indicators/on-time.yaml); correct the value, which is published as the quarter's result\n",
+            "seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:12:12: error[report-value-range]: indicator 'user-satisfaction' has unit score: 86 is not between 0 and 10\n"
+                + "   = note: the indicator's scale at model/indicators/user-satisfaction.yaml:5:8\n"
+                + "   = help: the indicator's scale is 0 to 10 (model/indicators/user-satisfaction.yaml); correct the value, which is published as the quarter's result\n",
+            "seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:8:12: error[report-value-whole]: indicator 'people-attended' counts whole cases (unit count); 64.5 is not a whole number\n"
+                + "  = note: the indicator's unit at model/indicators/people-attended.yaml:4:7\n"
+                + "  = help: write the quarter's total as a whole number\n",
+        ], ["report-value-range", "report-value-whole"]) { t in
+            try FreshUserRuleTests.addIndicators(t)
+            try t.replace(Self.q2, "    value: 110\n", """
+                    value: -64
+                  - indicator: on-time
+                    value: 930
+                  - indicator: user-satisfaction
+                    value: 86
+
+                """)
+            try t.replace("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml", "value: 125", "value: 64.5")
+        }
+    }
+
+    /// Values on the bounds pass: 0 and 100 %, 0 and 10 on the scale, 0 people.
+    func testValuesOnTheBoundsPass() throws {
+        try assertDiagnostics([]) { t in
+            try FreshUserRuleTests.addIndicators(t)
+            try t.replace(Self.q2, "    value: 110\n", """
+                    value: 0
+                  - indicator: on-time
+                    value: 100
+                  - indicator: user-satisfaction
+                    value: 10
+
+                """)
+            try t.replace("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml", "values:\n", """
+                values:
+                  - indicator: on-time
+                    value: 0
+                  - indicator: user-satisfaction
+                    value: 0
+
+                """)
+        }
+    }
+
+    /// The same indicator twice in `values` (the second silently won): key-duplicate at
+    /// the second, as for every keyed list.
+    func testAnIndicatorGivenTwiceInAReportIsADuplicate() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:9:16: error[key-duplicate]: indicator 'people-attended' is used twice in 'values'\n"
+                + "  = note: first used at seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:7:16\n"
+                + "  = help: give each item of 'values' its own indicator\n",
+        ]) { t in
+            try t.replace(Self.q2, "    value: 110\n", "    value: 110\n  - indicator: people-attended\n    value: 7\n")
+        }
+    }
+
+    /// An indicator of the office's view without a value in a report: a warning at
+    /// `values` (the dashboard shows 'no data').
+    func testAReportGivesAValueForEachIndicator() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:6:1: warning[report-value-missing]: the report for 2026 Q2 gives no value for indicator 'user-satisfaction'\n"
+                + "  = help: add '- indicator: user-satisfaction' with the quarter's value; without it the dashboard shows 'no data' for the quarter\n",
+            "seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:6:1: warning[report-value-missing]: the report for 2026 Q3 gives no value for indicator 'people-attended'\n"
+                + "  = help: add '- indicator: people-attended' with the quarter's value; without it the dashboard shows 'no data' for the quarter\n",
+        ]) { t in
+            try FreshUserRuleTests.addIndicators(t)
+            // An annual indicator is asked of the fourth quarter's report only.
+            try t.replace("model/indicators/on-time.yaml", "frequency: quarterly", "frequency: annual")
+            try t.replace("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml", "  - indicator: people-attended\n    value: 125\n",
+                          "  - indicator: user-satisfaction\n    value: 8.4\n")
+        }
+    }
+
+    /// A report sent before its quarter ended; the fresh user's copy of the Q3 report as
+    /// 2027 Q3, still saying it was sent in October 2026: one error at `submitted`.
+    func testAReportIsSentAfterItsQuarter() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:6:12: error[report-submitted-early]: the report for 2026 Q2 was submitted on 2026-05-10, before the quarter ended on 2026-06-30\n"
+                + "  = help: correct the date that is wrong (often the month or the year): a quarter's report is sent after its last day\n",
+            "seeds/sant-feliu-de-llobregat/reports/2027-q3.yaml:6:12: error[report-submitted-early]: the report for 2027 Q3 was submitted on 2026-10-09, before the quarter ended on 2027-09-30\n"
+                + "  = help: correct the date that is wrong (often the month or the year): a quarter's report is sent after its last day\n",
+        ]) { t in
+            try t.replace(Self.q2, "values:\n", "submitted: 2026-05-10\nvalues:\n")
+            try t.replace("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml", "values:\n", "submitted: 2026-10-09\nvalues:\n")
+            let q3 = try t.read("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml")
+            try t.write("seeds/sant-feliu-de-llobregat/reports/2027-q3.yaml",
+                        q3.replacingOccurrences(of: "2026-q3", with: "2027-q3").replacingOccurrences(of: "year: 2026", with: "year: 2027"))
+        }
+    }
+
+    /// The fresh user's year typo: a pilot office "opening" in 2027 while its reports tell
+    /// of 2026. One error at the opening date, each report's period as a note; the
+    /// assessment that names the office is not reported too. The dates are compared with
+    /// each other, not with the day of the check (a build at an earlier SOURCE_DATE_EPOCH
+    /// stays clean).
+    func testAnOfficeOpeningAfterItsReportsIsOneErrorAtTheDate() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/office.yaml:7:15: error[report-before-opening]: the office opened on 2027-04-13, after the end of the quarters of 2 of its reports (2026 Q2, 2026 Q3)\n"
+                + "  = note: the period of the report for 2026 Q2 at seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:4:3\n"
+                + "  = note: the period of the report for 2026 Q3 at seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:4:3\n"
+                + "  = help: correct the opening date (often the year), or the period of a report: an office reports from the quarter it opened in\n",
+        ], ["report-before-opening", "assessment-office-not-serving"]) { t in
+            try ExpansionRuleTests.programme(t)
+            try t.replace("seeds/sant-feliu-de-llobregat/office.yaml", "opening_date: 2026-04-13", "opening_date: 2027-04-13")
+        }
+    }
+
+    /// `pilot: yes` (YAML 1.1's boolean) is one error at the value, which suggests
+    /// `true`; the pilot offices and the pilot wave are not read as "not the pilot".
+    func testAPilotFlagThatIsNotABooleanIsOneErrorAtItsValue() throws {
+        try assertRendered([
+            "seeds/expansion.yaml:4:24: error[schema-type]: expected true or false; found \"yes\"\n"
+                + "  = note: schema rule at model/schema/expansion.schema.yaml:43:11\n"
+                + "  = help: write true: YAML 1.2 reads yes as text, not as a boolean\n",
+        ]) { t in
+            try ExpansionRuleTests.programme(t)
+            // Read as "not the pilot", the wave started and Sant Feliu opened before the decision.
+            try t.replace("seeds/expansion.yaml", "{id: pilot, pilot: true,", "{id: pilot, pilot: yes,")
+        }
+    }
+
+    /// A planned office's item done after its planned opening (2027-03-01): a typo in
+    /// the year; an item listed twice is key-duplicate at the repetition.
+    func testTheChecklistHasNoItemDoneAfterThePlannedOpeningNorRepeatedItems() throws {
+        try assertRendered([
+            "seeds/molins-de-rei/checklist.yaml:5:11: error[checklist-done-after-opening]: opening checklist item 'premises-ready' is marked done on 2029-10-15, after the office's planned opening on 2027-03-01\n"
+                + "  = note: the planned opening date at seeds/molins-de-rei/office.yaml:7:15\n"
+                + "  = help: correct the date (often the year), or set 'done: false' until the item is done\n",
+            "seeds/sant-feliu-de-llobregat/checklist.yaml:6:11: error[key-duplicate]: item 'premises-ready' is used twice in 'items'\n"
+                + "  = note: first used at seeds/sant-feliu-de-llobregat/checklist.yaml:3:11\n"
+                + "  = help: give each item of 'items' its own item\n",
+        ]) { t in
+            try t.write("seeds/molins-de-rei/checklist.yaml", """
+                municipality: molins-de-rei
+                items:
+                  - item: premises-ready
+                    done: true
+                    date: 2029-10-15
+
+                """)
+            try t.replace("seeds/sant-feliu-de-llobregat/checklist.yaml", "  - item: staff-trained", "  - item: premises-ready")
+        }
+    }
+
+    /// A `see_also` that names no term (it was dropped from the handbook): ref-unknown
+    /// with a did-you-mean, as every other reference.
+    func testAGlossarySeeAlsoNamesATerm() throws {
+        try assertRendered([
+            "model/glossary.yaml:6:16: error[ref-unknown]: unknown glossary-term 'pea'\n"
+                + "  = help: did you mean 'pae' or 'oae'?\n",
+        ]) { t in
+            try t.replace("model/glossary.yaml", "    definition: {ca: Oficina d'Atenció a l'Empresa., es: Oficina de Atención a la Empresa.}\n",
+                          "    definition: {ca: Oficina d'Atenció a l'Empresa., es: Oficina de Atención a la Empresa.}\n    see_also: [pea]\n")
+        }
+    }
+
+    /// Two chapters with one source: an error at the second, naming the source no
+    /// chapter takes any more.
+    func testEachChapterOfTheOutlineHasItsOwnSource() throws {
+        try assertRendered([
+            "model/handbook/outline.yaml:8:13: error[outline-source-duplicate]: chapter 'office' takes its content from 'control', as chapter 'control' does\n"
+                + "  = note: first used at model/handbook/outline.yaml:5:13\n"
+                + "  = help: give each chapter its own source; no chapter takes 'office', 'governance', 'staffing', 'communication', 'indicators', 'checklist', 'agreements'\n",
+        ]) { t in
+            try t.replace("model/handbook/outline.yaml", "    source: office", "    source: control")
+        }
+    }
+
+    /// The fresh user's typo in an override's item id: one error at the id with a
+    /// did-you-mean, instead of the incomplete new item's schema errors.
+    func testAnOverrideItemIdCloseToTheModelsIsATypo() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/adaptation.yaml:11:15: error[override-item-unknown]: service 'company-creation' has no id 'first-appointmnt' in 'commitments', so this adds a new item, which is incomplete\n"
+                + "   = help: did you mean 'first-appointment'? An override changes a model item named by its id; a new item needs every required field\n",
+        ]) { t in
+            try t.replace("seeds/sant-feliu-de-llobregat/adaptation.yaml", "- id: first-appointment", "- id: first-appointmnt")
+        }
+    }
+
+    /// A new item with an id unlike the model's keeps the schema's own errors.
+    func testAnOverrideItemUnlikeTheModelsKeepsTheSchemaErrors() throws {
+        let actual = try rendered(nil) { t in
+            try t.replace("seeds/sant-feliu-de-llobregat/adaptation.yaml", "- id: first-appointment", "- id: callback")
+        }
+        XCTAssertEqual(actual.map { $0.components(separatedBy: "\n")[0] }, [
+            "seeds/sant-feliu-de-llobregat/adaptation.yaml:11:11: error[schema-required]: missing required field \"metric\"",
+            "seeds/sant-feliu-de-llobregat/adaptation.yaml:11:11: error[schema-required]: missing required field \"unit\"",
+        ])
+    }
+
+    // MARK: The programme's records (#3)
+
+    /// An unquoted `1.0` is its schema error only: the model's version is not compared
+    /// with a history read without it (the help said to add a release that is there).
+    func testAReleaseVersionThatIsNotTextIsOneError() throws {
+        try assertRendered([
+            "model/releases.yaml:5:14: error[schema-type]: expected a string; found number 1\n"
+                + "  = note: schema rule at model/schema/common.schema.yaml:26:5\n"
+                + "  = help: Semantic version: A semantic version MAJOR.MINOR.PATCH (for example 1.0.0).\n",
+        ]) { t in
+            try t.replace("model/releases.yaml", "  - version: 1.0.0", "  - version: 1.0")
+        }
+    }
+
+    /// Molins de Rei, planned, named among the offices of the pilot's assessment.
+    func testAnAssessmentAssessesOfficesThatServed() throws {
+        try assertRendered([
+            "seeds/assessments/pilot.md:4:36: error[assessment-office-not-serving]: assessment 'pilot' assesses 'molins-de-rei', which is 'planned' and has not served the public\n"
+                + "  = note: the office's status at seeds/molins-de-rei/office.yaml:6:9\n"
+                + "  = help: name the offices that served during the period assessed (pilot or open)\n",
+        ], ["assessment-office-not-serving"]) { t in
+            try ExpansionRuleTests.programme(t)
+            try t.replace("seeds/assessments/pilot.md", "offices: [sant-feliu-de-llobregat]", "offices: [sant-feliu-de-llobregat, molins-de-rei]")
+        }
+    }
+
+    /// A second wave marked pilot: one error at its flag (its offices would otherwise open
+    /// before the decision unseen).
+    func testThePlanHasOnePilotWave() throws {
+        try assertRendered([
+            "seeds/expansion.yaml:5:25: error[expansion-pilot-twice]: wave 'wave-1' is marked as the pilot, as wave 'pilot' is: the plan has one pilot wave\n"
+                + "  = note: the first pilot wave at seeds/expansion.yaml:4:24\n"
+                + "  = help: remove 'pilot: true' from the wave that expands the network (its offices open after the decision to expand)\n",
+        ]) { t in
+            try ExpansionRuleTests.programme(t)
+            try t.replace("seeds/expansion.yaml", "{id: wave-1, name:", "{id: wave-1, pilot: true, name:")
+        }
+    }
+
+    // MARK: Budgets (#28)
+
+    static let budget = "seeds/sant-feliu-de-llobregat/budgets/2026.yaml"
+
+    /// An extra digit in a funding line: funded far beyond the total is a warning (the
+    /// fixture's margin of 6,500 €, 6 %, is not).
+    func testABudgetFundedFarBeyondItsTotalIsAWarning() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/budgets/2026.yaml:13:1: warning[budget-funding-over]: the funding of 2026 adds up to 655000 €, over the total of 108500 € by 546500 €\n"
+                + "   = help: check the amounts (an extra digit, often): a budget's funding covers its total\n",
+        ]) { t in
+            try t.replace(Self.budget, "    amount: 60000", "    amount: 600000")
+        }
+    }
+
+    /// A budget counting more from the council than the adhesion agreement commits.
+    func testABudgetCountsNoMoreThanTheAgreementsCommit() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/budgets/2026.yaml:16:13: warning[budget-funding-above-agreement]: the budget of 2026 counts 60000 € from 'council', more than the 50000 € its agreements in force commit ('adhesion-sant-feliu')\n"
+                + "   = help: check the amount against the agreement's 'money', or record the new commitment in an agreement\n",
+        ]) { t in
+            try t.replace("seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml", "valid_until: 2029-02-09",
+                          "valid_until: 2029-02-09\nmoney:\n  - {party: council, amount: 50000, purpose: {ca: Personal., es: Personal.}}")
+        }
+    }
+
+    // MARK: Local procedures (#32)
+
+    static let variant = "seeds/sant-feliu-de-llobregat/procedures/welcome-and-triage-sant-feliu.md"
+
+    /// A step of Sant Feliu's variant given to a role it has no post for, and the variant
+    /// serving the service its adaptation omits.
+    func testALocalProcedureFitsItsOffice() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/procedures/welcome-and-triage-sant-feliu.md:9:12: error[procedure-service-not-offered]: procedure 'welcome-and-triage-sant-feliu' serves 'grants-information', which sant-feliu-de-llobregat's adaptation omits\n"
+                + "  = note: the omission at seeds/sant-feliu-de-llobregat/adaptation.yaml:5:14\n"
+                + "  = help: name a service the office offers, or offer the service first (adaptation.yaml)\n",
+            "seeds/sant-feliu-de-llobregat/procedures/welcome-and-triage-sant-feliu.md:17:11: error[procedure-role-unstaffed]: step 's2' of procedure 'welcome-and-triage-sant-feliu' is given to role 'business-advisor', which no post of sant-feliu-de-llobregat's staffing plan holds\n"
+                + "   = note: the staffing plan's posts at seeds/sant-feliu-de-llobregat/staffing.yaml:3:3\n"
+                + "   = help: give the step to a role the office has (office-coordinator), or add a post for the role to staffing.yaml\n",
+        ], ["procedure-role-unstaffed", "procedure-service-not-offered"]) { t in
+            // The adviser's post becomes a second coordinator's.
+            try t.replace("seeds/sant-feliu-de-llobregat/staffing.yaml", "    role: business-advisor", "    role: office-coordinator")
+            try t.replace(Self.variant, "services: [company-creation]", "services: [grants-information]")
+        }
+    }
+}
