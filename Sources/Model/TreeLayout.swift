@@ -32,6 +32,10 @@ public enum TreeLayout {
         case readme
         /// A file the tree does not expect, with what to do about it.
         case unexpected(message: String, help: String?)
+        /// A file of a municipality's folder whose name is not a slug (`seeds/Molins de
+        /// Rei/office.yaml`): nothing of the folder is read, and the folder is reported once,
+        /// as an error (`municipality-folder-name`), not each of its files.
+        case misnamedMunicipality(folder: String)
     }
 
     static let templateExtensions: Set<String> = ["mustache", "css", "js", "svg", "png", "woff2", "txt", "md"]
@@ -178,10 +182,7 @@ public enum TreeLayout {
     static func place(_ parts: [String], _ declaration: KindDeclaration, _ place: [String]) -> Placement {
         var municipality: String?
         for (p, actual) in zip(place.dropLast(), parts.dropLast()) where p == KindTable.municipalityPlaceholder {
-            guard isSlug(actual) else {
-                return .unexpected(message: "municipality folder '\(actual)' is not a slug",
-                                   help: "name the folder in lower case with hyphens, like 'sant-feliu-de-llobregat'")
-            }
+            guard isSlug(actual) else { return .misnamedMunicipality(folder: actual) }
             municipality = actual
         }
         let name = parts[parts.count - 1]

@@ -14,6 +14,7 @@ public enum Validator {
         CycleRule(),
         MunicipalityRule(),
         MunicipalityDuplicateRule(),
+        MunicipalityFolderRule(),
         OfficeRule(),
         CatalogueRule(),
         OverrideRule(),
