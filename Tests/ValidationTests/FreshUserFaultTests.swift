@@ -5,8 +5,9 @@ import OAECommands
 import XCTest
 
 /// Faults s11's fresh user found in what `oae check` let through, each fixed for its kind:
-/// interface strings whose placeholders or plural forms are wrong (fault 9), and a
-/// municipality folder whose name is not a slug (fault 22).
+/// interface strings whose placeholders or plural forms are wrong (fault 9), a
+/// municipality folder whose name is not a slug (fault 22), and a serving office's file
+/// deleted (fault 20).
 final class FreshUserFaultTests: XCTestCase {
     /// The diagnostics of `rules` on the changed fixture, each as `oae check` prints it,
     /// without the quoted line.
@@ -103,5 +104,30 @@ final class FreshUserFaultTests: XCTestCase {
                                                  to: copy.appendingPathComponent(name))
             }
         }
+    }
+
+    /// A file a pilot office needs, deleted: one error at the folder, naming the file, and
+    /// nothing from the rules that would have read it (staffing minimums, the budget's
+    /// posts, the audiences of the communication plan, the procedures' owners).
+    func testADeletedFileOfAServingOfficeIsNamedAtTheFolder() throws {
+        let sf = "seeds/sant-feliu-de-llobregat"
+        let everything: Set<String> = ["municipality-file-missing", "staffing-below-minimum", "budget-post-unknown",
+                                       "communication-audience-uncovered", "procedure-owner-missing"]
+        try assertRendered([
+            "\(sf)/:1:1: error[municipality-file-missing]: municipality 'sant-feliu-de-llobregat' has no staffing.yaml, which an office at status 'pilot' needs\n"
+                + "  = note: the office's status at \(sf)/office.yaml:6:9\n"
+                + "  = help: restore it (git checkout -- \(sf)/staffing.yaml), or write the office's posts in it\n",
+        ], everything) { try $0.delete("\(sf)/staffing.yaml") }
+        try assertRendered([
+            "\(sf)/:1:1: error[municipality-file-missing]: municipality 'sant-feliu-de-llobregat' has no communication-plan.yaml, which an office at status 'pilot' needs\n"
+                + "  = note: required from status 'pilot' at model/model.yaml:30:5\n"
+                + "  = help: restore it (git checkout -- \(sf)/communication-plan.yaml), or write the office's communication plan in it\n",
+        ], everything) { try $0.delete("\(sf)/communication-plan.yaml") }
+        try assertRendered([
+            "\(sf)/:1:1: error[municipality-file-missing]: municipality 'sant-feliu-de-llobregat' has no adaptation.yaml\n"
+                + "  = help: every municipality folder holds adaptation.yaml, even if it only names the model version\n",
+        ], everything) { try $0.delete("\(sf)/adaptation.yaml") }
+        // A planned office needs no staffing plan yet (the model's minimums are 0).
+        try assertRendered([], everything) { try $0.delete("seeds/molins-de-rei/staffing.yaml") }
     }
 }
