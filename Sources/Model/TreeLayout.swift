@@ -36,6 +36,10 @@ public enum TreeLayout {
         /// Rei/office.yaml`): nothing of the folder is read, and the folder is reported once,
         /// as an error (`municipality-folder-name`), not each of its files.
         case misnamedMunicipality(folder: String)
+        /// A file inside a folder no place of the tree passes through (`model/servicess/x.md`):
+        /// not read, and reported once for the folder (`folder`, from the root), not for each
+        /// file. `suggestions` are the folder names expected there that are close to its name.
+        case unexpectedFolder(folder: String, message: String, suggestions: [String])
     }
 
     static let templateExtensions: Set<String> = ["mustache", "css", "js", "svg", "png", "woff2", "txt", "md"]
@@ -243,8 +247,12 @@ public enum TreeLayout {
             }
         }
         let folder = parts.prefix(depth).joined(separator: "/") + "/"
-        let what = parts.count - 1 > depth ? "folder" : "file"
-        return .unexpected(message: "unexpected \(what) '\(parts[depth])' in \(folder)",
+        if parts.count - 1 > depth {
+            return .unexpectedFolder(folder: parts.prefix(depth + 1).joined(separator: "/"),
+                                     message: "unexpected folder '\(parts[depth])' in \(folder)",
+                                     suggestions: Suggestions.closest(to: parts[depth], in: expected.sorted()))
+        }
+        return .unexpected(message: "unexpected file '\(parts[depth])' in \(folder)",
                            help: Suggestions.didYouMean(parts[depth], in: expected.sorted()))
     }
 

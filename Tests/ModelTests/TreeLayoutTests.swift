@@ -27,6 +27,7 @@ final class TreeLayoutTests: XCTestCase {
         case .readme: return "readme"
         case let .unexpected(message, help): return "unexpected: \(message)" + (help.map { " | \($0)" } ?? "")
         case let .misnamedMunicipality(folder): return "misnamed municipality folder '\(folder)'"
+        case let .unexpectedFolder(folder, message, suggestions): return "folder \(folder): \(message) | \(suggestions)"
         }
     }
 
@@ -54,7 +55,8 @@ final class TreeLayoutTests: XCTestCase {
 
     func testWhatIsNotExpectedSaysWhyAndWhatWasMeant() {
         let cases: [(String, String)] = [
-            ("model/servces/x.md", "unexpected: unexpected folder 'servces' in model/ | did you mean 'services'?"),
+            ("model/servces/x.md", "folder model/servces: unexpected folder 'servces' in model/ | [\"services\"]"),
+            ("seeds/vic/services/drafts/x.md", "folder seeds/vic/services/drafts: unexpected folder 'drafts' in seeds/vic/services/ | []"),
             ("seeds/vic/ofice.yaml", "unexpected: unexpected file 'ofice.yaml' in seeds/vic/ | did you mean 'office.yaml'?"),
             ("seeds/vic/reports/2026-Q4.yaml",
              "unexpected: '2026-Q4.yaml' is not a valid name for a progress-report | name reports '<year>-q<quarter>.yaml', like '2026-q3.yaml'"),

@@ -130,4 +130,29 @@ final class FreshUserFaultTests: XCTestCase {
         // A planned office needs no staffing plan yet (the model's minimums are 0).
         try assertRendered([], everything) { try $0.delete("seeds/molins-de-rei/staffing.yaml") }
     }
+
+    /// A model folder renamed by a typo (fault 7): one error at the folder, naming the
+    /// folder it means, and nothing else (no warning per file, no unknown service per
+    /// reference, link or override).
+    func testAMisspeltModelFolderIsOneErrorAtTheCause() throws {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        let baseline = tree.diagnostics()
+        try FileManager.default.moveItem(at: tree.root.appendingPathComponent("model/services"),
+                                         to: tree.root.appendingPathComponent("model/servicess"))
+        let diagnostics = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1
+        let added = diagnostics.filter { d in !baseline.contains("\(d.rule) \(d.span): \(d.message)") }
+        XCTAssertEqual(added.map { TextRenderer(color: false, source: { _ in nil }).render($0) }, [
+            "model/servicess/:1:1: error[tree-folder-missing]: model/services/ is missing, and model/servicess/ holds 6 files oae does not read: did you mean 'services'?\n"
+                + "  = help: rename the folder (git mv model/servicess model/services); until then nothing that names its documents can be checked (it is not reported unknown one by one), and no output would hold them\n",
+        ])
+        // Without the folder at all (no misspelt one), each reference is unknown, and the
+        // help says where services stand instead of listing none.
+        try FileManager.default.removeItem(at: tree.root.appendingPathComponent("model/servicess"))
+        let unknown = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "ref-unknown" }
+        XCTAssertFalse(unknown.isEmpty)
+        // (sant-feliu-de-llobregat's own files know its local service)
+        XCTAssertEqual(Set(unknown.compactMap(\.help)), ["there is no service in the tree: its documents stand in model/services/",
+                                                         "the services are: local-retail-support"])
+    }
 }
