@@ -6,7 +6,8 @@ import Presentation
 
 /// Checks the interface strings before a build: `templates/strings/<lang>.yaml` exists
 /// for every language of the model, with every key of the default language's file, and
-/// each text's placeholders and plural forms (`StringsCheck`). (Templates are checked by each output step: `TemplateStepCheck`.)
+/// each text's placeholders and plural forms (`StringsCheck`). (Templates are checked by
+/// each output step: `TemplateStepCheck`.)
 public enum TemplateCheck {
     public static let rules = Templates.rules + StringsCheck.rules + [
         RuleInfo("ui-string-missing", "A UI string lacks a language, or a key the default language has."),

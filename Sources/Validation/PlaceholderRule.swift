@@ -33,7 +33,8 @@ struct PlaceholderRule: MunicipalRule {
             for draft in Self.draftKeys { if let text = file.node[draft]?.string { drafts.insert(text) } }
         }
         guard !drafts.isEmpty else { return [] }
-        // The documents that still hold a draft text, before which handbooks hold them.
+        // The documents that still hold a draft text (usually none), looked for before
+        // which handbooks hold each document.
         var found: [(doc: Document, nodes: [Node])] = []
         let documents = c.network.modelDocuments(.service) + c.network.modelDocuments(.procedure)
             + c.network.municipalitySlugs.flatMap { c.network.municipalities[$0].map { $0.services + $0.procedures } ?? [] }
