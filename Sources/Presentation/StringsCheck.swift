@@ -18,6 +18,7 @@ public enum StringsCheck {
     public static let rules = [
         RuleInfo("ui-string-placeholder", "An interface string has a placeholder its key is not given, or lacks one of the default language's."),
         RuleInfo("ui-string-plural", "A plural interface string lacks a form its language needs, or has a form that is not a CLDR plural category."),
+        RuleInfo("ui-string-separator", "A language's decimal separator is the same as its group separator."),
     ]
 
     /// Keys whose code gives more placeholders than a text uses, each language choosing
@@ -35,7 +36,16 @@ public enum StringsCheck {
             .map { (language: String($0.key.dropFirst(prefix.count)), path: $0.value.path, node: $0.value.node) }
             .sorted { $0.language < $1.language }
         var out: [Diagnostic] = []
-        for file in files { out += plurals(file.node, language: file.language) }
+        for file in files {
+            out += plurals(file.node, language: file.language)
+            // 1,000,5: a number with both cannot be read back.
+            if let decimal = file.node.pair("format.decimal"), let group = file.node.pair("format.group"),
+               let mark = decimal.value.string, mark == group.value.string {
+                out.append(.error("ui-string-separator", "'format.decimal' is '\(mark)' in '\(file.language)', the same as 'format.group'",
+                                  at: decimal.value.span, related: [RelatedLocation(group.value.span, "the group separator")],
+                                  help: "give numbers different decimal and group separators (Catalan and Spanish: ',' and '.'; English: '.' and ',')"))
+            }
+        }
         guard let base = files.first(where: { $0.language == settings.defaultLanguage }) else { return out }
         let others = files.filter { $0.language != base.language }
         for pair in base.node.pairs ?? [] {

@@ -82,6 +82,17 @@ final class FreshUserFaultTests: XCTestCase {
         }
     }
 
+    /// The decimal separator written as the group separator: one error at it.
+    func testTheDecimalSeparatorIsNotTheGroupSeparator() throws {
+        try assertRendered([
+            "templates/strings/en.yaml:6:17: error[ui-string-separator]: 'format.decimal' is ',' in 'en', the same as 'format.group'\n"
+                + "  = note: the group separator at templates/strings/en.yaml:7:15\n"
+                + "  = help: give numbers different decimal and group separators (Catalan and Spanish: ',' and '.'; English: '.' and ',')\n",
+        ], ["ui-string-separator"]) { tree in
+            try tree.replace("templates/strings/en.yaml", "format.decimal: \".\"", "format.decimal: \",\"")
+        }
+    }
+
     /// A municipality folder renamed with an accent: one error at the folder, with the
     /// slug, and no warning per file.
     func testAMunicipalityFolderThatIsNotASlugIsOneErrorAtTheFolder() throws {
