@@ -158,8 +158,10 @@ public enum GitHubReport {
         return out
     }
 
+    /// A message as a workflow command's data: control characters from the tree escaped
+    /// (`VisibleText`), so that the log shows them instead of obeying them.
     static func data(_ s: String) -> String {
-        s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+        VisibleText.message(s).replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
     }
 
     static func property(_ s: String) -> String {

@@ -60,35 +60,29 @@ public struct TextRenderer: Sendable {
         case .warning: label = paint("warning[\(d.rule)]", "1;33")
         case .note: label = paint("note[\(d.rule)]", "1;36")
         }
-        var out = paint("\(d.span.file):\(d.span.start.line):\(d.span.start.column):", "1")
-        out += " \(label): " + paint(d.message, "1") + "\n"
+        var out = paint("\(VisibleText.message(d.span.file)):\(d.span.start.line):\(d.span.start.column):", "1")
+        out += " \(label): " + paint(VisibleText.message(d.message), "1") + "\n"
         let gutterWidth = String(d.span.start.line).count
         let pad = String(repeating: " ", count: gutterWidth)
-        if let text = source(d.span.file), let line = text.line(d.span.start.line) {
-            let shown = String(line).replacingTabs()
+        // A binary file is not quoted; control characters are escaped and a long line is
+        // cut around the caret (VisibleText.excerpt).
+        if let text = source(d.span.file), let line = text.line(d.span.start.line), !text.isBinary {
+            let spanWidth = d.span.end.line == d.span.start.line ? d.span.end.column - d.span.start.column : Int.max
+            let (shown, caretPad, caretWidth) = VisibleText.excerpt(line, column: d.span.start.column, width: spanWidth)
             out += "\(pad) " + paint("|", "34") + "\n"
             out += paint(String(d.span.start.line), "34") + " " + paint("|", "34") + " " + shown + "\n"
-            let startCol = d.span.start.column
-            var width = 1
-            if d.span.end.line == d.span.start.line {
-                width = max(1, d.span.end.column - startCol)
-            } else {
-                width = line.count - startCol + 1
-            }
-            width = max(1, min(width, line.count - startCol + 1))
-            let caretPad = String(repeating: " ", count: max(0, startCol - 1))
-            let carets = String(repeating: "^", count: width)
+            let carets = String(repeating: "^", count: caretWidth)
             let caretColour = d.severity == .error ? "1;31" : d.severity == .warning ? "1;33" : "1;36"
-            out += "\(pad) " + paint("|", "34") + " " + caretPad + paint(carets, caretColour) + "\n"
+            out += "\(pad) " + paint("|", "34") + " " + String(repeating: " ", count: caretPad) + paint(carets, caretColour) + "\n"
         }
         for r in d.related {
-            out += "\(pad) " + paint("=", "34") + " note: \(r.message) at \(r.span)\n"
+            out += "\(pad) " + paint("=", "34") + " note: \(VisibleText.message("\(r.message) at \(r.span)"))\n"
         }
         for n in d.notes {
-            out += "\(pad) " + paint("=", "34") + " note: \(n)\n"
+            out += "\(pad) " + paint("=", "34") + " note: \(VisibleText.message(n))\n"
         }
         if let help = d.help {
-            out += "\(pad) " + paint("=", "34") + " help: \(help)\n"
+            out += "\(pad) " + paint("=", "34") + " help: \(VisibleText.message(help))\n"
         }
         return out
     }
@@ -103,9 +97,3 @@ public func plural(_ n: Int, _ word: String) -> String {
     "\(n) \(word)\(n == 1 ? "" : "s")"
 }
 
-private extension String {
-    /// Tabs are shown as one space, so the caret stays under the column it names.
-    func replacingTabs() -> String {
-        String(map { $0 == "\t" ? " " : $0 })
-    }
-}

@@ -206,7 +206,7 @@ public enum TreeLoader {
         if kinds.declarations.isEmpty, path != KindTable.path { return (.nothing, []) }
         let placement = TreeLayout.classify(path, kinds: kinds)
         switch placement {
-        case .readme, .kindTable:
+        case .readme, .kindTable, .misnamedMunicipality, .unexpectedFolder:
             return (.nothing, [])
         case .template:
             return (.template(path), [])

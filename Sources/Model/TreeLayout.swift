@@ -32,6 +32,14 @@ public enum TreeLayout {
         case readme
         /// A file the tree does not expect, with what to do about it.
         case unexpected(message: String, help: String?)
+        /// A file of a municipality's folder whose name is not a slug (`seeds/Molins de
+        /// Rei/office.yaml`): nothing of the folder is read, and the folder is reported once,
+        /// as an error (`municipality-folder-name`), not each of its files.
+        case misnamedMunicipality(folder: String)
+        /// A file inside a folder no place of the tree passes through (`model/servicess/x.md`):
+        /// not read, and reported once for the folder (`folder`, from the root), not for each
+        /// file. `suggestions` are the folder names expected there that are close to its name.
+        case unexpectedFolder(folder: String, message: String, suggestions: [String])
     }
 
     static let templateExtensions: Set<String> = ["mustache", "css", "js", "svg", "png", "woff2", "txt", "md"]
@@ -178,10 +186,7 @@ public enum TreeLayout {
     static func place(_ parts: [String], _ declaration: KindDeclaration, _ place: [String]) -> Placement {
         var municipality: String?
         for (p, actual) in zip(place.dropLast(), parts.dropLast()) where p == KindTable.municipalityPlaceholder {
-            guard isSlug(actual) else {
-                return .unexpected(message: "municipality folder '\(actual)' is not a slug",
-                                   help: "name the folder in lower case with hyphens, like 'sant-feliu-de-llobregat'")
-            }
+            guard isSlug(actual) else { return .misnamedMunicipality(folder: actual) }
             municipality = actual
         }
         let name = parts[parts.count - 1]
@@ -242,8 +247,12 @@ public enum TreeLayout {
             }
         }
         let folder = parts.prefix(depth).joined(separator: "/") + "/"
-        let what = parts.count - 1 > depth ? "folder" : "file"
-        return .unexpected(message: "unexpected \(what) '\(parts[depth])' in \(folder)",
+        if parts.count - 1 > depth {
+            return .unexpectedFolder(folder: parts.prefix(depth + 1).joined(separator: "/"),
+                                     message: "unexpected folder '\(parts[depth])' in \(folder)",
+                                     suggestions: Suggestions.closest(to: parts[depth], in: expected.sorted()))
+        }
+        return .unexpected(message: "unexpected file '\(parts[depth])' in \(folder)",
                            help: Suggestions.didYouMean(parts[depth], in: expected.sorted()))
     }
 

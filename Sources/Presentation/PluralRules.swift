@@ -3,6 +3,19 @@
 /// for the languages the network writes and their neighbours. Operands: `n` the number,
 /// `i` its integer digits, `v` the count of visible fraction digits.
 public enum PluralRules {
+    /// The six category names of CLDR.
+    public static let allCategories = ["zero", "one", "two", "few", "many", "other"]
+
+    /// The categories `category` gives for `language`, in CLDR's order: the forms a plural
+    /// key of that language's interface strings needs (`one`, `other` for the languages
+    /// `category` knows; `other` alone for any other language).
+    public static func categories(language: String) -> [String] {
+        switch language {
+        case "ca", "en", "de", "it", "nl", "sv", "oc", "gl", "es", "eu", "fr", "pt": return ["one", "other"]
+        default: return ["other"]
+        }
+    }
+
     /// The CLDR category (`one`, `other`…) of `n` written with `fractionDigits` decimals.
     /// Compact "many" forms (1 million and up) are not used by oae's phrases and fall to
     /// `other`.

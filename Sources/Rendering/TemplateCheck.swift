@@ -2,18 +2,20 @@ import Diagnostics
 import Foundation
 import Loading
 import Model
+import Presentation
 
 /// Checks the interface strings before a build: `templates/strings/<lang>.yaml` exists
-/// for every language of the model, with every key of the default language's file.
-/// (Templates are checked by each output step: `TemplateStepCheck`.)
+/// for every language of the model, with every key of the default language's file, and
+/// each text's placeholders and plural forms (`StringsCheck`). (Templates are checked by
+/// each output step: `TemplateStepCheck`.)
 public enum TemplateCheck {
-    public static let rules = Templates.rules + [
+    public static let rules = Templates.rules + StringsCheck.rules + [
         RuleInfo("ui-string-missing", "A UI string lacks a language, or a key the default language has."),
     ]
 
     public static func check(_ tree: LoadedTree, settings: ModelSettings) -> [Diagnostic] {
         guard let base = tree.uiStrings["strings/\(settings.defaultLanguage)"] else { return [] }
-        var out: [Diagnostic] = []
+        var out = StringsCheck.check(tree, settings: settings)
         for language in settings.languages where language != settings.defaultLanguage {
             guard let strings = tree.uiStrings["strings/\(language)"] else {
                 out.append(.warning("ui-string-missing",

@@ -28,7 +28,8 @@ struct BudgetRule: FolderRule {
         var out: [Diagnostic] = []
         for budget in c.network.budgets(slug) {
             let staffing = files.staffing?.root?["staff"]
-            for line in budget.posts where line.fte == nil {
+            // Without a staffing plan, its absence is the error (municipality-file-missing).
+            for line in budget.posts where line.fte == nil && files.staffing != nil {
                 out.append(.error("budget-post-unknown",
                                   "post '\(line.post)' is not in the staffing plan of \(slug)",
                                   at: line.node.span,

@@ -40,7 +40,9 @@ struct CommunicationRule: MunicipalRule {
     }
 
     func audiences(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
-        guard let (from, reqSpan) = c.settings.requirements.communicationFrom, m.reached(from) else { return [] }
+        // Without a plan, its absence is the error (municipality-file-missing).
+        guard let (from, reqSpan) = c.settings.requirements.communicationFrom, m.reached(from),
+              m.files.communicationPlan != nil else { return [] }
         let audiences = (c.network.modelDocuments(.communicationStrategy).first?.root?["audiences"]?.sequence ?? [])
             .filter { $0["required"]?.bool == true }
         var out: [Diagnostic] = []

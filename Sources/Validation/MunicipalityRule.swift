@@ -2,11 +2,13 @@ import Diagnostics
 import Loading
 import Model
 
-/// A municipality's folder holds its office and adaptation, its documents name the
-/// folder's municipality, and its office carries the official name and INE code.
+/// A municipality's folder holds its office and adaptation (and its staffing plan and
+/// communication plan from the status the model requires them), its documents name the
+/// folder's municipality, and its office carries the official name and INE code. A
+/// missing file is one error at the folder; the rules that would read it say nothing.
 struct MunicipalityRule: FolderRule {
     static let rules = [
-        RuleInfo("municipality-file-missing", "A municipality's folder lacks its office or adaptation."),
+        RuleInfo("municipality-file-missing", "A municipality's folder lacks its office, adaptation, or a plan its status requires."),
         RuleInfo("municipality-mismatch", "A document names another municipality than its folder."),
         RuleInfo("ine-code-mismatch", "An office's INE code and name do not match the official register."),
     ]
@@ -16,27 +18,44 @@ struct MunicipalityRule: FolderRule {
         c.network.tree.references[MunicipalityRegister.fileName].map { MunicipalityRegister(csv: $0.text) }
     }
 
-    /// A folder reads its own files, the register, and whether the folder named after its
-    /// office's municipality exists (the help of `municipality-mismatch`): it keeps its
-    /// diagnostics while no file named as the register changed (or came, or went), and no
+    /// A folder reads its own files, the register, the model's requirements by status
+    /// (`model/model.yaml`), and whether the folder named after its office's municipality
+    /// exists (the help of `municipality-mismatch`): it keeps its diagnostics while no file
+    /// named as the register or the model's settings changed (or came, or went), and no
     /// office came or went.
     func keepsOtherFolders(_ delta: ValidationContext.Delta) -> Bool {
         !delta.changed.contains {
-            $0 == MunicipalityRegister.fileName || $0.hasSuffix("/" + MunicipalityRegister.fileName)
+            $0 == MunicipalityRegister.fileName || $0.hasSuffix("/" + MunicipalityRegister.fileName) || $0 == "model/model.yaml"
                 || (!delta.samePaths && $0.hasPrefix("seeds/") && $0.hasSuffix("/office.yaml"))
         }
     }
 
     func check(_ slug: String, _ files: MunicipalityFiles, _ register: MunicipalityRegister?, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let anyFile = files.all.first.map { SourceSpan.wholeFile($0.path) } ?? .wholeFile("seeds/\(slug)")
+        // At the folder: the file is not there to point at (and any other file of the
+        // folder is not what is wrong).
+        let folder = SourceSpan.wholeFile("seeds/\(slug)/")
         if files.office == nil {
-            out.append(.error("municipality-file-missing", "municipality '\(slug)' has no office.yaml", at: anyFile,
+            out.append(.error("municipality-file-missing", "municipality '\(slug)' has no office.yaml", at: folder,
                               help: "every municipality folder holds office.yaml; 'oae new municipality' writes one"))
         }
         if files.adaptation == nil {
-            out.append(.error("municipality-file-missing", "municipality '\(slug)' has no adaptation.yaml", at: anyFile,
+            out.append(.error("municipality-file-missing", "municipality '\(slug)' has no adaptation.yaml", at: folder,
                               help: "every municipality folder holds adaptation.yaml, even if it only names the model version"))
+        }
+        if let status = MunicipalityRule.status(files) {
+            if files.staffing == nil, MunicipalityRule.needsStaffing(status, c.settings) {
+                out.append(.error("municipality-file-missing",
+                                  "municipality '\(slug)' has no staffing.yaml, which an office at status '\(status.rawValue)' needs",
+                                  at: folder, related: files.office?.root?["status"].map { [RelatedLocation($0.span, "the office's status")] } ?? [],
+                                  help: "restore it (git checkout -- seeds/\(slug)/staffing.yaml), or write the office's posts in it"))
+            }
+            if files.communicationPlan == nil, let from = c.settings.requirements.communicationFrom, status >= from.status {
+                out.append(.error("municipality-file-missing",
+                                  "municipality '\(slug)' has no communication-plan.yaml, which an office at status '\(status.rawValue)' needs",
+                                  at: folder, related: [RelatedLocation(from.span, "required from status '\(from.status.rawValue)'")],
+                                  help: "restore it (git checkout -- seeds/\(slug)/communication-plan.yaml), or write the office's communication plan in it"))
+            }
         }
         let codeNode = files.office?.root?["municipality"]?["ine_code"]
         let code = codeNode?.string
@@ -65,6 +84,18 @@ struct MunicipalityRule: FolderRule {
                               at: codeNode.span, help: correction(for: name, register)))
         }
         return out
+    }
+
+    /// The status of the folder's office, when it has a valid one.
+    static func status(_ files: MunicipalityFiles) -> OfficeStatus? {
+        files.office?.root?["status"]?.string.flatMap(OfficeStatus.init(rawValue:))
+    }
+
+    /// Whether the model requires posts of an office at `status` (a minimum above 0 for
+    /// some role): its staffing plan is then a required file, whose absence is the one
+    /// error (`municipality-file-missing`), not each role's `staffing-below-minimum`.
+    static func needsStaffing(_ status: OfficeStatus, _ settings: ModelSettings) -> Bool {
+        settings.requirements.staffing.contains { ($0.minimum[status] ?? 0) > 0 }
     }
 
     /// The help of `municipality-mismatch`: set the folder's name, unless the folder is not

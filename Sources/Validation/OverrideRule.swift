@@ -17,6 +17,10 @@ struct OverrideRule: MunicipalRule {
         var out: [Diagnostic] = []
         let annotations = c.network.annotations
         for stray in m.strayOverrides {
+            // A kind whose folder is reported missing (tree-folder-missing): that is the one error.
+            if c.network.modelDocuments(stray.kind).isEmpty,
+               let folder = c.network.tree.kinds.declaration(stray.kind)?.places.first.map({ $0.dropLast().joined(separator: "/") }),
+               UnexpectedFolderRule.missingFolders(c.network.tree).contains(folder) { continue }
             let why = stray.kind == .service && c.network.modelDocument(.service, stray.id) != nil
                 ? "the municipality does not offer it (omitted, or optional and not adopted)"
                 : "no such \(stray.kind.rawValue)"

@@ -45,8 +45,15 @@ struct ReferenceRule: DocumentRule {
         // `id-mismatch` is the one problem, not every reference to it.
         if c.references.misnamed[kind]?.contains(id) == true { return }
         let known = c.references.ids(kind, municipality: doc.municipality).keys.sorted()
+        // With none of the kind at all there is no list; when the model has none because
+        // its folder is reported missing (tree-folder-missing, a misspelt folder), that is
+        // the one error.
+        let folder = c.network.tree.kinds.declaration(Kind(kind))?.places.first.map { $0.dropLast().joined(separator: "/") }
+        if c.network.modelDocuments(Kind(kind)).isEmpty, let folder,
+           UnexpectedFolderRule.missingFolders(c.network.tree).contains(folder) { return }
+        let none = "there is no \(kind) in the tree: " + (folder.map { "its documents stand in \($0)/" } ?? "its folder is missing")
         out.append(.error("ref-unknown", "unknown \(kind) '\(id)'", at: span,
                           help: Suggestions.didYouMean(id, in: known)
-                              ?? "the \(kind)s are: \(known.prefix(12).joined(separator: ", "))\(known.count > 12 ? ", …" : "")"))
+                              ?? (known.isEmpty ? none : "the \(kind)s are: \(known.prefix(12).joined(separator: ", "))\(known.count > 12 ? ", …" : "")")))
     }
 }

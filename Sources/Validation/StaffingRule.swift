@@ -13,7 +13,8 @@ struct StaffingRule: MunicipalRule {
     /// again when only its files changed.
     func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        guard let status = m.status else { return out }
+        // Without a staffing plan, its absence is the error (municipality-file-missing).
+        guard let status = m.status, m.files.staffing != nil else { return out }
         let staff = m.files.staffing?.root?["staff"]?.sequence ?? []
         for req in c.settings.requirements.staffing {
             guard let minimum = req.minimum[status], minimum > 0 else { continue }

@@ -14,6 +14,8 @@ public enum Validator {
         CycleRule(),
         MunicipalityRule(),
         MunicipalityDuplicateRule(),
+        MunicipalityFolderRule(),
+        UnexpectedFolderRule(),
         OfficeRule(),
         CatalogueRule(),
         OverrideRule(),

@@ -25,7 +25,7 @@ struct ValueReferenceRule: Rule {
                 for (range, reference) in ValueReference.find(in: text) {
                     let column = text.distance(from: text.startIndex, to: range.lowerBound) + 1
                     let span = SourceSpan(file: doc.path, line: md.bodyLineOffset + index + 1, column: column)
-                    if let problem = problem(reference, c) {
+                    if let problem = problem(reference, c), !UnexpectedFolderRule.inMissingFolder(reference.text, c) {
                         out.append(.error("value-ref-unknown", "'{{value \(reference.text)}}': \(problem.message)", at: span,
                                           help: problem.help))
                     }

@@ -66,6 +66,79 @@ final class RendererTests: XCTestCase {
                        + "%0Ahelp: remove this line, or propose a model change\n")
     }
 
+    /// Control characters from the tree are printed escaped in the excerpt, the message
+    /// and the file name, and the caret stays under the character the column names (the
+    /// ESC at column 9, shown as the 6 characters of `\u{1B}`).
+    func testControlCharactersAreEscapedAndTheCaretStaysAligned() {
+        let line = "name: \"a\u{1B}[2Jb\u{07}\u{202E}c\"\n"
+        let d = Diagnostic.error("yaml-control-character", "control character U+001B is not allowed in YAML",
+                                 at: SourceSpan(file: "seeds/x/office.yaml", line: 1, column: 9),
+                                 notes: ["near 'a\u{1B}[2Jb'"], help: "delete it\u{07}")
+        let out = TextRenderer(color: false) { _ in SourceText(line) }.render(d)
+        XCTAssertEqual(out, #"""
+            seeds/x/office.yaml:1:9: error[yaml-control-character]: control character U+001B is not allowed in YAML
+              |
+            1 | name: "a\u{1B}[2Jb\u{7}\u{202E}c"
+              |         ^^^^^^
+              = note: near 'a\u{1B}[2Jb'
+              = help: delete it\u{7}
+
+            """#)
+        // A span over several characters underlines all of their escapes.
+        var wide = d
+        wide.span = SourceSpan(file: "seeds/x/office.yaml", start: SourcePosition(line: 1, column: 13),
+                               end: SourcePosition(line: 1, column: 17))
+        let lines = TextRenderer(color: false) { _ in SourceText(line) }.render(wide).split(separator: "\n")
+        XCTAssertEqual(String(lines[3]), "  | " + String(repeating: " ", count: 17) + String(repeating: "^", count: 15))
+        // A message naming a file whose name holds ESC.
+        let named = Diagnostic.warning("tree-unexpected-file", "unexpected file 'a\u{1B}]0;T\u{07}.md'",
+                                       at: .wholeFile("model/a\u{1B}]0;T\u{07}.md"))
+        XCTAssertEqual(TextRenderer(color: false) { _ in nil }.render(named),
+                       #"model/a\u{1B}]0;T\u{7}.md:1:1: warning[tree-unexpected-file]: unexpected file 'a\u{1B}]0;T\u{7}.md'"# + "\n")
+    }
+
+    /// A binary file (a NUL byte in its first 8000 bytes, git's rule) is not quoted.
+    func testBinaryFileIsNotQuoted() {
+        let d = Diagnostic.warning("tree-unexpected-file", "unexpected file 'minutes.docx' in seeds/x/",
+                                   at: .wholeFile("seeds/x/minutes.docx"))
+        let binary = TextRenderer(color: false) { _ in SourceText("PK\u{03}\u{04}\u{14}\u{00}\u{00}binary\u{1B}[31mRED") }
+        XCTAssertEqual(binary.render(d), "seeds/x/minutes.docx:1:1: warning[tree-unexpected-file]: unexpected file 'minutes.docx' in seeds/x/\n")
+        XCTAssertTrue(SourceText(String(repeating: "a", count: 8000) + "\u{00}").isBinary == false, "past the first 8000 bytes")
+        XCTAssertTrue(SourceText("x\n\u{00}").isBinary)
+    }
+
+    /// A line longer than `VisibleText.excerptWidth` (160) is cut around the caret, each
+    /// cut marked with `…`; the caret stays under its character.
+    func testLongLineIsCutAroundTheCaret() {
+        let line = String(repeating: "[", count: 300) + "x" + String(repeating: "]", count: 300)
+        let d = Diagnostic.error("yaml-too-deep", "nesting is deeper than 128 levels",
+                                 at: SourceSpan(file: "deep.yaml", line: 1, column: 301))
+        let out = TextRenderer(color: false) { _ in SourceText(line) }.render(d)
+        XCTAssertEqual(out, """
+            deep.yaml:1:301: error[yaml-too-deep]: nesting is deeper than 128 levels
+              |
+            1 | …\(String(repeating: "[", count: 60))x\(String(repeating: "]", count: 99))…
+              | \(String(repeating: " ", count: 61))^
+
+            """)
+        // Near the start: cut at the end only; near the end: at the start only.
+        let start = Diagnostic.error("r", "m", at: SourceSpan(file: "deep.yaml", line: 1, column: 3))
+        let first = TextRenderer(color: false) { _ in SourceText(line) }.render(start).split(separator: "\n")
+        XCTAssertEqual(String(first[2]), "1 | " + String(repeating: "[", count: 160) + "…")
+        XCTAssertEqual(String(first[3]), "  |   ^")
+        let end = Diagnostic.error("r", "m", at: SourceSpan(file: "deep.yaml", line: 1, column: 602))
+        let last = TextRenderer(color: false) { _ in SourceText(line) }.render(end).split(separator: "\n")
+        XCTAssertEqual(String(last[2]), "1 | …" + String(repeating: "]", count: 160))
+        XCTAssertEqual(String(last[3]), "  | " + String(repeating: " ", count: 161) + "^")
+    }
+
+    func testGitHubEscapesControlCharacters() {
+        let d = Diagnostic.error("link-broken", "'nowhere\u{1B}[2J.md' points to nothing",
+                                 at: SourceSpan(file: "model/services/a.md", line: 3, column: 4))
+        XCTAssertEqual(GitHubReport.render([d]),
+                       #"::error file=model/services/a.md,line=3,col=4,endLine=3,endColumn=5,title=link-broken::'nowhere\u{1B}[2J.md' points to nothing"# + "\n")
+    }
+
     func testJSONEscaping() {
         let v = JSONValue.object([("a", .string("quote \" slash \\ tab \t nl \n è \u{01}")), ("n", .double(1.5)),
                                   ("i", .double(3)), ("z", .array([]))])

@@ -26,6 +26,8 @@ final class TreeLayoutTests: XCTestCase {
         case let .reference(name): return "reference \(name)"
         case .readme: return "readme"
         case let .unexpected(message, help): return "unexpected: \(message)" + (help.map { " | \($0)" } ?? "")
+        case let .misnamedMunicipality(folder): return "misnamed municipality folder '\(folder)'"
+        case let .unexpectedFolder(folder, message, suggestions): return "folder \(folder): \(message) | \(suggestions)"
         }
     }
 
@@ -53,12 +55,13 @@ final class TreeLayoutTests: XCTestCase {
 
     func testWhatIsNotExpectedSaysWhyAndWhatWasMeant() {
         let cases: [(String, String)] = [
-            ("model/servces/x.md", "unexpected: unexpected folder 'servces' in model/ | did you mean 'services'?"),
+            ("model/servces/x.md", "folder model/servces: unexpected folder 'servces' in model/ | [\"services\"]"),
+            ("seeds/vic/services/drafts/x.md", "folder seeds/vic/services/drafts: unexpected folder 'drafts' in seeds/vic/services/ | []"),
             ("seeds/vic/ofice.yaml", "unexpected: unexpected file 'ofice.yaml' in seeds/vic/ | did you mean 'office.yaml'?"),
             ("seeds/vic/reports/2026-Q4.yaml",
              "unexpected: '2026-Q4.yaml' is not a valid name for a progress-report | name reports '<year>-q<quarter>.yaml', like '2026-q3.yaml'"),
-            ("seeds/Sant_Cugat/office.yaml",
-             "unexpected: municipality folder 'Sant_Cugat' is not a slug | name the folder in lower case with hyphens, like 'sant-feliu-de-llobregat'"),
+            ("seeds/Sant_Cugat/office.yaml", "misnamed municipality folder 'Sant_Cugat'"),
+            ("seeds/molins-de-reí/reports/2026-q3.yaml", "misnamed municipality folder 'molins-de-reí'"),
             ("model/services/company-creation.yaml", "unexpected: 'company-creation.yaml' should be a Markdown file (.md) | a service is written as .md"),
             ("model/roles/x.yml", "unexpected: 'x.yml' uses the .yml extension; the tree's files end in .yaml | rename it to 'x.yaml'"),
             ("seeds/notes.txt", "unexpected: unexpected file 'notes.txt' in seeds/"),

@@ -46,9 +46,115 @@ final class IntegrationExampleTests: XCTestCase {
         let steps = try XCTUnwrap(node?["jobs"]?["check-and-build"]?["steps"]?.sequence)
         let runs = steps.compactMap { $0["run"]?.string }
         XCTAssertTrue(runs.contains("oae check --format github"))
-        XCTAssertTrue(runs.contains { $0.contains("libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev") })
         let upload = try XCTUnwrap(steps.first { $0["uses"]?.string?.hasPrefix("actions/upload-artifact@") == true })
         XCTAssertEqual(upload["with"]?["path"]?.string, "output/site")
+    }
+
+    /// The CI workflow installs oae's dependencies with oae's own `scripts/setup.sh
+    /// --build-only` and lists none itself, so the two cannot drift apart; and what that
+    /// setup installs is enough: a Debian package of it holds each library a target links
+    /// (module maps' `link`, Package.swift's `linkedLibrary`) and each `pkgConfig` file,
+    /// and its Python requirements pin the distribution of every module that oae's Python
+    /// steps (Sources/Tools) and the setup itself import.
+    func testCIWorkflowInstallsWhatSetupInstallsForABuild() throws {
+        let root = TempTree.packageRoot
+        let text = try String(contentsOf: folder.appendingPathComponent("github-workflow.yml"), encoding: .utf8)
+        let (node, _) = YAMLLoader().load(text: text, file: "github-workflow.yml", lineOffset: 0)
+        let runs = try XCTUnwrap(node?["jobs"]?["check-and-build"]?["steps"]?.sequence).compactMap { $0["run"]?.string }
+        XCTAssertEqual(runs.filter { $0.contains("apt-get") || $0.contains("pip ") || $0.contains("pip\"") }, [],
+                       "the workflow installs nothing itself")
+        let setupLines = runs.flatMap { $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } }
+            .filter { $0.contains("setup.sh") }
+        XCTAssertEqual(setupLines, [".oae/scripts/setup.sh --build-only"])
+
+        let listing = try Self.run(root.appendingPathComponent("scripts/setup.sh").path, ["--build-only", "--list"])
+        var aptPackages: [String] = []
+        var requirementFiles: [String] = []
+        for line in listing.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { XCTFail("setup --list: \(line)"); continue }
+            if parts[0] == "apt" { aptPackages.append(parts[1]) } else if parts[0] == "pip" { requirementFiles.append(parts[1]) }
+        }
+        XCTAssertEqual(requirementFiles, ["scripts/requirements-build.txt"])
+
+        // What the targets link, and the pkg-config files they are found through.
+        var libraries = Set<String>(), pkgConfigs = Set<String>()
+        let package = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        for match in package.matches(of: /linkedLibrary\("([^"]+)"/) { libraries.insert(String(match.1)) }
+        for match in package.matches(of: /pkgConfig: "([^"]+)"/) { pkgConfigs.insert(String(match.1)) }
+        let sources = root.appendingPathComponent("Sources")
+        for target in try FileManager.default.contentsOfDirectory(atPath: sources.path) {
+            let map = sources.appendingPathComponent(target).appendingPathComponent("module.modulemap")
+            guard let text = try? String(contentsOf: map, encoding: .utf8) else { continue }
+            for match in text.matches(of: /link "([^"]+)"/) { libraries.insert(String(match.1)) }
+        }
+        XCTAssertTrue(libraries.isSuperset(of: ["yaml", "cmark-gfm", "cmark-gfm-extensions", "jemalloc"]), "\(libraries)")
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/dpkg-query") else { throw XCTSkip("not a Debian machine") }
+        let files = try Self.run("/usr/bin/dpkg-query", ["-L"] + aptPackages).split(separator: "\n").map(String.init)
+        for library in libraries.sorted() {
+            XCTAssertTrue(files.contains { $0.hasSuffix("/lib\(library).so") }, "no package of setup --build-only has lib\(library).so")
+        }
+        for pc in pkgConfigs.sorted() {
+            XCTAssertTrue(files.contains { $0.hasSuffix("/\(pc).pc") }, "no package of setup --build-only has \(pc).pc")
+        }
+
+        // The Python modules oae's build steps import, and the distributions pinned.
+        var modules = Set<String>()
+        var pythonTexts = [try String(contentsOf: root.appendingPathComponent("scripts/setup.sh"), encoding: .utf8)]
+        let tools = sources.appendingPathComponent("Tools")
+        for name in try FileManager.default.contentsOfDirectory(atPath: tools.path) where name.hasSuffix(".swift") {
+            pythonTexts.append(try String(contentsOf: tools.appendingPathComponent(name), encoding: .utf8))
+        }
+        for text in pythonTexts {
+            for match in text.matches(of: /(?m)(?:^\s*|-c ')import ([a-z_][a-z0-9_., ]*)/) {
+                for item in match.1.split(separator: ",") {
+                    let name = item.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
+                    if let top = name.split(separator: ".").first { modules.insert(String(top)) }
+                }
+            }
+            for match in text.matches(of: /(?m)^\s*from ([a-z_][a-z0-9_.]*) import/) {
+                if let top = match.1.split(separator: ".").first { modules.insert(String(top)) }
+            }
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let python = environment["OAE_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? root.appendingPathComponent(".venv/bin/python").path
+        guard FileManager.default.isExecutableFile(atPath: python) else { throw XCTSkip("no Python with oae's tools (OAE_PYTHON or .venv)") }
+        let script = """
+        import importlib.metadata as m, re, sys
+        names = sys.argv[1:]
+        found = m.packages_distributions()
+        for name in names:
+            if name in sys.stdlib_module_names: continue
+            print(name, *sorted(re.sub(r"[-_.]+", "-", d).lower() for d in found.get(name, [])))
+        """
+        let owners = try Self.run(python, ["-c", script] + modules.sorted()).split(separator: "\n")
+        let pinned = Set(try String(contentsOf: root.appendingPathComponent("scripts/requirements-build.txt"), encoding: .utf8)
+            .split(separator: "\n").compactMap { line -> String? in
+                guard let name = line.split(separator: "=").first, !line.hasPrefix("#") else { return nil }
+                return name.replacingOccurrences(of: "_", with: "-").lowercased()
+            })
+        XCTAssertEqual(Set(owners.compactMap { $0.split(separator: " ").first.map(String.init) }),
+                       ["typst", "pikepdf", "odf", "pagefind_bin"], "the modules of oae's Python steps")
+        for line in owners {
+            let words = line.split(separator: " ").map(String.init)
+            XCTAssertTrue(words.dropFirst().contains { pinned.contains($0) },
+                          "module \(words[0]) (from \(words.dropFirst())) is not pinned in scripts/requirements-build.txt")
+        }
+    }
+
+    /// The standard output of a program run to its end; a failure when it exits non-zero.
+    static func run(_ program: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "\(program) \(arguments.prefix(2))")
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// The hook, run in a repository: staged problems stop the commit, unstaged ones

@@ -42,14 +42,31 @@ final class NewDocumentTests: XCTestCase {
         XCTAssertTrue(text.contains("area: creation\n"), "the first area of the fixture model")
     }
 
-    func testNewProcedurePassesCheck() throws {
+    /// A new procedure is in every handbook at once, so its drafted texts are errors where
+    /// an office serves the public (the example's two pilots): one `placeholder-text` at
+    /// each, and the missing translations; nothing else.
+    func testNewProcedureIsCheckedAsBeingDrafted() throws {
         let tree = try TempTree.example()
         defer { tree.remove() }
         let baseline = tree.diagnostics()
         let file = try Scaffolding.newDocument(root: tree.root, kind: .procedure, id: "mentoring-follow-up", day: day)
         XCTAssertEqual(file.path, "model/procedures/mentoring-follow-up.md")
-        assertOnlyMissingTranslations(tree, file.path, baseline: baseline)
         let text = try tree.read(file.path)
+        let added = tree.diagnostics().filter { !baseline.contains($0) }
+        let message = "placeholder text left by 'oae new procedure', and the procedure is in the handbooks of 2 offices that serve the public (cerdanyola-del-valles, sant-feliu-de-llobregat)"
+        // Each text the scaffold wrote as being drafted, by its line and column.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var drafted: [String] = []
+        for (i, line) in lines.enumerated() {
+            let indent = line.count - line.drop { $0 == " " }.count
+            for marker in ["ca: ", "es: ", "en: "] where indent >= 2 && line.dropFirst(indent).hasPrefix(marker) {
+                let column = indent + marker.count + 1
+                drafted.append("error placeholder-text \(file.path):\(i + 1):\(column): \(message)")
+            }
+        }
+        XCTAssertEqual(drafted.count, 24, "title, purpose, trigger, escalation and two steps' action and output, in 3 languages")
+        XCTAssertEqual(added.filter { !$0.hasPrefix("warning translation-missing \(file.path):1:1: ") }, drafted)
+        XCTAssertTrue(added.contains { $0.hasPrefix("warning translation-missing \(file.path):1:1: ") })
         XCTAssertTrue(text.contains("""
             # Required. What to do, and who to turn to, when the procedure cannot be completed as
             # planned.
@@ -74,6 +91,29 @@ final class NewDocumentTests: XCTestCase {
             ## Notes
 
             """), "the sections the model's procedures use")
+    }
+
+    /// A new service passes while no office serving the public has it (it is optional and
+    /// adopted by nobody); adopted by the pilot office, each drafted text is an error, once,
+    /// naming the office (s11's fresh user found "Service being drafted" published).
+    func testANewServiceInAServingOfficesHandbookIsReportedAsBeingDrafted() throws {
+        let tree = try TempTree.fixture()
+        defer { tree.remove() }
+        _ = try Scaffolding.newDocument(root: tree.root, kind: .service, id: "business-mentoring", day: day)
+        XCTAssertEqual(tree.diagnostics().filter { $0.contains("placeholder-text") }, [])
+        try tree.replace("seeds/sant-feliu-de-llobregat/adaptation.yaml", "adopted: [business-transfer]",
+                         "adopted: [business-transfer, business-mentoring]")
+        let message = "placeholder text left by 'oae new service', and the service is in the handbook of sant-feliu-de-llobregat, an office at status 'pilot'"
+        let drafted = tree.diagnostics().filter { $0.contains("placeholder-text") }
+        XCTAssertEqual(drafted.map { $0.replacingOccurrences(of: message, with: "…") }, [
+            "error placeholder-text model/services/business-mentoring.md:12:7: …",
+            "error placeholder-text model/services/business-mentoring.md:13:7: …",
+            "error placeholder-text model/services/business-mentoring.md:17:7: …",
+            "error placeholder-text model/services/business-mentoring.md:18:7: …",
+            "error placeholder-text model/services/business-mentoring.md:65:9: …",
+            "error placeholder-text model/services/business-mentoring.md:66:9: …",
+        ])
+        XCTAssertTrue(drafted.allSatisfy { $0.hasSuffix(message) }, "\(drafted)")
     }
 
     func testRefusals() throws {

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Text taken from the tree (a quoted line, a file name, a value inside a message) made
+/// safe to print on a terminal or in a CI log: a control character from a file could
+/// otherwise clear the writer's screen, set its title or colour the rest of the report
+/// (ESC, ECMA-48), and an invisible one leaves a caret under nothing.
+///
+/// Each character of `VisibleText.isEscaped` is written as Swift writes it in a string,
+/// `\u{1B}`: the C0 controls (U+0000–U+001F, but for tab and, in messages, line feed),
+/// DEL, the C1 controls (U+0080–U+009F), the bidirectional marks, embeddings, overrides
+/// and isolates of Unicode's UAX #9 (U+061C, U+200E, U+200F, U+202A–U+202E,
+/// U+2066–U+2069, which reorder what follows them on screen), the line and paragraph
+/// separators (U+2028, U+2029) and the zero-width space and byte-order mark (U+200B,
+/// U+FEFF), which are invisible.
+public enum VisibleText {
+    /// Whether the scalar is printed as `\u{…}`.
+    public static func isEscaped(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x061C, 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// `\u{1B}` for U+001B.
+    public static func escape(_ scalar: Unicode.Scalar) -> String {
+        "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+    }
+
+    /// Whether a UTF-8 byte may start an escaped scalar: every escaped scalar starts with
+    /// one of these bytes, so a text without them is printed as it is (the usual case, read
+    /// once as bytes).
+    @inline(__always)
+    static func mayStartEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2 || byte == 0xEF
+    }
+
+    /// A message, a note or a file name with its escaped characters written as `\u{…}`;
+    /// line feeds (which separate the lines of a message) and tabs are kept.
+    public static func message(_ text: String) -> String {
+        guard text.utf8.contains(where: { mayStartEscape($0) && $0 != 0x0A && $0 != 0x09 }) else { return text }
+        var out = ""
+        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            if scalar != "\n", scalar != "\t", isEscaped(scalar) { out += escape(scalar) } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    /// The widest excerpt shown, in characters: a longer line is cut around the caret,
+    /// each cut marked with `…`.
+    public static let excerptWidth = 160
+    /// How many characters an excerpt that is cut keeps before the caret.
+    static let excerptContext = 60
+
+    /// A line quoted under a diagnostic, and where its caret goes: the line with tabs
+    /// shown as one space and escaped characters as `\u{…}`, cut around the caret when
+    /// longer than `excerptWidth`; `caretPad` spaces then `caretWidth` carets underline the
+    /// span from the 1-based `column` (counted in Unicode scalars, as `SourceText` counts
+    /// them) over `width` scalars.
+    public static func excerpt(_ line: Substring, column: Int, width: Int) -> (shown: String, caretPad: Int, caretWidth: Int) {
+        let utf8 = line.utf8
+        if utf8.count <= excerptWidth, !utf8.contains(where: { mayStartEscape($0) && $0 != 0x09 }) {
+            // The usual line: nothing escaped, nothing cut, one column per character.
+            let count = line.count
+            let shownWidth = max(1, min(width, count - column + 1))
+            return (String(line.map { $0 == "\t" ? " " : $0 }), max(0, column - 1), shownWidth)
+        }
+        var pieces: [String] = []
+        pieces.reserveCapacity(utf8.count)
+        var offsets = [0]
+        offsets.reserveCapacity(utf8.count + 1)
+        for scalar in line.unicodeScalars {
+            let piece = scalar == "\t" ? " " : isEscaped(scalar) ? escape(scalar) : String(scalar)
+            pieces.append(piece)
+            offsets.append(offsets[offsets.count - 1] + piece.count)
+        }
+        let n = pieces.count
+        let start = min(max(0, column - 1), n)
+        let end = start < n ? min(n, start + max(1, width)) : start
+        let caretStart = offsets[start]
+        let caretEnd = start < n ? offsets[end] : caretStart + 1
+        let total = offsets[n]
+        guard total > excerptWidth else {
+            return (pieces.joined(), caretStart, caretEnd - caretStart)
+        }
+        // A window of `excerptWidth` characters from `excerptContext` before the caret
+        // (earlier when the line ends first), on whole characters.
+        var from = max(0, caretStart - excerptContext)
+        let to = min(total, from + excerptWidth)
+        from = max(0, to - excerptWidth)
+        let first = offsets.firstIndex { $0 >= from } ?? n
+        let last = offsets.lastIndex { $0 <= to } ?? n
+        var shown = first > 0 ? "…" : ""
+        shown += pieces[first..<max(first, last)].joined()
+        if last < n { shown += "…" }
+        let lead = first > 0 ? 1 : 0
+        let windowStart = offsets[first], windowEnd = offsets[max(first, last)]
+        let pad = max(caretStart, windowStart) - windowStart + lead
+        let underlined = min(caretEnd, max(windowEnd, windowStart + 1)) - max(caretStart, windowStart)
+        return (shown, pad, max(1, underlined))
+    }
+}
+
+extension SourceText {
+    /// Whether the file is binary, by git's rule (`buffer_is_binary`): a NUL byte in its
+    /// first 8000 bytes. A binary file is not quoted under a diagnostic.
+    public var isBinary: Bool {
+        guard let text = lines.first?.base else { return false }
+        let utf8 = text.utf8
+        if let found = utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0, min(bytes.count, 8000)) != nil
+        }) {
+            return found
+        }
+        return utf8.prefix(8000).contains(0)
+    }
+}

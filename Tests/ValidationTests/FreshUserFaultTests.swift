@@ -1,0 +1,169 @@
+import Diagnostics
+import Foundation
+import Model
+import OAECommands
+import XCTest
+
+/// Faults s11's fresh user found in what `oae check` let through, each fixed for its kind:
+/// interface strings whose placeholders or plural forms are wrong (fault 9), a
+/// municipality folder whose name is not a slug (fault 22), and a serving office's file
+/// deleted (fault 20).
+final class FreshUserFaultTests: XCTestCase {
+    /// The diagnostics of `rules` on the changed fixture, each as `oae check` prints it,
+    /// without the quoted line.
+    func rendered(_ rules: Set<String>, _ change: (FixtureTree) throws -> Void) throws -> [String] {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        try change(tree)
+        let renderer = TextRenderer(color: false, source: { _ in nil })
+        return CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1
+            .filter { rules.contains($0.rule) }.sortedForReport().map { renderer.render($0) }
+    }
+
+    func assertRendered(_ expected: [String], _ rules: Set<String>, file: StaticString = #filePath, line: UInt = #line,
+                        _ change: (FixtureTree) throws -> Void) throws {
+        let actual = try rendered(rules, change)
+        if actual != expected {
+            XCTFail("diagnostics differ:\n  expected:\n" + expected.joined() + "\n  actual:\n" + actual.joined(), file: file, line: line)
+        }
+    }
+
+    static let stringRules: Set<String> = ["ui-string-placeholder", "ui-string-plural", "ui-string-missing"]
+
+    /// The example's strings are clean.
+    func testTheStringsOfTheExampleAreClean() throws {
+        XCTAssertEqual(try rendered(Self.stringRules) { _ in }, [])
+    }
+
+    /// A translation's placeholder that the default language's text does not have (the
+    /// typo that blanked every amount of the English site), one it lacks, and one of a key
+    /// whose code gives several names (`format.short_date`): an error at the text.
+    func testAPlaceholderOfATranslationIsTheDefaultLanguages() throws {
+        try assertRendered([
+            "templates/strings/en.yaml:10:15: error[ui-string-placeholder]: 'format.euros' has {num} in 'en' where the default language ('ca') has {n}\n"
+                + "   = note: the default language's text at templates/strings/ca.yaml:10:15\n"
+                + "   = help: write {n} as templates/strings/ca.yaml does: oae fills in only the placeholders a key is given and shows any other as it is written\n",
+            "templates/strings/en.yaml:14:20: error[ui-string-placeholder]: 'format.short_date' has {dy} in 'en', which the key is not given\n"
+                + "   = help: the key is given {d}, {dd}, {mm}, {mon}, {y} (did you mean 'd', 'dd' or 'y'?); any other placeholder is shown as it is written\n",
+            "templates/strings/es.yaml:21:3: error[ui-string-placeholder]: 'duration.year' lacks {n} in 'es', which the default language's text has\n"
+                + "   = note: the default language's text at templates/strings/ca.yaml:21:3\n"
+                + "   = help: write {n} as templates/strings/ca.yaml does: oae fills in only the placeholders a key is given and shows any other as it is written\n",
+        ], Self.stringRules) { tree in
+            try tree.replace("templates/strings/en.yaml", "format.euros: \"€{n}\"", "format.euros: \"€{num}\"")
+            try tree.replace("templates/strings/en.yaml", "format.short_date: \"{d} {mon} {y}\"", "format.short_date: \"{dy} {mon} {y}\"")
+            try tree.replace("templates/strings/es.yaml", "  one: \"{n} año\"\n  other: \"{n} años\"", "  one: \"un año\"\n  other: \"años\"")
+        }
+    }
+
+    /// The default language alone differs from every other language: the error is at its text.
+    func testTheDefaultLanguageAloneWrongIsReportedAtIt() throws {
+        try assertRendered([
+            "templates/strings/ca.yaml:10:15: error[ui-string-placeholder]: 'format.euros' has {num} in 'ca', the default language, but {n} in every other language (en, es)\n"
+                + "   = help: write {n} as the other languages do; oae fills in only the placeholders a key is given and shows any other as it is written\n",
+        ], Self.stringRules) { tree in
+            try tree.replace("templates/strings/ca.yaml", "format.euros: \"{n} €\"", "format.euros: \"{num} €\"")
+        }
+    }
+
+    /// A misspelt plural category (one error, with the category meant), a category the
+    /// language does not have, and a missing form: each an error, at the form or the key.
+    func testPluralFormsAreTheLanguagesCLDRCategories() throws {
+        try assertRendered([
+            "templates/strings/en.yaml:21:3: error[ui-string-plural]: 'uno' is not a plural form: 'duration.year' never shows it\n"
+                + "   = help: did you mean 'one'? the forms of 'en' are 'one', 'other' (CLDR), and '=N' for an exact number such as '=0'\n",
+            "templates/strings/en.yaml:23:1: error[ui-string-plural]: 'duration.month' lacks the plural form 'other' that 'en' needs\n"
+                + "   = help: add 'other:' under the key; without it the number is written with the wrong words or as the key\n",
+            "templates/strings/es.yaml:25:3: error[ui-string-plural]: 'few' is not a plural form of 'es', so 'duration.month' never shows it\n"
+                + "   = help: the forms of 'es' are 'one', 'other' (CLDR), and '=N' for an exact number such as '=0'\n",
+        ], Self.stringRules) { tree in
+            try tree.replace("templates/strings/en.yaml", "  one: \"{n} year\"", "  uno: \"{n} year\"")
+            try tree.replace("templates/strings/en.yaml", "  other: \"{n} months\"\n", "")
+            try tree.replace("templates/strings/es.yaml", "  one: \"{n} mes\"", "  one: \"{n} mes\"\n  few: \"{n} meses\"")
+        }
+    }
+
+    /// The decimal separator written as the group separator: one error at it.
+    func testTheDecimalSeparatorIsNotTheGroupSeparator() throws {
+        try assertRendered([
+            "templates/strings/en.yaml:6:17: error[ui-string-separator]: 'format.decimal' is ',' in 'en', the same as 'format.group'\n"
+                + "  = note: the group separator at templates/strings/en.yaml:7:15\n"
+                + "  = help: give numbers different decimal and group separators (Catalan and Spanish: ',' and '.'; English: '.' and ',')\n",
+        ], ["ui-string-separator"]) { tree in
+            try tree.replace("templates/strings/en.yaml", "format.decimal: \".\"", "format.decimal: \",\"")
+        }
+    }
+
+    /// A municipality folder renamed with an accent: one error at the folder, with the
+    /// slug, and no warning per file.
+    func testAMunicipalityFolderThatIsNotASlugIsOneErrorAtTheFolder() throws {
+        try assertRendered([
+            "seeds/molins-de-reí/:1:1: error[municipality-folder-name]: municipality folder 'molins-de-reí' is not a slug, so oae reads none of its 6 files: its office is left out of every output\n"
+                + "  = help: did you mean 'molins-de-rei'? rename the folder seeds/molins-de-rei/, the folder name of Molins de Rei (INE code 08123), as 'oae new municipality' names it\n",
+        ], ["municipality-folder-name", "tree-unexpected-file"]) { tree in
+            try FileManager.default.moveItem(at: tree.root.appendingPathComponent("seeds/molins-de-rei"),
+                                             to: tree.root.appendingPathComponent("seeds/molins-de-reí"))
+        }
+        // A copy of a folder, named with spaces and capitals.
+        try assertRendered([
+            "seeds/Sant Feliu de Llobregat/:1:1: error[municipality-folder-name]: municipality folder 'Sant Feliu de Llobregat' is not a slug, so oae reads none of its 2 files: its office is left out of every output\n"
+                + "  = help: seeds/sant-feliu-de-llobregat/ exists: if this folder is a copy of it, remove this one; else name it in lower case with hyphens, after its municipality\n",
+        ], ["municipality-folder-name", "tree-unexpected-file"]) { tree in
+            let copy = tree.root.appendingPathComponent("seeds/Sant Feliu de Llobregat")
+            try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+            for name in ["office.yaml", "adaptation.yaml"] {
+                try FileManager.default.copyItem(at: tree.root.appendingPathComponent("seeds/sant-feliu-de-llobregat/\(name)"),
+                                                 to: copy.appendingPathComponent(name))
+            }
+        }
+    }
+
+    /// A file a pilot office needs, deleted: one error at the folder, naming the file, and
+    /// nothing from the rules that would have read it (staffing minimums, the budget's
+    /// posts, the audiences of the communication plan, the procedures' owners).
+    func testADeletedFileOfAServingOfficeIsNamedAtTheFolder() throws {
+        let sf = "seeds/sant-feliu-de-llobregat"
+        let everything: Set<String> = ["municipality-file-missing", "staffing-below-minimum", "budget-post-unknown",
+                                       "communication-audience-uncovered", "procedure-owner-missing"]
+        try assertRendered([
+            "\(sf)/:1:1: error[municipality-file-missing]: municipality 'sant-feliu-de-llobregat' has no staffing.yaml, which an office at status 'pilot' needs\n"
+                + "  = note: the office's status at \(sf)/office.yaml:6:9\n"
+                + "  = help: restore it (git checkout -- \(sf)/staffing.yaml), or write the office's posts in it\n",
+        ], everything) { try $0.delete("\(sf)/staffing.yaml") }
+        try assertRendered([
+            "\(sf)/:1:1: error[municipality-file-missing]: municipality 'sant-feliu-de-llobregat' has no communication-plan.yaml, which an office at status 'pilot' needs\n"
+                + "  = note: required from status 'pilot' at model/model.yaml:30:5\n"
+                + "  = help: restore it (git checkout -- \(sf)/communication-plan.yaml), or write the office's communication plan in it\n",
+        ], everything) { try $0.delete("\(sf)/communication-plan.yaml") }
+        try assertRendered([
+            "\(sf)/:1:1: error[municipality-file-missing]: municipality 'sant-feliu-de-llobregat' has no adaptation.yaml\n"
+                + "  = help: every municipality folder holds adaptation.yaml, even if it only names the model version\n",
+        ], everything) { try $0.delete("\(sf)/adaptation.yaml") }
+        // A planned office needs no staffing plan yet (the model's minimums are 0).
+        try assertRendered([], everything) { try $0.delete("seeds/molins-de-rei/staffing.yaml") }
+    }
+
+    /// A model folder renamed by a typo (fault 7): one error at the folder, naming the
+    /// folder it means, and nothing else (no warning per file, no unknown service per
+    /// reference, link or override).
+    func testAMisspeltModelFolderIsOneErrorAtTheCause() throws {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        let baseline = tree.diagnostics()
+        try FileManager.default.moveItem(at: tree.root.appendingPathComponent("model/services"),
+                                         to: tree.root.appendingPathComponent("model/servicess"))
+        let diagnostics = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1
+        let added = diagnostics.filter { d in !baseline.contains("\(d.rule) \(d.span): \(d.message)") }
+        XCTAssertEqual(added.map { TextRenderer(color: false, source: { _ in nil }).render($0) }, [
+            "model/servicess/:1:1: error[tree-folder-missing]: model/services/ is missing, and model/servicess/ holds 6 files oae does not read: did you mean 'services'?\n"
+                + "  = help: rename the folder (git mv model/servicess model/services); until then nothing that names its documents can be checked (it is not reported unknown one by one), and no output would hold them\n",
+        ])
+        // Without the folder at all (no misspelt one), each reference is unknown, and the
+        // help says where services stand instead of listing none.
+        try FileManager.default.removeItem(at: tree.root.appendingPathComponent("model/servicess"))
+        let unknown = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "ref-unknown" }
+        XCTAssertFalse(unknown.isEmpty)
+        // (sant-feliu-de-llobregat's own files know its local service)
+        XCTAssertEqual(Set(unknown.compactMap(\.help)), ["there is no service in the tree: its documents stand in model/services/",
+                                                         "the services are: local-retail-support"])
+    }
+}
