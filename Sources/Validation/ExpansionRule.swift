@@ -18,6 +18,7 @@ struct ExpansionRule: Rule {
         RuleInfo("expansion-stage-ignored", "The expansion plan gives a stage to a municipality that has an office folder, whose stage is its office's status."),
         RuleInfo("expansion-pilot-twice", "More than one wave of the expansion plan is marked as the pilot."),
         RuleInfo("assessment-office-not-serving", "An assessment assesses an office that did not serve the public during its period."),
+        RuleInfo("assessment-model-version-unknown", "An assessment's decision names a model version that model/releases.yaml does not list."),
     ]
 
     /// Whether a wave's `pilot` is there but not true or false (`pilot: yes`, a YAML 1.1
@@ -63,7 +64,10 @@ struct ExpansionRule: Rule {
                                       help: "keep 'status: planned' until the assessment decides to expand"))
                 }
             }
+            // A version no release has is the assessment's own error (`modelVersions`), not
+            // every expansion office's.
             if let required = assessment?.modelVersion, assessment?.outcome?.expands == true,
+               c.network.releases.isEmpty || c.network.releases.contains(where: { $0.version == required }),
                let node = m.files.adaptation?.root?["base_model_version"], let version = node.string,
                semverLess(version, required) {
                 out.append(.error("expansion-model-version",
@@ -133,7 +137,23 @@ struct ExpansionRule: Rule {
             }
         }
         out += assessedOffices(c)
+        out += modelVersions(c)
         return out
+    }
+
+    /// The model version an assessment's decision gives is one of the model's releases
+    /// (model/releases.yaml): expansion offices adapt it, so a typo there would send every
+    /// one of them after a version that does not exist.
+    func modelVersions(_ c: ValidationContext) -> [Diagnostic] {
+        let releases = c.network.releases.map(\.version)
+        guard !releases.isEmpty else { return [] }
+        return c.network.assessments.compactMap { a in
+            guard let node = a.modelVersionNode, let version = node.string, !releases.contains(version) else { return nil }
+            return .error("assessment-model-version-unknown",
+                          "assessment '\(a.id)' gives model version \(version), which model/releases.yaml does not list (releases: \(releases.joined(separator: ", ")))",
+                          at: node.span,
+                          help: "write the version of the release that came out of the assessment, or add that release to model/releases.yaml")
+        }
     }
 
     /// An assessment assesses offices that served the public during its period: at

@@ -106,6 +106,17 @@ final class ExpansionRuleTests: XCTestCase {
         }
     }
 
+    /// A model version no release has, in the assessment's decision, is one error at it: the
+    /// expansion offices that follow the real release are not told to follow it.
+    func testTheAssessmentGivesAReleasedModelVersion() throws {
+        try assertDiagnostics([
+            "assessment-model-version-unknown seeds/assessments/pilot.md:17:18: assessment 'pilot' gives model version 1.9.0, which model/releases.yaml does not list (releases: 0.9.0, 1.0.0, 1.1.0)",
+        ]) { t in
+            try programme(t)
+            try t.replace("seeds/assessments/pilot.md", "model_version: 1.1.0", "model_version: 1.9.0")
+        }
+    }
+
     func testAMunicipalityOutsideTheAreaIsAWarning() throws {
         try assertDiagnostics([
             "municipality-outside-area seeds/molins-de-rei/office.yaml:4:13: Vic (INE code 08298) is outside the programme's area, the metropolitan area of Barcelona",
