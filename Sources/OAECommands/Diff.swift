@@ -34,7 +34,7 @@ struct Diff: ParsableCommand {
         let network = Network(tree: loaded)
         guard let folder = MunicipalityLookup.folder(for: municipality, in: network),
               let resolved = Resolver.resolve(network, municipality: folder) else {
-            let hint = Suggestions.didYouMean(municipality, in: network.municipalitySlugs).map { " (\($0))" } ?? ""
+            let hint = MunicipalityLookup.didYouMean(municipality, in: network).map { " (\($0))" } ?? ""
             throw ValidationError("no municipality '\(municipality)' under seeds/\(hint)")
         }
         let words = ValueFormatter(network: network, language: try language.language(in: network))

@@ -28,7 +28,7 @@ struct Show: ParsableCommand {
         try stopOnWalkProblems(loaded)
         let network = Network(tree: loaded)
         guard let municipality = MunicipalityLookup.folder(for: municipality, in: network) else {
-            let hint = Suggestions.didYouMean(municipality, in: network.municipalitySlugs).map { " (\($0))" } ?? ""
+            let hint = MunicipalityLookup.didYouMean(municipality, in: network).map { " (\($0))" } ?? ""
             throw ValidationError("no municipality '\(municipality)' under seeds/\(hint)")
         }
         let view = ShowRun.view(network, municipality: municipality, provenance: provenance)

@@ -60,6 +60,25 @@ public enum MunicipalityLookup {
         return nil
     }
 
+    /// For a name that matched no folder: `did you mean …?` with the network's folders whose
+    /// office name holds every word typed ("Sant Feliu" → sant-feliu-de-llobregat;
+    /// "L'Hospitalet" → l-hospitalet-de-llobregat), else the folders a few letters away; nil
+    /// when nothing is close.
+    public static func didYouMean(_ typed: String, in network: Network, limit: Int = 3) -> String? {
+        let typedWords = words(MunicipalityRegister.fold(typed.trimmingCharacters(in: " ")))
+        let holding = typedWords.isEmpty ? [] : network.municipalitySlugs.filter { slug in
+            let name = network.municipalities[slug]?.office?.root?["municipality"]?["name"]?.string ?? slug
+            let own = Set(words(MunicipalityRegister.fold(name)) + words(slug))
+            return typedWords.allSatisfy(own.contains)
+        }
+        let found = holding.isEmpty ? Suggestions.closest(to: slug(typed), in: network.municipalitySlugs, limit: limit)
+                                    : Array(holding.prefix(limit))
+        guard !found.isEmpty else { return nil }
+        let quoted = found.map { "'\($0)'" }
+        if quoted.count == 1 { return "did you mean \(quoted[0])?" }
+        return "did you mean \(quoted.dropLast().joined(separator: ", ")) or \(quoted.last!)?"
+    }
+
     /// The folder name of a municipality: lower case, accents folded, apostrophes,
     /// spaces and other signs turned into single hyphens ("L'Hospitalet de Llobregat" →
     /// `l-hospitalet-de-llobregat`); the middle dot of "l·l" is dropped.

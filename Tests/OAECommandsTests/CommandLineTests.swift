@@ -69,6 +69,21 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(result.stderr.contains("Domain="), result.stderr)
     }
 
+    /// A municipality typed in part is answered with the folders whose office name holds its
+    /// words, then those a few letters away ("Sant Feliu" had no answer).
+    func testShowAndDiffSuggestTheMunicipalityTypedInPart() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (typed, hint) in [("Sant Feliu", " (did you mean 'sant-feliu-de-llobregat'?)"), ("molins", " (did you mean 'molins-de-rei'?)"),
+                              ("sant-feliu-de-llobregatt", " (did you mean 'sant-feliu-de-llobregat'?)"), ("Girona", "")] {
+            for command in ["show", "diff"] {
+                let result = try oae([command, typed, "--root", root.path])
+                XCTAssertEqual(result.status, 2, result.stderr)
+                XCTAssertEqual(result.stderr, "error: no municipality '\(typed)' under seeds/\(hint)\n")
+            }
+        }
+    }
+
     /// A root given that holds neither model/ nor seeds/ is a usage error in one line, as when
     /// no tree is found upwards (it gave the kind table's error before).
     func testARootThatIsNoTreeIsOneLine() throws {
