@@ -42,4 +42,31 @@ final class UnshowableTextTests: XCTestCase {
         XCTAssertEqual(UnshowableText(text: "☃", places: [], count: 0).lines,
                        ["'☃' (U+2603): not found in the tree's documents (a template?)"])
     }
+
+    /// A PDF finished before the build stops (here, another handbook's failed render) is kept
+    /// in the output's cache: the next build renders only the one that failed.
+    func testAPDFFinishedBeforeAFailedBuildIsKeptForTheNext() throws {
+        let typst = try HandbookTestSupport.typst()
+        let root = try HandbookTestSupport.exampleTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let office = root.appendingPathComponent("seeds/molins-de-rei/office.yaml")
+        let text = try String(contentsOf: office, encoding: .utf8)
+        let broken = text.replacingOccurrences(of: "Oficina en preparació", with: "Oficina en preparació 欢迎")
+        XCTAssertNotEqual(broken, text)
+        try Data(broken.utf8).write(to: office)
+        var options = HandbookBuildOptions()
+        options.municipalities = ["molins-de-rei", "sant-feliu-de-llobregat"]
+        options.languages = ["ca"]
+        options.typst = typst
+        let out = root.appendingPathComponent("output")
+        XCTAssertThrowsError(try HandbookBuild.run(HandbookTestSupport.input(root), out: out, options: options))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("handbooks").path), "nothing published")
+        let cached = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(".cache/pdf").path)
+        XCTAssertEqual(cached.filter { $0.hasSuffix(".pdf") && !$0.hasPrefix(".") }.count, 1, "\(cached)")
+        try Data(text.utf8).write(to: office)
+        let report = try HandbookBuild.run(HandbookTestSupport.input(root), out: out, options: options)
+        XCTAssertEqual(report.rendered, 1)
+        XCTAssertEqual(report.reused, 1)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("handbooks/sant-feliu-de-llobregat/ca/handbook.pdf").path))
+    }
 }

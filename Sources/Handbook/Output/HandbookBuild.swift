@@ -158,6 +158,11 @@ public enum HandbookBuild {
         var sources: [String] = []
         var keys: [String] = []
         let cache = PDFCache(out: tree.staging)
+        // Typst writes into the live output's cache (`<out>/.cache/pdf`, under the build's
+        // lock; no page links to it), and each PDF is then linked into this build's: a PDF
+        // finished before the build stops (Ctrl-C, another handbook's failed render) is kept
+        // for the next build, which finds it in the cache its staging tree starts from.
+        let finished = PDFCache(out: tree.target)
         do {
             if isPartial || !kept.isEmpty {
                 try seed(staging, from: tree.previous(folderName), keep: Set(slugs), languages: Set(input.languages),
@@ -193,6 +198,7 @@ public enum HandbookBuild {
             } ?? []
             if let typst {
                 try cache.prepare()
+                try finished.prepare()
                 var jobs: [PDFJobs.Job] = []
                 var queued = Set<String>()
                 for (i, item) in items.enumerated() where !cache.contains(keys[i]) && !queued.contains(keys[i]) {
@@ -202,8 +208,11 @@ public enum HandbookBuild {
                 }
                 rendered = jobs.count
                 reused = items.count - jobs.count
-                let runner = PDFJobs(engine: typst, root: tree.staging, cache: cache, jobs: options.jobs, style: options.progress, write: options.write)
+                let runner = PDFJobs(engine: typst, root: tree.staging, cache: finished, jobs: options.jobs, style: options.progress, write: options.write)
                 let failures = runner.run(jobs)
+                for job in jobs where finished.contains(job.key) && !cache.contains(job.key) {
+                    try place(finished.url(job.key), at: cache.url(job.key))
+                }
                 if !failures.isEmpty {
                     let characters = UnshowableText.characters(inFailures: failures.map(\.1))
                     if !characters.isEmpty { throw HandbookBuildError.unshowable(UnshowableText.locate(characters, in: input.network.tree)) }
