@@ -135,4 +135,25 @@ final class OutputTreeTests: XCTestCase {
         XCTAssertEqual(OutputPlace.refusal(root.appendingPathComponent(".git/out"), root: root),
                        "\(root.path)/.git/out is inside the tree's .git/, which git keeps" + within)
     }
+
+    /// The project's own default output folder, as a fresh clone has it, is one `oae build`
+    /// writes into: git keeps nothing under `output/` (a committed file there has no `.lock`,
+    /// so the README's `make build` would be refused on every new machine).
+    func testAFreshCloneOfTheProjectHasNoFilesInItsOutputFolder() throws {
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "-C", package.path, "ls-files", "--", "output"]
+        let pipe = Pipe()
+        git.standardOutput = pipe
+        try git.run()
+        let listed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        git.waitUntilExit()
+        try XCTSkipIf(git.terminationStatus != 0, "\(package.path) is not a git checkout: nothing to look at")
+        XCTAssertEqual(listed, "", "files committed under output/")
+        // And a clone's output/ (absent, or made empty) is taken as the output.
+        let clone = base.appendingPathComponent("clone-output")
+        try FileManager.default.createDirectory(at: clone, withIntermediateDirectories: true)
+        try OutputTree.begin(clone, rebuilding: ["site"]).abandon()
+    }
 }
