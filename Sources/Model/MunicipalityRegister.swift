@@ -1,28 +1,119 @@
 import Foundation
 
 /// The official register of Catalonia's municipalities (`model/reference/
-/// municipalities-catalonia.csv`: INE code, name, province, AMB membership).
+/// municipalities-catalonia.csv`: INE code, name, province, AMB membership), read with
+/// the line of each row and the problems of the rows it could not take.
+///
+/// The file is RFC 4180 CSV in UTF-8 with the header `ine_code,name,province,amb`. An INE
+/// municipality code is five digits: the province's two (08 Barcelona, 17 Girona, 25 Lleida,
+/// 43 Tarragona; INE, *Relación de municipios y sus códigos por provincias*) and the
+/// municipality's three; `amb` says whether the municipality belongs to the Àrea
+/// Metropolitana de Barcelona (`yes`/`no`).
 public struct MunicipalityRegister: Sendable {
     public struct Entry: Sendable, Equatable {
         public var ineCode: String
         public var name: String
         public var province: String
         public var metropolitan: Bool
+        /// The row's line in the file (1 is the header).
+        public var line: Int = 0
+    }
+
+    /// A row the register could not take, or a value of a row that is wrong: where
+    /// (`line`, and the columns `column..<endColumn`, counted in Unicode scalars from 1, as
+    /// the YAML loader counts), what, and how to fix it.
+    public struct Problem: Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+        public var endColumn: Int
+        public var message: String
+        public var help: String
+
+        public init(line: Int, column: Int, endColumn: Int, message: String, help: String) {
+            (self.line, self.column, self.endColumn, self.message, self.help) = (line, column, endColumn, message, help)
+        }
     }
 
     public static let fileName = "municipalities-catalonia.csv"
+    /// The header the register's rows follow.
+    public static let header = ["ine_code", "name", "province", "amb"]
+    /// Catalonia's provinces by the two digits that start their municipalities' INE codes.
+    public static let provinces = ["08": "Barcelona", "17": "Girona", "25": "Lleida", "43": "Tarragona"]
 
     public let entries: [Entry]
+    /// What is wrong in the file, in the order of its lines (`RegisterRule` reports them).
+    public let problems: [Problem]
     private let byCode: [String: Entry]
 
     public init(csv: String) {
         var entries: [Entry] = []
-        for (i, line) in csv.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() where i > 0 {
-            let fields = MunicipalityRegister.fields(String(line))
-            guard fields.count >= 4 else { continue }
-            entries.append(Entry(ineCode: fields[0], name: fields[1], province: fields[2], metropolitan: fields[3] == "yes"))
+        var problems: [Problem] = []
+        var firstLine: [String: Int] = [:]
+        func problem(_ line: Int, _ field: Field, _ message: String, _ help: String) {
+            problems.append(Problem(line: line, column: field.column, endColumn: max(field.endColumn, field.column + 1),
+                                    message: message, help: help))
+        }
+        let columns = MunicipalityRegister.header.joined(separator: ",")
+        for (index, raw) in csv.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+            let line = index + 1
+            let text = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if text.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            let (fields, unclosed) = MunicipalityRegister.fields(text)
+            if let unclosed {
+                problem(line, unclosed, "a quoted field is not closed on its line",
+                        "close the field with a double quote; a quote inside a field is written twice (\"\")")
+                continue
+            }
+            if line == 1 {
+                if fields.map(\.text) != MunicipalityRegister.header {
+                    let whole = Field(text: String(text), column: 1, endColumn: text.unicodeScalars.count + 1)
+                    problem(line, whole, "the register's header is '\(text)', not '\(columns)'",
+                            "the first line names the columns \(columns), in this order")
+                }
+                continue
+            }
+            guard fields.count == MunicipalityRegister.header.count else {
+                let at = fields.count > 4 ? fields[4] : Field(text: "", column: fields.last!.endColumn, endColumn: fields.last!.endColumn + 1)
+                problem(line, at, "this row has \(fields.count) field\(fields.count == 1 ? "" : "s"), not 4 (\(columns))",
+                        "write one municipality per line: code, name, province, yes or no; quote a name that holds a comma")
+                continue
+            }
+            let (code, name, province, amb) = (fields[0], fields[1], fields[2], fields[3])
+            var good = true
+            if code.text.utf8.count != 5 || !code.text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                problem(line, code, "INE code '\(code.text)' is not five digits", "write the five digits of the INE code, leading zeros included (08001)")
+                good = false
+            } else if let expected = MunicipalityRegister.provinces[String(code.text.prefix(2))] {
+                if province.text != expected {
+                    let known = MunicipalityRegister.provinces.values.contains(province.text)
+                    problem(line, province, known ? "INE code \(code.text) is of the province of \(expected), not \(province.text)"
+                                : "province '\(province.text)' is not one of Catalonia's (Barcelona, Girona, Lleida, Tarragona)",
+                            "an INE code starting with \(code.text.prefix(2)) is of \(expected)")
+                    good = false
+                }
+            } else {
+                problem(line, code, "INE code \(code.text) is not of a Catalan province (it starts with \(code.text.prefix(2)))",
+                        "Catalan codes start with 08 (Barcelona), 17 (Girona), 25 (Lleida) or 43 (Tarragona)")
+                good = false
+            }
+            if name.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                problem(line, name, "the municipality of INE code \(code.text) has no name", "write its official name")
+                good = false
+            }
+            if amb.text != "yes", amb.text != "no" {
+                problem(line, amb, "amb is '\(amb.text)', not yes or no", "write yes for a municipality of the metropolitan area, else no")
+                good = false
+            }
+            if good, let first = firstLine[code.text] {
+                problem(line, code, "INE code \(code.text) is also at line \(first)", "keep one row per municipality")
+                good = false
+            }
+            guard good else { continue }
+            firstLine[code.text] = line
+            entries.append(Entry(ineCode: code.text, name: name.text, province: province.text, metropolitan: amb.text == "yes", line: line))
         }
         self.entries = entries
+        self.problems = problems
         self.byCode = Dictionary(entries.map { ($0.ineCode, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -69,33 +160,45 @@ public struct MunicipalityRegister: Sendable {
         })
     }
 
-    /// Splits one CSV line, with double-quoted fields.
-    static func fields(_ line: String) -> [String] {
-        var out: [String] = []
+    /// A field of a row: its text (quotes undone) and its columns.
+    struct Field {
+        var text: String
+        var column: Int
+        var endColumn: Int
+    }
+
+    /// Splits one CSV line into fields with double-quoted fields (RFC 4180), with the
+    /// columns of each; `unclosed` is the opening quote of a field the line does not close.
+    static func fields(_ line: Substring) -> (fields: [Field], unclosed: Field?) {
+        var out: [Field] = []
         var current = ""
         var quoted = false
-        var chars = Array(line)
-        if chars.last == "\r" { chars.removeLast() }
+        var start = 1
+        var quoteAt = 0
+        let scalars = Array(line.unicodeScalars)
         var i = 0
-        while i < chars.count {
-            let c = chars[i]
+        while i < scalars.count {
+            let c = scalars[i]
             if quoted {
                 if c == "\"" {
-                    if i + 1 < chars.count, chars[i + 1] == "\"" { current.append("\""); i += 1 } else { quoted = false }
+                    if i + 1 < scalars.count, scalars[i + 1] == "\"" { current.unicodeScalars.append("\""); i += 1 } else { quoted = false }
                 } else {
-                    current.append(c)
+                    current.unicodeScalars.append(c)
                 }
             } else if c == "\"" {
                 quoted = true
+                quoteAt = i + 1
             } else if c == "," {
-                out.append(current)
+                out.append(Field(text: current, column: start, endColumn: i + 1))
                 current = ""
+                start = i + 2
             } else {
-                current.append(c)
+                current.unicodeScalars.append(c)
             }
             i += 1
         }
-        out.append(current)
-        return out
+        if quoted { return (out, Field(text: "", column: quoteAt, endColumn: quoteAt + 1)) }
+        out.append(Field(text: current, column: start, endColumn: scalars.count + 1))
+        return (out, nil)
     }
 }

@@ -301,6 +301,7 @@ final class NetworkMemo: @unchecked Sendable {
     private var budgets: [OfficeBudget]?
     private var agreements: [Document]?
     private var relying: [String: [String]]?
+    private var register: MunicipalityRegister??
 
     /// The agreements kept, or `make()`'s, kept.
     func agreements(_ make: () -> [Document]) -> [Document] {
@@ -329,6 +330,14 @@ final class NetworkMemo: @unchecked Sendable {
             self.agreements = agreements
             self.relying = relying
         }
+    }
+
+    /// The register kept (nil inside when the tree has none), or `make()`'s, kept.
+    func register(_ make: () -> MunicipalityRegister?) -> MunicipalityRegister? {
+        if let kept = lock.withLock({ register }) { return kept }
+        let made = make()
+        lock.withLock { register = .some(made) }
+        return made
     }
 
     /// The value kept, or `make()`'s, kept.

@@ -117,9 +117,10 @@ extension Network {
         return all.filter { $0.decisionDate != nil }.max { $0.decisionDate! < $1.decisionDate! }
     }
 
-    /// The official register of municipalities (`model/reference/municipalities-catalonia.csv`).
+    /// The official register of municipalities (`model/reference/municipalities-catalonia.csv`),
+    /// read once per network.
     public var register: MunicipalityRegister? {
-        tree.references[MunicipalityRegister.fileName].map { MunicipalityRegister(csv: $0.text) }
+        memo.register { tree.references[MunicipalityRegister.fileName].map { MunicipalityRegister(csv: $0.text) } }
     }
 }
 

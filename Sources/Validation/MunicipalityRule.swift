@@ -15,7 +15,7 @@ struct MunicipalityRule: FolderRule {
 
     /// The official register of municipalities, when the tree has it.
     func prepare(_ c: ValidationContext) -> MunicipalityRegister? {
-        c.network.tree.references[MunicipalityRegister.fileName].map { MunicipalityRegister(csv: $0.text) }
+        c.network.register
     }
 
     /// A folder reads its own files, the register, the model's requirements by status

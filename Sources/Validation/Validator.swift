@@ -15,6 +15,7 @@ public enum Validator {
         MunicipalityRule(),
         MunicipalityDuplicateRule(),
         MunicipalityFolderRule(),
+        RegisterRule(),
         UnexpectedFolderRule(),
         OfficeRule(),
         CatalogueRule(),
