@@ -9,14 +9,21 @@ import Mustache
 /// (no-break space), `'` and `"` (smart quotes) — is written as a backslash escape,
 /// which Typst shows as the character itself (Typst reference, "Syntax: escape
 /// sequences"). Line breaks become spaces, so a text never starts a new markup line.
-/// A word of `longWord` characters or more (an identifier, an address) gets a zero-width
-/// space every `breakEvery` characters, so that it may break rather than run past the
-/// page's edge.
+/// A word of `longWord` characters or more (an identifier, an address) gets a break
+/// opportunity every `breakEvery` characters, so that it may break rather than run past
+/// the page's edge: an empty box (`breakOpportunity`), which Typst's line breaker takes as
+/// a place to break and which adds no character to the PDF's text. (A zero-width space,
+/// U+200B, did the same but stayed in the text: an address copied from the PDF, or found by
+/// its search, held invisible characters.)
 public enum Typst {
     /// The length from which a word may break anywhere.
     public static let longWord = 26
     /// How often a long word may break.
     public static let breakEvery = 12
+    /// Markup for a place where a line may break, showing nothing: a box of no width (an
+    /// inline object, a break opportunity by UAX #14 as Typst applies it). The `;` ends the
+    /// embedded expression, so a `(` that follows is text, not a call.
+    public static let breakOpportunity = "#box(width: 0pt);"
 
     /// Escapes text for Typst markup, so that it shows verbatim.
     public static func escape(_ s: String) -> String {
@@ -26,7 +33,7 @@ public enum Typst {
         func flush() {
             let long = word.count >= longWord
             for (i, ch) in word.enumerated() {
-                if long, i > 0, i % breakEvery == 0 { out += "\u{200B}" }
+                if long, i > 0, i % breakEvery == 0 { out += breakOpportunity }
                 switch ch {
                 case "\\", "#", "$", "*", "_", "`", "<", ">", "@", "=", "[", "]", "/", "~", "-", "+", ".", "'", "\"", ":", "{", "}":
                     out += "\\"

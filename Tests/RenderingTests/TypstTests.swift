@@ -9,9 +9,11 @@ final class TypstTests: XCTestCase {
                        ##"\#read(\"\/etc\/passwd\") \$x\$ \<l\> \@r \*a\* \_b\_ \`c\` \= \[d\] \\ \~ \- \+ 1\. \'e\' \{f\}\: g"##)
         XCTAssertEqual(Typst.escape("una\nlínia\tnova"), "una línia nova", "a text never starts a markup line")
         XCTAssertEqual(Typst.escape("Sant Feliu de Llobregat"), "Sant Feliu de Llobregat")
-        // A long word may break every 12 characters (a zero-width space), escapes kept.
+        // A long word may break every 12 characters (an empty box, no character), escapes kept;
+        // a `(` after the box stays text.
         XCTAssertEqual(Typst.escape("a https://seu.example.cat/tramits/x b"),
-                       "a https\\:\\/\\/seu\\.\u{200B}example\\.cat\\/\u{200B}tramits\\/x b")
+                       "a https\\:\\/\\/seu\\.#box(width: 0pt);example\\.cat\\/#box(width: 0pt);tramits\\/x b")
+        XCTAssertEqual(Typst.escape("abcdefghijkl(mnopqrstuvwxyz)"), "abcdefghijkl#box(width: 0pt);(mnopqrstuvw#box(width: 0pt);xyz)")
     }
 
     func testStringsAndLabels() {
