@@ -7,6 +7,7 @@ import Model
 public enum Validator {
     /// Every rule, in the order their sections stand in `docs/rules.md`.
     public static let all: [any Rule] = [
+        TextNoFontRule(),
         SchemaRule(),
         IdentityRule(),
         KeyRule(),

@@ -1,5 +1,7 @@
 import Foundation
 import Handbook
+import Model
+import OAECommands
 import XCTest
 
 /// Characters the handbook PDFs' fonts cannot show: the build names the file, line and
@@ -30,6 +32,13 @@ final class UnshowableTextTests: XCTestCase {
                 """)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("handbooks").path))
+        // The check says so before any build, at the first of them, naming the same three
+        // characters and not the Arabic (PDFFonts.coverage agrees with Typst).
+        let found = CheckRun.diagnose(root: root, asOf: Day("2026-11-25")!).1.filter { $0.rule == "text-no-font" }
+        XCTAssertEqual(found.map { "\($0.span): \($0.message) \($0.notes)" }, [
+            "model/services/business-training.md:\(line):22: no font of the handbook PDFs (Liberation Sans and DejaVu Sans) shows "
+                + "'欢' (U+6B22), '迎' (U+8FCE) and '🚀' (U+1F680) [\"also at \(line):23, \(line):25\"]",
+        ])
     }
 
     func testTypstsWordsAreReadAndEachCharacterIsNamedOnce() {

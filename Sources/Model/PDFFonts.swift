@@ -1,0 +1,81 @@
+import Diagnostics
+
+/// The fonts of the handbook PDFs, as far as a check needs them: which characters they
+/// show. The PDFs are typeset by Typst with the faces of Debian's `fonts-liberation2` and
+/// `fonts-dejavu-core` (`TypstEngine.fontFolders`), falling back character by character
+/// to any face that has a glyph; PDF/UA-1 (ISO 14289-1, 7.21.7) needs every character in
+/// an embedded font, so a character none of them has stops the PDF's build
+/// (`UnshowableText`). `coverage` is generated from those fonts by
+/// `scripts/pdf-font-coverage.py`.
+public enum PDFFonts {
+    /// The font families, for messages.
+    public static let families = "Liberation Sans and DejaVu Sans"
+
+    /// A character of a file that no face of the PDFs' fonts shows, and where it is (line
+    /// and column from 1; columns in Unicode scalars, as the YAML loader counts them).
+    public struct Unshowable: Sendable, Equatable {
+        public var scalar: Unicode.Scalar
+        public var position: SourcePosition
+
+        public init(scalar: Unicode.Scalar, position: SourcePosition) {
+            self.scalar = scalar
+            self.position = position
+        }
+    }
+
+    /// Whether some face has a glyph for `scalar`. Control characters (below U+0020) are
+    /// not text the PDFs show; they count as shown here (other checks report them).
+    public static func shows(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x7F || (v >= 0xA0 && v <= 0x377) { return true }
+        var lo = 0, hi = coverage.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if coverage[mid].upperBound < v { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < coverage.count && coverage[lo].contains(v)
+    }
+
+    /// The characters of a file's bytes (valid UTF-8) that no face shows, in order. Most
+    /// text is ASCII or Latin: eight bytes at a time are skipped while none has its high bit
+    /// set, and a character found is placed by counting lines only then. A byte-order mark
+    /// at the start is not counted in the first line's columns, as the loaders do not.
+    public static func unshowable(in bytes: [UInt8]) -> [Unshowable] {
+        bytes.withUnsafeBufferPointer { buffer -> [Unshowable] in
+            guard let base = buffer.baseAddress else { return [] }
+            let n = buffer.count
+            let start = n >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+            var found: [(offset: Int, scalar: Unicode.Scalar)] = []
+            var i = start
+            while i < n {
+                if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+                let b = buffer[i]
+                if b < 0x80 { i += 1; continue }
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+                guard length > 1, i + length <= n else { i += 1; continue }
+                var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { value = value << 6 | UInt32(buffer[i + k] & 0x3F) }
+                if let scalar = Unicode.Scalar(value), !shows(scalar) { found.append((i, scalar)) }
+                i += length
+            }
+            guard !found.isEmpty else { return [] }
+            // Lines and columns of the finds, in one pass up to the last.
+            var out: [Unshowable] = []
+            var line = 1, column = 1, next = 0
+            var j = start
+            while next < found.count {
+                if j == found[next].offset {
+                    out.append(Unshowable(scalar: found[next].scalar, position: SourcePosition(line: line, column: column)))
+                    next += 1
+                }
+                let b = buffer[j]
+                if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80, !(b == 0x0D && j + 1 < n && buffer[j + 1] == 0x0A) { column += 1 }
+                j += 1
+            }
+            return out
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Diagnostics
+import Loading
+import Model
+
+/// A text holds a character no font of the handbook PDFs shows (`PDFFonts`): a Chinese
+/// word, an emoji. The site and the HTML handbooks show it (the reader's browser has fonts
+/// for it), but a handbook PDF that holds it cannot be built (PDF/UA-1 needs a font for
+/// every character), and the build stops there. One warning per file, at the first such
+/// character of a text (a string value, or a Markdown body: comments and keys are not
+/// shown), naming the characters and the other places. A warning, not an error: a text
+/// that no handbook shows (an agreement's, a budget's) builds.
+struct TextNoFontRule: DocumentRule {
+    static let rules = [
+        RuleInfo("text-no-font", "A text holds a character no font of the handbook PDFs shows."),
+    ]
+    static let checksTranslations = true
+
+    /// A document's diagnostics are its own bytes'.
+    func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool { true }
+
+    func prepare(_ c: ValidationContext) {}
+
+    func check(_ doc: Document, _: Void, _ c: ValidationContext) -> [Diagnostic] {
+        guard !doc.unshowable.isEmpty else { return [] }
+        let texts = doc.root.map(TextNoFontRule.stringSpans) ?? []
+        let bodyAfter = doc.markdown?.bodyLineOffset
+        let shown = doc.unshowable.filter { u in
+            if let bodyAfter, u.position.line > bodyAfter { return true }
+            return texts.contains { $0.start <= u.position && u.position < $0.end }
+        }
+        guard let first = shown.first else { return [] }
+        var distinct: [Unicode.Scalar] = []
+        for u in shown where !distinct.contains(u.scalar) { distinct.append(u.scalar) }
+        let named = distinct.prefix(3).map(TextNoFontRule.describe)
+        let more = distinct.count - named.count
+        var what = more > 0 ? named.joined(separator: ", ") + " and \(more) more character\(more == 1 ? "" : "s")"
+            : named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!
+        if shown.count > distinct.count { what += ", in \(shown.count) places" }
+        let others = shown.dropFirst().prefix(5).map { "\($0.position.line):\($0.position.column)" }
+        var notes: [String] = []
+        if !others.isEmpty {
+            notes.append("also at " + others.joined(separator: ", ") + (shown.count > 6 ? " and \(shown.count - 6) more" : ""))
+        }
+        let end = SourcePosition(line: first.position.line, column: first.position.column + 1)
+        return [.warning("text-no-font", "no font of the handbook PDFs (\(PDFFonts.families)) shows \(what)",
+                         at: SourceSpan(file: doc.path, start: first.position, end: end), notes: notes,
+                         help: "a handbook PDF that holds this text cannot be built (PDF/UA needs a font for every character); "
+                             + "write it another way (a word instead of an emoji), or keep it to texts no handbook shows")]
+    }
+
+    /// `'欢' (U+6B22)`.
+    static func describe(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "'\(scalar)' (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))"
+    }
+
+    /// The spans of the string values of a YAML tree (its texts; keys are not).
+    static func stringSpans(_ node: Node) -> [SourceSpan] {
+        var out: [SourceSpan] = []
+        func walk(_ n: Node) {
+            switch n.value {
+            case .string: out.append(n.span)
+            case let .sequence(items): items.forEach(walk)
+            case let .mapping(pairs): pairs.forEach { walk($0.value) }
+            default: break
+            }
+        }
+        walk(node)
+        return out
+    }
+}
