@@ -72,11 +72,22 @@ struct MunicipalityRule: FolderRule {
         }
         guard let register, let office = files.office?.root?["municipality"], let codeNode, let code else { return out }
         if let entry = register.entry(code: code) {
-            if MunicipalityRegister.fold(entry.name) != MunicipalityRegister.fold(name) {
+            // The name of another municipality: the code is what is wrong. A name of no
+            // municipality, or the code's own name written otherwise (capitals, accents):
+            // the name is, and the outputs would show it so.
+            let nameNode = office["name"]
+            if entry.name != name, let nameNode, register.entries(named: name).allSatisfy({ $0.ineCode == code }) {
+                let written = MunicipalityRegister.fold(entry.name) == MunicipalityRegister.fold(name) ? ", with its capitals and accents" : ""
+                out.append(.error("ine-code-mismatch",
+                                  "'\(name)' is not the official name of INE code \(code), \(entry.name)",
+                                  at: nameNode.span,
+                                  related: [RelatedLocation(codeNode.span, "the INE code")],
+                                  help: "write the name as the register does\(written): \(entry.name) (the handbooks, the site and the open data show it)"))
+            } else if MunicipalityRegister.fold(entry.name) != MunicipalityRegister.fold(name) {
                 out.append(.error("ine-code-mismatch",
                                   "INE code \(code) is \(entry.name), not '\(name)'",
                                   at: codeNode.span,
-                                  related: office["name"].map { [RelatedLocation($0.span, "the municipality's name")] } ?? [],
+                                  related: nameNode.map { [RelatedLocation($0.span, "the municipality's name")] } ?? [],
                                   help: correction(for: name, register)))
             }
         } else {

@@ -114,6 +114,22 @@ final class RuleTests: XCTestCase {
         ]) { try $0.replace("\(sf)/office.yaml", "ine_code: \"08211\"", "ine_code: \"08123\"") }
     }
 
+    /// A name of no municipality, or the code's own name in other capitals or without its
+    /// accents, is wrong where it is written: the outputs would show it so.
+    func testTheOfficialNameIsWrittenAsTheRegisterDoes() throws {
+        let office = "seeds/molins-de-rei/office.yaml"
+        for (written, also) in [("Molins de Rey", ""), ("MOLINS DE REI", ", with its capitals and accents"), ("Molins de Reí", ", with its capitals and accents")] {
+            let tree = try FixtureTree()
+            defer { tree.remove() }
+            try tree.replace(office, "name: Molins de Rei", "name: \(written)")
+            let found = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "ine-code-mismatch" }
+            XCTAssertEqual(found.map { "\($0.span): \($0.message) | \($0.related.map(\.message)) | \($0.help ?? "")" }, [
+                "\(office):3:9: '\(written)' is not the official name of INE code 08123, Molins de Rei | [\"the INE code\"] | "
+                    + "write the name as the register does\(also): Molins de Rei (the handbooks, the site and the open data show it)",
+            ])
+        }
+    }
+
     // MARK: Catalogue
 
     func testCoreServiceOmitted() throws {
