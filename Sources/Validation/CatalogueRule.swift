@@ -11,7 +11,8 @@ struct CatalogueRule: MunicipalRule {
         RuleInfo("omission-reason-missing", "An omitted service has no reason."),
         RuleInfo("omitted-not-recommended", "An omitted service is not a recommended service."),
         RuleInfo("adopted-not-optional", "An adopted service is not an optional service."),
-        RuleInfo("base-model-version", "An adaptation is based on a version of the model newer than the model's own."),
+        RuleInfo("base-model-version", "An adaptation is based on a version of the model that was never released (none of model/releases.yaml, nor the model's own)."),
+        RuleInfo("service-adopted-and-omitted", "An adaptation both adopts and omits a service."),
         RuleInfo("local-service-status", "A municipality's own service has a status of the model (core, recommended, optional)."),
     ]
 
@@ -25,6 +26,7 @@ struct CatalogueRule: MunicipalRule {
                               at: node.span,
                               help: "set 'status: local'; to make it \(status) for every office, propose it to the model"))
         }
+        let adopted = Set((m.files.adaptation?.root?["adopted"]?.sequence ?? []).compactMap(\.string))
         for o in m.omitted {
             let model = c.network.modelDocument(.service, o.service)
             let statusSpan = model?.root?["status"]?.span
@@ -40,7 +42,7 @@ struct CatalogueRule: MunicipalRule {
                                       "recommended service '\(o.service)' is omitted without a reason", at: o.span,
                                       help: "add 'reason:' saying why the municipality does not offer it"))
                 }
-            case .optional?:
+            case .optional? where !adopted.contains(o.service):  // adopted too: service-adopted-and-omitted
                 out.append(.warning("omitted-not-recommended",
                                     "optional service '\(o.service)' needs no omission: optional services are offered only when adopted",
                                     at: o.span, help: "remove this item"))
@@ -49,19 +51,34 @@ struct CatalogueRule: MunicipalRule {
             }
         }
         for item in m.files.adaptation?.root?["adopted"]?.sequence ?? [] {
-            guard let id = item.string, let status = c.network.serviceStatus(id), status != .optional else { continue }
+            guard let id = item.string else { continue }
+            // Adopted and omitted at once: the two lists contradict each other, whatever the status.
+            if let omission = m.omitted.first(where: { $0.service == id }) {
+                out.append(.error("service-adopted-and-omitted", "service '\(id)' is both adopted and omitted",
+                                  at: item.span, related: [RelatedLocation(omission.span, "omitted")],
+                                  help: "keep it in one list: 'adopted' to offer it, 'omitted' (with a reason) not to"))
+                continue
+            }
+            guard let status = c.network.serviceStatus(id), status != .optional else { continue }
             out.append(.warning("adopted-not-optional",
-                                "\(status.rawValue) service '\(id)' is offered without adopting it",
+                                "\(status.rawValue) service '\(id)' needs no adoption: every office offers it unless it omits it",
                                 at: item.span, help: "only optional services are adopted; remove this item"))
         }
-        // An older version is `base-model-outdated` (ReleaseRule), with the releases since.
-        if let node = m.files.adaptation?.root?["base_model_version"], let version = node.string,
-           version != c.settings.version,
-           !(SemanticVersion(version).flatMap { v in SemanticVersion(c.settings.version).map { v < $0 } } ?? false) {
-            out.append(.warning("base-model-version",
-                                "the adaptation is based on model version \(version); the model is at \(c.settings.version)",
-                                at: node.span,
-                                help: "review what changed in the model, then set base_model_version: \(c.settings.version)"))
+        // A version of the model that was never released: neither the model's own nor one of
+        // its release history (an older release is `base-model-outdated`, ReleaseRule). Without
+        // a release history, a version newer than the model's.
+        if let node = m.files.adaptation?.root?["base_model_version"], let version = node.string, version != c.settings.version {
+            let released = c.network.releases.map(\.version)
+            let unknown = c.network.modelDocuments(.releaseHistory).isEmpty
+                ? !(SemanticVersion(version).flatMap { v in SemanticVersion(c.settings.version).map { v < $0 } } ?? false)
+                : !released.contains(version)
+            if unknown {
+                let list = released.isEmpty ? "" : " (released: \(released.joined(separator: ", ")))"
+                out.append(.error("base-model-version",
+                                  "the adaptation is based on model version \(version), which was never released; the model is at \(c.settings.version)\(list)",
+                                  at: node.span,
+                                  help: "set base_model_version to the release the adaptation was written against; for the current model, review what changed, then set \(c.settings.version)"))
+            }
         }
         return out
     }

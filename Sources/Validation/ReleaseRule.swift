@@ -21,7 +21,9 @@ struct ReleaseRule: Rule {
         let current = c.settings.version
         for m in c.resolved {
             guard let node = m.files.adaptation?.root?["base_model_version"], let base = node.string,
-                  let b = SemanticVersion(base), let v = SemanticVersion(current), b < v else { continue }
+                  let b = SemanticVersion(base), let v = SemanticVersion(current), b < v,
+                  // A version no release has is base-model-version's error, not an older release.
+                  releases.isEmpty || releases.contains(where: { $0.version == base }) else { continue }
             let since = c.network.releases(after: base)
             let list = since.map { r in r.date.map { "\(r.version) (\($0))" } ?? r.version }.joined(separator: ", ")
             out.append(.warning("base-model-outdated",

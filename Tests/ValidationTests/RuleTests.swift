@@ -153,13 +153,14 @@ final class RuleTests: XCTestCase {
         try assertDiagnostics([
             "omitted-not-recommended seeds/sant-feliu-de-llobregat/adaptation.yaml:5:14: optional service 'business-transfer' needs no omission: optional services are offered only when adopted",
         ]) {
+            try $0.replace("\(sf)/adaptation.yaml", "adopted: [business-transfer]", "adopted: []")
             try $0.replace("\(sf)/adaptation.yaml", "omitted:\n", "omitted:\n  - service: business-transfer\n    reason: {ca: No., es: No.}\n")
         }
     }
 
     func testAdoptedNotOptional() throws {
         try assertDiagnostics([
-            "adopted-not-optional seeds/sant-feliu-de-llobregat/adaptation.yaml:3:30: core service 'company-creation' is offered without adopting it",
+            "adopted-not-optional seeds/sant-feliu-de-llobregat/adaptation.yaml:3:30: core service 'company-creation' needs no adoption: every office offers it unless it omits it",
         ]) {
             try $0.replace("\(sf)/adaptation.yaml", "adopted: [business-transfer]", "adopted: [business-transfer, company-creation]")
         }
@@ -167,9 +168,23 @@ final class RuleTests: XCTestCase {
 
     func testBaseModelVersion() throws {
         try assertDiagnostics([
-            "base-model-version seeds/molins-de-rei/adaptation.yaml:2:21: the adaptation is based on model version 1.2.0; the model is at 1.0.0",
+            "base-model-version seeds/molins-de-rei/adaptation.yaml:2:21: the adaptation is based on model version 1.2.0, which was never released; the model is at 1.0.0 (released: 0.9.0, 1.0.0)",
         ]) {
             try $0.replace("seeds/molins-de-rei/adaptation.yaml", "base_model_version: 1.0.0", "base_model_version: 1.2.0")
+        }
+        // Older than the model, but no release: the same error (an older release is base-model-outdated).
+        try assertDiagnostics([
+            "base-model-version seeds/molins-de-rei/adaptation.yaml:2:21: the adaptation is based on model version 0.9.5, which was never released; the model is at 1.0.0 (released: 0.9.0, 1.0.0)",
+        ]) {
+            try $0.replace("seeds/molins-de-rei/adaptation.yaml", "base_model_version: 1.0.0", "base_model_version: 0.9.5")
+        }
+    }
+
+    func testAServiceBothAdoptedAndOmittedIsOneError() throws {
+        try assertDiagnostics([
+            "service-adopted-and-omitted seeds/sant-feliu-de-llobregat/adaptation.yaml:3:30: service 'grants-information' is both adopted and omitted",
+        ]) {
+            try $0.replace("\(sf)/adaptation.yaml", "adopted: [business-transfer]", "adopted: [business-transfer, grants-information]")
         }
     }
 
