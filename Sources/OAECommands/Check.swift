@@ -84,7 +84,8 @@ public enum CheckRun {
         DispatchQueue.global().async(group: templatesDone) {
             if placed { templates = TemplateCheck.check(tree, settings: network.settings) + OutputSteps.check(network) }
         }
-        let context = ValidationContext(network: network, asOf: day, previous: previous, changes: session?.cache.changes)
+        var context = ValidationContext(network: network, asOf: day, previous: previous, changes: session?.cache.changes)
+        context.asOfGiven = asOf != nil
         let (rules, run) = Validator.validateByRule(context, previous: previous == nil ? nil : session?.lastRules)
         if let session, let old = session.last {
             // Freed off the save's path, when a core is idle.

@@ -119,6 +119,12 @@ public struct ValidationContext: Sendable {
     public let references: ReferenceIndex
     /// The day "now" means for rules about time (finished quarters, past openings).
     public let asOf: Day
+    /// Whether `asOf` was given (`oae check --as-of`, as the pre-commit hook gives today),
+    /// not taken from SOURCE_DATE_EPOCH or the last commit. Only then do rules say a date
+    /// is later than the day of the check (a report of a quarter that has not ended): a
+    /// build reproduced at an older epoch, or a tree with work newer than its last commit,
+    /// holds such dates rightly.
+    public var asOfGiven = false
     /// Every document (not translations) validated against its kind's schema, by path:
     /// the problems, and the annotated values the reference and translation rules read.
     public let schemaResults: [String: SchemaValidation]

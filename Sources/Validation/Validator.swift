@@ -7,7 +7,6 @@ import Model
 public enum Validator {
     /// Every rule, in the order their sections stand in `docs/rules.md`.
     public static let all: [any Rule] = [
-        TextNoFontRule(),
         SchemaRule(),
         IdentityRule(),
         KeyRule(),
@@ -38,6 +37,7 @@ public enum Validator {
         FollowUpRule(),
         ValueReferenceRule(),
         DateRule(),
+        TextNoFontRule(),
         PlaceholderRule(),
         TranslationRule(),
         LinkRule(),

@@ -147,8 +147,9 @@ final class FreshUserRuleTests: XCTestCase {
         try assertRendered([
             "seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:6:12: error[report-submitted-early]: the report for 2026 Q2 was submitted on 2026-05-10, before the quarter ended on 2026-06-30\n"
                 + "  = help: correct the date that is wrong (often the month or the year): a quarter's report is sent after its last day\n",
-            "seeds/sant-feliu-de-llobregat/reports/2027-q3.yaml:6:12: error[report-submitted-early]: the report for 2027 Q3 was submitted on 2026-10-09, before the quarter ended on 2027-09-30\n"
-                + "  = help: correct the date that is wrong (often the month or the year): a quarter's report is sent after its last day\n",
+            // As of the day of the check (given, 2026-11-25), 2027 Q3 has not ended: that is the one error.
+            "seeds/sant-feliu-de-llobregat/reports/2027-q3.yaml:4:3: error[report-after-check-day]: the report is for 2027 Q3, which ends on 2027-09-30, not before 2026-11-25, the day of the check\n"
+                + "  = help: a quarter's report is written once the quarter is over: correct the period (often the year), or write it after 2027-09-30\n",
         ]) { t in
             try t.replace(Self.q2, "values:\n", "submitted: 2026-05-10\nvalues:\n")
             try t.replace("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml", "values:\n", "submitted: 2026-10-09\nvalues:\n")
@@ -156,6 +157,30 @@ final class FreshUserRuleTests: XCTestCase {
             try t.write("seeds/sant-feliu-de-llobregat/reports/2027-q3.yaml",
                         q3.replacingOccurrences(of: "2026-q3", with: "2027-q3").replacingOccurrences(of: "year: 2026", with: "year: 2027"))
         }
+    }
+
+    /// Against the day the check is made, when it is given (`--as-of`, as the pre-commit
+    /// hook gives today): a report of a quarter that has not ended, or one submitted after
+    /// that day. Without `--as-of` the day is SOURCE_DATE_EPOCH's or the last commit's, and
+    /// these dates are not compared with it.
+    func testAReportOfAQuarterNotEndedIsAnErrorAsOfTheDayGiven() throws {
+        let q3 = "seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml"
+        let q1 = "seeds/sant-feliu-de-llobregat/reports/2027-q1.yaml"
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        let text = try tree.read(q3)
+        try tree.write(q1, text.replacingOccurrences(of: "2026-q3", with: "2027-q1").replacingOccurrences(of: "year: 2026", with: "year: 2027")
+                        .replacingOccurrences(of: "quarter: 3", with: "quarter: 1").replacingOccurrences(of: "values:\n", with: "submitted: 2027-04-09\nvalues:\n"))
+        try tree.replace(q3, "values:\n", "submitted: 2026-12-09\nvalues:\n")
+        func found(_ asOf: Day?) -> [String] {
+            CheckRun.diagnose(root: tree.root, asOf: asOf).1.filter { $0.rule == "report-after-check-day" }.map { "\($0.span): \($0.message)" }
+        }
+        XCTAssertEqual(found(Day("2026-11-25")!), [
+            "\(q3):6:12: the report for 2026 Q3 was submitted on 2026-12-09, after 2026-11-25, the day of the check",
+            "\(q1):4:3: the report is for 2027 Q1, which ends on 2027-03-31, not before 2026-11-25, the day of the check",
+        ])
+        XCTAssertEqual(found(Day("2027-05-01")!), [])
+        XCTAssertEqual(found(nil), [], "the day not given: not compared")
     }
 
     /// The fresh user's year typo: a pilot office "opening" in 2027 while its reports tell
