@@ -30,7 +30,7 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let loaded = TreeLoader.load(root: tree.rootURL)
-        try stopOnWalkProblems(loaded)
+        try stopOnLoadErrors(loaded, command: "diff")
         let network = Network(tree: loaded)
         guard let folder = MunicipalityLookup.folder(for: municipality, in: network),
               let resolved = Resolver.resolve(network, municipality: folder) else {

@@ -28,10 +28,13 @@ struct Impact: ParsableCommand {
     @OptionGroup var language: ReportLanguage
 
     func run() throws {
-        // The text's language is checked on the working tree before git is asked anything.
+        // The working tree is read before git is asked anything: a file it cannot read would
+        // count as a change of every chapter that uses it. The text's language is checked on it.
+        let loaded = TreeLoader.load(root: tree.rootURL)
+        try stopOnLoadErrors(loaded, command: "impact")
         var words: ValueFormatter?
         if format == .text {
-            let network = Network(tree: TreeLoader.load(root: tree.rootURL))
+            let network = Network(tree: loaded)
             words = ValueFormatter(network: network, language: try language.language(in: network))
         }
         do {

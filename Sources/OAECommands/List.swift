@@ -20,7 +20,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         let loaded = TreeLoader.load(root: tree.rootURL)
-        try stopOnWalkProblems(loaded)
+        try stopOnLoadErrors(loaded, command: "list")
         guard loaded.kinds.contains(kind) else {
             let names = loaded.kinds.kinds.map(\.rawValue)
             writeStderr("error: '\(kind)' is not a kind of this tree; "

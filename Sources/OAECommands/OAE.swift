@@ -163,13 +163,18 @@ func treeRenderer(root: URL, color: Bool = useColor()) -> TextRenderer {
     TextRenderer(color: color) { path in FileTree.readText(root: root, path: path).map(SourceText.init) }
 }
 
-/// Stops a command that reads the tree without checking it (`list`, `show`) when the
-/// walk left files or folders out: they are printed, and the exit code is 1, so that
-/// nothing vanishes silently.
-func stopOnWalkProblems(_ loaded: LoadedTree) throws {
-    let problems = loaded.diagnostics.filter { TreeLoader.walkRules.contains($0.rule) }
+/// Stops a command that reads the tree without checking it (`list`, `show`, `diff`,
+/// `impact`) when loading it left something out or could not read it: a file or folder
+/// the walk skipped (a symbolic link, a FIFO), or a file that does not parse or decode
+/// (`yaml-syntax`, `encoding-invalid-utf8`, an empty file…). Such a file is in the tree
+/// without content, so the command's report would be wrong without a word (an office
+/// printed as `null`, every chapter "changed"): the load errors are printed, with the
+/// command's name, and the exit code is 1. Warnings do not stop it.
+func stopOnLoadErrors(_ loaded: LoadedTree, command: String) throws {
+    let problems = loaded.diagnostics.filter { TreeLoader.walkRules.contains($0.rule) || $0.severity == .error }
     guard !problems.isEmpty else { return }
     writeStderr(treeRenderer(root: loaded.root).render(problems, filesChecked: loaded.filesChecked))
+    writeStderr("oae \(command): stopped, since the files above cannot be read as they are; fix them first ('oae check' lists every problem)\n")
     throw ExitCode(1)
 }
 

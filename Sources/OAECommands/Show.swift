@@ -25,7 +25,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let loaded = TreeLoader.load(root: tree.rootURL)
-        try stopOnWalkProblems(loaded)
+        try stopOnLoadErrors(loaded, command: "show")
         let network = Network(tree: loaded)
         guard let municipality = MunicipalityLookup.folder(for: municipality, in: network) else {
             let hint = MunicipalityLookup.didYouMean(municipality, in: network).map { " (\($0))" } ?? ""

@@ -180,6 +180,25 @@ final class CommandLineTests: XCTestCase {
 
     // MARK: Subcommands and municipalities
 
+    /// A file that does not parse stops the commands that read the tree without checking
+    /// it: its error is printed with the command's name, exit 1 (they printed `office:
+    /// null`, a normal diff, or every chapter as changed, with exit 0).
+    func testListShowDiffAndImpactStopOnAFileThatDoesNotParse() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let office = root.appendingPathComponent("seeds/molins-de-rei/office.yaml")
+        try Data(try String(contentsOf: office, encoding: .utf8).replacingOccurrences(of: "status: planned", with: "status: [planned").utf8)
+            .write(to: office)
+        for arguments in [["list", "office"], ["show", "molins-de-rei"], ["diff", "molins-de-rei"], ["impact", "--since", "HEAD"]] {
+            let result = try oae(arguments + ["--root", root.path])
+            XCTAssertEqual(result.status, 1, arguments.joined(separator: " "))
+            XCTAssertEqual(result.stdout, "", arguments.joined(separator: " "))
+            XCTAssertTrue(result.stderr.hasPrefix("seeds/molins-de-rei/office.yaml:7:13: error[yaml-syntax]: "), result.stderr)
+            XCTAssertTrue(result.stderr.hasSuffix("oae \(arguments[0]): stopped, since the files above cannot be read as they are; "
+                                                  + "fix them first ('oae check' lists every problem)\n"), result.stderr)
+        }
+    }
+
     func testAMisspeltSubcommandGetsTheClosestName() throws {
         let result = try oae(["chek"])
         XCTAssertEqual(result.status, 2)
