@@ -35,8 +35,15 @@ public struct ValueReference: Sendable, Equatable {
     }
 
     /// The value at `path` in `root` and the mapping that holds it (for a sibling
-    /// `unit`), or nil when the path leads nowhere.
+    /// `unit`), or nil when the path leads nowhere or to a list or mapping (not one value).
     public func value(in root: Node) -> (value: Node, parent: Node?)? {
+        guard let (node, parent) = node(in: root) else { return nil }
+        return node.pairs == nil && node.sequence == nil ? (node, parent) : nil
+    }
+
+    /// The node at `path` in `root`, one value or not, and the node that holds it; nil
+    /// when the path leads nowhere.
+    public func node(in root: Node) -> (node: Node, parent: Node?)? {
         var node = root
         var parent: Node?
         var i = 0
@@ -53,7 +60,32 @@ public struct ValueReference: Sendable, Equatable {
             }
             i += 1
         }
-        return node.pairs == nil && node.sequence == nil ? (node, parent) : nil
+        return (node, parent)
+    }
+
+    /// Where a text holds `{{` that does not start a reference as `find(in:)` reads them
+    /// (`{{valeu …}}`, `{{ value … }}`, `{{value}}`, a reference left unclosed), outside
+    /// code spans: the range from the braces to the closing ones, or to the line's end.
+    /// Prose has no other use for double braces, and such text would be printed as it is.
+    public static func malformed(in line: String) -> [Range<String.Index>] {
+        guard line.utf8Contains("{{") else { return [] }
+        let good = find(in: line).map(\.range)
+        var out: [Range<String.Index>] = []
+        var inCode = false
+        var i = line.startIndex
+        while i < line.endIndex {
+            let c = line[i]
+            if c == "`" { inCode.toggle(); i = line.index(after: i); continue }
+            if !inCode, c == "{", line[i...].hasPrefix("{{") {
+                if let range = good.first(where: { $0.lowerBound == i }) { i = range.upperBound; continue }
+                let close = line[i...].range(of: "}}")?.upperBound ?? line.endIndex
+                out.append(i..<close)
+                i = close
+                continue
+            }
+            i = line.index(after: i)
+        }
+        return out
     }
 
     /// The fields of the referenced document in a municipality's view (after its overrides).

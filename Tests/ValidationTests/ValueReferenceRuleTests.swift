@@ -23,4 +23,20 @@ final class ValueReferenceRuleTests: XCTestCase {
                 + "\n{{value service/company-creation/commitments/second-appointment/target}}\nÀrea: {{value service/company-creation/area}}\n{{value service/no-such-service/duration}}\n")
         }
     }
+
+    /// Double braces that are not a placeholder would be printed as written: an error at
+    /// them, spanning to the closing braces (or the line's end). Code keeps its braces.
+    func testDoubleBracesThatAreNotAPlaceholderAreAnError() throws {
+        let body = "\nUn {{valeu service/company-creation/duration}} i {{ value service/company-creation/duration }} i {{value}} i `{{codi}}` i {{value service/x\n"
+            + "```\n{{dins d'un bloc de codi}}\n```\nCanals: {{value service/company-creation/channels}}\n"
+        try assertDiagnostics([
+            "value-ref-syntax model/services/company-creation.md:33:4: '{{valeu service/company-creation/duration}}' is not a value placeholder, and would be printed as it is",
+            "value-ref-syntax model/services/company-creation.md:33:50: '{{ value service/company-creation/duration }}' is not a value placeholder, and would be printed as it is",
+            "value-ref-syntax model/services/company-creation.md:33:98: '{{value}}' is not a value placeholder, and would be printed as it is",
+            "value-ref-syntax model/services/company-creation.md:33:123: '{{value service/x' is not a value placeholder, and would be printed as it is",
+            "value-ref-unknown model/services/company-creation.md:37:9: '{{value service/company-creation/channels}}': 'channels' of service 'company-creation' holds a list, not one value",
+        ]) { t in
+            try t.write(ValueReferenceRuleTests.service, try t.read(ValueReferenceRuleTests.service) + body)
+        }
+    }
 }
