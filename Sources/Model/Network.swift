@@ -137,7 +137,17 @@ public struct Network: Sendable {
     public let model: [Kind: [String: Document]]
     public let municipalities: [String: MunicipalityFiles]
     /// Translation files by the path of the document they translate, then language.
+    /// The outputs read a document's text in a language through `translation(of:in:)`.
     public let translations: [String: [String: Document]]
+
+    /// The translation whose text the outputs show for the document at `path` in
+    /// `language`: its translation file, when it was read and its body has text. A file
+    /// whose body is empty or blank translates nothing, so the original's text is shown,
+    /// marked as a fallback, as when there is no file (`translation-missing` says so).
+    public func translation(of path: String, in language: String) -> Document? {
+        guard let t = translations[path]?[language], let md = t.markdown, !MarkdownDocument.isBlank(md.body) else { return nil }
+        return t
+    }
     /// The kinds the tree declares.
     public var kinds: KindTable { tree.kinds }
     /// Municipality slugs in order.

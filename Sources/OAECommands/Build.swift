@@ -59,7 +59,7 @@ struct BuildOptions: ParsableArguments {
         let source = source ?? SourceInfo.read(root: root)
         if announce, let note = source.dateNote { writeStderr("oae: \(note)\n") }
         let asOfDay = asOf ?? Day(unixSeconds: source.epoch)
-        let (context, diagnostics) = CheckRun.checked(root: root, asOf: asOfDay, session: session)
+        let (context, diagnostics) = CheckRun.checked(root: root, asOf: asOfDay, asOfGiven: asOf != nil, session: session)
         let loaded = context.network.tree
         guard diagnostics.errorCount == 0 else { return (loaded, diagnostics, nil) }
         let stamps = SourceStamps.read(root: root, municipalities: Set(context.network.municipalities.keys), base: source)
@@ -161,15 +161,15 @@ enum BuildRun {
         let source = SourceInfo.read(root: root, environment: settings.environment)
         if let note = source.dateNote { writeStderr("oae: \(note)\n") }
         let day = asOf ?? Day(unixSeconds: source.epoch)
-        let key = CheckReplay.key(root: root, asOf: day, source: source, steps: steps.map(\.name), settings: settings,
-                                  tool: tool, now: now)
+        let key = CheckReplay.key(root: root, asOf: day, asOfGiven: asOf != nil, source: source, steps: steps.map(\.name),
+                                  settings: settings, tool: tool, now: now)
         if let replayed = try? CheckReplay.replay(out: out, key: key) {
             return Outcome(lines: replayed.lines, checked: false, warnings: count(inReport: replayed.warnings))
         }
         var settings = settings
         // The inputs' hashes for the build's record, made while the check runs.
         settings.earlyHashes = EarlyInputHashes(root: root, out: out)
-        let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: day, announce: false, source: source)
+        let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, announce: false, source: source)
         guard let input else {
             throw CheckFailed(errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.warningCount,
                               filesChecked: loaded.filesChecked)

@@ -58,7 +58,10 @@ public enum CheckRun {
     /// files changed since are read and parsed, and what they cannot have changed is kept
     /// (`ValidationContext.init(network:asOf:previous:changes:)`); the diagnostics are
     /// those of a check without it.
-    public static func checked(root: URL, asOf: Day? = nil, session: CheckSession? = nil) -> (context: ValidationContext, diagnostics: [Diagnostic]) {
+    /// `asOfGiven` says whether the writer gave `asOf` (`--as-of`; by default, whether
+    /// `asOf` is there): a build passes the day its dates come from, which is not given.
+    public static func checked(root: URL, asOf: Day? = nil, asOfGiven: Bool? = nil,
+                               session: CheckSession? = nil) -> (context: ValidationContext, diagnostics: [Diagnostic]) {
         let tree = TreeLoader.load(root: root, cache: session?.cache)
         // The schemas compiled by the last check serve while no schema file changed.
         let schemasSame = session?.cache.changes.map { !$0.paths.contains { $0.hasPrefix("model/schema/") } } ?? false
@@ -85,7 +88,7 @@ public enum CheckRun {
             if placed { templates = TemplateCheck.check(tree, settings: network.settings) + OutputSteps.check(network) }
         }
         var context = ValidationContext(network: network, asOf: day, previous: previous, changes: session?.cache.changes)
-        context.asOfGiven = asOf != nil
+        context.asOfGiven = asOfGiven ?? (asOf != nil)
         let (rules, run) = Validator.validateByRule(context, previous: previous == nil ? nil : session?.lastRules)
         if let session, let old = session.last {
             // Freed off the save's path, when a core is idle.

@@ -52,10 +52,11 @@ public enum CheckReplay {
         return "\(st.st_dev) \(st.st_ino) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec) \(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)"
     }()
 
-    /// The key of a build of the tree at `root` as of `asOf`, running `steps` with
-    /// `settings`; `tool` stands for the binary, `now` for the time of the walk.
-    public static func key(root: URL, asOf: Day, source: SourceInfo, steps: [String], settings: BuildSettings,
-                           tool: String = binary, now: Date = Date()) -> Key {
+    /// The key of a build of the tree at `root` as of `asOf` (given with `--as-of`, or
+    /// not: `ValidationContext.asOfGiven`), running `steps` with `settings`; `tool` stands
+    /// for the binary, `now` for the time of the walk.
+    public static func key(root: URL, asOf: Day, asOfGiven: Bool = false, source: SourceInfo, steps: [String],
+                           settings: BuildSettings, tool: String = binary, now: Date = Date()) -> Key {
         var hash = ContentHash()
         func part(_ text: String) {
             hash.update(text)
@@ -65,7 +66,7 @@ public enum CheckReplay {
         part(tool)
         part(root.standardizedFileURL.path)
         part(FileManager.default.currentDirectoryPath)
-        part(asOf.description)
+        part(asOf.description + (asOfGiven ? " given" : ""))
         part("\(source.revision) \(source.epoch) \(source.dateOrigin.rawValue)")
         let environment = settings.environment
         for name in ["PATH", "OAE_PYTHON", "OAE_PAGEFIND", "SOURCE_DATE_EPOCH", Templates.engineVariable] {

@@ -53,7 +53,7 @@ struct MarkdownBodies: Sendable {
     /// language is not the default one).
     func version(of document: Document, _ language: String) -> (Document, Bool) {
         if language == network.settings.defaultLanguage { return (document, false) }
-        if let t = network.translations[document.path]?[language], t.markdown != nil { return (t, false) }
+        if let t = network.translation(of: document.path, in: language) { return (t, false) }
         return (document, true)
     }
 

@@ -17,10 +17,16 @@ struct TranslationRule: DocumentRule {
         languages.map { "\(languageNames[$0] ?? $0) (\($0))" }.joined(separator: ", ")
     }
 
-    /// A document's warnings read its own values, the languages of the model and which
-    /// translation files it has: the others keep theirs while the tree has the same
-    /// documents and neither the schemas nor the settings changed.
-    func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool { delta.sameDocuments }
+    /// A document's warnings read its own values, the languages of the model, which
+    /// translation files it has and whether their bodies have text: the others keep theirs
+    /// while the tree has the same documents, neither the schemas nor the settings changed,
+    /// and no translation file (`<id>.<lang>.md`) changed.
+    func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool {
+        delta.sameDocuments && !delta.changed.contains { path in
+            let parts = path.split(separator: "/").last?.split(separator: ".") ?? []
+            return parts.count >= 3 && parts.last == "md" && parts[parts.count - 2].count == 2
+        }
+    }
 
     func prepare(_ c: ValidationContext) {}
 
@@ -55,6 +61,18 @@ struct TranslationRule: DocumentRule {
                                         "the text of this \(doc.kind.rawValue) has no \(TranslationRule.describe(missing)) translation",
                                         at: .wholeFile(doc.path),
                                         help: "add \(missing.map { "\(stem).\($0).md" }.joined(separator: " and ")) beside it"))
+                }
+                // A translation file whose body has no text translates nothing: the outputs
+                // show the original's text in its place (`Network.translation(of:in:)`).
+                if let body = doc.markdown?.body, !MarkdownDocument.isBlank(body) {
+                    for language in languages where language != defaultLanguage {
+                        guard let t = have[language], let md = t.markdown, MarkdownDocument.isBlank(md.body) else { continue }
+                        out.append(.warning("translation-missing",
+                                            "this \(TranslationRule.describe([language])) translation has no text, so the "
+                                                + "\(TranslationRule.describe([defaultLanguage])) text is shown in its place, marked as not translated",
+                                            at: SourceSpan(file: t.path, line: md.bodyLineOffset + 1, column: 1),
+                                            help: "write the translation of \(doc.path)'s text after the front matter"))
+                    }
                 }
             }
         }

@@ -105,6 +105,17 @@ final class SitePagesTests: XCTestCase {
         XCTAssertFalse(ca.contains("class=\"fallback"), "nothing falls back in the default language")
     }
 
+    /// A translation file with front matter but no text translates nothing: the page
+    /// shows the original's text, marked, as when there is no file (it showed nothing).
+    func testATranslationWithoutTextFallsBackToTheOriginal() throws {
+        let path = "model/services/business-transfer.es.md"
+        let text = try tree.read(path)
+        let end = try XCTUnwrap(text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex))
+        try tree.write(path, String(text[..<end.upperBound]) + "\n  \n")
+        let html = try pages()["es/model/services/business-transfer.html"] ?? ""
+        XCTAssertTrue(html.contains("<div lang=\"ca\" class=\"fallback\">\n<p class=\"fallback-note\" lang=\"es\">"), html)
+    }
+
     func testDownloadsSayPlainlyWhenNoHandbookWasBuilt() throws {
         let html = try pages()["ca/downloads.html"] ?? ""
         XCTAssertTrue(html.contains("Encara no s&#39;ha generat cap manual."), html)

@@ -19,4 +19,19 @@ final class TranslationMissingTests: XCTestCase {
                            LocalizedText(node, defaultLanguage: "ca")?.missing(languages), text)
         }
     }
+
+    /// A translation file whose body has no text is a warning at it: the outputs show the
+    /// original's text in its place.
+    func testATranslationWithoutTextIsAWarningAtIt() throws {
+        let path = "model/services/company-creation.es.md"
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        let text = try tree.read(path)
+        let end = try XCTUnwrap(text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex))
+        try tree.write(path, String(text[..<end.upperBound]) + "\n")
+        let lines = String(text[..<end.upperBound]).split(separator: "\n", omittingEmptySubsequences: false).count
+        XCTAssertEqual(tree.diagnostics().filter { $0.contains(path) }, [
+            "translation-missing \(path):\(lines):1: this Spanish (es) translation has no text, so the Catalan (ca) text is shown in its place, marked as not translated",
+        ])
+    }
 }

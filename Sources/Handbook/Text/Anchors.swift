@@ -81,7 +81,7 @@ public struct DocumentPlaces: Sendable {
         for case let (original?, anchor) in bodies where !original.path.isEmpty {
             let path = original.path
             let make = { () -> Set<String> in
-                let doc: Document? = network.translations[path]?[language] ?? original
+                let doc: Document? = network.translation(of: path, in: language) ?? original
                 let prefix = Anchors.bodyPrefix(anchor)
                 return Set((doc?.markdown?.headings ?? []).map { prefix + $0.anchor })
             }

@@ -42,7 +42,7 @@ public struct Bodies: Sendable {
     /// The document whose text the handbook shows for `doc` in its language.
     public func source(of doc: Document) -> (doc: Document, isFallback: Bool) {
         if language == network.settings.defaultLanguage { return (doc, false) }
-        if let t = network.translations[doc.path]?[language], t.markdown != nil { return (t, false) }
+        if let t = network.translation(of: doc.path, in: language) { return (t, false) }
         return (doc, true)
     }
 
