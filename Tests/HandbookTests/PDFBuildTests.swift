@@ -103,6 +103,9 @@ final class PDFBuildTests: XCTestCase {
                     }
                     XCTAssertTrue(page >= 1 && page <= total && pages[page - 1].contains("\(i + 1) \(title)"),
                                   "\(label): the contents say '\(title)' is on page \(page), which does not begin it")
+                    // The running header of the page a chapter begins on names that chapter (it named the one before).
+                    let header = pages[max(0, min(page, total) - 1)].split(separator: "\n").first { !$0.isEmpty }.map(String.init) ?? ""
+                    XCTAssertTrue(header.hasSuffix("\(i + 1) \(title)"), "\(label): page \(page) begins '\(title)' under the header '\(header)'")
                 }
                 // The control page (chapter 1) names the municipality.
                 let control = try XCTUnwrap(Self.tocPage(of: "1 \(titles[0])", in: toc))
