@@ -13,6 +13,7 @@ struct CatalogueRule: MunicipalRule {
         RuleInfo("adopted-not-optional", "An adopted service is not an optional service."),
         RuleInfo("base-model-version", "An adaptation is based on a version of the model that was never released (none of model/releases.yaml, nor the model's own)."),
         RuleInfo("service-adopted-and-omitted", "An adaptation both adopts and omits a service."),
+        RuleInfo("omitted-local-service", "An adaptation omits one of the municipality's own services."),
         RuleInfo("local-service-status", "A municipality's own service has a status of the model (core, recommended, optional)."),
     ]
 
@@ -47,7 +48,14 @@ struct CatalogueRule: MunicipalRule {
                                     "optional service '\(o.service)' needs no omission: optional services are offered only when adopted",
                                     at: o.span, help: "remove this item"))
             default:
-                break  // an unknown service: reported by ref-unknown
+                // A local service is the municipality's own: omitting it contradicts its file
+                // (the outputs listed it both as offered and as not). Else unknown: ref-unknown.
+                if let local = m.files.services.first(where: { $0.id == o.service }) {
+                    out.append(.error("omitted-local-service",
+                                      "'\(o.service)' is a service of \(m.slug)'s own (\(local.path)): 'omitted' lists services of the model the office does not offer",
+                                      at: o.span,
+                                      help: "remove this item; to stop offering the local service, remove \(local.path)"))
+                }
             }
         }
         for item in m.files.adaptation?.root?["adopted"]?.sequence ?? [] {

@@ -6,11 +6,13 @@ import Resolution
 /// A municipality's own procedure (`seeds/<m>/procedures/<id>.md`, a local variant of a
 /// model procedure or one of its own) fits its office: each step's role is a role a post
 /// of its staffing plan holds (the handbook tells that role to carry the step out), and
-/// each service it serves is one the office offers (not one its adaptation omits).
+/// each service it serves is one the office offers (not one its adaptation omits), and a
+/// model procedure has one local variant at most.
 struct LocalProcedureRule: MunicipalRule {
     static let rules = [
         RuleInfo("procedure-role-unstaffed", "A municipality's own procedure gives a step to a role no post of its staffing plan holds."),
         RuleInfo("procedure-service-not-offered", "A municipality's own procedure serves a service the office does not offer."),
+        RuleInfo("procedure-variant-duplicate", "A municipality has two local variants of one model procedure."),
     ]
 
     func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
@@ -20,6 +22,21 @@ struct LocalProcedureRule: MunicipalRule {
         let posts = m.files.staffing?.root?["staff"]?.sequence ?? []
         let staffed = Set(posts.compactMap { $0["role"]?.string })
         let offered = Set(m.services.map(\.id))
+        // One local variant per model procedure: with two, the handbook would show one of
+        // them and leave the other out without a word. The error stands on the second's
+        // `variant_of` (by path), the first as the note.
+        var firstVariant: [String: (doc: Document, node: Node)] = [:]
+        for doc in procedures.sorted(by: { $0.path < $1.path }) {
+            guard let node = doc.root?["variant_of"], let base = node.string else { continue }
+            guard let first = firstVariant[base] else {
+                firstVariant[base] = (doc, node)
+                continue
+            }
+            out.append(.error("procedure-variant-duplicate",
+                              "procedure '\(base)' already has the local variant '\(first.doc.id)' in \(m.slug)",
+                              at: node.span, related: [RelatedLocation(first.node.span, "the first variant")],
+                              help: "a municipality replaces a model procedure once: merge the two variants into one file, and remove the other"))
+        }
         for doc in procedures {
             guard let root = doc.root else { continue }
             // Without posts (a plan not written yet) there is nothing to compare with.

@@ -180,6 +180,31 @@ final class RuleTests: XCTestCase {
         }
     }
 
+    /// The municipality's own service cannot be omitted: the outputs listed it as offered
+    /// and as not offered at once.
+    func testOmittingALocalServiceIsAnError() throws {
+        try assertDiagnostics([
+            "omitted-local-service seeds/sant-feliu-de-llobregat/adaptation.yaml:5:14: 'local-retail-support' is a service of sant-feliu-de-llobregat's own (seeds/sant-feliu-de-llobregat/services/local-retail-support.md): 'omitted' lists services of the model the office does not offer",
+        ]) {
+            try $0.replace("\(sf)/adaptation.yaml", "omitted:\n", "omitted:\n  - service: local-retail-support\n    reason: {ca: No., es: No.}\n")
+        }
+    }
+
+    /// Two local variants of one model procedure: one error at the second's variant_of (one
+    /// of them was left out of the handbook without a word).
+    func testTwoLocalVariantsOfOneProcedureAreAnError() throws {
+        let variant = "seeds/sant-feliu-de-llobregat/procedures/welcome-and-triage-sant-feliu.md"
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        try tree.write("seeds/sant-feliu-de-llobregat/procedures/welcome-and-triage-sf2.md",
+                       try tree.read(variant).replacingOccurrences(of: "id: welcome-and-triage-sant-feliu", with: "id: welcome-and-triage-sf2"))
+        let found = tree.diagnostics().filter { $0.hasPrefix("procedure-variant-duplicate") }
+        let line = try tree.read(variant).split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("variant_of:") }! + 1
+        XCTAssertEqual(found, [
+            "procedure-variant-duplicate seeds/sant-feliu-de-llobregat/procedures/welcome-and-triage-sf2.md:\(line):13: procedure 'welcome-and-triage' already has the local variant 'welcome-and-triage-sant-feliu' in sant-feliu-de-llobregat",
+        ])
+    }
+
     func testAServiceBothAdoptedAndOmittedIsOneError() throws {
         try assertDiagnostics([
             "service-adopted-and-omitted seeds/sant-feliu-de-llobregat/adaptation.yaml:3:30: service 'grants-information' is both adopted and omitted",
