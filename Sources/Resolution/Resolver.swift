@@ -58,6 +58,10 @@ public struct ResolvedMunicipality: Sendable {
     public var files: MunicipalityFiles
     public var status: OfficeStatus?
     public var openingDate: Day?
+
+    /// Whether the office has not opened yet: a candidate, one with an agreement, or a
+    /// planned office (its opening date is when it is to open, not when it did).
+    public var opensLater: Bool { status.map { $0 <= .planned } ?? false }
     public var services: [ResolvedService]
     public var omitted: [Omission]
     public var procedures: [ResolvedProcedure]

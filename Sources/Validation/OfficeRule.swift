@@ -11,7 +11,7 @@ struct OfficeRule: MunicipalRule {
         RuleInfo("office-hours-inverted", "Opening hours close at or before the time they open."),
         RuleInfo("office-coordinates-outside", "An office's coordinates are outside Catalonia."),
         RuleInfo("office-postal-code-province", "An office's postal code is of another province than its municipality."),
-        RuleInfo("office-opening-passed", "A planned office's opening date has passed."),
+        RuleInfo("office-opening-passed", "An office that has not opened (candidate, agreement, planned) has an opening date that has passed."),
     ]
 
     /// A box around Catalonia (WGS 84 degrees), generous at the edges.
@@ -19,14 +19,15 @@ struct OfficeRule: MunicipalRule {
     static let longitudes = 0.15...3.35
 
     /// Catalonia's provinces by the first two digits of INE codes and postal codes.
-    static let provinces = ["08": "Barcelona", "17": "Girona", "25": "Lleida", "43": "Tarragona"]
+    static let provinces = MunicipalityRegister.provinces
 
     func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
         guard let office = m.files.office?.root else { return [] }
         var out = hours(office) + coordinates(office) + postalCode(office)
-        if m.status == .planned, let node = office["opening_date"], let day = node.string.flatMap(Day.init), day < c.asOf {
+        if m.opensLater, let status = m.status, let node = office["opening_date"], let day = node.string.flatMap(Day.init), day < c.asOf {
+            let stage = status == .candidate ? "a candidate" : status == .agreement ? "at the agreement stage" : status.rawValue
             out.append(.error("office-opening-passed",
-                              "the office is still planned, but its opening date \(day) has passed (as of \(c.asOf))",
+                              "the office is still \(stage), but its opening date \(day) has passed (as of \(c.asOf))",
                               at: node.span, related: [RelatedLocation(m.statusSpan, "the office's status")],
                               help: "if the office has opened, set its status (pilot or open) and the real opening date; otherwise move the opening date"))
         }

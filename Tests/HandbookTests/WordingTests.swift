@@ -34,6 +34,20 @@ final class WordingTests: FixtureTreeTestCase {
         XCTAssertTrue(es.contains("no ha omitido ninguno"), es)
     }
 
+    /// An office that has not opened (a candidate, one with an agreement, a planned one)
+    /// is "to open on" its date on the cover and in its chapter, never "open since".
+    func testAnOfficeThatHasNotOpenedIsNeverOpenSince() throws {
+        for (status, word) in [("candidate", "Candidata"), ("agreement", "Conveni"), ("planned", "Planificada")] {
+            try edit("seeds/molins-de-rei/office.yaml") { text in
+                text.replacingOccurrences(of: #"(?m)^status: \w+$"#, with: "status: \(status)", options: .regularExpression)
+            }
+            let html = try HandbookTestSupport.render(HandbookTestSupport.input(root), "molins-de-rei", "ca")
+            XCTAssertTrue(html.contains("\(word) · obertura prevista el 1 de març de 2027"), "\(status): " + html.prefix(3000))
+            XCTAssertTrue(html.contains("Obertura prevista el 1 de març de 2027."), status)
+            XCTAssertFalse(html.contains("des del 1 de març"), status)
+        }
+    }
+
     /// A fee of 1800 and a session of PT1H read "1.800 €" and "1 hora" in Catalan, written
     /// by the same formatter as the site's.
     func testFeeAndDurationReadAsCatalan() throws {

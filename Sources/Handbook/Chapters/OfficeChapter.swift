@@ -92,7 +92,7 @@ struct OfficeChapter: ChapterBuilder {
         let phase = office?["status"]?.string.flatMap { status in phases.first { $0["id"]?.string == status } }
             .map { OfficeView.Phase(name: m.view($0["name"]) ?? m.plainView(""), description: m.view($0["description"]) ?? m.plainView("")) }
         let opening = c.view.openingDate.map {
-            c.words(c.view.status == .planned ? "office.opening_planned" : "office.opening_date", ["date": f.date($0)])
+            c.words(c.view.opensLater ? "office.opening_planned" : "office.opening_date", ["date": f.date($0)])
         }
 
         let contact = heading("office.contact", "office-contact")
