@@ -215,6 +215,9 @@ public enum TreeLoader {
             return (.template(path), [])
         case let .unexpected(message, help):
             return (.nothing, [.warning("tree-unexpected-file", message, at: .wholeFile(path), help: help)])
+        case let .misnamedDocument(message, help):
+            return (.nothing, [.error("document-name-invalid", message + ", so oae reads nothing of it and no output holds it",
+                                      at: .wholeFile(path), help: help)])
         case .schema, .uiStrings, .document, .reference:
             break
         }

@@ -11,6 +11,7 @@ public enum TreeLayout {
 
     public static let rules = [
         RuleInfo("tree-unexpected-file", "A file or folder the tree does not expect."),
+        RuleInfo("document-name-invalid", "A document in its kind's folder has a name that is not a valid id, so it is not read."),
     ]
 
     /// What a file of the tree is.
@@ -32,6 +33,10 @@ public enum TreeLayout {
         case readme
         /// A file the tree does not expect, with what to do about it.
         case unexpected(message: String, help: String?)
+        /// A file of a kind's folder, in the kind's format, whose name is not a valid id
+        /// (`model/services/Export-Advice.md`): meant as a document, and not read, so an
+        /// error (`document-name-invalid`), not a warning.
+        case misnamedDocument(message: String, help: String?)
         /// A file of a municipality's folder whose name is not a slug (`seeds/Molins de
         /// Rei/office.yaml`): nothing of the folder is read, and the folder is reported once,
         /// as an error (`municipality-folder-name`), not each of its files.
@@ -78,10 +83,16 @@ public enum TreeLayout {
     static func classifyDocument(_ parts: [String], kinds: KindTable) -> Placement {
         let placed = classifyPlaced(parts, kinds: kinds)
         let placement = placed ?? unknown(parts, kinds: kinds)
-        guard case let .unexpected(message, help) = placement,
-              let elsewhere = elsewhereHint(parts, kinds: kinds, formatFits: placed == nil || folderTakesFormat(parts, kinds: kinds))
-        else { return placement }
-        return .unexpected(message: message, help: help.map { "\($0); \(elsewhere)" } ?? elsewhere)
+        switch placement {
+        case let .unexpected(message, help), let .misnamedDocument(message, help):
+            guard let elsewhere = elsewhereHint(parts, kinds: kinds, formatFits: placed == nil || folderTakesFormat(parts, kinds: kinds))
+            else { return placement }
+            let joined = help.map { "\($0); \(elsewhere)" } ?? elsewhere
+            if case .misnamedDocument = placement { return .misnamedDocument(message: message, help: joined) }
+            return .unexpected(message: message, help: joined)
+        default:
+            return placement
+        }
     }
 
     /// Where a file that cannot stand where it is would be a document, for the help of its
@@ -214,12 +225,12 @@ public enum TreeLayout {
         case .fileName:
             if let pattern = declaration.idPattern {
                 guard IDPatternMemo.shared.matches(pattern, stem) else {
-                    return .unexpected(message: "'\(name)' is not a valid name for a \(kind.rawValue)",
-                                       help: declaration.idHint)
+                    return .misnamedDocument(message: "'\(name)' is not a valid name for a \(kind.rawValue)",
+                                             help: declaration.idHint)
                 }
             } else if !isSlug(stem) {
-                return .unexpected(message: "'\(name)': '\(stem)' is not a valid id",
-                                   help: declaration.idHint ?? "ids are lower case words joined by hyphens, like 'company-creation'")
+                return .misnamedDocument(message: "'\(name)': '\(stem)' is not a valid id",
+                                         help: declaration.idHint ?? "ids are lower case words joined by hyphens, like 'company-creation'")
             }
             id = stem
         }

@@ -26,6 +26,7 @@ final class TreeLayoutTests: XCTestCase {
         case let .reference(name): return "reference \(name)"
         case .readme: return "readme"
         case let .unexpected(message, help): return "unexpected: \(message)" + (help.map { " | \($0)" } ?? "")
+        case let .misnamedDocument(message, help): return "misnamed: \(message)" + (help.map { " | \($0)" } ?? "")
         case let .misnamedMunicipality(folder): return "misnamed municipality folder '\(folder)'"
         case let .unexpectedFolder(folder, message, suggestions): return "folder \(folder): \(message) | \(suggestions)"
         }
@@ -59,12 +60,14 @@ final class TreeLayoutTests: XCTestCase {
             ("seeds/vic/services/drafts/x.md", "folder seeds/vic/services/drafts: unexpected folder 'drafts' in seeds/vic/services/ | []"),
             ("seeds/vic/ofice.yaml", "unexpected: unexpected file 'ofice.yaml' in seeds/vic/ | did you mean 'office.yaml'?"),
             ("seeds/vic/reports/2026-Q4.yaml",
-             "unexpected: '2026-Q4.yaml' is not a valid name for a progress-report | name reports '<year>-q<quarter>.yaml', like '2026-q3.yaml'"),
+             "misnamed: '2026-Q4.yaml' is not a valid name for a progress-report | name reports '<year>-q<quarter>.yaml', like '2026-q3.yaml'"),
             ("seeds/Sant_Cugat/office.yaml", "misnamed municipality folder 'Sant_Cugat'"),
             ("seeds/molins-de-reí/reports/2026-q3.yaml", "misnamed municipality folder 'molins-de-reí'"),
             ("model/services/company-creation.yaml", "unexpected: 'company-creation.yaml' should be a Markdown file (.md) | a service is written as .md"),
             ("model/roles/x.yml", "unexpected: 'x.yml' uses the .yml extension; the tree's files end in .yaml | rename it to 'x.yaml'"),
             ("seeds/notes.txt", "unexpected: unexpected file 'notes.txt' in seeds/"),
+            // In its kind's folder and format, not an id: meant as a document, an error (not read).
+            ("model/services/Export-Advice.md", "misnamed: 'Export-Advice.md': 'Export-Advice' is not a valid id | ids are lower case words joined by hyphens, like 'company-creation'"),
         ]
         for (path, expected) in cases { XCTAssertEqual(place(path), expected, path) }
     }
@@ -77,7 +80,7 @@ final class TreeLayoutTests: XCTestCase {
             ("model/roles/business-transfer.md",
              "unexpected: 'business-transfer.md' should be a YAML file (.yaml) | a role is written as .yaml; it would be a document in model/handbook/ (handbook-chapter), model/procedures/ (procedure) or model/services/ (service): move it to the folder of its kind"),
             ("seeds/vic/reports/staffing.yaml",
-             "unexpected: 'staffing.yaml' is not a valid name for a progress-report | name reports '<year>-q<quarter>.yaml', like '2026-q3.yaml'; in seeds/vic/staffing.yaml it would be a staffing-plan document: move it there if it is one"),
+             "misnamed: 'staffing.yaml' is not a valid name for a progress-report | name reports '<year>-q<quarter>.yaml', like '2026-q3.yaml'; in seeds/vic/staffing.yaml it would be a staffing-plan document: move it there if it is one"),
             ("seeds/vic/services/office.yaml",
              "unexpected: 'office.yaml' should be a Markdown file (.md) | a service is written as .md; in seeds/vic/office.yaml it would be an office document: move it there if it is one"),
             // A name any `{id}` takes, in a folder no kind has: no guess.
@@ -85,7 +88,7 @@ final class TreeLayoutTests: XCTestCase {
             // In the right format, badly named: the name is the fault, not the folder (a fresh
             // user's `26.yaml` among budgets was sent to the agreements' folders).
             ("seeds/vic/budgets/26.yaml",
-             "unexpected: '26.yaml' is not a valid name for a budget | name budgets '<year>.yaml', like '2026.yaml'"),
+             "misnamed: '26.yaml' is not a valid name for a budget | name budgets '<year>.yaml', like '2026.yaml'"),
         ]
         for (path, expected) in cases { XCTAssertEqual(place(path), expected, path) }
     }
