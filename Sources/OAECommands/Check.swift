@@ -62,6 +62,7 @@ public enum CheckRun {
     /// `asOf` is there): a build passes the day its dates come from, which is not given.
     public static func checked(root: URL, asOf: Day? = nil, asOfGiven: Bool? = nil,
                                session: CheckSession? = nil) -> (context: ValidationContext, diagnostics: [Diagnostic]) {
+        let templateCheck = TemplateCheckThread(root: root)
         let tree = TreeLoader.load(root: root, cache: session?.cache)
         // The schemas compiled by the last check serve while no schema file changed.
         let schemasSame = session?.cache.changes.map { !$0.paths.contains { $0.hasPrefix("model/schema/") } } ?? false
@@ -78,15 +79,10 @@ public enum CheckRun {
         let day = asOf ?? Validator.defaultAsOf(root: root)
         let previous = session?.last.flatMap { $0.asOf == day ? $0 : nil }
         // What the output steps need (their templates) is checked beside the context and
-        // the rules: it reads only the tree and the settings.
-        nonisolated(unsafe) var templates: [Diagnostic] = []
-        let templatesDone = DispatchGroup()
-        // Without the kind table no file of templates/ is placed: the templates are not
-        // checked then (they would all seem missing), the kind table's error says why.
-        let placed = !tree.diagnostics.contains { $0.rule == "kind-table-missing" }
-        DispatchQueue.global().async(group: templatesDone) {
-            if placed { templates = TemplateCheck.check(tree, settings: network.settings) + OutputSteps.check(network) }
-        }
+        // the rules: it reads only the tree and the settings. Without the kind table no
+        // file of templates/ is placed: the templates are not checked then (they would
+        // all seem missing), the kind table's error says why.
+        templateCheck.check(network, placed: !tree.diagnostics.contains { $0.rule == "kind-table-missing" })
         var context = ValidationContext(network: network, asOf: day, previous: previous, changes: session?.cache.changes)
         context.asOfGiven = asOfGiven ?? (asOf != nil)
         let (rules, run) = Validator.validateByRule(context, previous: previous == nil ? nil : session?.lastRules)
@@ -97,7 +93,7 @@ public enum CheckRun {
         session?.last = context
         session?.lastRules = rules
         session?.rulesRun = run
-        templatesDone.wait()
+        let templates = templateCheck.diagnostics()
         return (context, (tree.diagnostics + rules.flatMap(\.all).leavingOutSchemaEchoes(of: tree.diagnostics) + templates).sortedForReport())
     }
 
@@ -126,6 +122,50 @@ public enum CheckRun {
         }
         let failed = diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0)
         return ((output, failed ? 1 : 0), context)
+    }
+}
+
+/// The templates' check of one `oae check` (`TemplateCheck`, each output step's
+/// `check`), on a thread of its own begun before the tree loads: what it reads from the
+/// template files alone (`OutputSteps.prepareCheck`: every template parsed, its tags, the
+/// view models' shapes) is made while the tree loads and the schemas compile, on the
+/// core they leave idle; the rest when the network is given. A thread, not the global
+/// queue: queued there, on two cores, it held the reference index queued behind it, and
+/// the check waited on one core for both (issue 13).
+final class TemplateCheckThread: @unchecked Sendable {
+    private let given = DispatchSemaphore(value: 0)
+    private let done = DispatchSemaphore(value: 0)
+    /// Set before `given` is signalled, read after.
+    private var network: Network?
+    private var placed = false
+    /// Set before `done` is signalled, read after.
+    private var found: [Diagnostic] = []
+
+    /// Starts the thread: it prepares the templates of the tree at `root`, then waits
+    /// for `check`.
+    init(root: URL) {
+        Thread { [self] in
+            OutputSteps.prepareCheck(root: root)
+            given.wait()
+            if placed, let network {
+                found = TemplateCheck.check(network.tree, settings: network.settings) + OutputSteps.check(network)
+            }
+            done.signal()
+        }.start()
+    }
+
+    /// Checks the templates against `network` (nothing when not `placed`: the tree has no
+    /// kind table). Called once.
+    func check(_ network: Network, placed: Bool) {
+        self.network = network
+        self.placed = placed
+        given.signal()
+    }
+
+    /// The templates' diagnostics, once checked: waits for them.
+    func diagnostics() -> [Diagnostic] {
+        done.wait()
+        return found
     }
 }
 

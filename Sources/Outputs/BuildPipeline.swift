@@ -17,6 +17,10 @@ public enum OutputSteps {
     /// output, found before any build.
     public static func check(_ network: Network) -> [Diagnostic] { all.flatMap { $0.check(network) } }
 
+    /// Every step's `prepareCheck`: what `check` will read from the files of the tree at
+    /// `root` alone, made before the tree is loaded.
+    public static func prepareCheck(root: URL) { for step in all { step.prepareCheck(root: root) } }
+
     /// Keeps a one-unit step's folder from the previous output when its key is unchanged
     /// (hard links, nothing rendered); the step's report lines then, else nil.
     static func keep(_ step: some OutputStep, _ input: BuildInput, tree: OutputTree, settings: BuildSettings) throws -> [String]? {

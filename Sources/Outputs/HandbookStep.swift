@@ -16,6 +16,13 @@ public struct HandbookStep: OutputStep {
 
     public init() {}
 
+    /// Parses the HTML and Typst templates, and records the view models' shapes.
+    public func prepareCheck(root: URL) {
+        TemplateStepCheck.prepare(root: root, folder: HandbookRenderer.folder)
+        TemplateStepCheck.prepare(root: root, folder: HandbookRenderer.typstFolder)
+        _ = HandbookRenderer.views
+    }
+
     public func check(_ network: Network) -> [Diagnostic] {
         let uiKeys = Strings(network: network, language: network.settings.defaultLanguage).keys
         var out = TemplateStepCheck.check(network.tree, folder: HandbookRenderer.folder,

@@ -18,6 +18,12 @@ public struct SiteStep: OutputStep {
 
     public init() {}
 
+    /// Parses the site's templates, and records the view models' shapes.
+    public func prepareCheck(root: URL) {
+        TemplateStepCheck.prepare(root: root, folder: SiteSettings.templateFolder)
+        _ = SiteBuild.views
+    }
+
     /// The site's templates parse, are all there, and name only what their view models
     /// (`SiteBuild.views`) and the interface strings (`templates/strings/`) have.
     public func check(_ network: Network) -> [Diagnostic] {

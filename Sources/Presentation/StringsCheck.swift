@@ -48,9 +48,18 @@ public enum StringsCheck {
         }
         guard let base = files.first(where: { $0.language == settings.defaultLanguage }) else { return out }
         let others = files.filter { $0.language != base.language }
+        // Each other language's pairs by key, the first of a repeated key kept (as
+        // `Node.pair` finds it): looking every key up in order took a quadratic time, a
+        // third of the templates' check (issue 13).
+        let byKey = others.map { file in
+            (file.node.pairs ?? []).reduce(into: [String: Node.Pair]()) { found, pair in
+                let key = pair.key.keyText
+                if found[key] == nil { found[key] = pair }
+            }
+        }
         for pair in base.node.pairs ?? [] {
             let key = pair.key.keyText
-            let texts = others.compactMap { file in file.node.pair(key).map { (language: file.language, pair: $0) } }
+            let texts = others.indices.compactMap { i in byKey[i][key].map { (language: others[i].language, pair: $0) } }
             out += unclosed(pair, key: key)
             for text in texts { out += unclosed(text.pair, key: key) }
             if let given = givenPlaceholders[key] {

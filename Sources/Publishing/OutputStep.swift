@@ -52,6 +52,9 @@ public protocol OutputStep: Sendable {
     /// Problems that would make the step fail or write wrong output, found before any
     /// build: `template-missing`, `template-unknown-variable`…
     func check(_ network: Network) -> [Diagnostic]
+    /// Makes ahead what `check` reads from the tree's files alone (its templates parsed),
+    /// while the tree loads, for `check` to find made; see the default below.
+    func prepareCheck(root: URL)
     /// Writes the step's folder into `tree.staging`. Returns the lines to report
     /// (`PDF: 2 rendered, 10 reused`). Throws `OutputError` (or a step error whose
     /// description is one line).
@@ -77,6 +80,9 @@ public struct PlannedUnit: Sendable {
 }
 
 extension OutputStep {
+    /// Nothing made ahead (the default): `check` makes all it needs.
+    public func prepareCheck(root: URL) {}
+
     /// The units the step would write, with their keys (`BuildCache.key`), for an
     /// incremental build: a build in which every step's units are unchanged writes
     /// nothing. Empty (the default): the step is always run in full.

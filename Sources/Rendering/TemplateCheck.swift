@@ -57,16 +57,33 @@ public enum TemplateStepCheck {
         }
         // The interface strings' keys count as one more source: the check depends on them.
         let keys = uiKeys.map { Array($0.sorted().joined(separator: "\n").utf8) } ?? []
-        let files = TemplateMemo.sources(root: tree.root, folder: folder) + [(path: "ui keys", bytes: keys)]
+        let sources = TemplateMemo.sources(root: tree.root, folder: folder)
+        let files = sources + [(path: "ui keys", bytes: keys)]
         let key = "check \(tree.root.path) \(folder) \(required) \(views.keys.sorted())"
         return TemplateMemo.shared.value(key, files: files) { () -> [Diagnostic] in
-            let (templates, problems) = Templates.load(root: tree.root, folder: folder)
+            let (templates, problems) = Templates.load(root: tree.root, folder: folder, files: sources)
             // A template that is there but does not parse is not also missing.
             let unparsed = Set(problems.map(\.span.file))
             let missing = templates.require(required, folder: folder).filter { !unparsed.contains($0.span.file) }
             guard problems.isEmpty else { return problems + missing }
-            let variables = TemplateVariables(root: tree.root, folder: folder, uiKeys: uiKeys)
+            let variables = TemplateVariables(tagged: tagged(root: tree.root, folder: folder, files: sources), uiKeys: uiKeys)
             return missing + views.sorted { $0.key < $1.key }.flatMap { variables.check($0.key, shape: $0.value) }
         }
+    }
+
+    /// Makes what `check` of `folder` reads from the template files alone: every
+    /// template parsed (`Templates.load`) and its tags (`TemplateVariables`), kept in
+    /// `TemplateMemo` for `check`, and for a build, to find them made. For `oae check` to
+    /// parse while the tree loads: what needs the network (the interface strings' keys)
+    /// is left to `check`.
+    public static func prepare(root: URL, folder: String) {
+        let sources = TemplateMemo.sources(root: root, folder: folder)
+        _ = Templates.load(root: root, folder: folder, files: sources)
+        _ = tagged(root: root, folder: folder, files: sources)
+    }
+
+    /// The tags of every template of `folder`, made once for the same bytes.
+    private static func tagged(root: URL, folder: String, files: [TemplateMemo.Source]) -> [String: TemplateVariables.Source] {
+        TemplateMemo.shared.value("tags \(root.path) \(folder)", files: files) { TemplateVariables.tagged(files, folder: folder) }
     }
 }

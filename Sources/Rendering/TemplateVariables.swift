@@ -22,24 +22,36 @@ public struct TemplateVariables {
         var column: Int
     }
 
-    /// Template sources by name (`chapters/office`), with their paths.
-    let sources: [String: (path: String, text: String)]
+    /// A template's path and its tags, read once (a partial is checked again in every
+    /// context that includes it).
+    struct Source {
+        var path: String
+        var tags: [Tag]
+    }
+
+    /// Template sources by name (`chapters/office`), with their paths and tags.
+    let sources: [String: Source]
     /// The keys of the UI strings (for `ui.<key>`); nil skips that check.
     let uiKeys: Set<String>?
 
     public init(sources: [String: (path: String, text: String)], uiKeys: Set<String>?) {
-        self.sources = sources
+        self.init(tagged: sources.mapValues { Source(path: $0.path, tags: TemplateVariables.tags($0.text)) }, uiKeys: uiKeys)
+    }
+
+    init(tagged: [String: Source], uiKeys: Set<String>?) {
+        self.sources = tagged
         self.uiKeys = uiKeys
     }
 
-    /// Reads the `.mustache` files under `folder` of the tree.
-    public init(root: URL, folder: String, uiKeys: Set<String>?) {
-        var sources: [String: (path: String, text: String)] = [:]
-        for path in FileTree.files(root: root, folders: [folder]) where path.hasSuffix(".mustache") {
+    /// The `.mustache` files of `folder` (`TemplateMemo.sources`, invalid UTF-8 read as
+    /// U+FFFD) by name, the path without the folder and the extension, with their tags.
+    static func tagged(_ files: [TemplateMemo.Source], folder: String) -> [String: Source] {
+        var out: [String: Source] = [:]
+        for (path, bytes) in files {
             let name = String(path.dropFirst(folder.count + 1).dropLast(".mustache".count))
-            if let text = FileTree.readText(root: root, path: path) { sources[name] = (path, text) }
+            out[name] = Source(path: path, tags: tags(bytes))
         }
-        self.init(sources: sources, uiKeys: uiKeys)
+        return out
     }
 
     /// The diagnostics of template `name` rendered from a value of `shape`.
@@ -54,7 +66,7 @@ public struct TemplateVariables {
         guard let source = sources[name] else { return }
         var stack = initial
         var open: [String] = []
-        for tag in TemplateVariables.tags(source.text) {
+        for tag in source.tags {
             let at = SourceSpan(file: source.path, line: tag.line, column: tag.column)
             switch tag.kind {
             case .close:
@@ -118,41 +130,112 @@ public struct TemplateVariables {
     /// The tags of a template, with the line and column of each name (1-based, columns
     /// in characters). Comments and delimiter changes are skipped.
     static func tags(_ text: String) -> [Tag] {
+        tags(Array(text.utf8))
+    }
+
+    /// The tags of a template's UTF-8 bytes (invalid bytes read as U+FFFD). A template
+    /// of ASCII without a carriage return, where each byte is one character, is read by
+    /// byte; any other by character (`"\r\n"` is one character, which does not end a
+    /// line: as it always was).
+    static func tags(_ bytes: [UInt8]) -> [Tag] {
+        bytes.withUnsafeBufferPointer { bytes in
+            bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? scan(bytes) : scan(Array(String(decoding: bytes, as: UTF8.self)))
+        }
+    }
+
+    /// The tag scanner, over characters or over bytes that are each one character.
+    private static func scan<C: RandomAccessCollection>(_ chars: C) -> [Tag] where C.Index == Int, C.Element: TagCharacter {
         var out: [Tag] = []
-        let chars = Array(text)
-        var i = 0, line = 1, column = 1
+        let end = chars.endIndex
+        var i = chars.startIndex, line = 1, column = 1
         func advance() {
-            if chars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+            guard i < end else { return }
+            if chars[i].isNewline { line += 1; column = 1 } else { column += 1 }
             i += 1
         }
-        while i < chars.count {
-            guard chars[i] == "{", i + 1 < chars.count, chars[i + 1] == "{" else { advance(); continue }
+        while i < end {
+            guard chars[i].isOpenBrace, i + 1 < end, chars[i + 1].isOpenBrace else { advance(); continue }
             advance(); advance()
             var triple = false
-            if i < chars.count, chars[i] == "{" { triple = true; advance() }
-            var sigil: Character?
-            if !triple, i < chars.count, "#^/>!&=%".contains(chars[i]) { sigil = chars[i]; advance() }
-            while i < chars.count, chars[i] == " " { advance() }
+            if i < end, chars[i].isOpenBrace { triple = true; advance() }
+            var sigil: UInt8?
+            if !triple, i < end, let s = chars[i].sigil { sigil = s; advance() }
+            while i < end, chars[i].isSpace { advance() }
             let (nameLine, nameColumn) = (line, column)
-            var name = ""
-            while i < chars.count, !(chars[i] == "}" && i + 1 < chars.count && chars[i + 1] == "}") {
-                name.append(chars[i])
-                advance()
-            }
+            let nameStart = i
+            while i < end, !(chars[i].isCloseBrace && i + 1 < end && chars[i + 1].isCloseBrace) { advance() }
+            let name = C.Element.trimmedText(chars[nameStart..<i])
             advance(); advance()
-            if triple, i < chars.count, chars[i] == "}" { advance() }
-            name = name.trimmingCharacters(in: .whitespaces)
+            if triple, i < end, chars[i].isCloseBrace { advance() }
             let kind: Tag.Kind
             switch sigil {
-            case "!"?, "="?, "%"?: continue  // comments, delimiters, pragmas (`{{% CONTENT_TYPE: TYPST}}`)
-            case "#"?: kind = .section
-            case "^"?: kind = .inverted
-            case "/"?: kind = .close
-            case ">"?: kind = .partial
+            case UInt8(ascii: "!")?, UInt8(ascii: "=")?, UInt8(ascii: "%")?: continue  // comments, delimiters, pragmas (`{{% CONTENT_TYPE: TYPST}}`)
+            case UInt8(ascii: "#")?: kind = .section
+            case UInt8(ascii: "^")?: kind = .inverted
+            case UInt8(ascii: "/")?: kind = .close
+            case UInt8(ascii: ">")?: kind = .partial
             default: kind = .variable
             }
             out.append(Tag(kind: kind, name: name, line: nameLine, column: nameColumn))
         }
         return out
     }
+}
+
+/// A character of a template as the tag scanner sees it: an ASCII byte or a `Character`.
+private protocol TagCharacter {
+    var isNewline: Bool { get }
+    var isOpenBrace: Bool { get }
+    var isCloseBrace: Bool { get }
+    var isSpace: Bool { get }
+    /// The tag's sigil (`#^/>!&=%`) this character is, as its ASCII byte, or nil.
+    var sigil: UInt8? { get }
+    /// The text of a tag's name without the blanks (U+0009 and the space separators,
+    /// Unicode's Zs: Foundation's `CharacterSet.whitespaces`) around it.
+    static func trimmedText<S: BidirectionalCollection>(_ chars: S) -> String where S.Element == Self
+}
+
+extension UInt8: TagCharacter {
+    var isNewline: Bool { self == UInt8(ascii: "\n") }
+    var isOpenBrace: Bool { self == UInt8(ascii: "{") }
+    var isCloseBrace: Bool { self == UInt8(ascii: "}") }
+    var isSpace: Bool { self == UInt8(ascii: " ") }
+    var sigil: UInt8? { TemplateSigils.bytes.contains(self) ? self : nil }
+
+    static func trimmedText<S: BidirectionalCollection>(_ chars: S) -> String where S.Element == UInt8 {
+        // In ASCII the blanks are the tab and the space.
+        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        var bytes = chars[...]
+        while let first = bytes.first, blank(first) { bytes = bytes.dropFirst() }
+        while let last = bytes.last, blank(last) { bytes = bytes.dropLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension Character: TagCharacter {
+    var isNewline: Bool { self == "\n" }
+    var isOpenBrace: Bool { self == "{" }
+    var isCloseBrace: Bool { self == "}" }
+    var isSpace: Bool { self == " " }
+    var sigil: UInt8? {
+        guard let ascii = asciiValue, TemplateSigils.bytes.contains(ascii) else { return nil }
+        return ascii
+    }
+
+    static func trimmedText<S: BidirectionalCollection>(_ chars: S) -> String where S.Element == Character {
+        let blank: (Unicode.Scalar) -> Bool = { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+        // Most names have no blank at either end: their text as it is.
+        guard let head = chars.first?.unicodeScalars.first, let tail = chars.last?.unicodeScalars.last else { return "" }
+        if !blank(head), !blank(tail) { return String(chars) }
+        let scalars = String(chars).unicodeScalars
+        guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[first...last])
+        return String(out)
+    }
+}
+
+/// The sigils after `{{` that make a tag other than a variable.
+private enum TemplateSigils {
+    static let bytes: [UInt8] = Array("#^/>!&=%".utf8)
 }

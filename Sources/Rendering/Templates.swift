@@ -30,9 +30,10 @@ public struct Templates: Sendable {
     static var referenceChosen: Bool { ProcessInfo.processInfo.environment[engineVariable] == "swift-mustache" }
 
     /// Loads every `.mustache` file under `folder` (relative to `root`), named by its
-    /// path without the extension (`page`, `partials/header`).
-    public static func load(root: URL, folder: String) -> (Templates, [Diagnostic]) {
-        let files = TemplateMemo.sources(root: root, folder: folder)
+    /// path without the extension (`page`, `partials/header`). `files`: the folder's
+    /// files when the caller has read them (`TemplateMemo.sources`), else they are read.
+    public static func load(root: URL, folder: String, files: [TemplateMemo.Source]? = nil) -> (Templates, [Diagnostic]) {
+        let files = files ?? TemplateMemo.sources(root: root, folder: folder)
         let reference = referenceChosen
         var (templates, problems) = TemplateMemo.shared.value("load \(root.path) \(folder)", files: files) { parse(files, folder: folder) }
         templates.reference = reference

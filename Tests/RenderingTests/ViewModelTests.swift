@@ -27,6 +27,26 @@ final class ViewModelTests: XCTestCase {
         ]))
     }
 
+    /// Columns count characters (`é` written as `e` and a combining accent is one), the
+    /// blanks around a name (a tab, a no-break space) are not part of it, and `"\r\n"`,
+    /// one character, does not end a line (as the check always counted).
+    func testATagIsPlacedByCharactersInTextThatIsNotASCII() {
+        let template = "«{{\u{00A0}titel\t}}»\r\n{{ bogus }}\ne\u{0301}{{#rows}}{{labl}}{{/rows}}"
+        let check = TemplateVariables(sources: ["chapter": ("templates/x/chapter.mustache", template)], uiKeys: [])
+        let found = check.check("chapter", shape: .of(Chapter.self)).map { "\($0.span): \($0.message)" }
+        XCTAssertEqual(found, [
+            "templates/x/chapter.mustache:1:4: 'titel' names nothing this template is given",
+            "templates/x/chapter.mustache:1:18: 'bogus' names nothing this template is given",
+            "templates/x/chapter.mustache:2:13: 'labl' names nothing this template is given",
+        ])
+        // The same template in ASCII, read byte by byte, places its tags the same way.
+        let ascii = "<{{\ttitel }}>\n{{ bogus }}\ne{{#rows}}{{labl}}{{/rows}}"
+        let asciiCheck = TemplateVariables(sources: ["chapter": ("templates/x/chapter.mustache", ascii)], uiKeys: [])
+        XCTAssertEqual(asciiCheck.check("chapter", shape: .of(Chapter.self)).map { "\($0.span)" }, [
+            "templates/x/chapter.mustache:1:4", "templates/x/chapter.mustache:2:4", "templates/x/chapter.mustache:3:13",
+        ])
+    }
+
     func testAMisspeltTagIsReportedWhereItIsWritten() {
         let template = """
             <h2>{{title}}</h2>
