@@ -243,7 +243,7 @@ final class IncrementalCheckTests: XCTestCase {
         try edit(register) { $0.replacingOccurrences(of: "08123,Molins de Rei,", with: "08123,Molins del Rei,") }
         session.cache.invalidate([register])
         let (misnamed, _) = check(session, "the register")
-        XCTAssertTrue(misnamed.contains("INE code 08123 is Molins del Rei, not 'Molins de Rei'"), misnamed)
+        XCTAssertTrue(misnamed.contains("'Molins de Rei' is not the official name of INE code 08123, Molins del Rei"), misnamed)
         XCTAssertEqual(session.checkedByRule["MunicipalityRule"], folders)
         XCTAssertEqual(session.checkedByRule["BudgetRule"], 0)
         try edit(register) { $0.replacingOccurrences(of: "08123,Molins del Rei,", with: "08123,Molins de Rei,") }
