@@ -11,6 +11,7 @@ import Loading
 public struct TemplateVariables {
     public static let rules = [
         RuleInfo("template-unknown-variable", "A template tag names nothing of its view model."),
+        RuleInfo("template-unknown-partial", "A template includes a partial ({{> name}}) that is no template of its folder."),
     ]
 
     /// A tag of a template, with its place.
@@ -72,6 +73,14 @@ public struct TemplateVariables {
             case .close:
                 if !open.isEmpty, stack.count > initial.count { open.removeLast(); stack.removeLast() }
             case .partial:
+                // A partial that is not there renders as nothing (a page's title, gone).
+                guard sources[tag.name] != nil else {
+                    let folder = source.path.split(separator: "/").prefix(2).joined(separator: "/")
+                    out.append(.error("template-unknown-partial", "partial '\(tag.name)' is no template of \(folder)/", at: at,
+                                      help: Suggestions.didYouMean(tag.name, in: sources.keys.sorted())
+                                          ?? "a partial is a template of the same folder, named by its path without '.mustache'"))
+                    continue
+                }
                 let key = "\(tag.name)@\(stack.count)"
                 if partials.insert(key).inserted { check(tag.name, stack: stack, into: &out, partials: &partials) }
             case .variable, .section, .inverted:

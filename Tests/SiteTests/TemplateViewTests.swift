@@ -31,6 +31,17 @@ final class TemplateViewTests: XCTestCase {
         XCTAssertEqual(found.first?.help, "did you mean 'ine_code'?")
     }
 
+    /// A partial that is no template of the folder would render as nothing (every office
+    /// page's title was empty): an error at the tag, with the partial it likely means.
+    func testAMisspeltPartialIsReportedAtItsPlace() throws {
+        let tree = try SiteTree()
+        defer { tree.remove() }
+        try tree.replace("templates/site/office.mustache", "<h1>{{#name}}{{>text}}{{/name}}</h1>", "<h1>{{#name}}{{>txt}}{{/name}}</h1>")
+        let found = CheckRun.diagnose(root: tree.root, asOf: Day("2026-11-25")).1.filter { $0.rule == "template-unknown-partial" }
+        XCTAssertEqual(found.map { "\($0.span.file):\($0.span.start.line):\($0.span.start.column): \($0.message) | \($0.help ?? "")" },
+                       ["templates/site/office.mustache:1:17: partial 'txt' is no template of templates/site/ | did you mean 'text'?"])
+    }
+
     func testEveryTemplateHasAViewModelAndNoViewNamesAMissingTemplate() {
         XCTAssertEqual(Set(SiteBuild.views.keys), Set(SiteBuild.templateNames))
     }
