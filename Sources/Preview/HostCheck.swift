@@ -3,21 +3,37 @@ import Foundation
 /// Which `Host:` headers the preview answers, against DNS rebinding: a page of another
 /// site whose name has been made to resolve to this machine must not read unpublished
 /// drafts. Only this machine's names (`localhost`, `127.0.0.1`, `[::1]`) and the address
-/// the preview was bound to (`--host`) are accepted, each with the port it listens on.
+/// the preview was bound to (`--host`) are accepted, each with the port it listens on; bound
+/// to every address (`--host 0.0.0.0`), any IP address is.
 public struct HostCheck: Sendable, Equatable {
     /// The accepted host names, in lower case, IPv6 addresses in brackets.
     public let names: Set<String>
+    /// Whether any IP address is accepted as the host: a preview bound to every address
+    /// (`0.0.0.0`, `::`), reached from another machine by one of this machine's addresses.
+    /// An address written as digits cannot be a name made to resolve here (DNS rebinding
+    /// works through names), so it is as safe as the bound address.
+    public let anyAddress: Bool
 
     /// The names for a preview bound to `boundHost`.
     public init(boundHost: String) {
         names = ["localhost", "127.0.0.1", "[::1]", HostCheck.bracketed(boundHost.lowercased())]
+        anyAddress = ["0.0.0.0", "::", "[::]"].contains(boundHost)
     }
 
     /// Whether a request with this `Host:` header (nil when it has none) may be answered
     /// by a preview listening on `port`. A header without a port means port 80.
     public func allows(_ header: String?, port: Int) -> Bool {
         guard let header, let (name, headerPort) = HostCheck.split(header.lowercased()) else { return false }
-        return names.contains(name) && headerPort == port
+        return (names.contains(name) || (anyAddress && HostCheck.isAddress(name))) && headerPort == port
+    }
+
+    /// Whether a host is an IP address: IPv4 in dotted decimal, or IPv6 in brackets.
+    static func isAddress(_ name: String) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        if name.hasPrefix("["), name.hasSuffix("]") {
+            return inet_pton(AF_INET6, String(name.dropFirst().dropLast()), &buffer) == 1
+        }
+        return inet_pton(AF_INET, name, &buffer) == 1
     }
 
     /// `name:port` or `[v6]:port` into the name and the port (80 when absent); nil when

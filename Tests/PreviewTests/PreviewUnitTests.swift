@@ -34,6 +34,17 @@ final class PreviewUnitTests: XCTestCase {
         XCTAssertFalse(wide.allows("10.0.0.1:8000", port: 8000))
         XCTAssertTrue(HostCheck(boundHost: "::1").allows("[::1]:9000", port: 9000))
         XCTAssertTrue(HostCheck(boundHost: "preview.lan").allows("preview.lan:9000", port: 9000))
+        // Bound to every address: reached by this machine's addresses from another one (a
+        // colleague's browser), never by a name.
+        let every = HostCheck(boundHost: "0.0.0.0")
+        XCTAssertTrue(every.allows("192.0.2.2:8000", port: 8000))
+        XCTAssertTrue(every.allows("[2001:db8::2]:8000", port: 8000))
+        XCTAssertFalse(every.allows("evil.example:8000", port: 8000))
+        XCTAssertFalse(every.allows("192.0.2.2.evil.example:8000", port: 8000))
+        XCTAssertFalse(every.allows("192.0.2.2:8001", port: 8000))
+        XCTAssertFalse(every.allows("999.0.2.2:8000", port: 8000))
+        XCTAssertTrue(HostCheck(boundHost: "::").allows("[2001:db8::2]:8000", port: 8000))
+        XCTAssertFalse(wide.allows("192.168.1.21:8000", port: 8000), "bound to one address: that one only")
     }
 
     func testLiveReloadScriptIsAddedBeforeTheEndOfTheBody() {
