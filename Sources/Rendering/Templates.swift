@@ -60,15 +60,51 @@ public struct Templates: Sendable {
                                            help: "oae renders Mustache's variables, sections, inverted sections, partials, comments, set delimiters and the CONTENT_TYPE pragma"))
                 }
             } catch let error as MustacheTemplate.ParserError {
-                problems.append(.error("template-syntax", "template does not parse: \(error.error)",
-                                       at: SourceSpan(file: path, line: error.context.lineNumber,
-                                                      column: max(1, error.context.columnNumber)),
-                                       help: "check that every {{#section}} has its {{/section}} and every tag is closed"))
+                problems.append(Templates.syntaxError(error, path: path, text: text))
             } catch {
                 problems.append(.error("template-syntax", "template does not parse: \(error)", at: .wholeFile(path)))
             }
         }
         return (Templates(library: library, compiled: compiled, names: names), problems)
+    }
+
+    /// A parse error of swift-mustache in words, at the tag that causes it: a section that
+    /// is never closed stands where it opens (the parser stops at the end of the file), a
+    /// section closed with another name at its closing tag.
+    static func syntaxError(_ error: MustacheTemplate.ParserError, path: String, text: String) -> Diagnostic {
+        let at = SourceSpan(file: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))
+        let help = "check that every {{#section}} has its {{/section}} and every tag is closed"
+        switch error.error as? MustacheTemplate.Error {
+        case .expectedSectionEnd?, .sectionCloseNameIncorrect?:
+            // The sections as opened and closed, innermost last.
+            var open: [TemplateVariables.Tag] = []
+            for tag in TemplateVariables.tags(text) {
+                switch tag.kind {
+                case .section, .inverted: open.append(tag)
+                case .close:
+                    guard let last = open.last else { continue }
+                    if last.name != tag.name {
+                        return .error("template-syntax", "'{{/\(tag.name)}}' closes section '\(last.name)', opened at line \(last.line)",
+                                      at: SourceSpan(file: path, line: tag.line, column: tag.column),
+                                      help: "close '\(last.name)' with {{/\(last.name)}} first, or correct the name")
+                    }
+                    open.removeLast()
+                default: continue
+                }
+            }
+            if let unclosed = open.last {
+                return .error("template-syntax", "section '\(unclosed.name)' is never closed",
+                              at: SourceSpan(file: path, line: unclosed.line, column: unclosed.column),
+                              help: "close it with {{/\(unclosed.name)}} where its part of the template ends")
+            }
+            return .error("template-syntax", "a section is never closed, or closed with another name", at: at, help: help)
+        case .unfinishedName?:
+            return .error("template-syntax", "a tag is not closed with }}", at: at, help: help)
+        case .invalidSetDelimiter?:
+            return .error("template-syntax", "a set-delimiter tag is not '{{=<% %>=}}'-like", at: at, help: help)
+        default:
+            return .error("template-syntax", "template does not parse: \(error.error)", at: at, help: help)
+        }
     }
 
     /// Templates from their texts by name, for tests; throws the first that does not parse.

@@ -64,6 +64,22 @@ final class ViewModelTests: XCTestCase {
         ])
     }
 
+    /// A section never closed is reported where it opens, in words (the parser stopped at
+    /// the end of the file and said `expectedSectionEnd`); one closed with another name at
+    /// the closing tag.
+    func testASectionNeverClosedIsReportedWhereItOpens() throws {
+        func error(_ text: String) -> String {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("oae-tpl-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: root) }
+            try? FileManager.default.createDirectory(at: root.appendingPathComponent("templates/x"), withIntermediateDirectories: true)
+            try? Data(text.utf8).write(to: root.appendingPathComponent("templates/x/page.mustache"))
+            return Templates.load(root: root, folder: "templates/x").1.map { "\($0.span): \($0.message)" }.joined()
+        }
+        XCTAssertEqual(error("<ul>\n{{#rows}}<li>{{#note}}{{.}}{{/note}}</li>\n</ul>\n"),
+                       "templates/x/page.mustache:2:4: section 'rows' is never closed")
+        XCTAssertEqual(error("{{#rows}}\n{{/row}}\n"), "templates/x/page.mustache:2:4: '{{/row}}' closes section 'rows', opened at line 1")
+    }
+
     func testAViewModelRendersThroughMustache() throws {
         let library = try Templates.compiling(["t": "{{title}}:{{#rows}} {{label}}={{value}}{{/rows}}{{#note}} ({{.}}){{/note}}{{^empty}} !{{/empty}} {{ui.more}}"])
         let model = Chapter(title: "A & B", intro: "", rows: [Row(label: "x", value: "1"), Row(label: "y", value: "2")],
