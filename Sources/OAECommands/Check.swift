@@ -5,6 +5,7 @@ import Loading
 import Model
 import Outputs
 import Rendering
+import Site
 import Tools
 import Validation
 
@@ -199,5 +200,5 @@ public final class CheckSession: @unchecked Sendable {
 /// Every rule of every module, for SARIF and the documentation test.
 public enum Rules {
     public static let catalog = RuleCatalog(YAMLLoader.rules + MarkdownLoader.rules + TreeLoader.rules + Validator.rules + SchemaCommand.rules
-                                                + TemplateCheck.rules + Serve.rules)
+                                                + TemplateCheck.rules + SiteSettings.rules + Serve.rules)
 }

@@ -30,6 +30,7 @@ public struct SiteStep: OutputStep {
         let strings = Strings(network: network, language: network.settings.defaultLanguage)
         return TemplateStepCheck.check(network.tree, folder: SiteSettings.templateFolder, required: SiteBuild.templateNames,
                                        views: SiteBuild.views, uiKeys: strings.keys)
+            + [SiteSettings.baseURLProblem(root: network.tree.root)].compactMap { $0 }
     }
 
     /// One unit, the whole site: it reads every input and what the handbook and data

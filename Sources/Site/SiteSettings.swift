@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Loading
 
@@ -6,6 +7,48 @@ import Loading
 public enum SiteSettings {
     /// The folder of the site's templates, styles, scripts and strings.
     public static let templateFolder = "templates/site"
+
+    public static let rules = [
+        RuleInfo("site-base-url", "templates/site/base-url.txt is not one absolute http or https address."),
+    ]
+
+    /// `templates/site/base-url.txt`, relative to the root.
+    public static var baseURLPath: String { "\(templateFolder)/base-url.txt" }
+
+    /// What is wrong with `templates/site/base-url.txt`, when something is: its first line
+    /// must be one absolute `https://` (or `http://`) address with a host and no space,
+    /// query or fragment, since every page's links, the sitemap and the open data's
+    /// identifiers are made from it (a space in it broke the 404 page's styles and every
+    /// `<loc>`); an empty file gives the example address, which a published site must not
+    /// carry. Nil when the file is absent (the example address, on purpose) or right.
+    public static func baseURLProblem(root: URL) -> Diagnostic? {
+        guard let text = FileTree.readText(root: root, path: baseURLPath) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = lines.first.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 } ?? ""
+        let line = first.trimmingCharacters(in: .whitespaces)
+        let help = "write the public address of the site on the first line, like https://xarxa-oae.example.cat/ (a path is allowed: https://example.cat/oae/)"
+        let whole = SourceSpan(file: baseURLPath, start: SourcePosition(line: 1, column: 1),
+                               end: SourcePosition(line: 1, column: max(2, first.count + 1)))
+        if line.isEmpty {
+            return .warning("site-base-url", "the site's address is empty, so the example address https://xarxa-oae.example.cat/ is used in the sitemap and the open data's identifiers",
+                            at: whole, help: help)
+        }
+        let leading = first.prefix { $0 == " " || $0 == "\t" }.count
+        if let bad = line.firstIndex(where: { $0.isWhitespace || $0.unicodeScalars.contains { $0.value < 0x20 } }) {
+            let column = leading + line.distance(from: line.startIndex, to: bad) + 1
+            return .error("site-base-url", "the site's address '\(line)' holds a space", at: SourceSpan(file: baseURLPath, line: 1, column: column),
+                          help: help)
+        }
+        guard let url = URL(string: line), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
+              let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil, url.user == nil else {
+            return .error("site-base-url", "the site's address '\(line)' is not an absolute http or https address with a host", at: whole, help: help)
+        }
+        for (i, rest) in lines.enumerated().dropFirst() where !rest.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return .error("site-base-url", "base-url.txt holds one address; line \(i + 1) is another",
+                          at: SourceSpan(file: baseURLPath, line: i + 1, column: 1), help: "keep the address on the first line alone")
+        }
+        return nil
+    }
 
     /// The public address of the site (for `sitemap.xml` and the identifiers of the
     /// open data), from `templates/site/base-url.txt`; it always ends with `/`.

@@ -42,6 +42,26 @@ final class TemplateViewTests: XCTestCase {
                        ["templates/site/office.mustache:1:17: partial 'txt' is no template of templates/site/ | did you mean 'text'?"])
     }
 
+    /// The site's address is one absolute http(s) address: a space, another scheme or a
+    /// second line is an error at it, an empty file a warning (the example address is used).
+    func testTheSitesAddressIsOneAbsoluteAddress() throws {
+        let tree = try SiteTree()
+        defer { tree.remove() }
+        func problem(_ text: String) throws -> String {
+            try tree.write(SiteSettings.baseURLPath, text)
+            return SiteSettings.baseURLProblem(root: tree.root).map { "\($0.severity) \($0.span): \($0.message)" } ?? "none"
+        }
+        XCTAssertEqual(try problem("https://xarxa.example.cat/oae/\n"), "none")
+        XCTAssertEqual(try problem("https://real.example.org/oae/ x\n"),
+                       "error templates/site/base-url.txt:1:30: the site's address 'https://real.example.org/oae/ x' holds a space")
+        XCTAssertEqual(try problem("ftp://x.org/\n"),
+                       "error templates/site/base-url.txt:1:1: the site's address 'ftp://x.org/' is not an absolute http or https address with a host")
+        XCTAssertEqual(try problem("https://a.example/\nhttps://b.example/\n"),
+                       "error templates/site/base-url.txt:2:1: base-url.txt holds one address; line 2 is another")
+        XCTAssertEqual(try problem("\n"),
+                       "warning templates/site/base-url.txt:1:1: the site's address is empty, so the example address https://xarxa-oae.example.cat/ is used in the sitemap and the open data's identifiers")
+    }
+
     func testEveryTemplateHasAViewModelAndNoViewNamesAMissingTemplate() {
         XCTAssertEqual(Set(SiteBuild.views.keys), Set(SiteBuild.templateNames))
     }
