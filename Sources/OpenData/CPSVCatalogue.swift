@@ -13,6 +13,8 @@ import Resolution
 struct CPSVCatalogue: Sendable {
     let vocabulary: Vocabulary
     let resolved: [ResolvedMunicipality]
+    /// The nodes named under the model, made and written once for every municipality's graph.
+    let modelNodes: ModelNodeCache
 
     var network: Network { vocabulary.network }
 
@@ -68,9 +70,13 @@ struct CPSVCatalogue: Sendable {
         var pieces = Pieces()
         pieces.text.reserveCapacity(graph.nodes.count * 320)
         pieces.ends.reserveCapacity(graph.nodes.count)
-        for node in graph.nodes {
+        for i in graph.nodes.indices {
             if !pieces.ends.isEmpty { pieces.text += separator }
-            node.write(into: &pieces.text, indent: 2)
+            if let text = graph.texts[i] {
+                pieces.text += text
+            } else {
+                graph.nodes[i].write(into: &pieces.text, indent: 2)
+            }
             pieces.ends.append(pieces.text.count)
         }
         pieces.ids = graph.ids
@@ -158,6 +164,13 @@ struct CPSVCatalogue: Sendable {
 
     func serviceID(_ m: String, _ id: String) -> String { vocabulary.id("\(m)/service/\(id)") }
 
+    /// `…/id/model/service/<id>`: the model's service, under which the nodes that are the
+    /// model's own are named (as the schema.org view names the model's service, `SchemaOrg.service`).
+    func modelServiceID(_ id: String) -> String { vocabulary.id("model/service/\(id)") }
+
+    /// `…/id/model/procedure/<id>`: a model procedure as the model describes it.
+    func modelProcedureID(_ id: String) -> String { vocabulary.id("model/procedure/\(id)") }
+
     /// The graph of one municipality's catalogue.
     func municipality(_ r: ResolvedMunicipality, landingPage: String) -> LinkedGraph {
         var graph = LinkedGraph()
@@ -230,11 +243,20 @@ struct CPSVCatalogue: Sendable {
         let m = r.slug
         let f = s.fields
         let sid = serviceID(m, s.id)
-        func list(_ node: Node?, _ kind: String, _ type: String) -> JSONValue {
-            .array((node?.sequence ?? []).enumerated().map { i, item in
-                let id = "\(sid)/\(kind)/\(i + 1)"
-                graph.add(id, type, own: true, [("dct:identifier", .string("\(m)/\(s.id)/\(kind)/\(i + 1)")),
-                                     ("dct:title", v.langStrings(item))])
+        let model = ModelNodes(service: s)
+        /// Where the nodes made of a field go: under the model's service when the field is
+        /// the model's (`ModelNodes`), else under the municipality's. The identifier and
+        /// the `dct:identifier` (`<m>/<service>/…` or `model/<service>/…`) of a path below it.
+        func place(_ field: String) -> (id: String, identifier: String, own: Bool) {
+            model.isModels(field) ? (modelServiceID(s.id), "model/\(s.id)", false) : (sid, "\(m)/\(s.id)", true)
+        }
+        func list(_ field: String, _ kind: String, _ type: String) -> JSONValue {
+            let under = place(field)
+            return .array((f[field]?.sequence ?? []).enumerated().map { i, item in
+                let id = "\(under.id)/\(kind)/\(i + 1)"
+                add(id, type, own: under.own, into: &graph) {
+                    [("dct:identifier", .string("\(under.identifier)/\(kind)/\(i + 1)")), ("dct:title", v.langStrings(item))]
+                }
                 return Vocabulary.ref(id)
             })
         }
@@ -247,9 +269,11 @@ struct CPSVCatalogue: Sendable {
         let channels: [JSONValue] = (f["channels"]?.sequence ?? []).compactMap(\.string).map { ch in
             let conceptID = v.id("concept/channel/\(ch)")
             graph.add(conceptID, "skos:Concept") { [("skos:notation", .string(ch)), ("skos:prefLabel", v.labelStrings("channel.\(ch)"))] }
-            let id = "\(sid)/channel/\(ch)"
-            graph.add(id, "cv:Channel", own: true, [("dct:identifier", .string("\(m)/\(s.id)/channel/\(ch)")),
-                                         ("dct:type", Vocabulary.ref(conceptID))])
+            let under = place("channels")
+            let id = "\(under.id)/channel/\(ch)"
+            add(id, "cv:Channel", own: under.own, into: &graph) {
+                [("dct:identifier", .string("\(under.identifier)/channel/\(ch)")), ("dct:type", Vocabulary.ref(conceptID))]
+            }
             return Vocabulary.ref(id)
         }
         var area: JSONValue?
@@ -266,16 +290,17 @@ struct CPSVCatalogue: Sendable {
                                                  ("skos:prefLabel", v.labelStrings("adoption.\(s.adoption.rawValue)"))] }
         var cost: JSONValue?
         if let c = f["cost"] {
-            let id = "\(sid)/cost"
+            let under = place("cost")
+            let id = "\(under.id)/cost"
             let amount = c["type"]?.string == "fee" ? (c["amount"]?.number ?? 0) : 0
             let eur = "http://publications.europa.eu/resource/authority/currency/EUR"
             graph.add(eur, "skos:Concept", [("skos:notation", .string("EUR"))])
-            graph.add(id, "cv:Cost", own: true, [
-                ("dct:identifier", .string("\(m)/\(s.id)/cost")),
+            add(id, "cv:Cost", own: under.own, into: &graph) { [
+                ("dct:identifier", .string("\(under.identifier)/cost")),
                 ("cv:hasValue", Vocabulary.typed(CSVTable.number(amount), "xsd:double")),
                 ("cv:currency", Vocabulary.ref(eur)),
                 ("dct:description", c["type"]?.string == "fee" ? v.langStrings(c["legal_basis"]) : v.labelStrings("cost_free")),
-            ])
+            ] }
             cost = Vocabulary.ref(id)
         }
         let legal: [JSONValue] = (f["legal_basis"]?.sequence ?? []).compactMap { l in
@@ -293,12 +318,13 @@ struct CPSVCatalogue: Sendable {
         }
         let rules: [JSONValue] = (f["procedures"]?.sequence ?? []).compactMap(\.string).compactMap { pid in
             guard let index = procedures[pid] else { return nil }
-            let id = v.id("\(m)/procedure/\(pid)")
-            graph.add(id, "cpsv:Rule", own: true) {
+            let isModels = ModelNodes.isModels(r.procedures[index])
+            let id = isModels ? modelProcedureID(pid) : v.id("\(m)/procedure/\(pid)")
+            add(id, "cpsv:Rule", own: !isModels, into: &graph) {
                 let fields = r.procedures[index].fields
                 let named = JSONValue.object([("@language", .string(v.defaultLanguage)), ("@value", .string(pid))])
                 return [
-                    ("dct:identifier", .string("\(m)/\(pid)")),
+                    ("dct:identifier", .string(isModels ? "model/\(pid)" : "\(m)/\(pid)")),
                     ("dct:title", v.langStrings(fields["title"]) ?? named),
                     ("dct:description", v.langStrings(fields["purpose"]) ?? v.langStrings(fields["title"]) ?? named),
                 ]
@@ -318,9 +344,9 @@ struct CPSVCatalogue: Sendable {
             ("cv:hasChannel", .array(channels)),
             ("cv:processingTime", f["duration"]?.string.map { Vocabulary.typed($0, "xsd:duration") }),
             ("cv:hasCost", cost),
-            ("cpsv:produces", list(f["outputs"], "output", "cv:Output")),
-            ("cv:holdsRequirement", list(f["requirements"], "requirement", "cv:Requirement")),
-            ("cpsv:hasInput", list(f["evidence"], "evidence", "cv:Evidence")),
+            ("cpsv:produces", list("outputs", "output", "cv:Output")),
+            ("cv:holdsRequirement", list("requirements", "requirement", "cv:Requirement")),
+            ("cpsv:hasInput", list("evidence", "evidence", "cv:Evidence")),
             ("cv:hasLegalResource", .array(legal)),
             ("cpsv:follows", .array(rules)),
             ("cv:relatedService", .array(related)),
@@ -331,6 +357,17 @@ struct CPSVCatalogue: Sendable {
         ])
     }
 
+    /// Adds a node made from a service's fields: the municipality's own (`own`), or the
+    /// model's (`ModelNodes`), made and written once for every graph (`modelNodes`).
+    private func add(_ id: String, _ type: String, own: Bool, into graph: inout LinkedGraph,
+                     _ properties: () -> [(String, JSONValue?)]) {
+        if own {
+            graph.add(id, type, own: true, making: properties)
+        } else {
+            graph.add(id) { modelNodes.node(id) { LinkedGraph.node(id, type, properties()) } }
+        }
+    }
+
     /// A legal reference as a path segment: `Llei 18/2020` → `llei-18-2020`.
     static func slug(_ s: String) -> String {
         var out = ""
@@ -339,5 +376,71 @@ struct CPSVCatalogue: Sendable {
         }
         while out.hasSuffix("-") { out.removeLast() }
         return out
+    }
+}
+
+/// Which of a service's nodes are the model's own, the same for every municipality that
+/// offers it, so that they are named once, under the model (`…/id/model/service/<s>/…`,
+/// `…/id/model/procedure/<p>`), and the network's catalogue holds each once. An IRI names
+/// one thing: a node made from a field the municipality adapted is named under the
+/// municipality (`…/id/<m>/service/<s>/…`), as is every node of a local service.
+///
+/// A field is the model's when the service is a model service and no override of the
+/// municipality (`ResolvedService.overrides`, each naming its path from the field down)
+/// touches it: `Merger` records every change it makes, so the field's value is then the
+/// model document's, node for node.
+struct ModelNodes {
+    /// The fields that an override touches; nil when the service is local, or an override
+    /// replaced the whole document (every field is then the municipality's).
+    private let adapted: Set<String>?
+
+    init(service: ResolvedService) {
+        guard service.adoption != .local else {
+            adapted = nil
+            return
+        }
+        var fields: Set<String> = []
+        for o in service.overrides {
+            guard case let .key(field)? = o.path.first else {
+                adapted = nil
+                return
+            }
+            fields.insert(field)
+        }
+        adapted = fields
+    }
+
+    /// Whether the nodes made from `field` (`outputs`, `evidence`, `channels`, …) are the model's.
+    func isModels(_ field: String) -> Bool { adapted.map { !$0.contains(field) } ?? false }
+
+    /// Whether a procedure is the model's as it stands: a model procedure that the
+    /// municipality neither replaces with a variant nor overrides.
+    static func isModels(_ procedure: ResolvedProcedure) -> Bool {
+        procedure.model != nil && procedure.variant == nil && procedure.overrides.isEmpty
+    }
+}
+
+/// The nodes that are the model's (`ModelNodes`), each made and written once per export,
+/// when a municipality's graph first has it, and shared by every graph that has it: its
+/// description depends only on the model, so it is the same node, byte for byte, in each
+/// (about half of each municipality's catalogue at 947). Safe to share between threads.
+final class ModelNodeCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [String: (node: JSONValue, text: [UInt8])] = [:]
+
+    init() {}
+
+    /// The node of `id` and its text as an item of a document's `@graph` (indented twice,
+    /// `CPSVCatalogue.pieces`): `make`'s, the first time `id` is asked.
+    func node(_ id: String, _ make: () -> JSONValue) -> (node: JSONValue, text: [UInt8]) {
+        if let kept = lock.withLock({ made[id] }) { return kept }
+        let node = make()
+        var text: [UInt8] = []
+        node.write(into: &text, indent: 2)
+        return lock.withLock {
+            if let kept = made[id] { return kept }
+            made[id] = (node, text)
+            return (node, text)
+        }
     }
 }

@@ -11,6 +11,9 @@ struct LinkedGraph: Sendable {
     /// address, its office's page), so that no other municipality's graph has it
     /// (`CPSVCatalogue.municipality`; the network's catalogue does not look these up).
     private(set) var own: [Bool] = []
+    /// The JSON text of each node as an item of a document's `@graph` writes it (indented
+    /// twice, `CPSVCatalogue.pieces`) when the node came written (`add(_:written:)`), else nil.
+    private(set) var texts: [[UInt8]?] = []
     private var known: Set<String> = []
 
     /// Adds a node made of `@id`, `@type` and the properties that have a value.
@@ -26,7 +29,27 @@ struct LinkedGraph: Sendable {
         append(id, type, own: own, properties())
     }
 
+    /// Adds a node made and written elsewhere, shared with other graphs (`ModelNodeCache`):
+    /// `written` gives the node and its text, as `CPSVCatalogue.pieces` would write it, and
+    /// is asked only when the node is new. It is not the graph's own.
+    mutating func add(_ id: String, written: () -> (node: JSONValue, text: [UInt8])) {
+        guard known.insert(id).inserted else { return }
+        let made = written()
+        ids.append(id)
+        own.append(false)
+        nodes.append(made.node)
+        texts.append(made.text)
+    }
+
     private mutating func append(_ id: String, _ type: String, own: Bool, _ properties: [(String, JSONValue?)]) {
+        ids.append(id)
+        self.own.append(own)
+        nodes.append(LinkedGraph.node(id, type, properties))
+        texts.append(nil)
+    }
+
+    /// A node of `@id`, `@type` and the properties that have a value (not nil, not an empty list).
+    static func node(_ id: String, _ type: String, _ properties: [(String, JSONValue?)]) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("@id", .string(id)), ("@type", .string(type))]
         pairs.reserveCapacity(properties.count + 2)
         for (key, value) in properties {
@@ -34,18 +57,17 @@ struct LinkedGraph: Sendable {
             if case let .array(items) = value, items.isEmpty { continue }
             pairs.append((key, value))
         }
-        ids.append(id)
-        self.own.append(own)
-        nodes.append(.object(pairs))
+        return .object(pairs)
     }
 
     /// Adds the nodes of another graph that this one lacks; none of them is its own.
     mutating func merge(_ other: LinkedGraph) {
-        for (id, node) in zip(other.ids, other.nodes) {
-            guard known.insert(id).inserted else { continue }
-            ids.append(id)
+        for i in other.ids.indices {
+            guard known.insert(other.ids[i]).inserted else { continue }
+            ids.append(other.ids[i])
             own.append(false)
-            nodes.append(node)
+            nodes.append(other.nodes[i])
+            texts.append(other.texts[i])
         }
     }
 

@@ -31,7 +31,10 @@ public struct OpenDataExport: Sendable {
         schemaOrg = SchemaOrg(vocabulary: vocabulary, resolved: byslug)
     }
 
-    var catalogue: CPSVCatalogue { CPSVCatalogue(vocabulary: vocabulary, resolved: input.resolved) }
+    var catalogue: CPSVCatalogue { CPSVCatalogue(vocabulary: vocabulary, resolved: input.resolved, modelNodes: modelNodes) }
+
+    /// The catalogue's nodes that are the model's, made once, shared by the copies of this export.
+    let modelNodes = ModelNodeCache()
 
     /// The schema.org views, made once: every page of the site asks for its office's.
     let schemaOrg: SchemaOrg
@@ -82,8 +85,9 @@ public struct OpenDataExport: Sendable {
         /// (which may wait for it), without the nodes already there (as `LinkedGraph.merge`).
         ///
         /// A municipality's own nodes (`LinkedGraph.own`) are not looked up: no other
-        /// municipality has them. Only the others (concepts, laws, the agency: some 50 of
-        /// 800 nodes per municipality) are kept in `seen`. One of those written in a
+        /// municipality has them. Only the others (concepts, laws, the agency and the
+        /// nodes named under the model, `ModelNodes`: some 230 of 280 nodes per municipality
+        /// at 947) are kept in `seen`. One of those written in a
         /// municipality's own form (`OwnIdentifiers`) is set aside for it, or, when that
         /// municipality came before, left out if its graph has it.
         @Sendable func gather(_ part: (ResolvedMunicipality) -> CPSVCatalogue.Pieces, _ add: (ArraySlice<UInt8>) -> Void) {

@@ -272,6 +272,56 @@ final class OpenDataTests: XCTestCase {
         XCTAssertEqual(graph.first { $0["@id"] as? String == location }?["@type"] as? String, "foaf:Document")
     }
 
+    /// A node that is the model's as it stands (an unadapted field's outputs, channels, cost;
+    /// a model procedure neither replaced nor overridden) is named under the model, and the
+    /// network's catalogue describes it once; what a municipality adapted, and its own
+    /// services, are named under the municipality. Each municipality's file still holds
+    /// every node it refers to (`testEveryReferencedNodeIsTypedInTheSameGraph`).
+    func testTheModelsOwnNodesAreNamedUnderTheModelAndDescribedOnceInTheNetwork() throws {
+        let files = Dictionary(fixture.export().files().map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a })
+        func graph(_ path: String) throws -> [[String: Any]] {
+            let data = try XCTUnwrap(files[path])
+            return try XCTUnwrap((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["@graph"] as? [[String: Any]])
+        }
+        let id = "https://oae.example.org/id/"
+        let model = id + "model/service/company-creation/"
+        func ids(_ graph: [[String: Any]], under prefix: String) -> [String] {
+            graph.compactMap { $0["@id"] as? String }.filter { $0.hasPrefix(prefix) }
+        }
+        // Molins de Rei adapts nothing.
+        let molins = try graph("catalogue-molins-de-rei.jsonld")
+        XCTAssertEqual(ids(molins, under: model), [model + "channel/in-person", model + "channel/email", model + "cost",
+                                                   model + "output/1"])
+        XCTAssertEqual(ids(molins, under: id + "model/procedure/"), [id + "model/procedure/welcome-and-triage"])
+        XCTAssertEqual(ids(molins, under: id + "molins-de-rei/service/company-creation/"),
+                       [id + "molins-de-rei/service/company-creation/competent-authority"])
+        XCTAssertEqual(molins.first { $0["@id"] as? String == model + "output/1" }?["dct:identifier"] as? String,
+                       "model/company-creation/output/1")
+        XCTAssertEqual(molins.first { $0["@id"] as? String == id + "model/procedure/welcome-and-triage" }?["dct:identifier"] as? String,
+                       "model/welcome-and-triage")
+        // Sant Feliu overrides company-creation's channels and commitments (its channels are
+        // its own, its cost and output the model's), replaces the procedure with a variant,
+        // and has a service of its own.
+        let santFeliu = try graph("catalogue-sant-feliu-de-llobregat.jsonld")
+        let own = id + "sant-feliu-de-llobregat/"
+        XCTAssertEqual(ids(santFeliu, under: model), [model + "cost", model + "output/1"])
+        XCTAssertEqual(ids(santFeliu, under: own + "service/company-creation/"),
+                       ["competent-authority", "channel/in-person", "channel/phone"].map { own + "service/company-creation/" + $0 })
+        XCTAssertEqual(santFeliu.first { $0["@id"] as? String == own + "service/company-creation/channel/phone" }?["dct:identifier"] as? String,
+                       "sant-feliu-de-llobregat/company-creation/channel/phone")
+        XCTAssertEqual(ids(santFeliu, under: id + "model/procedure/"), [])
+        XCTAssertEqual(ids(santFeliu, under: own + "procedure/"), [own + "procedure/welcome-and-triage"])
+        XCTAssertEqual(ids(santFeliu, under: id + "model/service/local-retail-support/"), [])
+        XCTAssertFalse(ids(santFeliu, under: own + "service/local-retail-support/").isEmpty)
+        // The network's catalogue: every node once, the model's among them.
+        let network = try graph("catalogue.jsonld").compactMap { $0["@id"] as? String }
+        XCTAssertEqual(Set(network).count, network.count)
+        XCTAssertEqual(network.filter { $0.hasPrefix(model) }, [model + "channel/in-person", model + "channel/email", model + "cost",
+                                                                model + "output/1"])
+        XCTAssertEqual(Set(network), Set(molins.compactMap { $0["@id"] as? String } + santFeliu.compactMap { $0["@id"] as? String }
+            + ["https://oae.example.org/data/catalogue.jsonld", "https://oae.example.org/ca/comparison.html"]))
+    }
+
     func testSchemaOrgOffice() throws {
         try fixture.write("seeds/sant-feliu-de-llobregat/office.yaml", """
             id: sant-feliu-de-llobregat
