@@ -77,7 +77,8 @@ public enum VisibleText {
         }
         let n = pieces.count
         let start = min(max(0, column - 1), n)
-        let end = start < n ? min(n, start + max(1, width)) : start
+        // `width` may be Int.max (a span over several lines: to the line's end).
+        let end = start < n ? start + min(n - start, max(1, width)) : start
         let caretStart = offsets[start]
         let caretEnd = start < n ? offsets[end] : caretStart + 1
         let total = offsets[n]

@@ -132,6 +132,19 @@ final class RendererTests: XCTestCase {
         XCTAssertEqual(String(last[3]), "  | " + String(repeating: " ", count: 161) + "^")
     }
 
+    /// A span over several lines underlines its first line to the end, long or escaped
+    /// lines too (the width to the end of a long line overflowed, and `oae check` crashed
+    /// on a tree whose schema enum and texts disagreed over a long line).
+    func testASpanOverSeveralLinesOnALongLineUnderlinesToTheEnd() {
+        let line = String(repeating: "a", count: 170) + "\u{200B}b"
+        let d = Diagnostic.error("r", "m", at: SourceSpan(file: "x.yaml", start: SourcePosition(line: 1, column: 165),
+                                                             end: SourcePosition(line: 3, column: 2)))
+        let out = TextRenderer(color: false) { _ in SourceText(line + "\nsecond\nthird") }.render(d).split(separator: "\n")
+        XCTAssertEqual(String(out[3]).filter { $0 == "^" }.count, 6 + 8 + 1, "to the end of the line: 6 letters, the escape, the last letter")
+        XCTAssertEqual(VisibleText.excerpt(Substring(line), column: 165, width: Int.max).caretWidth, 6 + 8 + 1)
+        XCTAssertEqual(VisibleText.excerpt("short", column: 2, width: Int.max).caretWidth, 4)
+    }
+
     func testGitHubEscapesControlCharacters() {
         let d = Diagnostic.error("link-broken", "'nowhere\u{1B}[2J.md' points to nothing",
                                  at: SourceSpan(file: "model/services/a.md", line: 3, column: 4))
