@@ -104,6 +104,8 @@ struct SiteContext: Sendable {
     let titles = Memo<String, String>()
     /// Each indicator's chart by language (`Pages.indicatorChart`).
     let charts = Memo<String, ChartView>()
+    /// Each indicator's values and targets per office, by indicator id (`IndicatorSeries`).
+    let indicatorSeries = Memo<String, IndicatorSeries>()
     /// The footer's source dates, by epoch and language, and days by epoch (`Layout`).
     let dates = Memo<String, String>()
     let days = Memo<Int, String>()
