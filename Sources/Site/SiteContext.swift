@@ -53,29 +53,44 @@ public struct SiteOptions: Sendable {
 }
 
 /// Everything the pages are rendered from, shared (read-only) by the parallel renderers.
-struct SiteContext: Sendable {
+/// A class: `Pages`, `Layout` and `ValueText` hold it, and each page made several of them;
+/// as a struct of two dozen references each copy retained and released every field.
+final class SiteContext: Sendable {
     let input: BuildInput
     let templates: Templates
     let languages: [SiteLanguage]
     let options: SiteOptions
     let bodies: MarkdownBodies
     let resolved: [String: ResolvedMunicipality]
-    /// An office's indicator results (met, missed, no data), made once when first asked.
+    /// An office's indicator results (met, missed, no data), made once when first asked;
+    /// nil for a slug that is no municipality. The municipality is looked up only to make
+    /// them (copying it out of `resolved` on every call retained each of its fields).
     func results(_ slug: String) -> IndicatorResults? {
-        guard let r = resolved[slug] else { return nil }
-        return resultsMemo.value(slug) { IndicatorResults(r, network: network) }
+        resultsMemo.value(slug) { resolved[slug].map { IndicatorResults($0, network: network) } }
     }
-    private let resultsMemo = Memo<String, IndicatorResults>()
+    private let resultsMemo = Memo<String, IndicatorResults?>()
     /// The municipalities relying on each agreement, by the agreement's path, computed once.
     let relying: [String: [String]]
-    /// An office's checklist, training and reports, counted once when first asked.
+    /// An office's checklist, training and reports, counted once when first asked;
+    /// nil for a slug that is no municipality (as `results`).
     func progress(_ slug: String) -> OfficeProgress? {
-        guard let r = resolved[slug] else { return nil }
-        return progressMemo.value(slug) { OfficeProgress(r, network: network) }
+        progressMemo.value(slug) { resolved[slug].map { OfficeProgress($0, network: network) } }
     }
-    private let progressMemo = Memo<String, OfficeProgress>()
+    private let progressMemo = Memo<String, OfficeProgress?>()
     /// The municipalities in the order the site lists them (by slug).
     let municipalities: [ResolvedMunicipality]
+
+    /// `body` of each municipality, in the site's order, each read where it is: `map` copied
+    /// every municipality it passed (retaining and releasing each of its fields), and the
+    /// pages of the model's services, procedures and indicators each pass all of them.
+    func eachMunicipality<T>(_ body: (borrowing ResolvedMunicipality) -> T) -> [T] {
+        municipalities.withUnsafeBufferPointer { all in
+            var out: [T] = []
+            out.reserveCapacity(all.count)
+            for i in all.indices { out.append(body(all[i])) }
+            return out
+        }
+    }
     /// Every agreement of the tree (`Network.agreements`), gathered and sorted once.
     let agreements: [Document]
     /// The agreements by id (the first of an id in `agreements`).
