@@ -112,7 +112,7 @@ final class SiteContext: Sendable {
     var comparison: CatalogueComparison { comparisonOnce.value { CatalogueComparison(network: network, resolved: municipalities) } }
     private let comparisonOnce = Once<CatalogueComparison>()
     /// Each office's summary by slug and language, made when first asked (`Pages.officeSummary`).
-    let summaries = Memo<String, OfficeSummary>()
+    let summaries = Memo<SlugInLanguage, OfficeSummary>()
     /// The label of each office status by language, found once (`statusLabel`).
     let statusLabels = Memo<String, String>()
     /// The network's title by language, found once (`siteTitle`): every page shows it.
@@ -140,6 +140,8 @@ final class SiteContext: Sendable {
         municipalities = input.resolved.sorted { $0.slug < $1.slug }
         agreements = input.network.agreements
         agreementsByID = Dictionary(agreements.map { ($0.id, $0) }) { first, _ in first }
+        areas = input.network.model[.model]?.values.first?.root?["areas"]?.sequence ?? []
+        areasByID = Dictionary(areas.compactMap { a in a["id"]?.string.map { ($0, a) } }) { first, _ in first }
     }
 
     var network: Network { input.network }
@@ -194,12 +196,21 @@ final class SiteContext: Sendable {
         return phases.compactMap { p in p["id"]?.string.map { ($0, p["name"], p["description"]) } }
     }
 
-    /// The thematic areas of the model, by id.
-    func area(_ id: String) -> Node? {
-        network.model[.model]?.values.first?.root?["areas"]?.sequence?.first { $0["id"]?.string == id }
-    }
+    /// The thematic area of the model with id `id` (the first of that id).
+    func area(_ id: String) -> Node? { areasByID[id] }
 
-    var areas: [Node] { network.model[.model]?.values.first?.root?["areas"]?.sequence ?? [] }
+    /// The thematic areas of the model, in order.
+    let areas: [Node]
+    /// The areas by id, found once: every office page asks for each service's area, and
+    /// each answer read the model document out of its table and scanned its areas.
+    private let areasByID: [String: Node]
+}
+
+/// A municipality's slug with a language code, as a key of what is made once per office and
+/// language (hashed as two strings: joining them made a new string on every ask).
+struct SlugInLanguage: Hashable, Sendable {
+    var slug: String
+    var language: String
 }
 
 /// Values made once when first asked, then shared by the pages rendered in parallel.
