@@ -33,6 +33,7 @@ public struct SiteLanguage: Sendable {
         case indicatorStatus
     }
 
+    /// A memoised phrase's key: its kind and the value it is made from.
     struct PhraseKey: Sendable, Hashable {
         var kind: PhraseKind
         var value: String
