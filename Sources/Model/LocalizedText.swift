@@ -17,7 +17,10 @@ public struct LocalizedText: Sendable {
         case let .mapping(pairs):
             var v: [String: String] = [:]
             for i in pairs.indices {
-                if case let .string(s) = pairs[i].value.value { v[pairs[i].key.keyText] = s }
+                guard case let .string(s) = pairs[i].value.value else { continue }
+                // A string key read where it is: `keyText`, a call into `Loading`, copied
+                // the key's node first.
+                if case let .string(key) = pairs[i].key.value { v[key] = s } else { v[pairs[i].key.keyText] = s }
             }
             values = v
         default:

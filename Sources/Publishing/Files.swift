@@ -17,6 +17,14 @@ public func writeFile(_ url: URL, _ bytes: [UInt8]) throws {
     try bytes.withUnsafeBytes { try FileWriting.write(path: url.path, $0) }
 }
 
+/// Writes bytes to the file at `path` (a file system path, not a URL), creating its folder:
+/// for the many small files of one build (17,000 pages at 947 municipalities), whose paths
+/// are joined as text instead of through `URL.appendingPathComponent` and `URL.path`
+/// (4% of the site's pages' CPU, issue 13).
+public func writeFile(path: String, _ bytes: [UInt8]) throws {
+    try bytes.withUnsafeBytes { try FileWriting.write(path: path, $0) }
+}
+
 public func writeFile(_ url: URL, _ text: String) throws {
     var text = text
     try text.withUTF8 { try FileWriting.write(path: url.path, UnsafeRawBufferPointer($0)) }

@@ -25,24 +25,25 @@ public struct Localizer: Sendable {
     /// node without building a table of its languages: every handbook asks it thousands
     /// of times.
     public func text(_ node: Node?) -> Text? {
-        guard let node else { return nil }
-        switch node.value {
-        case let .string(s):
+        // The node's value read through the optional: unwrapping the node first copied it.
+        switch node?.value {
+        case let .string(s)?:
             let fallback = language != defaultLanguage
             return Text(text: s, isFallback: fallback, language: fallback ? defaultLanguage : language)
-        case let .mapping(pairs):
+        case let .mapping(pairs)?:
             // As in a table of the string values, a key written twice counts with its last value.
             // Through the buffer, and by index: iterating copied (retained and released) every
             // pair, and binding each text retained it; only the chosen text is copied.
+            // The keys are read where they are (`Localizer.isStringValue`, `keyIs`, `keyText`):
+            // reading a pair's node through the buffer to call into `Loading` copied it.
             return pairs.withUnsafeBufferPointer { pairs -> Text? in
                 var own = -1, fallback = -1, first = -1
                 var firstKey = ""
                 for i in 0..<pairs.count {
-                    guard case .string = pairs[i].value.value else { continue }
-                    let key = pairs[i].key.keyText
-                    if key == language { own = i }
-                    if key == defaultLanguage { fallback = i }
-                    if first < 0 || key <= firstKey { first = i; firstKey = key }
+                    guard Localizer.isStringValue(pairs, i) else { continue }
+                    if Localizer.keyIs(pairs, i, language) { own = i }
+                    if Localizer.keyIs(pairs, i, defaultLanguage) { fallback = i }
+                    if first < 0 || Localizer.keyPrecedes(pairs, i, firstKey) { first = i; firstKey = Localizer.keyText(pairs, i) }
                 }
                 func text(_ i: Int) -> String {
                     guard case let .string(s) = pairs[i].value.value else { return "" }
@@ -56,6 +57,35 @@ public struct Localizer: Sendable {
         default:
             return nil
         }
+    }
+
+    /// Whether the value of pair `i` is a string.
+    @inline(__always)
+    static func isStringValue(_ pairs: UnsafeBufferPointer<Node.Pair>, _ i: Int) -> Bool {
+        if case .string = pairs[i].value.value { return true }
+        return false
+    }
+
+    /// Whether the key of pair `i` reads `text` (a string key compared as it is, any other
+    /// scalar by its `keyText`).
+    @inline(__always)
+    static func keyIs(_ pairs: UnsafeBufferPointer<Node.Pair>, _ i: Int, _ text: String) -> Bool {
+        if case let .string(key) = pairs[i].key.value { return key == text }
+        return pairs[i].key.keyText == text
+    }
+
+    /// The key of pair `i` as text (`Node.keyText`).
+    @inline(__always)
+    static func keyText(_ pairs: UnsafeBufferPointer<Node.Pair>, _ i: Int) -> String {
+        if case let .string(key) = pairs[i].key.value { return key }
+        return pairs[i].key.keyText
+    }
+
+    /// Whether the key of pair `i` sorts at or before `text` (`keyText <= text`).
+    @inline(__always)
+    static func keyPrecedes(_ pairs: UnsafeBufferPointer<Node.Pair>, _ i: Int, _ text: String) -> Bool {
+        if case let .string(key) = pairs[i].key.value { return key <= text }
+        return pairs[i].key.keyText <= text
     }
 
     /// The text, or "" when the field is absent.

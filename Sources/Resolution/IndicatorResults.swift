@@ -113,8 +113,13 @@ public struct IndicatorResults: Sendable {
     public var byIndicator: [String: [IndicatorResult]]
 
     /// The result of one indicator in one quarter.
+    /// Through the buffer, by index: `first(where:)` copied (retained and released) each
+    /// result it passed; the site asks this for every office, indicator and quarter.
     public func result(_ indicator: String, _ quarter: Quarter) -> IndicatorResult? {
-        byIndicator[indicator]?.first { $0.quarter == quarter }
+        byIndicator[indicator]?.withUnsafeBufferPointer { results -> IndicatorResult? in
+            for i in results.indices where results[i].quarter == quarter { return results[i] }
+            return nil
+        }
     }
 
     /// Every result, indicator by indicator (in the view's order), then quarter by quarter.

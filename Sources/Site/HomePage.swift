@@ -52,7 +52,7 @@ extension Pages {
     func officeSummary(_ slug: String, _ language: SiteLanguage, _ path: String) -> OfficeSummary {
         // Made once per office and language (the model's pages list every office), then
         // linked from the page at `path`.
-        var summary = site.summaries.value(slug + "\n" + language.code) { officeSummary(slug, language) }
+        var summary = site.summaries.value(SlugInLanguage(slug: slug, language: language.code)) { officeSummary(slug, language) }
         summary.href = href(.office(slug), language, from: path)
         return summary
     }

@@ -28,7 +28,11 @@ extension Pages {
 
     /// A status as text and colour (never colour alone): `<span class="indicator-status
     /// status-missed">missed</span>`.
+    /// Made once per status and language (`SiteLanguage.phrase`): an office's page shows one
+    /// per indicator and quarter.
     func statusHTML(_ status: IndicatorStatus, _ language: SiteLanguage) -> String {
-        "<span class=\"indicator-status status-\(status.rawValue)\">\(HTML.escape(language.formatter.status(status.rawValue)))</span>"
+        language.phrase(.indicatorStatus, status.rawValue) {
+            "<span class=\"indicator-status status-\(status.rawValue)\">\(HTML.escape(language.formatter.status(status.rawValue)))</span>"
+        }
     }
 }

@@ -38,7 +38,7 @@ struct MarkdownBodies: Sendable {
                   let (value, parent) = reference.value(in: root) else { return nil }
             let text: String
             if reference.path.last == "time_limit" || reference.path.last == "duration", let d = value.string {
-                text = language.formatter.duration(d)
+                text = language.duration(d)
             } else if let n = value.number {
                 text = language.formatter.measure(n, unit: parent?["unit"]?.string)
             } else {

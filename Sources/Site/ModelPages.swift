@@ -121,7 +121,7 @@ extension Pages {
         guard let root = network.modelDocument(.indicator, id)?.root else { return notFound(language, path) }
         let values = ValueText(site: site, language: language)
         let unit = root["unit"]?.string ?? "count"
-        let targets = site.municipalities.map { r in
+        let targets = site.eachMunicipality { r in
             let target = r.indicators.first { $0.id == id }?.fields["target"]
             return IndicatorView.Target(office: site.municipalityName(r.slug),
                                         href: href(.office(r.slug), language, from: path, fragment: "progress"),

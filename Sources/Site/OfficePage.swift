@@ -7,7 +7,7 @@ import Resolution
 extension Pages {
     func office(_ slug: String, _ language: SiteLanguage, _ path: String) -> PageContent {
         guard let r = site.resolved[slug] else { return notFound(language, path) }
-        let office = site.office(slug)
+        let office = r.files.office?.root ?? network.municipalities[slug]?.office?.root
         let values = ValueText(site: site, language: language)
         let summary = officeSummary(slug, language, path)
         let progress = site.progress(r.slug)!
@@ -81,22 +81,25 @@ extension Pages {
                     return .init(indicator: site.title(.indicator, id, language), note: language.text(note))
                 })
         }
+        // The office's items read once, not once per item of the template.
+        let localItems = r.files.checklist?.root?["items"]?.sequence ?? []
         let checklistItems = (network.model[.checklistTemplate]?.values.first?.root?["items"]?.sequence ?? []).map { item in
             let id = item["id"]?.string ?? ""
-            let local = (r.files.checklist?.root?["items"]?.sequence ?? []).first { $0["item"]?.string == id }
+            let local = localItems.first { $0["item"]?.string == id }
             return OfficeView.ChecklistItem(
                 title: language.text(item["title"]), done: local?["done"]?.bool == true,
                 date: language.date(local?["date"]?.string), has_note: local?["note"] != nil, note: language.text(local?["note"]))
         }
         let handbooks = handbookLinks(slug, language, path)
         let records = officeRecords(slug, language, from: path)
+        let adaptation = r.files.adaptation?.root
         let view = OfficeView(
             office: summary, name: summary.name,
             ine_code: office?["municipality"]?["ine_code"]?.string ?? "",
             description: language.paragraphs(office?["description"]),
-            notes: language.paragraphs(r.files.adaptation?.root?["notes"]),
-            has_notes: r.files.adaptation?.root?["notes"] != nil,
-            base_model_version: r.files.adaptation?.root?["base_model_version"]?.string ?? "",
+            notes: language.paragraphs(adaptation?["notes"]),
+            has_notes: adaptation?["notes"] != nil,
+            base_model_version: adaptation?["base_model_version"]?.string ?? "",
             hours: hours, has_hours: !hours.isEmpty,
             contact: contact, has_contact: !contact.isEmpty,
             services: services,

@@ -13,7 +13,7 @@ extension Pages {
         view.required_from = required.map { site.statusLabel($0.from.rawValue, language) } ?? ""
         view.is_required = required != nil
         view.is_model = true
-        view.offices = site.municipalities.map { r in
+        view.offices = site.eachMunicipality { r in
             let p = r.procedures.first { $0.id == id }
             let ownerRole = p?.localOwner?.role
             return ProcedureView.Office(
@@ -63,7 +63,7 @@ extension Pages {
                 number: String(i + 1), id: s["id"]?.string ?? "",
                 role: site.titleString(.role, role, language), role_href: href(.role(role), language, from: path),
                 action: language.text(s["action"]), output: language.text(s["output"]),
-                time_limit: s["time_limit"]?.string.map(language.formatter.duration) ?? "")
+                time_limit: s["time_limit"]?.string.map(language.duration) ?? "")
         }
         let services = (root["services"]?.sequence ?? []).compactMap(\.string).map {
             documentLink(.service, $0, in: local, language, from: path)

@@ -61,19 +61,17 @@ extension Pages {
         let none = ChartView(has_chart: false, chart_svg: "", chart_rows: [], chart_caption: "", summary: false, summary_rows: [])
         guard let root = network.modelDocument(.indicator, id)?.root else { return none }
         let unit = root["unit"]?.string ?? "count"
-        // By slug: a resolved municipality copied into the tuple retained each of its fields.
-        let offices = site.municipalities.map { ($0.slug, site.progress($0.slug)!) }
-            .filter { $0.1.reports.contains { $0.values[id] != nil } }
+        // The offices' values and targets, the same in every language: made once per build.
+        let series = site.indicatorSeries.value(id) { IndicatorSeries(id, site) }
+        let offices = series.offices
         guard !offices.isEmpty else { return none }
-        let quarters = Array(Set(offices.flatMap { $0.1.reports.filter { $0.values[id] != nil }.map(\.quarter) })).sorted()
+        let quarters = series.quarters
         let name = language.string(root["name"]).nonEmpty ?? id
         let formatter = language.formatter
-        let values = offices.map { _, p in
-            quarters.map { q in p.reports.first { $0.quarter == q }?.values[id] }
-        }
+        let values = series.values
         let short = { (q: Quarter) in formatter.quarter(q, short: true) }
         let format = { @Sendable (v: Double) in formatter.measure(v, unit: unit) }
-        let targets = offices.map { slug, _ in site.results(slug)?.targets[id] }
+        let targets = series.targets
         let targetWords = formatter.list(Array(Set(zip(offices, targets).compactMap { pair -> String? in
             guard let t = pair.1 else { return nil }
             return formatter.quarterTarget(t.quarterValue, direction: t.direction.rawValue, unit: unit)
@@ -84,7 +82,7 @@ extension Pages {
             "indicator": name, "unit": language.word("unit", unit), "count": formatter.number(Double(offices.count)),
             "first": quarters.first.map { formatter.quarter($0) } ?? "", "last": quarters.last.map { formatter.quarter($0) } ?? "",
         ]
-        if !summarised { words["offices"] = formatter.list(offices.map { site.municipalityName($0.0) }) }
+        if !summarised { words["offices"] = formatter.list(offices.map { site.municipalityName($0.slug) }) }
         let description = language.format(summarised ? "chart_summary_description" : "chart_description", words)
         var chart: BarChart
         if let summary {
@@ -98,7 +96,7 @@ extension Pages {
             }
         } else {
             chart = BarChart(title: name, description: description, categories: quarters.map(short),
-                             series: zip(offices, values).map { BarChart.Series(name: site.municipalityName($0.0), values: $1) },
+                             series: zip(offices, values).map { BarChart.Series(name: site.municipalityName($0.slug), values: $1) },
                              format: format)
             chart.targets = targets.map { $0?.quarterValue }
         }
@@ -121,20 +119,20 @@ extension Pages {
             return text
         }
         var rows: [ChartView.Row] = []
-        for (slug, p) in offices {
-            let results = site.results(slug)
-            let office = site.municipalityName(slug)
-            for rep in p.reports {
-                guard let v = rep.values[id] else { continue }
-                let result = results?.result(id, rep.quarter)
-                let quarter = quarterTexts[rep.quarter] ?? short(rep.quarter)
-                quarterTexts[rep.quarter] = quarter
+        for office in offices {
+            let results = site.results(office.slug)
+            let officeName = site.municipalityName(office.slug)
+            for point in office.reports {
+                guard let v = point.value else { continue }
+                let result = results?.result(id, point.quarter)
+                let quarter = quarterTexts[point.quarter] ?? short(point.quarter)
+                quarterTexts[point.quarter] = quarter
                 var status = ""
                 if let result {
                     status = statusTexts[result.status] ?? statusHTML(result.status, language)
                     statusTexts[result.status] = status
                 }
-                rows.append(.init(office: office, quarter: quarter, value: formatter.measure(v, unit: unit),
+                rows.append(.init(office: officeName, quarter: quarter, value: formatter.measure(v, unit: unit),
                                   target: result?.target.map(target) ?? "–", status: status))
             }
         }
@@ -148,6 +146,43 @@ extension Pages {
         return ChartView(has_chart: true, chart_svg: chart.svg(id: "chart-svg-\(id)"), chart_rows: rows,
                          chart_caption: language.format(summarised ? "chart_summary_caption" : "chart_caption", ["indicator": name]),
                          summary: summarised, summary_rows: summaryRows)
+    }
+}
+
+/// What an indicator's chart shows, in every language: the offices that reported a value
+/// of it, each with its reports' values, the quarters with a value, and the offices' targets.
+/// Made once per build (`SiteContext.indicatorSeries`): the chart of each language read the
+/// reports of every office again, copying each report.
+struct IndicatorSeries: Sendable {
+    /// An office with a value of the indicator in at least one report.
+    struct Office: Sendable {
+        var slug: String
+        /// Each report of the office, in order (`OfficeProgress.reports`), with its value
+        /// of the indicator (nil: the report has none).
+        var reports: [(quarter: Quarter, value: Double?)]
+    }
+
+    /// The offices in the site's order (by slug).
+    var offices: [Office] = []
+    /// The quarters in which any office has a value, in order.
+    var quarters: [Quarter] = []
+    /// Per office, the value of each of `quarters`: that of its first report of the quarter.
+    var values: [[Double?]] = []
+    /// Per office, its target for the indicator (`IndicatorResults.targets`).
+    var targets: [EffectiveTarget?] = []
+
+    init(_ id: String, _ site: SiteContext) {
+        for i in site.municipalities.indices {
+            let slug = site.municipalities[i].slug
+            guard let progress = site.progress(slug) else { continue }
+            let reports = progress.reports.map { (quarter: $0.quarter, value: $0.values[id]) }
+            if reports.contains(where: { $0.value != nil }) { offices.append(Office(slug: slug, reports: reports)) }
+        }
+        quarters = Array(Set(offices.flatMap { $0.reports.filter { $0.value != nil }.map(\.quarter) })).sorted()
+        values = offices.map { office in
+            quarters.map { q in office.reports.first { $0.quarter == q }?.value }
+        }
+        targets = offices.map { site.results($0.slug)?.targets[id] }
     }
 }
 

@@ -12,7 +12,8 @@ extension Pages {
         view.status_label = language.label("service_status", root["status"]?.string ?? "")
         view.status = root["status"]?.string ?? ""
         view.is_model = true
-        view.offered_by = site.municipalities.map { r in
+        // Each municipality read where it is (`SiteContext.eachMunicipality`).
+        view.offered_by = site.eachMunicipality { r in
             var row = ServiceView.Office(office: officeSummary(r.slug, language, path),
                                          office_href: href(.office(r.slug), language, from: path, fragment: "services"),
                                          state: adoptionWord("not-adopted", language), offered: false,
@@ -103,7 +104,7 @@ extension Pages {
             audience: labels("audience", root["audience"], language),
             format: labels("service_format", root["format"], language),
             channels: labels("channel", root["channels"], language),
-            duration: root["duration"]?.string.map(language.formatter.duration) ?? "",
+            duration: root["duration"]?.string.map(language.duration) ?? "",
             cost: root["cost"].map(values.cost) ?? "",
             requirements: texts(root["requirements"], language),
             has_requirements: !(root["requirements"]?.sequence ?? []).isEmpty,

@@ -193,9 +193,11 @@ public struct SiteBuild: Sendable {
     /// Writes the whole site into `folder` (which should be empty). Handbook files are
     /// linked from `handbooksFolder`.
     public func write(to folder: URL, handbooksFolder: URL) throws {
-        // Rendered and written in parallel, each page dropped once written.
+        // Rendered and written in parallel, each page dropped once written; each page's
+        // path joined to the folder's as text (`writeFile(path:_:)`).
+        let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
         let failures = parallelMap(pageJobs()) { job -> (any Error)? in
-            do { try writeFile(folder.appendingPathComponent(job.path), job.render()) } catch { return error }
+            do { try writeFile(path: base + job.path, job.render()) } catch { return error }
             return nil
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }

@@ -53,29 +53,44 @@ public struct SiteOptions: Sendable {
 }
 
 /// Everything the pages are rendered from, shared (read-only) by the parallel renderers.
-struct SiteContext: Sendable {
+/// A class: `Pages`, `Layout` and `ValueText` hold it, and each page made several of them;
+/// as a struct of two dozen references each copy retained and released every field.
+final class SiteContext: Sendable {
     let input: BuildInput
     let templates: Templates
     let languages: [SiteLanguage]
     let options: SiteOptions
     let bodies: MarkdownBodies
     let resolved: [String: ResolvedMunicipality]
-    /// An office's indicator results (met, missed, no data), made once when first asked.
+    /// An office's indicator results (met, missed, no data), made once when first asked;
+    /// nil for a slug that is no municipality. The municipality is looked up only to make
+    /// them (copying it out of `resolved` on every call retained each of its fields).
     func results(_ slug: String) -> IndicatorResults? {
-        guard let r = resolved[slug] else { return nil }
-        return resultsMemo.value(slug) { IndicatorResults(r, network: network) }
+        resultsMemo.value(slug) { resolved[slug].map { IndicatorResults($0, network: network) } }
     }
-    private let resultsMemo = Memo<String, IndicatorResults>()
+    private let resultsMemo = Memo<String, IndicatorResults?>()
     /// The municipalities relying on each agreement, by the agreement's path, computed once.
     let relying: [String: [String]]
-    /// An office's checklist, training and reports, counted once when first asked.
+    /// An office's checklist, training and reports, counted once when first asked;
+    /// nil for a slug that is no municipality (as `results`).
     func progress(_ slug: String) -> OfficeProgress? {
-        guard let r = resolved[slug] else { return nil }
-        return progressMemo.value(slug) { OfficeProgress(r, network: network) }
+        progressMemo.value(slug) { resolved[slug].map { OfficeProgress($0, network: network) } }
     }
-    private let progressMemo = Memo<String, OfficeProgress>()
+    private let progressMemo = Memo<String, OfficeProgress?>()
     /// The municipalities in the order the site lists them (by slug).
     let municipalities: [ResolvedMunicipality]
+
+    /// `body` of each municipality, in the site's order, each read where it is: `map` copied
+    /// every municipality it passed (retaining and releasing each of its fields), and the
+    /// pages of the model's services, procedures and indicators each pass all of them.
+    func eachMunicipality<T>(_ body: (borrowing ResolvedMunicipality) -> T) -> [T] {
+        municipalities.withUnsafeBufferPointer { all in
+            var out: [T] = []
+            out.reserveCapacity(all.count)
+            for i in all.indices { out.append(body(all[i])) }
+            return out
+        }
+    }
     /// Every agreement of the tree (`Network.agreements`), gathered and sorted once.
     let agreements: [Document]
     /// The agreements by id (the first of an id in `agreements`).
@@ -97,13 +112,15 @@ struct SiteContext: Sendable {
     var comparison: CatalogueComparison { comparisonOnce.value { CatalogueComparison(network: network, resolved: municipalities) } }
     private let comparisonOnce = Once<CatalogueComparison>()
     /// Each office's summary by slug and language, made when first asked (`Pages.officeSummary`).
-    let summaries = Memo<String, OfficeSummary>()
+    let summaries = Memo<SlugInLanguage, OfficeSummary>()
     /// The label of each office status by language, found once (`statusLabel`).
     let statusLabels = Memo<String, String>()
     /// The network's title by language, found once (`siteTitle`): every page shows it.
     let titles = Memo<String, String>()
     /// Each indicator's chart by language (`Pages.indicatorChart`).
     let charts = Memo<String, ChartView>()
+    /// Each indicator's values and targets per office, by indicator id (`IndicatorSeries`).
+    let indicatorSeries = Memo<String, IndicatorSeries>()
     /// The footer's source dates, by epoch and language, and days by epoch (`Layout`).
     let dates = Memo<String, String>()
     let days = Memo<Int, String>()
@@ -123,6 +140,8 @@ struct SiteContext: Sendable {
         municipalities = input.resolved.sorted { $0.slug < $1.slug }
         agreements = input.network.agreements
         agreementsByID = Dictionary(agreements.map { ($0.id, $0) }) { first, _ in first }
+        areas = input.network.model[.model]?.values.first?.root?["areas"]?.sequence ?? []
+        areasByID = Dictionary(areas.compactMap { a in a["id"]?.string.map { ($0, a) } }) { first, _ in first }
     }
 
     var network: Network { input.network }
@@ -177,12 +196,21 @@ struct SiteContext: Sendable {
         return phases.compactMap { p in p["id"]?.string.map { ($0, p["name"], p["description"]) } }
     }
 
-    /// The thematic areas of the model, by id.
-    func area(_ id: String) -> Node? {
-        network.model[.model]?.values.first?.root?["areas"]?.sequence?.first { $0["id"]?.string == id }
-    }
+    /// The thematic area of the model with id `id` (the first of that id).
+    func area(_ id: String) -> Node? { areasByID[id] }
 
-    var areas: [Node] { network.model[.model]?.values.first?.root?["areas"]?.sequence ?? [] }
+    /// The thematic areas of the model, in order.
+    let areas: [Node]
+    /// The areas by id, found once: every office page asks for each service's area, and
+    /// each answer read the model document out of its table and scanned its areas.
+    private let areasByID: [String: Node]
+}
+
+/// A municipality's slug with a language code, as a key of what is made once per office and
+/// language (hashed as two strings: joining them made a new string on every ask).
+struct SlugInLanguage: Hashable, Sendable {
+    var slug: String
+    var language: String
 }
 
 /// Values made once when first asked, then shared by the pages rendered in parallel.

@@ -21,6 +21,23 @@ public struct SiteLanguage: Sendable {
     /// Each date written in the tree, as `date` writes it, once (pages show the same
     /// opening, review and signing dates thousands of times at 947 municipalities).
     private let dates = Memo<String, String>()
+    /// Each duration written in the tree, as `duration` writes it, once (every service and
+    /// procedure page, model and local, writes one of a handful).
+    private let durations = Memo<String, String>()
+    /// Phrases made from a value of a few (`PhraseKind`), each made once.
+    private let phrases = Memo<PhraseKey, String>()
+
+    /// What a memoised phrase (`phrase`) is made from.
+    enum PhraseKind: Sendable, Hashable {
+        /// An indicator status as HTML (`Pages.statusHTML`).
+        case indicatorStatus
+    }
+
+    /// A memoised phrase's key: its kind and the value it is made from.
+    struct PhraseKey: Sendable, Hashable {
+        var kind: PhraseKind
+        var value: String
+    }
 
     /// The language of `strings`, whose texts of the tree `localizer` picks.
     public init(strings: Strings, localizer: Localizer) {
@@ -59,6 +76,16 @@ public struct SiteLanguage: Sendable {
     public func date(_ text: String?) -> String {
         guard let text else { return "" }
         return dates.value(text) { formatter.date(text) }
+    }
+
+    /// An ISO 8601 duration in words (`ValueFormatter.duration`).
+    public func duration(_ iso: String) -> String {
+        durations.value(iso) { formatter.duration(iso) }
+    }
+
+    /// The phrase of `kind` for `value` in this language, made by `make` the first time.
+    func phrase(_ kind: PhraseKind, _ value: String, _ make: () -> String) -> String {
+        phrases.value(PhraseKey(kind: kind, value: value), make)
     }
 
     /// A translatable field as template data (see `text.mustache`).

@@ -108,19 +108,26 @@ public enum SitePath {
                 }
                 var ups = -common
                 for b in f where b == slash { ups += 1 }
-                var href = [UInt8]()
-                href.reserveCapacity(ups * 3 + t.count - start + (fragment?.utf8.count ?? 0) + 1)
-                for _ in 0..<max(0, ups) {
-                    href.append(UInt8(ascii: "."))
-                    href.append(UInt8(ascii: "."))
-                    href.append(slash)
+                ups = max(0, ups)
+                // Written into the string's own storage: through an array first, every
+                // href allocated twice.
+                let rest = t.count - start
+                let count = ups * 3 + rest + (fragment.map { $0.utf8.count + 1 } ?? 0)
+                return String(unsafeUninitializedCapacity: count) { href in
+                    var n = 0
+                    for _ in 0..<ups {
+                        href[n] = UInt8(ascii: "."); href[n + 1] = UInt8(ascii: "."); href[n + 2] = slash
+                        n += 3
+                    }
+                    for k in 0..<rest { href[n + k] = t[start + k] }
+                    n += rest
+                    if let fragment {
+                        href[n] = UInt8(ascii: "#")
+                        n += 1
+                        for b in fragment.utf8 { href[n] = b; n += 1 }
+                    }
+                    return n
                 }
-                href.append(contentsOf: UnsafeBufferPointer(rebasing: t[start...]))
-                if let fragment {
-                    href.append(UInt8(ascii: "#"))
-                    href.append(contentsOf: fragment.utf8)
-                }
-                return String(decoding: href, as: UTF8.self)
             }
         }
     }

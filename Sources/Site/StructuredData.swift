@@ -22,6 +22,8 @@ public struct StructuredData: Sendable {
     /// `\u003c`, so no text of the tree can close the element.
     public static func scriptText(_ value: JSONValue) -> String {
         let json = value.bytes(pretty: true)
+        // Most have no `<`: then the bytes are the text as they are, not copied byte by byte.
+        guard json.contains(UInt8(ascii: "<")) else { return String(decoding: json, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(json.count + 16)
         for b in json {

@@ -23,7 +23,7 @@ struct ValueText: Sendable {
         let formatter = language.formatter
         switch field {
         case "duration", "time_limit":
-            return HTML.escape(node.string.map(formatter.duration) ?? plain(node))
+            return HTML.escape(node.string.map(language.duration) ?? plain(node))
         case "cost":
             return HTML.escape(cost(node))
         case "owner_role", "role":

@@ -30,6 +30,21 @@ final class FileWritingTests: XCTestCase {
         }
     }
 
+    /// A page written by its path (the site's pages): its folders made, its bytes as given,
+    /// a second write replacing the first; a path under a file is an error with that path.
+    func testBytesAreWrittenByPathIntoNewFolders() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("oae-path-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let path = base.path + "/ca/offices/l-hospitalet/charter.html"
+        try writeFile(path: path, Array("<p>longer first</p>\n".utf8))
+        try writeFile(path: path, Array("<p>àé</p>\n".utf8))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), Data("<p>àé</p>\n".utf8))
+        XCTAssertThrowsError(try writeFile(path: path + "/x.html", [0x61])) { error in
+            XCTAssertEqual((error as? FileWriteError)?.path, path + "/x.html")
+            XCTAssertEqual((error as? FileWriteError)?.code, ENOTDIR)
+        }
+    }
+
     /// A write that fails partway (a full disk: `/dev/full`) is thrown once the parts are given.
     func testAWriteThatFailsPartwayIsThrownAfterTheParts() throws {
         var given = 0
