@@ -28,9 +28,7 @@ public struct MarkdownDocument: Sendable {
     public var links: [Link]
 
     /// Whether a body has no text: only spaces, tabs and line breaks (or nothing).
-    public static func isBlank(_ body: String) -> Bool {
-        body.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-    }
+    public static func isBlank(_ body: String) -> Bool { body.isBlankText }
 }
 
 public struct MarkdownLoader: Sendable {

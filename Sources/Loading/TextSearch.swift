@@ -60,6 +60,12 @@ extension StringProtocol {
     /// Whether `needle` occurs, by bytes (an empty needle occurs everywhere).
     public func utf8Contains(_ needle: String) -> Bool { needle.isEmpty || utf8Range(of: needle) != nil }
 
+    /// Whether the text is empty or only spaces, tabs and line breaks: a text that shows
+    /// nothing (a translation written `es: "   "` is none).
+    public var isBlankText: Bool {
+        utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
     /// How many times `needle` occurs without overlapping, by bytes.
     public func utf8Count(of needle: String) -> Int {
         var count = 0

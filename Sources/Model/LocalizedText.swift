@@ -17,7 +17,8 @@ public struct LocalizedText: Sendable {
         case let .mapping(pairs):
             var v: [String: String] = [:]
             for i in pairs.indices {
-                guard case let .string(s) = pairs[i].value.value else { continue }
+                // A blank text (`es: "   "`) is none: the language falls back, marked.
+                guard case let .string(s) = pairs[i].value.value, !s.isBlankText else { continue }
                 // A string key read where it is: `keyText`, a call into `Loading`, copied
                 // the key's node first.
                 if case let .string(key) = pairs[i].key.value { v[key] = s } else { v[pairs[i].key.keyText] = s }

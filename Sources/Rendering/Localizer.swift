@@ -59,10 +59,11 @@ public struct Localizer: Sendable {
         }
     }
 
-    /// Whether the value of pair `i` is a string.
+    /// Whether the value of pair `i` is a string that shows something: a blank one
+    /// (`es: "   "`) is no text in its language, which then falls back, marked.
     @inline(__always)
     static func isStringValue(_ pairs: UnsafeBufferPointer<Node.Pair>, _ i: Int) -> Bool {
-        if case .string = pairs[i].value.value { return true }
+        if case let .string(s) = pairs[i].value.value { return !s.isBlankText }
         return false
     }
 

@@ -81,14 +81,14 @@ struct TranslationRule: DocumentRule {
 
     /// `LocalizedText(node, defaultLanguage:)?.missing(languages)`, without making the
     /// text's dictionary: a string has only the default language; a mapping has each
-    /// language that is a key with a string value; nil for any other node.
+    /// language that is a key with a string value that is not blank; nil for any other node.
     static func missing(_ node: Node, _ languages: [String], defaultLanguage: String) -> [String]? {
         switch node.value {
         case .string:
             return languages.filter { $0 != defaultLanguage }
         case let .mapping(pairs):
             return languages.filter { language in
-                !pairs.indices.contains { pairs[$0].key.isKey(language) && pairs[$0].value.string != nil }
+                !pairs.indices.contains { pairs[$0].key.isKey(language) && !(pairs[$0].value.string?.isBlankText ?? true) }
             }
         default:
             return nil

@@ -45,8 +45,8 @@ final class CheckReplayTests: XCTestCase {
         let record = BuildRecord.read(out: out)
         XCTAssertEqual(record.check?.lines, kept)
         XCTAssertEqual(record.check?.files.count, 6, "4 handbooks, the data's catalogue, the site's index")
-        // The warnings it keeps are the check's.
-        let (_, diagnostics) = CheckRun.diagnose(root: root, asOf: Day(unixSeconds: 1_764_000_000))
+        // The warnings it keeps are the check's (as of the day of its dates, not a day given).
+        let diagnostics = CheckRun.checked(root: root, asOf: Day(unixSeconds: 1_764_000_000), asOfGiven: false).diagnostics
         XCTAssertEqual(record.check?.warnings, JSONReport.compact(diagnostics))
         let page = inode("site/ca/index.html")
 

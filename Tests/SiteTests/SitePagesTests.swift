@@ -105,6 +105,15 @@ final class SitePagesTests: XCTestCase {
         XCTAssertFalse(ca.contains("class=\"fallback"), "nothing falls back in the default language")
     }
 
+    /// A blank text in a language (`es: "   "`) is none: the page shows the default
+    /// language's, marked (it showed an empty title).
+    func testABlankTranslationIsMarkedAsNotTranslated() throws {
+        try tree.replace("model/services/business-transfer.md",
+                         "name: {ca: Traspàs d'empreses, es: Traspaso de empresas}", "name: {ca: Traspàs d'empreses, es: \"   \"}")
+        let html = try pages()["es/model/services/business-transfer.html"] ?? ""
+        XCTAssertTrue(html.contains("<h1><span lang=\"ca\" class=\"fallback\">Traspàs d&#39;empreses</span> <span class=\"fallback-mark\">[sin traducir]</span></h1>"), html)
+    }
+
     /// A translation file with front matter but no text translates nothing: the page
     /// shows the original's text, marked, as when there is no file (it showed nothing).
     func testATranslationWithoutTextFallsBackToTheOriginal() throws {

@@ -11,6 +11,7 @@ final class TranslationMissingTests: XCTestCase {
         let texts = [
             "a: text", "a: {ca: x, es: y, en: z}", "a: {ca: x}", "a: {ca: x, es: 3, en: ~}", "a: {}",
             "a: [x]", "a: 4", "a: {ca: x, ca: y}", "a: {es: y, fr: z}", "a:", "a: {1: x, true: y}",
+            "a: {ca: x, es: '   ', en: \"\\t\"}",
         ]
         for text in texts {
             let (root, _) = YAMLLoader().load(bytes: Array(text.utf8), file: "t.yaml")
