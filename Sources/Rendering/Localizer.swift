@@ -49,9 +49,11 @@ public struct Localizer: Sendable {
                     guard case let .string(s) = pairs[i].value.value else { return "" }
                     return s
                 }
+                if own >= 0, Localizer.hasText(pairs, own) { return Text(text: text(own), isFallback: false, language: language) }
+                if fallback >= 0, fallback != own { return Text(text: text(fallback), isFallback: true, language: defaultLanguage) }
+                if first >= 0, first != own { return Text(text: text(first), isFallback: true, language: defaultLanguage) }
+                // Only a blank text, in this very language: none else to show.
                 if own >= 0 { return Text(text: text(own), isFallback: false, language: language) }
-                if fallback >= 0 { return Text(text: text(fallback), isFallback: true, language: defaultLanguage) }
-                if first >= 0 { return Text(text: text(first), isFallback: true, language: defaultLanguage) }
                 return nil
             }
         default:
@@ -59,10 +61,18 @@ public struct Localizer: Sendable {
         }
     }
 
-    /// Whether the value of pair `i` is a string that shows something: a blank one
-    /// (`es: "   "`) is no text in its language, which then falls back, marked.
+    /// Whether the value of pair `i` is a string.
     @inline(__always)
     static func isStringValue(_ pairs: UnsafeBufferPointer<Node.Pair>, _ i: Int) -> Bool {
+        if case .string = pairs[i].value.value { return true }
+        return false
+    }
+
+    /// Whether the value of pair `i` is a string that shows something: a blank one
+    /// (`es: "   "`) is no text in its language, which then falls back, marked. Asked of
+    /// the pair chosen only (every text of every output passes here).
+    @inline(__always)
+    static func hasText(_ pairs: UnsafeBufferPointer<Node.Pair>, _ i: Int) -> Bool {
         if case let .string(s) = pairs[i].value.value { return !s.isBlankText }
         return false
     }
