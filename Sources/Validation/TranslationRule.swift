@@ -81,15 +81,21 @@ struct TranslationRule: DocumentRule {
 
     /// `LocalizedText(node, defaultLanguage:)?.missing(languages)`, without making the
     /// text's dictionary: a string has only the default language; a mapping has each
-    /// language that is a key with a string value that is not blank; nil for any other node.
+    /// language that is a key with a string value that is not blank; nil for any other node,
+    /// and for a mapping whose texts are all blank (there is nothing to translate).
     static func missing(_ node: Node, _ languages: [String], defaultLanguage: String) -> [String]? {
         switch node.value {
         case .string:
             return languages.filter { $0 != defaultLanguage }
         case let .mapping(pairs):
-            return languages.filter { language in
+            let missing = languages.filter { language in
                 !pairs.indices.contains { pairs[$0].key.isKey(language) && !(pairs[$0].value.string?.isBlankText ?? true) }
             }
+            // Blank in every language: nothing to translate from (an empty text is another
+            // rule's, as `omission-reason-missing`), so no translation is asked for.
+            if missing.count == languages.count, pairs.contains(where: { $0.value.string != nil }),
+               pairs.allSatisfy({ $0.value.string?.isBlankText ?? true }) { return nil }
+            return missing
         default:
             return nil
         }
