@@ -92,7 +92,10 @@ struct BuildOptions: ParsableArguments {
             writeStderr(failure.errors.sortedForReport().map { renderer.render($0) + "\n" }.joined())
             writeStderr(BuildRun.summary(errors: failure.errors.count, warnings: failure.warnings,
                                          filesChecked: failure.filesChecked, renderer: renderer))
-            writeStderr("build stopped: fix the errors above; output/ is unchanged\n")
+            // The folder as the writer named it: output/ by default, else --out's.
+            let shown = outURL.standardizedFileURL.path == root.appendingPathComponent("output").standardizedFileURL.path
+                ? "output/" : outURL.path + "/"
+            writeStderr("build stopped: fix the errors above; \(shown) is unchanged\n")
             throw ExitCode(1)
         } catch let error as OutputError {
             writeStderr("error: \(error)\n")

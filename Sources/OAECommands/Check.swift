@@ -113,6 +113,9 @@ public enum CheckRun {
         case .text:
             let renderer = treeRenderer(root: root, color: color)
             output = renderer.render(diagnostics, filesChecked: tree.filesChecked)
+                // The summary counts warnings as warnings: say that they fail this run.
+                + (strict && diagnostics.errorCount == 0 && diagnostics.warningCount > 0
+                    ? "--strict: the warnings fail the check (exit status 1)\n" : "")
         case .json:
             output = JSONReport.render(diagnostics, filesChecked: tree.filesChecked,
                                        documents: tree.documentCounts, toolVersion: OAE.version)

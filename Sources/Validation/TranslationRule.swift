@@ -111,7 +111,12 @@ struct TranslationRule: DocumentRule {
                 if !originals.contains(original) {
                     out.append(.warning("translation-orphan", "this translation has no original '\(original)'",
                                         at: .wholeFile(doc.path), help: "rename it after the document it translates"))
-                } else if !languages.contains(language) || language == defaultLanguage {
+                } else if language == defaultLanguage {
+                    // Not "not a language of the model": it is the model's first one.
+                    out.append(.warning("translation-orphan",
+                                        "'\(language)' is the default language: its text is the original's, \(original), and this file is not read",
+                                        at: .wholeFile(doc.path), help: "move what it says into \(original), then remove it"))
+                } else if !languages.contains(language) {
                     out.append(.warning("translation-orphan",
                                         "'\(language)' is not a translation language of the model (\(languages.joined(separator: ", ")))",
                                         at: .wholeFile(doc.path), help: nil))

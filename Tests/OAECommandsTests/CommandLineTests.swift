@@ -180,6 +180,33 @@ final class CommandLineTests: XCTestCase {
 
     // MARK: Subcommands and municipalities
 
+    /// A build stopped by the check names the folder it left as it was (--out's, not
+    /// output/), and `check --strict` says that the warnings fail it.
+    func testAStoppedBuildNamesItsFolderAndStrictSaysWhyItFails() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let office = root.appendingPathComponent("seeds/molins-de-rei/office.yaml")
+        func edit(_ old: String, _ new: String) throws {
+            let text = try String(contentsOf: office, encoding: .utf8)
+            XCTAssertTrue(text.contains(old), old)
+            try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: office)
+        }
+        // One warning: a name in Catalan only.
+        try edit("name: {ca: OAE de Molins de Rei, es: OAE de Molins de Rei}", "name: OAE de Molins de Rei")
+        let strict = try oae(["check", "--strict", "--root", root.path, "--as-of", "2026-11-25"])
+        XCTAssertEqual(strict.status, 1)
+        XCTAssertEqual(strict.stdout.split(separator: "\n").suffix(2).map(String.init),
+                       ["0 errors, 1 warning in 162 files", "--strict: the warnings fail the check (exit status 1)"], strict.stdout)
+        let plain = try oae(["check", "--root", root.path, "--as-of", "2026-11-25"])
+        XCTAssertEqual(plain.status, 0)
+        XCTAssertFalse(plain.stdout.contains("--strict"), plain.stdout)
+        try edit("status: planned", "status: plannd")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("oae-stopped-\(UUID().uuidString)")
+        let build = try oae(["build", "site", "--root", root.path, "--out", out.path])
+        XCTAssertEqual(build.status, 1)
+        XCTAssertTrue(build.stderr.hasSuffix("build stopped: fix the errors above; \(out.path)/ is unchanged\n"), build.stderr)
+    }
+
     /// A file that does not parse stops the commands that read the tree without checking
     /// it: its error is printed with the command's name, exit 1 (they printed `office:
     /// null`, a normal diff, or every chapter as changed, with exit 0).

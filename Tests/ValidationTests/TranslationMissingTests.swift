@@ -35,4 +35,15 @@ final class TranslationMissingTests: XCTestCase {
             "translation-missing \(path):\(lines):1: this Spanish (es) translation has no text, so the Catalan (ca) text is shown in its place, marked as not translated",
         ])
     }
+
+    /// A translation file in the default language is not read: said as such (it was "not a
+    /// translation language of the model (ca, es, en)", which lists ca).
+    func testATranslationInTheDefaultLanguageSaysSo() throws {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        try tree.write("model/services/company-creation.ca.md", try tree.read("model/services/company-creation.es.md"))
+        XCTAssertEqual(tree.diagnostics().filter { $0.hasPrefix("translation-orphan") }, [
+            "translation-orphan model/services/company-creation.ca.md:1:1: 'ca' is the default language: its text is the original's, model/services/company-creation.md, and this file is not read",
+        ])
+    }
 }
