@@ -11,6 +11,7 @@ public enum Validator {
         IdentityRule(),
         KeyRule(),
         ReferenceRule(),
+        CommitmentReferenceRule(),
         CycleRule(),
         MunicipalityRule(),
         MunicipalityDuplicateRule(),

@@ -205,6 +205,32 @@ final class RuleTests: XCTestCase {
         ])
     }
 
+    /// An indicator of a service commitment names one the service has (a misspelt id left
+    /// it measuring nothing, and passed).
+    func testAnIndicatorNamesACommitmentItsServiceHas() throws {
+        let indicator = "model/indicators/first-appointments-on-time.yaml"
+        let text = """
+            id: first-appointments-on-time
+            name: {ca: Primeres cites a temps, es: Primeras citas a tiempo}
+            definition: {ca: Primeres cites dins del termini., es: Primeras citas dentro del plazo.}
+            unit: percent
+            type: quality
+            frequency: monthly
+            target: {value: 90, direction: at-least}
+            commitment: {service: company-creation, id: first-apointment}
+            source: {ca: Agenda de cites, es: Agenda de citas}
+
+            """
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        try tree.write(indicator, text)
+        XCTAssertEqual(tree.diagnostics().filter { $0.hasPrefix("commitment-unknown") }, [
+            "commitment-unknown \(indicator):8:45: service 'company-creation' has no commitment 'first-apointment'",
+        ])
+        try tree.write(indicator, text.replacingOccurrences(of: "first-apointment", with: "first-appointment"))
+        XCTAssertEqual(tree.diagnostics().filter { $0.hasPrefix("commitment-unknown") }, [])
+    }
+
     func testAServiceBothAdoptedAndOmittedIsOneError() throws {
         try assertDiagnostics([
             "service-adopted-and-omitted seeds/sant-feliu-de-llobregat/adaptation.yaml:3:30: service 'grants-information' is both adopted and omitted",
