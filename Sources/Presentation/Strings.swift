@@ -66,31 +66,36 @@ public struct Strings: Sendable {
     public var keys: Set<String> { Set(texts.keys).union(forms.keys) }
 
     /// The text of `key` with each `{name}` replaced by its value.
+    /// A value after a preposition is joined to it as the language writes it
+    /// (`Contractions`: "de {municipality}" → "del Prat de Llobregat").
     public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
-        Strings.fill(self[key], values)
+        Strings.fill(self[key], values, language: language)
     }
 
     /// The form of `key` for the number `n` (`=0`, else its CLDR category, else
     /// `other`), with `{n}` set to `formatted` and the other placeholders filled in.
     public func count(_ key: String, _ n: Double, formatted: String, fractionDigits: Int = 0,
                       _ values: [String: String] = [:]) -> String {
-        guard let f = forms[key] else { return Strings.fill(self[key], values.merging(["n": formatted]) { a, _ in a }) }
+        guard let f = forms[key] else { return Strings.fill(self[key], values.merging(["n": formatted]) { a, _ in a }, language: language) }
         let category = PluralRules.category(n, fractionDigits: fractionDigits, language: language)
         let text = (n == 0 ? f["=0"] : nil) ?? f[category] ?? f["other"] ?? key
-        return Strings.fill(text, values.merging(["n": formatted]) { a, _ in a })
+        return Strings.fill(text, values.merging(["n": formatted]) { a, _ in a }, language: language)
     }
 
-    /// Replaces each `{name}` of `template` that `values` names.
-    public static func fill(_ template: String, _ values: [String: String]) -> String {
+    /// Replaces each `{name}` of `template` that `values` names; with a `language`, each
+    /// value is joined to the preposition before it as the language writes it
+    /// (`Contractions`).
+    public static func fill(_ template: String, _ values: [String: String], language: String? = nil) -> String {
         guard !values.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        return fill(template, values) { $0 }
+        return fill(template, values, language: language) { $0 }
     }
 
     /// Replaces each `{name}` of `template` that `values` names, passing the template's
     /// own text (not the values) through `escape`: for a text whose values are already
     /// markup (a link in a sentence of the handbook). Searches the UTF-8 bytes (braces
     /// are ASCII), which every page of the site does many times.
-    public static func fill(_ template: String, _ values: [String: String], escape: (String) -> String) -> String {
+    public static func fill(_ template: String, _ values: [String: String], language: String? = nil,
+                            escape: (String) -> String) -> String {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var out = ""
         var template = template
@@ -104,7 +109,13 @@ public struct Strings: Sendable {
                     rest = b.count
                     return
                 }
-                if let v = values[text((start + 1)..<end)] { out += v } else { out += escape(text(start..<(end + 1))) }
+                if let v = values[text((start + 1)..<end)] {
+                    if let language, out.utf8.last == UInt8(ascii: " "), let joined = Contractions.join(out[...], v, language: language) {
+                        out = String(joined.before) + joined.value
+                    } else {
+                        out += v
+                    }
+                } else { out += escape(text(start..<(end + 1))) }
                 rest = end + 1
             }
             out += escape(text(rest..<b.count))

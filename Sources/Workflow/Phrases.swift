@@ -42,34 +42,9 @@ struct Phrases {
             .filter { audience[$0.key] != nil }
     }
 
-    /// "of" + a municipality's name as the language writes it.
+    /// "of" + a municipality's name as the language writes it (`Contractions.of`).
     static func of(_ name: String, language: String) -> String {
-        switch language {
-        case "ca": return catalanOf(name)
-        case "es": return spanishOf(name)
-        default: return name
-        }
-    }
-
-    /// "de" + name with the Catalan contractions of articles and elision before vowels.
-    static func catalanOf(_ name: String) -> String {
-        let articles: [(String, String)] = [("El ", "del "), ("Els ", "dels "), ("La ", "de la "), ("Les ", "de les "),
-                                            ("L'", "de l'"), ("L’", "de l’")]
-        for (article, replacement) in articles where name.hasPrefix(article) {
-            return replacement + name.dropFirst(article.count)
-        }
-        let folded = name.lowercased().unicodeScalars.first.map { String($0) } ?? ""
-        let second = name.lowercased().unicodeScalars.dropFirst().first.map { String($0) } ?? ""
-        let vowels = Set(["a", "e", "i", "o", "u", "à", "è", "é", "í", "ò", "ó", "ú"])
-        // Elision before a vowel or a mute h followed by a vowel ("d'Horta").
-        if vowels.contains(folded) || (folded == "h" && vowels.contains(second)) { return "d'" + name }
-        return "de " + name
-    }
-
-    /// "de" + name, with "El" contracted to "del" as Spanish texts write Catalan names.
-    static func spanishOf(_ name: String) -> String {
-        if name.hasPrefix("El ") { return "del " + name.dropFirst(3) }
-        return "de " + name
+        language == "ca" || language == "es" ? Contractions.of(name, language: language) : name
     }
 
     /// The name with its first letter in lower case, for running text; acronyms ("PIMES")

@@ -137,12 +137,10 @@ final class NewMunicipalityTests: XCTestCase {
         XCTAssertEqual(MunicipalityLookup.slug("Cerdanyola del Vallès"), "cerdanyola-del-valles")
         XCTAssertEqual(MunicipalityLookup.slug("Sant Martí de Tous"), "sant-marti-de-tous")
         XCTAssertEqual(MunicipalityLookup.slug("Bell-lloc d'Urgell"), "bell-lloc-d-urgell")
-        XCTAssertEqual(Phrases.catalanOf("El Prat de Llobregat"), "del Prat de Llobregat")
-        XCTAssertEqual(Phrases.catalanOf("Abrera"), "d'Abrera")
-        XCTAssertEqual(Phrases.catalanOf("Horta de Sant Joan"), "d'Horta de Sant Joan")
-        XCTAssertEqual(Phrases.catalanOf("Les Franqueses del Vallès"), "de les Franqueses del Vallès")
-        XCTAssertEqual(Phrases.catalanOf("Vic"), "de Vic")
-        XCTAssertEqual(Phrases.spanishOf("El Masnou"), "del Masnou")
+        XCTAssertEqual(Phrases.of("El Prat de Llobregat", language: "ca"), "del Prat de Llobregat")
+        XCTAssertEqual(Phrases.of("Abrera", language: "ca"), "d'Abrera")
+        XCTAssertEqual(Phrases.of("El Masnou", language: "es"), "del Masnou")
+        XCTAssertEqual(Phrases.of("El Masnou", language: "en"), "El Masnou")
     }
 
     /// A name typed in part is answered with the names holding its words, then those a

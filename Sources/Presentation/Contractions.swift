@@ -1,0 +1,81 @@
+/// How a language joins a preposition of an interface text to the value that follows it,
+/// when the value is a name that begins with an article or a vowel: Catalan writes
+/// "l'oficina del Prat de Llobregat", "d'Esplugues", "de l'Hospitalet", "a la Garriga",
+/// never "de El Prat", "de Esplugues", "de L'Hospitalet". `Strings` applies it to every
+/// `{placeholder}` it fills, so the strings files keep writing "de {municipality}".
+///
+/// Catalan (Institut d'Estudis Catalans, *Gramàtica de la llengua catalana*, 2016, §13.2
+/// on the contraction of *de*, *a*, *per* with *el*, *els*, and §13.1 on elision; the
+/// Nomenclàtor oficial de toponímia major de Catalunya writes the articles of names
+/// lower case in running text): *de*, *a*, *per* + *el*/*els* contract (*del*, *al*,
+/// *pel*, *dels*, *als*, *pels*); the articles *la*, *les*, *l'* of a name are written
+/// lower case after a preposition; *de* is elided before a vowel or an *h* and a vowel
+/// (*d'Abrera*, *d'Horta*), except before the semivowels *i*, *u* (*de iogurt*, *de
+/// Huelva*). Spanish contracts *de*/*a* + *El* of a Catalan name (*del Prat de
+/// Llobregat*), as the scaffolding's office names have always written it. Other
+/// languages join nothing.
+///
+/// A value whose first word is not a word (a number, a revision, a path, markup, a word in
+/// capitals) is left as it is.
+public enum Contractions {
+    /// The text before a value and the value, joined as `language` writes them:
+    /// `("Oficina de ", "El Prat")` → `("Oficina ", "del Prat")`. Returns nil when
+    /// nothing changes.
+    public static func join(_ before: Substring, _ value: String, language: String) -> (before: Substring, value: String)? {
+        guard language == "ca" || language == "es",
+              let (preposition, start) = lastWord(of: before), let first = value.first, first.isLetter else { return nil }
+        let lower = preposition.lowercased()
+        let capital = preposition.first?.isUppercase ?? false
+        func cased(_ s: String) -> String { capital ? s.prefix(1).uppercased() + s.dropFirst() : s }
+        let kept = before[..<start]
+        if language == "es" {
+            guard lower == "de" || lower == "a", value.hasPrefix("El ") else { return nil }
+            return (kept, cased(lower == "de" ? "del" : "al") + value.dropFirst(2))
+        }
+        guard lower == "de" || lower == "a" || lower == "per" else { return nil }
+        for (article, contracted) in [("el ", ["de": "del", "a": "al", "per": "pel"]),
+                                      ("els ", ["de": "dels", "a": "als", "per": "pels"])]
+        where value.lowercased().hasPrefix(article) {
+            return (kept, cased(contracted[lower]!) + " " + value.dropFirst(article.count))
+        }
+        for article in ["la ", "les ", "l'", "l’"] where value.hasPrefix(article.prefix(1).uppercased() + article.dropFirst()) {
+            return (before, article + value.dropFirst(article.count))
+        }
+        guard lower == "de", elides(value) else { return nil }
+        return (kept, cased("d'") + value)
+    }
+
+    /// The value with the preposition "de" ("of") before it, as `language` writes it:
+    /// "d'Abrera", "del Prat de Llobregat", "de l'Hospitalet", "de Molins de Rei".
+    public static func of(_ value: String, language: String) -> String {
+        guard let joined = join("de ", value, language: language) else { return "de " + value }
+        return String(joined.before) + joined.value
+    }
+
+    /// The last word of `text` when the text ends with it and one space, and where it starts.
+    static func lastWord(of text: Substring) -> (Substring, Substring.Index)? {
+        guard text.last == " " else { return nil }
+        let body = text.dropLast()
+        let start = body.lastIndex(where: { !$0.isLetter }).map { body.index(after: $0) } ?? body.startIndex
+        guard start < body.endIndex else { return nil }
+        // "d'a", "l'a": a word joined by an apostrophe is not a preposition.
+        if start > body.startIndex, ["'", "’"].contains(body[body.index(before: start)]) { return nil }
+        return (body[start...], start)
+    }
+
+    /// True when Catalan elides "de" before `value`: its first word is a word of letters
+    /// that begins with a vowel, or an h and a vowel, not a semivowel i or u before a vowel.
+    static func elides(_ value: String) -> Bool {
+        let word = value.prefix { !$0.isWhitespace }
+        guard word.allSatisfy({ $0.isLetter || "'’-·".contains($0) }) else { return false }
+        // An acronym or a name written in capitals ("HEAD", a revision) keeps "de".
+        if word.count > 1, word.allSatisfy({ !$0.isLowercase }) { return false }
+        let letters = Array(word.lowercased().prefix(3))
+        let vowels: Set<Character> = ["a", "à", "á", "e", "è", "é", "i", "í", "ï", "o", "ò", "ó", "u", "ú", "ü"]
+        let i = letters.first == "h" ? 1 : 0
+        guard i < letters.count, vowels.contains(letters[i]) else { return false }
+        // Semivowels: "iogurt", "Huelva", "hiena" keep "de".
+        if "iu".contains(letters[i]), i + 1 < letters.count, vowels.contains(letters[i + 1]) { return false }
+        return true
+    }
+}

@@ -1,0 +1,60 @@
+import Presentation
+import XCTest
+
+/// A name after a preposition is joined to it as Catalan and Spanish write it, wherever
+/// the strings files put "de {municipality}" (a Catalan page read "l'oficina de El Prat
+/// de Llobregat", "Procediment propi de L'Hospitalet de Llobregat").
+final class ContractionsTests: XCTestCase {
+    func testCatalanContractsElisesAndLowersTheArticlesOfNames() {
+        let cases: [(String, String)] = [
+            ("El Prat de Llobregat", "del Prat de Llobregat"), ("Els Hostalets de Pierola", "dels Hostalets de Pierola"),
+            ("Abrera", "d'Abrera"), ("Esplugues de Llobregat", "d'Esplugues de Llobregat"), ("Òrrius", "d'Òrrius"),
+            ("Horta de Sant Joan", "d'Horta de Sant Joan"), ("Ullastrell", "d'Ullastrell"), ("Ivars d'Urgell", "d'Ivars d'Urgell"),
+            ("L'Hospitalet de Llobregat", "de l'Hospitalet de Llobregat"), ("La Garriga", "de la Garriga"),
+            ("Les Franqueses del Vallès", "de les Franqueses del Vallès"), ("Vic", "de Vic"), ("Molins de Rei", "de Molins de Rei"),
+            // Semivowels keep "de"; a number, a revision or markup is not a word.
+            ("Huelva", "de Huelva"), ("iogurt", "de iogurt"), ("11 serveis", "de 11 serveis"), ("a3f9c1e", "de a3f9c1e"),
+            ("origin/main", "de origin/main"), ("offices.csv", "de offices.csv"), ("HEAD", "de HEAD"), ("<a href=\"x\">Abrera</a>", "de <a href=\"x\">Abrera</a>"),
+        ]
+        for (name, expected) in cases {
+            XCTAssertEqual(Contractions.of(name, language: "ca"), expected, name)
+        }
+    }
+
+    func testEveryCatalanPrepositionThatContracts() {
+        let ca = Strings(language: "ca", texts: [
+            "k": "Oficina de {m}", "a": "Obert al públic a {m}.", "per": "Signat per {m}.", "start": "{m} aplica la variant.",
+            "cap": "De {m} a {n}.", "des": "Canvis des de {m}", "word": "Vida d'{m}",
+        ])
+        XCTAssertEqual(ca("k", ["m": "El Prat de Llobregat"]), "Oficina del Prat de Llobregat")
+        XCTAssertEqual(ca("k", ["m": "Abrera"]), "Oficina d'Abrera")
+        XCTAssertEqual(ca("a", ["m": "El Papiol"]), "Obert al públic al Papiol.")
+        XCTAssertEqual(ca("a", ["m": "Els Prats de Rei"]), "Obert al públic als Prats de Rei.")
+        XCTAssertEqual(ca("a", ["m": "L'Hospitalet de Llobregat"]), "Obert al públic a l'Hospitalet de Llobregat.")
+        XCTAssertEqual(ca("a", ["m": "Abrera"]), "Obert al públic a Abrera.")
+        XCTAssertEqual(ca("per", ["m": "El Masnou"]), "Signat pel Masnou.")
+        XCTAssertEqual(ca("start", ["m": "El Prat de Llobregat"]), "El Prat de Llobregat aplica la variant.")
+        XCTAssertEqual(ca("cap", ["m": "El Prat", "n": "Esplugues"]), "Del Prat a Esplugues.")
+        XCTAssertEqual(ca("cap", ["m": "Abrera", "n": "La Garriga"]), "D'Abrera a la Garriga.")
+        XCTAssertEqual(ca("des", ["m": "El Papiol"]), "Canvis des del Papiol")
+        XCTAssertEqual(ca("word", ["m": "El Prat"]), "Vida d'El Prat")
+    }
+
+    func testSpanishContractsElOnlyAndOtherLanguagesJoinNothing() {
+        let es = Strings(language: "es", texts: ["k": "Oficina de {m}", "a": "Abierta a {m}"])
+        XCTAssertEqual(es("k", ["m": "El Prat de Llobregat"]), "Oficina del Prat de Llobregat")
+        XCTAssertEqual(es("k", ["m": "Abrera"]), "Oficina de Abrera")
+        XCTAssertEqual(es("k", ["m": "L'Hospitalet de Llobregat"]), "Oficina de L'Hospitalet de Llobregat")
+        XCTAssertEqual(es("a", ["m": "El Papiol"]), "Abierta al Papiol")
+        let en = Strings(language: "en", texts: ["k": "Office of {m}"])
+        XCTAssertEqual(en("k", ["m": "El Prat de Llobregat"]), "Office of El Prat de Llobregat")
+        // Without a language, `fill` joins nothing.
+        XCTAssertEqual(Strings.fill("de {m}", ["m": "El Prat"]), "de El Prat")
+    }
+
+    func testASentenceOfMarkupJoinsTheTextOfItsValues() {
+        let escape = { (s: String) in s.replacingOccurrences(of: "<", with: "&lt;") }
+        XCTAssertEqual(Strings.fill("< de {m}", ["m": "El Prat"], language: "ca", escape: escape), "&lt; del Prat")
+        XCTAssertEqual(Strings.fill("< de {m}", ["m": "<a>El Prat</a>"], language: "ca", escape: escape), "&lt; de <a>El Prat</a>")
+    }
+}
