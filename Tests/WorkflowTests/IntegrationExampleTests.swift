@@ -158,7 +158,8 @@ final class IntegrationExampleTests: XCTestCase {
     }
 
     /// The hook, run in a repository: staged problems stop the commit, unstaged ones
-    /// and other files' problems are not shown.
+    /// and other files' earlier problems are not shown; an error the staged changes cause
+    /// in a file not staged (a deleted service that a municipality adopts) stops it too.
     func testPreCommitHookShowsOnlyStagedProblems() throws {
         let products = Bundle(for: IntegrationExampleTests.self).bundleURL
         let oae = [products.appendingPathComponent("oae"), products.deletingLastPathComponent().appendingPathComponent("oae")]
@@ -198,5 +199,25 @@ final class IntegrationExampleTests: XCTestCase {
         XCTAssertTrue(output.contains("seeds/molins-de-rei/adaptation.yaml:4:5: error[ref-unknown]: unknown service 'business-transferr'"), output)
         XCTAssertFalse(output.contains("seeds/sant-feliu-de-llobregat/"), output)
         XCTAssertTrue(output.contains("oae: commit stopped"), output)
+
+        // A commit that only deletes a service: the files that name it are not staged.
+        try tree.git("reset", "--quiet", "--hard")
+        try tree.git("rm", "--quiet", "model/services/business-transfer.md", "model/services/business-transfer.es.md",
+                     "model/services/business-transfer.en.md")
+        let (deleted, deletedOutput) = try runHook()
+        XCTAssertEqual(deleted, 1, deletedOutput)
+        XCTAssertTrue(deletedOutput.contains("""
+            (in a file you did not stage, caused by the staged changes)
+            seeds/molins-de-rei/adaptation.yaml:4:5: error[ref-unknown]: unknown service 'business-transfer'
+            """), deletedOutput)
+        // An error the last commit already had, in a file not staged, is not this commit's.
+        try tree.git("reset", "--quiet", "--hard")
+        try tree.replace("seeds/sant-feliu-de-llobregat/adaptation.yaml", "  - business-transfer", "  - business-transferr")
+        try tree.git("commit", "--quiet", "--no-verify", "-am", "a broken adoption")
+        try tree.write("model/services/business-plan-advice.md", try tree.read("model/services/business-plan-advice.md") + "\n")
+        try tree.git("add", "model/services/business-plan-advice.md")
+        let (clean, cleanOutput) = try runHook()
+        XCTAssertEqual(clean, 0, cleanOutput)
+        XCTAssertFalse(cleanOutput.contains("sant-feliu"), cleanOutput)
     }
 }
