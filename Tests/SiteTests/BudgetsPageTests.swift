@@ -35,7 +35,7 @@ final class BudgetsPageTests: XCTestCase {
         let en = try XCTUnwrap(pages["en/budgets.html"])
         XCTAssertTrue(en.contains("<td><strong>€193,250</strong><ul class=\"budget-lines\"><li>Posts: €163,000</li>\n<li>Premises: €14,500</li>\n<li>Communication plan: €8,750</li>\n<li>Other: €7,000</li></ul></td>"), en)
         XCTAssertTrue(en.contains("<li>Regional programme: €15,000 <span class=\"muted\">(Catalunya Emprèn programme)</span></li>"), en)
-        XCTAssertTrue(en.contains("<td><span class=\"badge budget-covered\">Covered</span></td>\n<td>€901.49<br><span class=\"muted\">235 people attended</span></td>"), en)
+        XCTAssertTrue(en.contains("<td><span class=\"badge budget-covered\">Covered</span></td>\n<td>€901.49<br><span class=\"muted\">235 people served</span></td>"), en)
     }
 
     /// A budget short of funding says by how much; a year without reports has no cost
