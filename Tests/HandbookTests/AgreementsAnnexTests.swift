@@ -32,9 +32,9 @@ final class AgreementsAnnexTests: FixtureTreeTestCase {
             """), ca)
         XCTAssertTrue(ca.contains("<h4>Ajuntament de Sant Feliu de Llobregat</h4>\n<ul><li>Obrir l&#39;oficina segons el model.</li></ul>"), ca)
         XCTAssertTrue(ca.contains("""
-            <tr><td>Agència metropolitana</td><td>Formació dels equips.</td><td class="num">90.000 €</td></tr>
+            <tr><td>Agència metropolitana</td><td>Formació dels equips.</td><td class="num">90.000\u{00A0}€</td></tr>
             """), ca)
-        XCTAssertTrue(ca.contains("<tfoot><tr><th scope=\"row\" colspan=\"2\">Total</th><td class=\"num\">90.000 €</td></tr></tfoot>"), ca)
+        XCTAssertTrue(ca.contains("<tfoot><tr><th scope=\"row\" colspan=\"2\">Total</th><td class=\"num\">90.000\u{00A0}€</td></tr></tfoot>"), ca)
         // An agreement signed after the source day (only adhesions must be signed) is shown unsigned.
         let kt = root.appendingPathComponent("seeds/agreements/knowledge-transfer.yaml")
         let text = try String(contentsOf: kt, encoding: .utf8)

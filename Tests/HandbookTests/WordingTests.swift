@@ -57,7 +57,7 @@ final class WordingTests: FixtureTreeTestCase {
         }
         let input = HandbookTestSupport.input(root)
         let catalogue = HandbookTestSupport.chapter("catalogue", in: try HandbookTestSupport.render(input, "sant-feliu-de-llobregat", "ca"))
-        XCTAssertTrue(catalogue.contains("<td>1.800 € (Ordenança fiscal 3.2)</td>"), catalogue)
+        XCTAssertTrue(catalogue.contains("<td>1.800\u{00A0}€ (Ordenança fiscal 3.2)</td>"), catalogue)
         XCTAssertTrue(catalogue.contains("<tr class=\"field-duration\"><th scope=\"row\">Durada d&#39;una sessió</th><td>1 hora</td></tr>"), catalogue)
     }
 }

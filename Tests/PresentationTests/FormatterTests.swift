@@ -24,8 +24,8 @@ final class FormatterTests: XCTestCase {
     func testMoneyAndDurationsReadTheSameEverywhere() throws {
         let ca = try formatter("ca"), es = try formatter("es"), en = try formatter("en")
         // Spanish groups digits from five on (CLDR minimumGroupingDigits = 2; RAE).
-        XCTAssertEqual([ca.money(1800), es.money(1800), en.money(1800)], ["1.800 €", "1800 €", "€1,800"])
-        XCTAssertEqual(es.money(18000), "18.000 €")
+        XCTAssertEqual([ca.money(1800), es.money(1800), en.money(1800)], ["1.800\u{00A0}€", "1800\u{00A0}€", "€1,800"])
+        XCTAssertEqual(es.money(18000), "18.000\u{00A0}€")
         XCTAssertEqual([ca.duration("PT1H"), es.duration("PT1H"), en.duration("PT1H")], ["1 hora", "1 hora", "1 hour"])
         XCTAssertEqual(ca.duration("PT1H30M"), "1 hora i 30 minuts")
         XCTAssertEqual(ca.duration("P2D"), "2 dies")

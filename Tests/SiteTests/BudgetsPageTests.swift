@@ -25,7 +25,7 @@ final class BudgetsPageTests: XCTestCase {
         let tree = try SiteTree(example: true)
         defer { tree.remove() }
         let pages = try pages(tree)
-        let costs = ["ca": "743,27 €", "es": "743,27 €", "en": "€743.27"]
+        let costs = ["ca": "743,27\u{00A0}€", "es": "743,27\u{00A0}€", "en": "€743.27"]
         for language in ["ca", "es", "en"] {
             let html = try XCTUnwrap(pages["\(language)/budgets.html"], language)
             XCTAssertEqual(html.components(separatedBy: "<tr id=\"budget-").count - 1, 2, language)
@@ -35,7 +35,7 @@ final class BudgetsPageTests: XCTestCase {
         let en = try XCTUnwrap(pages["en/budgets.html"])
         XCTAssertTrue(en.contains("<td><strong>€193,250</strong><ul class=\"budget-lines\"><li>Posts: €163,000</li>\n<li>Premises: €14,500</li>\n<li>Communication plan: €8,750</li>\n<li>Other: €7,000</li></ul></td>"), en)
         XCTAssertTrue(en.contains("<li>Regional programme: €15,000 <span class=\"muted\">(Catalunya Emprèn programme)</span></li>"), en)
-        XCTAssertTrue(en.contains("<td><span class=\"badge budget-covered\">Covered</span></td>\n<td>€901.49<br><span class=\"muted\">235 people attended</span></td>"), en)
+        XCTAssertTrue(en.contains("<td><span class=\"badge budget-covered\">Covered</span></td>\n<td>€901.49<br><span class=\"muted\">235 people served</span></td>"), en)
     }
 
     /// A budget short of funding says by how much; a year without reports has no cost
@@ -49,7 +49,7 @@ final class BudgetsPageTests: XCTestCase {
                        budget.replacingOccurrences(of: "year: 2026", with: "year: 2027")
                            .replacingOccurrences(of: "amount: 25000", with: "amount: 15000"))
         let ca = try XCTUnwrap(pages(tree)["ca/budgets.html"])
-        XCTAssertTrue(ca.contains("<td><span class=\"badge budget-short\">Hi falten 3.500 €</span></td>\n<td>Sense dades</td>"), ca)
+        XCTAssertTrue(ca.contains("<td><span class=\"badge budget-short\">Hi falten 3.500\u{00A0}€</span></td>\n<td>Sense dades</td>"), ca)
     }
 
     /// Without a budget in the tree there is no budgets page and no link to it; the site

@@ -54,10 +54,10 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(ca.duration("P2D"), "2 dies")
         XCTAssertEqual(es.duration("P1D"), "1 día")
         XCTAssertEqual(en.duration("P1W"), "1 week")
-        XCTAssertEqual(ca.measure(91, unit: "percent"), "91 %")
+        XCTAssertEqual(ca.measure(91, unit: "percent"), "91\u{00A0}%")
         XCTAssertEqual(en.measure(91, unit: "percent"), "91%")
         XCTAssertEqual(ca.measure(1, unit: "days"), "1 dia")
-        XCTAssertEqual(ca.kilobytes(320_980), "313,5 KB")
+        XCTAssertEqual(ca.kilobytes(320_980), "313,5\u{00A0}KB")
         XCTAssertEqual(ca.quarter(Quarter(year: 2026, quarter: 3), short: true), "T3 2026")
     }
 
@@ -73,7 +73,7 @@ final class FormatTests: XCTestCase {
         let values = ValueText(site: site, language: ca)
         let (cost, _) = YAMLLoader().load(bytes: Array("type: fee\namount: 1800\n".utf8), file: "cost.yaml")
         let (duration, _) = YAMLLoader().load(bytes: Array("PT1H\n".utf8), file: "duration.yaml")
-        XCTAssertEqual(values.html(cost, field: "cost"), "1.800 €")
+        XCTAssertEqual(values.html(cost, field: "cost"), "1.800\u{00A0}€")
         XCTAssertEqual(values.html(duration, field: "duration"), "1 hora")
         XCTAssertEqual(ca.labels("service_format", ["group", "individual"]), "En grup i individual")
         XCTAssertEqual(ca.labels("channel", ["phone"]), "Telèfon")

@@ -47,7 +47,7 @@ final class ProposalPagesTests: XCTestCase {
         XCTAssertTrue(page.flat.contains("<dt>Propuesta por</dt><dd><a href=\"../offices/sant-feliu-de-llobregat.html\">Sant Feliu de Llobregat</a></dd>"), page)
         XCTAssertTrue(page.flat.contains("<dt>Decisión</dt><dd>Comité técnico, 12 de enero de 2026</dd>"), page)
         XCTAssertTrue(page.flat.contains("<dt>Publicada en</dt><dd><a href=\"changelog.html#release-1.0.0\">la versión 1.0.0</a></dd>"), page)
-        XCTAssertTrue(page.flat.contains("<li>Rol: <a href=\"roles/business-advisor.html\">"), page)
+        XCTAssertTrue(page.flat.contains("<li>Perfil: <a href=\"roles/business-advisor.html\">"), page)
         let index = try pages()["ca/model/index.html"] ?? ""
         XCTAssertTrue(index.contains("<p><a href=\"proposals.html\">Propostes de canvi del model</a> · <a href=\"changelog.html\">Historial de versions del model</a></p>"), index)
     }

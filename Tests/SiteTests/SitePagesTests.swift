@@ -138,8 +138,8 @@ final class SitePagesTests: XCTestCase {
         let html = try pages(SiteOptions(baseURL: "https://example.org/", search: false, handbooks: manifest,
                                          dataFiles: [SiteFile(path: "services.csv", bytes: 5)],
                                          structuredData: .none))["ca/downloads.html"] ?? ""
-        XCTAssertTrue(html.contains("<td>Español</td>\n<td>HTML</td>\n<td>313,5 KB</td>\n<td><a href=\"../downloads/handbooks/sant-feliu-de-llobregat/es/handbook.html\" hreflang=\"es\" type=\"text/html\">"), html)
-        XCTAssertTrue(html.contains("<td>Español</td>\n<td>PDF</td>\n<td>1.024 KB</td>"), html)
+        XCTAssertTrue(html.contains("<td>Español</td>\n<td>HTML</td>\n<td>313,5\u{00A0}KB</td>\n<td><a href=\"../downloads/handbooks/sant-feliu-de-llobregat/es/handbook.html\" hreflang=\"es\" type=\"text/html\">"), html)
+        XCTAssertTrue(html.contains("<td>Español</td>\n<td>PDF</td>\n<td>1.024\u{00A0}KB</td>"), html)
         XCTAssertTrue(html.contains("<a href=\"../data/services.csv\">services.csv</a>"), html)
         XCTAssertFalse(html.contains("search.html"), "no search without Pagefind")
     }

@@ -61,7 +61,7 @@ final class FreshUserFaultTests: XCTestCase {
             "templates/strings/ca.yaml:10:15: error[ui-string-placeholder]: 'format.euros' has {num} in 'ca', the default language, but {n} in every other language (en, es)\n"
                 + "   = help: write {n} as the other languages do; oae fills in only the placeholders a key is given and shows any other as it is written\n",
         ], Self.stringRules) { tree in
-            try tree.replace("templates/strings/ca.yaml", "format.euros: \"{n} €\"", "format.euros: \"{num} €\"")
+            try tree.replace("templates/strings/ca.yaml", "format.euros: \"{n}\u{00A0}€\"", "format.euros: \"{num}\u{00A0}€\"")
         }
     }
 
