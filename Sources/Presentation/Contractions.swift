@@ -11,7 +11,8 @@
 /// *pel*, *dels*, *als*, *pels*); the articles *la*, *les*, *l'* of a name are written
 /// lower case after a preposition; *de* is elided before a vowel or an *h* and a vowel
 /// (*d'Abrera*, *d'Horta*), except before the semivowels *i*, *u* (*de iogurt*, *de
-/// Huelva*). Spanish contracts *de*/*a* + *El* of a Catalan name (*del Prat de
+/// Huelva*); the article *el* and *de* are elided before the numbers 1 and 11 (*l'1 de
+/// març*, *de l'11 d'abril*, *d'11*), which are read with a vowel (*u*, *onze*). Spanish contracts *de*/*a* + *El* of a Catalan name (*del Prat de
 /// Llobregat*), as the scaffolding's office names have always written it. Other
 /// languages join nothing.
 ///
@@ -23,11 +24,17 @@ public enum Contractions {
     /// nothing changes.
     public static func join(_ before: Substring, _ value: String, language: String) -> (before: Substring, value: String)? {
         guard language == "ca" || language == "es",
-              let (preposition, start) = lastWord(of: before), let first = value.first, first.isLetter else { return nil }
+              let (preposition, start) = lastWord(of: before), let first = value.first else { return nil }
         let lower = preposition.lowercased()
         let capital = preposition.first?.isUppercase ?? false
         func cased(_ s: String) -> String { capital ? s.prefix(1).uppercased() + s.dropFirst() : s }
         let kept = before[..<start]
+        // Catalan reads 1 and 11 "u", "onze": "de l'1 d'abril", "l'11 de març", "d'11".
+        if language == "ca", first == "1", startsWithOneOrEleven(value) {
+            let elided = ["el": "l'", "del": "de l'", "al": "a l'", "pel": "per l'", "de": "d'"]
+            return elided[lower].map { (kept, cased($0) + value) }
+        }
+        guard first.isLetter else { return nil }
         if language == "es" {
             guard lower == "de" || lower == "a", value.hasPrefix("El ") else { return nil }
             return (kept, cased(lower == "de" ? "del" : "al") + value.dropFirst(2))
@@ -50,6 +57,14 @@ public enum Contractions {
     public static func of(_ value: String, language: String) -> String {
         guard let joined = join("de ", value, language: language) else { return "de " + value }
         return String(joined.before) + joined.value
+    }
+
+    /// True when `value` begins with the number 1 or 11 ("1 d'abril", "11,5"), not 10, 100
+    /// or 1.000.
+    static func startsWithOneOrEleven(_ value: String) -> Bool {
+        let digits = value.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        guard digits.elementsEqual("1".utf8) || digits.elementsEqual("11".utf8) else { return false }
+        return value.utf8.dropFirst(digits.count).first != UInt8(ascii: ".")
     }
 
     /// The last word of `text` when the text ends with it and one space, and where it starts.

@@ -101,6 +101,36 @@ public struct ValueFormatter: Sendable {
     /// A date written in the tree (`2026-04-13`), or the text as written when it is not one.
     public func date(_ text: String) -> String { Day(text).map(date) ?? text }
 
+    /// The days from `start` to `end` (`YYYY-MM-DD` texts) as "5 de novembre de 2026 – 9 de
+    /// novembre de 2026"; one date when only one is given or both are the same day.
+    public func dateSpan(start: String?, end: String?) -> String {
+        let days = [start, end].compactMap { $0 }
+        return (days.count == 2 && days[0] == days[1] ? [days[0]] : days).map(date).joined(separator: " – ")
+    }
+
+    /// A place's latitude and longitude in degrees, four decimals each, as the strings
+    /// write them (`coordinates_value`: "41,4140° N, 2,0160° E"; every office is in
+    /// Catalonia, north of the equator and east of Greenwich).
+    public func coordinates(lat: Double, lon: Double) -> String {
+        strings("coordinates_value", ["lat": number(lat, decimals: 4, fixed: true), "lon": number(lon, decimals: 4, fixed: true)])
+    }
+
+    /// A postal address as its lines: the street, then the postal code and the town on one
+    /// line ("08980 Sant Feliu de Llobregat", as Spanish and Catalan post writes it, with no
+    /// comma between them); a part not given is left out.
+    public func addressLines(street: String?, postalCode: String?, locality: String?) -> [String] {
+        let town = [postalCode, locality].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        return [street ?? "", town].filter { !$0.isEmpty }
+    }
+
+    /// When an agreement was signed, as of `day`: its date, or "to be signed on" its date
+    /// when that is after `day` (the agreement is not signed yet: its state says so too),
+    /// or `none` when it gives no date.
+    public func signing(_ signedOn: Day?, asOf day: Day, none: String) -> String {
+        guard let signedOn else { return none }
+        return signedOn > day ? strings("agreement_signing_planned", ["date": date(signedOn)]) : date(signedOn)
+    }
+
     /// `13/04/2026` / `13 Apr 2026`, for tables.
     public func shortDate(_ day: Day) -> String {
         strings("format.short_date", ["d": String(day.day), "dd": twoDigits(day.day), "mm": twoDigits(day.month),

@@ -30,7 +30,7 @@ extension Pages {
                 let root = doc.root
                 return .init(link: TextLink(language.text(root?["title"]), href: href(.agreement(doc.id), language, from: path)),
                              parties: language.formatter.list((root?["parties"]?.sequence ?? []).map { language.string($0["name"]) }),
-                             signed_on: doc.signedOn.map(language.formatter.date) ?? "—",
+                             signed_on: language.formatter.signing(doc.signedOn, asOf: site.input.sourceDay, none: "—"),
                              signed_day: doc.signedOn?.description ?? "",
                              valid_until: doc.validUntil.map(language.formatter.date) ?? "",
                              valid_day: doc.validUntil?.description ?? "",
@@ -66,7 +66,7 @@ extension Pages {
             type: language.label("agreement_type", root["type"]?.string ?? ""),
             scope: municipality.map { site.municipalityName($0) } ?? language["agreement_scope_programme"],
             state: agreementState(doc, language),
-            signed_on: doc.signedOn.map(language.formatter.date) ?? language["agreement_unsigned"],
+            signed_on: language.formatter.signing(doc.signedOn, asOf: site.input.sourceDay, none: language["agreement_unsigned"]),
             signed_day: doc.signedOn?.description ?? "", has_signed: doc.signedOn != nil,
             valid_until: doc.validUntil.map(language.formatter.date) ?? "", valid_day: doc.validUntil?.description ?? "",
             offices: relyingOffices(doc, language, from: path),

@@ -36,7 +36,9 @@ extension Pages {
                 let filled = staff.filter { ($0["start_date"]?.string).flatMap(Day.init).map { $0 <= today } ?? false }.count
                 let trained = staff.filter { member in
                     guard let role = member["role"]?.string else { return false }
-                    let done = Set((member["training"]?.sequence ?? []).filter { $0["completed"]?.string != nil }
+                    // Completed on or before the day of the page, as posts are filled by it.
+                    let done = Set((member["training"]?.sequence ?? [])
+                        .filter { ($0["completed"]?.string).flatMap(Day.init).map { $0 <= today } ?? false }
                         .compactMap { $0["module"]?.string })
                     return mandatoryModules(for: role).allSatisfy(done.contains)
                 }.count

@@ -15,7 +15,7 @@ extension Pages {
         }
         let actions = (root?["actions"]?.sequence ?? []).map { a in
             let status = a["status"]?.string ?? ""
-            let dates = [a["start"]?.string, a["end"]?.string].compactMap { $0 }.map { language.date($0) }.joined(separator: " – ")
+            let dates = language.formatter.dateSpan(start: a["start"]?.string, end: a["end"]?.string)
             return FollowUpView.Entry(title: language.text(a["title"]), owner: language.text(a["owner"]), dates: dates,
                                       status: status, status_label: language["follow_up_status.\(status)"])
         }

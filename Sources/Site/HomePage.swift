@@ -65,21 +65,21 @@ extension Pages {
         let lon = office?["coordinates"]?["lon"]?.number
         var coordinates: String?
         if let lat, let lon {
-            coordinates = language.format("coordinates_value", [
-                "lat": language.formatter.number(lat, decimals: 4, fixed: true),
-                "lon": language.formatter.number(lon, decimals: 4, fixed: true)])
+            coordinates = language.formatter.coordinates(lat: lat, lon: lon)
         }
         return OfficeSummary(
             slug: slug,
             name: office?["name"] == nil ? language.plain(site.municipalityName(slug)) : language.text(office?["name"]),
             municipality: site.municipalityName(slug),
+            of_municipality: language.format("of_municipality", ["municipality": site.municipalityName(slug)]),
             href: "",
             status: status,
             status_label: site.statusLabel(status, language),
             opening_date: language.date(office?["opening_date"]?.string),
             opening_day: office?["opening_date"]?.string ?? "",
-            address: [office?["address"]?["street"]?.string, office?["address"]?["postal_code"]?.string,
-                      office?["address"]?["locality"]?.string].compactMap { $0 }.joined(separator: ", "),
+            address: language.formatter.addressLines(street: office?["address"]?["street"]?.string,
+                                                     postalCode: office?["address"]?["postal_code"]?.string,
+                                                     locality: office?["address"]?["locality"]?.string).joined(separator: ", "),
             has_coordinates: coordinates != nil,
             coordinates: coordinates)
     }
@@ -90,6 +90,8 @@ struct OfficeSummary: ViewModel {
     var slug: String
     var name: TextView
     var municipality: String
+    /// "del Prat de Llobregat": the municipality after the language's "of" (`of_municipality`).
+    var of_municipality: String
     var href: String
     var status: String
     var status_label: String

@@ -71,7 +71,8 @@ extension Pages {
         let reports = progress.reports.reversed().map { rep in
             let root = rep.document.root
             return OfficeView.Report(
-                id: "report-\(rep.quarter.id)", quarter: formatter.quarter(rep.quarter),
+                id: "report-\(rep.quarter.id)",
+                title: language.format("indicators.report_title", ["quarter": formatter.quarter(rep.quarter)]),
                 submitted: language.date(root?["submitted"]?.string), has_submitted: root?["submitted"] != nil,
                 milestones: texts(root?["milestones"], language),
                 has_milestones: !(root?["milestones"]?.sequence ?? []).isEmpty,
@@ -241,7 +242,8 @@ struct OfficeView: ViewModel {
     struct Note: ViewModel { var indicator: TextView; var note: TextView }
     struct Report: ViewModel {
         var id: String
-        var quarter: String
+        /// "Informe del 3r trimestre de 2026".
+        var title: String
         var submitted: String
         var has_submitted: Bool
         var milestones: [TextView]

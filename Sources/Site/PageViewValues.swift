@@ -640,10 +640,11 @@ extension HomeView.Group: TemplateValueConvertible {
 extension OfficeSummary: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(11)
+        m.reserveCapacity(12)
         m.append("slug", .string(slug))
         m.append("name", name.templateValue)
         m.append("municipality", .string(municipality))
+        m.append("of_municipality", .string(of_municipality))
         m.append("href", .string(href))
         m.append("status", .string(status))
         m.append("status_label", .string(status_label))
@@ -1063,7 +1064,7 @@ extension OfficeView.Report: TemplateValueConvertible {
         var m: [TemplateValue.Member] = []
         m.reserveCapacity(8)
         m.append("id", .string(id))
-        m.append("quarter", .string(quarter))
+        m.append("title", .string(title))
         m.append("submitted", .string(submitted))
         m.append("has_submitted", .bool(has_submitted))
         m.append("milestones", .list(milestones.map(\.templateValue)))

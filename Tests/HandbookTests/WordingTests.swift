@@ -42,9 +42,9 @@ final class WordingTests: FixtureTreeTestCase {
                 text.replacingOccurrences(of: #"(?m)^status: \w+$"#, with: "status: \(status)", options: .regularExpression)
             }
             let html = try HandbookTestSupport.render(HandbookTestSupport.input(root), "molins-de-rei", "ca")
-            XCTAssertTrue(html.contains("\(word) · obertura prevista el 1 de març de 2027"), "\(status): " + html.prefix(3000))
-            XCTAssertTrue(html.contains("Obertura prevista el 1 de març de 2027."), status)
-            XCTAssertFalse(html.contains("des del 1 de març"), status)
+            XCTAssertTrue(html.contains("\(word) · obertura prevista l&#39;1 de març de 2027"), "\(status): " + html.prefix(3000))
+            XCTAssertTrue(html.contains("Obertura prevista l&#39;1 de març de 2027."), status)
+            XCTAssertFalse(html.contains("des de l&#39;1 de març"), status)
         }
     }
 

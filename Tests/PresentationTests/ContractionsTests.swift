@@ -12,8 +12,8 @@ final class ContractionsTests: XCTestCase {
             ("Horta de Sant Joan", "d'Horta de Sant Joan"), ("Ullastrell", "d'Ullastrell"), ("Ivars d'Urgell", "d'Ivars d'Urgell"),
             ("L'Hospitalet de Llobregat", "de l'Hospitalet de Llobregat"), ("La Garriga", "de la Garriga"),
             ("Les Franqueses del Vallès", "de les Franqueses del Vallès"), ("Vic", "de Vic"), ("Molins de Rei", "de Molins de Rei"),
-            // Semivowels keep "de"; a number, a revision or markup is not a word.
-            ("Huelva", "de Huelva"), ("iogurt", "de iogurt"), ("11 serveis", "de 11 serveis"), ("a3f9c1e", "de a3f9c1e"),
+            // Semivowels keep "de"; a number but 1 and 11, a revision or markup is not a word.
+            ("Huelva", "de Huelva"), ("iogurt", "de iogurt"), ("11 serveis", "d'11 serveis"), ("12 serveis", "de 12 serveis"), ("a3f9c1e", "de a3f9c1e"),
             ("origin/main", "de origin/main"), ("offices.csv", "de offices.csv"), ("HEAD", "de HEAD"), ("<a href=\"x\">Abrera</a>", "de <a href=\"x\">Abrera</a>"),
         ]
         for (name, expected) in cases {
@@ -38,6 +38,22 @@ final class ContractionsTests: XCTestCase {
         XCTAssertEqual(ca("cap", ["m": "Abrera", "n": "La Garriga"]), "D'Abrera a la Garriga.")
         XCTAssertEqual(ca("des", ["m": "El Papiol"]), "Canvis des del Papiol")
         XCTAssertEqual(ca("word", ["m": "El Prat"]), "Vida d'El Prat")
+    }
+
+    func testCatalanElidesBeforeOneAndEleven() {
+        let ca = Strings(language: "ca", texts: ["since": "Oberta des del {date}.", "on": "Obertura prevista el {date}",
+                                                 "of": "{done} de {total}", "start": "El {date}", "to": "Del {a} al {b}"])
+        XCTAssertEqual(ca("since", ["date": "1 d'abril de 2026"]), "Oberta des de l'1 d'abril de 2026.")
+        XCTAssertEqual(ca("since", ["date": "11 de març de 2026"]), "Oberta des de l'11 de març de 2026.")
+        XCTAssertEqual(ca("since", ["date": "10 de març de 2026"]), "Oberta des del 10 de març de 2026.")
+        XCTAssertEqual(ca("on", ["date": "1 de març de 2027"]), "Obertura prevista l'1 de març de 2027")
+        XCTAssertEqual(ca("of", ["done": "3", "total": "11"]), "3 d'11")
+        XCTAssertEqual(ca("of", ["done": "3", "total": "1.000"]), "3 de 1.000")
+        XCTAssertEqual(ca("of", ["done": "3", "total": "100"]), "3 de 100")
+        XCTAssertEqual(ca("start", ["date": "1 de juny"]), "L'1 de juny")
+        XCTAssertEqual(ca("to", ["a": "1 de juny", "b": "11 de juliol"]), "De l'1 de juny a l'11 de juliol")
+        let es = Strings(language: "es", texts: ["since": "Abierta desde el {date}."])
+        XCTAssertEqual(es("since", ["date": "1 de abril de 2026"]), "Abierta desde el 1 de abril de 2026.")
     }
 
     func testSpanishContractsElOnlyAndOtherLanguagesJoinNothing() {

@@ -66,4 +66,23 @@ final class FormatterTests: XCTestCase {
         XCTAssertEqual(PluralRules.category(1, language: "es"), "one")
         XCTAssertEqual(PluralRules.category(1, fractionDigits: 1, language: "en"), "other")
     }
+
+    /// Addresses, coordinates, spans of days and signing dates read the same in the site and
+    /// the handbooks (each wrote its own: "08980, Sant Feliu", "41,414, 2,016").
+    func testPlacesAndDaysAsOneLayerWritesThem() throws {
+        let ca = try formatter("ca"), en = try formatter("en")
+        XCTAssertEqual(ca.addressLines(street: "Carrer de Pi i Margall, 30", postalCode: "08980", locality: "Sant Feliu de Llobregat"),
+                       ["Carrer de Pi i Margall, 30", "08980 Sant Feliu de Llobregat"])
+        XCTAssertEqual(ca.addressLines(street: nil, postalCode: "08980", locality: nil), ["08980"])
+        XCTAssertEqual(ca.coordinates(lat: 41.414, lon: 2.016), "41,4140° N, 2,0160° E")
+        XCTAssertEqual(en.coordinates(lat: 41.414, lon: 2.016), "41.4140° N, 2.0160° E")
+        XCTAssertEqual(ca.dateSpan(start: "2026-11-05", end: "2026-11-05"), "5 de novembre de 2026")
+        XCTAssertEqual(ca.dateSpan(start: "2026-11-05", end: "2026-11-09"), "5 de novembre de 2026 – 9 de novembre de 2026")
+        XCTAssertEqual(ca.dateSpan(start: nil, end: "2026-11-09"), "9 de novembre de 2026")
+        let day = Day("2026-03-01")!
+        XCTAssertEqual(ca.signing(Day("2026-02-27"), asOf: day, none: "—"), "27 de febrer de 2026")
+        XCTAssertEqual(ca.signing(Day("2026-04-01"), asOf: day, none: "—"), "Signatura prevista l'1 d'abril de 2026")
+        XCTAssertEqual(en.signing(Day("2026-04-01"), asOf: day, none: "—"), "To be signed on 1 April 2026")
+        XCTAssertEqual(ca.signing(nil, asOf: day, none: "—"), "—")
+    }
 }

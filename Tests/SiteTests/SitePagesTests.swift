@@ -38,6 +38,25 @@ final class SitePagesTests: XCTestCase {
             """)
     }
 
+    /// A local service or procedure names its municipality after the language's "of",
+    /// joined as the language writes it (it put an office's name after "de": "Servei propi
+    /// de Oficina…"); a report's heading is the strings' sentence ("Informe del 3r trimestre").
+    func testLocalDocumentsNameTheirMunicipalityAndReportsTheirQuarter() throws {
+        let pages = try self.pages()
+        func status(_ path: String) throws -> String {
+            let html = try XCTUnwrap(pages[path], path + " not among " + pages.keys.filter { $0.contains("local") }.sorted().joined(separator: ", "))
+            let start = try XCTUnwrap(html.range(of: "<p class=\"status-line\">"))
+            return String(html[start.lowerBound...].prefix { $0 != "\n" })
+        }
+        XCTAssertEqual(try status("ca/offices/sant-feliu-de-llobregat/services/local-retail-support.html"),
+                       "<p class=\"status-line\"><span class=\"badge service-local local\">Local</span> Servei propi <a href=\"../../sant-feliu-de-llobregat.html\">de Sant Feliu de Llobregat</a></p>")
+        XCTAssertEqual(try status("es/offices/sant-feliu-de-llobregat/services/local-retail-support.html"),
+                       "<p class=\"status-line\"><span class=\"badge service-local local\">Local</span> Servicio propio <a href=\"../../sant-feliu-de-llobregat.html\">de Sant Feliu de Llobregat</a></p>")
+        let office = try XCTUnwrap(pages["ca/offices/sant-feliu-de-llobregat.html"])
+        XCTAssertTrue(office.contains(">Informe del "), office)
+        XCTAssertFalse(office.contains(">Informe 1r") || office.contains(">Informe 2n") || office.contains(">Informe 3r"), office)
+    }
+
     func testEveryPageInEveryLanguageWithTheSharedFrame() throws {
         let all = try pages()
         let expected = ["index.html", "404.html", "ca/index.html", "es/index.html", "ca/offices/sant-feliu-de-llobregat.html",

@@ -59,7 +59,7 @@ struct AgreementsChapter: ChapterBuilder {
                 heading: sections.next(m.view(root?["title"]) ?? m.plainView(doc.id), anchor: "agreement-\(doc.id)"),
                 summary: m.view(root?["summary"]),
                 type: c.format.label(c.words["agreement_type.\(root?["type"]?.string ?? "")"]),
-                signed_on: doc.signedOn.map(c.format.date) ?? c.words["agreement_unsigned"],
+                signed_on: c.format.signing(doc.signedOn, asOf: day, none: c.words["agreement_unsigned"]),
                 valid_until: doc.validUntil.map(c.format.date) ?? "",
                 state: state.rawValue, state_label: c.format.label(c.words["agreement_state.\(state.rawValue)"]),
                 parties: (root?["parties"]?.sequence ?? []).map { p in

@@ -82,7 +82,7 @@ struct ChecklistChapter: ChapterBuilder {
             view.follow_up_actions = (follow["actions"]?.sequence ?? []).map { a in
                 .init(title: m.view(a["title"]), owner: m.view(a["owner"]),
                       status: c.words["follow_up_status.\(a["status"]?.string ?? "")"],
-                      dates: [a["start"]?.string, a["end"]?.string].compactMap { $0 }.map(c.format.date).joined(separator: " – "))
+                      dates: c.format.dateSpan(start: a["start"]?.string, end: a["end"]?.string))
             }
             view.follow_up_last_visit = (follow["visits"]?.sequence ?? []).compactMap { $0["date"]?.string }.max()
                 .map { c.words("follow_up_last_visit", ["date": c.format.date($0)]) }

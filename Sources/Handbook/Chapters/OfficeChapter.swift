@@ -98,13 +98,13 @@ struct OfficeChapter: ChapterBuilder {
         let contact = heading("office.contact", "office-contact")
         var rows: [OfficeView.Contact] = []
         if let address = office?["address"] {
-            let lines = [address["street"]?.string, [address["postal_code"]?.string, address["locality"]?.string]
-                .compactMap { $0 }.joined(separator: " ")].compactMap { $0 }.filter { !$0.isEmpty }
+            let lines = f.addressLines(street: address["street"]?.string, postalCode: address["postal_code"]?.string,
+                                       locality: address["locality"]?.string)
             rows.append(.init(label: c.words["office.address"], lines: lines))
         }
         if let lat = numeric(office?["coordinates"]?["lat"]), let lon = numeric(office?["coordinates"]?["lon"]) {
             rows.append(.init(label: c.words["office.coordinates"],
-                              lines: ["\(f.number(lat, decimals: 4)), \(f.number(lon, decimals: 4))"]))
+                              lines: [f.coordinates(lat: lat, lon: lon)]))
         }
         let channels = office?["channels"]
         if let phone = channels?["phone"]?.string {

@@ -47,6 +47,9 @@ public struct HandbookView: ViewModel, Hashable {
     public var plain_title: String
     /// The municipality's name.
     public var municipality: String
+    /// The page's description for its metadata (`meta_description`, with the municipality
+    /// after its preposition; not `description`, which a chapter's lead would find).
+    public var meta_description: String
     /// The office's name, and the same as plain text (for the author metadata).
     public var office: TextView?
     public var office_plain: String
@@ -81,7 +84,9 @@ extension HandbookView {
         self.init(lang: c.language, ui: c.words.all, css: css,
                   title: m.view(c.outline.title).flatMap { $0.text.isEmpty ? nil : $0 } ?? m.plainView(c.words["handbook.title"]),
                   plain_title: outlineTitle.isEmpty ? c.words["handbook.title"] : outlineTitle,
-                  municipality: c.municipalityName, office: m.view(c.office?["name"]), office_plain: c.officeName,
+                  municipality: c.municipalityName,
+                  meta_description: c.words("meta_description", ["municipality": c.municipalityName]),
+                  office: m.view(c.office?["name"]), office_plain: c.officeName,
                   slug: c.view.slug, model_version: c.network.settings.version,
                   model_title: m.view(c.network.modelDocuments(.model).first?.root?["title"]),
                   source_date: sourceDate, language_name: c.words["language.\(c.language)"],

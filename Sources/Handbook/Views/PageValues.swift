@@ -18,6 +18,7 @@ extension HandbookView: TemplateValueConvertible {
         m.append("title", title.templateValue)
         m.append("plain_title", .string(plain_title))
         m.append("municipality", .string(municipality))
+        m.append("meta_description", .string(meta_description))
         m.append("office", office?.templateValue)
         m.append("office_plain", .string(office_plain))
         m.append("slug", .string(slug))
