@@ -22,12 +22,7 @@ struct TextNoFontRule: DocumentRule {
 
     func check(_ doc: Document, _: Void, _ c: ValidationContext) -> [Diagnostic] {
         guard !doc.unshowable.isEmpty else { return [] }
-        let texts = doc.root.map(TextNoFontRule.stringSpans) ?? []
-        let bodyAfter = doc.markdown?.bodyLineOffset
-        let shown = doc.unshowable.filter { u in
-            if let bodyAfter, u.position.line > bodyAfter { return true }
-            return texts.contains { $0.start <= u.position && u.position < $0.end }
-        }
+        let shown = TextNoFontRule.inTexts(doc.unshowable, of: doc)
         guard let first = shown.first else { return [] }
         var distinct: [Unicode.Scalar] = []
         for u in shown where !distinct.contains(u.scalar) { distinct.append(u.scalar) }
@@ -46,6 +41,17 @@ struct TextNoFontRule: DocumentRule {
                          at: SourceSpan(file: doc.path, start: first.position, end: end), notes: notes,
                          help: "a handbook PDF that holds this text cannot be built (PDF/UA needs a font for every character); "
                              + "write it another way (a word instead of an emoji), or keep it to texts no handbook shows")]
+    }
+
+    /// The characters of `found` that stand in a text of `doc` (a string value, or its
+    /// Markdown body), not in a key or a comment.
+    static func inTexts(_ found: [PDFFonts.Unshowable], of doc: Document) -> [PDFFonts.Unshowable] {
+        let texts = doc.root.map(TextNoFontRule.stringSpans) ?? []
+        let bodyAfter = doc.markdown?.bodyLineOffset
+        return found.filter { u in
+            if let bodyAfter, u.position.line > bodyAfter { return true }
+            return texts.contains { $0.start <= u.position && u.position < $0.end }
+        }
     }
 
     /// `'欢' (U+6B22)`.
