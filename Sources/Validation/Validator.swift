@@ -41,7 +41,6 @@ public enum Validator {
         DateRule(),
         CheckDayRule(),
         TextNoFontRule(),
-        TextInvisibleRule(),
         PlaceholderRule(),
         TranslationRule(),
         LinkRule(),
