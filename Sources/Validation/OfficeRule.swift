@@ -4,8 +4,9 @@ import Model
 import Resolution
 
 /// An office's own facts agree with each other and with the world: its hours close after
-/// they open, it stands in Catalonia, its postal code is of its municipality's province,
-/// and a planned office whose opening date has passed says that it opened.
+/// they open and give each day's hours once, it stands in Catalonia, its postal code is of
+/// its municipality's province, and a planned office whose opening date has passed says
+/// that it opened.
 struct OfficeRule: MunicipalRule {
     static let rules = [
         RuleInfo("office-hours-inverted", "Opening hours close at or before the time they open."),
