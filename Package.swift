@@ -42,7 +42,7 @@ let package = Package(
         // The model plus each municipality's layer: merged views with provenance.
         .target(name: "Resolution", dependencies: ["Diagnostics", "Loading", "Model"]),
         // Conformance rules over the model and every municipality.
-        .target(name: "Validation", dependencies: ["Diagnostics", "Loading", "Model", "Resolution", "Schema"]),
+        .target(name: "Validation", dependencies: ["Diagnostics", "Loading", "Model", "Presentation", "Resolution", "Schema"]),
         // JSON Schema 2020-12 validation of positioned nodes, with oae's x- keywords.
         .target(name: "Schema", dependencies: ["Loading", "Diagnostics", "JSON"]),
         // The one presentation layer: interface strings (one file per language, CLDR

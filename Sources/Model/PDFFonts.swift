@@ -36,11 +36,35 @@ public enum PDFFonts {
         return lo < coverage.count && coverage[lo].contains(v)
     }
 
-    /// The characters of a file's bytes (valid UTF-8) that no face shows, in order. Most
-    /// text is ASCII or Latin: eight bytes at a time are skipped while none has its high bit
-    /// set, and a character found is placed by counting lines only then. A byte-order mark
-    /// at the start is not counted in the first line's columns, as the loaders do not.
+    /// Whether `scalar` is an invisible control of the text's direction or breaks: the
+    /// bidirectional embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069 and
+    /// the zero-width space U+200B. Each face shows them (as nothing), but they reorder or
+    /// split the text around them unseen: "Trojan source" text reads one way in the tree
+    /// and another in the outputs. Catalan, Spanish and English text never needs them.
+    public static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200B
+    }
+
+    /// The characters of a file's bytes (valid UTF-8) that no face shows, in order.
     public static func unshowable(in bytes: [UInt8]) -> [Unshowable] {
+        characters(in: bytes) { !shows($0) }
+    }
+
+    /// The characters of a file's bytes that no face shows (`unshowable`) and the
+    /// invisible controls (`isInvisibleControl`), each in order, in one pass.
+    public static func unshowableAndInvisible(in bytes: [UInt8]) -> (unshowable: [Unshowable], invisible: [Unshowable]) {
+        let found = characters(in: bytes) { !shows($0) || isInvisibleControl($0) }
+        guard !found.isEmpty else { return ([], []) }
+        return (found.filter { !shows($0.scalar) }, found.filter { isInvisibleControl($0.scalar) })
+    }
+
+    /// The characters of a file's bytes (valid UTF-8) above U+007F that `match`, in order.
+    /// Most text is ASCII or Latin: eight bytes at a time are skipped while none has its
+    /// high bit set, and a character found is placed by counting lines only then. A
+    /// byte-order mark at the start is not counted in the first line's columns, as the
+    /// loaders do not.
+    static func characters(in bytes: [UInt8], where match: (Unicode.Scalar) -> Bool) -> [Unshowable] {
         bytes.withUnsafeBufferPointer { buffer -> [Unshowable] in
             guard let base = buffer.baseAddress else { return [] }
             let n = buffer.count
@@ -58,7 +82,7 @@ public enum PDFFonts {
                 guard length > 1, i + length <= n else { i += 1; continue }
                 var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                 for k in 1..<length { value = value << 6 | UInt32(buffer[i + k] & 0x3F) }
-                if let scalar = Unicode.Scalar(value), !shows(scalar) { found.append((i, scalar)) }
+                if let scalar = Unicode.Scalar(value), match(scalar) { found.append((i, scalar)) }
                 i += length
             }
             guard !found.isEmpty else { return [] }

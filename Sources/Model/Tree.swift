@@ -21,6 +21,10 @@ public struct Document: Sendable {
     /// The characters of the file no font of the handbook PDFs shows, anywhere in it
     /// (comments too: the `text-no-font` rule keeps those in texts).
     public var unshowable: [PDFFonts.Unshowable] = []
+    /// The invisible controls of the file's text direction and breaks
+    /// (`PDFFonts.isInvisibleControl`), anywhere in it: the `text-invisible-character` rule
+    /// keeps those in texts.
+    public var invisible: [PDFFonts.Unshowable] = []
 }
 
 /// Everything `oae` read from a tree, with the problems found while reading it.
@@ -247,7 +251,7 @@ public enum TreeLoader {
         case let .document(kind, id, municipality, language):
             var doc = Document(kind: kind, id: id, path: path, municipality: municipality, language: language)
             doc.mayHoldPlaceholder = Placeholder.mayBeIn(bytes)
-            doc.unshowable = PDFFonts.unshowable(in: bytes)
+            (doc.unshowable, doc.invisible) = PDFFonts.unshowableAndInvisible(in: bytes)
             // A document that cannot be read (empty, or not well formed) is still in the tree,
             // without content: what names it is not told it does not exist (one error, the cause).
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {

@@ -95,7 +95,7 @@ public enum CheckRun {
         session?.lastRules = rules
         session?.rulesRun = run
         let templates = templateCheck.diagnostics()
-        return (context, (tree.diagnostics + rules.flatMap(\.all).leavingOutSchemaEchoes(of: tree.diagnostics) + templates).sortedForReport())
+        return (context, (tree.diagnostics + Validator.report(rules, context).leavingOutSchemaEchoes(of: tree.diagnostics) + templates).sortedForReport())
     }
 
     static func run(root: URL, format: OutputFormat, strict: Bool, color: Bool, asOf: Day?) -> (output: String, exitCode: Int32) {

@@ -1,5 +1,11 @@
 import Loading
 
+extension Node {
+    /// Whether `other` is the same value as JSON Schema compares values (`enum`, `const`):
+    /// numbers by value, mappings regardless of key order, texts as `InstanceEquality` does.
+    public func sameValue(as other: Node) -> Bool { InstanceEquality.equal(self, other) }
+}
+
 /// Equality of JSON values as JSON Schema defines it (for `enum`, `const` and
 /// `uniqueItems`): numbers by value (`1` equals `1.0`), mappings regardless of key order,
 /// lists item by item; a boolean is never a number.

@@ -88,14 +88,10 @@ struct BudgetRule: FolderRule {
         }
     }
 
-    /// An amount in euros for a message: `195300 €`, or `12.50 €` with cents.
     /// An amount rounded to the cent, as the message shows it: the shortfall is the
     /// difference of the rounded amounts, so that the three figures agree (211850.56 €
     /// against 211850 € is short by 0.56 €, not by the 0.555 € of the amounts as written).
     static func cents(_ amount: Double) -> Double { (amount * 100).rounded() / 100 }
 
-    static func euros(_ amount: Double) -> String {
-        let cents = (amount * 100).rounded() / 100
-        return cents == cents.rounded() ? "\(Int(cents)) €" : String(format: "%.2f €", cents)
-    }
+    static func euros(_ amount: Double) -> String { MessageValues.euros(amount) }
 }

@@ -35,9 +35,7 @@ struct CommunicationRule: MunicipalRule {
                       help: "raise the plan's budget, or lower the budgets of its actions")
     }
 
-    func euros(_ amount: Double) -> String {
-        amount == amount.rounded() ? "\(Int(amount)) €" : String(format: "%.2f €", amount)
-    }
+    func euros(_ amount: Double) -> String { MessageValues.euros(amount) }
 
     func audiences(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
         // Without a plan, its absence is the error (municipality-file-missing).

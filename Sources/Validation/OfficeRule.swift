@@ -4,11 +4,13 @@ import Model
 import Resolution
 
 /// An office's own facts agree with each other and with the world: its hours close after
-/// they open, it stands in Catalonia, its postal code is of its municipality's province,
-/// and a planned office whose opening date has passed says that it opened.
+/// they open and give each day's hours once, it stands in Catalonia, its postal code is of
+/// its municipality's province, and a planned office whose opening date has passed says
+/// that it opened.
 struct OfficeRule: MunicipalRule {
     static let rules = [
         RuleInfo("office-hours-inverted", "Opening hours close at or before the time they open."),
+        RuleInfo("office-hours-overlap", "Two groups of opening hours overlap on a day both name."),
         RuleInfo("office-coordinates-outside", "An office's coordinates are outside Catalonia."),
         RuleInfo("office-postal-code-province", "An office's postal code is of another province than its municipality."),
         RuleInfo("office-opening-passed", "An office that has not opened (candidate, agreement, planned) has an opening date that has passed."),
@@ -35,6 +37,11 @@ struct OfficeRule: MunicipalRule {
     }
 
     func hours(_ office: Node) -> [Diagnostic] {
+        inverted(office) + overlapping(office)
+    }
+
+    /// Each group of hours that closes at or before it opens.
+    func inverted(_ office: Node) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for group in office["opening_hours"]?.sequence ?? [] {
             // "HH:MM" on a 24-hour clock (the schema's pattern) compares as text.
@@ -44,6 +51,34 @@ struct OfficeRule: MunicipalRule {
                               "the office closes at \(closes), \(closes == opens ? "when" : "before") it opens at \(opens)",
                               at: closesNode.span, related: [RelatedLocation(group["opens"]!.span, "the opening time")],
                               help: "correct the times (24-hour clock, HH:MM); hours that go past midnight are not supported"))
+        }
+        return out
+    }
+
+    /// A group of hours that overlaps an earlier group on a day both name (09:00–14:00 on
+    /// weekdays, 12:00–18:30 on Thursdays): the site would list the day twice, its hours
+    /// contradicting each other. At the later group's opening time, once per pair of groups;
+    /// a group whose hours are inverted is `office-hours-inverted`'s.
+    func overlapping(_ office: Node) -> [Diagnostic] {
+        let groups = (office["opening_hours"]?.sequence ?? []).compactMap { group -> (Node, [String], String, String)? in
+            guard let opens = group["opens"]?.string, let closes = group["closes"]?.string,
+                  opens.count == 5, closes.count == 5, opens < closes else { return nil }
+            return (group, (group["days"]?.sequence ?? []).compactMap(\.string), opens, closes)
+        }
+        var out: [Diagnostic] = []
+        for j in groups.indices {
+            for i in 0..<j {
+                let (earlier, laterGroup) = (groups[i], groups[j])
+                let days = laterGroup.1.filter(earlier.1.contains)
+                // Hours that touch (14:00 then 14:00) do not overlap.
+                guard !days.isEmpty, laterGroup.2 < earlier.3, earlier.2 < laterGroup.3,
+                      let opensNode = laterGroup.0["opens"] else { continue }
+                out.append(.error("office-hours-overlap",
+                                  "on \(days.joined(separator: ", ")) the hours \(laterGroup.2)–\(laterGroup.3) overlap the hours \(earlier.2)–\(earlier.3) given before",
+                                  at: opensNode.span, related: [RelatedLocation(earlier.0.span, "the other hours of \(days.joined(separator: ", "))")],
+                                  help: "give each day's hours once: split the groups so that a day's hours do not overlap (09:00–14:00 and 16:00–18:30)"))
+                break
+            }
         }
         return out
     }

@@ -2,6 +2,7 @@ import Diagnostics
 import Loading
 import Model
 import Resolution
+import Schema
 
 /// A municipality overrides only fields the schema marks `x-adaptable`, only tightens
 /// a bound (`x-bound`), and only overrides documents its view contains. Local procedure
@@ -11,6 +12,7 @@ struct OverrideRule: MunicipalRule {
         RuleInfo("override-not-adaptable", "An override changes a field the model does not let municipalities adapt."),
         RuleInfo("override-loosens-bound", "An override or variant loosens a bound the model sets."),
         RuleInfo("override-unknown-target", "An override names a document the municipality does not offer."),
+        RuleInfo("override-redundant", "An override sets the value the model already has."),
     ]
 
     func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
@@ -41,6 +43,13 @@ struct OverrideRule: MunicipalRule {
                                       at: o.localValue.span,
                                       help: adaptableHelp(o.kind, annotations)))
                 }
+                continue
+            }
+            if let model = o.modelValue, !o.removes, o.localValue.sameValue(as: model) {
+                out.append(.warning("override-redundant",
+                                    "\(o.fieldName) of \(o.kind.rawValue) '\(o.target)' is overridden with the model's own value, \(o.localValue.display)",
+                                    at: o.localValue.span, related: [RelatedLocation(model.span, "the model's value")],
+                                    help: "remove the override: the model's value applies without it, and an override is listed as a local change"))
                 continue
             }
             if let problem = loosened(o, annotations) { out.append(problem) }

@@ -3,11 +3,17 @@ import Loading
 import Model
 
 /// Every value the schema marks `x-ref: KIND` names an existing document (or item) of
-/// that kind: a model document, or one of the municipality's own.
+/// that kind: a model document, or one of the municipality's own; and not the document
+/// that holds it (a service among its own related services).
 struct ReferenceRule: DocumentRule {
     static let rules = [
         RuleInfo("ref-unknown", "A reference names no document of its kind."),
+        RuleInfo("ref-self", "A document names itself where it names other documents of its kind."),
     ]
+
+    /// The fields where a document names itself in a loop of its own, reported as one by
+    /// `ref-cycle` (`CycleRule.edges`).
+    static let cycleFields = Set(CycleRule.edges.map { "\($0.0.rawValue)/\($0.1)" })
 
     /// A document's references read its own values and the ids of the model and of its
     /// municipality: the others keep their diagnostics while only municipalities' files
@@ -28,7 +34,15 @@ struct ReferenceRule: DocumentRule {
                 let value = values[i]
                 for item in value.isKey ? [value.node] : (value.node.sequence ?? [value.node]) {
                     let id = value.isKey ? item.keyText : item.string
-                    if let id { check(id, kind, item.span, doc, c, &out) }
+                    guard let id else { continue }
+                    let field = value.path.fieldName
+                    if kind == doc.kind.rawValue, id == doc.id, !value.isKey,
+                       !ReferenceRule.cycleFields.contains("\(kind)/\(field)") {
+                        out.append(.warning("ref-self", "\(kind) '\(id)' names itself in '\(field)'", at: item.span,
+                                            help: "remove it: '\(field)' lists other \(kind)s"))
+                        continue
+                    }
+                    check(id, kind, item.span, doc, c, &out)
                 }
             }
         }
@@ -44,6 +58,15 @@ struct ReferenceRule: DocumentRule {
         // The document that says this id stands in a file of another name: its
         // `id-mismatch` is the one problem, not every reference to it.
         if c.references.misnamed[kind]?.contains(id) == true { return }
+        // Another municipality's own document: it exists, but not for this one.
+        if let here = doc.municipality,
+           let (owner, at) = c.references.local.sorted(by: { $0.key < $1.key }).lazy
+               .compactMap({ slug, kinds in kinds[kind]?[id].map { (slug, $0) } }).first(where: { $0.0 != here }) {
+            out.append(.error("ref-unknown", "\(kind) '\(id)' is \(owner)'s, not \(here)'s", at: span,
+                              related: [RelatedLocation(at, "the \(kind) of \(owner)")],
+                              help: "a municipality's documents name its own \(kind)s and the model's; name one of \(here)'s"))
+            return
+        }
         let known = c.references.ids(kind, municipality: doc.municipality).keys.sorted()
         // With none of the kind at all there is no list; when the model has none because
         // its folder is reported missing (tree-folder-missing, a misspelt folder), that is

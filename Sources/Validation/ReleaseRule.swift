@@ -13,6 +13,7 @@ struct ReleaseRule: Rule {
         RuleInfo("release-proposal-not-accepted", "A release publishes a proposal that is not accepted."),
         RuleInfo("release-before-decision", "A release publishes a proposal decided after the release's date."),
         RuleInfo("proposal-municipality-unknown", "A proposal names a municipality the network does not have."),
+        RuleInfo("proposal-decision-undecided", "A proposal that is not decided (draft, under review) has a decision."),
     ]
 
     func check(_ c: ValidationContext) -> [Diagnostic] {
@@ -72,6 +73,17 @@ struct ReleaseRule: Rule {
                               "the model is at version \(current), but its last release is \(last.version)",
                               at: at, related: [RelatedLocation(last.node["version"]!.span, "the last release")],
                               help: "add release \(current) to model/releases.yaml, or set the model's version to \(last.version)"))
+        }
+        for doc in c.network.modelDocuments(.proposal) {
+            // A decision is recorded with the status it gives (accepted or rejected): the
+            // proposal pages and the releases read the status.
+            if let status = doc.root?["status"], let state = status.string, state == "draft" || state == "under-review",
+               let decision = doc.root?.pair("decision") {
+                out.append(.error("proposal-decision-undecided",
+                                  "proposal '\(doc.id)' is \(state), but has a decision\(decision.value["date"].map { " of \($0.display)" } ?? "")",
+                                  at: decision.key.span, related: [RelatedLocation(status.span, "the proposal's status")],
+                                  help: "set the status the decision gave (accepted or rejected), or remove the decision until it is taken"))
+            }
         }
         for doc in c.network.modelDocuments(.proposal) {
             guard let node = doc.root?["proposed_by"]?["municipality"], let slug = node.string,

@@ -20,7 +20,12 @@ struct StaffingRule: MunicipalRule {
             guard let minimum = req.minimum[status], minimum > 0 else { continue }
             let count = staff.filter { $0["role"]?.string == req.role && ($0["fte"]?.number ?? 1) > 0 }.count
             guard count < minimum else { continue }
-            let at = m.files.staffing?.root?["staff"]?.span ?? m.files.staffing.map { .wholeFile($0.path) } ?? m.statusSpan
+            // At the fte of a post of the role that counts for nothing (`fte: 0`, which the
+            // schema refuses: its error is then the one), else at the `staff` key: the list
+            // lacks a post, none of its tokens is wrong.
+            let idle = staff.first { $0["role"]?.string == req.role && ($0["fte"]?.number ?? 1) <= 0 }?["fte"]
+            let at = idle?.span ?? m.files.staffing?.root?.pair("staff")?.key.span
+                ?? m.files.staffing.map { .wholeFile($0.path) } ?? m.statusSpan
             out.append(.error("staffing-below-minimum",
                               "an office at status '\(status.rawValue)' needs at least \(minimum) \(req.role); the staffing plan of \(m.slug) has \(count)",
                               at: at,

@@ -9,9 +9,17 @@ import Model
 /// character of a text (a string value, or a Markdown body: comments and keys are not
 /// shown), naming the characters and the other places. A warning, not an error: a text
 /// that no handbook shows (an agreement's, a budget's) builds.
+///
+/// The same scan of the file finds the invisible controls of a text's direction and
+/// breaks (`PDFFonts.isInvisibleControl`: U+202A–U+202E, U+2066–U+2069, U+200B): the
+/// outputs show the text reordered or split where the tree shows nothing ("Trojan
+/// source"), and no text in the model's languages needs them; a text in a right-to-left
+/// language could (an isolate around a Hebrew name), so `text-invisible-character` is a
+/// warning, at each such character of a text.
 struct TextNoFontRule: DocumentRule {
     static let rules = [
         RuleInfo("text-no-font", "A text holds a character no font of the handbook PDFs shows."),
+        RuleInfo("text-invisible-character", "A text holds an invisible bidirectional control or zero-width space."),
     ]
     static let checksTranslations = true
 
@@ -21,13 +29,26 @@ struct TextNoFontRule: DocumentRule {
     func prepare(_ c: ValidationContext) {}
 
     func check(_ doc: Document, _: Void, _ c: ValidationContext) -> [Diagnostic] {
-        guard !doc.unshowable.isEmpty else { return [] }
-        let texts = doc.root.map(TextNoFontRule.stringSpans) ?? []
-        let bodyAfter = doc.markdown?.bodyLineOffset
-        let shown = doc.unshowable.filter { u in
-            if let bodyAfter, u.position.line > bodyAfter { return true }
-            return texts.contains { $0.start <= u.position && u.position < $0.end }
+        noFont(doc) + invisible(doc)
+    }
+
+    /// `text-invisible-character`, at each invisible control of a text.
+    func invisible(_ doc: Document) -> [Diagnostic] {
+        guard !doc.invisible.isEmpty else { return [] }
+        return TextNoFontRule.inTexts(doc.invisible, of: doc).map { u in
+            let end = SourcePosition(line: u.position.line, column: u.position.column + 1)
+            let what = u.scalar.value == 0x200B ? "a zero-width space" : "an invisible bidirectional control"
+            return .warning("text-invisible-character",
+                            "the text holds \(what), \(TextNoFontRule.describe(u.scalar)), which the outputs apply unseen",
+                            at: SourceSpan(file: doc.path, start: u.position, end: end),
+                            help: "delete it (an editor that shows invisible characters helps): texts in Catalan, Spanish and English do not need it")
         }
+    }
+
+    /// `text-no-font`, one per file.
+    func noFont(_ doc: Document) -> [Diagnostic] {
+        guard !doc.unshowable.isEmpty else { return [] }
+        let shown = TextNoFontRule.inTexts(doc.unshowable, of: doc)
         guard let first = shown.first else { return [] }
         var distinct: [Unicode.Scalar] = []
         for u in shown where !distinct.contains(u.scalar) { distinct.append(u.scalar) }
@@ -46,6 +67,17 @@ struct TextNoFontRule: DocumentRule {
                          at: SourceSpan(file: doc.path, start: first.position, end: end), notes: notes,
                          help: "a handbook PDF that holds this text cannot be built (PDF/UA needs a font for every character); "
                              + "write it another way (a word instead of an emoji), or keep it to texts no handbook shows")]
+    }
+
+    /// The characters of `found` that stand in a text of `doc` (a string value, or its
+    /// Markdown body), not in a key or a comment.
+    static func inTexts(_ found: [PDFFonts.Unshowable], of doc: Document) -> [PDFFonts.Unshowable] {
+        let texts = doc.root.map(TextNoFontRule.stringSpans) ?? []
+        let bodyAfter = doc.markdown?.bodyLineOffset
+        return found.filter { u in
+            if let bodyAfter, u.position.line > bodyAfter { return true }
+            return texts.contains { $0.start <= u.position && u.position < $0.end }
+        }
     }
 
     /// `'欢' (U+6B22)`.

@@ -10,7 +10,7 @@ struct TrainingRule: MunicipalRule {
     static let rules = [
         RuleInfo("training-incomplete", "A member of staff lacks a mandatory training module of their role."),
         RuleInfo("training-after-opening", "A mandatory training module is planned or completed after the opening date."),
-        RuleInfo("training-before-start", "A post's training is planned before the post starts."),
+        RuleInfo("training-before-start", "A post's training is planned or completed before the post starts."),
     ]
 
     /// A municipality's staffing against the model's mandatory modules (`oae serve`
@@ -19,17 +19,20 @@ struct TrainingRule: MunicipalRule {
         beforeStart(m) + mandatory(m, c)
     }
 
-    /// Training planned before the post's start date: the person is not there yet.
+    /// Training planned or completed before the post's start date: the person is not
+    /// there yet. Each date of a record on its own (both can be wrong).
     func beforeStart(_ m: ResolvedMunicipality) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for post in m.files.staffing?.root?["staff"]?.sequence ?? [] {
             guard let startNode = post["start_date"], let start = startNode.string.flatMap(Day.init) else { continue }
             for record in post["training"]?.sequence ?? [] {
-                guard let node = record["planned"], let day = node.string.flatMap(Day.init), day < start else { continue }
-                out.append(.error("training-before-start",
-                                  "module '\(record["module"]?.string ?? "?")' of post '\(post["id"]?.string ?? "?")' is planned on \(day), before the post starts on \(start)",
-                                  at: node.span, related: [RelatedLocation(startNode.span, "the post's start date")],
-                                  help: "plan the module on or after the start date, or correct the start date"))
+                for (field, verb) in [("planned", "plan"), ("completed", "complete")] {
+                    guard let node = record[field], let day = node.string.flatMap(Day.init), day < start else { continue }
+                    out.append(.error("training-before-start",
+                                      "module '\(record["module"]?.string ?? "?")' of post '\(post["id"]?.string ?? "?")' is \(field) on \(day), before the post starts on \(start)",
+                                      at: node.span, related: [RelatedLocation(startNode.span, "the post's start date")],
+                                      help: "\(verb) the module on or after the start date, or correct the start date (often the year)"))
+                }
             }
         }
         return out

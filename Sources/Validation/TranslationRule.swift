@@ -4,11 +4,15 @@ import Model
 
 /// Every translatable text comes in every language of the model, and every Markdown
 /// document has its translation files. Missing translations are warnings (errors with
-/// `--strict`): the handbook falls back to the default language and marks it.
+/// `--strict`): the handbook falls back to the default language and marks it. A
+/// translation file's front matter holds only `id` (docs/tree-and-kinds.md): the outputs
+/// read a translation's body alone (`Network.translation(of:in:)`), so any other field
+/// there would be published nowhere.
 struct TranslationRule: DocumentRule {
     static let rules = [
         RuleInfo("translation-missing", "A text or document lacks a language of the model."),
         RuleInfo("translation-orphan", "A translation file has no original, or a language the model does not have."),
+        RuleInfo("translation-field", "A translation file's front matter has a field other than id, which nothing reads."),
     ]
 
     static let languageNames = ["ca": "Catalan", "es": "Spanish", "en": "English", "fr": "French", "oc": "Occitan"]
@@ -55,7 +59,10 @@ struct TranslationRule: DocumentRule {
             if doc.markdown != nil, c.network.kinds.declaration(doc.kind)?.isMarkdown == true {
                 let have = c.network.translations[doc.path] ?? [:]
                 let missing = languages.filter { $0 != defaultLanguage && have[$0] == nil }
-                if !missing.isEmpty {
+                // A translation file in the default language says the text is in another
+                // language than the default: `translation-orphan` says so, once (this
+                // document's text is then not "missing" a language, it is in another one).
+                if !missing.isEmpty, have[defaultLanguage] == nil {
                     let stem = String(doc.path.split(separator: "/").last!.dropLast(3))
                     out.append(.warning("translation-missing",
                                         "the text of this \(doc.kind.rawValue) has no \(TranslationRule.describe(missing)) translation",
@@ -106,23 +113,53 @@ struct TranslationRule: DocumentRule {
         let defaultLanguage = c.settings.defaultLanguage
         var out: [Diagnostic] = []
         let originals = Set(c.documents.map(\.path))
+        let setting = c.network.modelDocuments(.model).first?.root?["default_language"]
         for (original, byLanguage) in c.network.translations.sorted(by: { $0.key < $1.key }) {
             for (language, doc) in byLanguage.sorted(by: { $0.key < $1.key }) {
                 if !originals.contains(original) {
                     out.append(.warning("translation-orphan", "this translation has no original '\(original)'",
                                         at: .wholeFile(doc.path), help: "rename it after the document it translates"))
                 } else if language == defaultLanguage {
-                    // Not "not a language of the model": it is the model's first one.
+                    // Not "not a language of the model": it is the model's default one, in
+                    // which plain texts and the original's body are read.
+                    let name = TranslationRule.describe([language])
                     out.append(.warning("translation-orphan",
-                                        "'\(language)' is the default language: its text is the original's, \(original), and this file is not read",
-                                        at: .wholeFile(doc.path), help: "move what it says into \(original), then remove it"))
+                                        "\(name) is the default language, so \(original)'s own text is read as \(name) and this file is not read",
+                                        at: .wholeFile(doc.path),
+                                        related: setting.map { [RelatedLocation($0.span, "the model's default language")] } ?? [],
+                                        help: "if \(original) is written in \(name), move what this file says into it and remove this file; "
+                                            + "if not, set default_language to the language it is written in"))
                 } else if !languages.contains(language) {
                     out.append(.warning("translation-orphan",
                                         "'\(language)' is not a translation language of the model (\(languages.joined(separator: ", ")))",
                                         at: .wholeFile(doc.path), help: nil))
+                } else {
+                    out += TranslationRule.fields(doc, original: original, c)
                 }
             }
         }
         return out
+    }
+
+    /// Each field of a translation's front matter other than `id`, an error at its key:
+    /// a translatable one is written in the original, as a mapping by language; any other
+    /// is the original's, one value for every language.
+    static func fields(_ doc: Document, original: String, _ c: ValidationContext) -> [Diagnostic] {
+        guard let language = doc.language, let pairs = doc.root?.pairs else { return [] }
+        let name = describe([language])
+        let file = original.split(separator: "/").last.map(String.init) ?? original
+        return pairs.filter { !$0.key.isKey("id") }.map { pair in
+            let field = pair.key.keyText
+            if c.network.annotations.annotations(doc.kind, at: [.key(field)]).i18n {
+                return .error("translation-field",
+                              "'\(field)' is not read from a translation file: the \(name) \(field) is written in \(original)",
+                              at: pair.key.span,
+                              help: "write it in \(file) as '\(field): {\(c.settings.defaultLanguage): …, \(language): …}' and remove it here; a translation's front matter holds only 'id'")
+            }
+            return .error("translation-field",
+                          "'\(field)' is not read from a translation file: it is a field of \(original), one value for every language",
+                          at: pair.key.span,
+                          help: "remove it here (a translation's front matter holds only 'id'); to change it, change it in \(file)")
+        }
     }
 }

@@ -12,6 +12,7 @@ public enum Validator {
         KeyRule(),
         ReferenceRule(),
         CommitmentReferenceRule(),
+        IndicatorTargetRule(),
         CycleRule(),
         MunicipalityRule(),
         MunicipalityDuplicateRule(),
@@ -38,6 +39,7 @@ public enum Validator {
         FollowUpRule(),
         ValueReferenceRule(),
         DateRule(),
+        CheckDayRule(),
         TextNoFontRule(),
         PlaceholderRule(),
         TranslationRule(),
@@ -47,7 +49,71 @@ public enum Validator {
     public static var rules: [RuleInfo] { all.flatMap { type(of: $0).rules } }
 
     public static func validate(_ context: ValidationContext) -> [Diagnostic] {
-        validateByRule(context, previous: nil).results.flatMap(\.all)
+        report(validateByRule(context, previous: nil).results, context)
+    }
+
+    /// The schema's rules that refuse the value they stand on (its type, its text, its
+    /// number), not what the value lacks (`schema-required`, `schema-min-items`): another
+    /// rule that reads such a value reads what the schema has already said is wrong.
+    static let refusingValue: Set<String> = [
+        "schema-type", "schema-enum", "schema-const", "schema-min-length", "schema-max-length", "schema-pattern",
+        "schema-format", "schema-minimum", "schema-maximum", "schema-exclusive-minimum", "schema-exclusive-maximum",
+        "schema-multiple-of", "schema-false",
+    ]
+    /// The schema's rules that refuse a field by its key (a misspelt field): the key and
+    /// its value are refused.
+    static let refusingField: Set<String> = ["schema-additional-properties", "schema-unevaluated-properties",
+                                             "schema-property-names"]
+
+    /// The diagnostics of every rule (`results`, in the order of `all`) as a check reports
+    /// them: one wrong token, one diagnostic. A diagnostic of any rule but the schema's
+    /// that lies within a value the schema refused (`refusingValue`), or within a field it
+    /// refused, key and value (`refusingField`), is left out: the schema's error at the
+    /// token says what is wrong, and the other rule read a value that is not what the model
+    /// means (a latitude of 141.4 is not also "outside Catalonia"; a misspelt override field
+    /// is not also "not adaptable"). Made from the results on each run, so that a rule's
+    /// kept results (`oae serve`) are its own.
+    public static func report(_ results: [RuleResult], _ context: ValidationContext) -> [Diagnostic] {
+        let all = results.flatMap(\.all)
+        var refused: [String: [(SourcePosition, SourcePosition)]] = [:]
+        var documents: [String: Document]?
+        for d in all where d.severity == .error {
+            if refusingValue.contains(d.rule) {
+                refused[d.span.file, default: []].append((d.span.start, d.span.end))
+            } else if refusingField.contains(d.rule) {
+                if documents == nil {
+                    var byPath: [String: Document] = [:]
+                    for doc in context.network.tree.documents { byPath[doc.path] = doc }
+                    documents = byPath
+                }
+                let end = documents?[d.span.file]?.root.flatMap { Validator.valueEnd(ofKeyAt: d.span, in: $0) } ?? d.span.end
+                refused[d.span.file, default: []].append((d.span.start, end))
+            }
+        }
+        guard !refused.isEmpty else { return all }
+        return all.filter { d in
+            guard !d.rule.hasPrefix("schema-"), let regions = refused[d.span.file] else { return true }
+            return !regions.contains { $0.0 <= d.span.start && d.span.end <= $0.1 }
+        }
+    }
+
+    /// The end of the value of the mapping key whose span is `key`, anywhere in `node`.
+    static func valueEnd(ofKeyAt key: SourceSpan, in node: Node) -> SourcePosition? {
+        switch node.value {
+        case let .mapping(pairs):
+            for pair in pairs {
+                if pair.key.span.start == key.start { return pair.value.span.end }
+                if pair.value.span.start <= key.start, key.start < pair.value.span.end,
+                   let end = valueEnd(ofKeyAt: key, in: pair.value) { return end }
+            }
+        case let .sequence(items):
+            for item in items where item.span.start <= key.start && key.start < item.span.end {
+                if let end = valueEnd(ofKeyAt: key, in: item) { return end }
+            }
+        default:
+            break
+        }
+        return nil
     }
 
     /// Every rule's diagnostics, in the order of `all`. With `previous` (the results on

@@ -83,10 +83,13 @@ final class IncrementalCheckTests: XCTestCase {
         check(session, "an INE code shared by two offices")
 
         // A placeholder left in the pilot office (a rule checked per municipality: only
-        // this one is checked again), then removed.
+        // this one is checked again), then removed. In a post's note: a field the schema
+        // refuses would be its error alone (`Validator.report`).
         let pilot = "seeds/sant-feliu-de-llobregat/staffing.yaml"
         let staffing = try String(contentsOf: root.appendingPathComponent(pilot), encoding: .utf8)
-        try Data((staffing + "\nnotes: \"[to complete]\"\n").utf8).write(to: root.appendingPathComponent(pilot))
+        XCTAssertTrue(staffing.contains("  - id: coord-1\n"))
+        try Data(staffing.replacingOccurrences(of: "  - id: coord-1\n", with: "  - id: coord-1\n    note: \"[to complete]\"\n").utf8)
+            .write(to: root.appendingPathComponent(pilot))
         session.cache.invalidate([pilot])
         XCTAssertTrue(check(session, "a placeholder in a pilot office").0.contains("\"placeholder-text\""))
         try Data(staffing.utf8).write(to: root.appendingPathComponent(pilot))

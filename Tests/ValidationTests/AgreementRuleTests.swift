@@ -92,10 +92,11 @@ final class AgreementRuleTests: XCTestCase {
         ])
     }
 
+    /// Another municipality's agreement is no agreement of this one's: said as such.
     func testAnUnknownAgreementIsAReferenceError() throws {
         try assertDiagnostics([
             "agreement-adhesion-missing seeds/molins-de-rei/office.yaml:6:9: the office is at status 'planned', but relies on no signed adhesion agreement of its council",
-            "ref-unknown seeds/molins-de-rei/office.yaml:8:14: unknown agreement 'adhesion-sant-feliu'",
+            "ref-unknown seeds/molins-de-rei/office.yaml:8:14: agreement 'adhesion-sant-feliu' is sant-feliu-de-llobregat's, not molins-de-rei's",
         ]) { try $0.replace("\(mr)/office.yaml", "agreements: [adhesion-molins,", "agreements: [adhesion-sant-feliu,") }
     }
 

@@ -15,15 +15,17 @@ final class BudgetRuleTests: XCTestCase {
 
     func testFundingShortOfTheTotal() throws {
         try assertDiagnostics([
-            "budget-funding-short seeds/sant-feliu-de-llobregat/budgets/2026.yaml:13:1: the funding of 2026 adds up to 105000 €, short of the total of 108500 € by 3500 €",
+            "budget-funding-short seeds/sant-feliu-de-llobregat/budgets/2026.yaml:13:1: the funding of 2026 adds up to 105,000 €, short of the total of 108,500 € by 3,500 €",
         ]) { try $0.replace(self.budget, "amount: 25000", "amount: 15000") }
     }
 
-    /// Amounts with fractions of a cent: the three figures are rounded to the cent and the
-    /// shortfall is their difference (a fresh user read "short of 211850.56 € by 0.55 €").
+    /// Amounts with fractions of a cent are the schema's error at the value (amounts are to
+    /// the cent); the budget's figures are still rounded to the cent and the shortfall is
+    /// their difference (a fresh user read "short of 211850.56 € by 0.55 €").
     func testAShortfallOfFractionsOfACentAgreesWithTheFiguresShown() throws {
         try assertDiagnostics([
-            "budget-funding-short seeds/sant-feliu-de-llobregat/budgets/2026.yaml:13:1: the funding of 2026 adds up to 108500 €, short of the total of 108500.56 € by 0.56 €",
+            "schema-multiple-of seeds/sant-feliu-de-llobregat/budgets/2026.yaml:12:15: expected a multiple of 0.01; found 1500.555",
+            "budget-funding-short seeds/sant-feliu-de-llobregat/budgets/2026.yaml:13:1: the funding of 2026 adds up to 108,500 €, short of the total of 108,500.56 € by 0.56 €",
         ]) { t in
             try t.replace(self.budget, "amount: 1500\n", "amount: 1500.555\n")
             try t.replace(self.budget, "amount: 25000", "amount: 18500")

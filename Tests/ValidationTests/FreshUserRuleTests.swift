@@ -330,7 +330,7 @@ final class FreshUserRuleTests: XCTestCase {
     /// fixture's margin of 6,500 €, 6 %, is not).
     func testABudgetFundedFarBeyondItsTotalIsAWarning() throws {
         try assertRendered([
-            "seeds/sant-feliu-de-llobregat/budgets/2026.yaml:13:1: warning[budget-funding-over]: the funding of 2026 adds up to 655000 €, over the total of 108500 € by 546500 €\n"
+            "seeds/sant-feliu-de-llobregat/budgets/2026.yaml:13:1: warning[budget-funding-over]: the funding of 2026 adds up to 655,000 €, over the total of 108,500 € by 546,500 €\n"
                 + "   = help: check the amounts (an extra digit, often): a budget's funding covers its total\n",
         ]) { t in
             try t.replace(Self.budget, "    amount: 60000", "    amount: 600000")
@@ -340,7 +340,7 @@ final class FreshUserRuleTests: XCTestCase {
     /// A budget counting more from the council than the adhesion agreement commits.
     func testABudgetCountsNoMoreThanTheAgreementsCommit() throws {
         try assertRendered([
-            "seeds/sant-feliu-de-llobregat/budgets/2026.yaml:16:13: warning[budget-funding-above-agreement]: the budget of 2026 counts 60000 € from 'council', more than the 50000 € its agreements in force commit ('adhesion-sant-feliu')\n"
+            "seeds/sant-feliu-de-llobregat/budgets/2026.yaml:16:13: warning[budget-funding-above-agreement]: the budget of 2026 counts 60,000 € from 'council', more than the 50,000 € its agreements in force commit ('adhesion-sant-feliu')\n"
                 + "   = help: check the amount against the agreement's 'money', or record the new commitment in an agreement\n",
         ]) { t in
             try t.replace("seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml", "valid_until: 2029-02-09",

@@ -188,7 +188,8 @@ final class RecordsRuleTests: XCTestCase {
     }
 
     /// The help of `id-mismatch` for a file named by its id, a translation and a file of
-    /// fixed name.
+    /// fixed name (whose schema has the id as a `const`: the schema's error at the id is
+    /// then the one error of that token).
     func testTheHelpOfAnIdMismatchFitsHowTheFileIsNamed() throws {
         try assertRendered([
             "model/services/business-transfer.es.md:2:5: error[id-mismatch]: id 'business-transfer' differs from the id 'company-transfer' of the document it translates\n"
@@ -197,11 +198,11 @@ final class RecordsRuleTests: XCTestCase {
                 + "  = help: ids are stable: rename the file to 'company-transfer.md', or set the id to 'business-transfer'\n",
             "model/services/company-creation.es.md:2:5: error[id-mismatch]: id 'company-creation-es' differs from the id 'company-creation' of the document it translates\n"
                 + "  = help: a translation carries the id of the document it translates: set the id to 'company-creation' (to rename the document, rename it and its translations together)\n",
-            "seeds/expansion.yaml:1:5: error[id-mismatch]: id 'expansion-plan' differs from the file name 'expansion'\n"
-                + "  = help: the file's name is fixed (seeds/expansion.yaml): set the id to 'expansion'\n",
+            "seeds/expansion.yaml:1:5: error[schema-const]: expected \"expansion\"; found \"expansion-plan\"\n"
+                + "  = note: schema rule at model/schema/expansion.schema.yaml:15:5\n",
             "seeds/sant-feliu-de-llobregat/office.yaml:1:5: error[id-mismatch]: id 'sant-feliu' differs from the file name 'sant-feliu-de-llobregat'\n"
                 + "  = help: an office's id is its folder's name, seeds/sant-feliu-de-llobregat/, after Sant Feliu de Llobregat: set the id to 'sant-feliu-de-llobregat'\n",
-        ], ["id-mismatch"]) { t in
+        ], ["id-mismatch", "schema-const"]) { t in
             try ExpansionRuleTests.programme(t)
             try t.replace("model/services/business-transfer.md", "id: business-transfer", "id: company-transfer")
             try t.replace("model/services/company-creation.es.md", "id: company-creation", "id: company-creation-es")

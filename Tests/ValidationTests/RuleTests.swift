@@ -265,7 +265,7 @@ final class RuleTests: XCTestCase {
     }
 
     func testOverrideTightensBoundIsFine() throws {
-        try assertDiagnostics([]) { try $0.replace("\(sf)/adaptation.yaml", "target: 3", "target: 5") }
+        try assertDiagnostics([]) { try $0.replace("\(sf)/adaptation.yaml", "target: 3", "target: 4") }
     }
 
     func testOverrideUnknownTarget() throws {
@@ -280,7 +280,7 @@ final class RuleTests: XCTestCase {
 
     func testStaffingBelowMinimum() throws {
         try assertDiagnostics([
-            "staffing-below-minimum seeds/sant-feliu-de-llobregat/staffing.yaml:3:3: an office at status 'open' needs at least 2 business-advisor; the staffing plan of sant-feliu-de-llobregat has 1",
+            "staffing-below-minimum seeds/sant-feliu-de-llobregat/staffing.yaml:2:1: an office at status 'open' needs at least 2 business-advisor; the staffing plan of sant-feliu-de-llobregat has 1",
         ]) { try $0.replace("\(sf)/office.yaml", "status: pilot", "status: open") }
     }
 
@@ -560,7 +560,7 @@ final class RuleTests: XCTestCase {
 
     func testCommunicationOverBudget() throws {
         try assertDiagnostics([
-            "communication-over-budget seeds/sant-feliu-de-llobregat/communication-plan.yaml:5:9: the actions of the communication plan cost 1200 €, more than its budget of 1000 €",
+            "communication-over-budget seeds/sant-feliu-de-llobregat/communication-plan.yaml:5:9: the actions of the communication plan cost 1,200 €, more than its budget of 1,000 €",
         ]) { try addBudgets($0, plan: 1000) }
     }
 

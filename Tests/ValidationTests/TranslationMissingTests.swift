@@ -43,7 +43,7 @@ final class TranslationMissingTests: XCTestCase {
         defer { tree.remove() }
         try tree.write("model/services/company-creation.ca.md", try tree.read("model/services/company-creation.es.md"))
         XCTAssertEqual(tree.diagnostics().filter { $0.hasPrefix("translation-orphan") }, [
-            "translation-orphan model/services/company-creation.ca.md:1:1: 'ca' is the default language: its text is the original's, model/services/company-creation.md, and this file is not read",
+            "translation-orphan model/services/company-creation.ca.md:1:1: Catalan (ca) is the default language, so model/services/company-creation.md's own text is read as Catalan (ca) and this file is not read",
         ])
     }
 }
