@@ -20,8 +20,9 @@ final class NodeStack<Element> {
         base.deallocate()
     }
 
-    /// Pushes `value` on top.
-    func push(_ value: Element) {
+    /// Pushes `value` on top, moved in (taking it borrowed copied every node pushed: a
+    /// retain and a release of each of its references, issue 13).
+    func push(_ value: consuming Element) {
         if count == capacity {
             let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
             bigger.moveInitialize(from: base, count: count)

@@ -130,7 +130,7 @@ private struct Builder {
         mutating func firstPlace(of key: String, at span: SourceSpan, pairs: UnsafeBufferPointer<Node.Pair>) -> SourceSpan? {
             if seen == nil {
                 if pairs.count < Frame.linearKeys {
-                    for i in 0..<pairs.count where Frame.isScalar(pairs[i].key) && pairs[i].key.keyText == key { return pairs[i].key.span }
+                    for i in 0..<pairs.count where Frame.isScalar(pairs[i].key) && pairs[i].key.isKey(key) { return pairs[i].key.span }
                     return nil
                 }
                 var table: [String: SourceSpan] = [:]
@@ -420,7 +420,9 @@ private struct Builder {
     }
 
     /// Adds a finished node to the collection on top of the stack, or makes it the root.
-    mutating func add(_ node: Node, count: Int) -> Bool {
+    /// The node is moved in, and a pending key moved out of its frame, into the pair:
+    /// borrowing them copied each node twice (issue 13).
+    mutating func add(_ node: consuming Node, count: Int) -> Bool {
         guard !stack.isEmpty else {
             root = node
             return true
@@ -429,9 +431,8 @@ private struct Builder {
         stack[top].count += count
         if !stack[top].isMapping {
             items.push(node)
-        } else if let key = stack[top].pendingKey {
+        } else if let key = stack[top].pendingKey.take() {
             pairs.push(Node.Pair(key: key, value: node))
-            stack[top].pendingKey = nil
         } else {
             switch node.value {
             case .sequence, .mapping:

@@ -68,6 +68,10 @@ public enum TreeLoader {
     /// files, names that are not UTF-8): every command that reads the tree reports them.
     public static let walkRules: Set<String> = ["tree-symlink", "tree-unreadable", "tree-special-file", "tree-name-not-utf8"]
 
+    /// Called with a file the load read: its path (relative to the root), the walk's
+    /// stamp of it, and its bytes. Called on several threads at once.
+    public typealias FileObserver = @Sendable (_ path: String, _ stamp: FileTree.FileStamp, _ bytes: [UInt8]) -> Void
+
     fileprivate enum Loaded: Sendable {
         case document(Document)
         case schema(kind: String, path: String, node: Node)
@@ -81,7 +85,12 @@ public enum TreeLoader {
     /// problem of every file. The files of a folder are read together, each with one
     /// `openat` relative to the folder (`FileTree.Folder`). With a `cache`, a file whose
     /// stamp (size, times, inode) is the walk's same as at the last load is not read again.
-    public static func load(root: URL, cache: LoadCache? = nil) -> LoadedTree {
+    /// `observe`, when given, is called on the loading threads with each file the load
+    /// reads whole (documents, schemas, UI strings, reference data): its path, the walk's
+    /// stamp of it and its bytes, so that a build hashes its inputs from the bytes read
+    /// here rather than reading every file a second time (`EarlyInputHashes`). Files the
+    /// load does not read (templates, READMEs, the kind table) are not given.
+    public static func load(root: URL, cache: LoadCache? = nil, observe: FileObserver? = nil) -> LoadedTree {
         let listing = cache?.followedListing(root: root) ?? FileTree.list(root: root, folders: TreeLayout.contentFolders)
         cache?.keep(listing)
         let paths = listing.files
@@ -117,9 +126,14 @@ public enum TreeLoader {
             }
             return indices.map { i in
                 let path = paths[i]
-                guard let cache else { return (i, loadFile(path: path, kinds: kinds, read: reader)) }
                 let stamp = i < listing.stamps.count ? listing.stamps[i] : nil
-                return (i, cache.result(path: path, stamp: stamp) { loadFile(path: path, kinds: kinds, read: reader) })
+                let read = { (path: String) -> Result<[UInt8], FileTree.FileProblem> in
+                    let result = reader(path)
+                    if let observe, let stamp, case let .success(bytes) = result { observe(path, stamp, bytes) }
+                    return result
+                }
+                guard let cache else { return (i, loadFile(path: path, kinds: kinds, read: read)) }
+                return (i, cache.result(path: path, stamp: stamp) { loadFile(path: path, kinds: kinds, read: read) })
             }
         }
         // Each result moved, not copied, from its group into its place and then into the

@@ -53,13 +53,16 @@ struct BuildOptions: ParsableArguments {
     /// resolved views the check computed) when it has no error. When the dates do not
     /// come from the last commit, `announce` says where they come from on stderr.
     /// `source` is the tree's revision and date when already read (the preview reads them
-    /// once); `cache` keeps parsed files between loads.
+    /// once); `cache` keeps parsed files between loads; `observe` is given each file the
+    /// load reads (`TreeLoader.load`).
     static func load(root: URL, asOf: Day?, announce: Bool = true, source: SourceInfo? = nil,
-                     session: CheckSession? = nil) -> (LoadedTree, [Diagnostic], BuildInput?) {
+                     session: CheckSession? = nil,
+                     observe: TreeLoader.FileObserver? = nil) -> (LoadedTree, [Diagnostic], BuildInput?) {
         let source = source ?? SourceInfo.read(root: root)
         if announce, let note = source.dateNote { writeStderr("oae: \(note)\n") }
         let asOfDay = asOf ?? Day(unixSeconds: source.epoch)
-        let (context, diagnostics) = CheckRun.checked(root: root, asOf: asOfDay, asOfGiven: asOf != nil, session: session)
+        let (context, diagnostics) = CheckRun.checked(root: root, asOf: asOfDay, asOfGiven: asOf != nil, session: session,
+                                                         observe: observe)
         let loaded = context.network.tree
         guard diagnostics.errorCount == 0 else { return (loaded, diagnostics, nil) }
         let stamps = SourceStamps.read(root: root, municipalities: Set(context.network.municipalities.keys), base: source)
@@ -170,9 +173,12 @@ enum BuildRun {
             return Outcome(lines: replayed.lines, checked: false, warnings: count(inReport: replayed.warnings))
         }
         var settings = settings
-        // The inputs' hashes for the build's record, made while the check runs.
-        settings.earlyHashes = EarlyInputHashes(root: root, out: out)
-        let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, announce: false, source: source)
+        // The inputs' hashes for the build's record, made while the check runs (or from
+        // the bytes the load reads, on a cold build).
+        let early = EarlyInputHashes(root: root, out: out)
+        settings.earlyHashes = early
+        let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, announce: false, source: source,
+                                                             observe: early.observer)
         guard let input else {
             throw CheckFailed(errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.warningCount,
                               filesChecked: loaded.filesChecked)

@@ -98,34 +98,76 @@ public struct InputDigest: Sendable {
     }
 }
 
-/// The input files of a tree hashed on a thread of their own (`InputDigest.hash`), begun
-/// before the tree is loaded and checked, and taken by the build's `BuildCache` after:
-/// the check leaves a core idle in its serial parts (gathering the files it read, making
-/// the network), and hashing 16,000 files at 947 municipalities takes half a second of
-/// CPU (issue 13). A file's hash comes with the size and time the walk saw, so a file
-/// changed meanwhile is hashed again by the next build.
+/// The input files of a tree hashed for the build's record while the tree is loaded and
+/// checked, taken by the build's `BuildCache` after. Two ways, by whether `out` holds a
+/// record (`BuildRecord.path`):
+/// - with a record (a warm build), on a thread of their own (`InputDigest.hash`), begun
+///   before the load: the check leaves a core idle in its serial parts (gathering the
+///   files it read, making the network), and the files whose size and time the record
+///   holds are not read;
+/// - without one (a cold build, every file to hash), from the bytes the load reads
+///   (`observer`, given to `TreeLoader.load`): reading every input a second time to hash
+///   it was ~0.2 s of CPU at 947 municipalities, most of it the reads' system calls and
+///   page faults (issue 13). The files the load does not read (templates, READMEs) are
+///   read and hashed when the hashes are taken.
+/// A file's hash comes with the size and time the walk saw, so a file changed meanwhile is
+/// hashed again by the next build.
 public final class EarlyInputHashes: @unchecked Sendable {
     /// The tree's root.
     public let root: URL
     private let done = DispatchGroup()
     private var result: (paths: [String], files: [InputDigest.File?]) = ([], [])
+    /// The hashes of the files the load read, by path (a cold build); nil on a warm one.
+    private let loaded: LoadedFileHashes?
 
-    /// Starts hashing the inputs of `root`, keeping the hashes recorded in `out`'s record
-    /// for files whose size and time are unchanged.
+    /// Starts hashing the inputs of `root` (a warm build), keeping the hashes recorded in
+    /// `out`'s record for files whose size and time are unchanged; or, when `out` holds no
+    /// record, waits for the load's bytes (`observer`).
     public init(root: URL, out: URL) {
         self.root = root
-        done.enter()
-        DispatchQueue.global().async { [self] in
-            result = InputDigest.hash(root: root, previous: BuildRecord.read(out: out).files)
-            done.leave()
+        if FileManager.default.fileExists(atPath: out.appendingPathComponent(BuildRecord.path).path) {
+            loaded = nil
+            done.enter()
+            DispatchQueue.global().async { [self] in
+                result = InputDigest.hash(root: root, previous: BuildRecord.read(out: out).files)
+                done.leave()
+            }
+        } else {
+            loaded = LoadedFileHashes()
         }
     }
 
-    /// The hashes, once made (waits for them).
+    /// What `TreeLoader.load` is to call with each file it reads, or nil when the hashes
+    /// are made on a thread of their own.
+    public var observer: TreeLoader.FileObserver? {
+        guard let loaded else { return nil }
+        return { path, stamp, bytes in loaded.add(path, stamp, bytes) }
+    }
+
+    /// The hashes, once made (waits for them). With the load's hashes, the files it did
+    /// not read are hashed now.
     func hashes() -> (paths: [String], files: [InputDigest.File?]) {
+        if let loaded { return InputDigest.hash(root: root, previous: loaded.files) }
         done.wait()
         return result
     }
+}
+
+/// The hashes of the files a load read, added from its threads (`EarlyInputHashes`).
+final class LoadedFileHashes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var hashed: [String: InputDigest.File] = [:]
+
+    /// Hashes `bytes`, the content of `path` when the walk saw it with `stamp`.
+    func add(_ path: String, _ stamp: FileTree.FileStamp, _ bytes: [UInt8]) {
+        var hash = ContentHash()
+        hash.update(bytes)
+        let file = InputDigest.File(hash: hash.hexDigest(), size: stamp.size, modified: stamp.modified)
+        lock.withLock { hashed[path] = file }
+    }
+
+    /// Every file added, by path.
+    var files: [String: InputDigest.File] { lock.withLock { hashed } }
 }
 
 /// `<out>/.cache/build.json`, the dependency record of the last build: each output unit

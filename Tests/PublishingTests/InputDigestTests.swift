@@ -1,4 +1,6 @@
 import Foundation
+import Loading
+import Model
 @testable import Publishing
 import XCTest
 
@@ -86,6 +88,64 @@ final class InputDigestTests: XCTestCase {
         // The output folder is not an input.
         XCTAssertEqual(kept.files.count, 4)
     }
+
+    /// Without a record in the output folder (a cold build) the hashes are made from the
+    /// bytes the load gives (`observer`), not read again: a file given with other bytes
+    /// has those bytes' hash. The files the load did not give are read when the hashes
+    /// are taken. With a record there is no observer (the hashes are made on a thread).
+    func testAColdBuildHashesTheBytesTheLoadRead() throws {
+        let out = root.appendingPathComponent("output")
+        let early = EarlyInputHashes(root: root, out: out)
+        let observe = try XCTUnwrap(early.observer)
+        let listing = FileTree.list(root: root, folders: TreeLayout.contentFolders)
+        let i = try XCTUnwrap(listing.files.firstIndex(of: "model/a.yaml"))
+        observe("model/a.yaml", listing.stamps[i], Array("name: b\n".utf8))
+        let digest = InputDigest.grouped(early.hashes(), municipalities: ["abrera"])
+        let (size, modified) = stamp("model/a.yaml")
+        // SHA-256 of "name: b\n" (the file holds "name: a\n").
+        XCTAssertEqual(digest.files["model/a.yaml"],
+                       InputDigest.File(hash: "9aa29ea4012f59d336d24b7c12ddf5dea51a5c4ba44ae92dea070ce4e893708c", size: size,
+                                        modified: modified))
+        let computed = InputDigest.compute(root: root, municipalities: ["abrera"])
+        XCTAssertEqual(digest.files.count, 4)
+        for path in ["seeds/abrera/office.yaml", "seeds/abrera/services/x.md", "templates/site/page.mustache"] {
+            XCTAssertEqual(digest.files[path], computed.files[path], path)
+        }
+        try FileManager.default.createDirectory(at: out.appendingPathComponent(".cache"), withIntermediateDirectories: true)
+        try Data(BuildRecord().text.utf8).write(to: out.appendingPathComponent(BuildRecord.path))
+        XCTAssertNil(EarlyInputHashes(root: root, out: out).observer)
+    }
+
+    /// A tree loaded with a cold build's observer gives the digest `compute` gives, and the
+    /// load gave it every file it read (the example tree's documents and schemas).
+    func testHashesFromTheLoadGiveTheSameDigest() throws {
+        // The package's root holds the example tree.
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let early = EarlyInputHashes(root: fixture, out: root.appendingPathComponent("output"))
+        let observe = try XCTUnwrap(early.observer)
+        let given = GivenPaths()
+        let tree = TreeLoader.load(root: fixture, observe: { path, stamp, bytes in
+            given.add(path)
+            observe(path, stamp, bytes)
+        })
+        let municipalities = Set(tree.documents.compactMap(\.municipality))
+        let digest = InputDigest.grouped(early.hashes(), municipalities: municipalities)
+        let computed = InputDigest.compute(root: fixture, municipalities: municipalities)
+        XCTAssertEqual(digest.files, computed.files)
+        XCTAssertEqual(digest.groups, computed.groups)
+        let read = Set(tree.documents.map(\.path)).union(tree.schemas.values.map(\.path))
+        XCTAssertFalse(read.isEmpty)
+        XCTAssertTrue(read.isSubset(of: given.paths), "not given: \(read.subtracting(given.paths).sorted())")
+    }
+}
+
+/// The paths an observer was given, from several threads.
+private final class GivenPaths: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: Set<String> = []
+    func add(_ path: String) { lock.withLock { _ = seen.insert(path) } }
+    var paths: Set<String> { lock.withLock { seen } }
 }
 
 /// `handbooks/index.json` lists the regular files found, sizes from `lstat`.
