@@ -197,6 +197,33 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: index), before)
     }
 
+    /// `oae list` names the municipality of each document when the id does not (two
+    /// offices' budgets are both `2026`); `-` for the model's documents. An office's id is
+    /// its municipality: no column.
+    func testListNamesTheMunicipalityWhereTheIdDoesNot() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let copy = root.appendingPathComponent("seeds/molins-de-rei/budgets")
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        let budget = try String(contentsOf: root.appendingPathComponent("seeds/sant-feliu-de-llobregat/budgets/2026.yaml"), encoding: .utf8)
+        try Data(budget.replacingOccurrences(of: "sant-feliu-de-llobregat", with: "molins-de-rei").utf8)
+            .write(to: copy.appendingPathComponent("2026.yaml"))
+        let budgets = try oae(["list", "budget", "--root", root.path])
+        XCTAssertEqual(budgets.status, 0, budgets.stderr)
+        XCTAssertEqual(budgets.stdout, """
+            2026  molins-de-rei            seeds/molins-de-rei/budgets/2026.yaml
+            2026  sant-feliu-de-llobregat  seeds/sant-feliu-de-llobregat/budgets/2026.yaml
+
+            """)
+        XCTAssertEqual(try oae(["list", "office", "--root", root.path]).stdout, """
+            molins-de-rei            seeds/molins-de-rei/office.yaml
+            sant-feliu-de-llobregat  seeds/sant-feliu-de-llobregat/office.yaml
+
+            """)
+        let services = try oae(["list", "service", "--root", root.path]).stdout
+        XCTAssertTrue(services.hasPrefix("business-transfer     -                        model/services/business-transfer.md\n"), services)
+    }
+
     /// A municipality typed in part is answered with the folders whose office name holds its
     /// words, then those a few letters away ("Sant Feliu" had no answer).
     func testShowAndDiffSuggestTheMunicipalityTypedInPart() throws {
