@@ -8,11 +8,10 @@ import os
 import shutil
 import subprocess
 import time
-import urllib.request
 
 import pytest
 
-from conftest import REPO, free_port, oae_binary
+from conftest import REPO, free_port, oae_binary, wait_until_served
 
 
 @pytest.fixture()
@@ -26,16 +25,7 @@ def preview(tmp_path):
     server = subprocess.Popen([str(oae_binary()), "serve", "--root", str(root), "--port", str(port)],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/ca/index.html"
-    deadline = time.time() + 300
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=2).read()
-            break
-        except OSError:
-            if time.time() > deadline or server.poll() is not None:
-                server.kill()
-                pytest.fail("oae serve did not start")
-            time.sleep(0.2)
+    wait_until_served(url, server, seconds=300, what="oae serve")
     yield url, root
     server.terminate()
     server.wait(timeout=30)
