@@ -31,19 +31,36 @@ enum BuildSignals {
             source.setEventHandler {
                 stopping.withLock { stopped = true }
                 let (committed, staging) = Interruption.stop()
-                // The build's threads may still add files while the folder is removed
-                // (its removal then fails on a folder not empty): a few tries.
-                let fm = FileManager.default
-                for folder in staging {
-                    for _ in 0..<5 where fm.fileExists(atPath: folder.path) { try? fm.removeItem(at: folder) }
-                }
-                let left = staging.filter { fm.fileExists(atPath: $0.path) }.map(\.lastPathComponent)
+                let left = staging.compactMap(remove)
                 writeStderr(line(committed: committed, shown: shown, left: left) + "\n")
                 _exit(128 + signo)
             }
             source.resume()
             sources.append(source)
         }
+    }
+
+    /// Removes a staging folder the build's threads may still be writing into; the name of
+    /// what is left, nil when nothing is. The folder is first renamed away and an empty
+    /// file put at its name, so that a thread creating a folder there fails instead of
+    /// making it again (`createDirectory` makes the missing folders of a path); the file
+    /// goes last. The renamed folder keeps the staging prefix: the next build removes it
+    /// if this removal cannot (a thread still adding files to it).
+    static func remove(_ folder: URL) -> String? {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: folder.path) else { return nil }
+        let away = folder.deletingLastPathComponent().appendingPathComponent(folder.lastPathComponent + "-interrupted")
+        guard rename(folder.path, away.path) == 0 else {
+            try? fm.removeItem(at: folder)
+            return fm.fileExists(atPath: folder.path) ? folder.lastPathComponent : nil
+        }
+        let blocker = open(folder.path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        for _ in 0..<5 where fm.fileExists(atPath: away.path) { try? fm.removeItem(at: away) }
+        if blocker >= 0 {
+            close(blocker)
+            unlink(folder.path)
+        }
+        return fm.fileExists(atPath: away.path) ? away.lastPathComponent : nil
     }
 
     /// The line a stopped build says; `left`, the staging folders it could not remove.
