@@ -241,10 +241,11 @@ private struct Builder {
                                       help: "close the value with the same quote mark on its line"))
             return
         }
-        diagnostics.append(.error("yaml-syntax", problem,
+        let wording = YAMLMessages.wording(problem)  // libyaml's words where they are cryptic
+        diagnostics.append(.error("yaml-syntax", wording?.message ?? problem,
                                   at: SourceSpan(source: source, start: at, end: SourcePosition(line: at.line, column: at.column + 1)),
                                   related: related,
-                                  help: Builder.syntaxHelp(problem)))
+                                  help: wording?.help ?? Builder.syntaxHelp(problem)))
     }
 
     /// The opening '"' (line in `text`, 1-based column in characters) of a `key: "value`

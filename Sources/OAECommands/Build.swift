@@ -15,6 +15,12 @@ import Validation
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the handbooks, the open data and the site into output/.",
+        usage: BuildAll.usage + """
+
+            oae build site [<options>]
+            oae build handbooks [<municipalities> ...] [<options>]
+            """,
+        discussion: "'oae build' alone builds everything; 'oae build all --help' lists its options.",
         subcommands: [BuildAll.self, BuildHandbooks.self, BuildSite.self],
         defaultSubcommand: BuildAll.self)
 }
@@ -29,9 +35,6 @@ struct BuildOptions: ParsableArguments {
     @Option(name: .long, help: "The day rules about time are checked as of (YYYY-MM-DD); default: the source date.")
     var asOf: String?
 
-    @Option(name: .long, help: "How many PDFs a build renders at once (default: one per core; the preview renders none).")
-    var jobs: Int?
-
     var outURL: URL {
         out.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
             ?? tree.rootURL.appendingPathComponent("output", isDirectory: true)
@@ -45,8 +48,14 @@ struct BuildOptions: ParsableArguments {
     }
 
     func validate() throws {
+        try refuseEmpty(out, option: "--out", default: "output/ under the root")
         if let asOf, Day(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD)") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    /// An error line about the output folder, as the writer should read it: the advice to
+    /// use --out becomes the advice to give it another folder when --out was given.
+    func outputMessage(_ message: String) -> String {
+        out == nil ? message : OutputError.forOutGiven(message)
     }
 
     /// Loads and checks a tree once; the build input (the checked network and the
@@ -76,7 +85,7 @@ struct BuildOptions: ParsableArguments {
     /// step reports; every failure is one line and exit status 1. When nothing the
     /// build reads changed since the build that wrote the output, its check is replayed
     /// and nothing is loaded (`CheckReplay`).
-    func run(_ steps: [any OutputStep], settings: BuildSettings = BuildSettings(), what: URL? = nil) throws {
+    func run(_ steps: [any OutputStep], settings: BuildSettings = BuildSettings(), jobs: Int? = nil, what: URL? = nil) throws {
         let started = Date()
         var settings = settings
         settings.terminal = isatty(STDERR_FILENO) == 1
@@ -84,9 +93,14 @@ struct BuildOptions: ParsableArguments {
         settings.write = { writeStderr($0) }
         let root = tree.rootURL
         let outURL = try placedOut()
+        // The folder as the writer named it: output/ by default, else --out's.
+        let shown = outURL.standardizedFileURL.path == root.appendingPathComponent("output").standardizedFileURL.path
+            ? "output/" : outURL.path + "/"
+        BuildSignals.install(shown: shown)
         let lines: [String]
         let warnings: Int
         do {
+            defer { BuildSignals.hushed() }
             let outcome = try BuildRun.run(root: root, out: outURL, asOf: asOf.flatMap(Day.init), steps: steps, settings: settings,
                                            keepUntilExit: true)
             (lines, warnings) = (outcome.lines, outcome.warnings)
@@ -95,13 +109,10 @@ struct BuildOptions: ParsableArguments {
             writeStderr(failure.errors.sortedForReport().map { renderer.render($0) + "\n" }.joined())
             writeStderr(BuildRun.summary(errors: failure.errors.count, warnings: failure.warnings,
                                          filesChecked: failure.filesChecked, renderer: renderer))
-            // The folder as the writer named it: output/ by default, else --out's.
-            let shown = outURL.standardizedFileURL.path == root.appendingPathComponent("output").standardizedFileURL.path
-                ? "output/" : outURL.path + "/"
             writeStderr("build stopped: fix the errors above; \(shown) is unchanged\n")
             throw ExitCode(1)
         } catch let error as OutputError {
-            writeStderr("error: \(error)\n")
+            writeStderr("error: \(outputMessage(error.description))\n")
             throw ExitCode(1)
         } catch let error as HandbookBuildError where error.isUsage {
             writeStderr("error: \(error)\nbuild stopped: the previous output is unchanged\n")
@@ -110,7 +121,7 @@ struct BuildOptions: ParsableArguments {
             writeStderr("error: \(error)\nbuild stopped: the previous output is unchanged\n")
             throw ExitCode(1)
         } catch {
-            writeStderr("error: \(OutputError.writing(outputFolder(outURL, error), error))\n")
+            writeStderr("error: \(outputMessage(OutputError.writing(outputFolder(outURL, error), error)))\n")
             throw ExitCode(1)
         }
         for line in lines { writeStderr(line + "\n") }
@@ -193,9 +204,16 @@ enum BuildRun {
 struct BuildAll: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "all",
-        abstract: "Checks the tree, then builds handbooks, open data and site (the default).")
+        abstract: "Checks the tree, then builds handbooks, open data and site (the default).",
+        usage: usage)
+
+    /// The usage line, as the command is typed: `oae build`, which runs it (it said
+    /// `oae build all`, a name the README never uses).
+    static let usage = "oae build [--root <root>] [--out <out>] [--as-of <as-of>] [--jobs <jobs>] [--require-pdf]"
 
     @OptionGroup var options: BuildOptions
+
+    @OptionGroup var jobs: JobsOption
 
     @Flag(name: .long, help: "Fail when PDFs cannot be made (the PDF engine missing).")
     var requirePdf = false
@@ -203,7 +221,28 @@ struct BuildAll: ParsableCommand {
     func run() throws {
         var settings = BuildSettings()
         settings.requirePDF = requirePdf
-        try options.run(OutputSteps.all, settings: settings)
+        try options.run(OutputSteps.all, settings: settings, jobs: jobs.jobs)
+    }
+}
+
+/// `--jobs`, for the commands that render PDFs (`build`, `build handbooks`): the site and
+/// the preview render none.
+struct JobsOption: ParsableArguments {
+    // Unconditional: `--jobs -1` is a number out of range, not a missing value.
+    @Option(name: .long, parsing: .unconditional, help: "How many PDFs a build renders at once, at least 1 (default: one per core).")
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw commandFailure("--jobs \(jobs) is not a number of PDFs at once: give 1 or more") }
+    }
+}
+
+/// Refuses an option given an empty value (`--out ""`), which would name the current
+/// folder: a usage error (exit 2) that says what the option needs and what leaving it
+/// out does.
+func refuseEmpty(_ value: String?, option: String, default meaning: String) throws {
+    if value?.isEmpty == true {
+        throw commandFailure("\(option) needs a folder, and '' names none (without \(option): \(meaning))")
     }
 }
 

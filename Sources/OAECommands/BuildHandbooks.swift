@@ -36,13 +36,15 @@ struct BuildHandbooks: ParsableCommand {
 
     @OptionGroup var options: BuildOptions
 
+    @OptionGroup var jobs: JobsOption
+
     func run() throws {
         var settings = BuildSettings()
         settings.municipalities = BuildHandbooks.folders(municipalities, root: options.tree.rootURL)
         settings.languages = languages
         settings.requirePDF = requirePdf
         settings.typstSource = typstSource
-        try options.run([HandbookStep()], settings: settings,
+        try options.run([HandbookStep()], settings: settings, jobs: jobs.jobs,
                         what: options.outURL.appendingPathComponent(HandbookBuild.folderName))
     }
 

@@ -31,8 +31,7 @@ struct List: ParsableCommand {
             .sorted { ($0.municipality ?? "", $0.id) < ($1.municipality ?? "", $1.id) }
         switch format {
         case .text:
-            let width = docs.map(\.id.count).max() ?? 0
-            writeStdout(docs.map { $0.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.path + "\n" }.joined())
+            writeStdout(List.text(docs.map { (id: $0.id, municipality: $0.municipality, path: $0.path) }))
         case .json:
             let rows: [JSONValue] = docs.map {
                 .object([("id", .string($0.id)), ("kind", .string($0.kind.rawValue)),
@@ -40,6 +39,23 @@ struct List: ParsableCommand {
             }
             writeStdout(JSONValue.array(rows).serialized() + "\n")
         }
+    }
+}
+
+extension List {
+    /// The text listing: `id  path`, one document a line, the ids padded to one width.
+    /// When the kind has documents of municipalities whose id is not the municipality's
+    /// (a budget's is its year: two offices' `2026`), a municipality column stands after
+    /// the id, `-` for a document of the model.
+    static func text(_ rows: [(id: String, municipality: String?, path: String)]) -> String {
+        let showMunicipality = rows.contains { $0.municipality != nil && $0.municipality != $0.id }
+        let idWidth = rows.map(\.id.count).max() ?? 0
+        let municipalityWidth = rows.map { ($0.municipality ?? "-").count }.max() ?? 0
+        return rows.map { row in
+            row.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  "
+                + (showMunicipality ? (row.municipality ?? "-").padding(toLength: municipalityWidth, withPad: " ", startingAt: 0) + "  " : "")
+                + row.path + "\n"
+        }.joined()
     }
 }
 

@@ -58,10 +58,11 @@ struct NewMunicipality: ParsableCommand {
 
     func run() throws {
         do {
+            var notes: [String] = []
             let files = try Scaffolding.newMunicipality(root: tree.rootURL, name: name,
                                                         asOf: scaffoldDay(asOf, root: tree.rootURL),
-                                                        opening: opening.flatMap(Day.init))
-            writeStdout(files.map { "wrote \($0.path)\n" }.joined()
+                                                        opening: opening.flatMap(Day.init), note: { notes.append($0) })
+            writeStdout(files.map { "wrote \($0.path)\n" }.joined() + notes.map { $0 + "\n" }.joined()
                         + "Run 'oae check' and complete what the comments in these files ask for.\n")
         } catch let error as WorkflowError {
             throw fail(error)

@@ -84,6 +84,7 @@ struct TreeOptions: ParsableArguments {
     }
 
     func validate() throws {
+        try refuseEmpty(root, option: "--root", default: "the first folder, from the current one upwards, that holds model/ or seeds/")
         guard let root else {
             let here = FileManager.default.currentDirectoryPath
             if TreeRoot.find(from: URL(fileURLWithPath: here, isDirectory: true)) == nil {

@@ -74,6 +74,10 @@ struct SchemaExportCommand: ParsableCommand {
     @Option(name: .long, help: "The folder to write to (default: output/schema under the root).")
     var out: String?
 
+    func validate() throws {
+        try refuseEmpty(out, option: "--out", default: "output/schema under the root")
+    }
+
     func run() throws {
         let root = tree.rootURL
         let outURL = out.map { URL(fileURLWithPath: $0, isDirectory: true) }

@@ -21,10 +21,11 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var options: BuildOptions
 
-    @Option(name: .long, help: "The port, 1 to 65535 (0: any free port).")
+    // Unconditional: `--port -1` is a number out of range, not a missing value.
+    @Option(name: .long, parsing: .unconditional, help: "The port, 1 to 65535 (0: any free port)")
     var port: Int = 8000
 
-    @Option(name: .long, help: "The address to listen on. Only this machine by default; give another address to open the preview wider.")
+    @Option(name: .long, help: "The address to listen on: only this machine by default; give another address to open the preview wider")
     var host: String = "127.0.0.1"
 
     func validate() throws {

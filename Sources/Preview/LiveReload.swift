@@ -1,6 +1,9 @@
 /// The script the preview adds to every page it serves (never to built files): it
 /// listens to /__oae/events, reloads on a good build and shows the errors of a broken
-/// one in an overlay with file, line and message. Text only goes in with textContent.
+/// one in an overlay with file, line and message. Text only goes in with textContent. The
+/// overlay is opaque and lives in a shadow root, its styles set important: the page's
+/// styles neither reach it nor show through (s12's fresh user read the errors over the
+/// page's heading).
 public enum LiveReload {
     public static let scriptPath = "/__oae/live.js"
     public static let eventsPath = "/__oae/events"
@@ -8,34 +11,42 @@ public enum LiveReload {
     public static let script = """
         (function () {
           "use strict";
-          var overlay = null;
-          function clear() { if (overlay) { overlay.remove(); overlay = null; } }
+          var host = null;
+          // Every property marked important, on elements of a shadow root: the page's own
+          // styles (its h2 rule, its colours) cannot reach them, nor show through.
+          function css(el, props) { for (var k in props) { el.style.setProperty(k, props[k], "important"); } }
+          function clear() { if (host) { host.remove(); host = null; } }
           function show(report) {
             clear();
-            overlay = document.createElement("div");
-            overlay.id = "oae-error-overlay";
-            overlay.setAttribute("role", "alert");
-            var s = overlay.style;
-            s.position = "fixed"; s.inset = "0"; s.zIndex = "2147483647"; s.overflow = "auto";
-            s.background = "rgba(20, 20, 20, 0.94)"; s.color = "#fff"; s.padding = "2rem";
-            s.font = "15px/1.5 ui-monospace, monospace";
+            host = document.createElement("div");
+            host.id = "oae-error-overlay";
+            css(host, { "all": "initial", "display": "block", "position": "fixed", "inset": "0", "z-index": "2147483647" });
+            var root = host.attachShadow ? host.attachShadow({ mode: "open" }) : host;
+            var panel = document.createElement("div");
+            panel.setAttribute("role", "alert");
+            css(panel, { "position": "absolute", "inset": "0", "overflow": "auto", "box-sizing": "border-box",
+                         "background": "#1e1e1e", "color": "#f5f5f5", "padding": "2rem",
+                         "font": "15px/1.5 ui-monospace, monospace", "text-align": "left" });
             var title = document.createElement("h2");
             var n = report.diagnostics.length;
             title.textContent = "oae check: " + n + (n === 1 ? " problem" : " problems") + "; the preview shows the last good build";
-            title.style.color = "#ff8a80";
-            overlay.appendChild(title);
+            css(title, { "margin": "0 0 1.5rem", "padding": "0", "border": "none", "color": "#ff8a80",
+                         "font": "bold 20px/1.3 ui-monospace, monospace" });
+            panel.appendChild(title);
             report.diagnostics.forEach(function (d) {
               var p = document.createElement("p");
               p.textContent = (d.file ? d.file + ":" + d.line + ":" + d.column + ": " : "") + d.severity + "[" + d.rule + "]: " + d.message;
-              overlay.appendChild(p);
+              css(p, { "margin": "0 0 0.25rem", "max-width": "none", "white-space": "pre-wrap", "color": "#f5f5f5" });
+              panel.appendChild(p);
               if (d.help) {
                 var h = document.createElement("p");
                 h.textContent = "  help: " + d.help;
-                h.style.color = "#b0bec5";
-                overlay.appendChild(h);
+                css(h, { "margin": "0 0 1rem", "max-width": "none", "white-space": "pre-wrap", "color": "#b0bec5" });
+                panel.appendChild(h);
               }
             });
-            document.body.appendChild(overlay);
+            root.appendChild(panel);
+            document.body.appendChild(host);
           }
           var source = new EventSource("\(eventsPath)");
           source.addEventListener("reload", function () { clear(); window.location.reload(); });

@@ -49,19 +49,56 @@ extension OutputError {
         "cannot write \(folder): \(reason(error))"
     }
 
+    /// The words of the advices that send the writer to another output folder. A command
+    /// whose --out was given says `outGiven`'s words instead (`forOutGiven`).
+    public static let useOut = "use --out"
+    /// What `useOut` becomes when --out was given: the folder named was the writer's choice.
+    public static let outGiven = "give --out another folder"
+
+    /// `message` for a command whose --out was given: the advice to use --out becomes
+    /// the advice to give it another folder.
+    public static func forOutGiven(_ message: String) -> String {
+        message.replacingOccurrences(of: useOut, with: outGiven)
+    }
+
     /// What went wrong while writing, and what to do, in a few words: `permission
-    /// denied (check the folder's permissions or use --out)`.
-    public static func reason(_ error: Error) -> String {
+    /// denied (check the folder's permissions or use --out)`. `path` is the file or folder
+    /// the error is about (default: the one the error names); it tells the two meanings of
+    /// ENOENT apart.
+    ///
+    /// The errors, as writing the output meets them (mkdir, open, link, rename; `man 2
+    /// rename`, `man 2 mkdir`):
+    /// - EACCES, EPERM: permission denied. EROFS: a read-only file system. ENOSPC, EDQUOT:
+    ///   the disk (or the quota) is full.
+    /// - ENOENT: a folder on the way is missing. On a system file system (/proc, /sys…,
+    ///   `SystemFileSystems`) mkdir says so for any name: such a folder cannot hold the
+    ///   output. Elsewhere the folder existed a moment before: another program removed it.
+    /// - EEXIST, ENOTEMPTY: a file or folder appeared where oae was writing. Another oae
+    ///   build cannot do that (it waits for the lock), another program did.
+    /// - EBUSY: the folder is a mount point (or the system holds it): it cannot be renamed,
+    ///   and oae replaces its output folder whole by a rename.
+    /// - ENOTDIR: a file stands where a folder should be; EISDIR: the other way round.
+    /// - Any other: the system's own words (`strerror`).
+    public static func reason(_ error: Error, at path: String? = nil) -> String {
         let advice: String
         switch errno(of: error) {
-        case EACCES?, EPERM?: advice = "permission denied (check the folder's permissions or use --out)"
-        case EROFS?: advice = "the file system is read-only (use --out to write elsewhere)"
-        case ENOSPC?, EDQUOT?: advice = "the disk is full (free some space or use --out)"
-        case ENOENT?, EEXIST?, ENOTEMPTY?, EBUSY?:
-            advice = "the folder changed while it was written, probably by another build running at the same time (wait for it to finish, then build again)"
-        case ENOTDIR?: advice = "a file stands where a folder should be (move it away or use --out)"
-        case let code?: advice = String(cString: strerror(code)).lowercased() + " (check the folder or use --out)"
-        case nil: advice = "\(error.localizedDescription) (check the folder or use --out)"
+        case EACCES?, EPERM?: advice = "permission denied (check the folder's permissions or \(useOut))"
+        case EROFS?: advice = "the file system is read-only (write elsewhere: \(useOut))"
+        case ENOSPC?, EDQUOT?: advice = "the disk is full (free some space or \(useOut))"
+        case ENOENT?:
+            if let system = SystemFileSystems.holding(path ?? self.path(of: error)) {
+                advice = "\(system) is a system file system, which cannot hold files (write elsewhere: \(useOut))"
+            } else {
+                advice = "a folder was removed while oae wrote into it, by another program (build again)"
+            }
+        case EEXIST?, ENOTEMPTY?:
+            advice = "a file appeared while oae wrote, written by another program (build again once it is done)"
+        case EBUSY?:
+            advice = "it is a mount point or the system holds it, and oae replaces its output folder whole (give --out a folder inside it)"
+        case ENOTDIR?: advice = "a file stands where a folder should be (move it away or \(useOut))"
+        case EISDIR?: advice = "a folder stands where a file should be (move it away or \(useOut))"
+        case let code?: advice = String(cString: strerror(code)).lowercased() + " (check the folder or \(useOut))"
+        case nil: advice = "\(error.localizedDescription) (check the folder or \(useOut))"
         }
         return advice
     }
@@ -78,5 +115,40 @@ extension OutputError {
         case nil: advice = "\(error) (check --host and --port)"
         }
         return "cannot serve on \(host):\(port): \(advice)"
+    }
+}
+
+/// The file systems of the kernel's own (proc, sysfs…), which hold no files a program
+/// writes: mkdir in them fails with ENOENT (`OutputError.reason`).
+public enum SystemFileSystems {
+    /// Their types, as /proc/self/mounts names them.
+    static let types: Set<String> = ["proc", "sysfs", "cgroup", "cgroup2", "devpts", "debugfs", "securityfs", "tracefs",
+                                     "bpf", "pstore", "configfs", "efivarfs", "fusectl", "mqueue", "binfmt_misc"]
+
+    /// The nearest existing folder at or above `path` when it is on such a file system
+    /// (`/proc` for `/proc/oae`); nil otherwise, or without a path.
+    public static func holding(_ path: String?, mounts: String? = try? String(contentsOfFile: "/proc/self/mounts", encoding: .utf8)) -> String? {
+        guard var folder = path, folder.hasPrefix("/"), let mounts else { return nil }
+        while !FileManager.default.fileExists(atPath: folder) {
+            let parent = (folder as NSString).deletingLastPathComponent
+            if parent == folder || parent.isEmpty { return nil }
+            folder = parent
+        }
+        return type(of: folder, mounts: mounts).map(types.contains) == true ? folder : nil
+    }
+
+    /// The type of the file system `folder` is on: the mount point of /proc/self/mounts
+    /// (`<source> <mount point> <type> …`, spaces in the point written `\040`) that is the
+    /// longest prefix of it.
+    public static func type(of folder: String, mounts: String) -> String? {
+        var best: (point: String, type: String)?
+        for line in mounts.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count >= 3 else { continue }
+            let point = fields[1].replacingOccurrences(of: "\\040", with: " ")
+            let inside = point == "/" || folder == point || folder.hasPrefix(point + "/")
+            if inside, point.count >= (best?.point.count ?? -1) { best = (point, String(fields[2])) }
+        }
+        return best?.type
     }
 }

@@ -89,11 +89,12 @@ public final class OutputTree: @unchecked Sendable {
         do {
             try fm.createDirectory(at: target, withIntermediateDirectories: true)
         } catch {
-            throw OutputError.unwritable(folder: shown, reason: OutputError.reason(error))
+            throw OutputError.unwritable(folder: shown, reason: OutputError.reason(error, at: target.path))
         }
         let fd = oae_try_lock(target.appendingPathComponent(lockName).path)
         if fd == -2 { throw OutputError.busy(folder: shown) }
-        if fd < 0 { throw OutputError.unwritable(folder: shown, reason: OutputError.reason(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))) }
+        if fd < 0 { throw OutputError.unwritable(folder: shown, reason: OutputError.reason(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO),
+                                                                                             at: target.appendingPathComponent(lockName).path)) }
         let parent = target.deletingLastPathComponent()
         let prefix = "." + target.lastPathComponent + stagingMarker
         // Holding the lock, any staging folder left beside the output is a killed build's.
@@ -102,6 +103,7 @@ public final class OutputTree: @unchecked Sendable {
         }
         let staging = parent.appendingPathComponent(prefix + String(getpid()), isDirectory: true)
         let tree = OutputTree(target: target, staging: staging, lock: fd)
+        Interruption.began(tree)
         if unchanged() {
             tree.release()
             return nil
@@ -147,6 +149,10 @@ public final class OutputTree: @unchecked Sendable {
     /// removes the previous output. Releases the lock.
     public func commit() throws {
         defer { release() }
+        // Held through the exchange: a signal's handler (`Interruption.stop`) waits for it,
+        // and once the handler holds it, no exchange starts.
+        Interruption.gate.lock()
+        defer { Interruption.gate.unlock() }
         let fm = FileManager.default
         if oae_exchange_paths(staging.path, target.path) != 0 {
             // No atomic exchange on this system: two renames, the old output kept until
@@ -161,8 +167,10 @@ public final class OutputTree: @unchecked Sendable {
                 throw OutputError.unwritable(folder: target.path, reason: OutputError.reason(error))
             }
             try? fm.removeItem(at: old)
+            Interruption.committed = true
             return
         }
+        Interruption.committed = true
         try? fm.removeItem(at: staging)  // now the previous output
     }
 
@@ -174,10 +182,38 @@ public final class OutputTree: @unchecked Sendable {
 
     private func release() {
         finished = true
+        Interruption.ended(self)
         if lockDescriptor >= 0 {
             close(lockDescriptor)
             lockDescriptor = -1
         }
+    }
+}
+
+/// What a build stopped by a signal (Ctrl-C) needs to know to say what it left, and to
+/// leave the output whole: whether an output was put in place, and the staging folders of
+/// the trees begun and not yet committed or abandoned.
+public enum Interruption {
+    /// Held by `OutputTree.commit` through the exchange, and by `stop` until the process
+    /// exits: a build stopped either put its whole output in place or left it as it was.
+    static let gate = NSLock()
+    /// Guards `live`.
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var live: [ObjectIdentifier: URL] = [:]
+    /// Whether an output tree of this process was put in place (under `gate`).
+    nonisolated(unsafe) static var committed = false
+
+    static func began(_ tree: OutputTree) { lock.withLock { live[ObjectIdentifier(tree)] = tree.staging } }
+    static func ended(_ tree: OutputTree) { _ = lock.withLock { live.removeValue(forKey: ObjectIdentifier(tree)) } }
+
+    /// For a signal's handler, which then exits without returning: waits for an exchange
+    /// under way, stops every later one (this call never releases the gate), and says
+    /// whether an output was put in place and which staging folders are unfinished (sorted),
+    /// for the handler to remove.
+    public static func stop() -> (committed: Bool, staging: [URL]) {
+        gate.lock()
+        let staging = lock.withLock { live.values.sorted { $0.path < $1.path } }
+        return (committed, staging)
     }
 }
 

@@ -62,7 +62,7 @@ struct IdentityRule: DocumentRule {
         let value = idNode.string != nil ? "\(field) '\(id)'" : "\(field) \(id)"
         return [.error("id-mismatch",
                        doc.language != nil ? "\(value) differs from the id '\(expected)' of the document it translates"
-                                           : "\(value) differs from the file name '\(expected)'",
+                                           : "\(value) differs from the \(declaration?.identity == .municipality ? "folder" : "file") name '\(expected)'",
                        at: idNode.span,
                        help: IdentityRule.help(doc, declaration, field: field, id: id, expected: expected, c))]
     }

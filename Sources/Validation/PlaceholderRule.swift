@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import Loading
 import Model
@@ -24,25 +25,44 @@ struct PlaceholderRule: MunicipalRule {
     /// "Servei en redacció", "Per definir: …".
     static let draftKeys = ["service_name", "service_summary", "service_output", "procedure_title", "procedure_purpose",
                             "procedure_trigger", "procedure_escalation", "step_action", "step_output"].map { "scaffold." + $0 }
+    /// The key of the text `oae new` writes in each section of the body ("Per definir: el
+    /// text d'aquesta secció."), a paragraph of its own.
+    static let sectionKey = "scaffold.section"
+
+    /// The rule reads the bodies for the sections still being drafted.
+    static var readsMarkdownBodies: Bool { true }
 
     /// The texts of a service or procedure still as `oae new` wrote them, once each, in a
     /// document that some office serving the public has in its handbook.
     func checkShared(_ c: ValidationContext) -> [Diagnostic] {
         var drafts = Set<String>()
+        var sectionDrafts: [String] = []
         for (key, file) in c.network.tree.uiStrings where key.hasPrefix("strings/") {
             for draft in Self.draftKeys { if let text = file.node[draft]?.string { drafts.insert(text) } }
+            if let text = file.node[Self.sectionKey]?.string, !text.isEmpty { sectionDrafts.append(text) }
         }
-        guard !drafts.isEmpty else { return [] }
+        guard !drafts.isEmpty || !sectionDrafts.isEmpty else { return [] }
+        let languages = Set(c.network.settings.languages)
         // The documents that still hold a draft text (usually none), looked for before
-        // which handbooks hold each document.
-        var found: [(doc: Document, nodes: [Node])] = []
+        // which handbooks hold each document: the fields of the front matter, then the
+        // sections of the body.
+        var found: [(doc: Document, at: SourceSpan, fields: [String], sections: [String])] = []
         let documents = c.network.modelDocuments(.service) + c.network.modelDocuments(.procedure)
             + c.network.municipalitySlugs.flatMap { c.network.municipalities[$0].map { $0.services + $0.procedures } ?? [] }
         for doc in documents {
-            guard let root = doc.root else { continue }
-            var nodes: [Node] = []
-            PlaceholderRule.strings(in: root, matching: { drafts.contains($0) }) { nodes.append($0) }
-            if !nodes.isEmpty { found.append((doc, nodes)) }
+            var at: SourceSpan?
+            var fields: [String] = []
+            var sections: [String] = []
+            if let root = doc.root {
+                PlaceholderRule.strings(in: root, matching: { drafts.contains($0) }) { if at == nil { at = $0.span } }
+                if at != nil { fields = Self.fields(in: root, matching: { drafts.contains($0) }, languages: languages) }
+            }
+            if let md = doc.markdown, sectionDrafts.contains(where: { md.body.utf8Contains($0) }) {
+                let drafted = Self.draftSections(md, path: doc.path, drafts: Set(sectionDrafts))
+                at = at ?? drafted.first?.at
+                sections = drafted.map(\.heading)
+            }
+            if let at { found.append((doc, at, fields, sections)) }
         }
         guard !found.isEmpty else { return [] }
         var offices: [String: [ResolvedMunicipality]] = [:]
@@ -53,32 +73,90 @@ struct PlaceholderRule: MunicipalRule {
             }
         }
         var out: [Diagnostic] = []
-        for (doc, nodes) in found {
+        for (doc, at, fields, sections) in found {
             guard let serving = offices[doc.path], let first = serving.first else { continue }
             let kind = doc.kind == .procedure ? "procedure" : "service"
             let whose = serving.count == 1
                 ? "the handbook of \(first.slug), an office at status '\(first.status?.rawValue ?? "")'"
                 : "the handbooks of \(serving.count) offices that serve the public (\(serving.map(\.slug).joined(separator: ", ")))"
-            for node in nodes {
-                out.append(.error("placeholder-text", "placeholder text left by 'oae new \(kind)', and the \(kind) is in \(whose)",
-                                  at: node.span, related: [RelatedLocation(first.statusSpan, "the status of \(first.slug)'s office")],
-                                  help: "write the real text in its place, in every language; until then keep the \(kind) out of the handbooks of offices that serve the public"))
-            }
+            // One error per document, at its first drafted text, naming every field still
+            // drafted (a new procedure gave 24 errors at once, one per text and language).
+            out.append(.error("placeholder-text",
+                              "placeholder text left by 'oae new \(kind)' in \(Self.places(fields: fields, sections: sections)), and the \(kind) is in \(whose)",
+                              at: at, related: [RelatedLocation(first.statusSpan, "the status of \(first.slug)'s office")],
+                              help: "write the real text in place of each, in every language; until then keep the \(kind) out of the handbooks of offices that serve the public"))
         }
         return out
+    }
+
+    /// The sections of a body that still hold a paragraph that is one of `drafts`, each
+    /// once, by its heading, with the place of that paragraph (a paragraph before any
+    /// heading is under the heading "").
+    static func draftSections(_ md: MarkdownDocument, path: String, drafts: Set<String>) -> [(heading: String, at: SourceSpan)] {
+        var sections: [(heading: String, at: SourceSpan)] = []
+        var lineNumber = md.bodyLineOffset
+        for line in md.body.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let text = line.trimmingCharacters(in: .whitespaces)
+            guard drafts.contains(text) else { continue }
+            var heading = ""
+            for h in md.headings where h.span.start.line <= lineNumber { heading = h.text }
+            if !sections.contains(where: { $0.heading == heading }) {
+                sections.append((heading, SourceSpan(file: path, line: lineNumber, column: line.count - line.drop { $0 == " " }.count + 1)))
+            }
+        }
+        return sections
+    }
+
+    /// Where the drafted texts are: `1 field (title)`, `2 fields (title, steps[s1].action)
+    /// and 1 section (Context)`.
+    static func places(fields: [String], sections: [String] = []) -> String {
+        func part(_ names: [String], _ one: String, _ many: String) -> String? {
+            names.isEmpty ? nil : "\(names.count) \(names.count == 1 ? one : many) (\(names.joined(separator: ", ")))"
+        }
+        let parts = [part(fields, "field", "fields"), part(sections, "section", "sections")].compactMap { $0 }
+        return parts.isEmpty ? "its texts" : parts.joined(separator: " and ")
+    }
+
+    /// The fields of `node` with a string that `matching` accepts, once each, in document
+    /// order: `title`, `steps[s1].action` (an item by its `id`, else its position from 1).
+    /// A key that is one of `languages` is not part of the field: the field is the text.
+    static func fields(in node: Node, matching: (String) -> Bool, languages: Set<String>) -> [String] {
+        var found: [String] = []
+        func walk(_ node: Node, _ path: String) {
+            switch node.value {
+            case let .string(text):
+                if matching(text), !found.contains(path) { found.append(path) }
+            case let .sequence(items):
+                for (i, item) in items.enumerated() { walk(item, path + "[\(item["id"]?.string ?? String(i + 1))]") }
+            case let .mapping(pairs):
+                for pair in pairs {
+                    let key = pair.key.keyText
+                    walk(pair.value, languages.contains(key) ? path : path.isEmpty ? key : path + "." + key)
+                }
+            default:
+                break
+            }
+        }
+        walk(node, "")
+        return found
     }
 
     func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
         guard let status = m.status, status >= .pilot else { return [] }
         var out: [Diagnostic] = []
+        let languages = Set(c.network.settings.languages)
         for doc in m.files.all {
             guard let root = doc.root, doc.mayHoldPlaceholder else { continue }
-            PlaceholderRule.strings(in: root) { node in
-                out.append(.error("placeholder-text",
-                                  "placeholder text left by 'oae new municipality', and the office is \(status.rawValue)",
-                                  at: node.span, related: [RelatedLocation(m.statusSpan, "the office's status")],
-                                  help: "write the real text in its place, without '\(Placeholder.marker)'"))
-            }
+            var first: Node?
+            PlaceholderRule.strings(in: root) { node in if first == nil { first = node } }
+            guard let first else { continue }
+            // One error per file, at its first placeholder, naming every field that holds one.
+            let fields = Self.fields(in: root, matching: Placeholder.isIn, languages: languages)
+            out.append(.error("placeholder-text",
+                              "placeholder text left by 'oae new municipality' in \(Self.places(fields: fields)), and the office is \(status.rawValue)",
+                              at: first.span, related: [RelatedLocation(m.statusSpan, "the office's status")],
+                              help: "write the real text in place of each, without '\(Placeholder.marker)'"))
         }
         return out
     }

@@ -4,7 +4,9 @@ import Model
 /// A new model document (`oae new service ID`, `oae new procedure ID`): every required
 /// field present, each with a comment taken from the `description` of its schema, and
 /// values that pass the schema. Texts say plainly that they are still being drafted;
-/// lists of allowed values are written in full, for the writer to keep those that apply.
+/// lists of allowed values are written in full, for the writer to keep those that apply;
+/// the body has the sections the model's documents of the kind use, each with a text
+/// being drafted.
 /// Only the main (Catalan) file is written: `oae check` lists the missing translations.
 public struct DocumentScaffold {
     public let network: Network
@@ -54,7 +56,11 @@ public struct DocumentScaffold {
         if !optional.isEmpty {
             t += "\n" + YAMLText.comment(0, "Optional fields:\n" + optional.map { "  \($0): \(describe($0))" }.joined(separator: "\n"))
         }
-        t += "---\n\n" + bodyHeadings().map { "## \($0)\n" }.joined(separator: "\n")
+        // Each section holds a text that says it is being drafted, in the body's language:
+        // placeholder-text reports the sections left so once an office serving the public
+        // has the document (empty sections passed, and printed as empty headings).
+        let draft = phrases.texts("section")[network.settings.defaultLanguage] ?? ""
+        t += "---\n\n" + bodyHeadings().map { "## \($0)\n\n\(draft)\n" }.joined(separator: "\n")
         return ScaffoldFile(path: path, text: t)
     }
 

@@ -65,11 +65,32 @@ public struct MunicipalityScaffold {
                 closes: "14:00"
             description: a short presentation of the office, in every language of the model.
             """)
-        t += YAMLText.comment(0, "A candidate until the council signs its adhesion to the network (add it under agreements/ and list it below as agreements: [its id]); then agreement, planned, and pilot with the real opening date when it opens.")
+        if let stage = plannedStage, stage != OfficeStatus.candidate.rawValue {
+            t += YAMLText.comment(0, "\(Self.planPath) has \(entry.name) at stage '\(stage)'. " + Self.stageAdvice(stage, slug: slug))
+        } else {
+            t += YAMLText.comment(0, "A candidate until the council signs its adhesion to the network (add it under agreements/ and list it below as agreements: [its id]); then agreement, planned, and pilot with the real opening date when it opens.")
+        }
         t += YAMLText.line(0, "status", OfficeStatus.candidate.rawValue)
         t += YAMLText.comment(0, "The planned opening date. The mandatory training and the communication actions below are dated before it: move them with it.")
         t += YAMLText.line(0, "opening_date", opening.description)
         return ScaffoldFile(path: "\(folder)/office.yaml", text: t)
+    }
+
+    /// The stage `seeds/expansion.yaml` gives the municipality (`agreement`), if it has one.
+    /// The office is written as a candidate all the same: a later status needs the signed
+    /// adhesion agreement, which oae cannot write, and the office's status replaces the
+    /// plan's stage once the folder exists (rule expansion-stage-ignored).
+    public var plannedStage: String? { network.expansionPlan?.entry(ineCode: entry.ineCode)?.stage }
+
+    /// The expansion plan's file.
+    public static let planPath = "seeds/expansion.yaml"
+
+    /// What to do for an office the plan has at `stage` (past candidate): the steps that make
+    /// its status say the same.
+    public static func stageAdvice(_ stage: String, slug: String) -> String {
+        "The office starts as a candidate: add the signed adhesion agreement as seeds/\(slug)/agreements/<id>.yaml, "
+            + "list it below as agreements: [its id], set status: \(stage), and remove 'stage' from its entry in "
+            + "\(Self.planPath) (the office's status is its stage from then on)."
     }
 
     // MARK: adaptation.yaml

@@ -24,7 +24,8 @@ public enum Scaffolding {
     /// files written. Throws when the name is unknown (with the closest names and their
     /// INE codes) or when the folder exists.
     @discardableResult
-    public static func newMunicipality(root: URL, name: String, asOf: Day, opening: Day? = nil) throws -> [ScaffoldFile] {
+    public static func newMunicipality(root: URL, name: String, asOf: Day, opening: Day? = nil,
+                                       note: (String) -> Void = { _ in }) throws -> [ScaffoldFile] {
         let network = Network(tree: TreeLoader.load(root: root))
         guard let csv = network.tree.references[MunicipalityRegister.fileName] else {
             throw WorkflowError("the register of municipalities model/reference/\(MunicipalityRegister.fileName) is missing")
@@ -51,6 +52,10 @@ public enum Scaffolding {
         }
         let files = scaffold.files()
         try writeFolder(files, folder: folder)
+        if let stage = scaffold.plannedStage, stage != OfficeStatus.candidate.rawValue {
+            note("\(MunicipalityScaffold.planPath) has \(entry.name) at stage '\(stage)'. "
+                 + MunicipalityScaffold.stageAdvice(stage, slug: scaffold.slug))
+        }
         return files
     }
 

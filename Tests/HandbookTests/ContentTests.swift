@@ -18,6 +18,30 @@ final class ContentTests: FixtureTreeTestCase {
         try HandbookTestSupport.assertGolden(HandbookTestSupport.chapter("differences", in: es), "differences-sant-feliu-es.html")
     }
 
+    /// An office that gives no address, channel nor hours yet (as `oae new municipality`
+    /// writes it) has a sentence that says so under each heading, in the handbook's
+    /// language, not an empty table (s12's fresh user found a heading over nothing and an
+    /// hours table without rows).
+    func testAnOfficeWithoutContactOrHoursSaysSo() throws {
+        let office = HandbookTestSupport.chapter("office", in: try html("molins-de-rei"))
+        XCTAssertTrue(office.contains("""
+            Adreça i canals</h3>
+            <p>L&#39;oficina encara no ha donat l&#39;adreça ni els canals.</p>
+            <h3 id="office-hours"><span class="number">2.3</span> Horari d&#39;atenció</h3>
+            <p>L&#39;oficina encara no ha donat l&#39;horari d&#39;atenció.</p>
+            """), office)
+        XCTAssertFalse(office.contains("<tbody>\n</tbody>"), office)
+        let es = HandbookTestSupport.chapter("office", in: try html("molins-de-rei", "es"))
+        XCTAssertTrue(es.contains("<p>La oficina aún no ha dado su horario de atención.</p>"), es)
+        // Given, they are a table.
+        let path = root.appendingPathComponent("seeds/molins-de-rei/office.yaml")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        try Data((text + "opening_hours:\n  - {days: [mo, tu], opens: \"09:00\", closes: \"14:00\"}\nchannels: {phone: \"+34 936 800 000\"}\n").utf8).write(to: path)
+        let given = HandbookTestSupport.chapter("office", in: try html("molins-de-rei"))
+        XCTAssertFalse(given.contains("encara no ha donat"), given)
+        XCTAssertTrue(given.contains("<tr><td>dilluns i dimarts</td><td>de 09:00 a 14:00</td></tr>"), given)
+    }
+
     func testLocalValuesCarryTheBadgeAndTheModelValue() throws {
         let catalogue = HandbookTestSupport.chapter("catalogue", in: try html())
         // company-creation: channels replaced, first-appointment target lowered from 5 to 3.

@@ -133,6 +133,27 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertNotEqual(indented.first?.message, "the quoted value that starts here is not closed on its line")
     }
 
+    /// libyaml's cryptic problems are said in the writer's terms, with what to write
+    /// (s12's fresh user got "did not find expected hexdecimal number" for `\u{41}`); the
+    /// others keep libyaml's words.
+    func testLibyamlsCrypticProblemsAreReworded() throws {
+        let (_, hex) = load("street: \"Carrer \\u{41}\"\n")
+        XCTAssertEqual(hex.map(\.rule), ["yaml-syntax"])
+        XCTAssertEqual(hex.first?.message, "an escape in a double-quoted value needs hexadecimal digits: \\x two, \\u four, \\U eight")
+        XCTAssertEqual(hex.first?.help, "write the character itself, or \\u00e9 with its four digits; or put the text in single quotes, where a backslash is an ordinary character")
+        let (_, unknown) = load("path: \"C:\\data\"\n")
+        XCTAssertEqual(unknown.first?.message,
+                       "a backslash in a double-quoted value starts an escape YAML does not know (a double-quoted value takes \\n, \\t, \\\", \\\\, \\x.., \\u.... and \\U........)")
+        let (_, mapping) = load("hours: {opens: 9, closes: 14\nb: 1\n")
+        XCTAssertEqual(mapping.first?.message, "a mapping in { } is not closed, or two of its pairs have no comma between them")
+        let (_, list) = load("days: [mo, tu\nopens: 1\n")
+        XCTAssertEqual(list.first?.message, "a list in [ ] is not closed, or two of its items have no comma between them")
+        // Not in the table: libyaml's words, with the help of its own.
+        let (_, colon) = load("a: b: c\n")
+        XCTAssertEqual(colon.first?.message, "mapping values are not allowed in this context")
+        XCTAssertEqual(colon.first?.help, "a value that contains ': ' must be quoted")
+    }
+
     func testDuplicateKeyGivesBothPositions() {
         let (_, problems) = load("id: a\ntitle: x\nid: b\n")
         XCTAssertEqual(problems.count, 1)

@@ -31,9 +31,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(OutputError.writing("output/site", CocoaError(.fileWriteOutOfSpace)),
                        "cannot write output/site: the disk is full (free some space or use --out)")
         XCTAssertEqual(OutputError.writing("output", NSError(domain: NSPOSIXErrorDomain, code: Int(EROFS))),
-                       "cannot write output: the file system is read-only (use --out to write elsewhere)")
+                       "cannot write output: the file system is read-only (write elsewhere: use --out)")
+        // Another oae build waits for the lock: a folder that changes under a build is another program's doing.
         XCTAssertEqual(OutputError.writing("output/handbooks", POSIXError(.ENOTEMPTY)),
-                       "cannot write output/handbooks: the folder changed while it was written, probably by another build running at the same time (wait for it to finish, then build again)")
+                       "cannot write output/handbooks: a file appeared while oae wrote, written by another program (build again once it is done)")
+        XCTAssertEqual(OutputError.writing("output", POSIXError(.EBUSY)),
+                       "cannot write output: it is a mount point or the system holds it, and oae replaces its output folder whole (give --out a folder inside it)")
+        // ENOENT: on a system file system, mkdir says so for any name; elsewhere a folder went away.
+        XCTAssertEqual(OutputError.writing("/proc/oae", CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "/proc/oae"])),
+                       "cannot write /proc/oae: /proc is a system file system, which cannot hold files (write elsewhere: use --out)")
+        let gone = FileManager.default.temporaryDirectory.path + "/oae-gone-\(UUID().uuidString)/site"
+        XCTAssertEqual(OutputError.reason(POSIXError(.ENOENT), at: gone),
+                       "a folder was removed while oae wrote into it, by another program (build again)")
+        XCTAssertEqual(OutputError.forOutGiven("cannot write /srv/x: a file stands where a folder should be (move it away or use --out)"),
+                       "cannot write /srv/x: a file stands where a folder should be (move it away or give --out another folder)")
         let wrapped = NSError(domain: NSCocoaErrorDomain, code: CocoaError.fileWriteUnknown.rawValue,
                               userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOSPC))])
         XCTAssertEqual(OutputError.writing("output/data", wrapped), "cannot write output/data: the disk is full (free some space or use --out)")
@@ -44,6 +55,25 @@ final class CommandLineTests: XCTestCase {
         }
         XCTAssertEqual(OutputError.serving(host: "127.0.0.1", port: 8000, IOErrorLike()),
                        "cannot serve on 127.0.0.1:8000: the port is in use (stop the program using it, or choose another port with --port)")
+    }
+
+    /// The file system of a folder, from the mount table: the longest mount point that
+    /// holds it.
+    func testTheSystemFileSystemsAreKnownByTheMountTable() {
+        let mounts = """
+            overlay / overlay rw,relatime 0 0
+            proc /proc proc rw,nosuid 0 0
+            sysfs /sys sysfs ro,nosuid 0 0
+            tmpfs /sys/fs/cgroup tmpfs rw 0 0
+            /dev/vda1 /srv/my\\040disk ext4 rw 0 0
+            """
+        XCTAssertEqual(SystemFileSystems.type(of: "/proc/self", mounts: mounts), "proc")
+        XCTAssertEqual(SystemFileSystems.type(of: "/sys/kernel", mounts: mounts), "sysfs")
+        XCTAssertEqual(SystemFileSystems.type(of: "/sys/fs/cgroup/x", mounts: mounts), "tmpfs")
+        XCTAssertEqual(SystemFileSystems.type(of: "/srv/my disk/out", mounts: mounts), "ext4")
+        XCTAssertEqual(SystemFileSystems.type(of: "/procfoo", mounts: mounts), "overlay")
+        XCTAssertEqual(SystemFileSystems.holding("/proc/oae/site", mounts: mounts), "/proc")
+        XCTAssertNil(SystemFileSystems.holding(FileManager.default.temporaryDirectory.path + "/oae-out", mounts: mounts))
     }
 
     /// The folder named is the output folder the error happened in, relative to the
@@ -67,6 +97,131 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(lines.count, 1, result.stderr)
         XCTAssertTrue(lines.first?.hasPrefix("error: cannot write /sys/oae-output: ") ?? false, result.stderr)
         XCTAssertFalse(result.stderr.contains("Domain="), result.stderr)
+    }
+
+    /// A folder on /proc cannot hold the output: said as such, not as a folder another build
+    /// changed (s12's fresh user); a folder under a file; an --out given no folder at all.
+    /// The advice to use --out becomes the advice to give it another folder when it was used.
+    func testAnOutputFolderThatCannotBeIsSaidWhatItIs() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let proc = try oae(["build", "site", "--root", root.path, "--out", "/proc/oae"])
+        XCTAssertEqual(proc.status, 1, proc.stderr)
+        XCTAssertTrue(proc.stderr.hasSuffix("\nerror: cannot write /proc/oae: /proc is a system file system, which cannot hold files (write elsewhere: give --out another folder)\n"),
+                      proc.stderr)
+        let file = root.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: file)
+        let under = try oae(["build", "site", "--root", root.path, "--out", file.path + "/sub"])
+        XCTAssertEqual(under.status, 1, under.stderr)
+        XCTAssertTrue(under.stderr.hasSuffix("\nerror: cannot write \(file.path)/sub: a file stands where a folder should be (move it away or give --out another folder)\n"),
+                      under.stderr)
+        for command in [["build"], ["build", "site"], ["build", "handbooks"], ["serve"], ["schema", "export"]] {
+            let empty = try oae(command + ["--root", root.path, "--out", ""])
+            XCTAssertEqual(empty.status, 2, "\(command) \(empty.stderr)")
+            let meaning = command == ["schema", "export"] ? "output/schema under the root" : "output/ under the root"
+            XCTAssertEqual(empty.stderr, "error: --out needs a folder, and '' names none (without --out: \(meaning))\n", "\(command)")
+        }
+        let noRoot = try oae(["check", "--root", ""])
+        XCTAssertEqual(noRoot.status, 2, noRoot.stderr)
+        XCTAssertEqual(noRoot.stderr, "error: --root needs a folder, and '' names none (without --root: the first folder, from the current one upwards, that holds model/ or seeds/)\n")
+    }
+
+    /// A negative number is a value out of range, not a missing one; the usage says
+    /// `oae build`, as it is typed, and --jobs is offered only where PDFs are rendered.
+    func testNegativeNumbersAreOutOfRangeAndTheUsageIsAsTyped() throws {
+        let root = TestPaths.fixture("network").path
+        let jobs = try oae(["build", "--jobs", "-1", "--root", root])
+        XCTAssertEqual(jobs.status, 2)
+        XCTAssertEqual(jobs.stderr, "error: --jobs -1 is not a number of PDFs at once: give 1 or more\n")
+        let zero = try oae(["build", "handbooks", "--jobs", "0", "--root", root])
+        XCTAssertEqual(zero.status, 2)
+        XCTAssertEqual(zero.stderr, "error: --jobs 0 is not a number of PDFs at once: give 1 or more\n")
+        let port = try oae(["serve", "--port", "-1", "--root", root])
+        XCTAssertEqual(port.status, 2)
+        XCTAssertEqual(port.stderr, "error: --port -1 is not a port: give 1 to 65535 (or 0 for any free port)\n")
+        let asOf = try oae(["build", "--as-of", "tomorrow", "--root", root])
+        XCTAssertEqual(asOf.status, 2)
+        XCTAssertTrue(asOf.stderr.contains("\nUsage: oae build [--root <root>] [--out <out>] [--as-of <as-of>] [--jobs <jobs>] [--require-pdf]\n"), asOf.stderr)
+        let help = try oae(["build", "--help"])
+        XCTAssertTrue(help.stdout.contains("""
+            USAGE: oae build [--root <root>] [--out <out>] [--as-of <as-of>] [--jobs <jobs>] [--require-pdf]
+                   oae build site [<options>]
+                   oae build handbooks [<municipalities> ...] [<options>]
+            """), help.stdout)
+        for command in [["build", "site"], ["serve"]] {
+            let usage = try oae(command + ["--help"])
+            XCTAssertFalse(usage.stdout.contains("--jobs"), "\(command): renders no PDF")
+        }
+        let serve = try oae(["serve", "--help"])
+        XCTAssertTrue(serve.stdout.contains("(0: any free port) (default:\n                          8000)"), serve.stdout)
+    }
+
+    /// Ctrl-C (SIGINT) during a build: one line saying the output folder is unchanged, the
+    /// staging folder removed, the previous output as it was, exit status 130 (it exited
+    /// 130 without a word, leaving the staging folder for the next build to remove).
+    func testAnInterruptedBuildSaysSoAndLeavesTheOutputAsItWas() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("oae-interrupted-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let out = parent.appendingPathComponent("out")
+        let first = try oae(["build", "site", "--root", root.path, "--out", out.path])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let index = out.appendingPathComponent("site/index.html")
+        let before = try Data(contentsOf: index)
+        // Built again from nothing (no record to reuse), stopped once its staging folder exists.
+        try FileManager.default.removeItem(at: out.appendingPathComponent(".cache"))
+        let process = Process()
+        process.executableURL = TestPaths.oaeBinary
+        process.arguments = ["build", "site", "--root", root.path, "--out", out.path]
+        process.environment = environment
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var staged = false
+        for _ in 0..<3000 where process.isRunning {
+            if (try? FileManager.default.contentsOfDirectory(atPath: parent.path))?.contains(where: { $0.hasPrefix(".out.staging-") }) == true {
+                staged = true
+                break
+            }
+            usleep(2000)
+        }
+        kill(process.processIdentifier, SIGINT)
+        let said = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try XCTSkipUnless(staged, "the build ended before its staging folder was seen")
+        XCTAssertEqual(process.terminationStatus, 130, said)
+        XCTAssertTrue(said.hasSuffix("\nbuild interrupted; \(out.path)/ is unchanged\n"), said)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent.path), ["out"], "the staging folder is removed")
+        XCTAssertEqual(try Data(contentsOf: index), before)
+    }
+
+    /// `oae list` names the municipality of each document when the id does not (two
+    /// offices' budgets are both `2026`); `-` for the model's documents. An office's id is
+    /// its municipality: no column.
+    func testListNamesTheMunicipalityWhereTheIdDoesNot() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let copy = root.appendingPathComponent("seeds/molins-de-rei/budgets")
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        let budget = try String(contentsOf: root.appendingPathComponent("seeds/sant-feliu-de-llobregat/budgets/2026.yaml"), encoding: .utf8)
+        try Data(budget.replacingOccurrences(of: "sant-feliu-de-llobregat", with: "molins-de-rei").utf8)
+            .write(to: copy.appendingPathComponent("2026.yaml"))
+        let budgets = try oae(["list", "budget", "--root", root.path])
+        XCTAssertEqual(budgets.status, 0, budgets.stderr)
+        XCTAssertEqual(budgets.stdout, """
+            2026  molins-de-rei            seeds/molins-de-rei/budgets/2026.yaml
+            2026  sant-feliu-de-llobregat  seeds/sant-feliu-de-llobregat/budgets/2026.yaml
+
+            """)
+        XCTAssertEqual(try oae(["list", "office", "--root", root.path]).stdout, """
+            molins-de-rei            seeds/molins-de-rei/office.yaml
+            sant-feliu-de-llobregat  seeds/sant-feliu-de-llobregat/office.yaml
+
+            """)
+        let services = try oae(["list", "service", "--root", root.path]).stdout
+        XCTAssertTrue(services.hasPrefix("business-transfer     -                        model/services/business-transfer.md\n"), services)
     }
 
     /// A municipality typed in part is answered with the folders whose office name holds its

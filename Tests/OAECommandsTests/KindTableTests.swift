@@ -98,8 +98,8 @@ final class KindTableTests: XCTestCase {
         let list = try oae(["list", "inspection"])
         XCTAssertEqual(list.status, 0, list.stderr)
         XCTAssertEqual(list.stdout, """
-            adhesion-2026  \(folder)/adhesion-2026.yaml
-            adhesion-2027  \(folder)/adhesion-2027.yaml
+            adhesion-2026  sant-feliu-de-llobregat  \(folder)/adhesion-2026.yaml
+            adhesion-2027  sant-feliu-de-llobregat  \(folder)/adhesion-2027.yaml
 
             """)
     }

@@ -131,7 +131,7 @@ final class RecordsRuleTests: XCTestCase {
                 + "  = help: seeds/molins-de-rei-2/ is a second folder for Molins de Rei (INE code 08123), whose folder is seeds/molins-de-rei/: a municipality has one folder, so remove this copy; for another municipality, give its office that municipality's name and INE code first\n",
             "seeds/molins-de-rei-2/communication-plan.yaml:1:15: error[municipality-mismatch]: this file stands in seeds/molins-de-rei-2/ but names municipality 'molins-de-rei'\n"
                 + "  = help: seeds/molins-de-rei-2/ is a second folder for Molins de Rei (INE code 08123), whose folder is seeds/molins-de-rei/: a municipality has one folder, so remove this copy; for another municipality, give its office that municipality's name and INE code first\n",
-            "seeds/molins-de-rei-2/office.yaml:1:5: error[id-mismatch]: id 'molins-de-rei' differs from the file name 'molins-de-rei-2'\n"
+            "seeds/molins-de-rei-2/office.yaml:1:5: error[id-mismatch]: id 'molins-de-rei' differs from the folder name 'molins-de-rei-2'\n"
                 + "  = help: seeds/molins-de-rei-2/ has the INE code of seeds/molins-de-rei/ (08123): a municipality has one folder, so remove this copy; for another municipality, give its office that municipality's name, INE code and id 'molins-de-rei-2'\n",
             "seeds/molins-de-rei-2/office.yaml:4:13: error[municipality-duplicate]: Molins de Rei (INE code 08123) has an office already, in seeds/molins-de-rei/office.yaml\n"
                 + "  = note: the INE code of molins-de-rei's office at seeds/molins-de-rei/office.yaml:4:13\n"
@@ -177,7 +177,7 @@ final class RecordsRuleTests: XCTestCase {
                 + "  = help: seeds/molins/ is not named after Molins de Rei (INE code 08123), its office's municipality: rename it to seeds/molins-de-rei/\n",
             "seeds/molins/communication-plan.yaml:1:15: error[municipality-mismatch]: this file stands in seeds/molins/ but names municipality 'molins-de-rei'\n"
                 + "  = help: seeds/molins/ is not named after Molins de Rei (INE code 08123), its office's municipality: rename it to seeds/molins-de-rei/\n",
-            "seeds/molins/office.yaml:1:5: error[id-mismatch]: id 'molins-de-rei' differs from the file name 'molins'\n"
+            "seeds/molins/office.yaml:1:5: error[id-mismatch]: id 'molins-de-rei' differs from the folder name 'molins'\n"
                 + "  = help: an office's id is its folder's name: rename the folder seeds/molins/ to seeds/molins-de-rei/, after Molins de Rei, its municipality\n",
             "seeds/molins/staffing.yaml:1:15: error[municipality-mismatch]: this file stands in seeds/molins/ but names municipality 'molins-de-rei'\n"
                 + "  = help: seeds/molins/ is not named after Molins de Rei (INE code 08123), its office's municipality: rename it to seeds/molins-de-rei/\n",
@@ -200,7 +200,7 @@ final class RecordsRuleTests: XCTestCase {
                 + "  = help: a translation carries the id of the document it translates: set the id to 'company-creation' (to rename the document, rename it and its translations together)\n",
             "seeds/expansion.yaml:1:5: error[schema-const]: expected \"expansion\"; found \"expansion-plan\"\n"
                 + "  = note: schema rule at model/schema/expansion.schema.yaml:15:5\n",
-            "seeds/sant-feliu-de-llobregat/office.yaml:1:5: error[id-mismatch]: id 'sant-feliu' differs from the file name 'sant-feliu-de-llobregat'\n"
+            "seeds/sant-feliu-de-llobregat/office.yaml:1:5: error[id-mismatch]: id 'sant-feliu' differs from the folder name 'sant-feliu-de-llobregat'\n"
                 + "  = help: an office's id is its folder's name, seeds/sant-feliu-de-llobregat/, after Sant Feliu de Llobregat: set the id to 'sant-feliu-de-llobregat'\n",
         ], ["id-mismatch", "schema-const"]) { t in
             try ExpansionRuleTests.programme(t)

@@ -591,9 +591,10 @@ final class RuleTests: XCTestCase {
 
     func testPlaceholderLeftInAnOfficeThatServesThePublic() throws {
         try assertDiagnostics([
-            "placeholder-text seeds/sant-feliu-de-llobregat/communication-plan.yaml:6:9: placeholder text left by 'oae new municipality', and the office is pilot",
+            "placeholder-text seeds/sant-feliu-de-llobregat/communication-plan.yaml:6:9: placeholder text left by 'oae new municipality' in 2 fields (objectives[1], objectives[2]), and the office is pilot",
         ]) { t in
-            try t.replace("\(sf)/communication-plan.yaml", "actions:\n", "objectives:\n  - ca: \"[to complete] Donar a conèixer l'oficina.\"\n    es: Dar a conocer la oficina.\nactions:\n")
+            try t.replace("\(sf)/communication-plan.yaml", "actions:\n", "objectives:\n  - ca: \"[to complete] Donar a conèixer l'oficina.\"\n    es: Dar a conocer la oficina.\n"
+                          + "  - ca: \"[to complete] Arribar als barris.\"\n    es: \"[to complete] Llegar a los barrios.\"\nactions:\n")
         }
     }
 

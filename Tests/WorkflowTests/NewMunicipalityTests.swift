@@ -35,7 +35,7 @@ final class NewMunicipalityTests: XCTestCase {
     }
 
     /// The texts the scaffold makes up carry the placeholder marker: fine while the
-    /// office is planned, each reported once it serves the public.
+    /// office is planned, reported once it serves the public: one error per file.
     func testMadeUpTextsAreReportedOnceTheOfficeOpens() throws {
         let tree = try TempTree.example()
         defer { tree.remove() }
@@ -45,11 +45,36 @@ final class NewMunicipalityTests: XCTestCase {
         XCTAssertFalse(tree.diagnostics().contains { $0.contains("placeholder-text") })
         try tree.replace("seeds/vic/office.yaml", "status: candidate", "status: pilot")
         let placeholders = tree.diagnostics().filter { $0.contains("placeholder-text") }
+        // One error for the file, its field named once (three languages of one text).
         XCTAssertEqual(placeholders, [
-            "error placeholder-text seeds/vic/communication-plan.yaml:11:9: placeholder text left by 'oae new municipality', and the office is pilot",
-            "error placeholder-text seeds/vic/communication-plan.yaml:12:9: placeholder text left by 'oae new municipality', and the office is pilot",
-            "error placeholder-text seeds/vic/communication-plan.yaml:13:9: placeholder text left by 'oae new municipality', and the office is pilot",
+            "error placeholder-text seeds/vic/communication-plan.yaml:11:9: placeholder text left by 'oae new municipality' in 1 field (objectives[1]), and the office is pilot",
         ])
+    }
+
+    /// A municipality the expansion plan has past candidate (Sant Joan Despí, at agreement)
+    /// starts as a candidate all the same, since a later status needs its signed agreement:
+    /// the office file and the command say what makes the two agree (it was written as a
+    /// candidate without a word, s12's fresh user). One the plan has as a candidate (Gavà)
+    /// gets no note.
+    func testAnOfficeThePlanHasAtAgreementSaysWhatToDo() throws {
+        let tree = try TempTree.example()
+        defer { tree.remove() }
+        let advice = "The office starts as a candidate: add the signed adhesion agreement as seeds/sant-joan-despi/agreements/<id>.yaml, "
+            + "list it below as agreements: [its id], set status: agreement, and remove 'stage' from its entry in seeds/expansion.yaml "
+            + "(the office's status is its stage from then on)."
+        var notes: [String] = []
+        try Scaffolding.newMunicipality(root: tree.root, name: "Sant Joan Despí", asOf: TempTree.asOf, note: { notes.append($0) })
+        XCTAssertEqual(notes, ["seeds/expansion.yaml has Sant Joan Despí at stage 'agreement'. " + advice])
+        let office = try tree.read("seeds/sant-joan-despi/office.yaml")
+        XCTAssertTrue(office.contains("""
+            # seeds/expansion.yaml has Sant Joan Despí at stage 'agreement'. The office starts as a
+            # candidate: add the signed adhesion agreement as
+            """), office)
+        XCTAssertTrue(office.contains("\nstatus: candidate\n"), office)
+        notes = []
+        try Scaffolding.newMunicipality(root: tree.root, name: "Gavà", asOf: TempTree.asOf, note: { notes.append($0) })
+        XCTAssertEqual(notes, [])
+        XCTAssertTrue(try tree.read("seeds/gava/office.yaml").contains("# A candidate until the council signs its adhesion"))
     }
 
     func testTheFilesFollowTheModel() throws {

@@ -60,6 +60,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_until_served(url: str, server: subprocess.Popen, seconds: float, what: str) -> None:
+    """Waits until `url` answers; fails the test (the server killed) when `server` ends
+    or `seconds` pass first."""
+    deadline = time.time() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            if time.time() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail(f"{what} did not start")
+            time.sleep(0.1)
+
+
 @pytest.fixture(scope="session")
 def base_url(site_dir) -> str:
     """The site served by `python -m http.server` on 127.0.0.1."""
@@ -68,16 +83,7 @@ def base_url(site_dir) -> str:
         [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site_dir)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 20
-    while True:
-        try:
-            urllib.request.urlopen(url + "index.html", timeout=2).read()
-            break
-        except OSError:
-            if time.time() > deadline or server.poll() is not None:
-                server.kill()
-                pytest.fail("the local web server did not start")
-            time.sleep(0.1)
+    wait_until_served(url + "index.html", server, seconds=20, what="the local web server")
     yield url
     server.terminate()
     server.wait(timeout=10)

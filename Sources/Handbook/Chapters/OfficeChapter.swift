@@ -61,9 +61,15 @@ public struct OfficeView: ChapterView {
     /// The heading of the section.
     public var contact: HeadingView
     public var contact_rows: [Contact]
+    /// The office gives no address, position nor channel yet (a new office): the section
+    /// says so instead of an empty table (`ui.office_no_contact`).
+    public var contact_empty: Bool
     /// The heading of the section.
     public var hours: HeadingView
     public var hour_rows: [Hours]
+    /// The office gives no opening hours yet: said instead of a table without rows
+    /// (`ui.office_no_hours`).
+    public var hours_empty: Bool
     /// The heading of the section.
     public var team: HeadingView
     public var team_rows: [Post]
@@ -135,7 +141,8 @@ struct OfficeChapter: ChapterBuilder {
         let approach = notes.map { _ in heading("office.approach", "office-approach") }
         let view = OfficeView(
             profile: profile, description: m.paragraphsView(office?["description"]), phase: phase, opening: opening,
-            contact: contact, contact_rows: rows, hours: hours, hour_rows: hourRows,
+            contact: contact, contact_rows: rows, contact_empty: rows.isEmpty, hours: hours, hour_rows: hourRows,
+            hours_empty: hourRows.isEmpty,
             team: team, team_rows: posts, team_total: f.number(ftes.reduce(0, +)), team_empty: staff.isEmpty,
             staffing_link: c.chapter("staffing").map { LinkView(link_anchor: Anchors.chapter($0.id), label: m.view($0.title) ?? m.plainView("")) },
             approach: approach, notes: m.paragraphsView(notes), notes_source: notes.map { c.place($0.span) })

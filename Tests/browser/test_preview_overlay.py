@@ -1,0 +1,68 @@
+"""The preview's error overlay (`oae serve`), in Chromium: it covers the page whole and
+opaquely, in its own styles, so that the errors read on their own (s12's fresh user read
+them over the page's heading and text, the page's styles reaching the overlay)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+
+import pytest
+
+from conftest import REPO, free_port, oae_binary, wait_until_served
+
+
+@pytest.fixture()
+def preview(tmp_path):
+    """`oae serve` of a copy of the example tree; yields (url, root)."""
+    root = tmp_path / "tree"
+    for folder in ("model", "seeds", "templates"):
+        shutil.copytree(REPO / folder, root / folder)
+    port = free_port()
+    env = dict(os.environ, OAE_PAGEFIND="off", OAE_PYTHON="/nonexistent", SOURCE_DATE_EPOCH="1764000000")
+    server = subprocess.Popen([str(oae_binary()), "serve", "--root", str(root), "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/ca/index.html"
+    wait_until_served(url, server, seconds=300, what="oae serve")
+    yield url, root
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def test_the_error_overlay_covers_the_page_and_reads_on_its_own(driver, preview):
+    url, root = preview
+    driver.get(url)
+    office = root / "seeds" / "molins-de-rei" / "office.yaml"
+    office.write_text(office.read_text(encoding="utf-8").replace("status: planned", "status: plannd"), encoding="utf-8")
+    deadline = time.time() + 120
+    while not driver.execute_script("return !!document.getElementById('oae-error-overlay')"):
+        assert time.time() < deadline, "no overlay after the tree broke"
+        time.sleep(0.2)
+    state = driver.execute_script("""
+        const host = document.getElementById('oae-error-overlay');
+        const panel = host.shadowRoot.querySelector('[role=alert]');
+        const title = panel.querySelector('h2');
+        const box = host.getBoundingClientRect();
+        const w = document.documentElement.clientWidth, h = document.documentElement.clientHeight;
+        const points = [[5, 5], [w / 2, 30], [w / 2, h / 2], [w - 5, h - 5]];
+        return {
+          background: getComputedStyle(panel).backgroundColor,
+          titleColor: getComputedStyle(title).color,
+          titleBorder: getComputedStyle(title).borderTopStyle,
+          covers: points.every(([x, y]) => document.elementFromPoint(x, y) === host),
+          box: [box.left, box.top, box.width, box.height],
+          size: [document.documentElement.clientWidth, document.documentElement.clientHeight],
+          text: panel.textContent,
+        };
+    """)
+    assert state["background"] == "rgb(30, 30, 30)", "an opaque background: the page does not show through"
+    assert state["covers"], state
+    assert state["box"] == [0, 0] + state["size"]
+    # The page's h2 rule (a border above, its colour) does not reach the overlay's title.
+    assert state["titleBorder"] == "none"
+    assert state["titleColor"] == "rgb(255, 138, 128)"
+    assert "oae check: 1 problem; the preview shows the last good build" in state["text"]
+    assert 'seeds/molins-de-rei/office.yaml:26:9: error[schema-enum]: expected one of candidate, agreement, planned, pilot, open; found "plannd"' in state["text"]
+    assert "help: did you mean 'planned'?" in state["text"]
