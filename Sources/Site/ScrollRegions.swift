@@ -114,8 +114,8 @@ enum ScrollRegions {
     /// The words of a text, split at white space and joined by one space: the text's
     /// characters split where `Character.isWhitespace` (a character is white space when its
     /// first scalar is), read by Unicode scalars (splitting by characters found grapheme
-    /// boundaries, and asked each character's properties: 2% of the site's pages' CPU at
-    /// 947 municipalities, issue 13). Scalars give the same split unless white space and
+    /// boundaries, and asked each character's properties: ~1.5% of the site's pages' CPU
+    /// at 947 municipalities, issue 13). Scalars give the same split unless white space and
     /// another scalar make one character: after it a mark, joiner or modifier (grapheme
     /// rules GB9, GB9a), before it a prepended mark (GB9b); where a non-ASCII scalar that
     /// might be one (`mayJoinSpace`) meets white space, the text is split by characters.
