@@ -333,13 +333,13 @@ extension CompiledTemplate {
             var c: Int32 = 0
         }
 
-        /// A name: `.` (`current`), else its first part and the others (`parts[rest]`).
+        /// A name: `.` (`current`), else its parts, `parts[start..<(start + count)]`
+        /// (`count` ≥ 1), read in place by the renderer (`TemplateValue.member(path:)`).
         struct NameEntry {
             var current: Bool
             var anchored: Bool
-            var first: String
-            var restStart: Int
-            var restCount: Int
+            var start: Int
+            var count: Int
         }
 
         let ops: UnsafeMutableBufferPointer<Op>
@@ -353,11 +353,10 @@ extension CompiledTemplate {
             func name(_ name: Name) -> Int32 {
                 switch name {
                 case .current:
-                    names.append(NameEntry(current: true, anchored: false, first: "", restStart: 0, restCount: 0))
+                    names.append(NameEntry(current: true, anchored: false, start: 0, count: 0))
                 case let .path(p, anchored):
-                    names.append(NameEntry(current: false, anchored: anchored, first: p.first ?? "", restStart: parts.count,
-                                           restCount: max(0, p.count - 1)))
-                    parts += p.dropFirst()
+                    names.append(NameEntry(current: false, anchored: anchored, start: parts.count, count: p.count))
+                    parts += p
                     // A path without parts reads the current context, as `.` does.
                     if p.isEmpty { names[names.count - 1].current = true }
                 }
@@ -582,25 +581,40 @@ extension CompiledTemplate {
             }
         }
 
+        /// The value of `path` in the innermost context that has its first part (nil when
+        /// none has it, or when that context lacks the rest), read in place: only the value
+        /// found is copied, not the contexts and members on its way (each copy a retain and
+        /// a release, of values the pages' threads share such as the word table `ui`).
+        /// `mutating` only to pass the contexts by address (`TemplateValue.member(path:)`).
+        mutating func find(path: UnsafeBufferPointer<String>) -> TemplateValue? {
+            stack.withUnsafeMutableBufferPointer { stack in
+                var i = stack.count - 1
+                while i >= 0 {
+                    if let found = stack[i].member(path: path) { return found }
+                    i -= 1
+                }
+                return nil
+            }
+        }
+
         /// The value of the name at `index` in `program.names`.
         mutating func lookup(_ program: Program, _ index: Int) -> TemplateValue? {
-            let names = program.names
-            if names[index].current { return stack.last }
-            var found: TemplateValue?
-            if names[index].anchored {
-                found = stack.last?.member(names[index].first)
-            } else {
-                let (value, depth) = find(names[index].first)
-                found = value
-                // A name found below a shared value's section (or nowhere) is noted, once.
-                if let floor, depth < floor, !outside.contains(where: { $0.name == names[index].first }) {
-                    outside.append((names[index].first, value))
-                }
+            let entry = program.names[index]
+            if entry.current { return stack.last }
+            let path = UnsafeBufferPointer(rebasing: program.parts[entry.start..<(entry.start + entry.count)])
+            if entry.anchored {
+                return stack.withUnsafeMutableBufferPointer { stack in stack.isEmpty ? nil : stack[stack.count - 1].member(path: path) ?? nil }
+            }
+            guard let floor else { return find(path: path) }
+            // Below a shared value's section, what the first part was (found below the
+            // section, or nowhere) is noted, once, for `RenderMemo`.
+            let (found, depth) = find(path[0])
+            if depth < floor, !outside.contains(where: { $0.name == path[0] }) {
+                outside.append((path[0], found))
             }
             guard var value = found else { return nil }
-            let parts = program.parts
-            for k in names[index].restStart..<(names[index].restStart + names[index].restCount) {
-                guard let child = value.member(parts[k]) else { return nil }
+            for k in 1..<path.count {
+                guard let child = value.member(path[k]) else { return nil }
                 value = child
             }
             return value

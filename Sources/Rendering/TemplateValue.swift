@@ -57,6 +57,44 @@ public enum TemplateValue: Sendable {
         }
     }
 
+    /// The value at `path` (at least one name) below this one, read in place; nil when
+    /// its first name is not a member here, `.some(nil)` when a later one is missing (a
+    /// template then reads nothing, as Mustache does, instead of looking further out).
+    ///
+    /// Only the value found is copied. `mutating` is for that alone: it never writes, but
+    /// a value passed `inout` is passed by its address, where a value read from memory
+    /// (a context on the renderer's stack, a member on the way) and passed as `self` to a
+    /// non-mutating method was copied first, a retain and a release each, many of values
+    /// every page's thread shares, such as the word table `ui` (issue 13: the renderer's
+    /// samples at 947 municipalities fell by about a fifth without them). Callers reach
+    /// the values through pointers, so shared values are read in place and never written.
+    mutating func member(path: UnsafeBufferPointer<String>) -> TemplateValue?? {
+        switch self {
+        case let .object(members):
+            let name = path[0]
+            let count = name.utf8.count
+            return members.withUnsafeBufferPointer { members -> TemplateValue?? in
+                var i = members.count - 1
+                while i >= 0 {
+                    if members[i].name.utf8.count == count, members[i].name == name {
+                        if path.count == 1 { return .some(members[i].value) }
+                        let member = UnsafeMutablePointer(mutating: members.baseAddress! + i)
+                        return .some(member.pointee.value.member(path: UnsafeBufferPointer(rebasing: path[1...])) ?? nil)
+                    }
+                    i -= 1
+                }
+                return nil
+            }
+        case let .words(words):
+            guard let word = words[path[0]] else { return nil }
+            return .some(path.count == 1 ? .string(word) : nil)
+        case let .shared(shared):
+            var value = shared.value
+            return value.member(path: path)
+        default: return nil
+        }
+    }
+
     /// The same value as swift-mustache reads it: dictionaries, arrays, strings, numbers
     /// and booleans (for the reference engine, `Templates.renderWithMustache`).
     public var mustacheContext: Any {

@@ -13,6 +13,30 @@ final class ScrollRegionsTests: XCTestCase {
         XCTAssertEqual(ScrollRegions.plainText("a &amp;lt; b &lt; c &gt; d &quot;e&quot; &unknown; &"), "a &lt; b < c > d \"e\" &unknown; &")
     }
 
+    /// Spaces are collapsed by scalars as `split(whereSeparator: \.isWhitespace)` collapses
+    /// them by characters, also where white space and a mark make one character.
+    func testSpacesCollapseAsCharactersSplit() {
+        XCTAssertEqual(ScrollRegions.collapsingSpaces(" Àrea\u{00A0}\u{2003}de\r\nserveis\u{3000}"), "Àrea de serveis")
+        // A space with a combining acute accent is one character, white space: a separator.
+        XCTAssertEqual(ScrollRegions.collapsingSpaces("a \u{301}b"), "a b")
+        // An Arabic number sign before a space makes one character with it, not white space.
+        XCTAssertEqual(ScrollRegions.collapsingSpaces("1\u{600} 2"), "1\u{600} 2")
+        let scalars: [Unicode.Scalar] = ["a", "é", " ", "\t", "\n", "\r", "\u{A0}", "\u{2003}", "\u{301}", "\u{200D}", "\u{600}",
+                                         "\u{85}", "\u{1F600}", "\u{1F3FB}", "\u{E33}", "\u{903}", "\u{3000}", "\u{FE0F}"]
+        // Every text of three scalars of these.
+        for a in scalars {
+            for b in scalars {
+                for c in scalars {
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: [a, b, c])
+                    let text = String(view)
+                    XCTAssertEqual(ScrollRegions.collapsingSpaces(text), text.split(whereSeparator: \.isWhitespace).joined(separator: " "),
+                                   "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+                }
+            }
+        }
+    }
+
     func testUnescapeDecodesOnce() {
         XCTAssertEqual(ScrollRegions.unescape("l&#39;acollida &amp;amp;"), "l'acollida &amp;")
         XCTAssertEqual(ScrollRegions.unescape("sense entitats"), "sense entitats")
