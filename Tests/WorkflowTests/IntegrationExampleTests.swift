@@ -48,7 +48,8 @@ final class IntegrationExampleTests: XCTestCase {
         // As of today, as the pre-commit hook checks (without --as-of, the last commit's date).
         XCTAssertTrue(runs.contains("oae check --format github --as-of \"$(date -u +%Y-%m-%d)\""), "\(runs)")
         let hook = try String(contentsOf: folder.appendingPathComponent("pre-commit"), encoding: .utf8)
-        XCTAssertTrue(hook.contains("check --root \"$snapshot\" --as-of \"$(date +%Y-%m-%d)\""))
+        XCTAssertTrue(hook.contains("today=$(date +%Y-%m-%d)"))
+        XCTAssertTrue(hook.contains("check --root \"$snapshot\" --as-of \"$today\""))
         let upload = try XCTUnwrap(steps.first { $0["uses"]?.string?.hasPrefix("actions/upload-artifact@") == true })
         XCTAssertEqual(upload["with"]?["path"]?.string, "output/site")
     }
