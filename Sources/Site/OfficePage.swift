@@ -73,6 +73,7 @@ extension Pages {
             return OfficeView.Report(
                 id: "report-\(rep.quarter.id)",
                 title: language.format("indicators.report_title", ["quarter": formatter.quarter(rep.quarter)]),
+                quarter: formatter.quarter(rep.quarter),
                 submitted: language.date(root?["submitted"]?.string), has_submitted: root?["submitted"] != nil,
                 milestones: texts(root?["milestones"], language),
                 has_milestones: !(root?["milestones"]?.sequence ?? []).isEmpty,
@@ -244,6 +245,8 @@ struct OfficeView: ViewModel {
         var id: String
         /// "Informe del 3r trimestre de 2026".
         var title: String
+        /// "3r trimestre de 2026" (what `title` holds; templates written before `title` read it).
+        var quarter: String
         var submitted: String
         var has_submitted: Bool
         var milestones: [TextView]

@@ -1065,6 +1065,7 @@ extension OfficeView.Report: TemplateValueConvertible {
         m.reserveCapacity(8)
         m.append("id", .string(id))
         m.append("title", .string(title))
+        m.append("quarter", .string(quarter))
         m.append("submitted", .string(submitted))
         m.append("has_submitted", .bool(has_submitted))
         m.append("milestones", .list(milestones.map(\.templateValue)))
