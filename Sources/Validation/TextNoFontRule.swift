@@ -7,8 +7,9 @@ import Model
 /// for it), but a handbook PDF that holds it cannot be built (PDF/UA-1 needs a font for
 /// every character), and the build stops there. One warning per file, at the first such
 /// character of a text (a string value, or a Markdown body: comments and keys are not
-/// shown), naming the characters and the other places. A warning, not an error: a text
-/// that no handbook shows (an agreement's, a budget's) builds.
+/// shown), naming the characters and the other places; the interface strings
+/// (`templates/strings/<lang>.yaml`) are texts too. A warning, not an error: a text that
+/// no handbook shows (an agreement's, a budget's) builds.
 ///
 /// The same scan of the file finds the invisible controls of a text's direction and
 /// breaks (`PDFFonts.isInvisibleControl`: U+202A–U+202E, U+2066–U+2069, U+200B): the
@@ -29,26 +30,38 @@ struct TextNoFontRule: DocumentRule {
     func prepare(_ c: ValidationContext) {}
 
     func check(_ doc: Document, _: Void, _ c: ValidationContext) -> [Diagnostic] {
-        noFont(doc) + invisible(doc)
+        guard !doc.unshowable.isEmpty || !doc.invisible.isEmpty else { return [] }
+        return TextNoFontRule.noFont(doc.path, TextNoFontRule.inTexts(doc.unshowable, of: doc))
+            + TextNoFontRule.invisible(doc.path, TextNoFontRule.inTexts(doc.invisible, of: doc))
     }
 
-    /// `text-invisible-character`, at each invisible control of a text.
-    func invisible(_ doc: Document) -> [Diagnostic] {
-        guard !doc.invisible.isEmpty else { return [] }
-        return TextNoFontRule.inTexts(doc.invisible, of: doc).map { u in
+    /// The interface strings (`templates/strings/<lang>.yaml`): the handbooks show them too,
+    /// so a character no font shows stops a PDF's build as a document's text does (they were
+    /// not scanned). Their string values are their texts.
+    func checkRest(_ c: ValidationContext) -> [Diagnostic] {
+        let tree = c.network.tree
+        return tree.uiStringsCharacters.keys.sorted().flatMap { key -> [Diagnostic] in
+            guard let file = tree.uiStrings[key], let found = tree.uiStringsCharacters[key] else { return [] }
+            let texts = TextNoFontRule.stringSpans(file.node)
+            return TextNoFontRule.noFont(file.path, TextNoFontRule.inTexts(found.unshowable, texts: texts, bodyAfter: nil))
+                + TextNoFontRule.invisible(file.path, TextNoFontRule.inTexts(found.invisible, texts: texts, bodyAfter: nil))
+        }
+    }
+
+    /// `text-invisible-character`, at each invisible control `shown` in a text of the file at `path`.
+    static func invisible(_ path: String, _ shown: [PDFFonts.Unshowable]) -> [Diagnostic] {
+        shown.map { u in
             let end = SourcePosition(line: u.position.line, column: u.position.column + 1)
             let what = u.scalar.value == 0x200B ? "a zero-width space" : "an invisible bidirectional control"
             return .warning("text-invisible-character",
                             "the text holds \(what), \(TextNoFontRule.describe(u.scalar)), which the outputs apply unseen",
-                            at: SourceSpan(file: doc.path, start: u.position, end: end),
+                            at: SourceSpan(file: path, start: u.position, end: end),
                             help: "delete it (an editor that shows invisible characters helps): texts in Catalan, Spanish and English do not need it")
         }
     }
 
-    /// `text-no-font`, one per file.
-    func noFont(_ doc: Document) -> [Diagnostic] {
-        guard !doc.unshowable.isEmpty else { return [] }
-        let shown = TextNoFontRule.inTexts(doc.unshowable, of: doc)
+    /// `text-no-font`, one for the characters `shown` in the texts of the file at `path`.
+    static func noFont(_ path: String, _ shown: [PDFFonts.Unshowable]) -> [Diagnostic] {
         guard let first = shown.first else { return [] }
         var distinct: [Unicode.Scalar] = []
         for u in shown where !distinct.contains(u.scalar) { distinct.append(u.scalar) }
@@ -64,7 +77,7 @@ struct TextNoFontRule: DocumentRule {
         }
         let end = SourcePosition(line: first.position.line, column: first.position.column + 1)
         return [.warning("text-no-font", "no font of the handbook PDFs (\(PDFFonts.families)) shows \(what)",
-                         at: SourceSpan(file: doc.path, start: first.position, end: end), notes: notes,
+                         at: SourceSpan(file: path, start: first.position, end: end), notes: notes,
                          help: "a handbook PDF that holds this text cannot be built (PDF/UA needs a font for every character); "
                              + "write it another way (a word instead of an emoji), or keep it to texts no handbook shows")]
     }
@@ -72,9 +85,13 @@ struct TextNoFontRule: DocumentRule {
     /// The characters of `found` that stand in a text of `doc` (a string value, or its
     /// Markdown body), not in a key or a comment.
     static func inTexts(_ found: [PDFFonts.Unshowable], of doc: Document) -> [PDFFonts.Unshowable] {
-        let texts = doc.root.map(TextNoFontRule.stringSpans) ?? []
-        let bodyAfter = doc.markdown?.bodyLineOffset
-        return found.filter { u in
+        guard !found.isEmpty else { return [] }
+        return inTexts(found, texts: doc.root.map(TextNoFontRule.stringSpans) ?? [], bodyAfter: doc.markdown?.bodyLineOffset)
+    }
+
+    /// The characters of `found` inside one of `texts`, or after line `bodyAfter` (a body).
+    static func inTexts(_ found: [PDFFonts.Unshowable], texts: [SourceSpan], bodyAfter: Int?) -> [PDFFonts.Unshowable] {
+        found.filter { u in
             if let bodyAfter, u.position.line > bodyAfter { return true }
             return texts.contains { $0.start <= u.position && u.position < $0.end }
         }

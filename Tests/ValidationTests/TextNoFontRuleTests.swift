@@ -13,4 +13,17 @@ final class TextNoFontRuleTests: XCTestCase {
             try t.write(office, "# 欢迎: neither is this one\n" + (try t.read(office)))
         }
     }
+
+    /// The interface strings are texts the handbooks show: a character no font shows is
+    /// the same warning there (they were not scanned, and the PDF's build stopped), and an
+    /// invisible control too; a comment is not a text.
+    func testTheInterfaceStringsAreTextsToo() throws {
+        let strings = "templates/strings/ca.yaml"
+        try assertDiagnostics([
+            "text-no-font \(strings):116:36: no font of the handbook PDFs (Liberation Sans and DejaVu Sans) shows '🚀' (U+1F680)",
+            "text-invisible-character \(strings):116:37: the text holds an invisible bidirectional control, '\u{202E}' (U+202E), which the outputs apply unseen",
+        ]) { t in
+            try t.replace(strings, "badge_local_variant: \"Variant local\"", "badge_local_variant: \"Variant local🚀\u{202E}\"  # 🎉 not shown")
+        }
+    }
 }
