@@ -31,7 +31,11 @@ public struct Merger {
     let annotations: SchemaAnnotations
     let kind: Kind
     let target: String
+    /// The fields the municipality changes.
     public private(set) var overrides: [FieldOverride] = []
+    /// The fields it sets to the model's own value (`Node.sameValue(as:)`): they change
+    /// nothing, so no output lists them as its changes; `override-redundant` says so.
+    public private(set) var redundant: [FieldOverride] = []
 
     public init(annotations: SchemaAnnotations, kind: Kind, target: String) {
         self.annotations = annotations
@@ -93,7 +97,8 @@ public struct Merger {
 
     private mutating func record(_ model: Node?, _ local: Node, _ path: [PathComponent], _ schemaPath: [PathComponent],
                                  parent: Node?) {
-        overrides.append(FieldOverride(kind: kind, target: target, path: path, schemaPath: schemaPath,
-                                       modelValue: model, localValue: local, parent: parent))
+        let o = FieldOverride(kind: kind, target: target, path: path, schemaPath: schemaPath,
+                              modelValue: model, localValue: local, parent: parent)
+        if let model, local.sameValue(as: model) { redundant.append(o) } else { overrides.append(o) }
     }
 }

@@ -22,6 +22,8 @@ public struct ResolvedService: Sendable {
     /// The front matter after the municipality's overrides.
     public var fields: Node
     public var overrides: [FieldOverride]
+    /// Overrides that set the model's own value (`Merger.redundant`): not changes.
+    public var redundantOverrides: [FieldOverride] = []
     /// Where the municipality adopted it (an optional service), if it did.
     public var adoptedAt: SourceSpan?
 }
@@ -40,6 +42,8 @@ public struct ResolvedProcedure: Sendable {
     public var variant: Document?
     public var fields: Node
     public var overrides: [FieldOverride]
+    /// Overrides that set the model's own value (`Merger.redundant`): not changes.
+    public var redundantOverrides: [FieldOverride] = []
     /// The local owner role named in `procedure_owners`, with where it was named.
     public var localOwner: (role: String, span: SourceSpan)?
 }
@@ -49,6 +53,8 @@ public struct ResolvedIndicator: Sendable {
     public var document: Document
     public var fields: Node
     public var overrides: [FieldOverride]
+    /// Overrides that set the model's own value (`Merger.redundant`): not changes.
+    public var redundantOverrides: [FieldOverride] = []
 }
 
 /// A municipality's view: the model plus its local layer. Values keep their spans, so
@@ -69,8 +75,10 @@ public struct ResolvedMunicipality: Sendable {
     /// Overrides that name a document the municipality's view does not contain.
     public var strayOverrides: [(kind: Kind, id: String, span: SourceSpan)]
 
+    /// Every override, the redundant ones too (`redundantOverrides`), for the rules on them.
     public var allOverrides: [FieldOverride] {
-        services.flatMap(\.overrides) + procedures.flatMap(\.overrides) + indicators.flatMap(\.overrides)
+        services.flatMap { $0.overrides + $0.redundantOverrides } + procedures.flatMap { $0.overrides + $0.redundantOverrides }
+            + indicators.flatMap { $0.overrides + $0.redundantOverrides }
     }
 }
 
@@ -111,7 +119,8 @@ public enum Resolver {
             var fields = doc.root ?? Node(.mapping([]), span: .wholeFile(doc.path))
             if let local = overrides?["services"]?[doc.id] { fields = merger.merge(fields, local) }
             services.append(ResolvedService(id: doc.id, adoption: adoption, document: doc, fields: fields,
-                                            overrides: merger.overrides, adoptedAt: adopted[doc.id]))
+                                            overrides: merger.overrides, redundantOverrides: merger.redundant,
+                                            adoptedAt: adopted[doc.id]))
         }
         for doc in files.services.sorted(by: { $0.id < $1.id }) {
             services.append(ResolvedService(id: doc.id, adoption: .local, document: doc,
@@ -141,7 +150,8 @@ public enum Resolver {
             var fields = variant?.root ?? doc.root ?? Node(.mapping([]), span: .wholeFile(doc.path))
             if let local = overrides?["procedures"]?[doc.id] { fields = merger.merge(fields, local) }
             procedures.append(ResolvedProcedure(id: doc.id, model: doc, variant: variant, fields: fields,
-                                                overrides: merger.overrides, localOwner: owners[doc.id]))
+                                                overrides: merger.overrides, redundantOverrides: merger.redundant,
+                                                localOwner: owners[doc.id]))
         }
         for doc in files.procedures.sorted(by: { $0.id < $1.id }) where doc.root?["variant_of"]?.string == nil {
             procedures.append(ResolvedProcedure(id: doc.id, model: nil, variant: doc,
@@ -161,7 +171,8 @@ public enum Resolver {
             var merger = Merger(annotations: network.annotations, kind: .indicator, target: doc.id)
             var fields = doc.root ?? Node(.mapping([]), span: .wholeFile(doc.path))
             if let local = overrides?["indicators"]?[doc.id] { fields = merger.merge(fields, local) }
-            indicators.append(ResolvedIndicator(id: doc.id, document: doc, fields: fields, overrides: merger.overrides))
+            indicators.append(ResolvedIndicator(id: doc.id, document: doc, fields: fields, overrides: merger.overrides,
+                                                redundantOverrides: merger.redundant))
         }
         let indicatorIds = Set(indicators.map(\.id))
         for pair in overrides?["indicators"]?.pairs ?? [] where !indicatorIds.contains(pair.key.keyText) {

@@ -49,7 +49,7 @@ struct OverrideRule: MunicipalRule {
                 out.append(.warning("override-redundant",
                                     "\(o.fieldName) of \(o.kind.rawValue) '\(o.target)' is overridden with the model's own value, \(o.localValue.display)",
                                     at: o.localValue.span, related: [RelatedLocation(model.span, "the model's value")],
-                                    help: "remove the override: the model's value applies without it, and an override is listed as a local change"))
+                                    help: "remove the override: the model's value applies without it (the outputs do not list it as a local change)"))
                 continue
             }
             if let problem = loosened(o, annotations) { out.append(problem) }

@@ -33,6 +33,12 @@ final class MergeTests: XCTestCase {
     }
 
     func merge(_ local: String) -> (Node, [FieldOverride]) {
+        let (merged, overrides, _) = mergeAll(local)
+        return (merged, overrides)
+    }
+
+    /// The merge, its overrides and the redundant ones (the model's own value).
+    func mergeAll(_ local: String) -> (Node, [FieldOverride], [FieldOverride]) {
         let annotations = SchemaAnnotations(schemas: ["service": ("model/schema/service.schema.yaml",
                                                                   node(MergeTests.schema, "model/schema/service.schema.yaml"))])
         XCTAssertEqual(annotations.diagnostics.map(\.message), [])
@@ -48,7 +54,24 @@ final class MergeTests: XCTestCase {
             """, "model/services/company-creation.md")
         var merger = Merger(annotations: annotations, kind: .service, target: "company-creation")
         let merged = merger.merge(model, node(local, "seeds/x/adaptation.yaml"))
-        return (merged, merger.overrides)
+        return (merged, merger.overrides, merger.redundant)
+    }
+
+    /// A value equal to the model's (by JSON's equality: 5 is 5.0) changes nothing: it is
+    /// not an override the outputs list (the office page and `diff` called it a change,
+    /// "target: 5 → 5"), but a redundant one, which `override-redundant` reports.
+    func testTheModelsOwnValueIsNotAChange() {
+        let (merged, overrides, redundant) = mergeAll("""
+            name: Creació d'empreses
+            commitments:
+              - id: first-appointment
+                target: 5.0
+              - id: answer-email
+                target: 1
+            """)
+        XCTAssertEqual(overrides.map(\.fieldName), ["commitments[answer-email].target"])
+        XCTAssertEqual(redundant.map(\.fieldName), ["name", "commitments[first-appointment].target"])
+        XCTAssertEqual("\(merged["name"]!.span)", "seeds/x/adaptation.yaml:1:7", "the value is the local one, where it was written")
     }
 
     func testKeyedItemsMergeByIdAndTheKeyIsNotAChange() {
