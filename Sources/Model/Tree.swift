@@ -35,10 +35,6 @@ public struct LoadedTree: Sendable {
     public var schemas: [String: (path: String, node: Node)]
     /// UI strings by output and language (`handbook/ca`).
     public var uiStrings: [String: (path: String, node: Node)]
-    /// The characters of each UI strings file that no PDF font shows, and its invisible
-    /// controls (`PDFFonts.unshowableAndInvisible`), by the key of `uiStrings`; a file
-    /// without any has no entry.
-    public var uiStringsCharacters: [String: (unshowable: [PDFFonts.Unshowable], invisible: [PDFFonts.Unshowable])] = [:]
     public var templates: [String]
     /// Reference data by file name (`municipalities-catalonia.csv`), as text.
     public var references: [String: (path: String, text: String)]
@@ -79,8 +75,7 @@ public enum TreeLoader {
     fileprivate enum Loaded: Sendable {
         case document(Document)
         case schema(kind: String, path: String, node: Node)
-        case uiStrings(key: String, path: String, node: Node,
-                       characters: (unshowable: [PDFFonts.Unshowable], invisible: [PDFFonts.Unshowable]))
+        case uiStrings(key: String, path: String, node: Node)
         case template(String)
         case reference(name: String, path: String, text: String)
         case nothing
@@ -174,10 +169,9 @@ public enum TreeLoader {
             case let .schema(kind, path, node):
                 slot = .schema(kind)
                 tree.schemas[kind] = (path, node)
-            case let .uiStrings(key, path, node, characters):
+            case let .uiStrings(key, path, node):
                 slot = .uiStrings(key)
                 tree.uiStrings[key] = (path, node)
-                tree.uiStringsCharacters[key] = characters.unshowable.isEmpty && characters.invisible.isEmpty ? nil : characters
             case let .template(path):
                 slot = .template
                 tree.templates.append(path)
@@ -199,9 +193,7 @@ public enum TreeLoader {
         switch (loaded, slot) {
         case let (.document(d), .document(i)): tree.documents[i] = d
         case let (.schema(kind, path, node), .schema(old)) where kind == old: tree.schemas[kind] = (path, node)
-        case let (.uiStrings(key, path, node, characters), .uiStrings(old)) where key == old:
-            tree.uiStrings[key] = (path, node)
-            tree.uiStringsCharacters[key] = characters.unshowable.isEmpty && characters.invisible.isEmpty ? nil : characters
+        case let (.uiStrings(key, path, node), .uiStrings(old)) where key == old: tree.uiStrings[key] = (path, node)
         case (.template, .template), (.nothing, .nothing): break
         case let (.reference(name, path, text), .reference(old)) where name == old: tree.references[name] = (path, text)
         default: return false
@@ -269,8 +261,7 @@ public enum TreeLoader {
             return (node.map { .schema(kind: kind, path: path, node: $0) } ?? .nothing, problems)
         case let .uiStrings(output, language):
             let (node, problems) = YAMLLoader().load(bytes: bytes, file: path)
-            let characters = PDFFonts.unshowableAndInvisible(in: bytes)
-            return (node.map { .uiStrings(key: "\(output)/\(language)", path: path, node: $0, characters: characters) } ?? .nothing, problems)
+            return (node.map { .uiStrings(key: "\(output)/\(language)", path: path, node: $0) } ?? .nothing, problems)
         case let .document(kind, id, municipality, language):
             var doc = Document(kind: kind, id: id, path: path, municipality: municipality, language: language)
             doc.mayHoldPlaceholder = Placeholder.mayBeIn(bytes)

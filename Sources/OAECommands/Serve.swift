@@ -44,6 +44,13 @@ struct Serve: AsyncParsableCommand {
             throw commandFailure(OutputError.serving(host: host, port: port, error), code: 1)
         }
         let first = builder.build(first: true)
+        // A preview folder that cannot be written at the start is not a problem of the
+        // tree that a save fixes: said as `oae build` says it, and the preview stops (it
+        // served 404s for every page).
+        if case let .outputFailed(message) = first {
+            writeStderr("error: \(options.outputMessage(message))\n")
+            throw ExitCode(1)
+        }
         report(first, root: root)
         if case .failed = first {
             writeStderr("serve: fix the errors above; the preview starts once the tree builds\n")
@@ -236,6 +243,8 @@ final class PreviewBuilder: @unchecked Sendable {
         settings.skipSearch = true
         do {
             _ = try BuildPipeline.run(input, out: out, steps: steps, settings: settings)
+        } catch let error as OutputError {
+            return .outputFailed(error.description)
         } catch {
             return .outputFailed(OutputError.writing(outputFolder(out, error), error))
         }

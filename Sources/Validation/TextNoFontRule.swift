@@ -37,15 +37,44 @@ struct TextNoFontRule: DocumentRule {
 
     /// The interface strings (`templates/strings/<lang>.yaml`): the handbooks show them too,
     /// so a character no font shows stops a PDF's build as a document's text does (they were
-    /// not scanned). Their string values are their texts.
+    /// not scanned). Their string values are read as loaded, so a character written as an
+    /// escape (`"\u200B"`) is found too; it is placed in its value when the value is written
+    /// on one line as it reads (plain, or quoted without escapes), else at the value.
     func checkRest(_ c: ValidationContext) -> [Diagnostic] {
         let tree = c.network.tree
-        return tree.uiStringsCharacters.keys.sorted().flatMap { key -> [Diagnostic] in
-            guard let file = tree.uiStrings[key], let found = tree.uiStringsCharacters[key] else { return [] }
-            let texts = TextNoFontRule.stringSpans(file.node)
-            return TextNoFontRule.noFont(file.path, TextNoFontRule.inTexts(found.unshowable, texts: texts, bodyAfter: nil))
-                + TextNoFontRule.invisible(file.path, TextNoFontRule.inTexts(found.invisible, texts: texts, bodyAfter: nil))
+        return tree.uiStrings.keys.sorted().flatMap { key -> [Diagnostic] in
+            guard let file = tree.uiStrings[key] else { return [] }
+            var unshowable: [PDFFonts.Unshowable] = [], invisible: [PDFFonts.Unshowable] = []
+            for (span, text) in TextNoFontRule.strings(file.node) where !text.utf8.allSatisfy({ $0 < 0x80 }) {
+                for (offset, scalar) in text.unicodeScalars.enumerated() {
+                    let hidden = PDFFonts.isInvisibleControl(scalar)
+                    guard hidden || !PDFFonts.shows(scalar) else { continue }
+                    let width = span.end.column - span.start.column
+                    let n = text.unicodeScalars.count
+                    // Plain (width n) or quoted (n + 2) on one line: the column is exact.
+                    let column = span.start.line == span.end.line && (width == n || width == n + 2)
+                        ? span.start.column + (width == n ? 0 : 1) + offset : span.start.column
+                    let found = PDFFonts.Unshowable(scalar: scalar, position: SourcePosition(line: span.start.line, column: column))
+                    if hidden { invisible.append(found) } else { unshowable.append(found) }
+                }
+            }
+            return TextNoFontRule.noFont(file.path, unshowable) + TextNoFontRule.invisible(file.path, invisible)
         }
+    }
+
+    /// The string values of a YAML tree with their spans.
+    static func strings(_ node: Node) -> [(SourceSpan, String)] {
+        var out: [(SourceSpan, String)] = []
+        func walk(_ n: Node) {
+            switch n.value {
+            case let .string(s): out.append((n.span, s))
+            case let .sequence(items): items.forEach(walk)
+            case let .mapping(pairs): pairs.forEach { walk($0.value) }
+            default: break
+            }
+        }
+        walk(node)
+        return out
     }
 
     /// `text-invisible-character`, at each invisible control `shown` in a text of the file at `path`.

@@ -99,6 +99,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(result.stderr.contains("Domain="), result.stderr)
     }
 
+    /// A preview whose folder cannot be written stops at once with `oae build`'s line (it
+    /// said Swift's "(Publishing.OutputError error 1.)" and served 404s for every page).
+    func testAPreviewThatCannotWriteItsFolderStops() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let proc = try oae(["serve", "--root", root.path, "--out", "/proc/oae", "--port", "8797"])
+        XCTAssertEqual(proc.status, 1, proc.stderr)
+        XCTAssertTrue(proc.stderr.hasSuffix("\nerror: cannot write /proc/oae/.preview: /proc is a system file system, which cannot hold files (write elsewhere: give --out another folder)\n"),
+                      proc.stderr)
+        XCTAssertFalse(proc.stderr.contains("serving "), proc.stderr)
+    }
+
     /// A folder on /proc cannot hold the output: said as such, not as a folder another build
     /// changed (s12's fresh user); a folder under a file; an --out given no folder at all.
     /// The advice to use --out becomes the advice to give it another folder when it was used.

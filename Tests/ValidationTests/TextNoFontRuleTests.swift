@@ -25,5 +25,11 @@ final class TextNoFontRuleTests: XCTestCase {
         ]) { t in
             try t.replace(strings, "badge_local_variant: \"Variant local\"", "badge_local_variant: \"Variant local🚀\u{202E}\"  # 🎉 not shown")
         }
+        // Written as an escape, the character is the same one, placed at its value.
+        try assertDiagnostics([
+            "text-invisible-character \(strings):116:22: the text holds a zero-width space, '\u{200B}' (U+200B), which the outputs apply unseen",
+        ]) { t in
+            try t.replace(strings, "badge_local_variant: \"Variant local\"", "badge_local_variant: \"Variant\\u200Blocal\"")
+        }
     }
 }
