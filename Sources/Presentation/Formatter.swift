@@ -58,8 +58,13 @@ public struct ValueFormatter: Sendable {
         return out
     }
 
-    /// An amount in euros: `1.800 €` / `€1,800`.
-    public func money(_ amount: Double) -> String { strings("format.euros", ["n": number(amount)]) }
+    /// An amount in euros: `1.800 €` / `€1,800`; an amount with cents shows both digits of
+    /// them (`14.500,10 €`, not `14.500,1 €`).
+    public func money(_ amount: Double) -> String {
+        let cents = (abs(amount) * 100).rounded()
+        let whole = cents.truncatingRemainder(dividingBy: 100) == 0
+        return strings("format.euros", ["n": number(amount, decimals: 2, fixed: !whole)])
+    }
 
     /// A percentage: `86 %` / `86%`.
     public func percent(_ value: Double) -> String { strings("format.percent", ["n": number(value, decimals: 1)]) }

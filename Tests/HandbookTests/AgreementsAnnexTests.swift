@@ -41,7 +41,7 @@ final class AgreementsAnnexTests: FixtureTreeTestCase {
         try Data(text.replacingOccurrences(of: "signed_on: 2025-06-02", with: "signed_on: 2026-01-20").utf8).write(to: kt)
         let later = try annex("ca")
         XCTAssertTrue(later.contains("""
-            <tr><th scope="row">Signat el</th><td>Signatura prevista el 20 de gener de 2026</td></tr>
+            <tr><th scope="row">Signat el</th><td>Encara no (previst el 20 de gener de 2026)</td></tr>
             <tr><th scope="row">Vigent fins al</th><td>31 de desembre de 2029</td></tr>
             <tr><th scope="row">Estat</th><td><span class="agreement-state unsigned">Sense signar</span></td></tr>
             """), later)

@@ -26,6 +26,8 @@ final class FormatterTests: XCTestCase {
         // Spanish groups digits from five on (CLDR minimumGroupingDigits = 2; RAE).
         XCTAssertEqual([ca.money(1800), es.money(1800), en.money(1800)], ["1.800\u{00A0}€", "1800\u{00A0}€", "€1,800"])
         XCTAssertEqual(es.money(18000), "18.000\u{00A0}€")
+        // Cents show both digits (a budget read "14.500,1 €").
+        XCTAssertEqual([ca.money(14500.1), en.money(14500.1), ca.money(14500.25)], ["14.500,10\u{00A0}€", "€14,500.10", "14.500,25\u{00A0}€"])
         XCTAssertEqual([ca.duration("PT1H"), es.duration("PT1H"), en.duration("PT1H")], ["1 hora", "1 hora", "1 hour"])
         XCTAssertEqual(ca.duration("PT1H30M"), "1 hora i 30 minuts")
         XCTAssertEqual(ca.duration("P2D"), "2 dies")
@@ -81,8 +83,8 @@ final class FormatterTests: XCTestCase {
         XCTAssertEqual(ca.dateSpan(start: nil, end: "2026-11-09"), "9 de novembre de 2026")
         let day = Day("2026-03-01")!
         XCTAssertEqual(ca.signing(Day("2026-02-27"), asOf: day, none: "—"), "27 de febrer de 2026")
-        XCTAssertEqual(ca.signing(Day("2026-04-01"), asOf: day, none: "—"), "Signatura prevista l'1 d'abril de 2026")
-        XCTAssertEqual(en.signing(Day("2026-04-01"), asOf: day, none: "—"), "To be signed on 1 April 2026")
+        XCTAssertEqual(ca.signing(Day("2026-04-01"), asOf: day, none: "—"), "Encara no (previst l'1 d'abril de 2026)")
+        XCTAssertEqual(en.signing(Day("2026-04-01"), asOf: day, none: "—"), "Not yet (planned for 1 April 2026)")
         XCTAssertEqual(ca.signing(nil, asOf: day, none: "—"), "—")
     }
 }
