@@ -16,10 +16,14 @@ public enum PDFFonts {
     public struct Unshowable: Sendable, Equatable {
         public var scalar: Unicode.Scalar
         public var position: SourcePosition
+        /// Written as a YAML escape (`\u200B`, `\U0001F680`, `\xA0`), at its backslash: a
+        /// character in a double-quoted value, but plain text in a Markdown body.
+        public var escaped: Bool
 
-        public init(scalar: Unicode.Scalar, position: SourcePosition) {
+        public init(scalar: Unicode.Scalar, position: SourcePosition, escaped: Bool = false) {
             self.scalar = scalar
             self.position = position
+            self.escaped = escaped
         }
     }
 
@@ -69,7 +73,7 @@ public enum PDFFonts {
             guard let base = buffer.baseAddress else { return [] }
             let n = buffer.count
             let start = n >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
-            var found: [(offset: Int, scalar: Unicode.Scalar)] = []
+            var found: [(offset: Int, scalar: Unicode.Scalar, escaped: Bool)] = []
             var i = start
             while i < n {
                 if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
@@ -82,17 +86,39 @@ public enum PDFFonts {
                 guard length > 1, i + length <= n else { i += 1; continue }
                 var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                 for k in 1..<length { value = value << 6 | UInt32(buffer[i + k] & 0x3F) }
-                if let scalar = Unicode.Scalar(value), match(scalar) { found.append((i, scalar)) }
+                if let scalar = Unicode.Scalar(value), match(scalar) { found.append((i, scalar, false)) }
                 i += length
             }
+            // Escapes of a double-quoted YAML value (`\u200B`): the character they write.
+            var k = start
+            while let slash = UnsafeBufferPointer(rebasing: buffer[k...]).firstIndex(of: UInt8(ascii: "\\")).map({ $0 + k }) {
+                k = slash + 1
+                guard k < n else { break }
+                // `\\` is a backslash: what follows it is text.
+                if buffer[k] == UInt8(ascii: "\\") { k += 1; continue }
+                let digits = buffer[k] == UInt8(ascii: "u") ? 4 : buffer[k] == UInt8(ascii: "U") ? 8 : buffer[k] == UInt8(ascii: "x") ? 2 : 0
+                guard digits > 0, k + digits < n else { continue }
+                var value: UInt32 = 0, valid = true
+                for d in buffer[(k + 1)...(k + digits)] {
+                    let v: UInt8 = d >= 0x30 && d <= 0x39 ? d - 0x30 : d | 0x20 >= 0x61 && d | 0x20 <= 0x66 ? (d | 0x20) - 0x61 + 10 : 0xFF
+                    if v == 0xFF { valid = false; break }
+                    value = value << 4 | UInt32(v)
+                }
+                if valid, value >= 0x80, let scalar = Unicode.Scalar(value), match(scalar) {
+                    found.append((slash, scalar, true))
+                    k += digits + 1
+                }
+            }
             guard !found.isEmpty else { return [] }
+            found.sort { $0.offset < $1.offset }
             // Lines and columns of the finds, in one pass up to the last.
             var out: [Unshowable] = []
             var line = 1, column = 1, next = 0
             var j = start
             while next < found.count {
                 if j == found[next].offset {
-                    out.append(Unshowable(scalar: found[next].scalar, position: SourcePosition(line: line, column: column)))
+                    out.append(Unshowable(scalar: found[next].scalar, position: SourcePosition(line: line, column: column),
+                                          escaped: found[next].escaped))
                     next += 1
                 }
                 let b = buffer[j]

@@ -121,7 +121,8 @@ struct TextNoFontRule: DocumentRule {
     /// The characters of `found` inside one of `texts`, or after line `bodyAfter` (a body).
     static func inTexts(_ found: [PDFFonts.Unshowable], texts: [SourceSpan], bodyAfter: Int?) -> [PDFFonts.Unshowable] {
         found.filter { u in
-            if let bodyAfter, u.position.line > bodyAfter { return true }
+            // A Markdown body writes `\u200B` as text; a YAML value's escape is the character.
+            if let bodyAfter, u.position.line > bodyAfter { return !u.escaped }
             return texts.contains { $0.start <= u.position && u.position < $0.end }
         }
     }

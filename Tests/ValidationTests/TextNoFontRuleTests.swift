@@ -32,4 +32,20 @@ final class TextNoFontRuleTests: XCTestCase {
             try t.replace(strings, "badge_local_variant: \"Variant local\"", "badge_local_variant: \"Variant\\u200Blocal\"")
         }
     }
+
+    /// A character written as an escape of a double-quoted value is the character: found at
+    /// its backslash (s13's regression hunt: `"Carrer\u200BMajor \u202E1"` passed). An
+    /// escaped backslash, and the same letters in a Markdown body, are text.
+    func testACharacterWrittenAsAnEscapeIsThatCharacter() throws {
+        let office = "seeds/molins-de-rei/office.yaml"
+        let service = "model/services/company-creation.md"
+        try assertDiagnostics([
+            "text-invisible-character \(office):5:26: the text holds a zero-width space, '\u{200B}' (U+200B), which the outputs apply unseen",
+            "text-invisible-character \(office):5:39: the text holds an invisible bidirectional control, '\u{202E}' (U+202E), which the outputs apply unseen",
+        ]) { t in
+            try t.replace(office, "name: {ca: OAE de Molins de Rei, es: OAE de Molins de Rei}",
+                          "name: {ca: \"OAE de Molins\\u200Bde Rei \\u202E1 \\\\u200B\", es: OAE de Molins de Rei}")
+            try t.write(service, (try t.read(service)) + "\nEl text pot dir \\u200B sense ser-ho.\n")
+        }
+    }
 }
