@@ -1,4 +1,7 @@
 import Diagnostics
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The fonts of the handbook PDFs, as far as a check needs them: which characters they
 /// show. The PDFs are typeset by Typst with the faces of Debian's `fonts-liberation2` and
@@ -91,7 +94,8 @@ public enum PDFFonts {
             }
             // Escapes of a double-quoted YAML value (`\u200B`): the character they write.
             var k = start
-            while let slash = UnsafeBufferPointer(rebasing: buffer[k...]).firstIndex(of: UInt8(ascii: "\\")).map({ $0 + k }) {
+            while k < n, let hit = memchr(base + k, 0x5C, n - k) {
+                let slash = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
                 k = slash + 1
                 guard k < n else { break }
                 // `\\` is a backslash: what follows it is text.
