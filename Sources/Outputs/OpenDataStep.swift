@@ -30,7 +30,7 @@ public struct OpenDataStep: OutputStep {
         let python = Spreadsheet.locatePython(root: input.root, environment: settings.environment)?.path ?? "no Python"
         let key = cache.key(reads: [InputDigest.all], [
             "data", input.toolVersion, input.sourceRevision, String(input.sourceEpoch), String(input.sourceModified),
-            OpenDataStep.firstRevisionDay(input.root)?.description ?? "", SiteSettings.baseURL(root: input.root), python,
+            OpenDataStep.firstRevisionDay(input)?.description ?? "", SiteSettings.baseURL(root: input.root), python,
         ])
         return [PlannedUnit(name: name, unit: .init(key: key, reads: [InputDigest.all]),
                             files: ["\(name)/\(OpenDataExport.catalogName)"])]
@@ -72,7 +72,7 @@ public struct OpenDataStep: OutputStep {
         } else {
             lines.append("note: Python was not found, \(OpenDataExport.spreadsheetName) was not written: \(Spreadsheet.installHint)")
         }
-        let catalog = export.catalog(sizes: sizes, issued: OpenDataStep.firstRevisionDay(input.root))
+        let catalog = export.catalog(sizes: sizes, issued: OpenDataStep.firstRevisionDay(input))
         do { try writeFile(folder.appendingPathComponent(OpenDataExport.catalogName), catalog) } catch {
             throw OutputError.unwritable(folder: folder.path, reason: OutputError.reason(error))
         }
@@ -122,10 +122,28 @@ public struct OpenDataStep: OutputStep {
     }
 
     /// The day of the tree's first commit (the catalogue's issue date), or nil outside git.
-    static func firstRevisionDay(_ root: URL) -> Day? {
-        guard let output = Git.run(["log", "--max-parents=0", "--format=%ct", "HEAD"], in: root), output.status == 0,
-              let seconds = output.text.split(separator: "\n").compactMap({ Int($0) }).min() else { return nil }
-        return Day(unixSeconds: seconds)
+    /// Asked once per tree and revision (a build plans the step twice and writes it once).
+    static func firstRevisionDay(_ input: BuildInput) -> Day? {
+        firstDays.value("\(input.root.path)\u{0}\(input.sourceRevision)") {
+            guard let output = Git.run(["log", "--max-parents=0", "--format=%ct", "HEAD"], in: input.root), output.status == 0,
+                  let seconds = output.text.split(separator: "\n").compactMap({ Int($0) }).min() else { return nil }
+            return Day(unixSeconds: seconds)
+        }
+    }
+
+    private static let firstDays = FirstDays()
+
+    /// The first commit's day by tree and revision. Safe to share between threads.
+    private final class FirstDays: @unchecked Sendable {
+        private let lock = NSLock()
+        private var days: [String: Day?] = [:]
+
+        func value(_ key: String, _ make: () -> Day?) -> Day? {
+            if let day = lock.withLock({ days[key] }) { return day }
+            let day = make()
+            lock.withLock { days[key] = day }
+            return day
+        }
     }
 
     /// The export of a build input, with the public address of the site.
