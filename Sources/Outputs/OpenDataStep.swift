@@ -40,12 +40,13 @@ public struct OpenDataStep: OutputStep {
         let folder = try tree.folder(name)
         if let kept = try OutputSteps.keep(self, input, tree: tree, settings: settings) { return kept }
         let export = OpenDataStep.export(input)
+        if settings.keepUntilExit { KeptUntilExit.keep(export) }
         // Made and written in parallel, each file dropped once written; a file that
         // gathers the others' parts (the network's catalogue) is written on a thread of its
         // own as the parts come.
         let files = OpenDataExport.makingOrder(export.fileList())
         let streamed = files.filter { $0.stream != nil }.map { file in
-            StreamedFile(path: file.path) { emit in file.stream!(emit) }.start(in: folder)
+            StreamedFile.start(path: file.path, in: folder) { emit in file.stream!(emit) }
         }
         var written = parallelMap(files.filter { $0.stream == nil }) { file -> (path: String, result: Result<Int, Error>) in
             let data = file.make()
@@ -80,33 +81,19 @@ public struct OpenDataStep: OutputStep {
     }
 
     /// A file written on a thread of its own, part by part (`OpenDataExport.File.stream`).
-    final class StreamedFile: @unchecked Sendable {
+    struct StreamedFile {
         let path: String
-        let body: @Sendable (_ emit: @escaping (UnsafeRawBufferPointer) -> Void) -> Void
-        private let done = DispatchSemaphore(value: 0)
-        private var outcome: Result<Int, Error> = .success(0)
+        let writing: Background<Int>
 
-        init(path: String, body: @escaping @Sendable (_ emit: @escaping (UnsafeRawBufferPointer) -> Void) -> Void) {
-            self.path = path
-            self.body = body
-        }
-
-        func start(in folder: URL) -> StreamedFile {
+        /// Starts writing `path` in `folder` from the parts `body` emits.
+        static func start(path: String, in folder: URL,
+                          _ body: @escaping @Sendable (_ emit: @escaping (UnsafeRawBufferPointer) -> Void) -> Void) -> StreamedFile {
             let url = folder.appendingPathComponent(path)
-            let thread = Thread { [self] in
-                outcome = Result { try writeFile(url, parts: body) }
-                done.signal()
-            }
-            thread.stackSize = 1 << 20
-            thread.start()
-            return self
+            return StreamedFile(path: path, writing: Background.start { try writeFile(url, parts: body) })
         }
 
         /// The bytes written, or the error; waits for the thread.
-        func result() -> Result<Int, Error> {
-            done.wait()
-            return outcome
-        }
+        func result() -> Result<Int, Error> { Result { try writing.wait() } }
     }
 
     /// What the spreadsheet writer reads (`Spreadsheet.write`): one sheet per table.

@@ -63,11 +63,15 @@ public struct SiteStep: OutputStep {
         do { site = try SiteBuild(input: input, options: options) } catch {
             throw OutputError.step(name: name, message: "\(error)")
         }
+        if settings.keepUntilExit { KeptUntilExit.keep(site) }
         do {
-            try site.write(to: folder, handbooksFolder: handbooks)
-            if FileManager.default.fileExists(atPath: data.path) {
+            // The open data is linked in while the pages are rendered.
+            let linking = FileManager.default.fileExists(atPath: data.path) ? Background.start {
                 try HardLinks.clone(data, to: folder.appendingPathComponent("data", isDirectory: true))
-            }
+            } : nil
+            let written = Result { try site.write(to: folder, handbooksFolder: handbooks) }
+            try linking?.wait()
+            try written.get()
         } catch let error as SiteError {
             throw OutputError.step(name: name, message: error.description)
         } catch {
@@ -96,10 +100,12 @@ public struct SiteStep: OutputStep {
     /// The files of a folder with their sizes, by path, sorted.
     static func files(in folder: URL) -> [SiteFile] {
         guard let names = FileManager.default.subpaths(atPath: folder.path) else { return [] }
+        let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
         return names.sorted().compactMap { name in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)
-            guard attributes?[.type] as? FileAttributeType == .typeRegular else { return nil }
-            return SiteFile(path: name, bytes: (attributes?[.size] as? NSNumber)?.intValue ?? 0)
+            // `lstat`, not `attributesOfItem` (a dictionary per file, 950 files at 947 municipalities).
+            var st = stat()
+            guard lstat(base + name, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+            return SiteFile(path: name, bytes: Int(st.st_size))
         }
     }
 }

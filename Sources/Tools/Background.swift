@@ -1,0 +1,40 @@
+import Foundation
+
+/// Work run on a thread of its own while the caller goes on (a file written as its parts
+/// come, links made while pages are rendered); `wait` blocks until it is done and gives
+/// its result or rethrows its error. A thread rather than a dispatch queue: the work
+/// blocks in system calls, and the pages' `concurrentPerform` keeps every core.
+public final class Background<T>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var outcome: Result<T, Error>?
+
+    private init() {}
+
+    /// Starts `body` on a new thread (1 MiB of stack).
+    public static func start(_ body: @escaping @Sendable () throws -> T) -> Background<T> {
+        let work = Background<T>()
+        let thread = Thread {
+            work.outcome = Result { try body() }
+            work.done.signal()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+        return work
+    }
+
+    /// Work already done, with its value.
+    public static func done(_ value: T) -> Background<T> {
+        let work = Background<T>()
+        work.outcome = .success(value)
+        work.done.signal()
+        return work
+    }
+
+    /// The result of the work, once it is done; rethrows its error.
+    @discardableResult
+    public func wait() throws -> T {
+        done.wait()
+        done.signal()  // a second `wait` returns at once
+        return try outcome!.get()
+    }
+}
