@@ -103,6 +103,8 @@ public struct SiteBuild: Sendable {
     /// written as they are: a page is never decoded into a `String` and validated again).
     struct PageJob: Sendable {
         var path: String
+        /// Whether the page is made from every municipality (`SiteRoute.gathersNetwork`).
+        var gathers = false
         var render: @Sendable () -> [UInt8]
     }
 
@@ -119,7 +121,7 @@ public struct SiteBuild: Sendable {
         jobs.reserveCapacity(routes.count * site.languages.count + 2)
         for language in site.languages {
             for route in routes {
-                jobs.append(PageJob(path: route.path(language.code)) { renderer.render(route, language) })
+                jobs.append(PageJob(path: route.path(language.code), gathers: route.gathersNetwork) { renderer.render(route, language) })
             }
         }
         if let language = site.languages.first(where: { $0.code == site.input.defaultLanguage }) ?? site.languages.first {
@@ -196,12 +198,16 @@ public struct SiteBuild: Sendable {
         // Rendered and written in parallel, each page dropped once written; each page's
         // path joined to the folder's as text (`writeFile(path:_:)`).
         let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
-        let failures = parallelMap(pageJobs()) { job -> (any Error)? in
+        // The sitemap and the pages that gather the whole network first: the cores take the
+        // jobs in order, and a long page taken last kept one core alone at the end (issue 13).
+        let pages = pageJobs()
+        let jobs = [PageJob(path: "sitemap.xml", gathers: true) { [self] in Array(sitemap().utf8) }]
+            + pages.filter(\.gathers) + pages.filter { !$0.gathers }
+        let failures = parallelMap(jobs) { job -> (any Error)? in
             do { try writeFile(path: base + job.path, job.render()) } catch { return error }
             return nil
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
-        try writeFile(folder.appendingPathComponent("sitemap.xml"), sitemap())
         try copyAssets(to: folder.appendingPathComponent("assets"))
         for entry in site.options.handbooks?.entries ?? [] {
             for path in [entry.html] + (entry.pdf.map { [$0] } ?? []) {

@@ -44,6 +44,20 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
     /// The offices' budgets and funding: the sustainability summary.
     case budgets
 
+    /// Whether the page is made from every municipality or every document of a kind (the
+    /// indexes, the network's pages, a model document's page with the offices that adopt
+    /// it), rather than from one municipality's files or one record.
+    public var gathersNetwork: Bool {
+        switch self {
+        case .office, .charter, .localService, .localProcedure, .agreement, .assessment, .assessmentPrint,
+             .role, .training, .search, .notFound, .accessibility, .legalNotice, .contact:
+            return false
+        case .home, .modelIndex, .service, .procedure, .indicator, .communication, .comparison, .progress, .downloads,
+             .openData, .offices, .agreements, .proposals, .changelog, .expansion, .budgets:
+            return true
+        }
+    }
+
     /// The page's path under the language folder.
     public var pathInLanguage: String {
         switch self {
