@@ -76,7 +76,15 @@ struct DCATCatalogue: Sendable {
                 ("locn:geographicName", .string(office?["municipality"]?["name"]?.string ?? m)),
             ])
         }
-        for dataset in datasets { add(dataset, into: &graph, sizes: sizes, agency: agencyID) }
+        // Each dataset's nodes made in parallel (2,000 datasets at 947 municipalities), then
+        // merged in order: a node that several datasets describe is the first one's, as when
+        // they were added one by one.
+        let parts = parallelMap(datasets) { [self] dataset -> LinkedGraph in
+            var part = LinkedGraph()
+            add(dataset, into: &part, sizes: sizes, agency: agencyID)
+            return part
+        }
+        for part in parts { graph.merge(part) }
         return .object([("@context", DCATCatalogue.context), ("@graph", .array(graph.nodes))])
     }
 
