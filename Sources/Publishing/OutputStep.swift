@@ -32,6 +32,9 @@ public struct BuildSettings: Sendable {
     public var earlyHashes: EarlyInputHashes?
     /// Where progress lines go (standard error for the command line).
     public var write: @Sendable (String) -> Void = { _ in }
+    /// Set by a command that exits once the build is done: a step keeps what it made
+    /// until the process exits instead of freeing it on the build's path (`KeptUntilExit`).
+    public var keepUntilExit = false
 
     public init() {}
 }
