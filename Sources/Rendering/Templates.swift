@@ -12,11 +12,8 @@ public struct Templates: Sendable {
         RuleInfo("template-missing", "A template an output needs is missing."),
     ] + TemplateVariables.rules
 
-    /// swift-mustache's parse of every template, the reference engine: made when first
-    /// rendered with (`OAE_TEMPLATE_ENGINE=swift-mustache`, the engine tests).
-    let referenceLibrary: ReferenceLibrary
-    /// swift-mustache's parse of every template.
-    var library: MustacheLibrary { referenceLibrary.library }
+    /// swift-mustache's parse of every template: the reference for syntax and rendering.
+    let library: MustacheLibrary
     /// The same templates compiled for `TemplateValue`s: what the outputs render with.
     let compiled: [String: CompiledTemplate]
     public let names: Set<String>
@@ -43,36 +40,32 @@ public struct Templates: Sendable {
         return (templates, problems)
     }
 
-    /// Compiles every template. swift-mustache parses a template only when the compiled
-    /// parser refuses it, for its words on the error: the compiled parser refuses every
-    /// template swift-mustache refuses (`TemplateSyntaxTests`), and parsing each folder twice
-    /// was a tenth of `oae check`'s CPU on a small network (issue 13).
     static func parse(_ files: [TemplateMemo.Source], folder: String) -> (Templates, [Diagnostic]) {
         Typst.registerContentType()
-        var texts: [(name: String, text: String)] = []
+        var library = MustacheLibrary()
+        var names = Set<String>()
         var compiled: [String: CompiledTemplate] = [:]
         var problems: [Diagnostic] = []
         for (path, bytes) in files {
             let name = String(path.dropFirst(folder.count + 1).dropLast(".mustache".count))
             let text = String(validating: bytes, as: UTF8.self) ?? ""
             do {
-                compiled[name] = try CompiledTemplate(text)
-                texts.append((name, text))
-            } catch {
+                library.register(try MustacheTemplate(string: text), named: name)
                 do {
-                    _ = try MustacheTemplate(string: text)
-                    let reason = (error as? CompiledTemplate.Unsupported)?.description ?? "\(error)"
-                    problems.append(.error("template-syntax", "template cannot be rendered: \(reason)",
-                                           at: SourceSpan(file: path, line: (error as? CompiledTemplate.Unsupported)?.line ?? 1, column: 1),
+                    compiled[name] = try CompiledTemplate(text)
+                    names.insert(name)
+                } catch let error as CompiledTemplate.Unsupported {
+                    problems.append(.error("template-syntax", "template cannot be rendered: \(error.description)",
+                                           at: SourceSpan(file: path, line: error.line, column: 1),
                                            help: "oae renders Mustache's variables, sections, inverted sections, partials, comments, set delimiters and the CONTENT_TYPE pragma"))
-                } catch let error as MustacheTemplate.ParserError {
-                    problems.append(Templates.syntaxError(error, path: path, text: text))
-                } catch {
-                    problems.append(.error("template-syntax", "template does not parse: \(error)", at: .wholeFile(path)))
                 }
+            } catch let error as MustacheTemplate.ParserError {
+                problems.append(Templates.syntaxError(error, path: path, text: text))
+            } catch {
+                problems.append(.error("template-syntax", "template does not parse: \(error)", at: .wholeFile(path)))
             }
         }
-        return (Templates(referenceLibrary: ReferenceLibrary(texts), compiled: compiled), problems)
+        return (Templates(library: library, compiled: compiled, names: names), problems)
     }
 
     /// A parse error of swift-mustache in words, at the tag that causes it: a section that
@@ -116,18 +109,19 @@ public struct Templates: Sendable {
 
     /// Templates from their texts by name, for tests; throws the first that does not parse.
     public static func compiling(_ sources: [String: String]) throws -> Templates {
+        var library = MustacheLibrary()
         var compiled: [String: CompiledTemplate] = [:]
         for (name, text) in sources {
-            _ = try MustacheTemplate(string: text)
+            library.register(try MustacheTemplate(string: text), named: name)
             compiled[name] = try CompiledTemplate(text)
         }
-        return Templates(referenceLibrary: ReferenceLibrary(sources.map { ($0.key, $0.value) }), compiled: compiled)
+        return Templates(library: library, compiled: compiled, names: Set(sources.keys))
     }
 
-    init(referenceLibrary: ReferenceLibrary, compiled: [String: CompiledTemplate]) {
-        self.referenceLibrary = referenceLibrary
+    public init(library: MustacheLibrary, compiled: [String: CompiledTemplate], names: Set<String>) {
+        self.library = library
         self.compiled = compiled
-        self.names = Set(compiled.keys)
+        self.names = names
     }
 
     /// Renders a template; an empty string when it does not exist (reported by
@@ -167,29 +161,6 @@ public struct Templates: Sendable {
         needed.filter { !names.contains($0) }.map {
             .error("template-missing", "the template '\($0)' is missing", at: .wholeFile("\(folder)/\($0).mustache"),
                    help: "restore \(folder)/\($0).mustache")
-        }
-    }
-}
-
-/// swift-mustache's library of a folder's templates, parsed when first asked for (only
-/// the reference engine renders with it). Safe to share between threads.
-final class ReferenceLibrary: @unchecked Sendable {
-    private let texts: [(name: String, text: String)]
-    private let lock = NSLock()
-    private var parsed: MustacheLibrary?
-
-    /// `texts`: each template's name and text, every one of which the compiled parser accepted.
-    init(_ texts: [(name: String, text: String)]) { self.texts = texts }
-
-    var library: MustacheLibrary {
-        lock.withLock {
-            if let parsed { return parsed }
-            var library = MustacheLibrary()
-            for (name, text) in texts {
-                if let template = try? MustacheTemplate(string: text) { library.register(template, named: name) }
-            }
-            parsed = library
-            return library
         }
     }
 }

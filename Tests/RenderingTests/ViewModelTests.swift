@@ -1,7 +1,6 @@
 import Diagnostics
 import Foundation
 import Rendering
-import Mustache
 import XCTest
 
 /// Templates are rendered from typed view models, and a tag that names nothing of the
@@ -79,24 +78,6 @@ final class ViewModelTests: XCTestCase {
         XCTAssertEqual(error("<ul>\n{{#rows}}<li>{{#note}}{{.}}{{/note}}</li>\n</ul>\n"),
                        "templates/x/page.mustache:2:4: section 'rows' is never closed")
         XCTAssertEqual(error("{{#rows}}\n{{/row}}\n"), "templates/x/page.mustache:2:4: '{{/row}}' closes section 'rows', opened at line 1")
-    }
-
-    /// The compiled parser refuses every template swift-mustache refuses, so that the
-    /// check may ask swift-mustache only about templates the compiled parser refused
-    /// (`Templates.parse`): a template that passes the check renders with either engine.
-    func testTheCompiledParserRefusesWhatSwiftMustacheRefuses() {
-        let malformed = [
-            "{{#a}}", "{{#a}}{{/b}}", "{{/a}}", "{{#a}}{{/a}}{{/a}}", "{{^a}}x", "{{name", "{{name}", "{{{name}}",
-            "{{{name}", "{{#a}}{{#b}}{{/a}}{{/b}}", "{{=<% %>", "{{=<% %>=}}<%#a%>", "{{=<% %>=}}<%name", "{{#a}}\n{{/a }}x{{/b}}",
-            "{{#}}{{/}}", "{{> }}x{{#y}}", "{{! comment", "{{&name", "{{^}}",
-        ]
-        var refusedByMustache = 0
-        for text in malformed {
-            guard (try? MustacheTemplate(string: text)) == nil else { continue }
-            refusedByMustache += 1
-            XCTAssertNil(try? CompiledTemplate(text), "the compiled parser accepts \(text.debugDescription), which swift-mustache refuses")
-        }
-        XCTAssertGreaterThan(refusedByMustache, 10)
     }
 
     func testAViewModelRendersThroughMustache() throws {
