@@ -43,8 +43,14 @@ struct oae_child {
     sigset_t mask;  /* the signal mask of the thread that started the child */
 };
 
-/* The child, until execve: it shares the parent's memory (CLONE_VM) on a stack of its own,
- * so it writes nothing but its stack and makes only async-signal-safe calls. */
+#ifndef _NSIG
+#define _NSIG NSIG
+#endif
+
+/* The child, until execve: it shares the parent's memory (CLONE_VM) on a stack of its own
+ * and makes only async-signal-safe calls. It writes its stack and, on a failed call, the
+ * calling thread's errno (the two share their thread-local storage), which the parent sets
+ * again once the child has gone on to execve or exited. */
 static int oae_child_main(void *arg) {
     struct oae_child *c = arg;
     /* A handler of the parent must not run here, in its memory: every caught signal goes

@@ -182,23 +182,10 @@ enum BuildRun {
         let source = SourceInfo.read(root: root, environment: settings.environment)
         if let note = source.dateNote { writeStderr("oae: \(note)\n") }
         let day = asOf ?? Day(unixSeconds: source.epoch)
-        let names = steps.map(\.name), given = asOf != nil
-        let makeKey: @Sendable () -> CheckReplay.Key = { [settings] in
-            CheckReplay.key(root: root, asOf: day, asOfGiven: given, source: source, steps: names,
-                            settings: settings, tool: tool, now: now)
-        }
-        // With a check recorded in the output, its key first (a warm build replays it and
-        // loads nothing); else the key (a git status and a listing of the tree, 0.1 s at 947
-        // municipalities) is made while the tree loads, only to be recorded.
-        let keying: Background<CheckReplay.Key>
-        if CheckReplay.recorded(out: out) {
-            let key = makeKey()
-            if let replayed = try? CheckReplay.replay(out: out, key: key) {
-                return Outcome(lines: replayed.lines, checked: false, warnings: count(inReport: replayed.warnings))
-            }
-            keying = .done(key)
-        } else {
-            keying = Background.start(makeKey)
+        let key = CheckReplay.key(root: root, asOf: day, asOfGiven: asOf != nil, source: source, steps: steps.map(\.name),
+                                  settings: settings, tool: tool, now: now)
+        if let replayed = try? CheckReplay.replay(out: out, key: key) {
+            return Outcome(lines: replayed.lines, checked: false, warnings: count(inReport: replayed.warnings))
         }
         var settings = settings
         // The inputs' hashes for the build's record, made while the check runs (or from
@@ -211,7 +198,6 @@ enum BuildRun {
             throw CheckFailed(errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.warningCount,
                               filesChecked: loaded.filesChecked)
         }
-        let key = try keying.wait()
         if !key.racy { settings.check = (key.hex, JSONReport.compact(diagnostics)) }
         if keepUntilExit { KeptUntilExit.keep(input) }
         settings.keepUntilExit = keepUntilExit

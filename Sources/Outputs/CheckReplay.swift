@@ -112,12 +112,6 @@ public enum CheckReplay {
     /// The replay of the build that wrote `out`, when its record holds `key` and every
     /// file its units need is still there; nil otherwise (the build then checks and
     /// plans as usual). Confirmed holding the output's lock, so that no build was writing.
-    /// Whether the output holds a check to replay (a build's record with one): when it does
-    /// not, a build needs the key only to record it, and may make it while the tree loads.
-    public static func recorded(out: URL) -> Bool {
-        BuildRecord.read(out: out).check != nil
-    }
-
     public static func replay(out: URL, key: Key) throws -> Replayed? {
         guard !key.racy else { return nil }
         func look() -> Replayed? {

@@ -70,8 +70,10 @@ public struct SiteStep: OutputStep {
                 try HardLinks.clone(data, to: folder.appendingPathComponent("data", isDirectory: true))
             } : nil
             let written = Result { try site.write(to: folder, handbooksFolder: handbooks) }
-            try linking?.wait()
+            let linked = Result { try linking?.wait() }
+            // The pages' failure first: it says more than a link the same folder refused.
             try written.get()
+            try linked.get()
         } catch let error as SiteError {
             throw OutputError.step(name: name, message: error.description)
         } catch {

@@ -4,7 +4,7 @@ import Foundation
 /// come, links made while pages are rendered); `wait` blocks until it is done and gives
 /// its result or rethrows its error. A thread rather than a dispatch queue: the work
 /// blocks in system calls, and the pages' `concurrentPerform` keeps every core.
-public final class Background<T>: @unchecked Sendable {
+public final class Background<T: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var outcome: Result<T, Error>?
 
@@ -19,14 +19,6 @@ public final class Background<T>: @unchecked Sendable {
         }
         thread.stackSize = 1 << 20
         thread.start()
-        return work
-    }
-
-    /// Work already done, with its value.
-    public static func done(_ value: T) -> Background<T> {
-        let work = Background<T>()
-        work.outcome = .success(value)
-        work.done.signal()
         return work
     }
 
