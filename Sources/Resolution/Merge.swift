@@ -18,6 +18,9 @@ public struct FieldOverride: Sendable {
     public var parent: Node?
     /// True when the override removes a keyed item (`$remove: true`).
     public var removes = false
+    /// True for an item of a keyed list written with its key alone (`{id: s1}`): it names
+    /// the model's item and changes no field of it (`override-redundant` says so).
+    public var changesNothing = false
 
     /// `commitments[first-appointment].target`
     public var fieldName: String { path.fieldName }
@@ -81,6 +84,13 @@ public struct Merger {
                     } else {
                         // The key names the item; it is not a change.
                         let changes = Node(.mapping((item.pairs ?? []).filter { $0.key.keyText != key }), span: item.span)
+                        if changes.pairs?.isEmpty == true {
+                            var o = FieldOverride(kind: kind, target: target, path: named, schemaPath: schemaPath + [.index(i)],
+                                                  modelValue: items[i], localValue: item, parent: model)
+                            o.changesNothing = true
+                            redundant.append(o)
+                            continue
+                        }
                         items[i] = merge(items[i], changes, path: named, schemaPath: schemaPath + [.index(i)], parent: model)
                     }
                 } else if item["$remove"]?.bool != true {

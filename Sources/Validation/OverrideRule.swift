@@ -13,6 +13,7 @@ struct OverrideRule: MunicipalRule {
         RuleInfo("override-loosens-bound", "An override or variant loosens a bound the model sets."),
         RuleInfo("override-unknown-target", "An override names a document the municipality does not offer."),
         RuleInfo("override-redundant", "An override sets the value the model already has."),
+        RuleInfo("override-replaced-procedure", "An override names a model procedure the municipality replaces with its own variant."),
     ]
 
     func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
@@ -31,8 +32,22 @@ struct OverrideRule: MunicipalRule {
                               "override of \(stray.kind.rawValue) '\(stray.id)': \(why)", at: stray.span,
                               help: offerable ? "remove the override, or adopt the service first" : "remove the override"))
         }
+        // An override of a model procedure the office replaces with its variant changes
+        // the variant, not the model's procedure: the one error, at its key (the
+        // comparisons with "the model's value" would compare with the variant's).
+        var replaced = Set<String>()
+        let procedureOverrides = m.files.adaptation?.root?["overrides"]?["procedures"]
+        for p in m.procedures {
+            guard let variant = p.variant, p.model != nil, let pair = procedureOverrides?.pair(p.id) else { continue }
+            replaced.insert(p.id)
+            out.append(.error("override-replaced-procedure",
+                              "override of procedure '\(p.id)': \(m.slug) replaces it with its variant '\(variant.id)', so the change belongs there",
+                              at: pair.key.span,
+                              related: [RelatedLocation(variant.root?["variant_of"]?.span ?? .wholeFile(variant.path), "the variant")],
+                              help: "make the change in \(variant.path) and remove this override"))
+        }
         var reportedFields = Set<String>()
-        for o in m.allOverrides {
+        for o in m.allOverrides where !(o.kind == .procedure && replaced.contains(o.target)) {
             guard case let .key(field)? = o.path.first else { continue }
             let top = annotations.annotations(o.kind, at: [.key(field)])
             if !top.adaptable {
@@ -43,6 +58,14 @@ struct OverrideRule: MunicipalRule {
                                       at: o.localValue.span,
                                       help: adaptableHelp(o.kind, annotations)))
                 }
+                continue
+            }
+            if o.changesNothing {
+                out.append(.warning("override-redundant",
+                                    "\(o.fieldName) of \(o.kind.rawValue) '\(o.target)' is named with no field to change",
+                                    at: o.localValue.pairs?.first?.value.span ?? o.localValue.span,
+                                    related: o.modelValue.map { [RelatedLocation($0.span, "the model's item")] } ?? [],
+                                    help: "remove the item, or add the field it changes under it"))
                 continue
             }
             if let model = o.modelValue, !o.removes, o.localValue.sameValue(as: model) {
