@@ -68,10 +68,15 @@ struct OverrideRule: MunicipalRule {
                                     help: "remove the item, or add the field it changes under it"))
                 continue
             }
-            if let model = o.modelValue, !o.removes, o.localValue.sameValue(as: model) {
+            if let model = o.modelValue, !o.removes, Merger.same(o.localValue, model) {
+                // A list or a mapping at its key (a list's span starts at its first item),
+                // its value written out.
+                let whole = o.localValue.sequence != nil || o.localValue.pairs != nil
+                let at = whole ? m.files.adaptation?.root.flatMap { OverrideRule.key(of: o.localValue, in: $0) }?.span : nil
                 out.append(.warning("override-redundant",
-                                    "\(o.fieldName) of \(o.kind.rawValue) '\(o.target)' is overridden with the model's own value, \(o.localValue.display)",
-                                    at: o.localValue.span, related: [RelatedLocation(model.span, "the model's value")],
+                                    "\(o.fieldName) of \(o.kind.rawValue) '\(o.target)' is overridden with the model's own value, \(OverrideRule.shown(o.localValue))"
+                                        + (o.localValue.sameValue(as: model) ? "" : " (the model writes it \(OverrideRule.shown(model)))"),
+                                    at: at ?? o.localValue.span, related: [RelatedLocation(model.span, "the model's value")],
                                     help: "remove the override: the model's value applies without it (the outputs do not list it as a local change)"))
                 continue
             }
@@ -82,6 +87,32 @@ struct OverrideRule: MunicipalRule {
             out += variantBounds(variant, model: p.model!, c)
         }
         return out
+    }
+
+    /// The key whose value is `value` (found by its position) anywhere in `node`.
+    static func key(of value: Node, in node: Node) -> Node? {
+        switch node.value {
+        case let .mapping(pairs):
+            for pair in pairs {
+                if pair.value.span == value.span { return pair.key }
+                if pair.value.span.start <= value.span.start, value.span.end <= pair.value.span.end,
+                   let key = key(of: value, in: pair.value) { return key }
+            }
+        case let .sequence(items):
+            for item in items where item.span.start <= value.span.start && value.span.end <= item.span.end {
+                if let key = key(of: value, in: item) { return key }
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// A value as a message shows it: a scalar as written, a list of scalars in flow style
+    /// (`[in-person, phone]`), a mapping or a list of mappings by its shape.
+    static func shown(_ node: Node) -> String {
+        guard let items = node.sequence else { return node.display }
+        return "[" + items.map(\.display).joined(separator: ", ") + "]"
     }
 
     private func adaptableHelp(_ kind: Kind, _ annotations: SchemaAnnotations) -> String {

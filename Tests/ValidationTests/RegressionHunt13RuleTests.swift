@@ -200,4 +200,20 @@ extension FreshUserRuleTests {
             try t.replace(Self.office, "name: {ca: OAE de Sant", "name: {ca: \u{2066}OAE de Sant")
         }
     }
+
+    /// No. 21: an override of the model's duration written in other units of the same kind
+    /// is the model's value (`PT60M` over `PT1H`; `P1D` over `PT24H` would not be); a
+    /// redundant list is reported at its key, its value written out.
+    func testRedundantDurationsAndListsAreSaidAsSuch() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/adaptation.yaml:13:7: warning[override-redundant]: channels of service 'company-creation' is overridden with the model's own value, [in-person, email]\n"
+                + "   = note: the model's value at model/services/company-creation.md:8:11\n"
+                + "   = help: remove the override: the model's value applies without it (the outputs do not list it as a local change)\n",
+            "seeds/sant-feliu-de-llobregat/adaptation.yaml:16:17: warning[override-redundant]: duration of service 'company-creation' is overridden with the model's own value, PT60M (the model writes it PT1H)\n"
+                + "   = note: the model's value at model/services/company-creation.md:9:11\n"
+                + "   = help: remove the override: the model's value applies without it (the outputs do not list it as a local change)\n",
+        ], ["override-redundant"]) { t in
+            try t.replace(Self.adaptation, "      channels: [in-person, phone]\n", "      channels:\n        - in-person\n        - email\n      duration: PT60M\n")
+        }
+    }
 }
