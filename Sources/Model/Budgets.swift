@@ -31,8 +31,11 @@ public struct OfficeBudget: Sendable {
         public var post: String
         /// The node of `post`, for diagnostics.
         public var node: Node
-        /// The post's FTE in the staffing plan; nil when the plan has no such post.
+        /// The post's FTE in the staffing plan; nil when the plan has no such post, or its
+        /// `fte` is not a number (which the schema refuses).
         public var fte: Double?
+        /// Whether the staffing plan has a post of this id.
+        public var inPlan: Bool
         /// The cost of one full-time post for the year, in euros (salary and social security).
         public var yearlyCost: Double
         /// FTE × yearly cost (0 for a post the staffing plan does not have).
@@ -96,8 +99,9 @@ public struct OfficeBudget: Sendable {
         let lines = root?["lines"]
         posts = (lines?["posts"]?.sequence ?? []).compactMap { line in
             guard let node = line["post"], let id = node.string else { return nil }
-            let fte = staff.first { $0["id"]?.string == id }?["fte"]?.number
-            return PostLine(post: id, node: node, fte: fte, yearlyCost: line["yearly_cost"]?.number ?? 0)
+            let post = staff.first { $0["id"]?.string == id }
+            return PostLine(post: id, node: node, fte: post?["fte"]?.number, inPlan: post != nil,
+                            yearlyCost: line["yearly_cost"]?.number ?? 0)
         }
         premises = lines?["premises"]?.number ?? 0
         other = (lines?["other"]?.sequence ?? []).map { OtherLine(label: $0["label"], amount: $0["amount"]?.number ?? 0) }

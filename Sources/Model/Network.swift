@@ -148,6 +148,18 @@ public struct Network: Sendable {
         guard let t = translations[path]?[language], let md = t.markdown, !MarkdownDocument.isBlank(md.body) else { return nil }
         return t
     }
+
+    /// The document whose body the outputs show for `doc` in `language`, and whether it
+    /// is shown in place of a translation (the original's text, marked as not
+    /// translated): the document itself in the default language, else its translation
+    /// (`translation(of:in:)`), else the document as a fallback. The handbooks and the
+    /// site pick a body through this, and `translation-missing` asks it which bodies they
+    /// mark, so that the check lists exactly those.
+    public func body(of doc: Document, in language: String) -> (doc: Document, isFallback: Bool) {
+        if language == settings.defaultLanguage { return (doc, false) }
+        if let t = translation(of: doc.path, in: language) { return (t, false) }
+        return (doc, true)
+    }
     /// The kinds the tree declares.
     public var kinds: KindTable { tree.kinds }
     /// Municipality slugs in order.

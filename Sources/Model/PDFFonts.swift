@@ -59,11 +59,13 @@ public enum PDFFonts {
     }
 
     /// The characters of a file's bytes that no face shows (`unshowable`) and the
-    /// invisible controls (`isInvisibleControl`), each in order, in one pass.
+    /// invisible controls (`isInvisibleControl`), each in order, in one pass. An invisible
+    /// control is in the second list only, whether a face shows it or not (the isolates
+    /// U+2066–U+2069 no face has): one character, one diagnostic, `text-invisible-character`.
     public static func unshowableAndInvisible(in bytes: [UInt8]) -> (unshowable: [Unshowable], invisible: [Unshowable]) {
         let found = characters(in: bytes) { !shows($0) || isInvisibleControl($0) }
         guard !found.isEmpty else { return ([], []) }
-        return (found.filter { !shows($0.scalar) }, found.filter { isInvisibleControl($0.scalar) })
+        return (found.filter { !isInvisibleControl($0.scalar) }, found.filter { isInvisibleControl($0.scalar) })
     }
 
     /// The characters of a file's bytes (valid UTF-8) above U+007F that `match`, in order.

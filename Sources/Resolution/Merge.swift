@@ -18,6 +18,9 @@ public struct FieldOverride: Sendable {
     public var parent: Node?
     /// True when the override removes a keyed item (`$remove: true`).
     public var removes = false
+    /// True for an item of a keyed list written with its key alone (`{id: s1}`): it names
+    /// the model's item and changes no field of it (`override-redundant` says so).
+    public var changesNothing = false
 
     /// `commitments[first-appointment].target`
     public var fieldName: String { path.fieldName }
@@ -33,7 +36,7 @@ public struct Merger {
     let target: String
     /// The fields the municipality changes.
     public private(set) var overrides: [FieldOverride] = []
-    /// The fields it sets to the model's own value (`Node.sameValue(as:)`): they change
+    /// The fields it sets to the model's own value (`same(_:_:)`): they change
     /// nothing, so no output lists them as its changes; `override-redundant` says so.
     public private(set) var redundant: [FieldOverride] = []
 
@@ -81,6 +84,13 @@ public struct Merger {
                     } else {
                         // The key names the item; it is not a change.
                         let changes = Node(.mapping((item.pairs ?? []).filter { $0.key.keyText != key }), span: item.span)
+                        if changes.pairs?.isEmpty == true {
+                            var o = FieldOverride(kind: kind, target: target, path: named, schemaPath: schemaPath + [.index(i)],
+                                                  modelValue: items[i], localValue: item, parent: model)
+                            o.changesNothing = true
+                            redundant.append(o)
+                            continue
+                        }
                         items[i] = merge(items[i], changes, path: named, schemaPath: schemaPath + [.index(i)], parent: model)
                     }
                 } else if item["$remove"]?.bool != true {
@@ -99,6 +109,19 @@ public struct Merger {
                                  parent: Node?) {
         let o = FieldOverride(kind: kind, target: target, path: path, schemaPath: schemaPath,
                               modelValue: model, localValue: local, parent: parent)
-        if let model, local.sameValue(as: model) { redundant.append(o) } else { overrides.append(o) }
+        if let model, Merger.same(local, model) { redundant.append(o) } else { overrides.append(o) }
+    }
+
+    /// Whether an override's value is the model's own: equal as values
+    /// (`Node.sameValue(as:)`), or two ISO 8601 durations of the same length written in
+    /// units of one kind, exact in both (`PT90M` and `PT1H30M`, `P7D` and `P1W`; not `P1D`
+    /// and `PT24H`, nor months or years, whose lengths vary).
+    public static func same(_ local: Node, _ model: Node) -> Bool {
+        if local.sameValue(as: model) { return true }
+        guard let a = local.string.flatMap(ISODuration.init), let b = model.string.flatMap(ISODuration.init) else { return false }
+        let time: Set<String> = ["hour", "minute", "second"], days: Set<String> = ["week", "day"]
+        let units = (Set(a.parts.map(\.unit)), Set(b.parts.map(\.unit)))
+        let sameKind = (units.0.isSubset(of: time) && units.1.isSubset(of: time)) || (units.0.isSubset(of: days) && units.1.isSubset(of: days))
+        return sameKind && a.seconds == b.seconds
     }
 }

@@ -52,9 +52,7 @@ struct MarkdownBodies: Sendable {
     /// The document shown in `language`: its translation, or itself (a fallback when the
     /// language is not the default one).
     func version(of document: Document, _ language: String) -> (Document, Bool) {
-        if language == network.settings.defaultLanguage { return (document, false) }
-        if let t = network.translation(of: document.path, in: language) { return (t, false) }
-        return (document, true)
+        network.body(of: document, in: language)
     }
 
     /// The href a Markdown link should have on the page, or nil to keep it as written

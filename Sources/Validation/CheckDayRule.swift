@@ -12,24 +12,52 @@ struct CheckDayRule: DocumentRule {
         RuleInfo("date-after-check-day", "A date of something done (a review, a release, a decision) is after the day the check is made as of (--as-of)."),
     ]
 
-    /// A date of the past: the kind that holds it (nil: any kind), the list whose items
-    /// hold it (nil: the document), its dotted path, and what it records, after the
-    /// subject (`{id}` the item's id or version, `{doc}` the document's id).
+    /// A date of the past: the kind that holds it (nil: any kind), the lists whose items
+    /// hold it, one inside the other (none: the document), its dotted path, the field that
+    /// names its item, and what it records, after the subject (`{id}` the item's name,
+    /// `{parent}` the name of the item of the list around it, `{doc}` the document's id).
     struct PastDate: Sendable {
         let kind: Kind?
-        let list: String?
+        var lists: [String] = []
         let field: String
+        var name = "id"
         let what: String
     }
 
+    /// Every date of every kind that records what was done (the others are plans: a
+    /// training's `planned`, an action's `date`, a due date).
     static let dates: [PastDate] = [
-        PastDate(kind: nil, list: nil, field: "last_reviewed", what: "{kind} '{doc}' was last reviewed on"),
-        PastDate(kind: .releaseHistory, list: "releases", field: "date", what: "release {id} is dated"),
-        PastDate(kind: .proposal, list: nil, field: "submitted_on", what: "proposal '{doc}' was submitted on"),
-        PastDate(kind: .proposal, list: nil, field: "decision.date", what: "proposal '{doc}' was decided on"),
-        PastDate(kind: .assessment, list: nil, field: "decision.date", what: "assessment '{doc}' was decided on"),
-        PastDate(kind: .followUp, list: "issues", field: "closed", what: "issue '{id}' was closed on"),
+        PastDate(kind: nil, field: "last_reviewed", what: "{kind} '{doc}' was last reviewed on"),
+        PastDate(kind: .releaseHistory, lists: ["releases"], field: "date", name: "version", what: "release {id} is dated"),
+        PastDate(kind: .proposal, field: "submitted_on", what: "proposal '{doc}' was submitted on"),
+        PastDate(kind: .proposal, field: "decision.date", what: "proposal '{doc}' was decided on"),
+        PastDate(kind: .assessment, field: "decision.date", what: "assessment '{doc}' was decided on"),
+        PastDate(kind: .followUp, lists: ["issues"], field: "closed", what: "issue '{id}' was closed on"),
+        PastDate(kind: .followUp, lists: ["visits"], field: "date", what: "visit '{id}' was made on"),
+        PastDate(kind: .staffingPlan, lists: ["staff", "training"], field: "completed", name: "module",
+                 what: "module '{id}' of post '{parent}' was completed on"),
+        PastDate(kind: .openingChecklist, lists: ["items"], field: "date", name: "item", what: "checklist item '{id}' was done on"),
+        PastDate(kind: .adaptation, lists: ["agency_targets"], field: "date", name: "indicator",
+                 what: "the agency's target for '{id}' was decided on"),
     ]
+
+    /// The items that hold a date of `date` in `root`, each with the item of the list
+    /// around it (nil for the outermost list, and for the document itself).
+    static func holders(_ root: Node, _ date: PastDate) -> [(holder: Node, parent: Node?)] {
+        var level: [(holder: Node, parent: Node?)] = [(root, nil)]
+        for (depth, list) in date.lists.enumerated() {
+            level = level.flatMap { outer in
+                (outer.holder[list]?.sequence ?? []).map { ($0, depth == 0 ? nil : outer.holder) }
+            }
+        }
+        return level
+    }
+
+    /// Whether `day`, a date of something done, is `date-after-check-day`'s: after the day
+    /// the check was given. Such a date is wrong whatever else it is compared with, so the
+    /// rules that compare it with another date (done after the opening) leave it to this
+    /// one: one wrong token, one diagnostic.
+    static func reports(_ day: Day, _ c: ValidationContext) -> Bool { c.asOfGiven && day > c.asOf }
 
     /// A document's dates are its own (the day of the check is the same in a reused context).
     func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool { true }
@@ -40,12 +68,14 @@ struct CheckDayRule: DocumentRule {
         guard c.asOfGiven, let root = doc.root else { return [] }
         var out: [Diagnostic] = []
         for date in CheckDayRule.dates where date.kind == nil || date.kind == doc.kind {
-            for holder in date.list.map({ root[$0]?.sequence ?? [] }) ?? [root] {
-                guard let node = DatedPeriod.node(holder, date.field), let day = node.string.flatMap(Day.init), day > c.asOf else { continue }
+            for (holder, parent) in CheckDayRule.holders(root, date) {
+                guard let node = DatedPeriod.node(holder, date.field), let day = node.string.flatMap(Day.init),
+                      CheckDayRule.reports(day, c) else { continue }
                 let subject = date.what
                     .replacingOccurrences(of: "{kind}", with: doc.kind.rawValue)
                     .replacingOccurrences(of: "{doc}", with: doc.id)
-                    .replacingOccurrences(of: "{id}", with: (holder["id"] ?? holder["version"])?.display ?? "?")
+                    .replacingOccurrences(of: "{id}", with: holder[date.name]?.display ?? "?")
+                    .replacingOccurrences(of: "{parent}", with: parent?["id"]?.display ?? "?")
                 out.append(.error("date-after-check-day", "\(subject) \(day), after \(c.asOf), the day of the check",
                                   at: node.span,
                                   help: "correct the date (often the year): it records what was done, on or before the day it is committed"))

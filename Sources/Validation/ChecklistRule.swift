@@ -24,7 +24,7 @@ struct ChecklistRule: MunicipalRule {
         if m.status == .planned, let opening = m.openingDate {
             for entry in items {
                 guard entry["done"]?.bool == true, let id = entry["item"]?.string, let node = entry["date"],
-                      let day = node.string.flatMap(Day.init), day > opening else { continue }
+                      let day = node.string.flatMap(Day.init), day > opening, !CheckDayRule.reports(day, c) else { continue }
                 out.append(.error("checklist-done-after-opening",
                                   "opening checklist item '\(id)' is marked done on \(day), after the office's planned opening on \(opening)",
                                   at: node.span,

@@ -19,8 +19,8 @@ struct LocalProcedureRule: MunicipalRule {
         let procedures = m.files.procedures
         guard !procedures.isEmpty else { return [] }
         var out: [Diagnostic] = []
-        let posts = m.files.staffing?.root?["staff"]?.sequence ?? []
-        let staffed = Set(posts.compactMap { $0["role"]?.string })
+        let roles = StaffRoles(m, c)
+        let staffed = roles.roles
         let offered = Set(m.services.map(\.id))
         // One local variant per model procedure: with two, the handbook would show one of
         // them and leave the other out without a word. The error stands on the second's
@@ -39,8 +39,10 @@ struct LocalProcedureRule: MunicipalRule {
         }
         for doc in procedures {
             guard let root = doc.root else { continue }
-            // Without posts (a plan not written yet) there is nothing to compare with.
-            if !staffed.isEmpty {
+            // Without posts (a plan not written yet) there is nothing to compare with; with
+            // a post whose role is misspelt, that post may hold the step's role (its error
+            // at the role is the one).
+            if !staffed.isEmpty, roles.unsure.isEmpty {
                 for step in root["steps"]?.sequence ?? [] {
                     // An unknown role is ref-unknown, the one error.
                     guard let node = step["role"], let role = node.string, !staffed.contains(role),

@@ -24,8 +24,14 @@ struct OfficeRule: MunicipalRule {
     static let provinces = MunicipalityRegister.provinces
 
     func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
-        guard let office = m.files.office?.root else { return [] }
-        var out = hours(office) + coordinates(office) + postalCode(office)
+        guard let doc = m.files.office, let office = doc.root else { return [] }
+        // Hours with a time or a day the schema refused ("25:00", "9:00", "mon") are the
+        // schema's error alone: nothing is concluded from them.
+        let groups = (office["opening_hours"]?.sequence ?? []).filter { group in
+            !["opens", "closes"].contains { c.refused(group[$0], in: doc.path) }
+                && !(group["days"]?.sequence ?? []).contains { c.refused($0, in: doc.path) }
+        }
+        var out = inverted(groups) + overlapping(groups) + coordinates(office) + postalCode(office)
         if m.opensLater, let status = m.status, let node = office["opening_date"], let day = node.string.flatMap(Day.init), day < c.asOf {
             let stage = status == .candidate ? "a candidate" : status == .agreement ? "at the agreement stage" : status.rawValue
             out.append(.error("office-opening-passed",
@@ -36,14 +42,10 @@ struct OfficeRule: MunicipalRule {
         return out
     }
 
-    func hours(_ office: Node) -> [Diagnostic] {
-        inverted(office) + overlapping(office)
-    }
-
-    /// Each group of hours that closes at or before it opens.
-    func inverted(_ office: Node) -> [Diagnostic] {
+    /// Each group of hours (of `opening_hours`) that closes at or before it opens.
+    func inverted(_ groups: [Node]) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for group in office["opening_hours"]?.sequence ?? [] {
+        for group in groups {
             // "HH:MM" on a 24-hour clock (the schema's pattern) compares as text.
             guard let opens = group["opens"]?.string, let closesNode = group["closes"], let closes = closesNode.string,
                   opens.count == 5, closes.count == 5, closes <= opens else { continue }
@@ -59,8 +61,8 @@ struct OfficeRule: MunicipalRule {
     /// weekdays, 12:00–18:30 on Thursdays): the site would list the day twice, its hours
     /// contradicting each other. At the later group's opening time, once per pair of groups;
     /// a group whose hours are inverted is `office-hours-inverted`'s.
-    func overlapping(_ office: Node) -> [Diagnostic] {
-        let groups = (office["opening_hours"]?.sequence ?? []).compactMap { group -> (Node, [String], String, String)? in
+    func overlapping(_ groups: [Node]) -> [Diagnostic] {
+        let groups = groups.compactMap { group -> (Node, [String], String, String)? in
             guard let opens = group["opens"]?.string, let closes = group["closes"]?.string,
                   opens.count == 5, closes.count == 5, opens < closes else { return nil }
             return (group, (group["days"]?.sequence ?? []).compactMap(\.string), opens, closes)
@@ -76,11 +78,25 @@ struct OfficeRule: MunicipalRule {
                 out.append(.error("office-hours-overlap",
                                   "on \(days.joined(separator: ", ")) the hours \(laterGroup.2)–\(laterGroup.3) overlap the hours \(earlier.2)–\(earlier.3) given before",
                                   at: opensNode.span, related: [RelatedLocation(earlier.0.span, "the other hours of \(days.joined(separator: ", "))")],
-                                  help: "give each day's hours once: split the groups so that a day's hours do not overlap (09:00–14:00 and 16:00–18:30)"))
+                                  help: OfficeRule.overlapHelp(days, earlier: (earlier.2, earlier.3), later: (laterGroup.2, laterGroup.3))))
                 break
             }
         }
         return out
+    }
+
+    /// The help of `office-hours-overlap`, from the hours at fault ("HH:MM" texts): the
+    /// later group within the earlier one on `days` adds nothing there; else the two
+    /// groups' hours, made to meet where they overlapped, give each day's hours once.
+    static func overlapHelp(_ days: [String], earlier: (opens: String, closes: String), later: (opens: String, closes: String)) -> String {
+        let list = days.joined(separator: ", ")
+        if earlier.opens <= later.opens, later.closes <= earlier.closes {
+            return "give each day's hours once: \(earlier.opens)–\(earlier.closes) already covers \(later.opens)–\(later.closes) on \(list), so take \(list) out of the later group"
+        }
+        let split = later.opens < earlier.opens
+            ? "\(later.opens)–\(earlier.opens) and \(earlier.opens)–\(earlier.closes)"
+            : "\(earlier.opens)–\(earlier.closes) and \(earlier.closes)–\(later.closes)"
+        return "give each day's hours once: correct a time so that the groups do not overlap on \(list) (\(split)), or take \(list) out of one group"
     }
 
     func coordinates(_ office: Node) -> [Diagnostic] {

@@ -13,6 +13,7 @@ struct OverrideRule: MunicipalRule {
         RuleInfo("override-loosens-bound", "An override or variant loosens a bound the model sets."),
         RuleInfo("override-unknown-target", "An override names a document the municipality does not offer."),
         RuleInfo("override-redundant", "An override sets the value the model already has."),
+        RuleInfo("override-replaced-procedure", "An override names a model procedure the municipality replaces with its own variant."),
     ]
 
     func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
@@ -31,8 +32,22 @@ struct OverrideRule: MunicipalRule {
                               "override of \(stray.kind.rawValue) '\(stray.id)': \(why)", at: stray.span,
                               help: offerable ? "remove the override, or adopt the service first" : "remove the override"))
         }
+        // An override of a model procedure the office replaces with its variant changes
+        // the variant, not the model's procedure: the one error, at its key (the
+        // comparisons with "the model's value" would compare with the variant's).
+        var replaced = Set<String>()
+        let procedureOverrides = m.files.adaptation?.root?["overrides"]?["procedures"]
+        for p in m.procedures {
+            guard let variant = p.variant, p.model != nil, let pair = procedureOverrides?.pair(p.id) else { continue }
+            replaced.insert(p.id)
+            out.append(.error("override-replaced-procedure",
+                              "override of procedure '\(p.id)': \(m.slug) replaces it with its variant '\(variant.id)', so the change belongs there",
+                              at: pair.key.span,
+                              related: [RelatedLocation(variant.root?["variant_of"]?.span ?? .wholeFile(variant.path), "the variant")],
+                              help: "make the change in \(variant.path) and remove this override"))
+        }
         var reportedFields = Set<String>()
-        for o in m.allOverrides {
+        for o in m.allOverrides where !(o.kind == .procedure && replaced.contains(o.target)) {
             guard case let .key(field)? = o.path.first else { continue }
             let top = annotations.annotations(o.kind, at: [.key(field)])
             if !top.adaptable {
@@ -45,10 +60,23 @@ struct OverrideRule: MunicipalRule {
                 }
                 continue
             }
-            if let model = o.modelValue, !o.removes, o.localValue.sameValue(as: model) {
+            if o.changesNothing {
                 out.append(.warning("override-redundant",
-                                    "\(o.fieldName) of \(o.kind.rawValue) '\(o.target)' is overridden with the model's own value, \(o.localValue.display)",
-                                    at: o.localValue.span, related: [RelatedLocation(model.span, "the model's value")],
+                                    "\(o.fieldName) of \(o.kind.rawValue) '\(o.target)' is named with no field to change",
+                                    at: o.localValue.pairs?.first?.value.span ?? o.localValue.span,
+                                    related: o.modelValue.map { [RelatedLocation($0.span, "the model's item")] } ?? [],
+                                    help: "remove the item, or add the field it changes under it"))
+                continue
+            }
+            if let model = o.modelValue, !o.removes, Merger.same(o.localValue, model) {
+                // A list or a mapping at its key (a list's span starts at its first item),
+                // its value written out.
+                let whole = o.localValue.sequence != nil || o.localValue.pairs != nil
+                let at = whole ? m.files.adaptation?.root.flatMap { OverrideRule.key(of: o.localValue, in: $0) }?.span : nil
+                out.append(.warning("override-redundant",
+                                    "\(o.fieldName) of \(o.kind.rawValue) '\(o.target)' is overridden with the model's own value, \(OverrideRule.shown(o.localValue))"
+                                        + (o.localValue.sameValue(as: model) ? "" : " (the model writes it \(OverrideRule.shown(model)))"),
+                                    at: at ?? o.localValue.span, related: [RelatedLocation(model.span, "the model's value")],
                                     help: "remove the override: the model's value applies without it (the outputs do not list it as a local change)"))
                 continue
             }
@@ -59,6 +87,32 @@ struct OverrideRule: MunicipalRule {
             out += variantBounds(variant, model: p.model!, c)
         }
         return out
+    }
+
+    /// The key whose value is `value` (found by its position) anywhere in `node`.
+    static func key(of value: Node, in node: Node) -> Node? {
+        switch node.value {
+        case let .mapping(pairs):
+            for pair in pairs {
+                if pair.value.span == value.span { return pair.key }
+                if pair.value.span.start <= value.span.start, value.span.end <= pair.value.span.end,
+                   let key = key(of: value, in: pair.value) { return key }
+            }
+        case let .sequence(items):
+            for item in items where item.span.start <= value.span.start && value.span.end <= item.span.end {
+                if let key = key(of: value, in: item) { return key }
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// A value as a message shows it: a scalar as written, a list of scalars in flow style
+    /// (`[in-person, phone]`), a mapping or a list of mappings by its shape.
+    static func shown(_ node: Node) -> String {
+        guard let items = node.sequence else { return node.display }
+        return "[" + items.map(\.display).joined(separator: ", ") + "]"
     }
 
     private func adaptableHelp(_ kind: Kind, _ annotations: SchemaAnnotations) -> String {

@@ -119,7 +119,7 @@ struct PlaceholderRule: MunicipalRule {
     }
 
     /// The fields of `node` with a string that `matching` accepts, once each, in document
-    /// order: `title`, `steps[s1].action` (an item by its `id`, else its position from 1).
+    /// order: `title`, `steps[s1].action` (an item by its `id`, else its position from 0, as every rule numbers list items).
     /// A key that is one of `languages` is not part of the field: the field is the text.
     static func fields(in node: Node, matching: (String) -> Bool, languages: Set<String>) -> [String] {
         var found: [String] = []
@@ -128,7 +128,7 @@ struct PlaceholderRule: MunicipalRule {
             case let .string(text):
                 if matching(text), !found.contains(path) { found.append(path) }
             case let .sequence(items):
-                for (i, item) in items.enumerated() { walk(item, path + "[\(item["id"]?.string ?? String(i + 1))]") }
+                for (i, item) in items.enumerated() { walk(item, path + "[\(item["id"]?.string ?? String(i))]") }
             case let .mapping(pairs):
                 for pair in pairs {
                     let key = pair.key.keyText

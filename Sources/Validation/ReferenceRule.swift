@@ -36,10 +36,13 @@ struct ReferenceRule: DocumentRule {
                     let id = value.isKey ? item.keyText : item.string
                     guard let id else { continue }
                     let field = value.path.fieldName
-                    if kind == doc.kind.rawValue, id == doc.id, !value.isKey,
+                    if !value.isKey, ReferenceRule.namesItself(id, kind, at: item, in: doc, c),
                        !ReferenceRule.cycleFields.contains("\(kind)/\(field)") {
-                        out.append(.warning("ref-self", "\(kind) '\(id)' names itself in '\(field)'", at: item.span,
-                                            help: "remove it: '\(field)' lists other \(kind)s"))
+                        // The list, not its item (`see_also`, whose items are each a reference).
+                        var list = value.path
+                        if case .index? = list.last { list.removeLast() }
+                        out.append(.warning("ref-self", "\(kind) '\(id)' names itself in '\(list.fieldName)'", at: item.span,
+                                            help: "remove it: '\(list.fieldName)' lists other \(kind)s"))
                         continue
                     }
                     check(id, kind, item.span, doc, c, &out)
@@ -47,6 +50,17 @@ struct ReferenceRule: DocumentRule {
             }
         }
         return out
+    }
+
+    /// Whether the reference `id` to a `kind`, the value `node` of `doc`, names what holds
+    /// it: the document itself (a service among its related services), or the item of a
+    /// list of referable items (`KindTable.items`) that the value stands in (a glossary
+    /// term among its own `see_also`).
+    static func namesItself(_ id: String, _ kind: String, at node: Node, in doc: Document, _ c: ValidationContext) -> Bool {
+        if kind == doc.kind.rawValue { return id == doc.id }
+        guard let list = c.network.kinds.items.first(where: { $0.kind == kind && $0.document == doc.kind })?.list else { return false }
+        let holder = doc.root?[list]?.sequence?.first { $0.span.start <= node.span.start && node.span.end <= $0.span.end }
+        return holder?["id"]?.string == id
     }
 
     private func check(_ id: String, _ kind: String, _ span: SourceSpan, _ doc: Document,

@@ -298,6 +298,23 @@ public struct ValidationContext: Sendable {
 
     public var settings: ModelSettings { network.settings }
 
+    /// Whether the schema refused `node`, a value of the document at `path`: an error of a
+    /// rule that refuses the value it stands on (`Validator.refusingValue`: its type, its
+    /// text, its number) at the node or around it. A rule that counts, compares or looks
+    /// up values elsewhere skips such a value, or the item that holds it: the schema's
+    /// error at the token says what is wrong, and what the rule would conclude from the
+    /// value is not what the writer means (a post whose `fte: "1"` is refused is still a
+    /// post of the plan; hours that close at "25:00" overlap nothing). `Validator.report`
+    /// drops what another rule says *within* a refused value; this is for what it would
+    /// say elsewhere.
+    public func refused(_ node: Node?, in path: String) -> Bool {
+        guard let node, let diagnostics = schemaResults[path]?.diagnostics, !diagnostics.isEmpty else { return false }
+        return diagnostics.contains {
+            $0.severity == .error && Validator.refusingValue.contains($0.rule)
+                && $0.span.start <= node.span.start && node.span.end <= $0.span.end
+        }
+    }
+
     /// Every document of the tree that is not a translation.
     public let documents: [Document]
 }

@@ -82,10 +82,14 @@ struct TextNoFontRule: DocumentRule {
         shown.map { u in
             let end = SourcePosition(line: u.position.line, column: u.position.column + 1)
             let what = u.scalar.value == 0x200B ? "a zero-width space" : "an invisible bidirectional control"
-            return .warning("text-invisible-character",
-                            "the text holds \(what), \(TextNoFontRule.describe(u.scalar)), which the outputs apply unseen",
-                            at: SourceSpan(file: path, start: u.position, end: end),
-                            help: "delete it (an editor that shows invisible characters helps): texts in Catalan, Spanish and English do not need it")
+            // One diagnostic per character: one that no face has either (the isolates) is
+            // not also `text-no-font`'s, which would ask for the same deletion; it says so.
+            var d = Diagnostic.warning("text-invisible-character",
+                                       "the text holds \(what), \(TextNoFontRule.describe(u.scalar)), which the outputs apply unseen",
+                                       at: SourceSpan(file: path, start: u.position, end: end),
+                                       help: "delete it (an editor that shows invisible characters helps): texts in Catalan, Spanish and English do not need it")
+            if !PDFFonts.shows(u.scalar) { d.notes.append("no font of the handbook PDFs has it either: a handbook PDF that holds it cannot be built") }
+            return d
         }
     }
 

@@ -70,7 +70,9 @@ struct TrainingRule: MunicipalRule {
                                       at: record.span, help: "record the 'completed' date, or review the opening"))
                 }
                 for field in ["planned", "completed"] {
-                    guard let node = record[field], let day = node.string.flatMap(Day.init), day > opening else { continue }
+                    // A completion after the day of the check is `date-after-check-day`'s.
+                    guard let node = record[field], let day = node.string.flatMap(Day.init), day > opening,
+                          field == "planned" || !CheckDayRule.reports(day, c) else { continue }
                     out.append(.error("training-after-opening",
                                       "module '\(module)' of post '\(postId)' is \(field) on \(day), after the opening on \(opening)",
                                       at: node.span, help: "mandatory training takes place before the office opens"))

@@ -56,13 +56,17 @@ struct TranslationRule: DocumentRule {
                                         : "add \(missing.map { "'\($0):'" }.joined(separator: " and "))"))
             }
             // A text that could not be read (its own error says so) asks for no translation.
-            if doc.markdown != nil, c.network.kinds.declaration(doc.kind)?.isMarkdown == true {
+            // The bodies missing are those the outputs show in another language's place,
+            // marked (`Network.body(of:in:)`, which the handbooks and the site read): for
+            // any default language, and whatever other translation files there are (a file
+            // in the default language is `translation-orphan`'s and translates nothing). A
+            // body without text is shown, and marked, nowhere.
+            if let body = doc.markdown?.body, c.network.kinds.declaration(doc.kind)?.isMarkdown == true,
+               !MarkdownDocument.isBlank(body) {
                 let have = c.network.translations[doc.path] ?? [:]
-                let missing = languages.filter { $0 != defaultLanguage && have[$0] == nil }
-                // A translation file in the default language says the text is in another
-                // language than the default: `translation-orphan` says so, once (this
-                // document's text is then not "missing" a language, it is in another one).
-                if !missing.isEmpty, have[defaultLanguage] == nil {
+                let shownInstead = languages.filter { c.network.body(of: doc, in: $0).isFallback }
+                let missing = shownInstead.filter { have[$0] == nil }
+                if !missing.isEmpty {
                     let stem = String(doc.path.split(separator: "/").last!.dropLast(3))
                     out.append(.warning("translation-missing",
                                         "the text of this \(doc.kind.rawValue) has no \(TranslationRule.describe(missing)) translation",
@@ -70,16 +74,14 @@ struct TranslationRule: DocumentRule {
                                         help: "add \(missing.map { "\(stem).\($0).md" }.joined(separator: " and ")) beside it"))
                 }
                 // A translation file whose body has no text translates nothing: the outputs
-                // show the original's text in its place (`Network.translation(of:in:)`).
-                if let body = doc.markdown?.body, !MarkdownDocument.isBlank(body) {
-                    for language in languages where language != defaultLanguage {
-                        guard let t = have[language], let md = t.markdown, MarkdownDocument.isBlank(md.body) else { continue }
-                        out.append(.warning("translation-missing",
-                                            "this \(TranslationRule.describe([language])) translation has no text, so the "
-                                                + "\(TranslationRule.describe([defaultLanguage])) text is shown in its place, marked as not translated",
-                                            at: SourceSpan(file: t.path, line: md.bodyLineOffset + 1, column: 1),
-                                            help: "write the translation of \(doc.path)'s text after the front matter"))
-                    }
+                // show the original's text in its place.
+                for language in shownInstead {
+                    guard let t = have[language], let md = t.markdown else { continue }
+                    out.append(.warning("translation-missing",
+                                        "this \(TranslationRule.describe([language])) translation has no text, so the "
+                                            + "\(TranslationRule.describe([defaultLanguage])) text is shown in its place, marked as not translated",
+                                        at: SourceSpan(file: t.path, line: md.bodyLineOffset + 1, column: 1),
+                                        help: "write the translation of \(doc.path)'s text after the front matter"))
                 }
             }
         }
@@ -142,14 +144,24 @@ struct TranslationRule: DocumentRule {
     }
 
     /// Each field of a translation's front matter other than `id`, an error at its key:
-    /// a translatable one is written in the original, as a mapping by language; any other
-    /// is the original's, one value for every language.
+    /// one the kind does not have says so (with a did-you-mean); a translatable one is
+    /// written in the original, as a mapping by language; any other is the original's, one
+    /// value for every language.
     static func fields(_ doc: Document, original: String, _ c: ValidationContext) -> [Diagnostic] {
         guard let language = doc.language, let pairs = doc.root?.pairs else { return [] }
         let name = describe([language])
         let file = original.split(separator: "/").last.map(String.init) ?? original
+        // The fields the kind's schema names (none known: every field is taken as one).
+        let known = (c.network.annotations.root(of: doc.kind)?["properties"]?.pairs ?? []).map(\.key.keyText)
         return pairs.filter { !$0.key.isKey("id") }.map { pair in
             let field = pair.key.keyText
+            if !known.isEmpty, !known.contains(field) {
+                return .error("translation-field",
+                              "'\(field)' is not read from a translation file, and a \(doc.kind.rawValue) has no field '\(field)'",
+                              at: pair.key.span,
+                              help: (Suggestions.didYouMean(field, in: known).map { "\($0) " } ?? "")
+                                  + "remove it here: a translation's front matter holds only 'id'")
+            }
             if c.network.annotations.annotations(doc.kind, at: [.key(field)]).i18n {
                 return .error("translation-field",
                               "'\(field)' is not read from a translation file: the \(name) \(field) is written in \(original)",

@@ -117,4 +117,17 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(overrides.map(\.fieldName), ["name", "channels"])
         XCTAssertEqual(overrides.map { $0.modelValue?.string ?? "[…]" }, ["Creació d'empreses", "[…]"])
     }
+
+    /// `Merger.same`: durations of one kind of unit, exact in both, by length.
+    func testTheSameDurationInOtherUnits() throws {
+        let pairs: [(String, String, Bool)] = [
+            ("PT90M", "PT1H30M", true), ("P7D", "P1W", true), ("PT3600S", "PT1H", true), ("P1D", "PT24H", false),
+            ("P1M", "P30D", false), ("P1Y", "P1Y", true), ("PT1H", "PT2H", false), ("PT1H", "text", false),
+        ]
+        for (a, b, same) in pairs {
+            let (root, _) = YAMLLoader().load(bytes: Array("a: \(a)\nb: \(b)\n".utf8), file: "t.yaml")
+            let x = try XCTUnwrap(root?["a"]), y = try XCTUnwrap(root?["b"])
+            XCTAssertEqual(Merger.same(x, y), same, "\(a) \(b)")
+        }
+    }
 }

@@ -215,12 +215,21 @@ final class FreshUserRuleTests: XCTestCase {
     }
 
     /// A planned office's item done after its planned opening (2027-03-01): a typo in
-    /// the year; an item listed twice is key-duplicate at the repetition.
+    /// the year; an item listed twice is key-duplicate at the repetition. Checked as of a
+    /// given day (before the opening), the date is after it: `date-after-check-day` is then
+    /// the one error (s13's regression hunt, no. 14); without the day, the opening's.
     func testTheChecklistHasNoItemDoneAfterThePlannedOpeningNorRepeatedItems() throws {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        try tree.write("seeds/molins-de-rei/checklist.yaml", "municipality: molins-de-rei\nitems:\n  - item: premises-ready\n    done: true\n    date: 2029-10-15\n")
+        let notGiven = CheckRun.checked(root: tree.root, asOf: FixtureTree.asOf, asOfGiven: false).diagnostics
+            .filter { $0.span.file.hasPrefix("seeds/molins-de-rei/checklist") }.map { "\($0.rule) \($0.span): \($0.message)" }
+        XCTAssertEqual(notGiven, [
+            "checklist-done-after-opening seeds/molins-de-rei/checklist.yaml:5:11: opening checklist item 'premises-ready' is marked done on 2029-10-15, after the office's planned opening on 2027-03-01",
+        ])
         try assertRendered([
-            "seeds/molins-de-rei/checklist.yaml:5:11: error[checklist-done-after-opening]: opening checklist item 'premises-ready' is marked done on 2029-10-15, after the office's planned opening on 2027-03-01\n"
-                + "  = note: the planned opening date at seeds/molins-de-rei/office.yaml:7:15\n"
-                + "  = help: correct the date (often the year), or set 'done: false' until the item is done\n",
+            "seeds/molins-de-rei/checklist.yaml:5:11: error[date-after-check-day]: checklist item 'premises-ready' was done on 2029-10-15, after 2026-11-25, the day of the check\n"
+                + "  = help: correct the date (often the year): it records what was done, on or before the day it is committed\n",
             "seeds/sant-feliu-de-llobregat/checklist.yaml:6:11: error[key-duplicate]: item 'premises-ready' is used twice in 'items'\n"
                 + "  = note: first used at seeds/sant-feliu-de-llobregat/checklist.yaml:3:11\n"
                 + "  = help: give each item of 'items' its own item\n",

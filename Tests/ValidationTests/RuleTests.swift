@@ -280,7 +280,7 @@ final class RuleTests: XCTestCase {
 
     func testStaffingBelowMinimum() throws {
         try assertDiagnostics([
-            "staffing-below-minimum seeds/sant-feliu-de-llobregat/staffing.yaml:2:1: an office at status 'open' needs at least 2 business-advisor; the staffing plan of sant-feliu-de-llobregat has 1",
+            "staffing-below-minimum seeds/sant-feliu-de-llobregat/staffing.yaml:2:1: an office at status 'open' needs at least 2 posts of Assessor d'empresa ('business-advisor'); the staffing plan of sant-feliu-de-llobregat has 1",
         ]) { try $0.replace("\(sf)/office.yaml", "status: pilot", "status: open") }
     }
 
@@ -591,7 +591,7 @@ final class RuleTests: XCTestCase {
 
     func testPlaceholderLeftInAnOfficeThatServesThePublic() throws {
         try assertDiagnostics([
-            "placeholder-text seeds/sant-feliu-de-llobregat/communication-plan.yaml:6:9: placeholder text left by 'oae new municipality' in 2 fields (objectives[1], objectives[2]), and the office is pilot",
+            "placeholder-text seeds/sant-feliu-de-llobregat/communication-plan.yaml:6:9: placeholder text left by 'oae new municipality' in 2 fields (objectives[0], objectives[1]), and the office is pilot",
         ]) { t in
             try t.replace("\(sf)/communication-plan.yaml", "actions:\n", "objectives:\n  - ca: \"[to complete] Donar a conèixer l'oficina.\"\n    es: Dar a conocer la oficina.\n"
                           + "  - ca: \"[to complete] Arribar als barris.\"\n    es: \"[to complete] Llegar a los barrios.\"\nactions:\n")

@@ -110,7 +110,7 @@ final class NewDocumentTests: XCTestCase {
                          "adopted: [business-transfer, business-mentoring]")
         XCTAssertEqual(tree.diagnostics().filter { $0.contains("placeholder-text") }, [
             "error placeholder-text model/services/business-mentoring.md:12:7: placeholder text left by 'oae new service' in 3 fields "
-                + "(name, summary, outputs[1]) and 1 section (Què és), and the service is in the handbook of sant-feliu-de-llobregat, an office at status 'pilot'",
+                + "(name, summary, outputs[0]) and 1 section (Què és), and the service is in the handbook of sant-feliu-de-llobregat, an office at status 'pilot'",
         ])
         // The front matter written, the section left: the error is at the section's text.
         let text = try tree.read("model/services/business-mentoring.md")

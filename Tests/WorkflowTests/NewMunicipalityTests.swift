@@ -47,7 +47,7 @@ final class NewMunicipalityTests: XCTestCase {
         let placeholders = tree.diagnostics().filter { $0.contains("placeholder-text") }
         // One error for the file, its field named once (three languages of one text).
         XCTAssertEqual(placeholders, [
-            "error placeholder-text seeds/vic/communication-plan.yaml:11:9: placeholder text left by 'oae new municipality' in 1 field (objectives[1]), and the office is pilot",
+            "error placeholder-text seeds/vic/communication-plan.yaml:11:9: placeholder text left by 'oae new municipality' in 1 field (objectives[0]), and the office is pilot",
         ])
     }
 

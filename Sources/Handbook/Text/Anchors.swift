@@ -81,9 +81,9 @@ public struct DocumentPlaces: Sendable {
         for case let (original?, anchor) in bodies where !original.path.isEmpty {
             let path = original.path
             let make = { () -> Set<String> in
-                let doc: Document? = network.translation(of: path, in: language) ?? original
+                let doc = network.body(of: original, in: language).doc
                 let prefix = Anchors.bodyPrefix(anchor)
-                return Set((doc?.markdown?.headings ?? []).map { prefix + $0.anchor })
+                return Set((doc.markdown?.headings ?? []).map { prefix + $0.anchor })
             }
             headings[path] = cache?.headings(path: path, language: language, anchor: anchor, make: make) ?? make()
         }

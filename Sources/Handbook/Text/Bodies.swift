@@ -41,9 +41,7 @@ public struct Bodies: Sendable {
 
     /// The document whose text the handbook shows for `doc` in its language.
     public func source(of doc: Document) -> (doc: Document, isFallback: Bool) {
-        if language == network.settings.defaultLanguage { return (doc, false) }
-        if let t = network.translation(of: doc.path, in: language) { return (t, false) }
-        return (doc, true)
+        network.body(of: doc, in: language)
     }
 
     /// Renders the body of `doc` under `anchor` (its headings become `anchor--slug`),
