@@ -5,8 +5,9 @@ import Glibc
 
 /// Whether the preview could listen on a host and port, asked before the first build so
 /// that a port in use or a host that names no address is said at once, not after building
-/// the whole site (a fresh user waited for the build to learn the port was taken). The server binds for itself later;
-/// a program that takes the port in between is still reported then.
+/// the whole site (a fresh user waited for the build to learn the port was taken). The
+/// server binds for itself later; a program that takes the port in between is still
+/// reported then.
 public enum PortProbe {
     /// A host that names no address: not an address, and no name the resolver knows.
     public struct UnknownHost: Error, CustomStringConvertible, Equatable {
