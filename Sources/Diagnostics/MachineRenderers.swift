@@ -117,9 +117,12 @@ public enum SARIFReport {
         }
     }
 
+    /// A physical location; a folder's (`SourceSpan.hasPosition` false) has no region.
     static func location(_ span: SourceSpan) -> JSONValue {
-        .object([("physicalLocation", .object([
-            ("artifactLocation", .object([("uri", .string(span.file))])),
+        let artifact: (String, JSONValue) = ("artifactLocation", .object([("uri", .string(span.file))]))
+        guard span.hasPosition else { return .object([("physicalLocation", .object([artifact]))]) }
+        return .object([("physicalLocation", .object([
+            artifact,
             ("region", .object([
                 ("startLine", .int(span.start.line)),
                 ("startColumn", .int(span.start.column)),
@@ -145,14 +148,11 @@ public enum GitHubReport {
             for r in d.related { message += "\nnote: \(r.message) at \(r.span)" }
             for n in d.notes { message += "\nnote: \(n)" }
             if let help = d.help { message += "\nhelp: \(help)" }
-            let props = [
-                "file=\(property(d.span.file))",
-                "line=\(d.span.start.line)",
-                "col=\(d.span.start.column)",
-                "endLine=\(d.span.end.line)",
-                "endColumn=\(d.span.end.column)",
-                "title=\(property(d.rule))",
-            ].joined(separator: ",")
+            // A folder has no line: the command names the file alone.
+            let position = d.span.hasPosition
+                ? ["line=\(d.span.start.line)", "col=\(d.span.start.column)", "endLine=\(d.span.end.line)", "endColumn=\(d.span.end.column)"]
+                : []
+            let props = (["file=\(property(d.span.file))"] + position + ["title=\(property(d.rule))"]).joined(separator: ",")
             out += "::\(command) \(props)::\(data(message))\n"
         }
         return out

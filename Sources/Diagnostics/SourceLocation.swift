@@ -68,10 +68,17 @@ public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
         self.init(source: SourceFile(file), line: line, column: column)
     }
 
-    /// The start of a file, for problems that concern the whole file.
+    /// The start of a file, for problems that concern the whole file. A path that ends
+    /// with `/` names a folder (`seeds/sabadell/` lacks its office.yaml): a folder has no
+    /// lines, so its span has no position (`hasPosition`: line and column 0), and the
+    /// reports name the folder alone.
     public static func wholeFile(_ file: String) -> SourceSpan {
-        SourceSpan(file: file, line: 1, column: 1)
+        file.hasSuffix("/") ? SourceSpan(file: file, start: SourcePosition(line: 0, column: 0), end: SourcePosition(line: 0, column: 0))
+            : SourceSpan(file: file, line: 1, column: 1)
     }
+
+    /// False for a folder's span (`wholeFile`), which names no line and column.
+    public var hasPosition: Bool { startLine > 0 }
 
     /// The same span moved down by `lines` (front matter inside a Markdown file).
     public func shifted(lines: Int) -> SourceSpan {
@@ -80,5 +87,6 @@ public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
                    end: SourcePosition(line: end.line + lines, column: end.column))
     }
 
-    public var description: String { "\(file):\(start.line):\(start.column)" }
+    /// `file:line:column`, or the folder alone (`seeds/sabadell/`).
+    public var description: String { hasPosition ? "\(file):\(start.line):\(start.column)" : file }
 }

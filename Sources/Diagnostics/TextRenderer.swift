@@ -60,13 +60,13 @@ public struct TextRenderer: Sendable {
         case .warning: label = paint("warning[\(d.rule)]", "1;33")
         case .note: label = paint("note[\(d.rule)]", "1;36")
         }
-        var out = paint("\(VisibleText.message(d.span.file)):\(d.span.start.line):\(d.span.start.column):", "1")
+        var out = paint("\(VisibleText.message(d.span.description)):", "1")
         out += " \(label): " + paint(VisibleText.message(d.message), "1") + "\n"
         let gutterWidth = String(d.span.start.line).count
         let pad = String(repeating: " ", count: gutterWidth)
         // A binary file is not quoted; control characters are escaped and a long line is
         // cut around the caret (VisibleText.excerpt).
-        if let text = source(d.span.file), let line = text.line(d.span.start.line), !text.isBinary {
+        if d.span.hasPosition, let text = source(d.span.file), let line = text.line(d.span.start.line), !text.isBinary {
             let spanWidth = d.span.end.line == d.span.start.line ? d.span.end.column - d.span.start.column : Int.max
             let (shown, caretPad, caretWidth) = VisibleText.excerpt(line, column: d.span.start.column, width: spanWidth)
             out += "\(pad) " + paint("|", "34") + "\n"

@@ -167,6 +167,8 @@ private struct Builder {
     var documents = 0
     var root: Node?
     var diagnostics: [Diagnostic] = []
+    /// The last event when it was a quoted scalar, for the messages of a quote left open.
+    var lastQuoted: QuotedScalar?
 
     init(file: String, lineOffset: Int, limits: YAMLLoader.Limits, text: String, lines: LineStarts) {
         self.file = file
@@ -204,6 +206,8 @@ private struct Builder {
                 syntaxError(parser)
                 return
             }
+            lastQuoted = event.type == YAML_SCALAR_EVENT
+                ? QuotedScalar(style: event.data.scalar.style, start: event.start_mark, end: event.end_mark) : nil
             let keepGoing = handle(event)
             let done = event.type == YAML_STREAM_END_EVENT
             yaml_event_delete(&event)
@@ -214,11 +218,23 @@ private struct Builder {
     mutating func syntaxError(_ parser: yaml_parser_t) {
         let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
         var related: [RelatedLocation] = []
-        if let context = parser.context.map({ String(cString: $0) }) {
-            let at = SourceSpan(source: source, start: position(parser.context_mark), end: position(parser.context_mark))
-            related.append(RelatedLocation(at, context))
-        }
         let at = position(parser.problem_mark)
+        // Where the collection or value the problem is in starts, unless that is the problem's place.
+        if let context = parser.context.map({ String(cString: $0) }), position(parser.context_mark) != at {
+            let start = position(parser.context_mark)
+            related.append(RelatedLocation(SourceSpan(source: source, start: start, end: start), YAMLMessages.context(context)))
+        }
+        // A quote left open: libyaml read the value on across the line end, to the next '"'
+        // or to the end of the text, and stopped further on; the wrong token is the quote.
+        if parser.context.map({ String(cString: $0) }) == "while scanning a quoted scalar" {
+            let mark = text.unicodeScalars.dropFirst(Int(parser.context_mark.index)).first.map(Character.init)
+            diagnostics.append(unclosed(opened: position(parser.context_mark), closed: nil, stopped: at, problem: problem, mark: mark))
+            return
+        }
+        if let quoted = quotedScalar(before: parser), let said = quoteProblem(quoted, stopped: at, problem: problem) {
+            diagnostics.append(said)
+            return
+        }
         if problem.contains("mapping values are not allowed"), let key = overIndentedKey(line: at.line - lineOffset) {
             diagnostics.append(.error("yaml-syntax", "'\(key.name)' is indented more than the line above it",
                                       at: SourceSpan(source: source, start: SourcePosition(line: at.line, column: key.column),
@@ -226,50 +242,110 @@ private struct Builder {
                                       help: "line the key up with the other keys of its mapping, or put it under a key that ends with ':'"))
             return
         }
-        // A quote left open: libyaml read the value on across the line end, to the next '"'
-        // or to the end of the text, and stopped further on; the wrong token is the quote.
-        let openQuote: SourcePosition? = parser.context.map { String(cString: $0) } == "while scanning a quoted scalar"
-            ? position(parser.context_mark)
-            : problem.contains("did not find expected")
-                ? unclosedQuote(before: at.line - lineOffset).map { SourcePosition(line: $0.line + lineOffset, column: $0.column) }
-                : nil
-        if let opened = openQuote {
-            diagnostics.append(.error("yaml-syntax", "the quoted value that starts here is not closed on its line",
-                                      at: SourceSpan(source: source, start: opened, end: SourcePosition(line: opened.line, column: opened.column + 1)),
-                                      related: [RelatedLocation(SourceSpan(source: source, start: at, end: SourcePosition(line: at.line, column: at.column + 1)),
-                                                                "the YAML parser stopped here: \(problem)")],
-                                      help: "close the value with the same quote mark on its line"))
-            return
-        }
+        if let note = runOnNote(quotedScalar(before: parser)) { related.append(note) }
         let wording = YAMLMessages.wording(problem)  // libyaml's words where they are cryptic
         diagnostics.append(.error("yaml-syntax", wording?.message ?? problem,
                                   at: SourceSpan(source: source, start: at, end: SourcePosition(line: at.line, column: at.column + 1)),
                                   related: related,
-                                  help: wording?.help ?? Builder.syntaxHelp(problem)))
+                                  help: wording?.help))
     }
 
-    /// The opening '"' (line in `text`, 1-based column in characters) of a `key: "value`
-    /// or `- "value` on the last line with content before `line`, when that line leaves a
-    /// double-quoted value open (an odd number of unescaped '"' after it); nil otherwise.
-    func unclosedQuote(before line: Int) -> (line: Int, column: Int)? {
-        let all = SourceText(text).lines
-        guard line >= 2, line - 1 <= all.count else { return nil }
-        guard let index = all[..<(line - 1)].lastIndex(where: {
-            let t = $0.drop { $0 == " " }
-            return !t.isEmpty && !t.hasPrefix("#")
-        }) else { return nil }
-        let content = all[index]
-        var rest = content.drop { $0 == " " }
-        if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
-        if let colon = rest.range(of: ": ") { rest = rest[colon.upperBound...].drop { $0 == " " } }
-        guard rest.hasPrefix("\"") else { return nil }
-        var quotes = 0, escaped = false
-        for c in rest {
-            if escaped { escaped = false; continue }
-            if c == "\\" { escaped = true } else if c == "\"" { quotes += 1 }
+    /// A quoted scalar libyaml read: where it opens (at its quote) and ends (after its
+    /// closing quote), and its quote mark.
+    struct QuotedScalar {
+        var start: yaml_mark_t
+        var end: yaml_mark_t
+        var mark: Character
+
+        /// The scalar of `style`, or nil when it is not quoted.
+        init?(style: yaml_scalar_style_t, start: yaml_mark_t, end: yaml_mark_t) {
+            switch style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: mark = "'"
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: mark = "\""
+            default: return nil
+            }
+            (self.start, self.end) = (start, end)
         }
-        guard quotes % 2 == 1 else { return nil }
-        return (index + 1, content.distance(from: content.startIndex, to: rest.startIndex) + 1)
+    }
+
+    /// The quoted scalar libyaml read just before it stopped at its problem, or nil when
+    /// something else came between: the last token it scanned before the problem's place
+    /// and had not parsed yet (the scanner reads past a value to see whether a ':' makes it
+    /// a key), else the last event (`lastQuoted`).
+    func quotedScalar(before parser: yaml_parser_t) -> QuotedScalar? {
+        var found = lastQuoted
+        var token = parser.tokens.head
+        while let current = token, current != parser.tokens.tail {
+            let t = current.pointee
+            if t.start_mark.index < parser.problem_mark.index {
+                found = t.type == YAML_SCALAR_TOKEN
+                    ? QuotedScalar(style: t.data.scalar.style, start: t.start_mark, end: t.end_mark) : nil
+            }
+            token = current + 1
+        }
+        return found
+    }
+
+    /// The error a quoted value explains, when libyaml stopped on the line where it ends:
+    /// - it spans lines: its quote was left open, and libyaml read on to the next quote
+    ///   mark of the file (an apostrophe, in a Catalan text), then stopped after it. The
+    ///   error is at the opening quote.
+    /// - it is on one line and text follows it on that line: at its closing quote, which
+    ///   for a single-quoted value is most often an apostrophe of the text (`'d'Atenció'`).
+    /// Nil otherwise (and for a flow collection's missing comma, which libyaml says right).
+    mutating func quoteProblem(_ quoted: QuotedScalar, stopped at: SourcePosition, problem: String) -> Diagnostic? {
+        let opened = position(quoted.start), ended = position(quoted.end)
+        guard at.line == ended.line, at.column >= ended.column else { return nil }
+        if opened.line < ended.line {
+            return unclosed(opened: opened, closed: ended, stopped: at, problem: problem, mark: quoted.mark)
+        }
+        guard !problem.contains("','") else { return nil }
+        let closing = SourceSpan(source: source, start: SourcePosition(line: ended.line, column: ended.column - 1), end: ended)
+        if quoted.mark == "'", at.column == ended.column {
+            return .error("yaml-syntax", "this apostrophe closes the single-quoted value, and the rest of the text follows it",
+                          at: closing, related: [stoppedHere(at, problem)],
+                          help: "inside single quotes write an apostrophe twice (d''Atenció), or put the value in double quotes")
+        }
+        return .error("yaml-syntax", "text follows the quoted value that closes here", at: closing,
+                      related: [stoppedHere(at, problem)],
+                      help: "put the whole value inside the quotes, or remove the text after them")
+    }
+
+    /// A quoted value that starts at `opened` with `mark` and is not closed on its line;
+    /// `closed` is where libyaml found a quote mark that closed it (after it), nil when it
+    /// found none.
+    func unclosed(opened: SourcePosition, closed: SourcePosition?, stopped at: SourcePosition, problem: String,
+                  mark: Character?) -> Diagnostic {
+        var related: [RelatedLocation] = []
+        if let closed {
+            let quote = mark == "'" ? "apostrophe" : "quote mark"
+            related.append(RelatedLocation(SourceSpan(source: source, start: SourcePosition(line: closed.line, column: closed.column - 1), end: closed),
+                                           "the value ran on to this \(quote), which closed it"))
+        }
+        related.append(stoppedHere(at, problem))
+        return .error("yaml-syntax", "the quoted value that starts here is not closed on its line",
+                      at: SourceSpan(source: source, start: opened, end: SourcePosition(line: opened.line, column: opened.column + 1)),
+                      related: related,
+                      help: mark == "'"
+                          ? "close the value with the same quote mark on its line; inside single quotes an apostrophe is written twice (l''horari)"
+                          : "close the value with the same quote mark on its line")
+    }
+
+    /// The place libyaml stopped at, as a related location.
+    func stoppedHere(_ at: SourcePosition, _ problem: String) -> RelatedLocation {
+        RelatedLocation(SourceSpan(source: source, start: at, end: SourcePosition(line: at.line, column: at.column + 1)),
+                        "where the YAML parser stopped: \(YAMLMessages.wording(problem)?.message ?? problem)")
+    }
+
+    /// A note at the opening quote of a value that spans lines, when libyaml stopped
+    /// right after it on a later line: the value may have run on from an unclosed quote,
+    /// or be a text over several lines that is fine (then the error is what libyaml says).
+    mutating func runOnNote(_ quoted: QuotedScalar?) -> RelatedLocation? {
+        guard let quoted else { return nil }
+        let opened = position(quoted.start), ended = position(quoted.end)
+        guard opened.line < ended.line else { return nil }
+        return RelatedLocation(SourceSpan(source: source, start: opened, end: SourcePosition(line: opened.line, column: opened.column + 1)),
+                               "the quoted value that starts here runs on to line \(ended.line): if its quote should have closed on this line, close it")
     }
 
     /// The key of a line (1-based, in `text`) that looks like `key: …` and is indented
@@ -301,19 +377,6 @@ private struct Builder {
         let name = String(body[..<end])
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
         return (name, indent(current) + 1)
-    }
-
-    static func syntaxHelp(_ problem: String) -> String? {
-        if problem.contains("mapping values are not allowed") {
-            return "a value that contains ': ' must be quoted"
-        }
-        if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {
-            return "check the indentation of this line against the lines above it"
-        }
-        if problem.contains("found character that cannot start any token") {
-            return "quote the value if it starts with a special character (@, `, %, !, &, *, |, >)"
-        }
-        return nil
     }
 
     /// Handles one event; returns false to stop parsing.

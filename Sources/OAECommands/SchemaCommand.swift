@@ -83,7 +83,15 @@ struct SchemaExportCommand: ParsableCommand {
         let outURL = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? root.appendingPathComponent("output/schema", isDirectory: true)
         if let reason = OutputPlace.refusal(outURL, root: root) { throw commandFailure(reason) }
-        let report = SchemaExport.run(root: root, out: outURL)
+        let report: SchemaExport.Report
+        do {
+            report = try SchemaExport.run(root: root, out: outURL) { try OutputPlace.create($0, shown: outURL.path) }
+        } catch {
+            // A failure to write is the output's: the line `oae build` gives (OutputError).
+            let line = (error as? OutputError)?.description ?? OutputError.writing(outputFolder(outURL, error), error)
+            writeStderr("error: \(out == nil ? line : OutputError.forOutGiven(line))\n")
+            throw ExitCode(1)
+        }
         let renderer = treeRenderer(root: root)
         var text = report.diagnostics.sortedForReport().map(renderer.render).joined(separator: "\n")
         if report.written.isEmpty, report.diagnostics.errorCount > 0 {

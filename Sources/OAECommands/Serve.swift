@@ -29,6 +29,9 @@ struct Serve: AsyncParsableCommand {
     var host: String = "127.0.0.1"
 
     func validate() throws {
+        if host.isEmpty {
+            throw commandFailure("--host needs an address, and '' names none (without --host: 127.0.0.1, this machine only)")
+        }
         guard (0...65535).contains(port) else {
             throw commandFailure("--port \(port) is not a port: give 1 to 65535 (or 0 for any free port)")
         }
@@ -36,12 +39,21 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let root = options.tree.rootURL
-        let builder = PreviewBuilder(root: root, out: try options.placedOut().appendingPathComponent(".preview", isDirectory: true),
+        let out = try options.placedOut()
+        let builder = PreviewBuilder(root: root, out: out.appendingPathComponent(".preview", isDirectory: true),
                                      asOf: options.asOf.flatMap(Day.init))
         let hub = EventHub()
-        // A port in use is said before the first build, not after it.
+        // A port in use, or a host that names no address, is said before the first build.
         if let error = PortProbe.bindError(host: host, port: port) {
-            throw commandFailure(OutputError.serving(host: host, port: port, error), code: 1)
+            throw commandFailure(error is PortProbe.UnknownHost ? "cannot serve on \(host):\(port): \(error)"
+                                     : OutputError.serving(host: host, port: port, error), code: 1)
+        }
+        // An output folder that cannot be is said as `oae build` says it, naming --out's folder.
+        do {
+            try OutputPlace.create(out, shown: out.path)
+        } catch let error as OutputError {
+            writeStderr("error: \(options.outputMessage(error.description))\n")
+            throw ExitCode(1)
         }
         let first = builder.build(first: true)
         // A preview folder that cannot be written at the start is not a problem of the

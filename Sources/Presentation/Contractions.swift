@@ -14,7 +14,9 @@
 /// Huelva*); the article *el* and *de* are elided before the numbers 1 and 11 (*l'1 de
 /// març*, *de l'11 d'abril*, *d'11*), which are read with a vowel (*u*, *onze*). Spanish contracts *de*/*a* + *El* of a Catalan name (*del Prat de
 /// Llobregat*), as the scaffolding's office names have always written it. Other
-/// languages join nothing.
+/// languages join nothing. Without a preposition, a Catalan name's article is lower case in
+/// the middle of a sentence (*tal com l'ha adaptat el Prat de Llobregat*; the Nomenclàtor's
+/// rule above) and keeps its capital at a sentence's start (*El Prat de Llobregat aplica…*).
 ///
 /// A value whose first word is not a word (a number, a revision, a path, markup, a word in
 /// capitals) is left as it is.
@@ -23,8 +25,15 @@ public enum Contractions {
     /// `("Oficina de ", "El Prat")` → `("Oficina ", "del Prat")`. Returns nil when
     /// nothing changes.
     public static func join(_ before: Substring, _ value: String, language: String) -> (before: Substring, value: String)? {
-        guard language == "ca" || language == "es",
-              let (preposition, start) = lastWord(of: before), let first = value.first else { return nil }
+        guard language == "ca" || language == "es" else { return nil }
+        if let joined = afterPreposition(before, value, language: language) { return joined }
+        return language == "ca" ? lowerArticle(before, value) : nil
+    }
+
+    /// `join` for a value after a preposition ("de", "a", "per"); nil when `before` does
+    /// not end with one or nothing changes.
+    static func afterPreposition(_ before: Substring, _ value: String, language: String) -> (before: Substring, value: String)? {
+        guard let (preposition, start) = lastWord(of: before), let first = value.first else { return nil }
         let lower = preposition.lowercased()
         let capital = preposition.first?.isUppercase ?? false
         func cased(_ s: String) -> String { capital ? s.prefix(1).uppercased() + s.dropFirst() : s }
@@ -50,6 +59,22 @@ public enum Contractions {
         }
         guard lower == "de", elides(value) else { return nil }
         return (kept, cased("d'") + value)
+    }
+
+    /// A Catalan name whose article is written in capitals, with the article lower case
+    /// when `before` leaves the name in the middle of a sentence: "tal com l'ha adaptat el
+    /// Prat de Llobregat", "i l'Hospitalet". In the middle means after a word, a number, a
+    /// comma or a semicolon and a space; after a full stop, a colon, a bracket or markup
+    /// the name keeps its capital, as at a sentence's start. Only an article followed by a
+    /// capital is a name's ("La Garriga", not "La tramitació"). Nil when nothing changes.
+    static func lowerArticle(_ before: Substring, _ value: String) -> (before: Substring, value: String)? {
+        guard let previous = before.last(where: { $0 != " " }),
+              previous.isLetter || previous.isNumber || previous == "," || previous == ";" else { return nil }
+        for article in ["El ", "Els ", "La ", "Les ", "L'", "L’"] where value.hasPrefix(article) {
+            guard value.dropFirst(article.count).first?.isUppercase == true else { return nil }
+            return (before, article.lowercased() + value.dropFirst(article.count))
+        }
+        return nil
     }
 
     /// The value with the preposition "de" ("of") before it, as `language` writes it:

@@ -35,7 +35,7 @@ public enum LiveReload {
             panel.appendChild(title);
             report.diagnostics.forEach(function (d) {
               var p = document.createElement("p");
-              p.textContent = (d.file ? d.file + ":" + d.line + ":" + d.column + ": " : "") + d.severity + "[" + d.rule + "]: " + d.message;
+              p.textContent = (d.file ? d.file + (d.line ? ":" + d.line + ":" + d.column : "") + ": " : "") + d.severity + "[" + d.rule + "]: " + d.message;
               css(p, { "margin": "0 0 0.25rem", "max-width": "none", "white-space": "pre-wrap", "color": "#f5f5f5" });
               panel.appendChild(p);
               if (d.help) {

@@ -64,7 +64,8 @@ extension OutputError {
     /// What went wrong while writing, and what to do, in a few words: `permission
     /// denied (check the folder's permissions or use --out)`. `path` is the file or folder
     /// the error is about (default: the one the error names); it tells the two meanings of
-    /// ENOENT apart.
+    /// ENOENT apart. `elsewhere` is the advice to write to another place (`useOut`), nil
+    /// for a command whose files have one place only (`oae new` writes into the tree).
     ///
     /// The errors, as writing the output meets them (mkdir, open, link, rename; `man 2
     /// rename`, `man 2 mkdir`):
@@ -79,15 +80,18 @@ extension OutputError {
     ///   and oae replaces its output folder whole by a rename.
     /// - ENOTDIR: a file stands where a folder should be; EISDIR: the other way round.
     /// - Any other: the system's own words (`strerror`).
-    public static func reason(_ error: Error, at path: String? = nil) -> String {
+    public static func reason(_ error: Error, at path: String? = nil, elsewhere: String? = useOut) -> String {
+        /// "(first or elsewhere)", "(first)" without `elsewhere`.
+        func or(_ first: String) -> String { elsewhere.map { "(\(first) or \($0))" } ?? "(\(first))" }
+        let instead = elsewhere.map { " (write elsewhere: \($0))" } ?? ""
         let advice: String
         switch errno(of: error) {
-        case EACCES?, EPERM?: advice = "permission denied (check the folder's permissions or \(useOut))"
-        case EROFS?: advice = "the file system is read-only (write elsewhere: \(useOut))"
-        case ENOSPC?, EDQUOT?: advice = "the disk is full (free some space or \(useOut))"
+        case EACCES?, EPERM?: advice = "permission denied \(or("check the folder's permissions"))"
+        case EROFS?: advice = "the file system is read-only\(instead)"
+        case ENOSPC?, EDQUOT?: advice = "the disk is full \(or("free some space"))"
         case ENOENT?:
             if let system = SystemFileSystems.holding(path ?? self.path(of: error)) {
-                advice = "\(system) is a system file system, which cannot hold files (write elsewhere: \(useOut))"
+                advice = "\(system) is a system file system, which cannot hold files\(instead)"
             } else {
                 advice = "a folder was removed while oae wrote into it, by another program (build again)"
             }
@@ -95,10 +99,10 @@ extension OutputError {
             advice = "a file appeared while oae wrote, written by another program (build again once it is done)"
         case EBUSY?:
             advice = "it is a mount point or the system holds it, and oae replaces its output folder whole (give --out a folder inside it)"
-        case ENOTDIR?: advice = "a file stands where a folder should be (move it away or \(useOut))"
-        case EISDIR?: advice = "a folder stands where a file should be (move it away or \(useOut))"
-        case let code?: advice = String(cString: strerror(code)).lowercased() + " (check the folder or \(useOut))"
-        case nil: advice = "\(error.localizedDescription) (check the folder or \(useOut))"
+        case ENOTDIR?: advice = "a file stands where a folder should be \(or("move it away"))"
+        case EISDIR?: advice = "a folder stands where a file should be \(or("move it away"))"
+        case let code?: advice = String(cString: strerror(code)).lowercased() + " \(or("check the folder"))"
+        case nil: advice = "\(error.localizedDescription) \(or("check the folder"))"
         }
         return advice
     }
@@ -126,7 +130,8 @@ public enum SystemFileSystems {
                                      "bpf", "pstore", "configfs", "efivarfs", "fusectl", "mqueue", "binfmt_misc"]
 
     /// The nearest existing folder at or above `path` when it is on such a file system
-    /// (`/proc` for `/proc/oae`); nil otherwise, or without a path.
+    /// (`/proc` for `/proc/oae`), its symbolic links resolved; nil otherwise, or without a
+    /// path.
     public static func holding(_ path: String?, mounts: String? = try? String(contentsOfFile: "/proc/self/mounts", encoding: .utf8)) -> String? {
         guard var folder = path, folder.hasPrefix("/"), let mounts else { return nil }
         while !FileManager.default.fileExists(atPath: folder) {
@@ -134,6 +139,8 @@ public enum SystemFileSystems {
             if parent == folder || parent.isEmpty { return nil }
             folder = parent
         }
+        // A symbolic link into /proc is on /proc.
+        folder = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         return type(of: folder, mounts: mounts).map(types.contains) == true ? folder : nil
     }
 

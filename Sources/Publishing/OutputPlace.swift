@@ -28,6 +28,23 @@ public enum OutputPlace {
         return nil
     }
 
+    /// Creates the output folder `folder` (and its parents) if it does not exist. Throws
+    /// `OutputError.unwritable` naming it as `shown`: "it is a file, not a folder" when a
+    /// file stands there, else the reason of `OutputError.reason` (a system file system,
+    /// permissions…), whose advice to write elsewhere is `elsewhere`'s.
+    public static func create(_ folder: URL, shown: String, elsewhere: String? = OutputError.useOut) throws {
+        let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        if fm.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw OutputError.unwritable(folder: shown, reason: "it is a file, not a folder")
+        }
+        do {
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError.unwritable(folder: shown, reason: OutputError.reason(error, at: folder.path, elsewhere: elsewhere))
+        }
+    }
+
     /// The absolute path of `url` with the symbolic links of its longest existing part
     /// resolved, and the rest appended as written.
     static func resolved(_ url: URL) -> String {

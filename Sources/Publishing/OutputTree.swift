@@ -78,19 +78,14 @@ public final class OutputTree: @unchecked Sendable {
         let fm = FileManager.default
         let shown = target.path
         var isFolder: ObjCBool = false
-        if fm.fileExists(atPath: target.path, isDirectory: &isFolder) {
-            guard isFolder.boolValue else { throw OutputError.unwritable(folder: shown, reason: "it is a file, not a folder") }
+        if fm.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue {
             let entries = (try? fm.contentsOfDirectory(atPath: target.path)) ?? []
             if !entries.contains(lockName),
                entries.contains(where: { !rebuilding.contains($0) && !ownEntries.contains($0) && !$0.contains(stagingMarker) }) {
                 throw OutputError.foreign(folder: shown)
             }
         }
-        do {
-            try fm.createDirectory(at: target, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError.unwritable(folder: shown, reason: OutputError.reason(error, at: target.path))
-        }
+        try OutputPlace.create(target, shown: shown)
         let fd = oae_try_lock(target.appendingPathComponent(lockName).path)
         if fd == -2 { throw OutputError.busy(folder: shown) }
         if fd < 0 { throw OutputError.unwritable(folder: shown, reason: OutputError.reason(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO),

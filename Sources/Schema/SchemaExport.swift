@@ -16,8 +16,13 @@ public enum SchemaExport {
     }
 
     /// Exports every `*.schema.yaml` of `root/model/schema` to `out` as `<kind>.schema.json`;
-    /// nothing when a schema has an error.
-    public static func run(root: URL, out: URL, folder: String = "model/schema") -> Report {
+    /// nothing when a schema has an error (the report's diagnostics). `prepare` makes the
+    /// folder `out` before the first file is written (default: creates it and its parents).
+    /// Throws the error of `prepare`, or of writing a file (a Foundation error naming the
+    /// file): a failure to write is the output's, not the schemas', and the command says it
+    /// as such; the files written before it stay.
+    public static func run(root: URL, out: URL, folder: String = "model/schema",
+                           prepare: (URL) throws -> Void = { try FileManager.default.createDirectory(at: $0, withIntermediateDirectories: true) }) throws -> Report {
         let loaded = SchemaFiles.loadFolder(root: root, folder: folder)
         var report = Report(written: [], diagnostics: loaded.diagnostics)
         let files = loaded.set.files
@@ -26,25 +31,12 @@ public enum SchemaExport {
         // Schemas with errors (an unresolved `$ref`, a file that does not parse) are not
         // written: `out` keeps what the last good export wrote.
         if report.diagnostics.contains(where: { $0.severity == .error }) { return report }
-        do {
-            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        } catch {
-            report.diagnostics.append(.error(DocumentFiles.unreadable, "cannot create the folder \(out.path)",
-                                             at: .wholeFile(out.path)))
-            return report
-        }
+        try prepare(out)
         for (index, file) in files.enumerated() {
-            let name = (file as NSString).lastPathComponent
-            let target = jsonName(name)
-            let root = loaded.set.documents[index].root
-            let text = json(root).serialized() + "\n"
-            do {
-                try Data(text.utf8).write(to: out.appendingPathComponent(target), options: .atomic)
-                report.written.append(target)
-            } catch {
-                report.diagnostics.append(.error(DocumentFiles.unreadable, "cannot write \(target)",
-                                                 at: .wholeFile(file)))
-            }
+            let target = jsonName((file as NSString).lastPathComponent)
+            let text = json(loaded.set.documents[index].root).serialized() + "\n"
+            try Data(text.utf8).write(to: out.appendingPathComponent(target), options: .atomic)
+            report.written.append(target)
         }
         report.written.sort()
         return report

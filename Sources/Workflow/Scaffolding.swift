@@ -1,6 +1,7 @@
 import Foundation
 import Loading
 import Model
+import Publishing
 import Schema
 
 /// Why a workflow command could not do what was asked: exit status 1, or 2 when what was
@@ -89,11 +90,15 @@ public enum Scaffolding {
             throw WorkflowError("'\(id)' cannot be the id of a \(kind.rawValue): \(problem.message) (\(kind.schemaPath))")
         }
         let url = root.appendingPathComponent(file.path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do {
+            try OutputPlace.create(url.deletingLastPathComponent(), shown: (file.path as NSString).deletingLastPathComponent, elsewhere: nil)
+        } catch let error as OutputError {
+            throw WorkflowError(error.description)
+        }
         do {
             try Data(file.text.utf8).write(to: url, options: .withoutOverwriting)
         } catch {
-            throw WorkflowError("could not write \(file.path): \(error.localizedDescription)")
+            throw writeFailure(file.path, url, error)
         }
         return file
     }
@@ -115,7 +120,14 @@ public enum Scaffolding {
             try fm.moveItem(at: staging, to: folder)
         } catch {
             try? fm.removeItem(at: staging)
-            throw WorkflowError("could not write \(folder.lastPathComponent): \(error.localizedDescription)")
+            throw writeFailure("seeds/\(folder.lastPathComponent)/", folder, error)
         }
+    }
+
+    /// `cannot write <path>: <reason>` for an error writing `url` (shown as `path`), in the
+    /// words of the output errors (`OutputError.reason`) without their advice to write
+    /// elsewhere: scaffolds belong in the tree.
+    static func writeFailure(_ path: String, _ url: URL, _ error: Error) -> WorkflowError {
+        WorkflowError("cannot write \(path): \(OutputError.reason(error, at: url.path, elsewhere: nil))")
     }
 }

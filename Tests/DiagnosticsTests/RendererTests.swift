@@ -107,6 +107,30 @@ final class RendererTests: XCTestCase {
         XCTAssertTrue(SourceText("x\n\u{00}").isBinary)
     }
 
+    /// A problem of a whole folder (a municipality's folder without its office.yaml) names
+    /// the folder without a line and column in every format: it was `seeds/x/:1:1`.
+    func testAFolderIsNamedWithoutAPosition() throws {
+        let d = Diagnostic.error("municipality-file-missing", "municipality 'x' has no office.yaml", at: .wholeFile("seeds/x/"),
+                                 help: "every municipality folder holds office.yaml")
+        XCTAssertFalse(d.span.hasPosition)
+        XCTAssertEqual(d.span.description, "seeds/x/")
+        XCTAssertEqual(TextRenderer(color: false) { _ in SourceText("id: x\n") }.render(d), """
+            seeds/x/: error[municipality-file-missing]: municipality 'x' has no office.yaml
+              = help: every municipality folder holds office.yaml
+
+            """)
+        XCTAssertEqual(GitHubReport.render([d]),
+                       "::error file=seeds/x/,title=municipality-file-missing::municipality 'x' has no office.yaml%0Ahelp: every municipality folder holds office.yaml\n")
+        let sarif = SARIFReport.render([d], catalog: RuleCatalog([]), toolVersion: "0")
+        XCTAssertTrue(sarif.contains("\"artifactLocation\": {\n                  \"uri\": \"seeds/x/\"\n                }\n              }"), sarif)
+        XCTAssertFalse(sarif.contains("region"), sarif)
+        XCTAssertTrue(JSONReport.compact([d]).contains(#""file":"seeds/x/","line":0,"column":0,"endLine":0,"endColumn":0"#), JSONReport.compact([d]))
+        // A file keeps its position, and a folder sorts before the files in it.
+        let file = Diagnostic.error("r", "m", at: .wholeFile("seeds/x/office.yaml"))
+        XCTAssertEqual(file.span.description, "seeds/x/office.yaml:1:1")
+        XCTAssertEqual([file, d].sortedForReport().map(\.span.file), ["seeds/x/", "seeds/x/office.yaml"])
+    }
+
     /// A line longer than `VisibleText.excerptWidth` (160) is cut around the caret, each
     /// cut marked with `…`; the caret stays under its character.
     func testLongLineIsCutAroundTheCaret() {

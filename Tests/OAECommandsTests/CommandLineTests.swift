@@ -1,6 +1,7 @@
 import Foundation
 @testable import OAECommands
 import Publishing
+@testable import Workflow
 import XCTest
 #if canImport(Glibc)
 import Glibc
@@ -99,16 +100,16 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(result.stderr.contains("Domain="), result.stderr)
     }
 
-    /// A preview whose folder cannot be written stops at once with `oae build`'s line (it
-    /// said Swift's "(Publishing.OutputError error 1.)" and served 404s for every page).
+    /// A preview whose folder cannot be written stops at once, before building, with `oae
+    /// build`'s line (it said Swift's "(Publishing.OutputError error 1.)" and served 404s
+    /// for every page).
     func testAPreviewThatCannotWriteItsFolderStops() throws {
         let root = try fixture()
         defer { try? FileManager.default.removeItem(at: root) }
         let proc = try oae(["serve", "--root", root.path, "--out", "/proc/oae", "--port", "8797"])
         XCTAssertEqual(proc.status, 1, proc.stderr)
-        XCTAssertTrue(proc.stderr.hasSuffix("\nerror: cannot write /proc/oae/.preview: /proc is a system file system, which cannot hold files (write elsewhere: give --out another folder)\n"),
-                      proc.stderr)
-        XCTAssertFalse(proc.stderr.contains("serving "), proc.stderr)
+        XCTAssertEqual(proc.stderr, "error: cannot write /proc/oae: /proc is a system file system, which cannot hold files (write elsewhere: give --out another folder)\n")
+        XCTAssertFalse(proc.stdout.contains("serving "), proc.stdout)
     }
 
     /// A folder on /proc cannot hold the output: said as such, not as a folder another build
@@ -136,6 +137,34 @@ final class CommandLineTests: XCTestCase {
         let noRoot = try oae(["check", "--root", ""])
         XCTAssertEqual(noRoot.status, 2, noRoot.stderr)
         XCTAssertEqual(noRoot.stderr, "error: --root needs a folder, and '' names none (without --root: the first folder, from the current one upwards, that holds model/ or seeds/)\n")
+    }
+
+    /// Every command that writes a folder says a folder it cannot write as `oae build`
+    /// does, in one line, exit 1 (`oae schema export --out /proc/x` reported a schema
+    /// diagnostic at `/proc/x:1:1`, "fix the errors above").
+    func testEveryCommandThatWritesSaysItsFolderAlike() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let lines = ["/proc/oae": "error: cannot write /proc/oae: /proc is a system file system, which cannot hold files (write elsewhere: give --out another folder)\n",
+                     "/dev/null": "error: cannot write /dev/null: it is a file, not a folder\n"]
+        for command in [["build"], ["build", "site"], ["build", "handbooks"], ["schema", "export"], ["serve", "--port", "0"]] {
+            for (out, line) in lines.sorted(by: { $0.key < $1.key }) {
+                let result = try oae(command + ["--root", root.path, "--out", out])
+                XCTAssertEqual(result.status, 1, "\(command) \(result.stderr)")
+                let said = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("oae: dates") }.map { $0 + "\n" }
+                XCTAssertEqual(said, [Substring(line)], "\(command) \(out)")
+                XCTAssertEqual(result.stdout, "", "\(command) \(out)")
+            }
+        }
+        // `oae new` writes into the tree: the same words, without the advice to use --out.
+        let procedures = root.appendingPathComponent("model/procedures")
+        try? FileManager.default.removeItem(at: procedures)
+        try Data("x".utf8).write(to: procedures)
+        let new = try oae(["new", "procedure", "intake", "--root", root.path])
+        XCTAssertEqual(new.status, 1, new.stderr)
+        XCTAssertEqual(new.stderr, "error: cannot write model/procedures: it is a file, not a folder\n")
+        XCTAssertEqual(Scaffolding.writeFailure("seeds/x/", URL(fileURLWithPath: "/srv/tree/seeds/x"), POSIXError(.EACCES)).message,
+                       "cannot write seeds/x/: permission denied (check the folder's permissions)")
     }
 
     /// A negative number is a value out of range, not a missing one; the usage says
@@ -312,6 +341,24 @@ final class CommandLineTests: XCTestCase {
         let overlay = PreviewBuilder.diagnostic(message)
         XCTAssertEqual(overlay.span.file, "")
         XCTAssertEqual(overlay.rule, "preview-build")
+    }
+
+    /// A host that names no address is said before the first build (it was said after
+    /// it, in the resolver's raw words); an empty one is a usage error.
+    func testABadHostIsSaidBeforeTheBuild() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("output")
+        let unknown = try oae(["serve", "--root", root.path, "--out", out.path, "--host", "999.1.1.1", "--port", "0"])
+        XCTAssertEqual(unknown.status, 1, unknown.stderr)
+        // The resolver's words depend on the machine ("name or service not known" with a name server).
+        XCTAssertTrue(unknown.stderr.hasPrefix("error: cannot serve on 999.1.1.1:0: no address has the name '999.1.1.1' ("), unknown.stderr)
+        XCTAssertTrue(unknown.stderr.hasSuffix("); give an address such as 127.0.0.1 or 0.0.0.0, or a name of this machine\n"), unknown.stderr)
+        XCTAssertEqual(unknown.stderr.split(separator: "\n").count, 1, unknown.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        let empty = try oae(["serve", "--root", root.path, "--host", ""])
+        XCTAssertEqual(empty.status, 2, empty.stderr)
+        XCTAssertEqual(empty.stderr, "error: --host needs an address, and '' names none (without --host: 127.0.0.1, this machine only)\n")
     }
 
     func testAPortOutOfRangeIsAUsageError() throws {

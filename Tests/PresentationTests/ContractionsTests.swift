@@ -40,6 +40,30 @@ final class ContractionsTests: XCTestCase {
         XCTAssertEqual(ca("word", ["m": "El Prat"]), "Vida d'El Prat")
     }
 
+    /// Without a preposition, a name's article is lower case in the middle of a sentence
+    /// and keeps its capital at the start of one (a handbook read "tal com l'ha adaptat El
+    /// Prat de Llobregat").
+    func testCatalanLowersTheArticleOfANameInTheMiddleOfASentence() {
+        let ca = Strings(language: "ca", texts: [
+            "mid": "Aquest manual recull el model tal com l'ha adaptat {m}.", "start": "{m} aplica aquesta variant.",
+            "after": "Fi del text. {m} aplica la variant.", "colon": "Municipi: {m}", "and": "Esplugues, {m} i {n}",
+        ])
+        let names = ["El Prat de Llobregat": "el Prat de Llobregat", "L'Hospitalet de Llobregat": "l'Hospitalet de Llobregat",
+                     "Els Hostalets de Pierola": "els Hostalets de Pierola", "La Garriga": "la Garriga"]
+        for (name, lowered) in names.sorted(by: { $0.key < $1.key }) {
+            XCTAssertEqual(ca("mid", ["m": name]), "Aquest manual recull el model tal com l'ha adaptat \(lowered).")
+            XCTAssertEqual(ca("start", ["m": name]), "\(name) aplica aquesta variant.")
+            XCTAssertEqual(ca("after", ["m": name]), "Fi del text. \(name) aplica la variant.")
+            XCTAssertEqual(ca("colon", ["m": name]), "Municipi: \(name)")
+        }
+        XCTAssertEqual(ca("and", ["m": "La Garriga", "n": "Les Franqueses del Vallès"]), "Esplugues, la Garriga i les Franqueses del Vallès")
+        // A name without an article, and an article before a word that is not a name, stay.
+        XCTAssertEqual(ca("mid", ["m": "Abrera"]), "Aquest manual recull el model tal com l'ha adaptat Abrera.")
+        XCTAssertEqual(ca("mid", ["m": "La tramitació"]), "Aquest manual recull el model tal com l'ha adaptat La tramitació.")
+        let es = Strings(language: "es", texts: ["mid": "tal como lo ha adaptado {m}."])
+        XCTAssertEqual(es("mid", ["m": "El Prat de Llobregat"]), "tal como lo ha adaptado El Prat de Llobregat.")
+    }
+
     func testCatalanElidesBeforeOneAndEleven() {
         let ca = Strings(language: "ca", texts: ["since": "Oberta des del {date}.", "on": "Obertura prevista el {date}",
                                                  "of": "{done} de {total}", "start": "El {date}", "to": "Del {a} al {b}"])

@@ -32,7 +32,7 @@ final class ExportTests: XCTestCase {
         try Data("type: object\nproperties:\n  b: {$ref: missing.schema.yaml}\n".utf8)
             .write(to: root.appendingPathComponent("model/schema/bad.schema.yaml"))
         let out = root.appendingPathComponent("out")
-        let report = SchemaExport.run(root: root, out: out)
+        let report = try SchemaExport.run(root: root, out: out)
         XCTAssertEqual(report.written, [])
         XCTAssertFalse(report.diagnostics.filter { $0.severity == .error }.isEmpty)
         XCTAssertFalse(fm.fileExists(atPath: out.appendingPathComponent("good.schema.json").path))
@@ -46,10 +46,10 @@ final class ExportTests: XCTestCase {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("oae-schema-export-\(UUID().uuidString)")
         let again = out.appendingPathComponent("again")
         defer { try? FileManager.default.removeItem(at: out) }
-        let report = SchemaExport.run(root: Paths.packageRoot, out: out)
+        let report = try SchemaExport.run(root: Paths.packageRoot, out: out)
         XCTAssertEqual(report.diagnostics.filter { $0.severity == .error }.map(\.description), [])
         XCTAssertFalse(report.written.isEmpty)
-        let second = SchemaExport.run(root: Paths.packageRoot, out: again)
+        let second = try SchemaExport.run(root: Paths.packageRoot, out: again)
         XCTAssertEqual(second.written, report.written)
         for name in report.written {
             XCTAssertEqual(FileManager.default.contents(atPath: out.appendingPathComponent(name).path),

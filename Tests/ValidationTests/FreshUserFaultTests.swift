@@ -97,7 +97,7 @@ final class FreshUserFaultTests: XCTestCase {
     /// slug, and no warning per file.
     func testAMunicipalityFolderThatIsNotASlugIsOneErrorAtTheFolder() throws {
         try assertRendered([
-            "seeds/molins-de-reí/:1:1: error[municipality-folder-name]: municipality folder 'molins-de-reí' is not a slug, so oae reads none of its 6 files: its office is left out of every output\n"
+            "seeds/molins-de-reí/: error[municipality-folder-name]: municipality folder 'molins-de-reí' is not a slug, so oae reads none of its 6 files: its office is left out of every output\n"
                 + "  = help: did you mean 'molins-de-rei'? rename the folder seeds/molins-de-rei/, the folder name of Molins de Rei (INE code 08123), as 'oae new municipality' names it\n",
         ], ["municipality-folder-name", "tree-unexpected-file"]) { tree in
             try FileManager.default.moveItem(at: tree.root.appendingPathComponent("seeds/molins-de-rei"),
@@ -105,7 +105,7 @@ final class FreshUserFaultTests: XCTestCase {
         }
         // A copy of a folder, named with spaces and capitals.
         try assertRendered([
-            "seeds/Sant Feliu de Llobregat/:1:1: error[municipality-folder-name]: municipality folder 'Sant Feliu de Llobregat' is not a slug, so oae reads none of its 2 files: its office is left out of every output\n"
+            "seeds/Sant Feliu de Llobregat/: error[municipality-folder-name]: municipality folder 'Sant Feliu de Llobregat' is not a slug, so oae reads none of its 2 files: its office is left out of every output\n"
                 + "  = help: seeds/sant-feliu-de-llobregat/ exists: if this folder is a copy of it, remove this one; else name it in lower case with hyphens, after its municipality\n",
         ], ["municipality-folder-name", "tree-unexpected-file"]) { tree in
             let copy = tree.root.appendingPathComponent("seeds/Sant Feliu de Llobregat")
@@ -125,17 +125,17 @@ final class FreshUserFaultTests: XCTestCase {
         let everything: Set<String> = ["municipality-file-missing", "staffing-below-minimum", "budget-post-unknown",
                                        "communication-audience-uncovered", "procedure-owner-missing"]
         try assertRendered([
-            "\(sf)/:1:1: error[municipality-file-missing]: municipality 'sant-feliu-de-llobregat' has no staffing.yaml, which an office at status 'pilot' needs\n"
+            "\(sf)/: error[municipality-file-missing]: municipality 'sant-feliu-de-llobregat' has no staffing.yaml, which an office at status 'pilot' needs\n"
                 + "  = note: the office's status at \(sf)/office.yaml:6:9\n"
                 + "  = help: restore it (git checkout -- \(sf)/staffing.yaml), or write the office's posts in it\n",
         ], everything) { try $0.delete("\(sf)/staffing.yaml") }
         try assertRendered([
-            "\(sf)/:1:1: error[municipality-file-missing]: municipality 'sant-feliu-de-llobregat' has no communication-plan.yaml, which an office at status 'pilot' needs\n"
+            "\(sf)/: error[municipality-file-missing]: municipality 'sant-feliu-de-llobregat' has no communication-plan.yaml, which an office at status 'pilot' needs\n"
                 + "  = note: required from status 'pilot' at model/model.yaml:30:5\n"
                 + "  = help: restore it (git checkout -- \(sf)/communication-plan.yaml), or write the office's communication plan in it\n",
         ], everything) { try $0.delete("\(sf)/communication-plan.yaml") }
         try assertRendered([
-            "\(sf)/:1:1: error[municipality-file-missing]: municipality 'sant-feliu-de-llobregat' has no adaptation.yaml\n"
+            "\(sf)/: error[municipality-file-missing]: municipality 'sant-feliu-de-llobregat' has no adaptation.yaml\n"
                 + "  = help: every municipality folder holds adaptation.yaml, even if it only names the model version\n",
         ], everything) { try $0.delete("\(sf)/adaptation.yaml") }
         // A planned office needs no staffing plan yet (the model's minimums are 0).
@@ -154,7 +154,7 @@ final class FreshUserFaultTests: XCTestCase {
         let diagnostics = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1
         let added = diagnostics.filter { d in !baseline.contains("\(d.rule) \(d.span): \(d.message)") }
         XCTAssertEqual(added.map { TextRenderer(color: false, source: { _ in nil }).render($0) }, [
-            "model/servicess/:1:1: error[tree-folder-missing]: model/services/ is missing, and model/servicess/ holds 6 files oae does not read: did you mean 'services'?\n"
+            "model/servicess/: error[tree-folder-missing]: model/services/ is missing, and model/servicess/ holds 6 files oae does not read: did you mean 'services'?\n"
                 + "  = help: rename the folder (git mv model/servicess model/services); until then nothing that names its documents can be checked (it is not reported unknown one by one), and no output would hold them\n",
         ])
         // Without the folder at all (no misspelt one), each reference is unknown, and the

@@ -96,7 +96,7 @@ final class RuleTests: XCTestCase {
 
     func testMunicipalityFileMissing() throws {
         try assertDiagnostics([
-            "municipality-file-missing seeds/molins-de-rei/:1:1: municipality 'molins-de-rei' has no adaptation.yaml",
+            "municipality-file-missing seeds/molins-de-rei/: municipality 'molins-de-rei' has no adaptation.yaml",
         ]) { try $0.delete("seeds/molins-de-rei/adaptation.yaml") }
     }
 

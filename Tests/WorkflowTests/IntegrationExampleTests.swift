@@ -214,6 +214,15 @@ final class IntegrationExampleTests: XCTestCase {
             (in a file you did not stage, caused by the staged changes)
             seeds/molins-de-rei/adaptation.yaml:4:5: error[ref-unknown]: unknown service 'business-transfer'
             """), deletedOutput)
+        // A deleted file whose absence is the folder's error (no line: "seeds/x/: error[…]").
+        try tree.git("reset", "--quiet", "--hard")
+        try tree.git("rm", "--quiet", "seeds/molins-de-rei/adaptation.yaml")
+        let (folder, folderOutput) = try runHook()
+        XCTAssertEqual(folder, 1, folderOutput)
+        XCTAssertTrue(folderOutput.contains("""
+            (in a file you did not stage, caused by the staged changes)
+            seeds/molins-de-rei/: error[municipality-file-missing]: municipality 'molins-de-rei' has no adaptation.yaml
+            """), folderOutput)
         // An error the last commit already had, in a file not staged, is not this commit's.
         try tree.git("reset", "--quiet", "--hard")
         try tree.replace("seeds/sant-feliu-de-llobregat/adaptation.yaml", "  - business-transfer", "  - business-transferr")
