@@ -36,17 +36,15 @@ public enum Typography {
                 o += end - run
             }
             scan(b) { i, apostrophe in
+                copy(i)
                 if apostrophe {
-                    copy(i)
-                    out[o] = 0xE2; out[o + 1] = 0x80; out[o + 2] = 0x99
+                    out[o] = 0xE2; out[o + 1] = 0x80; out[o + 2] = 0x99  // ’
                     o += 3
-                    run = i + 1
                 } else {
-                    copy(i)
-                    out[o] = 0xC2; out[o + 1] = 0xA0
+                    out[o] = 0xC2; out[o + 1] = 0xA0  // no-break space
                     o += 2
-                    run = i + 1
                 }
+                run = i + 1
             }
             copy(b.count)
             return o
