@@ -144,7 +144,7 @@ public struct HandbookRenderer: Sendable {
             let title = c.markup.view(chapter.title) ?? c.markup.plainView("")
             page.chapters.append(HandbookView.Chapter(anchor: anchor, number: String(number), title: title,
                                                       source: chapter.source, html: RenderedText(utf8: []),
-                                                      description: c.markup.view(chapter.description)))
+                                                      description: content?.lead ?? c.markup.view(chapter.description)))
             let sections = content?.sections ?? []
             page.toc.append(HandbookView.TocEntry(anchor: anchor, number: String(number), title: title,
                                                   sections: sections, has_sections: !sections.isEmpty))

@@ -194,4 +194,17 @@ public struct ValueFormatter: Sendable {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()
     }
+
+    /// A label that names a common noun (a field: `Canals`, `Base legal`) as it reads
+    /// inside a sentence: `(canals)`, `(base legal)`. Catalan, Spanish and English write
+    /// common nouns in lower case there; German capitalises every noun, so a German label
+    /// stays as it is. A first word in capitals (`IAE`, `CIRCE`: an abbreviation or a
+    /// proper name written so) is kept; a label that starts with a proper name in mixed case
+    /// is not a common noun and does not come here.
+    public func inSentence(_ label: String) -> String {
+        guard language != "de", let first = label.first, first.isUppercase else { return label }
+        let second = label.dropFirst().first
+        if let second, second.isUppercase { return label }
+        return first.lowercased() + label.dropFirst()
+    }
 }

@@ -23,8 +23,16 @@ public struct Localizer: Sendable {
     /// The same choice as `LocalizedText.text(_:fallback:)` (the language, else the
     /// default language, else the text of the first language in order), read from the
     /// node without building a table of its languages: every handbook asks it thousands
-    /// of times.
+    /// of times. The text is the writer's with the outputs' `Typography` ("l’empresa",
+    /// "96 %" with a no-break space).
     public func text(_ node: Node?) -> Text? {
+        guard var t = pick(node) else { return nil }
+        t.text = Typography.prose(t.text)
+        return t
+    }
+
+    /// The text `text(_:)` shows, as the writer wrote it.
+    func pick(_ node: Node?) -> Text? {
         // The node's value read through the optional: unwrapping the node first copied it.
         switch node?.value {
         case let .string(s)?:

@@ -37,6 +37,9 @@ public struct MarkdownHTML: Sendable {
 
     public func render(_ markdown: String) -> String {
         CMark.withDocument(markdown) { doc, extensions -> String in
+            // Adjacent text nodes as one (cmark-gfm leaves an apostrophe a node of its
+            // own), so that `Typography` sees the letters around it.
+            cmark_consolidate_text_nodes(doc)
             var anchors: [String] = []
             var slugger = Slugger()
             var rawNodes: [OpaquePointer] = []
@@ -53,6 +56,8 @@ public struct MarkdownHTML: Sendable {
                 } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                     if let resolved = resolveLink(url) { cmark_node_set_url(node, resolved) }
+                } else if type == CMARK_NODE_TEXT {
+                    MarkdownHTML.setTypography(node)
                 } else if rawHTMLAsText, type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK {
                     rawNodes.append(node)
                 }
@@ -80,6 +85,24 @@ public struct MarkdownHTML: Sendable {
             .replacingOccurrences(of: "<a href=\"#fnref-", with: "<a href=\"#\(prefix)fnref-")
             .replacingOccurrences(of: "data-footnote-backref aria-label=\"Back to content\"",
                                   with: "data-footnote-backref aria-label=\"\(HTML.escape(backLabel))\"")
+    }
+
+    /// Gives a text node its `Typography` (`typography(of:)`).
+    static func setTypography(_ node: OpaquePointer) {
+        if let text = typography(of: node) { cmark_node_set_literal(node, text) }
+    }
+
+    /// The literal of a text node with the outputs' `Typography`, or nil when that is
+    /// the literal itself or the node is the text of an autolink (the address itself,
+    /// `<https://…>`). Code spans and raw HTML are other kinds of node: never changed.
+    static func typography(of node: OpaquePointer) -> String? {
+        guard let raw = cmark_node_get_literal(node) else { return nil }
+        // Read in place: most text nodes do not change, and are not copied.
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
+        guard let text = Typography.prose(utf8: bytes) else { return nil }
+        if let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_LINK,
+           let url = cmark_node_get_url(parent).map({ String(cString: $0) }), url.hasSuffix(String(cString: raw)) { return nil }
+        return text
     }
 
     /// Puts a text node with the raw HTML's source in place of the raw HTML node (inside a

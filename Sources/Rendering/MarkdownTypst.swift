@@ -199,7 +199,7 @@ public struct MarkdownTypst: Sendable {
         mutating func inline(_ node: OpaquePointer) -> String {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT:
-                return text(literal(node))
+                return text(MarkdownHTML.typography(of: node) ?? literal(node))
             case CMARK_NODE_HTML_INLINE:
                 return Typst.escape(literal(node))
             case CMARK_NODE_SOFTBREAK:

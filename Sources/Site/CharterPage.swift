@@ -23,12 +23,12 @@ extension Pages {
             (s.fields["commitments"]?.sequence ?? []).map { c -> CharterView.Commitment in
                 let unit = c["unit"]?.string ?? "count"
                 let value = language.formatter.measure(c["target"]?.number ?? 0, unit: unit)
-                let bound = c["bound"]?.string == "min" ? "min" : "max"
+                let bound = c["bound"]?.string == "min" ? "at-least" : "at-most"
                 let indicators = (s.fields["indicators"]?.sequence ?? []).compactMap(\.string).map {
                     modelLink(.indicator, $0, .indicator($0), language, from: path)
                 }
                 return .init(service: s.fields["name"].map(language.text) ?? language.plain(s.id), metric: language.text(c["metric"]),
-                             target: language.format("charter_target_\(bound)", ["value": value]),
+                             target: language.format("direction.\(bound)", ["value": value]),
                              local: s.overrides.contains { $0.fieldName == "commitments" || $0.fieldName.hasPrefix("commitments[\(c["id"]?.string ?? "")]") },
                              indicators: indicators, has_indicators: !indicators.isEmpty)
             }
@@ -53,7 +53,7 @@ extension Pages {
             complaints_indicator: indicator.map { modelLink(.indicator, $0, .indicator($0), language, from: path) },
             has_complaints_indicator: indicator != nil,
             hours: hours, has_hours: !hours.isEmpty, contact: contact, has_contact: !contact.isEmpty,
-            legal: legal, has_legal: !legal.isEmpty,
+            legal: legal,
             as_of: language.format("charter_as_of", ["date": language.formatter.date(site.input.sourceDay),
                                                      "version": network.settings.version]),
             office_href: href(.office(slug), language, from: path))
@@ -99,7 +99,6 @@ struct CharterView: ViewModel {
     var contact: [OfficeView.Contact]
     var has_contact: Bool
     var legal: [ServiceView.Legal]
-    var has_legal: Bool
     var as_of: String
     var office_href: String
 }

@@ -58,7 +58,7 @@ extension Pages {
         func fieldNames(_ names: [String]) -> String {
             let tops = names.map { name -> String in
                 let top = name.split(whereSeparator: { $0 == "." || $0 == "[" }).first.map(String.init) ?? name
-                return language.label("field", top)
+                return language.formatter.inSentence(language.word("field", top))
             }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             return language.formatter.list(tops)
         }

@@ -277,7 +277,7 @@ extension BudgetsView.Row: TemplateValueConvertible {
 extension CharterView: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(23)
+        m.reserveCapacity(22)
         m.append("office", .string(office))
         m.append("intro", intro.templateValue)
         m.append("has_intro", .bool(has_intro))
@@ -298,7 +298,6 @@ extension CharterView: TemplateValueConvertible {
         m.append("contact", .list(contact.map(\.templateValue)))
         m.append("has_contact", .bool(has_contact))
         m.append("legal", .list(legal.map(\.templateValue)))
-        m.append("has_legal", .bool(has_legal))
         m.append("as_of", .string(as_of))
         m.append("office_href", .string(office_href))
         return .object(m)
@@ -1459,12 +1458,14 @@ extension ServiceView.Commitment: TemplateValueConvertible {
 extension ServiceView.Legal: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(7)
+        m.reserveCapacity(9)
         m.append("ref", .string(ref))
         m.append("ref_lang", .string(ref_lang))
         m.append("has_ref_lang", .bool(has_ref_lang))
         m.append("title", title.templateValue)
         m.append("has_title", .bool(has_title))
+        m.append("pinpoint", .string(pinpoint))
+        m.append("has_pinpoint", .bool(has_pinpoint))
         m.append("url", .string(url))
         m.append("has_url", .bool(has_url))
         return .object(m)

@@ -79,11 +79,12 @@ extension Pages {
         let summarised = offices.count > summariseAbove
         let summary = summarised ? ChartSummary(values: values, categories: quarters.count) : nil
         var words: [String: String] = [
-            "indicator": name, "unit": language.word("unit", unit), "count": formatter.number(Double(offices.count)),
+            "indicator": name, "unit": language.word("unit", unit),
             "first": quarters.first.map { formatter.quarter($0) } ?? "", "last": quarters.last.map { formatter.quarter($0) } ?? "",
         ]
         if !summarised { words["offices"] = formatter.list(offices.map { site.municipalityName($0.slug) }) }
-        let description = language.format(summarised ? "chart_summary_description" : "chart_description", words)
+        let description = summarised ? formatter.count("chart_summary_description", offices.count, words)
+                                     : language.format("chart_description", words)
         var chart: BarChart
         if let summary {
             let labels = [language["chart_minimum"], language["chart_median"], language["chart_maximum"]]

@@ -1,5 +1,6 @@
 import Loading
 import Model
+import Presentation
 import Rendering
 import Resolution
 
@@ -66,14 +67,17 @@ extension Pages {
         return modelLink(kind, id, kind == .service ? .service(id) : .procedure(id), language, from: path)
     }
 
-    /// A legal basis (`ref`, `title`, `url`) as cited on a page: the reference marked with
-    /// its language when that is not the page's.
+    /// A legal basis (`ref`, `title`, `url`) as cited on a page (`legal.mustache`): its
+    /// title and the reference's pinpoint (`LegalCitation`); without a title, the reference
+    /// marked with its language when that is not the page's.
     func legalCitation(_ l: Node, _ language: SiteLanguage) -> ServiceView.Legal {
         let url = l["url"]?.string ?? ""
         let ref = l["ref"]?.string ?? ""
         let refLanguage = Pages.citationLanguage(ref, title: l["title"]).flatMap { $0 == language.code ? nil : $0 }
+        let pinpoint = LegalCitation.pinpoint(ref)
         return ServiceView.Legal(ref: ref, ref_lang: refLanguage ?? "", has_ref_lang: refLanguage != nil,
                                  title: language.text(l["title"]), has_title: l["title"] != nil,
+                                 pinpoint: pinpoint ?? "", has_pinpoint: pinpoint != nil,
                                  url: url, has_url: url.hasPrefix("https://") || url.hasPrefix("http://"))
     }
 
@@ -84,8 +88,13 @@ extension Pages {
         let local = municipality.flatMap { site.resolved[$0] }
         let owner = root["owner_role"]?.string
         let legal = (root["legal_basis"]?.sequence ?? []).map { legalCitation($0, language) }
+        // The target with its direction, as the charter and the handbook write it ("com a
+        // màxim 5 dies"): the metric names what is counted, not the limit.
         let commitments = (root["commitments"]?.sequence ?? []).map { c in
-            ServiceView.Commitment(metric: language.text(c["metric"]), target: values.html(c["target"], field: "target", parent: c))
+            let bound = c["bound"]?.string == "min" ? "direction.at-least" : "direction.at-most"
+            return ServiceView.Commitment(metric: language.text(c["metric"]),
+                                          target: Strings.fill(HTML.escape(language[bound]),
+                                                               ["value": values.html(c["target"], field: "target", parent: c)]))
         }
         let related = (root["related_services"]?.sequence ?? []).compactMap(\.string).map {
             documentLink(.service, $0, in: local, language, from: path)
@@ -137,6 +146,9 @@ struct ServiceView: ViewModel {
         var has_ref_lang: Bool
         var title: TextView
         var has_title: Bool
+        /// The part of the norm the reference cites ("art. 47-53"), shown after the title.
+        var pinpoint: String
+        var has_pinpoint: Bool
         var url: String
         var has_url: Bool
     }

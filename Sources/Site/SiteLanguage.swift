@@ -116,7 +116,7 @@ public struct SiteLanguage: Sendable {
     public func html(_ t: LocalizedText?) -> String {
         guard let t else { return "" }
         let (text, fallback) = t.text(code, fallback: localizer.defaultLanguage)
-        return html(text, fallback: fallback, language: fallback ? localizer.defaultLanguage : code)
+        return html(Typography.prose(text), fallback: fallback, language: fallback ? localizer.defaultLanguage : code)
     }
 
     func html(_ text: String, fallback: Bool, language: String) -> String {

@@ -30,7 +30,7 @@ final class AgreementsAnnexTests: FixtureTreeTestCase {
             <tr><th scope="row">Vigent fins al</th><td>9 de febrer de 2029</td></tr>
             <tr><th scope="row">Estat</th><td><span class="agreement-state in-force">Vigent</span></td></tr>
             """), ca)
-        XCTAssertTrue(ca.contains("<h4>Ajuntament de Sant Feliu de Llobregat</h4>\n<ul><li>Obrir l&#39;oficina segons el model.</li></ul>"), ca)
+        XCTAssertTrue(ca.contains("<h4>Ajuntament de Sant Feliu de Llobregat</h4>\n<ul><li>Obrir l’oficina segons el model.</li></ul>"), ca)
         XCTAssertTrue(ca.contains("""
             <tr><td>Agència metropolitana</td><td>Formació dels equips.</td><td class="num">90.000\u{00A0}€</td></tr>
             """), ca)

@@ -60,7 +60,7 @@ final class ContentTests: FixtureTreeTestCase {
         // as the model's, is not marked local (only a value that differs is).
         let procedures = HandbookTestSupport.chapter("procedures", in: try html())
         XCTAssertTrue(procedures.contains("<span class=\"badge local-variant\">Variant local</span>"), procedures)
-        XCTAssertTrue(procedures.contains("<td>Coordinador de l&#39;oficina</td>"), procedures)
+        XCTAssertTrue(procedures.contains("<td>Coordinador de l’oficina</td>"), procedures)
         XCTAssertFalse(procedures.contains("adaptation.yaml:15"), procedures)
     }
 
@@ -75,8 +75,8 @@ final class ContentTests: FixtureTreeTestCase {
             last = r.lowerBound
             XCTAssertTrue(page.contains("<li><a href=\"#chapter-\(id)\"><span class=\"number\">\(i + 1)</span>"), "TOC entry of \(id)")
         }
-        XCTAssertTrue(page.contains("<h3 id=\"service-company-creation\"><span class=\"number\">3.1</span> Creació d&#39;empreses</h3>"))
-        XCTAssertTrue(page.contains("<a href=\"#service-company-creation\"><span class=\"number\">3.1</span> Creació d&#39;empreses</a>"))
+        XCTAssertTrue(page.contains("<h3 id=\"service-company-creation\"><span class=\"number\">3.1</span> Creació d’empreses</h3>"))
+        XCTAssertTrue(page.contains("<a href=\"#service-company-creation\"><span class=\"number\">3.1</span> Creació d’empreses</a>"))
     }
 
     func testTheFileIsSelfContained() throws {
@@ -93,7 +93,7 @@ final class ContentTests: FixtureTreeTestCase {
     func testCrossReferencesAreInDocumentLinks() throws {
         let page = try html()
         // business-transfer's body links to company-creation.md: an anchor of this handbook.
-        XCTAssertTrue(page.contains("<a href=\"#service-company-creation\">creació d'una empresa</a>"), "body link to a service")
+        XCTAssertTrue(page.contains("<a href=\"#service-company-creation\">creació d’una empresa</a>"), "body link to a service")
         // company-creation's body links to grants-information.md, which Sant Feliu omits: plain text.
         XCTAssertTrue(page.contains("<span class=\"unlinked\">informació sobre ajuts</span>"), "link to an omitted service")
         // Every internal link points to an id of the document.
@@ -113,7 +113,7 @@ final class ContentTests: FixtureTreeTestCase {
         try Data(text.utf8).write(to: service)
         try FileManager.default.removeItem(at: root.appendingPathComponent("model/services/company-creation.es.md"))
         let page = try html("sant-feliu-de-llobregat", "es")
-        XCTAssertTrue(page.contains("</span> <span lang=\"ca\" class=\"fallback\">Creació d&#39;empreses</span><abbr class=\"fallback-mark\" title=\"Texto pendiente de traducción; se muestra en catalán.\">ca</abbr></h3>"), page)
+        XCTAssertTrue(page.contains("</span> <span lang=\"ca\" class=\"fallback\">Creació d’empreses</span><abbr class=\"fallback-mark\" title=\"Texto pendiente de traducción; se muestra en catalán.\">ca</abbr></h3>"), page)
         XCTAssertTrue(page.contains("<div class=\"fallback-body\" lang=\"ca\"><p class=\"fallback-note\" lang=\"es\">"))
     }
 

@@ -222,7 +222,7 @@ final class PDFBuildTests: XCTestCase {
         XCTAssertEqual(Set(first.keys), ["municipality", "name", "language", "html", "html_bytes", "pdf", "pdf_bytes"])
         XCTAssertEqual(first["municipality"] as? String, "cerdanyola-del-valles")
         XCTAssertEqual(first["language"] as? String, "ca")
-        XCTAssertEqual(first["name"] as? String, "Oficina d'Atenció a l'Empresa de Cerdanyola del Vallès")
+        XCTAssertEqual(first["name"] as? String, "Oficina d’Atenció a l’Empresa de Cerdanyola del Vallès")
         XCTAssertEqual(first["html"] as? String, "cerdanyola-del-valles/ca/handbook.html")
         XCTAssertEqual(first["pdf"] as? String, "cerdanyola-del-valles/ca/handbook.pdf")
         let size = try FileManager.default.attributesOfItem(atPath: b.firstOut.appendingPathComponent("handbooks/cerdanyola-del-valles/ca/handbook.pdf").path)[.size] as? NSNumber

@@ -410,7 +410,7 @@ final class CommandLineTests: XCTestCase {
         let strict = try oae(["check", "--strict", "--root", root.path, "--as-of", "2026-11-25"])
         XCTAssertEqual(strict.status, 1)
         XCTAssertEqual(strict.stdout.split(separator: "\n").suffix(2).map(String.init),
-                       ["0 errors, 1 warning in 162 files", "--strict: the warnings fail the check (exit status 1)"], strict.stdout)
+                       ["0 errors, 1 warning in 163 files", "--strict: the warnings fail the check (exit status 1)"], strict.stdout)
         let plain = try oae(["check", "--root", root.path, "--as-of", "2026-11-25"])
         XCTAssertEqual(plain.status, 0)
         XCTAssertFalse(plain.stdout.contains("--strict"), plain.stdout)

@@ -87,4 +87,24 @@ final class FormatterTests: XCTestCase {
         XCTAssertEqual(en.signing(Day("2026-04-01"), asOf: day, none: "—"), "Not yet (planned for 1 April 2026)")
         XCTAssertEqual(ca.signing(nil, asOf: day, none: "—"), "—")
     }
+
+    /// A field's label inside a sentence (the comparison page's "(canals)"): lower case in
+    /// Catalan, Spanish and English, an abbreviation kept, German nouns kept.
+    func testALabelInsideASentenceIsInLowerCase() throws {
+        let ca = try formatter("ca"), es = try formatter("es"), en = try formatter("en")
+        XCTAssertEqual([ca.inSentence("Canals"), es.inSentence("Compromisos"), en.inSentence("Legal basis")],
+                       ["canals", "compromisos", "legal basis"])
+        XCTAssertEqual([ca.inSentence("Àmbit"), ca.inSentence("IAE"), ca.inSentence("canals"), ca.inSentence("")],
+                       ["àmbit", "IAE", "canals", ""])
+        let de = ValueFormatter(strings: Strings(language: "de", own: nil, fallback: nil))
+        XCTAssertEqual(de.inSentence("Kanäle"), "Kanäle")
+    }
+
+    /// A legal reference's pinpoint, shown after the norm's title.
+    func testALegalReferenceKeepsTheArticlesItCites() {
+        XCTAssertEqual(LegalCitation.pinpoint("Llei 40/2015, art. 47-53"), "art. 47-53")
+        XCTAssertEqual(LegalCitation.pinpoint("Llei 19/2014,art. 59"), "art. 59")
+        XCTAssertNil(LegalCitation.pinpoint("Ley 14/2013"))
+        XCTAssertNil(LegalCitation.pinpoint("Ley 14/2013, "))
+    }
 }

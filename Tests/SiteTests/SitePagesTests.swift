@@ -88,7 +88,7 @@ final class SitePagesTests: XCTestCase {
     func testMarkdownLinksLeadToTheSitePages() throws {
         let all = try pages()
         let service = all["ca/model/services/business-transfer.html"] ?? ""
-        XCTAssertTrue(service.contains("<a href=\"company-creation.html\">creació d'una empresa</a>"), service)
+        XCTAssertTrue(service.contains("<a href=\"company-creation.html\">creació d’una empresa</a>"), service)
         XCTAssertTrue(service.contains("<h3 id=\"text-què-és\">Què és</h3>"), service)
         let local = all["es/offices/sant-feliu-de-llobregat/services/local-retail-support.html"] ?? ""
         XCTAssertTrue(local.contains("<li><a href=\"../../sant-feliu-de-llobregat.html\">OAE de Sant Feliu de Llobregat</a></li>"),
@@ -117,7 +117,7 @@ final class SitePagesTests: XCTestCase {
                          "name: {ca: Traspàs d'empreses, es: Traspaso de empresas}", "name: Traspàs d'empreses")
         try FileManager.default.removeItem(at: tree.root.appendingPathComponent("model/services/business-transfer.es.md"))
         let html = try pages()["es/model/services/business-transfer.html"] ?? ""
-        XCTAssertTrue(html.contains("<h1><span lang=\"ca\" class=\"fallback\">Traspàs d&#39;empreses</span> <span class=\"fallback-mark\">[sin traducir]</span></h1>"), html)
+        XCTAssertTrue(html.contains("<h1><span lang=\"ca\" class=\"fallback\">Traspàs d’empreses</span> <span class=\"fallback-mark\">[sin traducir]</span></h1>"), html)
         XCTAssertTrue(html.contains("<div lang=\"ca\" class=\"fallback\">\n<p class=\"fallback-note\" lang=\"es\">"), html)
         XCTAssertTrue(html.contains("<p class=\"note fallback-page-note\">"), html)
         let ca = try pages()["ca/model/services/business-transfer.html"] ?? ""
@@ -130,7 +130,7 @@ final class SitePagesTests: XCTestCase {
         try tree.replace("model/services/business-transfer.md",
                          "name: {ca: Traspàs d'empreses, es: Traspaso de empresas}", "name: {ca: Traspàs d'empreses, es: \"   \"}")
         let html = try pages()["es/model/services/business-transfer.html"] ?? ""
-        XCTAssertTrue(html.contains("<h1><span lang=\"ca\" class=\"fallback\">Traspàs d&#39;empreses</span> <span class=\"fallback-mark\">[sin traducir]</span></h1>"), html)
+        XCTAssertTrue(html.contains("<h1><span lang=\"ca\" class=\"fallback\">Traspàs d’empreses</span> <span class=\"fallback-mark\">[sin traducir]</span></h1>"), html)
     }
 
     /// A translation file with front matter but no text translates nothing: the page

@@ -74,7 +74,7 @@ final class SiteStandardsTests: XCTestCase {
         let expected = [
             "<p class=\"view-switch\">1 de 2 municipios tienen diferencias con el modelo. <a class=\"show-differences\" href=\"#differences-only\">Mostrar solo las diferencias</a> <a class=\"show-all\" href=\"#by-municipality\">Mostrarlo todo</a></p>",
             "<li class=\"same\">\n<h3><a href=\"offices/molins-de-rei.html\">Molins de Rei</a></h3>\n<p class=\"as-in-model\">3 servicios como en el modelo.</p>",
-            "<li class=\"mark-changed\"><strong>Con cambios locales:</strong> <a href=\"model/services/company-creation.html\">Creación de empresas</a> (Compromisos y Canales)</li>",
+            "<li class=\"mark-changed\"><strong>Con cambios locales:</strong> <a href=\"model/services/company-creation.html\">Creación de empresas</a> (compromisos y canales)</li>",
             "<li class=\"mark-omitted\"><strong>Omitido:</strong> <a href=\"model/services/grants-information.html\">Información sobre ayudas</a> (<a href=\"#reason-1\">motivo</a>)</li>",
             "<li class=\"mark-taken-up\"><strong>Incorporado:</strong> <a href=\"model/services/business-transfer.html\">Traspaso de empresas</a></li>",
             "<li class=\"mark-local\"><strong>Servicio local:</strong> <a href=\"offices/sant-feliu-de-llobregat/services/local-retail-support.html\">Apoyo al comercio local</a></li>",
@@ -124,7 +124,7 @@ final class SiteStandardsTests: XCTestCase {
             <li><a href="../../index.html">Inici</a></li>
             <li><a href="../index.html">Model</a></li>
             <li><a href="../index.html#services">Serveis</a></li>
-            <li aria-current="page">Creació d&#39;empreses</li>
+            <li aria-current="page">Creació d’empreses</li>
             """), service)
         let local = all["es/offices/sant-feliu-de-llobregat/procedures/welcome-and-triage-sant-feliu.html"] ?? ""
         XCTAssertTrue(local.contains("""
@@ -186,7 +186,10 @@ final class SiteStandardsTests: XCTestCase {
         XCTAssertTrue((all["es/contact.html"] ?? "").contains("<a href=\"offices/index.html\">oficina de su municipio</a>"))
     }
 
-    func testALawCitedInAnotherLanguageCarriesItsLang() throws {
+    /// A law is cited by its title in the page's language (the title starts with its
+    /// number), not by its reference in another language before it ("Ley 14/2013: Llei
+    /// 14/2013, …", the language review of session 13, no. 7).
+    func testALawIsCitedByItsTitleInThePageLanguage() throws {
         try tree.replace("model/services/company-creation.md", "status: core\n", """
             status: core
             legal_basis:
@@ -199,8 +202,9 @@ final class SiteStandardsTests: XCTestCase {
             """)
         let all = try pages()
         XCTAssertTrue((all["ca/model/services/company-creation.html"] ?? "")
-            .contains("<li><a href=\"https://www.boe.es/eli/es/l/2013/09/27/14\" lang=\"es\">Ley 14/2013</a>: Llei 14/2013"))
+            .contains("<li><a href=\"https://www.boe.es/eli/es/l/2013/09/27/14\">Llei 14/2013, de 27 de setembre, de suport als emprenedors</a></li>"))
+        XCTAssertFalse((all["ca/model/services/company-creation.html"] ?? "").contains(">Ley 14/2013</a>"))
         XCTAssertTrue((all["es/model/services/company-creation.html"] ?? "")
-            .contains("<li><a href=\"https://www.boe.es/eli/es/l/2013/09/27/14\">Ley 14/2013</a>: Ley 14/2013"))
+            .contains("<li><a href=\"https://www.boe.es/eli/es/l/2013/09/27/14\">Ley 14/2013, de 27 de septiembre, de apoyo a los emprendedores</a></li>"))
     }
 }

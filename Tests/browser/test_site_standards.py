@@ -254,7 +254,7 @@ def test_offices_in_the_main_navigation_and_aria_current(driver, base_url):
     current = driver.find_elements(By.CSS_SELECTOR, ".main-nav a[aria-current]")
     assert [(a.text, a.get_attribute("aria-current")) for a in current] == [("Oficines", "true")]
     crumbs = [li.text for li in driver.find_elements(By.CSS_SELECTOR, ".breadcrumbs li")]
-    assert crumbs[:4] == ["Inici", "Oficines", "Oficina d'Atenció a l'Empresa de Sant Feliu de Llobregat", "Serveis"]
+    assert crumbs[:4] == ["Inici", "Oficines", "Oficina d’Atenció a l’Empresa de Sant Feliu de Llobregat", "Serveis"]
     driver.find_element(By.CSS_SELECTOR, ".main-nav a[aria-current]").click()
     WebDriverWait(driver, 10).until(EC.url_contains("/ca/offices/index.html"))
     current = driver.find_elements(By.CSS_SELECTOR, ".main-nav a[aria-current]")
@@ -333,8 +333,12 @@ def test_every_footer_links_the_compliance_pages(driver, base_url, language):
     assert len(driver.find_elements(By.CSS_SELECTOR, "main time[datetime]")) >= 2
 
 
-def test_spanish_law_citations_are_marked_on_catalan_and_english_pages(driver, base_url):
-    for language, expected in (("ca", "es"), ("en", "es"), ("es", None)):
+def test_a_law_is_cited_by_its_title_in_the_page_language(driver, base_url):
+    """The title, which starts with the law's number, in the page's language: no Spanish
+    short reference before it (language review of session 13, no. 7), so no `lang` either."""
+    for language, title in (("ca", "Llei 14/2013, de 27 de setembre"), ("en", "Law 14/2013, of 27 September"),
+                            ("es", "Ley 14/2013, de 27 de septiembre")):
         driver.get(f"{base_url}{language}/model/services/internationalisation-guidance.html")
-        citation = driver.find_element(By.XPATH, "//section//ul/li/a[normalize-space()='Ley 14/2013']")
-        assert citation.get_dom_attribute("lang") == expected, language
+        citation = driver.find_element(By.XPATH, "//section//ul/li/a[contains(@href, '/eli/es/l/2013/09/27/14')]")
+        assert citation.text.startswith(title + ", "), (language, citation.text)
+        assert citation.get_dom_attribute("lang") is None, language

@@ -31,11 +31,16 @@ public struct ChapterContent {
     public var model: any ChapterView
     /// The chapter's numbered sections, for the table of contents.
     public var sections: [HeadingView]
+    /// The chapter's own lead, shown under its title in place of the outline's
+    /// `description` (the governance chapter's `summary`): a chapter prints one lead, not
+    /// the outline's and its own in a row (the language review of session 13, no. 12).
+    public var lead: TextView?
 
     /// The content of a chapter.
-    public init(model: any ChapterView, sections: [HeadingView] = []) {
+    public init(model: any ChapterView, sections: [HeadingView] = [], lead: TextView? = nil) {
         self.model = model
         self.sections = sections
+        self.lead = lead
     }
 }
 

@@ -2,14 +2,13 @@ import Model
 import Rendering
 
 /// The view model of `chapters/governance`: the model's prose chapter
-/// `model/handbook/governance.md` in the handbook's language.
+/// `model/handbook/governance.md` in the handbook's language (its `summary` is the
+/// chapter's lead, `ChapterContent.lead`).
 public struct GovernanceView: ChapterView {
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
     public var ui: [String: String] = [:]
     /// Said when the model has no governance chapter.
     public var missing: String?
-    /// The field of the same name, in the handbook's language.
-    public var summary: TextView?
     /// The body, its `##` headings numbered as sections.
     public var body: BodyView?
 }
@@ -28,8 +27,7 @@ struct GovernanceChapter: ChapterBuilder {
             _ = sections.next(c.markup.plainView(h.text), anchor: h.anchor)
         }
         let body = c.bodies.render(doc, anchor: anchor, headingShift: 1, sections: (3, sections.sections.map(\.number)))
-        let view = GovernanceView(summary: c.markup.view(doc.root?["summary"]),
-                                  body: body.view(id: doc.id, defaultLanguage: c.network.settings.defaultLanguage))
-        return ChapterContent(model: view, sections: sections.sections)
+        let view = GovernanceView(body: body.view(id: doc.id, defaultLanguage: c.network.settings.defaultLanguage))
+        return ChapterContent(model: view, sections: sections.sections, lead: c.markup.view(doc.root?["summary"]))
     }
 }

@@ -102,13 +102,16 @@ public struct ValueText: Sendable {
         return format.list(ids.map(link))
     }
 
+    /// A list of legal references as `LegalCitation` words them: the title (linked to an
+    /// https address) and the reference's pinpoint, or the reference alone without a title.
     func legal(_ node: Node) -> String {
         markup.list((node.sequence ?? []).map { ref in
             let title = markup.text(ref["title"])
-            let name = markup.escape(ref["ref"]?.string ?? "")
-            let text = title.isEmpty ? name : title
-            if let url = ref["url"]?.string, url.hasPrefix("https://") { return markup.external(url, text) }
-            return text
+            let name = ref["ref"]?.string ?? ""
+            let text = title.isEmpty ? markup.escape(name) : title
+            let pinpoint = title.isEmpty ? "" : LegalCitation.pinpoint(name).map { markup.escape(", " + $0) } ?? ""
+            if let url = ref["url"]?.string, url.hasPrefix("https://") { return markup.external(url, text) + pinpoint }
+            return text + pinpoint
         }, className: "legal")
     }
 

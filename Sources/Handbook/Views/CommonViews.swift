@@ -118,7 +118,7 @@ extension Markup {
     public func view(localized t: LocalizedText) -> TextView {
         let (text, fallback) = t.text(localizer.language, fallback: localizer.defaultLanguage)
         let lang = fallback ? localizer.defaultLanguage : localizer.language
-        return TextView(text: text, fallback: fallback, lang: lang, note: fallback ? fallbackNote(lang) : nil)
+        return TextView(text: Typography.prose(text), fallback: fallback, lang: lang, note: fallback ? fallbackNote(lang) : nil)
     }
 
     /// A translatable text with blank lines between paragraphs, or nil when absent.

@@ -1,0 +1,115 @@
+/// The typography of writers' prose as the outputs show it (the language review of
+/// session 13, no. 15), applied when a text is rendered, never in the writers' files:
+///
+/// - an apostrophe between two letters, or a letter and a digit, is `’` (U+2019):
+///   "l'empresa" → "l’empresa", "d'1 d'octubre" → "d’1 d’octubre", "office's" → "office’s";
+///   a `'` after a space or at an end (a quotation mark) stays as written;
+/// - the space between a digit and `%` or `€` is a no-break space (U+00A0), so that the
+///   number and its sign never part at a line's end: "96 %" and "90.000 €" (Catalan and
+///   Spanish write the space; English "96%" has none and is left alone).
+///
+/// The same for every language the outputs have (ca, es, en). Applied to the texts of
+/// the tree as `Localizer` picks them and to the text nodes of Markdown bodies
+/// (`MarkdownHTML`, `MarkdownTypst`): never to code spans, link destinations, ids or the
+/// interface strings. Open data and the tree's own files keep the writer's characters.
+public enum Typography {
+    /// `text` with the rules above; the same string when none applies (found without
+    /// copying: eight bytes at a time are skipped while none is `'`, `%` or the first
+    /// byte of `€`, as `HTML.escape` skips).
+    public static func prose(_ text: String) -> String {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ prose(utf8: $0) }) { return result ?? text }
+        var copy = text
+        return copy.withUTF8 { prose(utf8: $0) } ?? text
+    }
+
+    /// The bytes with the rules applied, or nil when none applies: a first pass finds
+    /// how many bytes the changes add, a second writes the new text straight into its
+    /// string (one allocation; Catalan has an apostrophe in most texts).
+    static func prose(utf8 b: UnsafeBufferPointer<UInt8>) -> String? {
+        var added = 0
+        scan(b) { _, apostrophe in added += apostrophe ? 2 : 1 }
+        guard added > 0 else { return nil }
+        return String(unsafeUninitializedCapacity: b.count + added) { out in
+            var run = 0, o = 0
+            func copy(_ end: Int) {
+                if end > run { _ = UnsafeMutableBufferPointer(rebasing: out[o..<(o + end - run)]).initialize(from: b[run..<end]) }
+                o += end - run
+            }
+            scan(b) { i, apostrophe in
+                copy(i)
+                if apostrophe {
+                    out[o] = 0xE2; out[o + 1] = 0x80; out[o + 2] = 0x99  // ’
+                    o += 3
+                } else {
+                    out[o] = 0xC2; out[o + 1] = 0xA0  // no-break space
+                    o += 2
+                }
+                run = i + 1
+            }
+            copy(b.count)
+            return o
+        }
+    }
+
+    /// Calls `change` with the index of each byte to replace, in order, and whether it is
+    /// an apostrophe (else the space before a sign). Eight bytes at a time are skipped
+    /// while none is `'`, `%` or E2.
+    @inline(__always)
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, _ change: (Int, Bool) -> Void) {
+        guard let base = b.baseAddress else { return }
+        let n = b.count
+        var i = 0
+        while i < n {
+            while i + 8 <= n, !mayChange(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+            let stop = min(n, i + 8)
+            while i < stop {
+                let c = base[i]
+                if c == apostrophe {
+                    if i > 0, i + 1 < n, endsLetter(b, before: i), startsLetterOrDigit(b, at: i + 1) { change(i, true) }
+                } else if c == UInt8(ascii: "%") || (c == 0xE2 && i + 2 < n && base[i + 1] == 0x82 && base[i + 2] == 0xAC) {
+                    if i >= 2, base[i - 1] == UInt8(ascii: " "), isDigit(base[i - 2]) { change(i - 1, false) }
+                }
+                i += 1
+            }
+        }
+    }
+
+    static let apostrophe = UInt8(ascii: "'")
+
+    /// Whether an 8-byte word holds a `'`, a `%` or an E2 byte (the first of `€`).
+    @inline(__always)
+    static func mayChange(_ word: UInt64) -> Bool {
+        @inline(__always) func has(_ byte: UInt64) -> UInt64 {
+            let x = word ^ (byte &* 0x0101_0101_0101_0101)
+            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+        }
+        return (has(0x27) | has(0x25) | has(0xE2)) != 0
+    }
+
+    @inline(__always)
+    static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    @inline(__always)
+    static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+
+    /// A Latin letter of two bytes (U+00C0–U+017F: à, é, ò, ç, ñ, ŀ…) starts with C3,
+    /// C4 or C5; U+00D7 × and U+00F7 ÷ are the only signs among them.
+    @inline(__always)
+    static func isLatinLead(_ c: UInt8) -> Bool { c >= 0xC3 && c <= 0xC5 }
+
+    /// Whether the character before byte `i` is a letter.
+    @inline(__always)
+    static func endsLetter(_ b: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
+        if isASCIILetter(b[i - 1]) { return true }
+        return i >= 2 && isLatinLead(b[i - 2]) && b[i - 1] >= 0x80 && b[i - 1] <= 0xBF
+            && !(b[i - 2] == 0xC3 && (b[i - 1] == 0x97 || b[i - 1] == 0xB7))
+    }
+
+    /// Whether the character at byte `i` is a letter or a digit.
+    @inline(__always)
+    static func startsLetterOrDigit(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let c = b[i]
+        if isASCIILetter(c) || isDigit(c) { return true }
+        return isLatinLead(c) && i + 1 < b.count && !(c == 0xC3 && (b[i + 1] == 0x97 || b[i + 1] == 0xB7))
+    }
+}

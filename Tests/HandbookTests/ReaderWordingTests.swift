@@ -1,0 +1,91 @@
+import Foundation
+@testable import Handbook
+import Rendering
+import XCTest
+
+/// What a reader of the example's handbooks sees where the language review of session 13
+/// found faults that needed code: one lead under the governance chapter's title, the
+/// sentence that sends to the staffing chapter with its full stop, a legal reference's
+/// title with the articles it cites, the typography of the writers' prose.
+final class ReaderWordingTests: XCTestCase {
+    nonisolated(unsafe) static var root: URL!
+    nonisolated(unsafe) static var input: BuildInput!
+
+    override class func setUp() {
+        root = try? HandbookTestSupport.exampleTree()
+        input = root.map { HandbookTestSupport.input($0) }
+    }
+
+    override class func tearDown() {
+        if let root { try? FileManager.default.removeItem(at: root) }
+    }
+
+    func handbook(_ municipality: String, _ language: String) throws -> (html: String, typst: String) {
+        let input = try XCTUnwrap(ReaderWordingTests.input)
+        let (renderer, problems) = HandbookRenderer.load(input)
+        XCTAssertEqual(problems, [])
+        let view = try XCTUnwrap(input.resolved.first { $0.slug == municipality })
+        return (renderer.render(view, language: language), renderer.renderTypst(view, language: language))
+    }
+
+    /// The governance chapter's own summary is its lead; the outline's shorter description
+    /// (for the outline) is not printed above it as a second summary (review no. 12).
+    func testTheGovernanceChapterHasOneLead() throws {
+        let leads = [
+            "ca": "Qui fa què a la xarxa d’oficines, com es coordinen l’agència, l’entitat sòcia de coneixement i els ajuntaments, com es fa el seguiment i com es proposen canvis al model.",
+            "es": "Quién hace qué en la red de oficinas, cómo se coordinan la agencia, la entidad socia de conocimiento y los ayuntamientos, cómo se hace el seguimiento y cómo se proponen cambios en el modelo.",
+            "en": "Who does what in the network of offices, how the agency, the knowledge partner and the city councils work together, how progress is monitored and how changes to the model are proposed.",
+        ]
+        for (language, lead) in leads {
+            let (html, typst) = try handbook("molins-de-rei", language)
+            let chapter = HandbookTestSupport.chapter("governance", in: html)
+            XCTAssertTrue(chapter.contains("</h2>\n<p class=\"chapter-lead\">\(lead)</p>\n\n<div class=\"body\">"), chapter)
+            XCTAssertFalse(chapter.contains("class=\"summary\""), chapter)
+            let escaped = lead.replacingOccurrences(of: ".", with: "\\.")
+            XCTAssertTrue(typst.contains("#block(text(size: 10.5pt, fill: muted)[\(escaped)])\n\n"), language)
+            XCTAssertFalse(typst.contains("#block(text(weight: \"bold\")[\(escaped)])"), language)
+        }
+        // The other chapters keep the outline's description as their lead.
+        let (html, _) = try handbook("molins-de-rei", "ca")
+        XCTAssertTrue(HandbookTestSupport.chapter("glossary", in: html).contains("<p class=\"chapter-lead\">"), html)
+    }
+
+    /// "…es detallen al capítol Equip i formació." ends with its full stop after the link,
+    /// in HTML and in Typst (review no. 11).
+    func testTheSentenceThatSendsToTheStaffingChapterEndsWithAFullStop() throws {
+        let sentences = [
+            "ca": ("Els perfils, la formació i el calendari de formació de l&#39;equip es detallen al capítol", "Equip i formació"),
+            "es": ("Los perfiles, la formación y el calendario de formación del equipo se detallan en el capítulo", "Equipo y formación"),
+            "en": ("The team&#39;s roles, training and training calendar are set out in the chapter", "Staffing and training"),
+        ]
+        for (language, (sentence, title)) in sentences {
+            let (html, typst) = try handbook("molins-de-rei", language)
+            XCTAssertTrue(html.contains("<p class=\"see\">\(sentence) <a class=\"xref\" href=\"#chapter-staffing\">\(title)</a>.</p>"), language)
+            let typstSentence = sentence.replacingOccurrences(of: "&#39;", with: "\\'")
+            XCTAssertTrue(typst.contains("\(typstSentence) #xref(lbl[chapter\\-staffing])[\(title)].\n"), language)
+        }
+    }
+
+    /// A legal reference shows its title, linked, and not its short reference before it.
+    func testALegalReferenceShowsItsTitle() throws {
+        let (html, typst) = try handbook("sant-feliu-de-llobregat", "es")
+        XCTAssertTrue(html.contains("<ul class=\"legal\"><li><a class=\"external\" href=\"https://www.boe.es/eli/es/l/2013/09/27/14\">Ley 14/2013, de 27 de septiembre, de apoyo a los emprendedores y su internacionalización</a></li>"), html)
+        XCTAssertTrue(typst.contains("[#link(\"https://www.boe.es/eli/es/l/2013/09/27/14\")[Ley 14\\/2013, de 27 de septiembre, de apoyo a los emprendedores y su internacionalización]]"))
+    }
+
+    /// A reference that cites articles keeps them after the title (`LegalCitation`).
+    func testALegalReferenceKeepsTheArticlesItCites() throws {
+        let root = try HandbookTestSupport.exampleTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("model/services/company-creation.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertTrue(text.contains("  - ref: \"Ley 14/2013\"\n"))
+        try text.replacingOccurrences(of: "  - ref: \"Ley 14/2013\"\n", with: "  - ref: \"Ley 14/2013, art. 13\"\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let input = HandbookTestSupport.input(root)
+        let (renderer, _) = HandbookRenderer.load(input)
+        let view = try XCTUnwrap(input.resolved.first { $0.slug == "sant-feliu-de-llobregat" })
+        XCTAssertTrue(renderer.render(view, language: "ca").contains("<li><a class=\"external\" href=\"https://www.boe.es/eli/es/l/2013/09/27/14\">Llei 14/2013, de 27 de setembre, de suport als emprenedors i la seva internacionalització</a>, art. 13</li>"))
+        XCTAssertTrue(renderer.renderTypst(view, language: "en").contains("[#link(\"https://www.boe.es/eli/es/l/2013/09/27/14\")[Law 14\\/2013, of 27 September, on support for entrepreneurs and their internationalisation], art\\. 13]"))
+    }
+}

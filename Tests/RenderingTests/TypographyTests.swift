@@ -1,0 +1,52 @@
+import Loading
+@testable import Rendering
+import XCTest
+
+/// The typography of writers' prose in the outputs (`Typography`; the language review of
+/// session 13, no. 15): `’` inside words, a no-break space between a number and % or €.
+final class TypographyTests: XCTestCase {
+    func testApostrophesInsideWordsAndSpacesBeforeSignsChange() {
+        XCTAssertEqual(Typography.prose("L'equip d'Òmnium obre l'1 d'octubre a l'àrea"),
+                       "L\u{2019}equip d\u{2019}Òmnium obre l\u{2019}1 d\u{2019}octubre a l\u{2019}àrea")
+        XCTAssertEqual(Typography.prose("El 96 % de les empreses; 90.000 € i 1.500,50 €."),
+                       "El 96\u{00A0}% de les empreses; 90.000\u{00A0}€ i 1.500,50\u{00A0}€.")
+        XCTAssertEqual(Typography.prose("The office's target is 96%."), "The office\u{2019}s target is 96%.")
+        XCTAssertEqual(Typography.prose("Días hábiles: 5 € y 3 %"), "Días hábiles: 5\u{00A0}€ y 3\u{00A0}%")
+        // After an accented letter (Latin-1, two bytes) too.
+        XCTAssertEqual(Typography.prose("Què's"), "Què\u{2019}s")
+    }
+
+    func testQuotationMarksAndOtherSpacesStay() {
+        for text in ["'entre cometes' i 'x", "rock 'n' roll", "la xifra %", "mil € i 5 euros", "el 5% i 5  %",
+                     "×'a", "a'", "'", ""] {
+            XCTAssertEqual(Typography.prose(text), text, text)
+        }
+        // A number and its sign alone.
+        XCTAssertEqual(Typography.prose("96 %"), "96\u{00A0}%")
+    }
+
+    /// Markdown bodies: text nodes change, code spans, code blocks and an autolink's
+    /// address do not, nor the heading's anchor (made from the text as written).
+    func testMarkdownTextChangesAndCodeAndAddressesStay() {
+        let markdown = "## L'oficina\n\nL'equip atén el 96 % de `l'entrada 5 %` a <https://example.org/l'a>.\n\n```\nd'1 5 %\n```\n"
+        XCTAssertEqual(MarkdownHTML().render(markdown), """
+            <h2 id="loficina">L\u{2019}oficina</h2>
+            <p>L\u{2019}equip atén el 96\u{00A0}% de <code>l'entrada 5 %</code> a <a href="https://example.org/l&#x27;a">https://example.org/l'a</a>.</p>
+            <pre><code>d'1 5 %
+            </code></pre>
+
+            """)
+        XCTAssertEqual(MarkdownTypst().render("L'equip atén el 96 % de `l'a` a [la web](https://example.org/l'a)."),
+                       "L\u{2019}equip atén el 96\u{00A0}% de #raw(\"l'a\") a #link(\"https://example.org/l'a\")[la web]\\.")
+    }
+
+    /// The texts of the tree as the outputs read them; the writer's own through `pick`.
+    func testTheLocalizerGivesTheTextWithItsTypography() {
+        let (node, problems) = YAMLLoader().load(text: "title: {ca: \"L'oficina al 96 %\", en: \"The office's\"}\n", file: "t.yaml", lineOffset: 0)
+        XCTAssertEqual(problems.map(\.message), [])
+        let ca = Localizer(language: "ca", defaultLanguage: "ca"), en = Localizer(language: "en", defaultLanguage: "ca")
+        XCTAssertEqual(ca.string(node?["title"]), "L\u{2019}oficina al 96\u{00A0}%")
+        XCTAssertEqual(en.string(node?["title"]), "The office\u{2019}s")
+        XCTAssertEqual(ca.pick(node?["title"])?.text, "L'oficina al 96 %")
+    }
+}

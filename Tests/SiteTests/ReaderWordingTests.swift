@@ -1,0 +1,124 @@
+import Foundation
+import Model
+import Rendering
+@testable import Site
+import XCTest
+
+/// What a reader of the example's site sees where the language review of session 13
+/// found faults that needed code: legal references, commitments with their direction,
+/// field names inside a sentence, the chart's count of offices, the writers' typography.
+final class ReaderWordingTests: XCTestCase {
+    nonisolated(unsafe) static var tree: SiteTree!
+    nonisolated(unsafe) static var pages: [String: String] = [:]
+
+    override class func setUp() {
+        tree = try? SiteTree(example: true)
+        if let input = try? tree?.input() { pages = (try? sitePages(input)) ?? [:] }
+    }
+
+    override class func tearDown() { tree?.remove() }
+
+    func page(_ path: String) throws -> String {
+        try XCTUnwrap(ReaderWordingTests.pages[path], path)
+    }
+
+    /// Asserts that the page at `path` in each language (`{lang}` in the path) holds the
+    /// text given for that language.
+    func assertPages(_ path: String, contain expected: [String: String], file: StaticString = #filePath, line: UInt = #line) throws {
+        XCTAssertEqual(expected.keys.sorted(), ["ca", "en", "es"], file: file, line: line)
+        for (language, text) in expected {
+            let html = try page(path.replacingOccurrences(of: "{lang}", with: language))
+            XCTAssertTrue(html.contains(text), "\(language): \(text)\n\n\(html)", file: file, line: line)
+        }
+    }
+
+    /// A legal reference reads as its title, linked; never "Ley 14/2013: Llei 14/2013, …"
+    /// (review no. 7). The articles a reference cites follow the title.
+    func testALegalReferenceIsItsTitleWithTheArticlesItCites() throws {
+        try assertPages("{lang}/model/services/company-creation.html", contain: [
+            "ca": "<li><a href=\"https://www.boe.es/eli/es/l/2013/09/27/14\">Llei 14/2013, de 27 de setembre, de suport als emprenedors i la seva internacionalització</a></li>",
+            "es": "<li><a href=\"https://www.boe.es/eli/es/l/2013/09/27/14\">Ley 14/2013, de 27 de septiembre, de apoyo a los emprendedores y su internacionalización</a></li>",
+            "en": "<li><a href=\"https://www.boe.es/eli/es/l/2013/09/27/14\">Law 14/2013, of 27 September, on support for entrepreneurs and their internationalisation</a></li>",
+        ])
+        try assertPages("{lang}/agreements/knowledge-transfer-2025.html", contain: [
+            "ca": "<li><a href=\"https://www.boe.es/buscar/act.php?id=BOE-A-2015-10566\">Llei 40/2015, de l’1 d’octubre, de règim jurídic del sector públic (convenis)</a>, art. 47-53</li>",
+            "es": "<li><a href=\"https://www.boe.es/buscar/act.php?id=BOE-A-2015-10566\">Ley 40/2015, de 1 de octubre, de Régimen Jurídico del Sector Público (convenios)</a>, art. 47-53</li>",
+            "en": "<li><a href=\"https://www.boe.es/buscar/act.php?id=BOE-A-2015-10566\">Law 40/2015 of 1 October on the legal regime of the public sector (agreements)</a>, art. 47-53</li>",
+        ])
+        try assertPages("{lang}/offices/sant-feliu-de-llobregat/charter.html", contain: [
+            "ca": "a partir del model 1.1.0 · <a href=\"https://portaljuridic.gencat.cat/eli/es-ct/l/2014/12/29/19\">Llei 19/2014, del 29 de desembre, de transparència, accés a la informació pública i bon govern (cartes de serveis)</a>, art. 59</p>",
+            "es": "a partir del modelo 1.1.0 · <a href=\"https://portaljuridic.gencat.cat/eli/es-ct/l/2014/12/29/19\">Ley 19/2014, de 29 de diciembre, de transparencia, acceso a la información pública y buen gobierno (cartas de servicios)</a>, art. 59</p>",
+            "en": "from model 1.1.0 · <a href=\"https://portaljuridic.gencat.cat/eli/es-ct/l/2014/12/29/19\">Law 19/2014 of 29 December on transparency, access to public information and good governance (service charters)</a>, art. 59</p>",
+        ])
+        for language in ["ca", "es", "en"] {
+            XCTAssertFalse(try page("\(language)/model/services/company-creation.html").contains(">Ley 14/2013</a>"), language)
+        }
+    }
+
+    /// The service sheet gives a commitment's direction as the charter does, and the
+    /// metric no longer says it (review no. 13): one "com a màxim".
+    func testACommitmentSaysItsLimitOnce() throws {
+        try assertPages("{lang}/model/services/company-creation.html", contain: [
+            "ca": "<tr><td>Dies hàbils entre el moment en què la documentació és completa i l’enviament del DUE al sistema CIRCE</td>\n<td>com a màxim 2 dies</td></tr>",
+            "es": "<tr><td>Días hábiles entre el momento en que la documentación está completa y el envío del DUE al sistema CIRCE</td>\n<td>como máximo 2 días</td></tr>",
+            "en": "<tr><td>Working days between the documents being complete and the DUE being sent to the CIRCE system</td>\n<td>at most 2 days</td></tr>",
+        ])
+        try assertPages("{lang}/offices/sant-feliu-de-llobregat/charter.html", contain: [
+            "ca": "<td>Dies hàbils entre el moment en què la documentació és completa i l’enviament del DUE al sistema CIRCE: <strong>com a màxim 2 dies</strong></td>",
+            "es": "<td>Días hábiles entre el momento en que la documentación está completa y el envío del DUE al sistema CIRCE: <strong>como máximo 2 días</strong></td>",
+            "en": "<td>Working days between the documents being complete and the DUE being sent to the CIRCE system: <strong>at most 2 days</strong></td>",
+        ])
+    }
+
+    /// The comparison names the changed fields in lower case inside its sentence (review no. 16).
+    func testTheComparisonNamesChangedFieldsInLowerCase() throws {
+        try assertPages("{lang}/comparison.html", contain: [
+            "ca": "<li class=\"mark-changed\"><strong>Amb canvis locals:</strong> <a href=\"model/services/company-creation.html\">Creació d’empreses</a> (canals); <a href=\"model/services/welcome-and-orientation.html\">Acollida i orientació</a> (compromisos)</li>",
+            "es": "<li class=\"mark-changed\"><strong>Con cambios locales:</strong> <a href=\"model/services/company-creation.html\">Creación de empresas</a> (canales); <a href=\"model/services/welcome-and-orientation.html\">Acogida y orientación</a> (compromisos)</li>",
+            "en": "<li class=\"mark-changed\"><strong>Changed locally:</strong> <a href=\"model/services/company-creation.html\">Company set-up</a> (channels); <a href=\"model/services/welcome-and-orientation.html\">Welcome and orientation</a> (commitments)</li>",
+        ])
+    }
+
+    /// The summarised chart of one office says so in the singular (review no. 6: "de les 1 oficines").
+    func testTheChartOfOneOfficeSaysItInTheSingular() throws {
+        // The fixture network: Sant Feliu alone reports.
+        let tree = try SiteTree()
+        defer { tree.remove() }
+        let build = try SiteBuild(input: try tree.input(), options: SiteOptions(
+            baseURL: "https://example.org/oae/", search: false, handbooks: nil, dataFiles: [], structuredData: .none))
+        let pages = Pages(site: build.site)
+        let expected = [
+            "ca": "per a cada trimestre, el valor mínim, la mediana i el valor màxim de l&#39;única oficina amb dades.",
+            "es": "para cada trimestre, el valor mínimo, la mediana y el valor máximo de la única oficina con datos.",
+        ]
+        XCTAssertEqual(build.site.languages.map(\.code).sorted(), ["ca", "es"])
+        for language in build.site.languages {
+            let one = pages.makeIndicatorChart("people-attended", language, summariseAbove: 0)
+            XCTAssertTrue(one.summary)
+            XCTAssertTrue(one.chart_svg.contains(expected[language.code] ?? "?"), one.chart_svg)
+        }
+        let shared = try SiteBuild(input: try XCTUnwrap(ReaderWordingTests.tree).input(), options: SiteOptions(
+            baseURL: "https://example.org/oae/", search: false, handbooks: nil, dataFiles: [], structuredData: .none))
+        let ca = try XCTUnwrap(shared.site.languages.first { $0.code == "ca" })
+        let two = Pages(site: shared.site).makeIndicatorChart("people-attended", ca, summariseAbove: 1)
+        XCTAssertTrue(two.chart_svg.contains("el valor màxim de les 2 oficines amb dades."), two.chart_svg)
+        let en = try XCTUnwrap(shared.site.languages.first { $0.code == "en" })
+        let twoEn = Pages(site: shared.site).makeIndicatorChart("people-attended", en, summariseAbove: 1)
+        XCTAssertTrue(twoEn.chart_svg.contains("the highest value of the 2 offices reporting it."), twoEn.chart_svg)
+        // English has the one form too (the fixture network has no English).
+        XCTAssertEqual(en.formatter.count("chart_summary_description", 1, ["indicator": "People attended", "unit": "people",
+                                                                               "first": "Q2 2026", "last": "Q3 2026"]),
+                       "Bar chart of the indicator “People attended” (people) from Q2 2026 to Q3 2026: for each quarter, "
+                       + "the lowest value, the median and the highest value of the one office reporting it. "
+                       + "The figures are in the table that goes with it.")
+    }
+
+    /// Writers' prose gets `’` and a no-break space before % and €; ids, addresses and
+    /// code keep what was written (review no. 15).
+    func testWritersProseHasItsTypography() throws {
+        let s = try page("ca/model/services/company-creation.html")
+        XCTAssertTrue(s.contains("Creació d’empreses"), s)
+        XCTAssertFalse(s.contains("Creació d&#39;empreses"), s)
+        XCTAssertFalse(s.contains("href=\"https://www.boe.es/eli/es/l/2013/09/27/14\u{2019}"), s)
+    }
+}
