@@ -94,22 +94,51 @@ public struct SourceStamps: Sendable, Equatable {
         return .shared
     }
 
+    /// What `read` asks git about a tree: the status of its content folders and their log.
+    /// A build asks the status once, for the check's replay key and for `read`, and reads the
+    /// log while the tree loads (`readingLog`).
+    public struct GitAnswers: Sendable {
+        /// `git status` of the content folders (`statusArguments`), nil when git could not run
+        /// or the tree is not in git.
+        public var status: Git.Output?
+        /// The log (`logArguments`) being read, once `readingLog` started it.
+        public var log: Background<Git.Output?>?
+
+        /// The status of the tree at `root` of revision `base` (nothing outside git).
+        public static func ask(root: URL, base: SourceInfo) -> GitAnswers {
+            GitAnswers(status: base.revision == "unversioned" ? nil : Git.run(statusArguments, in: root), log: nil)
+        }
+
+        /// These answers with the log read on a thread of its own (it reads the whole
+        /// history) while the caller goes on.
+        public func readingLog(root: URL, base: SourceInfo) -> GitAnswers {
+            guard base.revision != "unversioned" else { return self }
+            return GitAnswers(status: status, log: .start { Git.run(logArguments, in: root) })
+        }
+    }
+
+    /// `git status` as the stamps and the check's replay key read it.
+    public static let statusArguments = ["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--"]
+        + TreeLayout.contentFolders
+    /// `git log` as the stamps read it: each commit of the main line with the files it changed.
+    static let logArguments = ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--name-only",
+                               "--format=%x01%H %ct", "HEAD", "--"] + TreeLayout.contentFolders
+
     /// The stamps of the tree at `root`, whose municipalities' folders are
     /// `seeds/<slug>/` for each of `municipalities`. `base` is the tree's `SourceInfo`
     /// (HEAD's revision and the date), used for uncommitted changes and outside git.
+    /// `asked`: git's answers when the caller asked already (`GitAnswers.ask`).
     public static func read(root: URL, municipalities: Set<String>, base: SourceInfo,
-                            environment: [String: String] = ProcessInfo.processInfo.environment) -> SourceStamps {
+                            environment: [String: String] = ProcessInfo.processInfo.environment,
+                            asked: GitAnswers? = nil) -> SourceStamps {
         let fallback = Stamp(revision: base.revision, epoch: base.epoch)
-        guard base.revision != "unversioned",
-              let log = Git.run(["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--name-only",
-                                 "--format=%x01%H %ct", "HEAD", "--"] + TreeLayout.contentFolders, in: root),
-              log.status == 0
-        else { return SourceStamps(uniform: fallback) }
+        guard base.revision != "unversioned" else { return SourceStamps(uniform: fallback) }
+        let answers = asked ?? GitAnswers.ask(root: root, base: base)
+        let read = answers.log.map { (try? $0.wait()) ?? nil } ?? Git.run(logArguments, in: root)
+        guard let log = read, log.status == 0 else { return SourceStamps(uniform: fallback) }
         let forcedEpoch = environment["SOURCE_DATE_EPOCH"].flatMap(Int.init)
-        let status = Git.run(["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--"] + TreeLayout.contentFolders,
-                             in: root)
         return parse(log: String(decoding: log.stdout, as: UTF8.self),
-                     status: status.map { String(decoding: $0.stdout, as: UTF8.self) } ?? "",
+                     status: answers.status.map { String(decoding: $0.stdout, as: UTF8.self) } ?? "",
                      municipalities: municipalities, head: fallback, forcedEpoch: forcedEpoch)
     }
 

@@ -67,7 +67,8 @@ struct BuildOptions: ParsableArguments {
     /// load reads (`TreeLoader.load`).
     static func load(root: URL, asOf: Day?, announce: Bool = true, source: SourceInfo? = nil,
                      session: CheckSession? = nil,
-                     observe: TreeLoader.FileObserver? = nil, keepUntilExit: Bool = false) -> (LoadedTree, [Diagnostic], BuildInput?) {
+                     observe: TreeLoader.FileObserver? = nil, keepUntilExit: Bool = false,
+                     git: SourceStamps.GitAnswers? = nil) -> (LoadedTree, [Diagnostic], BuildInput?) {
         let source = source ?? SourceInfo.read(root: root)
         if announce, let note = source.dateNote { writeStderr("oae: \(note)\n") }
         let asOfDay = asOf ?? Day(unixSeconds: source.epoch)
@@ -78,7 +79,8 @@ struct BuildOptions: ParsableArguments {
         // of freeing on one core at 947 municipalities.
         if keepUntilExit { KeptUntilExit.keep(context) }
         guard diagnostics.errorCount == 0 else { return (loaded, diagnostics, nil) }
-        let stamps = SourceStamps.read(root: root, municipalities: Set(context.network.municipalities.keys), base: source)
+        let stamps = SourceStamps.read(root: root, municipalities: Set(context.network.municipalities.keys), base: source,
+                                       asked: git)
         let input = BuildInput(root: root, network: context.network, resolved: context.resolved,
                                sourceRevision: source.revision, sourceEpoch: source.epoch, toolVersion: OAE.version,
                                stamps: stamps)
@@ -182,8 +184,10 @@ enum BuildRun {
         let source = SourceInfo.read(root: root, environment: settings.environment)
         if let note = source.dateNote { writeStderr("oae: \(note)\n") }
         let day = asOf ?? Day(unixSeconds: source.epoch)
+        // git's status, asked once for the key and the stamps (its log is read while the tree loads).
+        let status = SourceStamps.GitAnswers.ask(root: root, base: source)
         let key = CheckReplay.key(root: root, asOf: day, asOfGiven: asOf != nil, source: source, steps: steps.map(\.name),
-                                  settings: settings, tool: tool, now: now)
+                                  settings: settings, tool: tool, now: now, git: status)
         if let replayed = try? CheckReplay.replay(out: out, key: key) {
             return Outcome(lines: replayed.lines, checked: false, warnings: count(inReport: replayed.warnings))
         }
@@ -192,8 +196,9 @@ enum BuildRun {
         // the bytes the load reads, on a cold build).
         let early = EarlyInputHashes(root: root, out: out)
         settings.earlyHashes = early
+        let git = status.readingLog(root: root, base: source)
         let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, announce: false, source: source,
-                                                             observe: early.observer, keepUntilExit: keepUntilExit)
+                                                             observe: early.observer, keepUntilExit: keepUntilExit, git: git)
         guard let input else {
             throw CheckFailed(errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.warningCount,
                               filesChecked: loaded.filesChecked)

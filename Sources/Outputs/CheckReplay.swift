@@ -56,7 +56,8 @@ public enum CheckReplay {
     /// not: `ValidationContext.asOfGiven`), running `steps` with `settings`; `tool` stands
     /// for the binary, `now` for the time of the walk.
     public static func key(root: URL, asOf: Day, asOfGiven: Bool = false, source: SourceInfo, steps: [String],
-                           settings: BuildSettings, tool: String = binary, now: Date = Date()) -> Key {
+                           settings: BuildSettings, tool: String = binary, now: Date = Date(),
+                           git: SourceStamps.GitAnswers? = nil) -> Key {
         var hash = ContentHash()
         func part(_ text: String) {
             hash.update(text)
@@ -82,8 +83,7 @@ public enum CheckReplay {
         part(Spreadsheet.locatePython(root: root, environment: environment)?.path ?? "no Python")
         part(settings.skipSearch ? "no search" : Pagefind.locate(root: root, environment: environment)?.path ?? "no Pagefind")
         if source.revision != "unversioned" {
-            let status = Git.run(["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--"]
-                                 + TreeLayout.contentFolders, in: root)
+            let status = git.map { $0.status } ?? Git.run(SourceStamps.statusArguments, in: root)
             part(status.map { "\($0.status) " + String(decoding: $0.stdout, as: UTF8.self) } ?? "no git")
         }
         let listing = FileTree.list(root: root, folders: TreeLayout.contentFolders)
