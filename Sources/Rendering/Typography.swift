@@ -3,10 +3,12 @@
 ///
 /// - an apostrophe between two letters, or a letter and a digit, is `’` (U+2019):
 ///   "l'empresa" → "l’empresa", "d'1 d'octubre" → "d’1 d’octubre", "office's" → "office’s";
-///   a `'` after a space or at an end (a quotation mark) stays as written;
+///   a `'` after a space or at an end (a quotation mark) stays as written, and so does one
+///   in an address written in the text (`inAddress`: a web address, an e-mail);
 /// - the space between a digit and `%` or `€` is a no-break space (U+00A0), so that the
 ///   number and its sign never part at a line's end: "96 %" and "90.000 €" (Catalan and
-///   Spanish write the space; English "96%" has none and is left alone).
+///   Spanish write the space; English "96%" has none and is left alone); a `%` that
+///   begins a word (`%25`, an address's escape) is no sign.
 ///
 /// The same for every language the outputs have (ca, es, en). Applied to the texts of
 /// the tree as `Localizer` picks them and to the text nodes of Markdown bodies
@@ -65,9 +67,16 @@ public enum Typography {
             while i < stop {
                 let c = base[i]
                 if c == apostrophe {
-                    if i > 0, i + 1 < n, endsLetter(b, before: i), startsLetterOrDigit(b, at: i + 1) { change(i, true) }
+                    if i > 0, i + 1 < n, endsLetter(b, before: i), startsLetterOrDigit(b, at: i + 1), !inAddress(b, at: i) {
+                        change(i, true)
+                    }
                 } else if c == UInt8(ascii: "%") || (c == 0xE2 && i + 2 < n && base[i + 1] == 0x82 && base[i + 2] == 0xAC) {
-                    if i >= 2, base[i - 1] == UInt8(ascii: " "), isDigit(base[i - 2]) { change(i - 1, false) }
+                    // A sign, not the start of a word (`%25` escapes a byte in an address).
+                    let after = c == UInt8(ascii: "%") ? i + 1 : i + 3
+                    if i >= 2, base[i - 1] == UInt8(ascii: " "), isDigit(base[i - 2]),
+                       after >= n || !(isASCIILetter(base[after]) || isDigit(base[after])) {
+                        change(i - 1, false)
+                    }
                 }
                 i += 1
             }
@@ -75,6 +84,25 @@ public enum Typography {
     }
 
     static let apostrophe = UInt8(ascii: "'")
+
+    /// Whether byte `i` stands in an address written in the text: a run without spaces
+    /// that holds `://` or `@`, or begins with `www.` (`https://example.cat/l'oficina`,
+    /// `o'brien@example.cat`), which must stay as written.
+    static func inAddress(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+        var start = i, end = i
+        while start > 0, !isSpace(b[start - 1]) { start -= 1 }
+        while end < b.count, !isSpace(b[end]) { end += 1 }
+        if end - start >= 4, b[start] == UInt8(ascii: "w"), b[start + 1] == UInt8(ascii: "w"), b[start + 2] == UInt8(ascii: "w"),
+           b[start + 3] == UInt8(ascii: ".") { return true }
+        var k = start
+        while k < end {
+            if b[k] == UInt8(ascii: "@") { return true }
+            if b[k] == UInt8(ascii: ":"), k + 2 < end, b[k + 1] == UInt8(ascii: "/"), b[k + 2] == UInt8(ascii: "/") { return true }
+            k += 1
+        }
+        return false
+    }
 
     /// Whether an 8-byte word holds a `'`, a `%` or an E2 byte (the first of `€`).
     @inline(__always)

@@ -25,6 +25,16 @@ final class TypographyTests: XCTestCase {
         XCTAssertEqual(Typography.prose("96 %"), "96\u{00A0}%")
     }
 
+    /// An address written in a YAML text (no Markdown marks it) stays as written: a web
+    /// address or an e-mail with an apostrophe, a `%` that escapes a byte (the regression
+    /// hunt of session 14, no. 1); prose around it changes.
+    func testAddressesInPlainTextStay() {
+        XCTAssertEqual(Typography.prose("Vegeu https://example.cat/l'oficina?a=50 %25 o escriviu a o'brien@ex.cat, l'equip."),
+                       "Vegeu https://example.cat/l'oficina?a=50 %25 o escriviu a o'brien@ex.cat, l\u{2019}equip.")
+        XCTAssertEqual(Typography.prose("www.l'oficina.cat i l'altra"), "www.l'oficina.cat i l\u{2019}altra")
+        XCTAssertEqual(Typography.prose("5 %, 5 €. i 5 %a"), "5\u{00A0}%, 5\u{00A0}€. i 5 %a")
+    }
+
     /// Markdown bodies: text nodes change, code spans, code blocks and an autolink's
     /// address do not, nor the heading's anchor (made from the text as written).
     func testMarkdownTextChangesAndCodeAndAddressesStay() {
