@@ -59,6 +59,8 @@ public enum Validator {
         "schema-type", "schema-enum", "schema-const", "schema-min-length", "schema-max-length", "schema-pattern",
         "schema-format", "schema-minimum", "schema-maximum", "schema-exclusive-minimum", "schema-exclusive-maximum",
         "schema-multiple-of", "schema-false",
+        // At the repeated item: a list's second `oae` is not also `ref-self` (the regression hunt of session 14, no. 6).
+        "schema-unique-items",
     ]
     /// The schema's rules that refuse a field by its key (a misspelt field): the key and
     /// its value are refused.

@@ -189,6 +189,22 @@ extension FreshUserRuleTests {
         }
     }
 
+    /// The same term twice in its own `see_also`: `ref-self` at the first, the schema's
+    /// `schema-unique-items` alone at the repeated one (one token, one diagnostic; the
+    /// regression hunt of session 14, no. 6).
+    func testARepeatedSelfReferenceIsTheSchemasAlone() throws {
+        try assertRendered([
+            "model/glossary.yaml:5:21: warning[ref-self]: glossary-term 'oae' names itself in 'terms[0].see_also'\n"
+                + "  = help: remove it: 'terms[0].see_also' lists other glossary-terms\n",
+            "model/glossary.yaml:5:26: error[schema-unique-items]: duplicate item \"oae\"; the items of this list must be distinct\n"
+                + "  = note: first given at model/glossary.yaml:5:21\n"
+                + "  = note: schema rule at model/schema/glossary.schema.yaml:48:11\n",
+        ], ["ref-self", "schema-unique-items"]) { t in
+            try t.replace("model/glossary.yaml", "  - id: oae\n    term: {ca: OAE, es: OAE}\n",
+                          "  - id: oae\n    term: {ca: OAE, es: OAE}\n    see_also: [pae, oae, oae]\n")
+        }
+    }
+
     /// No. 20: an isolate (U+2066), in no font either, is one diagnostic at its place:
     /// `text-invisible-character`, with a note on the PDFs; not also `text-no-font`.
     func testAnIsolateIsOneDiagnostic() throws {
