@@ -35,7 +35,7 @@ public struct MarkdownLoader: Sendable {
     public static let rules = [
         RuleInfo("markdown-front-matter-unclosed", "Front matter opened with --- is never closed."),
         RuleInfo("markdown-table-pipe-in-code", "A '|' inside a code span in a table row splits the cell."),
-        RuleInfo("markdown-raw-html", "Raw HTML in a Markdown body: the site leaves it out, text and all, and the handbooks print its tags."),
+        RuleInfo("markdown-raw-html", "Raw HTML in a Markdown body: the site leaves out its tags (a block of HTML, text and all), and the handbooks print them."),
     ]
 
     /// The GFM extensions every body is parsed with (footnotes are an option).
@@ -104,8 +104,8 @@ public struct MarkdownLoader: Sendable {
                                                                         file: file)
         for row in tableRows { diagnostics += MarkdownLoader.pipesInCodeSpans(bodyLines.line(row) ?? "", line: row, file: file) }
         for span in html {
-            diagnostics.append(.warning("markdown-raw-html", "raw HTML is not supported in a Markdown body: the site leaves it out, "
-                                            + "with its text, and the handbooks print its tags", at: span,
+            diagnostics.append(.warning("markdown-raw-html", "raw HTML is not supported in a Markdown body: the site leaves out its tags "
+                                            + "(a block of HTML, text and all), and the handbooks print them", at: span,
                                         help: "write it in Markdown (**bold**, lists, a blank line between paragraphs)"))
         }
         let document = MarkdownDocument(frontMatter: frontMatter, body: body, bodyLineOffset: bodyStartLine,

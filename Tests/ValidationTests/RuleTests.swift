@@ -466,12 +466,12 @@ final class RuleTests: XCTestCase {
 
     /// Images and raw HTML are not carried by the site and the handbooks: the writer is told
     /// at the image (an error: the page would show a broken image) and at each tag (a
-    /// warning: the site leaves it out with its text, the handbooks print it).
+    /// warning: the site leaves out its tags, a block of HTML with its text; the handbooks print them).
     func testImagesAndRawHTMLInMarkdownBodies() throws {
         try assertDiagnostics([
             "markdown-image model/services/company-creation.md:33:1: images are not supported in a Markdown body",
-            "markdown-raw-html model/services/company-creation.md:35:1: raw HTML is not supported in a Markdown body: the site leaves it out, with its text, and the handbooks print its tags",
-            "markdown-raw-html model/services/company-creation.md:37:8: raw HTML is not supported in a Markdown body: the site leaves it out, with its text, and the handbooks print its tags",
+            "markdown-raw-html model/services/company-creation.md:35:1: raw HTML is not supported in a Markdown body: the site leaves out its tags (a block of HTML, text and all), and the handbooks print them",
+            "markdown-raw-html model/services/company-creation.md:37:8: raw HTML is not supported in a Markdown body: the site leaves out its tags (a block of HTML, text and all), and the handbooks print them",
         ]) { t in
             let path = "model/services/company-creation.md"
             try t.write(path, try t.read(path) + "\n![Diagrama](diagram.svg)\n\n<details><summary>Més</summary>Text</details>\n\nUn salt<br>de línia.\n")
