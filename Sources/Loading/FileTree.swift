@@ -38,7 +38,8 @@ public enum FileTree {
         public var device: UInt
         public var inode: UInt
 
-        init(_ st: stat) {
+        /// The stamp of a `stat` of the file.
+        public init(_ st: stat) {
             size = Int(st.st_size)
             modified = Int(st.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(st.st_mtim.tv_nsec)
             changed = Int(st.st_ctim.tv_sec) &* 1_000_000_000 &+ Int(st.st_ctim.tv_nsec)

@@ -186,8 +186,9 @@ public enum TreeLoader {
     /// stamp of it and its bytes, so that a build hashes its inputs from the bytes read
     /// here rather than reading every file a second time (`EarlyInputHashes`). Files the
     /// load does not read (templates, READMEs, the kind table) are not given.
-    public static func load(root: URL, cache: LoadCache? = nil, observe: FileObserver? = nil) -> LoadedTree {
-        let listing = cache?.followedListing(root: root) ?? FileTree.list(root: root, folders: TreeLayout.contentFolders)
+    public static func load(root: URL, cache: LoadCache? = nil, observe: FileObserver? = nil,
+                            listing given: FileTree.Listing? = nil) -> LoadedTree {
+        let listing = given ?? cache?.followedListing(root: root) ?? FileTree.list(root: root, folders: TreeLayout.contentFolders)
         cache?.keep(listing)
         let paths = listing.files
         let (kinds, kindProblems) = KindTable.load(root: root)

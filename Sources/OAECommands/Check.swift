@@ -61,12 +61,15 @@ public enum CheckRun {
     /// those of a check without it.
     /// `asOfGiven` says whether the writer gave `asOf` (`--as-of`; by default, whether
     /// `asOf` is there): a build passes the day its dates come from, which is not given.
-    /// `observe` is given each file the load reads (`TreeLoader.load`).
+    /// `observe` is given each file the load reads (`TreeLoader.load`); `listing` is the
+    /// walk of the tree's content folders to load, when the caller made it already (a
+    /// build makes one walk for its replay key, its load and its record; `FileTree.list`).
     public static func checked(root: URL, asOf: Day? = nil, asOfGiven: Bool? = nil,
                                session: CheckSession? = nil,
-                               observe: TreeLoader.FileObserver? = nil) -> (context: ValidationContext, diagnostics: [Diagnostic]) {
+                               observe: TreeLoader.FileObserver? = nil,
+                               listing: FileTree.Listing? = nil) -> (context: ValidationContext, diagnostics: [Diagnostic]) {
         let templateCheck = TemplateCheckThread(root: root)
-        let tree = TreeLoader.load(root: root, cache: session?.cache, observe: observe)
+        let tree = TreeLoader.load(root: root, cache: session?.cache, observe: observe, listing: listing)
         // The schemas compiled by the last check serve while no schema file changed.
         let schemasSame = session?.cache.changes.map { !$0.paths.contains { $0.hasPrefix("model/schema/") } } ?? false
         let annotations = schemasSame ? session?.last?.network.annotations : nil

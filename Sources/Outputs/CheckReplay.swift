@@ -12,7 +12,7 @@ import Tools
 /// The key (`CheckReplay.key`) is a SHA-256 of everything the check and the outputs'
 /// units depend on besides the bytes of the files, and of the stamps of the files:
 /// - every entry of the walk of `model/`, `seeds/` and `templates/` that the check reads
-///   (`FileTree.list`, the loader's own walk): each file's path, size, modification and
+///   (`FileTree.list`; a build loads the tree from this same walk): each file's path, size, modification and
 ///   change times (nanoseconds), device and inode; each entry the walk refused (a link, a
 ///   special file, an unreadable folder, a name not in UTF-8) with its reason;
 /// - the `oae` binary that runs (`/proc/self/exe`: device, inode, size, modification and
@@ -54,10 +54,11 @@ public enum CheckReplay {
 
     /// The key of a build of the tree at `root` as of `asOf` (given with `--as-of`, or
     /// not: `ValidationContext.asOfGiven`), running `steps` with `settings`; `tool` stands
-    /// for the binary, `now` for the time of the walk.
+    /// for the binary, `now` for the time of the walk (taken before it). `listing` is the
+    /// walk, when the build made it to load the tree from it too (else it is made here).
     public static func key(root: URL, asOf: Day, asOfGiven: Bool = false, source: SourceInfo, steps: [String],
                            settings: BuildSettings, tool: String = binary, now: Date = Date(),
-                           git: SourceStamps.GitAnswers? = nil) -> Key {
+                           git: SourceStamps.GitAnswers? = nil, listing: FileTree.Listing? = nil) -> Key {
         var hash = ContentHash()
         func part(_ text: String) {
             hash.update(text)
@@ -86,7 +87,7 @@ public enum CheckReplay {
             let status = git.map { $0.status } ?? Git.run(SourceStamps.statusArguments, in: root)
             part(status.map { "\($0.status) " + String(decoding: $0.stdout, as: UTF8.self) } ?? "no git")
         }
-        let listing = FileTree.list(root: root, folders: TreeLayout.contentFolders)
+        let listing = listing ?? FileTree.list(root: root, folders: TreeLayout.contentFolders)
         let recent = Int((now.timeIntervalSince1970 - settle) * 1_000_000_000)
         var racy = false
         for (path, stamp) in zip(listing.files, listing.stamps) {
@@ -114,8 +115,23 @@ public enum CheckReplay {
     /// plans as usual). Confirmed holding the output's lock, so that no build was writing.
     public static func replay(out: URL, key: Key) throws -> Replayed? {
         guard !key.racy else { return nil }
+        // The record read first, kept for the look under the lock while its file is the same
+        // (the same stamp): a warm build read and decoded it twice.
+        var first: (stamp: FileTree.FileStamp, check: BuildRecord.Check?)?
+        func record() -> BuildRecord.Check? {
+            if let first {
+                var st = stat()
+                if stat(out.appendingPathComponent(BuildRecord.path).path, &st) == 0,
+                   (st.st_mode & S_IFMT) == S_IFREG, FileTree.FileStamp(st) == first.stamp {
+                    return first.check
+                }
+            }
+            guard let read = BuildRecord.check(out: out) else { return nil }
+            first = (read.stamp, read.check)
+            return read.check
+        }
         func look() -> Replayed? {
-            guard let check = BuildRecord.read(out: out).check, check.key == key.hex,
+            guard let check = record(), check.key == key.hex,
                   check.files.allSatisfy({ FileManager.default.fileExists(atPath: out.appendingPathComponent($0).path) })
             else { return nil }
             return Replayed(lines: check.lines, warnings: check.warnings)

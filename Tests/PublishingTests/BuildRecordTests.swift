@@ -1,0 +1,56 @@
+import Foundation
+@testable import Publishing
+import XCTest
+
+/// `output/.cache/build.json`: what a build writes (`BuildRecord.text`) is what the next
+/// one reads (`read`), and the replay reads the check alone with the file's stamp.
+final class BuildRecordTests: XCTestCase {
+    private func folder(_ record: BuildRecord?) throws -> URL {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("oae-record-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent(".cache"), withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: out) }
+        if let record { try Data(record.text.utf8).write(to: out.appendingPathComponent(BuildRecord.path)) }
+        return out
+    }
+
+    private let full = BuildRecord(
+        units: ["handbooks/molins-de-rei/ca": .init(key: "k1", reads: ["shared", "municipality/molins-de-rei"], pdf: "p1"),
+                "site": .init(key: "k2", reads: ["all"])],
+        files: ["model/model.yaml": .init(hash: "h1", size: 120, modified: 1_764_000_000_123_456_789),
+                "seeds/molins-de-rei/office.yaml": .init(hash: "h2", size: 0, modified: 0)],
+        groups: ["shared": "g1", "municipality/molins-de-rei": "g2"],
+        check: .init(key: "c1", warnings: #"{"diagnostics":[]}"#, lines: ["site: 0 rendered, 1 reused"],
+                     files: ["site/index.html"]))
+
+    func testWhatABuildWritesIsWhatTheNextReads() throws {
+        let out = try folder(full)
+        XCTAssertEqual(BuildRecord.read(out: out), full)
+        var noCheck = full
+        noCheck.check = nil
+        XCTAssertEqual(BuildRecord.read(out: try folder(noCheck)), noCheck)
+    }
+
+    func testTheReplayReadsTheCheckWithTheStampOfTheFileItRead() throws {
+        let out = try folder(full)
+        let read = try XCTUnwrap(BuildRecord.check(out: out))
+        XCTAssertEqual(read.check, full.check)
+        var st = stat()
+        XCTAssertEqual(stat(out.appendingPathComponent(BuildRecord.path).path, &st), 0)
+        XCTAssertEqual(read.stamp.inode, UInt(st.st_ino))
+        XCTAssertEqual(read.stamp.size, Int(st.st_size))
+    }
+
+    func testNoRecordOrAnotherFormatIsAnEmptyRecord() throws {
+        let none = try folder(nil)
+        XCTAssertEqual(BuildRecord.read(out: none), BuildRecord())
+        XCTAssertNil(BuildRecord.check(out: none))
+        let other = try folder(nil)
+        try Data(#"{"format":2,"units":{},"groups":{},"files":{},"check":{"key":"c","warnings":"","lines":[],"files":[]}}"#.utf8)
+            .write(to: other.appendingPathComponent(BuildRecord.path))
+        XCTAssertEqual(BuildRecord.read(out: other), BuildRecord())
+        XCTAssertNil(try XCTUnwrap(BuildRecord.check(out: other)).check)
+        // A record cut short (a disk that filled up) is no record: the build is a cold one.
+        try Data(full.text.utf8.prefix(40)).write(to: other.appendingPathComponent(BuildRecord.path))
+        XCTAssertEqual(BuildRecord.read(out: other), BuildRecord())
+    }
+}
