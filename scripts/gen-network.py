@@ -26,6 +26,31 @@ def slug(name):
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
     return s
 
+def after(preposition, name):
+    """`de` or `a` before a municipality's name in Catalan: `d'Abrera`, `del Prat de
+    Llobregat`, `de la Garriga`, `de l'Hospitalet de Llobregat`, `als Hostalets de Pierola`."""
+    for article, joined in (("El ", "l "), ("Els ", "ls ")):
+        if name.startswith(article):
+            return preposition + joined + name[len(article):]
+    for article in ("La ", "Les ", "L'"):
+        if name.startswith(article):
+            return preposition + " " + article.lower() + name[len(article):]
+    if preposition == "de" and re.match(r"[AEIOUÀÈÉÍÒÓÚaeiouh]|H[aeiouàèéíòóú]", name):
+        return "d'" + name
+    return preposition + " " + name
+
+
+def named(text, name, catalan):
+    """The template's text with the pilot's name replaced by `name`: in Catalan lines (not
+    a Spanish or English value), with the preposition before it contracted (`after`)."""
+    lines = []
+    for line in text.split("\n"):
+        if catalan and not re.match(r"\s*(- )?(es|en):", line):
+            line = re.sub(r"\b(de|a) Sant Feliu de Llobregat", lambda m: after(m.group(1), name), line)
+        lines.append(line.replace("Sant Feliu de Llobregat", name))
+    return "\n".join(lines)
+
+
 # The example's own municipalities, which the programme's files name.
 example = sorted(name for name in os.listdir(os.path.join(root, "seeds"))
                  if os.path.isfile(os.path.join(root, "seeds", name, "office.yaml")))
@@ -72,7 +97,8 @@ for row in rows:
     for rel in files:
         with open(os.path.join(src, rel), encoding="utf-8") as f:
             text = f.read()
-        text = text.replace(template, s).replace("Sant Feliu de Llobregat", row["name"]).replace('"08211"', '"%s"' % row["ine_code"])
+        text = text.replace(template, s).replace('"08211"', '"%s"' % row["ine_code"])
+        text = named(text, row["name"], catalan=not re.search(r"\.(es|en)\.md$", rel))
         # A postal code of the municipality's province (its INE code's first two digits):
         # oae checks that an office's postal code and municipality agree.
         text = text.replace('postal_code: "08980"', 'postal_code: "%s980"' % row["ine_code"][:2])
