@@ -66,6 +66,9 @@ extension StringProtocol {
     /// `allSatisfy` across modules, unspecialised, it was 7% of the handbooks' CPU).
     @inlinable public var isBlankText: Bool {
         @inline(__always) func blank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        // Most texts begin with a letter: answered by their first byte, without the
+        // closure over their storage (each language of every text picked for a page asks).
+        if let first = utf8.first, !blank(first) { return false }
         if let found = utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
             for byte in bytes where !blank(byte) { return false }
             return true

@@ -45,11 +45,12 @@ enum HTMLBytes {
         find(needle, in: hay, from: from, to: to) != nil
     }
 
-    /// How many times `needle` occurs in `hay` without overlapping.
-    static func count(_ needle: StaticString, in hay: [UInt8]) -> Int {
+    /// How many times `needle` occurs in `hay` without overlapping, counted up to `limit`
+    /// (the search stops there).
+    static func count(_ needle: StaticString, in hay: [UInt8], upTo limit: Int = .max) -> Int {
         var n = 0
         var from = 0
-        while let at = find(needle, in: hay, from: from) {
+        while n < limit, let at = find(needle, in: hay, from: from) {
             n += 1
             from = at + needle.utf8CodeUnitCount
         }

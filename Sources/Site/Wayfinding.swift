@@ -184,7 +184,10 @@ enum Contents {
 
     /// `insert` on the UTF-8 bytes of a page.
     static func insert(_ html: [UInt8], label: String) -> [UInt8] {
-        guard !HTMLBytes.contains("class=\"toc", in: html), HTMLBytes.count("<h2 id=\"", in: html) >= minimum else { return html }
+        // The headings counted first, up to `minimum`: most pages have fewer, and those are
+        // then scanned once, not twice.
+        guard HTMLBytes.count("<h2 id=\"", in: html, upTo: minimum) >= minimum,
+              !HTMLBytes.contains("class=\"toc", in: html) else { return html }
         var entries: [(level: Int, id: String, text: String)] = []
         var rest = 0
         while let open = HTMLBytes.find("<h", in: html, from: rest) {

@@ -36,4 +36,16 @@ final class TextSpeedTests: XCTestCase {
         XCTAssertEqual(String(tail[tail.utf8Range(of: "é")!.upperBound...].prefix(5)), "</h2>")
         XCTAssertNil(text.utf8Range(of: "<h2", in: text.startIndex..<r.lowerBound))
     }
+
+    /// Blank is empty or only spaces, tabs and line breaks, whatever the first byte.
+    func testBlankTextIsOnlySpacesTabsAndLineBreaks() {
+        for blank in ["", " ", "\t\n", "\r\n  ", String(repeating: " ", count: 40)] {
+            XCTAssertTrue(blank.isBlankText, blank.debugDescription)
+            XCTAssertTrue(blank[...].isBlankText, blank.debugDescription)
+        }
+        for shown in ["a", " a", "\n\nà", "\u{A0}", "\u{2003}", "é ", String(repeating: " ", count: 40) + "x"] {
+            XCTAssertFalse(shown.isBlankText, shown.debugDescription)
+            XCTAssertFalse(shown[...].isBlankText, shown.debugDescription)
+        }
+    }
 }

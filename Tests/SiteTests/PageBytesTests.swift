@@ -92,6 +92,8 @@ final class PageBytesTests: XCTestCase {
         XCTAssertNil(HTMLBytes.find("<h2", in: hay, from: 9, to: 27))
         XCTAssertEqual(HTMLBytes.find("<h2", in: hay, from: 9, to: 28), 25)
         XCTAssertEqual(HTMLBytes.count("<h2 id=\"", in: hay), 2)
+        XCTAssertEqual(HTMLBytes.count("<h2 id=\"", in: hay, upTo: 1), 1)
+        XCTAssertEqual(HTMLBytes.count("<h2 id=\"", in: hay, upTo: 3), 2)
         XCTAssertEqual(HTMLBytes.findLast("</h2>", in: hay, before: hay.count), 37)
         XCTAssertEqual(HTMLBytes.findLast("</h2>", in: hay, before: 41), 20)
         XCTAssertEqual(HTMLBytes.attribute("id", in: hay, from: 8, to: 19), "x")
