@@ -54,9 +54,9 @@ public struct Templates: Sendable {
                 do {
                     compiled[name] = try CompiledTemplate(text)
                     names.insert(name)
-                } catch let error as CompiledTemplate.Unsupported {
+                } catch let error as CompiledTemplate.ParseError {
                     problems.append(.error("template-syntax", "template cannot be rendered: \(error.description)",
-                                           at: SourceSpan(file: path, line: error.line, column: 1),
+                                           at: SourceSpan(file: path, line: error.line, column: error.column),
                                            help: "oae renders Mustache's variables, sections, inverted sections, partials, comments, set delimiters and the CONTENT_TYPE pragma"))
                 }
             } catch let error as MustacheTemplate.ParserError {
