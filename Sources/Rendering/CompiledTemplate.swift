@@ -405,7 +405,9 @@ extension CompiledTemplate {
         /// Moves past a comment's end delimiter, found as swift-mustache's
         /// `read(untilString:)` finds it: a character that breaks a partial match is not
         /// tried as the start of a new one (with `%%>` for `%>`, the end is not found there).
+        /// Not found, the error stands at the comment's tag.
         mutating func skipComment() throws {
+            let tag = position - 1 - start.count
             var matched = 0
             while !reachedEnd {
                 if current == end[matched] {
@@ -419,6 +421,7 @@ extension CompiledTemplate {
                 }
                 position += 1
             }
+            position = tag
             throw syntax("a comment is not closed with '\(Parser.written(end))'")
         }
 
