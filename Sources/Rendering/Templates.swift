@@ -194,8 +194,8 @@ final class ReferenceLibrary: @unchecked Sendable {
     init(_ texts: [(name: String, text: String)]) { self.texts = texts }
 
     /// The library. A template the compiled parser accepted and swift-mustache refuses
-    /// would break what `CompiledTemplatesDifferentialTests` holds: it stops the program
-    /// with both names, rather than render the template as nothing.
+    /// would break what `CompiledTemplatesDifferentialTests` holds: the program stops,
+    /// naming the template and swift-mustache's error, rather than render it as nothing.
     var library: MustacheLibrary {
         lock.withLock {
             if let parsed { return parsed }

@@ -64,17 +64,20 @@ final class ViewModelTests: XCTestCase {
         ])
     }
 
+    /// What loading `text` as the only template of a folder reports.
+    static func problems(_ text: String) -> [Diagnostic] {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("oae-tpl-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try? FileManager.default.createDirectory(at: root.appendingPathComponent("templates/x"), withIntermediateDirectories: true)
+        try? Data(text.utf8).write(to: root.appendingPathComponent("templates/x/page.mustache"))
+        return Templates.load(root: root, folder: "templates/x").1
+    }
+
     /// A section never closed is reported where it opens, in words (the parser stopped at
     /// the end of the file and said `expectedSectionEnd`); one closed with another name at
     /// the closing tag.
     func testASectionNeverClosedIsReportedWhereItOpens() throws {
-        func error(_ text: String) -> String {
-            let root = FileManager.default.temporaryDirectory.appendingPathComponent("oae-tpl-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: root) }
-            try? FileManager.default.createDirectory(at: root.appendingPathComponent("templates/x"), withIntermediateDirectories: true)
-            try? Data(text.utf8).write(to: root.appendingPathComponent("templates/x/page.mustache"))
-            return Templates.load(root: root, folder: "templates/x").1.map { "\($0.span): \($0.message)" }.joined()
-        }
+        func error(_ text: String) -> String { Self.problems(text).map { "\($0.span): \($0.message)" }.joined() }
         XCTAssertEqual(error("<ul>\n{{#rows}}<li>{{#note}}{{.}}{{/note}}</li>\n</ul>\n"),
                        "templates/x/page.mustache:2:4: section 'rows' is never closed")
         XCTAssertEqual(error("{{#rows}}\n{{/row}}\n"), "templates/x/page.mustache:2:4: '{{/row}}' closes section 'rows', opened at line 1")
@@ -83,13 +86,7 @@ final class ViewModelTests: XCTestCase {
     /// The templates the compiled parser accepted and swift-mustache refused (second review
     /// of session 14, F1) are refused, where the parse stops, in words.
     func testTemplatesSwiftMustacheRefusesAreReported() throws {
-        func error(_ text: String) -> String {
-            let root = FileManager.default.temporaryDirectory.appendingPathComponent("oae-tpl-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: root) }
-            try? FileManager.default.createDirectory(at: root.appendingPathComponent("templates/x"), withIntermediateDirectories: true)
-            try? Data(text.utf8).write(to: root.appendingPathComponent("templates/x/page.mustache"))
-            return Templates.load(root: root, folder: "templates/x").1.map { "\($0.rule) \($0.span): \($0.message)" }.joined()
-        }
+        func error(_ text: String) -> String { Self.problems(text).map { "\($0.rule) \($0.span): \($0.message)" }.joined() }
         XCTAssertEqual(error("<p>\n{{#has_search}}x{{/has_search.}}\n"),
                        "template-syntax templates/x/page.mustache:2:20: '{{/has_search.}}' closes section 'has_search', opened at line 2")
         // A combining mark after }} makes a character that is not }.
