@@ -2,15 +2,17 @@
 /// over `[String: Any]` cost a third of the site's build in dynamic casts and name
 /// splitting).
 ///
-/// swift-mustache stays the reference: `Templates.load` parses every template with it
-/// first (its errors are the `template-syntax` diagnostics), and only a template it
-/// accepts is compiled here. The tokenizer below follows swift-mustache's parser step
-/// by step (`MustacheTemplate.parse`: standalone lines, the whitespace before a tag,
-/// partial indentation, set delimiters, `CONTENT_TYPE` pragmas) so that both give the same
-/// bytes; `TemplateEngineTests` renders every template of the example both ways and
-/// compares them. What swift-mustache has beyond the Mustache specification and oae's
-/// templates do not use (transforms such as `{{lowercased(x)}}`, template inheritance,
-/// dynamic partials, lambdas) is refused at load time with `template-syntax`.
+/// swift-mustache stays the reference engine. The parser below reads a template as
+/// swift-mustache's `MustacheTemplate.parse` does, rule by rule and `Character` by
+/// `Character` (grapheme clusters, `Characters`): standalone lines, the whitespace before a
+/// tag, partial indentation, set delimiters, `CONTENT_TYPE` pragmas, names as written. So
+/// a template it compiles, swift-mustache accepts and renders to the same bytes, and a
+/// template swift-mustache refuses, it refuses (`CompiledTemplatesDifferentialTests`: a
+/// corpus of edge cases and thousands of generated templates; `TemplateEngineTests`
+/// renders every page of the example both ways). What swift-mustache has beyond the
+/// Mustache specification and oae's templates do not use (transforms such as
+/// `{{lowercased(x)}}`, template inheritance, dynamic partials, lambdas, delimiters that
+/// are not ASCII) is refused too, as `ParseError`s that swift-mustache may not share.
 public struct CompiledTemplate: Sendable {
     /// How a value is escaped where it is inserted with `{{name}}`.
     public enum Escaping: Sendable {
@@ -46,12 +48,19 @@ public struct CompiledTemplate: Sendable {
         case escaping(Escaping)
     }
 
-    /// Why a template cannot be compiled (swift-mustache accepted it, but it uses
-    /// something this engine does not render).
-    public struct Unsupported: Error, CustomStringConvertible {
+    /// Why a template cannot be compiled: it does not parse (`swiftMustacheRefuses`: the
+    /// parser below reads a template as swift-mustache's does, so swift-mustache refuses
+    /// it too), or swift-mustache may accept it but it uses something this engine does
+    /// not render. A template this engine compiles, swift-mustache accepts and renders to
+    /// the same bytes (`CompiledTemplatesDifferentialTests`).
+    public struct ParseError: Error, CustomStringConvertible {
         public var description: String
         /// 1-based line of the tag.
         public var line: Int
+        /// 1-based column, in characters (grapheme clusters), of where the parse stopped.
+        public var column: Int
+        /// Whether swift-mustache refuses the template too (else it may accept it).
+        public var swiftMustacheRefuses: Bool
     }
 
     /// The tokens, laid out for rendering.
@@ -67,98 +76,231 @@ public struct CompiledTemplate: Sendable {
 // MARK: - Parsing (after swift-mustache's Template+Parser.swift, Apache-2.0, the Hummingbird authors)
 
 extension CompiledTemplate {
+    /// A template's text as swift-mustache's parser reads it: one code per `Character`
+    /// (grapheme cluster), with the byte offset where each starts. swift-mustache compares
+    /// `Character`s, so `}` followed by a combining mark (U+0301) or a variation selector
+    /// (U+FE0F) is one character that is not `}`, and `K` (U+212A KELVIN SIGN) is one that
+    /// is `K` (canonical equivalence).
+    ///
+    /// Codes: below 0x80, the ASCII character the `Character` equals. Else
+    /// `other` with `whitespaceBit` and `newlineBit` set as `Character.isWhitespace` and
+    /// `Character.isNewline` have them (both read the first scalar: a space followed by
+    /// a combining mark is whitespace for swift-mustache), or `crlf` for `\r\n`.
+    struct Characters {
+        static let other: UInt8 = 0x80, whitespaceBit: UInt8 = 1, newlineBit: UInt8 = 2
+        /// `\r\n`, one `Character`: whitespace and a newline, and in swift-mustache's set
+        /// of the characters that end a text.
+        static let crlf: UInt8 = 0x87
+        /// What the parser reads past the end (swift-mustache's `current()` gives "\0").
+        static let end: UInt8 = 0xFF
+        /// The scalars that are not ASCII and whose `Character` equals an ASCII one (each
+        /// is canonically equivalent to it): `CompiledTemplatesDifferentialTests` checks the
+        /// list against every Unicode scalar.
+        static let asciiEquivalents: [UInt32: UInt8] = [0x037E: UInt8(ascii: ";"), 0x1FEF: UInt8(ascii: "`"), 0x212A: UInt8(ascii: "K")]
+
+        var codes: [UInt8] = []
+        /// The byte offset of each character, and the text's length after the last.
+        var offsets: [Int] = []
+
+        init(_ bytes: [UInt8]) {
+            codes.reserveCapacity(bytes.count)
+            offsets.reserveCapacity(bytes.count + 1)
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                // Two ASCII scalars other than \r\n are two characters (Unicode's rules
+                // GB3, GB999): the text splits there into runs that are clustered alone.
+                var j = i + 1
+                while j < n, !(bytes[j - 1] < 0x80 && bytes[j] < 0x80 && !(bytes[j - 1] == 0x0D && bytes[j] == 0x0A)) { j += 1 }
+                if j == i + 1, bytes[i] < 0x80 {
+                    codes.append(bytes[i])
+                    offsets.append(i)
+                } else if j == i + 2, bytes[i] == 0x0D, bytes[i + 1] == 0x0A {
+                    codes.append(Characters.crlf)
+                    offsets.append(i)
+                } else {
+                    var at = i
+                    for character in String(decoding: bytes[i..<j], as: UTF8.self) {
+                        codes.append(Characters.code(character))
+                        offsets.append(at)
+                        at += character.utf8.count
+                    }
+                }
+                i = j
+            }
+            offsets.append(n)
+        }
+
+        static func code(_ character: Character) -> UInt8 {
+            if let ascii = character.asciiValue, character.utf8.count == 1 { return ascii }
+            if character == "\r\n" { return crlf }
+            let scalars = character.unicodeScalars
+            if scalars.count == 1, let ascii = asciiEquivalents[scalars.first!.value] { return ascii }
+            return other | (character.isWhitespace ? whitespaceBit : 0) | (character.isNewline ? newlineBit : 0)
+        }
+
+        /// `Character.isWhitespace` of the character whose code is `c`.
+        static func isWhitespace(_ c: UInt8) -> Bool {
+            c < 0x80 ? c == 0x20 || (c >= 0x09 && c <= 0x0D) : c != end && c & whitespaceBit != 0
+        }
+
+        /// `Character.isNewline` of the character whose code is `c`.
+        static func isNewline(_ c: UInt8) -> Bool {
+            c < 0x80 ? c >= 0x0A && c <= 0x0D : c != end && c & newlineBit != 0
+        }
+    }
+
     struct Parser {
         let bytes: [UInt8]
+        let codes: [UInt8]
+        let offsets: [Int]
+        /// The position, in characters.
         var position = 0
         var start: [UInt8] = Array("{{".utf8)
         var end: [UInt8] = Array("}}".utf8)
+        /// The bytes of the start delimiter's first character as the set-delimiter tag
+        /// wrote it: swift-mustache adds those to the text where that character is not
+        /// followed by the rest of the delimiter.
+        var startFirst: [UInt8] = Array("{".utf8)
 
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-        var reachedEnd: Bool { position >= bytes.count }
-        var current: UInt8 { position < bytes.count ? bytes[position] : 0 }
-
-        /// The length of the newline at `at` (`\n`, `\r\n`), or 0.
-        func newline(at: Int) -> Int {
-            guard at < bytes.count else { return 0 }
-            if bytes[at] == 0x0A { return 1 }
-            if bytes[at] == 0x0D, at + 1 < bytes.count, bytes[at + 1] == 0x0A { return 2 }
-            return 0
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            let characters = Characters(bytes)
+            codes = characters.codes
+            offsets = characters.offsets
         }
 
-        func unsupported(_ what: String) -> Unsupported {
-            Unsupported(description: what, line: bytes[..<min(position, bytes.count)].filter { $0 == 0x0A }.count + 1)
+        var reachedEnd: Bool { position >= codes.count }
+        var current: UInt8 { position < codes.count ? codes[position] : Characters.end }
+
+        /// The bytes of the characters `from..<to`.
+        func text(_ from: Int, _ to: Int) -> ArraySlice<UInt8> { bytes[offsets[from]..<offsets[to]] }
+
+        func refusal(_ what: String, swiftMustacheRefuses: Bool) -> ParseError {
+            let at = offsets[min(position, codes.count)]
+            let lineStart = bytes[..<at].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let column = codes.indices.filter { offsets[$0] >= lineStart && offsets[$0] < at }.count + 1
+            return ParseError(description: what, line: bytes[..<at].filter { $0 == 0x0A }.count + 1, column: column,
+                              swiftMustacheRefuses: swiftMustacheRefuses)
         }
 
-        static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C }
-        static func isNameByte(_ b: UInt8) -> Bool {
-            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-                || b == UInt8(ascii: ".") || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: "?")
-                || b == UInt8(ascii: "*") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")")
+        /// A template swift-mustache refuses too.
+        func syntax(_ what: String) -> ParseError { refusal(what, swiftMustacheRefuses: true) }
+        /// A template swift-mustache may accept, that uses what this engine does not render.
+        func unsupported(_ what: String) -> ParseError { refusal(what, swiftMustacheRefuses: false) }
+
+        static func isNameCode(_ c: UInt8) -> Bool {
+            (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+                || c == UInt8(ascii: ".") || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") || c == UInt8(ascii: "?")
+                || c == UInt8(ascii: "*") || c == UInt8(ascii: "(") || c == UInt8(ascii: ")")
         }
 
-        mutating func skipWhitespace() { while !reachedEnd, Parser.isWhitespace(current) { position += 1 } }
+        mutating func skipWhitespace() { while !reachedEnd, Characters.isWhitespace(current) { position += 1 } }
 
         func matches(_ s: [UInt8], at: Int) -> Bool {
-            at + s.count <= bytes.count && bytes[at..<(at + s.count)].elementsEqual(s)
+            at + s.count <= codes.count && codes[at..<(at + s.count)].elementsEqual(s)
         }
 
+        static func written(_ codes: [UInt8]) -> String { String(decoding: codes, as: UTF8.self) }
+
         mutating func readEnd() throws {
-            guard matches(end, at: position) else { throw unsupported("a tag is not closed") }
+            guard matches(end, at: position) else { throw syntax("a tag is not closed with '\(Parser.written(end))'") }
             position += end.count
         }
 
-        /// Text up to a newline or the start delimiter (consumed).
-        mutating func readText() -> [UInt8] {
+        /// Text up to a newline or the start delimiter (consumed), as swift-mustache's
+        /// `readUntilDelimiterOrNewline`: a start delimiter's first character with fewer
+        /// characters after it than the delimiter has is refused, as swift-mustache does.
+        mutating func readText() throws -> [UInt8] {
             var text: [UInt8] = []
+            let first = start[0]
             while !reachedEnd {
-                if newline(at: position) > 0 { break }
+                let from = position
+                while position < codes.count, codes[position] != 0x0A, codes[position] != Characters.crlf, codes[position] != first {
+                    position += 1
+                }
+                text += self.text(from, position)
+                if reachedEnd || codes[position] != first { break }
+                guard codes.count - position >= start.count else {
+                    throw syntax("the template ends with '\(Parser.written(Array(start[..<(codes.count - position)])))', the start of a tag")
+                }
                 if matches(start, at: position) {
                     position += start.count
                     break
                 }
-                text.append(bytes[position])
+                text += startFirst
                 position += 1
             }
             return text
         }
 
-        mutating func readName() throws -> Name {
+        /// A tag's name up to the end delimiter (consumed): the name as written, and
+        /// as looked up.
+        mutating func readName() throws -> (written: String, name: Name) {
             skipWhitespace()
             let from = position
-            while !reachedEnd, Parser.isNameByte(current) { position += 1 }
-            let name = String(decoding: bytes[from..<position], as: UTF8.self)
+            while !reachedEnd, Parser.isNameCode(current) { position += 1 }
+            let written = Array(codes[from..<position])
             skipWhitespace()
             try readEnd()
-            if name.contains("(") { throw unsupported("transforms such as '\(name)' are not supported") }
-            if name == "." { return .current }
-            let parts = name.split(separator: ".").map(String.init)
-            return .path(parts, anchored: name.first == ".")
+            if written.contains(UInt8(ascii: "(")) || written.contains(UInt8(ascii: ")")) {
+                let name = Parser.written(written)
+                position = from
+                guard Parser.isTransformCall(written) else { throw syntax("'\(name)' is not a name: its brackets do not pair") }
+                throw unsupported("transforms such as '\(name)' are not supported")
+            }
+            let name = Parser.written(written)
+            if name == "." { return (name, .current) }
+            return (name, .path(name.split(separator: ".").map(String.init), anchored: name.first == "."))
+        }
+
+        /// Whether a name with brackets is a transform call as swift-mustache's `parseName`
+        /// reads one: `f(x)`, `f(g(x))`, with as many `)` at the end as `(`.
+        static func isTransformCall(_ name: [UInt8]) -> Bool {
+            let open = UInt8(ascii: "("), close = UInt8(ascii: ")")
+            var i = 0, transforms = 1
+            func word() { while i < name.count, name[i] != open, name[i] != close { i += 1 } }
+            word()
+            guard i < name.count, name[i] == open else { return i == name.count }
+            i += 1
+            while true {
+                word()
+                guard i < name.count else { return false }
+                if name[i] == open {
+                    i += 1
+                    transforms += 1
+                    continue
+                }
+                i += 1
+                var closes = 0
+                while i < name.count, name[i] == close { i += 1; closes += 1 }
+                return closes + 1 == transforms && i == name.count
+            }
         }
 
         mutating func readPartialName() throws -> String {
             skipWhitespace()
             if current == UInt8(ascii: "*") { throw unsupported("dynamic partials are not supported") }
             let from = position
-            while !reachedEnd, Parser.isNameByte(current) || current == UInt8(ascii: "/") { position += 1 }
-            let name = String(decoding: bytes[from..<position], as: UTF8.self)
+            while !reachedEnd, Parser.isNameCode(current) || current == UInt8(ascii: "/") { position += 1 }
+            let name = Parser.written(Array(codes[from..<position]))
             skipWhitespace()
             try readEnd()
             return name
         }
 
-        /// Whether the rest of the line is blank; if so, moves past its newline.
+        /// Whether the rest of the line is blank (spaces and tabs, then a character that
+        /// `Character.isNewline`, or the end); if so, moves past its newline.
         mutating func lineFinished() -> Bool {
             if reachedEnd { return true }
             var at = position
-            while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x09 { at += 1 }
-            let n = newline(at: at)
-            guard n > 0 else { return false }
-            position = at + n
+            while at < codes.count, codes[at] == 0x20 || codes[at] == 0x09 { at += 1 }
+            guard at < codes.count, Characters.isNewline(codes[at]) else { return false }
+            position = at + 1
             return true
         }
 
-        /// The tokens up to the end of the section `section` (or of the template).
+        /// The tokens up to the end of the section written `section` (or of the template).
         mutating func parse(section: String?, newLine initial: Bool) throws -> [Token] {
             var tokens: [Token] = []
             var newLine = initial
@@ -168,14 +310,13 @@ extension CompiledTemplate {
                 if newLine {
                     let from = position
                     while !reachedEnd, current == 0x20 || current == 0x09 { position += 1 }
-                    whiteSpaceBefore = Array(bytes[from..<position])
+                    whiteSpaceBefore = Array(text(from, position))
                 }
-                let text = readText()
-                let n = newline(at: position)
-                if n > 0 {
-                    tokens.append(.text(whiteSpaceBefore + text + bytes[position..<(position + n)]))
+                let text = try readText()
+                if Characters.isNewline(current) {
+                    tokens.append(.text(whiteSpaceBefore + text + self.text(position, position + 1)))
                     newLine = true
-                    position += n
+                    position += 1
                     continue
                 }
                 if !text.isEmpty {
@@ -189,28 +330,31 @@ extension CompiledTemplate {
                 switch kind {
                 case UInt8(ascii: "#"), UInt8(ascii: "^"):
                     position += 1
-                    let name = try readName()
+                    let (written, name) = try readName()
                     if standalone(newLine, &self) {
                         setNewLine = true
                     } else if !whiteSpaceBefore.isEmpty {
                         tokens.append(.text(whiteSpaceBefore))
                         whiteSpaceBefore = []
                     }
-                    let key = Parser.key(name)
-                    let body = try parse(section: key, newLine: setNewLine ? newLine : false)
+                    let body = try parse(section: written, newLine: setNewLine ? newLine : false)
                     tokens.append(.section(name, body, inverted: kind == UInt8(ascii: "^")))
                 case UInt8(ascii: "/"):
                     position += 1
-                    let name = try readName()
-                    guard let section, Parser.key(name) == section else { throw unsupported("a section closes with another name") }
+                    let from = position
+                    let (written, _) = try readName()
+                    // swift-mustache compares the names as written: `{{/a.}}` does not close `{{#a}}`.
+                    guard let section, written == section else {
+                        position = from
+                        throw syntax(section.map { "'{{/\(written)}}' closes section '\($0)'" } ?? "'{{/\(written)}}' closes no section")
+                    }
                     if !standalone(newLine, &self), !whiteSpaceBefore.isEmpty {
                         tokens.append(.text(whiteSpaceBefore))
                     }
                     return tokens
                 case UInt8(ascii: "!"):
                     position += 1
-                    while !reachedEnd, !matches(end, at: position) { position += 1 }
-                    try readEnd()
+                    try skipComment()
                     setNewLine = standalone(newLine, &self)
                 case UInt8(ascii: "{"), UInt8(ascii: "&"):
                     if !whiteSpaceBefore.isEmpty {
@@ -218,9 +362,9 @@ extension CompiledTemplate {
                         whiteSpaceBefore = []
                     }
                     position += 1
-                    let name = try readName()
+                    let (_, name) = try readName()
                     if kind == UInt8(ascii: "{") {
-                        guard current == UInt8(ascii: "}") else { throw unsupported("a {{{ tag is not closed") }
+                        guard current == UInt8(ascii: "}") else { throw syntax("a {{{ tag is not closed with }}}") }
                         position += 1
                     }
                     tokens.append(.variable(name, escaped: false))
@@ -250,35 +394,59 @@ extension CompiledTemplate {
                         tokens.append(.text(whiteSpaceBefore))
                         whiteSpaceBefore = []
                     }
-                    tokens.append(.variable(try readName(), escaped: true))
+                    tokens.append(.variable(try readName().name, escaped: true))
                 }
                 newLine = setNewLine
             }
-            if section != nil { throw unsupported("a section is not closed") }
+            if let section { throw syntax("section '\(section)' is never closed") }
             return tokens
         }
 
-        static func key(_ name: Name) -> String {
-            switch name {
-            case .current: return "."
-            case let .path(parts, anchored): return (anchored ? "." : "") + parts.joined(separator: ".")
+        /// Moves past a comment's end delimiter, found as swift-mustache's
+        /// `read(untilString:)` finds it: a character that breaks a partial match is not
+        /// tried as the start of a new one (with `%%>` for `%>`, the end is not found there).
+        /// Not found, the error stands at the comment's tag.
+        mutating func skipComment() throws {
+            let tag = position - 1 - start.count
+            var matched = 0
+            while !reachedEnd {
+                if current == end[matched] {
+                    matched += 1
+                    if matched == end.count {
+                        position += 1
+                        return
+                    }
+                } else {
+                    matched = 0
+                }
+                position += 1
             }
+            position = tag
+            throw syntax("a comment is not closed with '\(Parser.written(end))'")
         }
 
         mutating func readDelimiters() throws {
-            func word(until stop: (UInt8) -> Bool) -> [UInt8] {
-                let from = position
-                while !reachedEnd, !stop(current) { position += 1 }
-                return Array(bytes[from..<position])
-            }
+            let malformed = "a set-delimiter tag is not '\(Parser.written(start))=<% %>=\(Parser.written(end))'-like"
             skipWhitespace()
-            let newStart = word { Parser.isWhitespace($0) }
+            let from = position
+            while !reachedEnd, !Characters.isWhitespace(current) { position += 1 }
+            guard !reachedEnd else { throw syntax(malformed) }
+            let newStart = Array(codes[from..<position])
             skipWhitespace()
-            let newEnd = word { $0 == UInt8(ascii: "=") || Parser.isWhitespace($0) }
+            let endFrom = position
+            while !reachedEnd, current != UInt8(ascii: "="), !Characters.isWhitespace(current) { position += 1 }
+            guard !reachedEnd else { throw syntax(malformed) }
+            let newEnd = Array(codes[endFrom..<position])
             skipWhitespace()
-            guard current == UInt8(ascii: "="), !newStart.isEmpty, !newEnd.isEmpty else { throw unsupported("a set delimiter tag is malformed") }
+            guard current == UInt8(ascii: "=") else { throw syntax(malformed) }
             position += 1
-            try readEnd()
+            guard matches(end, at: position) else { throw syntax(malformed) }
+            position += end.count
+            guard !newStart.isEmpty, !newEnd.isEmpty else { throw syntax(malformed) }
+            guard (newStart + newEnd).allSatisfy({ $0 < 0x80 }) else {
+                throw unsupported("delimiters of characters other than ASCII are not supported")
+            }
+            startFirst = Array(text(from, from + 1))
             start = newStart
             end = newEnd
         }
@@ -286,20 +454,23 @@ extension CompiledTemplate {
         mutating func readPragma() throws -> Escaping {
             func word() -> String {
                 let from = position
-                while !reachedEnd, Parser.isNameByte(current), current != UInt8(ascii: "("), current != UInt8(ascii: ")") { position += 1 }
-                return String(decoding: bytes[from..<position], as: UTF8.self)
+                while !reachedEnd, Parser.isNameCode(current), current != UInt8(ascii: "("), current != UInt8(ascii: ")") { position += 1 }
+                return Parser.written(Array(codes[from..<position]))
             }
+            let malformed = "a pragma is not '{{% CONTENT_TYPE: HTML}}'-like"
             skipWhitespace()
             let variable = word()
             skipWhitespace()
-            guard current == UInt8(ascii: ":") else { throw unsupported("a pragma is malformed") }
+            guard current == UInt8(ascii: ":") else { throw syntax(malformed) }
             position += 1
             skipWhitespace()
             let value = word()
             skipWhitespace()
-            try readEnd()
+            guard matches(end, at: position) else { throw syntax(malformed) }
+            position += end.count
+            guard !variable.isEmpty, !value.isEmpty else { throw syntax(malformed) }
             guard variable == "CONTENT_TYPE", let escaping = Escaping(name: value) else {
-                throw unsupported("the pragma '\(variable): \(value)' is not supported")
+                throw syntax("the pragma '\(variable): \(value)' is not known")
             }
             return escaping
         }
@@ -494,7 +665,12 @@ extension CompiledTemplate {
                 let body = (i + 1)..<Int(op.b)
                 switch lookup(program, Int(op.a)) {
                 case nil, .bool(false)?: render(program, body, escaping: escaping, indentation: indentation, into: &out)
-                case let .list(items)? where items.isEmpty: render(program, body, escaping: escaping, indentation: indentation, into: &out)
+                case let .list(items)? where items.isEmpty:
+                    // The empty list is the context inside, as in swift-mustache
+                    // (`renderInvertedSection`): `.` and `.name` read it, not the context around.
+                    stack.append(.list(items))
+                    render(program, body, escaping: escaping, indentation: indentation, into: &out)
+                    stack.removeLast()
                 default: break
                 }
                 return body.upperBound

@@ -159,7 +159,7 @@ public struct TemplateVariables {
         var i = chars.startIndex, line = 1, column = 1
         func advance() {
             guard i < end else { return }
-            if chars[i].isNewline { line += 1; column = 1 } else { column += 1 }
+            if chars[i].isLineFeed { line += 1; column = 1 } else { column += 1 }
             i += 1
         }
         while i < end {
@@ -192,8 +192,12 @@ public struct TemplateVariables {
 }
 
 /// A character of a template as the tag scanner sees it: an ASCII byte or a `Character`.
+/// (`isLineFeed`, not `isNewline`: an extension of `Character` named so would hide the
+/// standard library's `Character.isNewline` in this module, which `CompiledTemplate`
+/// reads as swift-mustache does.)
 private protocol TagCharacter {
-    var isNewline: Bool { get }
+    /// `\n`.
+    var isLineFeed: Bool { get }
     var isOpenBrace: Bool { get }
     var isCloseBrace: Bool { get }
     var isSpace: Bool { get }
@@ -205,7 +209,7 @@ private protocol TagCharacter {
 }
 
 extension UInt8: TagCharacter {
-    var isNewline: Bool { self == UInt8(ascii: "\n") }
+    var isLineFeed: Bool { self == UInt8(ascii: "\n") }
     var isOpenBrace: Bool { self == UInt8(ascii: "{") }
     var isCloseBrace: Bool { self == UInt8(ascii: "}") }
     var isSpace: Bool { self == UInt8(ascii: " ") }
@@ -222,7 +226,7 @@ extension UInt8: TagCharacter {
 }
 
 extension Character: TagCharacter {
-    var isNewline: Bool { self == "\n" }
+    var isLineFeed: Bool { self == "\n" }
     var isOpenBrace: Bool { self == "{" }
     var isCloseBrace: Bool { self == "}" }
     var isSpace: Bool { self == " " }

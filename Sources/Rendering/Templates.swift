@@ -12,8 +12,11 @@ public struct Templates: Sendable {
         RuleInfo("template-missing", "A template an output needs is missing."),
     ] + TemplateVariables.rules
 
-    /// swift-mustache's parse of every template: the reference for syntax and rendering.
-    let library: MustacheLibrary
+    /// swift-mustache's parse of every template, the reference engine: made when first
+    /// rendered with (`OAE_TEMPLATE_ENGINE=swift-mustache`, the engine tests).
+    let referenceLibrary: ReferenceLibrary
+    /// swift-mustache's parse of every template.
+    var library: MustacheLibrary { referenceLibrary.library }
     /// The same templates compiled for `TemplateValue`s: what the outputs render with.
     let compiled: [String: CompiledTemplate]
     public let names: Set<String>
@@ -40,40 +43,56 @@ public struct Templates: Sendable {
         return (templates, problems)
     }
 
+    /// Compiles every template. swift-mustache parses a template only when the compiled
+    /// parser refuses it, for its words on the error (or to tell a template it refuses from
+    /// one that uses what oae does not render): the compiled parser accepts no template
+    /// swift-mustache refuses (`CompiledTemplatesDifferentialTests`), and parsing every
+    /// folder with both was 21 ms of CPU per build at any network size (issue 13).
     static func parse(_ files: [TemplateMemo.Source], folder: String) -> (Templates, [Diagnostic]) {
         Typst.registerContentType()
-        var library = MustacheLibrary()
-        var names = Set<String>()
+        var texts: [(name: String, text: String)] = []
         var compiled: [String: CompiledTemplate] = [:]
         var problems: [Diagnostic] = []
         for (path, bytes) in files {
             let name = String(path.dropFirst(folder.count + 1).dropLast(".mustache".count))
             let text = String(validating: bytes, as: UTF8.self) ?? ""
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
-                do {
-                    compiled[name] = try CompiledTemplate(text)
-                    names.insert(name)
-                } catch let error as CompiledTemplate.Unsupported {
-                    problems.append(.error("template-syntax", "template cannot be rendered: \(error.description)",
-                                           at: SourceSpan(file: path, line: error.line, column: 1),
-                                           help: "oae renders Mustache's variables, sections, inverted sections, partials, comments, set delimiters and the CONTENT_TYPE pragma"))
-                }
-            } catch let error as MustacheTemplate.ParserError {
-                problems.append(Templates.syntaxError(error, path: path, text: text))
+                compiled[name] = try CompiledTemplate(text)
+                texts.append((name, text))
             } catch {
-                problems.append(.error("template-syntax", "template does not parse: \(error)", at: .wholeFile(path)))
+                do {
+                    _ = try MustacheTemplate(string: text)
+                    let refusal = error as? CompiledTemplate.ParseError
+                    problems.append(.error("template-syntax", "template cannot be rendered: \(refusal?.description ?? "\(error)")",
+                                           at: SourceSpan(file: path, line: refusal?.line ?? 1, column: refusal?.column ?? 1),
+                                           help: "oae renders Mustache's variables, sections, inverted sections, partials, comments, set delimiters and the CONTENT_TYPE pragma"))
+                } catch let mustacheError {
+                    problems.append(Templates.syntaxError(mustacheError, compiled: error as? CompiledTemplate.ParseError, path: path, text: text))
+                }
             }
         }
-        return (Templates(library: library, compiled: compiled, names: names), problems)
+        return (Templates(referenceLibrary: ReferenceLibrary(texts), compiled: compiled), problems)
     }
 
     /// A parse error of swift-mustache in words, at the tag that causes it: a section that
     /// is never closed stands where it opens (the parser stops at the end of the file), a
     /// section closed with another name at its closing tag.
-    static func syntaxError(_ error: MustacheTemplate.ParserError, path: String, text: String) -> Diagnostic {
-        let at = SourceSpan(file: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))
+    /// Other errors are the compiled parser's (`compiled`), which says what it expected
+    /// where it stopped (swift-mustache says "overflow", or "unfinishedName" for a name
+    /// with unpaired brackets).
+    static func syntaxError(_ error: Error, compiled: CompiledTemplate.ParseError?, path: String, text: String) -> Diagnostic {
         let help = "check that every {{#section}} has its {{/section}} and every tag is closed"
+        guard let error = error as? MustacheTemplate.ParserError else {
+            return .error("template-syntax", "template does not parse: \(error)", at: .wholeFile(path), help: help)
+        }
+        let at = SourceSpan(file: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))
+        switch error.error as? MustacheTemplate.Error {
+        case .expectedSectionEnd?, .sectionCloseNameIncorrect?: break
+        default:
+            if let compiled, compiled.swiftMustacheRefuses {
+                return .error("template-syntax", compiled.description, at: SourceSpan(file: path, line: compiled.line, column: compiled.column), help: help)
+            }
+        }
         switch error.error as? MustacheTemplate.Error {
         case .expectedSectionEnd?, .sectionCloseNameIncorrect?:
             // The sections as opened and closed, innermost last.
@@ -109,19 +128,18 @@ public struct Templates: Sendable {
 
     /// Templates from their texts by name, for tests; throws the first that does not parse.
     public static func compiling(_ sources: [String: String]) throws -> Templates {
-        var library = MustacheLibrary()
         var compiled: [String: CompiledTemplate] = [:]
         for (name, text) in sources {
-            library.register(try MustacheTemplate(string: text), named: name)
+            _ = try MustacheTemplate(string: text)
             compiled[name] = try CompiledTemplate(text)
         }
-        return Templates(library: library, compiled: compiled, names: Set(sources.keys))
+        return Templates(referenceLibrary: ReferenceLibrary(sources.map { ($0.key, $0.value) }), compiled: compiled)
     }
 
-    public init(library: MustacheLibrary, compiled: [String: CompiledTemplate], names: Set<String>) {
-        self.library = library
+    init(referenceLibrary: ReferenceLibrary, compiled: [String: CompiledTemplate]) {
+        self.referenceLibrary = referenceLibrary
         self.compiled = compiled
-        self.names = names
+        self.names = Set(compiled.keys)
     }
 
     /// Renders a template; an empty string when it does not exist (reported by
@@ -161,6 +179,36 @@ public struct Templates: Sendable {
         needed.filter { !names.contains($0) }.map {
             .error("template-missing", "the template '\($0)' is missing", at: .wholeFile("\(folder)/\($0).mustache"),
                    help: "restore \(folder)/\($0).mustache")
+        }
+    }
+}
+
+/// swift-mustache's library of a folder's templates, parsed when first asked for (only
+/// the reference engine renders with it). Safe to share between threads.
+final class ReferenceLibrary: @unchecked Sendable {
+    private let texts: [(name: String, text: String)]
+    private let lock = NSLock()
+    private var parsed: MustacheLibrary?
+
+    /// `texts`: each template's name and text, every one of which the compiled parser accepted.
+    init(_ texts: [(name: String, text: String)]) { self.texts = texts }
+
+    /// The library. A template the compiled parser accepted and swift-mustache refuses
+    /// would break what `CompiledTemplatesDifferentialTests` holds: the program stops,
+    /// naming the template and swift-mustache's error, rather than render it as nothing.
+    var library: MustacheLibrary {
+        lock.withLock {
+            if let parsed { return parsed }
+            var library = MustacheLibrary()
+            for (name, text) in texts {
+                do {
+                    library.register(try MustacheTemplate(string: text), named: name)
+                } catch {
+                    fatalError("swift-mustache refuses the template '\(name)', which the compiled parser accepted: \(error)")
+                }
+            }
+            parsed = library
+            return library
         }
     }
 }

@@ -64,20 +64,40 @@ final class ViewModelTests: XCTestCase {
         ])
     }
 
+    /// What loading `text` as the only template of a folder reports.
+    static func problems(_ text: String) -> [Diagnostic] {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("oae-tpl-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try? FileManager.default.createDirectory(at: root.appendingPathComponent("templates/x"), withIntermediateDirectories: true)
+        try? Data(text.utf8).write(to: root.appendingPathComponent("templates/x/page.mustache"))
+        return Templates.load(root: root, folder: "templates/x").1
+    }
+
     /// A section never closed is reported where it opens, in words (the parser stopped at
     /// the end of the file and said `expectedSectionEnd`); one closed with another name at
     /// the closing tag.
     func testASectionNeverClosedIsReportedWhereItOpens() throws {
-        func error(_ text: String) -> String {
-            let root = FileManager.default.temporaryDirectory.appendingPathComponent("oae-tpl-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: root) }
-            try? FileManager.default.createDirectory(at: root.appendingPathComponent("templates/x"), withIntermediateDirectories: true)
-            try? Data(text.utf8).write(to: root.appendingPathComponent("templates/x/page.mustache"))
-            return Templates.load(root: root, folder: "templates/x").1.map { "\($0.span): \($0.message)" }.joined()
-        }
+        func error(_ text: String) -> String { Self.problems(text).map { "\($0.span): \($0.message)" }.joined() }
         XCTAssertEqual(error("<ul>\n{{#rows}}<li>{{#note}}{{.}}{{/note}}</li>\n</ul>\n"),
                        "templates/x/page.mustache:2:4: section 'rows' is never closed")
         XCTAssertEqual(error("{{#rows}}\n{{/row}}\n"), "templates/x/page.mustache:2:4: '{{/row}}' closes section 'rows', opened at line 1")
+    }
+
+    /// The templates the compiled parser accepted and swift-mustache refused (second review
+    /// of session 14, F1) are refused, where the parse stops, in words.
+    func testTemplatesSwiftMustacheRefusesAreReported() throws {
+        func error(_ text: String) -> String { Self.problems(text).map { "\($0.rule) \($0.span): \($0.message)" }.joined() }
+        XCTAssertEqual(error("<p>\n{{#has_search}}x{{/has_search.}}\n"),
+                       "template-syntax templates/x/page.mustache:2:20: '{{/has_search.}}' closes section 'has_search', opened at line 2")
+        // A combining mark after }} makes a character that is not }.
+        XCTAssertEqual(error("<p>\n{{! the end }}\u{301}"), "template-syntax templates/x/page.mustache:2:1: a comment is not closed with '}}'")
+        XCTAssertEqual(error("<p>\n{{#a}}x{{/a}}\u{FE0F}\n"), "template-syntax templates/x/page.mustache:2:12: a tag is not closed with '}}'")
+        XCTAssertEqual(error("<p>\n {{a)}}\n"), "template-syntax templates/x/page.mustache:2:4: 'a)' is not a name: its brackets do not pair")
+        XCTAssertEqual(error("<p>{"), "template-syntax templates/x/page.mustache:1:4: the template ends with '{', the start of a tag")
+        XCTAssertEqual(error("{{=<% %>=}}\n<%! c %%>"), "template-syntax templates/x/page.mustache:2:1: a comment is not closed with '%>'")
+        // What swift-mustache accepts and oae does not render, in the compiled parser's words.
+        XCTAssertEqual(error("<p>\n  {{lowercased(a)}}"),
+                       "template-syntax templates/x/page.mustache:2:5: template cannot be rendered: transforms such as 'lowercased(a)' are not supported")
     }
 
     func testAViewModelRendersThroughMustache() throws {

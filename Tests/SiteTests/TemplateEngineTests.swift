@@ -30,7 +30,7 @@ final class TemplateEngineTests: XCTestCase {
             ("x\ny\n{{>*name}}", "dynamic partials are not supported", 3),
         ] {
             XCTAssertThrowsError(try CompiledTemplate(text), text) { error in
-                let unsupported = error as? CompiledTemplate.Unsupported
+                let unsupported = error as? CompiledTemplate.ParseError
                 XCTAssertEqual(unsupported?.description, message)
                 XCTAssertEqual(unsupported?.line, line)
             }
