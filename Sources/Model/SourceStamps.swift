@@ -43,6 +43,10 @@ public struct SourceStamps: Sendable, Equatable {
     public var siteTemplates: Stamp
     /// Each municipality's newest change to its own folder, when newer than `shared`.
     public var municipalities: [String: Stamp]
+    /// The day of the tree's first commit (the open data catalogue's issue date), when
+    /// `read` was given git's answers (`GitAnswers.readingLog` asks for it beside the log,
+    /// off the build's path); nil otherwise, or outside git.
+    public var firstCommitDay: Day?
 
     public init(tree: Stamp, shared: Stamp, siteTemplates: Stamp, municipalities: [String: Stamp] = [:]) {
         self.tree = tree
@@ -103,23 +107,38 @@ public struct SourceStamps: Sendable, Equatable {
         public var status: Git.Output?
         /// The log (`logArguments`) being read, once `readingLog` started it.
         public var log: Background<Git.Output?>?
+        /// The dates of the history's first commits (`firstCommitArguments`), read beside the log.
+        public var firstCommits: Background<Git.Output?>?
 
         /// The status of the tree at `root` of revision `base` (nothing outside git).
         public static func ask(root: URL, base: SourceInfo) -> GitAnswers {
-            GitAnswers(status: base.revision == "unversioned" ? nil : Git.run(statusArguments, in: root), log: nil)
+            GitAnswers(status: base.revision == "unversioned" ? nil : Git.run(statusArguments, in: root), log: nil,
+                       firstCommits: nil)
         }
 
-        /// These answers with the log read on a thread of its own (it reads the whole
-        /// history) while the caller goes on.
+        /// These answers with the log and the first commits' dates read on threads of their
+        /// own (each reads the whole history) while the caller goes on.
         public func readingLog(root: URL, base: SourceInfo) -> GitAnswers {
             guard base.revision != "unversioned" else { return self }
-            return GitAnswers(status: status, log: .start { Git.run(logArguments, in: root) })
+            return GitAnswers(status: status, log: .start { Git.run(logArguments, in: root) },
+                              firstCommits: .start { Git.run(firstCommitArguments, in: root) })
         }
     }
 
     /// `git status` as the stamps and the check's replay key read it.
     public static let statusArguments = ["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--"]
         + TreeLayout.contentFolders
+    /// `git log` of the history's first commits (the roots of HEAD's history), with their dates.
+    public static let firstCommitArguments = ["log", "--max-parents=0", "--format=%ct", "HEAD"]
+
+    /// The day of the oldest first commit in the output of `firstCommitArguments`; nil
+    /// when git failed (outside git) or gave no date.
+    public static func firstCommitDay(_ output: Git.Output?) -> Day? {
+        guard let output, output.status == 0,
+              let seconds = output.text.split(separator: "\n").compactMap({ Int($0) }).min() else { return nil }
+        return Day(unixSeconds: seconds)
+    }
+
     /// `git log` as the stamps read it: each commit of the main line with the files it changed.
     static let logArguments = ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--name-only",
                                "--format=%x01%H %ct", "HEAD", "--"] + TreeLayout.contentFolders
@@ -135,11 +154,18 @@ public struct SourceStamps: Sendable, Equatable {
         guard base.revision != "unversioned" else { return SourceStamps(uniform: fallback) }
         let answers = asked ?? GitAnswers.ask(root: root, base: base)
         let read = answers.log.map { (try? $0.wait()) ?? nil } ?? Git.run(logArguments, in: root)
-        guard let log = read, log.status == 0 else { return SourceStamps(uniform: fallback) }
+        let firstDay = answers.firstCommits.flatMap { firstCommitDay((try? $0.wait()) ?? nil) }
+        guard let log = read, log.status == 0 else {
+            var stamps = SourceStamps(uniform: fallback)
+            stamps.firstCommitDay = firstDay
+            return stamps
+        }
         let forcedEpoch = environment["SOURCE_DATE_EPOCH"].flatMap(Int.init)
-        return parse(log: String(decoding: log.stdout, as: UTF8.self),
-                     status: answers.status.map { String(decoding: $0.stdout, as: UTF8.self) } ?? "",
-                     municipalities: municipalities, head: fallback, forcedEpoch: forcedEpoch)
+        var stamps = parse(log: String(decoding: log.stdout, as: UTF8.self),
+                           status: answers.status.map { String(decoding: $0.stdout, as: UTF8.self) } ?? "",
+                           municipalities: municipalities, head: fallback, forcedEpoch: forcedEpoch)
+        stamps.firstCommitDay = firstDay
+        return stamps
     }
 
     /// The stamps from the text of the `git log` and `git status -z` of `read`. `head`
