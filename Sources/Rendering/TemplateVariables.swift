@@ -12,6 +12,7 @@ public struct TemplateVariables {
     public static let rules = [
         RuleInfo("template-unknown-variable", "A template tag names nothing of its view model."),
         RuleInfo("template-unknown-partial", "A template includes a partial ({{> name}}) that is no template of its folder."),
+        RuleInfo("template-variable-not-text", "A template's variable ({{name}}) names a list or a group of fields, which shows no text."),
     ]
 
     /// A tag of a template, with its place.
@@ -86,6 +87,10 @@ public struct TemplateVariables {
             case .variable, .section, .inverted:
                 let resolved = resolve(tag.name, in: stack)
                 if resolved == nil { out.append(unknown(tag, at: at, stack: stack)) }
+                if tag.kind == .variable, let resolved, let what = TemplateVariables.notText(resolved) {
+                    out.append(.error("template-variable-not-text", "'\(tag.name)' is \(what): a variable shows text, and shows nothing of it",
+                                      at: at, help: "show each of its items or fields inside a section: {{#\(tag.name)}}…{{/\(tag.name)}}"))
+                }
                 if tag.kind == .section {
                     open.append(tag.name)
                     switch resolved {
@@ -120,6 +125,17 @@ public struct TemplateVariables {
             return shape
         }
         return nil
+    }
+
+    /// What a value of `shape` is, in words, when a variable tag cannot show it as text
+    /// (oae's engine renders it as nothing; swift-mustache as Swift's description of it);
+    /// nil for text, a number or a yes/no.
+    static func notText(_ shape: ViewShape) -> String? {
+        switch shape {
+        case .list: return "a list"
+        case .object, .map: return "a group of fields"
+        case .scalar, .recursive: return nil
+        }
     }
 
     private func unknown(_ tag: Tag, at: SourceSpan, stack: [ViewShape]) -> Diagnostic {

@@ -64,6 +64,22 @@ final class ViewModelTests: XCTestCase {
         ])
     }
 
+    /// A variable shows text: one that names a list or a group of fields shows nothing
+    /// (and swift-mustache, Swift's description), so it is reported at the tag.
+    func testAVariableThatNamesAListOrFieldsIsReported() {
+        let template = """
+            {{title}} {{rows}}
+            {{#rows}}{{label}}{{/rows}} {{{ui}}} {{ui.more}} {{&rows}}
+            """
+        let check = TemplateVariables(sources: ["chapter": ("templates/x/chapter.mustache", template)], uiKeys: ["more"])
+        let found = check.check("chapter", shape: .of(Chapter.self)).map { "\($0.rule) \($0.span): \($0.message) | \($0.help ?? "")" }
+        XCTAssertEqual(found, [
+            "template-variable-not-text templates/x/chapter.mustache:1:13: 'rows' is a list: a variable shows text, and shows nothing of it | show each of its items or fields inside a section: {{#rows}}…{{/rows}}",
+            "template-variable-not-text templates/x/chapter.mustache:2:32: 'ui' is a group of fields: a variable shows text, and shows nothing of it | show each of its items or fields inside a section: {{#ui}}…{{/ui}}",
+            "template-variable-not-text templates/x/chapter.mustache:2:53: 'rows' is a list: a variable shows text, and shows nothing of it | show each of its items or fields inside a section: {{#rows}}…{{/rows}}",
+        ])
+    }
+
     /// What loading `text` as the only template of a folder reports.
     static func problems(_ text: String) -> [Diagnostic] {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("oae-tpl-\(UUID().uuidString)")
