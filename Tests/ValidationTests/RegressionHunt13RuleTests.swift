@@ -169,7 +169,7 @@ extension FreshUserRuleTests {
     func testATranslationsFieldTheKindDoesNotHaveSaysSo() throws {
         try assertRendered([
             "model/services/company-creation.es.md:3:1: error[translation-field]: 'nme' is not read from a translation file, and a service has no field 'nme'\n"
-                + "  = help: did you mean 'name'? remove it here: a translation's front matter holds only 'id'\n",
+                + "  = help: did you mean 'name'? the Spanish (es) name is written in company-creation.md, as 'name: {ca: …, es: …}'; remove this line\n",
             "model/services/company-creation.es.md:4:1: error[translation-field]: 'title' is not read from a translation file, and a service has no field 'title'\n"
                 + "  = help: remove it here: a translation's front matter holds only 'id'\n",
         ], ["translation-field"]) { t in
