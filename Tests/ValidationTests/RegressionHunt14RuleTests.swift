@@ -13,9 +13,9 @@ extension FreshUserRuleTests {
     /// does not offer stays `override-unknown-target`.
     func testAnOverrideOfAnUnknownTargetIsOneErrorWithItsDidYouMean() throws {
         try assertRendered([
-            "seeds/sant-feliu-de-llobregat/adaptation.yaml:8:5: error[ref-unknown]: unknown procedure 'welcome-and-triag'\n"
+            "seeds/sant-feliu-de-llobregat/adaptation.yaml:9:5: error[ref-unknown]: unknown procedure 'welcome-and-triag'\n"
                 + "  = help: did you mean 'welcome-and-triage'?\n",
-            "seeds/sant-feliu-de-llobregat/adaptation.yaml:11:5: error[ref-unknown]: unknown service 'company-creatio'\n"
+            "seeds/sant-feliu-de-llobregat/adaptation.yaml:12:5: error[ref-unknown]: unknown service 'company-creatio'\n"
                 + "   = help: did you mean 'company-creation'?\n",
         ], ["override-unknown-target", "ref-unknown"]) { t in
             try t.replace(Self.adaptation, "overrides:\n  services:\n    company-creation:\n", """
@@ -29,7 +29,7 @@ extension FreshUserRuleTests {
                 """)
         }
         try assertRendered([
-            "seeds/sant-feliu-de-llobregat/adaptation.yaml:8:5: error[override-unknown-target]: override of service 'grants-information': the municipality does not offer it (omitted, or optional and not adopted)\n"
+            "seeds/sant-feliu-de-llobregat/adaptation.yaml:9:5: error[override-unknown-target]: override of service 'grants-information': the municipality does not offer it (omitted, or optional and not adopted)\n"
                 + "  = help: remove the override\n",
         ], ["override-unknown-target", "ref-unknown"]) { t in
             try t.replace(Self.adaptation, "overrides:\n  services:\n", "overrides:\n  services:\n    grants-information:\n      channels: [phone]\n")
