@@ -1,6 +1,6 @@
 import Loading
 @testable import Presentation
-import Rendering
+@testable import Rendering
 import XCTest
 
 /// The typography of writers' prose in the outputs (`Typography`; the language review of
