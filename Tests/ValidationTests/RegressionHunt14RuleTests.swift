@@ -35,4 +35,26 @@ extension FreshUserRuleTests {
             try t.replace(Self.adaptation, "overrides:\n  services:\n", "overrides:\n  services:\n    grants-information:\n      channels: [phone]\n")
         }
     }
+
+    /// An office that serves (pilot, open) publishes its address and its opening hours:
+    /// each one absent is an error at the status, an empty list of hours at the list. A
+    /// planned office (molins-de-rei, without either) may lack them.
+    func testAnOfficeThatServesPublishesItsAddressAndHours() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/office.yaml:6:9: error[office-unpublished]: the office is a pilot, and an office that serves publishes its address; office.yaml has none\n"
+                + "  = help: add 'address:' with street, postal_code and locality: the office's page, its handbook and the open data show them\n",
+            "seeds/sant-feliu-de-llobregat/office.yaml:6:9: error[office-unpublished]: the office is a pilot, and an office that serves publishes its opening hours; office.yaml has none\n"
+                + "  = help: add 'opening_hours:', a list of groups with days, opens and closes (HH:MM): the office's page, its handbook and the open data show them\n",
+        ], ["office-unpublished"]) { t in
+            try t.removeOfficeDetails()
+        }
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/office.yaml:13:16: error[office-unpublished]: the office is open, and an office that serves publishes its opening hours; office.yaml has none\n"
+                + "   = note: the office's status at seeds/sant-feliu-de-llobregat/office.yaml:6:9\n"
+                + "   = help: add 'opening_hours:', a list of groups with days, opens and closes (HH:MM): the office's page, its handbook and the open data show them\n",
+        ], ["office-unpublished"]) { t in
+            try t.replace(Self.office, "status: pilot\n", "status: open\n")
+            try t.replace(Self.office, "opening_hours:\n  - days: [mo, tu, we, th, fr]\n    opens: \"09:00\"\n    closes: \"14:00\"\n", "opening_hours: []\n")
+        }
+    }
 }
