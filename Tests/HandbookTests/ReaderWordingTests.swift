@@ -54,9 +54,9 @@ final class ReaderWordingTests: XCTestCase {
     /// in HTML and in Typst (review no. 11).
     func testTheSentenceThatSendsToTheStaffingChapterEndsWithAFullStop() throws {
         let sentences = [
-            "ca": ("Els perfils, la formació i el calendari de formació de l&#39;equip es detallen al capítol", "Equip i formació"),
+            "ca": ("Els perfils, la formació i el calendari de formació de l’equip es detallen al capítol", "Equip i formació"),
             "es": ("Los perfiles, la formación y el calendario de formación del equipo se detallan en el capítulo", "Equipo y formación"),
-            "en": ("The team&#39;s roles, training and training calendar are set out in the chapter", "Staffing and training"),
+            "en": ("The team’s roles, training and training calendar are set out in the chapter", "Staffing and training"),
         ]
         for (language, (sentence, title)) in sentences {
             let (html, typst) = try handbook("molins-de-rei", language)

@@ -88,7 +88,7 @@ final class ReaderWordingTests: XCTestCase {
             baseURL: "https://example.org/oae/", search: false, handbooks: nil, dataFiles: [], structuredData: .none))
         let pages = Pages(site: build.site)
         let expected = [
-            "ca": "per a cada trimestre, el valor mínim, la mediana i el valor màxim de l&#39;única oficina amb dades.",
+            "ca": "per a cada trimestre, el valor mínim, la mediana i el valor màxim de l’única oficina amb dades.",
             "es": "para cada trimestre, el valor mínimo, la mediana y el valor máximo de la única oficina con datos.",
         ]
         XCTAssertEqual(build.site.languages.map(\.code).sorted(), ["ca", "es"])
