@@ -50,7 +50,7 @@ public final class HandbookContext: @unchecked Sendable {
         self.outline = outline
         let sources = Set(outline.chapters.map(\.source))
         self.sources = sources
-        let words = words ?? Strings(network: input.network, language: language)
+        let words = (words ?? Strings(network: input.network, language: language)).forReaders()
         self.words = words
         self.format = ValueFormatter(strings: words)
         let markup = Markup(words: words, localizer: input.localizer(language), format: format)
@@ -58,7 +58,7 @@ public final class HandbookContext: @unchecked Sendable {
         let links = links ?? ModelLinks(network: input.network, markup: markup, sources: sources)
         modelLinks = links
         localLinks = LocalLinks(view: view, markup: markup, sources: sources)
-        let municipality = view.files.office?.root?["municipality"]?["name"]?.string ?? view.slug
+        let municipality = view.files.office?.root?["municipality"]?["name"]?.string.map(Typography.prose) ?? view.slug
         municipalityName = municipality
         let name = markup.plain(view.files.office?.root?["name"])
         officeName = name.isEmpty ? municipality : name
@@ -81,7 +81,8 @@ public final class HandbookContext: @unchecked Sendable {
     public var language: String { words.language }
     public var office: Node? { view.files.office?.root }
 
-    /// The municipality's name (`Sant Feliu de Llobregat`), or its slug.
+    /// The municipality's name (`Sant Feliu de Llobregat`, with the outputs' `Typography`:
+    /// `L’Hospitalet de Llobregat`), or its slug.
     public let municipalityName: String
 
     /// The office's name in the handbook's language (plain text).

@@ -287,16 +287,20 @@ private struct Builder {
     }
 
     /// The error a quoted value explains, when libyaml stopped on the line where it ends:
-    /// - it spans lines: its quote was left open, and libyaml read on to the next quote
-    ///   mark of the file (an apostrophe, in a Catalan text), then stopped after it. The
-    ///   error is at the opening quote.
-    /// - it is on one line and text follows it on that line: at its closing quote, which
-    ///   for a single-quoted value is most often an apostrophe of the text (`'d'Atenció'`).
+    /// - it spans lines over what reads as the file's own structure (`runsOverStructure`):
+    ///   its quote was left open, and libyaml read on to the next quote mark of the file
+    ///   (an apostrophe, in a Catalan text), then stopped after it. The error is at the
+    ///   opening quote.
+    /// - it is on one line, or spans lines as a text written over several lines does
+    ///   (`street: 'Carrer` / `    Major, 1' bis`), and text follows it: at its closing
+    ///   quote, which for a single-quoted value is most often an apostrophe of the text
+    ///   (`'d'Atenció'`). The regression hunt of session 14 (LOW 5) found a deliberate
+    ///   line break told to close the value on its line.
     /// Nil otherwise (and for a flow collection's missing comma, which libyaml says right).
     mutating func quoteProblem(_ quoted: QuotedScalar, stopped at: SourcePosition, problem: String) -> Diagnostic? {
         let opened = position(quoted.start), ended = position(quoted.end)
         guard at.line == ended.line, at.column >= ended.column else { return nil }
-        if opened.line < ended.line {
+        if opened.line < ended.line, runsOverStructure(from: opened.line, to: ended.line) {
             return unclosed(opened: opened, closed: ended, stopped: at, problem: problem, mark: quoted.mark)
         }
         guard !problem.contains("','") else { return nil }
@@ -309,6 +313,30 @@ private struct Builder {
         return .error("yaml-syntax", "text follows the quoted value that closes here", at: closing,
                       related: [stoppedHere(at, problem)],
                       help: "put the whole value inside the quotes, or remove the text after them")
+    }
+
+    /// Whether the lines after `first` up to `last` (file lines) read as YAML of their own
+    /// rather than as the rest of a text: one is indented no deeper than line `first`, or
+    /// begins with a key (`postal_code:`) or a list item (`- `). A quote left open runs on
+    /// over them; a text written over several lines is indented under its key.
+    func runsOverStructure(from first: Int, to last: Int) -> Bool {
+        let all = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        func line(_ n: Int) -> Substring? {
+            let i = n - lineOffset - 1
+            return all.indices.contains(i) ? all[i] : nil
+        }
+        func indent(_ l: Substring) -> Int { l.prefix { $0 == " " || $0 == "\t" }.count }
+        guard let opening = line(first) else { return true }
+        for n in (first + 1)...last {
+            guard let l = line(n) else { return true }
+            let content = l.dropFirst(indent(l))
+            if content.isEmpty { continue }
+            if indent(l) <= indent(opening) || content.hasPrefix("- ") || content == "-" { return true }
+            let key = content.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+            if !key.isEmpty, content.dropFirst(key.count).first == ":",
+               content.dropFirst(key.count + 1).first.map({ $0 == " " || $0 == "\t" }) ?? true { return true }
+        }
+        return false
     }
 
     /// A quoted value that starts at `opened` with `mark` and is not closed on its line;

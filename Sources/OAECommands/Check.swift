@@ -150,6 +150,17 @@ final class TemplateCheckThread: @unchecked Sendable {
     /// Set before `done` is signalled, read after.
     private var found: [Diagnostic] = []
 
+    /// The diagnostics with one note on the first `template-unknown-variable`: a tree that
+    /// keeps the templates of an older oae meets the view models of this one (the
+    /// regression hunt of session 14, LOW 7: 16 such errors, and no word about versions).
+    static func noteOlderTemplates(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard let first = diagnostics.firstIndex(where: { $0.rule == "template-unknown-variable" }) else { return diagnostics }
+        var out = diagnostics
+        out[first].notes.append("the templates may come from an older version of oae, whose view models gave other names; "
+            + "this is oae \(OAE.version): compare templates/ with the templates/ of its example tree, and take over what changed")
+        return out
+    }
+
     /// Starts the thread: it prepares the templates of the tree at `root`, then waits
     /// for `check`.
     init(root: URL) {
@@ -157,7 +168,7 @@ final class TemplateCheckThread: @unchecked Sendable {
             OutputSteps.prepareCheck(root: root)
             given.wait()
             if placed, let network {
-                found = TemplateCheck.check(network.tree, settings: network.settings) + OutputSteps.check(network)
+                found = TemplateCheckThread.noteOlderTemplates(TemplateCheck.check(network.tree, settings: network.settings) + OutputSteps.check(network))
             }
             done.signal()
         }.start()

@@ -25,11 +25,11 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "The port, 1 to 65535 (0: any free port)")
     var port: Int = 8000
 
-    @Option(name: .long, help: "The address to listen on: only this machine by default; give another address to open the preview wider")
+    @Option(name: .long, help: "The address to listen on: only this machine by default; give another address to open the preview wider (an IPv6 address as ::1 or [::1])")
     var host: String = "127.0.0.1"
 
     func validate() throws {
-        if host.isEmpty {
+        if HostCheck.bare(host).isEmpty {
             throw commandFailure("--host needs an address, and '' names none (without --host: 127.0.0.1, this machine only)")
         }
         guard (0...65535).contains(port) else {
@@ -43,10 +43,14 @@ struct Serve: AsyncParsableCommand {
         let builder = PreviewBuilder(root: root, out: out.appendingPathComponent(".preview", isDirectory: true),
                                      asOf: options.asOf.flatMap(Day.init))
         let hub = EventHub()
-        // A port in use, or a host that names no address, is said before the first build.
+        // `[::1]` as a URL writes it is `::1` to the resolver; the messages and the URL
+        // write an IPv6 address in brackets (`http://[::1]:8000/`).
+        let host = HostCheck.bare(self.host), shown = HostCheck.bracketed(host)
+        // A port in use, a host that names no address or an address of another machine is
+        // said before the first build.
         if let error = PortProbe.bindError(host: host, port: port) {
-            throw commandFailure(error is PortProbe.UnknownHost ? "cannot serve on \(host):\(port): \(error)"
-                                     : OutputError.serving(host: host, port: port, error), code: 1)
+            throw commandFailure(error is PortProbe.UnknownHost ? "cannot serve on \(shown):\(port): \(error)"
+                                     : OutputError.serving(host: shown, port: port, error), code: 1)
         }
         // An output folder that cannot be is said as `oae build` says it, naming --out's folder.
         do {
@@ -95,13 +99,12 @@ struct Serve: AsyncParsableCommand {
             if let data = live.file(path) { return .made(data) }
             return live.isGone(path) ? .gone : nil
         })
-        let host = self.host
         do {
             try await server.run(host: host, port: port) { bound in
-                writeStdout("serving http://\(host):\(bound)/ (Ctrl-C stops)\n")
+                writeStdout("serving http://\(shown):\(bound)/ (Ctrl-C stops)\n")
             }
         } catch {
-            throw commandFailure(OutputError.serving(host: host, port: port, error), code: 1)
+            throw commandFailure(OutputError.serving(host: shown, port: port, error), code: 1)
         }
     }
 

@@ -14,6 +14,11 @@ public struct Strings: Sendable {
     public let language: String
     let texts: [String: String]
     let forms: [String: [String: String]]
+    /// True for the words a reader sees (`forReaders()`): the texts have the outputs'
+    /// `Typography`, and so has each text once its placeholders are filled in (a name, a
+    /// date, a contraction such as "de l'1"). False for the command line and for the
+    /// files `oae new` writes, which keep the characters as typed.
+    public private(set) var typeset = false
     /// Every plain text, for templates (`{{ui.key}}`): the texts, and the `other` form of
     /// each plural key. Made once (every chapter of every handbook shows it).
     public let all: [String: String]
@@ -50,6 +55,18 @@ public struct Strings: Sendable {
         all = Strings.plain(texts, forms)
     }
 
+    /// The same words with the outputs' `Typography` (the regression hunt of session 14,
+    /// LOW 2: a page showed "l’empresa" in a writer's text beside "l'oficina" in an
+    /// interface string): every text and plural form now, and every filled text when it
+    /// is asked for. The site and the handbooks (HTML and Typst) use these.
+    public func forReaders() -> Strings {
+        guard !typeset else { return self }
+        var copy = Strings(language: language, texts: texts.mapValues(Typography.prose),
+                           forms: forms.mapValues { $0.mapValues(Typography.prose) })
+        copy.typeset = true
+        return copy
+    }
+
     /// The text of `key` (the `other` form of a plural key), or the key when missing.
     public subscript(key: String) -> String { texts[key] ?? forms[key]?["other"] ?? key }
 
@@ -69,17 +86,21 @@ public struct Strings: Sendable {
     /// A value after a preposition is joined to it as the language writes it
     /// (`Contractions`: "de {municipality}" → "del Prat de Llobregat").
     public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
-        Strings.fill(self[key], values, language: language)
+        typeset(Strings.fill(self[key], values, language: language))
     }
+
+    /// `text` with the outputs' `Typography` when these are the words of a reader
+    /// (`forReaders()`), else as it is: for a text filled in from these words.
+    public func typeset(_ text: String) -> String { typeset ? Typography.prose(text) : text }
 
     /// The form of `key` for the number `n` (`=0`, else its CLDR category, else
     /// `other`), with `{n}` set to `formatted` and the other placeholders filled in.
     public func count(_ key: String, _ n: Double, formatted: String, fractionDigits: Int = 0,
                       _ values: [String: String] = [:]) -> String {
-        guard let f = forms[key] else { return Strings.fill(self[key], values.merging(["n": formatted]) { a, _ in a }, language: language) }
+        guard let f = forms[key] else { return typeset(Strings.fill(self[key], values.merging(["n": formatted]) { a, _ in a }, language: language)) }
         let category = PluralRules.category(n, fractionDigits: fractionDigits, language: language)
         let text = (n == 0 ? f["=0"] : nil) ?? f[category] ?? f["other"] ?? key
-        return Strings.fill(text, values.merging(["n": formatted]) { a, _ in a }, language: language)
+        return typeset(Strings.fill(text, values.merging(["n": formatted]) { a, _ in a }, language: language))
     }
 
     /// Replaces each `{name}` of `template` that `values` names; with a `language`, each

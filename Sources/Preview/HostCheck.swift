@@ -57,8 +57,15 @@ public struct HostCheck: Sendable, Equatable {
         return (name, number)
     }
 
-    /// An IPv6 literal (`::1`) as it appears in a `Host:` header (`[::1]`).
-    static func bracketed(_ host: String) -> String {
+    /// An IPv6 literal (`::1`) as it appears in a `Host:` header and in a URL (`[::1]`);
+    /// a name or an IPv4 address as it is.
+    public static func bracketed(_ host: String) -> String {
         host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+    }
+
+    /// A host as the resolver takes it: an IPv6 literal written in brackets, as in a URL
+    /// (`--host [::1]`), without them (`::1`); any other host as it is.
+    public static func bare(_ host: String) -> String {
+        host.hasPrefix("[") && host.hasSuffix("]") && host.count > 2 ? String(host.dropFirst().dropLast()) : host
     }
 }

@@ -19,8 +19,11 @@ public enum PortProbe {
     }
 
     /// The error binding `host:port` gives: `UnknownHost` when the host does not resolve,
-    /// else the POSIX error of `bind` (`EADDRINUSE`, `EACCES`, `EADDRNOTAVAIL`, …); nil
-    /// when it binds (port 0 binds any free port, so only the host is probed then).
+    /// else the POSIX error of `bind` (`EADDRINUSE`, `EACCES`, `EADDRNOTAVAIL` for an
+    /// address that resolves but is not this machine's, …); nil when it binds. Port 0
+    /// binds any free port, so with it only the host is probed, and still by binding: an
+    /// address of another machine resolves and fails only there (the regression hunt of
+    /// session 14, LOW 3).
     public static func bindError(host: String, port: Int) -> Error? {
         var hints = addrinfo()
         hints.ai_flags = AI_PASSIVE
@@ -32,7 +35,6 @@ public enum PortProbe {
             return UnknownHost(host: host, reason: String(cString: gai_strerror(resolved)).lowercased())
         }
         defer { freeaddrinfo(found) }
-        guard port > 0 else { return nil }
         let fd = socket(first.pointee.ai_family, first.pointee.ai_socktype, first.pointee.ai_protocol)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

@@ -69,11 +69,14 @@ extension OutputError {
     ///
     /// The errors, as writing the output meets them (mkdir, open, link, rename; `man 2
     /// rename`, `man 2 mkdir`):
+    /// - On a system file system (/proc, /sys…, `SystemFileSystems`), mkdir says ENOENT
+    ///   (/proc) or EACCES, EPERM, EROFS (/sys) for any name: such a folder cannot hold the
+    ///   output, and that is said, whichever it says (the regression hunt of session 14,
+    ///   LOW 7: /sys got "permission denied").
     /// - EACCES, EPERM: permission denied. EROFS: a read-only file system. ENOSPC, EDQUOT:
     ///   the disk (or the quota) is full.
-    /// - ENOENT: a folder on the way is missing. On a system file system (/proc, /sys…,
-    ///   `SystemFileSystems`) mkdir says so for any name: such a folder cannot hold the
-    ///   output. Elsewhere the folder existed a moment before: another program removed it.
+    /// - ENOENT: a folder on the way is missing; it existed a moment before: another
+    ///   program removed it.
     /// - EEXIST, ENOTEMPTY: a file or folder appeared where oae was writing. Another oae
     ///   build cannot do that (it waits for the lock), another program did.
     /// - EBUSY: the folder is a mount point (or the system holds it): it cannot be renamed,
@@ -85,16 +88,15 @@ extension OutputError {
         func or(_ first: String) -> String { elsewhere.map { "(\(first) or \($0))" } ?? "(\(first))" }
         let instead = elsewhere.map { " (write elsewhere: \($0))" } ?? ""
         let advice: String
-        switch errno(of: error) {
+        let code = errno(of: error)
+        if let code, [EACCES, EPERM, EROFS, ENOENT].contains(code), let system = SystemFileSystems.holding(path ?? self.path(of: error)) {
+            return "\(system) is a system file system, which cannot hold files\(instead)"
+        }
+        switch code {
         case EACCES?, EPERM?: advice = "permission denied \(or("check the folder's permissions"))"
         case EROFS?: advice = "the file system is read-only\(instead)"
         case ENOSPC?, EDQUOT?: advice = "the disk is full \(or("free some space"))"
-        case ENOENT?:
-            if let system = SystemFileSystems.holding(path ?? self.path(of: error)) {
-                advice = "\(system) is a system file system, which cannot hold files\(instead)"
-            } else {
-                advice = "a folder was removed while oae wrote into it, by another program (build again)"
-            }
+        case ENOENT?: advice = "a folder was removed while oae wrote into it, by another program (build again)"
         case EEXIST?, ENOTEMPTY?:
             advice = "a file appeared while oae wrote, written by another program (build again once it is done)"
         case EBUSY?:

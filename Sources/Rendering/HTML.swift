@@ -1,3 +1,5 @@
+import Presentation
+
 /// HTML helpers for text that does not go through a template.
 public enum HTML {
     /// Escapes text for HTML content and attribute values: `< > & " '`.
@@ -60,5 +62,33 @@ public enum HTML {
             return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
         }
         return (has(0x3C) | has(0x3E) | has(0x26) | has(0x22) | has(0x27)) != 0
+    }
+
+    /// `html` with the outputs' `Typography` in its text: the runs between tags, except
+    /// inside `code`, `pre`, `script` and `style` elements; the tags and their attributes
+    /// (addresses, ids) stay as written. For a page whose reader text is written in the
+    /// template itself (the compliance pages, `pages/<name>.<lang>.mustache`), which no
+    /// presentation value carries; every other reader text has its typography already.
+    public static func typesetText(_ html: String) -> String {
+        var out = ""
+        out.reserveCapacity(html.utf8.count + 64)
+        var rest = html[...]
+        var skipping: Substring?  // the closing tag of the element whose text stays as written
+        while let open = rest.firstIndex(of: "<") {
+            let text = String(rest[..<open])
+            out += skipping == nil ? Typography.prose(text) : text
+            guard let close = rest[open...].firstIndex(of: ">") else { rest = rest[open...]; break }
+            let tag = rest[open...close]
+            out += tag
+            let name = tag.dropFirst().prefix { $0.isLetter || $0 == "/" }.lowercased()
+            if let end = skipping {
+                if name == end { skipping = nil }
+            } else if ["code", "pre", "script", "style"].contains(name) {
+                skipping = "/" + name
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += skipping == nil ? Typography.prose(String(rest)) : String(rest)
+        return out
     }
 }

@@ -1,4 +1,5 @@
 import Loading
+import Presentation
 import Model
 
 /// Picks the text of a translatable field in one language, falling back to the default

@@ -1,6 +1,7 @@
 import CCmarkGFM
 import Foundation
 import Loading
+import Presentation
 
 /// Renders a Markdown body to HTML with cmark-gfm: raw HTML never passes through (safe
 /// mode and the tag filter), headings get the anchors `Slugger` gives them (with a

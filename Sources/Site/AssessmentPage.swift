@@ -1,5 +1,6 @@
 import Loading
 import Model
+import Presentation
 import Rendering
 import Resolution
 
@@ -56,11 +57,12 @@ extension Pages {
             let what = item.item["service"]?.string.map { site.titleString(.service, $0, language) }
             // What is deferred: the service an omission names, else the kind of document.
             let kind = network.kinds.declaration(item.document.kind)?.label?
-                .text(language.code, fallback: network.settings.defaultLanguage).text ?? item.document.kind.rawValue
+                .text(language.code, fallback: network.settings.defaultLanguage).text
+            let kindText = kind.map { Typography.prose($0) } ?? item.document.kind.rawValue
             return AssessmentView.Deferred(
                 place: "\(item.document.path):\(item.field.span.start.line)",
                 municipality: item.document.municipality.map(site.municipalityName) ?? "",
-                what: what ?? language.formatter.label(kind), text: language.text(text))
+                what: what ?? language.formatter.label(kindText), text: language.text(text))
         }
         let title = language.string(root?["title"]).nonEmpty ?? id
         let view = AssessmentView(

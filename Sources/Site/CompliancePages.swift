@@ -22,7 +22,7 @@ extension Pages {
         let template = site.templates.names.contains("pages/\(name).\(language.code)")
             ? "pages/\(name).\(language.code)" : "pages/\(name).\(site.input.defaultLanguage)"
         return PageContent(title: language["\(name.replacingOccurrences(of: "-", with: "_"))_heading"],
-                           html: render(template, view, language))
+                           html: Array(HTML.typesetText(String(decoding: render(template, view, language), as: UTF8.self)).utf8))
     }
 
     /// The templates of the compliance pages in the languages oae ships them in.

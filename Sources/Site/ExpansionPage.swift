@@ -1,5 +1,6 @@
 import Loading
 import Model
+import Presentation
 import Rendering
 import Resolution
 
@@ -52,7 +53,7 @@ extension Pages {
             readiness.append(.init(label: language["readiness_agreement"],
                                    value: language[signed ? "readiness_yes" : "readiness_no"], complete: signed))
             rows.append(.init(
-                municipality: entry.name, ine_code: entry.ineCode,
+                municipality: Typography.prose(entry.name), ine_code: entry.ineCode,
                 href: office.map { href(.office($0.slug), language, from: path) } ?? "", has_office: office != nil,
                 stage: stage, stage_label: language["stage.\(stage)"],
                 wave: wave.map { language.string($0.node["name"]) } ?? "–",

@@ -130,7 +130,7 @@ final class SiteContext: Sendable {
         self.templates = templates
         self.options = options
         languages = input.languages.map { code in
-            SiteLanguage(strings: Strings(network: input.network, language: code), localizer: input.localizer(code))
+            SiteLanguage(strings: Strings(network: input.network, language: code).forReaders(), localizer: input.localizer(code))
         }
         bodies = MarkdownBodies(network: input.network)
         var resolved: [String: ResolvedMunicipality] = [:]
@@ -150,11 +150,12 @@ final class SiteContext: Sendable {
     /// The office document of a municipality.
     func office(_ slug: String) -> Node? { resolved[slug]?.files.office?.root ?? network.municipalities[slug]?.office?.root }
 
-    /// The name of a municipality (as written in its office file), else its slug.
+    /// The name of a municipality (as written in its office file, with the outputs'
+    /// `Typography`: "L’Hospitalet de Llobregat"), else its slug.
     func municipalityName(_ slug: String) -> String {
         // Once per municipality: charts and lists ask for every office's name on many pages,
         // and each answer copied the municipality, its office document and nodes.
-        names.value(slug) { office(slug)?["municipality"]?["name"]?.string ?? slug }
+        names.value(slug) { office(slug)?["municipality"]?["name"]?.string.map(Typography.prose) ?? slug }
     }
     private let names = Memo<String, String>()
 

@@ -5,8 +5,8 @@ import Resolution
 
 /// An office's own facts agree with each other and with the world: its hours close after
 /// they open and give each day's hours once, it stands in Catalonia, its postal code is of
-/// its municipality's province, and a planned office whose opening date has passed says
-/// that it opened.
+/// its municipality's province, a planned office whose opening date has passed says
+/// that it opened, and an office that serves says where and when (`unpublished`).
 struct OfficeRule: MunicipalRule {
     static let rules = [
         RuleInfo("office-hours-inverted", "Opening hours close at or before the time they open."),
@@ -14,6 +14,7 @@ struct OfficeRule: MunicipalRule {
         RuleInfo("office-coordinates-outside", "An office's coordinates are outside Catalonia."),
         RuleInfo("office-postal-code-province", "An office's postal code is of another province than its municipality."),
         RuleInfo("office-opening-passed", "An office that has not opened (candidate, agreement, planned) has an opening date that has passed."),
+        RuleInfo("office-unpublished", "A pilot or open office has no address or no opening hours."),
     ]
 
     /// A box around Catalonia (WGS 84 degrees), generous at the edges.
@@ -31,7 +32,7 @@ struct OfficeRule: MunicipalRule {
             !["opens", "closes"].contains { c.refused(group[$0], in: doc.path) }
                 && !(group["days"]?.sequence ?? []).contains { c.refused($0, in: doc.path) }
         }
-        var out = inverted(groups) + overlapping(groups) + coordinates(office) + postalCode(office)
+        var out = inverted(groups) + overlapping(groups) + coordinates(office) + postalCode(office) + unpublished(m, office)
         if m.opensLater, let status = m.status, let node = office["opening_date"], let day = node.string.flatMap(Day.init), day < c.asOf {
             let stage = status == .candidate ? "a candidate" : status == .agreement ? "at the agreement stage" : status.rawValue
             out.append(.error("office-opening-passed",
@@ -40,6 +41,30 @@ struct OfficeRule: MunicipalRule {
                               help: "if the office has opened, set its status (pilot or open) and the real opening date; otherwise move the opening date"))
         }
         return out
+    }
+
+    /// The address and the opening hours an office publishes once it serves (status
+    /// `pilot` or `open`): the office's page of the site, its handbook's office chapter
+    /// and the open data (CPSV-AP's channel) show them, and an office that serves without
+    /// them cannot be found (PRODUCT.md, "office": address, opening hours; the schema's
+    /// `address` and `opening_hours`, optional while an office is planned). An error at
+    /// the status for each one absent (an empty list of hours is none); nothing for an
+    /// office that has not opened.
+    func unpublished(_ m: ResolvedMunicipality, _ office: Node) -> [Diagnostic] {
+        guard let status = m.status, status >= .pilot else { return [] }
+        let fields = [
+            ("address", "its address", "add 'address:' with street, postal_code and locality"),
+            ("opening_hours", "its opening hours", "add 'opening_hours:', a list of groups with days, opens and closes (HH:MM)"),
+        ]
+        return fields.compactMap { field, what, help in
+            let node = office[field]
+            if let node, node.sequence.map({ !$0.isEmpty }) ?? true { return nil }
+            return .error("office-unpublished",
+                          "the office is \(status == .pilot ? "a pilot" : "open"), and an office that serves publishes \(what); office.yaml has none",
+                          at: node?.span ?? m.statusSpan,
+                          related: node == nil ? [] : [RelatedLocation(m.statusSpan, "the office's status")],
+                          help: "\(help): the office's page, its handbook and the open data show them")
+        }
     }
 
     /// Each group of hours (of `opening_hours`) that closes at or before it opens.

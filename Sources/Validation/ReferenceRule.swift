@@ -63,15 +63,22 @@ struct ReferenceRule: DocumentRule {
         return holder?["id"]?.string == id
     }
 
+    /// Whether `ref-unknown` reports a reference to `id` of `kind` from a document of
+    /// `municipality` (nil: the model's): the kind is declared, no document of the tree
+    /// that the municipality sees has the id, and none has it under a file of another
+    /// name (`id-mismatch` says that one). `OverrideRule` leaves such an override's target
+    /// to it, so that the key has one error, with its did-you-mean.
+    static func reportsUnknown(_ id: String, _ kind: String, municipality: String?, _ c: ValidationContext) -> Bool {
+        c.references.kinds.contains(kind) && !c.references.contains(id, kind, municipality: municipality)
+            && c.references.misnamed[kind]?.contains(id) != true
+    }
+
     private func check(_ id: String, _ kind: String, _ span: SourceSpan, _ doc: Document,
                        _ c: ValidationContext, _ out: inout [Diagnostic]) {
         // An x-ref to a kind the table does not declare is reported once, at the schema
-        // (kind-unknown), not at every value.
-        guard c.references.kinds.contains(kind) else { return }
-        if c.references.contains(id, kind, municipality: doc.municipality) { return }
-        // The document that says this id stands in a file of another name: its
-        // `id-mismatch` is the one problem, not every reference to it.
-        if c.references.misnamed[kind]?.contains(id) == true { return }
+        // (kind-unknown), not at every value; the document that says this id stands in a
+        // file of another name: its `id-mismatch` is the one problem, not every reference to it.
+        guard ReferenceRule.reportsUnknown(id, kind, municipality: doc.municipality, c) else { return }
         // Another municipality's own document: it exists, but not for this one.
         if let here = doc.municipality,
            let (owner, at) = c.references.local.sorted(by: { $0.key < $1.key }).lazy

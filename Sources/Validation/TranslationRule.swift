@@ -144,7 +144,10 @@ struct TranslationRule: DocumentRule {
     }
 
     /// Each field of a translation's front matter other than `id`, an error at its key:
-    /// one the kind does not have says so (with a did-you-mean); a translatable one is
+    /// one the kind does not have says so, with a did-you-mean that says where the field
+    /// meant is written (`nme` → the name is written in the original, not here: following
+    /// "did you mean 'name'?" led to the next error, the regression hunt of session 14,
+    /// LOW 7); a translatable one is
     /// written in the original, as a mapping by language; any other is the original's, one
     /// value for every language.
     static func fields(_ doc: Document, original: String, _ c: ValidationContext) -> [Diagnostic] {
@@ -156,11 +159,19 @@ struct TranslationRule: DocumentRule {
         return pairs.filter { !$0.key.isKey("id") }.map { pair in
             let field = pair.key.keyText
             if !known.isEmpty, !known.contains(field) {
+                let help: String
+                if let meant = Suggestions.closest(to: field, in: known, limit: 1).first {
+                    let place = meant == "id" ? "write it 'id', the one field a translation's front matter holds"
+                        : c.network.annotations.annotations(doc.kind, at: [.key(meant)]).i18n
+                        ? "the \(name) \(meant) is written in \(file), as '\(meant): {\(c.settings.defaultLanguage): …, \(language): …}'; remove this line"
+                        : "'\(meant)' is a field of \(file), one value for every language; remove this line"
+                    help = "did you mean '\(meant)'? \(place)"
+                } else {
+                    help = "remove it here: a translation's front matter holds only 'id'"
+                }
                 return .error("translation-field",
                               "'\(field)' is not read from a translation file, and a \(doc.kind.rawValue) has no field '\(field)'",
-                              at: pair.key.span,
-                              help: (Suggestions.didYouMean(field, in: known).map { "\($0) " } ?? "")
-                                  + "remove it here: a translation's front matter holds only 'id'")
+                              at: pair.key.span, help: help)
             }
             if c.network.annotations.annotations(doc.kind, at: [.key(field)]).i18n {
                 return .error("translation-field",

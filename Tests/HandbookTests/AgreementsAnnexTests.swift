@@ -18,7 +18,7 @@ final class AgreementsAnnexTests: FixtureTreeTestCase {
 
     func testTheAnnexListsTheAgreementsTheOfficeReliesOnWithTheirState() throws {
         let ca = try annex("ca")
-        XCTAssertTrue(ca.contains("<p>Els convenis en què es basa l&#39;oficina. L&#39;estat de cada conveni és el del 24 de novembre de 2025.</p>"), ca)
+        XCTAssertTrue(ca.contains("<p>Els convenis en què es basa l’oficina. L’estat de cada conveni és el del 24 de novembre de 2025.</p>"), ca)
         XCTAssertTrue(ca.contains("""
             <h3 id="agreement-adhesion-sant-feliu"><span class="number">7.1</span> Adhesió de Sant Feliu de Llobregat a la xarxa</h3>
             """), ca)
@@ -26,7 +26,7 @@ final class AgreementsAnnexTests: FixtureTreeTestCase {
             <h3 id="agreement-knowledge-transfer"><span class="number">7.2</span> Conveni de transferència de coneixement</h3>
             """), ca)
         XCTAssertTrue(ca.contains("""
-            <tr><th scope="row">Signat el</th><td>10 d&#39;octubre de 2025</td></tr>
+            <tr><th scope="row">Signat el</th><td>10 d’octubre de 2025</td></tr>
             <tr><th scope="row">Vigent fins al</th><td>9 de febrer de 2029</td></tr>
             <tr><th scope="row">Estat</th><td><span class="agreement-state in-force">Vigent</span></td></tr>
             """), ca)

@@ -26,9 +26,9 @@ final class ContentTests: FixtureTreeTestCase {
         let office = HandbookTestSupport.chapter("office", in: try html("molins-de-rei"))
         XCTAssertTrue(office.contains("""
             Adreça i canals</h3>
-            <p>L&#39;oficina encara no ha donat l&#39;adreça ni els canals.</p>
-            <h3 id="office-hours"><span class="number">2.3</span> Horari d&#39;atenció</h3>
-            <p>L&#39;oficina encara no ha donat l&#39;horari d&#39;atenció.</p>
+            <p>L’oficina encara no ha donat l’adreça ni els canals.</p>
+            <h3 id="office-hours"><span class="number">2.3</span> Horari d’atenció</h3>
+            <p>L’oficina encara no ha donat l’horari d’atenció.</p>
             """), office)
         XCTAssertFalse(office.contains("<tbody>\n</tbody>"), office)
         let es = HandbookTestSupport.chapter("office", in: try html("molins-de-rei", "es"))
@@ -52,7 +52,7 @@ final class ContentTests: FixtureTreeTestCase {
             <li>Dies fins a la primera cita: <strong>com a màxim 3 dies</strong> <span class="badge local">Local</span> <span class="model-value">Model: Dies fins a la primera cita: <strong>com a màxim 5 dies</strong></span></li>
             """), catalogue)
         // A value the municipality did not change carries no badge.
-        XCTAssertTrue(catalogue.contains("<tr class=\"field-duration\"><th scope=\"row\">Durada d&#39;una sessió</th><td>1 hora</td></tr>"), catalogue)
+        XCTAssertTrue(catalogue.contains("<tr class=\"field-duration\"><th scope=\"row\">Durada d’una sessió</th><td>1 hora</td></tr>"), catalogue)
         // The local service is marked as a whole; the adopted optional service says where.
         XCTAssertTrue(catalogue.contains("<span class=\"badge local-service\">Servei propi</span>"), catalogue)
         XCTAssertTrue(catalogue.contains("<span class=\"badge adopted\">Opcional adoptat</span> <span class=\"note\">Servei opcional adoptat a seeds/sant-feliu-de-llobregat/adaptation.yaml:3.</span>"), catalogue)

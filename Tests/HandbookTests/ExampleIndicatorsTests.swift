@@ -38,8 +38,8 @@ final class ExampleIndicatorsTests: XCTestCase {
     func testTheChecklistChapterHasTheAgencysFollowUp() throws {
         let html = try HandbookTestSupport.render(input, "cerdanyola-del-valles", "ca")
         let checklist = HandbookTestSupport.chapter("checklist", in: html)
-        XCTAssertTrue(checklist.contains("<h3 id=\"checklist-follow-up\">Seguiment de l&#39;agència</h3>"), checklist)
-        XCTAssertTrue(checklist.contains("Darrera visita: 20 d&#39;abril de 2026.</p>"), checklist)
+        XCTAssertTrue(checklist.contains("<h3 id=\"checklist-follow-up\">Seguiment de l’agència</h3>"), checklist)
+        XCTAssertTrue(checklist.contains("Darrera visita: 20 d’abril de 2026.</p>"), checklist)
         XCTAssertTrue(checklist.contains("Les primeres cites dins del termini queden per sota del 90\u{00A0}%"), checklist)
     }
 

@@ -54,9 +54,9 @@ final class ReaderWordingTests: XCTestCase {
     /// in HTML and in Typst (review no. 11).
     func testTheSentenceThatSendsToTheStaffingChapterEndsWithAFullStop() throws {
         let sentences = [
-            "ca": ("Els perfils, la formació i el calendari de formació de l&#39;equip es detallen al capítol", "Equip i formació"),
+            "ca": ("Els perfils, la formació i el calendari de formació de l’equip es detallen al capítol", "Equip i formació"),
             "es": ("Los perfiles, la formación y el calendario de formación del equipo se detallan en el capítulo", "Equipo y formación"),
-            "en": ("The team&#39;s roles, training and training calendar are set out in the chapter", "Staffing and training"),
+            "en": ("The team’s roles, training and training calendar are set out in the chapter", "Staffing and training"),
         ]
         for (language, (sentence, title)) in sentences {
             let (html, typst) = try handbook("molins-de-rei", language)
@@ -87,5 +87,15 @@ final class ReaderWordingTests: XCTestCase {
         let view = try XCTUnwrap(input.resolved.first { $0.slug == "sant-feliu-de-llobregat" })
         XCTAssertTrue(renderer.render(view, language: "ca").contains("<li><a class=\"external\" href=\"https://www.boe.es/eli/es/l/2013/09/27/14\">Llei 14/2013, de 27 de setembre, de suport als emprenedors i la seva internacionalització</a>, art. 13</li>"))
         XCTAssertTrue(renderer.renderTypst(view, language: "en").contains("[#link(\"https://www.boe.es/eli/es/l/2013/09/27/14\")[Law 14\\/2013, of 27 September, on support for entrepreneurs and their internationalisation], art\\. 13]"))
+    }
+
+    /// The interface words of a handbook have the typography of the writers' texts, in
+    /// HTML and in Typst (the regression hunt of session 14, LOW 2).
+    func testTheInterfaceWordsHaveTheTypography() throws {
+        let (html, typst) = try handbook("molins-de-rei", "ca")
+        XCTAssertTrue(html.contains("Calendari de formació de l\u{2019}equip"), html)
+        XCTAssertFalse(html.contains("de l&#39;equip"), html)
+        XCTAssertTrue(typst.contains("Calendari de formació de l\u{2019}equip"), typst)
+        XCTAssertFalse(typst.contains("de l'equip"), typst)
     }
 }

@@ -26,8 +26,8 @@ final class WordingTests: FixtureTreeTestCase {
         let input = HandbookTestSupport.input(root)
         let catalogue = HandbookTestSupport.chapter("catalogue", in: try HandbookTestSupport.render(input, "sant-feliu-de-llobregat", "ca"))
         XCTAssertTrue(catalogue.contains("1 servei opcional adoptat"), catalogue)
-        XCTAssertTrue(catalogue.contains("no n&#39;ha omès cap"), catalogue)
-        XCTAssertFalse(catalogue.contains("d&#39;opcionals"), catalogue)
+        XCTAssertTrue(catalogue.contains("no n’ha omès cap"), catalogue)
+        XCTAssertFalse(catalogue.contains("d’opcionals"), catalogue)
         XCTAssertFalse(catalogue.contains("omès 0"), catalogue)
         let es = HandbookTestSupport.chapter("catalogue", in: try HandbookTestSupport.render(input, "sant-feliu-de-llobregat", "es"))
         XCTAssertTrue(es.contains("1 servicio opcional adoptado"), es)
@@ -42,9 +42,9 @@ final class WordingTests: FixtureTreeTestCase {
                 text.replacingOccurrences(of: #"(?m)^status: \w+$"#, with: "status: \(status)", options: .regularExpression)
             }
             let html = try HandbookTestSupport.render(HandbookTestSupport.input(root), "molins-de-rei", "ca")
-            XCTAssertTrue(html.contains("\(word) · obertura prevista l&#39;1 de març de 2027"), "\(status): " + html.prefix(3000))
-            XCTAssertTrue(html.contains("Obertura prevista l&#39;1 de març de 2027."), status)
-            XCTAssertFalse(html.contains("des de l&#39;1 de març"), status)
+            XCTAssertTrue(html.contains("\(word) · obertura prevista l’1 de març de 2027"), "\(status): " + html.prefix(3000))
+            XCTAssertTrue(html.contains("Obertura prevista l’1 de març de 2027."), status)
+            XCTAssertFalse(html.contains("des de l’1 de març"), status)
         }
     }
 
@@ -58,6 +58,6 @@ final class WordingTests: FixtureTreeTestCase {
         let input = HandbookTestSupport.input(root)
         let catalogue = HandbookTestSupport.chapter("catalogue", in: try HandbookTestSupport.render(input, "sant-feliu-de-llobregat", "ca"))
         XCTAssertTrue(catalogue.contains("<td>1.800\u{00A0}€ (Ordenança fiscal 3.2)</td>"), catalogue)
-        XCTAssertTrue(catalogue.contains("<tr class=\"field-duration\"><th scope=\"row\">Durada d&#39;una sessió</th><td>1 hora</td></tr>"), catalogue)
+        XCTAssertTrue(catalogue.contains("<tr class=\"field-duration\"><th scope=\"row\">Durada d’una sessió</th><td>1 hora</td></tr>"), catalogue)
     }
 }

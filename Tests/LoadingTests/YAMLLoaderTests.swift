@@ -191,6 +191,22 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(after.map(\.message), ["text follows the quoted value that closes here"])
         XCTAssertEqual(after.first?.span.start, SourcePosition(line: 1, column: 6))
         XCTAssertEqual(after.first?.help, "put the whole value inside the quotes, or remove the text after them")
+        // A value written over two lines on purpose, its line break inside the quotes: the
+        // text after its closing quote is the fault, as on one line (regression hunt of
+        // session 14, LOW 5: it was "not closed on its line").
+        let (_, lines) = load("id: x\naddress:\n  street: 'Carrer\n    Major, 1' bis\n  postal_code: '08750'\n")
+        XCTAssertEqual(lines.map(\.message), ["text follows the quoted value that closes here"])
+        XCTAssertEqual(lines.first?.span.start, SourcePosition(line: 4, column: 13))
+        XCTAssertEqual(lines.first?.help, "put the whole value inside the quotes, or remove the text after them")
+        let (_, crlf) = load("id: x\r\naddress:\r\n  street: 'Carrer\r\n    d'Amunt, 1'\r\n")
+        XCTAssertEqual(crlf.map(\.message), ["this apostrophe closes the single-quoted value, and the rest of the text follows it"])
+        XCTAssertEqual(crlf.first?.span.start, SourcePosition(line: 4, column: 6))
+        let (_, front) = MarkdownLoader().load(text: "---\nid: x\nname:\n  ca: \"Creació\n    d'empreses\" i més\n---\nBody\n", file: "m.md")
+        XCTAssertEqual(front.map(\.message), ["text follows the quoted value that closes here"])
+        XCTAssertEqual(front.first?.span.start, SourcePosition(line: 5, column: 15))
+        // Over lines that read as keys of their own, the quote was left open.
+        let (_, open) = load("address:\n  street: 'Carrer\n    postal_code: 1' bis\n")
+        XCTAssertEqual(open.map(\.message), ["the quoted value that starts here is not closed on its line"])
         // Two items of a flow list without a comma: libyaml's problem, in our words.
         let (_, flow) = load("days: ['mo' 'tu']\n")
         XCTAssertEqual(flow.map(\.message), ["a list in [ ] is not closed, or two of its items have no comma between them"])

@@ -146,6 +146,8 @@ final class CommandLineTests: XCTestCase {
         let root = try fixture()
         defer { try? FileManager.default.removeItem(at: root) }
         let lines = ["/proc/oae": "error: cannot write /proc/oae: /proc is a system file system, which cannot hold files (write elsewhere: give --out another folder)\n",
+                     // /sys says "permission denied" where /proc says "no such file": the same sentence (LOW 7).
+                     "/sys/oae": "error: cannot write /sys/oae: /sys is a system file system, which cannot hold files (write elsewhere: give --out another folder)\n",
                      "/dev/null": "error: cannot write /dev/null: it is a file, not a folder\n"]
         for command in [["build"], ["build", "site"], ["build", "handbooks"], ["schema", "export"], ["serve", "--port", "0"]] {
             for (out, line) in lines.sorted(by: { $0.key < $1.key }) {
@@ -359,6 +361,43 @@ final class CommandLineTests: XCTestCase {
         let empty = try oae(["serve", "--root", root.path, "--host", ""])
         XCTAssertEqual(empty.status, 2, empty.stderr)
         XCTAssertEqual(empty.stderr, "error: --host needs an address, and '' names none (without --host: 127.0.0.1, this machine only)\n")
+    }
+
+    /// An address that resolves but is not this machine's is said before the first build,
+    /// as a port in use is, also with port 0 (it was said after the build); an IPv6
+    /// address is accepted in brackets as a URL writes it, and written so in the message
+    /// (the regression hunt of session 14, LOW 3 and 4).
+    func testAnAddressOfAnotherMachineAndAnIPv6AddressAreSaidBeforeTheBuild() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("output")
+        let foreign = try oae(["serve", "--root", root.path, "--out", out.path, "--host", "10.255.255.1", "--port", "0"])
+        XCTAssertEqual(foreign.status, 1, foreign.stderr)
+        XCTAssertEqual(foreign.stderr, "error: cannot serve on 10.255.255.1:0: this machine has no such address (check --host)\n")
+        XCTAssertEqual(foreign.stdout, "")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        // A port of ::1 in use, so that serve stops at the probe, before any build.
+        let fd = socket(AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        defer { close(fd) }
+        var address = sockaddr_in6()
+        address.sin6_family = sa_family_t(AF_INET6)
+        address.sin6_addr = in6addr_loopback
+        var length = socklen_t(MemoryLayout<sockaddr_in6>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && listen(fd, 1) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        XCTAssertTrue(bound)
+        let port = Int(UInt16(bigEndian: address.sin6_port))
+        for host in ["[::1]", "::1"] {
+            let inUse = try oae(["serve", "--root", root.path, "--out", out.path, "--host", host, "--port", String(port)])
+            XCTAssertEqual(inUse.status, 1, inUse.stderr)
+            XCTAssertEqual(inUse.stderr, "error: cannot serve on [::1]:\(port): the port is in use (stop the program using it, or choose another port with --port)\n")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        }
+        let brackets = try oae(["serve", "--root", root.path, "--host", "[]"])
+        XCTAssertEqual(brackets.status, 1, brackets.stderr)
+        XCTAssertTrue(brackets.stderr.hasPrefix("error: cannot serve on []:8000: no address has the name '[]' ("), brackets.stderr)
     }
 
     func testAPortOutOfRangeIsAUsageError() throws {

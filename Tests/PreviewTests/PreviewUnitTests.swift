@@ -33,6 +33,14 @@ final class PreviewUnitTests: XCTestCase {
         XCTAssertTrue(wide.allows("192.168.1.20:8000", port: 8000))
         XCTAssertFalse(wide.allows("10.0.0.1:8000", port: 8000))
         XCTAssertTrue(HostCheck(boundHost: "::1").allows("[::1]:9000", port: 9000))
+        // `--host [::1]` as a URL writes it: `::1` to the resolver, `[::1]` in a URL (LOW 4).
+        XCTAssertEqual(HostCheck.bare("[::1]"), "::1")
+        XCTAssertEqual(HostCheck.bare("::1"), "::1")
+        XCTAssertEqual(HostCheck.bare("127.0.0.1"), "127.0.0.1")
+        XCTAssertEqual(HostCheck.bare("[]"), "[]")
+        XCTAssertEqual(HostCheck.bracketed("::1"), "[::1]")
+        XCTAssertEqual(HostCheck.bracketed("[::1]"), "[::1]")
+        XCTAssertEqual(HostCheck.bracketed("localhost"), "localhost")
         XCTAssertTrue(HostCheck(boundHost: "preview.lan").allows("preview.lan:9000", port: 9000))
         // Bound to every address: reached by this machine's addresses from another one (a
         // colleague's browser), never by a name.

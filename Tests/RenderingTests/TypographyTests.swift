@@ -1,4 +1,5 @@
 import Loading
+@testable import Presentation
 @testable import Rendering
 import XCTest
 
@@ -58,5 +59,13 @@ final class TypographyTests: XCTestCase {
         XCTAssertEqual(ca.string(node?["title"]), "L\u{2019}oficina al 96\u{00A0}%")
         XCTAssertEqual(en.string(node?["title"]), "The office\u{2019}s")
         XCTAssertEqual(ca.pick(node?["title"])?.text, "L'oficina al 96 %")
+    }
+
+    /// A page whose reader text is written in its template (a compliance page): the text
+    /// between tags changes, the tags, their attributes and code stay as written.
+    func testTheTextOfAPageChangesAndItsTagsAndCodeStay() {
+        XCTAssertEqual(HTML.typesetText("<p class='lead' title=\"l'a\">L'Agència s'ha compromès al 96 %</p><code>l'a</code> <pre>d'a</pre><script>x='l'</script> i l'1"),
+                       "<p class='lead' title=\"l'a\">L\u{2019}Agència s\u{2019}ha compromès al 96\u{00A0}%</p><code>l'a</code> <pre>d'a</pre><script>x='l'</script> i l\u{2019}1")
+        XCTAssertEqual(HTML.typesetText("d'a <b"), "d\u{2019}a <b")
     }
 }

@@ -19,7 +19,7 @@ final class AgreementPagesTests: XCTestCase {
         let page = try pages()["ca/agreements/knowledge-transfer.html"] ?? ""
         XCTAssertTrue(page.flat.contains("<dt>Estat</dt><dd><span class=\"badge agreement-in-force\">Vigent</span> <span class=\"muted\">a data de 25 de novembre de 2026</span></dd>"), page)
         XCTAssertTrue(page.flat.contains("<dt>Àmbit</dt><dd>Tot el programa</dd>"), page)
-        XCTAssertTrue(page.flat.contains("<dt>Oficines que s&#39;hi acullen</dt><dd><a href=\"../offices/molins-de-rei.html\">Molins de Rei</a><br><a href=\"../offices/sant-feliu-de-llobregat.html\">Sant Feliu de Llobregat</a><br></dd>"), page)
+        XCTAssertTrue(page.flat.contains("<dt>Oficines que s’hi acullen</dt><dd><a href=\"../offices/molins-de-rei.html\">Molins de Rei</a><br><a href=\"../offices/sant-feliu-de-llobregat.html\">Sant Feliu de Llobregat</a><br></dd>"), page)
         XCTAssertTrue(page.flat.contains("<h3 id=\"party-partner\">Soci de coneixement</h3>"), page)
         XCTAssertTrue(page.flat.contains("<tr><th scope=\"row\">Agència metropolitana</th><td>Formació dels equips.</td><td class=\"num\">90.000\u{00A0}€</td></tr>"), page)
     }

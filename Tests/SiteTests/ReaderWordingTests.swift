@@ -88,7 +88,7 @@ final class ReaderWordingTests: XCTestCase {
             baseURL: "https://example.org/oae/", search: false, handbooks: nil, dataFiles: [], structuredData: .none))
         let pages = Pages(site: build.site)
         let expected = [
-            "ca": "per a cada trimestre, el valor mínim, la mediana i el valor màxim de l&#39;única oficina amb dades.",
+            "ca": "per a cada trimestre, el valor mínim, la mediana i el valor màxim de l’única oficina amb dades.",
             "es": "para cada trimestre, el valor mínimo, la mediana y el valor máximo de la única oficina con datos.",
         ]
         XCTAssertEqual(build.site.languages.map(\.code).sorted(), ["ca", "es"])
@@ -120,5 +120,25 @@ final class ReaderWordingTests: XCTestCase {
         XCTAssertTrue(s.contains("Creació d’empreses"), s)
         XCTAssertFalse(s.contains("Creació d&#39;empreses"), s)
         XCTAssertFalse(s.contains("href=\"https://www.boe.es/eli/es/l/2013/09/27/14\u{2019}"), s)
+    }
+
+    /// Every reader text of a page has the one typography: the register's municipality
+    /// names, the interface words, the dates and the text of a compliance page written in
+    /// its template, as the writers' texts (the regression hunt of session 14, LOW 2); the
+    /// Content-Security-Policy attribute keeps its quotes.
+    func testEveryReaderTextHasTheTypography() throws {
+        let expansion = try page("ca/expansion.html")
+        XCTAssertTrue(expansion.contains("<th scope=\"row\">L\u{2019}Hospitalet de Llobregat"), expansion)
+        XCTAssertTrue(expansion.contains("Els 36 municipis de l\u{2019}àrea metropolitana"), expansion)
+        XCTAssertTrue(expansion.contains("de l\u{2019}1 d\u{2019}abril de 2026"), expansion)
+        XCTAssertTrue(expansion.contains("default-src &#39;self&#39;"), expansion)
+        let accessibility = try page("ca/accessibility.html")
+        XCTAssertTrue(accessibility.contains("<p class=\"lead\">L\u{2019}Agència metropolitana"), accessibility)
+        for (path, html) in ReaderWordingTests.pages where path.hasSuffix(".html") {
+            // No apostrophe between two letters in a page's text (outside its tags).
+            let text = html.replacingOccurrences(of: "<[^>]*>", with: "<>", options: .regularExpression)
+            XCTAssertNil(text.range(of: "[a-zA-Zàèéíòóú](&#39;|')[a-zA-Zàèéíòóú1]", options: .regularExpression).map { String(text[$0]) },
+                         path)
+        }
     }
 }

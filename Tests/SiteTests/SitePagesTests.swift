@@ -146,7 +146,7 @@ final class SitePagesTests: XCTestCase {
 
     func testDownloadsSayPlainlyWhenNoHandbookWasBuilt() throws {
         let html = try pages()["ca/downloads.html"] ?? ""
-        XCTAssertTrue(html.contains("Encara no s&#39;ha generat cap manual."), html)
+        XCTAssertTrue(html.contains("Encara no s’ha generat cap manual."), html)
     }
 
     func testDownloadsListEveryHandbookWithLanguageFormatAndSize() throws {

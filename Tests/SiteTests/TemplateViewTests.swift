@@ -31,6 +31,22 @@ final class TemplateViewTests: XCTestCase {
         XCTAssertEqual(found.first?.help, "did you mean 'ine_code'?")
     }
 
+    /// Templates of an older oae meet this one's view models: one note, on the first
+    /// unknown tag, says so and how to update them (the regression hunt of session 14,
+    /// LOW 7: 16 errors, no word about the version).
+    func testUnknownTagsGetOneNoteAboutOlderTemplates() throws {
+        let tree = try SiteTree()
+        defer { tree.remove() }
+        try tree.replace("templates/site/office.mustache", "<dd>{{ine_code}}</dd>", "<dd>{{ine_cod}}</dd><dd>{{has_legal}}</dd>")
+        let found = unknownVariables(tree)
+        XCTAssertEqual(found.count, 2, "\(found.map(\.message))")
+        XCTAssertEqual(found.map(\.notes), [
+            ["the templates may come from an older version of oae, whose view models gave other names; "
+                + "this is oae \(OAE.version): compare templates/ with the templates/ of its example tree, and take over what changed"],
+            [],
+        ])
+    }
+
     /// A partial that is no template of the folder would render as nothing (every office
     /// page's title was empty): an error at the tag, with the partial it likely means.
     func testAMisspeltPartialIsReportedAtItsPlace() throws {

@@ -482,6 +482,7 @@ final class RuleTests: XCTestCase {
 
     /// Address, coordinates and hours for the fixture's office, to change in each test.
     func addOfficeDetails(_ t: FixtureTree) throws {
+        try t.removeOfficeDetails()
         try t.replace("\(sf)/office.yaml", "status: pilot\n", """
             address:
               street: Carrer de Pi i Margall, 30

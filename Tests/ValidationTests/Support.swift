@@ -40,6 +40,26 @@ struct FixtureTree {
     }
 
     /// Replaces `old` (which must occur exactly once) by `new` in a file.
+    /// The address and the opening hours that end the fixture's pilot office
+    /// (`office-unpublished` wants them of an office that serves).
+    static let officeDetails = """
+        address:
+          street: Carrer de Pi i Margall, 30
+          postal_code: "08980"
+          locality: Sant Feliu de Llobregat
+        opening_hours:
+          - days: [mo, tu, we, th, fr]
+            opens: "09:00"
+            closes: "14:00"
+
+        """
+
+    /// Takes the address and the hours out of the fixture's pilot office, for a test that
+    /// writes its own.
+    func removeOfficeDetails() throws {
+        try replace("seeds/sant-feliu-de-llobregat/office.yaml", FixtureTree.officeDetails, "")
+    }
+
     func replace(_ path: String, _ old: String, _ new: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let text = try read(path)
         let parts = text.components(separatedBy: old)

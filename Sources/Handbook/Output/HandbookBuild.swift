@@ -3,6 +3,7 @@ import Foundation
 import Tools
 import Loading
 import Model
+import Presentation
 import Publishing
 import Rendering
 import Resolution
@@ -242,7 +243,7 @@ public enum HandbookBuild {
     public static func officeName(_ input: BuildInput, _ slug: String, _ language: String) -> String {
         let office = input.network.municipalities[slug]?.office?.root
         let name = input.localizer(language).string(office?["name"])
-        return name.isEmpty ? (office?["municipality"]?["name"]?.string ?? slug) : name
+        return name.isEmpty ? (office?["municipality"]?["name"]?.string.map(Typography.prose) ?? slug) : name
     }
 
     /// Starts a partial build's staging folder from the previous handbooks (hard links,

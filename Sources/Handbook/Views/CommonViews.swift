@@ -1,5 +1,6 @@
 import Foundation
 import Loading
+import Presentation
 import Model
 import Rendering
 

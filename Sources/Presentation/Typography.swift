@@ -10,10 +10,14 @@
 ///   Spanish write the space; English "96%" has none and is left alone); a `%` that
 ///   begins a word (`%25`, an address's escape) is no sign.
 ///
-/// The same for every language the outputs have (ca, es, en). Applied to the texts of
-/// the tree as `Localizer` picks them and to the text nodes of Markdown bodies
-/// (`MarkdownHTML`, `MarkdownTypst`): never to code spans, link destinations, ids or the
-/// interface strings. Open data and the tree's own files keep the writer's characters.
+/// The same for every language the outputs have (ca, es, en), and for every text a
+/// reader of the site or a handbook (HTML and Typst) sees, once, where the presentation
+/// layer gives it: the texts of the tree as `Localizer` picks them, the text nodes of
+/// Markdown bodies (`MarkdownHTML`, `MarkdownTypst`), the interface words and the texts
+/// filled in from them (`Strings.forReaders()`: dates, numbers, contractions), and the
+/// municipalities' names (from office.yaml and the register). Never to code spans, link
+/// destinations, ids, file names or attributes that are not reader text. Open data, the
+/// command line and the tree's own files keep the writer's characters.
 public enum Typography {
     /// `text` with the rules above; the same string when none applies (found without
     /// copying: eight bytes at a time are skipped while none is `'`, `%` or the first
@@ -27,7 +31,7 @@ public enum Typography {
     /// The bytes with the rules applied, or nil when none applies: a first pass finds
     /// how many bytes the changes add, a second writes the new text straight into its
     /// string (one allocation; Catalan has an apostrophe in most texts).
-    static func prose(utf8 b: UnsafeBufferPointer<UInt8>) -> String? {
+    public static func prose(utf8 b: UnsafeBufferPointer<UInt8>) -> String? {
         var added = 0
         scan(b) { _, apostrophe in added += apostrophe ? 2 : 1 }
         guard added > 0 else { return nil }
