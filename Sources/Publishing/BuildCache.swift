@@ -9,12 +9,23 @@ import Rendering
 /// but the municipalities' folders and the site's templates), `municipality/<slug>` (a
 /// municipality's folder, `seeds/<slug>/`) and `all`.
 public struct InputDigest: Sendable {
-    /// A file's SHA-256 with the size and modification time it had when hashed.
+    /// A file's SHA-256 with the size, modification and change times it had when hashed.
+    /// A file keeps its recorded hash only while all three are the same: the modification
+    /// time can be set back (`cp -p`, `touch -r`), the change time cannot (the system sets
+    /// it at every write), so an edit that keeps the size and the modification time is
+    /// hashed again.
     public struct File: Sendable, Equatable {
         public var hash: String
         public var size: Int
         /// Nanoseconds since 1970.
         public var modified: Int
+        /// Nanoseconds since 1970 (the inode's change time).
+        public var changed: Int
+
+        /// Whether the file's stamp is the one it had when hashed.
+        func stands(for stamp: FileTree.FileStamp) -> Bool {
+            size == stamp.size && modified == stamp.modified && changed == stamp.changed
+        }
     }
 
     /// Every input file by path.
@@ -57,13 +68,13 @@ public struct InputDigest: Sendable {
             return indices.map { i -> (Int, File?) in
                 let path = paths[i]
                 let stamp = listing.stamps[i]
-                if let old = previous[path], old.size == stamp.size, old.modified == stamp.modified { return (i, old) }
+                if let old = previous[path], old.stands(for: stamp) { return (i, old) }
                 if handle == nil { handle = FileTree.Folder(root: root, path: folder) }
                 let name = String(decoding: path.utf8.dropFirst(folder.isEmpty ? 0 : folder.utf8.count + 1), as: UTF8.self)
                 guard case .success(let bytes) = handle!.read(name) else { return (i, nil) }
                 var hash = ContentHash()
                 hash.update(bytes)
-                return (i, File(hash: hash.hexDigest(), size: stamp.size, modified: stamp.modified))
+                return (i, File(hash: hash.hexDigest(), size: stamp.size, modified: stamp.modified, changed: stamp.changed))
             }
         }
         var hashed = [File?](repeating: nil, count: paths.count)
@@ -169,7 +180,7 @@ final class LoadedFileHashes: @unchecked Sendable {
     func add(_ path: String, _ stamp: FileTree.FileStamp, _ bytes: [UInt8]) {
         var hash = ContentHash()
         hash.update(bytes)
-        let file = InputDigest.File(hash: hash.hexDigest(), size: stamp.size, modified: stamp.modified)
+        let file = InputDigest.File(hash: hash.hexDigest(), size: stamp.size, modified: stamp.modified, changed: stamp.changed)
         lock.withLock { hashed[path] = file }
     }
 
@@ -249,14 +260,16 @@ public struct BuildRecord: Sendable, Equatable {
     /// hashes nor the units, which it does not need.
     public static func check(out: URL) -> (check: Check?, stamp: FileTree.FileStamp)? {
         guard let (data, stamp) = bytes(out: out) else { return nil }
-        guard let stored = try? JSONDecoder().decode(StoredCheckOnly.self, from: data), stored.format == 1 else { return (nil, stamp) }
+        guard let stored = try? JSONDecoder().decode(StoredCheckOnly.self, from: data), stored.format == BuildRecord.format else { return (nil, stamp) }
         return (stored.check.map { Check(key: $0.key, warnings: $0.warnings, lines: $0.lines, files: $0.files) }, stamp)
     }
 
     /// The bytes of `out`'s record and the stamp of the file they were read from; nil
     /// when there is none, or it is not a regular file or cannot be read.
     private static func bytes(out: URL) -> (data: Data, stamp: FileTree.FileStamp)? {
-        let fd = open(out.appendingPathComponent(path).path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO in the record's place must not wait for a writer (it is no
+        // record: the build is a cold one, and the output replaces it).
+        let fd = open(out.appendingPathComponent(path).path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
@@ -269,13 +282,13 @@ public struct BuildRecord: Sendable, Equatable {
     /// format. Decoded into typed values (`JSONDecoder`): `JSONSerialization` and the casts
     /// of its values were a sixth of a warm build's CPU at 36 municipalities (issue 13).
     static func parse(_ data: Data) -> BuildRecord {
-        guard let stored = try? JSONDecoder().decode(Stored.self, from: data), stored.format == 1 else { return BuildRecord() }
+        guard let stored = try? JSONDecoder().decode(Stored.self, from: data), stored.format == BuildRecord.format else { return BuildRecord() }
         var record = BuildRecord()
         for (name, unit) in stored.units ?? [:] {
             record.units[name] = Unit(key: unit.key, reads: unit.reads ?? [], pdf: unit.pdf)
         }
         for (name, file) in stored.files ?? [:] {
-            record.files[name] = InputDigest.File(hash: file.hash, size: file.size, modified: file.modified)
+            record.files[name] = InputDigest.File(hash: file.hash, size: file.size, modified: file.modified, changed: file.changed)
         }
         record.groups = stored.groups ?? [:]
         record.check = stored.check.map { Check(key: $0.key, warnings: $0.warnings, lines: $0.lines, files: $0.files) }
@@ -290,17 +303,19 @@ public struct BuildRecord: Sendable, Equatable {
             var pdf: String?
         }
 
-        /// `[hash, size, modified]`.
+        /// `[hash, size, modified, changed]`.
         struct StoredFile: Decodable {
             var hash: String
             var size: Int
             var modified: Int
+            var changed: Int
 
             init(from decoder: any Decoder) throws {
                 var list = try decoder.unkeyedContainer()
                 hash = try list.decode(String.self)
                 size = try list.decode(Int.self)
                 modified = try list.decode(Int.self)
+                changed = try list.decode(Int.self)
             }
         }
 
@@ -324,8 +339,12 @@ public struct BuildRecord: Sendable, Equatable {
         var check: Stored.StoredCheck?
     }
 
-    /// The record as JSON, keys sorted: `{"format": 1, "units": {name: {"key", "reads",
-    /// "pdf"}}, "groups": {name: hash}, "files": {path: [hash, size, mtime_ns]}}`, and
+    /// The version of the record's format: 2 since each file keeps its change time. A
+    /// record of another format is none (the next build is a cold one).
+    public static let format = 2
+
+    /// The record as JSON, keys sorted: `{"format": 2, "units": {name: {"key", "reads",
+    /// "pdf"}}, "groups": {name: hash}, "files": {path: [hash, size, mtime_ns, ctime_ns]}}`, and
     /// `"check": {"key", "warnings", "lines", "files"}` when the build recorded its check.
     public var text: String {
         let units = self.units.keys.sorted().map { name -> (String, JSONValue) in
@@ -336,9 +355,9 @@ public struct BuildRecord: Sendable, Equatable {
         let groups = self.groups.keys.sorted().map { ($0, JSONValue.string(self.groups[$0]!)) }
         let files = self.files.keys.sorted().map { path -> (String, JSONValue) in
             let f = self.files[path]!
-            return (path, .array([.string(f.hash), .int(f.size), .int(f.modified)]))
+            return (path, .array([.string(f.hash), .int(f.size), .int(f.modified), .int(f.changed)]))
         }
-        var fields: [(String, JSONValue)] = [("format", .int(1)), ("units", .object(units)), ("groups", .object(groups)),
+        var fields: [(String, JSONValue)] = [("format", .int(BuildRecord.format)), ("units", .object(units)), ("groups", .object(groups)),
                                              ("files", .object(files))]
         if let check {
             fields.append(("check", .object([("key", .string(check.key)), ("warnings", .string(check.warnings)),

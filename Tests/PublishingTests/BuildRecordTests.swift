@@ -1,4 +1,5 @@
 import Foundation
+import Loading
 @testable import Publishing
 import XCTest
 
@@ -16,8 +17,8 @@ final class BuildRecordTests: XCTestCase {
     private let full = BuildRecord(
         units: ["handbooks/molins-de-rei/ca": .init(key: "k1", reads: ["shared", "municipality/molins-de-rei"], pdf: "p1"),
                 "site": .init(key: "k2", reads: ["all"])],
-        files: ["model/model.yaml": .init(hash: "h1", size: 120, modified: 1_764_000_000_123_456_789),
-                "seeds/molins-de-rei/office.yaml": .init(hash: "h2", size: 0, modified: 0)],
+        files: ["model/model.yaml": .init(hash: "h1", size: 120, modified: 1_764_000_000_123_456_789, changed: 1_764_000_001_000_000_000),
+                "seeds/molins-de-rei/office.yaml": .init(hash: "h2", size: 0, modified: 0, changed: 0)],
         groups: ["shared": "g1", "municipality/molins-de-rei": "g2"],
         check: .init(key: "c1", warnings: #"{"diagnostics":[]}"#, lines: ["site: 0 rendered, 1 reused"],
                      files: ["site/index.html"]))
@@ -45,12 +46,30 @@ final class BuildRecordTests: XCTestCase {
         XCTAssertEqual(BuildRecord.read(out: none), BuildRecord())
         XCTAssertNil(BuildRecord.check(out: none))
         let other = try folder(nil)
-        try Data(#"{"format":2,"units":{},"groups":{},"files":{},"check":{"key":"c","warnings":"","lines":[],"files":[]}}"#.utf8)
+        // Format 1 (before the change times): its files and its check are not this record's.
+        try Data(#"{"format":1,"units":{},"groups":{},"files":{"model/a.yaml":["h",1,2]},"check":{"key":"c","warnings":"","lines":[],"files":[]}}"#.utf8)
             .write(to: other.appendingPathComponent(BuildRecord.path))
         XCTAssertEqual(BuildRecord.read(out: other), BuildRecord())
         XCTAssertNil(try XCTUnwrap(BuildRecord.check(out: other)).check)
         // A record cut short (a disk that filled up) is no record: the build is a cold one.
         try Data(full.text.utf8.prefix(40)).write(to: other.appendingPathComponent(BuildRecord.path))
         XCTAssertEqual(BuildRecord.read(out: other), BuildRecord())
+    }
+
+    /// A FIFO in the record's place is no record, at once: reading it must not wait for a
+    /// writer (it hung every build; regression hunt of session 15).
+    func testAFIFOInTheRecordsPlaceIsNoRecord() throws {
+        let out = try folder(nil)
+        XCTAssertEqual(mkfifo(out.appendingPathComponent(BuildRecord.path).path, 0o644), 0)
+        // Read on another thread: a read that waited would fail the test, not hang it.
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var read: (BuildRecord, (check: BuildRecord.Check?, stamp: FileTree.FileStamp)?)?
+        Thread {
+            read = (BuildRecord.read(out: out), BuildRecord.check(out: out))
+            done.signal()
+        }.start()
+        XCTAssertEqual(done.wait(timeout: .now() + 30), .success, "reading a FIFO as the record waits for a writer")
+        XCTAssertEqual(read?.0, BuildRecord())
+        XCTAssertNil(read?.1)
     }
 }

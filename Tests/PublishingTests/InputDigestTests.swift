@@ -27,11 +27,12 @@ final class InputDigestTests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
 
-    /// Size and modification time (ns) as `stat` gives them.
-    func stamp(_ path: String) -> (Int, Int) {
+    /// Size, modification and change times (ns) as `stat` gives them.
+    func stamp(_ path: String) -> (Int, Int, Int) {
         var st = stat()
         XCTAssertEqual(stat(root.appendingPathComponent(path).path, &st), 0)
-        return (Int(st.st_size), Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec))
+        return (Int(st.st_size), Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec),
+                Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec))
     }
 
     func testEveryInputFileIsHashedWithItsSizeAndTime() {
@@ -43,8 +44,8 @@ final class InputDigestTests: XCTestCase {
                       "seeds/abrera/services/x.md": "08d3573ac9e1e97a1185e37ee62804d05fd4113b5e8ba90a40f1d4b37b1ac650",
                       "templates/site/page.mustache": "3d74fb27eca6c36989795523949d8c742a6abaad0997b34435d4f7e65f605f39"]
         for (path, hash) in hashes {
-            let (size, modified) = stamp(path)
-            XCTAssertEqual(digest.files[path], InputDigest.File(hash: hash, size: size, modified: modified), path)
+            let (size, modified, changed) = stamp(path)
+            XCTAssertEqual(digest.files[path], InputDigest.File(hash: hash, size: size, modified: modified, changed: changed), path)
         }
         XCTAssertEqual(digest.groups, [
             "shared": "dfaa54cc305e56475005db20369e65895d55bd82cec05110215339168f0b3a76",
@@ -55,17 +56,38 @@ final class InputDigestTests: XCTestCase {
         ])
     }
 
-    /// A file whose size and time are those recorded keeps its recorded hash unread; one
-    /// whose time differs is read again.
+    /// A file whose size and times are those recorded keeps its recorded hash unread; one
+    /// whose modification or change time differs is read again.
     func testARecordedFileWithTheSameStampIsNotReadAgain() {
-        let (size, modified) = stamp("model/a.yaml")
+        let (size, modified, changed) = stamp("model/a.yaml")
         let kept = InputDigest.compute(root: root, municipalities: ["abrera"],
-                                       previous: ["model/a.yaml": .init(hash: "recorded", size: size, modified: modified)])
+                                       previous: ["model/a.yaml": .init(hash: "recorded", size: size, modified: modified, changed: changed)])
         XCTAssertEqual(kept.files["model/a.yaml"]?.hash, "recorded")
         XCTAssertEqual(kept.groups["shared"], "a9c41193f87ec5da475c720340b96b3a9f6f402cfbe25aa785c6ccd1a54acbdc")
+        let real = "1e7e5f3c45fc71cc0d92ffd6a4136ce35256118f2cb9a940b09a9e336022a571"
         let read = InputDigest.compute(root: root, municipalities: ["abrera"],
-                                       previous: ["model/a.yaml": .init(hash: "recorded", size: size, modified: modified + 1)])
-        XCTAssertEqual(read.files["model/a.yaml"]?.hash, "1e7e5f3c45fc71cc0d92ffd6a4136ce35256118f2cb9a940b09a9e336022a571")
+                                       previous: ["model/a.yaml": .init(hash: "recorded", size: size, modified: modified + 1, changed: changed)])
+        XCTAssertEqual(read.files["model/a.yaml"]?.hash, real)
+        let changedSince = InputDigest.compute(root: root, municipalities: ["abrera"],
+                                               previous: ["model/a.yaml": .init(hash: "recorded", size: size, modified: modified, changed: changed - 1)])
+        XCTAssertEqual(changedSince.files["model/a.yaml"]?.hash, real)
+    }
+
+    /// An edit that keeps the size and sets the modification time back (`cp -p`, `touch -r`)
+    /// still changes the change time: the file is hashed again (regression hunt of session 15).
+    func testAnEditThatKeepsSizeAndModificationTimeIsHashedAgain() throws {
+        let path = root.appendingPathComponent("model/a.yaml")
+        let first = InputDigest.compute(root: root, municipalities: ["abrera"])
+        var st = stat()
+        XCTAssertEqual(stat(path.path, &st), 0)
+        let times = [st.st_atim, st.st_mtim]
+        try Data("name: b\n".utf8).write(to: path)  // the same size as "name: a\n"
+        XCTAssertEqual(times.withUnsafeBufferPointer { utimensat(AT_FDCWD, path.path, $0.baseAddress, 0) }, 0)
+        let (size, modified, _) = stamp("model/a.yaml")
+        XCTAssertEqual(size, first.files["model/a.yaml"]?.size)
+        XCTAssertEqual(modified, first.files["model/a.yaml"]?.modified)
+        let again = InputDigest.compute(root: root, municipalities: ["abrera"], previous: first.files)
+        XCTAssertEqual(again.files["model/a.yaml"]?.hash, "9aa29ea4012f59d336d24b7c12ddf5dea51a5c4ba44ae92dea070ce4e893708c")
     }
 
     /// Hashes begun early, on a thread of their own, give the digest `compute` gives, and
@@ -78,8 +100,8 @@ final class InputDigestTests: XCTestCase {
         XCTAssertEqual(digest.files, computed.files)
         XCTAssertEqual(digest.groups, computed.groups)
         XCTAssertEqual(digest.groups["municipality/abrera"], "49c4de45d69c2569591fbe9d5c984b5cef295a81775171254826634e06b8cfce")
-        let (size, modified) = stamp("model/a.yaml")
-        let record = BuildRecord(files: ["model/a.yaml": .init(hash: "recorded", size: size, modified: modified)])
+        let (size, modified, changed) = stamp("model/a.yaml")
+        let record = BuildRecord(files: ["model/a.yaml": .init(hash: "recorded", size: size, modified: modified, changed: changed)])
         try FileManager.default.createDirectory(at: out.appendingPathComponent(".cache"), withIntermediateDirectories: true)
         try Data(record.text.utf8).write(to: out.appendingPathComponent(BuildRecord.path))
         let kept = InputDigest.grouped(EarlyInputHashes(root: root, out: out).hashes(), municipalities: ["abrera"])
@@ -101,11 +123,11 @@ final class InputDigestTests: XCTestCase {
         let i = try XCTUnwrap(listing.files.firstIndex(of: "model/a.yaml"))
         observe("model/a.yaml", listing.stamps[i], Array("name: b\n".utf8))
         let digest = InputDigest.grouped(early.hashes(), municipalities: ["abrera"])
-        let (size, modified) = stamp("model/a.yaml")
+        let (size, modified, changed) = stamp("model/a.yaml")
         // SHA-256 of "name: b\n" (the file holds "name: a\n").
         XCTAssertEqual(digest.files["model/a.yaml"],
                        InputDigest.File(hash: "9aa29ea4012f59d336d24b7c12ddf5dea51a5c4ba44ae92dea070ce4e893708c", size: size,
-                                        modified: modified))
+                                        modified: modified, changed: changed))
         let computed = InputDigest.compute(root: root, municipalities: ["abrera"])
         XCTAssertEqual(digest.files.count, 4)
         for path in ["seeds/abrera/office.yaml", "seeds/abrera/services/x.md", "templates/site/page.mustache"] {
