@@ -180,7 +180,7 @@ def test_printed_comparison_names_every_municipality(driver, base_url):
     for name in names:
         assert name in text, name
     # The footer says where the page is, when it was built and from which model.
-    assert "Adreça d'aquesta pàgina:" in text
+    assert "Adreça d’aquesta pàgina:" in text
     assert re.search(r"https://\S+/ca/comparison\.html", text)
     assert "model 1.0.0" in text or re.search(r"model \d+\.\d+", text)
 
