@@ -128,9 +128,8 @@ def main():
                             "--municipalities", str(args.municipalities)], check=True, stdout=subprocess.DEVNULL)
         else:
             os.makedirs(tree)
-            for folder in ("model", "seeds"):
+            for folder in ("model", "seeds", "templates"):
                 shutil.copytree(os.path.join(ROOT, folder), os.path.join(tree, folder))
-        shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(tree, "templates"))
         rows = measure(tree, args.edits)
         label = f"{args.municipalities} municipalities" if args.municipalities else "the example network"
         print(f"# oae serve, save → page, {label}, {args.edits} edits each\n")

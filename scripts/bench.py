@@ -138,7 +138,6 @@ def main():
             net = os.path.join(work, f"net-{n}")
             subprocess.run([sys.executable, os.path.join(ROOT, "scripts/gen-network.py"), net, "--municipalities", str(n)],
                            check=True, stdout=subprocess.DEVNULL)
-            shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(net, "templates"))
             out = os.path.join(work, f"out-{n}")
             # A first build, to count the pages and words Hugo must match.
             subprocess.run([OAE, "build", "site", "--root", net, "--out", out], env=env, check=True,

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Generates a large network for benchmarks: the example model and programme, plus one
-folder per municipality of Catalonia, each a copy of a pilot's folder with the
-municipality's own slug, name and INE code.
+"""Generates a large network for benchmarks: the example model, templates and programme,
+plus one folder per municipality of Catalonia, each a copy of a pilot's folder with the
+municipality's own slug, name and INE code. The tree checks and builds as it is.
 
 usage: scripts/gen-network.py OUT_DIR [FILES]          (FILES: about how many files; default 10000)
        scripts/gen-network.py OUT_DIR --municipalities N (exactly N municipalities, at least
@@ -60,6 +60,8 @@ if municipalities is not None and municipalities < len(example):
 if os.path.exists(out):
     shutil.rmtree(out)
 shutil.copytree(os.path.join(root, "model"), os.path.join(out, "model"))
+# The example's templates, so that the generated tree builds as it is.
+shutil.copytree(os.path.join(root, "templates"), os.path.join(out, "templates"))
 os.makedirs(os.path.join(out, "seeds"))
 # The programme's own files (programme, agreements, assessments, expansion plan): every
 # entry of seeds/ that is not a municipality's folder.
