@@ -106,7 +106,7 @@ public final class OutputTree: @unchecked Sendable {
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             for entry in try fm.contentsOfDirectory(atPath: target.path).sorted()
-                where !rebuilding.contains(entry) && !entry.contains(stagingMarker) {
+                where !rebuilding.contains(entry) && !entry.contains(stagingMarker) && !OutputTree.misplaced(entry, in: target) {
                 try HardLinks.clone(target.appendingPathComponent(entry), to: staging.appendingPathComponent(entry))
             }
         } catch {
@@ -114,6 +114,15 @@ public final class OutputTree: @unchecked Sendable {
             throw OutputError.unwritable(folder: staging.path, reason: OutputError.reason(error))
         }
         return tree
+    }
+
+    /// Whether `entry` of the output folder is oae's cache (`.cache`) in a form oae never
+    /// writes (a file, a link): it is not carried over, so the build makes the folder anew,
+    /// where carrying it over made every build fail as if another program wrote there.
+    static func misplaced(_ entry: String, in target: URL) -> Bool {
+        guard entry == ".cache" else { return false }
+        var st = stat()
+        return lstat(target.appendingPathComponent(entry).path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR
     }
 
     private init(target: URL, staging: URL, lock: Int32) {

@@ -22,8 +22,8 @@ final class GenNetworkTests: XCTestCase {
         // The example's four, then the metropolitan area's first by INE code (Badalona, 08015).
         XCTAssertEqual(offices.sorted(), ["badalona", "cerdanyola-del-valles", "molins-de-rei", "sant-feliu-de-llobregat",
                                           "santa-coloma-de-gramenet"])
-        try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("templates"),
-                                         to: out.appendingPathComponent("templates"))
+        // The script copies the example's templates: the tree checks as it is.
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("templates/site/layout.mustache").path))
         let (report, code) = CheckRun.run(root: out, format: "json", strict: false)
         let summary = (try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])?["summary"] as? [String: Any]
         XCTAssertEqual(summary?["errors"] as? Int, 0, report)

@@ -38,6 +38,17 @@ final class OutputTreeTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: base.path), ["output"], "no staging folder is left")
     }
 
+    /// `.cache` that is a file (not what oae writes) is not carried over: the build makes the
+    /// folder anew (it failed every build, naming the staging folder; regression hunt of session 15).
+    func testACacheThatIsAFileIsNotCarriedOver() throws {
+        try Data("x".utf8).write(to: out.appendingPathComponent(".cache"))
+        let tree = try OutputTree.begin(out, rebuilding: ["site"])
+        try Data("{}".utf8).write(to: try tree.folder(".cache").appendingPathComponent("build.json"))
+        try tree.commit()
+        XCTAssertEqual(read(".cache/build.json"), "{}")
+        XCTAssertEqual(read("handbooks/a/handbook.html"), "old handbook")
+    }
+
     func testAnAbandonedBuildLeavesTheOutputAsItWas() throws {
         let tree = try OutputTree.begin(out, rebuilding: ["site", "handbooks"])
         try Data("half".utf8).write(to: try tree.folder("site").appendingPathComponent("index.html"))
