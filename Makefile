@@ -9,8 +9,11 @@
 # into the runtime (retain and release are a fifth of a build's samples) is then direct,
 # and a start needs no symbol lookups. At 947 municipalities `oae build site` took 3.6%
 # less CPU; a warm `oae build` at 36 municipalities 44 -> 36 ms (issue 13, session 15).
-# Only the product: the test helpers need XCTest, which has no static library.
-RELEASE_BUILD = swift build -c release --static-swift-stdlib --product oae
+# Only the product: the test helpers need XCTest, which has no static library. A toolchain
+# without the static libraries (no swift_static/ beside its runtime) links dynamically.
+SWIFT_RUNTIME := $(shell swift -print-target-info 2>/dev/null | sed -n 's/.*"runtimeResourcePath": "\(.*\)".*/\1/p')
+STATIC_STDLIB := $(if $(wildcard $(SWIFT_RUNTIME)_static/linux/libswiftCore.a),--static-swift-stdlib,)
+RELEASE_BUILD = swift build -c release $(STATIC_STDLIB) --product oae
 
 setup:
 	@scripts/setup.sh
