@@ -12,9 +12,10 @@ import Tools
 /// The key (`CheckReplay.key`) is a SHA-256 of everything the check and the outputs'
 /// units depend on besides the bytes of the files, and of the stamps of the files:
 /// - every entry of the walk of `model/`, `seeds/` and `templates/` that the check reads
-///   (`FileTree.list`; a build loads the tree from this same walk): each file's path, size, modification and
-///   change times (nanoseconds), device and inode; each entry the walk refused (a link, a
-///   special file, an unreadable folder, a name not in UTF-8) with its reason;
+///   (`FileTree.list`; a build loads the tree from this same walk): each file's path, size,
+///   modification and change times (nanoseconds), device and inode; each entry the walk
+///   refused (a link, a special file, an unreadable folder, a name not in UTF-8) with its
+///   reason;
 /// - the `oae` binary that runs (`/proc/self/exe`: device, inode, size, modification and
 ///   change times), so another or a rebuilt binary checks again;
 /// - the day the rules are checked as of, and the tree's revision, date and where the
