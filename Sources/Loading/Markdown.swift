@@ -177,7 +177,18 @@ public struct MarkdownLoader: Sendable {
                         : autolinkSpan(node, text: CMark.plainText(node), lines: lines, lineOffset: lineOffset, file: file)
                     links.append(.init(destination: url, isImage: type == CMARK_NODE_IMAGE, span: at))
                 } else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE, cmark_node_get_start_line(node) > 0 {
-                    html.append(span())
+                    // Raw HTML starts with '<'. cmark-gfm places inline nodes of a table's cells
+                    // elsewhere (past the end of a line, found by fuzzing): then the tag is looked
+                    // for in the lines of its block, as a bare address is.
+                    let given = span()
+                    let atTag = lines.line(given.start.line).flatMap { $0.unicodeScalars.dropFirst(given.start.column - 1).first } == "<"
+                    if atTag {
+                        html.append(given)
+                    } else {
+                        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                        let tag = String(literal.prefix { $0 != "\n" && $0 != "\r" })
+                        html.append(autolinkSpan(node, text: tag, lines: lines, lineOffset: lineOffset, file: file))
+                    }
                 }
             }
         }
@@ -186,21 +197,30 @@ public struct MarkdownLoader: Sendable {
 
     /// The place of a link the autolink extension made from a bare address
     /// (`https://…`, `www.…`), which cmark-gfm leaves without a source position (or, for
-    /// `www.…`, one column early): where its text stands in the lines of the nearest enclosing block that has one, else the
-    /// start of that block.
+    /// `www.…`, one column early), or of raw HTML it places wrongly (in a table's cells):
+    /// where its text first stands in the lines of the nearest enclosing block that has a
+    /// position, else of the next block out that has one (a table's header row that
+    /// cmark-gfm places on the line above it), else the start of the nearest block.
     static func autolinkSpan(_ node: OpaquePointer, text: String, lines: SourceText, lineOffset: Int, file: String) -> SourceSpan {
         var block = cmark_node_parent(node)
         while let b = block, cmark_node_get_start_line(b) == 0 { block = cmark_node_parent(b) }
-        guard let block else { return .wholeFile(file) }
-        let first = Int(cmark_node_get_start_line(block)) + lineOffset
-        let last = max(first, Int(cmark_node_get_end_line(block)) + lineOffset)
-        for number in first...last {
-            guard let line = lines.line(number), !text.isEmpty, let range = line.firstRange(of: text) else { continue }
-            let column = line.unicodeScalars[line.startIndex..<range.lowerBound].count + 1
-            return SourceSpan(file: file, start: SourcePosition(line: number, column: column),
-                              end: SourcePosition(line: number, column: column + text.unicodeScalars.count))
+        guard let nearest = block else { return .wholeFile(file) }
+        var outer: OpaquePointer? = nearest
+        while let b = outer, !text.isEmpty {
+            if cmark_node_get_start_line(b) > 0 {
+                let first = Int(cmark_node_get_start_line(b)) + lineOffset
+                let last = max(first, Int(cmark_node_get_end_line(b)) + lineOffset)
+                for number in first...last {
+                    guard let line = lines.line(number), let range = line.firstRange(of: text) else { continue }
+                    let column = line.unicodeScalars[line.startIndex..<range.lowerBound].count + 1
+                    return SourceSpan(file: file, start: SourcePosition(line: number, column: column),
+                                      end: SourcePosition(line: number, column: column + text.unicodeScalars.count))
+                }
+            }
+            outer = cmark_node_parent(b)
         }
-        let column = lines.characterColumn(line: first, byteColumn: Int(cmark_node_get_start_column(block)))
+        let first = Int(cmark_node_get_start_line(nearest)) + lineOffset
+        let column = lines.characterColumn(line: first, byteColumn: Int(cmark_node_get_start_column(nearest)))
         return SourceSpan(file: file, line: first, column: column)
     }
 

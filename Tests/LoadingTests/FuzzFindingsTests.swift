@@ -62,4 +62,15 @@ final class FuzzFindingsTests: XCTestCase {
             "http://www.example.cat 6:44-6:59",
         ])
     }
+
+    /// cmark-gfm places raw HTML in a table's header cell on the line above it, past its
+    /// end ("n", "<m>", "|-": found by fuzzing in session 15): the tag is placed where it
+    /// stands, as is each tag of a table's cells.
+    func testRawHTMLInATableCellIsPlacedWhereItStands() throws {
+        let (_, problems) = MarkdownLoader().load(bytes: try bytes("markdown-html-in-table-cell.md"), file: "s.md")
+        XCTAssertEqual(problems.map { "\($0.rule) \($0.span.start)-\($0.span.end)" }, ["markdown-raw-html 2:1-2:4"])
+        let text = "Intro\n\n| a | b |\n|---|---|\n| x <b>y</b> | z |\n"
+        let (_, more) = MarkdownLoader().load(text: text, file: "t.md")
+        XCTAssertEqual(more.map { "\($0.rule) \($0.span.start)" }, ["markdown-raw-html 5:5", "markdown-raw-html 5:9"])
+    }
 }
