@@ -34,11 +34,13 @@ public struct Node: Sendable {
 }
 
 extension Node {
+    @inlinable
     public var string: String? {
         if case let .string(s) = value { return s }
         return nil
     }
 
+    @inlinable
     public var bool: Bool? {
         if case let .bool(b) = value { return b }
         return nil
@@ -64,16 +66,19 @@ extension Node {
         }
     }
 
+    @inlinable
     public var isNull: Bool {
         if case .null = value { return true }
         return false
     }
 
+    @inlinable
     public var sequence: [Node]? {
         if case let .sequence(items) = value { return items }
         return nil
     }
 
+    @inlinable
     public var pairs: [Pair]? {
         if case let .mapping(pairs) = value { return pairs }
         return nil
@@ -93,13 +98,15 @@ extension Node {
 
     /// Whether the node, as a mapping key, is `key` (`keyText == key`, without making
     /// the text of a string key).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func isKey(_ key: String) -> Bool {
         if case let .string(s) = value { return s == key }
         return keyText == key
     }
 
-    /// The value of `key` in a mapping, or nil.
+    /// The value of `key` in a mapping, or nil. Inlinable, so that a caller that reads
+    /// one scalar of the value found (`node["name"]?.string`) copies only that scalar.
+    @inlinable
     public subscript(key: String) -> Node? {
         guard case let .mapping(pairs) = value else { return nil }
         return pairs.withUnsafeBufferPointer { pairs in
@@ -111,13 +118,14 @@ extension Node {
     /// The index of the first pair whose key reads `key`. Through the buffer: `first(where:)`
     /// copied (retained and released) every pair it passed, a tenth of the handbooks' CPU
     /// (issue 13).
-    @inline(__always)
+    @inlinable @inline(__always)
     static func index(of key: String, in pairs: UnsafeBufferPointer<Pair>) -> Int? {
         for i in 0..<pairs.count where pairs[i].key.isKey(key) { return i }
         return nil
     }
 
     /// The pair (key and value nodes) of `key` in a mapping, or nil.
+    @inlinable
     public func pair(_ key: String) -> Pair? {
         guard case let .mapping(pairs) = value else { return nil }
         return pairs.withUnsafeBufferPointer { pairs in Node.index(of: key, in: pairs).map { pairs[$0] } }
