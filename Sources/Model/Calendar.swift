@@ -12,11 +12,36 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD`; nil for anything else or an impossible date.
     public init?(_ text: String) {
+        // `YYYY-MM-DD` in ASCII digits, read from its bytes: the outputs parse dates by
+        // the thousand. Anything else takes the reading below, which decides.
+        if text.utf8.count == 10, let (y, m, d) = Day.digits(text.utf8) {
+            guard (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: y) else { return nil }
+            self.init(year: y, month: m, day: d)
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: y) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// The year, month and day of `dddd-dd-dd` (ASCII digits), else nil.
+    private static func digits(_ bytes: String.UTF8View) -> (Int, Int, Int)? {
+        var values = (0, 0, 0)
+        var i = 0
+        for byte in bytes {
+            switch i {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            default:
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if i < 4 { values.0 = values.0 * 10 + digit } else if i < 7 { values.1 = values.1 * 10 + digit } else { values.2 = values.2 * 10 + digit }
+            }
+            i += 1
+        }
+        return i == 10 ? values : nil
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {
@@ -60,7 +85,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String {
         let m = month < 10 ? "0\(month)" : "\(month)"
         let d = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(m)-\(d)"
+        // ISO 8601 writes the year in four digits: year 1 is "0001".
+        let y = (0..<1000).contains(year) ? String(repeating: "0", count: 4 - String(year).count) + String(year) : "\(year)"
+        return "\(y)-\(m)-\(d)"
     }
 
     public var quarter: Quarter { Quarter(year: year, quarter: (month - 1) / 3 + 1) }

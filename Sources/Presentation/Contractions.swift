@@ -26,8 +26,40 @@ public enum Contractions {
     /// nothing changes.
     public static func join(_ before: Substring, _ value: String, language: String) -> (before: Substring, value: String)? {
         guard language == "ca" || language == "es" else { return nil }
-        if let joined = afterPreposition(before, value, language: language) { return joined }
-        return language == "ca" ? lowerArticle(before, value) : nil
+        if mayFollowPreposition(before), let joined = afterPreposition(before, value, language: language) { return joined }
+        return language == "ca" && mayBeginWithArticle(value) ? lowerArticle(before, value) : nil
+    }
+
+    /// The prepositions `afterPreposition` joins, and the contractions it elides before 1
+    /// and 11: a last word that is none of them joins nothing.
+    static let prepositions: Set<String> = ["de", "a", "per", "el", "del", "al", "pel"]
+
+    /// False only when `afterPreposition` would surely return nil, told from the bytes:
+    /// `before` does not end with a space, or its last word is in ASCII letters and is none
+    /// of `prepositions`. A word with other bytes (an accent, an apostrophe "’") is left to
+    /// `afterPreposition` (every placeholder of every page asks this).
+    static func mayFollowPreposition(_ before: Substring) -> Bool {
+        let bytes = before.utf8
+        guard bytes.last == UInt8(ascii: " ") else { return false }
+        var word: [UInt8] = []
+        var i = bytes.index(before: bytes.endIndex)
+        while i > bytes.startIndex {
+            let byte = bytes[bytes.index(before: i)]
+            if byte >= 0x80 { return true }
+            let lower = byte | 0x20
+            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { break }
+            guard word.count < 3 else { return false }
+            word.append(lower)
+            i = bytes.index(before: i)
+        }
+        return prepositions.contains(String(decoding: word.reversed(), as: UTF8.self))
+    }
+
+    /// False only when `lowerArticle` would surely return nil: `value` does not begin with
+    /// a capital E or L (every article it lowers does).
+    static func mayBeginWithArticle(_ value: String) -> Bool {
+        let first = value.utf8.first
+        return first == UInt8(ascii: "E") || first == UInt8(ascii: "L")
     }
 
     /// `join` for a value after a preposition ("de", "a", "per"); nil when `before` does

@@ -47,6 +47,8 @@ public struct ValueFormatter: Sendable {
     }
 
     private func group(_ digits: String) -> String {
+        // Three digits or fewer are never grouped: answered before the words are looked up.
+        guard digits.utf8.count > 3 else { return digits }
         let separator = strings["format.group"]
         let minimum = Int(strings["format.group_from"]) ?? 1000
         guard digits.count > 3, (Int(digits) ?? 0) >= minimum else { return digits }

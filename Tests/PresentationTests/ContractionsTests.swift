@@ -97,4 +97,24 @@ final class ContractionsTests: XCTestCase {
         XCTAssertEqual(Strings.fill("< de {m}", ["m": "El Prat"], language: "ca", escape: escape), "&lt; del Prat")
         XCTAssertEqual(Strings.fill("< de {m}", ["m": "<a>El Prat</a>"], language: "ca", escape: escape), "&lt; de <a>El Prat</a>")
     }
+
+    /// The bytes tell most texts apart before the characters are read: a last word in
+    /// ASCII letters that is no preposition joins nothing; any other last word (with an
+    /// accent, after a curly apostrophe, in capitals) is read as before.
+    func testALastWordOtherThanAPrepositionJoinsNothing() {
+        let ca = Strings(language: "ca", texts: [
+            "plain": "Oficina {m}", "word": "Serveis que ofereix {m}", "accent": "Ho diu també {m}", "curly": "Vida d’{m}",
+            "caps": "OFICINA DE {m}", "long": "Vegeu dels {m}", "tab": "Oficina de\t{m}",
+        ])
+        XCTAssertEqual(ca("plain", ["m": "El Prat"]), "Oficina el Prat")
+        XCTAssertEqual(ca("word", ["m": "Abrera"]), "Serveis que ofereix Abrera")
+        XCTAssertEqual(ca("word", ["m": "La Garriga"]), "Serveis que ofereix la Garriga")
+        XCTAssertEqual(ca("accent", ["m": "El Papiol"]), "Ho diu també el Papiol")
+        XCTAssertEqual(ca("accent", ["m": "Abrera"]), "Ho diu també Abrera")
+        XCTAssertEqual(ca("curly", ["m": "El Prat"]), "Vida d’El Prat")
+        XCTAssertEqual(ca("caps", ["m": "El Prat"]), "OFICINA Del Prat")
+        XCTAssertEqual(ca("caps", ["m": "Abrera"]), "OFICINA D'Abrera")
+        XCTAssertEqual(ca("long", ["m": "Abrera"]), "Vegeu dels Abrera")
+        XCTAssertEqual(ca("tab", ["m": "El Prat"]), "Oficina de\tEl Prat")
+    }
 }

@@ -1,0 +1,25 @@
+import Model
+import XCTest
+
+/// `Day("YYYY-MM-DD")`: the bytes of the usual form are read directly; every other text
+/// takes the general reading, which gives the same answers as before.
+final class DayTests: XCTestCase {
+    func testTheUsualFormIsADayOfTheCalendar() {
+        XCTAssertEqual(Day("2026-11-30")?.description, "2026-11-30")
+        XCTAssertEqual(Day("2024-02-29")?.description, "2024-02-29")
+        XCTAssertEqual(Day("2000-02-29")?.description, "2000-02-29")
+        // Written back as it was read: in four digits, as ISO 8601 writes a year.
+        XCTAssertEqual(Day("0001-01-01")?.description, "0001-01-01")
+        XCTAssertEqual(Day("0999-12-31")?.description, "0999-12-31")
+        for text in ["2026-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-01-00", "2026-01-32"] {
+            XCTAssertNil(Day(text), text)
+        }
+    }
+
+    func testOtherTextsAreNoDay() {
+        for text in ["", "2026-1-05", "2026-01-5", "26-01-05", "2026/01/05", "2026-01-05 ", " 2026-01-05", "2026-01-0a",
+                     "２０２６-01-05", "2026–01–05", "20260-1-05", "2026-01-05T10:00"] {
+            XCTAssertNil(Day(text), text)
+        }
+    }
+}
