@@ -26,34 +26,14 @@ public enum Contractions {
     /// nothing changes.
     public static func join(_ before: Substring, _ value: String, language: String) -> (before: Substring, value: String)? {
         guard language == "ca" || language == "es" else { return nil }
-        if mayFollowPreposition(before), let joined = afterPreposition(before, value, language: language) { return joined }
+        if let joined = afterPreposition(before, value, language: language) { return joined }
         return language == "ca" && mayBeginWithArticle(value) ? lowerArticle(before, value) : nil
     }
 
     /// The prepositions `afterPreposition` joins, and the contractions it elides before 1
-    /// and 11: a last word that is none of them joins nothing.
+    /// and 11: a last word that is none of them joins nothing (asked first: every
+    /// placeholder of every page passes here).
     static let prepositions: Set<String> = ["de", "a", "per", "el", "del", "al", "pel"]
-
-    /// False only when `afterPreposition` would surely return nil, told from the bytes:
-    /// `before` does not end with a space, or its last word is in ASCII letters and is none
-    /// of `prepositions`. A word with other bytes (an accent, an apostrophe "’") is left to
-    /// `afterPreposition` (every placeholder of every page asks this).
-    static func mayFollowPreposition(_ before: Substring) -> Bool {
-        let bytes = before.utf8
-        guard bytes.last == UInt8(ascii: " ") else { return false }
-        var word: [UInt8] = []
-        var i = bytes.index(before: bytes.endIndex)
-        while i > bytes.startIndex {
-            let byte = bytes[bytes.index(before: i)]
-            if byte >= 0x80 { return true }
-            let lower = byte | 0x20
-            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { break }
-            guard word.count < 3 else { return false }
-            word.append(lower)
-            i = bytes.index(before: i)
-        }
-        return prepositions.contains(String(decoding: word.reversed(), as: UTF8.self))
-    }
 
     /// False only when `lowerArticle` would surely return nil: `value` does not begin with
     /// a capital E or L (every article it lowers does).
@@ -65,8 +45,9 @@ public enum Contractions {
     /// `join` for a value after a preposition ("de", "a", "per"); nil when `before` does
     /// not end with one or nothing changes.
     static func afterPreposition(_ before: Substring, _ value: String, language: String) -> (before: Substring, value: String)? {
-        guard let (preposition, start) = lastWord(of: before), let first = value.first else { return nil }
+        guard let (preposition, start) = lastWord(of: before) else { return nil }
         let lower = preposition.lowercased()
+        guard prepositions.contains(lower), let first = value.first else { return nil }
         let capital = preposition.first?.isUppercase ?? false
         func cased(_ s: String) -> String { capital ? s.prefix(1).uppercased() + s.dropFirst() : s }
         let kept = before[..<start]
@@ -126,6 +107,26 @@ public enum Contractions {
 
     /// The last word of `text` when the text ends with it and one space, and where it starts.
     static func lastWord(of text: Substring) -> (Substring, Substring.Index)? {
+        // A word of ASCII letters after an ASCII byte is found in the bytes: each of those
+        // bytes is a character of its own.
+        let bytes = text.utf8
+        guard bytes.last == UInt8(ascii: " ") else { return nil }
+        let space = bytes.index(before: bytes.endIndex)
+        var start = space
+        while start > bytes.startIndex {
+            let byte = bytes[bytes.index(before: start)]
+            if byte >= 0x80 { return lastCharacterWord(of: text) }
+            let lower = byte | 0x20
+            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { break }
+            start = bytes.index(before: start)
+        }
+        guard start < space else { return nil }
+        if start > bytes.startIndex, bytes[bytes.index(before: start)] == UInt8(ascii: "'") { return nil }
+        return (text[start..<space], start)
+    }
+
+    /// `lastWord` read by characters, for a word with other letters than ASCII's.
+    static func lastCharacterWord(of text: Substring) -> (Substring, Substring.Index)? {
         guard text.last == " " else { return nil }
         let body = text.dropLast()
         let start = body.lastIndex(where: { !$0.isLetter }).map { body.index(after: $0) } ?? body.startIndex
