@@ -186,16 +186,26 @@ enum BuildRun {
         let source = SourceInfo.read(root: root, environment: settings.environment)
         if let note = source.dateNote { writeStderr("oae: \(note)\n") }
         let day = asOf ?? Day(unixSeconds: source.epoch)
-        // git's status, asked once for the key and the stamps (its log is read while the tree loads).
+        // git's status, asked once for the key and the stamps (its log is read while the
+        // tree loads), on a thread of its own (`GitAnswers.ask`).
         let status = SourceStamps.GitAnswers.ask(root: root, base: source)
         // One walk of the tree for the key, the load and the record's hashes: the tree the
         // key stands for is the tree loaded (three walks were 2% of a cold build's CPU at
         // 947 municipalities, issue 13).
         let listing = FileTree.list(root: root, folders: TreeLayout.contentFolders)
-        let key = CheckReplay.key(root: root, asOf: day, asOfGiven: asOf != nil, source: source, steps: steps.map(\.name),
-                                  settings: settings, tool: tool, now: now, git: status, listing: listing)
-        if let replayed = try? CheckReplay.replay(out: out, key: key) {
-            return Outcome(lines: replayed.lines, checked: false, warnings: count(inReport: replayed.warnings))
+        func makeKey() -> CheckReplay.Key {
+            CheckReplay.key(root: root, asOf: day, asOfGiven: asOf != nil, source: source, steps: steps.map(\.name),
+                            settings: settings, tool: tool, now: now, git: status, listing: listing)
+        }
+        // The key waits for git's status. Without a record in the output folder there is
+        // nothing to replay: the tree loads while git answers, and the key is made after.
+        var key: CheckReplay.Key?
+        if BuildRecord.mayExist(out: out) {
+            let made = makeKey()
+            key = made
+            if let replayed = try? CheckReplay.replay(out: out, key: made) {
+                return Outcome(lines: replayed.lines, checked: false, warnings: count(inReport: replayed.warnings))
+            }
         }
         var settings = settings
         // The inputs' hashes for the build's record, made while the check runs (or from
@@ -210,7 +220,8 @@ enum BuildRun {
             throw CheckFailed(errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.warningCount,
                               filesChecked: loaded.filesChecked)
         }
-        if !key.racy { settings.check = (key.hex, JSONReport.compact(diagnostics)) }
+        let made = key ?? makeKey()
+        if !made.racy { settings.check = (made.hex, JSONReport.compact(diagnostics)) }
         if keepUntilExit { KeptUntilExit.keep(input) }
         settings.keepUntilExit = keepUntilExit
         let report = try BuildPipeline.run(input, out: out, steps: steps, settings: settings)

@@ -246,6 +246,13 @@ public struct BuildRecord: Sendable, Equatable {
     /// The record's path under the output folder.
     public static let path = ".cache/build.json"
 
+    /// False when `out` surely has no record (nothing at `path`, or no `out`): a build then
+    /// has no check to replay, and need not wait for its key before loading the tree.
+    public static func mayExist(out: URL) -> Bool {
+        var st = stat()
+        return lstat(out.appendingPathComponent(path).path, &st) == 0 || errno != ENOENT
+    }
+
     /// The record of the output folder `out`; empty when there is none or it cannot be
     /// read (the next build is then a cold one).
     public static func read(out: URL) -> BuildRecord {

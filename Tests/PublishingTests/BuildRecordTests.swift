@@ -72,4 +72,19 @@ final class BuildRecordTests: XCTestCase {
         XCTAssertEqual(read?.0, BuildRecord())
         XCTAssertNil(read?.1)
     }
+
+    /// Only a folder with nothing at the record's place surely has no record: a build then
+    /// loads the tree without waiting for git to make the replay's key.
+    func testOnlyNothingAtTheRecordsPlaceIsSurelyNoRecord() throws {
+        XCTAssertFalse(BuildRecord.mayExist(out: try folder(nil)))
+        XCTAssertFalse(BuildRecord.mayExist(out: URL(fileURLWithPath: "/nonexistent/oae-out")))
+        XCTAssertTrue(BuildRecord.mayExist(out: try folder(full)))
+        let fifo = try folder(nil)
+        XCTAssertEqual(mkfifo(fifo.appendingPathComponent(BuildRecord.path).path, 0o644), 0)
+        XCTAssertTrue(BuildRecord.mayExist(out: fifo))
+        let dangling = try folder(nil)
+        try FileManager.default.createSymbolicLink(atPath: dangling.appendingPathComponent(BuildRecord.path).path,
+                                                   withDestinationPath: "/nonexistent/build.json")
+        XCTAssertTrue(BuildRecord.mayExist(out: dangling))
+    }
 }
