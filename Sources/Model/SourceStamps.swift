@@ -88,6 +88,19 @@ public struct SourceStamps: Sendable, Equatable {
 
     /// The group of a path relative to the root, given the municipalities' slugs.
     public static func group(_ path: Substring, municipalities: Set<String>) -> Group {
+        // An ASCII path's characters are its bytes: compared as bytes (every input file of
+        // a build is grouped, 16,000 at 947 municipalities).
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = path.utf8
+            if bytes.starts(with: "templates/site/".utf8) { return .siteTemplates }
+            guard bytes.starts(with: "seeds/".utf8) else { return .shared }
+            let rest = bytes.dropFirst("seeds/".utf8.count)
+            if let slash = rest.firstIndex(of: UInt8(ascii: "/")) {
+                let slug = String(Substring(rest[..<slash]))
+                if municipalities.contains(slug) { return .municipality(slug) }
+            }
+            return .shared
+        }
         if path.hasPrefix("templates/site/") { return .siteTemplates }
         if path.hasPrefix("seeds/") {
             let rest = path.dropFirst("seeds/".count)

@@ -193,19 +193,23 @@ enum BuildRun {
         // key stands for is the tree loaded (three walks were 2% of a cold build's CPU at
         // 947 municipalities, issue 13).
         let listing = FileTree.list(root: root, folders: TreeLayout.contentFolders)
-        func makeKey() -> CheckReplay.Key {
-            CheckReplay.key(root: root, asOf: day, asOfGiven: asOf != nil, source: source, steps: steps.map(\.name),
+        let stepNames = steps.map(\.name)
+        let makeKey: @Sendable () -> CheckReplay.Key = { [settings] in
+            CheckReplay.key(root: root, asOf: day, asOfGiven: asOf != nil, source: source, steps: stepNames,
                             settings: settings, tool: tool, now: now, git: status, listing: listing)
         }
         // The key waits for git's status. Without a record in the output folder there is
-        // nothing to replay: the tree loads while git answers, and the key is made after.
+        // nothing to replay: the tree loads while git answers and the key is made beside.
         var key: CheckReplay.Key?
+        var making: Background<CheckReplay.Key>?
         if BuildRecord.mayExist(out: out) {
             let made = makeKey()
-            key = made
             if let replayed = try? CheckReplay.replay(out: out, key: made) {
                 return Outcome(lines: replayed.lines, checked: false, warnings: count(inReport: replayed.warnings))
             }
+            key = made
+        } else {
+            making = .start(makeKey)
         }
         var settings = settings
         // The inputs' hashes for the build's record, made while the check runs (or from
@@ -220,7 +224,7 @@ enum BuildRun {
             throw CheckFailed(errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.warningCount,
                               filesChecked: loaded.filesChecked)
         }
-        let made = key ?? makeKey()
+        let made = try key ?? making!.wait()
         if !made.racy { settings.check = (made.hex, JSONReport.compact(diagnostics)) }
         if keepUntilExit { KeptUntilExit.keep(input) }
         settings.keepUntilExit = keepUntilExit

@@ -58,7 +58,8 @@ public struct InputDigest: Sendable {
         var folders: [String: [Int]] = [:]
         var folderOrder: [String] = []
         for (i, path) in paths.enumerated() {
-            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            // By bytes: a '/' is one byte, and a character of its own in a path of the walk.
+            let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(Substring(path.utf8[..<$0])) } ?? ""
             if folders[folder] == nil { folderOrder.append(folder) }
             folders[folder, default: []].append(i)
         }
@@ -87,6 +88,7 @@ public struct InputDigest: Sendable {
     static func grouped(_ hashed: (paths: [String], files: [File?]), municipalities: Set<String>) -> InputDigest {
         let (paths, hashed) = hashed
         var files: [String: File] = [:]
+        files.reserveCapacity(paths.count)
         var groups: [String: ContentHash] = [:]
         for (path, file) in zip(paths, hashed) {
             guard let file else { continue }

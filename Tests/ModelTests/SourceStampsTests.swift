@@ -128,4 +128,21 @@ final class SourceStampsTests: XCTestCase {
         XCTAssertEqual(dirty.handbook("a"), .init(revision: base.revision, epoch: base.epoch, modified: true))
         XCTAssertEqual(dirty.handbook("b").revision, second)
     }
+
+    /// Each input file's group, read from the bytes of an ASCII path and by characters
+    /// otherwise, as the record groups them.
+    func testTheGroupOfAPath() {
+        let slugs: Set<String> = ["abrera", "el-prat-de-llobregat"]
+        let cases: [(String, SourceStamps.Group)] = [
+            ("seeds/abrera/office.yaml", .municipality("abrera")), ("seeds/abrera/services/x.ca.md", .municipality("abrera")),
+            ("seeds/unknown/office.yaml", .shared), ("seeds/abrera", .shared), ("seeds/README.md", .shared),
+            ("model/services/x.md", .shared), ("templates/site/layout.mustache", .siteTemplates),
+            ("templates/handbook/chapter.mustache", .shared), ("templates/sitex/a", .shared),
+            ("seeds/abrera/notes/què.md", .municipality("abrera")), ("seeds/àbrera/office.yaml", .shared),
+            ("templates/site/\u{301}a.mustache", .shared),
+        ]
+        for (path, group) in cases {
+            XCTAssertEqual(SourceStamps.group(path[...], municipalities: slugs), group, path)
+        }
+    }
 }
