@@ -56,7 +56,7 @@ let package = Package(
         ]),
         // Writing output/: the output step protocol, the staging tree swapped in whole
         // under a lock, the handbook list.
-        .target(name: "Publishing", dependencies: ["COAESystem", "JSON", "Diagnostics", "Loading", "Model", "Rendering"]),
+        .target(name: "Publishing", dependencies: ["COAESystem", "JSON", "Diagnostics", "Loading", "Model", "Rendering", "Tools"]),
         // A C helper for what Swift's Glibc does not expose (an atomic exchange of folders).
         .target(name: "COAESystem"),
         // The outputs: one handbook per municipality and language (HTML and PDF); the

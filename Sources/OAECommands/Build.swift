@@ -65,24 +65,38 @@ struct BuildOptions: ParsableArguments {
     /// come from the last commit, `announce` says where they come from on stderr.
     /// `source` is the tree's revision and date when already read (the preview reads them
     /// once); `cache` keeps parsed files between loads; `observe` is given each file the
-    /// load reads (`TreeLoader.load`).
+    /// load reads (`TreeLoader.load`); `early`, the inputs' hashes the build's cache takes,
+    /// is grouped while the rules run.
     static func load(root: URL, asOf: Day?, announce: Bool = true, source: SourceInfo? = nil,
                      session: CheckSession? = nil,
-                     observe: TreeLoader.FileObserver? = nil, keepUntilExit: Bool = false,
+                     observe: TreeLoader.FileObserver? = nil, early: EarlyInputHashes? = nil, keepUntilExit: Bool = false,
                      git: SourceStamps.GitAnswers? = nil,
                      listing: FileTree.Listing? = nil) -> (LoadedTree, [Diagnostic], BuildInput?) {
         let source = source ?? SourceInfo.read(root: root)
         if announce, let note = source.dateNote { writeStderr("oae: \(note)\n") }
         let asOfDay = asOf ?? Day(unixSeconds: source.epoch)
+        // Once the tree is loaded, what the build needs of it besides the check (the stamps
+        // from git's log, the inputs' hashes by group) is made on threads of their own
+        // while the rules run: made after the check, one core waited for them (50 ms at
+        // 947 municipalities, issue 13).
+        nonisolated(unsafe) var stamping: Background<SourceStamps>?
         let (context, diagnostics) = CheckRun.checked(root: root, asOf: asOfDay, asOfGiven: asOf != nil, session: session,
-                                                         observe: observe, listing: listing)
+                                                         observe: observe, listing: listing) { network in
+            // Only in a build (which asked git already): the preview reads the stamps
+            // after the check, and only of a tree without errors.
+            guard let git else { return }
+            let municipalities = Set(network.municipalities.keys)
+            stamping = .start { SourceStamps.read(root: root, municipalities: municipalities, base: source, asked: git) }
+            early?.startGrouping(municipalities: municipalities)
+        }
         let loaded = context.network.tree
         // The check's own values (the schema's annotations, the rules' results): 50 ms
         // of freeing on one core at 947 municipalities.
         if keepUntilExit { KeptUntilExit.keep(context) }
         guard diagnostics.errorCount == 0 else { return (loaded, diagnostics, nil) }
-        let stamps = SourceStamps.read(root: root, municipalities: Set(context.network.municipalities.keys), base: source,
-                                       asked: git)
+        let municipalities = Set(context.network.municipalities.keys)
+        let stamps = (try? stamping?.wait())
+            ?? SourceStamps.read(root: root, municipalities: municipalities, base: source, asked: git)
         let input = BuildInput(root: root, network: context.network, resolved: context.resolved,
                                sourceRevision: source.revision, sourceEpoch: source.epoch, toolVersion: OAE.version,
                                stamps: stamps)
@@ -218,7 +232,7 @@ enum BuildRun {
         settings.earlyHashes = early
         let git = status.readingLog(root: root, base: source)
         let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, announce: false, source: source,
-                                                             observe: early.observer, keepUntilExit: keepUntilExit, git: git,
+                                                             observe: early.observer, early: early, keepUntilExit: keepUntilExit, git: git,
                                                              listing: listing)
         guard let input else {
             throw CheckFailed(errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.warningCount,

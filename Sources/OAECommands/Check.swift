@@ -64,10 +64,12 @@ public enum CheckRun {
     /// `observe` is given each file the load reads (`TreeLoader.load`); `listing` is the
     /// walk of the tree's content folders to load, when the caller made it already (a
     /// build makes one walk for its replay key, its load and its record; `FileTree.list`).
+    /// `afterLoad` is given the network once the tree is loaded, before the rules run.
     public static func checked(root: URL, asOf: Day? = nil, asOfGiven: Bool? = nil,
                                session: CheckSession? = nil,
                                observe: TreeLoader.FileObserver? = nil,
-                               listing: FileTree.Listing? = nil) -> (context: ValidationContext, diagnostics: [Diagnostic]) {
+                               listing: FileTree.Listing? = nil,
+                               afterLoad: ((Network) -> Void)? = nil) -> (context: ValidationContext, diagnostics: [Diagnostic]) {
         let templateCheck = TemplateCheckThread(root: root)
         let tree = TreeLoader.load(root: root, cache: session?.cache, observe: observe, listing: listing)
         // The schemas compiled by the last check serve while no schema file changed.
@@ -82,6 +84,7 @@ public enum CheckRun {
             network = Network(tree: tree, annotations: annotations)
         }
         session?.lastLoad = session?.cache.loadsBegun ?? 0
+        afterLoad?(network)
         let day = asOf ?? Validator.defaultAsOf(root: root)
         let previous = session?.last.flatMap { $0.asOf == day ? $0 : nil }
         // What the output steps need (their templates) is checked beside the context and

@@ -3,6 +3,7 @@ import JSON
 import Loading
 import Model
 import Rendering
+import Tools
 
 /// The content hashes of a tree's input files (every file under `TreeLayout.contentFolders`)
 /// and of the groups of them that outputs read: `shared` (what every handbook reads: all
@@ -162,6 +163,23 @@ public final class EarlyInputHashes: @unchecked Sendable {
     public var observer: TreeLoader.FileObserver? {
         guard let loaded else { return nil }
         return { path, stamp, bytes in loaded.add(path, stamp, bytes) }
+    }
+
+    /// The inputs' digest (`InputDigest.grouped`) being made, begun by `startGrouping`.
+    private var grouping: (municipalities: Set<String>, work: Background<InputDigest>)?
+
+    /// Begins the digest of the inputs of a tree of `municipalities` on a thread of its own
+    /// (the build calls it once the tree is loaded, while the check runs). Call it once,
+    /// before `digest`.
+    public func startGrouping(municipalities: Set<String>) {
+        grouping = (municipalities, .start { [self] in InputDigest.grouped(hashes(), municipalities: municipalities) })
+    }
+
+    /// The digest of the inputs of a tree of `municipalities`: the one `startGrouping` began
+    /// when it was for the same municipalities, else made now.
+    func digest(municipalities: Set<String>) -> InputDigest {
+        if let grouping, grouping.municipalities == municipalities, let made = try? grouping.work.wait() { return made }
+        return InputDigest.grouped(hashes(), municipalities: municipalities)
     }
 
     /// The hashes, once made (waits for them). With the load's hashes, the files it did
@@ -399,7 +417,7 @@ public final class BuildCache: @unchecked Sendable {
         previous = BuildRecord.read(out: out)
         let municipalities = Set(input.network.municipalities.keys)
         if let early, early.root.standardizedFileURL.path == input.root.standardizedFileURL.path {
-            digest = InputDigest.grouped(early.hashes(), municipalities: municipalities)
+            digest = early.digest(municipalities: municipalities)
         } else {
             digest = InputDigest.compute(root: input.root, municipalities: municipalities, previous: previous.files)
         }
