@@ -50,7 +50,8 @@ enum JSONPointer {
 
 extension String {
     func replacingAll(_ target: String, _ replacement: String) -> String {
-        guard contains(target) else { return self }
+        // Most tokens hold no '~' and no '/': told by their bytes, without Foundation's search.
+        guard let first = target.utf8.first, utf8.contains(first), contains(target) else { return self }
         return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
