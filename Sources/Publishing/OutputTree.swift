@@ -105,13 +105,32 @@ public final class OutputTree: @unchecked Sendable {
         }
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            for entry in try fm.contentsOfDirectory(atPath: target.path).sorted()
-                where !rebuilding.contains(entry) && !entry.contains(stagingMarker) && !OutputTree.misplaced(entry, in: target) {
-                try HardLinks.clone(target.appendingPathComponent(entry), to: staging.appendingPathComponent(entry))
-            }
         } catch {
             tree.abandon()
             throw OutputError.unwritable(folder: staging.path, reason: OutputError.reason(error))
+        }
+        let entries: [String]
+        do {
+            entries = try fm.contentsOfDirectory(atPath: target.path).sorted()
+        } catch {
+            tree.abandon()
+            throw OutputError.unwritable(folder: shown, reason: OutputError.reason(error, at: target.path))
+        }
+        for entry in entries
+            where !rebuilding.contains(entry) && !entry.contains(stagingMarker) && !OutputTree.misplaced(entry, in: target) {
+            do {
+                try HardLinks.clone(target.appendingPathComponent(entry), to: staging.appendingPathComponent(entry))
+            } catch where entry == ".cache" {
+                // The record of the last build only spares work: one oae cannot carry over
+                // (a folder it cannot read) is left out, and this build makes it anew.
+                try? fm.removeItem(at: staging.appendingPathComponent(entry))
+            } catch {
+                // The entry named, not the staging folder: it is the previous output's.
+                tree.abandon()
+                throw OutputError.unwritable(
+                    folder: shown, reason: "its \(entry) from the last build, which this build keeps, cannot be carried over: "
+                        + OutputError.reason(error, at: target.appendingPathComponent(entry).path))
+            }
         }
         return tree
     }

@@ -49,6 +49,51 @@ final class OutputTreeTests: XCTestCase {
         XCTAssertEqual(read("handbooks/a/handbook.html"), "old handbook")
     }
 
+    /// Runs `body` as a user who cannot read what `chmod 000` closed: as root (who reads
+    /// everything), with the effective user `nobody`, given the folders it must write.
+    private func withoutRoot(_ body: () throws -> Void) throws {
+        guard geteuid() == 0 else { return try body() }
+        for path in [base.path, out.path, out.appendingPathComponent(OutputTree.lockName).path] { chmod(path, 0o777) }
+        XCTAssertEqual(seteuid(65534), 0)
+        defer { XCTAssertEqual(seteuid(0), 0) }
+        try body()
+    }
+
+    /// `.cache` that oae cannot read (`chmod 000`) is left out, not carried over: the build
+    /// makes it anew (every build failed, naming the staging folder; regression hunt of
+    /// session 15).
+    func testACacheOaeCannotReadIsLeftOut() throws {
+        let cache = out.appendingPathComponent(".cache")
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: cache.appendingPathComponent("build.json"))
+        chmod(cache.path, 0)
+        defer { chmod(cache.path, 0o755) }
+        try withoutRoot {
+            let tree = try OutputTree.begin(out, rebuilding: ["site"])
+            try Data("{}".utf8).write(to: try tree.folder(".cache").appendingPathComponent("build.json"))
+            try tree.commit()
+        }
+        XCTAssertEqual(read(".cache/build.json"), "{}")
+        XCTAssertEqual(read("handbooks/a/handbook.html"), "old handbook")
+    }
+
+    /// An output of the last build that this build keeps and cannot carry over is named, in
+    /// the output folder, not the staging folder; the output stays as it was.
+    func testAKeptOutputThatCannotBeCarriedOverIsNamed() throws {
+        let handbooks = out.appendingPathComponent("handbooks")
+        chmod(handbooks.path, 0)
+        defer { chmod(handbooks.path, 0o755) }
+        try withoutRoot {
+            XCTAssertThrowsError(try OutputTree.begin(out, rebuilding: ["site"])) { error in
+                XCTAssertEqual("\(error)", "cannot write \(out.path): its handbooks from the last build, which this build keeps, "
+                               + "cannot be carried over: permission denied (check the folder's permissions or use --out)")
+            }
+        }
+        chmod(handbooks.path, 0o755)
+        XCTAssertEqual(read("handbooks/a/handbook.html"), "old handbook")
+        XCTAssertEqual(read("site/index.html"), "old site")
+    }
+
     func testAnAbandonedBuildLeavesTheOutputAsItWas() throws {
         let tree = try OutputTree.begin(out, rebuilding: ["site", "handbooks"])
         try Data("half".utf8).write(to: try tree.folder("site").appendingPathComponent("index.html"))
