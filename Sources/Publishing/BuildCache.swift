@@ -291,8 +291,15 @@ public struct BuildRecord: Sendable, Equatable {
         return (stored.check.map { Check(key: $0.key, warnings: $0.warnings, lines: $0.lines, files: $0.files) }, stamp)
     }
 
+    /// The largest record read, in bytes: a record holds about 150 bytes per input file
+    /// (2.5 MB for the 16,000 files of 947 municipalities), so a larger file is not one a
+    /// build wrote, and is not read whole into memory (a 500 MB file in its place took 1 GB;
+    /// regression hunt of session 15).
+    static let largest = 256 << 20
+
     /// The bytes of `out`'s record and the stamp of the file they were read from; nil
-    /// when there is none, or it is not a regular file or cannot be read.
+    /// when there is none, or it is not a regular file, is larger than `largest`, or cannot
+    /// be read.
     private static func bytes(out: URL) -> (data: Data, stamp: FileTree.FileStamp)? {
         // O_NONBLOCK: a FIFO in the record's place must not wait for a writer (it is no
         // record: the build is a cold one, and the output replaces it).
@@ -300,7 +307,7 @@ public struct BuildRecord: Sendable, Equatable {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size <= largest,
               let data = try? FileHandle(fileDescriptor: fd, closeOnDealloc: false).readToEnd() else { return nil }
         return (data, FileTree.FileStamp(st))
     }

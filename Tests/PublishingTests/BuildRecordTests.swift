@@ -87,4 +87,15 @@ final class BuildRecordTests: XCTestCase {
                                                    withDestinationPath: "/nonexistent/build.json")
         XCTAssertTrue(BuildRecord.mayExist(out: dangling))
     }
+
+    /// A file larger than any record a build writes is no record, and is not read whole.
+    func testAFileLargerThanAnyRecordIsNoRecord() throws {
+        let out = try folder(full)
+        let url = out.appendingPathComponent(BuildRecord.path)
+        XCTAssertEqual(BuildRecord.read(out: out), full)
+        // Sparse: the size a build's record never reaches, without writing it.
+        XCTAssertEqual(truncate(url.path, off_t(BuildRecord.largest + 1)), 0)
+        XCTAssertEqual(BuildRecord.read(out: out), BuildRecord())
+        XCTAssertNil(BuildRecord.check(out: out))
+    }
 }
