@@ -42,10 +42,19 @@ def after(preposition, name):
 
 def named(text, name, catalan):
     """The template's text with the pilot's name replaced by `name`: in Catalan lines (not
-    a Spanish or English value), with the preposition before it contracted (`after`)."""
+    a Spanish or English value, nor the lines that continue one: a block scalar `es: |`, a
+    value written over several lines), with the preposition before it contracted (`after`)."""
     lines = []
+    foreign = None  # the column of the `es:`/`en:` key whose value the lines below continue
     for line in text.split("\n"):
-        if catalan and not re.match(r"\s*(- )?(es|en):", line):
+        indent = len(line) - len(line.lstrip(" "))
+        if foreign is not None and (line.strip() == "" or indent > foreign):
+            in_foreign = True
+        else:
+            key = re.match(r"(\s*)(- )?(es|en):", line)
+            in_foreign = key is not None
+            foreign = len(key.group(1)) + len(key.group(2) or "") if key else None
+        if catalan and not in_foreign:
             line = re.sub(r"\b(de|a) Sant Feliu de Llobregat", lambda m: after(m.group(1), name), line)
         lines.append(line.replace("Sant Feliu de Llobregat", name))
     return "\n".join(lines)

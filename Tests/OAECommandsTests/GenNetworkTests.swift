@@ -37,4 +37,36 @@ final class GenNetworkTests: XCTestCase {
                        + "molins-de-rei, sant-feliu-de-llobregat, santa-coloma-de-gramenet)\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
+
+    /// The script names each generated office in its texts, contracting the Catalan
+    /// preposition before the name, and only in Catalan: not in a Spanish or English value,
+    /// nor in the lines that continue one (a block scalar, a value over several lines).
+    func testTheNameIsContractedOnlyInCatalanText() throws {
+        let script = TestPaths.packageRoot.appendingPathComponent("scripts/gen-network.py").path
+        // The script's functions alone (its body generates a network).
+        let program = """
+            import ast, sys
+            tree = ast.parse(open(sys.argv[1]).read())
+            body = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.Import, ast.ImportFrom))]
+            ns = {}
+            exec(compile(ast.Module(body, []), sys.argv[1], "exec"), ns)
+            sys.stdout.write(ns["named"](sys.stdin.read(), "El Prat de Llobregat", catalan=True))
+            """
+        let text = [
+            "title:", "  ca: Oficina de Sant Feliu de Llobregat", "  es: Oficina de Sant Feliu de Llobregat",
+            "description:", "  es: |", "    Atiende a las empresas", "    de Sant Feliu de Llobregat.", "",
+            "    Y a las personas emprendedoras.", "  en: The office of Sant Feliu de Llobregat, which helps",
+            "    the firms of Sant Feliu de Llobregat.", "  ca: Obert a Sant Feliu de Llobregat.",
+            "- es: Plan de Sant Feliu de Llobregat", "  ca: Pla de Sant Feliu de Llobregat",
+        ].joined(separator: "\n")
+        let result = try runProcess(TestPaths.python, ["-c", program, script], stdin: text)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, [
+            "title:", "  ca: Oficina del Prat de Llobregat", "  es: Oficina de El Prat de Llobregat",
+            "description:", "  es: |", "    Atiende a las empresas", "    de El Prat de Llobregat.", "",
+            "    Y a las personas emprendedoras.", "  en: The office of El Prat de Llobregat, which helps",
+            "    the firms of El Prat de Llobregat.", "  ca: Obert al Prat de Llobregat.",
+            "- es: Plan de El Prat de Llobregat", "  ca: Pla del Prat de Llobregat",
+        ].joined(separator: "\n"))
+    }
 }
