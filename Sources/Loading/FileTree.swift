@@ -349,16 +349,3 @@ public enum FileTree {
         case notRegularFile
     }
 }
-
-/// Maps over `items` on every core. The order of the results is the order of the items.
-public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    if items.count < 2 { return items.map(transform) }
-    let buffer = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-    buffer.initialize(repeating: nil)
-    defer { _ = buffer.deinitialize(); buffer.deallocate() }
-    nonisolated(unsafe) let shared = buffer
-    DispatchQueue.concurrentPerform(iterations: items.count) { i in
-        shared[i] = transform(items[i])
-    }
-    return buffer.map { $0! }
-}
