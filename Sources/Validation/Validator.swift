@@ -133,32 +133,7 @@ public enum Validator {
                 before.checked = 0
                 return (before, false)
             }
-            if let rule = rules[i] as? any DocumentRule { return (byDocument(rule, context, before: before), true) }
-            if let rule = rules[i] as? any FolderRule { return (byFolder(rule, context, before: before), true) }
-            guard let rule = rules[i] as? any MunicipalRule else { return (RuleResult(all: rules[i].check(context)), true) }
-            // Per municipality: again only where the delta touched, when nothing shared changed.
-            let kept = before?.bySlug ?? [:]
-            let reuse = delta.map { !$0.shared } ?? false
-            var bySlug: [String: [Diagnostic]] = [:]
-            var all = rule.checkShared(context)
-            var checked = 0
-            // The municipalities on every core: one rule's loop over 947 of them ran on
-            // one core while the other had finished the short rules (issue 13).
-            let resolved = context.resolved
-            let perMunicipality = parallelMap(Array(resolved.indices)) { j -> (diagnostics: [Diagnostic], checked: Bool) in
-                if reuse, let delta, !delta.municipalities.contains(resolved[j].slug), let k = kept[resolved[j].slug] {
-                    return (k, false)
-                }
-                return (rule.check(resolved[j], context), true)
-            }
-            for (m, result) in zip(resolved, perMunicipality) {
-                if result.checked { checked += 1 }
-                bySlug[m.slug] = result.diagnostics
-                all += result.diagnostics
-            }
-            var result = RuleResult(all: all, bySlug: bySlug)
-            result.checked = checked
-            return (result, true)
+            return (rules[i].run(context, before: before), true)
         }
         // Back in the order of `all`.
         var results = [(RuleResult, Bool)?](repeating: nil, count: rules.count)
@@ -214,6 +189,35 @@ public enum Validator {
         }
         var result = RuleResult(all: all + rule.checkRest(c))
         result.byPath = byPath
+        result.checked = checked
+        return result
+    }
+
+    /// A `MunicipalRule`'s run: each municipality again when something shared changed,
+    /// else only the municipalities the context's delta touched (the others' diagnostics
+    /// taken from `before`).
+    static func byMunicipality<R: MunicipalRule>(_ rule: R, _ context: ValidationContext, before: RuleResult?) -> RuleResult {
+        let kept = before?.bySlug ?? [:]
+        let delta = context.delta
+        let reuse = delta.map { !$0.shared } ?? false
+        var bySlug: [String: [Diagnostic]] = [:]
+        var all = rule.checkShared(context)
+        var checked = 0
+        // The municipalities on every core: one rule's loop over 947 of them ran on
+        // one core while the other had finished the short rules (issue 13).
+        let resolved = context.resolved
+        let perMunicipality = parallelMap(Array(resolved.indices)) { j -> (diagnostics: [Diagnostic], checked: Bool) in
+            if reuse, let delta, !delta.municipalities.contains(resolved[j].slug), let k = kept[resolved[j].slug] {
+                return (k, false)
+            }
+            return (rule.check(resolved[j], context), true)
+        }
+        for (m, result) in zip(resolved, perMunicipality) {
+            if result.checked { checked += 1 }
+            bySlug[m.slug] = result.diagnostics
+            all += result.diagnostics
+        }
+        var result = RuleResult(all: all, bySlug: bySlug)
         result.checked = checked
         return result
     }
