@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Loading
 
 /// Compares two semantic versions (`1.10.0` after `1.9.2`); pre-release tags are ignored.
@@ -131,6 +132,33 @@ public struct DeferredItem: Sendable {
     /// The mapping that carries `decide_at` (an omission, an issue, a whole adaptation).
     public var item: Node
     public var field: Node
+
+    /// The key that defers an item's decision to a programme event.
+    public static let key = "decide_at"
+
+    /// Whether a file's bytes may give a `decide_at` key: they hold those bytes (a key
+    /// has no line break or space in it to fold, and NFC makes none of its ASCII
+    /// characters from others), or a backslash (a double-quoted key may write it with
+    /// escapes). False lets `Network.deferredItems` skip the file's nodes: most files of a
+    /// network defer nothing, and walking all of them was 1% of the site's CPU at 947
+    /// municipalities (issue 13).
+    public static func mayBeIn(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
+            if memchr(base, Int32(UInt8(ascii: "\\")), buffer.count) != nil { return true }
+            // Each '_' (memchr), with the six bytes before it and the two after.
+            let before = Array("decide".utf8), after = Array("at".utf8)
+            var from = 0
+            while from < buffer.count, let hit = memchr(base + from, Int32(UInt8(ascii: "_")), buffer.count - from) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at >= before.count, at + 1 + after.count <= buffer.count,
+                   buffer[(at - before.count)..<at].elementsEqual(before),
+                   buffer[(at + 1)..<(at + 1 + after.count)].elementsEqual(after) { return true }
+                from = at + 1
+            }
+            return false
+        }
+    }
 }
 
 extension Network {
@@ -147,7 +175,7 @@ extension Network {
                 pairs.withUnsafeBufferPointer { pairs in
                     for i in pairs.indices {
                         let pair = pairs.baseAddress! + i
-                        if case let .string(key) = pair.pointee.key.value, key == "decide_at",
+                        if case let .string(key) = pair.pointee.key.value, key == DeferredItem.key,
                            case let .string(value) = pair.pointee.value.value, value == event {
                             out.append(DeferredItem(document: doc, item: node.pointee, field: pair.pointee.value))
                         } else {
@@ -163,7 +191,7 @@ extension Network {
             }
         }
         tree.documents.withUnsafeBufferPointer { documents in
-            for d in documents.indices where documents[d].language == nil && documents[d].root != nil {
+            for d in documents.indices where documents[d].language == nil && documents[d].root != nil && documents[d].mayHoldDeferral {
                 let doc = documents[d]
                 withUnsafePointer(to: doc.root!) { walk($0, doc) }
             }

@@ -19,10 +19,11 @@ public struct Document: Sendable {
         var root: Node?
         var markdown: MarkdownDocument?
         var mayHoldPlaceholder: Bool
+        var mayHoldDeferral: Bool
         var unshowable: [PDFFonts.Unshowable]
         var invisible: [PDFFonts.Unshowable]
 
-        init(kind: Kind, id: String, path: String, municipality: String?, language: String?, root: Node?, markdown: MarkdownDocument?, mayHoldPlaceholder: Bool, unshowable: [PDFFonts.Unshowable], invisible: [PDFFonts.Unshowable]) {
+        init(kind: Kind, id: String, path: String, municipality: String?, language: String?, root: Node?, markdown: MarkdownDocument?, mayHoldPlaceholder: Bool, mayHoldDeferral: Bool, unshowable: [PDFFonts.Unshowable], invisible: [PDFFonts.Unshowable]) {
             self.kind = kind
             self.id = id
             self.path = path
@@ -31,19 +32,20 @@ public struct Document: Sendable {
             self.root = root
             self.markdown = markdown
             self.mayHoldPlaceholder = mayHoldPlaceholder
+            self.mayHoldDeferral = mayHoldDeferral
             self.unshowable = unshowable
             self.invisible = invisible
         }
 
         func copy() -> Storage {
-            Storage(kind: kind, id: id, path: path, municipality: municipality, language: language, root: root, markdown: markdown, mayHoldPlaceholder: mayHoldPlaceholder, unshowable: unshowable, invisible: invisible)
+            Storage(kind: kind, id: id, path: path, municipality: municipality, language: language, root: root, markdown: markdown, mayHoldPlaceholder: mayHoldPlaceholder, mayHoldDeferral: mayHoldDeferral, unshowable: unshowable, invisible: invisible)
         }
     }
 
     private var storage: Storage
 
-    public init(kind: Kind, id: String, path: String, municipality: String? = nil, language: String? = nil, root: Node? = nil, markdown: MarkdownDocument? = nil, mayHoldPlaceholder: Bool = true, unshowable: [PDFFonts.Unshowable] = [], invisible: [PDFFonts.Unshowable] = []) {
-        storage = Storage(kind: kind, id: id, path: path, municipality: municipality, language: language, root: root, markdown: markdown, mayHoldPlaceholder: mayHoldPlaceholder, unshowable: unshowable, invisible: invisible)
+    public init(kind: Kind, id: String, path: String, municipality: String? = nil, language: String? = nil, root: Node? = nil, markdown: MarkdownDocument? = nil, mayHoldPlaceholder: Bool = true, mayHoldDeferral: Bool = true, unshowable: [PDFFonts.Unshowable] = [], invisible: [PDFFonts.Unshowable] = []) {
+        storage = Storage(kind: kind, id: id, path: path, municipality: municipality, language: language, root: root, markdown: markdown, mayHoldPlaceholder: mayHoldPlaceholder, mayHoldDeferral: mayHoldDeferral, unshowable: unshowable, invisible: invisible)
     }
 
     /// The box, made this value's own before a change.
@@ -103,6 +105,14 @@ public struct Document: Sendable {
         get { storage.mayHoldPlaceholder }
         _modify { yield &owned().mayHoldPlaceholder }
         set { owned().mayHoldPlaceholder = newValue }
+    }
+
+    /// False when the file's bytes cannot give a `decide_at` key (`DeferredItem.mayBeIn`):
+    /// `Network.deferredItems` then skips its nodes.
+    public var mayHoldDeferral: Bool {
+        get { storage.mayHoldDeferral }
+        _modify { yield &owned().mayHoldDeferral }
+        set { owned().mayHoldDeferral = newValue }
     }
 
     /// The characters of the file no font of the handbook PDFs shows, anywhere in it
@@ -362,6 +372,7 @@ public enum TreeLoader {
         case let .document(kind, id, municipality, language):
             var doc = Document(kind: kind, id: id, path: path, municipality: municipality, language: language)
             doc.mayHoldPlaceholder = Placeholder.mayBeIn(bytes)
+            doc.mayHoldDeferral = DeferredItem.mayBeIn(bytes)
             (doc.unshowable, doc.invisible) = PDFFonts.unshowableAndInvisible(in: bytes)
             // A document that cannot be read (empty, or not well formed) is still in the tree,
             // without content: what names it is not told it does not exist (one error, the cause).

@@ -21,6 +21,20 @@ final class CheckFastPathModelTests: XCTestCase {
         XCTAssertEqual(node?["a"]?.string.map(Placeholder.isIn), true)
     }
 
+    /// A file may give a `decide_at` key when it has those bytes, or a backslash (a
+    /// double-quoted key written with escapes, which the loader reads as the same key).
+    func testDeferralMayBeIn() {
+        XCTAssertTrue(DeferredItem.mayBeIn(Array("omitted:\n  - service: x\n    decide_at: assessment\n".utf8)))
+        XCTAssertTrue(DeferredItem.mayBeIn(Array("{decide_at: expansion}".utf8)))
+        XCTAssertTrue(DeferredItem.mayBeIn(Array("decide_at".utf8)))
+        XCTAssertTrue(DeferredItem.mayBeIn(Array("\"decide\\x5fat\": assessment\n".utf8)))
+        XCTAssertFalse(DeferredItem.mayBeIn(Array("decide-at: x\ndecided_at: y\nde_cide_at: z\n".utf8)))
+        XCTAssertFalse(DeferredItem.mayBeIn(Array("ecide_at decide_a decide_".utf8)))
+        XCTAssertFalse(DeferredItem.mayBeIn([]))
+        let (node, _) = YAMLLoader().load(bytes: Array("\"decide\\x5fat\": assessment\n".utf8), file: "t.yaml")
+        XCTAssertEqual(node?[DeferredItem.key]?.string, "assessment")
+    }
+
     /// `Network.isSortedByPath` compares paths as `<` does (a folder's files need not be
     /// consecutive: "a/b.yaml" < "a/b/c.yaml" < "a/c.yaml").
     func testSortedByPath() {
