@@ -41,9 +41,10 @@ enum BuildSignals {
     }
 
     /// Removes a staging folder the build's threads may still be writing into; the name of
-    /// what is left, nil when nothing is. The folder is first renamed away and an empty
-    /// file put at its name, so that a thread creating a folder there fails instead of
-    /// making it again (`createDirectory` makes the missing folders of a path); the file
+    /// what is left, nil when nothing is. The build's threads make no folder once
+    /// `Interruption.stop` has begun (`Interruption.makingFolders`); a thread between that
+    /// test and its `mkdir` is met by an empty file put at the folder's name once the folder
+    /// is renamed away, so that its `mkdir` fails instead of making the folder again; the file
     /// goes last. The renamed folder keeps the staging prefix: the next build removes it
     /// if this removal cannot (a thread still adding files to it).
     static func remove(_ folder: URL) -> String? {

@@ -492,6 +492,7 @@ public final class BuildCache: @unchecked Sendable {
     /// previous record, linked into the staging tree, is never written through.
     public func write(into staging: URL) throws {
         let url = staging.appendingPathComponent(BuildRecord.path)
+        try Interruption.makingFolders(url.deletingLastPathComponent().path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: url)
         try Data(record.text.utf8).write(to: url, options: .atomic)

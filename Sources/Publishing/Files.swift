@@ -112,6 +112,7 @@ enum FileWriting {
     /// Creates `folder` and the folders above it that are missing.
     static func makeFolders(_ folder: String) throws {
         guard !folder.isEmpty else { return }
+        try Interruption.makingFolders(folder)
         if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
         guard errno == ENOENT else { throw failure(folder) }
         try makeFolders(String(folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)]))

@@ -1,5 +1,6 @@
 import COAESystem
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -158,6 +159,7 @@ public final class OutputTree: @unchecked Sendable {
     public func folder(_ name: String) throws -> URL {
         let url = staging.appendingPathComponent(name, isDirectory: true)
         do {
+            try Interruption.makingFolders(url.path)
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
             throw OutputError.unwritable(folder: url.path, reason: OutputError.reason(error))
@@ -225,6 +227,18 @@ public enum Interruption {
     nonisolated(unsafe) private static var live: [ObjectIdentifier: URL] = [:]
     /// Whether an output tree of this process was put in place (under `gate`).
     nonisolated(unsafe) static var committed = false
+    /// Set by `stop` before anything else. From then on the build's threads create no
+    /// folder (`makingFolders`), so that one still writing a page does not make again the
+    /// staging folder the signal's handler is removing: it made the folders of the page's
+    /// path, the staging folder first, when the page's folder was gone (the output of an
+    /// interrupted build was left beside it).
+    static let stopping = Atomic<Bool>(false)
+
+    /// Throws, naming `folder`, when a signal's handler is stopping the build; called
+    /// before the build creates a folder.
+    static func makingFolders(_ folder: String) throws {
+        if stopping.load(ordering: .acquiring) { throw FileWriteError(path: folder, code: ECANCELED) }
+    }
 
     static func began(_ tree: OutputTree) { lock.withLock { live[ObjectIdentifier(tree)] = tree.staging } }
     static func ended(_ tree: OutputTree) { _ = lock.withLock { live.removeValue(forKey: ObjectIdentifier(tree)) } }
@@ -234,6 +248,7 @@ public enum Interruption {
     /// whether an output was put in place and which staging folders are unfinished (sorted),
     /// for the handler to remove.
     public static func stop() -> (committed: Bool, staging: [URL]) {
+        stopping.store(true, ordering: .releasing)
         gate.lock()
         let staging = lock.withLock { live.values.sorted { $0.path < $1.path } }
         return (committed, staging)
@@ -249,6 +264,7 @@ public enum HardLinks {
         guard lstat(source.path, &st) == 0 else { throw POSIXError(.ENOENT) }
         switch st.st_mode & S_IFMT {
         case S_IFDIR:
+            try Interruption.makingFolders(target.path)
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
             for entry in try FileManager.default.contentsOfDirectory(atPath: source.path) {
                 let from = source.appendingPathComponent(entry), to = target.appendingPathComponent(entry)
@@ -269,6 +285,7 @@ public enum HardLinks {
     /// Puts a file at `target` by a hard link, or by a copy where links are not possible.
     public static func place(_ source: URL, at target: URL) throws {
         let fm = FileManager.default
+        try Interruption.makingFolders(target.deletingLastPathComponent().path)
         try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
         if link(source.path, target.path) == 0 { return }

@@ -1,5 +1,6 @@
 import Foundation
-import Publishing
+@testable import Publishing
+import Synchronization
 import XCTest
 
 /// Files written part by part (the network's catalogue of the open data).
@@ -55,5 +56,25 @@ final class FileWritingTests: XCTestCase {
             XCTAssertEqual((error as? FileWriteError)?.path, "/dev/full")
         }
         XCTAssertEqual(given, 3)
+    }
+}
+
+/// Once a signal's handler is stopping the build (`Interruption.stop`), a page whose
+/// folder is gone (the handler removed the staging folder) is an error, and no folder is
+/// made again: the staging folder was made anew by a thread still writing, and left.
+final class StoppingTests: XCTestCase {
+    func testNoFolderIsMadeOnceTheBuildIsStopping() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("oae-stopping-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let staging = base.appendingPathComponent(".out.staging-1")
+        try writeFile(path: staging.path + "/site/ca/index.html", Array("<p>a</p>\n".utf8))
+        try FileManager.default.removeItem(at: staging)
+        Interruption.stopping.store(true, ordering: .releasing)
+        defer { Interruption.stopping.store(false, ordering: .releasing) }
+        XCTAssertThrowsError(try writeFile(path: staging.path + "/site/ca/offices/x.html", Array("<p>b</p>\n".utf8))) { error in
+            XCTAssertEqual((error as? FileWriteError)?.code, ECANCELED)
+        }
+        XCTAssertThrowsError(try HardLinks.place(base.appendingPathComponent("none"), at: staging.appendingPathComponent("site/data/x.csv")))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: base.path), [])
     }
 }
