@@ -16,6 +16,11 @@ inode table is not yet written back: `recently_deleted` in fs/ext4/ialloc.c), so
 after deleting the last run's output pays in system time for the files just deleted: 30,000
 files cost 0.8 s of system time on a quiet disk and 7.5–13.8 s right after deleting as many.
 
+Beside the disk figure, the same two builds are timed, interleaved, with their output in memory
+(`--memory`, tmpfs, /dev/shm by default): each run's output is deleted right after it, which costs
+nothing there. The figure in memory is the two tools without the file system: on this machine's
+disk the system time of creating files drifts with what the disk did in the last minutes.
+
 It also measures, once per size: a cold `oae build` (handbooks' HTML, open data, site;
 no PDF) and a warm one right after with nothing changed; and `oae serve` (save → page,
 median of 10 scripted edits of a service and of an office file, scripts/bench-serve.py).
@@ -25,7 +30,7 @@ Writes Markdown tables (median, min, max, peak RSS, CPU seconds, pages/s, ratio;
 of the site's time against the number of municipalities) to
 bench/results/<date>-<commit>.md and prints them.
 
-usage: scripts/bench.py [--sizes 36,200,947] [--rounds 3] [--edits 10] [--settle 61]
+usage: scripts/bench.py [--sizes 36,200,947] [--rounds 3] [--edits 10] [--settle 61] [--memory /dev/shm]
 """
 import argparse, datetime, time, importlib.util, os, shutil, statistics, subprocess, sys, tempfile
 
@@ -107,6 +112,24 @@ def settle(seconds):
         time.sleep(seconds)
 
 
+def memory_folder(path, need_bytes):
+    """A new folder under `path` when it is a tmpfs with `need_bytes` free, else None (and why)."""
+    if not path:
+        return None, "no folder given (--memory '')"
+    try:
+        with open("/proc/mounts") as f:
+            mounts = [line.split()[1:3] for line in f]
+        fs = max((m for m in mounts if os.path.realpath(path).startswith(m[0])), key=lambda m: len(m[0]), default=None)
+        if not fs or fs[1] != "tmpfs":
+            return None, f"{path} is not a tmpfs"
+        st = os.statvfs(path)
+        if st.f_bavail * st.f_frsize < need_bytes:
+            return None, f"{path} has less than {need_bytes // 2**20} MiB free"
+        return tempfile.mkdtemp(prefix="oae-bench-", dir=path), None
+    except OSError as e:
+        return None, f"{path}: {e.strerror}"
+
+
 def summary(values):
     return statistics.median(values), min(values), max(values)
 
@@ -118,6 +141,8 @@ def main():
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--settle", type=int, default=61,
                         help="seconds to wait after deleting a size's outputs (ext4's recently deleted inodes)")
+    parser.add_argument("--memory", default="/dev/shm",
+                        help="a tmpfs folder for the runs in memory ('' for none)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     if not shutil.which("hugo"):
@@ -126,6 +151,7 @@ def main():
     env = dict(os.environ, SOURCE_DATE_EPOCH="1764000000", OAE_PAGEFIND="off", OAE_PYTHON="/nonexistent")
     work = tempfile.mkdtemp(prefix="oae-bench-")
     rows = []
+    memory_skipped = None
     serve = serve_bench()
     try:
         example = os.path.join(work, "example")
@@ -163,6 +189,21 @@ def main():
                 check_t.append(t); check_m.append(m)
                 t, m = timed([OAE, "build", "handbooks", "--root", net, "--out", os.path.join(runs, f"hb-{r}")], env=env)
                 hb_t.append(t); hb_m.append(m)
+            # The same builds with their output in memory, each deleted right after its run.
+            out_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(out) for f in fs)
+            mem, memory_skipped = memory_folder(args.memory, 2 * out_bytes + 2**30)
+            oae_mem, hugo_mem = [], []
+            if mem:
+                try:
+                    for r in range(args.rounds):
+                        target = os.path.join(mem, "oae")
+                        oae_mem.append(timed_cpu([OAE, "build", "site", "--root", net, "--out", target], env=env))
+                        shutil.rmtree(target)
+                        target = os.path.join(mem, "hugo")
+                        hugo_mem.append(timed_cpu(["hugo", "--source", corpus, "--quiet", "-d", target], env=env))
+                        shutil.rmtree(target)
+                finally:
+                    shutil.rmtree(mem, ignore_errors=True)
             full = os.path.join(runs, "full")
             cold_t, cold_m = timed([OAE, "build", "--root", net, "--out", full], env=env)
             warm_t, warm_m = timed([OAE, "build", "--root", net, "--out", full], env=env)
@@ -171,7 +212,9 @@ def main():
                              oae_cpu=statistics.median(oae_c), hugo_cpu=statistics.median(hugo_c),
                              oae_user=statistics.median(oae_u), hugo_user=statistics.median(hugo_u),
                              hugo_rss=max(hugo_m), check=summary(check_t), check_rss=max(check_m), handbooks=summary(hb_t), hb_rss=max(hb_m),
-                             cold=cold_t, cold_rss=cold_m, warm=warm_t))
+                             cold=cold_t, cold_rss=cold_m, warm=warm_t,
+                             oae_mem=[m[0] for m in oae_mem], hugo_mem=[m[0] for m in hugo_mem],
+                             oae_mem_user=[m[3] for m in oae_mem], hugo_mem_user=[m[3] for m in hugo_mem]))
             print(f"bench: {n} municipalities done", file=sys.stderr)
             shutil.rmtree(runs, ignore_errors=True)
             shutil.rmtree(out, ignore_errors=True)
@@ -199,6 +242,18 @@ def main():
     for r in rows:
         lines.append(f"| {r['n']} | {r['oae_cpu']:.2f} s | {r['hugo_cpu']:.2f} s | {r['oae_cpu'] / r['hugo_cpu']:.2f}× | "
                      f"{r['oae_user']:.2f} s | {r['hugo_user']:.2f} s | {r['oae_user'] / r['hugo_user']:.2f}× |")
+    if any(r["oae_mem"] for r in rows):
+        lines += ["", f"The same builds with their output in memory ({args.memory}, tmpfs), interleaved, each output deleted",
+                  "after its run: the two tools without the disk.", "",
+                  "| municipalities | `oae build site` | Hugo | ratio oae/Hugo | oae user | Hugo user |", "|---|---|---|---|---|---|"]
+        for r in rows:
+            if not r["oae_mem"]:
+                continue
+            (om, omin, omax), (hm, hmin, hmax) = summary(r["oae_mem"]), summary(r["hugo_mem"])
+            lines.append(f"| {r['n']} | {om:.2f} ({omin:.2f}–{omax:.2f}) | {hm:.2f} ({hmin:.2f}–{hmax:.2f}) | {om / hm:.2f}× | "
+                         f"{statistics.median(r['oae_mem_user']):.2f} s | {statistics.median(r['hugo_mem_user']):.2f} s |")
+    elif memory_skipped:
+        lines += ["", f"No figure in memory: {memory_skipped}."]
     if len(rows) >= 2:
         a, b = fit([(r["n"], r["oae"][0]) for r in rows])
         ha, hb = fit([(r["n"], r["hugo"][0]) for r in rows])
