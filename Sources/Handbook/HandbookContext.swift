@@ -58,7 +58,7 @@ public final class HandbookContext: @unchecked Sendable {
         let links = links ?? ModelLinks(network: input.network, markup: markup, sources: sources)
         modelLinks = links
         localLinks = LocalLinks(view: view, markup: markup, sources: sources)
-        let municipality = view.files.office?.root?["municipality"]?["name"]?.string.map(Typography.prose) ?? view.slug
+        let municipality = view.files.office?.root?["municipality"]?.string(at: "name").map(Typography.prose) ?? view.slug
         municipalityName = municipality
         let name = markup.plain(view.files.office?.root?["name"])
         officeName = name.isEmpty ? municipality : name
@@ -70,7 +70,7 @@ public final class HandbookContext: @unchecked Sendable {
             let context = self
             guard let fields = reference.fields(in: context.view), let (value, parent) = reference.value(in: fields) else { return nil }
             let key = reference.path.last ?? ""
-            let text = ValueText(context).describe(value, key: key, parent: parent, unit: parent?["unit"]?.string)
+            let text = ValueText(context).describe(value, key: key, parent: parent, unit: parent?.string(at: "unit"))
             let local = value.span.file.hasPrefix("seeds/")
             if context.markup.format == .typst { return text }
             return "<span class=\"adaptable-value\(local ? " local" : "")\">\(text)</span>"
@@ -174,7 +174,7 @@ public final class HandbookContext: @unchecked Sendable {
 
     /// An item of the communication strategy (`audiences`, `messages`, `channels`).
     public func strategyItem(_ list: String, _ id: String) -> Node? {
-        network.modelDocuments(.communicationStrategy).first?.root?[list]?.sequence?.first { $0["id"]?.string == id }
+        network.modelDocuments(.communicationStrategy).first?.root?.sequence(at: list)?.first { $0.string(at: "id") == id }
     }
 
     /// The chapter of the outline that holds `source`, if the outline has one.

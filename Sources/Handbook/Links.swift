@@ -52,10 +52,10 @@ struct ModelLinks: Sendable {
             services[doc.id] = view
             serviceHTML[doc.id] = m.html(view)
         }
-        let list = network.modelDocuments(.model).first?.root?["areas"]?.sequence ?? []
+        let list = network.modelDocuments(.model).first?.root?.sequence(at: "areas") ?? []
         areaCount = list.count
         for (i, area) in list.enumerated() {
-            guard let id = area["id"]?.string, areas[id] == nil else { continue }
+            guard let id = area.string(at: "id"), areas[id] == nil else { continue }
             let name = m.view(area["name"]) ?? m.plainView(id)
             areas[id] = (name, i, m.html(name))
         }

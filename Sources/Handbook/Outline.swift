@@ -20,8 +20,8 @@ public struct Outline: Sendable {
     public init(network: Network) {
         let root = network.modelDocuments(.handbookOutline).first?.root
         title = root?["title"]
-        chapters = (root?["chapters"]?.sequence ?? []).compactMap { item in
-            guard let id = item["id"]?.string, let source = item["source"]?.string else { return nil }
+        chapters = (root?.sequence(at: "chapters") ?? []).compactMap { item in
+            guard let id = item.string(at: "id"), let source = item.string(at: "source") else { return nil }
             return Chapter(id: id, title: item["title"], source: source, description: item["description"])
         }
     }

@@ -89,8 +89,8 @@ extension Network {
     /// first mention).
     public func reliedAgreements(_ municipality: String) -> [AgreementReliance] {
         guard let files = municipalities[municipality] else { return [] }
-        var nodes = files.office?.root?["agreements"]?.sequence ?? []
-        nodes += (files.checklist?.root?["items"]?.sequence ?? []).compactMap { $0["agreement"] }
+        var nodes = files.office?.root?.sequence(at: "agreements") ?? []
+        nodes += (files.checklist?.root?.sequence(at: "items") ?? []).compactMap { $0["agreement"] }
         var seen: Set<String> = []
         return nodes.compactMap { node in
             guard let id = node.string, seen.insert(id).inserted else { return nil }
@@ -101,11 +101,11 @@ extension Network {
 
 extension Document {
     /// An agreement's type.
-    public var agreementType: AgreementType? { root?["type"]?.string.flatMap(AgreementType.init(rawValue:)) }
+    public var agreementType: AgreementType? { root?.string(at: "type").flatMap(AgreementType.init(rawValue:)) }
     /// The day an agreement was signed; nil while unsigned.
-    public var signedOn: Day? { root?["signed_on"]?.string.flatMap(Day.init) }
+    public var signedOn: Day? { root?.string(at: "signed_on").flatMap(Day.init) }
     /// The last day an agreement is in force.
-    public var validUntil: Day? { root?["valid_until"]?.string.flatMap(Day.init) }
+    public var validUntil: Day? { root?.string(at: "valid_until").flatMap(Day.init) }
 }
 
 /// Where an agreement stands on a day: what the agreement rules check and what the
@@ -139,7 +139,7 @@ extension Document {
 
     /// The agreement's money lines added up, in euros.
     public var agreementMoney: Double {
-        (root?["money"]?.sequence ?? []).compactMap { $0["amount"]?.number }.reduce(0, +)
+        (root?.sequence(at: "money") ?? []).compactMap { $0["amount"]?.number }.reduce(0, +)
     }
 }
 

@@ -95,29 +95,29 @@ public struct OfficeBudget: Sendable {
         municipality = files.slug
         let root = document.root
         year = Int(document.id) ?? root?["year"]?.number.map { Int($0) } ?? 0
-        let staff = files.staffing?.root?["staff"]?.sequence ?? []
+        let staff = files.staffing?.root?.sequence(at: "staff") ?? []
         let lines = root?["lines"]
-        posts = (lines?["posts"]?.sequence ?? []).compactMap { line in
+        posts = (lines?.sequence(at: "posts") ?? []).compactMap { line in
             guard let node = line["post"], let id = node.string else { return nil }
-            let post = staff.first { $0["id"]?.string == id }
+            let post = staff.first { $0.string(at: "id") == id }
             return PostLine(post: id, node: node, fte: post?["fte"]?.number, inPlan: post != nil,
                             yearlyCost: line["yearly_cost"]?.number ?? 0)
         }
         premises = lines?["premises"]?.number ?? 0
-        other = (lines?["other"]?.sequence ?? []).map { OtherLine(label: $0["label"], amount: $0["amount"]?.number ?? 0) }
+        other = (lines?.sequence(at: "other") ?? []).map { OtherLine(label: $0["label"], amount: $0["amount"]?.number ?? 0) }
         let year = year
-        communication = (files.communicationPlan?.root?["actions"]?.sequence ?? []).reduce(0) { sum, action in
-            guard let date = action["date"]?.string, date.hasPrefix("\(year)-") else { return sum }
+        communication = (files.communicationPlan?.root?.sequence(at: "actions") ?? []).reduce(0) { sum, action in
+            guard let date = action.string(at: "date"), date.hasPrefix("\(year)-") else { return sum }
             return sum + (action["budget"]?.number ?? 0)
         }
-        funding = (root?["funding"]?.sequence ?? []).map { f in
-            let text = f["source"]?.string ?? ""
+        funding = (root?.sequence(at: "funding") ?? []).map { f in
+            let text = f.string(at: "source") ?? ""
             return Funding(source: FundingSource(rawValue: text), sourceText: text, label: f["label"],
                            amount: f["amount"]?.number ?? 0)
         }
         let values: [Double] = files.reports.filter { $0.root?["period"]?["year"]?.number.map { Int($0) } == year }
-            .flatMap { $0.root?["values"]?.sequence ?? [] }
-            .filter { $0["indicator"]?.string == "people-attended" }
+            .flatMap { $0.root?.sequence(at: "values") ?? [] }
+            .filter { $0.string(at: "indicator") == "people-attended" }
             .compactMap { $0["value"]?.number }
         peopleAttended = values.isEmpty ? nil : values.reduce(0, +)
     }

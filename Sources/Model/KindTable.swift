@@ -95,14 +95,14 @@ public struct KindTable: Sendable {
 
     /// Reads the table from its YAML node.
     public init(_ node: Node, defaultLanguage: String = "ca") {
-        for entry in node["kinds"]?.sequence ?? [] { add(entry, defaultLanguage: defaultLanguage) }
-        if node["kinds"]?.sequence == nil {
+        for entry in node.sequence(at: "kinds") ?? [] { add(entry, defaultLanguage: defaultLanguage) }
+        if node.sequence(at: "kinds") == nil {
             diagnostics.append(.error("kind-table-invalid", "the kind table has no 'kinds' list",
                                       at: node["kinds"]?.span ?? node.span,
                                       help: "list each kind under 'kinds:' (model/schema/README.md)"))
         }
-        for entry in node["items"]?.sequence ?? [] {
-            guard let kind = entry["kind"]?.string, let document = entry["in"]?.string, let list = entry["list"]?.string else {
+        for entry in node.sequence(at: "items") ?? [] {
+            guard let kind = entry.string(at: "kind"), let document = entry.string(at: "in"), let list = entry.string(at: "list") else {
                 diagnostics.append(.error("kind-table-invalid", "an item entry needs 'kind', 'in' and 'list'", at: entry.span))
                 continue
             }
@@ -131,7 +131,7 @@ public struct KindTable: Sendable {
             return
         }
         let format: KindDeclaration.Format
-        switch entry["format"]?.string {
+        switch entry.string(at: "format") {
         case "yaml"?: format = .yaml
         case "markdown"?: format = .markdown
         default:
@@ -139,7 +139,7 @@ public struct KindTable: Sendable {
             return
         }
         var places: [[String]] = []
-        for file in entry["files"]?.sequence ?? [] {
+        for file in entry.sequence(at: "files") ?? [] {
             guard let text = file.string else { continue }
             let parts = text.split(separator: "/").map(String.init)
             let ext = format == .markdown ? ".md" : ".yaml"
@@ -155,7 +155,7 @@ public struct KindTable: Sendable {
             return
         }
         let identity: KindDeclaration.Identity
-        switch entry["id"]?.string {
+        switch entry.string(at: "id") {
         case nil: identity = .fileName
         case "municipality"?: identity = .municipality
         case let fixed?: identity = .fixed(fixed)
@@ -171,8 +171,8 @@ public struct KindTable: Sendable {
         }
         let declaration = KindDeclaration(
             kind: Kind(name), format: format, places: places, identity: identity,
-            idField: entry["id-field"]?.string, idPattern: idPattern, idHint: entry["id-hint"]?.string,
-            titleField: entry["title"]?.string, route: entry["route"]?.string, anchor: entry["anchor"]?.string,
+            idField: entry.string(at: "id-field"), idPattern: idPattern, idHint: entry.string(at: "id-hint"),
+            titleField: entry.string(at: "title"), route: entry.string(at: "route"), anchor: entry.string(at: "anchor"),
             label: LocalizedText(entry["label"], defaultLanguage: defaultLanguage), span: nameNode.span)
         var declared = declaration
         if let unique = entry["unique"] {

@@ -61,10 +61,10 @@ public struct ModelSettings: Sendable {
 
     init(_ node: Node?) {
         guard let node else { return }
-        id = node["id"]?.string ?? id
-        version = node["version"]?.string ?? version
-        defaultLanguage = node["default_language"]?.string ?? defaultLanguage
-        let langs = node["languages"]?.sequence?.compactMap(\.string) ?? []
+        id = node.string(at: "id") ?? id
+        version = node.string(at: "version") ?? version
+        defaultLanguage = node.string(at: "default_language") ?? defaultLanguage
+        let langs = node.sequence(at: "languages")?.compactMap(\.string) ?? []
         if !langs.isEmpty { languages = langs }
         title = LocalizedText(node["title"], defaultLanguage: defaultLanguage)
         requirements = Requirements(node["requirements"])
@@ -97,8 +97,8 @@ public struct Requirements: Sendable {
 
     init(_ node: Node?) {
         guard let node else { return }
-        for item in node["staffing"]?.sequence ?? [] {
-            guard let role = item["role"]?.string else { continue }
+        for item in node.sequence(at: "staffing") ?? [] {
+            guard let role = item.string(at: "role") else { continue }
             var minimum: [OfficeStatus: Int] = [:]
             var nodes: [OfficeStatus: Node] = [:]
             for status in OfficeStatus.allCases {
@@ -109,19 +109,19 @@ public struct Requirements: Sendable {
             }
             staffing.append(Staffing(role: role, minimum: minimum, minimumNodes: nodes, span: item.span))
         }
-        for item in node["procedures"]?.sequence ?? [] {
-            guard let p = item["procedure"]?.string,
-                  let from = item["from_status"]?.string.flatMap(OfficeStatus.init(rawValue:)) else { continue }
+        for item in node.sequence(at: "procedures") ?? [] {
+            guard let p = item.string(at: "procedure"),
+                  let from = item.string(at: "from_status").flatMap(OfficeStatus.init(rawValue:)) else { continue }
             procedures.append(RequiredProcedure(procedure: p, from: from, span: item.span))
         }
-        if let c = node["communication"], let s = c["from_status"]?.string.flatMap(OfficeStatus.init(rawValue:)) {
+        if let c = node["communication"], let s = c.string(at: "from_status").flatMap(OfficeStatus.init(rawValue:)) {
             communicationFrom = (s, c.span)
         }
         if let t = node["training"], t["before_opening"]?.bool == true { trainingBeforeOpening = t.span }
-        if let c = node["checklist"], let s = c["for_status"]?.string.flatMap(OfficeStatus.init(rawValue:)) {
+        if let c = node["checklist"], let s = c.string(at: "for_status").flatMap(OfficeStatus.init(rawValue:)) {
             checklistFor = (s, c.span)
         }
-        if let r = node["progress_reports"], let s = r["from_status"]?.string.flatMap(OfficeStatus.init(rawValue:)) {
+        if let r = node["progress_reports"], let s = r.string(at: "from_status").flatMap(OfficeStatus.init(rawValue:)) {
             reportsFrom = (s, r.span)
         }
     }
@@ -308,7 +308,7 @@ public struct Network: Sendable {
 
     /// The status of a model service (`core`, `recommended`, `optional`).
     public func serviceStatus(_ id: String) -> ServiceStatus? {
-        modelDocument(.service, id)?.root?["status"]?.string.flatMap(ServiceStatus.init(rawValue:))
+        modelDocument(.service, id)?.root?.string(at: "status").flatMap(ServiceStatus.init(rawValue:))
     }
 
     /// The text of a translatable field.

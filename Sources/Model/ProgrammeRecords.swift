@@ -36,11 +36,11 @@ public struct AssessmentRecord: Sendable {
     public init(_ document: Document) {
         self.document = document
         let root = document.root
-        offices = root?["offices"]?.sequence?.compactMap(\.string) ?? []
-        start = root?["period"]?["start"]?.string.flatMap(Day.init)
-        end = root?["period"]?["end"]?.string.flatMap(Day.init)
+        offices = root?.sequence(at: "offices")?.compactMap(\.string) ?? []
+        start = root?["period"]?.string(at: "start").flatMap(Day.init)
+        end = root?["period"]?.string(at: "end").flatMap(Day.init)
         let decision = root?["decision"]
-        outcome = decision?["outcome"]?.string.flatMap(Outcome.init(rawValue:))
+        outcome = decision?.string(at: "outcome").flatMap(Outcome.init(rawValue:))
         decisionDateNode = decision?["date"]
         decisionDate = decisionDateNode?.string.flatMap(Day.init)
         modelVersionNode = decision?["model_version"]
@@ -82,15 +82,15 @@ public struct ExpansionPlan: Sendable {
     public init(_ document: Document) {
         self.document = document
         let root = document.root
-        assessment = root?["assessment"]?.string
-        waves = (root?["waves"]?.sequence ?? []).compactMap { w in
-            guard let id = w["id"]?.string else { return nil }
+        assessment = root?.string(at: "assessment")
+        waves = (root?.sequence(at: "waves") ?? []).compactMap { w in
+            guard let id = w.string(at: "id") else { return nil }
             return Wave(id: id, node: w, pilot: w["pilot"]?.bool == true,
-                        start: w["start"]?.string.flatMap(Day.init), end: w["end"]?.string.flatMap(Day.init))
+                        start: w.string(at: "start").flatMap(Day.init), end: w.string(at: "end").flatMap(Day.init))
         }
-        entries = (root?["municipalities"]?.sequence ?? []).compactMap { e in
-            guard let name = e["name"]?.string, let code = e["ine_code"]?.string else { return nil }
-            return Entry(name: name, ineCode: code, wave: e["wave"]?.string, stage: e["stage"]?.string, node: e)
+        entries = (root?.sequence(at: "municipalities") ?? []).compactMap { e in
+            guard let name = e.string(at: "name"), let code = e.string(at: "ine_code") else { return nil }
+            return Entry(name: name, ineCode: code, wave: e.string(at: "wave"), stage: e.string(at: "stage"), node: e)
         }
     }
 

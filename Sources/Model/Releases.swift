@@ -41,10 +41,10 @@ public struct ModelRelease: Sendable {
 extension Network {
     /// The model's releases in the order of the file (oldest first).
     public var releases: [ModelRelease] {
-        (modelDocuments(.releaseHistory).first?.root?["releases"]?.sequence ?? []).compactMap { item in
-            guard let version = item["version"]?.string else { return nil }
-            return ModelRelease(version: version, date: item["date"]?.string.flatMap(Day.init),
-                                proposals: (item["proposals"]?.sequence ?? []).compactMap(\.string),
+        (modelDocuments(.releaseHistory).first?.root?.sequence(at: "releases") ?? []).compactMap { item in
+            guard let version = item.string(at: "version") else { return nil }
+            return ModelRelease(version: version, date: item.string(at: "date").flatMap(Day.init),
+                                proposals: (item.sequence(at: "proposals") ?? []).compactMap(\.string),
                                 summary: item["summary"], node: item)
         }
     }

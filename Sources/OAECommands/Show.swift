@@ -95,7 +95,7 @@ public enum ShowRun {
             ("services", .array(services)),
             ("omitted", .array(m.omitted.map { o in
                 .object([("service", .string(o.service)),
-                         ("reason", value(m.files.adaptation?.root?["omitted"]?.sequence?.first { $0["service"]?.string == o.service }?["reason"])),
+                         ("reason", value(m.files.adaptation?.root?.sequence(at: "omitted")?.first { $0.string(at: "service") == o.service }?["reason"])),
                          ("at", .string(o.span.description))])
             })),
             ("procedures", .array(procedures)),

@@ -177,7 +177,7 @@ struct CPSVCatalogue: Sendable {
         let v = vocabulary
         let m = r.slug
         let office = r.files.office?.root
-        let name = office?["municipality"]?["name"]?.string ?? m
+        let name = office?["municipality"]?.string(at: "name") ?? m
         let datasetID = v.baseURL + "data/catalogue-\(m).jsonld"
         let offered = Set(r.services.map(\.id))
         // The index of each procedure, by id (the first of an id, as `first(where:)` found it).
@@ -206,16 +206,16 @@ struct CPSVCatalogue: Sendable {
         // Where the catalogue applies, and how to reach the office.
         let locationID = v.id("\(m)/location")
         graph.add(locationID, "dct:Location", own: true, [
-            ("dct:identifier", office?["municipality"]?["ine_code"]?.string.map(JSONValue.string)),
+            ("dct:identifier", office?["municipality"]?.string(at: "ine_code").map(JSONValue.string)),
             ("locn:geographicName", .string(name)),
         ])
         let contactID = v.id("\(m)/contact-point")
         let channels = office?["channels"]
-        let hours = office?["opening_hours"]?.sequence ?? []
-        let web = channels?["web"]?.string.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil }
+        let hours = office?.sequence(at: "opening_hours") ?? []
+        let web = channels?.string(at: "web").flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil }
         graph.add(contactID, "cv:ContactPoint", own: true, [
-            ("cv:email", channels?["email"]?.string.map(JSONValue.string)),
-            ("cv:telephone", channels?["phone"]?.string.map(JSONValue.string)),
+            ("cv:email", channels?.string(at: "email").map(JSONValue.string)),
+            ("cv:telephone", channels?.string(at: "phone").map(JSONValue.string)),
             ("cv:contactPage", web.map(Vocabulary.ref)),
             ("cv:openingHours", .array(hours.indices.map { Vocabulary.ref(v.id("\(m)/opening-hours/\($0 + 1)")) })),
         ])
@@ -223,9 +223,9 @@ struct CPSVCatalogue: Sendable {
         for (i, h) in hours.enumerated() {
             var text: [String: String] = [:]
             for lang in v.languages {
-                let days = (h["days"]?.sequence ?? []).compactMap(\.string)
+                let days = (h.sequence(at: "days") ?? []).compactMap(\.string)
                 let words = v.labels[lang]?.weekdays(days) ?? days.joined(separator: ", ")
-                text[lang] = words + " " + (h["opens"]?.string ?? "") + "–" + (h["closes"]?.string ?? "")
+                text[lang] = words + " " + (h.string(at: "opens") ?? "") + "–" + (h.string(at: "closes") ?? "")
             }
             graph.add(v.id("\(m)/opening-hours/\(i + 1)"), "time:TemporalEntity", own: true, [("dct:description", v.langStrings(text))])
         }
@@ -252,7 +252,7 @@ struct CPSVCatalogue: Sendable {
         }
         func list(_ field: String, _ kind: String, _ type: String) -> JSONValue {
             let under = place(field)
-            return .array((f[field]?.sequence ?? []).enumerated().map { i, item in
+            return .array((f.sequence(at: field) ?? []).enumerated().map { i, item in
                 let id = "\(under.id)/\(kind)/\(i + 1)"
                 add(id, type, own: under.own, into: &graph) {
                     [("dct:identifier", .string("\(under.identifier)/\(kind)/\(i + 1)")), ("dct:title", v.langStrings(item))]
@@ -266,7 +266,7 @@ struct CPSVCatalogue: Sendable {
                 ?? .object([("@language", .string(v.defaultLanguage)), ("@value", .string(m))])),
             ("dct:spatial", Vocabulary.ref(location)),
         ])
-        let channels: [JSONValue] = (f["channels"]?.sequence ?? []).compactMap(\.string).map { ch in
+        let channels: [JSONValue] = (f.sequence(at: "channels") ?? []).compactMap(\.string).map { ch in
             let conceptID = v.id("concept/channel/\(ch)")
             graph.add(conceptID, "skos:Concept") { [("skos:notation", .string(ch)), ("skos:prefLabel", v.labelStrings("channel.\(ch)"))] }
             let under = place("channels")
@@ -277,10 +277,10 @@ struct CPSVCatalogue: Sendable {
             return Vocabulary.ref(id)
         }
         var area: JSONValue?
-        if let a = f["area"]?.string {
+        if let a = f.string(at: "area") {
             let id = v.id("concept/area/\(a)")
             graph.add(id, "skos:Concept") {
-                let node = network.model[.model]?.values.first?.root?["areas"]?.sequence?.first { $0["id"]?.string == a }
+                let node = network.model[.model]?.values.first?.root?.sequence(at: "areas")?.first { $0.string(at: "id") == a }
                 return [("skos:notation", .string(a)), ("skos:prefLabel", v.langStrings(node?["name"]))]
             }
             area = Vocabulary.ref(id)
@@ -292,20 +292,20 @@ struct CPSVCatalogue: Sendable {
         if let c = f["cost"] {
             let under = place("cost")
             let id = "\(under.id)/cost"
-            let amount = c["type"]?.string == "fee" ? (c["amount"]?.number ?? 0) : 0
+            let amount = c.string(at: "type") == "fee" ? (c["amount"]?.number ?? 0) : 0
             let eur = "http://publications.europa.eu/resource/authority/currency/EUR"
             graph.add(eur, "skos:Concept", [("skos:notation", .string("EUR"))])
             add(id, "cv:Cost", own: under.own, into: &graph) { [
                 ("dct:identifier", .string("\(under.identifier)/cost")),
                 ("cv:hasValue", Vocabulary.typed(CSVTable.number(amount), "xsd:double")),
                 ("cv:currency", Vocabulary.ref(eur)),
-                ("dct:description", c["type"]?.string == "fee" ? v.langStrings(c["legal_basis"]) : v.labelStrings("cost_free")),
+                ("dct:description", c.string(at: "type") == "fee" ? v.langStrings(c["legal_basis"]) : v.labelStrings("cost_free")),
             ] }
             cost = Vocabulary.ref(id)
         }
-        let legal: [JSONValue] = (f["legal_basis"]?.sequence ?? []).compactMap { l in
-            guard let ref = l["ref"]?.string else { return nil }
-            let url = l["url"]?.string.flatMap { $0.hasPrefix("https://") ? $0 : nil }
+        let legal: [JSONValue] = (f.sequence(at: "legal_basis") ?? []).compactMap { l in
+            guard let ref = l.string(at: "ref") else { return nil }
+            let url = l.string(at: "url").flatMap { $0.hasPrefix("https://") ? $0 : nil }
             let id = url ?? v.id("legal/" + CPSVCatalogue.slug(ref))
             graph.add(id, "eli:LegalResource") { [("dct:identifier", .string(ref)), ("dct:title", v.langStrings(l["title"]))] }
             return Vocabulary.ref(id)
@@ -316,7 +316,7 @@ struct CPSVCatalogue: Sendable {
             graph.add(id, "dct:LinguisticSystem", [])
             return Vocabulary.ref(id)
         }
-        let rules: [JSONValue] = (f["procedures"]?.sequence ?? []).compactMap(\.string).compactMap { pid in
+        let rules: [JSONValue] = (f.sequence(at: "procedures") ?? []).compactMap(\.string).compactMap { pid in
             guard let index = procedures[pid] else { return nil }
             let isModels = ModelNodes.isModels(r.procedures[index])
             let id = isModels ? modelProcedureID(pid) : v.id("\(m)/procedure/\(pid)")
@@ -331,7 +331,7 @@ struct CPSVCatalogue: Sendable {
             }
             return Vocabulary.ref(id)
         }
-        let related: [JSONValue] = (f["related_services"]?.sequence ?? []).compactMap(\.string).filter(offered.contains)
+        let related: [JSONValue] = (f.sequence(at: "related_services") ?? []).compactMap(\.string).filter(offered.contains)
             .map { Vocabulary.ref(serviceID(m, $0)) }
         graph.add(sid, "cpsv:PublicService", own: true, [
             ("dct:identifier", .string("\(m)/\(s.id)")),
@@ -342,7 +342,7 @@ struct CPSVCatalogue: Sendable {
             ("cv:thematicArea", area),
             ("cv:isClassifiedBy", Vocabulary.ref(adoptionID)),
             ("cv:hasChannel", .array(channels)),
-            ("cv:processingTime", f["duration"]?.string.map { Vocabulary.typed($0, "xsd:duration") }),
+            ("cv:processingTime", f.string(at: "duration").map { Vocabulary.typed($0, "xsd:duration") }),
             ("cv:hasCost", cost),
             ("cpsv:produces", list("outputs", "output", "cv:Output")),
             ("cv:holdsRequirement", list("requirements", "requirement", "cv:Requirement")),

@@ -72,8 +72,8 @@ struct DCATCatalogue: Sendable {
         for m in unique(allMunicipalities) {
             let office = offices[m]
             graph.add(location(m), "dct:Location", [
-                ("dct:identifier", office?["municipality"]?["ine_code"]?.string.map(JSONValue.string)),
-                ("locn:geographicName", .string(office?["municipality"]?["name"]?.string ?? m)),
+                ("dct:identifier", office?["municipality"]?.string(at: "ine_code").map(JSONValue.string)),
+                ("locn:geographicName", .string(office?["municipality"]?.string(at: "name") ?? m)),
             ])
         }
         // Each dataset's nodes made in parallel (2,000 datasets at 947 municipalities), then
@@ -104,7 +104,7 @@ struct DCATCatalogue: Sendable {
     }
 
     func addAgent(_ id: String, into graph: inout LinkedGraph) {
-        let type = "http://purl.org/adms/publishertype/" + (programme?["open_data"]?["publisher_type"]?.string ?? "LocalAuthority")
+        let type = "http://purl.org/adms/publishertype/" + (programme?["open_data"]?.string(at: "publisher_type") ?? "LocalAuthority")
         graph.add(id, "foaf:Agent", [
             ("foaf:name", vocabulary.langStrings(programme?["agency"]) ?? english("Agency")),
             ("dct:type", Vocabulary.ref(type)),
@@ -139,8 +139,8 @@ struct DCATCatalogue: Sendable {
         let id = datasetID(d)
         let page = v.baseURL + "\(v.defaultLanguage)/data.html#\(d.id)"
         let periodID = id + "/period"
-        let email = programme?["contact"]?.string
-        let web = programme?["web"]?.string
+        let email = programme?.string(at: "contact")
+        let web = programme?.string(at: "web")
         let themes = d.themes.map { DCATCatalogue.authority + "data-theme/" + $0 }
         let frequency = DCATCatalogue.authority + "frequency/" + d.frequency
         var keywords: [JSONValue] = []

@@ -61,7 +61,7 @@ struct DataTables: Sendable {
         // The model's services and their names, the same for every municipality.
         let model = network.modelDocuments(.service).map { (doc: $0, names: names($0.root?["name"], or: $0.id)) }
         for r in resolved.sorted(by: { $0.slug < $1.slug }) {
-            let ine = r.files.office?.root?["municipality"]?["ine_code"]?.string ?? ""
+            let ine = r.files.office?.root?["municipality"]?.string(at: "ine_code") ?? ""
             for (doc, names) in model {
                 if let s = r.services.first(where: { $0.id == doc.id }) {
                     rows.append(ServiceRow(municipality: r.slug, ineCode: ine, service: doc.id, names: names,
@@ -144,7 +144,7 @@ struct DataTables: Sendable {
                         }
                     }
                     rows.append(IndicatorValueRow(municipality: r.slug, quarter: quarter, indicator: ind.id, value: value,
-                                                  unit: ind.fields["unit"]?.string ?? "", target: t?.value,
+                                                  unit: ind.fields.string(at: "unit") ?? "", target: t?.value,
                                                   targetPeriod: t?.period.rawValue ?? "", targetDirection: t?.direction.rawValue ?? "",
                                                   quarterTarget: t?.quarterValue, targetSource: source ?? "",
                                                   status: result.status.rawValue))
@@ -169,27 +169,27 @@ struct DataTables: Sendable {
         let tables = self
         return T(table, primaryKey: ["municipality"], [
             T.column("municipality", .string, in: table) { $0.municipality },
-            T.column("ine_code", .string, in: table) { $0.office?["municipality"]?["ine_code"]?.string ?? "" },
-            T.column("municipality_name", .string, in: table) { $0.office?["municipality"]?["name"]?.string ?? "" },
+            T.column("ine_code", .string, in: table) { $0.office?["municipality"]?.string(at: "ine_code") ?? "" },
+            T.column("municipality_name", .string, in: table) { $0.office?["municipality"]?.string(at: "name") ?? "" },
         ] + languages.map { lang in
             T.column("name_\(lang)", .string, in: table, key: "name", parameters: ["language": "language.\(lang)"]) {
                 tables.text($0.office?["name"], lang) ?? ""
             }
         } + [
-            T.column("status", .string, in: table) { $0.office?["status"]?.string ?? "" },
-            T.column("opening_date", .date, in: table, required: false) { $0.office?["opening_date"]?.string ?? "" },
-            T.column("street", .string, in: table, required: false) { $0.office?["address"]?["street"]?.string ?? "" },
-            T.column("postal_code", .string, in: table, required: false) { $0.office?["address"]?["postal_code"]?.string ?? "" },
-            T.column("locality", .string, in: table, required: false) { $0.office?["address"]?["locality"]?.string ?? "" },
+            T.column("status", .string, in: table) { $0.office?.string(at: "status") ?? "" },
+            T.column("opening_date", .date, in: table, required: false) { $0.office?.string(at: "opening_date") ?? "" },
+            T.column("street", .string, in: table, required: false) { $0.office?["address"]?.string(at: "street") ?? "" },
+            T.column("postal_code", .string, in: table, required: false) { $0.office?["address"]?.string(at: "postal_code") ?? "" },
+            T.column("locality", .string, in: table, required: false) { $0.office?["address"]?.string(at: "locality") ?? "" },
             T.column("latitude", .decimal, in: table, required: false) {
                 $0.office?["coordinates"]?["lat"]?.number.map(CSVTable.number) ?? ""
             },
             T.column("longitude", .decimal, in: table, required: false) {
                 $0.office?["coordinates"]?["lon"]?.number.map(CSVTable.number) ?? ""
             },
-            T.column("phone", .string, in: table, required: false) { $0.office?["channels"]?["phone"]?.string ?? "" },
-            T.column("email", .string, in: table, required: false) { $0.office?["channels"]?["email"]?.string ?? "" },
-            T.column("web", .string, in: table, required: false) { $0.office?["channels"]?["web"]?.string ?? "" },
+            T.column("phone", .string, in: table, required: false) { $0.office?["channels"]?.string(at: "phone") ?? "" },
+            T.column("email", .string, in: table, required: false) { $0.office?["channels"]?.string(at: "email") ?? "" },
+            T.column("web", .string, in: table, required: false) { $0.office?["channels"]?.string(at: "web") ?? "" },
         ])
     }
 

@@ -115,7 +115,7 @@ public struct DataLicence: Sendable, Equatable {
 extension OpenDataExport {
     /// The licence of the open data (`open_data.licence` of `seeds/programme.md`).
     public var licence: DataLicence {
-        DataLicence.named(vocabulary.network.modelDocument(.programme, "programme")?.root?["open_data"]?["licence"]?.string)
+        DataLicence.named(vocabulary.network.modelDocument(.programme, "programme")?.root?["open_data"]?.string(at: "licence"))
     }
 
     /// Every dataset, with the files of it that `present` holds (the spreadsheet is only
@@ -154,7 +154,7 @@ extension OpenDataExport {
                         themes: ["GOVE", "ECON"], frequency: "IRREG", municipalities: all, period: start.map { ($0, day) }),
         ]
         for r in input.resolved.sorted(by: { $0.slug < $1.slug }) {
-            let name = r.files.office?.root?["municipality"]?["name"]?.string ?? r.slug
+            let name = r.files.office?.root?["municipality"]?.string(at: "name") ?? r.slug
             out.append(OpenDataset(id: "service-catalogue-\(r.slug)", titleKey: "data_catalogue_one",
                                    descriptionKey: "dataset.service-catalogue-one.description",
                                    parameters: ["municipality": name],
@@ -180,7 +180,7 @@ extension OpenDataExport {
 
     /// The programme's start date (`start_date` of `seeds/programme.md`).
     var programmeStart: Day? {
-        vocabulary.network.modelDocument(.programme, "programme")?.root?["start_date"]?.string.flatMap(Day.init)
+        vocabulary.network.modelDocument(.programme, "programme")?.root?.string(at: "start_date").flatMap(Day.init)
     }
 
     /// From the first day of the first quarter reported to the last day of the last one.

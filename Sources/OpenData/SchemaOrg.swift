@@ -28,7 +28,7 @@ struct SchemaOrg: Sendable {
         for slug in resolved.keys.sorted() {
             guard let r = resolved[slug] else { continue }
             let office = r.files.office?.root
-            let provider = Provider(slug: slug, name: office?["name"], city: office?["municipality"]?["name"]?.string ?? slug)
+            let provider = Provider(slug: slug, name: office?["name"], city: office?["municipality"]?.string(at: "name") ?? slug)
             for id in Set(r.services.map(\.id)) { providers[id, default: []].append(provider) }
         }
         self.providers = providers
@@ -43,15 +43,15 @@ struct SchemaOrg: Sendable {
     func office(_ m: String, language: String, context: Bool = true) -> JSONValue? {
         guard let r = resolved[m], let office = r.files.office?.root else { return nil }
         let v = vocabulary
-        let name = office["municipality"]?["name"]?.string ?? m
+        let name = office["municipality"]?.string(at: "name") ?? m
         let address = office["address"]
-        let hours: [JSONValue] = (office["opening_hours"]?.sequence ?? []).map { h in
+        let hours: [JSONValue] = (office.sequence(at: "opening_hours") ?? []).map { h in
             .object([
                 ("@type", .string("OpeningHoursSpecification")),
-                ("dayOfWeek", .array((h["days"]?.sequence ?? []).compactMap(\.string).compactMap { SchemaOrg.days[$0] }
+                ("dayOfWeek", .array((h.sequence(at: "days") ?? []).compactMap(\.string).compactMap { SchemaOrg.days[$0] }
                     .map { .string("https://schema.org/\($0)") })),
-                ("opens", .string(h["opens"]?.string ?? "")),
-                ("closes", .string(h["closes"]?.string ?? "")),
+                ("opens", .string(h.string(at: "opens") ?? "")),
+                ("closes", .string(h.string(at: "closes") ?? "")),
             ])
         }
         var pairs: [(String, JSONValue)] = []
@@ -62,13 +62,13 @@ struct SchemaOrg: Sendable {
             ("name", .string(v.text(office["name"], language) ?? name)),
         ]
         if let d = v.text(office["description"], language) { pairs.append(("description", .string(d))) }
-        if let web = office["channels"]?["web"]?.string { pairs.append(("url", .string(web))) }
-        if let phone = office["channels"]?["phone"]?.string { pairs.append(("telephone", .string(phone))) }
-        if let email = office["channels"]?["email"]?.string { pairs.append(("email", .string(email))) }
+        if let web = office["channels"]?.string(at: "web") { pairs.append(("url", .string(web))) }
+        if let phone = office["channels"]?.string(at: "phone") { pairs.append(("telephone", .string(phone))) }
+        if let email = office["channels"]?.string(at: "email") { pairs.append(("email", .string(email))) }
         var postal: [(String, JSONValue)] = [("@type", .string("PostalAddress"))]
-        if let street = address?["street"]?.string { postal.append(("streetAddress", .string(street))) }
-        if let code = address?["postal_code"]?.string { postal.append(("postalCode", .string(code))) }
-        postal.append(("addressLocality", .string(address?["locality"]?.string ?? name)))
+        if let street = address?.string(at: "street") { postal.append(("streetAddress", .string(street))) }
+        if let code = address?.string(at: "postal_code") { postal.append(("postalCode", .string(code))) }
+        postal.append(("addressLocality", .string(address?.string(at: "locality") ?? name)))
         postal.append(("addressCountry", .string("ES")))
         pairs.append(("address", .object(postal)))
         if let lat = office["coordinates"]?["lat"]?.number, let lon = office["coordinates"]?["lon"]?.number {
@@ -76,7 +76,7 @@ struct SchemaOrg: Sendable {
         }
         if !hours.isEmpty { pairs.append(("openingHoursSpecification", .array(hours))) }
         pairs.append(("areaServed", city(m)))
-        if let ine = office["municipality"]?["ine_code"]?.string {
+        if let ine = office["municipality"]?.string(at: "ine_code") {
             pairs.append(("identifier", .object([("@type", .string("PropertyValue")), ("propertyID", .string("INE")),
                                                  ("value", .string(ine))])))
         }
@@ -84,7 +84,7 @@ struct SchemaOrg: Sendable {
     }
 
     func city(_ m: String) -> JSONValue {
-        let name = resolved[m]?.files.office?.root?["municipality"]?["name"]?.string ?? m
+        let name = resolved[m]?.files.office?.root?["municipality"]?.string(at: "name") ?? m
         return .object([("@type", .string("City")), ("name", .string(name))])
     }
 
@@ -98,7 +98,7 @@ struct SchemaOrg: Sendable {
         if let municipality {
             guard let r = resolved[municipality], let s = r.services.first(where: { $0.id == id }) else { return nil }
             let office = r.files.office?.root
-            providers = [Provider(slug: r.slug, name: office?["name"], city: office?["municipality"]?["name"]?.string ?? r.slug)]
+            providers = [Provider(slug: r.slug, name: office?["name"], city: office?["municipality"]?.string(at: "name") ?? r.slug)]
             fields = s.fields
             serviceID = v.id("\(municipality)/service/\(id)")
         } else {
@@ -114,8 +114,8 @@ struct SchemaOrg: Sendable {
             ("name", .string(v.text(fields?["name"], language) ?? id)),
         ]
         if let d = v.text(fields?["summary"], language) { pairs.append(("description", .string(d))) }
-        if let a = fields?["area"]?.string,
-           let area = v.network.model[.model]?.values.first?.root?["areas"]?.sequence?.first(where: { $0["id"]?.string == a }),
+        if let a = fields?.string(at: "area"),
+           let area = v.network.model[.model]?.values.first?.root?.sequence(at: "areas")?.first(where: { $0.string(at: "id") == a }),
            let label = v.text(area["name"], language) {
             pairs.append(("serviceType", .string(label)))
         }
@@ -124,17 +124,17 @@ struct SchemaOrg: Sendable {
                      ("name", .string(v.text(r.name, language) ?? r.slug))])
         })))
         pairs.append(("areaServed", .array(providers.map { .object([("@type", .string("City")), ("name", .string($0.city))]) })))
-        let channels: [JSONValue] = (fields?["channels"]?.sequence ?? []).compactMap(\.string).map { ch in
+        let channels: [JSONValue] = (fields?.sequence(at: "channels") ?? []).compactMap(\.string).map { ch in
             .object([("@type", .string("ServiceChannel")), ("name", .string(v.label(language, "channel.\(ch)") ?? ch))])
         }
         if !channels.isEmpty { pairs.append(("availableChannel", .array(channels))) }
-        let audience = (fields?["audience"]?.sequence ?? []).compactMap(\.string).map { v.label(language, "audience.\($0)") ?? $0 }
+        let audience = (fields?.sequence(at: "audience") ?? []).compactMap(\.string).map { v.label(language, "audience.\($0)") ?? $0 }
         if !audience.isEmpty {
             pairs.append(("audience", .object([("@type", .string("BusinessAudience")),
                                                ("audienceType", .string(audience.joined(separator: ", ")))])))
         }
         if let cost = fields?["cost"] {
-            let amount = cost["type"]?.string == "fee" ? (cost["amount"]?.number ?? 0) : 0
+            let amount = cost.string(at: "type") == "fee" ? (cost["amount"]?.number ?? 0) : 0
             pairs.append(("offers", .object([("@type", .string("Offer")), ("price", .string(CSVTable.number(amount))),
                                              ("priceCurrency", .string("EUR"))])))
         }

@@ -133,16 +133,16 @@ public struct IndicatorResults: Sendable {
     /// model's target.
     public static func target(_ ind: ResolvedIndicator, in m: ResolvedMunicipality, network: Network) -> EffectiveTarget? {
         let f = ind.fields
-        guard let t = f["target"], let direction = t["direction"]?.string.flatMap(TargetDirection.init(rawValue:)),
+        guard let t = f["target"], let direction = t.string(at: "direction").flatMap(TargetDirection.init(rawValue:)),
               var value = t["value"]?.number else { return nil }
-        let period = t["period"]?.string.flatMap(TargetPeriod.init(rawValue:))
-            ?? TargetPeriod(frequency: f["frequency"]?.string) ?? .quarter
-        let additive = f["unit"]?.string == "count"
+        let period = t.string(at: "period").flatMap(TargetPeriod.init(rawValue:))
+            ?? TargetPeriod(frequency: f.string(at: "frequency")) ?? .quarter
+        let additive = f.string(at: "unit") == "count"
         var source = EffectiveTarget.Source.model
         if let node = t["value"], node.span.file.hasPrefix("seeds/") {
             source = .local(span: node.span)
         } else if let population = population(m) {
-            let bands = (t["by_population"]?.sequence ?? []).compactMap { b -> (Int, Double)? in
+            let bands = (t.sequence(at: "by_population") ?? []).compactMap { b -> (Int, Double)? in
                 guard let upTo = b["up_to"]?.int, let v = b["value"]?.number else { return nil }
                 return (upTo, v)
             }.sorted { $0.0 < $1.0 }
@@ -152,10 +152,10 @@ public struct IndicatorResults: Sendable {
             }
         }
         var target = EffectiveTarget(value: value, direction: direction, period: period, source: source, additive: additive)
-        for item in m.files.adaptation?.root?["agency_targets"]?.sequence ?? [] where item["indicator"]?.string == ind.id {
+        for item in m.files.adaptation?.root?.sequence(at: "agency_targets") ?? [] where item.string(at: "indicator") == ind.id {
             guard let v = item["value"]?.number else { continue }
             target.value = v
-            if let p = item["period"]?.string.flatMap(TargetPeriod.init(rawValue:)) { target.period = p }
+            if let p = item.string(at: "period").flatMap(TargetPeriod.init(rawValue:)) { target.period = p }
             target.source = .agency(reason: network.text(item["reason"]), span: item.span)
         }
         return target
@@ -167,8 +167,8 @@ public struct IndicatorResults: Sendable {
         for doc in m.files.reports {
             guard let y = doc.root?["period"]?["year"]?.int, let q = doc.root?["period"]?["quarter"]?.int else { continue }
             var values: [String: Node] = [:]
-            for v in doc.root?["values"]?.sequence ?? [] {
-                if let id = v["indicator"]?.string, v["value"]?.number != nil { values[id] = v }
+            for v in doc.root?.sequence(at: "values") ?? [] {
+                if let id = v.string(at: "indicator"), v["value"]?.number != nil { values[id] = v }
             }
             reports.append((Quarter(year: y, quarter: q), values))
         }

@@ -92,13 +92,13 @@ public enum Resolver {
 
         // Services: core always, recommended unless omitted, optional when adopted, local.
         var omitted: [Omission] = []
-        for item in adaptation?["omitted"]?.sequence ?? [] {
-            guard let id = item["service"]?.string else { continue }
+        for item in adaptation?.sequence(at: "omitted") ?? [] {
+            guard let id = item.string(at: "service") else { continue }
             omitted.append(Omission(service: id, reason: network.text(item["reason"]), span: item["service"]!.span))
         }
         let omittedIds = Set(omitted.map(\.service))
         var adopted: [String: SourceSpan] = [:]
-        for item in adaptation?["adopted"]?.sequence ?? [] {
+        for item in adaptation?.sequence(at: "adopted") ?? [] {
             if let id = item.string { adopted[id] = item.span }
         }
         // Each list reserved at its largest size: grown item by item, it was copied into
@@ -135,7 +135,7 @@ public enum Resolver {
         // Procedures: every model procedure, replaced by a local variant where one exists.
         var variants: [String: Document] = [:]
         for doc in files.procedures {
-            if let base = doc.root?["variant_of"]?.string { variants[base] = doc }
+            if let base = doc.root?.string(at: "variant_of") { variants[base] = doc }
         }
         var owners: [String: (String, SourceSpan)] = [:]
         for pair in adaptation?["procedure_owners"]?.pairs ?? [] {
@@ -153,7 +153,7 @@ public enum Resolver {
                                                 overrides: merger.overrides, redundantOverrides: merger.redundant,
                                                 localOwner: owners[doc.id]))
         }
-        for doc in files.procedures.sorted(by: { $0.id < $1.id }) where doc.root?["variant_of"]?.string == nil {
+        for doc in files.procedures.sorted(by: { $0.id < $1.id }) where doc.root?.string(at: "variant_of") == nil {
             procedures.append(ResolvedProcedure(id: doc.id, model: nil, variant: doc,
                                                 fields: doc.root ?? Node(.mapping([]), span: .wholeFile(doc.path)),
                                                 overrides: [], localOwner: owners[doc.id]))
@@ -181,8 +181,8 @@ public enum Resolver {
 
         return ResolvedMunicipality(
             slug: slug, files: files,
-            status: office?["status"]?.string.flatMap(OfficeStatus.init(rawValue:)),
-            openingDate: office?["opening_date"]?.string.flatMap(Day.init),
+            status: office?.string(at: "status").flatMap(OfficeStatus.init(rawValue:)),
+            openingDate: office?.string(at: "opening_date").flatMap(Day.init),
             services: services, omitted: omitted, procedures: procedures, indicators: indicators,
             strayOverrides: stray)
     }

@@ -50,7 +50,7 @@ public struct ValueReference: Sendable, Equatable {
         while i < path.count {
             let key = path[i]
             if let items = node.sequence {
-                guard let item = items.first(where: { $0["id"]?.string == key }) else { return nil }
+                guard let item = items.first(where: { $0.string(at: "id") == key }) else { return nil }
                 parent = node
                 node = item
             } else {

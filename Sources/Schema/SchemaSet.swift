@@ -107,7 +107,7 @@ public struct SchemaSet: Sendable {
             bases[location] = base.text
             return
         }
-        if let id = node["$id"]?.string {
+        if let id = node.string(at: "$id") {
             let resolved = URIReference(id).resolved(against: base).withoutFragment
             base = resolved
             if let existing = resources[resolved.text], existing != location {
@@ -120,7 +120,7 @@ public struct SchemaSet: Sendable {
         }
         bases[location] = base.text
         for keyword in ["$anchor", "$dynamicAnchor"] {
-            if let anchor = node[keyword]?.string {
+            if let anchor = node.string(at: keyword) {
                 let key = base.text + "#" + anchor
                 if anchors[key] == nil || keyword == "$anchor" { anchors[key] = location }
             }

@@ -29,7 +29,7 @@ extension Pages {
             return .init(id: "type-\(type.rawValue)", type: language.label("agreement_type", type.rawValue), agreements: docs.map { doc in
                 let root = doc.root
                 return .init(link: TextLink(language.text(root?["title"]), href: href(.agreement(doc.id), language, from: path)),
-                             parties: language.formatter.list((root?["parties"]?.sequence ?? []).map { language.string($0["name"]) }),
+                             parties: language.formatter.list((root?.sequence(at: "parties") ?? []).map { language.string($0["name"]) }),
                              signed_on: language.formatter.signing(doc.signedOn, asOf: site.input.sourceDay, none: "—"),
                              signed_day: doc.signedOn?.description ?? "",
                              valid_until: doc.validUntil.map(language.formatter.date) ?? "",
@@ -47,23 +47,23 @@ extension Pages {
 
     func agreement(_ id: String, _ language: SiteLanguage, _ path: String) -> PageContent {
         guard let doc = site.agreementsByID[id], let root = doc.root else { return notFound(language, path) }
-        let parties = (root["parties"]?.sequence ?? []).map { p in
-            AgreementView.Party(id: "party-\(p["id"]?.string ?? "")", name: language.text(p["name"]),
+        let parties = (root.sequence(at: "parties") ?? []).map { p in
+            AgreementView.Party(id: "party-\(p.string(at: "id") ?? "")", name: language.text(p["name"]),
                                 signatory: language.text(p["signatory"]), has_signatory: p["signatory"] != nil,
                                 obligations: texts(p["obligations"], language))
         }
-        let partyNames = Dictionary((root["parties"]?.sequence ?? []).compactMap { p in p["id"]?.string.map { ($0, p["name"]) } }) { a, _ in a }
-        let money = (root["money"]?.sequence ?? []).map { line in
-            AgreementView.Money(party: language.text(line["party"]?.string.flatMap { partyNames[$0] } ?? line["party"]),
+        let partyNames = Dictionary((root.sequence(at: "parties") ?? []).compactMap { p in p.string(at: "id").map { ($0, p["name"]) } }) { a, _ in a }
+        let money = (root.sequence(at: "money") ?? []).map { line in
+            AgreementView.Money(party: language.text(line.string(at: "party").flatMap { partyNames[$0] } ?? line["party"]),
                                 purpose: language.text(line["purpose"]),
                                 amount: language.formatter.money(line["amount"]?.number ?? 0))
         }
-        let legal = (root["legal_basis"]?.sequence ?? []).map { legalCitation($0, language) }
+        let legal = (root.sequence(at: "legal_basis") ?? []).map { legalCitation($0, language) }
         let municipality = doc.municipality
         let view = AgreementView(
             title: language.text(root["title"]),
             summary: language.text(root["summary"]), has_summary: root["summary"] != nil,
-            type: language.label("agreement_type", root["type"]?.string ?? ""),
+            type: language.label("agreement_type", root.string(at: "type") ?? ""),
             scope: municipality.map { site.municipalityName($0) } ?? language["agreement_scope_programme"],
             state: agreementState(doc, language),
             signed_on: language.formatter.signing(doc.signedOn, asOf: site.input.sourceDay, none: language["agreement_unsigned"]),

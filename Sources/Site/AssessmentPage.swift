@@ -16,8 +16,8 @@ extension Pages {
         let root = doc.root
         let formatter = language.formatter
         let decision = root?["decision"]
-        let criteria = (root?["criteria"]?.sequence ?? []).map { c in
-            AssessmentView.Criterion(id: c["id"]?.string ?? "", name: language["criterion.\(c["id"]?.string ?? "")"],
+        let criteria = (root?.sequence(at: "criteria") ?? []).map { c in
+            AssessmentView.Criterion(id: c.string(at: "id") ?? "", name: language["criterion.\(c.string(at: "id") ?? "")"],
                                      question: language.text(c["question"]), evidence: texts(c["evidence"], language),
                                      findings: language.text(c["findings"]))
         }
@@ -27,7 +27,7 @@ extension Pages {
             guard let r = site.resolved[slug], let results = site.results(slug) else { return nil }
             let quarters = results.quarters.filter(record.covers)
             let rows = r.indicators.map { ind -> AssessmentView.ResultRow in
-                let unit = ind.fields["unit"]?.string ?? "count"
+                let unit = ind.fields.string(at: "unit") ?? "count"
                 let cells = quarters.map { q -> AssessmentView.ResultCell in
                     let result = results.result(ind.id, q)
                     counts[result?.status ?? .noData, default: 0] += 1
@@ -44,17 +44,17 @@ extension Pages {
             "met": formatter.number(Double(counts[.met] ?? 0)), "missed": formatter.number(Double(counts[.missed] ?? 0)),
             "no_data": formatter.number(Double(counts[.noData] ?? 0)),
         ])
-        let recommendations = (root?["recommendations"]?.sequence ?? []).map { rec in
+        let recommendations = (root?.sequence(at: "recommendations") ?? []).map { rec in
             AssessmentView.Recommendation(
-                id: "recommendation-\(rec["id"]?.string ?? "")", text: language.text(rec["text"]),
-                changes: (rec["changes"]?.sequence ?? []).compactMap { change in
+                id: "recommendation-\(rec.string(at: "id") ?? "")", text: language.text(rec["text"]),
+                changes: (rec.sequence(at: "changes") ?? []).compactMap { change in
                     guard let pair = change.pairs?.first, let target = pair.value.string else { return nil }
                     return changeLink(pair.key.keyText, target, language, path)
                 })
         }
         let deferred = site.deferredToAssessment.map { item in
             let text = ["reason", "title", "notes", "text", "summary"].lazy.compactMap { item.item[$0] }.first
-            let what = item.item["service"]?.string.map { site.titleString(.service, $0, language) }
+            let what = item.item.string(at: "service").map { site.titleString(.service, $0, language) }
             // What is deferred: the service an omission names, else the kind of document.
             let kind = network.kinds.declaration(item.document.kind)?.label?
                 .text(language.code, fallback: network.settings.defaultLanguage).text
@@ -70,12 +70,12 @@ extension Pages {
             other_href: printable ? href(.assessment(id), language, from: path) : href(.assessmentPrint(id), language, from: path),
             body: site.bodies.render(doc, in: language, pagePath: path, headingShift: 1),
             offices_assessed: formatter.list(record.offices.map(site.municipalityName)),
-            period: language.format("assessment_period", ["start": language.date(root?["period"]?["start"]?.string),
-                                                          "end": language.date(root?["period"]?["end"]?.string)]),
-            outcome: language["assessment_outcome.\(decision?["outcome"]?.string ?? "")"],
-            outcome_class: decision?["outcome"]?.string ?? "",
-            decision_body: language.text(decision?["body"]), decision_date: language.date(decision?["date"]?.string),
-            decision_day: decision?["date"]?.string ?? "", model_version: decision?["model_version"]?.string ?? "",
+            period: language.format("assessment_period", ["start": language.date(root?["period"]?.string(at: "start")),
+                                                          "end": language.date(root?["period"]?.string(at: "end"))]),
+            outcome: language["assessment_outcome.\(decision?.string(at: "outcome") ?? "")"],
+            outcome_class: decision?.string(at: "outcome") ?? "",
+            decision_body: language.text(decision?["body"]), decision_date: language.date(decision?.string(at: "date")),
+            decision_day: decision?.string(at: "date") ?? "", model_version: decision?.string(at: "model_version") ?? "",
             decision_summary: language.text(decision?["summary"]),
             criteria: criteria, results: offices, results_summary: summary,
             recommendations: recommendations, deferred: deferred, has_deferred: !deferred.isEmpty)

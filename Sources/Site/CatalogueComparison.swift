@@ -44,12 +44,12 @@ public struct CatalogueComparison: Sendable {
         let views = resolved.sorted { $0.slug < $1.slug }
         municipalities = views.map(\.slug)
         let services = network.modelDocuments(.service).sorted {
-            let a = CatalogueComparison.statusOrder[$0.root?["status"]?.string ?? ""] ?? 3
-            let b = CatalogueComparison.statusOrder[$1.root?["status"]?.string ?? ""] ?? 3
+            let a = CatalogueComparison.statusOrder[$0.root?.string(at: "status") ?? ""] ?? 3
+            let b = CatalogueComparison.statusOrder[$1.root?.string(at: "status") ?? ""] ?? 3
             return a != b ? a < b : $0.id < $1.id
         }
         rows = services.map { doc in
-            Row(service: doc.id, status: doc.root?["status"]?.string ?? "", municipality: nil, cells: views.map { view in
+            Row(service: doc.id, status: doc.root?.string(at: "status") ?? "", municipality: nil, cells: views.map { view in
                 if let s = view.services.first(where: { $0.id == doc.id }) {
                     return Cell(state: s.adoption.rawValue, reason: nil, overridden: s.overrides.map(\.fieldName))
                 }

@@ -20,23 +20,23 @@ extension Pages {
                          summary: language.text(s.fields["summary"]))
         }
         let commitments = r.services.flatMap { s in
-            (s.fields["commitments"]?.sequence ?? []).map { c -> CharterView.Commitment in
-                let unit = c["unit"]?.string ?? "count"
+            (s.fields.sequence(at: "commitments") ?? []).map { c -> CharterView.Commitment in
+                let unit = c.string(at: "unit") ?? "count"
                 let value = language.formatter.measure(c["target"]?.number ?? 0, unit: unit)
-                let bound = c["bound"]?.string == "min" ? "at-least" : "at-most"
-                let indicators = (s.fields["indicators"]?.sequence ?? []).compactMap(\.string).map {
+                let bound = c.string(at: "bound") == "min" ? "at-least" : "at-most"
+                let indicators = (s.fields.sequence(at: "indicators") ?? []).compactMap(\.string).map {
                     modelLink(.indicator, $0, .indicator($0), language, from: path)
                 }
                 return .init(service: s.fields["name"].map(language.text) ?? language.plain(s.id), metric: language.text(c["metric"]),
                              target: language.format("direction.\(bound)", ["value": value]),
-                             local: s.overrides.contains { $0.fieldName == "commitments" || $0.fieldName.hasPrefix("commitments[\(c["id"]?.string ?? "")]") },
+                             local: s.overrides.contains { $0.fieldName == "commitments" || $0.fieldName.hasPrefix("commitments[\(c.string(at: "id") ?? "")]") },
                              indicators: indicators, has_indicators: !indicators.isEmpty)
             }
         }
         let complaints = template?["complaints"]
-        let procedure = complaints?["procedure"]?.string
-        let indicator = complaints?["indicator"]?.string
-        let legal = (template?["legal_basis"]?.sequence ?? []).map { legalCitation($0, language) }
+        let procedure = complaints?.string(at: "procedure")
+        let indicator = complaints?.string(at: "indicator")
+        let legal = (template?.sequence(at: "legal_basis") ?? []).map { legalCitation($0, language) }
         let hours = officeHours(office, language)
         let contact = officeContact(office, language)
         let view = CharterView(

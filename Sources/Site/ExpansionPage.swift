@@ -20,7 +20,7 @@ extension Pages {
         let register = network.register?.entries.filter(\.metropolitan) ?? []
         let today = Day(unixSeconds: site.input.sourceEpoch)
         let officesByCode = Dictionary(site.municipalities.compactMap { r -> (String, ResolvedMunicipality)? in
-            guard let code = r.files.office?.root?["municipality"]?["ine_code"]?.string else { return nil }
+            guard let code = r.files.office?.root?["municipality"]?.string(at: "ine_code") else { return nil }
             return (code, r)
         }, uniquingKeysWith: { a, _ in a })
         let waveNames = Dictionary((plan?.waves ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -33,14 +33,14 @@ extension Pages {
             var readiness: [ExpansionView.Check] = []
             if let office {
                 let progress = site.progress(office.slug)!
-                let staff = office.files.staffing?.root?["staff"]?.sequence ?? []
-                let filled = staff.filter { ($0["start_date"]?.string).flatMap(Day.init).map { $0 <= today } ?? false }.count
+                let staff = office.files.staffing?.root?.sequence(at: "staff") ?? []
+                let filled = staff.filter { ($0.string(at: "start_date")).flatMap(Day.init).map { $0 <= today } ?? false }.count
                 let trained = staff.filter { member in
-                    guard let role = member["role"]?.string else { return false }
+                    guard let role = member.string(at: "role") else { return false }
                     // Completed on or before the day of the page, as posts are filled by it.
-                    let done = Set((member["training"]?.sequence ?? [])
-                        .filter { ($0["completed"]?.string).flatMap(Day.init).map { $0 <= today } ?? false }
-                        .compactMap { $0["module"]?.string })
+                    let done = Set((member.sequence(at: "training") ?? [])
+                        .filter { ($0.string(at: "completed")).flatMap(Day.init).map { $0 <= today } ?? false }
+                        .compactMap { $0.string(at: "module") })
                     return mandatoryModules(for: role).allSatisfy(done.contains)
                 }.count
                 readiness = [
@@ -89,7 +89,7 @@ extension Pages {
     func mandatoryModules(for role: String) -> [String] {
         network.modelDocuments(.trainingModule).filter { doc in
             doc.root?["mandatory"]?.bool == true
-                && (doc.root?["target_roles"]?.sequence ?? []).contains { $0.string == role }
+                && (doc.root?.sequence(at: "target_roles") ?? []).contains { $0.string == role }
         }.map(\.id)
     }
 

@@ -9,21 +9,21 @@ extension Pages {
     func followUp(_ slug: String, _ language: SiteLanguage) -> FollowUpView {
         let root = network.municipalities[slug]?.single(.followUp)?.root
         let today = Day(unixSeconds: site.input.sourceEpoch)
-        let visits = (root?["visits"]?.sequence ?? []).map { v in
+        let visits = (root?.sequence(at: "visits") ?? []).map { v in
             FollowUpView.Entry(title: language.text(v["summary"]), owner: language.text(v["owner"]),
-                               dates: language.date(v["date"]?.string), status: "", status_label: "")
+                               dates: language.date(v.string(at: "date")), status: "", status_label: "")
         }
-        let actions = (root?["actions"]?.sequence ?? []).map { a in
-            let status = a["status"]?.string ?? ""
-            let dates = language.formatter.dateSpan(start: a["start"]?.string, end: a["end"]?.string)
+        let actions = (root?.sequence(at: "actions") ?? []).map { a in
+            let status = a.string(at: "status") ?? ""
+            let dates = language.formatter.dateSpan(start: a.string(at: "start"), end: a.string(at: "end"))
             return FollowUpView.Entry(title: language.text(a["title"]), owner: language.text(a["owner"]), dates: dates,
                                       status: status, status_label: language["follow_up_status.\(status)"])
         }
-        let issues = (root?["issues"]?.sequence ?? []).map { i in
-            var status = i["status"]?.string ?? ""
-            if status == "open", let due = i["due"]?.string.flatMap(Day.init), due < today { status = "overdue" }
-            let dates = language.format("follow_up_issue_dates", ["opened": language.date(i["opened"]?.string),
-                                                                  "due": language.date(i["due"]?.string)])
+        let issues = (root?.sequence(at: "issues") ?? []).map { i in
+            var status = i.string(at: "status") ?? ""
+            if status == "open", let due = i.string(at: "due").flatMap(Day.init), due < today { status = "overdue" }
+            let dates = language.format("follow_up_issue_dates", ["opened": language.date(i.string(at: "opened")),
+                                                                  "due": language.date(i.string(at: "due"))])
             return FollowUpView.Entry(title: language.text(i["title"]), owner: language.text(i["owner"]), dates: dates,
                                       status: status, status_label: language["follow_up_status.\(status)"])
         }

@@ -75,11 +75,11 @@ extension Pages {
             href: "",
             status: status,
             status_label: site.statusLabel(status, language),
-            opening_date: language.date(office?["opening_date"]?.string),
-            opening_day: office?["opening_date"]?.string ?? "",
-            address: language.formatter.addressLines(street: office?["address"]?["street"]?.string,
-                                                     postalCode: office?["address"]?["postal_code"]?.string,
-                                                     locality: office?["address"]?["locality"]?.string).joined(separator: ", "),
+            opening_date: language.date(office?.string(at: "opening_date")),
+            opening_day: office?.string(at: "opening_date") ?? "",
+            address: language.formatter.addressLines(street: office?["address"]?.string(at: "street"),
+                                                     postalCode: office?["address"]?.string(at: "postal_code"),
+                                                     locality: office?["address"]?.string(at: "locality")).joined(separator: ", "),
             has_coordinates: coordinates != nil,
             coordinates: coordinates)
     }

@@ -40,7 +40,7 @@ struct MarkdownBodies: Sendable {
             if reference.path.last == "time_limit" || reference.path.last == "duration", let d = value.string {
                 text = language.duration(d)
             } else if let n = value.number {
-                text = language.formatter.measure(n, unit: parent?["unit"]?.string)
+                text = language.formatter.measure(n, unit: parent?.string(at: "unit"))
             } else {
                 text = value.string ?? ""
             }

@@ -8,20 +8,20 @@ extension Pages {
         let model = network.model[.model]?.values.first?.root
         let services = network.modelDocuments(.service)
         let areas = site.areas.compactMap { area -> ModelIndexView.Area? in
-            guard let id = area["id"]?.string else { return nil }
-            let members = services.filter { $0.root?["area"]?.string == id }
+            guard let id = area.string(at: "id") else { return nil }
+            let members = services.filter { $0.root?.string(at: "area") == id }
             guard !members.isEmpty else { return nil }
             return .init(id: "area-\(id)", name: language.text(area["name"]), description: language.text(area["description"]),
                          has_description: area["description"] != nil,
                          services: members.map { doc in
                              .init(link: modelLink(.service, doc.id, .service(doc.id), language, from: path),
-                                   status: language.word("service_status", doc.root?["status"]?.string ?? ""),
+                                   status: language.word("service_status", doc.root?.string(at: "status") ?? ""),
                                    summary: language.text(doc.root?["summary"]))
                          })
         }
         let procedures = network.modelDocuments(.procedure).map { doc in
             ModelIndexView.Procedure(link: modelLink(.procedure, doc.id, .procedure(doc.id), language, from: path),
-                                     type: language.label("procedure_type", doc.root?["type"]?.string ?? "procedure"),
+                                     type: language.label("procedure_type", doc.root?.string(at: "type") ?? "procedure"),
                                      purpose: language.text(doc.root?["purpose"]))
         }
         let roles = network.modelDocuments(.role).map { doc in
@@ -31,14 +31,14 @@ extension Pages {
         let training = network.modelDocuments(.trainingModule).map { doc in
             ModelIndexView.Training(link: modelLink(.trainingModule, doc.id, .training(doc.id), language, from: path),
                                     hours: hours(doc.root, language),
-                                    format: language.label("training_format", doc.root?["format"]?.string ?? ""),
+                                    format: language.label("training_format", doc.root?.string(at: "format") ?? ""),
                                     mandatory: mandatory(doc.root, language))
         }
         let indicators = network.modelDocuments(.indicator).map { doc in
             ModelIndexView.Indicator(link: modelLink(.indicator, doc.id, .indicator(doc.id), language, from: path),
-                                     type: language.label("type", doc.root?["type"]?.string ?? ""),
-                                     unit: language.label("unit", doc.root?["unit"]?.string ?? ""),
-                                     frequency: language.label("frequency", doc.root?["frequency"]?.string ?? ""))
+                                     type: language.label("type", doc.root?.string(at: "type") ?? ""),
+                                     unit: language.label("unit", doc.root?.string(at: "unit") ?? ""),
+                                     frequency: language.label("frequency", doc.root?.string(at: "frequency") ?? ""))
         }
         let strategy = network.model[.communicationStrategy]?.values.first
         let view = ModelIndexView(
@@ -67,20 +67,20 @@ extension Pages {
     func role(_ id: String, _ language: SiteLanguage, _ path: String) -> PageContent {
         guard let root = network.modelDocument(.role, id)?.root else { return notFound(language, path) }
         let modules = network.modelDocuments(.trainingModule).filter { doc in
-            (doc.root?["target_roles"]?.sequence ?? []).contains { $0.string == id }
+            (doc.root?.sequence(at: "target_roles") ?? []).contains { $0.string == id }
         }.map { doc in
             RoleView.Module(link: modelLink(.trainingModule, doc.id, .training(doc.id), language, from: path),
                             hours: hours(doc.root, language), mandatory: mandatory(doc.root, language))
         }
-        let services = network.modelDocuments(.service).filter { $0.root?["owner_role"]?.string == id }
+        let services = network.modelDocuments(.service).filter { $0.root?.string(at: "owner_role") == id }
             .map { modelLink(.service, $0.id, .service($0.id), language, from: path) }
-        let procedures = network.modelDocuments(.procedure).filter { $0.root?["owner_role"]?.string == id }
+        let procedures = network.modelDocuments(.procedure).filter { $0.root?.string(at: "owner_role") == id }
             .map { modelLink(.procedure, $0.id, .procedure($0.id), language, from: path) }
         let minimum = network.settings.requirements.staffing.first { $0.role == id }
         let minimums = OfficeStatus.allCases.compactMap { s in
             minimum?.minimum[s].map { RoleView.Minimum(status: site.statusLabel(s.rawValue, language), minimum: String($0)) }
         }
-        let reportsTo = root["reports_to"]?.string
+        let reportsTo = root.string(at: "reports_to")
         let view = RoleView(
             title: language.text(root["title"]),
             mission: language.text(root["mission"]),
@@ -100,18 +100,18 @@ extension Pages {
 
     func training(_ id: String, _ language: SiteLanguage, _ path: String) -> PageContent {
         guard let root = network.modelDocument(.trainingModule, id)?.root else { return notFound(language, path) }
-        let roles = (root["target_roles"]?.sequence ?? []).compactMap(\.string).map {
+        let roles = (root.sequence(at: "target_roles") ?? []).compactMap(\.string).map {
             modelLink(.role, $0, .role($0), language, from: path)
         }
         let view = TrainingView(
             title: language.text(root["title"]),
             description: language.text(root["description"]), has_description: root["description"] != nil,
             hours: hours(root, language),
-            format: language.label("training_format", root["format"]?.string ?? ""),
+            format: language.label("training_format", root.string(at: "format") ?? ""),
             mandatory: mandatory(root, language),
             roles: roles,
             outcomes: texts(root["outcomes"], language),
-            contents: texts(root["contents"], language), has_contents: !(root["contents"]?.sequence ?? []).isEmpty)
+            contents: texts(root["contents"], language), has_contents: !(root.sequence(at: "contents") ?? []).isEmpty)
         return PageContent(title: language.string(root["title"]).nonEmpty ?? id, description: language.string(root["description"]),
                            breadcrumbs: [(language["nav_model"], .modelIndex)],
                            html: render("training-module", view, language), section: .model)
@@ -120,7 +120,7 @@ extension Pages {
     func indicator(_ id: String, _ language: SiteLanguage, _ path: String) -> PageContent {
         guard let root = network.modelDocument(.indicator, id)?.root else { return notFound(language, path) }
         let values = ValueText(site: site, language: language)
-        let unit = root["unit"]?.string ?? "count"
+        let unit = root.string(at: "unit") ?? "count"
         let targets = site.eachMunicipality { r in
             let target = r.indicators.first { $0.id == id }?.fields["target"]
             return IndicatorView.Target(office: site.municipalityName(r.slug),
@@ -132,8 +132,8 @@ extension Pages {
             title: language.text(root["name"]),
             definition: language.text(root["definition"]),
             unit: language.label("unit", unit),
-            type: language.label("type", root["type"]?.string ?? ""),
-            frequency: language.label("frequency", root["frequency"]?.string ?? ""),
+            type: language.label("type", root.string(at: "type") ?? ""),
+            frequency: language.label("frequency", root.string(at: "frequency") ?? ""),
             target: values.html(root["target"], field: "target", unit: unit),
             source: language.text(root["source"]), has_source: root["source"] != nil,
             targets: targets,
@@ -147,8 +147,8 @@ extension Pages {
         guard let doc = network.model[.communicationStrategy]?.values.first, let root = doc.root else {
             return notFound(language, path)
         }
-        let audiences = (root["audiences"]?.sequence ?? [])
-        let audienceNames = Dictionary(audiences.compactMap { a in a["id"]?.string.map { ($0, a["name"]) } }) { a, _ in a }
+        let audiences = (root.sequence(at: "audiences") ?? [])
+        let audienceNames = Dictionary(audiences.compactMap { a in a.string(at: "id").map { ($0, a["name"]) } }) { a, _ in a }
         let view = CommunicationView(
             title: language.text(root["title"]),
             summary: language.text(root["summary"]), has_summary: root["summary"] != nil,
@@ -156,11 +156,11 @@ extension Pages {
                 .init(name: language.text(a["name"]), description: language.text(a["description"]),
                       required: a["required"]?.bool == true)
             },
-            messages: (root["messages"]?.sequence ?? []).map { m in
-                .init(audience: language.text(m["audience"]?.string.flatMap { audienceNames[$0] } ?? nil),
+            messages: (root.sequence(at: "messages") ?? []).map { m in
+                .init(audience: language.text(m.string(at: "audience").flatMap { audienceNames[$0] } ?? nil),
                       message: language.text(m["text"]))
             },
-            channels: (root["channels"]?.sequence ?? []).map { c in
+            channels: (root.sequence(at: "channels") ?? []).map { c in
                 .init(name: language.text(c["name"]), description: language.text(c["description"]))
             },
             body: site.bodies.render(doc, in: language, pagePath: path, headingShift: 1))

@@ -23,7 +23,7 @@ extension Pages {
             return OfficeView.Service(
                 link: TextLink(name, href: href(route, language, from: path)), id: s.id,
                 adoption: adoptionWord(s.adoption.rawValue, language), local: s.adoption == .local,
-                area: language.string(s.fields["area"]?.string.flatMap(site.area)?["name"]),
+                area: language.string(s.fields.string(at: "area").flatMap(site.area)?["name"]),
                 overrides: s.overrides.map { overrideRow($0, values) }, has_overrides: !s.overrides.isEmpty)
         }
         let omitted = r.omitted.map { o in
@@ -34,10 +34,10 @@ extension Pages {
         // Procedures, with local owners and variants.
         let procedures = r.procedures.map { p in
             let route: SiteRoute = p.variant.map { .localProcedure(municipality: slug, id: $0.id) } ?? .procedure(p.id)
-            let ownerRole = p.localOwner?.role ?? p.fields["owner_role"]?.string ?? ""
+            let ownerRole = p.localOwner?.role ?? p.fields.string(at: "owner_role") ?? ""
             return OfficeView.Procedure(
                 link: localLink(p.fields["title"], route, language, from: path),
-                type: language.label("procedure_type", p.fields["type"]?.string ?? "procedure"),
+                type: language.label("procedure_type", p.fields.string(at: "type") ?? "procedure"),
                 variant: p.variant != nil, own: p.model == nil,
                 owner: site.titleString(.role, ownerRole, language), owner_href: href(.role(ownerRole), language, from: path),
                 owner_local: p.localOwner != nil,
@@ -45,20 +45,20 @@ extension Pages {
         }
 
         // Team.
-        let staff = (r.files.staffing?.root?["staff"]?.sequence ?? []).map { s in
-            let training = s["training"]?.sequence ?? []
-            let role = s["role"]?.string ?? ""
+        let staff = (r.files.staffing?.root?.sequence(at: "staff") ?? []).map { s in
+            let training = s.sequence(at: "training") ?? []
+            let role = s.string(at: "role") ?? ""
             return OfficeView.Member(
-                post: s["id"]?.string ?? "", role: site.titleString(.role, role, language),
+                post: s.string(at: "id") ?? "", role: site.titleString(.role, role, language),
                 role_href: href(.role(role), language, from: path),
-                fte: formatter.number(s["fte"]?.number ?? 0), start: language.date(s["start_date"]?.string),
+                fte: formatter.number(s["fte"]?.number ?? 0), start: language.date(s.string(at: "start_date")),
                 training: countOf(training.filter { $0["completed"] != nil }.count, training.count, language))
         }
 
         // Indicators per quarter, with the municipality's targets.
         let results = site.results(slug)
         let indicators = r.indicators.map { i in
-            let unit = i.fields["unit"]?.string ?? "count"
+            let unit = i.fields.string(at: "unit") ?? "count"
             return OfficeView.Indicator(
                 link: modelLink(.indicator, i.id, .indicator(i.id), language, from: path),
                 values: progress.reports.map { rep in
@@ -74,34 +74,34 @@ extension Pages {
                 id: "report-\(rep.quarter.id)",
                 title: language.format("indicators.report_title", ["quarter": formatter.quarter(rep.quarter)]),
                 quarter: formatter.quarter(rep.quarter),
-                submitted: language.date(root?["submitted"]?.string), has_submitted: root?["submitted"] != nil,
+                submitted: language.date(root?.string(at: "submitted")), has_submitted: root?["submitted"] != nil,
                 milestones: texts(root?["milestones"], language),
-                has_milestones: !(root?["milestones"]?.sequence ?? []).isEmpty,
+                has_milestones: !(root?.sequence(at: "milestones") ?? []).isEmpty,
                 narrative: language.paragraphs(root?["narrative"]),
-                notes: (root?["values"]?.sequence ?? []).compactMap { v in
-                    guard let note = v["note"], let id = v["indicator"]?.string else { return nil }
+                notes: (root?.sequence(at: "values") ?? []).compactMap { v in
+                    guard let note = v["note"], let id = v.string(at: "indicator") else { return nil }
                     return .init(indicator: site.title(.indicator, id, language), note: language.text(note))
                 })
         }
         // The office's items read once, not once per item of the template.
-        let localItems = r.files.checklist?.root?["items"]?.sequence ?? []
-        let checklistItems = (network.model[.checklistTemplate]?.values.first?.root?["items"]?.sequence ?? []).map { item in
-            let id = item["id"]?.string ?? ""
-            let local = localItems.first { $0["item"]?.string == id }
+        let localItems = r.files.checklist?.root?.sequence(at: "items") ?? []
+        let checklistItems = (network.model[.checklistTemplate]?.values.first?.root?.sequence(at: "items") ?? []).map { item in
+            let id = item.string(at: "id") ?? ""
+            let local = localItems.first { $0.string(at: "item") == id }
             return OfficeView.ChecklistItem(
                 title: language.text(item["title"]), done: local?["done"]?.bool == true,
-                date: language.date(local?["date"]?.string), has_note: local?["note"] != nil, note: language.text(local?["note"]))
+                date: language.date(local?.string(at: "date")), has_note: local?["note"] != nil, note: language.text(local?["note"]))
         }
         let handbooks = handbookLinks(slug, language, path)
         let records = officeRecords(slug, language, from: path)
         let adaptation = r.files.adaptation?.root
         let view = OfficeView(
             office: summary, name: summary.name,
-            ine_code: office?["municipality"]?["ine_code"]?.string ?? "",
+            ine_code: office?["municipality"]?.string(at: "ine_code") ?? "",
             description: language.paragraphs(office?["description"]),
             notes: language.paragraphs(adaptation?["notes"]),
             has_notes: adaptation?["notes"] != nil,
-            base_model_version: adaptation?["base_model_version"]?.string ?? "",
+            base_model_version: adaptation?.string(at: "base_model_version") ?? "",
             hours: hours, has_hours: !hours.isEmpty,
             contact: contact, has_contact: !contact.isEmpty,
             services: services,
@@ -128,9 +128,9 @@ extension Pages {
     /// An office's opening hours, one row per group of days.
     func officeHours(_ office: Node?, _ language: SiteLanguage) -> [OfficeView.Hours] {
         let formatter = language.formatter
-        return (office?["opening_hours"]?.sequence ?? []).map { h in
-            OfficeView.Hours(days: formatter.label(formatter.weekdays((h["days"]?.sequence ?? []).compactMap(\.string))),
-                             opens: h["opens"]?.string ?? "", closes: h["closes"]?.string ?? "")
+        return (office?.sequence(at: "opening_hours") ?? []).map { h in
+            OfficeView.Hours(days: formatter.label(formatter.weekdays((h.sequence(at: "days") ?? []).compactMap(\.string))),
+                             opens: h.string(at: "opens") ?? "", closes: h.string(at: "closes") ?? "")
         }
     }
 
@@ -138,14 +138,14 @@ extension Pages {
     func officeContact(_ office: Node?, _ language: SiteLanguage) -> [OfficeView.Contact] {
         let channels = office?["channels"]
         var contact: [OfficeView.Contact] = []
-        if let phone = channels?["phone"]?.string {
+        if let phone = channels?.string(at: "phone") {
             contact.append(.init(label: language["channel_phone"], text: phone, href: "tel:" + phone.filter { $0 == "+" || $0.isNumber }))
         }
-        if let email = channels?["email"]?.string {
+        if let email = channels?.string(at: "email") {
             contact.append(.init(label: language["channel_email"], text: email, href: "mailto:" + email))
         }
         for (key, label) in [("web", "channel_web"), ("appointments", "channel_appointments")] {
-            if let web = channels?[key]?.string, web.hasPrefix("https://") || web.hasPrefix("http://") {
+            if let web = channels?.string(at: key), web.hasPrefix("https://") || web.hasPrefix("http://") {
                 contact.append(.init(label: language[label], text: web, href: web))
             }
         }

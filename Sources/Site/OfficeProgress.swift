@@ -20,22 +20,22 @@ struct OfficeProgress: Sendable {
     var reports: [Report]
 
     init(_ municipality: ResolvedMunicipality, network: Network) {
-        let template = network.model[.checklistTemplate]?.values.first?.root?["items"]?.sequence ?? []
-        let items = municipality.files.checklist?.root?["items"]?.sequence ?? []
-        let done = Set(items.filter { $0["done"]?.bool == true }.compactMap { $0["item"]?.string })
+        let template = network.model[.checklistTemplate]?.values.first?.root?.sequence(at: "items") ?? []
+        let items = municipality.files.checklist?.root?.sequence(at: "items") ?? []
+        let done = Set(items.filter { $0["done"]?.bool == true }.compactMap { $0.string(at: "item") })
         checklistTotal = template.count
-        checklistDone = template.filter { $0["id"]?.string.map(done.contains) ?? false }.count
-        let staff = municipality.files.staffing?.root?["staff"]?.sequence ?? []
+        checklistDone = template.filter { $0.string(at: "id").map(done.contains) ?? false }.count
+        let staff = municipality.files.staffing?.root?.sequence(at: "staff") ?? []
         staffCount = staff.count
         fte = staff.compactMap { $0["fte"]?.number }.reduce(0, +)
-        let training = staff.flatMap { $0["training"]?.sequence ?? [] }
+        let training = staff.flatMap { $0.sequence(at: "training") ?? [] }
         trainingPlanned = training.count
         trainingCompleted = training.filter { $0["completed"] != nil && $0["completed"]?.isNull == false }.count
         reports = municipality.files.reports.compactMap { doc in
             guard let y = doc.root?["period"]?["year"]?.int, let q = doc.root?["period"]?["quarter"]?.int else { return nil }
             var values: [String: Double] = [:]
-            for v in doc.root?["values"]?.sequence ?? [] {
-                if let id = v["indicator"]?.string, let n = v["value"]?.number { values[id] = n }
+            for v in doc.root?.sequence(at: "values") ?? [] {
+                if let id = v.string(at: "indicator"), let n = v["value"]?.number { values[id] = n }
             }
             return Report(quarter: Quarter(year: y, quarter: q), document: doc, values: values)
         }.sorted { $0.quarter < $1.quarter }

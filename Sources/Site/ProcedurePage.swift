@@ -41,7 +41,7 @@ extension Pages {
         view.body = site.bodies.render(doc, in: language, pagePath: path, headingShift: 1)
         view.is_local = true
         view.office = office
-        if let base = root["variant_of"]?.string {
+        if let base = root.string(at: "variant_of") {
             view.variant_of = modelLink(.procedure, base, .procedure(base), language, from: path)
             view.is_variant = true
         }
@@ -57,21 +57,21 @@ extension Pages {
     /// The fields of a procedure.
     func procedureFacts(_ root: Node, municipality: String?, _ language: SiteLanguage, _ path: String) -> ProcedureView {
         let local = municipality.flatMap { site.resolved[$0] }
-        let steps = (root["steps"]?.sequence ?? []).enumerated().map { i, s in
-            let role = s["role"]?.string ?? ""
+        let steps = (root.sequence(at: "steps") ?? []).enumerated().map { i, s in
+            let role = s.string(at: "role") ?? ""
             return ProcedureView.Step(
-                number: String(i + 1), id: s["id"]?.string ?? "",
+                number: String(i + 1), id: s.string(at: "id") ?? "",
                 role: site.titleString(.role, role, language), role_href: href(.role(role), language, from: path),
                 action: language.text(s["action"]), output: language.text(s["output"]),
-                time_limit: s["time_limit"]?.string.map(language.duration) ?? "")
+                time_limit: s.string(at: "time_limit").map(language.duration) ?? "")
         }
-        let services = (root["services"]?.sequence ?? []).compactMap(\.string).map {
+        let services = (root.sequence(at: "services") ?? []).compactMap(\.string).map {
             documentLink(.service, $0, in: local, language, from: path)
         }
-        let owner = root["owner_role"]?.string
+        let owner = root.string(at: "owner_role")
         return ProcedureView(
             title: language.text(root["title"]),
-            type: language.label("procedure_type", root["type"]?.string ?? "procedure"),
+            type: language.label("procedure_type", root.string(at: "type") ?? "procedure"),
             purpose: language.text(root["purpose"]),
             trigger: language.text(root["trigger"]),
             escalation: language.text(root["escalation"]), has_escalation: root["escalation"] != nil,

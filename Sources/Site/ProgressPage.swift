@@ -60,7 +60,7 @@ extension Pages {
                             summariseAbove: Int = BarChart.palette.count) -> ChartView {
         let none = ChartView(has_chart: false, chart_svg: "", chart_rows: [], chart_caption: "", summary: false, summary_rows: [])
         guard let root = network.modelDocument(.indicator, id)?.root else { return none }
-        let unit = root["unit"]?.string ?? "count"
+        let unit = root.string(at: "unit") ?? "count"
         // The offices' values and targets, the same in every language: made once per build.
         let series = site.indicatorSeries.value(id) { IndicatorSeries(id, site) }
         let offices = series.offices

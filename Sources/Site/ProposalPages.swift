@@ -29,12 +29,12 @@ extension Pages {
             ("indicator", .indicator, SiteRoute.indicator),
         ]
         for (key, kind, route) in routes {
-            if let id = item[key]?.string {
+            if let id = item.string(at: key) {
                 return .init(kind: language.label("proposal_document", key), link: modelLink(kind, id, route(id), language, from: path), has_link: true)
             }
         }
-        if let id = item["checklist-item"]?.string {
-            let entry = network.modelDocuments(.checklistTemplate).first?.root?["items"]?.sequence?.first { $0["id"]?.string == id }
+        if let id = item.string(at: "checklist-item") {
+            let entry = network.modelDocuments(.checklistTemplate).first?.root?.sequence(at: "items")?.first { $0.string(at: "id") == id }
             return .init(kind: language.label("proposal_document", "checklist-item"),
                          link: TextLink(entry.map { language.text($0["title"]) } ?? language.plain(id), href: ""), has_link: false)
         }
@@ -43,19 +43,19 @@ extension Pages {
         let kind: Kind = key == "model" ? .model : .handbookOutline
         let title = network.modelDocuments(kind).first?.root?["title"]
         return .init(kind: language.label("proposal_document", key),
-                     link: TextLink(title.map { language.text($0) } ?? language.plain(item[key]?.string ?? ""), href: ""), has_link: false)
+                     link: TextLink(title.map { language.text($0) } ?? language.plain(item.string(at: key) ?? ""), href: ""), has_link: false)
     }
 
     func proposals(_ language: SiteLanguage, _ path: String) -> PageContent {
         let docs = network.modelDocuments(.proposal)
         let groups = Pages.proposalStatuses.compactMap { status -> ProposalsView.Group? in
-            let members = docs.filter { $0.root?["status"]?.string == status }
-                .sorted { ($0.root?["submitted_on"]?.string ?? "", $0.id) > ($1.root?["submitted_on"]?.string ?? "", $1.id) }
+            let members = docs.filter { $0.root?.string(at: "status") == status }
+                .sorted { ($0.root?.string(at: "submitted_on") ?? "", $0.id) > ($1.root?.string(at: "submitted_on") ?? "", $1.id) }
             guard !members.isEmpty else { return nil }
             return .init(id: "status-\(status)", status: language.label("proposal_status", status), proposals: members.map { doc in
                 let root = doc.root
                 let by = root?["proposed_by"]
-                let slug = by?["by"]?.string == "municipality" ? by?["municipality"]?.string : nil
+                let slug = by?.string(at: "by") == "municipality" ? by?.string(at: "municipality") : nil
                 let decision = root?["decision"]
                 let published = release(publishing: doc.id)
                 return .init(
@@ -63,14 +63,14 @@ extension Pages {
                     status: status, status_label: language.label("proposal_status", status),
                     proposer: slug.map { site.municipalityName($0) } ?? language["proposal_by_agency"],
                     proposer_href: slug.map { href(.office($0), language, from: path) } ?? "", has_proposer_href: slug != nil,
-                    submitted_on: language.date(root?["submitted_on"]?.string), submitted_day: root?["submitted_on"]?.string ?? "",
+                    submitted_on: language.date(root?.string(at: "submitted_on")), submitted_day: root?.string(at: "submitted_on") ?? "",
                     rationale: language.paragraphs(root?["rationale"]),
-                    changes: (root?["changes"]?.sequence ?? []).map { item in
+                    changes: (root?.sequence(at: "changes") ?? []).map { item in
                         .init(document: changedDocument(item, language, from: path), change: language.text(item["change"]))
                     },
                     has_decision: decision != nil,
                     decision: language.format("proposal_decision", ["body": language.string(decision?["body"]),
-                                                                      "date": language.date(decision?["date"]?.string)]),
+                                                                      "date": language.date(decision?.string(at: "date"))]),
                     reasons: language.paragraphs(decision?["reasons"]), has_reasons: decision?["reasons"] != nil,
                     has_release: published != nil,
                     release: published.map { language.format("proposal_published_in", ["version": $0.version]) } ?? "",
@@ -85,7 +85,7 @@ extension Pages {
     }
 
     func changelog(_ language: SiteLanguage, _ path: String) -> PageContent {
-        let followers = Dictionary(grouping: site.municipalities) { $0.files.adaptation?.root?["base_model_version"]?.string ?? "" }
+        let followers = Dictionary(grouping: site.municipalities) { $0.files.adaptation?.root?.string(at: "base_model_version") ?? "" }
         let releases = network.releases.reversed().map { r in
             ChangelogView.Release(
                 id: "release-\(r.version)", version: r.version,

@@ -10,8 +10,8 @@ extension Pages {
         let values = ValueText(site: site, language: language)
         var view = serviceFacts(root, municipality: nil, language, path)
         view.body = site.bodies.render(doc, in: language, pagePath: path, headingShift: 1)
-        view.status_label = language.label("service_status", root["status"]?.string ?? "")
-        view.status = root["status"]?.string ?? ""
+        view.status_label = language.label("service_status", root.string(at: "status") ?? "")
+        view.status = root.string(at: "status") ?? ""
         view.is_model = true
         // Each municipality read where it is (`SiteContext.eachMunicipality`).
         view.offered_by = site.eachMunicipality { r in
@@ -71,8 +71,8 @@ extension Pages {
     /// title and the reference's pinpoint (`LegalCitation`); without a title, the reference
     /// marked with its language when that is not the page's.
     func legalCitation(_ l: Node, _ language: SiteLanguage) -> ServiceView.Legal {
-        let url = l["url"]?.string ?? ""
-        let ref = l["ref"]?.string ?? ""
+        let url = l.string(at: "url") ?? ""
+        let ref = l.string(at: "ref") ?? ""
         let refLanguage = Pages.citationLanguage(ref, title: l["title"]).flatMap { $0 == language.code ? nil : $0 }
         let pinpoint = LegalCitation.pinpoint(ref)
         return ServiceView.Legal(ref: ref, ref_lang: refLanguage ?? "", has_ref_lang: refLanguage != nil,
@@ -86,26 +86,26 @@ extension Pages {
     func serviceFacts(_ root: Node, municipality: String?, _ language: SiteLanguage, _ path: String) -> ServiceView {
         let values = ValueText(site: site, language: language)
         let local = municipality.flatMap { site.resolved[$0] }
-        let owner = root["owner_role"]?.string
-        let legal = (root["legal_basis"]?.sequence ?? []).map { legalCitation($0, language) }
+        let owner = root.string(at: "owner_role")
+        let legal = (root.sequence(at: "legal_basis") ?? []).map { legalCitation($0, language) }
         // The target with its direction, as the charter and the handbook write it ("com a
         // màxim 5 dies"): the metric names what is counted, not the limit.
-        let commitments = (root["commitments"]?.sequence ?? []).map { c in
-            let bound = c["bound"]?.string == "min" ? "direction.at-least" : "direction.at-most"
+        let commitments = (root.sequence(at: "commitments") ?? []).map { c in
+            let bound = c.string(at: "bound") == "min" ? "direction.at-least" : "direction.at-most"
             return ServiceView.Commitment(metric: language.text(c["metric"]),
                                           target: Strings.fill(HTML.escape(language[bound]),
                                                                ["value": values.html(c["target"], field: "target", parent: c)]))
         }
-        let related = (root["related_services"]?.sequence ?? []).compactMap(\.string).map {
+        let related = (root.sequence(at: "related_services") ?? []).compactMap(\.string).map {
             documentLink(.service, $0, in: local, language, from: path)
         }
-        let procedures = (root["procedures"]?.sequence ?? []).compactMap(\.string).map {
+        let procedures = (root.sequence(at: "procedures") ?? []).compactMap(\.string).map {
             documentLink(.procedure, $0, in: local, language, from: path)
         }
-        let indicators = (root["indicators"]?.sequence ?? []).compactMap(\.string).map {
+        let indicators = (root.sequence(at: "indicators") ?? []).compactMap(\.string).map {
             modelLink(.indicator, $0, .indicator($0), language, from: path)
         }
-        let area = root["area"]?.string.flatMap(site.area)
+        let area = root.string(at: "area").flatMap(site.area)
         return ServiceView(
             name: language.text(root["name"]),
             summary: language.text(root["summary"]),
@@ -113,14 +113,14 @@ extension Pages {
             audience: labels("audience", root["audience"], language),
             format: labels("service_format", root["format"], language),
             channels: labels("channel", root["channels"], language),
-            duration: root["duration"]?.string.map(language.duration) ?? "",
+            duration: root.string(at: "duration").map(language.duration) ?? "",
             cost: root["cost"].map(values.cost) ?? "",
             requirements: texts(root["requirements"], language),
-            has_requirements: !(root["requirements"]?.sequence ?? []).isEmpty,
+            has_requirements: !(root.sequence(at: "requirements") ?? []).isEmpty,
             evidence: texts(root["evidence"], language),
-            has_evidence: !(root["evidence"]?.sequence ?? []).isEmpty,
+            has_evidence: !(root.sequence(at: "evidence") ?? []).isEmpty,
             outputs: texts(root["outputs"], language),
-            has_outputs: !(root["outputs"]?.sequence ?? []).isEmpty,
+            has_outputs: !(root.sequence(at: "outputs") ?? []).isEmpty,
             legal: legal, has_legal: !legal.isEmpty,
             authority: language.text(root["competent_authority"]),
             operator: language.text(root["operator"]),
@@ -213,10 +213,10 @@ struct ReviewFacts: ViewModel {
     var has_last_reviewed: Bool
 
     init(_ root: Node, _ language: SiteLanguage) {
-        version = root["version"]?.string ?? ""
+        version = root.string(at: "version") ?? ""
         has_version = root["version"] != nil
-        last_reviewed = language.date(root["last_reviewed"]?.string)
-        last_reviewed_day = root["last_reviewed"]?.string ?? ""
+        last_reviewed = language.date(root.string(at: "last_reviewed"))
+        last_reviewed_day = root.string(at: "last_reviewed") ?? ""
         has_last_reviewed = root["last_reviewed"] != nil
     }
 }

@@ -140,8 +140,8 @@ final class SiteContext: Sendable {
         municipalities = input.resolved.sorted { $0.slug < $1.slug }
         agreements = input.network.agreements
         agreementsByID = Dictionary(agreements.map { ($0.id, $0) }) { first, _ in first }
-        areas = input.network.model[.model]?.values.first?.root?["areas"]?.sequence ?? []
-        areasByID = Dictionary(areas.compactMap { a in a["id"]?.string.map { ($0, a) } }) { first, _ in first }
+        areas = input.network.model[.model]?.values.first?.root?.sequence(at: "areas") ?? []
+        areasByID = Dictionary(areas.compactMap { a in a.string(at: "id").map { ($0, a) } }) { first, _ in first }
     }
 
     var network: Network { input.network }
@@ -155,7 +155,7 @@ final class SiteContext: Sendable {
     func municipalityName(_ slug: String) -> String {
         // Once per municipality: charts and lists ask for every office's name on many pages,
         // and each answer copied the municipality, its office document and nodes.
-        names.value(slug) { office(slug)?["municipality"]?["name"]?.string.map(Typography.prose) ?? slug }
+        names.value(slug) { office(slug)?["municipality"]?.string(at: "name").map(Typography.prose) ?? slug }
     }
     private let names = Memo<String, String>()
 
@@ -185,16 +185,16 @@ final class SiteContext: Sendable {
     }
 
     private func phaseLabel(_ status: String, _ language: SiteLanguage) -> String {
-        let phases = network.modelDocument(.model, network.settings.id)?.root?["phases"]?.sequence
-            ?? network.model[.model]?.values.first?.root?["phases"]?.sequence ?? []
-        let phase = phases.first { $0["id"]?.string == status }
+        let phases = network.modelDocument(.model, network.settings.id)?.root?.sequence(at: "phases")
+            ?? network.model[.model]?.values.first?.root?.sequence(at: "phases") ?? []
+        let phase = phases.first { $0.string(at: "id") == status }
         return language.string(phase?["name"]).nonEmpty ?? language.label("status", status)
     }
 
     /// The phases of the model, `(id, name node, description node)`, in order.
     var phases: [(id: String, name: Node?, description: Node?)] {
-        let phases = network.model[.model]?.values.first?.root?["phases"]?.sequence ?? []
-        return phases.compactMap { p in p["id"]?.string.map { ($0, p["name"], p["description"]) } }
+        let phases = network.model[.model]?.values.first?.root?.sequence(at: "phases") ?? []
+        return phases.compactMap { p in p.string(at: "id").map { ($0, p["name"], p["description"]) } }
     }
 
     /// The thematic area of the model with id `id` (the first of that id).

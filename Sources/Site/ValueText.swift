@@ -30,11 +30,11 @@ struct ValueText: Sendable {
             return node.string.map { HTML.escape(site.titleString(.role, $0, language)) } ?? plain(node)
         case "target":
             if let n = node.number {
-                return HTML.escape(formatter.measure(n, unit: parent?["unit"]?.string ?? unit ?? "count"))
+                return HTML.escape(formatter.measure(n, unit: parent?.string(at: "unit") ?? unit ?? "count"))
             }
             if node.pairs != nil {
                 let value = node["value"].map { html($0, field: "value", unit: unit) } ?? ""
-                guard let direction = node["direction"]?.string else { return value }
+                guard let direction = node.string(at: "direction") else { return value }
                 return Strings.fill(HTML.escape(language["direction.\(direction)"]), ["value": value])
             }
         case "direction":
@@ -96,7 +96,7 @@ struct ValueText: Sendable {
 
     /// `Gratuït`, or the amount and its legal basis.
     func cost(_ node: Node) -> String {
-        guard node["type"]?.string == "fee" else { return language["cost_free"] }
+        guard node.string(at: "type") == "fee" else { return language["cost_free"] }
         let amount = node["amount"]?.number.map(language.formatter.money) ?? ""
         let basis = language.string(node["legal_basis"])
         return basis.isEmpty ? amount : "\(amount) (\(basis))"
@@ -112,7 +112,7 @@ struct ValueText: Sendable {
             if k.hasPrefix("["), k.hasSuffix("]") {
                 let id = String(k.dropFirst().dropLast())
                 let item = override.parent
-                if let metric = item?["metric"], item?["id"]?.string == id {
+                if let metric = item?["metric"], item?.string(at: "id") == id {
                     parts.append("«\(language.string(metric))»")
                 } else if i > 0, case .key("steps") = path[i - 1] {
                     parts.append(language.format("step_label", ["id": id]))

@@ -56,7 +56,7 @@ struct AgreementRule: MunicipalRule {
 
     /// Whether `validity` can say something of an agreement: it ends within `warningDays` of `asOf`.
     func ending(_ root: Node, _ asOf: Day) -> Bool {
-        guard let until = root["valid_until"]?.string.flatMap(Day.init) else { return false }
+        guard let until = root.string(at: "valid_until").flatMap(Day.init) else { return false }
         return until.ordinal - asOf.ordinal <= AgreementRule.warningDays
     }
 
@@ -112,8 +112,8 @@ struct AgreementRule: MunicipalRule {
 
     /// `agreement-party-unknown`.
     func parties(_ root: Node) -> [Diagnostic] {
-        let ids = Set((root["parties"]?.sequence ?? []).compactMap { $0["id"]?.string })
-        return (root["money"]?.sequence ?? []).compactMap { line in
+        let ids = Set((root.sequence(at: "parties") ?? []).compactMap { $0.string(at: "id") })
+        return (root.sequence(at: "money") ?? []).compactMap { line in
             guard let node = line["party"], let party = node.string, !ids.contains(party) else { return nil }
             return .error("agreement-party-unknown",
                           "money line names party '\(party)', which the agreement does not list",

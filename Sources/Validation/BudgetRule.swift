@@ -67,17 +67,17 @@ struct BudgetRule: FolderRule {
         var committed: [String: (amount: Double, agreements: [String])] = [:]
         for doc in files.documents(.agreement) {
             guard let root = doc.root else { continue }
-            if let signed = root["signed_on"]?.string.flatMap(Day.init), signed > last { continue }
-            if let until = root["valid_until"]?.string.flatMap(Day.init), until < first { continue }
-            for line in root["money"]?.sequence ?? [] {
-                guard let party = line["party"]?.string, let amount = line["amount"]?.number else { continue }
+            if let signed = root.string(at: "signed_on").flatMap(Day.init), signed > last { continue }
+            if let until = root.string(at: "valid_until").flatMap(Day.init), until < first { continue }
+            for line in root.sequence(at: "money") ?? [] {
+                guard let party = line.string(at: "party"), let amount = line["amount"]?.number else { continue }
                 committed[party, default: (0, [])].amount += amount
                 committed[party, default: (0, [])].agreements.append(doc.id)
             }
         }
         var counted: [String: (amount: Double, node: Node)] = [:]
-        for line in budget.document.root?["funding"]?.sequence ?? [] {
-            guard let source = line["source"]?.string, let node = line["amount"], let amount = node.number else { continue }
+        for line in budget.document.root?.sequence(at: "funding") ?? [] {
+            guard let source = line.string(at: "source"), let node = line["amount"], let amount = node.number else { continue }
             counted[source] = ((counted[source]?.amount ?? 0) + amount, node)
         }
         return counted.keys.sorted().compactMap { source in

@@ -27,7 +27,7 @@ struct CatalogueRule: MunicipalRule {
                               at: node.span,
                               help: "set 'status: local'; to make it \(status) for every office, propose it to the model"))
         }
-        let adopted = Set((m.files.adaptation?.root?["adopted"]?.sequence ?? []).compactMap(\.string))
+        let adopted = Set((m.files.adaptation?.root?.sequence(at: "adopted") ?? []).compactMap(\.string))
         for o in m.omitted {
             let model = c.network.modelDocument(.service, o.service)
             let statusSpan = model?.root?["status"]?.span
@@ -58,7 +58,7 @@ struct CatalogueRule: MunicipalRule {
                 }
             }
         }
-        for item in m.files.adaptation?.root?["adopted"]?.sequence ?? [] {
+        for item in m.files.adaptation?.root?.sequence(at: "adopted") ?? [] {
             guard let id = item.string else { continue }
             // Adopted and omitted at once: the two lists contradict each other, whatever the status.
             if let omission = m.omitted.first(where: { $0.service == id }) {

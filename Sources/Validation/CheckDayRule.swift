@@ -47,7 +47,7 @@ struct CheckDayRule: DocumentRule {
         var level: [(holder: Node, parent: Node?)] = [(root, nil)]
         for (depth, list) in date.lists.enumerated() {
             level = level.flatMap { outer in
-                (outer.holder[list]?.sequence ?? []).map { ($0, depth == 0 ? nil : outer.holder) }
+                (outer.holder.sequence(at: list) ?? []).map { ($0, depth == 0 ? nil : outer.holder) }
             }
         }
         return level

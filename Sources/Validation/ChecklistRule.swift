@@ -15,7 +15,7 @@ struct ChecklistRule: MunicipalRule {
     /// A municipality's own checklist against the model's: `oae serve` checks one again
     /// when only its files changed.
     func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
-        let items = m.files.checklist?.root?["items"]?.sequence ?? []
+        let items = m.files.checklist?.root?.sequence(at: "items") ?? []
         // A planned office does the items of its opening checklist before it opens: an
         // item done after the planned opening is a typo in a date (often the year). (Not
         // compared with the day of the check: builds made with an earlier
@@ -23,7 +23,7 @@ struct ChecklistRule: MunicipalRule {
         var out: [Diagnostic] = []
         if m.status == .planned, let opening = m.openingDate {
             for entry in items {
-                guard entry["done"]?.bool == true, let id = entry["item"]?.string, let node = entry["date"],
+                guard entry["done"]?.bool == true, let id = entry.string(at: "item"), let node = entry["date"],
                       let day = node.string.flatMap(Day.init), day > opening, !CheckDayRule.reports(day, c) else { continue }
                 out.append(.error("checklist-done-after-opening",
                                   "opening checklist item '\(id)' is marked done on \(day), after the office's planned opening on \(opening)",
@@ -33,10 +33,10 @@ struct ChecklistRule: MunicipalRule {
             }
         }
         guard let (status, reqSpan) = c.settings.requirements.checklistFor, m.reached(status) else { return out }
-        let template = c.network.modelDocuments(.checklistTemplate).first?.root?["items"]?.sequence ?? []
+        let template = c.network.modelDocuments(.checklistTemplate).first?.root?.sequence(at: "items") ?? []
         for t in template {
-            guard let id = t["id"]?.string else { continue }
-            let entry = items.first { $0["item"]?.string == id }
+            guard let id = t.string(at: "id") else { continue }
+            let entry = items.first { $0.string(at: "item") == id }
             if entry?["done"]?.bool == true { continue }
             let at = entry?["done"]?.span ?? m.files.checklist?.root?["items"]?.span
                 ?? m.files.checklist.map { .wholeFile($0.path) } ?? m.statusSpan

@@ -14,11 +14,11 @@ struct CommitmentReferenceRule: Rule {
     func check(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for doc in c.network.modelDocuments(.indicator) {
-            guard let commitment = doc.root?["commitment"], let serviceID = commitment["service"]?.string,
+            guard let commitment = doc.root?["commitment"], let serviceID = commitment.string(at: "service"),
                   let idNode = commitment["id"], let id = idNode.string,
                   // An unknown service is ref-unknown's, the one error.
                   let service = c.network.modelDocument(.service, serviceID)?.root else { continue }
-            let ids = (service["commitments"]?.sequence ?? []).compactMap { $0["id"]?.string }
+            let ids = (service.sequence(at: "commitments") ?? []).compactMap { $0.string(at: "id") }
             guard !ids.contains(id) else { continue }
             let hint = Suggestions.didYouMean(id, in: ids)
                 ?? (ids.isEmpty ? "service '\(serviceID)' has no commitments" : "its commitments: \(ids.joined(separator: ", "))")

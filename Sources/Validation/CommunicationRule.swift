@@ -23,7 +23,7 @@ struct CommunicationRule: MunicipalRule {
         guard let budgetNode = plan?["budget"], let budget = budgetNode.number else { return nil }
         var total = 0.0
         var first: Node?
-        for action in plan?["actions"]?.sequence ?? [] {
+        for action in plan?.sequence(at: "actions") ?? [] {
             guard let cost = action["budget"], let amount = cost.number else { continue }
             total += amount
             if total > budget, first == nil { first = cost }
@@ -41,17 +41,17 @@ struct CommunicationRule: MunicipalRule {
         // Without a plan, its absence is the error (municipality-file-missing).
         guard let (from, reqSpan) = c.settings.requirements.communicationFrom, m.reached(from),
               m.files.communicationPlan != nil else { return [] }
-        let audiences = (c.network.modelDocuments(.communicationStrategy).first?.root?["audiences"]?.sequence ?? [])
+        let audiences = (c.network.modelDocuments(.communicationStrategy).first?.root?.sequence(at: "audiences") ?? [])
             .filter { $0["required"]?.bool == true }
         var out: [Diagnostic] = []
-        let actions = m.files.communicationPlan?.root?["actions"]?.sequence ?? []
+        let actions = m.files.communicationPlan?.root?.sequence(at: "actions") ?? []
         for audience in audiences {
-            guard let id = audience["id"]?.string else { continue }
-            let covered = actions.contains { $0["audience"]?.string == id && $0["date"]?.string.flatMap(Day.init) != nil }
+            guard let id = audience.string(at: "id") else { continue }
+            let covered = actions.contains { $0.string(at: "audience") == id && $0.string(at: "date").flatMap(Day.init) != nil }
             guard !covered else { continue }
             // An undated action for the audience, else the list of actions that lacks one.
             let plan = m.files.communicationPlan?.root
-            let at = actions.first { $0["audience"]?.string == id }?["audience"]?.span
+            let at = actions.first { $0.string(at: "audience") == id }?["audience"]?.span
                 ?? plan?.pair("actions")?.key.span ?? plan.map { SourceSpan(file: $0.span.file, start: $0.span.start, end: $0.span.start) }
                 ?? m.files.communicationPlan.map { .wholeFile($0.path) } ?? m.statusSpan
             out.append(.error("communication-audience-uncovered",

@@ -75,7 +75,7 @@ struct DateRule: MunicipalRule {
                   let endNode = DatedPeriod.node(holder, period.end), let end = endNode.string.flatMap(Day.init),
                   end < start else { continue }
             let subject = period.subject
-                .replacingOccurrences(of: "{id}", with: holder["id"]?.string ?? "?")
+                .replacingOccurrences(of: "{id}", with: holder.string(at: "id") ?? "?")
                 .replacingOccurrences(of: "{doc}", with: doc.id)
             out.append(.error("date-period-inverted", "\(subject) \(period.ends) \(end), before \(period.starts) \(start)",
                               at: endNode.span, related: [RelatedLocation(startNode.span, period.startNote)],
@@ -98,13 +98,13 @@ struct DateRule: MunicipalRule {
             for doc in m.files.documents(period.kind) { out += DateRule.inverted(period, in: doc) }
         }
         if let plan = m.files.communicationPlan?.root, let period = plan["period"],
-           let start = period["start"]?.string.flatMap(Day.init), let end = period["end"]?.string.flatMap(Day.init),
+           let start = period.string(at: "start").flatMap(Day.init), let end = period.string(at: "end").flatMap(Day.init),
            start <= end {
-            for action in plan["actions"]?.sequence ?? [] {
+            for action in plan.sequence(at: "actions") ?? [] {
                 guard let node = action["date"], let day = node.string.flatMap(Day.init),
                       day < start || day > end else { continue }
                 out.append(.error("date-outside-period",
-                                  "action '\(action["id"]?.string ?? "?")' is dated \(day), outside the plan's period \(start) to \(end)",
+                                  "action '\(action.string(at: "id") ?? "?")' is dated \(day), outside the plan's period \(start) to \(end)",
                                   at: node.span, related: [RelatedLocation(period.span, "the plan's period")],
                                   help: "move the action into the period, or widen the period"))
             }

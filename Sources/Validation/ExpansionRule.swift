@@ -105,7 +105,7 @@ struct ExpansionRule: Rule {
             // office's status, and a stage in the plan is not read (expansion.schema.yaml).
             var folders: [String: (slug: String, status: String)] = [:]
             for m in c.resolved {
-                if let code = m.files.office?.root?["municipality"]?["ine_code"]?.string {
+                if let code = m.files.office?.root?["municipality"]?.string(at: "ine_code") {
                     folders[code] = (m.slug, m.status?.rawValue ?? "")
                 }
             }
@@ -163,7 +163,7 @@ struct ExpansionRule: Rule {
         var out: [Diagnostic] = []
         for a in c.network.assessments {
             guard let end = a.end else { continue }
-            for item in a.document.root?["offices"]?.sequence ?? [] {
+            for item in a.document.root?.sequence(at: "offices") ?? [] {
                 guard let slug = item.string, let m = c.resolved.first(where: { $0.slug == slug }), let status = m.status else { continue }
                 if status < .pilot {
                     out.append(.error("assessment-office-not-serving",

@@ -17,9 +17,9 @@ struct FollowUpRule: Rule {
         var out: [Diagnostic] = []
         for slug in c.network.municipalitySlugs {
             guard let doc = c.network.municipalities[slug]?.single(.followUp) else { continue }
-            for issue in doc.root?["issues"]?.sequence ?? [] {
+            for issue in doc.root?.sequence(at: "issues") ?? [] {
                 guard let statusNode = issue["status"] else { continue }
-                let id = issue["id"]?.string ?? "?"
+                let id = issue.string(at: "id") ?? "?"
                 if statusNode.string == "closed", issue["closed"] == nil {
                     out.append(.error("follow-up-issue-status", "issue '\(id)' is closed, but has no 'closed' date",
                                       at: statusNode.span,
@@ -30,10 +30,10 @@ struct FollowUpRule: Rule {
                                       help: "set 'status: closed' if it was solved that day; otherwise remove the 'closed' date"))
                 }
             }
-            for issue in doc.root?["issues"]?.sequence ?? [] where issue["status"]?.string == "open" && issue["closed"] == nil {
+            for issue in doc.root?.sequence(at: "issues") ?? [] where issue.string(at: "status") == "open" && issue["closed"] == nil {
                 guard let dueNode = issue["due"], let due = dueNode.string.flatMap(Day.init), due < c.asOf else { continue }
-                if let opened = issue["opened"]?.string.flatMap(Day.init), due < opened { continue }
-                let id = issue["id"]?.string ?? "?"
+                if let opened = issue.string(at: "opened").flatMap(Day.init), due < opened { continue }
+                let id = issue.string(at: "id") ?? "?"
                 out.append(.warning("follow-up-issue-overdue",
                                     "issue '\(id)' is still open \(c.asOf.ordinal - due.ordinal) days after its due date, \(due)",
                                     at: dueNode.span,

@@ -25,7 +25,7 @@ struct IdentityRule: DocumentRule {
             lock.withLock {
                 if ids == nil {
                     var made: [String: String] = [:]
-                    for i in documents.indices { made[documents[i].path] = documents[i].root?["id"]?.string ?? documents[i].id }
+                    for i in documents.indices { made[documents[i].path] = documents[i].root?.string(at: "id") ?? documents[i].id }
                     ids = made
                 }
                 return ids![path]
@@ -83,7 +83,7 @@ struct IdentityRule: DocumentRule {
         switch declaration?.identity {
         case .municipality?:
             let folder = "seeds/\(expected)/"
-            let code = { (files: MunicipalityFiles?) in files?.office?.root?["municipality"]?["ine_code"]?.string }
+            let code = { (files: MunicipalityFiles?) in files?.office?.root?["municipality"]?.string(at: "ine_code") }
             guard let other = c.network.municipalities[id] else {
                 // The folder or the id is the name of the office's municipality: the other is wrong.
                 if let mine = code(c.network.municipalities[expected]), let entry = c.network.register?.entry(code: mine) {

@@ -36,7 +36,7 @@ struct IndicatorTargetRule: MunicipalRule {
     static func bands(_ indicator: Node?, id: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var largest: (upTo: Int, node: Node)?
-        for band in indicator?["target"]?["by_population"]?.sequence ?? [] {
+        for band in indicator?["target"]?.sequence(at: "by_population") ?? [] {
             guard let node = band["up_to"], let upTo = node.int else { continue }
             if let before = largest, upTo <= before.upTo {
                 let message = upTo == before.upTo

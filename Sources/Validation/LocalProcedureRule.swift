@@ -43,18 +43,18 @@ struct LocalProcedureRule: MunicipalRule {
             // a post whose role is misspelt, that post may hold the step's role (its error
             // at the role is the one).
             if !staffed.isEmpty, roles.unsure.isEmpty {
-                for step in root["steps"]?.sequence ?? [] {
+                for step in root.sequence(at: "steps") ?? [] {
                     // An unknown role is ref-unknown, the one error.
                     guard let node = step["role"], let role = node.string, !staffed.contains(role),
                           c.network.modelDocument(.role, role) != nil else { continue }
                     out.append(.error("procedure-role-unstaffed",
-                                      "step '\(step["id"]?.string ?? "?")' of procedure '\(doc.id)' is given to role '\(role)', which no post of \(m.slug)'s staffing plan holds",
+                                      "step '\(step.string(at: "id") ?? "?")' of procedure '\(doc.id)' is given to role '\(role)', which no post of \(m.slug)'s staffing plan holds",
                                       at: node.span,
                                       related: m.files.staffing?.root?["staff"].map { [RelatedLocation($0.span, "the staffing plan's posts")] } ?? [],
                                       help: "give the step to a role the office has (\(staffed.sorted().joined(separator: ", "))), or add a post for the role to staffing.yaml"))
                 }
             }
-            for node in root["services"]?.sequence ?? [] {
+            for node in root.sequence(at: "services") ?? [] {
                 guard let id = node.string, !offered.contains(id), c.network.modelDocument(.service, id) != nil else { continue }
                 let omission = m.omitted.first { $0.service == id }
                 out.append(.error("procedure-service-not-offered",

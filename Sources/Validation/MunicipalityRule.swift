@@ -59,7 +59,7 @@ struct MunicipalityRule: FolderRule {
         }
         let codeNode = files.office?.root?["municipality"]?["ine_code"]
         let code = codeNode?.string
-        let name = files.office?.root?["municipality"]?["name"]?.string ?? ""
+        let name = files.office?.root?["municipality"]?.string(at: "name") ?? ""
         // The municipality of the office, when its code and name agree (else
         // `ine-code-mismatch` says the code is wrong).
         let municipality = code.flatMap { register?.entry(code: $0) }
@@ -99,7 +99,7 @@ struct MunicipalityRule: FolderRule {
 
     /// The status of the folder's office, when it has a valid one.
     static func status(_ files: MunicipalityFiles) -> OfficeStatus? {
-        files.office?.root?["status"]?.string.flatMap(OfficeStatus.init(rawValue:))
+        files.office?.root?.string(at: "status").flatMap(OfficeStatus.init(rawValue:))
     }
 
     /// Whether the model requires posts of an office at `status` (a minimum above 0 for
@@ -153,7 +153,7 @@ struct MunicipalityDuplicateRule: Rule {
         for slug in c.network.municipalitySlugs {
             let office = c.network.municipalities[slug]?.office?.root?["municipality"]
             guard let node = office?["ine_code"], let code = node.string else { continue }
-            let name = office?["name"]?.string ?? ""
+            let name = office?.string(at: "name") ?? ""
             // An office whose name is not its code's municipality has a wrong code
             // (`ine-code-mismatch`), not a second office.
             let entry = register?.entry(code: code)
@@ -172,7 +172,7 @@ struct MunicipalityDuplicateRule: Rule {
         return others.sorted { $0.slug < $1.slug }.compactMap { other in
             guard let owner = owners[other.code] else { return nil }
             let name = register?.entry(code: other.code)?.name
-                ?? c.network.municipalities[other.slug]?.office?.root?["municipality"]?["name"]?.string ?? other.code
+                ?? c.network.municipalities[other.slug]?.office?.root?["municipality"]?.string(at: "name") ?? other.code
             return .error("municipality-duplicate",
                           "\(name) (INE code \(other.code)) has an office already, in seeds/\(owner.slug)/office.yaml",
                           at: other.node.span, related: [RelatedLocation(owner.node.span, "the INE code of \(owner.slug)'s office")],

@@ -28,9 +28,9 @@ struct OfficeRule: MunicipalRule {
         guard let doc = m.files.office, let office = doc.root else { return [] }
         // Hours with a time or a day the schema refused ("25:00", "9:00", "mon") are the
         // schema's error alone: nothing is concluded from them.
-        let groups = (office["opening_hours"]?.sequence ?? []).filter { group in
+        let groups = (office.sequence(at: "opening_hours") ?? []).filter { group in
             !["opens", "closes"].contains { c.refused(group[$0], in: doc.path) }
-                && !(group["days"]?.sequence ?? []).contains { c.refused($0, in: doc.path) }
+                && !(group.sequence(at: "days") ?? []).contains { c.refused($0, in: doc.path) }
         }
         var out = inverted(groups) + overlapping(groups) + coordinates(office) + postalCode(office) + unpublished(m, office)
         if m.opensLater, let status = m.status, let node = office["opening_date"], let day = node.string.flatMap(Day.init), day < c.asOf {
@@ -72,7 +72,7 @@ struct OfficeRule: MunicipalRule {
         var out: [Diagnostic] = []
         for group in groups {
             // "HH:MM" on a 24-hour clock (the schema's pattern) compares as text.
-            guard let opens = group["opens"]?.string, let closesNode = group["closes"], let closes = closesNode.string,
+            guard let opens = group.string(at: "opens"), let closesNode = group["closes"], let closes = closesNode.string,
                   opens.count == 5, closes.count == 5, closes <= opens else { continue }
             out.append(.error("office-hours-inverted",
                               "the office closes at \(closes), \(closes == opens ? "when" : "before") it opens at \(opens)",
@@ -88,9 +88,9 @@ struct OfficeRule: MunicipalRule {
     /// a group whose hours are inverted is `office-hours-inverted`'s.
     func overlapping(_ groups: [Node]) -> [Diagnostic] {
         let groups = groups.compactMap { group -> (Node, [String], String, String)? in
-            guard let opens = group["opens"]?.string, let closes = group["closes"]?.string,
+            guard let opens = group.string(at: "opens"), let closes = group.string(at: "closes"),
                   opens.count == 5, closes.count == 5, opens < closes else { return nil }
-            return (group, (group["days"]?.sequence ?? []).compactMap(\.string), opens, closes)
+            return (group, (group.sequence(at: "days") ?? []).compactMap(\.string), opens, closes)
         }
         var out: [Diagnostic] = []
         for j in groups.indices {
@@ -145,7 +145,7 @@ struct OfficeRule: MunicipalRule {
         guard let node = office["address"]?["postal_code"], let code = node.string, code.count == 5,
               let ineNode = office["municipality"]?["ine_code"], let ine = ineNode.string,
               let province = OfficeRule.provinces[String(ine.prefix(2))], code.prefix(2) != ine.prefix(2) else { return [] }
-        let municipality = office["municipality"]?["name"]?.string ?? "the municipality"
+        let municipality = office["municipality"]?.string(at: "name") ?? "the municipality"
         let codeProvince = OfficeRule.provinces[String(code.prefix(2))].map { "the province of \($0)" } ?? "no province of Catalonia"
         return [.error("office-postal-code-province",
                        "postal code \(code) is of \(codeProvince), but \(municipality) (INE code \(ine)) is in the province of \(province)",

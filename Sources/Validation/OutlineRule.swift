@@ -15,17 +15,17 @@ struct OutlineRule: Rule {
     func check(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for doc in c.network.modelDocuments(.handbookOutline) {
-            let chapters = doc.root?["chapters"]?.sequence ?? []
-            let used = Set(chapters.compactMap { $0["source"]?.string })
+            let chapters = doc.root?.sequence(at: "chapters") ?? []
+            let used = Set(chapters.compactMap { $0.string(at: "source") })
             // The sources the schema allows, to name those no chapter takes.
             let schema = c.network.tree.schemas[Kind.handbookOutline.rawValue]?.node
-            let allowed = (schema?["properties"]?["chapters"]?["items"]?["properties"]?["source"]?["enum"]?.sequence ?? [])
+            let allowed = (schema?["properties"]?["chapters"]?["items"]?["properties"]?["source"]?.sequence(at: "enum") ?? [])
                 .compactMap(\.string)
             let unused = allowed.filter { !used.contains($0) }
             var first: [String: (node: Node, chapter: String)] = [:]
             for chapter in chapters {
                 guard let node = chapter["source"], let source = node.string else { continue }
-                let id = chapter["id"]?.string ?? "?"
+                let id = chapter.string(at: "id") ?? "?"
                 guard let earlier = first[source] else {
                     first[source] = (node, id)
                     continue

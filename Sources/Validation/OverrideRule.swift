@@ -129,13 +129,13 @@ struct OverrideRule: MunicipalRule {
     static func effectiveBound(_ declared: String?, parent: Node?) -> String? {
         guard var bound = declared else { return nil }
         if bound == "direction" {
-            switch parent?["direction"]?.string {
+            switch parent?.string(at: "direction") {
             case "at-least"?: bound = "min"
             case "at-most"?: bound = "max"
             default: return nil
             }
         }
-        if let explicit = parent?["bound"]?.string, explicit == "min" || explicit == "max" { bound = explicit }
+        if let explicit = parent?.string(at: "bound"), explicit == "min" || explicit == "max" { bound = explicit }
         return bound
     }
 
@@ -165,10 +165,10 @@ struct OverrideRule: MunicipalRule {
     /// A variant's steps may not take longer than the model's steps of the same id.
     private func variantBounds(_ variant: Document, model: Document, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let modelSteps = model.root?["steps"]?.sequence ?? []
-        for (i, step) in (variant.root?["steps"]?.sequence ?? []).enumerated() {
-            guard let id = step["id"]?.string,
-                  let modelStep = modelSteps.first(where: { $0["id"]?.string == id }) else { continue }
+        let modelSteps = model.root?.sequence(at: "steps") ?? []
+        for (i, step) in (variant.root?.sequence(at: "steps") ?? []).enumerated() {
+            guard let id = step.string(at: "id"),
+                  let modelStep = modelSteps.first(where: { $0.string(at: "id") == id }) else { continue }
             for field in ["time_limit"] {
                 guard let local = step[field], let base = modelStep[field],
                       let bound = c.network.annotations.annotations(.procedure, at: [.key("steps"), .index(i), .key(field)]).bound?.rawValue,

@@ -38,8 +38,8 @@ struct PlaceholderRule: MunicipalRule {
         var drafts = Set<String>()
         var sectionDrafts: [String] = []
         for (key, file) in c.network.tree.uiStrings where key.hasPrefix("strings/") {
-            for draft in Self.draftKeys { if let text = file.node[draft]?.string { drafts.insert(text) } }
-            if let text = file.node[Self.sectionKey]?.string, !text.isEmpty { sectionDrafts.append(text) }
+            for draft in Self.draftKeys { if let text = file.node.string(at: draft) { drafts.insert(text) } }
+            if let text = file.node.string(at: Self.sectionKey), !text.isEmpty { sectionDrafts.append(text) }
         }
         guard !drafts.isEmpty || !sectionDrafts.isEmpty else { return [] }
         let languages = Set(c.network.settings.languages)
@@ -154,7 +154,7 @@ struct PlaceholderRule: MunicipalRule {
             case let .string(text):
                 if matching(text), !found.contains(path) { found.append(path) }
             case let .sequence(items):
-                for (i, item) in items.enumerated() { walk(item, path + "[\(item["id"]?.string ?? String(i))]") }
+                for (i, item) in items.enumerated() { walk(item, path + "[\(item.string(at: "id") ?? String(i))]") }
             case let .mapping(pairs):
                 for pair in pairs {
                     let key = pair.key.keyText

@@ -18,9 +18,9 @@ struct RecruitmentRule: Rule {
     func check(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for m in c.resolved {
-            for post in m.files.staffing?.root?["staff"]?.sequence ?? [] {
+            for post in m.files.staffing?.root?.sequence(at: "staff") ?? [] {
                 guard let plan = post["recruitment"] else { continue }
-                let id = post["id"]?.string ?? "?"
+                let id = post.string(at: "id") ?? "?"
                 var steps: [(name: String, node: Node, day: Day)] = RecruitmentRule.milestones.compactMap { name in
                     guard let node = plan["milestones"]?[name], let day = node.string.flatMap(Day.init) else { return nil }
                     return (name, node, day)

@@ -59,8 +59,8 @@ struct ReferenceRule: DocumentRule {
     static func namesItself(_ id: String, _ kind: String, at node: Node, in doc: Document, _ c: ValidationContext) -> Bool {
         if kind == doc.kind.rawValue { return id == doc.id }
         guard let list = c.network.kinds.items.first(where: { $0.kind == kind && $0.document == doc.kind })?.list else { return false }
-        let holder = doc.root?[list]?.sequence?.first { $0.span.start <= node.span.start && node.span.end <= $0.span.end }
-        return holder?["id"]?.string == id
+        let holder = doc.root?.sequence(at: list)?.first { $0.span.start <= node.span.start && node.span.end <= $0.span.end }
+        return holder?.string(at: "id") == id
     }
 
     /// Whether `ref-unknown` reports a reference to `id` of `kind` from a document of

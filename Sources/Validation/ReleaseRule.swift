@@ -48,7 +48,7 @@ struct ReleaseRule: Rule {
                 }
             }
             previous = r
-            for item in r.node["proposals"]?.sequence ?? [] {
+            for item in r.node.sequence(at: "proposals") ?? [] {
                 guard let id = item.string, let proposal = c.network.modelDocument(.proposal, id)?.root else { continue }
                 if let status = proposal["status"], status.string != "accepted" {
                     out.append(.error("release-proposal-not-accepted",
@@ -66,7 +66,7 @@ struct ReleaseRule: Rule {
         }
         // A release whose version is not a text (an unquoted 1.1 is a number) is its
         // schema error; the releases read without it are not the history to compare.
-        let unread = (history.root?["releases"]?.sequence ?? []).contains { $0["version"].map { $0.string == nil } ?? false }
+        let unread = (history.root?.sequence(at: "releases") ?? []).contains { $0["version"].map { $0.string == nil } ?? false }
         if !unread, let last = releases.last, last.version != current {
             let at = c.network.model[.model]?.values.first?.root?["version"]?.span ?? .wholeFile(history.path)
             out.append(.error("release-version-mismatch",

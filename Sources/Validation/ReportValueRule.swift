@@ -91,18 +91,18 @@ struct ReportValueRule: MunicipalRule {
             // quarter as 'no data' (a warning: a value may be missing for a reason, given
             // in the narrative). An annual indicator is reported in the fourth quarter.
             if let quarter, let valuesNode = root["values"], let items = valuesNode.sequence {
-                let given = Set(items.compactMap { $0["indicator"]?.string })
+                let given = Set(items.compactMap { $0.string(at: "indicator") })
                 for ind in m.indicators where !given.contains(ind.id) {
-                    if ind.fields["frequency"]?.string == "annual", quarter.quarter != 4 { continue }
+                    if ind.fields.string(at: "frequency") == "annual", quarter.quarter != 4 { continue }
                     out.append(.warning("report-value-missing",
                                         "the report for \(quarter) gives no value for indicator '\(ind.id)'",
                                         at: root.pair("values")?.key.span ?? valuesNode.span,
                                         help: "add '- indicator: \(ind.id)' with the quarter's value; without it the dashboard shows 'no data' for the quarter"))
                 }
             }
-            for item in root["values"]?.sequence ?? [] {
-                guard let id = item["indicator"]?.string, let valueNode = item["value"], let value = valueNode.number,
-                      let ind = indicators[id]?.root, let unit = ind["unit"]?.string else { continue }
+            for item in root.sequence(at: "values") ?? [] {
+                guard let id = item.string(at: "indicator"), let valueNode = item["value"], let value = valueNode.number,
+                      let ind = indicators[id]?.root, let unit = ind.string(at: "unit") else { continue }
                 let source = "model/indicators/\(id).yaml"
                 if unit == "count", value != value.rounded() {
                     out.append(.error("report-value-whole",

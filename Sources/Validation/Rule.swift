@@ -255,7 +255,7 @@ public struct ValidationContext: Sendable {
                 let new = after[path].flatMap { $0.language == nil ? $0 : nil }
                 switch (old, new) {
                 case (nil, nil): return true
-                case let (old?, new?): return (old.root?["id"]?.string ?? old.id) == (new.root?["id"]?.string ?? new.id)
+                case let (old?, new?): return (old.root?.string(at: "id") ?? old.id) == (new.root?.string(at: "id") ?? new.id)
                 default: return false
                 }
             }
@@ -366,7 +366,7 @@ public struct ReferenceIndex: Sendable {
             model[kind.rawValue] = [:]
             for doc in network.modelDocuments(kind) {
                 model[kind.rawValue]![doc.id] = doc.root?["id"]?.span ?? .wholeFile(doc.path)
-                if let field = declaration.idField, let written = doc.root?[field]?.string, written != doc.id {
+                if let field = declaration.idField, let written = doc.root?.string(at: field), written != doc.id {
                     misnamed[kind.rawValue, default: []].insert(written)
                 }
             }
@@ -374,8 +374,8 @@ public struct ReferenceIndex: Sendable {
         for item in table.items {
             model[item.kind] = model[item.kind] ?? [:]
             for holder in network.modelDocuments(item.document) {
-                for entry in holder.root?[item.list]?.sequence ?? [] {
-                    if let id = entry["id"]?.string { model[item.kind]![id] = entry["id"]!.span }
+                for entry in holder.root?.sequence(at: item.list) ?? [] {
+                    if let id = entry.string(at: "id") { model[item.kind]![id] = entry["id"]!.span }
                 }
             }
         }

@@ -15,7 +15,7 @@ struct StaffingRule: MunicipalRule {
         var out: [Diagnostic] = []
         // Without a staffing plan, its absence is the error (municipality-file-missing).
         guard let status = m.status, let plan = m.files.staffing else { return out }
-        let staff = plan.root?["staff"]?.sequence ?? []
+        let staff = plan.root?.sequence(at: "staff") ?? []
         let roles = StaffRoles(m, c)
         for req in c.settings.requirements.staffing {
             guard let minimum = req.minimum[status], minimum > 0 else { continue }
@@ -26,7 +26,7 @@ struct StaffingRule: MunicipalRule {
             // At the fte of a post of the role that counts for nothing (`fte: 0`, which the
             // schema refuses: its error is then the one), else at the `staff` key: the list
             // lacks a post, none of its tokens is wrong.
-            let idle = staff.first { $0["role"]?.string == req.role && ($0["fte"]?.number ?? 1) <= 0 }?["fte"]
+            let idle = staff.first { $0.string(at: "role") == req.role && ($0["fte"]?.number ?? 1) <= 0 }?["fte"]
             let at = idle?.span ?? plan.root?.pair("staff")?.key.span ?? .wholeFile(plan.path)
             let name = c.network.modelDocument(.role, req.role)?.root?["title"]
                 .flatMap { LocalizedText($0, defaultLanguage: c.settings.defaultLanguage)?.text("en", fallback: c.settings.defaultLanguage).text }
@@ -54,7 +54,7 @@ struct StaffRoles {
 
     init(_ m: ResolvedMunicipality, _ c: ValidationContext) {
         guard let plan = m.files.staffing else { return }
-        for post in plan.root?["staff"]?.sequence ?? [] {
+        for post in plan.root?.sequence(at: "staff") ?? [] {
             let node = post["role"]
             if let role = node?.string, !c.refused(node, in: plan.path), c.network.modelDocument(.role, role) != nil {
                 posts.append((post, role))

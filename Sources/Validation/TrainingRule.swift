@@ -23,13 +23,13 @@ struct TrainingRule: MunicipalRule {
     /// there yet. Each date of a record on its own (both can be wrong).
     func beforeStart(_ m: ResolvedMunicipality) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for post in m.files.staffing?.root?["staff"]?.sequence ?? [] {
+        for post in m.files.staffing?.root?.sequence(at: "staff") ?? [] {
             guard let startNode = post["start_date"], let start = startNode.string.flatMap(Day.init) else { continue }
-            for record in post["training"]?.sequence ?? [] {
+            for record in post.sequence(at: "training") ?? [] {
                 for (field, verb) in [("planned", "plan"), ("completed", "complete")] {
                     guard let node = record[field], let day = node.string.flatMap(Day.init), day < start else { continue }
                     out.append(.error("training-before-start",
-                                      "module '\(record["module"]?.string ?? "?")' of post '\(post["id"]?.string ?? "?")' is \(field) on \(day), before the post starts on \(start)",
+                                      "module '\(record.string(at: "module") ?? "?")' of post '\(post.string(at: "id") ?? "?")' is \(field) on \(day), before the post starts on \(start)",
                                       at: node.span, related: [RelatedLocation(startNode.span, "the post's start date")],
                                       help: "\(verb) the module on or after the start date, or correct the start date (often the year)"))
                 }
@@ -43,19 +43,19 @@ struct TrainingRule: MunicipalRule {
         // Mandatory modules by role.
         var mandatory: [String: [String]] = [:]
         for doc in c.network.modelDocuments(.trainingModule) where doc.root?["mandatory"]?.bool == true {
-            for role in doc.root?["target_roles"]?.sequence ?? [] {
+            for role in doc.root?.sequence(at: "target_roles") ?? [] {
                 if let r = role.string { mandatory[r, default: []].append(doc.id) }
             }
         }
         var out: [Diagnostic] = []
         guard let opening = m.openingDate else { return [] }
         let opened = opening <= c.asOf && (m.status ?? .planned) > .planned
-        for post in m.files.staffing?.root?["staff"]?.sequence ?? [] {
-            guard let role = post["role"]?.string else { continue }
-            let postId = post["id"]?.string ?? role
-            let records = post["training"]?.sequence ?? []
+        for post in m.files.staffing?.root?.sequence(at: "staff") ?? [] {
+            guard let role = post.string(at: "role") else { continue }
+            let postId = post.string(at: "id") ?? role
+            let records = post.sequence(at: "training") ?? []
             for module in mandatory[role] ?? [] {
-                guard let record = records.first(where: { $0["module"]?.string == module }) else {
+                guard let record = records.first(where: { $0.string(at: "module") == module }) else {
                     out.append(.error("training-incomplete",
                                       "post '\(postId)' (\(role)) has no plan for mandatory module '\(module)'",
                                       at: post["training"]?.span ?? post.span,
@@ -63,7 +63,7 @@ struct TrainingRule: MunicipalRule {
                                       help: "add '- module: \(module)' with a planned date before \(opening)"))
                     continue
                 }
-                let completed = record["completed"]?.string.flatMap(Day.init)
+                let completed = record.string(at: "completed").flatMap(Day.init)
                 if opened && completed == nil {
                     out.append(.error("training-incomplete",
                                       "post '\(postId)' (\(role)) has not completed mandatory module '\(module)', and the office opened on \(opening)",

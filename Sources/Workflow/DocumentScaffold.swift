@@ -29,15 +29,15 @@ public struct DocumentScaffold {
 
     /// The description of a property of the kind's schema.
     func describe(_ field: String, in properties: Node? = nil) -> String {
-        (properties ?? schema?["properties"])?[field]?["description"]?.string ?? field
+        (properties ?? schema?["properties"])?[field]?.string(at: "description") ?? field
     }
 
     /// The values an enumerated list may hold, from the schema.
     func allowed(_ field: String) -> [String] {
-        (schema?["properties"]?[field]?["items"]?["enum"]?.sequence ?? []).compactMap(\.string)
+        (schema?["properties"]?[field]?["items"]?.sequence(at: "enum") ?? []).compactMap(\.string)
     }
 
-    var required: [String] { (schema?["required"]?.sequence ?? []).compactMap(\.string) }
+    var required: [String] { (schema?.sequence(at: "required") ?? []).compactMap(\.string) }
 
     func ids(_ kind: Kind) -> [String] { network.modelDocuments(kind).map(\.id) }
 
@@ -73,7 +73,7 @@ public struct DocumentScaffold {
     }
 
     func serviceFields() -> [(String, String)] {
-        let areas = (network.modelDocuments(.model).first?.root?["areas"]?.sequence ?? []).compactMap { $0["id"]?.string }
+        let areas = (network.modelDocuments(.model).first?.root?.sequence(at: "areas") ?? []).compactMap { $0.string(at: "id") }
         return [
             ("id", YAMLText.line(0, "id", id)),
             ("name", i18n("name", phrases.texts("service_name"))),

@@ -169,9 +169,9 @@ public struct OutlineChapter: Sendable {
 
     /// The chapters of a network's outline, in order.
     static func all(_ network: Network) -> [OutlineChapter] {
-        (network.modelDocument(.handbookOutline, "outline")?.root?["chapters"]?.sequence ?? []).compactMap { item in
-            guard let id = item["id"]?.string else { return nil }
-            return OutlineChapter(id: id, source: item["source"]?.string ?? id, title: network.text(item["title"]), node: item)
+        (network.modelDocument(.handbookOutline, "outline")?.root?.sequence(at: "chapters") ?? []).compactMap { item in
+            guard let id = item.string(at: "id") else { return nil }
+            return OutlineChapter(id: id, source: item.string(at: "source") ?? id, title: network.text(item["title"]), node: item)
         }
     }
 }

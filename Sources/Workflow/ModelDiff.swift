@@ -84,7 +84,7 @@ public struct ModelDiff: Sendable {
         municipality = m.slug
         modelId = network.settings.id
         modelVersion = network.settings.version
-        baseModelVersion = m.files.adaptation?.root?["base_model_version"]?.string
+        baseModelVersion = m.files.adaptation?.root?.string(at: "base_model_version")
         let name = { (kind: Kind, id: String, field: String) -> LocalizedText? in
             network.text(network.modelDocument(kind, id)?.root?[field])
         }
@@ -110,16 +110,16 @@ public struct ModelDiff: Sendable {
         }
         owners = m.procedures.compactMap { p in
             guard let owner = p.localOwner else { return nil }
-            return Owner(procedure: p.id, role: owner.role, modelRole: p.model?.root?["owner_role"]?.string, at: owner.span)
+            return Owner(procedure: p.id, role: owner.role, modelRole: p.model?.root?.string(at: "owner_role"), at: owner.span)
         }.sorted { $0.procedure < $1.procedure }
     }
 
     /// Steps whose time limit differs between the model procedure and its variant,
     /// and steps only one of them has, in the model's order then the variant's.
     static func stepChanges(_ model: Node?, _ variant: Node?) -> [StepChange] {
-        let modelSteps = model?["steps"]?.sequence ?? []
-        let variantSteps = variant?["steps"]?.sequence ?? []
-        let limit = { (step: Node?) in step?["time_limit"]?.string }
+        let modelSteps = model?.sequence(at: "steps") ?? []
+        let variantSteps = variant?.sequence(at: "steps") ?? []
+        let limit = { (step: Node?) in step?.string(at: "time_limit") }
         var out: [StepChange] = []
         for step in modelSteps {
             guard let id = step["id"]?.keyText else { continue }

@@ -49,8 +49,8 @@ public enum MunicipalityLookup {
         let folded = MunicipalityRegister.fold(typed)
         for slug in network.municipalitySlugs {
             guard let office = network.municipalities[slug]?.office?.root?["municipality"] else { continue }
-            if office["ine_code"]?.string == typed { return slug }
-            if let name = office["name"]?.string, MunicipalityRegister.fold(name) == folded { return slug }
+            if office.string(at: "ine_code") == typed { return slug }
+            if let name = office.string(at: "name"), MunicipalityRegister.fold(name) == folded { return slug }
         }
         if let csv = network.tree.references[MunicipalityRegister.fileName],
            case let .found(entry) = find(typed, in: MunicipalityRegister(csv: csv.text)),
@@ -67,7 +67,7 @@ public enum MunicipalityLookup {
     public static func didYouMean(_ typed: String, in network: Network, limit: Int = 3) -> String? {
         let typedWords = words(MunicipalityRegister.fold(typed.trimmingCharacters(in: " ")))
         let holding = typedWords.isEmpty ? [] : network.municipalitySlugs.filter { slug in
-            let name = network.municipalities[slug]?.office?.root?["municipality"]?["name"]?.string ?? slug
+            let name = network.municipalities[slug]?.office?.root?["municipality"]?.string(at: "name") ?? slug
             let own = Set(words(MunicipalityRegister.fold(name)) + words(slug))
             return typedWords.allSatisfy(own.contains)
         }

@@ -133,17 +133,17 @@ public struct MunicipalityScaffold {
     func mandatoryModules(for role: String) -> [String] {
         let modules = network.modelDocuments(.trainingModule).filter { doc in
             doc.root?["mandatory"]?.bool == true
-                && (doc.root?["target_roles"]?.sequence ?? []).contains { $0.string == role }
+                && (doc.root?.sequence(at: "target_roles") ?? []).contains { $0.string == role }
         }
         let ids = Set(modules.map(\.id))
         var prerequisites: [String: [String]] = [:]
         for doc in modules {
-            prerequisites[doc.id] = (doc.root?["prerequisites"]?.sequence ?? []).compactMap(\.string).filter(ids.contains)
+            prerequisites[doc.id] = (doc.root?.sequence(at: "prerequisites") ?? []).compactMap(\.string).filter(ids.contains)
         }
         // How many modules of the whole model build on each module (the induction first).
         var dependents: [String: Int] = [:]
         for doc in network.modelDocuments(.trainingModule) {
-            for p in doc.root?["prerequisites"]?.sequence ?? [] { if let id = p.string { dependents[id, default: 0] += 1 } }
+            for p in doc.root?.sequence(at: "prerequisites") ?? [] { if let id = p.string { dependents[id, default: 0] += 1 } }
         }
         var ordered: [String] = []
         var placed = Set<String>()
@@ -204,12 +204,12 @@ public struct MunicipalityScaffold {
 
     func communicationPlan() -> ScaffoldFile? {
         guard let strategy = network.modelDocuments(.communicationStrategy).first?.root else { return nil }
-        let all = strategy["audiences"]?.sequence ?? []
+        let all = strategy.sequence(at: "audiences") ?? []
         var audiences = all.filter { $0["required"]?.bool == true }
         if audiences.isEmpty { audiences = Array(all.prefix(1)) }
-        let messages = strategy["messages"]?.sequence ?? []
-        let channels = (strategy["channels"]?.sequence ?? []).compactMap { $0["id"]?.string }
-        guard !audiences.isEmpty, let firstMessage = messages.first?["id"]?.string, let firstChannel = channels.first else {
+        let messages = strategy.sequence(at: "messages") ?? []
+        let channels = (strategy.sequence(at: "channels") ?? []).compactMap { $0.string(at: "id") }
+        guard !audiences.isEmpty, let firstMessage = messages.first?.string(at: "id"), let firstChannel = channels.first else {
             return nil
         }
         let owner = posts.first?.role ?? network.modelDocuments(.role).first?.id ?? "office-coordinator"
@@ -228,8 +228,8 @@ public struct MunicipalityScaffold {
         t += "objectives:\n" + YAMLText.i18nItem(1, objective, languages: languages)
         t += "actions:\n"
         for (audience, day) in zip(audiences, dates) {
-            guard let id = audience["id"]?.string else { continue }
-            let message = messages.first { $0["audience"]?.string == id }?["id"]?.string ?? firstMessage
+            guard let id = audience.string(at: "id") else { continue }
+            let message = messages.first { $0.string(at: "audience") == id }?.string(at: "id") ?? firstMessage
             let preferred = MunicipalityScaffold.preferredChannels[id]
             let channel = preferred.flatMap { channels.contains($0) ? $0 : nil } ?? firstChannel
             let names = network.text(audience["name"])?.values ?? [network.settings.defaultLanguage: id]
@@ -250,8 +250,8 @@ public struct MunicipalityScaffold {
         var t = YAMLText.comment(0, "The opening checklist of the office of \(entry.name). " + header)
         t += YAMLText.comment(0, "Mark each item done (done: true) with the date it was done; every item must be done before the office opens.")
         t += YAMLText.line(0, "municipality", slug)
-        let items = (network.modelDocuments(.checklistTemplate).first?.root?["items"]?.sequence ?? [])
-            .compactMap { $0["id"]?.string }
+        let items = (network.modelDocuments(.checklistTemplate).first?.root?.sequence(at: "items") ?? [])
+            .compactMap { $0.string(at: "id") }
         if items.isEmpty {
             t += "items: []\n"
         } else {

@@ -49,22 +49,22 @@ struct AgreementsChapter: ChapterBuilder {
         let day = c.input.sourceDay
         let agreements = c.network.reliedAgreements(c.view.slug).compactMap(\.document).map { doc -> AgreementsView.Agreement in
             let root = doc.root
-            let names = Dictionary((root?["parties"]?.sequence ?? []).compactMap { p in p["id"]?.string.map { ($0, p["name"]) } }) { a, _ in a }
+            let names = Dictionary((root?.sequence(at: "parties") ?? []).compactMap { p in p.string(at: "id").map { ($0, p["name"]) } }) { a, _ in a }
             let state = doc.agreementState(on: day)
-            let money = (root?["money"]?.sequence ?? []).map { line in
-                AgreementsView.Money(party: m.view(line["party"]?.string.flatMap { names[$0] } ?? nil) ?? m.plainView(line["party"]?.string ?? ""),
+            let money = (root?.sequence(at: "money") ?? []).map { line in
+                AgreementsView.Money(party: m.view(line.string(at: "party").flatMap { names[$0] } ?? nil) ?? m.plainView(line.string(at: "party") ?? ""),
                                      purpose: m.view(line["purpose"]), amount: c.format.money(line["amount"]?.number ?? 0))
             }
             return .init(
                 heading: sections.next(m.view(root?["title"]) ?? m.plainView(doc.id), anchor: "agreement-\(doc.id)"),
                 summary: m.view(root?["summary"]),
-                type: c.format.label(c.words["agreement_type.\(root?["type"]?.string ?? "")"]),
+                type: c.format.label(c.words["agreement_type.\(root?.string(at: "type") ?? "")"]),
                 signed_on: c.format.signing(doc.signedOn, asOf: day, none: c.words["agreement_unsigned"]),
                 valid_until: doc.validUntil.map(c.format.date) ?? "",
                 state: state.rawValue, state_label: c.format.label(c.words["agreement_state.\(state.rawValue)"]),
-                parties: (root?["parties"]?.sequence ?? []).map { p in
-                    .init(name: m.view(p["name"]) ?? m.plainView(p["id"]?.string ?? ""),
-                          obligations: (p["obligations"]?.sequence ?? []).compactMap { m.view($0) })
+                parties: (root?.sequence(at: "parties") ?? []).map { p in
+                    .init(name: m.view(p["name"]) ?? m.plainView(p.string(at: "id") ?? ""),
+                          obligations: (p.sequence(at: "obligations") ?? []).compactMap { m.view($0) })
                 },
                 money: money, has_money: !money.isEmpty, money_total: c.format.money(doc.agreementMoney))
         }

@@ -87,16 +87,16 @@ struct CatalogueChapter: ChapterBuilder {
         let services = CatalogueChapter.ordered(c)
         let m = c.markup
         let summary = services.map { s in
-            CatalogueView.Summary(link: c.serviceLinkView(s.id), area: s.fields["area"]?.string.map(c.area),
-                                  adoption: adoption(s, c), owner: s.fields["owner_role"]?.string.map(c.roleLinkView))
+            CatalogueView.Summary(link: c.serviceLinkView(s.id), area: s.fields.string(at: "area").map(c.area),
+                                  adoption: adoption(s, c), owner: s.fields.string(at: "owner_role").map(c.roleLinkView))
         }
         let sheets = services.map { s -> CatalogueView.Sheet in
             let heading = sections.next(m.view(s.fields["name"]) ?? m.plainView(s.id), anchor: Anchors.service(s.id))
             let body = c.bodies.render(s.document, anchor: Anchors.service(s.id), headingShift: 2)
                 .view(id: s.id, defaultLanguage: c.network.settings.defaultLanguage)
             let make = { () -> CatalogueView.Sheet in
-                let meta = c.words("catalogue.version", ["version": s.fields["version"]?.string ?? "",
-                                                         "date": s.fields["last_reviewed"]?.string.map(c.format.date) ?? ""])
+                let meta = c.words("catalogue.version", ["version": s.fields.string(at: "version") ?? "",
+                                                         "date": s.fields.string(at: "last_reviewed").map(c.format.date) ?? ""])
                 return .init(number: heading.number, title: heading.title, anchor: heading.anchor, adoption: adoption(s, c),
                              local_note: s.adoption == .local ? c.words("catalogue.local_note", ["municipality": c.municipalityName]) : nil,
                              adopted_note: s.adoption == .adopted ? s.adoptedAt.map { c.words("catalogue.adopted_note", ["place": c.place($0)]) } : nil,
@@ -197,7 +197,7 @@ struct CatalogueChapter: ChapterBuilder {
 
     /// The services in the order of the model's areas, then by name in the language.
     static func ordered(_ c: HandbookContext) -> [ResolvedService] {
-        let items = c.view.services.map { s in (s, c.areaOrder(s.fields["area"]?.string ?? ""), c.markup.plain(s.fields["name"])) }
+        let items = c.view.services.map { s in (s, c.areaOrder(s.fields.string(at: "area") ?? ""), c.markup.plain(s.fields["name"])) }
         let sort = {
             items.indices.sorted { i, j in
                 let a = items[i], b = items[j]
@@ -240,11 +240,11 @@ struct CatalogueChapter: ChapterBuilder {
     func commitments(_ node: Node, model: Node?, overrides: [FieldOverride], _ c: HandbookContext) -> String {
         let values = ValueText(c)
         let items = (node.sequence ?? []).map { item -> String in
-            let id = item["id"]?.string ?? ""
+            let id = item.string(at: "id") ?? ""
             let changed = overrides.contains { $0.path.count > 1 && $0.path[1] == .key("[\(id)]") }
             var html = values.commitment(item)
             if changed {
-                let original = model?.sequence?.first { $0["id"]?.string == id }
+                let original = model?.sequence?.first { $0.string(at: "id") == id }
                 html += " " + c.markup.local(modelValue: original.map(values.commitment) ?? c.markup.escape(c.words["value.none"]))
             }
             return html

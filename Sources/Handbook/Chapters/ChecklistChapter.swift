@@ -53,20 +53,20 @@ struct ChecklistChapter: ChapterBuilder {
 
     func build(_ c: HandbookContext, number: Int) -> ChapterContent {
         let m = c.markup
-        let template = c.network.modelDocuments(.checklistTemplate).first?.root?["items"]?.sequence ?? []
-        let local = c.view.files.checklist?.root?["items"]?.sequence ?? []
+        let template = c.network.modelDocuments(.checklistTemplate).first?.root?.sequence(at: "items") ?? []
+        let local = c.view.files.checklist?.root?.sequence(at: "items") ?? []
         let known = ChecklistChapter.categories
-        let categories = known + Set(template.compactMap { $0["category"]?.string }).subtracting(known).sorted()
+        let categories = known + Set(template.compactMap { $0.string(at: "category") }).subtracting(known).sorted()
         let groups = categories.compactMap { category -> ChecklistView.Group? in
-            let items = template.filter { $0["category"]?.string == category }
+            let items = template.filter { $0.string(at: "category") == category }
             guard !items.isEmpty else { return nil }
             return .init(category: c.words["checklist.category.\(category)"], items: items.map { item in
-                let id = item["id"]?.string ?? ""
-                let state = local.first { $0["item"]?.string == id }
+                let id = item.string(at: "id") ?? ""
+                let state = local.first { $0.string(at: "item") == id }
                 let isDone = state?["done"]?.bool == true
                 return .init(title: m.view(item["title"]), description: m.view(item["description"]), done: isDone,
                              status: c.words[isDone ? "status.done" : "status.pending"],
-                             date: state?["date"]?.string.map(c.format.date) ?? "", note: m.view(state?["note"]))
+                             date: state?.string(at: "date").map(c.format.date) ?? "", note: m.view(state?["note"]))
             })
         }
         let done = groups.flatMap(\.items).filter(\.done).count
@@ -74,17 +74,17 @@ struct ChecklistChapter: ChapterBuilder {
         var view = ChecklistView(summary: summary, groups: groups)
         if let follow = c.view.files.single(.followUp)?.root {
             view.has_follow_up = true
-            view.follow_up_issues = (follow["issues"]?.sequence ?? []).filter { $0["status"]?.string == "open" }.map { i in
+            view.follow_up_issues = (follow.sequence(at: "issues") ?? []).filter { $0.string(at: "status") == "open" }.map { i in
                 .init(title: m.view(i["title"]), owner: m.view(i["owner"]), status: c.words["follow_up_status.open"],
-                      dates: c.words("follow_up_issue_dates", ["opened": i["opened"]?.string.map(c.format.date) ?? "",
-                                                               "due": i["due"]?.string.map(c.format.date) ?? ""]))
+                      dates: c.words("follow_up_issue_dates", ["opened": i.string(at: "opened").map(c.format.date) ?? "",
+                                                               "due": i.string(at: "due").map(c.format.date) ?? ""]))
             }
-            view.follow_up_actions = (follow["actions"]?.sequence ?? []).map { a in
+            view.follow_up_actions = (follow.sequence(at: "actions") ?? []).map { a in
                 .init(title: m.view(a["title"]), owner: m.view(a["owner"]),
-                      status: c.words["follow_up_status.\(a["status"]?.string ?? "")"],
-                      dates: c.format.dateSpan(start: a["start"]?.string, end: a["end"]?.string))
+                      status: c.words["follow_up_status.\(a.string(at: "status") ?? "")"],
+                      dates: c.format.dateSpan(start: a.string(at: "start"), end: a.string(at: "end")))
             }
-            view.follow_up_last_visit = (follow["visits"]?.sequence ?? []).compactMap { $0["date"]?.string }.max()
+            view.follow_up_last_visit = (follow.sequence(at: "visits") ?? []).compactMap { $0.string(at: "date") }.max()
                 .map { c.words("follow_up_last_visit", ["date": c.format.date($0)]) }
         }
         return ChapterContent(model: view)

@@ -86,15 +86,15 @@ struct CommunicationChapter: ChapterBuilder {
             view.strategy_summary = m.view(s?["summary"])
             view.strategy_body = c.bodies.render(strategy, anchor: Anchors.strategy, headingShift: 2)
                 .view(id: strategy.id, defaultLanguage: c.network.settings.defaultLanguage)
-            view.audiences = (s?["audiences"]?.sequence ?? []).map { a in
-                .init(anchor: Anchors.audience(a["id"]?.string ?? ""), name: m.view(a["name"]), description: m.view(a["description"]),
+            view.audiences = (s?.sequence(at: "audiences") ?? []).map { a in
+                .init(anchor: Anchors.audience(a.string(at: "id") ?? ""), name: m.view(a["name"]), description: m.view(a["description"]),
                       required: c.words[a["required"]?.bool == true ? "value.yes" : "value.no"])
             }
-            view.messages = (s?["messages"]?.sequence ?? []).map { msg in
-                .init(audience: audienceLink(msg["audience"]?.string, c), text: m.view(msg["text"]))
+            view.messages = (s?.sequence(at: "messages") ?? []).map { msg in
+                .init(audience: audienceLink(msg.string(at: "audience"), c), text: m.view(msg["text"]))
             }
-            view.channels = (s?["channels"]?.sequence ?? []).map { ch in
-                .init(anchor: Anchors.channel(ch["id"]?.string ?? ""), name: m.view(ch["name"]), description: m.view(ch["description"]))
+            view.channels = (s?.sequence(at: "channels") ?? []).map { ch in
+                .init(anchor: Anchors.channel(ch.string(at: "id") ?? ""), name: m.view(ch["name"]), description: m.view(ch["description"]))
             }
         }
         view.strategy = strategyHeading
@@ -105,17 +105,17 @@ struct CommunicationChapter: ChapterBuilder {
             view.no_plan = c.words["communication.no_plan"]
             return ChapterContent(model: view, sections: sections.sections)
         }
-        let actions = (plan["actions"]?.sequence ?? []).map { ($0, $0["date"]?.string.flatMap(Day.init)) }
+        let actions = (plan.sequence(at: "actions") ?? []).map { ($0, $0.string(at: "date").flatMap(Day.init)) }
             .sorted { a, b in
                 switch (a.1, b.1) {
                 case let (x?, y?) where x != y: return x < y
                 case (nil, _?): return false
                 case (_?, nil): return true
-                default: return (a.0["id"]?.string ?? "") < (b.0["id"]?.string ?? "")
+                default: return (a.0.string(at: "id") ?? "") < (b.0.string(at: "id") ?? "")
                 }
             }
         let spent = actions.reduce(0.0) { $0 + (numeric($1.0["budget"]) ?? 0) }
-        if let start = plan["period"]?["start"]?.string, let end = plan["period"]?["end"]?.string {
+        if let start = plan["period"]?.string(at: "start"), let end = plan["period"]?.string(at: "end") {
             view.facts.append(.init(label: c.words["communication.period"],
                                     value: c.words("communication.period_value", ["start": c.format.date(start), "end": c.format.date(end)])))
         }
@@ -124,7 +124,7 @@ struct CommunicationChapter: ChapterBuilder {
         }
         view.facts.append(.init(label: c.words["communication.actions_budget"],
                                 value: c.format.count("communication.actions_budget_value", actions.count, ["amount": c.format.money(spent)])))
-        view.objectives = .of((plan["objectives"]?.sequence ?? []).compactMap(m.view))
+        view.objectives = .of((plan.sequence(at: "objectives") ?? []).compactMap(m.view))
 
         // Calendar
         view.calendar = heading("communication.calendar", "communication-calendar")
@@ -143,10 +143,10 @@ struct CommunicationChapter: ChapterBuilder {
             }
             rows.append(.init(date: day.map(c.format.shortDate) ?? "—", title: m.view(action["title"]),
                               description: m.view(action["description"]),
-                              message: action["message"]?.string.flatMap { c.strategyItem("messages", $0) }.flatMap { m.view($0["text"]) },
-                              indicator: action["indicator"]?.string.map(c.indicatorLinkView),
-                              audience: audienceLink(action["audience"]?.string, c), channel: channelLink(action["channel"]?.string, c),
-                              owner: action["owner"]?.string.map(c.roleLinkView),
+                              message: action.string(at: "message").flatMap { c.strategyItem("messages", $0) }.flatMap { m.view($0["text"]) },
+                              indicator: action.string(at: "indicator").map(c.indicatorLinkView),
+                              audience: audienceLink(action.string(at: "audience"), c), channel: channelLink(action.string(at: "channel"), c),
+                              owner: action.string(at: "owner").map(c.roleLinkView),
                               budget: numeric(action["budget"]).map(c.format.money) ?? "—"))
         }
         flush()

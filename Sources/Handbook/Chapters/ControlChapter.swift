@@ -55,22 +55,22 @@ struct ControlChapter: ChapterBuilder {
         let settings = c.network.settings
         let revision = c.input.sourceRevision
         let short = revision.count > 12 && revision.allSatisfy(\.isHexDigit) ? String(revision.prefix(12)) : revision
-        let status = c.office?["status"]?.string
-        let phases = c.network.modelDocuments(.model).first?.root?["phases"]?.sequence ?? []
+        let status = c.office?.string(at: "status")
+        let phases = c.network.modelDocuments(.model).first?.root?.sequence(at: "phases") ?? []
         var rows: [ControlView.Fact] = []
         func row(_ key: String, _ value: TextView, aside: String? = nil, code: Bool = false, long: Bool = false) {
             rows.append(.init(label: c.words[key == "phase" ? "office_phase" : "control.\(key)"], value: value, aside: aside, code: code, long: long))
         }
         row("municipality", m.plainView(c.municipalityName),
-            aside: c.office?["municipality"]?["ine_code"]?.string.map { c.words("control.ine", ["code": $0]) })
+            aside: c.office?["municipality"]?.string(at: "ine_code").map { c.words("control.ine", ["code": $0]) })
         row("office", m.view(c.office?["name"]) ?? m.plainView(""))
-        if let phase = phases.first(where: { $0["id"]?.string == status }) {
+        if let phase = phases.first(where: { $0.string(at: "id") == status }) {
             row("phase", m.view(phase["name"]) ?? m.plainView(""))
         }
         if let opening = c.view.openingDate { row("opening", m.plainView(c.format.date(opening))) }
         row("model", m.view(c.network.modelDocuments(.model).first?.root?["title"]) ?? m.plainView(""), aside: settings.id)
         row("model_version", m.plainView(settings.version))
-        if let base = c.view.files.adaptation?.root?["base_model_version"]?.string {
+        if let base = c.view.files.adaptation?.root?.string(at: "base_model_version") {
             row("base_version", m.plainView(base))
         }
         row("revision", m.plainView(short), aside: c.input.sourceModified ? c.words["control.revision_modified"] : nil, code: true)
@@ -89,7 +89,7 @@ struct ControlChapter: ChapterBuilder {
         var view = ControlView(purpose: c.words("control.purpose", ["municipality": c.municipalityName]), rows: rows,
                                legend: legend, default_language: settings.defaultLanguage,
                                fallback_note: m.fallbackNote(settings.defaultLanguage))
-        if let base = c.view.files.adaptation?.root?["base_model_version"]?.string {
+        if let base = c.view.files.adaptation?.root?.string(at: "base_model_version") {
             view.updates = c.network.releases(after: base).map { r in
                 .init(version: r.version, date: r.date.map(c.format.date) ?? "", summary: m.view(r.summary))
             }

@@ -162,7 +162,7 @@ struct DifferencesChapter: ChapterBuilder {
         let omittedRows = c.view.omitted.map { o in
             let doc = c.network.modelDocument(.service, o.service)
             return DifferencesView.Omission(service: doc.flatMap { m.view($0.root?["name"]) } ?? m.plainView(o.service),
-                                            status: c.words["badge.\(doc?.root?["status"]?.string ?? "recommended")"],
+                                            status: c.words["badge.\(doc?.root?.string(at: "status") ?? "recommended")"],
                                             reason: o.reason.map(m.view(localized:)), source: c.place(o.span))
         }
 
@@ -171,7 +171,7 @@ struct DifferencesChapter: ChapterBuilder {
         for s in c.view.services { rows += overrideRows(s.overrides, link: c.serviceLinkView(s.id), values: values, c) }
         for p in c.view.procedures { rows += overrideRows(p.overrides, link: c.procedureLinkView(p.id), values: values, c) }
         for i in c.view.indicators {
-            rows += overrideRows(i.overrides, link: c.indicatorLinkView(i.id), values: values, unit: i.fields["unit"]?.string, c)
+            rows += overrideRows(i.overrides, link: c.indicatorLinkView(i.id), values: values, unit: i.fields.string(at: "unit"), c)
         }
 
         let localServices = heading("differences.local_services", "differences-local-services")
@@ -197,13 +197,13 @@ struct DifferencesChapter: ChapterBuilder {
 
         // Targets the agency set for this office (`agency_targets`), with their reasons.
         var agencyRows: [DifferencesView.AgencyTarget] = []
-        for item in adaptation?.root?["agency_targets"]?.sequence ?? [] {
-            guard let id = item["indicator"]?.string, let ind = c.view.indicators.first(where: { $0.id == id }),
+        for item in adaptation?.root?.sequence(at: "agency_targets") ?? [] {
+            guard let id = item.string(at: "indicator"), let ind = c.view.indicators.first(where: { $0.id == id }),
                   let target = IndicatorResults.target(ind, in: c.view, network: c.network) else { continue }
-            let unit = ind.fields["unit"]?.string
+            let unit = ind.fields.string(at: "unit")
             let model = ind.fields["target"].flatMap { t -> String? in
-                guard let v = t["value"]?.number, let d = t["direction"]?.string else { return nil }
-                let period = t["period"]?.string ?? TargetPeriod(frequency: ind.fields["frequency"]?.string)?.rawValue ?? "quarter"
+                guard let v = t["value"]?.number, let d = t.string(at: "direction") else { return nil }
+                let period = t.string(at: "period") ?? TargetPeriod(frequency: ind.fields.string(at: "frequency"))?.rawValue ?? "quarter"
                 return c.format.target(v, direction: d, period: period, unit: unit, additive: target.additive)
             } ?? "—"
             agencyRows.append(.init(indicator: c.indicatorLinkView(id), model: m.escape(model),
@@ -254,7 +254,7 @@ struct DifferencesChapter: ChapterBuilder {
             switch step {
             case let .key(k) where k.hasPrefix("["):
                 let id = String(k.dropFirst().dropLast())
-                let item = [o.parent, o.localValue, o.modelValue].compactMap { $0 }.first { $0["id"]?.string == id }
+                let item = [o.parent, o.localValue, o.modelValue].compactMap { $0 }.first { $0.string(at: "id") == id }
                 let name = ["metric", "name", "title", "label", "action"].lazy.compactMap { item?[$0] }
                     .map { c.markup.plain($0) }.first { !$0.isEmpty }
                 return name ?? id

@@ -29,15 +29,15 @@ public struct GlossaryView: ChapterView {
 struct GlossaryChapter: ChapterBuilder {
     func build(_ c: HandbookContext, number: Int) -> ChapterContent {
         let m = c.markup
-        let terms = c.network.modelDocuments(.glossary).first?.root?["terms"]?.sequence ?? []
-        let byId = Dictionary(terms.compactMap { t in t["id"]?.string.map { ($0, t) } }, uniquingKeysWith: { a, _ in a })
+        let terms = c.network.modelDocuments(.glossary).first?.root?.sequence(at: "terms") ?? []
+        let byId = Dictionary(terms.compactMap { t in t.string(at: "id").map { ($0, t) } }, uniquingKeysWith: { a, _ in a })
         let sorted = terms.map { ($0, m.plain($0["term"])) }.sorted { a, b in
             let order = a.1.compare(b.1, options: [.caseInsensitive, .diacriticInsensitive])
-            return order == .orderedSame ? (a.0["id"]?.string ?? "") < (b.0["id"]?.string ?? "") : order == .orderedAscending
+            return order == .orderedSame ? (a.0.string(at: "id") ?? "") < (b.0.string(at: "id") ?? "") : order == .orderedAscending
         }.map(\.0)
         let entries = sorted.map { t -> GlossaryView.Term in
-            let id = t["id"]?.string ?? ""
-            let related = (t["see_also"]?.sequence ?? []).compactMap(\.string).compactMap { rid in
+            let id = t.string(at: "id") ?? ""
+            let related = (t.sequence(at: "see_also") ?? []).compactMap(\.string).compactMap { rid in
                 byId[rid].map { LinkView(link_anchor: Anchors.term(rid), xref: false, label: m.view($0["term"]) ?? m.plainView(rid)) }
             }
             return GlossaryView.Term(

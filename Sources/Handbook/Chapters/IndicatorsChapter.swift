@@ -114,12 +114,12 @@ struct IndicatorsChapter: ChapterBuilder {
         }
         let indicators = c.view.indicators.map { ind -> IndicatorsView.Indicator in
             let f = ind.fields
-            let unit = f["unit"]?.string
+            let unit = f.string(at: "unit")
             let local = ind.overrides.isEmpty ? nil
                 : c.local(modelValue: ind.document.root?["target"].map { values.target($0, unit: unit) } ?? "—")
             return .init(anchor: Anchors.indicator(ind.id), name: m.view(f["name"]), definition: m.view(f["definition"]),
-                         unit: c.words["unit.\(unit ?? "")"], type: c.words["indicator_type.\(f["type"]?.string ?? "")"],
-                         frequency: c.words["frequency.\(f["frequency"]?.string ?? "")"],
+                         unit: c.words["unit.\(unit ?? "")"], type: c.words["indicator_type.\(f.string(at: "type") ?? "")"],
+                         frequency: c.words["frequency.\(f.string(at: "frequency") ?? "")"],
                          target: targetText(ind.id, unit: unit), target_local: local,
                          target_source: local.map { _ in ind.overrides.map { c.place($0.localValue.span) }.first ?? "" },
                          source: m.view(f["source"]))
@@ -140,9 +140,9 @@ struct IndicatorsChapter: ChapterBuilder {
             view.quarters = recent.map { .init(label: c.format.quarter($0.0, short: true)) }
             var notes: [IndicatorsView.ValueNote] = []
             view.value_rows = c.view.indicators.map { ind in
-                let unit = ind.fields["unit"]?.string
+                let unit = ind.fields.string(at: "unit")
                 let cells = recent.map { (quarter, doc) -> IndicatorsView.Cell in
-                    guard let v = (doc.root?["values"]?.sequence ?? []).first(where: { $0["indicator"]?.string == ind.id }),
+                    guard let v = (doc.root?.sequence(at: "values") ?? []).first(where: { $0.string(at: "indicator") == ind.id }),
                           let n = numeric(v["value"]) else {
                         return .init(value: "—", status: c.format.status(IndicatorStatus.noData.rawValue), status_class: IndicatorStatus.noData.rawValue)
                     }
@@ -167,9 +167,9 @@ struct IndicatorsChapter: ChapterBuilder {
         view.report_list = reports.reversed().map { (quarter, doc) in
             let r = doc.root
             return .init(anchor: "report-\(quarter.id)", title: c.words("indicators.report_title", ["quarter": c.format.quarter(quarter)]),
-                         submitted: r?["submitted"]?.string.map { c.words("indicators.submitted", ["date": c.format.date($0)]) },
+                         submitted: r?.string(at: "submitted").map { c.words("indicators.submitted", ["date": c.format.date($0)]) },
                          file: doc.path, narrative: m.paragraphsView(r?["narrative"]),
-                         milestones: .of((r?["milestones"]?.sequence ?? []).compactMap(m.view)))
+                         milestones: .of((r?.sequence(at: "milestones") ?? []).compactMap(m.view)))
         }
         return ChapterContent(model: view, sections: sections.sections)
     }

@@ -94,8 +94,8 @@ struct OfficeChapter: ChapterBuilder {
         func heading(_ key: String, _ anchor: String) -> HeadingView { sections.next(m.plainView(c.words[key]), anchor: anchor) }
 
         let profile = heading("office.profile", "office-profile")
-        let phases = c.network.modelDocuments(.model).first?.root?["phases"]?.sequence ?? []
-        let phase = office?["status"]?.string.flatMap { status in phases.first { $0["id"]?.string == status } }
+        let phases = c.network.modelDocuments(.model).first?.root?.sequence(at: "phases") ?? []
+        let phase = office?.string(at: "status").flatMap { status in phases.first { $0.string(at: "id") == status } }
             .map { OfficeView.Phase(name: m.view($0["name"]) ?? m.plainView(""), description: m.view($0["description"]) ?? m.plainView("")) }
         let opening = c.view.openingDate.map {
             c.words(c.view.opensLater ? "office.opening_planned" : "office.opening_date", ["date": f.date($0)])
@@ -104,8 +104,8 @@ struct OfficeChapter: ChapterBuilder {
         let contact = heading("office.contact", "office-contact")
         var rows: [OfficeView.Contact] = []
         if let address = office?["address"] {
-            let lines = f.addressLines(street: address["street"]?.string, postalCode: address["postal_code"]?.string,
-                                       locality: address["locality"]?.string)
+            let lines = f.addressLines(street: address.string(at: "street"), postalCode: address.string(at: "postal_code"),
+                                       locality: address.string(at: "locality"))
             rows.append(.init(label: c.words["office.address"], lines: lines))
         }
         if let lat = numeric(office?["coordinates"]?["lat"]), let lon = numeric(office?["coordinates"]?["lon"]) {
@@ -113,28 +113,28 @@ struct OfficeChapter: ChapterBuilder {
                               lines: [f.coordinates(lat: lat, lon: lon)]))
         }
         let channels = office?["channels"]
-        if let phone = channels?["phone"]?.string {
+        if let phone = channels?.string(at: "phone") {
             rows.append(.init(label: c.words["office.phone"], lines: [phone], href: "tel:" + phone.filter { $0.isNumber || $0 == "+" }))
         }
-        if let email = channels?["email"]?.string {
+        if let email = channels?.string(at: "email") {
             rows.append(.init(label: c.words["office.email"], lines: [email], href: "mailto:\(email)"))
         }
         for key in ["web", "appointments"] {
-            if let url = channels?[key]?.string { rows.append(.init(label: c.words["office.\(key)"], lines: [url], href: url)) }
+            if let url = channels?.string(at: key) { rows.append(.init(label: c.words["office.\(key)"], lines: [url], href: url)) }
         }
 
         let hours = heading("office.hours", "office-hours")
-        let hourRows = (office?["opening_hours"]?.sequence ?? []).map { slot in
-            OfficeView.Hours(days: f.weekdays((slot["days"]?.sequence ?? []).compactMap(\.string)),
-                             time: c.words("office.time_range", ["opens": slot["opens"]?.string ?? "", "closes": slot["closes"]?.string ?? ""]))
+        let hourRows = (office?.sequence(at: "opening_hours") ?? []).map { slot in
+            OfficeView.Hours(days: f.weekdays((slot.sequence(at: "days") ?? []).compactMap(\.string)),
+                             time: c.words("office.time_range", ["opens": slot.string(at: "opens") ?? "", "closes": slot.string(at: "closes") ?? ""]))
         }
 
         let team = heading("office.team", "office-team")
-        let staff = c.view.files.staffing?.root?["staff"]?.sequence ?? []
+        let staff = c.view.files.staffing?.root?.sequence(at: "staff") ?? []
         let ftes = staff.map { numeric($0["fte"]) ?? 0 }
         let posts = zip(staff, ftes).map { post, fte in
-            OfficeView.Post(post: post["id"]?.string ?? "", role: post["role"]?.string.map(c.roleLinkView),
-                            fte: f.number(fte), start: post["start_date"]?.string.map(f.date) ?? "")
+            OfficeView.Post(post: post.string(at: "id") ?? "", role: post.string(at: "role").map(c.roleLinkView),
+                            fte: f.number(fte), start: post.string(at: "start_date").map(f.date) ?? "")
         }
 
         let notes = c.view.files.adaptation?.root?["notes"]

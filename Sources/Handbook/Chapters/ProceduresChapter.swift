@@ -105,10 +105,10 @@ struct ProceduresChapter: ChapterBuilder {
         let m = c.markup
         let values = ValueText(c)
         let procedures = ProceduresChapter.ordered(c)
-        func type(_ p: ResolvedProcedure) -> String { c.words["procedure.type.\(p.fields["type"]?.string ?? "procedure")"] }
+        func type(_ p: ResolvedProcedure) -> String { c.words["procedure.type.\(p.fields.string(at: "type") ?? "procedure")"] }
         let summary = procedures.map { p in
             ProceduresView.Summary(link: c.procedureLinkView(p.id), type: type(p), owner: owner(p, c, detail: false),
-                                   steps: String(p.fields["steps"]?.sequence?.count ?? 0), variant: p.variant != nil)
+                                   steps: String(p.fields.sequence(at: "steps")?.count ?? 0), variant: p.variant != nil)
         }
         let sheets = procedures.map { p -> ProceduresView.Sheet in
             let heading = sections.next(m.view(p.fields["title"]) ?? m.plainView(p.id), anchor: Anchors.procedure(p.id))
@@ -131,8 +131,8 @@ struct ProceduresChapter: ChapterBuilder {
                     escalation: m.view(p.fields["escalation"]), legal: legal,
                     indicators: c.links(ids(p.fields["indicators"]).map(c.indicatorLinkView)),
                     body: body,
-                    meta: doc.map { _ in c.words("catalogue.version", ["version": p.fields["version"]?.string ?? "",
-                                                                  "date": p.fields["last_reviewed"]?.string.map(c.format.date) ?? ""]) },
+                    meta: doc.map { _ in c.words("catalogue.version", ["version": p.fields.string(at: "version") ?? "",
+                                                                  "date": p.fields.string(at: "last_reviewed").map(c.format.date) ?? ""]) },
                     source: doc?.path)
             }
             // A model procedure the municipality did not adapt (no override, no variant, no
@@ -191,7 +191,7 @@ struct ProceduresChapter: ChapterBuilder {
 
     /// Procedures before methodologies, then by title in the language.
     static func ordered(_ c: HandbookContext) -> [ResolvedProcedure] {
-        let items = c.view.procedures.map { p in (p, p.fields["type"]?.string == "methodology" ? 1 : 0, c.markup.plain(p.fields["title"])) }
+        let items = c.view.procedures.map { p in (p, p.fields.string(at: "type") == "methodology" ? 1 : 0, c.markup.plain(p.fields["title"])) }
         let sort = {
             items.indices.sorted { i, j in
                 let a = items[i], b = items[j]
@@ -219,32 +219,32 @@ struct ProceduresChapter: ChapterBuilder {
 
     /// The owner the model gives the procedure (the variant's own when it has no model).
     static func modelOwner(_ p: ResolvedProcedure) -> String? {
-        (p.model?.root ?? p.fields)["owner_role"]?.string
+        (p.model?.root ?? p.fields).string(at: "owner_role")
     }
 
     /// The steps, each with what the municipality changed: an override of a model step,
     /// or a step of a local variant that differs from the model's step of the same id.
     func steps(_ p: ResolvedProcedure, _ c: HandbookContext) -> [ProceduresView.Step] {
         let values = ValueText(c)
-        let modelSteps = p.model?.root?["steps"]?.sequence ?? []
+        let modelSteps = p.model?.root?.sequence(at: "steps") ?? []
         // What each override names below the steps: the step (`[id]`) and the field, if any;
         // read once, not once per step and field.
         let overridden = p.overrides.compactMap { o -> (step: PathComponent, field: PathComponent?)? in
             o.path.count > 1 ? (o.path[1], o.path.count > 2 ? o.path[2] : nil) : nil
         }
-        return (p.fields["steps"]?.sequence ?? []).enumerated().map { i, step in
-            let id = step["id"]?.string ?? ""
+        return (p.fields.sequence(at: "steps") ?? []).enumerated().map { i, step in
+            let id = step.string(at: "id") ?? ""
             let stepKey = PathComponent.key("[\(id)]")
-            let modelStep = modelSteps.first { $0["id"]?.string == id }
+            let modelStep = modelSteps.first { $0.string(at: "id") == id }
             var row = ProceduresView.Step(
-                number: String(i + 1), id: id, role: step["role"]?.string.map(c.roleLinkView),
+                number: String(i + 1), id: id, role: step.string(at: "role").map(c.roleLinkView),
                 action: c.markup.view(step["action"]), output: c.markup.view(step["output"]),
-                time_limit: step["time_limit"]?.string.map(c.format.duration) ?? "—")
+                time_limit: step.string(at: "time_limit").map(c.format.duration) ?? "—")
             var changed: [String] = []
             let here = overridden.filter { $0.step == stepKey }.map(\.field)
             for key in ["role", "time_limit"] {
                 let overridden = here.contains { $0 == .key(key) }
-                let differs = p.variant != nil && modelStep != nil && modelStep?[key]?.string != step[key]?.string
+                let differs = p.variant != nil && modelStep != nil && modelStep?.string(at: key) != step.string(at: key)
                 if overridden || differs {
                     let mark = c.local(modelValue: values.describe(modelStep?[key], key: key))
                     if key == "role" { row.role_local = mark } else { row.time_limit_local = mark }

@@ -128,25 +128,25 @@ struct StaffingChapter: ChapterBuilder {
         var sections = SectionNumbers(chapter: number)
         let m = c.markup
         let plan = c.view.files.staffing?.root
-        let staff = plan?["staff"]?.sequence ?? []
+        let staff = plan?.sequence(at: "staff") ?? []
         func heading(_ key: String, _ anchor: String) -> HeadingView { sections.next(m.plainView(c.words[key]), anchor: anchor) }
 
         // Posts
         let posts = heading("staffing.posts", "staffing-posts")
         let postRows = staff.map { post in
-            StaffingView.Post(post: post["id"]?.string ?? "", role: post["role"]?.string.map(c.roleLinkView),
+            StaffingView.Post(post: post.string(at: "id") ?? "", role: post.string(at: "role").map(c.roleLinkView),
                               fte: c.format.number(numeric(post["fte"]) ?? 0),
-                              start: post["start_date"]?.string.map(c.format.date) ?? "",
-                              modules: String(post["training"]?.sequence?.count ?? 0))
+                              start: post.string(at: "start_date").map(c.format.date) ?? "",
+                              modules: String(post.sequence(at: "training")?.count ?? 0))
         }
         var minimumIntro: String?
         var minimumRows: [StaffingView.Minimum] = []
         if let status = c.view.status {
-            let phase = c.network.modelDocuments(.model).first?.root?["phases"]?.sequence?
-                .first { $0["id"]?.string == status.rawValue }
+            let phase = c.network.modelDocuments(.model).first?.root?.sequence(at: "phases")?
+                .first { $0.string(at: "id") == status.rawValue }
             minimumIntro = c.words("staffing.minimum_intro", ["phase": m.plain(phase?["name"])])
             minimumRows = c.network.settings.requirements.staffing.map { req in
-                let have = staff.filter { $0["role"]?.string == req.role }.count
+                let have = staff.filter { $0.string(at: "role") == req.role }.count
                 let need = req.minimum[status] ?? 0
                 return .init(role: c.roleLinkView(req.role), minimum: String(need), have: String(have), short: have < need)
             }
@@ -164,13 +164,13 @@ struct StaffingChapter: ChapterBuilder {
         var rows: [StaffingView.Training] = []
         let postLabels = StaffingChapter.postLabels(staff, c)
         for post in staff {
-            let postId = post["id"]?.string ?? ""
+            let postId = post.string(at: "id") ?? ""
             let roleTitle = postLabels[postId] ?? postId
-            for t in post["training"]?.sequence ?? [] {
-                let moduleId = t["module"]?.string ?? ""
+            for t in post.sequence(at: "training") ?? [] {
+                let moduleId = t.string(at: "module") ?? ""
                 let module = c.network.modelDocument(.trainingModule, moduleId)
-                let planned = t["planned"]?.string.flatMap(Day.init)
-                let completed = t["completed"]?.string.flatMap(Day.init)
+                let planned = t.string(at: "planned").flatMap(Day.init)
+                let completed = t.string(at: "completed").flatMap(Day.init)
                 entries.append(.init(post: roleTitle, module: module.map { m.plain($0.root?["title"]) } ?? moduleId,
                                      planned: planned, completed: completed))
                 var status = completed == nil ? "pending" : "completed"
@@ -195,11 +195,11 @@ struct StaffingChapter: ChapterBuilder {
             let r = doc.root
             let facts = c.words("staffing.module_facts", [
                 "hours": c.format.count("duration.hour", numeric(r?["hours"]) ?? 0),
-                "format": c.words["training_format.\(r?["format"]?.string ?? "")"],
+                "format": c.words["training_format.\(r?.string(at: "format") ?? "")"],
                 "mandatory": c.words[r?["mandatory"]?.bool == true ? "staffing.mandatory" : "staffing.optional"],
             ])
             return .init(anchor: Anchors.training(doc.id), title: m.view(r?["title"]), description: m.view(r?["description"]),
-                         facts: facts, roles: c.links((r?["target_roles"]?.sequence ?? []).compactMap(\.string).map(c.roleLinkView)), outcomes: textList(r?["outcomes"], m),
+                         facts: facts, roles: c.links((r?.sequence(at: "target_roles") ?? []).compactMap(\.string).map(c.roleLinkView)), outcomes: textList(r?["outcomes"], m),
                          contents: textList(r?["contents"], m))
         }
         var view = StaffingView(
@@ -210,9 +210,9 @@ struct StaffingChapter: ChapterBuilder {
         view.recruitment_calendar = staff.compactMap { post -> StaffingView.RecruitmentRow? in
             guard let r = post["recruitment"] else { return nil }
             let day = { (node: Node?) in node?.string.map(c.format.date) ?? "" }
-            let postId = post["id"]?.string ?? ""
-            return .init(post: postId, post_role: postLabels[postId] ?? postId, system: c.format.label(c.words["recruitment_system.\(r["system"]?.string ?? "")"]),
-                         job_group: r["job_group"]?.string ?? "", catalan_level: r["catalan_level"]?.string ?? "",
+            let postId = post.string(at: "id") ?? ""
+            return .init(post: postId, post_role: postLabels[postId] ?? postId, system: c.format.label(c.words["recruitment_system.\(r.string(at: "system") ?? "")"]),
+                         job_group: r.string(at: "job_group") ?? "", catalan_level: r.string(at: "catalan_level") ?? "",
                          rules_approved: day(r["milestones"]?["rules_approved"]), call_published: day(r["milestones"]?["call_published"]),
                          selection: day(r["milestones"]?["selection"]), start: day(post["start_date"]))
         }
@@ -223,12 +223,12 @@ struct StaffingChapter: ChapterBuilder {
     /// Each post named for readers by its role's title, numbered when several posts share
     /// the role (`Tècnic/a d'assessorament (2)`), by post id.
     static func postLabels(_ staff: [Node], _ c: HandbookContext) -> [String: String] {
-        let roleCounts = Dictionary(grouping: staff.compactMap { $0["role"]?.string }, by: { $0 }).mapValues(\.count)
+        let roleCounts = Dictionary(grouping: staff.compactMap { $0.string(at: "role") }, by: { $0 }).mapValues(\.count)
         var roleSeen: [String: Int] = [:]
         var out: [String: String] = [:]
         for post in staff {
-            let postId = post["id"]?.string ?? ""
-            let roleId = post["role"]?.string ?? ""
+            let postId = post.string(at: "id") ?? ""
+            let roleId = post.string(at: "role") ?? ""
             var title = c.network.modelDocument(.role, roleId).map { c.markup.plain($0.root?["title"]) } ?? postId
             roleSeen[roleId, default: 0] += 1
             if roleCounts[roleId, default: 0] > 1 { title += " (\(roleSeen[roleId]!))" }
@@ -248,16 +248,16 @@ struct StaffingChapter: ChapterBuilder {
               procedures orderedProcedures: [ResolvedProcedure]) -> StaffingView.Role {
         let m = c.markup
         let r = doc.root
-        let services = ordered.filter { $0.fields["owner_role"]?.string == doc.id }.map { c.serviceLinkView($0.id) }
+        let services = ordered.filter { $0.fields.string(at: "owner_role") == doc.id }.map { c.serviceLinkView($0.id) }
         let procedures = orderedProcedures.filter { p in
-            (p.localOwner?.role ?? p.fields["owner_role"]?.string) == doc.id
+            (p.localOwner?.role ?? p.fields.string(at: "owner_role")) == doc.id
         }.map { c.procedureLinkView($0.id) }
         let steps = orderedProcedures.filter { p in
-            (p.fields["steps"]?.sequence ?? []).contains { $0["role"]?.string == doc.id }
+            (p.fields.sequence(at: "steps") ?? []).contains { $0.string(at: "role") == doc.id }
         }.map { c.procedureLinkView($0.id) }
         return .init(anchor: Anchors.role(doc.id), title: m.view(r?["title"]), mission: m.view(r?["mission"]),
                      responsibilities: textList(r?["responsibilities"], m), profile: m.view(r?["profile"]),
-                     dedication: m.view(r?["dedication"]), reports_to: r?["reports_to"]?.string.map(c.roleLinkView),
+                     dedication: m.view(r?["dedication"]), reports_to: r?.string(at: "reports_to").map(c.roleLinkView),
                      owns_services: c.links(services), owns_procedures: c.links(procedures), takes_part: c.links(steps))
     }
 }

@@ -243,7 +243,7 @@ public enum HandbookBuild {
     public static func officeName(_ input: BuildInput, _ slug: String, _ language: String) -> String {
         let office = input.network.municipalities[slug]?.office?.root
         let name = input.localizer(language).string(office?["name"])
-        return name.isEmpty ? (office?["municipality"]?["name"]?.string.map(Typography.prose) ?? slug) : name
+        return name.isEmpty ? (office?["municipality"]?.string(at: "name").map(Typography.prose) ?? slug) : name
     }
 
     /// Starts a partial build's staging folder from the previous handbooks (hard links,

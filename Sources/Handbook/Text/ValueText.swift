@@ -50,7 +50,7 @@ public struct ValueText: Sendable {
             return markup.list((node.sequence ?? []).map(commitment))
         case "target":
             if let n = numeric(node) {
-                let u = parent?["unit"]?.string ?? unit
+                let u = parent?.string(at: "unit") ?? unit
                 return markup.escape(format.measure(n, unit: u))
             }
             if node.pairs != nil { return target(node, unit: unit) }
@@ -64,7 +64,7 @@ public struct ValueText: Sendable {
             return node.string.map { markup.escape(format.date($0)) } ?? scalar(node)
         case "steps":
             return markup.list((node.sequence ?? []).map { step in
-                "\(markup.escape(step["id"]?.string ?? "")): \(markup.text(step["action"]))"
+                "\(markup.escape(step.string(at: "id") ?? "")): \(markup.text(step["action"]))"
             })
         default:
             return generic(node)
@@ -74,19 +74,19 @@ public struct ValueText: Sendable {
     /// A service commitment: `Dies fins a la primera cita: 3 dies`.
     public func commitment(_ item: Node) -> String {
         let target = describe(item["target"], key: "target", parent: item)
-        let limit = item["bound"]?.string == "min" ? words["direction.at-least"] : words["direction.at-most"]
+        let limit = item.string(at: "bound") == "min" ? words["direction.at-least"] : words["direction.at-most"]
         return "\(markup.text(item["metric"]))\(markup.escape(": "))" + markup.strong(Strings.fill(limit, ["value": target], escape: markup.escape))
     }
 
     /// An indicator target: `al menys 12` / `at most 3 days`.
     public func target(_ node: Node, unit: String?) -> String {
         guard let value = numeric(node["value"]) else { return generic(node) }
-        let direction = node["direction"]?.string ?? "at-least"
+        let direction = node.string(at: "direction") ?? "at-least"
         return Strings.fill(words["direction.\(direction)"], ["value": markup.escape(format.measure(value, unit: unit))], escape: markup.escape)
     }
 
     func cost(_ node: Node) -> String {
-        guard node["type"]?.string == "fee" else { return markup.escape(words["cost.free"]) }
+        guard node.string(at: "type") == "fee" else { return markup.escape(words["cost.free"]) }
         let amount = numeric(node["amount"]).map { format.money($0) } ?? ""
         let basis = markup.text(node["legal_basis"])
         return basis.isEmpty ? markup.escape(amount) : "\(markup.escape(amount)) (\(basis))"
@@ -107,10 +107,10 @@ public struct ValueText: Sendable {
     func legal(_ node: Node) -> String {
         markup.list((node.sequence ?? []).map { ref in
             let title = markup.text(ref["title"])
-            let name = ref["ref"]?.string ?? ""
+            let name = ref.string(at: "ref") ?? ""
             let text = title.isEmpty ? markup.escape(name) : title
             let pinpoint = title.isEmpty ? "" : LegalCitation.pinpoint(name).map { markup.escape(", " + $0) } ?? ""
-            if let url = ref["url"]?.string, url.hasPrefix("https://") { return markup.external(url, text) + pinpoint }
+            if let url = ref.string(at: "url"), url.hasPrefix("https://") { return markup.external(url, text) + pinpoint }
             return text + pinpoint
         }, className: "legal")
     }

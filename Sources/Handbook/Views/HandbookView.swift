@@ -97,8 +97,8 @@ extension HandbookView {
     /// `Prova pilot · oberta des del 13 d'abril de 2026`; `Candidata · obertura prevista el
     /// 3 de maig de 2027` (a status the model has no phase for is named by its word).
     static func coverStatus(_ c: HandbookContext) -> String {
-        let phases = c.network.modelDocuments(.model).first?.root?["phases"]?.sequence ?? []
-        let phase = phases.first { $0["id"]?.string == c.view.status?.rawValue }.map { c.markup.plain($0["name"]) }
+        let phases = c.network.modelDocuments(.model).first?.root?.sequence(at: "phases") ?? []
+        let phase = phases.first { $0.string(at: "id") == c.view.status?.rawValue }.map { c.markup.plain($0["name"]) }
             ?? c.view.status.map { c.words["status.\($0.rawValue)"] }
         let opening = c.view.openingDate.map {
             c.words(c.view.opensLater ? "cover.planned" : "cover.opened", ["date": c.format.date($0)])
