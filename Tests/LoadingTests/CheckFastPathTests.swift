@@ -122,3 +122,25 @@ final class CheckFastPathTests: XCTestCase {
         XCTAssertEqual(crlf.frontMatter?["id"]?.string, "a")
     }
 }
+
+/// `Node.string(at:)` and `sequence(at:)` read what `node[key]?.string` and
+/// `node[key]?.sequence` read: the first pair of the key, nil for another type, a missing
+/// key or a node that is no mapping.
+final class NodeFieldTests: XCTestCase {
+    func testFieldsReadAsTheSubscriptReadsThem() throws {
+        let text = "name: Abrera\ncount: 3\nitems: [a, b]\nname: second\nempty: []\n\"quoted\": q\n"
+        let (loaded, _) = YAMLLoader().load(bytes: Array(text.utf8), file: "t.yaml")
+        let node = try XCTUnwrap(loaded)
+        for key in ["name", "count", "items", "empty", "quoted", "missing"] {
+            XCTAssertEqual(node.string(at: key), node[key]?.string, key)
+            XCTAssertEqual(node.sequence(at: key)?.compactMap(\.string), node[key]?.sequence?.compactMap(\.string), key)
+        }
+        XCTAssertEqual(node.string(at: "name"), "Abrera")
+        XCTAssertEqual(node.sequence(at: "items")?.compactMap(\.string), ["a", "b"])
+        XCTAssertNil(node.string(at: "count"))
+        XCTAssertNil(node.sequence(at: "name"))
+        let list = try XCTUnwrap(node["items"])
+        XCTAssertNil(list.string(at: "a"))
+        XCTAssertNil(list.sequence(at: "a"))
+    }
+}
