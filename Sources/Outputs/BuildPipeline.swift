@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Loading
 import Model
 import Publishing
 import Rendering
@@ -15,7 +16,11 @@ public enum OutputSteps {
 
     /// Every step's check, for `oae check`: what would make a build fail or write wrong
     /// output, found before any build.
-    public static func check(_ network: Network) -> [Diagnostic] { all.flatMap { $0.check(network) } }
+    public static func check(_ network: Network) -> [Diagnostic] {
+        // The steps on every core: the build waits for their template checks once its rules are done.
+        let steps = all
+        return parallelMap(Array(steps.indices)) { steps[$0].check(network) }.flatMap { $0 }
+    }
 
     /// Every step's `prepareCheck`: what `check` will read from the files of the tree at
     /// `root` alone, made before the tree is loaded.

@@ -67,7 +67,9 @@ public enum TemplateStepCheck {
             let missing = templates.require(required, folder: folder).filter { !unparsed.contains($0.span.file) }
             guard problems.isEmpty else { return problems + missing }
             let variables = TemplateVariables(tagged: tagged(root: tree.root, folder: folder, files: sources), uiKeys: uiKeys)
-            return missing + views.sorted { $0.key < $1.key }.flatMap { variables.check($0.key, shape: $0.value) }
+            // Each view on every core: the build waits for this check once its rules are done.
+            let sorted = views.sorted { $0.key < $1.key }
+            return missing + parallelMap(Array(sorted.indices)) { variables.check(sorted[$0].key, shape: sorted[$0].value) }.flatMap { $0 }
         }
     }
 

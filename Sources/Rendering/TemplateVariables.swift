@@ -8,7 +8,7 @@ import Loading
 /// `template-unknown-variable` at the tag's file:line:col. Partials (`{{> name}}`) are
 /// checked with the context of the tag that includes them; `{{ui.key}}` must name a key
 /// of the UI strings.
-public struct TemplateVariables {
+public struct TemplateVariables: Sendable {
     public static let rules = [
         RuleInfo("template-unknown-variable", "A template tag names nothing of its view model."),
         RuleInfo("template-unknown-partial", "A template includes a partial ({{> name}}) that is no template of its folder."),
