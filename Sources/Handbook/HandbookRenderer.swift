@@ -41,9 +41,13 @@ public struct HandbookRenderer: Sendable {
 
     /// The shape of the view model of every template (`handbook`, `chapters/office`,
     /// `partials/text`), for the template check (`template-unknown-variable`). A
-    /// partial's shape has the `ui` table of the chapter that includes it. Recorded once
-    /// per process (the check reads it for both template folders).
-    public static let views: [String: ViewShape] = {
+    /// partial's shape has the `ui` table of the chapter that includes it. Read from
+    /// `recordedViewShapes` (`RecordedViewShapes.swift`), which the tests keep equal to
+    /// `viewModelShapes()`.
+    public static let views: [String: ViewShape] = ViewShape.table(recordedViewShapes)
+
+    /// The shape of the view model of each template, recorded from the types.
+    public static func viewModelShapes() -> [String: ViewShape] {
         func shape<T: ViewModel>(_ type: T.Type) -> ViewShape { ViewShape.of(type) }
         var out: [String: ViewShape] = ["handbook": shape(HandbookView.self)]
         for (source, type) in chapterViews { out["chapters/\(source)"] = shape(type) }
@@ -53,7 +57,7 @@ public struct HandbookRenderer: Sendable {
             out[name] = .object(members.merging(["ui": .map]) { a, _ in a })
         }
         return out
-    }()
+    }
 
     /// The checked tree and what the build knows of it.
     public let input: BuildInput

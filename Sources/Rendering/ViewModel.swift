@@ -42,6 +42,107 @@ public indirect enum ViewShape: Equatable, Sendable {
     }
 }
 
+extension ViewShape {
+    /// The shape as a line of text, the form in which a build reads the shapes of its view
+    /// models (`table(_:)`): `s` a scalar, `m` a word table, `r` a type that contains
+    /// itself, `[x]` a list of `x`, `{a:x,b:y}` members sorted by name. Names are the
+    /// view models' property names (letters, digits and `_`).
+    public var text: String {
+        switch self {
+        case .scalar: return "s"
+        case .map: return "m"
+        case .recursive: return "r"
+        case let .list(item): return "[" + item.text + "]"
+        case let .object(members):
+            return "{" + members.sorted { $0.key < $1.key }.map { $0.key + ":" + $0.value.text }.joined(separator: ",") + "}"
+        }
+    }
+
+    /// The shape a `text` writes; nil when the text is not one.
+    public init?(text: String) {
+        var reader = ShapeTextReader(bytes: Array(text.utf8))
+        guard let shape = reader.shape(), reader.at == reader.bytes.count else { return nil }
+        self = shape
+    }
+
+    /// The shapes of `tableText(_:)`: one line per template, its name, a space, its shape.
+    /// A line that is not one is left out (the tests compare the table with the shapes of
+    /// the view models).
+    public static func table(_ text: String) -> [String: ViewShape] {
+        var out: [String: ViewShape] = [:]
+        for line in text.split(separator: "\n") {
+            guard let space = line.firstIndex(of: " "), let shape = ViewShape(text: String(line[line.index(after: space)...])) else { continue }
+            out[String(line[..<space])] = shape
+        }
+        return out
+    }
+
+    /// The text of a table of shapes, by template name, sorted.
+    public static func tableText(_ shapes: [String: ViewShape]) -> String {
+        shapes.sorted { $0.key < $1.key }.map { $0.key + " " + $0.value.text + "\n" }.joined()
+    }
+
+    /// The Swift source that keeps `shapes` for a build: `static let recordedViewShapes`,
+    /// the table's text, in an extension of `type`. Recording the shapes from the types
+    /// (`ShapeRecorder`) looks up a protocol conformance for every view model, through the
+    /// binary's 10,000 conformances: 15 ms of CPU at the start of every build (issue 13).
+    /// The tests compare the recorded shapes with the types' and write this file again with
+    /// `OAE_UPDATE_GOLDENS=1`.
+    public static func recordedSource(extending type: String, _ shapes: [String: ViewShape], testedBy test: String) -> String {
+        """
+        // The shapes of the view models of each template, as a build reads them (its
+        // `views`), recorded from the types by \(test): after changing a view model, run
+        // the tests with OAE_UPDATE_GOLDENS=1 and review the difference. Made by the tests; do
+        // not edit.
+        extension \(type) {
+            static let recordedViewShapes = \"\"\"
+        \(tableText(shapes).split(separator: "\n").map { "    " + $0 + "\n" }.joined())    \"\"\"
+        }
+
+        """
+    }
+}
+
+/// Reads `ViewShape.text`.
+private struct ShapeTextReader {
+    let bytes: [UInt8]
+    var at = 0
+
+    mutating func shape() -> ViewShape? {
+        guard at < bytes.count else { return nil }
+        let c = bytes[at]
+        at += 1
+        switch c {
+        case UInt8(ascii: "s"): return .scalar
+        case UInt8(ascii: "m"): return .map
+        case UInt8(ascii: "r"): return .recursive
+        case UInt8(ascii: "["):
+            guard let item = shape(), take(UInt8(ascii: "]")) else { return nil }
+            return .list(item)
+        case UInt8(ascii: "{"):
+            var members: [String: ViewShape] = [:]
+            if take(UInt8(ascii: "}")) { return .object(members) }
+            repeat {
+                let start = at
+                while at < bytes.count, bytes[at] != UInt8(ascii: ":") { at += 1 }
+                let name = String(decoding: bytes[start..<at], as: UTF8.self)
+                guard at > start, take(UInt8(ascii: ":")), let member = shape() else { return nil }
+                members[name] = member
+            } while take(UInt8(ascii: ","))
+            guard take(UInt8(ascii: "}")) else { return nil }
+            return .object(members)
+        default:
+            return nil
+        }
+    }
+
+    mutating func take(_ byte: UInt8) -> Bool {
+        guard at < bytes.count, bytes[at] == byte else { return false }
+        at += 1
+        return true
+    }
+}
+
 /// Builds the shape of a type by decoding it from a recorder that answers every
 /// request with a placeholder and notes the keys asked for.
 enum ShapeRecorder {
