@@ -223,7 +223,13 @@ public enum TreeLoader {
             if folders[folder] == nil { folderOrder.append(folder) }
             folders[folder, default: []].append(i)
         }
-        let groups = folderOrder.map { ($0, folders[$0]!) }
+        // The folders with the most bytes first: the interface strings (templates/strings/,
+        // three files of 55 KB, the last folder of the walk) were read on one core at the
+        // end of the load while the other had nothing left (issue 13). Where each result
+        // goes does not depend on when it is made.
+        let sizes = folderOrder.map { folder in folders[folder]!.reduce(0) { $0 + ($1 < listing.stamps.count ? listing.stamps[$1].size : 0) } }
+        let groups = folderOrder.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+            .map { (folderOrder[$0], folders[folderOrder[$0]]!) }
         var loadedGroups = parallelMap(groups) { folder, indices -> [(Int, (Loaded, [Diagnostic]))] in
             var handle: FileTree.Folder?
             let reader = { (path: String) -> Result<[UInt8], FileTree.FileProblem> in
