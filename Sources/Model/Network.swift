@@ -240,8 +240,9 @@ public struct Network: Sendable {
         // `concurrentPerform`, not an async task: the calling thread does its part itself.
         nonisolated(unsafe) var indexes: (model: [Kind: [String: Document]], municipalities: [String: MunicipalityFiles],
                                           translations: [String: [String: Document]])?
-        nonisolated(unsafe) var compiled = annotations
-        DispatchQueue.concurrentPerform(iterations: annotations == nil ? 2 : 1) { k in
+        // The schemas compiled while the tree loaded, when the load began it.
+        nonisolated(unsafe) var compiled = annotations ?? (try? tree.compiledSchemas?.wait())
+        DispatchQueue.concurrentPerform(iterations: compiled == nil ? 2 : 1) { k in
             if k == 0 {
                 indexes = Network.index(tree)
             } else {

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Loading
+import Tools
 
 /// One file of the tree, loaded: a YAML document, or a Markdown document whose front
 /// matter is its `root`.
@@ -150,6 +151,10 @@ public struct LoadedTree: Sendable {
     public var paths: [String]
     public var filesChecked: Int { paths.count }
     public var diagnostics: [Diagnostic]
+    /// The schemas compiled while the rest of the tree loaded (`SchemaAnnotations` of
+    /// `schemas`), for the network to take; nil when the load did not begin it (a tree
+    /// patched from a cache).
+    public var compiledSchemas: Background<SchemaAnnotations>?
 
     /// Documents read, counted by kind (translations counted apart), in kind order.
     public var documentCounts: [(kind: String, count: Int)] {
@@ -227,9 +232,17 @@ public enum TreeLoader {
         // three files of 55 KB, the last folder of the walk) were read on one core at the
         // end of the load while the other had nothing left (issue 13). Where each result
         // goes does not depend on when it is made.
+        // The schemas' folder before all: once it is read, its schemas compile on a thread
+        // of their own while the other files load (they compiled after the load, on one
+        // core, while the other indexed the documents: 10 ms at the start of every build).
         let sizes = folderOrder.map { folder in folders[folder]!.reduce(0) { $0 + ($1 < listing.stamps.count ? listing.stamps[$1].size : 0) } }
-        let groups = folderOrder.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
-            .map { (folderOrder[$0], folders[folderOrder[$0]]!) }
+        let schemaFolder = TreeLayout.schemaFolder
+        let groups = folderOrder.indices.sorted {
+            let (a, b) = (folderOrder[$0] == schemaFolder, folderOrder[$1] == schemaFolder)
+            if a != b { return a }
+            return sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1
+        }.map { (folderOrder[$0], folders[folderOrder[$0]]!) }
+        nonisolated(unsafe) var compiledSchemas: Background<SchemaAnnotations>?
         var loadedGroups = parallelMap(groups) { folder, indices -> [(Int, (Loaded, [Diagnostic]))] in
             var handle: FileTree.Folder?
             let reader = { (path: String) -> Result<[UInt8], FileTree.FileProblem> in
@@ -237,7 +250,7 @@ public enum TreeLoader {
                 // The name after "folder/", cut by bytes (a name may start with a combining mark).
                 return handle!.read(String(decoding: path.utf8.dropFirst(folder.isEmpty ? 0 : folder.utf8.count + 1), as: UTF8.self))
             }
-            return indices.map { i in
+            let results = indices.map { i in
                 let path = paths[i]
                 let stamp = i < listing.stamps.count ? listing.stamps[i] : nil
                 let read = { (path: String) -> Result<[UInt8], FileTree.FileProblem> in
@@ -248,6 +261,14 @@ public enum TreeLoader {
                 guard let cache else { return (i, loadFile(path: path, kinds: kinds, read: read)) }
                 return (i, cache.result(path: path, stamp: stamp) { loadFile(path: path, kinds: kinds, read: read) })
             }
+            if folder == schemaFolder {
+                // The schemas the tree will hold: every schema file of the tree is here.
+                var schemas: [String: (path: String, node: Node)] = [:]
+                for (_, (loaded, _)) in results { if case let .schema(kind, path, node) = loaded { schemas[kind] = (path, node) } }
+                let found = schemas
+                compiledSchemas = Background.start { SchemaAnnotations(schemas: found) }
+            }
+            return results
         }
         // Each result moved, not copied, from its group into its place and then into the
         // tree (this loop runs on one core; copying and then freeing every document's
@@ -262,6 +283,7 @@ public enum TreeLoader {
         var tree = LoadedTree(root: root, documents: [], schemas: [:], uiStrings: [:], templates: [],
                               references: [:], kinds: kinds, paths: paths,
                               diagnostics: kindProblems + listing.skipped.map(diagnostic))
+        tree.compiledSchemas = compiledSchemas
         // With a cache, where each path's result stands in the tree (for `patched`).
         var slots: [LoadCache.Slot] = []
         var problemsByPath: [Int: [Diagnostic]] = [:]

@@ -8,6 +8,8 @@ import Foundation
 public enum TreeLayout {
     /// The folders `oae check` reads, relative to the root.
     public static let contentFolders = ["model", "seeds", "templates"]
+    /// The folder of the kinds' schemas (`<kind>.schema.yaml`) and the kind table.
+    public static let schemaFolder = "model/schema"
 
     public static let rules = [
         RuleInfo("tree-unexpected-file", "A file or folder the tree does not expect."),
