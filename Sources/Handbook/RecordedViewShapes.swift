@@ -1,5 +1,5 @@
 // The shapes of the view models of each template, as a build reads them (its
-// `views`), recorded from the types by HandbookViewShapeTests: after changing a view model, run
+// `views`), recorded from the types by ViewShapeTests: after changing a view model, run
 // the tests with OAE_UPDATE_GOLDENS=1 and review the difference. Made by the tests; do
 // not edit.
 extension HandbookRenderer {
