@@ -138,8 +138,11 @@ public struct Document: Sendable {
 public struct LoadedTree: Sendable {
     public var root: URL
     public var documents: [Document]
-    /// The schema files of `model/schema/`, by kind name.
-    public var schemas: [String: (path: String, node: Node)]
+    /// The schema files of `model/schema/`, by kind name. Changing them drops
+    /// `compiledSchemas`, compiled from the ones the load read.
+    public var schemas: [String: (path: String, node: Node)] {
+        didSet { compiledSchemas = nil }
+    }
     /// UI strings by output and language (`handbook/ca`).
     public var uiStrings: [String: (path: String, node: Node)]
     public var templates: [String]
@@ -152,9 +155,9 @@ public struct LoadedTree: Sendable {
     public var filesChecked: Int { paths.count }
     public var diagnostics: [Diagnostic]
     /// The schemas compiled while the rest of the tree loaded (`SchemaAnnotations` of
-    /// `schemas`), for the network to take; nil when the load did not begin it (a tree
-    /// patched from a cache).
-    public var compiledSchemas: Background<SchemaAnnotations>?
+    /// `schemas`), for the network to take; nil when the load did not begin it (a load
+    /// with a cache, whose trees are patched later) or `schemas` changed since.
+    public var compiledSchemas: Background<SchemaAnnotations>? = nil
 
     /// Documents read, counted by kind (translations counted apart), in kind order.
     public var documentCounts: [(kind: String, count: Int)] {
@@ -261,7 +264,7 @@ public enum TreeLoader {
                 guard let cache else { return (i, loadFile(path: path, kinds: kinds, read: read)) }
                 return (i, cache.result(path: path, stamp: stamp) { loadFile(path: path, kinds: kinds, read: read) })
             }
-            if folder == schemaFolder {
+            if folder == schemaFolder, cache == nil {
                 // The schemas the tree will hold: every schema file of the tree is here.
                 var schemas: [String: (path: String, node: Node)] = [:]
                 for (_, (loaded, _)) in results { if case let .schema(kind, path, node) = loaded { schemas[kind] = (path, node) } }
@@ -283,7 +286,6 @@ public enum TreeLoader {
         var tree = LoadedTree(root: root, documents: [], schemas: [:], uiStrings: [:], templates: [],
                               references: [:], kinds: kinds, paths: paths,
                               diagnostics: kindProblems + listing.skipped.map(diagnostic))
-        tree.compiledSchemas = compiledSchemas
         // With a cache, where each path's result stands in the tree (for `patched`).
         var slots: [LoadCache.Slot] = []
         var problemsByPath: [Int: [Diagnostic]] = [:]
@@ -319,6 +321,8 @@ public enum TreeLoader {
             if cache != nil { slots.append(slot) }
         }
         tree.diagnostics += kinds.checkReferences(tree.schemas)
+        // Set once the schemas are in place (setting them drops it).
+        tree.compiledSchemas = compiledSchemas
         cache?.remember(tree, listing: listing, slots: slots, problems: problemsByPath)
         return tree
     }
