@@ -15,20 +15,22 @@ import Synchronization
 /// The caller waits only for items already taken, each running on a thread: a helper that
 /// starts after every item is taken leaves without touching them, so no map waits for a
 /// thread to become free, and maps nest without deadlock.
-public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+///
+/// `transform` escapes: a helper may release its copy of it after the map has returned
+/// (the last release of a reference is not ordered with the count of items done), so its
+/// context must live on the heap, not on the caller's stack.
+public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
     if items.count < 2 || ParallelWork.cores < 2 { return items.map(transform) }
     let buffer = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
     buffer.initialize(repeating: nil)
     defer { _ = buffer.deinitialize(); buffer.deallocate() }
     nonisolated(unsafe) let shared = buffer
-    withoutActuallyEscaping({ (i: Int) in shared[i] = transform(items[i]) }) { item in
-        let work = ParallelWork(count: items.count, item: item)
-        for _ in 0..<min(ParallelWork.cores - 1, items.count - 1) {
-            DispatchQueue.global().async { work.help() }
-        }
-        work.help()
-        work.waitUntilDone()
+    let work = ParallelWork(count: items.count) { i in shared[i] = transform(items[i]) }
+    for _ in 0..<min(ParallelWork.cores - 1, items.count - 1) {
+        DispatchQueue.global().async { work.help() }
     }
+    work.help()
+    work.waitUntilDone()
     return buffer.map { $0! }
 }
 
@@ -43,11 +45,11 @@ final class ParallelWork: @unchecked Sendable {
     /// How many items are done.
     private let done = Atomic<Int>(0)
     private let finished = DispatchSemaphore(value: 0)
-    /// Runs item `i`; dropped once every item is done (`waitUntilDone`), so that the map's
-    /// closure, which does not escape it, is held by no helper that starts late.
-    private nonisolated(unsafe) var item: ((Int) -> Void)?
+    /// Runs item `i`. Never changed: a helper that starts late, or releases its copy late,
+    /// holds the closure (on the heap) and nothing of the caller's.
+    private let item: @Sendable (Int) -> Void
 
-    init(count: Int, item: @escaping (Int) -> Void) {
+    init(count: Int, item: @escaping @Sendable (Int) -> Void) {
         self.count = count
         self.item = item
     }
@@ -57,15 +59,13 @@ final class ParallelWork: @unchecked Sendable {
         while true {
             let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
             guard i < count else { return }
-            item!(i)
+            item(i)
             if done.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue == count { finished.signal() }
         }
     }
 
-    /// Waits until every item is done (the caller has taken its last one), then lets go of
-    /// the closure.
+    /// Waits until every item is done (the caller has taken its last one).
     func waitUntilDone() {
         finished.wait()
-        item = nil
     }
 }
