@@ -138,11 +138,8 @@ public struct Document: Sendable {
 public struct LoadedTree: Sendable {
     public var root: URL
     public var documents: [Document]
-    /// The schema files of `model/schema/`, by kind name. Changing them drops
-    /// `compiledSchemas`, compiled from the ones the load read.
-    public var schemas: [String: (path: String, node: Node)] {
-        didSet { compiledSchemas = nil }
-    }
+    /// The schema files of `model/schema/`, by kind name.
+    public var schemas: [String: (path: String, node: Node)]
     /// UI strings by output and language (`handbook/ca`).
     public var uiStrings: [String: (path: String, node: Node)]
     public var templates: [String]
@@ -155,8 +152,9 @@ public struct LoadedTree: Sendable {
     public var filesChecked: Int { paths.count }
     public var diagnostics: [Diagnostic]
     /// The schemas compiled while the rest of the tree loaded (`SchemaAnnotations` of
-    /// `schemas`), for the network to take; nil when the load did not begin it (a load
-    /// with a cache, whose trees are patched later) or `schemas` changed since.
+    /// `schemas`), for the network to take; nil when the load did not begin it: a load
+    /// with a cache (whose trees `LoadCache` patches later) never does. Whatever changes
+    /// `schemas` afterwards sets it to nil.
     public var compiledSchemas: Background<SchemaAnnotations>? = nil
 
     /// Documents read, counted by kind (translations counted apart), in kind order.
@@ -321,7 +319,6 @@ public enum TreeLoader {
             if cache != nil { slots.append(slot) }
         }
         tree.diagnostics += kinds.checkReferences(tree.schemas)
-        // Set once the schemas are in place (setting them drops it).
         tree.compiledSchemas = compiledSchemas
         cache?.remember(tree, listing: listing, slots: slots, problems: problemsByPath)
         return tree
@@ -331,7 +328,9 @@ public enum TreeLoader {
     fileprivate static func place(_ loaded: Loaded, slot: LoadCache.Slot, in tree: inout LoadedTree) -> Bool {
         switch (loaded, slot) {
         case let (.document(d), .document(i)): tree.documents[i] = d
-        case let (.schema(kind, path, node), .schema(old)) where kind == old: tree.schemas[kind] = (path, node)
+        case let (.schema(kind, path, node), .schema(old)) where kind == old:
+            tree.schemas[kind] = (path, node)
+            tree.compiledSchemas = nil
         case let (.uiStrings(key, path, node), .uiStrings(old)) where key == old: tree.uiStrings[key] = (path, node)
         case (.template, .template), (.nothing, .nothing): break
         case let (.reference(name, path, text), .reference(old)) where name == old: tree.references[name] = (path, text)
