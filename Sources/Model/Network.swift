@@ -240,13 +240,15 @@ public struct Network: Sendable {
         // `concurrentPerform`, not an async task: the calling thread does its part itself.
         nonisolated(unsafe) var indexes: (model: [Kind: [String: Document]], municipalities: [String: MunicipalityFiles],
                                           translations: [String: [String: Document]])?
-        // The schemas compiled while the tree loaded, when the load began it.
-        nonisolated(unsafe) var compiled = annotations ?? (try? tree.compiledSchemas?.wait())
+        // The schemas compiled while the tree loaded, when the load began it: waited for
+        // beside the indexing, not before it.
+        nonisolated(unsafe) var compiled = annotations
+        let early = annotations == nil ? tree.compiledSchemas : nil
         DispatchQueue.concurrentPerform(iterations: compiled == nil ? 2 : 1) { k in
             if k == 0 {
                 indexes = Network.index(tree)
             } else {
-                compiled = SchemaAnnotations(schemas: tree.schemas)
+                compiled = (try? early?.wait()) ?? SchemaAnnotations(schemas: tree.schemas)
             }
         }
         let (model, municipalities, translations) = indexes!

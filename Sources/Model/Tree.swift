@@ -267,7 +267,8 @@ public enum TreeLoader {
                 var schemas: [String: (path: String, node: Node)] = [:]
                 for (_, (loaded, _)) in results { if case let .schema(kind, path, node) = loaded { schemas[kind] = (path, node) } }
                 let found = schemas
-                compiledSchemas = Background.start { SchemaAnnotations(schemas: found) }
+                // The stack the compile had on the calling thread: a writer's schema nests as deep as it likes.
+                compiledSchemas = Background.start(stackSize: 8 << 20) { SchemaAnnotations(schemas: found) }
             }
             return results
         }

@@ -10,14 +10,15 @@ public final class Background<T: Sendable>: @unchecked Sendable {
 
     private init() {}
 
-    /// Starts `body` on a new thread (1 MiB of stack).
-    public static func start(_ body: @escaping @Sendable () throws -> T) -> Background<T> {
+    /// Starts `body` on a new thread with `stackSize` bytes of stack (1 MiB unless the work
+    /// recurses as deep as the main thread's 8 MiB allow, as a writer's schema may make it).
+    public static func start(stackSize: Int = 1 << 20, _ body: @escaping @Sendable () throws -> T) -> Background<T> {
         let work = Background<T>()
         let thread = Thread {
             work.outcome = Result { try body() }
             work.done.signal()
         }
-        thread.stackSize = 1 << 20
+        thread.stackSize = stackSize
         thread.start()
         return work
     }
