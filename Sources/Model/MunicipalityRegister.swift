@@ -54,10 +54,20 @@ public struct MunicipalityRegister: Sendable {
                                     message: message, help: help))
         }
         let columns = MunicipalityRegister.header.joined(separator: ",")
-        for (index, raw) in csv.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+        // Over the UTF-8 bytes, line by line: splitting the text into `Character`s (grapheme
+        // breaking) took 4.6 ms of every build's CPU for Catalonia's 947 rows (issue 13).
+        var lines: [ArraySlice<UInt8>] = []
+        let bytes = Array(csv.utf8)
+        var from = 0
+        for i in bytes.indices where bytes[i] == UInt8(ascii: "\n") {
+            lines.append(bytes[from..<i])
+            from = i + 1
+        }
+        lines.append(bytes[from...])
+        for (index, raw) in lines.enumerated() {
             let line = index + 1
-            let text = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if text.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            let text = raw.last == UInt8(ascii: "\r") ? raw.dropLast() : raw
+            if text.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
             let (fields, unclosed) = MunicipalityRegister.fields(text)
             if let unclosed {
                 problem(line, unclosed, "a quoted field is not closed on its line",
@@ -66,8 +76,9 @@ public struct MunicipalityRegister: Sendable {
             }
             if line == 1 {
                 if fields.map(\.text) != MunicipalityRegister.header {
-                    let whole = Field(text: String(text), column: 1, endColumn: text.unicodeScalars.count + 1)
-                    problem(line, whole, "the register's header is '\(text)', not '\(columns)'",
+                    let header = String(decoding: text, as: UTF8.self)
+                    let whole = Field(text: header, column: 1, endColumn: header.unicodeScalars.count + 1)
+                    problem(line, whole, "the register's header is '\(header)', not '\(columns)'",
                             "the first line names the columns \(columns), in this order")
                 }
                 continue
@@ -167,38 +178,42 @@ public struct MunicipalityRegister: Sendable {
         var endColumn: Int
     }
 
-    /// Splits one CSV line into fields with double-quoted fields (RFC 4180), with the
-    /// columns of each; `unclosed` is the opening quote of a field the line does not close.
-    static func fields(_ line: Substring) -> (fields: [Field], unclosed: Field?) {
+    /// Splits one CSV line (its UTF-8 bytes, without the line break) into fields with
+    /// double-quoted fields (RFC 4180), with the columns of each, counted in Unicode
+    /// scalars from 1; `unclosed` is the opening quote of a field the line does not close.
+    static func fields(_ line: ArraySlice<UInt8>) -> (fields: [Field], unclosed: Field?) {
         var out: [Field] = []
-        var current = ""
+        var current: [UInt8] = []
         var quoted = false
         var start = 1
         var quoteAt = 0
-        let scalars = Array(line.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
+        /// The column of the byte at `i`: the scalars before it, plus one.
+        var column = 0
+        var i = line.startIndex
+        while i < line.endIndex {
+            let c = line[i]
+            // A continuation byte (10xxxxxx) is part of the scalar before it.
+            if c & 0xC0 != 0x80 { column += 1 }
             if quoted {
-                if c == "\"" {
-                    if i + 1 < scalars.count, scalars[i + 1] == "\"" { current.unicodeScalars.append("\""); i += 1 } else { quoted = false }
+                if c == UInt8(ascii: "\"") {
+                    if i + 1 < line.endIndex, line[i + 1] == UInt8(ascii: "\"") { current.append(c); i += 1; column += 1 } else { quoted = false }
                 } else {
-                    current.unicodeScalars.append(c)
+                    current.append(c)
                 }
-            } else if c == "\"" {
+            } else if c == UInt8(ascii: "\"") {
                 quoted = true
-                quoteAt = i + 1
-            } else if c == "," {
-                out.append(Field(text: current, column: start, endColumn: i + 1))
-                current = ""
-                start = i + 2
+                quoteAt = column
+            } else if c == UInt8(ascii: ",") {
+                out.append(Field(text: String(decoding: current, as: UTF8.self), column: start, endColumn: column))
+                current.removeAll(keepingCapacity: true)
+                start = column + 1
             } else {
-                current.unicodeScalars.append(c)
+                current.append(c)
             }
             i += 1
         }
         if quoted { return (out, Field(text: "", column: quoteAt, endColumn: quoteAt + 1)) }
-        out.append(Field(text: current, column: start, endColumn: scalars.count + 1))
+        out.append(Field(text: String(decoding: current, as: UTF8.self), column: start, endColumn: column + 1))
         return (out, nil)
     }
 }

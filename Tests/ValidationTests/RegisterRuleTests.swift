@@ -56,4 +56,14 @@ final class RegisterRuleTests: XCTestCase {
         XCTAssertNil(register.entry(code: "08123"))
         XCTAssertEqual(register.problems.map(\.column), [31])
     }
+
+    /// A quote written twice inside a quoted field is one quote of the name, and the
+    /// columns after it count it twice, as the line shows it (columns in scalars: "à" is one).
+    func testADoubledQuoteIsOneQuoteOfTheName() throws {
+        let register = MunicipalityRegister(csv: "ine_code,name,province,amb\n17079,\"L'Avià \"\"Nou\"\", vila\",Girona,sí\n")
+        XCTAssertEqual(register.problems.map(\.column), [37])
+        XCTAssertEqual(register.problems.map(\.endColumn), [39])
+        let fixed = MunicipalityRegister(csv: "ine_code,name,province,amb\n17079,\"L'Avià \"\"Nou\"\", vila\",Girona,no\n")
+        XCTAssertEqual(fixed.entries.map(\.name), ["L'Avià \"Nou\", vila"])
+    }
 }
