@@ -16,6 +16,7 @@ import Validation
 /// the previous output stays.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Builds the handbooks, the open data and the site into output/.",
         usage: BuildAll.usage + """
 

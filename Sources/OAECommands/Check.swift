@@ -11,6 +11,7 @@ import Validation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Checks every file of the tree and reports every problem at once.",
         discussion: "Exit status: 0 when clean (warnings allowed), 1 on errors (or warnings with --strict), 2 on a usage error.")
 

@@ -9,6 +9,7 @@ import Workflow
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Says what a municipality changed from the model, in words.",
         discussion: """
             Lists the services it omitted (with the reasons) and adopted, each overridden value as \

@@ -7,6 +7,7 @@ import Workflow
 
 struct Impact: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "impact",
         abstract: "Says which municipalities' handbooks change, and in which chapters, since a git revision.",
         discussion: """
             Compares the tree at REV with the working tree (uncommitted and untracked files under model/, \

@@ -7,6 +7,7 @@ import Model
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "Lists the documents of a kind with their ids and files.",
         discussion: "Kinds: those of the tree's kind table, model/schema/kinds.yaml (service, procedure, role, office, ...).")
 

@@ -7,6 +7,7 @@ import Workflow
 /// `oae new municipality|service|procedure`.
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Starts a new municipality, service or procedure from the model.",
         subcommands: [NewMunicipality.self, NewService.self, NewProcedure.self])
 

@@ -15,6 +15,7 @@ import Tools
 /// page until it is fixed.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serves a live preview of the site and handbooks, rebuilt on every save.")
 
     static let rules = [RuleInfo("preview-build", "The preview could not be written.")]

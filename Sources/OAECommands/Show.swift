@@ -9,6 +9,7 @@ import Workflow
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Prints a municipality's resolved view: the model plus its local layer.",
         discussion: "With --provenance every value says where it came from (model or local, file:line:column), and each override shows the model's value beside the local one.")
 
