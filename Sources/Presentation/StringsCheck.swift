@@ -109,13 +109,16 @@ public enum StringsCheck {
     }
 
     static func names(_ text: String) -> Set<String> {
+        // Over the UTF-8 bytes, as `Strings.fill` reads a text (braces are ASCII): by
+        // `Character`, a brace with a combining mark after it was not a brace here, and was
+        // one there; and the search was a fifth of the strings' check (issue 13).
         var out = Set<String>()
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            let after = rest[rest.index(after: open)...]
-            guard let close = after.firstIndex(of: "}") else { break }
-            out.insert(String(after[..<close]))
-            rest = after[after.index(after: close)...]
+        let bytes = Array(text.utf8)
+        var rest = 0
+        while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")) {
+            guard let close = bytes[(open + 1)...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            out.insert(String(decoding: bytes[(open + 1)..<close], as: UTF8.self))
+            rest = close + 1
         }
         return out
     }
@@ -137,7 +140,8 @@ public enum StringsCheck {
     static func unclosed(_ pair: Node.Pair, key: String) -> [Diagnostic] {
         let texts: [Node] = pair.value.string != nil ? [pair.value] : (pair.value.pairs ?? []).map(\.value)
         return texts.compactMap { node -> Diagnostic? in
-            guard let text = node.string, let open = text.lastIndex(of: "{"), !text[open...].contains("}") else { return nil }
+            guard let text = node.string, let open = text.utf8.lastIndex(of: UInt8(ascii: "{")),
+                  !text.utf8[open...].contains(UInt8(ascii: "}")) else { return nil }
             return .error("ui-string-placeholder", "'\(key)' has a '{' that is not closed", at: node.span,
                           help: "close the placeholder with '}'; as it is, the text is shown with the brace")
         }
