@@ -50,7 +50,7 @@ public final class HandbookContext: @unchecked Sendable {
         self.outline = outline
         let sources = Set(outline.chapters.map(\.source))
         self.sources = sources
-        let words = (words ?? Strings(network: input.network, language: language)).forReaders()
+        let words = words?.forReaders() ?? Strings.forReaders(network: input.network, language: language)
         self.words = words
         self.format = ValueFormatter(strings: words)
         let markup = Markup(words: words, localizer: input.localizer(language), format: format)

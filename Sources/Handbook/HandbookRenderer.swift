@@ -97,7 +97,7 @@ public struct HandbookRenderer: Sendable {
         self.typstTemplates = typstTemplates
         self.css = css
         outline = Outline(network: input.network)
-        let words = Dictionary(input.languages.map { ($0, Strings(network: input.network, language: $0).forReaders()) }) { a, _ in a }
+        let words = Dictionary(input.languages.map { ($0, Strings.forReaders(network: input.network, language: $0)) }) { a, _ in a }
         self.words = words
         let sources = Set(outline.chapters.map(\.source))
         var links: [String: ModelLinks] = [:]

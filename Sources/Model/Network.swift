@@ -167,6 +167,14 @@ public struct Network: Sendable {
     /// What is computed from the network on first use and kept (the network never changes).
     let memo = NetworkMemo()
 
+    /// The value of `key` for this network, made by `make` once and kept: for values that
+    /// other modules compute from the network alone and ask for several times (each step
+    /// of a build made its languages' interface strings again; issue 13). `key` names
+    /// the value and its type; two callers with the same key must make the same value.
+    public func memoized<T: Sendable>(_ key: String, _ make: () -> T) -> T {
+        memo.value(key, make)
+    }
+
     /// The network of `tree`. `annotations` are the schemas' annotations when the caller
     /// has them for the same schema files (`oae serve`, after a save that changed no file
     /// of `model/schema/`): compiling the schemas is then skipped.
@@ -362,6 +370,17 @@ final class NetworkMemo: @unchecked Sendable {
         if let kept = lock.withLock({ register }) { return kept }
         let made = make()
         lock.withLock { register = .some(made) }
+        return made
+    }
+
+    /// Values of other modules, by key (`Network.memoized`).
+    private var others: [String: any Sendable] = [:]
+
+    /// The value of `key` kept, or `make()`'s, kept.
+    func value<T: Sendable>(_ key: String, _ make: () -> T) -> T {
+        if let kept = lock.withLock({ others[key] }) as? T { return kept }
+        let made = make()
+        lock.withLock { others[key] = made }
         return made
     }
 

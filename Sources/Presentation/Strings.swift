@@ -148,10 +148,20 @@ public struct Strings: Sendable {
 extension Strings {
     /// The strings of `language` from a loaded tree (`templates/strings/<lang>.yaml`),
     /// falling back key by key to the default language.
+    /// Made once per network and language (`Network.memoized`).
     public init(network: Network, language: String) {
-        let own = network.tree.uiStrings["strings/\(language)"]?.node
-        let fallback = network.tree.uiStrings["strings/\(network.settings.defaultLanguage)"]?.node
-        self.init(language: language, own: own, fallback: fallback)
+        self = network.memoized("Presentation.Strings \(language)") {
+            let own = network.tree.uiStrings["strings/\(language)"]?.node
+            let fallback = network.tree.uiStrings["strings/\(network.settings.defaultLanguage)"]?.node
+            return Strings(language: language, own: own, fallback: fallback)
+        }
+    }
+
+    /// `Strings(network:language:).forReaders()`, made once per network and language.
+    public static func forReaders(network: Network, language: String) -> Strings {
+        network.memoized("Presentation.Strings.forReaders \(language)") {
+            Strings(network: network, language: language).forReaders()
+        }
     }
 }
 

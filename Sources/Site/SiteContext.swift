@@ -130,7 +130,7 @@ final class SiteContext: Sendable {
         self.templates = templates
         self.options = options
         languages = input.languages.map { code in
-            SiteLanguage(strings: Strings(network: input.network, language: code).forReaders(), localizer: input.localizer(code))
+            SiteLanguage(strings: Strings.forReaders(network: input.network, language: code), localizer: input.localizer(code))
         }
         bodies = MarkdownBodies(network: input.network)
         var resolved: [String: ResolvedMunicipality] = [:]
