@@ -68,8 +68,10 @@ public struct TemplateVariables: Sendable {
         guard let source = sources[name] else { return }
         var stack = initial
         var open: [String] = []
+        // The file interned once, not once per tag (a lock and a hash of its path each).
+        let file = SourceFile(source.path)
         for tag in source.tags {
-            let at = SourceSpan(file: source.path, line: tag.line, column: tag.column)
+            let at = SourceSpan(source: file, line: tag.line, column: tag.column)
             switch tag.kind {
             case .close:
                 if !open.isEmpty, stack.count > initial.count { open.removeLast(); stack.removeLast() }

@@ -30,7 +30,12 @@ public struct Templates: Sendable {
 
     /// The environment variable that chooses the reference engine.
     public static let engineVariable = "OAE_TEMPLATE_ENGINE"
-    static var referenceChosen: Bool { ProcessInfo.processInfo.environment[engineVariable] == "swift-mustache" }
+    /// Read with `getenv` each time it is asked (a test sets it): `ProcessInfo`'s
+    /// `environment` made a dictionary of the whole environment for each template parsed.
+    static var referenceChosen: Bool {
+        guard let value = getenv(engineVariable) else { return false }
+        return String(cString: value) == "swift-mustache"
+    }
 
     /// Loads every `.mustache` file under `folder` (relative to `root`), named by its
     /// path without the extension (`page`, `partials/header`). `files`: the folder's

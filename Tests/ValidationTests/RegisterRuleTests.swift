@@ -66,4 +66,15 @@ final class RegisterRuleTests: XCTestCase {
         let fixed = MunicipalityRegister(csv: "ine_code,name,province,amb\n17079,\"L'Avià \"\"Nou\"\", vila\",Girona,no\n")
         XCTAssertEqual(fixed.entries.map(\.name), ["L'Avià \"Nou\", vila"])
     }
+
+    /// A name of spaces only is no name, as `trimmingCharacters(in: .whitespaces)` finds it:
+    /// Unicode's space separators, the tab and the zero-width space; not a line break.
+    func testANameOfSpacesIsNoName() throws {
+        for name in ["\u{00A0}", " \t ", "\u{3000}\u{2009}", "\u{200B}", "\u{0085}", "a", " Sant Just "] {
+            let csv = "ine_code,name,province,amb\n08123,\"\(name)\",Barcelona,yes\n"
+            let blank = name.trimmingCharacters(in: .whitespaces).isEmpty
+            XCTAssertEqual(MunicipalityRegister(csv: csv).problems.map(\.message),
+                           blank ? ["the municipality of INE code 08123 has no name"] : [], "\(name.unicodeScalars.map(\.value))")
+        }
+    }
 }
