@@ -67,12 +67,15 @@ struct BuildOptions: ParsableArguments {
     /// `source` is the tree's revision and date when already read (the preview reads them
     /// once); `cache` keeps parsed files between loads; `observe` is given each file the
     /// load reads (`TreeLoader.load`); `early`, the inputs' hashes the build's cache takes,
-    /// is grouped while the rules run.
+    /// is grouped while the rules run. `steps`: the output steps whose templates are
+    /// checked; a build checks those it runs (`oae build site` neither parses nor checks
+    /// the handbook's templates, which it does not render; `oae check` checks every step's).
     static func load(root: URL, asOf: Day?, announce: Bool = true, source: SourceInfo? = nil,
                      session: CheckSession? = nil,
                      observe: TreeLoader.FileObserver? = nil, early: EarlyInputHashes? = nil, keepUntilExit: Bool = false,
                      git: SourceStamps.GitAnswers? = nil,
-                     listing: FileTree.Listing? = nil) -> (LoadedTree, [Diagnostic], BuildInput?) {
+                     listing: FileTree.Listing? = nil,
+                     steps: [any OutputStep] = OutputSteps.all) -> (LoadedTree, [Diagnostic], BuildInput?) {
         let source = source ?? SourceInfo.read(root: root)
         if announce, let note = source.dateNote { writeStderr("oae: \(note)\n") }
         let asOfDay = asOf ?? Day(unixSeconds: source.epoch)
@@ -82,7 +85,7 @@ struct BuildOptions: ParsableArguments {
         // 947 municipalities, issue 13).
         nonisolated(unsafe) var stamping: Background<SourceStamps>?
         let (context, diagnostics) = CheckRun.checked(root: root, asOf: asOfDay, asOfGiven: asOf != nil, session: session,
-                                                         observe: observe, listing: listing) { network in
+                                                         observe: observe, listing: listing, steps: steps) { network in
             // Only in a build (which asked git already): the preview reads the stamps
             // after the check, and only of a tree without errors.
             guard let git else { return }
@@ -234,7 +237,7 @@ enum BuildRun {
         let git = status.readingLog(root: root, base: source)
         let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, announce: false, source: source,
                                                              observe: early.observer, early: early, keepUntilExit: keepUntilExit, git: git,
-                                                             listing: listing)
+                                                             listing: listing, steps: steps)
         guard let input else {
             throw CheckFailed(errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.warningCount,
                               filesChecked: loaded.filesChecked)

@@ -4,6 +4,7 @@ import Foundation
 import Loading
 import Model
 import Outputs
+import Publishing
 import Rendering
 import Site
 import Tools
@@ -66,12 +67,14 @@ public enum CheckRun {
     /// walk of the tree's content folders to load, when the caller made it already (a
     /// build makes one walk for its replay key, its load and its record; `FileTree.list`).
     /// `afterLoad` is given the network once the tree is loaded, before the rules run.
+    /// `steps`: the output steps whose templates are checked (every step by default).
     public static func checked(root: URL, asOf: Day? = nil, asOfGiven: Bool? = nil,
                                session: CheckSession? = nil,
                                observe: TreeLoader.FileObserver? = nil,
                                listing: FileTree.Listing? = nil,
+                               steps: [any OutputStep] = OutputSteps.all,
                                afterLoad: ((Network) -> Void)? = nil) -> (context: ValidationContext, diagnostics: [Diagnostic]) {
-        let templateCheck = TemplateCheckThread(root: root)
+        let templateCheck = TemplateCheckThread(root: root, steps: steps)
         let tree = TreeLoader.load(root: root, cache: session?.cache, observe: observe, listing: listing)
         // The schemas compiled by the last check serve while no schema file changed.
         let schemasSame = session?.cache.changes.map { !$0.paths.contains { $0.hasPrefix("model/schema/") } } ?? false
@@ -165,14 +168,15 @@ final class TemplateCheckThread: @unchecked Sendable {
         return out
     }
 
-    /// Starts the thread: it prepares the templates of the tree at `root`, then waits
-    /// for `check`.
-    init(root: URL) {
+    /// Starts the thread: it prepares the templates of `steps` in the tree at `root`,
+    /// then waits for `check`.
+    init(root: URL, steps: [any OutputStep]) {
         Thread { [self] in
-            OutputSteps.prepareCheck(root: root)
+            OutputSteps.prepareCheck(root: root, steps: steps)
             given.wait()
             if placed, let network {
-                found = TemplateCheckThread.noteOlderTemplates(TemplateCheck.check(network.tree, settings: network.settings) + OutputSteps.check(network))
+                found = TemplateCheckThread.noteOlderTemplates(TemplateCheck.check(network.tree, settings: network.settings)
+                                                               + OutputSteps.check(network, steps: steps))
             }
             done.signal()
         }.start()

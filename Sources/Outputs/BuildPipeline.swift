@@ -14,17 +14,16 @@ public enum OutputSteps {
     /// The steps of the given names, in registry order.
     public static func named(_ names: Set<String>) -> [any OutputStep] { all.filter { names.contains($0.name) } }
 
-    /// Every step's check, for `oae check`: what would make a build fail or write wrong
-    /// output, found before any build.
-    public static func check(_ network: Network) -> [Diagnostic] {
+    /// The check of `steps` (every step, for `oae check`; a build, those it runs): what
+    /// would make a build fail or write wrong output, found before any build.
+    public static func check(_ network: Network, steps: [any OutputStep] = all) -> [Diagnostic] {
         // The steps on every core: the build waits for their template checks once its rules are done.
-        let steps = all
-        return parallelMap(Array(steps.indices)) { steps[$0].check(network) }.flatMap { $0 }
+        parallelMap(Array(steps.indices)) { steps[$0].check(network) }.flatMap { $0 }
     }
 
-    /// Every step's `prepareCheck`: what `check` will read from the files of the tree at
+    /// The `prepareCheck` of `steps`: what `check` will read from the files of the tree at
     /// `root` alone, made before the tree is loaded.
-    public static func prepareCheck(root: URL) { for step in all { step.prepareCheck(root: root) } }
+    public static func prepareCheck(root: URL, steps: [any OutputStep] = all) { for step in steps { step.prepareCheck(root: root) } }
 
     /// Keeps a one-unit step's folder from the previous output when its key is unchanged
     /// (hard links, nothing rendered); the step's report lines then, else nil.

@@ -136,4 +136,25 @@ final class BuildPipelineTests: XCTestCase {
         XCTAssertTrue(failed.stderr.contains("build stopped"), failed.stderr)
         XCTAssertEqual(snapshot(out), before, "no folder of output/ was replaced")
     }
+
+    /// A build checks the whole tree and the templates of the outputs it writes:
+    /// `oae build site` does not render the handbooks, so a handbook template missing
+    /// stops `oae check` and `oae build handbooks`, not the site (issue 13: parsing and
+    /// checking the handbook's templates was 2% of a site build at 36 municipalities).
+    func testABuildChecksTheTemplatesOfTheOutputsItWrites() throws {
+        try FileManager.default.removeItem(at: root.appendingPathComponent("templates/handbook/chapters/staffing.mustache"))
+        let missing = "templates/handbook/chapters/staffing.mustache:1:1: error[template-missing]: the template 'chapters/staffing' is missing"
+        let check = try runProcess(TestPaths.oaeBinary.path, ["check", "--root", root.path], environment: environment)
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.stdout.contains(missing), check.stdout)
+        let out = root.appendingPathComponent("output")
+        let site = try runProcess(TestPaths.oaeBinary.path, ["build", "site", "--root", root.path, "--out", out.path], environment: environment)
+        XCTAssertEqual(site.status, 0, site.stderr)
+        XCTAssertFalse(site.stdout.contains("template-missing") || site.stderr.contains("template-missing"), site.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("site/ca/index.html").path))
+        let handbooks = try runProcess(TestPaths.oaeBinary.path, ["build", "handbooks", "--root", root.path, "--out", out.path],
+                                       environment: environment)
+        XCTAssertEqual(handbooks.status, 1)
+        XCTAssertTrue(handbooks.stderr.contains(missing) || handbooks.stdout.contains(missing), handbooks.stderr)
+    }
 }
