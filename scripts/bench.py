@@ -16,6 +16,12 @@ inode table is not yet written back: `recently_deleted` in fs/ext4/ialloc.c), so
 after deleting the last run's output pays in system time for the files just deleted: 30,000
 files cost 0.8 s of system time on a quiet disk and 7.5–13.8 s right after deleting as many.
 
+Each timed run starts once what the runs before it wrote is on the disk (`sync`, untimed): a
+size writes gigabytes (three rounds of the site, Hugo's pages and the handbooks), and without it
+the kernel wrote them back, and held back writers past its dirty-page limits, during whichever
+runs came next (Hugo at 947 municipalities took 9.9 to 23.4 s in one run of this benchmark).
+Each run still pays for creating and writing its own files.
+
 Beside the disk figure, the same two builds are timed, interleaved, with their output in memory
 (`--memory`, tmpfs, /dev/shm by default): each run's output is deleted right after it, which costs
 nothing there. The figure in memory is the two tools without the file system: on this machine's
@@ -45,7 +51,9 @@ def timed(cmd, env=None, cwd=None):
 
 
 def timed_cpu(cmd, env=None, cwd=None):
-    """Runs `cmd`; returns (wall seconds, peak RSS in MiB, CPU seconds: user + system, user CPU seconds)."""
+    """Runs `cmd`; returns (wall seconds, peak RSS in MiB, CPU seconds: user + system, user CPU seconds).
+    What earlier runs wrote is written back first, untimed (`sync`): see the module's doc."""
+    os.sync()
     with tempfile.NamedTemporaryFile("r") as t:
         full = ["/usr/bin/time", "-f", "%e %M %U %S", "-o", t.name] + cmd
         r = subprocess.run(full, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=1800)
