@@ -16,11 +16,17 @@ inode table is not yet written back: `recently_deleted` in fs/ext4/ialloc.c), so
 after deleting the last run's output pays in system time for the files just deleted: 30,000
 files cost 0.8 s of system time on a quiet disk and 7.5–13.8 s right after deleting as many.
 
-Each timed run starts once what the runs before it wrote is on the disk (`sync`, untimed): a
-size writes gigabytes (three rounds of the site, Hugo's pages and the handbooks), and without it
+Each timed run starts once what the runs before it wrote is on the disk (`sync`, untimed), and
+out of memory: each run's output is written back and dropped from the page cache after it
+(`posix_fadvise(DONTNEED)`, untimed; the inputs stay cached, read warm by both tools). A size
+writes gigabytes (three rounds of the site, Hugo's pages and the handbooks): without the sync
 the kernel wrote them back, and held back writers past its dirty-page limits, during whichever
-runs came next (Hugo at 947 municipalities took 9.9 to 23.4 s in one run of this benchmark).
-Each run still pays for creating and writing its own files.
+runs came next (Hugo at 947 municipalities took 9.9 to 23.4 s in one run of this benchmark);
+without the eviction the machine's memory filled with earlier outputs, and every page a run
+wrote had to be reclaimed from them first (writing 300 MB into 300 files took 0.57 s of system
+time with the page cache full, 0.07 to 0.11 s with memory free), which charged each tool by
+the bytes it writes for the benchmark's own history. Each run still pays for creating and
+writing its own files.
 
 Beside the disk figure, the same two builds are timed, interleaved, with their output in memory
 (`--memory`, tmpfs, /dev/shm by default): each run's output is deleted right after it, which costs
@@ -44,15 +50,30 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OAE = os.path.join(ROOT, ".build", "release", "oae")
 
 
-def timed(cmd, env=None, cwd=None):
+def timed(cmd, env=None, cwd=None, wrote=None):
     """Runs `cmd`; returns (wall seconds, peak RSS in MiB). Fails loudly on error."""
-    wall, rss, _, _ = timed_cpu(cmd, env=env, cwd=cwd)
+    wall, rss, _, _ = timed_cpu(cmd, env=env, cwd=cwd, wrote=wrote)
     return wall, rss
 
 
-def timed_cpu(cmd, env=None, cwd=None):
+def evict(folder):
+    """Drops the (written back) pages of the files under `folder` from the page cache."""
+    for dirpath, _, names in os.walk(folder):
+        for name in names:
+            try:
+                fd = os.open(os.path.join(dirpath, name), os.O_RDONLY)
+            except OSError:
+                continue
+            try:
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
+
+
+def timed_cpu(cmd, env=None, cwd=None, wrote=None):
     """Runs `cmd`; returns (wall seconds, peak RSS in MiB, CPU seconds: user + system, user CPU seconds).
-    What earlier runs wrote is written back first, untimed (`sync`): see the module's doc."""
+    What earlier runs wrote is written back first, untimed (`sync`); `wrote`, the folder the
+    run writes, is then written back and dropped from the page cache: see the module's doc."""
     os.sync()
     with tempfile.NamedTemporaryFile("r") as t:
         full = ["/usr/bin/time", "-f", "%e %M %U %S", "-o", t.name] + cmd
@@ -60,7 +81,10 @@ def timed_cpu(cmd, env=None, cwd=None):
         if r.returncode != 0:
             sys.exit(f"bench: {' '.join(cmd)} failed:\n{r.stderr.decode()[-2000:]}")
         wall, kib, user, system = t.read().split()[-4:]
-        return float(wall), int(kib) / 1024, float(user) + float(system), float(user)
+    if wrote:
+        os.sync()
+        evict(wrote)
+    return float(wall), int(kib) / 1024, float(user) + float(system), float(user)
 
 
 def hugo_corpus(folder, pages, words):
@@ -182,6 +206,8 @@ def main():
             pages, words = site_stats(os.path.join(out, "site"))
             corpus = os.path.join(work, f"hugo-{n}")
             hugo_corpus(corpus, pages, words // max(1, pages))
+            os.sync()
+            evict(out)
             oae_t, oae_m, hugo_t, hugo_m, check_t, check_m, oae_c, hugo_c = [], [], [], [], [], [], [], []
             oae_u, hugo_u, hb_t, hb_m = [], [], [], []
             runs = os.path.join(work, f"runs-{n}")
@@ -189,13 +215,16 @@ def main():
             settle(0)
             for r in range(args.rounds):
                 # Each run into a new folder: nothing is deleted between timed runs (see above).
-                t, m, c, u = timed_cpu([OAE, "build", "site", "--root", net, "--out", os.path.join(runs, f"oae-{r}")], env=env)
+                t, m, c, u = timed_cpu([OAE, "build", "site", "--root", net, "--out", os.path.join(runs, f"oae-{r}")], env=env,
+                                       wrote=os.path.join(runs, f"oae-{r}"))
                 oae_t.append(t); oae_m.append(m); oae_c.append(c); oae_u.append(u)
-                t, m, c, u = timed_cpu(["hugo", "--source", corpus, "--quiet", "-d", os.path.join(runs, f"hugo-{r}")], env=env)
+                t, m, c, u = timed_cpu(["hugo", "--source", corpus, "--quiet", "-d", os.path.join(runs, f"hugo-{r}")], env=env,
+                                       wrote=os.path.join(runs, f"hugo-{r}"))
                 hugo_t.append(t); hugo_m.append(m); hugo_c.append(c); hugo_u.append(u)
                 t, m = timed([OAE, "check", "--root", net, "--as-of", "2026-11-25"], env=env)
                 check_t.append(t); check_m.append(m)
-                t, m = timed([OAE, "build", "handbooks", "--root", net, "--out", os.path.join(runs, f"hb-{r}")], env=env)
+                t, m = timed([OAE, "build", "handbooks", "--root", net, "--out", os.path.join(runs, f"hb-{r}")], env=env,
+                             wrote=os.path.join(runs, f"hb-{r}"))
                 hb_t.append(t); hb_m.append(m)
             # The same builds with their output in memory, each deleted right after its run.
             out_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(out) for f in fs)
@@ -214,7 +243,7 @@ def main():
                     shutil.rmtree(mem, ignore_errors=True)
             full = os.path.join(runs, "full")
             cold_t, cold_m = timed([OAE, "build", "--root", net, "--out", full], env=env)
-            warm_t, warm_m = timed([OAE, "build", "--root", net, "--out", full], env=env)
+            warm_t, warm_m = timed([OAE, "build", "--root", net, "--out", full], env=env, wrote=full)
             serve_rows.append((f"{n} municipalities", serve.measure(net, args.edits)))
             rows.append(dict(n=n, pages=pages, oae=summary(oae_t), oae_rss=max(oae_m), hugo=summary(hugo_t),
                              oae_cpu=statistics.median(oae_c), hugo_cpu=statistics.median(hugo_c),
