@@ -49,6 +49,42 @@ extension JSONValue {
         return out
     }
 
+    /// A JSON-LD document as oae writes it, with a final line break: its members one per
+    /// line, indented by two spaces (as `bytes(pretty:)`), except the nodes of its
+    /// `@graph`, each on one line of its own, without spaces. A graph's node is one line
+    /// to `grep` and to `diff`, and the open data of 947 municipalities (330 MB indented)
+    /// is a quarter smaller. Any other value is written as `bytes(pretty:)` writes it.
+    public func linkedDataBytes() -> [UInt8] {
+        guard case let .object(pairs) = self, !pairs.isEmpty else {
+            var out = bytes(pretty: true)
+            out.append(0x0A)
+            return out
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        out.append(UInt8(ascii: "{"))
+        for i in pairs.indices {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            JSONValue.newline(&out, 1)
+            JSONValue.escape(pairs[i].0, into: &out)
+            out += ": ".utf8
+            guard pairs[i].0 == "@graph", case let .array(nodes) = pairs[i].1, !nodes.isEmpty else {
+                pairs[i].1.write(to: &out, pretty: true, indent: 1)
+                continue
+            }
+            out.append(UInt8(ascii: "["))
+            for k in nodes.indices {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                JSONValue.newline(&out, 2)
+                nodes[k].write(to: &out, pretty: false, indent: 0)
+            }
+            JSONValue.newline(&out, 1)
+            out.append(UInt8(ascii: "]"))
+        }
+        out += "\n}\n".utf8
+        return out
+    }
+
     /// Appends the JSON text of the value as it appears `indent` levels deep in a document
     /// (its first line not indented), so that a document written in pieces (each
     /// municipality's nodes of the catalogue, written once for two files) has the same

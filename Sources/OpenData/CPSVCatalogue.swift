@@ -41,7 +41,7 @@ struct CPSVCatalogue: Sendable {
     }
 
     /// The nodes of a graph as JSON text, each written once, as a document's `@graph`
-    /// holds them: each indented as an item of it, one after another with `separator`
+    /// holds them: each on one line (`JSONValue.linkedDataBytes`), one after another with `separator`
     /// between them. Each node's `@id` and where its text ends are kept, so that the
     /// network's catalogue can take a municipality's text in runs, leaving out the nodes
     /// it already has (`OpenDataExport.fileList`).
@@ -75,7 +75,7 @@ struct CPSVCatalogue: Sendable {
             if let text = graph.texts[i] {
                 pieces.text += text
             } else {
-                graph.nodes[i].write(into: &pieces.text, indent: 2)
+                graph.nodes[i].write(into: &pieces.text, pretty: false, indent: 0)
             }
             pieces.ends.append(pieces.text.count)
         }
@@ -92,8 +92,8 @@ struct CPSVCatalogue: Sendable {
         return out
     }()
 
-    /// A JSON-LD document of pieces, as the open data writes it (indented, with a final
-    /// line break): the same bytes as `document` of the graph the pieces come from.
+    /// A JSON-LD document of pieces, as the open data writes it (`JSONValue.linkedDataBytes`,
+    /// with a final line break): the same bytes as `document` of the graph the pieces come from.
     static func document(_ pieces: Pieces) -> Data {
         var out = Data(capacity: head.count + pieces.text.count + 16)
         var writer = DocumentWriter { out.append($0.assumingMemoryBound(to: UInt8.self)) }
@@ -430,13 +430,13 @@ final class ModelNodeCache: @unchecked Sendable {
 
     init() {}
 
-    /// The node of `id` and its text as an item of a document's `@graph` (indented twice,
+    /// The node of `id` and its text as an item of a document's `@graph` (one line,
     /// `CPSVCatalogue.pieces`): `make`'s, the first time `id` is asked.
     func node(_ id: String, _ make: () -> JSONValue) -> (node: JSONValue, text: [UInt8]) {
         if let kept = lock.withLock({ made[id] }) { return kept }
         let node = make()
         var text: [UInt8] = []
-        node.write(into: &text, indent: 2)
+        node.write(into: &text, pretty: false, indent: 0)
         return lock.withLock {
             if let kept = made[id] { return kept }
             made[id] = (node, text)

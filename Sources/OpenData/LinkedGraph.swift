@@ -11,8 +11,8 @@ struct LinkedGraph: Sendable {
     /// address, its office's page), so that no other municipality's graph has it
     /// (`CPSVCatalogue.municipality`; the network's catalogue does not look these up).
     private(set) var own: [Bool] = []
-    /// The JSON text of each node as an item of a document's `@graph` writes it (indented
-    /// twice, `CPSVCatalogue.pieces`) when the node came written (`add(_:written:)`), else nil.
+    /// The JSON text of each node as an item of a document's `@graph` writes it (one
+    /// line, `CPSVCatalogue.pieces`) when the node came written (`add(_:written:)`), else nil.
     private(set) var texts: [[UInt8]?] = []
     private var known: Set<String> = []
 

@@ -212,11 +212,10 @@ public struct OpenDataExport: Sendable {
 
 }
 
-/// A JSON document as the open data writes it: indented, with a final line break.
+/// A JSON document as the open data writes it, with a final line break: indented, a
+/// JSON-LD graph's nodes one per line (`JSONValue.linkedDataBytes`).
 func json(_ value: JSONValue) -> Data {
-    var bytes = value.bytes(pretty: true)
-    bytes.append(0x0A)
-    return Data(bytes)
+    Data(value.linkedDataBytes())
 }
 
 /// Each municipality's catalogue nodes as JSON text, kept from its own file until the

@@ -183,6 +183,32 @@ final class RendererTests: XCTestCase {
                        #"{"a":"quote \" slash \\ tab \t nl \n è \u0001","n":1.5,"i":3,"z":[]}"#)
     }
 
+    /// A JSON-LD document: members indented, the nodes of `@graph` one per line; an empty
+    /// graph and a document without one are written as `bytes(pretty:)` writes them.
+    func testLinkedDataLayout() {
+        let doc = JSONValue.object([
+            ("@context", .object([("dct", .string("http://purl.org/dc/terms/"))])),
+            ("@graph", .array([.object([("@id", .string("a")), ("dct:title", .array([.string("é \"q\"")]))]),
+                               .object([("@id", .string("b")), ("n", .int(2))])])),
+        ])
+        XCTAssertEqual(String(decoding: doc.linkedDataBytes(), as: UTF8.self), """
+            {
+              "@context": {
+                "dct": "http://purl.org/dc/terms/"
+              },
+              "@graph": [
+                {"@id":"a","dct:title":["é \\"q\\""]},
+                {"@id":"b","n":2}
+              ]
+            }
+
+            """)
+        for other in [JSONValue.object([("@context", .string("https://schema.org")), ("@graph", .array([]))]),
+                      .object([("a", .array([.int(1)]))]), .object([]), .array([.int(1)])] {
+            XCTAssertEqual(other.linkedDataBytes(), other.bytes(pretty: true) + [0x0A])
+        }
+    }
+
     /// The escaper reads eight bytes at a time: every character that needs an escape is
     /// found at every offset in and across those words, between ASCII and non-ASCII text,
     /// as a plain scalar-by-scalar escaper finds it; U+2028 and U+2029 are escaped, other

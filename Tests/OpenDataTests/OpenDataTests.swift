@@ -211,9 +211,7 @@ final class OpenDataTests: XCTestCase {
     func testCataloguesWrittenInPiecesHaveTheBytesOfTheWholeGraph() throws {
         let export = fixture.export()
         let whole = { (graph: LinkedGraph) -> [UInt8] in
-            var bytes = CPSVCatalogue.document(graph).bytes(pretty: true)
-            bytes.append(0x0A)
-            return bytes
+            CPSVCatalogue.document(graph).linkedDataBytes()
         }
         let lang = export.vocabulary.defaultLanguage
         let landing = export.vocabulary.baseURL + "\(lang)/comparison.html"
@@ -257,9 +255,8 @@ final class OpenDataTests: XCTestCase {
                         "https://oae.example.org/id/agency", "https://oae.example.org/id/concept/channel/web",
                         "https://oae.example.org/data/catalogue.jsonld", "https://oae.example.org/id/sant-feliu/location"].map(owners.owner),
                        [1, 0, 0, nil, nil, nil, nil])
-        var whole = CPSVCatalogue.document(export.catalogue.network(landingPage: "https://oae.example.org/ca/comparison.html"))
-            .bytes(pretty: true)
-        whole.append(0x0A)
+        let whole = CPSVCatalogue.document(export.catalogue.network(landingPage: "https://oae.example.org/ca/comparison.html"))
+            .linkedDataBytes()
         let list = export.fileList()
         XCTAssertEqual([UInt8](list[0].make()), whole)
         for file in list.dropFirst() where file.path.hasPrefix("catalogue-") { _ = file.make() }
