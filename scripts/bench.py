@@ -8,13 +8,18 @@ runs, interleaved, for ROUNDS rounds: `oae build site` (release build, no search
 and `hugo` (Debian's, to disk). It also times `oae check` and the handbooks' HTML. Each
 run is timed with /usr/bin/time (wall seconds, peak RSS). Every loop is bounded.
 
-No timed run follows a deletion: every run writes into a folder of its own, and the outputs
-of a size (and of the example's serve figures, taken first) are deleted only once it is done,
-followed by `sync` and a wait of `--settle` seconds (61 by default). On ext4 without a journal, as on our benchmark machine,
-a new inode is looked for past every inode deleted in the last 60 s (300 s more while the
-inode table is not yet written back: `recently_deleted` in fs/ext4/ialloc.c), so a run right
-after deleting the last run's output pays in system time for the files just deleted: 30,000
-files cost 0.8 s of system time on a quiet disk and 7.5–13.8 s right after deleting as many.
+Nothing is deleted from the disk until every timed run is done: every run writes into a folder
+of its own, every size's outputs are kept, and the `oae serve` figures (each save's build
+replaces, and deletes, the last one's) are taken after all the timed runs; the bench starts
+with `sync` and a wait of `--settle` seconds (361 by default) past whatever the machine deleted
+before. On ext4 without a journal, as on our benchmark machine, a new inode is looked for past
+every inode of its group deleted in the last 60 s, or 360 s while that part of the inode table
+is dirty (`recently_deleted` in fs/ext4/ialloc.c: RECENTCY_MIN 60 + RECENTCY_DIRTY 300), and
+creating files in a group dirties its inode table again: a wait of 61 s after `sync` did not
+cover the next size's runs. Creating 20,000 files in one folder cost 3.6 s of system time five
+minutes after deleting a build's output in its parent folder, 0.7 s six minutes after, and
+0.7 s at the same moment in a folder elsewhere on the disk; oae at 947 municipalities spent
+4.3 s of system time instead of 1.3. The outputs kept take about 10 GB until the bench ends.
 
 Each timed run starts once what the runs before it wrote is on the disk (`sync`, untimed), and
 out of memory: each run's output is written back and dropped from the page cache after it
@@ -36,13 +41,13 @@ disk the system time of creating files drifts with what the disk did in the last
 It also measures, once per size: a cold `oae build` (handbooks' HTML, open data, site;
 no PDF) and a warm one right after with nothing changed; and `oae serve` (save → page,
 median of 10 scripted edits of a service and of an office file, scripts/bench-serve.py).
-The example network's serve figures come first.
+The serve figures come last, after every size's timed runs.
 
 Writes Markdown tables (median, min, max, peak RSS, CPU seconds, pages/s, ratio; the least-squares fit
 of the site's time against the number of municipalities) to
 bench/results/<date>-<commit>.md and prints them.
 
-usage: scripts/bench.py [--sizes 36,200,947] [--rounds 3] [--edits 10] [--settle 61] [--memory /dev/shm]
+usage: scripts/bench.py [--sizes 36,200,947] [--rounds 3] [--edits 10] [--settle 361] [--memory /dev/shm]
 """
 import argparse, datetime, time, importlib.util, os, shutil, statistics, subprocess, sys, tempfile
 
@@ -171,8 +176,8 @@ def main():
     parser.add_argument("--sizes", default="36,200,947")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--edits", type=int, default=10)
-    parser.add_argument("--settle", type=int, default=61,
-                        help="seconds to wait after deleting a size's outputs (ext4's recently deleted inodes)")
+    parser.add_argument("--settle", type=int, default=361,
+                        help="seconds to wait before the first run (ext4's recently deleted inodes)")
     parser.add_argument("--memory", default="/dev/shm",
                         help="a tmpfs folder for the runs in memory ('' for none)")
     args = parser.parse_args()
@@ -190,11 +195,9 @@ def main():
         os.makedirs(example)
         for folder in ("model", "seeds", "templates"):
             shutil.copytree(os.path.join(ROOT, folder), os.path.join(example, folder))
-        serve_rows = [("example", serve.measure(example, args.edits))]
-        print("bench: example serve done", file=sys.stderr)
-        # The serve bench deleted its outputs (each save's build replaces the last one's):
-        # the first size's runs would pay for those inodes (see above).
+        # Past what the machine deleted before the bench (see above).
         settle(args.settle)
+        nets = []
         for n in sizes:
             net = os.path.join(work, f"net-{n}")
             subprocess.run([sys.executable, os.path.join(ROOT, "scripts/gen-network.py"), net, "--municipalities", str(n)],
@@ -244,7 +247,7 @@ def main():
             full = os.path.join(runs, "full")
             cold_t, cold_m = timed([OAE, "build", "--root", net, "--out", full], env=env)
             warm_t, warm_m = timed([OAE, "build", "--root", net, "--out", full], env=env, wrote=full)
-            serve_rows.append((f"{n} municipalities", serve.measure(net, args.edits)))
+            nets.append((f"{n} municipalities", net))
             rows.append(dict(n=n, pages=pages, oae=summary(oae_t), oae_rss=max(oae_m), hugo=summary(hugo_t),
                              oae_cpu=statistics.median(oae_c), hugo_cpu=statistics.median(hugo_c),
                              oae_user=statistics.median(oae_u), hugo_user=statistics.median(hugo_u),
@@ -253,9 +256,9 @@ def main():
                              oae_mem=[m[0] for m in oae_mem], hugo_mem=[m[0] for m in hugo_mem],
                              oae_mem_user=[m[3] for m in oae_mem], hugo_mem_user=[m[3] for m in hugo_mem]))
             print(f"bench: {n} municipalities done", file=sys.stderr)
-            shutil.rmtree(runs, ignore_errors=True)
-            shutil.rmtree(out, ignore_errors=True)
-            settle(args.settle if n != sizes[-1] else 0)
+        # Last: each save's build replaces (deletes) the one before it.
+        serve_rows = [(label, serve.measure(tree, args.edits)) for label, tree in [("example", example)] + nets]
+        print("bench: serve done", file=sys.stderr)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
