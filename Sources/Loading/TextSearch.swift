@@ -68,7 +68,11 @@ extension StringProtocol {
         @inline(__always) func blank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         // Most texts begin with a letter: answered by their first byte, without the
         // closure over their storage (each language of every text picked for a page asks).
-        if let first = utf8.first, !blank(first) { return false }
+        // The first byte by the view's iterator: `utf8.first` was a call into the standard
+        // library (its index checks), 1.2% of a site build at 947 municipalities.
+        var bytes = utf8.makeIterator()
+        guard let first = bytes.next() else { return true }
+        if !blank(first) { return false }
         if let found = utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
             for byte in bytes where !blank(byte) { return false }
             return true
