@@ -47,11 +47,7 @@ public enum CheckReplay {
 
     /// The stamp of the running binary (`/proc/self/exe`), "unknown" when it cannot be
     /// read (then the key never matches a build made by a binary whose stamp was read).
-    public static let binary: String = {
-        var st = stat()
-        guard stat("/proc/self/exe", &st) == 0 else { return "unknown \(UUID().uuidString)" }
-        return "\(st.st_dev) \(st.st_ino) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec) \(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)"
-    }()
+    public static var binary: String { BuildCache.binary }
 
     /// The key of a build of the tree at `root` as of `asOf` (given with `--as-of`, or
     /// not: `ValidationContext.asOfGiven`), running `steps` with `settings`; `tool` stands

@@ -416,11 +416,25 @@ public final class BuildCache: @unchecked Sendable {
     private var units: [String: BuildRecord.Unit]
     /// This build's check, to record (`BuildRecord.check`); nil records none.
     public var check: BuildRecord.Check?
+    /// The program that renders (`binary`), a part of every unit's key: a unit written by
+    /// another or a rebuilt oae is rendered again, so that what a new version changes in
+    /// its outputs (a layout, a fix) reaches an output whose inputs did not change.
+    public let tool: String
+
+    /// The stamp of the running binary (`/proc/self/exe`: device, inode, size, modification
+    /// and change times), "unknown" and a random id when it cannot be read (then no key
+    /// matches a build made by another process).
+    public static let binary: String = {
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 else { return "unknown \(UUID().uuidString)" }
+        return "\(st.st_dev) \(st.st_ino) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec) \(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)"
+    }()
 
     /// Reads `out`'s record and hashes the inputs of `input`, or takes the hashes `early`
-    /// began (when it hashes the same root).
-    public init(out: URL, input: BuildInput, early: EarlyInputHashes? = nil) {
+    /// began (when it hashes the same root); `tool` stands for the program (`binary`).
+    public init(out: URL, input: BuildInput, early: EarlyInputHashes? = nil, tool: String = BuildCache.binary) {
         self.out = out
+        self.tool = tool
         previous = BuildRecord.read(out: out)
         let municipalities = Set(input.network.municipalities.keys)
         if let early, early.root.standardizedFileURL.path == input.root.standardizedFileURL.path {
@@ -434,11 +448,13 @@ public final class BuildCache: @unchecked Sendable {
     /// The hash of an input group (`InputDigest.shared`, `InputDigest.municipality(slug)`, `InputDigest.all`).
     public func group(_ name: String) -> String { digest.groups[name] ?? ContentHash().hexDigest() }
 
-    /// A unit's key: a hash of the groups it reads and of `parts` (what else its bytes
-    /// depend on).
+    /// A unit's key: a hash of the groups it reads, of the program (`tool`) and of
+    /// `parts` (what else its bytes depend on).
     public func key(reads: [String], _ parts: [String]) -> String {
         var hash = ContentHash()
         for name in reads { hash.update(name); hash.update(group(name)) }
+        hash.update([1])
+        hash.update(tool)
         hash.update([1])
         for part in parts { hash.update(part) }
         return hash.hexDigest()

@@ -50,13 +50,13 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     /// The build's report: its lines but the notes, the progress of the PDFs and the timing.
-    func build(pdf: Bool = true, out: URL? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+    func build(pdf: Bool = true, out: URL? = nil, binary: URL? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["OAE_PAGEFIND"] = "off"
         env["OAE_PYTHON"] = pdf ? TestPaths.python : root.appendingPathComponent("no-python").path
         env.removeValue(forKey: "SOURCE_DATE_EPOCH")
-        let result = try runProcess(TestPaths.oaeBinary.path, ["build", "--root", root.path, "--out", (out ?? self.out).path],
+        let result = try runProcess((binary ?? TestPaths.oaeBinary).path, ["build", "--root", root.path, "--out", (out ?? self.out).path],
                                     environment: env)
         XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
         return result.stderr.split(separator: "\n").map(String.init)
@@ -127,6 +127,20 @@ final class IncrementalBuildTests: XCTestCase {
         try edit("model/model.yaml", "version: ", "version:  ")
         try commit("the model, and Molins de Rei", day: 3)
         XCTAssertEqual(try build().prefix(2), ["PDF: 12 rendered, 0 reused", "handbooks: 12 rendered, 0 reused"])
+    }
+
+    /// A build by another oae (a new version, or the same one rebuilt) renders every unit
+    /// again, though no input changed: what the program changes in its outputs (a layout, a
+    /// fix) must reach them. It then reuses its own.
+    func testABuildByAnotherBinaryRendersEveryUnitAgain() throws {
+        let cold = try build(pdf: false)
+        XCTAssertEqual(cold.first, "handbooks: 12 rendered, 0 reused")
+        let reused = ["handbooks: 0 rendered, 12 reused", "data: 0 rendered, 1 reused", "site: 0 rendered, 1 reused"]
+        XCTAssertEqual(try build(pdf: false), reused)
+        let other = root.appendingPathComponent("another-oae")
+        try FileManager.default.copyItem(at: TestPaths.oaeBinary, to: other)
+        XCTAssertEqual(try build(pdf: false, binary: other), cold)
+        XCTAssertEqual(try build(pdf: false, binary: other), reused)
     }
 
     /// An incremental build writes the same bytes as a cold one (without PDFs, whose
