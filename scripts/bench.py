@@ -8,9 +8,10 @@ runs, interleaved, for ROUNDS rounds: `oae build site` (release build, no search
 and `hugo` (Debian's, to disk). It also times `oae check` and the handbooks' HTML. Each
 run is timed with /usr/bin/time (wall seconds, peak RSS). Every loop is bounded.
 
-Nothing is deleted from the disk until every timed run is done: every run writes into a folder
-of its own, every size's outputs are kept, and the `oae serve` figures (each save's build
-replaces, and deletes, the last one's) are taken after all the timed runs; the bench starts
+No output is deleted from the disk until every timed run is done: every run writes into a
+folder of its own, every size's outputs are kept, and the `oae serve` figures (each save's build
+replaces, and deletes, the last one's, as in use; they follow one another) are taken after all
+the timed runs; the bench starts
 with `sync` and a wait of `--settle` seconds (361 by default) past whatever the machine deleted
 before. On ext4 without a journal, as on our benchmark machine, a new inode is looked for past
 every inode of its group deleted in the last 60 s, or 360 s while that part of the inode table
@@ -145,7 +146,7 @@ def settle(seconds):
     """Writes back what is dirty and waits past ext4's window for recently deleted inodes."""
     os.sync()
     if seconds > 0:
-        print(f"bench: waiting {seconds} s after deleting (ext4's recently deleted inodes)", file=sys.stderr)
+        print(f"bench: waiting {seconds} s (ext4's recently deleted inodes)", file=sys.stderr)
         time.sleep(seconds)
 
 
@@ -187,6 +188,11 @@ def main():
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
     env = dict(os.environ, SOURCE_DATE_EPOCH="1764000000", OAE_PAGEFIND="off", OAE_PYTHON="/nonexistent")
     work = tempfile.mkdtemp(prefix="oae-bench-")
+    # Every size's outputs are kept until the end (see above).
+    free = shutil.disk_usage(work).free
+    if free < 12 * 2**30:
+        shutil.rmtree(work, ignore_errors=True)
+        sys.exit(f"bench: {work} has {free // 2**30} GiB free; the bench keeps about 10 GiB of outputs until it ends")
     rows = []
     memory_skipped = None
     serve = serve_bench()

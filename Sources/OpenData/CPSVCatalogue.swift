@@ -103,7 +103,7 @@ struct CPSVCatalogue: Sendable {
     }
 
     /// Writes a document of pieces part by part, with the bytes of `document(_:)`: the
-    /// network's catalogue (200 MB at 947 municipalities) is written to its file as each
+    /// network's catalogue (73 MB at 947 municipalities) is written to its file as each
     /// municipality's pieces come, never held whole.
     struct DocumentWriter {
         let emit: (UnsafeRawBufferPointer) -> Void

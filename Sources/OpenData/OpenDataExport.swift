@@ -66,7 +66,7 @@ public struct OpenDataExport: Sendable {
     ///
     /// The network's catalogue (`catalogue.jsonld`) is every municipality's catalogue in
     /// one document: each municipality's nodes are written once, for its own file, and
-    /// kept until the network's catalogue takes them (one at 947 municipalities is 200 MB).
+    /// kept until the network's catalogue takes them (73 MB at 947 municipalities).
     /// `keepingParts: false` keeps nothing (the preview makes files one at a time, when
     /// asked, and may never be asked for the network's catalogue).
     public func fileList(keepingParts: Bool = true) -> [File] {

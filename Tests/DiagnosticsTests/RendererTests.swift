@@ -203,6 +203,9 @@ final class RendererTests: XCTestCase {
             }
 
             """)
+        // A node stays on its line: line breaks and U+2028 in its texts are escaped.
+        let lines = JSONValue.object([("@graph", .array([.object([("t", .string("a\nb\u{2028}c\r"))])]))]).linkedDataBytes()
+        XCTAssertEqual(String(decoding: lines, as: UTF8.self), "{\n  \"@graph\": [\n    {\"t\":\"a\\nb\\u2028c\\r\"}\n  ]\n}\n")
         for other in [JSONValue.object([("@context", .string("https://schema.org")), ("@graph", .array([]))]),
                       .object([("a", .array([.int(1)]))]), .object([]), .array([.int(1)])] {
             XCTAssertEqual(other.linkedDataBytes(), other.bytes(pretty: true) + [0x0A])
