@@ -27,6 +27,13 @@ public enum VisibleText {
         "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
     }
 
+    /// The scalar's code point as Unicode writes it, at least four hex digits: `U+00A0`,
+    /// `U+1F600`.
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
     /// Whether a UTF-8 byte may start an escaped scalar: every escaped scalar starts with
     /// one of these bytes, so a text without them is printed as it is (the usual case, read
     /// once as bytes).

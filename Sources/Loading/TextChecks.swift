@@ -125,7 +125,7 @@ public enum TextChecks {
             let refused = (v < 0x20 && v != 0x09 && v != 0x0D) || v == 0x7F || (v >= 0x80 && v <= 0x9F && v != 0x85)
                 || v == 0xFFFE || v == 0xFFFF
             if refused {
-                let code = "U+" + String(repeating: "0", count: max(0, 4 - String(v, radix: 16).count)) + String(v, radix: 16, uppercase: true)
+                let code = VisibleText.codePoint(scalar)
                 out.append(.error("yaml-control-character", "control character \(code) is not allowed in YAML",
                                   at: SourceSpan(file: file, line: line + lineOffset, column: column),
                                   help: "delete the invisible character at this place; a value that needs it writes it as \\u\(code.dropFirst(2)) inside double quotes"))

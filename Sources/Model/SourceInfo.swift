@@ -14,8 +14,11 @@ public struct SourceInfo: Sendable, Equatable {
         case today
     }
 
-    /// The git commit (`git rev-parse HEAD`), or "unversioned" outside git.
+    /// The git commit (`git rev-parse HEAD`), or `unversioned` outside git.
     public var revision: String
+
+    /// The revision of a tree outside git (or in a repository without a commit).
+    public static let unversioned = "unversioned"
     /// Seconds since 1970: SOURCE_DATE_EPOCH when set, else the last commit's date, else
     /// the start of today (UTC), so that no output ever shows 1 January 1970.
     public var epoch: Int
@@ -33,7 +36,7 @@ public struct SourceInfo: Sendable, Equatable {
     /// `SOURCE_DATE_EPOCH` nor a commit gives one.
     public static func read(root: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
                             now: Date = Date()) -> SourceInfo {
-        let revision = git(["rev-parse", "HEAD"], root: root) ?? "unversioned"
+        let revision = git(["rev-parse", "HEAD"], root: root) ?? SourceInfo.unversioned
         if let e = environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) {
             return SourceInfo(revision: revision, epoch: e, dateOrigin: .sourceDateEpoch)
         }

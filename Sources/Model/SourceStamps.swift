@@ -131,14 +131,14 @@ public struct SourceStamps: Sendable, Equatable {
         /// municipalities), while the build walks the tree, and loads it when it has no
         /// record to replay (`status` waits for the answer).
         public static func ask(root: URL, base: SourceInfo) -> GitAnswers {
-            GitAnswers(asked: base.revision == "unversioned" ? nil : .start { Git.run(statusArguments, in: root) },
+            GitAnswers(asked: base.revision == SourceInfo.unversioned ? nil : .start { Git.run(statusArguments, in: root) },
                        log: nil, firstCommits: nil)
         }
 
         /// These answers with the log and the first commits' dates read on threads of their
         /// own (each reads the whole history) while the caller goes on.
         public func readingLog(root: URL, base: SourceInfo) -> GitAnswers {
-            guard base.revision != "unversioned" else { return self }
+            guard base.revision != SourceInfo.unversioned else { return self }
             return GitAnswers(asked: asked, log: .start { Git.run(logArguments, in: root) },
                               firstCommits: .start { Git.run(firstCommitArguments, in: root) })
         }
@@ -170,7 +170,7 @@ public struct SourceStamps: Sendable, Equatable {
                             environment: [String: String] = ProcessInfo.processInfo.environment,
                             asked: GitAnswers? = nil) -> SourceStamps {
         let fallback = Stamp(revision: base.revision, epoch: base.epoch)
-        guard base.revision != "unversioned" else { return SourceStamps(uniform: fallback) }
+        guard base.revision != SourceInfo.unversioned else { return SourceStamps(uniform: fallback) }
         let answers = asked ?? GitAnswers.ask(root: root, base: base)
         let read = answers.log.map { (try? $0.wait()) ?? nil } ?? Git.run(logArguments, in: root)
         let firstDay = answers.firstCommits.flatMap { firstCommitDay((try? $0.wait()) ?? nil) }

@@ -4,6 +4,7 @@ import Foundation
 import Handbook
 import Model
 import Outputs
+import Presentation
 import Publishing
 import Preview
 import Rendering
@@ -114,10 +115,10 @@ struct Serve: AsyncParsableCommand {
         case let .built(seconds, parsed):
             if let changed {
                 // A save: the files parsed again, then the pages are rendered when asked for.
-                writeStderr(String(format: "%d change%@: %d file%@ parsed, checked and ready in %.0f ms\n", changed,
-                                   changed == 1 ? "" : "s", parsed, parsed == 1 ? "" : "s", seconds * 1000))
+                writeStderr("\(changed) change\(changed == 1 ? "" : "s"): \(parsed) file\(parsed == 1 ? "" : "s") parsed, "
+                            + "checked and ready in \(ValueFormatter.plain(seconds * 1000, decimals: 0)) ms\n")
             } else {
-                writeStderr(String(format: "built in %.0f ms\n", seconds * 1000))
+                writeStderr("built in \(ValueFormatter.plain(seconds * 1000, decimals: 0)) ms\n")
             }
         case let .outputFailed(message):
             writeStderr("error: \(message)\n")

@@ -80,7 +80,7 @@ public enum CheckReplay {
         part(engine.map { "typst \($0.version) \($0.python.path) \(TypstEngine.fontFolders)" } ?? "no engine")
         part(Spreadsheet.locatePython(root: root, environment: environment)?.path ?? "no Python")
         part(settings.skipSearch ? "no search" : Pagefind.locate(root: root, environment: environment)?.path ?? "no Pagefind")
-        if source.revision != "unversioned" {
+        if source.revision != SourceInfo.unversioned {
             let status = git.map { $0.status } ?? Git.run(SourceStamps.statusArguments, in: root)
             part(status.map { "\($0.status) " + String(decoding: $0.stdout, as: UTF8.self) } ?? "no git")
         }

@@ -55,7 +55,7 @@ public struct LivePreview: Sendable {
         municipalities = byslug
         languages = Set(input.languages)
         let list = written.manifest.map { LivePreview.handbookList($0, input: input, renderer: renderer, have: byslug) }
-        let options = SiteStep.options(input, search: false, handbooks: list, dataFiles: written.dataFiles)
+        let options = SiteStep.options(input, search: false, handbooks: list, dataFiles: { written.dataFiles })
         site = try SiteBuild(input: input, options: options)
         data = DataFiles(input: input)
         root = input.root

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Handbook
 import JSON
 import Loading
 import Model
@@ -22,6 +23,9 @@ public struct OpenDataStep: OutputStep {
     public init() {}
 
     public func check(_ network: Network) -> [Diagnostic] { [] }
+
+    /// The handbooks: the open data reads nothing they write.
+    public var runsBeside: Set<String> { [HandbookBuild.folderName] }
 
     /// One unit, the whole folder: it reads every input, and its bytes depend on oae's
     /// version, the tree's revision and date, the day of its first commit, the site's
@@ -112,9 +116,10 @@ public struct OpenDataStep: OutputStep {
     /// read beside the history's log while the tree loads (`SourceStamps.firstCommitDay`),
     /// else asked once per tree and revision (a build plans the step twice and writes it
     /// once). Asked when the step was planned, it kept one core waiting on git alone for
-    /// 8 ms of a site build of the example (170 ms).
+    /// 8 ms of a site build of the example (170 ms). Outside git, nil without asking it.
     static func firstRevisionDay(_ input: BuildInput) -> Day? {
         if let day = input.stamps.firstCommitDay { return day }
+        guard input.sourceRevision != SourceInfo.unversioned else { return nil }
         return firstDays.value("\(input.root.path)\u{0}\(input.sourceRevision)") {
             SourceStamps.firstCommitDay(Git.run(SourceStamps.firstCommitArguments, in: input.root))
         }

@@ -44,6 +44,11 @@ public struct SiteStep: OutputStep {
         return [PlannedUnit(name: name, unit: .init(key: key, reads: [InputDigest.all]), files: ["\(name)/index.html"])]
     }
 
+    /// The open data: the pages start while it is written; those that show its files'
+    /// sizes (`SiteRoute.showsDataFiles`, rendered last) and its link into the site wait
+    /// for it.
+    public var runsBeside: Set<String> { [OpenDataStep.folderName] }
+
     public func write(_ input: BuildInput, into tree: OutputTree, settings: BuildSettings) throws -> [String] {
         let folder = try tree.folder(name)
         if let kept = try OutputSteps.keep(self, input, tree: tree, settings: settings) { return kept }
@@ -58,19 +63,25 @@ public struct SiteStep: OutputStep {
             lines.append(Pagefind.absenceNote(environment: settings.environment))
         }
         let data = tree.staging.appendingPathComponent(OpenDataStep.folderName, isDirectory: true)
-        let options = SiteStep.options(input, search: pagefind != nil, handbooks: manifest, dataFiles: SiteStep.files(in: data))
+        // Once the open data is written; none when it failed (the build then fails with its error).
+        let options = SiteStep.options(input, search: pagefind != nil, handbooks: manifest, dataFiles: {
+            (try? tree.written(OpenDataStep.folderName)).map { SiteStep.files(in: data) } ?? []
+        })
         let site: SiteBuild
         do { site = try SiteBuild(input: input, options: options) } catch {
             throw OutputError.step(name: name, message: "\(error)")
         }
         if settings.keepUntilExit { KeptUntilExit.keep(site) }
         do {
-            // The open data is linked in while the pages are rendered.
-            let linking = FileManager.default.fileExists(atPath: data.path) ? Background.start {
-                try HardLinks.clone(data, to: folder.appendingPathComponent("data", isDirectory: true))
-            } : nil
+            // The open data is linked in, once written, while the pages are rendered.
+            let linking = Background.start {
+                try tree.written(OpenDataStep.folderName)
+                if FileManager.default.fileExists(atPath: data.path) {
+                    try HardLinks.clone(data, to: folder.appendingPathComponent("data", isDirectory: true))
+                }
+            }
             let written = Result { try site.write(to: folder, handbooksFolder: handbooks) }
-            let linked = Result { try linking?.wait() }
+            let linked = Result { try linking.wait() }
             // The pages' failure first: it says more than a link the same folder refused.
             try written.get()
             try linked.get()
@@ -88,15 +99,17 @@ public struct SiteStep: OutputStep {
     }
 
     /// What the site is built with: its address, the handbooks and the open data files
-    /// (`files(in:)` of the data folder), the structured data of the offices and services.
-    static func options(_ input: BuildInput, search: Bool, handbooks: HandbookManifest?, dataFiles: [SiteFile]) -> SiteOptions {
+    /// (`files(in:)` of the data folder, asked when a page first needs them), the
+    /// structured data of the offices and services.
+    static func options(_ input: BuildInput, search: Bool, handbooks: HandbookManifest?,
+                        dataFiles: @escaping @Sendable () -> [SiteFile]) -> SiteOptions {
         let export = OpenDataStep.export(input)
         return SiteOptions(
             baseURL: SiteSettings.baseURL(root: input.root), search: search, handbooks: handbooks,
-            dataFiles: dataFiles,
+            dataFiles: dataFiles(),
             structuredData: StructuredData(office: { export.office($0, language: $1) },
                                            service: { export.service($0, $1, language: $2) }),
-            datasets: export.datasets(present: Set(dataFiles.map(\.path))), licence: export.licence)
+            datasets: { export.datasets(present: Set($0.map(\.path))) }, licence: export.licence)
     }
 
     /// The files of a folder with their sizes, by path, sorted.

@@ -44,7 +44,10 @@ public struct BuildSettings: Sendable {
 /// build (templates missing, template variables the step does not provide); and a write
 /// into the build's staging tree. Steps run in the order of the registry (`OutputSteps`
 /// in the Outputs module); a step may read the folders of the steps before it from the
-/// staging tree (the site links the handbooks and the open data).
+/// staging tree (the site links the handbooks and the open data). A step starts once the
+/// steps before it have written their folders, but those it names in `runsBeside`: it
+/// starts while they write, and waits for them (`OutputTree.written(_:)`) before it reads
+/// what they write.
 public protocol OutputStep: Sendable {
     /// The step's name and folder under `output/` (`handbooks`, `data`, `site`).
     var name: String { get }
@@ -65,6 +68,10 @@ public protocol OutputStep: Sendable {
     /// The units the step would write, with their keys, for an incremental build
     /// (`BuildCache`); see the default below.
     func plan(_ input: BuildInput, settings: BuildSettings, cache: BuildCache) -> [PlannedUnit]
+    /// The earlier steps this step runs beside (their names): it starts before they have
+    /// finished, and calls `OutputTree.written(_:)` before it reads their folders. Empty
+    /// (the default): it starts once every earlier step has finished.
+    var runsBeside: Set<String> { get }
 }
 
 /// An output unit a step would write (`handbooks/<m>/<lang>`, `data`, `site`) with its
@@ -90,4 +97,7 @@ extension OutputStep {
     /// incremental build: a build in which every step's units are unchanged writes
     /// nothing. Empty (the default): the step is always run in full.
     public func plan(_ input: BuildInput, settings: BuildSettings, cache: BuildCache) -> [PlannedUnit] { [] }
+
+    /// None: the step starts once every earlier step has finished.
+    public var runsBeside: Set<String> { [] }
 }

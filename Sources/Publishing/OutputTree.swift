@@ -170,6 +170,17 @@ public final class OutputTree: @unchecked Sendable {
     /// The previous output's entry of that name (it may not exist).
     public func previous(_ name: String) -> URL { target.appendingPathComponent(name, isDirectory: true) }
 
+    /// Waits until the step `name` of this build has written its folder, for a step that
+    /// runs beside it (`OutputStep.runsBeside`). Returns at once for a step this build has
+    /// finished or does not run; throws `OutputError.step` when that step failed (the
+    /// build then reports that step's own error).
+    public func written(_ name: String) throws {
+        try steps.wait(name)
+    }
+
+    /// The steps of this build still writing, for `written(_:)`: set by the build pipeline.
+    public let steps = StepProgress()
+
     /// Puts the staging folder in the output folder's place, in one atomic exchange, and
     /// removes the previous output. Releases the lock.
     public func commit() throws {
@@ -212,6 +223,37 @@ public final class OutputTree: @unchecked Sendable {
             close(lockDescriptor)
             lockDescriptor = -1
         }
+    }
+}
+
+/// Which steps of a build are still writing, and how each that finished ended: what
+/// `OutputTree.written(_:)` waits on. Safe to share between threads.
+public final class StepProgress: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var writing: Set<String> = []
+    private var failed: [String: String] = [:]
+
+    /// Marks `name` as writing: `wait(name)` blocks until `finish(name, error:)`.
+    public func start(_ name: String) {
+        condition.withLock { _ = writing.insert(name) }
+    }
+
+    /// Marks `name` as done, with its error when it failed.
+    public func finish(_ name: String, error: Error?) {
+        condition.withLock {
+            writing.remove(name)
+            if let error { failed[name] = "\(error)" }
+            condition.broadcast()
+        }
+    }
+
+    /// Waits until `name` is not writing; throws when it failed.
+    public func wait(_ name: String) throws {
+        let failure: String? = condition.withLock {
+            while writing.contains(name) { condition.wait() }
+            return failed[name]
+        }
+        if let failure { throw OutputError.step(name: name, message: failure) }
     }
 }
 

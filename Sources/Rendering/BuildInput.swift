@@ -9,7 +9,7 @@ public struct BuildInput: Sendable {
     public let root: URL
     public let network: Network
     public let resolved: [ResolvedMunicipality]
-    /// The git commit of the tree (`git rev-parse HEAD`), or "unversioned".
+    /// The git commit of the tree (`git rev-parse HEAD`), or `SourceInfo.unversioned`.
     public let sourceRevision: String
     /// Seconds since 1970 of the source: SOURCE_DATE_EPOCH, else the last commit's date.
     public let sourceEpoch: Int

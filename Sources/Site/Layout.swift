@@ -45,7 +45,7 @@ struct Layout: Sendable {
         case .office(let m), .localService(let m, _), .localProcedure(let m, _): input.stamps.officePage(m)
         default: input.stamps.tree
         }
-        let revision = stamp.revision == "unversioned" ? language["footer_unversioned"]
+        let revision = stamp.revision == SourceInfo.unversioned ? language["footer_unversioned"]
             : String(stamp.revision.prefix(7)) + (stamp.modified ? " " + language["footer_modified"] : "")
         let view = LayoutView(
             site_title: site.siteTitle(language),

@@ -110,6 +110,8 @@ public struct SiteBuild: Sendable {
         var path: String
         /// Whether the page is made from every municipality (`SiteRoute.gathersNetwork`).
         var gathers = false
+        /// Whether the page shows the open data's files (`SiteRoute.showsDataFiles`).
+        var showsData = false
         var render: @Sendable () -> [UInt8]
     }
 
@@ -126,7 +128,8 @@ public struct SiteBuild: Sendable {
         jobs.reserveCapacity(routes.count * site.languages.count + 2)
         for language in site.languages {
             for route in routes {
-                jobs.append(PageJob(path: route.path(language.code), gathers: route.gathersNetwork) { renderer.render(route, language) })
+                jobs.append(PageJob(path: route.path(language.code), gathers: route.gathersNetwork,
+                                    showsData: route.showsDataFiles) { renderer.render(route, language) })
             }
         }
         if let language = site.languages.first(where: { $0.code == site.input.defaultLanguage }) ?? site.languages.first {
@@ -205,9 +208,11 @@ public struct SiteBuild: Sendable {
         let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
         // The sitemap and the pages that gather the whole network first: the cores take the
         // jobs in order, and a long page taken last kept one core alone at the end (issue 13).
+        // The pages that show the open data's files last: they wait for it to be written.
         let pages = pageJobs()
         let jobs = [PageJob(path: "sitemap.xml", gathers: true) { [self] in Array(sitemap().utf8) }]
-            + pages.filter(\.gathers) + pages.filter { !$0.gathers }
+            + pages.filter { $0.gathers && !$0.showsData } + pages.filter { !$0.gathers && !$0.showsData }
+            + pages.filter(\.showsData)
         let failures = parallelMap(jobs) { job -> (any Error)? in
             do { try writeFile(path: base + job.path, job.render()) } catch { return error }
             return nil

@@ -27,25 +27,32 @@ public struct SiteOptions: Sendable {
     public var search: Bool
     /// The handbooks built, or nil when none has been built yet.
     public var handbooks: HandbookManifest?
-    /// The open data files the site links under `data/`.
-    public var dataFiles: [SiteFile]
+    /// The open data files the site links under `data/`: asked when a page first shows
+    /// them (`SiteRoute.showsDataFiles`), for the site's other pages are rendered while the
+    /// open data is written (`SiteStep`).
+    public var dataFiles: [SiteFile] { dataFilesOnce.value(makeDataFiles) }
+    private let makeDataFiles: @Sendable () -> [SiteFile]
+    private let dataFilesOnce = Once<[SiteFile]>()
     public var structuredData: StructuredData
-    /// The datasets of the open data, for the data page: made when that page first asks
-    /// (listing them builds every table of the open data: `oae serve` would pay for it on
-    /// every save, at 947 municipalities a seventh of a save).
-    public var datasets: [OpenDataset] { datasetsOnce.value(makeDatasets) }
-    private let makeDatasets: @Sendable () -> [OpenDataset]
+    /// The datasets of the open data among `dataFiles`, for the data page: made when that
+    /// page first asks (listing them builds every table of the open data: `oae serve`
+    /// would pay for it on every save, at 947 municipalities a seventh of a save).
+    public var datasets: [OpenDataset] { datasetsOnce.value { makeDatasets(dataFiles) } }
+    private let makeDatasets: @Sendable (_ dataFiles: [SiteFile]) -> [OpenDataset]
     private let datasetsOnce = Once<[OpenDataset]>()
     /// The licence of the open data.
     public var licence: DataLicence
 
-    public init(baseURL: String, search: Bool, handbooks: HandbookManifest?, dataFiles: [SiteFile],
-                structuredData: StructuredData, datasets: @autoclosure @escaping @Sendable () -> [OpenDataset] = [],
+    /// `dataFiles` and `datasets` (given the data files) are made when first asked.
+    public init(baseURL: String, search: Bool, handbooks: HandbookManifest?,
+                dataFiles: @autoclosure @escaping @Sendable () -> [SiteFile],
+                structuredData: StructuredData,
+                datasets: @escaping @Sendable (_ dataFiles: [SiteFile]) -> [OpenDataset] = { _ in [] },
                 licence: DataLicence = .named(nil)) {
         self.baseURL = baseURL
         self.search = search
         self.handbooks = handbooks
-        self.dataFiles = dataFiles
+        makeDataFiles = dataFiles
         self.structuredData = structuredData
         makeDatasets = datasets
         self.licence = licence

@@ -58,6 +58,15 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
         }
     }
 
+    /// Whether the page shows the open data's files (`SiteOptions.dataFiles`): rendered
+    /// last, for the site's pages are rendered while the open data is written.
+    public var showsDataFiles: Bool {
+        switch self {
+        case .downloads, .openData: return true
+        default: return false
+        }
+    }
+
     /// The page's path under the language folder.
     public var pathInLanguage: String {
         switch self {

@@ -98,6 +98,13 @@ final class RendererTests: XCTestCase {
     }
 
     /// A binary file (a NUL byte in its first 8000 bytes, git's rule) is not quoted.
+    func testCodePointsAsUnicodeWritesThem() {
+        XCTAssertEqual(VisibleText.codePoint("\u{A0}"), "U+00A0")
+        XCTAssertEqual(VisibleText.codePoint("\u{1B}"), "U+001B")
+        XCTAssertEqual(VisibleText.codePoint("\u{2028}"), "U+2028")
+        XCTAssertEqual(VisibleText.codePoint("\u{1F600}"), "U+1F600")
+    }
+
     func testBinaryFileIsNotQuoted() {
         let d = Diagnostic.warning("tree-unexpected-file", "unexpected file 'minutes.docx' in seeds/x/",
                                    at: .wholeFile("seeds/x/minutes.docx"))

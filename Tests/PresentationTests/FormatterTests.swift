@@ -107,4 +107,16 @@ final class FormatterTests: XCTestCase {
         XCTAssertNil(LegalCitation.pinpoint("Ley 14/2013"))
         XCTAssertNil(LegalCitation.pinpoint("Ley 14/2013, "))
     }
+
+    /// The command line's numbers (`built … in 0.30 s`): a point and exactly the decimals asked.
+    func testPlainNumbersOfTheCommandLine() {
+        XCTAssertEqual(ValueFormatter.plain(0.3, decimals: 2), "0.30")
+        XCTAssertEqual(ValueFormatter.plain(12.345, decimals: 1), "12.3")
+        XCTAssertEqual(ValueFormatter.plain(1234.5, decimals: 0), "1235")
+        XCTAssertEqual(ValueFormatter.plain(0.049, decimals: 1), "0.0")
+        XCTAssertEqual(ValueFormatter.plain(0.999, decimals: 2), "1.00")
+        XCTAssertEqual(ValueFormatter.plain(-1.5, decimals: 1), "-1.5")
+        XCTAssertEqual(ValueFormatter.plain(-0.001, decimals: 2), "0.00")
+        XCTAssertEqual(ValueFormatter.plain(7, decimals: 0), "7")
+    }
 }

@@ -21,7 +21,7 @@ final class DataPageTests: XCTestCase {
         let datasets = export.datasets(present: Set(files.map(\.path)))
         let build = try SiteBuild(input: input, options: SiteOptions(
             baseURL: "https://example.org/oae/", search: false, handbooks: nil, dataFiles: files, structuredData: .none,
-            datasets: datasets, licence: export.licence))
+            datasets: { export.datasets(present: Set($0.map(\.path))) }, licence: export.licence))
         let pages = Dictionary(uniqueKeysWithValues: build.pages().map { ($0.path, $0.html) })
         let html = try XCTUnwrap(pages["es/data.html"])
         XCTAssertTrue(html.flat.contains(#"<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>"#), html)

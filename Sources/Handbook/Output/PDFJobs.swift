@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import Tools
 
 /// How a build reports its progress: a line rewritten in place on a terminal
@@ -58,7 +59,7 @@ struct PDFJobs {
                     let seconds = Date().timeIntervalSince(started)
                     switch style {
                     case .terminal: write(line(done, total, seconds))
-                    case .plain: write("PDF \(done)/\(total) \(job.label) (\(String(format: "%.1f", seconds)) s)\n")
+                    case .plain: write("PDF \(done)/\(total) \(job.label) (\(ValueFormatter.plain(seconds, decimals: 1)) s)\n")
                     case .silent: break
                     }
                 }
@@ -69,7 +70,7 @@ struct PDFJobs {
     }
 
     func line(_ done: Int, _ total: Int, _ seconds: Double) -> String {
-        String(format: "\rPDF %d/%d, %.1f s", done, total, seconds)
+        "\rPDF \(done)/\(total), \(ValueFormatter.plain(seconds, decimals: 1)) s"
     }
 }
 

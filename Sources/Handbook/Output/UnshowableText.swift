@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Model
 
@@ -59,7 +60,7 @@ public struct UnshowableText: Sendable, Equatable {
 
     /// The lines of the build's error: each character with its code point and places.
     public var lines: [String] {
-        let code = text.unicodeScalars.map { String(format: "U+%04X", $0.value) }.joined(separator: " ")
+        let code = text.unicodeScalars.map(VisibleText.codePoint).joined(separator: " ")
         let more = count > places.count ? " (and \(count - places.count) more)" : ""
         guard !places.isEmpty else { return ["'\(text)' (\(code)): not found in the tree's documents (a template?)"] }
         return places.enumerated().map { i, place in
