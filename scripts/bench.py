@@ -4,7 +4,9 @@ area), 200, and 947 (all of Catalonia).
 
 For each size the script generates a network (scripts/gen-network.py) and a Markdown
 corpus for Hugo with the same number of pages and about the same text per page, then
-runs, interleaved, for ROUNDS rounds: `oae build site` (release build, no search index)
+runs, interleaved, for ROUNDS rounds at the largest size and more at the smaller ones (ROUNDS ×
+largest / size, at most 5 × ROUNDS: a short run's time moves more with what else the machine
+does, and its median needs more runs): `oae build site` (release build, no search index)
 and `hugo` (Debian's, to disk). It also times `oae check` and the handbooks' HTML. Each
 run is timed with /usr/bin/time (wall seconds, peak RSS). Every loop is bounded.
 
@@ -20,7 +22,7 @@ creating files in a group dirties its inode table again: a wait of 61 s after `s
 cover the next size's runs. Creating 20,000 files in one folder cost 3.6 s of system time five
 minutes after deleting a build's output in its parent folder, 0.7 s six minutes after, and
 0.7 s at the same moment in a folder elsewhere on the disk; oae at 947 municipalities spent
-4.3 s of system time instead of 1.3. The outputs kept take about 10 GB until the bench ends.
+4.3 s of system time instead of 1.3. The outputs kept take about 17 GB until the bench ends.
 
 Each timed run starts once what the runs before it wrote is on the disk (`sync`, untimed), and
 out of memory: each run's output is written back and dropped from the page cache after it
@@ -168,6 +170,12 @@ def memory_folder(path, need_bytes):
         return None, f"{path}: {e.strerror}"
 
 
+def rounds_at(n, sizes, base):
+    """The rounds at `n` municipalities: `base` at the largest size, more at the smaller ones
+    (`base` × largest / n, at most 5 × `base`), each size taking about as long."""
+    return max(base, min(5 * base, round(base * max(sizes) / n)))
+
+
 def summary(values):
     return statistics.median(values), min(values), max(values)
 
@@ -183,6 +191,7 @@ def main():
                         help="a tmpfs folder for the runs in memory ('' for none)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    rounds = {n: rounds_at(n, sizes, args.rounds) for n in sizes}
     if not shutil.which("hugo"):
         sys.exit("bench: hugo is not installed (make bench installs Debian's hugo)")
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
@@ -190,9 +199,9 @@ def main():
     work = tempfile.mkdtemp(prefix="oae-bench-")
     # Every size's outputs are kept until the end (see above).
     free = shutil.disk_usage(work).free
-    if free < 12 * 2**30:
+    if free < 20 * 2**30:
         shutil.rmtree(work, ignore_errors=True)
-        sys.exit(f"bench: {work} has {free // 2**30} GiB free; the bench keeps about 10 GiB of outputs until it ends")
+        sys.exit(f"bench: {work} has {free // 2**30} GiB free; the bench keeps about 17 GiB of outputs until it ends")
     rows = []
     memory_skipped = None
     serve = serve_bench()
@@ -222,7 +231,7 @@ def main():
             runs = os.path.join(work, f"runs-{n}")
             os.makedirs(runs)
             settle(0)
-            for r in range(args.rounds):
+            for r in range(rounds[n]):
                 # Each run into a new folder: nothing is deleted between timed runs (see above).
                 t, m, c, u = timed_cpu([OAE, "build", "site", "--root", net, "--out", os.path.join(runs, f"oae-{r}")], env=env,
                                        wrote=os.path.join(runs, f"oae-{r}"))
@@ -241,7 +250,7 @@ def main():
             oae_mem, hugo_mem = [], []
             if mem:
                 try:
-                    for r in range(args.rounds):
+                    for r in range(rounds[n]):
                         target = os.path.join(mem, "oae")
                         oae_mem.append(timed_cpu([OAE, "build", "site", "--root", net, "--out", target], env=env))
                         shutil.rmtree(target)
@@ -270,7 +279,8 @@ def main():
 
     commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     lines = [f"# oae against Hugo {hugo_version}, commit {commit}, {datetime.date.today()}", "",
-             f"{args.rounds} interleaved rounds, {os.cpu_count()} cores; times in seconds (median, min–max); RSS is the peak.", "",
+             "Interleaved rounds: " + ", ".join(f"{rounds[n]} at {n} municipalities" for n in sizes)
+             + f"; {os.cpu_count()} cores; times in seconds (median, min–max); RSS is the peak.", "",
              "| municipalities | site pages | `oae build site` | oae RSS | Hugo to disk | Hugo RSS | ratio oae/Hugo | oae pages/s | s per municipality | `oae check` | handbooks HTML |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
