@@ -30,19 +30,19 @@ extension SchemaCompiler {
             k.hasObjectKeywords = true
             for member in value.pairs ?? [] {
                 if let p = pattern(member.key.keyText, at: member.key.span) {
-                    k.patternProperties.append((p, sub(location, keyword, member.key.keyText)))
+                    k.patternProperties.append((p, sub(location, keyword, member.key.keyText, node: member.value)))
                 }
             }
             if value.pairs == nil { invalid(pair, "a mapping of patterns to schemas") }
         case "additionalProperties":
             k.hasObjectKeywords = true
-            k.additionalProperties = sub(location, keyword)
+            k.additionalProperties = sub(location, keyword, node: value)
         case "unevaluatedProperties":
             k.hasObjectKeywords = true
-            k.unevaluatedProperties = sub(location, keyword)
+            k.unevaluatedProperties = sub(location, keyword, node: value)
         case "propertyNames":
             k.hasObjectKeywords = true
-            k.propertyNames = sub(location, keyword)
+            k.propertyNames = sub(location, keyword, node: value)
         case "required":
             k.hasObjectKeywords = true
             k.required = strings(pair)
@@ -66,13 +66,13 @@ extension SchemaCompiler {
             k.prefixItems = subList(pair, location, nonEmpty: true)
         case "items":
             k.hasArrayKeywords = true
-            k.items = sub(location, keyword)
+            k.items = sub(location, keyword, node: value)
         case "unevaluatedItems":
             k.hasArrayKeywords = true
-            k.unevaluatedItems = sub(location, keyword)
+            k.unevaluatedItems = sub(location, keyword, node: value)
         case "contains":
             k.hasArrayKeywords = true
-            k.contains = sub(location, keyword)
+            k.contains = sub(location, keyword, node: value)
         case "minContains":
             k.minContains = count(pair)
         case "maxContains":
@@ -123,13 +123,13 @@ extension SchemaCompiler {
         case "oneOf":
             k.oneOf = subList(pair, location, nonEmpty: true)
         case "not":
-            k.not = sub(location, keyword)
+            k.not = sub(location, keyword, node: value)
         case "if":
-            k.ifSchema = sub(location, keyword)
+            k.ifSchema = sub(location, keyword, node: value)
         case "then":
-            k.thenSchema = sub(location, keyword)
+            k.thenSchema = sub(location, keyword, node: value)
         case "else":
-            k.elseSchema = sub(location, keyword)
+            k.elseSchema = sub(location, keyword, node: value)
         case "$defs", "definitions":
             // Compiled now so that their problems are reported even when unused.
             _ = subMap(pair, location)

@@ -42,13 +42,16 @@ public struct SchemaCompiler {
         return (validators[entry], diagnostics)
     }
 
-    /// The index of the compiled schema at `location`, compiling it on first use.
-    mutating func compile(_ location: SchemaSet.Location) -> Int {
+    /// The index of the compiled schema at `location`, compiling it on first use. `known`:
+    /// the schema's node when the caller holds it (a subschema of the one it compiles),
+    /// else it is found from the location's pointer (a `$ref`'s target, a root): parsing
+    /// and following the pointer of every subschema was a fifth of the schemas' compile.
+    mutating func compile(_ location: SchemaSet.Location, known: Node? = nil) -> Int {
         if let index = indexByLocation[location] { return index }
         let index = slots.count
         slots.append(nil)
         indexByLocation[location] = index
-        guard let node = set.node(at: location) else {
+        guard let node = known ?? set.node(at: location) else {
             var k = Keywords(span: .wholeFile(set.file(of: location)))
             k.boolean = true
             slots[index] = CompiledNode(k)
@@ -71,9 +74,9 @@ public struct SchemaCompiler {
         return index
     }
 
-    /// Compiles the subschema below `location` at `tokens`.
-    mutating func sub(_ location: SchemaSet.Location, _ tokens: String...) -> Int {
-        compile(location.appending(tokens))
+    /// Compiles `node`, the subschema below `location` at `tokens`.
+    mutating func sub(_ location: SchemaSet.Location, _ tokens: String..., node: Node) -> Int {
+        compile(location.appending(tokens), known: node)
     }
 
     /// Compiles a list of subschemas (`allOf`, `prefixItems`…).
@@ -83,7 +86,7 @@ public struct SchemaCompiler {
             invalid(pair, nonEmpty ? "a non-empty list of schemas" : "a list of schemas")
             return []
         }
-        return items.indices.map { sub(location, keyword, String($0)) }
+        return items.indices.map { sub(location, keyword, String($0), node: items[$0]) }
     }
 
     /// Compiles a mapping of names to subschemas (`properties`, `dependentSchemas`…).
@@ -93,7 +96,7 @@ public struct SchemaCompiler {
             invalid(pair, "a mapping of names to schemas")
             return []
         }
-        return members.map { ($0.key.keyText, sub(location, keyword, $0.key.keyText)) }
+        return members.map { ($0.key.keyText, sub(location, keyword, $0.key.keyText, node: $0.value)) }
     }
 
     mutating func invalid(_ pair: Node.Pair, _ expected: String) {

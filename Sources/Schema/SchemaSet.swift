@@ -27,7 +27,7 @@ public struct SchemaSet: Sendable {
     /// `uri#name` → the schema carrying `$anchor: name` (or `$dynamicAnchor`).
     private(set) var anchors: [String: Location] = [:]
     /// The base URI in force at every schema position.
-    private(set) var bases: [Location: String] = [:]
+    private(set) var bases: [Location: URIReference] = [:]
     private var documentByFile: [String: Int] = [:]
     private var documentByURI: [String: Int] = [:]
 
@@ -77,7 +77,7 @@ public struct SchemaSet: Sendable {
     func base(at location: Location) -> URIReference {
         var pointer = location.pointer
         while true {
-            if let base = bases[Location(document: location.document, pointer: pointer)] { return URIReference(base) }
+            if let base = bases[Location(document: location.document, pointer: pointer)] { return base }
             guard let slash = pointer.lastIndex(of: "/") else { break }
             pointer = String(pointer[..<slash])
         }
@@ -104,7 +104,7 @@ public struct SchemaSet: Sendable {
                                       problems: inout [Diagnostic]) {
         var base = base
         guard let pairs = node.pairs else {
-            bases[location] = base.text
+            bases[location] = base
             return
         }
         if let id = node.string(at: "$id") {
@@ -118,7 +118,7 @@ public struct SchemaSet: Sendable {
                 resources[resolved.text] = location
             }
         }
-        bases[location] = base.text
+        bases[location] = base
         for keyword in ["$anchor", "$dynamicAnchor"] {
             if let anchor = node.string(at: keyword) {
                 let key = base.text + "#" + anchor
