@@ -170,8 +170,16 @@ extension SchemaCompiler {
     /// Resolves a `$ref` against the base URI in force at `location` and compiles its target.
     mutating func resolveReference(_ text: String, from location: SchemaSet.Location, at span: SourceSpan) -> Int? {
         let base = set.base(at: location)
+        // The same reference from the same base is resolved once (the kinds' schemas name
+        // the common definitions hundreds of times; parsing and merging each URI again was
+        // a sixth of the compile).
+        let key = base.text + "\u{0}" + text
+        if let target = resolvedReferences[key] { return compile(target) }
         let uri = URIReference(text).resolved(against: base)
-        if let target = set.resolve(uri) { return compile(target) }
+        if let target = set.resolve(uri) {
+            resolvedReferences[key] = target
+            return compile(target)
+        }
         var help: String?
         if let fragment = uri.fragment, fragment.hasPrefix("/"),
            let root = set.resolve(uri.withoutFragment),

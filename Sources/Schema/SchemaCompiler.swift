@@ -9,6 +9,8 @@ public struct SchemaCompiler {
     let set: SchemaSet
     var slots: [CompiledNode?] = []
     var indexByLocation: [SchemaSet.Location: Int] = [:]
+    /// The target of each reference resolved, by base URI and reference text.
+    var resolvedReferences: [String: SchemaSet.Location] = [:]
     var diagnostics: [Diagnostic] = []
 
     init(set: SchemaSet) {
