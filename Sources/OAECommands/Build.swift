@@ -203,18 +203,20 @@ enum BuildRun {
     static func run(root: URL, out: URL, asOf: Day?, steps: [any OutputStep], settings: BuildSettings,
                     tool: String = CheckReplay.binary, now: Date = Date(), keepUntilExit: Bool = false) throws -> Outcome {
         // The revision and date from git (`git rev-parse HEAD`: one process started and
-        // waited for, 2 ms at start on one core) while the tree is walked beside.
-        let reading = Background.start { [environment = settings.environment] in SourceInfo.read(root: root, environment: environment) }
+        // waited for, 2 ms at start on one core) while the tree is walked beside; then git's
+        // status, asked once for the key and the stamps (its log is read while the tree
+        // loads), on a thread of its own (`GitAnswers.ask`).
+        let reading = Background.start { [environment = settings.environment] in
+            let source = SourceInfo.read(root: root, environment: environment)
+            return (source, SourceStamps.GitAnswers.ask(root: root, base: source))
+        }
         // One walk of the tree for the key, the load and the record's hashes: the tree the
         // key stands for is the tree loaded (three walks were 2% of a cold build's CPU at
         // 947 municipalities, issue 13).
         let listing = FileTree.list(root: root, folders: TreeLayout.contentFolders)
-        let source = try reading.wait()
+        let (source, status) = try reading.wait()
         if let note = source.dateNote { writeStderr("oae: \(note)\n") }
         let day = asOf ?? Day(unixSeconds: source.epoch)
-        // git's status, asked once for the key and the stamps (its log is read while the
-        // tree loads), on a thread of its own (`GitAnswers.ask`).
-        let status = SourceStamps.GitAnswers.ask(root: root, base: source)
         let stepNames = steps.map(\.name)
         let makeKey: @Sendable () -> CheckReplay.Key = { [settings] in
             CheckReplay.key(root: root, asOf: day, asOfGiven: asOf != nil, source: source, steps: stepNames,

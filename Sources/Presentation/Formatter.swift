@@ -42,9 +42,10 @@ public struct ValueFormatter: Sendable {
     /// every protocol conformance of the program the first time each type was passed (1.5 ms
     /// on one core at the end of every build, issue 13).
     public static func plain(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite else { return "\(value)" }
         var scale = 1.0
         for _ in 0..<max(0, decimals) { scale *= 10 }
+        // Past 10^15 units of the last decimal a Double has no exact digits left to show.
+        guard value.isFinite, abs(value) * scale < 1e15 else { return "\(value)" }
         let rounded = (abs(value) * scale).rounded()
         let whole = (rounded / scale).rounded(.down)
         let digits = String(Int(rounded - whole * scale))

@@ -171,9 +171,10 @@ public final class OutputTree: @unchecked Sendable {
     public func previous(_ name: String) -> URL { target.appendingPathComponent(name, isDirectory: true) }
 
     /// Waits until the step `name` of this build has written its folder, for a step that
-    /// runs beside it (`OutputStep.runsBeside`). Returns at once for a step this build has
-    /// finished or does not run; throws `OutputError.step` when that step failed (the
-    /// build then reports that step's own error).
+    /// runs beside it (`OutputStep.runsBeside`, which names only earlier steps: they have
+    /// started before it). Returns at once for a step this build has finished or does not
+    /// run; rethrows that step's error when it failed (the build then reports that step's
+    /// own error, first in the steps' order).
     public func written(_ name: String) throws {
         try steps.wait(name)
     }
@@ -231,7 +232,7 @@ public final class OutputTree: @unchecked Sendable {
 public final class StepProgress: @unchecked Sendable {
     private let condition = NSCondition()
     private var writing: Set<String> = []
-    private var failed: [String: String] = [:]
+    private var failed: [String: any Error] = [:]
 
     /// Marks `name` as writing: `wait(name)` blocks until `finish(name, error:)`.
     public func start(_ name: String) {
@@ -242,18 +243,18 @@ public final class StepProgress: @unchecked Sendable {
     public func finish(_ name: String, error: Error?) {
         condition.withLock {
             writing.remove(name)
-            if let error { failed[name] = "\(error)" }
+            if let error { failed[name] = error }
             condition.broadcast()
         }
     }
 
-    /// Waits until `name` is not writing; throws when it failed.
+    /// Waits until `name` is not writing; rethrows its error when it failed.
     public func wait(_ name: String) throws {
-        let failure: String? = condition.withLock {
+        let failure: (any Error)? = condition.withLock {
             while writing.contains(name) { condition.wait() }
             return failed[name]
         }
-        if let failure { throw OutputError.step(name: name, message: failure) }
+        if let failure { throw failure }
     }
 }
 

@@ -97,7 +97,7 @@ final class RendererTests: XCTestCase {
                        #"model/a\u{1B}]0;T\u{7}.md:1:1: warning[tree-unexpected-file]: unexpected file 'a\u{1B}]0;T\u{7}.md'"# + "\n")
     }
 
-    /// A binary file (a NUL byte in its first 8000 bytes, git's rule) is not quoted.
+    /// A code point as Unicode writes it, at least four hex digits.
     func testCodePointsAsUnicodeWritesThem() {
         XCTAssertEqual(VisibleText.codePoint("\u{A0}"), "U+00A0")
         XCTAssertEqual(VisibleText.codePoint("\u{1B}"), "U+001B")
@@ -105,6 +105,7 @@ final class RendererTests: XCTestCase {
         XCTAssertEqual(VisibleText.codePoint("\u{1F600}"), "U+1F600")
     }
 
+    /// A binary file (a NUL byte in its first 8000 bytes, git's rule) is not quoted.
     func testBinaryFileIsNotQuoted() {
         let d = Diagnostic.warning("tree-unexpected-file", "unexpected file 'minutes.docx' in seeds/x/",
                                    at: .wholeFile("seeds/x/minutes.docx"))

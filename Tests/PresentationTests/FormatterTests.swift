@@ -118,5 +118,7 @@ final class FormatterTests: XCTestCase {
         XCTAssertEqual(ValueFormatter.plain(-1.5, decimals: 1), "-1.5")
         XCTAssertEqual(ValueFormatter.plain(-0.001, decimals: 2), "0.00")
         XCTAssertEqual(ValueFormatter.plain(7, decimals: 0), "7")
+        XCTAssertEqual(ValueFormatter.plain(1e20, decimals: 2), "1e+20")
+        XCTAssertEqual(ValueFormatter.plain(.infinity, decimals: 1), "inf")
     }
 }
