@@ -6,9 +6,10 @@ import Publishing
 import Rendering
 import Tools
 
-/// Every output step of `oae build`, in the order they run: a step may read the folders
-/// of the steps before it (the site links the handbooks and the open data). Adding an
-/// output is adding a step here.
+/// Every output step of `oae build`, in the order they start: a step may read the folders
+/// of the steps before it (the site links the handbooks and the open data), once they are
+/// written when it runs beside them (`OutputStep.runsBeside`). Adding an output is adding a
+/// step here.
 public enum OutputSteps {
     public static let all: [any OutputStep] = [HandbookStep(), OpenDataStep(), SiteStep()]
 
