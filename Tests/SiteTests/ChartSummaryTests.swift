@@ -48,7 +48,8 @@ final class ChartSummaryTests: XCTestCase {
         // no line for targets that differ, and says them.
         let companies = pages.makeIndicatorChart("companies-created", ca, summariseAbove: 1)
         XCTAssertFalse(companies.chart_svg.contains("target-line"))
-        XCTAssertTrue(companies.chart_svg.contains("Les oficines tenen objectius diferents per trimestre: "), companies.chart_svg)
+        // Each target worded once, in order.
+        XCTAssertTrue(companies.chart_svg.contains("Les oficines tenen objectius diferents per trimestre: com a mínim 6 en el trimestre i com a mínim 8 en el trimestre."), companies.chart_svg)
         XCTAssertFalse(companies.chart_svg.contains("La línia discontínua"))
         // Up to six offices, one bar per office.
         let perOffice = pages.makeIndicatorChart("people-attended", ca)

@@ -110,6 +110,26 @@ final class PageBytesTests: XCTestCase {
         XCTAssertEqual(HTMLBytes.find("a", in: hay), 3)
     }
 
+    /// Needles of one or two bytes are searched by `memchr` on their first byte, longer
+    /// ones by `memmem`: both give the first match in the range, as a plain scan does,
+    /// including a match that ends on the range's last byte and a first byte alone there.
+    func testShortAndLongNeedlesFindWhatAPlainScanFinds() {
+        func scan(_ needle: [UInt8], _ hay: [UInt8], _ from: Int, _ to: Int) -> Int? {
+            guard to - from >= needle.count else { return nil }
+            return (from...(to - needle.count)).first { Array(hay[$0..<($0 + needle.count)]) == needle }
+        }
+        let hays = ["<p>x</p><h2>a</h2><h", "<<h<h", "h<", "<", "", "<hr><h3 id=\"b\">", "é<h<é<ht<"].map { Array($0.utf8) }
+        for hay in hays {
+            for from in 0...hay.count {
+                for to in from...hay.count {
+                    XCTAssertEqual(HTMLBytes.find("<h", in: hay, from: from, to: to), scan(Array("<h".utf8), hay, from, to), "<h in \(hay) \(from)..<\(to)")
+                    XCTAssertEqual(HTMLBytes.find("<", in: hay, from: from, to: to), scan(Array("<".utf8), hay, from, to), "< in \(hay) \(from)..<\(to)")
+                    XCTAssertEqual(HTMLBytes.find("<h2", in: hay, from: from, to: to), scan(Array("<h2".utf8), hay, from, to), "<h2 in \(hay) \(from)..<\(to)")
+                }
+            }
+        }
+    }
+
     func testPathsOnBytes() {
         XCTAssertEqual(SitePath.encode("~a_b-c.d/E9.html"), "~a_b-c.d/E9.html")
         XCTAssertEqual(SitePath.encode("100% ü+?#"), "100%25%20%C3%BC%2B%3F%23")
