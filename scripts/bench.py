@@ -264,6 +264,8 @@ def main():
             warm_t, warm_m = timed([OAE, "build", "--root", net, "--out", full], env=env, wrote=full)
             nets.append((f"{n} municipalities", net))
             rows.append(dict(n=n, pages=pages, oae=summary(oae_t), oae_rss=max(oae_m), hugo=summary(hugo_t),
+                             paired=summary([o / h for o, h in zip(oae_t, hugo_t)]),
+                             paired_mem=summary([o[0] / h[0] for o, h in zip(oae_mem, hugo_mem)]) if oae_mem else None,
                              oae_cpu=statistics.median(oae_c), hugo_cpu=statistics.median(hugo_c),
                              oae_user=statistics.median(oae_u), hugo_user=statistics.median(hugo_u),
                              hugo_rss=max(hugo_m), check=summary(check_t), check_rss=max(check_m), handbooks=summary(hb_t), hb_rss=max(hb_m),
@@ -281,12 +283,16 @@ def main():
     lines = [f"# oae against Hugo {hugo_version}, commit {commit}, {datetime.date.today()}", "",
              "Interleaved rounds: " + ", ".join(f"{rounds[n]} at {n} municipalities" for n in sizes)
              + f"; {os.cpu_count()} cores; times in seconds (median, min–max); RSS is the peak.", "",
-             "| municipalities | site pages | `oae build site` | oae RSS | Hugo to disk | Hugo RSS | ratio oae/Hugo | oae pages/s | s per municipality | `oae check` | handbooks HTML |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "The ratio per round divides each round's oae build by the Hugo build that ran right after it: the",
+             "machine's speed drifts over minutes (by half on a shared virtual machine), and a pair of runs",
+             "a few seconds apart sees the same speed; its median is the steadier figure when the drift is large.", "",
+             "| municipalities | site pages | `oae build site` | oae RSS | Hugo to disk | Hugo RSS | ratio oae/Hugo | ratio per round | oae pages/s | s per municipality | `oae check` | handbooks HTML |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         (om, omin, omax), (hm, hmin, hmax) = r["oae"], r["hugo"]
         lines.append(f"| {r['n']} | {r['pages']} | {om:.2f} ({omin:.2f}–{omax:.2f}) | {r['oae_rss']:.0f} MiB | "
-                     f"{hm:.2f} ({hmin:.2f}–{hmax:.2f}) | {r['hugo_rss']:.0f} MiB | {om / hm:.2f}× | {r['pages'] / om:.0f} | "
+                     f"{hm:.2f} ({hmin:.2f}–{hmax:.2f}) | {r['hugo_rss']:.0f} MiB | {om / hm:.2f}× | "
+                     f"{r['paired'][0]:.2f}× ({r['paired'][1]:.2f}–{r['paired'][2]:.2f}) | {r['pages'] / om:.0f} | "
                      f"{om / r['n']:.3f} | {r['check'][0]:.2f} ({r['check'][1]:.2f}–{r['check'][2]:.2f}; {r['check_rss']:.0f} MiB) | "
                      f"{r['handbooks'][0]:.2f} ({r['handbooks'][1]:.2f}–{r['handbooks'][2]:.2f}; {r['hb_rss']:.0f} MiB) |")
     lines += ["", "CPU time (median) of the same runs: what the two tools cost the machine, less sensitive than",
@@ -301,12 +307,14 @@ def main():
     if any(r["oae_mem"] for r in rows):
         lines += ["", f"The same builds with their output in memory ({args.memory}, tmpfs), interleaved, each output deleted",
                   "after its run: the two tools without the disk.", "",
-                  "| municipalities | `oae build site` | Hugo | ratio oae/Hugo | oae user | Hugo user |", "|---|---|---|---|---|---|"]
+                  "| municipalities | `oae build site` | Hugo | ratio oae/Hugo | ratio per round | oae user | Hugo user |", "|---|---|---|---|---|---|---|"]
         for r in rows:
             if not r["oae_mem"]:
                 continue
             (om, omin, omax), (hm, hmin, hmax) = summary(r["oae_mem"]), summary(r["hugo_mem"])
+            pm = r["paired_mem"]
             lines.append(f"| {r['n']} | {om:.2f} ({omin:.2f}–{omax:.2f}) | {hm:.2f} ({hmin:.2f}–{hmax:.2f}) | {om / hm:.2f}× | "
+                         f"{pm[0]:.2f}× ({pm[1]:.2f}–{pm[2]:.2f}) | "
                          f"{statistics.median(r['oae_mem_user']):.2f} s | {statistics.median(r['hugo_mem_user']):.2f} s |")
     elif memory_skipped:
         lines += ["", f"No figure in memory: {memory_skipped}."]
