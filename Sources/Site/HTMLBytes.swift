@@ -12,11 +12,12 @@ import Darwin
 enum HTMLBytes {
     /// The first `count` bytes at `needle` in the `length` bytes at `hay`, by the C
     /// library's `memmem` (glibc's two-way search; the Glibc module leaves it out, as a
-    /// GNU extension, so it is declared here). A needle of two bytes or fewer (`<h`, which
-    /// every page is searched for) is found by `memchr` on its first byte instead: glibc
-    /// compares such a needle byte by byte, 4.4 times slower than `memchr`'s vector search
-    /// on a page of the site, and `memmem` was 2% of a site build at 947 municipalities
-    /// (issue 13). Longer needles are rare enough in a page for `memmem` to be faster.
+    /// GNU extension, so it is declared here). A needle of two bytes (`<h`, which every page
+    /// is searched for) is found by `memchr` on its first byte instead: glibc compares a
+    /// two-byte needle byte by byte, 4.4 times slower than `memchr`'s vector search on a
+    /// page of the site, and `memmem` was 2% of a site build at 947 municipalities (issue
+    /// 13). A one-byte needle goes the same way (glibc's `memmem` calls `memchr` for it).
+    /// Longer needles are rare enough in a page for `memmem` to be faster.
     static func memmem(_ hay: UnsafePointer<UInt8>, _ length: Int, _ needle: UnsafePointer<UInt8>, _ count: Int) -> UnsafePointer<UInt8>? {
         guard count > 0, length >= count else { return nil }
         guard count <= 2 else {

@@ -42,13 +42,15 @@ final class ChartSummaryTests: XCTestCase {
         let table = String(decoding: pages.render("chart", chart, ca), as: UTF8.self)
         XCTAssertTrue(table.contains("<tr><th scope=\"row\">T3 2026</th><td>2</td><td>131</td><td>136,5</td><td>142</td></tr>"), table)
         XCTAssertFalse(table.contains("Sant Feliu"), table)
-        // Both offices aim at 180 people a quarter: one target line.
+        // Both offices aim at 180 people a quarter: one target line, and the target worded
+        // once in the description.
         XCTAssertTrue(chart.chart_svg.contains("class=\"target-line\""))
+        XCTAssertTrue(chart.chart_svg.contains("(com a mínim 180 en el trimestre)."), chart.chart_svg)
         // Companies created: Cerdanyola aims at 8 a quarter, Sant Feliu at 6; a summary draws
         // no line for targets that differ, and says them.
         let companies = pages.makeIndicatorChart("companies-created", ca, summariseAbove: 1)
         XCTAssertFalse(companies.chart_svg.contains("target-line"))
-        // Each target worded once, in order.
+        // Each target worded once; the words sorted as text.
         XCTAssertTrue(companies.chart_svg.contains("Les oficines tenen objectius diferents per trimestre: com a mínim 6 en el trimestre i com a mínim 8 en el trimestre."), companies.chart_svg)
         XCTAssertFalse(companies.chart_svg.contains("La línia discontínua"))
         // Up to six offices, one bar per office.
