@@ -17,7 +17,12 @@ public struct SourceFile: Hashable, Sendable, CustomStringConvertible {
     /// precomposed "é" and "e" + U+0301 as one, but they name two different files.
     struct Key: Hashable {
         let path: String
-        static func == (a: Key, b: Key) -> Bool { a.path.utf8.elementsEqual(b.path.utf8) }
+        static func == (a: Key, b: Key) -> Bool {
+            // Through the bytes: `utf8.elementsEqual` stepped through the view one index at
+            // a time, ~1,000 instructions for a path of the tree (issue 13).
+            var (x, y) = (a.path, b.path)
+            return x.withUTF8 { x in y.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+        }
         func hash(into hasher: inout Hasher) {
             var path = path
             path.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }

@@ -105,7 +105,7 @@ public enum FileTree {
     /// leading dot). `oae serve` lists again only the paths its watcher names.
     public static func listEntry(root: URL, path: String) -> Listing {
         var listing = Listing(files: [], skipped: [])
-        let components = path.split(separator: "/").map(String.init)
+        let components = path.split(ascii: "/").map(String.init)
         guard let name = components.last, !components.contains(where: { $0.hasPrefix(".") }) else { return listing }
         let rootFD = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard rootFD >= 0 else { return listing }
@@ -138,7 +138,7 @@ public enum FileTree {
     private static func openFolder(at rootFD: Int32, path: String, listing: inout Listing) -> Int32? {
         var fd = dup(rootFD)
         var relative = ""
-        for component in path.split(separator: "/").map(String.init) {
+        for component in path.split(ascii: "/").map(String.init) {
             relative += (relative.isEmpty ? "" : "/") + component
             var st = stat()
             guard fstatat(fd, component, &st, AT_SYMLINK_NOFOLLOW) == 0 else { close(fd); return nil }
@@ -245,7 +245,7 @@ public enum FileTree {
     /// the tree (`..`, an absolute path, a symbolic link at any component), a file that
     /// is not regular, and a file over the size limit before reading it.
     public static func read(root: URL, path: String) -> Result<[UInt8], FileProblem> {
-        let components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let components = path.split(ascii: "/", omittingEmptySubsequences: false).map(String.init)
         guard !path.hasPrefix("/"), !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
             return .failure(.outsideTree)
         }
@@ -286,7 +286,7 @@ public enum FileTree {
 
         /// Opens `path` (relative to `root`, "" for the root itself).
         public init(root: URL, path: String) {
-            let components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            let components = path.split(ascii: "/", omittingEmptySubsequences: false).map(String.init)
             guard !path.hasPrefix("/"), path.isEmpty || !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
                 fd = .failure(.outsideTree)
                 return

@@ -13,6 +13,21 @@ enum ScalarResolver {
                 return .string(s)
             }
         }
+        // The words below are at most five bytes long: a longer scalar (most of those that
+        // start with n, t or f) is not compared with each of them.
+        if s.utf8.count <= 5 {
+            if let value = word(s) { return value }
+        }
+        // Fast exit: core-schema numbers start with a sign, a digit or a dot (looked at
+        // before the bytes are copied: words such as "no" or "tots" end here).
+        guard let first = s.utf8.first,
+              first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+              || isDigit(first) else { return .string(s) }
+        return number(s)
+    }
+
+    /// The null, boolean, infinity or NaN that `s` spells, or nil.
+    static func word(_ s: String) -> Node.Value? {
         switch s {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)
@@ -20,13 +35,13 @@ enum ScalarResolver {
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .double(.infinity)
         case "-.inf", "-.Inf", "-.INF": return .double(-.infinity)
         case ".nan", ".NaN", ".NAN": return .double(.nan)
-        default: break
+        default: return nil
         }
-        // Fast exit: core-schema numbers start with a sign, a digit or a dot (looked at
-        // before the bytes are copied: words such as "no" or "tots" end here).
-        guard let first = s.utf8.first,
-              first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
-              || isDigit(first) else { return .string(s) }
+    }
+
+    /// `s` (which starts with a sign, a digit or a dot) as a core-schema integer or float,
+    /// or as a string when it is neither.
+    static func number(_ s: String) -> Node.Value {
         let utf8 = Array(s.utf8)
         if utf8.count > 2, utf8[0] == UInt8(ascii: "0") {
             if utf8[1] == UInt8(ascii: "o"), utf8.dropFirst(2).allSatisfy({ $0 >= 48 && $0 <= 55 }) {

@@ -19,7 +19,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
             self.init(year: y, month: m, day: d)
             return
         }
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let parts = text.split(ascii: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: y) else { return nil }
@@ -117,7 +117,7 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The quarter of a report id (`2026-q3`), or nil.
     public init?(id: String) {
-        let parts = id.split(separator: "-")
+        let parts = id.split(ascii: "-")
         guard parts.count == 2, let year = Int(parts[0]), parts[1].first == "q",
               let quarter = Int(parts[1].dropFirst()), (1...4).contains(quarter) else { return nil }
         self.init(year: year, quarter: quarter)

@@ -141,7 +141,7 @@ public struct KindTable: Sendable {
         var places: [[String]] = []
         for file in entry.sequence(at: "files") ?? [] {
             guard let text = file.string else { continue }
-            let parts = text.split(separator: "/").map(String.init)
+            let parts = text.split(ascii: "/").map(String.init)
             let ext = format == .markdown ? ".md" : ".yaml"
             guard let last = parts.last, last.hasSuffix(ext), ["model", "seeds"].contains(parts.first ?? "") else {
                 diagnostics.append(invalid("'\(text)' is not a place for a \(format.rawValue) kind: it must be under model/ or seeds/ and end in \(ext)", file.span))

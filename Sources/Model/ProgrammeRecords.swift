@@ -5,7 +5,7 @@ import Loading
 /// Compares two semantic versions (`1.10.0` after `1.9.2`); pre-release tags are ignored.
 public func semverLess(_ a: String, _ b: String) -> Bool {
     func parts(_ v: String) -> [Int] {
-        v.split(separator: "-").first.map { $0.split(separator: ".").map { Int($0) ?? 0 } } ?? []
+        v.split(ascii: "-").first.map { $0.split(ascii: ".").map { Int($0) ?? 0 } } ?? []
     }
     return parts(a).lexicographicallyPrecedes(parts(b))
 }

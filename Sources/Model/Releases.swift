@@ -15,7 +15,7 @@ public struct SemanticVersion: Comparable, Hashable, Sendable, CustomStringConve
 
     /// Parses `MAJOR.MINOR.PATCH`; nil for anything else.
     public init?(_ text: String) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
+        let parts = text.split(ascii: ".", omittingEmptySubsequences: false).map { Int($0) }
         guard parts.count == 3, let a = parts[0], let b = parts[1], let c = parts[2], a >= 0, b >= 0, c >= 0 else { return nil }
         (major, minor, patch) = (a, b, c)
     }

@@ -1,3 +1,4 @@
+import Loading
 import Foundation
 import Tools
 
@@ -104,7 +105,7 @@ public struct SourceStamps: Sendable, Equatable {
         if path.hasPrefix("templates/site/") { return .siteTemplates }
         if path.hasPrefix("seeds/") {
             let rest = path.dropFirst("seeds/".count)
-            if let slash = rest.firstIndex(of: "/"), municipalities.contains(String(rest[..<slash])) {
+            if let slash = rest.firstIndex(ofASCII: "/"), municipalities.contains(String(rest[..<slash])) {
                 return .municipality(String(rest[..<slash]))
             }
         }

@@ -212,7 +212,7 @@ public enum TreeLoader {
         // The same files as the last load: its tree with the changed files replaced.
         if let cache, let tree = cache.patched(listing, kinds: kinds, kindProblems: kindProblems, load: { path in
             // Read as the load file by file does: in its folder, the name cut by bytes.
-            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            let folder = path.lastIndex(ofASCII: "/").map { String(path[..<$0]) } ?? ""
             return loadFile(path: path, kinds: kinds, read: { path in
                 FileTree.Folder(root: root, path: folder)
                     .read(String(decoding: path.utf8.dropFirst(folder.isEmpty ? 0 : folder.utf8.count + 1), as: UTF8.self))
@@ -225,7 +225,7 @@ public enum TreeLoader {
         var folders: [String: [Int]] = [:]
         var folderOrder: [String] = []
         for (i, path) in paths.enumerated() {
-            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            let folder = path.lastIndex(ofASCII: "/").map { String(path[..<$0]) } ?? ""
             if folders[folder] == nil { folderOrder.append(folder) }
             folders[folder, default: []].append(i)
         }
@@ -342,7 +342,7 @@ public enum TreeLoader {
 
     /// The diagnostic for an entry the walk left out, at the entry's own path.
     static func diagnostic(_ skipped: FileTree.Skipped) -> Diagnostic {
-        let name = skipped.path.split(separator: "/").last.map(String.init) ?? skipped.path
+        let name = skipped.path.split(ascii: "/").last.map(String.init) ?? skipped.path
         let at = SourceSpan.wholeFile(skipped.path)
         switch skipped.reason {
         case let .symbolicLink(target):
@@ -540,7 +540,7 @@ public final class LoadCache: @unchecked Sendable {
             var end = path.endIndex
             while true {
                 if paths.contains(String(path[..<end])) { return true }
-                guard let slash = path[..<end].lastIndex(of: "/") else { return false }
+                guard let slash = path[..<end].lastIndex(ofASCII: "/") else { return false }
                 end = slash
             }
         }
@@ -550,7 +550,7 @@ public final class LoadCache: @unchecked Sendable {
         var skipped = previous.skipped.filter { !gone($0.path) }
         var added = false
         // A path below another followed one is listed with it.
-        for path in paths.sorted() where !(path.lastIndex(of: "/").map { gone(String(path[..<$0])) } ?? false) {
+        for path in paths.sorted() where !(path.lastIndex(ofASCII: "/").map { gone(String(path[..<$0])) } ?? false) {
             let entry = FileTree.listEntry(root: root, path: path)
             for (file, stamp) in zip(entry.files, entry.stamps) { files.append((file, stamp)); added = true }
             skipped += entry.skipped

@@ -1,3 +1,4 @@
+import Loading
 import Diagnostics
 import Foundation
 
@@ -145,7 +146,7 @@ public enum TreeLayout {
             let article = "aeiou".contains(kind.first ?? "x") ? "an" : "a"
             return "in \(places[0].path) it would be \(article) \(kind) document: move it there if it is one"
         }
-        let listed = places.map { "\($0.path.split(separator: "/").dropLast().joined(separator: "/"))/ (\($0.kind.rawValue))" }
+        let listed = places.map { "\($0.path.split(ascii: "/").dropLast().joined(separator: "/"))/ (\($0.kind.rawValue))" }
         return "it would be a document in " + listed.dropLast().joined(separator: ", ") + " or " + listed[listed.count - 1]
             + ": move it to the folder of its kind"
     }
@@ -212,7 +213,7 @@ public enum TreeLayout {
         }
         var stem = String(name.dropLast(ext.count))
         var language: String?
-        if declaration.isMarkdown, let dot = stem.lastIndex(of: ".") {
+        if declaration.isMarkdown, let dot = stem.lastIndex(ofASCII: ".") {
             let code = String(stem[stem.index(after: dot)...])
             guard isLanguageCode(code) else {
                 return .unexpected(message: "'\(name)' is not '<id>.md' or '<id>.<language>.md'", help: nil)
@@ -275,7 +276,7 @@ public enum TreeLayout {
             return .uiStrings(output: "strings", language: String(p[1].dropLast(5)))
         }
         let name = p.last ?? ""
-        let ext = name.split(separator: ".").last.map(String.init) ?? ""
+        let ext = name.split(ascii: ".").last.map(String.init) ?? ""
         if templateExtensions.contains(ext) { return .template }
         return .unexpected(message: "'\(name)' is not a kind of file templates/ holds",
                            help: "templates/ holds .mustache templates, styles, scripts, images and strings/<lang>.yaml")
@@ -299,7 +300,7 @@ public enum TreeLayout {
     /// A path's components between '/' (empty ones left out): by bytes for an ASCII path,
     /// by characters otherwise (a combining mark after '/' joins it into one character).
     static func components(_ path: String) -> [String] {
-        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.split(separator: "/").map(String.init) }
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.split(ascii: "/").map(String.init) }
         return path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
     }
 }

@@ -23,14 +23,6 @@ public enum TreePath {
         return String(scheme)
     }
 
-    /// The pieces of `s` between the `separator`s (an ASCII character), empty ones left
-    /// out, as `s.split(separator:)` gives them: from the bytes when `s` is ASCII (a
-    /// path of the tree is, nearly always: every link of every page is split so).
-    public static func split(_ s: String, at separator: Character) -> [Substring] {
-        guard isASCII(s), let byte = separator.asciiValue else { return s.split(separator: separator) }
-        return s.utf8.split(separator: byte).map { Substring($0) }
-    }
-
     static func isASCII(_ s: String) -> Bool {
         s.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? s.utf8.allSatisfy { $0 < 0x80 }
     }
@@ -41,7 +33,7 @@ public enum TreePath {
     /// climbs above the root.
     public static func resolve(_ path: String, from folder: [String]) -> String? {
         var parts = folder
-        for piece in split(path, at: "/") {
+        for piece in path.split(ascii: "/") {
             switch piece {
             case ".": continue
             case "..":

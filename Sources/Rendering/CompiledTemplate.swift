@@ -251,7 +251,7 @@ extension CompiledTemplate {
             }
             let name = Parser.written(written)
             if name == "." { return (name, .current) }
-            return (name, .path(name.split(separator: ".").map(String.init), anchored: name.first == "."))
+            return (name, .path(name.split(ascii: ".").map(String.init), anchored: name.first == "."))
         }
 
         /// Whether a name with brackets is a transform call as swift-mustache's `parseName`

@@ -78,7 +78,7 @@ public struct TemplateVariables: Sendable {
             case .partial:
                 // A partial that is not there renders as nothing (a page's title, gone).
                 guard sources[tag.name] != nil else {
-                    let folder = source.path.split(separator: "/").prefix(2).joined(separator: "/")
+                    let folder = source.path.split(ascii: "/").prefix(2).joined(separator: "/")
                     out.append(.error("template-unknown-partial", "partial '\(tag.name)' is no template of \(folder)/", at: at,
                                       help: Suggestions.didYouMean(tag.name, in: sources.keys.sorted())
                                           ?? "a partial is a template of the same folder, named by its path without '.mustache'"))
@@ -111,7 +111,7 @@ public struct TemplateVariables: Sendable {
     /// What `name` (possibly dotted) resolves to in the context stack, or nil.
     func resolve(_ name: String, in stack: [ViewShape]) -> ViewShape? {
         if name == "." { return .scalar }
-        let parts = name.split(separator: ".").map(String.init)
+        let parts = name.split(ascii: ".").map(String.init)
         guard let first = parts.first else { return .scalar }
         for frame in stack.reversed() {
             guard var shape = frame.member(first) else { continue }
@@ -150,7 +150,7 @@ public struct TemplateVariables: Sendable {
         var names = Set<String>()
         for frame in stack { if case let .object(members) = frame { names.formUnion(members.keys) } }
         return .error("template-unknown-variable", "'\(tag.name)' names nothing this template is given", at: at,
-                      help: Suggestions.didYouMean(tag.name.split(separator: ".").first.map(String.init) ?? tag.name, in: names.sorted())
+                      help: Suggestions.didYouMean(tag.name.split(ascii: ".").first.map(String.init) ?? tag.name, in: names.sorted())
                           ?? "the names here are: \(names.sorted().prefix(12).joined(separator: ", "))")
     }
 

@@ -27,7 +27,7 @@ public struct ValueReference: Sendable, Equatable {
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { match in
             guard let range = Range(match.range, in: text), let inner = Range(match.range(at: 1), in: text) else { return nil }
-            let parts = text[inner].split(separator: "/").map(String.init)
+            let parts = text[inner].split(ascii: "/").map(String.init)
             guard parts.count >= 3 else { return nil }
             return (range, ValueReference(kind: Kind(parts[0]), id: parts[1], path: Array(parts.dropFirst(2)),
                                           text: String(text[inner])))

@@ -24,7 +24,7 @@ struct MarkdownBodies: Sendable {
     func render(_ document: Document, in language: SiteLanguage, pagePath: String, headingShift: Int = 0) -> String {
         let (shown, fallback) = version(of: document, language.code)
         guard let markdown = shown.markdown else { return "" }
-        let folder = TreePath.split(document.path, at: "/").dropLast().map(String.init)
+        let folder = document.path.split(ascii: "/").dropLast().map(String.init)
         let lang = language.code
         // Footnotes are prefixed per document, as a page may show several bodies.
         let renderer = MarkdownHTML(headingShift: headingShift, anchorPrefix: MarkdownBodies.anchorPrefix,
@@ -87,9 +87,9 @@ struct MarkdownBodies: Sendable {
 
     /// The page that shows a file of the tree.
     static func route(forTreePath path: String) -> SiteRoute {
-        let parts = TreePath.split(path, at: "/").map(String.init)
+        let parts = path.split(ascii: "/").map(String.init)
         guard let name = parts.last else { return .modelIndex }
-        var id = String(TreePath.split(name, at: ".").first ?? "")
+        var id = String(name.split(ascii: ".").first ?? "")
         if id.isEmpty { id = name }
         switch parts.first {
         case "model" where parts.count == 3:

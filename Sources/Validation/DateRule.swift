@@ -27,7 +27,7 @@ struct DatedPeriod: Sendable {
     /// The node at a dotted path below `node`.
     static func node(_ node: Node, _ path: String) -> Node? {
         var at: Node? = node
-        for key in path.split(separator: ".") { at = at?[String(key)] }
+        for key in path.split(ascii: ".") { at = at?[String(key)] }
         return at
     }
 }

@@ -104,7 +104,7 @@ struct IdentityRule: DocumentRule {
         case .fixed?:
             return "the file's name is fixed (\(doc.path)): \(fix)"
         default:
-            let name = doc.path.split(separator: "/").last.map(String.init) ?? doc.path
+            let name = doc.path.split(ascii: "/").last.map(String.init) ?? doc.path
             let renamed = id + name.dropFirst(expected.count)
             let taken = doc.municipality.map { m in c.network.municipalities[m]?.documents(doc.kind).contains { $0.id == id } ?? false }
                 ?? (c.network.modelDocument(doc.kind, id) != nil)
@@ -160,7 +160,7 @@ struct IdentityRule: DocumentRule {
         let candidates = documents.indices.filter { kinds.contains(documents[$0].kind) && documents[$0].language == nil }
         // In folder order (`seeds/agreements/` before any municipality's, `molins-de-rei/`
         // before `molins-de-rei-2/`): the one reported is the later copy.
-        let order = { (i: Int) in documents[i].path.split(separator: "/") }
+        let order = { (i: Int) in documents[i].path.split(ascii: "/") }
         for i in candidates.sorted(by: { order($0).lexicographicallyPrecedes(order($1)) }) {
             let doc = documents[i]
             let key = doc.kind.rawValue + "/" + doc.id

@@ -72,7 +72,7 @@ struct LinkRule: DocumentRule {
     func check(_ doc: Document, _ targets: Targets, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         guard let md = doc.markdown else { return [] }
-        let folder = doc.path.split(separator: "/").dropLast().map(String.init)
+        let folder = doc.path.split(ascii: "/").dropLast().map(String.init)
         for link in md.links {
             let destination = link.destination
             if link.isImage {
@@ -99,7 +99,7 @@ struct LinkRule: DocumentRule {
                     continue
                 }
                 guard let resolved = TreePath.resolve(pathPart, from: folder),
-                      let top = resolved.split(separator: "/").first,
+                      let top = resolved.split(ascii: "/").first,
                       ["model", "seeds"].contains(String(top)) else {
                     out.append(.error("link-outside-tree", "link '\(destination)' leaves the tree", at: link.span,
                                       help: "links may point only to files under model/ and seeds/"))
@@ -109,9 +109,9 @@ struct LinkRule: DocumentRule {
                     // Into a folder reported missing (tree-folder-missing): that is the one error.
                     if UnexpectedFolderRule.missingFolders(c.network.tree).contains(where: { resolved.hasPrefix($0 + "/") }) { continue }
                     let siblings = c.network.tree.paths.filter {
-                        $0.split(separator: "/").dropLast() == resolved.split(separator: "/").dropLast()
-                    }.map { String($0.split(separator: "/").last!) }
-                    let name = String(resolved.split(separator: "/").last ?? "")
+                        $0.split(ascii: "/").dropLast() == resolved.split(ascii: "/").dropLast()
+                    }.map { String($0.split(ascii: "/").last!) }
+                    let name = String(resolved.split(ascii: "/").last ?? "")
                     out.append(.error("link-broken", "'\(destination)' points to \(resolved), which does not exist",
                                       at: link.span, help: Suggestions.didYouMean(name, in: siblings)))
                     continue

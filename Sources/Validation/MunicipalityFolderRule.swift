@@ -26,7 +26,7 @@ struct MunicipalityFolderRule: Rule {
         var files: [String: Int] = [:]
         var misnamed: [String] = []
         for path in tree.paths where path.hasPrefix("seeds/") {
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            let parts = path.split(ascii: "/", omittingEmptySubsequences: false)
             guard parts.count >= 3 else { continue }
             let folder = String(parts[1])
             guard !TreeLayout.isSlug(folder) else { continue }

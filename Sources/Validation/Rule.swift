@@ -208,7 +208,7 @@ public struct ValidationContext: Sendable {
         var local: Set<String> = []
         var shared = false
         for path in changed where !path.hasPrefix("templates/") {
-            let parts = path.split(separator: "/", maxSplits: 2)
+            let parts = path.split(ascii: "/", maxSplits: 2)
             if parts.count == 3, parts[0] == "seeds", slugs.contains(String(parts[1])) {
                 local.insert(String(parts[1]))
             } else {

@@ -27,7 +27,7 @@ struct TranslationRule: DocumentRule {
     /// and no translation file (`<id>.<lang>.md`) changed.
     func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool {
         delta.sameDocuments && !delta.changed.contains { path in
-            let parts = path.split(separator: "/").last?.split(separator: ".") ?? []
+            let parts = path.split(ascii: "/").last?.split(ascii: ".") ?? []
             return parts.count >= 3 && parts.last == "md" && parts[parts.count - 2].count == 2
         }
     }
@@ -67,7 +67,7 @@ struct TranslationRule: DocumentRule {
                 let shownInstead = languages.filter { c.network.body(of: doc, in: $0).isFallback }
                 let missing = shownInstead.filter { have[$0] == nil }
                 if !missing.isEmpty {
-                    let stem = String(doc.path.split(separator: "/").last!.dropLast(3))
+                    let stem = String(doc.path.split(ascii: "/").last!.dropLast(3))
                     out.append(.warning("translation-missing",
                                         "the text of this \(doc.kind.rawValue) has no \(TranslationRule.describe(missing)) translation",
                                         at: .wholeFile(doc.path),
@@ -153,7 +153,7 @@ struct TranslationRule: DocumentRule {
     static func fields(_ doc: Document, original: String, _ c: ValidationContext) -> [Diagnostic] {
         guard let language = doc.language, let pairs = doc.root?.pairs else { return [] }
         let name = describe([language])
-        let file = original.split(separator: "/").last.map(String.init) ?? original
+        let file = original.split(ascii: "/").last.map(String.init) ?? original
         // The fields the kind's schema names (none known: every field is taken as one).
         let known = (c.network.annotations.root(of: doc.kind)?["properties"]?.pairs ?? []).map(\.key.keyText)
         return pairs.filter { !$0.key.isKey("id") }.map { pair in

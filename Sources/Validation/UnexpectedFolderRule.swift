@@ -30,7 +30,7 @@ struct UnexpectedFolderRule: Rule {
     /// Whether a `{{value kind/id/…}}` names a kind the model has no document of because
     /// its folder is reported missing.
     static func inMissingFolder(_ reference: String, _ c: ValidationContext) -> Bool {
-        guard let name = reference.split(separator: "/").first, c.network.modelDocuments(Kind(String(name))).isEmpty,
+        guard let name = reference.split(ascii: "/").first, c.network.modelDocuments(Kind(String(name))).isEmpty,
               let folder = c.network.tree.kinds.declaration(Kind(String(name)))?.places.first?.dropLast().joined(separator: "/")
         else { return false }
         return missingFolders(c.network.tree).contains(folder)
@@ -41,13 +41,13 @@ struct UnexpectedFolderRule: Rule {
             let filesText = "\(found.files) file\(found.files == 1 ? "" : "s")"
             let at = SourceSpan.wholeFile(folder + "/")
             if let missing = found.missing {
-                let meant = missing.split(separator: "/").last.map(String.init) ?? missing
+                let meant = missing.split(ascii: "/").last.map(String.init) ?? missing
                 return .error("tree-folder-missing",
                               "\(missing)/ is missing, and \(folder)/ holds \(filesText) oae does not read: did you mean '\(meant)'?",
                               at: at,
                               help: "rename the folder (git mv \(folder) \(missing)); until then nothing that names its documents can be checked (it is not reported unknown one by one), and no output would hold them")
             }
-            let hint = Suggestions.didYouMean(String(folder.split(separator: "/").last ?? ""), in: found.suggestions)
+            let hint = Suggestions.didYouMean(String(folder.split(ascii: "/").last ?? ""), in: found.suggestions)
             return .warning("tree-unexpected-file", "\(found.message): \(found.files == 1 ? "its file is" : "its \(filesText) are") not read",
                             at: at, help: hint)
         }
@@ -72,13 +72,13 @@ struct UnexpectedFolderRule: Rule {
         var folders: [String: (message: String, suggestions: [String], files: Int)] = [:]
         var placed: [Substring: String?] = [:]
         for path in tree.paths where path.hasPrefix("model/") || path.hasPrefix("seeds/") {
-            guard let slash = path.lastIndex(of: "/") else { continue }
+            guard let slash = path.lastIndex(ofASCII: "/") else { continue }
             let dirname = path[..<slash]
             let unexpected: String?
             if let known = placed[dirname] {
                 unexpected = known
             } else {
-                if expected(dirname.split(separator: "/")) {
+                if expected(dirname.split(ascii: "/")) {
                     unexpected = nil
                 } else if case let .unexpectedFolder(folder, message, suggestions) = TreeLayout.classify(path, kinds: tree.kinds) {
                     unexpected = folder
@@ -92,7 +92,7 @@ struct UnexpectedFolderRule: Rule {
         }
         var out: [String: (message: String, suggestions: [String], files: Int, missing: String?)] = [:]
         for (folder, found) in folders {
-            let parent = folder.split(separator: "/").dropLast().joined(separator: "/")
+            let parent = folder.split(ascii: "/").dropLast().joined(separator: "/")
             // A folder it means (a name with no extension), when no file is in it.
             let missing = found.suggestions.first { !$0.contains(".") }.map { "\(parent)/\($0)" }
                 .flatMap { meant in tree.paths.contains { $0.hasPrefix(meant + "/") } ? nil : meant }

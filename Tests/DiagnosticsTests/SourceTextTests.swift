@@ -47,4 +47,25 @@ final class SourceTextTests: XCTestCase {
         XCTAssertEqual(text[lines[1].startIndex...].prefix(2), "a1")
         XCTAssertEqual(SourceText(text).characterColumn(line: 4, byteColumn: 5), 3)
     }
+
+    /// A byte column becomes the column of the scalar it falls in, for every byte of lines
+    /// with one-, two-, three- and four-byte scalars and a combining mark: the count of the
+    /// scalars before it, as the text's scalar view counts them (an offset inside a scalar
+    /// rounds down to its start), and past the line's end one column per byte.
+    func testCharacterColumnCountsTheScalarsBeforeTheByte() {
+        let lines = ["abc", "àb€c😀d", "e\u{301}x", "", "l·l"]
+        let source = SourceText(lines.joined(separator: "\n"))
+        for (n, line) in lines.enumerated() {
+            let count = line.utf8.count
+            for byteColumn in 0...(count + 3) {
+                let limit = min(max(byteColumn - 1, 0), count)
+                let end = line.utf8.index(line.startIndex, offsetBy: limit)
+                let expected = byteColumn <= 1 ? max(byteColumn, 1)
+                    : line.unicodeScalars[line.startIndex..<end].count + 1 + max(0, byteColumn - 1 - limit)
+                XCTAssertEqual(source.characterColumn(line: n + 1, byteColumn: byteColumn), expected, "\(line) \(byteColumn)")
+            }
+        }
+        XCTAssertEqual(source.characterColumn(line: 2, byteColumn: 7), 4) // "c", after à (2 bytes), b and € (3 bytes)
+        XCTAssertEqual(source.characterColumn(line: 2, byteColumn: 5), 3) // inside "€": its column
+    }
 }

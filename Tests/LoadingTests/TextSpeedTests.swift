@@ -17,6 +17,39 @@ final class TextSpeedTests: XCTestCase {
         XCTAssertEqual(Array(NFC.normalize("cafe\u{301}").unicodeScalars), Array("caf\u{E9}".unicodeScalars))
     }
 
+    /// `split(ascii:)`, `firstIndex(ofASCII:)` and `lastIndex(ofASCII:)` give what the
+    /// character versions give, on strings and substrings, for every separator, limit and
+    /// empty-piece choice: on the bytes of ASCII texts, by characters otherwise (a "/" that a
+    /// combining mark joins is no separator; CR LF is one character, so "\n" is not split
+    /// from the bytes).
+    func testASCIISplitGivesWhatTheCharacterSplitGives() {
+        let texts = ["seeds/abrera/services/x.md", "/a//b/", "", "/", "a", "../../x.md", "./a/./b", "què/é.md",
+                     "a/\u{301}b/c", "a\r\n/b", "a\r\nb\nc", "seeds/l'hospitalet/office.yaml", "period.start",
+                     "x#y#z", "a.b.c.d.e.f.g.h.i", "ab/cd/ef/gh/ij/kl/mn/op"]
+        for text in texts {
+            let sub = ("<" + text + ">").dropFirst().dropLast()
+            for separator: Character in ["/", ".", "#", "\n", "\r\n"] {
+                for limit in [0, 1, 2, Int.max] {
+                    for omitting in [true, false] {
+                        let expected = text.split(separator: separator, maxSplits: limit, omittingEmptySubsequences: omitting)
+                        XCTAssertEqual(text.split(ascii: separator, maxSplits: limit, omittingEmptySubsequences: omitting),
+                                       expected, "\(text) \(separator) \(limit) \(omitting)")
+                        XCTAssertEqual(sub.split(ascii: separator, maxSplits: limit, omittingEmptySubsequences: omitting),
+                                       expected, "substring \(text)")
+                    }
+                }
+                XCTAssertEqual(text.firstIndex(ofASCII: separator), text.firstIndex(of: separator), text)
+                XCTAssertEqual(text.lastIndex(ofASCII: separator), text.lastIndex(of: separator), text)
+                XCTAssertEqual(sub.firstIndex(ofASCII: separator), sub.firstIndex(of: separator), text)
+                XCTAssertEqual(sub.lastIndex(ofASCII: separator), sub.lastIndex(of: separator), text)
+            }
+        }
+        XCTAssertEqual("a/\u{301}b".split(ascii: "/"), ["a/\u{301}b"])
+        XCTAssertEqual("a/b//c/".split(ascii: "/"), ["a", "b", "c"])
+        XCTAssertEqual("a/b//c/".split(ascii: "/", omittingEmptySubsequences: false), ["a", "b", "", "c", ""])
+        XCTAssertEqual("a\r\nb".split(ascii: "\n"), ["a\r\nb"])
+    }
+
     func testByteSearchFindsWhatContainsFinds() {
         XCTAssertTrue("text [to complete] here".utf8Contains("[to complete]"))
         XCTAssertTrue("[to complete]".utf8Contains("[to complete]"))
