@@ -307,9 +307,9 @@ func refuseEmpty(_ value: String?, option: String, default meaning: String) thro
 func outputFolder(_ out: URL, _ error: Error) -> String {
     var folder = out.standardizedFileURL.path
     if let failed = OutputError.path(of: error), failed.hasPrefix(folder + "/") {
-        let first = failed.dropFirst(folder.count + 1).split(separator: "/").first.map(String.init) ?? ""
+        let first = failed.dropFirst(folder.count + 1).split(ascii: "/").first.map(String.init) ?? ""
         // Staging folders are named after the folder they replace (.site.staging-…).
-        let name = first.drop { $0 == "." }.split(separator: ".").first.map(String.init) ?? first
+        let name = first.drop { $0 == "." }.split(ascii: ".").first.map(String.init) ?? first
         if !name.isEmpty { folder += "/" + name }
     }
     let here = FileManager.default.currentDirectoryPath

@@ -72,7 +72,7 @@ public struct CSVTable: Sendable, Equatable {
     private static func isPlainNumber(_ s: String) -> Bool {
         var rest = Substring(s)
         if rest.first == "-" { rest = rest.dropFirst() }
-        let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = rest.split(ascii: ".", maxSplits: 1, omittingEmptySubsequences: false)
         return !parts.isEmpty && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 

@@ -126,7 +126,7 @@ struct DCATCatalogue: Sendable {
 
     /// `LocalAuthority` → `Local authority`: the label of an ADMS concept from its code.
     static func words(_ uri: String) -> String {
-        let code = uri.split(separator: "/").last.map(String.init) ?? uri
+        let code = uri.split(ascii: "/").last.map(String.init) ?? uri
         var out = ""
         for c in code {
             if c.isUppercase, !out.isEmpty { out += " " + c.lowercased() } else { out.append(c) }

@@ -66,7 +66,7 @@ public struct LivePreview: Sendable {
     /// the last full build).
     public func file(_ path: String) -> Data? {
         if let page = site.pageUTF8(at: path) { return Data(page) }
-        let parts = path.split(separator: "/").map(String.init)
+        let parts = path.split(ascii: "/").map(String.init)
         // downloads/handbooks/<municipality>/<language>/handbook.html
         if parts.count == 5, parts[0] == "downloads", parts[1] == "handbooks", parts[4] == "handbook.html",
            let view = municipalities[parts[2]], languages.contains(parts[3]) {
@@ -110,7 +110,7 @@ extension LivePreview {
     /// handbook. The server then answers 404 instead of the copy the last full build left
     /// on disk.
     public func isGone(_ path: String) -> Bool {
-        let parts = path.split(separator: "/").map(String.init)
+        let parts = path.split(ascii: "/").map(String.init)
         if parts.count >= 2, languages.contains(parts[0]), path.hasSuffix(".html") { return true }
         if parts.count >= 4, parts[0] == "downloads", parts[1] == "handbooks", municipalities[parts[2]] == nil { return true }
         return false

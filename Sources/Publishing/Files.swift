@@ -1,3 +1,4 @@
+import Loading
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -89,7 +90,7 @@ enum FileWriting {
     static func open(path: String) throws -> Int32 {
         var fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0, errno == ENOENT {
-            try makeFolders(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]))
+            try makeFolders(String(path[..<(path.lastIndex(ofASCII: "/") ?? path.startIndex)]))
             fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw failure(path) }
@@ -115,7 +116,7 @@ enum FileWriting {
         try Interruption.makingFolders(folder)
         if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
         guard errno == ENOENT else { throw failure(folder) }
-        try makeFolders(String(folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)]))
+        try makeFolders(String(folder[..<(folder.lastIndex(ofASCII: "/") ?? folder.startIndex)]))
         if mkdir(folder, 0o755) != 0, errno != EEXIST { throw failure(folder) }
     }
 

@@ -1,3 +1,4 @@
+import Loading
 import Foundation
 import JSON
 #if canImport(Glibc)
@@ -157,7 +158,7 @@ public struct HandbookManifest: Sendable, Equatable {
     /// A relative path made of plain names: no `..`, no leading `/`, no empty part.
     static func isSafe(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+        return path.split(ascii: "/", omittingEmptySubsequences: false).allSatisfy {
             !$0.isEmpty && $0 != "." && $0 != ".." && !$0.hasPrefix(".")
         }
     }

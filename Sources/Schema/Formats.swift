@@ -203,7 +203,7 @@ enum IPAddress {
         let text = String(decoding: b, as: UTF8.self)
         let halves = text.components(separatedBy: "::")
         guard halves.count <= 2 else { return false }
-        func groups(_ s: String) -> [Substring] { s.isEmpty ? [] : s.split(separator: ":", omittingEmptySubsequences: false) }
+        func groups(_ s: String) -> [Substring] { s.isEmpty ? [] : s.split(ascii: ":", omittingEmptySubsequences: false) }
         let head = groups(halves[0])
         let tail = halves.count == 2 ? groups(halves[1]) : []
         var all = head + tail

@@ -7,7 +7,7 @@ enum JSONPointer {
     static func tokens(_ pointer: String) -> [String]? {
         if pointer.isEmpty { return [] }
         guard pointer.hasPrefix("/") else { return nil }
-        return pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map { token in
+        return pointer.dropFirst().split(ascii: "/", omittingEmptySubsequences: false).map { token in
             String(token).replacingAll("~1", "/").replacingAll("~0", "~")
         }
     }

@@ -78,7 +78,7 @@ public struct SchemaSet: Sendable {
         var pointer = location.pointer
         while true {
             if let base = bases[Location(document: location.document, pointer: pointer)] { return base }
-            guard let slash = pointer.lastIndex(of: "/") else { break }
+            guard let slash = pointer.lastIndex(ofASCII: "/") else { break }
             pointer = String(pointer[..<slash])
         }
         return URIReference(SchemaSet.fileURI(documents[location.document].file))

@@ -25,7 +25,7 @@ struct URIReference: Equatable, Sendable {
         }
         if rest.hasPrefix("//") {
             let afterSlashes = rest.index(rest.startIndex, offsetBy: 2)
-            let end = rest[afterSlashes...].firstIndex(of: "/") ?? rest.endIndex
+            let end = rest[afterSlashes...].firstIndex(ofASCII: "/") ?? rest.endIndex
             authority = String(rest[afterSlashes..<end])
             rest = rest[end...]
         }
@@ -98,7 +98,7 @@ struct URIReference: Equatable, Sendable {
 
     private func merge(_ base: URIReference) -> String {
         if base.authority != nil && base.path.isEmpty { return "/" + path }
-        guard let slash = base.path.lastIndex(of: "/") else { return path }
+        guard let slash = base.path.lastIndex(ofASCII: "/") else { return path }
         return String(base.path[...slash]) + path
     }
 
@@ -126,7 +126,7 @@ struct URIReference: Equatable, Sendable {
                 input = ""
             } else {
                 let start = input.hasPrefix("/") ? input.index(after: input.startIndex) : input.startIndex
-                let end = input[start...].firstIndex(of: "/") ?? input.endIndex
+                let end = input[start...].firstIndex(ofASCII: "/") ?? input.endIndex
                 output.append(input[..<end])
                 input = input[end...]
             }

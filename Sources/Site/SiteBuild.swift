@@ -165,7 +165,7 @@ public struct SiteBuild: Sendable {
             return layout.render(pages.notFoundAnywhere(language, base: base), route: .notFound,
                                  language: language, path: "404.html", rootBase: base)
         }
-        guard let slash = path.firstIndex(of: "/"),
+        guard let slash = path.firstIndex(ofASCII: "/"),
               let language = site.languages.first(where: { $0.code == path[..<slash] }),
               let route = routesByPath.value({ Dictionary(pages.routes().map { ($0.pathInLanguage, $0) }, uniquingKeysWith: { a, _ in a }) })[
                 String(path[path.index(after: slash)...])]
@@ -231,7 +231,7 @@ public struct SiteBuild: Sendable {
         let root = site.input.root
         let paths = FileTree.files(root: root, folders: ["\(SiteSettings.templateFolder)/assets"])
         for path in paths {
-            let ext = path.split(separator: ".").last.map(String.init) ?? ""
+            let ext = path.split(ascii: ".").last.map(String.init) ?? ""
             guard SiteBuild.assetExtensions.contains(ext) else { continue }
             let relative = String(path.dropFirst("\(SiteSettings.templateFolder)/assets/".count))
             guard case let .success(bytes) = FileTree.read(root: root, path: path) else { continue }

@@ -157,7 +157,7 @@ public enum SitePath {
 
     /// `../` as many times as `path` is deep: the way back to the root of the site.
     public static func toRoot(from path: String) -> String {
-        String(repeating: "../", count: path.split(separator: "/").count - 1)
+        String(repeating: "../", count: path.split(ascii: "/").count - 1)
     }
 
     /// Percent-encodes what a path segment may not hold as written; slugs pass unchanged.

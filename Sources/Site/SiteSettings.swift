@@ -66,7 +66,7 @@ public enum SiteSettings {
     public static func basePath(of baseURL: String) -> String {
         var rest = Substring(baseURL)
         if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
-        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        guard let slash = rest.firstIndex(ofASCII: "/") else { return "/" }
         let path = String(rest[slash...].prefix { $0 != "?" && $0 != "#" })
         return path.hasSuffix("/") ? path : path + "/"
     }

@@ -1,3 +1,4 @@
+import Loading
 import Foundation
 import Model
 import Rendering
@@ -10,7 +11,7 @@ extension Pages {
             return .init(office: officeSummary(r.slug, language, path), handbooks: links)
         }
         let data = site.options.dataFiles.map { file in
-            let name = String(file.path.split(separator: "/").last ?? "")
+            let name = String(file.path.split(ascii: "/").last ?? "")
             return DownloadsView.DataFile(name: name, href: SitePath.relative(from: path, to: "data/" + SitePath.encode(file.path)),
                                           size: language.formatter.kilobytes(file.bytes),
                                           format: language[Pages.dataFormatKey(name)],

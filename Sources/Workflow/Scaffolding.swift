@@ -114,7 +114,7 @@ public enum Scaffolding {
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             for file in files {
-                let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+                let name = file.path.split(ascii: "/").last.map(String.init) ?? file.path
                 try Data(file.text.utf8).write(to: staging.appendingPathComponent(name))
             }
             try fm.moveItem(at: staging, to: folder)

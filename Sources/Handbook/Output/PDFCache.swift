@@ -1,3 +1,4 @@
+import Loading
 import Foundation
 import Rendering
 
@@ -41,7 +42,7 @@ public struct PDFCache: Sendable {
         let fm = FileManager.default
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(".") && name.hasSuffix(".tmp") {
-            let parts = name.dropLast(4).split(separator: ".").last?.split(separator: "-")
+            let parts = name.dropLast(4).split(ascii: ".").last?.split(ascii: "-")
             guard let pid = parts?.first.flatMap({ Int32($0) }) else { continue }
             if kill(pid, 0) != 0 { try? fm.removeItem(at: folder.appendingPathComponent(name)) }
         }

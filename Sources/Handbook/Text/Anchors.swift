@@ -1,3 +1,4 @@
+import Loading
 import Model
 import Resolution
 
@@ -118,7 +119,7 @@ public struct DocumentPlaces: Sendable {
         let fragment = linkTarget.fragment ?? ""
         if pathPart.isEmpty { return .file(path: from, fragment: fragment) }
         guard !pathPart.hasPrefix("/"),
-              let resolved = TreePath.resolve(pathPart, from: from.split(separator: "/").dropLast().map(String.init))
+              let resolved = TreePath.resolve(pathPart, from: from.split(ascii: "/").dropLast().map(String.init))
         else { return .nowhere }
         return .file(path: resolved, fragment: fragment)
     }
