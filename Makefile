@@ -3,7 +3,7 @@
 #                network into output/ (handbooks, open data, site)
 #   make test    sets up the machine and runs every test: the Swift tests, then the
 #                browser, accessibility, HTML and open-data tests of the built site
-.PHONY: build test setup bench bench-pdf fuzz
+.PHONY: build test setup bench bench-pdf count fuzz
 
 # A release build links the Swift standard library and Foundation statically: each call
 # into the runtime (retain and release are a fifth of a build's samples) is then direct,
@@ -39,6 +39,12 @@ bench: setup
 bench-pdf: setup
 	$(RELEASE_BUILD)
 	.venv/bin/python scripts/bench-pdf.py
+
+# Instructions of one oae command under valgrind's callgrind (installed here only): a figure
+# the machine's drift does not move. COUNT_ARGS, e.g. --municipalities 947 -- build site
+count: setup
+	$(RELEASE_BUILD)
+	python3 scripts/count.py $(COUNT_ARGS)
 
 # Fuzzes the YAML, Markdown and JSON Schema parsers for FUZZ_SECONDS (default 60) each.
 fuzz:

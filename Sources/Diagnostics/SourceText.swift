@@ -62,15 +62,14 @@ public struct SourceText: Sendable {
         guard let text = self.line(line), byteColumn > 1 else { return max(byteColumn, 1) }
         let utf8 = text.utf8
         let limit = min(byteColumn - 1, utf8.count)
-        let end = utf8.index(utf8.startIndex, offsetBy: limit)
         // Count Unicode scalars that start before the byte offset (an offset inside a
         // scalar rounds down to its start): the bytes before it that are not UTF-8
         // continuation bytes (10xxxxxx). Counting the scalar view's elements was ~2,000
         // instructions per heading and link of every Markdown file (issue 13).
-        let scalars = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+        let scalars = utf8.withContiguousStorageIfAvailable { bytes -> Int in
             let inside = limit < bytes.count && bytes[limit] & 0xC0 == 0x80
             return bytes[..<limit].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } - (inside ? 1 : 0)
-        } ?? text.unicodeScalars[text.startIndex..<end].count
+        } ?? text.unicodeScalars[text.startIndex..<utf8.index(utf8.startIndex, offsetBy: limit)].count
         return scalars + 1 + max(0, byteColumn - 1 - limit)
     }
 }

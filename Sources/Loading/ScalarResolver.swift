@@ -13,9 +13,9 @@ enum ScalarResolver {
                 return .string(s)
             }
         }
-        // The words below are at most five bytes long: a longer scalar (most of those that
-        // start with n, t or f) is not compared with each of them.
-        if s.utf8.count <= 5 {
+        // A longer scalar (most of those that start with n, t or f) is not compared with
+        // each of the words.
+        if s.utf8.count <= longestWord {
             if let value = word(s) { return value }
         }
         // Fast exit: core-schema numbers start with a sign, a digit or a dot (looked at
@@ -26,17 +26,23 @@ enum ScalarResolver {
         return number(s)
     }
 
+    /// The core schema's words, by what they spell (YAML 1.2.2, 10.3.2 Tag Resolution).
+    static let words: [(texts: [String], value: Node.Value)] = [
+        (["", "~", "null", "Null", "NULL"], .null),
+        (["true", "True", "TRUE"], .bool(true)),
+        (["false", "False", "FALSE"], .bool(false)),
+        ([".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"], .double(.infinity)),
+        (["-.inf", "-.Inf", "-.INF"], .double(-.infinity)),
+        ([".nan", ".NaN", ".NAN"], .double(.nan)),
+    ]
+
+    /// The byte length of the longest word (5: `false`, `+.inf`).
+    static let longestWord = words.flatMap(\.texts).map(\.utf8.count).max() ?? 0
+
     /// The null, boolean, infinity or NaN that `s` spells, or nil.
     static func word(_ s: String) -> Node.Value? {
-        switch s {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE": return .bool(true)
-        case "false", "False", "FALSE": return .bool(false)
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .double(.infinity)
-        case "-.inf", "-.Inf", "-.INF": return .double(-.infinity)
-        case ".nan", ".NaN", ".NAN": return .double(.nan)
-        default: return nil
-        }
+        for entry in words where entry.texts.contains(s) { return entry.value }
+        return nil
     }
 
     /// `s` (which starts with a sign, a digit or a dot) as a core-schema integer or float,

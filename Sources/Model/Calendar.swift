@@ -1,3 +1,5 @@
+import Loading
+
 /// A calendar day (`2026-04-13`), compared and counted without time zones.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var year: Int

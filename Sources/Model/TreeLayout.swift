@@ -300,8 +300,7 @@ public enum TreeLayout {
     /// A path's components between '/' (empty ones left out): by bytes for an ASCII path,
     /// by characters otherwise (a combining mark after '/' joins it into one character).
     static func components(_ path: String) -> [String] {
-        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.split(ascii: "/").map(String.init) }
-        return path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+        path.split(ascii: "/").map(String.init)
     }
 }
 

@@ -1,3 +1,5 @@
+import Loading
+
 /// A table written as CSV by RFC 4180: a header line, then one line per record, each line
 /// ending with CRLF; a field holding a comma, a quote or a line break is quoted, with its
 /// quotes doubled. The text is UTF-8 without a byte order mark.

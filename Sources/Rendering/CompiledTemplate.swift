@@ -1,3 +1,5 @@
+import Loading
+
 /// A Mustache template compiled for rendering from a `TemplateValue` (issue 13: Mustache
 /// over `[String: Any]` cost a third of the site's build in dynamic casts and name
 /// splitting).

@@ -1,3 +1,5 @@
+import Loading
+
 /// The `format` values oae asserts: `date` and `time` (RFC 3339), `duration` (ISO 8601
 /// as in RFC 3339 appendix A), `email` (RFC 5321 mailbox) and `uri` (RFC 3986 absolute
 /// URI). Other formats are annotations only, as the specification allows.

@@ -1,3 +1,5 @@
+import Loading
+
 /// A URI reference split into its five parts (RFC 3986), with resolution of a relative
 /// reference against a base. Schemas name each other by URI (`$id`, `$ref`); nothing is
 /// ever downloaded, the URIs are only names.

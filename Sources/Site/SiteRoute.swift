@@ -1,3 +1,5 @@
+import Loading
+
 /// Every page of the site, by what it shows. A route has the same path in every
 /// language under `<lang>/`, so that the language switcher links a page to itself.
 public enum SiteRoute: Hashable, Sendable, Comparable {

@@ -18,8 +18,9 @@ final class TextSpeedTests: XCTestCase {
     }
 
     /// `split(ascii:)`, `firstIndex(ofASCII:)` and `lastIndex(ofASCII:)` give what the
-    /// character versions give, on strings and substrings, for every separator, limit and
-    /// empty-piece choice: on the bytes of ASCII texts, by characters otherwise (a "/" that a
+    /// character versions give, on strings and substrings (also an ASCII substring of a
+    /// text that is not ASCII), for ASCII separators, CR LF and a non-ASCII one, every limit
+    /// and both empty-piece choices: on the bytes of ASCII texts, by characters otherwise (a "/" that a
     /// combining mark joins is no separator; CR LF is one character, so "\n" is not split
     /// from the bytes).
     func testASCIISplitGivesWhatTheCharacterSplitGives() {
@@ -27,8 +28,8 @@ final class TextSpeedTests: XCTestCase {
                      "a/\u{301}b/c", "a\r\n/b", "a\r\nb\nc", "seeds/l'hospitalet/office.yaml", "period.start",
                      "x#y#z", "a.b.c.d.e.f.g.h.i", "ab/cd/ef/gh/ij/kl/mn/op"]
         for text in texts {
-            let sub = ("<" + text + ">").dropFirst().dropLast()
-            for separator: Character in ["/", ".", "#", "\n", "\r\n"] {
+            let sub = ("é<" + text + ">").dropFirst(2).dropLast()
+            for separator: Character in ["/", ".", "#", "\n", "\r\n", "é"] {
                 for limit in [0, 1, 2, Int.max] {
                     for omitting in [true, false] {
                         let expected = text.split(separator: separator, maxSplits: limit, omittingEmptySubsequences: omitting)

@@ -49,6 +49,41 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(root["q"]?.int, 8211)
     }
 
+    /// Every word of the core schema, plain, loads as its value, and a longer scalar that
+    /// begins like one (`falsey`, `nullss`, `+.infx`, `truest`) stays a string: the words
+    /// are compared only with scalars of at most five bytes, the longest word's length.
+    func testEveryCoreSchemaWordAndItsNearMisses() throws {
+        func plain(_ text: String) throws -> Node.Value {
+            let (node, problems) = load("v: \(text)\n")
+            XCTAssertEqual(problems.filter { $0.severity == .error }.map(\.rule), [], text)
+            return try XCTUnwrap(node?["v"]).value
+        }
+        for (text, expected) in [("~", "null"), ("null", "null"), ("Null", "null"), ("NULL", "null"),
+                                 ("true", "true"), ("True", "true"), ("TRUE", "true"),
+                                 ("false", "false"), ("False", "false"), ("FALSE", "false"),
+                                 ("falsey", "string"), ("nullss", "string"), ("truest", "string"), ("tRUE", "string"),
+                                 ("nulls", "string"), ("Falsy", "string"), (".nanx", "string"), ("+.infx", "string")] {
+            let value = try plain(text)
+            switch (value, expected) {
+            case (.null, "null"), (.bool(true), "true"), (.bool(false), "false"): break
+            case let (.string(s), "string"): XCTAssertEqual(s, text)
+            default: XCTFail("\(text): \(value)")
+            }
+        }
+        XCTAssertEqual(ScalarResolver.longestWord, 5)
+        for entry in ScalarResolver.words {
+            for text in entry.texts {
+                let value = ScalarResolver.resolve(plain: text)
+                switch (value, entry.value) {
+                case (.null, .null): break
+                case let (.bool(a), .bool(b)): XCTAssertEqual(a, b, text)
+                case let (.double(a), .double(b)): XCTAssertTrue(a == b || (a.isNaN && b.isNaN), text)
+                default: XCTFail("\(text): \(value)")
+                }
+            }
+        }
+    }
+
     /// Keys and values saved in NFD (macOS tools) load in NFC.
     func testKeysAndValuesAreNFC() throws {
         let (node, problems) = load("Valle\u{300}s: \"Cerdanyola del Valle\u{300}s\"\nb: x\n")
