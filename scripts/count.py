@@ -81,8 +81,7 @@ def main():
             m = re.match(r"\s*([\d,]+) \(\s*([\d.]+)%\)\s+\S*?:(\S+) \[(.*)\]$", line)
             if m and "PROGRAM TOTALS" not in line:
                 rows.append((int(m.group(1).replace(",", "")), m.group(3), os.path.basename(m.group(4))))
-            if len(rows) == args.top:
-                break
+        rows = rows[:max(args.top, 0)]
         names = demangle([r[1] for r in rows])
         print(f"oae {' '.join(command)} --root {net}: {total:,} instructions (exit status {run.returncode})")
         for (count, _, library), name in zip(rows, names):
