@@ -112,32 +112,10 @@ func find(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt
 /// `split(separator:)`, `firstIndex(of:)` and `lastIndex(of:)` with the standard library's
 /// results, fast for an ASCII separator other than CR and LF in an ASCII text (every
 /// character is then one byte, and the search runs on the bytes); any other separator or
-/// text goes through the character versions. The character
-/// versions step through grapheme clusters; on the paths and dotted names that the check
-/// splits (every file's path, every link, every template name) they were 3.5% of `oae
-/// check`'s instructions at 200 municipalities (issue 13).
-extension String {
-    /// The pieces between the `separator`s, as `split(separator:maxSplits:omittingEmptySubsequences:)`.
-    public func split(ascii separator: Character, maxSplits: Int = .max, omittingEmptySubsequences: Bool = true) -> [Substring] {
-        guard let byte = ASCIIText.byte(separator), ASCIIText.isASCII(utf8) else {
-            return split(separator: separator, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)
-        }
-        return ASCIIText.split(self[...], at: byte, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)
-    }
-
-    /// The index of the first `character`, as `firstIndex(of:)`.
-    public func firstIndex(ofASCII character: Character) -> Index? {
-        guard let byte = ASCIIText.byte(character), ASCIIText.isASCII(utf8) else { return firstIndex(of: character) }
-        return utf8.firstIndex(of: byte)
-    }
-
-    /// The index of the last `character`, as `lastIndex(of:)`.
-    public func lastIndex(ofASCII character: Character) -> Index? {
-        guard let byte = ASCIIText.byte(character), ASCIIText.isASCII(utf8) else { return lastIndex(of: character) }
-        return utf8.lastIndex(of: byte)
-    }
-}
-
+/// text goes through the character versions. The character versions step through grapheme
+/// clusters; on the paths and dotted names that the check splits (every file's path, every
+/// link, every template name) they were 3.5% of `oae check`'s instructions at 200
+/// municipalities (issue 13).
 extension Substring {
     /// The pieces between the `separator`s, as `split(separator:maxSplits:omittingEmptySubsequences:)`.
     public func split(ascii separator: Character, maxSplits: Int = .max, omittingEmptySubsequences: Bool = true) -> [Substring] {
@@ -158,6 +136,21 @@ extension Substring {
         guard let byte = ASCIIText.byte(character), ASCIIText.isASCII(utf8) else { return lastIndex(of: character) }
         return utf8.lastIndex(of: byte)
     }
+}
+
+/// The same on a whole string, through its substring of every character: the pieces and
+/// indices are the string's own.
+extension String {
+    /// The pieces between the `separator`s, as `split(separator:maxSplits:omittingEmptySubsequences:)`.
+    public func split(ascii separator: Character, maxSplits: Int = .max, omittingEmptySubsequences: Bool = true) -> [Substring] {
+        self[...].split(ascii: separator, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)
+    }
+
+    /// The index of the first `character`, as `firstIndex(of:)`.
+    public func firstIndex(ofASCII character: Character) -> Index? { self[...].firstIndex(ofASCII: character) }
+
+    /// The index of the last `character`, as `lastIndex(of:)`.
+    public func lastIndex(ofASCII character: Character) -> Index? { self[...].lastIndex(ofASCII: character) }
 }
 
 /// The byte tests behind `split(ascii:)`.
