@@ -66,15 +66,24 @@ def main():
     with tempfile.TemporaryDirectory(prefix="oae-count-") as work:
         binary = os.path.join(work, "oae")
         subprocess.run(["strip", "-g", "-o", binary, args.binary], check=True)
-        out = args.out or os.path.join(work, "callgrind.out")
         env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1764000000"),
                    OAE_PAGEFIND="off", OAE_PYTHON="/nonexistent")
-        run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", binary]
+        # One file per process. oae starts git and other programs from a child that shares its
+        # memory until it runs the program (clone with CLONE_VM | CLONE_VFORK); valgrind runs
+        # that child as a fork, which inherits the counts made before it and writes them under
+        # its own pid when it ends (and, with one file name, over the main process's file).
+        # The command's total is the main process's.
+        run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={work}/callgrind.%p", binary]
                              + command + ["--root", net], env=env, capture_output=True, text=True)
-        found = re.search(r"Collected : (\d+)", run.stderr)
-        if not found:
+        main_pid = re.search(r"==(\d+)== Command:", run.stderr)
+        totals = {int(pid): int(n) for pid, n in re.findall(r"==(\d+)== Collected : (\d+)", run.stderr)}
+        if not main_pid or int(main_pid.group(1)) not in totals:
             sys.exit("count: callgrind reported no total:\n" + run.stderr[-2000:])
-        total = int(found.group(1))
+        pid = int(main_pid.group(1))
+        total = totals[pid]
+        out = os.path.join(work, f"callgrind.{pid}")
+        if args.out:
+            shutil.copyfile(out, args.out)
         report = subprocess.run(["callgrind_annotate", out], capture_output=True, text=True, check=True).stdout
         rows = []
         for line in report.split("\n"):
