@@ -45,9 +45,7 @@ public enum Contractions {
     /// `join` for a value after a preposition ("de", "a", "per"); nil when `before` does
     /// not end with one or nothing changes.
     static func afterPreposition(_ before: Substring, _ value: String, language: String) -> (before: Substring, value: String)? {
-        guard let (preposition, start) = lastWord(of: before) else { return nil }
-        let lower = preposition.lowercased()
-        guard prepositions.contains(lower), let first = value.first else { return nil }
+        guard let (preposition, lower, start) = lastPreposition(of: before), let first = value.first else { return nil }
         let capital = preposition.first?.isUppercase ?? false
         func cased(_ s: String) -> String { capital ? s.prefix(1).uppercased() + s.dropFirst() : s }
         let kept = before[..<start]
@@ -105,27 +103,53 @@ public enum Contractions {
         return value.utf8.dropFirst(digits.count).first != UInt8(ascii: ".")
     }
 
-    /// The last word of `text` when the text ends with it and one space, and where it starts.
-    static func lastWord(of text: Substring) -> (Substring, Substring.Index)? {
-        // A word of ASCII letters after an ASCII byte is found in the bytes: each of those
-        // bytes is a character of its own.
+    /// The last word of `text` when it is one of `prepositions` and the text ends with it
+    /// and one space: the word, its lower case and where it starts.
+    ///
+    /// Asked for every placeholder after a space, so the bytes answer first: a word of
+    /// ASCII letters after an ASCII byte is found in them (each of those bytes is a
+    /// character of its own), and a run of more than three ASCII letters, or one that is no
+    /// preposition and follows a byte of another character, can end no preposition (every
+    /// preposition is at most three ASCII letters). Only a preposition's letters after
+    /// another character ("«de ") are read again by characters (`lastCharacterWord`).
+    static func lastPreposition(of text: Substring) -> (word: Substring, lower: String, start: Substring.Index)? {
         let bytes = text.utf8
         guard bytes.last == UInt8(ascii: " ") else { return nil }
         let space = bytes.index(before: bytes.endIndex)
         var start = space
+        // The lower-case letters read so far, the last one in the lowest byte.
+        var letters: UInt32 = 0, count = 0
         while start > bytes.startIndex {
             let byte = bytes[bytes.index(before: start)]
-            if byte >= 0x80 { return lastCharacterWord(of: text) }
-            let lower = byte | 0x20
-            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { break }
+            if byte >= 0x80 {
+                guard preposition(letters) != nil, let (word, start) = lastCharacterWord(of: text) else { return nil }
+                let lowered = word.lowercased()
+                return prepositions.contains(lowered) ? (word, lowered, start) : nil
+            }
+            let letter = byte | 0x20
+            guard letter >= UInt8(ascii: "a"), letter <= UInt8(ascii: "z") else { break }
+            guard count < 3 else { return nil }
+            letters |= UInt32(letter) << (8 * count)
+            count += 1
             start = bytes.index(before: start)
         }
         guard start < space else { return nil }
         if start > bytes.startIndex, bytes[bytes.index(before: start)] == UInt8(ascii: "'") { return nil }
-        return (text[start..<space], start)
+        return preposition(letters).map { (text[start..<space], $0, start) }
     }
 
-    /// `lastWord` read by characters, for a word with other letters than ASCII's.
+    /// `prepositions`, each with its letters as `lastPreposition` reads them.
+    static let packedPrepositions: [(letters: UInt32, word: String)] = prepositions.sorted().map { word in
+        (word.utf8.reversed().enumerated().reduce(0) { $0 | UInt32($1.element) << (8 * $1.offset) }, word)
+    }
+
+    /// The preposition whose lower-case letters `letters` holds (`lastPreposition`).
+    static func preposition(_ letters: UInt32) -> String? {
+        packedPrepositions.first { $0.letters == letters }?.word
+    }
+
+    /// The last word of `text` read by characters (a word with other letters than ASCII's),
+    /// when the text ends with it and one space, and where it starts.
     static func lastCharacterWord(of text: Substring) -> (Substring, Substring.Index)? {
         guard text.last == " " else { return nil }
         let body = text.dropLast()

@@ -1,4 +1,4 @@
-import Presentation
+@testable import Presentation
 import XCTest
 
 /// A name after a preposition is joined to it as Catalan and Spanish write it, wherever
@@ -116,5 +116,34 @@ final class ContractionsTests: XCTestCase {
         XCTAssertEqual(ca("caps", ["m": "Abrera"]), "OFICINA D'Abrera")
         XCTAssertEqual(ca("long", ["m": "Abrera"]), "Vegeu dels Abrera")
         XCTAssertEqual(ca("tab", ["m": "El Prat"]), "Oficina de\tEl Prat")
+    }
+
+    /// `lastPreposition` reads the bytes, and the characters only for a preposition's
+    /// letters after another character; it finds what the characters find: the last word
+    /// (`lastCharacterWord`), lower case, when it is a preposition.
+    func testTheLastPrepositionReadOnTheBytesIsTheOneTheCharactersFind() {
+        for word in Contractions.prepositions {
+            XCTAssertTrue(word.utf8.count <= 3 && word.utf8.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }, word)
+        }
+        let ends = ["de ", "De ", "DE ", "a ", "per ", "PEL ", "del ", "al ", "el ", "els ", "des ", "pers ", "dels ", "x ", "é ",
+                    "dé ", "de\u{301} ", "de", "de  ", " ", ""]
+        let befores = ["", "Oficina ", "«", "’", "'", "l'", "à", "x", "1", "-", "(", "ò ", "\u{301}", "Ó", "\r\n", "\t", "·", "n·"]
+        var compared = 0
+        for before in befores {
+            for end in ends {
+                let text = before + end
+                for slice in [Substring(text), ("Ús " + text).dropFirst(3)] {
+                    let found = Contractions.lastPreposition(of: slice)
+                    let expected = Contractions.lastCharacterWord(of: slice).flatMap { word, start in
+                        Contractions.prepositions.contains(word.lowercased()) ? (String(word), word.lowercased(), start) : nil
+                    }
+                    XCTAssertEqual(found.map { String($0.word) }, expected?.0, text.debugDescription)
+                    XCTAssertEqual(found?.lower, expected?.1, text.debugDescription)
+                    XCTAssertEqual(found?.start, expected?.2, text.debugDescription)
+                    compared += 1
+                }
+            }
+        }
+        XCTAssertEqual(compared, 2 * 18 * 21)
     }
 }

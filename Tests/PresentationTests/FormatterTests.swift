@@ -46,6 +46,27 @@ final class FormatterTests: XCTestCase {
         XCTAssertEqual(ca.weekdays(["tu", "th"]), "dimarts i dijous")
     }
 
+    /// A formatter keeps the durations and dates it has worded; asked again, in any order
+    /// and from several threads, it gives each value its own text, and a copy of it the same.
+    func testWordedDurationsAndDatesAreKeptByValue() throws {
+        let ca = try formatter("ca")
+        let day = Day("2026-04-13")!, other = Day("2026-11-01")!
+        let expected = ["2 dies", "1 hora i 30 minuts", "13 d'abril de 2026", "13/04/2026", "1 de novembre de 2026", "01/11/2026", "P2X"]
+        @Sendable func worded(_ f: ValueFormatter) -> [String] {
+            [f.duration("P2D"), f.duration("PT1H30M"), f.date(day), f.shortDate(day), f.date(other), f.shortDate(other), f.duration("P2X")]
+        }
+        XCTAssertEqual(worded(ca), expected)
+        let copy = ca
+        XCTAssertEqual(worded(copy).reversed(), expected.reversed())
+        var fromThreads = [[String]](repeating: [], count: 8)
+        fromThreads.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: 8) { out[$0] = worded(ca) }
+        }
+        XCTAssertEqual(fromThreads, Array(repeating: expected, count: 8))
+        XCTAssertEqual([try formatter("en").duration("P2D"), try formatter("en").shortDate(day)], ["2 days", "13 Apr 2026"])
+    }
+
     func testCountsTakeTheZeroAndPluralFormsOfTheLanguage() throws {
         let phrases = """
 

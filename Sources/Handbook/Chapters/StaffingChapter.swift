@@ -156,7 +156,8 @@ struct StaffingChapter: ChapterBuilder {
         let roles = heading("staffing.roles", "staffing-roles")
         // Sorted once for every role, not once per role.
         let services = CatalogueChapter.ordered(c), procedures = ProceduresChapter.ordered(c)
-        let roleList = c.network.modelDocuments(.role).map { role(for: $0, c, services: services, procedures: procedures) }
+        let work = RoleWork.byRole(services: services, procedures: procedures)
+        let roleList = c.network.modelDocuments(.role).map { role(for: $0, c, work: work) }
 
         // Training plan
         let planHeading = heading("staffing.plan", "staffing-plan")
@@ -244,17 +245,37 @@ struct StaffingChapter: ChapterBuilder {
 
     /// A role with what it owns in this office: services, procedures, and the steps it
     /// takes in other procedures.
-    func role(for doc: Document, _ c: HandbookContext, services ordered: [ResolvedService],
-              procedures orderedProcedures: [ResolvedProcedure]) -> StaffingView.Role {
+    /// What each role owns and takes part in, by the role's id, in the handbook's order:
+    /// read in one pass over the services and procedures (not once per role).
+    struct RoleWork {
+        var services: [String] = []
+        var procedures: [String] = []
+        var steps: [String] = []
+
+        static func byRole(services: [ResolvedService], procedures: [ResolvedProcedure]) -> [String: RoleWork] {
+            var work: [String: RoleWork] = [:]
+            for i in services.indices {
+                if let role = services[i].fields.string(at: "owner_role") { work[role, default: .init()].services.append(services[i].id) }
+            }
+            for i in procedures.indices {
+                let p = procedures[i]
+                if let role = p.localOwner?.role ?? p.fields.string(at: "owner_role") { work[role, default: .init()].procedures.append(p.id) }
+                var named = Set<String>()
+                for step in p.fields.sequence(at: "steps") ?? [] {
+                    if let role = step.string(at: "role"), named.insert(role).inserted { work[role, default: .init()].steps.append(p.id) }
+                }
+            }
+            return work
+        }
+    }
+
+    func role(for doc: Document, _ c: HandbookContext, work: [String: RoleWork]) -> StaffingView.Role {
         let m = c.markup
         let r = doc.root
-        let services = ordered.filter { $0.fields.string(at: "owner_role") == doc.id }.map { c.serviceLinkView($0.id) }
-        let procedures = orderedProcedures.filter { p in
-            (p.localOwner?.role ?? p.fields.string(at: "owner_role")) == doc.id
-        }.map { c.procedureLinkView($0.id) }
-        let steps = orderedProcedures.filter { p in
-            (p.fields.sequence(at: "steps") ?? []).contains { $0.string(at: "role") == doc.id }
-        }.map { c.procedureLinkView($0.id) }
+        let mine = work[doc.id] ?? RoleWork()
+        let services = mine.services.map(c.serviceLinkView)
+        let procedures = mine.procedures.map(c.procedureLinkView)
+        let steps = mine.steps.map(c.procedureLinkView)
         return .init(anchor: Anchors.role(doc.id), title: m.view(r?["title"]), mission: m.view(r?["mission"]),
                      responsibilities: textList(r?["responsibilities"], m), profile: m.view(r?["profile"]),
                      dedication: m.view(r?["dedication"]), reports_to: r?.string(at: "reports_to").map(c.roleLinkView),
