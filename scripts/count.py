@@ -73,8 +73,12 @@ def main():
         # that child as a fork, which inherits the counts made before it and writes them under
         # its own pid when it ends (and, with one file name, over the main process's file).
         # The command's total is the main process's.
+        # A build writes into a folder of its own, empty: in the tree's output/ it would find
+        # the last count's build and reuse it (under valgrind the binary's stamp, from
+        # /proc/self/exe, is valgrind's, the same for every version of oae).
+        out_dir = ["--out", os.path.join(work, "output")] if command[:1] == ["build"] and "--out" not in command else []
         run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={work}/callgrind.%p", binary]
-                             + command + ["--root", net], env=env, capture_output=True, text=True)
+                             + command + ["--root", net] + out_dir, env=env, capture_output=True, text=True)
         main_pid = re.search(r"==(\d+)== Command:", run.stderr)
         totals = {int(pid): int(n) for pid, n in re.findall(r"==(\d+)== Collected : (\d+)", run.stderr)}
         if not main_pid or int(main_pid.group(1)) not in totals:
