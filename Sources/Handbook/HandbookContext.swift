@@ -42,17 +42,22 @@ public final class HandbookContext: @unchecked Sendable {
 
     /// The context of one handbook with the model's links of its language already made
     /// (`ModelLinks`, shared by the renderer's handbooks of that language and format).
+    /// `formatter`, when given, is the formatter of `words` made once for the build's
+    /// handbooks of the language (`ValueFormatter.forReaders`), which keeps the durations
+    /// and dates it has worded for all of them.
     init(input: BuildInput, view: ResolvedMunicipality, language: String, outline: Outline,
-         format: MarkupFormat, words: Strings?, bodyCache: BodyCache?, links: ModelLinks?, parts: ViewPartCache? = nil) {
+         format: MarkupFormat, words: Strings?, formatter: ValueFormatter? = nil, bodyCache: BodyCache?, links: ModelLinks?,
+         parts: ViewPartCache? = nil) {
         self.input = input
         self.parts = parts
         self.view = view
         self.outline = outline
         let sources = Set(outline.chapters.map(\.source))
         self.sources = sources
-        let words = words?.forReaders() ?? Strings.forReaders(network: input.network, language: language)
+        let given = words?.forReaders()
+        let words = given ?? Strings.forReaders(network: input.network, language: language)
         self.words = words
-        self.format = ValueFormatter(strings: words)
+        self.format = formatter ?? given.map(ValueFormatter.init) ?? ValueFormatter.forReaders(network: input.network, language: language)
         let markup = Markup(words: words, localizer: input.localizer(language), format: format)
         self.markup = markup
         let links = links ?? ModelLinks(network: input.network, markup: markup, sources: sources)

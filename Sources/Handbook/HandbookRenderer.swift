@@ -84,6 +84,8 @@ public struct HandbookRenderer: Sendable {
     let modelChapters = ModelChapters()
     /// The interface words of each language of the model, loaded once.
     let words: [String: Strings]
+    /// The formatter of each language's words, made once (it keeps what it has worded).
+    let formatters: [String: ValueFormatter]
     /// The links to the model's places by language and format (`<lang>/<format>`), made once.
     let links: [String: ModelLinks]
 
@@ -99,6 +101,7 @@ public struct HandbookRenderer: Sendable {
         outline = Outline(network: input.network)
         let words = Dictionary(input.languages.map { ($0, Strings.forReaders(network: input.network, language: $0)) }) { a, _ in a }
         self.words = words
+        formatters = Dictionary(input.languages.map { ($0, ValueFormatter.forReaders(network: input.network, language: $0)) }) { a, _ in a }
         let sources = Set(outline.chapters.map(\.source))
         var links: [String: ModelLinks] = [:]
         for (language, strings) in words {
@@ -133,7 +136,7 @@ public struct HandbookRenderer: Sendable {
         // The revision and date of this handbook's own inputs (`SourceStamps`).
         let input = self.input.handbook(view.slug)
         let c = HandbookContext(input: input, view: view, language: language, outline: outline, format: format,
-                                words: words[language], bodyCache: bodyCache, links: links["\(language)/\(format.rawValue)"], parts: partCache)
+                                words: words[language], formatter: formatters[language], bodyCache: bodyCache, links: links["\(language)/\(format.rawValue)"], parts: partCache)
         var page = HandbookView(c, css: css, created: HandbookRenderer.timestamp(input.sourceEpoch))
         var models: [any ChapterView] = []
         for (i, chapter) in outline.chapters.enumerated() {

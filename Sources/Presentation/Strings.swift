@@ -170,4 +170,13 @@ extension ValueFormatter {
     public init(network: Network, language: String) {
         self.init(strings: Strings(network: network, language: language))
     }
+
+    /// The formatter of `Strings.forReaders(network:language:)`, made once per network and
+    /// language, so that the durations and dates it words (`Made`) serve every handbook of
+    /// the language, not one.
+    public static func forReaders(network: Network, language: String) -> ValueFormatter {
+        network.memoized("Presentation.ValueFormatter.forReaders \(language)") {
+            ValueFormatter(strings: Strings.forReaders(network: network, language: language))
+        }
+    }
 }
