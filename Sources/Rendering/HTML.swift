@@ -4,8 +4,11 @@ import Presentation
 public enum HTML {
     /// Escapes text for HTML content and attribute values: `< > & " '`.
     public static func escape(_ s: String) -> String {
-        // Most texts have nothing to escape: one pass over the bytes says so.
-        guard s.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return s }
+        // Most texts have nothing to escape: one pass over the bytes, eight at a time, says
+        // so (a byte at a time, through the string's view, this was 1.4% of the handbooks'
+        // instructions).
+        var s = s
+        guard s.withUTF8(needsEscape) else { return s }
         var out: [UInt8] = []
         escape(s, into: &out)
         return String(decoding: out, as: UTF8.self)
@@ -51,6 +54,24 @@ public enum HTML {
             }
         }
         if n > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: n - run)) }
+    }
+
+    /// Whether some byte of `b` is `<`, `>`, `&`, `"` or `'`.
+    static func needsEscape(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        let n = b.count
+        var i = 0
+        while i + 8 <= n {
+            if mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { return true }
+            i += 8
+        }
+        while i < n {
+            switch base[i] {
+            case 0x3C, 0x3E, 0x26, 0x22, 0x27: return true
+            default: i += 1
+            }
+        }
+        return false
     }
 
     /// Whether some byte of the eight in `word` is `<`, `>`, `&`, `"` or `'` (exact: a word

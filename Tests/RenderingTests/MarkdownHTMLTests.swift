@@ -13,6 +13,17 @@ final class MarkdownHTMLTests: XCTestCase {
             """)
     }
 
+    /// The n-th `<hN>` tag (N from 1 to 6) takes the n-th anchor, escaped; other tags that
+    /// begin with `<h`, and headings past the last anchor, stay as they are.
+    func testHeadingIDsGoToTheHeadingTagsInOrder() {
+        let html = "<hr>\n<h1>Ú</h1><h7>x</h7><h2 class=\"a\">b</h2><h<h3>Què</h3>\n<h6>é</h6><h4>z</h4>"
+        XCTAssertEqual(MarkdownHTML.addHeadingIDs(html, ["a", "b&\"c", "d"]),
+                       "<hr>\n<h1 id=\"a\">Ú</h1><h7>x</h7><h2 class=\"a\">b</h2><h<h3 id=\"b&amp;&quot;c\">Què</h3>\n<h6 id=\"d\">é</h6><h4>z</h4>")
+        XCTAssertEqual(MarkdownHTML.addHeadingIDs(html, []), html)
+        XCTAssertEqual(MarkdownHTML.addHeadingIDs("<h2>", ["x"]), "<h2 id=\"x\">")
+        XCTAssertEqual(MarkdownHTML.addHeadingIDs("<h2", ["x"]), "<h2")
+    }
+
     func testRepeatedHeadingsGetUniqueAnchorsAndNFC() {
         let html = MarkdownHTML(anchorPrefix: "p-").render("# Taller 1\n# Taller\n# Taller\n# Que\u{300}\n")
         // Compared as bytes: Swift's String comparison would take NFD and NFC for equal.
