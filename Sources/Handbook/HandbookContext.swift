@@ -57,6 +57,7 @@ public final class HandbookContext: @unchecked Sendable {
         let given = words?.forReaders()
         let words = given ?? Strings.forReaders(network: input.network, language: language)
         self.words = words
+        assert(formatter.map { $0.language == language && $0.strings.typeset } ?? true, "a formatter of another language's words")
         self.format = formatter ?? given.map(ValueFormatter.init) ?? ValueFormatter.forReaders(network: input.network, language: language)
         let markup = Markup(words: words, localizer: input.localizer(language), format: format)
         self.markup = markup

@@ -108,10 +108,12 @@ public enum Contractions {
     ///
     /// Asked for every placeholder after a space, so the bytes answer first: a word of
     /// ASCII letters after an ASCII byte is found in them (each of those bytes is a
-    /// character of its own), and a run of more than three ASCII letters, or one that is no
-    /// preposition and follows a byte of another character, can end no preposition (every
-    /// preposition is at most three ASCII letters). Only a preposition's letters after
-    /// another character ("«de ") are read again by characters (`lastCharacterWord`).
+    /// character of its own); a run of more than four ASCII letters ends no preposition
+    /// (every preposition is at most three ASCII letters, and a character before the run
+    /// takes at most its first letter: a Unicode "prepend" mark, such as U+0600, joins the
+    /// letter after it into one character that is no letter). Only a run that is a
+    /// preposition, or one after its first letter, and that follows another character
+    /// ("«de ", "\u{600}ade ") is read again by characters (`lastCharacterWord`).
     static func lastPreposition(of text: Substring) -> (word: Substring, lower: String, start: Substring.Index)? {
         let bytes = text.utf8
         guard bytes.last == UInt8(ascii: " ") else { return nil }
@@ -122,13 +124,15 @@ public enum Contractions {
         while start > bytes.startIndex {
             let byte = bytes[bytes.index(before: start)]
             if byte >= 0x80 {
-                guard preposition(letters) != nil, let (word, start) = lastCharacterWord(of: text) else { return nil }
+                let afterFirst = count > 1 ? letters & ((1 << (8 * UInt32(count - 1))) - 1) : 0
+                guard preposition(letters) != nil || preposition(afterFirst) != nil,
+                      let (word, start) = lastCharacterWord(of: text) else { return nil }
                 let lowered = word.lowercased()
                 return prepositions.contains(lowered) ? (word, lowered, start) : nil
             }
             let letter = byte | 0x20
             guard letter >= UInt8(ascii: "a"), letter <= UInt8(ascii: "z") else { break }
-            guard count < 3 else { return nil }
+            guard count < 4 else { return nil }
             letters |= UInt32(letter) << (8 * count)
             count += 1
             start = bytes.index(before: start)

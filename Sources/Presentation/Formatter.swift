@@ -39,6 +39,9 @@ public struct ValueFormatter: Sendable {
             lock.withLock { texts[key] = text }
             return text
         }
+
+        /// How many texts are kept, for tests.
+        var count: Int { lock.withLock { texts.count } }
     }
 
     // MARK: Numbers
@@ -211,10 +214,15 @@ public struct ValueFormatter: Sendable {
     /// An ISO 8601 duration in words: `P2D` → `2 dies`, `PT1H30M` → `1 hora i 30
     /// minuts`. Text that is not a duration is returned as written.
     public func duration(_ iso: String) -> String {
-        made.text(.duration(iso)) {
+        func worded() -> String {
             guard let parts = ISODuration(iso)?.parts.filter({ $0.amount != 0 }) else { return iso }
             return list(parts.map { count("duration.\($0.unit)", $0.amount) })
         }
+        // A duration is ASCII. Other text comes back as written and is not kept: `String`
+        // keys take two normalizations of one text for one key, and the first one's bytes
+        // would come back for the second.
+        guard iso.utf8.allSatisfy({ $0 < 0x80 }) else { return worded() }
+        return made.text(.duration(iso), worded)
     }
 
     // MARK: Lists

@@ -1,5 +1,6 @@
 @testable import Handbook
 import Model
+@testable import Presentation
 import Resolution
 import Rendering
 import XCTest
@@ -91,6 +92,24 @@ final class BodyCacheTests: XCTestCase {
         if case .url("https://example.cat") = cache.location("https://example.cat", from: "model/services/x.md") {} else {
             XCTFail("a URL")
         }
+    }
+
+    /// Every handbook of a language words its durations and dates with the same formatter,
+    /// the network's (`ValueFormatter.forReaders`), which keeps what it has worded.
+    func testTheHandbooksOfALanguageShareOneFormatter() throws {
+        let input = HandbookTestSupport.input(try HandbookTestSupport.exampleTree())
+        let (renderer, problems) = HandbookRenderer.load(input)
+        XCTAssertEqual(problems, [])
+        let network = ValueFormatter.forReaders(network: input.network, language: "ca")
+        XCTAssertTrue(try XCTUnwrap(renderer.formatters["ca"]).made === network.made)
+        XCTAssertFalse(try XCTUnwrap(renderer.formatters["es"]).made === network.made)
+        XCTAssertEqual(network.made.count, 0)
+        let first = try XCTUnwrap(input.resolved.first)
+        _ = renderer.render(first, language: "ca")
+        let kept = network.made.count
+        XCTAssertGreaterThan(kept, 0)
+        _ = renderer.render(first, language: "ca")
+        XCTAssertEqual(network.made.count, kept)
     }
 
     /// One handbook renders each of its bodies once; the same handbook again renders

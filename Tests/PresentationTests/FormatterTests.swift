@@ -1,7 +1,7 @@
 import Foundation
 import Loading
 import Model
-import Presentation
+@testable import Presentation
 import XCTest
 
 /// One formatter per language, from the tree's strings files: the same value reads the
@@ -56,6 +56,11 @@ final class FormatterTests: XCTestCase {
             [f.duration("P2D"), f.duration("PT1H30M"), f.date(day), f.shortDate(day), f.date(other), f.shortDate(other), f.duration("P2X")]
         }
         XCTAssertEqual(worded(ca), expected)
+        XCTAssertEqual(ca.made.count, 7)
+        // Text that is not ASCII is no duration: given back as written, in its own bytes, and not kept.
+        XCTAssertEqual(ca.duration("caf\u{E9}").utf8.count, 5)
+        XCTAssertEqual(ca.duration("cafe\u{301}").utf8.count, 6)
+        XCTAssertEqual(ca.made.count, 7)
         let copy = ca
         XCTAssertEqual(worded(copy).reversed(), expected.reversed())
         var fromThreads = [[String]](repeating: [], count: 8)
@@ -64,6 +69,7 @@ final class FormatterTests: XCTestCase {
             DispatchQueue.concurrentPerform(iterations: 8) { out[$0] = worded(ca) }
         }
         XCTAssertEqual(fromThreads, Array(repeating: expected, count: 8))
+        XCTAssertEqual(ca.made.count, 7)
         XCTAssertEqual([try formatter("en").duration("P2D"), try formatter("en").shortDate(day)], ["2 days", "13 Apr 2026"])
     }
 

@@ -22,6 +22,11 @@ final class MarkdownHTMLTests: XCTestCase {
         XCTAssertEqual(MarkdownHTML.addHeadingIDs(html, []), html)
         XCTAssertEqual(MarkdownHTML.addHeadingIDs("<h2>", ["x"]), "<h2 id=\"x\">")
         XCTAssertEqual(MarkdownHTML.addHeadingIDs("<h2", ["x"]), "<h2")
+        // A heading whose text begins with a combining mark gets its own id (searched by
+        // characters, its tag's ">" and the mark were one character, and the id went to the
+        // next heading).
+        XCTAssertEqual(MarkdownHTML.addHeadingIDs("<h1>\u{301}x</h1><h2>y</h2>", ["a", "b"]),
+                       "<h1 id=\"a\">\u{301}x</h1><h2 id=\"b\">y</h2>")
     }
 
     func testRepeatedHeadingsGetUniqueAnchorsAndNFC() {

@@ -243,8 +243,6 @@ struct StaffingChapter: ChapterBuilder {
         .of((node?.sequence ?? []).compactMap(m.view))
     }
 
-    /// A role with what it owns in this office: services, procedures, and the steps it
-    /// takes in other procedures.
     /// What each role owns and takes part in, by the role's id, in the handbook's order:
     /// read in one pass over the services and procedures (not once per role).
     struct RoleWork {
@@ -269,6 +267,8 @@ struct StaffingChapter: ChapterBuilder {
         }
     }
 
+    /// A role with what it owns in this office: services, procedures, and the steps it
+    /// takes in other procedures.
     func role(for doc: Document, _ c: HandbookContext, work: [String: RoleWork]) -> StaffingView.Role {
         let m = c.markup
         let r = doc.root
