@@ -590,9 +590,47 @@ extension CompiledTemplate {
 // MARK: - Rendering
 
 extension CompiledTemplate {
+    /// A folder's compiled templates by name, with the partials of each found once: the
+    /// renderer reads the template a `{{> name}}` names by the partial's index, not by
+    /// its name (a `String` hashed and compared for every partial of every page: 650,000
+    /// lookups, 1.8% of the handbooks' instructions at 200 municipalities, issue 13).
+    /// Immutable; safe to share between threads.
+    public final class Library: @unchecked Sendable {
+        /// The templates by name (`page`, `partials/header`).
+        public let templates: [String: CompiledTemplate]
+        /// For each program of `templates`, by its identity: the program each of its
+        /// partials names, in the order of `Program.partials` (nil: no template by that
+        /// name, rendered as nothing).
+        let partials: [ObjectIdentifier: [Program?]]
+
+        public init(_ templates: [String: CompiledTemplate]) {
+            self.templates = templates
+            var partials: [ObjectIdentifier: [Program?]] = [:]
+            for template in templates.values {
+                partials[ObjectIdentifier(template.program)] = template.program.partials.map { templates[$0]?.program }
+            }
+            self.partials = partials
+        }
+
+        public subscript(name: String) -> CompiledTemplate? { templates[name] }
+
+        /// The program of the partial at `index` in `program.partials`: found once for a
+        /// program of the library, by name for one outside it.
+        func partial(_ program: Program, _ index: Int) -> Program? {
+            if let found = partials[ObjectIdentifier(program)] { return found[index] }
+            return templates[program.partials[index]]?.program
+        }
+    }
+
     /// Renders from `value`, with the partials of `library`.
     public func render(_ value: TemplateValue, library: [String: CompiledTemplate]) -> String {
-        String(decoding: renderUTF8(value, library: library), as: UTF8.self)
+        String(decoding: renderUTF8(value, library: Library(library)), as: UTF8.self)
+    }
+
+    /// Renders from `value` as UTF-8 bytes, with the partials of `library`.
+    public func renderUTF8(_ value: TemplateValue, library: [String: CompiledTemplate], capacity: Int = 16_384,
+                           memo: RenderMemo? = nil) -> [UInt8] {
+        renderUTF8(value, library: Library(library), capacity: capacity, memo: memo)
     }
 
     /// Renders from `value` as UTF-8 bytes (for a file: the text is not decoded again),
@@ -601,7 +639,7 @@ extension CompiledTemplate {
     /// With `memo` (whose renderings were all made with `library`), a section over a
     /// `SharedValue` reuses the bytes it rendered for another page when everything it read
     /// outside the value is the same here (`RenderMemo`).
-    public func renderUTF8(_ value: TemplateValue, library: [String: CompiledTemplate], capacity: Int = 16_384,
+    public func renderUTF8(_ value: TemplateValue, library: Library, capacity: Int = 16_384,
                            memo: RenderMemo? = nil) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(capacity)
@@ -612,7 +650,7 @@ extension CompiledTemplate {
     }
 
     struct Renderer {
-        let library: [String: CompiledTemplate]
+        let library: Library
         var stack: [TemplateValue]
         let memo: RenderMemo?
         /// While a shared value's section is rendered for `memo`: the stack's depth below
@@ -622,7 +660,7 @@ extension CompiledTemplate {
         /// The sections reused from `memo`.
         var hits = 0
 
-        init(library: [String: CompiledTemplate], stack: [TemplateValue], memo: RenderMemo? = nil) {
+        init(library: Library, stack: [TemplateValue], memo: RenderMemo? = nil) {
             self.library = library
             self.stack = stack
             self.memo = memo
@@ -700,13 +738,12 @@ extension CompiledTemplate {
                 }
                 return body.upperBound
             case .partial:
-                guard let partial = library[program.partials[Int(op.a)]] else { return i + 1 }
+                guard let target = library.partial(program, Int(op.a)) else { return i + 1 }
                 var inner = indentation
                 if op.b >= 0 {
                     inner = (indentation ?? []) + UnsafeBufferPointer(rebasing: program.bytes[Int(op.b)..<Int(op.b + op.c)])
                 }
                 // A partial starts with HTML escaping, as in swift-mustache.
-                let target = partial.program
                 render(target, 0..<target.ops.count, escaping: .html, indentation: inner, into: &out)
                 return i + 1
             case .escaping:

@@ -18,7 +18,7 @@ public struct Templates: Sendable {
     /// swift-mustache's parse of every template.
     var library: MustacheLibrary { referenceLibrary.library }
     /// The same templates compiled for `TemplateValue`s: what the outputs render with.
-    let compiled: [String: CompiledTemplate]
+    let compiled: CompiledTemplate.Library
     public let names: Set<String>
     /// The sections over shared values rendered so far, reused by the next pages
     /// (`RenderMemo`; one per set of templates, whose partials they were rendered with).
@@ -154,7 +154,7 @@ public struct Templates: Sendable {
 
     init(referenceLibrary: ReferenceLibrary, compiled: [String: CompiledTemplate]) {
         self.referenceLibrary = referenceLibrary
-        self.compiled = compiled
+        self.compiled = CompiledTemplate.Library(compiled)
         self.names = Set(compiled.keys)
     }
 

@@ -98,6 +98,29 @@ final class CompiledTemplatesTests: XCTestCase {
                        Array("<main><p>é & ü</p></main>|&lt;p&gt;é &amp; ü&lt;/p&gt;".utf8))
     }
 
+    /// A library finds each template's partials once, by index (`CompiledTemplate.Library`):
+    /// the same bytes as finding them by name, a missing partial renders as nothing, a
+    /// partial that includes itself recurses through the library, and a template that is
+    /// not in the library finds the library's partials by their names.
+    func testALibraryFindsThePartialsByIndexAsByName() throws {
+        let sources = ["page": "[{{> a}}|{{> missing}}|{{> b}}|{{> a}}]", "a": "a={{title}}{{#items}}<{{> b}}>{{/items}}",
+                       "b": "b{{name}}{{#note}}({{> b-note}}){{/note}}", "b-note": "{{note}}",
+                       "tree": "{{name}}{{#children}}({{> tree}}){{/children}}"]
+        var compiled: [String: CompiledTemplate] = [:]
+        for (name, text) in sources { compiled[name] = try CompiledTemplate(text) }
+        let library = CompiledTemplate.Library(compiled)
+        let value = TemplateValue.of(CompiledTemplatesTests.page)
+        let expected = "[a=Sant Feliu &lt;d&#39;Empresa&gt; &amp; &quot;co&quot;<ba&lt;b(n1)><bc>||b|a=Sant Feliu &lt;d&#39;Empresa&gt; &amp; &quot;co&quot;<ba&lt;b(n1)><bc>]"
+        XCTAssertEqual(String(decoding: try XCTUnwrap(library["page"]).renderUTF8(value, library: library), as: UTF8.self), expected)
+        XCTAssertEqual(try XCTUnwrap(compiled["page"]).render(value, library: compiled), expected)
+        let outside = try CompiledTemplate("{{> b}}/{{> a}}/{{> page}}")
+        XCTAssertEqual(String(decoding: outside.renderUTF8(value, library: library), as: UTF8.self), "b/a=Sant Feliu &lt;d&#39;Empresa&gt; &amp; &quot;co&quot;<ba&lt;b(n1)><bc>/" + expected)
+        struct Tree: ViewModel { var name: String; var children: [Tree] }
+        let tree = Tree(name: "r", children: [Tree(name: "x", children: [Tree(name: "y", children: [])]), Tree(name: "z", children: [])])
+        XCTAssertEqual(String(decoding: try XCTUnwrap(library["tree"]).renderUTF8(TemplateValue.of(tree), library: library), as: UTF8.self),
+                       "r(x(y))(z)")
+    }
+
     /// Every template of the project compiles.
     func testEveryTemplateOfTheProjectCompiles() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

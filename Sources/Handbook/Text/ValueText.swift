@@ -1,3 +1,4 @@
+import Foundation
 import Loading
 import Model
 import Presentation
@@ -21,8 +22,17 @@ public struct ValueText: Sendable {
     /// A value found under `key`. `parent` is the mapping that holds it (for a target's
     /// unit or direction); `unit` is the unit of an indicator when the value is one of
     /// its targets.
+    ///
+    /// A list or mapping of the model is described once per language and format for
+    /// every handbook of the build (`DescribedValues`), when its words do not depend on
+    /// the municipality.
     public func describe(_ node: Node?, key: String, parent: Node? = nil, unit: String? = nil) -> String {
         guard let node else { return "—" }
+        return context.modelLinks.described.text(node, field: key) { describeAnew(node, key: key, parent: parent, unit: unit) }
+    }
+
+    /// `describe`, written again.
+    func describeAnew(_ node: Node, key: String, parent: Node?, unit: String?) -> String {
         switch key {
         case "duration", "time_limit":
             return node.string.map { markup.escape(format.duration($0)) } ?? scalar(node)
@@ -139,4 +149,69 @@ public struct ValueText: Sendable {
         }
         return scalar(node)
     }
+}
+
+/// The model's values `ValueText` has described in one language and format, kept for
+/// every handbook of the build: a service's legal basis, channels or requirements read
+/// the same in every handbook that shows the model's service (and in an adapted one, for
+/// the fields the municipality kept). Described anew in each, they were 4% of the
+/// handbooks' instructions at 200 municipalities (issue 13).
+///
+/// Only a list or a mapping written in `model/` is kept, by the identity of its storage
+/// (the array of its items or pairs: equal storage, equal value; the node is kept with
+/// its text, so that the storage is not freed and its address given to another value),
+/// and only when its words depend on nothing but the value, the language and the format:
+/// not under a field whose words depend on the municipality (the links to the services
+/// and procedures it offers, `municipalFields`), at any depth, nor a target or a value
+/// (their unit is the parent's). Safe to share between threads.
+final class DescribedValues: @unchecked Sendable {
+    /// Fields whose words depend on more than the value: the municipality's links to
+    /// its services and procedures; a target's or value's unit, read from the parent.
+    static let municipalFields: Set<String> = ["related_services", "services", "procedures"]
+    static let unitFields: Set<String> = ["target", "value"]
+
+    struct Key: Hashable {
+        let storage: UnsafeRawPointer
+        let field: String
+    }
+
+    private let lock = NSLock()
+    /// By storage and field: the node and its text (nil: it depends on the municipality).
+    private var kept: [Key: (node: Node, text: String?)] = [:]
+
+    /// The storage of a non-empty list or mapping (nil for a scalar or an empty one).
+    static func storage(_ node: Node) -> UnsafeRawPointer? {
+        switch node.value {
+        case let .sequence(items) where !items.isEmpty: return items.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        case let .mapping(pairs) where !pairs.isEmpty: return pairs.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        default: return nil
+        }
+    }
+
+    /// Whether a value's words may depend on the municipality: a municipal field's key at
+    /// any depth of it.
+    static func namesMunicipalFields(_ node: Node) -> Bool {
+        switch node.value {
+        case let .sequence(items): return items.contains(where: namesMunicipalFields)
+        case let .mapping(pairs):
+            return pairs.contains { municipalFields.contains($0.key.keyText) || namesMunicipalFields($0.value) }
+        default: return false
+        }
+    }
+
+    /// The text of `node` under `field`: kept, or made by `make` (and kept when it may be).
+    func text(_ node: Node, field: String, make: () -> String) -> String {
+        // The storage first: most values described are scalars.
+        guard let storage = DescribedValues.storage(node), node.span.file.hasPrefix("model/"),
+              !DescribedValues.municipalFields.contains(field), !DescribedValues.unitFields.contains(field)
+        else { return make() }
+        let key = Key(storage: storage, field: field)
+        if let found = lock.withLock({ kept[key] }) { return found.text ?? make() }
+        let text = DescribedValues.namesMunicipalFields(node) ? nil : make()
+        lock.withLock { kept[key] = (node, text) }
+        return text ?? make()
+    }
+
+    /// How many values are kept (for tests).
+    var count: Int { lock.withLock { kept.count } }
 }
