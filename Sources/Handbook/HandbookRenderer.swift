@@ -89,9 +89,12 @@ public struct HandbookRenderer: Sendable {
     /// The links to the model's places by language and format (`<lang>/<format>`), made once.
     let links: [String: ModelLinks]
 
-    /// A renderer of the handbooks of `input`.
+    /// A renderer of the handbooks of `input`. `keepsDescribedValues` false describes
+    /// every value of the model anew in each handbook (`DescribedValues`; for tests that
+    /// compare).
     public init(input: BuildInput, templates: Templates, typstTemplates: Templates, css: String,
-                chapterCache: ChapterCache? = ChapterCache(), partCache: ViewPartCache? = ViewPartCache()) {
+                chapterCache: ChapterCache? = ChapterCache(), partCache: ViewPartCache? = ViewPartCache(),
+                keepsDescribedValues: Bool = true) {
         self.input = input
         self.chapterCache = chapterCache
         self.partCache = partCache
@@ -107,7 +110,9 @@ public struct HandbookRenderer: Sendable {
         for (language, strings) in words {
             for format in [MarkupFormat.html, .typst] {
                 let markup = Markup(words: strings, localizer: input.localizer(language), format: format)
-                links["\(language)/\(format.rawValue)"] = ModelLinks(network: input.network, markup: markup, sources: sources)
+                var made = ModelLinks(network: input.network, markup: markup, sources: sources)
+                if !keepsDescribedValues { made.described = nil }
+                links["\(language)/\(format.rawValue)"] = made
             }
         }
         self.links = links
@@ -116,7 +121,8 @@ public struct HandbookRenderer: Sendable {
     /// Loads the templates and the stylesheet of the tree; the problems say what is
     /// missing or broken. `chapterCache` nil renders every chapter of every handbook.
     public static func load(_ input: BuildInput, chapterCache: ChapterCache? = ChapterCache(),
-                            partCache: ViewPartCache? = ViewPartCache()) -> (HandbookRenderer, [String]) {
+                            partCache: ViewPartCache? = ViewPartCache(),
+                            keepsDescribedValues: Bool = true) -> (HandbookRenderer, [String]) {
         let (templates, diagnostics) = Templates.load(root: input.root, folder: folder)
         let (typst, typstDiagnostics) = Templates.load(root: input.root, folder: typstFolder)
         var problems = (diagnostics + templates.require(requiredTemplates, folder: folder)
@@ -124,7 +130,7 @@ public struct HandbookRenderer: Sendable {
         let css = FileTree.readText(root: input.root, path: stylesheet) ?? ""
         if css.isEmpty { problems.append("\(stylesheet): the handbook's stylesheet is missing") }
         return (HandbookRenderer(input: input, templates: templates, typstTemplates: typst, css: css, chapterCache: chapterCache,
-                                 partCache: partCache),
+                                 partCache: partCache, keepsDescribedValues: keepsDescribedValues),
                 problems)
     }
 

@@ -27,8 +27,9 @@ struct ModelLinks: Sendable {
     var areas: [String: (name: TextView, order: Int, html: String)] = [:]
     /// How many areas `model.yaml` lists (the position of an unknown area).
     var areaCount = 0
-    /// The model's values as `ValueText` describes them in this language and format.
-    let described = DescribedValues()
+    /// The model's values as `ValueText` describes them in this language and format
+    /// (nil: every value is described anew).
+    var described: DescribedValues? = DescribedValues()
 
     init(network: Network, markup m: Markup, sources: Set<String>) {
         func link(_ source: String, _ anchor: String, _ name: Node?, _ id: String) -> LinkView {

@@ -622,12 +622,14 @@ extension CompiledTemplate {
         }
     }
 
-    /// Renders from `value`, with the partials of `library`.
+    /// Renders from `value`, with the partials of `library` (made into a `Library` for
+    /// this call: a caller that renders many times makes its `Library` once).
     public func render(_ value: TemplateValue, library: [String: CompiledTemplate]) -> String {
         String(decoding: renderUTF8(value, library: Library(library)), as: UTF8.self)
     }
 
-    /// Renders from `value` as UTF-8 bytes, with the partials of `library`.
+    /// Renders from `value` as UTF-8 bytes, with the partials of `library` (made into a
+    /// `Library` for this call).
     public func renderUTF8(_ value: TemplateValue, library: [String: CompiledTemplate], capacity: Int = 16_384,
                            memo: RenderMemo? = nil) -> [UInt8] {
         renderUTF8(value, library: Library(library), capacity: capacity, memo: memo)

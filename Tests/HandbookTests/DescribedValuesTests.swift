@@ -34,15 +34,38 @@ final class DescribedValuesTests: XCTestCase {
                         }
                     }
                 }
-                XCTAssertGreaterThan(links.described.count, 20, "\(language) \(format)")
+                XCTAssertGreaterThan(try XCTUnwrap(links.described).count, 20, "\(language) \(format)")
             }
         }
         XCTAssertGreaterThan(compared, 1_000)
     }
 
+    /// Every handbook of the example, HTML and Typst, is the same with the values kept for
+    /// all of them as with every value described anew (no chapter or sheet reused, so that
+    /// every value goes through the kept ones, nested values too).
+    func testTheExampleHandbooksAreTheSameWithoutKeptValues() throws {
+        let root = try HandbookTestSupport.exampleTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = HandbookTestSupport.input(root)
+        let (kept, problems) = HandbookRenderer.load(input, chapterCache: nil, partCache: nil)
+        XCTAssertEqual(problems, [])
+        let (anew, _) = HandbookRenderer.load(input, chapterCache: nil, partCache: nil, keepsDescribedValues: false)
+        XCTAssertNil(anew.links["ca/html"]?.described)
+        for view in input.resolved {
+            for language in input.languages {
+                XCTAssertEqual(kept.render(view, language: language), anew.render(view, language: language), "\(view.slug)/\(language) HTML")
+                XCTAssertEqual(kept.renderTypst(view, language: language), anew.renderTypst(view, language: language),
+                               "\(view.slug)/\(language) Typst")
+            }
+        }
+        XCTAssertGreaterThan(try XCTUnwrap(kept.links["ca/html"]?.described).count, 20)
+        XCTAssertGreaterThan(try XCTUnwrap(kept.links["es/typst"]?.described).count, 20)
+    }
+
     /// A list or mapping of the model is described once; a value whose words may depend on
     /// the municipality (a field of the municipality's links, at any depth, or a target's
-    /// unit), a municipality's own value and a scalar are described every time.
+    /// unit), a municipality's own value, a list merged from both and a scalar are
+    /// described every time.
     func testOnlyTheModelsValuesThatDependOnNothingElseAreKept() {
         let values = DescribedValues()
         final class Made: @unchecked Sendable { var count = 0 }
@@ -65,6 +88,8 @@ final class DescribedValuesTests: XCTestCase {
         let nested = node(.mapping([pair("notes", node(.string("n"))),
                                     pair("steps", node(.sequence([node(.mapping([pair("services", node(.sequence([node(.string("s"))])))]))])))]))
         XCTAssertEqual(describedThrice(nested, "details"), 3)
+        let merged = node(.sequence([node(.string("a")), node(.string("b"), in: "seeds/x/services/y.md")]))
+        XCTAssertEqual(describedThrice(merged, "channels"), 3, "a list merged from the model's and a municipality's items")
         let ids = node(.sequence([node(.string("s"))]))
         for field in ["services", "related_services", "procedures", "target", "value"] {
             XCTAssertEqual(describedThrice(ids, field), 3, field)
@@ -72,6 +97,6 @@ final class DescribedValuesTests: XCTestCase {
         XCTAssertEqual(describedThrice(node(.sequence([node(.string("a"))]), in: "seeds/x/services/y.md"), "channels"), 3)
         XCTAssertEqual(describedThrice(node(.string("a")), "summary"), 3)
         XCTAssertEqual(describedThrice(node(.sequence([])), "channels"), 3)
-        XCTAssertEqual(values.count, 3)
+        XCTAssertEqual(values.count, 2)
     }
 }

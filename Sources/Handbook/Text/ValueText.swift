@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Loading
 import Model
@@ -28,7 +29,8 @@ public struct ValueText: Sendable {
     /// the municipality.
     public func describe(_ node: Node?, key: String, parent: Node? = nil, unit: String? = nil) -> String {
         guard let node else { return "—" }
-        return context.modelLinks.described.text(node, field: key) { describeAnew(node, key: key, parent: parent, unit: unit) }
+        guard let kept = context.modelLinks.described else { return describeAnew(node, key: key, parent: parent, unit: unit) }
+        return kept.text(node, field: key) { describeAnew(node, key: key, parent: parent, unit: unit) }
     }
 
     /// `describe`, written again.
@@ -157,13 +159,17 @@ public struct ValueText: Sendable {
 /// the fields the municipality kept). Described anew in each, they were 4% of the
 /// handbooks' instructions at 200 municipalities (issue 13).
 ///
-/// Only a list or a mapping written in `model/` is kept, by the identity of its storage
-/// (the array of its items or pairs: equal storage, equal value; the node is kept with
-/// its text, so that the storage is not freed and its address given to another value),
-/// and only when its words depend on nothing but the value, the language and the format:
-/// not under a field whose words depend on the municipality (the links to the services
-/// and procedures it offers, `municipalFields`), at any depth, nor a target or a value
-/// (their unit is the parent's). Safe to share between threads.
+/// Only a list or a mapping of the model is kept: one written in a file of `model/`, all
+/// of whose nodes come from that file (a list the resolution merged from the model's and
+/// a municipality's items is described anew, and not kept: it would be kept once per
+/// municipality and never found again). It is kept by the identity of its storage (the
+/// array of its items or pairs, always native: equal storage, equal value; the node is
+/// kept with its text, so that the storage is not freed and its address given to another
+/// value), and only when its words depend on nothing but the value, the language and the
+/// format: not when a field whose words depend on the municipality (the links to the
+/// services and procedures it offers, `municipalFields`) names it or is named at any depth
+/// of it, nor for a target or a value (their unit is the parent's). Safe to share between
+/// threads.
 final class DescribedValues: @unchecked Sendable {
     /// Fields whose words depend on more than the value: the municipality's links to
     /// its services and procedures; a target's or value's unit, read from the parent.
@@ -176,10 +182,11 @@ final class DescribedValues: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    /// By storage and field: the node and its text (nil: it depends on the municipality).
-    private var kept: [Key: (node: Node, text: String?)] = [:]
+    /// By storage and field: the node and its text.
+    private var kept: [Key: (node: Node, text: String)] = [:]
 
-    /// The storage of a non-empty list or mapping (nil for a scalar or an empty one).
+    /// The storage of a non-empty list or mapping (nil for a scalar or an empty one): its
+    /// address, used as the array's identity only.
     static func storage(_ node: Node) -> UnsafeRawPointer? {
         switch node.value {
         case let .sequence(items) where !items.isEmpty: return items.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
@@ -188,14 +195,16 @@ final class DescribedValues: @unchecked Sendable {
         }
     }
 
-    /// Whether a value's words may depend on the municipality: a municipal field's key at
-    /// any depth of it.
-    static func namesMunicipalFields(_ node: Node) -> Bool {
+    /// Whether every node under `node` comes from `file` and no municipal field is named
+    /// at any depth of it.
+    static func keepable(_ node: Node, in file: SourceFile) -> Bool {
         switch node.value {
-        case let .sequence(items): return items.contains(where: namesMunicipalFields)
+        case let .sequence(items): return items.allSatisfy { $0.span.source == file && keepable($0, in: file) }
         case let .mapping(pairs):
-            return pairs.contains { municipalFields.contains($0.key.keyText) || namesMunicipalFields($0.value) }
-        default: return false
+            return pairs.allSatisfy {
+                $0.value.span.source == file && !municipalFields.contains($0.key.keyText) && keepable($0.value, in: file)
+            }
+        default: return true
         }
     }
 
@@ -206,10 +215,10 @@ final class DescribedValues: @unchecked Sendable {
               !DescribedValues.municipalFields.contains(field), !DescribedValues.unitFields.contains(field)
         else { return make() }
         let key = Key(storage: storage, field: field)
-        if let found = lock.withLock({ kept[key] }) { return found.text ?? make() }
-        let text = DescribedValues.namesMunicipalFields(node) ? nil : make()
-        lock.withLock { kept[key] = (node, text) }
-        return text ?? make()
+        if let found = lock.withLock({ kept[key] }) { return found.text }
+        let text = make()
+        if DescribedValues.keepable(node, in: node.span.source) { lock.withLock { kept[key] = (node, text) } }
+        return text
     }
 
     /// How many values are kept (for tests).
