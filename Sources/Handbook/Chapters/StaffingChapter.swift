@@ -242,13 +242,13 @@ struct StaffingChapter: ChapterBuilder {
         return out
     }
 
-    /// The texts of a list field, or nil when it has none.
     /// The key of the model's training modules in one language and format.
     struct ModulesKey: Hashable, Sendable {
         let language: String
         let format: MarkupFormat
     }
 
+    /// The texts of a list field, or nil when it has none.
     func textList(_ node: Node?, _ m: Markup) -> Rows<TextView>? {
         .of((node?.sequence ?? []).compactMap(m.view))
     }
