@@ -63,6 +63,9 @@ struct AgreementRule: MunicipalRule {
     /// `agreement-adhesion-missing`: among the agreements the office relies on, one is an
     /// adhesion signed on or before the check date.
     func adhesion(_ m: ResolvedMunicipality, _ relied: [AgreementReliance], _ c: ValidationContext) -> [Diagnostic] {
+        // An agreement the office names whose file did not load may be the adhesion: its
+        // error is the one.
+        if relied.contains(where: { $0.document.unread }) { return [] }
         let adhesions = relied.filter { $0.document?.agreementType == .adhesion }
         if adhesions.contains(where: { ($0.document?.signedOn).map { $0 <= c.asOf } ?? false }) { return [] }
         let status = m.status!.rawValue

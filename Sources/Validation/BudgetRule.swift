@@ -28,10 +28,11 @@ struct BudgetRule: FolderRule {
         var out: [Diagnostic] = []
         for budget in c.network.budgets(slug) {
             let staffing = files.staffing?.root?["staff"]
-            // Without a staffing plan, its absence is the error (municipality-file-missing).
+            // Without a staffing plan, its absence is the error (municipality-file-missing);
+            // with one that did not load, its own error is.
             // A post of the plan whose fte the schema refused is in the plan: the schema's
             // error at its fte is the one.
-            for line in budget.posts where !line.inPlan && files.staffing != nil && !c.refused(line.node, in: budget.document.path) {
+            for line in budget.posts where !line.inPlan && files.staffing != nil && !files.staffing.unread && !c.refused(line.node, in: budget.document.path) {
                 out.append(.error("budget-post-unknown",
                                   "post '\(line.post)' is not in the staffing plan of \(slug)",
                                   at: line.node.span,

@@ -10,22 +10,33 @@ struct IdentityRule: DocumentRule {
         RuleInfo("id-duplicate", "A local document has the id of a model document, or two documents the id their kind keeps unique across the network."),
     ]
 
-    /// The id of each document a translation may translate (the documents that are not
+    /// The ids of each document a translation may translate (the documents that are not
     /// translations), by path: made when a translation first asks, so that a save that
     /// changed no translation does not index the tree.
     final class OriginalIds: @unchecked Sendable {
+        /// What a translation may carry: the id the original writes (its `id` field, else
+        /// its file name's), and its file name's. They differ when the original's id is
+        /// wrong (its own `id-mismatch`); a translation that keeps the file name's id is
+        /// then right, and is not told to copy the typo.
+        struct Ids { var written: String; var fileName: String }
+
         private let documents: [Document]
         private let lock = NSLock()
-        private var ids: [String: String]?
+        private var ids: [String: Ids]?
 
         init(_ documents: [Document]) { self.documents = documents }
 
-        /// The id the document at `path` carries (its `id` field, else its file name's).
-        func id(at path: String) -> String? {
+        /// The ids of the document at `path`; nil when there is none, or when it did not
+        /// load (its YAML or Markdown error is the one problem, and its file name's id is
+        /// no more its id than any other).
+        func ids(at path: String) -> Ids? {
             lock.withLock {
                 if ids == nil {
-                    var made: [String: String] = [:]
-                    for i in documents.indices { made[documents[i].path] = documents[i].root?.string(at: "id") ?? documents[i].id }
+                    var made: [String: Ids] = [:]
+                    for i in documents.indices {
+                        guard let root = documents[i].root else { continue }
+                        made[documents[i].path] = Ids(written: root.string(at: "id") ?? documents[i].id, fileName: documents[i].id)
+                    }
                     ids = made
                 }
                 return ids![path]
@@ -56,7 +67,9 @@ struct IdentityRule: DocumentRule {
         var expected: String? = declaration?.idField != nil ? doc.id : nil
         if let language = doc.language {
             // A translation carries the id of the document it translates.
-            expected = originals?.id(at: String(doc.path.dropLast(".\(language).md".count)) + ".md")
+            let original = originals?.ids(at: String(doc.path.dropLast(".\(language).md".count)) + ".md")
+            if id == original?.fileName { return [] }
+            expected = original?.written
         }
         guard let expected, id != expected else { return [] }
         let value = idNode.string != nil ? "\(field) '\(id)'" : "\(field) \(id)"

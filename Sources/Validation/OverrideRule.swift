@@ -27,6 +27,9 @@ struct OverrideRule: MunicipalRule {
             // A target no document of the tree has: `ref-unknown` reports this very key, with
             // its did-you-mean; that is the one error (regression hunt of session 14, LOW 7).
             if ReferenceRule.reportsUnknown(stray.id, stray.kind.rawValue, municipality: m.slug, c) { continue }
+            // A model document of that id that did not load (its YAML or Markdown error is
+            // reported at it): the municipality's view lacks it for that reason alone.
+            if let doc = c.network.modelDocument(stray.kind, stray.id), doc.root == nil { continue }
             let why = stray.kind == .service && c.network.modelDocument(.service, stray.id) != nil
                 ? "the municipality does not offer it (omitted, or optional and not adopted)"
                 : "no such \(stray.kind.rawValue)"

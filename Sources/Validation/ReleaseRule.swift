@@ -67,7 +67,10 @@ struct ReleaseRule: Rule {
         // A release whose version is not a text (an unquoted 1.1 is a number) is its
         // schema error; the releases read without it are not the history to compare.
         let unread = (history.root?.sequence(at: "releases") ?? []).contains { $0["version"].map { $0.string == nil } ?? false }
-        if !unread, let last = releases.last, last.version != current {
+        // The model's version as written: with model.yaml unread or without a version, the
+        // version compared would be the default 0.0.0 (the file's own error says what is wrong).
+        let written = c.network.model[.model]?.values.first?.root?.string(at: "version") != nil
+        if !unread, written, let last = releases.last, last.version != current {
             let at = c.network.model[.model]?.values.first?.root?["version"]?.span ?? .wholeFile(history.path)
             out.append(.error("release-version-mismatch",
                               "the model is at version \(current), but its last release is \(last.version)",

@@ -181,8 +181,8 @@ public struct ValidationContext: Sendable {
         public var sameAnchors: Bool = false
         /// Whether the tree has the same files as before and every changed file that is a
         /// document (not a translation) before or after is one both times, with the same
-        /// id (its `id` field, else its file name's): what a translation's id is checked
-        /// against is what it was.
+        /// id (its `id` field, else its file name's), and, when it has translations, loaded
+        /// both times or neither: what a translation's id is checked against is what it was.
         public var sameIds: Bool = false
     }
 
@@ -255,7 +255,11 @@ public struct ValidationContext: Sendable {
                 let new = after[path].flatMap { $0.language == nil ? $0 : nil }
                 switch (old, new) {
                 case (nil, nil): return true
-                case let (old?, new?): return (old.root?.string(at: "id") ?? old.id) == (new.root?.string(at: "id") ?? new.id)
+                // An original of translations loaded both times or neither: one that did not
+                // load is no id to compare them with (`IdentityRule.OriginalIds`).
+                case let (old?, new?):
+                    return (network.translations[path] == nil || (old.root == nil) == (new.root == nil))
+                        && (old.root?.string(at: "id") ?? old.id) == (new.root?.string(at: "id") ?? new.id)
                 default: return false
                 }
             }
@@ -355,6 +359,12 @@ public struct ReferenceIndex: Sendable {
     /// (a model service renamed to `x-2.md` that still says `id: x`): a reference to such
     /// an id is the `id-mismatch` at that document, not an unknown id of its own.
     public private(set) var misnamed: [String: Set<String>] = [:]
+    /// The kinds of referable items whose list could not be read: a document that holds
+    /// it did not load (its YAML or Markdown error is reported), or its list is not a
+    /// list (its schema error). No reference to such a kind is unknown: the holder's error
+    /// is the one problem, not every reference to its items (`model.yaml` empty: one error
+    /// at it, not one at each service's `area`).
+    public private(set) var unreadable: Set<String> = []
 
     /// Indexes what the kind table declares: every document kind, with its model
     /// documents and each municipality's own (for kinds named by file), and every list
@@ -374,6 +384,9 @@ public struct ReferenceIndex: Sendable {
         for item in table.items {
             model[item.kind] = model[item.kind] ?? [:]
             for holder in network.modelDocuments(item.document) {
+                if holder.root == nil || (holder.root?[item.list].map { $0.sequence == nil && !$0.isNull } ?? false) {
+                    unreadable.insert(item.kind)
+                }
                 for entry in holder.root?.sequence(at: item.list) ?? [] {
                     if let id = entry.string(at: "id") { model[item.kind]![id] = entry["id"]!.span }
                 }
@@ -403,11 +416,27 @@ public struct ReferenceIndex: Sendable {
         return out
     }
 
+    /// Whether `id` names something of `kind` seen from `municipality`; any id does when
+    /// the kind's list could not be read (`unreadable`).
     public func contains(_ id: String, _ kind: String, municipality: String?) -> Bool {
-        if model[kind]?[id] != nil { return true }
+        if model[kind]?[id] != nil || unreadable.contains(kind) { return true }
         if let m = municipality, local[m]?[kind]?[id] != nil { return true }
         return false
     }
+}
+
+extension Network {
+    /// Whether the model has a document of `kind` named `id` that did not load (its YAML or
+    /// Markdown error, or its emptiness, is reported at it): a rule that would read it says
+    /// nothing of what it lacks, so that the file's error is the one problem.
+    func modelDocumentUnread(_ kind: Kind, _ id: String) -> Bool {
+        modelDocument(kind, id).map { $0.root == nil } ?? false
+    }
+}
+
+extension Optional where Wrapped == Document {
+    /// Whether the file is there but did not load (see `Network.modelDocumentUnread`).
+    var unread: Bool { self.map { $0.root == nil } ?? false }
 }
 
 extension Node {

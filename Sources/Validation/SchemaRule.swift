@@ -40,9 +40,12 @@ struct SchemaRule: MunicipalRule {
     func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let local = "seeds/\(m.slug)/"
-        let merged: [(Kind, Node, [FieldOverride])] = m.services.filter { !$0.overrides.isEmpty }.map { (.service, $0.fields, $0.overrides) }
-            + m.procedures.filter { !$0.overrides.isEmpty }.map { (.procedure, $0.fields, $0.overrides) }
-            + m.indicators.filter { !$0.overrides.isEmpty }.map { (.indicator, $0.fields, $0.overrides) }
+        // Not the view of a model document that did not load: the overrides alone are no
+        // document (its file's error is the one).
+        let net = c.network
+        let merged: [(Kind, Node, [FieldOverride])] = m.services.filter { !$0.overrides.isEmpty && !net.modelDocumentUnread(.service, $0.id) }.map { (.service, $0.fields, $0.overrides) }
+            + m.procedures.filter { !$0.overrides.isEmpty && !net.modelDocumentUnread(.procedure, $0.id) }.map { (.procedure, $0.fields, $0.overrides) }
+            + m.indicators.filter { !$0.overrides.isEmpty && !net.modelDocumentUnread(.indicator, $0.id) }.map { (.indicator, $0.fields, $0.overrides) }
         for (kind, fields, overrides) in merged {
             guard let validator = c.network.annotations.validator(for: kind) else { continue }
             let misnamed = misnamedItems(overrides, c.network.annotations)

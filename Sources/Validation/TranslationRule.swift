@@ -116,11 +116,16 @@ struct TranslationRule: DocumentRule {
         var out: [Diagnostic] = []
         let originals = Set(c.documents.map(\.path))
         let setting = c.network.modelDocuments(.model).first?.root?["default_language"]
+        // With model.yaml unread, its languages are not known (the settings' defaults stand
+        // in): its error is the one, not every translation's language.
+        let languagesUnread = c.network.modelDocuments(.model).first.map { $0.root == nil } ?? false
         for (original, byLanguage) in c.network.translations.sorted(by: { $0.key < $1.key }) {
             for (language, doc) in byLanguage.sorted(by: { $0.key < $1.key }) {
                 if !originals.contains(original) {
                     out.append(.warning("translation-orphan", "this translation has no original '\(original)'",
                                         at: .wholeFile(doc.path), help: "rename it after the document it translates"))
+                } else if languagesUnread {
+                    continue
                 } else if language == defaultLanguage {
                     // Not "not a language of the model": it is the model's default one, in
                     // which plain texts and the original's body are read.

@@ -15,6 +15,14 @@ struct ValueReferenceRule: Rule {
 
     static var readsMarkdownBodies: Bool { true }
 
+    /// Whether a reference (`service/<id>/…`) names a model document that did not load:
+    /// its file's error is the one.
+    static func namesUnread(_ reference: String, _ c: ValidationContext) -> Bool {
+        let parts = reference.split(ascii: "/")
+        guard parts.count >= 2 else { return false }
+        return c.network.modelDocumentUnread(Kind(String(parts[0])), String(parts[1]))
+    }
+
     func check(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for doc in c.network.tree.documents {
@@ -34,7 +42,8 @@ struct ValueReferenceRule: Rule {
                                       end: SourcePosition(line: line, column: start + text[range].count))
                 }
                 for (range, reference) in ValueReference.find(in: text) {
-                    if let problem = problem(reference, c), !UnexpectedFolderRule.inMissingFolder(reference.text, c) {
+                    if let problem = problem(reference, c), !UnexpectedFolderRule.inMissingFolder(reference.text, c),
+                       !ValueReferenceRule.namesUnread(reference.text, c) {
                         out.append(.error("value-ref-unknown", "'{{value \(reference.text)}}': \(problem.message)", at: span(range),
                                           help: problem.help))
                     }

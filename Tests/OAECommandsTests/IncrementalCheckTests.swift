@@ -228,12 +228,13 @@ final class IncrementalCheckTests: XCTestCase {
         XCTAssertEqual(session.checkedByRule["BudgetRule"], 0)
         XCTAssertEqual(session.checkedByRule["MunicipalityRule"], 0)
 
-        // The service's id: its translation, unchanged, now carries another id than the
-        // document it translates; every document is checked again.
+        // The service's id: it differs from its file's name (its translation, unchanged,
+        // keeps the file's name, and is right); every document is checked again.
         try edit(service) { $0.replacingOccurrences(of: "id: company-creation\n", with: "id: company-creation-bis\n") }
         session.cache.invalidate([service])
         let (renamed, _) = check(session, "a service's id")
-        XCTAssertTrue(renamed.contains("id 'company-creation' differs from the id 'company-creation-bis' of the document it translates"), renamed)
+        XCTAssertTrue(renamed.contains("id 'company-creation-bis' differs from the file name 'company-creation'"), renamed)
+        XCTAssertFalse(renamed.contains("of the document it translates"), renamed)
         XCTAssertEqual(session.last?.delta?.sameIds, false)
         XCTAssertEqual(session.checkedByRule["IdentityRule"], everyDocument)
         try edit(service) { $0.replacingOccurrences(of: "id: company-creation-bis\n", with: "id: company-creation\n") }
