@@ -235,6 +235,17 @@ private struct Builder {
             diagnostics.append(said)
             return
         }
+        let context = parser.context.map { String(cString: $0) }
+        if problem == "could not find expected ':'", context == "while scanning a simple key",
+           let said = keyWithoutColon(at: position(parser.context_mark), stopped: at, problem: problem) {
+            diagnostics.append(said)
+            return
+        }
+        if problem == "did not find expected ',' or ']'" || problem == "did not find expected ',' or '}'",
+           let said = unclosedFlow(opened: position(parser.context_mark), stopped: at, problem: problem) {
+            diagnostics.append(said)
+            return
+        }
         if problem.contains("mapping values are not allowed"), let key = overIndentedKey(line: at.line - lineOffset) {
             diagnostics.append(.error("yaml-syntax", "'\(key.name)' is indented more than the line above it",
                                       at: SourceSpan(source: source, start: SourcePosition(line: at.line, column: key.column),
@@ -374,6 +385,86 @@ private struct Builder {
         guard opened.line < ended.line else { return nil }
         return RelatedLocation(SourceSpan(source: source, start: opened, end: SourcePosition(line: opened.line, column: opened.column + 1)),
                                "the quoted value that starts here runs on to line \(ended.line): if its quote should have closed on this line, close it")
+    }
+
+    /// The lines of the text (LF line ends; a CR before one is kept with its line).
+    func textLine(_ n: Int) -> Substring? {
+        let all = text.split(omittingEmptySubsequences: false) { $0 == "\n" }
+        let i = n - lineOffset - 1
+        return all.indices.contains(i) ? all[i] : nil
+    }
+
+    /// A line's content without its comment (` #` and what follows) and its trailing spaces.
+    static func content(_ line: Substring) -> Substring {
+        var content = line
+        if content.first == "#" { return "" }
+        if let hash = content.range(of: " #") { content = content[..<hash.lowerBound] }
+        while let last = content.last, last == " " || last == "\t" || last == "\r" { content = content.dropLast() }
+        return content
+    }
+
+    /// A plain key left without its ':' (`status planned`, `status:planned`): libyaml
+    /// reads on into the next line for the ':' and stops there, at a line that is right.
+    /// The error is at the key's line, from where libyaml started reading it (`start`) to
+    /// the end of the line; nil when libyaml stopped on that line (its place is right).
+    mutating func keyWithoutColon(at start: SourcePosition, stopped: SourcePosition, problem: String) -> Diagnostic? {
+        guard start.line < stopped.line, let line = textLine(start.line) else { return nil }
+        let scalars = Array(Builder.content(line).unicodeScalars)
+        guard start.column >= 1, start.column <= scalars.count else { return nil }
+        var written = String.UnicodeScalarView()
+        written.append(contentsOf: scalars[(start.column - 1)...])
+        let text = String(written)
+        let span = SourceSpan(source: source, start: start,
+                              end: SourcePosition(line: start.line, column: start.column + text.unicodeScalars.count))
+        let related = [stoppedHere(stopped, problem)]
+        // `key:value`: a ':' with no space after it is part of the word. Not said of what
+        // is not a key before it (an address, `https://…`).
+        if let colon = text.firstIndex(of: ":"), colon != text.startIndex,
+           text[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
+           let next = text[text.index(after: colon)...].first, next != " ", next != "/" {
+            let fixed = text[...colon] + " " + text[text.index(after: colon)...]
+            return .error("yaml-syntax", "':' is not followed by a space, so '\(text)' is read as one word, not as a key and its value",
+                          at: span, related: related, help: "write '\(fixed)': a key's ':' is followed by a space")
+        }
+        let words = text.split(separator: " ", maxSplits: 1)
+        let example = words.count == 2 && words[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
+            ? " ('\(words[0]): \(words[1])')" : ""
+        return .error("yaml-syntax", "'\(text)' has no ':' after its key",
+                      at: span, related: related,
+                      help: "write the key, ':' and a space, then the value\(example); a text over several lines is quoted, or written after '|' or '>'")
+    }
+
+    /// A list in [ ] or a mapping in { } not closed: libyaml reads on and stops at the first
+    /// key or list item of a later line (at its start, or at its key's ':'), which is right. The error is where the closing
+    /// bracket is missing, at the end of the last line with content before it; nil unless
+    /// libyaml stopped at the start of such a line (a missing comma between two items of a
+    /// list written over several lines is where libyaml says).
+    mutating func unclosedFlow(opened: SourcePosition, stopped: SourcePosition, problem: String) -> Diagnostic? {
+        guard opened.line < stopped.line, let current = textLine(stopped.line) else { return nil }
+        let indent = current.prefix { $0 == " " }.count
+        let body = current.dropFirst(indent)
+        let key = body.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+        let startsKey = !key.isEmpty && body.dropFirst(key.count).first == ":"
+            && (body.dropFirst(key.count + 1).first.map { $0 == " " } ?? true)
+        // At the line's start, or at the ':' of its key (read as an item of the list).
+        guard startsKey ? stopped.column <= indent + key.count + 1 : (stopped.column == indent + 1 && (body.hasPrefix("- ") || body == "-"))
+        else { return nil }
+        var n = stopped.line - 1
+        var last: Substring = ""
+        while n >= opened.line {
+            if let l = textLine(n) { last = Builder.content(l) }
+            if !last.isEmpty { break }
+            n -= 1
+        }
+        guard n >= opened.line, !last.isEmpty else { return nil }
+        let end = last.unicodeScalars.count + 1
+        let (close, open, what) = problem.hasSuffix("']'") ? ("]", "[", "list") : ("}", "{", "mapping")
+        return .error("yaml-syntax", "the \(what) opened with '\(open)' is not closed: '\(close)' is missing here",
+                      at: SourceSpan(source: source, start: SourcePosition(line: n, column: end), end: SourcePosition(line: n, column: end + 1)),
+                      related: [RelatedLocation(SourceSpan(source: source, start: opened, end: SourcePosition(line: opened.line, column: opened.column + 1)),
+                                                "the \(what) opens here"),
+                                stoppedHere(stopped, problem)],
+                      help: "end the \(what) with '\(close)'; it may run over several lines, its \(what == "list" ? "items" : "pairs") separated by commas")
     }
 
     /// The key of a line (1-based, in `text`) that looks like `key: …` and is indented

@@ -108,10 +108,18 @@ struct NewProcedure: ParsableCommand {
 }
 
 enum NewDocumentRun {
+    /// What a new model procedure does at once: unlike a new service (optional, in no
+    /// handbook until an office adopts it), it is in every office's handbook, so its drafted
+    /// texts are errors (`placeholder-text`) while an office serves the public.
+    static let procedureNote = "A model procedure is in the handbook of every office at once: while an office serves the public "
+        + "(status pilot or later), 'oae check' reports the texts still being drafted as errors and 'oae build' refuses to build, "
+        + "so write them before you commit.\n"
+
     static func run(kind: Kind, id: String, root: URL, date: String?) throws {
         do {
             let file = try Scaffolding.newDocument(root: root, kind: kind, id: id, day: scaffoldDay(date, root: root))
-            writeStdout("wrote \(file.path)\nReplace the texts being drafted; 'oae check' lists the translations still missing.\n")
+            writeStdout("wrote \(file.path)\nReplace the texts being drafted; 'oae check' lists the translations still missing.\n"
+                + (kind == .procedure ? NewDocumentRun.procedureNote : ""))
         } catch let error as WorkflowError {
             throw fail(error)
         }

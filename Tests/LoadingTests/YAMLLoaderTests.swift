@@ -215,6 +215,57 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(colon.map(\.span.start), [SourcePosition(line: 2, column: 11)])
     }
 
+    /// A key left without its ':' (`status planned`), or with no space after it
+    /// (`status:planned`, one word to YAML): libyaml reads on into the next line for the ':'
+    /// and stops there, at a line that is right. The error is at the key's line, from its
+    /// first character to the end of its text (session 25's trial).
+    func testAKeyWithoutItsColonIsReportedOnItsLine() throws {
+        let (_, glued) = load("id: x\nstatus:planned\npopulation: 26500\n")
+        XCTAssertEqual(glued.map(\.message), ["':' is not followed by a space, so 'status:planned' is read as one word, not as a key and its value"])
+        XCTAssertEqual(glued.first.map { [$0.span.start, $0.span.end] }, [SourcePosition(line: 2, column: 1), SourcePosition(line: 2, column: 15)])
+        XCTAssertEqual(glued.first?.help, "write 'status: planned': a key's ':' is followed by a space")
+        XCTAssertEqual(glued.first?.related.map(\.span.start), [SourcePosition(line: 3, column: 1)])
+        XCTAssertEqual(glued.first?.related.map(\.message), ["where the YAML parser stopped: a key is not followed by ':'"])
+        // Without the ':', a comment after it: the key's text, without the comment.
+        let (_, spaced) = load("id: x\nstatus planned  # to open in 2027\npopulation: 26500\n")
+        XCTAssertEqual(spaced.map(\.message), ["'status planned' has no ':' after its key"])
+        XCTAssertEqual(spaced.first.map { [$0.span.start, $0.span.end] }, [SourcePosition(line: 2, column: 1), SourcePosition(line: 2, column: 15)])
+        XCTAssertEqual(spaced.first?.help, "write the key, ':' and a space, then the value ('status: planned'); a text over several lines is quoted, or written after '|' or '>'")
+        // An address is not read as a key and its value: no ':' is suggested in it.
+        let (_, address) = load("id: x\nhttps://example.org\nb: 1\n")
+        XCTAssertEqual(address.map(\.message), ["'https://example.org' has no ':' after its key"])
+        XCTAssertEqual(address.first?.help, "write the key, ':' and a space, then the value; a text over several lines is quoted, or written after '|' or '>'")
+        // Indented, in a list item, and in front matter (at the line of the Markdown file).
+        let (_, nested) = load("opening_hours:\n  - days: [mo]\n    opens 09:00\n    closes: \"14:00\"\n")
+        XCTAssertEqual(nested.first.map { [$0.span.start, $0.span.end] }, [SourcePosition(line: 3, column: 5), SourcePosition(line: 3, column: 16)])
+        let (_, front) = MarkdownLoader().load(text: "---\nid: x\nstatus:planned\nname: y\n---\nBody\n", file: "m.md")
+        XCTAssertEqual(front.first?.span.start, SourcePosition(line: 3, column: 1))
+        // On one line, libyaml's place is the right one (the value's ':' below is its own error).
+        let (_, oneLine) = load("a: b: c\n")
+        XCTAssertEqual(oneLine.first?.span.start.line, 1)
+    }
+
+    /// A list in [ ] or a mapping in { } left open: libyaml reads on and stops at the next
+    /// line's key, at its ':'. The error is where ']' or '}' is missing, at the end of the
+    /// last line with content before that key (a comment and a blank line between are
+    /// passed over), with the bracket that opened it.
+    func testAnUnclosedListIsReportedWhereItsBracketIsMissing() throws {
+        let (_, list) = load("opening_hours:\n  - days: [mo, tu, fr\n    opens: \"09:00\"\n")
+        XCTAssertEqual(list.map(\.message), ["the list opened with '[' is not closed: ']' is missing here"])
+        XCTAssertEqual(list.first.map { [$0.span.start, $0.span.end] }, [SourcePosition(line: 2, column: 22), SourcePosition(line: 2, column: 23)])
+        XCTAssertEqual(list.first?.related.map(\.span.start), [SourcePosition(line: 2, column: 11), SourcePosition(line: 3, column: 10)])
+        XCTAssertEqual(list.first?.related.first?.message, "the list opens here")
+        XCTAssertEqual(list.first?.help, "end the list with ']'; it may run over several lines, its items separated by commas")
+        let (_, mapping) = load("a:\n  days: {mo: 1, tu: 2  # the first two\n\n  opens: x\n")
+        XCTAssertEqual(mapping.map(\.message), ["the mapping opened with '{' is not closed: '}' is missing here"])
+        XCTAssertEqual(mapping.first?.span.start, SourcePosition(line: 2, column: 22))
+        XCTAssertEqual(mapping.first?.help, "end the mapping with '}'; it may run over several lines, its pairs separated by commas")
+        // A comma missing between two pairs of a mapping over several lines: where libyaml says.
+        let (_, comma) = load("hours: {opens: 9\n  \"closes\": 14}\n")
+        XCTAssertEqual(comma.map(\.message), ["a mapping in { } is not closed, or two of its pairs have no comma between them"])
+        XCTAssertEqual(comma.first?.span.start, SourcePosition(line: 2, column: 11))
+    }
+
     /// An apostrophe inside a single-quoted value closes it (`'Oficina d'Atenció'`), and
     /// text after a quoted value's closing quote is said at that quote.
     func testTextAfterAClosingQuoteIsSaidAtTheQuote() throws {
@@ -299,10 +350,13 @@ final class YAMLLoaderTests: XCTestCase {
         let (_, unknown) = load("path: \"C:\\data\"\n")
         XCTAssertEqual(unknown.first?.message,
                        "a backslash in a double-quoted value starts an escape YAML does not know (a double-quoted value takes \\n, \\t, \\\", \\\\, \\x.., \\u.... and \\U........)")
-        let (_, mapping) = load("hours: {opens: 9, closes: 14\nb: 1\n")
+        let (_, mapping) = load("hours: {opens: 9, \"closes\" 14}\n")
         XCTAssertEqual(mapping.first?.message, "a mapping in { } is not closed, or two of its pairs have no comma between them")
+        // Left open before the next key: where the bracket is missing (see below).
+        let (_, unclosed) = load("hours: {opens: 9, closes: 14\nb: 1\n")
+        XCTAssertEqual(unclosed.first?.message, "the mapping opened with '{' is not closed: '}' is missing here")
         let (_, list) = load("days: [mo, tu\nopens: 1\n")
-        XCTAssertEqual(list.first?.message, "a list in [ ] is not closed, or two of its items have no comma between them")
+        XCTAssertEqual(list.first?.message, "the list opened with '[' is not closed: ']' is missing here")
         let (_, colon) = load("a: b: c\n")
         XCTAssertEqual(colon.first?.message, "a value holds ': ', which YAML reads as the start of a key")
         XCTAssertEqual(colon.first?.help, "a value that contains ': ' must be quoted")
