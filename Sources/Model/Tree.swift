@@ -409,8 +409,11 @@ public enum TreeLoader {
             // A document that cannot be read (empty, or not well formed) is still in the tree,
             // without content: what names it is not told it does not exist (one error, the cause).
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                // Not "delete it" of a file every municipality folder holds (its absence is an error too).
+                let required = municipality != nil && language == nil && (kind == .office || kind == .adaptation)
                 return (.document(doc), [.error("file-empty", "the file is empty", at: .wholeFile(path),
-                                                help: "write the \(kind.rawValue)'s fields in it, or delete the file")])
+                                                help: required ? "write the \(kind.rawValue)'s fields in it: every municipality folder holds \(path.split(ascii: "/").last.map(String.init) ?? path)"
+                                                               : "write the \(kind.rawValue)'s fields in it, or delete the file")])
             }
             if kinds.declaration(kind)?.isMarkdown == true {
                 let (md, problems) = MarkdownLoader().load(bytes: bytes, file: path)

@@ -59,7 +59,7 @@ public enum TreeLayout {
         guard let name = parts.last else { return .unexpected(message: "empty path", help: nil) }
         if name.hasSuffix(".yml") {
             return .unexpected(message: "'\(name)' uses the .yml extension; the tree's files end in .yaml",
-                               help: "rename it to '\(name.dropLast(4)).yaml'")
+                               help: "rename it to '\(name.dropLast(4)).yaml'; if that file exists, move what this one says into it and delete this one")
         }
         if name == "README.md" { return .readme }
         switch parts.first {

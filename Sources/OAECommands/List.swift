@@ -14,7 +14,7 @@ struct List: ParsableCommand {
     @OptionGroup var tree: TreeOptions
 
     @Argument(help: "The kind of document (service, procedure, role, office, ...).")
-    var kind: Kind
+    var kind: Kind?
 
     @Option(name: .long, help: "text or json.")
     var format: ListFormat = .text
@@ -22,6 +22,12 @@ struct List: ParsableCommand {
     func run() throws {
         let loaded = TreeLoader.load(root: tree.rootURL)
         try stopOnLoadErrors(loaded, command: "list")
+        // Without a kind: the tree's kinds, to choose from (a usage error).
+        guard let kind else {
+            writeStderr("error: name the kind of document to list: oae list <kind>; the kinds are: "
+                        + loaded.kinds.kinds.map(\.rawValue).joined(separator: ", ") + "\n")
+            throw ExitCode(2)
+        }
         guard loaded.kinds.contains(kind) else {
             let names = loaded.kinds.kinds.map(\.rawValue)
             writeStderr("error: '\(kind)' is not a kind of this tree; "

@@ -46,11 +46,11 @@ public struct OAE: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((lowercasedPrefix(fullMessage(for: error)) + "\n").utf8))
                 Foundation.exit(2)
             }
             if code != .success, code.rawValue != 1 {
-                let message = fullMessage(for: error)
+                let message = lowercasedPrefix(fullMessage(for: error))
                 if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
             }
             exit(withError: error)
@@ -59,6 +59,12 @@ public struct OAE: ParsableCommand {
 }
 
 extension OAE {
+    /// The argument parser's `Error: …` as oae's own lines say it, `error: …`, so that
+    /// every error line reads alike (session 25's trial saw both).
+    static func lowercasedPrefix(_ message: String) -> String {
+        message.hasPrefix("Error: ") ? "error: " + message.dropFirst("Error: ".count) : message
+    }
+
     /// The names of the subcommands (`check`, `show`, …).
     static var subcommandNames: [String] {
         configuration.subcommands.map { $0._commandName }
@@ -66,12 +72,20 @@ extension OAE {
 
     /// A message when the first argument names no subcommand (`oae chek`), with the
     /// closest names; nil when it is a subcommand, an option or absent.
+    /// The same one level down, for a group's commands (`oae new role x`: "'role' is not a
+    /// command of 'oae new'", where the parser said "2 unexpected arguments").
     static func unknownSubcommand(_ arguments: [String]) -> String? {
-        guard let first = arguments.first, !first.hasPrefix("-"), first != "help",
-              !subcommandNames.contains(first) else { return nil }
-        let hint = Suggestions.didYouMean(first, in: subcommandNames).map { "; \($0)" }
-            ?? "; the commands are \(subcommandNames.joined(separator: ", "))"
-        return "'\(first)' is not an oae command\(hint)"
+        guard let first = arguments.first, !first.hasPrefix("-"), first != "help" else { return nil }
+        guard let command = configuration.subcommands.first(where: { $0._commandName == first }) else {
+            let hint = Suggestions.didYouMean(first, in: subcommandNames).map { "; \($0)" }
+                ?? "; the commands are \(subcommandNames.joined(separator: ", "))"
+            return "'\(first)' is not an oae command\(hint)"
+        }
+        let names = command.configuration.subcommands.map { $0._commandName }
+        guard !names.isEmpty, arguments.count > 1, let second = arguments.dropFirst().first,
+              !second.hasPrefix("-"), second != "help", !names.contains(second) else { return nil }
+        let hint = Suggestions.didYouMean(second, in: names).map { "; \($0)" } ?? "; its commands are \(names.joined(separator: ", "))"
+        return "'\(second)' is not a command of 'oae \(first)'\(hint)"
     }
 }
 

@@ -53,6 +53,21 @@ enum Formats {
         return day <= daysIn(month: month, year: year)
     }
 
+    /// Why a text of the date's form (`YYYY-MM-DD`, digits where digits go) is not a day of
+    /// the calendar (`2027-02-30`: "February 2027 has 28 days"); nil when it is one, or not
+    /// of that form.
+    static func impossibleDay(_ b: [UInt8]) -> String? {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+              let year = number(b, 0, 4), let month = number(b, 5, 2), let day = number(b, 8, 2) else { return nil }
+        guard (1...12).contains(month) else { return "a year has 12 months, and \(String(decoding: b[5..<7], as: UTF8.self)) is not one" }
+        let days = daysIn(month: month, year: year)
+        guard day < 1 || day > days else { return nil }
+        return "\(monthNames[month - 1]) \(year) has \(days) days"
+    }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                             "October", "November", "December"]
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2:

@@ -38,9 +38,10 @@ struct CommunicationRule: MunicipalRule {
     func euros(_ amount: Double) -> String { MessageValues.euros(amount) }
 
     func audiences(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
-        // Without a plan, its absence is the error (municipality-file-missing).
+        // Without a plan, its absence is the error (municipality-file-missing); with one
+        // that did not load, its own error is.
         guard let (from, reqSpan) = c.settings.requirements.communicationFrom, m.reached(from),
-              m.files.communicationPlan != nil else { return [] }
+              m.files.communicationPlan != nil, !m.files.communicationPlan.unread else { return [] }
         let audiences = (c.network.modelDocuments(.communicationStrategy).first?.root?.sequence(at: "audiences") ?? [])
             .filter { $0["required"]?.bool == true }
         var out: [Diagnostic] = []

@@ -12,7 +12,8 @@ struct ProcedureOwnerRule: Rule {
     func check(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         // Without an adaptation, its absence is the error (municipality-file-missing).
-        for m in c.resolved where m.files.adaptation != nil {
+        // Not of an adaptation that did not load: its error is the one.
+        for m in c.resolved where m.files.adaptation != nil && !m.files.adaptation.unread {
             // A required procedure the model lacks is reported by ref-unknown on model.yaml.
             for req in c.settings.requirements.procedures
             where m.reached(req.from) && c.network.modelDocument(.procedure, req.procedure) != nil {

@@ -14,7 +14,8 @@ struct StaffingRule: MunicipalRule {
     func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         // Without a staffing plan, its absence is the error (municipality-file-missing).
-        guard let status = m.status, let plan = m.files.staffing else { return out }
+        // A plan that did not load: its error is the one.
+        guard let status = m.status, let plan = m.files.staffing, plan.root != nil else { return out }
         let staff = plan.root?.sequence(at: "staff") ?? []
         let roles = StaffRoles(m, c)
         for req in c.settings.requirements.staffing {

@@ -65,7 +65,8 @@ public enum Scaffolding {
     public static func newDocument(root: URL, kind: Kind, id: String, day: Day) throws -> ScaffoldFile {
         guard kind == .service || kind == .procedure else { throw WorkflowError("oae new writes services and procedures, not \(kind.rawValue)s") }
         guard TreeLayout.isSlug(id) else {
-            throw WorkflowError("'\(id)' is not a valid id: use lower case words joined by hyphens, like 'company-creation'")
+            // The command line's own argument: a usage error, as the README says (exit 2).
+            throw WorkflowError("'\(id)' is not a valid id: use lower case words joined by hyphens, like 'company-creation'", usage: true)
         }
         let network = Network(tree: TreeLoader.load(root: root))
         let scaffold = DocumentScaffold(network: network, kind: kind, id: id, day: day)

@@ -64,7 +64,7 @@ final class TreeLayoutTests: XCTestCase {
             ("seeds/Sant_Cugat/office.yaml", "misnamed municipality folder 'Sant_Cugat'"),
             ("seeds/molins-de-reí/reports/2026-q3.yaml", "misnamed municipality folder 'molins-de-reí'"),
             ("model/services/company-creation.yaml", "unexpected: 'company-creation.yaml' should be a Markdown file (.md) | a service is written as .md"),
-            ("model/roles/x.yml", "unexpected: 'x.yml' uses the .yml extension; the tree's files end in .yaml | rename it to 'x.yaml'"),
+            ("model/roles/x.yml", "unexpected: 'x.yml' uses the .yml extension; the tree's files end in .yaml | rename it to 'x.yaml'; if that file exists, move what this one says into it and delete this one"),
             ("seeds/notes.txt", "unexpected: unexpected file 'notes.txt' in seeds/"),
             // In its kind's folder and format, not an id: meant as a document, an error (not read).
             ("model/services/Export-Advice.md", "misnamed: 'Export-Advice.md': 'Export-Advice' is not a valid id | ids are lower case words joined by hyphens, like 'company-creation'"),

@@ -187,6 +187,10 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(check.stdout.contains("write the real text in place of each, in every language: a model procedure is in the handbook of every office"), check.stdout)
         let service = try oae(["new", "service", "mentoring", "--root", root.path, "--date", "2026-11-25"])
         XCTAssertEqual(service.stdout, "wrote model/services/mentoring.md\nReplace the texts being drafted; 'oae check' lists the translations still missing.\n")
+        // An id that is no id is the command line's mistake: exit 2, as every usage error.
+        let bad = try oae(["new", "service", "Export Help", "--root", root.path])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertEqual(bad.stderr, "error: 'Export Help' is not a valid id: use lower case words joined by hyphens, like 'company-creation'\n")
     }
 
     /// A negative number is a value out of range, not a missing one; the usage says
@@ -285,6 +289,12 @@ final class CommandLineTests: XCTestCase {
             """)
         let services = try oae(["list", "service", "--root", root.path]).stdout
         XCTAssertTrue(services.hasPrefix("business-transfer     -                        model/services/business-transfer.md\n"), services)
+        // Without a kind: the tree's kinds to choose from, a usage error (session 25's trial:
+        // "Missing expected argument '<kind>'").
+        let bare = try oae(["list", "--root", root.path])
+        XCTAssertEqual(bare.status, 2)
+        XCTAssertTrue(bare.stderr.hasPrefix("error: name the kind of document to list: oae list <kind>; the kinds are: "), bare.stderr)
+        XCTAssertTrue(bare.stderr.contains(", service, "), bare.stderr)
     }
 
     /// A municipality typed in part is answered with the folders whose office name holds its
@@ -506,6 +516,17 @@ final class CommandLineTests: XCTestCase {
         let far = try oae(["frobnicate"])
         XCTAssertEqual(far.status, 2)
         XCTAssertEqual(far.stderr, "error: 'frobnicate' is not an oae command; the commands are check, show, list, schema, build, serve, new, diff, impact\n")
+        // The argument parser's own errors read as oae's ("error:", not "Error:").
+        let option = try oae(["check", "--frob"])
+        XCTAssertEqual(option.status, 2)
+        XCTAssertTrue(option.stderr.hasPrefix("error: Unknown option '--frob'"), option.stderr)
+        // A group's command misspelt or unknown (it said "2 unexpected arguments: 'role', 'x'").
+        let role = try oae(["new", "role", "x"])
+        XCTAssertEqual(role.status, 2)
+        XCTAssertEqual(role.stderr, "error: 'role' is not a command of 'oae new'; its commands are municipality, service, procedure\n")
+        let typo = try oae(["schema", "exprt"])
+        XCTAssertEqual(typo.status, 2)
+        XCTAssertEqual(typo.stderr, "error: 'exprt' is not a command of 'oae schema'; did you mean 'export'?\n")
         // A group without one of its commands is a usage error too (it printed help and exited 0).
         for (group, commands) in [("new", "municipality, service, procedure"), ("schema", "check, export")] {
             let bare = try oae([group])

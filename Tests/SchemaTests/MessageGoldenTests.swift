@@ -62,6 +62,17 @@ final class MessageGoldenTests: XCTestCase {
         try assertGolden(check(["messages/format.yaml"]).output, "format.expected.txt")
     }
 
+    /// A date of the right form that is no day of the calendar says why (session 25's
+    /// trial: "expected a date (YYYY-MM-DD)" of 2027-02-30 read as a wrong form).
+    func testADateThatIsNoDaySaysWhy() throws {
+        try assertGolden(check(["messages/impossible-date.yaml"]).output, "impossible-date.expected.txt")
+        XCTAssertEqual(Formats.impossibleDay(Array("2028-02-30".utf8)), "February 2028 has 29 days")
+        XCTAssertEqual(Formats.impossibleDay(Array("2026-13-01".utf8)), "a year has 12 months, and 13 is not one")
+        XCTAssertEqual(Formats.impossibleDay(Array("2026-04-00".utf8)), "April 2026 has 30 days")
+        XCTAssertNil(Formats.impossibleDay(Array("2028-02-29".utf8)))
+        XCTAssertNil(Formats.impossibleDay(Array("13/04/2026".utf8)))
+    }
+
     func testIntegerWhereAStringIsWanted() throws {
         try assertGolden(check(["messages/integer-typed-string.yaml"]).output, "integer-typed-string.expected.txt")
     }

@@ -10,8 +10,9 @@ import XCTest
 /// adaptation, whose help said to remove a right override; an empty `model.yaml` made every
 /// service's area unknown).
 final class UnreadFileTests: XCTestCase {
-    /// Every file of the fixture network, emptied one at a time: the diagnostics added
-    /// to the fixture's own are all at that file.
+    /// Every file of the fixture network, emptied one at a time: the one diagnostic added
+    /// to the fixture's own is `file-empty` at that file (not, besides, that the empty
+    /// staffing plan has too few posts, or the empty communication plan reaches nobody).
     func testAnEmptiedFileIsTheOneProblem() throws {
         let tree = try FixtureTree()
         defer { tree.remove() }
@@ -28,7 +29,7 @@ final class UnreadFileTests: XCTestCase {
             let added = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1
                 .filter { !baseline.contains("\($0.rule) \($0.span): \($0.message)") }
             XCTAssertTrue(added.contains { $0.span.file == path && $0.rule == "file-empty" }, path)
-            elsewhere += added.filter { $0.span.file != path }.map { "\(path) emptied: \($0.rule) \($0.span): \($0.message)" }
+            elsewhere += added.filter { $0.span.file != path || $0.rule != "file-empty" }.map { "\(path) emptied: \($0.rule) \($0.span): \($0.message)" }
             try tree.write(path, text)
         }
         XCTAssertEqual(elsewhere, [])
@@ -61,6 +62,29 @@ final class UnreadFileTests: XCTestCase {
             }
             try tree.write(path, text)
         }
+    }
+
+    /// A file every municipality folder holds, empty, is not to be deleted (its absence
+    /// is an error too); a linked one is its link's error alone, not also "missing" (the
+    /// two read as a contradiction in session 25's trial).
+    func testARequiredFileIsNotToldToGoAndALinkedOneIsNotMissing() throws {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        let office = "seeds/sant-feliu-de-llobregat/office.yaml"
+        try tree.write("seeds/sant-feliu-de-llobregat/adaptation.yaml", "")
+        let diagnostics = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1
+        XCTAssertEqual(diagnostics.filter { $0.rule == "file-empty" }.map(\.help),
+                       ["write the adaptation's fields in it: every municipality folder holds adaptation.yaml"])
+        try tree.write("seeds/sant-feliu-de-llobregat/staffing.yaml", "")
+        XCTAssertEqual(CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1.filter { $0.span.file.hasSuffix("staffing.yaml") }.map(\.help),
+                       ["write the staffing-plan's fields in it, or delete the file"])
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("oae-office-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.moveItem(at: tree.root.appendingPathComponent(office), to: outside)
+        try FileManager.default.createSymbolicLink(at: tree.root.appendingPathComponent(office), withDestinationURL: outside)
+        let linked = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1
+        XCTAssertEqual(linked.filter { $0.rule == "tree-symlink" }.map(\.span.file), [office])
+        XCTAssertEqual(linked.filter { $0.rule == "municipality-file-missing" }.map(\.message), [])
     }
 
     /// Wider than a file that does not load: a translation whose original's id is wrong
