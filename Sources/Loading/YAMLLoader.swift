@@ -387,11 +387,37 @@ private struct Builder {
                                "the quoted value that starts here runs on to line \(ended.line): if its quote should have closed on this line, close it")
     }
 
-    /// The lines of the text (LF line ends; a CR before one is kept with its line).
+    /// Line `n` of the file (1-based, with the front matter's offset), without its line
+    /// end (LF, or CR LF: `SourceText`'s lines); made only for a syntax error's message.
     func textLine(_ n: Int) -> Substring? {
-        let all = text.split(omittingEmptySubsequences: false) { $0 == "\n" }
+        let all = SourceText(text).lines
         let i = n - lineOffset - 1
         return all.indices.contains(i) ? all[i] : nil
+    }
+
+    /// The spaces that indent a line.
+    static func indent(_ line: Substring) -> Int { line.prefix { $0 == " " }.count }
+
+    /// The column (0-based) where a line's first key stands: after its indentation and any
+    /// list dashes (`  - days: [` → 4).
+    static func keyIndent(_ line: Substring) -> Int {
+        var rest = line.dropFirst(indent(line))
+        var column = indent(line)
+        while rest.hasPrefix("- ") {
+            let spaces = rest.dropFirst().prefix { $0 == " " }.count
+            column += 1 + spaces
+            rest = rest.dropFirst(1 + spaces)
+        }
+        return column
+    }
+
+    /// Whether a line's content starts with a key and its ': ' (or ':' at its end); the key
+    /// is returned.
+    static func key(of content: Substring) -> Substring? {
+        let key = content.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+        guard !key.isEmpty, content.dropFirst(key.count).first == ":",
+              content.dropFirst(key.count + 1).first.map({ $0 == " " }) ?? true else { return nil }
+        return key
     }
 
     /// A line's content without its comment (` #` and what follows) and its trailing spaces.
@@ -417,6 +443,20 @@ private struct Builder {
         let span = SourceSpan(source: source, start: start,
                               end: SourcePosition(line: start.line, column: start.column + text.unicodeScalars.count))
         let related = [stoppedHere(stopped, problem)]
+        // The key above at this line's indentation, when its value is a plain text: the
+        // line may go on with that value (`description: Un servei per a` / `empreses
+        // noves.`), which YAML reads just as a key without its ':'.
+        var continued: Substring?
+        if let line = textLine(start.line) {
+            var n = start.line - 1
+            while n > lineOffset, let above = textLine(n), Builder.content(above).isEmpty { n -= 1 }
+            if let above = textLine(n), Builder.indent(above) == Builder.indent(line),
+               let key = Builder.key(of: Builder.content(above).dropFirst(Builder.indent(above))),
+               let first = Builder.content(above).dropFirst(Builder.indent(above) + key.count + 1).drop(while: { $0 == " " }).first,
+               !"\"'|>[{&*!#".contains(first) {
+                continued = key
+            }
+        }
         // `key:value`: a ':' with no space after it is part of the word. Not said of what
         // is not a key before it (an address, `https://…`).
         if let colon = text.firstIndex(of: ":"), colon != text.startIndex,
@@ -429,9 +469,12 @@ private struct Builder {
         let words = text.split(separator: " ", maxSplits: 1)
         let example = words.count == 2 && words[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
             ? " ('\(words[0]): \(words[1])')" : ""
+        let orContinued = continued.map {
+            "; if the line goes on with the value of '\($0)' above, indent it under '\($0):' (or quote the whole value, or write it after '|' or '>')"
+        } ?? "; a text over several lines is quoted, or written after '|' or '>'"
         return .error("yaml-syntax", "'\(text)' has no ':' after its key",
                       at: span, related: related,
-                      help: "write the key, ':' and a space, then the value\(example); a text over several lines is quoted, or written after '|' or '>'")
+                      help: "write the key, ':' and a space, then the value\(example)\(orContinued)")
     }
 
     /// A list in [ ] or a mapping in { } not closed: libyaml reads on and stops at the first
@@ -440,14 +483,16 @@ private struct Builder {
     /// libyaml stopped at the start of such a line (a missing comma between two items of a
     /// list written over several lines is where libyaml says).
     mutating func unclosedFlow(opened: SourcePosition, stopped: SourcePosition, problem: String) -> Diagnostic? {
-        guard opened.line < stopped.line, let current = textLine(stopped.line) else { return nil }
-        let indent = current.prefix { $0 == " " }.count
+        guard opened.line < stopped.line, let current = textLine(stopped.line), let opening = textLine(opened.line) else { return nil }
+        let indent = Builder.indent(current)
         let body = current.dropFirst(indent)
-        let key = body.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
-        let startsKey = !key.isEmpty && body.dropFirst(key.count).first == ":"
-            && (body.dropFirst(key.count + 1).first.map { $0 == " " } ?? true)
-        // At the line's start, or at the ':' of its key (read as an item of the list).
-        guard startsKey ? stopped.column <= indent + key.count + 1 : (stopped.column == indent + 1 && (body.hasPrefix("- ") || body == "-"))
+        let key = Builder.key(of: body)
+        // At the line's start, or at the ':' of its key (read as an item of the list), on a
+        // line indented no deeper than the one the bracket opened on: a key there belongs
+        // to the mapping around the bracket, not inside it. A deeper line, or a closing
+        // bracket further on, is a comma missing inside the collection (libyaml's place).
+        guard indent <= Builder.keyIndent(opening),
+              key.map({ stopped.column <= indent + $0.count + 1 }) ?? (stopped.column == indent + 1 && (body.hasPrefix("- ") || body == "-"))
         else { return nil }
         var n = stopped.line - 1
         var last: Substring = ""

@@ -21,13 +21,14 @@ struct List: ParsableCommand {
 
     func run() throws {
         let loaded = TreeLoader.load(root: tree.rootURL)
-        try stopOnLoadErrors(loaded, command: "list")
-        // Without a kind: the tree's kinds, to choose from (a usage error).
+        // Without a kind: the tree's kinds, to choose from (a usage error, said before any
+        // problem of the tree's files).
         guard let kind else {
             writeStderr("error: name the kind of document to list: oae list <kind>; the kinds are: "
                         + loaded.kinds.kinds.map(\.rawValue).joined(separator: ", ") + "\n")
             throw ExitCode(2)
         }
+        try stopOnLoadErrors(loaded, command: "list")
         guard loaded.kinds.contains(kind) else {
             let names = loaded.kinds.kinds.map(\.rawValue)
             writeStderr("error: '\(kind)' is not a kind of this tree; "

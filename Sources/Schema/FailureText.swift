@@ -59,7 +59,7 @@ enum FailureText {
         case let .pattern(pattern, explanation):
             return Text(message: "\(found) does not match the pattern \(pattern)", help: explanation)
         case let .format(format):
-            if let text = f.instance.string, let day = Formats.impossibleDay(Array(text.utf8)) {
+            if format == .date, let text = f.instance.string, let day = Formats.impossibleDay(Array(text.utf8)) {
                 return Text(message: "\(found) is written as a date (YYYY-MM-DD), but there is no such day: \(day)")
             }
             return Text(message: "expected \(format.expectation); found \(found)")

@@ -57,8 +57,10 @@ struct LocalProcedureRule: MunicipalRule {
             for node in root.sequence(at: "services") ?? [] {
                 // A service whose model file did not load, or an adaptation that did not (which
                 // adopts optional services): the file's error is the one.
-                guard let id = node.string, !offered.contains(id), c.network.modelDocument(.service, id) != nil,
-                      !c.network.modelDocumentUnread(.service, id), !m.files.adaptation.unread else { continue }
+                // (An omitted one is not offered whatever its file says: that is still said.)
+                guard let id = node.string, !offered.contains(id), c.network.modelDocument(.service, id) != nil else { continue }
+                let omitted = m.omitted.contains { $0.service == id }
+                guard omitted || (!c.network.modelDocumentUnread(.service, id) && !m.files.adaptation.unread) else { continue }
                 let omission = m.omitted.first { $0.service == id }
                 out.append(.error("procedure-service-not-offered",
                                   omission != nil ? "procedure '\(doc.id)' serves '\(id)', which \(m.slug)'s adaptation omits"

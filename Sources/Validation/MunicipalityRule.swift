@@ -35,28 +35,22 @@ struct MunicipalityRule: FolderRule {
         // At the folder: the file is not there to point at (and any other file of the
         // folder is not what is wrong).
         let folder = SourceSpan.wholeFile("seeds/\(slug)/")
-        // A file the walk did not read (a symbolic link, a file it cannot open): its error
-        // (`tree-symlink`, …) is the one, not that the folder has no such file.
-        // (Looked for only when the file is absent: not once per municipality at 947.)
-        func absent(_ doc: Document?, _ name: String) -> Bool {
-            doc == nil && !c.network.tree.diagnostics.contains { $0.span.file == "seeds/\(slug)/\(name)" && TreeLoader.walkRules.contains($0.rule) }
-        }
-        if absent(files.office, "office.yaml") {
+        if files.office == nil {
             out.append(.error("municipality-file-missing", "municipality '\(slug)' has no office.yaml", at: folder,
                               help: "every municipality folder holds office.yaml; 'oae new municipality' writes one"))
         }
-        if absent(files.adaptation, "adaptation.yaml") {
+        if files.adaptation == nil {
             out.append(.error("municipality-file-missing", "municipality '\(slug)' has no adaptation.yaml", at: folder,
                               help: "every municipality folder holds adaptation.yaml, even if it only names the model version"))
         }
         if let status = MunicipalityRule.status(files) {
-            if absent(files.staffing, "staffing.yaml"), MunicipalityRule.needsStaffing(status, c.settings) {
+            if files.staffing == nil, MunicipalityRule.needsStaffing(status, c.settings) {
                 out.append(.error("municipality-file-missing",
                                   "municipality '\(slug)' has no staffing.yaml, which an office at status '\(status.rawValue)' needs",
                                   at: folder, related: files.office?.root?["status"].map { [RelatedLocation($0.span, "the office's status")] } ?? [],
                                   help: "restore it (git checkout -- seeds/\(slug)/staffing.yaml), or write the office's posts in it"))
             }
-            if absent(files.communicationPlan, "communication-plan.yaml"), let from = c.settings.requirements.communicationFrom, status >= from.status {
+            if files.communicationPlan == nil, let from = c.settings.requirements.communicationFrom, status >= from.status {
                 out.append(.error("municipality-file-missing",
                                   "municipality '\(slug)' has no communication-plan.yaml, which an office at status '\(status.rawValue)' needs",
                                   at: folder, related: [RelatedLocation(from.span, "required from status '\(from.status.rawValue)'")],

@@ -29,7 +29,9 @@ struct OverrideRule: MunicipalRule {
             if ReferenceRule.reportsUnknown(stray.id, stray.kind.rawValue, municipality: m.slug, c) { continue }
             // A model document of that id that did not load (its YAML or Markdown error is
             // reported at it): the municipality's view lacks it for that reason alone.
-            if let doc = c.network.modelDocument(stray.kind, stray.id), doc.root == nil { continue }
+            // An omitted service is not offered whatever its file says: that is still said.
+            if let doc = c.network.modelDocument(stray.kind, stray.id), doc.root == nil,
+               !m.omitted.contains(where: { $0.service == stray.id }) { continue }
             let why = stray.kind == .service && c.network.modelDocument(.service, stray.id) != nil
                 ? "the municipality does not offer it (omitted, or optional and not adopted)"
                 : "no such \(stray.kind.rawValue)"

@@ -91,7 +91,7 @@ struct PlaceholderRule: MunicipalRule {
                               "placeholder text left by 'oae new \(kind)' in \(Self.places(fields: fields, sections: sections)), and the \(kind) is in \(whose)",
                               at: at, related: [RelatedLocation(first.statusSpan, "the status of \(first.slug)'s office")],
                               help: doc.kind == .procedure && doc.municipality == nil
-                                  ? "write the real text in place of each, in every language: a model procedure is in the handbook of every office"
+                                  ? "write the real text in place of each, in every language: a model procedure is in the handbook of every office that does not replace it with a variant of its own"
                                   : "write the real text in place of each, in every language; until then keep the \(kind) out of the handbooks of offices that serve the public"))
         }
         return out

@@ -125,7 +125,8 @@ struct TranslationRule: DocumentRule {
                     out.append(.warning("translation-orphan", "this translation has no original '\(original)'",
                                         at: .wholeFile(doc.path), help: "rename it after the document it translates"))
                 } else if languagesUnread {
-                    continue
+                    // Not the language warnings (the languages are not known); its fields still.
+                    out += TranslationRule.fields(doc, original: original, c)
                 } else if language == defaultLanguage {
                     // Not "not a language of the model": it is the model's default one, in
                     // which plain texts and the original's body are read.

@@ -15,14 +15,6 @@ struct ValueReferenceRule: Rule {
 
     static var readsMarkdownBodies: Bool { true }
 
-    /// Whether a reference (`service/<id>/…`) names a model document that did not load:
-    /// its file's error is the one.
-    static func namesUnread(_ reference: String, _ c: ValidationContext) -> Bool {
-        let parts = reference.split(ascii: "/")
-        guard parts.count >= 2 else { return false }
-        return c.network.modelDocumentUnread(Kind(String(parts[0])), String(parts[1]))
-    }
-
     func check(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for doc in c.network.tree.documents {
@@ -42,8 +34,7 @@ struct ValueReferenceRule: Rule {
                                       end: SourcePosition(line: line, column: start + text[range].count))
                 }
                 for (range, reference) in ValueReference.find(in: text) {
-                    if let problem = problem(reference, c), !UnexpectedFolderRule.inMissingFolder(reference.text, c),
-                       !ValueReferenceRule.namesUnread(reference.text, c) {
+                    if let problem = problem(reference, c), !UnexpectedFolderRule.inMissingFolder(reference.text, c) {
                         out.append(.error("value-ref-unknown", "'{{value \(reference.text)}}': \(problem.message)", at: span(range),
                                           help: problem.help))
                     }
@@ -63,6 +54,8 @@ struct ValueReferenceRule: Rule {
         guard ValueReference.kinds.contains(r.kind) else {
             return ("'\(r.kind.rawValue)' is not a kind whose values municipalities adapt", "name a service, procedure or indicator")
         }
+        // A model document that did not load: its file's error is the one.
+        if c.network.modelDocumentUnread(r.kind, r.id) { return nil }
         guard let root = c.network.modelDocument(r.kind, r.id)?.root else {
             return ("no \(r.kind.rawValue) '\(r.id)' in the model", "check the id")
         }

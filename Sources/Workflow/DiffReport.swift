@@ -108,7 +108,8 @@ public enum DiffReport {
             named(a.service, a.name) + (a.at.map { " (\(place($0)))" } ?? "")
         })
         let describe = { (c: ModelDiff.Change) -> String in
-            let values = ["kind": s["diff.kind.\(c.kind.rawValue)"], "target": c.target, "field": c.field]
+            // The target named as in the other sections: its id, then its name.
+            let values = ["kind": s["diff.kind.\(c.kind.rawValue)"], "target": named(c.target, c.name), "field": c.field]
             if c.removed { return s("diff.item_removed", values) + " (\(place(c.at)))" }
             let from = c.model == nil ? s["diff.not_in_model"] : NodeValue.text(c.model)
             return s("diff.field_changed", values.merging(["from": from, "to": NodeValue.text(c.local)]) { a, _ in a })
@@ -144,7 +145,7 @@ public enum DiffReport {
         section("diff.targets", d.indicatorTargets.map { c in
             let to = c.removed ? s["diff.removed"] : NodeValue.text(c.local)
             let from = c.model == nil ? s["diff.not_in_model"] : NodeValue.text(c.model)
-            return s("diff.indicator_target", ["target": c.target, "field": c.field, "from": from, "to": to]) + " (\(place(c.at)))"
+            return s("diff.indicator_target", ["target": named(c.target, c.name), "field": c.field, "from": from, "to": to]) + " (\(place(c.at)))"
         })
         return out
     }

@@ -31,6 +31,8 @@ public struct ModelDiff: Sendable {
         public var removed: Bool
         public var at: SourceSpan
         public var modelAt: SourceSpan?
+        /// The name of the service, procedure or indicator changed (the model's), for people.
+        public var name: LocalizedText? = nil
     }
 
     public struct LocalDocument: Sendable {
@@ -93,7 +95,8 @@ public struct ModelDiff: Sendable {
             .map { Adopted(service: $0.id, name: network.text($0.fields["name"]), at: $0.adoptedAt) }
         let change = { (o: FieldOverride) -> Change in
             Change(kind: o.kind, target: o.target, field: o.fieldName, model: o.modelValue, local: o.removes ? nil : o.localValue,
-                   removed: o.removes, at: o.localValue.span, modelAt: o.modelValue?.span)
+                   removed: o.removes, at: o.localValue.span, modelAt: o.modelValue?.span,
+                   name: name(o.kind, o.target, o.kind == .procedure ? "title" : "name"))
         }
         overrides = (m.services.flatMap(\.overrides) + m.procedures.flatMap(\.overrides)).map(change)
         indicatorTargets = m.indicators.flatMap(\.overrides).map(change)

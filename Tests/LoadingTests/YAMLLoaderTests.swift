@@ -230,9 +230,10 @@ final class YAMLLoaderTests: XCTestCase {
         let (_, spaced) = load("id: x\nstatus planned  # to open in 2027\npopulation: 26500\n")
         XCTAssertEqual(spaced.map(\.message), ["'status planned' has no ':' after its key"])
         XCTAssertEqual(spaced.first.map { [$0.span.start, $0.span.end] }, [SourcePosition(line: 2, column: 1), SourcePosition(line: 2, column: 15)])
-        XCTAssertEqual(spaced.first?.help, "write the key, ':' and a space, then the value ('status: planned'); a text over several lines is quoted, or written after '|' or '>'")
+        XCTAssertEqual(spaced.first?.help, "write the key, ':' and a space, then the value ('status: planned'); "
+                       + "if the line goes on with the value of 'id' above, indent it under 'id:' (or quote the whole value, or write it after '|' or '>')")
         // An address is not read as a key and its value: no ':' is suggested in it.
-        let (_, address) = load("id: x\nhttps://example.org\nb: 1\n")
+        let (_, address) = load("id: [x]\nhttps://example.org\nb: 1\n")
         XCTAssertEqual(address.map(\.message), ["'https://example.org' has no ':' after its key"])
         XCTAssertEqual(address.first?.help, "write the key, ':' and a space, then the value; a text over several lines is quoted, or written after '|' or '>'")
         // Indented, in a list item, and in front matter (at the line of the Markdown file).
@@ -240,6 +241,22 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(nested.first.map { [$0.span.start, $0.span.end] }, [SourcePosition(line: 3, column: 5), SourcePosition(line: 3, column: 16)])
         let (_, front) = MarkdownLoader().load(text: "---\nid: x\nstatus:planned\nname: y\n---\nBody\n", file: "m.md")
         XCTAssertEqual(front.first?.span.start, SourcePosition(line: 3, column: 1))
+        // CR LF line ends: the same places and words (the line's text without its CR).
+        let (_, crlf) = load("id: x\r\nstatus planned\r\nname: x\r\n")
+        XCTAssertEqual(crlf.map(\.message), ["'status planned' has no ':' after its key"])
+        XCTAssertEqual(crlf.first.map { [$0.span.start, $0.span.end] }, [SourcePosition(line: 2, column: 1), SourcePosition(line: 2, column: 15)])
+        let (_, crlf2) = load("id: x\r\nstatus:planned\r\nname: x\r\n")
+        XCTAssertEqual(crlf2.first?.help, "write 'status: planned': a key's ':' is followed by a space")
+        // A line that may go on with the plain value of the key above, at that key's
+        // indentation (YAML reads both alike): the help says both. Not after a value that
+        // is not plain text (a quoted one, a list).
+        let (_, continued) = load("id: x\ndescription: Un servei per a\nempreses noves.\nname: y\n")
+        XCTAssertEqual(continued.map(\.message), ["'empreses noves.' has no ':' after its key"])
+        XCTAssertEqual(continued.first?.span.start, SourcePosition(line: 3, column: 1))
+        XCTAssertEqual(continued.first?.help, "write the key, ':' and a space, then the value ('empreses: noves.'); "
+                       + "if the line goes on with the value of 'description' above, indent it under 'description:' (or quote the whole value, or write it after '|' or '>')")
+        let (_, quoted) = load("id: x\nname: \"y\"\nstatus planned\nb: 1\n")
+        XCTAssertEqual(quoted.first?.help, "write the key, ':' and a space, then the value ('status: planned'); a text over several lines is quoted, or written after '|' or '>'")
         // On one line, libyaml's place is the right one (the value's ':' below is its own error).
         let (_, oneLine) = load("a: b: c\n")
         XCTAssertEqual(oneLine.first?.span.start.line, 1)
@@ -260,10 +277,17 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(mapping.map(\.message), ["the mapping opened with '{' is not closed: '}' is missing here"])
         XCTAssertEqual(mapping.first?.span.start, SourcePosition(line: 2, column: 22))
         XCTAssertEqual(mapping.first?.help, "end the mapping with '}'; it may run over several lines, its pairs separated by commas")
-        // A comma missing between two pairs of a mapping over several lines: where libyaml says.
+        // A comma missing between two pairs of a mapping over several lines, the next key
+        // indented under the bracket's: where libyaml says (not a missing '}').
         let (_, comma) = load("hours: {opens: 9\n  \"closes\": 14}\n")
         XCTAssertEqual(comma.map(\.message), ["a mapping in { } is not closed, or two of its pairs have no comma between them"])
         XCTAssertEqual(comma.first?.span.start, SourcePosition(line: 2, column: 11))
+        let (_, plainComma) = load("hours: {opens: 9\n  closes: 14}\n")
+        XCTAssertEqual(plainComma.map(\.message), ["a mapping in { } is not closed, or two of its pairs have no comma between them"])
+        XCTAssertEqual(plainComma.first?.span.start.line, 2)
+        // CR LF line ends: at the end of the line's text, not after its CR.
+        let (_, crlf) = load("a:\r\n  days: [mo, tu\r\n  opens: x\r\n")
+        XCTAssertEqual(crlf.first?.span.start, SourcePosition(line: 2, column: 16))
     }
 
     /// An apostrophe inside a single-quoted value closes it (`'Oficina d'Atenció'`), and

@@ -242,6 +242,26 @@ final class IncrementalCheckTests: XCTestCase {
         check(session, "the service's id as it was")
         XCTAssertEqual(session.checkedByRule["IdentityRule"], everyDocument)
 
+        // A translation with a wrong id, then its original emptied: an original that does
+        // not load is no id to compare with, so the translation's error goes, as in a
+        // whole check (the ids the translations are checked against changed: sameIds).
+        let translation = "model/services/company-creation.es.md"
+        try edit(translation) { $0.replacingOccurrences(of: "id: company-creation\n", with: "id: company-creation-es\n") }
+        session.cache.invalidate([translation])
+        XCTAssertTrue(check(session, "a translation's wrong id").0.contains("of the document it translates"))
+        let original = try String(contentsOf: root.appendingPathComponent(service), encoding: .utf8)
+        try Data().write(to: root.appendingPathComponent(service))
+        session.cache.invalidate([service])
+        let (emptied, _) = check(session, "its original emptied")
+        XCTAssertFalse(emptied.contains("of the document it translates"), emptied)
+        XCTAssertEqual(session.last?.delta?.sameIds, false)
+        try Data(original.utf8).write(to: root.appendingPathComponent(service))
+        session.cache.invalidate([service])
+        XCTAssertTrue(check(session, "the original back").0.contains("of the document it translates"))
+        try edit(translation) { $0.replacingOccurrences(of: "id: company-creation-es\n", with: "id: company-creation\n") }
+        session.cache.invalidate([translation])
+        check(session, "the translation's id as it was")
+
         // The register of municipalities: every folder's INE code is checked again.
         let register = "model/reference/municipalities-catalonia.csv"
         try edit(register) { $0.replacingOccurrences(of: "08123,Molins de Rei,", with: "08123,Molins del Rei,") }
