@@ -86,7 +86,7 @@ final class DiffTests: XCTestCase {
             L'adaptació parteix de la versió 0.9.0 del model, no de la 1.0.0.
 
             Valors modificats (1)
-              - servei company-creation, element commitments[first-appointment]: suprimit (seeds/molins-de-rei/adaptation.yaml:7)
+              - servei company-creation (Creació d'empreses), element commitments[first-appointment]: suprimit (seeds/molins-de-rei/adaptation.yaml:7)
 
             Procediments propis (1)
               - market-visits (Visites als mercats) (seeds/molins-de-rei/procedures/market-visits.md)
@@ -95,7 +95,7 @@ final class DiffTests: XCTestCase {
               - welcome-and-triage: business-advisor (model: office-coordinator) (seeds/molins-de-rei/adaptation.yaml:14)
 
             Objectius locals d'indicadors (1)
-              - indicador people-attended: target.value 100 → 900 (seeds/molins-de-rei/adaptation.yaml:12)
+              - indicador people-attended (Persones ateses): target.value 100 → 900 (seeds/molins-de-rei/adaptation.yaml:12)
 
             """)
     }
