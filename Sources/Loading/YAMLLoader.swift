@@ -447,15 +447,13 @@ private struct Builder {
         // line may go on with that value (`description: Un servei per a` / `empreses
         // noves.`), which YAML reads just as a key without its ':'.
         var continued: Substring?
-        if let line = textLine(start.line) {
-            var n = start.line - 1
-            while n > lineOffset, let above = textLine(n), Builder.content(above).isEmpty { n -= 1 }
-            if let above = textLine(n), Builder.indent(above) == Builder.indent(line),
-               let key = Builder.key(of: Builder.content(above).dropFirst(Builder.indent(above))),
-               let first = Builder.content(above).dropFirst(Builder.indent(above) + key.count + 1).drop(while: { $0 == " " }).first,
-               !"\"'|>[{&*!#".contains(first) {
-                continued = key
-            }
+        var n = start.line - 1
+        while n > lineOffset, let above = textLine(n), Builder.content(above).isEmpty { n -= 1 }
+        if let above = textLine(n), Builder.indent(above) == Builder.indent(line),
+           let key = Builder.key(of: Builder.content(above).dropFirst(Builder.indent(above))),
+           let first = Builder.content(above).dropFirst(Builder.indent(above) + key.count + 1).drop(while: { $0 == " " }).first,
+           !"\"'|>[{&*!#".contains(first) {
+            continued = key
         }
         // `key:value`: a ':' with no space after it is part of the word. Not said of what
         // is not a key before it (an address, `https://…`).
@@ -478,10 +476,11 @@ private struct Builder {
     }
 
     /// A list in [ ] or a mapping in { } not closed: libyaml reads on and stops at the first
-    /// key or list item of a later line (at its start, or at its key's ':'), which is right. The error is where the closing
-    /// bracket is missing, at the end of the last line with content before it; nil unless
-    /// libyaml stopped at the start of such a line (a missing comma between two items of a
-    /// list written over several lines is where libyaml says).
+    /// key or list item of a later line (at its start, or at its key's ':'), which is right.
+    /// The error is where the closing bracket is missing, at the end of the last line with
+    /// content before it; nil when libyaml stopped elsewhere, or at a line indented deeper
+    /// than the key the bracket stands after (a comma missing inside a collection written
+    /// over several lines: libyaml's place is the right one).
     mutating func unclosedFlow(opened: SourcePosition, stopped: SourcePosition, problem: String) -> Diagnostic? {
         guard opened.line < stopped.line, let current = textLine(stopped.line), let opening = textLine(opened.line) else { return nil }
         let indent = Builder.indent(current)
