@@ -281,7 +281,7 @@ public enum TreeLoader {
             swap(&group, &loadedGroups[k])
             while let (i, result) = group.popLast() { results[i] = result }
         }
-        cache?.end(paths: paths)
+        cache?.end(paths: paths, skipped: listing.skipped)
         var tree = LoadedTree(root: root, documents: [], schemas: [:], uiStrings: [:], templates: [],
                               references: [:], kinds: kinds, paths: paths,
                               diagnostics: kindProblems + listing.skipped.map(diagnostic))
@@ -319,6 +319,8 @@ public enum TreeLoader {
             }
             if cache != nil { slots.append(slot) }
         }
+        // After the files' documents, so that their places (`slots`) stay theirs.
+        tree.documents += unreadDocuments(listing.skipped, kinds: kinds)
         tree.diagnostics += kinds.checkReferences(tree.schemas)
         tree.compiledSchemas = compiledSchemas
         cache?.remember(tree, listing: listing, slots: slots, problems: problemsByPath)
@@ -338,6 +340,23 @@ public enum TreeLoader {
         default: return false
         }
         return true
+    }
+
+    /// The entries the walk left out that stand where a document belongs (a symbolic link
+    /// or a FIFO named `office.yaml`), each as a document without content, as a file that
+    /// cannot be read is: the entry's own diagnostic (`diagnostic`) is the one problem, and
+    /// what names the document is not told it does not exist (`office.yaml` missing).
+    static func unreadDocuments(_ skipped: [FileTree.Skipped], kinds: KindTable) -> [Document] {
+        guard !kinds.declarations.isEmpty else { return [] }
+        return skipped.compactMap { entry in
+            switch entry.reason {
+            case .symbolicLink, .special: break
+            // A folder, or a name that is not the one written.
+            case .unreadable, .nameNotUTF8: return nil
+            }
+            guard case let .document(kind, id, municipality, language) = TreeLayout.classify(entry.path, kinds: kinds) else { return nil }
+            return Document(kind: kind, id: id, path: entry.path, municipality: municipality, language: language)
+        }
     }
 
     /// The diagnostic for an entry the walk left out, at the entry's own path.
@@ -465,6 +484,8 @@ public final class LoadCache: @unchecked Sendable {
     private var entries: [String: (stamp: FileTree.FileStamp?, loaded: TreeLoader.Loaded, problems: [Diagnostic])] = [:]
     private var forced: Set<String> = []
     private var parsedPaths: Set<String> = []
+    /// The paths of the entries the last load's walk left out (`end`).
+    private var skippedBefore: Set<String> = []
     private var forgotten = true
     /// The last load's walk, and the paths the next load lists again (`follow`).
     private var listing: FileTree.Listing?
@@ -678,8 +699,10 @@ public final class LoadCache: @unchecked Sendable {
         }
     }
 
-    /// Forgets the files that are gone and says what changed.
-    func end(paths: [String]) {
+    /// Forgets the files that are gone and says what changed: the files parsed again, the
+    /// files gone, and the entries the walk left out that came or went (a symbolic link
+    /// put in place of `office.yaml` is a document without content, `unreadDocuments`).
+    func end(paths: [String], skipped: [FileTree.Skipped]) {
         lock.withLock {
             let present = Set(paths)
             var changed = parsedPaths
@@ -687,6 +710,9 @@ public final class LoadCache: @unchecked Sendable {
                 entries[path] = nil
                 changed.insert(path)
             }
+            let skippedNow = Set(skipped.map(\.path))
+            changed.formUnion(skippedNow.symmetricDifference(skippedBefore))
+            skippedBefore = skippedNow
             changes = forgotten ? nil : TreeChanges(paths: changed)
             forgotten = false
             forced = []

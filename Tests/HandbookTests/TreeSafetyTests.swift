@@ -121,6 +121,25 @@ final class TreeSafetyTests: XCTestCase {
         XCTAssertEqual(unreadable, ["tree-unreadable seeds/molins-de-rei:1:1: the folder 'molins-de-rei' could not be read"])
     }
 
+    /// A link or a FIFO where a document belongs (`office.yaml`) is that document, unread:
+    /// its own error is the one problem, not also "the office is missing" and what else the
+    /// municipality's rules would say without it.
+    func testALinkOrFIFOInPlaceOfADocumentIsTheOneProblem() throws {
+        let all = { CheckRun.diagnose(root: self.root, asOf: HandbookTestSupport.asOf).1.map { "\($0.rule) \($0.span)" } }
+        let before = all()
+        let folder = root.appendingPathComponent("seeds/molins-de-rei")
+        let kept = outside.appendingPathComponent("office.yaml")
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("office.yaml"), to: kept)
+        try link("seeds/molins-de-rei/office.yaml", to: kept)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("staffing.yaml"))
+        XCTAssertEqual(mkfifo(folder.appendingPathComponent("staffing.yaml").path, 0o644), 0)
+        XCTAssertEqual(all().filter { !before.contains($0) }, [
+            "tree-symlink seeds/molins-de-rei/office.yaml:1:1",
+            "tree-special-file seeds/molins-de-rei/staffing.yaml:1:1",
+        ])
+        XCTAssertEqual(before.filter { !all().contains($0) }, [])
+    }
+
     /// Special files and names that are not UTF-8 are errors at their paths.
     func testSpecialFilesAndNamesThatAreNotUTF8AreErrors() throws {
         let folder = root.appendingPathComponent("seeds/molins-de-rei").path

@@ -139,6 +139,24 @@ final class IncrementalCheckTests: XCTestCase {
         try FileManager.default.removeItem(at: local)
         check(session, "the local service deleted")
 
+        // A link in place of an office (the one problem: the link), its folder's other files
+        // unchanged; then a link where no file was, then the office back. The walk's
+        // entries that come or go are changes, as files are.
+        let office = root.appendingPathComponent("seeds/molins-de-rei/office.yaml")
+        let officeText = try Data(contentsOf: office)
+        try FileManager.default.removeItem(at: office)
+        try FileManager.default.createSymbolicLink(atPath: office.path, withDestinationPath: "../sant-feliu-de-llobregat/office.yaml")
+        let (linked, _) = check(session, "a link in place of an office")
+        XCTAssertTrue(linked.contains("tree-symlink"), linked)
+        XCTAssertFalse(linked.contains("has no office.yaml"), linked)
+        try FileManager.default.removeItem(at: office)
+        check(session, "the link removed: the office missing")
+        try FileManager.default.createSymbolicLink(atPath: office.path, withDestinationPath: "../sant-feliu-de-llobregat/office.yaml")
+        XCTAssertEqual(check(session, "a link where no file was").0, linked)
+        try FileManager.default.removeItem(at: office)
+        try officeText.write(to: office)
+        check(session, "the office back")
+
         // A whole municipality added (a copy of another) and a schema changed.
         try FileManager.default.copyItem(at: root.appendingPathComponent("seeds/sant-feliu-de-llobregat"),
                                          to: root.appendingPathComponent("seeds/sant-just-desvern"))
