@@ -21,6 +21,9 @@ public struct MarkdownDocument: Sendable {
 
     /// The front matter, or nil when the file has none.
     public var frontMatter: Node?
+    /// The written forms of the front matter's scalars that YAML typed as numbers or
+    /// booleans whose text is not their value's own.
+    public var writtenForms: WrittenForms = [:]
     public var body: String
     /// How many lines of the file stand before the body.
     public var bodyLineOffset: Int
@@ -64,6 +67,7 @@ public struct MarkdownLoader: Sendable {
         let lines = SourceText(text)
         let noCR = !MarkdownLoader.contains(text, 0x0D)
         var frontMatter: Node?
+        var writtenForms: WrittenForms = [:]
         var bodyStartLine = 0  // 0-based index of the first body line
         if let first = lines.line(1), first.trimmingTrailingSpaces() == "---" {
             var closing: Int?
@@ -78,7 +82,7 @@ public struct MarkdownLoader: Sendable {
                                             help: "add a line with '---' after the last field of the front matter")
             guard let closing else { return (nil, [unclosed]) }
             let yamlText = MarkdownLoader.joined(lines, 1..<(closing - 1), noCR: noCR)
-            let (node, problems) = yaml.load(text: yamlText, file: file, lineOffset: 1)
+            let (node, problems, forms) = yaml.loadKeepingForms(text: yamlText, file: file, lineOffset: 1)
             // A body after a blank line, then a '---' (a thematic break of the body): the
             // front matter was never closed, and its YAML fails inside the body.
             if let firstError = problems.first(where: { $0.severity == .error })?.span.start.line,
@@ -92,6 +96,7 @@ public struct MarkdownLoader: Sendable {
             }
             diagnostics += problems
             frontMatter = node
+            writtenForms = forms
             bodyStartLine = closing
         }
         // cmark-gfm reads U+0000 as U+FFFD (three bytes): it gets, and its byte columns are
@@ -108,8 +113,9 @@ public struct MarkdownLoader: Sendable {
                                             + "(a block of HTML, text and all), and the handbooks print them", at: span,
                                         help: "write it in Markdown (**bold**, lists, a blank line between paragraphs)"))
         }
-        let document = MarkdownDocument(frontMatter: frontMatter, body: body, bodyLineOffset: bodyStartLine,
+        var document = MarkdownDocument(frontMatter: frontMatter, body: body, bodyLineOffset: bodyStartLine,
                                         headings: headings, links: links)
+        document.writtenForms = writtenForms
         return (document, diagnostics)
     }
 

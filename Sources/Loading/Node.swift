@@ -1,5 +1,12 @@
 import Diagnostics
 
+/// The text a plain scalar was written with, by the scalar's span, for each scalar that
+/// YAML typed as a number or a boolean and whose text is not its value's own
+/// (`Node.keyText`): `postal_code: 08750` is the integer 8750, written `08750`. A message
+/// can then quote what the writer typed (put `"08750"` in quotes, not `"8750"`). Most
+/// files have none.
+public typealias WrittenForms = [SourceSpan: String]
+
 /// A YAML node with the place it was written. Scalars are typed by the YAML 1.2 core
 /// schema: only `true`/`false` (any case of the word) are booleans; `no`, `off`, `NO`
 /// stay strings; quoted scalars are always strings.

@@ -26,6 +26,24 @@ enum ScalarResolver {
         return number(s)
     }
 
+    /// Whether `text` is written as `value` would be shown (`Node.keyText`): true for a
+    /// string, a null, `true`, `12`, `-3`, `0.5`; false for `08750` (the integer 8750),
+    /// `+3`, `0x1F`, `1.50`, `1e3`, `True`. Only numbers and booleans are compared, and an
+    /// integer's text is made only when it starts with a sign or a zero.
+    static func writtenAsValue(_ text: String, _ value: Node.Value) -> Bool {
+        switch value {
+        case .null, .string, .sequence, .mapping:
+            return true
+        case let .bool(b):
+            return text == (b ? "true" : "false")
+        case let .int(i):
+            guard let first = text.utf8.first, first == UInt8(ascii: "0") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") else { return true }
+            return text == String(i)
+        case let .double(d):
+            return text == String(d)
+        }
+    }
+
     /// The core schema's words, by what they spell (YAML 1.2.2, 10.3.2 Tag Resolution).
     static let words: [(texts: [String], value: Node.Value)] = [
         (["", "~", "null", "Null", "NULL"], .null),

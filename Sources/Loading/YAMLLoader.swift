@@ -38,17 +38,30 @@ public struct YAMLLoader: Sendable {
 
     /// Loads a whole YAML file from its bytes.
     public func load(bytes: [UInt8], file: String) -> (Node?, [Diagnostic]) {
+        let (node, problems, _) = loadKeepingForms(bytes: bytes, file: file)
+        return (node, problems)
+    }
+
+    /// `load(bytes:file:)`, with the written forms of the scalars YAML typed as numbers
+    /// or booleans whose text is not their value's own (`WrittenForms`).
+    public func loadKeepingForms(bytes: [UInt8], file: String) -> (Node?, [Diagnostic], WrittenForms) {
         if bytes.count > TextChecks.maxFileBytes {
-            return (nil, [TextChecks.tooLarge(file: file, size: bytes.count)])
+            return (nil, [TextChecks.tooLarge(file: file, size: bytes.count)], [:])
         }
         let (text, problems) = TextChecks.decode(bytes, file: file)
-        guard let text else { return (nil, problems) }
-        return load(text: text, file: file, lineOffset: 0)
+        guard let text else { return (nil, problems, [:]) }
+        return loadKeepingForms(text: text, file: file, lineOffset: 0)
     }
 
     /// Loads YAML text. `lineOffset` moves every position down, for front matter that
     /// starts below the first line of its file.
     public func load(text: String, file: String, lineOffset: Int) -> (Node?, [Diagnostic]) {
+        let (node, problems, _) = loadKeepingForms(text: text, file: file, lineOffset: lineOffset)
+        return (node, problems)
+    }
+
+    /// `load(text:file:lineOffset:)`, with the written forms (`WrittenForms`).
+    public func loadKeepingForms(text: String, file: String, lineOffset: Int) -> (Node?, [Diagnostic], WrittenForms) {
         var text = text
         text.makeContiguousUTF8()
         // One pass over the bytes: the line starts, and whether the two slower checks
@@ -56,17 +69,17 @@ public struct YAMLLoader: Sendable {
         let scan = text.utf8.withContiguousStorageIfAvailable { ByteScan($0) } ?? ByteScan(Array(text.utf8))
         if scan.mayHaveTabIndentation {
             let tabs = tabIndentation(text, file: file, lineOffset: lineOffset)
-            if !tabs.isEmpty { return (nil, tabs) }
+            if !tabs.isEmpty { return (nil, tabs, [:]) }
         }
         if scan.mayHaveControlCharacters {
             let controls = TextChecks.yamlControlCharacters(text, file: file, lineOffset: lineOffset)
-            if !controls.isEmpty { return (nil, controls) }
+            if !controls.isEmpty { return (nil, controls, [:]) }
         }
         return loadWithLibyaml(text: text, file: file, lineOffset: lineOffset, lines: scan.lines)
     }
 
     /// Loads YAML text with libyaml's event parser.
-    func loadWithLibyaml(text: String, file: String, lineOffset: Int, lines: LineStarts) -> (Node?, [Diagnostic]) {
+    func loadWithLibyaml(text: String, file: String, lineOffset: Int, lines: LineStarts) -> (Node?, [Diagnostic], WrittenForms) {
         var builder = Builder(file: file, lineOffset: lineOffset, limits: limits, text: text, lines: lines)
         if text.utf8.isEmpty {
             [UInt8(0x0A)].withUnsafeBufferPointer { builder.parse($0) }
@@ -77,7 +90,7 @@ public struct YAMLLoader: Sendable {
         }
         let root = builder.root ?? (builder.diagnostics.contains { $0.severity == .error }
             ? nil : Node(.null, span: SourceSpan(file: file, line: 1 + lineOffset, column: 1)))
-        return (root, builder.diagnostics)
+        return (root, builder.diagnostics, builder.written)
     }
 
     /// Reports every line whose indentation contains a tab.
@@ -167,6 +180,7 @@ private struct Builder {
     var documents = 0
     var root: Node?
     var diagnostics: [Diagnostic] = []
+    var written: WrittenForms = [:]
     /// The last event when it was a quoted scalar, for the messages of a quote left open.
     var lastQuoted: QuotedScalar?
 
@@ -582,6 +596,7 @@ private struct Builder {
                 value = .string(text)
             }
             let node = Node(value, span: span(event))
+            if !ScalarResolver.writtenAsValue(text, value) { written[node.span] = text }
             let anchor = s.anchor.map { String(cString: $0) }
             if let anchor { anchors[anchor] = (node, 1) }
             return add(node, count: 1)

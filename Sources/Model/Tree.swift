@@ -23,6 +23,7 @@ public struct Document: Sendable {
         var mayHoldDeferral: Bool
         var unshowable: [PDFFonts.Unshowable]
         var invisible: [PDFFonts.Unshowable]
+        var writtenForms: WrittenForms = [:]
 
         init(kind: Kind, id: String, path: String, municipality: String?, language: String?, root: Node?, markdown: MarkdownDocument?, mayHoldPlaceholder: Bool, mayHoldDeferral: Bool, unshowable: [PDFFonts.Unshowable], invisible: [PDFFonts.Unshowable]) {
             self.kind = kind
@@ -39,7 +40,9 @@ public struct Document: Sendable {
         }
 
         func copy() -> Storage {
-            Storage(kind: kind, id: id, path: path, municipality: municipality, language: language, root: root, markdown: markdown, mayHoldPlaceholder: mayHoldPlaceholder, mayHoldDeferral: mayHoldDeferral, unshowable: unshowable, invisible: invisible)
+            let copy = Storage(kind: kind, id: id, path: path, municipality: municipality, language: language, root: root, markdown: markdown, mayHoldPlaceholder: mayHoldPlaceholder, mayHoldDeferral: mayHoldDeferral, unshowable: unshowable, invisible: invisible)
+            copy.writtenForms = writtenForms
+            return copy
         }
     }
 
@@ -122,6 +125,14 @@ public struct Document: Sendable {
         get { storage.unshowable }
         _modify { yield &owned().unshowable }
         set { owned().unshowable = newValue }
+    }
+
+    /// The written forms of the YAML scalars (or front matter's) typed as numbers or
+    /// booleans whose text is not their value's own (`WrittenForms`): for messages.
+    public var writtenForms: WrittenForms {
+        get { storage.writtenForms }
+        _modify { yield &owned().writtenForms }
+        set { owned().writtenForms = newValue }
     }
 
     /// The invisible controls of the file's text direction and breaks
@@ -439,6 +450,7 @@ public enum TreeLoader {
                 guard let md else { return (.document(doc), problems) }
                 doc.markdown = md
                 doc.root = md.frontMatter
+                if !md.writtenForms.isEmpty { doc.writtenForms = md.writtenForms }
                 var all = problems
                 // Front matter that is there but broken has its own diagnostics.
                 if md.frontMatter == nil, language == nil, !problems.contains(where: { $0.severity == .error }) {
@@ -449,8 +461,9 @@ public enum TreeLoader {
                 }
                 return (.document(doc), all)
             }
-            let (node, problems) = YAMLLoader().load(bytes: bytes, file: path)
+            let (node, problems, forms) = YAMLLoader().loadKeepingForms(bytes: bytes, file: path)
             doc.root = node
+            if !forms.isEmpty { doc.writtenForms = forms }
             return (.document(doc), problems)
         default:
             return (.nothing, [])

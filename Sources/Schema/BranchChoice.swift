@@ -59,11 +59,13 @@ enum BranchChoice {
     /// Every branch wants another type: `expected a string or a mapping; found integer 5`.
     static func mergedType(_ results: [[Failure]], _ context: Context, depth: Int) -> Failure? {
         var union: TypeSet = []
+        var written: String?
         for failures in results {
-            guard let f = failures.first(where: { isRootType($0, depth: depth) }), case let .type(t, _) = f.kind else { return nil }
+            guard let f = failures.first(where: { isRootType($0, depth: depth) }), case let .type(t, _, w) = f.kind else { return nil }
             union.formUnion(t)
+            written = written ?? w
         }
-        return Failure(kind: .type(union), keyword: "type", instance: context.instance, path: context.path,
+        return Failure(kind: .type(union, written: written), keyword: "type", instance: context.instance, path: context.path,
                        schemaSpan: context.schemaSpan)
     }
 

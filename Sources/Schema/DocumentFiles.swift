@@ -12,33 +12,47 @@ public enum DocumentFiles {
     /// `displayName`. JSON when the name ends in `.json`, the front matter of a Markdown
     /// file when it ends in `.md`, YAML otherwise.
     public static func load(path: String, displayName: String? = nil) -> (Node?, [Diagnostic]) {
+        let (node, problems, _) = loadKeepingForms(path: path, displayName: displayName)
+        return (node, problems)
+    }
+
+    /// `load(path:displayName:)`, with the written forms of the scalars YAML typed as
+    /// numbers or booleans (`WrittenForms`), for the validator's messages.
+    public static func loadKeepingForms(path: String, displayName: String? = nil) -> (Node?, [Diagnostic], WrittenForms) {
         let name = displayName ?? path
         let fm = FileManager.default
         if let attributes = try? fm.attributesOfItem(atPath: path),
            let size = attributes[.size] as? NSNumber, size.intValue > TextChecks.maxFileBytes {
-            return (nil, [TextChecks.tooLarge(file: name, size: size.intValue)])
+            return (nil, [TextChecks.tooLarge(file: name, size: size.intValue)], [:])
         }
         guard let data = fm.contents(atPath: path) else {
-            return (nil, [.error(unreadable, "cannot read \(name)", at: .wholeFile(name))])
+            return (nil, [.error(unreadable, "cannot read \(name)", at: .wholeFile(name))], [:])
         }
-        return parse(bytes: [UInt8](data), file: name)
+        return parseKeepingForms(bytes: [UInt8](data), file: name)
     }
 
     /// Parses file contents by the file name's extension.
     public static func parse(bytes: [UInt8], file: String) -> (Node?, [Diagnostic]) {
+        let (node, problems, _) = parseKeepingForms(bytes: bytes, file: file)
+        return (node, problems)
+    }
+
+    /// `parse(bytes:file:)`, with the written forms (`WrittenForms`; JSON has none: its
+    /// values' types are what they look like).
+    static func parseKeepingForms(bytes: [UInt8], file: String) -> (Node?, [Diagnostic], WrittenForms) {
         let lower = file.lowercased()
         if lower.hasSuffix(".json") {
             let (text, problems) = TextChecks.decode(bytes, file: file)
-            guard let text else { return (nil, problems) }
+            guard let text else { return (nil, problems, [:]) }
             let (node, diagnostics) = JSONNodeParser().parse(text, file: file)
-            return (node, problems + diagnostics)
+            return (node, problems + diagnostics, [:])
         }
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
             let (document, diagnostics) = MarkdownLoader().load(bytes: bytes, file: file)
-            guard let document else { return (nil, diagnostics) }
-            return (document.frontMatter ?? Node(.null, span: .wholeFile(file)), diagnostics)
+            guard let document else { return (nil, diagnostics, [:]) }
+            return (document.frontMatter ?? Node(.null, span: .wholeFile(file)), diagnostics, document.writtenForms)
         }
-        return YAMLLoader().load(bytes: bytes, file: file)
+        return YAMLLoader().loadKeepingForms(bytes: bytes, file: file)
     }
 
     /// Whether a file name is a schema file (`*.schema.yaml`, `*.schema.yml`, `*.schema.json`).

@@ -17,8 +17,7 @@ extension Evaluator {
             if !valid && !collecting { return false }
         }
         if let pattern = k.pattern, !pattern.matches(s) {
-            let explanation = [k.title, k.description].compactMap { $0 }.joined(separator: ": ")
-            fail(.pattern(pattern.source, explanation: explanation.isEmpty ? nil : explanation), "pattern", instance, k)
+            fail(.pattern(pattern.source, title: k.title, description: k.description), "pattern", instance, k)
             valid = false
             if !collecting { return false }
         }

@@ -40,9 +40,12 @@ struct Evaluator {
     /// Hits below this index belong to an enclosing evaluation that a dropped branch must
     /// not change.
     var hitsFloor = 0
+    /// The written forms of the document's scalars (`WrittenForms`), for messages.
+    var written: WrittenForms
 
-    init(graph: SchemaGraph) {
+    init(graph: SchemaGraph, written: WrittenForms = [:]) {
         self.graph = graph
+        self.written = written
     }
 
     /// Records a failure of `keyword` (when collecting).
@@ -130,7 +133,9 @@ struct Evaluator {
             if !valid && !collecting { return false }
         }
         if let types = k.types, !types.matches(instance) {
-            fail(.type(types, hint: collecting ? quotingHint(types, instance, k) : nil), "type", instance, k)
+            let written = collecting ? self.written[instance.span] : nil
+            fail(.type(types, hint: collecting ? quotingHint(types, instance, written ?? instance.keyText, k) : nil, written: written),
+                 "type", instance, k)
             // Other keywords would only repeat the problem in other words.
             return false
         }
@@ -167,13 +172,13 @@ struct Evaluator {
 
     /// When a number or a boolean stands where a string is wanted, and quoting it would
     /// not give the form the schema wants (`duration: 90`), what to write instead.
-    private func quotingHint(_ types: TypeSet, _ instance: Node, _ k: CompiledNode) -> String? {
+    /// `text`: the value as it was written (`08750`, not the 8750 YAML read).
+    private func quotingHint(_ types: TypeSet, _ instance: Node, _ text: String, _ k: CompiledNode) -> String? {
         guard types.contains(.string) else { return nil }
         switch instance.value {
         case .int, .double, .bool: break
         default: return nil
         }
-        let text = instance.keyText
         if let format = k.format, !format.accepts(text) { return "write \(format.expectation)" }
         if let pattern = k.pattern, !pattern.matches(text) {
             let explanation = [k.title, k.description].compactMap { $0 }.joined(separator: ": ")

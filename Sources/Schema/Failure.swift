@@ -6,8 +6,10 @@ import Loading
 struct Failure: Sendable {
     enum Kind: Sendable {
         /// `hint`, when set, replaces the advice to quote a number or a boolean: quoted,
-        /// the value would still not have the form the schema wants.
-        case type(TypeSet, hint: String? = nil)
+        /// the value would still not have the form the schema wants. `written`: the text
+        /// the value was written with when it is not the value's own (`WrittenForms`:
+        /// `08750`, read as 8750), for the advice to quote what the writer typed.
+        case type(TypeSet, hint: String? = nil, written: String? = nil)
         case enumValue([Node])
         case const(Node)
         case required(String)
@@ -22,7 +24,9 @@ struct Failure: Sendable {
         case contains(min: Int, max: Int?, found: Int)
         case minLength(Int, found: Int)
         case maxLength(Int, found: Int)
-        case pattern(String, explanation: String?)
+        /// The regular expression, with the `title` and `description` of the schema that
+        /// holds it, which say the form in words.
+        case pattern(String, title: String?, description: String?)
         case format(Format)
         case minimum(Double, exclusive: Bool)
         case maximum(Double, exclusive: Bool)

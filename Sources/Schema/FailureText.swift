@@ -12,8 +12,9 @@ enum FailureText {
     static func render(_ f: Failure) -> Text {
         let found = ValueText.describe(f.instance)
         switch f.kind {
-        case let .type(types, hint):
-            return Text(message: "expected \(types.phrase); found \(found)", help: hint ?? typeHelp(types, f.instance))
+        case let .type(types, hint, written):
+            let shown = written.map { "\(found), written \($0)" } ?? found
+            return Text(message: "expected \(types.phrase); found \(shown)", help: hint ?? typeHelp(types, f.instance, written: written))
         case let .enumValue(values):
             let listed = values.map(ValueText.literal)
             let expected = listed.count == 1 ? listed[0] : "one of " + listed.joined(separator: ", ")
@@ -56,8 +57,15 @@ enum FailureText {
             return Text(message: "expected at least \(ValueText.count(n, "character")); found \(count)")
         case let .maxLength(n, count):
             return Text(message: "expected at most \(ValueText.count(n, "character")); found \(count)")
-        case let .pattern(pattern, explanation):
-            return Text(message: "\(found) does not match the pattern \(pattern)", help: explanation)
+        case let .pattern(pattern, title, description):
+            // The form in the schema's words, when it has some; the regular expression,
+            // which few writers read, in a note.
+            guard title != nil || description != nil else {
+                return Text(message: "\(found) does not match the pattern \(pattern)")
+            }
+            let form = title.map { "the form \(ValueText.quoted($0))" } ?? "the form this field takes"
+            return Text(message: "\(found) does not have \(form)", help: description ?? title,
+                        notes: ["the form as a regular expression: \(pattern)"])
         case let .format(format):
             if format == .date, let text = f.instance.string, let day = Formats.impossibleDay(Array(text.utf8)) {
                 return Text(message: "\(found) is written as a date (YYYY-MM-DD), but there is no such day: \(day)")
@@ -88,18 +96,20 @@ enum FailureText {
 
     /// Help for a value YAML typed differently from what the schema wants. In JSON a
     /// value's type is what it looks like, so the help names YAML only for YAML files.
-    static func typeHelp(_ types: TypeSet, _ node: Node) -> String? {
+    /// `written`: the text the value was written with, when it is not the value's own.
+    static func typeHelp(_ types: TypeSet, _ node: Node, written: String? = nil) -> String? {
         let wantsString = types.contains(.string)
         let isJSON = node.span.file.lowercased().hasSuffix(".json")
         func quote(_ text: String, _ reading: String) -> String {
+            let text = written ?? text
             let base = "put the value in quotes (\"\(text)\") to make it a string"
             return isJSON ? base : base + ": YAML reads \(text) as \(reading)"
         }
         switch node.value {
         case let .int(i) where wantsString:
-            return quote(String(i), "a number")
+            return quote(String(i), written == nil ? "a number" : "the number \(i)")
         case let .double(d) where wantsString:
-            return quote(ValueText.number(d), "a number")
+            return quote(ValueText.number(d), written == nil ? "a number" : "the number \(ValueText.number(d))")
         case let .bool(b) where wantsString:
             return quote(String(b), "a boolean")
         case .null where wantsString:

@@ -70,11 +70,11 @@ public enum SchemaCheck {
     /// Loads and validates one document; messages name it `displayName` (by default `path`).
     public static func check(_ path: String, displayName: String? = nil, with validator: SchemaValidator?) -> Result {
         let name = displayName ?? path
-        let (node, problems) = DocumentFiles.load(path: path, displayName: name)
+        let (node, problems, written) = DocumentFiles.loadKeepingForms(path: path, displayName: name)
         guard let node, problems.errorCount == 0, let validator else {
             return Result(file: name, diagnostics: problems)
         }
-        return Result(file: name, diagnostics: problems + validator.validate(node).diagnostics)
+        return Result(file: name, diagnostics: problems + validator.validate(node, written: written).diagnostics)
     }
 
     /// `[{"file": …, "valid": …, "errors": [{"line": …, "column": …, "message": …}]}]`,

@@ -48,9 +48,11 @@ public struct SchemaValidator: Sendable {
         self.file = file
     }
 
-    /// Validates a document. Never throws; problems are diagnostics.
-    public func validate(_ instance: Node) -> SchemaValidation {
-        var evaluator = Evaluator(graph: graph)
+    /// Validates a document. Never throws; problems are diagnostics. `written`: the
+    /// written forms of its scalars (`WrittenForms`), so that a message quotes what the
+    /// writer typed.
+    public func validate(_ instance: Node, written: WrittenForms = [:]) -> SchemaValidation {
+        var evaluator = Evaluator(graph: graph, written: written)
         var none: Evaluated? = nil
         _ = evaluator.evaluate(root, instance, &none)
         var seen = Set<Diagnostic>()

@@ -313,7 +313,7 @@ public struct ValidationContext: Sendable {
         let validate = documents.indices.filter { documents[$0].root != nil && (previousSchema == nil || changed.contains(documents[$0].path)) }
         let results = parallelMap(validate) { i -> SchemaValidation? in
             guard let root = documents[i].root, let validator = network.annotations.validator(for: documents[i].kind) else { return nil }
-            return validator.validate(root)
+            return validator.validate(root, written: documents[i].writtenForms)
         }
         var byPath = previousSchema ?? [:]
         if previousSchema != nil { for path in changed { byPath[path] = nil } } else { byPath.reserveCapacity(validate.count) }
@@ -431,6 +431,17 @@ extension Network {
     /// nothing of what it lacks, so that the file's error is the one problem.
     func modelDocumentUnread(_ kind: Kind, _ id: String) -> Bool {
         modelDocument(kind, id).map { $0.root == nil } ?? false
+    }
+
+    /// The written forms (`WrittenForms`) of the model's document of `kind` named `id` and
+    /// of every document of a municipality's folder: those a view the resolution merged
+    /// from them can hold.
+    func writtenForms(_ kind: Kind, _ id: String, municipality slug: String) -> WrittenForms {
+        var forms = modelDocument(kind, id)?.writtenForms ?? [:]
+        for documents in municipalities[slug]?.byKind.values ?? [:].values {
+            for d in documents where !d.writtenForms.isEmpty { forms.merge(d.writtenForms) { a, _ in a } }
+        }
+        return forms
     }
 }
 

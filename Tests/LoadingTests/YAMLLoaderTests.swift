@@ -52,6 +52,43 @@ final class YAMLLoaderTests: XCTestCase {
     /// Every word of the core schema, plain, loads as its value, and a longer scalar that
     /// begins like one (`falsey`, `nullss`, `+.infx`, `truest`) stays a string: the words
     /// are compared only with scalars of at most five bytes, the longest word's length.
+    /// The written forms kept are those of the numbers and booleans whose text is not
+    /// their value's own: by the scalar's span, in a mapping, a list, a flow collection
+    /// and front matter below its file's first line.
+    func testWrittenFormsAreKeptOfNumbersAndBooleansWrittenOtherwise() throws {
+        let text = """
+        postal_code: 08750
+        quoted: "08750"
+        plain: 8750
+        negative: -12
+        zeros: -007
+        signed: +3
+        octal: 0o17
+        hex: 0x1F
+        amount: 1.50
+        ratio: 0.5
+        exponent: 1e3
+        yes: True
+        no: false
+        empty: ~
+        word: 0875a
+        list: [007, 7, TRUE]
+
+        """
+        let (node, problems, forms) = YAMLLoader().loadKeepingForms(bytes: Array(text.utf8), file: "t.yaml")
+        XCTAssertEqual(problems.map(\.message), [])
+        XCTAssertNotNil(node)
+        let byPlace = forms.map { ("\($0.key.start.line):\($0.key.start.column)", $0.value) }.sorted { $0.0 < $1.0 }
+        XCTAssertEqual(byPlace.map { "\($0.0) \($0.1)" }, [
+            "1:14 08750", "12:6 True", "16:8 007", "16:16 TRUE", "5:8 -007", "6:9 +3", "7:8 0o17", "8:6 0x1F", "9:9 1.50",
+            "11:11 1e3",
+        ].sorted())
+        // In front matter, at the file's lines.
+        let (md, _) = MarkdownLoader().load(text: "---\nid: x\ncode: 0800\n---\nBody.\n", file: "t.md")
+        XCTAssertEqual(md?.writtenForms.map { "\($0.key.start.line):\($0.key.start.column) \($0.value)" }, ["3:7 0800"])
+        XCTAssertEqual(md?.frontMatter?.pair("code")?.value.int, 800)
+    }
+
     func testEveryCoreSchemaWordAndItsNearMisses() throws {
         func plain(_ text: String) throws -> Node.Value {
             let (node, problems) = load("v: \(text)\n")

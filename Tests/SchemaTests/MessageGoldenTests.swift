@@ -77,6 +77,14 @@ final class MessageGoldenTests: XCTestCase {
         try assertGolden(check(["messages/integer-typed-string.yaml"]).output, "integer-typed-string.expected.txt")
     }
 
+    /// A number written otherwise than YAML shows it (`08750`, read as 8750) is quoted as
+    /// written: every Catalan postal code starts with 0 (session 25's trial: the help
+    /// quoted "8750", which the pattern refuses, so it gave the schema's description).
+    func testANumberIsQuotedAsItWasWritten() throws {
+        try assertGolden(check(["messages/written-number.yaml"]).output, "written-number.expected.txt")
+        try assertGolden(check(["messages/written-number-short.yaml"]).output, "written-number-short.expected.txt")
+    }
+
     func testPatternAndUniqueItems() throws {
         try assertGolden(check(["messages/pattern-and-unique.yaml"]).output, "pattern-and-unique.expected.txt")
     }

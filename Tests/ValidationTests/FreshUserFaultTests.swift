@@ -31,6 +31,26 @@ final class FreshUserFaultTests: XCTestCase {
     static let stringRules: Set<String> = ["ui-string-placeholder", "ui-string-plural", "ui-string-missing"]
 
     /// The example's strings are clean.
+    /// A number written with a leading zero where the schema wants a string (a Catalan
+    /// postal code, 08980, which YAML reads as 8980) is told to be quoted as it was
+    /// written, in an office and in an override the resolution merges into the model's
+    /// service (session 25's trial: the help quoted "8980", which the pattern refuses,
+    /// so it gave the schema's description instead).
+    func testANumberWithALeadingZeroIsQuotedAsWritten() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/adaptation.yaml:10:16: error[schema-type]: expected a string or a mapping; found integer 800, written 0800\n"
+                + "   = note: schema rule at model/schema/common.schema.yaml:60:5\n"
+                + "   = note: in the view of sant-feliu-de-llobregat after its overrides\n"
+                + "   = help: put the value in quotes (\"0800\") to make it a string: YAML reads 0800 as the number 800\n",
+            "seeds/sant-feliu-de-llobregat/office.yaml:11:16: error[schema-type]: expected a string; found integer 8980, written 08980\n"
+                + "   = note: schema rule at model/schema/office.schema.yaml:54:9\n"
+                + "   = help: put the value in quotes (\"08980\") to make it a string: YAML reads 08980 as the number 8980\n",
+        ], ["schema-type"]) { tree in
+            try tree.replace("seeds/sant-feliu-de-llobregat/office.yaml", "postal_code: \"08980\"", "postal_code: 08980")
+            try tree.replace("seeds/sant-feliu-de-llobregat/adaptation.yaml", "    company-creation:\n", "    company-creation:\n      summary: 0800\n")
+        }
+    }
+
     func testTheStringsOfTheExampleAreClean() throws {
         XCTAssertEqual(try rendered(Self.stringRules) { _ in }, [])
     }

@@ -38,9 +38,10 @@ extension FreshUserRuleTests {
     func testAPostWithAMisspeltRoleIsTheRolesErrorAlone() throws {
         let rules: Set<String> = ["staffing-below-minimum", "procedure-role-unstaffed", "schema-pattern", "ref-unknown"]
         try assertRendered([
-            "seeds/sant-feliu-de-llobregat/staffing.yaml:4:11: error[schema-pattern]: \"Office-Coordinator\" does not match the pattern ^[a-z0-9]+(-[a-z0-9]+)*$\n"
+            "seeds/sant-feliu-de-llobregat/staffing.yaml:4:11: error[schema-pattern]: \"Office-Coordinator\" does not have the form \"Slug id\"\n"
                 + "  = note: schema rule at model/schema/common.schema.yaml:12:5\n"
-                + "  = help: Slug id: A stable identifier in lower case, digits and single hyphens (for example company-creation).\n",
+                + "  = note: the form as a regular expression: ^[a-z0-9]+(-[a-z0-9]+)*$\n"
+                + "  = help: A stable identifier in lower case, digits and single hyphens (for example company-creation).\n",
         ], rules) { t in
             try t.replace(Self.staffing, "    role: office-coordinator\n", "    role: Office-Coordinator\n")
         }
@@ -55,9 +56,10 @@ extension FreshUserRuleTests {
     /// No. 6: hours with a time the schema refused overlap nothing.
     func testHoursWithARefusedTimeOverlapNothing() throws {
         try assertRendered([
-            "seeds/sant-feliu-de-llobregat/office.yaml:10:13: error[schema-pattern]: \"25:00\" does not match the pattern ^([01][0-9]|2[0-3]):[0-5][0-9]$\n"
+            "seeds/sant-feliu-de-llobregat/office.yaml:10:13: error[schema-pattern]: \"25:00\" does not have the form \"Time of day\"\n"
                 + "   = note: schema rule at model/schema/common.schema.yaml:142:5\n"
-                + "   = help: Time of day: A local time of day as HH:MM on a 24-hour clock (00:00 to 23:59).\n",
+                + "   = note: the form as a regular expression: ^([01][0-9]|2[0-3]):[0-5][0-9]$\n"
+                + "   = help: A local time of day as HH:MM on a 24-hour clock (00:00 to 23:59).\n",
         ], ["office-hours-overlap", "office-hours-inverted", "schema-pattern"]) { t in
             try t.removeOfficeDetails()
             try t.replace(Self.office, "status: pilot\n", """
