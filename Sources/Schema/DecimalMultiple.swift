@@ -23,6 +23,32 @@ enum DecimalMultiple {
         return isMultiple(Double(value), of: divisor)
     }
 
+    /// How many decimals a step has (0.01: 2; 5: 0).
+    static func decimals(of step: Double) -> Int {
+        guard var d = decimal(step) else { return Int.max }
+        // "5.0" reads as 50 × 10^-1.
+        while d.exponent < 0, d.mantissa % 10 == 0, d.mantissa > 0 { d.mantissa /= 10; d.exponent += 1 }
+        return max(0, -d.exponent)
+    }
+
+    /// How many decimals a number is written with, its exponent counted (`1.800`: 3,
+    /// `12.5`: 1, `1.25e1`: 1, `1800`: 0).
+    static func decimals(written text: String) -> Int {
+        var decimals = 0
+        var afterPoint = false
+        var exponent = 0
+        var rest = text.utf8[...]
+        while let c = rest.first {
+            rest = rest.dropFirst()
+            if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+                exponent = Int(String(decoding: rest, as: UTF8.self).replacingOccurrences(of: "+", with: "")) ?? 0
+                break
+            }
+            if c == UInt8(ascii: ".") { afterPoint = true } else if afterPoint { decimals += 1 }
+        }
+        return max(0, decimals - exponent)
+    }
+
     /// A decimal `mantissa × 10^exponent` with a mantissa below 10^18.
     struct Decimal {
         var mantissa: UInt64

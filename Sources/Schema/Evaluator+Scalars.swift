@@ -68,7 +68,12 @@ extension Evaluator {
                 ok = DecimalMultiple.isMultiple(x, of: step)
             }
             if !ok {
-                fail(.multipleOf(step), "multipleOf", instance, k)
+                fail(.multipleOf(step, written: written.isEmpty ? nil : written[instance.span]), "multipleOf", instance, k)
+                valid = false
+            } else if !written.isEmpty, let text = written[instance.span], DecimalMultiple.decimals(written: text) > DecimalMultiple.decimals(of: step) {
+                // By what was written, not by the value alone: the JSON Schema Test Suite
+                // has no written forms, and a JSON document none (`WrittenForms`).
+                fail(.multipleOfWritten(step, written: text), "multipleOf", instance, k)
                 valid = false
             }
         }

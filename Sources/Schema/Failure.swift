@@ -30,7 +30,12 @@ struct Failure: Sendable {
         case format(Format)
         case minimum(Double, exclusive: Bool)
         case maximum(Double, exclusive: Bool)
-        case multipleOf(Double)
+        /// `written`: the text the value was written with, when it is not the value's own.
+        case multipleOf(Double, written: String? = nil)
+        /// The value is a multiple of the step, but it was written with more decimals than
+        /// the step has (`1.800` for a step of 0.01: most likely 1,800 with a thousands
+        /// separator, which YAML reads as 1.8).
+        case multipleOfWritten(Double, written: String)
         case oneOfMany([Int])
         case noBranch
         case not

@@ -77,8 +77,18 @@ enum FailureText {
         case let .maximum(limit, exclusive):
             let bound = exclusive ? "less than" : "of at most"
             return Text(message: "expected a value \(bound) \(ValueText.number(limit)); found \(ValueText.literal(f.instance))")
-        case let .multipleOf(step):
-            return Text(message: "expected a multiple of \(ValueText.number(step)); found \(ValueText.literal(f.instance))")
+        case let .multipleOfWritten(step, written):
+            let places = DecimalMultiple.decimals(of: step)
+            let allowed = places == 0 ? "no decimals" : places == 1 ? "at most 1 decimal" : "at most \(places) decimals"
+            let value = ValueText.literal(f.instance)
+            var text = Text(message: "\(written) is read as \(value): written with \(DecimalMultiple.decimals(written: written)) decimals, where this value takes \(allowed)")
+            // 1.800 or 45.000: a dot between groups of three digits, as Catalan and Spanish
+            // write thousands.
+            text.help = thousandsHelp(written, meaning: value) ?? "write the value with \(allowed)"
+            return text
+        case let .multipleOf(step, written):
+            return Text(message: "expected a multiple of \(ValueText.number(step)); found \(ValueText.literal(f.instance))",
+                        help: thousandsHelp(written ?? ValueText.literal(f.instance), meaning: nil))
         case let .oneOfMany(branches):
             let names = branches.map { "the " + ValueText.ordinal($0) }
             let listed = names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
@@ -115,7 +125,8 @@ enum FailureText {
         case .null where wantsString:
             return isJSON ? nil : "the value is empty; write it after the colon, or \"\" for an empty text"
         case let .string(s) where types.contains(.number) || types.contains(.integer):
-            return Double(s) != nil ? "remove the quotes to make it a number" : nil
+            if Double(s) != nil { return "remove the quotes to make it a number" }
+            return thousandsHelp(s, meaning: nil)
         case let .string(s) where types.contains(.boolean):
             if ["true", "false"].contains(s.lowercased()) { return "remove the quotes to make it a boolean" }
             if !isJSON, ["yes", "no", "on", "off", "y", "n"].contains(s.lowercased()) {
@@ -126,6 +137,24 @@ enum FailureText {
         default:
             return nil
         }
+    }
+
+    /// The help for a number written with dots between thousands (`groupsThousands`), as
+    /// Catalan and Spanish write them: YAML reads the first dot as the decimal point (a
+    /// second makes the value a text). `meaning`: what YAML read, nil for a text.
+    static func thousandsHelp(_ written: String, meaning: String?) -> String? {
+        guard groupsThousands(written) else { return nil }
+        let number = written.replacingOccurrences(of: ".", with: "")
+        return "YAML reads the dot as a decimal point, not as a thousands separator: write \(number)"
+            + (meaning.map { " (or \($0), if that was meant)" } ?? "")
+    }
+
+    /// Whether `text` is digits grouped by dots in threes after a first group of one to
+    /// three digits not starting with 0 (`1.800`, `45.000`, `1.250.000`).
+    static func groupsThousands(_ text: String) -> Bool {
+        let groups = Array(text.utf8).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard groups.count >= 2, let first = groups.first, (1...3).contains(first.count), first.first != UInt8(ascii: "0") else { return false }
+        return groups.allSatisfy { $0.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } } && groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 
     /// `did you mean 'free'?` when the value is a string close to an allowed string.

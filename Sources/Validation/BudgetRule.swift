@@ -39,6 +39,11 @@ struct BudgetRule: FolderRule {
                                   related: staffing.map { [RelatedLocation($0.span, "the staffing plan")] } ?? [],
                                   help: "use the id of a post under 'staff' in staffing.yaml, or add the post there"))
             }
+            // Sums of values the writer did not mean are not told: a refused amount (-15000,
+            // 1.800), a misspelt field whose amount is left out, a post costed twice. Their
+            // own errors are the problem (session 26's trial: `premises: -15000` was also
+            // "funding over the total").
+            guard BudgetRule.summable(budget, c) else { continue }
             if !budget.covered, let root = budget.document.root {
                 let at = root.pair("funding")?.key.span ?? root.span
                 out.append(.error("budget-funding-short",
@@ -89,6 +94,15 @@ struct BudgetRule: FolderRule {
                             at: b.node.span,
                             help: "check the amount against the agreement's 'money', or record the new commitment in an agreement")
         }
+    }
+
+    /// Whether the budget's sums read what the writer meant: its document has no schema
+    /// error (a refused amount or FTE, a field the schema does not know and the sums leave
+    /// out) and costs no post twice (`key-duplicate`, whose error is at the second).
+    static func summable(_ budget: OfficeBudget, _ c: ValidationContext) -> Bool {
+        if c.schemaResults[budget.document.path]?.diagnostics.contains(where: { $0.severity == .error }) == true { return false }
+        var posts = Set<String>()
+        return budget.posts.allSatisfy { posts.insert($0.post).inserted }
     }
 
     /// An amount rounded to the cent, as the message shows it: the shortfall is the

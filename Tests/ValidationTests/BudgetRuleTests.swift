@@ -20,16 +20,38 @@ final class BudgetRuleTests: XCTestCase {
     }
 
     /// Amounts with fractions of a cent are the schema's error at the value (amounts are to
-    /// the cent); the budget's figures are still rounded to the cent and the shortfall is
+    /// the cent), and then the one error: the sums of a budget the schema refused are not
+    /// told. With cents, the budget's figures are rounded to the cent and the shortfall is
     /// their difference (a fresh user read "short of 211850.56 € by 0.55 €").
-    func testAShortfallOfFractionsOfACentAgreesWithTheFiguresShown() throws {
+    func testAShortfallOfCentsAgreesWithTheFiguresShown() throws {
         try assertDiagnostics([
             "schema-multiple-of seeds/sant-feliu-de-llobregat/budgets/2026.yaml:12:15: expected a multiple of 0.01; found 1500.555",
-            "budget-funding-short seeds/sant-feliu-de-llobregat/budgets/2026.yaml:13:1: the funding of 2026 adds up to 108,500 €, short of the total of 108,500.56 € by 0.56 €",
         ]) { t in
             try t.replace(self.budget, "amount: 1500\n", "amount: 1500.555\n")
             try t.replace(self.budget, "amount: 25000", "amount: 18500")
         }
+        try assertDiagnostics([
+            "budget-funding-short seeds/sant-feliu-de-llobregat/budgets/2026.yaml:13:1: the funding of 2026 adds up to 108,500 €, short of the total of 108,500.56 € by 0.56 €",
+        ]) { t in
+            try t.replace(self.budget, "amount: 1500\n", "amount: 1500.56\n")
+            try t.replace(self.budget, "amount: 25000", "amount: 18500")
+        }
+    }
+
+    /// A value the schema refuses, or a post costed twice, makes sums the writer did not
+    /// mean: their own error is the one (session 26's trial: `premises: -15000` was also
+    /// "funding over the total"; a repeated post, "funding short" with the post counted
+    /// twice; `amount: 1.800`, YAML's 1.8, counted 1,80 € without a word).
+    func testABudgetWithARefusedValueOrARepeatedPostIsNotSummed() throws {
+        try assertDiagnostics([
+            "schema-minimum seeds/sant-feliu-de-llobregat/budgets/2026.yaml:9:13: expected a value of at least 0; found -9000",
+        ]) { try $0.replace(self.budget, "premises: 9000", "premises: -9000") }
+        try assertDiagnostics([
+            "key-duplicate seeds/sant-feliu-de-llobregat/budgets/2026.yaml:9:13: post 'adv-1' is used twice in 'lines.posts'",
+        ]) { try $0.replace(self.budget, "    - post: adv-1\n      yearly_cost: 46000\n", "    - post: adv-1\n      yearly_cost: 46000\n    - post: adv-1\n      yearly_cost: 46000\n") }
+        try assertDiagnostics([
+            "schema-multiple-of seeds/sant-feliu-de-llobregat/budgets/2026.yaml:22:13: 25.000 is read as 25: written with 3 decimals, where this value takes at most 2 decimals",
+        ]) { try $0.replace(self.budget, "amount: 25000", "amount: 25.000") }
     }
 
     func testAPostNotInTheStaffingPlan() throws {
