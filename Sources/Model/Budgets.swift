@@ -70,6 +70,10 @@ public struct OfficeBudget: Sendable {
     /// The `people-attended` values of the year's progress reports, added up; nil when no
     /// report of the year gives one.
     public var peopleAttended: Double?
+    /// How many quarters of the year the reports giving `people-attended` cover (0 to 4):
+    /// below 4, the cost per person attended divides the year's whole budget by part of
+    /// its people, and is provisional.
+    public var quartersReported: Int
 
     /// The cost of the posts, in euros.
     public var postsCost: Double { posts.reduce(0) { $0 + $1.cost } }
@@ -115,11 +119,16 @@ public struct OfficeBudget: Sendable {
             return Funding(source: FundingSource(rawValue: text), sourceText: text, label: f["label"],
                            amount: f["amount"]?.number ?? 0)
         }
-        let values: [Double] = files.reports.filter { $0.root?["period"]?["year"]?.number.map { Int($0) } == year }
-            .flatMap { $0.root?.sequence(at: "values") ?? [] }
-            .filter { $0.string(at: "indicator") == "people-attended" }
-            .compactMap { $0["value"]?.number }
+        var values: [Double] = []
+        var quarters = Set<Int>()
+        for report in files.reports where report.root?["period"]?["year"]?.number.map({ Int($0) }) == year {
+            let given = (report.root?.sequence(at: "values") ?? []).filter { $0.string(at: "indicator") == "people-attended" }
+                .compactMap { $0["value"]?.number }
+            values += given
+            if !given.isEmpty, let q = report.root?["period"]?["quarter"]?.number { quarters.insert(Int(q)) }
+        }
         peopleAttended = values.isEmpty ? nil : values.reduce(0, +)
+        quartersReported = quarters.count
     }
 }
 

@@ -29,7 +29,11 @@ extension Pages {
                 status: b.covered ? language["budgets_covered"]
                     : language.format("budgets_short", ["amount": formatter.money(b.total - b.funded)]),
                 cost_per_person: cost.map(formatter.money) ?? language["budgets_no_data"], has_cost: cost != nil,
-                people: b.peopleAttended.map { formatter.count("budgets_people", $0, decimals: 0) } ?? "")
+                people: b.peopleAttended.map { people in
+                    // A year not yet reported whole divides the year's budget by part of its people.
+                    [formatter.count("budgets_people", people, decimals: 0)]
+                        + (b.quartersReported < 4 ? [formatter.count("budgets_quarters_partial", Double(b.quartersReported), decimals: 0)] : [])
+                }.map { $0.joined(separator: "; ") } ?? "")
         }
         let view = BudgetsView(intro: language["budgets_intro"], rows: rows)
         return PageContent(title: language["budgets_heading"], description: view.intro,

@@ -3,14 +3,15 @@ import Rendering
 import Resolution
 
 extension Pages {
-    /// A target as the site writes it (`at least 60 a month`), escaped for HTML, with
-    /// where it comes from when it is not the model's (local, the agency's exception with
-    /// its reason, or the model's band for the municipality's size).
+    /// A target as the site writes it beside a table of quarterly values (`at least 180
+    /// for the quarter (at least 60 a month)`, `targetBesideQuarters`), escaped for HTML,
+    /// with where it comes from when it is not the model's (local, the agency's exception
+    /// with its reason, or the model's band for the municipality's size).
     func targetHTML(_ target: EffectiveTarget?, unit: String, _ language: SiteLanguage) -> String {
         guard let target else { return "–" }
         let formatter = language.formatter
-        var out = HTML.escape(formatter.target(target.value, direction: target.direction.rawValue,
-                                               period: target.period.rawValue, unit: unit, additive: target.additive))
+        var out = HTML.escape(formatter.targetBesideQuarters(target.value, quarterValue: target.quarterValue, direction: target.direction.rawValue,
+                                                             period: target.period.rawValue, unit: unit, additive: target.additive))
         if let source = targetSource(target, language) { out += " <span class=\"target-source\">(\(HTML.escape(source)))</span>" }
         return out
     }

@@ -25,19 +25,19 @@ final class OpenDataTests: XCTestCase {
         XCTAssertEqual(fixture.file("budgets.csv"),
                        "municipality,year,posts,premises,communication,other,total,funding_council,funding_agency,"
                        + "funding_provincial_council,funding_regional_programme,funding_other,funding_total,covered,"
-                       + "people_attended,cost_per_person_attended\r\n"
-                       + "sant-feliu-de-llobregat,2026,98000,9000,0,1500,108500,60000,0,30000,25000,0,115000,true,235,461.7\r\n")
+                       + "people_attended,cost_per_person_attended,quarters_reported\r\n"
+                       + "sant-feliu-de-llobregat,2026,98000,9000,0,1500,108500,60000,0,30000,25000,0,115000,true,235,461.7,2\r\n")
     }
 
     /// Without a report of the year (the same budget for 2027), the people attended and
-    /// the cost per person attended are left empty.
+    /// the cost per person attended are left empty, and no quarter is reported.
     func testBudgetsCSVWithoutReports() throws {
         let folder = fixture.root.appendingPathComponent("seeds/sant-feliu-de-llobregat/budgets")
         let text = try String(contentsOf: folder.appendingPathComponent("2026.yaml"), encoding: .utf8)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("2026.yaml"))
         try fixture.write("seeds/sant-feliu-de-llobregat/budgets/2027.yaml", text.replacingOccurrences(of: "year: 2026", with: "year: 2027"))
         XCTAssertEqual(fixture.file("budgets.csv").components(separatedBy: "\r\n")[1],
-                       "sant-feliu-de-llobregat,2027,98000,9000,0,1500,108500,60000,0,30000,25000,0,115000,true,,")
+                       "sant-feliu-de-llobregat,2027,98000,9000,0,1500,108500,60000,0,30000,25000,0,115000,true,,,0")
     }
 
     func testServicesCSVBytes() {

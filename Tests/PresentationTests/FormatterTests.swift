@@ -36,6 +36,21 @@ final class FormatterTests: XCTestCase {
         XCTAssertEqual(ca.number(-0.3), "−0,3")
     }
 
+    /// Beside quarterly values, a count's target on another period is given on the quarter
+    /// first (session 26's trial read "at least 40 a month" beside 71 "missed"); a level, or
+    /// a target on the quarter, as it is written.
+    func testATargetBesideQuarterlyValuesIsOnTheQuarter() throws {
+        let ca = try formatter("ca"), en = try formatter("en")
+        XCTAssertEqual(en.targetBesideQuarters(40, quarterValue: 120, direction: "at-least", period: "month", unit: "count", additive: true),
+                       "at least 120 for the quarter (at least 40 a month)")
+        XCTAssertEqual(ca.targetBesideQuarters(48, quarterValue: 12, direction: "at-least", period: "year", unit: "count", additive: true),
+                       "com a mínim 12 en el trimestre (com a mínim 48 l'any)")
+        XCTAssertEqual(en.targetBesideQuarters(20, quarterValue: 20, direction: "at-least", period: "quarter", unit: "count", additive: true),
+                       "at least 20 a quarter")
+        XCTAssertEqual(en.targetBesideQuarters(95, quarterValue: 95, direction: "at-least", period: "month", unit: "percent", additive: false),
+                       "at least 95% each month")
+    }
+
     func testDatesAndPeriods() throws {
         let ca = try formatter("ca"), en = try formatter("en")
         XCTAssertEqual(ca.date(Day("2026-04-13")!), "13 d'abril de 2026")

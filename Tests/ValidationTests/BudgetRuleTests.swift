@@ -80,6 +80,7 @@ final class BudgetRuleTests: XCTestCase {
         XCTAssertEqual(b.funded(by: .provincialCouncil), 30000)
         XCTAssertTrue(b.covered)
         XCTAssertEqual(b.peopleAttended, 235)
+        XCTAssertEqual(b.quartersReported, 2)
         XCTAssertEqual(try XCTUnwrap(b.costPerPersonAttended), 461.702, accuracy: 0.001)
         XCTAssertEqual(network.budgets("molins-de-rei").count, 0)
     }

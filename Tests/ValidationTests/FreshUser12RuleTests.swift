@@ -132,16 +132,22 @@ extension FreshUserRuleTests {
         }
     }
 
-    /// Item 34: an amount with more than two decimals is an error at the value; amounts in
-    /// messages have thousands separators.
+    /// Item 34: an amount with more than two decimals is an error at the value (and the one
+    /// error: a budget the schema refuses is not summed); amounts in messages have
+    /// thousands separators.
     func testAmountsAreToTheCentAndMessagesGroupThousands() throws {
         try assertRendered([
             "seeds/sant-feliu-de-llobregat/budgets/2026.yaml:9:13: error[schema-multiple-of]: expected a multiple of 0.01; found 9000.555\n"
                 + "  = note: schema rule at model/schema/common.schema.yaml:161:5\n",
+        ], ["schema-multiple-of", "budget-funding-short"]) { t in
+            try t.replace("seeds/sant-feliu-de-llobregat/budgets/2026.yaml", "  premises: 9000\n", "  premises: 9000.555\n")
+            try t.replace("seeds/sant-feliu-de-llobregat/budgets/2026.yaml", "    amount: 60000\n", "    amount: 10000.5\n")
+        }
+        try assertRendered([
             "seeds/sant-feliu-de-llobregat/budgets/2026.yaml:13:1: error[budget-funding-short]: the funding of 2026 adds up to 65,000.50 €, short of the total of 108,500.56 € by 43,500.06 €\n"
                 + "   = help: add a source of funding or raise an amount, or cut a cost line\n",
         ], ["schema-multiple-of", "budget-funding-short"]) { t in
-            try t.replace("seeds/sant-feliu-de-llobregat/budgets/2026.yaml", "  premises: 9000\n", "  premises: 9000.555\n")
+            try t.replace("seeds/sant-feliu-de-llobregat/budgets/2026.yaml", "  premises: 9000\n", "  premises: 9000.56\n")
             try t.replace("seeds/sant-feliu-de-llobregat/budgets/2026.yaml", "    amount: 60000\n", "    amount: 10000.5\n")
         }
     }

@@ -99,11 +99,14 @@ struct IndicatorsChapter: ChapterBuilder {
 
         let definitions = heading("indicators.definitions", "indicators-definitions")
         let results = IndicatorResults(c.view, network: c.network)
-        /// The office's target in words (`at least 60 a month`), with where it comes from.
-        func targetText(_ id: String, unit: String?) -> String {
+        /// The office's target in words (`at least 60 a month`), with where it comes from;
+        /// beside the quarters' values, on the quarter first (`targetBesideQuarters`).
+        func targetText(_ id: String, unit: String?, besideQuarters: Bool = false) -> String {
             guard let t = results.targets[id] else { return "—" }
-            var text = HTML.escape(c.format.target(t.value, direction: t.direction.rawValue, period: t.period.rawValue,
-                                                   unit: unit, additive: t.additive))
+            var text = HTML.escape(besideQuarters
+                ? c.format.targetBesideQuarters(t.value, quarterValue: t.quarterValue, direction: t.direction.rawValue,
+                                                period: t.period.rawValue, unit: unit, additive: t.additive)
+                : c.format.target(t.value, direction: t.direction.rawValue, period: t.period.rawValue, unit: unit, additive: t.additive))
             switch t.source {
             case .model, .local: break
             case let .band(upTo, _): text += " (" + HTML.escape(c.words("target_source.band", ["up_to": c.format.number(Double(upTo))])) + ")"
@@ -156,7 +159,7 @@ struct IndicatorsChapter: ChapterBuilder {
                     }
                     return cell
                 }
-                return .init(indicator: c.indicatorLinkView(ind.id), target: targetText(ind.id, unit: unit),
+                return .init(indicator: c.indicatorLinkView(ind.id), target: targetText(ind.id, unit: unit, besideQuarters: true),
                              target_local: ind.overrides.isEmpty ? nil : c.local(modelValue: nil), cells: cells)
             }
             view.value_notes = notes
