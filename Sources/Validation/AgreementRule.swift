@@ -14,6 +14,7 @@ struct AgreementRule: MunicipalRule {
         RuleInfo("agreement-expired", "An agreement an office relies on has ended by the check date."),
         RuleInfo("agreement-dates-inverted", "An agreement ends before it was signed."),
         RuleInfo("agreement-party-unknown", "An agreement's money line names a party the agreement does not list."),
+        RuleInfo("agreement-signed-after-opening", "An office opened before the adhesion agreement it relies on was signed."),
     ]
 
     /// How many days before an agreement ends `agreement-expiring` warns.
@@ -38,9 +39,11 @@ struct AgreementRule: MunicipalRule {
         var resolved: Set<String>?
         for doc in c.network.agreements {
             guard let root = doc.root else { continue }
-            out += dates(doc, root)
+            // An end before the signing is the one error of a wrong year: not also "ended".
+            let inverted = dates(doc, root, c)
+            out += inverted
             out += parties(root)
-            guard ending(root, c.asOf) else { continue }
+            guard inverted.isEmpty, ending(root, c.asOf) else { continue }
             // The offices relying on it, in the order of the resolved views, with the nodes naming it.
             if relying == nil {
                 relying = c.network.municipalitiesRelyingByAgreement()
@@ -67,7 +70,11 @@ struct AgreementRule: MunicipalRule {
         // error is the one.
         if relied.contains(where: { $0.document.unread }) { return [] }
         let adhesions = relied.filter { $0.document?.agreementType == .adhesion }
-        if adhesions.contains(where: { ($0.document?.signedOn).map { $0 <= c.asOf } ?? false }) { return [] }
+        // A signing date after the day the check was given is `date-after-check-day`'s error.
+        if adhesions.contains(where: { ($0.document?.signedOn).map { CheckDayRule.reports($0, c) } ?? false }) { return [] }
+        if let signed = adhesions.compactMap({ a in a.document?.signedOn.flatMap { $0 <= c.asOf ? (a, $0) : nil } }).min(by: { $0.1 < $1.1 }) {
+            return openedBefore(m, adhesion: signed.0, signedOn: signed.1)
+        }
         let status = m.status!.rawValue
         if let unsigned = adhesions.first {
             let when = unsigned.document?.signedOn.map { "it is dated \($0), after the check date \(c.asOf)" }
@@ -81,6 +88,20 @@ struct AgreementRule: MunicipalRule {
                        "the office is at status '\(status)', but relies on no signed adhesion agreement of its council",
                        at: m.statusSpan,
                        help: "add the adhesion agreement as seeds/\(m.slug)/agreements/<id>.yaml (type: adhesion, with signed_on) and list its id under the office's 'agreements'")]
+    }
+
+    /// `agreement-signed-after-opening`: an office that serves the public (a pilot or open)
+    /// opened before the first adhesion it relies on was signed; it served under the
+    /// programme without its council's adhesion (session 26's trial: a typo in either date
+    /// went through).
+    func openedBefore(_ m: ResolvedMunicipality, adhesion: AgreementReliance, signedOn: Day) -> [Diagnostic] {
+        guard let status = m.status, status >= .pilot, let opened = m.openingDate, opened < signedOn,
+              let node = m.files.office?.root?["opening_date"] else { return [] }
+        let signing = adhesion.document?.root?["signed_on"]
+        return [.error("agreement-signed-after-opening",
+                       "the office opened on \(opened), before its adhesion agreement '\(adhesion.id)' was signed on \(signedOn)",
+                       at: node.span, related: signing.map { [RelatedLocation($0.span, "the adhesion's signing date")] } ?? [],
+                       help: "correct the opening date or the agreement's signed_on (often the year): an office serves under the programme once its council has signed the adhesion")]
     }
 
     /// `agreement-expired` and `agreement-expiring`, once per agreement, with every
@@ -105,9 +126,11 @@ struct AgreementRule: MunicipalRule {
                          help: "start its renewal now: agreements between administrations are renewed before they end (Llei 40/2015, art. 49.h)")]
     }
 
-    /// `agreement-dates-inverted`.
-    func dates(_ doc: Document, _ root: Node) -> [Diagnostic] {
-        guard let signed = doc.signedOn, let node = root["valid_until"], let until = doc.validUntil, until < signed else { return [] }
+    /// `agreement-dates-inverted`; not of a signing date after the day the check was given
+    /// (`date-after-check-day`'s error, the one of that token).
+    func dates(_ doc: Document, _ root: Node, _ c: ValidationContext) -> [Diagnostic] {
+        guard let signed = doc.signedOn, !CheckDayRule.reports(signed, c), let node = root["valid_until"], let until = doc.validUntil,
+              until < signed else { return [] }
         return [.error("agreement-dates-inverted", "agreement '\(doc.id)' ends on \(until), before it was signed on \(signed)",
                        at: node.span, related: [RelatedLocation(root["signed_on"]!.span, "the signing date")],
                        help: "correct valid_until or signed_on")]
@@ -120,7 +143,8 @@ struct AgreementRule: MunicipalRule {
             guard let node = line["party"], let party = node.string, !ids.contains(party) else { return nil }
             return .error("agreement-party-unknown",
                           "money line names party '\(party)', which the agreement does not list",
-                          at: node.span, help: Suggestions.didYouMean(party, in: ids.sorted()) ?? "use the id of one of the agreement's parties")
+                          at: node.span, help: Suggestions.didYouMean(party, in: ids.sorted())
+                              ?? (ids.isEmpty ? "list the party under 'parties' first" : "use the id of one of the agreement's parties: \(ids.sorted().joined(separator: ", "))"))
         }
     }
 }

@@ -29,10 +29,25 @@ final class AgreementRuleTests: XCTestCase {
         ]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "signed_on: 2025-11-03\n", "") }
     }
 
-    func testAnAdhesionSignedAfterTheCheckDateDoesNotCount() throws {
+    /// A signing date after the day the check is made as of is that date's error (every
+    /// agreement's, session 26's trial), not also a missing adhesion.
+    func testAnAdhesionSignedAfterTheCheckDateIsTheDatesError() throws {
         try assertDiagnostics([
-            "agreement-adhesion-missing seeds/molins-de-rei/office.yaml:8:14: adhesion agreement 'adhesion-molins' is not signed: it is dated 2026-12-01, after the check date 2026-11-25, and the office is at status 'planned'",
+            "date-after-check-day seeds/molins-de-rei/agreements/adhesion-molins.yaml:13:12: agreement 'adhesion-molins' was signed on 2026-12-01, after 2026-11-25, the day of the check",
         ]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "signed_on: 2025-11-03", "signed_on: 2026-12-01") }
+        try assertDiagnostics([
+            "date-after-check-day seeds/agreements/knowledge-transfer.yaml:13:12: agreement 'knowledge-transfer' was signed on 2027-06-02, after 2026-11-25, the day of the check",
+        ]) { try $0.replace("seeds/agreements/knowledge-transfer.yaml", "signed_on: 2025-06-02", "signed_on: 2027-06-02") }
+    }
+
+    /// An office that serves the public opened before the adhesion it relies on was signed
+    /// (session 26's trial: a typo in either date went through).
+    func testAnOfficeOpenedBeforeItsAdhesionWasSigned() throws {
+        try assertDiagnostics([
+            "agreement-signed-after-opening seeds/sant-feliu-de-llobregat/office.yaml:7:15: the office opened on 2026-04-13, before its adhesion agreement 'adhesion-sant-feliu' was signed on 2026-05-20",
+        ]) { try $0.replace("\(sf)/agreements/adhesion-sant-feliu.yaml", "signed_on: 2025-10-10", "signed_on: 2026-05-20") }
+        // A planned office's opening date is when it is to open.
+        try assertDiagnostics([]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "signed_on: 2025-11-03", "signed_on: 2026-11-20") }
     }
 
     func testAnAgreementEndingWithin90DaysIsAWarningOnItsEndDate() throws {
@@ -102,9 +117,19 @@ final class AgreementRuleTests: XCTestCase {
 
     func testAgreementDatesInverted() throws {
         try assertDiagnostics([
+            // The one error of a wrong year: not also "ended" (session 26's trial).
             "agreement-dates-inverted seeds/molins-de-rei/agreements/adhesion-molins.yaml:14:14: agreement 'adhesion-molins' ends on 2025-11-02, before it was signed on 2025-11-03",
-            "agreement-expired seeds/molins-de-rei/agreements/adhesion-molins.yaml:14:14: agreement 'adhesion-molins' was in force until 2025-11-02 and has ended (as of 2026-11-25); molins-de-rei relies on it",
         ]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "valid_until: 2029-06-14", "valid_until: 2025-11-02") }
+    }
+
+    /// A party that is no near miss of one listed gets the parties listed in its help
+    /// (session 26's trial: "use the id of one of the agreement's parties" named none).
+    func testAnUnknownPartysHelpListsTheParties() throws {
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try t.replace("seeds/agreements/knowledge-transfer.yaml", "  - party: agency", "  - party: ajuntament")
+        let d = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "agreement-party-unknown" }
+        XCTAssertEqual(d.map { $0.help ?? "" }, ["use the id of one of the agreement's parties: agency, partner"])
     }
 
     func testAgreementPartyUnknown() throws {
