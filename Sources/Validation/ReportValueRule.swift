@@ -92,7 +92,12 @@ struct ReportValueRule: MunicipalRule {
             // in the narrative). An annual indicator is reported in the fourth quarter.
             if let quarter, let valuesNode = root["values"], let items = valuesNode.sequence {
                 let given = Set(items.compactMap { $0.string(at: "indicator") })
-                for ind in m.indicators where !given.contains(ind.id) {
+                // A value for an id the view does not have (`ref-unknown`, with its did-you-mean)
+                // is most often the missing indicator misspelt: that one is not also missing
+                // (session 26's trial: `jobs-creatd` was told to add `jobs-created` again).
+                let ids = m.indicators.map(\.id)
+                let misspelt = Set(given.filter { !ids.contains($0) }.flatMap { Suggestions.closest(to: $0, in: ids.filter { !given.contains($0) }, limit: 1) })
+                for ind in m.indicators where !given.contains(ind.id) && !misspelt.contains(ind.id) {
                     if ind.fields.string(at: "frequency") == "annual", quarter.quarter != 4 { continue }
                     out.append(.warning("report-value-missing",
                                         "the report for \(quarter) gives no value for indicator '\(ind.id)'",

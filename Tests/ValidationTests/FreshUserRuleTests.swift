@@ -141,6 +141,18 @@ final class FreshUserRuleTests: XCTestCase {
         }
     }
 
+    /// A value for a misspelt indicator is the unknown id's error, with its did-you-mean;
+    /// the indicator it names is not also missing (session 26's trial: `jobs-creatd` was
+    /// also told to add `jobs-created`, which would give the value twice).
+    func testAMisspeltIndicatorIsNotAlsoMissing() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:7:16: error[ref-unknown]: unknown indicator 'people-atended'\n"
+                + "  = help: did you mean 'people-attended'?\n",
+        ]) { t in
+            try t.replace("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml", "  - indicator: people-attended\n", "  - indicator: people-atended\n")
+        }
+    }
+
     /// A report sent before its quarter ended; the fresh user's copy of the Q3 report as
     /// 2027 Q3, still saying it was sent in October 2026: one error at `submitted`.
     func testAReportIsSentAfterItsQuarter() throws {
