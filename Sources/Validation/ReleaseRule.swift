@@ -20,7 +20,10 @@ struct ReleaseRule: Rule {
         var out: [Diagnostic] = []
         let releases = c.network.releases
         let current = c.settings.version
-        for m in c.resolved {
+        // A model version no release has is `release-version-mismatch`'s error: each office
+        // is not also told that nothing was released in between (session 26's trial).
+        let released = releases.isEmpty || releases.contains { $0.version == current }
+        for m in c.resolved where released {
             guard let node = m.files.adaptation?.root?["base_model_version"], let base = node.string,
                   let b = SemanticVersion(base), let v = SemanticVersion(current), b < v,
                   // A version no release has is base-model-version's error, not an older release.
@@ -35,9 +38,11 @@ struct ReleaseRule: Rule {
         }
         guard let history = c.network.modelDocuments(.releaseHistory).first else { return out }
         var previous: ModelRelease?
+        var disordered = false
         for r in releases {
             if let p = previous, let a = SemanticVersion(p.version), let b = SemanticVersion(r.version) {
                 if b <= a {
+                    disordered = true
                     out.append(.error("release-order", "release \(r.version) comes after release \(p.version) but is not newer",
                                       at: r.node["version"]!.span, related: [RelatedLocation(p.node["version"]!.span, "release \(p.version)")],
                                       help: "list the releases oldest first, each with a higher version"))
@@ -70,12 +75,22 @@ struct ReleaseRule: Rule {
         // The model's version as written: with model.yaml unread or without a version, the
         // version compared would be the default 0.0.0 (the file's own error says what is wrong).
         let written = c.network.model[.model]?.values.first?.root?.string(at: "version") != nil
-        if !unread, written, let last = releases.last, last.version != current {
+        // Releases out of order are `release-order`'s error: which is the last is not known.
+        if !unread, written, !disordered, let last = releases.last, last.version != current {
             let at = c.network.model[.model]?.values.first?.root?["version"]?.span ?? .wholeFile(history.path)
+            // Advice that can be followed: not "add release 1.1.0" when 1.1.0 is released, nor
+            // a version older than the last release for the model.
+            let help: String
+            if releases.contains(where: { $0.version == current }) {
+                help = "set the model's version to \(last.version), its last release"
+            } else if let v = SemanticVersion(current), let l = SemanticVersion(last.version), v > l {
+                help = "add release \(current) to model/releases.yaml, after release \(last.version)"
+            } else {
+                help = "set the model's version to \(last.version), its last release (\(current) is older and was never released)"
+            }
             out.append(.error("release-version-mismatch",
                               "the model is at version \(current), but its last release is \(last.version)",
-                              at: at, related: [RelatedLocation(last.node["version"]!.span, "the last release")],
-                              help: "add release \(current) to model/releases.yaml, or set the model's version to \(last.version)"))
+                              at: at, related: [RelatedLocation(last.node["version"]!.span, "the last release")], help: help))
         }
         for doc in c.network.modelDocuments(.proposal) {
             // A decision is recorded with the status it gives (accepted or rejected): the
