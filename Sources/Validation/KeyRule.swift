@@ -17,6 +17,15 @@ struct KeyRule: DocumentRule {
 
     func prepare(_ c: ValidationContext) {}
 
+    /// The help of a repeated key: an id the writer coins is given anew, or the repeated
+    /// item removed; a key that names something outside the list (a municipality, a post,
+    /// an indicator) is listed once (session 26's trial: a municipality in two waves was
+    /// told to "give each item its own name").
+    static func help(_ field: String, list: String) -> String {
+        field == "id" ? "give each item of '\(list)' its own id, or remove this item if it repeats the first"
+            : "list each \(field) once in '\(list)': remove this item, or merge what it says into the first"
+    }
+
     func check(_ doc: Document, _: Void, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         guard let annotated = c.schemaResults[doc.path]?.annotated else { return out }
@@ -36,7 +45,7 @@ struct KeyRule: DocumentRule {
                     out.append(.error("key-duplicate", "\(field) '\(key)' is used twice in '\(value.path.fieldName)'",
                                       at: keyNode.span,
                                       related: [RelatedLocation(earlier.span, "first used")],
-                                      help: "give each item of '\(value.path.fieldName)' its own \(field)"))
+                                      help: KeyRule.help(field, list: value.path.fieldName)))
                 }
             }
         }

@@ -118,7 +118,7 @@ final class FreshUserRuleTests: XCTestCase {
         try assertRendered([
             "seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:9:16: error[key-duplicate]: indicator 'people-attended' is used twice in 'values'\n"
                 + "  = note: first used at seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:7:16\n"
-                + "  = help: give each item of 'values' its own indicator\n",
+                + "  = help: list each indicator once in 'values': remove this item, or merge what it says into the first\n",
         ]) { t in
             try t.replace(Self.q2, "    value: 110\n", "    value: 110\n  - indicator: people-attended\n    value: 7\n")
         }
@@ -244,7 +244,7 @@ final class FreshUserRuleTests: XCTestCase {
                 + "  = help: correct the date (often the year): it records what was done, on or before the day it is committed\n",
             "seeds/sant-feliu-de-llobregat/checklist.yaml:6:11: error[key-duplicate]: item 'premises-ready' is used twice in 'items'\n"
                 + "  = note: first used at seeds/sant-feliu-de-llobregat/checklist.yaml:3:11\n"
-                + "  = help: give each item of 'items' its own item\n",
+                + "  = help: list each item once in 'items': remove this item, or merge what it says into the first\n",
         ]) { t in
             try t.write("seeds/molins-de-rei/checklist.yaml", """
                 municipality: molins-de-rei
