@@ -17,6 +17,7 @@ struct ExpansionRule: Rule {
         RuleInfo("expansion-wave-unknown", "An entry of the expansion plan names a wave the plan does not declare."),
         RuleInfo("expansion-stage-ignored", "The expansion plan gives a stage to a municipality that has an office folder, whose stage is its office's status."),
         RuleInfo("expansion-pilot-twice", "More than one wave of the expansion plan is marked as the pilot."),
+        RuleInfo("expansion-opening-outside-wave", "An office opens (or opened) outside the dates of its wave in the expansion plan."),
         RuleInfo("assessment-office-not-serving", "An assessment assesses an office that did not serve the public during its period."),
         RuleInfo("assessment-model-version-unknown", "An assessment's decision names a model version that model/releases.yaml does not list."),
     ]
@@ -31,6 +32,8 @@ struct ExpansionRule: Rule {
 
     func check(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        // The INE codes of the offices `expansion-before-decision` reported.
+        var beforeDecision = Set<String>()
         let register = c.network.register
         let plan = c.network.expansionPlan
         let assessment = c.network.expansionAssessment
@@ -48,6 +51,7 @@ struct ExpansionRule: Rule {
                 let statusNode = office["status"]
                 if let assessment, let date = assessment.decisionDate, assessment.outcome?.expands == true {
                     if let opening = m.openingDate, opening < date {
+                        beforeDecision.insert(code)
                         out.append(.error("expansion-before-decision",
                                           "office of wave '\(wave.id)' opened as '\(status.rawValue)' on \(opening), before the decision to expand on \(date)",
                                           at: office["opening_date"]?.span ?? m.statusSpan,
@@ -58,6 +62,7 @@ struct ExpansionRule: Rule {
                     let why = assessment.map { a in
                         a.outcome.map { "assessment '\(a.id)' decided '\($0.rawValue)'" } ?? "assessment '\(a.id)' has no decision"
                     } ?? "no assessment has decided to expand"
+                    beforeDecision.insert(code)
                     out.append(.error("expansion-before-decision",
                                       "office of wave '\(wave.id)' is '\(status.rawValue)' before the decision to expand: \(why)",
                                       at: statusNode?.span ?? m.statusSpan,
@@ -104,11 +109,14 @@ struct ExpansionRule: Rule {
             // The municipalities with an office folder, by INE code: their stage is their
             // office's status, and a stage in the plan is not read (expansion.schema.yaml).
             var folders: [String: (slug: String, status: String)] = [:]
+            var openings: [String: (day: Day, node: Node)] = [:]
             for m in c.resolved {
                 if let code = m.files.office?.root?["municipality"]?.string(at: "ine_code") {
                     folders[code] = (m.slug, m.status?.rawValue ?? "")
+                    if let day = m.openingDate, let node = m.files.office?.root?["opening_date"] { openings[code] = (day, node) }
                 }
             }
+            let wavesByID = Dictionary(plan.waves.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for entry in plan.entries {
                 if let stage = entry.node["stage"], let folder = folders[entry.ineCode] {
                     out.append(.warning("expansion-stage-ignored",
@@ -119,6 +127,18 @@ struct ExpansionRule: Rule {
                 if let wave = entry.wave, !waves.contains(wave), let node = entry.node["wave"] {
                     out.append(.error("expansion-wave-unknown", "no wave '\(wave)' in the expansion plan", at: node.span,
                                       help: Suggestions.didYouMean(wave, in: waves.sorted()) ?? "waves: \(waves.sorted().joined(separator: ", "))"))
+                }
+                // An office's opening date within its wave's dates (session 26's trial: an
+                // office moved to a later wave kept its opening date, unseen).
+                // An office open before the decision to expand is that error alone.
+                if let id = entry.wave, let wave = wavesByID[id], let node = entry.node["wave"], let opening = openings[entry.ineCode],
+                   !beforeDecision.contains(entry.ineCode),
+                   (wave.start.map { opening.day < $0 } ?? false) || (wave.end.map { opening.day > $0 } ?? false) {
+                    let dates = [wave.start.map { "from \($0)" }, wave.end.map { "to \($0)" }].compactMap { $0 }.joined(separator: " ")
+                    out.append(.warning("expansion-opening-outside-wave",
+                                        "\(entry.name) is in wave '\(id)' (\(dates)), but its office's opening date is \(opening.day)",
+                                        at: node.span, related: [RelatedLocation(opening.node.span, "the office's opening date")],
+                                        help: "put the municipality in the wave of its opening, or correct the office's opening_date"))
                 }
                 guard let register, let codeNode = entry.node["ine_code"] else { continue }
                 if let known = register.entry(code: entry.ineCode) {

@@ -11,12 +11,42 @@ struct FollowUpRule: Rule {
     static let rules = [
         RuleInfo("follow-up-issue-overdue", "An open issue of an office's follow-up is past its due date."),
         RuleInfo("follow-up-issue-status", "An issue is closed without a closed date, or open with one."),
+        RuleInfo("follow-up-action-status", "A support action is done without an end date."),
+        RuleInfo("follow-up-before-programme", "A visit, an action or an issue of the follow-up is dated before the programme started."),
+    ]
+
+    /// The dates of the follow-up that record what happened, by list: a visit's `date`, an
+    /// action's `start`, an issue's `opened` (none of them before the programme began).
+    static let recordDates: [(list: String, field: String, what: String)] = [
+        ("visits", "date", "visit"), ("actions", "start", "action"), ("issues", "opened", "issue"),
     ]
 
     func check(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        // The programme's start (`start_date` of seeds/programme.md): the agency follows its
+        // offices from then on; a date before it is a typo, most often of the year (session
+        // 26's trial: a visit dated 2016 went through).
+        let programme = c.network.model[.programme]?.values.first?.root
+        let started = programme?.string(at: "start_date").flatMap(Day.init)
         for slug in c.network.municipalitySlugs {
             guard let doc = c.network.municipalities[slug]?.single(.followUp) else { continue }
+            if let started, let startNode = programme?["start_date"] {
+                for (list, field, what) in FollowUpRule.recordDates {
+                    for item in doc.root?.sequence(at: list) ?? [] {
+                        guard let node = item[field], let day = node.string.flatMap(Day.init), day < started,
+                              !c.refused(node, in: doc.path) else { continue }
+                        out.append(.warning("follow-up-before-programme",
+                                            "\(what) '\(item.string(at: "id") ?? "?")' is dated \(day), before the programme started on \(started)",
+                                            at: node.span, related: [RelatedLocation(startNode.span, "the programme's start")],
+                                            help: "correct the date (often the year): the agency follows its offices from the programme's start"))
+                    }
+                }
+            }
+            for action in doc.root?.sequence(at: "actions") ?? [] where action.string(at: "status") == "done" && action["end"] == nil {
+                out.append(.error("follow-up-action-status", "action '\(action.string(at: "id") ?? "?")' is done, but has no 'end' date",
+                                  at: action["status"]!.span,
+                                  help: "add 'end:' with the day it ended (the follow-up page shows it), or set the status it has"))
+            }
             for issue in doc.root?.sequence(at: "issues") ?? [] {
                 guard let statusNode = issue["status"] else { continue }
                 let id = issue.string(at: "id") ?? "?"

@@ -86,6 +86,21 @@ final class ExpansionRuleTests: XCTestCase {
         }
     }
 
+    /// An office opens within its wave's dates (session 26's trial: Molins de Rei moved to
+    /// a later wave kept its opening date, unseen); an office open before the decision is
+    /// that error alone (above).
+    func testAnOfficeOpensWithinItsWave() throws {
+        try assertExpansion([
+            "expansion-opening-outside-wave seeds/expansion.yaml:9:52: Molins de Rei is in wave 'wave-2' (from 2027-10-01 to 2028-06-30), but its office's opening date is 2027-03-01",
+        ]) { t in
+            try programme(t)
+            try t.replace("seeds/expansion.yaml", "  - {id: wave-1, name: {ca: Primera onada, es: Primera oleada}, start: 2027-03-01, end: 2027-07-31}\n",
+                          "  - {id: wave-1, name: {ca: Primera onada, es: Primera oleada}, start: 2027-03-01, end: 2027-07-31}\n"
+                              + "  - {id: wave-2, name: {ca: Segona onada, es: Segunda oleada}, start: 2027-10-01, end: 2028-06-30}\n")
+            try t.replace("seeds/expansion.yaml", "ine_code: \"08123\", wave: wave-1}", "ine_code: \"08123\", wave: wave-2}")
+        }
+    }
+
     func testWithoutADecisionToExpandAnExpansionOfficeStaysPlanned() throws {
         try assertExpansion([
             "expansion-before-decision seeds/molins-de-rei/office.yaml:6:9: office of wave 'wave-1' is 'pilot' before the decision to expand: assessment 'pilot' decided 'extend-pilot'",

@@ -246,6 +246,46 @@ extension FreshUserRuleTests {
         }
     }
 
+    /// A visit, an action or an issue dated before the programme started (2025-10-01 in
+    /// the fixture) is a warning at the date; a done action says when it ended (session
+    /// 26's trial: a visit dated 2016 and a done action without its end went through).
+    func testTheFollowUpIsDatedFromTheProgrammesStartAndADoneActionEnded() throws {
+        let rules: Set<String> = ["follow-up-before-programme", "follow-up-action-status"]
+        // The gutter is as wide as the line number.
+        func related(_ gutter: String) -> String {
+            "\(gutter) = note: the programme's start at seeds/programme.md:6:13\n"
+                + "\(gutter) = help: correct the date (often the year): the agency follows its offices from the programme's start\n"
+        }
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/follow-up.yaml:4:11: warning[follow-up-before-programme]: visit 'opening-visit' is dated 2016-04-13, before the programme started on 2025-10-01\n" + related(" "),
+            "seeds/sant-feliu-de-llobregat/follow-up.yaml:11:12: warning[follow-up-before-programme]: action 'coaching' is dated 2025-09-30, before the programme started on 2025-10-01\n" + related("  "),
+            "seeds/sant-feliu-de-llobregat/follow-up.yaml:12:13: error[follow-up-action-status]: action 'coaching' is done, but has no 'end' date\n"
+                + "   = help: add 'end:' with the day it ended (the follow-up page shows it), or set the status it has\n",
+        ], rules) { t in
+            try t.write("seeds/sant-feliu-de-llobregat/follow-up.yaml", """
+                municipality: sant-feliu-de-llobregat
+                visits:
+                  - id: opening-visit
+                    date: 2016-04-13
+                    owner: Equip de xarxa
+                    summary: Visita d'obertura.
+                actions:
+                  - id: coaching
+                    title: Acompanyament
+                    owner: Equip de xarxa
+                    start: 2025-09-30
+                    status: done
+                  - id: second
+                    title: Segona sessió
+                    owner: Equip de xarxa
+                    start: 2025-10-01
+                    end: 2025-10-02
+                    status: done
+
+                """)
+        }
+    }
+
     /// Item 52: population bands listed out of order, or one repeated.
     func testPopulationBandsAreListedFromTheSmallestUp() throws {
         try assertRendered([
