@@ -26,10 +26,12 @@ enum ScalarResolver {
         return number(s)
     }
 
-    /// Whether `text` is written as `value` would be shown (`Node.keyText`): true for a
-    /// string, a null, `true`, `12`, `-3`, `0.5`; false for `08750` (the integer 8750),
-    /// `+3`, `0x1F`, `1.50`, `1e3`, `True`. Only numbers and booleans are compared, and an
-    /// integer's text is made only when it starts with a sign or a zero.
+    /// Whether `text` is written as `value` is shown in messages: true for a string, a
+    /// null, `true`, `12`, `-3`, `0.5`; false for `08750` (the integer 8750), `+3`,
+    /// `0x1F`, `1.50`, `2.0` (shown 2), `.5`, `1e3`, `True`. Only numbers and booleans are
+    /// compared, by their bytes first: a number's text is made only when it starts with a
+    /// sign or a zero (an integer), or when a double's bytes may differ from its shortest
+    /// form (this runs for every scalar of the tree).
     static func writtenAsValue(_ text: String, _ value: Node.Value) -> Bool {
         switch value {
         case .null, .string, .sequence, .mapping:
@@ -40,7 +42,15 @@ enum ScalarResolver {
             guard let first = text.utf8.first, first == UInt8(ascii: "0") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") else { return true }
             return text == String(i)
         case let .double(d):
-            return text == String(d)
+            // An integral double is shown without its ".0" (ValueText.number: 2.0 is 2).
+            if d.isFinite, d == d.rounded() { return false }
+            let utf8 = text.utf8
+            guard let first = utf8.first, let last = utf8.last else { return true }
+            let mayDiffer = first == UInt8(ascii: "+") || first == UInt8(ascii: ".") || last == UInt8(ascii: "0")
+                || utf8.contains(UInt8(ascii: "e")) || utf8.contains(UInt8(ascii: "E"))
+                || (first == UInt8(ascii: "0") && utf8.count > 1 && utf8.dropFirst().first != UInt8(ascii: "."))
+                || (first == UInt8(ascii: "-") && utf8.dropFirst().first == UInt8(ascii: "0") && utf8.dropFirst(2).first != UInt8(ascii: "."))
+            return !mayDiffer || text == String(d)
         }
     }
 

@@ -70,9 +70,12 @@ extension Evaluator {
             if !ok {
                 fail(.multipleOf(step, written: written.isEmpty ? nil : written[instance.span]), "multipleOf", instance, k)
                 valid = false
-            } else if !written.isEmpty, let text = written[instance.span], DecimalMultiple.decimals(written: text) > DecimalMultiple.decimals(of: step) {
-                // By what was written, not by the value alone: the JSON Schema Test Suite
-                // has no written forms, and a JSON document none (`WrittenForms`).
+            } else if !written.isEmpty, let text = written[instance.span], FailureText.groupsThousands(text),
+                      DecimalMultiple.decimals(written: text) > DecimalMultiple.decimals(of: step) {
+                // By what was written, not by the value alone, and only for a dot between
+                // groups of three digits (`1.800`): the JSON Schema Test Suite has no written
+                // forms, a JSON document none (`WrittenForms`), and `0.50` for a step of 0.1
+                // is the value 0.5 as any validator reads it.
                 fail(.multipleOfWritten(step, written: text), "multipleOf", instance, k)
                 valid = false
             }

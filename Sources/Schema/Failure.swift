@@ -32,9 +32,9 @@ struct Failure: Sendable {
         case maximum(Double, exclusive: Bool)
         /// `written`: the text the value was written with, when it is not the value's own.
         case multipleOf(Double, written: String? = nil)
-        /// The value is a multiple of the step, but it was written with more decimals than
-        /// the step has (`1.800` for a step of 0.01: most likely 1,800 with a thousands
-        /// separator, which YAML reads as 1.8).
+        /// The value is a multiple of the step, but it was written with a dot between groups
+        /// of three digits and more decimals than the step has (`1.800` for a step of 0.01:
+        /// 1,800 with a thousands separator, which YAML reads as 1.8).
         case multipleOfWritten(Double, written: String)
         case oneOfMany([Int])
         case noBranch

@@ -64,7 +64,7 @@ enum FailureText {
                 return Text(message: "\(found) does not match the pattern \(pattern)")
             }
             let form = title.map { "the form \(ValueText.quoted($0))" } ?? "the form this field takes"
-            return Text(message: "\(found) does not have \(form)", help: description ?? title,
+            return Text(message: "\(found) does not have \(form)", help: description,
                         notes: ["the form as a regular expression: \(pattern)"])
         case let .format(format):
             if format == .date, let text = f.instance.string, let day = Formats.impossibleDay(Array(text.utf8)) {
@@ -81,7 +81,8 @@ enum FailureText {
             let places = DecimalMultiple.decimals(of: step)
             let allowed = places == 0 ? "no decimals" : places == 1 ? "at most 1 decimal" : "at most \(places) decimals"
             let value = ValueText.literal(f.instance)
-            var text = Text(message: "\(written) is read as \(value): written with \(DecimalMultiple.decimals(written: written)) decimals, where this value takes \(allowed)")
+            let decimals = DecimalMultiple.decimals(written: written)
+            var text = Text(message: "\(written) is read as \(value): written with \(decimals) decimal\(decimals == 1 ? "" : "s"), where this value takes \(allowed)")
             // 1.800 or 45.000: a dot between groups of three digits, as Catalan and Spanish
             // write thousands.
             text.help = thousandsHelp(written, meaning: value) ?? "write the value with \(allowed)"
@@ -126,7 +127,14 @@ enum FailureText {
             return isJSON ? nil : "the value is empty; write it after the colon, or \"\" for an empty text"
         case let .string(s) where types.contains(.number) || types.contains(.integer):
             if Double(s) != nil { return "remove the quotes to make it a number" }
-            return thousandsHelp(s, meaning: nil)
+            // 14500,50: a decimal comma, as Catalan and Spanish write it.
+            let parts = s.split(separator: ",", omittingEmptySubsequences: false)
+            if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }), !s.contains(".") {
+                return "YAML writes decimals with a dot: write \(parts[0]).\(parts[1])"
+            }
+            // 1.250.000: two dots make a text; one is still a decimal point.
+            guard groupsThousands(s) else { return nil }
+            return "write \(s.replacingOccurrences(of: ".", with: "")), without the dots between thousands: in a YAML number the dot is the decimal point"
         case let .string(s) where types.contains(.boolean):
             if ["true", "false"].contains(s.lowercased()) { return "remove the quotes to make it a boolean" }
             if !isJSON, ["yes", "no", "on", "off", "y", "n"].contains(s.lowercased()) {
@@ -145,8 +153,10 @@ enum FailureText {
     static func thousandsHelp(_ written: String, meaning: String?) -> String? {
         guard groupsThousands(written) else { return nil }
         let number = written.replacingOccurrences(of: ".", with: "")
-        return "YAML reads the dot as a decimal point, not as a thousands separator: write \(number)"
-            + (meaning.map { " (or \($0), if that was meant)" } ?? "")
+        guard let meaning else {
+            return "if the dot separates thousands, write \(number): YAML reads the dot as a decimal point"
+        }
+        return "YAML reads the dot as a decimal point, not as a thousands separator: write \(number) (or \(meaning), if that was meant)"
     }
 
     /// Whether `text` is digits grouped by dots in threes after a first group of one to

@@ -39,11 +39,12 @@ struct AgreementRule: MunicipalRule {
         var resolved: Set<String>?
         for doc in c.network.agreements {
             guard let root = doc.root else { continue }
-            // An end before the signing is the one error of a wrong year: not also "ended".
-            let inverted = dates(doc, root, c)
-            out += inverted
+            // An end before the signing is the one error of a wrong year: not also "ended"
+            // (whichever date's error is told: this one, or `date-after-check-day`'s).
+            out += dates(doc, root, c)
             out += parties(root)
-            guard inverted.isEmpty, ending(root, c.asOf) else { continue }
+            if let signed = doc.signedOn, let until = doc.validUntil, until < signed { continue }
+            guard ending(root, c.asOf) else { continue }
             // The offices relying on it, in the order of the resolved views, with the nodes naming it.
             if relying == nil {
                 relying = c.network.municipalitiesRelyingByAgreement()
@@ -70,11 +71,11 @@ struct AgreementRule: MunicipalRule {
         // error is the one.
         if relied.contains(where: { $0.document.unread }) { return [] }
         let adhesions = relied.filter { $0.document?.agreementType == .adhesion }
-        // A signing date after the day the check was given is `date-after-check-day`'s error.
-        if adhesions.contains(where: { ($0.document?.signedOn).map { CheckDayRule.reports($0, c) } ?? false }) { return [] }
         if let signed = adhesions.compactMap({ a in a.document?.signedOn.flatMap { $0 <= c.asOf ? (a, $0) : nil } }).min(by: { $0.1 < $1.1 }) {
             return openedBefore(m, adhesion: signed.0, signedOn: signed.1)
         }
+        // A signing date after the day the check was given is `date-after-check-day`'s error.
+        if adhesions.contains(where: { ($0.document?.signedOn).map { CheckDayRule.reports($0, c) } ?? false }) { return [] }
         let status = m.status!.rawValue
         if let unsigned = adhesions.first {
             let when = unsigned.document?.signedOn.map { "it is dated \($0), after the check date \(c.asOf)" }

@@ -20,9 +20,12 @@ struct BudgetRule: FolderRule {
 
     func prepare(_ c: ValidationContext) {}
 
-    /// A budget reads only its municipality's folder (`OfficeBudget`): a folder that no
-    /// save touched keeps its diagnostics, whatever else changed.
-    func keepsOtherFolders(_ delta: ValidationContext.Delta) -> Bool { true }
+    /// A budget reads only its municipality's folder (`OfficeBudget`) and the schema's
+    /// verdict on it (`summable`): a folder that no save touched keeps its diagnostics
+    /// while no schema changed.
+    func keepsOtherFolders(_ delta: ValidationContext.Delta) -> Bool {
+        !delta.changed.contains { $0.hasPrefix(TreeLayout.schemaFolder + "/") }
+    }
 
     func check(_ slug: String, _ files: MunicipalityFiles, _ prepared: Void, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -43,7 +46,7 @@ struct BudgetRule: FolderRule {
             // 1.800), a misspelt field whose amount is left out, a post costed twice. Their
             // own errors are the problem (session 26's trial: `premises: -15000` was also
             // "funding over the total").
-            guard BudgetRule.summable(budget, c) else { continue }
+            guard BudgetRule.summable(budget, files, c) else { continue }
             if !budget.covered, let root = budget.document.root {
                 let at = root.pair("funding")?.key.span ?? root.span
                 out.append(.error("budget-funding-short",
@@ -60,7 +63,7 @@ struct BudgetRule: FolderRule {
                                     at: root.pair("funding")?.key.span ?? root.span,
                                     help: "check the amounts (an extra digit, often): a budget's funding covers its total"))
             }
-            out += aboveAgreements(budget, files)
+            out += aboveAgreements(budget, files, c)
         }
         return out
     }
@@ -68,7 +71,7 @@ struct BudgetRule: FolderRule {
     /// The funding lines of a source that is a party with money in the office's agreements
     /// in force during the budget's year (`money: - party: agency`), added up, against what
     /// those agreements commit: a warning at the last line's amount when the budget counts more.
-    func aboveAgreements(_ budget: OfficeBudget, _ files: MunicipalityFiles) -> [Diagnostic] {
+    func aboveAgreements(_ budget: OfficeBudget, _ files: MunicipalityFiles, _ c: ValidationContext) -> [Diagnostic] {
         let first = Day(year: budget.year, month: 1, day: 1), last = Day(year: budget.year, month: 12, day: 31)
         var committed: [String: (amount: Double, agreements: [String])] = [:]
         for doc in files.documents(.agreement) {
@@ -76,6 +79,8 @@ struct BudgetRule: FolderRule {
             if let signed = root.string(at: "signed_on").flatMap(Day.init), signed > last { continue }
             if let until = root.string(at: "valid_until").flatMap(Day.init), until < first { continue }
             for line in root.sequence(at: "money") ?? [] {
+                // An amount the schema refused (`45.000`, YAML's 45) is not what the agreement commits.
+                if c.refused(line["amount"], in: doc.path) { return [] }
                 guard let party = line.string(at: "party"), let amount = line["amount"]?.number else { continue }
                 committed[party, default: (0, [])].amount += amount
                 committed[party, default: (0, [])].agreements.append(doc.id)
@@ -96,11 +101,37 @@ struct BudgetRule: FolderRule {
         }
     }
 
-    /// Whether the budget's sums read what the writer meant: its document has no schema
-    /// error (a refused amount or FTE, a field the schema does not know and the sums leave
-    /// out) and costs no post twice (`key-duplicate`, whose error is at the second).
-    static func summable(_ budget: OfficeBudget, _ c: ValidationContext) -> Bool {
-        if c.schemaResults[budget.document.path]?.diagnostics.contains(where: { $0.severity == .error }) == true { return false }
+    /// Whether the budget's sums read what the writer meant: no value they add up was
+    /// refused by the schema (an amount, a yearly cost or the premises of the budget; the
+    /// FTE of a post it costs, in the staffing plan; the budget of a communication action of
+    /// its year), no field under `lines` or a funding line was refused (a misspelt
+    /// `premisses`, whose amount the sums leave out), and no post is costed twice
+    /// (`key-duplicate`, whose error is at the second). Other schema errors of the file (a
+    /// label, a source) leave the sums as they are.
+    static func summable(_ budget: OfficeBudget, _ files: MunicipalityFiles, _ c: ValidationContext) -> Bool {
+        guard let root = budget.document.root else { return false }
+        let path = budget.document.path
+        let lines = root["lines"]
+        let funding = root.sequence(at: "funding") ?? []
+        var summed: [Node?] = [lines?["premises"]]
+        summed += (lines?.sequence(at: "posts") ?? []).map { $0["yearly_cost"] }
+        summed += (lines?.sequence(at: "other") ?? []).map { $0["amount"] }
+        summed += funding.map { $0["amount"] }
+        if summed.contains(where: { c.refused($0, in: path) }) { return false }
+        if let diagnostics = c.schemaResults[path]?.diagnostics, diagnostics.contains(where: { d in
+            Validator.refusingField.contains(d.rule) && ([lines] + funding.map { Optional($0) }).contains { node in
+                node.map { $0.span.start <= d.span.start && d.span.end <= $0.span.end } ?? false
+            }
+        }) { return false }
+        let costed = Set(budget.posts.map(\.post))
+        if let staffing = files.staffing, staffing.root != nil,
+           (staffing.root?.sequence(at: "staff") ?? []).contains(where: { post in
+               post.string(at: "id").map(costed.contains) == true && c.refused(post["fte"], in: staffing.path)
+           }) { return false }
+        if let plan = files.communicationPlan,
+           (plan.root?.sequence(at: "actions") ?? []).contains(where: { action in
+               action.string(at: "date")?.hasPrefix("\(budget.year)-") == true && c.refused(action["budget"], in: plan.path)
+           }) { return false }
         var posts = Set<String>()
         return budget.posts.allSatisfy { posts.insert($0.post).inserted }
     }

@@ -16,14 +16,47 @@ struct ReleaseRule: Rule {
         RuleInfo("proposal-decision-undecided", "A proposal that is not decided (draft, under review) has a decision."),
     ]
 
+    /// `release-version-mismatch`, or nil. Not when the history or the model's version is
+    /// not read as written (a release's unquoted `1.1`, a model.yaml without its version:
+    /// their own errors), nor when the model's version is a release but the releases are out
+    /// of order (`release-order`'s error: which release is the last is not known). The help
+    /// is advice that can be followed: add the release when the version is newer than every
+    /// release; otherwise set the version to the last release.
+    func versionMismatch(_ c: ValidationContext) -> Diagnostic? {
+        let releases = c.network.releases
+        let current = c.settings.version
+        guard let history = c.network.modelDocuments(.releaseHistory).first,
+              !(history.root?.sequence(at: "releases") ?? []).contains(where: { $0["version"].map { $0.string == nil } ?? false }),
+              let model = c.network.model[.model]?.values.first?.root, model.string(at: "version") != nil,
+              let v = SemanticVersion(current), let last = releases.last, last.version != current else { return nil }
+        let versions = releases.compactMap { SemanticVersion($0.version) }
+        let disordered = zip(versions, versions.dropFirst()).contains { $0.1 <= $0.0 }
+        let isReleased = releases.contains { $0.version == current }
+        if isReleased && disordered { return nil }
+        let help: String
+        if isReleased {
+            help = "set the model's version to \(last.version), its last release"
+        } else if disordered {
+            // A release's version mistyped (1.0.5 for 1.2.0) is often both.
+            help = "correct the release out of order (release-order), or add release \(current) to model/releases.yaml"
+        } else if versions.allSatisfy({ $0 < v }) {
+            help = "add release \(current) to model/releases.yaml, after release \(last.version)"
+        } else {
+            help = "set the model's version to \(last.version), its last release (\(current) is older and was never released)"
+        }
+        return .error("release-version-mismatch", "the model is at version \(current), but its last release is \(last.version)",
+                      at: model["version"]?.span ?? .wholeFile(history.path),
+                      related: [RelatedLocation(last.node["version"]!.span, "the last release")], help: help)
+    }
+
     func check(_ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let releases = c.network.releases
         let current = c.settings.version
-        // A model version no release has is `release-version-mismatch`'s error: each office
-        // is not also told that nothing was released in between (session 26's trial).
-        let released = releases.isEmpty || releases.contains { $0.version == current }
-        for m in c.resolved where released {
+        // While the model's version is `release-version-mismatch`'s error, the offices are
+        // not also told that nothing was released in between (session 26's trial).
+        let mismatch = versionMismatch(c)
+        for m in c.resolved where mismatch == nil {
             guard let node = m.files.adaptation?.root?["base_model_version"], let base = node.string,
                   let b = SemanticVersion(base), let v = SemanticVersion(current), b < v,
                   // A version no release has is base-model-version's error, not an older release.
@@ -38,11 +71,9 @@ struct ReleaseRule: Rule {
         }
         guard let history = c.network.modelDocuments(.releaseHistory).first else { return out }
         var previous: ModelRelease?
-        var disordered = false
         for r in releases {
             if let p = previous, let a = SemanticVersion(p.version), let b = SemanticVersion(r.version) {
                 if b <= a {
-                    disordered = true
                     out.append(.error("release-order", "release \(r.version) comes after release \(p.version) but is not newer",
                                       at: r.node["version"]!.span, related: [RelatedLocation(p.node["version"]!.span, "release \(p.version)")],
                                       help: "list the releases oldest first, each with a higher version"))
@@ -69,29 +100,7 @@ struct ReleaseRule: Rule {
                 }
             }
         }
-        // A release whose version is not a text (an unquoted 1.1 is a number) is its
-        // schema error; the releases read without it are not the history to compare.
-        let unread = (history.root?.sequence(at: "releases") ?? []).contains { $0["version"].map { $0.string == nil } ?? false }
-        // The model's version as written: with model.yaml unread or without a version, the
-        // version compared would be the default 0.0.0 (the file's own error says what is wrong).
-        let written = c.network.model[.model]?.values.first?.root?.string(at: "version") != nil
-        // Releases out of order are `release-order`'s error: which is the last is not known.
-        if !unread, written, !disordered, let last = releases.last, last.version != current {
-            let at = c.network.model[.model]?.values.first?.root?["version"]?.span ?? .wholeFile(history.path)
-            // Advice that can be followed: not "add release 1.1.0" when 1.1.0 is released, nor
-            // a version older than the last release for the model.
-            let help: String
-            if releases.contains(where: { $0.version == current }) {
-                help = "set the model's version to \(last.version), its last release"
-            } else if let v = SemanticVersion(current), let l = SemanticVersion(last.version), v > l {
-                help = "add release \(current) to model/releases.yaml, after release \(last.version)"
-            } else {
-                help = "set the model's version to \(last.version), its last release (\(current) is older and was never released)"
-            }
-            out.append(.error("release-version-mismatch",
-                              "the model is at version \(current), but its last release is \(last.version)",
-                              at: at, related: [RelatedLocation(last.node["version"]!.span, "the last release")], help: help))
-        }
+        if let mismatch { out.append(mismatch) }
         for doc in c.network.modelDocuments(.proposal) {
             // A decision is recorded with the status it gives (accepted or rejected): the
             // proposal pages and the releases read the status.

@@ -96,7 +96,12 @@ struct ReportValueRule: MunicipalRule {
                 // is most often the missing indicator misspelt: that one is not also missing
                 // (session 26's trial: `jobs-creatd` was told to add `jobs-created` again).
                 let ids = m.indicators.map(\.id)
-                let misspelt = Set(given.filter { !ids.contains($0) }.flatMap { Suggestions.closest(to: $0, in: ids.filter { !given.contains($0) }, limit: 1) })
+                // Within two edits: a retired id (`companies-closed`) does not hide a missing one.
+                let missing = ids.filter { !given.contains($0) }
+                let misspelt = Set(given.filter { !ids.contains($0) }.flatMap { unknown in
+                    Suggestions.closest(to: unknown, in: missing, limit: 1)
+                        .filter { Suggestions.distance(Array(unknown.lowercased()), Array($0.lowercased())) <= 2 }
+                })
                 for ind in m.indicators where !given.contains(ind.id) && !misspelt.contains(ind.id) {
                     if ind.fields.string(at: "frequency") == "annual", quarter.quarter != 4 { continue }
                     out.append(.warning("report-value-missing",

@@ -433,15 +433,22 @@ extension Network {
         modelDocument(kind, id).map { $0.root == nil } ?? false
     }
 
-    /// The written forms (`WrittenForms`) of the model's document of `kind` named `id` and
-    /// of every document of a municipality's folder: those a view the resolution merged
-    /// from them can hold.
-    func writtenForms(_ kind: Kind, _ id: String, municipality slug: String) -> WrittenForms {
-        var forms = modelDocument(kind, id)?.writtenForms ?? [:]
+    /// The written forms (`WrittenForms`) of every document of a municipality's folder: those
+    /// of its values a view the resolution merged can hold (with the model document's,
+    /// `writtenForms(_:_:local:)`). Most folders have none.
+    func localWrittenForms(_ slug: String) -> WrittenForms {
+        var forms: WrittenForms = [:]
         for documents in municipalities[slug]?.byKind.values ?? [:].values {
             for d in documents where !d.writtenForms.isEmpty { forms.merge(d.writtenForms) { a, _ in a } }
         }
         return forms
+    }
+
+    /// The written forms of the model's document of `kind` named `id` with a municipality's
+    /// (`localWrittenForms`): those a view merged from both can hold.
+    func writtenForms(_ kind: Kind, _ id: String, local: WrittenForms) -> WrittenForms {
+        guard let model = modelDocument(kind, id)?.writtenForms, !model.isEmpty else { return local }
+        return local.merging(model) { a, _ in a }
     }
 }
 

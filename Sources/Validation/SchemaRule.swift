@@ -46,11 +46,12 @@ struct SchemaRule: MunicipalRule {
         let merged: [(Kind, String, Node, [FieldOverride])] = m.services.filter { !$0.overrides.isEmpty && !net.modelDocumentUnread(.service, $0.id) }.map { (.service, $0.id, $0.fields, $0.overrides) }
             + m.procedures.filter { !$0.overrides.isEmpty && !net.modelDocumentUnread(.procedure, $0.id) }.map { (.procedure, $0.id, $0.fields, $0.overrides) }
             + m.indicators.filter { !$0.overrides.isEmpty && !net.modelDocumentUnread(.indicator, $0.id) }.map { (.indicator, $0.id, $0.fields, $0.overrides) }
+        let localForms = merged.isEmpty ? [:] : net.localWrittenForms(m.slug)
         for (kind, id, fields, overrides) in merged {
             guard let validator = c.network.annotations.validator(for: kind) else { continue }
             let misnamed = misnamedItems(overrides, c.network.annotations)
             var reported = Set<Int>()
-            for d in validator.validate(fields, written: net.writtenForms(kind, id, municipality: m.slug)).diagnostics where d.span.file.hasPrefix(local) {
+            for d in validator.validate(fields, written: net.writtenForms(kind, id, local: localForms)).diagnostics where d.span.file.hasPrefix(local) {
                 // A new item whose id is close to a model item's, and which its schema
                 // finds incomplete: a typo in the id of a change, one error at the id.
                 if let i = misnamed.firstIndex(where: { $0.item.span.file == d.span.file

@@ -49,9 +49,6 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(root["q"]?.int, 8211)
     }
 
-    /// Every word of the core schema, plain, loads as its value, and a longer scalar that
-    /// begins like one (`falsey`, `nullss`, `+.infx`, `truest`) stays a string: the words
-    /// are compared only with scalars of at most five bytes, the longest word's length.
     /// The written forms kept are those of the numbers and booleans whose text is not
     /// their value's own: by the scalar's span, in a mapping, a list, a flow collection
     /// and front matter below its file's first line.
@@ -73,6 +70,9 @@ final class YAMLLoaderTests: XCTestCase {
         empty: ~
         word: 0875a
         list: [007, 7, TRUE]
+        whole: 2.0
+        half: .5
+        tenth: 0.1
 
         """
         let (node, problems, forms) = YAMLLoader().loadKeepingForms(bytes: Array(text.utf8), file: "t.yaml")
@@ -81,7 +81,7 @@ final class YAMLLoaderTests: XCTestCase {
         let byPlace = forms.map { ("\($0.key.start.line):\($0.key.start.column)", $0.value) }.sorted { $0.0 < $1.0 }
         XCTAssertEqual(byPlace.map { "\($0.0) \($0.1)" }, [
             "1:14 08750", "12:6 True", "16:8 007", "16:16 TRUE", "5:8 -007", "6:9 +3", "7:8 0o17", "8:6 0x1F", "9:9 1.50",
-            "11:11 1e3",
+            "11:11 1e3", "17:8 2.0", "18:7 .5",
         ].sorted())
         // In front matter, at the file's lines.
         let (md, _) = MarkdownLoader().load(text: "---\nid: x\ncode: 0800\n---\nBody.\n", file: "t.md")
@@ -89,6 +89,9 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(md?.frontMatter?.pair("code")?.value.int, 800)
     }
 
+    /// Every word of the core schema, plain, loads as its value, and a longer scalar that
+    /// begins like one (`falsey`, `nullss`, `+.infx`, `truest`) stays a string: the words
+    /// are compared only with scalars of at most five bytes, the longest word's length.
     func testEveryCoreSchemaWordAndItsNearMisses() throws {
         func plain(_ text: String) throws -> Node.Value {
             let (node, problems) = load("v: \(text)\n")

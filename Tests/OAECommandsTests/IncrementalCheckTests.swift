@@ -157,6 +157,16 @@ final class IncrementalCheckTests: XCTestCase {
         try officeText.write(to: office)
         check(session, "the office back")
 
+        // A budget's refused amount, then the schema's bound taken away: the folder no save
+        // touched is summed again (its sums read the schema's verdict).
+        try edit("seeds/sant-feliu-de-llobregat/budgets/2026.yaml") { $0.replacingOccurrences(of: "premises: 9000", with: "premises: -9000") }
+        check(session, "a budget's amount refused")
+        try edit("model/schema/common.schema.yaml") { $0.replacingOccurrences(of: "    type: number\n    minimum: 0\n    multipleOf: 0.01\n", with: "    type: number\n    multipleOf: 0.01\n") }
+        XCTAssertTrue(check(session, "the amount's bound taken away").0.contains("budget-funding-over"))
+        try edit("model/schema/common.schema.yaml") { $0.replacingOccurrences(of: "    type: number\n    multipleOf: 0.01\n", with: "    type: number\n    minimum: 0\n    multipleOf: 0.01\n") }
+        try edit("seeds/sant-feliu-de-llobregat/budgets/2026.yaml") { $0.replacingOccurrences(of: "premises: -9000", with: "premises: 9000") }
+        check(session, "the budget and the schema as they were")
+
         // A whole municipality added (a copy of another) and a schema changed.
         try FileManager.default.copyItem(at: root.appendingPathComponent("seeds/sant-feliu-de-llobregat"),
                                          to: root.appendingPathComponent("seeds/sant-just-desvern"))

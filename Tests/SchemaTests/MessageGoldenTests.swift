@@ -90,6 +90,7 @@ final class MessageGoldenTests: XCTestCase {
     /// decimal point (session 26's trial: `amount: 1.800` in a budget counted 1,80 €).
     func testAnAmountWrittenWithThousandsSeparatorsIsRefused() throws {
         try assertGolden(check(["messages/written-amount.yaml"]).output, "written-amount.expected.txt")
+        try assertGolden(check(["messages/written-decimal-comma.yaml"]).output, "written-decimal-comma.expected.txt")
         XCTAssertEqual(["1.800", "45.000", "1.250.000", "3.125"].filter(FailureText.groupsThousands), ["1.800", "45.000", "1.250.000", "3.125"])
         XCTAssertEqual(["0.125", "1.8000", "12.50", "1800", "1.80", "1234.567", ".125"].filter(FailureText.groupsThousands), [])
         XCTAssertEqual(["1.800", "12.5", "1.5e2", "1.25e1", "1800", "1.2345E-2"].map(DecimalMultiple.decimals(written:)), [3, 1, 0, 1, 0, 6])

@@ -52,6 +52,30 @@ final class BudgetRuleTests: XCTestCase {
         try assertDiagnostics([
             "schema-multiple-of seeds/sant-feliu-de-llobregat/budgets/2026.yaml:22:13: 25.000 is read as 25: written with 3 decimals, where this value takes at most 2 decimals",
         ]) { try $0.replace(self.budget, "amount: 25000", "amount: 25.000") }
+        // What the sums read from the office's other files: the FTE of a post it costs, the
+        // budget of a communication action of its year, an agreement's committed amount.
+        try assertDiagnostics([
+            "schema-maximum seeds/sant-feliu-de-llobregat/staffing.yaml:5:10: expected a value of at most 1; found 10",
+        ]) { try $0.replace("seeds/sant-feliu-de-llobregat/staffing.yaml", "    role: office-coordinator\n    fte: 1\n", "    role: office-coordinator\n    fte: 10\n") }
+        try assertDiagnostics([
+            "schema-minimum seeds/sant-feliu-de-llobregat/communication-plan.yaml:8:13: expected a value of at least 0; found -18000",
+        ]) { try $0.replace("seeds/sant-feliu-de-llobregat/communication-plan.yaml", "    date: 2026-04-13\n", "    date: 2026-04-13\n    budget: -18000\n") }
+        try assertDiagnostics([
+            "schema-multiple-of seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml:17:13: 50.000 is read as 50: written with 3 decimals, where this value takes at most 2 decimals",
+        ]) { try $0.replace("seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml", "valid_until: 2029-02-09\n",
+                            "valid_until: 2029-02-09\nmoney:\n  - party: council\n    amount: 50.000\n    purpose: {ca: Funcionament de l'oficina., es: Funcionamiento de la oficina.}\n") }
+    }
+
+    /// A schema error that is no value the sums read (a funding line's source the schema
+    /// does not know) leaves the sums as they are: a budget short of funding is still told.
+    func testAnErrorOutsideTheSummedValuesKeepsTheSums() throws {
+        try assertDiagnostics([
+            "budget-funding-short seeds/sant-feliu-de-llobregat/budgets/2026.yaml:13:1: the funding of 2026 adds up to 105,000 €, short of the total of 108,500 € by 3,500 €",
+            "schema-enum seeds/sant-feliu-de-llobregat/budgets/2026.yaml:14:13: expected one of council, agency, provincial-council, regional-programme, other; found \"ajuntament\"",
+        ]) { t in
+            try t.replace(self.budget, "source: council", "source: ajuntament")
+            try t.replace(self.budget, "amount: 25000", "amount: 15000")
+        }
     }
 
     func testAPostNotInTheStaffingPlan() throws {

@@ -30,7 +30,6 @@ final class FreshUserFaultTests: XCTestCase {
 
     static let stringRules: Set<String> = ["ui-string-placeholder", "ui-string-plural", "ui-string-missing"]
 
-    /// The example's strings are clean.
     /// A number written with a leading zero where the schema wants a string (a Catalan
     /// postal code, 08980, which YAML reads as 8980) is told to be quoted as it was
     /// written, in an office and in an override the resolution merges into the model's
@@ -51,6 +50,7 @@ final class FreshUserFaultTests: XCTestCase {
         }
     }
 
+    /// The example's strings are clean.
     func testTheStringsOfTheExampleAreClean() throws {
         XCTAssertEqual(try rendered(Self.stringRules) { _ in }, [])
     }

@@ -310,7 +310,7 @@ final class FreshUserRuleTests: XCTestCase {
     /// with a history read without it (the help said to add a release that is there).
     func testAReleaseVersionThatIsNotTextIsOneError() throws {
         try assertRendered([
-            "model/releases.yaml:5:14: error[schema-type]: expected a string; found number 1\n"
+            "model/releases.yaml:5:14: error[schema-type]: expected a string; found number 1, written 1.0\n"
                 + "  = note: schema rule at model/schema/common.schema.yaml:26:5\n"
                 + "  = help: Semantic version: A semantic version MAJOR.MINOR.PATCH (for example 1.0.0).\n",
         ]) { t in

@@ -47,13 +47,28 @@ final class ReleaseRuleTests: XCTestCase {
         }
     }
 
-    /// Releases out of order are that error alone: which release is the last is not known,
-    /// so the model's version is not compared with it (a typo made the help offer a version
-    /// older than the model's, session 26's trial).
+    /// Releases out of order: the order's error, and the model's version, which no release
+    /// has, the mismatch's, whose help names the order first (a typo, 0.8.0 for 1.0.0, made
+    /// the help offer the model a version older than its own, session 26's trial). With the
+    /// model's version released, the order's error alone: which release is the last is not
+    /// known.
     func testReleasesGoOldestFirst() throws {
         try assertDiagnostics([
+            "release-version-mismatch model/model.yaml:2:10: the model is at version 1.0.0, but its last release is 0.8.0",
             "release-order model/releases.yaml:5:14: release 0.8.0 comes after release 0.9.0 but is not newer",
         ]) { try $0.replace(self.releases, "  - version: 1.0.0", "  - version: 0.8.0") }
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try t.replace(releases, "  - version: 1.0.0", "  - version: 0.8.0")
+        XCTAssertEqual(CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "release-version-mismatch" }.map { $0.help ?? "" },
+                       ["correct the release out of order (release-order), or add release 1.0.0 to model/releases.yaml"])
+        try assertDiagnostics([
+            "release-order model/releases.yaml:5:14: release 0.9.0 comes after release 1.0.0 but is not newer",
+        ]) { t in
+            try t.replace(self.releases, "  - version: 0.9.0", "  - version: 1.0.0-x")
+            try t.replace(self.releases, "  - version: 1.0.0\n", "  - version: 0.9.0\n")
+            try t.replace(self.releases, "  - version: 1.0.0-x", "  - version: 1.0.0")
+        }
     }
 
     func testAReleaseIsNotDatedBeforeThePreviousOne() throws {
