@@ -60,7 +60,10 @@ public enum TemplateStepCheck {
         let sources = TemplateMemo.sources(root: tree.root, folder: folder)
         let files = sources + [(path: "ui keys", bytes: keys)]
         let key = "check \(tree.root.path) \(folder) \(required) \(views.keys.sorted())"
-        return TemplateMemo.shared.value(key, files: files) { () -> [Diagnostic] in
+        // A template the walk left out (a symbolic link, a FIFO) is its own error there
+        // (`tree-symlink`), not also missing.
+        let skipped = Set(tree.diagnostics.filter { TreeLoader.walkRules.contains($0.rule) }.map(\.span.file))
+        let found = TemplateMemo.shared.value(key, files: files) { () -> [Diagnostic] in
             let (templates, problems) = Templates.load(root: tree.root, folder: folder, files: sources)
             // A template that is there but does not parse is not also missing.
             let unparsed = Set(problems.map(\.span.file))
@@ -71,6 +74,7 @@ public enum TemplateStepCheck {
             let sorted = views.sorted { $0.key < $1.key }
             return missing + parallelMap(Array(sorted.indices)) { variables.check(sorted[$0].key, shape: sorted[$0].value) }.flatMap { $0 }
         }
+        return skipped.isEmpty ? found : found.filter { !($0.rule == "template-missing" && skipped.contains($0.span.file)) }
     }
 
     /// Makes what `check` of `folder` reads from the template files alone: every

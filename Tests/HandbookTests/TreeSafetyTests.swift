@@ -133,9 +133,14 @@ final class TreeSafetyTests: XCTestCase {
         try link("seeds/molins-de-rei/office.yaml", to: kept)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("staffing.yaml"))
         XCTAssertEqual(mkfifo(folder.appendingPathComponent("staffing.yaml").path, 0o644), 0)
+        // A template an output needs, likewise (not also `template-missing`).
+        let template = outside.appendingPathComponent("budgets.mustache")
+        try FileManager.default.moveItem(at: root.appendingPathComponent("templates/site/budgets.mustache"), to: template)
+        try link("templates/site/budgets.mustache", to: template)
         XCTAssertEqual(all().filter { !before.contains($0) }, [
             "tree-symlink seeds/molins-de-rei/office.yaml:1:1",
             "tree-special-file seeds/molins-de-rei/staffing.yaml:1:1",
+            "tree-symlink templates/site/budgets.mustache:1:1",
         ])
         XCTAssertEqual(before.filter { !all().contains($0) }, [])
     }
