@@ -31,8 +31,15 @@ struct List: ParsableCommand {
         try stopOnLoadErrors(loaded, command: "list")
         guard loaded.kinds.contains(kind) else {
             let names = loaded.kinds.kinds.map(\.rawValue)
+            // A kind named by one of its words, in the singular or the plural (`releases` for
+            // release-history; session 26's trial), else the closest.
+            let typed = kind.rawValue.lowercased()
+            let stem = typed.hasSuffix("s") ? String(typed.dropLast()) : typed
+            let holding = names.filter { $0.split(separator: "-").contains { $0 == typed || $0 == stem } }
+            let meant = holding.isEmpty ? Suggestions.didYouMean(kind.rawValue, in: names)
+                : "did you mean " + holding.prefix(3).map { "'\($0)'" }.joined(separator: " or ") + "?"
             writeStderr("error: '\(kind)' is not a kind of this tree; "
-                        + (Suggestions.didYouMean(kind.rawValue, in: names) ?? "the kinds are: \(names.joined(separator: ", "))") + "\n")
+                        + (meant ?? "the kinds are: \(names.joined(separator: ", "))") + "\n")
             throw ExitCode(2)
         }
         let docs = loaded.documents.filter { $0.kind == kind && $0.language == nil }

@@ -143,8 +143,11 @@ struct ExpansionRule: Rule {
                 guard let register, let codeNode = entry.node["ine_code"] else { continue }
                 if let known = register.entry(code: entry.ineCode) {
                     if MunicipalityRegister.fold(known.name) != MunicipalityRegister.fold(entry.name) {
+                        // The register knows the name: its code is the help (session 26's trial).
                         out.append(.error("expansion-unknown-municipality", "INE code \(entry.ineCode) is \(known.name), not '\(entry.name)'",
-                                          at: codeNode.span, help: "write the name and code as the register does"))
+                                          at: codeNode.span,
+                                          help: MunicipalityRule.correction(for: entry.name, register).map { "\($0); write the name and code as the register does" }
+                                              ?? "write the name and code as the register does"))
                     } else if !known.metropolitan {
                         out.append(.warning("municipality-outside-area",
                                             "\(known.name) (INE code \(entry.ineCode)) is outside the programme's area, the metropolitan area of Barcelona",
@@ -152,7 +155,9 @@ struct ExpansionRule: Rule {
                     }
                 } else {
                     out.append(.error("expansion-unknown-municipality", "INE code \(entry.ineCode) is not a municipality of Catalonia",
-                                      at: codeNode.span, help: "write the code of model/reference/municipalities-catalonia.csv"))
+                                      at: codeNode.span,
+                                      help: MunicipalityRule.correction(for: entry.name, register)
+                                          ?? "write the code of model/reference/municipalities-catalonia.csv"))
                 }
             }
         }

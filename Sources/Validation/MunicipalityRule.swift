@@ -88,11 +88,11 @@ struct MunicipalityRule: FolderRule {
                                   "INE code \(code) is \(entry.name), not '\(name)'",
                                   at: codeNode.span,
                                   related: nameNode.map { [RelatedLocation($0.span, "the municipality's name")] } ?? [],
-                                  help: correction(for: name, register)))
+                                  help: MunicipalityRule.correction(for: name, register)))
             }
         } else {
             out.append(.error("ine-code-mismatch", "INE code \(code) is not a municipality of Catalonia",
-                              at: codeNode.span, help: correction(for: name, register)))
+                              at: codeNode.span, help: MunicipalityRule.correction(for: name, register)))
         }
         return out
     }
@@ -128,7 +128,9 @@ struct MunicipalityRule: FolderRule {
         return "set 'municipality: \(slug)'"
     }
 
-    private func correction(for name: String, _ register: MunicipalityRegister) -> String? {
+    /// The register's name and code for `name` (exact but for case and accents, or the
+    /// closest name), as a help: "Viladecans has INE code 08301". Also the expansion plan's.
+    static func correction(for name: String, _ register: MunicipalityRegister) -> String? {
         if let e = register.entries(named: name).first { return "\(e.name) has INE code \(e.ineCode)" }
         let close = Suggestions.closest(to: name, in: register.entries.map(\.name))
         guard let first = close.first, let e = register.entries(named: first).first else { return nil }

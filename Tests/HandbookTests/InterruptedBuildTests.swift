@@ -127,6 +127,9 @@ final class InterruptedBuildTests: XCTestCase {
         let known = (1...20).map { "municipality-\($0)" } + ["sant-feliu-de-llobregat"]
         XCTAssertEqual(HandbookBuildError.unknownMunicipality("sant-feliu-de-llobregatt", known: known).description,
                        "unknown municipality 'sant-feliu-de-llobregatt' (did you mean 'sant-feliu-de-llobregat'?); `oae list office` lists the 21 municipalities' folders")
+        // A name that holds the words typed, as `oae show` finds it (session 26's trial).
+        XCTAssertEqual(HandbookBuildError.unknownMunicipality("molins", known: ["molins-de-rei", "sant-feliu-de-llobregat"]).description,
+                       "unknown municipality 'molins' (did you mean 'molins-de-rei'?; the tree has: molins-de-rei, sant-feliu-de-llobregat)")
         XCTAssertTrue(HandbookBuildError.unknownLanguage("fr", known: ["ca"]).isUsage)
         XCTAssertFalse(HandbookBuildError.pdfEngineMissing.isUsage)
     }

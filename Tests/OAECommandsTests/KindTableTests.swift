@@ -124,6 +124,10 @@ final class KindTableTests: XCTestCase {
         let list = try oae(["list", "servce"])
         XCTAssertEqual(list.status, 2)
         XCTAssertEqual(list.stderr, "error: 'servce' is not a kind of this tree; did you mean 'service'?\n")
+        // A kind named by one of its words, in the plural (session 26's trial).
+        let releases = try oae(["list", "releases"])
+        XCTAssertEqual(releases.status, 2)
+        XCTAssertEqual(releases.stderr, "error: 'releases' is not a kind of this tree; did you mean 'release-history'?\n")
     }
 
     func testABrokenTableEntryIsReportedWhereItIsWritten() throws {

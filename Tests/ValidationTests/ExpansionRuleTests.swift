@@ -173,6 +173,18 @@ final class ExpansionRuleTests: XCTestCase {
         }
     }
 
+    /// The register knows a municipality the plan names rightly with a wrong code: the help
+    /// gives its code (session 26's trial: "write the code of the register" named none).
+    func testAWrongCodeForARightNameGetsTheRegistersCode() throws {
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try programme(t)
+        try t.replace("seeds/expansion.yaml", "ine_code: \"08123\"", "ine_code: \"08999\"")
+        let found = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "expansion-unknown-municipality" }
+        XCTAssertEqual(found.map { "\($0.message) / \($0.help ?? "")" },
+                       ["INE code 08999 is not a municipality of Catalonia / Molins de Rei has INE code 08123"])
+    }
+
     func testAnOpenIssuePastItsDueDateIsAWarning() throws {
         try assertDiagnostics([
             "follow-up-issue-overdue seeds/sant-feliu-de-llobregat/follow-up.yaml:4:31: issue 'signage' is still open 25 days after its due date, 2026-10-31",

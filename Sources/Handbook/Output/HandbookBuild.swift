@@ -75,9 +75,17 @@ public enum HandbookBuildError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknownMunicipality(m, known):
+            // The folder meant: one whose name holds every word typed (`molins` for
+            // molins-de-rei, as `oae show` finds it; session 26's trial), else the closest.
+            let typed = m.lowercased().split(separator: "-")
+            let holding = known.filter { k in !typed.isEmpty && typed.allSatisfy(Set(k.split(separator: "-")).contains) }
+            let meant = holding.isEmpty ? Suggestions.didYouMean(m, in: known)
+                : "did you mean " + holding.prefix(3).map { "'\($0)'" }.joined(separator: " or ") + "?"
             // A network of 947 is too long a list: the closest names, and where to see all.
-            if known.count <= 12 { return "unknown municipality '\(m)' (the tree has: \(known.joined(separator: ", ")))" }
-            return "unknown municipality '\(m)'" + (Suggestions.didYouMean(m, in: known).map { " (\($0))" } ?? "")
+            if known.count <= 12 {
+                return "unknown municipality '\(m)' (\(meant.map { "\($0); " } ?? "")the tree has: \(known.joined(separator: ", ")))"
+            }
+            return "unknown municipality '\(m)'" + (meant.map { " (\($0))" } ?? "")
                 + "; `oae list office` lists the \(known.count) municipalities' folders"
         case let .unknownLanguage(l, known):
             return "unknown language '\(l)' (the model's languages: \(known.joined(separator: ", ")))"
