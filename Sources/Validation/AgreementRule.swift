@@ -15,6 +15,7 @@ struct AgreementRule: MunicipalRule {
         RuleInfo("agreement-dates-inverted", "An agreement ends before it was signed."),
         RuleInfo("agreement-party-unknown", "An agreement's money line names a party the agreement does not list."),
         RuleInfo("agreement-signed-after-opening", "An office opened before the adhesion agreement it relies on was signed."),
+        RuleInfo("checklist-done-before-agreement", "An opening checklist item is done before the agreement it relies on was signed."),
     ]
 
     /// How many days before an agreement ends `agreement-expiring` warns.
@@ -24,8 +25,29 @@ struct AgreementRule: MunicipalRule {
     /// checklist and the agreements they name (its own, or the programme's: a change
     /// there is a shared change, every municipality is checked again).
     func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
-        guard m.reached(.agreement) else { return [] }
-        return adhesion(m, c.network.reliedAgreements(m.slug), c)
+        let relied = c.network.reliedAgreements(m.slug)
+        let settled = settledBefore(m, relied, c)
+        guard m.reached(.agreement) else { return settled }
+        return settled + adhesion(m, relied, c)
+    }
+
+    /// `checklist-done-before-agreement`: an opening checklist item done (`done: true`, its
+    /// `date`) before the agreement it names was signed (session 26's trial: an item done
+    /// eight months before its agreement went through). Not when either date is another
+    /// rule's error (`date-after-check-day`).
+    func settledBefore(_ m: ResolvedMunicipality, _ relied: [AgreementReliance], _ c: ValidationContext) -> [Diagnostic] {
+        guard let checklist = m.files.checklist, let items = checklist.root?.sequence(at: "items") else { return [] }
+        return items.compactMap { item in
+            guard item["done"]?.bool == true, let dateNode = item["date"], let done = dateNode.string.flatMap(Day.init),
+                  !CheckDayRule.reports(done, c), let id = item.string(at: "agreement"),
+                  let agreement = relied.first(where: { $0.id == id })?.document, let signed = agreement.signedOn,
+                  !CheckDayRule.reports(signed, c), done < signed else { return nil }
+            return .error("checklist-done-before-agreement",
+                          "checklist item '\(item.string(at: "item") ?? "?")' was done on \(done), before agreement '\(id)', which it relies on, was signed on \(signed)",
+                          at: dateNode.span,
+                          related: agreement.root?["signed_on"].map { [RelatedLocation($0.span, "the agreement's signing date")] } ?? [],
+                          help: "correct the item's date or the agreement's signed_on (often the year), or mark the item not done until the agreement is signed")
+        }
     }
 
     /// Each agreement's own dates and money lines, and whether the agreements offices

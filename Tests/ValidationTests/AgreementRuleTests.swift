@@ -107,6 +107,36 @@ final class AgreementRuleTests: XCTestCase {
         ])
     }
 
+    /// An opening checklist item done before the agreement it relies on was signed (session
+    /// 26's trial): an error at the item's date; not for an item not done.
+    func testAChecklistItemDoneBeforeItsAgreementWasSigned() throws {
+        let referral = """
+            id: referral-sant-feliu
+            title: {ca: Protocol de derivació, es: Protocolo de derivación}
+            type: referral-protocol
+            parties:
+              - id: council
+                name: {ca: Ajuntament, es: Ayuntamiento}
+                obligations: [{ca: Derivar., es: Derivar.}]
+              - id: association
+                name: {ca: Associació, es: Asociación}
+                obligations: [{ca: Atendre., es: Atender.}]
+            signed_on: 2026-05-04
+            valid_until: 2029-05-03
+
+            """
+        try assertDiagnostics([
+            "checklist-done-before-agreement seeds/sant-feliu-de-llobregat/checklist.yaml:5:11: checklist item 'premises-ready' was done on 2026-03-20, before agreement 'referral-sant-feliu', which it relies on, was signed on 2026-05-04",
+        ]) { t in
+            try t.write("\(self.sf)/agreements/referral-sant-feliu.yaml", referral)
+            try t.replace("\(self.sf)/checklist.yaml", "    date: 2026-03-20\n", "    date: 2026-03-20\n    agreement: referral-sant-feliu\n")
+        }
+        try assertDiagnostics([]) { t in
+            try t.write("\(self.sf)/agreements/referral-sant-feliu.yaml", referral.replacingOccurrences(of: "signed_on: 2026-05-04", with: "signed_on: 2026-03-02"))
+            try t.replace("\(self.sf)/checklist.yaml", "    date: 2026-03-20\n", "    date: 2026-03-20\n    agreement: referral-sant-feliu\n")
+        }
+    }
+
     /// Another municipality's agreement is no agreement of this one's: said as such.
     func testAnUnknownAgreementIsAReferenceError() throws {
         try assertDiagnostics([
