@@ -106,6 +106,9 @@ extension Document {
     public var signedOn: Day? { root?.string(at: "signed_on").flatMap(Day.init) }
     /// The last day an agreement is in force.
     public var validUntil: Day? { root?.string(at: "valid_until").flatMap(Day.init) }
+    /// The day the parties agreed to extend the agreement (Llei 40/2015, art. 49.h.2), its
+    /// `valid_until` being then the extended end; nil when it was not extended.
+    public var extendedOn: Day? { root?.string(at: "extended_on").flatMap(Day.init) }
 }
 
 /// Where an agreement stands on a day: what the agreement rules check and what the

@@ -84,6 +84,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
 
+    /// The same day `years` later; 29 February becomes 28 February in a year that has none.
+    public func adding(years: Int) -> Day {
+        let y = year + years
+        return Day(year: y, month: month, day: min(day, Day.daysIn(month: month, year: y)))
+    }
+
+    /// The whole months from `self` to the day after `last` (a term that ends on `last`),
+    /// and the days left over: 2025-06-02 to 2029-12-31 is 55 months and 0 days.
+    public func months(through last: Day) -> (months: Int, days: Int) {
+        let end = Day(ordinal: last.ordinal + 1)
+        var months = (end.year - year) * 12 + end.month - month
+        if end.day < day { months -= 1 }
+        // The day `months` whole months after `self` (clamped to the month's length).
+        let y = year + (month - 1 + months) / 12, m = (month - 1 + months) % 12 + 1
+        let reached = Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))
+        return (months, end.ordinal - reached.ordinal)
+    }
+
     public var description: String {
         let m = month < 10 ? "0\(month)" : "\(month)"
         let d = day < 10 ? "0\(day)" : "\(day)"

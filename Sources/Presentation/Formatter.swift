@@ -188,6 +188,16 @@ public struct ValueFormatter: Sendable {
         return signedOn > day ? strings("agreement_signing_planned", ["date": date(signedOn)]) : date(signedOn)
     }
 
+    /// An agreement's last day in force, as of `day`: its date, with the day the parties
+    /// extended it when they did (Llei 40/2015, art. 49.h.2), or "extension planned for"
+    /// that day when it is after `day`; empty when it gives no end.
+    public func validity(_ validUntil: Day?, extendedOn: Day?, asOf day: Day) -> String {
+        guard let validUntil else { return "" }
+        guard let extendedOn else { return date(validUntil) }
+        return strings(extendedOn > day ? "agreement_valid_extension_planned" : "agreement_valid_extended",
+                       ["date": date(validUntil), "extended": date(extendedOn)])
+    }
+
     /// `13/04/2026` / `13 Apr 2026`, for tables.
     public func shortDate(_ day: Day) -> String {
         made.text(.shortDate(day)) {

@@ -32,7 +32,7 @@ extension Pages {
                              parties: language.formatter.list((root?.sequence(at: "parties") ?? []).map { language.string($0["name"]) }),
                              signed_on: language.formatter.signing(doc.signedOn, asOf: site.input.sourceDay, none: "—"),
                              signed_day: doc.signedOn?.description ?? "",
-                             valid_until: doc.validUntil.map(language.formatter.date) ?? "",
+                             valid_until: language.formatter.validity(doc.validUntil, extendedOn: doc.extendedOn, asOf: site.input.sourceDay),
                              valid_day: doc.validUntil?.description ?? "",
                              state: agreementState(doc, language),
                              offices: relyingOffices(doc, language, from: path))
@@ -68,7 +68,7 @@ extension Pages {
             state: agreementState(doc, language),
             signed_on: language.formatter.signing(doc.signedOn, asOf: site.input.sourceDay, none: language["agreement_unsigned"]),
             signed_day: doc.signedOn?.description ?? "", has_signed: doc.signedOn != nil,
-            valid_until: doc.validUntil.map(language.formatter.date) ?? "", valid_day: doc.validUntil?.description ?? "",
+            valid_until: language.formatter.validity(doc.validUntil, extendedOn: doc.extendedOn, asOf: site.input.sourceDay), valid_day: doc.validUntil?.description ?? "",
             offices: relyingOffices(doc, language, from: path),
             parties: parties,
             money: money, has_money: !money.isEmpty, money_total: language.formatter.money(doc.agreementMoney),

@@ -6,13 +6,15 @@ import Resolution
 /// Agreements hold an office up: a council whose office is at the `agreement` stage or
 /// beyond has signed its adhesion to the network, and the agreements an office relies on
 /// are in force as of the check date (a warning 90 days before one ends). An agreement's
-/// own dates and money lines agree with it.
+/// own dates and money lines agree with it, and its term is at most the four years of Llei
+/// 40/2015, art. 49.h (eight when extended).
 struct AgreementRule: MunicipalRule {
     static let rules = [
         RuleInfo("agreement-adhesion-missing", "An office at the agreement stage or beyond relies on no signed adhesion agreement."),
         RuleInfo("agreement-expiring", "An agreement an office relies on ends within 90 days of the check date."),
         RuleInfo("agreement-expired", "An agreement an office relies on has ended by the check date."),
-        RuleInfo("agreement-dates-inverted", "An agreement ends before it was signed."),
+        RuleInfo("agreement-dates-inverted", "An agreement's dates are out of order: it ends before it was signed, or was extended before it was signed or after it ended."),
+        RuleInfo("agreement-term-too-long", "An agreement is in force for more than the four years of Llei 40/2015, art. 49.h (eight with an extension), or was extended after its four years had ended."),
         RuleInfo("agreement-party-unknown", "An agreement's money line names a party the agreement does not list."),
         RuleInfo("agreement-signed-after-opening", "An office opened before the adhesion agreement it relies on was signed."),
         RuleInfo("checklist-done-before-agreement", "An opening checklist item is done before the agreement it relies on was signed."),
@@ -64,8 +66,11 @@ struct AgreementRule: MunicipalRule {
             // An end before the signing is the one error of a wrong year: not also "ended"
             // (whichever date's error is told: this one, or `date-after-check-day`'s).
             out += dates(doc, root, c)
+            out += term(doc, root, c)
             out += parties(root)
             if let signed = doc.signedOn, let until = doc.validUntil, until < signed { continue }
+            // Extended after its end: most often the new end not written in valid_until.
+            if let extended = doc.extendedOn, let until = doc.validUntil, extended > until, !CheckDayRule.reports(extended, c) { continue }
             guard ending(root, c.asOf) else { continue }
             // The offices relying on it, in the order of the resolved views, with the nodes naming it.
             if relying == nil {
@@ -140,7 +145,7 @@ struct AgreementRule: MunicipalRule {
             return [.error("agreement-expired",
                            "agreement '\(doc.id)' was in force until \(until) and has ended (as of \(asOf)); \(who)",
                            at: node.span, related: related,
-                           help: "record the renewal (a new agreement, or the extension's valid_until), or stop relying on it")]
+                           help: "record the renewal (a new agreement, or its extension: extended_on and the new valid_until), or stop relying on it")]
         }
         let when = days == 0 ? "today" : days == 1 ? "in 1 day" : "in \(days) days"
         return [.warning("agreement-expiring",
@@ -149,14 +154,73 @@ struct AgreementRule: MunicipalRule {
                          help: "start its renewal now: agreements between administrations are renewed before they end (Llei 40/2015, art. 49.h)")]
     }
 
-    /// `agreement-dates-inverted`; not of a signing date after the day the check was given
+    /// `agreement-dates-inverted`: an end before the signing, an extension before the
+    /// signing or after the end; not of a date after the day the check was given
     /// (`date-after-check-day`'s error, the one of that token).
     func dates(_ doc: Document, _ root: Node, _ c: ValidationContext) -> [Diagnostic] {
-        guard let signed = doc.signedOn, !CheckDayRule.reports(signed, c), let node = root["valid_until"], let until = doc.validUntil,
-              until < signed else { return [] }
-        return [.error("agreement-dates-inverted", "agreement '\(doc.id)' ends on \(until), before it was signed on \(signed)",
-                       at: node.span, related: [RelatedLocation(root["signed_on"]!.span, "the signing date")],
-                       help: "correct valid_until or signed_on")]
+        guard let signed = doc.signedOn, !CheckDayRule.reports(signed, c), let signedNode = root["signed_on"] else { return [] }
+        let signing = RelatedLocation(signedNode.span, "the signing date")
+        if let node = root["valid_until"], let until = doc.validUntil, until < signed {
+            return [.error("agreement-dates-inverted", "agreement '\(doc.id)' ends on \(until), before it was signed on \(signed)",
+                           at: node.span, related: [signing], help: "correct valid_until or signed_on")]
+        }
+        guard let node = root["extended_on"], let extended = doc.extendedOn, !CheckDayRule.reports(extended, c) else { return [] }
+        if extended < signed {
+            return [.error("agreement-dates-inverted", "agreement '\(doc.id)' was extended on \(extended), before it was signed on \(signed)",
+                           at: node.span, related: [signing], help: "correct extended_on or signed_on")]
+        }
+        if let until = doc.validUntil, let untilNode = root["valid_until"], extended > until {
+            return [.error("agreement-dates-inverted", "agreement '\(doc.id)' was extended on \(extended), after it ended on \(until)",
+                           at: node.span, related: [RelatedLocation(untilNode.span, "its last day in force")],
+                           help: "set valid_until to the extended end, or correct extended_on")]
+        }
+        return []
+    }
+
+    /// The longest term of an agreement between administrations: four years, which the
+    /// parties may extend, before they end, by up to four more (Llei 40/2015, art. 49.h).
+    static let termYears = 4
+
+    /// `agreement-term-too-long` (a warning: a law of its own may provide for a longer
+    /// term, art. 49.h.1): an agreement in force for more than four years from its
+    /// signing, or eight when it was extended (`extended_on`), or extended after its first
+    /// four years had ended. Not when `agreement-dates-inverted` or `date-after-check-day`
+    /// holds one of its dates.
+    func term(_ doc: Document, _ root: Node, _ c: ValidationContext) -> [Diagnostic] {
+        guard let signed = doc.signedOn, !CheckDayRule.reports(signed, c), let until = doc.validUntil, signed <= until,
+              let untilNode = root["valid_until"] else { return [] }
+        let years = AgreementRule.termYears
+        let firstEnd = Day(ordinal: signed.adding(years: years).ordinal - 1)
+        let signing = root["signed_on"].map { [RelatedLocation($0.span, "the signing date")] } ?? []
+        let span = "from \(signed) to \(until), \(AgreementRule.duration(signed, through: until))"
+        if let node = root["extended_on"], let extended = doc.extendedOn {
+            guard !CheckDayRule.reports(extended, c), signed <= extended, extended <= until else { return [] }
+            if extended > firstEnd {
+                return [.warning("agreement-term-too-long",
+                                 "agreement '\(doc.id)' was extended on \(extended), after its first \(years) years had ended on \(firstEnd)",
+                                 at: node.span, related: signing,
+                                 help: "an agreement is extended before its term ends (Llei 40/2015, art. 49.h.2); once it has ended, the parties sign a new one: record it as a new agreement, or correct extended_on")]
+            }
+            let limit = Day(ordinal: signed.adding(years: 2 * years).ordinal - 1)
+            guard until > limit else { return [] }
+            return [.warning("agreement-term-too-long",
+                             "agreement '\(doc.id)' is in force \(span): more than its \(years) years and the \(years) of an extension (Llei 40/2015, art. 49.h)",
+                             at: untilNode.span, related: signing,
+                             help: "end it by \(limit), unless a law of its own provides for a longer term; after that, the parties sign a new agreement")]
+        }
+        guard until > firstEnd else { return [] }
+        return [.warning("agreement-term-too-long",
+                         "agreement '\(doc.id)' is in force \(span): more than the \(years) years of Llei 40/2015, art. 49.h",
+                         at: untilNode.span, related: signing,
+                         help: "end it by \(firstEnd), \(years) years after its signing, unless a law of its own provides for a longer term; if the parties agreed to extend it, record the day in extended_on (by up to \(years) more years)")]
+    }
+
+    /// A term in words: "4 years and 7 months", "4 years, 1 month and 3 days".
+    static func duration(_ first: Day, through last: Day) -> String {
+        let (months, days) = first.months(through: last)
+        let parts = [(months / 12, "year"), (months % 12, "month"), (days, "day")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+        guard parts.count > 1 else { return parts.first ?? "0 days" }
+        return parts.dropLast().joined(separator: ", ") + " and " + parts.last!
     }
 
     /// `agreement-party-unknown`.

@@ -40,6 +40,7 @@ struct CheckDayRule: DocumentRule {
         PastDate(kind: .adaptation, lists: ["agency_targets"], field: "date", name: "indicator",
                  what: "the agency's target for '{id}' was decided on"),
         PastDate(kind: .agreement, field: "signed_on", what: "agreement '{doc}' was signed on"),
+        PastDate(kind: .agreement, field: "extended_on", what: "agreement '{doc}' was extended on"),
     ]
 
     /// The items that hold a date of `date` in `root`, each with the item of the list

@@ -42,7 +42,7 @@ final class AgreementsAnnexTests: FixtureTreeTestCase {
         let later = try annex("ca")
         XCTAssertTrue(later.contains("""
             <tr><th scope="row">Signat el</th><td>Encara no (previst el 20 de gener de 2026)</td></tr>
-            <tr><th scope="row">Vigent fins al</th><td>31 de desembre de 2029</td></tr>
+            <tr><th scope="row">Vigent fins al</th><td>1 de juny de 2029</td></tr>
             <tr><th scope="row">Estat</th><td><span class="agreement-state unsigned">Sense signar</span></td></tr>
             """), later)
         let es = try annex("es")

@@ -22,4 +22,20 @@ final class DayTests: XCTestCase {
             XCTAssertNil(Day(text), text)
         }
     }
+
+    /// Years added keep the day, 29 February becoming 28 in a year without it; a term's
+    /// length counts whole months, then the days left (a term ending on its last day).
+    func testYearsAddedAndATermsLength() {
+        XCTAssertEqual(Day("2025-06-02")!.adding(years: 4).description, "2029-06-02")
+        XCTAssertEqual(Day("2024-02-29")!.adding(years: 1).description, "2025-02-28")
+        XCTAssertEqual(Day("2024-02-29")!.adding(years: 4).description, "2028-02-29")
+        let cases: [(String, String, Int, Int)] = [
+            ("2025-06-02", "2029-06-01", 48, 0), ("2025-06-02", "2029-06-02", 48, 1), ("2025-06-02", "2029-12-31", 54, 30),
+            ("2025-01-31", "2025-02-27", 0, 28), ("2025-01-31", "2025-02-28", 1, 1), ("2025-03-01", "2025-03-01", 0, 1),
+        ]
+        for (first, last, months, days) in cases {
+            let term = Day(first)!.months(through: Day(last)!)
+            XCTAssertEqual([term.months, term.days], [months, days], "\(first) to \(last)")
+        }
+    }
 }

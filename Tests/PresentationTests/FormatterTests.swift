@@ -114,7 +114,7 @@ final class FormatterTests: XCTestCase {
     /// Addresses, coordinates, spans of days and signing dates read the same in the site and
     /// the handbooks (each wrote its own: "08980, Sant Feliu", "41,414, 2,016").
     func testPlacesAndDaysAsOneLayerWritesThem() throws {
-        let ca = try formatter("ca"), en = try formatter("en")
+        let ca = try formatter("ca"), es = try formatter("es"), en = try formatter("en")
         XCTAssertEqual(ca.addressLines(street: "Carrer de Pi i Margall, 30", postalCode: "08980", locality: "Sant Feliu de Llobregat"),
                        ["Carrer de Pi i Margall, 30", "08980 Sant Feliu de Llobregat"])
         XCTAssertEqual(ca.addressLines(street: nil, postalCode: "08980", locality: nil), ["08980"])
@@ -128,6 +128,12 @@ final class FormatterTests: XCTestCase {
         XCTAssertEqual(ca.signing(Day("2026-04-01"), asOf: day, none: "—"), "Encara no (previst l'1 d'abril de 2026)")
         XCTAssertEqual(en.signing(Day("2026-04-01"), asOf: day, none: "—"), "Not yet (planned for 1 April 2026)")
         XCTAssertEqual(ca.signing(nil, asOf: day, none: "—"), "—")
+        // An agreement's end, with its extension (Llei 40/2015, art. 49.h.2) when it has one.
+        XCTAssertEqual(ca.validity(Day("2033-06-01"), extendedOn: nil, asOf: day), "1 de juny de 2033")
+        XCTAssertEqual(ca.validity(Day("2033-06-01"), extendedOn: Day("2026-02-11"), asOf: day), "1 de juny de 2033 (prorrogat l'11 de febrer de 2026)")
+        XCTAssertEqual(es.validity(Day("2033-06-01"), extendedOn: Day("2026-02-11"), asOf: day), "1 de junio de 2033 (prorrogado el 11 de febrero de 2026)")
+        XCTAssertEqual(en.validity(Day("2033-06-01"), extendedOn: Day("2026-04-01"), asOf: day), "1 June 2033 (extension planned for 1 April 2026)")
+        XCTAssertEqual(ca.validity(nil, extendedOn: Day("2026-02-11"), asOf: day), "")
     }
 
     /// A field's label inside a sentence (the comparison page's "(canals)"): lower case in

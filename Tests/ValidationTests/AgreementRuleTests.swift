@@ -64,7 +64,7 @@ final class AgreementRuleTests: XCTestCase {
     func testTheProgrammesAgreementNamesEveryOfficeThatReliesOnIt() throws {
         let tree = try FixtureTree()
         defer { tree.remove() }
-        try tree.replace("seeds/agreements/knowledge-transfer.yaml", "valid_until: 2029-12-31", "valid_until: 2026-11-25")
+        try tree.replace("seeds/agreements/knowledge-transfer.yaml", "valid_until: 2029-06-01", "valid_until: 2026-11-25")
         let found = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1
         XCTAssertEqual(found.map { "\($0.severity) \($0.rule) \($0.span): \($0.message)" + $0.related.map { " [\($0.message) at \($0.span)]" }.joined() }, [
             "warning agreement-expiring seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' ends on 2026-11-25, today (as of 2026-11-25); molins-de-rei, sant-feliu-de-llobregat rely on it"
@@ -150,6 +150,58 @@ final class AgreementRuleTests: XCTestCase {
             // The one error of a wrong year: not also "ended" (session 26's trial).
             "agreement-dates-inverted seeds/molins-de-rei/agreements/adhesion-molins.yaml:14:14: agreement 'adhesion-molins' ends on 2025-11-02, before it was signed on 2025-11-03",
         ]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "valid_until: 2029-06-14", "valid_until: 2025-11-02") }
+    }
+
+    /// An agreement between administrations lasts at most four years from its signing
+    /// (Llei 40/2015, art. 49.h.1): the fixture's agreement, signed on 2025-06-02, may run
+    /// until 2029-06-01 and not a day more (session 26's trial: 2025 to 2029-12-31 went
+    /// through without a word).
+    func testAnAgreementOfMoreThanFourYearsIsAWarning() throws {
+        let kt = "seeds/agreements/knowledge-transfer.yaml"
+        try assertDiagnostics([
+            "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' is in force from 2025-06-02 to 2029-12-31, 4 years, 6 months and 30 days: more than the 4 years of Llei 40/2015, art. 49.h",
+        ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2029-12-31") }
+        try assertDiagnostics([
+            "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' is in force from 2025-06-02 to 2029-06-02, 4 years and 1 day: more than the 4 years of Llei 40/2015, art. 49.h",
+        ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2029-06-02") }
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try t.replace(kt, "valid_until: 2029-06-01", "valid_until: 2031-03-01")
+        let d = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "agreement-term-too-long" }
+        XCTAssertEqual(d.map { $0.help ?? "" }, ["end it by 2029-06-01, 4 years after its signing, unless a law of its own provides for a longer term; if the parties agreed to extend it, record the day in extended_on (by up to 4 more years)"])
+        XCTAssertEqual(d.first?.related.map { "\($0.span)" }, ["seeds/agreements/knowledge-transfer.yaml:13:12"])
+    }
+
+    /// An extension agreed before the four years end adds up to four more (art. 49.h.2);
+    /// one agreed after they ended is no extension.
+    func testAnExtendedAgreementMayRunEightYears() throws {
+        let kt = "seeds/agreements/knowledge-transfer.yaml"
+        try assertDiagnostics([]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2033-06-01\nextended_on: 2026-10-01") }
+        try assertDiagnostics([
+            "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' is in force from 2025-06-02 to 2034-05-31, 8 years, 11 months and 30 days: more than its 4 years and the 4 of an extension (Llei 40/2015, art. 49.h)",
+        ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2034-05-31\nextended_on: 2026-10-01") }
+        try assertDiagnostics([
+            "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:15:14: agreement 'knowledge-transfer' was extended on 2025-06-02, after its first 4 years had ended on 2025-06-01",
+        ]) { t in
+            try t.replace(kt, "signed_on: 2025-06-02", "signed_on: 2021-06-02")
+            try t.replace(kt, "valid_until: 2029-06-01", "valid_until: 2027-12-31\nextended_on: 2025-06-02")
+        }
+    }
+
+    /// An extension's date out of order with the signing or the end is the one error of
+    /// that date; one after the day of the check is `date-after-check-day`'s, and the term
+    /// is then not told from it.
+    func testAnExtensionsDatesOutOfOrder() throws {
+        let kt = "seeds/agreements/knowledge-transfer.yaml"
+        try assertDiagnostics([
+            "agreement-dates-inverted seeds/agreements/knowledge-transfer.yaml:15:14: agreement 'knowledge-transfer' was extended on 2025-05-30, before it was signed on 2025-06-02",
+        ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2030-12-31\nextended_on: 2025-05-30") }
+        try assertDiagnostics([
+            "agreement-dates-inverted seeds/agreements/knowledge-transfer.yaml:15:14: agreement 'knowledge-transfer' was extended on 2026-09-01, after it ended on 2026-08-31",
+        ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2026-08-31\nextended_on: 2026-09-01") }
+        try assertDiagnostics([
+            "date-after-check-day seeds/agreements/knowledge-transfer.yaml:15:14: agreement 'knowledge-transfer' was extended on 2027-01-10, after 2026-11-25, the day of the check",
+        ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2031-12-31\nextended_on: 2027-01-10") }
     }
 
     /// A party that is no near miss of one listed gets the parties listed in its help
