@@ -12,24 +12,40 @@ struct BudgetRule: FolderRule {
         RuleInfo("budget-post-unknown", "A budget costs a post that is not in the office's staffing plan."),
         RuleInfo("budget-funding-over", "The funding of an office's budget exceeds its total by more than a tenth."),
         RuleInfo("budget-funding-above-agreement", "A budget counts more from a party than the office's agreements in force that year commit."),
+        RuleInfo("budget-before-programme", "An office's budget is for a year before the programme started."),
     ]
 
     /// The share of the total by which funding may exceed it before it looks like a typo
     /// (an extra digit): a margin of a few percent is a plan, 10 % more is not.
     static let overFunding = 0.10
 
-    func prepare(_ c: ValidationContext) {}
-
-    /// A budget reads only its municipality's folder (`OfficeBudget`) and the schema's
-    /// verdict on it (`summable`): a folder that no save touched keeps its diagnostics
-    /// while no schema changed.
-    func keepsOtherFolders(_ delta: ValidationContext.Delta) -> Bool {
-        !delta.changed.contains { $0.hasPrefix(TreeLayout.schemaFolder + "/") }
+    /// The programme's start (`start_date` of seeds/programme.md) and its node.
+    func prepare(_ c: ValidationContext) -> (day: Day, node: Node)? {
+        let programme = c.network.model[.programme]?.values.first?.root
+        guard let node = programme?["start_date"], let day = node.string.flatMap(Day.init) else { return nil }
+        return (day, node)
     }
 
-    func check(_ slug: String, _ files: MunicipalityFiles, _ prepared: Void, _ c: ValidationContext) -> [Diagnostic] {
+    /// A budget reads its municipality's folder (`OfficeBudget`), the schema's verdict on
+    /// it (`summable`) and the programme's start: a folder that no save touched keeps its
+    /// diagnostics while no schema and no file directly in seeds/ (`programme.md`) changed.
+    func keepsOtherFolders(_ delta: ValidationContext.Delta) -> Bool {
+        !delta.changed.contains { path in
+            path.hasPrefix(TreeLayout.schemaFolder + "/") || (path.hasPrefix("seeds/") && !path.utf8.dropFirst(6).contains(UInt8(ascii: "/")))
+        }
+    }
+
+    func check(_ slug: String, _ files: MunicipalityFiles, _ started: (day: Day, node: Node)?, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for budget in c.network.budgets(slug) {
+            // A budget for a year before the programme's is a typo, most often of the year
+            // (session 26's trial: a budget for 2016 went through).
+            if let started, budget.year < started.day.year, let node = budget.document.root?["year"], !c.refused(node, in: budget.document.path) {
+                out.append(.warning("budget-before-programme",
+                                    "the budget is for \(budget.year), before the programme started on \(started.day)",
+                                    at: node.span, related: [RelatedLocation(started.node.span, "the programme's start")],
+                                    help: "correct the year (and the file's name): an office's budgets are for the programme's years"))
+            }
             let staffing = files.staffing?.root?["staff"]
             // Without a staffing plan, its absence is the error (municipality-file-missing);
             // with one that did not load, its own error is.

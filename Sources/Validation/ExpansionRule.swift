@@ -18,6 +18,7 @@ struct ExpansionRule: Rule {
         RuleInfo("expansion-stage-ignored", "The expansion plan gives a stage to a municipality that has an office folder, whose stage is its office's status."),
         RuleInfo("expansion-pilot-twice", "More than one wave of the expansion plan is marked as the pilot."),
         RuleInfo("expansion-opening-outside-wave", "An office opens (or opened) outside the dates of its wave in the expansion plan."),
+        RuleInfo("expansion-plan-against-decision", "The expansion plan keeps waves the assessment's decision does not allow: any after 'stop', or, after 'extend-pilot', a pilot wave that ends by the decision or an expansion wave that starts before the extended pilot ends."),
         RuleInfo("assessment-office-not-serving", "An assessment assesses an office that did not serve the public during its period."),
         RuleInfo("assessment-model-version-unknown", "An assessment's decision names a model version that model/releases.yaml does not list."),
     ]
@@ -161,9 +162,48 @@ struct ExpansionRule: Rule {
                 }
             }
         }
+        if let plan, let assessment { out += againstDecision(plan, assessment) }
         out += assessedOffices(c)
         out += modelVersions(c)
         return out
+    }
+
+    /// `expansion-plan-against-decision` (a warning; session 26's trial: an assessment
+    /// decided `stop` while the plan kept its dated expansion waves, unseen). After `stop`
+    /// no wave expands the network. After `extend-pilot` the pilot goes on past the
+    /// decision, and the network expands only after it (the next assessment decides): the
+    /// pilot wave ends after the decision, and each expansion wave starts after the pilot
+    /// wave's end. An office of a wave that serves is `expansion-before-decision`'s error.
+    func againstDecision(_ plan: ExpansionPlan, _ a: AssessmentRecord) -> [Diagnostic] {
+        guard let outcome = a.outcome, !outcome.expands, let decided = a.decisionDate else { return [] }
+        let decision = a.decisionDateNode.map { [RelatedLocation($0.span, "the decision of assessment '\(a.id)'")] } ?? []
+        let expansion = plan.waves.filter { !$0.pilot && !Self.pilotUnread($0) }
+        switch outcome {
+        case .stop:
+            return expansion.map { wave in
+                .warning("expansion-plan-against-decision",
+                         "wave '\(wave.id)' expands the network, but assessment '\(a.id)' decided on \(decided) to stop the programme",
+                         at: (wave.node["id"] ?? wave.node).span, related: decision,
+                         help: "remove the expansion waves from seeds/expansion.yaml (and the wave of their municipalities), or correct the decision's outcome if the assessment decided to expand")
+            }
+        case .extendPilot:
+            guard let pilot = plan.waves.first(where: \.pilot), let end = pilot.end, let endNode = pilot.node["end"] else { return [] }
+            if end <= decided {
+                return [.warning("expansion-plan-against-decision",
+                                 "the pilot wave ends on \(end), but assessment '\(a.id)' decided on \(decided) to extend the pilot",
+                                 at: endNode.span, related: decision,
+                                 help: "set the pilot wave's end to the day the extended pilot ends, and start the expansion waves after it")]
+            }
+            return expansion.compactMap { wave in
+                guard let start = wave.start, start <= end, let node = wave.node["start"] else { return nil }
+                return .warning("expansion-plan-against-decision",
+                                "wave '\(wave.id)' starts on \(start), but the pilot, which assessment '\(a.id)' decided on \(decided) to extend, runs until \(end)",
+                                at: node.span, related: [RelatedLocation(endNode.span, "the pilot wave's end")] + decision,
+                                help: "start the wave after the extended pilot (the next assessment decides whether the network expands), or correct the pilot wave's end")
+            }
+        case .expand, .expandWithChanges:
+            return []
+        }
     }
 
     /// The model version an assessment's decision gives is one of the model's releases

@@ -167,6 +167,13 @@ final class IncrementalCheckTests: XCTestCase {
         try edit("seeds/sant-feliu-de-llobregat/budgets/2026.yaml") { $0.replacingOccurrences(of: "premises: -9000", with: "premises: 9000") }
         check(session, "the budget and the schema as they were")
 
+        // The programme's start moved past a budget's year: the folder no save touched is
+        // told (a budget reads the programme's start), then the start as it was.
+        try edit("seeds/programme.md") { $0.replacingOccurrences(of: "start_date: 2025-10-01", with: "start_date: 2027-01-01") }
+        XCTAssertTrue(check(session, "the programme's start after a budget's year").0.contains("budget-before-programme"))
+        try edit("seeds/programme.md") { $0.replacingOccurrences(of: "start_date: 2027-01-01", with: "start_date: 2025-10-01") }
+        check(session, "the programme's start as it was")
+
         // A whole municipality added (a copy of another) and a schema changed.
         try FileManager.default.copyItem(at: root.appendingPathComponent("seeds/sant-feliu-de-llobregat"),
                                          to: root.appendingPathComponent("seeds/sant-just-desvern"))

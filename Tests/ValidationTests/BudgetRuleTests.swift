@@ -78,6 +78,21 @@ final class BudgetRuleTests: XCTestCase {
         }
     }
 
+    /// A budget for a year before the programme started (2025-10-01) is a warning at its
+    /// year (session 26's trial: a budget for 2016 went through); the programme's year is
+    /// fine.
+    func testABudgetBeforeTheProgrammeIsAWarning() throws {
+        let old = "seeds/sant-feliu-de-llobregat/budgets/2016.yaml"
+        try assertDiagnostics([
+            "budget-before-programme seeds/sant-feliu-de-llobregat/budgets/2016.yaml:2:7: the budget is for 2016, before the programme started on 2025-10-01",
+        ]) { t in
+            try t.write(old, try t.read(self.budget).replacingOccurrences(of: "year: 2026", with: "year: 2016"))
+        }
+        try assertDiagnostics([]) { t in
+            try t.write("seeds/sant-feliu-de-llobregat/budgets/2025.yaml", try t.read(self.budget).replacingOccurrences(of: "year: 2026", with: "year: 2025"))
+        }
+    }
+
     func testAPostNotInTheStaffingPlan() throws {
         try assertDiagnostics([
             "budget-post-unknown seeds/sant-feliu-de-llobregat/budgets/2026.yaml:7:13: post 'adv-9' is not in the staffing plan of sant-feliu-de-llobregat",

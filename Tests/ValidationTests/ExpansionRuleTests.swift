@@ -111,6 +111,38 @@ final class ExpansionRuleTests: XCTestCase {
         }
     }
 
+    /// The plan follows the decision (session 26's trial: `stop` with the waves kept went
+    /// through): after `stop` no wave expands the network; after `extend-pilot` the pilot
+    /// wave runs past the decision and the expansion waves start after it.
+    func testThePlanFollowsADecisionNotToExpand() throws {
+        try assertExpansion([
+            "expansion-plan-against-decision seeds/expansion.yaml:5:10: wave 'wave-1' expands the network, but assessment 'pilot' decided on 2026-10-27 to stop the programme",
+        ]) { t in
+            try programme(t)
+            try t.replace("seeds/assessments/pilot.md", "outcome: expand-with-changes", "outcome: stop")
+        }
+        try assertExpansion([
+            "expansion-plan-against-decision seeds/expansion.yaml:4:85: the pilot wave ends on 2026-10-15, but assessment 'pilot' decided on 2026-10-27 to extend the pilot",
+        ]) { t in
+            try programme(t)
+            try t.replace("seeds/assessments/pilot.md", "outcome: expand-with-changes", "outcome: extend-pilot")
+            try t.replace("seeds/expansion.yaml", "end: 2026-12-31}", "end: 2026-10-15}")
+        }
+        try assertExpansion([
+            "expansion-plan-against-decision seeds/expansion.yaml:5:72: wave 'wave-1' starts on 2027-03-01, but the pilot, which assessment 'pilot' decided on 2026-10-27 to extend, runs until 2027-06-30",
+        ]) { t in
+            try programme(t)
+            try t.replace("seeds/assessments/pilot.md", "outcome: expand-with-changes", "outcome: extend-pilot")
+            try t.replace("seeds/expansion.yaml", "end: 2026-12-31}", "end: 2027-06-30}")
+        }
+        // The pilot extended, the waves after it: nothing to say.
+        try assertExpansion([]) { t in
+            try programme(t)
+            try t.replace("seeds/assessments/pilot.md", "outcome: expand-with-changes", "outcome: extend-pilot")
+            try t.replace("seeds/expansion.yaml", "end: 2026-12-31}", "end: 2027-02-28}")
+        }
+    }
+
     func testAnExpansionOfficeAdaptsTheModelOfTheAssessment() throws {
         try assertDiagnostics([
             "expansion-model-version seeds/molins-de-rei/adaptation.yaml:2:21: the adaptation of an office of wave 'wave-1' follows model 1.0.0, older than 1.1.0, the version that came out of assessment 'pilot'",
