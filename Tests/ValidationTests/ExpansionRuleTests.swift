@@ -205,6 +205,24 @@ final class ExpansionRuleTests: XCTestCase {
         }
     }
 
+    /// The code's own name written otherwise (its capitals, its accents) is the name's
+    /// error, as an office's is (session 26's trial: "molins de Rei" went through).
+    func testThePlanWritesNamesAsTheRegisterDoes() throws {
+        try assertDiagnostics([
+            "expansion-unknown-municipality seeds/expansion.yaml:8:12: 'molins de Rei' is not the official name of INE code 08123, Molins de Rei",
+        ]) { t in
+            try programme(t)
+            try t.replace("seeds/expansion.yaml", "{name: Molins de Rei,", "{name: molins de Rei,")
+        }
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try programme(t)
+        try t.replace("seeds/expansion.yaml", "{name: Molins de Rei,", "{name: Molíns de Rei,")
+        let d = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "expansion-unknown-municipality" }
+        XCTAssertEqual(d.map { $0.help ?? "" }, ["write the name as the register does, with its capitals and accents: Molins de Rei"])
+        XCTAssertEqual(d.first?.related.map { "\($0.span)" }, ["seeds/expansion.yaml:8:37"])
+    }
+
     /// The register knows a municipality the plan names rightly with a wrong code: the help
     /// gives its code (session 26's trial: "write the code of the register" named none).
     func testAWrongCodeForARightNameGetsTheRegistersCode() throws {
