@@ -6,11 +6,11 @@ extension Evaluator {
     mutating func evaluateObject(_ k: CompiledNode, _ instance: Node, _ pairs: [Node.Pair], _ local: inout Evaluated?) -> Bool {
         var valid = true
         if let n = k.minProperties, pairs.count < n {
-            fail(.minProperties(n, found: pairs.count), "minProperties", instance, k)
+            fail(.minProperties(n, found: pairs.map { $0.key.keyText }, description: k.description), "minProperties", instance, k)
             valid = false
         }
         if let n = k.maxProperties, pairs.count > n {
-            fail(.maxProperties(n, found: pairs.count), "maxProperties", instance, k)
+            fail(.maxProperties(n, found: pairs.map { $0.key.keyText }, description: k.description), "maxProperties", instance, k)
             valid = false
         }
         if !valid && !collecting { return false }

@@ -15,8 +15,10 @@ struct Failure: Sendable {
         case required(String)
         case unexpectedField(String, declared: [String])
         case dependentRequired(String, trigger: String)
-        case minProperties(Int, found: Int)
-        case maxProperties(Int, found: Int)
+        /// The fields found (their keys, in order), and the object schema's description,
+        /// which says what the mapping holds.
+        case minProperties(Int, found: [String], description: String?)
+        case maxProperties(Int, found: [String], description: String?)
         case minItems(Int, found: Int)
         case maxItems(Int, found: Int)
         case unexpectedItem(allowed: Int)

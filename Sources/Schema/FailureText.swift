@@ -9,6 +9,12 @@ enum FailureText {
         var notes: [String] = []
     }
 
+    /// The fields of a mapping counted, named when they are few: "3: role, service, change".
+    static func fieldsFound(_ fields: [String]) -> String {
+        guard !fields.isEmpty, fields.count <= 8 else { return "\(fields.count)" }
+        return "\(fields.count): \(fields.joined(separator: ", "))"
+    }
+
     static func render(_ f: Failure) -> Text {
         let found = ValueText.describe(f.instance)
         switch f.kind {
@@ -36,10 +42,10 @@ enum FailureText {
             return text
         case let .dependentRequired(name, trigger):
             return Text(message: "missing field \(ValueText.quoted(name)), required when \(ValueText.quoted(trigger)) is given")
-        case let .minProperties(n, count):
-            return Text(message: "expected at least \(ValueText.count(n, "field")); found \(count)")
-        case let .maxProperties(n, count):
-            return Text(message: "expected at most \(ValueText.count(n, "field")); found \(count)")
+        case let .minProperties(n, fields, description):
+            return Text(message: "expected at least \(ValueText.count(n, "field")); found \(fieldsFound(fields))", help: description)
+        case let .maxProperties(n, fields, description):
+            return Text(message: "expected at most \(ValueText.count(n, "field")); found \(fieldsFound(fields))", help: description)
         case let .minItems(n, count):
             return Text(message: "expected at least \(ValueText.count(n, "item")); found \(count)")
         case let .maxItems(n, count):

@@ -210,4 +210,16 @@ final class RecordsRuleTests: XCTestCase {
             try t.replace("seeds/sant-feliu-de-llobregat/office.yaml", "id: sant-feliu-de-llobregat", "id: sant-feliu")
         }
     }
+
+    /// A proposal's change that names two documents is told with the fields found and what
+    /// an item holds (session 26's trial: a bare "expected at most 2 fields; found 3").
+    func testAChangeNamingTwoDocumentsSaysWhatAnItemHolds() throws {
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try t.replace("model/proposals/retail-support.yaml", "  - service: business-transfer\n", "  - service: business-transfer\n    role: business-advisor\n")
+        let d = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule.hasPrefix("schema-") }
+        XCTAssertEqual(d.map { "\($0.rule) \($0.span): \($0.message)" },
+                       ["schema-max-properties model/proposals/retail-support.yaml:9:5: expected at most 2 fields; found 3: service, role, change"])
+        XCTAssertEqual(d.map { $0.help ?? "" }, ["One document of the model and what changes in it: its kind (service, procedure, role, training-module, indicator, checklist-item, handbook-outline or model) with its id, and change; a change to two documents is two items."])
+    }
 }
