@@ -81,7 +81,13 @@ public enum ShowRun {
             if declaration.identity == .municipality {
                 records.append((key, value(documents.first?.root)))
             } else {
-                records.append((key + (key.hasSuffix("s") ? "" : "s"), .array(documents.map { value($0.root) })))
+                // A budget with the figures oae computes from it (the site's budgets page, budgets.csv).
+                let budgets = declaration.kind == .budget
+                    ? Dictionary(network.budgets(m.slug).map { ($0.document.path, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
+                records.append((key + (key.hasSuffix("s") ? "" : "s"), .array(documents.map { doc in
+                    guard let budget = budgets[doc.path], case .object(let members) = value(doc.root) else { return value(doc.root) }
+                    return .object(members + [("computed", computed(budget))])
+                })))
             }
         }
         return .object([
@@ -106,6 +112,30 @@ public enum ShowRun {
             ("checklist", value(m.files.checklist?.root)),
             ("reports", .array(m.files.reports.sorted { $0.id < $1.id }.map { value($0.root) })),
         ] + records)
+    }
+
+    /// What oae computes of a budget, as the budgets page and budgets.csv give it: each
+    /// post's cost (its FTE in the staffing plan × its yearly cost), the communication
+    /// plan's actions of the year, the total, the funding, whether it covers the total, and
+    /// the cost per person attended with the quarters it is computed from. Euros to the cent.
+    static func computed(_ b: OfficeBudget) -> JSONValue {
+        let euros = { (x: Double) -> JSONValue in .double((x * 100).rounded() / 100) }
+        var members: [(String, JSONValue)] = [
+            ("posts", .array(b.posts.map { line in
+                .object([("post", .string(line.post)), ("fte", line.fte.map { .double($0) } ?? .null), ("cost", euros(line.cost))])
+            })),
+            ("communication", euros(b.communication)),
+            ("total", euros(b.total)),
+            ("funded", euros(b.funded)),
+            ("covered", .bool(b.covered)),
+        ]
+        if !b.covered { members.append(("short_by", euros(b.total - b.funded))) }
+        members += [
+            ("people_attended", b.peopleAttended.map { .double($0) } ?? .null),
+            ("quarters_reported", .int(b.quartersReported)),
+            ("cost_per_person_attended", b.costPerPersonAttended.map(euros) ?? .null),
+        ]
+        return .object(members)
     }
 
     static func override(_ o: FieldOverride) -> JSONValue {
