@@ -35,8 +35,7 @@ struct Diff: ParsableCommand {
         let network = Network(tree: loaded)
         guard let folder = MunicipalityLookup.folder(for: municipality, in: network),
               let resolved = Resolver.resolve(network, municipality: folder) else {
-            let hint = MunicipalityLookup.didYouMean(municipality, in: network).map { " (\($0))" } ?? ""
-            throw ValidationError("no municipality '\(municipality)' under seeds/\(hint)")
+            throw ValidationError(MunicipalityLookup.noFolder(municipality, in: network))
         }
         let words = ValueFormatter(network: network, language: try language.language(in: network))
         let diff = ModelDiff(network: network, resolved: resolved)

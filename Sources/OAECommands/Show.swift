@@ -29,8 +29,7 @@ struct Show: ParsableCommand {
         try stopOnLoadErrors(loaded, command: "show")
         let network = Network(tree: loaded)
         guard let municipality = MunicipalityLookup.folder(for: municipality, in: network) else {
-            let hint = MunicipalityLookup.didYouMean(municipality, in: network).map { " (\($0))" } ?? ""
-            throw ValidationError("no municipality '\(municipality)' under seeds/\(hint)")
+            throw ValidationError(MunicipalityLookup.noFolder(municipality, in: network))
         }
         let view = ShowRun.view(network, municipality: municipality, provenance: provenance)
         writeStdout(format == .json ? view.serialized() + "\n" : YAMLWriter.write(view))

@@ -79,6 +79,27 @@ public enum MunicipalityLookup {
         return "did you mean \(quoted.dropLast().joined(separator: ", ")) or \(quoted.last!)?"
     }
 
+    /// The error of a name that matched no folder (`oae show`, `oae diff`). A municipality
+    /// of the register says where it stands: in the expansion plan (its wave and stage), in
+    /// the programme's area, or outside it, and how to start its folder. Any other name
+    /// gets the folders whose names are close (`didYouMean`).
+    public static func noFolder(_ typed: String, in network: Network) -> String {
+        let head = "no municipality '\(typed)' under seeds/"
+        guard let register = network.register, case let .found(entry) = find(typed, in: register) else {
+            return head + (didYouMean(typed, in: network).map { " (\($0))" } ?? "")
+        }
+        let who = "\(entry.name) (INE code \(entry.ineCode))"
+        let start = "`oae new municipality \"\(entry.name)\"` starts its folder"
+        if let planned = network.expansionPlan?.entries.first(where: { $0.ineCode == entry.ineCode }) {
+            let wave = planned.wave.map { "wave '\($0)'" } ?? "no wave"
+            return "\(head): \(who) is in the expansion plan (\(wave), stage '\(planned.stage ?? "candidate")', at \(planned.node.span)) and has no office folder yet; \(start)"
+        }
+        if entry.metropolitan {
+            return "\(head): \(who) is in the programme's area, but neither in the expansion plan nor with an office folder; \(start)"
+        }
+        return "\(head): \(who) is outside the programme's area, the metropolitan area of Barcelona"
+    }
+
     /// The folder name of a municipality: lower case, accents folded, apostrophes,
     /// spaces and other signs turned into single hyphens ("L'Hospitalet de Llobregat" →
     /// `l-hospitalet-de-llobregat`); the middle dot of "l·l" is dropped.

@@ -1,4 +1,5 @@
 import Foundation
+import Loading
 import Model
 @testable import Workflow
 import XCTest
@@ -183,6 +184,23 @@ final class NewMunicipalityTests: XCTestCase {
         XCTAssertEqual(names("Cerdanyola del Valés"), ["Cerdanyola del Vallès"])
         XCTAssertEqual(names("Sant"), ["Sant Cebrià de Vallalta", "Sant Cugat del Vallès", "Sant Cugat Sesgarrigues"])
         XCTAssertEqual(names("Vic"), [])
+    }
+
+    /// A municipality of the register without a folder says where it stands and how to
+    /// start it, for `oae show` and `oae diff` (session 26's trial: `oae show Gavà` said
+    /// only "no municipality"); any other name gets the close folders.
+    func testANameWithoutAFolderSaysWhereItStands() throws {
+        let tree = try TempTree.example()
+        defer { tree.remove() }
+        let network = Network(tree: TreeLoader.load(root: tree.root))
+        XCTAssertEqual(MunicipalityLookup.noFolder("gava", in: network),
+                       "no municipality 'gava' under seeds/: Gavà (INE code 08089) is in the expansion plan (wave 'wave-2', stage 'candidate', at seeds/expansion.yaml:63:5) and has no office folder yet; `oae new municipality \"Gavà\"` starts its folder")
+        XCTAssertEqual(MunicipalityLookup.noFolder("08015", in: network),
+                       "no municipality '08015' under seeds/: Badalona (INE code 08015) is in the programme's area, but neither in the expansion plan nor with an office folder; `oae new municipality \"Badalona\"` starts its folder")
+        XCTAssertEqual(MunicipalityLookup.noFolder("Vic", in: network),
+                       "no municipality 'Vic' under seeds/: Vic (INE code 08298) is outside the programme's area, the metropolitan area of Barcelona")
+        XCTAssertEqual(MunicipalityLookup.noFolder("Sant Feliu", in: network),
+                       "no municipality 'Sant Feliu' under seeds/ (did you mean 'sant-feliu-de-llobregat'?)")
     }
 
     func testPlanningDates() {
