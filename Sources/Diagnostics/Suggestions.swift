@@ -12,13 +12,29 @@ public enum Suggestions {
         return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(limit).map(\.0)
     }
 
-    /// `did you mean 'x'?` or `did you mean 'x' or 'y'?`; nil when nothing is close.
+    /// `did you mean 'x'?` or `did you mean 'x' or 'y'?`; nil when nothing is close. When
+    /// no candidate is a few edits away, an id cut short is one whose words (between
+    /// hyphens) it holds, when at most three do: `santa-coloma` → `santa-coloma-de-gramenet`,
+    /// `coloma` too (session 26's trial).
     public static func didYouMean(_ word: String, in candidates: [String]) -> String? {
-        let found = closest(to: word, in: candidates)
+        var found = closest(to: word, in: candidates)
+        if found.isEmpty { found = holding(word, in: candidates) }
         guard !found.isEmpty else { return nil }
         let quoted = found.map { "'\($0)'" }
         if quoted.count == 1 { return "did you mean \(quoted[0])?" }
         return "did you mean \(quoted.dropLast().joined(separator: ", ")) or \(quoted.last!)?"
+    }
+
+    /// The candidates whose hyphen-separated words include every word of `word` (four
+    /// letters at least), sorted; none when more than three do (the word says too little).
+    static func holding(_ word: String, in candidates: [String]) -> [String] {
+        let typed = word.lowercased().split(separator: "-")
+        guard !typed.isEmpty, word.count >= 4 else { return [] }
+        let found = candidates.filter { c in
+            let own = c.lowercased().split(separator: "-")
+            return c.count > word.count && typed.allSatisfy(own.contains)
+        }
+        return found.count <= 3 ? found.sorted() : []
     }
 
     /// Levenshtein distance, with a transposition counted as one edit.

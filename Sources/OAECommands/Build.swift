@@ -36,7 +36,7 @@ struct BuildOptions: ParsableArguments {
     @Option(name: .long, help: "The output folder (default: output/ under the root).")
     var out: String?
 
-    @Option(name: .long, help: "The day rules about time are checked as of (YYYY-MM-DD); default: the source date.")
+    @Option(name: .long, help: AsOfHelp.text)
     var asOf: String?
 
     var outURL: URL {

@@ -24,7 +24,7 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
-    @Option(name: .long, help: "The day rules about time are checked as of (YYYY-MM-DD); default: the date of the last commit.")
+    @Option(name: .long, help: AsOfHelp.text)
     var asOf: String?
 
     func validate() throws {

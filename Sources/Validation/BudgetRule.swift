@@ -56,7 +56,8 @@ struct BudgetRule: FolderRule {
                                   "post '\(line.post)' is not in the staffing plan of \(slug)",
                                   at: line.node.span,
                                   related: staffing.map { [RelatedLocation($0.span, "the staffing plan")] } ?? [],
-                                  help: "use the id of a post under 'staff' in staffing.yaml, or add the post there"))
+                                  help: Suggestions.didYouMean(line.post, in: (staffing?.sequence ?? []).compactMap { $0.string(at: "id") })
+                                      ?? "use the id of a post under 'staff' in staffing.yaml, or add the post there"))
             }
             // Sums of values the writer did not mean are not told: a refused amount (-15000,
             // 1.800), a misspelt field whose amount is left out, a post costed twice. Their

@@ -276,6 +276,13 @@ final class RendererTests: XCTestCase {
         XCTAssertEqual(Suggestions.didYouMean("servces", in: ["services", "roles"]), "did you mean 'services'?")
         XCTAssertEqual(Suggestions.didYouMean("fre", in: ["free", "fee"]), "did you mean 'fee' or 'free'?")
         XCTAssertEqual(Suggestions.distance(Array("ab"), Array("ba")), 1)
+        // An id cut short: the ids holding its words, when at most three do (session 26's trial).
+        let folders = ["santa-coloma-de-gramenet", "sant-feliu-de-llobregat", "molins-de-rei", "sant-just-desvern", "sant-joan-despi", "sant-boi-de-llobregat"]
+        XCTAssertEqual(Suggestions.didYouMean("santa-coloma", in: folders), "did you mean 'santa-coloma-de-gramenet'?")
+        XCTAssertEqual(Suggestions.didYouMean("coloma", in: folders), "did you mean 'santa-coloma-de-gramenet'?")
+        XCTAssertEqual(Suggestions.didYouMean("llobregat", in: folders), "did you mean 'sant-boi-de-llobregat' or 'sant-feliu-de-llobregat'?")
+        XCTAssertEqual(Suggestions.didYouMean("sant", in: folders), nil)
+        XCTAssertEqual(Suggestions.didYouMean("de", in: folders), nil)
     }
 
     func testCharacterColumnFromByteColumn() {

@@ -97,6 +97,12 @@ final class BudgetRuleTests: XCTestCase {
         try assertDiagnostics([
             "budget-post-unknown seeds/sant-feliu-de-llobregat/budgets/2026.yaml:7:13: post 'adv-9' is not in the staffing plan of sant-feliu-de-llobregat",
         ]) { try $0.replace(self.budget, "post: adv-1", "post: adv-9") }
+        // The posts of the plan near the one written (session 26's trial: none was offered).
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try t.replace(budget, "post: adv-1", "post: adv-9")
+        let d = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "budget-post-unknown" }
+        XCTAssertEqual(d.map { $0.help ?? "" }, ["did you mean 'adv-1'?"])
     }
 
     func testTheSchemaKnowsTheFundingSources() throws {
