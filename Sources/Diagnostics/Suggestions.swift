@@ -19,6 +19,12 @@ public enum Suggestions {
     public static func didYouMean(_ word: String, in candidates: [String]) -> String? {
         var found = closest(to: word, in: candidates)
         if found.isEmpty { found = holding(word, in: candidates) }
+        return question(found)
+    }
+
+    /// `did you mean 'x'?`, `did you mean 'x', 'y' or 'z'?` of names found otherwise; nil
+    /// for none.
+    public static func question(_ found: [String]) -> String? {
         guard !found.isEmpty else { return nil }
         let quoted = found.map { "'\($0)'" }
         if quoted.count == 1 { return "did you mean \(quoted[0])?" }

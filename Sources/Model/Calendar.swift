@@ -90,16 +90,21 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(year: y, month: month, day: min(day, Day.daysIn(month: month, year: y)))
     }
 
-    /// The whole months from `self` to the day after `last` (a term that ends on `last`),
-    /// and the days left over: 2025-06-02 to 2029-12-31 is 55 months and 0 days.
+    /// The same day `months` months later, 31 becoming the last day of a shorter month.
+    public func adding(months: Int) -> Day {
+        let y = year + (month - 1 + months) / 12, m = (month - 1 + months) % 12 + 1
+        return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))
+    }
+
+    /// The length of a term that starts on `self` and ends on `last`, in whole months
+    /// (counted as `adding(months:)` does) and the days left over: 2025-06-02 to 2029-12-31
+    /// is 54 months and 30 days; 2025-03-31 to 2029-04-29 is 49 months (a month after
+    /// 2029-03-31 is 2029-04-30, the day after the end).
     public func months(through last: Day) -> (months: Int, days: Int) {
         let end = Day(ordinal: last.ordinal + 1)
-        var months = (end.year - year) * 12 + end.month - month
-        if end.day < day { months -= 1 }
-        // The day `months` whole months after `self` (clamped to the month's length).
-        let y = year + (month - 1 + months) / 12, m = (month - 1 + months) % 12 + 1
-        let reached = Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))
-        return (months, end.ordinal - reached.ordinal)
+        var months = max(0, (end.year - year) * 12 + end.month - month)
+        while months > 0, end < adding(months: months) { months -= 1 }
+        return (months, end.ordinal - adding(months: months).ordinal)
     }
 
     public var description: String {

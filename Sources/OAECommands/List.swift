@@ -36,8 +36,7 @@ struct List: ParsableCommand {
             let typed = kind.rawValue.lowercased()
             let stem = typed.hasSuffix("s") ? String(typed.dropLast()) : typed
             let holding = names.filter { $0.split(separator: "-").contains { $0 == typed || $0 == stem } }
-            let meant = holding.isEmpty ? Suggestions.didYouMean(kind.rawValue, in: names)
-                : "did you mean " + holding.prefix(3).map { "'\($0)'" }.joined(separator: " or ") + "?"
+            let meant = holding.isEmpty ? Suggestions.didYouMean(kind.rawValue, in: names) : Suggestions.question(Array(holding.prefix(3)))
             writeStderr("error: '\(kind)' is not a kind of this tree; "
                         + (meant ?? "the kinds are: \(names.joined(separator: ", "))") + "\n")
             throw ExitCode(2)

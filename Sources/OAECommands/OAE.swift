@@ -89,12 +89,12 @@ extension OAE {
     }
 }
 
-/// Options every command that reads the tree shares.
 /// The help of `--as-of`, one text for `oae check` and the builds.
 enum AsOfHelp {
     static let text: ArgumentHelp = "The day rules about time are checked as of (YYYY-MM-DD); default: the day of SOURCE_DATE_EPOCH, else of the last commit, else today. A date of something done (a signing, a review) after it is an error only when --as-of is given (date-after-check-day)."
 }
 
+/// Options every command that reads the tree shares.
 struct TreeOptions: ParsableArguments {
     @Option(name: .long, help: "The root of the tree (the folder holding model/ and seeds/); by default the first folder, from the current one upwards, that holds model/ or seeds/.")
     var root: String?

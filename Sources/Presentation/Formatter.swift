@@ -188,14 +188,20 @@ public struct ValueFormatter: Sendable {
         return signedOn > day ? strings("agreement_signing_planned", ["date": date(signedOn)]) : date(signedOn)
     }
 
-    /// An agreement's last day in force, as of `day`: its date, with the day the parties
-    /// extended it when they did (Llei 40/2015, art. 49.h.2), or "extension planned for"
-    /// that day when it is after `day`; empty when it gives no end.
+    /// The extension of an agreement, as of `day`: "extended on" the day the parties
+    /// agreed it (Llei 40/2015, art. 49.h.2), or "extension planned for" that day when it
+    /// is after `day`; empty when it was not extended.
+    public func extensionNote(_ extendedOn: Day?, asOf day: Day) -> String {
+        guard let extendedOn else { return "" }
+        return strings(extendedOn > day ? "agreement_extension_planned" : "agreement_extended", ["date": date(extendedOn)])
+    }
+
+    /// An agreement's last day in force with its extension after it, in brackets, when it
+    /// has one (`extensionNote`); empty when it gives no end.
     public func validity(_ validUntil: Day?, extendedOn: Day?, asOf day: Day) -> String {
         guard let validUntil else { return "" }
-        guard let extendedOn else { return date(validUntil) }
-        return strings(extendedOn > day ? "agreement_valid_extension_planned" : "agreement_valid_extended",
-                       ["date": date(validUntil), "extended": date(extendedOn)])
+        let note = extensionNote(extendedOn, asOf: day)
+        return note.isEmpty ? date(validUntil) : "\(date(validUntil)) (\(note))"
     }
 
     /// `13/04/2026` / `13 Apr 2026`, for tables.

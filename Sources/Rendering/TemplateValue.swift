@@ -130,6 +130,30 @@ public enum TemplateValue: Sendable {
     /// included, so that a test can render a whole site both ways and compare the bytes.
     nonisolated(unsafe) public static var throughEncodable = false
 
+    /// For tests: when set, each value that writes its own (`TemplateValueConvertible`) is
+    /// also made through its `Encodable` conformance, and the type of each whose two values
+    /// differ is kept (`mismatchedTypes`). Rendered bytes alone do not show a field the own
+    /// value leaves out when it is false or empty where the site is built (an agreement's
+    /// extension, session 27): its value does.
+    nonisolated(unsafe) public static var comparingEncodable = false
+    private static let mismatchLock = NSLock()
+    nonisolated(unsafe) private static var mismatches: Set<String> = []
+
+    /// The types whose own value differed from their encoding while `comparingEncodable`
+    /// was set, sorted; reading them empties the list.
+    public static func mismatchedTypes() -> [String] {
+        mismatchLock.withLock {
+            defer { mismatches = [] }
+            return mismatches.sorted()
+        }
+    }
+
+    /// Keeps `T` in `mismatches` when `own` is not what `value`'s encoding gives.
+    static func compare<T: Encodable>(_ own: TemplateValue, _ value: T) {
+        guard String(describing: own) != String(describing: encoded(value)) else { return }
+        mismatchLock.withLock { _ = mismatches.insert(String(reflecting: T.self)) }
+    }
+
     /// The value of a view model through its `Encodable` conformance, even when it writes
     /// its own (`TemplateValueConvertible`): for tests that compare the two.
     public static func encoded<T: Encodable>(_ value: T) -> TemplateValue {
@@ -238,7 +262,9 @@ final class TemplateValueEncoder: Encoder {
         if T.self == Double.self { return .double(unsafeBitCast(value, to: Double.self)) }
         if T.self == [String: String].self { return .words(unsafeBitCast(value, to: [String: String].self)) }
         if !TemplateValue.throughEncodable, let convertible = T.self as? TemplateValueConvertible.Type {
-            return withUnsafePointer(to: value) { convertible.templateValue(at: UnsafeRawPointer($0)) }
+            let own = withUnsafePointer(to: value) { convertible.templateValue(at: UnsafeRawPointer($0)) }
+            if TemplateValue.comparingEncodable { TemplateValue.compare(own, value) }
+            return own
         }
         let encoder = TemplateValueEncoder()
         try value.encode(to: encoder)

@@ -42,10 +42,13 @@ enum FailureText {
             return text
         case let .dependentRequired(name, trigger):
             return Text(message: "missing field \(ValueText.quoted(name)), required when \(ValueText.quoted(trigger)) is given")
+        // The mapping's description says what it holds, not how to mend it: a note.
         case let .minProperties(n, fields, description):
-            return Text(message: "expected at least \(ValueText.count(n, "field")); found \(fieldsFound(fields))", help: description)
+            return Text(message: "expected at least \(ValueText.count(n, "field")); found \(fieldsFound(fields))",
+                        notes: description.map { ["what this mapping holds: \($0)"] } ?? [])
         case let .maxProperties(n, fields, description):
-            return Text(message: "expected at most \(ValueText.count(n, "field")); found \(fieldsFound(fields))", help: description)
+            return Text(message: "expected at most \(ValueText.count(n, "field")); found \(fieldsFound(fields))",
+                        notes: description.map { ["what this mapping holds: \($0)"] } ?? [])
         case let .minItems(n, count):
             return Text(message: "expected at least \(ValueText.count(n, "item")); found \(count)")
         case let .maxItems(n, count):

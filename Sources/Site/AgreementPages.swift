@@ -32,8 +32,10 @@ extension Pages {
                              parties: language.formatter.list((root?.sequence(at: "parties") ?? []).map { language.string($0["name"]) }),
                              signed_on: language.formatter.signing(doc.signedOn, asOf: site.input.sourceDay, none: "—"),
                              signed_day: doc.signedOn?.description ?? "",
-                             valid_until: language.formatter.validity(doc.validUntil, extendedOn: doc.extendedOn, asOf: site.input.sourceDay),
+                             valid_until: doc.validUntil.map(language.formatter.date) ?? "",
                              valid_day: doc.validUntil?.description ?? "",
+                             extension_note: language.formatter.extensionNote(doc.extendedOn, asOf: site.input.sourceDay),
+                             has_extension: doc.extendedOn != nil,
                              state: agreementState(doc, language),
                              offices: relyingOffices(doc, language, from: path))
             })
@@ -68,7 +70,8 @@ extension Pages {
             state: agreementState(doc, language),
             signed_on: language.formatter.signing(doc.signedOn, asOf: site.input.sourceDay, none: language["agreement_unsigned"]),
             signed_day: doc.signedOn?.description ?? "", has_signed: doc.signedOn != nil,
-            valid_until: language.formatter.validity(doc.validUntil, extendedOn: doc.extendedOn, asOf: site.input.sourceDay), valid_day: doc.validUntil?.description ?? "",
+            valid_until: doc.validUntil.map(language.formatter.date) ?? "", valid_day: doc.validUntil?.description ?? "",
+            extension_note: language.formatter.extensionNote(doc.extendedOn, asOf: site.input.sourceDay), has_extension: doc.extendedOn != nil,
             offices: relyingOffices(doc, language, from: path),
             parties: parties,
             money: money, has_money: !money.isEmpty, money_total: language.formatter.money(doc.agreementMoney),
@@ -98,6 +101,9 @@ struct AgreementsView: ViewModel {
         var signed_day: String
         var valid_until: String
         var valid_day: String
+        /// "extended on …" (`ValueFormatter.extensionNote`), shown after the end's date.
+        var extension_note: String
+        var has_extension: Bool
         var state: AgreementStateView
         var offices: [Office]
     }
@@ -134,6 +140,9 @@ struct AgreementView: ViewModel {
     var has_signed: Bool
     var valid_until: String
     var valid_day: String
+    /// "extended on …" (`ValueFormatter.extensionNote`), shown after the end's date.
+    var extension_note: String
+    var has_extension: Bool
     var offices: [AgreementsView.Office]
     var parties: [Party]
     var money: [Money]

@@ -22,7 +22,7 @@ extension AgreementStateView: TemplateValueConvertible {
 extension AgreementView: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(19)
+        m.reserveCapacity(21)
         m.append("title", title.templateValue)
         m.append("summary", summary.templateValue)
         m.append("has_summary", .bool(has_summary))
@@ -34,6 +34,8 @@ extension AgreementView: TemplateValueConvertible {
         m.append("has_signed", .bool(has_signed))
         m.append("valid_until", .string(valid_until))
         m.append("valid_day", .string(valid_day))
+        m.append("extension_note", .string(extension_note))
+        m.append("has_extension", .bool(has_extension))
         m.append("offices", .list(offices.map(\.templateValue)))
         m.append("parties", .list(parties.map(\.templateValue)))
         m.append("money", .list(money.map(\.templateValue)))
@@ -104,13 +106,15 @@ extension AgreementsView.Office: TemplateValueConvertible {
 extension AgreementsView.Row: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(8)
+        m.reserveCapacity(10)
         m.append("link", link.templateValue)
         m.append("parties", .string(parties))
         m.append("signed_on", .string(signed_on))
         m.append("signed_day", .string(signed_day))
         m.append("valid_until", .string(valid_until))
         m.append("valid_day", .string(valid_day))
+        m.append("extension_note", .string(extension_note))
+        m.append("has_extension", .bool(has_extension))
         m.append("state", state.templateValue)
         m.append("offices", .list(offices.map(\.templateValue)))
         return .object(m)

@@ -65,12 +65,12 @@ struct AgreementRule: MunicipalRule {
             guard let root = doc.root else { continue }
             // An end before the signing is the one error of a wrong year: not also "ended"
             // (whichever date's error is told: this one, or `date-after-check-day`'s).
-            out += dates(doc, root, c)
+            let (inverted, endInDoubt) = dates(doc, root, c)
+            out += inverted
             out += term(doc, root, c)
             out += parties(root)
+            if endInDoubt { continue }
             if let signed = doc.signedOn, let until = doc.validUntil, until < signed { continue }
-            // Extended after its end: most often the new end not written in valid_until.
-            if let extended = doc.extendedOn, let until = doc.validUntil, extended > until, !CheckDayRule.reports(extended, c) { continue }
             guard ending(root, c.asOf) else { continue }
             // The offices relying on it, in the order of the resolved views, with the nodes naming it.
             if relying == nil {
@@ -145,74 +145,88 @@ struct AgreementRule: MunicipalRule {
             return [.error("agreement-expired",
                            "agreement '\(doc.id)' was in force until \(until) and has ended (as of \(asOf)); \(who)",
                            at: node.span, related: related,
-                           help: "record the renewal (a new agreement, or its extension: extended_on and the new valid_until), or stop relying on it")]
+                           help: "record the agreement that replaces it (an agreement that has ended cannot be extended), or, if the parties extended it before it ended, its extended_on and new valid_until; or stop relying on it")]
         }
         let when = days == 0 ? "today" : days == 1 ? "in 1 day" : "in \(days) days"
         return [.warning("agreement-expiring",
                          "agreement '\(doc.id)' ends on \(until), \(when) (as of \(asOf)); \(who)",
                          at: node.span, related: related,
-                         help: "start its renewal now: agreements between administrations are renewed before they end (Llei 40/2015, art. 49.h)")]
+                         help: "start its renewal now: before it ends, the parties may extend it by up to four years (record extended_on and the new valid_until) or sign a new agreement (Llei 40/2015, art. 49.h)")]
     }
 
     /// `agreement-dates-inverted`: an end before the signing, an extension before the
-    /// signing or after the end; not of a date after the day the check was given
-    /// (`date-after-check-day`'s error, the one of that token).
-    func dates(_ doc: Document, _ root: Node, _ c: ValidationContext) -> [Diagnostic] {
-        guard let signed = doc.signedOn, !CheckDayRule.reports(signed, c), let signedNode = root["signed_on"] else { return [] }
-        let signing = RelatedLocation(signedNode.span, "the signing date")
-        if let node = root["valid_until"], let until = doc.validUntil, until < signed {
-            return [.error("agreement-dates-inverted", "agreement '\(doc.id)' ends on \(until), before it was signed on \(signed)",
-                           at: node.span, related: [signing], help: "correct valid_until or signed_on")]
+    /// signing, of an agreement not signed, or after the end; not of a date after the day
+    /// the check was given (`date-after-check-day`'s error, the one of that token).
+    /// `endInDoubt` when the error says the end itself may be wrong (an end before the
+    /// signing, an extension after it: most often the new end not written in valid_until):
+    /// the agreement is then not also told "ended".
+    func dates(_ doc: Document, _ root: Node, _ c: ValidationContext) -> (diagnostics: [Diagnostic], endInDoubt: Bool) {
+        let signed = doc.signedOn.flatMap { CheckDayRule.reports($0, c) ? nil : $0 }
+        let signing = root["signed_on"].map { [RelatedLocation($0.span, "the signing date")] } ?? []
+        if let signed, let node = root["valid_until"], let until = doc.validUntil, until < signed {
+            return ([.error("agreement-dates-inverted", "agreement '\(doc.id)' ends on \(until), before it was signed on \(signed)",
+                            at: node.span, related: signing, help: "correct valid_until or signed_on")], true)
         }
-        guard let node = root["extended_on"], let extended = doc.extendedOn, !CheckDayRule.reports(extended, c) else { return [] }
-        if extended < signed {
-            return [.error("agreement-dates-inverted", "agreement '\(doc.id)' was extended on \(extended), before it was signed on \(signed)",
-                           at: node.span, related: [signing], help: "correct extended_on or signed_on")]
-        }
+        guard let node = root["extended_on"], let extended = doc.extendedOn, !CheckDayRule.reports(extended, c) else { return ([], false) }
         if let until = doc.validUntil, let untilNode = root["valid_until"], extended > until {
-            return [.error("agreement-dates-inverted", "agreement '\(doc.id)' was extended on \(extended), after it ended on \(until)",
-                           at: node.span, related: [RelatedLocation(untilNode.span, "its last day in force")],
-                           help: "set valid_until to the extended end, or correct extended_on")]
+            return ([.error("agreement-dates-inverted", "agreement '\(doc.id)' was extended on \(extended), after it ended on \(until)",
+                            at: node.span, related: [RelatedLocation(untilNode.span, "its last day in force")],
+                            help: "set valid_until to the extended end, or correct extended_on")], true)
         }
-        return []
+        if root["signed_on"] == nil {
+            return ([.error("agreement-dates-inverted", "agreement '\(doc.id)' was extended on \(extended), but has no signing date",
+                            at: node.span, help: "add signed_on, the day the last party signed; an agreement is extended once it is in force")], false)
+        }
+        if let signed, extended < signed {
+            return ([.error("agreement-dates-inverted", "agreement '\(doc.id)' was extended on \(extended), before it was signed on \(signed)",
+                            at: node.span, related: signing, help: "correct extended_on or signed_on")], false)
+        }
+        return ([], false)
     }
 
     /// The longest term of an agreement between administrations: four years, which the
     /// parties may extend, before they end, by up to four more (Llei 40/2015, art. 49.h).
+    /// A term in years counts from the day after the signing and ends on the same day of
+    /// the month in its last year, or on that month's last day when it has no such day
+    /// (Llei 39/2015, art. 30.4): signed on 2025-07-14, in force until 2029-07-14 at most.
     static let termYears = 4
 
     /// `agreement-term-too-long` (a warning: a law of its own may provide for a longer
     /// term, art. 49.h.1): an agreement in force for more than four years from its
-    /// signing, or eight when it was extended (`extended_on`), or extended after its first
-    /// four years had ended. Not when `agreement-dates-inverted` or `date-after-check-day`
-    /// holds one of its dates.
+    /// signing (`termYears`), or eight when it was extended (`extended_on`, whatever its
+    /// day), or extended after its first four years had ended. Not when
+    /// `agreement-dates-inverted` or `date-after-check-day` holds the signing or the end,
+    /// nor when the extension's date is refused or out of order (what was agreed is unknown).
     func term(_ doc: Document, _ root: Node, _ c: ValidationContext) -> [Diagnostic] {
         guard let signed = doc.signedOn, !CheckDayRule.reports(signed, c), let until = doc.validUntil, signed <= until,
               let untilNode = root["valid_until"] else { return [] }
         let years = AgreementRule.termYears
-        let firstEnd = Day(ordinal: signed.adding(years: years).ordinal - 1)
+        let firstEnd = signed.adding(years: years)
         let signing = root["signed_on"].map { [RelatedLocation($0.span, "the signing date")] } ?? []
-        let span = "from \(signed) to \(until), \(AgreementRule.duration(signed, through: until))"
-        if let node = root["extended_on"], let extended = doc.extendedOn {
-            guard !CheckDayRule.reports(extended, c), signed <= extended, extended <= until else { return [] }
-            if extended > firstEnd {
+        let span = "from its signing on \(signed) to \(until), a term of \(AgreementRule.duration(Day(ordinal: signed.ordinal + 1), through: until))"
+        if let node = root["extended_on"] {
+            // An extension date the schema refused, or out of order with the others, is its
+            // own error: what the parties agreed is unknown.
+            guard let extended = doc.extendedOn, !c.refused(node, in: doc.path), signed <= extended, extended <= until else { return [] }
+            // One after the day of the check is that error's; the eight years hold all the same.
+            if extended > firstEnd, !CheckDayRule.reports(extended, c) {
                 return [.warning("agreement-term-too-long",
                                  "agreement '\(doc.id)' was extended on \(extended), after its first \(years) years had ended on \(firstEnd)",
                                  at: node.span, related: signing,
                                  help: "an agreement is extended before its term ends (Llei 40/2015, art. 49.h.2); once it has ended, the parties sign a new one: record it as a new agreement, or correct extended_on")]
             }
-            let limit = Day(ordinal: signed.adding(years: 2 * years).ordinal - 1)
+            let limit = signed.adding(years: 2 * years)
             guard until > limit else { return [] }
             return [.warning("agreement-term-too-long",
-                             "agreement '\(doc.id)' is in force \(span): more than its \(years) years and the \(years) of an extension (Llei 40/2015, art. 49.h)",
+                             "agreement '\(doc.id)' runs \(span): more than its \(years) years and the \(years) of an extension (Llei 40/2015, art. 49.h)",
                              at: untilNode.span, related: signing,
                              help: "end it by \(limit), unless a law of its own provides for a longer term; after that, the parties sign a new agreement")]
         }
         guard until > firstEnd else { return [] }
         return [.warning("agreement-term-too-long",
-                         "agreement '\(doc.id)' is in force \(span): more than the \(years) years of Llei 40/2015, art. 49.h",
+                         "agreement '\(doc.id)' runs \(span): more than the \(years) years of Llei 40/2015, art. 49.h",
                          at: untilNode.span, related: signing,
-                         help: "end it by \(firstEnd), \(years) years after its signing, unless a law of its own provides for a longer term; if the parties agreed to extend it, record the day in extended_on (by up to \(years) more years)")]
+                         help: "end it by \(firstEnd), \(years) years after its signing (Llei 39/2015, art. 30.4), unless a law of its own provides for a longer term; if the parties agreed to extend it, record the day in extended_on (by up to \(years) more years)")]
     }
 
     /// A term in words: "4 years and 7 months", "4 years, 1 month and 3 days".

@@ -143,8 +143,15 @@ struct ExpansionRule: Rule {
                 }
                 guard let register, let codeNode = entry.node["ine_code"] else { continue }
                 if let known = register.entry(code: entry.ineCode) {
-                    if known.name != entry.name, MunicipalityRegister.fold(known.name) == MunicipalityRegister.fold(entry.name),
-                       let nameNode = entry.node["name"] {
+                    if MunicipalityRegister.fold(known.name) != MunicipalityRegister.fold(entry.name) {
+                        // The register knows the name: its code is the help (session 26's trial).
+                        out.append(.error("expansion-unknown-municipality", "INE code \(entry.ineCode) is \(known.name), not '\(entry.name)'",
+                                          at: codeNode.span,
+                                          help: MunicipalityRule.correction(for: entry.name, register).map { "\($0); write the name and code as the register does" }
+                                              ?? "write the name and code as the register does"))
+                        continue
+                    }
+                    if known.name != entry.name, let nameNode = entry.node["name"] {
                         // The code's own name written otherwise (capitals, accents), as an
                         // office's is `ine-code-mismatch` (session 26's trial: "sant joan despi"
                         // went through, the site showing the register's name).
@@ -152,13 +159,8 @@ struct ExpansionRule: Rule {
                                           "'\(entry.name)' is not the official name of INE code \(entry.ineCode), \(known.name)",
                                           at: nameNode.span, related: [RelatedLocation(codeNode.span, "the INE code")],
                                           help: "write the name as the register does, with its capitals and accents: \(known.name)"))
-                    } else if MunicipalityRegister.fold(known.name) != MunicipalityRegister.fold(entry.name) {
-                        // The register knows the name: its code is the help (session 26's trial).
-                        out.append(.error("expansion-unknown-municipality", "INE code \(entry.ineCode) is \(known.name), not '\(entry.name)'",
-                                          at: codeNode.span,
-                                          help: MunicipalityRule.correction(for: entry.name, register).map { "\($0); write the name and code as the register does" }
-                                              ?? "write the name and code as the register does"))
-                    } else if !known.metropolitan {
+                    }
+                    if !known.metropolitan {
                         out.append(.warning("municipality-outside-area",
                                             "\(known.name) (INE code \(entry.ineCode)) is outside the programme's area, the metropolitan area of Barcelona",
                                             at: codeNode.span, help: "the expansion plan lists municipalities of the metropolitan area"))

@@ -73,20 +73,25 @@ public enum MunicipalityLookup {
         }
         let found = holding.isEmpty ? Suggestions.closest(to: slug(typed), in: network.municipalitySlugs, limit: limit)
                                     : Array(holding.prefix(limit))
-        guard !found.isEmpty else { return nil }
-        let quoted = found.map { "'\($0)'" }
-        if quoted.count == 1 { return "did you mean \(quoted[0])?" }
-        return "did you mean \(quoted.dropLast().joined(separator: ", ")) or \(quoted.last!)?"
+        return Suggestions.question(found)
     }
 
     /// The error of a name that matched no folder (`oae show`, `oae diff`). A municipality
     /// of the register says where it stands: in the expansion plan (its wave and stage), in
     /// the programme's area, or outside it, and how to start its folder. Any other name
-    /// gets the folders whose names are close (`didYouMean`).
+    /// gets the folders whose names are close (`didYouMean`), else the register's names.
     public static func noFolder(_ typed: String, in network: Network) -> String {
         let head = "no municipality '\(typed)' under seeds/"
-        guard let register = network.register, case let .found(entry) = find(typed, in: register) else {
-            return head + (didYouMean(typed, in: network).map { " (\($0))" } ?? "")
+        let folders = didYouMean(typed, in: network)
+        guard let register = network.register else { return head + (folders.map { " (\($0))" } ?? "") }
+        let entry: MunicipalityRegister.Entry
+        switch find(typed, in: register) {
+        case let .found(found):
+            entry = found
+        case let .unknown(closest):
+            // A folder near what was typed first; else the register's names near it, which
+            // `oae show` takes as they are written (`oae show "L'Hospitalet"`: the review).
+            return head + ((folders ?? Suggestions.question(closest.prefix(3).map(\.name))).map { " (\($0))" } ?? "")
         }
         let who = "\(entry.name) (INE code \(entry.ineCode))"
         let start = "`oae new municipality \"\(entry.name)\"` starts its folder"

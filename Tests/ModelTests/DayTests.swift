@@ -29,9 +29,11 @@ final class DayTests: XCTestCase {
         XCTAssertEqual(Day("2025-06-02")!.adding(years: 4).description, "2029-06-02")
         XCTAssertEqual(Day("2024-02-29")!.adding(years: 1).description, "2025-02-28")
         XCTAssertEqual(Day("2024-02-29")!.adding(years: 4).description, "2028-02-29")
+        XCTAssertEqual(Day("2025-01-31")!.adding(months: 13).description, "2026-02-28")
         let cases: [(String, String, Int, Int)] = [
             ("2025-06-02", "2029-06-01", 48, 0), ("2025-06-02", "2029-06-02", 48, 1), ("2025-06-02", "2029-12-31", 54, 30),
-            ("2025-01-31", "2025-02-27", 0, 28), ("2025-01-31", "2025-02-28", 1, 1), ("2025-03-01", "2025-03-01", 0, 1),
+            ("2025-01-31", "2025-02-26", 0, 27), ("2025-01-31", "2025-02-27", 1, 0), ("2025-01-31", "2025-02-28", 1, 1),
+            ("2025-03-31", "2029-04-29", 49, 0), ("2025-03-01", "2025-03-01", 0, 1), ("2024-02-29", "2028-02-28", 48, 0),
         ]
         for (first, last, months, days) in cases {
             let term = Day(first)!.months(through: Day(last)!)

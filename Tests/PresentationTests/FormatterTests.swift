@@ -134,6 +134,9 @@ final class FormatterTests: XCTestCase {
         XCTAssertEqual(es.validity(Day("2033-06-01"), extendedOn: Day("2026-02-11"), asOf: day), "1 de junio de 2033 (prorrogado el 11 de febrero de 2026)")
         XCTAssertEqual(en.validity(Day("2033-06-01"), extendedOn: Day("2026-04-01"), asOf: day), "1 June 2033 (extension planned for 1 April 2026)")
         XCTAssertEqual(ca.validity(nil, extendedOn: Day("2026-02-11"), asOf: day), "")
+        XCTAssertEqual(es.extensionNote(Day("2026-04-01"), asOf: day), "prórroga prevista el 1 de abril de 2026")
+        XCTAssertEqual(ca.extensionNote(Day("2026-04-11"), asOf: day), "pròrroga prevista l'11 d'abril de 2026")
+        XCTAssertEqual(ca.extensionNote(nil, asOf: day), "")
     }
 
     /// A field's label inside a sentence (the comparison page's "(canals)"): lower case in

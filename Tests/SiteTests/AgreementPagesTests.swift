@@ -38,13 +38,14 @@ final class AgreementPagesTests: XCTestCase {
     }
 
     /// An extended agreement shows its new end with the day the parties extended it, on
-    /// its page and in the list (Llei 40/2015, art. 49.h.2).
+    /// its page and in the list (Llei 40/2015, art. 49.h.2), the extension outside the end's
+    /// `<time>` (one date each: the review).
     func testAnExtendedAgreementShowsItsExtension() throws {
         try tree.replace("seeds/agreements/knowledge-transfer.yaml", "valid_until: 2029-06-01", "valid_until: 2033-06-01\nextended_on: 2026-10-01")
         let all = try pages()
         let page = all["ca/agreements/knowledge-transfer.html"] ?? ""
-        XCTAssertTrue(page.flat.contains("<dd><time datetime=\"2033-06-01\">1 de juny de 2033 (prorrogat l’1 d’octubre de 2026)</time></dd>"), page)
+        XCTAssertTrue(page.flat.contains("<dd><time datetime=\"2033-06-01\">1 de juny de 2033</time> (prorrogat l’1 d’octubre de 2026)</dd>"), page)
         let list = all["es/agreements/index.html"] ?? ""
-        XCTAssertTrue(list.flat.contains("<td><time datetime=\"2033-06-01\">1 de junio de 2033 (prorrogado el 1 de octubre de 2026)</time></td>"), list)
+        XCTAssertTrue(list.flat.contains("<td><time datetime=\"2033-06-01\">1 de junio de 2033</time> (prorrogado el 1 de octubre de 2026)</td>"), list)
     }
 }

@@ -59,4 +59,20 @@ final class SiteViewValuesTests: XCTestCase {
             XCTAssertEqual(own[path], html, path)
         }
     }
+
+    /// Every view of every page of the example, and of an agreement extended, writes the
+    /// value its encoding writes, field for field (`TemplateValue.comparingEncodable`): a
+    /// field left out where the example has it false or empty renders the same bytes, and
+    /// only its value shows it (session 27: an agreement's extension was left out).
+    func testEveryViewValueOfTheExampleIsItsEncoding() throws {
+        let tree = try SiteTree(example: true)
+        defer { tree.remove() }
+        try tree.replace("seeds/agreements/knowledge-transfer-2025.yaml", "valid_until: 2029-07-13", "valid_until: 2030-07-13\nextended_on: 2025-09-01")
+        let input = try tree.input()
+        TemplateValue.comparingEncodable = true
+        defer { TemplateValue.comparingEncodable = false }
+        _ = TemplateValue.mismatchedTypes()
+        XCTAssertGreaterThan(try sitePages(input).count, 100)
+        XCTAssertEqual(TemplateValue.mismatchedTypes(), [])
+    }
 }

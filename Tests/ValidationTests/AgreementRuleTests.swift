@@ -153,22 +153,24 @@ final class AgreementRuleTests: XCTestCase {
     }
 
     /// An agreement between administrations lasts at most four years from its signing
-    /// (Llei 40/2015, art. 49.h.1): the fixture's agreement, signed on 2025-06-02, may run
-    /// until 2029-06-01 and not a day more (session 26's trial: 2025 to 2029-12-31 went
-    /// through without a word).
+    /// (Llei 40/2015, art. 49.h.1), counted from the day after it to the same day four
+    /// years on (Llei 39/2015, art. 30.4): the fixture's agreement, signed on 2025-06-02,
+    /// may run until 2029-06-02 and not a day more (session 26's trial: 2025 to 2029-12-31
+    /// went through without a word).
     func testAnAgreementOfMoreThanFourYearsIsAWarning() throws {
         let kt = "seeds/agreements/knowledge-transfer.yaml"
         try assertDiagnostics([
-            "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' is in force from 2025-06-02 to 2029-12-31, 4 years, 6 months and 30 days: more than the 4 years of Llei 40/2015, art. 49.h",
+            "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' runs from its signing on 2025-06-02 to 2029-12-31, a term of 4 years, 6 months and 29 days: more than the 4 years of Llei 40/2015, art. 49.h",
         ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2029-12-31") }
         try assertDiagnostics([
-            "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' is in force from 2025-06-02 to 2029-06-02, 4 years and 1 day: more than the 4 years of Llei 40/2015, art. 49.h",
-        ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2029-06-02") }
+            "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' runs from its signing on 2025-06-02 to 2029-06-03, a term of 4 years and 1 day: more than the 4 years of Llei 40/2015, art. 49.h",
+        ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2029-06-03") }
+        try assertDiagnostics([]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2029-06-02") }
         let t = try FixtureTree()
         defer { t.remove() }
         try t.replace(kt, "valid_until: 2029-06-01", "valid_until: 2031-03-01")
         let d = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "agreement-term-too-long" }
-        XCTAssertEqual(d.map { $0.help ?? "" }, ["end it by 2029-06-01, 4 years after its signing, unless a law of its own provides for a longer term; if the parties agreed to extend it, record the day in extended_on (by up to 4 more years)"])
+        XCTAssertEqual(d.map { $0.help ?? "" }, ["end it by 2029-06-02, 4 years after its signing (Llei 39/2015, art. 30.4), unless a law of its own provides for a longer term; if the parties agreed to extend it, record the day in extended_on (by up to 4 more years)"])
         XCTAssertEqual(d.first?.related.map { "\($0.span)" }, ["seeds/agreements/knowledge-transfer.yaml:13:12"])
     }
 
@@ -178,13 +180,13 @@ final class AgreementRuleTests: XCTestCase {
         let kt = "seeds/agreements/knowledge-transfer.yaml"
         try assertDiagnostics([]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2033-06-01\nextended_on: 2026-10-01") }
         try assertDiagnostics([
-            "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' is in force from 2025-06-02 to 2034-05-31, 8 years, 11 months and 30 days: more than its 4 years and the 4 of an extension (Llei 40/2015, art. 49.h)",
+            "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' runs from its signing on 2025-06-02 to 2034-05-31, a term of 8 years, 11 months and 29 days: more than its 4 years and the 4 of an extension (Llei 40/2015, art. 49.h)",
         ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2034-05-31\nextended_on: 2026-10-01") }
         try assertDiagnostics([
-            "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:15:14: agreement 'knowledge-transfer' was extended on 2025-06-02, after its first 4 years had ended on 2025-06-01",
+            "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:15:14: agreement 'knowledge-transfer' was extended on 2025-06-03, after its first 4 years had ended on 2025-06-02",
         ]) { t in
             try t.replace(kt, "signed_on: 2025-06-02", "signed_on: 2021-06-02")
-            try t.replace(kt, "valid_until: 2029-06-01", "valid_until: 2027-12-31\nextended_on: 2025-06-02")
+            try t.replace(kt, "valid_until: 2029-06-01", "valid_until: 2027-12-31\nextended_on: 2025-06-03")
         }
     }
 
@@ -202,6 +204,38 @@ final class AgreementRuleTests: XCTestCase {
         try assertDiagnostics([
             "date-after-check-day seeds/agreements/knowledge-transfer.yaml:15:14: agreement 'knowledge-transfer' was extended on 2027-01-10, after 2026-11-25, the day of the check",
         ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2031-12-31\nextended_on: 2027-01-10") }
+    }
+
+    /// An extension needs a signed agreement, and an invalid extension date is the
+    /// schema's error alone; an extension after the end keeps the agreement from also being
+    /// told "ended" whether it was signed or not; a 20-year term is told even when its
+    /// extension is dated after the day of the check (the review of session 27).
+    func testAnExtensionOfAnUnsignedAgreementOrAnInvalidOne() throws {
+        let kt = "seeds/agreements/knowledge-transfer.yaml"
+        try assertDiagnostics([
+            "agreement-dates-inverted seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' was extended on 2026-10-01, but has no signing date",
+        ]) { t in
+            try t.replace(kt, "signed_on: 2025-06-02\n", "")
+            try t.replace(kt, "valid_until: 2029-06-01", "valid_until: 2031-06-01\nextended_on: 2026-10-01")
+        }
+        try assertDiagnostics([
+            "agreement-dates-inverted seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' was extended on 2026-08-01, after it ended on 2026-06-30",
+        ]) { t in
+            try t.replace(kt, "signed_on: 2025-06-02\n", "")
+            try t.replace(kt, "valid_until: 2029-06-01", "valid_until: 2026-06-30\nextended_on: 2026-08-01")
+        }
+        try assertDiagnostics([
+            "schema-format seeds/agreements/knowledge-transfer.yaml:15:14: \"2027-02-30\" is written as a date (YYYY-MM-DD), but there is no such day: February 2027 has 28 days",
+        ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2031-06-01\nextended_on: 2027-02-30") }
+        try assertDiagnostics([
+            "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' runs from its signing on 2025-06-02 to 2045-12-31, a term of 20 years, 6 months and 29 days: more than its 4 years and the 4 of an extension (Llei 40/2015, art. 49.h)",
+            "date-after-check-day seeds/agreements/knowledge-transfer.yaml:15:14: agreement 'knowledge-transfer' was extended on 2027-01-10, after 2026-11-25, the day of the check",
+        ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2045-12-31\nextended_on: 2027-01-10") }
+        // The last day of the first four years is still in time for the extension.
+        try assertDiagnostics([]) { t in
+            try t.replace(kt, "signed_on: 2025-06-02", "signed_on: 2021-06-02")
+            try t.replace(kt, "valid_until: 2029-06-01", "valid_until: 2029-06-02\nextended_on: 2025-06-02")
+        }
     }
 
     /// A party that is no near miss of one listed gets the parties listed in its help

@@ -221,6 +221,27 @@ final class ExpansionRuleTests: XCTestCase {
         let d = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "expansion-unknown-municipality" }
         XCTAssertEqual(d.map { $0.help ?? "" }, ["write the name as the register does, with its capitals and accents: Molins de Rei"])
         XCTAssertEqual(d.first?.related.map { "\($0.span)" }, ["seeds/expansion.yaml:8:37"])
+
+        // A municipality outside the area, written otherwise: both are told (the review).
+        try assertExpansionAndArea([
+            "expansion-unknown-municipality seeds/expansion.yaml:9:12: 'vic' is not the official name of INE code 08298, Vic",
+            "municipality-outside-area seeds/expansion.yaml:9:27: Vic (INE code 08298) is outside the programme's area, the metropolitan area of Barcelona",
+        ]) { t in
+            try programme(t)
+            try addVic(t)
+            try t.replace("seeds/expansion.yaml", "  - {name: Molins de Rei, ine_code: \"08123\", wave: wave-1}",
+                          "  - {name: Molins de Rei, ine_code: \"08123\", wave: wave-1}\n  - {name: vic, ine_code: \"08298\"}")
+        }
+    }
+
+    /// The diagnostics of the expansion plan's names and area.
+    func assertExpansionAndArea(_ expected: [String], file: StaticString = #filePath, line: UInt = #line,
+                                _ change: (FixtureTree) throws -> Void) throws {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        try change(tree)
+        XCTAssertEqual(tree.diagnostics().filter { $0.hasPrefix("expansion-unknown") || $0.hasPrefix("municipality-outside") }, expected,
+                       file: file, line: line)
     }
 
     /// The register knows a municipality the plan names rightly with a wrong code: the help

@@ -220,6 +220,7 @@ final class RecordsRuleTests: XCTestCase {
         let d = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule.hasPrefix("schema-") }
         XCTAssertEqual(d.map { "\($0.rule) \($0.span): \($0.message)" },
                        ["schema-max-properties model/proposals/retail-support.yaml:9:5: expected at most 2 fields; found 3: service, role, change"])
-        XCTAssertEqual(d.map { $0.help ?? "" }, ["One document of the model and what changes in it: its kind (service, procedure, role, training-module, indicator, checklist-item, handbook-outline or model) with its id, and change; a change to two documents is two items."])
+        XCTAssertEqual(d.flatMap(\.notes),
+                       ["what this mapping holds: One document of the model and what changes in it: its kind (service, procedure, role, training-module, indicator, checklist-item, handbook-outline or model) with its id, and change; a change to two documents is two items."])
     }
 }

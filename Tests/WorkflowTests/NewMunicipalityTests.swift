@@ -201,6 +201,8 @@ final class NewMunicipalityTests: XCTestCase {
                        "no municipality 'Vic' under seeds/: Vic (INE code 08298) is outside the programme's area, the metropolitan area of Barcelona")
         XCTAssertEqual(MunicipalityLookup.noFolder("Sant Feliu", in: network),
                        "no municipality 'Sant Feliu' under seeds/ (did you mean 'sant-feliu-de-llobregat'?)")
+        XCTAssertEqual(MunicipalityLookup.noFolder("Sant Cugat", in: network),
+                       "no municipality 'Sant Cugat' under seeds/ (did you mean 'Sant Cugat del Vallès' or 'Sant Cugat Sesgarrigues'?)")
     }
 
     func testPlanningDates() {
