@@ -111,6 +111,15 @@ extension Document {
     public var extendedOn: Day? { root?.string(at: "extended_on").flatMap(Day.init) }
 }
 
+/// The term of an agreement between administrations: at most four years, which the parties
+/// may extend, before they end, by up to four more (Llei 40/2015, art. 49.h). A term in
+/// years counts from the day after the signing and ends on the same day of the month in
+/// its last year, or on that month's last day when it has no such day (Llei 39/2015, art.
+/// 30.4): signed on 2025-07-14, in force until 2029-07-14 at most.
+public enum AgreementTerm {
+    public static let years = 4
+}
+
 /// Where an agreement stands on a day: what the agreement rules check and what the
 /// handbook and the site show.
 public enum AgreementState: String, Sendable {
@@ -137,7 +146,21 @@ public enum AgreementState: String, Sendable {
 extension Document {
     /// Where the agreement stands on `day`.
     public func agreementState(on day: Day) -> AgreementState {
-        AgreementState(signedOn: signedOn, validUntil: validUntil, on: day)
+        AgreementState(signedOn: signedOn, validUntil: inForceUntil(on: day), on: day)
+    }
+
+    /// The last day an agreement is in force as of `day`: its `valid_until`, but no later
+    /// than the end of its first term (`AgreementTerm.years` after its signing) when its
+    /// extension was agreed after that end, or is dated after `day` (not agreed yet): an
+    /// extension is agreed before the term ends (Llei 40/2015, art. 49.h.2), and a late one
+    /// extends nothing (session 27's trial: an agreement extended a month after its four
+    /// years was shown in force, and not told ended).
+    public func inForceUntil(on day: Day) -> Day? {
+        guard let until = validUntil else { return nil }
+        guard let signed = signedOn, let extended = extendedOn else { return until }
+        let firstEnd = signed.adding(years: AgreementTerm.years)
+        guard extended > firstEnd || extended > day else { return until }
+        return min(until, firstEnd)
     }
 
     /// The agreement's money lines added up, in euros.

@@ -71,7 +71,7 @@ struct AgreementRule: MunicipalRule {
             out += parties(root)
             if endInDoubt { continue }
             if let signed = doc.signedOn, let until = doc.validUntil, until < signed { continue }
-            guard ending(root, c.asOf) else { continue }
+            guard ending(doc, c.asOf) else { continue }
             // The offices relying on it, in the order of the resolved views, with the nodes naming it.
             if relying == nil {
                 relying = c.network.municipalitiesRelyingByAgreement()
@@ -86,8 +86,8 @@ struct AgreementRule: MunicipalRule {
     }
 
     /// Whether `validity` can say something of an agreement: it ends within `warningDays` of `asOf`.
-    func ending(_ root: Node, _ asOf: Day) -> Bool {
-        guard let until = root.string(at: "valid_until").flatMap(Day.init) else { return false }
+    func ending(_ doc: Document, _ asOf: Day) -> Bool {
+        guard let until = doc.inForceUntil(on: asOf) else { return false }
         return until.ordinal - asOf.ordinal <= AgreementRule.warningDays
     }
 
@@ -135,21 +135,24 @@ struct AgreementRule: MunicipalRule {
     /// `agreement-expired` and `agreement-expiring`, once per agreement, with every
     /// office that relies on it as a related location.
     func validity(_ doc: Document, _ root: Node, _ users: [(municipality: String, node: Node)], _ asOf: Day) -> [Diagnostic] {
-        guard let node = root["valid_until"], let until = node.string.flatMap(Day.init) else { return [] }
+        guard let node = root["valid_until"], let until = doc.inForceUntil(on: asOf) else { return [] }
         let days = until.ordinal - asOf.ordinal
         guard days <= AgreementRule.warningDays else { return [] }
+        // An end before valid_until: that of the first term, the extension coming after it.
+        let firstTerm = until == doc.validUntil ? ""
+            : ", the end of its first \(AgreementTerm.years) years (its extension of \(doc.extendedOn!) \(doc.extendedOn! > asOf ? "is not agreed yet" : "came after them"))"
         let names = users.map(\.municipality)
         let who = names.count == 1 ? "\(names[0]) relies on it" : "\(names.joined(separator: ", ")) rely on it"
         let related = users.map { RelatedLocation($0.node.span, "\($0.municipality) relies on it here") }
         if days < 0 {
             return [.error("agreement-expired",
-                           "agreement '\(doc.id)' was in force until \(until) and has ended (as of \(asOf)); \(who)",
+                           "agreement '\(doc.id)' was in force until \(until)\(firstTerm) and has ended (as of \(asOf)); \(who)",
                            at: node.span, related: related,
                            help: "record the agreement that replaces it (an agreement that has ended cannot be extended), or, if the parties extended it before it ended, its extended_on and new valid_until; or stop relying on it")]
         }
         let when = days == 0 ? "today" : days == 1 ? "in 1 day" : "in \(days) days"
         return [.warning("agreement-expiring",
-                         "agreement '\(doc.id)' ends on \(until), \(when) (as of \(asOf)); \(who)",
+                         "agreement '\(doc.id)' ends on \(until)\(firstTerm), \(when) (as of \(asOf)); \(who)",
                          at: node.span, related: related,
                          help: "start its renewal now: before it ends, the parties may extend it by up to four years (record extended_on and the new valid_until) or sign a new agreement (Llei 40/2015, art. 49.h)")]
     }
@@ -184,23 +187,16 @@ struct AgreementRule: MunicipalRule {
         return ([], false)
     }
 
-    /// The longest term of an agreement between administrations: four years, which the
-    /// parties may extend, before they end, by up to four more (Llei 40/2015, art. 49.h).
-    /// A term in years counts from the day after the signing and ends on the same day of
-    /// the month in its last year, or on that month's last day when it has no such day
-    /// (Llei 39/2015, art. 30.4): signed on 2025-07-14, in force until 2029-07-14 at most.
-    static let termYears = 4
-
     /// `agreement-term-too-long` (a warning: a law of its own may provide for a longer
     /// term, art. 49.h.1): an agreement in force for more than four years from its
-    /// signing (`termYears`), or eight when it was extended (`extended_on`, whatever its
+    /// signing (`AgreementTerm.years`), or eight when it was extended (`extended_on`, whatever its
     /// day), or extended after its first four years had ended. Not when
     /// `agreement-dates-inverted` or `date-after-check-day` holds the signing or the end,
     /// nor when the extension's date is refused or out of order (what was agreed is unknown).
     func term(_ doc: Document, _ root: Node, _ c: ValidationContext) -> [Diagnostic] {
         guard let signed = doc.signedOn, !CheckDayRule.reports(signed, c), let until = doc.validUntil, signed <= until,
               let untilNode = root["valid_until"] else { return [] }
-        let years = AgreementRule.termYears
+        let years = AgreementTerm.years
         let firstEnd = signed.adding(years: years)
         let signing = root["signed_on"].map { [RelatedLocation($0.span, "the signing date")] } ?? []
         let span = "from its signing on \(signed) to \(until), a term of \(AgreementRule.duration(Day(ordinal: signed.ordinal + 1), through: until))"

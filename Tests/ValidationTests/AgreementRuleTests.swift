@@ -182,7 +182,10 @@ final class AgreementRuleTests: XCTestCase {
         try assertDiagnostics([
             "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' runs from its signing on 2025-06-02 to 2034-05-31, a term of 8 years, 11 months and 29 days: more than its 4 years and the 4 of an extension (Llei 40/2015, art. 49.h)",
         ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2034-05-31\nextended_on: 2026-10-01") }
+        // An extension after the four years extends nothing: the agreement ended with them
+        // (session 27's trial: it was shown in force, and not told ended).
         try assertDiagnostics([
+            "agreement-expired seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' was in force until 2025-06-02, the end of its first 4 years (its extension of 2025-06-03 came after them) and has ended (as of 2026-11-25); molins-de-rei, sant-feliu-de-llobregat rely on it",
             "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:15:14: agreement 'knowledge-transfer' was extended on 2025-06-03, after its first 4 years had ended on 2025-06-02",
         ]) { t in
             try t.replace(kt, "signed_on: 2025-06-02", "signed_on: 2021-06-02")
@@ -236,6 +239,24 @@ final class AgreementRuleTests: XCTestCase {
             try t.replace(kt, "signed_on: 2025-06-02", "signed_on: 2021-06-02")
             try t.replace(kt, "valid_until: 2029-06-01", "valid_until: 2029-06-02\nextended_on: 2025-06-02")
         }
+    }
+
+    /// What the site and the handbooks show of an agreement extended late, or whose
+    /// extension is not agreed yet: in force until the end of its first term at most.
+    func testALateOrPlannedExtensionExtendsNothing() throws {
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try t.replace("seeds/agreements/knowledge-transfer.yaml", "signed_on: 2025-06-02", "signed_on: 2021-06-02")
+        try t.replace("seeds/agreements/knowledge-transfer.yaml", "valid_until: 2029-06-01", "valid_until: 2027-12-31\nextended_on: 2025-06-03")
+        let network = Network(tree: CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).0)
+        let doc = try XCTUnwrap(network.agreements.first { $0.id == "knowledge-transfer" })
+        XCTAssertEqual(doc.inForceUntil(on: FixtureTree.asOf), Day("2025-06-02"))
+        XCTAssertEqual(doc.agreementState(on: FixtureTree.asOf), .ended)
+        // Agreed in time (as of a day after it): the new end; not agreed yet: the first term's.
+        try t.replace("seeds/agreements/knowledge-transfer.yaml", "extended_on: 2025-06-03", "extended_on: 2025-05-20")
+        let inTime = try XCTUnwrap(Network(tree: CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).0).agreements.first { $0.id == "knowledge-transfer" })
+        XCTAssertEqual(inTime.inForceUntil(on: FixtureTree.asOf), Day("2027-12-31"))
+        XCTAssertEqual(inTime.inForceUntil(on: Day("2025-05-01")!), Day("2025-06-02"))
     }
 
     /// A party that is no near miss of one listed gets the parties listed in its help
