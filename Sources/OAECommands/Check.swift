@@ -55,6 +55,14 @@ public enum CheckRun {
         return (result.context.network.tree, result.diagnostics)
     }
 
+    /// The rules' diagnostics of a network already loaded (`oae show`, to know which of a
+    /// budget's figures it may give): the check without the templates.
+    public static func diagnose(network: Network, root: URL, asOf: Day? = nil) -> [Diagnostic] {
+        var context = ValidationContext(network: network, asOf: asOf ?? Validator.defaultAsOf(root: root), previous: nil, changes: nil)
+        context.asOfGiven = asOf != nil
+        return (network.tree.diagnostics + Validator.validate(context)).sortedForReport()
+    }
+
     /// The check with what it computed: the network and every municipality's resolved
     /// view, which a build then uses as they are (a build loads and resolves once).
     /// With a `session` (`oae serve`), the check starts from the last one's: only the

@@ -31,7 +31,10 @@ struct Show: ParsableCommand {
         guard let municipality = MunicipalityLookup.folder(for: municipality, in: network) else {
             throw ValidationError(MunicipalityLookup.noFolder(municipality, in: network))
         }
-        let view = ShowRun.view(network, municipality: municipality, provenance: provenance)
+        // A budget's figures are given when what they add up is what the check reads: the
+        // rules run when the municipality has budgets.
+        let checked = network.budgets(municipality).isEmpty ? [] : CheckRun.diagnose(network: network, root: tree.rootURL)
+        let view = ShowRun.view(network, municipality: municipality, provenance: provenance, diagnostics: checked)
         writeStdout(format == .json ? view.serialized() + "\n" : YAMLWriter.write(view))
     }
 }
@@ -42,7 +45,10 @@ enum ShowFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The resolved view as data, for `oae show`.
 public enum ShowRun {
-    public static func view(_ network: Network, municipality: String, provenance: Bool) -> JSONValue {
+    /// `diagnostics`: the check's, of which an error in a file a budget reads leaves that
+    /// budget's figures out (`computed`), as the check does not add them up either.
+    public static func view(_ network: Network, municipality: String, provenance: Bool, diagnostics: [Diagnostic] = []) -> JSONValue {
+        let errorFiles = Dictionary(diagnostics.filter { $0.severity == .error }.map { ($0.span.file, $0.span) }, uniquingKeysWith: { a, _ in a })
         guard let m = Resolver.resolve(network, municipality: municipality) else { return .null }
         let value = { (node: Node?) -> JSONValue in node.map { convert($0, provenance: provenance) } ?? .null }
         let services: [JSONValue] = m.services.map { s in
@@ -85,6 +91,10 @@ public enum ShowRun {
                     ? Dictionary(network.budgets(m.slug).map { ($0.document.path, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
                 records.append((key + (key.hasSuffix("s") ? "" : "s"), .array(documents.map { doc in
                     guard let budget = budgets[doc.path], case .object(let members) = value(doc.root) else { return value(doc.root) }
+                    let read = [doc.path, m.files.staffing?.path, m.files.communicationPlan?.path].compactMap { $0 } + m.files.reports.map(\.path)
+                    if let wrong = read.lazy.compactMap({ errorFiles[$0] }).first {
+                        return .object(members + [("computed", .string("not given: \(wrong) has an error (oae check), and the figures would add up what it reads wrong"))])
+                    }
                     return .object(members + [("computed", computed(budget))])
                 })))
             }
