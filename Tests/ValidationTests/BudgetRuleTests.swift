@@ -78,6 +78,22 @@ final class BudgetRuleTests: XCTestCase {
         }
     }
 
+    /// A budget that counts a party's money in a year none of the office's agreements
+    /// commits it (after the adhesion's end) is a warning at the amount (session 27's trial).
+    func testMoneyOfAPartyNoAgreementCommitsThatYear() throws {
+        let t = try FixtureTree()
+        defer { t.remove() }
+        let adhesion = "seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml"
+        try t.write(adhesion, try t.read(adhesion) + "money:\n  - party: council\n    amount: 240000\n    purpose: {ca: L'oficina., es: La oficina.}\n")
+        try t.write("seeds/sant-feliu-de-llobregat/budgets/2030.yaml", try t.read(budget).replacingOccurrences(of: "year: 2026", with: "year: 2030"))
+        let d = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "budget-funding-above-agreement" }
+        XCTAssertEqual(d.map { "\($0.span): \($0.message)" }, [
+            "seeds/sant-feliu-de-llobregat/budgets/2030.yaml:16:13: the budget of 2030 counts 60,000 € from 'council', but no agreement of the office in force in 2030 commits money from it ('adhesion-sant-feliu' from 2025-10-10 until 2029-02-09)",
+        ])
+        // In 2026 the adhesion commits it: nothing to say.
+        XCTAssertEqual(CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "budget-funding-above-agreement" && $0.span.file.hasSuffix("2026.yaml") }.count, 0)
+    }
+
     /// A budget for a year before the programme started (2025-10-01) is a warning at its
     /// year (session 26's trial: a budget for 2016 went through); the programme's year is
     /// fine.
