@@ -144,7 +144,15 @@ struct AgreementRule: MunicipalRule {
         let names = users.map(\.municipality)
         let who = names.count == 1 ? "\(names[0]) relies on it" : "\(names.joined(separator: ", ")) rely on it"
         let related = users.map { RelatedLocation($0.node.span, "\($0.municipality) relies on it here") }
+        // Extended in time, its new end not written (session 27's trial).
+        let unwritten = doc.extendedOn.map { firstTerm.isEmpty && $0 <= asOf && until <= (doc.signedOn?.adding(years: AgreementTerm.years) ?? until) } ?? false
         if days < 0 {
+            if unwritten {
+                return [.error("agreement-expired",
+                               "agreement '\(doc.id)' was in force until \(until) and has ended (as of \(asOf)); \(who)",
+                               at: node.span, related: related,
+                               help: "it was extended on \(doc.extendedOn!): write the extended end in valid_until")]
+            }
             return [.error("agreement-expired",
                            "agreement '\(doc.id)' was in force until \(until)\(firstTerm) and has ended (as of \(asOf)); \(who)",
                            at: node.span, related: related,

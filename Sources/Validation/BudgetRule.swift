@@ -56,8 +56,7 @@ struct BudgetRule: FolderRule {
                                   "post '\(line.post)' is not in the staffing plan of \(slug)",
                                   at: line.node.span,
                                   related: staffing.map { [RelatedLocation($0.span, "the staffing plan")] } ?? [],
-                                  help: Suggestions.didYouMean(line.post, in: (staffing?.sequence ?? []).compactMap { $0.string(at: "id") })
-                                      ?? "use the id of a post under 'staff' in staffing.yaml, or add the post there"))
+                                  help: BudgetRule.postHelp(line.post, budget: budget, staff: staffing)))
             }
             // Sums of values the writer did not mean are not told: a refused amount (-15000,
             // 1.800), a misspelt field whose amount is left out, a post costed twice. Their
@@ -137,6 +136,17 @@ struct BudgetRule: FolderRule {
                             at: b.node.span,
                             help: "check the amount against the agreement's 'money', or record the new commitment in an agreement")
         }
+    }
+
+    /// The help of `budget-post-unknown`: the posts of the staffing plan the budget does not
+    /// cost yet, the one meant first (a post it costs already would be costed twice:
+    /// session 27's trial, `adv-2` beside `adv-1` was offered `adv-1`).
+    static func postHelp(_ post: String, budget: OfficeBudget, staff: Node?) -> String {
+        let costed = Set(budget.posts.map(\.post))
+        let free = (staff?.sequence ?? []).compactMap { $0.string(at: "id") }.filter { !costed.contains($0) }
+        if let meant = Suggestions.didYouMean(post, in: free) { return meant }
+        if free.isEmpty { return "the budget costs every post of the staffing plan already: add the post to staff in staffing.yaml, or remove this line" }
+        return "use the id of a post under 'staff' in staffing.yaml that the budget does not cost yet (\(free.joined(separator: ", "))), or add the post there"
     }
 
     /// Whether the budget's sums read what the writer meant: no value they add up was

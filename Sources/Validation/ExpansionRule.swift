@@ -151,7 +151,8 @@ struct ExpansionRule: Rule {
                                               ?? "write the name and code as the register does"))
                         continue
                     }
-                    if known.name != entry.name, let nameNode = entry.node["name"] {
+                    // A typographic apostrophe (L’Hospitalet) is the register's ' (the plan's name is not shown).
+                    if known.name != entry.name.replacingOccurrences(of: "’", with: "'"), let nameNode = entry.node["name"] {
                         // The code's own name written otherwise (capitals, accents), as an
                         // office's is `ine-code-mismatch` (session 26's trial: "sant joan despi"
                         // went through, the site showing the register's name).

@@ -85,7 +85,9 @@ public enum MunicipalityLookup {
         let folders = didYouMean(typed, in: network)
         guard let register = network.register else { return head + (folders.map { " (\($0))" } ?? "") }
         let entry: MunicipalityRegister.Entry
-        switch find(typed, in: register) {
+        // A folder's name, as `oae new municipality` would make it (`sant-joan-despi`: the trial).
+        let asFolder = register.entries.first { MunicipalityRegister.slug($0.name) == typed.lowercased() }
+        switch asFolder.map(MunicipalityLookup.Match.found) ?? find(typed, in: register) {
         case let .found(found):
             entry = found
         case let .unknown(closest):

@@ -259,6 +259,16 @@ final class AgreementRuleTests: XCTestCase {
         XCTAssertEqual(inTime.inForceUntil(on: Day("2025-05-01")!), Day("2025-06-02"))
     }
 
+    /// An agreement extended in time whose new end was not written in valid_until has
+    /// ended by it: the help says to write it (session 27's trial offered the extension).
+    func testAnExtensionWithoutItsNewEndSaysToWriteIt() throws {
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try t.replace("seeds/agreements/knowledge-transfer.yaml", "valid_until: 2029-06-01", "valid_until: 2026-09-30\nextended_on: 2026-09-01")
+        let d = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "agreement-expired" }
+        XCTAssertEqual(d.map { $0.help ?? "" }, ["it was extended on 2026-09-01: write the extended end in valid_until"])
+    }
+
     /// A party that is no near miss of one listed gets the parties listed in its help
     /// (session 26's trial: "use the id of one of the agreement's parties" named none).
     func testAnUnknownPartysHelpListsTheParties() throws {

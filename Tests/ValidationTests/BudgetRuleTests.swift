@@ -119,6 +119,13 @@ final class BudgetRuleTests: XCTestCase {
         try t.replace(budget, "post: adv-1", "post: adv-9")
         let d = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "budget-post-unknown" }
         XCTAssertEqual(d.map { $0.help ?? "" }, ["did you mean 'adv-1'?"])
+        // A post beside the one it is near: the one meant is not one the budget costs
+        // already (session 27's trial: adv-2 beside adv-1 was offered adv-1).
+        let u = try FixtureTree()
+        defer { u.remove() }
+        try u.replace(budget, "    - post: adv-1\n      yearly_cost: 46000\n", "    - post: adv-1\n      yearly_cost: 46000\n    - post: adv-2\n      yearly_cost: 46000\n")
+        let e = CheckRun.diagnose(root: u.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "budget-post-unknown" }
+        XCTAssertEqual(e.map { $0.help ?? "" }, ["the budget costs every post of the staffing plan already: add the post to staff in staffing.yaml, or remove this line"])
     }
 
     func testTheSchemaKnowsTheFundingSources() throws {

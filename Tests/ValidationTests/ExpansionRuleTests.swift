@@ -222,6 +222,14 @@ final class ExpansionRuleTests: XCTestCase {
         XCTAssertEqual(d.map { $0.help ?? "" }, ["write the name as the register does, with its capitals and accents: Molins de Rei"])
         XCTAssertEqual(d.first?.related.map { "\($0.span)" }, ["seeds/expansion.yaml:8:37"])
 
+        // A typographic apostrophe is the register's own (session 27's trial).
+        try assertExpansionAndArea([]) { t in
+            try programme(t)
+            let path = "model/reference/municipalities-catalonia.csv"
+            try t.write(path, try t.read(path) + "08101,L'Hospitalet de Llobregat,Barcelona,yes\n")
+            try t.replace("seeds/expansion.yaml", "  - {name: Molins de Rei, ine_code: \"08123\", wave: wave-1}",
+                          "  - {name: Molins de Rei, ine_code: \"08123\", wave: wave-1}\n  - {name: L’Hospitalet de Llobregat, ine_code: \"08101\"}")
+        }
         // A municipality outside the area, written otherwise: both are told (the review).
         try assertExpansionAndArea([
             "expansion-unknown-municipality seeds/expansion.yaml:9:12: 'vic' is not the official name of INE code 08298, Vic",

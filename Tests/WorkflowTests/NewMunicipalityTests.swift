@@ -201,6 +201,9 @@ final class NewMunicipalityTests: XCTestCase {
                        "no municipality 'Vic' under seeds/: Vic (INE code 08298) is outside the programme's area, the metropolitan area of Barcelona")
         XCTAssertEqual(MunicipalityLookup.noFolder("Sant Feliu", in: network),
                        "no municipality 'Sant Feliu' under seeds/ (did you mean 'sant-feliu-de-llobregat'?)")
+        // A folder's name, as oae new would make it (session 27's trial).
+        XCTAssertEqual(MunicipalityLookup.noFolder("sant-joan-despi", in: network),
+                       "no municipality 'sant-joan-despi' under seeds/: Sant Joan Despí (INE code 08217) is in the expansion plan (wave 'wave-1', stage 'agreement', at seeds/expansion.yaml:43:5) and has no office folder yet; `oae new municipality \"Sant Joan Despí\"` starts its folder")
         XCTAssertEqual(MunicipalityLookup.noFolder("Sant Cugat", in: network),
                        "no municipality 'Sant Cugat' under seeds/ (did you mean 'Sant Cugat del Vallès' or 'Sant Cugat Sesgarrigues'?)")
     }
