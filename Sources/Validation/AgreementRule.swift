@@ -147,16 +147,11 @@ struct AgreementRule: MunicipalRule {
         // Extended in time, its new end not written (session 27's trial).
         let unwritten = doc.extendedOn.map { firstTerm.isEmpty && $0 <= asOf && until <= (doc.signedOn?.adding(years: AgreementTerm.years) ?? until) } ?? false
         if days < 0 {
-            if unwritten {
-                return [.error("agreement-expired",
-                               "agreement '\(doc.id)' was in force until \(until) and has ended (as of \(asOf)); \(who)",
-                               at: node.span, related: related,
-                               help: "it was extended on \(doc.extendedOn!): write the extended end in valid_until")]
-            }
             return [.error("agreement-expired",
                            "agreement '\(doc.id)' was in force until \(until)\(firstTerm) and has ended (as of \(asOf)); \(who)",
                            at: node.span, related: related,
-                           help: "record the agreement that replaces it (an agreement that has ended cannot be extended), or, if the parties extended it before it ended, its extended_on and new valid_until; or stop relying on it")]
+                           help: unwritten ? "it was extended on \(doc.extendedOn!): write the extended end in valid_until"
+                               : "record the agreement that replaces it (an agreement that has ended cannot be extended), or, if the parties extended it before it ended, its extended_on and new valid_until; or stop relying on it")]
         }
         let when = days == 0 ? "today" : days == 1 ? "in 1 day" : "in \(days) days"
         return [.warning("agreement-expiring",
