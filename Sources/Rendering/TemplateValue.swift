@@ -137,21 +137,35 @@ public enum TemplateValue: Sendable {
     /// extension, session 27): its value does.
     nonisolated(unsafe) public static var comparingEncodable = false
     private static let mismatchLock = NSLock()
-    nonisolated(unsafe) private static var mismatches: Set<String> = []
+    nonisolated(unsafe) private static var mismatches: [String: String] = [:]
 
     /// The types whose own value differed from their encoding while `comparingEncodable`
-    /// was set, sorted; reading them empties the list.
+    /// was set, sorted, each with the first member that differs ("Site.AgreementView:
+    /// has_extension"); reading them empties the list.
     public static func mismatchedTypes() -> [String] {
         mismatchLock.withLock {
-            defer { mismatches = [] }
-            return mismatches.sorted()
+            defer { mismatches = [:] }
+            return mismatches.map { "\($0.key): \($0.value)" }.sorted()
         }
     }
 
     /// Keeps `T` in `mismatches` when `own` is not what `value`'s encoding gives.
     static func compare<T: Encodable>(_ own: TemplateValue, _ value: T) {
-        guard String(describing: own) != String(describing: encoded(value)) else { return }
-        mismatchLock.withLock { _ = mismatches.insert(String(reflecting: T.self)) }
+        // A value shared by the pages that show it (`TemplateValueSlot`) is compared as made.
+        var own = own
+        if case let .shared(shared) = own { own = shared.value }
+        let made = encoded(value)
+        guard String(describing: own) != String(describing: made) else { return }
+        var member = "its value"
+        if case let .object(a) = own, case let .object(b) = made {
+            let names = a.map(\.name), other = b.map(\.name)
+            if names != other {
+                member = "members \(names.filter { !other.contains($0) }) written, \(other.filter { !names.contains($0) }) encoded, or their order"
+            } else if let i = a.indices.first(where: { String(describing: a[$0].value) != String(describing: b[$0].value) }) {
+                member = a[i].name
+            }
+        }
+        mismatchLock.withLock { mismatches[String(reflecting: T.self)] = member }
     }
 
     /// The value of a view model through its `Encodable` conformance, even when it writes

@@ -214,4 +214,26 @@ final class TemplateValueConvertibleTests: XCTestCase {
                                          milestones: rows))
         assertSame(IndicatorsView.Report(anchor: "report-y", title: "", submitted: nil, file: "", narrative: nil, milestones: nil))
     }
+
+    /// Every view of every handbook of the example, in every language,
+    /// writes the value its encoding writes, field for field (`TemplateValue.comparingEncodable`):
+    /// a field left out where the example has it false or empty renders the same bytes, and
+    /// only its value shows it (as the site's views are checked, `SiteViewValuesTests`).
+    func testEveryViewValueOfTheExampleHandbooksIsItsEncoding() throws {
+        let root = try HandbookTestSupport.exampleTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = HandbookTestSupport.input(root)
+        let (renderer, problems) = HandbookRenderer.load(input)
+        XCTAssertEqual(problems, [])
+        TemplateValue.comparingEncodable = true
+        defer { TemplateValue.comparingEncodable = false }
+        _ = TemplateValue.mismatchedTypes()
+        for view in input.resolved {
+            for language in input.languages {
+                // The Typst templates read the same views: the HTML makes every value once.
+                XCTAssertFalse(renderer.render(view, language: language).isEmpty)
+            }
+        }
+        XCTAssertEqual(TemplateValue.mismatchedTypes(), [])
+    }
 }
