@@ -91,8 +91,8 @@ public enum MunicipalityLookup {
         case let .found(found):
             entry = found
         case let .unknown(closest):
-            // A folder near what was typed first; else the register's names near it, which
-            // `oae show` takes as they are written (`oae show "L'Hospitalet"`: the review).
+            // A folder near what was typed first; else the register's names near it, each of
+            // which this then says where it stands (`oae show "L'Hospitalet"`: the review).
             return head + ((folders ?? Suggestions.question(closest.prefix(3).map(\.name))).map { " (\($0))" } ?? "")
         }
         let who = "\(entry.name) (INE code \(entry.ineCode))"
