@@ -50,7 +50,7 @@ public enum ShowRun {
     public static func view(_ network: Network, municipality: String, provenance: Bool, diagnostics: [Diagnostic] = []) -> JSONValue {
         let errorFiles = Dictionary(diagnostics.filter { $0.severity == .error }.map { ($0.span.file, $0.span) }, uniquingKeysWith: { a, _ in a })
         guard let m = Resolver.resolve(network, municipality: municipality) else { return .null }
-        let value = { (node: Node?) -> JSONValue in node.map { convert($0, provenance: provenance) } ?? .null }
+        let value = { (node: Node?) -> JSONValue in node.map { convert($0, provenance: provenance, municipality: municipality) } ?? .null }
         let services: [JSONValue] = m.services.map { s in
             .object([
                 ("id", .string(s.id)),
@@ -99,6 +99,9 @@ public enum ShowRun {
                 })))
             }
         }
+        // The programme's agreements the office relies on (its own are among its records).
+        let programme = network.reliedAgreements(m.slug).compactMap(\.document).filter { $0.municipality == nil }
+        if !programme.isEmpty { records.append(("programme_agreements", .array(programme.map { value($0.root) }))) }
         return .object([
             ("municipality", .string(m.slug)),
             ("model", .object([("id", .string(network.settings.id)), ("version", .string(network.settings.version))])),
@@ -157,17 +160,21 @@ public enum ShowRun {
         ])
     }
 
-    /// A node as JSON; with provenance, each scalar becomes {value, from, at}.
-    static func convert(_ node: Node, provenance: Bool) -> JSONValue {
+    /// A node as JSON; with provenance, each scalar becomes {value, from, at}: `from` is
+    /// `model` (model/), `local` (the municipality's folder, `municipality`) or `programme`
+    /// (the programme's records in seeds/, such as its agreements).
+    static func convert(_ node: Node, provenance: Bool, municipality: String? = nil) -> JSONValue {
         switch node.value {
         case let .mapping(pairs):
-            return .object(pairs.map { ($0.key.keyText, convert($0.value, provenance: provenance)) })
+            return .object(pairs.map { ($0.key.keyText, convert($0.value, provenance: provenance, municipality: municipality)) })
         case let .sequence(items):
-            return .array(items.map { convert($0, provenance: provenance) })
+            return .array(items.map { convert($0, provenance: provenance, municipality: municipality) })
         default:
             let plain = scalar(node)
             guard provenance else { return plain }
-            let from = node.span.file.hasPrefix("seeds/") ? "local" : "model"
+            let file = node.span.file
+            let from = !file.hasPrefix("seeds/") ? "model"
+                : municipality.map { file.hasPrefix("seeds/\($0)/") ? "local" : "programme" } ?? "local"
             return .object([("value", plain), ("from", .string(from)), ("at", .string(node.span.description))])
         }
     }
