@@ -36,7 +36,7 @@ struct BuildOptions: ParsableArguments {
     @Option(name: .long, help: "The output folder (default: output/ under the root).")
     var out: String?
 
-    @Option(name: .long, help: AsOfHelp.text)
+    @Option(name: .long, help: AsOfHelp.build)
     var asOf: String?
 
     var outURL: URL {
@@ -54,6 +54,16 @@ struct BuildOptions: ParsableArguments {
     func validate() throws {
         try refuseEmpty(out, option: "--out", default: "output/ under the root")
         if let asOf, Day(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD)") }
+    }
+
+    /// Says on stderr where the outputs' dates come from when not from the last commit, and
+    /// the day they tell states as of when `--as-of` gives another (`BuildInput.stateDay`).
+    static func announce(_ source: SourceInfo, asOf: Day?) {
+        if let note = source.dateNote { writeStderr("oae: \(note)\n") }
+        let sourceDay = Day(unixSeconds: source.epoch)
+        if let asOf, asOf != sourceDay {
+            writeStderr("oae: states are told as of \(asOf) (--as-of): agreements in force or expired, overdue issues, expansion stages; the source's date stays \(sourceDay)\n")
+        }
     }
 
     /// An error line about the output folder, as the writer should read it: the advice to
@@ -78,7 +88,7 @@ struct BuildOptions: ParsableArguments {
                      listing: FileTree.Listing? = nil,
                      steps: [any OutputStep] = OutputSteps.all) -> (LoadedTree, [Diagnostic], BuildInput?) {
         let source = source ?? SourceInfo.read(root: root)
-        if announce, let note = source.dateNote { writeStderr("oae: \(note)\n") }
+        if announce { BuildOptions.announce(source, asOf: asOf) }
         let asOfDay = asOf ?? Day(unixSeconds: source.epoch)
         // Once the tree is loaded, what the build needs of it besides the check (the stamps
         // from git's log, the inputs' hashes by group) is made on threads of their own
@@ -104,7 +114,7 @@ struct BuildOptions: ParsableArguments {
             ?? SourceStamps.read(root: root, municipalities: municipalities, base: source, asked: git)
         let input = BuildInput(root: root, network: context.network, resolved: context.resolved,
                                sourceRevision: source.revision, sourceEpoch: source.epoch, toolVersion: OAE.version,
-                               stamps: stamps)
+                               stamps: stamps, asOf: asOf)
         return (loaded, diagnostics, input)
     }
 
@@ -215,7 +225,7 @@ enum BuildRun {
         // 947 municipalities, issue 13).
         let listing = FileTree.list(root: root, folders: TreeLayout.contentFolders)
         let (source, status) = try reading.wait()
-        if let note = source.dateNote { writeStderr("oae: \(note)\n") }
+        BuildOptions.announce(source, asOf: asOf)
         let day = asOf ?? Day(unixSeconds: source.epoch)
         let stepNames = steps.map(\.name)
         let makeKey: @Sendable () -> CheckReplay.Key = { [settings] in

@@ -91,7 +91,10 @@ extension OAE {
 
 /// The help of `--as-of`, one text for `oae check` and the builds.
 enum AsOfHelp {
-    static let text: ArgumentHelp = "The day rules about time are checked as of (YYYY-MM-DD); default: the day of SOURCE_DATE_EPOCH, else of the last commit, else today. A date of something done (a signing, a review) after it is an error only when --as-of is given (date-after-check-day)."
+    static let check = "The day rules about time are checked as of (YYYY-MM-DD); default: the day of SOURCE_DATE_EPOCH, else of the last commit, else today. A date of something done (a signing, a review) after it is an error only when --as-of is given (date-after-check-day)."
+    static let text = ArgumentHelp(stringLiteral: check)
+    /// A build's: the outputs tell states as of the same day (`BuildInput.stateDay`).
+    static let build = ArgumentHelp(stringLiteral: check + " The outputs tell states as of it too (agreements in force or expired, overdue follow-up issues, expansion stages); the source's revision and date they print stay the source's.")
 }
 
 /// Options every command that reads the tree shares.

@@ -420,6 +420,10 @@ public final class BuildCache: @unchecked Sendable {
     /// another or a rebuilt oae is rendered again, so that what a new version changes in
     /// its outputs (a layout, a fix) reaches an output whose inputs did not change.
     public let tool: String
+    /// The day the outputs tell states as of when the writer gave it (`BuildInput.asOf`),
+    /// else "": a part of every unit's key, so that a build with another `--as-of` (or
+    /// without it) renders again what the previous one wrote.
+    public let asOf: String
 
     /// The stamp of the running binary (`/proc/self/exe`: device, inode, size, modification
     /// and change times), "unknown" and a random id when it cannot be read (then no key
@@ -435,6 +439,7 @@ public final class BuildCache: @unchecked Sendable {
     public init(out: URL, input: BuildInput, early: EarlyInputHashes? = nil, tool: String = BuildCache.binary) {
         self.out = out
         self.tool = tool
+        asOf = input.asOf.map { "as of \($0)" } ?? ""
         previous = BuildRecord.read(out: out)
         let municipalities = Set(input.network.municipalities.keys)
         if let early, early.root.standardizedFileURL.path == input.root.standardizedFileURL.path {
@@ -455,6 +460,8 @@ public final class BuildCache: @unchecked Sendable {
         for name in reads { hash.update(name); hash.update(group(name)) }
         hash.update([1])
         hash.update(tool)
+        hash.update([1])
+        hash.update(asOf)
         hash.update([1])
         for part in parts { hash.update(part) }
         return hash.hexDigest()

@@ -19,9 +19,12 @@ public struct BuildInput: Sendable {
     /// The revision and date of each output's own inputs (`SourceStamps`); every stamp is
     /// `sourceRevision` and `sourceEpoch` unless given.
     public let stamps: SourceStamps
+    /// The day the writer asked the build to be as of (`--as-of`), or nil: see `stateDay`.
+    public let asOf: Day?
 
     public init(root: URL, network: Network, resolved: [ResolvedMunicipality], sourceRevision: String,
-                sourceEpoch: Int, toolVersion: String, sourceModified: Bool = false, stamps: SourceStamps? = nil) {
+                sourceEpoch: Int, toolVersion: String, sourceModified: Bool = false, stamps: SourceStamps? = nil,
+                asOf: Day? = nil) {
         self.root = root
         self.network = network
         self.resolved = resolved
@@ -30,6 +33,7 @@ public struct BuildInput: Sendable {
         self.toolVersion = toolVersion
         self.sourceModified = sourceModified
         self.stamps = stamps ?? SourceStamps(uniform: .init(revision: sourceRevision, epoch: sourceEpoch, modified: sourceModified))
+        self.asOf = asOf
     }
 
     /// The input a municipality's handbooks are rendered from: this one, with the revision
@@ -37,11 +41,20 @@ public struct BuildInput: Sendable {
     public func handbook(_ municipality: String) -> BuildInput {
         let stamp = stamps.handbook(municipality)
         return BuildInput(root: root, network: network, resolved: resolved, sourceRevision: stamp.revision,
-                          sourceEpoch: stamp.epoch, toolVersion: toolVersion, sourceModified: stamp.modified, stamps: stamps)
+                          sourceEpoch: stamp.epoch, toolVersion: toolVersion, sourceModified: stamp.modified, stamps: stamps,
+                          asOf: asOf)
     }
 
     /// The day of the source (dates printed in outputs come from it, never from the clock).
     public var sourceDay: Day { Day(unixSeconds: sourceEpoch) }
+
+    /// The day the outputs tell states as of: whether an agreement is in force or has
+    /// expired, whether an open follow-up issue is overdue, where each expansion wave
+    /// stands. `--as-of` when the writer gave it (the check's rules about time are run as
+    /// of the same day), else the source's day: the outputs never read the clock. What
+    /// the outputs say of the source itself (its revision and date in every footer and on
+    /// the control page, a dataset's period, a sitemap's dates) stays the source's.
+    public var stateDay: Day { asOf ?? sourceDay }
 
     public var languages: [String] { network.settings.languages }
     public var defaultLanguage: String { network.settings.defaultLanguage }

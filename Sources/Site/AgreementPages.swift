@@ -12,9 +12,9 @@ extension Pages {
 
     /// The state of an agreement on the day of the tree's revision, as a badge.
     func agreementState(_ doc: Document, _ language: SiteLanguage) -> AgreementStateView {
-        let state = doc.agreementState(on: site.input.sourceDay)
+        let state = doc.agreementState(on: site.input.stateDay)
         return AgreementStateView(state: state.rawValue, label: language.label("agreement_state", state.rawValue),
-                                  as_of: language.format("agreement_state_as_of", ["date": language.formatter.date(site.input.sourceDay)]))
+                                  as_of: language.format("agreement_state_as_of", ["date": language.formatter.date(site.input.stateDay)]))
     }
 
     /// Links to the offices that rely on an agreement.
@@ -30,17 +30,17 @@ extension Pages {
                 let root = doc.root
                 return .init(link: TextLink(language.text(root?["title"]), href: href(.agreement(doc.id), language, from: path)),
                              parties: language.formatter.list((root?.sequence(at: "parties") ?? []).map { language.string($0["name"]) }),
-                             signed_on: language.formatter.signing(doc.signedOn, asOf: site.input.sourceDay, none: "—"),
+                             signed_on: language.formatter.signing(doc.signedOn, asOf: site.input.stateDay, none: "—"),
                              signed_day: doc.signedOn?.description ?? "",
                              valid_until: doc.validUntil.map(language.formatter.date) ?? "",
                              valid_day: doc.validUntil?.description ?? "",
-                             extension_note: language.formatter.extensionNote(doc.extendedOn, asOf: site.input.sourceDay),
+                             extension_note: language.formatter.extensionNote(doc.extendedOn, asOf: site.input.stateDay),
                              has_extension: doc.extendedOn != nil,
                              state: agreementState(doc, language),
                              offices: relyingOffices(doc, language, from: path))
             })
         }
-        let view = AgreementsView(intro: language.format("agreements_intro", ["date": language.formatter.date(site.input.sourceDay)]),
+        let view = AgreementsView(intro: language.format("agreements_intro", ["date": language.formatter.date(site.input.stateDay)]),
                                   groups: groups)
         return PageContent(title: language["agreements_heading"], description: language["agreements_description"],
                            breadcrumbs: [(language["nav_progress"], .progress)],
@@ -68,10 +68,10 @@ extension Pages {
             type: language.label("agreement_type", root.string(at: "type") ?? ""),
             scope: municipality.map { site.municipalityName($0) } ?? language["agreement_scope_programme"],
             state: agreementState(doc, language),
-            signed_on: language.formatter.signing(doc.signedOn, asOf: site.input.sourceDay, none: language["agreement_unsigned"]),
+            signed_on: language.formatter.signing(doc.signedOn, asOf: site.input.stateDay, none: language["agreement_unsigned"]),
             signed_day: doc.signedOn?.description ?? "", has_signed: doc.signedOn != nil,
             valid_until: doc.validUntil.map(language.formatter.date) ?? "", valid_day: doc.validUntil?.description ?? "",
-            extension_note: language.formatter.extensionNote(doc.extendedOn, asOf: site.input.sourceDay), has_extension: doc.extendedOn != nil,
+            extension_note: language.formatter.extensionNote(doc.extendedOn, asOf: site.input.stateDay), has_extension: doc.extendedOn != nil,
             offices: relyingOffices(doc, language, from: path),
             parties: parties,
             money: money, has_money: !money.isEmpty, money_total: language.formatter.money(doc.agreementMoney),

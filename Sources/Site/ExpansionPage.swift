@@ -18,7 +18,7 @@ extension Pages {
         let formatter = language.formatter
         let plan = network.expansionPlan
         let register = network.register?.entries.filter(\.metropolitan) ?? []
-        let today = Day(unixSeconds: site.input.sourceEpoch)
+        let today = site.input.stateDay
         let officesByCode = Dictionary(site.municipalities.compactMap { r -> (String, ResolvedMunicipality)? in
             guard let code = r.files.office?.root?["municipality"]?.string(at: "ine_code") else { return nil }
             return (code, r)

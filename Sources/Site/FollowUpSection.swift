@@ -5,10 +5,11 @@ import Rendering
 extension Pages {
     /// The agency's follow-up of an office as the office page shows it: visits, support
     /// actions and issues, each with its owner, dates and status; an open issue past its
-    /// due date (on the day of the build) is marked overdue in words.
+    /// due date (on the day the build tells states as of, `BuildInput.stateDay`) is marked
+    /// overdue in words.
     func followUp(_ slug: String, _ language: SiteLanguage) -> FollowUpView {
         let root = network.municipalities[slug]?.single(.followUp)?.root
-        let today = Day(unixSeconds: site.input.sourceEpoch)
+        let today = site.input.stateDay
         let visits = (root?.sequence(at: "visits") ?? []).map { v in
             FollowUpView.Entry(title: language.text(v["summary"]), owner: language.text(v["owner"]),
                                dates: language.date(v.string(at: "date")), status: "", status_label: "")

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 @testable import Handbook
 import Rendering
 import XCTest
@@ -47,6 +48,24 @@ final class AgreementsAnnexTests: FixtureTreeTestCase {
             """), later)
         let es = try annex("es")
         XCTAssertTrue(es.contains("<tr><th scope=\"row\">Tipo</th><td>Adhesión a la red</td></tr>"), es)
+    }
+
+    /// Built with `--as-of` a day past the adhesion's end, the annex tells the states as of
+    /// that day; the control page keeps the source's date.
+    func testTheStatesAreThoseOfTheDayTheBuildWasAskedFor() throws {
+        _ = try annex("ca")
+        let source = HandbookTestSupport.input(root)
+        let input = BuildInput(root: source.root, network: source.network, resolved: source.resolved,
+                               sourceRevision: source.sourceRevision, sourceEpoch: source.sourceEpoch,
+                               toolVersion: source.toolVersion, asOf: Day("2029-02-20"))
+        let html = try HandbookTestSupport.render(input, "sant-feliu-de-llobregat", "ca")
+        let ca = HandbookTestSupport.chapter("agreements", in: html)
+        XCTAssertTrue(ca.contains("L’estat de cada conveni és el del 20 de febrer de 2029.</p>"), ca)
+        XCTAssertTrue(ca.contains("""
+            <tr><th scope="row">Vigent fins al</th><td>9 de febrer de 2029</td></tr>
+            <tr><th scope="row">Estat</th><td><span class="agreement-state ended">Vençut</span></td></tr>
+            """), ca)
+        XCTAssertTrue(HandbookTestSupport.chapter("control", in: html).contains("24 de novembre de 2025"))
     }
 }
 

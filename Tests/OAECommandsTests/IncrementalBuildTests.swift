@@ -50,13 +50,15 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     /// The build's report: its lines but the notes, the progress of the PDFs and the timing.
-    func build(pdf: Bool = true, out: URL? = nil, binary: URL? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+    func build(pdf: Bool = true, out: URL? = nil, binary: URL? = nil, asOf: String? = nil,
+               file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["OAE_PAGEFIND"] = "off"
         env["OAE_PYTHON"] = pdf ? TestPaths.python : root.appendingPathComponent("no-python").path
         env.removeValue(forKey: "SOURCE_DATE_EPOCH")
-        let result = try runProcess((binary ?? TestPaths.oaeBinary).path, ["build", "--root", root.path, "--out", (out ?? self.out).path],
+        let result = try runProcess((binary ?? TestPaths.oaeBinary).path,
+                                    ["build", "--root", root.path, "--out", (out ?? self.out).path] + (asOf.map { ["--as-of", $0] } ?? []),
                                     environment: env)
         XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
         return result.stderr.split(separator: "\n").map(String.init)
@@ -141,6 +143,21 @@ final class IncrementalBuildTests: XCTestCase {
         try FileManager.default.copyItem(at: TestPaths.oaeBinary, to: other)
         XCTAssertEqual(try build(pdf: false, binary: other), cold)
         XCTAssertEqual(try build(pdf: false, binary: other), reused)
+    }
+
+    /// A build given another `--as-of` renders every unit again (the outputs tell states as
+    /// of it, `BuildInput.stateDay`) and says so; the same day again reuses them.
+    func testABuildAsOfAnotherDayRendersEveryUnitAgain() throws {
+        let cold = try build(pdf: false)
+        let reused = ["handbooks: 0 rendered, 12 reused", "data: 0 rendered, 1 reused", "site: 0 rendered, 1 reused"]
+        XCTAssertEqual(try build(pdf: false), reused)
+        let asOf = try build(pdf: false, asOf: "2026-11-25")
+        XCTAssertEqual(asOf.first, "oae: states are told as of 2026-11-25 (--as-of): agreements in force or expired, overdue issues, expansion stages; the source's date stays 2025-12-01")
+        XCTAssertEqual(Array(asOf.dropFirst()), cold)
+        XCTAssertTrue(try String(contentsOf: out.appendingPathComponent("site/ca/agreements/index.html"), encoding: .utf8)
+            .contains("a data de 25 de novembre de 2026"))
+        XCTAssertEqual(try build(pdf: false, asOf: "2026-11-25").dropFirst().map { $0 }, reused)
+        XCTAssertEqual(try build(pdf: false), cold)
     }
 
     /// An incremental build writes the same bytes as a cold one (without PDFs, whose

@@ -37,6 +37,25 @@ final class AgreementPagesTests: XCTestCase {
         XCTAssertTrue(progress.flat.contains("<li><a href=\"agreements/index.html\">Convenis</a></li>"), progress)
     }
 
+    /// A build given `--as-of` tells each agreement's state as of that day (the check's rules
+    /// run as of it too), while the footer keeps the source's date: the trial of session 27
+    /// built as of a day after an agreement's end and read "in force".
+    func testAStateIsToldAsOfTheDayTheBuildWasAskedFor() throws {
+        let source = try tree.input()
+        let input = BuildInput(root: source.root, network: source.network, resolved: source.resolved,
+                               sourceRevision: source.sourceRevision, sourceEpoch: source.sourceEpoch,
+                               toolVersion: source.toolVersion, asOf: Day("2029-06-10"))
+        let all = try sitePages(input)
+        let page = all["ca/agreements/knowledge-transfer.html"] ?? ""
+        XCTAssertTrue(page.flat.contains("<dt>Estat</dt><dd><span class=\"badge agreement-ended\">Vençut</span> <span class=\"muted\">a data de 10 de juny de 2029</span></dd>"), page)
+        XCTAssertTrue(page.contains("<time datetime=\"2026-11-25\">25 de novembre de 2026</time>"), page)
+        XCTAssertFalse(page.contains("2029-06-10\""), page)
+        let list = all["ca/agreements/index.html"] ?? ""
+        XCTAssertTrue(list.contains("amb les parts, les dates i l’estat a data de 10 de juny de 2029"), list)
+        // Without --as-of, the source's day.
+        XCTAssertTrue((try sitePages(source)["ca/agreements/knowledge-transfer.html"] ?? "").flat.contains("<span class=\"badge agreement-in-force\">Vigent</span> <span class=\"muted\">a data de 25 de novembre de 2026</span>"))
+    }
+
     /// An extended agreement shows its new end with the day the parties extended it, on
     /// its page and in the list (Llei 40/2015, art. 49.h.2), the extension outside the end's
     /// `<time>` (one date each: the review).
