@@ -109,6 +109,13 @@ extension Document {
     /// The day the parties agreed to extend the agreement (Llei 40/2015, art. 49.h.2), its
     /// `valid_until` being then the extended end; nil when it was not extended.
     public var extendedOn: Day? { root?.string(at: "extended_on").flatMap(Day.init) }
+    /// The last day of an extended agreement's first term, when written (`first_valid_until`:
+    /// what `valid_until` said before the extension).
+    public var firstValidUntil: Day? { root?.string(at: "first_valid_until").flatMap(Day.init) }
+    /// The last day of the agreement's first term as far as the file tells: its
+    /// `first_valid_until`, else `AgreementTerm.years` after its signing (the longest a
+    /// first term may run), else nil (unsigned, none written).
+    public var firstTermEnd: Day? { firstValidUntil ?? signedOn?.adding(years: AgreementTerm.years) }
 }
 
 /// The term of an agreement between administrations: at most four years, which the parties
@@ -150,15 +157,16 @@ extension Document {
     }
 
     /// The last day an agreement is in force as of `day`: its `valid_until`, but no later
-    /// than the end of its first term (`AgreementTerm.years` after its signing) when its
-    /// extension was agreed after that end, or is dated after `day` (not agreed yet): an
-    /// extension is agreed before the term ends (Llei 40/2015, art. 49.h.2), and a late one
-    /// extends nothing (session 27's trial: an agreement extended a month after its four
-    /// years was shown in force, and not told ended).
+    /// than the end of its first term (`firstTermEnd`: its `first_valid_until`, else
+    /// `AgreementTerm.years` after its signing) when its extension was agreed after that
+    /// end, or is dated after `day` (not agreed yet): an extension is agreed before the
+    /// term ends (Llei 40/2015, art. 49.h.2), and a late one extends nothing (session 27's
+    /// trial: an agreement extended a month after its four years was shown in force, and
+    /// not told ended; session 28: a two-year protocol extended after its end was not seen
+    /// until its first end was written).
     public func inForceUntil(on day: Day) -> Day? {
         guard let until = validUntil else { return nil }
-        guard let signed = signedOn, let extended = extendedOn else { return until }
-        let firstEnd = signed.adding(years: AgreementTerm.years)
+        guard let extended = extendedOn, let firstEnd = firstTermEnd else { return until }
         guard extended > firstEnd || extended > day else { return until }
         return min(until, firstEnd)
     }

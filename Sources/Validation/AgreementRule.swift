@@ -13,8 +13,8 @@ struct AgreementRule: MunicipalRule {
         RuleInfo("agreement-adhesion-missing", "An office at the agreement stage or beyond relies on no signed adhesion agreement."),
         RuleInfo("agreement-expiring", "An agreement an office relies on ends within 90 days of the check date."),
         RuleInfo("agreement-expired", "An agreement an office relies on has ended by the check date."),
-        RuleInfo("agreement-dates-inverted", "An agreement's dates are out of order: it ends before it was signed, or was extended before it was signed or after it ended."),
-        RuleInfo("agreement-term-too-long", "An agreement is in force for more than the four years of Llei 40/2015, art. 49.h (eight with an extension), or was extended after its four years had ended."),
+        RuleInfo("agreement-dates-inverted", "An agreement's dates are out of order: it ends before it was signed, or was extended before it was signed or after it ended, or its first term ends before the signing or after the extended end."),
+        RuleInfo("agreement-term-too-long", "An agreement is in force for more than the four years of Llei 40/2015, art. 49.h, or is extended by more than four more years, or was extended after its first term had ended."),
         RuleInfo("agreement-party-unknown", "An agreement's money line names a party the agreement does not list."),
         RuleInfo("agreement-signed-after-opening", "An office opened before the adhesion agreement it relies on was signed."),
         RuleInfo("checklist-done-before-agreement", "An opening checklist item is done before the agreement it relies on was signed."),
@@ -139,13 +139,14 @@ struct AgreementRule: MunicipalRule {
         let days = until.ordinal - asOf.ordinal
         guard days <= AgreementRule.warningDays else { return [] }
         // An end before valid_until: that of the first term, the extension coming after it.
+        let (first, it) = doc.firstValidUntil != nil ? ("its first term", "it") : ("its first \(AgreementTerm.years) years", "them")
         let firstTerm = until == doc.validUntil ? ""
-            : ", the end of its first \(AgreementTerm.years) years (its extension of \(doc.extendedOn!) \(doc.extendedOn! > asOf ? "is not agreed yet" : "came after them"))"
+            : ", the end of \(first) (its extension of \(doc.extendedOn!) \(doc.extendedOn! > asOf ? "is not agreed yet" : "came after \(it)"))"
         let names = users.map(\.municipality)
         let who = names.count == 1 ? "\(names[0]) relies on it" : "\(names.joined(separator: ", ")) rely on it"
         let related = users.map { RelatedLocation($0.node.span, "\($0.municipality) relies on it here") }
         // Extended in time, its new end not written (session 27's trial).
-        let unwritten = doc.extendedOn.map { firstTerm.isEmpty && $0 <= asOf && until <= (doc.signedOn?.adding(years: AgreementTerm.years) ?? until) } ?? false
+        let unwritten = doc.extendedOn.map { firstTerm.isEmpty && $0 <= asOf && until <= (doc.firstTermEnd ?? until) } ?? false
         if days < 0 {
             return [.error("agreement-expired",
                            "agreement '\(doc.id)' was in force until \(until)\(firstTerm) and has ended (as of \(asOf)); \(who)",
@@ -164,8 +165,9 @@ struct AgreementRule: MunicipalRule {
     /// signing, of an agreement not signed, or after the end; not of a date after the day
     /// the check was given (`date-after-check-day`'s error, the one of that token).
     /// `endInDoubt` when the error says the end itself may be wrong (an end before the
-    /// signing, an extension after it: most often the new end not written in valid_until):
-    /// the agreement is then not also told "ended".
+    /// signing, an extension after it: most often the new end not written in valid_until;
+    /// a first term's end out of order, which the end in force is read from): the
+    /// agreement is then not also told "ended".
     func dates(_ doc: Document, _ root: Node, _ c: ValidationContext) -> (diagnostics: [Diagnostic], endInDoubt: Bool) {
         let signed = doc.signedOn.flatMap { CheckDayRule.reports($0, c) ? nil : $0 }
         let signing = root["signed_on"].map { [RelatedLocation($0.span, "the signing date")] } ?? []
@@ -187,15 +189,30 @@ struct AgreementRule: MunicipalRule {
             return ([.error("agreement-dates-inverted", "agreement '\(doc.id)' was extended on \(extended), before it was signed on \(signed)",
                             at: node.span, related: signing, help: "correct extended_on or signed_on")], false)
         }
+        // The first term's end (written when the agreement was extended) between the signing
+        // and the extended end.
+        guard let firstNode = root["first_valid_until"], let first = doc.firstValidUntil else { return ([], false) }
+        if let signed, first < signed {
+            return ([.error("agreement-dates-inverted", "agreement '\(doc.id)' ended its first term on \(first), before it was signed on \(signed)",
+                            at: firstNode.span, related: signing, help: "correct first_valid_until (the valid_until the agreement had before its extension) or signed_on")], true)
+        }
+        if let until = doc.validUntil, let untilNode = root["valid_until"], first > until {
+            return ([.error("agreement-dates-inverted", "agreement '\(doc.id)' ended its first term on \(first), after its extended end on \(until)",
+                            at: firstNode.span, related: [RelatedLocation(untilNode.span, "its last day in force")],
+                            help: "set valid_until to the extended end, and first_valid_until to the end the agreement had before it")], true)
+        }
         return ([], false)
     }
 
     /// `agreement-term-too-long` (a warning: a law of its own may provide for a longer
     /// term, art. 49.h.1): an agreement in force for more than four years from its
-    /// signing (`AgreementTerm.years`), or eight when it was extended (`extended_on`, whatever its
-    /// day), or extended after its first four years had ended. Not when
-    /// `agreement-dates-inverted` or `date-after-check-day` holds the signing or the end,
-    /// nor when the extension's date is refused or out of order (what was agreed is unknown).
+    /// signing (`AgreementTerm.years`); when it was extended (`extended_on`, whatever its
+    /// day), one extended after its first term had ended (its `first_valid_until`, else four
+    /// years after the signing), a first term of more than four years, or an extension of
+    /// more than four years from the first term's end (else eight years from the signing,
+    /// art. 49.h.2). Not when `agreement-dates-inverted` or `date-after-check-day` holds the
+    /// signing or the end, nor when the extension's date or the first term's end is
+    /// refused or out of order (what was agreed is unknown).
     func term(_ doc: Document, _ root: Node, _ c: ValidationContext) -> [Diagnostic] {
         guard let signed = doc.signedOn, !CheckDayRule.reports(signed, c), let until = doc.validUntil, signed <= until,
               let untilNode = root["valid_until"] else { return [] }
@@ -207,19 +224,46 @@ struct AgreementRule: MunicipalRule {
             // An extension date the schema refused, or out of order with the others, is its
             // own error: what the parties agreed is unknown.
             guard let extended = doc.extendedOn, !c.refused(node, in: doc.path), signed <= extended, extended <= until else { return [] }
-            // One after the day of the check is that error's; the eight years hold all the same.
-            if extended > firstEnd, !CheckDayRule.reports(extended, c) {
+            // The first term's end when written (out of order, it is its own error), else
+            // the longest a first term may run.
+            let firstNode = root["first_valid_until"]
+            if let firstNode, c.refused(firstNode, in: doc.path) { return [] }
+            let written = doc.firstValidUntil
+            if let written, written < signed || written > until { return [] }
+            let first = written ?? firstEnd
+            let firstRelated = firstNode.map { [RelatedLocation($0.span, "the end of its first term")] } ?? signing
+            // One after the day of the check is that error's; the limits hold all the same.
+            if extended > first, !CheckDayRule.reports(extended, c) {
+                let ended = written == nil ? "its first \(years) years had ended on \(first)" : "its first term had ended on \(first)"
                 return [.warning("agreement-term-too-long",
-                                 "agreement '\(doc.id)' was extended on \(extended), after its first \(years) years had ended on \(firstEnd)",
-                                 at: node.span, related: signing,
+                                 "agreement '\(doc.id)' was extended on \(extended), after \(ended)",
+                                 at: node.span, related: firstRelated,
                                  help: "an agreement is extended before its term ends (Llei 40/2015, art. 49.h.2); once it has ended, the parties sign a new one: record it as a new agreement, or correct extended_on")]
             }
-            let limit = signed.adding(years: 2 * years)
-            guard until > limit else { return [] }
-            return [.warning("agreement-term-too-long",
-                             "agreement '\(doc.id)' runs \(span): more than its \(years) years and the \(years) of an extension (Llei 40/2015, art. 49.h)",
-                             at: untilNode.span, related: signing,
-                             help: "end it by \(limit), unless a law of its own provides for a longer term; after that, the parties sign a new agreement")]
+            var out: [Diagnostic] = []
+            if let written, let firstNode, written > firstEnd {
+                let firstSpan = "from its signing on \(signed) to \(written), a term of \(AgreementRule.duration(Day(ordinal: signed.ordinal + 1), through: written))"
+                out.append(.warning("agreement-term-too-long",
+                                    "agreement '\(doc.id)' ran its first term \(firstSpan): more than the \(years) years of Llei 40/2015, art. 49.h",
+                                    at: firstNode.span, related: signing,
+                                    help: "correct first_valid_until (the valid_until the agreement had before its extension), unless a law of its own provided for a longer term"))
+            }
+            guard let written else {
+                let limit = signed.adding(years: 2 * years)
+                guard until > limit else { return out }
+                return out + [.warning("agreement-term-too-long",
+                                       "agreement '\(doc.id)' runs \(span): more than its \(years) years and the \(years) of an extension (Llei 40/2015, art. 49.h)",
+                                       at: untilNode.span, related: signing,
+                                       help: "end it by \(limit), unless a law of its own provides for a longer term; after that, the parties sign a new agreement")]
+            }
+            // An extension of at most four years, from the day after the first term's end.
+            let limit = written.adding(years: years)
+            guard until > limit else { return out }
+            let length = AgreementRule.duration(Day(ordinal: written.ordinal + 1), through: until)
+            return out + [.warning("agreement-term-too-long",
+                                   "agreement '\(doc.id)' is extended from the end of its first term on \(written) to \(until), an extension of \(length): more than the \(years) years of Llei 40/2015, art. 49.h.2",
+                                   at: untilNode.span, related: firstRelated,
+                                   help: "end it by \(limit), unless a law of its own provides for a longer term; after that, the parties sign a new agreement")]
         }
         guard until > firstEnd else { return [] }
         return [.warning("agreement-term-too-long",

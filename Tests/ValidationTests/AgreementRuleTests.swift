@@ -241,6 +241,37 @@ final class AgreementRuleTests: XCTestCase {
         }
     }
 
+    /// With the end of its first term written (`first_valid_until`), an extension agreed
+    /// after it is told and extends nothing, and the extension is counted from it (four
+    /// years at most, art. 49.h.2): session 27's trial extended a two-year protocol after
+    /// its end, unseen.
+    func testTheFirstTermsEndCountsTheExtensionFromIt() throws {
+        let kt = "seeds/agreements/knowledge-transfer.yaml"
+        try assertDiagnostics([
+            "agreement-expired seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' was in force until 2026-06-01, the end of its first term (its extension of 2026-07-01 came after it) and has ended (as of 2026-11-25); molins-de-rei, sant-feliu-de-llobregat rely on it",
+            "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:15:14: agreement 'knowledge-transfer' was extended on 2026-07-01, after its first term had ended on 2026-06-01",
+        ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2028-06-01\nextended_on: 2026-07-01\nfirst_valid_until: 2026-06-01") }
+        try assertDiagnostics([]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2030-06-01\nextended_on: 2026-05-01\nfirst_valid_until: 2026-06-01") }
+        try assertDiagnostics([
+            "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' is extended from the end of its first term on 2026-06-01 to 2030-12-31, an extension of 4 years, 6 months and 30 days: more than the 4 years of Llei 40/2015, art. 49.h.2",
+        ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2030-12-31\nextended_on: 2026-05-01\nfirst_valid_until: 2026-06-01") }
+        try assertDiagnostics([
+            "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:16:20: agreement 'knowledge-transfer' ran its first term from its signing on 2020-06-02 to 2024-12-31, a term of 4 years, 6 months and 29 days: more than the 4 years of Llei 40/2015, art. 49.h",
+        ]) { t in
+            try t.replace(kt, "signed_on: 2025-06-02", "signed_on: 2020-06-02")
+            try t.replace(kt, "valid_until: 2029-06-01", "valid_until: 2028-06-01\nextended_on: 2024-06-01\nfirst_valid_until: 2024-12-31")
+        }
+        try assertDiagnostics([
+            "agreement-dates-inverted seeds/agreements/knowledge-transfer.yaml:16:20: agreement 'knowledge-transfer' ended its first term on 2025-05-01, before it was signed on 2025-06-02",
+        ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2028-06-01\nextended_on: 2026-05-01\nfirst_valid_until: 2025-05-01") }
+        try assertDiagnostics([
+            "agreement-dates-inverted seeds/agreements/knowledge-transfer.yaml:16:20: agreement 'knowledge-transfer' ended its first term on 2029-06-01, after its extended end on 2028-06-01",
+        ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2028-06-01\nextended_on: 2026-05-01\nfirst_valid_until: 2029-06-01") }
+        try assertDiagnostics([
+            "schema-dependent-required seeds/agreements/knowledge-transfer.yaml:1:1: missing field \"extended_on\", required when \"first_valid_until\" is given",
+        ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2029-06-01\nfirst_valid_until: 2027-06-01") }
+    }
+
     /// What the site and the handbooks show of an agreement extended late, or whose
     /// extension is not agreed yet: in force until the end of its first term at most.
     func testALateOrPlannedExtensionExtendsNothing() throws {
