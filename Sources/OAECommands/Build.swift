@@ -62,7 +62,7 @@ struct BuildOptions: ParsableArguments {
         if let note = source.dateNote { writeStderr("oae: \(note)\n") }
         let sourceDay = Day(unixSeconds: source.epoch)
         if let asOf, asOf != sourceDay {
-            writeStderr("oae: states are told as of \(asOf) (--as-of): agreements in force or expired, overdue issues, expansion stages; the source's date stays \(sourceDay)\n")
+            writeStderr("oae: states are told as of \(asOf) (--as-of): agreements, overdue follow-up issues, posts filled and training done; the source's date stays \(sourceDay)\n")
         }
     }
 

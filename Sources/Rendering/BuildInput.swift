@@ -49,8 +49,8 @@ public struct BuildInput: Sendable {
     public var sourceDay: Day { Day(unixSeconds: sourceEpoch) }
 
     /// The day the outputs tell states as of: whether an agreement is in force or has
-    /// expired, whether an open follow-up issue is overdue, where each expansion wave
-    /// stands. `--as-of` when the writer gave it (the check's rules about time are run as
+    /// expired, whether an open follow-up issue is overdue, how many of an office's posts
+    /// are filled and its training done (the expansion page). `--as-of` when the writer gave it (the check's rules about time are run as
     /// of the same day), else the source's day: the outputs never read the clock. What
     /// the outputs say of the source itself (its revision and date in every footer and on
     /// the control page, a dataset's period, a sitemap's dates) stays the source's.

@@ -76,7 +76,7 @@ extension Pages {
                             legend: Pages.statusOrder.reversed().map { ($0, site.statusLabel($0, language)) })
         let assessment = network.expansionAssessment
         let view = ExpansionView(
-            intro: language.format("expansion_intro", ["count": formatter.number(Double(rows.count))]),
+            intro: language.format("expansion_intro", ["count": formatter.number(Double(rows.count)), "date": formatter.date(today)]),
             has_assessment: assessment != nil,
             assessment_href: assessment.map { href(.assessment($0.id), language, from: path) } ?? "",
             assessment_title: assessment.map { language.string($0.document.root?["title"]) } ?? "",

@@ -29,7 +29,8 @@ extension Pages {
                                       status: status, status_label: language["follow_up_status.\(status)"])
         }
         return FollowUpView(has_follow_up: root != nil, visits: visits, actions: actions, issues: issues,
-                            has_visits: !visits.isEmpty, has_actions: !actions.isEmpty, has_issues: !issues.isEmpty)
+                            has_visits: !visits.isEmpty, has_actions: !actions.isEmpty, has_issues: !issues.isEmpty,
+                            issues_as_of: language.format("follow_up_as_of", ["date": language.formatter.date(today)]))
     }
 
     /// `2 open issues (1 overdue)`, or `no open issues`, for the progress page.
@@ -62,4 +63,7 @@ struct FollowUpView: ViewModel {
     var has_visits: Bool
     var has_actions: Bool
     var has_issues: Bool
+    /// The day the issues' statuses are told as of (`BuildInput.stateDay`: an open issue past
+    /// its due date then is overdue), in words: "Statuses as of 15 December 2026."
+    var issues_as_of: String
 }

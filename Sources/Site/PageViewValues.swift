@@ -576,7 +576,7 @@ extension ExpansionView.Wave: TemplateValueConvertible {
 extension FollowUpView: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(7)
+        m.reserveCapacity(8)
         m.append("has_follow_up", .bool(has_follow_up))
         m.append("visits", .list(visits.map(\.templateValue)))
         m.append("actions", .list(actions.map(\.templateValue)))
@@ -584,6 +584,7 @@ extension FollowUpView: TemplateValueConvertible {
         m.append("has_visits", .bool(has_visits))
         m.append("has_actions", .bool(has_actions))
         m.append("has_issues", .bool(has_issues))
+        m.append("issues_as_of", .string(issues_as_of))
         return .object(m)
     }
 }
@@ -1233,12 +1234,13 @@ extension ChartView.SummaryRow: TemplateValueConvertible {
 extension ProgressView: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(5)
+        m.reserveCapacity(6)
         m.append("offices", .list(offices.map(\.templateValue)))
         m.append("charts", .list(charts.map(\.templateValue)))
         m.append("has_charts", .bool(has_charts))
         m.append("records", .list(records.map(\.templateValue)))
         m.append("has_records", .bool(has_records))
+        m.append("as_of", .string(as_of))
         return .object(m)
     }
 }

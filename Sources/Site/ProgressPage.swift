@@ -37,7 +37,8 @@ extension Pages {
         }
         let records = programmeRecords(language, from: path)
         let view = ProgressView(offices: offices, charts: charts, has_charts: !charts.isEmpty,
-                                records: records, has_records: !records.isEmpty)
+                                records: records, has_records: !records.isEmpty,
+                                as_of: language.format("progress_as_of", ["date": language.formatter.date(site.input.stateDay)]))
         return PageContent(title: language["progress_heading"], description: language["progress_intro"],
                            html: render("progress", view, language), section: .progress)
     }
@@ -272,4 +273,6 @@ struct ProgressView: ViewModel {
     /// The programme's record pages (the assessments, the expansion, the agreements, the budgets).
     var records: [TextLink]
     var has_records: Bool
+    /// The day the offices' states are told as of (`BuildInput.stateDay`), in words.
+    var as_of: String
 }

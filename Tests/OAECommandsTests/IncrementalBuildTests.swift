@@ -152,7 +152,7 @@ final class IncrementalBuildTests: XCTestCase {
         let reused = ["handbooks: 0 rendered, 12 reused", "data: 0 rendered, 1 reused", "site: 0 rendered, 1 reused"]
         XCTAssertEqual(try build(pdf: false), reused)
         let asOf = try build(pdf: false, asOf: "2026-11-25")
-        XCTAssertEqual(asOf.first, "oae: states are told as of 2026-11-25 (--as-of): agreements in force or expired, overdue issues, expansion stages; the source's date stays 2025-12-01")
+        XCTAssertEqual(asOf.first, "oae: states are told as of 2026-11-25 (--as-of): agreements, overdue follow-up issues, posts filled and training done; the source's date stays 2025-12-01")
         XCTAssertEqual(Array(asOf.dropFirst()), cold)
         XCTAssertTrue(try String(contentsOf: out.appendingPathComponent("site/ca/agreements/index.html"), encoding: .utf8)
             .contains("a data de 25 de novembre de 2026"))

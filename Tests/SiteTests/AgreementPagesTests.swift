@@ -56,6 +56,26 @@ final class AgreementPagesTests: XCTestCase {
         XCTAssertTrue((try sitePages(source)["ca/agreements/knowledge-transfer.html"] ?? "").flat.contains("<span class=\"badge agreement-in-force\">Vigent</span> <span class=\"muted\">a data de 25 de novembre de 2026</span>"))
     }
 
+    /// The follow-up's statuses, the progress page and the expansion page say the day their
+    /// states are told as of (the trial of session 28: an issue "overdue" on a page dated
+    /// only by its source, days before the due date); a build as of a later day tells an
+    /// open issue past its due date overdue.
+    func testTheDayOfTheStatesIsWrittenBesideThem() throws {
+        let example = try SiteTree(example: true)
+        defer { example.remove() }
+        let source = try example.input()
+        let input = BuildInput(root: source.root, network: source.network, resolved: source.resolved,
+                               sourceRevision: source.sourceRevision, sourceEpoch: source.sourceEpoch,
+                               toolVersion: source.toolVersion, asOf: Day("2027-01-05"))
+        let all = try sitePages(input)
+        let office = all["en/offices/cerdanyola-del-valles.html"] ?? ""
+        XCTAssertTrue(office.flat.contains("<h3 id=\"follow-up-issues\">Issues</h3><p class=\"muted\">Statuses as of 5 January 2027.</p><ul class=\"follow-up\"><li><span class=\"badge follow-up-overdue\">open and overdue</span> First appointments on time stay below 90%"), office)
+        XCTAssertTrue((all["en/progress.html"] ?? "").contains("and how the shared indicators evolve. As of 5 January 2027.</p>"))
+        XCTAssertTrue((all["ca/expansion.html"] ?? "").contains("el grau de preparació de cadascun a data de 5 de gener de 2027."))
+        let before = try sitePages(source)["en/offices/cerdanyola-del-valles.html"] ?? ""
+        XCTAssertTrue(before.flat.contains("<p class=\"muted\">Statuses as of 25 November 2026.</p><ul class=\"follow-up\"><li><span class=\"badge follow-up-open\">open</span> First appointments"), before)
+    }
+
     /// An extended agreement shows its new end with the day the parties extended it, on
     /// its page and in the list (Llei 40/2015, art. 49.h.2), the extension outside the end's
     /// `<time>` (one date each: the review).
