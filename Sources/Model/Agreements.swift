@@ -171,6 +171,19 @@ extension Document {
         return min(until, firstEnd)
     }
 
+    /// The days on which `agreementState(on:)` may change: its signing, its extension's day
+    /// (from which the extension counts), and for each end it may be in force until (its
+    /// `valid_until`, its first term's end) the first day it is `ending`
+    /// (`AgreementState.warningDays` before) and the day after it (`ended`).
+    public var agreementStateChanges: [Day] {
+        var days = [signedOn, extendedOn].compactMap { $0 }
+        for end in [validUntil, firstTermEnd].compactMap({ $0 }) {
+            days.append(Day(ordinal: end.ordinal - AgreementState.warningDays))
+            days.append(Day(ordinal: end.ordinal + 1))
+        }
+        return days
+    }
+
     /// The agreement's money lines added up, in euros.
     public var agreementMoney: Double {
         (root?.sequence(at: "money") ?? []).compactMap { $0["amount"]?.number }.reduce(0, +)

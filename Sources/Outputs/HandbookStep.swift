@@ -82,7 +82,8 @@ public struct HandbookStep: OutputStep {
     /// Each handbook the build would write (`handbooks/<municipality>/<language>`): it
     /// reads the inputs every handbook reads and its municipality's folder, and its bytes
     /// depend on oae's version, the revision and date it carries (`SourceStamps.handbook`),
-    /// the PDF engine and whether its Typst source is written too.
+    /// the day its agreements' states are told as of (`BuildInput.agreementStateDay`), the
+    /// PDF engine and whether its Typst source is written too.
     public func plan(_ input: BuildInput, settings: BuildSettings, cache: BuildCache) -> [PlannedUnit] {
         let slugs = input.resolved.map(\.slug).filter { settings.municipalities.isEmpty || settings.municipalities.contains($0) }
         let languages = input.languages.filter { settings.languages.isEmpty || settings.languages.contains($0) }
@@ -92,11 +93,13 @@ public struct HandbookStep: OutputStep {
         let pdf = settings.skipPDF ? "no PDF" : engine.map { "typst \($0.version) \(TypstEngine.fontFolders)" } ?? "no engine"
         return slugs.flatMap { slug in
             let stamp = input.stamps.handbook(slug)
+            // The agreements' states may change with the tree's day, the handbook's inputs unchanged.
+            let statesDay = input.agreementStateDay(slug).description
             let reads = [InputDigest.shared, InputDigest.municipality(slug)]
             return languages.map { language in
                 let unit = "\(name)/\(slug)/\(language)"
                 let key = cache.key(reads: reads, ["handbook", input.toolVersion, language, stamp.revision, String(stamp.epoch),
-                                                   String(stamp.modified), pdf, String(settings.typstSource)])
+                                                   String(stamp.modified), pdf, String(settings.typstSource), statesDay])
                 var files = ["handbook.html"]
                 if engine != nil { files.append("handbook.pdf") }
                 if settings.typstSource { files.append("handbook.typ") }

@@ -56,6 +56,22 @@ public struct BuildInput: Sendable {
     /// the control page, a dataset's period, a sitemap's dates) stays the source's.
     public var stateDay: Day { asOf ?? sourceDay }
 
+    /// The day a municipality's handbooks tell the states of the agreements its office
+    /// relies on as of: `--as-of` when given; else the latest day after the handbook's own
+    /// date (`SourceStamps.handbook`), up to the tree's, on which one of those states
+    /// changes (`Document.agreementStateChanges`), or the handbook's own date when none
+    /// does. The handbook then tells each state as it stands on the tree's day, and keeps
+    /// its bytes (and its PDF) until a state changes: a handbook carries the date of its
+    /// own inputs (issue 13), and session 28's trial found a renewal due (`agreement-expiring`
+    /// in the check) told "in force" in a handbook whose office had not changed.
+    public func agreementStateDay(_ municipality: String) -> Day {
+        if let asOf { return asOf }
+        let own = Day(unixSeconds: stamps.handbook(municipality).epoch)
+        let tree = Day(unixSeconds: stamps.tree.epoch)
+        let changes = network.reliedAgreements(municipality).compactMap(\.document).flatMap(\.agreementStateChanges)
+        return changes.filter { $0 > own && $0 <= tree }.max() ?? own
+    }
+
     public var languages: [String] { network.settings.languages }
     public var defaultLanguage: String { network.settings.defaultLanguage }
 

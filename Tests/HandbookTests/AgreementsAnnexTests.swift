@@ -67,6 +67,35 @@ final class AgreementsAnnexTests: FixtureTreeTestCase {
             """), ca)
         XCTAssertTrue(HandbookTestSupport.chapter("control", in: html).contains("24 de novembre de 2025"))
     }
+
+    /// Without `--as-of`, a handbook tells its agreements' states as they stand on the
+    /// tree's day, dated by the last day one of them changed (90 days before the
+    /// adhesion's end: "ends soon"), and keeps its own date while none changes: its bytes
+    /// stay those of its own inputs (session 28's trial: a renewal due was told "in
+    /// force" in a handbook whose office had not changed).
+    func testTheStatesAreThoseOfTheTreesDayDatedByTheirLastChange() throws {
+        _ = try annex("ca")
+        let source = HandbookTestSupport.input(root)
+        func input(treeDay: String) -> BuildInput {
+            let own = SourceStamps.Stamp(revision: source.sourceRevision, epoch: source.sourceEpoch)
+            let tree = SourceStamps.Stamp(revision: "fedcba9876543210", epoch: Day(treeDay)!.ordinal * 86_400)
+            return BuildInput(root: source.root, network: source.network, resolved: source.resolved,
+                              sourceRevision: "fedcba9876543210", sourceEpoch: tree.epoch, toolVersion: source.toolVersion,
+                              stamps: SourceStamps(tree: tree, shared: own, siteTemplates: own))
+        }
+        let later = HandbookTestSupport.chapter("agreements", in: try HandbookTestSupport.render(input(treeDay: "2028-12-01"), "sant-feliu-de-llobregat", "ca"))
+        XCTAssertEqual(input(treeDay: "2028-12-01").agreementStateDay("sant-feliu-de-llobregat"), Day("2028-11-11"))
+        XCTAssertTrue(later.contains("L’estat de cada conveni és el de l’11 de novembre de 2028.</p>"), later)
+        XCTAssertTrue(later.contains("""
+            <tr><th scope="row">Vigent fins al</th><td>9 de febrer de 2029</td></tr>
+            <tr><th scope="row">Estat</th><td><span class="agreement-state ending">Venç aviat</span></td></tr>
+            """), later)
+        // No state changes between the handbook's day and the tree's: the handbook's own day, the same bytes.
+        let unchanged = input(treeDay: "2027-03-01")
+        XCTAssertEqual(unchanged.agreementStateDay("sant-feliu-de-llobregat"), Day("2025-11-24"))
+        XCTAssertEqual(try HandbookTestSupport.render(unchanged, "sant-feliu-de-llobregat", "ca"),
+                       try HandbookTestSupport.render(source, "sant-feliu-de-llobregat", "ca"))
+    }
 }
 
 /// The control page says which release the office follows and what changed since.

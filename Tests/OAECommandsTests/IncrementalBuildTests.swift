@@ -145,6 +145,20 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(try build(pdf: false, binary: other), reused)
     }
 
+    /// A handbook whose inputs did not change is rendered again when the tree's day passes
+    /// a change of state of an agreement its office relies on (`BuildInput.agreementStateDay`):
+    /// Cerdanyola's referral protocol and Sant Feliu's PAE registration, signed at the end of
+    /// March 2026, are in force in a tree committed in April.
+    func testAHandbookIsRenderedAgainWhenOneOfItsAgreementsChangesState() throws {
+        XCTAssertEqual(try build(pdf: false).first, "handbooks: 12 rendered, 0 reused")
+        try edit("seeds/molins-de-rei/office.yaml", "Oficina en preparació,", "Oficina en preparació des del 2026,")
+        try git("commit", "-qam", "Molins de Rei: the office's description", date: "2026-04-01T10:00:00Z")
+        XCTAssertEqual(try build(pdf: false).first, "handbooks: 9 rendered, 3 reused")
+        let cerdanyola = try String(contentsOf: out.appendingPathComponent("handbooks/cerdanyola-del-valles/ca/handbook.html"), encoding: .utf8)
+        XCTAssertTrue(cerdanyola.contains("L’estat de cada conveni és el del 30 de març de 2026."), cerdanyola)
+        XCTAssertEqual(try build(pdf: false).first, "handbooks: 0 rendered, 12 reused")
+    }
+
     /// A build given another `--as-of` renders every unit again (the outputs tell states as
     /// of it, `BuildInput.stateDay`) and says so; the same day again reuses them.
     func testABuildAsOfAnotherDayRendersEveryUnitAgain() throws {

@@ -46,7 +46,7 @@ struct AgreementsChapter: ChapterBuilder {
     func build(_ c: HandbookContext, number: Int) -> ChapterContent {
         let m = c.markup
         var sections = SectionNumbers(chapter: number)
-        let day = c.input.stateDay
+        let day = c.input.agreementStateDay(c.view.slug)
         let agreements = c.network.reliedAgreements(c.view.slug).compactMap(\.document).map { doc -> AgreementsView.Agreement in
             let root = doc.root
             let names = Dictionary((root?.sequence(at: "parties") ?? []).compactMap { p in p.string(at: "id").map { ($0, p["name"]) } }) { a, _ in a }
