@@ -171,13 +171,19 @@ extension Document {
         return min(until, firstEnd)
     }
 
-    /// The days on which `agreementState(on:)` may change: its signing, its extension's day
-    /// (from which the extension counts), and for each end it may be in force until (its
-    /// `valid_until`, its first term's end) the first day it is `ending`
-    /// (`AgreementState.warningDays` before) and the day after it (`ended`).
+    /// The days on which `agreementState(on:)` may change: its signing, and for each end it
+    /// may be in force until (`inForceUntil`: its `valid_until`; when extended, its first
+    /// term's end, and the extension's day, from which an extension agreed in time counts)
+    /// the first day it is `ending` (`AgreementState.warningDays` before) and the day after
+    /// it (`ended`). No other day: a handbook is rendered again on each.
     public var agreementStateChanges: [Day] {
-        var days = [signedOn, extendedOn].compactMap { $0 }
-        for end in [validUntil, firstTermEnd].compactMap({ $0 }) {
+        var days = [signedOn].compactMap { $0 }
+        var ends = [validUntil].compactMap { $0 }
+        if let extended = extendedOn, let first = firstTermEnd, let until = validUntil, first < until {
+            ends.append(first)
+            if extended <= first { days.append(extended) }
+        }
+        for end in ends {
             days.append(Day(ordinal: end.ordinal - AgreementState.warningDays))
             days.append(Day(ordinal: end.ordinal + 1))
         }

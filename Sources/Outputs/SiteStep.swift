@@ -35,7 +35,7 @@ public struct SiteStep: OutputStep {
 
     /// One unit, the whole site: it reads every input and what the handbook and data
     /// steps wrote (their keys), and its bytes depend on oae's version, the tree's
-    /// revision and date and the search indexer.
+    /// revision and date, the search indexer and `--as-of` (`BuildCache.asOf`, in every key).
     public func plan(_ input: BuildInput, settings: BuildSettings, cache: BuildCache) -> [PlannedUnit] {
         let pagefind = settings.skipSearch ? "no search" : Pagefind.locate(root: input.root, environment: settings.environment)?.path ?? "no Pagefind"
         let key = cache.key(reads: [InputDigest.all], [

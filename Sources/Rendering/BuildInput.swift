@@ -21,10 +21,13 @@ public struct BuildInput: Sendable {
     public let stamps: SourceStamps
     /// The day the writer asked the build to be as of (`--as-of`), or nil: see `stateDay`.
     public let asOf: Day?
+    /// The whole build's `stateDay` (`--as-of`, else the day of the tree's `SourceInfo`: the
+    /// check's day), kept in a handbook's input, whose own source day is its stamp's.
+    public let buildStateDay: Day
 
     public init(root: URL, network: Network, resolved: [ResolvedMunicipality], sourceRevision: String,
                 sourceEpoch: Int, toolVersion: String, sourceModified: Bool = false, stamps: SourceStamps? = nil,
-                asOf: Day? = nil) {
+                asOf: Day? = nil, buildStateDay: Day? = nil) {
         self.root = root
         self.network = network
         self.resolved = resolved
@@ -34,6 +37,7 @@ public struct BuildInput: Sendable {
         self.sourceModified = sourceModified
         self.stamps = stamps ?? SourceStamps(uniform: .init(revision: sourceRevision, epoch: sourceEpoch, modified: sourceModified))
         self.asOf = asOf
+        self.buildStateDay = buildStateDay ?? asOf ?? Day(unixSeconds: sourceEpoch)
     }
 
     /// The input a municipality's handbooks are rendered from: this one, with the revision
@@ -42,15 +46,16 @@ public struct BuildInput: Sendable {
         let stamp = stamps.handbook(municipality)
         return BuildInput(root: root, network: network, resolved: resolved, sourceRevision: stamp.revision,
                           sourceEpoch: stamp.epoch, toolVersion: toolVersion, sourceModified: stamp.modified, stamps: stamps,
-                          asOf: asOf)
+                          asOf: asOf, buildStateDay: buildStateDay)
     }
 
     /// The day of the source (dates printed in outputs come from it, never from the clock).
     public var sourceDay: Day { Day(unixSeconds: sourceEpoch) }
 
-    /// The day the outputs tell states as of: whether an agreement is in force or has
+    /// The day the site tells states as of: whether an agreement is in force or has
     /// expired, whether an open follow-up issue is overdue, how many of an office's posts
-    /// are filled and its training done (the expansion page). `--as-of` when the writer gave it (the check's rules about time are run as
+    /// are filled and its training done (the expansion page); a handbook tells its
+    /// agreements' as of `agreementStateDay`. `--as-of` when the writer gave it (the check's rules about time are run as
     /// of the same day), else the source's day: the outputs never read the clock. What
     /// the outputs say of the source itself (its revision and date in every footer and on
     /// the control page, a dataset's period, a sitemap's dates) stays the source's.
@@ -58,18 +63,18 @@ public struct BuildInput: Sendable {
 
     /// The day a municipality's handbooks tell the states of the agreements its office
     /// relies on as of: `--as-of` when given; else the latest day after the handbook's own
-    /// date (`SourceStamps.handbook`), up to the tree's, on which one of those states
-    /// changes (`Document.agreementStateChanges`), or the handbook's own date when none
-    /// does. The handbook then tells each state as it stands on the tree's day, and keeps
-    /// its bytes (and its PDF) until a state changes: a handbook carries the date of its
-    /// own inputs (issue 13), and session 28's trial found a renewal due (`agreement-expiring`
-    /// in the check) told "in force" in a handbook whose office had not changed.
+    /// date (`SourceStamps.handbook`), up to the build's (`buildStateDay`, the check's day),
+    /// on which one of those states changes (`Document.agreementStateChanges`), or the
+    /// handbook's own date when none does. The handbook then tells each state as it stands
+    /// on the check's day, and keeps its bytes (and its PDF) until a state changes: a
+    /// handbook carries the date of its own inputs (issue 13), and session 28's trial found
+    /// a renewal due (`agreement-expiring` in the check) told "in force" in a handbook whose
+    /// office had not changed.
     public func agreementStateDay(_ municipality: String) -> Day {
         if let asOf { return asOf }
         let own = Day(unixSeconds: stamps.handbook(municipality).epoch)
-        let tree = Day(unixSeconds: stamps.tree.epoch)
         let changes = network.reliedAgreements(municipality).compactMap(\.document).flatMap(\.agreementStateChanges)
-        return changes.filter { $0 > own && $0 <= tree }.max() ?? own
+        return changes.filter { $0 > own && $0 <= buildStateDay }.max() ?? own
     }
 
     public var languages: [String] { network.settings.languages }

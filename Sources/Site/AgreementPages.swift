@@ -10,7 +10,7 @@ extension Pages {
         return all.isEmpty ? [] : [.agreements] + all.map { .agreement($0.id) }
     }
 
-    /// The state of an agreement on the day of the tree's revision, as a badge.
+    /// The state of an agreement on the day the site tells states as of (`BuildInput.stateDay`), as a badge.
     func agreementState(_ doc: Document, _ language: SiteLanguage) -> AgreementStateView {
         let state = doc.agreementState(on: site.input.stateDay)
         return AgreementStateView(state: state.rawValue, label: language.label("agreement_state", state.rawValue),

@@ -273,6 +273,7 @@ struct ProgressView: ViewModel {
     /// The programme's record pages (the assessments, the expansion, the agreements, the budgets).
     var records: [TextLink]
     var has_records: Bool
-    /// The day the offices' states are told as of (`BuildInput.stateDay`), in words.
+    /// The day the offices' open follow-up issues are counted as of (`BuildInput.stateDay`;
+    /// an open issue past its due date is overdue), in words.
     var as_of: String
 }

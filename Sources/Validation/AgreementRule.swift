@@ -175,6 +175,19 @@ struct AgreementRule: MunicipalRule {
             return ([.error("agreement-dates-inverted", "agreement '\(doc.id)' ends on \(until), before it was signed on \(signed)",
                             at: node.span, related: signing, help: "correct valid_until or signed_on")], true)
         }
+        // The first term's end (written when the agreement was extended) between the signing
+        // and the extended end: the end in force is read from it.
+        if let firstNode = root["first_valid_until"], let first = doc.firstValidUntil {
+            if let signed, first < signed {
+                return ([.error("agreement-dates-inverted", "agreement '\(doc.id)' ended its first term on \(first), before it was signed on \(signed)",
+                                at: firstNode.span, related: signing, help: "correct first_valid_until (the valid_until the agreement had before its extension) or signed_on")], true)
+            }
+            if let until = doc.validUntil, let untilNode = root["valid_until"], first > until {
+                return ([.error("agreement-dates-inverted", "agreement '\(doc.id)' ended its first term on \(first), after its extended end on \(until)",
+                                at: firstNode.span, related: [RelatedLocation(untilNode.span, "its last day in force")],
+                                help: "set valid_until to the extended end, and first_valid_until to the end the agreement had before it")], true)
+            }
+        }
         guard let node = root["extended_on"], let extended = doc.extendedOn, !CheckDayRule.reports(extended, c) else { return ([], false) }
         if let until = doc.validUntil, let untilNode = root["valid_until"], extended > until {
             return ([.error("agreement-dates-inverted", "agreement '\(doc.id)' was extended on \(extended), after it ended on \(until)",
@@ -188,18 +201,6 @@ struct AgreementRule: MunicipalRule {
         if let signed, extended < signed {
             return ([.error("agreement-dates-inverted", "agreement '\(doc.id)' was extended on \(extended), before it was signed on \(signed)",
                             at: node.span, related: signing, help: "correct extended_on or signed_on")], false)
-        }
-        // The first term's end (written when the agreement was extended) between the signing
-        // and the extended end.
-        guard let firstNode = root["first_valid_until"], let first = doc.firstValidUntil else { return ([], false) }
-        if let signed, first < signed {
-            return ([.error("agreement-dates-inverted", "agreement '\(doc.id)' ended its first term on \(first), before it was signed on \(signed)",
-                            at: firstNode.span, related: signing, help: "correct first_valid_until (the valid_until the agreement had before its extension) or signed_on")], true)
-        }
-        if let until = doc.validUntil, let untilNode = root["valid_until"], first > until {
-            return ([.error("agreement-dates-inverted", "agreement '\(doc.id)' ended its first term on \(first), after its extended end on \(until)",
-                            at: firstNode.span, related: [RelatedLocation(untilNode.span, "its last day in force")],
-                            help: "set valid_until to the extended end, and first_valid_until to the end the agreement had before it")], true)
         }
         return ([], false)
     }

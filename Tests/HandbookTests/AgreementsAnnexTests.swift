@@ -76,12 +76,13 @@ final class AgreementsAnnexTests: FixtureTreeTestCase {
     func testTheStatesAreThoseOfTheTreesDayDatedByTheirLastChange() throws {
         _ = try annex("ca")
         let source = HandbookTestSupport.input(root)
+        // The tree's last commit (its day the check's) touched none of the content folders
+        // (docs/, say): every stamp is the handbook's own (the review of session 28).
         func input(treeDay: String) -> BuildInput {
             let own = SourceStamps.Stamp(revision: source.sourceRevision, epoch: source.sourceEpoch)
-            let tree = SourceStamps.Stamp(revision: "fedcba9876543210", epoch: Day(treeDay)!.ordinal * 86_400)
             return BuildInput(root: source.root, network: source.network, resolved: source.resolved,
-                              sourceRevision: "fedcba9876543210", sourceEpoch: tree.epoch, toolVersion: source.toolVersion,
-                              stamps: SourceStamps(tree: tree, shared: own, siteTemplates: own))
+                              sourceRevision: "fedcba9876543210", sourceEpoch: Day(treeDay)!.ordinal * 86_400,
+                              toolVersion: source.toolVersion, stamps: SourceStamps(uniform: own))
         }
         let later = HandbookTestSupport.chapter("agreements", in: try HandbookTestSupport.render(input(treeDay: "2028-12-01"), "sant-feliu-de-llobregat", "ca"))
         XCTAssertEqual(input(treeDay: "2028-12-01").agreementStateDay("sant-feliu-de-llobregat"), Day("2028-11-11"))

@@ -70,7 +70,7 @@ final class AgreementPagesTests: XCTestCase {
         let all = try sitePages(input)
         let office = all["en/offices/cerdanyola-del-valles.html"] ?? ""
         XCTAssertTrue(office.flat.contains("<h3 id=\"follow-up-issues\">Issues</h3><p class=\"muted\">Statuses as of 5 January 2027.</p><ul class=\"follow-up\"><li><span class=\"badge follow-up-overdue\">open and overdue</span> First appointments on time stay below 90%"), office)
-        XCTAssertTrue((all["en/progress.html"] ?? "").contains("and how the shared indicators evolve. As of 5 January 2027.</p>"))
+        XCTAssertTrue((all["en/progress.html"] ?? "").contains("and how the shared indicators evolve. Open follow-up issues are counted as of 5 January 2027.</p>"))
         XCTAssertTrue((all["ca/expansion.html"] ?? "").contains("el grau de preparació de cadascun a data de 5 de gener de 2027."))
         let before = try sitePages(source)["en/offices/cerdanyola-del-valles.html"] ?? ""
         XCTAssertTrue(before.flat.contains("<p class=\"muted\">Statuses as of 25 November 2026.</p><ul class=\"follow-up\"><li><span class=\"badge follow-up-open\">open</span> First appointments"), before)

@@ -261,6 +261,20 @@ final class AgreementRuleTests: XCTestCase {
             try t.replace(kt, "signed_on: 2025-06-02", "signed_on: 2020-06-02")
             try t.replace(kt, "valid_until: 2029-06-01", "valid_until: 2028-06-01\nextended_on: 2024-06-01\nfirst_valid_until: 2024-12-31")
         }
+        // A first term of more than four years, extended after it: the late extension is
+        // the one warning (what the extension was meant to be is then beside the point).
+        try assertDiagnostics([
+            "agreement-expired seeds/agreements/knowledge-transfer.yaml:14:14: agreement 'knowledge-transfer' was in force until 2024-12-31, the end of its first term (its extension of 2025-02-01 came after it) and has ended (as of 2026-11-25); molins-de-rei, sant-feliu-de-llobregat rely on it",
+            "agreement-term-too-long seeds/agreements/knowledge-transfer.yaml:15:14: agreement 'knowledge-transfer' was extended on 2025-02-01, after its first term had ended on 2024-12-31",
+        ]) { t in
+            try t.replace(kt, "signed_on: 2025-06-02", "signed_on: 2020-06-02")
+            try t.replace(kt, "valid_until: 2029-06-01", "valid_until: 2028-06-01\nextended_on: 2025-02-01\nfirst_valid_until: 2024-12-31")
+        }
+        // Out of order with the signing, whatever the extension's date (here after the check's day).
+        try assertDiagnostics([
+            "date-after-check-day seeds/agreements/knowledge-transfer.yaml:15:14: agreement 'knowledge-transfer' was extended on 2027-01-10, after 2026-11-25, the day of the check",
+            "agreement-dates-inverted seeds/agreements/knowledge-transfer.yaml:16:20: agreement 'knowledge-transfer' ended its first term on 2025-05-01, before it was signed on 2025-06-02",
+        ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2028-06-01\nextended_on: 2027-01-10\nfirst_valid_until: 2025-05-01") }
         try assertDiagnostics([
             "agreement-dates-inverted seeds/agreements/knowledge-transfer.yaml:16:20: agreement 'knowledge-transfer' ended its first term on 2025-05-01, before it was signed on 2025-06-02",
         ]) { try $0.replace(kt, "valid_until: 2029-06-01", "valid_until: 2028-06-01\nextended_on: 2026-05-01\nfirst_valid_until: 2025-05-01") }
@@ -288,6 +302,33 @@ final class AgreementRuleTests: XCTestCase {
         let inTime = try XCTUnwrap(Network(tree: CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).0).agreements.first { $0.id == "knowledge-transfer" })
         XCTAssertEqual(inTime.inForceUntil(on: FixtureTree.asOf), Day("2027-12-31"))
         XCTAssertEqual(inTime.inForceUntil(on: Day("2025-05-01")!), Day("2025-06-02"))
+    }
+
+    /// `agreementStateChanges` holds every day on which an agreement's state changes, and
+    /// (without an extension) only such days: a handbook is rendered again on each
+    /// (`BuildInput.agreementStateDay`). Over twelve years, for the fixture's agreements
+    /// and for an extension in time or late, with or without its first term's end written.
+    func testTheStateOfAnAgreementChangesOnlyOnTheDaysItSays() throws {
+        let kt = "seeds/agreements/knowledge-transfer.yaml"
+        let variants = ["", "valid_until: 2030-06-01\nextended_on: 2026-05-01\nfirst_valid_until: 2026-06-01",
+                        "valid_until: 2028-06-01\nextended_on: 2026-07-01\nfirst_valid_until: 2026-06-01",
+                        "valid_until: 2033-06-01\nextended_on: 2026-10-01", "valid_until: 2033-06-01\nextended_on: 2029-07-01"]
+        for variant in variants {
+            let t = try FixtureTree()
+            defer { t.remove() }
+            if !variant.isEmpty { try t.replace(kt, "valid_until: 2029-06-01", variant) }
+            let network = Network(tree: CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).0)
+            XCTAssertEqual(network.agreements.count, 3)
+            for doc in network.agreements {
+                let changes = Set(doc.agreementStateChanges)
+                for ordinal in Day("2024-01-01")!.ordinal...Day("2036-12-31")!.ordinal {
+                    let day = Day(ordinal: ordinal), before = Day(ordinal: ordinal - 1)
+                    let changed = doc.agreementState(on: day) != doc.agreementState(on: before)
+                    if changed { XCTAssertTrue(changes.contains(day), "\(doc.id) [\(variant)] changes on \(day), not listed") }
+                    if variant.isEmpty, changes.contains(day) { XCTAssertTrue(changed, "\(doc.id) does not change on \(day), listed") }
+                }
+            }
+        }
     }
 
     /// An agreement extended in time whose new end was not written in valid_until has

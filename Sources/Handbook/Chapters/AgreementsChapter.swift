@@ -41,7 +41,7 @@ public struct AgreementsView: ChapterView {
 }
 
 /// Builds the annex of agreements from the office's `agreements` and the agreements its
-/// opening checklist names; states are as of the tree's source day.
+/// opening checklist names; states are as of `BuildInput.agreementStateDay`.
 struct AgreementsChapter: ChapterBuilder {
     func build(_ c: HandbookContext, number: Int) -> ChapterContent {
         let m = c.markup
