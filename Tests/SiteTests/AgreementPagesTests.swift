@@ -42,10 +42,7 @@ final class AgreementPagesTests: XCTestCase {
     /// built as of a day after an agreement's end and read "in force".
     func testAStateIsToldAsOfTheDayTheBuildWasAskedFor() throws {
         let source = try tree.input()
-        let input = BuildInput(root: source.root, network: source.network, resolved: source.resolved,
-                               sourceRevision: source.sourceRevision, sourceEpoch: source.sourceEpoch,
-                               toolVersion: source.toolVersion, asOf: Day("2029-06-10"))
-        let all = try sitePages(input)
+        let all = try sitePages(source.asOf(Day("2029-06-10")!))
         let page = all["ca/agreements/knowledge-transfer.html"] ?? ""
         XCTAssertTrue(page.flat.contains("<dt>Estat</dt><dd><span class=\"badge agreement-ended\">Vençut</span> <span class=\"muted\">a data de 10 de juny de 2029</span></dd>"), page)
         XCTAssertTrue(page.contains("<time datetime=\"2026-11-25\">25 de novembre de 2026</time>"), page)
@@ -64,10 +61,7 @@ final class AgreementPagesTests: XCTestCase {
         let example = try SiteTree(example: true)
         defer { example.remove() }
         let source = try example.input()
-        let input = BuildInput(root: source.root, network: source.network, resolved: source.resolved,
-                               sourceRevision: source.sourceRevision, sourceEpoch: source.sourceEpoch,
-                               toolVersion: source.toolVersion, asOf: Day("2027-01-05"))
-        let all = try sitePages(input)
+        let all = try sitePages(source.asOf(Day("2027-01-05")!))
         let office = all["en/offices/cerdanyola-del-valles.html"] ?? ""
         XCTAssertTrue(office.flat.contains("<h3 id=\"follow-up-issues\">Issues</h3><p class=\"muted\">Statuses as of 5 January 2027.</p><ul class=\"follow-up\"><li><span class=\"badge follow-up-overdue\">open and overdue</span> First appointments on time stay below 90%"), office)
         XCTAssertTrue((all["en/progress.html"] ?? "").contains("and how the shared indicators evolve. Open follow-up issues are counted as of 5 January 2027.</p>"))

@@ -64,6 +64,14 @@ struct SiteTree {
     }
 }
 
+extension BuildInput {
+    /// The same input, built as `oae build --as-of DAY` builds it.
+    func asOf(_ day: Day) -> BuildInput {
+        BuildInput(root: root, network: network, resolved: resolved, sourceRevision: sourceRevision,
+                   sourceEpoch: sourceEpoch, toolVersion: toolVersion, sourceModified: sourceModified, stamps: stamps, asOf: day)
+    }
+}
+
 /// Every file under a folder, relative to it, with its bytes.
 func filesUnder(_ folder: URL) -> [String: Data] {
     var out: [String: Data] = [:]
