@@ -116,6 +116,36 @@ extension Document {
     /// `first_valid_until`, else `AgreementTerm.years` after its signing (the longest a
     /// first term may run), else nil (unsigned, none written).
     public var firstTermEnd: Day? { firstValidUntil ?? signedOn?.adding(years: AgreementTerm.years) }
+
+    /// What the outputs tell of the agreement's end (nil when it gives none): its
+    /// `valid_until` and the day it was extended; after an extension agreed once the first
+    /// term had ended, that term's end instead, the extension told as late. A late
+    /// extension extends nothing (Llei 40/2015, art. 49.h.2; `inForceUntil`): the site and
+    /// the handbooks showed its new end beside the state "ended".
+    public var agreementEnd: AgreementEnd? {
+        guard let until = validUntil else { return nil }
+        guard let extended = extendedOn, let first = firstTermEnd, extended > first else {
+            return AgreementEnd(day: until, extendedOn: extendedOn, late: false)
+        }
+        return AgreementEnd(day: min(until, first), extendedOn: extended, late: true)
+    }
+}
+
+/// An agreement's end as the outputs tell it (`Document.agreementEnd`).
+public struct AgreementEnd: Sendable, Equatable {
+    /// The last day in force.
+    public var day: Day
+    /// The day the parties agreed to extend it, if they did.
+    public var extendedOn: Day?
+    /// Whether that extension was agreed after the first term had ended, and so extends
+    /// nothing: `day` is then the first term's end.
+    public var late: Bool
+
+    public init(day: Day, extendedOn: Day?, late: Bool) {
+        self.day = day
+        self.extendedOn = extendedOn
+        self.late = late
+    }
 }
 
 /// The term of an agreement between administrations: at most four years, which the parties

@@ -189,19 +189,21 @@ public struct ValueFormatter: Sendable {
     }
 
     /// The extension of an agreement, as of `day`: "extended on" the day the parties
-    /// agreed it (Llei 40/2015, art. 49.h.2), or "extension planned for" that day when it
-    /// is after `day`; empty when it was not extended.
-    public func extensionNote(_ extendedOn: Day?, asOf day: Day) -> String {
-        guard let extendedOn else { return "" }
-        return strings(extendedOn > day ? "agreement_extension_planned" : "agreement_extended", ["date": date(extendedOn)])
+    /// agreed it (Llei 40/2015, art. 49.h.2), "extension planned for" that day when it is
+    /// after `day`, or, agreed after the first term had ended, "extension of" that day
+    /// "agreed after it had ended" (it extends nothing); empty when it was not extended.
+    public func extensionNote(_ end: AgreementEnd?, asOf day: Day) -> String {
+        guard let end, let extendedOn = end.extendedOn else { return "" }
+        let key = end.late ? "agreement_extension_late" : extendedOn > day ? "agreement_extension_planned" : "agreement_extended"
+        return strings(key, ["date": date(extendedOn)])
     }
 
     /// An agreement's last day in force with its extension after it, in brackets, when it
     /// has one (`extensionNote`); empty when it gives no end.
-    public func validity(_ validUntil: Day?, extendedOn: Day?, asOf day: Day) -> String {
-        guard let validUntil else { return "" }
-        let note = extensionNote(extendedOn, asOf: day)
-        return note.isEmpty ? date(validUntil) : "\(date(validUntil)) (\(note))"
+    public func validity(_ end: AgreementEnd?, asOf day: Day) -> String {
+        guard let end else { return "" }
+        let note = extensionNote(end, asOf: day)
+        return note.isEmpty ? date(end.day) : "\(date(end.day)) (\(note))"
     }
 
     /// `13/04/2026` / `13 Apr 2026`, for tables.

@@ -4,7 +4,9 @@ import Model
 import Resolution
 
 /// From the status the model names on, an office has a progress report for each
-/// quarter that has finished since it opened.
+/// quarter that has finished since it opened. Quarters missing one after the other are
+/// one diagnostic, which names the first and the last: a check as of a day years ahead
+/// (`--as-of 9999-12-31`) said so once per quarter, 63,784 lines on the example.
 struct ProgressReportRule: Rule {
     static let rules = [
         RuleInfo("progress-report-missing", "A finished quarter since opening has no progress report."),
@@ -16,14 +18,30 @@ struct ProgressReportRule: Rule {
         for m in c.resolved where m.reached(from) {
             guard let opening = m.openingDate else { continue }
             let present = Set(m.files.reports.map(\.id))
-            for q in Quarter.finished(since: opening, asOf: c.asOf) where !present.contains(q.id) {
-                out.append(.error("progress-report-missing",
-                                  "no progress report for \(q) (expected seeds/\(m.slug)/reports/\(q.id).yaml)",
-                                  at: m.files.office?.root?["opening_date"]?.span ?? m.statusSpan,
-                                  related: [RelatedLocation(reqSpan, "reports are required from status '\(from.rawValue)'")],
-                                  help: "write the report of the quarter that ended on \(q.lastDay)"))
+            let at = m.files.office?.root?["opening_date"]?.span ?? m.statusSpan
+            let related = [RelatedLocation(reqSpan, "reports are required from status '\(from.rawValue)'")]
+            for run in ProgressReportRule.runs(Quarter.finished(since: opening, asOf: c.asOf).filter { !present.contains($0.id) }) {
+                let (first, last) = (run.first!, run.last!)
+                let folder = "seeds/\(m.slug)/reports/"
+                out.append(run.count == 1
+                    ? .error("progress-report-missing",
+                             "no progress report for \(first) (expected \(folder)\(first.id).yaml)",
+                             at: at, related: related, help: "write the report of the quarter that ended on \(first.lastDay)")
+                    : .error("progress-report-missing",
+                             "no progress reports for the \(run.count) quarters from \(first) to \(last) (expected \(folder)\(first.id).yaml to \(last.id).yaml)",
+                             at: at, related: related,
+                             help: "write the report of each quarter, the first ended on \(first.lastDay), the last on \(last.lastDay)"))
             }
         }
         return out
+    }
+
+    /// The quarters, in order, cut into runs of quarters that follow one another.
+    static func runs(_ quarters: [Quarter]) -> [[Quarter]] {
+        var runs: [[Quarter]] = []
+        for q in quarters {
+            if let last = runs.last?.last, last.next == q { runs[runs.count - 1].append(q) } else { runs.append([q]) }
+        }
+        return runs
     }
 }

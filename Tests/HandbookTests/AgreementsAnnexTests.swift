@@ -7,13 +7,13 @@ import XCTest
 /// The annex of agreements: the agreements the office relies on, with their state as of
 /// the tree's source day (2025-11-24 in these tests).
 final class AgreementsAnnexTests: FixtureTreeTestCase {
-    func annex(_ language: String) throws -> String {
+    func annex(_ language: String, allowing: Set<String> = []) throws -> String {
         let outline = root.appendingPathComponent("model/handbook/outline.yaml")
         let text = try String(contentsOf: outline, encoding: .utf8)
         if !text.contains("source: agreements") {
             try Data((text + "  - id: agreements\n    title: {ca: Convenis, es: Convenios}\n    source: agreements\n").utf8).write(to: outline)
         }
-        let html = try HandbookTestSupport.render(HandbookTestSupport.input(root), "sant-feliu-de-llobregat", language)
+        let html = try HandbookTestSupport.render(HandbookTestSupport.input(root, allowing: allowing), "sant-feliu-de-llobregat", language)
         return HandbookTestSupport.chapter("agreements", in: html)
     }
 
@@ -48,6 +48,23 @@ final class AgreementsAnnexTests: FixtureTreeTestCase {
             """), later)
         let es = try annex("es")
         XCTAssertTrue(es.contains("<tr><th scope=\"row\">Tipo</th><td>Adhesión a la red</td></tr>"), es)
+    }
+
+    /// An extension agreed after the first term had ended extends nothing: the annex gives
+    /// the first term's end and tells the extension as late, and the state that end gives (it
+    /// gave the extended end, as if the agreement ran until then). An extension dated
+    /// after the source's day passes a check without `--as-of` (the annex's case); given
+    /// its day, the check refuses it (`date-after-check-day`), allowed here.
+    func testALateExtensionIsToldLateWithTheFirstEnd() throws {
+        let kt = root.appendingPathComponent("seeds/agreements/knowledge-transfer.yaml")
+        let text = try String(contentsOf: kt, encoding: .utf8)
+        XCTAssertTrue(text.contains("valid_until: 2029-06-01"))
+        try Data(text.replacingOccurrences(of: "valid_until: 2029-06-01", with: "valid_until: 2029-06-01\nextended_on: 2027-03-01\nfirst_valid_until: 2027-01-31").utf8).write(to: kt)
+        let ca = try annex("ca", allowing: ["date-after-check-day"])
+        XCTAssertTrue(ca.contains("""
+            <tr><th scope="row">Vigent fins al</th><td>31 de gener de 2027 (pròrroga de l’1 de març de 2027, acordada quan ja havia vençut)</td></tr>
+            <tr><th scope="row">Estat</th><td><span class="agreement-state in-force">Vigent</span></td></tr>
+            """), ca)
     }
 
     /// Built with `--as-of` a day past the adhesion's end, the annex tells the states as of

@@ -129,14 +129,23 @@ final class FormatterTests: XCTestCase {
         XCTAssertEqual(en.signing(Day("2026-04-01"), asOf: day, none: "—"), "Not yet (planned for 1 April 2026)")
         XCTAssertEqual(ca.signing(nil, asOf: day, none: "—"), "—")
         // An agreement's end, with its extension (Llei 40/2015, art. 49.h.2) when it has one.
-        XCTAssertEqual(ca.validity(Day("2033-06-01"), extendedOn: nil, asOf: day), "1 de juny de 2033")
-        XCTAssertEqual(ca.validity(Day("2033-06-01"), extendedOn: Day("2026-02-11"), asOf: day), "1 de juny de 2033 (prorrogat l'11 de febrer de 2026)")
-        XCTAssertEqual(es.validity(Day("2033-06-01"), extendedOn: Day("2026-02-11"), asOf: day), "1 de junio de 2033 (prorrogado el 11 de febrero de 2026)")
-        XCTAssertEqual(en.validity(Day("2033-06-01"), extendedOn: Day("2026-04-01"), asOf: day), "1 June 2033 (extension planned for 1 April 2026)")
-        XCTAssertEqual(ca.validity(nil, extendedOn: Day("2026-02-11"), asOf: day), "")
-        XCTAssertEqual(es.extensionNote(Day("2026-04-01"), asOf: day), "prórroga prevista el 1 de abril de 2026")
-        XCTAssertEqual(ca.extensionNote(Day("2026-04-11"), asOf: day), "pròrroga prevista l'11 d'abril de 2026")
+        func end(_ until: String, _ extended: String? = nil, late: Bool = false) -> AgreementEnd {
+            AgreementEnd(day: Day(until)!, extendedOn: extended.flatMap(Day.init), late: late)
+        }
+        XCTAssertEqual(ca.validity(end("2033-06-01"), asOf: day), "1 de juny de 2033")
+        XCTAssertEqual(ca.validity(end("2033-06-01", "2026-02-11"), asOf: day), "1 de juny de 2033 (prorrogat l'11 de febrer de 2026)")
+        XCTAssertEqual(es.validity(end("2033-06-01", "2026-02-11"), asOf: day), "1 de junio de 2033 (prorrogado el 11 de febrero de 2026)")
+        XCTAssertEqual(en.validity(end("2033-06-01", "2026-04-01"), asOf: day), "1 June 2033 (extension planned for 1 April 2026)")
+        XCTAssertEqual(ca.validity(nil, asOf: day), "")
+        XCTAssertEqual(es.extensionNote(end("2033-06-01", "2026-04-01"), asOf: day), "prórroga prevista el 1 de abril de 2026")
+        XCTAssertEqual(ca.extensionNote(end("2033-06-01", "2026-04-11"), asOf: day), "pròrroga prevista l'11 d'abril de 2026")
+        XCTAssertEqual(ca.extensionNote(end("2033-06-01"), asOf: day), "")
         XCTAssertEqual(ca.extensionNote(nil, asOf: day), "")
+        // Agreed after the first term had ended, the extension extends nothing: told as
+        // late, whether its day is before or after the day of the states.
+        XCTAssertEqual(ca.validity(end("2026-01-31", "2026-02-11", late: true), asOf: day), "31 de gener de 2026 (pròrroga de l'11 de febrer de 2026, acordada quan ja havia vençut)")
+        XCTAssertEqual(es.validity(end("2026-01-31", "2026-04-01", late: true), asOf: day), "31 de enero de 2026 (prórroga del 1 de abril de 2026, acordada cuando ya había vencido)")
+        XCTAssertEqual(en.validity(end("2026-01-31", "2026-02-11", late: true), asOf: day), "31 January 2026 (extension of 11 February 2026, agreed after it had ended)")
     }
 
     /// A field's label inside a sentence (the comparison page's "(canals)"): lower case in

@@ -81,4 +81,20 @@ final class AgreementPagesTests: XCTestCase {
         let list = all["es/agreements/index.html"] ?? ""
         XCTAssertTrue(list.flat.contains("<td><time datetime=\"2033-06-01\">1 de junio de 2033</time> (prorrogado el 1 de octubre de 2026)</td>"), list)
     }
+
+    /// An extension agreed after the first term had ended extends nothing: the page and
+    /// the list give the first term's end and tell the extension as late beside the state
+    /// "ended" (they gave the extended end, years ahead, beside it). Only an agreement no
+    /// office relies on can be shown ended (else `agreement-expired` stops the build).
+    func testALateExtensionIsToldLateWithTheFirstEnd() throws {
+        try tree.replace("seeds/agreements/knowledge-transfer.yaml", "valid_until: 2029-06-01", "valid_until: 2028-06-01\nextended_on: 2026-07-01\nfirst_valid_until: 2026-06-01")
+        try tree.replace("seeds/molins-de-rei/office.yaml", "agreements: [adhesion-molins, knowledge-transfer]", "agreements: [adhesion-molins]")
+        try tree.replace("seeds/sant-feliu-de-llobregat/office.yaml", "agreements: [adhesion-sant-feliu, knowledge-transfer]", "agreements: [adhesion-sant-feliu]")
+        let all = try pages()
+        let page = all["es/agreements/knowledge-transfer.html"] ?? ""
+        XCTAssertTrue(page.flat.contains("<dd><time datetime=\"2026-06-01\">1 de junio de 2026</time> (prórroga del 1 de julio de 2026, acordada cuando ya había vencido)</dd>"), page)
+        XCTAssertTrue(page.flat.contains("<dd><span class=\"badge agreement-ended\">"), page)
+        let list = all["ca/agreements/index.html"] ?? ""
+        XCTAssertTrue(list.flat.contains("<td><time datetime=\"2026-06-01\">1 de juny de 2026</time> (pròrroga de l’1 de juliol de 2026, acordada quan ja havia vençut)</td>"), list)
+    }
 }

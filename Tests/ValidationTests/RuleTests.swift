@@ -1,6 +1,7 @@
 import Diagnostics
 import Model
 import OAECommands
+@testable import Validation
 import XCTest
 
 /// Each conformance rule on the fixture network: the unchanged fixture passes every
@@ -372,6 +373,21 @@ final class RuleTests: XCTestCase {
         try assertDiagnostics([
             "progress-report-missing seeds/sant-feliu-de-llobregat/office.yaml:7:15: no progress report for 2026 Q3 (expected seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml)",
         ]) { try $0.delete("\(sf)/reports/2026-q3.yaml") }
+    }
+
+    /// Quarters missing one after the other are one diagnostic, naming the first and the
+    /// last (a check as of 9999-12-31 gave one line per quarter, 63,784 on the example).
+    func testProgressReportsMissingOneAfterTheOtherAreOneDiagnostic() throws {
+        try assertDiagnostics([
+            "progress-report-missing seeds/sant-feliu-de-llobregat/office.yaml:7:15: no progress reports for the 2 quarters from 2026 Q2 to 2026 Q3 (expected seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml to 2026-q3.yaml)",
+        ]) { t in
+            try t.delete("\(sf)/reports/2026-q2.yaml")
+            try t.delete("\(sf)/reports/2026-q3.yaml")
+        }
+        let q = { (y: Int, n: Int) in Quarter(year: y, quarter: n) }
+        XCTAssertEqual(ProgressReportRule.runs([q(2026, 1), q(2026, 2), q(2026, 4), q(2027, 1), q(2027, 3)]),
+                       [[q(2026, 1), q(2026, 2)], [q(2026, 4), q(2027, 1)], [q(2027, 3)]])
+        XCTAssertEqual(ProgressReportRule.runs([]), [])
     }
 
     func testNoReportIsDueForTheQuarterInProgress() throws {

@@ -60,7 +60,7 @@ struct AgreementsChapter: ChapterBuilder {
                 summary: m.view(root?["summary"]),
                 type: c.format.label(c.words["agreement_type.\(root?.string(at: "type") ?? "")"]),
                 signed_on: c.format.signing(doc.signedOn, asOf: day, none: c.words["agreement_unsigned"]),
-                valid_until: c.format.validity(doc.validUntil, extendedOn: doc.extendedOn, asOf: day),
+                valid_until: c.format.validity(doc.agreementEnd, asOf: day),
                 state: state.rawValue, state_label: c.format.label(c.words["agreement_state.\(state.rawValue)"]),
                 parties: (root?.sequence(at: "parties") ?? []).map { p in
                     .init(name: m.view(p["name"]) ?? m.plainView(p.string(at: "id") ?? ""),
