@@ -82,7 +82,7 @@ public struct HandbookStep: OutputStep {
     /// Each handbook the build would write (`handbooks/<municipality>/<language>`): it
     /// reads the inputs every handbook reads and its municipality's folder, and its bytes
     /// depend on oae's version, the revision and date it carries (`SourceStamps.handbook`),
-    /// the day its agreements' states are told as of (`BuildInput.agreementStateDay`), the
+    /// the day its records' states are told as of (`BuildInput.recordStateDay`), the
     /// PDF engine and whether its Typst source is written too.
     public func plan(_ input: BuildInput, settings: BuildSettings, cache: BuildCache) -> [PlannedUnit] {
         let slugs = input.resolved.map(\.slug).filter { settings.municipalities.isEmpty || settings.municipalities.contains($0) }
@@ -93,8 +93,8 @@ public struct HandbookStep: OutputStep {
         let pdf = settings.skipPDF ? "no PDF" : engine.map { "typst \($0.version) \(TypstEngine.fontFolders)" } ?? "no engine"
         return slugs.flatMap { slug in
             let stamp = input.stamps.handbook(slug)
-            // The agreements' states may change with the tree's day, the handbook's inputs unchanged.
-            let statesDay = input.agreementStateDay(slug).description
+            // The records' states may change with the tree's day, the handbook's inputs unchanged.
+            let statesDay = input.recordStateDay(slug).description
             let reads = [InputDigest.shared, InputDigest.municipality(slug)]
             return languages.map { language in
                 let unit = "\(name)/\(slug)/\(language)"

@@ -55,25 +55,28 @@ public struct BuildInput: Sendable {
     /// The day the site tells states as of: whether an agreement is in force or has
     /// expired, whether an open follow-up issue is overdue, how many of an office's posts
     /// are filled and its training done (the expansion page); a handbook tells its
-    /// agreements' as of `agreementStateDay`. `--as-of` when the writer gave it (the check's rules about time are run as
+    /// records' as of `recordStateDay`. `--as-of` when the writer gave it (the check's rules about time are run as
     /// of the same day), else the source's day: the outputs never read the clock. What
     /// the outputs say of the source itself (its revision and date in every footer and on
     /// the control page, a dataset's period, a sitemap's dates) stays the source's.
     public var stateDay: Day { asOf ?? sourceDay }
 
-    /// The day a municipality's handbooks tell the states of the agreements its office
-    /// relies on as of: `--as-of` when given; else the latest day after the handbook's own
-    /// date (`SourceStamps.handbook`), up to the build's (`buildStateDay`, the check's day),
-    /// on which one of those states changes (`Document.agreementStateChanges`), or the
-    /// handbook's own date when none does. The handbook then tells each state as it stands
-    /// on the check's day, and keeps its bytes (and its PDF) until a state changes: a
-    /// handbook carries the date of its own inputs (issue 13), and session 28's trial found
-    /// a renewal due (`agreement-expiring` in the check) told "in force" in a handbook whose
-    /// office had not changed.
-    public func agreementStateDay(_ municipality: String) -> Day {
+    /// The day a municipality's handbooks tell the states of its office's records as of
+    /// (the agreements it relies on, the issues of its follow-up): `--as-of` when given;
+    /// else the latest day after the handbook's own date (`SourceStamps.handbook`), up to
+    /// the build's (`buildStateDay`, the check's day), on which one of those states changes
+    /// (`Document.agreementStateChanges`, `FollowUpIssueState.changes`), or the handbook's
+    /// own date when none does. The handbook then tells each state as it stands on the
+    /// check's day, and keeps its bytes (and its PDF) until a state changes: a handbook
+    /// carries the date of its own inputs (issue 13). Session 28's trial found a renewal
+    /// due (`agreement-expiring` in the check) told "in force" in a handbook whose office
+    /// had not changed; session 29's, an issue the check and the site called overdue told
+    /// "open".
+    public func recordStateDay(_ municipality: String) -> Day {
         if let asOf { return asOf }
         let own = Day(unixSeconds: stamps.handbook(municipality).epoch)
         let changes = network.reliedAgreements(municipality).compactMap(\.document).flatMap(\.agreementStateChanges)
+            + FollowUpIssueState.changes(network.municipalities[municipality]?.single(.followUp)?.root)
         return changes.filter { $0 > own && $0 <= buildStateDay }.max() ?? own
     }
 

@@ -60,9 +60,9 @@ struct FollowUpRule: Rule {
                                       help: "set 'status: closed' if it was solved that day; otherwise remove the 'closed' date"))
                 }
             }
-            for issue in doc.root?.sequence(at: "issues") ?? [] where issue.string(at: "status") == "open" && issue["closed"] == nil {
-                guard let dueNode = issue["due"], let due = dueNode.string.flatMap(Day.init), due < c.asOf else { continue }
-                if let opened = issue.string(at: "opened").flatMap(Day.init), due < opened { continue }
+            // Overdue as the site and the handbooks tell it (`FollowUpIssueState`).
+            for issue in doc.root?.sequence(at: "issues") ?? [] where FollowUpIssueState(issue, on: c.asOf) == .overdue {
+                guard let dueNode = issue["due"], let due = dueNode.string.flatMap(Day.init) else { continue }
                 let id = issue.string(at: "id") ?? "?"
                 out.append(.warning("follow-up-issue-overdue",
                                     "issue '\(id)' is still open \(c.asOf.ordinal - due.ordinal) days after its due date, \(due)",

@@ -102,7 +102,7 @@ final class AgreementsAnnexTests: FixtureTreeTestCase {
                               toolVersion: source.toolVersion, stamps: SourceStamps(uniform: own))
         }
         let later = HandbookTestSupport.chapter("agreements", in: try HandbookTestSupport.render(input(treeDay: "2028-12-01"), "sant-feliu-de-llobregat", "ca"))
-        XCTAssertEqual(input(treeDay: "2028-12-01").agreementStateDay("sant-feliu-de-llobregat"), Day("2028-11-11"))
+        XCTAssertEqual(input(treeDay: "2028-12-01").recordStateDay("sant-feliu-de-llobregat"), Day("2028-11-11"))
         XCTAssertTrue(later.contains("L’estat de cada conveni és el de l’11 de novembre de 2028.</p>"), later)
         XCTAssertTrue(later.contains("""
             <tr><th scope="row">Vigent fins al</th><td>9 de febrer de 2029</td></tr>
@@ -110,7 +110,7 @@ final class AgreementsAnnexTests: FixtureTreeTestCase {
             """), later)
         // No state changes between the handbook's day and the tree's: the handbook's own day, the same bytes.
         let unchanged = input(treeDay: "2027-03-01")
-        XCTAssertEqual(unchanged.agreementStateDay("sant-feliu-de-llobregat"), Day("2025-11-24"))
+        XCTAssertEqual(unchanged.recordStateDay("sant-feliu-de-llobregat"), Day("2025-11-24"))
         XCTAssertEqual(try HandbookTestSupport.render(unchanged, "sant-feliu-de-llobregat", "ca"),
                        try HandbookTestSupport.render(source, "sant-feliu-de-llobregat", "ca"))
     }

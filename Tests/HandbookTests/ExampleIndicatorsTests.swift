@@ -39,7 +39,7 @@ final class ExampleIndicatorsTests: XCTestCase {
         let html = try HandbookTestSupport.render(input, "cerdanyola-del-valles", "ca")
         let checklist = HandbookTestSupport.chapter("checklist", in: html)
         XCTAssertTrue(checklist.contains("<h3 id=\"checklist-follow-up\">Seguiment de l’agència</h3>"), checklist)
-        XCTAssertTrue(checklist.contains("Darrera visita: 20 d’abril de 2026.</p>"), checklist)
+        XCTAssertTrue(checklist.contains("Darrera visita: 20 d’abril de 2026. Estats a data de "), checklist)
         XCTAssertTrue(checklist.contains("Les primeres cites dins del termini queden per sota del 90\u{00A0}%"), checklist)
     }
 

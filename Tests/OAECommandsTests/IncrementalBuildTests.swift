@@ -146,7 +146,7 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     /// A handbook whose inputs did not change is rendered again when the tree's day passes
-    /// a change of state of an agreement its office relies on (`BuildInput.agreementStateDay`):
+    /// a change of state of an agreement its office relies on (`BuildInput.recordStateDay`):
     /// Cerdanyola's referral protocol and Sant Feliu's PAE registration, signed at the end of
     /// March 2026, are in force in a tree committed in April.
     func testAHandbookIsRenderedAgainWhenOneOfItsAgreementsChangesState() throws {

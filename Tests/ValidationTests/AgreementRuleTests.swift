@@ -306,7 +306,7 @@ final class AgreementRuleTests: XCTestCase {
 
     /// `agreementStateChanges` holds every day on which an agreement's state changes, and
     /// (without an extension) only such days: a handbook is rendered again on each
-    /// (`BuildInput.agreementStateDay`). Over twelve years, for the fixture's agreements
+    /// (`BuildInput.recordStateDay`). Over twelve years, for the fixture's agreements
     /// and for an extension in time or late, with or without its first term's end written.
     func testTheStateOfAnAgreementChangesOnlyOnTheDaysItSays() throws {
         let kt = "seeds/agreements/knowledge-transfer.yaml"

@@ -41,12 +41,12 @@ public struct AgreementsView: ChapterView {
 }
 
 /// Builds the annex of agreements from the office's `agreements` and the agreements its
-/// opening checklist names; states are as of `BuildInput.agreementStateDay`.
+/// opening checklist names; states are as of `BuildInput.recordStateDay`.
 struct AgreementsChapter: ChapterBuilder {
     func build(_ c: HandbookContext, number: Int) -> ChapterContent {
         let m = c.markup
         var sections = SectionNumbers(chapter: number)
-        let day = c.input.agreementStateDay(c.view.slug)
+        let day = c.input.recordStateDay(c.view.slug)
         let agreements = c.network.reliedAgreements(c.view.slug).compactMap(\.document).map { doc -> AgreementsView.Agreement in
             let root = doc.root
             let names = Dictionary((root?.sequence(at: "parties") ?? []).compactMap { p in p.string(at: "id").map { ($0, p["name"]) } }) { a, _ in a }

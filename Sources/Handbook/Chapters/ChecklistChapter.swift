@@ -39,11 +39,15 @@ public struct ChecklistView: ChapterView {
     /// `3 elements fets d'un total de 12.`
     public var summary: String
     public var groups: [Group]
-    /// The agency's follow-up of the office (`follow-up.yaml`): the issues still open and
-    /// the support actions, with the date of the last visit; nil without a follow-up.
+    /// The agency's follow-up of the office (`follow-up.yaml`): the issues still open
+    /// (overdue ones told so, as of `follow_up_as_of`) and the support actions, with the
+    /// date of the last visit; nil without a follow-up.
     public var follow_up_issues: [FollowUp] = []
     public var follow_up_actions: [FollowUp] = []
     public var follow_up_last_visit: String?
+    /// "Statuses as of 20 December 2026.": the day of the issues' states
+    /// (`BuildInput.recordStateDay`); empty when there is no open issue.
+    public var follow_up_as_of = ""
     public var has_follow_up = false
 }
 
@@ -74,8 +78,14 @@ struct ChecklistChapter: ChapterBuilder {
         var view = ChecklistView(summary: summary, groups: groups)
         if let follow = c.view.files.single(.followUp)?.root {
             view.has_follow_up = true
-            view.follow_up_issues = (follow.sequence(at: "issues") ?? []).filter { $0.string(at: "status") == "open" }.map { i in
-                .init(title: m.view(i["title"]), owner: m.view(i["owner"]), status: c.words["follow_up_status.open"],
+            let day = c.input.recordStateDay(c.view.slug)
+            let open = (follow.sequence(at: "issues") ?? []).compactMap { i -> (Node, FollowUpIssueState)? in
+                let state = FollowUpIssueState(i, on: day)
+                return state == .closed ? nil : (i, state)
+            }
+            view.follow_up_as_of = open.isEmpty ? "" : c.words("follow_up_as_of", ["date": c.format.date(day)])
+            view.follow_up_issues = open.map { i, state in
+                .init(title: m.view(i["title"]), owner: m.view(i["owner"]), status: c.words["follow_up_status.\(state.rawValue)"],
                       dates: c.words("follow_up_issue_dates", ["opened": i.string(at: "opened").map(c.format.date) ?? "",
                                                                "due": i.string(at: "due").map(c.format.date) ?? ""]))
             }
