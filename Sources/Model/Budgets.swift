@@ -70,10 +70,17 @@ public struct OfficeBudget: Sendable {
     /// The `people-attended` values of the year's progress reports, added up; nil when no
     /// report of the year gives one.
     public var peopleAttended: Double?
-    /// How many quarters of the year the reports giving `people-attended` cover (0 to 4):
-    /// below 4, the cost per person attended divides the year's whole budget by part of
-    /// its people, and is provisional.
+    /// How many quarters of the year the reports giving `people-attended` cover (0 to 4).
     public var quartersReported: Int
+    /// How many quarters of the year the office is open in (0 to 4): all four when it
+    /// opened before the year (or has no opening date), those from the quarter of its
+    /// opening when it opened in the year, none when it opens later. The quarters before
+    /// an opening have no report (session 29's trial: an office's first year read
+    /// "provisional: 2 of 4 quarters reported" for good).
+    public var quartersOpen: Int
+    /// Whether the reports cover fewer quarters than the office is open in: the cost per
+    /// person attended then divides the year's budget by part of its people.
+    public var provisional: Bool { quartersReported < quartersOpen }
 
     /// The cost of the posts, in euros.
     public var postsCost: Double { posts.reduce(0) { $0 + $1.cost } }
@@ -129,6 +136,8 @@ public struct OfficeBudget: Sendable {
         }
         peopleAttended = values.isEmpty ? nil : values.reduce(0, +)
         quartersReported = quarters.count
+        let opening = files.office?.root?.string(at: "opening_date").flatMap(Day.init)
+        quartersOpen = opening.map { $0.year < year ? 4 : $0.year == year ? 5 - $0.quarter.quarter : 0 } ?? 4
     }
 }
 

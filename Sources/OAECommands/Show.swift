@@ -145,6 +145,7 @@ public enum ShowRun {
         members += [
             ("people_attended", b.peopleAttended.map { .double($0) } ?? .null),
             ("quarters_reported", .int(b.quartersReported)),
+            ("quarters_open", .int(b.quartersOpen)),
             ("cost_per_person_attended", b.costPerPersonAttended.map(euros) ?? .null),
         ]
         return .object(members)

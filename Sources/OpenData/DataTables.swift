@@ -226,8 +226,9 @@ struct DataTables: Sendable {
             T.column("cost_per_person_attended", .decimal, in: table, required: false) {
                 $0.costPerPersonAttended.map(DataTables.cents) ?? ""
             },
-            // Below 4, the cost per person is provisional (the year's budget over part of its people).
+            // Below quarters_open, the cost per person is provisional (the year's budget over part of its people).
             T.column("quarters_reported", .integer, in: table) { String($0.quartersReported) },
+            T.column("quarters_open", .integer, in: table) { String($0.quartersOpen) },
         ])
     }
 

@@ -32,7 +32,7 @@ extension Pages {
                 people: b.peopleAttended.map { people in
                     // A year not yet reported whole divides the year's budget by part of its people.
                     [formatter.count("budgets_people", people, decimals: 0)]
-                        + (b.quartersReported < 4 ? [formatter.count("budgets_quarters_partial", Double(b.quartersReported), decimals: 0)] : [])
+                        + (b.provisional ? [formatter.count("budgets_quarters_partial", b.quartersReported, ["total": String(b.quartersOpen)])] : [])
                 }.map { $0.joined(separator: "; ") } ?? "")
         }
         let view = BudgetsView(intro: language["budgets_intro"], rows: rows)

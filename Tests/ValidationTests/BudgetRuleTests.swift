@@ -149,7 +149,31 @@ final class BudgetRuleTests: XCTestCase {
         XCTAssertTrue(b.covered)
         XCTAssertEqual(b.peopleAttended, 235)
         XCTAssertEqual(b.quartersReported, 2)
+        // Opened on 2026-04-13: open in three quarters of 2026, two reported so far.
+        XCTAssertEqual(b.quartersOpen, 3)
+        XCTAssertTrue(b.provisional)
         XCTAssertEqual(try XCTUnwrap(b.costPerPersonAttended), 461.702, accuracy: 0.001)
         XCTAssertEqual(network.budgets("molins-de-rei").count, 0)
+    }
+
+    /// The quarters an office is open in, in its budget's year: from the quarter of its
+    /// opening in its first year, so that a first year reported whole is not provisional
+    /// (session 29's trial: "provisional: 2 of 4 quarters reported" for good).
+    func testTheQuartersOpenCountFromTheOpening() throws {
+        let t = try FixtureTree()
+        defer { t.remove() }
+        func budget() throws -> OfficeBudget {
+            try XCTUnwrap(Network(tree: CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).0).budgets("sant-feliu-de-llobregat").first)
+        }
+        let sf = "seeds/sant-feliu-de-llobregat"
+        try t.write("\(sf)/reports/2026-q4.yaml", try t.read("\(sf)/reports/2026-q3.yaml")
+            .replacingOccurrences(of: "quarter: 3", with: "quarter: 4").replacingOccurrences(of: "id: 2026-q3", with: "id: 2026-q4"))
+        XCTAssertEqual(try budget().quartersReported, 3)
+        XCTAssertFalse(try budget().provisional)
+        try t.replace("\(sf)/office.yaml", "opening_date: 2026-04-13", "opening_date: 2025-12-01")
+        XCTAssertEqual(try budget().quartersOpen, 4)
+        XCTAssertTrue(try budget().provisional)
+        try t.replace("\(sf)/office.yaml", "opening_date: 2025-12-01", "opening_date: 2027-01-11")
+        XCTAssertEqual(try budget().quartersOpen, 0)
     }
 }

@@ -72,7 +72,7 @@ def test_csv_files_are_rfc_4180(out_dir: Path):
         "budgets.csv": ["municipality", "year", "posts", "premises", "communication", "other", "total",
                         "funding_council", "funding_agency", "funding_provincial_council",
                         "funding_regional_programme", "funding_other", "funding_total", "covered",
-                        "people_attended", "cost_per_person_attended", "quarters_reported"],
+                        "people_attended", "cost_per_person_attended", "quarters_reported", "quarters_open"],
     }
     for name, header in expected.items():
         raw = (out_dir / "data" / name).read_bytes()
