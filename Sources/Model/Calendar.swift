@@ -149,12 +149,12 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
     public var description: String { "\(year) Q\(quarter)" }
 
-    /// The quarters that ended after `opening` and on or before `asOf`: those that need a
-    /// report. A quarter counts from the one the office opened in.
-    public static func finished(since opening: Day, asOf: Day) -> [Quarter] {
+    /// The quarters that ended after `opening` and before `asOf`, `grace` days or more:
+    /// those whose report is due. A quarter counts from the one the office opened in.
+    public static func finished(since opening: Day, asOf: Day, grace: Int = 0) -> [Quarter] {
         var out: [Quarter] = []
         var q = opening.quarter
-        while q.lastDay < asOf {
+        while q.lastDay.ordinal + grace < asOf.ordinal {
             out.append(q)
             q = q.next
         }

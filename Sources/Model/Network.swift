@@ -92,6 +92,9 @@ public struct Requirements: Sendable {
     public var trainingBeforeOpening: SourceSpan?
     public var checklistFor: (status: OfficeStatus, span: SourceSpan)?
     public var reportsFrom: (status: OfficeStatus, span: SourceSpan)?
+    /// Days after the end of a period within which its progress report is due
+    /// (`progress_reports.due_within_days`; 0 when not given: the day after it ends).
+    public var reportsDueWithinDays = 0
 
     init() {}
 
@@ -123,6 +126,7 @@ public struct Requirements: Sendable {
         }
         if let r = node["progress_reports"], let s = r.string(at: "from_status").flatMap(OfficeStatus.init(rawValue:)) {
             reportsFrom = (s, r.span)
+            reportsDueWithinDays = r["due_within_days"]?.int ?? 0
         }
     }
 }

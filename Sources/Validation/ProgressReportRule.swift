@@ -4,7 +4,10 @@ import Model
 import Resolution
 
 /// From the status the model names on, an office has a progress report for each
-/// quarter that has finished since it opened. Quarters missing one after the other are
+/// quarter that has finished since it opened, once the days the model gives to write it
+/// (`progress_reports.due_within_days`) have passed: the day after a quarter ended, its
+/// report was not missing yet, and the build of every office stopped on it (session 29's
+/// trial). Quarters missing one after the other are
 /// one diagnostic, which names the first and the last: a check as of a day years ahead
 /// (`--as-of 9999-12-31`) said so once per quarter, 63,784 lines on the example.
 struct ProgressReportRule: Rule {
@@ -20,17 +23,19 @@ struct ProgressReportRule: Rule {
             let present = Set(m.files.reports.map(\.id))
             let at = m.files.office?.root?["opening_date"]?.span ?? m.statusSpan
             let related = [RelatedLocation(reqSpan, "reports are required from status '\(from.rawValue)'")]
-            for run in ProgressReportRule.runs(Quarter.finished(since: opening, asOf: c.asOf).filter { !present.contains($0.id) }) {
+            let grace = c.settings.requirements.reportsDueWithinDays
+            func due(_ q: Quarter) -> String { grace == 0 ? "" : ", due by \(Day(ordinal: q.lastDay.ordinal + grace))" }
+            for run in ProgressReportRule.runs(Quarter.finished(since: opening, asOf: c.asOf, grace: grace).filter { !present.contains($0.id) }) {
                 let (first, last) = (run.first!, run.last!)
                 let folder = "seeds/\(m.slug)/reports/"
                 out.append(run.count == 1
                     ? .error("progress-report-missing",
                              "no progress report for \(first) (expected \(folder)\(first.id).yaml)",
-                             at: at, related: related, help: "write the report of the quarter that ended on \(first.lastDay)")
+                             at: at, related: related, help: "write the report of the quarter that ended on \(first.lastDay)\(due(first))")
                     : .error("progress-report-missing",
                              "no progress reports for the \(run.count) quarters from \(first) to \(last) (expected \(folder)\(first.id).yaml to \(last.id).yaml)",
                              at: at, related: related,
-                             help: "write the report of each quarter, the first ended on \(first.lastDay), the last on \(last.lastDay)"))
+                             help: "write the report of each quarter, the first ended on \(first.lastDay)\(due(first)), the last on \(last.lastDay)\(due(last))"))
             }
         }
         return out

@@ -390,6 +390,24 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(ProgressReportRule.runs([]), [])
     }
 
+    /// With `due_within_days`, a quarter's report is missing only once those days have
+    /// passed (the trial: the day after a quarter ended, every office's build stopped).
+    func testAReportIsMissingOnlyAfterTheDaysGivenToWriteIt() throws {
+        func change(_ t: FixtureTree) throws {
+            try t.replace("model/model.yaml", "    frequency: quarterly\n", "    frequency: quarterly\n    due_within_days: 30\n")
+            try t.delete("\(sf)/reports/2026-q3.yaml")
+        }
+        try assertDiagnostics([], asOf: Day("2026-10-30")!, change)
+        try assertDiagnostics([
+            "progress-report-missing seeds/sant-feliu-de-llobregat/office.yaml:7:15: no progress report for 2026 Q3 (expected seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml)",
+        ], asOf: Day("2026-10-31")!, change)
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try change(t)
+        let help = CheckRun.diagnose(root: t.root, asOf: Day("2026-10-31")).1.first { $0.rule == "progress-report-missing" }?.help
+        XCTAssertEqual(help, "write the report of the quarter that ended on 2026-09-30, due by 2026-10-30")
+    }
+
     func testNoReportIsDueForTheQuarterInProgress() throws {
         try assertDiagnostics([], asOf: Day("2026-09-30")!) { try $0.delete("\(sf)/reports/2026-q3.yaml") }
     }
