@@ -25,7 +25,11 @@ extension Evaluator {
         }
         for (trigger, names) in k.dependentRequired where keys.contains(trigger) {
             for name in names where !keys.contains(name) {
-                fail(.dependentRequired(name, trigger: trigger), "dependentRequired", instance, k)
+                // At the field that asks for the other, not at the mapping's first line
+                // (session 29's trial: `first_valid_until` without `extended_on` was told
+                // at 1:1).
+                let at = pairs.first { $0.key.isKey(trigger) }?.key ?? instance
+                fail(.dependentRequired(name, trigger: trigger), "dependentRequired", at, k)
                 valid = false
                 if !collecting { return false }
             }
