@@ -18,10 +18,33 @@ struct ExpansionRule: Rule {
         RuleInfo("expansion-stage-ignored", "The expansion plan gives a stage to a municipality that has an office folder, whose stage is its office's status."),
         RuleInfo("expansion-pilot-twice", "More than one wave of the expansion plan is marked as the pilot."),
         RuleInfo("expansion-opening-outside-wave", "An office opens (or opened) outside the dates of its wave in the expansion plan."),
+        RuleInfo("expansion-office-without-wave", "An office serves the public, but the expansion plan places its municipality in no wave."),
         RuleInfo("expansion-plan-against-decision", "The expansion plan keeps waves the assessment's decision does not allow: any after 'stop', or, after 'extend-pilot', a pilot wave that ends by the decision or an expansion wave that starts before the extended pilot ends."),
         RuleInfo("assessment-office-not-serving", "An assessment assesses an office that did not serve the public during its period."),
         RuleInfo("assessment-model-version-unknown", "An assessment's decision names a model version that model/releases.yaml does not list."),
     ]
+
+    /// `expansion-office-without-wave`: an office that serves the public (pilot or open)
+    /// whose municipality the plan places in no wave (not listed, or listed without one).
+    /// The expansion page counted it at its stage and left it out of every wave, and the
+    /// assessment of the pilot did not see it (session 29's trial). At the office's status,
+    /// with the wave of its opening date as the help when one holds it.
+    func withoutWave(_ m: ResolvedMunicipality, office: Node, code: String, status: OfficeStatus,
+                     plan: ExpansionPlan, register: MunicipalityRegister?) -> Diagnostic {
+        let name = register?.entry(code: code)?.name ?? m.slug
+        let opening = m.openingDate
+        let wave = opening.flatMap { day in
+            plan.waves.first { w in (w.start.map { $0 <= day } ?? false) && (w.end.map { day <= $0 } ?? true) }
+        }
+        let listed = plan.entry(ineCode: code) != nil
+        return .warning("expansion-office-without-wave",
+                        "\(name)'s office serves the public (status '\(status.rawValue)'\(opening.map { ", opened on \($0)" } ?? "")), but the expansion plan places it in no wave",
+                        at: office["status"]?.span ?? m.statusSpan,
+                        related: [RelatedLocation(plan.document.root?["municipalities"]?.span ?? .wholeFile(plan.document.path),
+                                                  "the municipalities of the expansion plan")],
+                        help: (listed ? "give \(name)'s entry in seeds/expansion.yaml" : "add \(name) (INE code \(code)) to the municipalities of seeds/expansion.yaml with")
+                            + (wave.map { " 'wave: \($0.id)', the wave of its opening" } ?? " the wave it opened in"))
+    }
 
     /// Whether a wave's `pilot` is there but not true or false (`pilot: yes`, a YAML 1.1
     /// habit): the schema reports it at the value, and whether the wave is the pilot is
@@ -46,6 +69,9 @@ struct ExpansionRule: Rule {
                                     "\(entry.name) (INE code \(code)) is outside the programme's area, the metropolitan area of Barcelona",
                                     at: codeNode.span,
                                     help: "the programme covers the 36 municipalities of the metropolitan area (column 'amb' of model/reference/municipalities-catalonia.csv); check the municipality, or extend the programme's area first"))
+            }
+            if let plan, let status = m.status, status >= .pilot, plan.entry(ineCode: code)?.wave == nil {
+                out.append(withoutWave(m, office: office, code: code, status: status, plan: plan, register: register))
             }
             guard let plan, let wave = plan.wave(ineCode: code), !wave.pilot, !Self.pilotUnread(wave) else { continue }
             if let status = m.status, status >= .pilot {

@@ -87,6 +87,32 @@ final class ExpansionRuleTests: XCTestCase {
         }
     }
 
+    /// An office that serves the public is in a wave of the plan (session 29's trial: a
+    /// pilot office left out of the plan was counted at its stage on the expansion page, in
+    /// no wave, and no rule said so). The help names the wave of its opening.
+    func testAnOfficeThatServesThePublicIsInAWave() throws {
+        try assertExpansion([
+            "expansion-office-without-wave seeds/sant-feliu-de-llobregat/office.yaml:6:9: Sant Feliu de Llobregat's office serves the public (status 'pilot', opened on 2026-04-13), but the expansion plan places it in no wave",
+        ]) { t in
+            try programme(t)
+            try t.replace("seeds/expansion.yaml", "  - {name: Sant Feliu de Llobregat, ine_code: \"08211\", wave: pilot}\n", "")
+        }
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        try programme(tree)
+        try tree.replace("seeds/expansion.yaml", "  - {name: Sant Feliu de Llobregat, ine_code: \"08211\", wave: pilot}\n", "")
+        let d = try XCTUnwrap(CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1.first { $0.rule == "expansion-office-without-wave" })
+        XCTAssertEqual(d.help, "add Sant Feliu de Llobregat (INE code 08211) to the municipalities of seeds/expansion.yaml with 'wave: pilot', the wave of its opening")
+        // Listed without a wave; a planned office is not told.
+        try assertExpansion([
+            "expansion-office-without-wave seeds/sant-feliu-de-llobregat/office.yaml:6:9: Sant Feliu de Llobregat's office serves the public (status 'pilot', opened on 2026-04-13), but the expansion plan places it in no wave",
+        ]) { t in
+            try programme(t)
+            try t.replace("seeds/expansion.yaml", "ine_code: \"08211\", wave: pilot}", "ine_code: \"08211\"}")
+            try t.replace("seeds/expansion.yaml", "  - {name: Molins de Rei, ine_code: \"08123\", wave: wave-1}\n", "")
+        }
+    }
+
     /// An office opens within its wave's dates (session 26's trial: Molins de Rei moved to
     /// a later wave kept its opening date, unseen); an office open before the decision is
     /// that error alone (above).
