@@ -53,7 +53,7 @@ struct BuildOptions: ParsableArguments {
 
     func validate() throws {
         try refuseEmpty(out, option: "--out", default: "output/ under the root")
-        if let asOf, Day(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD)") }
+        try validateDay(asOf, "--as-of")
     }
 
     /// Says on stderr where the outputs' dates come from when not from the last commit, and

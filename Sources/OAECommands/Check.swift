@@ -28,7 +28,7 @@ struct Check: ParsableCommand {
     var asOf: String?
 
     func validate() throws {
-        if let asOf, Day(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD)") }
+        try validateDay(asOf, "--as-of")
     }
 
     func run() throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Model
+import Schema
 import Validation
 import Workflow
 
@@ -20,8 +21,13 @@ func scaffoldDay(_ given: String?, root: URL) -> Day {
     given.flatMap(Day.init) ?? Validator.defaultAsOf(root: root)
 }
 
+/// Refuses a day option (`--as-of`, `--date`) that is no day of the calendar, saying why
+/// when it has the date's form (`2026-02-29`: "February 2026 has 28 days"), as the check
+/// says of a date in a file.
 func validateDay(_ text: String?, _ option: String) throws {
-    if let text, Day(text) == nil { throw ValidationError("\(option) '\(text)' is not a date (YYYY-MM-DD)") }
+    guard let text, Day(text) == nil else { return }
+    let reason = Formats.impossibleDay(Array(text.utf8)).map { ": \($0)" } ?? " (YYYY-MM-DD)"
+    throw ValidationError("\(option) '\(text)' is not a date\(reason)")
 }
 
 /// Prints a workflow error and returns its exit code: 2 for a usage error, else 1.

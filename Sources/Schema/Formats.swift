@@ -31,7 +31,7 @@ enum Format: String, Sendable, CaseIterable {
 }
 
 /// Checkers over UTF-8 bytes: only ASCII digits count as digits.
-enum Formats {
+public enum Formats {
     static func digit(_ c: UInt8) -> Int? { c >= 48 && c <= 57 ? Int(c - 48) : nil }
 
     /// `n` ASCII digits at `b[i...]` as a number.
@@ -56,7 +56,7 @@ enum Formats {
     /// Why a text of the date's form (`YYYY-MM-DD`, digits where digits go) is not a day of
     /// the calendar (`2027-02-30`: "February 2027 has 28 days"); nil when it is one, or not
     /// of that form.
-    static func impossibleDay(_ b: [UInt8]) -> String? {
+    public static func impossibleDay(_ b: [UInt8]) -> String? {
         guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
               let year = number(b, 0, 4), let month = number(b, 5, 2), let day = number(b, 8, 2) else { return nil }
         guard (1...12).contains(month) else { return "a year has 12 months, and \(String(decoding: b[5..<7], as: UTF8.self)) is not one" }

@@ -43,7 +43,8 @@ public enum Scaffolding {
             } else {
                 message += "; did you mean:\n" + closest.map { "  \($0.name) (INE code \($0.ineCode))" }.joined(separator: "\n")
             }
-            throw WorkflowError(message)
+            // The name typed on the command line: a usage error, exit 2 (the trial: 1).
+            throw WorkflowError(message, usage: true)
         }
         let scaffold = MunicipalityScaffold(network: network, entry: entry,
                                             opening: opening ?? PlanningCalendar.defaultOpening(asOf: asOf))

@@ -209,6 +209,12 @@ final class CommandLineTests: XCTestCase {
         let asOf = try oae(["build", "--as-of", "tomorrow", "--root", root])
         XCTAssertEqual(asOf.status, 2)
         XCTAssertTrue(asOf.stderr.contains("\nUsage: oae build [--root <root>] [--out <out>] [--as-of <as-of>] [--jobs <jobs>] [--require-pdf]\n"), asOf.stderr)
+        XCTAssertTrue(asOf.stderr.hasPrefix("error: --as-of 'tomorrow' is not a date (YYYY-MM-DD)\n"), asOf.stderr)
+        // A day of the date's form that the calendar does not have says why, as the check
+        // does of a date in a file (the trial: only "is not a date").
+        let leap = try oae(["check", "--as-of", "2026-02-29", "--root", root])
+        XCTAssertEqual(leap.status, 2)
+        XCTAssertTrue(leap.stderr.hasPrefix("error: --as-of '2026-02-29' is not a date: February 2026 has 28 days\n"), leap.stderr)
         let help = try oae(["build", "--help"])
         XCTAssertTrue(help.stdout.contains("""
             USAGE: oae build [--root <root>] [--out <out>] [--as-of <as-of>] [--jobs <jobs>] [--require-pdf]

@@ -132,6 +132,7 @@ final class NewMunicipalityTests: XCTestCase {
         defer { tree.remove() }
         XCTAssertThrowsError(try Scaffolding.newMunicipality(root: tree.root, name: "Sant Feliu de Llobregatt", asOf: TempTree.asOf)) { error in
             let message = (error as? WorkflowError)?.message ?? ""
+            XCTAssertEqual((error as? WorkflowError)?.usage, true, "a name typed on the command line: exit 2")
             XCTAssertTrue(message.hasPrefix("'Sant Feliu de Llobregatt' is not a municipality of Catalonia"), message)
             let lines = message.split(separator: "\n").map(String.init)
             XCTAssertEqual(lines.dropFirst().first, "  Sant Feliu de Llobregat (INE code 08211)", message)
