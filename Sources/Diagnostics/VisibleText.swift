@@ -65,11 +65,79 @@ public enum VisibleText {
     /// longer than `excerptWidth`; `caretPad` spaces then `caretWidth` carets underline the
     /// span from the 1-based `column` (counted in Unicode scalars, as `SourceText` counts
     /// them) over `width` scalars.
+    /// `caretPad` and `caretWidth` are columns of a terminal (`terminalColumns`): a wide
+    /// character before the span (CJK, an emoji) takes two, a combining mark none, so that
+    /// the carets stand under the span (session 29's trial: they stood a few cells off
+    /// after "😀😀👩‍👩‍👧").
     public static func excerpt(_ line: Substring, column: Int, width: Int) -> (shown: String, caretPad: Int, caretWidth: Int) {
+        let (shown, pad, span) = excerptInScalars(line, column: column, width: width)
+        // ASCII (the usual line): one column per scalar.
+        guard !shown.utf8.contains(where: { $0 >= 0x80 }) else {
+            let widths = terminalColumns(Array(shown.unicodeScalars))
+            let before = widths.prefix(pad).reduce(0, +)
+            let under = widths.dropFirst(pad).prefix(span).reduce(0, +)
+            return (shown, before, max(1, under))
+        }
+        return (shown, pad, span)
+    }
+
+    /// How many columns of a terminal each scalar of a text takes, as terminals show it
+    /// (the rules of `wcwidth`, Markus Kuhn's, on Unicode's UAX #11 East Asian Width and
+    /// UTS #51 emoji): two for the wide and fullwidth characters (CJK, Hangul, fullwidth
+    /// forms) and for emoji presented as emoji; none for combining and enclosing marks,
+    /// format characters (the zero-width joiner), an emoji joined to the one before by a
+    /// joiner, a skin tone after its emoji and the second regional indicator of a flag; a
+    /// variation selector 16 widens a text-style emoji to two; one for anything else.
+    static func terminalColumns(_ scalars: [Unicode.Scalar]) -> [Int] {
+        var widths: [Int] = []
+        widths.reserveCapacity(scalars.count)
+        var regionalPending = false
+        for (k, s) in scalars.enumerated() {
+            let p = s.properties
+            let previous = k > 0 ? scalars[k - 1] : nil
+            var w: Int
+            if (0x1F1E6...0x1F1FF).contains(s.value) {  // a regional indicator
+                w = regionalPending ? 0 : 2
+                regionalPending.toggle()
+                widths.append(w)
+                continue
+            }
+            regionalPending = false
+            if let previous, previous == "\u{200D}", p.isEmoji {
+                w = 0
+            } else if s == "\u{FE0F}" {
+                w = previous.map { $0.properties.isEmoji && !$0.properties.isEmojiPresentation && widths[k - 1] == 1 } == true ? 1 : 0
+            } else if p.isEmojiModifier, previous?.properties.isEmojiModifierBase == true {
+                w = 0
+            } else {
+                switch p.generalCategory {
+                case .nonspacingMark, .enclosingMark, .format: w = 0
+                default: w = p.isEmojiPresentation || isWide(s.value) ? 2 : 1
+                }
+            }
+            widths.append(w)
+        }
+        return widths
+    }
+
+    /// The East Asian Wide and Fullwidth blocks (UAX #11) as `wcwidth` takes them.
+    static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `excerpt` with `caretPad` and `caretWidth` in scalars of `shown`.
+    static func excerptInScalars(_ line: Substring, column: Int, width: Int) -> (shown: String, caretPad: Int, caretWidth: Int) {
         let utf8 = line.utf8
         if utf8.count <= excerptWidth, !utf8.contains(where: { mayStartEscape($0) && $0 != 0x09 }) {
             // The usual line: nothing escaped, nothing cut, one column per character.
-            let count = line.count
+            let count = line.unicodeScalars.count
             let shownWidth = max(1, min(width, count - column + 1))
             return (String(line.map { $0 == "\t" ? " " : $0 }), max(0, column - 1), shownWidth)
         }

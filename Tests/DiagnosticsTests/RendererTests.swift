@@ -164,6 +164,32 @@ final class RendererTests: XCTestCase {
         XCTAssertEqual(String(last[3]), "  | " + String(repeating: " ", count: 161) + "^")
     }
 
+    /// The carets stand under the span in a terminal's columns: a wide character before
+    /// it (CJK, an emoji, a family of emoji joined by joiners, a flag) takes two, a
+    /// combining mark none (session 29's trial: the carets stood a few cells off). The
+    /// column in the position stays a count of scalars.
+    func testTheCaretStandsUnderTheSpanAfterWideCharacters() {
+        func caretLine(_ line: String, column: Int, width: Int) -> String {
+            let d = Diagnostic.error("r", "m", at: SourceSpan(file: "x.yaml", start: SourcePosition(line: 1, column: column),
+                                                                 end: SourcePosition(line: 1, column: column + width)))
+            return String(TextRenderer(color: false) { _ in SourceText(line) }.render(d).split(separator: "\n")[3])
+        }
+        // "title: {ca: \"😀😀👩‍👩‍👧 CRM\", fr: x}": `fr` is scalar 28; before it, 13 + 7
+        // characters of one column, two emoji (2 columns each) and a family of five
+        // scalars shown as one (2 columns).
+        let emoji = "title: {ca: \"😀😀👩\u{200D}👩\u{200D}👧 CRM\", fr: x}"
+        XCTAssertEqual(Array(emoji.unicodeScalars)[27], "f")
+        XCTAssertEqual(caretLine(emoji, column: 28, width: 2), "  | " + String(repeating: " ", count: 13 + 2 + 2 + 2 + 7) + "^^")
+        XCTAssertEqual(caretLine("nom: 東京都 x", column: 10, width: 1), "  | " + String(repeating: " ", count: 5 + 6 + 1) + "^")
+        // A combining accent takes no column; a flag (two regional indicators) two; a
+        // heart made an emoji by a variation selector two.
+        XCTAssertEqual(caretLine("a: Sant Feliu\u{0301} x", column: 16, width: 1), "  | " + String(repeating: " ", count: 14) + "^")
+        XCTAssertEqual(caretLine("a: 🇨🇦 x", column: 7, width: 1), "  | " + String(repeating: " ", count: 6) + "^")
+        XCTAssertEqual(caretLine("a: \u{2764}\u{FE0F} x", column: 7, width: 1), "  | " + String(repeating: " ", count: 6) + "^")
+        // The span itself wide: two carets a character.
+        XCTAssertEqual(caretLine("a: 東京 x", column: 4, width: 2), "  |    ^^^^")
+    }
+
     /// A span over several lines underlines its first line to the end, long or escaped
     /// lines too (the width to the end of a long line overflowed, and `oae check` crashed
     /// on a tree whose schema enum and texts disagreed over a long line).
