@@ -201,18 +201,19 @@ extension Document {
         return min(until, firstEnd)
     }
 
-    /// The days on which `agreementState(on:)` may change: its signing, and for each end it
-    /// may be in force until (`inForceUntil`: its `valid_until`; when extended, its first
-    /// term's end, and the extension's day, from which an extension agreed in time counts)
-    /// the first day it is `ending` (`AgreementState.warningDays` before) and the day after
-    /// it (`ended`). No other day: a handbook is rendered again on each.
+    /// The days on which what the outputs tell of the agreement may change: its state
+    /// (`agreementState(on:)`) on its signing, and for each end it may be in force until
+    /// (`inForceUntil`: its `valid_until`; when extended, its first term's end too) the first
+    /// day it is `ending` (`AgreementState.warningDays` before) and the day after it
+    /// (`ended`); and the day of its extension, from which an extension agreed in time
+    /// counts, and the outputs tell it agreed, no longer planned (`extensionNote`; the review
+    /// of session 29: a protocol extended within four years without `first_valid_until` kept
+    /// "planned" after the day). No other day: a handbook is rendered again on each.
     public var agreementStateChanges: [Day] {
         var days = [signedOn].compactMap { $0 }
         var ends = [validUntil].compactMap { $0 }
-        if let extended = extendedOn, let first = firstTermEnd, let until = validUntil, first < until {
-            ends.append(first)
-            if extended <= first { days.append(extended) }
-        }
+        if extendedOn != nil, let first = firstTermEnd, let until = validUntil, first < until { ends.append(first) }
+        if let extended = extendedOn { days.append(extended) }
         for end in ends {
             days.append(Day(ordinal: end.ordinal - AgreementState.warningDays))
             days.append(Day(ordinal: end.ordinal + 1))

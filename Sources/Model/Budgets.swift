@@ -70,7 +70,8 @@ public struct OfficeBudget: Sendable {
     /// The `people-attended` values of the year's progress reports, added up; nil when no
     /// report of the year gives one.
     public var peopleAttended: Double?
-    /// How many quarters of the year the reports giving `people-attended` cover (0 to 4).
+    /// How many of the quarters the office is open in (`quartersOpen`) the year's reports
+    /// giving `people-attended` cover (0 to 4).
     public var quartersReported: Int
     /// How many quarters of the year the office is open in (0 to 4): all four when it
     /// opened before the year (or has no opening date), those from the quarter of its
@@ -135,9 +136,13 @@ public struct OfficeBudget: Sendable {
             if !given.isEmpty, let q = report.root?["period"]?["quarter"]?.number { quarters.insert(Int(q)) }
         }
         peopleAttended = values.isEmpty ? nil : values.reduce(0, +)
-        quartersReported = quarters.count
+        // The first quarter of the year the office is open in (5: none).
         let opening = files.office?.root?.string(at: "opening_date").flatMap(Day.init)
-        quartersOpen = opening.map { $0.year < year ? 4 : $0.year == year ? 5 - $0.quarter.quarter : 0 } ?? 4
+        let firstOpen = opening.map { $0.year < year ? 1 : $0.year == year ? $0.quarter.quarter : 5 } ?? 1
+        quartersOpen = 5 - firstOpen
+        // Only those quarters: a report of a quarter before the opening (which the check
+        // refuses) does not make the year whole.
+        quartersReported = quarters.filter { $0 >= firstOpen }.count
     }
 }
 

@@ -149,8 +149,9 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
     public var description: String { "\(year) Q\(quarter)" }
 
-    /// The quarters that ended after `opening` and before `asOf`, `grace` days or more:
-    /// those whose report is due. A quarter counts from the one the office opened in.
+    /// The quarters from the one the office opened in whose last day is more than `grace`
+    /// days before `asOf`: those whose report is past its due date (with no grace, due on
+    /// the quarter's last day and missing from the day after).
     public static func finished(since opening: Day, asOf: Day, grace: Int = 0) -> [Quarter] {
         var out: [Quarter] = []
         var q = opening.quarter

@@ -10,7 +10,8 @@ public enum FollowUpIssueState: String, Sendable {
     /// Open (no `closed` date) after its due date. An issue due before it was opened has
     /// a wrong date (`date-period-inverted`), and is not overdue.
     case overdue
-    /// Closed, or any status other than `open`.
+    /// Closed, any status other than `open`, or open with a `closed` date (which
+    /// `follow-up-issue-status` refuses).
     case closed
 
     /// The state of `issue` (an item of `issues`) on `day`.

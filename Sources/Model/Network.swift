@@ -126,7 +126,8 @@ public struct Requirements: Sendable {
         }
         if let r = node["progress_reports"], let s = r.string(at: "from_status").flatMap(OfficeStatus.init(rawValue:)) {
             reportsFrom = (s, r.span)
-            reportsDueWithinDays = r["due_within_days"]?.int ?? 0
+            // Not below 0 (the schema refuses it): a report is never due before its quarter ends.
+            reportsDueWithinDays = max(0, r["due_within_days"]?.int ?? 0)
         }
     }
 }

@@ -190,11 +190,13 @@ public struct ValueFormatter: Sendable {
 
     /// The extension of an agreement, as of `day`: "extended on" the day the parties
     /// agreed it (Llei 40/2015, art. 49.h.2), "extension planned for" that day when it is
-    /// after `day`, or, agreed after the first term had ended, "extension of" that day
-    /// "agreed after it had ended" (it extends nothing); empty when it was not extended.
+    /// after `day`; agreed after the first term had ended, and so extending nothing,
+    /// "extension agreed on" that day "after it had ended" (or "planned for" it, "after it
+    /// ends"); empty when it was not extended.
     public func extensionNote(_ end: AgreementEnd?, asOf day: Day) -> String {
         guard let end, let extendedOn = end.extendedOn else { return "" }
-        let key = end.late ? "agreement_extension_late" : extendedOn > day ? "agreement_extension_planned" : "agreement_extended"
+        let key = end.late ? (extendedOn > day ? "agreement_extension_late_planned" : "agreement_extension_late")
+            : extendedOn > day ? "agreement_extension_planned" : "agreement_extended"
         return strings(key, ["date": date(extendedOn)])
     }
 

@@ -21,10 +21,11 @@ extension Pages {
                                       status: status, status_label: language["follow_up_status.\(status)"])
         }
         let issues = (root?.sequence(at: "issues") ?? []).map { i in
-            // The state as the check and the handbooks tell it; a status the schema does not
+            // The state as the check and the handbooks tell it (an open issue with a closed
+            // date is closed, as the handbook leaves it out); a status the schema does not
             // know (refused by the check) is shown as written.
             var status = i.string(at: "status") ?? ""
-            if status == "open", i["closed"] == nil { status = FollowUpIssueState(i, on: today).rawValue }
+            if status == "open" { status = FollowUpIssueState(i, on: today).rawValue }
             let dates = language.format("follow_up_issue_dates", ["opened": language.date(i.string(at: "opened")),
                                                                   "due": language.date(i.string(at: "due"))])
             return FollowUpView.Entry(title: language.text(i["title"]), owner: language.text(i["owner"]), dates: dates,

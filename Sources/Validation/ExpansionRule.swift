@@ -34,7 +34,8 @@ struct ExpansionRule: Rule {
         let name = register?.entry(code: code)?.name ?? m.slug
         let opening = m.openingDate
         let wave = opening.flatMap { day in
-            plan.waves.first { w in (w.start.map { $0 <= day } ?? false) && (w.end.map { day <= $0 } ?? true) }
+            // A wave without a start or an end is open on that side, as for `expansion-opening-outside-wave`.
+            plan.waves.first { w in (w.start.map { $0 <= day } ?? true) && (w.end.map { day <= $0 } ?? true) }
         }
         let listed = plan.entry(ineCode: code) != nil
         return .warning("expansion-office-without-wave",

@@ -12,7 +12,7 @@ import Resolution
 /// (`--as-of 9999-12-31`) said so once per quarter, 63,784 lines on the example.
 struct ProgressReportRule: Rule {
     static let rules = [
-        RuleInfo("progress-report-missing", "A finished quarter since opening has no progress report."),
+        RuleInfo("progress-report-missing", "A quarter since opening has no progress report past its due date."),
     ]
 
     func check(_ c: ValidationContext) -> [Diagnostic] {

@@ -62,7 +62,7 @@ final class AgreementsAnnexTests: FixtureTreeTestCase {
         try Data(text.replacingOccurrences(of: "valid_until: 2029-06-01", with: "valid_until: 2029-06-01\nextended_on: 2027-03-01\nfirst_valid_until: 2027-01-31").utf8).write(to: kt)
         let ca = try annex("ca", allowing: ["date-after-check-day"])
         XCTAssertTrue(ca.contains("""
-            <tr><th scope="row">Vigent fins al</th><td>31 de gener de 2027 (pròrroga de l’1 de març de 2027, acordada quan ja havia vençut)</td></tr>
+            <tr><th scope="row">Vigent fins al</th><td>31 de gener de 2027 (pròrroga prevista l’1 de març de 2027, quan ja haurà vençut)</td></tr>
             <tr><th scope="row">Estat</th><td><span class="agreement-state in-force">Vigent</span></td></tr>
             """), ca)
     }

@@ -142,10 +142,11 @@ final class FormatterTests: XCTestCase {
         XCTAssertEqual(ca.extensionNote(end("2033-06-01"), asOf: day), "")
         XCTAssertEqual(ca.extensionNote(nil, asOf: day), "")
         // Agreed after the first term had ended, the extension extends nothing: told as
-        // late, whether its day is before or after the day of the states.
-        XCTAssertEqual(ca.validity(end("2026-01-31", "2026-02-11", late: true), asOf: day), "31 de gener de 2026 (pròrroga de l'11 de febrer de 2026, acordada quan ja havia vençut)")
-        XCTAssertEqual(es.validity(end("2026-01-31", "2026-04-01", late: true), asOf: day), "31 de enero de 2026 (prórroga del 1 de abril de 2026, acordada cuando ya había vencido)")
-        XCTAssertEqual(en.validity(end("2026-01-31", "2026-02-11", late: true), asOf: day), "31 January 2026 (extension of 11 February 2026, agreed after it had ended)")
+        // late, agreed or planned by the day of the states.
+        XCTAssertEqual(ca.validity(end("2026-01-31", "2026-02-11", late: true), asOf: day), "31 de gener de 2026 (pròrroga acordada l'11 de febrer de 2026, quan ja havia vençut)")
+        XCTAssertEqual(en.validity(end("2026-01-31", "2026-02-11", late: true), asOf: day), "31 January 2026 (extension agreed on 11 February 2026, after it had ended)")
+        XCTAssertEqual(es.validity(end("2026-01-31", "2026-04-01", late: true), asOf: day), "31 de enero de 2026 (prórroga prevista el 1 de abril de 2026, cuando ya habrá vencido)")
+        XCTAssertEqual(en.validity(end("2026-01-31", "2026-04-01", late: true), asOf: day), "31 January 2026 (extension planned for 1 April 2026, after it ends)")
     }
 
     /// A field's label inside a sentence (the comparison page's "(canals)"): lower case in

@@ -92,9 +92,9 @@ final class AgreementPagesTests: XCTestCase {
         try tree.replace("seeds/sant-feliu-de-llobregat/office.yaml", "agreements: [adhesion-sant-feliu, knowledge-transfer]", "agreements: [adhesion-sant-feliu]")
         let all = try pages()
         let page = all["es/agreements/knowledge-transfer.html"] ?? ""
-        XCTAssertTrue(page.flat.contains("<dd><time datetime=\"2026-06-01\">1 de junio de 2026</time> (prórroga del 1 de julio de 2026, acordada cuando ya había vencido)</dd>"), page)
+        XCTAssertTrue(page.flat.contains("<dd><time datetime=\"2026-06-01\">1 de junio de 2026</time> (prórroga acordada el 1 de julio de 2026, cuando ya había vencido)</dd>"), page)
         XCTAssertTrue(page.flat.contains("<dd><span class=\"badge agreement-ended\">"), page)
         let list = all["ca/agreements/index.html"] ?? ""
-        XCTAssertTrue(list.flat.contains("<td><time datetime=\"2026-06-01\">1 de juny de 2026</time> (pròrroga de l’1 de juliol de 2026, acordada quan ja havia vençut)</td>"), list)
+        XCTAssertTrue(list.flat.contains("<td><time datetime=\"2026-06-01\">1 de juny de 2026</time> (pròrroga acordada l’1 de juliol de 2026, quan ja havia vençut)</td>"), list)
     }
 }

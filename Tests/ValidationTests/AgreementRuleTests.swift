@@ -305,15 +305,19 @@ final class AgreementRuleTests: XCTestCase {
         XCTAssertEqual(inTime.inForceUntil(on: Day("2025-05-01")!), Day("2025-06-02"))
     }
 
-    /// `agreementStateChanges` holds every day on which an agreement's state changes, and
-    /// (without an extension) only such days: a handbook is rendered again on each
-    /// (`BuildInput.recordStateDay`). Over twelve years, for the fixture's agreements
-    /// and for an extension in time or late, with or without its first term's end written.
+    /// `agreementStateChanges` holds every day on which what the outputs tell of an
+    /// agreement changes (its state, and whether its extension is planned or agreed:
+    /// `ValueFormatter.extensionNote`), and (without an extension) only such days: a
+    /// handbook is rendered again on each (`BuildInput.recordStateDay`). Over twelve years,
+    /// for the fixture's agreements and for an extension in time or late, with or without
+    /// its first term's end written, and a two-year protocol extended within four years
+    /// (the review of session 29: its extension's day was not listed).
     func testTheStateOfAnAgreementChangesOnlyOnTheDaysItSays() throws {
         let kt = "seeds/agreements/knowledge-transfer.yaml"
         let variants = ["", "valid_until: 2030-06-01\nextended_on: 2026-05-01\nfirst_valid_until: 2026-06-01",
                         "valid_until: 2028-06-01\nextended_on: 2026-07-01\nfirst_valid_until: 2026-06-01",
-                        "valid_until: 2033-06-01\nextended_on: 2026-10-01", "valid_until: 2033-06-01\nextended_on: 2029-07-01"]
+                        "valid_until: 2033-06-01\nextended_on: 2026-10-01", "valid_until: 2033-06-01\nextended_on: 2029-07-01",
+                        "valid_until: 2028-06-01\nextended_on: 2027-03-01"]
         for variant in variants {
             let t = try FixtureTree()
             defer { t.remove() }
@@ -324,7 +328,9 @@ final class AgreementRuleTests: XCTestCase {
                 let changes = Set(doc.agreementStateChanges)
                 for ordinal in Day("2024-01-01")!.ordinal...Day("2036-12-31")!.ordinal {
                     let day = Day(ordinal: ordinal), before = Day(ordinal: ordinal - 1)
-                    let changed = doc.agreementState(on: day) != doc.agreementState(on: before)
+                    // What the outputs tell on a day: the state, and the extension planned or agreed.
+                    func told(_ d: Day) -> String { "\(doc.agreementState(on: d)) \(doc.extendedOn.map { $0 > d } as Bool?)" }
+                    let changed = told(day) != told(before)
                     if changed { XCTAssertTrue(changes.contains(day), "\(doc.id) [\(variant)] changes on \(day), not listed") }
                     if variant.isEmpty, changes.contains(day) { XCTAssertTrue(changed, "\(doc.id) does not change on \(day), listed") }
                 }
