@@ -102,8 +102,9 @@ public enum TreeLayout {
     /// warning (a service moved into `model/roles/`, a `staffing.yaml` moved into
     /// `reports/`): every place of the kind table in the same top folder, and in the same
     /// municipality's folder, where a file of this name is placed as a document. Sorted by
-    /// path; empty when none is. A place that names the file (`staffing.yaml`) wins over
-    /// places that take any id (`{id}.yaml`).
+    /// path; empty when none is. A place that names the file (`staffing.yaml`), or whose
+    /// kind's ids have a form the name has (`id-pattern`: `2027.yaml` a budget's,
+    /// `2026-q3.yaml` a report's), wins over places that take any id (`{id}.yaml`).
     static func elsewhere(_ parts: [String], kinds: KindTable) -> [(kind: Kind, path: String, literal: Bool)] {
         guard parts.count >= 2, let name = parts.last else { return [] }
         let municipality = parts.first == "seeds" && parts.count > 2 ? parts[1] : nil
@@ -123,7 +124,11 @@ public enum TreeLayout {
                 candidate.append(name)
                 guard case let .document(kind, _, _, _)? = classifyPlaced(candidate, kinds: kinds),
                       kind == declaration.kind else { continue }
-                found[candidate.joined(separator: "/")] = (kind, !(place.last ?? "").hasPrefix(KindTable.idPlaceholder))
+                // A `{id}` place whose kind gives its ids a form, which the name has (else
+                // `classifyPlaced` says misnamed): as telling as a name (session 29's trial:
+                // a budget at seeds/<m>/2027.yaml was not sent to budgets/).
+                let named = !(place.last ?? "").hasPrefix(KindTable.idPlaceholder) || declaration.idPattern != nil
+                found[candidate.joined(separator: "/")] = (kind, named)
             }
         }
         let all = found.sorted { $0.key < $1.key }.map { (kind: $0.value.kind, path: $0.key, literal: $0.value.literal) }
@@ -137,7 +142,8 @@ public enum TreeLayout {
     /// named only for a file whose format its own folder's kind does not take (a Markdown
     /// file among YAML roles); a file in the right format but badly named (`26.yaml` among
     /// budgets), or in a folder no kind has, is told only of a place that names it
-    /// (`staffing.yaml`): any `.yaml` would fit some `{id}`.
+    /// (`staffing.yaml`) or whose ids have its name's form (`2027.yaml`, a budget): any
+    /// `.yaml` would fit some `{id}`.
     static func elsewhereHint(_ parts: [String], kinds: KindTable, formatFits: Bool) -> String? {
         let places = elsewhere(parts, kinds: kinds).filter { !formatFits || $0.literal }
         guard !places.isEmpty, places.count <= 3 else { return nil }

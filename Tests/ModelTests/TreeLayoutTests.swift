@@ -89,6 +89,12 @@ final class TreeLayoutTests: XCTestCase {
             // user's `26.yaml` among budgets was sent to the agreements' folders).
             ("seeds/vic/budgets/26.yaml",
              "misnamed: '26.yaml' is not a valid name for a budget | name budgets '<year>.yaml', like '2026.yaml'"),
+            // A name of the form a kind gives its ids, out of that kind's folder: sent there
+            // (session 29's trial: a budget at seeds/<m>/2027.yaml got no hint).
+            ("seeds/vic/2027.yaml",
+             "unexpected: unexpected file '2027.yaml' in seeds/vic/ | in seeds/vic/budgets/2027.yaml it would be a budget document: move it there if it is one"),
+            ("seeds/vic/budgets/2026-q3.yaml",
+             "misnamed: '2026-q3.yaml' is not a valid name for a budget | name budgets '<year>.yaml', like '2026.yaml'; in seeds/vic/reports/2026-q3.yaml it would be a progress-report document: move it there if it is one"),
         ]
         for (path, expected) in cases { XCTAssertEqual(place(path), expected, path) }
     }
