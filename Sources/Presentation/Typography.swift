@@ -3,8 +3,12 @@
 ///
 /// - an apostrophe between two letters, or a letter and a digit, is `’` (U+2019):
 ///   "l'empresa" → "l’empresa", "d'1 d'octubre" → "d’1 d’octubre", "office's" → "office’s";
-///   a `'` after a space or at an end (a quotation mark) stays as written, and so does one
-///   in an address written in the text (`inAddress`: a web address, an e-mail);
+///   so is one after the `s` of a plural before a space, a sign or the end, outside a
+///   quotation ("the offices' teams" → "the offices’ teams": the possessive of a plural in
+///   English); other `'` (a quotation mark, "'entre cometes'") stay as written, and so does
+///   one in an address written in the text (`inAddress`: a web address, an e-mail). A `'`
+///   after a space or at the start, before a letter, opens a quotation, which the next `'`
+///   that is not inside a word closes: "'the offices'" keeps both marks straight, a pair;
 /// - the space between a digit and `%` or `€` is a no-break space (U+00A0), so that the
 ///   number and its sign never part at a line's end: "96 %" and "90.000 €" (Catalan and
 ///   Spanish write the space; English "96%" has none and is left alone); a `%` that
@@ -65,13 +69,22 @@ public enum Typography {
         guard let base = b.baseAddress else { return }
         let n = b.count
         var i = 0
+        // Whether a quotation opened with `'` is waiting for its closing mark.
+        var quoting = false
         while i < n {
             while i + 8 <= n, !mayChange(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
             let stop = min(n, i + 8)
             while i < stop {
                 let c = base[i]
                 if c == apostrophe {
-                    if i > 0, i + 1 < n, endsLetter(b, before: i), startsLetterOrDigit(b, at: i + 1), !inAddress(b, at: i) {
+                    if i > 0, i + 1 < n, endsLetter(b, before: i), startsLetterOrDigit(b, at: i + 1) {
+                        if !inAddress(b, at: i) { change(i, true) }
+                    } else if (i == 0 || opensQuotation(b, before: i)) && i + 1 < n && startsLetterOrDigit(b, at: i + 1) {
+                        quoting = true
+                    } else if quoting {
+                        quoting = false
+                    } else if i > 0, base[i - 1] | 0x20 == UInt8(ascii: "s"), i + 1 == n || !startsLetterOrDigit(b, at: i + 1),
+                              i >= 2 && endsLetter(b, before: i - 1), !inAddress(b, at: i) {
                         change(i, true)
                     }
                 } else if c == UInt8(ascii: "%") || (c == 0xE2 && i + 2 < n && base[i + 1] == 0x82 && base[i + 2] == 0xAC) {
@@ -88,6 +101,15 @@ public enum Typography {
     }
 
     static let apostrophe = UInt8(ascii: "'")
+
+    /// Whether a `'` at byte `i` (past the first) opens a quotation by what stands before
+    /// it: a space, a bracket, a dash (— E2 80 94, – E2 80 93).
+    @inline(__always)
+    static func opensQuotation(_ b: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
+        let c = b[i - 1]
+        if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == UInt8(ascii: "(") || c == UInt8(ascii: "[") { return true }
+        return (c == 0x94 || c == 0x93) && i >= 3 && b[i - 3] == 0xE2 && b[i - 2] == 0x80
+    }
 
     /// Whether byte `i` stands in an address written in the text: a run without spaces
     /// that holds `://` or `@`, or begins with `www.` (`https://example.cat/l'oficina`,

@@ -26,6 +26,22 @@ final class TypographyTests: XCTestCase {
         XCTAssertEqual(Typography.prose("96 %"), "96\u{00A0}%")
     }
 
+    /// The possessive of a plural in English ("the offices' teams", the trial of session
+    /// 29) curls outside a quotation; inside one, the `'` after the `s` closes it, and the
+    /// pair stays straight.
+    func testAPluralsPossessiveCurlsOutsideAQuotation() {
+        XCTAssertEqual(Typography.prose("The offices' teams and the agencies'."),
+                       "The offices\u{2019} teams and the agencies\u{2019}.")
+        XCTAssertEqual(Typography.prose("All offices'"), "All offices\u{2019}")
+        XCTAssertEqual(Typography.prose("He said 'the offices' and the offices' teams"),
+                       "He said 'the offices' and the offices\u{2019} teams")
+        XCTAssertEqual(Typography.prose("('l'oficina') i els veïns' —'mes'"), "('l\u{2019}oficina') i els veïns\u{2019} —'mes'")
+        // A lone `s` is no word's end; an address stays as written.
+        for text in ["s' a", "a s'", "'Is' it", "https://ex.cat/offices' x"] {
+            XCTAssertEqual(Typography.prose(text), text, text)
+        }
+    }
+
     /// An address written in a YAML text (no Markdown marks it) stays as written: a web
     /// address or an e-mail with an apostrophe, a `%` that escapes a byte (the regression
     /// hunt of session 14, no. 1); prose around it changes.
