@@ -276,7 +276,12 @@ public enum TreeLayout {
                            help: Suggestions.didYouMean(parts[depth], in: expected.sorted()))
     }
 
+    /// `templates/site/root/`: files the site copies as they are to its root, beside its
+    /// own (`CNAME` for GitHub Pages, `robots.txt`, `favicon.ico`): of any kind.
+    public static let siteRootFolder = "templates/site/root"
+
     static func classifyTemplates(_ p: [String]) -> Placement {
+        if p.count >= 3, "templates/" + p[0] + "/" + p[1] == siteRootFolder { return .template }
         // The one strings file per language: templates/strings/<lang>.yaml.
         if p.count == 2, p[0] == "strings", p[1].hasSuffix(".yaml") {
             return .uiStrings(output: "strings", language: String(p[1].dropLast(5)))

@@ -78,6 +78,12 @@ public struct LivePreview: Sendable {
             let relative = "\(SiteSettings.templateFolder)/assets/" + parts.dropFirst().joined(separator: "/")
             if case let .success(bytes) = FileTree.read(root: root, path: relative) { return Data(bytes) }
         }
+        // A file of templates/site/root/ (CNAME, robots.txt), as the build copies it.
+        if !parts.isEmpty, !parts.contains(".."), !parts.contains("."), !parts.contains(where: { $0.hasPrefix(".") }),
+           !SiteBuild.ownRootNames(languages: Array(languages)).contains(parts[0]),
+           case let .success(bytes) = FileTree.read(root: root, path: SiteSettings.rootFolder + "/" + parts.joined(separator: "/")) {
+            return Data(bytes)
+        }
         return nil
     }
 }

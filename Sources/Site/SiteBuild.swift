@@ -73,6 +73,15 @@ public struct SiteBuild: Sendable {
         "budgets": ViewShape.of(PageView<BudgetsView>.self),
     ].merging(Pages.complianceTemplates.map { ($0, ViewShape.of(PageView<ComplianceView>.self)) }) { a, _ in a } }
 
+    /// The names the site writes at its root: a folder per language, the root's page and
+    /// its 404 page, the sitemap, the styles and scripts (`assets/`), the open data
+    /// (`data/`), the handbooks (`downloads/`) and the search index (`pagefind/`). A file of
+    /// `templates/site/root/` may stand at none of them, nor inside one
+    /// (`SiteSettings.rootFileProblems`).
+    public static func ownRootNames(languages: [String]) -> Set<String> {
+        Set(languages).union(["index.html", "404.html", "sitemap.xml", "assets", "data", "downloads", "pagefind"])
+    }
+
     /// The assets copied from `templates/site/assets/`, by extension.
     static let assetExtensions: Set<String> = ["css", "js", "svg", "png", "woff2"]
 
@@ -219,6 +228,7 @@ public struct SiteBuild: Sendable {
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
         try copyAssets(to: folder.appendingPathComponent("assets"))
+        try copyRootFiles(to: folder)
         for entry in site.options.handbooks?.entries ?? [] {
             for path in [entry.html] + (entry.pdf.map { [$0] } ?? []) {
                 try publish(handbooksFolder.appendingPathComponent(path),
@@ -236,6 +246,15 @@ public struct SiteBuild: Sendable {
             let relative = String(path.dropFirst("\(SiteSettings.templateFolder)/assets/".count))
             guard case let .success(bytes) = FileTree.read(root: root, path: path) else { continue }
             try writeFile(folder.appendingPathComponent(relative), Data(bytes))
+        }
+    }
+
+    /// Copies the files of `templates/site/root/` to the site's root, as they are.
+    func copyRootFiles(to folder: URL) throws {
+        let root = site.input.root
+        for file in SiteSettings.rootFiles(root: root, own: SiteBuild.ownRootNames(languages: site.input.languages)) {
+            guard case let .success(bytes) = FileTree.read(root: root, path: file.path) else { continue }
+            try writeFile(folder.appendingPathComponent(file.sitePath), Data(bytes))
         }
     }
 

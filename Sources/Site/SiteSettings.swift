@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Loading
+import Model
 
 /// Settings of the site kept as files under `templates/site/`, so that they change
 /// without Swift.
@@ -10,7 +11,40 @@ public enum SiteSettings {
 
     public static let rules = [
         RuleInfo("site-base-url", "templates/site/base-url.txt is not one absolute http or https address."),
+        RuleInfo("site-root-file", "A file of templates/site/root/ stands where the site writes its own."),
     ]
+
+    /// `templates/site/root/`: files copied as they are to the site's root, beside its
+    /// pages, and served so by `oae serve`: `CNAME` (GitHub Pages' custom domain),
+    /// `robots.txt`, `favicon.ico`, a search engine's verification file. Hidden files (a
+    /// leading dot, `.nojekyll`) are not read, as nowhere in the tree.
+    public static var rootFolder: String { TreeLayout.siteRootFolder }
+
+    /// The files of `templates/site/root/` (paths from the tree's root, sorted) that would
+    /// stand where the site writes its own (`own`: `SiteBuild.ownRootNames`), each an
+    /// error at the file: the build never replaces a page with one, nor one with a page.
+    public static func rootFileProblems(_ templates: [String], own: Set<String>) -> [Diagnostic] {
+        let prefix = rootFolder + "/"
+        return templates.filter { $0.hasPrefix(prefix) }.sorted().compactMap { path in
+            let relative = path.dropFirst(prefix.count)
+            let first = String(relative.prefix { $0 != "/" })
+            guard own.contains(first) else { return nil }
+            let what = first.count == relative.count ? "the site writes its own \(first)" : "the site writes its own \(first)/ folder"
+            return .error("site-root-file", "\(path) would be copied to the site's \(relative), where \(what)",
+                          at: SourceSpan(file: path, line: 1, column: 1),
+                          help: "rename or move it: \(own.sorted().joined(separator: ", ")) are the site's")
+        }
+    }
+
+    /// The files of `templates/site/root/` the site copies, as `(path from the tree's root,
+    /// path from the site's root)`, sorted; those that `rootFileProblems` refuses are left out.
+    public static func rootFiles(root: URL, own: Set<String>) -> [(path: String, sitePath: String)] {
+        let prefix = rootFolder + "/"
+        return FileTree.files(root: root, folders: [rootFolder]).compactMap { path in
+            let relative = String(path.dropFirst(prefix.count))
+            return own.contains(String(relative.prefix { $0 != "/" })) ? nil : (path, relative)
+        }
+    }
 
     /// `templates/site/base-url.txt`, relative to the root.
     public static var baseURLPath: String { "\(templateFolder)/base-url.txt" }

@@ -49,6 +49,8 @@ final class TreeLayoutTests: XCTestCase {
             ("seeds/vic/services/local-fair.md", "service local-fair in vic"),
             ("templates/strings/ca.yaml", "strings strings ca"),
             ("templates/site/layout.mustache", "template"),
+            ("templates/site/root/CNAME", "template"),
+            ("templates/site/root/favicon.ico", "template"),
             ("seeds/vic/README.md", "readme"),
         ]
         for (path, expected) in cases { XCTAssertEqual(place(path), expected, path) }

@@ -116,6 +116,11 @@ final class ServeTests: XCTestCase {
         XCTAssertTrue(offices.contains("OAE Editada de Sant Feliu"), "the open data is made on request from the saved tree")
         let (_, stylesheet) = try await get("\(base)/assets/site.css")
         XCTAssertEqual(stylesheet, try String(contentsOf: root.appendingPathComponent("templates/site/assets/site.css"), encoding: .utf8))
+        // A file of templates/site/root/ is served from the tree as it is now, at the root.
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("templates/site/root"), withIntermediateDirectories: true)
+        try Data("oae.example.cat\n".utf8).write(to: root.appendingPathComponent("templates/site/root/CNAME"))
+        let rootFile = try await waitFor(2) { try await get("\(base)/CNAME") == (200, "oae.example.cat\n") }
+        XCTAssertTrue(rootFile, "templates/site/root/CNAME is served at /CNAME")
 
         // A broken file brings the errors (the overlay's data), with file and line.
         try Data((edited + "status: pilot\n").utf8).write(to: office)

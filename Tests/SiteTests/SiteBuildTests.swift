@@ -1,5 +1,8 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
+import Model
+import OAECommands
 import Site
 import XCTest
 
@@ -62,6 +65,35 @@ final class SiteBuildTests: XCTestCase {
         if projectPagefind() != nil {
             XCTAssertNotNil(filesUnder(out.appendingPathComponent("site"))["pagefind/pagefind-entry.json"])
         }
+    }
+
+    /// The files of templates/site/root/ are copied to the site's root byte for byte
+    /// (`CNAME` for GitHub Pages, the trial of session 29: a file added to output/site/ went
+    /// at the next build); one where the site writes its own is an error of the check.
+    func testRootFilesAreCopiedAndOnesWhereTheSiteWritesItsOwnAreRefused() throws {
+        tree = try SiteTree()
+        try tree.write("templates/site/root/CNAME", "oae.example.cat\n")
+        try tree.write("templates/site/root/verify/google0123.html", "google-site-verification: google0123.html")
+        XCTAssertNil(build(out))
+        let site = filesUnder(out.appendingPathComponent("site"))
+        XCTAssertEqual(site["CNAME"], Data("oae.example.cat\n".utf8))
+        XCTAssertEqual(site["verify/google0123.html"], Data("google-site-verification: google0123.html".utf8))
+        // The site's own names are those it writes at its root (the fixture's languages are
+        // ca and es; the site alone has no handbooks to put in downloads/).
+        let top = Set(site.keys.map { String($0.prefix { $0 != "/" }) })
+        XCTAssertEqual(top.subtracting(["CNAME", "verify"]).sorted(),
+                       SiteBuild.ownRootNames(languages: ["ca", "es"]).subtracting(["downloads"] + (projectPagefind() == nil ? ["pagefind"] : [])).sorted())
+
+        try tree.write("templates/site/root/sitemap.xml", "<urlset/>")
+        try tree.write("templates/site/root/es/index.html", "x")
+        let (_, diagnostics) = CheckRun.diagnose(root: tree.root, asOf: Day("2026-11-25"))
+        XCTAssertEqual(diagnostics.filter { $0.rule == "site-root-file" || "\($0.span)".hasPrefix("templates/site/root") }
+                        .map { "\($0.span): \($0.severity) \($0.message) | \($0.help ?? "")" }, [
+            "templates/site/root/es/index.html:1:1: error templates/site/root/es/index.html would be copied to the site's es/index.html, where the site writes its own es/ folder | rename or move it: 404.html, assets, ca, data, downloads, es, index.html, pagefind, sitemap.xml are the site's",
+            "templates/site/root/sitemap.xml:1:1: error templates/site/root/sitemap.xml would be copied to the site's sitemap.xml, where the site writes its own sitemap.xml | rename or move it: 404.html, assets, ca, data, downloads, es, index.html, pagefind, sitemap.xml are the site's",
+        ])
+        XCTAssertEqual((build(out) as? ExitCode)?.rawValue, 1)
+        XCTAssertEqual(filesUnder(out.appendingPathComponent("site"))["sitemap.xml"], site["sitemap.xml"], "the site is kept")
     }
 
     func testFailedBuildLeavesThePreviousSite() throws {
