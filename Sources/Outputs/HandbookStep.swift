@@ -92,22 +92,49 @@ public struct HandbookStep: OutputStep {
         if engine == nil, settings.requirePDF, !settings.skipPDF { return [] }
         let pdf = settings.skipPDF ? "no PDF" : engine.map { "typst \($0.version) \(TypstEngine.fontFolders)" } ?? "no engine"
         return slugs.flatMap { slug in
-            let stamp = input.stamps.handbook(slug)
-            // The records' states may change with the tree's day, the handbook's inputs unchanged.
-            let statesDay = input.recordStateDay(slug).description
-            let reads = [InputDigest.shared, InputDigest.municipality(slug)]
+            let reads = HandbookStep.reads(slug)
             return languages.map { language in
                 let unit = "\(name)/\(slug)/\(language)"
-                let key = cache.key(reads: reads, ["handbook", input.toolVersion, language, stamp.revision, String(stamp.epoch),
-                                                   String(stamp.modified), pdf, String(settings.typstSource), statesDay])
+                let shows = HandbookStep.shows(input, slug: slug, language: language)
+                let key = cache.key(reads: reads, shows + [pdf, String(settings.typstSource)])
                 var files = ["handbook.html"]
                 if engine != nil { files.append("handbook.pdf") }
                 if settings.typstSource { files.append("handbook.typ") }
                 let previous = cache.previous.units[unit]
-                return PlannedUnit(name: unit, unit: .init(key: key, reads: reads, pdf: previous?.key == key ? previous?.pdf : nil),
+                return PlannedUnit(name: unit, unit: .init(key: key, reads: reads, pdf: previous?.key == key ? previous?.pdf : nil,
+                                                           content: cache.key(reads: reads, shows)),
                                    files: files.map { "\(unit)/\($0)" })
             }
         }
+    }
+
+    /// The input groups a municipality's handbooks read.
+    static func reads(_ slug: String) -> [String] { [InputDigest.shared, InputDigest.municipality(slug)] }
+
+    /// What a handbook's bytes depend on besides its inputs and how it is written: oae's
+    /// version, its language, the revision and date it carries, and the day its records'
+    /// states are told as of (they may change with the tree's day, its inputs unchanged).
+    static func shows(_ input: BuildInput, slug: String, language: String) -> [String] {
+        let stamp = input.stamps.handbook(slug)
+        return ["handbook", input.toolVersion, language, stamp.revision, String(stamp.epoch), String(stamp.modified),
+                input.recordStateDay(slug).description]
+    }
+
+    /// How many of the handbooks of `manifest` that the tree still has were built from
+    /// other inputs than the tree's now, by another oae, or as of another day (their
+    /// recorded `BuildRecord.Unit.content` differs from the tree's), and how many were
+    /// compared (those with a recorded content). `oae build site` links the handbooks it
+    /// finds, and says so.
+    public static func stale(_ manifest: HandbookManifest, _ input: BuildInput, cache: BuildCache) -> (stale: Int, compared: Int) {
+        let slugs = Set(input.resolved.map(\.slug)), languages = Set(input.languages)
+        var stale = 0, compared = 0
+        for entry in manifest.entries where slugs.contains(entry.municipality) && languages.contains(entry.language) {
+            guard let recorded = cache.unit("\(HandbookBuild.folderName)/\(entry.municipality)/\(entry.language)")?.content else { continue }
+            compared += 1
+            let now = cache.key(reads: reads(entry.municipality), shows(input, slug: entry.municipality, language: entry.language))
+            if recorded != now { stale += 1 }
+        }
+        return (stale, compared)
     }
 
     /// The PDF engine (`TypstEngine.find`), looked for once per process and environment:

@@ -215,17 +215,23 @@ final class LoadedFileHashes: @unchecked Sendable {
 /// content hash of every input file. A unit whose key is unchanged is not rendered again.
 /// `.cache/` sits beside `site/`, never inside it, so it is never served.
 public struct BuildRecord: Sendable, Equatable {
-    /// An output unit: its key, the input groups it read, and the PDF cache key of its
-    /// PDF, if it has one (`PDFCache`).
+    /// An output unit: its key, the input groups it read, the PDF cache key of its
+    /// PDF, if it has one (`PDFCache`), and the key of what it shows, if the step gives one.
     public struct Unit: Sendable, Equatable {
         public var key: String
         public var reads: [String]
         public var pdf: String?
+        /// The key of what the unit shows, without how it is written (a handbook's inputs,
+        /// the program and the days it is told as of, not whether it has a PDF): a later
+        /// build that only links the unit (`oae build site`, the handbooks) compares it with
+        /// the tree's now (`SiteStep.staleHandbooks`).
+        public var content: String?
 
-        public init(key: String, reads: [String], pdf: String? = nil) {
+        public init(key: String, reads: [String], pdf: String? = nil, content: String? = nil) {
             self.key = key
             self.reads = reads
             self.pdf = pdf
+            self.content = content
         }
     }
 
@@ -319,7 +325,7 @@ public struct BuildRecord: Sendable, Equatable {
         guard let stored = try? JSONDecoder().decode(Stored.self, from: data), stored.format == BuildRecord.format else { return BuildRecord() }
         var record = BuildRecord()
         for (name, unit) in stored.units ?? [:] {
-            record.units[name] = Unit(key: unit.key, reads: unit.reads ?? [], pdf: unit.pdf)
+            record.units[name] = Unit(key: unit.key, reads: unit.reads ?? [], pdf: unit.pdf, content: unit.content)
         }
         for (name, file) in stored.files ?? [:] {
             record.files[name] = InputDigest.File(hash: file.hash, size: file.size, modified: file.modified, changed: file.changed)
@@ -335,6 +341,7 @@ public struct BuildRecord: Sendable, Equatable {
             var key: String
             var reads: [String]?
             var pdf: String?
+            var content: String?
         }
 
         /// `[hash, size, modified, changed]`.
@@ -378,13 +385,13 @@ public struct BuildRecord: Sendable, Equatable {
     public static let format = 2
 
     /// The record as JSON, keys sorted: `{"format": 2, "units": {name: {"key", "reads",
-    /// "pdf"}}, "groups": {name: hash}, "files": {path: [hash, size, mtime_ns, ctime_ns]}}`, and
+    /// "pdf", and "content" when the unit has one}}, "groups": {name: hash}, "files": {path: [hash, size, mtime_ns, ctime_ns]}}`, and
     /// `"check": {"key", "warnings", "lines", "files"}` when the build recorded its check.
     public var text: String {
         let units = self.units.keys.sorted().map { name -> (String, JSONValue) in
             let u = self.units[name]!
             return (name, .object([("key", .string(u.key)), ("reads", .array(u.reads.map(JSONValue.string))),
-                                   ("pdf", .optional(u.pdf))]))
+                                   ("pdf", .optional(u.pdf))] + (u.content.map { [("content", .string($0))] } ?? [])))
         }
         let groups = self.groups.keys.sorted().map { ($0, JSONValue.string(self.groups[$0]!)) }
         let files = self.files.keys.sorted().map { path -> (String, JSONValue) in
@@ -476,6 +483,13 @@ public final class BuildCache: @unchecked Sendable {
 
     /// The previous build's unit.
     public func previousUnit(_ unit: String) -> BuildRecord.Unit? { previous.units[unit] }
+
+    /// The unit as this build recorded it, or else as the previous build did.
+    public func unit(_ name: String) -> BuildRecord.Unit? {
+        lock.lock()
+        defer { lock.unlock() }
+        return units[name]
+    }
 
     /// `name=key` for every unit of a step, this build's or else the previous build's,
     /// sorted by name: what a later step that reads the step's output depends on.

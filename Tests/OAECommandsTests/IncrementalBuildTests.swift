@@ -174,6 +174,34 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(try build(pdf: false), cold)
     }
 
+    /// `oae build site` links the handbooks already in the output; when they were built
+    /// from another state of the tree, by another oae or as of another day, it says how
+    /// many (session 28: `oae build handbooks --as-of` then `oae build site` mixed the days
+    /// without a word). Those of an office edited since, and no other, are counted.
+    func testASiteBuildSaysHowManyOfTheHandbooksItLinksAreOfAnotherTreeOrDay() throws {
+        func siteNote(_ arguments: [String] = []) throws -> [String] {
+            var env = ProcessInfo.processInfo.environment
+            env["NO_COLOR"] = "1"
+            env["OAE_PAGEFIND"] = "off"
+            env["OAE_PYTHON"] = root.appendingPathComponent("no-python").path
+            let result = try runProcess(TestPaths.oaeBinary.path, ["build", "site", "--root", root.path, "--out", out.path] + arguments,
+                                        environment: env)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            return result.stderr.split(separator: "\n").map(String.init).filter { $0.contains("handbooks the site links") }
+        }
+        XCTAssertEqual(try build(pdf: false).first, "handbooks: 12 rendered, 0 reused")
+        XCTAssertEqual(try siteNote(), [])
+        XCTAssertEqual(try siteNote(["--as-of", "2026-11-25"]), [
+            "note: 12 of the 12 handbooks the site links were built from another state of the tree, by another oae or as of another day; `oae build` builds them again with the site",
+        ])
+        try edit("seeds/molins-de-rei/office.yaml", "Oficina en preparació,", "Oficina en preparació des del 2026,")
+        XCTAssertEqual(try siteNote(), [
+            "note: 3 of the 12 handbooks the site links were built from another state of the tree, by another oae or as of another day; `oae build` builds them again with the site",
+        ])
+        XCTAssertEqual(try build(pdf: false).first, "handbooks: 3 rendered, 9 reused")
+        XCTAssertEqual(try siteNote(), [])
+    }
+
     /// An incremental build writes the same bytes as a cold one (without PDFs, whose
     /// bytes the PDF tests check).
     func testAnIncrementalBuildWritesWhatAColdBuildWrites() throws {
