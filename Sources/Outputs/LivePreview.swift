@@ -119,6 +119,8 @@ extension LivePreview {
         let parts = path.split(ascii: "/").map(String.init)
         if parts.count >= 2, languages.contains(parts[0]), path.hasSuffix(".html") { return true }
         if parts.count >= 4, parts[0] == "downloads", parts[1] == "handbooks", municipalities[parts[2]] == nil { return true }
+        // Any other path is a file of templates/site/root/ (`file` serves those the tree has).
+        if let first = parts.first, !SiteBuild.ownRootNames(languages: Array(languages)).contains(first) { return true }
         return false
     }
 }

@@ -31,7 +31,8 @@ public struct SiteStep: OutputStep {
         return TemplateStepCheck.check(network.tree, folder: SiteSettings.templateFolder, required: SiteBuild.templateNames,
                                        views: SiteBuild.views, uiKeys: strings.keys)
             + [SiteSettings.baseURLProblem(root: network.tree.root)].compactMap { $0 }
-            + SiteSettings.rootFileProblems(network.tree.templates, own: SiteBuild.ownRootNames(languages: network.settings.languages))
+            + SiteSettings.rootFileProblems(network.tree.templates, own: SiteBuild.ownRootNames(languages: network.settings.languages),
+                                           root: network.tree.root)
     }
 
     /// One unit, the whole site: it reads every input and what the handbook and data

@@ -7,8 +7,10 @@
 ///   quotation ("the offices' teams" → "the offices’ teams": the possessive of a plural in
 ///   English); other `'` (a quotation mark, "'entre cometes'") stay as written, and so does
 ///   one in an address written in the text (`inAddress`: a web address, an e-mail). A `'`
-///   after a space or at the start, before a letter, opens a quotation, which the next `'`
-///   that is not inside a word closes: "'the offices'" keeps both marks straight, a pair;
+///   before a letter and after anything but a letter or a digit (a space, the start, a
+///   bracket, `«`) opens a quotation, which the next `'` that is not inside a word closes:
+///   "'the offices'" keeps both marks straight, a pair. A quotation may go on into the next
+///   text of the same block (`Quotation`: a Markdown paragraph's text after a link);
 /// - the space between a digit and `%` or `€` is a no-break space (U+00A0), so that the
 ///   number and its sign never part at a line's end: "96 %" and "90.000 €" (Catalan and
 ///   Spanish write the space; English "96%" has none and is left alone); a `%` that
@@ -27,25 +29,48 @@ public enum Typography {
     /// copying: eight bytes at a time are skipped while none is `'`, `%` or the first
     /// byte of `€`, as `HTML.escape` skips).
     public static func prose(_ text: String) -> String {
-        if let result = text.utf8.withContiguousStorageIfAvailable({ prose(utf8: $0) }) { return result ?? text }
+        var quotation = Quotation()
+        return prose(text, quotation: &quotation)
+    }
+
+    /// `prose(_:)` of a text that goes on from the text before it in the same block (a
+    /// Markdown paragraph's text nodes, split by a link or an emphasis): a quotation opened
+    /// in one is closed in the next.
+    public static func prose(_ text: String, quotation: inout Quotation) -> String {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ prose(utf8: $0, quotation: &quotation) }) { return result ?? text }
         var copy = text
-        return copy.withUTF8 { prose(utf8: $0) } ?? text
+        return copy.withUTF8 { prose(utf8: $0, quotation: &quotation) } ?? text
+    }
+
+    /// Whether a quotation opened with `'` waits for its closing mark, from one text of a
+    /// block to the next; a new block starts with a new one.
+    public struct Quotation: Sendable {
+        var open = false
+        public init() {}
     }
 
     /// The bytes with the rules applied, or nil when none applies: a first pass finds
     /// how many bytes the changes add, a second writes the new text straight into its
     /// string (one allocation; Catalan has an apostrophe in most texts).
     public static func prose(utf8 b: UnsafeBufferPointer<UInt8>) -> String? {
+        var quotation = Quotation()
+        return prose(utf8: b, quotation: &quotation)
+    }
+
+    /// `prose(utf8:)` of a text that goes on from the text before it in the same block.
+    public static func prose(utf8 b: UnsafeBufferPointer<UInt8>, quotation: inout Quotation) -> String? {
         var added = 0
-        scan(b) { _, apostrophe in added += apostrophe ? 2 : 1 }
+        let start = quotation
+        scan(b, &quotation) { _, apostrophe in added += apostrophe ? 2 : 1 }
         guard added > 0 else { return nil }
+        var again = start
         return String(unsafeUninitializedCapacity: b.count + added) { out in
             var run = 0, o = 0
             func copy(_ end: Int) {
                 if end > run { _ = UnsafeMutableBufferPointer(rebasing: out[o..<(o + end - run)]).initialize(from: b[run..<end]) }
                 o += end - run
             }
-            scan(b) { i, apostrophe in
+            scan(b, &again) { i, apostrophe in
                 copy(i)
                 if apostrophe {
                     out[o] = 0xE2; out[o + 1] = 0x80; out[o + 2] = 0x99  // ’
@@ -65,12 +90,12 @@ public enum Typography {
     /// an apostrophe (else the space before a sign). Eight bytes at a time are skipped
     /// while none is `'`, `%` or E2.
     @inline(__always)
-    static func scan(_ b: UnsafeBufferPointer<UInt8>, _ change: (Int, Bool) -> Void) {
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, _ quotation: inout Quotation, _ change: (Int, Bool) -> Void) {
         guard let base = b.baseAddress else { return }
         let n = b.count
         var i = 0
-        // Whether a quotation opened with `'` is waiting for its closing mark.
-        var quoting = false
+        var quoting = quotation.open
+        defer { quotation.open = quoting }
         while i < n {
             while i + 8 <= n, !mayChange(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
             let stop = min(n, i + 8)
@@ -79,7 +104,7 @@ public enum Typography {
                 if c == apostrophe {
                     if i > 0, i + 1 < n, endsLetter(b, before: i), startsLetterOrDigit(b, at: i + 1) {
                         if !inAddress(b, at: i) { change(i, true) }
-                    } else if (i == 0 || opensQuotation(b, before: i)) && i + 1 < n && startsLetterOrDigit(b, at: i + 1) {
+                    } else if i + 1 < n, startsLetter(b, at: i + 1), i == 0 || !(endsLetter(b, before: i) || isDigit(base[i - 1])) {
                         quoting = true
                     } else if quoting {
                         quoting = false
@@ -101,15 +126,6 @@ public enum Typography {
     }
 
     static let apostrophe = UInt8(ascii: "'")
-
-    /// Whether a `'` at byte `i` (past the first) opens a quotation by what stands before
-    /// it: a space, a bracket, a dash (— E2 80 94, – E2 80 93).
-    @inline(__always)
-    static func opensQuotation(_ b: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
-        let c = b[i - 1]
-        if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == UInt8(ascii: "(") || c == UInt8(ascii: "[") { return true }
-        return (c == 0x94 || c == 0x93) && i >= 3 && b[i - 3] == 0xE2 && b[i - 2] == 0x80
-    }
 
     /// Whether byte `i` stands in an address written in the text: a run without spaces
     /// that holds `://` or `@`, or begins with `www.` (`https://example.cat/l'oficina`,
@@ -157,6 +173,12 @@ public enum Typography {
         if isASCIILetter(b[i - 1]) { return true }
         return i >= 2 && isLatinLead(b[i - 2]) && b[i - 1] >= 0x80 && b[i - 1] <= 0xBF
             && !(b[i - 2] == 0xC3 && (b[i - 1] == 0x97 || b[i - 1] == 0xB7))
+    }
+
+    /// Whether the character at byte `i` is a letter.
+    @inline(__always)
+    static func startsLetter(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        startsLetterOrDigit(b, at: i) && !isDigit(b[i])
     }
 
     /// Whether the character at byte `i` is a letter or a digit.

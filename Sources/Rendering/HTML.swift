@@ -95,13 +95,16 @@ public enum HTML {
         out.reserveCapacity(html.utf8.count + 64)
         var rest = html[...]
         var skipping: Substring?  // the closing tag of the element whose text stays as written
+        // A quotation goes on across inline tags (a link, an emphasis), not into another block.
+        var quotation = Typography.Quotation()
         while let open = rest.firstIndex(of: "<") {
             let text = String(rest[..<open])
-            out += skipping == nil ? Typography.prose(text) : text
+            out += skipping == nil ? Typography.prose(text, quotation: &quotation) : text
             guard let close = rest[open...].firstIndex(of: ">") else { rest = rest[open...]; break }
             let tag = rest[open...close]
             out += tag
-            let name = tag.dropFirst().prefix { $0.isLetter || $0 == "/" }.lowercased()
+            let name = tag.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "/" }.lowercased()
+            if !HTML.inlineElements.contains(name.hasPrefix("/") ? String(name.dropFirst()) : name) { quotation = Typography.Quotation() }
             if let end = skipping {
                 if name == end { skipping = nil }
             } else if ["code", "pre", "script", "style"].contains(name) {
@@ -109,7 +112,12 @@ public enum HTML {
             }
             rest = rest[rest.index(after: close)...]
         }
-        out += skipping == nil ? Typography.prose(String(rest)) : String(rest)
+        out += skipping == nil ? Typography.prose(String(rest), quotation: &quotation) : String(rest)
         return out
     }
+
+    /// The elements a sentence goes on across (`typesetText`): phrasing content that
+    /// writers put inside a sentence; any other tag starts a new block of text.
+    static let inlineElements: Set<String> = ["a", "abbr", "b", "bdi", "cite", "code", "em", "i", "kbd", "mark", "q", "s",
+                                              "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"]
 }

@@ -44,6 +44,7 @@ public struct MarkdownHTML: Sendable {
             var anchors: [String] = []
             var slugger = Slugger()
             var rawNodes: [OpaquePointer] = []
+            var quotations = Quotations()
             let iter = cmark_iter_new(doc)
             while true {
                 let ev = cmark_iter_next(iter)
@@ -58,7 +59,7 @@ public struct MarkdownHTML: Sendable {
                     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                     if let resolved = resolveLink(url) { cmark_node_set_url(node, resolved) }
                 } else if type == CMARK_NODE_TEXT {
-                    MarkdownHTML.setTypography(node)
+                    if let text = MarkdownHTML.typography(of: node, quotations: &quotations) { cmark_node_set_literal(node, text) }
                 } else if rawHTMLAsText, type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK {
                     rawNodes.append(node)
                 }
@@ -88,19 +89,42 @@ public struct MarkdownHTML: Sendable {
                                   with: "data-footnote-backref aria-label=\"\(HTML.escape(backLabel))\"")
     }
 
-    /// Gives a text node its `Typography` (`typography(of:)`).
-    static func setTypography(_ node: OpaquePointer) {
-        if let text = typography(of: node) { cmark_node_set_literal(node, text) }
+    /// The quotations of a document's text nodes (`Typography.Quotation`), block by block:
+    /// a text node goes on from those before it in the same block (a paragraph, a heading,
+    /// a table's cell), so that a quotation opened before a link or an emphasis is closed
+    /// after it; a new block starts with none open.
+    struct Quotations {
+        private var block: OpaquePointer?
+        private var quotation = Typography.Quotation()
+
+        init() {}
+
+        /// The quotation that `node`'s text goes on from.
+        mutating func current(for node: OpaquePointer) -> Typography.Quotation {
+            // The nearest ancestor that is not an inline (CMARK_NODE_TYPE_INLINE, 0xC000).
+            var parent = cmark_node_parent(node)
+            while let p = parent, cmark_node_get_type(p).rawValue & 0xC000 == 0xC000 { parent = cmark_node_parent(p) }
+            if parent != block {
+                block = parent
+                quotation = Typography.Quotation()
+            }
+            return quotation
+        }
+
+        mutating func update(_ quotation: Typography.Quotation) { self.quotation = quotation }
     }
 
     /// The literal of a text node with the outputs' `Typography`, or nil when that is
     /// the literal itself or the node is the text of an autolink (the address itself,
     /// `<https://…>`). Code spans and raw HTML are other kinds of node: never changed.
-    static func typography(of node: OpaquePointer) -> String? {
+    /// The text nodes of a document are given in order, with the same `quotations`.
+    static func typography(of node: OpaquePointer, quotations: inout Quotations) -> String? {
         guard let raw = cmark_node_get_literal(node) else { return nil }
         // Read in place: most text nodes do not change, and are not copied.
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
-        guard let text = Typography.prose(utf8: bytes) else { return nil }
+        var quotation = quotations.current(for: node)
+        defer { quotations.update(quotation) }
+        guard let text = Typography.prose(utf8: bytes, quotation: &quotation) else { return nil }
         if let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_LINK,
            let url = cmark_node_get_url(parent).map({ String(cString: $0) }), url.hasSuffix(String(cString: raw)) { return nil }
         return text

@@ -66,6 +66,8 @@ public struct MarkdownTypst: Sendable {
         var open: Set<String> = []
         /// How many numbered sections were written.
         var sections = 0
+        /// The quotations of the text nodes, block by block (`MarkdownHTML.Quotations`).
+        var quotations = MarkdownHTML.Quotations()
 
         init(renderer: MarkdownTypst) { self.renderer = renderer }
 
@@ -199,7 +201,7 @@ public struct MarkdownTypst: Sendable {
         mutating func inline(_ node: OpaquePointer) -> String {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT:
-                return text(MarkdownHTML.typography(of: node) ?? literal(node))
+                return text(MarkdownHTML.typography(of: node, quotations: &quotations) ?? literal(node))
             case CMARK_NODE_HTML_INLINE:
                 return Typst.escape(literal(node))
             case CMARK_NODE_SOFTBREAK:

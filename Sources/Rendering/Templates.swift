@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Loading
+import Model
 import Mustache
 
 /// The Mustache templates of one output (`templates/handbook/`, `templates/site/`),
@@ -239,9 +240,11 @@ public final class TemplateMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: (files: [Source], value: Any)] = [:]
 
-    /// The `.mustache` files under `folder`, sorted by path, with their bytes.
+    /// The `.mustache` files under `folder`, sorted by path, with their bytes; not those
+    /// of `templates/site/root/`, which the site copies as they are (`TreeLayout.siteRootFolder`).
     public static func sources(root: URL, folder: String) -> [Source] {
-        FileTree.files(root: root, folders: [folder]).filter { $0.hasSuffix(".mustache") }.compactMap { path in
+        let copied = TreeLayout.siteRootFolder + "/"
+        return FileTree.files(root: root, folders: [folder]).filter { $0.hasSuffix(".mustache") && !$0.hasPrefix(copied) }.compactMap { path in
             guard case let .success(bytes) = FileTree.read(root: root, path: path) else { return (path, []) }
             return (path, bytes)
         }

@@ -9,6 +9,8 @@ import Rendering
 public enum SiteError: Error, CustomStringConvertible {
     case templates([Diagnostic])
     case missingHandbook(String)
+    /// A file of `templates/site/root/` that could not be read when it was copied.
+    case unreadableRootFile(String, FileTree.FileProblem)
 
     public var description: String {
         switch self {
@@ -16,6 +18,8 @@ public enum SiteError: Error, CustomStringConvertible {
             return "the site's templates have problems:\n" + problems.map { "  \($0.span): \($0.message)" }.joined(separator: "\n")
         case let .missingHandbook(path):
             return "the handbook list names \(path), which does not exist; build the handbooks again"
+        case let .unreadableRootFile(path, problem):
+            return "\(path) could not be copied to the site (\(problem)); `oae check` says why"
         }
     }
 }
@@ -249,12 +253,15 @@ public struct SiteBuild: Sendable {
         }
     }
 
-    /// Copies the files of `templates/site/root/` to the site's root, as they are.
+    /// Copies the files of `templates/site/root/` to the site's root, as they are (the
+    /// check refuses one it cannot read: `SiteSettings.rootFileProblems`).
     func copyRootFiles(to folder: URL) throws {
         let root = site.input.root
         for file in SiteSettings.rootFiles(root: root, own: SiteBuild.ownRootNames(languages: site.input.languages)) {
-            guard case let .success(bytes) = FileTree.read(root: root, path: file.path) else { continue }
-            try writeFile(folder.appendingPathComponent(file.sitePath), Data(bytes))
+            switch FileTree.read(root: root, path: file.path) {
+            case let .success(bytes): try writeFile(folder.appendingPathComponent(file.sitePath), Data(bytes))
+            case let .failure(problem): throw SiteError.unreadableRootFile(file.path, problem)
+            }
         }
     }
 

@@ -20,29 +20,41 @@ public enum SiteSettings {
     /// leading dot, `.nojekyll`) are not read, as nowhere in the tree.
     public static var rootFolder: String { TreeLayout.siteRootFolder }
 
-    /// The files of `templates/site/root/` (paths from the tree's root, sorted) that would
-    /// stand where the site writes its own (`own`: `SiteBuild.ownRootNames`), each an
-    /// error at the file: the build never replaces a page with one, nor one with a page.
-    public static func rootFileProblems(_ templates: [String], own: Set<String>) -> [Diagnostic] {
+    /// The files of `templates/site/root/` (paths from the tree's root, sorted) that the
+    /// site cannot copy, each an error at the file: one that would stand where the site
+    /// writes its own (`own`: `SiteBuild.ownRootNames`, compared without case, since a
+    /// file system may not tell `Index.html` from `index.html`), so that the build never
+    /// replaces a page with one, nor one with a page; and one that oae does not read (over
+    /// `TextChecks.maxFileBytes`, unreadable), which the site would otherwise lack.
+    public static func rootFileProblems(_ templates: [String], own: Set<String>, root: URL) -> [Diagnostic] {
         let prefix = rootFolder + "/"
         return templates.filter { $0.hasPrefix(prefix) }.sorted().compactMap { path in
             let relative = path.dropFirst(prefix.count)
             let first = String(relative.prefix { $0 != "/" })
-            guard own.contains(first) else { return nil }
-            let what = first.count == relative.count ? "the site writes its own \(first)" : "the site writes its own \(first)/ folder"
-            return .error("site-root-file", "\(path) would be copied to the site's \(relative), where \(what)",
-                          at: SourceSpan(file: path, line: 1, column: 1),
-                          help: "rename or move it: \(own.sorted().joined(separator: ", ")) are the site's")
+            if let name = own.first(where: { $0.lowercased() == first.lowercased() }) {
+                let what = first.count == relative.count ? "the site writes its own \(name)" : "the site writes its own \(name)/ folder"
+                return .error("site-root-file", "\(path) would be copied to the site's \(relative), where \(what)",
+                              at: SourceSpan(file: path, line: 1, column: 1),
+                              help: "rename or move it: \(own.sorted().joined(separator: ", ")) are the site's")
+            }
+            switch FileTree.read(root: root, path: path) {
+            case .success: return nil
+            case let .failure(.tooLarge(size)): return TextChecks.tooLarge(file: path, size: size)
+            case .failure: return .error("file-unreadable", "\(path) cannot be read, so the site would lack it", at: .wholeFile(path),
+                                         help: "make it a regular file that oae can read, or remove it")
+            }
         }
     }
 
     /// The files of `templates/site/root/` the site copies, as `(path from the tree's root,
-    /// path from the site's root)`, sorted; those that `rootFileProblems` refuses are left out.
+    /// path from the site's root)`, sorted; those that stand where the site writes its own
+    /// (`rootFileProblems`) are left out.
     public static func rootFiles(root: URL, own: Set<String>) -> [(path: String, sitePath: String)] {
         let prefix = rootFolder + "/"
+        let names = Set(own.map { $0.lowercased() })
         return FileTree.files(root: root, folders: [rootFolder]).compactMap { path in
             let relative = String(path.dropFirst(prefix.count))
-            return own.contains(String(relative.prefix { $0 != "/" })) ? nil : (path, relative)
+            return names.contains(relative.prefix { $0 != "/" }.lowercased()) ? nil : (path, relative)
         }
     }
 

@@ -54,6 +54,9 @@ final class ServeTests: XCTestCase {
     func testEditReloadOverlayAndRefusal() async throws {
         let root = try makeTree()
         defer { try? FileManager.default.removeItem(at: root) }
+        // A file of templates/site/root/, in the preview's first full build.
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("templates/site/root"), withIntermediateDirectories: true)
+        try Data("first.example.cat\n".utf8).write(to: root.appendingPathComponent("templates/site/root/CNAME"))
         let server = Process()
         server.executableURL = URL(fileURLWithPath: oae)
         server.arguments = ["serve", "--root", root.path, "--port", "0", "--as-of", "2026-11-25"]
@@ -121,6 +124,10 @@ final class ServeTests: XCTestCase {
         try Data("oae.example.cat\n".utf8).write(to: root.appendingPathComponent("templates/site/root/CNAME"))
         let rootFile = try await waitFor(2) { try await get("\(base)/CNAME") == (200, "oae.example.cat\n") }
         XCTAssertTrue(rootFile, "templates/site/root/CNAME is served at /CNAME")
+        // Deleted, it is gone at once, not served from the preview's first build.
+        try FileManager.default.removeItem(at: root.appendingPathComponent("templates/site/root/CNAME"))
+        let rootFileGone = try await waitFor(2) { try await get("\(base)/CNAME").0 == 404 }
+        XCTAssertTrue(rootFileGone, "a deleted root file answers 404")
 
         // A broken file brings the errors (the overlay's data), with file and line.
         try Data((edited + "status: pilot\n").utf8).write(to: office)

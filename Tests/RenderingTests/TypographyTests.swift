@@ -36,10 +36,31 @@ final class TypographyTests: XCTestCase {
         XCTAssertEqual(Typography.prose("He said 'the offices' and the offices' teams"),
                        "He said 'the offices' and the offices\u{2019} teams")
         XCTAssertEqual(Typography.prose("('l'oficina') i els veïns' —'mes'"), "('l\u{2019}oficina') i els veïns\u{2019} —'mes'")
+        // A quotation opens after anything but a letter or a digit, before a letter; not
+        // before a digit ("'90s"), which is an elision.
+        XCTAssertEqual(Typography.prose("«'Serveis municipals'» i ['dies','mesos'] als 90'"),
+                       "«'Serveis municipals'» i ['dies','mesos'] als 90'")
+        XCTAssertEqual(Typography.prose("In the '90s the offices' teams"), "In the '90s the offices\u{2019} teams")
         // A lone `s` is no word's end; an address stays as written.
         for text in ["s' a", "a s'", "'Is' it", "https://ex.cat/offices' x"] {
             XCTAssertEqual(Typography.prose(text), text, text)
         }
+    }
+
+    /// A quotation goes on across the text nodes of one Markdown block (a link, an
+    /// emphasis, a line break split it; the review of session 30), and across a page's
+    /// inline tags; a new block starts with none open.
+    func testAQuotationGoesOnAcrossTheTextsOfOneBlock() {
+        XCTAssertEqual(MarkdownHTML().render("Vegeu 'Serveis\nmunicipals' i 'les [oficines](x) actives'.\n\nThe offices' *teams*' work.\n"), """
+            <p>Vegeu 'Serveis
+            municipals' i 'les <a href="x">oficines</a> actives'.</p>
+            <p>The offices\u{2019} <em>teams</em>' work.</p>
+
+            """)
+        XCTAssertEqual(MarkdownTypst().render("Vegeu 'les *oficines* actives' i les oficines' webs."),
+                       "Vegeu \\'les #emph[oficines] actives\\' i les oficines\u{2019} webs\\.")
+        XCTAssertEqual(HTML.typesetText("<p>Vegeu 'les <a href=x>oficines</a> actives'</p><p>the offices' teams</p>"),
+                       "<p>Vegeu 'les <a href=x>oficines</a> actives'</p><p>the offices\u{2019} teams</p>")
     }
 
     /// An address written in a YAML text (no Markdown marks it) stays as written: a web

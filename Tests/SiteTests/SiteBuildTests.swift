@@ -96,6 +96,25 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(filesUnder(out.appendingPathComponent("site"))["sitemap.xml"], site["sitemap.xml"], "the site is kept")
     }
 
+    /// A name of the site's own in another case is refused too (a file system may not
+    /// tell them apart), and so is a file oae does not read, which the site would lack; a
+    /// template there is copied, not parsed (the review of session 30).
+    func testRootFilesTheSiteCannotCopyAreErrorsAndTemplatesThereAreCopied() throws {
+        tree = try SiteTree()
+        try tree.write("templates/site/root/Index.html", "x")
+        try tree.write("templates/site/root/report.pdf", String(repeating: "x", count: 9 * 1024 * 1024))
+        try tree.write("templates/site/root/page.mustache", "{{#open}} never closed")
+        let (_, diagnostics) = CheckRun.diagnose(root: tree.root, asOf: Day("2026-11-25"))
+        XCTAssertEqual(diagnostics.filter { "\($0.span)".hasPrefix("templates/site/") }.map { "\($0.span): \($0.rule) \($0.message)" }, [
+            "templates/site/root/Index.html:1:1: site-root-file templates/site/root/Index.html would be copied to the site's Index.html, where the site writes its own index.html",
+            "templates/site/root/report.pdf:1:1: file-too-large file is 9 MiB, over the limit of 8 MiB",
+        ])
+        try FileManager.default.removeItem(at: tree.root.appendingPathComponent("templates/site/root/Index.html"))
+        try FileManager.default.removeItem(at: tree.root.appendingPathComponent("templates/site/root/report.pdf"))
+        XCTAssertNil(build(out))
+        XCTAssertEqual(filesUnder(out.appendingPathComponent("site"))["page.mustache"], Data("{{#open}} never closed".utf8))
+    }
+
     func testFailedBuildLeavesThePreviousSite() throws {
         tree = try SiteTree()
         XCTAssertNil(build(out))
