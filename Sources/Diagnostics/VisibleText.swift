@@ -54,10 +54,10 @@ public enum VisibleText {
         return out
     }
 
-    /// The widest excerpt shown, in characters: a longer line is cut around the caret,
-    /// each cut marked with `…`.
+    /// The widest excerpt shown, in columns of a terminal (`terminalColumns`: a CJK
+    /// character takes two): a longer line is cut around the caret, each cut marked with `…`.
     public static let excerptWidth = 160
-    /// How many characters an excerpt that is cut keeps before the caret.
+    /// How many columns an excerpt that is cut keeps before the caret.
     static let excerptContext = 60
 
     /// A line quoted under a diagnostic, and where its caret goes: the line with tabs
@@ -146,10 +146,18 @@ public enum VisibleText {
         pieces.reserveCapacity(utf8.count)
         var offsets = [0]
         offsets.reserveCapacity(utf8.count + 1)
-        for scalar in line.unicodeScalars {
-            let piece = scalar == "\t" ? " " : isEscaped(scalar) ? escape(scalar) : String(scalar)
+        // Where each piece ends in a terminal's columns: the window is cut by those (a line
+        // of CJK was cut at 160 characters, 320 columns). An escape and a tab are ASCII.
+        var columns = [0]
+        columns.reserveCapacity(utf8.count + 1)
+        let scalars = Array(line.unicodeScalars)
+        let widths = terminalColumns(scalars)
+        for (i, scalar) in scalars.enumerated() {
+            let plain = scalar != "\t" && !isEscaped(scalar)
+            let piece = plain ? String(scalar) : scalar == "\t" ? " " : escape(scalar)
             pieces.append(piece)
             offsets.append(offsets[offsets.count - 1] + piece.count)
+            columns.append(columns[columns.count - 1] + (plain ? widths[i] : piece.count))
         }
         let n = pieces.count
         let start = min(max(0, column - 1), n)
@@ -157,17 +165,17 @@ public enum VisibleText {
         let end = start < n ? start + min(n - start, max(1, width)) : start
         let caretStart = offsets[start]
         let caretEnd = start < n ? offsets[end] : caretStart + 1
-        let total = offsets[n]
+        let total = columns[n]
         guard total > excerptWidth else {
             return (pieces.joined(), caretStart, caretEnd - caretStart)
         }
-        // A window of `excerptWidth` characters from `excerptContext` before the caret
+        // A window of `excerptWidth` columns from `excerptContext` before the caret
         // (earlier when the line ends first), on whole characters.
-        var from = max(0, caretStart - excerptContext)
+        var from = max(0, columns[start] - excerptContext)
         let to = min(total, from + excerptWidth)
         from = max(0, to - excerptWidth)
-        let first = offsets.firstIndex { $0 >= from } ?? n
-        let last = offsets.lastIndex { $0 <= to } ?? n
+        let first = columns.firstIndex { $0 >= from } ?? n
+        let last = columns.lastIndex { $0 <= to } ?? n
         var shown = first > 0 ? "…" : ""
         shown += pieces[first..<max(first, last)].joined()
         if last < n { shown += "…" }

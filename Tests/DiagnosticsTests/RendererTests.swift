@@ -190,6 +190,21 @@ final class RendererTests: XCTestCase {
         XCTAssertEqual(caretLine("a: 東京 x", column: 4, width: 2), "  |    ^^^^")
     }
 
+    /// A line of wide characters is cut at 160 terminal columns, not 160 characters (the
+    /// review of session 29), the carets still under the span.
+    func testALineOfWideCharactersIsCutAtTheExcerptsColumns() {
+        let line = "t: " + String(repeating: "東", count: 100) + "x" + String(repeating: "京", count: 100)
+        let d = Diagnostic.error("r", "m", at: SourceSpan(file: "x.yaml", line: 1, column: 104))
+        let out = TextRenderer(color: false) { _ in SourceText(line) }.render(d).split(separator: "\n")
+        // 60 columns before the caret: 30 wide characters; then x and 49 more (99 columns
+        // of the 100 left, whole characters).
+        XCTAssertEqual(String(out[2]), "1 | …" + String(repeating: "東", count: 30) + "x" + String(repeating: "京", count: 49) + "…")
+        XCTAssertEqual(String(out[3]), "  | " + String(repeating: " ", count: 61) + "^")
+        // 80 wide characters (160 columns) are not cut.
+        let fits = String(repeating: "東", count: 80)
+        XCTAssertEqual(VisibleText.excerpt(Substring(fits), column: 1, width: 1).shown, fits)
+    }
+
     /// A span over several lines underlines its first line to the end, long or escaped
     /// lines too (the width to the end of a long line overflowed, and `oae check` crashed
     /// on a tree whose schema enum and texts disagreed over a long line).
