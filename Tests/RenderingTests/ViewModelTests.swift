@@ -1,6 +1,6 @@
 import Diagnostics
 import Foundation
-import Rendering
+@testable import Rendering
 import XCTest
 
 /// Templates are rendered from typed view models, and a tag that names nothing of the
@@ -27,17 +27,18 @@ final class ViewModelTests: XCTestCase {
         ]))
     }
 
-    /// Columns count characters (`é` written as `e` and a combining accent is one), the
-    /// blanks around a name (a tab, a no-break space) are not part of it, and `"\r\n"`,
-    /// one character, does not end a line (as the check always counted).
+    /// Columns count scalars, as the quoted line under a diagnostic places its caret (`é`
+    /// written as `e` and a combining accent is two), a CRLF ends a line as an LF does (it
+    /// did not: the tags after it were told on the line before, past its end), and the
+    /// blanks around a name (a tab, a no-break space) are not part of it.
     func testATagIsPlacedByCharactersInTextThatIsNotASCII() {
         let template = "«{{\u{00A0}titel\t}}»\r\n{{ bogus }}\ne\u{0301}{{#rows}}{{labl}}{{/rows}}"
         let check = TemplateVariables(sources: ["chapter": ("templates/x/chapter.mustache", template)], uiKeys: [])
         let found = check.check("chapter", shape: .of(Chapter.self)).map { "\($0.span): \($0.message)" }
         XCTAssertEqual(found, [
             "templates/x/chapter.mustache:1:4: 'titel' names nothing this template is given",
-            "templates/x/chapter.mustache:1:18: 'bogus' names nothing this template is given",
-            "templates/x/chapter.mustache:2:13: 'labl' names nothing this template is given",
+            "templates/x/chapter.mustache:2:4: 'bogus' names nothing this template is given",
+            "templates/x/chapter.mustache:3:14: 'labl' names nothing this template is given",
         ])
         // The same template in ASCII, read byte by byte, places its tags the same way.
         let ascii = "<{{\ttitel }}>\n{{ bogus }}\ne{{#rows}}{{labl}}{{/rows}}"
@@ -45,6 +46,26 @@ final class ViewModelTests: XCTestCase {
         XCTAssertEqual(asciiCheck.check("chapter", shape: .of(Chapter.self)).map { "\($0.span)" }, [
             "templates/x/chapter.mustache:1:4", "templates/x/chapter.mustache:2:4", "templates/x/chapter.mustache:3:13",
         ])
+    }
+
+    /// A template whose every scalar is its own character is read by byte, with the tags
+    /// (names, lines, columns) read by character: every scalar `isAlone` takes, between
+    /// braces, sigils, blanks and line ends. One that joins (a combining mark after a
+    /// brace: no tag for swift-mustache) is read by character.
+    func testTemplatesReadByByteGiveTheTagsReadByCharacter() {
+        var checked = 0
+        for value in UInt32(0x80)...0x2FFF {
+            guard let s = Unicode.Scalar(value), TemplateVariables.isAlone(s) else { continue }
+            let text = "\(s){{#a\(s)}}\(s)\r\n{{\u{00A0}b\(s) }}\(s){{\(s)}}{{/a\(s)}}\n\(s){{> p}}"
+            XCTAssertEqual(Array(text).count, text.unicodeScalars.count - 1, "U+\(String(value, radix: 16)) joins a neighbour")
+            let bytes = Array(text.utf8)
+            XCTAssertEqual(TemplateVariables.tags(bytes).map { "\($0)" }, TemplateVariables.tags(bytes, byCharacter: true).map { "\($0)" },
+                           "U+\(String(value, radix: 16))")
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 1_000)
+        let joined = Array("{\u{301}{x}}{{y}}".utf8)
+        XCTAssertEqual(TemplateVariables.tags(joined).map(\.name), ["y"])
     }
 
     func testAMisspeltTagIsReportedWhereItIsWritten() {
