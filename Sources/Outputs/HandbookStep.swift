@@ -102,7 +102,7 @@ public struct HandbookStep: OutputStep {
                 if settings.typstSource { files.append("handbook.typ") }
                 let previous = cache.previous.units[unit]
                 return PlannedUnit(name: unit, unit: .init(key: key, reads: reads, pdf: previous?.key == key ? previous?.pdf : nil,
-                                                           content: cache.key(reads: reads, shows)),
+                                                           content: HandbookStep.content(input, slug: slug, language: language, cache: cache)),
                                    files: files.map { "\(unit)/\($0)" })
             }
         }
@@ -120,21 +120,50 @@ public struct HandbookStep: OutputStep {
                 input.recordStateDay(slug).description]
     }
 
-    /// How many of the handbooks of `manifest` that the tree still has were built from
-    /// other inputs than the tree's now, by another oae, or as of another day (their
-    /// recorded `BuildRecord.Unit.content` differs from the tree's), and how many were
-    /// compared (those with a recorded content). `oae build site` links the handbooks it
-    /// finds, and says so.
-    public static func stale(_ manifest: HandbookManifest, _ input: BuildInput, cache: BuildCache) -> (stale: Int, compared: Int) {
+    /// The key of what a handbook shows (`BuildRecord.Unit.content`): its inputs, the
+    /// program, `shows` and the day the build tells states as of, whether `--as-of` gave it
+    /// or it is the tree's (a handbook built either way on the same day has the same bytes).
+    static func content(_ input: BuildInput, slug: String, language: String, cache: BuildCache) -> String {
+        cache.key(reads: reads(slug), shows(input, slug: slug, language: language) + [input.stateDay.description], asOf: "")
+    }
+
+    /// The handbooks the site links, against the tree's now: how many of the tree's
+    /// (each municipality in each language) are not in `manifest`, and, of those that
+    /// are and whose record says what they show, which were built from other inputs,
+    /// by another oae or as of another day (`BuildRecord.Unit.content`), by
+    /// `<municipality>/<language>`. `oae build site` links the handbooks it finds, and says so.
+    public static func linked(_ manifest: HandbookManifest?, _ input: BuildInput, cache: BuildCache)
+        -> (total: Int, missing: Int, compared: Int, stale: [String]) {
+        var present = Set<String>()
+        var stale: [String] = []
+        var compared = 0
         let slugs = Set(input.resolved.map(\.slug)), languages = Set(input.languages)
-        var stale = 0, compared = 0
-        for entry in manifest.entries where slugs.contains(entry.municipality) && languages.contains(entry.language) {
-            guard let recorded = cache.unit("\(HandbookBuild.folderName)/\(entry.municipality)/\(entry.language)")?.content else { continue }
+        for entry in manifest?.entries ?? [] where slugs.contains(entry.municipality) && languages.contains(entry.language) {
+            let id = "\(entry.municipality)/\(entry.language)"
+            present.insert(id)
+            guard let recorded = cache.unit("\(HandbookBuild.folderName)/\(id)")?.content else { continue }
             compared += 1
-            let now = cache.key(reads: reads(entry.municipality), shows(input, slug: entry.municipality, language: entry.language))
-            if recorded != now { stale += 1 }
+            if recorded != content(input, slug: entry.municipality, language: entry.language, cache: cache) { stale.append(id) }
         }
-        return (stale, compared)
+        let total = slugs.count * languages.count
+        return (total, total - present.count, compared, stale)
+    }
+
+    /// The notes of `oae build site` on the handbooks it links (`linked`): none when they
+    /// are the tree's, all of them.
+    public static func linkedNotes(_ manifest: HandbookManifest?, _ input: BuildInput, cache: BuildCache) -> [String] {
+        let (total, missing, compared, stale) = linked(manifest, input, cache: cache)
+        guard missing > 0 || !stale.isEmpty else { return [] }
+        let build = "`oae build\(input.asOf.map { " --as-of \($0)" } ?? "")`"
+        var notes: [String] = []
+        if missing > 0 {
+            notes.append("note: \(missing) of the tree's \(total) handbooks are not in the output, so the site does not link them; \(build) builds them with the site")
+        }
+        if !stale.isEmpty {
+            let named = stale.prefix(3).joined(separator: ", ") + (stale.count > 3 ? ", …" : "")
+            notes.append("note: \(stale.count) of the \(compared) handbooks the site links (\(named)) were built from another state of the tree, by another build of oae or as of another day; \(build) builds them again with the site")
+        }
+        return notes
     }
 
     /// The PDF engine (`TypstEngine.find`), looked for once per process and environment:

@@ -60,12 +60,7 @@ public struct SiteStep: OutputStep {
             throw OutputError.step(name: name, message: "\(error)")
         }
         var lines: [String] = []
-        if let manifest, let cache = tree.cache {
-            let (stale, compared) = HandbookStep.stale(manifest, input, cache: cache)
-            if stale > 0 {
-                lines.append("note: \(stale) of the \(compared) handbooks the site links were built from another state of the tree, by another oae or as of another day; `oae build` builds them again with the site")
-            }
-        }
+        if let cache = tree.cache { lines += HandbookStep.linkedNotes(manifest, input, cache: cache) }
         let pagefind = settings.skipSearch ? nil : Pagefind.locate(root: input.root, environment: settings.environment)
         if pagefind == nil, !settings.skipSearch {
             lines.append(Pagefind.absenceNote(environment: settings.environment))

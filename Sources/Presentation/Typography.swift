@@ -8,9 +8,10 @@
 ///   English); other `'` (a quotation mark, "'entre cometes'") stay as written, and so does
 ///   one in an address written in the text (`inAddress`: a web address, an e-mail). A `'`
 ///   before a letter and after anything but a letter or a digit (a space, the start, a
-///   bracket, `«`) opens a quotation, which the next `'` that is not inside a word closes:
-///   "'the offices'" keeps both marks straight, a pair. A quotation may go on into the next
-///   text of the same block (`Quotation`: a Markdown paragraph's text after a link);
+///   bracket, `«`) opens a quotation; from there to the end of the block no `s'` is curled,
+///   since its closing mark looks the same ("He said 'the teams' files'" keeps all three
+///   straight: which one closes the quotation is not for a rule to guess). A block is a
+///   text, or the texts of one Markdown paragraph, heading or cell (`Quotation`);
 /// - the space between a digit and `%` or `€` is a no-break space (U+00A0), so that the
 ///   number and its sign never part at a line's end: "96 %" and "90.000 €" (Catalan and
 ///   Spanish write the space; English "96%" has none and is left alone); a `%` that
@@ -42,10 +43,10 @@ public enum Typography {
         return copy.withUTF8 { prose(utf8: $0, quotation: &quotation) } ?? text
     }
 
-    /// Whether a quotation opened with `'` waits for its closing mark, from one text of a
+    /// Whether a quotation was opened with `'` in the block so far, from one text of a
     /// block to the next; a new block starts with a new one.
     public struct Quotation: Sendable {
-        var open = false
+        var opened = false
         public init() {}
     }
 
@@ -94,8 +95,8 @@ public enum Typography {
         guard let base = b.baseAddress else { return }
         let n = b.count
         var i = 0
-        var quoting = quotation.open
-        defer { quotation.open = quoting }
+        var quoted = quotation.opened
+        defer { quotation.opened = quoted }
         while i < n {
             while i + 8 <= n, !mayChange(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
             let stop = min(n, i + 8)
@@ -105,10 +106,8 @@ public enum Typography {
                     if i > 0, i + 1 < n, endsLetter(b, before: i), startsLetterOrDigit(b, at: i + 1) {
                         if !inAddress(b, at: i) { change(i, true) }
                     } else if i + 1 < n, startsLetter(b, at: i + 1), i == 0 || !(endsLetter(b, before: i) || isDigit(base[i - 1])) {
-                        quoting = true
-                    } else if quoting {
-                        quoting = false
-                    } else if i > 0, base[i - 1] | 0x20 == UInt8(ascii: "s"), i + 1 == n || !startsLetterOrDigit(b, at: i + 1),
+                        quoted = true
+                    } else if !quoted, i > 0, base[i - 1] | 0x20 == UInt8(ascii: "s"), i + 1 == n || !startsLetterOrDigit(b, at: i + 1),
                               i >= 2 && endsLetter(b, before: i - 1), !inAddress(b, at: i) {
                         change(i, true)
                     }

@@ -49,6 +49,13 @@ public enum SafePath {
         case "xml": return "application/xml"
         case "svg": return "image/svg+xml"
         case "png": return "image/png"
+        // A site's root files (`templates/site/root/`): an icon, a web app's manifest, images.
+        case "ico": return "image/vnd.microsoft.icon"
+        case "webmanifest": return "application/manifest+json"
+        case "jpg", "jpeg": return "image/jpeg"
+        case "gif": return "image/gif"
+        case "webp": return "image/webp"
+        case "woff2": return "font/woff2"
         case "pdf": return "application/pdf"
         case "wasm": return "application/wasm"
         case "txt": return "text/plain; charset=utf-8"

@@ -463,6 +463,12 @@ public final class BuildCache: @unchecked Sendable {
     /// A unit's key: a hash of the groups it reads, of the program (`tool`) and of
     /// `parts` (what else its bytes depend on).
     public func key(reads: [String], _ parts: [String]) -> String {
+        key(reads: reads, parts, asOf: asOf)
+    }
+
+    /// `key` with `asOf` in place of this build's (`""`: for a key that says the day its
+    /// unit is told as of among its `parts`, the same whether it was given or the tree's).
+    public func key(reads: [String], _ parts: [String], asOf: String) -> String {
         var hash = ContentHash()
         for name in reads { hash.update(name); hash.update(group(name)) }
         hash.update([1])

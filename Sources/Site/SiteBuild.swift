@@ -233,7 +233,11 @@ public struct SiteBuild: Sendable {
         if let failure = failures.compactMap({ $0 }).first { throw failure }
         try copyAssets(to: folder.appendingPathComponent("assets"))
         try copyRootFiles(to: folder)
-        for entry in site.options.handbooks?.entries ?? [] {
+        // The handbooks of the tree's municipalities and languages: not those a build left
+        // of a municipality removed since (the trial of session 30: `oae build site` published
+        // them, linked from no page).
+        let slugs = Set(site.input.resolved.map(\.slug)), languages = Set(site.input.languages)
+        for entry in site.options.handbooks?.entries ?? [] where slugs.contains(entry.municipality) && languages.contains(entry.language) {
             for path in [entry.html] + (entry.pdf.map { [$0] } ?? []) {
                 try publish(handbooksFolder.appendingPathComponent(path),
                             to: folder.appendingPathComponent(HandbookManifest.sitePath(path)), name: path)

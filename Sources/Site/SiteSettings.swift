@@ -25,17 +25,20 @@ public enum SiteSettings {
     /// writes its own (`own`: `SiteBuild.ownRootNames`, compared without case, since a
     /// file system may not tell `Index.html` from `index.html`), so that the build never
     /// replaces a page with one, nor one with a page; and one that oae does not read (over
-    /// `TextChecks.maxFileBytes`, unreadable), which the site would otherwise lack.
+    /// `TextChecks.maxFileBytes`, unreadable), which the site would otherwise lack. And a
+    /// warning for each hidden entry there (`.nojekyll`, `.well-known/`), which oae reads
+    /// nowhere in the tree, so the site will not have it.
     public static func rootFileProblems(_ templates: [String], own: Set<String>, root: URL) -> [Diagnostic] {
         let prefix = rootFolder + "/"
-        return templates.filter { $0.hasPrefix(prefix) }.sorted().compactMap { path in
+        // A folder of the site's own is named with a `/` (`assets/`), a file as it is.
+        func shown(_ name: String) -> String { name.contains(".") ? name : name + "/" }
+        let refused = templates.filter { $0.hasPrefix(prefix) }.sorted().compactMap { path -> Diagnostic? in
             let relative = path.dropFirst(prefix.count)
             let first = String(relative.prefix { $0 != "/" })
             if let name = own.first(where: { $0.lowercased() == first.lowercased() }) {
-                let what = first.count == relative.count ? "the site writes its own \(name)" : "the site writes its own \(name)/ folder"
-                return .error("site-root-file", "\(path) would be copied to the site's \(relative), where \(what)",
+                return .error("site-root-file", "\(path) would be copied to the site's \(relative), where the site writes its own \(shown(name))",
                               at: SourceSpan(file: path, line: 1, column: 1),
-                              help: "rename or move it: \(own.sorted().joined(separator: ", ")) are the site's")
+                              help: "rename or move it: \(own.sorted().map(shown).joined(separator: ", ")) are the site's")
             }
             switch FileTree.read(root: root, path: path) {
             case .success: return nil
@@ -44,6 +47,41 @@ public enum SiteSettings {
                                          help: "make it a regular file that oae can read, or remove it")
             }
         }
+        return refused + hiddenEntries(root: root).map { path in
+            .warning("site-root-file", "\(path) is hidden (its name begins with a dot), and oae reads no hidden file: the site will not have it",
+                     at: .wholeFile(path),
+                     help: "a site whose folders begin with no underscore needs no .nojekyll on GitHub Pages; a file under .well-known/ must be added where the site is published")
+        }
+    }
+
+    /// The hidden entries (a leading dot) of `templates/site/root/` and its folders, by
+    /// path from the tree's root, sorted: only their names are read. Not below a link.
+    static func hiddenEntries(root: URL) -> [String] {
+        var found: [String] = []
+        // Each folder on the way a folder, not a link (whose entries are not the tree's).
+        var prefix = ""
+        for part in rootFolder.split(separator: "/") {
+            prefix += (prefix.isEmpty ? "" : "/") + part
+            var st = stat()
+            guard lstat(root.appendingPathComponent(prefix).path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else { return [] }
+        }
+        var folders = [rootFolder]
+        let fm = FileManager.default
+        while let folder = folders.popLast() {
+            let url = root.appendingPathComponent(folder, isDirectory: true)
+            guard let names = try? fm.contentsOfDirectory(atPath: url.path) else { continue }
+            for name in names {
+                let path = folder + "/" + name
+                var st = stat()
+                guard lstat(root.appendingPathComponent(path).path, &st) == 0 else { continue }
+                if name.hasPrefix(".") {
+                    found.append(path)
+                } else if st.st_mode & S_IFMT == S_IFDIR {
+                    folders.append(path)
+                }
+            }
+        }
+        return found.sorted()
     }
 
     /// The files of `templates/site/root/` the site copies, as `(path from the tree's root,

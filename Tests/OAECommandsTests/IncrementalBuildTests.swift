@@ -179,27 +179,43 @@ final class IncrementalBuildTests: XCTestCase {
     /// many (session 28: `oae build handbooks --as-of` then `oae build site` mixed the days
     /// without a word). Those of an office edited since, and no other, are counted.
     func testASiteBuildSaysHowManyOfTheHandbooksItLinksAreOfAnotherTreeOrDay() throws {
-        func siteNote(_ arguments: [String] = []) throws -> [String] {
+        func siteNote(_ arguments: [String] = [], out: URL? = nil) throws -> [String] {
             var env = ProcessInfo.processInfo.environment
             env["NO_COLOR"] = "1"
             env["OAE_PAGEFIND"] = "off"
             env["OAE_PYTHON"] = root.appendingPathComponent("no-python").path
-            let result = try runProcess(TestPaths.oaeBinary.path, ["build", "site", "--root", root.path, "--out", out.path] + arguments,
+            let result = try runProcess(TestPaths.oaeBinary.path, ["build", "site", "--root", root.path, "--out", (out ?? self.out).path] + arguments,
                                         environment: env)
             XCTAssertEqual(result.status, 0, result.stderr)
-            return result.stderr.split(separator: "\n").map(String.init).filter { $0.contains("handbooks the site links") }
+            return result.stderr.split(separator: "\n").map(String.init).filter { $0.contains("handbooks") && $0.hasPrefix("note:") }
         }
+        // A change to the model committed on 2026-11-25: every handbook is of that day, and
+        // tells its records' states as of it.
+        try edit("model/model.yaml", "version: ", "version:  ")
+        try git("commit", "-qam", "the model", date: "2026-11-25T10:00:00Z")
         XCTAssertEqual(try build(pdf: false).first, "handbooks: 12 rendered, 0 reused")
         XCTAssertEqual(try siteNote(), [])
-        XCTAssertEqual(try siteNote(["--as-of", "2026-11-25"]), [
-            "note: 12 of the 12 handbooks the site links were built from another state of the tree, by another oae or as of another day; `oae build` builds them again with the site",
+        // The tree's own day given as --as-of: the same handbooks (they were all "as of
+        // another day" in the trial of session 30).
+        XCTAssertEqual(try siteNote(["--as-of", "2026-11-25"]), [])
+        XCTAssertEqual(try siteNote(["--as-of", "2026-11-26"]), [
+            "note: 12 of the 12 handbooks the site links (cerdanyola-del-valles/ca, cerdanyola-del-valles/en, cerdanyola-del-valles/es, …) were built from another state of the tree, by another build of oae or as of another day; `oae build --as-of 2026-11-26` builds them again with the site",
         ])
         try edit("seeds/molins-de-rei/office.yaml", "Oficina en preparació,", "Oficina en preparació des del 2026,")
         XCTAssertEqual(try siteNote(), [
-            "note: 3 of the 12 handbooks the site links were built from another state of the tree, by another oae or as of another day; `oae build` builds them again with the site",
+            "note: 3 of the 12 handbooks the site links (molins-de-rei/ca, molins-de-rei/en, molins-de-rei/es) were built from another state of the tree, by another build of oae or as of another day; `oae build` builds them again with the site",
         ])
         XCTAssertEqual(try build(pdf: false).first, "handbooks: 3 rendered, 9 reused")
         XCTAssertEqual(try siteNote(), [])
+        // Handbooks missing from the output: one municipality's alone were built there.
+        let other = root.appendingPathComponent("other-output")
+        var env = ProcessInfo.processInfo.environment
+        env["OAE_PYTHON"] = root.appendingPathComponent("no-python").path
+        XCTAssertEqual(try runProcess(TestPaths.oaeBinary.path, ["build", "handbooks", "molins-de-rei", "--root", root.path, "--out", other.path],
+                                      environment: env).status, 0)
+        XCTAssertEqual(try siteNote(out: other), [
+            "note: 9 of the tree's 12 handbooks are not in the output, so the site does not link them; `oae build` builds them with the site",
+        ])
     }
 
     /// An incremental build writes the same bytes as a cold one (without PDFs, whose

@@ -3,6 +3,15 @@ import Foundation
 import XCTest
 
 final class PreviewUnitTests: XCTestCase {
+    /// A site's root files are served with their types (the trial of session 30: an icon
+    /// and a web app's manifest came as application/octet-stream).
+    func testRootFilesAreServedWithTheirTypes() {
+        XCTAssertEqual(SafePath.contentType("favicon.ico"), "image/vnd.microsoft.icon")
+        XCTAssertEqual(SafePath.contentType("site.webmanifest"), "application/manifest+json")
+        XCTAssertEqual(SafePath.contentType("img/logo.JPG"), "image/jpeg")
+        XCTAssertEqual(SafePath.contentType("CNAME"), "application/octet-stream")
+    }
+
     func testSafePathRefusesEverythingThatCouldLeaveTheFolder() {
         XCTAssertEqual(SafePath.resolve("/"), .file(""))
         XCTAssertEqual(SafePath.resolve("/ca/oficines/sant-feliu.html?x=1"), .file("ca/oficines/sant-feliu.html"))

@@ -89,8 +89,8 @@ final class SiteBuildTests: XCTestCase {
         let (_, diagnostics) = CheckRun.diagnose(root: tree.root, asOf: Day("2026-11-25"))
         XCTAssertEqual(diagnostics.filter { $0.rule == "site-root-file" || "\($0.span)".hasPrefix("templates/site/root") }
                         .map { "\($0.span): \($0.severity) \($0.message) | \($0.help ?? "")" }, [
-            "templates/site/root/es/index.html:1:1: error templates/site/root/es/index.html would be copied to the site's es/index.html, where the site writes its own es/ folder | rename or move it: 404.html, assets, ca, data, downloads, es, index.html, pagefind, sitemap.xml are the site's",
-            "templates/site/root/sitemap.xml:1:1: error templates/site/root/sitemap.xml would be copied to the site's sitemap.xml, where the site writes its own sitemap.xml | rename or move it: 404.html, assets, ca, data, downloads, es, index.html, pagefind, sitemap.xml are the site's",
+            "templates/site/root/es/index.html:1:1: error templates/site/root/es/index.html would be copied to the site's es/index.html, where the site writes its own es/ | rename or move it: 404.html, assets/, ca/, data/, downloads/, es/, index.html, pagefind/, sitemap.xml are the site's",
+            "templates/site/root/sitemap.xml:1:1: error templates/site/root/sitemap.xml would be copied to the site's sitemap.xml, where the site writes its own sitemap.xml | rename or move it: 404.html, assets/, ca/, data/, downloads/, es/, index.html, pagefind/, sitemap.xml are the site's",
         ])
         XCTAssertEqual((build(out) as? ExitCode)?.rawValue, 1)
         XCTAssertEqual(filesUnder(out.appendingPathComponent("site"))["sitemap.xml"], site["sitemap.xml"], "the site is kept")
@@ -104,8 +104,10 @@ final class SiteBuildTests: XCTestCase {
         try tree.write("templates/site/root/Index.html", "x")
         try tree.write("templates/site/root/report.pdf", String(repeating: "x", count: 9 * 1024 * 1024))
         try tree.write("templates/site/root/page.mustache", "{{#open}} never closed")
+        try tree.write("templates/site/root/.well-known/security.txt", "Contact: mailto:oae@example.cat")
         let (_, diagnostics) = CheckRun.diagnose(root: tree.root, asOf: Day("2026-11-25"))
         XCTAssertEqual(diagnostics.filter { "\($0.span)".hasPrefix("templates/site/") }.map { "\($0.span): \($0.rule) \($0.message)" }, [
+            "templates/site/root/.well-known:1:1: site-root-file templates/site/root/.well-known is hidden (its name begins with a dot), and oae reads no hidden file: the site will not have it",
             "templates/site/root/Index.html:1:1: site-root-file templates/site/root/Index.html would be copied to the site's Index.html, where the site writes its own index.html",
             "templates/site/root/report.pdf:1:1: file-too-large file is 9 MiB, over the limit of 8 MiB",
         ])
@@ -142,12 +144,18 @@ final class SiteBuildTests: XCTestCase {
         try Data("<!DOCTYPE html><title>x</title>".utf8).write(to: handbooks.appendingPathComponent("handbook.html"))
         try Data("%PDF-1.7".utf8).write(to: handbooks.appendingPathComponent("handbook.pdf"))
         try Data().write(to: out.appendingPathComponent(".lock"))  // as a previous build leaves it
+        // And a municipality's left by an earlier build, which the tree no longer has.
+        let gone = out.appendingPathComponent("handbooks/gone/ca")
+        try FileManager.default.createDirectory(at: gone, withIntermediateDirectories: true)
+        try Data("<!DOCTYPE html><title>x</title>".utf8).write(to: gone.appendingPathComponent("handbook.html"))
         try Data("""
             {"handbooks": [{"municipality": "molins-de-rei", "name": "OAE", "language": "ca",
-              "html": "molins-de-rei/ca/handbook.html", "html_bytes": 31, "pdf": "molins-de-rei/ca/handbook.pdf", "pdf_bytes": 8}]}
+              "html": "molins-de-rei/ca/handbook.html", "html_bytes": 31, "pdf": "molins-de-rei/ca/handbook.pdf", "pdf_bytes": 8},
+              {"municipality": "gone", "name": "OAE", "language": "ca", "html": "gone/ca/handbook.html", "html_bytes": 31, "pdf": null, "pdf_bytes": null}]}
             """.utf8).write(to: out.appendingPathComponent("handbooks/index.json"))
         XCTAssertNil(build(out))
         let site = filesUnder(out.appendingPathComponent("site"))
+        XCTAssertNil(site["downloads/handbooks/gone/ca/handbook.html"], "the handbook of a municipality the tree no longer has")
         XCTAssertEqual(site["downloads/handbooks/molins-de-rei/ca/handbook.pdf"], Data("%PDF-1.7".utf8))
         let office = String(decoding: site["es/offices/molins-de-rei.html"] ?? Data(), as: UTF8.self)
         XCTAssertTrue(office.contains("href=\"../../downloads/handbooks/molins-de-rei/ca/handbook.pdf\" hreflang=\"ca\" type=\"application/pdf\""), office)
