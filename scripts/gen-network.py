@@ -12,13 +12,23 @@ Figures in the generated folders are the pilot's, copied: illustrative only.
 import csv, os, re, shutil, sys, unicodedata
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-out = sys.argv[1]
+args = sys.argv[1:]
+if args[:1] in (["-h"], ["--help"]):
+    print(__doc__.strip())
+    sys.exit(0)
+# OUT_DIR, then FILES or --municipalities N: anything else (an option for OUT_DIR, a
+# word for a number) is refused before a folder is made.
+usage_ok = (len(args) in (1, 2) and not args[0].startswith("-") and (len(args) == 1 or args[1].isdigit())) or \
+    (len(args) == 3 and not args[0].startswith("-") and args[1] == "--municipalities" and args[2].isdigit())
+if not usage_ok:
+    sys.exit("gen-network: usage: scripts/gen-network.py OUT_DIR [FILES], or OUT_DIR --municipalities N (--help says more)")
+out = args[0]
 municipalities = None
-if len(sys.argv) > 3 and sys.argv[2] == "--municipalities":
-    municipalities = int(sys.argv[3])
+if len(args) == 3:
+    municipalities = int(args[2])
     target = 10**9
 else:
-    target = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
+    target = int(args[1]) if len(args) > 1 else 10000
 template = "sant-feliu-de-llobregat"
 
 def slug(name):

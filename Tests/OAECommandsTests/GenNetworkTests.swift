@@ -38,6 +38,26 @@ final class GenNetworkTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// `--help` prints the usage and makes nothing; arguments that are not OUT_DIR and a
+    /// count are refused before a folder is made (`--help` was once taken for OUT_DIR and
+    /// a network of 580 municipalities generated in a folder named `--help`).
+    func testHelpAndWrongArgumentsMakeNoFolder() throws {
+        let script = TestPaths.packageRoot.appendingPathComponent("scripts/gen-network.py").path
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gen-network-args-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let help = try runProcess(TestPaths.python, [script, "--help"], currentDirectory: scratch)
+        XCTAssertEqual(help.status, 0, help.stderr)
+        XCTAssertTrue(help.stdout.hasPrefix("Generates a large network for benchmarks"), help.stdout)
+        let usage = "gen-network: usage: scripts/gen-network.py OUT_DIR [FILES], or OUT_DIR --municipalities N (--help says more)\n"
+        for arguments in [[], ["-o", "net"], ["net", "many"], ["net", "--municipalites", "5"], ["net", "--municipalities"]] {
+            let result = try runProcess(TestPaths.python, [script] + arguments, currentDirectory: scratch)
+            XCTAssertEqual(result.status, 1, "\(arguments)")
+            XCTAssertEqual(result.stderr, usage, "\(arguments)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path), [])
+    }
+
     /// The script names each generated office in its texts, contracting the Catalan
     /// preposition before the name, and only in Catalan: not in a Spanish or English value,
     /// nor in the lines that continue one (a block scalar, a value over several lines).

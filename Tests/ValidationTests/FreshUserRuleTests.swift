@@ -282,6 +282,24 @@ final class FreshUserRuleTests: XCTestCase {
         }
     }
 
+    /// A governance chapter in the outline without `model/handbook/governance.md`: a
+    /// warning at its source, since each handbook prints only that the model has none
+    /// (the handbook once named the file to its readers instead). With the file, nothing.
+    func testAChapterWhoseDocumentTheModelLacksIsAWarning() throws {
+        let chapter = "  - id: governance\n    title: {ca: Governança, es: Gobernanza}\n    source: governance\n"
+        try assertRendered([
+            "model/handbook/outline.yaml:23:13: warning[outline-source-missing]: chapter 'governance' takes its content from "
+                + "model/handbook/governance.md, which the model does not have: each handbook prints only that the model has no such chapter\n"
+                + "   = help: write model/handbook/governance.md, or remove the chapter from the outline\n",
+        ], ["outline-source-missing"]) { t in
+            try t.replace("model/handbook/outline.yaml", "    source: glossary\n", "    source: glossary\n" + chapter)
+        }
+        try assertRendered([], ["outline-source-missing"]) { t in
+            try t.replace("model/handbook/outline.yaml", "    source: glossary\n", "    source: glossary\n" + chapter)
+            try t.write("model/handbook/governance.md", "---\nid: governance\ntitle: {ca: Governança, es: Gobernanza}\n---\n\nEl comitè de seguiment es reuneix cada trimestre.\n")
+        }
+    }
+
     /// The fresh user's typo in an override's item id: one error at the id with a
     /// did-you-mean, instead of the incomplete new item's schema errors.
     func testAnOverrideItemIdCloseToTheModelsIsATypo() throws {
