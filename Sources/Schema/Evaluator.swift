@@ -83,12 +83,20 @@ struct Evaluator {
         }
         var local: Evaluated? = (evaluated != nil || node.needsEvaluated) ? Evaluated() : nil
         let valid = evaluateKeywords(node, instance, &local)
-        if valid {
+        // A schema that applies for certain (collecting: not a branch being tried, nor
+        // `not`, `if` or `contains`) annotates a list or a mapping even when it fails within:
+        // a list keyed by `x-key` whose item has a wrong enum is still keyed, and its
+        // repeated keys are told in the same run as the enum (the trial of session 31:
+        // fixing the one error showed the other). A scalar it refuses is annotated with
+        // nothing (a reference that is not a slug is no reference). A branch tried and
+        // refused keeps none (`check`, `reportClosest`); what a rule would say within a
+        // refused value is dropped (`Validator.report`).
+        if valid || (collecting && instance.isCollection) {
             if !node.annotations.isEmpty {
                 record(instance, node)
             }
-            if evaluated != nil, let local { evaluated?.merge(local) }
         }
+        if valid, evaluated != nil, let local { evaluated?.merge(local) }
         return valid
     }
 

@@ -282,6 +282,22 @@ final class FreshUserRuleTests: XCTestCase {
         }
     }
 
+    /// A keyed list with a repeated key and an item the schema refuses: both in one run
+    /// (the trial of session 31: the schema's error hid the repeated key until it was
+    /// fixed, as the annotations of a list that failed within were dropped).
+    func testARepeatedKeyIsToldBesideASchemaErrorInTheSameList() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/staffing.yaml:10:9: error[key-duplicate]: id 'coord-1' is used twice in 'staff'\n"
+                + "   = note: first used at seeds/sant-feliu-de-llobregat/staffing.yaml:3:9\n"
+                + "   = help: give each item of 'staff' its own id, or remove this item if it repeats the first\n",
+            "seeds/sant-feliu-de-llobregat/staffing.yaml:12:10: error[schema-maximum]: expected a value of at most 1; found 2\n"
+                + "   = note: schema rule at model/schema/staffing-plan.schema.yaml:40:11\n",
+        ], ["key-duplicate", "schema-maximum"]) { t in
+            try t.replace("seeds/sant-feliu-de-llobregat/staffing.yaml", "  - id: adv-1\n    role: business-advisor\n    fte: 1\n",
+                          "  - id: coord-1\n    role: business-advisor\n    fte: 2\n")
+        }
+    }
+
     /// A governance chapter in the outline without `model/handbook/governance.md`: a
     /// warning at its source, since each handbook prints only that the model has none
     /// (the handbook once named the file to its readers instead). With the file, nothing.
