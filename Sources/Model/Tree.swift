@@ -405,6 +405,9 @@ public enum TreeLoader {
         case let .misnamedDocument(message, help):
             return (.nothing, [.error("document-name-invalid", message + ", so oae reads nothing of it and no output holds it",
                                       at: .wholeFile(path), help: help)])
+        case let .misplacedDocument(message, help):
+            return (.nothing, [.error("document-misplaced", message + ", so oae reads nothing of it and no output holds it",
+                                      at: .wholeFile(path), help: help)])
         case .schema, .uiStrings, .document, .reference:
             break
         }

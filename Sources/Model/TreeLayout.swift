@@ -14,7 +14,8 @@ public enum TreeLayout {
 
     public static let rules = [
         RuleInfo("tree-unexpected-file", "A file or folder the tree does not expect."),
-        RuleInfo("document-name-invalid", "A document in its kind's folder has a name that is not a valid id, so it is not read."),
+        RuleInfo("document-name-invalid", "A document has a name oae does not read (not a valid id in its kind's folder, or .yml for .yaml), so it is not read."),
+        RuleInfo("document-misplaced", "A file that another folder of the tree would read as a document stands where it is not read."),
     ]
 
     /// What a file of the tree is.
@@ -40,6 +41,11 @@ public enum TreeLayout {
         /// (`model/services/Export-Advice.md`): meant as a document, and not read, so an
         /// error (`document-name-invalid`), not a warning.
         case misnamedDocument(message: String, help: String?)
+        /// A file where no document stands, that a place of the tree names
+        /// (`seeds/<m>/2026-q3.yaml`, which in `reports/` is a progress report): meant as a
+        /// document, and not read, so an error (`document-misplaced`), not a warning. The
+        /// help says where it would be read.
+        case misplacedDocument(message: String, help: String)
         /// A file of a municipality's folder whose name is not a slug (`seeds/Molins de
         /// Rei/office.yaml`): nothing of the folder is read, and the folder is reported once,
         /// as an error (`municipality-folder-name`), not each of its files.
@@ -58,8 +64,13 @@ public enum TreeLayout {
         let parts = components(path)
         guard let name = parts.last else { return .unexpected(message: "empty path", help: nil) }
         if name.hasSuffix(".yml") {
-            return .unexpected(message: "'\(name)' uses the .yml extension; the tree's files end in .yaml",
-                               help: "rename it to '\(name.dropLast(4)).yaml'; if that file exists, move what this one says into it and delete this one")
+            let message = "'\(name)' uses the .yml extension; the tree's files end in .yaml"
+            let help = "rename it to '\(name.dropLast(4)).yaml'; if that file exists, move what this one says into it and delete this one"
+            // As a .yaml a document (`reports/2026-q3.yml`): meant as one, and not read.
+            if case .document = classify(String(path.dropLast(4)) + ".yaml", kinds: kinds) {
+                return .misnamedDocument(message: message, help: help)
+            }
+            return .unexpected(message: message, help: help)
         }
         if name == "README.md" { return .readme }
         switch parts.first {
@@ -88,10 +99,18 @@ public enum TreeLayout {
         let placement = placed ?? unknown(parts, kinds: kinds)
         switch placement {
         case let .unexpected(message, help), let .misnamedDocument(message, help):
-            guard let elsewhere = elsewhereHint(parts, kinds: kinds, formatFits: placed == nil || folderTakesFormat(parts, kinds: kinds))
+            let formatFits = placed == nil || folderTakesFormat(parts, kinds: kinds)
+            guard let elsewhere = elsewhereHint(parts, kinds: kinds, formatFits: formatFits)
             else { return placement }
             let joined = help.map { "\($0); \(elsewhere)" } ?? elsewhere
             if case .misnamedDocument = placement { return .misnamedDocument(message: message, help: joined) }
+            // A place that names the file, or whose ids have its name's form: a document
+            // saved in the wrong folder (a quarter's report beside office.yaml), which the
+            // check must not pass (the trial of session 31: its figures were left out of
+            // every output after a warning). A file any `{id}` place would take is only told.
+            if TreeLayout.elsewhere(parts, kinds: kinds).contains(where: { $0.literal }) {
+                return .misplacedDocument(message: message, help: joined)
+            }
             return .unexpected(message: message, help: joined)
         default:
             return placement

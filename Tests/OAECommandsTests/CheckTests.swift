@@ -19,7 +19,7 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(code, 1)
         try assertGolden(output, goldens.appendingPathComponent("check.json"))
         let parsed = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
-        XCTAssertEqual((parsed?["summary"] as? [String: Any])?["errors"] as? Int, 29)
+        XCTAssertEqual((parsed?["summary"] as? [String: Any])?["errors"] as? Int, 30)
     }
 
     func testSARIFReport() throws {
