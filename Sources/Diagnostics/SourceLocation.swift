@@ -77,6 +77,14 @@ public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
             : SourceSpan(file: file, line: 1, column: 1)
     }
 
+    /// A span without a position for an entry of the tree that oae does not read as text
+    /// (a symbolic link, a special file, a folder it could not open): it has no lines to
+    /// point at, whether or not its path ends with `/` (a link to a folder was told at
+    /// "1:1" of it).
+    public static func unreadEntry(_ path: String) -> SourceSpan {
+        SourceSpan(file: path, start: SourcePosition(line: 0, column: 0), end: SourcePosition(line: 0, column: 0))
+    }
+
     /// False for a folder's span (`wholeFile`), which names no line and column.
     public var hasPosition: Bool { startLine > 0 }
 

@@ -373,7 +373,7 @@ public enum TreeLoader {
     /// The diagnostic for an entry the walk left out, at the entry's own path.
     static func diagnostic(_ skipped: FileTree.Skipped) -> Diagnostic {
         let name = skipped.path.split(ascii: "/").last.map(String.init) ?? skipped.path
-        let at = SourceSpan.wholeFile(skipped.path)
+        let at = SourceSpan.unreadEntry(skipped.path)
         switch skipped.reason {
         case let .symbolicLink(target):
             return .error("tree-symlink", "'\(name)' is a symbolic link to '\(target)'; oae does not follow links", at: at,
