@@ -496,17 +496,25 @@ private struct Builder {
     /// than the key the bracket stands after (a comma missing inside a collection written
     /// over several lines: libyaml's place is the right one).
     mutating func unclosedFlow(opened: SourcePosition, stopped: SourcePosition, problem: String) -> Diagnostic? {
-        guard opened.line < stopped.line, let current = textLine(stopped.line), let opening = textLine(opened.line) else { return nil }
-        let indent = Builder.indent(current)
-        let body = current.dropFirst(indent)
-        let key = Builder.key(of: body)
-        // At the line's start, or at the ':' of its key (read as an item of the list), on a
-        // line indented no deeper than the one the bracket opened on: a key there belongs
-        // to the mapping around the bracket, not inside it. A deeper line, or a closing
-        // bracket further on, is a comma missing inside the collection (libyaml's place).
-        guard indent <= Builder.keyIndent(opening),
-              key.map({ stopped.column <= indent + $0.count + 1 }) ?? (stopped.column == indent + 1 && (body.hasPrefix("- ") || body == "-"))
-        else { return nil }
+        guard opened.line < stopped.line, let opening = textLine(opened.line) else { return nil }
+        // Stopped at the end of the file (nothing but blank lines and comments from there):
+        // the bracket is left open, whatever the lines say (the trial of session 31: the
+        // caret stood on the empty line after the file's last, the '[' in a note only).
+        var line = stopped.line
+        while let l = textLine(line), Builder.content(l).isEmpty { line += 1 }
+        if textLine(line) != nil {
+            guard let current = textLine(stopped.line) else { return nil }
+            let indent = Builder.indent(current)
+            let body = current.dropFirst(indent)
+            let key = Builder.key(of: body)
+            // At the line's start, or at the ':' of its key (read as an item of the list), on a
+            // line indented no deeper than the one the bracket opened on: a key there belongs
+            // to the mapping around the bracket, not inside it. A deeper line, or a closing
+            // bracket further on, is a comma missing inside the collection (libyaml's place).
+            guard indent <= Builder.keyIndent(opening),
+                  key.map({ stopped.column <= indent + $0.count + 1 }) ?? (stopped.column == indent + 1 && (body.hasPrefix("- ") || body == "-"))
+            else { return nil }
+        }
         var n = stopped.line - 1
         var last: Substring = ""
         while n >= opened.line {

@@ -325,6 +325,16 @@ final class YAMLLoaderTests: XCTestCase {
         let (_, plainComma) = load("hours: {opens: 9\n  closes: 14}\n")
         XCTAssertEqual(plainComma.map(\.message), ["a mapping in { } is not closed, or two of its pairs have no comma between them"])
         XCTAssertEqual(plainComma.first?.span.start.line, 2)
+        // Left open at the end of the file (blank lines and a comment after it): at the end
+        // of its last line with content, not on the empty line libyaml stopped at (the
+        // trial of session 31), on a line deeper than the bracket's too.
+        let (_, atEnd) = load("id: x\nmunicipality: [unclosed\n")
+        XCTAssertEqual(atEnd.map(\.message), ["the list opened with '[' is not closed: ']' is missing here"])
+        XCTAssertEqual(atEnd.first?.span.start, SourcePosition(line: 2, column: 24))
+        XCTAssertEqual(atEnd.first?.related.first?.span.start, SourcePosition(line: 2, column: 15))
+        let (_, deeper) = load("id: x\ndays: [mon, tue,\n  wed\n\n# end\n")
+        XCTAssertEqual(deeper.map(\.message), ["the list opened with '[' is not closed: ']' is missing here"])
+        XCTAssertEqual(deeper.first?.span.start, SourcePosition(line: 3, column: 6))
         // CR LF line ends: at the end of the line's text, not after its CR.
         let (_, crlf) = load("a:\r\n  days: [mo, tu\r\n  opens: x\r\n")
         XCTAssertEqual(crlf.first?.span.start, SourcePosition(line: 2, column: 16))
