@@ -129,6 +129,19 @@ final class IncrementalBuildTests: XCTestCase {
         try edit("model/model.yaml", "version: ", "version:  ")
         try commit("the model, and Molins de Rei", day: 3)
         XCTAssertEqual(try build().prefix(2), ["PDF: 12 rendered, 0 reused", "handbooks: 12 rendered, 0 reused"])
+
+        // Then a build without Typst (a shell without OAE_PYTHON): the PDFs of the last
+        // build are not in its output, and it says so as a warning naming them (the trial
+        // of session 31: a note said only that the handbooks were HTML).
+        let without = try build(pdf: false)
+        XCTAssertEqual(without.count, 4, "\(without)")
+        XCTAssertTrue(without[0].hasPrefix("warning: Typst was not found, so the handbooks were built as HTML only: the PDFs of 12 handbooks "
+                                           + "the last build made (cerdanyola-del-valles/ca, cerdanyola-del-valles/es, cerdanyola-del-valles/en, …) are not in this output; to get PDFs, run scripts/setup.sh"), without[0])
+        XCTAssertTrue(without[0].hasSuffix("; `oae build --require-pdf` stops instead of leaving them out"), without[0])
+        XCTAssertEqual(without[1], "handbooks: 12 rendered, 0 reused")
+        XCTAssertEqual(inodes().keys.filter { $0.hasSuffix("handbook.pdf") }, [])
+        // The next build without Typst has no PDF to leave out: a note again.
+        XCTAssertEqual(try build(pdf: false).first, "handbooks: 0 rendered, 12 reused")
     }
 
     /// A build by another oae (a new version, or the same one rebuilt) renders every unit
