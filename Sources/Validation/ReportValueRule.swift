@@ -147,7 +147,9 @@ struct ReportValueRule: MunicipalRule {
             early.sort { $0.0 < $1.0 }
             let quarters = early.map { "\($0.0)" }.joined(separator: ", ")
             out.insert(.error("report-before-opening",
-                              "the office opened on \(opening), after the end of \(early.count == 1 ? "the quarter" : "the quarters") of \(early.count) of its reports (\(quarters))",
+                              early.count == 1
+                                  ? "the office opened on \(opening), after the end of \(quarters), the quarter of one of its reports"
+                                  : "the office opened on \(opening), after the end of the quarters of \(early.count) of its reports (\(quarters))",
                               at: node.span,
                               related: early.map { RelatedLocation($0.1.span, "the period of the report for \($0.0)") },
                               help: "correct the opening date (often the year), or the period of a report: an office reports from the quarter it opened in"), at: 0)

@@ -210,6 +210,16 @@ final class FreshUserRuleTests: XCTestCase {
             try ExpansionRuleTests.programme(t)
             try t.replace("seeds/sant-feliu-de-llobregat/office.yaml", "opening_date: 2026-04-13", "opening_date: 2027-04-13")
         }
+        // One report: its quarter named in the sentence (the trial of session 31 read "after
+        // the end of the quarter of 1 of its reports").
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/office.yaml:7:15: error[report-before-opening]: the office opened on 2026-07-13, after the end of 2026 Q2, the quarter of one of its reports\n"
+                + "  = note: the period of the report for 2026 Q2 at seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:4:3\n"
+                + "  = help: correct the opening date (often the year), or the period of a report: an office reports from the quarter it opened in\n",
+        ], ["report-before-opening"]) { t in
+            try ExpansionRuleTests.programme(t)
+            try t.replace("seeds/sant-feliu-de-llobregat/office.yaml", "opening_date: 2026-04-13", "opening_date: 2026-07-13")
+        }
     }
 
     /// `pilot: yes` (YAML 1.1's boolean) is one error at the value, which suggests
