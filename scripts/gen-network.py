@@ -18,8 +18,10 @@ if args[:1] in (["-h"], ["--help"]):
     sys.exit(0)
 # OUT_DIR, then FILES or --municipalities N: anything else (an option for OUT_DIR, a
 # word for a number) is refused before a folder is made.
-usage_ok = (len(args) in (1, 2) and not args[0].startswith("-") and (len(args) == 1 or args[1].isdigit())) or \
-    (len(args) == 3 and not args[0].startswith("-") and args[1] == "--municipalities" and args[2].isdigit())
+def count(word):
+    return re.fullmatch(r"[0-9]+", word) is not None  # ASCII digits: str.isdigit() takes "²"
+usage_ok = (len(args) in (1, 2) and not args[0].startswith("-") and (len(args) == 1 or count(args[1]))) or \
+    (len(args) == 3 and not args[0].startswith("-") and args[1] == "--municipalities" and count(args[2]))
 if not usage_ok:
     sys.exit("gen-network: usage: scripts/gen-network.py OUT_DIR [FILES], or OUT_DIR --municipalities N (--help says more)")
 out = args[0]

@@ -41,15 +41,6 @@ public struct Node: Sendable {
 }
 
 extension Node {
-    /// Whether the node is a sequence or a mapping.
-    @inlinable
-    public var isCollection: Bool {
-        switch value {
-        case .sequence, .mapping: return true
-        default: return false
-        }
-    }
-
     @inlinable
     public var string: String? {
         if case let .string(s) = value { return s }

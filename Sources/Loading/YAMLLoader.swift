@@ -183,6 +183,12 @@ private struct Builder {
     var written: WrittenForms = [:]
     /// The last event when it was a quoted scalar, for the messages of a quote left open.
     var lastQuoted: QuotedScalar?
+    /// The file's lines, split when a message first needs one (`textLine`).
+    let textLines = TextLines()
+
+    final class TextLines {
+        var lines: [Substring]?
+    }
 
     init(file: String, lineOffset: Int, limits: YAMLLoader.Limits, text: String, lines: LineStarts) {
         self.file = file
@@ -403,8 +409,12 @@ private struct Builder {
 
     /// Line `n` of the file (1-based, with the front matter's offset), without its line
     /// end (LF, or CR LF: `SourceText`'s lines); made only for a syntax error's message.
+    /// The lines are split once per file (`textLines`): a message that walks over the
+    /// blank lines and comments before the end of a file asked once per line, and split
+    /// the whole file each time (32,000 comment lines after an open '[': 103 s).
     func textLine(_ n: Int) -> Substring? {
-        let all = SourceText(text).lines
+        if textLines.lines == nil { textLines.lines = SourceText(text).lines }
+        let all = textLines.lines!
         let i = n - lineOffset - 1
         return all.indices.contains(i) ? all[i] : nil
     }

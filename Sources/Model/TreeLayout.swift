@@ -66,11 +66,16 @@ public enum TreeLayout {
         if name.hasSuffix(".yml") {
             let message = "'\(name)' uses the .yml extension; the tree's files end in .yaml"
             let help = "rename it to '\(name.dropLast(4)).yaml'; if that file exists, move what this one says into it and delete this one"
-            // As a .yaml a document (`reports/2026-q3.yml`): meant as one, and not read.
-            if case .document = classify(String(path.dropLast(4)) + ".yaml", kinds: kinds) {
+            // As a .yaml a document (`reports/2026-q3.yml`), or one misnamed or misplaced
+            // (`reports/2026-Q3.yml`, `seeds/<m>/2026-q3.yml`): meant as one, and not read.
+            switch classify(String(path.dropLast(4)) + ".yaml", kinds: kinds) {
+            case .document:
                 return .misnamedDocument(message: message, help: help)
+            case let .misnamedDocument(_, more?), let .misplacedDocument(_, more):
+                return .misnamedDocument(message: message, help: help + "; then: " + more)
+            default:
+                return .unexpected(message: message, help: help)
             }
-            return .unexpected(message: message, help: help)
         }
         if name == "README.md" { return .readme }
         switch parts.first {
@@ -126,7 +131,13 @@ public enum TreeLayout {
     /// `2026-q3.yaml` a report's), wins over places that take any id (`{id}.yaml`).
     static func elsewhere(_ parts: [String], kinds: KindTable) -> [(kind: Kind, path: String, literal: Bool)] {
         guard parts.count >= 2, let name = parts.last else { return [] }
-        let municipality = parts.first == "seeds" && parts.count > 2 ? parts[1] : nil
+        // A folder of seeds/ that a place names (`agreements`, `assessments`) is not a
+        // municipality's: no municipality's places stand under it (a report saved in
+        // seeds/assessments/ was sent to seeds/assessments/reports/).
+        let named = Set(kinds.declarations.flatMap(\.places).compactMap { place in
+            place.count > 2 && place[0] == "seeds" && place[1] != KindTable.municipalityPlaceholder ? place[1] : nil
+        })
+        let municipality = parts.first == "seeds" && parts.count > 2 && !named.contains(parts[1]) ? parts[1] : nil
         var found: [String: (kind: Kind, literal: Bool)] = [:]
         for declaration in kinds.declarations {
             for place in declaration.places where place.first == parts.first {
@@ -155,6 +166,9 @@ public enum TreeLayout {
         return literal.isEmpty ? all : literal
     }
 
+    /// "a" or "an" before a kind's name ("an office", "an assessment").
+    static func article(_ kind: String) -> String { "aeiou".contains(kind.first ?? "x") ? "an" : "a" }
+
     /// `elsewhere` in words: "in model/services/x.md it would be a service document", or
     /// the folders of each kind when two or three would take it (more say too little: a
     /// `.yaml` fits four kinds' folders of model/). Folders whose kind takes any id are
@@ -168,8 +182,7 @@ public enum TreeLayout {
         guard !places.isEmpty, places.count <= 3 else { return nil }
         if places.count == 1 {
             let kind = places[0].kind.rawValue
-            let article = "aeiou".contains(kind.first ?? "x") ? "an" : "a"
-            return "in \(places[0].path) it would be \(article) \(kind) document: move it there if it is one"
+            return "in \(places[0].path) it would be \(article(kind)) \(kind) document: move it there if it is one"
         }
         let listed = places.map { "\($0.path.split(ascii: "/").dropLast().joined(separator: "/"))/ (\($0.kind.rawValue))" }
         return "it would be a document in " + listed.dropLast().joined(separator: ", ") + " or " + listed[listed.count - 1]
@@ -234,7 +247,7 @@ public enum TreeLayout {
         guard name.hasSuffix(ext) else {
             let other = declaration.isMarkdown ? ".yaml" : ".md"
             return .unexpected(message: "'\(name)' should be a \(declaration.isMarkdown ? "Markdown" : "YAML") file (\(ext))",
-                               help: name.hasSuffix(other) ? "a \(kind.rawValue) is written as \(ext)" : nil)
+                               help: name.hasSuffix(other) ? "\(TreeLayout.article(kind.rawValue)) \(kind.rawValue) is written as \(ext)" : nil)
         }
         var stem = String(name.dropLast(ext.count))
         var language: String?
@@ -253,7 +266,7 @@ public enum TreeLayout {
         case .fileName:
             if let pattern = declaration.idPattern {
                 guard IDPatternMemo.shared.matches(pattern, stem) else {
-                    return .misnamedDocument(message: "'\(name)' is not a valid name for a \(kind.rawValue)",
+                    return .misnamedDocument(message: "'\(name)' is not a valid name for \(TreeLayout.article(kind.rawValue)) \(kind.rawValue)",
                                              help: declaration.idHint)
                 }
             } else if !isSlug(stem) {

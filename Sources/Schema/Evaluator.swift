@@ -83,18 +83,19 @@ struct Evaluator {
         }
         var local: Evaluated? = (evaluated != nil || node.needsEvaluated) ? Evaluated() : nil
         let valid = evaluateKeywords(node, instance, &local)
-        // A schema that applies for certain (collecting: not a branch being tried, nor
-        // `not`, `if` or `contains`) annotates a list or a mapping even when it fails within:
-        // a list keyed by `x-key` whose item has a wrong enum is still keyed, and its
-        // repeated keys are told in the same run as the enum (the trial of session 31:
-        // fixing the one error showed the other). A scalar it refuses is annotated with
-        // nothing (a reference that is not a slug is no reference). A branch tried and
-        // refused keeps none (`check`, `reportClosest`); what a rule would say within a
-        // refused value is dropped (`Validator.report`).
-        if valid || (collecting && instance.isCollection) {
+        if valid {
             if !node.annotations.isEmpty {
-                record(instance, node)
+                record(instance, node, node.annotations)
             }
+        } else if collecting, let key = node.annotations.key, case .sequence = instance.value {
+            // A schema that applies for certain (collecting: not a branch being tried, nor
+            // `not`, `if` or `contains`) still keys a list that fails within: its repeated
+            // keys are told in the same run as a wrong enum in one of its items (the trial
+            // of session 31: fixing the one error showed the other). Only the key: a text
+            // (`x-i18n`) the schema refuses is not also "missing a language", nor a value it
+            // refuses a reference. A branch tried and refused keeps none (`check`,
+            // `reportClosest`).
+            record(instance, node, XAnnotations(key: key))
         }
         if valid, evaluated != nil, let local { evaluated?.merge(local) }
         return valid
@@ -115,16 +116,16 @@ struct Evaluator {
         }
     }
 
-    /// Records that schema `k` annotates `instance` at the current path, merged with the
-    /// previous hit when a second schema annotates the same value (a property and the
-    /// definition it refers to).
-    private mutating func record(_ instance: Node, _ k: CompiledNode) {
+    /// Records that schema `k` annotates `instance` at the current path with `annotations`
+    /// (its own, or the part a failed list keeps), merged with the previous hit when a
+    /// second schema annotates the same value (a property and the definition it refers to).
+    private mutating func record(_ instance: Node, _ k: CompiledNode, _ annotations: XAnnotations) {
         // Compared in place: binding `hits.last` would copy the whole value.
         let last = hits.count - 1
         if last >= hitsFloor, !hits[last].isKey, hits[last].node.span == instance.span, hits[last].path == path {
-            hits[last].annotations = hits[last].annotations.merged(with: k.annotations)
+            hits[last].annotations = hits[last].annotations.merged(with: annotations)
         } else {
-            hits.append(AnnotatedValue(path: Evaluator.copy(path), node: instance, annotations: k.annotations,
+            hits.append(AnnotatedValue(path: Evaluator.copy(path), node: instance, annotations: annotations,
                                        schemaSpan: k.span))
         }
     }

@@ -56,6 +56,14 @@ final class PositionTests: XCTestCase {
         XCTAssertEqual(problems.map { "\($0.rule) \($0.span)" }, ["yaml-control-character s.md:3:8"])
     }
 
+    /// A list left open at the end of front matter: where its ']' is missing, in the
+    /// file's lines (the front matter's offset counted), past the blank line and comment.
+    func testAListLeftOpenAtTheEndOfFrontMatterIsToldInTheFilesLines() throws {
+        let (_, problems) = MarkdownLoader().load(text: "---\nid: x\ntags: [a, b\n\n# note\n---\n\nText.\n", file: "s.md")
+        XCTAssertEqual(problems.map { "\($0.rule) \($0.span): \($0.message)" },
+                       ["yaml-syntax s.md:3:12: the list opened with '[' is not closed: ']' is missing here"])
+    }
+
     func testSyntaxErrorAfterASeparatorHasTheEditorsLine() throws {
         let (_, problems) = yaml("a: \"x\u{2028}y\"\nb: [1, 2\n")
         XCTAssertEqual(problems.count, 1)

@@ -71,6 +71,10 @@ final class TreeLayoutTests: XCTestCase {
             // 31: a quarter's report saved as .yml was left out after a warning).
             ("model/roles/x.yml", "misnamed: 'x.yml' uses the .yml extension; the tree's files end in .yaml | rename it to 'x.yaml'; if that file exists, move what this one says into it and delete this one"),
             ("seeds/vic/notes.yml", "unexpected: 'notes.yml' uses the .yml extension; the tree's files end in .yaml | rename it to 'notes.yaml'; if that file exists, move what this one says into it and delete this one"),
+            // A .yml that as .yaml would be a misplaced or misnamed document: an error as that
+            // .yaml is, with what to do after the rename (the review of session 31).
+            ("seeds/vic/2026-q3.yml", "misnamed: '2026-q3.yml' uses the .yml extension; the tree's files end in .yaml | rename it to '2026-q3.yaml'; if that file exists, move what this one says into it and delete this one; then: in seeds/vic/reports/2026-q3.yaml it would be a progress-report document: move it there if it is one"),
+            ("seeds/vic/reports/2026-Q3.yml", "misnamed: '2026-Q3.yml' uses the .yml extension; the tree's files end in .yaml | rename it to '2026-Q3.yaml'; if that file exists, move what this one says into it and delete this one; then: name reports '<year>-q<quarter>.yaml', like '2026-q3.yaml'"),
             ("seeds/notes.txt", "unexpected: unexpected file 'notes.txt' in seeds/"),
             // In its kind's folder and format, not an id: meant as a document, an error (not read).
             ("model/services/Export-Advice.md", "misnamed: 'Export-Advice.md': 'Export-Advice' is not a valid id | ids are lower case words joined by hyphens, like 'company-creation'"),
@@ -102,6 +106,9 @@ final class TreeLayoutTests: XCTestCase {
              "misplaced: unexpected file '2027.yaml' in seeds/vic/ | in seeds/vic/budgets/2027.yaml it would be a budget document: move it there if it is one"),
             ("seeds/vic/2026-q3.yaml",
              "misplaced: unexpected file '2026-q3.yaml' in seeds/vic/ | in seeds/vic/reports/2026-q3.yaml it would be a progress-report document: move it there if it is one"),
+            // A folder of seeds/ that a place names is no municipality's: no place of a
+            // municipality is offered under it (the review of session 31).
+            ("seeds/assessments/2026-q3.yaml", "unexpected: '2026-q3.yaml' should be a Markdown file (.md) | an assessment is written as .md"),
             ("seeds/vic/budgets/2026-q3.yaml",
              "misnamed: '2026-q3.yaml' is not a valid name for a budget | name budgets '<year>.yaml', like '2026.yaml'; in seeds/vic/reports/2026-q3.yaml it would be a progress-report document: move it there if it is one"),
         ]

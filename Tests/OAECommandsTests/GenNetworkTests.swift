@@ -50,7 +50,7 @@ final class GenNetworkTests: XCTestCase {
         XCTAssertEqual(help.status, 0, help.stderr)
         XCTAssertTrue(help.stdout.hasPrefix("Generates a large network for benchmarks"), help.stdout)
         let usage = "gen-network: usage: scripts/gen-network.py OUT_DIR [FILES], or OUT_DIR --municipalities N (--help says more)\n"
-        for arguments in [[], ["-o", "net"], ["net", "many"], ["net", "--municipalites", "5"], ["net", "--municipalities"]] {
+        for arguments in [[], ["-o", "net"], ["net", "many"], ["net", "²"], ["net", "--municipalites", "5"], ["net", "--municipalities"]] {
             let result = try runProcess(TestPaths.python, [script] + arguments, currentDirectory: scratch)
             XCTAssertEqual(result.status, 1, "\(arguments)")
             XCTAssertEqual(result.stderr, usage, "\(arguments)")

@@ -140,7 +140,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(without[0].hasSuffix("; `oae build --require-pdf` stops instead of leaving them out"), without[0])
         XCTAssertEqual(without[1], "handbooks: 12 rendered, 0 reused")
         XCTAssertEqual(inodes().keys.filter { $0.hasSuffix("handbook.pdf") }, [])
-        // The next build without Typst has no PDF to leave out: a note again.
+        // The next build without Typst reuses the HTML handbooks, and has no PDF to leave out.
         XCTAssertEqual(try build(pdf: false).first, "handbooks: 0 rendered, 12 reused")
     }
 

@@ -308,6 +308,18 @@ final class FreshUserRuleTests: XCTestCase {
         }
     }
 
+    /// A text whose mapping the schema refuses (a language code misspelt) is that one
+    /// error, not also a text "missing" the language: only a list's key is kept from a
+    /// schema that fails within (the review of session 31).
+    func testARefusedTextIsNotAlsoMissingALanguage() throws {
+        let actual = try rendered(["translation-missing", "schema-additional-properties"]) { t in
+            try t.replace("model/roles/business-advisor.yaml", "title: {ca: Assessor d'empresa, es: Asesor de empresa}",
+                          "title: {ca: Assessor d'empresa, esp: Asesor de empresa}")
+        }
+        XCTAssertEqual(actual.map { $0.split(separator: "\n").first.map(String.init) ?? "" }.map { $0.components(separatedBy: ": ").prefix(2).joined(separator: ": ") },
+                       ["model/roles/business-advisor.yaml:2:33: error[schema-additional-properties]"], actual.joined())
+    }
+
     /// A governance chapter in the outline without `model/handbook/governance.md`: a
     /// warning at its source, since each handbook prints only that the model has none
     /// (the handbook once named the file to its readers instead). With the file, nothing.
