@@ -78,19 +78,20 @@ public struct YAMLLoader: Sendable {
             let controls = TextChecks.yamlControlCharacters(text, file: file, lineOffset: lineOffset)
             if !controls.isEmpty { return (nil, controls, [:]) }
         }
-        return loadWithLibyaml(text: text, file: file, lineOffset: lineOffset, lines: scan.lines)
+        return loadWithLibyaml(text: text, file: file, lineOffset: lineOffset, lines: scan.lines, characters: scan.characters)
     }
 
     /// Loads YAML text with libyaml's event parser.
-    func loadWithLibyaml(text: String, file: String, lineOffset: Int, lines: LineStarts) -> (Node?, [Diagnostic], WrittenForms) {
+    /// `characters` is the text's number of Unicode scalars.
+    func loadWithLibyaml(text: String, file: String, lineOffset: Int, lines: LineStarts, characters: Int) -> (Node?, [Diagnostic], WrittenForms) {
         var builder = Builder(file: file, lineOffset: lineOffset, limits: limits, text: text, lines: lines,
                               preloadsInput: preloadsInput)
         if text.utf8.isEmpty {
-            [UInt8(0x0A)].withUnsafeBufferPointer { builder.parse($0) }
-        } else if let parsed: Void = text.utf8.withContiguousStorageIfAvailable({ builder.parse($0) }) {
+            [UInt8(0x0A)].withUnsafeBufferPointer { builder.parse($0, characters: 1) }
+        } else if let parsed: Void = text.utf8.withContiguousStorageIfAvailable({ builder.parse($0, characters: characters) }) {
             _ = parsed
         } else {
-            Array(text.utf8).withUnsafeBufferPointer { builder.parse($0) }
+            Array(text.utf8).withUnsafeBufferPointer { builder.parse($0, characters: characters) }
         }
         let root = builder.root ?? (builder.diagnostics.contains { $0.severity == .error }
             ? nil : Node(.null, span: SourceSpan(file: file, line: 1 + lineOffset, column: 1)))
@@ -156,14 +157,12 @@ enum LibyamlInput {
 
     /// Replaces the parser's working buffer (allocated by `yaml_parser_initialize`, freed
     /// by `yaml_parser_delete`, both with the C allocator) with a copy of `bytes`, valid
-    /// UTF-8 without the characters YAML refuses, followed by a NUL. False when memory
-    /// runs out.
-    static func preload(_ parser: inout yaml_parser_t, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// UTF-8 of `characters` Unicode scalars without the characters YAML refuses,
+    /// followed by a NUL. False when memory runs out.
+    static func preload(_ parser: inout yaml_parser_t, _ bytes: UnsafeBufferPointer<UInt8>, characters: Int) -> Bool {
         guard let copy = malloc(bytes.count + padding)?.assumingMemoryBound(to: UInt8.self) else { return false }
         if let base = bytes.baseAddress { copy.update(from: base, count: bytes.count) }
         (copy + bytes.count).initialize(repeating: 0, count: padding)
-        var characters = 0
-        for b in bytes where b & 0xC0 != 0x80 { characters += 1 }
         free(parser.buffer.start)
         parser.buffer.start = copy
         parser.buffer.pointer = copy
@@ -270,7 +269,8 @@ private struct Builder {
         SourceSpan(source: source, start: position(event.start_mark), end: position(event.end_mark))
     }
 
-    mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>) {
+    /// Parses `buffer`, UTF-8 text of `characters` Unicode scalars.
+    mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>, characters: Int) {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             diagnostics.append(.error("yaml-syntax", "the YAML parser could not start", at: .wholeFile(file)))
@@ -279,7 +279,7 @@ private struct Builder {
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-        if preloadsInput, !LibyamlInput.preload(&parser, buffer) {
+        if preloadsInput, !LibyamlInput.preload(&parser, buffer, characters: characters) {
             diagnostics.append(.error("yaml-syntax", "the YAML parser could not start", at: .wholeFile(file)))
             return
         }
@@ -827,6 +827,8 @@ struct ByteScan {
     var lines: LineStarts
     var mayHaveTabIndentation = false
     var mayHaveControlCharacters = false
+    /// The number of characters (Unicode scalars) of the text.
+    var characters = 0
 
     /// What the pass has seen so far.
     private struct State {
@@ -864,6 +866,7 @@ struct ByteScan {
         lines = LineStarts(starts: state.starts)
         mayHaveTabIndentation = state.tab
         mayHaveControlCharacters = state.control
+        characters = state.index
     }
 
     /// The pass over contiguous bytes, eight at a time where all eight are printable ASCII

@@ -14,7 +14,10 @@ final class ByteScanTests: XCTestCase {
             XCTAssertTrue(control(text), text.debugDescription)
         }
         // Line starts in scalars, across multi-byte text and runs of eight ASCII bytes.
-        var lines = ByteScan(Array("name: Àrea d'atenció empresarial\nx: é\n\ny: 1".utf8)).lines
+        let text = "name: Àrea d'atenció empresarial\nx: é\n\ny: 1 😀"
+        var lines = ByteScan(Array(text.utf8)).lines
+        XCTAssertEqual(ByteScan(Array(text.utf8)).characters, 45)
+        XCTAssertEqual(text.unicodeScalars.count, 45)
         XCTAssertTrue(lines.position(ofScalar: 0) == (1, 1))
         XCTAssertTrue(lines.position(ofScalar: 33) == (2, 1))
         XCTAssertTrue(lines.position(ofScalar: 38) == (3, 1))
@@ -36,6 +39,7 @@ final class ByteScanTests: XCTestCase {
             let flags = [a.mayHaveTabIndentation, a.mayHaveControlCharacters]
             XCTAssertEqual(flags, [b.mayHaveTabIndentation, b.mayHaveControlCharacters], "\(bytes)")
             let scalars = bytes.filter { $0 & 0xC0 != 0x80 }.count
+            XCTAssertEqual([a.characters, b.characters], [scalars, scalars], "\(bytes)")
             for k in 0..<scalars { XCTAssertTrue(a.lines.position(ofScalar: k) == b.lines.position(ofScalar: k), "\(bytes) \(k)") }
             outcomes.insert(flags.description)
         }
