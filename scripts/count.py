@@ -83,6 +83,12 @@ def main():
         main_pid = re.search(r"==(\d+)== Command:", run.stderr)
         totals = {int(pid): int(n) for pid, n in re.findall(r"==(\d+)== Collected : (\d+)", run.stderr)}
         if not main_pid or int(main_pid.group(1)) not in totals:
+            crash = re.search(r"VALGRIND INTERNAL ERROR: [^\n]*", run.stderr)
+            if crash:
+                # valgrind 3.19 (Debian 12) dies at the start of every program on some newer
+                # kernels (6.18: SIGSEGV in valgrind itself, even for `oae --version`).
+                sys.exit(f"count: valgrind itself failed ({crash.group(0)}) on kernel {os.uname().release};"
+                         " it does not run here: count on another machine, or time interleaved runs")
             sys.exit("count: callgrind reported no total:\n" + run.stderr[-2000:])
         pid = int(main_pid.group(1))
         total = totals[pid]
