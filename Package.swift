@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Diagnostics"]),
         .testTarget(name: "SchemaTests", dependencies: ["Schema", "Loading", "Diagnostics", "JSON"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Presentation", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "PresentationTests", dependencies: ["Presentation", "Model", "Loading"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "OAECommands", "oae"]),
         .testTarget(name: "HandbookTests", dependencies: ["Handbook", "OAECommands", "oae", "Tools"] + outputDependencies,

@@ -17,6 +17,11 @@
 ///   Spanish write the space; English "96%" has none and is left alone); a `%` that
 ///   begins a word (`%25`, an address's escape) is no sign.
 ///
+/// - a directional control (an embedding, override or isolate of UAX #9) is kept inside
+///   the text (`BidiControls`): what the text leaves open is closed at its end, a closer
+///   it did not open is left out, so that the text, once inserted into a sentence, a
+///   title or a list, cannot turn what follows it around.
+///
 /// The same for every language the outputs have (ca, es, en), and for every text a
 /// reader of the site or a handbook (HTML and Typst) sees, once, where the presentation
 /// layer gives it: the texts of the tree as `Localizer` picks them, the text nodes of
@@ -27,8 +32,8 @@
 /// command line and the tree's own files keep the writer's characters.
 public enum Typography {
     /// `text` with the rules above; the same string when none applies (found without
-    /// copying: eight bytes at a time are skipped while none is `'`, `%` or the first
-    /// byte of `€`, as `HTML.escape` skips).
+    /// copying: eight bytes at a time are skipped while none is `'`, `%` or E2, the first
+    /// byte of `€` and of the directional controls, as `HTML.escape` skips).
     public static func prose(_ text: String) -> String {
         var quotation = Quotation()
         return prose(text, quotation: &quotation)
@@ -60,38 +65,74 @@ public enum Typography {
 
     /// `prose(utf8:)` of a text that goes on from the text before it in the same block.
     public static func prose(utf8 b: UnsafeBufferPointer<UInt8>, quotation: inout Quotation) -> String? {
-        var added = 0
+        var added = 0, changed = false
         let start = quotation
-        scan(b, &quotation) { _, apostrophe in added += apostrophe ? 2 : 1 }
-        guard added > 0 else { return nil }
+        var bidi = BidiControls()
+        scan(b, &quotation, &bidi) { _, change in
+            changed = true
+            added += change.bytesAdded
+        }
+        let closers = bidi.closers
+        guard changed || !closers.isEmpty else { return nil }
         var again = start
-        return String(unsafeUninitializedCapacity: b.count + added) { out in
+        var bidiAgain = BidiControls()
+        return String(unsafeUninitializedCapacity: b.count + added + closers.utf8.count) { out in
             var run = 0, o = 0
             func copy(_ end: Int) {
                 if end > run { _ = UnsafeMutableBufferPointer(rebasing: out[o..<(o + end - run)]).initialize(from: b[run..<end]) }
                 o += end - run
             }
-            scan(b, &again) { i, apostrophe in
+            scan(b, &again, &bidiAgain) { i, change in
                 copy(i)
-                if apostrophe {
+                switch change {
+                case .apostrophe:
                     out[o] = 0xE2; out[o + 1] = 0x80; out[o + 2] = 0x99  // ’
                     o += 3
-                } else {
+                    run = i + 1
+                case .noBreakSpace:
                     out[o] = 0xC2; out[o + 1] = 0xA0  // no-break space
                     o += 2
+                    run = i + 1
+                case .dropped:
+                    run = i + 3
                 }
-                run = i + 1
             }
             copy(b.count)
+            for byte in closers.utf8 {
+                out[o] = byte
+                o += 1
+            }
             return o
         }
     }
 
-    /// Calls `change` with the index of each byte to replace, in order, and whether it is
-    /// an apostrophe (else the space before a sign). Eight bytes at a time are skipped
-    /// while none is `'`, `%` or E2.
+    /// A change `scan` finds.
+    enum Change {
+        /// The byte is a `'` that becomes `’`.
+        case apostrophe
+        /// The byte is the space before a sign, which becomes a no-break space.
+        case noBreakSpace
+        /// The three bytes from there are a directional control the text does not open
+        /// (`BidiControls.keeps`), left out.
+        case dropped
+
+        /// How many bytes the change adds to the text.
+        var bytesAdded: Int {
+            switch self {
+            case .apostrophe: return 2
+            case .noBreakSpace: return 1
+            case .dropped: return -3
+            }
+        }
+    }
+
+    /// Calls `change` with the index of each byte to replace, in order, and what it
+    /// becomes; `bidi` takes the text's directional controls, and is left with what the
+    /// text leaves open. Eight bytes at a time are skipped while none is `'`, `%` or E2
+    /// (the first byte of `€` and of each directional control).
     @inline(__always)
-    static func scan(_ b: UnsafeBufferPointer<UInt8>, _ quotation: inout Quotation, _ change: (Int, Bool) -> Void) {
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, _ quotation: inout Quotation, _ bidi: inout BidiControls,
+                     _ change: (Int, Change) -> Void) {
         guard let base = b.baseAddress else { return }
         let n = b.count
         var i = 0
@@ -104,20 +145,24 @@ public enum Typography {
                 let c = base[i]
                 if c == apostrophe {
                     if i > 0, i + 1 < n, endsLetter(b, before: i), startsLetterOrDigit(b, at: i + 1) {
-                        if !inAddress(b, at: i) { change(i, true) }
+                        if !inAddress(b, at: i) { change(i, .apostrophe) }
                     } else if i + 1 < n, startsLetter(b, at: i + 1), i == 0 || !(endsLetter(b, before: i) || isDigit(base[i - 1])) {
                         quoted = true
                     } else if !quoted, i > 0, base[i - 1] | 0x20 == UInt8(ascii: "s"), i + 1 == n || !startsLetterOrDigit(b, at: i + 1),
                               i >= 2 && endsLetter(b, before: i - 1), !inAddress(b, at: i) {
-                        change(i, true)
+                        change(i, .apostrophe)
                     }
                 } else if c == UInt8(ascii: "%") || (c == 0xE2 && i + 2 < n && base[i + 1] == 0x82 && base[i + 2] == 0xAC) {
                     // A sign, not the start of a word (`%25` escapes a byte in an address).
                     let after = c == UInt8(ascii: "%") ? i + 1 : i + 3
                     if i >= 2, base[i - 1] == UInt8(ascii: " "), isDigit(base[i - 2]),
                        after >= n || !(isASCIILetter(base[after]) || isDigit(base[after])) {
-                        change(i - 1, false)
+                        change(i - 1, .noBreakSpace)
                     }
+                } else if c == 0xE2, i + 2 < n, let control = BidiControls.scalar(base[i + 1], base[i + 2]) {
+                    if !bidi.keeps(control) { change(i, .dropped) }
+                    i += 3
+                    continue
                 }
                 i += 1
             }
@@ -145,7 +190,8 @@ public enum Typography {
         return false
     }
 
-    /// Whether an 8-byte word holds a `'`, a `%` or an E2 byte (the first of `€`).
+    /// Whether an 8-byte word holds a `'`, a `%` or an E2 byte (the first of `€` and of
+    /// the directional controls).
     @inline(__always)
     static func mayChange(_ word: UInt64) -> Bool {
         @inline(__always) func has(_ byte: UInt64) -> UInt64 {

@@ -1,4 +1,5 @@
 import Mustache
+import Presentation
 
 /// Typst helpers for text that becomes Typst markup (the handbook's PDF source).
 ///
@@ -25,7 +26,8 @@ public enum Typst {
     /// embedded expression, so a `(` that follows is text, not a call.
     public static let breakOpportunity = "#box(width: 0pt);"
 
-    /// Escapes text for Typst markup, so that it shows verbatim.
+    /// Escapes text for Typst markup, so that it shows verbatim, its directional controls
+    /// kept inside it (`BidiControls`).
     public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
@@ -43,15 +45,18 @@ public enum Typst {
             }
             word.removeAll(keepingCapacity: true)
         }
+        var bidi = BidiControls()
         for ch in s.unicodeScalars {
             switch ch {
             case "\n", "\r", "\t": flush(); out += " "
             case " ": flush(); out += " "
+            case "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
+                if bidi.keeps(ch.value) { word.append(ch) }
             default: word.append(ch)
             }
         }
         flush()
-        return out
+        return bidi.isBalanced ? out : out + bidi.closers
     }
 
     /// A Typst string literal (`"…"`) holding `s`, for values passed as data (a title,
