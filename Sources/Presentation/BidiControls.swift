@@ -5,28 +5,42 @@
 /// An embedding or override (LRE U+202A, RLE U+202B, LRO U+202D, RLO U+202E) or an
 /// isolate (LRI U+2066, RLI U+2067, FSI U+2068) lasts until its closer (PDF U+202C, PDI
 /// U+2069) or the end of the paragraph: in a page or a PDF, the paragraph the text is
-/// inserted into, not the text's end.
-///
-/// Closing limits what the controls reorder to the text itself; digits and signs right
-/// after it still take the embedding's direction (UAX #9 X10: "…, 5 d’octubre" after an
-/// RLO-closed name is reordered up to the next letter). Wrapping such a text in an isolate
-/// (LRI/FSI … PDI) would protect them too: not done yet (issue 13, session 33's note). An RLO in an office's name written into a sentence
+/// inserted into, not the text's end. An RLO in an office's name written into a sentence
 /// showed the rest of the sentence, template words included, reversed (session 31's trial;
-/// the check warns of it, `text-invisible-character`, and the outputs were still built
-/// with it). Each inserted text is therefore closed where it ends: the closers its openers
-/// lack are appended, in order (`closers`), and a closer with no opener in the same text is
-/// left out (`keeps`), since it could only close something of the page around the text
-/// (an element's isolate, which browsers make of these same characters).
+/// the check warns of it, `text-invisible-character`, and the outputs are still built
+/// with it).
+///
+/// Each inserted text is therefore closed where it ends: the closers its openers lack are
+/// appended, in order (`closers`), and a closer with no opener in the same text is left out
+/// (`keeps`), since it could only close something of the page around the text (an
+/// element's isolate, which browsers make of these same characters). Closing alone still
+/// lets an embedding reach past the text's end: the digits and signs right after it take
+/// its direction (UAX #9 X10 and W1–W7: ", 5 d’octubre" after a closed RLO name was shown
+/// "d’octubre 5 ,"; a PDF's footer "6 / 63" after a title with one, "63 / 6"). A text with
+/// an embedding or override outside every isolate of its own is therefore put in an isolate
+/// as a whole (`prefix` FSI … `suffix` PDI), which the text around it sees as one neutral
+/// character (X5c, BD8): the isolate takes its direction from the text's first strong
+/// letter (P2, P3), and what follows the text keeps its own. A text whose controls are all
+/// isolates is only closed, and one without controls is left as it is; a text already put
+/// in an isolate is not put in another (its embeddings are inside one).
 ///
 /// Applied where a text from the tree becomes a reader's text, `Typography.prose` (so that
-/// a text joined into a title, a list or a sentence of the interface words is closed
-/// before what follows it), and again by the escapes of both outputs (`HTML.escape`,
-/// `Typst.escape`), which every value a template or the code inserts goes through, typeset
-/// or not (a locality read as it is). An HTML element around each text (`<bdi>`) would
-/// isolate it too, but only in HTML, and only where a template remembered it.
+/// a text joined into a title, a list or a sentence of the interface words is kept apart
+/// from what follows it), and again by the escapes of both outputs (`HTML.escape`,
+/// `Typst.escape`, `Typst.string`), which every value a template or the code inserts goes
+/// through, typeset or not (a locality read as it is). An HTML element around each text
+/// (`<bdi>`) would isolate it too, but only in HTML, and only where a template remembered
+/// it.
 public struct BidiControls {
     /// The open embeddings and isolates, innermost last: `true` for an isolate.
     private var open: [Bool] = []
+
+    /// Whether the text opened an embedding or override outside every isolate it opened,
+    /// and is put in an isolate of its own (`prefix`, `suffix`).
+    public private(set) var needsIsolate = false
+
+    /// FSI (U+2068), which `prefix` is, and PDI (U+2069), which ends `suffix`.
+    static let firstStrongIsolate = "\u{2068}", popIsolate = "\u{2069}"
 
     public init() {}
 
@@ -61,7 +75,10 @@ public struct BidiControls {
     /// open, and closes it with the embeddings opened inside it (X6a).
     public mutating func keeps(_ value: UInt32) -> Bool {
         switch BidiControls.kind(value) {
-        case .embedding?: open.append(false); return true
+        case .embedding?:
+            if !needsIsolate, !open.contains(true) { needsIsolate = true }
+            open.append(false)
+            return true
         case .isolate?: open.append(true); return true
         case .popEmbedding?:
             guard open.last == false else { return false }
@@ -75,8 +92,16 @@ public struct BidiControls {
         }
     }
 
-    /// Whether nothing taken is left open.
-    public var isBalanced: Bool { open.isEmpty }
+    /// Whether the text needs nothing before or after it: nothing it opened is left
+    /// open, and it needs no isolate of its own.
+    public var addsNothing: Bool { open.isEmpty && !needsIsolate }
+
+    /// What goes before the text: FSI when it needs an isolate of its own, else nothing.
+    public var prefix: String { needsIsolate ? BidiControls.firstStrongIsolate : "" }
+
+    /// What goes after the text: its `closers`, then the PDI of its own isolate if it
+    /// needs one.
+    public var suffix: String { needsIsolate ? closers + BidiControls.popIsolate : closers }
 
     /// The closers of what is still open, innermost first: PDF for an embedding, PDI for
     /// an isolate; empty for a balanced text.
@@ -86,14 +111,21 @@ public struct BidiControls {
         return out
     }
 
-    /// `text` with its unmatched closers left out and its open controls closed at its end.
-    /// `text` itself when it has none of the nine (the usual case, one pass over its bytes).
+    /// Whether `text` holds one of the nine (a byte 0xE2 is looked for first: the first
+    /// byte of each, and of `’`, `–` and `€`).
+    public static func holdsControl(_ text: String) -> Bool {
+        text.utf8.contains(0xE2) && text.unicodeScalars.contains(where: { kind($0.value) != nil })
+    }
+
+    /// `text` with its unmatched closers left out, its open controls closed at its end, and
+    /// put in an isolate when it needs one (`prefix`, `suffix`). `text` itself when it has
+    /// none of the nine (the usual case, one pass over its bytes).
     public static func balanced(_ text: String) -> String {
-        guard text.utf8.contains(0xE2), text.unicodeScalars.contains(where: { kind($0.value) != nil }) else { return text }
+        guard holdsControl(text) else { return text }
         var state = BidiControls()
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 4)
         for scalar in text.unicodeScalars where state.keeps(scalar.value) { out.unicodeScalars.append(scalar) }
-        return out + state.closers
+        return state.prefix + out + state.suffix
     }
 }

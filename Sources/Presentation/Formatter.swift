@@ -174,10 +174,12 @@ public struct ValueFormatter: Sendable {
 
     /// A postal address as its lines: the street, then the postal code and the town on one
     /// line ("08980 Sant Feliu de Llobregat", as Spanish and Catalan post writes it, with no
-    /// comma between them); a part not given is left out.
+    /// comma between them); a part not given is left out. Each part keeps its directional
+    /// controls inside it (`BidiControls`), so that a street cannot turn the postal code
+    /// after it around.
     public func addressLines(street: String?, postalCode: String?, locality: String?) -> [String] {
-        let town = [postalCode, locality].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-        return [street ?? "", town].filter { !$0.isEmpty }
+        let town = [postalCode, locality].compactMap { $0 }.filter { !$0.isEmpty }.map(BidiControls.balanced).joined(separator: " ")
+        return [street.map(BidiControls.balanced) ?? "", town].filter { !$0.isEmpty }
     }
 
     /// When an agreement was signed, as of `day`: its date, or "to be signed on" its date

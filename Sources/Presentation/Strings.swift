@@ -85,22 +85,34 @@ public struct Strings: Sendable {
     /// The text of `key` with each `{name}` replaced by its value.
     /// A value after a preposition is joined to it as the language writes it
     /// (`Contractions`: "de {municipality}" → "del Prat de Llobregat").
+    /// For a reader (`forReaders()`), each value keeps its directional controls inside it
+    /// (`BidiControls`), so that a name with an override filled into a sentence does not
+    /// turn the sentence's next words around; the whole is then typeset.
     public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
-        typeset(Strings.fill(self[key], values, language: language))
+        typeset(Strings.fill(self[key], forReader(values), language: language))
     }
 
     /// `text` with the outputs' `Typography` when these are the words of a reader
     /// (`forReaders()`), else as it is: for a text filled in from these words.
     public func typeset(_ text: String) -> String { typeset ? Typography.prose(text) : text }
 
+    /// The values to fill in: for a reader, each with its directional controls kept
+    /// inside it (`BidiControls.balanced`), else as they are: the same dictionary when
+    /// none holds a control.
+    func forReader(_ values: [String: String]) -> [String: String] {
+        guard typeset, values.values.contains(where: BidiControls.holdsControl) else { return values }
+        return values.mapValues(BidiControls.balanced)
+    }
+
     /// The form of `key` for the number `n` (`=0`, else its CLDR category, else
     /// `other`), with `{n}` set to `formatted` and the other placeholders filled in.
     public func count(_ key: String, _ n: Double, formatted: String, fractionDigits: Int = 0,
                       _ values: [String: String] = [:]) -> String {
-        guard let f = forms[key] else { return typeset(Strings.fill(self[key], values.merging(["n": formatted]) { a, _ in a }, language: language)) }
+        let values = forReader(values.merging(["n": formatted]) { a, _ in a })
+        guard let f = forms[key] else { return typeset(Strings.fill(self[key], values, language: language)) }
         let category = PluralRules.category(n, fractionDigits: fractionDigits, language: language)
         let text = (n == 0 ? f["=0"] : nil) ?? f[category] ?? f["other"] ?? key
-        return typeset(Strings.fill(text, values.merging(["n": formatted]) { a, _ in a }, language: language))
+        return typeset(Strings.fill(text, values, language: language))
     }
 
     /// Replaces each `{name}` of `template` that `values` names; with a `language`, each

@@ -19,8 +19,9 @@
 ///
 /// - a directional control (an embedding, override or isolate of UAX #9) is kept inside
 ///   the text (`BidiControls`): what the text leaves open is closed at its end, a closer
-///   it did not open is left out, so that the text, once inserted into a sentence, a
-///   title or a list, cannot turn what follows it around.
+///   it did not open is left out, and a text with an embedding or override is put in an
+///   isolate of its own, so that the text, once inserted into a sentence, a title or a
+///   list, cannot turn what follows it around, its digits and signs included.
 ///
 /// The same for every language the outputs have (ca, es, en), and for every text a
 /// reader of the site or a handbook (HTML and Typst) sees, once, where the presentation
@@ -72,12 +73,16 @@ public enum Typography {
             changed = true
             added += change.bytesAdded
         }
-        let closers = bidi.closers
-        guard changed || !closers.isEmpty else { return nil }
+        guard changed || !bidi.addsNothing else { return nil }
+        let prefix = bidi.prefix, suffix = bidi.suffix
         var again = start
         var bidiAgain = BidiControls()
-        return String(unsafeUninitializedCapacity: b.count + added + closers.utf8.count) { out in
+        return String(unsafeUninitializedCapacity: prefix.utf8.count + b.count + added + suffix.utf8.count) { out in
             var run = 0, o = 0
+            for byte in prefix.utf8 {
+                out[o] = byte
+                o += 1
+            }
             func copy(_ end: Int) {
                 if end > run { _ = UnsafeMutableBufferPointer(rebasing: out[o..<(o + end - run)]).initialize(from: b[run..<end]) }
                 o += end - run
@@ -98,7 +103,7 @@ public enum Typography {
                 }
             }
             copy(b.count)
-            for byte in closers.utf8 {
+            for byte in suffix.utf8 {
                 out[o] = byte
                 o += 1
             }

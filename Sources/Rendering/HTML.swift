@@ -26,7 +26,7 @@ public enum HTML {
 
     /// Escapes UTF-8 text into `out` (`escape(_:into:)`), its directional controls kept
     /// inside it (`BidiControls`: an unmatched closer left out, the closers of what it
-    /// leaves open appended). Eight bytes at a time are skipped while none of them is one
+    /// leaves open appended, the whole put in an isolate when it holds an embedding). Eight bytes at a time are skipped while none of them is one
     /// of the five or the first byte of a directional control (most text has none: a byte
     /// at a time, this was 4% of the site's pages' CPU, issue 13).
     static func escape(utf8 b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
@@ -36,6 +36,7 @@ public enum HTML {
         var run = 0
         var i = 0
         var bidi = BidiControls()
+        let start = out.count
         while i < n {
             while i + 8 <= n, !mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
             let stop = min(n, i + 8)
@@ -66,7 +67,10 @@ public enum HTML {
             }
         }
         if n > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: n - run)) }
-        if !bidi.isBalanced { out.append(contentsOf: bidi.closers.utf8) }
+        if !bidi.addsNothing {
+            out.append(contentsOf: bidi.suffix.utf8)
+            out.insert(contentsOf: bidi.prefix.utf8, at: start)
+        }
     }
 
     /// Whether `escape` would change `b`: some byte is `<`, `>`, `&`, `"` or `'`, or it

@@ -60,6 +60,10 @@ public struct MarkdownHTML: Sendable {
                     if let resolved = resolveLink(url) { cmark_node_set_url(node, resolved) }
                 } else if type == CMARK_NODE_TEXT {
                     if let text = MarkdownHTML.typography(of: node, quotations: &quotations) { cmark_node_set_literal(node, text) }
+                } else if type == CMARK_NODE_CODE {
+                    // A code span keeps its characters, but not its directional controls'
+                    // reach past it (`BidiControls`).
+                    if let text = MarkdownHTML.balanced(node) { cmark_node_set_literal(node, text) }
                 } else if rawHTMLAsText, type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK {
                     rawNodes.append(node)
                 }
@@ -115,8 +119,9 @@ public struct MarkdownHTML: Sendable {
     }
 
     /// The literal of a text node with the outputs' `Typography`, or nil when that is
-    /// the literal itself or the node is the text of an autolink (the address itself,
-    /// `<https://…>`). Code spans and raw HTML are other kinds of node: never changed.
+    /// the literal itself; the text of an autolink (the address itself, `<https://…>`)
+    /// only with its directional controls kept inside it (`BidiControls`). Code spans
+    /// and raw HTML are other kinds of node: never typeset.
     /// The text nodes of a document are given in order, with the same `quotations`.
     static func typography(of node: OpaquePointer, quotations: inout Quotations) -> String? {
         guard let raw = cmark_node_get_literal(node) else { return nil }
@@ -126,8 +131,17 @@ public struct MarkdownHTML: Sendable {
         defer { quotations.update(quotation) }
         guard let text = Typography.prose(utf8: bytes, quotation: &quotation) else { return nil }
         if let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_LINK,
-           let url = cmark_node_get_url(parent).map({ String(cString: $0) }), url.hasSuffix(String(cString: raw)) { return nil }
+           let url = cmark_node_get_url(parent).map({ String(cString: $0) }), url.hasSuffix(String(cString: raw)) { return balanced(node) }
         return text
+    }
+
+    /// The literal of `node` with its directional controls kept inside it
+    /// (`BidiControls.balanced`), or nil when that is the literal itself.
+    static func balanced(_ node: OpaquePointer) -> String? {
+        guard let raw = cmark_node_get_literal(node) else { return nil }
+        let literal = String(cString: raw)
+        let balanced = BidiControls.balanced(literal)
+        return balanced == literal ? nil : balanced
     }
 
     /// Puts a text node with the raw HTML's source in place of the raw HTML node (inside a
@@ -137,7 +151,7 @@ public struct MarkdownHTML: Sendable {
         var literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
         while literal.hasSuffix("\n") { literal.removeLast() }
         guard let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
-        cmark_node_set_literal(text, literal)
+        cmark_node_set_literal(text, BidiControls.balanced(literal))
         if isBlock, let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) {
             cmark_node_append_child(paragraph, text)
             cmark_node_insert_before(node, paragraph)

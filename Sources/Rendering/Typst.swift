@@ -56,16 +56,20 @@ public enum Typst {
             }
         }
         flush()
-        return bidi.isBalanced ? out : out + bidi.closers
+        return bidi.addsNothing ? out : bidi.prefix + out + bidi.suffix
     }
 
     /// A Typst string literal (`"…"`) holding `s`, for values passed as data (a title,
-    /// an alternative text, an SVG).
+    /// an alternative text, an SVG), its directional controls kept inside it
+    /// (`BidiControls`: a title passed to the page's footer is set before its numbers).
     public static func string(_ s: String) -> String {
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
+        var bidi = BidiControls()
         for ch in s.unicodeScalars {
             switch ch {
+            case "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
+                if bidi.keeps(ch.value) { out.unicodeScalars.append(ch) }
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
             case "\n": out += "\\n"
@@ -73,6 +77,10 @@ public enum Typst {
             case "\t": out += "\\t"
             default: out.unicodeScalars.append(ch)
             }
+        }
+        if !bidi.addsNothing {
+            out.insert(contentsOf: bidi.prefix, at: out.index(after: out.startIndex))
+            out += bidi.suffix
         }
         return out + "\""
     }

@@ -29,6 +29,20 @@ final class ReaderStringsTests: XCTestCase {
         XCTAssertEqual(reader.forReaders()["print_address"], reader["print_address"])
     }
 
+    /// A value filled into a reader's sentence keeps its directional controls inside it
+    /// (`BidiControls`: an override in a name put in an isolate of its own, closed before the
+    /// sentence's next words); the command line's words keep the value as typed.
+    func testAFilledValueKeepsItsControlsInside() {
+        let reader = strings.forReaders()
+        let name = "Sant \u{202E}Feliu"
+        let isolated = "\u{2068}Sant \u{202E}Feliu\u{202C}\u{2069}"
+        XCTAssertEqual(reader("local_note", ["municipality": name]), "tal com l\u{2019}ha adaptat " + isolated)
+        XCTAssertEqual(reader.count("done", 1, formatted: "1", ["total": "3 de " + name]), "1 element fet d\u{2019}un total de \u{2068}3 de Sant \u{202E}Feliu\u{202C}\u{2069}")
+        XCTAssertEqual(strings("local_note", ["municipality": name]), "tal com l'ha adaptat " + name)
+        // A value with a `’` and no control is filled in as it is.
+        XCTAssertEqual(reader("of", ["municipality": "l’Hospitalet"]), "Oficina de l’Hospitalet")
+    }
+
     func testTheWordsOfTheCommandLineKeepWhatWasTyped() {
         XCTAssertFalse(strings.typeset)
         XCTAssertEqual(strings["print_address"], "Adreça d'aquesta pàgina: ")

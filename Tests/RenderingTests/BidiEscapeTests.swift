@@ -25,18 +25,30 @@ final class BidiEscapeTests: XCTestCase {
         return out
     }
 
-    /// `HTML.escape` gives the balanced text, escaped, with a control or a neighbour of it
-    /// at every position of texts of 0 to 24 bytes (the eight-byte words and the tail).
+    static let fsi = "\u{2068}"
+
+    /// `HTML.escape` keeps the controls inside the text, with a control or a neighbour of
+    /// it at every position of texts of 0 to 24 bytes (the eight-byte words and the tail).
     func testHTMLEscapeBalancesAtEveryPosition() {
+        let (rlo, pdf, rli, lri, pdi, fsi) = (Self.rlo, Self.pdf, Self.rli, Self.lri, Self.pdi, Self.fsi)
         var compared = 0
-        // U+2028, U+2029, U+202F, U+2065 and U+206A are three bytes from 0xE2 next to the controls'.
-        for special in [Self.rlo, Self.pdf, Self.rli, Self.pdi, "’", "—", "\u{2028}", "\u{2029}", "\u{202F}", "\u{2065}", "\u{206A}",
-                        Self.rlo + "<", "&" + Self.pdi, Self.lri + "’" + Self.pdf] {
+        // What each special becomes: before the text, in its place, after the text. U+2028,
+        // U+2029, U+202F, U+2065 and U+206A are three bytes from 0xE2 next to the controls'.
+        let specials: [(String, String, String, String)] = [
+            (rlo, fsi, rlo, pdf + pdi), (pdf, "", "", ""), (rli, "", rli, pdi), (pdi, "", "", ""),
+            ("’", "", "’", ""), ("—", "", "—", ""), ("\u{2028}", "", "\u{2028}", ""), ("\u{2029}", "", "\u{2029}", ""),
+            ("\u{202F}", "", "\u{202F}", ""), ("\u{2065}", "", "\u{2065}", ""), ("\u{206A}", "", "\u{206A}", ""),
+            (rlo + "<", fsi, rlo + "&lt;", pdf + pdi), ("&" + pdi, "", "&amp;", ""), (lri + "’" + pdf, "", lri + "’", pdi),
+            // Two controls in one eight-byte word.
+            (rlo + pdf + "'", fsi, rlo + pdf + "&#39;", pdi), (rli + rlo + pdi + pdi, "", rli + rlo + pdi, ""),
+        ]
+        for (special, before, inPlace, after) in specials {
             for length in 0...24 {
                 for at in 0...length {
                     for filler in ["a", "é"] {
-                        let text = String(repeating: filler, count: at) + special + String(repeating: filler, count: length - at)
-                        let expected = Self.reference(BidiControls.balanced(text))
+                        let (head, tail) = (String(repeating: filler, count: at), String(repeating: filler, count: length - at))
+                        let text = head + special + tail
+                        let expected = before + head + inPlace + tail + after
                         XCTAssertEqual(HTML.escape(text), expected, text.debugDescription)
                         var bytes: [UInt8] = Array("x".utf8)
                         HTML.escape(text, into: &bytes)
@@ -46,15 +58,36 @@ final class BidiEscapeTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(compared, 14 * 2 * (25 * 26 / 2))
-        XCTAssertEqual(HTML.escape("Oficina d’" + Self.rlo + "Empresa"), "Oficina d’" + Self.rlo + "Empresa" + Self.pdf)
+        XCTAssertEqual(compared, 16 * 2 * (25 * 26 / 2))
+        XCTAssertEqual(HTML.escape("Oficina d’" + rlo + "Empresa"), fsi + "Oficina d’" + rlo + "Empresa" + pdf + pdi)
+        // What `Typography.prose` gave is escaped as it is.
+        let prose = Typography.prose("L'oficina " + rlo + "d'Empresa")
+        XCTAssertEqual(HTML.escape(prose), prose)
     }
 
-    /// `Typst.escape` as well: a handbook's PDF inserts the writer's texts into its sentences.
+    /// `Typst.escape` and `Typst.string` as well: a handbook's PDF inserts the writer's
+    /// texts into its sentences, and passes its title to the page's footer, before the
+    /// page's number ("6 / 63", which a title with an RLO showed "63 / 6").
     func testTypstEscapeBalances() {
-        XCTAssertEqual(Typst.escape("a" + Self.rlo + "b c"), "a" + Self.rlo + "b c" + Self.pdf)
-        XCTAssertEqual(Typst.escape("x" + Self.pdi + " [y]"), "x \\[y\\]")
-        XCTAssertEqual(Typst.escape(Self.rli + "a" + Self.pdi + "."), Self.rli + "a" + Self.pdi + "\\.")
+        let (rlo, pdf, pdi, fsi) = (Self.rlo, Self.pdf, Self.pdi, Self.fsi)
+        XCTAssertEqual(Typst.escape("a" + rlo + "b c"), fsi + "a" + rlo + "b c" + pdf + pdi)
+        XCTAssertEqual(Typst.escape("x" + pdi + " [y]"), "x \\[y\\]")
+        XCTAssertEqual(Typst.escape(Self.rli + "a" + pdi + "."), Self.rli + "a" + pdi + "\\.")
+        XCTAssertEqual(Typst.string("Manual " + rlo + "Centre\""), "\"" + fsi + "Manual " + rlo + "Centre\\\"" + pdf + pdi + "\"")
+        XCTAssertEqual(Typst.string("a" + pdf + "b"), "\"ab\"")
+        XCTAssertEqual(Typst.string("a\nb"), "\"a\\nb\"")
+    }
+
+    /// The Markdown a writer's body is written in: a code span, an autolink's text and raw
+    /// HTML shown as text keep their controls inside them as its text does, in HTML and in
+    /// Typst; a code block is a paragraph of its own, and is left as written in HTML.
+    func testMarkdownKeepsTheControlsOfEveryInlineInside() {
+        let (rlo, pdf, pdi, fsi) = (Self.rlo, Self.pdf, Self.pdi, Self.fsi)
+        let markdown = "Codi `a" + rlo + "b` i <https://x.cat/" + rlo + "y> 5 <b title=\"" + rlo + "\">, 6.\n"
+        XCTAssertEqual(MarkdownHTML(rawHTMLAsText: true).render(markdown),
+                       "<p>Codi <code>" + fsi + "a" + rlo + "b" + pdf + pdi + "</code> i <a href=\"https://x.cat/%E2%80%AEy\">" + fsi + "https://x.cat/"
+                           + rlo + "y" + pdf + pdi + "</a> 5 " + fsi + "&lt;b title=&quot;" + rlo + "&quot;&gt;" + pdf + pdi + ", 6.</p>\n")
+        XCTAssertEqual(MarkdownTypst().render("Codi `a" + rlo + "b`, 5.\n"), "Codi #raw(\"" + fsi + "a" + rlo + "b" + pdf + pdi + "\"), 5\\.")
     }
 
     /// The trial's case: a name with an RLO in the site's fallback span no longer turns the
@@ -66,6 +99,6 @@ final class BidiEscapeTests: XCTestCase {
         ])
         let value = Text(text: "Oficina " + Self.rlo + "Centre", lang: "ca", fallback: true, ui: ["untranslated": "(sense traduir)"])
         XCTAssertEqual(templates.render("text", value),
-                       #"<span lang="ca" class="fallback">Oficina "# + Self.rlo + "Centre" + Self.pdf + #"</span> <span class="fallback-mark">(sense traduir)</span>"#)
+                       #"<span lang="ca" class="fallback">"# + Self.fsi + "Oficina " + Self.rlo + "Centre" + Self.pdf + Self.pdi + #"</span> <span class="fallback-mark">(sense traduir)</span>"#)
     }
 }
