@@ -42,6 +42,29 @@ final class NumberRangeTests: XCTestCase {
             """), build.stderr)
     }
 
+    /// An amount of money is at most a thousand million euros (`common.schema.yaml#/$defs/amount`),
+    /// so that every sum of the outputs stays exact to the cent; the bound itself is allowed.
+    func testAnAmountPastAThousandMillionEurosIsAnErrorOnItsToken() throws {
+        let root = try TestPaths.networkCopy("oae-amounts")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let budget = root.appendingPathComponent("seeds/sant-feliu-de-llobregat/budgets/2026.yaml")
+        try replace("      yearly_cost: 52000", with: "      yearly_cost: 1000000000.01", in: budget)
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        let check = try runProcess(TestPaths.oaeBinary.path, ["check", "--root", root.path, "--format", "github", "--as-of", "2026-11-25"],
+                                   environment: env)
+        XCTAssertEqual(check.status, 1, check.stderr)
+        let lines = check.stdout.split(separator: "\n").filter { $0.hasPrefix("::error ") }
+        XCTAssertEqual(lines.count, 1, check.stdout)
+        XCTAssertTrue(lines.first?.hasPrefix("::error file=seeds/sant-feliu-de-llobregat/budgets/2026.yaml,line=6,col=20,endLine=6,endColumn=33,") == true,
+                      check.stdout)
+        XCTAssertTrue(lines.first?.contains("1000000000") == true, check.stdout)
+        try replace("      yearly_cost: 1000000000.01", with: "      yearly_cost: 1000000000", in: budget)
+        let atTheBound = try runProcess(TestPaths.oaeBinary.path, ["check", "--root", root.path, "--format", "github", "--as-of", "2026-11-25"],
+                                        environment: env)
+        XCTAssertFalse(atTheBound.stdout.contains("::error file=seeds/sant-feliu-de-llobregat/budgets/2026.yaml,line=6,"), atTheBound.stdout)
+    }
+
     func replace(_ old: String, with new: String, in file: URL) throws {
         let text = try String(contentsOf: file, encoding: .utf8)
         XCTAssertTrue(text.contains(old), "\(file.lastPathComponent) has no '\(old)'")
