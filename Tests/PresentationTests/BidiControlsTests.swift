@@ -5,9 +5,8 @@ import XCTest
 /// `Typography.prose`, where a text of the tree becomes a reader's, applies it with its
 /// other rules.
 final class BidiControlsTests: XCTestCase {
-    static let rlo = "\u{202E}", pdf = "\u{202C}", rli = "\u{2067}", lri = "\u{2066}", pdi = "\u{2069}", rle = "\u{202B}"
-
-    static let fsi = "\u{2068}"
+    static let rlo = "\u{202E}", pdf = "\u{202C}", rli = "\u{2067}", lri = "\u{2066}", pdi = "\u{2069}", rle = "\u{202B}",
+               fsi = "\u{2068}"
 
     /// The balanced text of each case, by UAX #9's pairing (X6a, X7), put in an isolate
     /// (FSI … PDI) when it holds an embedding or override outside its own isolates.

@@ -4,28 +4,11 @@ import XCTest
 
 /// The escapes of both outputs keep a text's directional controls inside it
 /// (`BidiControls`): what it leaves open is closed at its end, a closer it did not open is
-/// left out, and every other character, the typographic ones that share their first byte
-/// (0xE2) included, is escaped as before.
+/// left out, a text with an override is put in an isolate of its own, and every other
+/// character, the typographic ones that share their first byte (0xE2) included, is escaped
+/// as before.
 final class BidiEscapeTests: XCTestCase {
-    static let rlo = "\u{202E}", pdf = "\u{202C}", rli = "\u{2067}", lri = "\u{2066}", pdi = "\u{2069}", rle = "\u{202B}"
-
-    /// The five escaped a character at a time.
-    static func reference(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-
-    static let fsi = "\u{2068}"
+    static let rlo = "\u{202E}", pdf = "\u{202C}", rli = "\u{2067}", lri = "\u{2066}", pdi = "\u{2069}", fsi = "\u{2068}"
 
     /// `HTML.escape` keeps the controls inside the text, with a control or a neighbour of
     /// it at every position of texts of 0 to 24 bytes (the eight-byte words and the tail).
