@@ -18,11 +18,16 @@
 /// its direction (UAX #9 X10 and W1–W7: ", 5 d’octubre" after a closed RLO name was shown
 /// "d’octubre 5 ,"; a PDF's footer "6 / 63" after a title with one, "63 / 6"). A text with
 /// an embedding or override outside every isolate of its own is therefore put in an isolate
-/// as a whole (`prefix` FSI … `suffix` PDI), which the text around it sees as one neutral
-/// character (X5c, BD8): the isolate takes its direction from the text's first strong
-/// letter (P2, P3), and what follows the text keeps its own. A text whose controls are all
-/// isolates is only closed, and one without controls is left as it is; a text already put
-/// in an isolate is not put in another (its embeddings are inside one).
+/// as a whole (`prefix` LRI … `suffix` PDI), which the text around it sees as one neutral
+/// character (X5a, BD8), so that what follows the text keeps its order. The isolate is
+/// left-to-right, as every language of the outputs is (ca, es, en): the text inside it is
+/// laid out as it was without it (an FSI would take the direction of its first strong
+/// letter, P2–P3, and show a text that begins with Hebrew or Arabic letters the other way
+/// round; session 34's review). A text whose controls are all isolates is only closed, and
+/// one without controls is left as it is; a text already put in an isolate is not put in
+/// another (its embeddings are inside one). Right-to-left letters and marks themselves
+/// (U+200F, U+061C) are not looked for: `oae check` warns of the marks
+/// (`text-invisible-character`), and no text of the three languages has the letters.
 ///
 /// Applied where a text from the tree becomes a reader's text, `Typography.prose` (so that
 /// a text joined into a title, a list or a sentence of the interface words is kept apart
@@ -39,8 +44,8 @@ public struct BidiControls {
     /// and is put in an isolate of its own (`prefix`, `suffix`).
     public private(set) var needsIsolate = false
 
-    /// FSI (U+2068), which `prefix` is, and PDI (U+2069), which ends `suffix`.
-    static let firstStrongIsolate = "\u{2068}", popIsolate = "\u{2069}"
+    /// LRI (U+2066), which `prefix` is, and PDI (U+2069), which ends `suffix`.
+    static let leftToRightIsolate = "\u{2066}", popIsolate = "\u{2069}"
 
     public init() {}
 
@@ -96,8 +101,8 @@ public struct BidiControls {
     /// open, and it needs no isolate of its own.
     public var addsNothing: Bool { open.isEmpty && !needsIsolate }
 
-    /// What goes before the text: FSI when it needs an isolate of its own, else nothing.
-    public var prefix: String { needsIsolate ? BidiControls.firstStrongIsolate : "" }
+    /// What goes before the text: LRI when it needs an isolate of its own, else nothing.
+    public var prefix: String { needsIsolate ? BidiControls.leftToRightIsolate : "" }
 
     /// What goes after the text: its `closers`, then the PDI of its own isolate if it
     /// needs one.
@@ -111,21 +116,43 @@ public struct BidiControls {
         return out
     }
 
-    /// Whether `text` holds one of the nine (a byte 0xE2 is looked for first: the first
-    /// byte of each, and of `’`, `–` and `€`).
-    public static func holdsControl(_ text: String) -> Bool {
-        text.utf8.contains(0xE2) && text.unicodeScalars.contains(where: { kind($0.value) != nil })
+    /// Whether `text` holds one of the nine or a line or paragraph separator (`isSeparator`):
+    /// its bytes are read in place, and only the two after each 0xE2 (the first byte of
+    /// each, and of `’`, `–` and `€`) are looked at.
+    public static func holdsControlOrSeparator(_ text: String) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable(holdsControlOrSeparator(utf8:)) { return found }
+        return text.unicodeScalars.contains { kind($0.value) != nil || $0 == "\u{2028}" || $0 == "\u{2029}" }
     }
 
-    /// `text` with its unmatched closers left out, its open controls closed at its end, and
-    /// put in an isolate when it needs one (`prefix`, `suffix`). `text` itself when it has
-    /// none of the nine (the usual case, one pass over its bytes).
+    static func holdsControlOrSeparator(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i + 2 < b.count {
+            if b[i] == 0xE2, scalar(b[i + 1], b[i + 2]) != nil || isSeparator(b[i + 1], b[i + 2]) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether `0xE2 b1 b2` is U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR. A
+    /// paragraph separator ends every embedding and isolate where it stands (UAX #9 X8), so
+    /// the outputs put a space in the place of each: a text's isolate is not cut short, and
+    /// a line of a page or a PDF is not broken by a character the writer cannot see (the
+    /// check warns of both, `text-invisible-character`).
+    @inline(__always)
+    public static func isSeparator(_ b1: UInt8, _ b2: UInt8) -> Bool { b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9) }
+
+    /// `text` with its unmatched closers left out, its open controls closed at its end, put
+    /// in an isolate when it needs one (`prefix`, `suffix`), and a space in the place of a
+    /// line or paragraph separator. `text` itself when it has none of these (the usual
+    /// case, one pass over its bytes).
     public static func balanced(_ text: String) -> String {
-        guard holdsControl(text) else { return text }
+        guard holdsControlOrSeparator(text) else { return text }
         var state = BidiControls()
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 4)
-        for scalar in text.unicodeScalars where state.keeps(scalar.value) { out.unicodeScalars.append(scalar) }
+        for scalar in text.unicodeScalars where state.keeps(scalar.value) {
+            out.unicodeScalars.append(scalar == "\u{2028}" || scalar == "\u{2029}" ? " " : scalar)
+        }
         return state.prefix + out + state.suffix
     }
 }

@@ -89,38 +89,32 @@ public struct Strings: Sendable {
     /// (`BidiControls`), so that a name with an override filled into a sentence does not
     /// turn the sentence's next words around; the whole is then typeset.
     public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
-        typeset(Strings.fill(self[key], forReader(values), language: language))
+        typeset(Strings.fill(self[key], values, language: language, balancing: typeset))
     }
 
     /// `text` with the outputs' `Typography` when these are the words of a reader
     /// (`forReaders()`), else as it is: for a text filled in from these words.
     public func typeset(_ text: String) -> String { typeset ? Typography.prose(text) : text }
 
-    /// The values to fill in: for a reader, each with its directional controls kept
-    /// inside it (`BidiControls.balanced`), else as they are: the same dictionary when
-    /// none holds a control.
-    func forReader(_ values: [String: String]) -> [String: String] {
-        guard typeset, values.values.contains(where: BidiControls.holdsControl) else { return values }
-        return values.mapValues(BidiControls.balanced)
-    }
-
     /// The form of `key` for the number `n` (`=0`, else its CLDR category, else
     /// `other`), with `{n}` set to `formatted` and the other placeholders filled in.
     public func count(_ key: String, _ n: Double, formatted: String, fractionDigits: Int = 0,
                       _ values: [String: String] = [:]) -> String {
-        let values = forReader(values.merging(["n": formatted]) { a, _ in a })
-        guard let f = forms[key] else { return typeset(Strings.fill(self[key], values, language: language)) }
+        let values = values.merging(["n": formatted]) { a, _ in a }
+        guard let f = forms[key] else { return typeset(Strings.fill(self[key], values, language: language, balancing: typeset)) }
         let category = PluralRules.category(n, fractionDigits: fractionDigits, language: language)
         let text = (n == 0 ? f["=0"] : nil) ?? f[category] ?? f["other"] ?? key
-        return typeset(Strings.fill(text, values, language: language))
+        return typeset(Strings.fill(text, values, language: language, balancing: typeset))
     }
 
     /// Replaces each `{name}` of `template` that `values` names; with a `language`, each
     /// value is joined to the preposition before it as the language writes it
-    /// (`Contractions`).
-    public static func fill(_ template: String, _ values: [String: String], language: String? = nil) -> String {
+    /// (`Contractions`); `balancing`, each value as joined then keeps its directional
+    /// controls inside it (`BidiControls.balanced`: a reader's sentence).
+    public static func fill(_ template: String, _ values: [String: String], language: String? = nil,
+                            balancing: Bool = false) -> String {
         guard !values.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        return fill(template, values, language: language) { $0 }
+        return fill(template, values, language: language, balancing: balancing) { $0 }
     }
 
     /// Replaces each `{name}` of `template` that `values` names, passing the template's
@@ -128,7 +122,7 @@ public struct Strings: Sendable {
     /// markup (a link in a sentence of the handbook). Searches the UTF-8 bytes (braces
     /// are ASCII), which every page of the site does many times.
     public static func fill(_ template: String, _ values: [String: String], language: String? = nil,
-                            escape: (String) -> String) -> String {
+                            balancing: Bool = false, escape: (String) -> String) -> String {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var out = ""
         var template = template
@@ -144,9 +138,9 @@ public struct Strings: Sendable {
                 }
                 if let v = values[text((start + 1)..<end)] {
                     if let language, out.utf8.last == UInt8(ascii: " "), let joined = Contractions.join(out[...], v, language: language) {
-                        out = String(joined.before) + joined.value
+                        out = String(joined.before) + (balancing ? BidiControls.balanced(joined.value) : joined.value)
                     } else {
-                        out += v
+                        out += balancing ? BidiControls.balanced(v) : v
                     }
                 } else { out += escape(text(start..<(end + 1))) }
                 rest = end + 1

@@ -21,7 +21,8 @@
 ///   the text (`BidiControls`): what the text leaves open is closed at its end, a closer
 ///   it did not open is left out, and a text with an embedding or override is put in an
 ///   isolate of its own, so that the text, once inserted into a sentence, a title or a
-///   list, cannot turn what follows it around, its digits and signs included.
+///   list, cannot turn what follows it around, its digits and signs included; a line or
+///   paragraph separator (U+2028, U+2029), which would end the isolate, is a space.
 ///
 /// The same for every language the outputs have (ca, es, en), and for every text a
 /// reader of the site or a handbook (HTML and Typst) sees, once, where the presentation
@@ -100,6 +101,10 @@ public enum Typography {
                     run = i + 1
                 case .dropped:
                     run = i + 3
+                case .space:
+                    out[o] = 0x20
+                    o += 1
+                    run = i + 3
                 }
             }
             copy(b.count)
@@ -120,6 +125,9 @@ public enum Typography {
         /// The three bytes from there are a directional control the text does not open
         /// (`BidiControls.keeps`), left out.
         case dropped
+        /// The three bytes from there are a line or paragraph separator, which becomes a
+        /// space (`BidiControls.isSeparator`).
+        case space
 
         /// How many bytes the change adds to the text.
         var bytesAdded: Int {
@@ -127,6 +135,7 @@ public enum Typography {
             case .apostrophe: return 2
             case .noBreakSpace: return 1
             case .dropped: return -3
+            case .space: return -2
             }
         }
     }
@@ -166,6 +175,10 @@ public enum Typography {
                     }
                 } else if c == 0xE2, i + 2 < n, let control = BidiControls.scalar(base[i + 1], base[i + 2]) {
                     if !bidi.keeps(control) { change(i, .dropped) }
+                    i += 3
+                    continue
+                } else if c == 0xE2, i + 2 < n, BidiControls.isSeparator(base[i + 1], base[i + 2]) {
+                    change(i, .space)
                     i += 3
                     continue
                 }

@@ -1,6 +1,7 @@
 import CCmarkGFM
 import Foundation
 import Loading
+import Presentation
 import Resolution
 
 /// Renders a Markdown body to Typst markup from the cmark-gfm tree, as `MarkdownHTML`
@@ -209,7 +210,9 @@ public struct MarkdownTypst: Sendable {
             case CMARK_NODE_LINEBREAK:
                 return "\\ "
             case CMARK_NODE_CODE:
-                return "#raw(\(Typst.string(literal(node))))"
+                // A code span keeps its characters, but not its directional controls' reach
+                // past it (`BidiControls`).
+                return "#raw(\(Typst.string(BidiControls.balanced(literal(node)))))"
             case CMARK_NODE_EMPH:
                 return "#emph[\(inlines(node))]"
             case CMARK_NODE_STRONG:

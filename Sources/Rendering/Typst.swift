@@ -48,7 +48,7 @@ public enum Typst {
         var bidi = BidiControls()
         for ch in s.unicodeScalars {
             switch ch {
-            case "\n", "\r", "\t": flush(); out += " "
+            case "\n", "\r", "\t", "\u{2028}", "\u{2029}": flush(); out += " "
             case " ": flush(); out += " "
             case "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
                 if bidi.keeps(ch.value) { word.append(ch) }
@@ -59,17 +59,15 @@ public enum Typst {
         return bidi.addsNothing ? out : bidi.prefix + out + bidi.suffix
     }
 
-    /// A Typst string literal (`"…"`) holding `s`, for values passed as data (a title,
-    /// an alternative text, an SVG), its directional controls kept inside it
-    /// (`BidiControls`: a title passed to the page's footer is set before its numbers).
+    /// A Typst string literal (`"…"`) holding `s` as it is, for values passed as data (an
+    /// address, a label, an alternative text, an SVG): a reader's text passed this way is
+    /// first made one (`Typography.prose`, or `BidiControls.balanced` for a code span), an
+    /// address never (a link's destination must keep its bytes).
     public static func string(_ s: String) -> String {
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
-        var bidi = BidiControls()
         for ch in s.unicodeScalars {
             switch ch {
-            case "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
-                if bidi.keeps(ch.value) { out.unicodeScalars.append(ch) }
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
             case "\n": out += "\\n"
@@ -77,10 +75,6 @@ public enum Typst {
             case "\t": out += "\\t"
             default: out.unicodeScalars.append(ch)
             }
-        }
-        if !bidi.addsNothing {
-            out.insert(contentsOf: bidi.prefix, at: out.index(after: out.startIndex))
-            out += bidi.suffix
         }
         return out + "\""
     }

@@ -121,7 +121,7 @@ final class FormatterTests: XCTestCase {
         // A street with an override is put in an isolate of its own, so that the postal code
         // on the next line, joined after it in a page's one-line address, keeps its order.
         XCTAssertEqual(ca.addressLines(street: "Carrer \u{202E}Major, 3", postalCode: "08750", locality: "Molins\u{202C} de Rei"),
-                       ["\u{2068}Carrer \u{202E}Major, 3\u{202C}\u{2069}", "08750 Molins de Rei"])
+                       ["\u{2066}Carrer \u{202E}Major, 3\u{202C}\u{2069}", "08750 Molins de Rei"])
         XCTAssertEqual(ca.coordinates(lat: 41.414, lon: 2.016), "41,4140° N, 2,0160° E")
         XCTAssertEqual(en.coordinates(lat: 41.414, lon: 2.016), "41.4140° N, 2.0160° E")
         XCTAssertEqual(ca.dateSpan(start: "2026-11-05", end: "2026-11-05"), "5 de novembre de 2026")

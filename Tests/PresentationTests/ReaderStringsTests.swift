@@ -35,12 +35,17 @@ final class ReaderStringsTests: XCTestCase {
     func testAFilledValueKeepsItsControlsInside() {
         let reader = strings.forReaders()
         let name = "Sant \u{202E}Feliu"
-        let isolated = "\u{2068}Sant \u{202E}Feliu\u{202C}\u{2069}"
+        let isolated = "\u{2066}Sant \u{202E}Feliu\u{202C}\u{2069}"
         XCTAssertEqual(reader("local_note", ["municipality": name]), "tal com l\u{2019}ha adaptat " + isolated)
-        XCTAssertEqual(reader.count("done", 1, formatted: "1", ["total": "3 de " + name]), "1 element fet d\u{2019}un total de \u{2068}3 de Sant \u{202E}Feliu\u{202C}\u{2069}")
+        XCTAssertEqual(reader.count("done", 1, formatted: "1", ["total": "3 de " + name]), "1 element fet d\u{2019}un total de \u{2066}3 de Sant \u{202E}Feliu\u{202C}\u{2069}")
         XCTAssertEqual(strings("local_note", ["municipality": name]), "tal com l'ha adaptat " + name)
         // A value with a `’` and no control is filled in as it is.
         XCTAssertEqual(reader("of", ["municipality": "l’Hospitalet"]), "Oficina de l’Hospitalet")
+        // The contraction is made first, then the isolate put around what it made
+        // ("del Prat", not "de ⁦El Prat": session 34's review).
+        XCTAssertEqual(reader("of", ["municipality": "El Prat de \u{202E}Llobregat"]),
+                       "Oficina \u{2066}del Prat de \u{202E}Llobregat\u{202C}\u{2069}")
+        XCTAssertEqual(reader("of", ["municipality": "Abrera \u{202E}Centre"]), "Oficina \u{2066}d’Abrera \u{202E}Centre\u{202C}\u{2069}")
     }
 
     func testTheWordsOfTheCommandLineKeepWhatWasTyped() {
