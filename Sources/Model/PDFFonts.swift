@@ -44,13 +44,28 @@ public enum PDFFonts {
     }
 
     /// Whether `scalar` is an invisible control of the text's direction or breaks: the
-    /// bidirectional embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069 and
-    /// the zero-width space U+200B. Each face shows them (as nothing), but they reorder or
-    /// split the text around them unseen: "Trojan source" text reads one way in the tree
-    /// and another in the outputs. Catalan, Spanish and English text never needs them.
+    /// bidirectional embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069,
+    /// the direction marks U+200E, U+200F and U+061C, the zero-width space U+200B, and the
+    /// line and paragraph separators U+2028, U+2029 and U+0085 (NEL). Each face shows them
+    /// (as nothing), but they reorder or split the text around them unseen: "Trojan source"
+    /// text reads one way in the tree and another in the outputs (a paragraph separator ends
+    /// every embedding and isolate, UAX #9 X8; the outputs make U+2028 and U+2029 a space).
+    /// Catalan, Spanish and English text never needs them.
     public static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200B
+        switch scalar.value {
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200B, 0x200E, 0x200F, 0x061C, 0x2028, 0x2029, 0x0085: return true
+        default: return false
+        }
+    }
+
+    /// What `isInvisibleControl`'s `scalar` is, for a message: "a zero-width space".
+    public static func invisibleKind(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x200B: return "a zero-width space"
+        case 0x200E, 0x200F, 0x061C: return "an invisible direction mark"
+        case 0x2028, 0x2029, 0x0085: return "a line or paragraph separator"
+        default: return "an invisible bidirectional control"
+        }
     }
 
     /// The characters of a file's bytes (valid UTF-8) that no face shows, in order.
@@ -102,6 +117,20 @@ public enum PDFFonts {
                 guard k < n else { break }
                 // `\\` is a backslash: what follows it is text.
                 if buffer[k] == UInt8(ascii: "\\") { k += 1; continue }
+                // YAML's named escapes of characters above U+007F: `\N` (NEL), `\_` (no-break
+                // space), `\L` and `\P` (the line and paragraph separators).
+                let named: UInt32? = switch buffer[k] {
+                case UInt8(ascii: "N"): 0x85
+                case UInt8(ascii: "_"): 0xA0
+                case UInt8(ascii: "L"): 0x2028
+                case UInt8(ascii: "P"): 0x2029
+                default: nil
+                }
+                if let named, let scalar = Unicode.Scalar(named) {
+                    if match(scalar) { found.append((slash, scalar, true)) }
+                    k += 1
+                    continue
+                }
                 let digits = buffer[k] == UInt8(ascii: "u") ? 4 : buffer[k] == UInt8(ascii: "U") ? 8 : buffer[k] == UInt8(ascii: "x") ? 2 : 0
                 guard digits > 0, k + digits < n else { continue }
                 var value: UInt32 = 0, valid = true

@@ -12,7 +12,8 @@ import Model
 /// no handbook shows (an agreement's, a budget's) builds.
 ///
 /// The same scan of the file finds the invisible controls of a text's direction and
-/// breaks (`PDFFonts.isInvisibleControl`: U+202A–U+202E, U+2066–U+2069, U+200B): the
+/// breaks (`PDFFonts.isInvisibleControl`: U+202A–U+202E, U+2066–U+2069, the marks U+200E,
+/// U+200F, U+061C, U+200B, and the separators U+2028, U+2029, U+0085): the
 /// outputs show the text reordered or split where the tree shows nothing ("Trojan
 /// source"), and no text in the model's languages needs them; a text in a right-to-left
 /// language could (an isolate around a Hebrew name), so `text-invisible-character` is a
@@ -20,7 +21,7 @@ import Model
 struct TextNoFontRule: DocumentRule {
     static let rules = [
         RuleInfo("text-no-font", "A text holds a character no font of the handbook PDFs shows."),
-        RuleInfo("text-invisible-character", "A text holds an invisible bidirectional control or zero-width space."),
+        RuleInfo("text-invisible-character", "A text holds an invisible bidirectional control or mark, a zero-width space, or a line or paragraph separator."),
     ]
     static let checksTranslations = true
 
@@ -81,14 +82,15 @@ struct TextNoFontRule: DocumentRule {
     static func invisible(_ path: String, _ shown: [PDFFonts.Unshowable]) -> [Diagnostic] {
         shown.map { u in
             let end = SourcePosition(line: u.position.line, column: u.position.column + 1)
-            let what = u.scalar.value == 0x200B ? "a zero-width space" : "an invisible bidirectional control"
+            let what = PDFFonts.invisibleKind(u.scalar)
             // One diagnostic per character: one that no face has either (the isolates) is
-            // not also `text-no-font`'s, which would ask for the same deletion; it says so.
-            var d = Diagnostic.warning("text-invisible-character",
+            // not also `text-no-font`'s, which would ask for the same deletion. Typst lays
+            // these out as nothing, font or not: a handbook PDF that holds one is built (the
+            // note saying it could not be was untrue; session 34's check of it).
+            let d = Diagnostic.warning("text-invisible-character",
                                        "the text holds \(what), \(TextNoFontRule.describe(u.scalar)), which the outputs apply unseen",
                                        at: SourceSpan(file: path, start: u.position, end: end),
                                        help: "delete it (an editor that shows invisible characters helps): texts in Catalan, Spanish and English do not need it")
-            if !PDFFonts.shows(u.scalar) { d.notes.append("no font of the handbook PDFs has it either: a handbook PDF that holds it cannot be built") }
             return d
         }
     }
@@ -119,15 +121,19 @@ struct TextNoFontRule: DocumentRule {
     /// Markdown body), not in a key or a comment.
     static func inTexts(_ found: [PDFFonts.Unshowable], of doc: Document) -> [PDFFonts.Unshowable] {
         guard !found.isEmpty else { return [] }
-        return inTexts(found, texts: doc.root.map(TextNoFontRule.stringSpans) ?? [], bodyAfter: doc.markdown?.bodyLineOffset)
+        return inTexts(found, texts: doc.root.map(TextNoFontRule.strings) ?? [], bodyAfter: doc.markdown?.bodyLineOffset)
     }
 
     /// The characters of `found` inside one of `texts`, or after line `bodyAfter` (a body).
-    static func inTexts(_ found: [PDFFonts.Unshowable], texts: [SourceSpan], bodyAfter: Int?) -> [PDFFonts.Unshowable] {
+    /// An escape counts where the text's value holds its character: in a double-quoted
+    /// value, not in a plain one that writes a backslash ("C:\Program" is no U+2029).
+    static func inTexts(_ found: [PDFFonts.Unshowable], texts: [(SourceSpan, String)], bodyAfter: Int?) -> [PDFFonts.Unshowable] {
         found.filter { u in
             // A Markdown body writes `\u200B` as text; a YAML value's escape is the character.
             if let bodyAfter, u.position.line > bodyAfter { return !u.escaped }
-            return texts.contains { $0.start <= u.position && u.position < $0.end }
+            return texts.contains { span, value in
+                span.start <= u.position && u.position < span.end && (!u.escaped || value.unicodeScalars.contains(u.scalar))
+            }
         }
     }
 
@@ -135,20 +141,5 @@ struct TextNoFontRule: DocumentRule {
     static func describe(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "'\(scalar)' (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))"
-    }
-
-    /// The spans of the string values of a YAML tree (its texts; keys are not).
-    static func stringSpans(_ node: Node) -> [SourceSpan] {
-        var out: [SourceSpan] = []
-        func walk(_ n: Node) {
-            switch n.value {
-            case .string: out.append(n.span)
-            case let .sequence(items): items.forEach(walk)
-            case let .mapping(pairs): pairs.forEach { walk($0.value) }
-            default: break
-            }
-        }
-        walk(node)
-        return out
     }
 }

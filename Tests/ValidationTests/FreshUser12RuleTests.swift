@@ -122,7 +122,7 @@ extension FreshUserRuleTests {
         let help = "  = help: delete it (an editor that shows invisible characters helps): texts in Catalan, Spanish and English do not need it\n"
         try assertRendered([
             "model/services/company-creation.es.md:5:7: warning[text-invisible-character]: the text holds an invisible bidirectional control, '\\u{2066}' (U+2066), which the outputs apply unseen\n"
-                + "  = note: no font of the handbook PDFs has it either: a handbook PDF that holds it cannot be built\n" + help,
+                + help,
             "seeds/sant-feliu-de-llobregat/office.yaml:6:19: warning[text-invisible-character]: the text holds an invisible bidirectional control, '\\u{202E}' (U+202E), which the outputs apply unseen\n" + help,
             "seeds/sant-feliu-de-llobregat/office.yaml:6:30: warning[text-invisible-character]: the text holds an invisible bidirectional control, '\\u{202C}' (U+202C), which the outputs apply unseen\n" + help,
             "seeds/sant-feliu-de-llobregat/office.yaml:6:34: warning[text-invisible-character]: the text holds a zero-width space, '\\u{200B}' (U+200B), which the outputs apply unseen\n" + help,
@@ -138,7 +138,7 @@ extension FreshUserRuleTests {
     func testAmountsAreToTheCentAndMessagesGroupThousands() throws {
         try assertRendered([
             "seeds/sant-feliu-de-llobregat/budgets/2026.yaml:9:13: error[schema-multiple-of]: expected a multiple of 0.01; found 9000.555\n"
-                + "  = note: schema rule at model/schema/common.schema.yaml:161:5\n",
+                + "  = note: schema rule at model/schema/common.schema.yaml:162:5\n",
         ], ["schema-multiple-of", "budget-funding-short"]) { t in
             try t.replace("seeds/sant-feliu-de-llobregat/budgets/2026.yaml", "  premises: 9000\n", "  premises: 9000.555\n")
             try t.replace("seeds/sant-feliu-de-llobregat/budgets/2026.yaml", "    amount: 60000\n", "    amount: 10000.5\n")

@@ -48,4 +48,21 @@ final class TextNoFontRuleTests: XCTestCase {
             try t.write(service, (try t.read(service)) + "\nEl text pot dir \\u200B sense ser-ho.\n")
         }
     }
+
+    /// YAML's named escapes of a double-quoted value are their characters too (`\P`, the
+    /// paragraph separator, which ends a text's isolate; `\N`, NEL), and so are the direction
+    /// marks (U+200F); the same letters after a backslash in a plain value are text
+    /// ("C:\Program" writes no U+2029).
+    func testNamedEscapesSeparatorsAndMarksAreFound() throws {
+        let office = "seeds/molins-de-rei/office.yaml"
+        try assertDiagnostics([
+            "text-invisible-character \(office):5:26: the text holds a line or paragraph separator, '\u{2029}' (U+2029), which the outputs apply unseen",
+            "text-invisible-character \(office):5:35: the text holds a line or paragraph separator, '\u{85}' (U+0085), which the outputs apply unseen",
+            "text-invisible-character \(office):5:39: the text holds a line or paragraph separator, '\u{2028}' (U+2028), which the outputs apply unseen",
+            "text-invisible-character \(office):5:55: the text holds an invisible direction mark, '\u{200F}' (U+200F), which the outputs apply unseen",
+        ]) { t in
+            try t.replace(office, "name: {ca: OAE de Molins de Rei, es: OAE de Molins de Rei}",
+                          "name: {ca: \"OAE de Molins\\Pde Rei \\N1 \\L\", es: \"OAE de\u{200F} Molins de Rei\", en: C:\\Program \\N}")
+        }
+    }
 }
