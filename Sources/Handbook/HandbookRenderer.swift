@@ -184,6 +184,33 @@ public struct HandbookRenderer: Sendable {
         render(view, language: language, format: .typst, with: typstTemplates)
     }
 
+    /// The handbook in `format` cut for comparing two trees (`oae impact`): each chapter's id
+    /// (`office`) with what it shows (its number, title, lead and body, as rendered), and
+    /// the frame, the whole document rendered with every chapter's number, title, lead and
+    /// body and the table of contents left out (the cover, the stylesheet, the page's header
+    /// and footer), a change of which changes the pages of every chapter. The contents list
+    /// the chapters' titles and sections, which their chapters' parts hold.
+    public func comparableParts(_ view: ResolvedMunicipality, language: String,
+                                format: MarkupFormat) -> (frame: String, chapters: [(id: String, markup: String)]) {
+        let templates = format == .html ? templates : typstTemplates
+        return page(view, language: language, format: format, with: templates) { page in
+            let chapters = page.chapters.map { c in
+                (id: c.anchor.hasPrefix("chapter-") ? String(c.anchor.dropFirst("chapter-".count)) : c.anchor,
+                 markup: [c.number, c.title.text, c.title.lang, c.description?.text ?? "", c.html.string].joined(separator: "\u{0}"))
+            }
+            var frame = page
+            frame.toc = []
+            for i in frame.chapters.indices {
+                frame.chapters[i].anchor = "chapter-\(i + 1)"
+                frame.chapters[i].number = ""
+                frame.chapters[i].title = TextView(text: "", lang: language)
+                frame.chapters[i].description = nil
+                frame.chapters[i].html = RenderedText(utf8: [])
+            }
+            return (templates.render("handbook", frame), chapters)
+        }
+    }
+
     func render(_ view: ResolvedMunicipality, language: String, format: MarkupFormat, with templates: Templates) -> String {
         page(view, language: language, format: format, with: templates) { templates.render("handbook", $0) }
     }

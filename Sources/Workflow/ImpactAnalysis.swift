@@ -8,7 +8,7 @@ import Resolution
 
 /// Which municipalities' handbooks change, and in which chapters, between a git
 /// revision and the working tree. Both trees are loaded, resolved and their handbooks
-/// rendered; a chapter changes when its rendered HTML does. So a model change to a
+/// rendered; a chapter changes when its rendered HTML or Typst (its PDF's source) does. So a model change to a
 /// service a municipality does not offer leaves its handbook alone, and a change that a
 /// chapter shows indirectly (a role's title in the office chapter) is never missed.
 public struct ImpactAnalysis: Sendable {
@@ -66,7 +66,7 @@ public struct ImpactAnalysis: Sendable {
         }
         let sha = commit.text
         let prefix = try Git.check(["rev-parse", "--show-prefix"], in: root, what: "git rev-parse").text
-        let changed = try Git.check(["diff", "--name-only", "-z", "--relative", sha, "--"] + folders, in: root, what: "git diff")
+        let changed = try Git.check(["diff", "--name-only", "--no-renames", "-z", "--relative", sha, "--"] + folders, in: root, what: "git diff")
         let untracked = try Git.check(["ls-files", "--others", "--exclude-standard", "-z", "--"] + folders, in: root,
                                       what: "git ls-files")
         let files = Array(Set(Git.paths(changed.stdout) + Git.paths(untracked.stdout))).sorted()
@@ -139,18 +139,31 @@ public struct ImpactAnalysis: Sendable {
         }
     }
 
-    /// Municipality → chapter id → a hash of the chapter's HTML in every language.
+    /// Municipality → chapter id → a hash of the chapter's HTML and Typst (the PDF's source)
+    /// in every language; under `HandbookChapters.head`, the HTML page's head and the
+    /// Typst document's frame (`HandbookRenderer.comparableParts`: its cover, contents and
+    /// page furniture), which every chapter's pages show. A change of a PDF's template alone
+    /// changes its PDF, not its HTML: it was not seen (session 34's trial).
     static func renderedChapters(_ network: Network, root: URL) -> [String: [String: String]] {
         let resolved = network.municipalitySlugs.compactMap { Resolver.resolve(network, municipality: $0) }
         let input = BuildInput(root: root, network: network, resolved: resolved, sourceRevision: "impact",
                                sourceEpoch: 0, toolVersion: "impact")
         let (renderer, _) = HandbookRenderer.load(input)
         let languages = network.settings.languages
+        // The PDF's document template as written: its table of contents is left out of the
+        // frame rendered (`comparableParts`), not its own words.
+        let frameTemplate = (try? String(contentsOf: root.appendingPathComponent("templates/handbook-typst/handbook.mustache"),
+                                         encoding: .utf8)) ?? ""
         let rows = parallelMap(resolved) { view -> (String, [String: String]) in
             var hashes: [String: ContentHash] = [:]
             for language in languages {
                 for (id, html) in HandbookChapters.split(renderer.render(view, language: language)) {
                     hashes[id, default: ContentHash()].update(language + "\u{0}" + html)
+                }
+                let typst = renderer.comparableParts(view, language: language, format: .typst)
+                hashes[HandbookChapters.head, default: ContentHash()].update("typst\u{0}" + language + "\u{0}" + typst.frame + frameTemplate)
+                for (id, markup) in typst.chapters {
+                    hashes[id, default: ContentHash()].update("typst\u{0}" + language + "\u{0}" + markup)
                 }
             }
             return (view.slug, hashes.mapValues { $0.hexDigest() })

@@ -105,6 +105,30 @@ final class ImpactTests: XCTestCase {
         XCTAssertEqual(try affected(since: "HEAD"), ["molins-de-rei": all, "sant-feliu-de-llobregat": all])
     }
 
+    /// A renamed file is listed under both names: the old one is gone from the tree
+    /// (session 34's trial: `git diff` named the new one only).
+    func testARenamedFileIsListedUnderBothNames() throws {
+        try tree.git("mv", "model/services/grants-information.md", "model/services/grants-info.md")
+        XCTAssertEqual(try ImpactAnalysis.run(root: tree.root, since: "HEAD").files,
+                       ["model/services/grants-info.md", "model/services/grants-information.md"])
+        try tree.git("commit", "--quiet", "-m", "rename")
+        XCTAssertEqual(try ImpactAnalysis.run(root: tree.root, since: "HEAD~1").files,
+                       ["model/services/grants-info.md", "model/services/grants-information.md"])
+    }
+
+    /// A template of the PDF alone changes the PDF, not the HTML: a chapter's template
+    /// changes that chapter, the document's (its footer) every chapter (session 34's trial:
+    /// "no handbook changes" after «…» became “…” in a PDF's chapter template).
+    func testThePDFsTemplatesCountToo() throws {
+        try tree.replace("templates/handbook-typst/chapters/glossary.mustache", "#terms(separator: [ — ]", "#terms(separator: [: ]")
+        XCTAssertEqual(try affected(since: "HEAD"), ["molins-de-rei": ["glossary"], "sant-feliu-de-llobregat": ["glossary"]])
+        try tree.git("checkout", "--quiet", "--", ".")
+        try tree.replace("templates/handbook-typst/handbook.mustache", "#counter(page).display(\"1 / 1\", both: true)",
+                         "#counter(page).display(\"1 de 1\", both: true)")
+        let all = ["control", "office", "catalogue", "procedures", "differences", "glossary"]
+        XCTAssertEqual(try affected(since: "HEAD"), ["molins-de-rei": all, "sant-feliu-de-llobregat": all])
+    }
+
     func testAProcedureVariantAndANewMunicipality() throws {
         // Sant Feliu replaces the model procedure by its variant: a change to the model's
         // time limit changes Molins de Rei's procedures, and Sant Feliu's procedures
