@@ -14,7 +14,8 @@ struct Impact: ParsableCommand {
             seeds/ and templates/ included): both are resolved, and each chapter of each municipality's \
             handbook is compared by a fingerprint of exactly the data it shows. The control page's source \
             revision and build date, which change with every commit, are left out. The text is in the model's \
-            default language or in --lang; --format json gives the same as data (see README). Exit status: 0, \
+            default language or in --lang; --format json gives the same as data (see README). A working tree \
+            with errors, or files of REV that could not be read, are noted on stderr. Exit status: 0, \
             or 2 for a revision that is not a commit or a tree outside git.
             """)
 
@@ -33,13 +34,23 @@ struct Impact: ParsableCommand {
         // count as a change of every chapter that uses it. The text's language is checked on it.
         let loaded = TreeLoader.load(root: tree.rootURL)
         try stopOnLoadErrors(loaded, command: "impact")
+        let network = Network(tree: loaded)
         var words: ValueFormatter?
         if format == .text {
-            let network = Network(tree: loaded)
             words = ValueFormatter(network: network, language: try language.language(in: network))
         }
         do {
             let analysis = try ImpactAnalysis.run(root: tree.rootURL, since: since)
+            // The answer stands, but neither tree may be one a build takes: say so (session
+            // 34's trial: a tree with errors, and a revision with a file that did not load,
+            // were compared without a word).
+            let errors = CheckRun.diagnose(network: network, root: tree.rootURL).filter { $0.severity == .error }.count
+            if errors > 0 {
+                writeStderr("note: the working tree has \(errors) error\(errors == 1 ? "" : "s") ('oae check' lists them): 'oae build' stops on them; the chapters are compared as the files read now\n")
+            }
+            if !analysis.unreadAtRevision.isEmpty {
+                writeStderr("note: at \(since), \(analysis.unreadAtRevision.joined(separator: ", ")) could not be read as written: what they held counts as missing there\n")
+            }
             if let words {
                 writeStdout(ImpactReport.text(analysis, words: words))
             } else {

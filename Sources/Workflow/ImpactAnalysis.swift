@@ -45,6 +45,10 @@ public struct ImpactAnalysis: Sendable {
     public var municipalities: [Municipality]
     /// The model's default language (for titles a language lacks).
     public var defaultLanguage = "ca"
+    /// The files of the tree at the revision that could not be read as they were (a YAML
+    /// syntax error): what they held counts as missing there, so every chapter that uses
+    /// them shows as changed.
+    public var unreadAtRevision: [String] = []
 
     public static let folders = ["model", "seeds", "templates"]
 
@@ -82,10 +86,12 @@ public struct ImpactAnalysis: Sendable {
         try? FileManager.default.removeItem(at: scratch)
         defer { try? FileManager.default.removeItem(at: scratch) }
         try export(commit: sha, prefix: prefix, root: root, into: scratch)
-        let then = Network(tree: TreeLoader.load(root: scratch))
+        let thenTree = TreeLoader.load(root: scratch)
+        let unread = Set(thenTree.diagnostics.filter { $0.severity == .error }.map(\.span.file)).sorted()
+        let then = Network(tree: thenTree)
         return ImpactAnalysis(since: since, commit: sha, files: files,
                               municipalities: compare(then: then, thenRoot: scratch, now: now, nowRoot: root),
-                              defaultLanguage: now.settings.defaultLanguage)
+                              defaultLanguage: now.settings.defaultLanguage, unreadAtRevision: unread)
     }
 
     /// Writes the content folders of the tree as it was at `commit` into `folder`.

@@ -595,6 +595,7 @@ final class CommandLineTests: XCTestCase {
         try (String(contentsOf: office, encoding: .utf8) + "# a comment\n").write(to: office, atomically: true, encoding: .utf8)
         let impact = try oae(["impact", "--since", "HEAD", "--root", root.path, "--lang", "es"])
         XCTAssertEqual(impact.status, 0, impact.stderr)
+        XCTAssertEqual(impact.stderr, "")
         XCTAssertTrue(impact.stdout.hasPrefix("Cambios desde HEAD ("), impact.stdout)
         XCTAssertEqual(impact.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"), """
               seeds/molins-de-rei/office.yaml
@@ -606,5 +607,20 @@ final class CommandLineTests: XCTestCase {
         let noCommit = try oae(["impact", "--since", "no-such-tag", "--root", root.path])
         XCTAssertEqual(noCommit.status, 2)
         XCTAssertEqual(noCommit.stderr, "error: 'no-such-tag' is not a commit of the git repository at \(root.path)\n")
+
+        // A revision with a file that did not load, and a working tree with an error: the
+        // answer, and a note of each on stderr (session 34's trial: not a word).
+        let written = try String(contentsOf: office, encoding: .utf8)
+        try written.replacingOccurrences(of: "status: planned", with: "status: [planned").write(to: office, atomically: true, encoding: .utf8)
+        try git(["commit", "--quiet", "-a", "-m", "broken"])
+        try written.replacingOccurrences(of: "ine_code: \"08123\"", with: "ine_code: \"08211\"").write(to: office, atomically: true, encoding: .utf8)
+        let noted = try oae(["impact", "--since", "HEAD", "--root", root.path, "--lang", "es"])
+        XCTAssertEqual(noted.status, 0, noted.stderr)
+        XCTAssertEqual(noted.stderr, """
+            note: the working tree has 1 error ('oae check' lists them): 'oae build' stops on them; the chapters are compared as the files read now
+            note: at HEAD, seeds/molins-de-rei/office.yaml could not be read as written: what they held counts as missing there
+
+            """)
+        XCTAssertTrue(noted.stdout.contains("molins-de-rei"), noted.stdout)
     }
 }
