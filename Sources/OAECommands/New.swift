@@ -44,7 +44,8 @@ struct NewMunicipality: ParsableCommand {
             from the model: the office with its official name and INE code, the adaptation on the model's \
             version, one post per role the office needs to open with its mandatory training planned before the \
             opening date, a communication action for each required audience, and the opening checklist. \
-            Exit status: 0 written, 1 unknown name or existing folder, 2 usage error.
+            Exit status: 0 written, 1 existing folder, 2 unknown name, an opening date not after the plan's day, \
+            or another usage error.
             """)
 
     @OptionGroup var tree: TreeOptions

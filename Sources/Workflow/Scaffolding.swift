@@ -27,6 +27,13 @@ public enum Scaffolding {
     @discardableResult
     public static func newMunicipality(root: URL, name: String, asOf: Day, opening: Day? = nil,
                                        note: (String) -> Void = { _ in }) throws -> [ScaffoldFile] {
+        // A candidate office opens after the day it is planned: an opening that has passed
+        // is `office-opening-passed` in the check, which the folder written must pass
+        // (session 34's trial: `--opening 2020-01-01` wrote a folder the check refused).
+        if let opening, opening <= asOf {
+            throw WorkflowError("--opening \(opening) is not after the day of the plan, \(asOf) (--as-of, else the source's date): "
+                                + "a candidate office opens after it is planned; give a later opening date", usage: true)
+        }
         let network = Network(tree: TreeLoader.load(root: root))
         guard let csv = network.tree.references[MunicipalityRegister.fileName] else {
             throw WorkflowError("the register of municipalities model/reference/\(MunicipalityRegister.fileName) is missing")
@@ -54,6 +61,11 @@ public enum Scaffolding {
         }
         let files = scaffold.files()
         try writeFolder(files, folder: folder)
+        if !entry.metropolitan {
+            // Written, as the programme may grow; said now, not first by the check.
+            note("\(entry.name) is outside the programme's area, the metropolitan area of Barcelona (column 'amb' of "
+                 + "model/reference/\(MunicipalityRegister.fileName)): oae check warns of it (municipality-outside-area).")
+        }
         if let stage = scaffold.plannedStage, stage != OfficeStatus.candidate.rawValue {
             note("\(MunicipalityScaffold.planPath) has \(entry.name) at stage '\(stage)'. "
                  + MunicipalityScaffold.stageAdvice(stage, slug: scaffold.slug))

@@ -18,7 +18,8 @@ final class NewMunicipalityTests: XCTestCase {
                      ("L'Hospitalet de Llobregat", "l-hospitalet-de-llobregat", "08101")]
         var expected = baseline
         for (name, slug, code) in cases {
-            let files = try Scaffolding.newMunicipality(root: tree.root, name: name, asOf: TempTree.asOf)
+            var notes: [String] = []
+            let files = try Scaffolding.newMunicipality(root: tree.root, name: name, asOf: TempTree.asOf, note: { notes.append($0) })
             XCTAssertEqual(files.map(\.path), ["office", "adaptation", "staffing", "communication-plan", "checklist"]
                 .map { "seeds/\(slug)/\($0).yaml" })
             let office = try tree.read("seeds/\(slug)/office.yaml")
@@ -29,6 +30,11 @@ final class NewMunicipalityTests: XCTestCase {
                 let file = "seeds/\(slug)/office.yaml"
                 let at = expected.firstIndex { String($0.split(separator: " ")[2].split(separator: ":")[0]) > file } ?? expected.count
                 expected.insert("warning municipality-outside-area \(file):7:13: \(official) (INE code \(code)) is outside the programme's area, the metropolitan area of Barcelona", at: at)
+                // Said when the folder is written, not first by the check (session 34's trial).
+                XCTAssertEqual(notes, ["\(official) is outside the programme's area, the metropolitan area of Barcelona (column 'amb' of "
+                                       + "model/reference/municipalities-catalonia.csv): oae check warns of it (municipality-outside-area)."])
+            } else {
+                XCTAssertEqual(notes, [])
             }
             let after = tree.diagnostics()
             XCTAssertEqual(after, expected, "\(name): the new folder brings problems")
@@ -138,6 +144,21 @@ final class NewMunicipalityTests: XCTestCase {
             XCTAssertEqual(lines.dropFirst().first, "  Sant Feliu de Llobregat (INE code 08211)", message)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: tree.root.appendingPathComponent("seeds/sant-feliu-de-llobregatt").path))
+    }
+
+    /// An opening on or before the day of the plan is refused, nothing written: the folder
+    /// would fail the check (`office-opening-passed`; session 34's trial).
+    func testAnOpeningThatHasPassedIsRefused() throws {
+        let tree = try TempTree.example()
+        defer { tree.remove() }
+        for opening in [Day("2020-01-01")!, TempTree.asOf] {
+            XCTAssertThrowsError(try Scaffolding.newMunicipality(root: tree.root, name: "Gavà", asOf: TempTree.asOf, opening: opening)) { error in
+                XCTAssertEqual((error as? WorkflowError)?.message, "--opening \(opening) is not after the day of the plan, \(TempTree.asOf) "
+                               + "(--as-of, else the source's date): a candidate office opens after it is planned; give a later opening date")
+                XCTAssertEqual((error as? WorkflowError)?.usage, true)
+            }
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: tree.root.appendingPathComponent("seeds/gava").path))
     }
 
     func testAnExistingFolderIsNeverOverwritten() throws {
