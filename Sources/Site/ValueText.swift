@@ -102,7 +102,8 @@ struct ValueText: Sendable {
         return basis.isEmpty ? amount : "\(amount) (\(basis))"
     }
 
-    /// A readable name for the place of an override: `Canals`, `Compromisos · «…» · Objectiu`.
+    /// A readable name for the place of an override: `Canals`, `Compromisos · «…» · Objectiu` (the
+    /// quotation marks of the language: “…” in English).
     func fieldLabel(_ override: FieldOverride) -> String {
         var parts: [String] = []
         var i = 0
@@ -113,7 +114,7 @@ struct ValueText: Sendable {
                 let id = String(k.dropFirst().dropLast())
                 let item = override.parent
                 if let metric = item?["metric"], item?.string(at: "id") == id {
-                    parts.append("«\(language.string(metric))»")
+                    parts.append(language["quote_open"] + language.string(metric) + language["quote_close"])
                 } else if i > 0, case .key("steps") = path[i - 1] {
                     parts.append(language.format("step_label", ["id": id]))
                 } else {

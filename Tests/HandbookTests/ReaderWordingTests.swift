@@ -50,6 +50,22 @@ final class ReaderWordingTests: XCTestCase {
         XCTAssertTrue(HandbookTestSupport.chapter("glossary", in: html).contains("<p class=\"chapter-lead\">"), html)
     }
 
+    /// A campaign's message is quoted with the marks of the handbook's language (session
+    /// 34's trial: the English handbook had «…», written into both templates).
+    func testAMessageIsQuotedAsItsLanguageQuotes() throws {
+        for (language, open, close) in [("ca", "«", "»"), ("es", "«", "»"), ("en", "“", "”")] {
+            let (html, typst) = try handbook("cerdanyola-del-valles", language)
+            let chapter = HandbookTestSupport.chapter("communication", in: html)
+            let quoted = chapter.components(separatedBy: "<span class=\"small message\">").dropFirst()
+            XCTAssertFalse(quoted.isEmpty, language)
+            for message in quoted {
+                let text = String(message.prefix { $0 != "<" })
+                XCTAssertTrue(text.hasPrefix(open) && text.hasSuffix(close), "\(language): \(text)")
+            }
+            XCTAssertTrue(typst.contains("#text(size: 0.92em)[\(open)"), language)
+        }
+    }
+
     /// "…es detallen al capítol Equip i formació." ends with its full stop after the link,
     /// in HTML and in Typst (review no. 11).
     func testTheSentenceThatSendsToTheStaffingChapterEndsWithAFullStop() throws {

@@ -161,9 +161,9 @@ final class IncrementalCheckTests: XCTestCase {
         // touched is summed again (its sums read the schema's verdict).
         try edit("seeds/sant-feliu-de-llobregat/budgets/2026.yaml") { $0.replacingOccurrences(of: "premises: 9000", with: "premises: -9000") }
         check(session, "a budget's amount refused")
-        try edit("model/schema/common.schema.yaml") { $0.replacingOccurrences(of: "    type: number\n    minimum: 0\n    multipleOf: 0.01\n", with: "    type: number\n    multipleOf: 0.01\n") }
+        try edit("model/schema/common.schema.yaml") { $0.replacingOccurrences(of: "    type: number\n    minimum: 0\n    maximum: 1000000000\n", with: "    type: number\n    maximum: 1000000000\n") }
         XCTAssertTrue(check(session, "the amount's bound taken away").0.contains("budget-funding-over"))
-        try edit("model/schema/common.schema.yaml") { $0.replacingOccurrences(of: "    type: number\n    multipleOf: 0.01\n", with: "    type: number\n    minimum: 0\n    multipleOf: 0.01\n") }
+        try edit("model/schema/common.schema.yaml") { $0.replacingOccurrences(of: "    type: number\n    maximum: 1000000000\n", with: "    type: number\n    minimum: 0\n    maximum: 1000000000\n") }
         try edit("seeds/sant-feliu-de-llobregat/budgets/2026.yaml") { $0.replacingOccurrences(of: "premises: -9000", with: "premises: 9000") }
         check(session, "the budget and the schema as they were")
 
