@@ -13,7 +13,8 @@ extension Pages {
         guard let r = site.resolved[slug] else { return notFound(language, path) }
         let office = site.office(slug)
         let template = network.modelDocuments(.charterTemplate).first?.root
-        let officeName = language.string(office?["name"]).nonEmpty ?? site.municipalityName(slug)
+        let officeText = language.text(office?["name"])
+        let officeName = officeText.text.nonEmpty ?? site.municipalityName(slug)
         let services = r.services.map { s -> CharterView.Service in
             let route: SiteRoute = s.adoption == .local ? .localService(municipality: slug, id: s.id) : .service(s.id)
             return .init(link: TextLink(s.fields["name"].map(language.text) ?? language.plain(s.id), href: href(route, language, from: path)),
@@ -40,7 +41,7 @@ extension Pages {
         let hours = officeHours(office, language)
         let contact = officeContact(office, language)
         let view = CharterView(
-            office: officeName,
+            office: officeText.text.isEmpty ? language.plain(officeName) : officeText,
             intro: language.text(template?["intro"]), has_intro: template?["intro"] != nil,
             address: officeSummary(slug, language, path).address,
             services: services,
@@ -78,7 +79,8 @@ struct CharterView: ViewModel {
         var has_indicators: Bool
     }
 
-    var office: String
+    /// The office's name, marked when shown in another language (a fallback).
+    var office: TextView
     var intro: TextView
     var has_intro: Bool
     var address: String

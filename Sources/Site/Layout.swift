@@ -22,9 +22,9 @@ struct Layout: Sendable {
         }
         var crumbs: [LayoutView.Crumb] = []
         for item in trail(content, route: route, language: language) where item.route != route || item.fragment != nil {
-            crumbs.append(.init(label: item.label, href: link(item.route.path(language.code), item.fragment)))
+            crumbs.append(.init(label: item.label, href: link(item.route.path(language.code), item.fragment), label_lang: item.lang))
         }
-        crumbs.append(.init(label: content.title, href: nil))
+        crumbs.append(.init(label: content.title, href: nil, label_lang: content.titleLanguage))
         let section = content.section ?? Layout.section(of: route)
         let nav = NavSection.allCases.filter { $0 != .search || site.options.search }.map { item in
             let current: String? = section != item ? nil : (item.route == route ? "page" : "true")
@@ -94,7 +94,9 @@ extension Layout {
 /// The view model of `layout.mustache`: the frame around every page.
 struct LayoutView: ViewModel {
     /// An entry of the breadcrumbs; the current page has no `href`.
-    struct Crumb: ViewModel { var label: String; var href: String? }
+    /// `label_lang` is the label's language when it is not the page's (a fallback); not
+    /// `lang`, which a crumb without it would find in the page's view.
+    struct Crumb: ViewModel { var label: String; var href: String?; var label_lang: String? }
     /// An entry of the main navigation.
     /// `current_value` is `page` on the page itself, `true` on a page of its section.
     struct NavItem: ViewModel { var label: String; var href: String; var current: Bool; var current_value: String }

@@ -120,7 +120,8 @@ extension Pages {
             progress_href: href(.progress, language, from: path),
             comparison_href: href(.comparison, language, from: path),
             records: records, has_records: !records.isEmpty)
-        return PageContent(title: summary.name.text.nonEmpty ?? slug, description: language.string(office?["description"]),
+        return PageContent(title: summary.name.text.nonEmpty ?? slug, titleLanguage: summary.name.fallback ? summary.name.lang : nil,
+                           description: language.string(office?["description"]),
                            breadcrumbs: [], html: render("office", view, language),
                            jsonLD: site.options.structuredData.office(slug, language.code), section: .offices)
     }

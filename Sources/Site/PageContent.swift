@@ -5,6 +5,10 @@ import JSON
 struct PageContent: Sendable {
     /// The page title (the `<h1>`), also in `<title>`.
     var title: String
+    /// The language `title` is written in when it is not the page's (an office's name
+    /// shown in the model's language for want of a translation): its breadcrumb says so
+    /// (`lang`, WCAG 2.1 SC 3.1.2). `<title>` cannot mark a part, and does not.
+    var titleLanguage: String? = nil
     /// A one-line description for `<meta name="description">`.
     var description: String = ""
     /// The trail from the home page to this page's parent (the page itself is added).

@@ -282,7 +282,7 @@ extension CharterView: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
         m.reserveCapacity(22)
-        m.append("office", .string(office))
+        m.append("office", office.templateValue)
         m.append("intro", intro.templateValue)
         m.append("has_intro", .bool(has_intro))
         m.append("address", .string(address))

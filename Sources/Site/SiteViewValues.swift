@@ -36,6 +36,7 @@ extension LayoutView.Crumb: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = [.init(name: "label", value: .string(label))]
         m.append("href", href.map(TemplateValue.string))
+        m.append("label_lang", label_lang.map(TemplateValue.string))
         return .object(m)
     }
 }

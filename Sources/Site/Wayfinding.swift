@@ -7,6 +7,8 @@ struct Crumb: Sendable {
     var label: String
     var route: SiteRoute
     var fragment: String?
+    /// The label's language when it is not the page's (`LayoutView.Crumb.lang`).
+    var lang: String?
 }
 
 extension Layout {
@@ -20,11 +22,19 @@ extension Layout {
         if Layout.section(of: route) == .offices, route != .offices {
             out.append(Crumb(label: language["nav_offices"], route: .offices))
         }
-        out += content.breadcrumbs.map { Crumb(label: $0.label, route: $0.route) }
+        out += content.breadcrumbs.map { Crumb(label: $0.label, route: $0.route, lang: fallbackLanguage(of: $0.label, at: $0.route, language)) }
         if let level = Layout.sectionLevel(of: route) {
             out.append(Crumb(label: language[level.key], route: level.parent, fragment: level.fragment))
         }
         return out
+    }
+
+    /// The language of a crumb's label when it is an office's name shown in another
+    /// language for want of a translation (the label an office's pages give their office).
+    func fallbackLanguage(of label: String, at route: SiteRoute, _ language: SiteLanguage) -> String? {
+        guard case let .office(slug) = route else { return nil }
+        let name = language.text(site.office(slug)?["name"])
+        return name.fallback && name.text == label ? name.lang : nil
     }
 
     /// The section of its parent page a page belongs to, as the key of its heading.

@@ -124,6 +124,24 @@ final class SitePagesTests: XCTestCase {
         XCTAssertFalse(ca.contains("class=\"fallback"), "nothing falls back in the default language")
     }
 
+    /// An office's name shown in the model's language is marked in its breadcrumbs and in
+    /// its charter's heading too, not only in its page's heading (WCAG 2.1 SC 3.1.2;
+    /// session 34's trial found the crumbs and the charter unmarked).
+    func testAnOfficeNameInAnotherLanguageIsMarkedInItsCrumbsAndCharter() throws {
+        try tree.replace("seeds/sant-feliu-de-llobregat/office.yaml",
+                         "name: {ca: OAE de Sant Feliu de Llobregat, es: OAE de Sant Feliu de Llobregat}", "name: {ca: OAE de Sant Feliu de Llobregat}")
+        let all = try pages()
+        let office = all["es/offices/sant-feliu-de-llobregat.html"] ?? ""
+        XCTAssertTrue(office.contains("<li aria-current=\"page\" lang=\"ca\">OAE de Sant Feliu de Llobregat</li>"), office)
+        let charter = all["es/offices/sant-feliu-de-llobregat/charter.html"] ?? ""
+        XCTAssertTrue(charter.contains("<li lang=\"ca\"><a href=\"../sant-feliu-de-llobregat.html\">OAE de Sant Feliu de Llobregat</a></li>"), charter)
+        XCTAssertTrue(charter.contains("<span class=\"charter-office\"><span lang=\"ca\" class=\"fallback\">OAE de Sant Feliu de Llobregat</span>"), charter)
+        // In Catalan nothing falls back, and a crumb in the page's language has no lang.
+        let ca = all["ca/offices/sant-feliu-de-llobregat/charter.html"] ?? ""
+        XCTAssertTrue(ca.contains("<li><a href=\"../sant-feliu-de-llobregat.html\">OAE de Sant Feliu de Llobregat</a></li>"), ca)
+        XCTAssertTrue(ca.contains("<span class=\"charter-office\">OAE de Sant Feliu de Llobregat</span>"), ca)
+    }
+
     /// A blank text in a language (`es: "   "`) is none: the page shows the default
     /// language's, marked (it showed an empty title).
     func testABlankTranslationIsMarkedAsNotTranslated() throws {
