@@ -32,10 +32,12 @@
 /// Applied where a text from the tree becomes a reader's text, `Typography.prose` (so that
 /// a text joined into a title, a list or a sentence of the interface words is kept apart
 /// from what follows it), and again by the escapes of both outputs (`HTML.escape`,
-/// `Typst.escape`, `Typst.string`), which every value a template or the code inserts goes
-/// through, typeset or not (a locality read as it is). An HTML element around each text
-/// (`<bdi>`) would isolate it too, but only in HTML, and only where a template remembered
-/// it.
+/// `Typst.escape`), which every value a template or the code inserts goes through, typeset
+/// or not (a locality read as it is); a Typst string literal is data and keeps its bytes
+/// (a link's address), and a code span is balanced where it is made. Where a value is
+/// filled into a reader's sentence, it is balanced after its contraction (`Strings.fill`:
+/// "del Prat"). An HTML element around each text (`<bdi>`) would isolate it too, but only
+/// in HTML, and only where a template remembered it.
 public struct BidiControls {
     /// The open embeddings and isolates, innermost last: `true` for an isolate.
     private var open: [Bool] = []
