@@ -41,7 +41,8 @@ extension Pages {
         let hours = officeHours(office, language)
         let contact = officeContact(office, language)
         let view = CharterView(
-            office: officeText.text.isEmpty ? language.plain(officeName) : officeText,
+            office: officeName,
+            office_name: officeText.text.isEmpty ? language.plain(officeName) : officeText,
             intro: language.text(template?["intro"]), has_intro: template?["intro"] != nil,
             address: officeSummary(slug, language, path).address,
             services: services,
@@ -79,8 +80,11 @@ struct CharterView: ViewModel {
         var has_indicators: Bool
     }
 
+    /// The office's name as plain text (`{{office}}`, as templates written before
+    /// `office_name` show it).
+    var office: String
     /// The office's name, marked when shown in another language (a fallback).
-    var office: TextView
+    var office_name: TextView
     var intro: TextView
     var has_intro: Bool
     var address: String

@@ -281,8 +281,9 @@ extension BudgetsView.Row: TemplateValueConvertible {
 extension CharterView: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(22)
-        m.append("office", office.templateValue)
+        m.reserveCapacity(23)
+        m.append("office", .string(office))
+        m.append("office_name", office_name.templateValue)
         m.append("intro", intro.templateValue)
         m.append("has_intro", .bool(has_intro))
         m.append("address", .string(address))

@@ -140,6 +140,11 @@ final class SitePagesTests: XCTestCase {
         let ca = all["ca/offices/sant-feliu-de-llobregat/charter.html"] ?? ""
         XCTAssertTrue(ca.contains("<li><a href=\"../sant-feliu-de-llobregat.html\">OAE de Sant Feliu de Llobregat</a></li>"), ca)
         XCTAssertTrue(ca.contains("<span class=\"charter-office\">OAE de Sant Feliu de Llobregat</span>"), ca)
+        // A charter template written before `office_name` shows the name as it did (`office`
+        // stays the plain text a designer's template may use).
+        try tree.replace("templates/site/charter.mustache", "{{#office_name}}{{>text}}{{/office_name}}", "{{office}}")
+        let older = try pages()["es/offices/sant-feliu-de-llobregat/charter.html"] ?? ""
+        XCTAssertTrue(older.contains("<span class=\"charter-office\">OAE de Sant Feliu de Llobregat</span>"), older)
     }
 
     /// A blank text in a language (`es: "   "`) is none: the page shows the default
