@@ -25,8 +25,14 @@ public struct ImpactAnalysis: Sendable {
     public struct Chapter: Sendable, Equatable {
         public var id: String
         public var title: LocalizedText?
+        /// The languages whose handbook shows the change, in the model's order (every
+        /// language for a new municipality or a change of what they share; one for a
+        /// change of one language's words).
+        public var languages: [String] = []
 
-        public static func == (a: Chapter, b: Chapter) -> Bool { a.id == b.id && a.title?.values == b.title?.values }
+        public static func == (a: Chapter, b: Chapter) -> Bool {
+            a.id == b.id && a.title?.values == b.title?.values && a.languages == b.languages
+        }
     }
 
     public struct Municipality: Sendable {
@@ -45,6 +51,8 @@ public struct ImpactAnalysis: Sendable {
     public var municipalities: [Municipality]
     /// The model's default language (for titles a language lacks).
     public var defaultLanguage = "ca"
+    /// The model's languages, in order.
+    public var languages: [String] = []
     /// The files of the tree at the revision that could not be read as they were (a YAML
     /// syntax error): what they held counts as missing there, so every chapter that uses
     /// them shows as changed.
@@ -79,7 +87,7 @@ public struct ImpactAnalysis: Sendable {
         guard !files.isEmpty else {
             return ImpactAnalysis(since: since, commit: sha, files: [],
                                   municipalities: now.municipalitySlugs.map { Municipality(slug: $0, status: .unchanged, chapters: []) },
-                                  defaultLanguage: now.settings.defaultLanguage)
+                                  defaultLanguage: now.settings.defaultLanguage, languages: now.settings.languages)
         }
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("oae-impact-\(ProcessInfo.processInfo.processIdentifier)-\(sha.prefix(12))")
@@ -91,7 +99,8 @@ public struct ImpactAnalysis: Sendable {
         let then = Network(tree: thenTree)
         return ImpactAnalysis(since: since, commit: sha, files: files,
                               municipalities: compare(then: then, thenRoot: scratch, now: now, nowRoot: root),
-                              defaultLanguage: now.settings.defaultLanguage, unreadAtRevision: unread)
+                              defaultLanguage: now.settings.defaultLanguage, languages: now.settings.languages,
+                              unreadAtRevision: unread)
     }
 
     /// Writes the content folders of the tree as it was at `commit` into `folder`.
@@ -120,37 +129,44 @@ public struct ImpactAnalysis: Sendable {
 
     /// Compares every municipality's chapters between two trees by rendering them: each
     /// handbook (every language) is rendered from both trees with the same revision and
-    /// date, cut into its chapters, and a chapter changes when its HTML differs in any
-    /// language. So whatever a chapter shows, a change to it is seen, and nothing else.
+    /// date, cut into its chapters, and a chapter changes in each language whose HTML or
+    /// Typst of it differs. So whatever a chapter shows, a change to it is seen, and
+    /// nothing else.
     public static func compare(then: Network, thenRoot: URL, now: Network, nowRoot: URL) -> [Municipality] {
         let before = renderedChapters(then, root: thenRoot)
         let after = renderedChapters(now, root: nowRoot)
         let slugs = Set(before.keys).union(after.keys).sorted()
         let outline = OutlineChapter.all(now)
         let oldOutline = OutlineChapter.all(then)
+        let languages = now.settings.languages
         return slugs.map { slug in
             switch (before[slug], after[slug]) {
             case (nil, _?):
-                return Municipality(slug: slug, status: .added, chapters: outline.map { Chapter(id: $0.id, title: $0.title) })
+                return Municipality(slug: slug, status: .added,
+                                    chapters: outline.map { Chapter(id: $0.id, title: $0.title, languages: languages) })
             case (_?, nil), (nil, nil):
                 return Municipality(slug: slug, status: .removed, chapters: [])
             case let (b?, a?):
-                // A change of the page's head (the stylesheet) changes how every chapter looks.
-                let everything = a[HandbookChapters.head] != b[HandbookChapters.head]
-                var chapters = outline.filter { everything || a[$0.id] != b[$0.id] }.map { Chapter(id: $0.id, title: $0.title) }
+                // In each language: a change of the page's head (the stylesheet) or of the
+                // PDF's frame changes how every chapter looks.
+                func changed(_ id: String) -> [String] {
+                    languages.filter { a[HandbookChapters.head]?[$0] != b[HandbookChapters.head]?[$0] || a[id]?[$0] != b[id]?[$0] }
+                }
+                var chapters = outline.map { Chapter(id: $0.id, title: $0.title, languages: changed($0.id)) }.filter { !$0.languages.isEmpty }
                 // Chapters that left the outline change too (they disappear).
-                chapters += oldOutline.filter { a[$0.id] == nil && b[$0.id] != nil }.map { Chapter(id: $0.id, title: $0.title) }
+                chapters += oldOutline.filter { a[$0.id] == nil && b[$0.id] != nil }
+                    .map { gone in Chapter(id: gone.id, title: gone.title, languages: languages.filter { b[gone.id]?[$0] != nil }) }
                 return Municipality(slug: slug, status: chapters.isEmpty ? .unchanged : .changed, chapters: chapters)
             }
         }
     }
 
-    /// Municipality → chapter id → a hash of the chapter's HTML and Typst (the PDF's source)
-    /// in every language; under `HandbookChapters.head`, the HTML page's head and the
+    /// Municipality → chapter id → language → a hash of the chapter's HTML and Typst (the
+    /// PDF's source); under `HandbookChapters.head`, the HTML page's head and the
     /// Typst document's frame (`HandbookRenderer.comparableParts`: its cover, contents and
     /// page furniture), which every chapter's pages show. A change of a PDF's template alone
     /// changes its PDF, not its HTML: it was not seen (session 34's trial).
-    static func renderedChapters(_ network: Network, root: URL) -> [String: [String: String]] {
+    static func renderedChapters(_ network: Network, root: URL) -> [String: [String: [String: String]]] {
         let resolved = network.municipalitySlugs.compactMap { Resolver.resolve(network, municipality: $0) }
         let input = BuildInput(root: root, network: network, resolved: resolved, sourceRevision: "impact",
                                sourceEpoch: 0, toolVersion: "impact")
@@ -160,19 +176,21 @@ public struct ImpactAnalysis: Sendable {
         // frame rendered (`comparableParts`), not its own words.
         let frameTemplate = (try? String(contentsOf: root.appendingPathComponent("templates/handbook-typst/handbook.mustache"),
                                          encoding: .utf8)) ?? ""
-        let rows = parallelMap(resolved) { view -> (String, [String: String]) in
-            var hashes: [String: ContentHash] = [:]
+        let rows = parallelMap(resolved) { view -> (String, [String: [String: String]]) in
+            var out: [String: [String: String]] = [:]
             for language in languages {
+                var hashes: [String: ContentHash] = [:]
                 for (id, html) in HandbookChapters.split(renderer.render(view, language: language)) {
-                    hashes[id, default: ContentHash()].update(language + "\u{0}" + html)
+                    hashes[id, default: ContentHash()].update(html)
                 }
                 let typst = renderer.comparableParts(view, language: language, format: .typst)
-                hashes[HandbookChapters.head, default: ContentHash()].update("typst\u{0}" + language + "\u{0}" + typst.frame + frameTemplate)
+                hashes[HandbookChapters.head, default: ContentHash()].update("typst\u{0}" + typst.frame + frameTemplate)
                 for (id, markup) in typst.chapters {
-                    hashes[id, default: ContentHash()].update("typst\u{0}" + language + "\u{0}" + markup)
+                    hashes[id, default: ContentHash()].update("typst\u{0}" + markup)
                 }
+                for (id, hash) in hashes { out[id, default: [:]][language] = hash.hexDigest() }
             }
-            return (view.slug, hashes.mapValues { $0.hexDigest() })
+            return (view.slug, out)
         }
         return Dictionary(uniqueKeysWithValues: rows)
     }

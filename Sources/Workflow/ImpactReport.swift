@@ -10,7 +10,8 @@ import Presentation
 ///  "files": [paths under model/, seeds/, templates/ that changed, untracked included],
 ///  "municipalities": [{"municipality": slug,
 ///                      "status": "changed" | "added" | "removed" | "unchanged",
-///                      "chapters": [{"id": chapter id, "title": {language: text}}]}]}
+///                      "chapters": [{"id": chapter id, "title": {language: text},
+///                                    "languages": [the languages whose handbook changes there]}]}]}
 /// ```
 /// Every municipality of either tree is listed, sorted by slug; `chapters` is empty when
 /// unchanged or removed, and lists every chapter when added.
@@ -27,7 +28,8 @@ public enum ImpactReport {
                     ("status", .string(m.status.rawValue)),
                     ("chapters", .array(m.chapters.map { c in
                         .object([("id", .string(c.id)),
-                                 ("title", .object((c.title?.values ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))])
+                                 ("title", .object((c.title?.values ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+                                 ("languages", .array(c.languages.map(JSONValue.string)))])
                     })),
                 ])
             })),
@@ -39,8 +41,10 @@ public enum ImpactReport {
     public static func text(_ a: ImpactAnalysis, words: ValueFormatter) -> String {
         let s = words.strings
         let title = { (c: ImpactAnalysis.Chapter) -> String in
-            guard let t = c.title else { return c.id }
-            return "\(c.id) (\(t.text(words.language, fallback: a.defaultLanguage).text))"
+            // The languages, when the change is not in every one (a translation's words).
+            let only = c.languages.isEmpty || c.languages == a.languages ? "" : " [\(c.languages.joined(separator: ", "))]"
+            guard let t = c.title else { return c.id + only }
+            return "\(c.id) (\(t.text(words.language, fallback: a.defaultLanguage).text))" + only
         }
         var out = s("impact.heading", ["since": a.since, "commit": String(a.commit.prefix(12))])
         if a.files.isEmpty { return out + s["impact.no_files"] + "\n" }

@@ -144,6 +144,19 @@ final class ImpactTests: XCTestCase {
         ])
     }
 
+    /// A change of one language's words names that language: the other handbooks keep
+    /// their bytes and need no new issue (session 34's trial: all three were listed).
+    func testAChangeInOneLanguageNamesIt() throws {
+        try tree.replace("model/glossary.yaml", "term: {ca: PAE, es: PAE}", "term: {ca: PAE, es: PAE (punto)}")
+        let analysis = try ImpactAnalysis.run(root: tree.root, since: "HEAD")
+        XCTAssertEqual(analysis.municipalities.map { "\($0.slug) \($0.chapters.map { "\($0.id) \($0.languages)" })" }, [
+            "molins-de-rei [\"glossary [\\\"es\\\"]\"]",
+            "sant-feliu-de-llobregat [\"glossary [\\\"es\\\"]\"]",
+        ])
+        let words = ValueFormatter(network: Network(tree: TreeLoader.load(root: tree.root)), language: analysis.defaultLanguage)
+        XCTAssertTrue(ImpactReport.text(analysis, words: words).contains("    - glossary (Glossari) [es]\n"))
+    }
+
     func testTextAndJSON() throws {
         try tree.replace("model/glossary.yaml", "term: {ca: PAE, es: PAE}", "term: {ca: PAE (punt), es: PAE (punto)}")
         let analysis = try ImpactAnalysis.run(root: tree.root, since: "HEAD")
@@ -178,7 +191,11 @@ final class ImpactTests: XCTestCase {
                       "title": {
                         "ca": "Glossari",
                         "es": "Glosario"
-                      }
+                      },
+                      "languages": [
+                        "ca",
+                        "es"
+                      ]
                     }
                   ]
                 },
@@ -191,7 +208,11 @@ final class ImpactTests: XCTestCase {
                       "title": {
                         "ca": "Glossari",
                         "es": "Glosario"
-                      }
+                      },
+                      "languages": [
+                        "ca",
+                        "es"
+                      ]
                     }
                   ]
                 }
