@@ -1,5 +1,6 @@
 import Diagnostics
 import JSON
+import Loading
 import Model
 import Presentation
 
@@ -111,8 +112,13 @@ public enum DiffReport {
             // The target named as in the other sections: its id, then its name.
             let values = ["kind": s["diff.kind.\(c.kind.rawValue)"], "target": named(c.target, c.name), "field": c.field]
             if c.removed { return s("diff.item_removed", values) + " (\(place(c.at)))" }
-            let from = c.model == nil ? s["diff.not_in_model"] : NodeValue.text(c.model)
-            return s("diff.field_changed", values.merging(["from": from, "to": NodeValue.text(c.local)]) { a, _ in a })
+            // A number with a unit (a commitment's target) is written with it: "5 dies → 3 dies".
+            let value = { (node: Node?) -> String in
+                if let unit = c.unit, let n = node?.number { return words.measure(n, unit: unit) }
+                return NodeValue.text(node)
+            }
+            let from = c.model == nil ? s["diff.not_in_model"] : value(c.model)
+            return s("diff.field_changed", values.merging(["from": from, "to": value(c.local)]) { a, _ in a })
                 + " (\(place(c.at)))"
         }
         section("diff.overrides", d.overrides.map(describe))

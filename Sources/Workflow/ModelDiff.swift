@@ -33,6 +33,9 @@ public struct ModelDiff: Sendable {
         public var modelAt: SourceSpan?
         /// The name of the service, procedure or indicator changed (the model's), for people.
         public var name: LocalizedText? = nil
+        /// The unit of a commitment's target (`days`, `hours`, `percent`: its item's `unit`),
+        /// for the text to write the values with it ("5 dies → 3 dies").
+        public var unit: String? = nil
     }
 
     public struct LocalDocument: Sendable {
@@ -96,7 +99,8 @@ public struct ModelDiff: Sendable {
         let change = { (o: FieldOverride) -> Change in
             Change(kind: o.kind, target: o.target, field: o.fieldName, model: o.modelValue, local: o.removes ? nil : o.localValue,
                    removed: o.removes, at: o.localValue.span, modelAt: o.modelValue?.span,
-                   name: name(o.kind, o.target, o.kind == .procedure ? "title" : "name"))
+                   name: name(o.kind, o.target, o.kind == .procedure ? "title" : "name"),
+                   unit: o.path.last.flatMap { if case .key("target") = $0 { o.parent?.string(at: "unit") } else { nil } })
         }
         overrides = (m.services.flatMap(\.overrides) + m.procedures.flatMap(\.overrides)).map(change)
         indicatorTargets = m.indicators.flatMap(\.overrides).map(change)
