@@ -156,24 +156,14 @@ enum FailureText {
         }
     }
 
-    /// The help for a number written with dots between thousands (`groupsThousands`), as
-    /// Catalan and Spanish write them: YAML reads the first dot as the decimal point (a
-    /// second makes the value a text). `meaning`: what YAML read, nil for a text.
+    /// `WrittenNumber.thousandsHelp`.
     static func thousandsHelp(_ written: String, meaning: String?) -> String? {
-        guard groupsThousands(written) else { return nil }
-        let number = written.replacingOccurrences(of: ".", with: "")
-        guard let meaning else {
-            return "if the dot separates thousands, write \(number): YAML reads the dot as a decimal point"
-        }
-        return "YAML reads the dot as a decimal point, not as a thousands separator: write \(number) (or \(meaning), if that was meant)"
+        WrittenNumber.thousandsHelp(written, meaning: meaning)
     }
 
-    /// Whether `text` is digits grouped by dots in threes after a first group of one to
-    /// three digits not starting with 0 (`1.800`, `45.000`, `1.250.000`).
+    /// `WrittenNumber.groupsThousands`.
     static func groupsThousands(_ text: String) -> Bool {
-        let groups = Array(text.utf8).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard groups.count >= 2, let first = groups.first, (1...3).contains(first.count), first.first != UInt8(ascii: "0") else { return false }
-        return groups.allSatisfy { $0.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } } && groups.dropFirst().allSatisfy { $0.count == 3 }
+        WrittenNumber.groupsThousands(text)
     }
 
     /// `did you mean 'free'?` when the value is a string close to an allowed string.

@@ -16,7 +16,7 @@ import Resolution
 struct ReportValueRule: MunicipalRule {
     static let rules = [
         RuleInfo("report-value-range", "A report's value is outside what its indicator's unit or scale allows."),
-        RuleInfo("report-value-whole", "A report's value for a count is not a whole number."),
+        RuleInfo("report-value-whole", "A report's value for a count is not a whole number, or is written with a dot between thousands."),
         RuleInfo("report-submitted-early", "A report was submitted before its quarter ended."),
         RuleInfo("report-after-check-day", "A report is of a quarter that has not ended, or was submitted after, the day the check is made as of (--as-of)."),
         RuleInfo("report-before-opening", "An office's opening date comes after the quarter of one of its reports."),
@@ -114,12 +114,25 @@ struct ReportValueRule: MunicipalRule {
                 guard let id = item.string(at: "indicator"), let valueNode = item["value"], let value = valueNode.number,
                       let ind = indicators[id]?.root, let unit = ind.string(at: "unit") else { continue }
                 let source = "model/indicators/\(id).yaml"
-                if unit == "count", value != value.rounded() {
-                    out.append(.error("report-value-whole",
-                                      "indicator '\(id)' counts whole cases (unit count); \(Self.text(value)) is not a whole number",
-                                      at: valueNode.span,
-                                      related: ind["unit"].map { [RelatedLocation($0.span, "the indicator's unit")] } ?? [],
-                                      help: "write the quarter's total as a whole number"))
+                // A count written with a dot between thousands (`1.000`, as Catalan and
+                // Spanish write 1,000): YAML reads 1, a whole number, and the dashboard would
+                // publish it (session 35's trial). Told by what was written.
+                let written = report.writtenForms[valueNode.span]
+                let thousands = written.map(WrittenNumber.groupsThousands) ?? false
+                if unit == "count", value != value.rounded() || thousands {
+                    let shown = written ?? Self.text(value)
+                    let unitNote = ind["unit"].map { [RelatedLocation($0.span, "the indicator's unit")] } ?? []
+                    if value == value.rounded(), let written {
+                        out.append(.error("report-value-whole",
+                                          "indicator '\(id)' counts whole numbers (unit count); \(written) is read as \(Self.text(value)): in YAML the dot is the decimal point",
+                                          at: valueNode.span, related: unitNote,
+                                          help: WrittenNumber.thousandsHelp(written, meaning: Self.text(value)) ?? "write the quarter's total as a whole number"))
+                    } else {
+                        out.append(.error("report-value-whole",
+                                          "indicator '\(id)' counts whole numbers (unit count); \(shown) is not a whole number",
+                                          at: valueNode.span, related: unitNote,
+                                          help: WrittenNumber.thousandsHelp(shown, meaning: nil) ?? "write the quarter's total as a whole number"))
+                    }
                     continue
                 }
                 guard let range = Self.range(unit: unit, scale: ind["scale"]) else { continue }

@@ -72,7 +72,7 @@ final class FreshUserRuleTests: XCTestCase {
             "seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:12:12: error[report-value-range]: indicator 'user-satisfaction' has unit score: 86 is not between 0 and 10\n"
                 + "   = note: the indicator's scale at model/indicators/user-satisfaction.yaml:5:8\n"
                 + "   = help: the indicator's scale is 0 to 10 (model/indicators/user-satisfaction.yaml); correct the value, which is published as the quarter's result\n",
-            "seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:8:12: error[report-value-whole]: indicator 'people-attended' counts whole cases (unit count); 64.5 is not a whole number\n"
+            "seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:8:12: error[report-value-whole]: indicator 'people-attended' counts whole numbers (unit count); 64.5 is not a whole number\n"
                 + "  = note: the indicator's unit at model/indicators/people-attended.yaml:4:7\n"
                 + "  = help: write the quarter's total as a whole number\n",
         ], ["report-value-range", "report-value-whole"]) { t in
@@ -86,6 +86,30 @@ final class FreshUserRuleTests: XCTestCase {
 
                 """)
             try t.replace("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml", "value: 125", "value: 64.5")
+        }
+    }
+
+    /// A count written with a dot between thousands, as Catalan and Spanish write 1,000
+    /// (session 35's trial: `value: 1.000` passed and the dashboard published 1 person):
+    /// the error says what YAML read; `1.234` is not whole and gets the same help. A
+    /// percent written `33.333` is a level with decimals and passes.
+    func testACountWrittenWithADotBetweenThousandsIsAnError() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:8:12: error[report-value-whole]: indicator 'people-attended' counts whole numbers (unit count); 1.000 is read as 1: in YAML the dot is the decimal point\n"
+                + "  = note: the indicator's unit at model/indicators/people-attended.yaml:4:7\n"
+                + "  = help: YAML reads the dot as a decimal point, not as a thousands separator: write 1000 (or 1, if that was meant)\n",
+            "seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:8:12: error[report-value-whole]: indicator 'people-attended' counts whole numbers (unit count); 1.234 is not a whole number\n"
+                + "  = note: the indicator's unit at model/indicators/people-attended.yaml:4:7\n"
+                + "  = help: if the dot separates thousands, write 1234: YAML reads the dot as a decimal point\n",
+        ], ["report-value-range", "report-value-whole"]) { t in
+            try FreshUserRuleTests.addIndicators(t)
+            try t.replace(Self.q2, "    value: 110\n", """
+                    value: 1.000
+                  - indicator: on-time
+                    value: 33.333
+
+                """)
+            try t.replace("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml", "value: 125", "value: 1.234")
         }
     }
 
