@@ -126,12 +126,34 @@ public struct ValueFormatter: Sendable {
 
     /// A value in an indicator's unit: `86 %`, `3,4 dies`, `12 hores`, `142`.
     public func measure(_ value: Double, unit: String?) -> String {
+        measure(value, unit: unit, decimals: 1)
+    }
+
+    /// A value beside the target it is judged against (`target`: the target on the same
+    /// period, nil without one), with as many decimals as it takes, up to 4, for the value
+    /// as shown to stand on the same side of the target as the value itself: 89.96 % against
+    /// "at least 90 %" reads "89,96 %", not "90 %" next to "missed"; 7.96 against 8 reads
+    /// "7,96", not "8" (session 35's trial). Otherwise `measure(_:unit:)`.
+    public func measure(_ value: Double, unit: String?, against target: Double?) -> String {
+        guard let target, unit != "euros", value.isFinite, target.isFinite else { return measure(value, unit: unit) }
+        let side = { (v: Double) in v < target ? -1 : v > target ? 1 : 0 }
+        var decimals = 1
+        var scale = 10.0
+        while decimals < 4, side((value * scale).rounded() / scale) != side(value) {
+            decimals += 1
+            scale *= 10
+        }
+        return measure(value, unit: unit, decimals: decimals)
+    }
+
+    /// `measure` with at most `decimals` decimals (trailing zeros dropped).
+    private func measure(_ value: Double, unit: String?, decimals: Int) -> String {
         switch unit {
-        case "percent": return percent(value)
-        case "days": return count("duration.day", value, decimals: 1)
-        case "hours": return count("duration.hour", value, decimals: 1)
+        case "percent": return strings("format.percent", ["n": number(value, decimals: decimals)])
+        case "days": return count("duration.day", value, decimals: decimals)
+        case "hours": return count("duration.hour", value, decimals: decimals)
         case "euros": return money(value)
-        default: return number(value, decimals: 1)
+        default: return number(value, decimals: decimals)
         }
     }
 

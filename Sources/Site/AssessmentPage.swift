@@ -31,7 +31,7 @@ extension Pages {
                 let cells = quarters.map { q -> AssessmentView.ResultCell in
                     let result = results.result(ind.id, q)
                     counts[result?.status ?? .noData, default: 0] += 1
-                    return .init(value: result?.value.map { formatter.measure($0, unit: unit) } ?? "–",
+                    return .init(value: result?.value.map { formatter.measure($0, unit: unit, against: result?.target?.quarterValue) } ?? "–",
                                  status: statusHTML(result?.status ?? .noData, language))
                 }
                 return .init(indicator: modelLink(.indicator, ind.id, .indicator(ind.id), language, from: path),

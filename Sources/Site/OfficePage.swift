@@ -63,7 +63,7 @@ extension Pages {
                 link: modelLink(.indicator, i.id, .indicator(i.id), language, from: path),
                 values: progress.reports.map { rep in
                     let result = results?.result(i.id, rep.quarter)
-                    return .init(text: rep.values[i.id].map { formatter.measure($0, unit: unit) } ?? "–",
+                    return .init(text: rep.values[i.id].map { formatter.measure($0, unit: unit, against: result?.target?.quarterValue) } ?? "–",
                                  status: result.map { statusHTML($0.status, language) } ?? "")
                 },
                 target: targetHTML(results?.targets[i.id], unit: unit, language))

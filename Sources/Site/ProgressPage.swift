@@ -137,7 +137,7 @@ extension Pages {
                     status = statusTexts[result.status] ?? statusHTML(result.status, language)
                     statusTexts[result.status] = status
                 }
-                rows.append(.init(office: officeName, quarter: quarter, value: formatter.measure(v, unit: unit),
+                rows.append(.init(office: officeName, quarter: quarter, value: formatter.measure(v, unit: unit, against: result?.target?.quarterValue),
                                   target: result?.target.map(target) ?? "–", status: status))
             }
         }

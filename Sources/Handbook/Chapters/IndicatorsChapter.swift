@@ -149,8 +149,9 @@ struct IndicatorsChapter: ChapterBuilder {
                           let n = numeric(v["value"]) else {
                         return .init(value: "—", status: c.format.status(IndicatorStatus.noData.rawValue), status_class: IndicatorStatus.noData.rawValue)
                     }
-                    let status = results.result(ind.id, quarter)?.status ?? .noData
-                    var cell = IndicatorsView.Cell(value: c.format.measure(n, unit: unit),
+                    let result = results.result(ind.id, quarter)
+                    let status = result?.status ?? .noData
+                    var cell = IndicatorsView.Cell(value: c.format.measure(n, unit: unit, against: result?.target?.quarterValue),
                                                    status: c.format.status(status.rawValue), status_class: status.rawValue)
                     if let note = v["note"] {
                         notes.append(.init(number: String(notes.count + 1), quarter: c.format.quarter(quarter, short: true),
