@@ -66,6 +66,24 @@ final class BudgetRuleTests: XCTestCase {
                             "valid_until: 2029-02-09\nmoney:\n  - party: council\n    amount: 50.000\n    purpose: {ca: Funcionament de l'oficina., es: Funcionamiento de la oficina.}\n") }
     }
 
+    /// A funding line without its amount, a post without its yearly cost, an agreement's
+    /// money line without its amount: the sums would leave the value out, so the missing
+    /// field is the one error (session 35's trial: "short of the total by 40,000 €" beside
+    /// the missing amount, and `oae show` pointed at the shortfall).
+    func testABudgetWithAMissingAmountIsNotSummed() throws {
+        try assertDiagnostics([
+            "schema-required seeds/sant-feliu-de-llobregat/budgets/2026.yaml:14:5: missing required field \"amount\"",
+        ]) { try $0.replace(self.budget, "    amount: 60000\n", "") }
+        try assertDiagnostics([
+            "schema-required seeds/sant-feliu-de-llobregat/budgets/2026.yaml:7:7: missing required field \"yearly_cost\"",
+        ]) { try $0.replace(self.budget, "      yearly_cost: 46000\n", "") }
+        try assertDiagnostics([
+            "schema-required seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml:19:5: missing required field \"amount\"",
+        ]) { try $0.replace("seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml", "valid_until: 2029-02-09\n",
+                            "valid_until: 2029-02-09\nmoney:\n  - party: council\n    amount: 50000\n    purpose: {ca: L'oficina., es: La oficina.}\n"
+                                + "  - party: council\n    purpose: {ca: Les obres., es: Las obras.}\n") }
+    }
+
     /// A schema error that is no value the sums read (a funding line's source the schema
     /// does not know) leaves the sums as they are: a budget short of funding is still told.
     func testAnErrorOutsideTheSummedValuesKeepsTheSums() throws {
