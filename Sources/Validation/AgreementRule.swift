@@ -97,7 +97,14 @@ struct AgreementRule: MunicipalRule {
         // An agreement the office names whose file did not load may be the adhesion: its
         // error is the one.
         if relied.contains(where: { $0.document.unread }) { return [] }
+        // An id that names no agreement may be the adhesion's, misspelt: its `ref-unknown`,
+        // with the did-you-mean, is the one error (session 35's trial).
+        if relied.contains(where: { $0.document == nil }) { return [] }
         let adhesions = relied.filter { $0.document?.agreementType == .adhesion }
+        // An adhesion whose signing date the schema refused (`2026-02-30`) has a date, not
+        // a valid one: the schema's error at it is the one (session 35's trial: "it has no
+        // signing date").
+        if adhesions.contains(where: { a in a.document.map { c.refused($0.root?["signed_on"], in: $0.path) } ?? false }) { return [] }
         if let signed = adhesions.compactMap({ a in a.document?.signedOn.flatMap { $0 <= c.asOf ? (a, $0) : nil } }).min(by: { $0.1 < $1.1 }) {
             return openedBefore(m, adhesion: signed.0, signedOn: signed.1)
         }

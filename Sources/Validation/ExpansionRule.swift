@@ -47,6 +47,15 @@ struct ExpansionRule: Rule {
                             + (wave.map { " 'wave: \($0.id)', the wave of its opening" } ?? " the wave it opened in"))
     }
 
+    /// Whether the plan has an entry named as the register names the municipality of `code`
+    /// (capitals, accents and apostrophes aside, `MunicipalityRegister.fold`) whose code is
+    /// another: the municipality is listed, with a wrong code.
+    static func listedUnderAnotherCode(_ code: String, plan: ExpansionPlan, register: MunicipalityRegister?) -> Bool {
+        guard let name = register?.entry(code: code)?.name else { return false }
+        let folded = MunicipalityRegister.fold(name)
+        return plan.entries.contains { $0.ineCode != code && MunicipalityRegister.fold($0.name) == folded }
+    }
+
     /// Whether a wave's `pilot` is there but not true or false (`pilot: yes`, a YAML 1.1
     /// habit): the schema reports it at the value, and whether the wave is the pilot is
     /// unknown, so no rule here reads it as "not the pilot" (one error, at its cause; the
@@ -71,7 +80,11 @@ struct ExpansionRule: Rule {
                                     at: codeNode.span,
                                     help: "the programme covers the 36 municipalities of the metropolitan area (column 'amb' of model/reference/municipalities-catalonia.csv); check the municipality, or extend the programme's area first"))
             }
-            if let plan, let status = m.status, status >= .pilot, plan.entry(ineCode: code)?.wave == nil {
+            // An entry with the municipality's name under another code is there, its code
+            // wrong: that entry's `expansion-unknown-municipality` is the one error (session
+            // 35's trial was told to add Sant Joan Despí, which the plan listed as 08218).
+            if let plan, let status = m.status, status >= .pilot, plan.entry(ineCode: code)?.wave == nil,
+               !Self.listedUnderAnotherCode(code, plan: plan, register: register) {
                 out.append(withoutWave(m, office: office, code: code, status: status, plan: plan, register: register))
             }
             guard let plan, let wave = plan.wave(ineCode: code), !wave.pilot, !Self.pilotUnread(wave) else { continue }

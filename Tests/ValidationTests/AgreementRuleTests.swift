@@ -29,6 +29,14 @@ final class AgreementRuleTests: XCTestCase {
         ]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "signed_on: 2025-11-03\n", "") }
     }
 
+    /// A signing date the schema refuses (a day February does not have) is that date's
+    /// error alone, not also "it has no signing date" (session 35's trial).
+    func testAnAdhesionWithAnImpossibleSigningDateIsTheDatesError() throws {
+        try assertDiagnostics([
+            "schema-format seeds/molins-de-rei/agreements/adhesion-molins.yaml:13:12: \"2025-02-30\" is written as a date (YYYY-MM-DD), but there is no such day: February 2025 has 28 days",
+        ]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "signed_on: 2025-11-03", "signed_on: 2025-02-30") }
+    }
+
     /// A signing date after the day the check is made as of is that date's error (every
     /// agreement's, session 26's trial), not also a missing adhesion.
     func testAnAdhesionSignedAfterTheCheckDateIsTheDatesError() throws {
@@ -138,9 +146,11 @@ final class AgreementRuleTests: XCTestCase {
     }
 
     /// Another municipality's agreement is no agreement of this one's: said as such.
+    /// An id that names no agreement of the office is the reference's error alone: it may
+    /// be the adhesion's, misspelt (session 35's trial: `adhesion-sant-joan-desp` was also
+    /// "relies on no signed adhesion agreement").
     func testAnUnknownAgreementIsAReferenceError() throws {
         try assertDiagnostics([
-            "agreement-adhesion-missing seeds/molins-de-rei/office.yaml:6:9: the office is at status 'planned', but relies on no signed adhesion agreement of its council",
             "ref-unknown seeds/molins-de-rei/office.yaml:8:14: agreement 'adhesion-sant-feliu' is sant-feliu-de-llobregat's, not molins-de-rei's",
         ]) { try $0.replace("\(mr)/office.yaml", "agreements: [adhesion-molins,", "agreements: [adhesion-sant-feliu,") }
     }

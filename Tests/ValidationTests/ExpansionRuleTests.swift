@@ -111,6 +111,14 @@ final class ExpansionRuleTests: XCTestCase {
             try t.replace("seeds/expansion.yaml", "ine_code: \"08211\", wave: pilot}", "ine_code: \"08211\"}")
             try t.replace("seeds/expansion.yaml", "  - {name: Molins de Rei, ine_code: \"08123\", wave: wave-1}\n", "")
         }
+        // Listed with its name under a wrong code: that entry's error is the one, not also
+        // "add Sant Feliu de Llobregat" (session 35's trial).
+        try assertExpansion([
+            "expansion-unknown-municipality seeds/expansion.yaml:7:47: INE code 08212 is not a municipality of Catalonia",
+        ]) { t in
+            try programme(t)
+            try t.replace("seeds/expansion.yaml", "ine_code: \"08211\", wave: pilot}", "ine_code: \"08212\", wave: pilot}")
+        }
     }
 
     /// An office opens within its wave's dates (session 26's trial: Molins de Rei moved to
