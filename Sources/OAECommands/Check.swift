@@ -71,12 +71,14 @@ public enum CheckRun {
     /// those of a check without it.
     /// `asOfGiven` says whether the writer gave `asOf` (`--as-of`; by default, whether
     /// `asOf` is there): a build passes the day its dates come from, which is not given.
+    /// `today`: the day the command runs, for `oae check` without `--as-of`
+    /// (`ValidationContext.today`).
     /// `observe` is given each file the load reads (`TreeLoader.load`); `listing` is the
     /// walk of the tree's content folders to load, when the caller made it already (a
     /// build makes one walk for its replay key, its load and its record; `FileTree.list`).
     /// `afterLoad` is given the network once the tree is loaded, before the rules run.
     /// `steps`: the output steps whose templates are checked (every step by default).
-    public static func checked(root: URL, asOf: Day? = nil, asOfGiven: Bool? = nil,
+    public static func checked(root: URL, asOf: Day? = nil, asOfGiven: Bool? = nil, today: Day? = nil,
                                session: CheckSession? = nil,
                                observe: TreeLoader.FileObserver? = nil,
                                listing: FileTree.Listing? = nil,
@@ -106,6 +108,7 @@ public enum CheckRun {
         templateCheck.check(network, placed: !tree.diagnostics.contains { $0.rule == "kind-table-missing" })
         var context = ValidationContext(network: network, asOf: day, previous: previous, changes: session?.cache.changes)
         context.asOfGiven = asOfGiven ?? (asOf != nil)
+        context.today = today
         let (rules, run) = Validator.validateByRule(context, previous: previous == nil ? nil : session?.lastRules)
         if let session, let old = session.last {
             // Freed off the save's path, when a core is idle.
@@ -126,7 +129,9 @@ public enum CheckRun {
     /// free it.
     static func runKeeping(root: URL, format: OutputFormat, strict: Bool, color: Bool,
                            asOf: Day?) -> (result: (output: String, exitCode: Int32), context: ValidationContext) {
-        let (context, diagnostics) = checked(root: root, asOf: asOf)
+        // Without --as-of, nothing recorded as done may be dated after today.
+        let (context, diagnostics) = checked(root: root, asOf: asOf,
+                                             today: asOf == nil ? Day(unixSeconds: Int(Date().timeIntervalSince1970)) : nil)
         let tree = context.network.tree
         let output: String
         switch format {

@@ -3,13 +3,13 @@ import Loading
 import Model
 
 /// A date that records what has happened (a review, a release, a decision, an issue
-/// closed) is not after the day of the check, when that day was given
-/// (`ValidationContext.asOfGiven`, as `report-after-check-day` reads it): a build
-/// reproduced at an older epoch, or a tree with work newer than its last commit, holds
-/// such dates rightly, so without `--as-of` nothing is said.
+/// closed) is not after the day of the check (`ValidationContext.checkDay`, as
+/// `report-after-check-day` reads it): the day `--as-of` gives, else, for `oae check`,
+/// today. Not the last commit's date: a tree with work newer than its last commit holds
+/// such dates rightly; nor a build's day, which may be an older epoch.
 struct CheckDayRule: DocumentRule {
     static let rules = [
-        RuleInfo("date-after-check-day", "A date of something done (a review, a release, a decision) is after the day the check is made as of (--as-of)."),
+        RuleInfo("date-after-check-day", "A date of something done (a review, a release, a decision) is after the day the check is made as of (--as-of, else today)."),
     ]
 
     /// A date of the past: the kind that holds it (nil: any kind), the lists whose items
@@ -59,7 +59,11 @@ struct CheckDayRule: DocumentRule {
     /// the check was given. Such a date is wrong whatever else it is compared with, so the
     /// rules that compare it with another date (done after the opening) leave it to this
     /// one: one wrong token, one diagnostic.
-    static func reports(_ day: Day, _ c: ValidationContext) -> Bool { c.asOfGiven && day > c.asOf }
+    static func reports(_ day: Day, _ c: ValidationContext) -> Bool { c.checkDay.map { day > $0 } ?? false }
+
+    /// What the check's day is called in a message: "the day of the check" (`--as-of`),
+    /// or "today".
+    static func named(_ c: ValidationContext) -> String { c.asOfGiven ? "the day of the check" : "today" }
 
     /// A document's dates are its own (the day of the check is the same in a reused context).
     func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool { true }
@@ -67,7 +71,7 @@ struct CheckDayRule: DocumentRule {
     func prepare(_ c: ValidationContext) {}
 
     func check(_ doc: Document, _: Void, _ c: ValidationContext) -> [Diagnostic] {
-        guard c.asOfGiven, let root = doc.root else { return [] }
+        guard let checkDay = c.checkDay, let root = doc.root else { return [] }
         var out: [Diagnostic] = []
         for date in CheckDayRule.dates where date.kind == nil || date.kind == doc.kind {
             for (holder, parent) in CheckDayRule.holders(root, date) {
@@ -78,7 +82,7 @@ struct CheckDayRule: DocumentRule {
                     .replacingOccurrences(of: "{doc}", with: doc.id)
                     .replacingOccurrences(of: "{id}", with: holder[date.name]?.display ?? "?")
                     .replacingOccurrences(of: "{parent}", with: parent?["id"]?.display ?? "?")
-                out.append(.error("date-after-check-day", "\(subject) \(day), after \(c.asOf), the day of the check",
+                out.append(.error("date-after-check-day", "\(subject) \(day), after \(checkDay), \(CheckDayRule.named(c))",
                                   at: node.span,
                                   help: "correct the date (often the year): it records what was done, on or before the day it is committed"))
             }

@@ -6,9 +6,9 @@ import Resolution
 /// A progress report says what happened in a quarter that is over, in the units the model
 /// defines: each value fits its indicator's unit (`model/indicators/<id>.yaml`), the report
 /// was sent once its quarter had ended, and the office had opened by then. (The dates are
-/// compared with each other, and with the day of the check only when it was given,
-/// `--as-of`: builds made with a SOURCE_DATE_EPOCH earlier than the data's dates stay
-/// clean.)
+/// compared with each other, and with the day of the check, `--as-of` or, for `oae check`
+/// without it, today: builds made with a SOURCE_DATE_EPOCH earlier than the data's dates
+/// stay clean.)
 /// The dashboard and `indicator-values.csv` publish these values as met or missed, so a
 /// value that cannot be (930 %, 86 on a 0–10 scale, −64 cases) is an error, not a result.
 /// (A repeated indicator in `values` is `key-duplicate`: the schema marks the list
@@ -18,7 +18,7 @@ struct ReportValueRule: MunicipalRule {
         RuleInfo("report-value-range", "A report's value is outside what its indicator's unit or scale allows."),
         RuleInfo("report-value-whole", "A report's value for a count is not a whole number, or is written with a dot between thousands."),
         RuleInfo("report-submitted-early", "A report was submitted before its quarter ended."),
-        RuleInfo("report-after-check-day", "A report is of a quarter that has not ended, or was submitted after, the day the check is made as of (--as-of)."),
+        RuleInfo("report-after-check-day", "A report is of a quarter that has not ended, or was submitted after, the day the check is made as of (--as-of, else today)."),
         RuleInfo("report-before-opening", "An office's opening date comes after the quarter of one of its reports."),
         RuleInfo("report-value-missing", "A report gives no value for an indicator of the office's view."),
     ]
@@ -63,21 +63,21 @@ struct ReportValueRule: MunicipalRule {
             if let quarter, let opening = m.openingDate, quarter.lastDay < opening, let period = root["period"] {
                 early.append((quarter, period))
             }
-            // Against the day of the check, when it was given (`ValidationContext.asOfGiven`).
+            // Against the day of the check, given or today (`ValidationContext.checkDay`).
             // A quarter not over yet is the one error of the report's dates (its period is
             // the likely slip), not also report-submitted-early.
             var notOver = false
-            if c.asOfGiven, let quarter, let period = root["period"] {
+            if let checkDay = c.checkDay, let quarter, let period = root["period"] {
                 let submitted = root["submitted"].flatMap { node in node.string.flatMap(Day.init).map { (node, $0) } }
-                if quarter.lastDay >= c.asOf {
+                if quarter.lastDay >= checkDay {
                     notOver = true
                     out.append(.error("report-after-check-day",
-                                      "the report is for \(quarter), which ends on \(quarter.lastDay), not before \(c.asOf), the day of the check",
+                                      "the report is for \(quarter), which ends on \(quarter.lastDay), not before \(checkDay), \(CheckDayRule.named(c))",
                                       at: period.span,
                                       help: "a quarter's report is written once the quarter is over: correct the period (often the year), or write it after \(quarter.lastDay)"))
-                } else if let (node, day) = submitted, day > c.asOf {
+                } else if let (node, day) = submitted, day > checkDay {
                     out.append(.error("report-after-check-day",
-                                      "the report for \(quarter) was submitted on \(day), after \(c.asOf), the day of the check",
+                                      "the report for \(quarter) was submitted on \(day), after \(checkDay), \(CheckDayRule.named(c))",
                                       at: node.span, help: "correct the date (often the month or the year): a report is submitted on or before the day it is committed"))
                 }
             }

@@ -149,6 +149,16 @@ public struct ValidationContext: Sendable {
     /// build reproduced at an older epoch, or a tree with work newer than its last commit,
     /// holds such dates rightly.
     public var asOfGiven = false
+    /// The day `oae check` runs, when no `--as-of` was given (nil otherwise, and in builds
+    /// and `oae serve`): whatever the tree records as done happened by then, whatever the
+    /// last commit's date. A report for a quarter that has not ended by today passed the
+    /// check without `--as-of` (session 35's trial: a report for 2027 Q1 went onto the
+    /// office's page).
+    public var today: Day?
+
+    /// The day after which no record of something done may be dated (a report's quarter
+    /// ended, a review made): `asOf` when it was given, else `today`, else none.
+    public var checkDay: Day? { asOfGiven ? asOf : today }
     /// Every document (not translations) validated against its kind's schema, by path:
     /// the problems, and the annotated values the reference and translation rules read.
     public let schemaResults: [String: SchemaValidation]

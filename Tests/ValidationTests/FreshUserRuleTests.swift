@@ -195,10 +195,11 @@ final class FreshUserRuleTests: XCTestCase {
         }
     }
 
-    /// Against the day the check is made, when it is given (`--as-of`, as the pre-commit
-    /// hook gives today): a report of a quarter that has not ended, or one submitted after
-    /// that day. Without `--as-of` the day is SOURCE_DATE_EPOCH's or the last commit's, and
-    /// these dates are not compared with it.
+    /// Against the day the check is made (`--as-of`, as the pre-commit hook gives today,
+    /// else, for `oae check`, today): a report of a quarter that has not ended, or one
+    /// submitted after that day. A build without `--as-of` (its day SOURCE_DATE_EPOCH's or
+    /// the last commit's) does not compare these dates; `oae check` without it compares
+    /// them with today (session 35's trial: a report for 2027 Q1 passed and was published).
     func testAReportOfAQuarterNotEndedIsAnErrorAsOfTheDayGiven() throws {
         let q3 = "seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml"
         let q1 = "seeds/sant-feliu-de-llobregat/reports/2027-q1.yaml"
@@ -216,7 +217,19 @@ final class FreshUserRuleTests: XCTestCase {
             "\(q1):4:3: the report is for 2027 Q1, which ends on 2027-03-31, not before 2026-11-25, the day of the check",
         ])
         XCTAssertEqual(found(Day("2027-05-01")!), [])
-        XCTAssertEqual(found(nil), [], "the day not given: not compared")
+        XCTAssertEqual(found(nil), [], "the day not given, and no today (a build): not compared")
+        // Today, when the day is not given: the last commit's day stays the day of the
+        // other rules about time.
+        let today = CheckRun.checked(root: tree.root, asOf: Day("2026-06-01")!, asOfGiven: false, today: Day("2026-11-25")!)
+            .diagnostics.filter { $0.rule == "report-after-check-day" }.map { "\($0.span): \($0.message)" }
+        XCTAssertEqual(today, [
+            "\(q3):6:12: the report for 2026 Q3 was submitted on 2026-12-09, after 2026-11-25, today",
+            "\(q1):4:3: the report is for 2027 Q1, which ends on 2027-03-31, not before 2026-11-25, today",
+        ])
+        // The command without --as-of: a report of 2099 is after any day it runs on.
+        try tree.write("seeds/sant-feliu-de-llobregat/reports/2099-q1.yaml", try tree.read(q1).replacingOccurrences(of: "2027", with: "2099"))
+        let command = CheckRun.run(root: tree.root, format: "text", strict: false).output
+        XCTAssertTrue(command.contains("2099-q1.yaml:4:3: error[report-after-check-day]: the report is for 2099 Q1, which ends on 2099-03-31, not before "), command)
     }
 
     /// The fresh user's year typo: a pilot office "opening" in 2027 while its reports tell
