@@ -11,6 +11,8 @@ enum BranchChoice {
         var path: [PathStep]
         var keyword: String
         var schemaSpan: SourceSpan
+        /// Each branch's form in words (its title or types), nil where it has neither.
+        var forms: [String?] = []
     }
 
     static func closest(_ results: [[Failure]], _ context: Context) -> [Failure] {
@@ -28,7 +30,16 @@ enum BranchChoice {
             }
         }
         guard results.count > 1 else { return results[best] }
-        let note = "the value fits none of the \(results.count) allowed forms; these problems are for the closest one (the \(ValueText.ordinal(best + 1)))"
+        // The forms named when each branch has words of its own, all different (a writer's
+        // "fits none of the 2 allowed forms ... (the 2nd)" named nothing: session 35's trial).
+        let forms = context.forms.compactMap { $0 }
+        let note: String
+        if forms.count == results.count, Set(forms).count == forms.count {
+            let listed = forms.count == 2 ? "\(forms[0]) or \(forms[1])" : forms.dropLast().joined(separator: ", ") + " or " + forms.last!
+            note = "the value may be written as \(listed), and fits \(forms.count == 2 ? "neither" : "none of them"): these problems are those of the closest, \(forms[best])"
+        } else {
+            note = "the value fits none of the \(results.count) allowed forms; these problems are for the closest one (the \(ValueText.ordinal(best + 1)))"
+        }
         return results[best].map { failure in
             var f = failure
             f.notes.append(note)

@@ -104,8 +104,11 @@ extension Evaluator {
             failures.removeSubrange(failuresBefore...)
             if hits.count > hitsBefore { hits.removeSubrange(hitsBefore...) }
         }
+        // Each branch's form in words, for the note on the closest: its title, else its
+        // types ("a string", "a mapping").
+        let forms = branches.map { i -> String? in graph.nodes[i].title ?? graph.nodes[i].types.map(\.phrase) }
         let context = BranchChoice.Context(instance: instance, path: path, keyword: keyword,
-                                           schemaSpan: k.spans[keyword] ?? k.span)
+                                           schemaSpan: k.spans[keyword] ?? k.span, forms: forms)
         let chosen = BranchChoice.closest(results, context)
         if chosen.isEmpty {
             fail(.noBranch, keyword, instance, k)

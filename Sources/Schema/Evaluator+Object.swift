@@ -20,7 +20,9 @@ extension Evaluator {
         let keys = KeyLookup(pairs: pairs, set: keySet)
         for (name, span) in k.required where !keys.contains(name) {
             guard collecting else { return false }
-            failures.append(Failure(kind: .required(name), keyword: "required", instance: instance, path: path, schemaSpan: span))
+            let (form, what) = fieldForm(name, in: k)
+            failures.append(Failure(kind: .required(name, form: form, what: what), keyword: "required", instance: instance,
+                                    path: path, schemaSpan: span))
             valid = false
         }
         for (trigger, names) in k.dependentRequired where keys.contains(trigger) {
@@ -62,6 +64,36 @@ extension Evaluator {
             }
             return valid
         }
+    }
+
+    /// What the schema of the field `name` of `k` asks for, for a help: its format or
+    /// types ("a date (YYYY-MM-DD)", "a number"), and its description when short (else its
+    /// title), following `$ref` (a few steps) to the first that says: the field's own words
+    /// first ("last day on which the agreement is in force"), then its definition's ("a
+    /// stable identifier in lower case…"). Nils when it says nothing.
+    func fieldForm(_ name: String, in k: CompiledNode) -> (form: String?, what: String?) {
+        var cursor = 0
+        guard var index = k.property(name, cursor: &cursor) else { return (nil, nil) }
+        var form: String?, what: String?
+        for _ in 0..<8 {
+            let node = graph.nodes[index]
+            if form == nil { form = node.format?.expectation ?? node.types.map(\.phrase) }
+            if what == nil { what = node.description.flatMap { $0.count <= 120 ? $0 : nil } ?? node.title }
+            guard form == nil || what == nil, let next = node.ref else { break }
+            index = next
+        }
+        return (form, what.map(Evaluator.asClause))
+    }
+
+    /// A sentence as a clause after a colon: its first letter in lower case when the
+    /// second is too ("Last day…" → "last day…", "INE code" stays), without its full stop.
+    static func asClause(_ sentence: String) -> String {
+        var text = sentence.hasSuffix(".") ? String(sentence.dropLast()) : sentence
+        let letters = Array(text.prefix(2))
+        if letters.count == 2, letters[0].isUppercase, letters[1].isLowercase {
+            text = letters[0].lowercased() + text.dropFirst()
+        }
+        return text
     }
 
     /// A member that no `properties` names: a field `false` forbids is reported at its

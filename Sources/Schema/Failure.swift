@@ -12,7 +12,9 @@ struct Failure: Sendable {
         case type(TypeSet, hint: String? = nil, written: String? = nil)
         case enumValue([Node])
         case const(Node)
-        case required(String)
+        /// The missing field, and what its schema asks for (`form`: "a date
+        /// (YYYY-MM-DD)"; `what`: its title, or a short description), for the help.
+        case required(String, form: String? = nil, what: String? = nil)
         case unexpectedField(String, declared: [String])
         case dependentRequired(String, trigger: String)
         /// The fields found (their keys, in order), and the object schema's description,

@@ -28,11 +28,17 @@ enum FailureText {
         case let .const(value):
             let expected = value.string.map(ValueText.quoted) ?? ValueText.literal(value)
             return Text(message: "expected \(expected); found \(found)", help: suggestion(f.instance, [value]))
-        case let .required(name):
-            return Text(message: "missing required field \(ValueText.quoted(name))")
+        case let .required(name, form, what):
+            // What to write, from the field's own schema (session 35's trial: the message
+            // alone left the writer to look up `valid_until` in the docs).
+            let help = "add '\(name):'" + (form.map { " with \($0)" } ?? "") + (what.map { ": \($0)" } ?? "")
+            return Text(message: "missing required field \(ValueText.quoted(name))", help: help)
         case let .unexpectedField(name, declared):
             var text = Text(message: "unexpected field \(ValueText.quoted(name))")
-            if let suggestion = Suggestions.didYouMean(name, in: declared) {
+            // `en-GB` or `es_ES` for `en` or `es`: a field whose first part, before a
+            // hyphen or an underscore, is a declared one (session 35's trial).
+            let prefixed = declared.filter { d in ["-", "_"].contains { name.lowercased().hasPrefix(d.lowercased() + $0) } }
+            if let suggestion = Suggestions.didYouMean(name, in: declared) ?? Suggestions.question(prefixed) {
                 text.help = suggestion
             } else if declared.isEmpty {
                 text.help = "remove it: no other fields are allowed here"

@@ -30,6 +30,23 @@ final class FreshUserFaultTests: XCTestCase {
 
     static let stringRules: Set<String> = ["ui-string-placeholder", "ui-string-plural", "ui-string-missing"]
 
+    /// A language written as a locale (`en-GB:`) is asked for its code, and the note on a
+    /// text that fits neither form names the forms, as the schema titles them (session
+    /// 35's trial: no did-you-mean, and "fits none of the 2 allowed forms ... (the 2nd)").
+    func testALanguageWrittenAsALocaleIsAskedForItsCode() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/adaptation.yaml:12:9: error[schema-additional-properties]: unexpected field \"en-GB\"\n"
+                + "   = note: schema rule at model/schema/common.schema.yaml:67:9\n"
+                + "   = note: the value may be written as a text in the default language or a mapping of language codes to texts, "
+                + "and fits neither: these problems are those of the closest, a mapping of language codes to texts\n"
+                + "   = note: in the view of sant-feliu-de-llobregat after its overrides\n"
+                + "   = help: did you mean 'en'?\n",
+        ], ["schema-additional-properties"]) { tree in
+            try tree.replace("seeds/sant-feliu-de-llobregat/adaptation.yaml", "    company-creation:\n",
+                             "    company-creation:\n      summary:\n        ca: Creació d'empreses.\n        en-GB: Company set-up.\n")
+        }
+    }
+
     /// A number written with a leading zero where the schema wants a string (a Catalan
     /// postal code, 08980, which YAML reads as 8980) is told to be quoted as it was
     /// written, in an office and in an override the resolution merges into the model's
