@@ -50,6 +50,25 @@ final class ReaderWordingTests: XCTestCase {
         XCTAssertTrue(HandbookTestSupport.chapter("glossary", in: html).contains("<p class=\"chapter-lead\">"), html)
     }
 
+    /// Owners named, each the model's own, are named: the differences chapter says so, not
+    /// that the municipality has named none (session 35's trial; Molins de Rei names five,
+    /// as the model does). In both formats and every language.
+    func testOwnersNamedAsTheModelsAreNotCalledMissing() throws {
+        let same = ["ca": "Els responsables locals que el municipi ha designat són els que preveu el model.",
+                    "es": "Los responsables locales que el municipio ha designado son los que prevé el modelo.",
+                    "en": "The local owners the municipality has named are those the model gives."]
+        let none = ["ca": "encara no ha designat responsables locals", "es": "aún no ha designado responsables locales",
+                    "en": "has not named local owners"]
+        for (language, text) in same {
+            let (html, typst) = try handbook("molins-de-rei", language)
+            let chapter = HandbookTestSupport.chapter("differences", in: html)
+            XCTAssertTrue(chapter.contains("<p>\(text)</p>"), language)
+            XCTAssertFalse(chapter.contains(none[language]!), language)
+            XCTAssertTrue(typst.contains(text.replacingOccurrences(of: ".", with: "\\.")) || typst.contains(text), language)
+            XCTAssertFalse(typst.contains(none[language]!), language)
+        }
+    }
+
     /// A campaign's message is quoted with the marks of the handbook's language (session
     /// 34's trial: the English handbook had «…», written into both templates).
     func testAMessageIsQuotedAsItsLanguageQuotes() throws {

@@ -222,7 +222,10 @@ struct DifferencesChapter: ChapterBuilder {
             local_services: localServices, local_service_table: .of(localRows),
             no_local_services: c.words["differences.none_local_services"],
             variants: variants, variant_table: .of(variantRows), no_variants: c.words["differences.none_variants"],
-            owners: owners, owner_table: .of(ownerRows), no_owners: c.words["differences.none_owners"],
+            owners: owners, owner_table: .of(ownerRows),
+            // Owners named, each the model's own: they are named, and none differs (session
+            // 35's trial read "has not named local owners" beside six named).
+            no_owners: c.words[c.view.procedures.contains { $0.localOwner != nil } ? "differences.same_owners" : "differences.none_owners"],
             agency_targets: agencyHeading, agency_target_table: .of(agencyRows))
         return ChapterContent(model: view, sections: sections.sections)
     }
