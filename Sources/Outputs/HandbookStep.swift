@@ -77,12 +77,12 @@ public struct HandbookStep: OutputStep {
             let dropped = planned.filter { tree.cache?.previous.units[$0.name]?.pdf != nil }
                 .map { String($0.name.dropFirst(name.count + 1)) }
             if dropped.isEmpty {
-                lines.append("note: Typst was not found, so the handbooks were built as HTML only; \(TypstEngine.installHint)")
+                lines.append("note: Typst was not found, so the handbooks were built as HTML only; \(PythonSetting.hint(TypstEngine.installHint, package: "typst"))")
             } else {
                 let named = dropped.prefix(3).joined(separator: ", ") + (dropped.count > 3 ? ", …" : "")
                 lines.append("warning: Typst was not found, so the handbooks were built as HTML only: the PDFs of \(dropped.count) "
                              + "\(dropped.count == 1 ? "handbook" : "handbooks") the last build made (\(named)) are not in this output; "
-                             + "\(TypstEngine.installHint); `oae build --require-pdf` stops instead of leaving them out")
+                             + "\(PythonSetting.hint(TypstEngine.installHint, package: "typst")); `oae build --require-pdf` stops instead of leaving them out")
             }
         } else if !settings.skipPDF {
             lines.append("PDF: \(report.rendered) rendered, \(report.reused) reused")

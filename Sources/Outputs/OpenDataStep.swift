@@ -75,7 +75,7 @@ public struct OpenDataStep: OutputStep {
                 lines.append("note: \(OpenDataExport.spreadsheetName) was not written: \(error)")
             }
         } else {
-            lines.append("note: Python was not found, \(OpenDataExport.spreadsheetName) was not written: \(Spreadsheet.installHint)")
+            lines.append("note: Python was not found, \(OpenDataExport.spreadsheetName) was not written: \(PythonSetting.hint(Spreadsheet.installHint, package: "odfpy"))")
         }
         let catalog = export.catalog(sizes: sizes, issued: OpenDataStep.firstRevisionDay(input))
         do { try writeFile(folder.appendingPathComponent(OpenDataExport.catalogName), catalog) } catch {

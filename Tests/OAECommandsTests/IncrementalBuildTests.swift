@@ -132,11 +132,14 @@ final class IncrementalBuildTests: XCTestCase {
 
         // Then a build without Typst (a shell without OAE_PYTHON): the PDFs of the last
         // build are not in its output, and it says so as a warning naming them (the trial
-        // of session 31: a note said only that the handbooks were HTML).
+        // of session 31: a note said only that the handbooks were HTML). The build's
+        // OAE_PYTHON names a file that is not there, and the warning says so (session 35).
         let without = try build(pdf: false)
         XCTAssertEqual(without.count, 4, "\(without)")
         XCTAssertTrue(without[0].hasPrefix("warning: Typst was not found, so the handbooks were built as HTML only: the PDFs of 12 handbooks "
-                                           + "the last build made (cerdanyola-del-valles/ca, cerdanyola-del-valles/es, cerdanyola-del-valles/en, …) are not in this output; to get PDFs, run scripts/setup.sh"), without[0])
+                                           + "the last build made (cerdanyola-del-valles/ca, cerdanyola-del-valles/es, cerdanyola-del-valles/en, …) are not in this output; "
+                                           + "OAE_PYTHON names \(root.appendingPathComponent("no-python").path), which does not exist: unset it, "
+                                           + "or set it to a Python that has typst (scripts/setup.sh makes .venv/ with it)"), without[0])
         XCTAssertTrue(without[0].hasSuffix("; `oae build --require-pdf` stops instead of leaving them out"), without[0])
         XCTAssertEqual(without[1], "handbooks: 12 rendered, 0 reused")
         XCTAssertEqual(inodes().keys.filter { $0.hasSuffix("handbook.pdf") }, [])

@@ -116,6 +116,21 @@ final class CatalogTests: XCTestCase {
         XCTAssertTrue(fixture.file("services.csv-metadata.json").contains("https://creativecommons.org/publicdomain/zero/1.0/"))
     }
 
+    /// An OAE_PYTHON that names no file, or a file that cannot run, is said as such in the
+    /// build's note (session 35's trial: a `.venv` of another machine read "Python was not
+    /// found ... set OAE_PYTHON"); unset, `off` or a Python, the hint stays as it was.
+    func testAnOAEPythonThatNamesNothingIsSaidAsSuch() throws {
+        let missing = fixture.root.appendingPathComponent("no-venv/bin/python").path
+        XCTAssertEqual(PythonSetting.hint("H", package: "odfpy", environment: ["OAE_PYTHON": missing]),
+                       "OAE_PYTHON names \(missing), which does not exist: unset it, or set it to a Python that has odfpy (scripts/setup.sh makes .venv/ with it)")
+        let plain = fixture.root.appendingPathComponent("python.txt")
+        try Data("x".utf8).write(to: plain)
+        XCTAssertEqual(PythonSetting.problem(environment: ["OAE_PYTHON": plain.path]), "OAE_PYTHON names \(plain.path), which is not an executable file")
+        for environment in [[:], ["OAE_PYTHON": "off"], ["OAE_PYTHON": ""], ["OAE_PYTHON": "/bin/sh"]] {
+            XCTAssertEqual(PythonSetting.hint("H", package: "odfpy", environment: environment), "H", "\(environment)")
+        }
+    }
+
     /// The spreadsheet writer (odfpy in a child process) gives the same bytes for the same
     /// tables and date, and dates its zip entries with the source's date.
     func testSpreadsheetIsDeterministic() throws {
