@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import Loading
 
@@ -148,8 +149,10 @@ enum FailureText {
                 return "YAML writes decimals with a dot: write \(parts[0]).\(parts[1])"
             }
             // 1.250.000: two dots make a text; one is still a decimal point.
-            guard groupsThousands(s) else { return nil }
-            return "write \(s.replacingOccurrences(of: ".", with: "")), without the dots between thousands: in a YAML number the dot is the decimal point"
+            if groupsThousands(s) {
+                return "write \(s.replacingOccurrences(of: ".", with: "")), without the dots between thousands: in a YAML number the dot is the decimal point"
+            }
+            return numberAsWritten(s)
         case let .string(s) where types.contains(.boolean):
             if ["true", "false"].contains(s.lowercased()) { return "remove the quotes to make it a boolean" }
             if !isJSON, ["yes", "no", "on", "off", "y", "n"].contains(s.lowercased()) {
@@ -170,6 +173,39 @@ enum FailureText {
     /// `WrittenNumber.groupsThousands`.
     static func groupsThousands(_ text: String) -> Bool {
         WrittenNumber.groupsThousands(text)
+    }
+
+    /// The help for a number written as a text the way a person writes an amount or a
+    /// share (`12.000 €`, `56.500,50`, `"40000 €"`, `92,5 %`; session 35's trial got
+    /// "expected a number" alone): the number as YAML writes it, and what to leave out.
+    /// Nil when the text is no such number.
+    static func numberAsWritten(_ text: String) -> String? {
+        var t = text.trimmingCharacters(in: .whitespaces)
+        var unit: String?
+        for (sign, name) in [("€", "the euro sign"), ("EUR", "the euro sign"), ("euros", "the euro sign"), ("%", "the percent sign")] {
+            if t.hasSuffix(sign) { t = String(t.dropLast(sign.count)); unit = name } else if t.hasPrefix(sign) { t = String(t.dropFirst(sign.count)); unit = name }
+            t = t.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{202F}")))
+        }
+        // Digits with dots between thousands and a decimal comma (56.500,50), or a decimal
+        // comma alone (92,5), or a plain number once the unit is gone (40000).
+        let parts = t.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty,
+              parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy { $0.isASCII && $0.isNumber }) else { return nil }
+        let grouped = groupsThousands(String(whole))
+        guard grouped || whole.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            // 1500.50 with its unit: the number is right, the unit is not written.
+            guard parts.count == 1, unit != nil, Double(t) != nil else { return nil }
+            return "write \(t), without \(unit!): the field's unit is not written"
+        }
+        let number = whole.replacingOccurrences(of: ".", with: "") + (parts.count == 2 ? "." + parts[1] : "")
+        var without: [String] = []
+        if let unit { without.append(unit) }
+        if grouped { without.append("the dots between thousands") }
+        var help = "write \(number)"
+        if !without.isEmpty { help += ", without " + without.joined(separator: " and ") }
+        if parts.count == 2 { help += ", with a dot before the decimals" }
+        guard number != text else { return nil }
+        return help + ": a YAML number is digits, with a dot as its decimal point" + (unit == nil ? "" : ", and the field's unit is not written")
     }
 
     /// `did you mean 'free'?` when the value is a string close to an allowed string.

@@ -97,6 +97,20 @@ final class MessageGoldenTests: XCTestCase {
         XCTAssertEqual([0.01, 5, 0.25, 1].map(DecimalMultiple.decimals(of:)), [2, 0, 2, 0])
     }
 
+    /// An amount or a share written as a text, the way a person writes it (session 35's
+    /// trial: "expected a number" came without a help): the help gives the number as YAML
+    /// writes it and says what to leave out. Text that is no number gets none.
+    func testANumberWrittenAsATextGetsTheNumberToWrite() {
+        let yaml = ": a YAML number is digits, with a dot as its decimal point"
+        let unit = ", and the field's unit is not written"
+        XCTAssertEqual(FailureText.numberAsWritten("12.000 €"), "write 12000, without the euro sign and the dots between thousands" + yaml + unit)
+        XCTAssertEqual(FailureText.numberAsWritten("56.500,50"), "write 56500.50, without the dots between thousands, with a dot before the decimals" + yaml)
+        XCTAssertEqual(FailureText.numberAsWritten("40000 €"), "write 40000, without the euro sign" + yaml + unit)
+        XCTAssertEqual(FailureText.numberAsWritten("92,5 %"), "write 92.5, without the percent sign, with a dot before the decimals" + yaml + unit)
+        XCTAssertEqual(FailureText.numberAsWritten("€1500.50"), "write 1500.50, without the euro sign: the field's unit is not written")
+        XCTAssertEqual(["twelve", "12 people", "1,2,3", "", "€"].map(FailureText.numberAsWritten), [nil, nil, nil, nil, nil])
+    }
+
     func testPatternAndUniqueItems() throws {
         try assertGolden(check(["messages/pattern-and-unique.yaml"]).output, "pattern-and-unique.expected.txt")
     }

@@ -84,6 +84,26 @@ final class BudgetRuleTests: XCTestCase {
                                 + "  - party: council\n    purpose: {ca: Les obres., es: Las obras.}\n") }
     }
 
+    /// A budget's year the schema refuses, or an agreement whose dates are the wrong way
+    /// round: which agreements are in force is unknown, so what they commit is not
+    /// compared with the budget (session 35's trial: warnings for 2207, and "from
+    /// 2026-06-15 until 2025-06-14").
+    func testNoAgreementIsComparedWhenItsYearOrItsDatesAreWrong() throws {
+        let adhesion = "seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml"
+        let money = "valid_until: 2029-02-09\nmoney:\n  - party: council\n    amount: 50000\n    purpose: {ca: L'oficina., es: La oficina.}\n"
+        try assertDiagnostics([
+            "schema-maximum seeds/sant-feliu-de-llobregat/budgets/2026.yaml:2:7: expected a value of at most 2100; found 2207",
+        ]) { t in
+            try t.replace(adhesion, "valid_until: 2029-02-09\n", money)
+            try t.replace(self.budget, "year: 2026", "year: 2207")
+        }
+        try assertDiagnostics([
+            "agreement-dates-inverted seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml:14:14: agreement 'adhesion-sant-feliu' ends on 2025-02-09, before it was signed on 2025-10-10",
+        ]) { t in
+            try t.replace(adhesion, "valid_until: 2029-02-09\n", money.replacingOccurrences(of: "2029-02-09", with: "2025-02-09"))
+        }
+    }
+
     /// A schema error that is no value the sums read (a funding line's source the schema
     /// does not know) leaves the sums as they are: a budget short of funding is still told.
     func testAnErrorOutsideTheSummedValuesKeepsTheSums() throws {
