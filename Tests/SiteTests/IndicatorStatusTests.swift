@@ -72,5 +72,11 @@ final class IndicatorStatusTests: XCTestCase {
         XCTAssertTrue(office.flat.contains("<td class=\"target\">at least 180 for the quarter (at least 60 a month)</td>"), office)
         let santFeliu = try XCTUnwrap(pages["ca/offices/sant-feliu-de-llobregat.html"])
         XCTAssertTrue(santFeliu.contains("<td>142 <span class=\"indicator-status status-missed\">no assolit</span></td>"), santFeliu)
+        // A report's narrative follows its title, before its milestones' heading: under
+        // "Fites" it read as one of them (session 35's trial).
+        let report = try XCTUnwrap(santFeliu.components(separatedBy: "<h3 id=\"report-2026-q3\">").dropFirst().first).components(separatedBy: "<h3")[0]
+        let narrative = try XCTUnwrap(report.range(of: "El tercer trimestre ha consolidat"))
+        let milestones = try XCTUnwrap(report.range(of: "<h4>Fites</h4>"))
+        XCTAssertLessThan(narrative.lowerBound, milestones.lowerBound, report)
     }
 }
