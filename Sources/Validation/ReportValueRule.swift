@@ -74,7 +74,8 @@ struct ReportValueRule: MunicipalRule {
                     out.append(.error("report-after-check-day",
                                       "the report is for \(quarter), which ends on \(quarter.lastDay), not before \(checkDay), \(CheckDayRule.named(c))",
                                       at: period.span,
-                                      help: "a quarter's report is written once the quarter is over: correct the period (often the year), or write it after \(quarter.lastDay)"))
+                                      // The year of the check: the quarter is the likely slip, not the year.
+                                      help: "a quarter's report is written once the quarter is over: correct the period (often the \(quarter.year == checkDay.year ? "quarter" : "year")), or write it after \(quarter.lastDay)"))
                 } else if let (node, day) = submitted, day > checkDay {
                     out.append(.error("report-after-check-day",
                                       "the report for \(quarter) was submitted on \(day), after \(checkDay), \(CheckDayRule.named(c))",

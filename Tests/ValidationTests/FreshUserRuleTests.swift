@@ -226,6 +226,14 @@ final class FreshUserRuleTests: XCTestCase {
             "\(q3):6:12: the report for 2026 Q3 was submitted on 2026-12-09, after 2026-11-25, today",
             "\(q1):4:3: the report is for 2027 Q1, which ends on 2027-03-31, not before 2026-11-25, today",
         ])
+        // A quarter of the check's own year not over yet: the quarter is the likely slip.
+        let q4 = "seeds/sant-feliu-de-llobregat/reports/2026-q4.yaml"
+        try tree.write(q4, try tree.read(q1).replacingOccurrences(of: "2027-q1", with: "2026-q4")
+                        .replacingOccurrences(of: "year: 2027", with: "year: 2026").replacingOccurrences(of: "quarter: 1", with: "quarter: 4"))
+        let help = CheckRun.checked(root: tree.root, asOf: Day("2026-11-25")!).diagnostics
+            .first { $0.rule == "report-after-check-day" && $0.span.file == q4 }?.help
+        XCTAssertEqual(help, "a quarter's report is written once the quarter is over: correct the period (often the quarter), or write it after 2026-12-31")
+        try FileManager.default.removeItem(at: tree.root.appendingPathComponent(q4))
         // The command without --as-of: a report of 2099 is after any day it runs on.
         try tree.write("seeds/sant-feliu-de-llobregat/reports/2099-q1.yaml", try tree.read(q1).replacingOccurrences(of: "2027", with: "2099"))
         let command = CheckRun.run(root: tree.root, format: "text", strict: false).output
