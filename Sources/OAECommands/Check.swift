@@ -129,9 +129,11 @@ public enum CheckRun {
     /// free it.
     static func runKeeping(root: URL, format: OutputFormat, strict: Bool, color: Bool,
                            asOf: Day?) -> (result: (output: String, exitCode: Int32), context: ValidationContext) {
-        // Without --as-of, nothing recorded as done may be dated after today.
-        let (context, diagnostics) = checked(root: root, asOf: asOf,
-                                             today: asOf == nil ? Day(unixSeconds: Int(Date().timeIntervalSince1970)) : nil)
+        // Without --as-of, nothing recorded as done may be dated after today: the writer's
+        // calendar day (the pre-commit hook's `date +%F`), not UTC's.
+        let now = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        let today = Day(year: now.year ?? 1970, month: now.month ?? 1, day: now.day ?? 1)
+        let (context, diagnostics) = checked(root: root, asOf: asOf, today: asOf == nil ? today : nil)
         let tree = context.network.tree
         let output: String
         switch format {

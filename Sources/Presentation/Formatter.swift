@@ -130,8 +130,9 @@ public struct ValueFormatter: Sendable {
     }
 
     /// A value beside the target it is judged against (`target`: the target on the same
-    /// period, nil without one), with as many decimals as it takes, up to 4, for the value
-    /// as shown to stand on the same side of the target as the value itself: 89.96 % against
+    /// period, nil without one), with as many decimals as it takes, up to 4 (then cut towards
+    /// its side), for the value as shown to stand on the same side of the target as the
+    /// value itself: 89.96 % against
     /// "at least 90 %" reads "89,96 %", not "90 %" next to "missed"; 7.96 against 8 reads
     /// "7,96", not "8" (session 35's trial). Otherwise `measure(_:unit:)`.
     public func measure(_ value: Double, unit: String?, against target: Double?) -> String {
@@ -143,7 +144,13 @@ public struct ValueFormatter: Sendable {
             decimals += 1
             scale *= 10
         }
-        return measure(value, unit: unit, decimals: decimals)
+        // Past 4 decimals, the value is cut towards its own side (89.99999 against 90 is
+        // shown 89.9999, never 90).
+        var shown = value
+        if side((value * scale).rounded() / scale) != side(value) {
+            shown = (side(value) < 0 ? (value * scale).rounded(.down) : (value * scale).rounded(.up)) / scale
+        }
+        return measure(shown, unit: unit, decimals: decimals)
     }
 
     /// `measure` with at most `decimals` decimals (trailing zeros dropped).

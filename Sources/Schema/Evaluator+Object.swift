@@ -1,3 +1,4 @@
+import Foundation
 import Loading
 
 extension Evaluator {
@@ -77,7 +78,14 @@ extension Evaluator {
         var form: String?, what: String?
         for _ in 0..<8 {
             let node = graph.nodes[index]
-            if form == nil { form = node.format?.expectation ?? node.types.map(\.phrase) }
+            if form == nil {
+                // A text to a writer, not "a string"; the values of an enum when they are few.
+                if let values = node.enumValues, !values.isEmpty, values.count <= 8 {
+                    form = "one of " + values.map(ValueText.literal).joined(separator: ", ")
+                } else {
+                    form = node.format?.expectation ?? node.types.map { $0.phrase.replacingOccurrences(of: "a string", with: "a text") }
+                }
+            }
             if what == nil { what = node.description.flatMap { $0.count <= 120 ? $0 : nil } ?? node.title }
             guard form == nil || what == nil, let next = node.ref else { break }
             index = next
@@ -85,13 +93,14 @@ extension Evaluator {
         return (form, what.map(Evaluator.asClause))
     }
 
-    /// A sentence as a clause after a colon: its first letter in lower case when the
-    /// second is too ("Last day…" → "last day…", "INE code" stays), without its full stop.
+    /// A sentence as a clause after a colon: its first letter in lower case unless its
+    /// first word is written in capitals ("Last day…" → "last day…", "A stable id…" → "a
+    /// stable id…", "INE code" stays), without its full stop.
     static func asClause(_ sentence: String) -> String {
         var text = sentence.hasSuffix(".") ? String(sentence.dropLast()) : sentence
-        let letters = Array(text.prefix(2))
-        if letters.count == 2, letters[0].isUppercase, letters[1].isLowercase {
-            text = letters[0].lowercased() + text.dropFirst()
+        let firstWord = text.prefix { $0.isLetter }
+        if let first = firstWord.first, first.isUppercase, firstWord.count == 1 || firstWord.dropFirst().contains(where: \.isLowercase) {
+            text = first.lowercased() + text.dropFirst()
         }
         return text
     }

@@ -141,11 +141,16 @@ enum FailureText {
             return quote(String(b), "a boolean")
         case .null where wantsString:
             return isJSON ? nil : "the value is empty; write it after the colon, or \"\" for an empty text"
+        case .double where types.contains(.integer):
+            // 26.500 for an integer (a population): a dot between thousands, which YAML
+            // read as a decimal point (session 35's review).
+            return written.flatMap { thousandsHelp($0, meaning: nil) }
         case let .string(s) where types.contains(.number) || types.contains(.integer):
             if Double(s) != nil { return "remove the quotes to make it a number" }
-            // 14500,50: a decimal comma, as Catalan and Spanish write it.
+            // 14500,50: a decimal comma, as Catalan and Spanish write it (1,800, with three
+            // digits after the comma, may be thousands: `numberAsWritten` asks).
             let parts = s.split(separator: ",", omittingEmptySubsequences: false)
-            if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }), !s.contains(".") {
+            if parts.count == 2, parts[1].count != 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }), !s.contains(".") {
                 return "YAML writes decimals with a dot: write \(parts[0]).\(parts[1])"
             }
             // 1.250.000: two dots make a text; one is still a decimal point.
@@ -180,12 +185,23 @@ enum FailureText {
     /// "expected a number" alone): the number as YAML writes it, and what to leave out.
     /// Nil when the text is no such number.
     static func numberAsWritten(_ text: String) -> String? {
-        var t = text.trimmingCharacters(in: .whitespaces)
+        let blanks = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{202F}"))
+        var t = text.trimmingCharacters(in: blanks)
         var unit: String?
-        for (sign, name) in [("€", "the euro sign"), ("EUR", "the euro sign"), ("euros", "the euro sign"), ("%", "the percent sign")] {
-            if t.hasSuffix(sign) { t = String(t.dropLast(sign.count)); unit = name } else if t.hasPrefix(sign) { t = String(t.dropFirst(sign.count)); unit = name }
-            t = t.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{202F}")))
+        for sign in ["€", "%", "EUR", "euros"] {
+            let name = sign == "€" ? "the euro sign" : sign == "%" ? "the percent sign" : nil
+            if t.lowercased().hasSuffix(sign.lowercased()) {
+                unit = name ?? "'\(t.suffix(sign.count))'"
+                t = String(t.dropLast(sign.count))
+            } else if t.lowercased().hasPrefix(sign.lowercased()) {
+                unit = name ?? "'\(t.prefix(sign.count))'"
+                t = String(t.dropFirst(sign.count))
+            }
+            t = t.trimmingCharacters(in: blanks)
         }
+        // A sign before the digits stays before the number (−1.500 €).
+        var minus = ""
+        if let first = t.first, first == "-" || first == "−" { minus = "-"; t = String(t.dropFirst()) }
         // Digits with dots between thousands and a decimal comma (56.500,50), or a decimal
         // comma alone (92,5), or a plain number once the unit is gone (40000).
         let parts = t.split(separator: ",", omittingEmptySubsequences: false)
@@ -194,18 +210,27 @@ enum FailureText {
         let grouped = groupsThousands(String(whole))
         guard grouped || whole.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             // 1500.50 with its unit: the number is right, the unit is not written.
-            guard parts.count == 1, unit != nil, Double(t) != nil else { return nil }
-            return "write \(t), without \(unit!): the field's unit is not written"
+            guard parts.count == 1, let unit, Double(t) != nil else { return nil }
+            return "write \(minus)\(t), without \(unit): the field's unit is not written"
         }
-        let number = whole.replacingOccurrences(of: ".", with: "") + (parts.count == 2 ? "." + parts[1] : "")
+        let digits = whole.replacingOccurrences(of: ".", with: "")
         var without: [String] = []
         if let unit { without.append(unit) }
         if grouped { without.append("the dots between thousands") }
+        let tail = ": a YAML number is digits, with a dot as its decimal point" + (unit == nil ? "" : ", and the field's unit is not written")
+        // 12,000: a comma between thousands (English) or a decimal comma with three decimals;
+        // which was meant is the writer's to say.
+        if parts.count == 2, parts[1].count == 3, !grouped {
+            let decimal = String(Double("\(digits).\(parts[1])").map { ValueText.number($0) } ?? "\(digits).\(parts[1])")
+            return "write \(minus)\(digits)\(parts[1]) if the comma separates thousands, or \(minus)\(decimal) if it is a decimal comma"
+                + (without.isEmpty ? "" : ", without " + without.joined(separator: " and ")) + tail
+        }
+        let number = minus + digits + (parts.count == 2 ? "." + parts[1] : "")
         var help = "write \(number)"
         if !without.isEmpty { help += ", without " + without.joined(separator: " and ") }
         if parts.count == 2 { help += ", with a dot before the decimals" }
         guard number != text else { return nil }
-        return help + ": a YAML number is digits, with a dot as its decimal point" + (unit == nil ? "" : ", and the field's unit is not written")
+        return help + tail
     }
 
     /// `did you mean 'free'?` when the value is a string close to an allowed string.

@@ -72,14 +72,17 @@ public struct SchemaValidator: Sendable {
     /// field close to its name (`amout` for `amount`): one slip, one error, the unexpected
     /// field's, whose help asks "did you mean 'amount'?" (session 35's trial got both).
     static func misspeltRequiredLeftOut(_ failures: [Failure]) -> [Failure] {
-        var unexpected: [[PathStep]: [String]] = [:]
+        // Each unexpected key with the declared fields its did-you-mean names.
+        var meant: [[PathStep]: Set<String>] = [:]
         for f in failures {
-            if case let .unexpectedField(key, _) = f.kind, !f.path.isEmpty { unexpected[Array(f.path.dropLast()), default: []].append(key) }
+            if case let .unexpectedField(key, declared) = f.kind, !f.path.isEmpty {
+                meant[Array(f.path.dropLast()), default: []].formUnion(Suggestions.closest(to: key, in: declared))
+            }
         }
-        guard !unexpected.isEmpty else { return failures }
+        guard !meant.isEmpty else { return failures }
         return failures.filter { f in
-            guard case let .required(name, _, _) = f.kind, let keys = unexpected[f.path] else { return true }
-            return !keys.contains { Suggestions.didYouMean($0, in: [name]) != nil }
+            guard case let .required(name, _, _) = f.kind, let names = meant[f.path] else { return true }
+            return !names.contains(name)
         }
     }
 

@@ -97,23 +97,29 @@ struct AgreementRule: MunicipalRule {
         // An agreement the office names whose file did not load may be the adhesion: its
         // error is the one.
         if relied.contains(where: { $0.document.unread }) { return [] }
-        // An id that names no agreement may be the adhesion's, misspelt: its `ref-unknown`,
-        // with the did-you-mean, is the one error (session 35's trial).
-        if relied.contains(where: { $0.document == nil }) { return [] }
         let adhesions = relied.filter { $0.document?.agreementType == .adhesion }
-        // An adhesion whose signing date the schema refused (`2026-02-30`) has a date, not
-        // a valid one: the schema's error at it is the one (session 35's trial: "it has no
-        // signing date").
-        if adhesions.contains(where: { a in a.document.map { c.refused($0.root?["signed_on"], in: $0.path) } ?? false }) { return [] }
-        if let signed = adhesions.compactMap({ a in a.document?.signedOn.flatMap { $0 <= c.asOf ? (a, $0) : nil } }).min(by: { $0.1 < $1.1 }) {
+        // Signed by the day of the check: the day given, or today for `oae check` (the
+        // day `date-after-check-day` reads), else the day the dates come from.
+        let day = c.checkDay ?? c.asOf
+        if let signed = adhesions.compactMap({ a in a.document?.signedOn.flatMap { $0 <= day ? (a, $0) : nil } }).min(by: { $0.1 < $1.1 }) {
             return openedBefore(m, adhesion: signed.0, signedOn: signed.1)
         }
-        // A signing date after the day the check was given is `date-after-check-day`'s error.
+        // What follows concludes that no adhesion is signed; not from a slip that has its own
+        // error (session 35's trial and its review): an id that names no agreement (it may be
+        // the adhesion's, misspelt: `ref-unknown`), an agreement whose type the schema
+        // refused or that has none (it may be the adhesion), an adhesion whose signing date
+        // the schema refused (`2026-02-30`: a date, not a valid one).
+        if relied.contains(where: { $0.document == nil }) { return [] }
+        if relied.contains(where: { r in r.document.map { $0.root?["type"] == nil || c.refused($0.root?["type"], in: $0.path) } ?? false }) {
+            return []
+        }
+        if adhesions.contains(where: { a in a.document.map { c.refused($0.root?["signed_on"], in: $0.path) } ?? false }) { return [] }
+        // A signing date after the day of the check is `date-after-check-day`'s error.
         if adhesions.contains(where: { ($0.document?.signedOn).map { CheckDayRule.reports($0, c) } ?? false }) { return [] }
         let status = m.status!.rawValue
         if let unsigned = adhesions.first {
-            let when = unsigned.document?.signedOn.map { "it is dated \($0), after the check date \(c.asOf)" }
-                ?? "it has no signing date (as of \(c.asOf))"
+            let when = unsigned.document?.signedOn.map { "it is dated \($0), after the check date \(day)" }
+                ?? "it has no signing date (as of \(day))"
             return [.error("agreement-adhesion-missing",
                            "adhesion agreement '\(unsigned.id)' is not signed: \(when), and the office is at status '\(status)'",
                            at: unsigned.node.span, related: [RelatedLocation(m.statusSpan, "the office's status")],

@@ -105,6 +105,8 @@ struct BudgetRule: FolderRule {
             // is in force is unknown, so what the agreements commit is (session 35's trial:
             // warnings quoted "from 2026-06-15 until 2025-06-14").
             if let signed, let end = doc.root?["valid_until"]?.string.flatMap(Day.init), end < signed { return [] }
+            // A date the schema refused reads as none (in force forever, or from always).
+            if c.refused(root["signed_on"], in: doc.path) || c.refused(root["valid_until"], in: doc.path) { return [] }
             if (signed.map { $0 > last } ?? false) || (until.map { $0 < first } ?? false) {
                 let when = [signed.map { "from \($0)" }, until.map { "until \($0)" }].compactMap { $0 }.joined(separator: " ")
                 for party in Set((root.sequence(at: "money") ?? []).compactMap { $0.string(at: "party") }) {
@@ -112,14 +114,10 @@ struct BudgetRule: FolderRule {
                 }
                 continue
             }
-            let diagnostics = c.schemaResults[doc.path]?.diagnostics ?? []
             for line in root.sequence(at: "money") ?? [] {
                 // An amount the schema refused (`45.000`, YAML's 45) is not what the agreement
                 // commits; nor is a line without its amount (`schema-required` at the line).
-                if c.refused(line["amount"], in: doc.path) { return [] }
-                if diagnostics.contains(where: { $0.rule == "schema-required" && line.span.start <= $0.span.start && $0.span.end <= line.span.end }) {
-                    return []
-                }
+                if c.refused(line["amount"], in: doc.path) || (line.pairs != nil && line["amount"] == nil) { return [] }
                 guard let party = line.string(at: "party"), let amount = line["amount"]?.number else { continue }
                 committed[party, default: (0, [])].amount += amount
                 committed[party, default: (0, [])].agreements.append(doc.id)
@@ -166,11 +164,11 @@ struct BudgetRule: FolderRule {
     /// refused by the schema (an amount, a yearly cost or the premises of the budget; the
     /// FTE of a post it costs, in the staffing plan; the budget of a communication action of
     /// its year), no field under `lines` or a funding line was refused (a misspelt
-    /// `premisses`, whose amount the sums leave out) or is missing (a funding line or a
-    /// post without its `amount` or `yearly_cost`, `schema-required`: session 35's trial
-    /// was told the funding fell short by the amount it had left out), and no post is costed
-    /// twice (`key-duplicate`, whose error is at the second). Other schema errors of the
-    /// file (a label, a source) leave the sums as they are.
+    /// `premisses`, whose amount the sums leave out), no line lacks the value they add up (a
+    /// funding line or another line without its `amount`, a post without its `yearly_cost`:
+    /// session 35's trial was told the funding fell short by the amount it had left out),
+    /// and no post is costed twice (`key-duplicate`, whose error is at the second). Other
+    /// schema errors of the file (a label, a source) leave the sums as they are.
     static func summable(_ budget: OfficeBudget, _ files: MunicipalityFiles, _ c: ValidationContext) -> Bool {
         guard let root = budget.document.root else { return false }
         let path = budget.document.path
@@ -181,8 +179,13 @@ struct BudgetRule: FolderRule {
         summed += (lines?.sequence(at: "other") ?? []).map { $0["amount"] }
         summed += funding.map { $0["amount"] }
         if summed.contains(where: { c.refused($0, in: path) }) { return false }
+        // A line without the value the sums add up (its `schema-required`): a funding line's
+        // or another line's amount, a post's yearly cost. Not another missing field (a label).
+        if funding.contains(where: { $0.pairs != nil && $0["amount"] == nil })
+            || (lines?.sequence(at: "other") ?? []).contains(where: { $0.pairs != nil && $0["amount"] == nil })
+            || (lines?.sequence(at: "posts") ?? []).contains(where: { $0.pairs != nil && $0["yearly_cost"] == nil }) { return false }
         if let diagnostics = c.schemaResults[path]?.diagnostics, diagnostics.contains(where: { d in
-            (Validator.refusingField.contains(d.rule) || d.rule == "schema-required") && ([lines] + funding.map { Optional($0) }).contains { node in
+            Validator.refusingField.contains(d.rule) && ([lines] + funding.map { Optional($0) }).contains { node in
                 node.map { $0.span.start <= d.span.start && d.span.end <= $0.span.end } ?? false
             }
         }) { return false }

@@ -56,14 +56,16 @@ struct CheckDayRule: DocumentRule {
     }
 
     /// Whether `day`, a date of something done, is `date-after-check-day`'s: after the day
-    /// the check was given. Such a date is wrong whatever else it is compared with, so the
+    /// of the check (`ValidationContext.checkDay`: given, or today for `oae check`). Such a date is wrong whatever else it is compared with, so the
     /// rules that compare it with another date (done after the opening) leave it to this
     /// one: one wrong token, one diagnostic.
     static func reports(_ day: Day, _ c: ValidationContext) -> Bool { c.checkDay.map { day > $0 } ?? false }
 
-    /// What the check's day is called in a message: "the day of the check" (`--as-of`),
-    /// or "today".
-    static func named(_ c: ValidationContext) -> String { c.asOfGiven ? "the day of the check" : "today" }
+    /// "after `day`" as a message says it: "after 2026-11-30, the day of the check" when the
+    /// day was given (`--as-of`), "after today (2026-12-03)" otherwise.
+    static func after(_ day: Day, _ c: ValidationContext) -> String {
+        c.asOfGiven ? "after \(day), the day of the check" : "after today (\(day))"
+    }
 
     /// A document's dates are its own (the day of the check is the same in a reused context).
     func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool { true }
@@ -82,7 +84,7 @@ struct CheckDayRule: DocumentRule {
                     .replacingOccurrences(of: "{doc}", with: doc.id)
                     .replacingOccurrences(of: "{id}", with: holder[date.name]?.display ?? "?")
                     .replacingOccurrences(of: "{parent}", with: parent?["id"]?.display ?? "?")
-                out.append(.error("date-after-check-day", "\(subject) \(day), after \(checkDay), \(CheckDayRule.named(c))",
+                out.append(.error("date-after-check-day", "\(subject) \(day), \(CheckDayRule.after(checkDay, c))",
                                   at: node.span,
                                   help: "correct the date (often the year): it records what was done, on or before the day it is committed"))
             }

@@ -49,11 +49,13 @@ struct ExpansionRule: Rule {
 
     /// Whether the plan has an entry named as the register names the municipality of `code`
     /// (capitals, accents and apostrophes aside, `MunicipalityRegister.fold`) whose code is
-    /// another: the municipality is listed, with a wrong code.
+    /// another, in a wave: the municipality is listed, with a wrong code.
     static func listedUnderAnotherCode(_ code: String, plan: ExpansionPlan, register: MunicipalityRegister?) -> Bool {
         guard let name = register?.entry(code: code)?.name else { return false }
         let folded = MunicipalityRegister.fold(name)
-        return plan.entries.contains { $0.ineCode != code && MunicipalityRegister.fold($0.name) == folded }
+        // With a wave: once its code is corrected, the office is in that wave (an entry
+        // without one leaves the office without a wave, which is told now).
+        return plan.entries.contains { $0.ineCode != code && $0.wave != nil && MunicipalityRegister.fold($0.name) == folded }
     }
 
     /// Whether a wave's `pilot` is there but not true or false (`pilot: yes`, a YAML 1.1

@@ -71,14 +71,19 @@ struct ReportValueRule: MunicipalRule {
                 let submitted = root["submitted"].flatMap { node in node.string.flatMap(Day.init).map { (node, $0) } }
                 if quarter.lastDay >= checkDay {
                     notOver = true
+                    // At the year, or at the quarter when the year is the check's own: the
+                    // likely slip, which the help names.
+                    let slip = quarter.year == checkDay.year ? period["quarter"] : period["year"]
                     out.append(.error("report-after-check-day",
-                                      "the report is for \(quarter), which ends on \(quarter.lastDay), not before \(checkDay), \(CheckDayRule.named(c))",
-                                      at: period.span,
+                                      c.asOfGiven
+                                          ? "the report is for \(quarter), which ends on \(quarter.lastDay), not before \(checkDay), the day of the check"
+                                          : "the report is for \(quarter), which has not ended: it ends on \(quarter.lastDay), after today (\(checkDay))",
+                                      at: slip?.span ?? period.span,
                                       // The year of the check: the quarter is the likely slip, not the year.
                                       help: "a quarter's report is written once the quarter is over: correct the period (often the \(quarter.year == checkDay.year ? "quarter" : "year")), or write it after \(quarter.lastDay)"))
                 } else if let (node, day) = submitted, day > checkDay {
                     out.append(.error("report-after-check-day",
-                                      "the report for \(quarter) was submitted on \(day), after \(checkDay), \(CheckDayRule.named(c))",
+                                      "the report for \(quarter) was submitted on \(day), \(CheckDayRule.after(checkDay, c))",
                                       at: node.span, help: "correct the date (often the month or the year): a report is submitted on or before the day it is committed"))
                 }
             }
@@ -121,18 +126,23 @@ struct ReportValueRule: MunicipalRule {
                 let written = report.writtenForms[valueNode.span]
                 let thousands = written.map(WrittenNumber.groupsThousands) ?? false
                 if unit == "count", value != value.rounded() || thousands {
-                    let shown = written ?? Self.text(value)
                     let unitNote = ind["unit"].map { [RelatedLocation($0.span, "the indicator's unit")] } ?? []
-                    if value == value.rounded(), let written {
+                    if thousands, let written {
+                        // What YAML read, when it is not what was written (1.000 is 1,
+                        // 12.500 is 12.5; 1.234 is 1.234).
+                        let read = Self.text(value)
                         out.append(.error("report-value-whole",
-                                          "indicator '\(id)' counts whole numbers (unit count); \(written) is read as \(Self.text(value)): in YAML the dot is the decimal point",
+                                          "indicator '\(id)' counts whole numbers (unit count); "
+                                              + (read == written ? "\(written) is not a whole number" : "\(written) is read as \(read)")
+                                              + ": in YAML the dot is the decimal point",
                                           at: valueNode.span, related: unitNote,
-                                          help: WrittenNumber.thousandsHelp(written, meaning: Self.text(value)) ?? "write the quarter's total as a whole number"))
+                                          help: WrittenNumber.thousandsHelp(written, meaning: value == value.rounded() ? read : nil)
+                                              ?? "write the quarter's total as a whole number"))
                     } else {
                         out.append(.error("report-value-whole",
-                                          "indicator '\(id)' counts whole numbers (unit count); \(shown) is not a whole number",
+                                          "indicator '\(id)' counts whole numbers (unit count); \(written ?? Self.text(value)) is not a whole number",
                                           at: valueNode.span, related: unitNote,
-                                          help: WrittenNumber.thousandsHelp(shown, meaning: nil) ?? "write the quarter's total as a whole number"))
+                                          help: "write the quarter's total as a whole number"))
                     }
                     continue
                 }

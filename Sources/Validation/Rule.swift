@@ -144,9 +144,9 @@ public struct ValidationContext: Sendable {
     /// The day "now" means for rules about time (finished quarters, past openings).
     public let asOf: Day
     /// Whether `asOf` was given (`oae check --as-of`, as the pre-commit hook gives today),
-    /// not taken from SOURCE_DATE_EPOCH or the last commit. Only then do rules say a date
-    /// is later than the day of the check (a report of a quarter that has not ended): a
-    /// build reproduced at an older epoch, or a tree with work newer than its last commit,
+    /// not taken from SOURCE_DATE_EPOCH or the last commit. Only a given day, or `today`,
+    /// is one that a date of something done may not be later than (`checkDay`): a build
+    /// reproduced at an older epoch, or a tree with work newer than its last commit,
     /// holds such dates rightly.
     public var asOfGiven = false
     /// The day `oae check` runs, when no `--as-of` was given (nil otherwise, and in builds

@@ -38,7 +38,7 @@ final class FormatterTests: XCTestCase {
 
     /// A value beside its target never reads as the target, or as across it, when it is
     /// not (session 35's trial: 89.96 % was shown "90 %" next to "missed" and "at least
-    /// 90 %"): it takes the decimals it needs, up to 4; a value that rounds on its own
+    /// 90 %"): it takes the decimals it needs, up to 4, then is cut towards its side; a value that rounds on its own
     /// side keeps one decimal; a value equal to the target stays as it is.
     func testAValueBesideItsTargetDoesNotReadAsTheTarget() throws {
         let ca = try formatter("ca"), en = try formatter("en")
@@ -47,7 +47,8 @@ final class FormatterTests: XCTestCase {
         XCTAssertEqual(ca.measure(7.96, unit: "score", against: 8), "7,96")
         XCTAssertEqual(ca.measure(8.04, unit: "score", against: 8), "8,04")
         XCTAssertEqual(ca.measure(89.9996, unit: "percent", against: 90), "89,9996\u{00A0}%")
-        XCTAssertEqual(ca.measure(89.99999, unit: "percent", against: 90), "90\u{00A0}%")
+        XCTAssertEqual(ca.measure(89.99999, unit: "percent", against: 90), "89,9999\u{00A0}%")
+        XCTAssertEqual(ca.measure(90.00001, unit: "percent", against: 90), "90,0001\u{00A0}%")
         XCTAssertEqual(ca.measure(8.75, unit: "score", against: 8), "8,8")
         XCTAssertEqual(ca.measure(90, unit: "percent", against: 90), "90\u{00A0}%")
         XCTAssertEqual(ca.measure(2.96, unit: "days", against: 3), "2,96 dies")

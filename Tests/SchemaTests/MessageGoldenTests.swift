@@ -108,6 +108,13 @@ final class MessageGoldenTests: XCTestCase {
         XCTAssertEqual(FailureText.numberAsWritten("40000 €"), "write 40000, without the euro sign" + yaml + unit)
         XCTAssertEqual(FailureText.numberAsWritten("92,5 %"), "write 92.5, without the percent sign, with a dot before the decimals" + yaml + unit)
         XCTAssertEqual(FailureText.numberAsWritten("€1500.50"), "write 1500.50, without the euro sign: the field's unit is not written")
+        // A comma before three digits: thousands, or three decimals (session 35's review).
+        XCTAssertEqual(FailureText.numberAsWritten("12,000 €"),
+                       "write 12000 if the comma separates thousands, or 12 if it is a decimal comma, without the euro sign" + yaml + unit)
+        XCTAssertEqual(FailureText.numberAsWritten("1,800"), "write 1800 if the comma separates thousands, or 1.8 if it is a decimal comma" + yaml)
+        XCTAssertEqual(FailureText.numberAsWritten("-1.500 €"), "write -1500, without the euro sign and the dots between thousands" + yaml + unit)
+        XCTAssertEqual(FailureText.numberAsWritten("1500 EUR"), "write 1500, without 'EUR'" + yaml + unit)
+        XCTAssertEqual(FailureText.numberAsWritten("1500 Euros"), "write 1500, without 'Euros'" + yaml + unit)
         XCTAssertEqual(["twelve", "12 people", "1,2,3", "", "€"].map(FailureText.numberAsWritten), [nil, nil, nil, nil, nil])
     }
 

@@ -56,6 +56,27 @@ final class AgreementRuleTests: XCTestCase {
         ]) { try $0.replace("\(sf)/agreements/adhesion-sant-feliu.yaml", "signed_on: 2025-10-10", "signed_on: 2026-05-20") }
         // A planned office's opening date is when it is to open.
         try assertDiagnostics([]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "signed_on: 2025-11-03", "signed_on: 2026-11-20") }
+        // Another id misspelt beside it is that id's error, and this one stays (session 35's
+        // review: the misspelt id silenced it).
+        try assertDiagnostics([
+            "agreement-signed-after-opening seeds/sant-feliu-de-llobregat/office.yaml:7:15: the office opened on 2026-04-13, before its adhesion agreement 'adhesion-sant-feliu' was signed on 2026-05-20",
+            "ref-unknown seeds/sant-feliu-de-llobregat/office.yaml:8:35: unknown agreement 'knowledge-transfr'",
+        ]) { t in
+            try t.replace("\(sf)/agreements/adhesion-sant-feliu.yaml", "signed_on: 2025-10-10", "signed_on: 2026-05-20")
+            try t.replace("\(sf)/office.yaml", "agreements: [adhesion-sant-feliu, knowledge-transfer]", "agreements: [adhesion-sant-feliu, knowledge-transfr]")
+        }
+    }
+
+    /// An agreement whose type the schema refuses, or that has none, may be the adhesion:
+    /// the schema's error is the one, not also "relies on no signed adhesion" (session 35's
+    /// review).
+    func testAnAgreementWithAWrongTypeIsTheSchemasError() throws {
+        try assertDiagnostics([
+            "schema-enum seeds/molins-de-rei/agreements/adhesion-molins.yaml:3:7: expected one of knowledge-transfer, adhesion, pae-registration, referral-protocol; found \"adhesio\"",
+        ]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "type: adhesion", "type: adhesio") }
+        try assertDiagnostics([
+            "schema-required seeds/molins-de-rei/agreements/adhesion-molins.yaml:1:1: missing required field \"type\"",
+        ]) { try $0.replace("\(mr)/agreements/adhesion-molins.yaml", "type: adhesion\n", "") }
     }
 
     func testAnAgreementEndingWithin90DaysIsAWarningOnItsEndDate() throws {

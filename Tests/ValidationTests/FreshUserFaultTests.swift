@@ -47,6 +47,18 @@ final class FreshUserFaultTests: XCTestCase {
         }
     }
 
+    /// An integer written with a dot between thousands (`population: 26.500`, which YAML
+    /// reads as 26.5) gets the number to write (session 35's review).
+    func testAnIntegerWrittenWithADotBetweenThousandsGetsTheNumber() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/office.yaml:8:13: error[schema-type]: expected an integer; found number 26.5, written 26.500\n"
+                + "  = note: schema rule at model/schema/office.schema.yaml:118:5\n"
+                + "  = help: if the dot separates thousands, write 26500: YAML reads the dot as a decimal point\n",
+        ], ["schema-type"]) { tree in
+            try tree.replace("seeds/sant-feliu-de-llobregat/office.yaml", "opening_date: 2026-04-13\n", "opening_date: 2026-04-13\npopulation: 26.500\n")
+        }
+    }
+
     /// A number written with a leading zero where the schema wants a string (a Catalan
     /// postal code, 08980, which YAML reads as 8980) is told to be quoted as it was
     /// written, in an office and in an override the resolution merges into the model's

@@ -91,16 +91,17 @@ final class FreshUserRuleTests: XCTestCase {
 
     /// A count written with a dot between thousands, as Catalan and Spanish write 1,000
     /// (session 35's trial: `value: 1.000` passed and the dashboard published 1 person):
-    /// the error says what YAML read; `1.234` is not whole and gets the same help. A
+    /// the error says what YAML read (`12.500` is 12.5, not a whole number) and the number
+    /// to write. A
     /// percent written `33.333` is a level with decimals and passes.
     func testACountWrittenWithADotBetweenThousandsIsAnError() throws {
         try assertRendered([
             "seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:8:12: error[report-value-whole]: indicator 'people-attended' counts whole numbers (unit count); 1.000 is read as 1: in YAML the dot is the decimal point\n"
                 + "  = note: the indicator's unit at model/indicators/people-attended.yaml:4:7\n"
                 + "  = help: YAML reads the dot as a decimal point, not as a thousands separator: write 1000 (or 1, if that was meant)\n",
-            "seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:8:12: error[report-value-whole]: indicator 'people-attended' counts whole numbers (unit count); 1.234 is not a whole number\n"
+            "seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:8:12: error[report-value-whole]: indicator 'people-attended' counts whole numbers (unit count); 12.500 is read as 12.5: in YAML the dot is the decimal point\n"
                 + "  = note: the indicator's unit at model/indicators/people-attended.yaml:4:7\n"
-                + "  = help: if the dot separates thousands, write 1234: YAML reads the dot as a decimal point\n",
+                + "  = help: if the dot separates thousands, write 12500: YAML reads the dot as a decimal point\n",
         ], ["report-value-range", "report-value-whole"]) { t in
             try FreshUserRuleTests.addIndicators(t)
             try t.replace(Self.q2, "    value: 110\n", """
@@ -109,7 +110,7 @@ final class FreshUserRuleTests: XCTestCase {
                     value: 33.333
 
                 """)
-            try t.replace("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml", "value: 125", "value: 1.234")
+            try t.replace("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml", "value: 125", "value: 12.500")
         }
     }
 
@@ -184,7 +185,7 @@ final class FreshUserRuleTests: XCTestCase {
             "seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:6:12: error[report-submitted-early]: the report for 2026 Q2 was submitted on 2026-05-10, before the quarter ended on 2026-06-30\n"
                 + "  = help: correct the date that is wrong (often the month or the year): a quarter's report is sent after its last day\n",
             // As of the day of the check (given, 2026-11-25), 2027 Q3 has not ended: that is the one error.
-            "seeds/sant-feliu-de-llobregat/reports/2027-q3.yaml:4:3: error[report-after-check-day]: the report is for 2027 Q3, which ends on 2027-09-30, not before 2026-11-25, the day of the check\n"
+            "seeds/sant-feliu-de-llobregat/reports/2027-q3.yaml:4:9: error[report-after-check-day]: the report is for 2027 Q3, which ends on 2027-09-30, not before 2026-11-25, the day of the check\n"
                 + "  = help: a quarter's report is written once the quarter is over: correct the period (often the year), or write it after 2027-09-30\n",
         ]) { t in
             try t.replace(Self.q2, "values:\n", "submitted: 2026-05-10\nvalues:\n")
@@ -214,7 +215,7 @@ final class FreshUserRuleTests: XCTestCase {
         }
         XCTAssertEqual(found(Day("2026-11-25")!), [
             "\(q3):6:12: the report for 2026 Q3 was submitted on 2026-12-09, after 2026-11-25, the day of the check",
-            "\(q1):4:3: the report is for 2027 Q1, which ends on 2027-03-31, not before 2026-11-25, the day of the check",
+            "\(q1):4:9: the report is for 2027 Q1, which ends on 2027-03-31, not before 2026-11-25, the day of the check",
         ])
         XCTAssertEqual(found(Day("2027-05-01")!), [])
         XCTAssertEqual(found(nil), [], "the day not given, and no today (a build): not compared")
@@ -223,8 +224,8 @@ final class FreshUserRuleTests: XCTestCase {
         let today = CheckRun.checked(root: tree.root, asOf: Day("2026-06-01")!, asOfGiven: false, today: Day("2026-11-25")!)
             .diagnostics.filter { $0.rule == "report-after-check-day" }.map { "\($0.span): \($0.message)" }
         XCTAssertEqual(today, [
-            "\(q3):6:12: the report for 2026 Q3 was submitted on 2026-12-09, after 2026-11-25, today",
-            "\(q1):4:3: the report is for 2027 Q1, which ends on 2027-03-31, not before 2026-11-25, today",
+            "\(q3):6:12: the report for 2026 Q3 was submitted on 2026-12-09, after today (2026-11-25)",
+            "\(q1):4:9: the report is for 2027 Q1, which has not ended: it ends on 2027-03-31, after today (2026-11-25)",
         ])
         // A quarter of the check's own year not over yet: the quarter is the likely slip.
         let q4 = "seeds/sant-feliu-de-llobregat/reports/2026-q4.yaml"
@@ -237,7 +238,7 @@ final class FreshUserRuleTests: XCTestCase {
         // The command without --as-of: a report of 2099 is after any day it runs on.
         try tree.write("seeds/sant-feliu-de-llobregat/reports/2099-q1.yaml", try tree.read(q1).replacingOccurrences(of: "2027", with: "2099"))
         let command = CheckRun.run(root: tree.root, format: "text", strict: false).output
-        XCTAssertTrue(command.contains("2099-q1.yaml:4:3: error[report-after-check-day]: the report is for 2099 Q1, which ends on 2099-03-31, not before "), command)
+        XCTAssertTrue(command.contains("2099-q1.yaml:4:9: error[report-after-check-day]: the report is for 2099 Q1, which has not ended: it ends on 2099-03-31, after today ("), command)
     }
 
     /// The fresh user's year typo: a pilot office "opening" in 2027 while its reports tell

@@ -92,7 +92,7 @@ public enum HandbookBuildError: Error, CustomStringConvertible {
         case let .templates(problems):
             return "the handbook templates are incomplete:\n  " + problems.joined(separator: "\n  ")
         case .pdfEngineMissing:
-            return "Typst is missing and --require-pdf was given; \(TypstEngine.installHint)"
+            return "Typst is missing and --require-pdf was given; \(PythonSetting.hint(TypstEngine.installHint, package: "typst"))"
         case let .renderFailed(failures):
             return "Typst failed:\n" + failures.map { "  \($0.0): \($0.1)" }.joined(separator: "\n")
         case let .unshowable(texts):
