@@ -77,6 +77,14 @@ final class BudgetRuleTests: XCTestCase {
         try assertDiagnostics([
             "schema-required seeds/sant-feliu-de-llobregat/budgets/2026.yaml:7:7: missing required field \"yearly_cost\"",
         ]) { try $0.replace(self.budget, "      yearly_cost: 46000\n", "") }
+        // Another field missing (a label) leaves the sums as they are (session 35's review).
+        try assertDiagnostics([
+            "budget-funding-short seeds/sant-feliu-de-llobregat/budgets/2026.yaml:13:1: the funding of 2026 adds up to 105,000 €, short of the total of 108,500 € by 3,500 €",
+            "schema-required seeds/sant-feliu-de-llobregat/budgets/2026.yaml:14:5: missing required field \"label\"",
+        ]) { t in
+            try t.replace(self.budget, "    label: {ca: Pressupost municipal, es: Presupuesto municipal, en: Council budget}\n", "")
+            try t.replace(self.budget, "amount: 60000", "amount: 50000")
+        }
         try assertDiagnostics([
             "schema-required seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml:19:5: missing required field \"amount\"",
         ]) { try $0.replace("seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml", "valid_until: 2029-02-09\n",
