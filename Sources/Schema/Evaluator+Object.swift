@@ -21,7 +21,7 @@ extension Evaluator {
         let keys = KeyLookup(pairs: pairs, set: keySet)
         for (name, span) in k.required where !keys.contains(name) {
             guard collecting else { return false }
-            let (form, what) = fieldForm(name, in: k)
+            let (form, what) = fieldFormAround(name, k)
             failures.append(Failure(kind: .required(name, form: form, what: what), keyword: "required", instance: instance,
                                     path: path, schemaSpan: span))
             valid = false
@@ -32,7 +32,8 @@ extension Evaluator {
                 // (session 29's trial: `first_valid_until` without `extended_on` was told
                 // at 1:1).
                 let at = pairs.first { $0.key.isKey(trigger) }?.key ?? instance
-                fail(.dependentRequired(name, trigger: trigger), "dependentRequired", at, k)
+                let (form, what) = collecting ? fieldFormAround(name, k) : (nil, nil)
+                fail(.dependentRequired(name, trigger: trigger, form: form, what: what), "dependentRequired", at, k)
                 valid = false
                 if !collecting { return false }
             }
@@ -72,6 +73,25 @@ extension Evaluator {
     /// title), following `$ref` (a few steps) to the first that says: the field's own words
     /// first ("last day on which the agreement is in force"), then its definition's ("a
     /// stable identifier in lower case…"). Nils when it says nothing.
+    /// `fieldForm` of `k`, else of the schemas `k` applies in place of (a `then` that
+    /// requires `date` declares no property: the object schema whose `if`/`then` it is
+    /// does; session 35's trial got "add 'date:'" alone). Searched only when a failure is
+    /// reported, up to four levels (`allOf` → `if`/`then`).
+    func fieldFormAround(_ name: String, _ k: CompiledNode) -> (form: String?, what: String?) {
+        var found = fieldForm(name, in: k)
+        guard found.form == nil, found.what == nil else { return found }
+        var level = graph.nodes.indices.filter { graph.nodes[$0] === k }
+        for _ in 0..<4 where !level.isEmpty {
+            let parents = graph.nodes.indices.filter { p in graph.nodes[p].inPlace.contains { level.contains($0) } }
+            for p in parents {
+                found = fieldForm(name, in: graph.nodes[p])
+                if found.form != nil || found.what != nil { return found }
+            }
+            level = parents
+        }
+        return found
+    }
+
     func fieldForm(_ name: String, in k: CompiledNode) -> (form: String?, what: String?) {
         var cursor = 0
         guard var index = k.property(name, cursor: &cursor) else { return (nil, nil) }
@@ -86,11 +106,40 @@ extension Evaluator {
                     form = node.format?.expectation ?? node.types.map { $0.phrase.replacingOccurrences(of: "a string", with: "a text") }
                 }
             }
-            if what == nil { what = node.description.flatMap { $0.count <= 120 ? $0 : nil } ?? node.title }
+            // The field's own words first: a long description by its first sentence or
+            // clause, not the generic one of the definition it refers to ("a calendar date
+            // in ISO 8601 format" said nothing of `extended_on`).
+            if what == nil { what = node.description.flatMap(Evaluator.shortDescription) ?? node.title }
+            if what == nil, node.description != nil { what = "" }
             guard form == nil || what == nil, let next = node.ref else { break }
             index = next
         }
-        return (form, what.map(Evaluator.asClause))
+        return (form, what.flatMap { $0.isEmpty ? nil : Evaluator.asClause($0) })
+    }
+
+    /// A description short enough for a help line (120 characters): itself, else its first
+    /// sentence, else the part of that sentence before a bracket or a semicolon; nil when
+    /// none is short enough. A sentence ends at a full stop before a space and a capital
+    /// ("art. 49" goes on).
+    static func shortDescription(_ text: String) -> String? {
+        let limit = 120
+        if text.count <= limit { return text }
+        var sentence = text[...]
+        var i = text.startIndex
+        while let dot = text[i...].firstIndex(of: ".") {
+            let after = text[text.index(after: dot)...]
+            if after.first == " ", after.dropFirst().first?.isUppercase == true {
+                sentence = text[...dot]
+                break
+            }
+            i = text.index(after: dot)
+        }
+        if sentence.count <= limit { return String(sentence) }
+        if let cut = sentence.firstIndex(where: { $0 == "(" || $0 == ";" }) {
+            let clause = sentence[..<cut].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ","))
+            if clause.count >= 20, clause.count <= limit { return clause }
+        }
+        return nil
     }
 
     /// A sentence as a clause after a colon: its first letter in lower case unless its

@@ -148,6 +148,11 @@ struct Evaluator {
             // Other keywords would only repeat the problem in other words.
             return false
         }
+        if k.types != nil, case let .double(d) = instance.value, d == d.rounded(), !written.isEmpty,
+           let grouped = thousandsMeant(k, instance) {
+            fail(.thousandsWritten(written: written[instance.span] ?? "", grouped: grouped), "type", instance, k)
+            return false
+        }
         if let values = k.enumValues, !isMember(instance, values, k.enumSet) {
             fail(.enumValue(values), "enum", instance, k)
             valid = false

@@ -16,7 +16,9 @@ struct Failure: Sendable {
         /// (YYYY-MM-DD)"; `what`: its title, or a short description), for the help.
         case required(String, form: String? = nil, what: String? = nil)
         case unexpectedField(String, declared: [String])
-        case dependentRequired(String, trigger: String)
+        /// The missing field, the field that asks for it, and what the missing one's
+        /// schema asks for (as `required`).
+        case dependentRequired(String, trigger: String, form: String? = nil, what: String? = nil)
         /// The fields found (their keys, in order), and the object schema's description,
         /// which says what the mapping holds.
         case minProperties(Int, found: [String], description: String?)
@@ -40,6 +42,10 @@ struct Failure: Sendable {
         /// of three digits and more decimals than the step has (`1.800` for a step of 0.01:
         /// 1,800 with a thousands separator, which YAML reads as 1.8).
         case multipleOfWritten(Double, written: String)
+        /// A whole number written with a dot between groups of three digits (`58.000`, as
+        /// Catalan and Spanish write 58,000), which YAML reads as the number before the dot;
+        /// `grouped` is the number the writer meant (58000).
+        case thousandsWritten(written: String, grouped: Double)
         case oneOfMany([Int])
         case noBranch
         case not

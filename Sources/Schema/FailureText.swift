@@ -47,8 +47,10 @@ enum FailureText {
                 text.notes.append("the fields allowed here are \(declared.joined(separator: ", "))")
             }
             return text
-        case let .dependentRequired(name, trigger):
-            return Text(message: "missing field \(ValueText.quoted(name)), required when \(ValueText.quoted(trigger)) is given")
+        case let .dependentRequired(name, trigger, form, what):
+            let help = form == nil && what == nil ? nil
+                : "add '\(name):'" + (form.map { " with \($0)" } ?? "") + (what.map { ": \($0)" } ?? "")
+            return Text(message: "missing field \(ValueText.quoted(name)), required when \(ValueText.quoted(trigger)) is given", help: help)
         // The mapping's description says what it holds, not how to mend it: a note.
         case let .minProperties(n, fields, description):
             return Text(message: "expected at least \(ValueText.count(n, "field")); found \(fieldsFound(fields))",
@@ -103,6 +105,10 @@ enum FailureText {
             // write thousands.
             text.help = thousandsHelp(written, meaning: value) ?? "write the value with \(allowed)"
             return text
+        case let .thousandsWritten(written, grouped):
+            let value = ValueText.literal(f.instance)
+            return Text(message: "\(written) is read as \(value), not \(ValueText.number(grouped))",
+                        help: thousandsHelp(written, meaning: value))
         case let .multipleOf(step, written):
             return Text(message: "expected a multiple of \(ValueText.number(step)); found \(ValueText.literal(f.instance))",
                         help: thousandsHelp(written ?? ValueText.literal(f.instance), meaning: nil))

@@ -59,6 +59,44 @@ final class FreshUserFaultTests: XCTestCase {
         }
     }
 
+    /// A whole number written with a dot between thousands (`population: 58.000`, which
+    /// YAML reads as 58: the office's population band was the smallest, and nothing said
+    /// so) is an error wherever a number is written, a target's value too; a latitude of
+    /// `41.000` is 41 (41000 is over the schema's maximum), and an amount's `12.000` is
+    /// `multipleOf`'s (the decimals it takes). Session 36, the kind of session 35's `1.000`.
+    func testAWholeNumberWrittenWithADotBetweenThousandsIsAnError() throws {
+        try assertRendered([
+            "model/indicators/people-attended.yaml:7:17: error[schema-type]: 1.000 is read as 1, not 1000\n"
+                + "  = note: schema rule at model/schema/indicator.schema.yaml:74:9\n"
+                + "  = help: YAML reads the dot as a decimal point, not as a thousands separator: write 1000 (or 1, if that was meant)\n",
+            "seeds/sant-feliu-de-llobregat/office.yaml:8:13: error[schema-type]: 58.000 is read as 58, not 58000\n"
+                + "  = note: schema rule at model/schema/office.schema.yaml:118:5\n"
+                + "  = help: YAML reads the dot as a decimal point, not as a thousands separator: write 58000 (or 58, if that was meant)\n",
+        ], ["schema-type", "schema-multiple-of", "schema-maximum"]) { tree in
+            try tree.replace("seeds/sant-feliu-de-llobregat/office.yaml", "opening_date: 2026-04-13\n",
+                             "opening_date: 2026-04-13\npopulation: 58.000\ncoordinates: {lat: 41.000, lon: 2.000}\n")
+            try tree.replace("model/indicators/people-attended.yaml", "value: 100,", "value: 1.000,")
+        }
+    }
+
+    /// A field that only a `then` asks for is helped with its form and meaning, looked up
+    /// in the object schema whose `if`/`then` it is; a field `dependentRequired` asks for
+    /// too, by its own description's first clause (session 35's leftovers: "add 'date:'"
+    /// alone, and no help at all).
+    func testAFieldAConditionAsksForIsHelpedWithItsForm() throws {
+        try assertRendered([
+            "seeds/agreements/knowledge-transfer.yaml:14:1: error[schema-dependent-required]: missing field \"extended_on\", required when \"first_valid_until\" is given\n"
+                + "   = note: schema rule at model/schema/agreement.schema.yaml:17:1\n"
+                + "   = help: add 'extended_on:' with a date (YYYY-MM-DD): date on which the parties agreed to extend the agreement, before its term ended\n",
+            "seeds/sant-feliu-de-llobregat/checklist.yaml:3:5: error[schema-required]: missing required field \"date\"\n"
+                + "  = note: schema rule at model/schema/opening-checklist.schema.yaml:54:13\n"
+                + "  = help: add 'date:' with a date (YYYY-MM-DD): date on which the item was done (required when done is true)\n",
+        ], ["schema-required", "schema-dependent-required"]) { tree in
+            try tree.replace("seeds/sant-feliu-de-llobregat/checklist.yaml", "    done: true\n    date: 2026-03-20\n", "    done: true\n")
+            try tree.replace("seeds/agreements/knowledge-transfer.yaml", "valid_until:", "first_valid_until: 2027-01-01\nvalid_until:")
+        }
+    }
+
     /// A number written with a leading zero where the schema wants a string (a Catalan
     /// postal code, 08980, which YAML reads as 8980) is told to be quoted as it was
     /// written, in an office and in an override the resolution merges into the model's
