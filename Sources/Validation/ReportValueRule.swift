@@ -16,6 +16,7 @@ import Resolution
 struct ReportValueRule: MunicipalRule {
     static let rules = [
         RuleInfo("report-value-range", "A report's value is outside what its indicator's unit or scale allows."),
+        RuleInfo("report-value-fraction", "A report's percent is written as a fraction of 1 (0.925 for 92.5 %) where the target is a percent of ten or more."),
         RuleInfo("report-value-whole", "A report's value for a count is not a whole number, or is written with a dot between thousands."),
         RuleInfo("report-submitted-early", "A report was submitted before its quarter ended."),
         RuleInfo("report-after-check-day", "A report is of a quarter that has not ended, or was submitted after, the day the check is made as of (--as-of, else today)."),
@@ -144,6 +145,21 @@ struct ReportValueRule: MunicipalRule {
                                           at: valueNode.span, related: unitNote,
                                           help: "write the quarter's total as a whole number"))
                     }
+                    continue
+                }
+                // A share written as a fraction of 1 (0.925 for 92.5 %, as a spreadsheet's
+                // cell holds it): in range, and published as 0.925 %, missed against a
+                // target of 90 % (session 35's trial). A warning: a share under 1 % can be
+                // true; against a target of 10 % or more it is far likelier a slip.
+                if unit == "percent", value > 0, value < 1,
+                   let resolved = m.indicators.first(where: { $0.id == id }),
+                   let target = IndicatorResults.target(resolved, in: m, network: c.network), target.value >= 10 {
+                    let percent = Self.text((value * 100 * 1e6).rounded() / 1e6)
+                    out.append(.warning("report-value-fraction",
+                                        "indicator '\(id)' is a percent from 0 to 100: \(written ?? Self.text(value)) is read as \(Self.text(value)) %, against a target of \(Self.text(target.value)) %",
+                                        at: valueNode.span,
+                                        related: ind["unit"].map { [RelatedLocation($0.span, "the indicator's unit")] } ?? [],
+                                        help: "write the share as a percent: \(percent) for \(percent) %; if \(Self.text(value)) % is the quarter's result, leave it (the narrative can say why)"))
                     continue
                 }
                 guard let range = Self.range(unit: unit, scale: ind["scale"]) else { continue }

@@ -375,6 +375,28 @@ final class RuleTests: XCTestCase {
         ]) { try $0.delete("\(sf)/reports/2026-q3.yaml") }
     }
 
+    /// A report written under a name oae does not read (`2026-Q3.yaml`, `2026-q2.yml`) is
+    /// `document-name-invalid`, whose help gives the name; its quarter is not also missing
+    /// (session 35's trial). A name that is no quarter's (`2026-q5.yaml`) leaves it missing.
+    func testAMisnamedReportIsNotAlsoMissing() throws {
+        try assertDiagnostics([
+            "document-name-invalid seeds/sant-feliu-de-llobregat/reports/2026-Q3.yaml:1:1: '2026-Q3.yaml' is not a valid name for a progress-report, so oae reads nothing of it and no output holds it",
+            "document-name-invalid seeds/sant-feliu-de-llobregat/reports/2026-q2.yml:1:1: '2026-q2.yml' uses the .yml extension; the tree's files end in .yaml, so oae reads nothing of it and no output holds it",
+        ]) { t in
+            try FileManager.default.moveItem(at: t.root.appendingPathComponent("\(sf)/reports/2026-q3.yaml"),
+                                             to: t.root.appendingPathComponent("\(sf)/reports/2026-Q3.yaml"))
+            try FileManager.default.moveItem(at: t.root.appendingPathComponent("\(sf)/reports/2026-q2.yaml"),
+                                             to: t.root.appendingPathComponent("\(sf)/reports/2026-q2.yml"))
+        }
+        XCTAssertEqual(ProgressReportRule.misnamed([
+            .error("document-name-invalid", "x", at: .wholeFile("seeds/a/reports/2026-Q1.YAML")),
+            .error("document-name-invalid", "x", at: .wholeFile("seeds/a/reports/2026-q5.yaml")),
+            .error("document-name-invalid", "x", at: .wholeFile("seeds/a/reports/notes.yaml")),
+            .error("document-name-invalid", "x", at: .wholeFile("seeds/b/agreements/2026-q1.yaml")),
+            .error("schema-type", "x", at: .wholeFile("seeds/c/reports/2026-Q2.yaml")),
+        ]), ["a": ["2026-q1"]])
+    }
+
     /// Quarters missing one after the other are one diagnostic, naming the first and the
     /// last (a check as of 9999-12-31 gave one line per quarter, 63,784 on the example).
     func testProgressReportsMissingOneAfterTheOtherAreOneDiagnostic() throws {
