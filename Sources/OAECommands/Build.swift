@@ -81,7 +81,9 @@ struct BuildOptions: ParsableArguments {
     /// is grouped while the rules run. `steps`: the output steps whose templates are
     /// checked; a build checks those it runs (`oae build site` neither parses nor checks
     /// the handbook's templates, which it does not render; `oae check` checks every step's).
-    static func load(root: URL, asOf: Day?, announce: Bool = true, source: SourceInfo? = nil,
+    /// `today`: the day the dates of what was done are compared with (`oae serve` without
+    /// `--as-of`); nil for a build, whose day may be an older commit's.
+    static func load(root: URL, asOf: Day?, today: Day? = nil, announce: Bool = true, source: SourceInfo? = nil,
                      session: CheckSession? = nil,
                      observe: TreeLoader.FileObserver? = nil, early: EarlyInputHashes? = nil, keepUntilExit: Bool = false,
                      git: SourceStamps.GitAnswers? = nil,
@@ -95,7 +97,7 @@ struct BuildOptions: ParsableArguments {
         // while the rules run: made after the check, one core waited for them (50 ms at
         // 947 municipalities, issue 13).
         nonisolated(unsafe) var stamping: Background<SourceStamps>?
-        let (context, diagnostics) = CheckRun.checked(root: root, asOf: asOfDay, asOfGiven: asOf != nil, session: session,
+        let (context, diagnostics) = CheckRun.checked(root: root, asOf: asOfDay, asOfGiven: asOf != nil, today: today, session: session,
                                                          observe: observe, listing: listing, steps: steps) { network in
             // Only in a build (which asked git already): the preview reads the stamps
             // after the check, and only of a tree without errors.

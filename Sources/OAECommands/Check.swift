@@ -100,7 +100,9 @@ public enum CheckRun {
         session?.lastLoad = session?.cache.loadsBegun ?? 0
         afterLoad?(network)
         let day = asOf ?? Validator.defaultAsOf(root: root)
-        let previous = session?.last.flatMap { $0.asOf == day ? $0 : nil }
+        // The rules' results of the last check serve for what did not change while the
+        // days are the same (a preview open past midnight has another today).
+        let previous = session?.last.flatMap { $0.asOf == day && $0.today == today ? $0 : nil }
         // What the output steps need (their templates) is checked beside the context and
         // the rules: it reads only the tree and the settings. Without the kind table no
         // file of templates/ is placed: the templates are not checked then (they would
@@ -121,6 +123,14 @@ public enum CheckRun {
         return (context, (tree.diagnostics + Validator.report(rules, context).leavingOutSchemaEchoes(of: tree.diagnostics) + templates).sortedForReport())
     }
 
+    /// Today, the writer's calendar day (the pre-commit hook's `date +%F`), not UTC's: the
+    /// day `oae check` and `oae serve` without `--as-of` compare the dates of what was done
+    /// with (`ValidationContext.today`).
+    static func today() -> Day {
+        let now = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: now.year ?? 1970, month: now.month ?? 1, day: now.day ?? 1)
+    }
+
     static func run(root: URL, format: OutputFormat, strict: Bool, color: Bool, asOf: Day?) -> (output: String, exitCode: Int32) {
         runKeeping(root: root, format: format, strict: strict, color: color, asOf: asOf).result
     }
@@ -129,11 +139,8 @@ public enum CheckRun {
     /// free it.
     static func runKeeping(root: URL, format: OutputFormat, strict: Bool, color: Bool,
                            asOf: Day?) -> (result: (output: String, exitCode: Int32), context: ValidationContext) {
-        // Without --as-of, nothing recorded as done may be dated after today: the writer's
-        // calendar day (the pre-commit hook's `date +%F`), not UTC's.
-        let now = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        let today = Day(year: now.year ?? 1970, month: now.month ?? 1, day: now.day ?? 1)
-        let (context, diagnostics) = checked(root: root, asOf: asOf, today: asOf == nil ? today : nil)
+        // Without --as-of, nothing recorded as done may be dated after today.
+        let (context, diagnostics) = checked(root: root, asOf: asOf, today: asOf == nil ? today() : nil)
         let tree = context.network.tree
         let output: String
         switch format {

@@ -175,7 +175,10 @@ final class PreviewBuilder: @unchecked Sendable {
     var siteFolder: URL { out.appendingPathComponent("site", isDirectory: true) }
 
     func load(announce: Bool = false) -> (input: BuildInput?, diagnostics: [Diagnostic]) {
-        let (_, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, announce: announce, source: source, session: session)
+        // As `oae check` without --as-of: a date of something done after today is an error
+        // on the page's overlay, as the pre-commit hook will say (session 35's trial).
+        let (_, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, today: asOf == nil ? CheckRun.today() : nil,
+                                                        announce: announce, source: source, session: session)
         return (input, diagnostics.filter { $0.severity == .error })
     }
 

@@ -368,6 +368,26 @@ final class CommandLineTests: XCTestCase {
 
     // MARK: serve
 
+    /// The preview compares the dates of what was done with today, as `oae check` without
+    /// --as-of does, and shows the error on its overlay; a build does not (its day may be
+    /// an older commit's). Session 35's leftover: the preview published a report of a
+    /// quarter still to come.
+    func testThePreviewComparesTheDatesOfWhatWasDoneWithToday() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let reports = root.appendingPathComponent("seeds/sant-feliu-de-llobregat/reports")
+        let text = try String(contentsOf: reports.appendingPathComponent("2026-q3.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "id: 2026-q3", with: "id: 2099-q1")
+            .replacingOccurrences(of: "  year: 2026\n  quarter: 3", with: "  year: 2099\n  quarter: 1")
+        try Data(text.utf8).write(to: reports.appendingPathComponent("2099-q1.yaml"))
+        let out = root.appendingPathComponent("output")
+        let (_, errors) = PreviewBuilder(root: root, out: out, asOf: nil).load()
+        XCTAssertEqual(errors.filter { $0.rule == "report-after-check-day" }.map { "\($0.span.file):\($0.span.start.line) \($0.message)" },
+                       ["seeds/sant-feliu-de-llobregat/reports/2099-q1.yaml:4 the report is for 2099 Q1, which has not ended: it ends on 2099-03-31, after today (\(CheckRun.today()))"])
+        let (_, built, _) = BuildOptions.load(root: root, asOf: nil, announce: false)
+        XCTAssertEqual(built.filter { $0.rule == "report-after-check-day" }.count, 0)
+    }
+
     /// A preview folder that cannot be written is named as such: not a diagnostic at a
     /// source file's position.
     func testThePreviewFolderIsNamedNotASourceFile() throws {
