@@ -45,6 +45,8 @@ public struct ChecklistView: ChapterView {
     public var follow_up_issues: [FollowUp] = []
     public var follow_up_actions: [FollowUp] = []
     public var follow_up_last_visit: String?
+    /// What the last visit saw and agreed (its `summary`), as the office's page gives it.
+    public var follow_up_last_visit_summary: TextView?
     /// "Statuses as of 20 December 2026.": the day of the issues' states
     /// (`BuildInput.recordStateDay`); empty when there is no open issue.
     public var follow_up_as_of = ""
@@ -94,8 +96,11 @@ struct ChecklistChapter: ChapterBuilder {
                       status: c.words["follow_up_status.\(a.string(at: "status") ?? "")"],
                       dates: c.format.dateSpan(start: a.string(at: "start"), end: a.string(at: "end")))
             }
-            view.follow_up_last_visit = (follow.sequence(at: "visits") ?? []).compactMap { $0.string(at: "date") }.max()
-                .map { c.words("follow_up_last_visit", ["date": c.format.date($0)]) }
+            // The latest by date; of two on one day, the one listed last.
+            let last = (follow.sequence(at: "visits") ?? []).filter { $0.string(at: "date") != nil }
+                .enumerated().max { ($0.element.string(at: "date")!, $0.offset) < ($1.element.string(at: "date")!, $1.offset) }?.element
+            view.follow_up_last_visit = last?.string(at: "date").map { c.words("follow_up_last_visit", ["date": c.format.date($0)]) }
+            view.follow_up_last_visit_summary = m.view(last?["summary"])
         }
         return ChapterContent(model: view)
     }
