@@ -3,6 +3,8 @@
 ///
 /// - an apostrophe between two letters, or a letter and a digit, is `’` (U+2019):
 ///   "l'empresa" → "l’empresa", "d'1 d'octubre" → "d’1 d’octubre", "office's" → "office’s";
+///   so is one that ends a text before a link or an emphasis that starts with a letter
+///   ("l'[empresa](…)", `Quotation.followedByWord`);
 ///   so is one after the `s` of a plural before a space, a sign or the end, outside a
 ///   quotation ("the offices' teams" → "the offices’ teams": the possessive of a plural in
 ///   English); other `'` (a quotation mark, "'entre cometes'") stay as written, and so does
@@ -54,7 +56,17 @@ public enum Typography {
     /// block to the next; a new block starts with a new one.
     public struct Quotation: Sendable {
         var opened = false
+        /// Whether the text that follows in the block (the next text node, inside a link
+        /// or an emphasis that begins there) starts with a letter or a digit: a `'` that
+        /// ends this text after a letter is then an apostrophe ("l'" before a link to
+        /// "empresa"). Set by the caller for one text, before `prose`.
+        public var followedByWord = false
         public init() {}
+    }
+
+    /// Whether `b` starts with a letter or a digit (`followedByWord`).
+    public static func startsWord(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        !b.isEmpty && startsLetterOrDigit(b, at: 0)
     }
 
     /// The bytes with the rules applied, or nil when none applies: a first pass finds
@@ -151,6 +163,7 @@ public enum Typography {
         let n = b.count
         var i = 0
         var quoted = quotation.opened
+        let followedByWord = quotation.followedByWord
         defer { quotation.opened = quoted }
         while i < n {
             while i + 8 <= n, !mayChange(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
@@ -158,7 +171,7 @@ public enum Typography {
             while i < stop {
                 let c = base[i]
                 if c == apostrophe {
-                    if i > 0, i + 1 < n, endsLetter(b, before: i), startsLetterOrDigit(b, at: i + 1) {
+                    if i > 0, i + 1 < n ? startsLetterOrDigit(b, at: i + 1) : followedByWord, endsLetter(b, before: i) {
                         if !inAddress(b, at: i) { change(i, .apostrophe) }
                     } else if i + 1 < n, startsLetter(b, at: i + 1), i == 0 || !(endsLetter(b, before: i) || isDigit(base[i - 1])) {
                         quoted = true

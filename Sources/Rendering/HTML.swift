@@ -129,7 +129,10 @@ public enum HTML {
         var quotation = Typography.Quotation()
         while let open = rest.firstIndex(of: "<") {
             let text = String(rest[..<open])
+            // Only a text that ends with `'` looks at the text after the tags that follow.
+            quotation.followedByWord = text.utf8.last == UInt8(ascii: "'") && HTML.textStartsWord(rest[open...])
             out += skipping == nil ? Typography.prose(text, quotation: &quotation) : text
+            quotation.followedByWord = false
             guard let close = rest[open...].firstIndex(of: ">") else { rest = rest[open...]; break }
             let tag = rest[open...close]
             out += tag
@@ -144,6 +147,21 @@ public enum HTML {
         }
         out += skipping == nil ? Typography.prose(String(rest), quotation: &quotation) : String(rest)
         return out
+    }
+
+    /// Whether the text after the inline tags that begin `html` starts with a letter or a
+    /// digit (`Typography.Quotation.followedByWord`): `<a href=x>empresa` does, `<code>`
+    /// and a block's tag end the look.
+    static func textStartsWord(_ html: Substring) -> Bool {
+        var rest = html
+        while rest.first == "<" {
+            guard let close = rest.firstIndex(of: ">") else { return false }
+            let name = rest.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "/" }.lowercased()
+            guard HTML.inlineElements.contains(name.hasPrefix("/") ? String(name.dropFirst()) : name), name != "code" else { return false }
+            rest = rest[rest.index(after: close)...]
+        }
+        var text = String(rest.prefix(4))
+        return text.withUTF8 { Typography.startsWord($0) }
     }
 
     /// The elements a sentence goes on across (`typesetText`): phrasing content that

@@ -128,11 +128,43 @@ public struct MarkdownHTML: Sendable {
         // Read in place: most text nodes do not change, and are not copied.
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
         var quotation = quotations.current(for: node)
-        defer { quotations.update(quotation) }
+        // Only a text that ends with `'` looks at the text after it.
+        quotation.followedByWord = bytes.last == UInt8(ascii: "'") && nextTextStartsWord(after: node)
+        defer {
+            quotation.followedByWord = false
+            quotations.update(quotation)
+        }
         guard let text = Typography.prose(utf8: bytes, quotation: &quotation) else { return nil }
         if let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_LINK,
            let url = cmark_node_get_url(parent).map({ String(cString: $0) }), url.hasSuffix(String(cString: raw)) { return balanced(node) }
         return text
+    }
+
+    /// Whether the text that follows `node` in its block starts with a letter or a digit:
+    /// the next text node in document order, entering a link or an emphasis that begins
+    /// there and leaving the ones that end with `node`, never past the block (a paragraph,
+    /// a heading, a cell). A code span, a line break or raw HTML in between is no word.
+    static func nextTextStartsWord(after node: OpaquePointer) -> Bool {
+        let isInline = { (n: OpaquePointer) in cmark_node_get_type(n).rawValue & 0xC000 == 0xC000 }
+        var current = node
+        var next = cmark_node_next(node)
+        while next == nil {
+            guard let parent = cmark_node_parent(current), isInline(parent) else { return false }
+            current = parent
+            next = cmark_node_next(parent)
+        }
+        while let n = next {
+            switch cmark_node_get_type(n) {
+            case CMARK_NODE_TEXT:
+                guard let raw = cmark_node_get_literal(n) else { return false }
+                return Typography.startsWord(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)))
+            case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK:
+                next = cmark_node_first_child(n)
+            default:
+                return false
+            }
+        }
+        return false
     }
 
     /// The literal of `node` with its directional controls kept inside it

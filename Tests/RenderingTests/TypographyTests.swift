@@ -70,6 +70,21 @@ final class TypographyTests: XCTestCase {
                        "<p>Vegeu 'les <a href=x>oficines</a> actives'</p><p>the offices\u{2019} teams</p>")
     }
 
+    /// An apostrophe that ends a text node before a link or an emphasis starting with a
+    /// letter is curled ("l'[empresa](x)": session 35's leftover, each text node was read
+    /// alone); before a space, a code span or the end of the block it is not.
+    func testAnApostropheBeforeALinkOrAnEmphasisIsCurled() {
+        XCTAssertEqual(MarkdownHTML().render("Vegeu l'[empresa](x), d'**1** i l'*[oficina](y)*; l' `codi` i l'`codi`\n\nd'\n"), """
+            <p>Vegeu l\u{2019}<a href="x">empresa</a>, d\u{2019}<strong>1</strong> i l\u{2019}<em><a href="y">oficina</a></em>; l' <code>codi</code> i l'<code>codi</code></p>
+            <p>d'</p>
+
+            """)
+        XCTAssertEqual(MarkdownTypst().render("Vegeu l'[empresa](https://example.org/a)."),
+                       "Vegeu l\u{2019}#link(\"https://example.org/a\")[empresa]\\.")
+        XCTAssertEqual(HTML.typesetText("<p>Vegeu l'<a href=x>empresa</a> i l'<code>a</code></p><p>l'</p><p>a</p>"),
+                       "<p>Vegeu l\u{2019}<a href=x>empresa</a> i l'<code>a</code></p><p>l'</p><p>a</p>")
+    }
+
     /// An address written in a YAML text (no Markdown marks it) stays as written: a web
     /// address or an e-mail with an apostrophe, a `%` that escapes a byte (the regression
     /// hunt of session 14, no. 1); prose around it changes.
