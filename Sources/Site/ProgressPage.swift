@@ -111,6 +111,7 @@ extension Pages {
             chart.description += " " + language.format(key, ["target": targetWords])
         }
         chart.targetLabel = language["target_line"]
+        chart.formatAgainst = { @Sendable v, t in formatter.measure(v, unit: unit, against: t) }
         // A row per office and quarter (thousands at 947 municipalities), whose quarters,
         // targets and statuses are a handful: each is written once.
         var quarterTexts: [Quarter: String] = [:]

@@ -26,6 +26,10 @@ public struct BarChart: Sendable {
     /// dashed mark over each bar. `targetLabel` is the legend's word for it.
     public var targets: [Double?] = []
     public var targetLabel = ""
+    /// Writes the label of a bar whose series has a target, beside it (nil: `format`):
+    /// the decimals the value needs not to read as its target (89.96 % is not "90 %" next
+    /// to a target of 90 %; `Formatter.measure(_:unit:against:)`).
+    public var formatAgainst: (@Sendable (Double, Double) -> String)?
     public var width = 640.0
     public var height = 300.0
 
@@ -132,7 +136,8 @@ public struct BarChart: Sendable {
                 let x = start + barW * Double(s)
                 let barTop = y(max(v, 0))
                 out += "<rect x=\"\(f(x + 1))\" y=\"\(f(barTop))\" width=\"\(f(barW - 2))\" height=\"\(f(baseline - barTop))\" \(BarChart.paint(s, id: id))/>"
-                out += "<text x=\"\(f(x + barW / 2))\" y=\"\(f(barTop - 4))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(format(v)))</text>\n"
+                let label = s < targets.count ? targets[s].flatMap { t in formatAgainst.map { $0(v, t) } } ?? format(v) : format(v)
+                out += "<text x=\"\(f(x + barW / 2))\" y=\"\(f(barTop - 4))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(label))</text>\n"
             }
             out += "<text x=\"\(f(groupX + groupW / 2))\" y=\"\(f(baseline + 18))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(category))</text>\n"
         }

@@ -82,6 +82,20 @@ final class SVGTests: XCTestCase {
             """)
     }
 
+    /// A bar's label beside its series' target takes the decimals it needs not to read as
+    /// the target (session 35's leftover: 89.96 % was labelled "90 %" under a 90 % line);
+    /// a series without a target keeps `format`.
+    func testABarLabelDoesNotReadAsItsTarget() {
+        var chart = BarChart(title: "t", description: "d", categories: ["q"],
+                             series: [.init(name: "a", values: [89.96]), .init(name: "b", values: [89.96])],
+                             format: { String(format: "%.0f %%", $0) })
+        chart.targets = [90, nil]
+        chart.formatAgainst = { v, t in "\(v) against \(t)" }
+        let labels = chart.svg(id: "w").components(separatedBy: "text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">").dropFirst()
+            .map { String($0.prefix { $0 != "<" }) }
+        XCTAssertEqual(Array(labels.prefix(2)), ["89.96 against 90.0", "90 %"])
+    }
+
     func testChartStepsAreRound() {
         XCTAssertEqual(BarChart.step(for: 142), 50)
         XCTAssertEqual(BarChart.step(for: 100), 50)
