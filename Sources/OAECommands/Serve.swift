@@ -70,8 +70,11 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(1)
         }
         report(first, root: root)
-        if case .failed = first {
+        if case let .failed(diagnostics) = first {
             writeStderr("serve: fix the errors above; the preview starts once the tree builds\n")
+            // The browser's overlay says them too, from the first page asked for (it gave a
+            // bare "Not found" until a save; session 36's trial).
+            await hub.publish(.errors(json: JSONReport.compact(diagnostics)))
         }
         guard let watcher = Watcher(folders: TreeLayout.contentFolders.map { root.appendingPathComponent($0) }) else {
             writeStderr("serve: cannot watch the tree (inotify unavailable)\n")

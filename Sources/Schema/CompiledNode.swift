@@ -143,4 +143,21 @@ final class CompiledNode: Sendable {
 /// Every compiled schema of one compilation, addressed by index.
 struct SchemaGraph: Sendable {
     var nodes: [CompiledNode]
+    /// For each node, the nodes that apply it to the same value as a part of themselves
+    /// (`allOf`, `anyOf`, `oneOf`, `then`, `else`): where a `then` that requires a field
+    /// finds the field's schema (`Evaluator.fieldFormAround`). Not `$ref` (a definition is
+    /// shared by unrelated schemas), nor `not` or `if`.
+    let parts: [Int: [Int]]
+
+    init(nodes: [CompiledNode]) {
+        self.nodes = nodes
+        var parts: [Int: [Int]] = [:]
+        for (p, node) in nodes.enumerated() {
+            var children = node.allOf + node.anyOf + node.oneOf
+            if let then = node.thenSchema { children.append(then) }
+            if let otherwise = node.elseSchema { children.append(otherwise) }
+            for c in children { parts[c, default: []].append(p) }
+        }
+        self.parts = parts
+    }
 }

@@ -73,16 +73,17 @@ extension Evaluator {
     /// title), following `$ref` (a few steps) to the first that says: the field's own words
     /// first ("last day on which the agreement is in force"), then its definition's ("a
     /// stable identifier in lower case…"). Nils when it says nothing.
-    /// `fieldForm` of `k`, else of the schemas `k` applies in place of (a `then` that
-    /// requires `date` declares no property: the object schema whose `if`/`then` it is
-    /// does; session 35's trial got "add 'date:'" alone). Searched only when a failure is
-    /// reported, up to four levels (`allOf` → `if`/`then`).
+    /// `fieldForm` of `k`, else of the schemas `k` is a part of (a `then` that requires
+    /// `date` declares no property: the object schema whose `if`/`then` it is does;
+    /// session 35's trial got "add 'date:'" alone), up to four levels (`allOf` →
+    /// `if`/`then`), through `SchemaGraph.parts`. `k` is found by identity only when its
+    /// own schema has no words for the field.
     func fieldFormAround(_ name: String, _ k: CompiledNode) -> (form: String?, what: String?) {
         var found = fieldForm(name, in: k)
-        guard found.form == nil, found.what == nil else { return found }
-        var level = graph.nodes.indices.filter { graph.nodes[$0] === k }
+        guard found.form == nil, found.what == nil, let index = graph.nodes.firstIndex(where: { $0 === k }) else { return found }
+        var level = [index]
         for _ in 0..<4 where !level.isEmpty {
-            let parents = graph.nodes.indices.filter { p in graph.nodes[p].inPlace.contains { level.contains($0) } }
+            let parents = level.flatMap { graph.parts[$0] ?? [] }
             for p in parents {
                 found = fieldForm(name, in: graph.nodes[p])
                 if found.form != nil || found.what != nil { return found }

@@ -40,16 +40,18 @@ extension Evaluator {
         return s.unicodeScalars.count
     }
 
-    /// The number a whole value was meant to be when it was written with a dot between
-    /// groups of three digits (`58.000` for a population: 58,000 as Catalan and Spanish
-    /// write it, which YAML reads as 58; session 36, from session 35's trial, where a count
-    /// target `1.000` passed as 1). Nil when it was not written so, when the schema's own
-    /// bounds refuse the grouped reading (a latitude of `41.000` is 41: 41000 is over its
-    /// maximum of 90), or when the schema has a step (`multipleOf` says it, with the
-    /// decimals the value takes). By what was written: a JSON document and the JSON Schema
-    /// Test Suite have no written forms (`WrittenForms`).
+    /// The number an integer field's value was meant to be when it was written with a dot
+    /// between groups of three digits (`population: 58.000`: 58,000 as Catalan and Spanish
+    /// write it, which YAML reads as 58, a whole number; session 36). Only for `integer`:
+    /// in a `number` field `8.000` may well be 8 (a score, a percent, hours: a spreadsheet's
+    /// three decimals), so the rules that know a value's unit decide there (a count's report
+    /// value and targets: `report-value-whole`, `target-value-whole`). Nil when it was not
+    /// written so, when the schema's own bounds or values refuse the grouped reading
+    /// (`due_within_days` up to 365), or when the schema has a step. By what was written: a
+    /// JSON document and the JSON Schema Test Suite have no written forms (`WrittenForms`).
     func thousandsMeant(_ k: CompiledNode, _ instance: Node) -> Double? {
-        guard k.multipleOf == nil, let text = written[instance.span], WrittenNumber.groupsThousands(text),
+        guard k.multipleOf == nil, k.enumValues == nil, k.const == nil,
+              let text = written[instance.span], WrittenNumber.groupsThousands(text),
               let grouped = Double(String(text.filter { $0 != "." })) else { return nil }
         if let m = k.minimum, grouped < m { return nil }
         if let m = k.exclusiveMinimum, grouped <= m { return nil }

@@ -148,9 +148,12 @@ struct Evaluator {
             // Other keywords would only repeat the problem in other words.
             return false
         }
-        if k.types != nil, case let .double(d) = instance.value, d == d.rounded(), !written.isEmpty,
-           let grouped = thousandsMeant(k, instance) {
-            fail(.thousandsWritten(written: written[instance.span] ?? "", grouped: grouped), "type", instance, k)
+        if let types = k.types, types.contains(.integer), !types.contains(.number), case let .double(d) = instance.value,
+           d == d.rounded(), !written.isEmpty, let grouped = thousandsMeant(k, instance) {
+            // Once per value: a property and the definition it refers to may both say `type`.
+            if !failures.contains(where: { if case .thousandsWritten = $0.kind { return $0.instance.span == instance.span } else { return false } }) {
+                fail(.thousandsWritten(written: written[instance.span] ?? "", grouped: grouped), "type", instance, k)
+            }
             return false
         }
         if let values = k.enumValues, !isMember(instance, values, k.enumSet) {

@@ -88,7 +88,9 @@ enum FailureText {
             if format == .date, let text = f.instance.string, let day = Formats.impossibleDay(Array(text.utf8)) {
                 return Text(message: "\(found) is written as a date (YYYY-MM-DD), but there is no such day: \(day)")
             }
-            return Text(message: "expected \(format.expectation); found \(found)")
+            var text = Text(message: "expected \(format.expectation); found \(found)")
+            if format == .date, let written = f.instance.string { text.help = dateAsWritten(written) }
+            return text
         case let .minimum(limit, exclusive):
             let bound = exclusive ? "greater than" : "of at least"
             return Text(message: "expected a value \(bound) \(ValueText.number(limit)); found \(ValueText.literal(f.instance))")
@@ -152,6 +154,13 @@ enum FailureText {
             // read as a decimal point (session 35's review).
             return written.flatMap { thousandsHelp($0, meaning: nil) }
         case let .string(s) where types.contains(.number) || types.contains(.integer):
+            // '58.000' in quotes: without them it would be read as 58 (session 36's trial).
+            if groupsThousands(s), s.filter({ $0 == "." }).count == 1 {
+                let digits = s.replacingOccurrences(of: ".", with: "")
+                return types.contains(.number)
+                    ? "write \(digits) without the quotes if the dot separates thousands (YAML reads it as a decimal point), else \(s) without the quotes"
+                    : "write \(digits), without the quotes and the dot between thousands: in a YAML number the dot is the decimal point"
+            }
             if Double(s) != nil { return "remove the quotes to make it a number" }
             // 14500,50: a decimal comma, as Catalan and Spanish write it (1,800, with three
             // digits after the comma, may be thousands: `numberAsWritten` asks).
@@ -163,11 +172,12 @@ enum FailureText {
             if groupsThousands(s) {
                 return "write \(s.replacingOccurrences(of: ".", with: "")), without the dots between thousands: in a YAML number the dot is the decimal point"
             }
-            return numberAsWritten(s)
+            return numberAsWritten(s, integer: !types.contains(.number))
         case let .string(s) where types.contains(.boolean):
             if ["true", "false"].contains(s.lowercased()) { return "remove the quotes to make it a boolean" }
-            if !isJSON, ["yes", "no", "on", "off", "y", "n"].contains(s.lowercased()) {
-                let meant = ["yes", "on", "y"].contains(s.lowercased()) ? "true" : "false"
+            // And as Catalan and Spanish writers answer (`sí`, `si`, `no`, `fet`; session 36).
+            if !isJSON, ["yes", "no", "on", "off", "y", "n", "sí", "si", "fet", "feta"].contains(s.lowercased()) {
+                let meant = ["yes", "on", "y", "sí", "si", "fet", "feta"].contains(s.lowercased()) ? "true" : "false"
                 return "write \(meant): YAML 1.2 reads \(s) as text, not as a boolean"
             }
             return nil
@@ -190,9 +200,16 @@ enum FailureText {
     /// share (`12.000 €`, `56.500,50`, `"40000 €"`, `92,5 %`; session 35's trial got
     /// "expected a number" alone): the number as YAML writes it, and what to leave out.
     /// Nil when the text is no such number.
-    static func numberAsWritten(_ text: String) -> String? {
+    static func numberAsWritten(_ text: String, integer: Bool = false) -> String? {
         let blanks = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{202F}"))
         var t = text.trimmingCharacters(in: blanks)
+        // 58 000, with a space (or a no-break space) between thousands, as French and
+        // Catalan print them: the spaces go.
+        let spaced = t.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" })
+        if spaced.count >= 2, let first = spaced.first, (1...3).contains(first.count), first.first != "0",
+           spaced.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), spaced.dropFirst().allSatisfy({ $0.count == 3 }) {
+            return "write \(spaced.joined()), without the spaces between thousands: a YAML number is digits"
+        }
         var unit: String?
         for sign in ["€", "%", "EUR", "euros"] {
             let name = sign == "€" ? "the euro sign" : sign == "%" ? "the percent sign" : nil
@@ -226,6 +243,10 @@ enum FailureText {
         let tail = ": a YAML number is digits, with a dot as its decimal point" + (unit == nil ? "" : ", and the field's unit is not written")
         // 12,000: a comma between thousands (English) or a decimal comma with three decimals;
         // which was meant is the writer's to say.
+        if parts.count == 2, parts[1].count == 3, !grouped, integer {
+            // An integer field: the comma can only separate thousands.
+            return "write \(minus)\(digits)\(parts[1]), without the comma between thousands" + (without.isEmpty ? "" : " and " + without.joined(separator: " and ")) + tail
+        }
         if parts.count == 2, parts[1].count == 3, !grouped {
             let decimal = String(Double("\(digits).\(parts[1])").map { ValueText.number($0) } ?? "\(digits).\(parts[1])")
             return "write \(minus)\(digits)\(parts[1]) if the comma separates thousands, or \(minus)\(decimal) if it is a decimal comma"
@@ -237,6 +258,27 @@ enum FailureText {
         if parts.count == 2 { help += ", with a dot before the decimals" }
         guard number != text else { return nil }
         return help + tail
+    }
+
+    /// The help for a date written as people write one (`06/03/2026`, `6-3-2026`,
+    /// `6.3.2026`: day, month, year, as in Catalan and Spanish; `2026-3-6` without its
+    /// zeros): the date as YYYY-MM-DD. Nil when the text is no such date.
+    static func dateAsWritten(_ text: String) -> String? {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { "/-.".contains($0) })
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        let numbers = parts.compactMap { Int($0) }
+        let (year, month, day): (Int, Int, Int)
+        if parts[0].count == 4 {
+            (year, month, day) = (numbers[0], numbers[1], numbers[2])
+        } else if parts[2].count == 4 {
+            (year, month, day) = (numbers[2], numbers[1], numbers[0])
+        } else {
+            return nil
+        }
+        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        let iso = String(format: "%04d-%02d-%02d", year, month, day)
+        guard iso != text else { return nil }
+        return "write \(iso)" + (parts[0].count == 4 ? "" : " (day \(day), month \(month))") + ": dates are written year-month-day, with two-digit months and days"
     }
 
     /// `did you mean 'free'?` when the value is a string close to an allowed string.

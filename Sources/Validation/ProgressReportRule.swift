@@ -42,19 +42,35 @@ struct ProgressReportRule: Rule {
         return out
     }
 
-    /// The quarters whose report is written but misnamed (`2026-Q3.yaml`, `2026-q3.yml`),
-    /// by municipality: `document-name-invalid` says so at the file, and the quarter is not
-    /// also missing (session 35's trial). Read from the load's diagnostics, which are few.
+    /// The quarters whose report is written but misnamed (`2026-Q3.yaml`, `2026-q3.yml`,
+    /// `2026-q3.YAML`, `2026-T3.yaml` as Catalan writes *trimestre*, `Q3-2026.yaml`), by
+    /// municipality: the load's error or warning says so at the file, and the quarter is
+    /// not also missing (session 35's and 36's trials). Read from the load's diagnostics,
+    /// which are few.
     static func misnamed(_ diagnostics: [Diagnostic]) -> [String: Set<String>] {
         var out: [String: Set<String>] = [:]
-        for d in diagnostics where d.rule == "document-name-invalid" {
+        for d in diagnostics where d.rule == "document-name-invalid" || d.rule == "tree-unexpected-file" {
             let parts = d.span.file.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 4, parts[0] == "seeds", parts[2] == "reports", let dot = parts[3].lastIndex(of: ".") else { continue }
-            let stem = parts[3][..<dot].lowercased(), ext = parts[3][parts[3].index(after: dot)...].lowercased()
-            guard ext == "yaml" || ext == "yml", let quarter = Quarter(id: stem) else { continue }
+            let ext = parts[3][parts[3].index(after: dot)...].lowercased()
+            guard ext == "yaml" || ext == "yml", let quarter = quarter(named: String(parts[3][..<dot])) else { continue }
             out[String(parts[1]), default: []].insert(quarter.id)
         }
         return out
+    }
+
+    /// The quarter a report's file name means, written as people write it: a year of four
+    /// digits and a quarter from 1 to 4 (`3`, `03`), in either order, with `q` or `t` before
+    /// the quarter or not, parted by `-`, `_`, a space or nothing. Nil for anything else.
+    static func quarter(named stem: String) -> Quarter? {
+        let text = stem.lowercased()
+        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || "qt-_ ".contains($0)) }) else { return nil }
+        let numbers = text.split(whereSeparator: { !$0.isNumber })
+        let words = text.split(whereSeparator: { $0.isNumber || "-_ ".contains($0) })
+        guard numbers.count == 2, words.count <= 1, words.allSatisfy({ $0 == "q" || $0 == "t" }) else { return nil }
+        let year = numbers.first { $0.count == 4 }, other = numbers.first { $0.count <= 2 }
+        guard let year, let other, let y = Int(year), let q = Int(other), (1...4).contains(q) else { return nil }
+        return Quarter(year: y, quarter: q)
     }
 
     /// The quarters, in order, cut into runs of quarters that follow one another.

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 @testable import Schema
+import Loading
 import XCTest
 
 /// The messages of schema failures, exactly as `oae schema check` prints them, against
@@ -115,7 +116,32 @@ final class MessageGoldenTests: XCTestCase {
         XCTAssertEqual(FailureText.numberAsWritten("-1.500 €"), "write -1500, without the euro sign and the dots between thousands" + yaml + unit)
         XCTAssertEqual(FailureText.numberAsWritten("1500 EUR"), "write 1500, without 'EUR'" + yaml + unit)
         XCTAssertEqual(FailureText.numberAsWritten("1500 Euros"), "write 1500, without 'Euros'" + yaml + unit)
-        XCTAssertEqual(["twelve", "12 people", "1,2,3", "", "€"].map(FailureText.numberAsWritten), [nil, nil, nil, nil, nil])
+        XCTAssertEqual(["twelve", "12 people", "1,2,3", "", "€"].map { FailureText.numberAsWritten($0) }, [nil, nil, nil, nil, nil])
+        // Session 36's trial: spaces between thousands; a comma in an integer field.
+        XCTAssertEqual(FailureText.numberAsWritten("58 000"), "write 58000, without the spaces between thousands: a YAML number is digits")
+        XCTAssertEqual(FailureText.numberAsWritten("1\u{202F}250\u{00A0}000"), "write 1250000, without the spaces between thousands: a YAML number is digits")
+        XCTAssertEqual(FailureText.numberAsWritten("58,200", integer: true), "write 58200, without the comma between thousands" + yaml)
+        XCTAssertEqual(["58 00", "058 000", "5 8"].map { FailureText.numberAsWritten($0) }, [nil, nil, nil])
+    }
+
+    /// A date written as people write one gets it as YYYY-MM-DD (session 36's trial).
+    func testADateWrittenAsPeopleWriteItIsGivenAsYYYYMMDD() {
+        XCTAssertEqual(FailureText.dateAsWritten("06/03/2026"), "write 2026-03-06 (day 6, month 3): dates are written year-month-day, with two-digit months and days")
+        XCTAssertEqual(FailureText.dateAsWritten("6.3.2026"), "write 2026-03-06 (day 6, month 3): dates are written year-month-day, with two-digit months and days")
+        XCTAssertEqual(FailureText.dateAsWritten("2026-3-6"), "write 2026-03-06: dates are written year-month-day, with two-digit months and days")
+        XCTAssertEqual(["2026-03-06", "13/13/2026", "06/03/26", "March 6", "2026/03"].map(FailureText.dateAsWritten), [nil, nil, nil, nil, nil])
+    }
+
+    /// A number in quotes written with a dot between thousands is not told to lose its
+    /// quotes alone (it would then be read as 58); `sí` is a boolean's true.
+    func testAQuotedNumberWithThousandsAndACatalanYesAreHelped() {
+        let node = { (s: String) in Node(.string(s), span: .wholeFile("a.yaml")) }
+        XCTAssertEqual(FailureText.typeHelp(.integer, node("58.000")),
+                       "write 58000, without the quotes and the dot between thousands: in a YAML number the dot is the decimal point")
+        XCTAssertEqual(FailureText.typeHelp(.number, node("8.000")),
+                       "write 8000 without the quotes if the dot separates thousands (YAML reads it as a decimal point), else 8.000 without the quotes")
+        XCTAssertEqual(FailureText.typeHelp(.number, node("8.5")), "remove the quotes to make it a number")
+        XCTAssertEqual(FailureText.typeHelp(.boolean, node("sí")), "write true: YAML 1.2 reads sí as text, not as a boolean")
     }
 
     func testPatternAndUniqueItems() throws {

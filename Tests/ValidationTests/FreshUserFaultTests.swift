@@ -59,23 +59,48 @@ final class FreshUserFaultTests: XCTestCase {
         }
     }
 
-    /// A whole number written with a dot between thousands (`population: 58.000`, which
-    /// YAML reads as 58: the office's population band was the smallest, and nothing said
-    /// so) is an error wherever a number is written, a target's value too; a latitude of
-    /// `41.000` is 41 (41000 is over the schema's maximum), and an amount's `12.000` is
-    /// `multipleOf`'s (the decimals it takes). Session 36, the kind of session 35's `1.000`.
+    /// A whole number written with a dot between thousands in an integer field
+    /// (`population: 58.000`, which YAML reads as 58: the office's population band was the
+    /// smallest, and nothing said so) is the schema's error; a count's target so written is
+    /// `target-value-whole`, in the model, an override and the agency's targets. A number
+    /// field's `6.000` hours, a latitude of `41.000` and a percent target of `95.000` are
+    /// their whole values (session 36's review); an amount's `12.000` is `multipleOf`'s.
     func testAWholeNumberWrittenWithADotBetweenThousandsIsAnError() throws {
+        let help = "YAML reads the dot as a decimal point, not as a thousands separator: write "
         try assertRendered([
-            "model/indicators/people-attended.yaml:7:17: error[schema-type]: 1.000 is read as 1, not 1000\n"
-                + "  = note: schema rule at model/schema/indicator.schema.yaml:74:9\n"
-                + "  = help: YAML reads the dot as a decimal point, not as a thousands separator: write 1000 (or 1, if that was meant)\n",
+            "model/indicators/people-attended.yaml:7:17: error[target-value-whole]: indicator 'people-attended' counts whole numbers (unit count); 1.000 is read as 1: in YAML the dot is the decimal point\n"
+                + "  = note: the indicator's unit at model/indicators/people-attended.yaml:4:7\n"
+                + "  = help: \(help)1000 (or 1, if that was meant)\n",
+            "seeds/sant-feliu-de-llobregat/adaptation.yaml:9:12: error[target-value-whole]: indicator 'people-attended' counts whole numbers (unit count); 2.000 is read as 2: in YAML the dot is the decimal point\n"
+                + "  = note: the indicator's unit at model/indicators/people-attended.yaml:4:7\n"
+                + "  = help: \(help)2000 (or 2, if that was meant)\n",
+            "seeds/sant-feliu-de-llobregat/adaptation.yaml:16:16: error[target-value-whole]: indicator 'people-attended' counts whole numbers (unit count); 1.500 is read as 1.5: in YAML the dot is the decimal point\n"
+                + "   = note: the indicator's unit at model/indicators/people-attended.yaml:4:7\n"
+                + "   = help: if the dot separates thousands, write 1500: YAML reads the dot as a decimal point\n",
+            "seeds/sant-feliu-de-llobregat/budgets/2026.yaml:16:13: error[schema-multiple-of]: 12.000 is read as 12: written with 3 decimals, where this value takes at most 2 decimals\n"
+                + "   = note: schema rule at model/schema/common.schema.yaml:164:5\n"
+                + "   = help: \(help)12000 (or 12, if that was meant)\n",
             "seeds/sant-feliu-de-llobregat/office.yaml:8:13: error[schema-type]: 58.000 is read as 58, not 58000\n"
                 + "  = note: schema rule at model/schema/office.schema.yaml:118:5\n"
-                + "  = help: YAML reads the dot as a decimal point, not as a thousands separator: write 58000 (or 58, if that was meant)\n",
-        ], ["schema-type", "schema-multiple-of", "schema-maximum"]) { tree in
+                + "  = help: \(help)58000 (or 58, if that was meant)\n",
+        ], ["schema-type", "schema-multiple-of", "schema-maximum", "target-value-whole"]) { tree in
             try tree.replace("seeds/sant-feliu-de-llobregat/office.yaml", "opening_date: 2026-04-13\n",
                              "opening_date: 2026-04-13\npopulation: 58.000\ncoordinates: {lat: 41.000, lon: 2.000}\n")
             try tree.replace("model/indicators/people-attended.yaml", "value: 100,", "value: 1.000,")
+            try tree.replace("seeds/sant-feliu-de-llobregat/budgets/2026.yaml", "amount: 60000", "amount: 12.000")
+            try tree.replace("seeds/sant-feliu-de-llobregat/adaptation.yaml", "overrides:\n", """
+                agency_targets:
+                  - indicator: people-attended
+                    value: 2.000
+                    date: 2026-10-27
+                    reason: {ca: Obres al local., es: Obras en el local.}
+                overrides:
+                  indicators:
+                    people-attended:
+                      target:
+                        value: 1.500
+
+                """)
         }
     }
 

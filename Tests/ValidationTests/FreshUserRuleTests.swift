@@ -94,31 +94,35 @@ final class FreshUserRuleTests: XCTestCase {
     /// the error says what YAML read (`12.500` is 12.5, not a whole number) and the number
     /// to write. A
     /// percent written `33.333` is a level with decimals and passes.
-    /// `1.000`, a whole value, is the schema's error since session 36 (every number of the
-    /// tree: `schema-type` refuses the value, so the rule says nothing more of it).
+    /// A percent `100.000` and a score `8.000` are their whole values (a spreadsheet's three
+    /// decimals; session 36's review: the schema refused them for a while).
     func testACountWrittenWithADotBetweenThousandsIsAnError() throws {
         try assertRendered([
-            "seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:8:12: error[schema-type]: 1.000 is read as 1, not 1000\n"
-                + "  = note: schema rule at model/schema/progress-report.schema.yaml:59:11\n"
-                + "  = help: YAML reads the dot as a decimal point, not as a thousands separator: write 1000 (or 1, if that was meant)\n",
-            "seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:8:12: error[report-value-whole]: indicator 'people-attended' counts whole numbers (unit count); 12.500 is read as 12.5: in YAML the dot is the decimal point\n"
+            "seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:8:12: error[report-value-whole]: indicator 'people-attended' counts whole numbers (unit count); 1.000 is read as 1: in YAML the dot is the decimal point\n"
                 + "  = note: the indicator's unit at model/indicators/people-attended.yaml:4:7\n"
-                + "  = help: if the dot separates thousands, write 12500: YAML reads the dot as a decimal point\n",
+                + "  = help: YAML reads the dot as a decimal point, not as a thousands separator: write 1000 (or 1, if that was meant)\n",
+            "seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:10:12: error[report-value-whole]: indicator 'people-attended' counts whole numbers (unit count); 12.500 is read as 12.5: in YAML the dot is the decimal point\n"
+                + "   = note: the indicator's unit at model/indicators/people-attended.yaml:4:7\n"
+                + "   = help: if the dot separates thousands, write 12500: YAML reads the dot as a decimal point\n",
         ], ["report-value-range", "report-value-whole", "schema-type"]) { t in
             try FreshUserRuleTests.addIndicators(t)
             try t.replace(Self.q2, "    value: 110\n", """
                     value: 1.000
                   - indicator: on-time
                     value: 33.333
+                  - indicator: user-satisfaction
+                    value: 8.000
 
                 """)
             try t.replace("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml", "value: 125", "value: 12.500")
+            try t.replace("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml", "values:\n", "values:\n  - indicator: on-time\n    value: 100.000\n")
         }
     }
 
     /// A share written as a fraction of 1 (0.925 for 92.5 %, session 35's trial: published
-    /// as 0.925 % and missed) is a warning where the target is 10 % or more; 0.5 % against
-    /// a target of 5 % and a percent of 0 or 1 pass.
+    /// as 0.925 % and missed) is a warning where the target is at least 10 % or more; 0.5 %
+    /// against a target of at most 20 % (read as 50 % it would be missed: session 36's
+    /// review) and a percent of 0 or 1 pass.
     func testAPercentWrittenAsAFractionIsAWarning() throws {
         try assertRendered([
             "seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml:10:12: warning[report-value-fraction]: indicator 'on-time' is a percent from 0 to 100: 0.925 is read as 0.925 %, against a target of 90 %\n"
@@ -133,7 +137,7 @@ final class FreshUserRuleTests: XCTestCase {
                 unit: percent
                 type: quality
                 frequency: quarterly
-                target: {value: 5, direction: at-most}
+                target: {value: 20, direction: at-most}
                 source: {ca: Registre, es: Registro}
 
                 """)

@@ -394,7 +394,13 @@ final class RuleTests: XCTestCase {
             .error("document-name-invalid", "x", at: .wholeFile("seeds/a/reports/notes.yaml")),
             .error("document-name-invalid", "x", at: .wholeFile("seeds/b/agreements/2026-q1.yaml")),
             .error("schema-type", "x", at: .wholeFile("seeds/c/reports/2026-Q2.yaml")),
-        ]), ["a": ["2026-q1"]])
+            .warning("tree-unexpected-file", "x", at: .wholeFile("seeds/d/reports/2026-q4.YAML")),
+        ]), ["a": ["2026-q1"], "d": ["2026-q4"]])
+        let named = { (s: String) in ProgressReportRule.quarter(named: s)?.id }
+        XCTAssertEqual(["2026-Q3", "2026-q03", "2026-T3", "Q3-2026", "2026q3", "2026-3", "2026_q3", "t3 2026"].map(named),
+                       Array(repeating: "2026-q3", count: 8))
+        XCTAssertEqual(["2026-q5", "2026", "notes", "26-q3", "2026-q3-draft", "2026-qq3", "2026-q3-2027"].map(named),
+                       Array(repeating: nil, count: 7))
     }
 
     /// Quarters missing one after the other are one diagnostic, naming the first and the

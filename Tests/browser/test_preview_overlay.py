@@ -66,3 +66,42 @@ def test_the_error_overlay_covers_the_page_and_reads_on_its_own(driver, preview)
     assert "oae check: 1 problem; the preview shows the last good build" in state["text"]
     assert 'seeds/molins-de-rei/office.yaml:26:9: error[schema-enum]: expected one of candidate, agreement, planned, pilot, open; found "plannd"' in state["text"]
     assert "help: did you mean 'planned'?" in state["text"]
+
+
+def test_a_preview_started_on_a_broken_tree_shows_its_errors(driver, tmp_path):
+    """A preview whose first build fails answers every page with the overlay and the
+    errors, not a bare "Not found" until a save (session 36's trial)."""
+    import urllib.error
+    import urllib.request
+    root = tmp_path / "tree"
+    for folder in ("model", "seeds", "templates"):
+        shutil.copytree(REPO / folder, root / folder)
+    office = root / "seeds" / "molins-de-rei" / "office.yaml"
+    office.write_text(office.read_text(encoding="utf-8").replace("status: planned", "status: plannd"), encoding="utf-8")
+    port = free_port()
+    env = dict(os.environ, OAE_PAGEFIND="off", OAE_PYTHON="/nonexistent", SOURCE_DATE_EPOCH="1764000000")
+    server = subprocess.Popen([str(oae_binary()), "serve", "--root", str(root), "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/ca/index.html"
+    try:
+        deadline = time.time() + 300
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=2).read()
+                pytest.fail("the broken tree's page was served")
+            except urllib.error.HTTPError as answer:
+                assert answer.code == 404
+                break
+            except OSError:
+                assert time.time() < deadline and server.poll() is None, "oae serve did not start"
+                time.sleep(0.1)
+        driver.get(url)
+        deadline = time.time() + 60
+        while not driver.execute_script("return !!document.getElementById('oae-error-overlay')"):
+            assert time.time() < deadline, "no overlay on the first page of a broken tree"
+            time.sleep(0.2)
+        text = driver.execute_script("return document.getElementById('oae-error-overlay').shadowRoot.textContent")
+        assert 'seeds/molins-de-rei/office.yaml:26:9: error[schema-enum]: expected one of candidate, agreement, planned, pilot, open; found "plannd"' in text
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -45,8 +45,9 @@ public struct ChecklistView: ChapterView {
     public var follow_up_issues: [FollowUp] = []
     public var follow_up_actions: [FollowUp] = []
     public var follow_up_last_visit: String?
-    /// What the last visit saw and agreed (its `summary`), as the office's page gives it.
-    public var follow_up_last_visit_summary: TextView?
+    /// What the visits of the last day saw and agreed (their `summary`, in the file's
+    /// order), as the office's page gives them.
+    public var follow_up_last_visit_summaries: [TextView] = []
     /// "Statuses as of 20 December 2026.": the day of the issues' states
     /// (`BuildInput.recordStateDay`); empty when there is no open issue.
     public var follow_up_as_of = ""
@@ -96,11 +97,12 @@ struct ChecklistChapter: ChapterBuilder {
                       status: c.words["follow_up_status.\(a.string(at: "status") ?? "")"],
                       dates: c.format.dateSpan(start: a.string(at: "start"), end: a.string(at: "end")))
             }
-            // The latest by date; of two on one day, the one listed last.
-            let last = (follow.sequence(at: "visits") ?? []).filter { $0.string(at: "date") != nil }
-                .enumerated().max { ($0.element.string(at: "date")!, $0.offset) < ($1.element.string(at: "date")!, $1.offset) }?.element
-            view.follow_up_last_visit = last?.string(at: "date").map { c.words("follow_up_last_visit", ["date": c.format.date($0)]) }
-            view.follow_up_last_visit_summary = m.view(last?["summary"])
+            // Every visit of the last day (two on one day are both told; session 36's trial).
+            let visits = follow.sequence(at: "visits") ?? []
+            let lastDay = visits.compactMap { $0.string(at: "date") }.max()
+            view.follow_up_last_visit = lastDay.map { c.words("follow_up_last_visit", ["date": c.format.date($0)]) }
+            view.follow_up_last_visit_summaries = visits.filter { lastDay != nil && $0.string(at: "date") == lastDay }
+                .compactMap { m.view($0["summary"]) }.filter { !$0.text.isBlankText }
         }
         return ChapterContent(model: view)
     }
