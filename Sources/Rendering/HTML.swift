@@ -150,14 +150,15 @@ public enum HTML {
     }
 
     /// Whether the text after the inline tags that begin `html` starts with a letter or a
-    /// digit (`Typography.Quotation.followedByWord`): `<a href=x>empresa` does, `<code>`
-    /// and a block's tag end the look.
+    /// digit (`Typography.Quotation.followedByWord`): `<a href=x>empresa` does; code
+    /// (`<code>`, `<kbd>`, `<samp>`, `<var>`, as a Markdown code span is no word) and a
+    /// block's tag end the look.
     static func textStartsWord(_ html: Substring) -> Bool {
         var rest = html
         while rest.first == "<" {
             guard let close = rest.firstIndex(of: ">") else { return false }
             let name = rest.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "/" }.lowercased()
-            guard HTML.inlineElements.contains(name.hasPrefix("/") ? String(name.dropFirst()) : name), name != "code" else { return false }
+            guard HTML.inlineElements.contains(name.hasPrefix("/") ? String(name.dropFirst()) : name), !["code", "kbd", "samp", "var"].contains(name) else { return false }
             rest = rest[rest.index(after: close)...]
         }
         var text = String(rest.prefix(4))

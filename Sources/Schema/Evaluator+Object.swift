@@ -68,11 +68,6 @@ extension Evaluator {
         }
     }
 
-    /// What the schema of the field `name` of `k` asks for, for a help: its format or
-    /// types ("a date (YYYY-MM-DD)", "a number"), and its description when short (else its
-    /// title), following `$ref` (a few steps) to the first that says: the field's own words
-    /// first ("last day on which the agreement is in force"), then its definition's ("a
-    /// stable identifier in lower case…"). Nils when it says nothing.
     /// `fieldForm` of `k`, else of the schemas `k` is a part of (a `then` that requires
     /// `date` declares no property: the object schema whose `if`/`then` it is does;
     /// session 35's trial got "add 'date:'" alone), up to four levels (`allOf` →
@@ -93,6 +88,12 @@ extension Evaluator {
         return found
     }
 
+    /// What the schema of the field `name` of `k` asks for, for a help: its format or
+    /// types ("a date (YYYY-MM-DD)", "a number"), and its description (`shortDescription`:
+    /// a long one by its first sentence or clause; else its title), following `$ref` (a few
+    /// steps) to the first that says: the field's own words first ("last day on which the
+    /// agreement is in force"), its definition's ("a stable identifier in lower case…") only
+    /// when the field has no description. Nils when it says nothing.
     func fieldForm(_ name: String, in k: CompiledNode) -> (form: String?, what: String?) {
         var cursor = 0
         guard var index = k.property(name, cursor: &cursor) else { return (nil, nil) }
