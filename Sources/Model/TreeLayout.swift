@@ -63,12 +63,18 @@ public enum TreeLayout {
     public static func classify(_ path: String, kinds: KindTable) -> Placement {
         let parts = components(path)
         guard let name = parts.last else { return .unexpected(message: "empty path", help: nil) }
-        if name.hasSuffix(".yml") {
-            let message = "'\(name)' uses the .yml extension; the tree's files end in .yaml"
-            let help = "rename it to '\(name.dropLast(4)).yaml'; if that file exists, move what this one says into it and delete this one"
+        // `.yml`, or an extension in another case (`.YAML`, `.Md`; session 36's trial was
+        // told "should be a YAML file"): named as the tree names it, the file would be read.
+        if let dot = name.lastIndex(of: "."), case let ext = String(name[dot...]), case let lower = ext.lowercased(),
+           lower == ".yml" || ((lower == ".yaml" || lower == ".md") && ext != lower) {
+            let canonical = lower == ".yml" ? ".yaml" : lower
+            let message = ext == ".yml" ? "'\(name)' uses the .yml extension; the tree's files end in .yaml"
+                                         : "'\(name)' ends in \(ext); the tree's files end in \(canonical)"
+            let renamed = String(name[..<dot]) + canonical
+            let help = "rename it to '\(renamed)'; if that file exists, move what this one says into it and delete this one"
             // As a .yaml a document (`reports/2026-q3.yml`), or one misnamed or misplaced
             // (`reports/2026-Q3.yml`, `seeds/<m>/2026-q3.yml`): meant as one, and not read.
-            switch classify(String(path.dropLast(4)) + ".yaml", kinds: kinds) {
+            switch classify(String(path.dropLast(name.count)) + renamed, kinds: kinds) {
             case .document:
                 return .misnamedDocument(message: message, help: help)
             case let .misnamedDocument(_, more?), let .misplacedDocument(_, more):
@@ -264,14 +270,19 @@ public enum TreeLayout {
         case .fixed(let fixed): id = fixed
         case .municipality: id = municipality ?? stem
         case .fileName:
+            // The name the writer most likely meant, when lower case and hyphens make it
+            // one (`2026-Q3.yaml`, `Company_Creation.md`): the help names it.
+            let meant = stem.lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
+            let valid = { (id: String) in declaration.idPattern.map { IDPatternMemo.shared.matches($0, id) } ?? isSlug(id) }
+            let rename = meant != stem && valid(meant) ? "rename it to '\(meant)\(language.map { "." + $0 } ?? "")\(ext)'" : nil
             if let pattern = declaration.idPattern {
                 guard IDPatternMemo.shared.matches(pattern, stem) else {
                     return .misnamedDocument(message: "'\(name)' is not a valid name for \(TreeLayout.article(kind.rawValue)) \(kind.rawValue)",
-                                             help: declaration.idHint)
+                                             help: rename ?? declaration.idHint)
                 }
             } else if !isSlug(stem) {
                 return .misnamedDocument(message: "'\(name)': '\(stem)' is not a valid id",
-                                         help: declaration.idHint ?? "ids are lower case words joined by hyphens, like 'company-creation'")
+                                         help: rename ?? declaration.idHint ?? "ids are lower case words joined by hyphens, like 'company-creation'")
             }
             id = stem
         }
