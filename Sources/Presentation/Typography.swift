@@ -4,7 +4,9 @@
 /// - an apostrophe between two letters, or a letter and a digit, is `’` (U+2019):
 ///   "l'empresa" → "l’empresa", "d'1 d'octubre" → "d’1 d’octubre", "office's" → "office’s";
 ///   so is one that ends a text before a link or an emphasis that starts with a letter
-///   ("l'[empresa](…)", `Quotation.followedByWord`);
+///   ("l'[empresa](…)", `Quotation.followedByWord`), or starts one after a link or an
+///   emphasis that ends with a letter, before a letter ("[office](…)'s",
+///   `Quotation.precededByWord`);
 ///   so is one after the `s` of a plural before a space, a sign or the end, outside a
 ///   quotation ("the offices' teams" → "the offices’ teams": the possessive of a plural in
 ///   English); other `'` (a quotation mark, "'entre cometes'") stay as written, and so does
@@ -61,7 +63,17 @@ public enum Typography {
         /// ends this text after a letter is then an apostrophe ("l'" before a link to
         /// "empresa"). Set by the caller for one text, before `prose`.
         public var followedByWord = false
+        /// Whether the text before, in the block, ends with a letter or a digit right
+        /// before this one (a link or an emphasis that ends there): a `'` that starts this
+        /// text before a letter is then an apostrophe ("[office](…)'s"). Set by the caller.
+        public var precededByWord = false
         public init() {}
+    }
+
+    /// Whether `b` ends with a letter or a digit (`precededByWord`).
+    public static func endsWord(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = b.last else { return false }
+        return isDigit(last) || endsLetter(b, before: b.count)
     }
 
     /// Whether `b` starts with a letter or a digit (`followedByWord`).
@@ -163,7 +175,7 @@ public enum Typography {
         let n = b.count
         var i = 0
         var quoted = quotation.opened
-        let followedByWord = quotation.followedByWord
+        let followedByWord = quotation.followedByWord, precededByWord = quotation.precededByWord
         defer { quotation.opened = quoted }
         while i < n {
             while i + 8 <= n, !mayChange(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
@@ -171,7 +183,7 @@ public enum Typography {
             while i < stop {
                 let c = base[i]
                 if c == apostrophe {
-                    if i > 0, i + 1 < n ? startsLetterOrDigit(b, at: i + 1) : followedByWord, endsLetter(b, before: i) {
+                    if i > 0 ? endsLetter(b, before: i) : precededByWord, i + 1 < n ? startsLetterOrDigit(b, at: i + 1) : followedByWord {
                         if !inAddress(b, at: i) { change(i, .apostrophe) }
                     } else if i + 1 < n, startsLetter(b, at: i + 1), i == 0 || !(endsLetter(b, before: i) || isDigit(base[i - 1])) {
                         quoted = true

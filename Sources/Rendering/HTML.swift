@@ -127,17 +127,26 @@ public enum HTML {
         var skipping: Substring?  // the closing tag of the element whose text stays as written
         // A quotation goes on across inline tags (a link, an emphasis), not into another block.
         var quotation = Typography.Quotation()
+        // Whether the text before the tags since, in the block, ended with a letter or a digit.
+        var previousEndsWord = false
         while let open = rest.firstIndex(of: "<") {
-            let text = String(rest[..<open])
-            // Only a text that ends with `'` looks at the text after the tags that follow.
+            var text = String(rest[..<open])
+            // Only a text that ends with `'` looks at the text after the tags that follow,
+            // and one that starts with `'` at the text before the tags that came.
             quotation.followedByWord = text.utf8.last == UInt8(ascii: "'") && HTML.textStartsWord(rest[open...])
+            quotation.precededByWord = text.utf8.first == UInt8(ascii: "'") && previousEndsWord
+            if !text.isEmpty { previousEndsWord = text.withUTF8 { Typography.endsWord($0) } }
             out += skipping == nil ? Typography.prose(text, quotation: &quotation) : text
             quotation.followedByWord = false
+            quotation.precededByWord = false
             guard let close = rest[open...].firstIndex(of: ">") else { rest = rest[open...]; break }
             let tag = rest[open...close]
             out += tag
             let name = tag.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "/" }.lowercased()
-            if !HTML.inlineElements.contains(name.hasPrefix("/") ? String(name.dropFirst()) : name) { quotation = Typography.Quotation() }
+            let element = name.hasPrefix("/") ? String(name.dropFirst()) : name
+            if !HTML.inlineElements.contains(element) { quotation = Typography.Quotation() }
+            // Code, or a block's tag, is no word before the text after it.
+            if !HTML.inlineElements.contains(element) || ["code", "kbd", "samp", "var"].contains(element) { previousEndsWord = false }
             if let end = skipping {
                 if name == end { skipping = nil }
             } else if ["code", "pre", "script", "style"].contains(name) {

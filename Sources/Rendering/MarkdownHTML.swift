@@ -130,8 +130,10 @@ public struct MarkdownHTML: Sendable {
         var quotation = quotations.current(for: node)
         // Only a text that ends with `'` looks at the text after it.
         quotation.followedByWord = bytes.last == UInt8(ascii: "'") && nextTextStartsWord(after: node)
+        quotation.precededByWord = bytes.first == UInt8(ascii: "'") && previousTextEndsWord(before: node)
         defer {
             quotation.followedByWord = false
+            quotation.precededByWord = false
             quotations.update(quotation)
         }
         guard let text = Typography.prose(utf8: bytes, quotation: &quotation) else { return nil }
@@ -160,6 +162,32 @@ public struct MarkdownHTML: Sendable {
                 return Typography.startsWord(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)))
             case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK:
                 next = cmark_node_first_child(n)
+            default:
+                return false
+            }
+        }
+        return false
+    }
+
+    /// Whether the text before `node` in its block ends with a letter or a digit right
+    /// before it: the previous text node, entering a link or an emphasis that ends there
+    /// and leaving the ones that begin with `node` (`nextTextStartsWord`, backwards).
+    static func previousTextEndsWord(before node: OpaquePointer) -> Bool {
+        let isInline = { (n: OpaquePointer) in cmark_node_get_type(n).rawValue & 0xC000 == 0xC000 }
+        var current = node
+        var previous = cmark_node_previous(node)
+        while previous == nil {
+            guard let parent = cmark_node_parent(current), isInline(parent) else { return false }
+            current = parent
+            previous = cmark_node_previous(parent)
+        }
+        while let n = previous {
+            switch cmark_node_get_type(n) {
+            case CMARK_NODE_TEXT:
+                guard let raw = cmark_node_get_literal(n) else { return false }
+                return Typography.endsWord(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)))
+            case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK:
+                previous = cmark_node_last_child(n)
             default:
                 return false
             }

@@ -148,7 +148,9 @@ enum FailureText {
         case let .bool(b) where wantsString:
             return quote(String(b), "a boolean")
         case .null where wantsString:
-            return isJSON ? nil : "the value is empty; write it after the colon, or \"\" for an empty text"
+            // Not `""`: a text's schema most often wants at least a character (session 36's
+            // trial was sent from one error to the next).
+            return isJSON ? nil : "the value is empty; write it after the colon"
         case .double where types.contains(.integer):
             // 26.500 for an integer (a population): a dot between thousands, which YAML
             // read as a decimal point (session 35's review).

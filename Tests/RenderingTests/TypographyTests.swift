@@ -72,7 +72,8 @@ final class TypographyTests: XCTestCase {
 
     /// An apostrophe that ends a text node before a link or an emphasis starting with a
     /// letter is curled ("l'[empresa](x)": session 35's leftover, each text node was read
-    /// alone); before a space, a code span or the end of the block it is not.
+    /// alone), and so is one that starts a text after one ending with a letter
+    /// ("[office](x)'s", session 36's trial); by a space, a code span or a block's edge not.
     func testAnApostropheBeforeALinkOrAnEmphasisIsCurled() {
         XCTAssertEqual(MarkdownHTML().render("Vegeu l'[empresa](x), d'**1** i l'*[oficina](y)*; l' `codi` i l'`codi`\n\nd'\n"), """
             <p>Vegeu l\u{2019}<a href="x">empresa</a>, d\u{2019}<strong>1</strong> i l\u{2019}<em><a href="y">oficina</a></em>; l' <code>codi</code> i l'<code>codi</code></p>
@@ -83,6 +84,15 @@ final class TypographyTests: XCTestCase {
                        "Vegeu l\u{2019}#link(\"https://example.org/a\")[empresa]\\.")
         XCTAssertEqual(HTML.typesetText("<p>Vegeu l'<a href=x>empresa</a> i l'<code>a</code></p><p>l'</p><p>a</p>"),
                        "<p>Vegeu l\u{2019}<a href=x>empresa</a> i l'<code>a</code></p><p>l'</p><p>a</p>")
+        // After a link or an emphasis that ends with a letter, before a letter: the
+        // possessive of English ("[office](x)'s"); not after code, a space or a block (and
+        // after code, `'s` opens a quotation, as at a word's start: no `s'` after it curls).
+        XCTAssertEqual(MarkdownHTML().render("The [office](x)'s team, the *Vallès*'s and `code`'s; the teams' plan\n"), """
+            <p>The <a href="x">office</a>\u{2019}s team, the <em>Vallès</em>\u{2019}s and <code>code</code>'s; the teams' plan</p>
+
+            """)
+        XCTAssertEqual(HTML.typesetText("<p>The <a href=x>office</a>'s team, <code>a</code>'s</p><p>'s</p>"),
+                       "<p>The <a href=x>office</a>\u{2019}s team, <code>a</code>'s</p><p>'s</p>")
     }
 
     /// An address written in a YAML text (no Markdown marks it) stays as written: a web

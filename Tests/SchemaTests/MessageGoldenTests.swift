@@ -142,6 +142,8 @@ final class MessageGoldenTests: XCTestCase {
                        "write 8000 without the quotes if the dot separates thousands (YAML reads it as a decimal point), else 8.000 without the quotes")
         XCTAssertEqual(FailureText.typeHelp(.number, node("8.5")), "remove the quotes to make it a number")
         XCTAssertEqual(FailureText.typeHelp(.boolean, node("sí")), "write true: YAML 1.2 reads sí as text, not as a boolean")
+        // An empty value is told to be written, not to be `""` (which a text's minLength refuses).
+        XCTAssertEqual(FailureText.typeHelp(.string, Node(.null, span: .wholeFile("a.yaml"))), "the value is empty; write it after the colon")
     }
 
     func testPatternAndUniqueItems() throws {
