@@ -390,6 +390,21 @@ public enum TreeLoader {
         }
     }
 
+    /// `help` with the municipality's folder the file names for `TreeLayout.municipalityStandIn`
+    /// (`seeds/staffing.yaml`, one folder too high, that says `municipality: vic`: "move it
+    /// to seeds/vic/staffing.yaml"): its `municipality`, or an office's `id`, when that is a
+    /// slug. Unchanged when the help has no stand-in, the file is not YAML or says none.
+    static func namingMunicipality(_ help: String, path: String,
+                                   read: (String) -> Result<[UInt8], FileTree.FileProblem>) -> String {
+        guard help.contains(TreeLayout.municipalityStandIn), path.hasSuffix(".yaml"),
+              case let .success(bytes) = read(path),
+              let node = YAMLLoader().load(bytes: bytes, file: path).0,
+              let slug = node.string(at: "municipality") ?? (path.hasSuffix("/office.yaml") ? node.string(at: "id") : nil),
+              TreeLayout.isSlug(slug)
+        else { return help }
+        return help.replacingOccurrences(of: TreeLayout.municipalityStandIn, with: slug)
+    }
+
     private static func loadFile(path: String, kinds: KindTable,
                                  read: (String) -> Result<[UInt8], FileTree.FileProblem>) -> (Loaded, [Diagnostic]) {
         // Without a kind table nothing can be placed; that one problem is reported.
@@ -407,7 +422,7 @@ public enum TreeLoader {
                                       at: .wholeFile(path), help: help)])
         case let .misplacedDocument(message, help):
             return (.nothing, [.error("document-misplaced", message + ", so oae reads nothing of it and no output holds it",
-                                      at: .wholeFile(path), help: help)])
+                                      at: .wholeFile(path), help: namingMunicipality(help, path: path, read: read))])
         case .schema, .uiStrings, .document, .reference:
             break
         }

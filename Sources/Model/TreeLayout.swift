@@ -146,17 +146,25 @@ public enum TreeLayout {
         let municipality = parts.first == "seeds" && parts.count > 2 && !named.contains(parts[1]) ? parts[1] : nil
         var found: [String: (kind: Kind, literal: Bool)] = [:]
         for declaration in kinds.declarations {
-            for place in declaration.places where place.first == parts.first {
+            // A file of model/ whose name a place of seeds/ gives (`model/office.yaml`) is
+            // sent there too: no place of model/ has it (session 37's trial).
+            for place in declaration.places
+            where place.first == parts.first
+                || (parts.first == "model" && place.first == "seeds" && !(place.last ?? "").hasPrefix(KindTable.idPlaceholder)) {
+                // Outside a municipality's folder (`seeds/staffing.yaml`, one folder too high:
+                // the trial of session 37 got a warning and no help), a municipality's place
+                // is named with `municipalityStandIn` for its folder.
                 var candidate: [String] = []
+                var standIn: Int?
                 for segment in place.dropLast() {
                     if segment == KindTable.municipalityPlaceholder {
-                        guard let municipality else { break }
-                        candidate.append(municipality)
+                        if municipality == nil { standIn = candidate.count }
+                        candidate.append(municipality ?? "municipality")
                     } else {
                         candidate.append(segment)
                     }
                 }
-                guard candidate.count == place.count - 1, candidate != Array(parts.dropLast()) else { continue }
+                guard candidate != Array(parts.dropLast()) else { continue }
                 candidate.append(name)
                 guard case let .document(kind, _, _, _)? = classifyPlaced(candidate, kinds: kinds),
                       kind == declaration.kind else { continue }
@@ -164,6 +172,7 @@ public enum TreeLayout {
                 // `classifyPlaced` says misnamed): as telling as a name (session 29's trial:
                 // a budget at seeds/<m>/2027.yaml was not sent to budgets/).
                 let named = !(place.last ?? "").hasPrefix(KindTable.idPlaceholder) || declaration.idPattern != nil
+                if let standIn { candidate[standIn] = municipalityStandIn }
                 found[candidate.joined(separator: "/")] = (kind, named)
             }
         }
@@ -171,6 +180,11 @@ public enum TreeLayout {
         let literal = all.filter(\.literal)
         return literal.isEmpty ? all : literal
     }
+
+    /// What stands for a municipality's folder in a path of `elsewhere` when the file is in
+    /// none (`seeds/<municipality>/staffing.yaml`); the load names the folder when the file
+    /// says its municipality (`TreeLoader`).
+    public static let municipalityStandIn = "<municipality>"
 
     /// "a" or "an" before a kind's name ("an office", "an assessment").
     static func article(_ kind: String) -> String { "aeiou".contains(kind.first ?? "x") ? "an" : "a" }

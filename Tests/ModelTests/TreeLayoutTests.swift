@@ -116,10 +116,59 @@ final class TreeLayoutTests: XCTestCase {
              "misplaced: unexpected file '2026-q3.yaml' in seeds/vic/ | in seeds/vic/reports/2026-q3.yaml it would be a progress-report document: move it there if it is one"),
             // A folder of seeds/ that a place names is no municipality's: no place of a
             // municipality is offered under it (the review of session 31).
-            ("seeds/assessments/2026-q3.yaml", "unexpected: '2026-q3.yaml' should be a Markdown file (.md) | an assessment is written as .md"),
+            // Its municipality's place, named with a stand-in for the folder (session 37).
+            ("seeds/assessments/2026-q3.yaml", "misplaced: '2026-q3.yaml' should be a Markdown file (.md) | an assessment is written as .md; in seeds/<municipality>/reports/2026-q3.yaml it would be a progress-report document: move it there if it is one"),
             ("seeds/vic/budgets/2026-q3.yaml",
              "misnamed: '2026-q3.yaml' is not a valid name for a budget | name budgets '<year>.yaml', like '2026.yaml'; in seeds/vic/reports/2026-q3.yaml it would be a progress-report document: move it there if it is one"),
         ]
         for (path, expected) in cases { XCTAssertEqual(place(path), expected, path) }
+    }
+
+    /// A municipality's document saved one folder too high (`seeds/staffing.yaml`), or in
+    /// model/, is misplaced, an error with the place it would be read at (session 37's
+    /// trial: a warning without help, and the check passed while the plan was left out).
+    func testAMunicipalitysDocumentOutsideItsFolderIsMisplaced() {
+        let cases: [(String, String)] = [
+            ("seeds/staffing.yaml",
+             "misplaced: unexpected file 'staffing.yaml' in seeds/ | in seeds/<municipality>/staffing.yaml it would be a staffing-plan document: move it there if it is one"),
+            ("seeds/follow-up.yaml",
+             "misplaced: unexpected file 'follow-up.yaml' in seeds/ | in seeds/<municipality>/follow-up.yaml it would be a follow-up document: move it there if it is one"),
+            ("seeds/2027.yaml",
+             "misplaced: unexpected file '2027.yaml' in seeds/ | in seeds/<municipality>/budgets/2027.yaml it would be a budget document: move it there if it is one"),
+            ("model/office.yaml",
+             "misplaced: unexpected file 'office.yaml' in model/ | in seeds/<municipality>/office.yaml it would be an office document: move it there if it is one"),
+            ("model/services/staffing.yaml",
+             "misplaced: 'staffing.yaml' should be a Markdown file (.md) | a service is written as .md; in seeds/<municipality>/staffing.yaml it would be a staffing-plan document: move it there if it is one"),
+            // A programme's document of seeds/ saved in model/ is sent back.
+            ("model/expansion.yaml",
+             "misplaced: unexpected file 'expansion.yaml' in model/ | in seeds/expansion.yaml it would be an expansion document: move it there if it is one"),
+            // Any name an `{id}` place takes stays a warning, without a guess.
+            ("seeds/notes.yaml", "unexpected: unexpected file 'notes.yaml' in seeds/"),
+            ("model/notes.yaml", "unexpected: unexpected file 'notes.yaml' in model/ | did you mean 'model.yaml'?"),
+        ]
+        for (path, expected) in cases { XCTAssertEqual(place(path), expected, path) }
+    }
+
+    /// The load names the municipality's folder the misplaced file says it is of (its
+    /// `municipality`, an office's `id`).
+    func testTheLoadNamesTheFolderOfTheMunicipalityTheFileSays() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("oae-misplaced-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        try fm.copyItem(at: TreeLayoutTests.packageRoot.appendingPathComponent("Tests/Fixtures/network"), to: root)
+        try fm.copyItem(at: TreeLayoutTests.packageRoot.appendingPathComponent("model/schema"), to: root.appendingPathComponent("model/schema"))
+        let seeds = root.appendingPathComponent("seeds")
+        try Data("municipality: molins-de-rei\nvisits: []\n".utf8).write(to: seeds.appendingPathComponent("follow-up.yaml"))
+        try Data("id: vic\nname: Vic\n".utf8).write(to: root.appendingPathComponent("model/office.yaml"))
+        try Data("municipality: Molins de Rei\n".utf8).write(to: seeds.appendingPathComponent("staffing.yaml"))
+        try Data("year: 2027\n".utf8).write(to: seeds.appendingPathComponent("2027.yaml"))
+        let tree = TreeLoader.load(root: root)
+        let misplaced = tree.diagnostics.filter { $0.rule == "document-misplaced" }.map { "\($0.span.file): \($0.help ?? "")" }
+        XCTAssertEqual(misplaced, [
+            "model/office.yaml: in seeds/vic/office.yaml it would be an office document: move it there if it is one",
+            "seeds/2027.yaml: in seeds/<municipality>/budgets/2027.yaml it would be a budget document: move it there if it is one",
+            "seeds/follow-up.yaml: in seeds/molins-de-rei/follow-up.yaml it would be a follow-up document: move it there if it is one",
+            "seeds/staffing.yaml: in seeds/<municipality>/staffing.yaml it would be a staffing-plan document: move it there if it is one",
+        ])
     }
 }
