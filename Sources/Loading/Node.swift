@@ -7,6 +7,22 @@ import Diagnostics
 /// files have none.
 public typealias WrittenForms = [SourceSpan: String]
 
+extension Dictionary where Key == SourceSpan, Value == String {
+    /// The text a scalar was written with: its written form (`WrittenForms`) when that is
+    /// not the value's own text, else the value's own (`1.234`, `12`, kept by no form: a
+    /// count written `1.234` was not told of thousands, session 37's trial). Nil for a
+    /// text, a null, a list and a mapping.
+    public func text(of node: Node) -> String? {
+        if let written = self[node.span] { return written }
+        switch node.value {
+        case let .int(i): return String(i)
+        case let .double(d): return String(d)
+        case let .bool(b): return b ? "true" : "false"
+        case .null, .string, .sequence, .mapping: return nil
+        }
+    }
+}
+
 /// A YAML node with the place it was written. Scalars are typed by the YAML 1.2 core
 /// schema: only `true`/`false` (any case of the word) are booleans; `no`, `off`, `NO`
 /// stay strings; quoted scalars are always strings.

@@ -151,10 +151,11 @@ enum FailureText {
             // Not `""`: a text's schema most often wants at least a character (session 36's
             // trial was sent from one error to the next).
             return isJSON ? nil : "the value is empty; write it after the colon"
-        case .double where types.contains(.integer):
+        case let .double(d) where types.contains(.integer):
             // 26.500 for an integer (a population): a dot between thousands, which YAML
-            // read as a decimal point (session 35's review).
-            return written.flatMap { thousandsHelp($0, meaning: nil) }
+            // read as a decimal point (session 35's review); 1.234 too, which was written
+            // as the value YAML read and so has no written form (session 37's trial).
+            return thousandsHelp(written ?? ValueText.number(d), meaning: nil)
         case let .string(s) where types.contains(.number) || types.contains(.integer):
             // '58.000' in quotes: without them it would be read as 58 (session 36's trial).
             if groupsThousands(s), s.filter({ $0 == "." }).count == 1 {

@@ -42,7 +42,6 @@ struct IndicatorTargetRule: MunicipalRule {
         }
         guard let adaptation = m.files.adaptation else { return out }
         let written = adaptation.writtenForms
-        guard !written.isEmpty else { return out }
         for indicator in m.indicators where !indicator.overrides.isEmpty {
             out += IndicatorTargetRule.thousands(indicator.fields, id: indicator.id, unitNode: indicator.fields["unit"], written: written)
                 .filter { $0.span.file.hasPrefix(local) }
@@ -64,9 +63,9 @@ struct IndicatorTargetRule: MunicipalRule {
     }
 
     static func thousands(_ values: [Node], id: String, unitNode: Node?, written: WrittenForms) -> [Diagnostic] {
-        guard unitNode?.string == "count", !written.isEmpty else { return [] }
+        guard unitNode?.string == "count" else { return [] }
         return values.compactMap { node in
-            guard let value = node.number, let text = written[node.span], WrittenNumber.groupsThousands(text) else { return nil }
+            guard let value = node.number, let text = written.text(of: node), WrittenNumber.groupsThousands(text) else { return nil }
             return ReportValueRule.thousands("target-value-whole", id: id, written: text, value: value, at: node.span,
                                              related: unitNode.map { [RelatedLocation($0.span, "the indicator's unit")] } ?? [],
                                              otherwise: "write the target as a whole number")

@@ -138,7 +138,7 @@ struct ReportValueRule: MunicipalRule {
                 // A count written with a dot between thousands (`1.000`, as Catalan and
                 // Spanish write 1,000): YAML reads 1, a whole number, and the dashboard would
                 // publish it (session 35's trial). Told by what was written.
-                let written = report.writtenForms[valueNode.span]
+                let written = report.writtenForms.text(of: valueNode)
                 let thousands = written.map(WrittenNumber.groupsThousands) ?? false
                 if unit == "count", value != value.rounded() || thousands {
                     let unitNote = ind["unit"].map { [RelatedLocation($0.span, "the indicator's unit")] } ?? []

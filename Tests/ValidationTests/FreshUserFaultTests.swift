@@ -104,6 +104,37 @@ final class FreshUserFaultTests: XCTestCase {
         }
     }
 
+    /// A number with three digits after its dot that are not all zeros (`1.234`) is written
+    /// as YAML reads it, so no written form keeps it; a count, a count's target and an
+    /// integer field so written are still told of thousands (session 37's trial: `1.234`
+    /// people got "write the quarter's total as a whole number", `1.000` the thousands).
+    func testACountWrittenWithThousandsOtherThanZerosIsToldOfThem() throws {
+        let help = "if the dot separates thousands, write 1234: YAML reads the dot as a decimal point"
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/adaptation.yaml:11:16: error[target-value-whole]: indicator 'people-attended' counts whole numbers (unit count); 1.234 is not a whole number: in YAML the dot is the decimal point\n"
+                + "   = note: the indicator's unit at model/indicators/people-attended.yaml:4:7\n"
+                + "   = help: \(help)\n",
+            "seeds/sant-feliu-de-llobregat/office.yaml:8:13: error[schema-type]: expected an integer; found number 1.234\n"
+                + "  = note: schema rule at model/schema/office.schema.yaml:118:5\n"
+                + "  = help: \(help)\n",
+            "seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:8:12: error[report-value-whole]: indicator 'people-attended' counts whole numbers (unit count); 1.234 is not a whole number: in YAML the dot is the decimal point\n"
+                + "  = note: the indicator's unit at model/indicators/people-attended.yaml:4:7\n"
+                + "  = help: \(help)\n",
+        ], ["schema-type", "target-value-whole", "report-value-whole"]) { tree in
+            try tree.replace("seeds/sant-feliu-de-llobregat/office.yaml", "opening_date: 2026-04-13\n",
+                             "opening_date: 2026-04-13\npopulation: 1.234\n")
+            try tree.replace("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml", "value: 125", "value: 1.234")
+            try tree.replace("seeds/sant-feliu-de-llobregat/adaptation.yaml", "overrides:\n", """
+                overrides:
+                  indicators:
+                    people-attended:
+                      target:
+                        value: 1.234
+
+                """)
+        }
+    }
+
     /// A field that only a `then` asks for is helped with its form and meaning, looked up
     /// in the object schema whose `if`/`then` it is; a field `dependentRequired` asks for
     /// too, by its own description's first clause (session 35's leftovers: "add 'date:'"
