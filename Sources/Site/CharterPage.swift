@@ -40,11 +40,12 @@ extension Pages {
         let legal = (template?.sequence(at: "legal_basis") ?? []).map { legalCitation($0, language) }
         let hours = officeHours(office, language)
         let contact = officeContact(office, language)
+        let address = officeSummary(slug, language, path).address
         let view = CharterView(
             office: officeName,
             office_name: officeText.text.isEmpty ? language.plain(officeName) : officeText,
             intro: language.text(template?["intro"]), has_intro: template?["intro"] != nil,
-            address: officeSummary(slug, language, path).address,
+            address: address, has_address: !address.isEmpty,
             services: services,
             commitments: commitments, has_commitments: !commitments.isEmpty,
             has_template: template != nil,
@@ -55,6 +56,7 @@ extension Pages {
             complaints_indicator: indicator.map { modelLink(.indicator, $0, .indicator($0), language, from: path) },
             has_complaints_indicator: indicator != nil,
             hours: hours, has_hours: !hours.isEmpty, contact: contact, has_contact: !contact.isEmpty,
+            has_channels: !address.isEmpty || !hours.isEmpty || !contact.isEmpty,
             legal: legal,
             as_of: language.format("charter_as_of", ["date": language.formatter.date(site.input.sourceDay),
                                                      "version": network.settings.version]),
@@ -88,6 +90,7 @@ struct CharterView: ViewModel {
     var intro: TextView
     var has_intro: Bool
     var address: String
+    var has_address: Bool
     var services: [Service]
     var commitments: [Commitment]
     var has_commitments: Bool
@@ -104,6 +107,9 @@ struct CharterView: ViewModel {
     var has_hours: Bool
     var contact: [OfficeView.Contact]
     var has_contact: Bool
+    /// Whether the office has given an address, hours or a channel: else the charter says
+    /// they are still to be given (`ui.office_no_contact`), not an empty section.
+    var has_channels: Bool
     var legal: [ServiceView.Legal]
     var as_of: String
     var office_href: String

@@ -67,6 +67,9 @@ extension Pages {
         if let lat, let lon {
             coordinates = language.formatter.coordinates(lat: lat, lon: lon)
         }
+        let address = language.formatter.addressLines(street: office?["address"]?.string(at: "street"),
+                                                      postalCode: office?["address"]?.string(at: "postal_code"),
+                                                      locality: office?["address"]?.string(at: "locality")).joined(separator: ", ")
         return OfficeSummary(
             slug: slug,
             name: office?["name"] == nil ? language.plain(site.municipalityName(slug)) : language.text(office?["name"]),
@@ -77,9 +80,8 @@ extension Pages {
             status_label: site.statusLabel(status, language),
             opening_date: language.date(office?.string(at: "opening_date")),
             opening_day: office?.string(at: "opening_date") ?? "",
-            address: language.formatter.addressLines(street: office?["address"]?.string(at: "street"),
-                                                     postalCode: office?["address"]?.string(at: "postal_code"),
-                                                     locality: office?["address"]?.string(at: "locality")).joined(separator: ", "),
+            address: address,
+            has_address: !address.isEmpty,
             has_coordinates: coordinates != nil,
             coordinates: coordinates)
     }
@@ -97,7 +99,12 @@ struct OfficeSummary: ViewModel {
     var status_label: String
     var opening_date: String
     var opening_day: String
+    /// The street, postal code and locality, as one line; empty when the office has given
+    /// none (a planned office, as `oae new municipality` writes it).
     var address: String
+    /// Whether `address` says anything: the office page says the address is still to be
+    /// given rather than leave its row empty (session 37's trial).
+    var has_address: Bool
     var has_coordinates: Bool
     var coordinates: String?
 }

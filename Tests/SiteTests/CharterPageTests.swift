@@ -44,6 +44,23 @@ final class CharterPageTests: XCTestCase {
         XCTAssertTrue(office.contains("<li><a href=\"sant-feliu-de-llobregat/charter.html\">Carta de servicios</a></li>"), office)
     }
 
+    /// A planned office that has given no address, hours or channel (as `oae new
+    /// municipality` writes it) says so on its page and its charter, not an empty row and
+    /// an empty section (session 37's trial).
+    func testAnOfficeWithoutAddressOrChannelsSaysTheyAreToBeGiven() throws {
+        let all = try pages()
+        let office = all["ca/offices/molins-de-rei.html"] ?? ""
+        XCTAssertTrue(office.contains("Adreça</dt>\n<dd>Encara no s’ha donat.</dd>"), office)
+        let charter = all["es/offices/molins-de-rei/charter.html"] ?? ""
+        XCTAssertTrue(charter.contains("<h2 id=\"charter-channels\">") && charter.contains("<p>La oficina aún no ha dado su dirección ni sus canales.</p>"), charter)
+        // An office with an address shows it, and not the words.
+        let open = all["ca/offices/sant-feliu-de-llobregat.html"] ?? ""
+        XCTAssertTrue(open.contains("Adreça</dt>\n<dd>Carrer de Pi i Margall, 30, 08980 Sant Feliu de Llobregat</dd>"), open)
+        let openCharter = all["ca/offices/sant-feliu-de-llobregat/charter.html"] ?? ""
+        XCTAssertTrue(openCharter.contains("<p>Carrer de Pi i Margall, 30, 08980 Sant Feliu de Llobregat</p>"), openCharter)
+        XCTAssertFalse(openCharter.contains("encara no ha donat"), openCharter)
+    }
+
     func testWithoutATemplateTheCharterHasWhatTheTreeHolds() throws {
         let page = try pages()["es/offices/molins-de-rei/charter.html"] ?? ""
         XCTAssertTrue(page.contains("<h2 id=\"charter-services\">Servicios que ofrecemos</h2>"), page)
