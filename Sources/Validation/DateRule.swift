@@ -121,9 +121,13 @@ struct DateRule: MunicipalRule {
                     if n.quarter == quarter, n.year != year { return period["year"]!.span }
                     return period.span
                 } ?? period.span
+                // Not a rename onto the report of that quarter (session 37's trial was sent
+                // to 2026-q3.yaml, which stood beside it).
+                let taken = m.files.reports.contains { $0.id == q.id }
                 out.append(.error("report-period-mismatch",
                                   "the report's period is \(q), but its file is named for \(report.id)",
-                                  at: at, help: "rename the file to \(q.id).yaml, or correct the period"))
+                                  at: at, help: taken ? "correct the period: \(q.id).yaml is the report of \(q) already"
+                                                      : "rename the file to \(q.id).yaml, or correct the period"))
             }
         }
         return out

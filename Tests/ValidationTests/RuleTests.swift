@@ -455,9 +455,22 @@ final class RuleTests: XCTestCase {
     }
 
     func testReportPeriodMismatch() throws {
+        let report = "\(sf)/reports/2026-q3.yaml"
+        let change = { (t: FixtureTree) in try t.replace(report, "quarter: 3", "quarter: 2") }
         try assertDiagnostics([
             "report-period-mismatch seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:5:12: the report's period is 2026 Q2, but its file is named for 2026-q3",
-        ]) { try $0.replace("\(sf)/reports/2026-q3.yaml", "quarter: 3", "quarter: 2") }
+        ], change)
+        // The report of 2026 Q2 stands beside it: no rename onto it (session 37's trial).
+        XCTAssertEqual(try periodMismatchHelp(change), "correct the period: 2026-q2.yaml is the report of 2026 Q2 already")
+        XCTAssertEqual(try periodMismatchHelp { try $0.replace(report, "year: 2026", "year: 2025") },
+                       "rename the file to 2025-q3.yaml, or correct the period")
+    }
+
+    func periodMismatchHelp(_ change: (FixtureTree) throws -> Void) throws -> String? {
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try change(t)
+        return CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.first { $0.rule == "report-period-mismatch" }?.help
     }
 
     /// The field that differs from the file name is the one pointed at; both: the period.
