@@ -25,9 +25,17 @@ public enum JSONReport {
         return report.serialized() + "\n"
     }
 
-    /// The diagnostics on one line, `{"diagnostics": [...]}` (for the preview's events).
+    /// The diagnostics on one line, `{"diagnostics": [...]}` (a build's record of its check).
     public static func compact(_ diagnostics: [Diagnostic]) -> String {
         JSONValue.object([("diagnostics", .array(diagnostics.sortedForReport().map(json)))]).serialized(pretty: false)
+    }
+
+    /// The same, with `"shows_last_build"` (for the preview's events): whether the pages under
+    /// the overlay are a good build's, false until the tree first builds (the overlay said
+    /// "the preview shows the last good build" over a 404; session 37's trial).
+    public static func compact(_ diagnostics: [Diagnostic], showsLastBuild: Bool) -> String {
+        JSONValue.object([("diagnostics", .array(diagnostics.sortedForReport().map(json))),
+                          ("shows_last_build", .bool(showsLastBuild))]).serialized(pretty: false)
     }
 
     static func json(_ d: Diagnostic) -> JSONValue {

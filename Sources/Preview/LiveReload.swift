@@ -29,7 +29,8 @@ public enum LiveReload {
                          "font": "15px/1.5 ui-monospace, monospace", "text-align": "left" });
             var title = document.createElement("h2");
             var n = report.diagnostics.length;
-            title.textContent = "oae check: " + n + (n === 1 ? " problem" : " problems") + "; the preview shows the last good build";
+            title.textContent = "oae check: " + n + (n === 1 ? " problem" : " problems") + "; "
+              + (report.shows_last_build === false ? "the preview starts once the tree builds" : "the preview shows the last good build");
             css(title, { "margin": "0 0 1.5rem", "padding": "0", "border": "none", "color": "#ff8a80",
                          "font": "bold 20px/1.3 ui-monospace, monospace" });
             panel.appendChild(title);

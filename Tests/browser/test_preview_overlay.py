@@ -102,6 +102,9 @@ def test_a_preview_started_on_a_broken_tree_shows_its_errors(driver, tmp_path):
             time.sleep(0.2)
         text = driver.execute_script("return document.getElementById('oae-error-overlay').shadowRoot.textContent")
         assert 'seeds/molins-de-rei/office.yaml:26:9: error[schema-enum]: expected one of candidate, agreement, planned, pilot, open; found "plannd"' in text
+        # No good build stands under it yet (session 37's trial read "shows the last good build").
+        assert "oae check: 1 problem; the preview starts once the tree builds" in text
+        assert "last good build" not in text
     finally:
         server.terminate()
         server.wait(timeout=30)
