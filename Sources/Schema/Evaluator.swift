@@ -194,6 +194,13 @@ struct Evaluator {
         guard types.contains(.string) else { return nil }
         switch instance.value {
         case .int, .double, .bool: break
+        case .null where !instance.span.file.lowercased().hasSuffix(".json"):
+            // An empty field of a closed list (`type:` of an agreement) is told what it
+            // takes, not only where to write it (session 37's trial).
+            guard let values = k.enumValues, (1...12).contains(values.count) else { return nil }
+            let listed = values.map(ValueText.literal)
+            return "the value is empty; write " + (listed.count == 1 ? listed[0] : "one of " + listed.joined(separator: ", "))
+                + " after the colon"
         default: return nil
         }
         if let format = k.format, !format.accepts(text) { return "write \(format.expectation)" }

@@ -72,6 +72,12 @@ enum FailureText {
             }
             return Text(message: "expected at most \(ValueText.count(max ?? 0, "matching item")); found \(count)")
         case let .minLength(n, count):
+            // An empty text of one language (`es: ""`; session 37's trial got no help): its
+            // translation, or no line, which leaves the language to `translation-missing`.
+            if count == 0, case let .key(code)? = f.path.last, isLanguageCode(code) {
+                return Text(message: "expected at least \(ValueText.count(n, "character")); found \(count)",
+                            help: "write the text in '\(code)' between the quotes, or remove the line while it is not translated (the text then shows in another language)")
+            }
             return Text(message: "expected at least \(ValueText.count(n, "character")); found \(count)")
         case let .maxLength(n, count):
             return Text(message: "expected at most \(ValueText.count(n, "character")); found \(count)")
@@ -267,7 +273,20 @@ enum FailureText {
     /// `6.3.2026`: day, month, year, as in Catalan and Spanish; `2026-3-6` without its
     /// zeros): the date as YYYY-MM-DD. Nil when the text is no such date.
     static func dateAsWritten(_ text: String) -> String? {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { "/-.".contains($0) })
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // A date and time (`2027-03-01T00:00:00`, `2027-03-01 10:30`): the day alone.
+        if trimmed.utf8.count > 10, case let day = String(trimmed.prefix(10)), dateAsWritten(day) == nil,
+           day.utf8.count == 10, let next = trimmed.dropFirst(10).first, next == "T" || next == " ",
+           day.split(separator: "-").count == 3 {
+            return "write \(day): a date field takes the day alone, without the time"
+        }
+        // The month in words (`1 December 2026`, `1 de desembre de 2026`, `1 de diciembre
+        // de 2026`, `December 1, 2026`; session 37's trial).
+        if let (year, month, day) = monthInWords(trimmed) {
+            return "write " + String(format: "%04d-%02d-%02d", year, month, day)
+                + ": dates are written year-month-day, in numbers, with two-digit months and days"
+        }
+        let parts = trimmed.split(whereSeparator: { "/-.".contains($0) })
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
         let numbers = parts.compactMap { Int($0) }
         let (year, month, day): (Int, Int, Int)
@@ -282,6 +301,43 @@ enum FailureText {
         let iso = String(format: "%04d-%02d-%02d", year, month, day)
         guard iso != text else { return nil }
         return "write \(iso)" + (parts[0].count == 4 ? "" : " (day \(day), month \(month))") + ": dates are written year-month-day, with two-digit months and days"
+    }
+
+    /// The months by their names and common abbreviations in Catalan, Spanish and English
+    /// (lower case, without the article: `d'abril` is read as `abril`).
+    static let monthNames: [String: Int] = {
+        let names: [[String]] = [
+            ["gener", "enero", "january", "jan", "gen", "ene"], ["febrer", "febrero", "february", "feb"],
+            ["març", "marzo", "march", "mar"], ["abril", "april", "apr", "abr"], ["maig", "mayo", "may"],
+            ["juny", "junio", "june", "jun"], ["juliol", "julio", "july", "jul"], ["agost", "agosto", "august", "aug", "ago"],
+            ["setembre", "septiembre", "setiembre", "september", "sep", "sept", "set"], ["octubre", "october", "oct"],
+            ["novembre", "noviembre", "november", "nov"], ["desembre", "diciembre", "december", "dec", "des", "dic"],
+        ]
+        var out: [String: Int] = [:]
+        for (i, words) in names.enumerated() { for w in words { out[w] = i + 1 } }
+        return out
+    }()
+
+    /// Day, month and year of a date with its month in words, in any of the orders of
+    /// Catalan, Spanish and English (`1 de desembre de 2026`, `1 December 2026`, `December
+    /// 1, 2026`); nil for any other text.
+    static func monthInWords(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        var words = text.lowercased().split(whereSeparator: { " ,.".contains($0) }).map(String.init)
+        words = words.filter { $0 != "de" && $0 != "del" && $0 != "of" }.map { $0.hasPrefix("d'") || $0.hasPrefix("d’") ? String($0.dropFirst(2)) : $0 }
+        guard words.count == 3 else { return nil }
+        let months = words.compactMap { monthNames[$0] }
+        let numbers = words.compactMap { Int($0) }
+        guard months.count == 1, numbers.count == 2, let year = numbers.first(where: { $0 >= 1000 }),
+              let day = numbers.first(where: { $0 < 1000 }), (1...31).contains(day), (1000...9999).contains(year) else { return nil }
+        return (year, months[0], day)
+    }
+
+    /// Whether a key is the code of a language a text of the tree may be written in: the
+    /// languages of Catalonia and Spain, and those its offices' users most often speak
+    /// (`oc-aranes` with its variant). A closed list: a field named `id` is no language.
+    static func isLanguageCode(_ key: String) -> Bool {
+        let base = key.split(separator: "-").first.map(String.init) ?? key
+        return ["ca", "es", "en", "oc", "eu", "gl", "fr", "de", "it", "pt", "ar", "ro", "zh", "ur"].contains(base)
     }
 
     /// `did you mean 'free'?` when the value is a string close to an allowed string.

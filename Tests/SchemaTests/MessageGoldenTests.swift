@@ -130,6 +130,14 @@ final class MessageGoldenTests: XCTestCase {
         XCTAssertEqual(FailureText.dateAsWritten("6.3.2026"), "write 2026-03-06 (day 6, month 3): dates are written year-month-day, with two-digit months and days")
         XCTAssertEqual(FailureText.dateAsWritten("2026-3-6"), "write 2026-03-06: dates are written year-month-day, with two-digit months and days")
         XCTAssertEqual(["2026-03-06", "13/13/2026", "06/03/26", "March 6", "2026/03"].map(FailureText.dateAsWritten), [nil, nil, nil, nil, nil])
+        // With the time, or the month in words (session 37's trial).
+        XCTAssertEqual(FailureText.dateAsWritten("2027-03-01T00:00:00"), "write 2027-03-01: a date field takes the day alone, without the time")
+        XCTAssertEqual(FailureText.dateAsWritten("2027-03-01 10:30"), "write 2027-03-01: a date field takes the day alone, without the time")
+        let words = "dates are written year-month-day, in numbers, with two-digit months and days"
+        XCTAssertEqual(["1 December 2026", "1 de desembre de 2026", "3 d'abril de 2027", "1 de diciembre de 2026", "December 1, 2026", "1 Dec. 2026"].map(FailureText.dateAsWritten),
+                       ["write 2026-12-01: \(words)", "write 2026-12-01: \(words)", "write 2027-04-03: \(words)", "write 2026-12-01: \(words)",
+                        "write 2026-12-01: \(words)", "write 2026-12-01: \(words)"])
+        XCTAssertEqual(["1 Smarch 2026", "32 December 2026", "December 2026", "the 1st of December 2026"].map(FailureText.dateAsWritten), [nil, nil, nil, nil])
     }
 
     /// A number in quotes written with a dot between thousands is not told to lose its
