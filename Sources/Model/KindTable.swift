@@ -76,7 +76,8 @@ public struct ItemDeclaration: Sendable {
 public struct KindTable: Sendable {
     public static let folder = "model/schema"
     public static let path = "model/schema/kinds.yaml"
-    static let municipalityPlaceholder = "{municipality}"
+    /// The segment of a place that stands for a municipality's folder (`seeds/{municipality}/office.yaml`).
+    public static let municipalityPlaceholder = "{municipality}"
     static let idPlaceholder = "{id}"
 
     public static let rules = [

@@ -84,9 +84,14 @@ struct ReferenceRule: DocumentRule {
         if let here = doc.municipality,
            let (owner, at) = c.references.local.sorted(by: { $0.key < $1.key }).lazy
                .compactMap({ slug, kinds in kinds[kind]?[id].map { (slug, $0) } }).first(where: { $0.0 != here }) {
+            // A kind whose shared documents seeds/ holds for the whole network (the
+            // programme's agreements, seeds/agreements/) has no model's (session 37's trial).
+            let shared = c.network.kinds.declaration(Kind(kind))?.places
+                .first { $0.first == "seeds" && !$0.contains(KindTable.municipalityPlaceholder) }
+            let others = shared.map { "the programme's (\($0.dropLast().joined(separator: "/"))/)" } ?? "the model's"
             out.append(.error("ref-unknown", "\(kind) '\(id)' is \(owner)'s, not \(here)'s", at: span,
                               related: [RelatedLocation(at, "the \(kind) of \(owner)")],
-                              help: "a municipality's documents name its own \(kind)s and the model's; name one of \(here)'s"))
+                              help: "a municipality's documents name its own \(kind)s and \(others); name one of \(here)'s"))
             return
         }
         let known = c.references.ids(kind, municipality: doc.municipality).keys.sorted()

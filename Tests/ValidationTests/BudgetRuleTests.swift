@@ -172,6 +172,16 @@ final class BudgetRuleTests: XCTestCase {
         try u.replace(budget, "    - post: adv-1\n      yearly_cost: 46000\n", "    - post: adv-1\n      yearly_cost: 46000\n    - post: adv-2\n      yearly_cost: 46000\n")
         let e = CheckRun.diagnose(root: u.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "budget-post-unknown" }
         XCTAssertEqual(e.map { $0.help ?? "" }, ["the budget costs every post of the staffing plan already: add the post to staff in staffing.yaml, or remove this line"])
+        // The plan gives one id to two posts (adv-2 renamed adv-1): the duplicate is named
+        // (session 37's trial).
+        let v = try FixtureTree()
+        defer { v.remove() }
+        try v.replace(budget, "    - post: adv-1\n      yearly_cost: 46000\n", "    - post: adv-1\n      yearly_cost: 46000\n    - post: adv-2\n      yearly_cost: 46000\n")
+        let plan = try v.read("seeds/sant-feliu-de-llobregat/staffing.yaml")
+        let second = plan[plan.range(of: "  - id: adv-1")!.lowerBound...]
+        try v.write("seeds/sant-feliu-de-llobregat/staffing.yaml", plan + second)
+        let f = CheckRun.diagnose(root: v.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "budget-post-unknown" }
+        XCTAssertEqual(f.map { $0.help ?? "" }, ["the staffing plan gives the id 'adv-1' to more than one post: if one of them is 'adv-2', give it back its id in staffing.yaml"])
     }
 
     func testTheSchemaKnowsTheFundingSources() throws {

@@ -110,7 +110,7 @@ extension FreshUserRuleTests {
         try assertRendered([
             "seeds/sant-feliu-de-llobregat/office.yaml:8:55: error[ref-unknown]: agreement 'adhesion-molins' is molins-de-rei's, not sant-feliu-de-llobregat's\n"
                 + "  = note: the agreement of molins-de-rei at seeds/molins-de-rei/agreements/adhesion-molins.yaml:1:1\n"
-                + "  = help: a municipality's documents name its own agreements and the model's; name one of sant-feliu-de-llobregat's\n",
+                + "  = help: a municipality's documents name its own agreements and the programme's (seeds/agreements/); name one of sant-feliu-de-llobregat's\n",
         ], ["ref-unknown"]) { t in
             try t.replace(Self.office, "agreements: [adhesion-sant-feliu, knowledge-transfer]", "agreements: [adhesion-sant-feliu, knowledge-transfer, adhesion-molins]")
         }

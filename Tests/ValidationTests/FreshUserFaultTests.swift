@@ -135,6 +135,33 @@ final class FreshUserFaultTests: XCTestCase {
         }
     }
 
+    /// An empty field of a closed list is told the values it takes (session 37's trial:
+    /// `type:` of an agreement was told only to write something after the colon).
+    func testAnEmptyFieldOfAClosedListIsToldItsValues() throws {
+        try assertRendered([
+            "seeds/agreements/knowledge-transfer.yaml:3:6: error[schema-type]: expected a string; found null\n"
+                + "  = note: schema rule at model/schema/agreement.schema.yaml:34:5\n"
+                + "  = help: the value is empty; write one of knowledge-transfer, adhesion, pae-registration, referral-protocol after the colon\n",
+        ], ["schema-type", "schema-enum"]) { tree in
+            try tree.replace("seeds/agreements/knowledge-transfer.yaml", "type: knowledge-transfer\n", "type:\n")
+        }
+    }
+
+    /// An empty text of one language (`es: ""`) is told to be written or left out (session
+    /// 37's trial got only the note on the two forms of a text).
+    func testAnEmptyTranslationIsToldWhatToDo() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/office.yaml:5:48: error[schema-min-length]: expected at least 1 character; found 0\n"
+                + "  = note: schema rule at model/schema/common.schema.yaml:76:13\n"
+                + "  = note: the value may be written as a text in the default language or a mapping of language codes to texts, and fits neither: these problems are those of the closest, a mapping of language codes to texts\n"
+                + "  = help: write the text in 'es' between the quotes, or remove the line while it is not translated (the text then shows in another language)\n",
+        ], ["schema-min-length"]) { tree in
+            try tree.replace("seeds/sant-feliu-de-llobregat/office.yaml",
+                             "name: {ca: OAE de Sant Feliu de Llobregat, es: OAE de Sant Feliu de Llobregat}",
+                             "name: {ca: OAE de Sant Feliu de Llobregat, es: \"\"}")
+        }
+    }
+
     /// A field that only a `then` asks for is helped with its form and meaning, looked up
     /// in the object schema whose `if`/`then` it is; a field `dependentRequired` asks for
     /// too, by its own description's first clause (session 35's leftovers: "add 'date:'"
