@@ -80,7 +80,27 @@ public struct MarkdownLoader: Sendable {
             let unclosed = Diagnostic.error("markdown-front-matter-unclosed", "front matter is not closed",
                                             at: SourceSpan(file: file, line: 1, column: 1),
                                             help: "add a line with '---' after the last field of the front matter")
-            guard let closing else { return (nil, [unclosed]) }
+            guard let closing else {
+                // A closing line mistyped (`--`, `----`, an em dash) after fields that read as
+                // YAML: named, with the fix (session 37's trial was pointed at line 1 alone).
+                // Not a line of dashes under a paragraph of the body (a heading's underline).
+                var near: Int?
+                var k = 2
+                while near == nil, let line = lines.line(k) {
+                    let t = line.trimmingTrailingSpaces()
+                    if !t.isEmpty, t.allSatisfy({ $0 == "-" || $0 == "—" || $0 == "–" }) { near = k }
+                    k += 1
+                }
+                guard let near, near > 2,
+                      !yaml.load(text: MarkdownLoader.joined(lines, 1..<(near - 1), noCR: noCR), file: file, lineOffset: 1)
+                          .1.contains(where: { $0.severity == .error })
+                else { return (nil, [unclosed]) }
+                var diagnostic = unclosed
+                diagnostic.related = [RelatedLocation(SourceSpan(file: file, line: near, column: 1),
+                                                      "this line is not '---', which closes the front matter")]
+                diagnostic.help = "write '---' on line \(near) (three hyphens, nothing else)"
+                return (nil, [diagnostic])
+            }
             let yamlText = MarkdownLoader.joined(lines, 1..<(closing - 1), noCR: noCR)
             let (node, problems, forms) = yaml.loadKeepingForms(text: yamlText, file: file, lineOffset: 1)
             // A body after a blank line, then a '---' (a thematic break of the body): the

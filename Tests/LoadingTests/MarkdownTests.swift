@@ -102,6 +102,19 @@ final class FrontMatterTests: XCTestCase {
         ])
     }
 
+    /// A closing line mistyped after the fields is named (session 37's trial: `--` on line
+    /// 86 was not); a heading's underline in the body of a file whose front matter is not
+    /// closed is not taken for one.
+    func testUnclosedFrontMatterWithAMistypedClosingLine() {
+        XCTAssertEqual(load("---\nid: x\nname: y\n--\n\n## Què és\n"), [
+            "markdown-front-matter-unclosed s.md:1:1: front matter is not closed | help: write '---' on line 4 (three hyphens, nothing else) | s.md:4:1: this line is not '---', which closes the front matter",
+        ])
+        XCTAssertEqual(load("---\nid: x\nname: y\n——\n\nText.\n").first?.hasPrefix("markdown-front-matter-unclosed s.md:1:1: front matter is not closed | help: write '---' on line 4"), true)
+        XCTAssertEqual(load("---\nid: x\nname: y\n\nQuè és\n------\n\nText.\n"), [
+            "markdown-front-matter-unclosed s.md:1:1: front matter is not closed | help: add a line with '---' after the last field of the front matter",
+        ])
+    }
+
     func testOverIndentedKeyIsNamedAsSuch() {
         XCTAssertEqual(load("---\nid: x\nname: Servei\n  status: core\n---\n\nText.\n"), [
             "yaml-syntax s.md:4:3: 'status' is indented more than the line above it | help: line the key up with the other keys of its mapping, or put it under a key that ends with ':'",
