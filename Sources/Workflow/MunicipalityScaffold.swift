@@ -89,7 +89,7 @@ public struct MunicipalityScaffold {
     /// its status say the same.
     public static func stageAdvice(_ stage: String, slug: String) -> String {
         "The office starts as a candidate: add the signed adhesion agreement as seeds/\(slug)/agreements/<id>.yaml, "
-            + "list it below as agreements: [its id], set status: \(stage), and remove 'stage' from its entry in "
+            + "list its id in seeds/\(slug)/office.yaml as agreements: [its id], set status: \(stage), and remove 'stage' from its entry in "
             + "\(Self.planPath) (the office's status is its stage from then on)."
     }
 

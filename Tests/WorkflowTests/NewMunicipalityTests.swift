@@ -67,7 +67,7 @@ final class NewMunicipalityTests: XCTestCase {
         let tree = try TempTree.example()
         defer { tree.remove() }
         let advice = "The office starts as a candidate: add the signed adhesion agreement as seeds/sant-joan-despi/agreements/<id>.yaml, "
-            + "list it below as agreements: [its id], set status: agreement, and remove 'stage' from its entry in seeds/expansion.yaml "
+            + "list its id in seeds/sant-joan-despi/office.yaml as agreements: [its id], set status: agreement, and remove 'stage' from its entry in seeds/expansion.yaml "
             + "(the office's status is its stage from then on)."
         var notes: [String] = []
         try Scaffolding.newMunicipality(root: tree.root, name: "Sant Joan Despí", asOf: TempTree.asOf, note: { notes.append($0) })
