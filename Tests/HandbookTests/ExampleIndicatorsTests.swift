@@ -38,7 +38,9 @@ final class ExampleIndicatorsTests: XCTestCase {
     func testTheChecklistChapterHasTheAgencysFollowUp() throws {
         let html = try HandbookTestSupport.render(input, "cerdanyola-del-valles", "ca")
         let checklist = HandbookTestSupport.chapter("checklist", in: html)
-        XCTAssertTrue(checklist.contains("<h3 id=\"checklist-follow-up\">Seguiment de l’agència</h3>"), checklist)
+        // A numbered section, in the contents (session 37's trial: unnumbered, it ran under the chapter's header).
+        XCTAssertTrue(checklist.contains("<h3 id=\"checklist-follow-up\"><span class=\"number\">9.1</span> Seguiment de l’agència</h3>"), checklist)
+        XCTAssertTrue(html.contains("<a href=\"#checklist-follow-up\"><span class=\"number\">9.1</span>"), String(html.prefix(30000)))
         XCTAssertTrue(checklist.contains("Darrera visita: 20 d’abril de 2026. Estats a data de "), checklist)
         XCTAssertTrue(checklist.contains("Les primeres cites dins del termini queden per sota del 90\u{00A0}%"), checklist)
     }

@@ -52,6 +52,9 @@ public struct ChecklistView: ChapterView {
     /// (`BuildInput.recordStateDay`); empty when there is no open issue.
     public var follow_up_as_of = ""
     public var has_follow_up = false
+    /// The follow-up's numbered heading (`9.1`), in the table of contents and the running
+    /// header like any section (session 37's trial: unnumbered, it ran under the chapter's).
+    public var follow_up_heading: HeadingView?
 }
 
 /// Builds the opening checklist.
@@ -79,8 +82,10 @@ struct ChecklistChapter: ChapterBuilder {
         let done = groups.flatMap(\.items).filter(\.done).count
         let summary = c.format.count("checklist.summary", done, ["total": c.format.number(Double(template.count))])
         var view = ChecklistView(summary: summary, groups: groups)
+        var sections = SectionNumbers(chapter: number)
         if let follow = c.view.files.single(.followUp)?.root {
             view.has_follow_up = true
+            view.follow_up_heading = sections.next(m.plainView(c.words["follow_up_heading"]), anchor: "checklist-follow-up")
             let day = c.input.recordStateDay(c.view.slug)
             let open = (follow.sequence(at: "issues") ?? []).compactMap { i -> (Node, FollowUpIssueState)? in
                 let state = FollowUpIssueState(i, on: day)
@@ -104,6 +109,6 @@ struct ChecklistChapter: ChapterBuilder {
             view.follow_up_last_visit_summaries = visits.filter { lastDay != nil && $0.string(at: "date") == lastDay }
                 .compactMap { m.view($0["summary"]) }.filter { !$0.text.isBlankText }
         }
-        return ChapterContent(model: view)
+        return ChapterContent(model: view, sections: sections.sections)
     }
 }
