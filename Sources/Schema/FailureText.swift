@@ -274,11 +274,13 @@ enum FailureText {
     /// zeros): the date as YYYY-MM-DD. Nil when the text is no such date.
     static func dateAsWritten(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        // A date and time (`2027-03-01T00:00:00`, `2027-03-01 10:30`): the day alone.
-        if trimmed.utf8.count > 10, case let day = String(trimmed.prefix(10)), dateAsWritten(day) == nil,
-           day.utf8.count == 10, let next = trimmed.dropFirst(10).first, next == "T" || next == " ",
-           day.split(separator: "-").count == 3 {
-            return "write \(day): a date field takes the day alone, without the time"
+        // A date and time (`2027-03-01T00:00:00`, `2027-03-01 10:30`): the day alone, when
+        // its first ten bytes are a date as the field wants it (YYYY-MM-DD).
+        let bytes = Array(trimmed.utf8)
+        if bytes.count > 10, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
+           bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+           [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ bytes[$0] >= UInt8(ascii: "0") && bytes[$0] <= UInt8(ascii: "9") }) {
+            return "write \(String(decoding: bytes[..<10], as: UTF8.self)): a date field takes the day alone, without the time"
         }
         // The month in words (`1 December 2026`, `1 de desembre de 2026`, `1 de diciembre
         // de 2026`, `December 1, 2026`; session 37's trial).

@@ -138,6 +138,10 @@ final class MessageGoldenTests: XCTestCase {
                        ["write 2026-12-01: \(words)", "write 2026-12-01: \(words)", "write 2027-04-03: \(words)", "write 2026-12-01: \(words)",
                         "write 2026-12-01: \(words)", "write 2026-12-01: \(words)"])
         XCTAssertEqual(["1 Smarch 2026", "32 December 2026", "December 2026", "the 1st of December 2026"].map(FailureText.dateAsWritten), [nil, nil, nil, nil])
+        // Characters of more than one byte (the JSON Schema Test Suite's Bengali digit): my
+        // first version recursed on them until the stack ran out.
+        XCTAssertEqual(["1963-06-1৪", "2026-04-13 à 9 h", "dimecres 13 d’abril"].map(FailureText.dateAsWritten),
+                       [nil, "write 2026-04-13: a date field takes the day alone, without the time", nil])
     }
 
     /// A number in quotes written with a dot between thousands is not told to lose its
