@@ -11,6 +11,7 @@ import Resolution
 struct AgreementRule: MunicipalRule {
     static let rules = [
         RuleInfo("agreement-adhesion-missing", "An office at the agreement stage or beyond relies on no signed adhesion agreement."),
+        RuleInfo("agreement-adhesion-shared", "An adhesion agreement, one council's, stands among the programme's agreements (seeds/agreements/) instead of in its municipality's folder."),
         RuleInfo("agreement-expiring", "An agreement an office relies on ends within 90 days of the check date."),
         RuleInfo("agreement-expired", "An agreement an office relies on has ended by the check date."),
         RuleInfo("agreement-dates-inverted", "An agreement's dates are out of order: it ends before it was signed, or was extended before it was signed or after it ended, or its first term ends before the signing or after the extended end."),
@@ -63,6 +64,7 @@ struct AgreementRule: MunicipalRule {
         var resolved: Set<String>?
         for doc in c.network.agreements {
             guard let root = doc.root else { continue }
+            if doc.municipality == nil, doc.agreementType == .adhesion { out.append(shared(doc, root, c)) }
             // An end before the signing is the one error of a wrong year: not also "ended"
             // (whichever date's error is told: this one, or `date-after-check-day`'s).
             let (inverted, endInDoubt) = dates(doc, root, c)
@@ -83,6 +85,21 @@ struct AgreementRule: MunicipalRule {
             if !users.isEmpty { out += validity(doc, root, users, c.asOf) }
         }
         return out
+    }
+
+    /// `agreement-adhesion-shared`: an adhesion (one council joins the network) saved among
+    /// the programme's agreements, where the offices still find it, but the municipality's
+    /// records, handbook annex and `oae show` list it as the programme's (session 37's trial
+    /// put Esplugues' adhesion there, and nothing said so). The help names the folder of
+    /// the one municipality that relies on it, when one does.
+    func shared(_ doc: Document, _ root: Node, _ c: ValidationContext) -> Diagnostic {
+        let users = c.network.municipalitiesRelyingByAgreement()[doc.path] ?? []
+        let name = doc.path.split(ascii: "/").last.map(String.init) ?? "\(doc.id).yaml"
+        let folder = users.count == 1 ? "seeds/\(users[0])/agreements/" : "seeds/<municipality>/agreements/"
+        return .warning("agreement-adhesion-shared",
+                        "agreement '\(doc.id)' is an adhesion, one council's, but stands among the programme's agreements (seeds/agreements/)",
+                        at: root["type"]?.span ?? .wholeFile(doc.path),
+                        help: "move it to \(folder)\(name), the folder of the municipality that signs it (git mv)")
     }
 
     /// Whether `validity` can say something of an agreement: it ends within `warningDays` of `asOf`.

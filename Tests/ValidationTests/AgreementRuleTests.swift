@@ -16,6 +16,24 @@ final class AgreementRuleTests: XCTestCase {
         ]) { try $0.replace("\(mr)/office.yaml", "agreements: [adhesion-molins, knowledge-transfer]", "agreements: [knowledge-transfer]") }
     }
 
+    /// An adhesion saved among the programme's agreements is told to move to its
+    /// municipality's folder, named by the office that relies on it (session 37's trial:
+    /// nothing said so); it still counts as the office's adhesion.
+    func testAnAdhesionAmongTheProgrammesAgreementsIsToldToMove() throws {
+        let move = { (t: FixtureTree) in
+            try FileManager.default.moveItem(at: t.root.appendingPathComponent("seeds/molins-de-rei/agreements/adhesion-molins.yaml"),
+                                             to: t.root.appendingPathComponent("seeds/agreements/adhesion-molins.yaml"))
+        }
+        try assertDiagnostics([
+            "agreement-adhesion-shared seeds/agreements/adhesion-molins.yaml:3:7: agreement 'adhesion-molins' is an adhesion, one council's, but stands among the programme's agreements (seeds/agreements/)",
+        ], move)
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try move(t)
+        let help = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.first { $0.rule == "agreement-adhesion-shared" }?.help
+        XCTAssertEqual(help, "move it to seeds/molins-de-rei/agreements/adhesion-molins.yaml, the folder of the municipality that signs it (git mv)")
+    }
+
     func testACandidateNeedsNoAdhesion() throws {
         try assertDiagnostics([]) { t in
             try t.replace("\(mr)/office.yaml", "agreements: [adhesion-molins, knowledge-transfer]", "agreements: [knowledge-transfer]")
