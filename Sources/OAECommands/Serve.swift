@@ -74,7 +74,9 @@ struct Serve: AsyncParsableCommand {
             writeStderr("serve: fix the errors above; the preview starts once the tree builds\n")
             // The browser's overlay says them too, from the first page asked for (it gave a
             // bare "Not found" until a save; session 36's trial).
-            await hub.publish(.errors(json: JSONReport.compact(diagnostics, showsLastBuild: false)))
+            // The pages an earlier preview or build left in the folder are served meanwhile.
+            let earlier = FileManager.default.fileExists(atPath: builder.siteFolder.appendingPathComponent("index.html").path)
+            await hub.publish(.errors(json: JSONReport.compact(diagnostics, showsLastBuild: earlier)))
         }
         guard let watcher = Watcher(folders: TreeLayout.contentFolders.map { root.appendingPathComponent($0) }) else {
             writeStderr("serve: cannot watch the tree (inotify unavailable)\n")
@@ -91,7 +93,8 @@ struct Serve: AsyncParsableCommand {
                     build += 1
                     await hub.publish(.reload(build: build))
                 case let .failed(diagnostics):
-                    await hub.publish(.errors(json: JSONReport.compact(diagnostics, showsLastBuild: builder.live.current != nil)))
+                    await hub.publish(.errors(json: JSONReport.compact(diagnostics, showsLastBuild: builder.live.current != nil
+                        || FileManager.default.fileExists(atPath: builder.siteFolder.appendingPathComponent("index.html").path))))
                 case let .outputFailed(message):
                     await hub.publish(.errors(json: JSONReport.compact([PreviewBuilder.diagnostic(message)],
                                                                        showsLastBuild: builder.live.current != nil)))

@@ -76,7 +76,7 @@ enum FailureText {
             // translation, or no line, which leaves the language to `translation-missing`.
             if count == 0, case let .key(code)? = f.path.last, isLanguageCode(code) {
                 return Text(message: "expected at least \(ValueText.count(n, "character")); found \(count)",
-                            help: "write the text in '\(code)' between the quotes, or remove the line while it is not translated (the text then shows in another language)")
+                            help: "write the text in '\(code)' between the quotes; while it is not translated, remove the line and keep the other languages' (the text then shows in one of them)")
             }
             return Text(message: "expected at least \(ValueText.count(n, "character")); found \(count)")
         case let .maxLength(n, count):
@@ -161,7 +161,7 @@ enum FailureText {
             // 26.500 for an integer (a population): a dot between thousands, which YAML
             // read as a decimal point (session 35's review); 1.234 too, which was written
             // as the value YAML read and so has no written form (session 37's trial).
-            return thousandsHelp(written ?? ValueText.number(d), meaning: nil)
+            return isJSON ? nil : thousandsHelp(written ?? ValueText.number(d), meaning: nil)
         case let .string(s) where types.contains(.number) || types.contains(.integer):
             // '58.000' in quotes: without them it would be read as 58 (session 36's trial).
             if groupsThousands(s), s.filter({ $0 == "." }).count == 1 {
@@ -276,17 +276,17 @@ enum FailureText {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         // A date and time (`2027-03-01T00:00:00`, `2027-03-01 10:30`): the day alone, when
         // its first ten bytes are a date as the field wants it (YYYY-MM-DD).
+        // Not a day the calendar lacks (`2027-02-30T10:00`: the schema's message says why).
         let bytes = Array(trimmed.utf8)
         if bytes.count > 10, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
-           bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-           [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ bytes[$0] >= UInt8(ascii: "0") && bytes[$0] <= UInt8(ascii: "9") }) {
-            return "write \(String(decoding: bytes[..<10], as: UTF8.self)): a date field takes the day alone, without the time"
+           Formats.isDate(Array(bytes[..<10])) {
+            return "write \(String(decoding: bytes[..<10], as: UTF8.self)): a date field takes the day alone, with nothing after it"
         }
         // The month in words (`1 December 2026`, `1 de desembre de 2026`, `1 de diciembre
         // de 2026`, `December 1, 2026`; session 37's trial).
-        if let (year, month, day) = monthInWords(trimmed) {
-            return "write " + String(format: "%04d-%02d-%02d", year, month, day)
-                + ": dates are written year-month-day, in numbers, with two-digit months and days"
+        if let (year, month, day) = monthInWords(trimmed),
+           case let iso = String(format: "%04d-%02d-%02d", year, month, day), Formats.isDate(Array(iso.utf8)) {
+            return "write \(iso): dates are written year-month-day, in numbers, with two-digit months and days"
         }
         let parts = trimmed.split(whereSeparator: { "/-.".contains($0) })
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }

@@ -64,7 +64,7 @@ struct AgreementRule: MunicipalRule {
         var resolved: Set<String>?
         for doc in c.network.agreements {
             guard let root = doc.root else { continue }
-            if doc.municipality == nil, doc.agreementType == .adhesion { out.append(shared(doc, root, c)) }
+            if doc.municipality == nil, doc.agreementType == .adhesion, let d = shared(doc, root, c) { out.append(d) }
             // An end before the signing is the one error of a wrong year: not also "ended"
             // (whichever date's error is told: this one, or `date-after-check-day`'s).
             let (inverted, endInDoubt) = dates(doc, root, c)
@@ -91,9 +91,13 @@ struct AgreementRule: MunicipalRule {
     /// the programme's agreements, where the offices still find it, but the municipality's
     /// records, handbook annex and `oae show` list it as the programme's (session 37's trial
     /// put Esplugues' adhesion there, and nothing said so). The help names the folder of
-    /// the one municipality that relies on it, when one does.
-    func shared(_ doc: Document, _ root: Node, _ c: ValidationContext) -> Diagnostic {
+    /// the one municipality that relies on it, when one does. Not told of one that more
+    /// than one office relies on (moved to one's folder, it would be unknown to the others:
+    /// the review of session 37), nor of one whose id another agreement has (`id-duplicate`
+    /// is the one error).
+    func shared(_ doc: Document, _ root: Node, _ c: ValidationContext) -> Diagnostic? {
         let users = c.network.municipalitiesRelyingByAgreement()[doc.path] ?? []
+        guard users.count <= 1, !c.network.agreements.contains(where: { $0.id == doc.id && $0.path != doc.path }) else { return nil }
         let name = doc.path.split(ascii: "/").last.map(String.init) ?? "\(doc.id).yaml"
         let folder = users.count == 1 ? "seeds/\(users[0])/agreements/" : "seeds/<municipality>/agreements/"
         return .warning("agreement-adhesion-shared",

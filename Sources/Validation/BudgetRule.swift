@@ -156,14 +156,14 @@ struct BudgetRule: FolderRule {
         let costed = Set(budget.posts.map(\.post))
         let ids = (staff?.sequence ?? []).compactMap { $0.string(at: "id") }
         let free = ids.filter { !costed.contains($0) }
-        if let meant = Suggestions.didYouMean(post, in: free) { return meant }
         // A post of the plan given another's id (its own renamed, or copied): the plan's
-        // duplicate is the cause, not this line (session 37's trial was told the budget
-        // costs every post already).
+        // duplicate is likely the cause, not this line (session 37's trial was told the
+        // budget costs every post already); before a near id, which may be another post's.
         var seen: Set<String> = []
         if let twice = ids.first(where: { !seen.insert($0).inserted }) {
             return "the staffing plan gives the id '\(twice)' to more than one post: if one of them is '\(post)', give it back its id in staffing.yaml"
         }
+        if let meant = Suggestions.didYouMean(post, in: free) { return meant }
         if free.isEmpty { return "the budget costs every post of the staffing plan already: add the post to staff in staffing.yaml, or remove this line" }
         return "use the id of a post under 'staff' in staffing.yaml that the budget does not cost yet (\(free.joined(separator: ", "))), or add the post there"
     }

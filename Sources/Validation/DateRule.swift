@@ -123,7 +123,12 @@ struct DateRule: MunicipalRule {
                 } ?? period.span
                 // Not a rename onto the report of that quarter (session 37's trial was sent
                 // to 2026-q3.yaml, which stood beside it).
-                let taken = m.files.reports.contains { $0.id == q.id }
+                // Only a report whose own period is its name's: two reports with their
+                // periods swapped are each told to correct it, not that the other is
+                // already that quarter's (the review of session 37).
+                let taken = m.files.reports.contains { other in
+                    other.id == q.id && other.root?["period"]?["year"]?.int == year && other.root?["period"]?["quarter"]?.int == quarter
+                }
                 out.append(.error("report-period-mismatch",
                                   "the report's period is \(q), but its file is named for \(report.id)",
                                   at: at, help: taken ? "correct the period: \(q.id).yaml is the report of \(q) already"

@@ -114,9 +114,9 @@ final class TreeLayoutTests: XCTestCase {
              "misplaced: unexpected file '2027.yaml' in seeds/vic/ | in seeds/vic/budgets/2027.yaml it would be a budget document: move it there if it is one"),
             ("seeds/vic/2026-q3.yaml",
              "misplaced: unexpected file '2026-q3.yaml' in seeds/vic/ | in seeds/vic/reports/2026-q3.yaml it would be a progress-report document: move it there if it is one"),
-            // A folder of seeds/ that a place names is no municipality's: no place of a
-            // municipality is offered under it (the review of session 31).
-            // Its municipality's place, named with a stand-in for the folder (session 37).
+            // A folder of seeds/ that a place names is no municipality's: no place under it
+            // is offered as a municipality's (the review of session 31: seeds/assessments/reports/),
+            // but the municipality's own place, its folder named by a stand-in (session 37).
             ("seeds/assessments/2026-q3.yaml", "misplaced: '2026-q3.yaml' should be a Markdown file (.md) | an assessment is written as .md; in seeds/<municipality>/reports/2026-q3.yaml it would be a progress-report document: move it there if it is one"),
             ("seeds/vic/budgets/2026-q3.yaml",
              "misnamed: '2026-q3.yaml' is not a valid name for a budget | name budgets '<year>.yaml', like '2026.yaml'; in seeds/vic/reports/2026-q3.yaml it would be a progress-report document: move it there if it is one"),

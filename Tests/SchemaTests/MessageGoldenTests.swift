@@ -131,8 +131,10 @@ final class MessageGoldenTests: XCTestCase {
         XCTAssertEqual(FailureText.dateAsWritten("2026-3-6"), "write 2026-03-06: dates are written year-month-day, with two-digit months and days")
         XCTAssertEqual(["2026-03-06", "13/13/2026", "06/03/26", "March 6", "2026/03"].map(FailureText.dateAsWritten), [nil, nil, nil, nil, nil])
         // With the time, or the month in words (session 37's trial).
-        XCTAssertEqual(FailureText.dateAsWritten("2027-03-01T00:00:00"), "write 2027-03-01: a date field takes the day alone, without the time")
-        XCTAssertEqual(FailureText.dateAsWritten("2027-03-01 10:30"), "write 2027-03-01: a date field takes the day alone, without the time")
+        XCTAssertEqual(FailureText.dateAsWritten("2027-03-01T00:00:00"), "write 2027-03-01: a date field takes the day alone, with nothing after it")
+        XCTAssertEqual(FailureText.dateAsWritten("2027-03-01 10:30"), "write 2027-03-01: a date field takes the day alone, with nothing after it")
+        // Not a day the calendar lacks (the review of session 37).
+        XCTAssertEqual(["2027-02-30T10:00", "2027-13-01 10:00", "31 de febrer de 2026"].map(FailureText.dateAsWritten), [nil, nil, nil])
         let words = "dates are written year-month-day, in numbers, with two-digit months and days"
         XCTAssertEqual(["1 December 2026", "1 de desembre de 2026", "3 d'abril de 2027", "1 de diciembre de 2026", "December 1, 2026", "1 Dec. 2026"].map(FailureText.dateAsWritten),
                        ["write 2026-12-01: \(words)", "write 2026-12-01: \(words)", "write 2027-04-03: \(words)", "write 2026-12-01: \(words)",
@@ -141,7 +143,7 @@ final class MessageGoldenTests: XCTestCase {
         // Characters of more than one byte (the JSON Schema Test Suite's Bengali digit): my
         // first version recursed on them until the stack ran out.
         XCTAssertEqual(["1963-06-1৪", "2026-04-13 à 9 h", "dimecres 13 d’abril"].map(FailureText.dateAsWritten),
-                       [nil, "write 2026-04-13: a date field takes the day alone, without the time", nil])
+                       [nil, "write 2026-04-13: a date field takes the day alone, with nothing after it", nil])
     }
 
     /// A number in quotes written with a dot between thousands is not told to lose its

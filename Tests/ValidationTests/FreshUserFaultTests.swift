@@ -154,7 +154,7 @@ final class FreshUserFaultTests: XCTestCase {
             "seeds/sant-feliu-de-llobregat/office.yaml:5:48: error[schema-min-length]: expected at least 1 character; found 0\n"
                 + "  = note: schema rule at model/schema/common.schema.yaml:76:13\n"
                 + "  = note: the value may be written as a text in the default language or a mapping of language codes to texts, and fits neither: these problems are those of the closest, a mapping of language codes to texts\n"
-                + "  = help: write the text in 'es' between the quotes, or remove the line while it is not translated (the text then shows in another language)\n",
+                + "  = help: write the text in 'es' between the quotes; while it is not translated, remove the line and keep the other languages' (the text then shows in one of them)\n",
         ], ["schema-min-length"]) { tree in
             try tree.replace("seeds/sant-feliu-de-llobregat/office.yaml",
                              "name: {ca: OAE de Sant Feliu de Llobregat, es: OAE de Sant Feliu de Llobregat}",
