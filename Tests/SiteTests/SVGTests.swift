@@ -74,9 +74,9 @@ final class SVGTests: XCTestCase {
             <rect x="155" y="92.8" width="42" height="137.2" fill="#1f5f99" stroke="#1f5f99" stroke-width="1.5"/><text x="198" y="248" text-anchor="middle" font-size="12" fill="#1a1a1a">2026 T2</text>
             <rect x="439" y="31.2" width="42" height="198.8" fill="#1f5f99" stroke="#1f5f99" stroke-width="1.5"/><rect x="483" y="121.5" width="42" height="108.5" fill="url(#c-p1)" stroke="#b34700" stroke-width="1.5"/><text x="482" y="248" text-anchor="middle" font-size="12" fill="#1a1a1a">2026 T3</text>
             <line x1="56" y1="230" x2="624" y2="230" stroke="#1a1a1a"/>
-            <text x="176" y="88.8" text-anchor="middle" font-size="12" fill="#1a1a1a" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">98</text>
-            <text x="460" y="27.2" text-anchor="middle" font-size="12" fill="#1a1a1a" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">142</text>
-            <text x="504" y="117.5" text-anchor="middle" font-size="12" fill="#1a1a1a" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">77,5</text>
+            <text x="176" y="88.8" text-anchor="middle" font-size="12" fill="#fff" stroke="#fff" stroke-width="3" stroke-linejoin="round">98</text><text class="bar-value" x="176" y="88.8" text-anchor="middle" font-size="12" fill="#1a1a1a">98</text>
+            <text x="460" y="27.2" text-anchor="middle" font-size="12" fill="#fff" stroke="#fff" stroke-width="3" stroke-linejoin="round">142</text><text class="bar-value" x="460" y="27.2" text-anchor="middle" font-size="12" fill="#1a1a1a">142</text>
+            <text x="504" y="117.5" text-anchor="middle" font-size="12" fill="#fff" stroke="#fff" stroke-width="3" stroke-linejoin="round">77,5</text><text class="bar-value" x="504" y="117.5" text-anchor="middle" font-size="12" fill="#1a1a1a">77,5</text>
             <g class="chart-legend"><rect x="56" y="267" width="14" height="14" fill="#1f5f99" stroke="#1f5f99" stroke-width="1.5"/><text x="73" y="278" font-size="12" fill="#1a1a1a">Sant Feliu</text><rect x="162" y="267" width="14" height="14" fill="url(#c-p1)" stroke="#b34700" stroke-width="1.5"/><text x="179" y="278" font-size="12" fill="#1a1a1a">Cerdanyola</text></g>
             </svg>
             """)
@@ -91,8 +91,8 @@ final class SVGTests: XCTestCase {
                              format: { String(format: "%.0f %%", $0) })
         chart.targets = [90, nil]
         chart.formatAgainst = { v, t in "\(v) against \(t)" }
-        let labels = chart.svg(id: "w").components(separatedBy: "paint-order=\"stroke\">").dropFirst()
-            .map { String($0.prefix { $0 != "<" }) }
+        let labels = chart.svg(id: "w").components(separatedBy: "<text class=\"bar-value\"").dropFirst()
+            .map { String($0.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }) }
         XCTAssertEqual(Array(labels.prefix(2)), ["89.96 against 90.0", "90 %"])
     }
 
@@ -107,7 +107,7 @@ final class SVGTests: XCTestCase {
         let svg = chart.svg(id: "w")
         XCTAssertEqual(svg.components(separatedBy: "objectiu").count - 1, 1, svg)
         XCTAssertTrue(svg.contains(">objectiu 95 %</text></g>"), svg)
-        let line = svg.range(of: "class=\"target-line\"")!, label = svg.range(of: "paint-order=\"stroke\">100 %</text>")!
+        let line = svg.range(of: "class=\"target-line\"")!, label = svg.range(of: "class=\"bar-value\"")!
         XCTAssertLessThan(line.lowerBound, label.lowerBound, svg)
         // Targets that differ by series keep the word alone.
         var two = chart
