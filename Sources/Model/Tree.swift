@@ -393,16 +393,29 @@ public enum TreeLoader {
     /// `help` with the municipality's folder the file names for `TreeLayout.municipalityStandIn`
     /// (`seeds/staffing.yaml`, one folder too high, that says `municipality: vic`: "move it
     /// to seeds/vic/staffing.yaml"): its `municipality`, or an office's `id`, when that is a
-    /// slug. Unchanged when the help has no stand-in, the file is not YAML or says none.
-    static func namingMunicipality(_ help: String, path: String,
+    /// slug. When that folder has the document already, the help says so instead of "move it
+    /// there", which would replace it (session 37's leftover). Unchanged when the help has no
+    /// stand-in, the file is not YAML (`.yaml`, or `.yml`, which is renamed too) or says none.
+    static func namingMunicipality(_ help: String, path: String, kinds: KindTable,
                                    read: (String) -> Result<[UInt8], FileTree.FileProblem>) -> String {
-        guard help.contains(TreeLayout.municipalityStandIn), path.hasSuffix(".yaml"),
+        let standIn = TreeLayout.municipalityStandIn
+        guard help.contains(standIn), path.hasSuffix(".yaml") || path.hasSuffix(".yml"),
               case let .success(bytes) = read(path),
               let node = YAMLLoader().load(bytes: bytes, file: path).0,
-              let slug = node.string(at: "municipality") ?? (path.hasSuffix("/office.yaml") ? node.string(at: "id") : nil),
+              let slug = node.string(at: "municipality")
+                ?? (path.hasSuffix("/office.yaml") || path.hasSuffix("/office.yml") ? node.string(at: "id") : nil),
               TreeLayout.isSlug(slug)
         else { return help }
-        return help.replacingOccurrences(of: TreeLayout.municipalityStandIn, with: slug)
+        var named = help.replacingOccurrences(of: standIn, with: slug)
+        var parts = TreeLayout.components(path)
+        if let name = parts.last, name.hasSuffix(".yml") { parts[parts.count - 1] = String(name.dropLast(4)) + ".yaml" }
+        let places = TreeLayout.elsewhere(parts, kinds: kinds).filter { $0.literal && $0.path.contains(standIn) }
+        if places.count == 1, case let target = places[0].path.replacingOccurrences(of: standIn, with: slug),
+           case .success = read(target) {
+            named = named.replacingOccurrences(of: TreeLayout.movingHint(to: target, kind: places[0].kind),
+                                               with: "\(target) exists already: move what this one says into it if it belongs there, and delete this one")
+        }
+        return named
     }
 
     private static func loadFile(path: String, kinds: KindTable,
@@ -419,10 +432,10 @@ public enum TreeLoader {
             return (.nothing, [.warning("tree-unexpected-file", message, at: .wholeFile(path), help: help)])
         case let .misnamedDocument(message, help):
             return (.nothing, [.error("document-name-invalid", message + ", so oae reads nothing of it and no output holds it",
-                                      at: .wholeFile(path), help: help)])
+                                      at: .wholeFile(path), help: help.map { namingMunicipality($0, path: path, kinds: kinds, read: read) })])
         case let .misplacedDocument(message, help):
             return (.nothing, [.error("document-misplaced", message + ", so oae reads nothing of it and no output holds it",
-                                      at: .wholeFile(path), help: namingMunicipality(help, path: path, read: read))])
+                                      at: .wholeFile(path), help: namingMunicipality(help, path: path, kinds: kinds, read: read))])
         case .schema, .uiStrings, .document, .reference:
             break
         }

@@ -186,6 +186,11 @@ public enum TreeLayout {
     /// says its municipality (`TreeLoader`).
     public static let municipalityStandIn = "<municipality>"
 
+    /// The help that sends a file to the one place it would be read at.
+    static func movingHint(to path: String, kind: Kind) -> String {
+        "in \(path) it would be \(article(kind.rawValue)) \(kind.rawValue) document: move it there if it is one"
+    }
+
     /// "a" or "an" before a kind's name ("an office", "an assessment").
     static func article(_ kind: String) -> String { "aeiou".contains(kind.first ?? "x") ? "an" : "a" }
 
@@ -200,10 +205,7 @@ public enum TreeLayout {
     static func elsewhereHint(_ parts: [String], kinds: KindTable, formatFits: Bool) -> String? {
         let places = elsewhere(parts, kinds: kinds).filter { !formatFits || $0.literal }
         guard !places.isEmpty, places.count <= 3 else { return nil }
-        if places.count == 1 {
-            let kind = places[0].kind.rawValue
-            return "in \(places[0].path) it would be \(article(kind)) \(kind) document: move it there if it is one"
-        }
+        if places.count == 1 { return movingHint(to: places[0].path, kind: places[0].kind) }
         let listed = places.map { "\($0.path.split(ascii: "/").dropLast().joined(separator: "/"))/ (\($0.kind.rawValue))" }
         return "it would be a document in " + listed.dropLast().joined(separator: ", ") + " or " + listed[listed.count - 1]
             + ": move it to the folder of its kind"

@@ -162,13 +162,22 @@ final class TreeLayoutTests: XCTestCase {
         try Data("id: vic\nname: Vic\n".utf8).write(to: root.appendingPathComponent("model/office.yaml"))
         try Data("municipality: Molins de Rei\n".utf8).write(to: seeds.appendingPathComponent("staffing.yaml"))
         try Data("year: 2027\n".utf8).write(to: seeds.appendingPathComponent("2027.yaml"))
+        // A `.yml` is told its folder too; a document its folder has already is not to be
+        // moved over it (session 37's leftovers).
+        try Data("municipality: sant-feliu-de-llobregat\n".utf8).write(to: seeds.appendingPathComponent("checklist.yml"))
+        try Data("municipality: molins-de-rei\n".utf8).write(to: seeds.appendingPathComponent("communication-plan.yaml"))
         let tree = TreeLoader.load(root: root)
         let misplaced = tree.diagnostics.filter { $0.rule == "document-misplaced" }.map { "\($0.span.file): \($0.help ?? "")" }
         XCTAssertEqual(misplaced, [
             "model/office.yaml: in seeds/vic/office.yaml it would be an office document: move it there if it is one",
             "seeds/2027.yaml: in seeds/<municipality>/budgets/2027.yaml it would be a budget document: move it there if it is one",
+            "seeds/communication-plan.yaml: seeds/molins-de-rei/communication-plan.yaml exists already: move what this one says into it if it belongs there, and delete this one",
             "seeds/follow-up.yaml: in seeds/molins-de-rei/follow-up.yaml it would be a follow-up document: move it there if it is one",
             "seeds/staffing.yaml: in seeds/<municipality>/staffing.yaml it would be a staffing-plan document: move it there if it is one",
+        ])
+        let renamed = tree.diagnostics.filter { $0.rule == "document-name-invalid" }.map { "\($0.span.file): \($0.help ?? "")" }
+        XCTAssertEqual(renamed, [
+            "seeds/checklist.yml: rename it to 'checklist.yaml'; if that file exists, move what this one says into it and delete this one; then: seeds/sant-feliu-de-llobregat/checklist.yaml exists already: move what this one says into it if it belongs there, and delete this one",
         ])
     }
 }
