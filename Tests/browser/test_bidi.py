@@ -26,6 +26,8 @@ INJECTED = [
     ("seeds/molins-de-rei/office.yaml", "  ca: Oficina d'Atenció a l'Empresa de Molins de Rei",
      f"  ca: Oficina d'Atenció {RLO}a l'Empresa de Molins de Rei"),
     ("seeds/molins-de-rei/office.yaml", "  street: Carrer Major, 1", f"  street: Carrer {RLO}Major, 1"),
+    # The name without its English text, so that the English page marks it "[not translated]".
+    ("seeds/molins-de-rei/office.yaml", "  en: Molins de Rei Business Support Office\n", ""),
     ("model/handbook/outline.yaml", "  ca: Manual de l'Oficina d'Atenció a l'Empresa",
      f"  ca: Manual de l'Oficina {RLO}d'Atenció a l'Empresa"),
 ]
