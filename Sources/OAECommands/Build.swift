@@ -81,8 +81,11 @@ struct BuildOptions: ParsableArguments {
     /// is grouped while the rules run. `steps`: the output steps whose templates are
     /// checked; a build checks those it runs (`oae build site` neither parses nor checks
     /// the handbook's templates, which it does not render; `oae check` checks every step's).
-    /// `today`: the day the dates of what was done are compared with (`oae serve` without
-    /// `--as-of`); nil for a build, whose day may be an older commit's.
+    /// `today`: the day the dates of what was done are compared with when `--as-of` is not
+    /// given (`oae build` and `oae serve`, as `oae check`): a report of a quarter not over
+    /// would be published as its results (session 37's trial). Not the build's day, which
+    /// may be an older commit's: only a given day or today is one that a date of something
+    /// done may not be later than (`ValidationContext.checkDay`).
     static func load(root: URL, asOf: Day?, today: Day? = nil, announce: Bool = true, source: SourceInfo? = nil,
                      session: CheckSession? = nil,
                      observe: TreeLoader.FileObserver? = nil, early: EarlyInputHashes? = nil, keepUntilExit: Bool = false,
@@ -229,9 +232,10 @@ enum BuildRun {
         let (source, status) = try reading.wait()
         BuildOptions.announce(source, asOf: asOf)
         let day = asOf ?? Day(unixSeconds: source.epoch)
+        let today = asOf == nil ? CheckRun.today() : nil
         let stepNames = steps.map(\.name)
         let makeKey: @Sendable () -> CheckReplay.Key = { [settings] in
-            CheckReplay.key(root: root, asOf: day, asOfGiven: asOf != nil, source: source, steps: stepNames,
+            CheckReplay.key(root: root, asOf: day, asOfGiven: asOf != nil, today: today, source: source, steps: stepNames,
                             settings: settings, tool: tool, now: now, git: status, listing: listing)
         }
         // The key waits for git's status. Without a record in the output folder there is
@@ -253,7 +257,7 @@ enum BuildRun {
         let early = EarlyInputHashes(root: root, out: out, listing: listing)
         settings.earlyHashes = early
         let git = status.readingLog(root: root, base: source)
-        let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, announce: false, source: source,
+        let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, today: today, announce: false, source: source,
                                                              observe: early.observer, early: early, keepUntilExit: keepUntilExit, git: git,
                                                              listing: listing, steps: steps)
         guard let input else {

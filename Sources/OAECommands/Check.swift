@@ -124,7 +124,7 @@ public enum CheckRun {
     }
 
     /// Today, the writer's calendar day (the pre-commit hook's `date +%F`), not UTC's: the
-    /// day `oae check` and `oae serve` without `--as-of` compare the dates of what was done
+    /// day `oae check`, `oae build` and `oae serve` without `--as-of` compare the dates of what was done
     /// with (`ValidationContext.today`).
     static func today() -> Day {
         let now = Calendar.current.dateComponents([.year, .month, .day], from: Date())

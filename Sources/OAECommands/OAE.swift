@@ -91,7 +91,7 @@ extension OAE {
 
 /// The help of `--as-of`, one text for `oae check` and the builds.
 enum AsOfHelp {
-    static let check = "The day rules about time are checked as of (YYYY-MM-DD); default: the day of SOURCE_DATE_EPOCH, else of the last commit, else today. A date of something done (a signing, a review, a report's quarter) after the day --as-of gives is an error; without --as-of, oae check compares such dates with today, and a build does not compare them (date-after-check-day, report-after-check-day)."
+    static let check = "The day rules about time are checked as of (YYYY-MM-DD); default: the day of SOURCE_DATE_EPOCH, else of the last commit, else today. A date of something done (a signing, a review, a report's quarter) after the day --as-of gives is an error; without --as-of, such dates are compared with today (date-after-check-day, report-after-check-day)."
     static let text = ArgumentHelp(stringLiteral: check)
     /// A build's: the outputs tell states as of the same day (`BuildInput.stateDay`).
     static let build = ArgumentHelp(stringLiteral: check + " The outputs tell states as of it too (an agreement in force, ending soon, or ended when no office relies on it; an overdue follow-up issue; the posts filled and the training done on the expansion page); the source's revision and date they print stay the source's. The build stops on the check's errors as of that day (a report due by then, an agreement an office relies on that has ended, a date after it): to see the outputs of a past day, build the commit of that day.")

@@ -51,9 +51,10 @@ public enum CheckReplay {
 
     /// The key of a build of the tree at `root` as of `asOf` (given with `--as-of`, or
     /// not: `ValidationContext.asOfGiven`), running `steps` with `settings`; `tool` stands
-    /// for the binary, `now` for the time of the walk (taken before it). `listing` is the
+    /// for the binary, `now` for the time of the walk (taken before it); `today`, the day the
+    /// dates of what was done are compared with without `--as-of`. `listing` is the
     /// walk, when the build made it to load the tree from it too (else it is made here).
-    public static func key(root: URL, asOf: Day, asOfGiven: Bool = false, source: SourceInfo, steps: [String],
+    public static func key(root: URL, asOf: Day, asOfGiven: Bool = false, today: Day? = nil, source: SourceInfo, steps: [String],
                            settings: BuildSettings, tool: String = binary, now: Date = Date(),
                            git: SourceStamps.GitAnswers? = nil, listing: FileTree.Listing? = nil) -> Key {
         var hash = ContentHash()
@@ -66,6 +67,9 @@ public enum CheckReplay {
         part(root.standardizedFileURL.path)
         part(FileManager.default.currentDirectoryPath)
         part(asOf.description + (asOfGiven ? " given" : ""))
+        // The day dates of what was done are compared with: a replay on another day may not
+        // pass what it passed (a quarter not over then is over now, and the reverse).
+        part(today.map { "today \($0)" } ?? "no today")
         part("\(source.revision) \(source.epoch) \(source.dateOrigin.rawValue)")
         let environment = settings.environment
         for name in ["PATH", "OAE_PYTHON", "OAE_PAGEFIND", "SOURCE_DATE_EPOCH", Templates.engineVariable] {

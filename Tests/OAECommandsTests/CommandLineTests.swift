@@ -369,10 +369,10 @@ final class CommandLineTests: XCTestCase {
     // MARK: serve
 
     /// The preview compares the dates of what was done with today, as `oae check` without
-    /// --as-of does, and shows the error on its overlay; a build does not (its day may be
-    /// an older commit's). Session 35's leftover: the preview published a report of a
-    /// quarter still to come.
-    func testThePreviewComparesTheDatesOfWhatWasDoneWithToday() throws {
+    /// --as-of does, and shows the error on its overlay (session 35's leftover: the preview
+    /// published a report of a quarter still to come); so does `oae build` without --as-of,
+    /// which refuses to publish it (session 37's trial), with --as-of as of that day.
+    func testThePreviewAndTheBuildCompareTheDatesOfWhatWasDoneWithToday() throws {
         let root = try fixture()
         defer { try? FileManager.default.removeItem(at: root) }
         let reports = root.appendingPathComponent("seeds/sant-feliu-de-llobregat/reports")
@@ -384,8 +384,14 @@ final class CommandLineTests: XCTestCase {
         let (_, errors) = PreviewBuilder(root: root, out: out, asOf: nil).load()
         XCTAssertEqual(errors.filter { $0.rule == "report-after-check-day" }.map { "\($0.span.file):\($0.span.start.line) \($0.message)" },
                        ["seeds/sant-feliu-de-llobregat/reports/2099-q1.yaml:4 the report is for 2099 Q1, which has not ended: it ends on 2099-03-31, after today (\(CheckRun.today()))"])
-        let (_, built, _) = BuildOptions.load(root: root, asOf: nil, announce: false)
-        XCTAssertEqual(built.filter { $0.rule == "report-after-check-day" }.count, 0)
+        let build = try oae(["build", "site", "--root", root.path, "--out", out.path])
+        XCTAssertEqual(build.status, 1, build.stderr)
+        XCTAssertTrue(build.stderr.contains("seeds/sant-feliu-de-llobregat/reports/2099-q1.yaml:4:9: error[report-after-check-day]: the report is for 2099 Q1, "
+                                            + "which has not ended: it ends on 2099-03-31, after today (\(CheckRun.today()))"), build.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path + "/site"), "nothing is published")
+        // As of a day given, the build compares with that day: 2099-04-01 is after the quarter.
+        let given = try oae(["build", "site", "--root", root.path, "--out", out.path, "--as-of", "2099-04-01"])
+        XCTAssertFalse(given.stderr.contains("report-after-check-day"), given.stderr)
     }
 
     /// A preview folder that cannot be written is named as such: not a diagnostic at a
