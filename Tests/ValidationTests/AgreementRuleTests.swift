@@ -34,6 +34,22 @@ final class AgreementRuleTests: XCTestCase {
         XCTAssertEqual(help, "move it to seeds/molins-de-rei/agreements/adhesion-molins.yaml, the folder of the municipality that signs it (git mv)")
     }
 
+    /// An adhesion among the programme's agreements that two offices rely on is not told to
+    /// move into one's folder, where the other would not find it (the review of session 37;
+    /// until session 38 tested only through a duplicated id).
+    func testAnAdhesionTwoOfficesRelyOnIsNotToldToMove() throws {
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try FileManager.default.moveItem(at: t.root.appendingPathComponent("seeds/molins-de-rei/agreements/adhesion-molins.yaml"),
+                                         to: t.root.appendingPathComponent("seeds/agreements/adhesion-molins.yaml"))
+        let alone = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "agreement-adhesion-shared" }
+        XCTAssertEqual(alone.count, 1, "the fixture's one user: told")
+        try t.replace("\(sf)/office.yaml", "agreements: [adhesion-sant-feliu, knowledge-transfer]",
+                      "agreements: [adhesion-sant-feliu, adhesion-molins, knowledge-transfer]")
+        let shared = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "agreement-adhesion-shared" }
+        XCTAssertEqual(shared.map(\.message), [])
+    }
+
     func testACandidateNeedsNoAdhesion() throws {
         try assertDiagnostics([]) { t in
             try t.replace("\(mr)/office.yaml", "agreements: [adhesion-molins, knowledge-transfer]", "agreements: [knowledge-transfer]")
