@@ -62,6 +62,26 @@ public struct MarkdownLoader: Sendable {
         return load(text: text, file: file)
     }
 
+    /// A line of dashes only (`--`, `----`, `—`, `- - -`): a closing line of front matter
+    /// mistyped, or a thematic break or heading underline of the body. `line` is trimmed of
+    /// trailing spaces.
+    static func isDashesLine(_ line: Substring) -> Bool {
+        let dashes = line.filter { $0 == "-" || $0 == "—" || $0 == "–" }.count
+        return dashes > 0 && line.allSatisfy { $0 == "-" || $0 == "—" || $0 == "–" || $0 == " " }
+            && (line.first != " " && (dashes == line.count || dashes >= 3))
+    }
+
+    /// An ATX heading (`# Title`, up to three spaces before, one to six `#` then a space or
+    /// the end of the line: CommonMark 0.31, 4.2).
+    static func isATXHeading(_ line: Substring) -> Bool {
+        let rest = line.drop { $0 == " " }
+        guard line.count - rest.count <= 3 else { return false }
+        let hashes = rest.prefix { $0 == "#" }.count
+        guard (1...6).contains(hashes) else { return false }
+        let after = rest.dropFirst(hashes)
+        return after.isEmpty || after.first == " " || after.first == "\t"
+    }
+
     public func load(text: String, file: String) -> (MarkdownDocument?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let lines = SourceText(text)
@@ -83,12 +103,16 @@ public struct MarkdownLoader: Sendable {
             guard let closing else {
                 // A closing line mistyped (`--`, `----`, an em dash) after fields that read as
                 // YAML: named, with the fix (session 37's trial was pointed at line 1 alone).
-                // Not a line of dashes under a paragraph of the body (a heading's underline).
+                // Spaced out too (`- - -`). Not a line of dashes under a paragraph of the body
+                // (a heading's underline), nor one after a `#` heading, which YAML reads as a
+                // comment: the line is in the body then, whatever the lines above read as.
                 var near: Int?
                 var k = 2
-                while near == nil, let line = lines.line(k) {
+                var body = false
+                while near == nil, !body, let line = lines.line(k) {
                     let t = line.trimmingTrailingSpaces()
-                    if !t.isEmpty, t.allSatisfy({ $0 == "-" || $0 == "—" || $0 == "–" }) { near = k }
+                    if MarkdownLoader.isDashesLine(t) { near = k }
+                    body = MarkdownLoader.isATXHeading(t)
                     k += 1
                 }
                 guard let near, near > 2,

@@ -113,6 +113,15 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(load("---\nid: x\nname: y\n\nQuè és\n------\n\nText.\n"), [
             "markdown-front-matter-unclosed s.md:1:1: front matter is not closed | help: add a line with '---' after the last field of the front matter",
         ])
+        // Spaced out (session 37's leftover).
+        XCTAssertEqual(load("---\nid: x\nname: y\n- - -\n\n## Què és\n"), [
+            "markdown-front-matter-unclosed s.md:1:1: front matter is not closed | help: write '---' on line 4 (three hyphens, nothing else) | s.md:4:1: this line is not '---', which closes the front matter",
+        ])
+        // A rule after a heading is the body's, though every line above it reads as YAML
+        // (the heading as a comment, the paragraph as a key): not named.
+        XCTAssertEqual(load("---\nid: x\nname: y\n\n# Què és\n\nEl servei: acompanya\n\n----\n"), [
+            "markdown-front-matter-unclosed s.md:1:1: front matter is not closed | help: add a line with '---' after the last field of the front matter",
+        ])
     }
 
     func testOverIndentedKeyIsNamedAsSuch() {
