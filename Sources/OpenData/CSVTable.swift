@@ -7,7 +7,10 @@ import Loading
 /// A cell a spreadsheet would read as a formula (one starting with `=`, `+`, `-`, `@`, a
 /// tab or a carriage return) is neutralised as OWASP recommends against CSV injection:
 /// a single quote is put before it and the cell is quoted. A plain decimal number
-/// (`-2.5`) is data, not a formula, and is written as it is.
+/// (`-2.5`) and a telephone number in international format (`+34 935 000 202`: a `+`, then
+/// digits, spaces, `(`, `)`, `.` or `-`) are data that can call nothing, and are written as
+/// they are: programs read the CSV (people the ODS), and a quote before a telephone number
+/// made it another value for them (session 38's trial).
 public struct CSVTable: Sendable, Equatable {
     public var header: [String]
     public var rows: [[String]]
@@ -64,10 +67,19 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     /// Whether a spreadsheet could take the cell for a formula: its first scalar is one of
-    /// `= + - @`, a tab or a carriage return, and it is not a plain decimal number.
+    /// `= + - @`, a tab or a carriage return, and it is not a plain decimal number or a
+    /// telephone number.
     static func isFormulaLike(_ s: String) -> Bool {
         guard let first = s.utf8.first, "=+-@\t\r".utf8.contains(first) else { return false }
-        return !isPlainNumber(s)
+        return !isPlainNumber(s) && !isTelephoneNumber(s)
+    }
+
+    /// `+34 935 000 202`, `+34 (93) 500-02-02`: a `+`, then at least one digit among digits,
+    /// spaces, parentheses, dots and hyphens; nothing else.
+    private static func isTelephoneNumber(_ s: String) -> Bool {
+        let rest = s.utf8.dropFirst()
+        return s.utf8.first == UInt8(ascii: "+") && rest.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            && rest.allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || " ().-".utf8.contains($0) }
     }
 
     /// `-12`, `-0.5`: an optional minus, digits, and optional decimals; nothing else.

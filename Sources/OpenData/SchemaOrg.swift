@@ -45,14 +45,19 @@ struct SchemaOrg: Sendable {
         let v = vocabulary
         let name = office["municipality"]?.string(at: "name") ?? m
         let address = office["address"]
+        // The hours hold from the opening day (`validFrom`): an office still to open was
+        // published with hours and nothing to say they were not yet kept (session 38's trial).
+        let opening = office.string(at: "opening_date")
         let hours: [JSONValue] = (office.sequence(at: "opening_hours") ?? []).map { h in
-            .object([
+            var pairs: [(String, JSONValue)] = [
                 ("@type", .string("OpeningHoursSpecification")),
                 ("dayOfWeek", .array((h.sequence(at: "days") ?? []).compactMap(\.string).compactMap { SchemaOrg.days[$0] }
                     .map { .string("https://schema.org/\($0)") })),
                 ("opens", .string(h.string(at: "opens") ?? "")),
                 ("closes", .string(h.string(at: "closes") ?? "")),
-            ])
+            ]
+            if let opening { pairs.append(("validFrom", .string(opening))) }
+            return .object(pairs)
         }
         var pairs: [(String, JSONValue)] = []
         if context { pairs.append(("@context", .string("https://schema.org"))) }

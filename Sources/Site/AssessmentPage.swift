@@ -81,7 +81,9 @@ extension Pages {
             recommendations: recommendations, deferred: deferred, has_deferred: !deferred.isEmpty)
         return PageContent(title: title, description: language.string(decision?["summary"]),
                            breadcrumbs: printable ? [(title, .assessment(id))] : [],
-                           html: render("assessment", view, language), section: .progress,
+                           // The document to print is the report again: search finds the page once
+                           // (session 38's trial found it twice).
+                           html: render("assessment", view, language), indexed: !printable, section: .progress,
                            styles: printable ? ["assets/report-print.css"] : [])
     }
 

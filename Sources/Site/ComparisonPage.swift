@@ -96,7 +96,10 @@ extension Pages {
                     add(.omitted, "<a href=\"#\(id)\">\(reasonWord)</a>")
                 case "adopted":
                     add(.takenUp, cell.overridden.isEmpty ? "" : HTML.escape(word(.changed).lowercased() + ": " + fieldNames(cell.overridden)))
-                case "not-adopted": same += 1
+                // An optional service not offered is not "offered as the model describes it" (the
+                // legend's words; session 38's trial counted 2 more than offered): the summary
+                // per service tells it.
+                case "not-adopted": break
                 default:
                     if cell.overridden.isEmpty { same += 1 } else { add(.changed, HTML.escape(fieldNames(cell.overridden))) }
                 }

@@ -34,7 +34,7 @@ extension Pages {
             if let office {
                 let progress = site.progress(office.slug)!
                 let staff = office.files.staffing?.root?.sequence(at: "staff") ?? []
-                let filled = staff.filter { ($0.string(at: "start_date")).flatMap(Day.init).map { $0 <= today } ?? false }.count
+                let filled = OfficeProgress.filled(staff, by: today).count
                 let trained = staff.filter { member in
                     guard let role = member.string(at: "role") else { return false }
                     // Completed on or before the day of the page, as posts are filled by it.

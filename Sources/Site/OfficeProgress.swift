@@ -41,6 +41,13 @@ struct OfficeProgress: Sendable {
         }.sorted { $0.quarter < $1.quarter }
     }
 
+    /// The posts of a staffing plan filled by `day`: those whose `start_date` is on or
+    /// before it (a post without one is not yet filled). The progress and expansion pages
+    /// count them alike.
+    static func filled(_ staff: [Node], by day: Day) -> [Node] {
+        staff.filter { ($0.string(at: "start_date")).flatMap(Day.init).map { $0 <= day } ?? false }
+    }
+
     /// The value of a node comes from the municipality's files (not the model's).
     static func isLocal(_ node: Node?) -> Bool { node?.span.file.hasPrefix("seeds/") ?? false }
 }

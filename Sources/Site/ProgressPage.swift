@@ -12,6 +12,9 @@ extension Pages {
             let latest = p.reports.last
             let checklist = ["done": formatter.number(Double(p.checklistDone)), "total": formatter.number(Double(p.checklistTotal))]
             let training = ["done": formatter.number(Double(p.trainingCompleted)), "total": formatter.number(Double(p.trainingPlanned))]
+            // Posts filled by the page's day, of the plan's, with their dedication: the plan's
+            // count alone read as a team in post before any post was filled (session 38's trial).
+            let filled = OfficeProgress.filled(r.files.staffing?.root?.sequence(at: "staff") ?? [], by: site.input.stateDay)
             return ProgressView.Office(
                 office: officeSummary(r.slug, language, path),
                 checklist: countOf(p.checklistDone, p.checklistTotal, language),
@@ -20,7 +23,8 @@ extension Pages {
                 training: countOf(p.trainingCompleted, p.trainingPlanned, language),
                 training_done: String(p.trainingCompleted), training_total: String(max(p.trainingPlanned, 1)),
                 training_label: language.format("training_progress_label", training),
-                staff: formatter.number(Double(p.staffCount)), fte: formatter.number(p.fte),
+                staff: countOf(filled.count, p.staffCount, language),
+                fte: formatter.number(filled.compactMap { $0["fte"]?.number }.reduce(0, +)),
                 reports: formatter.number(Double(p.reports.count)),
                 has_latest: latest != nil,
                 latest: latest.map { formatter.quarter($0.quarter, short: true) } ?? "",

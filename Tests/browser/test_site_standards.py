@@ -285,6 +285,19 @@ def test_search_results_say_what_they_are_with_clean_snippets(driver, base_url):
     excerpts = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#search .pagefind-ui__result-excerpt")]
     glued = [e for e in excerpts if re.search(r"[a-zà-ÿ][A-ZÀ-Ý]", e)]
     assert excerpts and glued == []
+    # The kind is said once, in the title: not again as a tag under its English key
+    # ("Kind: Pàgina", session 38's trial).
+    tags = [t.text for t in driver.find_elements(By.CSS_SELECTOR, "#search .pagefind-ui__result-tag")]
+    assert [t for t in tags if t.startswith("Kind")] == [], tags
+
+
+def test_search_finds_the_assessment_once_not_its_document_to_print(driver, base_url):
+    driver.get(f"{base_url}ca/search.html?q=pressupost")
+    WebDriverWait(driver, 20).until(
+        EC.presence_of_element_located((By.CSS_SELECTOR, "#search .pagefind-ui__result-link")))
+    links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#search .pagefind-ui__result-link")]
+    assert any("/assessments/pilot-2026.html" in h for h in links), links
+    assert [h for h in links if "-print.html" in h] == [], links
 
 
 def test_comparison_differences_only_without_javascript(base_url, site_dir):

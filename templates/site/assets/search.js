@@ -2,7 +2,8 @@
    addresses from the site's root ("/ca/…"); they are turned into addresses relative to
    this page, so that the site works from any folder of a web server. Each result's
    title starts with what the page is ("Servei del model · …"), from the page's `kind`
-   meta. */
+   meta, which is then taken out of the meta: the interface would show it again, as a
+   tag under its English key ("Kind: Pàgina"). */
 (function () {
   "use strict";
   var element = document.getElementById("search");
@@ -26,6 +27,9 @@
       result.url = relative(result.url);
       if (result.meta && result.meta.kind && result.meta.title) {
         result.meta.title = result.meta.kind + " · " + result.meta.title;
+      }
+      if (result.meta) {
+        delete result.meta.kind;
       }
       if (Array.isArray(result.sub_results)) {
         result.sub_results.forEach(function (sub) { sub.url = relative(sub.url); });
