@@ -21,6 +21,10 @@ public struct FieldOverride: Sendable {
     /// True for an item of a keyed list written with its key alone (`{id: s1}`): it names
     /// the model's item and changes no field of it (`override-redundant` says so).
     public var changesNothing = false
+    /// True for an item `{id: x, $remove: true}` whose id no item of the model's list has:
+    /// it removes nothing (`removes` and `changesNothing` are true too, `modelValue` is nil,
+    /// and `parent` is the model's list, whose ids the rule offers).
+    public var removesNothing = false
 
     /// `commitments[first-appointment].target`
     public var fieldName: String { path.fieldName }
@@ -96,6 +100,13 @@ public struct Merger {
                 } else if item["$remove"]?.bool != true {
                     items.append(item)
                     record(nil, item, named, schemaPath + [.index(items.count - 1)], parent: model)
+                } else {
+                    // A removal of an item the model does not have: a slip in the id (session
+                    // 38's trial removed `s7` of six steps, and nothing said so).
+                    var o = FieldOverride(kind: kind, target: target, path: named, schemaPath: schemaPath,
+                                          modelValue: nil, localValue: item, parent: model)
+                    (o.removes, o.changesNothing, o.removesNothing) = (true, true, true)
+                    redundant.append(o)
                 }
             }
             return Node(.sequence(items), span: model!.span)

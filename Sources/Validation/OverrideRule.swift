@@ -13,6 +13,7 @@ struct OverrideRule: MunicipalRule {
         RuleInfo("override-loosens-bound", "An override or variant loosens a bound the model sets."),
         RuleInfo("override-unknown-target", "An override names a document the municipality does not offer."),
         RuleInfo("override-redundant", "An override sets the value the model already has."),
+        RuleInfo("override-remove-unknown", "An override removes an item of a list by an id the model's list does not have."),
         RuleInfo("override-replaced-procedure", "An override names a model procedure the municipality replaces with its own variant."),
     ]
 
@@ -66,6 +67,21 @@ struct OverrideRule: MunicipalRule {
                                       at: o.localValue.span,
                                       help: adaptableHelp(o.kind, annotations)))
                 }
+                continue
+            }
+            if o.removesNothing {
+                let key = annotations.annotations(o.kind, at: o.schemaPath).key ?? "id"
+                let known = o.parent?.sequence?.compactMap { $0[key]?.keyText } ?? []
+                let id = o.localValue[key]?.keyText ?? ""
+                let list = Array(o.path.dropLast()).fieldName
+                // The ids when they are few (a procedure's steps), else the close ones.
+                let named = known.count <= 10 ? "the model's \(list) are " + known.map { "'\($0)'" }.joined(separator: ", ")
+                                              : Suggestions.didYouMean(id, in: known)
+                out.append(.error("override-remove-unknown",
+                                  "'\(id)' is removed from \(list) of \(o.kind.rawValue) '\(o.target)', but the model's \(list) have no item '\(id)'",
+                                  at: o.localValue[key]?.span ?? o.localValue.span,
+                                  related: o.parent.map { [RelatedLocation($0.span, "the model's \(list)")] } ?? [],
+                                  help: (named.map { $0 + ": " } ?? "") + "correct the id, or remove this item if nothing is to be removed"))
                 continue
             }
             if o.changesNothing {

@@ -51,7 +51,18 @@ struct SchemaRule: MunicipalRule {
             guard let validator = c.network.annotations.validator(for: kind) else { continue }
             let misnamed = misnamedItems(overrides, c.network.annotations)
             var reported = Set<Int>()
-            for d in validator.validate(fields, written: net.writtenForms(kind, id, local: localForms)).diagnostics where d.span.file.hasPrefix(local) {
+            // The model's list an override removes items from keeps the model's span in the
+            // view: a problem of the list itself (fewer items than `minItems`) is the
+            // removals', told at the last of them (session 38's trial removed every step of a
+            // procedure, and the check passed).
+            let removals = overrides.filter { $0.removes }
+            for var d in validator.validate(fields, written: net.writtenForms(kind, id, local: localForms)).diagnostics {
+                if !d.span.file.hasPrefix(local) {
+                    guard let removal = removals.last(where: { $0.parent?.span == d.span }) else { continue }
+                    d.related.append(RelatedLocation(d.span, "the model's list"))
+                    d.span = removal.localValue.span
+                    d.help = "keep enough of the model's items: remove fewer of them, or add items of the office's own"
+                }
                 // A new item whose id is close to a model item's, and which its schema
                 // finds incomplete: a typo in the id of a change, one error at the id.
                 if let i = misnamed.firstIndex(where: { $0.item.span.file == d.span.file
@@ -59,7 +70,6 @@ struct SchemaRule: MunicipalRule {
                     if reported.insert(i).inserted { out.append(misnamed[i].diagnostic) }
                     continue
                 }
-                var d = d
                 d.notes.append("in the view of \(m.slug) after its overrides")
                 out.append(d)
             }

@@ -8,6 +8,7 @@ import XCTest
 /// rule, and one small change makes each rule report exactly its diagnostic.
 final class RuleTests: XCTestCase {
     let sf = "seeds/sant-feliu-de-llobregat"
+    let mr = "seeds/molins-de-rei"
 
     func testTheFixtureConforms() throws {
         try assertDiagnostics([]) { _ in }
@@ -275,6 +276,27 @@ final class RuleTests: XCTestCase {
         ]) {
             try $0.replace("\(sf)/adaptation.yaml", "procedure_owners:", "    grants-information:\n      channels: [email]\nprocedure_owners:")
         }
+    }
+
+    /// Removing items of a model's list: a view left with fewer steps than a procedure needs
+    /// is the removals' error, at the last of them (the model's list keeps its span in the
+    /// view, and the error was dropped: session 38's trial removed every step and the check
+    /// passed); an id the model's list does not have removes nothing, and is an error.
+    func testRemovalsThatLeaveTooFewItemsOrNameNoItem() throws {
+        let removals = "overrides:\n  procedures:\n    welcome-and-triage:\n      steps:\n"
+            + "        - {id: s1, $remove: true}\n        - {id: s3, $remove: true}\n"
+        try assertDiagnostics([
+            "schema-min-items seeds/molins-de-rei/adaptation.yaml:7:11: expected at least 2 items; found 1",
+            "override-remove-unknown seeds/molins-de-rei/adaptation.yaml:8:16: 's3' is removed from steps of procedure 'welcome-and-triage', but the model's steps have no item 's3'",
+        ]) { try $0.write("\(mr)/adaptation.yaml", try $0.read("\(mr)/adaptation.yaml") + removals) }
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try t.write("\(mr)/adaptation.yaml", try t.read("\(mr)/adaptation.yaml") + removals)
+        let found = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1
+        XCTAssertEqual(found.first { $0.rule == "schema-min-items" }?.help,
+                       "keep enough of the model's items: remove fewer of them, or add items of the office's own")
+        XCTAssertEqual(found.first { $0.rule == "override-remove-unknown" }?.help,
+                       "the model's steps are 's1', 's2': correct the id, or remove this item if nothing is to be removed")
     }
 
     // MARK: Requirements by status
