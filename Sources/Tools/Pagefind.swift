@@ -5,13 +5,19 @@ import Foundation
 /// only the `<main data-pagefind-body>` of content pages.
 public enum Pagefind {
     /// The Pagefind program: `OAE_PAGEFIND` when set (an empty value or `off` turns search
-    /// off), else `.venv/bin/pagefind` under the root or the current folder, else
+    /// off), else `pagefind` beside the Python `OAE_PYTHON` names (its virtual environment:
+    /// two trials of session 38 set it alone, as the README says for the Python tools, and
+    /// got no search), else `.venv/bin/pagefind` under the root or the current folder, else
     /// `pagefind` on the `PATH`.
     public static func locate(root: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
         let fm = FileManager.default
         if let configured = environment["OAE_PAGEFIND"] {
             if configured.isEmpty || configured == "off" { return nil }
             return fm.isExecutableFile(atPath: configured) ? URL(fileURLWithPath: configured) : nil
+        }
+        if let python = environment["OAE_PYTHON"], python.hasPrefix("/") {
+            let beside = URL(fileURLWithPath: python).deletingLastPathComponent().appendingPathComponent("pagefind")
+            if fm.isExecutableFile(atPath: beside.path) { return beside }
         }
         let here = URL(fileURLWithPath: fm.currentDirectoryPath)
         for base in [root, here] {
