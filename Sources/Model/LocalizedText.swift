@@ -3,6 +3,17 @@ import Loading
 
 /// A translatable text (`x-i18n`): a plain string in the default language, or a mapping
 /// of language codes to texts.
+/// The English names of the languages a tree may hold, for the commands' messages (the
+/// outputs name languages in their own words, from `templates/strings/`).
+public enum LanguageNames {
+    public static let english = ["ca": "Catalan", "es": "Spanish", "en": "English", "fr": "French", "oc": "Occitan"]
+
+    /// "Spanish (es)", or the code alone for a language without a name here.
+    public static func described(_ code: String) -> String {
+        english[code].map { "\($0) (\(code))" } ?? code
+    }
+}
+
 public struct LocalizedText: Sendable {
     /// The texts by language. A plain string is stored under the default language.
     public var values: [String: String]

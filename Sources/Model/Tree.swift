@@ -472,9 +472,17 @@ public enum TreeLoader {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 // Not "delete it" of a file every municipality folder holds (its absence is an error too).
                 let required = municipality != nil && language == nil && (kind == .office || kind == .adaptation)
-                return (.document(doc), [.error("file-empty", "the file is empty", at: .wholeFile(path),
-                                                help: required ? "write the \(kind.rawValue)'s fields in it: every municipality folder holds \(path.split(ascii: "/").last.map(String.init) ?? path)"
-                                                               : "write the \(kind.rawValue)'s fields in it, or delete the file")])
+                // A translation holds the text in its language, under a front matter of its
+                // id alone (session 38's trial was told to write the service's fields).
+                let help: String
+                if let language {
+                    help = "write the \(LanguageNames.described(language)) text in it, under a front matter of the \(kind.rawValue)'s id ('---', 'id: \(id)', '---'), or delete the file"
+                } else if required {
+                    help = "write the \(kind.rawValue)'s fields in it: every municipality folder holds \(path.split(ascii: "/").last.map(String.init) ?? path)"
+                } else {
+                    help = "write the \(kind.rawValue)'s fields in it, or delete the file"
+                }
+                return (.document(doc), [.error("file-empty", "the file is empty", at: .wholeFile(path), help: help)])
             }
             if kinds.declaration(kind)?.isMarkdown == true {
                 let (md, problems) = MarkdownLoader().load(bytes: bytes, file: path)

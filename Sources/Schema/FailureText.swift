@@ -302,6 +302,12 @@ enum FailureText {
         guard (1...12).contains(month), (1...31).contains(day) else { return nil }
         let iso = String(format: "%04d-%02d-%02d", year, month, day)
         guard iso != text else { return nil }
+        // A day the month lacks (`31/02/2027`) is not offered as the date to write (session
+        // 38's trial was told to write 2027-02-31, which the schema refuses).
+        if day > Formats.daysIn(month: month, year: year) {
+            return "there is no day \(day) in month \(month) of \(year) (it has \(Formats.daysIn(month: month, year: year)) days): correct the day, "
+                + "and write the date year-month-day, like \(String(format: "%04d-%02d-%02d", year, month, Formats.daysIn(month: month, year: year)))"
+        }
         return "write \(iso)" + (parts[0].count == 4 ? "" : " (day \(day), month \(month))") + ": dates are written year-month-day, with two-digit months and days"
     }
 

@@ -15,10 +15,8 @@ struct TranslationRule: DocumentRule {
         RuleInfo("translation-field", "A translation file's front matter has a field other than id, which nothing reads."),
     ]
 
-    static let languageNames = ["ca": "Catalan", "es": "Spanish", "en": "English", "fr": "French", "oc": "Occitan"]
-
     static func describe(_ languages: [String]) -> String {
-        languages.map { "\(languageNames[$0] ?? $0) (\($0))" }.joined(separator: ", ")
+        languages.map(LanguageNames.described).joined(separator: ", ")
     }
 
     /// A document's warnings read its own values, the languages of the model, which

@@ -14,6 +14,9 @@ final class UnreadableDocumentTests: XCTestCase {
         try text.write(to: office, atomically: true, encoding: .utf8)
         // An empty service that other documents name.
         try Data().write(to: root.appendingPathComponent("model/services/business-transfer.md"))
+        // An empty translation is told to hold the text under its id (session 38's trial was
+        // told to write the service's fields, which a translation may not hold).
+        try Data().write(to: root.appendingPathComponent("model/services/company-creation.es.md"))
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         let check = try runProcess(TestPaths.oaeBinary.path, ["check", "--root", root.path, "--format", "github", "--as-of", "2026-11-25"],
@@ -21,6 +24,7 @@ final class UnreadableDocumentTests: XCTestCase {
         XCTAssertEqual(check.status, 1, check.stderr)
         XCTAssertEqual(check.stdout.split(separator: "\n"), [
             "::error file=model/services/business-transfer.md,line=1,col=1,endLine=1,endColumn=2,title=file-empty::the file is empty%0Ahelp: write the service's fields in it, or delete the file",
+            "::error file=model/services/company-creation.es.md,line=1,col=1,endLine=1,endColumn=2,title=file-empty::the file is empty%0Ahelp: write the Spanish (es) text in it, under a front matter of the service's id ('---', 'id: company-creation', '---'), or delete the file",
             "::error file=seeds/sant-feliu-de-llobregat/office.yaml,line=3,col=1,endLine=3,endColumn=2,title=yaml-tab-indentation::tab character in indentation%0Ahelp: YAML indents with spaces only: replace the tab with spaces",
         ])
     }

@@ -130,6 +130,11 @@ final class MessageGoldenTests: XCTestCase {
         XCTAssertEqual(FailureText.dateAsWritten("6.3.2026"), "write 2026-03-06 (day 6, month 3): dates are written year-month-day, with two-digit months and days")
         XCTAssertEqual(FailureText.dateAsWritten("2026-3-6"), "write 2026-03-06: dates are written year-month-day, with two-digit months and days")
         XCTAssertEqual(["2026-03-06", "13/13/2026", "06/03/26", "March 6", "2026/03"].map(FailureText.dateAsWritten), [nil, nil, nil, nil, nil])
+        // A day the month lacks is not offered as the date to write (session 38's trial).
+        XCTAssertEqual(FailureText.dateAsWritten("31/02/2027"),
+                       "there is no day 31 in month 2 of 2027 (it has 28 days): correct the day, and write the date year-month-day, like 2027-02-28")
+        XCTAssertEqual(FailureText.dateAsWritten("2028-2-30"),
+                       "there is no day 30 in month 2 of 2028 (it has 29 days): correct the day, and write the date year-month-day, like 2028-02-29")
         // With the time, or the month in words (session 37's trial).
         XCTAssertEqual(FailureText.dateAsWritten("2027-03-01T00:00:00"), "write 2027-03-01: a date field takes the day alone, with nothing after it")
         XCTAssertEqual(FailureText.dateAsWritten("2027-03-01 10:30"), "write 2027-03-01: a date field takes the day alone, with nothing after it")
