@@ -52,6 +52,16 @@ final class SitePagesTests: XCTestCase {
                        "<p class=\"status-line\"><span class=\"badge service-local local\">Local</span> Servei propi <a href=\"../../sant-feliu-de-llobregat.html\">de Sant Feliu de Llobregat</a></p>")
         XCTAssertEqual(try status("es/offices/sant-feliu-de-llobregat/services/local-retail-support.html"),
                        "<p class=\"status-line\"><span class=\"badge service-local local\">Local</span> Servicio propio <a href=\"../../sant-feliu-de-llobregat.html\">de Sant Feliu de Llobregat</a></p>")
+        // A local service's row says it is not in the model, not "as in the model" (session
+        // 38's trial); a model service's row without changes still says so.
+        let es = try XCTUnwrap(pages["es/offices/sant-feliu-de-llobregat.html"])
+        func row(_ service: String) -> String {
+            guard let start = es.range(of: "services/\(service).html\">") else { return "no row of \(service)" }
+            return String(es[start.upperBound...].split(separator: "</tr>", maxSplits: 1)[0])
+        }
+        let local = row("local-retail-support"), model = row("business-transfer")
+        XCTAssertTrue(local.hasSuffix("<td><span class=\"muted\">Fuera del modelo</span></td>\n"), local)
+        XCTAssertTrue(model.hasSuffix("<td><span class=\"muted\">Como en el modelo</span></td>\n"), model)
         let office = try XCTUnwrap(pages["ca/offices/sant-feliu-de-llobregat.html"])
         XCTAssertTrue(office.contains(">Informe del "), office)
         XCTAssertFalse(office.contains(">Informe 1r") || office.contains(">Informe 2n") || office.contains(">Informe 3r"), office)
