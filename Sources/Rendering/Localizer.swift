@@ -60,7 +60,9 @@ public struct Localizer: Sendable {
                 }
                 if own >= 0, Localizer.hasText(pairs, own) { return Text(text: text(own), isFallback: false, language: language) }
                 if fallback >= 0, fallback != own { return Text(text: text(fallback), isFallback: true, language: defaultLanguage) }
-                if first >= 0, first != own { return Text(text: text(first), isFallback: true, language: defaultLanguage) }
+                // In the language it is written in: a text written in English alone was marked
+                // and tagged as Catalan (session 38's trial).
+                if first >= 0, first != own { return Text(text: text(first), isFallback: true, language: firstKey) }
                 // Only a blank text, in this very language: none else to show.
                 if own >= 0 { return Text(text: text(own), isFallback: false, language: language) }
                 return nil

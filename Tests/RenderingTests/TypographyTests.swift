@@ -128,6 +128,12 @@ final class TypographyTests: XCTestCase {
         XCTAssertEqual(ca.string(node?["title"]), "L\u{2019}oficina al 96\u{00A0}%")
         XCTAssertEqual(en.string(node?["title"]), "The office\u{2019}s")
         XCTAssertEqual(ca.pick(node?["title"])?.text, "L'oficina al 96 %")
+        // A text in neither the page's language nor the default one is shown in the
+        // language it is written in, and says so (session 38's trial: tagged as Catalan).
+        let (english, _) = YAMLLoader().load(text: "name: {en: Ceramics support}\n", file: "t.yaml", lineOffset: 0)
+        let es = Localizer(language: "es", defaultLanguage: "ca")
+        XCTAssertEqual(es.pick(english?["name"]), Localizer.Text(text: "Ceramics support", isFallback: true, language: "en"))
+        XCTAssertEqual(ca.pick(english?["name"]), Localizer.Text(text: "Ceramics support", isFallback: true, language: "en"))
     }
 
     /// A page whose reader text is written in its template (a compliance page): the text
