@@ -191,6 +191,14 @@ struct Evaluator {
     /// not give the form the schema wants (`duration: 90`), what to write instead.
     /// `text`: the value as it was written (`08750`, not the 8750 YAML read).
     private func quotingHint(_ types: TypeSet, _ instance: Node, _ text: String, _ k: CompiledNode) -> String? {
+        // One value where a list is wanted (`agreements: adhesion-molins`, session 38's
+        // trial): the list of it, in YAML's flow form.
+        if types.contains(.array), !types.contains(.string), !instance.span.file.lowercased().hasSuffix(".json") {
+            switch instance.value {
+            case .string, .int, .double, .bool: return "write a list, even of one item: [\(text)]"
+            default: break
+            }
+        }
         guard types.contains(.string) else { return nil }
         switch instance.value {
         case .int, .double, .bool: break

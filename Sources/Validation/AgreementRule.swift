@@ -31,6 +31,9 @@ struct AgreementRule: MunicipalRule {
         let relied = c.network.reliedAgreements(m.slug)
         let settled = settledBefore(m, relied, c)
         guard m.reached(.agreement) else { return settled }
+        // An office whose `agreements` the schema refuses (a string, not a list: session
+        // 38's trial) relies on what it names all the same: that error is the one.
+        if let office = m.files.office, c.refused(office.root?["agreements"], in: office.path) { return settled }
         return settled + adhesion(m, relied, c)
     }
 

@@ -50,6 +50,19 @@ final class AgreementRuleTests: XCTestCase {
         XCTAssertEqual(shared.map(\.message), [])
     }
 
+    /// `agreements` written as a string is the schema's one error: the office is not also
+    /// told it relies on no adhesion (session 38's trial).
+    func testAgreementsWrittenAsAStringAreTheSchemasOneError() throws {
+        try assertDiagnostics([
+            "schema-type seeds/molins-de-rei/office.yaml:8:13: expected a list; found \"adhesion-molins\"",
+        ]) { try $0.replace("\(mr)/office.yaml", "agreements: [adhesion-molins, knowledge-transfer]", "agreements: adhesion-molins") }
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try t.replace("\(mr)/office.yaml", "agreements: [adhesion-molins, knowledge-transfer]", "agreements: adhesion-molins")
+        XCTAssertEqual(CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.first { $0.rule == "schema-type" }?.help,
+                       "write a list, even of one item: [adhesion-molins]")
+    }
+
     func testACandidateNeedsNoAdhesion() throws {
         try assertDiagnostics([]) { t in
             try t.replace("\(mr)/office.yaml", "agreements: [adhesion-molins, knowledge-transfer]", "agreements: [knowledge-transfer]")
