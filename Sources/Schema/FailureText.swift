@@ -351,8 +351,18 @@ enum FailureText {
     /// `did you mean 'free'?` when the value is a string close to an allowed string.
     static func suggestion(_ node: Node, _ allowed: [Node]) -> String? {
         guard let s = node.string else { return nil }
-        let candidates = allowed.compactMap(\.string)
+        // Two items of a list read as one text: a `- phone` indented more than the
+        // `- in-person` above it continues that item (YAML joins the lines with a space;
+        // session 38's trial was told only that "in-person - phone" is no channel).
+        if node.span.end.line > node.span.start.line, s.contains(" - "),
+           let first = s.components(separatedBy: " - ").first, candidates(allowed).contains(first) {
+            return "line \(node.span.start.line + 1) is indented more than the item above it, so YAML reads it as more text of that item: "
+                + "line up its '-' with the one on line \(node.span.start.line)"
+        }
+        let candidates = candidates(allowed)
         guard !candidates.isEmpty else { return nil }
         return Suggestions.didYouMean(s, in: candidates)
     }
+
+    private static func candidates(_ allowed: [Node]) -> [String] { allowed.compactMap(\.string) }
 }

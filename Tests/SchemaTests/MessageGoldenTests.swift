@@ -39,6 +39,20 @@ final class MessageGoldenTests: XCTestCase {
         try assertGolden(result.output, "enum-did-you-mean.expected.txt")
     }
 
+    /// A list item indented one space more than the one above it continues that item's
+    /// text: the help says so, not a did-you-mean (session 38's trial).
+    func testAListItemIndentedMoreIsToldAsSuch() throws {
+        let (node, problems) = YAMLLoader().load(text: "channels:\n  - in-person\n   - phone\n", file: "s.yaml", lineOffset: 0)
+        XCTAssertEqual(problems.map(\.message), [])
+        let item = try XCTUnwrap(node?["channels"]?.sequence?.first)
+        XCTAssertEqual(item.string, "in-person - phone")
+        let allowed = ["in-person", "phone", "email"].map { Node(.string($0), span: item.span) }
+        XCTAssertEqual(FailureText.suggestion(item, allowed),
+                       "line 3 is indented more than the item above it, so YAML reads it as more text of that item: line up its '-' with the one on line 2")
+        // A value on one line keeps its did-you-mean.
+        XCTAssertEqual(FailureText.suggestion(Node(.string("in-persn"), span: SourceSpan(file: "s.yaml", line: 2, column: 5)), allowed), "did you mean 'in-person'?")
+    }
+
     func testOneOfReportsTheClosestBranch() throws {
         try assertGolden(check(["messages/one-of-closest.yaml"]).output, "one-of-closest.expected.txt")
     }
