@@ -59,8 +59,9 @@ extension Pages {
             let kind = network.kinds.declaration(item.document.kind)?.label?
                 .text(language.code, fallback: network.settings.defaultLanguage).text
             let kindText = kind.map { Typography.prose($0) } ?? item.document.kind.rawValue
+            // The office's page, not the file and line (a reviewer's page: session 38's trial).
             return AssessmentView.Deferred(
-                place: "\(item.document.path):\(item.field.span.start.line)",
+                href: item.document.municipality.map { href(.office($0), language, from: path) } ?? "",
                 municipality: item.document.municipality.map(site.municipalityName) ?? "",
                 what: what ?? language.formatter.label(kindText), text: language.text(text))
         }
@@ -137,7 +138,8 @@ struct AssessmentView: ViewModel {
     }
     /// An item of the tree left to the assessment, with its file and line.
     struct Deferred: ViewModel {
-        var place: String
+        /// The page of the office whose file defers the decision ("" for the programme's).
+        var href: String
         var municipality: String
         var what: String
         var text: TextView

@@ -184,7 +184,7 @@ extension AssessmentView.Deferred: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
         m.reserveCapacity(4)
-        m.append("place", .string(place))
+        m.append("href", .string(href))
         m.append("municipality", .string(municipality))
         m.append("what", .string(what))
         m.append("text", text.templateValue)
