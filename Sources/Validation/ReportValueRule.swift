@@ -22,7 +22,14 @@ struct ReportValueRule: MunicipalRule {
         RuleInfo("report-after-check-day", "A report is of a quarter that has not ended, or was submitted after, the day the check is made as of (--as-of, else today)."),
         RuleInfo("report-before-opening", "An office's opening date comes after the quarter of one of its reports."),
         RuleInfo("report-value-missing", "A report gives no value for an indicator of the office's view."),
+        RuleInfo("report-value-outlier", "A report's count or number of days is more than ten times the office's highest in another quarter."),
     ]
+
+    /// How many times the office's highest value of another quarter a count or a number of
+    /// days may be before it is told (`report-value-outlier`): an extra digit or three
+    /// zeros is ten times or more; an office that grows does not grow tenfold in a quarter
+    /// once its first, partial, quarter is taken for a whole one.
+    static let outlierFactor = 10.0
 
     /// The lowest and highest values of a unit, by the indicator's definition: a percent
     /// is 0–100, a score lies within the indicator's `scale` (no bounds without one), a
@@ -51,6 +58,48 @@ struct ReportValueRule: MunicipalRule {
                           + ": in YAML the dot is the decimal point",
                       at: span, related: related,
                       help: WrittenNumber.thousandsHelp(written, meaning: value == value.rounded() ? read : nil) ?? otherwise)
+    }
+
+    /// `report-value-outlier`: a count or a number of days more than `outlierFactor` times
+    /// the office's highest value of the indicator in another quarter (session 38's trial
+    /// wrote 142000 people for 142, which passed with `--strict` and was published, with
+    /// a cost per person of 1.36 €). A quarter the office opened during counts as its value
+    /// over the days it was open, scaled to the whole quarter. Percents and scores have
+    /// their range (`report-value-range`); values of one quarter alone are not compared.
+    func outliers(_ m: ResolvedMunicipality, _ indicators: [String: Document]) -> [Diagnostic] {
+        struct Reported { var quarter: Quarter; var value: Double; var node: Node }
+        var byIndicator: [String: [Reported]] = [:]
+        for report in m.files.reports {
+            guard let root = report.root, let y = root["period"]?["year"]?.int, let q = root["period"]?["quarter"]?.int,
+                  (1...4).contains(q), Quarter(id: report.id) == Quarter(year: y, quarter: q) else { continue }
+            for item in root.sequence(at: "values") ?? [] {
+                guard let id = item.string(at: "indicator"), let node = item["value"], let value = node.number, value.isFinite,
+                      let unit = indicators[id]?.root?.string(at: "unit"), unit == "count" || unit == "days" else { continue }
+                byIndicator[id, default: []].append(Reported(quarter: Quarter(year: y, quarter: q), value: value, node: node))
+            }
+        }
+        var out: [Diagnostic] = []
+        for id in byIndicator.keys.sorted() {
+            let values = byIndicator[id]!
+            guard values.count > 1 else { continue }
+            // Each quarter's value as if the office had been open all of it.
+            let whole = values.map { r -> Double in
+                guard let opening = m.openingDate, opening > r.quarter.firstDay, opening <= r.quarter.lastDay else { return r.value }
+                let open = Double(r.quarter.lastDay.ordinal - opening.ordinal + 1)
+                return r.value * Double(r.quarter.lastDay.ordinal - r.quarter.firstDay.ordinal + 1) / open
+            }
+            for (i, r) in values.enumerated() {
+                let others = values.indices.filter { $0 != i }
+                guard let highest = others.max(by: { whole[$0] < whole[$1] }), whole[highest] > 0,
+                      r.value > Self.outlierFactor * whole[highest] else { continue }
+                let h = values[highest]
+                out.append(.warning("report-value-outlier",
+                                    "indicator '\(id)' is \(Self.text(r.value)) in \(r.quarter), more than ten times the office's highest in another quarter (\(Self.text(h.value)) in \(h.quarter))",
+                                    at: r.node.span, related: [RelatedLocation(h.node.span, "the value of \(h.quarter)")],
+                                    help: "check the value (a digit or zeros too many?): it is published as the quarter's result; if it is right, leave it, and let the narrative say why"))
+            }
+        }
+        return out
     }
 
     /// A number as a writer wrote it: `86`, `8.6`.
@@ -194,6 +243,7 @@ struct ReportValueRule: MunicipalRule {
                                   help: "\(range.why) (\(source)); correct the value, which is published as the quarter's result"))
             }
         }
+        out += outliers(m, indicators)
         // The office served, its reports say, before it opened: one error at the opening
         // date (a year typo, often), with each report's period as a note.
         if !early.isEmpty, let opening = m.openingDate, let node = m.files.office?.root?["opening_date"] {

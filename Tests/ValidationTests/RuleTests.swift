@@ -299,6 +299,20 @@ final class RuleTests: XCTestCase {
                        "the model's steps are 's1', 's2': correct the id, or remove this item if nothing is to be removed")
     }
 
+    /// A count ten times the office's highest of another quarter is told (session 38's
+    /// trial: 142000 people for 142 was published); the first quarter, which the office
+    /// opened during, counts as its whole quarter (110 over 79 of 91 days: 126.7).
+    func testACountTenTimesTheOfficesOtherQuartersIsTold() throws {
+        try assertDiagnostics([
+            "report-value-outlier seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:8:12: indicator 'people-attended' is 125000 in 2026 Q3, more than ten times the office's highest in another quarter (110 in 2026 Q2)",
+        ]) { try $0.replace("\(sf)/reports/2026-q3.yaml", "value: 125", "value: 125000") }
+        // 1,266 is within ten times 126.7 (110 scaled to the whole quarter), 1,268 not.
+        try assertDiagnostics([]) { try $0.replace("\(sf)/reports/2026-q3.yaml", "value: 125", "value: 1266") }
+        try assertDiagnostics([
+            "report-value-outlier seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml:8:12: indicator 'people-attended' is 1268 in 2026 Q3, more than ten times the office's highest in another quarter (110 in 2026 Q2)",
+        ]) { try $0.replace("\(sf)/reports/2026-q3.yaml", "value: 125", "value: 1268") }
+    }
+
     // MARK: Requirements by status
 
     func testStaffingBelowMinimum() throws {
