@@ -135,6 +135,17 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
     public var next: Quarter { quarter == 4 ? Quarter(year: year + 1, quarter: 1) : Quarter(year: year, quarter: quarter + 1) }
 
+    /// The days of the quarter (90 to 92).
+    public var days: Int { lastDay.ordinal - firstDay.ordinal + 1 }
+
+    /// The days of the quarter an office that opened on `opening` was open, when it opened
+    /// during the quarter (after its first day); nil for a quarter it was open all of (or
+    /// none of, or an office without an opening date).
+    public func openDays(from opening: Day?) -> Int? {
+        guard let opening, opening > firstDay, opening <= lastDay else { return nil }
+        return lastDay.ordinal - opening.ordinal + 1
+    }
+
     public static func < (a: Quarter, b: Quarter) -> Bool { (a.year, a.quarter) < (b.year, b.quarter) }
 
     /// The report id of the quarter (`2026-q3`).

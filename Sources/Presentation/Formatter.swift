@@ -258,6 +258,16 @@ public struct ValueFormatter: Sendable {
               : strings("format.quarter", ["quarter": strings["quarter.\(q.quarter)"], "y": String(q.year)])
     }
 
+    /// The note of a quarter an office opened during, under a table of its results: "3r
+    /// trimestre de 2026: l'oficina va obrir el 13 d'abril de 2026; l'objectiu de cada
+    /// recompte és el dels 79 dies que va estar oberta, dels 91 del trimestre."
+    /// (`EffectiveTarget.share`.) Nil for a quarter the office was open all of.
+    public func partialQuarterNote(_ q: Quarter, opening: Day?) -> String? {
+        guard let open = q.openDays(from: opening), let opening else { return nil }
+        return strings("partial_quarter_note", ["quarter": quarter(q), "date": date(opening),
+                                                "open": String(open), "days": String(q.days)])
+    }
+
     private func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
 
     // MARK: Durations

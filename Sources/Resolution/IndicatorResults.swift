@@ -73,12 +73,19 @@ public struct EffectiveTarget: Sendable, Equatable {
     /// Whether values add up over time (counts) so that a target is scaled to the period
     /// compared; percents, days and scores are levels, compared as they are.
     public var additive: Bool
+    /// The part of the quarter the office was open, in the quarter it opened during (79 of
+    /// 91 days); 1 otherwise. A count's target on that quarter is scaled by it (session 38's
+    /// trial: a first quarter of eleven weeks was judged against thirteen weeks' target).
+    public var share: Double = 1
 
     /// The target on a quarter: a count's target times the months of a quarter over the
-    /// months of its period (60 a month → 180 a quarter; 48 a year → 12 a quarter); any
-    /// other unit's target as it is.
+    /// months of its period (60 a month → 180 a quarter; 48 a year → 12 a quarter), times
+    /// `share`, to the nearest whole number when scaled by it (a count: 180 over 79 of 91
+    /// days is 156); any other unit's target as it is.
     public var quarterValue: Double {
-        additive ? value * Double(TargetPeriod.quarter.months) / Double(period.months) : value
+        guard additive else { return value }
+        let whole = value * Double(TargetPeriod.quarter.months) / Double(period.months)
+        return share == 1 ? whole : (whole * share).rounded()
     }
 
     /// Whether `value`, measured on a quarter, meets the target.
@@ -182,6 +189,8 @@ public struct IndicatorResults: Sendable {
             byIndicator[ind.id] = reports.map { quarter, values in
                 let node = values[ind.id]
                 let value = node?["value"]?.number
+                var target = target
+                if let open = quarter.openDays(from: m.openingDate) { target?.share = Double(open) / Double(quarter.days) }
                 let status: IndicatorStatus
                 if let value, let target { status = target.isMet(byQuarterValue: value) ? .met : .missed } else { status = .noData }
                 return IndicatorResult(indicator: ind.id, quarter: quarter, value: value, valueNode: node,

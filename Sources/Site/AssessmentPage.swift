@@ -38,7 +38,8 @@ extension Pages {
                              target: targetHTML(results.targets[ind.id], unit: unit, language), cells: cells)
             }
             return .init(office: officeSummary(slug, language, path), id: "results-\(slug)",
-                         quarters: quarters.map { .init(label: formatter.quarter($0, short: true)) }, rows: rows)
+                         quarters: quarters.map { .init(label: formatter.quarter($0, short: true)) }, rows: rows,
+                         partial_notes: quarters.compactMap { formatter.partialQuarterNote($0, opening: r.openingDate) })
         }
         let summary = language.format("assessment_results_summary", [
             "met": formatter.number(Double(counts[.met] ?? 0)), "missed": formatter.number(Double(counts[.missed] ?? 0)),
@@ -129,6 +130,8 @@ struct AssessmentView: ViewModel {
         var id: String
         var quarters: [Column]
         var rows: [ResultRow]
+        /// The quarter the office opened during (`Formatter.partialQuarterNote`).
+        var partial_notes: [String]
     }
     struct Change: ViewModel { var kind: String; var link: TextLink }
     struct Recommendation: ViewModel {

@@ -113,7 +113,9 @@ extension Pages {
             checklist_items: checklistItems,
             training: countOf(progress.trainingCompleted, progress.trainingPlanned, language),
             quarters: progress.reports.map { .init(label: formatter.quarter($0.quarter, short: true)) },
-            follow_up: followUp(slug, language), indicators: indicators, has_reports: !reports.isEmpty,
+            follow_up: followUp(slug, language), indicators: indicators,
+            partial_notes: progress.reports.compactMap { formatter.partialQuarterNote($0.quarter, opening: r.openingDate) },
+            has_reports: !reports.isEmpty,
             reports: reports,
             handbooks: handbooks, has_handbooks: !handbooks.isEmpty,
             handbooks_built: site.options.handbooks != nil,
@@ -289,6 +291,9 @@ struct OfficeView: ViewModel {
     /// The agency's follow-up of the office.
     var follow_up: FollowUpView
     var indicators: [Indicator]
+    /// The quarter the office opened during, said under the table (its counts' targets are
+    /// those of the days it was open); empty when none.
+    var partial_notes: [String]
     var has_reports: Bool
     var reports: [Report]
     var handbooks: [HandbookLink]

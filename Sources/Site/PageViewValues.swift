@@ -200,6 +200,7 @@ extension AssessmentView.OfficeResults: TemplateValueConvertible {
         m.append("id", .string(id))
         m.append("quarters", .list(quarters.map(\.templateValue)))
         m.append("rows", .list(rows.map(\.templateValue)))
+        m.append("partial_notes", .list(partial_notes.map { .string($0) }))
         return .object(m)
     }
 }
@@ -938,6 +939,7 @@ extension OfficeView: TemplateValueConvertible {
         m.append("quarters", .list(quarters.map(\.templateValue)))
         m.append("follow_up", follow_up.templateValue)
         m.append("indicators", .list(indicators.map(\.templateValue)))
+        m.append("partial_notes", .list(partial_notes.map { .string($0) }))
         m.append("has_reports", .bool(has_reports))
         m.append("reports", .list(reports.map(\.templateValue)))
         m.append("handbooks", .list(handbooks.map(\.templateValue)))

@@ -83,11 +83,7 @@ struct ReportValueRule: MunicipalRule {
             let values = byIndicator[id]!
             guard values.count > 1 else { continue }
             // Each quarter's value as if the office had been open all of it.
-            let whole = values.map { r -> Double in
-                guard let opening = m.openingDate, opening > r.quarter.firstDay, opening <= r.quarter.lastDay else { return r.value }
-                let open = Double(r.quarter.lastDay.ordinal - opening.ordinal + 1)
-                return r.value * Double(r.quarter.lastDay.ordinal - r.quarter.firstDay.ordinal + 1) / open
-            }
+            let whole = values.map { r in r.quarter.openDays(from: m.openingDate).map { r.value * Double(r.quarter.days) / Double($0) } ?? r.value }
             for (i, r) in values.enumerated() {
                 let others = values.indices.filter { $0 != i }
                 guard let highest = others.max(by: { whole[$0] < whole[$1] }), whole[highest] > 0,

@@ -21,8 +21,12 @@ final class ExampleIndicatorsTests: XCTestCase {
         let html = try HandbookTestSupport.render(input, "sant-feliu-de-llobregat", "en")
         let chapter = HandbookTestSupport.chapter("indicators", in: html)
         XCTAssertTrue(chapter.contains("<strong>at least 60 a month</strong>"), chapter)
-        XCTAssertTrue(chapter.contains("<td class=\"num\">142<sup class=\"note-ref\">4</sup> <span class=\"indicator-status status-missed\">missed</span></td>"), chapter)
+        XCTAssertTrue(chapter.contains("<td class=\"num\">142<sup class=\"note-ref\">d</sup> <span class=\"indicator-status status-missed\">missed</span></td>"), chapter)
         XCTAssertTrue(chapter.contains("<td class=\"num\">6 <span class=\"indicator-status status-met\">met</span></td>"), chapter)
+        // Notes are lettered (a digit after a figure was read as one of its digits, session
+        // 38's trial); the quarter the office opened during is said under the table.
+        XCTAssertTrue(chapter.contains("<p class=\"value-note\"><sup>d</sup> Q3 2026, "), chapter)
+        XCTAssertTrue(chapter.contains("<p class=\"value-note\">Q2 2026: the office opened on 13 April 2026; each count’s target is that of the 79 days it was open, of the quarter’s 91.</p>"), chapter)
     }
 
     func testTheAnnexListsTheAgencysTargetWithItsReason() throws {

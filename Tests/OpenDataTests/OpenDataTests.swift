@@ -64,10 +64,11 @@ final class OpenDataTests: XCTestCase {
             target: {value: 40.5, direction: at-least, period: month}
             source: {ca: Registre de l'oficina, es: Registro de la oficina}
             """)
-        // A monthly count's target is compared on the quarter: 40.5 × 3 = 121.5.
+        // A monthly count's target is compared on the quarter: 40.5 × 3 = 121.5; on the
+        // quarter the office opened during, on the days it was open (79 of 91: 105).
         XCTAssertEqual(fixture.file("indicator-values.csv"),
                        "municipality,period,indicator,value,unit,target,target_period,target_direction,quarter_target,target_source,status\r\n"
-                       + "sant-feliu-de-llobregat,2026-Q2,people-attended,110,count,40.5,month,at-least,121.5,model,missed\r\n"
+                       + "sant-feliu-de-llobregat,2026-Q2,people-attended,110,count,40.5,month,at-least,105,model,met\r\n"
                        + "sant-feliu-de-llobregat,2026-Q3,people-attended,125,count,40.5,month,at-least,121.5,model,met\r\n")
     }
 

@@ -36,8 +36,11 @@ final class ProgrammePagesTests: XCTestCase {
             XCTAssertTrue(document.contains("href=\"../../assets/report-print.css\""), language)
         }
         let en = try XCTUnwrap(pages["en/assessments/pilot-2026.html"])
-        // Computed from the reports, never typed: 2 offices × 11 indicators × 2 quarters.
-        XCTAssertTrue(en.flat.contains("In all: 18 met, 26 missed and 0 without data."), en)
+        // Computed from the reports, never typed: 2 offices × 11 indicators × 2 quarters
+        // (the counts of the quarter the offices opened during against the days they were
+        // open: 18 met before session 38), with the note of that quarter.
+        XCTAssertTrue(en.flat.contains("In all: 20 met, 24 missed and 0 without data."), en)
+        XCTAssertTrue(en.flat.contains("<p class=\"muted\">Q2 2026: the office opened on 13 April 2026; each count’s target is that of the 79 days it was open, of the quarter’s 91.</p>"), en)
         XCTAssertTrue(en.flat.contains("<dt>Decision taken</dt><dd><strong>Expand the network with changes</strong></dd>"), en)
         XCTAssertTrue(en.flat.contains("<span class=\"change\">office: <a href=\"../offices/sant-feliu-de-llobregat.html\">Sant Feliu de Llobregat</a></span>"), en)
         // Every item left to the assessment, with its office's page: not the file and line

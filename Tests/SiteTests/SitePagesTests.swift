@@ -62,6 +62,8 @@ final class SitePagesTests: XCTestCase {
         let local = row("local-retail-support"), model = row("business-transfer")
         XCTAssertTrue(local.hasSuffix("<td><span class=\"muted\">Fuera del modelo</span></td>\n"), local)
         XCTAssertTrue(model.hasSuffix("<td><span class=\"muted\">Como en el modelo</span></td>\n"), model)
+        // The quarter the office opened during, whose counts' targets are its open days'.
+        XCTAssertTrue(es.contains("<p class=\"muted\">2.º trimestre de 2026: la oficina abrió el 13 de abril de 2026; el objetivo de cada recuento es el de los 79 días que estuvo abierta, de los 91 del trimestre.</p>"), es)
         let office = try XCTUnwrap(pages["ca/offices/sant-feliu-de-llobregat.html"])
         XCTAssertTrue(office.contains(">Informe del "), office)
         XCTAssertFalse(office.contains(">Informe 1r") || office.contains(">Informe 2n") || office.contains(">Informe 3r"), office)

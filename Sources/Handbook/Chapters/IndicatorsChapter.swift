@@ -81,6 +81,9 @@ public struct IndicatorsView: ChapterView {
     public var quarters: [Column] = []
     public var value_rows: [ValueRow] = []
     public var value_notes: [ValueNote] = []
+    /// The quarter the office opened during, said under the table (its counts' targets are
+    /// those of the days it was open: `EffectiveTarget.share`); empty when none.
+    public var partial_notes: [String] = []
     /// The heading of the section.
     public var reports: HeadingView
     public var report_list: [Report]
@@ -88,6 +91,12 @@ public struct IndicatorsView: ChapterView {
 
 /// Builds the indicators chapter.
 struct IndicatorsChapter: ChapterBuilder {
+    /// The mark of the note at `index` (from 0): a, b, …, z, then aa, ab, ….
+    static func noteMark(_ index: Int) -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        return index < 26 ? String(letters[index]) : noteMark(index / 26 - 1) + String(letters[index % 26])
+    }
+
     /// How many quarters the table of reported values shows.
     static let quarters = 4
 
@@ -153,10 +162,14 @@ struct IndicatorsChapter: ChapterBuilder {
                     let status = result?.status ?? .noData
                     var cell = IndicatorsView.Cell(value: c.format.measure(n, unit: unit, against: result?.target?.quarterValue),
                                                    status: c.format.status(status.rawValue), status_class: status.rawValue)
+                    // Notes are lettered, as tables of figures letter theirs: a digit after a
+                    // figure read as one of its digits ("1183" for 118 and note 3, in the
+                    // PDF's text and to a screen reader: session 38's trial).
                     if let note = v["note"] {
-                        notes.append(.init(number: String(notes.count + 1), quarter: c.format.quarter(quarter, short: true),
+                        let mark = IndicatorsChapter.noteMark(notes.count)
+                        notes.append(.init(number: mark, quarter: c.format.quarter(quarter, short: true),
                                            indicator: m.view(ind.fields["name"]), text: m.view(note)))
-                        cell.note = String(notes.count)
+                        cell.note = mark
                     }
                     return cell
                 }
@@ -164,6 +177,7 @@ struct IndicatorsChapter: ChapterBuilder {
                              target_local: ind.overrides.isEmpty ? nil : c.local(modelValue: nil), cells: cells)
             }
             view.value_notes = notes
+            view.partial_notes = recent.compactMap { c.format.partialQuarterNote($0.0, opening: c.view.openingDate) }
         }
 
         // Reports

@@ -118,6 +118,7 @@ extension IndicatorsView: TemplateValueConvertible {
         m.append("quarters", .list(quarters.map(\.templateValue)))
         m.append("value_rows", .list(value_rows.map(\.templateValue)))
         m.append("value_notes", .list(value_notes.map(\.templateValue)))
+        m.append("partial_notes", .list(partial_notes.map { .string($0) }))
         m.append("reports", reports.templateValue)
         m.append("report_list", .list(report_list.map(\.templateValue)))
         return .object(m)
