@@ -36,3 +36,54 @@ public enum FollowUpIssueState: String, Sendable {
         }
     }
 }
+
+/// The state of a support action of an office's follow-up on a day, as the check, the site
+/// and the handbooks tell it: its `status`, and whether its dates have passed (session
+/// 38's trial: an action "planned" to start two days before still read "planned", where
+/// an issue past its due date reads overdue).
+public enum FollowUpActionState: String, Sendable {
+    /// Planned, its start not passed (or without one).
+    case planned
+    /// Planned, and its `start` has passed: it has not started.
+    case late
+    /// In progress, its end not passed (or without one).
+    case inProgress = "in-progress"
+    /// In progress after its `end`.
+    case overrun
+    case done
+
+    /// The state of `action` (an item of `actions`) on `day`; nil for a status the schema
+    /// does not know (refused by the check; the outputs show it as written).
+    public init?(_ action: Node, on day: Day) {
+        switch action.string(at: "status") {
+        case "planned": self = FollowUpActionState.lateFrom(action).map { $0 <= day } == true ? .late : .planned
+        case "in-progress": self = FollowUpActionState.overrunFrom(action).map { $0 <= day } == true ? .overrun : .inProgress
+        case "done": self = .done
+        default: return nil
+        }
+    }
+
+    /// The first day a planned action is late: the day after its start.
+    public static func lateFrom(_ action: Node) -> Day? {
+        action.string(at: "start").flatMap(Day.init).map { Day(ordinal: $0.ordinal + 1) }
+    }
+
+    /// The first day an action in progress has overrun: the day after its end (none when
+    /// it ends before it starts: `date-period-inverted`).
+    public static func overrunFrom(_ action: Node) -> Day? {
+        guard let end = action.string(at: "end").flatMap(Day.init) else { return nil }
+        if let start = action.string(at: "start").flatMap(Day.init), end < start { return nil }
+        return Day(ordinal: end.ordinal + 1)
+    }
+
+    /// The days on which the state of an action of `followUp` (the file's root) may change.
+    public static func changes(_ followUp: Node?) -> [Day] {
+        (followUp?.sequence(at: "actions") ?? []).compactMap { action in
+            switch action.string(at: "status") {
+            case "planned": return lateFrom(action)
+            case "in-progress": return overrunFrom(action)
+            default: return nil
+            }
+        }
+    }
+}

@@ -65,7 +65,7 @@ public struct BuildInput: Sendable {
     /// (the agreements it relies on, the issues of its follow-up): `--as-of` when given;
     /// else the latest day after the handbook's own date (`SourceStamps.handbook`), up to
     /// the build's (`buildStateDay`, the check's day), on which one of those states changes
-    /// (`Document.agreementStateChanges`, `FollowUpIssueState.changes`), or the handbook's
+    /// (`Document.agreementStateChanges`, `FollowUpIssueState.changes`, `FollowUpActionState.changes`), or the handbook's
     /// own date when none does. The handbook then tells each state as it stands on the
     /// check's day, and keeps its bytes (and its PDF) until a state changes: a handbook
     /// carries the date of its own inputs (issue 13). Session 28's trial found a renewal
@@ -77,6 +77,7 @@ public struct BuildInput: Sendable {
         let own = Day(unixSeconds: stamps.handbook(municipality).epoch)
         let changes = network.reliedAgreements(municipality).compactMap(\.document).flatMap(\.agreementStateChanges)
             + FollowUpIssueState.changes(network.municipalities[municipality]?.single(.followUp)?.root)
+            + FollowUpActionState.changes(network.municipalities[municipality]?.single(.followUp)?.root)
         return changes.filter { $0 > own && $0 <= buildStateDay }.max() ?? own
     }
 

@@ -6,7 +6,8 @@ extension Pages {
     /// The agency's follow-up of an office as the office page shows it: visits, support
     /// actions and issues, each with its owner, dates and status; an open issue past its
     /// due date (on the day the build tells states as of, `BuildInput.stateDay`) is marked
-    /// overdue in words.
+    /// overdue in words, an action past its start or end late or overrun
+    /// (`FollowUpActionState`).
     func followUp(_ slug: String, _ language: SiteLanguage) -> FollowUpView {
         let root = network.municipalities[slug]?.single(.followUp)?.root
         let today = site.input.stateDay
@@ -15,7 +16,8 @@ extension Pages {
                                dates: language.date(v.string(at: "date")), status: "", status_label: "")
         }
         let actions = (root?.sequence(at: "actions") ?? []).map { a in
-            let status = a.string(at: "status") ?? ""
+            // As of the page's day: a planned action whose start has passed is late.
+            let status = FollowUpActionState(a, on: today)?.rawValue ?? a.string(at: "status") ?? ""
             let dates = language.formatter.dateSpan(start: a.string(at: "start"), end: a.string(at: "end"))
             return FollowUpView.Entry(title: language.text(a["title"]), owner: language.text(a["owner"]), dates: dates,
                                       status: status, status_label: language["follow_up_status.\(status)"])
@@ -54,7 +56,8 @@ struct FollowUpView: ViewModel {
         var title: TextView
         var owner: TextView
         var dates: String
-        /// `planned`, `in-progress`, `done`, `open`, `overdue` or `closed` ("" for visits).
+        /// `planned`, `late`, `in-progress`, `overrun`, `done`, `open`, `overdue` or `closed`
+        /// ("" for visits).
         var status: String
         var status_label: String
     }

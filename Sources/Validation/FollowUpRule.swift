@@ -12,6 +12,7 @@ struct FollowUpRule: Rule {
         RuleInfo("follow-up-issue-overdue", "An open issue of an office's follow-up is past its due date."),
         RuleInfo("follow-up-issue-status", "An issue is closed without a closed date, or open with one."),
         RuleInfo("follow-up-action-status", "A support action is done without an end date."),
+        RuleInfo("follow-up-action-late", "A support action is still planned after its start date, or in progress after its end date."),
         RuleInfo("follow-up-before-programme", "A visit, an action or an issue of the follow-up is dated before the programme started."),
     ]
 
@@ -58,6 +59,26 @@ struct FollowUpRule: Rule {
                     out.append(.error("follow-up-issue-status", "issue '\(id)' is open, but has a 'closed' date, \(closed.display)",
                                       at: closed.span, related: [RelatedLocation(statusNode.span, "the issue's status")],
                                       help: "set 'status: closed' if it was solved that day; otherwise remove the 'closed' date"))
+                }
+            }
+            // Late or overrun as the site and the handbooks tell it (`FollowUpActionState`;
+            // session 38's trial: an action planned for two days before read "planned").
+            for action in doc.root?.sequence(at: "actions") ?? [] {
+                let id = action.string(at: "id") ?? "?"
+                switch FollowUpActionState(action, on: c.asOf) {
+                case .late?:
+                    guard let node = action["start"] else { continue }
+                    out.append(.warning("follow-up-action-late",
+                                        "action '\(id)' was to start on \(node.display) and is still planned, as of \(c.asOf)",
+                                        at: node.span,
+                                        help: "set its status ('in-progress', or 'done' with its 'end'), or a new start date"))
+                case .overrun?:
+                    guard let node = action["end"] else { continue }
+                    out.append(.warning("follow-up-action-late",
+                                        "action '\(id)' was to end on \(node.display) and is still in progress, as of \(c.asOf)",
+                                        at: node.span,
+                                        help: "set 'status: done' if it ended, or a new end date"))
+                default: continue
                 }
             }
             // Overdue as the site and the handbooks tell it (`FollowUpIssueState`).

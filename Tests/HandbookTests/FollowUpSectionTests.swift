@@ -88,4 +88,22 @@ final class FollowUpSectionTests: FixtureTreeTestCase {
         XCTAssertEqual(FollowUpIssueState.changes(try issue("{issues: [{status: open, due: 2026-02-01}, {status: closed, due: 2026-03-01, closed: 2026-02-01}]}")),
                        [Day("2026-02-02")!])
     }
+
+    /// The state of a support action (session 38's trial: "planned" two days after its
+    /// start), the same for the check, the site and the handbooks; and the days it changes,
+    /// on which a handbook is rendered again.
+    func testTheStateOfAnAction() throws {
+        func action(_ yaml: String) throws -> Node { try XCTUnwrap(YAMLLoader().load(bytes: Array(yaml.utf8), file: "f.yaml").0) }
+        let day = Day("2026-05-01")!
+        XCTAssertEqual(FollowUpActionState(try action("{status: planned, start: 2026-04-30}"), on: day), .late)
+        XCTAssertEqual(FollowUpActionState(try action("{status: planned, start: 2026-05-01}"), on: day), .planned)
+        XCTAssertEqual(FollowUpActionState(try action("{status: in-progress, start: 2026-01-01, end: 2026-04-30}"), on: day), .overrun)
+        XCTAssertEqual(FollowUpActionState(try action("{status: in-progress, start: 2026-01-01}"), on: day), .inProgress)
+        // An end before the start (date-period-inverted) is not an overrun.
+        XCTAssertEqual(FollowUpActionState(try action("{status: in-progress, start: 2026-04-01, end: 2026-03-01}"), on: day), .inProgress)
+        XCTAssertEqual(FollowUpActionState(try action("{status: done, start: 2026-01-01, end: 2026-02-01}"), on: day), .done)
+        XCTAssertNil(FollowUpActionState(try action("{status: paused, start: 2026-01-01}"), on: day))
+        XCTAssertEqual(FollowUpActionState.changes(try action("{actions: [{status: planned, start: 2026-02-01}, {status: in-progress, start: 2026-01-01, end: 2026-03-01}, {status: done, start: 2026-01-01, end: 2026-01-02}]}")),
+                       [Day("2026-02-02")!, Day("2026-03-02")!])
+    }
 }

@@ -290,6 +290,30 @@ final class ExpansionRuleTests: XCTestCase {
                        ["INE code 08999 is not a municipality of Catalonia / Molins de Rei has INE code 08123"])
     }
 
+    /// A support action still planned after its start, or in progress after its end, is a
+    /// warning as of the check's day (session 38's trial: "planned" two days after its
+    /// start); one planned ahead, or done, is not.
+    func testAnActionPastItsStartOrEndIsAWarning() throws {
+        try assertDiagnostics([
+            "follow-up-action-late seeds/sant-feliu-de-llobregat/follow-up.yaml:4:13: action 'coaching' was to start on 2026-11-20 and is still planned, as of 2026-11-25",
+            "follow-up-action-late seeds/sant-feliu-de-llobregat/follow-up.yaml:8:30: action 'tools' was to end on 2026-11-24 and is still in progress, as of 2026-11-25",
+        ]) { t in
+            try t.write("seeds/sant-feliu-de-llobregat/follow-up.yaml", """
+                municipality: sant-feliu-de-llobregat
+                actions:
+                  - {id: coaching, title: {ca: Acompanyament, es: Acompañamiento}, owner: {ca: Agència, es: Agencia},
+                     start: 2026-11-20, status: planned}
+                  - {id: ahead, title: {ca: Formació, es: Formación}, owner: {ca: Agència, es: Agencia},
+                     start: 2026-11-25, status: planned}
+                  - {id: tools, title: {ca: Eines, es: Herramientas}, owner: {ca: Agència, es: Agencia},
+                     start: 2026-10-01, end: 2026-11-24, status: in-progress}
+                  - {id: crm, title: {ca: CRM, es: CRM}, owner: {ca: Agència, es: Agencia},
+                     start: 2026-10-01, end: 2026-11-24, status: done}
+
+                """)
+        }
+    }
+
     func testAnOpenIssuePastItsDueDateIsAWarning() throws {
         try assertDiagnostics([
             "follow-up-issue-overdue seeds/sant-feliu-de-llobregat/follow-up.yaml:4:31: issue 'signage' is still open 25 days after its due date, 2026-10-31",

@@ -99,7 +99,7 @@ struct ChecklistChapter: ChapterBuilder {
             }
             view.follow_up_actions = (follow.sequence(at: "actions") ?? []).map { a in
                 .init(title: m.view(a["title"]), owner: m.view(a["owner"]),
-                      status: c.words["follow_up_status.\(a.string(at: "status") ?? "")"],
+                      status: c.words["follow_up_status.\(FollowUpActionState(a, on: day)?.rawValue ?? a.string(at: "status") ?? "")"],
                       dates: c.format.dateSpan(start: a.string(at: "start"), end: a.string(at: "end")))
             }
             // Every visit of the last day (two on one day are both told; session 36's trial).
