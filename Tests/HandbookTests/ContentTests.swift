@@ -18,6 +18,15 @@ final class ContentTests: FixtureTreeTestCase {
         try HandbookTestSupport.assertGolden(HandbookTestSupport.chapter("differences", in: es), "differences-sant-feliu-es.html")
     }
 
+    /// A service the office does not offer, named among another's related services, is
+    /// marked with an asterisk that says what it means, and the legend tells it (session
+    /// 38's trial: a name without its link, and nothing else).
+    func testAServiceTheOfficeDoesNotOfferIsMarkedAndTheLegendSaysWhy() throws {
+        let page = try html("sant-feliu-de-llobregat", "es")
+        XCTAssertTrue(page.contains("<span class=\"not-offered\">Información sobre ayudas</span><sup class=\"not-offered-mark\"><abbr title=\"Servicio que la oficina no ofrece\">*</abbr></sup>"), page)
+        XCTAssertTrue(page.contains("<tr><th scope=\"row\" class=\"marker\"><sup class=\"not-offered-mark\">*</sup></th><td>Servicio que la oficina no ofrece (omitido, u opcional y no incorporado).</td></tr>"), page)
+    }
+
     /// An office that gives no address, channel nor hours yet (as `oae new municipality`
     /// writes it) has a sentence that says so under each heading, in the handbook's
     /// language, not an empty table (s12's fresh user found a heading over nothing and an

@@ -23,6 +23,8 @@ public struct ControlView: ChapterView {
         /// True for the marker of untranslated text.
         public var fallback: Bool
         public var text: String
+        /// True for the asterisk after a service the office does not offer.
+        public var not_offered = false
     }
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
@@ -85,6 +87,9 @@ struct ControlChapter: ChapterBuilder {
             .init(badge: "local-service", label: c.words["badge.local_service"], fallback: false, text: c.words["legend.local_service"]),
             .init(badge: "local-variant", label: c.words["badge_local_variant"], fallback: false, text: c.words["legend.local_variant"]),
             .init(badge: nil, label: settings.defaultLanguage, fallback: true, text: c.words("legend.fallback", ["language": defaultName])),
+            // Told in words too: the asterisk alone, after a service's name, said nothing in
+            // the HTML and was explained nowhere (session 38's trial).
+            .init(badge: nil, label: "*", fallback: false, text: c.words["legend.not_offered"], not_offered: true),
         ]
         var view = ControlView(purpose: c.words("control.purpose", ["municipality": c.municipalityName]), rows: rows,
                                legend: legend, default_language: settings.defaultLanguage,

@@ -190,7 +190,8 @@ extension Markup {
         var out = html(l.label)
         if let anchor = l.link_anchor { out = link(anchor, out, xref: l.xref) }
         guard l.not_offered else { return out }
-        return format == .typst ? out + "#super[\\*]" : "<span class=\"not-offered\">\(out)</span>"
+        return format == .typst ? out + "#super[\\*]"
+            : "<span class=\"not-offered\">\(out)</span><sup class=\"not-offered-mark\"><abbr title=\"\(HTML.escape(words["not_offered_mark"]))\">*</abbr></sup>"
     }
 
     /// `Text pendent de traducció; es mostra en català.`

@@ -200,6 +200,7 @@ extension ControlView.Marker: TemplateValueConvertible {
         m.append("label", .string(label))
         m.append("fallback", .bool(fallback))
         m.append("text", .string(text))
+        m.append("not_offered", .bool(not_offered))
         return .object(m)
     }
 }
