@@ -124,6 +124,17 @@ final class FrontMatterTests: XCTestCase {
         ])
     }
 
+    /// A body written with decomposed accents (NFD) is read in NFC, as the front matter's
+    /// texts are: its text and its headings' anchors match what links and searches type
+    /// (session 38's trial found combining marks in the HTML and in anchors).
+    func testABodyInNFDIsReadInNFC() throws {
+        let nfd = "---\nid: x\n---\n\n## Que\u{0300} e\u{0301}s\n\nCafe\u{0301} amb llet.\n"
+        let md = try XCTUnwrap(MarkdownLoader().load(text: nfd, file: "s.md").0)
+        XCTAssertTrue(Array(md.body.utf8).starts(with: Array("\n## Qu\u{00E8} \u{00E9}s\n\nCaf\u{00E9}".utf8)), md.body.debugDescription)
+        XCTAssertEqual(md.headings.map { Array($0.text.utf8) }, [Array("Qu\u{00E8} \u{00E9}s".utf8)])
+        XCTAssertEqual(md.headings.map { Array($0.anchor.utf8) }, [Array("qu\u{00E8}-\u{00E9}s".utf8)])
+    }
+
     func testOverIndentedKeyIsNamedAsSuch() {
         XCTAssertEqual(load("---\nid: x\nname: Servei\n  status: core\n---\n\nText.\n"), [
             "yaml-syntax s.md:4:3: 'status' is indented more than the line above it | help: line the key up with the other keys of its mapping, or put it under a key that ends with ':'",
