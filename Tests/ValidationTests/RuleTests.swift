@@ -313,6 +313,21 @@ final class RuleTests: XCTestCase {
         ]) { try $0.replace("\(sf)/reports/2026-q3.yaml", "value: 125", "value: 1268") }
     }
 
+    /// A fee and a post's dedication are written to the cent and the hundredth: 0.001 € was
+    /// published as "0 €" for a paid service, 0.0000001 FTE as "0" (session 38's trial).
+    func testAFeeAndADedicationAreWrittenToTheCentAndTheHundredth() throws {
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try t.replace("model/services/business-transfer.md", "cost: {type: free}",
+                      "cost: {type: fee, amount: 0.001, legal_basis: {ca: Ordenança fiscal, es: Ordenanza fiscal}}")
+        let staffing = try t.read("\(sf)/staffing.yaml")
+        try t.write("\(sf)/staffing.yaml", staffing.replacingOccurrences(of: "    fte: 1\n", with: "    fte: 0.0000001\n", options: [], range: staffing.range(of: "    fte: 1\n")))
+        XCTAssertEqual(t.diagnostics().filter { $0.hasPrefix("schema-") }, [
+            "schema-multiple-of model/services/business-transfer.md:10:27: expected a multiple of 0.01; found 0.001",
+            "schema-multiple-of seeds/sant-feliu-de-llobregat/staffing.yaml:5:10: expected a multiple of 0.01; found 1e-07",
+        ])
+    }
+
     // MARK: Requirements by status
 
     func testStaffingBelowMinimum() throws {
