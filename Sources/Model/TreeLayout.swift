@@ -110,7 +110,7 @@ public enum TreeLayout {
         let placement = placed ?? unknown(parts, kinds: kinds)
         switch placement {
         case let .unexpected(message, help), let .misnamedDocument(message, help):
-            let formatFits = placed == nil || folderTakesFormat(parts, kinds: kinds)
+            let formatFits = folderTakesFormat(parts, kinds: kinds)
             guard let elsewhere = elsewhereHint(parts, kinds: kinds, formatFits: formatFits)
             else { return placement }
             let joined = help.map { "\($0); \(elsewhere)" } ?? elsewhere
@@ -154,6 +154,12 @@ public enum TreeLayout {
                 // Outside a municipality's folder (`seeds/staffing.yaml`, one folder too high:
                 // the trial of session 37 got a warning and no help), a municipality's place
                 // is named with `municipalityStandIn` for its folder.
+                // From a municipality's folder, a programme's folder that takes any id
+                // (`seeds/assessments/`) is no guess for a file of that municipality (session
+                // 38's trial: a local service saved beside office.yaml was told it might be an
+                // assessment).
+                if municipality != nil, place.count > 2, place[1] != KindTable.municipalityPlaceholder,
+                   (place.last ?? "").hasPrefix(KindTable.idPlaceholder) { continue }
                 var candidate: [String] = []
                 var standIn: Int?
                 for segment in place.dropLast() {

@@ -142,6 +142,11 @@ final class TreeLayoutTests: XCTestCase {
             // A programme's document of seeds/ saved in model/ is sent back.
             ("model/expansion.yaml",
              "misplaced: unexpected file 'expansion.yaml' in model/ | in seeds/expansion.yaml it would be an expansion document: move it there if it is one"),
+            // A Markdown file beside office.yaml, which no kind of that folder takes: the
+            // folders of the municipality that take any id, not the programme's (session
+            // 38's trial: a local service there had no help, and the build left it out).
+            ("seeds/vic/ceramics-support.md",
+             "unexpected: unexpected file 'ceramics-support.md' in seeds/vic/ | it would be a document in seeds/vic/procedures/ (procedure) or seeds/vic/services/ (service): move it to the folder of its kind"),
             // Any name an `{id}` place takes stays a warning, without a guess.
             ("seeds/notes.yaml", "unexpected: unexpected file 'notes.yaml' in seeds/"),
             ("model/notes.yaml", "unexpected: unexpected file 'notes.yaml' in model/ | did you mean 'model.yaml'?"),
