@@ -187,6 +187,12 @@ public enum TreeLayout {
         return literal.isEmpty ? all : literal
     }
 
+    /// The paths at which a file of the tree (`path`, from the root) would be a document of
+    /// `kind`: the places of `elsewhere` of that kind, in the same municipality's folder.
+    public static func paths(of kind: Kind, for path: String, kinds: KindTable) -> [String] {
+        elsewhere(components(path), kinds: kinds).filter { $0.kind == kind }.map(\.path)
+    }
+
     /// What stands for a municipality's folder in a path of `elsewhere` when the file is in
     /// none (`seeds/<municipality>/staffing.yaml`); the load names the folder when the file
     /// says its municipality (`TreeLoader`).
@@ -198,7 +204,7 @@ public enum TreeLayout {
     }
 
     /// "a" or "an" before a kind's name ("an office", "an assessment").
-    static func article(_ kind: String) -> String { "aeiou".contains(kind.first ?? "x") ? "an" : "a" }
+    public static func article(_ kind: String) -> String { "aeiou".contains(kind.first ?? "x") ? "an" : "a" }
 
     /// `elsewhere` in words: "in model/services/x.md it would be a service document", or
     /// the folders of each kind when two or three would take it (more say too little: a

@@ -12,7 +12,12 @@ struct SchemaRule: MunicipalRule {
     static let rules = SchemaValidator.rules + [
         RuleInfo("schema-missing", "A kind of document has no schema in model/schema/."),
         RuleInfo("override-item-unknown", "An override's list item has an id close to one of the model's, and adds an incomplete new item instead of changing that one."),
+        RuleInfo("document-other-kind", "A document fails the schema of its folder's kind, and fits the schema of another kind: it was saved in the wrong folder."),
     ]
+
+    /// How many schema errors a document has before it is tried against the schemas of the
+    /// other kinds of its format (`document-other-kind`).
+    static let otherKindFrom = 3
 
     /// The documents' own problems (their schema results, kept by the context for the
     /// documents that did not change) and the kinds without a schema.
@@ -23,6 +28,11 @@ struct SchemaRule: MunicipalRule {
         // By index: binding each document would copy it.
         for i in documents.indices {
             if let result = c.schemaResults[documents[i].path] {
+                if result.diagnostics.count(where: { $0.severity == .error }) >= Self.otherKindFrom,
+                   let other = otherKind(documents[i], c) {
+                    out.append(other)
+                    continue
+                }
                 out += result.diagnostics
             } else if documents[i].root != nil, c.network.annotations.validator(for: documents[i].kind) == nil {
                 missing.insert(documents[i].kind)
@@ -34,6 +44,34 @@ struct SchemaRule: MunicipalRule {
                               help: "add \(kind.schemaPath); every kind of document is checked against its schema"))
         }
         return out
+    }
+
+    /// `document-other-kind`: a document that fails its kind's schema, but fits the schema
+    /// of another kind of its format, in whose folder it would be read: one error, where
+    /// the schema gave one for each field (session 38's trial saved a service among the
+    /// procedures and got 20 errors, none saying so).
+    func otherKind(_ doc: Document, _ c: ValidationContext) -> Diagnostic? {
+        guard let root = doc.root, let markdown = c.network.tree.kinds.declaration(doc.kind)?.isMarkdown else { return nil }
+        let annotations = c.network.annotations
+        for declaration in c.network.tree.kinds.declarations where declaration.kind != doc.kind && declaration.isMarkdown == markdown {
+            guard let validator = annotations.validator(for: declaration.kind),
+                  !validator.validate(root).diagnostics.contains(where: { $0.severity == .error }),
+                  let target = TreeLayout.paths(of: declaration.kind, for: doc.path, kinds: c.network.tree.kinds).first
+            else { continue }
+            let kind = declaration.kind.rawValue, own = doc.kind.rawValue
+            return .error("document-other-kind",
+                          "\(doc.path) is written as \(TreeLayout.article(kind)) \(kind), not \(TreeLayout.article(own)) \(own): its fields fit the \(kind) schema, not the \(own) one",
+                          at: .wholeFile(doc.path),
+                          help: "move it to \(target) (git mv), where it is read as \(TreeLayout.article(kind)) \(kind)")
+        }
+        return nil
+    }
+
+    /// Whether `doc` is `document-other-kind`'s (so its other errors are that one's).
+    static func isOtherKind(_ doc: Document, _ c: ValidationContext) -> Bool {
+        guard let result = c.schemaResults[doc.path],
+              result.diagnostics.count(where: { $0.severity == .error }) >= otherKindFrom else { return false }
+        return SchemaRule().otherKind(doc, c) != nil
     }
 
     /// The municipality's view after its overrides, against the schemas.

@@ -328,6 +328,19 @@ final class RuleTests: XCTestCase {
         ])
     }
 
+    /// A service saved among the procedures is one error that says so, not one for each
+    /// field the procedure schema does not know (session 38's trial: 20 errors).
+    func testAServiceSavedAmongTheProceduresIsOneError() throws {
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try t.write("model/procedures/grants-copy.md",
+                    try t.read("model/services/grants-information.md").replacingOccurrences(of: "id: grants-information", with: "id: grants-copy"))
+        let found = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.span.file == "model/procedures/grants-copy.md" && $0.severity == .error }
+        XCTAssertEqual(found.map { "\($0.rule) \($0.span): \($0.message) | \($0.help ?? "")" }, [
+            "document-other-kind model/procedures/grants-copy.md:1:1: model/procedures/grants-copy.md is written as a service, not a procedure: its fields fit the service schema, not the procedure one | move it to model/services/grants-copy.md (git mv), where it is read as a service",
+        ])
+    }
+
     // MARK: Requirements by status
 
     func testStaffingBelowMinimum() throws {
