@@ -106,13 +106,16 @@ public struct MarkdownLoader: Sendable {
                 // Spaced out too (`- - -`). Not a line of dashes under a paragraph of the body
                 // (a heading's underline), nor one after a `#` heading, which YAML reads as a
                 // comment: the line is in the body then, whatever the lines above read as.
+                // A `#` line after a blank line is a heading of the body; right under a field
+                // it is a YAML comment of the front matter (the review).
                 var near: Int?
                 var k = 2
-                var body = false
+                var body = false, blank = false
                 while near == nil, !body, let line = lines.line(k) {
                     let t = line.trimmingTrailingSpaces()
                     if MarkdownLoader.isDashesLine(t) { near = k }
-                    body = MarkdownLoader.isATXHeading(t)
+                    body = blank && MarkdownLoader.isATXHeading(t)
+                    blank = t.isEmpty || (blank && MarkdownLoader.isATXHeading(t))
                     k += 1
                 }
                 guard let near, near > 2,
@@ -151,7 +154,7 @@ public struct MarkdownLoader: Sendable {
         // (session 38's trial). Columns after a decomposed accent on its line move by one.
         let withoutNUL = MarkdownLoader.contains(text, 0)
             ? String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 })) : nil
-        let inNFC = NFC.isQuickYes(withoutNUL ?? text) ? nil : NFC.normalize(withoutNUL ?? text)
+        let inNFC = NFC.isQuickYesFast(withoutNUL ?? text) ? nil : NFC.normalize(withoutNUL ?? text)
         let bodyLines = (inNFC ?? withoutNUL).map(SourceText.init) ?? lines
         let body = MarkdownLoader.joined(bodyLines, bodyStartLine..<bodyLines.lines.count, noCR: noCR)
         let (headings, links, tableRows, html) = MarkdownLoader.outline(body: body, lines: bodyLines, lineOffset: bodyStartLine,

@@ -23,6 +23,16 @@ public enum NFC {
         return text
     }
 
+    /// `isQuickYes`, read through the UTF-8 bytes first: a text without a byte of 0xCC or
+    /// more (every scalar below U+0300: a Catalan text's accents are two bytes from 0xC3) is
+    /// answered by one pass over its bytes, without decoding a scalar. For a whole file (a
+    /// Markdown body): the scalars' pass cost 1.5% of `oae check` at 200 municipalities.
+    public static func isQuickYesFast(_ text: String) -> Bool {
+        var text = text
+        let high = text.withUTF8 { bytes in bytes.contains { $0 >= 0xCC } }
+        return !high || isQuickYes(text)
+    }
+
     public static func isQuickYes(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 < 0x80 } || text.unicodeScalars.allSatisfy { isStable($0.value) }
     }

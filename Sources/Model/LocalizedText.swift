@@ -1,8 +1,6 @@
 import Diagnostics
 import Loading
 
-/// A translatable text (`x-i18n`): a plain string in the default language, or a mapping
-/// of language codes to texts.
 /// The English names of the languages a tree may hold, for the commands' messages (the
 /// outputs name languages in their own words, from `templates/strings/`).
 public enum LanguageNames {
@@ -14,6 +12,8 @@ public enum LanguageNames {
     }
 }
 
+/// A translatable text (`x-i18n`): a plain string in the default language, or a mapping
+/// of language codes to texts.
 public struct LocalizedText: Sendable {
     /// The texts by language. A plain string is stored under the default language.
     public var values: [String: String]

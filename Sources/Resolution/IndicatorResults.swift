@@ -78,14 +78,20 @@ public struct EffectiveTarget: Sendable, Equatable {
     /// trial: a first quarter of eleven weeks was judged against thirteen weeks' target).
     public var share: Double = 1
 
+    public init(value: Double, direction: TargetDirection, period: TargetPeriod, source: Source, additive: Bool) {
+        (self.value, self.direction, self.period, self.source, self.additive) = (value, direction, period, source, additive)
+    }
+
     /// The target on a quarter: a count's target times the months of a quarter over the
     /// months of its period (60 a month → 180 a quarter; 48 a year → 12 a quarter), times
-    /// `share`, to the nearest whole number when scaled by it (a count: 180 over 79 of 91
-    /// days is 156); any other unit's target as it is.
+    /// `share`, to the nearest whole number, at least 1, when scaled by it (a count: 180
+    /// over 79 of 91 days is 156); any other unit's target as it is.
     public var quarterValue: Double {
         guard additive else { return value }
         let whole = value * Double(TargetPeriod.quarter.months) / Double(period.months)
-        return share == 1 ? whole : (whole * share).rounded()
+        // At least 1 of a target that is not 0: a few days' share of 6 rounded to 0, which
+        // no office can miss (the review).
+        return share == 1 ? whole : whole > 0 ? max(1, (whole * share).rounded()) : 0
     }
 
     /// Whether `value`, measured on a quarter, meets the target.

@@ -100,9 +100,10 @@ public struct Merger {
                 } else if item["$remove"]?.bool != true {
                     items.append(item)
                     record(nil, item, named, schemaPath + [.index(items.count - 1)], parent: model)
-                } else {
+                } else if !modelItems.contains(where: { $0[key]?.keyText == id }) {
                     // A removal of an item the model does not have: a slip in the id (session
-                    // 38's trial removed `s7` of six steps, and nothing said so).
+                    // 38's trial removed `s7` of six steps, and nothing said so). Not the same
+                    // removal written twice (the review: "the model has no 's2'").
                     var o = FieldOverride(kind: kind, target: target, path: named, schemaPath: schemaPath,
                                           modelValue: nil, localValue: item, parent: model)
                     (o.removes, o.changesNothing, o.removesNothing) = (true, true, true)

@@ -15,8 +15,10 @@ public enum Pagefind {
             if configured.isEmpty || configured == "off" { return nil }
             return fm.isExecutableFile(atPath: configured) ? URL(fileURLWithPath: configured) : nil
         }
-        if let python = environment["OAE_PYTHON"], python.hasPrefix("/") {
-            let beside = URL(fileURLWithPath: python).deletingLastPathComponent().appendingPathComponent("pagefind")
+        if let python = environment["OAE_PYTHON"], python.contains("/") {
+            // A relative path from the current folder, as the Python tools take it.
+            let beside = URL(fileURLWithPath: python, relativeTo: URL(fileURLWithPath: fm.currentDirectoryPath + "/"))
+                .standardizedFileURL.deletingLastPathComponent().appendingPathComponent("pagefind")
             if fm.isExecutableFile(atPath: beside.path) { return beside }
         }
         let here = URL(fileURLWithPath: fm.currentDirectoryPath)

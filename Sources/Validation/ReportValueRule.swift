@@ -82,8 +82,12 @@ struct ReportValueRule: MunicipalRule {
         for id in byIndicator.keys.sorted() {
             let values = byIndicator[id]!
             guard values.count > 1 else { continue }
-            // Each quarter's value as if the office had been open all of it.
-            let whole = values.map { r in r.quarter.openDays(from: m.openingDate).map { r.value * Double(r.quarter.days) / Double($0) } ?? r.value }
+            // Each quarter's count as if the office had been open all of it (a number of days
+            // is a level, not a sum: as it is).
+            let isCount = indicators[id]?.root?.string(at: "unit") == "count"
+            let whole = values.map { r in
+                isCount ? r.quarter.openDays(from: m.openingDate).map { r.value * Double(r.quarter.days) / Double($0) } ?? r.value : r.value
+            }
             for (i, r) in values.enumerated() {
                 let others = values.indices.filter { $0 != i }
                 guard let highest = others.max(by: { whole[$0] < whole[$1] }), whole[highest] > 0,

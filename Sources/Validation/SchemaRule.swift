@@ -54,15 +54,20 @@ struct SchemaRule: MunicipalRule {
         guard let root = doc.root, let markdown = c.network.tree.kinds.declaration(doc.kind)?.isMarkdown else { return nil }
         let annotations = c.network.annotations
         for declaration in c.network.tree.kinds.declarations where declaration.kind != doc.kind && declaration.isMarkdown == markdown {
-            guard let validator = annotations.validator(for: declaration.kind),
-                  !validator.validate(root).diagnostics.contains(where: { $0.severity == .error }),
-                  let target = TreeLayout.paths(of: declaration.kind, for: doc.path, kinds: c.network.tree.kinds).first
+            // The place first: a kind with no place for this file (a fixed file name) is not
+            // worth a validation (the review).
+            guard let target = TreeLayout.paths(of: declaration.kind, for: doc.path, kinds: c.network.tree.kinds).first,
+                  let validator = annotations.validator(for: declaration.kind),
+                  !validator.validate(root).diagnostics.contains(where: { $0.severity == .error })
             else { continue }
             let kind = declaration.kind.rawValue, own = doc.kind.rawValue
+            // A document there already is not to be moved over (the review).
+            let there = c.network.tree.documents.contains { $0.path == target }
             return .error("document-other-kind",
                           "\(doc.path) is written as \(TreeLayout.article(kind)) \(kind), not \(TreeLayout.article(own)) \(own): its fields fit the \(kind) schema, not the \(own) one",
                           at: .wholeFile(doc.path),
-                          help: "move it to \(target) (git mv), where it is read as \(TreeLayout.article(kind)) \(kind)")
+                          help: there ? "\(target) exists already: move what this one says into it if it belongs there, and delete this one"
+                                      : "move it to \(target) (git mv), where it is read as \(TreeLayout.article(kind)) \(kind)")
         }
         return nil
     }

@@ -29,6 +29,10 @@ final class ExampleIndicatorsTests: XCTestCase {
         XCTAssertTrue(chapter.contains("<p class=\"value-note\">Q2 2026: the office opened on 13 April 2026; each count’s target is that of the 79 days it was open, of the quarter’s 91.</p>"), chapter)
     }
 
+    func testNotesAreLetteredBeyondTheAlphabet() {
+        XCTAssertEqual([0, 1, 25, 26, 27, 701, 702].map(IndicatorsChapter.noteMark), ["a", "b", "z", "aa", "ab", "zz", "aaa"])
+    }
+
     func testTheAnnexListsTheAgencysTargetWithItsReason() throws {
         let html = try HandbookTestSupport.render(input, "molins-de-rei", "en")
         let annex = HandbookTestSupport.chapter("differences", in: html)

@@ -117,6 +117,11 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(load("---\nid: x\nname: y\n- - -\n\n## Què és\n"), [
             "markdown-front-matter-unclosed s.md:1:1: front matter is not closed | help: write '---' on line 4 (three hyphens, nothing else) | s.md:4:1: this line is not '---', which closes the front matter",
         ])
+        // A YAML comment right under a field is the front matter's, not a heading of the
+        // body: the mistyped closing line after it is still named (the review).
+        XCTAssertEqual(load("---\nid: x\n# the service's name\nname: y\n--\n\n## Què és\n"), [
+            "markdown-front-matter-unclosed s.md:1:1: front matter is not closed | help: write '---' on line 5 (three hyphens, nothing else) | s.md:5:1: this line is not '---', which closes the front matter",
+        ])
         // A rule after a heading is the body's, though every line above it reads as YAML
         // (the heading as a comment, the paragraph as a key): not named.
         XCTAssertEqual(load("---\nid: x\nname: y\n\n# Què és\n\nEl servei: acompanya\n\n----\n"), [

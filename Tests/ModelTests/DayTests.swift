@@ -40,4 +40,19 @@ final class DayTests: XCTestCase {
             XCTAssertEqual([term.months, term.days], [months, days], "\(first) to \(last)")
         }
     }
+
+    /// The days of a quarter an office was open, when it opened during it: none for an
+    /// opening on its first day, before it or after it; 1 for an opening on its last day.
+    func testTheDaysAQuarterAnOfficeWasOpen() {
+        let q2 = Quarter(year: 2026, quarter: 2)
+        XCTAssertEqual(q2.days, 91)
+        XCTAssertEqual(q2.openDays(from: Day("2026-04-13")), 79)
+        XCTAssertNil(q2.openDays(from: Day("2026-04-01")))
+        XCTAssertEqual(q2.openDays(from: Day("2026-04-02")), 90)
+        XCTAssertEqual(q2.openDays(from: Day("2026-06-30")), 1)
+        XCTAssertNil(q2.openDays(from: Day("2026-07-01")))
+        XCTAssertNil(q2.openDays(from: Day("2025-12-01")))
+        XCTAssertNil(q2.openDays(from: nil))
+        XCTAssertEqual(Quarter(year: 2028, quarter: 1).days, 91)
+    }
 }

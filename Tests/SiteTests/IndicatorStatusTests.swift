@@ -82,4 +82,17 @@ final class IndicatorStatusTests: XCTestCase {
         let milestones = try XCTUnwrap(report.range(of: "<h4>Fites</h4>"))
         XCTAssertLessThan(narrative.lowerBound, milestones.lowerBound, report)
     }
+
+    /// A count's target scaled to a few days of a quarter is at least 1 (6 a quarter over 7
+    /// of 91 days rounded to 0, which no office could miss: the review).
+    func testAScaledTargetIsAtLeastOne() {
+        var target = EffectiveTarget(value: 6, direction: .atLeast, period: .quarter, source: .model, additive: true)
+        target.share = 7.0 / 91
+        XCTAssertEqual(target.quarterValue, 1)
+        XCTAssertFalse(target.isMet(byQuarterValue: 0))
+        target.share = 79.0 / 91
+        XCTAssertEqual(target.quarterValue, 5)
+        target.value = 0
+        XCTAssertEqual(target.quarterValue, 0)
+    }
 }

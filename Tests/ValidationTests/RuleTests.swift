@@ -299,6 +299,16 @@ final class RuleTests: XCTestCase {
                        "the model's steps are 's1', 's2': correct the id, or remove this item if nothing is to be removed")
     }
 
+    /// The same removal written twice removes the item once: not "the model has no item"
+    /// (the review).
+    func testTheSameRemovalTwiceIsNotAnUnknownItem() throws {
+        let removals = "overrides:\n  procedures:\n    welcome-and-triage:\n      steps:\n"
+            + "        - {id: s2, $remove: true}\n        - {id: s2, $remove: true}\n"
+        try assertDiagnostics([
+            "schema-min-items seeds/molins-de-rei/adaptation.yaml:7:11: expected at least 2 items; found 1",
+        ]) { try $0.write("\(mr)/adaptation.yaml", try $0.read("\(mr)/adaptation.yaml") + removals) }
+    }
+
     /// A count ten times the office's highest of another quarter is told (session 38's
     /// trial: 142000 people for 142 was published); the first quarter, which the office
     /// opened during, counts as its whole quarter (110 over 79 of 91 days: 126.7).
@@ -313,7 +323,7 @@ final class RuleTests: XCTestCase {
         ]) { try $0.replace("\(sf)/reports/2026-q3.yaml", "value: 125", "value: 1268") }
     }
 
-    /// A fee and a post's dedication are written to the cent and the hundredth: 0.001 € was
+    /// A fee and a post's dedication are written to the cent and the thousandth: 0.001 € was
     /// published as "0 €" for a paid service, 0.0000001 FTE as "0" (session 38's trial).
     func testAFeeAndADedicationAreWrittenToTheCentAndTheHundredth() throws {
         let t = try FixtureTree()
@@ -324,7 +334,7 @@ final class RuleTests: XCTestCase {
         try t.write("\(sf)/staffing.yaml", staffing.replacingOccurrences(of: "    fte: 1\n", with: "    fte: 0.0000001\n", options: [], range: staffing.range(of: "    fte: 1\n")))
         XCTAssertEqual(t.diagnostics().filter { $0.hasPrefix("schema-") }, [
             "schema-multiple-of model/services/business-transfer.md:10:27: expected a multiple of 0.01; found 0.001",
-            "schema-multiple-of seeds/sant-feliu-de-llobregat/staffing.yaml:5:10: expected a multiple of 0.01; found 1e-07",
+            "schema-multiple-of seeds/sant-feliu-de-llobregat/staffing.yaml:5:10: expected a multiple of 0.001; found 1e-07",
         ])
     }
 
@@ -339,6 +349,10 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(found.map { "\($0.rule) \($0.span): \($0.message) | \($0.help ?? "")" }, [
             "document-other-kind model/procedures/grants-copy.md:1:1: model/procedures/grants-copy.md is written as a service, not a procedure: its fields fit the service schema, not the procedure one | move it to model/services/grants-copy.md (git mv), where it is read as a service",
         ])
+        // A service of that name exists already: it is not offered as the place to move to.
+        try t.write("model/procedures/grants-information.md", try t.read("model/services/grants-information.md"))
+        let there = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.first { $0.span.file == "model/procedures/grants-information.md" && $0.rule == "document-other-kind" }
+        XCTAssertEqual(there?.help, "model/services/grants-information.md exists already: move what this one says into it if it belongs there, and delete this one")
     }
 
     // MARK: Requirements by status

@@ -91,7 +91,10 @@ struct ChecklistChapter: ChapterBuilder {
                 let state = FollowUpIssueState(i, on: day)
                 return state == .closed ? nil : (i, state)
             }
-            view.follow_up_as_of = open.isEmpty ? "" : c.words("follow_up_as_of", ["date": c.format.date(day)])
+            // The day the states are told as of, over open issues or any action (a late one
+            // says so as of that day: the review).
+            let actions = follow.sequence(at: "actions") ?? []
+            view.follow_up_as_of = open.isEmpty && actions.isEmpty ? "" : c.words("follow_up_as_of", ["date": c.format.date(day)])
             view.follow_up_issues = open.map { i, state in
                 .init(title: m.view(i["title"]), owner: m.view(i["owner"]), status: c.words["follow_up_status.\(state.rawValue)"],
                       dates: c.words("follow_up_issue_dates", ["opened": i.string(at: "opened").map(c.format.date) ?? "",
