@@ -56,18 +56,19 @@ final class AgreementPagesTests: XCTestCase {
     /// The follow-up's statuses, the progress page and the expansion page say the day their
     /// states are told as of (the trial of session 28: an issue "overdue" on a page dated
     /// only by its source, days before the due date); a build as of a later day tells an
-    /// open issue past its due date overdue.
+    /// open issue past its due date overdue. The day stands under the section's heading,
+    /// over the issues and the actions, whose states depend on it too (session 38).
     func testTheDayOfTheStatesIsWrittenBesideThem() throws {
         let example = try SiteTree(example: true)
         defer { example.remove() }
         let source = try example.input()
         let all = try sitePages(source.asOf(Day("2027-01-05")!))
         let office = all["en/offices/cerdanyola-del-valles.html"] ?? ""
-        XCTAssertTrue(office.flat.contains("<h3 id=\"follow-up-issues\">Issues</h3><p class=\"muted\">Statuses as of 5 January 2027.</p><ul class=\"follow-up\"><li><span class=\"badge follow-up-overdue\">open and overdue</span> First appointments on time stay below 90%"), office)
+        XCTAssertTrue(office.flat.contains("<p class=\"muted\">Statuses as of 5 January 2027.</p><h3 id=\"follow-up-issues\">Issues</h3><ul class=\"follow-up\"><li><span class=\"badge follow-up-overdue\">open and overdue</span> First appointments on time stay below 90%"), office)
         XCTAssertTrue((all["en/progress.html"] ?? "").contains("and how the shared indicators evolve. Open follow-up issues are counted as of 5 January 2027.</p>"))
         XCTAssertTrue((all["ca/expansion.html"] ?? "").contains("el grau de preparació de cadascun a data de 5 de gener de 2027."))
         let before = try sitePages(source)["en/offices/cerdanyola-del-valles.html"] ?? ""
-        XCTAssertTrue(before.flat.contains("<p class=\"muted\">Statuses as of 25 November 2026.</p><ul class=\"follow-up\"><li><span class=\"badge follow-up-open\">open</span> First appointments"), before)
+        XCTAssertTrue(before.flat.contains("<p class=\"muted\">Statuses as of 25 November 2026.</p><h3 id=\"follow-up-issues\">Issues</h3><ul class=\"follow-up\"><li><span class=\"badge follow-up-open\">open</span> First appointments"), before)
     }
 
     /// An extended agreement shows its new end with the day the parties extended it, on
