@@ -64,7 +64,7 @@ def test_the_error_overlay_covers_the_page_and_reads_on_its_own(driver, preview)
     assert state["titleBorder"] == "none"
     assert state["titleColor"] == "rgb(255, 138, 128)"
     assert "oae check: 1 problem; the preview shows the last good build" in state["text"]
-    assert 'seeds/molins-de-rei/office.yaml:26:9: error[schema-enum]: expected one of candidate, agreement, planned, pilot, open; found "plannd"' in state["text"]
+    assert 'seeds/molins-de-rei/office.yaml:27:9: error[schema-enum]: expected one of candidate, agreement, planned, pilot, open; found "plannd"' in state["text"]
     assert "help: did you mean 'planned'?" in state["text"]
 
 
@@ -101,7 +101,7 @@ def test_a_preview_started_on_a_broken_tree_shows_its_errors(driver, tmp_path):
             assert time.time() < deadline, "no overlay on the first page of a broken tree"
             time.sleep(0.2)
         text = driver.execute_script("return document.getElementById('oae-error-overlay').shadowRoot.textContent")
-        assert 'seeds/molins-de-rei/office.yaml:26:9: error[schema-enum]: expected one of candidate, agreement, planned, pilot, open; found "plannd"' in text
+        assert 'seeds/molins-de-rei/office.yaml:27:9: error[schema-enum]: expected one of candidate, agreement, planned, pilot, open; found "plannd"' in text
         # No good build stands under it yet (session 37's trial read "shows the last good build").
         assert "oae check: 1 problem; the preview starts once the tree builds" in text
         assert "last good build" not in text
