@@ -290,7 +290,9 @@ enum FailureText {
         }
         let parts = trimmed.split(whereSeparator: { "/-.".contains($0) })
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        // Every part a number Int holds (a run of 20 digits is none: CI's fuzzer).
         let numbers = parts.compactMap { Int($0) }
+        guard numbers.count == 3 else { return nil }
         let (year, month, day): (Int, Int, Int)
         if parts[0].count == 4 {
             (year, month, day) = (numbers[0], numbers[1], numbers[2])

@@ -144,6 +144,8 @@ final class MessageGoldenTests: XCTestCase {
         XCTAssertEqual(FailureText.dateAsWritten("6.3.2026"), "write 2026-03-06 (day 6, month 3): dates are written year-month-day, with two-digit months and days")
         XCTAssertEqual(FailureText.dateAsWritten("2026-3-6"), "write 2026-03-06: dates are written year-month-day, with two-digit months and days")
         XCTAssertEqual(["2026-03-06", "13/13/2026", "06/03/26", "March 6", "2026/03"].map(FailureText.dateAsWritten), [nil, nil, nil, nil, nil])
+        // A part too long for an Int is no date (it stopped the fuzzer of CI's stop 53).
+        XCTAssertEqual(["2027/99999999999999999999/01", "99999999999999999999-01-2027", "01-01-99999999999999999999"].map(FailureText.dateAsWritten), [nil, nil, nil])
         // A day the month lacks is not offered as the date to write (session 38's trial).
         XCTAssertEqual(FailureText.dateAsWritten("31/02/2027"),
                        "there is no day 31 in month 2 of 2027 (it has 28 days): correct the day, and write the date year-month-day, like 2027-02-28")
