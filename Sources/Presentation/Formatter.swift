@@ -262,10 +262,13 @@ public struct ValueFormatter: Sendable {
     /// trimestre de 2026: l'oficina va obrir el 13 d'abril de 2026; l'objectiu de cada
     /// recompte és el dels 79 dies que va estar oberta, dels 91 del trimestre."
     /// (`EffectiveTarget.share`.) Nil for a quarter the office was open all of.
-    public func partialQuarterNote(_ q: Quarter, opening: Day?) -> String? {
+    /// `office`: the office's name, for a table of several offices' values (the progress
+    /// and indicator pages' charts).
+    public func partialQuarterNote(_ q: Quarter, opening: Day?, office: String? = nil) -> String? {
         guard let open = q.openDays(from: opening), let opening else { return nil }
-        return strings("partial_quarter_note", ["quarter": quarter(q), "date": date(opening),
-                                                "open": String(open), "days": String(q.days)])
+        var words = ["quarter": quarter(q), "date": date(opening), "open": String(open), "days": String(q.days)]
+        words["office"] = office
+        return strings(office == nil ? "partial_quarter_note" : "partial_quarter_office_note", words)
     }
 
     private func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }

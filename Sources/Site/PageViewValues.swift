@@ -1200,13 +1200,14 @@ extension ProcedureView.Step: TemplateValueConvertible {
 extension ChartView: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(6)
+        m.reserveCapacity(7)
         m.append("has_chart", .bool(has_chart))
         m.append("chart_svg", .string(chart_svg))
         m.append("chart_rows", .list(chart_rows.map(\.templateValue)))
         m.append("chart_caption", .string(chart_caption))
         m.append("summary", .bool(summary))
         m.append("summary_rows", .list(summary_rows.map(\.templateValue)))
+        m.append("partial_notes", .list(partial_notes.map { .string($0) }))
         return .object(m)
     }
 }

@@ -35,7 +35,7 @@ extension Pages {
         let charts = network.modelDocuments(.indicator).compactMap { doc -> ProgressView.Chart? in
             var chart = indicatorChart(doc.id, language)
             guard chart.has_chart else { return nil }
-            if chart.summary { chart.chart_rows = [] }  // each office's values: on the indicator's page
+            if chart.summary { (chart.chart_rows, chart.partial_notes) = ([], []) }  // each office's values: on the indicator's page
             return .init(id: "chart-\(doc.id)", link: modelLink(.indicator, doc.id, .indicator(doc.id), language, from: path),
                          chart: chart)
         }
@@ -101,17 +101,22 @@ extension Pages {
             // One line when the offices with a target have the same; different targets are in the description.
             let distinct = Set(targets.compactMap { $0?.quarterValue })
             if distinct.count == 1, let t = distinct.first {
-                chart.targets = [t, t, t]
+                chart.targets = Array(repeating: Array(repeating: t, count: quarters.count), count: 3)
             }
         } else {
             chart = BarChart(title: name, description: description, categories: quarters.map(short),
                              series: zip(offices, values).map { BarChart.Series(name: site.municipalityName($0.slug), values: $1) },
                              format: format)
-            chart.targets = targets.map { $0?.quarterValue }
+            // Each bar against its office's target on its quarter: that of the days open on
+            // the quarter the office opened during (session 38's review: the line was the
+            // whole quarter's, the table's figure the days').
+            chart.targets = series.quarterTargets
         }
         if !targetWords.isEmpty {
             // A summary draws no line when the offices' targets differ: the description says them.
-            let key = chart.targets.contains { $0 != nil } ? "chart_target_description" : "chart_targets_description"
+            // One target whose marks differ only on the quarters offices opened during.
+            let key = chart.oneTarget != nil ? "chart_target_description"
+                : distinctTargets.count == 1 && !summarised ? "chart_target_marks_description" : "chart_targets_description"
             chart.description += " " + language.format(key, ["target": targetWords])
         }
         chart.targetLabel = language["target_line"]
@@ -153,9 +158,13 @@ extension Pages {
                              minimum: format(low), median: format(median), maximum: format(high))
             }
         } ?? []
+        // Why a row's target is lower on the quarter an office opened during.
+        let notes = series.partialQuarters.map {
+            formatter.partialQuarterNote($0.quarter, opening: $0.opening, office: site.municipalityName($0.slug)) ?? ""
+        }.filter { !$0.isEmpty }
         return ChartView(has_chart: true, chart_svg: chart.svg(id: "chart-svg-\(id)"), chart_rows: rows,
                          chart_caption: language.format(summarised ? "chart_summary_caption" : "chart_caption", ["indicator": name]),
-                         summary: summarised, summary_rows: summaryRows)
+                         summary: summarised, summary_rows: summaryRows, partial_notes: notes)
     }
 }
 
@@ -176,6 +185,8 @@ struct IndicatorSeries: Sendable {
         /// Each report of the office, in order (`OfficeProgress.reports`), with its value
         /// of the indicator (nil: the report has none).
         var reports: [(quarter: Quarter, value: Double?)]
+        /// The day the office opened, when its office file gives it.
+        var opening: Day?
     }
 
     /// The offices in the site's order (by slug).
@@ -186,19 +197,36 @@ struct IndicatorSeries: Sendable {
     var values: [[Double?]] = []
     /// Per office, its target for the indicator (`IndicatorResults.targets`).
     var targets: [EffectiveTarget?] = []
+    /// Per office, its target on each of `quarters` (`EffectiveTarget.quarterValue` of the
+    /// quarter's result: a count's target on the quarter the office opened during is that
+    /// of the days it was open).
+    var quarterTargets: [[Double?]] = []
+    /// The offices with a value on the quarter they opened during whose target is scaled to
+    /// the days open (a count's), in the order of `offices`.
+    var partialQuarters: [(slug: String, quarter: Quarter, opening: Day)] = []
 
     init(_ id: String, _ site: SiteContext) {
         for i in site.municipalities.indices {
             let slug = site.municipalities[i].slug
             guard let progress = site.progress(slug) else { continue }
             let reports = progress.reports.map { (quarter: $0.quarter, value: $0.values[id]) }
-            if reports.contains(where: { $0.value != nil }) { offices.append(Office(slug: slug, reports: reports)) }
+            if reports.contains(where: { $0.value != nil }) {
+                offices.append(Office(slug: slug, reports: reports, opening: site.municipalities[i].openingDate))
+            }
         }
         quarters = Array(Set(offices.flatMap { $0.reports.filter { $0.value != nil }.map(\.quarter) })).sorted()
         values = offices.map { office in
             quarters.map { q in office.reports.first { $0.quarter == q }?.value }
         }
         targets = offices.map { site.results($0.slug)?.targets[id] }
+        for (o, office) in offices.enumerated() {
+            let results = site.results(office.slug)
+            quarterTargets.append(quarters.map { q in (results?.result(id, q)?.target ?? targets[o])?.quarterValue })
+            guard let target = targets[o], target.additive, let opening = office.opening else { continue }
+            for q in quarters where q.openDays(from: opening) != nil && office.reports.contains(where: { $0.quarter == q && $0.value != nil }) {
+                partialQuarters.append((office.slug, q, opening))
+            }
+        }
     }
 }
 
@@ -246,6 +274,9 @@ struct ChartView: ViewModel {
     /// Whether the chart shows the lowest, median and highest value per quarter (`ChartSummary`).
     var summary: Bool
     var summary_rows: [SummaryRow]
+    /// Under the table of every office's values: the quarter each office opened during, whose
+    /// count targets are those of the days it was open (`Formatter.partialQuarterNote`).
+    var partial_notes: [String] = []
 }
 
 /// The view model of `progress.mustache`: every office's progress and the indicators' charts.

@@ -21,11 +21,13 @@ public struct BarChart: Sendable {
     public var series: [Series]
     /// Writes a value for its label.
     public var format: @Sendable (Double) -> String
-    /// The target of each series on the categories' period (nil: none), drawn as a
-    /// dashed line: one across the plot when every series has the same target, else a
-    /// dashed mark over each bar. `targetLabel` is the legend's word for it, followed by the
-    /// value when there is one line ("objectiu 95 %").
-    public var targets: [Double?] = []
+    /// The target of each series in each category (`targets[series][category]`; nil or
+    /// missing: none), drawn as a dashed line: one across the plot when every series has
+    /// the same target in every category, else a dashed mark over each bar. A series' target
+    /// may differ by category: a count's target on the quarter an office opened during is
+    /// that of the days it was open (`EffectiveTarget.share`). `targetLabel` is the legend's
+    /// word for it, followed by the value when there is one line ("objectiu 95 %").
+    public var targets: [[Double?]] = []
     public var targetLabel = ""
     /// Writes the label of a bar whose series has a target, beside it (nil: `format`):
     /// the decimals the value needs not to read as its target (89.96 % is not "90 %" next
@@ -87,8 +89,20 @@ public struct BarChart: Sendable {
         return 10 * power
     }
 
+    /// The target of series `s` in category `c`, nil when it has none there.
+    func target(_ s: Int, _ c: Int) -> Double? {
+        s < targets.count && c < targets[s].count ? targets[s][c] : nil
+    }
+
+    /// The one target of every series in every category, nil when any lacks one or two differ.
+    var oneTarget: Double? {
+        let all = series.indices.flatMap { s in categories.indices.map { target(s, $0) } }
+        guard let first = all.first ?? nil, all.allSatisfy({ $0 == first }) else { return nil }
+        return first
+    }
+
     public func svg(id: String) -> String {
-        let values = series.flatMap { $0.values.compactMap { $0 } } + targets.compactMap { $0 }
+        let values = series.flatMap { $0.values.compactMap { $0 } } + targets.flatMap { $0.compactMap { $0 } }
         let maximum = max(values.max() ?? 0, 0)
         let step = BarChart.step(for: maximum)
         var scaleTop = step
@@ -105,7 +119,7 @@ public struct BarChart: Sendable {
             lx += w
         }
         let legendRows = row + 1
-        let hasTarget = targets.contains { $0 != nil }
+        let hasTarget = targets.contains { $0.contains { $0 != nil } }
         let height = self.height + 18 * Double(row + (hasTarget ? 1 : 0))
         let plotW = width - BarChart.left - BarChart.right
         let plotH = self.height - BarChart.top - BarChart.bottom
@@ -142,7 +156,7 @@ public struct BarChart: Sendable {
                 let x = start + barW * Double(s)
                 let barTop = y(max(v, 0))
                 out += "<rect x=\"\(f(x + 1))\" y=\"\(f(barTop))\" width=\"\(f(barW - 2))\" height=\"\(f(baseline - barTop))\" \(BarChart.paint(s, id: id))/>"
-                let label = s < targets.count ? targets[s].flatMap { t in formatAgainst.map { $0(v, t) } } ?? format(v) : format(v)
+                let label = target(s, c).flatMap { t in formatAgainst.map { $0(v, t) } } ?? format(v)
                 let at = "x=\"\(f(x + barW / 2))\" y=\"\(f(barTop - 4))\" text-anchor=\"middle\" font-size=\"12\""
                 valueLabels += "<text \(at) fill=\"#fff\" stroke=\"#fff\" stroke-width=\"3\" stroke-linejoin=\"round\">\(HTML.escape(label))</text>"
                     + "<text class=\"bar-value\" \(at) fill=\"#1a1a1a\">\(HTML.escape(label))</text>\n"
@@ -151,17 +165,17 @@ public struct BarChart: Sendable {
         }
         out += "<line x1=\"\(f(BarChart.left))\" y1=\"\(f(baseline))\" x2=\"\(f(width - BarChart.right))\" y2=\"\(f(baseline))\" stroke=\"#1a1a1a\"/>\n"
         // Targets.
-        let distinct = Set(targets.compactMap { $0 })
-        if distinct.count == 1, let t = distinct.first, targets.allSatisfy({ $0 != nil }) {
+        let one = oneTarget
+        if let t = one {
             // Its value is the legend's ("objectiu 95 %"): written at the plot's right edge,
             // it stood on the last bar's label (session 37's trial).
             out += "<line class=\"target-line\" x1=\"\(f(BarChart.left))\" y1=\"\(f(y(t)))\" x2=\"\(f(width - BarChart.right))\" y2=\"\(f(y(t)))\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"
-        } else if !distinct.isEmpty {
+        } else if hasTarget {
             for (c, _) in categories.enumerated() {
                 let groupX = BarChart.left + groupW * Double(c)
                 let start = groupX + (groupW - barW * Double(series.count)) / 2
                 for s in series.indices {
-                    guard s < targets.count, let t = targets[s] else { continue }
+                    guard let t = target(s, c) else { continue }
                     let x = start + barW * Double(s)
                     out += "<line class=\"target-line\" x1=\"\(f(x - 2))\" y1=\"\(f(y(t)))\" x2=\"\(f(x + barW + 2))\" y2=\"\(f(y(t)))\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"4 2\"/>"
                 }
@@ -177,11 +191,10 @@ public struct BarChart: Sendable {
             out += "<rect x=\"\(f(x))\" y=\"\(f(ly - 11))\" width=\"14\" height=\"14\" \(BarChart.paint(s, id: id))/>"
             out += "<text x=\"\(f(x + 17))\" y=\"\(f(ly))\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(item.name))</text>"
         }
-        if !distinct.isEmpty {
+        if hasTarget {
             let ly = baseline + 48 + 18 * Double(legendRows)
             out += "<line x1=\"\(f(BarChart.left))\" y1=\"\(f(ly - 4))\" x2=\"\(f(BarChart.left + 24))\" y2=\"\(f(ly - 4))\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
-            let one = distinct.count == 1 && targets.allSatisfy { $0 != nil } ? distinct.first.map { " " + format($0) } ?? "" : ""
-            out += "<text x=\"\(f(BarChart.left + 29))\" y=\"\(f(ly))\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(targetLabel + one))</text>"
+            out += "<text x=\"\(f(BarChart.left + 29))\" y=\"\(f(ly))\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(targetLabel + (one.map { " " + format($0) } ?? "")))</text>"
         }
         out += "</g>\n</svg>"
         return out

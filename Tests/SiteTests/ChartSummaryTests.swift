@@ -42,6 +42,12 @@ final class ChartSummaryTests: XCTestCase {
         let table = String(decoding: pages.render("chart", chart, ca), as: UTF8.self)
         XCTAssertTrue(table.contains("<tr><th scope=\"row\">T3 2026</th><td>2</td><td>131</td><td>136,5</td><td>142</td></tr>"), table)
         XCTAssertFalse(table.contains("Sant Feliu"), table)
+        // The notes of the quarter each office opened during go with each office's values (the
+        // indicator page's table), not under the summary.
+        XCTAssertEqual(chart.partial_notes.map { $0.components(separatedBy: ";").first ?? "" },
+                       ["Cerdanyola del Vallès, 2n trimestre de 2026: l’oficina va obrir el 20 d’abril de 2026",
+                        "Sant Feliu de Llobregat, 2n trimestre de 2026: l’oficina va obrir el 13 d’abril de 2026"])
+        XCTAssertFalse(table.contains("va obrir"), table)
         // Both offices aim at 180 people a quarter: one target line, and the target worded
         // once in the description.
         XCTAssertTrue(chart.chart_svg.contains("class=\"target-line\""))

@@ -28,6 +28,22 @@ final class ProgrammePagesTests: XCTestCase {
         XCTAssertTrue(en.flat.contains("<li class=\"pending\">Posts filled: 0 of 3</li>"), en)
     }
 
+    /// A count's chart marks each bar at its office's target on its quarter, and says why
+    /// the quarter an office opened during has a lower one (session 38's review: the chart
+    /// drew the whole quarter's target where its table gave the days').
+    func testTheProgressChartsMarkTheTargetOfTheDaysOpen() throws {
+        let en = try XCTUnwrap(pages["en/progress.html"]).flat
+        let card = try XCTUnwrap(en.components(separatedBy: "<div class=\"chart-card\">").first { $0.contains("id=\"chart-people-attended\"") })
+        XCTAssertTrue(card.contains("<p class=\"muted\">Cerdanyola del Vallès, Q2 2026: the office opened on 20 April 2026; each count’s target is that of the 72 days it was open, of the quarter’s 91.</p>"), card)
+        XCTAssertTrue(card.contains("<p class=\"muted\">Sant Feliu de Llobregat, Q2 2026: the office opened on 13 April 2026; each count’s target is that of the 79 days it was open, of the quarter’s 91.</p>"), card)
+        XCTAssertTrue(card.contains("The dashed marks over the bars give each office’s target for the quarter (at least 180 for the quarter); on the quarter an office opened during, it is that of the days it was open."), card)
+        // Two offices × two quarters: a mark over each bar, none a line across the plot.
+        XCTAssertEqual(card.components(separatedBy: "class=\"target-line\"").count - 1, 4, card)
+        // A percentage's target is not scaled: one line, and no note.
+        let percent = try XCTUnwrap(en.components(separatedBy: "<div class=\"chart-card\">").first { $0.contains("The dashed line marks") })
+        XCTAssertFalse(percent.contains("opened on"), percent)
+    }
+
     func testTheAssessmentReportIsAPageAndAPrintableDocumentInEachLanguage() throws {
         for language in ["ca", "es", "en"] {
             let page = try XCTUnwrap(pages["\(language)/assessments/pilot-2026.html"], language)

@@ -89,7 +89,7 @@ final class SVGTests: XCTestCase {
         var chart = BarChart(title: "t", description: "d", categories: ["q"],
                              series: [.init(name: "a", values: [89.96]), .init(name: "b", values: [89.96])],
                              format: { String(format: "%.0f %%", $0) })
-        chart.targets = [90, nil]
+        chart.targets = [[90], [nil]]
         chart.formatAgainst = { v, t in "\(v) against \(t)" }
         let labels = chart.svg(id: "w").components(separatedBy: "<text class=\"bar-value\"").dropFirst()
             .map { String($0.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }) }
@@ -102,7 +102,7 @@ final class SVGTests: XCTestCase {
     func testATargetLineIsNamedInTheLegendAndUnderTheBarsLabels() {
         var chart = BarChart(title: "t", description: "d", categories: ["T2", "T3"],
                              series: [.init(name: "a", values: [93, 100])], format: { String(format: "%.0f %%", $0) })
-        chart.targets = [95]
+        chart.targets = [[95, 95]]
         chart.targetLabel = "objectiu"
         let svg = chart.svg(id: "w")
         XCTAssertEqual(svg.components(separatedBy: "objectiu").count - 1, 1, svg)
@@ -112,8 +112,34 @@ final class SVGTests: XCTestCase {
         // Targets that differ by series keep the word alone.
         var two = chart
         two.series.append(.init(name: "b", values: [80, 90]))
-        two.targets = [95, 90]
+        two.targets = [[95, 95], [90, 90]]
         XCTAssertTrue(two.svg(id: "w").contains(">objectiu</text></g>"))
+    }
+
+    /// A series' target that differs by category (a count's on the quarter an office opened
+    /// during is that of the days it was open: session 38's review found the chart's line
+    /// at the whole quarter's while the table gave the days'): a mark over each bar at its
+    /// own target, each label against it, and the legend's word alone.
+    func testATargetThatDiffersByQuarterIsMarkedOverEachBar() {
+        var chart = BarChart(title: "t", description: "d", categories: ["T2", "T3"],
+                             series: [.init(name: "a", values: [150, 170])], format: { String(Int($0)) })
+        chart.targets = [[156, 180]]
+        chart.targetLabel = "objectiu"
+        chart.formatAgainst = { v, t in "\(Int(v)) vs \(Int(t))" }
+        XCTAssertNil(chart.oneTarget)
+        let svg = chart.svg(id: "w")
+        // 300 of scale: 156 at y 230 - 210 × 156 / 200, 180 at 230 - 210 × 180 / 200.
+        let marks = svg.components(separatedBy: "class=\"target-line\"").dropFirst()
+            .map { String($0.prefix { $0 != "/" }) }
+        XCTAssertEqual(marks.count, 2, svg)
+        XCTAssertTrue(marks[0].contains("y1=\"66.2\""), marks[0])
+        XCTAssertTrue(marks[1].contains("y1=\"41\""), marks[1])
+        XCTAssertTrue(svg.contains(">150 vs 156</text>") && svg.contains(">170 vs 180</text>"), svg)
+        XCTAssertTrue(svg.contains(">objectiu</text></g>"), svg)
+        // The same target on every quarter is one line, named with its value.
+        chart.targets = [[180, 180]]
+        XCTAssertEqual(chart.oneTarget, 180)
+        XCTAssertTrue(chart.svg(id: "w").contains(">objectiu 180</text></g>"))
     }
 
     func testChartStepsAreRound() {
