@@ -71,6 +71,10 @@ public struct ExpansionPlan: Sendable {
         public var wave: String?
         /// `candidate` or `agreement`, for a municipality without an office folder.
         public var stage: String?
+        /// The id of the council's adhesion agreement, among the programme's
+        /// (`seeds/agreements/`), for a municipality without an office folder: the record of
+        /// the stage `agreement` (`expansion-adhesion-missing`).
+        public var agreement: String?
         public var node: Node
     }
 
@@ -90,12 +94,23 @@ public struct ExpansionPlan: Sendable {
         }
         entries = (root?.sequence(at: "municipalities") ?? []).compactMap { e in
             guard let name = e.string(at: "name"), let code = e.string(at: "ine_code") else { return nil }
-            return Entry(name: name, ineCode: code, wave: e.string(at: "wave"), stage: e.string(at: "stage"), node: e)
+            return Entry(name: name, ineCode: code, wave: e.string(at: "wave"), stage: e.string(at: "stage"),
+                         agreement: e.string(at: "agreement"), node: e)
         }
     }
 
     /// The entry of a municipality, by INE code.
     public func entry(ineCode: String) -> Entry? { entries.first { $0.ineCode == ineCode } }
+
+    /// The adhesion agreement `entry` names when it is signed by `day`: the record of a
+    /// municipality at the stage `agreement` without an office folder. Nil when the entry
+    /// names none, or one that is no adhesion of the programme's agreements or is unsigned
+    /// by `day`.
+    public func signedAdhesion(_ entry: Entry, by day: Day, in network: Network) -> Document? {
+        guard let id = entry.agreement, let doc = network.modelDocument(.agreement, id),
+              doc.agreementType == .adhesion, let signed = doc.signedOn, signed <= day else { return nil }
+        return doc
+    }
 
     /// The wave of a municipality, by INE code.
     public func wave(ineCode: String) -> Wave? {

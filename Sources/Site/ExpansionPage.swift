@@ -11,7 +11,8 @@ extension Pages {
     /// The expansion across the programme's area: every municipality of the metropolitan
     /// area (from the official register) with its stage, its wave and, for those with an
     /// office folder, its readiness (opening checklist, posts filled by the day of the
-    /// build, mandatory training complete, agreement signed), and the map of the offices.
+    /// build, mandatory training complete, adhesion agreement signed by the day of the
+    /// build), and the map of the offices.
     /// A municipality with an office folder takes its stage from the office's status;
     /// the others from the expansion plan (`candidate` when the plan does not list them).
     func expansion(_ language: SiteLanguage, _ path: String) -> PageContent {
@@ -49,7 +50,14 @@ extension Pages {
                     check("readiness_training", trained, staff.count, language),
                 ]
             }
-            let signed = Pages.expansionStages.firstIndex(of: stage).map { $0 >= 1 } ?? false
+            // From the records, not the stage (session 38's trial read "agreement signed: yes"
+            // of municipalities whose agreement no file held): an adhesion the office relies
+            // on, or the one the plan names, signed by the page's day.
+            let signed = office.map { o in
+                network.reliedAgreements(o.slug).contains { r in
+                    r.document.map { $0.agreementType == .adhesion && ($0.signedOn.map { $0 <= today } ?? false) } ?? false
+                }
+            } ?? planned.map { plan?.signedAdhesion($0, by: today, in: network) != nil } ?? false
             readiness.append(.init(label: language["readiness_agreement"],
                                    value: language[signed ? "readiness_yes" : "readiness_no"], complete: signed))
             rows.append(.init(

@@ -101,12 +101,20 @@ struct AgreementRule: MunicipalRule {
     func shared(_ doc: Document, _ root: Node, _ c: ValidationContext) -> Diagnostic? {
         let users = c.network.municipalitiesRelyingByAgreement()[doc.path] ?? []
         guard users.count <= 1, !c.network.agreements.contains(where: { $0.id == doc.id && $0.path != doc.path }) else { return nil }
+        // The adhesion of a municipality that has no folder yet, which the expansion plan
+        // names (`expansion-adhesion-missing`): the programme's folder is its place until
+        // the office folder is made.
+        if users.isEmpty, let plan = c.network.expansionPlan, case let codes = plan.entries.filter({ $0.agreement == doc.id }).map(\.ineCode),
+           !codes.isEmpty, !c.resolved.contains(where: { m in m.files.office?.root?["municipality"]?.string(at: "ine_code").map(codes.contains) ?? false }) {
+            return nil
+        }
         let name = doc.path.split(ascii: "/").last.map(String.init) ?? "\(doc.id).yaml"
         let folder = users.count == 1 ? "seeds/\(users[0])/agreements/" : "seeds/<municipality>/agreements/"
         return .warning("agreement-adhesion-shared",
                         "agreement '\(doc.id)' is an adhesion, one council's, but stands among the programme's agreements (seeds/agreements/)",
                         at: root["type"]?.span ?? .wholeFile(doc.path),
-                        help: "move it to \(folder)\(name), the folder of the municipality that signs it (git mv)")
+                        help: "move it to \(folder)\(name), the folder of the municipality that signs it (git mv)"
+                            + (users.isEmpty ? "; while the municipality has no office folder, name it in its entry of seeds/expansion.yaml instead ('agreement: \(doc.id)')" : ""))
     }
 
     /// Whether `validity` can say something of an agreement: it ends within `warningDays` of `asOf`.

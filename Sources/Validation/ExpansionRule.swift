@@ -15,7 +15,8 @@ struct ExpansionRule: Rule {
         RuleInfo("expansion-model-version", "An expansion office adapts a model version older than the one the assessment gave."),
         RuleInfo("expansion-unknown-municipality", "The expansion plan names a municipality that is not in the register, or misnames it."),
         RuleInfo("expansion-wave-unknown", "An entry of the expansion plan names a wave the plan does not declare."),
-        RuleInfo("expansion-stage-ignored", "The expansion plan gives a stage to a municipality that has an office folder, whose stage is its office's status."),
+        RuleInfo("expansion-stage-ignored", "The expansion plan gives a stage or an adhesion agreement to a municipality that has an office folder, whose stage is its office's status and whose agreements are its office's."),
+        RuleInfo("expansion-adhesion-missing", "The expansion plan puts a municipality without an office folder at the stage 'agreement', but names no adhesion agreement of its council signed by the check date."),
         RuleInfo("expansion-pilot-twice", "More than one wave of the expansion plan is marked as the pilot."),
         RuleInfo("expansion-opening-outside-wave", "An office opens (or opened) outside the dates of its wave in the expansion plan."),
         RuleInfo("expansion-office-without-wave", "An office serves the public, but the expansion plan places its municipality in no wave."),
@@ -167,6 +168,7 @@ struct ExpansionRule: Rule {
                                         at: stage.span,
                                         help: "remove 'stage' from this entry (its wave stays); the office's 'status' in seeds/\(folder.slug)/office.yaml says where it is"))
                 }
+                out += adhesion(entry, folder: folders[entry.ineCode]?.slug, plan: plan, c)
                 if let wave = entry.wave, !waves.contains(wave), let node = entry.node["wave"] {
                     out.append(.error("expansion-wave-unknown", "no wave '\(wave)' in the expansion plan", at: node.span,
                                       help: Suggestions.didYouMean(wave, in: waves.sorted()) ?? "waves: \(waves.sorted().joined(separator: ", "))"))
@@ -228,6 +230,56 @@ struct ExpansionRule: Rule {
     /// decision, and the network expands only after it (the next assessment decides): the
     /// pilot wave ends after the decision, and each expansion wave starts after the pilot
     /// wave's end. An office of a wave that serves is `expansion-before-decision`'s error.
+    /// `expansion-adhesion-missing`: a municipality without an office folder at the stage
+    /// `agreement` (its council has signed the adhesion) names its adhesion agreement, an
+    /// adhesion among the programme's agreements signed by the day of the check, as an
+    /// office's status `agreement` or later needs one (`agreement-adhesion-missing`). The
+    /// expansion page said "agreement signed: yes" of three municipalities whose agreement no
+    /// file held (session 38's trial). Not when the id is another rule's error (`ref-unknown`,
+    /// the schema's) or the agreement's type or date is (`date-after-check-day`). An entry of
+    /// a municipality with an office folder that names an agreement: `expansion-stage-ignored`.
+    func adhesion(_ entry: ExpansionPlan.Entry, folder: String?, plan: ExpansionPlan, _ c: ValidationContext) -> [Diagnostic] {
+        let named = entry.node["agreement"]
+        if let folder {
+            guard let named else { return [] }
+            return [.warning("expansion-stage-ignored",
+                             "\(entry.name) has an office folder, seeds/\(folder)/: the agreements it relies on are its office's, and this 'agreement' is not read",
+                             at: named.span,
+                             help: "remove 'agreement' from this entry; move the adhesion to seeds/\(folder)/agreements/ and list its id under the office's 'agreements'")]
+        }
+        guard entry.stage == "agreement", let stage = entry.node["stage"] else { return [] }
+        guard let named, let id = named.string else {
+            return [.error("expansion-adhesion-missing",
+                           "\(entry.name) is at the stage 'agreement' (its council has signed the adhesion), but the plan names no adhesion agreement",
+                           at: stage.span,
+                           help: "add the adhesion as seeds/agreements/<id>.yaml (type: adhesion, with signed_on) and name it in this entry with 'agreement: <id>', or keep the stage 'candidate' until it is signed")]
+        }
+        guard !c.refused(named, in: plan.document.path), let doc = c.network.modelDocument(.agreement, id),
+              let type = doc.root?["type"], !c.refused(type, in: doc.path) else { return [] }
+        let related = [RelatedLocation(stage.span, "the municipality's stage")]
+        guard doc.agreementType == .adhesion else {
+            return [.error("expansion-adhesion-missing",
+                           "agreement '\(id)' is a \(type.string ?? "?") agreement, not the adhesion of \(entry.name)'s council",
+                           at: named.span, related: related,
+                           help: "name the council's adhesion agreement (type: adhesion) here")]
+        }
+        let day = c.checkDay ?? c.asOf
+        if let signed = doc.signedOn, signed <= day || CheckDayRule.reports(signed, c) { return [] }
+        if c.refused(doc.root?["signed_on"], in: doc.path) { return [] }
+        let when = doc.signedOn.map { "it is dated \($0), after the check date \(day)" } ?? "it has no signing date (as of \(day))"
+        return [.error("expansion-adhesion-missing",
+                       "adhesion agreement '\(id)' is not signed: \(when), and \(entry.name) is at the stage 'agreement'",
+                       at: named.span, related: related,
+                       help: "set the agreement's signed_on once every party has signed, or keep the stage 'candidate'")]
+    }
+
+    /// Whether `span` is the `agreement` of an entry of the expansion plan whose
+    /// municipality has an office folder (`expansion-stage-ignored`: it is not read).
+    static func unreadAgreement(at span: SourceSpan, _ c: ValidationContext) -> Bool {
+        guard let entry = c.network.expansionPlan?.entries.first(where: { $0.node["agreement"]?.span == span }) else { return false }
+        return c.resolved.contains { $0.files.office?.root?["municipality"]?.string(at: "ine_code") == entry.ineCode }
+    }
+
     func againstDecision(_ plan: ExpansionPlan, _ a: AssessmentRecord) -> [Diagnostic] {
         guard let outcome = a.outcome, !outcome.expands, let decided = a.decisionDate else { return [] }
         let decision = a.decisionDateNode.map { [RelatedLocation($0.span, "the decision of assessment '\(a.id)'")] } ?? []

@@ -80,6 +80,9 @@ struct ReferenceRule: DocumentRule {
         // (kind-unknown), not at every value; the document that says this id stands in a
         // file of another name: its `id-mismatch` is the one problem, not every reference to it.
         guard ReferenceRule.reportsUnknown(id, kind, municipality: doc.municipality, c) else { return }
+        // The plan's agreement of a municipality with an office folder is not read: that
+        // (`expansion-stage-ignored`) is its one diagnostic, whatever it names.
+        if doc.kind == .expansion, ExpansionRule.unreadAgreement(at: span, c) { return }
         // Another municipality's own document: it exists, but not for this one.
         if let here = doc.municipality,
            let (owner, at) = c.references.local.sorted(by: { $0.key < $1.key }).lazy

@@ -28,6 +28,21 @@ final class ProgrammePagesTests: XCTestCase {
         XCTAssertTrue(en.flat.contains("<li class=\"pending\">Posts filled: 0 of 3</li>"), en)
     }
 
+    /// "Agreement signed" is read from the agreements, not from the stage (session 38's
+    /// trial read it of three municipalities whose agreement no file held): the adhesion the
+    /// plan names, signed by the page's day. As of 1 October 2026 Sant Joan Despí's (28
+    /// September) is signed, Esplugues' (19 October) is not.
+    func testTheExpansionPageReadsTheSignedAdhesionFromTheAgreements() throws {
+        let tree = try SiteTree(example: true)
+        defer { tree.remove() }
+        let en = try XCTUnwrap(try sitePages(try tree.input().asOf(Day("2026-10-01")!))["en/expansion.html"]).flat
+        func readiness(_ name: String) -> String {
+            en.components(separatedBy: "<tr><th scope=\"row\">\(name) ").dropFirst().first?.components(separatedBy: "</tr>").first ?? ""
+        }
+        XCTAssertTrue(readiness("Sant Joan Despí").contains("<ul class=\"readiness\"><li class=\"complete\">Agreement signed: yes</li></ul>"), en)
+        XCTAssertTrue(readiness("Esplugues de Llobregat").contains("<ul class=\"readiness\"><li class=\"pending\">Agreement signed: no</li></ul>"), en)
+    }
+
     /// A count's chart marks each bar at its office's target on its quarter, and says why
     /// the quarter an office opened during has a lower one (session 38's review: the chart
     /// drew the whole quarter's target where its table gave the days').

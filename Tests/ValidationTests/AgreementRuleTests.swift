@@ -34,6 +34,18 @@ final class AgreementRuleTests: XCTestCase {
         XCTAssertEqual(help, "move it to seeds/molins-de-rei/agreements/adhesion-molins.yaml, the folder of the municipality that signs it (git mv)")
     }
 
+    /// An adhesion among the programme's agreements that no office relies on may be that of
+    /// a municipality without a folder yet: the help names the expansion plan's entry too.
+    func testAnAdhesionNoOfficeReliesOnIsToldWhereItsPlanNamesIt() throws {
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try t.write("seeds/agreements/adhesion-cerdanyola.yaml", (try t.read("\(mr)/agreements/adhesion-molins.yaml"))
+            .replacingOccurrences(of: "adhesion-molins", with: "adhesion-cerdanyola"))
+        let help = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.first { $0.rule == "agreement-adhesion-shared" }?.help
+        XCTAssertEqual(help, "move it to seeds/<municipality>/agreements/adhesion-cerdanyola.yaml, the folder of the municipality that signs it (git mv); "
+                       + "while the municipality has no office folder, name it in its entry of seeds/expansion.yaml instead ('agreement: adhesion-cerdanyola')")
+    }
+
     /// An adhesion among the programme's agreements that two offices rely on is not told to
     /// move into one's folder, where the other would not find it (the review of session 37;
     /// until session 38 tested only through a duplicated id).

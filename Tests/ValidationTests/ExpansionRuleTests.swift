@@ -227,6 +227,62 @@ final class ExpansionRuleTests: XCTestCase {
         }
     }
 
+    /// A municipality without an office folder at the stage `agreement` names its council's
+    /// signed adhesion, which stands among the programme's agreements until the folder is
+    /// made (session 38's trial: the expansion page said "agreement signed: yes" of three
+    /// municipalities whose agreement no file held).
+    func testAMunicipalityAtTheAgreementStageNamesItsSignedAdhesion() throws {
+        let cerdanyola = "  - {name: Cerdanyola del Vallès, ine_code: \"08266\", wave: wave-1, stage: agreement%@}\n"
+        let adhesion = { (t: FixtureTree, signed: String) in
+            try t.write("seeds/agreements/adhesion-cerdanyola.yaml", (try t.read("seeds/molins-de-rei/agreements/adhesion-molins.yaml"))
+                .replacingOccurrences(of: "adhesion-molins", with: "adhesion-cerdanyola")
+                .replacingOccurrences(of: "signed_on: 2025-11-03", with: signed))
+        }
+        // Named and signed: nothing to say, and the adhesion is not told to move.
+        try assertDiagnostics([]) { t in
+            try programme(t)
+            try adhesion(t, "signed_on: 2026-09-28")
+            try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: cerdanyola, ", agreement: adhesion-cerdanyola"))
+        }
+        try assertDiagnostics([
+            "expansion-adhesion-missing seeds/expansion.yaml:9:75: Cerdanyola del Vallès is at the stage 'agreement' (its council has signed the adhesion), but the plan names no adhesion agreement",
+        ]) { t in
+            try programme(t)
+            try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: cerdanyola, ""))
+        }
+        try assertDiagnostics([
+            "expansion-adhesion-missing seeds/expansion.yaml:9:97: agreement 'knowledge-transfer' is a knowledge-transfer agreement, not the adhesion of Cerdanyola del Vallès's council",
+        ]) { t in
+            try programme(t)
+            try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: cerdanyola, ", agreement: knowledge-transfer"))
+        }
+        // Unsigned: told at the name; a signing date after the check day is that rule's error alone.
+        try assertDiagnostics([
+            "expansion-adhesion-missing seeds/expansion.yaml:9:97: adhesion agreement 'adhesion-cerdanyola' is not signed: it has no signing date (as of 2026-11-25), and Cerdanyola del Vallès is at the stage 'agreement'",
+        ]) { t in
+            try programme(t)
+            try adhesion(t, "")
+            try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: cerdanyola, ", agreement: adhesion-cerdanyola"))
+        }
+        try assertDiagnostics([
+            "date-after-check-day seeds/agreements/adhesion-cerdanyola.yaml:13:12: agreement 'adhesion-cerdanyola' was signed on 2026-11-30, after 2026-11-25, the day of the check",
+        ]) { t in
+            try programme(t)
+            try adhesion(t, "signed_on: 2026-11-30")
+            try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: cerdanyola, ", agreement: adhesion-cerdanyola"))
+        }
+        // A municipality with an office folder relies on its office's agreements: the plan's
+        // is not read, and that is its one diagnostic (not also `ref-unknown` for its own
+        // folder's adhesion, which the programme's documents do not see).
+        try assertDiagnostics([
+            "expansion-stage-ignored seeds/expansion.yaml:8:71: Molins de Rei has an office folder, seeds/molins-de-rei/: the agreements it relies on are its office's, and this 'agreement' is not read",
+        ]) { t in
+            try programme(t)
+            try t.replace("seeds/expansion.yaml", "  - {name: Molins de Rei, ine_code: \"08123\", wave: wave-1}",
+                          "  - {name: Molins de Rei, ine_code: \"08123\", wave: wave-1, agreement: adhesion-molins}")
+        }
+    }
+
     func testThePlanNamesMunicipalitiesAndWavesThatExist() throws {
         try assertDiagnostics([
             "expansion-unknown-municipality seeds/expansion.yaml:8:30: INE code 08123 is Molins de Rei, not 'Molins'",
