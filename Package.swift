@@ -72,6 +72,7 @@ let package = Package(
         // The live preview: a file server with live reload and an error overlay, and a
         // file watcher.
         .target(name: "Preview", dependencies: [
+            "Tools",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -145,15 +145,25 @@ public enum NumberRange {
     /// 2^53 − 1 = 9,007,199,254,740,991.
     public static let largest: Double = 9_007_199_254_740_991
 
+    /// The message of a number written as `text` beyond ±`largest`.
+    static func tooLarge(_ text: String) -> String {
+        "'\(text)' is too large: numbers in a tree stay within ±9007199254740991 (2^53 − 1, the range JSON readers keep exactly)"
+    }
+
     /// Why `value` (written as `text`) is not a number oae keeps, or nil when it is one (or not a number).
     public static func problem(_ value: Node.Value, text: String) -> String? {
         switch value {
         case let .int(i) where i.magnitude > UInt64(largest):
-            return "'\(text)' is too large: numbers in a tree stay within ±9007199254740991 (2^53 − 1, the range JSON readers keep exactly)"
+            return tooLarge(text)
+        case let .double(d) where !d.isFinite && !text.lowercased().contains("inf") && !text.lowercased().contains("nan"):
+            // A number written in digits beyond a double (`1e400`): too large, as said of
+            // the others (session 38's trial got "not a finite number", and a help naming a
+            // range the message did not give).
+            return tooLarge(text)
         case let .double(d) where !d.isFinite:
             return "'\(text)' is not a finite number: oae keeps no infinity or NaN"
         case let .double(d) where d.magnitude > largest:
-            return "'\(text)' is too large: numbers in a tree stay within ±9007199254740991 (2^53 − 1, the range JSON readers keep exactly)"
+            return tooLarge(text)
         default:
             return nil
         }

@@ -676,7 +676,7 @@ private struct Builder {
             }
             if let problem = NumberRange.problem(value, text: text) {
                 diagnostics.append(.error("yaml-number-range", problem, at: span(event),
-                                          help: "write a number within that range, or quote the value if it is a code, not an amount"))
+                                          help: "write a number within ±9007199254740991, or quote the value if it is a code, not an amount"))
                 value = .string(text)
             }
             let node = Node(value, span: span(event))

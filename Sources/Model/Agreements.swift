@@ -84,6 +84,16 @@ extension Network {
         municipalities[municipality]?.documents(.agreement).first { $0.id == id } ?? modelDocument(.agreement, id)
     }
 
+    /// The adhesion agreement a municipality's office relies on that was signed first, on or
+    /// before `day`; nil when it relies on none signed by then (the expansion page's "agreement
+    /// signed"; `agreement-adhesion-missing` tells the office at the stage `agreement` or later).
+    public func signedAdhesion(_ municipality: String, by day: Day) -> Document? {
+        reliedAgreements(municipality).compactMap { r -> (Document, Day)? in
+            guard let doc = r.document, doc.agreementType == .adhesion, let signed = doc.signedOn, signed <= day else { return nil }
+            return (doc, signed)
+        }.min { $0.1 < $1.1 }?.0
+    }
+
     /// The agreements a municipality's office relies on: those its office lists under
     /// `agreements`, then those its opening checklist items name, each id once (at its
     /// first mention).

@@ -103,11 +103,12 @@ public struct ExpansionPlan: Sendable {
     public func entry(ineCode: String) -> Entry? { entries.first { $0.ineCode == ineCode } }
 
     /// The adhesion agreement `entry` names when it is signed by `day`: the record of a
-    /// municipality at the stage `agreement` without an office folder. Nil when the entry
-    /// names none, or one that is no adhesion of the programme's agreements or is unsigned
-    /// by `day`.
+    /// municipality at the stage `agreement` without an office folder. Nil when the entry is
+    /// at another stage (a candidate's is not read: its stage says it has not signed), names
+    /// none, or names one that is no adhesion of the programme's agreements or is unsigned by
+    /// `day`.
     public func signedAdhesion(_ entry: Entry, by day: Day, in network: Network) -> Document? {
-        guard let id = entry.agreement, let doc = network.modelDocument(.agreement, id),
+        guard entry.stage == "agreement", let id = entry.agreement, let doc = network.modelDocument(.agreement, id),
               doc.agreementType == .adhesion, let signed = doc.signedOn, signed <= day else { return nil }
         return doc
     }

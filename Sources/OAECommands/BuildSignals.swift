@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Publishing
+import Tools
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,7 +28,7 @@ enum BuildSignals {
     static func install(shown: String) {
         for signo in [SIGINT, SIGTERM] {
             signal(signo, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signo, queue: .global())
+            let source = DispatchSource.makeSignalSource(signal: signo, queue: SignalQueue.queue)
             source.setEventHandler {
                 stopping.withLock { stopped = true }
                 let (committed, staging) = Interruption.stop()

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import Tools
 
 /// The preview's HTTP side: the built site from a folder, the live-reload script and the
 /// event stream. Pages get the live-reload script as they are served; nothing outside
@@ -61,7 +62,7 @@ public struct PreviewServer: Sendable {
     static func exitOnSignals(_ signals: [Int32]) -> [DispatchSourceSignal] {
         signals.map { number in
             signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            let source = DispatchSource.makeSignalSource(signal: number, queue: SignalQueue.queue)
             source.setEventHandler { exit(0) }
             source.resume()
             return source

@@ -53,11 +53,8 @@ extension Pages {
             // From the records, not the stage (session 38's trial read "agreement signed: yes"
             // of municipalities whose agreement no file held): an adhesion the office relies
             // on, or the one the plan names, signed by the page's day.
-            let signed = office.map { o in
-                network.reliedAgreements(o.slug).contains { r in
-                    r.document.map { $0.agreementType == .adhesion && ($0.signedOn.map { $0 <= today } ?? false) } ?? false
-                }
-            } ?? planned.map { plan?.signedAdhesion($0, by: today, in: network) != nil } ?? false
+            let signed = office.map { network.signedAdhesion($0.slug, by: today) != nil }
+                ?? planned.map { plan?.signedAdhesion($0, by: today, in: network) != nil } ?? false
             readiness.append(.init(label: language["readiness_agreement"],
                                    value: language[signed ? "readiness_yes" : "readiness_no"], complete: signed))
             rows.append(.init(

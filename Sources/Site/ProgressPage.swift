@@ -116,7 +116,8 @@ extension Pages {
             // A summary draws no line when the offices' targets differ: the description says them.
             // One target whose marks differ only on the quarters offices opened during.
             let key = chart.oneTarget != nil ? "chart_target_description"
-                : distinctTargets.count == 1 && !summarised ? "chart_target_marks_description" : "chart_targets_description"
+                : distinctTargets.count == 1 && !summarised && !series.partialQuarters.isEmpty ? "chart_target_marks_description"
+                : "chart_targets_description"
             chart.description += " " + language.format(key, ["target": targetWords])
         }
         chart.targetLabel = language["target_line"]
@@ -221,7 +222,11 @@ struct IndicatorSeries: Sendable {
         targets = offices.map { site.results($0.slug)?.targets[id] }
         for (o, office) in offices.enumerated() {
             let results = site.results(office.slug)
-            quarterTargets.append(quarters.map { q in (results?.result(id, q)?.target ?? targets[o])?.quarterValue })
+            // None where the office has no value (no bar): a mark over a quarter before it
+            // opened would stand alone (the review of session 39).
+            quarterTargets.append(quarters.indices.map { q in
+                values[o][q] == nil ? nil : (results?.result(id, quarters[q])?.target ?? targets[o])?.quarterValue
+            })
             guard let target = targets[o], target.additive, let opening = office.opening else { continue }
             for q in quarters where q.openDays(from: opening) != nil && office.reports.contains(where: { $0.quarter == q && $0.value != nil }) {
                 partialQuarters.append((office.slug, q, opening))

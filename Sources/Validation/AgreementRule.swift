@@ -104,9 +104,9 @@ struct AgreementRule: MunicipalRule {
         // The adhesion of a municipality that has no folder yet, which the expansion plan
         // names (`expansion-adhesion-missing`): the programme's folder is its place until
         // the office folder is made.
-        if users.isEmpty, let plan = c.network.expansionPlan, case let codes = plan.entries.filter({ $0.agreement == doc.id }).map(\.ineCode),
-           !codes.isEmpty, !c.resolved.contains(where: { m in m.files.office?.root?["municipality"]?.string(at: "ine_code").map(codes.contains) ?? false }) {
-            return nil
+        if users.isEmpty, let plan = c.network.expansionPlan {
+            let folders = Set(c.resolved.compactMap { $0.files.office?.root?["municipality"]?.string(at: "ine_code") })
+            if plan.entries.contains(where: { $0.agreement == doc.id && !folders.contains($0.ineCode) }) { return nil }
         }
         let name = doc.path.split(ascii: "/").last.map(String.init) ?? "\(doc.id).yaml"
         let folder = users.count == 1 ? "seeds/\(users[0])/agreements/" : "seeds/<municipality>/agreements/"

@@ -224,12 +224,6 @@ struct ExpansionRule: Rule {
         return out
     }
 
-    /// `expansion-plan-against-decision` (a warning; session 26's trial: an assessment
-    /// decided `stop` while the plan kept its dated expansion waves, unseen). After `stop`
-    /// no wave expands the network. After `extend-pilot` the pilot goes on past the
-    /// decision, and the network expands only after it (the next assessment decides): the
-    /// pilot wave ends after the decision, and each expansion wave starts after the pilot
-    /// wave's end. An office of a wave that serves is `expansion-before-decision`'s error.
     /// `expansion-adhesion-missing`: a municipality without an office folder at the stage
     /// `agreement` (its council has signed the adhesion) names its adhesion agreement, an
     /// adhesion among the programme's agreements signed by the day of the check, as an
@@ -263,13 +257,29 @@ struct ExpansionRule: Rule {
                            at: named.span, related: related,
                            help: "name the council's adhesion agreement (type: adhesion) here")]
         }
+        // Each council signs its own adhesion: one another entry names first, or one an
+        // office relies on, is not this municipality's (the review of session 39: Esplugues
+        // named Sant Joan Despí's, and its page said "signed").
+        if let first = plan.entries.first(where: { $0.agreement == id })?.node["agreement"], first.span != named.span {
+            return [.error("expansion-adhesion-missing",
+                           "agreement '\(id)' is named by another entry of the plan: each council signs its own adhesion",
+                           at: named.span, related: [RelatedLocation(first.span, "the first entry that names it")],
+                           help: "name \(entry.name)'s own adhesion here")]
+        }
+        if let office = c.network.municipalitiesRelyingByAgreement()[doc.path]?.first {
+            return [.error("expansion-adhesion-missing",
+                           "agreement '\(id)' is the adhesion \(office)'s office relies on: each council signs its own",
+                           at: named.span, related: related,
+                           help: "name \(entry.name)'s own adhesion here")]
+        }
         let day = c.checkDay ?? c.asOf
         if let signed = doc.signedOn, signed <= day || CheckDayRule.reports(signed, c) { return [] }
         if c.refused(doc.root?["signed_on"], in: doc.path) { return [] }
         let when = doc.signedOn.map { "it is dated \($0), after the check date \(day)" } ?? "it has no signing date (as of \(day))"
+        let agreement = RelatedLocation(doc.root?["signed_on"]?.span ?? .wholeFile(doc.path), "the agreement's signing date")
         return [.error("expansion-adhesion-missing",
                        "adhesion agreement '\(id)' is not signed: \(when), and \(entry.name) is at the stage 'agreement'",
-                       at: named.span, related: related,
+                       at: named.span, related: related + [agreement],
                        help: "set the agreement's signed_on once every party has signed, or keep the stage 'candidate'")]
     }
 
@@ -280,6 +290,12 @@ struct ExpansionRule: Rule {
         return c.resolved.contains { $0.files.office?.root?["municipality"]?.string(at: "ine_code") == entry.ineCode }
     }
 
+    /// `expansion-plan-against-decision` (a warning; session 26's trial: an assessment
+    /// decided `stop` while the plan kept its dated expansion waves, unseen). After `stop`
+    /// no wave expands the network. After `extend-pilot` the pilot goes on past the
+    /// decision, and the network expands only after it (the next assessment decides): the
+    /// pilot wave ends after the decision, and each expansion wave starts after the pilot
+    /// wave's end. An office of a wave that serves is `expansion-before-decision`'s error.
     func againstDecision(_ plan: ExpansionPlan, _ a: AssessmentRecord) -> [Diagnostic] {
         guard let outcome = a.outcome, !outcome.expands, let decided = a.decisionDate else { return [] }
         let decision = a.decisionDateNode.map { [RelatedLocation($0.span, "the decision of assessment '\(a.id)'")] } ?? []

@@ -62,9 +62,12 @@ struct OverrideRule: MunicipalRule {
             if !top.adaptable {
                 let key = "\(o.kind)/\(o.target)/\(field)"
                 if reportedFields.insert(key).inserted {
+                    // At the field's key (`name:`), not at the value merged (the `ca:` text of
+                    // `name`, session 38's trial).
+                    let fieldKey = m.files.adaptation?.root?["overrides"]?["\(o.kind.rawValue)s"]?[o.target]?.pair(field)?.key
                     out.append(.error("override-not-adaptable",
                                       "field '\(field)' of \(o.kind.rawValue) '\(o.target)' is not adaptable",
-                                      at: o.localValue.span,
+                                      at: fieldKey?.span ?? o.localValue.span,
                                       help: adaptableHelp(o.kind, annotations)))
                 }
                 continue

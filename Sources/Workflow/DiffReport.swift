@@ -112,9 +112,12 @@ public enum DiffReport {
             // The target named as in the other sections: its id, then its name.
             let values = ["kind": s["diff.kind.\(c.kind.rawValue)"], "target": named(c.target, c.name), "field": c.field]
             if c.removed { return s("diff.item_removed", values) + " (\(place(c.at)))" }
-            // A number with a unit (a commitment's target) is written with it: "5 dies → 3 dies".
+            // A number with a unit (a commitment's target) is written with it: "5 dies → 3 dies";
+            // a duration (a session's `duration`) in words, as a variant's time limits are:
+            // "1 hora i 30 minuts → 1 hora", not "PT1H30M → PT1H" (session 38's trial).
             let value = { (node: Node?) -> String in
                 if let unit = c.unit, let n = node?.number { return words.measure(n, unit: unit) }
+                if let text = node?.string, ISODuration(text) != nil { return words.duration(text) }
                 return NodeValue.text(node)
             }
             let from = c.model == nil ? s["diff.not_in_model"] : value(c.model)

@@ -66,7 +66,7 @@ public struct MunicipalityScaffold {
             description: a short presentation of the office, in every language of the model.
             """)
         if let stage = plannedStage, stage != OfficeStatus.candidate.rawValue {
-            t += YAMLText.comment(0, "\(Self.planPath) has \(entry.name) at stage '\(stage)'. " + Self.stageAdvice(stage, slug: slug))
+            t += YAMLText.comment(0, "\(Self.planPath) has \(entry.name) at stage '\(stage)'. " + Self.stageAdvice(stage, slug: slug, agreement: plannedAgreement))
         } else {
             t += YAMLText.comment(0, "A candidate until the council signs its adhesion to the network (add it under agreements/ and list it below as agreements: [its id]); then agreement, planned, and pilot with the real opening date when it opens.")
         }
@@ -81,15 +81,25 @@ public struct MunicipalityScaffold {
     /// adhesion agreement, which oae cannot write, and the office's status replaces the
     /// plan's stage once the folder exists (rule expansion-stage-ignored).
     public var plannedStage: String? { network.expansionPlan?.entry(ineCode: entry.ineCode)?.stage }
+    /// The adhesion agreement the plan's entry names (among the programme's agreements
+    /// until the folder exists: `expansion-adhesion-missing`).
+    public var plannedAgreement: String? { network.expansionPlan?.entry(ineCode: entry.ineCode)?.agreement }
 
     /// The expansion plan's file.
     public static let planPath = "seeds/expansion.yaml"
 
     /// What to do for an office the plan has at `stage` (past candidate): the steps that make
-    /// its status say the same.
-    public static func stageAdvice(_ stage: String, slug: String) -> String {
-        "The office starts as a candidate: add the signed adhesion agreement as seeds/\(slug)/agreements/<id>.yaml, "
-            + "list its id in seeds/\(slug)/office.yaml as agreements: [its id], set status: \(stage), and remove 'stage' from its entry in "
+    /// its status say the same. With the adhesion the plan's entry names (`agreement`, among
+    /// the programme's agreements), the step is to move it into the new folder, and the
+    /// entry loses its `agreement` too (`expansion-stage-ignored`).
+    public static func stageAdvice(_ stage: String, slug: String, agreement: String? = nil) -> String {
+        guard let agreement else {
+            return "The office starts as a candidate: add the signed adhesion agreement as seeds/\(slug)/agreements/<id>.yaml, "
+                + "list its id in seeds/\(slug)/office.yaml as agreements: [its id], set status: \(stage), and remove 'stage' from its entry in "
+                + "\(Self.planPath) (the office's status is its stage from then on)."
+        }
+        return "The office starts as a candidate: move its adhesion to its folder (git mv seeds/agreements/\(agreement).yaml seeds/\(slug)/agreements/), "
+            + "list it in seeds/\(slug)/office.yaml as agreements: [\(agreement)], set status: \(stage), and remove 'stage' and 'agreement' from its entry in "
             + "\(Self.planPath) (the office's status is its stage from then on)."
     }
 

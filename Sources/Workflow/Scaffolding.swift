@@ -68,7 +68,7 @@ public enum Scaffolding {
         }
         if let stage = scaffold.plannedStage, stage != OfficeStatus.candidate.rawValue {
             note("\(MunicipalityScaffold.planPath) has \(entry.name) at stage '\(stage)'. "
-                 + MunicipalityScaffold.stageAdvice(stage, slug: scaffold.slug))
+                 + MunicipalityScaffold.stageAdvice(stage, slug: scaffold.slug, agreement: scaffold.plannedAgreement))
         }
         return files
     }

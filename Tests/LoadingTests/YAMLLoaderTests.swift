@@ -180,8 +180,10 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(problems.map(\.span.start), [1, 2, 3, 4, 5, 8, 9].map { SourcePosition(line: $0, column: 4) })
         XCTAssertEqual(problems[0].message, "'99999999999999999999' is too large: numbers in a tree stay within ±9007199254740991 (2^53 − 1, the range JSON readers keep exactly)")
         XCTAssertEqual(problems[0].span.end, SourcePosition(line: 1, column: 24))
-        XCTAssertEqual(problems[1].message, "'1e400' is not a finite number: oae keeps no infinity or NaN")
-        XCTAssertEqual(problems[0].help, "write a number within that range, or quote the value if it is a code, not an amount")
+        // A number too large for a double is too large, not "not finite" (session 38's trial).
+        XCTAssertEqual(problems[1].message, "'1e400' is too large: numbers in a tree stay within ±9007199254740991 (2^53 − 1, the range JSON readers keep exactly)")
+        XCTAssertEqual(problems[2].message, "'.inf' is not a finite number: oae keeps no infinity or NaN")
+        XCTAssertEqual(problems[0].help, "write a number within ±9007199254740991, or quote the value if it is a code, not an amount")
         let root = try XCTUnwrap(node)
         XCTAssertEqual(["a", "b", "c", "d", "e", "h", "i"].map { root[$0]?.string }, ["99999999999999999999", "1e400", ".inf", "-.INF", ".nan", "9007199254740992", "0x20000000000000"])
         XCTAssertEqual(root["f"]?.int, 9_007_199_254_740_991)

@@ -89,7 +89,7 @@ final class IncrementalBuildTests: XCTestCase {
         let first = try git("rev-parse", "HEAD")
         XCTAssertEqual(try build(), ["PDF: 12 rendered, 0 reused", "handbooks: 12 rendered, 0 reused",
                                      "data: 1 rendered, 0 reused (16 files in data/)",
-                                     "site: 1 rendered, 0 reused (263 pages in site/)"])
+                                     "site: 1 rendered, 0 reused (272 pages in site/)"])
         let cold = inodes()
         XCTAssertEqual(cold.keys.filter { $0.hasPrefix("handbooks/") && $0.hasSuffix("handbook.pdf") }.count, 12)
 
@@ -102,7 +102,7 @@ final class IncrementalBuildTests: XCTestCase {
         let second = try commit("Molins de Rei: the office's description", day: 2)
         XCTAssertEqual(try build(), ["PDF: 3 rendered, 0 reused", "handbooks: 3 rendered, 9 reused",
                                      "data: 1 rendered, 0 reused (16 files in data/)",
-                                     "site: 1 rendered, 0 reused (263 pages in site/)"])
+                                     "site: 1 rendered, 0 reused (272 pages in site/)"])
         let afterOffice = inodes()
         for (path, inode) in cold where path.hasPrefix("handbooks/") && path != "handbooks/index.json" {
             if path.hasPrefix("handbooks/molins-de-rei/") {
@@ -238,14 +238,14 @@ final class IncrementalBuildTests: XCTestCase {
     /// bytes the PDF tests check).
     func testAnIncrementalBuildWritesWhatAColdBuildWrites() throws {
         let cold = root.appendingPathComponent("cold")
-        XCTAssertEqual(try build(pdf: false).last, "site: 1 rendered, 0 reused (263 pages in site/)")
+        XCTAssertEqual(try build(pdf: false).last, "site: 1 rendered, 0 reused (272 pages in site/)")
         try edit("seeds/molins-de-rei/office.yaml", "Oficina en preparació,", "Oficina en preparació des del 2026,")
         try commit("Molins de Rei: the office's description", day: 2)
         XCTAssertEqual(try build(pdf: false).first, "handbooks: 3 rendered, 9 reused")
         XCTAssertEqual(try build(pdf: false, out: cold).first, "handbooks: 12 rendered, 0 reused")
         let incremental = try snapshot(out)
-        // 12 handbooks and index.json, 15 data files (no spreadsheet without Python), 297 files of the site.
-        XCTAssertEqual(incremental.count, 13 + 15 + 297)
+        // 12 handbooks and index.json, 15 data files (no spreadsheet without Python), 306 files of the site.
+        XCTAssertEqual(incremental.count, 13 + 15 + 306)
         XCTAssertEqual(incremental, try snapshot(cold))
     }
 

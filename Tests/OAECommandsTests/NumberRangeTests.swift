@@ -22,9 +22,9 @@ final class NumberRangeTests: XCTestCase {
         let lines = check.stdout.split(separator: "\n").filter {
             $0.contains("budgets/2026.yaml,line=6,") || $0.contains("reports/2026-q2.yaml,line=8,")
         }
-        let help = "%0Ahelp: write a number within that range, or quote the value if it is a code, not an amount"
+        let help = "%0Ahelp: write a number within ±9007199254740991, or quote the value if it is a code, not an amount"
         XCTAssertEqual(lines, [
-            "::error file=seeds/sant-feliu-de-llobregat/budgets/2026.yaml,line=6,col=20,endLine=6,endColumn=25,title=yaml-number-range::'1e400' is not a finite number: oae keeps no infinity or NaN" + help,
+            "::error file=seeds/sant-feliu-de-llobregat/budgets/2026.yaml,line=6,col=20,endLine=6,endColumn=25,title=yaml-number-range::'1e400' is too large: numbers in a tree stay within ±9007199254740991 (2^53 − 1, the range JSON readers keep exactly)" + help,
             "::error file=seeds/sant-feliu-de-llobregat/reports/2026-q2.yaml,line=8,col=12,endLine=8,endColumn=32,title=yaml-number-range::'99999999999999999999' is too large: numbers in a tree stay within ±9007199254740991 (2^53 − 1, the range JSON readers keep exactly)" + help,
         ])
         let out = root.appendingPathComponent("output")

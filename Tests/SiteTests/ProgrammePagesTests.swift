@@ -51,7 +51,7 @@ final class ProgrammePagesTests: XCTestCase {
         let card = try XCTUnwrap(en.components(separatedBy: "<div class=\"chart-card\">").first { $0.contains("id=\"chart-people-attended\"") })
         XCTAssertTrue(card.contains("<p class=\"muted\">Cerdanyola del Vallès, Q2 2026: the office opened on 20 April 2026; each count’s target is that of the 72 days it was open, of the quarter’s 91.</p>"), card)
         XCTAssertTrue(card.contains("<p class=\"muted\">Sant Feliu de Llobregat, Q2 2026: the office opened on 13 April 2026; each count’s target is that of the 79 days it was open, of the quarter’s 91.</p>"), card)
-        XCTAssertTrue(card.contains("The dashed marks over the bars give each office’s target for the quarter (at least 180 for the quarter); on the quarter an office opened during, it is that of the days it was open."), card)
+        XCTAssertTrue(card.contains("The dashed marks over the bars give each office’s target (at least 180 for the quarter); in the quarter an office opened, the mark is that of the days it was open."), card)
         // Two offices × two quarters: a mark over each bar, none a line across the plot.
         XCTAssertEqual(card.components(separatedBy: "class=\"target-line\"").count - 1, 4, card)
         // A percentage's target is not scaled: one line, and no note.

@@ -271,6 +271,27 @@ final class ExpansionRuleTests: XCTestCase {
             try adhesion(t, "signed_on: 2026-11-30")
             try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: cerdanyola, ", agreement: adhesion-cerdanyola"))
         }
+        // Each council signs its own: one another entry names, or one an office relies on,
+        // is not this municipality's (the review of session 39).
+        try assertDiagnostics([
+            "expansion-adhesion-missing seeds/expansion.yaml:10:91: agreement 'adhesion-cerdanyola' is named by another entry of the plan: each council signs its own adhesion",
+        ]) { t in
+            try programme(t)
+            try adhesion(t, "signed_on: 2026-09-28")
+            let path = "model/reference/municipalities-catalonia.csv"
+            try t.write(path, try t.read(path) + "08217,Sant Joan Despí,Barcelona,yes\n")
+            try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: cerdanyola, ", agreement: adhesion-cerdanyola")
+                        + "  - {name: Sant Joan Despí, ine_code: \"08217\", wave: wave-1, stage: agreement, agreement: adhesion-cerdanyola}\n")
+        }
+        try assertDiagnostics([
+            "agreement-adhesion-shared seeds/agreements/adhesion-molins.yaml:3:7: agreement 'adhesion-molins' is an adhesion, one council's, but stands among the programme's agreements (seeds/agreements/)",
+            "expansion-adhesion-missing seeds/expansion.yaml:9:97: agreement 'adhesion-molins' is the adhesion molins-de-rei's office relies on: each council signs its own",
+        ]) { t in
+            try programme(t)
+            try FileManager.default.moveItem(at: t.root.appendingPathComponent("seeds/molins-de-rei/agreements/adhesion-molins.yaml"),
+                                             to: t.root.appendingPathComponent("seeds/agreements/adhesion-molins.yaml"))
+            try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: cerdanyola, ", agreement: adhesion-molins"))
+        }
         // A municipality with an office folder relies on its office's agreements: the plan's
         // is not read, and that is its one diagnostic (not also `ref-unknown` for its own
         // folder's adhesion, which the programme's documents do not see).

@@ -43,6 +43,8 @@ final class DiffTests: XCTestCase {
             """)
     }
 
+    /// A session's duration is worded as the variants' time limits are ("1 hora → 45
+    /// minuts", not "PT1H → PT45M": session 38's trial).
     func testRemovalsIndicatorTargetsOwnersAndLocalProcedures() throws {
         let tree = try TempTree.fixture()
         defer { tree.remove() }
@@ -52,6 +54,7 @@ final class DiffTests: XCTestCase {
             overrides:
               services:
                 company-creation:
+                  duration: PT45M
                   commitments:
                     - id: first-appointment
                       $remove: true
@@ -85,17 +88,18 @@ final class DiffTests: XCTestCase {
             molins-de-rei: diferències respecte del model fixture-model 1.0.0
             L'adaptació parteix de la versió 0.9.0 del model, no de la 1.0.0.
 
-            Valors modificats (1)
-              - servei company-creation (Creació d'empreses), element commitments[first-appointment]: suprimit (seeds/molins-de-rei/adaptation.yaml:7)
+            Valors modificats (2)
+              - servei company-creation (Creació d'empreses), camp duration: 1 hora → 45 minuts (seeds/molins-de-rei/adaptation.yaml:6)
+              - servei company-creation (Creació d'empreses), element commitments[first-appointment]: suprimit (seeds/molins-de-rei/adaptation.yaml:8)
 
             Procediments propis (1)
               - market-visits (Visites als mercats) (seeds/molins-de-rei/procedures/market-visits.md)
 
             Responsables locals de procediments (1)
-              - welcome-and-triage: business-advisor (model: office-coordinator) (seeds/molins-de-rei/adaptation.yaml:14)
+              - welcome-and-triage: business-advisor (model: office-coordinator) (seeds/molins-de-rei/adaptation.yaml:15)
 
             Objectius locals d'indicadors (1)
-              - indicador people-attended (Persones ateses): target.value 100 → 900 (seeds/molins-de-rei/adaptation.yaml:12)
+              - indicador people-attended (Persones ateses): target.value 100 → 900 (seeds/molins-de-rei/adaptation.yaml:13)
 
             """)
     }

@@ -61,13 +61,13 @@ final class NewMunicipalityTests: XCTestCase {
     /// A municipality the expansion plan has past candidate (Sant Joan Despí, at agreement)
     /// starts as a candidate all the same, since a later status needs its signed agreement:
     /// the office file and the command say what makes the two agree (it was written as a
-    /// candidate without a word, s12's fresh user). One the plan has as a candidate (Gavà)
-    /// gets no note.
+    /// candidate without a word, s12's fresh user), the adhesion the plan names moved into
+    /// the folder (session 39's review). One the plan has as a candidate (Gavà) gets no note.
     func testAnOfficeThePlanHasAtAgreementSaysWhatToDo() throws {
         let tree = try TempTree.example()
         defer { tree.remove() }
-        let advice = "The office starts as a candidate: add the signed adhesion agreement as seeds/sant-joan-despi/agreements/<id>.yaml, "
-            + "list its id in seeds/sant-joan-despi/office.yaml as agreements: [its id], set status: agreement, and remove 'stage' from its entry in seeds/expansion.yaml "
+        let advice = "The office starts as a candidate: move its adhesion to its folder (git mv seeds/agreements/adhesion-sant-joan-despi.yaml seeds/sant-joan-despi/agreements/), "
+            + "list it in seeds/sant-joan-despi/office.yaml as agreements: [adhesion-sant-joan-despi], set status: agreement, and remove 'stage' and 'agreement' from its entry in seeds/expansion.yaml "
             + "(the office's status is its stage from then on)."
         var notes: [String] = []
         try Scaffolding.newMunicipality(root: tree.root, name: "Sant Joan Despí", asOf: TempTree.asOf, note: { notes.append($0) })
@@ -75,7 +75,7 @@ final class NewMunicipalityTests: XCTestCase {
         let office = try tree.read("seeds/sant-joan-despi/office.yaml")
         XCTAssertTrue(office.contains("""
             # seeds/expansion.yaml has Sant Joan Despí at stage 'agreement'. The office starts as a
-            # candidate: add the signed adhesion agreement as
+            # candidate: move its adhesion to its folder (git mv
             """), office)
         XCTAssertTrue(office.contains("\nstatus: candidate\n"), office)
         notes = []
@@ -216,7 +216,7 @@ final class NewMunicipalityTests: XCTestCase {
         defer { tree.remove() }
         let network = Network(tree: TreeLoader.load(root: tree.root))
         XCTAssertEqual(MunicipalityLookup.noFolder("gava", in: network),
-                       "no municipality 'gava' under seeds/: Gavà (INE code 08089) is in the expansion plan (wave 'wave-2', stage 'candidate', at seeds/expansion.yaml:63:5) and has no office folder yet; `oae new municipality \"Gavà\"` starts its folder")
+                       "no municipality 'gava' under seeds/: Gavà (INE code 08089) is in the expansion plan (wave 'wave-2', stage 'candidate', at seeds/expansion.yaml:67:5) and has no office folder yet; `oae new municipality \"Gavà\"` starts its folder")
         XCTAssertEqual(MunicipalityLookup.noFolder("08015", in: network),
                        "no municipality '08015' under seeds/: Badalona (INE code 08015) is in the programme's area, but neither in the expansion plan nor with an office folder; `oae new municipality \"Badalona\"` starts its folder")
         XCTAssertEqual(MunicipalityLookup.noFolder("Vic", in: network),
@@ -225,7 +225,7 @@ final class NewMunicipalityTests: XCTestCase {
                        "no municipality 'Sant Feliu' under seeds/ (did you mean 'sant-feliu-de-llobregat'?)")
         // A folder's name, as oae new would make it (session 27's trial).
         XCTAssertEqual(MunicipalityLookup.noFolder("sant-joan-despi", in: network),
-                       "no municipality 'sant-joan-despi' under seeds/: Sant Joan Despí (INE code 08217) is in the expansion plan (wave 'wave-1', stage 'agreement', at seeds/expansion.yaml:43:5) and has no office folder yet; `oae new municipality \"Sant Joan Despí\"` starts its folder")
+                       "no municipality 'sant-joan-despi' under seeds/: Sant Joan Despí (INE code 08217) is in the expansion plan (wave 'wave-1', stage 'agreement', at seeds/expansion.yaml:44:5) and has no office folder yet; `oae new municipality \"Sant Joan Despí\"` starts its folder")
         XCTAssertEqual(MunicipalityLookup.noFolder("Sant Cugat", in: network),
                        "no municipality 'Sant Cugat' under seeds/ (did you mean 'Sant Cugat del Vallès' or 'Sant Cugat Sesgarrigues'?)")
     }
