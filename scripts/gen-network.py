@@ -93,7 +93,12 @@ for name in os.listdir(os.path.join(root, "seeds")):
     if os.path.isfile(os.path.join(path, "office.yaml")) or name == "expansion.yaml":
         continue
     if os.path.isdir(path):
-        shutil.copytree(path, os.path.join(out, "seeds", name))
+        # The councils' adhesions among the programme's agreements are those the plan names
+        # for municipalities without a folder yet; here each has a folder with its own.
+        def adhesions(folder, names):
+            return [n for n in names if n.endswith(".yaml")
+                    and "\ntype: adhesion\n" in open(os.path.join(folder, n), encoding="utf-8").read()]
+        shutil.copytree(path, os.path.join(out, "seeds", name), ignore=adhesions if name == "agreements" else None)
     else:
         shutil.copy(path, os.path.join(out, "seeds", name))
 
