@@ -22,8 +22,8 @@ public struct BarChart: Sendable {
     /// Writes a value for its label.
     public var format: @Sendable (Double) -> String
     /// The target of each series in each category (`targets[series][category]`; nil or
-    /// missing: none), drawn as a dashed line: one across the plot when every series has
-    /// the same target in every category, else a dashed mark over each bar. A series' target
+    /// missing: none), drawn as a dashed line: one across the plot when every bar has the
+    /// same target, else a dashed mark over each bar. A series' target
     /// may differ by category: a count's target on the quarter an office opened during is
     /// that of the days it was open (`EffectiveTarget.share`). `targetLabel` is the legend's
     /// word for it, followed by the value when there is one line ("objectiu 95 %").
@@ -94,9 +94,15 @@ public struct BarChart: Sendable {
         s < targets.count && c < targets[s].count ? targets[s][c] : nil
     }
 
-    /// The one target of every series in every category, nil when any lacks one or two differ.
+    /// The one target of every bar (a series' value in a category), nil when a bar has none
+    /// or two differ. A category without a series' value is no bar of it, and its target
+    /// no matter (an office that did not report a quarter: the review of session 39).
     var oneTarget: Double? {
-        let all = series.indices.flatMap { s in categories.indices.map { target(s, $0) } }
+        let all = series.indices.flatMap { s in
+            categories.indices.compactMap { c -> Double?? in
+                c < series[s].values.count && series[s].values[c] != nil ? .some(target(s, c)) : nil
+            }
+        }
         guard let first = all.first ?? nil, all.allSatisfy({ $0 == first }) else { return nil }
         return first
     }

@@ -140,6 +140,12 @@ final class SVGTests: XCTestCase {
         chart.targets = [[180, 180]]
         XCTAssertEqual(chart.oneTarget, 180)
         XCTAssertTrue(chart.svg(id: "w").contains(">objectiu 180</text></g>"))
+        // A quarter an office has no value for is no bar: its missing target leaves one line.
+        chart.series = [.init(name: "a", values: [nil, 170]), .init(name: "b", values: [150, 160])]
+        chart.targets = [[nil, 180], [180, 180]]
+        XCTAssertEqual(chart.oneTarget, 180)
+        chart.targets = [[nil, 180], [nil, 180]]
+        XCTAssertNil(chart.oneTarget, "a bar without a target")
     }
 
     func testChartStepsAreRound() {
