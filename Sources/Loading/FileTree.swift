@@ -38,6 +38,10 @@ public enum FileTree {
         public var device: UInt
         public var inode: UInt
 
+        public init(size: Int, modified: Int, changed: Int, device: UInt, inode: UInt) {
+            (self.size, self.modified, self.changed, self.device, self.inode) = (size, modified, changed, device, inode)
+        }
+
         /// The stamp of a `stat` of the file.
         public init(_ st: stat) {
             size = Int(st.st_size)

@@ -195,7 +195,7 @@ public enum TreeLoader {
     /// stamp of it, and its bytes. Called on several threads at once.
     public typealias FileObserver = @Sendable (_ path: String, _ stamp: FileTree.FileStamp, _ bytes: [UInt8]) -> Void
 
-    fileprivate enum Loaded: Sendable {
+    enum Loaded: Sendable {
         case document(Document)
         case schema(kind: String, path: String, node: Node)
         case uiStrings(key: String, path: String, node: Node)
@@ -273,7 +273,7 @@ public enum TreeLoader {
                 guard let cache else { return (i, loadFile(path: path, kinds: kinds, read: read)) }
                 return (i, cache.result(path: path, stamp: stamp) { loadFile(path: path, kinds: kinds, read: read) })
             }
-            if folder == schemaFolder, cache == nil {
+            if folder == schemaFolder, cache == nil || cache?.compilesSchemas == true {
                 // The schemas the tree will hold: every schema file of the tree is here.
                 var schemas: [String: (path: String, node: Node)] = [:]
                 for (_, (loaded, _)) in results { if case let .schema(kind, path, node) = loaded { schemas[kind] = (path, node) } }
@@ -531,9 +531,9 @@ public struct TreeChanges: Sendable, Equatable {
 /// the stamp). A change of the kind table forgets everything. Safe to share between
 /// threads.
 public final class LoadCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var kinds: [UInt8]?
-    private var entries: [String: (stamp: FileTree.FileStamp?, loaded: TreeLoader.Loaded, problems: [Diagnostic])] = [:]
+    let lock = NSLock()
+    var kinds: [UInt8]?
+    var entries: [String: (stamp: FileTree.FileStamp?, loaded: TreeLoader.Loaded, problems: [Diagnostic])] = [:]
     private var forced: Set<String> = []
     private var parsedPaths: Set<String> = []
     /// The paths of the entries the last load's walk left out (`end`).
@@ -547,11 +547,17 @@ public final class LoadCache: @unchecked Sendable {
     private var loads = 0
     /// How many files the last load parsed (not found unchanged in the cache).
     public var parsed: Int { lock.withLock { parsedPaths.count } }
+    /// Whether a load through the cache compiles the tree's schemas while the other files
+    /// load, as a load without one does (`LoadedTree.compiledSchemas`): for a cache used by
+    /// one load (a run of `oae check` with its `LoadStore`), whose tree is never patched.
+    public let compilesSchemas: Bool
+
+    public init(compilesSchemas: Bool = false) {
+        self.compilesSchemas = compilesSchemas
+    }
     /// What the last load found changed since the one before; nil when it could use
     /// nothing of it (the first load, or the kind table changed).
     public private(set) var changes: TreeChanges?
-
-    public init() {}
 
     /// Makes the next load read and parse these files (relative to the root) again,
     /// whatever their stamps say.

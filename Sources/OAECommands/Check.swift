@@ -31,9 +31,14 @@ struct Check: ParsableCommand {
         try validateDay(asOf, "--as-of")
     }
 
+    @Flag(name: .long, help: "Read and parse every file, without the results the last check kept in output/.cache/load/, and keep none.")
+    var noCache = false
+
     func run() throws {
-        let (result, checked) = CheckRun.runKeeping(root: tree.rootURL, format: format, strict: strict, color: useColor(),
-                                                    asOf: asOf.flatMap(Day.init))
+        let root = tree.rootURL
+        let store = noCache ? nil : LoadStore.open(out: root.appendingPathComponent("output", isDirectory: true), root: root)
+        let (result, checked) = CheckRun.runKeeping(root: root, format: format, strict: strict, color: useColor(),
+                                                    asOf: asOf.flatMap(Day.init), store: store)
         writeStdout(result.output)
         // The tree and its views are left to the end of the process: freeing them, node
         // by node, took 3% of the check at 947 municipalities.
@@ -76,16 +81,21 @@ public enum CheckRun {
     /// `observe` is given each file the load reads (`TreeLoader.load`); `listing` is the
     /// walk of the tree's content folders to load, when the caller made it already (a
     /// build makes one walk for its replay key, its load and its record; `FileTree.list`).
+    /// `store`: the results of the files kept by the last `oae check` (`LoadStore`), read
+    /// instead of the files that did not change since, and kept again for the next.
     /// `afterLoad` is given the network once the tree is loaded, before the rules run.
     /// `steps`: the output steps whose templates are checked (every step by default).
     public static func checked(root: URL, asOf: Day? = nil, asOfGiven: Bool? = nil, today: Day? = nil,
                                session: CheckSession? = nil,
+                               store: LoadStore.Opened? = nil,
                                observe: TreeLoader.FileObserver? = nil,
                                listing: FileTree.Listing? = nil,
                                steps: [any OutputStep] = OutputSteps.all,
                                afterLoad: ((Network) -> Void)? = nil) -> (context: ValidationContext, diagnostics: [Diagnostic]) {
         let templateCheck = TemplateCheckThread(root: root, steps: steps)
-        let tree = TreeLoader.load(root: root, cache: session?.cache, observe: observe, listing: listing)
+        let tree = TreeLoader.load(root: root, cache: session?.cache ?? store?.cache, observe: observe, listing: listing)
+        // The store keeps what changed while the rules run.
+        let saving = store.map { store in Background.start { LoadStore.save(store, root: root) } }
         // The schemas compiled by the last check serve while no schema file changed.
         let schemasSame = session?.cache.changes.map { !$0.paths.contains { $0.hasPrefix("model/schema/") } } ?? false
         let annotations = schemasSame ? session?.last?.network.annotations : nil
@@ -120,6 +130,7 @@ public enum CheckRun {
         session?.lastRules = rules
         session?.rulesRun = run
         let templates = templateCheck.diagnostics()
+        _ = try? saving?.wait()
         return (context, (tree.diagnostics + Validator.report(rules, context).leavingOutSchemaEchoes(of: tree.diagnostics) + templates).sortedForReport())
     }
 
@@ -137,10 +148,11 @@ public enum CheckRun {
 
     /// `run`, and the context the check computed, for a caller that would rather not
     /// free it.
+    /// `store`: the load store the check reads its files' results from, and keeps them in.
     static func runKeeping(root: URL, format: OutputFormat, strict: Bool, color: Bool,
-                           asOf: Day?) -> (result: (output: String, exitCode: Int32), context: ValidationContext) {
+                           asOf: Day?, store: LoadStore.Opened? = nil) -> (result: (output: String, exitCode: Int32), context: ValidationContext) {
         // Without --as-of, nothing recorded as done may be dated after today.
-        let (context, diagnostics) = checked(root: root, asOf: asOf, today: asOf == nil ? today() : nil)
+        let (context, diagnostics) = checked(root: root, asOf: asOf, today: asOf == nil ? today() : nil, store: store)
         let tree = context.network.tree
         let output: String
         switch format {

@@ -1,0 +1,211 @@
+import Diagnostics
+import Foundation
+import Loading
+import Model
+@testable import OAECommands
+@testable import Publishing
+import XCTest
+
+/// `oae check` keeps what it loaded of each file under `output/.cache/load/` (`LoadStore`)
+/// and reads the next time only the files written since: the results it reads back must
+/// be, byte for byte and place for place, what parsing the files gives, and the check the
+/// same as one without the store.
+final class LoadStoreTests: XCTestCase {
+    var root: URL!
+    var out: URL { root.appendingPathComponent("output", isDirectory: true) }
+    var storeFolder: URL { out.appendingPathComponent(LoadStore.path, isDirectory: true) }
+
+    /// A copy of the example tree (model/, seeds/, templates/).
+    override func setUpWithError() throws {
+        let fm = FileManager.default
+        root = fm.temporaryDirectory.appendingPathComponent("oae-load-store-\(UUID().uuidString)")
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        for folder in ["model", "seeds", "templates"] {
+            try fm.copyItem(at: TestPaths.packageRoot.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        }
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
+
+    /// The store of `out`, opened, with files changed up to now storable.
+    func open() -> LoadStore.Opened {
+        var opened = LoadStore.open(out: out, root: root)
+        opened.racyMargin = 0
+        return opened
+    }
+
+    /// A check through the store (saved before it returns), and its report.
+    func check(_ opened: LoadStore.Opened) -> String {
+        JSONReport.compact(CheckRun.checked(root: root, asOf: Day(year: 2026, month: 11, day: 25), store: opened).diagnostics)
+    }
+
+    func checkWithoutStore() -> String {
+        JSONReport.compact(CheckRun.checked(root: root, asOf: Day(year: 2026, month: 11, day: 25)).diagnostics)
+    }
+
+    func testTheSecondCheckParsesNothingAndReportsTheSame() throws {
+        let without = checkWithoutStore()
+        let first = open()
+        XCTAssertEqual(check(first), without)
+        let files = first.cache.parsed
+        XCTAssertGreaterThan(files, 150, "the first check parses every file")
+        let groups = try FileManager.default.contentsOfDirectory(atPath: storeFolder.path).filter { $0.hasSuffix(".bin") }
+        XCTAssertTrue(groups.contains("gseeds%2Fcerdanyola-del-valles.bin"), "\(groups)")
+        XCTAssertTrue(groups.contains("gmodel%2Fservices.bin"), "\(groups)")
+
+        let second = open()
+        XCTAssertEqual(check(second), without)
+        XCTAssertEqual(second.cache.parsed, 0, "every file's result is read from the store")
+        // Nothing changed: no group is written again.
+        XCTAssertEqual(LoadStore.save(second, root: root), 0)
+
+        // One file written: it alone is parsed, its group alone written, and its new error reported.
+        let office = root.appendingPathComponent("seeds/cerdanyola-del-valles/office.yaml")
+        let text = try String(contentsOf: office, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "id: cerdanyola-del-valles\n", with: "id: 12\n").utf8).write(to: office)
+        let third = open()
+        let report = check(third)
+        XCTAssertEqual(third.cache.parsed, 1)
+        XCTAssertEqual(report, checkWithoutStore())
+        XCTAssertTrue(report.contains("\"schema-type\""), report)
+        let after = open()
+        _ = check(after)
+        XCTAssertEqual(after.cache.parsed, 0, "the check kept the written file's result")
+
+        // A file gone: its result is no longer stored.
+        try FileManager.default.removeItem(at: office)
+        let fourth = open()
+        XCTAssertEqual(check(fourth), checkWithoutStore())
+        XCTAssertEqual(fourth.cache.parsed, 0)
+        XCTAssertNil(open().groups["seeds/cerdanyola-del-valles"]?["seeds/cerdanyola-del-valles/office.yaml"])
+    }
+
+    /// Every file's result read from the store is the parsed one: each value, text (by its
+    /// bytes), place and written form.
+    func testStoredResultsAreTheParsedOnes() throws {
+        let parsed = TreeLoader.load(root: root)
+        let first = open()
+        _ = TreeLoader.load(root: root, cache: first.cache)
+        XCTAssertNotNil(LoadStore.save(first, root: root))
+        let second = open()
+        let restored = TreeLoader.load(root: root, cache: second.cache)
+        XCTAssertEqual(second.cache.parsed, 0)
+        XCTAssertEqual(restored.paths, parsed.paths)
+        XCTAssertEqual(restored.documents.count, parsed.documents.count)
+        for (a, b) in zip(parsed.documents, restored.documents) {
+            XCTAssertEqual([a.kind.rawValue, a.id, a.path, a.municipality ?? "-", a.language ?? "-"],
+                           [b.kind.rawValue, b.id, b.path, b.municipality ?? "-", b.language ?? "-"])
+            XCTAssertTrue(same(a.root, b.root), a.path)
+            XCTAssertEqual(a.mayHoldPlaceholder, b.mayHoldPlaceholder, a.path)
+            XCTAssertEqual(a.mayHoldDeferral, b.mayHoldDeferral, a.path)
+            XCTAssertEqual(a.unshowable, b.unshowable, a.path)
+            XCTAssertEqual(a.invisible, b.invisible, a.path)
+            XCTAssertEqual(a.writtenForms, b.writtenForms, a.path)
+            XCTAssertEqual(a.markdown == nil, b.markdown == nil, a.path)
+            if let x = a.markdown, let y = b.markdown {
+                XCTAssertTrue(x.body.utf8.elementsEqual(y.body.utf8), a.path)
+                XCTAssertEqual(x.bodyLineOffset, y.bodyLineOffset, a.path)
+                XCTAssertEqual(x.headings, y.headings, a.path)
+                XCTAssertEqual(x.links, y.links, a.path)
+                XCTAssertEqual(x.writtenForms, y.writtenForms, a.path)
+                XCTAssertTrue(same(x.frontMatter, y.frontMatter), a.path)
+            }
+        }
+        XCTAssertEqual(restored.schemas.keys.sorted(), parsed.schemas.keys.sorted())
+        for (kind, schema) in parsed.schemas { XCTAssertTrue(same(schema.node, restored.schemas[kind]?.node), kind) }
+        XCTAssertEqual(restored.uiStrings.keys.sorted(), parsed.uiStrings.keys.sorted())
+        for (key, strings) in parsed.uiStrings { XCTAssertTrue(same(strings.node, restored.uiStrings[key]?.node), key) }
+        XCTAssertEqual(restored.templates, parsed.templates)
+        XCTAssertEqual(restored.references.mapValues(\.text), parsed.references.mapValues(\.text))
+        XCTAssertGreaterThan(parsed.documents.filter { !$0.writtenForms.isEmpty }.count, 0, "the example has written forms to compare")
+        XCTAssertGreaterThan(parsed.documents.filter { $0.markdown?.links.isEmpty == false }.count, 0)
+    }
+
+    /// Nodes the same value for value, texts by their bytes, spans by their places.
+    func same(_ a: Node?, _ b: Node?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        guard a.span == b.span else { return false }
+        switch (a.value, b.value) {
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.int(x), .int(y)): return x == y
+        case let (.double(x), .double(y)): return x.bitPattern == y.bitPattern
+        case let (.string(x), .string(y)): return x.utf8.elementsEqual(y.utf8)
+        case let (.sequence(x), .sequence(y)): return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+        case let (.mapping(x), .mapping(y)):
+            return x.count == y.count && zip(x, y).allSatisfy { same($0.key, $1.key) && same($0.value, $1.value) }
+        default: return false
+        }
+    }
+
+    /// Another kind table places the files otherwise: nothing stored is read.
+    func testAnotherKindTableReadsNothingStored() throws {
+        _ = check(open())
+        let kinds = root.appendingPathComponent(KindTable.path)
+        try Data((try String(contentsOf: kinds, encoding: .utf8) + "\n# changed\n").utf8).write(to: kinds)
+        let opened = open()
+        XCTAssertFalse(opened.keyStands)
+        XCTAssertEqual(check(opened), checkWithoutStore())
+        XCTAssertGreaterThan(opened.cache.parsed, 150)
+        // The store now holds the new key's results only.
+        let again = open()
+        XCTAssertTrue(again.keyStands)
+        _ = check(again)
+        XCTAssertEqual(again.cache.parsed, 0)
+    }
+
+    /// A damaged group file (cut short, or bytes changed) is read as nothing: its files
+    /// are parsed again and the check says what it said.
+    func testDamagedFilesOfTheStoreAreParsedAgain() throws {
+        let without = checkWithoutStore()
+        _ = check(open())
+        let group = storeFolder.appendingPathComponent("gseeds%2Fcerdanyola-del-valles.bin")
+        let bytes = try Data(contentsOf: group)
+        try bytes.prefix(bytes.count / 2).write(to: group)
+        let cut = open()
+        XCTAssertNil(cut.groups["seeds/cerdanyola-del-valles"])
+        XCTAssertEqual(check(cut), without)
+        XCTAssertGreaterThan(cut.cache.parsed, 5)
+        XCTAssertNotNil(open().groups["seeds/cerdanyola-del-valles"], "the check wrote the group again")
+
+        // A tag changed: the value cannot be read.
+        var changed = [UInt8](try Data(contentsOf: group))
+        changed[LoadStore.magic.count + 1] = 0xFF
+        try Data(changed).write(to: group)
+        let damaged = open()
+        XCTAssertNil(damaged.groups["seeds/cerdanyola-del-valles"])
+        XCTAssertEqual(check(damaged), without)
+    }
+
+    /// A file written within the margin of the load is parsed again at the next check: a
+    /// write in the same tick of the file system's clock could keep its stamp.
+    func testRecentlyWrittenFilesAreNotStored() throws {
+        let opened = LoadStore.open(out: out, root: root)
+        _ = check(opened)
+        let stored = try FileManager.default.contentsOfDirectory(atPath: storeFolder.path)
+        XCTAssertEqual(stored, ["key"], "every file of the copy was written seconds ago")
+    }
+
+    /// The store is never read or written through a link: `output/.cache` pointing
+    /// elsewhere leaves the check as it is without the store.
+    func testTheStoreIsNotReadOrWrittenThroughALink() throws {
+        let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("oae-load-store-elsewhere-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: out.appendingPathComponent(".cache"), withDestinationURL: elsewhere)
+        let opened = open()
+        XCTAssertEqual(check(opened), checkWithoutStore())
+        XCTAssertNil(LoadStore.save(opened, root: root))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path), [])
+    }
+
+    func testGroups() {
+        XCTAssertEqual(LoadStore.group(of: "seeds/abrera/reports/2026-q2.yaml"), "seeds/abrera")
+        XCTAssertEqual(LoadStore.group(of: "seeds/abrera/office.yaml"), "seeds/abrera")
+        XCTAssertEqual(LoadStore.group(of: "model/model.yaml"), "model")
+        XCTAssertEqual(LoadStore.group(of: "x.yaml"), "")
+        XCTAssertEqual(LoadStore.fileName(of: "seeds/a%b"), "gseeds%2Fa%25b.bin")
+        XCTAssertEqual(LoadStore.fileName(of: ""), "g.bin")
+    }
+}
