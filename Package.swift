@@ -12,7 +12,7 @@ let package = Package(
     products: [
         .executable(name: "oae", targets: ["oae"]),
         // The parsers of writers' input, for the fuzz targets in fuzz/ (built apart, with libFuzzer).
-        .library(name: "OAEParsers", targets: ["Diagnostics", "Loading", "Schema"]),
+        .library(name: "OAEParsers", targets: ["Diagnostics", "Loading", "Schema", "Model"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -20,5 +20,7 @@ let package = Package(
         .executableTarget(name: "FuzzMarkdown", dependencies: ["FuzzSupport", .product(name: "OAEParsers", package: "oae")]),
         // The JSON Schema evaluator: the input validated against every schema of model/schema.
         .executableTarget(name: "FuzzSchema", dependencies: ["FuzzSupport", .product(name: "OAEParsers", package: "oae")]),
+        // The load store's binary form: damaged bytes read as nothing, loaded files read back the same.
+        .executableTarget(name: "FuzzLoadStore", dependencies: ["FuzzSupport", .product(name: "OAEParsers", package: "oae")]),
     ]
 )

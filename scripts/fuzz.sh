@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the parsers that read writers' input (YAML loader, Markdown with front matter,
-# JSON Schema evaluator) with libFuzzer and the address sanitizer.
+# JSON Schema evaluator) and the load store's binary form with libFuzzer and the address sanitizer.
 #
 #   scripts/fuzz.sh                      every target for FUZZ_SECONDS (default 60) each
 #   FUZZ_SECONDS=10 scripts/fuzz.sh      a short run (CI)
@@ -18,7 +18,7 @@ cd "$ROOT"
 SECONDS_EACH="${FUZZ_SECONDS:-60}"
 SCRATCH="$ROOT/.build-fuzz"
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(FuzzYAML FuzzMarkdown FuzzSchema)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(FuzzYAML FuzzMarkdown FuzzSchema FuzzLoadStore)
 
 # Release mode (optimised, still with ASan and Swift's checks): ten times the executions of a debug build.
 swift build --package-path fuzz --scratch-path "$SCRATCH" -c release \
@@ -52,6 +52,7 @@ seed_corpus() {
     case "$target" in
         FuzzYAML) find model seeds -name '*.yaml' -exec cp {} "$dir/" \; ;;
         FuzzMarkdown) find model seeds -name '*.md' -exec cp {} "$dir/" \; ;;
+        FuzzLoadStore) find model seeds \( -name '*.md' -o -name '*.yaml' \) -exec cp {} "$dir/" \; ;;
         FuzzSchema)
             mapfile -t schemas < <(cd model/schema && ls -1 *.schema.yaml | sort)
             while IFS= read -r file; do

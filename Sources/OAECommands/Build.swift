@@ -87,7 +87,7 @@ struct BuildOptions: ParsableArguments {
     /// may be an older commit's: only a given day or today is one that a date of something
     /// done may not be later than (`ValidationContext.checkDay`).
     static func load(root: URL, asOf: Day?, today: Day? = nil, announce: Bool = true, source: SourceInfo? = nil,
-                     session: CheckSession? = nil,
+                     session: CheckSession? = nil, store: LoadStore.Opened? = nil,
                      observe: TreeLoader.FileObserver? = nil, early: EarlyInputHashes? = nil, keepUntilExit: Bool = false,
                      git: SourceStamps.GitAnswers? = nil,
                      listing: FileTree.Listing? = nil,
@@ -101,7 +101,7 @@ struct BuildOptions: ParsableArguments {
         // 947 municipalities, issue 13).
         nonisolated(unsafe) var stamping: Background<SourceStamps>?
         let (context, diagnostics) = CheckRun.checked(root: root, asOf: asOfDay, asOfGiven: asOf != nil, today: today, session: session,
-                                                         observe: observe, listing: listing, steps: steps) { network in
+                                                         store: store, observe: observe, listing: listing, steps: steps) { network in
             // Only in a build (which asked git already): the preview reads the stamps
             // after the check, and only of a tree without errors.
             guard let git else { return }
@@ -256,9 +256,13 @@ enum BuildRun {
         // the bytes the load reads, on a cold build).
         let early = EarlyInputHashes(root: root, out: out, listing: listing)
         settings.earlyHashes = early
+        // A build into an output with a record (not a cold one, whose load hashes the
+        // inputs from the bytes it reads) loads through the load store of `oae check`
+        // (`LoadStore`, in the output's .cache/): only the files written since are parsed.
+        let store = early.observer == nil ? LoadStore.open(out: out, root: root) : nil
         let git = status.readingLog(root: root, base: source)
         let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, today: today, announce: false, source: source,
-                                                             observe: early.observer, early: early, keepUntilExit: keepUntilExit, git: git,
+                                                             store: store, observe: early.observer, early: early, keepUntilExit: keepUntilExit, git: git,
                                                              listing: listing, steps: steps)
         guard let input else {
             throw CheckFailed(errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.warningCount,

@@ -3,6 +3,7 @@ import Foundation
 import Loading
 import Model
 @testable import OAECommands
+import Outputs
 @testable import Publishing
 import XCTest
 
@@ -198,6 +199,33 @@ final class LoadStoreTests: XCTestCase {
         XCTAssertEqual(check(opened), checkWithoutStore())
         XCTAssertNil(LoadStore.save(opened, root: root))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path), [])
+    }
+
+    /// A build into an output with a build's record loads through the output's store and
+    /// keeps it; a cold build (no record: its load hashes the inputs from the bytes it
+    /// reads) neither reads nor writes it.
+    func testAnIncrementalBuildLoadsThroughTheStore() throws {
+        var settings = BuildSettings()
+        settings.environment = ["PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1764000000", "OAE_PAGEFIND": "off",
+                                "OAE_PYTHON": root.appendingPathComponent("no-python").path]
+        let steps = OutputSteps.all.filter { $0.name != "handbooks" }
+        func build() throws -> BuildRun.Outcome {
+            try BuildRun.run(root: root, out: out, asOf: nil, steps: steps, settings: settings, tool: "oae test binary")
+        }
+        // Every file of the copy changed more than the store's margin before the builds.
+        Thread.sleep(forTimeInterval: Double(LoadStore.racyMargin) / 1e9 + 0.1)
+        XCTAssertTrue(try build().checked)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: storeFolder.path), "a cold build keeps no store")
+        let office = "seeds/cerdanyola-del-valles/office.yaml"
+        let url = root.appendingPathComponent(office)
+        try Data((try String(contentsOf: url, encoding: .utf8) + "# edited\n").utf8).write(to: url)
+        XCTAssertTrue(try build().checked)
+        let stored = LoadStore.open(out: out, root: root)
+        XCTAssertTrue(stored.keyStands)
+        let paths = stored.groups.values.flatMap(\.keys)
+        XCTAssertGreaterThan(paths.count, 150)
+        XCTAssertFalse(paths.contains(office), "written within the margin of the build")
+        XCTAssertTrue(paths.contains("seeds/cerdanyola-del-valles/staffing.yaml"))
     }
 
     func testGroups() {
