@@ -1,4 +1,7 @@
+import CCmarkGFM
+import CYaml
 import Diagnostics
+import Foundation
 
 /// The binary form of what the loader made of a file (`Node`, `MarkdownDocument`, spans),
 /// for the load store under `output/.cache/` (`LoadStore`): unsigned integers as LEB128
@@ -137,6 +140,9 @@ public struct BinaryReader: ~Copyable {
 
     public var atEnd: Bool { offset >= base.count }
 
+    /// The bytes not read yet.
+    public var remaining: Int { base.count - offset }
+
     public mutating func byte() throws(Malformed) -> UInt8 {
         guard offset < base.count else { throw Malformed() }
         defer { offset += 1 }
@@ -221,13 +227,14 @@ public struct BinaryReader: ~Copyable {
         case 6:
             let n = try count()
             var items: [Node] = []
-            items.reserveCapacity(n)
+            // A node takes at least 5 bytes (a tag and a span): no more room than the bytes left give.
+            items.reserveCapacity(min(n, remaining / 5))
             for _ in 0..<n { items.append(try node(in: file, depth: depth + 1)) }
             value = .sequence(items)
         case 7:
             let n = try count()
             var pairs: [Node.Pair] = []
-            pairs.reserveCapacity(n)
+            pairs.reserveCapacity(min(n, remaining / 10))
             for _ in 0..<n {
                 let key = try node(in: file, depth: depth + 1)
                 pairs.append(Node.Pair(key: key, value: try node(in: file, depth: depth + 1)))
@@ -264,5 +271,52 @@ public struct BinaryReader: ~Copyable {
         var doc = MarkdownDocument(frontMatter: front, body: body, bodyLineOffset: offset, headings: headings, links: links)
         doc.writtenForms = forms
         return doc
+    }
+}
+
+/// What decides the loader's results besides a file's bytes, its path and the kind table:
+/// this executable and the parsers' shared libraries (libyaml, cmark-gfm and its
+/// extensions), each by its version and the stamp (`FileTree.FileStamp`) of its file, so
+/// that a rebuilt oae or an upgraded library (`apt upgrade`) reads no stored result made
+/// by the one before. Nil when the executable's file cannot be found (`/proc/self/exe`):
+/// nothing is stored then.
+public enum LoaderIdentity {
+    public static let text: String? = {
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 else { return nil }
+        var parts = ["oae " + describe(FileTree.FileStamp(st))]
+        let yaml: @convention(c) () -> UnsafePointer<CChar>? = yaml_get_version_string
+        let cmark: @convention(c) () -> UnsafePointer<CChar>? = cmark_version_string
+        let extensions: @convention(c) () -> Void = cmark_gfm_core_extensions_ensure_registered
+        for (name, version, symbol) in [("libyaml", String(cString: yaml_get_version_string()), unsafeBitCast(yaml, to: UnsafeRawPointer.self)),
+                                        ("cmark-gfm", String(cString: cmark_version_string()), unsafeBitCast(cmark, to: UnsafeRawPointer.self)),
+                                        ("cmark-gfm-extensions", "", unsafeBitCast(extensions, to: UnsafeRawPointer.self))] {
+            guard let file = mapped(UInt(bitPattern: symbol)) else { return nil }
+            var lib = stat()
+            guard stat(file, &lib) == 0 else { return nil }
+            parts.append("\(name) \(version) \(file) \(describe(FileTree.FileStamp(lib)))")
+        }
+        return parts.joined(separator: "\n")
+    }()
+
+    /// The file mapped at `address` in this process (`/proc/self/maps`: "start-end perms
+    /// offset device inode path"), the executable itself for a library linked in statically.
+    private static func mapped(_ address: UInt) -> String? {
+        // Read to its end: a file of /proc says it has no size.
+        guard let data = FileHandle(forReadingAtPath: "/proc/self/maps")?.readDataToEndOfFile() else { return nil }
+        let maps = String(decoding: data, as: UTF8.self)
+        for line in maps.split(separator: "\n") {
+            let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+            guard fields.count == 6, let dash = fields[0].firstIndex(of: "-"),
+                  let start = UInt(fields[0][..<dash], radix: 16), let end = UInt(fields[0][fields[0].index(after: dash)...], radix: 16),
+                  start <= address, address < end else { continue }
+            let path = fields[5].trimmingCharacters(in: .whitespaces)
+            return path.hasPrefix("/") ? path : nil
+        }
+        return nil
+    }
+
+    private static func describe(_ s: FileTree.FileStamp) -> String {
+        "\(s.size) \(s.modified) \(s.changed) \(s.device) \(s.inode)"
     }
 }

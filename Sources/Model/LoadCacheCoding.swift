@@ -4,8 +4,9 @@ import Loading
 
 /// A `LoadCache`'s entries in binary form (`BinaryWriter`), for the load store that keeps
 /// them between runs of oae (`LoadStore`, under `output/.cache/load/`). Only what a file's
-/// bytes, its path and the kind table alone decide is kept: the results of files loaded
-/// without a problem (a problem's message may name another file, `namingMunicipality`).
+/// bytes, its path, the kind table and the loader (`LoaderIdentity`) alone decide is kept:
+/// the results of files loaded without a problem (a problem's message may name another
+/// file, `namingMunicipality`), each result naming its own file.
 extension LoadCache {
     /// The kind table's bytes the entries were made with: entries restored under other
     /// bytes are forgotten by the first load (`begin`).
@@ -16,32 +17,55 @@ extension LoadCache {
     /// The kind table's bytes of the last load (nil before one, or without the file).
     public var kindBytes: [UInt8]? { lock.withLock { kinds } }
 
-    /// Adds the entries of `blob` (made by `encode`): the paths and stamps added, or nil
-    /// when the blob is not one this version of oae wrote (nothing added then).
-    public func restore(_ blob: UnsafeRawBufferPointer) -> [String: FileTree.FileStamp]? {
+    /// One stored file's result: its path, the stamp it had, and what the loader made of it.
+    public struct StoredEntry: Sendable {
+        public var path: String
+        public var stamp: FileTree.FileStamp
+        var loaded: TreeLoader.Loaded
+
+        /// A document's entry (for tests and the fuzzer: what the loader would keep).
+        public init(path: String, stamp: FileTree.FileStamp, document: Document) {
+            (self.path, self.stamp, loaded) = (path, stamp, .document(document))
+        }
+
+        init(path: String, stamp: FileTree.FileStamp, loaded: TreeLoader.Loaded) {
+            (self.path, self.stamp, self.loaded) = (path, stamp, loaded)
+        }
+
+        /// The document, when the entry is one.
+        public var document: Document? {
+            if case let .document(d) = loaded { return d }
+            return nil
+        }
+    }
+
+    /// The entries of `blob` (made by `encode`), or nil when the blob is not one this
+    /// version of oae wrote.
+    public static func decode(_ blob: UnsafeRawBufferPointer) -> [StoredEntry]? {
         var reader = BinaryReader(blob)
-        var decoded: [(String, FileTree.FileStamp, TreeLoader.Loaded)] = []
+        var decoded: [StoredEntry] = []
         do {
             let n = try reader.count()
-            decoded.reserveCapacity(n)
+            decoded.reserveCapacity(min(n, blob.count / 8))
             for _ in 0..<n {
                 let path = try reader.string()
                 let stamp = FileTree.FileStamp(size: try reader.int(), modified: try reader.int(), changed: try reader.int(),
                                                device: UInt(try reader.unsigned()), inode: UInt(try reader.unsigned()))
-                decoded.append((path, stamp, try Self.loaded(&reader, path: path)))
+                decoded.append(StoredEntry(path: path, stamp: stamp, loaded: try Self.loaded(&reader, path: path)))
             }
             guard reader.atEnd else { return nil }
         } catch {
             return nil
         }
-        var added: [String: FileTree.FileStamp] = [:]
+        return decoded
+    }
+
+    /// Keeps `entries` as results loaded without a problem, each standing while its file
+    /// has the entry's stamp.
+    public func insert(_ entries: [StoredEntry]) {
         lock.withLock {
-            for (path, stamp, loaded) in decoded {
-                entries[path] = (stamp, loaded, [])
-                added[path] = stamp
-            }
+            for e in entries { self.entries[e.path] = (e.stamp, e.loaded, []) }
         }
-        return added
     }
 
     /// The paths whose results may be stored, with their stamps: loaded without a problem
@@ -89,6 +113,7 @@ extension LoadCache {
         let file = SourceFile(path)
         switch loaded {
         case let .document(d):
+            guard d.path == path else { return false }
             w.unsigned(0)
             w.string(d.kind.rawValue)
             w.string(d.id)
@@ -116,19 +141,23 @@ extension LoadCache {
             if let root = d.root, !w.node(root, in: file) { return false }
             return w.writtenForms(d.writtenForms, in: file)
         case let .schema(kind, p, node):
+            guard p == path else { return false }
             w.unsigned(1)
             w.string(kind)
             w.string(p)
-            return w.node(node, in: SourceFile(p))
+            return w.node(node, in: file)
         case let .uiStrings(key, p, node):
+            guard p == path else { return false }
             w.unsigned(2)
             w.string(key)
             w.string(p)
-            return w.node(node, in: SourceFile(p))
+            return w.node(node, in: file)
         case let .template(p):
+            guard p == path else { return false }
             w.unsigned(3)
             w.string(p)
         case let .reference(name, p, text):
+            guard p == path else { return false }
             w.unsigned(4)
             w.string(name)
             w.string(p)
@@ -172,16 +201,22 @@ extension LoadCache {
             }
             guard d.path == path else { throw BinaryReader.Malformed() }
             return .document(d)
+        // Each result names the file it was made from: the entry's.
         case 1:
-            let kind = try r.string(), p = try r.string()
-            return .schema(kind: kind, path: p, node: try r.node(in: SourceFile(p)))
+            let kind = try r.string()
+            guard try r.string() == path else { throw BinaryReader.Malformed() }
+            return .schema(kind: kind, path: path, node: try r.node(in: file))
         case 2:
-            let key = try r.string(), p = try r.string()
-            return .uiStrings(key: key, path: p, node: try r.node(in: SourceFile(p)))
+            let key = try r.string()
+            guard try r.string() == path else { throw BinaryReader.Malformed() }
+            return .uiStrings(key: key, path: path, node: try r.node(in: file))
         case 3:
-            return .template(try r.string())
+            guard try r.string() == path else { throw BinaryReader.Malformed() }
+            return .template(path)
         case 4:
-            return .reference(name: try r.string(), path: try r.string(), text: try r.string())
+            let name = try r.string()
+            guard try r.string() == path else { throw BinaryReader.Malformed() }
+            return .reference(name: name, path: path, text: try r.string())
         case 5:
             return .nothing
         default:

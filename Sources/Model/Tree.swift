@@ -164,8 +164,9 @@ public struct LoadedTree: Sendable {
     public var diagnostics: [Diagnostic]
     /// The schemas compiled while the rest of the tree loaded (`SchemaAnnotations` of
     /// `schemas`), for the network to take; nil when the load did not begin it: a load
-    /// with a cache (whose trees `LoadCache` patches later) never does. Whatever changes
-    /// `schemas` afterwards sets it to nil.
+    /// with a cache whose trees `LoadCache` patches later (`oae serve`'s) never does; one
+    /// with a cache of one load (`LoadCache.compilesSchemas`, the load store's) does.
+    /// Whatever changes `schemas` afterwards sets it to nil.
     public var compiledSchemas: Background<SchemaAnnotations>? = nil
 
     /// Documents read, counted by kind (translations counted apart), in kind order.

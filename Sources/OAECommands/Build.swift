@@ -228,6 +228,7 @@ enum BuildRun {
         // One walk of the tree for the key, the load and the record's hashes: the tree the
         // key stands for is the tree loaded (three walks were 2% of a cold build's CPU at
         // 947 municipalities, issue 13).
+        let walked = LoadStore.now()
         let listing = FileTree.list(root: root, folders: TreeLayout.contentFolders)
         let (source, status) = try reading.wait()
         BuildOptions.announce(source, asOf: asOf)
@@ -259,7 +260,7 @@ enum BuildRun {
         // A build into an output with a record (not a cold one, whose load hashes the
         // inputs from the bytes it reads) loads through the load store of `oae check`
         // (`LoadStore`, in the output's .cache/): only the files written since are parsed.
-        let store = early.observer == nil ? LoadStore.open(out: out, root: root) : nil
+        let store = early.observer == nil ? LoadStore.open(out: out, root: root, walked: walked) : nil
         let git = status.readingLog(root: root, base: source)
         let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, today: today, announce: false, source: source,
                                                              store: store, observe: early.observer, early: early, keepUntilExit: keepUntilExit, git: git,

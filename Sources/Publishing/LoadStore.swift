@@ -1,6 +1,10 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Loading
 import Model
+import Rendering
 
 /// What the loader made of each file of a tree, kept between runs of `oae check` under
 /// `<output>/.cache/load/`, so that a check reads and parses again only the files written
@@ -8,34 +12,46 @@ import Model
 /// stored result stands while its stamp (size, modification and change times, device,
 /// inode: `FileTree.FileStamp`, from the walk's own `fstatat`) is the one it had when
 /// loaded, as git's index trusts a file's stat data; a result is stored only when the
-/// file was last changed more than `racyMargin` before the load began, so that a write
-/// within the file system's time granularity cannot keep a stale result's stamp.
+/// file was last changed more than `racyMargin` before the store was opened (before the
+/// walk of the tree), so that a write within the file system's time granularity cannot
+/// keep a stale result's stamp.
 ///
-/// The folder holds `key` (this oae's identity and the kind table the results were placed
-/// with; another binary or kind table reads none of the results) and one file per group
-/// of the tree (a municipality's folder, `seeds/abrera`; a folder of the model,
-/// `model/services`), each replaced by a rename when a file of its group changed. Bytes
-/// that are not what this version wrote (a damaged file) are ignored: the files are
-/// parsed again. Nothing of the store is ever needed: without it, or when it cannot be
-/// written (a read-only tree), the check reads every file, as it did before the store.
+/// The folder holds one file per group of the tree (a municipality's folder,
+/// `seeds/abrera`; a folder of the model, `model/services`), each written anew (by a
+/// rename) when a file of its group changed. Each begins with the SHA-256 of the store's
+/// key (this oae, the parsers' libraries and the kind table the results were placed with:
+/// `LoaderIdentity`, `model/schema/kinds.yaml`) and of its own bytes: a file of another
+/// key, or damaged, is read as nothing and its files are parsed again. The store is read
+/// through `FileTree.Folder` (no link followed, 8 MB at most per file) and written only
+/// into an output folder of oae's (not a folder of other files, which a build refuses
+/// too). Nothing of it is ever needed: without it, or when it cannot be written (a
+/// read-only tree), the check reads every file, as it did before the store.
 public enum LoadStore {
     /// Where the store stands in an output folder.
     public static let path = ".cache/load"
     /// A result is stored only when its file was changed at least this long (nanoseconds)
-    /// before the load began: file systems keep times at a granularity of up to 2 s (FAT).
-    static let racyMargin = 3_000_000_000
-    static let magic = Array("oae load store 1\n".utf8)
+    /// before the store was opened: file systems keep times at a granularity of up to 2 s (FAT).
+    public static let racyMargin = 3_000_000_000
+    static let magic = Array("oae load store 2\n".utf8)
+    /// The bytes of a group file before its results: the magic, then the SHA-256 (hex) of
+    /// the key's digest and the results.
+    static let headerSize = magic.count + 64
 
     /// What a run found in the store: the paths and stamps of each group's stored results.
     public struct Opened: Sendable {
         public var cache: LoadCache
         /// The output folder the store stands in.
         var out: URL
-        /// By group; a group whose file could not be read is not here.
+        /// By group: the results read from the group's file (a group whose file could not
+        /// be read, or was of another key, is not here).
         var groups: [String: [String: FileTree.FileStamp]]
-        /// Whether the store's key is this run's (else every group is written anew).
-        var keyStands: Bool
-        /// Nanoseconds since 1970 when the store was opened (before the load began).
+        /// The files of the store's folder when it was opened.
+        var names: [String]
+        /// The digest of the key the results were read under (nil: no store, or no
+        /// identity for this oae, `LoaderIdentity`).
+        var key: String?
+        /// Nanoseconds since 1970 when the store was opened, or the walk of the tree began
+        /// when that was before: a result is stored only for a file changed before it.
         var opened: Int
         /// How long before `opened` a file must have been changed for its result to be
         /// stored (`LoadStore.racyMargin`; tests set it to 0).
@@ -60,26 +76,28 @@ public enum LoadStore {
         "g" + group.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F") + ".bin"
     }
 
-    /// This binary and the tree's kind table (`model/schema/kinds.yaml`): results made by
-    /// another oae, or placed by another kind table, are not this run's.
-    static func key(root: URL) -> [UInt8] {
-        var w = BinaryWriter()
-        w.raw(magic)
-        var st = stat()
-        // The executable's own stamp: a rebuilt oae (another commit) has another.
-        if stat("/proc/self/exe", &st) == 0 {
-            let exe = FileTree.FileStamp(st)
-            w.string("oae \(exe.size) \(exe.modified) \(exe.changed) \(exe.device) \(exe.inode)")
+    /// The digest of the store's key: this oae and its parsers (`LoaderIdentity`) and the
+    /// kind table's bytes; nil without an identity.
+    static func key(kinds: [UInt8]?) -> String? {
+        guard let identity = LoaderIdentity.text else { return nil }
+        var hash = ContentHash()
+        hash.update(magic)
+        hash.update(identity)
+        if let kinds {
+            hash.update("\nkinds \(kinds.count)\n")
+            hash.update(kinds)
         } else {
-            w.string("oae")
+            hash.update("\nno kinds\n")
         }
-        if let kinds = kinds(root: root) {
-            w.unsigned(UInt64(kinds.count) + 1)
-            w.raw(kinds)
-        } else {
-            w.unsigned(0)
-        }
-        return w.bytes
+        return hash.hexDigest()
+    }
+
+    /// The seal of a group file: the SHA-256 of the key's digest and the results' bytes.
+    static func seal(key: String, results: UnsafeRawBufferPointer) -> String {
+        var hash = ContentHash()
+        hash.update(key)
+        hash.update(results)
+        return hash.hexDigest()
     }
 
     static func kinds(root: URL) -> [UInt8]? {
@@ -102,67 +120,101 @@ public enum LoadStore {
         return url
     }
 
-    /// The store of `out` as a cache for loading `root`: the results stored for this oae
-    /// and this kind table (none when there is no store).
-    public static func open(out: URL, root: URL) -> Opened {
-        let opened = Int(Date().timeIntervalSince1970 * 1e9)
+    /// Nanoseconds since 1970, now: the time to give `open` as `walked` when the walk of
+    /// the tree comes before it.
+    public static func now() -> Int { Int(Date().timeIntervalSince1970 * 1e9) }
+
+    /// The store of `out` as a cache for loading `root`: the results stored under this
+    /// oae's key for the tree's kind table (none when there is no store). `walked`: when
+    /// the walk of the tree the load reads (its stamps) began, if before now (`now()`).
+    public static func open(out: URL, root: URL, walked: Int? = nil) -> Opened {
+        let opened = walked ?? now()
         let cache = LoadCache(compilesSchemas: true)
-        guard let folder = folder(out: out),
-              let stored = try? Data(contentsOf: folder.appendingPathComponent("key")), [UInt8](stored) == key(root: root),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
-        else { return Opened(cache: cache, out: out, groups: [:], keyStands: false, opened: opened) }
-        cache.restoreKinds(kinds(root: root))
-        let files = names.filter { $0.hasPrefix("g") && $0.hasSuffix(".bin") }.sorted()
-        let restored = parallelMap(files) { name -> (String, [String: FileTree.FileStamp])? in
-            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)), data.starts(with: magic) else { return nil }
-            guard let paths = data.withUnsafeBytes({ cache.restore(UnsafeRawBufferPointer(rebasing: $0[magic.count...])) }),
-                  let group = paths.keys.first.map(group(of:)), fileName(of: group) == name,
-                  paths.keys.allSatisfy({ self.group(of: $0) == group })
-            else { return nil }
-            return (group, paths)
+        let kinds = kinds(root: root)
+        let key = key(kinds: kinds)
+        guard let key, let folder = folder(out: out),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        else { return Opened(cache: cache, out: out, groups: [:], names: [], key: key, opened: opened) }
+        cache.restoreKinds(kinds)
+        let reader = FileTree.Folder(root: out, path: path)
+        let files = names.filter { $0.hasPrefix("g") && $0.hasSuffix(".bin") }
+        let restored = parallelMap(files) { name -> (String, [LoadCache.StoredEntry])? in
+            guard case let .success(bytes) = reader.read(name), bytes.count >= headerSize,
+                  bytes.starts(with: magic) else { return nil }
+            return bytes.withUnsafeBytes { raw -> (String, [LoadCache.StoredEntry])? in
+                let results = UnsafeRawBufferPointer(rebasing: raw[headerSize...])
+                guard Array(raw[magic.count..<headerSize]) == Array(seal(key: key, results: results).utf8),
+                      let entries = LoadCache.decode(results), let group = entries.first.map({ group(of: $0.path) }),
+                      fileName(of: group) == name, entries.allSatisfy({ self.group(of: $0.path) == group })
+                else { return nil }
+                return (group, entries)
+            }
         }
         var groups: [String: [String: FileTree.FileStamp]] = [:]
-        for case let (group, paths)? in restored { groups[group] = paths }
-        return Opened(cache: cache, out: out, groups: groups, keyStands: true, opened: opened)
+        for case let (group, entries)? in restored {
+            cache.insert(entries)
+            var stamps: [String: FileTree.FileStamp] = [:]
+            for e in entries { stamps[e.path] = e.stamp }
+            groups[group] = stamps
+        }
+        return Opened(cache: cache, out: out, groups: groups, names: names, key: key, opened: opened)
     }
 
-    /// Writes what changed since `opened` of the results `opened.cache` holds after a load
-    /// of `root`: each group whose stored results are not the ones to store now is written
-    /// anew (by a rename), the files of groups gone are removed. Says how many groups it
-    /// wrote; nil when the store could not be written (nothing of it is needed).
+    /// Writes what changed since `opened` of the results `opened.cache` holds after a load:
+    /// each group whose stored results are not the ones to store now is written anew (by
+    /// a rename), and the files of groups gone, of another key or damaged are removed.
+    /// Says how many groups it wrote; nil when nothing could be written: no identity, a
+    /// folder of the store that is a link or a file, an output folder of other files.
     @discardableResult
     public static func save(_ opened: Opened, root: URL) -> Int? {
         let fm = FileManager.default
-        guard let folder = folder(out: opened.out) else { return nil }
-        let key = key(root: root)
-        // The kind table the load placed the files with is the store's.
-        guard opened.cache.kindBytes == kinds(root: root) else { return nil }
+        // The key of the kind table the load placed the files with (it may have changed
+        // since the store was opened: the results read then are not this key's).
+        guard let key = key(kinds: opened.cache.kindBytes), let folder = folder(out: opened.out),
+              !OutputTree.isForeign(opened.out) else { return nil }
+        let stored = key == opened.key ? opened.groups : [:]
         var byGroup: [String: [String: FileTree.FileStamp]] = [:]
         for (path, stamp) in opened.cache.storable(changedBefore: opened.opened - opened.racyMargin) {
             byGroup[group(of: path), default: [:]][path] = stamp
-        }
-        let keyFile = folder.appendingPathComponent("key")
-        if !opened.keyStands {
-            // Another key: every stored file is another oae's, or another kind table's.
-            try? fm.removeItem(at: folder)
         }
         do {
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             return nil
         }
-        let stale = byGroup.keys.filter { opened.groups[$0] != byGroup[$0] }.sorted().map { ($0, Array(byGroup[$0]!.keys)) }
+        let stale = byGroup.keys.filter { stored[$0] != byGroup[$0] }.sorted().map { ($0, Array(byGroup[$0]!.keys)) }
         let written = parallelMap(stale) { group, paths -> Bool in
-            let blob = magic + opened.cache.encode(paths)
-            return (try? Data(blob).write(to: folder.appendingPathComponent(fileName(of: group)), options: .atomic)) != nil
+            let results = opened.cache.encode(paths)
+            let sealed = results.withUnsafeBytes { seal(key: key, results: $0) }
+            return write(magic + Array(sealed.utf8) + results, to: folder, name: fileName(of: group))
         }
-        for group in opened.groups.keys where byGroup[group] == nil {
-            try? fm.removeItem(at: folder.appendingPathComponent(fileName(of: group)))
-        }
-        if !opened.keyStands {
-            // Last: a store whose key is there holds only results made under that key.
-            guard (try? Data(key).write(to: keyFile, options: .atomic)) != nil else { return nil }
+        // Every other file: a group gone, of another key, damaged, or not the store's.
+        let kept = Set(byGroup.keys.map(fileName(of:)))
+        for name in opened.names where !kept.contains(name) {
+            try? fm.removeItem(at: folder.appendingPathComponent(name))
         }
         return written.filter { $0 }.count
+    }
+
+    /// Writes `bytes` as `name` of `folder` by a rename of a new file beside it.
+    /// The new file is made, not opened through whatever stands at its name (`O_EXCL`).
+    static func write(_ bytes: [UInt8], to folder: URL, name: String) -> Bool {
+        let temporary = folder.appendingPathComponent(".\(name).\(getpid()).tmp")
+        unlink(temporary.path)
+        let fd = Glibc.open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { break }
+            done += n
+        }
+        close(fd)
+        guard done == bytes.count, rename(temporary.path, folder.appendingPathComponent(name).path) == 0 else {
+            unlink(temporary.path)
+            return false
+        }
+        return true
     }
 }

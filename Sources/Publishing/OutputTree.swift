@@ -64,6 +64,14 @@ public final class OutputTree: @unchecked Sendable {
     /// preview (`oae serve`) and the exported schemas (`oae schema export`).
     static let ownEntries: Set<String> = [lockName, ".cache", ".preview", "schema"]
 
+    /// Whether `target` is a folder of files oae did not write: one without oae's lock
+    /// that holds anything but what oae may put there before a build (`ownEntries`). A
+    /// build refuses it (`OutputError.foreign`), and nothing else of oae writes into it.
+    public static func isForeign(_ target: URL) -> Bool {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
+        return !entries.contains(lockName) && entries.contains(where: { !ownEntries.contains($0) && !$0.contains(stagingMarker) })
+    }
+
     /// Takes the lock and prepares the staging folder. `rebuilding` names the entries of
     /// the output this build writes anew (`site`, `data`…); every other entry is carried
     /// over from the previous output.
@@ -315,7 +323,16 @@ public enum HardLinks {
                 // checks of the folder and the target (the site links 950 data files at 947
                 // municipalities).
                 var entryStat = stat()
-                if lstat(from.path, &entryStat) == 0, entryStat.st_mode & S_IFMT == S_IFREG, link(from.path, to.path) == 0 { continue }
+                guard lstat(from.path, &entryStat) == 0 else {
+                    // Gone since the folder was listed (a file of `oae check`'s load store
+                    // replaced while a build clones `.cache`): nothing to carry over.
+                    if errno == ENOENT { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                if entryStat.st_mode & S_IFMT == S_IFREG {
+                    if link(from.path, to.path) == 0 { continue }
+                    if errno == ENOENT { continue }
+                }
                 try clone(from, to: to)
             }
         case S_IFREG:

@@ -1,3 +1,5 @@
+import CCmarkGFM
+import CYaml
 import Diagnostics
 @testable import Loading
 import XCTest
@@ -78,12 +80,44 @@ final class BinaryCodingTests: XCTestCase {
         }
     }
 
+    /// Lists nested deeper than the loader makes them (`YAMLLoader.Limits.maxDepth`, 128)
+    /// read up to 256 levels: a store's bytes cannot make the reader recurse without end.
+    func testNestingPastTheDepthThrows() throws {
+        func nested(_ depth: Int) -> [UInt8] {
+            var node = Node(.null, span: span(1, 1, 2))
+            for _ in 0..<depth { node = Node(.sequence([node]), span: span(1, 1, 2)) }
+            var w = BinaryWriter()
+            XCTAssertTrue(w.node(node, in: file))
+            return w.bytes
+        }
+        XCTAssertNoThrow(try nested(200).withUnsafeBytes { raw in
+            var r = BinaryReader(raw)
+            _ = try r.node(in: file)
+        })
+        XCTAssertThrowsError(try nested(300).withUnsafeBytes { raw in
+            var r = BinaryReader(raw)
+            _ = try r.node(in: file)
+        })
+    }
+
+    /// The loader's identity names this executable and each parser's library file with its
+    /// version and stamp: an upgraded libyaml or cmark-gfm has another.
+    func testTheLoaderIdentityNamesTheParsersLibraries() throws {
+        let lines = try XCTUnwrap(LoaderIdentity.text).split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 4)
+        XCTAssertTrue(lines[0].hasPrefix("oae "), lines[0])
+        XCTAssertTrue(lines[1].hasPrefix("libyaml \(String(cString: yaml_get_version_string())) /"), lines[1])
+        XCTAssertTrue(lines[2].hasPrefix("cmark-gfm \(String(cString: cmark_version_string())) /"), lines[2])
+        XCTAssertTrue(lines[3].hasPrefix("cmark-gfm-extensions  /"), lines[3])
+        // Each line ends with the file's size, times, device and inode.
+        for line in lines { XCTAssertEqual(line.split(separator: " ").suffix(5).compactMap { Int($0) }.count, 5, line) }
+    }
+
     func testBytesNoWriterMakesThrow() {
         let cases: [[UInt8]] = [
             [9],                                   // no such tag
             [5, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F],     // a text longer than the bytes
             [3] + Array(repeating: 0xFF, count: 11) + [0x01],  // a varint past 64 bits
-            Array(repeating: 6, count: 1) + [1] + Array(repeating: 6, count: 400),  // nested past the depth
             [0, 2, 2, 2, 0],                       // a span that ends before it starts (line 1 column 1 to line 1 column 0)
         ]
         for bytes in cases {

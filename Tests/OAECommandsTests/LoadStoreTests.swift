@@ -142,21 +142,42 @@ final class LoadStoreTests: XCTestCase {
     /// Another kind table places the files otherwise: nothing stored is read.
     func testAnotherKindTableReadsNothingStored() throws {
         _ = check(open())
-        let kinds = root.appendingPathComponent(KindTable.path)
-        try Data((try String(contentsOf: kinds, encoding: .utf8) + "\n# changed\n").utf8).write(to: kinds)
+        XCTAssertFalse(open().groups.isEmpty)
+        try appendToKindTable()
         let opened = open()
-        XCTAssertFalse(opened.keyStands)
+        XCTAssertTrue(opened.groups.isEmpty, "every group file is of the other key")
         XCTAssertEqual(check(opened), checkWithoutStore())
         XCTAssertGreaterThan(opened.cache.parsed, 150)
         // The store now holds the new key's results only.
         let again = open()
-        XCTAssertTrue(again.keyStands)
+        XCTAssertFalse(again.groups.isEmpty)
         _ = check(again)
         XCTAssertEqual(again.cache.parsed, 0)
     }
 
-    /// A damaged group file (cut short, or bytes changed) is read as nothing: its files
-    /// are parsed again and the check says what it said.
+    func appendToKindTable() throws {
+        let kinds = root.appendingPathComponent(KindTable.path)
+        try Data((try String(contentsOf: kinds, encoding: .utf8) + "\n# changed\n").utf8).write(to: kinds)
+    }
+
+    /// The kind table changed between the store's opening and the load: what is stored is
+    /// under the key of the kind table the load placed the files with.
+    func testAKindTableChangedDuringTheCheckKeysTheStoreAnew() throws {
+        _ = check(open())
+        let opened = open()
+        XCTAssertFalse(opened.groups.isEmpty)
+        try appendToKindTable()
+        XCTAssertEqual(check(opened), checkWithoutStore())
+        XCTAssertGreaterThan(opened.cache.parsed, 150, "the load placed every file with the new table")
+        let after = open()
+        XCTAssertEqual(after.groups.count, opened.groups.count, "every group written under the new key")
+        _ = check(after)
+        // Only the kind table, written after the store was opened (within the margin).
+        XCTAssertEqual(after.cache.parsed, 1)
+    }
+
+    /// A damaged group file (cut short, or one byte changed anywhere) is read as nothing:
+    /// its files are parsed again, the check says what it said, and the file is written anew.
     func testDamagedFilesOfTheStoreAreParsedAgain() throws {
         let without = checkWithoutStore()
         _ = check(open())
@@ -169,36 +190,95 @@ final class LoadStoreTests: XCTestCase {
         XCTAssertGreaterThan(cut.cache.parsed, 5)
         XCTAssertNotNil(open().groups["seeds/cerdanyola-del-valles"], "the check wrote the group again")
 
-        // A tag changed: the value cannot be read.
+        // One byte of a text changed: the file still decodes, but its seal is not its bytes'.
         var changed = [UInt8](try Data(contentsOf: group))
-        changed[LoadStore.magic.count + 1] = 0xFF
+        let at = changed.indices.last { changed[$0] == UInt8(ascii: "e") }!
+        changed[at] = UInt8(ascii: "f")
         try Data(changed).write(to: group)
         let damaged = open()
         XCTAssertNil(damaged.groups["seeds/cerdanyola-del-valles"])
         XCTAssertEqual(check(damaged), without)
     }
 
-    /// A file written within the margin of the load is parsed again at the next check: a
+    /// A file changed within the margin before the store was opened is not stored: a
     /// write in the same tick of the file system's clock could keep its stamp.
     func testRecentlyWrittenFilesAreNotStored() throws {
-        let opened = LoadStore.open(out: out, root: root)
+        var opened = LoadStore.open(out: out, root: root)
+        opened.racyMargin = 3600 * 1_000_000_000
         _ = check(opened)
         let stored = try FileManager.default.contentsOfDirectory(atPath: storeFolder.path)
-        XCTAssertEqual(stored, ["key"], "every file of the copy was written seconds ago")
+        XCTAssertEqual(stored, [], "every file of the copy was written within the hour")
+        _ = check(open())
+        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: storeFolder.path).isEmpty)
+    }
+
+    /// A file written again with the same size and its modification time set back is
+    /// parsed again: its change time (and its inode, after an editor's rename) is not the same.
+    func testARewriteWithTheSameSizeAndTimeIsParsedAgain() throws {
+        _ = check(open())
+        let office = root.appendingPathComponent("seeds/cerdanyola-del-valles/office.yaml")
+        let modified = try FileManager.default.attributesOfItem(atPath: office.path)[.modificationDate] as! Date
+        let text = try String(contentsOf: office, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "id: cerdanyola-del-valles\n", with: "id: cerdanyola-del-vallez\n")
+        XCTAssertEqual(edited.utf8.count, text.utf8.count)
+        try Data(edited.utf8).write(to: office)
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: office.path)
+        let opened = open()
+        let report = check(opened)
+        XCTAssertEqual(opened.cache.parsed, 1)
+        XCTAssertEqual(report, checkWithoutStore())
+        XCTAssertTrue(report.contains("cerdanyola-del-vallez"), report)
+    }
+
+    /// A file with a problem of its own (here YAML that does not parse) is not stored: its
+    /// diagnostics are made again by each check.
+    func testAFileWithAProblemIsNotStored() throws {
+        let staffing = root.appendingPathComponent("seeds/cerdanyola-del-valles/staffing.yaml")
+        try Data("posts: [unclosed\n".utf8).write(to: staffing)
+        let first = open()
+        let report = check(first)
+        XCTAssertEqual(report, checkWithoutStore())
+        let stored = open()
+        XCTAssertNotNil(stored.groups["seeds/cerdanyola-del-valles"])
+        XCTAssertNil(stored.groups["seeds/cerdanyola-del-valles"]?["seeds/cerdanyola-del-valles/staffing.yaml"])
+        XCTAssertEqual(check(stored), report)
+        XCTAssertEqual(stored.cache.parsed, 1)
     }
 
     /// The store is never read or written through a link: `output/.cache` pointing
-    /// elsewhere leaves the check as it is without the store.
+    /// elsewhere leaves the check as it is without the store, and a group file that is a
+    /// link is not read.
     func testTheStoreIsNotReadOrWrittenThroughALink() throws {
         let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("oae-load-store-elsewhere-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: elsewhere) }
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        _ = check(open())
+        let group = storeFolder.appendingPathComponent("gseeds%2Fcerdanyola-del-valles.bin")
+        let outside = elsewhere.appendingPathComponent("group.bin")
+        try FileManager.default.moveItem(at: group, to: outside)
+        try FileManager.default.createSymbolicLink(at: group, withDestinationURL: outside)
+        let linked = open()
+        XCTAssertNil(linked.groups["seeds/cerdanyola-del-valles"], "a link is not read")
+        XCTAssertEqual(check(linked), checkWithoutStore())
+        XCTAssertNotNil(open().groups["seeds/cerdanyola-del-valles"], "the link is replaced by the group's file")
+
+        try FileManager.default.removeItem(at: out.appendingPathComponent(".cache"))
         try FileManager.default.createSymbolicLink(at: out.appendingPathComponent(".cache"), withDestinationURL: elsewhere)
+        let opened = open()
+        XCTAssertTrue(opened.groups.isEmpty)
+        XCTAssertEqual(check(opened), checkWithoutStore())
+        XCTAssertNil(LoadStore.save(opened, root: root))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path), ["group.bin"])
+    }
+
+    /// An output folder of other files (no oae lock) is not written into: a build refuses it too.
+    func testAFolderOfOtherFilesIsNotWritten() throws {
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("mine\n".utf8).write(to: out.appendingPathComponent("notes.txt"))
         let opened = open()
         XCTAssertEqual(check(opened), checkWithoutStore())
         XCTAssertNil(LoadStore.save(opened, root: root))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path), [])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), ["notes.txt"])
     }
 
     /// A build into an output with a build's record loads through the output's store and
@@ -221,7 +301,6 @@ final class LoadStoreTests: XCTestCase {
         try Data((try String(contentsOf: url, encoding: .utf8) + "# edited\n").utf8).write(to: url)
         XCTAssertTrue(try build().checked)
         let stored = LoadStore.open(out: out, root: root)
-        XCTAssertTrue(stored.keyStands)
         let paths = stored.groups.values.flatMap(\.keys)
         XCTAssertGreaterThan(paths.count, 150)
         XCTAssertFalse(paths.contains(office), "written within the margin of the build")

@@ -4,12 +4,12 @@ import Loading
 import Model
 
 /// libFuzzer's entry point for the load store's binary form (`BinaryWriter`,
-/// `BinaryReader`, `LoadCache.restore`), two ways:
+/// `BinaryReader`, `LoadCache.encode` and `decode`), two ways:
 /// - the input as a stored blob: reading bytes no writer wrote (a damaged store) throws
 ///   or gives entries, never crashes or reads past the end;
 /// - the input as a YAML file and as a Markdown file (front matter and body): what the
 ///   loader made of it, written and read back, is the same, each text by its bytes and
-///   each place by its line and column.
+///   each place by its line and column, alone and as a document's entry.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLoadStore(_ input: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data = input else { return 0 }
@@ -22,7 +22,31 @@ public func fuzzLoadStore(_ input: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
 @inline(never)
 func restoreBlob(_ bytes: [UInt8]) {
-    _ = bytes.withUnsafeBytes { LoadCache().restore($0) }
+    _ = bytes.withUnsafeBytes { LoadCache.decode($0) }
+}
+
+/// A document as the loader keeps it, through `LoadCache`'s own form (`encode`, `decode`):
+/// every field read back the same.
+@inline(never)
+func roundTripDocument(_ doc: Document, bytes: [UInt8]) {
+    var doc = doc
+    (doc.unshowable, doc.invisible) = PDFFonts.unshowableAndInvisible(in: bytes)
+    doc.mayHoldPlaceholder = Placeholder.mayBeIn(bytes)
+    let stamp = FileTree.FileStamp(size: bytes.count, modified: -1, changed: Int.max, device: 7, inode: UInt.max)
+    let cache = LoadCache()
+    cache.insert([LoadCache.StoredEntry(path: doc.path, stamp: stamp, document: doc)])
+    let blob = cache.encode([doc.path])
+    guard let entries = blob.withUnsafeBytes({ LoadCache.decode($0) }), entries.count == 1,
+          entries[0].path == doc.path, entries[0].stamp == stamp, let read = entries[0].document
+    else { fatalError("the document's entry does not read back") }
+    guard read.kind == doc.kind, read.id.utf8.elementsEqual(doc.id.utf8), read.path == doc.path,
+          read.municipality == doc.municipality, read.language == doc.language,
+          read.mayHoldPlaceholder == doc.mayHoldPlaceholder, read.mayHoldDeferral == doc.mayHoldDeferral,
+          read.unshowable == doc.unshowable, read.invisible == doc.invisible,
+          same(read.root, doc.root), sameForms(read.writtenForms, doc.writtenForms),
+          (read.markdown == nil) == (doc.markdown == nil),
+          read.markdown.map({ $0.body.utf8.elementsEqual(doc.markdown!.body.utf8) && same($0.frontMatter, doc.root) }) ?? true
+    else { fatalError("the document read back is not the one written") }
 }
 
 /// Reads `bytes` with `body`; nil when they do not read, or bytes are left after it.
@@ -46,6 +70,9 @@ func roundTripYAML(_ bytes: [UInt8]) {
         fatalError("what the writer wrote does not read back")
     }
     guard same(node, read), sameForms(forms, readForms) else { fatalError("the node read back is not the one written") }
+    var doc = Document(kind: "office", id: "fuzz", path: file.path, municipality: "fuzz", root: node)
+    doc.writtenForms = forms
+    roundTripDocument(doc, bytes: bytes)
 }
 
 @inline(never)
@@ -70,6 +97,9 @@ func roundTripMarkdown(_ bytes: [UInt8]) {
         guard a.isImage == b.isImage, a.span == b.span, a.destination.utf8.elementsEqual(b.destination.utf8)
         else { fatalError("a link read back is not the one written") }
     }
+    var document = Document(kind: "service", id: "fuzz", path: file.path, language: "es", root: doc.frontMatter, markdown: doc)
+    if !doc.writtenForms.isEmpty { document.writtenForms = doc.writtenForms }
+    roundTripDocument(document, bytes: bytes)
 }
 
 func sameForms(_ a: WrittenForms, _ b: WrittenForms) -> Bool {
