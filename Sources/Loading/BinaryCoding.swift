@@ -275,48 +275,38 @@ public struct BinaryReader: ~Copyable {
 }
 
 /// What decides the loader's results besides a file's bytes, its path and the kind table:
-/// this executable and the parsers' shared libraries (libyaml, cmark-gfm and its
-/// extensions), each by its version and the stamp (`FileTree.FileStamp`) of its file, so
-/// that a rebuilt oae or an upgraded library (`apt upgrade`) reads no stored result made
-/// by the one before. Nil when the executable's file cannot be found (`/proc/self/exe`):
-/// nothing is stored then.
+/// the code this process runs: every file mapped executable into it (`/proc/self/maps`:
+/// the oae executable, libyaml, cmark-gfm and its extensions, the Swift runtime and
+/// Foundation where they are shared libraries, libc), each by its path and stamp
+/// (`FileTree.FileStamp`), and the parsers' versions, so that a rebuilt oae or an upgraded
+/// library (`apt upgrade`) reads no stored result made by the one before. Nil when the
+/// mappings cannot be read: nothing is stored then.
 public enum LoaderIdentity {
     public static let text: String? = {
-        var st = stat()
-        guard stat("/proc/self/exe", &st) == 0 else { return nil }
-        var parts = ["oae " + describe(FileTree.FileStamp(st))]
-        let yaml: @convention(c) () -> UnsafePointer<CChar>? = yaml_get_version_string
-        let cmark: @convention(c) () -> UnsafePointer<CChar>? = cmark_version_string
-        let extensions: @convention(c) () -> Void = cmark_gfm_core_extensions_ensure_registered
-        for (name, version, symbol) in [("libyaml", String(cString: yaml_get_version_string()), unsafeBitCast(yaml, to: UnsafeRawPointer.self)),
-                                        ("cmark-gfm", String(cString: cmark_version_string()), unsafeBitCast(cmark, to: UnsafeRawPointer.self)),
-                                        ("cmark-gfm-extensions", "", unsafeBitCast(extensions, to: UnsafeRawPointer.self))] {
-            guard let file = mapped(UInt(bitPattern: symbol)) else { return nil }
-            var lib = stat()
-            guard stat(file, &lib) == 0 else { return nil }
-            parts.append("\(name) \(version) \(file) \(describe(FileTree.FileStamp(lib)))")
+        guard let files = executableFiles() else { return nil }
+        var lines = ["libyaml \(String(cString: yaml_get_version_string()))",
+                     "cmark-gfm \(String(cString: cmark_version_string()))"]
+        for file in files {
+            var st = stat()
+            guard stat(file, &st) == 0 else { return nil }
+            let s = FileTree.FileStamp(st)
+            lines.append("\(file) \(s.size) \(s.modified) \(s.changed) \(s.device) \(s.inode)")
         }
-        return parts.joined(separator: "\n")
+        return lines.joined(separator: "\n")
     }()
 
-    /// The file mapped at `address` in this process (`/proc/self/maps`: "start-end perms
-    /// offset device inode path"), the executable itself for a library linked in statically.
-    private static func mapped(_ address: UInt) -> String? {
+    /// The files mapped with execute permission ("start-end perms offset device inode
+    /// path"), sorted, each once.
+    static func executableFiles() -> [String]? {
         // Read to its end: a file of /proc says it has no size.
         guard let data = FileHandle(forReadingAtPath: "/proc/self/maps")?.readDataToEndOfFile() else { return nil }
-        let maps = String(decoding: data, as: UTF8.self)
-        for line in maps.split(separator: "\n") {
+        var files: Set<String> = []
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
-            guard fields.count == 6, let dash = fields[0].firstIndex(of: "-"),
-                  let start = UInt(fields[0][..<dash], radix: 16), let end = UInt(fields[0][fields[0].index(after: dash)...], radix: 16),
-                  start <= address, address < end else { continue }
+            guard fields.count == 6, fields[1].contains("x") else { continue }
             let path = fields[5].trimmingCharacters(in: .whitespaces)
-            return path.hasPrefix("/") ? path : nil
+            if path.hasPrefix("/") { files.insert(path) }
         }
-        return nil
-    }
-
-    private static func describe(_ s: FileTree.FileStamp) -> String {
-        "\(s.size) \(s.modified) \(s.changed) \(s.device) \(s.inode)"
+        return files.isEmpty ? nil : files.sorted()
     }
 }

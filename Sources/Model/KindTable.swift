@@ -206,7 +206,14 @@ public struct KindTable: Sendable {
 
     /// Loads the table of a tree. A tree without one gets a diagnostic and an empty table.
     public static func load(root: URL) -> (KindTable, [Diagnostic]) {
-        switch FileTree.read(root: root, path: path) {
+        load(FileTree.read(root: root, path: path))
+    }
+
+    /// The kind table of the bytes read from `path` (or the problem that kept them from
+    /// being read): a caller that keeps the bytes (the load's cache) places the files
+    /// with the table of those same bytes.
+    public static func load(_ read: Result<[UInt8], FileTree.FileProblem>) -> (KindTable, [Diagnostic]) {
+        switch read {
         case let .success(bytes):
             let (node, problems) = YAMLLoader().load(bytes: bytes, file: path)
             guard let node else { return (KindTable(), problems) }

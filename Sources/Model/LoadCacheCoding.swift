@@ -85,8 +85,13 @@ extension LoadCache {
     }
 
     /// The entries of `paths` (each with the stamp it has in the cache), in path order, as
-    /// one blob for `restore`. A result with a place in another file is left out.
+    /// one blob for `decode`. A result with a place in another file is left out.
     public func encode(_ paths: [String]) -> [UInt8] {
+        encodeCounting(paths).blob
+    }
+
+    /// `encode`, and how many entries the blob holds.
+    public func encodeCounting(_ paths: [String]) -> (blob: [UInt8], count: Int) {
         let chosen = lock.withLock { paths.sorted().compactMap { path in entries[path].map { (path, $0.stamp, $0.loaded) } } }
         var body = BinaryWriter()
         var count = 0
@@ -106,7 +111,7 @@ extension LoadCache {
         var blob = BinaryWriter()
         blob.unsigned(UInt64(count))
         blob.raw(body.bytes)
-        return blob.bytes
+        return (blob.bytes, count)
     }
 
     private static func write(_ loaded: TreeLoader.Loaded, path: String, into w: inout BinaryWriter) -> Bool {

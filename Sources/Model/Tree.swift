@@ -219,8 +219,10 @@ public enum TreeLoader {
         let listing = given ?? cache?.followedListing(root: root) ?? FileTree.list(root: root, folders: TreeLayout.contentFolders)
         cache?.keep(listing)
         let paths = listing.files
-        let (kinds, kindProblems) = KindTable.load(root: root)
-        cache?.begin(kinds: FileTree.read(root: root, path: KindTable.path))
+        // Read once: the cache keeps the bytes of the table the files are placed with.
+        let kindBytes = FileTree.read(root: root, path: KindTable.path)
+        let (kinds, kindProblems) = KindTable.load(kindBytes)
+        cache?.begin(kinds: kindBytes)
         // The same files as the last load: its tree with the changed files replaced.
         if let cache, let tree = cache.patched(listing, kinds: kinds, kindProblems: kindProblems, load: { path in
             // Read as the load file by file does: in its folder, the name cut by bytes.

@@ -45,8 +45,6 @@ public enum LoadStore {
         /// By group: the results read from the group's file (a group whose file could not
         /// be read, or was of another key, is not here).
         var groups: [String: [String: FileTree.FileStamp]]
-        /// The files of the store's folder when it was opened.
-        var names: [String]
         /// The digest of the key the results were read under (nil: no store, or no
         /// identity for this oae, `LoaderIdentity`).
         var key: String?
@@ -134,7 +132,7 @@ public enum LoadStore {
         let key = key(kinds: kinds)
         guard let key, let folder = folder(out: out),
               let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        else { return Opened(cache: cache, out: out, groups: [:], names: [], key: key, opened: opened) }
+        else { return Opened(cache: cache, out: out, groups: [:], key: key, opened: opened) }
         cache.restoreKinds(kinds)
         let reader = FileTree.Folder(root: out, path: path)
         let files = names.filter { $0.hasPrefix("g") && $0.hasSuffix(".bin") }
@@ -157,64 +155,111 @@ public enum LoadStore {
             for e in entries { stamps[e.path] = e.stamp }
             groups[group] = stamps
         }
-        return Opened(cache: cache, out: out, groups: groups, names: names, key: key, opened: opened)
+        return Opened(cache: cache, out: out, groups: groups, key: key, opened: opened)
     }
 
     /// Writes what changed since `opened` of the results `opened.cache` holds after a load:
     /// each group whose stored results are not the ones to store now is written anew (by
     /// a rename), and the files of groups gone, of another key or damaged are removed.
-    /// Says how many groups it wrote; nil when nothing could be written: no identity, a
-    /// folder of the store that is a link or a file, an output folder of other files.
+    /// Everything goes through the store's folder opened once without following a link
+    /// (`openat`, `renameat`, `unlinkat`): a folder swapped for a link meanwhile is not
+    /// written through. A group of no result, or whose file would be over the size the
+    /// reader takes (`TextChecks.maxFileBytes`), is not written. Says how many groups it
+    /// wrote; nil when nothing could be written: no identity, a folder of the store (or
+    /// the output folder) that is a link or a file, an output folder of other files.
     @discardableResult
     public static func save(_ opened: Opened, root: URL) -> Int? {
-        let fm = FileManager.default
         // The key of the kind table the load placed the files with (it may have changed
         // since the store was opened: the results read then are not this key's).
-        guard let key = key(kinds: opened.cache.kindBytes), let folder = folder(out: opened.out),
-              !OutputTree.isForeign(opened.out) else { return nil }
+        guard let key = key(kinds: opened.cache.kindBytes), !OutputTree.isForeign(opened.out),
+              let folder = StoreFolder(out: opened.out) else { return nil }
         let stored = key == opened.key ? opened.groups : [:]
         var byGroup: [String: [String: FileTree.FileStamp]] = [:]
         for (path, stamp) in opened.cache.storable(changedBefore: opened.opened - opened.racyMargin) {
             byGroup[group(of: path), default: [:]][path] = stamp
         }
-        do {
-            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            return nil
-        }
-        let stale = byGroup.keys.filter { stored[$0] != byGroup[$0] }.sorted().map { ($0, Array(byGroup[$0]!.keys)) }
-        let written = parallelMap(stale) { group, paths -> Bool in
-            let results = opened.cache.encode(paths)
+        let unchanged = Set(byGroup.keys.filter { stored[$0] == byGroup[$0] })
+        let stale = byGroup.keys.filter { !unchanged.contains($0) }.sorted().map { ($0, Array(byGroup[$0]!.keys)) }
+        let written = parallelMap(stale) { group, paths -> String? in
+            let (results, count) = opened.cache.encodeCounting(paths)
+            guard count > 0, headerSize + results.count <= TextChecks.maxFileBytes else { return nil }
             let sealed = results.withUnsafeBytes { seal(key: key, results: $0) }
-            return write(magic + Array(sealed.utf8) + results, to: folder, name: fileName(of: group))
+            let name = fileName(of: group)
+            return folder.write(magic + Array(sealed.utf8) + results, name: name) ? name : nil
         }
         // Every other file: a group gone, of another key, damaged, or not the store's.
-        let kept = Set(byGroup.keys.map(fileName(of:)))
-        for name in opened.names where !kept.contains(name) {
-            try? fm.removeItem(at: folder.appendingPathComponent(name))
-        }
-        return written.filter { $0 }.count
+        let kept = Set(unchanged.map(fileName(of:))).union(written.compactMap { $0 })
+        for name in folder.names() where !kept.contains(name) { folder.remove(name) }
+        return written.compactMap { $0 }.count
     }
 
-    /// Writes `bytes` as `name` of `folder` by a rename of a new file beside it.
-    /// The new file is made, not opened through whatever stands at its name (`O_EXCL`).
-    static func write(_ bytes: [UInt8], to folder: URL, name: String) -> Bool {
-        let temporary = folder.appendingPathComponent(".\(name).\(getpid()).tmp")
-        unlink(temporary.path)
-        let fd = Glibc.open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return false }
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { break }
-            done += n
+    /// The store's folder, opened (and made) without following a link at `out`, `.cache`
+    /// or `load`; closed when released.
+    final class StoreFolder: @unchecked Sendable {
+        let fd: Int32
+
+        init?(out: URL) {
+            // The output folder is made when missing (a check in a tree never built).
+            if mkdir(out.path, 0o755) != 0, errno != EEXIST { return nil }
+            var dir = Glibc.open(out.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard dir >= 0 else { return nil }
+            for name in LoadStore.path.split(separator: "/").map(String.init) {
+                if mkdirat(dir, name, 0o755) != 0, errno != EEXIST {
+                    close(dir)
+                    return nil
+                }
+                let next = openat(dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                close(dir)
+                guard next >= 0 else { return nil }
+                dir = next
+            }
+            fd = dir
         }
-        close(fd)
-        guard done == bytes.count, rename(temporary.path, folder.appendingPathComponent(name).path) == 0 else {
-            unlink(temporary.path)
-            return false
+
+        deinit { close(fd) }
+
+        /// The names of the folder's entries.
+        func names() -> [String] {
+            let copy = dup(fd)
+            guard copy >= 0, let stream = fdopendir(copy) else {
+                if copy >= 0 { close(copy) }
+                return []
+            }
+            defer { closedir(stream) }
+            rewinddir(stream)
+            var names: [String] = []
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name != ".", name != ".." { names.append(name) }
+            }
+            return names
         }
-        return true
+
+        /// Removes the file `name` (never a folder).
+        func remove(_ name: String) { unlinkat(fd, name, 0) }
+
+        /// Writes `bytes` as `name` by a rename of a new file beside it, made, not opened
+        /// through whatever stands at its name (`O_EXCL`, `O_NOFOLLOW`).
+        func write(_ bytes: [UInt8], name: String) -> Bool {
+            let temporary = ".\(name).\(getpid()).tmp"
+            unlinkat(fd, temporary, 0)
+            let file = openat(fd, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            guard file >= 0 else { return false }
+            var done = 0
+            while done < bytes.count {
+                let n = bytes.withUnsafeBytes { Glibc.write(file, $0.baseAddress! + done, $0.count - done) }
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { break }
+                done += n
+            }
+            close(file)
+            guard done == bytes.count, renameat(fd, temporary, fd, name) == 0 else {
+                unlinkat(fd, temporary, 0)
+                return false
+            }
+            return true
+        }
     }
 }

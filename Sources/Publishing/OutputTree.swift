@@ -128,7 +128,10 @@ public final class OutputTree: @unchecked Sendable {
         for entry in entries
             where !rebuilding.contains(entry) && !entry.contains(stagingMarker) && !OutputTree.misplaced(entry, in: target) {
             do {
-                try HardLinks.clone(target.appendingPathComponent(entry), to: staging.appendingPathComponent(entry))
+                // `.cache` holds `oae check`'s load store, which a check may write while a
+                // build clones it (the store takes no lock): a file it replaced is left out.
+                try HardLinks.clone(target.appendingPathComponent(entry), to: staging.appendingPathComponent(entry),
+                                    skippingVanished: entry == ".cache")
             } catch where entry == ".cache" {
                 // The record of the last build only spares work: one oae cannot carry over
                 // (a folder it cannot read) is left out, and this build makes it anew.
@@ -309,36 +312,37 @@ public enum Interruption {
 /// Copies of folders made of hard links: the files are shared, never changed in place
 /// (each write makes a new file), so a clone costs one link per file.
 public enum HardLinks {
-    /// Clones `source` (a file or a folder) to `target`.
-    public static func clone(_ source: URL, to target: URL) throws {
+    /// Clones `source` (a file or a folder) to `target`. `skippingVanished`: a file of the
+    /// folder gone since its listing is left out (a file of `oae check`'s load store, which
+    /// a check replaces without the output's lock); else it is an error (nothing else but
+    /// the build writes an output under its lock).
+    public static func clone(_ source: URL, to target: URL, skippingVanished: Bool = false) throws {
         var st = stat()
         guard lstat(source.path, &st) == 0 else { throw POSIXError(.ENOENT) }
         switch st.st_mode & S_IFMT {
         case S_IFDIR:
             try Interruption.makingFolders(target.path)
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-            for entry in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-                let from = source.appendingPathComponent(entry), to = target.appendingPathComponent(entry)
-                // A file straight into the folder just made: one link(2), without `place`'s
-                // checks of the folder and the target (the site links 950 data files at 947
-                // municipalities).
-                var entryStat = stat()
-                guard lstat(from.path, &entryStat) == 0 else {
-                    // Gone since the folder was listed (a file of `oae check`'s load store
-                    // replaced while a build clones `.cache`): nothing to carry over.
-                    if errno == ENOENT { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-                if entryStat.st_mode & S_IFMT == S_IFREG {
-                    if link(from.path, to.path) == 0 { continue }
-                    if errno == ENOENT { continue }
-                }
-                try clone(from, to: to)
-            }
+            try cloneEntries(try FileManager.default.contentsOfDirectory(atPath: source.path), of: source, to: target,
+                             skippingVanished: skippingVanished)
         case S_IFREG:
             try place(source, at: target)
         default:
             break  // links and special files are never part of an output
+        }
+    }
+
+    /// Clones the entries `names` of the folder `source` into the folder `target` (made).
+    static func cloneEntries(_ names: [String], of source: URL, to target: URL, skippingVanished: Bool) throws {
+        for entry in names {
+            let from = source.appendingPathComponent(entry), to = target.appendingPathComponent(entry)
+            // A file straight into the folder just made: one link(2), without `place`'s
+            // checks of the folder and the target (the site links 950 data files at 947
+            // municipalities).
+            var entryStat = stat()
+            if lstat(from.path, &entryStat) == 0, entryStat.st_mode & S_IFMT == S_IFREG, link(from.path, to.path) == 0 { continue }
+            if skippingVanished, lstat(from.path, &entryStat) != 0, errno == ENOENT { continue }
+            try clone(from, to: to, skippingVanished: skippingVanished)
         }
     }
 

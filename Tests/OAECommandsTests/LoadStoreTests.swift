@@ -212,6 +212,38 @@ final class LoadStoreTests: XCTestCase {
         XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: storeFolder.path).isEmpty)
     }
 
+    /// A build walks the tree before it opens the store: the margin counts from the walk
+    /// (`walked`), so a file written between the two is not stored.
+    func testTheMarginCountsFromTheWalk() throws {
+        let walked = LoadStore.now()
+        // Past the kernel's clock tick (file times come from a coarse clock; the margin,
+        // 0 here, covers it in use).
+        Thread.sleep(forTimeInterval: 0.05)
+        let office = root.appendingPathComponent("seeds/cerdanyola-del-valles/office.yaml")
+        try Data((try String(contentsOf: office, encoding: .utf8) + "# edited\n").utf8).write(to: office)
+        var opened = LoadStore.open(out: out, root: root, walked: walked)
+        opened.racyMargin = 0
+        _ = check(opened)
+        let stored = open().groups["seeds/cerdanyola-del-valles"]
+        XCTAssertNotNil(stored?["seeds/cerdanyola-del-valles/staffing.yaml"])
+        XCTAssertNil(stored?["seeds/cerdanyola-del-valles/office.yaml"], "written after the walk")
+    }
+
+    /// A file of `.cache` gone between the listing of its folder and its link (the check
+    /// replaced a file of its store while a build cloned the output) is left out; any
+    /// other entry gone is an error, as before.
+    func testACloneLeavesOutAStoreFileThatVanished() throws {
+        let fm = FileManager.default
+        let source = root.appendingPathComponent("clone-source"), target = root.appendingPathComponent("clone-target")
+        try fm.createDirectory(at: source, withIntermediateDirectories: true)
+        try fm.createDirectory(at: target, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: source.appendingPathComponent("present.bin"))
+        try HardLinks.cloneEntries(["gone.bin", "present.bin"], of: source, to: target, skippingVanished: true)
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: target.path), ["present.bin"])
+        try fm.removeItem(at: target.appendingPathComponent("present.bin"))
+        XCTAssertThrowsError(try HardLinks.cloneEntries(["gone.bin"], of: source, to: target, skippingVanished: false))
+    }
+
     /// A file written again with the same size and its modification time set back is
     /// parsed again: its change time (and its inode, after an editor's rename) is not the same.
     func testARewriteWithTheSameSizeAndTimeIsParsedAgain() throws {
