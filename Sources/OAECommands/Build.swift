@@ -127,7 +127,8 @@ struct BuildOptions: ParsableArguments {
     /// step reports; every failure is one line and exit status 1. When nothing the
     /// build reads changed since the build that wrote the output, its check is replayed
     /// and nothing is loaded (`CheckReplay`).
-    func run(_ steps: [any OutputStep], settings: BuildSettings = BuildSettings(), jobs: Int? = nil, what: URL? = nil) throws {
+    func run(_ steps: [any OutputStep], settings: BuildSettings = BuildSettings(), jobs: Int? = nil, what: URL? = nil,
+             cache: CacheOption = CacheOption()) throws {
         let started = Date()
         var settings = settings
         settings.terminal = isatty(STDERR_FILENO) == 1
@@ -144,7 +145,7 @@ struct BuildOptions: ParsableArguments {
         do {
             defer { BuildSignals.hushed() }
             let outcome = try BuildRun.run(root: root, out: outURL, asOf: asOf.flatMap(Day.init), steps: steps, settings: settings,
-                                           keepUntilExit: true)
+                                           keepUntilExit: true, loadStore: !cache.noCache)
             (lines, warnings) = (outcome.lines, outcome.warnings)
         } catch let failure as BuildRun.CheckFailed {
             let renderer = treeRenderer(root: root)
@@ -208,15 +209,21 @@ enum BuildRun {
         var checked: Bool
         /// The warnings of the check (made or replayed).
         var warnings = 0
+        /// How many files the load parsed when it loaded through the load store (nil: no
+        /// store, or nothing loaded).
+        var parsed: Int? = nil
     }
 
     /// Builds `steps` of the tree at `root` into `out`. `tool` and `now` stand for the
     /// binary and the time in the key (tests). `keepUntilExit`, for a command that exits
     /// once the build is done: the loaded tree is not freed (at 947 municipalities,
     /// freeing its millions of values one by one took 0.1 s on one core after the build,
-    /// issue 13). Throws `CheckFailed`, `OutputError` or a step's error.
+    /// issue 13). `loadStore`: whether the load reads (and keeps) results in the load store
+    /// of `oae check` (`--no-cache` turns it off). Throws `CheckFailed`, `OutputError` or a
+    /// step's error.
     static func run(root: URL, out: URL, asOf: Day?, steps: [any OutputStep], settings: BuildSettings,
-                    tool: String = CheckReplay.binary, now: Date = Date(), keepUntilExit: Bool = false) throws -> Outcome {
+                    tool: String = CheckReplay.binary, now: Date = Date(), keepUntilExit: Bool = false,
+                    loadStore: Bool = true) throws -> Outcome {
         // The revision and date from git (`git rev-parse HEAD`: one process started and
         // waited for, 2 ms at start on one core) while the tree is walked beside; then git's
         // status, asked once for the key and the stamps (its log is read while the tree
@@ -257,10 +264,11 @@ enum BuildRun {
         // the bytes the load reads, on a cold build).
         let early = EarlyInputHashes(root: root, out: out, listing: listing)
         settings.earlyHashes = early
-        // A build into an output with a record (not a cold one, whose load hashes the
-        // inputs from the bytes it reads) loads through the load store of `oae check`
-        // (`LoadStore`, in the output's .cache/): only the files written since are parsed.
-        let store = early.observer == nil ? LoadStore.open(out: out, root: root, walked: walked) : nil
+        // The build loads through the load store of `oae check` (`LoadStore.forBuild`: the
+        // output's, or the tree's read only): only the files written since are parsed. A
+        // cold build hashes the files it read from their bytes and the others when the
+        // hashes are taken, while the rules run (`EarlyInputHashes`).
+        let store = loadStore ? LoadStore.forBuild(out: out, root: root, walked: walked) : nil
         let git = status.readingLog(root: root, base: source)
         let (loaded, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, today: today, announce: false, source: source,
                                                              store: store, observe: early.observer, early: early, keepUntilExit: keepUntilExit, git: git,
@@ -274,7 +282,7 @@ enum BuildRun {
         if keepUntilExit { KeptUntilExit.keep(input) }
         settings.keepUntilExit = keepUntilExit
         let report = try BuildPipeline.run(input, out: out, steps: steps, settings: settings)
-        return Outcome(lines: report.lines, checked: true, warnings: diagnostics.warningCount)
+        return Outcome(lines: report.lines, checked: true, warnings: diagnostics.warningCount, parsed: store?.cache.parsed)
     }
 }
 
@@ -286,11 +294,13 @@ struct BuildAll: ParsableCommand {
 
     /// The usage line, as the command is typed: `oae build`, which runs it (it said
     /// `oae build all`, a name the README never uses).
-    static let usage = "oae build [--root <root>] [--out <out>] [--as-of <as-of>] [--jobs <jobs>] [--require-pdf]"
+    static let usage = "oae build [--root <root>] [--out <out>] [--as-of <as-of>] [--jobs <jobs>] [--require-pdf] [--no-cache]"
 
     @OptionGroup var options: BuildOptions
 
     @OptionGroup var jobs: JobsOption
+
+    @OptionGroup var cache: CacheOption
 
     @Flag(name: .long, help: "Fail when PDFs cannot be made (the PDF engine missing).")
     var requirePdf = false
@@ -298,8 +308,16 @@ struct BuildAll: ParsableCommand {
     func run() throws {
         var settings = BuildSettings()
         settings.requirePDF = requirePdf
-        try options.run(OutputSteps.all, settings: settings, jobs: jobs.jobs)
+        try options.run(OutputSteps.all, settings: settings, jobs: jobs.jobs, cache: cache)
     }
+}
+
+/// `--no-cache`, for the build commands: the load store of `oae check` left unread
+/// (`LoadStore.forBuild`), as `oae check --no-cache` does. Not `oae serve`'s, which
+/// keeps its own cache in memory.
+struct CacheOption: ParsableArguments {
+    @Flag(name: .long, help: "Read and parse every file, without the results `oae check` kept in .cache/load/ of the output folder (or of output/ under the root).")
+    var noCache = false
 }
 
 /// `--jobs`, for the commands that render PDFs (`build`, `build handbooks`): the site and

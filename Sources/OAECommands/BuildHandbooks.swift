@@ -38,6 +38,8 @@ struct BuildHandbooks: ParsableCommand {
 
     @OptionGroup var jobs: JobsOption
 
+    @OptionGroup var cache: CacheOption
+
     func run() throws {
         var settings = BuildSettings()
         settings.municipalities = BuildHandbooks.folders(municipalities, root: options.tree.rootURL)
@@ -45,7 +47,7 @@ struct BuildHandbooks: ParsableCommand {
         settings.requirePDF = requirePdf
         settings.typstSource = typstSource
         try options.run([HandbookStep()], settings: settings, jobs: jobs.jobs,
-                        what: options.outURL.appendingPathComponent(HandbookBuild.folderName))
+                        what: options.outURL.appendingPathComponent(HandbookBuild.folderName), cache: cache)
     }
 
     /// The folders the municipalities typed name, as `show` and `diff` take them: a folder

@@ -11,8 +11,10 @@ struct BuildSite: ParsableCommand {
 
     @OptionGroup var options: BuildOptions
 
+    @OptionGroup var cache: CacheOption
+
     func run() throws {
         try options.run(OutputSteps.named([OpenDataStep.folderName, SiteStep().name]),
-                        what: options.outURL.appendingPathComponent("site"))
+                        what: options.outURL.appendingPathComponent("site"), cache: cache)
     }
 }

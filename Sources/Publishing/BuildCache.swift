@@ -124,8 +124,9 @@ public struct InputDigest: Sendable {
 /// - without one (a cold build, every file to hash), from the bytes the load reads
 ///   (`observer`, given to `TreeLoader.load`): reading every input a second time to hash
 ///   it was ~0.2 s of CPU at 947 municipalities, most of it the reads' system calls and
-///   page faults (issue 13). The files the load does not read (templates, READMEs) are
-///   read and hashed when the hashes are taken.
+///   page faults (issue 13). The files the load does not read (templates, READMEs, and
+///   those whose results came from the load store, `LoadStore.forBuild`) are read and
+///   hashed when the hashes are taken.
 /// A file's hash comes with the size and time the walk saw, so a file changed meanwhile is
 /// hashed again by the next build.
 public final class EarlyInputHashes: @unchecked Sendable {

@@ -208,7 +208,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(port.stderr, "error: --port -1 is not a port: give 1 to 65535 (or 0 for any free port)\n")
         let asOf = try oae(["build", "--as-of", "tomorrow", "--root", root])
         XCTAssertEqual(asOf.status, 2)
-        XCTAssertTrue(asOf.stderr.contains("\nUsage: oae build [--root <root>] [--out <out>] [--as-of <as-of>] [--jobs <jobs>] [--require-pdf]\n"), asOf.stderr)
+        XCTAssertTrue(asOf.stderr.contains("\nUsage: oae build [--root <root>] [--out <out>] [--as-of <as-of>] [--jobs <jobs>] [--require-pdf] [--no-cache]\n"), asOf.stderr)
         XCTAssertTrue(asOf.stderr.hasPrefix("error: --as-of 'tomorrow' is not a date (YYYY-MM-DD)\n"), asOf.stderr)
         // A day of the date's form that the calendar does not have says why, as the check
         // does of a date in a file (the trial: only "is not a date").
@@ -217,7 +217,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(leap.stderr.hasPrefix("error: --as-of '2026-02-29' is not a date: February 2026 has 28 days\n"), leap.stderr)
         let help = try oae(["build", "--help"])
         XCTAssertTrue(help.stdout.contains("""
-            USAGE: oae build [--root <root>] [--out <out>] [--as-of <as-of>] [--jobs <jobs>] [--require-pdf]
+            USAGE: oae build [--root <root>] [--out <out>] [--as-of <as-of>] [--jobs <jobs>] [--require-pdf] [--no-cache]
                    oae build site [<options>]
                    oae build handbooks [<municipalities> ...] [<options>]
             """), help.stdout)
@@ -227,6 +227,11 @@ final class CommandLineTests: XCTestCase {
         }
         let serve = try oae(["serve", "--help"])
         XCTAssertTrue(serve.stdout.contains("(0: any free port) (default:\n                          8000)"), serve.stdout)
+        // The load store is the build commands' (the preview keeps its own cache in memory).
+        XCTAssertFalse(serve.stdout.contains("--no-cache"), serve.stdout)
+        for command in [["build", "site"], ["build", "handbooks"]] {
+            XCTAssertTrue(try oae(command + ["--help"]).stdout.contains("--no-cache"), "\(command)")
+        }
     }
 
     /// Ctrl-C (SIGINT) during a build: one line saying the output folder is unchanged, the

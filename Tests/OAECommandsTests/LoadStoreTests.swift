@@ -313,30 +313,74 @@ final class LoadStoreTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), ["notes.txt"])
     }
 
-    /// A build into an output with a build's record loads through the output's store and
-    /// keeps it; a cold build (no record: its load hashes the inputs from the bytes it
-    /// reads) neither reads nor writes it.
-    func testAnIncrementalBuildLoadsThroughTheStore() throws {
+    /// The settings of the tests' builds: no PDF engine, no search index, a fixed date.
+    var buildSettings: BuildSettings {
         var settings = BuildSettings()
         settings.environment = ["PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1764000000", "OAE_PAGEFIND": "off",
                                 "OAE_PYTHON": root.appendingPathComponent("no-python").path]
-        let steps = OutputSteps.all.filter { $0.name != "handbooks" }
-        func build() throws -> BuildRun.Outcome {
-            try BuildRun.run(root: root, out: out, asOf: nil, steps: steps, settings: settings, tool: "oae test binary")
-        }
+        return settings
+    }
+
+    /// Every step but the handbooks (their PDFs need Typst).
+    let buildSteps = OutputSteps.all.filter { $0.name != "handbooks" }
+
+    func build(into folder: URL, loadStore: Bool = true) throws -> BuildRun.Outcome {
+        try BuildRun.run(root: root, out: folder, asOf: nil, steps: buildSteps, settings: buildSettings, tool: "oae test binary",
+                         loadStore: loadStore)
+    }
+
+    /// The names and stamps of the store's files.
+    func storeFiles(_ folder: URL) throws -> [String: FileTree.FileStamp] {
+        let listing = FileTree.list(root: folder, folders: [LoadStore.path])
+        return Dictionary(uniqueKeysWithValues: zip(listing.files, listing.stamps))
+    }
+
+    /// A build into the tree's output folder loads through the store there and keeps it,
+    /// cold (no build's record yet) or not; a file written within the margin of the build
+    /// is parsed and not stored.
+    func testABuildIntoTheTreesOutputLoadsThroughItsStore() throws {
         // Every file of the copy changed more than the store's margin before the builds.
         Thread.sleep(forTimeInterval: Double(LoadStore.racyMargin) / 1e9 + 0.1)
-        XCTAssertTrue(try build().checked)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: storeFolder.path), "a cold build keeps no store")
+        let cold = try build(into: out)
+        XCTAssertTrue(cold.checked)
+        XCTAssertGreaterThan(cold.parsed ?? 0, 150, "no store yet: every file parsed")
+        XCTAssertGreaterThan(try storeFiles(out).count, 10, "the cold build keeps the store")
         let office = "seeds/cerdanyola-del-valles/office.yaml"
         let url = root.appendingPathComponent(office)
         try Data((try String(contentsOf: url, encoding: .utf8) + "# edited\n").utf8).write(to: url)
-        XCTAssertTrue(try build().checked)
+        let warm = try build(into: out)
+        XCTAssertTrue(warm.checked)
+        XCTAssertEqual(warm.parsed, 1, "only the file written since")
         let stored = LoadStore.open(out: out, root: root)
         let paths = stored.groups.values.flatMap(\.keys)
         XCTAssertGreaterThan(paths.count, 150)
         XCTAssertFalse(paths.contains(office), "written within the margin of the build")
         XCTAssertTrue(paths.contains("seeds/cerdanyola-del-valles/staffing.yaml"))
+    }
+
+    /// A build into another folder after a check reads the tree's store (output/ under the
+    /// root) and parses nothing, writes nothing there nor a store of its own, and records
+    /// the same input hashes and units as a build that parses every file (`--no-cache`).
+    func testABuildElsewhereReadsTheTreesStoreAndWritesNone() throws {
+        Thread.sleep(forTimeInterval: Double(LoadStore.racyMargin) / 1e9 + 0.1)
+        _ = check(LoadStore.open(out: out, root: root))
+        let kept = try storeFiles(out)
+        XCTAssertGreaterThan(kept.count, 10)
+        let elsewhere = root.appendingPathComponent("elsewhere", isDirectory: true)
+        let parsing = root.appendingPathComponent("parsing", isDirectory: true)
+        let through = try build(into: elsewhere)
+        XCTAssertEqual(through.parsed, 0, "every file from the check's store")
+        XCTAssertEqual(try storeFiles(out), kept, "the tree's store is read only")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent(LoadStore.path).path))
+        let without = try build(into: parsing, loadStore: false)
+        XCTAssertNil(without.parsed)
+        let (a, b) = (BuildRecord.read(out: elsewhere), BuildRecord.read(out: parsing))
+        XCTAssertGreaterThan(a.files.count, 150)
+        XCTAssertEqual(a.files, b.files, "the same input hashes")
+        XCTAssertEqual(a.units, b.units, "the same units, keys and reads")
+        let page = "site/ca/index.html"
+        XCTAssertEqual(try Data(contentsOf: elsewhere.appendingPathComponent(page)),
+                       try Data(contentsOf: parsing.appendingPathComponent(page)))
     }
 
     func testGroups() {
