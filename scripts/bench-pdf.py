@@ -23,7 +23,8 @@ FONTS = ["/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/dej
 def build(oae, out, jobs, extra=()):
     env = dict(os.environ, OAE_PAGEFIND="off", SOURCE_DATE_EPOCH="1764000000")
     started = time.monotonic()
-    result = subprocess.run([oae, "build", "handbooks", "--root", str(REPO), "--out", str(out), "--jobs", str(jobs), *extra],
+    # `--no-cache`: every file parsed, not through the load store a check left in output/.
+    result = subprocess.run([oae, "build", "handbooks", "--no-cache", "--root", str(REPO), "--out", str(out), "--jobs", str(jobs), *extra],
                             env=env, capture_output=True, text=True, timeout=1800)
     elapsed = time.monotonic() - started
     if result.returncode != 0:

@@ -76,8 +76,12 @@ def main():
         # A build writes into a folder of its own, empty: in the tree's output/ it would find
         # the last count's build and reuse it (under valgrind the binary's stamp, from
         # /proc/self/exe, is valgrind's, the same for every version of oae).
+        # It parses every file (`--no-cache`): the load store of an earlier `oae check` in the
+        # network's output/ is keyed by the binary, and a build would read and unseal it for nothing.
         given_out = any(a == "--out" or a.startswith("--out=") for a in command)
         out_dir = ["--out", os.path.join(work, "output")] if command[:1] == ["build"] and not given_out else []
+        if command[:1] == ["build"] and "--no-cache" not in command:
+            out_dir.append("--no-cache")
         run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={work}/callgrind.%p", binary]
                              + command + ["--root", net] + out_dir, env=env, capture_output=True, text=True)
         main_pid = re.search(r"==(\d+)== Command:", run.stderr)

@@ -258,6 +258,13 @@ public enum FileTree {
 
     /// Reads the file `name` of the open folder `dirFD`, not following a link.
     static func readFile(at dirFD: Int32, name: String) -> Result<[UInt8], FileProblem> {
+        readFile(at: dirFD, name: name, stampAfter: false).map(\.bytes)
+    }
+
+    /// Reads the file `name` of the open folder `dirFD`, not following a link; with
+    /// `stampAfter`, also the stamp of the open file once its bytes are read (a write
+    /// during or after the read changes it from any stamp taken before).
+    static func readFile(at dirFD: Int32, name: String, stampAfter: Bool) -> Result<(bytes: [UInt8], stamp: FileStamp?), FileProblem> {
         // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
         let fd = openat(dirFD, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         let failure = errno
@@ -277,7 +284,9 @@ public enum FileTree {
             done += n
         }
         if done < size { bytes.removeLast(size - done) }
-        return .success(bytes)
+        guard stampAfter else { return .success((bytes, nil)) }
+        guard fstat(fd, &st) == 0 else { return .failure(.unreadable) }
+        return .success((bytes, FileStamp(st)))
     }
 
     /// A folder of the tree, opened once (each component with `O_NOFOLLOW`, from the root
@@ -330,6 +339,16 @@ public enum FileTree {
             switch fd {
             case let .failure(problem): return .failure(problem)
             case let .success(dirFD): return FileTree.readFile(at: dirFD, name: name)
+            }
+        }
+
+        /// Reads the file `name` of the folder as `read` does, with the file's stamp taken
+        /// once its bytes are read: when it is the walk's, the bytes are the ones the walk saw.
+        public func readStamped(_ name: String) -> Result<(bytes: [UInt8], stamp: FileStamp), FileProblem> {
+            switch fd {
+            case let .failure(problem): return .failure(problem)
+            case let .success(dirFD):
+                return FileTree.readFile(at: dirFD, name: name, stampAfter: true).map { ($0.bytes, $0.stamp!) }
             }
         }
     }

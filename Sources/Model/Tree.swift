@@ -552,7 +552,8 @@ public final class LoadCache: @unchecked Sendable {
     public var parsed: Int { lock.withLock { parsedPaths.count } }
     /// Whether a load through the cache compiles the tree's schemas while the other files
     /// load, as a load without one does (`LoadedTree.compiledSchemas`): for a cache used by
-    /// one load (a run of `oae check` with its `LoadStore`), whose tree is never patched.
+    /// one load (a run of `oae check` or `oae build` with its `LoadStore`), whose tree is
+    /// never patched.
     public let compilesSchemas: Bool
 
     public init(compilesSchemas: Bool = false) {

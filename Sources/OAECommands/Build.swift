@@ -316,7 +316,7 @@ struct BuildAll: ParsableCommand {
 /// (`LoadStore.forBuild`), as `oae check --no-cache` does. Not `oae serve`'s, which
 /// keeps its own cache in memory.
 struct CacheOption: ParsableArguments {
-    @Flag(name: .long, help: "Read and parse every file, without the results `oae check` kept in .cache/load/ of the output folder (or of output/ under the root).")
+    @Flag(name: .long, help: "Read and parse every file, without the results `oae check` kept in .cache/load/ of the output folder (or of output/ under the root), and keep none.")
     var noCache = false
 }
 

@@ -82,7 +82,9 @@ public enum CheckRun {
     /// walk of the tree's content folders to load, when the caller made it already (a
     /// build makes one walk for its replay key, its load and its record; `FileTree.list`).
     /// `store`: the results of the files kept by the last `oae check` (`LoadStore`), read
-    /// instead of the files that did not change since, and kept again for the next.
+    /// instead of the files that did not change since, and kept for the next as the
+    /// store's `saving` says (a check's while the rules run; a build's once no error is
+    /// found; a build's read only never).
     /// `afterLoad` is given the network once the tree is loaded, before the rules run.
     /// `steps`: the output steps whose templates are checked (every step by default).
     public static func checked(root: URL, asOf: Day? = nil, asOfGiven: Bool? = nil, today: Day? = nil,
@@ -94,8 +96,8 @@ public enum CheckRun {
                                afterLoad: ((Network) -> Void)? = nil) -> (context: ValidationContext, diagnostics: [Diagnostic]) {
         let templateCheck = TemplateCheckThread(root: root, steps: steps)
         let tree = TreeLoader.load(root: root, cache: session?.cache ?? store?.cache, observe: observe, listing: listing)
-        // The store keeps what changed while the rules run.
-        let saving = store.map { store in Background.start { LoadStore.save(store, root: root) } }
+        // The store keeps what changed while the rules run (a check's).
+        let saving = store.flatMap { store in store.saving == .always ? Background.start { LoadStore.save(store, root: root) } : nil }
         // The schemas compiled by the last check serve while no schema file changed.
         let schemasSame = session?.cache.changes.map { !$0.paths.contains { $0.hasPrefix("model/schema/") } } ?? false
         let annotations = schemasSame ? session?.last?.network.annotations : nil
@@ -131,7 +133,11 @@ public enum CheckRun {
         session?.rulesRun = run
         let templates = templateCheck.diagnostics()
         _ = try? saving?.wait()
-        return (context, (tree.diagnostics + Validator.report(rules, context).leavingOutSchemaEchoes(of: tree.diagnostics) + templates).sortedForReport())
+        let diagnostics = (tree.diagnostics + Validator.report(rules, context).leavingOutSchemaEchoes(of: tree.diagnostics) + templates).sortedForReport()
+        // A build's store, once the tree is found without errors: a build stopped by
+        // them leaves its output folder as it was.
+        if let store, store.saving == .withoutErrors, diagnostics.errorCount == 0 { LoadStore.save(store, root: root) }
+        return (context, diagnostics)
     }
 
     /// Today, the writer's calendar day (the pre-commit hook's `date +%F`), not UTC's: the

@@ -54,26 +54,42 @@ public enum LoadStore {
         /// How long before `opened` a file must have been changed for its result to be
         /// stored (`LoadStore.racyMargin`; tests set it to 0).
         var racyMargin = LoadStore.racyMargin
-        /// Whether `save` may write the store: false for the tree's store read by a build
-        /// into another output folder (`forBuild`), which writes nothing outside its own.
-        var writable = true
+        /// When the store is kept: `oae check` keeps it whatever it finds; a build only
+        /// when the tree has no error (a build stopped by errors leaves its output folder as
+        /// it was), and never the tree's store read by a build into another folder
+        /// (`forBuild`).
+        public var saving = Saving.always
+    }
+
+    /// When a check keeps the store it loaded through (`CheckRun.checked`).
+    public enum Saving: Sendable {
+        /// While the rules run, whatever they find (`oae check`).
+        case always
+        /// Once the check found no error (a build into the store's output folder).
+        case withoutErrors
+        /// Never (a build into another folder than the store's).
+        case never
     }
 
     /// The store a build into `out` loads through: `out`'s own when it has one or is the
-    /// tree's output folder (`<root>/output`, where `oae check` keeps it); else the tree's,
-    /// read only (a build writes nothing outside its output folder). So a build after a
-    /// check parses only the files written since the check, into whichever folder it
-    /// writes (at 947 municipalities the load was 1.5 s of a 10 s build of the handbooks,
-    /// issue 13). `walked`: when the walk of the tree the load reads began.
+    /// tree's output folder (`<root>/output`, where `oae check` keeps it), kept once the
+    /// tree is found without errors; else the tree's, read only (a build keeps no store
+    /// outside its output folder). So a build after a check parses only the files written
+    /// since the check, into whichever folder it writes (at 947 municipalities the load was
+    /// about 1 s of a 10 s build of the handbooks, issue 13). `walked`: when the walk of the
+    /// tree the load reads began.
     public static func forBuild(out: URL, root: URL, walked: Int) -> Opened {
         let treeOutput = root.appendingPathComponent("output", isDirectory: true)
         var st = stat()
+        var opened: Opened
         if out.standardizedFileURL.path == treeOutput.standardizedFileURL.path
             || lstat(out.appendingPathComponent(path).path, &st) == 0 {
-            return open(out: out, root: root, walked: walked)
+            opened = open(out: out, root: root, walked: walked)
+            opened.saving = .withoutErrors
+        } else {
+            opened = open(out: treeOutput, root: root, walked: walked)
+            opened.saving = .never
         }
-        var opened = open(out: treeOutput, root: root, walked: walked)
-        opened.writable = false
         return opened
     }
 
@@ -193,7 +209,7 @@ public enum LoadStore {
     public static func save(_ opened: Opened, root: URL) -> Int? {
         // The key of the kind table the load placed the files with (it may have changed
         // since the store was opened: the results read then are not this key's).
-        guard opened.writable, let key = key(kinds: opened.cache.kindBytes), !OutputTree.isForeign(opened.out),
+        guard opened.saving != .never, let key = key(kinds: opened.cache.kindBytes), !OutputTree.isForeign(opened.out),
               let folder = StoreFolder(out: opened.out) else { return nil }
         let stored = key == opened.key ? opened.groups : [:]
         var byGroup: [String: [String: FileTree.FileStamp]] = [:]

@@ -359,17 +359,21 @@ final class LoadStoreTests: XCTestCase {
     }
 
     /// A build into another folder after a check reads the tree's store (output/ under the
-    /// root) and parses nothing, writes nothing there nor a store of its own, and records
-    /// the same input hashes and units as a build that parses every file (`--no-cache`).
+    /// root) and parses only the file written since, writes nothing there (a store it
+    /// kept would hold that group without the file written within the margin) nor a store
+    /// of its own, and records the same input hashes and units as a build that parses
+    /// every file (`--no-cache`).
     func testABuildElsewhereReadsTheTreesStoreAndWritesNone() throws {
         Thread.sleep(forTimeInterval: Double(LoadStore.racyMargin) / 1e9 + 0.1)
         _ = check(LoadStore.open(out: out, root: root))
         let kept = try storeFiles(out)
         XCTAssertGreaterThan(kept.count, 10)
+        let office = root.appendingPathComponent("seeds/cerdanyola-del-valles/office.yaml")
+        try Data((try String(contentsOf: office, encoding: .utf8) + "# edited\n").utf8).write(to: office)
         let elsewhere = root.appendingPathComponent("elsewhere", isDirectory: true)
         let parsing = root.appendingPathComponent("parsing", isDirectory: true)
         let through = try build(into: elsewhere)
-        XCTAssertEqual(through.parsed, 0, "every file from the check's store")
+        XCTAssertEqual(through.parsed, 1, "every other file from the check's store")
         XCTAssertEqual(try storeFiles(out), kept, "the tree's store is read only")
         XCTAssertFalse(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent(LoadStore.path).path))
         let without = try build(into: parsing, loadStore: false)
@@ -381,6 +385,15 @@ final class LoadStoreTests: XCTestCase {
         let page = "site/ca/index.html"
         XCTAssertEqual(try Data(contentsOf: elsewhere.appendingPathComponent(page)),
                        try Data(contentsOf: parsing.appendingPathComponent(page)))
+    }
+
+    /// A build of a tree with errors keeps no store: into a tree never built, it makes no
+    /// output folder (its message says the output is unchanged).
+    func testABuildStoppedByErrorsKeepsNoStore() throws {
+        let office = root.appendingPathComponent("seeds/cerdanyola-del-valles/office.yaml")
+        try Data("municipality: [\n".utf8).write(to: office)
+        XCTAssertThrowsError(try build(into: out)) { XCTAssertTrue($0 is BuildRun.CheckFailed, "\($0)") }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "no output folder made")
     }
 
     func testGroups() {
