@@ -17,6 +17,7 @@ struct ExpansionRule: Rule {
         RuleInfo("expansion-wave-unknown", "An entry of the expansion plan names a wave the plan does not declare."),
         RuleInfo("expansion-stage-ignored", "The expansion plan gives a stage or an adhesion agreement to a municipality that has an office folder, whose stage is its office's status and whose agreements are its office's."),
         RuleInfo("expansion-adhesion-missing", "The expansion plan puts a municipality without an office folder at the stage 'agreement', but names no adhesion agreement of its council signed by the check date."),
+        RuleInfo("expansion-stage-behind", "The expansion plan keeps a municipality without an office folder at the stage 'candidate', but names its council's adhesion agreement, signed by the check date."),
         RuleInfo("expansion-pilot-twice", "More than one wave of the expansion plan is marked as the pilot."),
         RuleInfo("expansion-opening-outside-wave", "An office opens (or opened) outside the dates of its wave in the expansion plan."),
         RuleInfo("expansion-office-without-wave", "An office serves the public, but the expansion plan places its municipality in no wave."),
@@ -241,7 +242,7 @@ struct ExpansionRule: Rule {
                              at: named.span,
                              help: "remove 'agreement' from this entry; move the adhesion to seeds/\(folder)/agreements/ and list its id under the office's 'agreements'")]
         }
-        guard entry.stage == "agreement", let stage = entry.node["stage"] else { return [] }
+        guard entry.stage == "agreement", let stage = entry.node["stage"] else { return behind(entry, plan: plan, c) }
         guard let named, let id = named.string else {
             return [.error("expansion-adhesion-missing",
                            "\(entry.name) is at the stage 'agreement' (its council has signed the adhesion), but the plan names no adhesion agreement",
@@ -281,6 +282,25 @@ struct ExpansionRule: Rule {
                        "adhesion agreement '\(id)' is not signed: \(when), and \(entry.name) is at the stage 'agreement'",
                        at: named.span, related: related + [agreement],
                        help: "set the agreement's signed_on once every party has signed, or keep the stage 'candidate'")]
+    }
+
+    /// `expansion-stage-behind` (a warning): a municipality without an office folder kept
+    /// at the stage `candidate` (written, or by default) whose entry names an adhesion
+    /// signed by the day of the check, its own (named by no earlier entry, relied on by no
+    /// office). The plan reads a candidate's agreement as not signed: the expansion page
+    /// said "agreement signed: no" of a council that had signed (session 39's review).
+    func behind(_ entry: ExpansionPlan.Entry, plan: ExpansionPlan, _ c: ValidationContext) -> [Diagnostic] {
+        guard entry.stage == nil || entry.stage == "candidate", let named = entry.node["agreement"], let id = named.string,
+              !c.refused(named, in: plan.document.path), let doc = c.network.modelDocument(.agreement, id),
+              doc.agreementType == .adhesion, let signed = doc.signedOn, signed <= (c.checkDay ?? c.asOf),
+              plan.entries.first(where: { $0.agreement == id })?.node["agreement"]?.span == named.span,
+              c.network.municipalitiesRelyingByAgreement()[doc.path] == nil else { return [] }
+        let stage = entry.node["stage"]
+        return [.warning("expansion-stage-behind",
+                         "\(entry.name)'s adhesion agreement '\(id)' was signed on \(signed), but the plan keeps \(entry.name) at the stage 'candidate'",
+                         at: stage?.span ?? named.span,
+                         related: [RelatedLocation(doc.root?["signed_on"]?.span ?? .wholeFile(doc.path), "the agreement's signing date")],
+                         help: stage == nil ? "add 'stage: agreement' to this entry" : "set 'stage: agreement': the expansion page says a candidate has not signed")]
     }
 
     /// Whether `span` is the `agreement` of an entry of the expansion plan whose

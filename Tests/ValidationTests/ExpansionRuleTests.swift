@@ -304,6 +304,49 @@ final class ExpansionRuleTests: XCTestCase {
         }
     }
 
+    /// A candidate whose entry names its council's adhesion, signed by the check day, is
+    /// behind: the expansion page says a candidate has not signed. Told at the stage, or at
+    /// the agreement when the stage is left to its default; not of an adhesion not yet
+    /// signed (being drafted) nor of one an earlier entry names (another council's).
+    func testACandidateWithASignedAdhesionIsBehind() throws {
+        let entry = "  - {name: Cerdanyola del Vallès, ine_code: \"08266\", wave: wave-1%@, agreement: adhesion-cerdanyola}\n"
+        let adhesion = { (t: FixtureTree, signed: String) in
+            try t.write("seeds/agreements/adhesion-cerdanyola.yaml", (try t.read("seeds/molins-de-rei/agreements/adhesion-molins.yaml"))
+                .replacingOccurrences(of: "adhesion-molins", with: "adhesion-cerdanyola")
+                .replacingOccurrences(of: "signed_on: 2025-11-03", with: signed))
+        }
+        try assertDiagnostics([
+            "expansion-stage-behind seeds/expansion.yaml:9:75: Cerdanyola del Vallès's adhesion agreement 'adhesion-cerdanyola' was signed on 2026-09-28, but the plan keeps Cerdanyola del Vallès at the stage 'candidate'",
+        ]) { t in
+            try programme(t)
+            try adhesion(t, "signed_on: 2026-09-28")
+            try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: entry, ", stage: candidate"))
+        }
+        try assertDiagnostics([
+            "expansion-stage-behind seeds/expansion.yaml:9:79: Cerdanyola del Vallès's adhesion agreement 'adhesion-cerdanyola' was signed on 2026-09-28, but the plan keeps Cerdanyola del Vallès at the stage 'candidate'",
+        ]) { t in
+            try programme(t)
+            try adhesion(t, "signed_on: 2026-09-28")
+            try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: entry, ""))
+        }
+        try assertDiagnostics([]) { t in
+            try programme(t)
+            try adhesion(t, "")
+            try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: entry, ", stage: candidate"))
+        }
+        // Sant Joan Despí at the stage 'agreement' names it first: Cerdanyola's candidate
+        // entry names another council's adhesion, not its own.
+        try assertDiagnostics([]) { t in
+            try programme(t)
+            try adhesion(t, "signed_on: 2026-09-28")
+            let path = "model/reference/municipalities-catalonia.csv"
+            try t.write(path, try t.read(path) + "08217,Sant Joan Despí,Barcelona,yes\n")
+            try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion
+                        + "  - {name: Sant Joan Despí, ine_code: \"08217\", wave: wave-1, stage: agreement, agreement: adhesion-cerdanyola}\n"
+                        + String(format: entry, ", stage: candidate"))
+        }
+    }
+
     func testThePlanNamesMunicipalitiesAndWavesThatExist() throws {
         try assertDiagnostics([
             "expansion-unknown-municipality seeds/expansion.yaml:8:30: INE code 08123 is Molins de Rei, not 'Molins'",
