@@ -231,17 +231,20 @@ final class ExpansionRuleTests: XCTestCase {
     /// signed adhesion, which stands among the programme's agreements until the folder is
     /// made (session 38's trial: the expansion page said "agreement signed: yes" of three
     /// municipalities whose agreement no file held).
+    /// Cerdanyola del Vallès's adhesion among the programme's agreements (Molins de Rei's,
+    /// renamed), with `signed` for its signing date line ("" for none).
+    func cerdanyolaAdhesion(_ t: FixtureTree, _ signed: String) throws {
+        try t.write("seeds/agreements/adhesion-cerdanyola.yaml", (try t.read("seeds/molins-de-rei/agreements/adhesion-molins.yaml"))
+            .replacingOccurrences(of: "adhesion-molins", with: "adhesion-cerdanyola")
+            .replacingOccurrences(of: "signed_on: 2025-11-03", with: signed))
+    }
+
     func testAMunicipalityAtTheAgreementStageNamesItsSignedAdhesion() throws {
         let cerdanyola = "  - {name: Cerdanyola del Vallès, ine_code: \"08266\", wave: wave-1, stage: agreement%@}\n"
-        let adhesion = { (t: FixtureTree, signed: String) in
-            try t.write("seeds/agreements/adhesion-cerdanyola.yaml", (try t.read("seeds/molins-de-rei/agreements/adhesion-molins.yaml"))
-                .replacingOccurrences(of: "adhesion-molins", with: "adhesion-cerdanyola")
-                .replacingOccurrences(of: "signed_on: 2025-11-03", with: signed))
-        }
         // Named and signed: nothing to say, and the adhesion is not told to move.
         try assertDiagnostics([]) { t in
             try programme(t)
-            try adhesion(t, "signed_on: 2026-09-28")
+            try cerdanyolaAdhesion(t, "signed_on: 2026-09-28")
             try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: cerdanyola, ", agreement: adhesion-cerdanyola"))
         }
         try assertDiagnostics([
@@ -261,14 +264,14 @@ final class ExpansionRuleTests: XCTestCase {
             "expansion-adhesion-missing seeds/expansion.yaml:9:97: adhesion agreement 'adhesion-cerdanyola' is not signed: it has no signing date (as of 2026-11-25), and Cerdanyola del Vallès is at the stage 'agreement'",
         ]) { t in
             try programme(t)
-            try adhesion(t, "")
+            try cerdanyolaAdhesion(t, "")
             try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: cerdanyola, ", agreement: adhesion-cerdanyola"))
         }
         try assertDiagnostics([
             "date-after-check-day seeds/agreements/adhesion-cerdanyola.yaml:13:12: agreement 'adhesion-cerdanyola' was signed on 2026-11-30, after 2026-11-25, the day of the check",
         ]) { t in
             try programme(t)
-            try adhesion(t, "signed_on: 2026-11-30")
+            try cerdanyolaAdhesion(t, "signed_on: 2026-11-30")
             try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: cerdanyola, ", agreement: adhesion-cerdanyola"))
         }
         // Each council signs its own: one another entry names, or one an office relies on,
@@ -277,7 +280,7 @@ final class ExpansionRuleTests: XCTestCase {
             "expansion-adhesion-missing seeds/expansion.yaml:10:91: agreement 'adhesion-cerdanyola' is named by another entry of the plan: each council signs its own adhesion",
         ]) { t in
             try programme(t)
-            try adhesion(t, "signed_on: 2026-09-28")
+            try cerdanyolaAdhesion(t, "signed_on: 2026-09-28")
             let path = "model/reference/municipalities-catalonia.csv"
             try t.write(path, try t.read(path) + "08217,Sant Joan Despí,Barcelona,yes\n")
             try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: cerdanyola, ", agreement: adhesion-cerdanyola")
@@ -310,35 +313,30 @@ final class ExpansionRuleTests: XCTestCase {
     /// signed (being drafted) nor of one an earlier entry names (another council's).
     func testACandidateWithASignedAdhesionIsBehind() throws {
         let entry = "  - {name: Cerdanyola del Vallès, ine_code: \"08266\", wave: wave-1%@, agreement: adhesion-cerdanyola}\n"
-        let adhesion = { (t: FixtureTree, signed: String) in
-            try t.write("seeds/agreements/adhesion-cerdanyola.yaml", (try t.read("seeds/molins-de-rei/agreements/adhesion-molins.yaml"))
-                .replacingOccurrences(of: "adhesion-molins", with: "adhesion-cerdanyola")
-                .replacingOccurrences(of: "signed_on: 2025-11-03", with: signed))
-        }
         try assertDiagnostics([
             "expansion-stage-behind seeds/expansion.yaml:9:75: Cerdanyola del Vallès's adhesion agreement 'adhesion-cerdanyola' was signed on 2026-09-28, but the plan keeps Cerdanyola del Vallès at the stage 'candidate'",
         ]) { t in
             try programme(t)
-            try adhesion(t, "signed_on: 2026-09-28")
+            try cerdanyolaAdhesion(t, "signed_on: 2026-09-28")
             try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: entry, ", stage: candidate"))
         }
         try assertDiagnostics([
             "expansion-stage-behind seeds/expansion.yaml:9:79: Cerdanyola del Vallès's adhesion agreement 'adhesion-cerdanyola' was signed on 2026-09-28, but the plan keeps Cerdanyola del Vallès at the stage 'candidate'",
         ]) { t in
             try programme(t)
-            try adhesion(t, "signed_on: 2026-09-28")
+            try cerdanyolaAdhesion(t, "signed_on: 2026-09-28")
             try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: entry, ""))
         }
         try assertDiagnostics([]) { t in
             try programme(t)
-            try adhesion(t, "")
+            try cerdanyolaAdhesion(t, "")
             try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion + String(format: entry, ", stage: candidate"))
         }
         // Sant Joan Despí at the stage 'agreement' names it first: Cerdanyola's candidate
         // entry names another council's adhesion, not its own.
         try assertDiagnostics([]) { t in
             try programme(t)
-            try adhesion(t, "signed_on: 2026-09-28")
+            try cerdanyolaAdhesion(t, "signed_on: 2026-09-28")
             let path = "model/reference/municipalities-catalonia.csv"
             try t.write(path, try t.read(path) + "08217,Sant Joan Despí,Barcelona,yes\n")
             try t.write("seeds/expansion.yaml", ExpansionRuleTests.expansion
