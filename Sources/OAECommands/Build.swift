@@ -281,6 +281,7 @@ enum BuildRun {
         if !made.racy { settings.check = (made.hex, JSONReport.compact(diagnostics)) }
         if keepUntilExit { KeptUntilExit.keep(input) }
         settings.keepUntilExit = keepUntilExit
+        if let store, store.saving == .withTheBuild { settings.loadStore = store }
         let report = try BuildPipeline.run(input, out: out, steps: steps, settings: settings)
         return Outcome(lines: report.lines, checked: true, warnings: diagnostics.warningCount, parsed: store?.cache.parsed)
     }

@@ -82,9 +82,9 @@ public enum CheckRun {
     /// walk of the tree's content folders to load, when the caller made it already (a
     /// build makes one walk for its replay key, its load and its record; `FileTree.list`).
     /// `store`: the results of the files kept by the last `oae check` (`LoadStore`), read
-    /// instead of the files that did not change since, and kept for the next as the
-    /// store's `saving` says (a check's while the rules run; a build's once no error is
-    /// found; a build's read only never).
+    /// instead of the files that did not change since, and kept for the next while the
+    /// rules run when the store's `saving` is `.always` (a check's; a build keeps its
+    /// store with its output, `BuildSettings.loadStore`).
     /// `afterLoad` is given the network once the tree is loaded, before the rules run.
     /// `steps`: the output steps whose templates are checked (every step by default).
     public static func checked(root: URL, asOf: Day? = nil, asOfGiven: Bool? = nil, today: Day? = nil,
@@ -133,11 +133,7 @@ public enum CheckRun {
         session?.rulesRun = run
         let templates = templateCheck.diagnostics()
         _ = try? saving?.wait()
-        let diagnostics = (tree.diagnostics + Validator.report(rules, context).leavingOutSchemaEchoes(of: tree.diagnostics) + templates).sortedForReport()
-        // A build's store, once the tree is found without errors: a build stopped by
-        // them leaves its output folder as it was.
-        if let store, store.saving == .withoutErrors, diagnostics.errorCount == 0 { LoadStore.save(store, root: root) }
-        return (context, diagnostics)
+        return (context, (tree.diagnostics + Validator.report(rules, context).leavingOutSchemaEchoes(of: tree.diagnostics) + templates).sortedForReport())
     }
 
     /// Today, the writer's calendar day (the pre-commit hook's `date +%F`), not UTC's: the

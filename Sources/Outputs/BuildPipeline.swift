@@ -96,8 +96,10 @@ public enum BuildPipeline {
         var recordFailed: Error?
         guard let tree = try OutputTree.begin(out, rebuilding: Set(steps.map(\.name)), unless: {
             guard unchanged() else { return false }
-            // Only the record's check is written, for the next build to replay.
+            // Only the record's check is written, for the next build to replay, and the
+            // load store the check read through (in place, as the record).
             do { try cache.recordCheck() } catch { recordFailed = error }
+            if let store = settings.loadStore { LoadStore.save(store, root: input.root) }
             return true
         }) else {
             if let recordFailed { throw OutputError.unwritable(folder: out.path, reason: OutputError.reason(recordFailed)) }
@@ -105,16 +107,24 @@ public enum BuildPipeline {
         }
         tree.cache = cache
         var report = Report(lines: [], seconds: [])
+        // The load store into the staged folder (its clone of `.cache/` holds the store the
+        // check read), beside the steps: swapped in with them, or gone with a failed build.
+        let storing = settings.loadStore.map { store in
+            Background.start { [staging = tree.staging] in LoadStore.save(store, root: input.root, staging: staging) }
+        }
         do {
             for (name, lines, seconds) in try write(input, steps: steps, into: tree, settings: settings) {
                 report.lines += lines
                 report.seconds.append((name, seconds))
             }
+            _ = try? storing?.wait()
             do { try cache.write(into: tree.staging) } catch {
                 throw OutputError.unwritable(folder: tree.staging.path, reason: OutputError.reason(error))
             }
             try tree.commit()
         } catch {
+            // The store's writes into the staged folder end before it is removed.
+            _ = try? storing?.wait()
             tree.abandon()
             throw error
         }

@@ -54,19 +54,21 @@ public enum LoadStore {
         /// How long before `opened` a file must have been changed for its result to be
         /// stored (`LoadStore.racyMargin`; tests set it to 0).
         var racyMargin = LoadStore.racyMargin
-        /// When the store is kept: `oae check` keeps it whatever it finds; a build only
-        /// when the tree has no error (a build stopped by errors leaves its output folder as
-        /// it was), and never the tree's store read by a build into another folder
-        /// (`forBuild`).
+        /// When the store is kept: `oae check` keeps it whatever it finds; a build with the
+        /// output it writes (a build stopped by errors, or that fails or is stopped later,
+        /// leaves its output folder as it was), and never the tree's store read by a build
+        /// into another folder (`forBuild`).
         public var saving = Saving.always
     }
 
-    /// When a check keeps the store it loaded through (`CheckRun.checked`).
+    /// When the store a check loaded through is kept.
     public enum Saving: Sendable {
-        /// While the rules run, whatever they find (`oae check`).
+        /// While the rules run, whatever they find (`oae check`: `CheckRun.checked`).
         case always
-        /// Once the check found no error (a build into the store's output folder).
-        case withoutErrors
+        /// With the build's output (`BuildSettings.loadStore`): into the staged output
+        /// folder, swapped in with it, or into the output folder in place when the build
+        /// keeps every output unit (as its record's check is written then).
+        case withTheBuild
         /// Never (a build into another folder than the store's).
         case never
     }
@@ -85,7 +87,7 @@ public enum LoadStore {
         if out.standardizedFileURL.path == treeOutput.standardizedFileURL.path
             || lstat(out.appendingPathComponent(path).path, &st) == 0 {
             opened = open(out: out, root: root, walked: walked)
-            opened.saving = .withoutErrors
+            opened.saving = .withTheBuild
         } else {
             opened = open(out: treeOutput, root: root, walked: walked)
             opened.saving = .never
@@ -207,10 +209,22 @@ public enum LoadStore {
     /// output folder of other files.
     @discardableResult
     public static func save(_ opened: Opened, root: URL) -> Int? {
+        save(opened, root: root, into: opened.out, staged: false)
+    }
+
+    /// `save` into `staging`, the staged folder of a build into the store's output folder
+    /// (a clone of that folder's entries, `OutputTree`): the groups that did not change
+    /// stay the clone's files, the others are written anew there.
+    @discardableResult
+    public static func save(_ opened: Opened, root: URL, staging: URL) -> Int? {
+        save(opened, root: root, into: staging, staged: true)
+    }
+
+    private static func save(_ opened: Opened, root: URL, into out: URL, staged: Bool) -> Int? {
         // The key of the kind table the load placed the files with (it may have changed
         // since the store was opened: the results read then are not this key's).
-        guard opened.saving != .never, let key = key(kinds: opened.cache.kindBytes), !OutputTree.isForeign(opened.out),
-              let folder = StoreFolder(out: opened.out) else { return nil }
+        guard opened.saving != .never, let key = key(kinds: opened.cache.kindBytes), staged || !OutputTree.isForeign(out),
+              let folder = StoreFolder(out: out) else { return nil }
         let stored = key == opened.key ? opened.groups : [:]
         var byGroup: [String: [String: FileTree.FileStamp]] = [:]
         for (path, stamp) in opened.cache.storable(changedBefore: opened.opened - opened.racyMargin) {

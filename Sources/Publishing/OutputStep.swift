@@ -30,6 +30,10 @@ public struct BuildSettings: Sendable {
     /// The inputs' hashes, begun before the check (`EarlyInputHashes`); nil hashes them
     /// when the build's record is made.
     public var earlyHashes: EarlyInputHashes?
+    /// The load store the build's check loaded through, to keep in the output the build
+    /// writes (`LoadStore.Saving.withTheBuild`): into the staged folder, swapped in with
+    /// the rest, so a build that fails or is stopped leaves the store as it was.
+    public var loadStore: LoadStore.Opened?
     /// Where progress lines go (standard error for the command line).
     public var write: @Sendable (String) -> Void = { _ in }
     /// Set by a command that exits once the build is done: a step keeps what it made

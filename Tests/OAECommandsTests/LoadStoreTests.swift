@@ -5,6 +5,7 @@ import Model
 @testable import OAECommands
 import Outputs
 @testable import Publishing
+import Rendering
 import XCTest
 
 /// `oae check` keeps what it loaded of each file under `output/.cache/load/` (`LoadStore`)
@@ -394,6 +395,46 @@ final class LoadStoreTests: XCTestCase {
         try Data("municipality: [\n".utf8).write(to: office)
         XCTAssertThrowsError(try build(into: out)) { XCTAssertTrue($0 is BuildRun.CheckFailed, "\($0)") }
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "no output folder made")
+    }
+
+    /// A step that fails while it writes, once the build's staged folder is made.
+    struct FailingStep: OutputStep {
+        let name = "failing"
+        let summary = "a step that fails"
+        let templateFolder: String? = nil
+
+        func check(_ network: Network) -> [Diagnostic] { [] }
+
+        func write(_ input: BuildInput, into tree: OutputTree, settings: BuildSettings) throws -> [String] {
+            _ = try tree.folder(name)
+            throw OutputError.step(name: name, message: "it broke")
+        }
+    }
+
+    /// What tells a store file rewritten from one left as it was: its inode (a group is
+    /// written anew by a rename), size and modification time (not its change time, which a
+    /// build's clone of the output by hard links changes).
+    func storeContents(_ folder: URL) throws -> [String: [Int]] {
+        try storeFiles(folder).mapValues { [Int($0.inode), $0.size, $0.modified] }
+    }
+
+    /// A build that fails after its check leaves the store as it was: the build keeps it
+    /// with its output, in the staged folder, gone with the failed build; the next build
+    /// that goes through parses the file written since and keeps its group.
+    func testABuildThatFailsAfterTheCheckLeavesTheStoreAsItWas() throws {
+        Thread.sleep(forTimeInterval: Double(LoadStore.racyMargin) / 1e9 + 0.1)
+        XCTAssertTrue(try build(into: out).checked)
+        let kept = try storeContents(out)
+        XCTAssertGreaterThan(kept.count, 10)
+        let office = root.appendingPathComponent("seeds/cerdanyola-del-valles/office.yaml")
+        try Data((try String(contentsOf: office, encoding: .utf8) + "# edited\n").utf8).write(to: office)
+        Thread.sleep(forTimeInterval: Double(LoadStore.racyMargin) / 1e9 + 0.1)
+        XCTAssertThrowsError(try BuildRun.run(root: root, out: out, asOf: nil, steps: buildSteps + [FailingStep()],
+                                              settings: buildSettings, tool: "oae test binary"))
+        XCTAssertEqual(try storeContents(out), kept, "the failed build's store went with its staged folder")
+        XCTAssertEqual(try build(into: out).parsed, 1)
+        let group = LoadStore.path + "/" + LoadStore.fileName(of: "seeds/cerdanyola-del-valles")
+        XCTAssertNotEqual(try storeContents(out)[group], kept[group], "kept with the build that went through")
     }
 
     func testGroups() {
