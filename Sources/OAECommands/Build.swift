@@ -45,10 +45,12 @@ struct BuildOptions: ParsableArguments {
     }
 
     /// The output folder, once it is known not to be the tree or inside what oae reads
-    /// (`OutputPlace`); a usage error (exit status 2) otherwise.
+    /// (`OutputPlace`); a usage error (exit status 2) otherwise. An output folder given
+    /// (or found at output/) as a symbolic link is the folder it leads to: the build
+    /// replaces that folder and leaves the link (`OutputPlace.followingLink`).
     func placedOut() throws -> URL {
         if let reason = OutputPlace.refusal(outURL, root: tree.rootURL) { throw commandFailure(reason) }
-        return outURL
+        return OutputPlace.followingLink(outURL)
     }
 
     func validate() throws {
@@ -136,9 +138,10 @@ struct BuildOptions: ParsableArguments {
         settings.write = { writeStderr($0) }
         let root = tree.rootURL
         let outURL = try placedOut()
-        // The folder as the writer named it: output/ by default, else --out's.
-        let shown = outURL.standardizedFileURL.path == root.appendingPathComponent("output").standardizedFileURL.path
-            ? "output/" : outURL.path + "/"
+        // The folder as the writer named it: output/ by default, else --out's (not the
+        // folder a link there leads to).
+        let shown = self.outURL.standardizedFileURL.path == root.appendingPathComponent("output").standardizedFileURL.path
+            ? "output/" : self.outURL.path + "/"
         BuildSignals.install(shown: shown)
         let lines: [String]
         let warnings: Int

@@ -74,9 +74,9 @@ public enum LoadStore {
     }
 
     /// The store a build into `out` loads through: `out`'s own when it has one or is the
-    /// tree's output folder (`<root>/output`, where `oae check` keeps it), kept once the
-    /// tree is found without errors; else the tree's, read only (a build keeps no store
-    /// outside its output folder). So a build after a check parses only the files written
+    /// tree's output folder (`<root>/output`, where `oae check` keeps it), kept with the
+    /// build's output (`Saving.withTheBuild`); else the tree's, read only (a build keeps no
+    /// store outside its output folder). So a build after a check parses only the files written
     /// since the check, into whichever folder it writes (at 947 municipalities the load was
     /// about 1 s of a 10 s build of the handbooks, issue 13). `walked`: when the walk of the
     /// tree the load reads began.

@@ -45,6 +45,20 @@ public enum OutputPlace {
         }
     }
 
+    /// The output folder a command writes when it is given `out`: `out` itself, or, when
+    /// `out` is a symbolic link, the folder the link leads to (links resolved; it need not
+    /// exist yet), so that a build swaps that folder and the link stays. A build swapped
+    /// the link itself for a folder of its own, and the link's target kept only a lock
+    /// (session 41's trial: an `output/` linked to another disk).
+    public static func followingLink(_ out: URL) -> URL {
+        var st = stat()
+        guard lstat(out.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK,
+              let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: out.path) else { return out }
+        let target = destination.hasPrefix("/") ? URL(fileURLWithPath: destination)
+            : out.deletingLastPathComponent().appendingPathComponent(destination)
+        return URL(fileURLWithPath: resolved(target), isDirectory: true)
+    }
+
     /// The absolute path of `url` with the symbolic links of its longest existing part
     /// resolved, and the rest appended as written.
     static func resolved(_ url: URL) -> String {

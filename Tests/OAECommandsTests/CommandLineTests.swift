@@ -371,6 +371,28 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: notes.path), ["minutes.txt"])
     }
 
+    /// An output folder that is a symbolic link (output/ on another disk) is built where it
+    /// leads: the link stays, the folder it leads to holds the site, twice over (session 41's
+    /// trial: the build swapped the link itself for a folder of the tree, and the link's
+    /// target kept only a lock).
+    func testAnOutputFolderThatIsALinkIsBuiltWhereItLeads() throws {
+        let root = try fixture()
+        let elsewhere = root.deletingLastPathComponent().appendingPathComponent(root.lastPathComponent + "-elsewhere")
+        defer {
+            try? FileManager.default.removeItem(at: root)
+            try? FileManager.default.removeItem(at: elsewhere)
+        }
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let link = root.appendingPathComponent("output")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: elsewhere.path)
+        for _ in 0..<2 {
+            let built = try oae(["build", "site", "--root", root.path])
+            XCTAssertEqual(built.status, 0, built.stderr)
+            XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link.path), elsewhere.path, "the link stays")
+            XCTAssertTrue(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("site/index.html").path))
+        }
+    }
+
     // MARK: serve
 
     /// The preview compares the dates of what was done with today, as `oae check` without
