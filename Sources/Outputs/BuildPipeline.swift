@@ -87,23 +87,33 @@ public enum BuildPipeline {
             let names = Set(step.units.map(\.name))
             return !whole || cache.previous.units.keys.allSatisfy { !BuildCache.unit($0, of: step.name) || names.contains($0) }
         } }
-        let kept = planned.map { "\($0.name): 0 rendered, \($0.units.count) reused" }
+        // Each step's line and notes when every unit is kept, the notes read from the
+        // output folder `folder` as it is once built (the site's on the handbooks it links:
+        // a replayed `oae build site` dropped them, session 41's trial).
+        let kept = { (folder: URL) in
+            zip(steps, planned).flatMap { step, plan in
+                ["\(plan.name): 0 rendered, \(plan.units.count) reused"] + step.keptNotes(input, out: folder, cache: cache)
+            }
+        }
         // Recorded only when every step planned its units: a step without a plan always runs.
         if let check = settings.check, planned.allSatisfy({ !$0.units.isEmpty }) {
-            cache.check = BuildRecord.Check(key: check.key, warnings: check.warnings, lines: kept,
+            cache.check = BuildRecord.Check(key: check.key, warnings: check.warnings, lines: [],
                                             files: planned.flatMap { $0.units.flatMap(\.files) })
         }
         var recordFailed: Error?
+        var keptLines: [String] = []
         guard let tree = try OutputTree.begin(out, rebuilding: Set(steps.map(\.name)), unless: {
             guard unchanged() else { return false }
             // Only the record's check is written, for the next build to replay, and the
             // load store the check read through (in place, as the record).
+            keptLines = kept(out)
+            cache.check?.lines = keptLines
             do { try cache.recordCheck() } catch { recordFailed = error }
             if let store = settings.loadStore { LoadStore.save(store, root: input.root) }
             return true
         }) else {
             if let recordFailed { throw OutputError.unwritable(folder: out.path, reason: OutputError.reason(recordFailed)) }
-            return Report(lines: kept, seconds: [], unchanged: true)
+            return Report(lines: keptLines, seconds: [], unchanged: true)
         }
         tree.cache = cache
         var report = Report(lines: [], seconds: [])
@@ -118,6 +128,8 @@ public enum BuildPipeline {
                 report.seconds.append((name, seconds))
             }
             _ = try? storing?.wait()
+            // What a build that keeps every unit of this output will say.
+            cache.check?.lines = kept(tree.staging)
             do { try cache.write(into: tree.staging) } catch {
                 throw OutputError.unwritable(folder: tree.staging.path, reason: OutputError.reason(error))
             }

@@ -46,6 +46,13 @@ public struct SiteStep: OutputStep {
         return [PlannedUnit(name: name, unit: .init(key: key, reads: [InputDigest.all]), files: ["\(name)/index.html"])]
     }
 
+    /// The notes on the handbooks the kept site links (`HandbookStep.linkedNotes`), from
+    /// the output's handbook list.
+    public func keptNotes(_ input: BuildInput, out: URL, cache: BuildCache) -> [String] {
+        let manifest = try? HandbookManifest.read(folder: out.appendingPathComponent(HandbookBuild.folderName, isDirectory: true))
+        return HandbookStep.linkedNotes(manifest ?? nil, input, cache: cache)
+    }
+
     /// The open data: the pages start while it is written; those that show its files'
     /// sizes (`SiteRoute.showsDataFiles`, rendered last) and its link into the site wait
     /// for it.

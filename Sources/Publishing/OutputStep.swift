@@ -76,6 +76,11 @@ public protocol OutputStep: Sendable {
     /// finished, and calls `OutputTree.written(_:)` before it reads their folders. Empty
     /// (the default): it starts once every earlier step has finished.
     var runsBeside: Set<String> { get }
+    /// The notes the step adds to its line when a build keeps its units (`site: 0
+    /// rendered, 1 reused`), read from the output folder `out` the build keeps: what its
+    /// `write` would have said of them. Kept in the record with the lines, for a replayed
+    /// build to say them again. None by default.
+    func keptNotes(_ input: BuildInput, out: URL, cache: BuildCache) -> [String]
 }
 
 /// An output unit a step would write (`handbooks/<m>/<lang>`, `data`, `site`) with its
@@ -104,4 +109,7 @@ extension OutputStep {
 
     /// None: the step starts once every earlier step has finished.
     public var runsBeside: Set<String> { [] }
+
+    /// No notes (the default).
+    public func keptNotes(_ input: BuildInput, out: URL, cache: BuildCache) -> [String] { [] }
 }

@@ -40,6 +40,19 @@ final class CheckReplayTests: XCTestCase {
 
     let kept = ["handbooks: 0 rendered, 4 reused", "data: 0 rendered, 1 reused", "site: 0 rendered, 1 reused"]
 
+    /// A replayed `oae build site` says again what the first said of the handbooks it links
+    /// (session 41's trial: a replay dropped the note, the handbooks still not built).
+    func testAReplayedSiteBuildRepeatsItsNotes() throws {
+        let steps = OutputSteps.named([OpenDataStep.folderName, SiteStep().name])
+        let note = "note: 4 of the tree's 4 handbooks are not in the output, so the site does not link them; `oae build` builds them with the site"
+        let first = try BuildRun.run(root: root, out: out, asOf: nil, steps: steps, settings: settings, tool: "oae test binary", now: later)
+        XCTAssertTrue(first.checked)
+        XCTAssertTrue(first.lines.contains(note), "\(first.lines)")
+        let again = try BuildRun.run(root: root, out: out, asOf: nil, steps: steps, settings: settings, tool: "oae test binary", now: later)
+        XCTAssertFalse(again.checked, "replayed")
+        XCTAssertEqual(again.lines, ["data: 0 rendered, 1 reused", "site: 0 rendered, 1 reused", note])
+    }
+
     func testAWarmBuildReplaysTheCheckUntilAnInputChanges() throws {
         XCTAssertTrue(try build().checked, "a cold build checks")
         let record = BuildRecord.read(out: out)
