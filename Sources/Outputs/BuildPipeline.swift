@@ -38,7 +38,9 @@ public enum OutputSteps {
         } catch {
             throw OutputError.unwritable(folder: tree.staging.path, reason: OutputError.reason(error))
         }
-        return ["\(step.name): 0 rendered, 1 reused"]
+        // Its notes read from the staged folder, as `write` would have said them (the site's
+        // said none when the handbooks were rendered beside it, session 41's leftover).
+        return step.keptNotes(input, out: tree.staging, cache: cache, settings: settings) + ["\(step.name): 0 rendered, 1 reused"]
     }
 }
 
@@ -87,12 +89,13 @@ public enum BuildPipeline {
             let names = Set(step.units.map(\.name))
             return !whole || cache.previous.units.keys.allSatisfy { !BuildCache.unit($0, of: step.name) || names.contains($0) }
         } }
-        // Each step's line and notes when every unit is kept, the notes read from the
-        // output folder `folder` as it is once built (the site's on the handbooks it links:
-        // a replayed `oae build site` dropped them, session 41's trial).
+        // Each step's notes and line when every unit is kept (in the order its `write` says
+        // them), the notes read from the output folder `folder` as it is once built (the
+        // site's on the handbooks it links: a replayed `oae build site` dropped them,
+        // session 41's trial).
         let kept = { (folder: URL) in
             zip(steps, planned).flatMap { step, plan in
-                ["\(plan.name): 0 rendered, \(plan.units.count) reused"] + step.keptNotes(input, out: folder, cache: cache)
+                step.keptNotes(input, out: folder, cache: cache, settings: settings) + ["\(plan.name): 0 rendered, \(plan.units.count) reused"]
             }
         }
         // Recorded only when every step planned its units: a step without a plan always runs.

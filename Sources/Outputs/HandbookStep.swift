@@ -77,7 +77,7 @@ public struct HandbookStep: OutputStep {
             let dropped = planned.filter { tree.cache?.previous.units[$0.name]?.pdf != nil }
                 .map { String($0.name.dropFirst(name.count + 1)) }
             if dropped.isEmpty {
-                lines.append("note: Typst was not found, so the handbooks were built as HTML only; \(PythonSetting.hint(TypstEngine.installHint, package: "typst"))")
+                lines.append(HandbookStep.typstNote)
             } else {
                 let named = dropped.prefix(3).joined(separator: ", ") + (dropped.count > 3 ? ", …" : "")
                 lines.append("warning: Typst was not found, so the handbooks were built as HTML only: the PDFs of \(dropped.count) "
@@ -89,6 +89,17 @@ public struct HandbookStep: OutputStep {
         }
         lines.append("handbooks: \(report.built.count) rendered, \(report.kept.count) reused")
         return lines
+    }
+
+    /// Said when the handbooks are built as HTML only for want of Typst.
+    static var typstNote: String {
+        "note: Typst was not found, so the handbooks were built as HTML only; \(PythonSetting.hint(TypstEngine.installHint, package: "typst"))"
+    }
+
+    /// The note that the handbooks have no PDF when Typst is not there and PDFs were asked
+    /// for (their keys hold the engine: kept handbooks were built without it too).
+    public func keptNotes(_ input: BuildInput, out: URL, cache: BuildCache, settings: BuildSettings) -> [String] {
+        !settings.skipPDF && HandbookStep.engine(root: input.root, environment: settings.environment) == nil ? [HandbookStep.typstNote] : []
     }
 
     /// Each handbook the build would write (`handbooks/<municipality>/<language>`): it

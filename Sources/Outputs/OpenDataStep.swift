@@ -40,6 +40,17 @@ public struct OpenDataStep: OutputStep {
                             files: ["\(name)/\(OpenDataExport.catalogName)"])]
     }
 
+    /// The note that the spreadsheet was not written when Python is not there (its key
+    /// holds Python's path: kept open data was written without it too).
+    public func keptNotes(_ input: BuildInput, out: URL, cache: BuildCache, settings: BuildSettings) -> [String] {
+        Spreadsheet.locatePython(root: input.root, environment: settings.environment) == nil ? [OpenDataStep.pythonNote] : []
+    }
+
+    /// Said when the spreadsheet is not written for want of Python.
+    static var pythonNote: String {
+        "note: Python was not found, \(OpenDataExport.spreadsheetName) was not written: \(PythonSetting.hint(Spreadsheet.installHint, package: "odfpy"))"
+    }
+
     public func write(_ input: BuildInput, into tree: OutputTree, settings: BuildSettings) throws -> [String] {
         let folder = try tree.folder(name)
         if let kept = try OutputSteps.keep(self, input, tree: tree, settings: settings) { return kept }
@@ -75,7 +86,7 @@ public struct OpenDataStep: OutputStep {
                 lines.append("note: \(OpenDataExport.spreadsheetName) was not written: \(error)")
             }
         } else {
-            lines.append("note: Python was not found, \(OpenDataExport.spreadsheetName) was not written: \(PythonSetting.hint(Spreadsheet.installHint, package: "odfpy"))")
+            lines.append(OpenDataStep.pythonNote)
         }
         let catalog = export.catalog(sizes: sizes, issued: OpenDataStep.firstRevisionDay(input))
         do { try writeFile(folder.appendingPathComponent(OpenDataExport.catalogName), catalog) } catch {

@@ -47,10 +47,15 @@ public struct SiteStep: OutputStep {
     }
 
     /// The notes on the handbooks the kept site links (`HandbookStep.linkedNotes`), from
-    /// the output's handbook list.
-    public func keptNotes(_ input: BuildInput, out: URL, cache: BuildCache) -> [String] {
+    /// the output's handbook list, and the note that it has no search when Pagefind is not
+    /// there (its key holds Pagefind's path: a kept site was built without it too).
+    public func keptNotes(_ input: BuildInput, out: URL, cache: BuildCache, settings: BuildSettings) -> [String] {
         let manifest = try? HandbookManifest.read(folder: out.appendingPathComponent(HandbookBuild.folderName, isDirectory: true))
-        return HandbookStep.linkedNotes(manifest ?? nil, input, cache: cache)
+        var notes = HandbookStep.linkedNotes(manifest ?? nil, input, cache: cache)
+        if !settings.skipSearch, Pagefind.locate(root: input.root, environment: settings.environment) == nil {
+            notes.append(Pagefind.absenceNote(environment: settings.environment))
+        }
+        return notes
     }
 
     /// The open data: the pages start while it is written; those that show its files'

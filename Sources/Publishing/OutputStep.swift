@@ -77,10 +77,12 @@ public protocol OutputStep: Sendable {
     /// (the default): it starts once every earlier step has finished.
     var runsBeside: Set<String> { get }
     /// The notes the step adds to its line when a build keeps its units (`site: 0
-    /// rendered, 1 reused`), read from the output folder `out` the build keeps: what its
-    /// `write` would have said of them. Kept in the record with the lines, for a replayed
-    /// build to say them again. None by default.
-    func keptNotes(_ input: BuildInput, out: URL, cache: BuildCache) -> [String]
+    /// rendered, 1 reused`), whether it keeps every step's or renders others beside, read
+    /// from the output folder `out` the build keeps and the build's `settings`: what its
+    /// `write` would have said of them (a missing tool, handbooks the site does not link).
+    /// Kept in the record with the lines, for a replayed build to say them again. None by
+    /// default.
+    func keptNotes(_ input: BuildInput, out: URL, cache: BuildCache, settings: BuildSettings) -> [String]
 }
 
 /// An output unit a step would write (`handbooks/<m>/<lang>`, `data`, `site`) with its
@@ -111,5 +113,5 @@ extension OutputStep {
     public var runsBeside: Set<String> { [] }
 
     /// No notes (the default).
-    public func keptNotes(_ input: BuildInput, out: URL, cache: BuildCache) -> [String] { [] }
+    public func keptNotes(_ input: BuildInput, out: URL, cache: BuildCache, settings: BuildSettings) -> [String] { [] }
 }

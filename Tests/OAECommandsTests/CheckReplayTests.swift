@@ -38,7 +38,17 @@ final class CheckReplayTests: XCTestCase {
         return UInt64(st.st_ino)
     }
 
-    let kept = ["handbooks: 0 rendered, 4 reused", "data: 0 rendered, 1 reused", "site: 0 rendered, 1 reused"]
+    // What the builds of these settings say of a tool that is not there (no Python, search off).
+    let typst = "note: Typst was not found, so the handbooks were built as HTML only; to get PDFs, run scripts/setup.sh "
+        + "(it installs the typst Python package into .venv/), or `pip install typst`, or set OAE_PYTHON to a Python that has it"
+    let python = "note: Python was not found, open-data.ods was not written: run scripts/setup.sh (it installs odfpy into .venv/), "
+        + "or `pip install odfpy`, or set OAE_PYTHON to a Python that has it"
+    let search = "note: search is off (OAE_PAGEFIND=off); the site is built without search"
+
+    /// A kept output's lines: each step's notes, as its rendering said them, then its line.
+    var kept: [String] {
+        [typst, "handbooks: 0 rendered, 4 reused", python, "data: 0 rendered, 1 reused", search, "site: 0 rendered, 1 reused"]
+    }
 
     /// A replayed `oae build site` says again what the first said of the handbooks it links
     /// (session 41's trial: a replay dropped the note, the handbooks still not built).
@@ -47,10 +57,23 @@ final class CheckReplayTests: XCTestCase {
         let note = "note: 4 of the tree's 4 handbooks are not in the output, so the site does not link them; `oae build` builds them with the site"
         let first = try BuildRun.run(root: root, out: out, asOf: nil, steps: steps, settings: settings, tool: "oae test binary", now: later)
         XCTAssertTrue(first.checked)
-        XCTAssertTrue(first.lines.contains(note), "\(first.lines)")
+        XCTAssertEqual(first.lines, [python, "data: 1 rendered, 0 reused (13 files in data/)",
+                                     note, search, "site: 1 rendered, 0 reused (70 pages in site/)"])
         let again = try BuildRun.run(root: root, out: out, asOf: nil, steps: steps, settings: settings, tool: "oae test binary", now: later)
         XCTAssertFalse(again.checked, "replayed")
-        XCTAssertEqual(again.lines, ["data: 0 rendered, 1 reused", "site: 0 rendered, 1 reused", note])
+        XCTAssertEqual(again.lines, [python, "data: 0 rendered, 1 reused", note, search, "site: 0 rendered, 1 reused"])
+    }
+
+    /// A site kept in a build that renders another step again says what a rendered site
+    /// would (session 41's leftover: its line came alone): a handbook's file removed from
+    /// the output is rendered again, its key unchanged, so the site that links it is kept.
+    func testASiteKeptBesideAStepRenderedAgainSaysItsNotes() throws {
+        XCTAssertTrue(try build().checked)
+        try FileManager.default.removeItem(at: out.appendingPathComponent("handbooks/molins-de-rei/ca/handbook.html"))
+        let again = try build()
+        XCTAssertEqual(again.lines, [typst, "handbooks: 1 rendered, 3 reused", python, "data: 0 rendered, 1 reused",
+                                     search, "site: 0 rendered, 1 reused"])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("handbooks/molins-de-rei/ca/handbook.html").path))
     }
 
     func testAWarmBuildReplaysTheCheckUntilAnInputChanges() throws {

@@ -16,7 +16,11 @@ public struct HandbookBuildOptions: Sendable {
     public var languages: [String] = []
     /// Fail when Typst is missing instead of building the HTML only.
     public var requirePDF = false
-    /// The Typst engine to use; nil finds it (`TypstEngine.find`).
+    /// The Typst engine to use, found by the caller in its environment
+    /// (`TypstEngine.find`); nil: none, the handbooks are HTML only (or the build fails,
+    /// `requirePDF`). Never looked for here: a build given an environment without Typst
+    /// found the one of oae's own (session 42: a kept site's test rendered a PDF its key
+    /// said had no engine).
     public var typst: TypstEngine?
     /// Never render PDFs (the HTML only), even when Typst is there.
     public var skipPDF = false
@@ -146,7 +150,7 @@ public enum HandbookBuild {
         var typst: TypstEngine?
         var missing = false
         if !options.skipPDF {
-            typst = options.typst ?? TypstEngine.find(root: input.root)
+            typst = options.typst
             if typst == nil {
                 if options.requirePDF { throw HandbookBuildError.pdfEngineMissing }
                 missing = true
