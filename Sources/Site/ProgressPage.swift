@@ -98,10 +98,16 @@ extension Pages {
             let labels = [language["chart_minimum"], language["chart_median"], language["chart_maximum"]]
             chart = BarChart(title: name, description: description, categories: quarters.map(short),
                              series: zip(labels, summary.series).map { BarChart.Series(name: $0, values: $1) }, format: format)
-            // One line when the offices with a target have the same; different targets are in the description.
+            // One line when the offices with a target have the same; different targets are in
+            // the description. Not on a quarter an office opened during, whose target there
+            // is that of the days it was open (the leftover of session 38's review: the line
+            // drew the whole quarter's): marks over the other quarters' bars then.
             let distinct = Set(targets.compactMap { $0?.quarterValue })
             if distinct.count == 1, let t = distinct.first {
-                chart.targets = Array(repeating: Array(repeating: t, count: quarters.count), count: 3)
+                let line = quarters.indices.map { q in
+                    series.quarterTargets.allSatisfy { $0[q] == nil || $0[q] == t } ? t : nil
+                }
+                chart.targets = Array(repeating: line, count: 3)
             }
         } else {
             chart = BarChart(title: name, description: description, categories: quarters.map(short),
@@ -116,7 +122,8 @@ extension Pages {
             // A summary draws no line when the offices' targets differ: the description says them.
             // One target whose marks differ only on the quarters offices opened during.
             let key = chart.oneTarget != nil ? "chart_target_description"
-                : distinctTargets.count == 1 && !summarised && !series.partialQuarters.isEmpty ? "chart_target_marks_description"
+                : distinctTargets.count == 1 && !series.partialQuarters.isEmpty
+                    ? summarised ? "chart_summary_target_partial_description" : "chart_target_marks_description"
                 : "chart_targets_description"
             chart.description += " " + language.format(key, ["target": targetWords])
         }

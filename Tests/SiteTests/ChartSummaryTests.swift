@@ -47,11 +47,16 @@ final class ChartSummaryTests: XCTestCase {
         XCTAssertEqual(chart.partial_notes.map { $0.components(separatedBy: ";").first ?? "" },
                        ["Cerdanyola del Vallès, 2n trimestre de 2026: l’oficina va obrir el 20 d’abril de 2026",
                         "Sant Feliu de Llobregat, 2n trimestre de 2026: l’oficina va obrir el 13 d’abril de 2026"])
-        XCTAssertFalse(table.contains("va obrir"), table)
-        // Both offices aim at 180 people a quarter: one target line, and the target worded
-        // once in the description.
-        XCTAssertTrue(chart.chart_svg.contains("class=\"target-line\""))
-        XCTAssertTrue(chart.chart_svg.contains("(com a mínim 180 en el trimestre)."), chart.chart_svg)
+        XCTAssertFalse(table.contains("l’oficina va obrir"), table)
+        // Both offices aim at 180 people a quarter, and both opened during the second
+        // quarter of 2026, where each one's target is that of its days open: a mark at 180
+        // over each bar of the third quarter (lowest, median, highest), none over the
+        // second, and the target worded once in the description, which says why.
+        XCTAssertEqual(chart.chart_svg.components(separatedBy: "class=\"target-line\"").count - 1, 3, chart.chart_svg)
+        XCTAssertTrue(chart.chart_svg.contains("Les marques discontínues sobre les barres indiquen l’objectiu del trimestre (com a mínim 180 en el trimestre); "
+                                               + "no n’hi ha el trimestre en què va obrir alguna oficina: el seu objectiu és el dels dies que va estar oberta, "
+                                               + "i la taula dels valors de cada oficina el dona."), chart.chart_svg)
+        XCTAssertFalse(chart.chart_svg.contains("La línia discontínua"), chart.chart_svg)
         // Companies created: Cerdanyola aims at 8 a quarter, Sant Feliu at 6; a summary draws
         // no line for targets that differ, and says them.
         let companies = pages.makeIndicatorChart("companies-created", ca, summariseAbove: 1)
