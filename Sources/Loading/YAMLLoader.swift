@@ -186,6 +186,8 @@ private struct Builder {
     struct Frame {
         var isMapping: Bool
         var start: SourcePosition
+        /// Written in brackets (`[…]`, `{…}`), not as a block.
+        var flow = false
         var anchor: String?
         var first: Int
         var pendingKey: Node?
@@ -329,6 +331,15 @@ private struct Builder {
         }
         if problem == "did not find expected ',' or ']'" || problem == "did not find expected ',' or '}'",
            let said = unclosedFlow(opened: position(parser.context_mark), stopped: at, problem: problem) {
+            diagnostics.append(said)
+            return
+        }
+        // Any other problem inside a list or mapping in brackets left open, with nothing
+        // after its bracket (`status: [` at the end of the file, or before a key of the
+        // mapping around it: the trial of session 42 read "a value is missing here" a line
+        // below the file's end).
+        if let open = stack.last, open.flow,
+           let said = unclosedFlow(opened: open.start, stopped: at, problem: open.isMapping ? "did not find expected ',' or '}'" : "did not find expected ',' or ']'") {
             diagnostics.append(said)
             return
         }
@@ -572,13 +583,16 @@ private struct Builder {
     /// than the key the bracket stands after (a comma missing inside a collection written
     /// over several lines: libyaml's place is the right one).
     mutating func unclosedFlow(opened: SourcePosition, stopped: SourcePosition, problem: String) -> Diagnostic? {
-        guard opened.line < stopped.line, let opening = textLine(opened.line) else { return nil }
+        guard let opening = textLine(opened.line) else { return nil }
         // Stopped at the end of the file (nothing but blank lines and comments from there):
         // the bracket is left open, whatever the lines say (the trial of session 31: the
         // caret stood on the empty line after the file's last, the '[' in a note only).
         var line = stopped.line
+        if let l = textLine(line), Builder.content(l).unicodeScalars.count < stopped.column { line += 1 }
         while let l = textLine(line), Builder.content(l).isEmpty { line += 1 }
-        if textLine(line) != nil {
+        let atEnd = textLine(line) == nil
+        guard opened.line < stopped.line || atEnd else { return nil }
+        if !atEnd {
             guard let current = textLine(stopped.line) else { return nil }
             let indent = Builder.indent(current)
             let body = current.dropFirst(indent)
@@ -591,7 +605,18 @@ private struct Builder {
                   key.map({ stopped.column <= indent + $0.count + 1 }) ?? (stopped.column == indent + 1 && (body.hasPrefix("- ") || body == "-"))
             else { return nil }
         }
-        var n = stopped.line - 1
+        // The bracket is missing before the first later line of the block around it (a
+        // key indented no deeper than the one it stands after): libyaml read the lines
+        // between as items of the collection (`status: [` above `opening_date: …` put the
+        // caret after the date, session 42's trial).
+        var limit = atEnd ? line : stopped.line
+        for l in (opened.line + 1)..<max(limit, opened.line + 1) {
+            if let t = textLine(l), !Builder.content(t).isEmpty, Builder.indent(t) <= Builder.keyIndent(opening) {
+                limit = l
+                break
+            }
+        }
+        var n = limit - 1
         var last: Substring = ""
         while n >= opened.line {
             if let l = textLine(n) { last = Builder.content(l) }
@@ -707,7 +732,7 @@ private struct Builder {
             if let tag = d.tag.map({ String(cString: $0) }), tag != "tag:yaml.org,2002:seq", tag != "!" {
                 diagnostics.append(unsupportedTag(tag, event))
             }
-            stack.append(Frame(isMapping: false, start: position(event.start_mark),
+            stack.append(Frame(isMapping: false, start: position(event.start_mark), flow: d.style == YAML_FLOW_SEQUENCE_STYLE,
                                anchor: d.anchor.map { String(cString: $0) }, first: items.count))
             return checkDepth(event)
         case YAML_MAPPING_START_EVENT:
@@ -715,7 +740,7 @@ private struct Builder {
             if let tag = d.tag.map({ String(cString: $0) }), tag != "tag:yaml.org,2002:map", tag != "!" {
                 diagnostics.append(unsupportedTag(tag, event))
             }
-            stack.append(Frame(isMapping: true, start: position(event.start_mark),
+            stack.append(Frame(isMapping: true, start: position(event.start_mark), flow: d.style == YAML_FLOW_MAPPING_STYLE,
                                anchor: d.anchor.map { String(cString: $0) }, first: pairs.count))
             return checkDepth(event)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:

@@ -337,6 +337,22 @@ final class YAMLLoaderTests: XCTestCase {
         let (_, deeper) = load("id: x\ndays: [mon, tue,\n  wed\n\n# end\n")
         XCTAssertEqual(deeper.map(\.message), ["the list opened with '[' is not closed: ']' is missing here"])
         XCTAssertEqual(deeper.first?.span.start, SourcePosition(line: 3, column: 6))
+        // Nothing after the bracket (session 42's trial, `status: [` in a new office file):
+        // right after it, though libyaml read the key below as an item (a comment between
+        // passed over) or stopped past the end of the file with "did not find expected
+        // node content".
+        let (_, bare) = load("id: x\nstatus: [\n# the opening\nopening_date: 2027-06-07\nlist:\n  - a\n")
+        XCTAssertEqual(bare.map(\.message), ["the list opened with '[' is not closed: ']' is missing here"])
+        XCTAssertEqual(bare.first?.span.start, SourcePosition(line: 2, column: 10))
+        let (_, bareMapping) = load("id: x\nstatus: {\n\nopening_date: 2027-06-07\n")
+        XCTAssertEqual(bareMapping.map(\.message), ["the mapping opened with '{' is not closed: '}' is missing here"])
+        XCTAssertEqual(bareMapping.first?.span.start, SourcePosition(line: 2, column: 10))
+        for text in ["id: x\nstatus: [\n", "id: x\nstatus: [\n\n# end\n", "id: x\nstatus: ["] {
+            let (_, bareAtEnd) = load(text)
+            XCTAssertEqual(bareAtEnd.map(\.message), ["the list opened with '[' is not closed: ']' is missing here"], text)
+            XCTAssertEqual(bareAtEnd.first?.span.start, SourcePosition(line: 2, column: 10), text)
+            XCTAssertEqual(bareAtEnd.first?.related.first?.span.start, SourcePosition(line: 2, column: 9), text)
+        }
         // CR LF line ends: at the end of the line's text, not after its CR.
         let (_, crlf) = load("a:\r\n  days: [mo, tu\r\n  opens: x\r\n")
         XCTAssertEqual(crlf.first?.span.start, SourcePosition(line: 2, column: 16))
