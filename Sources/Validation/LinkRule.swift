@@ -111,6 +111,18 @@ struct LinkRule: DocumentRule {
                 guard targets.files.contains(resolved) else {
                     // Into a folder reported missing (tree-folder-missing): that is the one error.
                     if UnexpectedFolderRule.missingFolders(c.network.tree).contains(where: { resolved.hasPrefix($0 + "/") }) { continue }
+                    // A folder of the tree (`../`): a link is to a file (the trial of session
+                    // 42 read "seeds/badalona, which does not exist").
+                    let inFolder = c.network.tree.paths.filter { $0.hasPrefix(resolved + "/") }
+                    if !inFolder.isEmpty {
+                        let files = inFolder.filter { !$0.dropFirst(resolved.count + 1).contains("/") }
+                            .map { String($0.dropFirst(resolved.count + 1)) }.sorted()
+                        let named = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? ", …" : "")
+                        out.append(.error("link-broken", "'\(destination)' points to the folder \(resolved)/: a link points to a file",
+                                          at: link.span,
+                                          help: files.isEmpty ? "link to a file of the folder" : "link to one of its files (\(named))"))
+                        continue
+                    }
                     let siblings = c.network.tree.paths.filter {
                         $0.split(ascii: "/").dropLast() == resolved.split(ascii: "/").dropLast()
                     }.map { String($0.split(ascii: "/").last!) }

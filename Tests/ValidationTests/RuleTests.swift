@@ -607,6 +607,22 @@ final class RuleTests: XCTestCase {
         }
     }
 
+    /// A link to a folder of the tree says it is a folder, with some of its files (session
+    /// 42's trial: "seeds/badalona, which does not exist").
+    func testALinkToAFolderSaysItIsAFolder() throws {
+        let t = try FixtureTree()
+        defer { t.remove() }
+        let path = "model/services/company-creation.md"
+        try t.write(path, try t.read(path) + "\nVegeu [el model](../) i [els tràmits](../procedures/).\n")
+        let found = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1
+        XCTAssertEqual(found.map { "\($0.rule) \($0.span): \($0.message)" }, [
+            "link-broken model/services/company-creation.md:33:7: '../' points to the folder model/: a link points to a file",
+            "link-broken model/services/company-creation.md:33:25: '../procedures/' points to the folder model/procedures/: a link points to a file",
+        ])
+        XCTAssertEqual(found.map(\.help), ["link to one of its files (checklist.yaml, glossary.yaml, model.yaml, …)",
+                                           "link to one of its files (welcome-and-triage.es.md, welcome-and-triage.md)"])
+    }
+
     /// A document too large to read is one error, as an empty or unparsable one: what names
     /// it is not told it does not exist.
     func testADocumentTooLargeToReadIsOneError() throws {
