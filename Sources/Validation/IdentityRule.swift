@@ -162,8 +162,12 @@ struct IdentityRule: DocumentRule {
     }
 
     /// The documents of a kind whose ids are unique across the network (`unique: network`,
-    /// the agreements) that share an id: each but the first in folder order, at its id,
-    /// with the first as the related place.
+    /// the agreements) that share an id: each but the first, at its id, with the first as
+    /// the related place. The first is the copy in the folder of the municipality its id
+    /// names most of (`adhesion-molins-de-rei` in `seeds/molins-de-rei/`), else the first
+    /// in folder order: a writer who copies a neighbour's agreement to start from is told of the copy
+    /// (the trial of session 42: Badalona's copy of Molins de Rei's adhesion sorted first,
+    /// and the error asked to rename Molins de Rei's signed one).
     func networkDuplicates(_ c: ValidationContext) -> [Diagnostic] {
         let kinds = Set(c.network.kinds.declarations.filter(\.networkUniqueIds).map(\.kind))
         guard !kinds.isEmpty else { return [] }
@@ -172,9 +176,21 @@ struct IdentityRule: DocumentRule {
         let documents = c.documents
         let candidates = documents.indices.filter { kinds.contains(documents[$0].kind) && documents[$0].language == nil }
         // In folder order (`seeds/agreements/` before any municipality's, `molins-de-rei/`
-        // before `molins-de-rei-2/`): the one reported is the later copy.
+        // before `molins-de-rei-2/`) after the copy in the folder its id names.
         let order = { (i: Int) in documents[i].path.split(ascii: "/") }
-        for i in candidates.sorted(by: { order($0).lexicographicallyPrecedes(order($1)) }) {
+        // How much of its folder's municipality the id names: the most words of the slug,
+        // from its first, found in a row in the id (`adhesion-sant-feliu` in
+        // `seeds/sant-feliu-de-llobregat/`: 2); 0 outside a municipality's folder.
+        let named = { (i: Int) -> Int in
+            let parts = order(i)
+            guard parts.count > 2, parts[0] == "seeds", parts[1] != "agreements" else { return 0 }
+            let slug = parts[1].split(separator: "-"), id = documents[i].id.split(separator: "-")
+            return id.indices.map { start in zip(slug, id[start...]).prefix { $0 == $1 }.count }.max() ?? 0
+        }
+        let ranked = Dictionary(uniqueKeysWithValues: candidates.map { ($0, named($0)) })
+        for i in candidates.sorted(by: { a, b in
+            ranked[a] != ranked[b] ? ranked[a]! > ranked[b]! : order(a).lexicographicallyPrecedes(order(b))
+        }) {
             let doc = documents[i]
             let key = doc.kind.rawValue + "/" + doc.id
             guard let f = first[key] else { first[key] = i; continue }

@@ -50,12 +50,14 @@ final class RuleTests: XCTestCase {
 
     /// Agreements are named by their ids alone from any municipality (`unique: network` in
     /// the kind table), and each has one page: the same id in two municipalities' folders, or
-    /// in a municipality's and the programme's, is an error at the later one by path (a fresh
-    /// user copied an agreement into another municipality: both passed, and shared a page).
+    /// in a municipality's and the programme's, is an error at each copy but the one in the
+    /// folder of the municipality the id names (a fresh user copied an agreement into
+    /// another municipality: both passed, and shared a page). The programme's copy of an
+    /// adhesion left behind when it moved into the office's folder is the one to remove.
     func testAgreementIdsAreUniqueAcrossTheNetwork() throws {
         try assertDiagnostics([
-            "id-duplicate seeds/molins-de-rei/agreements/adhesion-sant-feliu.yaml:1:5: agreement 'adhesion-sant-feliu' has the id of seeds/agreements/adhesion-sant-feliu.yaml: the ids of agreements are unique across the network",
-            "id-duplicate seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml:1:5: agreement 'adhesion-sant-feliu' has the id of seeds/agreements/adhesion-sant-feliu.yaml: the ids of agreements are unique across the network",
+            "id-duplicate seeds/agreements/adhesion-sant-feliu.yaml:1:5: agreement 'adhesion-sant-feliu' has the id of seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml: the ids of agreements are unique across the network",
+            "id-duplicate seeds/molins-de-rei/agreements/adhesion-sant-feliu.yaml:1:5: agreement 'adhesion-sant-feliu' has the id of seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml: the ids of agreements are unique across the network",
         ]) { t in
             let text = try t.read("\(sf)/agreements/adhesion-sant-feliu.yaml")
             try t.write("seeds/molins-de-rei/agreements/adhesion-sant-feliu.yaml", text)
@@ -604,6 +606,18 @@ final class RuleTests: XCTestCase {
             let path = "model/services/company-creation.md"
             let text = try t.read(path)
             try t.write(path, text + "\nVegeu [ajuts](grants-informaton.md), [la secció](grants-information.md#no-hi-es), [fora](../../Package.swift) i [script](javascript:alert(1)).\n")
+        }
+    }
+
+    /// A municipality's agreement copied into another's folder (to start from it): the
+    /// copy is the one reported, though its folder sorts after (session 42's trial: the
+    /// copy's folder sorted first, and the error was at the signed original).
+    func testACopiedAgreementIsTheDuplicateReported() throws {
+        try assertDiagnostics([
+            "id-duplicate seeds/molins-de-rei/agreements/adhesion-sant-feliu.yaml:1:5: agreement 'adhesion-sant-feliu' has the id of seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml: the ids of agreements are unique across the network",
+        ]) { t in
+            let path = "seeds/sant-feliu-de-llobregat/agreements/adhesion-sant-feliu.yaml"
+            try t.write("seeds/molins-de-rei/agreements/adhesion-sant-feliu.yaml", try t.read(path))
         }
     }
 
