@@ -23,6 +23,17 @@ public enum PlanningCalendar {
         adding(days: (7 - weekday(day)) % 7, to: day)
     }
 
+    /// The planned opening of a municipality the expansion plan places in a wave from
+    /// `start` to `end` (either open): `usual` (`defaultOpening`) when the wave holds it,
+    /// else the wave's first Monday after `asOf`; nil when the wave holds none (it ends by
+    /// then). An office that opens outside its wave is `expansion-opening-outside-wave`.
+    public static func opening(inWaveFrom start: Day?, to end: Day?, usual: Day, asOf: Day) -> Day? {
+        let holds = { (day: Day) in (start.map { $0 <= day } ?? true) && (end.map { day <= $0 } ?? true) }
+        if holds(usual) { return usual }
+        let monday = firstMonday(onOrAfter: max(start ?? usual, adding(days: 1, to: asOf)))
+        return holds(monday) ? monday : nil
+    }
+
     /// The default planned opening: the first Monday of the month six months after
     /// `asOf`, leaving time to recruit and train; August moves to September, and a
     /// Monday that is a public holiday in January (1st or 6th) to the next week.

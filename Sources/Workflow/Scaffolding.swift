@@ -53,8 +53,14 @@ public enum Scaffolding {
             // The name typed on the command line: a usage error, exit 2 (the trial: 1).
             throw WorkflowError(message, usage: true)
         }
-        let scaffold = MunicipalityScaffold(network: network, entry: entry,
-                                            opening: opening ?? PlanningCalendar.defaultOpening(asOf: asOf))
+        // In the wave the expansion plan places the municipality in (the trial of session 42:
+        // Viladecans, of a wave starting in October 2027, opened in June and was warned of).
+        let plan = network.expansionPlan
+        let planned = plan?.entry(ineCode: entry.ineCode)
+        let wave = planned?.wave.flatMap { id in plan?.waves.first { $0.id == id } }
+        let usual = PlanningCalendar.defaultOpening(asOf: asOf)
+        let chosen = opening ?? wave.flatMap { PlanningCalendar.opening(inWaveFrom: $0.start, to: $0.end, usual: usual, asOf: asOf) } ?? usual
+        let scaffold = MunicipalityScaffold(network: network, entry: entry, opening: chosen)
         let folder = root.appendingPathComponent("seeds/\(scaffold.slug)")
         if FileManager.default.fileExists(atPath: folder.path) {
             throw WorkflowError("seeds/\(scaffold.slug)/ exists already; oae new never overwrites a folder")
@@ -66,9 +72,18 @@ public enum Scaffolding {
             note("\(entry.name) is outside the programme's area, the metropolitan area of Barcelona (column 'amb' of "
                  + "model/reference/\(MunicipalityRegister.fileName)): oae check warns of it (municipality-outside-area).")
         }
+        if let wave, !((wave.start.map { $0 <= chosen } ?? true) && (wave.end.map { chosen <= $0 } ?? true)) {
+            let dates = "\(wave.start?.description ?? "…") to \(wave.end?.description ?? "…")"
+            note("The opening date, \(chosen), is outside wave '\(wave.id)' (\(dates)), where \(MunicipalityScaffold.planPath) places \(entry.name): "
+                 + "oae check warns of it (expansion-opening-outside-wave); move the opening date into the wave, or the municipality to the wave of its opening.")
+        }
         if let stage = scaffold.plannedStage, stage != OfficeStatus.candidate.rawValue {
             note("\(MunicipalityScaffold.planPath) has \(entry.name) at stage '\(stage)'. "
                  + MunicipalityScaffold.stageAdvice(stage, slug: scaffold.slug, agreement: scaffold.plannedAgreement))
+        } else if let written = planned?.node["stage"] {
+            // The office's status is its stage from now on: the plan's is not read.
+            note("\(MunicipalityScaffold.planPath):\(written.span.start.line) gives \(entry.name) 'stage: \(written.string ?? "")': remove that line, "
+                 + "the office's status is its stage from now on (oae check warns of it, expansion-stage-ignored).")
         }
         return files
     }

@@ -62,7 +62,8 @@ final class NewMunicipalityTests: XCTestCase {
     /// starts as a candidate all the same, since a later status needs its signed agreement:
     /// the office file and the command say what makes the two agree (it was written as a
     /// candidate without a word, s12's fresh user), the adhesion the plan names moved into
-    /// the folder (session 39's review). One the plan has as a candidate (Gavà) gets no note.
+    /// the folder (session 39's review). One the plan has as a candidate (Gavà) is told to
+    /// remove its stage, which its office's status replaces.
     func testAnOfficeThePlanHasAtAgreementSaysWhatToDo() throws {
         let tree = try TempTree.example()
         defer { tree.remove() }
@@ -80,8 +81,33 @@ final class NewMunicipalityTests: XCTestCase {
         XCTAssertTrue(office.contains("\nstatus: candidate\n"), office)
         notes = []
         try Scaffolding.newMunicipality(root: tree.root, name: "Gavà", asOf: TempTree.asOf, note: { notes.append($0) })
-        XCTAssertEqual(notes, [])
+        XCTAssertEqual(notes, ["seeds/expansion.yaml:70 gives Gavà 'stage: candidate': remove that line, the office's status is its stage from now on "
+                               + "(oae check warns of it, expansion-stage-ignored)."])
         XCTAssertTrue(try tree.read("seeds/gava/office.yaml").contains("# A candidate until the council signs its adhesion"))
+    }
+
+    /// A municipality the expansion plan places in a wave opens in it (the trial of session
+    /// 42: Viladecans, of the wave from 1 October 2027, was planned to open on 3 May 2027,
+    /// and the check warned of it): the wave's first Monday. Once the plan's line the note
+    /// names is removed, the new folder brings nothing to the check. An opening given
+    /// outside the wave is kept, and said.
+    func testAMunicipalityOfAWaveOpensInIt() throws {
+        let tree = try TempTree.example()
+        defer { tree.remove() }
+        let baseline = tree.diagnostics()
+        var notes: [String] = []
+        try Scaffolding.newMunicipality(root: tree.root, name: "Viladecans", asOf: TempTree.asOf, note: { notes.append($0) })
+        XCTAssertTrue(try tree.read("seeds/viladecans/office.yaml").contains("\nopening_date: 2027-10-04\n"))
+        XCTAssertEqual(notes, ["seeds/expansion.yaml:74 gives Viladecans 'stage: candidate': remove that line, the office's status is its stage from now on "
+                               + "(oae check warns of it, expansion-stage-ignored)."])
+        try tree.replace("seeds/expansion.yaml", "  - name: Viladecans\n    ine_code: \"08301\"\n    wave: wave-2\n    stage: candidate\n",
+                         "  - name: Viladecans\n    ine_code: \"08301\"\n    wave: wave-2\n")
+        XCTAssertEqual(tree.diagnostics(), baseline)
+        notes = []
+        try Scaffolding.newMunicipality(root: tree.root, name: "Gavà", asOf: TempTree.asOf, opening: Day("2027-06-07"), note: { notes.append($0) })
+        XCTAssertTrue(try tree.read("seeds/gava/office.yaml").contains("\nopening_date: 2027-06-07\n"))
+        XCTAssertEqual(notes.first, "The opening date, 2027-06-07, is outside wave 'wave-2' (2027-10-01 to 2028-06-30), where seeds/expansion.yaml places Gavà: "
+                       + "oae check warns of it (expansion-opening-outside-wave); move the opening date into the wave, or the municipality to the wave of its opening.")
     }
 
     func testTheFilesFollowTheModel() throws {
