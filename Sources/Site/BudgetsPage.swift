@@ -26,8 +26,12 @@ extension Pages {
                 year: String(b.year), total: formatter.money(b.total),
                 lines: lines.map { .init(label: language[$0.0], amount: formatter.money($0.1), note: "") },
                 funding: funding, funded: formatter.money(b.funded), covered: b.covered,
-                status: b.covered ? language["budgets_covered"]
-                    : language.format("budgets_short", ["amount": formatter.money(b.total - b.funded)]),
+                // Funding over the total (under `budget-funding-over`'s margin, not warned
+                // of) said with its surplus, not as merely covered (session 42's trial).
+                status: !b.covered ? language.format("budgets_short", ["amount": formatter.money(b.total - b.funded)])
+                    : (b.funded * 100).rounded() > (b.total * 100).rounded()
+                        ? language.format("budgets_over", ["amount": formatter.money(b.funded - b.total)])
+                        : language["budgets_covered"],
                 cost_per_person: cost.map(formatter.money) ?? language["budgets_no_data"], has_cost: cost != nil,
                 people: b.peopleAttended.map { people in
                     // A year not yet reported whole divides the year's budget by part of its people.

@@ -125,7 +125,11 @@ extension Pages {
                 : distinctTargets.count == 1 && !series.partialQuarters.isEmpty
                     ? summarised ? "chart_summary_target_partial_description" : "chart_target_marks_description"
                 : "chart_targets_description"
-            chart.description += " " + language.format(key, ["target": targetWords])
+            // Targets that differ say whose each is: the offices by name on a chart of each
+            // office, how many on a summary (session 42's trial: "different targets: 6 and
+            // 8", the description a screen reader gives of the chart).
+            let words = key != "chart_targets_description" ? targetWords : formatter.list(whoseTargets(series, summarised: summarised, unit: unit, language))
+            chart.description += " " + language.format(key, ["target": words])
         }
         chart.targetLabel = language["target_line"]
         chart.formatAgainst = { @Sendable v, t in formatter.measure(v, unit: unit, against: t) }
@@ -173,6 +177,25 @@ extension Pages {
         return ChartView(has_chart: true, chart_svg: chart.svg(id: "chart-svg-\(id)"), chart_rows: rows,
                          chart_caption: language.format(summarised ? "chart_summary_caption" : "chart_caption", ["indicator": name]),
                          summary: summarised, summary_rows: summaryRows, partial_notes: notes)
+    }
+}
+
+extension Pages {
+    /// Each distinct target of an indicator's offices with whose it is (`chart_target_of`,
+    /// the offices' names) or, on a summary, how many offices have it
+    /// (`chart_target_count`), sorted as text.
+    func whoseTargets(_ series: IndicatorSeries, summarised: Bool, unit: String, _ language: SiteLanguage) -> [String] {
+        let formatter = language.formatter
+        var byTarget: [TargetKey: [String]] = [:]
+        for (office, target) in zip(series.offices, series.targets) {
+            guard let target else { continue }
+            byTarget[TargetKey(value: target.quarterValue, direction: target.direction.rawValue), default: []].append(office.slug)
+        }
+        return byTarget.map { key, slugs in
+            let target = formatter.quarterTarget(key.value, direction: key.direction, unit: unit)
+            return summarised ? formatter.count("chart_target_count", slugs.count, ["target": target])
+                : language.format("chart_target_of", ["target": target, "offices": formatter.list(slugs.map { site.municipalityName($0) })])
+        }.sorted()
     }
 }
 

@@ -54,6 +54,12 @@ final class BudgetsPageTests: XCTestCase {
                            .replacingOccurrences(of: "amount: 25000", with: "amount: 15000"))
         let ca = try XCTUnwrap(pages(tree)["ca/budgets.html"])
         XCTAssertTrue(ca.contains("<td><span class=\"badge budget-short\">Hi falten 3.500\u{00A0}€</span></td>\n<td>Sense dades</td>"), ca)
+        // Funding over the total, within the margin the check allows: covered, and by how
+        // much over (session 42's trial read "Covered" of 10,000 € more than the total).
+        try tree.write("seeds/sant-feliu-de-llobregat/budgets/2027.yaml", budget.replacingOccurrences(of: "year: 2026", with: "year: 2027"))
+        let over = try pages(tree)
+        XCTAssertTrue(try XCTUnwrap(over["ca/budgets.html"]).contains("<span class=\"badge budget-covered\">Cobert, amb 6.500\u{00A0}€ de més</span>"))
+        XCTAssertTrue(try XCTUnwrap(over["es/budgets.html"]).contains("<span class=\"badge budget-covered\">Cubierto, con 6500\u{00A0}€ de más</span>"))
     }
 
     /// Without a budget in the tree there is no budgets page and no link to it; the site

@@ -62,7 +62,11 @@ final class ChartSummaryTests: XCTestCase {
         let companies = pages.makeIndicatorChart("companies-created", ca, summariseAbove: 1)
         XCTAssertFalse(companies.chart_svg.contains("target-line"))
         // Each target worded once; the words sorted as text.
-        XCTAssertTrue(companies.chart_svg.contains("Les oficines tenen objectius diferents per trimestre: com a mínim 6 en el trimestre i com a mínim 8 en el trimestre."), companies.chart_svg)
+        // How many offices have each (session 42's trial: whose was not said).
+        XCTAssertTrue(companies.chart_svg.contains("Les oficines tenen objectius diferents per trimestre: com a mínim 6 en el trimestre (1 oficina) i com a mínim 8 en el trimestre (1 oficina)."), companies.chart_svg)
+        // A chart of each office names them.
+        let companiesPerOffice = pages.makeIndicatorChart("companies-created", ca)
+        XCTAssertTrue(companiesPerOffice.chart_svg.contains("Les oficines tenen objectius diferents per trimestre: com a mínim 6 en el trimestre (Sant Feliu de Llobregat) i com a mínim 8 en el trimestre (Cerdanyola del Vallès)."), companiesPerOffice.chart_svg)
         XCTAssertFalse(companies.chart_svg.contains("La línia discontínua"))
         // Up to six offices, one bar per office.
         let perOffice = pages.makeIndicatorChart("people-attended", ca)
