@@ -63,6 +63,10 @@ public struct ExpansionPlan: Sendable {
         public var pilot: Bool
         public var start: Day?
         public var end: Day?
+
+        /// Whether `day` is within the wave, its first and last days included; a wave
+        /// without a start or an end is open on that side.
+        public func holds(_ day: Day) -> Bool { (start.map { $0 <= day } ?? true) && (end.map { day <= $0 } ?? true) }
     }
 
     public struct Entry: Sendable {

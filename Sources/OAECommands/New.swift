@@ -53,7 +53,7 @@ struct NewMunicipality: ParsableCommand {
     @Argument(help: "The municipality's name, as in model/reference/municipalities-catalonia.csv, or its INE code.")
     var name: String
 
-    @Option(name: .long, help: "The planned opening date (YYYY-MM-DD); default: the first Monday of the month six months after --as-of, or, when seeds/expansion.yaml places the municipality in a wave that does not hold that day, the wave's first Monday.")
+    @Option(name: .long, help: "The planned opening date (YYYY-MM-DD); default: the first Monday of the month six months after --as-of, or, when seeds/expansion.yaml places the municipality in a wave that starts after that day, the wave's first Monday.")
     var opening: String?
 
     @Option(name: .long, help: "The day the plan is made (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, else the last commit's date.")

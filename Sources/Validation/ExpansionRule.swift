@@ -37,7 +37,7 @@ struct ExpansionRule: Rule {
         let opening = m.openingDate
         let wave = opening.flatMap { day in
             // A wave without a start or an end is open on that side, as for `expansion-opening-outside-wave`.
-            plan.waves.first { w in (w.start.map { $0 <= day } ?? true) && (w.end.map { day <= $0 } ?? true) }
+            plan.waves.first { $0.holds(day) }
         }
         let listed = plan.entry(ineCode: code) != nil
         return .warning("expansion-office-without-wave",
@@ -179,7 +179,7 @@ struct ExpansionRule: Rule {
                 // An office open before the decision to expand is that error alone.
                 if let id = entry.wave, let wave = wavesByID[id], let node = entry.node["wave"], let opening = openings[entry.ineCode],
                    !beforeDecision.contains(entry.ineCode),
-                   (wave.start.map { opening.day < $0 } ?? false) || (wave.end.map { opening.day > $0 } ?? false) {
+                   !wave.holds(opening.day) {
                     let dates = [wave.start.map { "from \($0)" }, wave.end.map { "to \($0)" }].compactMap { $0 }.joined(separator: " ")
                     out.append(.warning("expansion-opening-outside-wave",
                                         "\(entry.name) is in wave '\(id)' (\(dates)), but its office's opening date is \(opening.day)",

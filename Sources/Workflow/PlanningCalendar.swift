@@ -23,15 +23,16 @@ public enum PlanningCalendar {
         adding(days: (7 - weekday(day)) % 7, to: day)
     }
 
-    /// The planned opening of a municipality the expansion plan places in a wave from
-    /// `start` to `end` (either open): `usual` (`defaultOpening`) when the wave holds it,
-    /// else the wave's first Monday after `asOf`; nil when the wave holds none (it ends by
-    /// then). An office that opens outside its wave is `expansion-opening-outside-wave`.
-    public static func opening(inWaveFrom start: Day?, to end: Day?, usual: Day, asOf: Day) -> Day? {
-        let holds = { (day: Day) in (start.map { $0 <= day } ?? true) && (end.map { day <= $0 } ?? true) }
-        if holds(usual) { return usual }
-        let monday = firstMonday(onOrAfter: max(start ?? usual, adding(days: 1, to: asOf)))
-        return holds(monday) ? monday : nil
+    /// The planned opening of a municipality the expansion plan places in `wave`: `usual`
+    /// (`defaultOpening`) when the wave holds it, else, for a wave that starts after it, the
+    /// wave's first Monday; nil for a wave that ends before it (an earlier day would leave
+    /// less time to recruit and train than the usual six months) or holds no Monday. An
+    /// office that opens outside its wave is `expansion-opening-outside-wave`.
+    public static func opening(in wave: ExpansionPlan.Wave, usual: Day) -> Day? {
+        if wave.holds(usual) { return usual }
+        guard let start = wave.start, usual < start else { return nil }
+        let monday = firstMonday(onOrAfter: start)
+        return wave.holds(monday) ? monday : nil
     }
 
     /// The default planned opening: the first Monday of the month six months after

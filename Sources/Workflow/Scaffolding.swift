@@ -59,7 +59,7 @@ public enum Scaffolding {
         let planned = plan?.entry(ineCode: entry.ineCode)
         let wave = planned?.wave.flatMap { id in plan?.waves.first { $0.id == id } }
         let usual = PlanningCalendar.defaultOpening(asOf: asOf)
-        let chosen = opening ?? wave.flatMap { PlanningCalendar.opening(inWaveFrom: $0.start, to: $0.end, usual: usual, asOf: asOf) } ?? usual
+        let chosen = opening ?? wave.flatMap { PlanningCalendar.opening(in: $0, usual: usual) } ?? usual
         let scaffold = MunicipalityScaffold(network: network, entry: entry, opening: chosen)
         let folder = root.appendingPathComponent("seeds/\(scaffold.slug)")
         if FileManager.default.fileExists(atPath: folder.path) {
@@ -72,7 +72,7 @@ public enum Scaffolding {
             note("\(entry.name) is outside the programme's area, the metropolitan area of Barcelona (column 'amb' of "
                  + "model/reference/\(MunicipalityRegister.fileName)): oae check warns of it (municipality-outside-area).")
         }
-        if let wave, !((wave.start.map { $0 <= chosen } ?? true) && (wave.end.map { chosen <= $0 } ?? true)) {
+        if let wave, !wave.holds(chosen) {
             let dates = "\(wave.start?.description ?? "…") to \(wave.end?.description ?? "…")"
             note("The opening date, \(chosen), is outside wave '\(wave.id)' (\(dates)), where \(MunicipalityScaffold.planPath) places \(entry.name): "
                  + "oae check warns of it (expansion-opening-outside-wave); move the opening date into the wave, or the municipality to the wave of its opening.")
