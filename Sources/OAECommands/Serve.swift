@@ -157,6 +157,9 @@ final class PreviewBuilder: @unchecked Sendable {
     /// What the pages show of the last full build into `out`, read once after it (only
     /// `build` writes there).
     private var written: LivePreview.Written?
+    /// Whether a whole build has been written to `out` (the start's, or the first save's
+    /// that mended a tree the start found errors in).
+    private(set) var wroteWhole = false
 
     init(root: URL, out: URL, asOf: Day?) {
         self.root = root
@@ -197,6 +200,7 @@ final class PreviewBuilder: @unchecked Sendable {
         guard let input else { return .failed(errors) }
         written = nil
         if let failed = write(input, steps: OutputSteps.all) { return failed }
+        wroteWhole = true
         return publish(input, started: started)
     }
 
@@ -211,6 +215,14 @@ final class PreviewBuilder: @unchecked Sendable {
         if !relative.isEmpty { session.cache.follow(relative) }
         let (input, errors) = load()
         guard let input else { return .failed(errors) }
+        // The start found errors, so nothing was built: the first save that mends them
+        // builds the whole preview, as the start would have (the trial of session 42: the
+        // open data, the sitemap and the handbooks the pages list stayed missing).
+        if !wroteWhole {
+            written = nil
+            if let failed = write(input, steps: OutputSteps.all) { return failed }
+            wroteWhole = true
+        }
         return publish(input, started: started)
     }
 

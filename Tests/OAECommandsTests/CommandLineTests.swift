@@ -421,6 +421,28 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(given.stderr.contains("report-after-check-day"), given.stderr)
     }
 
+    /// A preview started on a tree with errors builds the whole preview at the first save
+    /// that mends them, as a start on a clean tree does (the trial of session 42: the
+    /// catalogue, the spreadsheet, the sitemap and the handbooks stayed missing).
+    func testThePreviewOfATreeMendedAfterTheStartIsWhole() throws {
+        let root = try fixture()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let office = root.appendingPathComponent("seeds/molins-de-rei/office.yaml")
+        let text = try String(contentsOf: office, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\nstatus: ", with: "\nstatus: [").utf8).write(to: office)
+        let out = root.appendingPathComponent("output/.preview")
+        let builder = PreviewBuilder(root: root, out: out, asOf: nil)
+        guard case .failed = builder.build(first: true) else { return XCTFail("the start has errors") }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("data/catalog.jsonld").path))
+        try Data(text.utf8).write(to: office)
+        guard case .built = builder.refresh(changed: [office.path]) else { return XCTFail("the save mends the tree") }
+        XCTAssertTrue(builder.wroteWhole)
+        for file in ["data/catalog.jsonld", "site/sitemap.xml", "handbooks/index.json"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), file)
+        }
+        XCTAssertNotNil(builder.live.current?.file("ca/data.html"))
+    }
+
     /// A preview folder that cannot be written is named as such: not a diagnostic at a
     /// source file's position.
     func testThePreviewFolderIsNamedNotASourceFile() throws {
