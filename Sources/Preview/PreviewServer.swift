@@ -83,10 +83,16 @@ public struct PreviewServer: Sendable {
         guard case let .file(relative) = SafePath.resolve(target) else {
             return text(.forbidden, "refused: the preview serves only the site's own files\n")
         }
+        // A folder's address without its final '/' is sent to the one with it, as static
+        // hosts do: its page's relative links are read from the folder (the trial of session
+        // 42: `/ca/offices` was served, and its links led to 404s).
+        let folderAddress = relative.isEmpty || path.hasSuffix("/")
         // A page rendered now, when the preview makes it (a folder's address is its index page).
         for page in relative.isEmpty ? ["index.html"] : [relative, relative + "/index.html"] {
             switch source(page) {
-            case let .made(data)?: return file(data, type: SafePath.contentType(page))
+            case let .made(data)?:
+                if page != relative, !folderAddress { return redirect(toFolder: relative, target: target) }
+                return file(data, type: SafePath.contentType(page))
             case .gone?: return notFound()
             case nil: continue
             }
@@ -94,6 +100,7 @@ public struct PreviewServer: Sendable {
         var url = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
+            if !folderAddress { return redirect(toFolder: relative, target: target) }
             url = url.appendingPathComponent("index.html")
         }
         // Resolve links too, and make sure the file is still inside the folder.
@@ -105,6 +112,22 @@ public struct PreviewServer: Sendable {
         guard let data = FileManager.default.contents(atPath: resolved) else { return notFound() }
         return file(data, type: SafePath.contentType(resolved))
     }
+
+    /// A permanent redirect to the folder `relative` (a path of the site, decoded) with its
+    /// final '/', and the query of the request's `target`. The address is made from the
+    /// path, encoded again, never copied from the request (`//host/…` would lead away).
+    func redirect(toFolder relative: String, target: String) -> Response {
+        let encoded = relative.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: PreviewServer.segmentAllowed) ?? "" }
+        let query = target.firstIndex(of: "?").map { String(target[$0...]) } ?? ""
+        return Response(status: .movedPermanently, headers: [.location: "/" + encoded.joined(separator: "/") + "/" + query, .cacheControl: "no-store"])
+    }
+
+    /// The characters a path segment keeps unencoded in a redirect's address.
+    static let segmentAllowed: CharacterSet = {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/?#%;")
+        return allowed
+    }()
 
     /// The site's 404 page (the one rendered now, else the last full build's), status 404.
     func notFound() -> Response {

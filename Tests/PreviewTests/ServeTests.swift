@@ -31,6 +31,19 @@ final class ServeTests: XCTestCase {
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
+    /// The status line and headers of a response, not following a redirect (curl).
+    func headers(_ url: String) throws -> String {
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        curl.arguments = ["curl", "-s", "--max-time", "10", "-o", "/dev/null", "-D", "-", url]
+        let pipe = Pipe()
+        curl.standardOutput = pipe
+        try curl.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        curl.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// Reads the event stream with curl into a file, so the test can look at it.
     func listen(_ url: String, into file: URL) throws -> Process {
         let curl = Process()
@@ -174,6 +187,15 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(kept, 200)
         let (indexStatus, index) = try await get("\(base)/ca/offices/index.html")
         XCTAssertEqual(indexStatus, 200)
+        // A folder's address without its final '/' is sent to the one with it (session 42's
+        // trial: served as is, its relative links led to 404s), its query kept, the address
+        // made from the path (`//ca/offices` does not lead to a host 'ca').
+        for (asked, location) in [("ca/offices", "/ca/offices/"), ("ca/offices?x=1", "/ca/offices/?x=1"), ("ca", "/ca/"), ("/ca/offices", "/ca/offices/")] {
+            let response = try headers("\(base)/\(asked)")
+            XCTAssertTrue(response.hasPrefix("HTTP/1.1 301"), "\(asked): \(response)")
+            XCTAssertTrue(response.lowercased().contains("location: \(location)\r\n"), "\(asked): \(response)")
+        }
+        XCTAssertTrue(try headers("\(base)/ca/offices/").hasPrefix("HTTP/1.1 200"))
         XCTAssertFalse(index.contains("molins-de-rei.html"), index)
         let (_, downloads) = try await get("\(base)/ca/downloads.html")
         XCTAssertFalse(downloads.contains("handbooks/molins-de-rei/"), downloads)
