@@ -33,15 +33,7 @@ final class ServeTests: XCTestCase {
 
     /// The status line and headers of a response, not following a redirect (curl).
     func headers(_ url: String) throws -> String {
-        let curl = Process()
-        curl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        curl.arguments = ["curl", "-s", "--max-time", "10", "-o", "/dev/null", "-D", "-", url]
-        let pipe = Pipe()
-        curl.standardOutput = pipe
-        try curl.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        curl.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try curlOutput(["--max-time", "10", "-o", "/dev/null", "-D", "-", url])
     }
 
     /// Reads the event stream with curl into a file, so the test can look at it.
