@@ -30,6 +30,7 @@ public struct SiteStep: OutputStep {
         let strings = Strings(network: network, language: network.settings.defaultLanguage)
         return TemplateStepCheck.check(network.tree, folder: SiteSettings.templateFolder, required: SiteBuild.templateNames,
                                        views: SiteBuild.views, uiKeys: strings.keys)
+            + SiteAsset.missing(network.tree)
             + [SiteSettings.baseURLProblem(root: network.tree.root)].compactMap { $0 }
             + SiteSettings.rootFileProblems(network.tree.templates, own: SiteBuild.ownRootNames(languages: network.settings.languages),
                                            root: network.tree.root)

@@ -18,7 +18,7 @@ public enum StringsCheck {
     public static let rules = [
         RuleInfo("ui-string-placeholder", "An interface string has a placeholder its key is not given, or lacks one of the default language's."),
         RuleInfo("ui-string-plural", "A plural interface string lacks a form its language needs, or has a form that is not a CLDR plural category."),
-        RuleInfo("ui-string-separator", "A language's decimal separator is the same as its group separator."),
+        RuleInfo("ui-string-separator", "A language's decimal separator is empty, blank or a digit, or the same as its group separator."),
     ]
 
     /// Keys whose code gives more placeholders than a text uses, each language choosing
@@ -38,6 +38,16 @@ public enum StringsCheck {
         var out: [Diagnostic] = []
         for file in files {
             out += plurals(file.node, language: file.language)
+            // 74327 for 743,27: a decimal mark that is not there, or not seen, joins the
+            // fraction to the units (session 43's trial published every amount so).
+            if let decimal = file.node.pair("format.decimal"), let mark = decimal.value.string,
+               mark.allSatisfy({ $0.isWhitespace || $0.isNumber }) {
+                let said = mark.isEmpty ? "empty" : "'\(mark)'"
+                out.append(.error("ui-string-separator", "'format.decimal' is \(said) in '\(file.language)': 743.27 would be printed as 743\(mark)27",
+                                  at: decimal.value.span,
+                                  help: "write the decimal mark the language uses (Catalan and Spanish: ','; English: '.')"))
+                continue
+            }
             // 1,000,5: a number with both cannot be read back.
             if let decimal = file.node.pair("format.decimal"), let group = file.node.pair("format.group"),
                let mark = decimal.value.string, mark == group.value.string {

@@ -86,7 +86,7 @@ extension Pages {
                            // The document to print is the report again: search finds the page once
                            // (session 38's trial found it twice).
                            html: render("assessment", view, language), indexed: !printable, section: .progress,
-                           styles: printable ? ["assets/report-print.css"] : [])
+                           styles: printable ? [SiteAsset.reportPrint] : [])
     }
 
     /// A link to what a recommendation changes: a model document or an office's page.

@@ -64,7 +64,7 @@ extension Pages {
         return PageContent(title: language.format("charter_title", ["office": officeName]),
                            description: language.format("charter_description", ["office": officeName]),
                            breadcrumbs: [(officeName, .office(slug))],
-                           html: render("charter", view, language), section: .offices, styles: ["assets/charter.css"])
+                           html: render("charter", view, language), section: .offices, styles: [SiteAsset.charter])
     }
 }
 

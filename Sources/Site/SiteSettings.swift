@@ -155,3 +155,37 @@ public enum SiteSettings {
         return path.hasSuffix("/") ? path : path + "/"
     }
 }
+
+/// The files of `templates/site/assets/` the pages link by name. `oae check` reports one
+/// that is missing (`template-missing`): a stylesheet renamed left every page unstyled,
+/// and nothing said so (session 43's trial).
+public enum SiteAsset {
+    /// Every page's stylesheet (`layout.mustache`).
+    public static let stylesheet = "assets/site.css"
+    /// Every page's icon.
+    public static let favicon = "assets/favicon.svg"
+    /// The assessment report's print styles.
+    public static let reportPrint = "assets/report-print.css"
+    /// The service charter's styles.
+    public static let charter = "assets/charter.css"
+    /// The search page's script.
+    public static let search = "assets/search.js"
+    /// The page-not-found script (it suggests the page in another language).
+    public static let notFound = "assets/not-found.js"
+    public static let all = [stylesheet, favicon, reportPrint, charter, search, notFound]
+
+    /// `template-missing` for each linked asset the tree's templates do not hold, when
+    /// `templates/site/` is there (its absence is the folder's one error); not for a file
+    /// the walk refused (a link, an unreadable file), reported there already.
+    public static func missing(_ tree: LoadedTree) -> [Diagnostic] {
+        let folder = SiteSettings.templateFolder
+        guard tree.templates.contains(where: { $0.hasPrefix(folder + "/") }) else { return [] }
+        let present = Set(tree.templates)
+        let refused = Set(tree.diagnostics.map(\.span.file))
+        return all.map { "\(folder)/\($0)" }.filter { !present.contains($0) && !refused.contains($0) }.map { path in
+            .error("template-missing", "\(path) is missing: the site's pages link it by this name",
+                   at: .wholeFile(path),
+                   help: "restore \(path) (the pages link it by this name; to change the look, edit it rather than rename it)")
+        }
+    }
+}

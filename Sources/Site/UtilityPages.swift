@@ -54,7 +54,7 @@ extension Pages {
     func search(_ language: SiteLanguage, _ path: String) -> PageContent {
         PageContent(title: language["search_heading"], html: render("search", EmptyView(), language), indexed: false,
                     section: .search, styles: ["pagefind/pagefind-ui.css"],
-                    scripts: ["pagefind/pagefind-ui.js", "assets/search.js"], webAssembly: true)
+                    scripts: ["pagefind/pagefind-ui.js", SiteAsset.search], webAssembly: true)
     }
 
     func notFound(_ language: SiteLanguage, _ path: String) -> PageContent {
@@ -108,7 +108,7 @@ extension Pages {
         }
         return PageContent(title: language["not_found_heading"],
                            html: render("not-found-anywhere", NotFoundAnywhereView(base: base, languages: languages), language),
-                           indexed: false, scripts: ["assets/not-found.js"])
+                           indexed: false, scripts: [SiteAsset.notFound])
     }
 }
 

@@ -17,6 +17,7 @@ struct AgreementRule: MunicipalRule {
         RuleInfo("agreement-dates-inverted", "An agreement's dates are out of order: it ends before it was signed, or was extended before it was signed or after it ended, or its first term ends before the signing or after the extended end."),
         RuleInfo("agreement-term-too-long", "An agreement is in force for more than the four years of Llei 40/2015, art. 49.h, or is extended by more than four more years, or was extended after its first term had ended."),
         RuleInfo("agreement-party-unknown", "An agreement's money line names a party the agreement does not list."),
+        RuleInfo("agreement-unlisted", "A signed agreement in force in a municipality's folder is listed by no office nor opening checklist."),
         RuleInfo("agreement-signed-after-opening", "An office opened before the adhesion agreement it relies on was signed."),
         RuleInfo("checklist-done-before-agreement", "An opening checklist item is done before the agreement it relies on was signed."),
     ]
@@ -68,6 +69,7 @@ struct AgreementRule: MunicipalRule {
         for doc in c.network.agreements {
             guard let root = doc.root else { continue }
             if doc.municipality == nil, doc.agreementType == .adhesion, let d = shared(doc, root, c) { out.append(d) }
+            if let slug = doc.municipality, let d = unlisted(doc, root, slug, c) { out.append(d) }
             // An end before the signing is the one error of a wrong year: not also "ended"
             // (whichever date's error is told: this one, or `date-after-check-day`'s).
             let (inverted, endInDoubt) = dates(doc, root, c)
@@ -117,6 +119,30 @@ struct AgreementRule: MunicipalRule {
                             + (users.isEmpty ? "; while the municipality has no office folder, name it in its entry of seeds/expansion.yaml instead ('agreement: \(doc.id)')" : ""))
     }
 
+    /// `agreement-unlisted`: a signed agreement in force, saved in a municipality's folder,
+    /// that neither the office's `agreements` nor an item of its opening checklist names.
+    /// The office's handbook leaves it out and the site lists no office relying on it
+    /// (session 43's trial filed a referral protocol and nothing said so). Not told of an
+    /// agreement not signed yet (a draft), nor of one ended by the check day (kept as
+    /// history), nor of one whose id another has (`id-duplicate` is the one error), nor
+    /// while the office's `agreements` is the schema's error.
+    func unlisted(_ doc: Document, _ root: Node, _ slug: String, _ c: ValidationContext) -> Diagnostic? {
+        guard let office = c.network.municipalities[slug]?.office, let officeRoot = office.root,
+              let signed = doc.signedOn, !CheckDayRule.reports(signed, c), signed <= (c.checkDay ?? c.asOf),
+              doc.validUntil.map({ $0 >= c.asOf }) ?? true,
+              !c.refused(officeRoot["agreements"], in: office.path),
+              (c.network.municipalitiesRelyingByAgreement()[doc.path] ?? []).isEmpty,
+              !c.network.agreements.contains(where: { $0.id == doc.id && $0.path != doc.path }) else { return nil }
+        // An office that needs its adhesion and lists none: `agreement-adhesion-missing` names this one.
+        if doc.agreementType == .adhesion, c.resolved.first(where: { $0.slug == slug })?.reached(.agreement) == true,
+           Self.unlistedAdhesion(slug, day: c.checkDay ?? c.asOf, c)?.path == doc.path { return nil }
+        return .warning("agreement-unlisted",
+                        "agreement '\(doc.id)' is in \(slug)'s folder, but the office lists it nowhere: its handbook leaves it out, and the site shows no office relying on it",
+                        at: root["id"]?.span ?? .wholeFile(doc.path),
+                        related: officeRoot["agreements"].map { [RelatedLocation($0.span, "the agreements the office lists")] } ?? [],
+                        help: "add '- \(doc.id)' under 'agreements:' in \(office.path) (or name it in an item of the opening checklist); if it belongs to another municipality, move it to that one's folder")
+    }
+
     /// Whether `validity` can say something of an agreement: it ends within `warningDays` of `asOf`.
     func ending(_ doc: Document, _ asOf: Day) -> Bool {
         guard let until = doc.inForceUntil(on: asOf) else { return false }
@@ -157,10 +183,26 @@ struct AgreementRule: MunicipalRule {
                            at: unsigned.node.span, related: [RelatedLocation(m.statusSpan, "the office's status")],
                            help: "set the agreement's signed_on once every party has signed, or keep the office at status 'candidate'")]
         }
+        // A signed adhesion in the office's folder that it does not list: the fix is the list.
+        if let kept = Self.unlistedAdhesion(m.slug, day: day, c) {
+            return [.error("agreement-adhesion-missing",
+                           "the office is at status '\(status)', but relies on no signed adhesion agreement of its council: '\(kept.id)', in its folder, is not in its list",
+                           at: m.statusSpan,
+                           related: [RelatedLocation(kept.root?["id"]?.span ?? .wholeFile(kept.path), "the council's adhesion")],
+                           help: "add '- \(kept.id)' under 'agreements:' in \(m.files.office?.path ?? "seeds/\(m.slug)/office.yaml")")]
+        }
         return [.error("agreement-adhesion-missing",
                        "the office is at status '\(status)', but relies on no signed adhesion agreement of its council",
                        at: m.statusSpan,
                        help: "add the adhesion agreement as seeds/\(m.slug)/agreements/<id>.yaml (type: adhesion, with signed_on) and list its id under the office's 'agreements'")]
+    }
+
+    /// A signed adhesion (by `day`) saved in the municipality's folder, when the office
+    /// relies on no adhesion at all: `agreement-adhesion-missing` names it, and
+    /// `agreement-unlisted` is not told of it too.
+    static func unlistedAdhesion(_ slug: String, day: Day, _ c: ValidationContext) -> Document? {
+        guard !c.network.reliedAgreements(slug).contains(where: { $0.document?.agreementType == .adhesion }) else { return nil }
+        return c.network.agreements.first { $0.municipality == slug && $0.agreementType == .adhesion && ($0.signedOn.map { $0 <= day } ?? false) }
     }
 
     /// `agreement-signed-after-opening`: an office that serves the public (a pilot or open)

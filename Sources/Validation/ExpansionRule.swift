@@ -94,14 +94,22 @@ struct ExpansionRule: Rule {
             guard let plan, let wave = plan.wave(ineCode: code), !wave.pilot, !Self.pilotUnread(wave) else { continue }
             if let status = m.status, status >= .pilot {
                 let statusNode = office["status"]
+                // The office's wave is the plan's word: a writer who moved the municipality
+                // to another wave sees the line they changed (session 43's trial was sent
+                // only to the office's correct opening).
+                let entry = plan.entry(ineCode: code)
+                let placed = entry.flatMap { e in e.node["wave"].map {
+                    RelatedLocation($0.span, "the expansion plan places \(e.name) in wave '\(wave.id)' here")
+                } }
+                let pilotWave = plan.waves.first(where: \.pilot).map { " (or, if it opened in the pilot, wave '\($0.id)' in the expansion plan)" } ?? ""
                 if let assessment, let date = assessment.decisionDate, assessment.outcome?.expands == true {
                     if let opening = m.openingDate, opening < date {
                         beforeDecision.insert(code)
                         out.append(.error("expansion-before-decision",
                                           "office of wave '\(wave.id)' opened as '\(status.rawValue)' on \(opening), before the decision to expand on \(date)",
                                           at: office["opening_date"]?.span ?? m.statusSpan,
-                                          related: assessment.decisionDateNode.map { [RelatedLocation($0.span, "the decision of assessment '\(assessment.id)'")] } ?? [],
-                                          help: "set 'status: planned', or an opening date on or after \(date)"))
+                                          related: (assessment.decisionDateNode.map { [RelatedLocation($0.span, "the decision of assessment '\(assessment.id)'")] } ?? []) + (placed.map { [$0] } ?? []),
+                                          help: "set 'status: planned', or an opening date on or after \(date)\(pilotWave)"))
                     }
                 } else {
                     let why = assessment.map { a in
@@ -111,7 +119,8 @@ struct ExpansionRule: Rule {
                     out.append(.error("expansion-before-decision",
                                       "office of wave '\(wave.id)' is '\(status.rawValue)' before the decision to expand: \(why)",
                                       at: statusNode?.span ?? m.statusSpan,
-                                      help: "keep 'status: planned' until the assessment decides to expand"))
+                                      related: placed.map { [$0] } ?? [],
+                                      help: "keep 'status: planned' until the assessment decides to expand\(pilotWave)"))
                 }
             }
             // A version no release has is the assessment's own error (`modelVersions`), not

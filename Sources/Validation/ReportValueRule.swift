@@ -124,7 +124,19 @@ struct ReportValueRule: MunicipalRule {
             // A period that is not its file name's quarter is report-period-mismatch, the
             // one error: which of the two is wrong is unknown, so no date is checked.
             if let named = Quarter(id: report.id), quarter != named { quarter = nil }
-            if let quarter, let opening = m.openingDate, quarter.lastDay < opening, let period = root["period"] {
+            if let status = m.status, status < .pilot {
+                // An office not open yet has no results: the report is in the wrong folder,
+                // or the office's status was not moved on (session 43's trial was told that
+                // a planned office "opened" on its future date, and to change that date).
+                if let period = root["period"] {
+                    let opens = m.openingDate.map { ", to open on \($0)" } ?? ""
+                    out.append(.error("report-before-opening",
+                                      "\(m.slug)'s office is '\(status.rawValue)'\(opens): it has not opened, and reports no results\(quarter.map { " for \($0)" } ?? "")",
+                                      at: period.span,
+                                      related: m.files.office?.root?["status"].map { [RelatedLocation($0.span, "the office's status")] } ?? [],
+                                      help: "if the office has opened, set its status ('pilot' or 'open') and its opening date; otherwise remove this report, or move it to the folder of the office it belongs to"))
+                }
+            } else if let quarter, let opening = m.openingDate, quarter.lastDay < opening, let period = root["period"] {
                 early.append((quarter, period))
             }
             // Against the day of the check, given or today (`ValidationContext.checkDay`).

@@ -137,6 +137,23 @@ final class BuildPipelineTests: XCTestCase {
         XCTAssertEqual(snapshot(out), before, "no folder of output/ was replaced")
     }
 
+    /// The site's stylesheet renamed: every page linked the old name and the site was built
+    /// unstyled, without a word (session 43's trial). The check names the file the pages
+    /// link, and the build stops.
+    func testARenamedSiteStylesheetFailsTheCheck() throws {
+        try FileManager.default.moveItem(at: root.appendingPathComponent("templates/site/assets/site.css"),
+                                         to: root.appendingPathComponent("templates/site/assets/main.css"))
+        let check = try runProcess(TestPaths.oaeBinary.path, ["check", "--root", root.path], environment: environment)
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.stdout.contains(
+            "templates/site/assets/site.css:1:1: error[template-missing]: templates/site/assets/site.css is missing: the site's pages link it by this name\n"
+                + "  = help: restore templates/site/assets/site.css (the pages link it by this name; to change the look, edit it rather than rename it)\n"),
+            check.stdout)
+        let site = try runProcess(TestPaths.oaeBinary.path, ["build", "site", "--root", root.path, "--out", root.appendingPathComponent("output").path],
+                                  environment: environment)
+        XCTAssertEqual(site.status, 1, site.stderr)
+    }
+
     /// A build checks the whole tree and the templates of the outputs it writes:
     /// `oae build site` does not render the handbooks, so a handbook template missing
     /// stops `oae check` and `oae build handbooks`, not the site (issue 13: parsing and

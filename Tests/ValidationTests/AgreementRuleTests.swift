@@ -13,7 +13,64 @@ final class AgreementRuleTests: XCTestCase {
     func testAnOfficeWithoutAdhesionIsReportedAtItsStatus() throws {
         try assertDiagnostics([
             "agreement-adhesion-missing seeds/molins-de-rei/office.yaml:6:9: the office is at status 'planned', but relies on no signed adhesion agreement of its council",
-        ]) { try $0.replace("\(mr)/office.yaml", "agreements: [adhesion-molins, knowledge-transfer]", "agreements: [knowledge-transfer]") }
+        ]) { t in
+            try t.replace("\(mr)/office.yaml", "agreements: [adhesion-molins, knowledge-transfer]", "agreements: [knowledge-transfer]")
+            try FileManager.default.removeItem(at: t.root.appendingPathComponent("\(mr)/agreements/adhesion-molins.yaml"))
+        }
+        // The adhesion is in the folder, only left out of the list: the error names it, and
+        // `agreement-unlisted` is not told of it too (session 43's trial).
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try t.replace("\(mr)/office.yaml", "agreements: [adhesion-molins, knowledge-transfer]", "agreements: [knowledge-transfer]")
+        let d = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule.hasPrefix("agreement-") }
+        XCTAssertEqual(d.map { "\($0.rule) \($0.span): \($0.message)" }, [
+            "agreement-adhesion-missing seeds/molins-de-rei/office.yaml:6:9: the office is at status 'planned', but relies on no signed adhesion agreement of its council: 'adhesion-molins', in its folder, is not in its list",
+        ])
+        XCTAssertEqual(d.first?.related.map { "\($0.span)" }, ["seeds/molins-de-rei/agreements/adhesion-molins.yaml:1:5"])
+        XCTAssertEqual(d.first?.help, "add '- adhesion-molins' under 'agreements:' in seeds/molins-de-rei/office.yaml")
+    }
+
+    /// A signed agreement in force filed in a municipality's folder that the office lists
+    /// nowhere: its handbook left it out and nothing said so (session 43's trial). Not told
+    /// of a draft (unsigned) nor of one that has ended (history).
+    func testAnAgreementNoOfficeListsIsTold() throws {
+        let protocolText = """
+            id: referral-chamber
+            title: {ca: Protocol de derivació amb la Cambra, es: Protocolo de derivación con la Cámara}
+            type: referral-protocol
+            parties:
+              - id: agency
+                name: {ca: Agència metropolitana, es: Agencia metropolitana}
+                obligations:
+                  - {ca: Derivar les consultes d'exportació., es: Derivar las consultas de exportación.}
+              - id: chamber
+                name: {ca: Cambra de Comerç, es: Cámara de Comercio}
+                obligations:
+                  - {ca: Atendre les empreses derivades., es: Atender a las empresas derivadas.}
+            signed_on: 2026-05-04
+            valid_until: 2028-05-03
+
+            """
+        let path = "\(sf)/agreements/referral-chamber.yaml"
+        try assertDiagnostics([
+            "agreement-unlisted seeds/sant-feliu-de-llobregat/agreements/referral-chamber.yaml:1:5: agreement 'referral-chamber' is in sant-feliu-de-llobregat's folder, but the office lists it nowhere: its handbook leaves it out, and the site shows no office relying on it",
+        ]) { try $0.write(path, protocolText) }
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try t.write(path, protocolText)
+        let d = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.first { $0.rule == "agreement-unlisted" }
+        XCTAssertEqual(d?.help, "add '- referral-chamber' under 'agreements:' in seeds/sant-feliu-de-llobregat/office.yaml (or name it in an item of the opening checklist); if it belongs to another municipality, move it to that one's folder")
+        XCTAssertEqual(d?.related.map { "\($0.span)" }, ["seeds/sant-feliu-de-llobregat/office.yaml:8:13"])
+        // Listed: nothing to say.
+        try assertDiagnostics([]) { t in
+            try t.write(path, protocolText)
+            try t.replace("\(sf)/office.yaml", "agreements: [adhesion-sant-feliu, knowledge-transfer]", "agreements: [adhesion-sant-feliu, knowledge-transfer, referral-chamber]")
+        }
+        // A draft, and an agreement that has ended, are not told.
+        try assertDiagnostics([]) { try $0.write(path, protocolText.replacingOccurrences(of: "signed_on: 2026-05-04\n", with: "")) }
+        try assertDiagnostics([]) { t in
+            try t.write(path, protocolText.replacingOccurrences(of: "signed_on: 2026-05-04\nvalid_until: 2028-05-03", with: "signed_on: 2022-05-04\nvalid_until: 2026-05-03"))
+        }
     }
 
     /// An adhesion saved among the programme's agreements is told to move to its
@@ -79,6 +136,7 @@ final class AgreementRuleTests: XCTestCase {
         try assertDiagnostics([]) { t in
             try t.replace("\(mr)/office.yaml", "agreements: [adhesion-molins, knowledge-transfer]", "agreements: [knowledge-transfer]")
             try t.replace("\(mr)/office.yaml", "status: planned", "status: candidate")
+            try FileManager.default.removeItem(at: t.root.appendingPathComponent("\(mr)/agreements/adhesion-molins.yaml"))
         }
     }
 

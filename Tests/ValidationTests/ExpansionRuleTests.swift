@@ -87,6 +87,23 @@ final class ExpansionRuleTests: XCTestCase {
         }
     }
 
+    /// A pilot office moved to a later wave in the plan: the error stays at the opening it
+    /// contradicts, and names the plan's line the writer changed, with the pilot wave as a
+    /// way out (session 43's trial was sent only to the office's correct opening).
+    func testAnOfficeMovedToALaterWaveIsToldWhereThePlanPlacesIt() throws {
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try programme(t)
+        try t.replace("seeds/expansion.yaml", "ine_code: \"08211\", wave: pilot}", "ine_code: \"08211\", wave: wave-1}")
+        let d = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "expansion-before-decision" }
+        XCTAssertEqual(d.map { "\($0.span)" }, ["seeds/sant-feliu-de-llobregat/office.yaml:7:15"])
+        XCTAssertEqual(d.first?.related.map { "\($0.span) \($0.message)" }, [
+            "seeds/assessments/pilot.md:16:9 the decision of assessment 'pilot'",
+            "seeds/expansion.yaml:7:62 the expansion plan places Sant Feliu de Llobregat in wave 'wave-1' here",
+        ])
+        XCTAssertEqual(d.first?.help, "set 'status: planned', or an opening date on or after 2026-10-27 (or, if it opened in the pilot, wave 'pilot' in the expansion plan)")
+    }
+
     /// An office that serves the public is in a wave of the plan (session 29's trial: a
     /// pilot office left out of the plan was counted at its stage on the expansion page, in
     /// no wave, and no rule said so). The help names the wave of its opening.

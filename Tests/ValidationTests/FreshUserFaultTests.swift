@@ -263,6 +263,23 @@ final class FreshUserFaultTests: XCTestCase {
         }
     }
 
+    /// An empty decimal mark joined every amount's cents to its euros (743,27 € printed as
+    /// 74327 €; session 43's trial): one error at it, as a blank or a digit is.
+    func testTheDecimalSeparatorIsAMark() throws {
+        try assertRendered([
+            "templates/strings/es.yaml:6:17: error[ui-string-separator]: 'format.decimal' is empty in 'es': 743.27 would be printed as 74327\n"
+                + "  = help: write the decimal mark the language uses (Catalan and Spanish: ','; English: '.')\n",
+        ], ["ui-string-separator"]) { tree in
+            try tree.replace("templates/strings/es.yaml", "format.decimal: \",\"", "format.decimal: \"\"")
+        }
+        try assertRendered([
+            "templates/strings/es.yaml:6:17: error[ui-string-separator]: 'format.decimal' is ' ' in 'es': 743.27 would be printed as 743 27\n"
+                + "  = help: write the decimal mark the language uses (Catalan and Spanish: ','; English: '.')\n",
+        ], ["ui-string-separator"]) { tree in
+            try tree.replace("templates/strings/es.yaml", "format.decimal: \",\"", "format.decimal: \" \"")
+        }
+    }
+
     /// A municipality folder renamed with an accent: one error at the folder, with the
     /// slug, and no warning per file.
     func testAMunicipalityFolderThatIsNotASlugIsOneErrorAtTheFolder() throws {

@@ -314,6 +314,22 @@ final class FreshUserRuleTests: XCTestCase {
         }
     }
 
+    /// A report filed under an office not open yet: the error is at the report, and does
+    /// not say that the office "opened" on its future date (session 43's trial was sent to
+    /// change Molins de Rei's correct planned opening).
+    func testAReportOfAPlannedOfficeIsAnErrorAtTheReport() throws {
+        try assertRendered([
+            "seeds/molins-de-rei/reports/2026-q3.yaml:4:3: error[report-before-opening]: molins-de-rei's office is 'planned', to open on 2027-03-01: it has not opened, and reports no results for 2026 Q3\n"
+                + "  = note: the office's status at seeds/molins-de-rei/office.yaml:6:9\n"
+                + "  = help: if the office has opened, set its status ('pilot' or 'open') and its opening date; otherwise remove this report, or move it to the folder of the office it belongs to\n",
+        ], ["report-before-opening"]) { t in
+            try ExpansionRuleTests.programme(t)
+            try t.write("seeds/molins-de-rei/reports/2026-q3.yaml",
+                        try t.read("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml")
+                            .replacingOccurrences(of: "municipality: sant-feliu-de-llobregat", with: "municipality: molins-de-rei"))
+        }
+    }
+
     /// `pilot: yes` (YAML 1.1's boolean) is one error at the value, which suggests
     /// `true`; the pilot offices and the pilot wave are not read as "not the pilot".
     func testAPilotFlagThatIsNotABooleanIsOneErrorAtItsValue() throws {
