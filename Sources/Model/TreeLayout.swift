@@ -302,7 +302,10 @@ public enum TreeLayout {
             // one (`2026-Q3.yaml`, `Company_Creation.md`): the help names it.
             let meant = stem.lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
             let valid = { (id: String) in declaration.idPattern.map { IDPatternMemo.shared.matches($0, id) } ?? isSlug(id) }
-            let rename = meant != stem && valid(meant) ? "rename it to '\(meant)\(language.map { "." + $0 } ?? "")\(ext)'" : nil
+            // The file under the meant name may be there already (a copy made by hand:
+            // session 43's trial was told to rename onto it).
+            let rename = meant != stem && valid(meant)
+                ? "rename it to '\(meant)\(language.map { "." + $0 } ?? "")\(ext)'; if that file exists, move what this one says into it and delete this one" : nil
             if let pattern = declaration.idPattern {
                 guard IDPatternMemo.shared.matches(pattern, stem) else {
                     return .misnamedDocument(message: "'\(name)' is not a valid name for \(TreeLayout.article(kind.rawValue)) \(kind.rawValue)",

@@ -92,7 +92,8 @@ enum FailureText {
                         notes: ["the form as a regular expression: \(pattern)"])
         case let .format(format):
             if format == .date, let text = f.instance.string, let day = Formats.impossibleDay(Array(text.utf8)) {
-                return Text(message: "\(found) is written as a date (YYYY-MM-DD), but there is no such day: \(day)")
+                return Text(message: "\(found) is written as a date (YYYY-MM-DD), but there is no such day: \(day)",
+                            help: Formats.likelyDay(Array(text.utf8)))
             }
             var text = Text(message: "expected \(format.expectation); found \(found)")
             if format == .date, let written = f.instance.string { text.help = dateAsWritten(written) }
@@ -102,7 +103,13 @@ enum FailureText {
             return Text(message: "expected a value \(bound) \(ValueText.number(limit)); found \(ValueText.literal(f.instance))")
         case let .maximum(limit, exclusive):
             let bound = exclusive ? "less than" : "of at most"
-            return Text(message: "expected a value \(bound) \(ValueText.number(limit)); found \(ValueText.literal(f.instance))")
+            var text = Text(message: "expected a value \(bound) \(ValueText.number(limit)); found \(ValueText.literal(f.instance))")
+            // A fraction written as a percent (`fte: 100` for a full-time post; session
+            // 43's trial got no help): the same share out of 1.
+            if limit == 1, !exclusive, let value = f.instance.number, value > 1, value <= 100 {
+                text.help = "a share is written out of 1, not as a percent: \(ValueText.number(value)) % is \(ValueText.number(value / 100))"
+            }
+            return text
         case let .multipleOfWritten(step, written):
             let places = DecimalMultiple.decimals(of: step)
             let allowed = places == 0 ? "no decimals" : places == 1 ? "at most 1 decimal" : "at most \(places) decimals"

@@ -65,6 +65,22 @@ public enum Formats {
         return "\(monthNames[month - 1]) \(year) has \(days) days"
     }
 
+    /// The day a writer most likely meant by a text `impossibleDay` refuses: the day and the
+    /// month swapped when that makes a day (`2026-30-09`: 2026-09-30), else the month's last
+    /// day (`2026-11-31`: 2026-11-30); nil otherwise.
+    public static func likelyDay(_ b: [UInt8]) -> String? {
+        guard impossibleDay(b) != nil, let year = number(b, 0, 4), let month = number(b, 5, 2), let day = number(b, 8, 2) else { return nil }
+        let yyyy = String(decoding: b[0..<4], as: UTF8.self)
+        func text(_ m: Int, _ d: Int) -> String { "\(yyyy)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)" }
+        if !(1...12).contains(month) {
+            guard (1...12).contains(day), month >= 1, month <= daysIn(month: day, year: year) else { return nil }
+            return "if the month and the day are swapped, write \(text(day, month)) (year, month, day)"
+        }
+        let last = daysIn(month: month, year: year)
+        guard day > last else { return nil }
+        return "the last day of \(monthNames[month - 1]) \(year) is \(text(month, last)); correct the day"
+    }
+
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                              "October", "November", "December"]
 

@@ -107,7 +107,7 @@ struct ReleaseRule: Rule {
             if let status = doc.root?["status"], let state = status.string, state == "draft" || state == "under-review",
                let decision = doc.root?.pair("decision") {
                 out.append(.error("proposal-decision-undecided",
-                                  "proposal '\(doc.id)' is \(state), but has a decision\(decision.value["date"].map { " of \($0.display)" } ?? "")",
+                                  "proposal '\(doc.root?.string(at: "id") ?? doc.id)' is \(state), but has a decision\(decision.value["date"].map { " of \($0.display)" } ?? "")",
                                   at: decision.key.span, related: [RelatedLocation(status.span, "the proposal's status")],
                                   help: "set the status the decision gave (accepted or rejected), or remove the decision until it is taken"))
             }
@@ -115,7 +115,8 @@ struct ReleaseRule: Rule {
         for doc in c.network.modelDocuments(.proposal) {
             guard let node = doc.root?["proposed_by"]?["municipality"], let slug = node.string,
                   c.network.municipalities[slug] == nil else { continue }
-            out.append(.error("proposal-municipality-unknown", "proposal '\(doc.id)' is proposed by '\(slug)', which is not a municipality of the network",
+            // Named as its file says (a file named otherwise is `id-mismatch`'s error).
+            out.append(.error("proposal-municipality-unknown", "proposal '\(doc.root?.string(at: "id") ?? doc.id)' is proposed by '\(slug)', which is not a municipality of the network",
                               at: node.span, help: Suggestions.didYouMean(slug, in: c.network.municipalitySlugs) ?? "use the name of a folder under seeds/"))
         }
         return out

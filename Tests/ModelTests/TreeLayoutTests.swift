@@ -63,7 +63,7 @@ final class TreeLayoutTests: XCTestCase {
             ("seeds/vic/services/drafts/x.md", "folder seeds/vic/services/drafts: unexpected folder 'drafts' in seeds/vic/services/ | []"),
             ("seeds/vic/ofice.yaml", "unexpected: unexpected file 'ofice.yaml' in seeds/vic/ | did you mean 'office.yaml'?"),
             ("seeds/vic/reports/2026-Q4.yaml",
-             "misnamed: '2026-Q4.yaml' is not a valid name for a progress-report | rename it to '2026-q4.yaml'"),
+             "misnamed: '2026-Q4.yaml' is not a valid name for a progress-report | rename it to '2026-q4.yaml'; if that file exists, move what this one says into it and delete this one"),
             ("seeds/Sant_Cugat/office.yaml", "misnamed municipality folder 'Sant_Cugat'"),
             ("seeds/molins-de-reí/reports/2026-q3.yaml", "misnamed municipality folder 'molins-de-reí'"),
             ("model/services/company-creation.yaml", "unexpected: 'company-creation.yaml' should be a Markdown file (.md) | a service is written as .md"),
@@ -74,7 +74,7 @@ final class TreeLayoutTests: XCTestCase {
             // A .yml that as .yaml would be a misplaced or misnamed document: an error as that
             // .yaml is, with what to do after the rename (the review of session 31).
             ("seeds/vic/2026-q3.yml", "misnamed: '2026-q3.yml' uses the .yml extension; the tree's files end in .yaml | rename it to '2026-q3.yaml'; if that file exists, move what this one says into it and delete this one; then: in seeds/vic/reports/2026-q3.yaml it would be a progress-report document: move it there if it is one"),
-            ("seeds/vic/reports/2026-Q3.yml", "misnamed: '2026-Q3.yml' uses the .yml extension; the tree's files end in .yaml | rename it to '2026-Q3.yaml'; if that file exists, move what this one says into it and delete this one; then: rename it to '2026-q3.yaml'"),
+            ("seeds/vic/reports/2026-Q3.yml", "misnamed: '2026-Q3.yml' uses the .yml extension; the tree's files end in .yaml | rename it to '2026-Q3.yaml'; if that file exists, move what this one says into it and delete this one; then: rename it to '2026-q3.yaml'; if that file exists, move what this one says into it and delete this one"),
             // An extension in another case is the tree's, misspelt (session 36's trial: "should
             // be a YAML file (.yaml)" of a YAML file).
             ("seeds/vic/reports/2026-q3.YAML", "misnamed: '2026-q3.YAML' ends in .YAML; the tree's files end in .yaml | rename it to '2026-q3.yaml'; if that file exists, move what this one says into it and delete this one"),
@@ -83,8 +83,8 @@ final class TreeLayoutTests: XCTestCase {
             ("seeds/notes.txt", "unexpected: unexpected file 'notes.txt' in seeds/"),
             // In its kind's folder and format, not an id: meant as a document, an error (not read).
             // The name meant, when lower case and hyphens make one (session 36).
-            ("model/services/Export-Advice.md", "misnamed: 'Export-Advice.md': 'Export-Advice' is not a valid id | rename it to 'export-advice.md'"),
-            ("model/services/Export_Advice.es.md", "misnamed: 'Export_Advice.es.md': 'Export_Advice' is not a valid id | rename it to 'export-advice.es.md'"),
+            ("model/services/Export-Advice.md", "misnamed: 'Export-Advice.md': 'Export-Advice' is not a valid id | rename it to 'export-advice.md'; if that file exists, move what this one says into it and delete this one"),
+            ("model/services/Export_Advice.es.md", "misnamed: 'Export_Advice.es.md': 'Export_Advice' is not a valid id | rename it to 'export-advice.es.md'; if that file exists, move what this one says into it and delete this one"),
             ("model/services/Export-Àdvice.md", "misnamed: 'Export-Àdvice.md': 'Export-Àdvice' is not a valid id | ids are lower case words joined by hyphens, like 'company-creation'"),
         ]
         for (path, expected) in cases { XCTAssertEqual(place(path), expected, path) }

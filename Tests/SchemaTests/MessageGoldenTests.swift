@@ -86,6 +86,15 @@ final class MessageGoldenTests: XCTestCase {
         XCTAssertEqual(Formats.impossibleDay(Array("2026-04-00".utf8)), "April 2026 has 30 days")
         XCTAssertNil(Formats.impossibleDay(Array("2028-02-29".utf8)))
         XCTAssertNil(Formats.impossibleDay(Array("13/04/2026".utf8)))
+        // The day meant, in the help (session 43's trial got none): the two swapped, or the
+        // month's last day; nothing when neither reads as a day.
+        XCTAssertEqual(Formats.likelyDay(Array("2026-30-09".utf8)), "if the month and the day are swapped, write 2026-09-30 (year, month, day)")
+        XCTAssertEqual(Formats.likelyDay(Array("2026-11-31".utf8)), "the last day of November 2026 is 2026-11-30; correct the day")
+        XCTAssertEqual(Formats.likelyDay(Array("2028-02-30".utf8)), "the last day of February 2028 is 2028-02-29; correct the day")
+        XCTAssertNil(Formats.likelyDay(Array("2026-31-31".utf8)))
+        XCTAssertNil(Formats.likelyDay(Array("2026-13-00".utf8)))
+        XCTAssertNil(Formats.likelyDay(Array("2026-04-00".utf8)))
+        XCTAssertNil(Formats.likelyDay(Array("2026-04-30".utf8)))
     }
 
     func testIntegerWhereAStringIsWanted() throws {

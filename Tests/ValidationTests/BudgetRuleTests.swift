@@ -57,6 +57,12 @@ final class BudgetRuleTests: XCTestCase {
         try assertDiagnostics([
             "schema-maximum seeds/sant-feliu-de-llobregat/staffing.yaml:5:10: expected a value of at most 1; found 10",
         ]) { try $0.replace("seeds/sant-feliu-de-llobregat/staffing.yaml", "    role: office-coordinator\n    fte: 1\n", "    role: office-coordinator\n    fte: 10\n") }
+        // A percent for a share: the help gives the share (session 43's trial: `fte: 100`).
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try t.replace("seeds/sant-feliu-de-llobregat/staffing.yaml", "    role: office-coordinator\n    fte: 1\n", "    role: office-coordinator\n    fte: 50\n")
+        XCTAssertEqual(CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.first { $0.rule == "schema-maximum" }?.help,
+                       "a share is written out of 1, not as a percent: 50 % is 0.5")
         try assertDiagnostics([
             "schema-minimum seeds/sant-feliu-de-llobregat/communication-plan.yaml:8:13: expected a value of at least 0; found -18000",
         ]) { try $0.replace("seeds/sant-feliu-de-llobregat/communication-plan.yaml", "    date: 2026-04-13\n", "    date: 2026-04-13\n    budget: -18000\n") }

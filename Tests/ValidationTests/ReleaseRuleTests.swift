@@ -101,5 +101,15 @@ final class ReleaseRuleTests: XCTestCase {
         try assertDiagnostics([
             "proposal-municipality-unknown model/proposals/retail-support.yaml:5:17: proposal 'retail-support' is proposed by 'sant-feliu', which is not a municipality of the network",
         ]) { try $0.replace("model/proposals/retail-support.yaml", "municipality: sant-feliu-de-llobregat", "municipality: sant-feliu") }
+        // A file named otherwise than its id: the proposal is named by its id, as
+        // `id-mismatch` names it (session 43's trial read the file's name in one, the id in the other).
+        try assertDiagnostics([
+            "id-mismatch model/proposals/retail-supports.yaml:1:5: id 'retail-support' differs from the file name 'retail-supports'",
+            "proposal-municipality-unknown model/proposals/retail-supports.yaml:5:17: proposal 'retail-support' is proposed by 'sant-feliu', which is not a municipality of the network",
+        ]) { t in
+            try t.replace("model/proposals/retail-support.yaml", "municipality: sant-feliu-de-llobregat", "municipality: sant-feliu")
+            try FileManager.default.moveItem(at: t.root.appendingPathComponent("model/proposals/retail-support.yaml"),
+                                             to: t.root.appendingPathComponent("model/proposals/retail-supports.yaml"))
+        }
     }
 }
