@@ -147,11 +147,36 @@ public struct TemplateVariables: Sendable {
                           help: Suggestions.didYouMean(tag.name, in: (uiKeys ?? []).map { "ui." + $0 }.sorted())
                               ?? "add '\(key)' to the UI strings, or use a key they have")
         }
+        // A dotted name whose start is known (`office.status_lable`): the name is looked
+        // for among the members where it stops, not among the template's (session 43's
+        // trial was asked "did you mean 'office'?").
+        let parts = tag.name.split(ascii: ".").map(String.init)
+        if parts.count > 1, var shape = resolve(parts[0], in: stack) {
+            var known = [parts[0]]
+            while known.count < parts.count, let next = shape.member(parts[known.count]) {
+                shape = next
+                known.append(parts[known.count])
+            }
+            if known.count < parts.count, case let .object(members) = shape {
+                let prefix = known.joined(separator: ".")
+                let names = members.keys.sorted()
+                return .error("template-unknown-variable", "'\(tag.name)' names nothing this template is given: '\(prefix)' has no '\(parts[known.count])'", at: at,
+                              help: Suggestions.didYouMean(prefix + "." + parts[known.count], in: names.map { prefix + "." + $0 })
+                                  ?? "the names of '\(prefix)' are: \(Self.listed(names))")
+            }
+        }
         var names = Set<String>()
         for frame in stack { if case let .object(members) = frame { names.formUnion(members.keys) } }
         return .error("template-unknown-variable", "'\(tag.name)' names nothing this template is given", at: at,
-                      help: Suggestions.didYouMean(tag.name.split(ascii: ".").first.map(String.init) ?? tag.name, in: names.sorted())
-                          ?? "the names here are: \(names.sorted().prefix(12).joined(separator: ", "))")
+                      help: Suggestions.didYouMean(parts.first ?? tag.name, in: names.sorted())
+                          ?? "the names here are: \(Self.listed(names.sorted()))")
+    }
+
+    /// Names for a help line: the first 12, and how many in all when there are more (the
+    /// list was cut without a word).
+    static func listed(_ names: [String]) -> String {
+        names.count <= 12 ? names.joined(separator: ", ")
+            : names.prefix(12).joined(separator: ", ") + ", … (\(names.count) in all)"
     }
 
     /// The tags of a template, with the line and column of each name (1-based; a line ends
