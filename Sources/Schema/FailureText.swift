@@ -105,8 +105,9 @@ enum FailureText {
             let bound = exclusive ? "less than" : "of at most"
             var text = Text(message: "expected a value \(bound) \(ValueText.number(limit)); found \(ValueText.literal(f.instance))")
             // A fraction written as a percent (`fte: 100` for a full-time post; session
-            // 43's trial got no help): the same share out of 1.
-            if limit == 1, !exclusive, let value = f.instance.number, value > 1, value <= 100 {
+            // 43's trial got no help): the same share out of 1. From 10: `fte: 2` is more
+            // likely two posts than 2 %.
+            if limit == 1, !exclusive, let value = f.instance.number, value >= 10, value <= 100 {
                 text.help = "a share is written out of 1, not as a percent: \(ValueText.number(value)) % is \(ValueText.number(value / 100))"
             }
             return text

@@ -175,14 +175,16 @@ public enum SiteAsset {
     public static let all = [stylesheet, favicon, reportPrint, charter, search, notFound]
 
     /// `template-missing` for each linked asset the tree's templates do not hold, when
-    /// `templates/site/` is there (its absence is the folder's one error); not for a file
-    /// the walk refused (a link, an unreadable file), reported there already.
+    /// `templates/site/` is there (its absence is the folder's one error); not for a file,
+    /// or a file of a folder, the walk refused (a link, an unreadable file), reported there already.
     public static func missing(_ tree: LoadedTree) -> [Diagnostic] {
         let folder = SiteSettings.templateFolder
         guard tree.templates.contains(where: { $0.hasPrefix(folder + "/") }) else { return [] }
         let present = Set(tree.templates)
-        let refused = Set(tree.diagnostics.map(\.span.file))
-        return all.map { "\(folder)/\($0)" }.filter { !present.contains($0) && !refused.contains($0) }.map { path in
+        // The file, or a folder on its way (`assets` a symbolic link), refused by the walk.
+        let refused = tree.diagnostics.map(\.span.file)
+        let isRefused = { (path: String) in refused.contains { $0 == path || path.hasPrefix($0 + "/") } }
+        return all.map { "\(folder)/\($0)" }.filter { !present.contains($0) && !isRefused($0) }.map { path in
             .error("template-missing", "\(path) is missing: the site's pages link it by this name",
                    at: .wholeFile(path),
                    help: "restore \(path) (the pages link it by this name; to change the look, edit it rather than rename it)")

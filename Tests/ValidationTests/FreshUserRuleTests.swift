@@ -314,6 +314,24 @@ final class FreshUserRuleTests: XCTestCase {
         }
     }
 
+    /// A section left out of a translation: told at the heading before the gap, with the
+    /// original's heading as a note (session 43's trial deleted one, and nothing said so).
+    func testATranslationWithASectionLessIsTold() throws {
+        let added = "\n## Com es fa\n\nUna primera entrevista i un pla.\n"
+        try assertRendered([
+            "model/services/company-creation.es.md:5:1: warning[translation-sections]: this Spanish (es) translation has 1 heading where the text it translates has 2: 'Com es fa' has no counterpart after this one\n"
+                + "  = note: the section with no translation at model/services/company-creation.md:33:1\n"
+                + "  = help: translate the section 'Com es fa' into this file; a section left out is published in no language here\n",
+        ], ["translation-sections"]) { t in
+            try t.write("model/services/company-creation.md", try t.read("model/services/company-creation.md") + added)
+        }
+        // Translated: nothing to say.
+        try assertRendered([], ["translation-sections"]) { t in
+            try t.write("model/services/company-creation.md", try t.read("model/services/company-creation.md") + added)
+            try t.write("model/services/company-creation.es.md", try t.read("model/services/company-creation.es.md") + "\n## Cómo se hace\n\nUna primera entrevista y un plan.\n")
+        }
+    }
+
     /// A report filed under an office not open yet: the error is at the report, and does
     /// not say that the office "opened" on its future date (session 43's trial was sent to
     /// change Molins de Rei's correct planned opening).

@@ -98,7 +98,21 @@ public enum HandbookBuildError: Error, CustomStringConvertible {
         case .pdfEngineMissing:
             return "Typst is missing and --require-pdf was given; \(PythonSetting.hint(TypstEngine.installHint, package: "typst"))"
         case let .renderFailed(failures):
-            return "Typst failed:\n" + failures.map { "  \($0.0): \($0.1)" }.joined(separator: "\n")
+            // The same error in many handbooks (a template's, most often): said once, with
+            // the handbooks it stopped.
+            var groups: [(message: String, labels: [String])] = []
+            for (label, message) in failures {
+                if let i = groups.firstIndex(where: { $0.message == message }) { groups[i].labels.append(label) }
+                else { groups.append((message, [label])) }
+            }
+            return "Typst failed:\n" + groups.map { group in
+                // In the handbooks' order, not in the order they failed in.
+                let labels = group.labels.sorted()
+                let who = labels.count <= 3 ? labels.joined(separator: ", ")
+                    : labels.prefix(3).joined(separator: ", ") + " and \(labels.count - 3) more \(labels.count == 4 ? "handbook" : "handbooks")"
+                return "  \(who):\n" + group.message.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { "    " + $0 }.joined(separator: "\n")
+            }.joined(separator: "\n")
         case let .unshowable(texts):
             return "the handbook PDFs' fonts cannot show \(texts.count == 1 ? "a character" : "\(texts.count) characters") of the text "
                 + "(PDF/UA-1 needs a font for every character); write \(texts.count == 1 ? "it" : "them") another way or leave "
@@ -229,7 +243,9 @@ public enum HandbookBuild {
                 if !failures.isEmpty {
                     let characters = UnshowableText.characters(inFailures: failures.map(\.1))
                     if !characters.isEmpty { throw HandbookBuildError.unshowable(UnshowableText.locate(characters, in: input.network.tree)) }
-                    throw HandbookBuildError.renderFailed(failures)
+                    let templates = input.network.tree.templates.filter { $0.hasPrefix(HandbookRenderer.typstFolder + "/") }.sorted()
+                        .compactMap { path in FileTree.readText(root: input.root, path: path).map { (path: path, text: $0) } }
+                    throw HandbookBuildError.renderFailed(failures.map { ($0.0, TypstFailure.explain($0.1, templates: templates)) })
                 }
                 for (i, item) in items.enumerated() {
                     try place(cache.url(keys[i]), at: staging.appendingPathComponent("\(item.slug)/\(item.language)/handbook.pdf"))
