@@ -115,7 +115,7 @@ struct ReleaseRule: Rule {
         for doc in c.network.modelDocuments(.proposal) {
             guard let node = doc.root?["proposed_by"]?["municipality"], let slug = node.string,
                   c.network.municipalities[slug] == nil else { continue }
-            // Named as its file says (a file named otherwise is `id-mismatch`'s error).
+            // Named by its id, as `id-mismatch` names it (session 43's trial read the file's name here).
             out.append(.error("proposal-municipality-unknown", "proposal '\(doc.root?.string(at: "id") ?? doc.id)' is proposed by '\(slug)', which is not a municipality of the network",
                               at: node.span, help: Suggestions.didYouMean(slug, in: c.network.municipalitySlugs) ?? "use the name of a folder under seeds/"))
         }

@@ -20,7 +20,7 @@ struct ReportValueRule: MunicipalRule {
         RuleInfo("report-value-whole", "A report's value for a count is not a whole number, or is written with a dot between thousands."),
         RuleInfo("report-submitted-early", "A report was submitted before its quarter ended."),
         RuleInfo("report-after-check-day", "A report is of a quarter that has not ended, or was submitted after, the day the check is made as of (--as-of, else today)."),
-        RuleInfo("report-before-opening", "An office's opening date comes after the quarter of one of its reports."),
+        RuleInfo("report-before-opening", "An office's opening date comes after the quarter of one of its reports, or an office not open yet has a report."),
         RuleInfo("report-value-missing", "A report gives no value for an indicator of the office's view."),
         RuleInfo("report-value-outlier", "A report's count or number of days is more than ten times the office's highest in another quarter."),
     ]

@@ -24,6 +24,10 @@ struct TranslationRule: DocumentRule {
     /// translation files it has and whether their bodies have text: the others keep theirs
     /// while the tree has the same documents, neither the schemas nor the settings changed,
     /// and no translation file (`<id>.<lang>.md`) changed.
+    /// It reads the bodies: whether one has text, and a translation's headings against its
+    /// original's (a heading added to a body is a change to check again).
+    static var readsMarkdownBodies: Bool { true }
+
     func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool {
         delta.sameDocuments && !delta.changed.contains { path in
             let parts = path.split(ascii: "/").last?.split(ascii: ".") ?? []
@@ -92,12 +96,13 @@ struct TranslationRule: DocumentRule {
     /// translates, told at the first heading of the original it has no counterpart for
     /// (headings are matched by level, in order). A section deleted from a translation, or
     /// left out, was published without a word, and no mark said the text was incomplete
-    /// (session 43's trial). Not for a translation without text (`translation-missing`).
+    /// (session 43's trial). Not for a translation without text (`translation-missing`),
+    /// nor for one without headings (a short text written as one, not section by section).
     func sections(_ doc: Document, _ have: [String: Document], shownInstead: Set<String>) -> [Diagnostic] {
         guard let original = doc.markdown?.headings, !original.isEmpty else { return [] }
         return have.keys.sorted().compactMap { language -> Diagnostic? in
             guard !shownInstead.contains(language), let t = have[language], let md = t.markdown,
-                  md.headings.count < original.count else { return nil }
+                  !md.headings.isEmpty, md.headings.count < original.count else { return nil }
             var i = 0
             while i < md.headings.count, md.headings[i].level == original[i].level { i += 1 }
             let missing = original[i]

@@ -44,7 +44,8 @@ final class IncrementalCheckTests: XCTestCase {
         XCTAssertEqual(session.rulesRun, 0, "nothing changed, no rule runs")
 
         // A broken link and an unknown value in a model service's Markdown body: only the
-        // rules that read bodies run again (placeholder-text reads the sections' drafts).
+        // rules that read bodies run again (placeholder-text reads the sections' drafts,
+        // the translation rule the headings and whether a body has text).
         let service = "model/services/company-creation.md"
         try edit(service) { $0 + "\nVegeu [la guia](no-such-guide.md). Cost: {{value service/no-such-service/cost}}.\n" }
         session.cache.invalidate([service])
@@ -53,7 +54,7 @@ final class IncrementalCheckTests: XCTestCase {
         XCTAssertTrue(broken.contains("\"link-broken\""), broken)
         XCTAssertTrue(broken.contains("\"value-ref-unknown\""), broken)
         XCTAssertEqual(session.last?.delta?.bodiesOnly, true)
-        XCTAssertEqual(session.rulesRun, 3, "the link, value and placeholder rules")
+        XCTAssertEqual(session.rulesRun, 4, "the link, value, placeholder and translation rules")
         XCTAssertEqual(session.last?.computed.schemaResults, 1)
         // No view resolved again, and each shows the new text (the previews render it).
         XCTAssertEqual(session.last?.computed.resolved, 0)
@@ -237,7 +238,7 @@ final class IncrementalCheckTests: XCTestCase {
         XCTAssertTrue(broken.contains("points to model/services/no-such-guide.md, which does not exist"), broken)
         XCTAssertEqual(session.last?.delta?.sameAnchors, true)
         XCTAssertEqual(session.checkedByRule["LinkRule"], 1)
-        XCTAssertEqual(session.rulesRun, 3, "the link, value and placeholder rules")
+        XCTAssertEqual(session.rulesRun, 4, "the link, value, placeholder and translation rules")
 
         // A heading added: another document's link to an anchor may now find it, so the
         // link rule checks every document again.

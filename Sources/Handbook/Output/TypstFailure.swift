@@ -1,5 +1,4 @@
 import Foundation
-import Loading
 
 /// What Typst's failure to compile a handbook says, made readable for the designer who
 /// edits `templates/handbook-typst/`: Typst reports every error of the source it was
