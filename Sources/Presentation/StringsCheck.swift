@@ -30,6 +30,12 @@ public enum StringsCheck {
         "scaffold.office_name": ["municipality", "of_municipality"],
     ]
 
+    /// A scalar as Unicode writes it: `U+00A0`.
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
     public static func check(_ tree: LoadedTree, settings: ModelSettings) -> [Diagnostic] {
         let prefix = "strings/"
         let files = tree.uiStrings.filter { $0.key.hasPrefix(prefix) }
@@ -40,10 +46,23 @@ public enum StringsCheck {
             out += plurals(file.node, language: file.language)
             // 74327 for 743,27: a decimal mark that is not there, or not seen, joins the
             // fraction to the units (session 43's trial published every amount so).
-            if let decimal = file.node.pair("format.decimal"), let mark = decimal.value.string,
-               mark.allSatisfy({ $0.isWhitespace || $0.isNumber }) {
-                let said = mark.isEmpty ? "empty" : "'\(mark)'"
-                out.append(.error("ui-string-separator", "'format.decimal' is \(said) in '\(file.language)': 743.27 would be printed as 743\(mark)27",
+            // Unquoted, `0` is a number, which the strings do not read (the default mark was
+            // used, without a word: the trial's review).
+            if let decimal = file.node.pair("format.decimal"), decimal.value.string == nil || decimal.value.string!.allSatisfy({ $0.isWhitespace || $0.isNumber }) {
+                let mark: String
+                switch decimal.value.value {
+                case let .string(text): mark = text
+                case let .int(n): mark = String(n)
+                case let .double(d): mark = String(d)
+                case let .bool(b): mark = String(b)
+                default: mark = "null"
+                }
+                let said = decimal.value.string == nil ? "\(mark), not a text in quotes,"
+                    : mark.isEmpty ? "empty"
+                    : mark.allSatisfy(\.isWhitespace) ? "a blank (\(mark.unicodeScalars.map(Self.codePoint).joined(separator: " ")))"
+                    : "'\(mark)'"
+                let printed = decimal.value.string == nil ? "" : ": 743.27 would be printed as 743\(mark)27"
+                out.append(.error("ui-string-separator", "'format.decimal' is \(said) in '\(file.language)'\(printed)",
                                   at: decimal.value.span,
                                   help: "write the decimal mark the language uses (Catalan and Spanish: ','; English: '.')"))
                 continue

@@ -191,6 +191,14 @@ struct Evaluator {
     /// not give the form the schema wants (`duration: 90`), what to write instead.
     /// `text`: the value as it was written (`08750`, not the 8750 YAML read).
     private func quotingHint(_ types: TypeSet, _ instance: Node, _ text: String, _ k: CompiledNode) -> String? {
+        // A share out of 1 written as a percent (`fte: 50%`): "write 50" would be the next
+        // error (at most 1; the trial's review), so the share itself.
+        if types.contains(.number), k.maximum == 1, case let .string(written) = instance.value,
+           written.trimmingCharacters(in: .whitespaces).hasSuffix("%"),
+           let percent = Double(written.trimmingCharacters(in: .whitespaces).dropLast().trimmingCharacters(in: .whitespaces)
+               .replacingOccurrences(of: ",", with: ".")), percent > 0, percent <= 100 {
+            return "a share is written out of 1, as a number: \(ValueText.number(percent)) % is \(ValueText.number(percent / 100))"
+        }
         // One value where a list is wanted (`agreements: adhesion-molins`, session 38's
         // trial): the list of it, in YAML's flow form.
         if types.contains(.array), !types.contains(.string), !instance.span.file.lowercased().hasSuffix(".json") {

@@ -124,8 +124,9 @@ struct AgreementRule: MunicipalRule {
     /// The office's handbook leaves it out and the site lists no office relying on it
     /// (session 43's trial filed a referral protocol and nothing said so). Not told of an
     /// agreement not signed yet (a draft), nor of one ended by the check day (kept as
-    /// history), nor of one whose id another has (`id-duplicate` is the one error), nor
-    /// while the office's `agreements` is the schema's error.
+    /// history), nor of one whose id another has (`id-duplicate` is the one error), nor of
+    /// one another office lists (`ref-unknown`), nor while the office's `agreements` is the
+    /// schema's error.
     func unlisted(_ doc: Document, _ root: Node, _ slug: String, _ c: ValidationContext) -> Diagnostic? {
         guard let office = c.network.municipalities[slug]?.office, let officeRoot = office.root,
               let signed = doc.signedOn, !CheckDayRule.reports(signed, c), signed <= (c.checkDay ?? c.asOf),
@@ -133,6 +134,12 @@ struct AgreementRule: MunicipalRule {
               !c.refused(officeRoot["agreements"], in: office.path),
               (c.network.municipalitiesRelyingByAgreement()[doc.path] ?? []).isEmpty,
               !c.network.agreements.contains(where: { $0.id == doc.id && $0.path != doc.path }) else { return nil }
+        // Another office lists it: the file was moved or copied out of that office's folder,
+        // and `ref-unknown` at that office's list is the one error (listing it here would
+        // have this office rely on another council's agreement: the trial's review).
+        if c.network.municipalitySlugs.contains(where: { other in
+            other != slug && (c.network.municipalities[other]?.office?.root?.sequence(at: "agreements") ?? []).contains { $0.string == doc.id }
+        }) { return nil }
         // An office that needs its adhesion and lists none: `agreement-adhesion-missing` names this one.
         if doc.agreementType == .adhesion, c.resolved.first(where: { $0.slug == slug })?.reached(.agreement) == true,
            Self.unlistedAdhesion(slug, day: c.checkDay ?? c.asOf, c)?.path == doc.path { return nil }

@@ -92,9 +92,17 @@ struct ReferenceRule: DocumentRule {
             let shared = c.network.kinds.declaration(Kind(kind))?.places
                 .first { $0.first == "seeds" && !$0.contains(KindTable.municipalityPlaceholder) }
             let others = shared.map { "the programme's (\($0.dropLast().joined(separator: "/"))/)" } ?? "the model's"
+            // An agreement its folder's office does not list may have been moved or copied
+            // out of this municipality's folder (session 43's review moved an adhesion to a
+            // neighbour's): the way back is said first.
+            var parts = at.file.split(ascii: "/").map(String.init)
+            let ownerLists = !c.network.reliedAgreements(owner).filter { $0.id == id }.isEmpty
+            let back = kind == "agreement" && !ownerLists && parts.count > 2 && parts[1] == owner
+                ? { parts[1] = here; return parts.joined(separator: "/") }() : nil
             out.append(.error("ref-unknown", "\(kind) '\(id)' is \(owner)'s, not \(here)'s", at: span,
                               related: [RelatedLocation(at, "the \(kind) of \(owner)")],
-                              help: "a municipality's documents name its own \(kind)s and \(others); name one of \(here)'s"))
+                              help: (back.map { "if it is \(here)'s, move it to \($0) (git mv); else " } ?? "")
+                                  + "a municipality's documents name its own \(kind)s and \(others); name one of \(here)'s"))
             return
         }
         let known = c.references.ids(kind, municipality: doc.municipality).keys.sorted()

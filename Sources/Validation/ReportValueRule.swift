@@ -124,7 +124,9 @@ struct ReportValueRule: MunicipalRule {
             // A period that is not its file name's quarter is report-period-mismatch, the
             // one error: which of the two is wrong is unknown, so no date is checked.
             if let named = Quarter(id: report.id), quarter != named { quarter = nil }
-            if let status = m.status, status < .pilot {
+            // A report naming another municipality is `municipality-mismatch`'s (a copy of
+            // another office's report): not also this office's.
+            if let status = m.status, status < .pilot, root.string(at: "municipality").map({ $0 == m.slug }) ?? true {
                 // An office not open yet has no results: the report is in the wrong folder,
                 // or the office's status was not moved on (session 43's trial was told that
                 // a planned office "opened" on its future date, and to change that date).
@@ -136,6 +138,8 @@ struct ReportValueRule: MunicipalRule {
                                       related: m.files.office?.root?["status"].map { [RelatedLocation($0.span, "the office's status")] } ?? [],
                                       help: "if the office has opened, set its status ('pilot' or 'open') and its opening date; otherwise remove this report, or move it to the folder of the office it belongs to"))
                 }
+            } else if let status = m.status, status < .pilot {
+                // Told as the other municipality's report.
             } else if let quarter, let opening = m.openingDate, quarter.lastDay < opening, let period = root["period"] {
                 early.append((quarter, period))
             }

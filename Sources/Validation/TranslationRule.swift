@@ -93,25 +93,27 @@ struct TranslationRule: DocumentRule {
     }
 
     /// `translation-sections`: a translation whose body has fewer headings than the text it
-    /// translates, told at the first heading of the original it has no counterpart for
-    /// (headings are matched by level, in order). A section deleted from a translation, or
-    /// left out, was published without a word, and no mark said the text was incomplete
-    /// (session 43's trial). Not for a translation without text (`translation-missing`),
-    /// nor for one without headings (a short text written as one, not section by section).
+    /// translates: a section deleted from it, or left out, was published without a word,
+    /// and no mark said the text was incomplete (session 43's trial). The headings of both
+    /// are listed: which one is missing cannot be told from translated titles (matching
+    /// them by level named a section that was there: the trial's review), the writer pairs
+    /// them. Told at the translation's first heading. Not for a translation without text
+    /// (`translation-missing`), nor for one without headings (a short text written as one,
+    /// not section by section).
     func sections(_ doc: Document, _ have: [String: Document], shownInstead: Set<String>) -> [Diagnostic] {
         guard let original = doc.markdown?.headings, !original.isEmpty else { return [] }
         return have.keys.sorted().compactMap { language -> Diagnostic? in
             guard !shownInstead.contains(language), let t = have[language], let md = t.markdown,
-                  !md.headings.isEmpty, md.headings.count < original.count else { return nil }
-            var i = 0
-            while i < md.headings.count, md.headings[i].level == original[i].level { i += 1 }
-            let missing = original[i]
-            let at = i > 0 ? md.headings[i - 1].span : SourceSpan(file: t.path, line: md.bodyLineOffset + 1, column: 1)
+                  let first = md.headings.first, md.headings.count < original.count else { return nil }
+            let missing = original.count - md.headings.count
+            let listed = { (headings: [MarkdownDocument.Heading]) in headings.map { "'\($0.text)'" }.joined(separator: ", ") }
             return .warning("translation-sections",
-                            "this \(TranslationRule.describe([language])) translation has \(md.headings.count) \(md.headings.count == 1 ? "heading" : "headings") where the text it translates has \(original.count): '\(missing.text)' has no counterpart \(i > 0 ? "after this one" : "at its start")",
-                            at: at,
-                            related: [RelatedLocation(missing.span, "the section with no translation")],
-                            help: "translate the section '\(missing.text)' into this file; a section left out is published in no language here")
+                            "this \(TranslationRule.describe([language])) translation has \(md.headings.count) \(md.headings.count == 1 ? "heading" : "headings") where the text it translates has \(original.count): \(missing == 1 ? "a section is" : "\(missing) sections are") missing",
+                            at: first.span,
+                            related: [RelatedLocation(original[0].span, "the first heading of the text it translates")],
+                            notes: ["the headings of \(doc.path): \(listed(original))",
+                                    "the headings of this translation: \(listed(md.headings))"],
+                            help: "translate the \(missing == 1 ? "section" : "sections") this file lacks; until then \(TranslationRule.describe([language])) readers do not see \(missing == 1 ? "it" : "them")")
         }
     }
 

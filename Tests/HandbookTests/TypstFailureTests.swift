@@ -51,13 +51,35 @@ final class TypstFailureTests: XCTestCase {
         XCTAssertEqual(TypstFailure.explain("the worker stopped", templates: [template]), "the worker stopped")
     }
 
+    /// A line of a chapter's loop, rendered from tags, is placed in the template by the
+    /// text around its tags; a column past its first tag cannot be, and is the line's start.
+    func testALineWithTagsIsPlacedByItsText() {
+        let loop = (path: "templates/handbook-typst/handbook.mustache",
+                    text: "{{#chapters}}\n#blok(width: 100%)[{{{title}}}]\n{{/chapters}}\n")
+        let failure = """
+            unknown variable: blok
+            error: unknown variable: blok
+                ┌─ .out.staging-1/__typst_py_bytes__.typ:159:1
+                │
+            159 │ #blok(width: 100%)[Serveis]
+                │  ^^^^
+            """
+        XCTAssertEqual(TypstFailure.explain(failure, templates: [loop]), """
+            templates/handbook-typst/handbook.mustache:2:2: unknown variable: blok
+              │
+            2 │ #blok(width: 100%)[Serveis]
+              │  ^^^^
+            """)
+    }
+
     /// The same error in many handbooks is said once, with the handbooks in their order.
     func testTheSameErrorIsSaidOnce() {
-        let failures = [("b/ca", "x: one"), ("a/es", "x: one"), ("a/ca", "x: one"), ("c/ca", "x: one"), ("d/en", "y: two")]
+        let failures = [("b/ca", "x: one\nb"), ("a/es", "x: one\na"), ("a/ca", "x: one\nca"), ("c/ca", "x: one\nc"), ("d/en", "y: two")]
         XCTAssertEqual(HandbookBuildError.renderFailed(failures).description, """
             Typst failed:
               a/ca, a/es, b/ca and 1 more handbook:
                 x: one
+                ca
               d/en:
                 y: two
             """)

@@ -30,6 +30,20 @@ final class AgreementRuleTests: XCTestCase {
         XCTAssertEqual(d.first?.help, "add '- adhesion-molins' under 'agreements:' in seeds/molins-de-rei/office.yaml")
     }
 
+    /// An adhesion moved into a neighbour's folder: one error, at the office that lists it,
+    /// with the way back; not also "list it" to the neighbour (the trial's review).
+    func testAnAgreementMovedToANeighboursFolderIsOneErrorWithTheWayBack() throws {
+        let t = try FixtureTree()
+        defer { t.remove() }
+        try FileManager.default.moveItem(at: t.root.appendingPathComponent("\(mr)/agreements/adhesion-molins.yaml"),
+                                         to: t.root.appendingPathComponent("\(sf)/agreements/adhesion-molins.yaml"))
+        let d = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule.hasPrefix("agreement-") || $0.rule == "ref-unknown" }
+        XCTAssertEqual(d.map { "\($0.rule) \($0.span): \($0.message)" }, [
+            "ref-unknown seeds/molins-de-rei/office.yaml:8:14: agreement 'adhesion-molins' is sant-feliu-de-llobregat's, not molins-de-rei's",
+        ])
+        XCTAssertEqual(d.first?.help, "if it is molins-de-rei's, move it to seeds/molins-de-rei/agreements/adhesion-molins.yaml (git mv); else a municipality's documents name its own agreements and the programme's (seeds/agreements/); name one of molins-de-rei's")
+    }
+
     /// A signed agreement in force filed in a municipality's folder that the office lists
     /// nowhere: its handbook left it out and nothing said so (session 43's trial). Not told
     /// of a draft (unsigned) nor of one that has ended (history).

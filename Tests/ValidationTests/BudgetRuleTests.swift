@@ -63,6 +63,12 @@ final class BudgetRuleTests: XCTestCase {
         try t.replace("seeds/sant-feliu-de-llobregat/staffing.yaml", "    role: office-coordinator\n    fte: 1\n", "    role: office-coordinator\n    fte: 50\n")
         XCTAssertEqual(CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.first { $0.rule == "schema-maximum" }?.help,
                        "a share is written out of 1, not as a percent: 50 % is 0.5")
+        // With the sign, a text: the share, not "write 50", the next error.
+        let u = try FixtureTree()
+        defer { u.remove() }
+        try u.replace("seeds/sant-feliu-de-llobregat/staffing.yaml", "    role: office-coordinator\n    fte: 1\n", "    role: office-coordinator\n    fte: 50%\n")
+        XCTAssertEqual(CheckRun.diagnose(root: u.root, asOf: FixtureTree.asOf).1.first { $0.rule == "schema-type" }?.help,
+                       "a share is written out of 1, as a number: 50 % is 0.5")
         try assertDiagnostics([
             "schema-minimum seeds/sant-feliu-de-llobregat/communication-plan.yaml:8:13: expected a value of at least 0; found -18000",
         ]) { try $0.replace("seeds/sant-feliu-de-llobregat/communication-plan.yaml", "    date: 2026-04-13\n", "    date: 2026-04-13\n    budget: -18000\n") }

@@ -273,10 +273,17 @@ final class FreshUserFaultTests: XCTestCase {
             try tree.replace("templates/strings/es.yaml", "format.decimal: \",\"", "format.decimal: \"\"")
         }
         try assertRendered([
-            "templates/strings/es.yaml:6:17: error[ui-string-separator]: 'format.decimal' is ' ' in 'es': 743.27 would be printed as 743 27\n"
+            "templates/strings/es.yaml:6:17: error[ui-string-separator]: 'format.decimal' is a blank (U+0020) in 'es': 743.27 would be printed as 743 27\n"
                 + "  = help: write the decimal mark the language uses (Catalan and Spanish: ','; English: '.')\n",
         ], ["ui-string-separator"]) { tree in
             try tree.replace("templates/strings/es.yaml", "format.decimal: \",\"", "format.decimal: \" \"")
+        }
+        // Unquoted, a number: the strings read no mark from it.
+        try assertRendered([
+            "templates/strings/es.yaml:6:17: error[ui-string-separator]: 'format.decimal' is 0, not a text in quotes, in 'es'\n"
+                + "  = help: write the decimal mark the language uses (Catalan and Spanish: ','; English: '.')\n",
+        ], ["ui-string-separator"]) { tree in
+            try tree.replace("templates/strings/es.yaml", "format.decimal: \",\"", "format.decimal: 0")
         }
     }
 

@@ -314,14 +314,17 @@ final class FreshUserRuleTests: XCTestCase {
         }
     }
 
-    /// A section left out of a translation: told at the heading before the gap, with the
-    /// original's heading as a note (session 43's trial deleted one, and nothing said so).
+    /// A section left out of a translation: told at its first heading, with both lists of
+    /// headings (session 43's trial deleted one, and nothing said so; matching them by level
+    /// named a section that was there, so the writer pairs them).
     func testATranslationWithASectionLessIsTold() throws {
         let added = "\n## Com es fa\n\nUna primera entrevista i un pla.\n"
         try assertRendered([
-            "model/services/company-creation.es.md:5:1: warning[translation-sections]: this Spanish (es) translation has 1 heading where the text it translates has 2: 'Com es fa' has no counterpart after this one\n"
-                + "  = note: the section with no translation at model/services/company-creation.md:33:1\n"
-                + "  = help: translate the section 'Com es fa' into this file; a section left out is published in no language here\n",
+            "model/services/company-creation.es.md:5:1: warning[translation-sections]: this Spanish (es) translation has 1 heading where the text it translates has 2: a section is missing\n"
+                + "  = note: the first heading of the text it translates at model/services/company-creation.md:29:1\n"
+                + "  = note: the headings of model/services/company-creation.md: 'Què és', 'Com es fa'\n"
+                + "  = note: the headings of this translation: 'Qué es'\n"
+                + "  = help: translate the section this file lacks; until then Spanish (es) readers do not see it\n",
         ], ["translation-sections"]) { t in
             try t.write("model/services/company-creation.md", try t.read("model/services/company-creation.md") + added)
         }
@@ -345,6 +348,11 @@ final class FreshUserRuleTests: XCTestCase {
             try t.write("seeds/molins-de-rei/reports/2026-q3.yaml",
                         try t.read("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml")
                             .replacingOccurrences(of: "municipality: sant-feliu-de-llobregat", with: "municipality: molins-de-rei"))
+        }
+        // A copy that still names its municipality is `municipality-mismatch`'s, not also this.
+        try assertRendered([], ["report-before-opening"]) { t in
+            try ExpansionRuleTests.programme(t)
+            try t.write("seeds/molins-de-rei/reports/2026-q3.yaml", try t.read("seeds/sant-feliu-de-llobregat/reports/2026-q3.yaml"))
         }
     }
 

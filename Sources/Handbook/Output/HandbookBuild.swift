@@ -99,15 +99,18 @@ public enum HandbookBuildError: Error, CustomStringConvertible {
             return "Typst is missing and --require-pdf was given; \(PythonSetting.hint(TypstEngine.installHint, package: "typst"))"
         case let .renderFailed(failures):
             // The same error in many handbooks (a template's, most often): said once, with
-            // the handbooks it stopped.
+            // the handbooks it stopped. The same error is the same first line (its place and
+            // words): the line Typst quotes may hold each handbook's own text.
             var groups: [(message: String, labels: [String])] = []
-            for (label, message) in failures {
-                if let i = groups.firstIndex(where: { $0.message == message }) { groups[i].labels.append(label) }
+            let head = { (message: String) in message.prefix { $0 != "\n" } }
+            // In the handbooks' order, not in the order they failed in: the quote shown is
+            // the first handbook's.
+            for (label, message) in failures.sorted(by: { $0.0 < $1.0 }) {
+                if let i = groups.firstIndex(where: { head($0.message) == head(message) }) { groups[i].labels.append(label) }
                 else { groups.append((message, [label])) }
             }
             return "Typst failed:\n" + groups.map { group in
-                // In the handbooks' order, not in the order they failed in.
-                let labels = group.labels.sorted()
+                let labels = group.labels
                 let who = labels.count <= 3 ? labels.joined(separator: ", ")
                     : labels.prefix(3).joined(separator: ", ") + " and \(labels.count - 3) more \(labels.count == 4 ? "handbook" : "handbooks")"
                 return "  \(who):\n" + group.message.split(separator: "\n", omittingEmptySubsequences: false)

@@ -29,7 +29,7 @@ public enum TypstFailure {
             let quoted = quotedLine(block, line: line)
             let shown: Int
             if let quoted, let place = find(quoted.text, in: templates) {
-                out.append("\(place.path):\(place.line):\(column + 1): \(message)")
+                out.append("\(place.path):\(place.line):\(place.exact || column < place.prefix ? column + 1 : 1): \(message)")
                 shown = place.line
             } else {
                 out.append("line \(line + 1), column \(column + 1) of the handbook's Typst source (rendered from \(HandbookRenderer.typstFolder)/): \(message)")
@@ -82,20 +82,57 @@ public enum TypstFailure {
         return nil
     }
 
-    /// The one template line that reads `text` (trailing blanks aside), 1-based; nil when
-    /// none or more than one does.
-    static func find(_ text: String, in templates: [(path: String, text: String)]) -> (path: String, line: Int)? {
+    /// The one template line that reads `text` (trailing blanks aside), 1-based, or else
+    /// the one that reads it with its tags (`{{…}}`) standing for any text (a line of a
+    /// chapter's loop: the trial's review); nil when none or more than one does. `exact`
+    /// says which; `prefix` is the length of the line's text before its first tag (a column
+    /// beyond it cannot be placed in the template).
+    static func find(_ text: String, in templates: [(path: String, text: String)]) -> (path: String, line: Int, exact: Bool, prefix: Int)? {
         let wanted = text.trimmingTrailingBlanks
         guard !wanted.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        var found: [(String, Int)] = []
+        var exact: [(String, Int)] = []
+        var loose: [(String, Int, Int)] = []
         for template in templates {
-            for (i, line) in template.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where String(line).trimmingTrailingBlanks == wanted {
-                found.append((template.path, i + 1))
-                if found.count > 1 { return nil }
+            for (i, raw) in template.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = String(raw).trimmingTrailingBlanks
+                if line == wanted {
+                    exact.append((template.path, i + 1))
+                } else if let literals = literals(line), matches(wanted, literals) {
+                    loose.append((template.path, i + 1, literals[0].count))
+                }
             }
         }
-        return found.first
+        if exact.count == 1 { return (exact[0].0, exact[0].1, true, 0) }
+        if exact.isEmpty, loose.count == 1 { return (loose[0].0, loose[0].1, false, loose[0].2) }
+        return nil
+    }
+
+    /// The texts between a line's tags, first and last included (empty when the line starts
+    /// or ends with a tag); nil for a line without tags, or with too little text of its own
+    /// (under 4 characters) to tell it.
+    static func literals(_ line: String) -> [String]? {
+        guard line.contains("{{") else { return nil }
+        var parts: [String] = []
+        var rest = Substring(line)
+        while let open = rest.range(of: "{{") {
+            parts.append(String(rest[..<open.lowerBound]))
+            guard let close = rest[open.upperBound...].range(of: "}}") else { return nil }
+            rest = rest[close.upperBound...]
+            if rest.hasPrefix("}") { rest = rest.dropFirst() }
+        }
+        parts.append(String(rest))
+        return parts.reduce(0) { $0 + $1.count } >= 4 ? parts : nil
+    }
+
+    /// Whether `text` is the literals with any text between them.
+    static func matches(_ text: String, _ literals: [String]) -> Bool {
+        guard let first = literals.first, let last = literals.last, text.hasPrefix(first) else { return false }
+        var rest = Substring(text).dropFirst(first.count)
+        for middle in literals.dropFirst().dropLast() where !middle.isEmpty {
+            guard let found = rest.range(of: middle) else { return false }
+            rest = rest[found.upperBound...]
+        }
+        return rest.hasSuffix(last)
     }
 }
 
