@@ -71,7 +71,10 @@ public struct TemplateVariables: Sendable {
         // The file interned once, not once per tag (a lock and a hash of its path each).
         let file = SourceFile(source.path)
         for tag in source.tags {
-            let at = SourceSpan(source: file, line: tag.line, column: tag.column)
+            // The name underlined, not its first character alone (the trial's review): a tag
+            // is on one line, its columns counted in scalars as the quoted line's.
+            let at = SourceSpan(source: file, start: SourcePosition(line: tag.line, column: tag.column),
+                                end: SourcePosition(line: tag.line, column: tag.column + max(1, tag.name.unicodeScalars.count)))
             switch tag.kind {
             case .close:
                 if !open.isEmpty, stack.count > initial.count { open.removeLast(); stack.removeLast() }

@@ -91,6 +91,8 @@ final class ViewModelTests: XCTestCase {
             "templates/x/page.mustache:1:27: 'office.bogus' names nothing this template is given: 'office' has no 'bogus' | the names of 'office' are: opening_date, status_label",
             "templates/x/page.mustache:1:44: 'bogus' names nothing this template is given | the names here are: a1, a2, a3, a4, a5, a6, a7, a8, a9, b1, b2, b3, … (14 in all)",
         ])
+        // The whole name is underlined, not its first character alone.
+        XCTAssertEqual(check.check("page", shape: .of(Page.self)).map { "\($0.span.start.column)-\($0.span.end.column)" }, ["3-22", "27-39", "44-49"])
     }
 
     func testAMisspeltTagIsReportedWhereItIsWritten() {
