@@ -13,7 +13,10 @@ import Tools
 /// `oae serve`: builds a preview (HTML handbooks and site, no PDF, no search index),
 /// serves it on 127.0.0.1, rebuilds when a file of model/, seeds/ or templates/ changes,
 /// and reloads open pages; a broken tree shows its errors in the terminal and over the
-/// page until it is fixed.
+/// page until it is fixed. The check's warnings are said in the terminal when they are
+/// new and in a corner of the pages (`LiveReload`): before, the preview dropped them and a
+/// writer saw a warning made while previewing only at the next `oae check` (session 43's
+/// trial).
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -69,7 +72,11 @@ struct Serve: AsyncParsableCommand {
             writeStderr("error: \(options.outputMessage(message))\n")
             throw ExitCode(1)
         }
-        report(first, root: root)
+        var warnings = PreviewWarnings()
+        report(first, root: root, warnings: &warnings)
+        if case let .built(_, _, found) = first {
+            await hub.publish(.warnings(json: JSONReport.compact(found)))
+        }
         if case let .failed(diagnostics) = first {
             writeStderr("serve: fix the errors above; the preview starts once the tree builds\n")
             // The browser's overlay says them too, from the first page asked for (it gave a
@@ -87,10 +94,12 @@ struct Serve: AsyncParsableCommand {
             for await changed in watcher.changes() {
                 let started = Date()
                 let outcome = builder.refresh(changed: changed)
-                report(outcome, root: root, changed: changed.count, started: started)
+                report(outcome, root: root, warnings: &warnings, changed: changed.count, started: started)
                 switch outcome {
-                case .built:
+                case let .built(_, _, found):
                     build += 1
+                    // Before the reload: the pages that load again are told them as they connect.
+                    await hub.publish(.warnings(json: JSONReport.compact(found)))
                     await hub.publish(.reload(build: build))
                 case let .failed(diagnostics):
                     await hub.publish(.errors(json: JSONReport.compact(diagnostics, showsLastBuild: builder.live.current != nil
@@ -117,23 +126,59 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
-    private func report(_ outcome: PreviewBuilder.Outcome, root: URL, changed: Int? = nil, started: Date? = nil) {
+    private func report(_ outcome: PreviewBuilder.Outcome, root: URL, warnings: inout PreviewWarnings,
+                        changed: Int? = nil, started: Date? = nil) {
         switch outcome {
-        case let .built(seconds, parsed):
+        case let .built(seconds, parsed, found):
+            // The warnings not said before, in full, then the line that counts them all.
+            let told = warnings.update(found)
+            if !told.new.isEmpty { writeStderr(rendered(told.new, root: root)) }
             if let changed {
                 // A save: the files parsed again, then the pages are rendered when asked for.
                 writeStderr("\(changed) change\(changed == 1 ? "" : "s"): \(parsed) file\(parsed == 1 ? "" : "s") parsed, "
-                            + "checked and ready in \(ValueFormatter.plain(seconds * 1000, decimals: 0)) ms\n")
+                            + "checked and ready in \(ValueFormatter.plain(seconds * 1000, decimals: 0)) ms\(told.summary)\n")
             } else {
-                writeStderr("built in \(ValueFormatter.plain(seconds * 1000, decimals: 0)) ms\n")
+                writeStderr("built in \(ValueFormatter.plain(seconds * 1000, decimals: 0)) ms\(told.summary)\n")
             }
         case let .outputFailed(message):
             writeStderr("error: \(message)\n")
         case let .failed(diagnostics):
-            let renderer = treeRenderer(root: root)
-            writeStderr(renderer.render(diagnostics, filesChecked: 0).split(separator: "\n", omittingEmptySubsequences: false)
-                .dropLast(2).joined(separator: "\n") + "\n")
+            writeStderr(rendered(diagnostics, root: root))
         }
+    }
+
+    /// Diagnostics as `oae check` prints them, without its closing count.
+    private func rendered(_ diagnostics: [Diagnostic], root: URL) -> String {
+        treeRenderer(root: root).render(diagnostics, filesChecked: 0).split(separator: "\n", omittingEmptySubsequences: false)
+            .dropLast(2).joined(separator: "\n") + "\n"
+    }
+}
+
+/// The check's warnings across a preview's builds: which of a build's warnings were not
+/// there at the build before (said in full in the terminal; the others were said when
+/// they came), and the words that count them after the build's line.
+struct PreviewWarnings {
+    /// The warnings of the last build, by rule, file and message: not by line, so that a
+    /// warning that only moved (a line added above it) is not said again.
+    private var last: Set<String> = []
+    private var started = false
+
+    static func key(_ d: Diagnostic) -> String { "\(d.rule)\u{0}\(d.span.file)\u{0}\(d.message)" }
+
+    /// Keeps `warnings` as the last build's; gives those new since the build before (all
+    /// of them at the first) and what follows the build's line: "; 2 warnings (1 new, said
+    /// above)", "; no warnings left", or nothing when there were none and are none.
+    mutating func update(_ warnings: [Diagnostic]) -> (new: [Diagnostic], summary: String) {
+        let keys = warnings.map(PreviewWarnings.key)
+        let new = zip(warnings, keys).filter { !last.contains($0.1) }.map(\.0)
+        let had = last.count
+        last = Set(keys)
+        defer { started = true }
+        if warnings.isEmpty { return ([], had > 0 ? "; no warnings left" : "") }
+        let count = "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
+        guard started else { return (new, "; \(count), said above") }
+        if new.isEmpty { return ([], "; \(count), said before ('oae check' lists them)") }
+        return (new, "; \(count) (\(new.count) new, said above)")
     }
 }
 
@@ -169,8 +214,8 @@ final class PreviewBuilder: @unchecked Sendable {
     }
 
     enum Outcome {
-        /// Ready: how long it took, and how many files had to be parsed.
-        case built(seconds: Double, parsed: Int)
+        /// Ready: how long it took, how many files had to be parsed, and the check's warnings.
+        case built(seconds: Double, parsed: Int, warnings: [Diagnostic])
         case failed([Diagnostic])
         /// The preview folder could not be written: one line, not a problem of a source file.
         case outputFailed(String)
@@ -184,24 +229,24 @@ final class PreviewBuilder: @unchecked Sendable {
 
     var siteFolder: URL { out.appendingPathComponent("site", isDirectory: true) }
 
-    func load(announce: Bool = false) -> (input: BuildInput?, diagnostics: [Diagnostic]) {
+    func load(announce: Bool = false) -> (input: BuildInput?, diagnostics: [Diagnostic], warnings: [Diagnostic]) {
         // As `oae check` without --as-of: a date of something done after today is an error
         // on the page's overlay, as the pre-commit hook will say (session 35's trial).
         let (_, diagnostics, input) = BuildOptions.load(root: root, asOf: asOf, today: asOf == nil ? CheckRun.today() : nil,
                                                         announce: announce, source: source, session: session)
-        return (input, diagnostics.filter { $0.severity == .error })
+        return (input, diagnostics.filter { $0.severity == .error }, diagnostics.filter { $0.severity == .warning })
     }
 
     /// Builds the whole preview to disk; `first` says where the dates come from (once,
     /// not on every save).
     func build(first: Bool = false) -> Outcome {
         let started = Date()
-        let (input, errors) = load(announce: first)
+        let (input, errors, warnings) = load(announce: first)
         guard let input else { return .failed(errors) }
         written = nil
         if let failed = write(input, steps: OutputSteps.all) { return failed }
         wroteWhole = true
-        return publish(input, started: started)
+        return publish(input, started: started, warnings: warnings)
     }
 
     /// Checks the tree again and makes its pages renderable; nothing is written.
@@ -213,7 +258,7 @@ final class PreviewBuilder: @unchecked Sendable {
         let relative = changed.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil }
         // Only the paths the watcher named are listed again (`verify` walks the whole tree after).
         if !relative.isEmpty { session.cache.follow(relative) }
-        let (input, errors) = load()
+        let (input, errors, warnings) = load()
         guard let input else { return .failed(errors) }
         // The start found errors, so nothing was built: the first save that mends them
         // builds the whole preview, as the start would have (the trial of session 42: the
@@ -223,7 +268,7 @@ final class PreviewBuilder: @unchecked Sendable {
             if let failed = write(input, steps: OutputSteps.all) { return failed }
             wroteWhole = true
         }
-        return publish(input, started: started)
+        return publish(input, started: started, warnings: warnings)
     }
 
     /// Once the tree has been quiet for `verifyQuiet` after a save (or, while saves keep
@@ -258,7 +303,7 @@ final class PreviewBuilder: @unchecked Sendable {
     private var verifyGeneration = 0
     private var lastVerify = Date()
 
-    private func publish(_ input: BuildInput, started: Date) -> Outcome {
+    private func publish(_ input: BuildInput, started: Date, warnings: [Diagnostic]) -> Outcome {
         do {
             let previous = live.current
             let written = self.written ?? LivePreview.Written(folder: out)
@@ -273,7 +318,7 @@ final class PreviewBuilder: @unchecked Sendable {
         } catch {
             return .outputFailed("\(error)")
         }
-        return .built(seconds: Date().timeIntervalSince(started), parsed: session.cache.parsed)
+        return .built(seconds: Date().timeIntervalSince(started), parsed: session.cache.parsed, warnings: warnings)
     }
 
     private func write(_ input: BuildInput, steps: [any OutputStep]) -> Outcome? {

@@ -1,6 +1,9 @@
 /// The script the preview adds to every page it serves (never to built files): it
 /// listens to /__oae/events, reloads on a good build and shows the errors of a broken
-/// one in an overlay with file, line and message. Text only goes in with textContent. The
+/// one in an overlay with file, line and message. A good build's warnings are a box in
+/// the page's lower right corner, over the page but not covering it: open with the list
+/// until its title, a button, closes it; closed, the same warnings are taken as read in
+/// that tab (`sessionStorage`) and its next pages show the button alone. Text only goes in with textContent. The
 /// overlay is opaque and lives in a shadow root, its styles set important: the page's
 /// styles neither reach it nor show through (s12's fresh user read the errors over the
 /// page's heading).
@@ -36,7 +39,7 @@ public enum LiveReload {
             panel.appendChild(title);
             report.diagnostics.forEach(function (d) {
               var p = document.createElement("p");
-              p.textContent = (d.file ? d.file + (d.line ? ":" + d.line + ":" + d.column : "") + ": " : "") + d.severity + "[" + d.rule + "]: " + d.message;
+              p.textContent = line(d);
               css(p, { "margin": "0 0 0.25rem", "max-width": "none", "white-space": "pre-wrap", "color": "#f5f5f5" });
               panel.appendChild(p);
               if (d.help) {
@@ -49,9 +52,66 @@ public enum LiveReload {
             root.appendChild(panel);
             document.body.appendChild(host);
           }
+          function line(d) {
+            return (d.file ? d.file + (d.line ? ":" + d.line + ":" + d.column : "") + ": " : "") + d.severity + "[" + d.rule + "]: " + d.message;
+          }
+          var box = null;
+          function warn(data) {
+            if (box) { box.remove(); box = null; }
+            var report = JSON.parse(data);
+            var n = report.diagnostics.length;
+            if (n === 0) { return; }
+            var seen = null;
+            try { seen = window.sessionStorage.getItem("oae-warnings"); } catch (e) {}
+            box = document.createElement("div");
+            box.id = "oae-warnings";
+            css(box, { "all": "initial", "display": "block", "position": "fixed", "right": "1rem", "bottom": "1rem",
+                       "z-index": "2147483646", "max-width": "min(48rem, calc(100vw - 2rem))" });
+            var root = box.attachShadow ? box.attachShadow({ mode: "open" }) : box;
+            var panel = document.createElement("section");
+            panel.setAttribute("aria-label", "oae check");
+            css(panel, { "box-sizing": "border-box", "background": "#1e1e1e", "color": "#f5f5f5", "padding": "0.5rem 0.75rem",
+                         "border": "2px solid #ffd54f", "border-radius": "4px", "font": "14px/1.5 ui-monospace, monospace",
+                         "text-align": "left", "max-height": "50vh", "overflow": "auto" });
+            var toggle = document.createElement("button");
+            toggle.type = "button";
+            var title = "oae check: " + n + (n === 1 ? " warning" : " warnings");
+            css(toggle, { "background": "none", "border": "none", "padding": "0", "margin": "0", "cursor": "pointer", "color": "#ffd54f", "font": "bold 14px/1.5 ui-monospace, monospace",
+                          "text-decoration": "underline" });
+            var list = document.createElement("div");
+            report.diagnostics.forEach(function (d) {
+              var p = document.createElement("p");
+              p.textContent = line(d);
+              css(p, { "margin": "0.5rem 0 0", "white-space": "pre-wrap", "color": "#f5f5f5" });
+              list.appendChild(p);
+              if (d.help) {
+                var h = document.createElement("p");
+                h.textContent = "  help: " + d.help;
+                css(h, { "margin": "0", "white-space": "pre-wrap", "color": "#b0bec5" });
+                list.appendChild(h);
+              }
+            });
+            function open(yes) {
+              list.hidden = !yes;
+              toggle.setAttribute("aria-expanded", yes ? "true" : "false");
+              toggle.textContent = title + (yes ? " · hide" : " · show");
+            }
+            // Closed, they are taken as read: the next pages of the tab show the button alone
+            // until the warnings change.
+            toggle.addEventListener("click", function () {
+              open(list.hidden);
+              if (list.hidden) { try { window.sessionStorage.setItem("oae-warnings", data); } catch (e) {} }
+            });
+            open(seen !== data);
+            panel.appendChild(toggle);
+            panel.appendChild(list);
+            root.appendChild(panel);
+            document.body.appendChild(box);
+          }
           var source = new EventSource("\(eventsPath)");
           source.addEventListener("reload", function () { clear(); window.location.reload(); });
-          source.addEventListener("errors", function (e) { show(JSON.parse(e.data)); });
+          source.addEventListener("errors", function (e) { if (box) { box.remove(); box = null; } show(JSON.parse(e.data)); });
+          source.addEventListener("warnings", function (e) { warn(e.data); });
         })();
 
         """

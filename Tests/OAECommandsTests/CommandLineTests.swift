@@ -408,7 +408,7 @@ final class CommandLineTests: XCTestCase {
             .replacingOccurrences(of: "  year: 2026\n  quarter: 3", with: "  year: 2099\n  quarter: 1")
         try Data(text.utf8).write(to: reports.appendingPathComponent("2099-q1.yaml"))
         let out = root.appendingPathComponent("output")
-        let (_, errors) = PreviewBuilder(root: root, out: out, asOf: nil).load()
+        let (_, errors, _) = PreviewBuilder(root: root, out: out, asOf: nil).load()
         XCTAssertEqual(errors.filter { $0.rule == "report-after-check-day" }.map { "\($0.span.file):\($0.span.start.line) \($0.message)" },
                        ["seeds/sant-feliu-de-llobregat/reports/2099-q1.yaml:4 the report is for 2099 Q1, which has not ended: it ends on 2099-03-31, after today (\(CheckRun.today()))"])
         let build = try oae(["build", "site", "--root", root.path, "--out", out.path])

@@ -84,6 +84,29 @@ final class PreviewUnitTests: XCTestCase {
         XCTAssertEqual(second, .reload(build: 1))
     }
 
+    /// A good build's warnings are told to the pages open, and to each page that connects
+    /// later (a page reloaded after the save); errors come first while the tree is broken.
+    func testLateSubscribersSeeTheWarningsOfTheLastGoodBuild() async {
+        let warned = PreviewEvent.warnings(json: "{\"diagnostics\":[{\"rule\":\"x\"}]}")
+        XCTAssertEqual(warned.frame, "event: warnings\ndata: {\"diagnostics\":[{\"rule\":\"x\"}]}\n\n")
+        let hub = EventHub()
+        await hub.publish(warned)
+        await hub.publish(.reload(build: 1))
+        var late = await hub.subscribe().makeAsyncIterator()
+        let first = await late.next()
+        XCTAssertEqual(first, warned)
+        await hub.publish(.errors(json: "{\"diagnostics\":[]}"))
+        var broken = await hub.subscribe().makeAsyncIterator()
+        let shown = await broken.next()
+        XCTAssertEqual(shown, .errors(json: "{\"diagnostics\":[]}"))
+        // Mended without warnings: an empty list, which takes the box away.
+        await hub.publish(.warnings(json: "{\"diagnostics\":[]}"))
+        await hub.publish(.reload(build: 2))
+        var mended = await hub.subscribe().makeAsyncIterator()
+        let last = await mended.next()
+        XCTAssertEqual(last, .warnings(json: "{\"diagnostics\":[]}"))
+    }
+
     /// `git checkout` removes and makes again whole folders: a watched folder (seeds/)
     /// and a folder below it made again are both watched again, so a later save is seen.
     func testAFolderRemovedAndMadeAgainIsWatchedAgain() async throws {

@@ -56,6 +56,80 @@ final class ServeTests: XCTestCase {
         return try await condition()
     }
 
+    /// Starts `oae serve` on `root`; gives the process, the base address and the file its
+    /// terminal output (standard error) goes to.
+    func serve(_ root: URL) throws -> (Process, String, URL) {
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: oae)
+        server.arguments = ["serve", "--root", root.path, "--port", "0", "--as-of", "2026-11-25"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        server.environment = environment
+        let out = Pipe()
+        server.standardOutput = out
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("oae-serve-log-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        server.standardError = try FileHandle(forWritingTo: log)
+        try server.run()
+        var line = Data()
+        let fd = out.fileHandleForReading.fileDescriptor
+        var byte: UInt8 = 0
+        while read(fd, &byte, 1) == 1 {
+            line.append(byte)
+            if byte == UInt8(ascii: "\n") { break }
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        let port = try XCTUnwrap(text.split(separator: ":").last?.split(separator: "/").first.flatMap { Int($0) }, text)
+        return (server, "http://127.0.0.1:\(port)", log)
+    }
+
+    /// The check's warnings while previewing: said in full in the terminal when new, then
+    /// counted; sent to the pages (before, the preview dropped them: session 43's trial).
+    func testWarningsAreSaidInTheTerminalAndSentToThePages() async throws {
+        let root = try makeTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (server, base, log) = try serve(root)
+        defer { server.terminate(); server.waitUntilExit(); try? FileManager.default.removeItem(at: log) }
+        let events = FileManager.default.temporaryDirectory.appendingPathComponent("oae-events-\(UUID().uuidString)")
+        let curl = try listen("\(base)/__oae/events", into: events)
+        defer { curl.terminate(); try? FileManager.default.removeItem(at: events) }
+        try await Task.sleep(for: .milliseconds(300))
+        func saw(_ text: String, times: Int = 1) async -> Bool {
+            await waitFor(5) { ((try? String(contentsOf: log, encoding: .utf8)) ?? "").components(separatedBy: text).count > times }
+        }
+        // A section added to a text whose Spanish translation has one: a warning.
+        let service = root.appendingPathComponent("model/services/grants-information.md")
+        let original = try String(contentsOf: service, encoding: .utf8)
+        try Data((original + "\n## Més informació\n\nA la seu de l'oficina.\n").utf8).write(to: service)
+        let warned = await saw("checked and ready in ")
+        XCTAssertTrue(warned)
+        var report = try String(contentsOf: log, encoding: .utf8)
+        XCTAssertTrue(report.contains("""
+            model/services/grants-information.es.md:5:1: warning[translation-sections]: this Spanish (es) translation has 1 heading where the text it translates has 2: a section is missing
+              |
+            5 | ## Qué es
+              | ^^^^^^^^^
+            """), report)
+        XCTAssertTrue(report.contains(" ms; 1 warning (1 new, said above)\n"), report)
+        let sent = await waitFor(5) { ((try? String(contentsOf: events, encoding: .utf8)) ?? "").contains("\"rule\":\"translation-sections\"") }
+        XCTAssertTrue(sent, "the warnings are sent to the pages")
+        // Another save that leaves it: counted, not said again.
+        try Data((original + "\n## Més informació\n\nA la seu de l'oficina, de 9 a 14 h.\n").utf8).write(to: service)
+        let again = await saw("checked and ready in ", times: 2)
+        XCTAssertTrue(again)
+        report = try String(contentsOf: log, encoding: .utf8)
+        XCTAssertTrue(report.contains(" ms; 1 warning, said before ('oae check' lists them)\n"), report)
+        XCTAssertEqual(report.components(separatedBy: "warning[translation-sections]").count, 2, report)
+        // Mended.
+        try Data(original.utf8).write(to: service)
+        let mended = await saw("checked and ready in ", times: 3)
+        XCTAssertTrue(mended)
+        report = try String(contentsOf: log, encoding: .utf8)
+        XCTAssertTrue(report.hasSuffix(" ms; no warnings left\n"), report)
+        let cleared = await waitFor(5) { ((try? String(contentsOf: events, encoding: .utf8)) ?? "").hasSuffix("event: warnings\ndata: {\"diagnostics\":[]}\n\nevent: reload\ndata: {\"build\":3}\n\n") }
+        XCTAssertTrue(cleared, (try? String(contentsOf: events, encoding: .utf8)) ?? "")
+    }
+
     func testEditReloadOverlayAndRefusal() async throws {
         let root = try makeTree()
         defer { try? FileManager.default.removeItem(at: root) }

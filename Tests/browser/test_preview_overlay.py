@@ -108,3 +108,73 @@ def test_a_preview_started_on_a_broken_tree_shows_its_errors(driver, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_warnings_show_in_a_corner_open_once_then_as_a_button(driver, preview):
+    """A good build's warnings are in a box in the lower right corner (the preview said
+    them nowhere: a writer saw a warning made while previewing only at the next `oae
+    check`; session 43's trial). It opens with the list until its button closes it; the
+    same warnings then show the button alone; a save that mends them takes it away."""
+    url, root = preview
+    driver.get(url)
+    service = root / "model" / "services" / "company-creation.md"
+    original = service.read_text(encoding="utf-8")
+    service.write_text(original.replace("## Serveis relacionats", "## Horaris\n\nDe dilluns a divendres.\n\n## Serveis relacionats"),
+                       encoding="utf-8")
+
+    def box():
+        return driver.execute_script("""
+            const host = document.getElementById('oae-warnings');
+            if (!host) return null;
+            const button = host.shadowRoot.querySelector('button');
+            const list = button.nextElementSibling;
+            const r = host.getBoundingClientRect();
+            return {text: host.shadowRoot.textContent, expanded: button.getAttribute('aria-expanded'),
+                    listShown: !list.hidden && list.getBoundingClientRect().height > 0,
+                    right: document.documentElement.clientWidth - r.right, bottom: document.documentElement.clientHeight - r.bottom,
+                    overlay: !!document.getElementById('oae-error-overlay')};
+        """)
+
+    deadline = time.time() + 120
+    while not box():
+        assert time.time() < deadline, "no warnings box after a save that made a warning"
+        time.sleep(0.2)
+    state = box()
+    assert state["text"].startswith("oae check: 2 warnings"), state["text"]
+    assert ("model/services/company-creation.es.md:5:1: warning[translation-sections]: this Spanish (es) translation has 5 headings"
+            " where the text it translates has 6: a section is missing") in state["text"]
+    assert "model/services/company-creation.en.md:" in state["text"]
+    assert state["expanded"] == "true" and state["listShown"], state
+    assert not state["overlay"], "warnings do not cover the page"
+    assert 0 < state["right"] < 40 and 0 < state["bottom"] < 40, state
+    driver.save_screenshot(str(root.parent / "preview-warnings.png"))
+
+    def visit(path):
+        driver.get(url.replace("index.html", path))
+        deadline = time.time() + 30
+        while not box():
+            assert time.time() < deadline, f"no warnings box on {path}"
+            time.sleep(0.2)
+        return box()
+
+    def click():
+        driver.execute_script("document.getElementById('oae-warnings').shadowRoot.querySelector('button').click()")
+        return box()
+
+    # Another page: still open, until its button closes it; then the next pages of the tab
+    # show the button alone, which opens the list.
+    state = visit("services/index.html")
+    assert state["expanded"] == "true" and state["listShown"], state
+    state = click()
+    assert state["expanded"] == "false" and not state["listShown"], state
+    state = visit("offices/index.html")
+    assert state["expanded"] == "false" and not state["listShown"], state
+    state = click()
+    assert state["expanded"] == "true" and state["listShown"], state
+
+    # Mended: the box goes.
+    service.write_text(original, encoding="utf-8")
+    deadline = time.time() + 120
+    while box():
+        assert time.time() < deadline, "the warnings box stayed after the save that mended them"
+        time.sleep(0.2)

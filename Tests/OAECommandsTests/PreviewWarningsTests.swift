@@ -1,0 +1,47 @@
+import Diagnostics
+@testable import OAECommands
+import XCTest
+
+/// The words `oae serve` adds after a build's line about the check's warnings, and which
+/// warnings it says in full: those not there at the build before.
+final class PreviewWarningsTests: XCTestCase {
+    func warning(_ file: String, line: Int, _ message: String) -> Diagnostic {
+        .warning("translation-sections", message, at: SourceSpan(file: file, start: SourcePosition(line: line, column: 1),
+                                                                  end: SourcePosition(line: line, column: 3)))
+    }
+
+    func testNewWarningsAreSaidOnceAndCountedAfter() {
+        var seen = PreviewWarnings()
+        // The start: none, nothing said.
+        var told = seen.update([])
+        XCTAssertEqual(told.new.count, 0)
+        XCTAssertEqual(told.summary, "")
+        // A save makes one.
+        let a = warning("model/services/a.es.md", line: 5, "a section is missing")
+        told = seen.update([a])
+        XCTAssertEqual(told.new.map(\.span.file), ["model/services/a.es.md"])
+        XCTAssertEqual(told.summary, "; 1 warning (1 new, said above)")
+        // The same warning, moved down by a line added above it: not said again.
+        let moved = warning("model/services/a.es.md", line: 7, "a section is missing")
+        told = seen.update([moved])
+        XCTAssertEqual(told.new.count, 0)
+        XCTAssertEqual(told.summary, "; 1 warning, said before ('oae check' lists them)")
+        // Another besides it: only the other is said.
+        let b = warning("model/services/b.en.md", line: 5, "a section is missing")
+        told = seen.update([moved, b])
+        XCTAssertEqual(told.new.map(\.span.file), ["model/services/b.en.md"])
+        XCTAssertEqual(told.summary, "; 2 warnings (1 new, said above)")
+        // Mended.
+        told = seen.update([])
+        XCTAssertEqual(told.summary, "; no warnings left")
+        told = seen.update([])
+        XCTAssertEqual(told.summary, "")
+    }
+
+    func testTheStartSaysAllItsWarnings() {
+        var seen = PreviewWarnings()
+        let told = seen.update([warning("model/services/a.es.md", line: 5, "x"), warning("model/services/a.en.md", line: 5, "x")])
+        XCTAssertEqual(told.new.count, 2)
+        XCTAssertEqual(told.summary, "; 2 warnings, said above")
+    }
+}
