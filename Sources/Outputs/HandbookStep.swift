@@ -24,13 +24,14 @@ public struct HandbookStep: OutputStep {
     }
 
     public func check(_ network: Network) -> [Diagnostic] {
-        let uiKeys = Strings(network: network, language: network.settings.defaultLanguage).keys
+        let strings = Strings(network: network, language: network.settings.defaultLanguage)
+        let uiKeys = strings.keys, uiPlaceholders = strings.placeholders
         var out = TemplateStepCheck.check(network.tree, folder: HandbookRenderer.folder,
                                           required: HandbookRenderer.requiredTemplates,
-                                          views: HandbookRenderer.views, uiKeys: uiKeys)
+                                          views: HandbookRenderer.views, uiKeys: uiKeys, uiPlaceholders: uiPlaceholders)
             + TemplateStepCheck.check(network.tree, folder: HandbookRenderer.typstFolder,
                                       required: HandbookRenderer.requiredTemplates,
-                                      views: HandbookRenderer.views, uiKeys: uiKeys)
+                                      views: HandbookRenderer.views, uiKeys: uiKeys, uiPlaceholders: uiPlaceholders)
         let folderThere = network.tree.templates.contains { $0.hasPrefix(HandbookRenderer.folder + "/") }
         // A stylesheet the walk refused (a link, an unreadable file) is reported there already.
         let refused = network.tree.diagnostics.contains { $0.span.file == HandbookRenderer.stylesheet }

@@ -29,7 +29,7 @@ public struct SiteStep: OutputStep {
     public func check(_ network: Network) -> [Diagnostic] {
         let strings = Strings(network: network, language: network.settings.defaultLanguage)
         return TemplateStepCheck.check(network.tree, folder: SiteSettings.templateFolder, required: SiteBuild.templateNames,
-                                       views: SiteBuild.views, uiKeys: strings.keys)
+                                       views: SiteBuild.views, uiKeys: strings.keys, uiPlaceholders: strings.placeholders)
             + SiteAsset.missing(network.tree)
             + [SiteSettings.baseURLProblem(root: network.tree.root)].compactMap { $0 }
             + SiteSettings.rootFileProblems(network.tree.templates, own: SiteBuild.ownRootNames(languages: network.settings.languages),

@@ -82,6 +82,21 @@ public struct Strings: Sendable {
     /// Every key.
     public var keys: Set<String> { Set(texts.keys).union(forms.keys) }
 
+    /// The `{name}`s of each key that has any (a plural key's forms together), as `fill`
+    /// reads them: a template shows a text as it is written (`{{ui.key}}`), braces and all.
+    public var placeholders: [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        for (key, text) in texts {
+            let names = StringsCheck.names(text)
+            if !names.isEmpty { out[key] = names }
+        }
+        for (key, f) in forms {
+            let names = f.values.reduce(into: Set<String>()) { $0.formUnion(StringsCheck.names($1)) }
+            if !names.isEmpty { out[key] = names }
+        }
+        return out
+    }
+
     /// The text of `key` with each `{name}` replaced by its value.
     /// A value after a preposition is joined to it as the language writes it
     /// (`Contractions`: "de {municipality}" → "del Prat de Llobregat").

@@ -48,15 +48,20 @@ public enum TemplateCheck {
 /// `template-unknown-variable`).
 public enum TemplateStepCheck {
     /// `views` gives the view model shape of each template the step renders; `uiKeys`
-    /// the keys `{{ui.…}}` may name.
+    /// the keys `{{ui.…}}` may name, and `uiPlaceholders` the `{name}`s of those whose
+    /// texts have any (`Strings.placeholders`), which a template shows as written.
     public static func check(_ tree: LoadedTree, folder: String, required: [String],
-                             views: [String: ViewShape] = [:], uiKeys: Set<String>? = nil) -> [Diagnostic] {
+                             views: [String: ViewShape] = [:], uiKeys: Set<String>? = nil,
+                             uiPlaceholders: [String: Set<String>] = [:]) -> [Diagnostic] {
         guard tree.templates.contains(where: { $0.hasPrefix(folder + "/") }) else {
             return [.error("template-missing", "the folder \(folder)/ is missing, so a build cannot write this output",
                            at: .wholeFile(folder + "/"), help: "restore \(folder)/ from the example tree")]
         }
         // The interface strings' keys count as one more source: the check depends on them.
-        let keys = uiKeys.map { Array($0.sorted().joined(separator: "\n").utf8) } ?? []
+        let keys = uiKeys.map { keys in
+            Array(keys.sorted().map { key in ([key] + (uiPlaceholders[key] ?? []).sorted()).joined(separator: " ") }
+                .joined(separator: "\n").utf8)
+        } ?? []
         let sources = TemplateMemo.sources(root: tree.root, folder: folder)
         let files = sources + [(path: "ui keys", bytes: keys)]
         let key = "check \(tree.root.path) \(folder) \(required) \(views.keys.sorted())"
@@ -69,7 +74,8 @@ public enum TemplateStepCheck {
             let unparsed = Set(problems.map(\.span.file))
             let missing = templates.require(required, folder: folder).filter { !unparsed.contains($0.span.file) }
             guard problems.isEmpty else { return problems + missing }
-            let variables = TemplateVariables(tagged: tagged(root: tree.root, folder: folder, files: sources), uiKeys: uiKeys)
+            let variables = TemplateVariables(tagged: tagged(root: tree.root, folder: folder, files: sources), uiKeys: uiKeys,
+                                              uiPlaceholders: uiPlaceholders)
             // Each view on every core: the build waits for this check once its rules are done.
             let sorted = views.sorted { $0.key < $1.key }
             return missing + parallelMap(Array(sorted.indices)) { variables.check(sorted[$0].key, shape: sorted[$0].value) }.flatMap { $0 }

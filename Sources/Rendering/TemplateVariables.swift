@@ -35,14 +35,18 @@ public struct TemplateVariables: Sendable {
     let sources: [String: Source]
     /// The keys of the UI strings (for `ui.<key>`); nil skips that check.
     let uiKeys: Set<String>?
+    /// The `{name}`s of the UI strings that have any: `{{ui.<key>}}` shows them as written.
+    let uiPlaceholders: [String: Set<String>]
 
-    public init(sources: [String: (path: String, text: String)], uiKeys: Set<String>?) {
-        self.init(tagged: sources.mapValues { Source(path: $0.path, tags: TemplateVariables.tags($0.text)) }, uiKeys: uiKeys)
+    public init(sources: [String: (path: String, text: String)], uiKeys: Set<String>?, uiPlaceholders: [String: Set<String>] = [:]) {
+        self.init(tagged: sources.mapValues { Source(path: $0.path, tags: TemplateVariables.tags($0.text)) }, uiKeys: uiKeys,
+                  uiPlaceholders: uiPlaceholders)
     }
 
-    init(tagged: [String: Source], uiKeys: Set<String>?) {
+    init(tagged: [String: Source], uiKeys: Set<String>?, uiPlaceholders: [String: Set<String>] = [:]) {
         self.sources = tagged
         self.uiKeys = uiKeys
+        self.uiPlaceholders = uiPlaceholders
     }
 
     /// The `.mustache` files of `folder` (`TemplateMemo.sources`, invalid UTF-8 read as
@@ -92,6 +96,17 @@ public struct TemplateVariables: Sendable {
             case .variable, .section, .inverted:
                 let resolved = resolve(tag.name, in: stack)
                 if resolved == nil { out.append(unknown(tag, at: at, stack: stack)) }
+                // A UI string with a placeholder shows its braces: only oae's code fills them
+                // in, and a template has no way to (session 43's trial: a new key with
+                // `{agency}` printed "Amb el suport de {agency}" on every page).
+                if tag.kind == .variable, resolved != nil, tag.name.hasPrefix("ui."),
+                   let names = uiPlaceholders[String(tag.name.dropFirst(3))] {
+                    let listed = names.sorted().map { "{\($0)}" }.joined(separator: ", ")
+                    out.append(.error("ui-string-placeholder",
+                                      "'\(tag.name)' is shown as it is written, with \(listed): a template fills in no placeholder",
+                                      at: at,
+                                      help: "write the words themselves in the text of '\(tag.name.dropFirst(3))' in templates/strings/, in every language, or show them from the view model beside the string"))
+                }
                 if tag.kind == .variable, let resolved, let what = TemplateVariables.notText(resolved) {
                     out.append(.error("template-variable-not-text", "'\(tag.name)' is \(what): a variable shows text, and shows nothing of it",
                                       at: at, help: "show each of its items or fields inside a section: {{#\(tag.name)}}…{{/\(tag.name)}}"))

@@ -112,6 +112,20 @@ final class ViewModelTests: XCTestCase {
         ])
     }
 
+    /// A UI string with a placeholder shows its braces from a template, which fills in
+    /// none (session 43's trial: "Amb el suport de {agency}" on every page).
+    func testAUIStringWithAPlaceholderIsReportedWhereATemplateShowsIt() {
+        let template = "{{ui.more}}\n<p>{{ui.supported_by}} {{ui.count_of}}</p>"
+        let check = TemplateVariables(sources: ["chapter": ("templates/x/chapter.mustache", template)],
+                                      uiKeys: ["more", "supported_by", "count_of"],
+                                      uiPlaceholders: ["supported_by": ["agency"], "count_of": ["n", "total"]])
+        let found = check.check("chapter", shape: .of(Chapter.self)).map { "\($0.rule) \($0.span): \($0.message) | \($0.help ?? "")" }
+        XCTAssertEqual(found, [
+            "ui-string-placeholder templates/x/chapter.mustache:2:6: 'ui.supported_by' is shown as it is written, with {agency}: a template fills in no placeholder | write the words themselves in the text of 'supported_by' in templates/strings/, in every language, or show them from the view model beside the string",
+            "ui-string-placeholder templates/x/chapter.mustache:2:26: 'ui.count_of' is shown as it is written, with {n}, {total}: a template fills in no placeholder | write the words themselves in the text of 'count_of' in templates/strings/, in every language, or show them from the view model beside the string",
+        ])
+    }
+
     /// A variable shows text: one that names a list or a group of fields shows nothing
     /// (and swift-mustache, Swift's description), so it is reported at the tag.
     func testAVariableThatNamesAListOrFieldsIsReported() {

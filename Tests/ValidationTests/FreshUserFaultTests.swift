@@ -287,6 +287,20 @@ final class FreshUserFaultTests: XCTestCase {
         }
     }
 
+    /// A new interface string with a placeholder, shown by a template: the braces were
+    /// printed on every page (session 43's trial). One error at the tag, in the template.
+    func testAUIStringWithAPlaceholderShownByATemplateIsAnError() throws {
+        try assertRendered([
+            "templates/site/layout.mustache:68:6: error[ui-string-placeholder]: 'ui.footer_supported_by' is shown as it is written, with {agency}: a template fills in no placeholder\n"
+                + "   = help: write the words themselves in the text of 'footer_supported_by' in templates/strings/, in every language, or show them from the view model beside the string\n",
+        ], FreshUserFaultTests.stringRules) { tree in
+            for (language, text) in [("ca", "Amb el suport de {agency}"), ("es", "Con el apoyo de {agency}"), ("en", "Supported by {agency}")] {
+                try tree.replace("templates/strings/\(language).yaml", "\nfooter_source: ", "\nfooter_supported_by: \"\(text)\"\nfooter_source: ")
+            }
+            try tree.replace("templates/site/layout.mustache", "<p>{{ui.footer_source}}", "<p>{{ui.footer_supported_by}} {{ui.footer_source}}")
+        }
+    }
+
     /// A municipality folder renamed with an accent: one error at the folder, with the
     /// slug, and no warning per file.
     func testAMunicipalityFolderThatIsNotASlugIsOneErrorAtTheFolder() throws {
