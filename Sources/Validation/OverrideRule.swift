@@ -55,6 +55,8 @@ struct OverrideRule: MunicipalRule {
                               related: [RelatedLocation(variant.root?["variant_of"]?.span ?? .wholeFile(variant.path), "the variant")],
                               help: "make the change in \(variant.path) and remove this override"))
         }
+        let changedTexts = OverrideRule.changedTexts(m.allOverrides.filter { !$0.removes }, annotations)
+        out += untranslated(m, c, replaced: replaced)
         var reportedFields = Set<String>()
         for o in m.allOverrides where !(o.kind == .procedure && replaced.contains(o.target)) {
             guard case let .key(field)? = o.path.first else { continue }
@@ -95,7 +97,8 @@ struct OverrideRule: MunicipalRule {
                                     help: "remove the item, or add the field it changes under it"))
                 continue
             }
-            if let model = o.modelValue, !o.removes, Merger.same(o.localValue, model) {
+            if let model = o.modelValue, !o.removes, Merger.same(o.localValue, model),
+               !OverrideRule.confirmsTranslation(o, changed: changedTexts, annotations) {
                 // A list or a mapping at its key (a list's span starts at its first item),
                 // its value written out.
                 let whole = o.localValue.sequence != nil || o.localValue.pairs != nil
@@ -114,6 +117,101 @@ struct OverrideRule: MunicipalRule {
             out += variantBounds(variant, model: p.model!, c)
         }
         return out
+    }
+
+    /// The text (`x-i18n`) whose one language an override writes, merged into the model's
+    /// mapping of languages (`steps[s2].action.ca`): the text's path and the language.
+    static func language(of o: FieldOverride, _ annotations: SchemaAnnotations) -> (text: String, language: String)? {
+        guard o.schemaPath.count > 1, case let .key(language)? = o.schemaPath.last,
+              annotations.annotations(o.kind, at: Array(o.schemaPath.dropLast())).i18n else { return nil }
+        return ("\(o.kind.rawValue)/\(o.target)/\(Array(o.path.dropLast()).fieldName)", language)
+    }
+
+    /// The texts of which an override changes one language or more (by `language(of:)`'s path).
+    static func changedTexts(_ overrides: [FieldOverride], _ annotations: SchemaAnnotations) -> Set<String> {
+        Set(overrides.compactMap { o -> String? in
+            guard let (text, _) = language(of: o, annotations), let model = o.modelValue.map({ Merger.same(o.localValue, $0) }),
+                  !model else { return nil }
+            return text
+        })
+    }
+
+    /// A language written with the model's own text beside another language of the same
+    /// text that changes: it says that translation still holds (what `untranslated` asks
+    /// for), and is no redundant override.
+    static func confirmsTranslation(_ o: FieldOverride, changed: Set<String>, _ annotations: SchemaAnnotations) -> Bool {
+        guard let (text, _) = language(of: o, annotations) else { return false }
+        return changed.contains(text)
+    }
+
+    /// `translation-missing` for the texts an override writes (session 44's trial: a
+    /// Catalan `action:` of a step passed a clean check, and the English handbook showed it
+    /// in Catalan). A text written whole (a string, a mapping of languages, or inside a new
+    /// item) lacks the languages `TranslationRule.missing` says; a text whose default
+    /// language alone is changed, merged into the model's mapping (`action: {ca: …}`),
+    /// keeps the model's other languages, which translate the model's text, not this one.
+    func untranslated(_ m: ResolvedMunicipality, _ c: ValidationContext, replaced: Set<String>) -> [Diagnostic] {
+        let annotations = c.network.annotations
+        let languages = c.settings.languages, defaultLanguage = c.settings.defaultLanguage
+        var out: [Diagnostic] = []
+        // Texts merged language by language: the languages written, the first override.
+        var merged: [String: (first: FieldOverride, languages: Set<String>, changed: Set<String>)] = [:]
+        var order: [String] = []
+        for o in m.allOverrides where !o.removes && !o.changesNothing && !(o.kind == .procedure && replaced.contains(o.target)) {
+            // A field that is not adaptable is its own error.
+            guard case let .key(field)? = o.path.first, annotations.annotations(o.kind, at: [.key(field)]).adaptable else { continue }
+            if let (text, language) = OverrideRule.language(of: o, annotations) {
+                if merged[text] == nil { order.append(text); merged[text] = (o, [], []) }
+                merged[text]!.languages.insert(language)
+                if !(o.modelValue.map { Merger.same(o.localValue, $0) } ?? false) { merged[text]!.changed.insert(language) }
+                continue
+            }
+            for (node, path) in texts(in: o.localValue, kind: o.kind, schemaPath: o.schemaPath, path: o.path, annotations) {
+                guard let missing = TranslationRule.missing(node, languages, defaultLanguage: defaultLanguage), !missing.isEmpty else { continue }
+                out.append(.warning("translation-missing",
+                                    "'\(path.fieldName)' of \(o.kind.rawValue) '\(o.target)' has no \(TranslationRule.describe(missing)) text",
+                                    at: node.span,
+                                    help: node.string != nil
+                                        ? "write the text as a mapping: '\(defaultLanguage):' with this text, then one line per language"
+                                        : "add \(missing.map { "'\($0):'" }.joined(separator: " and "))"))
+            }
+        }
+        for text in order {
+            let (o, written, changed) = merged[text]!
+            guard changed.contains(defaultLanguage) else { continue }
+            let stale = languages.filter { !written.contains($0) }
+            guard !stale.isEmpty else { continue }
+            let field = Array(o.path.dropLast()).fieldName
+            out.append(.warning("translation-missing",
+                                "only the \(TranslationRule.describe([defaultLanguage])) text of '\(field)' of \(o.kind.rawValue) '\(o.target)' is overridden: its \(TranslationRule.describe(stale)) \(stale.count == 1 ? "text stays" : "texts stay") the model's, which \(stale.count == 1 ? "translates" : "translate") the model's text, not this one",
+                                at: o.localValue.span,
+                                related: o.parent.map { [RelatedLocation($0.span, "the model's texts")] } ?? [],
+                                help: "add \(stale.map { "'\($0):'" }.joined(separator: " and ")) with the translation of this text (the model's own, if it still fits)"))
+        }
+        return out
+    }
+
+    /// The texts (`x-i18n`) in a value an override writes whole, with their paths.
+    func texts(in node: Node, kind: Kind, schemaPath: [PathComponent], path: [PathComponent],
+               _ annotations: SchemaAnnotations) -> [(Node, [PathComponent])] {
+        let here = annotations.annotations(kind, at: schemaPath)
+        // A list of texts is i18n as its items are: each item is a text.
+        if here.i18n, node.sequence == nil { return [(node, path)] }
+        switch node.value {
+        case let .mapping(pairs):
+            return pairs.flatMap { pair -> [(Node, [PathComponent])] in
+                let key = pair.key.keyText
+                guard !key.hasPrefix("$") else { return [] }
+                return texts(in: pair.value, kind: kind, schemaPath: schemaPath + [.key(key)], path: path + [.key(key)], annotations)
+            }
+        case let .sequence(items):
+            return items.indices.flatMap { i -> [(Node, [PathComponent])] in
+                let named = here.key.flatMap { items[i][$0]?.keyText }.map { PathComponent.key("[\($0)]") } ?? .index(i)
+                return texts(in: items[i], kind: kind, schemaPath: schemaPath + [.index(i)], path: path + [named], annotations)
+            }
+        default:
+            return []
+        }
     }
 
     /// The key whose value is `value` (found by its position) anywhere in `node`.

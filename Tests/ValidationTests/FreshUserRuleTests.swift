@@ -579,4 +579,44 @@ final class FreshUserRuleTests: XCTestCase {
             try t.replace(Self.variant, "services: [company-creation]", "services: [grants-information]")
         }
     }
+
+    /// The texts an override writes ask for their translations as any text does (session
+    /// 44's trial: Catalan-only overrides passed a clean check and the English handbook
+    /// showed them in Catalan): a string, a list of texts, a new item's texts; a text whose
+    /// Catalan alone is changed keeps the model's other languages, which translate the
+    /// model's text. Written with the model's own translation beside a changed Catalan, a
+    /// language says the translation still holds: neither warning.
+    func testTheTextsOfAnOverrideAskForTheirTranslations() throws {
+        try assertRendered([
+            "seeds/molins-de-rei/adaptation.yaml:6:16: warning[translation-missing]: 'summary' of service 'company-creation' has no Spanish (es) text\n"
+                + "  = help: write the text as a mapping: 'ca:' with this text, then one line per language\n",
+            "seeds/molins-de-rei/adaptation.yaml:11:24: warning[translation-missing]: only the Catalan (ca) text of 'steps[s1].action' of procedure 'welcome-and-triage' is overridden: its Spanish (es) text stays the model's, which translates the model's text, not this one\n"
+                + "   = note: the model's texts at model/procedures/welcome-and-triage.md:12:13\n"
+                + "   = help: add 'es:' with the translation of this text (the model's own, if it still fits)\n",
+            "seeds/molins-de-rei/adaptation.yaml:16:19: warning[translation-missing]: 'steps[s3].action' of procedure 'welcome-and-triage' has no Spanish (es) text\n"
+                + "   = help: write the text as a mapping: 'ca:' with this text, then one line per language\n",
+        ], ["translation-missing", "override-redundant"]) { t in
+            try t.write("seeds/molins-de-rei/adaptation.yaml", """
+                municipality: molins-de-rei
+                base_model_version: 1.0.0
+                overrides:
+                  services:
+                    company-creation:
+                      summary: Creació d'empreses a Molins de Rei.
+                  procedures:
+                    welcome-and-triage:
+                      steps:
+                        - id: s1
+                          action: {ca: Rebre la persona a la recepció.}
+                        - id: s2
+                          action: {ca: Donar la primera cita per telèfon., es: Dar la primera cita.}
+                        - id: s3
+                          role: business-advisor
+                          action: Derivar el cas.
+                          output: {ca: Cas derivat., es: Caso derivado.}
+                          time_limit: P1D
+
+                """)
+        }
+    }
 }
