@@ -1,4 +1,5 @@
 import Foundation
+import Model
 @testable import Handbook
 import Rendering
 import XCTest
@@ -132,5 +133,38 @@ final class ReaderWordingTests: XCTestCase {
         XCTAssertFalse(html.contains("de l&#39;equip"), html)
         XCTAssertTrue(typst.contains("Calendari de formació de l\u{2019}equip"), typst)
         XCTAssertFalse(typst.contains("de l'equip"), typst)
+    }
+
+    /// The agreements annex says what it holds once: the outline's description is its
+    /// lead, and the paragraph under it gives the day of the states alone (session 44's
+    /// trial read "Els convenis en què es basa l'oficina" twice, in every handbook).
+    func testTheAgreementsAnnexSaysWhatItHoldsOnce() throws {
+        let leads = ["ca": "Els convenis en què es basa l’oficina", "es": "Los convenios en que se basa la oficina",
+                     "en": "The agreements the office relies on"]
+        for (language, lead) in leads {
+            let (html, typst) = try handbook("sant-feliu-de-llobregat", language)
+            XCTAssertEqual(HandbookTestSupport.chapter("agreements", in: html).components(separatedBy: lead).count, 2, language)
+            XCTAssertEqual(typst.components(separatedBy: lead).count, 2, language)
+        }
+    }
+
+    /// A tree outside git: the control page says so in the handbook's language, once, not
+    /// with oae's token "unversioned" (session 44's trial, in every language).
+    func testTheControlPageOfATreeOutsideGitSaysSoInItsLanguage() throws {
+        let source = try XCTUnwrap(ReaderWordingTests.input)
+        let input = BuildInput(root: source.root, network: source.network, resolved: source.resolved,
+                               sourceRevision: SourceInfo.unversioned, sourceEpoch: source.sourceEpoch, toolVersion: source.toolVersion)
+        let (renderer, problems) = HandbookRenderer.load(input)
+        XCTAssertEqual(problems, [])
+        let view = try XCTUnwrap(input.resolved.first { $0.slug == "molins-de-rei" })
+        for (language, words) in [("ca", "sense control de versions"), ("es", "sin control de versiones"), ("en", "not under version control")] {
+            let control = HandbookTestSupport.chapter("control", in: renderer.render(view, language: language))
+            XCTAssertTrue(control.contains(words), control)
+            XCTAssertFalse(control.contains("unversioned"), control)
+            XCTAssertEqual(control.components(separatedBy: words).count, 2, control)
+            let typst = renderer.renderTypst(view, language: language)
+            XCTAssertTrue(typst.contains(words), language)
+            XCTAssertFalse(typst.contains("unversioned"), language)
+        }
     }
 }

@@ -75,8 +75,15 @@ struct ControlChapter: ChapterBuilder {
         if let base = c.view.files.adaptation?.root?.string(at: "base_model_version") {
             row("base_version", m.plainView(base))
         }
-        row("revision", m.plainView(short), aside: c.input.sourceModified ? c.words["control.revision_modified"] : nil, code: true)
-        row("revision_full", m.plainView(revision), code: true, long: true)
+        if revision == SourceInfo.unversioned {
+            // A tree outside git: said in the handbook's language, as the site's footer says
+            // it, not as oae's token ("Revisió de les fonts unversioned" in every language;
+            // session 44's trial), and once.
+            row("revision", m.plainView(c.words["footer_unversioned"]))
+        } else {
+            row("revision", m.plainView(short), aside: c.input.sourceModified ? c.words["control.revision_modified"] : nil, code: true)
+            row("revision_full", m.plainView(revision), code: true, long: true)
+        }
         row("source_date", m.plainView(c.format.date(c.input.sourceDay)))
         row("language", m.plainView(c.words["language.\(c.language)"]), aside: c.language)
         row("tool", m.plainView("oae \(c.input.toolVersion)"))
