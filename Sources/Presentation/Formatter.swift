@@ -67,6 +67,12 @@ public struct ValueFormatter: Sendable {
         return value < 0 && rounded != 0 ? "−" + text : text
     }
 
+    /// A share of a full-time post (`fte`, written to the thousandth: 0 < n ≤ 1 in the
+    /// staffing schema), with up to three decimals and no trailing zeros (`0,125`, `0,5`,
+    /// `1`): rounded to two, an eighth of a post was printed 0,13 and a team's rows did not
+    /// add up to its total (session 44's trial).
+    public func fte(_ value: Double) -> String { number(value, decimals: 3) }
+
     /// A number as the command line's messages write it, in English whatever the model's
     /// languages: exactly `decimals` decimals after a point, no grouping, halves rounded
     /// away from zero (`0.30`, `1250.0`, `-1.5`). Not `String(format:)`, whose variadic arguments made the runtime search

@@ -51,7 +51,7 @@ extension Pages {
             return OfficeView.Member(
                 post: s.string(at: "id") ?? "", role: site.titleString(.role, role, language),
                 role_href: href(.role(role), language, from: path),
-                fte: formatter.number(s["fte"]?.number ?? 0), start: language.date(s.string(at: "start_date")),
+                fte: formatter.fte(s["fte"]?.number ?? 0), start: language.date(s.string(at: "start_date")),
                 training: countOf(training.filter { $0["completed"] != nil }.count, training.count, language))
         }
 
@@ -108,7 +108,7 @@ extension Pages {
             omitted: omitted, has_omitted: !omitted.isEmpty,
             procedures: procedures,
             staff: staff, has_staff: !staff.isEmpty,
-            fte: formatter.number(progress.fte),
+            fte: formatter.fte(progress.fte),
             checklist: countOf(progress.checklistDone, progress.checklistTotal, language),
             checklist_items: checklistItems,
             training: countOf(progress.trainingCompleted, progress.trainingPlanned, language),

@@ -24,7 +24,7 @@ extension Pages {
                 training_done: String(p.trainingCompleted), training_total: String(max(p.trainingPlanned, 1)),
                 training_label: language.format("training_progress_label", training),
                 staff: countOf(filled.count, p.staffCount, language),
-                fte: formatter.number(filled.compactMap { $0["fte"]?.number }.reduce(0, +)),
+                fte: formatter.fte(filled.compactMap { $0["fte"]?.number }.reduce(0, +)),
                 reports: formatter.number(Double(p.reports.count)),
                 has_latest: latest != nil,
                 latest: latest.map { formatter.quarter($0.quarter, short: true) } ?? "",

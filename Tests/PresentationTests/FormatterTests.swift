@@ -36,6 +36,15 @@ final class FormatterTests: XCTestCase {
         XCTAssertEqual(ca.number(-0.3), "−0,3")
     }
 
+    /// A share of a post keeps the thousandths the staffing schema takes, so that a team's
+    /// rows add up to its total (session 44's trial: 0.125 + 0.125 + 0.005 printed as
+    /// 0.13 + 0.13 + 0.01 beside a total of 0.26).
+    func testSharesOfAPostKeepTheirThousandths() throws {
+        let ca = try formatter("ca"), en = try formatter("en")
+        XCTAssertEqual([0.125, 0.005, 0.333, 0.5, 1, 0.255].map(ca.fte), ["0,125", "0,005", "0,333", "0,5", "1", "0,255"])
+        XCTAssertEqual(en.fte(0.125 + 0.125 + 0.005), "0.255")
+    }
+
     /// A value beside its target never reads as the target, or as across it, when it is
     /// not (session 35's trial: 89.96 % was shown "90 %" next to "missed" and "at least
     /// 90 %"): it takes the decimals it needs, up to 4, then is cut towards its side; a value that rounds on its own

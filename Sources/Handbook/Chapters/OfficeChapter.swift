@@ -134,7 +134,7 @@ struct OfficeChapter: ChapterBuilder {
         let ftes = staff.map { numeric($0["fte"]) ?? 0 }
         let posts = zip(staff, ftes).map { post, fte in
             OfficeView.Post(post: post.string(at: "id") ?? "", role: post.string(at: "role").map(c.roleLinkView),
-                            fte: f.number(fte), start: post.string(at: "start_date").map(f.date) ?? "")
+                            fte: f.fte(fte), start: post.string(at: "start_date").map(f.date) ?? "")
         }
 
         let notes = c.view.files.adaptation?.root?["notes"]
@@ -143,7 +143,7 @@ struct OfficeChapter: ChapterBuilder {
             profile: profile, description: m.paragraphsView(office?["description"]), phase: phase, opening: opening,
             contact: contact, contact_rows: rows, contact_empty: rows.isEmpty, hours: hours, hour_rows: hourRows,
             hours_empty: hourRows.isEmpty,
-            team: team, team_rows: posts, team_total: f.number(ftes.reduce(0, +)), team_empty: staff.isEmpty,
+            team: team, team_rows: posts, team_total: f.fte(ftes.reduce(0, +)), team_empty: staff.isEmpty,
             staffing_link: c.chapter("staffing").map { LinkView(link_anchor: Anchors.chapter($0.id), label: m.view($0.title) ?? m.plainView("")) },
             approach: approach, notes: m.paragraphsView(notes), notes_source: notes.map { c.place($0.span) })
         return ChapterContent(model: view, sections: sections.sections)

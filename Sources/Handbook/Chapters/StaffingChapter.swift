@@ -135,7 +135,7 @@ struct StaffingChapter: ChapterBuilder {
         let posts = heading("staffing.posts", "staffing-posts")
         let postRows = staff.map { post in
             StaffingView.Post(post: post.string(at: "id") ?? "", role: post.string(at: "role").map(c.roleLinkView),
-                              fte: c.format.number(numeric(post["fte"]) ?? 0),
+                              fte: c.format.fte(numeric(post["fte"]) ?? 0),
                               start: post.string(at: "start_date").map(c.format.date) ?? "",
                               modules: String(post.sequence(at: "training")?.count ?? 0))
         }
