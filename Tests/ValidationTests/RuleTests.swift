@@ -430,6 +430,28 @@ final class RuleTests: XCTestCase {
         }
     }
 
+    /// Every mandatory module after the opening: the opening date is the slip, one error
+    /// there (session 44's trial got twelve in staffing.yaml, whose help moved correct
+    /// training dates into the past).
+    func testTrainingAllAfterTheOpeningIsOneErrorAtTheOpening() throws {
+        try assertDiagnostics([
+            "office-opening-passed seeds/molins-de-rei/office.yaml:7:15: the office is still planned, but its opening date 2026-03-01 has passed (as of 2026-11-25)",
+            "training-after-opening seeds/molins-de-rei/office.yaml:7:15: the office opens on 2026-03-01, before every date of its mandatory training (2 modules, the first on 2027-02-01)",
+        ]) { t in
+            let path = "seeds/molins-de-rei/staffing.yaml"
+            try t.write(path, try t.read(path) + """
+                  - id: adv-1
+                    role: business-advisor
+                    fte: 1
+                    training:
+                      - module: oae-model-induction
+                        planned: 2027-02-15
+
+                """)
+            try t.replace("seeds/molins-de-rei/office.yaml", "opening_date: 2027-03-01", "opening_date: 2026-03-01")
+        }
+    }
+
     func testChecklistIncomplete() throws {
         try assertDiagnostics([
             "checklist-incomplete seeds/sant-feliu-de-llobregat/checklist.yaml:4:11: opening checklist item 'premises-ready' is not done, and the office is open",
