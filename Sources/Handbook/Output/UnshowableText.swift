@@ -10,7 +10,7 @@ import Model
 public struct UnshowableText: Sendable, Equatable {
     /// The character, as Typst named it.
     public var text: String
-    /// Where it is in the tree: `path:line:column` (columns in characters, from 1), the
+    /// Where it is in the tree: `path:line:column` (columns in Unicode scalars, from 1), the
     /// first few in path order.
     public var places: [String]
     /// How many places hold it in all.
@@ -52,7 +52,10 @@ public struct UnshowableText: Sendable, Equatable {
                     out[i].count += 1
                     if out[i].places.count < limit { out[i].places.append("\(path):\(line):\(column)") }
                 }
-                column += 1
+                // Columns count Unicode scalars, as every report of oae does: by characters,
+                // a letter after '✈️' (two scalars) was placed a column before where
+                // `oae check` placed it (session 44's trial).
+                column += character.unicodeScalars.count
             }
         }
         return out
