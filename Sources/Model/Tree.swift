@@ -472,20 +472,20 @@ public enum TreeLoader {
             (doc.unshowable, doc.invisible) = PDFFonts.unshowableAndInvisible(in: bytes)
             // A document that cannot be read (empty, or not well formed) is still in the tree,
             // without content: what names it is not told it does not exist (one error, the cause).
+            // Not "delete it" of a file every municipality folder holds (its absence is an error too).
+            let required = municipality != nil && language == nil && (kind == .office || kind == .adaptation)
+            // A translation holds the text in its language, under a front matter of its
+            // id alone (session 38's trial was told to write the service's fields).
+            let emptyHelp: String
+            if let language {
+                emptyHelp = "write the \(LanguageNames.described(language)) text in it, under a front matter of the \(kind.rawValue)'s id ('---', 'id: \(id)', '---'), or delete the file"
+            } else if required {
+                emptyHelp = "write the \(kind.rawValue)'s fields in it: every municipality folder holds \(path.split(ascii: "/").last.map(String.init) ?? path)"
+            } else {
+                emptyHelp = "write the \(kind.rawValue)'s fields in it, or delete the file"
+            }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-                // Not "delete it" of a file every municipality folder holds (its absence is an error too).
-                let required = municipality != nil && language == nil && (kind == .office || kind == .adaptation)
-                // A translation holds the text in its language, under a front matter of its
-                // id alone (session 38's trial was told to write the service's fields).
-                let help: String
-                if let language {
-                    help = "write the \(LanguageNames.described(language)) text in it, under a front matter of the \(kind.rawValue)'s id ('---', 'id: \(id)', '---'), or delete the file"
-                } else if required {
-                    help = "write the \(kind.rawValue)'s fields in it: every municipality folder holds \(path.split(ascii: "/").last.map(String.init) ?? path)"
-                } else {
-                    help = "write the \(kind.rawValue)'s fields in it, or delete the file"
-                }
-                return (.document(doc), [.error("file-empty", "the file is empty", at: .wholeFile(path), help: help)])
+                return (.document(doc), [.error("file-empty", "the file is empty", at: .wholeFile(path), help: emptyHelp)])
             }
             if kinds.declaration(kind)?.isMarkdown == true {
                 let (md, problems) = MarkdownLoader().load(bytes: bytes, file: path)
@@ -504,12 +504,35 @@ public enum TreeLoader {
                 return (.document(doc), all)
             }
             let (node, problems, forms) = YAMLLoader().loadKeepingForms(bytes: bytes, file: path)
+            // Comments alone, or a document marker ('---') with nothing under it: no value,
+            // as an empty file (session 44's trial read "expected a mapping; found null").
+            if problems.isEmpty, TreeLoader.holdsNoValue(bytes) {
+                return (.document(doc), [.error("file-empty", "the file holds no value, only \(bytes.contains(UInt8(ascii: "#")) ? "comments" : "a document marker")",
+                                                at: .wholeFile(path), help: emptyHelp)])
+            }
             doc.root = node
             if !forms.isEmpty { doc.writtenForms = forms }
             return (.document(doc), problems)
         default:
             return (.nothing, [])
         }
+    }
+}
+
+extension TreeLoader {
+    /// True when a YAML file's lines are only blank, comments (`#`) and document markers
+    /// (`---`, `...`): it holds no value, as an empty file.
+    static func holdsNoValue(_ bytes: [UInt8]) -> Bool {
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            let text = line.drop { $0 == 0x20 || $0 == 0x09 }
+            let trimmed = text.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }.reversed()
+            if trimmed.isEmpty || trimmed.first == UInt8(ascii: "#") { continue }
+            let marker = Array(trimmed.prefix(3))
+            guard marker == Array("---".utf8) || marker == Array("...".utf8) else { return false }
+            let rest = trimmed.dropFirst(3).drop { $0 == 0x20 || $0 == 0x09 }
+            guard rest.isEmpty || rest.first == UInt8(ascii: "#"), trimmed.count == 3 || trimmed.dropFirst(3).first == 0x20 || trimmed.dropFirst(3).first == 0x09 else { return false }
+        }
+        return true
     }
 }
 

@@ -78,6 +78,25 @@ final class UnreadFileTests: XCTestCase {
                        ["write the staffing-plan's fields in it, or delete the file"])
     }
 
+    /// A YAML file of comments alone, or of a document marker, holds no value: it is
+    /// `file-empty`, with its help, and the one problem (session 44's trial read "expected a
+    /// mapping; found null", without a help). A file that writes `null` is not empty.
+    func testAFileOfCommentsAloneIsEmpty() throws {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        let baseline = Set(tree.diagnostics())
+        let path = "seeds/molins-de-rei/checklist.yaml"
+        for (text, words) in [("# to fill in\n", "comments"), ("---\n", "a document marker"), ("--- # checklist\n\n...\n", "comments")] {
+            try tree.write(path, text)
+            let added = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1
+                .filter { !baseline.contains("\($0.rule) \($0.span): \($0.message)") }
+            XCTAssertEqual(added.map { "\($0.rule) \($0.span): \($0.message) | \($0.help ?? "")" },
+                           ["file-empty \(path):1:1: the file holds no value, only \(words) | write the opening-checklist's fields in it, or delete the file"], text)
+        }
+        try tree.write(path, "null\n")
+        XCTAssertEqual(CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1.filter { $0.span.file == path }.map(\.rule), ["schema-type"])
+    }
+
     /// What a rule says without reading the unread file is still said (session 25's
     /// review): a translation's stray field with `model.yaml` unread, a value placeholder
     /// of a kind municipalities do not adapt, and an override of a service the adaptation
