@@ -49,6 +49,27 @@ enum DecimalMultiple {
         return max(0, decimals - exponent)
     }
 
+    /// A plain decimal as written (`25.555`) rounded half away from zero to `places`
+    /// decimals (`25.56`), as it would be written; nil for another form (an exponent, a
+    /// sign other than '-') or more than 18 digits.
+    static func rounded(_ text: String, places: Int) -> String? {
+        var s = Substring(text)
+        let negative = s.first == "-"
+        if negative { s = s.dropFirst() }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, places >= 0,
+              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }) else { return nil }
+        let fraction = Array(parts[1].utf8)
+        guard fraction.count > places else { return text }
+        let kept = String(parts[0]) + String(decoding: fraction.prefix(places), as: UTF8.self)
+        guard kept.count <= 18, var n = UInt64(kept) else { return nil }
+        if fraction[places] >= UInt8(ascii: "5") { n += 1 }
+        var digits = String(n)
+        if digits.count <= places { digits = String(repeating: "0", count: places + 1 - digits.count) + digits }
+        let cut = digits.index(digits.endIndex, offsetBy: -places)
+        return (negative ? "-" : "") + digits[..<cut] + (places > 0 ? "." + digits[cut...] : "")
+    }
+
     /// A decimal `mantissa × 10^exponent` with a mantissa below 10^18.
     struct Decimal {
         var mantissa: UInt64

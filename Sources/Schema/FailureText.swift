@@ -126,8 +126,18 @@ enum FailureText {
             return Text(message: "\(written) is read as \(value), not \(ValueText.number(grouped))",
                         help: thousandsHelp(written, meaning: value))
         case let .multipleOf(step, written):
+            let literal = written ?? ValueText.literal(f.instance)
+            let thousands = thousandsHelp(literal, meaning: nil)
+            // A step of 0.01 (money to the cent): 25.555 € is more likely a cent too many
+            // than 25 555 € (session 44's trial was told only the thousands).
+            let places = DecimalMultiple.decimals(of: step)
+            let tenth = DecimalMultiple.decimal(step).map { $0.mantissa == 1 } ?? false
+            if places > 0, places < 10, tenth, let near = DecimalMultiple.rounded(literal, places: places), near != literal {
+                return Text(message: "expected a multiple of \(ValueText.number(step)); found \(ValueText.literal(f.instance))",
+                            help: "round it to \(places) decimal\(places == 1 ? "" : "s"), \(near)" + (thousands.map { "; or, " + $0 } ?? ""))
+            }
             return Text(message: "expected a multiple of \(ValueText.number(step)); found \(ValueText.literal(f.instance))",
-                        help: thousandsHelp(written ?? ValueText.literal(f.instance), meaning: nil))
+                        help: thousands)
         case let .oneOfMany(branches):
             let names = branches.map { "the " + ValueText.ordinal($0) }
             let listed = names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")

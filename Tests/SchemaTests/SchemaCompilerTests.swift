@@ -52,6 +52,17 @@ final class SchemaCompilerTests: XCTestCase {
         XCTAssertFalse(DecimalMultiple.isMultiple(1e308, of: 0.123456789))
     }
 
+    /// A value with a decimal too many is offered the value rounded as written, half away
+    /// from zero on its decimal digits (not on the double, which reads 25.555 as 25.55499…).
+    func testAWrittenDecimalIsRoundedAsWritten() {
+        XCTAssertEqual(["25.555", "0.005", "-1.005", "9.999", "3.125", "7.12"].map { DecimalMultiple.rounded($0, places: 2) },
+                       ["25.56", "0.01", "-1.01", "10.00", "3.13", "7.12"])
+        XCTAssertEqual(DecimalMultiple.rounded("0.0004", places: 3), "0.000")
+        XCTAssertEqual(DecimalMultiple.rounded("2.5", places: 0), "3")
+        XCTAssertNil(DecimalMultiple.rounded("1e-07", places: 2))
+        XCTAssertNil(DecimalMultiple.rounded("12", places: 2))
+    }
+
     func testPatternsAreECMAScript() throws {
         XCTAssertEqual(Pattern.icu("^\\d+$"), "^[0-9]+\\z")
         XCTAssertFalse(try Pattern("^\\d$").matches("৪"))

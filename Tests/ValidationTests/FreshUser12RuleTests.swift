@@ -138,7 +138,8 @@ extension FreshUserRuleTests {
     func testAmountsAreToTheCentAndMessagesGroupThousands() throws {
         try assertRendered([
             "seeds/sant-feliu-de-llobregat/budgets/2026.yaml:9:13: error[schema-multiple-of]: expected a multiple of 0.01; found 9000.555\n"
-                + "  = note: schema rule at model/schema/common.schema.yaml:164:5\n",
+                + "  = note: schema rule at model/schema/common.schema.yaml:164:5\n"
+                + "  = help: round it to 2 decimals, 9000.56\n",
         ], ["schema-multiple-of", "budget-funding-short"]) { t in
             try t.replace("seeds/sant-feliu-de-llobregat/budgets/2026.yaml", "  premises: 9000\n", "  premises: 9000.555\n")
             try t.replace("seeds/sant-feliu-de-llobregat/budgets/2026.yaml", "    amount: 60000\n", "    amount: 10000.5\n")
