@@ -78,11 +78,15 @@ struct Serve: AsyncParsableCommand {
             await hub.publish(.warnings(json: JSONReport.compact(found)))
         }
         if case let .failed(diagnostics) = first {
-            writeStderr("serve: fix the errors above; the preview starts once the tree builds\n")
             // The browser's overlay says them too, from the first page asked for (it gave a
             // bare "Not found" until a save; session 36's trial).
-            // The pages an earlier preview or build left in the folder are served meanwhile.
+            // The pages an earlier preview or build left in the folder are served meanwhile,
+            // and the terminal says so, as the overlay does (session 44's trial read "the
+            // preview starts once the tree builds" over last session's pages).
             let earlier = FileManager.default.fileExists(atPath: builder.siteFolder.appendingPathComponent("index.html").path)
+            writeStderr(earlier
+                ? "serve: fix the errors above; until then the preview shows the last good build (kept in \(builder.out.path)/)\n"
+                : "serve: fix the errors above; the preview starts once the tree builds\n")
             await hub.publish(.errors(json: JSONReport.compact(diagnostics, showsLastBuild: earlier)))
         }
         guard let watcher = Watcher(folders: TreeLayout.contentFolders.map { root.appendingPathComponent($0) }) else {

@@ -130,6 +130,31 @@ final class ServeTests: XCTestCase {
         XCTAssertTrue(cleared, (try? String(contentsOf: events, encoding: .utf8)) ?? "")
     }
 
+    /// Started on a broken tree that an earlier preview built, the preview serves that
+    /// build's pages, and the terminal says so (session 44's trial read "the preview
+    /// starts once the tree builds" over them, where the overlay said they were the last
+    /// good build's).
+    func testABrokenStartOverAnEarlierPreviewSaysItShowsIt() async throws {
+        let root = try makeTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        do {
+            let (server, base, log) = try serve(root)
+            defer { try? FileManager.default.removeItem(at: log) }
+            let (status, _) = try await get("\(base)/ca/")
+            XCTAssertEqual(status, 200)
+            server.terminate()
+            server.waitUntilExit()
+        }
+        let office = root.appendingPathComponent("seeds/sant-feliu-de-llobregat/office.yaml")
+        try Data((try String(contentsOf: office, encoding: .utf8) + "status: pilot\n").utf8).write(to: office)
+        let (server, base, log) = try serve(root)
+        defer { server.terminate(); server.waitUntilExit(); try? FileManager.default.removeItem(at: log) }
+        let report = try String(contentsOf: log, encoding: .utf8)
+        XCTAssertTrue(report.contains("serve: fix the errors above; until then the preview shows the last good build (kept in \(root.path)/output/.preview/)\n"), report)
+        let (status, _) = try await get("\(base)/ca/")
+        XCTAssertEqual(status, 200)
+    }
+
     func testEditReloadOverlayAndRefusal() async throws {
         let root = try makeTree()
         defer { try? FileManager.default.removeItem(at: root) }
