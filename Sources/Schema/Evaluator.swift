@@ -199,6 +199,20 @@ struct Evaluator {
                .replacingOccurrences(of: ",", with: ".")), percent > 0, percent <= 100 {
             return "a share is written out of 1, as a number: \(ValueText.number(percent)) % is \(ValueText.number(percent / 100))"
         }
+        // The two slips of structure (session 44's trial got no help for either): a list of
+        // `- key: value` items where a mapping is wanted, and a mapping where a list is.
+        if !instance.span.file.lowercased().hasSuffix(".json") {
+            if types.contains(.object), !types.contains(.array), let items = instance.sequence, !items.isEmpty,
+               items.allSatisfy({ $0.pairs?.count == 1 }) {
+                let first = items[0].pairs![0].key.keyText
+                return "remove the '- ' before each key: a mapping is written as 'key: value' lines ('\(first): …'), not as a list of them"
+            }
+            if types.contains(.array), !types.contains(.object), let pairs = instance.pairs, let first = pairs.first {
+                return pairs.count == 1 && pairs[0].value.sequence == nil && pairs[0].value.pairs == nil
+                    ? "start the item with '- ': '- \(first.key.keyText): …'"
+                    : "start the item with '- ' before its first field ('- \(first.key.keyText): …') and line up its other fields with that one"
+            }
+        }
         // One value where a list is wanted (`agreements: adhesion-molins`, session 38's
         // trial): the list of it, in YAML's flow form.
         if types.contains(.array), !types.contains(.string), !instance.span.file.lowercased().hasSuffix(".json") {

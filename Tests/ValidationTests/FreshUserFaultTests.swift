@@ -301,6 +301,30 @@ final class FreshUserFaultTests: XCTestCase {
         }
     }
 
+    /// The two slips of structure get a help (session 44's trial got none): a list of
+    /// `- key: value` where a mapping goes, and an item's fields without their '- '.
+    func testAListForAMappingAndAMappingForAListAreToldHowToWriteThem() throws {
+        try assertRendered([
+            "seeds/molins-de-rei/adaptation.yaml:4:3: error[schema-type]: expected a list; found a mapping\n"
+                + "  = note: schema rule at model/schema/adaptation.schema.yaml:26:5\n"
+                + "  = help: start the item with '- ' before its first field ('- service: …') and line up its other fields with that one\n",
+            "seeds/molins-de-rei/adaptation.yaml:7:3: error[schema-type]: expected a mapping; found a list\n"
+                + "  = note: schema rule at model/schema/adaptation.schema.yaml:79:5\n"
+                + "  = help: remove the '- ' before each key: a mapping is written as 'key: value' lines ('welcome-and-triage: …'), not as a list of them\n",
+        ], ["schema-type"]) { tree in
+            try tree.write("seeds/molins-de-rei/adaptation.yaml", """
+                municipality: molins-de-rei
+                base_model_version: 1.0.0
+                omitted:
+                  service: grants-information
+                  reason: {ca: No cal., es: No hace falta.}
+                procedure_owners:
+                  - welcome-and-triage: business-advisor
+
+                """)
+        }
+    }
+
     /// A municipality folder renamed with an accent: one error at the folder, with the
     /// slug, and no warning per file.
     func testAMunicipalityFolderThatIsNotASlugIsOneErrorAtTheFolder() throws {
