@@ -5,7 +5,11 @@ import Foundation
 public struct SourceText: Sendable {
     public let lines: [Substring]
 
-    public init(_ text: String) {
+    public init(_ written: String) {
+        // A leading byte-order mark is not text: the loaders drop it (`TextChecks.decode`),
+        // so positions count from after it, and a quoted first line does not show it as
+        // `\u{FEFF}` with the caret shifted under it (session 44's trial).
+        let text = written.utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? String(written.unicodeScalars.dropFirst()) : written
         // Split on LF bytes (a String sees CR LF as one character) and drop a CR before
         // the LF, so that CRLF files show the same lines as LF files.
         if let lines = text.utf8.withContiguousStorageIfAvailable({ SourceText.lines(of: text, bytes: $0) }) {

@@ -69,6 +69,26 @@ final class RendererTests: XCTestCase {
     /// Control characters from the tree are printed escaped in the excerpt, the message
     /// and the file name, and the caret stays under the character the column names (the
     /// ESC at column 9, shown as the 6 characters of `\u{1B}`).
+    /// A file saved with a byte-order mark (as Notepad saves): positions count from after
+    /// it, as the loaders read the file, so the quoted line leaves it out and the caret is
+    /// under the key (session 44's trial read `\u{FEFF}municipalty` with the caret under
+    /// the escape).
+    func testALeadingByteOrderMarkIsNotQuoted() {
+        let d = Diagnostic.error("schema-additional-properties", "unexpected field \"municipalty\"",
+                                 at: SourceSpan(file: "seeds/x/adaptation.yaml", start: SourcePosition(line: 1, column: 1),
+                                                end: SourcePosition(line: 1, column: 12)))
+        let out = TextRenderer(color: false) { _ in SourceText("\u{FEFF}municipalty: x\nbase_model_version: 1.0.0\n") }.render(d)
+        XCTAssertEqual(out, """
+            seeds/x/adaptation.yaml:1:1: error[schema-additional-properties]: unexpected field "municipalty"
+              |
+            1 | municipalty: x
+              | ^^^^^^^^^^^
+
+            """)
+        // A byte-order mark after the start is shown, escaped.
+        XCTAssertEqual(SourceText("a\n\u{FEFF}b").line(2), "\u{FEFF}b")
+    }
+
     func testControlCharactersAreEscapedAndTheCaretStaysAligned() {
         let line = "name: \"a\u{1B}[2Jb\u{07}\u{202E}c\"\n"
         let d = Diagnostic.error("yaml-control-character", "control character U+001B is not allowed in YAML",
