@@ -367,7 +367,8 @@ public enum TreeLayout {
                            help: "templates/ holds .mustache templates, styles, scripts, images and strings/<lang>.yaml")
     }
 
-    static func isLanguageCode(_ code: String) -> Bool {
+    /// Two lowercase ASCII letters, as the model's language codes (`ca`, `es`).
+    public static func isLanguageCode(_ code: String) -> Bool {
         code.count == 2 && code.allSatisfy { $0.isLowercase && $0.isASCII }
     }
 

@@ -118,6 +118,12 @@ public enum DiffReport {
             let value = { (node: Node?) -> String in
                 if let unit = c.unit, let n = node?.number { return words.measure(n, unit: unit) }
                 if let text = node?.string, ISODuration(text) != nil { return words.duration(text) }
+                // A text in several languages, in the report's (session 44's trial read the
+                // model's `{ca: …}` mapping, cut, in an English report).
+                if let pairs = node?.pairs, !pairs.isEmpty, pairs.allSatisfy({ TreeLayout.isLanguageCode($0.key.keyText) && $0.value.string != nil }),
+                   let shown = text(LocalizedText(node, defaultLanguage: words.language), in: words.language) {
+                    return shown.count > 120 ? String(shown.prefix(119)) + "…" : shown
+                }
                 return NodeValue.text(node)
             }
             let from = c.model == nil ? s["diff.not_in_model"] : value(c.model)

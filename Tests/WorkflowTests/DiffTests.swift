@@ -45,6 +45,27 @@ final class DiffTests: XCTestCase {
 
     /// A session's duration is worded as the variants' time limits are ("1 hora → 45
     /// minuts", not "PT1H → PT45M": session 38's trial).
+    /// A text in several languages is shown in the report's language, not as the model's
+    /// mapping (session 44's trial read `{ca: …}` in an English report).
+    func testATranslatedTextIsShownInTheReportsLanguage() throws {
+        let tree = try TempTree.fixture()
+        defer { tree.remove() }
+        try tree.write("seeds/molins-de-rei/adaptation.yaml", """
+            municipality: molins-de-rei
+            base_model_version: 1.0.0
+            overrides:
+              procedures:
+                welcome-and-triage:
+                  steps:
+                    - id: s1
+                      action: Rebre la persona a la recepció.
+
+            """)
+        let network = Network(tree: TreeLoader.load(root: tree.root))
+        let text = DiffReport.text(try diff(tree, "molins-de-rei"), words: ValueFormatter(network: network, language: "es"))
+        XCTAssertTrue(text.contains("steps[s1].action: Recibir a la persona. → Rebre la persona a la recepció. (seeds/molins-de-rei/adaptation.yaml:8)"), text)
+    }
+
     func testRemovalsIndicatorTargetsOwnersAndLocalProcedures() throws {
         let tree = try TempTree.fixture()
         defer { tree.remove() }
