@@ -798,7 +798,7 @@ private struct Builder {
                     diagnostics.append(.error("yaml-duplicate-key", "duplicate key '\(text)'",
                                               at: node.span,
                                               related: [RelatedLocation(first, "first defined")],
-                                              help: "keep one of the two; a later key would silently replace the earlier one"))
+                                              help: "keep one of the two: oae reads the first (its other rules check that one), other YAML tools the last"))
                 }
             }
             stack[top].pendingKey = node
