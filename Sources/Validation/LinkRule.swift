@@ -69,6 +69,17 @@ struct LinkRule: DocumentRule {
 
     func prepare(_ c: ValidationContext) -> Targets { Targets(c) }
 
+    /// The relative link from the document at `source` to the file at `target`, both
+    /// relative to the root (`seeds/x/services/a.md` to `model/services/b.md`:
+    /// `../../../model/services/b.md`).
+    static func relative(from source: String, to target: String) -> String {
+        let from = source.split(ascii: "/").dropLast().map(String.init)
+        let to = target.split(ascii: "/").map(String.init)
+        var shared = 0
+        while shared < from.count, shared < to.count - 1, from[shared] == to[shared] { shared += 1 }
+        return (Array(repeating: "..", count: from.count - shared) + to[shared...]).joined(separator: "/")
+    }
+
     func check(_ doc: Document, _ targets: Targets, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         guard let md = doc.markdown else { return [] }
@@ -127,8 +138,15 @@ struct LinkRule: DocumentRule {
                         $0.split(ascii: "/").dropLast() == resolved.split(ascii: "/").dropLast()
                     }.map { String($0.split(ascii: "/").last!) }
                     let name = String(resolved.split(ascii: "/").last ?? "")
+                    // No file of that folder is meant: a file of that name elsewhere (a model
+                    // service linked as if it were beside a local one; session 44's trial got
+                    // no help), the link to it written from here.
+                    let elsewhere = Suggestions.didYouMean(name, in: siblings) == nil
+                        ? c.network.tree.paths.filter { $0.split(ascii: "/").last.map(String.init) == name }.sorted() : []
+                    let help = Suggestions.didYouMean(name, in: siblings)
+                        ?? elsewhere.first.map { "\($0) has that name: link to it as '\(LinkRule.relative(from: doc.path, to: $0))'" }
                     out.append(.error("link-broken", "'\(destination)' points to \(resolved), which does not exist",
-                                      at: link.span, help: Suggestions.didYouMean(name, in: siblings)))
+                                      at: link.span, help: help))
                     continue
                 }
                 target = resolved

@@ -659,6 +659,23 @@ final class RuleTests: XCTestCase {
                                            "link to one of its files (welcome-and-triage.es.md, welcome-and-triage.md)"])
     }
 
+    /// A link to a model service written as if it were beside a local one: the file of that
+    /// name elsewhere, with the link to it from here (session 44's trial got no help).
+    func testALinkToAFileOfThatNameElsewhereIsGivenItsPath() throws {
+        let t = try FixtureTree()
+        defer { t.remove() }
+        let path = "seeds/sant-feliu-de-llobregat/services/local-retail-support.md"
+        try t.write(path, try t.read(path) + "\nVegeu [la creació d'empreses](company-creation.md).\n")
+        let found = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "link-broken" }
+        XCTAssertEqual(found.map { "\($0.span): \($0.message) | \($0.help ?? "")" }, [
+            "\(path):\(try t.read(path).split(separator: "\n", omittingEmptySubsequences: false).count - 1):7: 'company-creation.md' points to seeds/sant-feliu-de-llobregat/services/company-creation.md, which does not exist"
+                + " | model/services/company-creation.md has that name: link to it as '../../../model/services/company-creation.md'",
+        ])
+        XCTAssertEqual(LinkRule.relative(from: "model/services/a.md", to: "model/services/b.md"), "b.md")
+        XCTAssertEqual(LinkRule.relative(from: "model/services/a.md", to: "model/procedures/b.md"), "../procedures/b.md")
+        XCTAssertEqual(LinkRule.relative(from: "seeds/x/a.md", to: "seeds/x/services/b.md"), "services/b.md")
+    }
+
     /// A document too large to read is one error, as an empty or unparsable one: what names
     /// it is not told it does not exist.
     func testADocumentTooLargeToReadIsOneError() throws {
