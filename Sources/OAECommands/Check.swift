@@ -193,11 +193,15 @@ final class TemplateCheckThread: @unchecked Sendable {
     /// Set before `done` is signalled, read after.
     private var found: [Diagnostic] = []
 
-    /// The diagnostics with one note on the first `template-unknown-variable`: a tree that
-    /// keeps the templates of an older oae meets the view models of this one (the
-    /// regression hunt of session 14, LOW 7: 16 such errors, and no word about versions).
+    /// The diagnostics with one note on the first `template-unknown-variable` that names
+    /// nothing close to a known name: a tree that keeps the templates of an older oae meets
+    /// the view models of this one (the regression hunt of session 14, LOW 7: 16 such
+    /// errors, and no word about versions). Not for a typo, whose did-you-mean is the fix
+    /// (session 43's trial read the note under every misspelt name), unless there are many.
     static func noteOlderTemplates(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        guard let first = diagnostics.firstIndex(where: { $0.rule == "template-unknown-variable" }) else { return diagnostics }
+        let unknown = diagnostics.indices.filter { diagnostics[$0].rule == "template-unknown-variable" }
+        let typo = { (i: Int) in diagnostics[i].help?.hasPrefix("did you mean") ?? false }
+        guard let first = unknown.first(where: { !typo($0) }) ?? (unknown.count >= 3 ? unknown.first : nil) else { return diagnostics }
         var out = diagnostics
         out[first].notes.append("the templates may come from an older version of oae, whose view models gave other names; "
             + "this is oae \(OAE.version): compare templates/ with the templates/ of its example tree, and take over what changed")

@@ -40,11 +40,21 @@ final class TemplateViewTests: XCTestCase {
         try tree.replace("templates/site/office.mustache", "<dd>{{ine_code}}</dd>", "<dd>{{ine_cod}}</dd><dd>{{has_legal}}</dd>")
         let found = unknownVariables(tree)
         XCTAssertEqual(found.count, 2, "\(found.map(\.message))")
+        // On the name close to none (a field an older view model had), not on the typo.
         XCTAssertEqual(found.map(\.notes), [
+            [],
             ["the templates may come from an older version of oae, whose view models gave other names; "
                 + "this is oae \(OAE.version): compare templates/ with the templates/ of its example tree, and take over what changed"],
-            [],
         ])
+    }
+
+    /// A typo alone is told its did-you-mean, not that the templates may be older (session
+    /// 43's trial read that note under a misspelt name of the example's own templates).
+    func testATypoAloneGetsNoNoteAboutOlderTemplates() throws {
+        let tree = try SiteTree()
+        defer { tree.remove() }
+        try tree.replace("templates/site/office.mustache", "<dd>{{ine_code}}</dd>", "<dd>{{ine_cod}}</dd>")
+        XCTAssertEqual(unknownVariables(tree).map(\.notes), [[]])
     }
 
     /// A partial that is no template of the folder would render as nothing (every office
