@@ -241,6 +241,13 @@ struct AgreementRule: MunicipalRule {
         let related = users.map { RelatedLocation($0.node.span, "\($0.municipality) relies on it here") }
         // Extended in time, its new end not written (session 27's trial).
         let unwritten = doc.extendedOn.map { firstTerm.isEmpty && $0 <= asOf && until <= (doc.firstTermEnd ?? until) } ?? false
+        // Never signed: it was never in force (session 43's trial read "was in force until").
+        if days < 0, doc.signedOn == nil {
+            return [.error("agreement-expired",
+                           "agreement '\(doc.id)' was never signed, and its valid_until, \(until), has passed (as of \(asOf)); \(who)",
+                           at: node.span, related: related,
+                           help: "sign it with new dates (its signed_on and a valid_until to come), or record the agreement signed in its place; or stop relying on it")]
+        }
         if days < 0 {
             return [.error("agreement-expired",
                            "agreement '\(doc.id)' was in force until \(until)\(firstTerm) and has ended (as of \(asOf)); \(who)",

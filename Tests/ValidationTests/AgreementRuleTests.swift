@@ -240,6 +240,19 @@ final class AgreementRuleTests: XCTestCase {
         ]) { try $0.replace("\(sf)/agreements/adhesion-sant-feliu.yaml", "valid_until: 2029-02-09", "valid_until: 2026-10-31") }
     }
 
+    /// Never signed, an agreement whose end has passed was never in force: it is not said
+    /// to have been "in force until" its end (session 43's trial).
+    func testAnUnsignedAgreementWhoseEndHasPassedWasNeverInForce() throws {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        try tree.replace("seeds/molins-de-rei/agreements/adhesion-molins.yaml", "signed_on: 2025-11-03\nvalid_until: 2029-06-14", "valid_until: 2026-10-31")
+        let found = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "agreement-expired" }
+        XCTAssertEqual(found.map { "\($0.span): \($0.message) | \($0.help ?? "")" }, [
+            "seeds/molins-de-rei/agreements/adhesion-molins.yaml:13:14: agreement 'adhesion-molins' was never signed, and its valid_until, 2026-10-31, has passed (as of 2026-11-25); molins-de-rei relies on it"
+                + " | sign it with new dates (its signed_on and a valid_until to come), or record the agreement signed in its place; or stop relying on it",
+        ])
+    }
+
     /// An agreement only an opening checklist item names is relied on too.
     func testAChecklistItemRelyingOnAnEndedAgreement() throws {
         let tree = try FixtureTree()
