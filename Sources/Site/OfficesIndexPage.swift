@@ -1,3 +1,4 @@
+import Presentation
 import Rendering
 
 extension Pages {
@@ -6,7 +7,7 @@ extension Pages {
     /// municipalities' names.
     func offices(_ language: SiteLanguage, _ path: String) -> PageContent {
         let offices = site.municipalities.map { officeSummary($0.slug, language, path) }
-            .sorted { $0.municipality.compare($1.municipality, locale: nil) == .orderedAscending }
+            .sorted { ReadingOrder.precedes($0.municipality, $1.municipality, then: ($0.slug, $1.slug)) }
         let counts = Pages.statusOrder.compactMap { status -> OfficesView.Count? in
             let n = offices.filter { $0.status == status }.count
             return n == 0 ? nil : .init(status: status, label: site.statusLabel(status, language), count: String(n))

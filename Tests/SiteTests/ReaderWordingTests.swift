@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Presentation
 import Rendering
 @testable import Site
 import XCTest
@@ -139,6 +140,37 @@ final class ReaderWordingTests: XCTestCase {
             let text = html.replacingOccurrences(of: "<[^>]*>", with: "<>", options: .regularExpression)
             XCTAssertNil(text.range(of: "[a-zA-Zàèéíòóú](&#39;|')[a-zA-Zàèéíòóú1]", options: .regularExpression).map { String(text[$0]) },
                          path)
+        }
+    }
+
+    /// An office's services are listed by area, in the model's order of areas, then by
+    /// name in the page's language (session 43's trial: by id, the model's order, read as
+    /// no order at all).
+    func testAnOfficesServicesAreInTheOrderOfTheirAreasThenOfTheirNames() throws {
+        let tree = try XCTUnwrap(ReaderWordingTests.tree)
+        let model = try String(contentsOf: tree.root.appendingPathComponent("model/model.yaml"), encoding: .utf8)
+        XCTAssertTrue(model.contains("areas:"))
+        for language in ["ca", "es", "en"] {
+            let html = try page("\(language)/offices/sant-feliu-de-llobregat.html")
+            let table = try XCTUnwrap(html.components(separatedBy: "<table class=\"data services\">").dropFirst().first?
+                .components(separatedBy: "</table>").first)
+            let row = try NSRegularExpression(pattern: "<th scope=\"row\"><a href=\"[^\"]*\">(?:<span[^>]*>)?([^<]*)(?:</span>)?</a></th>\n<td>([^<]*)</td>")
+            let rows = row.matches(in: table, range: NSRange(table.startIndex..., in: table)).map { m in
+                (name: String(table[Range(m.range(at: 1), in: table)!]), area: String(table[Range(m.range(at: 2), in: table)!]))
+            }
+            XCTAssertGreaterThan(rows.count, 5, language)
+            // The areas come in runs, each once, and each run's names in reading order.
+            var seen: [String] = []
+            for (i, r) in rows.enumerated() {
+                if seen.last != r.area {
+                    XCTAssertFalse(seen.contains(r.area), "\(language): area '\(r.area)' comes twice: \(rows)")
+                    seen.append(r.area)
+                } else {
+                    XCTAssertTrue(ReadingOrder.precedes(rows[i - 1].name, r.name) || rows[i - 1].name == r.name,
+                                  "\(language): '\(rows[i - 1].name)' before '\(r.name)'")
+                }
+            }
+            XCTAssertGreaterThan(seen.count, 1, language)
         }
     }
 }

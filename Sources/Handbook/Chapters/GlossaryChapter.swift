@@ -1,6 +1,7 @@
 import Foundation
 import Loading
 import Model
+import Presentation
 import Rendering
 
 /// The view model of `chapters/glossary`: the model's glossary (`model/glossary.yaml`)
@@ -32,8 +33,7 @@ struct GlossaryChapter: ChapterBuilder {
         let terms = c.network.modelDocuments(.glossary).first?.root?.sequence(at: "terms") ?? []
         let byId = Dictionary(terms.compactMap { t in t.string(at: "id").map { ($0, t) } }, uniquingKeysWith: { a, _ in a })
         let sorted = terms.map { ($0, m.plain($0["term"])) }.sorted { a, b in
-            let order = a.1.compare(b.1, options: [.caseInsensitive, .diacriticInsensitive])
-            return order == .orderedSame ? (a.0.string(at: "id") ?? "") < (b.0.string(at: "id") ?? "") : order == .orderedAscending
+            ReadingOrder.precedes(a.1, b.1, then: (a.0.string(at: "id") ?? "", b.0.string(at: "id") ?? ""))
         }.map(\.0)
         let entries = sorted.map { t -> GlossaryView.Term in
             let id = t.string(at: "id") ?? ""
