@@ -41,6 +41,7 @@ public enum Validator {
         DateRule(),
         CheckDayRule(),
         TextNoFontRule(),
+        ApostropheRule(),
         PlaceholderRule(),
         TranslationRule(),
         LinkRule(),

@@ -619,4 +619,21 @@ final class FreshUserRuleTests: XCTestCase {
                 """)
         }
     }
+
+    /// An apostrophe written with a look-alike (`d´empreses`, a Spanish keyboard's accent
+    /// key) was printed as it is: one warning per file at the first, the others noted; a
+    /// backtick in a Markdown body is code, not told (session 43's trial).
+    func testAnApostropheWrittenWithALookAlikeIsAWarning() throws {
+        try assertRendered([
+            "model/services/company-creation.md:3:21: warning[text-apostrophe]: 'd´empreses' writes its apostrophe as U+00B4 ACUTE ACCENT, which the outputs print as it is\n"
+                + "  = help: write it with a plain apostrophe, d'empreses: the outputs print it as ’\n",
+            "model/services/grants-information.md:25:11: warning[text-apostrophe]: 'l‘activitat' writes its apostrophe as U+2018 LEFT SINGLE QUOTATION MARK, which the outputs print as it is (and 1 more in this file)\n"
+                + "   = note: also at 25:27\n"
+                + "   = help: write it with a plain apostrophe, l'activitat: the outputs print it as ’\n",
+        ], ["text-apostrophe"]) { t in
+            try t.replace("model/services/company-creation.md", "name: {ca: Creació d'empreses", "name: {ca: Creació d´empreses")
+            try t.write("model/services/grants-information.md", try t.read("model/services/grants-information.md")
+                + "\nSuport a l‘activitat i a l´empresa, amb `oae check`s i codi`x`.\n")
+        }
+    }
 }
