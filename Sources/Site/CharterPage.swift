@@ -15,12 +15,13 @@ extension Pages {
         let template = network.modelDocuments(.charterTemplate).first?.root
         let officeText = language.text(office?["name"])
         let officeName = officeText.text.nonEmpty ?? site.municipalityName(slug)
-        let services = r.services.map { s -> CharterView.Service in
+        let offered = inReadingOrder(r.services, language)
+        let services = offered.map { s -> CharterView.Service in
             let route: SiteRoute = s.adoption == .local ? .localService(municipality: slug, id: s.id) : .service(s.id)
             return .init(link: TextLink(s.fields["name"].map(language.text) ?? language.plain(s.id), href: href(route, language, from: path)),
                          summary: language.text(s.fields["summary"]))
         }
-        let commitments = r.services.flatMap { s in
+        let commitments = offered.flatMap { s in
             (s.fields.sequence(at: "commitments") ?? []).map { c -> CharterView.Commitment in
                 let unit = c.string(at: "unit") ?? "count"
                 let value = language.formatter.measure(c["target"]?.number ?? 0, unit: unit)

@@ -1,6 +1,5 @@
 import Loading
 import Model
-import Presentation
 import Publishing
 import Rendering
 import Resolution
@@ -17,29 +16,22 @@ extension Pages {
         let hours = officeHours(office, language)
         let contact = officeContact(office, language)
 
-        // Services, with what the municipality changed: by area, in the model's order of
-        // areas, then by name in the page's language (by id, the model's order, read as no
-        // order at all in a table of names; session 43's trial).
-        let areaOrder = Dictionary(site.areas.enumerated().compactMap { i, a in a.string(at: "id").map { ($0, i) } }) { a, _ in a }
-        let services = r.services.map { s -> (area: Int, name: String, service: OfficeView.Service) in
+        // Services, with what the municipality changed, in reading order.
+        let services = inReadingOrder(r.services, language).map { s in
             let route: SiteRoute = s.adoption == .local ? .localService(municipality: slug, id: s.id) : .service(s.id)
-            let name = s.fields["name"].map(language.text) ?? language.plain(s.id)
-            let service = OfficeView.Service(
-                link: TextLink(name, href: href(route, language, from: path)), id: s.id,
+            return OfficeView.Service(
+                link: TextLink(s.fields["name"].map(language.text) ?? language.plain(s.id), href: href(route, language, from: path)), id: s.id,
                 adoption: adoptionWord(s.adoption.rawValue, language), local: s.adoption == .local,
                 area: language.string(s.fields.string(at: "area").flatMap(site.area)?["name"]),
                 overrides: s.overrides.map { overrideRow($0, values) }, has_overrides: !s.overrides.isEmpty)
-            return (s.fields.string(at: "area").flatMap { areaOrder[$0] } ?? Int.max, name.text, service)
-        }.sorted { a, b in
-            a.area != b.area ? a.area < b.area : ReadingOrder.precedes(a.name, b.name, then: (a.service.id, b.service.id))
-        }.map(\.service)
+        }
         let omitted = r.omitted.map { o in
             OfficeView.Omission(link: modelLink(.service, o.service, .service(o.service), language, from: path),
                                 reason: language.html(o.reason))
         }
 
-        // Procedures, with local owners and variants.
-        let procedures = r.procedures.map { p in
+        // Procedures, with local owners and variants, by title in the page's language.
+        let procedures = inReadingOrder(r.procedures, language).map { p in
             let route: SiteRoute = p.variant.map { .localProcedure(municipality: slug, id: $0.id) } ?? .procedure(p.id)
             let ownerRole = p.localOwner?.role ?? p.fields.string(at: "owner_role") ?? ""
             return OfficeView.Procedure(

@@ -1,6 +1,7 @@
 import Foundation
 import Loading
 import Model
+import Presentation
 import Rendering
 import Resolution
 
@@ -131,5 +132,25 @@ struct PageView<Body: ViewModel>: ViewModel {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(ui, forKey: .ui)
         try c.encode(lang, forKey: .lang)
+    }
+}
+
+extension Pages {
+    /// An office's services in the order a reader looks them up: by area, in the model's
+    /// order of areas, then by name in the page's language (the model's order, by id, read
+    /// as no order at all in Catalan and Spanish; sessions 43 and 44's trials).
+    func inReadingOrder(_ services: [ResolvedService], _ language: SiteLanguage) -> [ResolvedService] {
+        let areaOrder = Dictionary(site.areas.enumerated().compactMap { i, a in a.string(at: "id").map { ($0, i) } }) { a, _ in a }
+        return services.map { s in
+            (s, s.fields.string(at: "area").flatMap { areaOrder[$0] } ?? Int.max, language.text(s.fields["name"]).text)
+        }.sorted { a, b in
+            a.1 != b.1 ? a.1 < b.1 : ReadingOrder.precedes(a.2, b.2, then: (a.0.id, b.0.id))
+        }.map(\.0)
+    }
+
+    /// An office's procedures by title in the page's language.
+    func inReadingOrder(_ procedures: [ResolvedProcedure], _ language: SiteLanguage) -> [ResolvedProcedure] {
+        procedures.map { ($0, language.text($0.fields["title"]).text) }
+            .sorted { ReadingOrder.precedes($0.1, $1.1, then: ($0.0.id, $1.0.id)) }.map(\.0)
     }
 }

@@ -171,6 +171,20 @@ final class ReaderWordingTests: XCTestCase {
                 }
             }
             XCTAssertGreaterThan(seen.count, 1, language)
+            // The charter lists them in the same order.
+            let charter = try page("\(language)/offices/sant-feliu-de-llobregat/charter.html")
+            let list = try XCTUnwrap(charter.components(separatedBy: "<ul class=\"compact\">").dropFirst().first?.components(separatedBy: "</ul>").first)
+            let item = try NSRegularExpression(pattern: "<li><a href=\"[^\"]*\">(?:<span[^>]*>)?([^<]*)(?:</span>)?</a></li>")
+            XCTAssertEqual(item.matches(in: list, range: NSRange(list.startIndex..., in: list)).map { String(list[Range($0.range(at: 1), in: list)!]) },
+                           rows.map(\.name), language)
+            // The agreements of a kind by title (the programme's folder came first, then the offices').
+            let index = try page("\(language)/agreements/index.html")
+            let titles = try NSRegularExpression(pattern: "<th scope=\"row\"><a href=\"[^\"]*\">(?:<span[^>]*>)?([^<]*)(?:</span>)?</a></th>")
+            for group in index.components(separatedBy: "<tbody>").dropFirst() {
+                let body = group.components(separatedBy: "</tbody>")[0]
+                let names = titles.matches(in: body, range: NSRange(body.startIndex..., in: body)).map { String(body[Range($0.range(at: 1), in: body)!]) }
+                XCTAssertEqual(names, names.sorted { ReadingOrder.precedes($0, $1) }, language)
+            }
         }
     }
 }
