@@ -140,7 +140,7 @@ struct CPSVCatalogue: Sendable {
         let programme = network.modelDocument(.programme, "programme")?.root
         let all = resolved.sorted { $0.slug < $1.slug }
         let parts = all.flatMap { r in r.services.map { Vocabulary.ref(serviceID(r.slug, $0.id)) } }
-        graph.add(vocabulary.baseURL + "data/catalogue.jsonld", "dcat:Dataset", [
+        graph.add(CPSVCatalogue.datasetID(vocabulary, municipality: nil), "dcat:Dataset", [
             ("dct:title", vocabulary.langStrings(programme?["title"]) ?? .string("OAE")),
             ("dct:description", vocabulary.langStrings(programme?["summary"]) ?? vocabulary.labelStrings("data_catalogue_all")),
             ("dct:publisher", Vocabulary.ref(agencyID)),
@@ -162,6 +162,14 @@ struct CPSVCatalogue: Sendable {
 
     var agencyID: String { vocabulary.id("agency") }
 
+    /// The dataset a catalogue file describes, named as the DCAT-AP catalogue names it
+    /// (`DCATCatalogue.datasetID`: `…/id/dataset/service-catalogue-<m>`, the network's
+    /// `…/id/dataset/service-catalogue`): it was named by its file's address, and a
+    /// harvester merging the two found two datasets of one title (session 44's trial).
+    static func datasetID(_ v: Vocabulary, municipality: String?) -> String {
+        v.id("dataset/service-catalogue" + (municipality.map { "-" + $0 } ?? ""))
+    }
+
     func serviceID(_ m: String, _ id: String) -> String { vocabulary.id("\(m)/service/\(id)") }
 
     /// `…/id/model/service/<id>`: the model's service, under which the nodes that are the
@@ -178,7 +186,7 @@ struct CPSVCatalogue: Sendable {
         let m = r.slug
         let office = r.files.office?.root
         let name = office?["municipality"]?.string(at: "name") ?? m
-        let datasetID = v.baseURL + "data/catalogue-\(m).jsonld"
+        let datasetID = CPSVCatalogue.datasetID(v, municipality: m)
         let offered = Set(r.services.map(\.id))
         // The index of each procedure, by id (the first of an id, as `first(where:)` found it).
         let procedures = Dictionary(r.procedures.indices.map { (r.procedures[$0].id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -273,7 +273,7 @@ final class MadeOnce<Value: Sendable>: @unchecked Sendable {
 
 /// Which municipality's own namespace an identifier of the catalogue is in, if any: the
 /// forms of the identifiers `CPSVCatalogue.municipality` marks as a graph's own
-/// (`LinkedGraph.own`): `<base>id/<m>/…`, `<base>data/catalogue-<m>.jsonld` and
+/// (`LinkedGraph.own`): `<base>id/<m>/…`, `<base>id/dataset/service-catalogue-<m>` and
 /// `<base><language>/offices/<m>.html`, for a folder name `m` of the network. A folder
 /// name has no `/`, so each form names one municipality, and the three forms never meet
 /// unless the language is `id` (then `enabled` is false and every node is looked up).
@@ -306,10 +306,12 @@ struct OwnIdentifiers: Sendable {
             return name.dropLast(suffix.utf8.count)
         }
         var name: Substring.UTF8View?
-        if let path = after("id/", before: nil) {
+        if let dataset = after("id/dataset/service-catalogue-", before: nil) {
+            name = dataset
+        } else if let path = after("id/", before: nil) {
             name = path.firstIndex(of: UInt8(ascii: "/")).map { path[..<$0] }
         } else {
-            name = after("data/catalogue-", before: ".jsonld") ?? after(language + "/offices/", before: ".html")
+            name = after(language + "/offices/", before: ".html")
         }
         return name.flatMap { index[String(Substring($0))] }
     }
