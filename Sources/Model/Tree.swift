@@ -484,8 +484,17 @@ public enum TreeLoader {
             } else {
                 emptyHelp = "write the \(kind.rawValue)'s fields in it, or delete the file"
             }
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            // A byte-order mark is not content (as Notepad saves an empty file; the review).
+            let content = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+            if content.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 return (.document(doc), [.error("file-empty", "the file is empty", at: .wholeFile(path), help: emptyHelp)])
+            }
+            // Comments alone, or document markers ('---', '...') and directives with nothing
+            // under them: no value, as an empty file (session 44's trial read "expected a
+            // mapping; found null"), not a second document.
+            if kinds.declaration(kind)?.isMarkdown != true, TreeLoader.holdsNoValue(content) {
+                return (.document(doc), [.error("file-empty", "the file holds no value, only \(content.contains(UInt8(ascii: "#")) ? "comments" : "document markers")",
+                                                at: .wholeFile(path), help: emptyHelp)])
             }
             if kinds.declaration(kind)?.isMarkdown == true {
                 let (md, problems) = MarkdownLoader().load(bytes: bytes, file: path)
@@ -504,12 +513,6 @@ public enum TreeLoader {
                 return (.document(doc), all)
             }
             let (node, problems, forms) = YAMLLoader().loadKeepingForms(bytes: bytes, file: path)
-            // Comments alone, or a document marker ('---') with nothing under it: no value,
-            // as an empty file (session 44's trial read "expected a mapping; found null").
-            if problems.isEmpty, TreeLoader.holdsNoValue(bytes) {
-                return (.document(doc), [.error("file-empty", "the file holds no value, only \(bytes.contains(UInt8(ascii: "#")) ? "comments" : "a document marker")",
-                                                at: .wholeFile(path), help: emptyHelp)])
-            }
             doc.root = node
             if !forms.isEmpty { doc.writtenForms = forms }
             return (.document(doc), problems)
@@ -520,13 +523,14 @@ public enum TreeLoader {
 }
 
 extension TreeLoader {
-    /// True when a YAML file's lines are only blank, comments (`#`) and document markers
-    /// (`---`, `...`): it holds no value, as an empty file.
+    /// True when a YAML file's lines are only blank, comments (`#`), directives (`%YAML`)
+    /// and document markers (`---`, `...`): it holds no value, as an empty file.
     static func holdsNoValue(_ bytes: [UInt8]) -> Bool {
         for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: true) {
             let text = line.drop { $0 == 0x20 || $0 == 0x09 }
             let trimmed = text.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }.reversed()
             if trimmed.isEmpty || trimmed.first == UInt8(ascii: "#") { continue }
+            if line.first == UInt8(ascii: "%") { continue }
             let marker = Array(trimmed.prefix(3))
             guard marker == Array("---".utf8) || marker == Array("...".utf8) else { return false }
             let rest = trimmed.dropFirst(3).drop { $0 == 0x20 || $0 == 0x09 }

@@ -74,10 +74,10 @@ struct TrainingRule: MunicipalRule {
                 }
                 for field in ["planned", "completed"] {
                     guard let node = record[field], let day = node.string.flatMap(Day.init) else { continue }
-                    dated += 1
                     // A completion after the day of the check is `date-after-check-day`'s.
-                    guard day > opening, field == "planned" || !CheckDayRule.reports(day, c) else { continue }
-                    late.append((module, postId, field, day, node))
+                    if field == "completed", CheckDayRule.reports(day, c) { continue }
+                    dated += 1
+                    if day > opening { late.append((module, postId, field, day, node)) }
                 }
             }
         }
@@ -86,12 +86,16 @@ struct TrainingRule: MunicipalRule {
         // one error there with each module as a note, not one per module in staffing.yaml
         // whose help moved correct dates into the past (session 44's trial: twelve).
         if late.count >= 2, late.count == dated, let openingNode {
-            let shown = late.prefix(8).map { "module '\($0.module)' of post '\($0.post)' is \($0.field) on \($0.day)" }
+            // In the order of their dates (then of the file), the earliest first; counted by
+            // module records, not by dates (a record has a plan and a completion; the review).
+            let ordered = late.sorted { $0.day != $1.day ? $0.day < $1.day : $0.node.span.start < $1.node.span.start }
+            let modules = Set(late.map { "\($0.post)\u{0}\($0.module)" }).count
+            let shown = ordered.prefix(8).map { "module '\($0.module)' of post '\($0.post)' is \($0.field) on \($0.day)" }
             out.append(.error("training-after-opening",
-                              "the office opens on \(opening), before every date of its mandatory training (\(late.count) modules, the first on \(late.map(\.day).min()!))",
+                              "the office opens on \(opening), before every date of its mandatory training (\(modules) \(modules == 1 ? "module" : "modules"), the first on \(ordered[0].day))",
                               at: openingNode.span,
-                              related: [RelatedLocation(late[0].node.span, "the first module's date")],
-                              notes: shown + (late.count > shown.count ? ["and \(late.count - shown.count) more"] : []),
+                              related: [RelatedLocation(ordered[0].node.span, "the first of those dates")],
+                              notes: shown + (ordered.count > shown.count ? ["and \(ordered.count - shown.count) more"] : []),
                               help: "correct the opening date (often the year), or plan the training before it: mandatory training takes place before the office opens"))
             return out
         }

@@ -452,6 +452,31 @@ final class RuleTests: XCTestCase {
         }
     }
 
+    /// Counted by module, not by date, and the earliest date first (the review: "28
+    /// modules" for 14, the note at the first module by name).
+    func testTrainingAllAfterTheOpeningCountsModulesAndNotesTheEarliest() throws {
+        let t = try FixtureTree()
+        defer { t.remove() }
+        let path = "seeds/molins-de-rei/staffing.yaml"
+        try t.replace(path, "planned: 2027-02-01", "planned: 2027-02-01\n        completed: 2027-02-02")
+        try t.write(path, try t.read(path) + """
+              - id: adv-1
+                role: business-advisor
+                fte: 1
+                training:
+                  - module: oae-model-induction
+                    planned: 2027-01-15
+
+            """)
+        try t.replace("seeds/molins-de-rei/office.yaml", "opening_date: 2027-03-01", "opening_date: 2026-03-01")
+        let found = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "training-after-opening" }
+        XCTAssertEqual(found.map(\.message), ["the office opens on 2026-03-01, before every date of its mandatory training (2 modules, the first on 2027-01-15)"])
+        XCTAssertEqual(found.first?.related.map { "\($0.span)" }, ["\(path):15:18"])
+        // The completion after the day of the check is date-after-check-day's, and not counted here.
+        XCTAssertEqual(found.first?.notes, ["module 'oae-model-induction' of post 'adv-1' is planned on 2027-01-15",
+                                           "module 'oae-model-induction' of post 'coord-1' is planned on 2027-02-01"])
+    }
+
     func testChecklistIncomplete() throws {
         try assertDiagnostics([
             "checklist-incomplete seeds/sant-feliu-de-llobregat/checklist.yaml:4:11: opening checklist item 'premises-ready' is not done, and the office is open",

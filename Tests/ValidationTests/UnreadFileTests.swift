@@ -86,12 +86,20 @@ final class UnreadFileTests: XCTestCase {
         defer { tree.remove() }
         let baseline = Set(tree.diagnostics())
         let path = "seeds/molins-de-rei/checklist.yaml"
-        for (text, words) in [("# to fill in\n", "comments"), ("---\n", "a document marker"), ("--- # checklist\n\n...\n", "comments")] {
+        // With a byte-order mark first too (as Notepad saves), and several markers or a directive (the review).
+        for (text, words) in [("# to fill in\n", "comments"), ("---\n", "document markers"), ("--- # checklist\n\n...\n", "comments"),
+                              ("\u{FEFF}---\n", "document markers"), ("\u{FEFF}# c\n", "comments"), ("---\n---\n", "document markers"),
+                              ("%YAML 1.2\n---\n", "document markers")] {
             try tree.write(path, text)
             let added = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1
                 .filter { !baseline.contains("\($0.rule) \($0.span): \($0.message)") }
             XCTAssertEqual(added.map { "\($0.rule) \($0.span): \($0.message) | \($0.help ?? "")" },
                            ["file-empty \(path):1:1: the file holds no value, only \(words) | write the opening-checklist's fields in it, or delete the file"], text)
+        }
+        for text in ["\u{FEFF}", "\u{FEFF}\n\n"] {
+            try tree.write(path, text)
+            XCTAssertEqual(CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1.filter { $0.span.file == path }.map { "\($0.rule): \($0.message)" },
+                           ["file-empty: the file is empty"])
         }
         try tree.write(path, "null\n")
         XCTAssertEqual(CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1.filter { $0.span.file == path }.map(\.rule), ["schema-type"])
