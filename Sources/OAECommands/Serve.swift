@@ -181,7 +181,7 @@ struct PreviewWarnings {
         if warnings.isEmpty { return ([], had > 0 ? "; no warnings left" : "") }
         let count = "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
         guard started else { return (new, "; \(count), said above") }
-        if new.isEmpty { return ([], "; \(count), said before ('oae check' lists them)") }
+        if new.isEmpty { return ([], "; \(count), said before ('oae check' lists \(warnings.count == 1 ? "it" : "them"))") }
         return (new, "; \(count) (\(new.count) new, said above)")
     }
 }

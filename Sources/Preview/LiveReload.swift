@@ -61,6 +61,9 @@ public enum LiveReload {
             var report = JSON.parse(data);
             var n = report.diagnostics.length;
             if (n === 0) { return; }
+            // The warnings by rule, file and message, not by line: a warning that only moved
+            // (a line added above it) is one the writer has seen (as the terminal says).
+            var key = JSON.stringify(report.diagnostics.map(function (d) { return [d.rule, d.file, d.message]; }));
             var seen = null;
             try { seen = window.sessionStorage.getItem("oae-warnings"); } catch (e) {}
             box = document.createElement("div");
@@ -100,9 +103,9 @@ public enum LiveReload {
             // until the warnings change.
             toggle.addEventListener("click", function () {
               open(list.hidden);
-              if (list.hidden) { try { window.sessionStorage.setItem("oae-warnings", data); } catch (e) {} }
+              if (list.hidden) { try { window.sessionStorage.setItem("oae-warnings", key); } catch (e) {} }
             });
-            open(seen !== data);
+            open(seen !== key);
             panel.appendChild(toggle);
             panel.appendChild(list);
             root.appendChild(panel);
@@ -116,12 +119,38 @@ public enum LiveReload {
 
         """
 
-    /// Adds the script to an HTML page, before `</body>` (or at the end).
+    /// Adds the script to an HTML page, before `</body>` (or at the end), and lets the
+    /// page's own policy run it (`allowingScript`).
     public static func inject(_ html: String) -> String {
         let tag = "<script src=\"\(scriptPath)\" defer></script>"
-        if let range = html.range(of: "</body>", options: .backwards) {
-            return html.replacingCharacters(in: range, with: tag + "</body>")
+        let page = allowingScript(html)
+        if let range = page.range(of: "</body>", options: .backwards) {
+            return page.replacingCharacters(in: range, with: tag + "</body>")
         }
-        return html + tag
+        return page + tag
+    }
+
+    /// The page with 'self' in the `script-src` and `connect-src` of its
+    /// Content-Security-Policy `<meta>`, when it has one: a handbook's (`default-src 'none'`)
+    /// refused the script, so its preview had no warnings box, no error overlay and no
+    /// reload (session 44's review). In the preview only: the built files keep theirs.
+    static func allowingScript(_ html: String) -> String {
+        let opening = "<meta http-equiv=\"Content-Security-Policy\" content=\""
+        guard let start = html.range(of: opening), let end = html.range(of: "\"", range: start.upperBound..<html.endIndex) else { return html }
+        // The attribute as written may escape its quotes (`&#39;self&#39;`, as the site's
+        // templates write it): read, then written back, with plain quotes.
+        var content = String(html[start.upperBound..<end.lowerBound])
+        for (entity, character) in [("&#39;", "'"), ("&#x27;", "'"), ("&apos;", "'"), ("&amp;", "&")] {
+            content = content.replacingOccurrences(of: entity, with: character)
+        }
+        var directives = content.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for name in ["script-src", "connect-src"] {
+            if let i = directives.firstIndex(where: { $0 == name || $0.hasPrefix(name + " ") }) {
+                if !directives[i].split(separator: " ").contains("'self'") { directives[i] += " 'self'" }
+            } else {
+                directives.append("\(name) 'self'")
+            }
+        }
+        return html.replacingCharacters(in: start.upperBound..<end.lowerBound, with: directives.joined(separator: "; "))
     }
 }

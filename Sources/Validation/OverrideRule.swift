@@ -182,8 +182,13 @@ struct OverrideRule: MunicipalRule {
             let stale = languages.filter { !written.contains($0) }
             guard !stale.isEmpty else { continue }
             let field = Array(o.path.dropLast()).fieldName
+            // The languages changed, in the model's order ("only the Catalan" when Spanish was
+            // changed too read as false; the review).
+            let changedLanguages = languages.filter { changed.contains($0) }
+            let lead = changedLanguages.count == 1 ? "only the \(TranslationRule.describe(changedLanguages)) text"
+                : "the \(TranslationRule.describe(changedLanguages)) texts"
             out.append(.warning("translation-missing",
-                                "only the \(TranslationRule.describe([defaultLanguage])) text of '\(field)' of \(o.kind.rawValue) '\(o.target)' is overridden: its \(TranslationRule.describe(stale)) \(stale.count == 1 ? "text stays" : "texts stay") the model's, which \(stale.count == 1 ? "translates" : "translate") the model's text, not this one",
+                                "\(lead) of '\(field)' of \(o.kind.rawValue) '\(o.target)' \(changedLanguages.count == 1 ? "is" : "are") overridden: its \(TranslationRule.describe(stale)) \(stale.count == 1 ? "text stays" : "texts stay") the model's, which \(stale.count == 1 ? "translates" : "translate") the model's text, not this one",
                                 at: o.localValue.span,
                                 related: o.parent.map { [RelatedLocation($0.span, "the model's texts")] } ?? [],
                                 help: "add \(stale.map { "'\($0):'" }.joined(separator: " and ")) with the translation of this text (the model's own, if it still fits)"))

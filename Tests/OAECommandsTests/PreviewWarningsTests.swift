@@ -25,7 +25,7 @@ final class PreviewWarningsTests: XCTestCase {
         let moved = warning("model/services/a.es.md", line: 7, "a section is missing")
         told = seen.update([moved])
         XCTAssertEqual(told.new.count, 0)
-        XCTAssertEqual(told.summary, "; 1 warning, said before ('oae check' lists them)")
+        XCTAssertEqual(told.summary, "; 1 warning, said before ('oae check' lists it)")
         // Another besides it: only the other is said.
         let b = warning("model/services/b.en.md", line: 5, "a section is missing")
         told = seen.update([moved, b])

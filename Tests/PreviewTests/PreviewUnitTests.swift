@@ -72,6 +72,22 @@ final class PreviewUnitTests: XCTestCase {
         XCTAssertFalse(LiveReload.script.contains("innerHTML"))
     }
 
+    /// A page whose own policy refuses scripts (a handbook's) lets the preview's run, in the
+    /// preview only (session 44's review: no warnings box, overlay or reload on handbooks).
+    func testThePreviewScriptIsAllowedByThePagesPolicy() {
+        let handbook = "<head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"></head><body>x</body>"
+        XCTAssertEqual(LiveReload.inject(handbook),
+                       "<head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'; connect-src 'self'\"></head>"
+                           + "<body>x<script src=\"/__oae/live.js\" defer></script></body>")
+        let site = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'\">"
+        XCTAssertEqual(LiveReload.allowingScript(site),
+                       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'\">")
+        XCTAssertEqual(LiveReload.allowingScript("<p>no policy</p>"), "<p>no policy</p>")
+        // Quotes escaped as the site's templates write them.
+        XCTAssertEqual(LiveReload.allowingScript("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;self&#39;; script-src &#39;self&#39;\">"),
+                       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; connect-src 'self'\">")
+    }
+
     func testEventFramesAndLateSubscribersSeeTheErrors() async {
         XCTAssertEqual(PreviewEvent.reload(build: 3).frame, "event: reload\ndata: {\"build\":3}\n\n")
         let hub = EventHub()

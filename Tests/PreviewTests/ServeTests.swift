@@ -118,7 +118,7 @@ final class ServeTests: XCTestCase {
         let again = await saw("checked and ready in ", times: 2)
         XCTAssertTrue(again)
         report = try String(contentsOf: log, encoding: .utf8)
-        XCTAssertTrue(report.contains(" ms; 1 warning, said before ('oae check' lists them)\n"), report)
+        XCTAssertTrue(report.contains(" ms; 1 warning, said before ('oae check' lists it)\n"), report)
         XCTAssertEqual(report.components(separatedBy: "warning[translation-sections]").count, 2, report)
         // Mended.
         try Data(original.utf8).write(to: service)

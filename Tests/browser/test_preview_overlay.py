@@ -169,8 +169,26 @@ def test_warnings_show_in_a_corner_open_once_then_as_a_button(driver, preview):
     assert state["expanded"] == "false" and not state["listShown"], state
     state = visit("offices/index.html")
     assert state["expanded"] == "false" and not state["listShown"], state
+
+    # A save that only moves the warnings (a line above them) leaves the box closed, as the
+    # terminal says them "said before" (the review: it opened again).
+    translation = root / "model" / "services" / "company-creation.es.md"
+    text = translation.read_text(encoding="utf-8")
+    translation.write_text(text.replace("---\n\n## ", "---\n\n\n## ", 1), encoding="utf-8")
+    deadline = time.time() + 120
+    while "company-creation.es.md:6:1" not in (box() or {}).get("text", ""):
+        assert time.time() < deadline, "the moved warning was not shown"
+        time.sleep(0.2)
+    state = box()
+    assert state["expanded"] == "false" and not state["listShown"], state
     state = click()
     assert state["expanded"] == "true" and state["listShown"], state
+
+    # A handbook of the preview shows it too: its own policy refused the preview's script
+    # (the review: no box, no overlay, no reload on handbooks).
+    state = visit("../downloads/handbooks/sant-feliu-de-llobregat/ca/handbook.html")
+    assert state["text"].startswith("oae check: 2 warnings"), state
+    assert not [e for e in driver.get_log("browser") if "Content Security Policy" in e["message"]]
 
     # Mended: the box goes.
     service.write_text(original, encoding="utf-8")
