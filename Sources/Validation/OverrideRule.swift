@@ -15,6 +15,7 @@ struct OverrideRule: MunicipalRule {
         RuleInfo("override-redundant", "An override sets the value the model already has."),
         RuleInfo("override-remove-unknown", "An override removes an item of a list by an id the model's list does not have."),
         RuleInfo("override-replaced-procedure", "An override names a model procedure the municipality replaces with its own variant."),
+        RuleInfo("override-local-document", "An override names a service or procedure of the municipality's own, whose file holds its fields."),
     ]
 
     func check(_ m: ResolvedMunicipality, _ c: ValidationContext) -> [Diagnostic] {
@@ -57,6 +58,22 @@ struct OverrideRule: MunicipalRule {
         }
         let changedTexts = OverrideRule.changedTexts(m.allOverrides.filter { !$0.removes }, annotations)
         out += untranslated(m, c, replaced: replaced)
+        // An override of a service or procedure of the municipality's own changes nothing:
+        // overrides apply to the model's documents, and its file holds its fields (session
+        // 44's review: a check without a word, and the change in no output).
+        let overrides = m.files.adaptation?.root?["overrides"]
+        for (kind, pairs) in [(Kind.service, overrides?["services"]?.pairs ?? []), (.procedure, overrides?["procedures"]?.pairs ?? [])] {
+            for pair in pairs {
+                let id = pair.key.keyText
+                let own = kind == .service ? m.services.first { $0.id == id && $0.adoption == .local }?.document.path
+                    : m.procedures.first { $0.id == id && $0.model == nil }?.variant?.path
+                guard let own else { continue }
+                out.append(.error("override-local-document",
+                                  "override of \(kind.rawValue) '\(id)': it is \(m.slug)'s own \(kind.rawValue), whose file holds its fields; overrides change the model's",
+                                  at: pair.key.span, related: [RelatedLocation(.wholeFile(own), "its file")],
+                                  help: "make the change in \(own) and remove this override"))
+            }
+        }
         var reportedFields = Set<String>()
         for o in m.allOverrides where !(o.kind == .procedure && replaced.contains(o.target)) {
             guard case let .key(field)? = o.path.first else { continue }

@@ -636,4 +636,16 @@ final class FreshUserRuleTests: XCTestCase {
                 + "\nSuport a l‘activitat i a l´empresa, amb `oae check`s i codi`x`.\n")
         }
     }
+
+    /// An override of the municipality's own service or procedure changed nothing, without
+    /// a word (session 44's review): an error at its key, naming the file to change.
+    func testAnOverrideOfALocalServiceIsAnError() throws {
+        try assertRendered([
+            "seeds/sant-feliu-de-llobregat/adaptation.yaml:14:5: error[override-local-document]: override of service 'local-retail-support': it is sant-feliu-de-llobregat's own service, whose file holds its fields; overrides change the model's\n"
+                + "   = note: its file at seeds/sant-feliu-de-llobregat/services/local-retail-support.md:1:1\n"
+                + "   = help: make the change in seeds/sant-feliu-de-llobregat/services/local-retail-support.md and remove this override\n",
+        ], ["override-local-document", "override-unknown-target", "translation-missing", "override-not-adaptable"]) { t in
+            try t.replace(Self.adaptation, "      channels: [in-person, phone]\n", "      channels: [in-person, phone]\n    local-retail-support:\n      summary: Resum local.\n")
+        }
+    }
 }
