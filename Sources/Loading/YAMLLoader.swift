@@ -195,6 +195,8 @@ private struct Builder {
         /// (below that the pairs are searched).
         var seen: [String: SourceSpan]?
         var count = 1
+        /// The key that opened the mapping came again: its items lost their '- '.
+        var itemsWithoutDash = false
 
         static let linearKeys = 16
 
@@ -791,14 +793,31 @@ private struct Builder {
                                           at: node.span))
             default:
                 let text = node.keyText
-                let first = pairs.withElements(from: stack[top].first) {
-                    stack[top].firstPlace(of: text, at: node.span, pairs: $0)
+                let (first, opening, second) = pairs.withElements(from: stack[top].first) {
+                    (stack[top].firstPlace(of: text, at: node.span, pairs: $0), $0.first?.key.span, $0.count >= 2 ? $0[1].key.keyText : nil)
                 }
                 if let first {
+                    // The key that opened the mapping, again: the next item of a list whose
+                    // items lost their '- ' (the review: "keep one of the two" on each field
+                    // would delete whole items).
+                    // Not a text's languages (`ca:` twice, `es:` meant), nor a key repeated
+                    // at once: a run of fields comes again.
+                    let code = { (key: String) in key.utf8.count == 2 && key.utf8.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") } }
+                    let startsItem = first == opening && first.start.column == node.span.start.column
+                        && second.map { !(code(text) && code($0)) } ?? false
+                    let help: String
+                    if startsItem {
+                        stack[top].itemsWithoutDash = true
+                        help = "'\(text)' opens this mapping, and again here: if these are items of a list, start each with '- ' ('- \(text): …'); else keep one of the two"
+                    } else if stack[top].itemsWithoutDash {
+                        help = "this belongs to the item that starts again above: start each item with '- ' rather than delete a field"
+                    } else {
+                        help = "keep one of the two: oae reads the first (its other rules check that one), other YAML tools the last"
+                    }
                     diagnostics.append(.error("yaml-duplicate-key", "duplicate key '\(text)'",
                                               at: node.span,
                                               related: [RelatedLocation(first, "first defined")],
-                                              help: "keep one of the two: oae reads the first (its other rules check that one), other YAML tools the last"))
+                                              help: help))
                 }
             }
             stack[top].pendingKey = node

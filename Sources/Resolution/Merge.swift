@@ -59,8 +59,13 @@ public struct Merger {
         switch (model?.value, local.value) {
         case let (.mapping(modelPairs)?, .mapping(localPairs)):
             var pairs = modelPairs
+            // A key written twice (`yaml-duplicate-key`) is read once, the first, as every
+            // other reader of the tree reads it (the review: the second was merged over the
+            // first, and compared with it as "the model's value").
+            var seen = Set<String>()
             for lp in localPairs {
                 let key = lp.key.keyText
+                guard seen.insert(key).inserted else { continue }
                 let step = PathComponent.key(key)
                 if let i = pairs.firstIndex(where: { $0.key.keyText == key }) {
                     pairs[i].value = merge(pairs[i].value, lp.value, path: path + [step], schemaPath: schemaPath + [step],

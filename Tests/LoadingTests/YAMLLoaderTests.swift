@@ -463,6 +463,18 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(problems[0].related.map(\.span.start), [SourcePosition(line: 1, column: 1)])
     }
 
+    /// The key that opened a mapping, again, is the next item of a list whose items lost
+    /// their '- ': its help says so, and so do the fields after it (the review: "keep one
+    /// of the two" on each would delete whole items). Another key keeps its help.
+    func testADuplicateOfTheOpeningKeyIsToldOfListItems() {
+        let (_, problems) = load("staff:\n  id: a\n  role: x\n  role: y\n  id: b\n  role: z\n")
+        XCTAssertEqual(problems.map { "\($0.span.start.line) \($0.help ?? "")" }, [
+            "4 keep one of the two: oae reads the first (its other rules check that one), other YAML tools the last",
+            "5 'id' opens this mapping, and again here: if these are items of a list, start each with '- ' ('- id: …'); else keep one of the two",
+            "6 this belongs to the item that starts again above: start each item with '- ' rather than delete a field",
+        ])
+    }
+
     func testTabInIndentation() {
         let (node, problems) = load("a:\n\t- b\n")
         XCTAssertNil(node)

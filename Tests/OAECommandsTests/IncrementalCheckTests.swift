@@ -54,7 +54,7 @@ final class IncrementalCheckTests: XCTestCase {
         XCTAssertTrue(broken.contains("\"link-broken\""), broken)
         XCTAssertTrue(broken.contains("\"value-ref-unknown\""), broken)
         XCTAssertEqual(session.last?.delta?.bodiesOnly, true)
-        XCTAssertEqual(session.rulesRun, 4, "the link, value, placeholder and translation rules")
+        XCTAssertEqual(session.rulesRun, 5, "the link, value, placeholder, translation and apostrophe rules")
         XCTAssertEqual(session.last?.computed.schemaResults, 1)
         // No view resolved again, and each shows the new text (the previews render it).
         XCTAssertEqual(session.last?.computed.resolved, 0)
@@ -238,7 +238,7 @@ final class IncrementalCheckTests: XCTestCase {
         XCTAssertTrue(broken.contains("points to model/services/no-such-guide.md, which does not exist"), broken)
         XCTAssertEqual(session.last?.delta?.sameAnchors, true)
         XCTAssertEqual(session.checkedByRule["LinkRule"], 1)
-        XCTAssertEqual(session.rulesRun, 4, "the link, value, placeholder and translation rules")
+        XCTAssertEqual(session.rulesRun, 5, "the link, value, placeholder, translation and apostrophe rules")
 
         // A heading added: another document's link to an anchor may now find it, so the
         // link rule checks every document again.

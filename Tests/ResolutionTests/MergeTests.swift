@@ -74,6 +74,28 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual("\(merged["name"]!.span)", "seeds/x/adaptation.yaml:1:7", "the value is the local one, where it was written")
     }
 
+    /// A key written twice is merged once, its first value, as the rest of oae reads it
+    /// (the review: the second was merged over the first, which was then called the model's).
+    func testAKeyWrittenTwiceIsMergedOnceItsFirstValue() throws {
+        let annotations = SchemaAnnotations(schemas: ["service": ("model/schema/service.schema.yaml",
+                                                                  node(MergeTests.schema, "model/schema/service.schema.yaml"))])
+        let model = node("channels: [in-person, phone]\ncommitments:\n  - id: first-appointment\n    target: 5\n", "model/services/x.md")
+        let (local, problems) = YAMLLoader().load(text: """
+            commitments:
+              - id: first-appointment
+                target: 3
+            commitments:
+              - id: first-appointment
+                target: 9
+            """, file: "seeds/x/adaptation.yaml", lineOffset: 0)
+        XCTAssertEqual(problems.map(\.rule), ["yaml-duplicate-key"])
+        var merger = Merger(annotations: annotations, kind: .service, target: "x")
+        let merged = merger.merge(model, try XCTUnwrap(local))
+        XCTAssertEqual(merged["commitments"]?.sequence?.first?["target"]?.number, 3)
+        XCTAssertEqual(merger.overrides.map { "\($0.fieldName) \($0.modelValue?.number ?? -1) → \($0.localValue.number ?? -1)" },
+                       ["commitments[first-appointment].target 5.0 → 3.0"])
+    }
+
     func testKeyedItemsMergeByIdAndTheKeyIsNotAChange() {
         let (merged, overrides) = merge("""
             commitments:
