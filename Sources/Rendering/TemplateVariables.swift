@@ -105,7 +105,7 @@ public struct TemplateVariables: Sendable {
                     out.append(.error("ui-string-placeholder",
                                       "'\(tag.name)' is shown as it is written, with \(listed): a template fills in no placeholder",
                                       at: at,
-                                      help: "write the words themselves in the text of '\(tag.name.dropFirst(3))' in templates/strings/, in every language, or show them from the view model beside the string"))
+                                      help: "if oae's code fills this key in, show the view model's field that holds it filled instead (the example's templates name it); else write the words themselves in the text of '\(tag.name.dropFirst(3))' in templates/strings/, in every language"))
                 }
                 if tag.kind == .variable, let resolved, let what = TemplateVariables.notText(resolved) {
                     out.append(.error("template-variable-not-text", "'\(tag.name)' is \(what): a variable shows text, and shows nothing of it",

@@ -69,7 +69,8 @@ struct Layout: Sendable {
             fallback_note: HTMLBytes.contains("class=\"fallback\"", in: content.html),
             json_ld: content.jsonLD.map(StructuredData.scriptText),
             revision: revision,
-            revision_full: stamp.revision,
+            // Its tooltip too, in the page's language, outside git (the review read "unversioned").
+            revision_full: stamp.revision == SourceInfo.unversioned ? revision : stamp.revision,
             source_date: site.dates.value("\(stamp.epoch)\n\(language.code)") { language.formatter.date(Day(unixSeconds: stamp.epoch)) },
             source_day: site.days.value(stamp.epoch) { Day(unixSeconds: stamp.epoch).description },
             model_version: site.network.settings.version,

@@ -141,10 +141,17 @@ struct LinkRule: DocumentRule {
                     // No file of that folder is meant: a file of that name elsewhere (a model
                     // service linked as if it were beside a local one; session 44's trial got
                     // no help), the link to it written from here.
+                    // The nearest first (most folders shared with this document: its own
+                    // municipality's, not the first in the tree; the review), the anchor kept.
+                    let here = doc.path.split(ascii: "/")
+                    let shared = { (path: String) in zip(here, path.split(ascii: "/")).prefix { $0 == $1 }.count }
                     let elsewhere = Suggestions.didYouMean(name, in: siblings) == nil
-                        ? c.network.tree.paths.filter { $0.split(ascii: "/").last.map(String.init) == name }.sorted() : []
+                        ? c.network.tree.paths.filter { $0.split(ascii: "/").last.map(String.init) == name }
+                            .sorted { shared($0) != shared($1) ? shared($0) > shared($1) : $0 < $1 } : []
+                    let fragment = anchor.map { $0.isEmpty ? "" : "#" + $0 } ?? ""
+                    let more = elsewhere.count > 1 ? " (\(elsewhere.count) files have that name; this is the nearest)" : ""
                     let help = Suggestions.didYouMean(name, in: siblings)
-                        ?? elsewhere.first.map { "\($0) has that name: link to it as '\(LinkRule.relative(from: doc.path, to: $0))'" }
+                        ?? elsewhere.first.map { "\($0) has that name: link to it as '\(LinkRule.relative(from: doc.path, to: $0))\(fragment)'\(more)" }
                     out.append(.error("link-broken", "'\(destination)' points to \(resolved), which does not exist",
                                       at: link.span, help: help))
                     continue

@@ -86,6 +86,21 @@ public enum DiffReport {
 
     static func place(_ span: SourceSpan) -> String { "\(span.file):\(span.start.line)" }
 
+    /// A value on one line in flow style (`NodeValue.text`), each text in several languages
+    /// (a mapping of language codes to strings) in `language`, wherever it stands.
+    static func shown(_ node: Node, in language: String) -> String {
+        switch node.value {
+        case let .mapping(pairs) where !pairs.isEmpty && pairs.allSatisfy({ TreeLayout.isLanguageCode($0.key.keyText) && $0.value.string != nil }):
+            return text(LocalizedText(node, defaultLanguage: language), in: language) ?? ""
+        case let .sequence(items):
+            return "[" + items.map { shown($0, in: language) }.joined(separator: ", ") + "]"
+        case let .mapping(pairs):
+            return "{" + pairs.map { "\($0.key.keyText): \(shown($0.value, in: language))" }.joined(separator: ", ") + "}"
+        default:
+            return NodeValue.text(node, limit: .max)
+        }
+    }
+
     /// The report as text, in the language of `words` (the model's default language, or `--lang`):
     /// its phrases are the `diff.*` strings, time limits are written as durations.
     public static func text(_ d: ModelDiff, words: ValueFormatter) -> String {
@@ -118,13 +133,11 @@ public enum DiffReport {
             let value = { (node: Node?) -> String in
                 if let unit = c.unit, let n = node?.number { return words.measure(n, unit: unit) }
                 if let text = node?.string, ISODuration(text) != nil { return words.duration(text) }
-                // A text in several languages, in the report's (session 44's trial read the
-                // model's `{ca: …}` mapping, cut, in an English report).
-                if let pairs = node?.pairs, !pairs.isEmpty, pairs.allSatisfy({ TreeLayout.isLanguageCode($0.key.keyText) && $0.value.string != nil }),
-                   let shown = text(LocalizedText(node, defaultLanguage: words.language), in: words.language) {
-                    return shown.count > 120 ? String(shown.prefix(119)) + "…" : shown
-                }
-                return NodeValue.text(node)
+                // Its texts in several languages in the report's, also in a list or a new
+                // item (session 44's trial, then its review, read the `{ca: …}` mappings).
+                guard let node else { return NodeValue.text(nil) }
+                let shown = DiffReport.shown(node, in: words.language)
+                return shown.count > 120 ? String(shown.prefix(119)) + "…" : shown
             }
             let from = c.model == nil ? s["diff.not_in_model"] : value(c.model)
             return s("diff.field_changed", values.merging(["from": from, "to": value(c.local)]) { a, _ in a })

@@ -121,8 +121,8 @@ final class ViewModelTests: XCTestCase {
                                       uiPlaceholders: ["supported_by": ["agency"], "count_of": ["n", "total"]])
         let found = check.check("chapter", shape: .of(Chapter.self)).map { "\($0.rule) \($0.span): \($0.message) | \($0.help ?? "")" }
         XCTAssertEqual(found, [
-            "ui-string-placeholder templates/x/chapter.mustache:2:6: 'ui.supported_by' is shown as it is written, with {agency}: a template fills in no placeholder | write the words themselves in the text of 'supported_by' in templates/strings/, in every language, or show them from the view model beside the string",
-            "ui-string-placeholder templates/x/chapter.mustache:2:26: 'ui.count_of' is shown as it is written, with {n}, {total}: a template fills in no placeholder | write the words themselves in the text of 'count_of' in templates/strings/, in every language, or show them from the view model beside the string",
+            "ui-string-placeholder templates/x/chapter.mustache:2:6: 'ui.supported_by' is shown as it is written, with {agency}: a template fills in no placeholder | if oae's code fills this key in, show the view model's field that holds it filled instead (the example's templates name it); else write the words themselves in the text of 'supported_by' in templates/strings/, in every language",
+            "ui-string-placeholder templates/x/chapter.mustache:2:26: 'ui.count_of' is shown as it is written, with {n}, {total}: a template fills in no placeholder | if oae's code fills this key in, show the view model's field that holds it filled instead (the example's templates name it); else write the words themselves in the text of 'count_of' in templates/strings/, in every language",
         ])
     }
 

@@ -187,4 +187,19 @@ final class ReaderWordingTests: XCTestCase {
             }
         }
     }
+
+    /// A tree outside git: the footer says so in the page's language, its tooltip too (the
+    /// review read title="unversioned").
+    func testTheFooterOfATreeOutsideGitSaysSoInItsLanguage() throws {
+        let tree = try XCTUnwrap(ReaderWordingTests.tree)
+        let source = try tree.input()
+        let input = BuildInput(root: source.root, network: source.network, resolved: source.resolved, sourceRevision: SourceInfo.unversioned,
+                               sourceEpoch: source.sourceEpoch, toolVersion: source.toolVersion)
+        let pages = try sitePages(input)
+        for (language, words) in [("ca", "sense control de versions"), ("es", "sin control de versiones"), ("en", "not under version control")] {
+            let html = try XCTUnwrap(pages["\(language)/index.html"])
+            XCTAssertTrue(html.contains("<span class=\"revision\" title=\"\(words)\">\(words)</span>"), language)
+            XCTAssertFalse(html.contains("unversioned"), language)
+        }
+    }
 }

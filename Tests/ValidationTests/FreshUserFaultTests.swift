@@ -292,7 +292,7 @@ final class FreshUserFaultTests: XCTestCase {
     func testAUIStringWithAPlaceholderShownByATemplateIsAnError() throws {
         try assertRendered([
             "templates/site/layout.mustache:68:6: error[ui-string-placeholder]: 'ui.footer_supported_by' is shown as it is written, with {agency}: a template fills in no placeholder\n"
-                + "   = help: write the words themselves in the text of 'footer_supported_by' in templates/strings/, in every language, or show them from the view model beside the string\n",
+                + "   = help: if oae's code fills this key in, show the view model's field that holds it filled instead (the example's templates name it); else write the words themselves in the text of 'footer_supported_by' in templates/strings/, in every language\n",
         ], FreshUserFaultTests.stringRules) { tree in
             for (language, text) in [("ca", "Amb el suport de {agency}"), ("es", "Con el apoyo de {agency}"), ("en", "Supported by {agency}")] {
                 try tree.replace("templates/strings/\(language).yaml", "\nfooter_source: ", "\nfooter_supported_by: \"\(text)\"\nfooter_source: ")

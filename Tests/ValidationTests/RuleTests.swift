@@ -696,6 +696,13 @@ final class RuleTests: XCTestCase {
             "\(path):\(try t.read(path).split(separator: "\n", omittingEmptySubsequences: false).count - 1):7: 'company-creation.md' points to seeds/sant-feliu-de-llobregat/services/company-creation.md, which does not exist"
                 + " | model/services/company-creation.md has that name: link to it as '../../../model/services/company-creation.md'",
         ])
+        // The nearest of several files of that name (its own municipality's), the anchor kept (the review).
+        try t.write(path, try t.read(path) + "\nVegeu [l'adaptació](adaptation.yaml) i [què és](company-creation.md#que-es).\n")
+        let more = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "link-broken" }.compactMap(\.help)
+        XCTAssertEqual(more.dropFirst().map { $0 }, [
+            "seeds/sant-feliu-de-llobregat/adaptation.yaml has that name: link to it as '../adaptation.yaml' (2 files have that name; this is the nearest)",
+            "model/services/company-creation.md has that name: link to it as '../../../model/services/company-creation.md#que-es'",
+        ])
         XCTAssertEqual(LinkRule.relative(from: "model/services/a.md", to: "model/services/b.md"), "b.md")
         XCTAssertEqual(LinkRule.relative(from: "model/services/a.md", to: "model/procedures/b.md"), "../procedures/b.md")
         XCTAssertEqual(LinkRule.relative(from: "seeds/x/a.md", to: "seeds/x/services/b.md"), "services/b.md")

@@ -64,6 +64,14 @@ final class DiffTests: XCTestCase {
         let network = Network(tree: TreeLoader.load(root: tree.root))
         let text = DiffReport.text(try diff(tree, "molins-de-rei"), words: ValueFormatter(network: network, language: "es"))
         XCTAssertTrue(text.contains("steps[s1].action: Recibir a la persona. → Rebre la persona a la recepció. (seeds/molins-de-rei/adaptation.yaml:8)"), text)
+        // In a list of texts and in a new item too (the review).
+        XCTAssertEqual(DiffReport.shown(node("[{ca: Un projecte., es: Un proyecto.}, Text]"), in: "es"), "[Un proyecto., Text]")
+        XCTAssertEqual(DiffReport.shown(node("{id: nou, metric: {ca: Dies, es: Días}, target: 4}"), in: "es"), "{id: nou, metric: Días, target: 4}")
+        XCTAssertEqual(DiffReport.shown(node("{ca: Dies}"), in: "es"), "[ca] Dies")
+    }
+
+    func node(_ text: String) -> Node {
+        YAMLLoader().load(text: text, file: "x.yaml", lineOffset: 0).0!
     }
 
     func testRemovalsIndicatorTargetsOwnersAndLocalProcedures() throws {
