@@ -42,9 +42,14 @@ extension Pages {
         let hours = officeHours(office, language)
         let contact = officeContact(office, language)
         let address = officeSummary(slug, language, path).address
+        // An office not open yet says so where a reader of the printed sheet sees it (session
+        // 44's trial: a planned office's charter read as an open one's, hours and all).
+        let notice: String? = (r.status ?? .planned) >= .pilot ? nil
+            : r.openingDate.map { language.format("charter_opens_on", ["date": language.formatter.date($0)]) } ?? language["charter_not_open"]
         let view = CharterView(
             office: officeName,
             office_name: officeText.text.isEmpty ? language.plain(officeName) : officeText,
+            opening_notice: notice ?? "", has_opening_notice: notice != nil,
             intro: language.text(template?["intro"]), has_intro: template?["intro"] != nil,
             address: address, has_address: !address.isEmpty,
             services: services,
@@ -88,6 +93,9 @@ struct CharterView: ViewModel {
     var office: String
     /// The office's name, marked when shown in another language (a fallback).
     var office_name: TextView
+    /// For an office not open yet: when it opens, or that it has not opened.
+    var opening_notice: String
+    var has_opening_notice: Bool
     var intro: TextView
     var has_intro: Bool
     var address: String

@@ -282,9 +282,11 @@ extension BudgetsView.Row: TemplateValueConvertible {
 extension CharterView: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(23)
+        m.reserveCapacity(25)
         m.append("office", .string(office))
         m.append("office_name", office_name.templateValue)
+        m.append("opening_notice", .string(opening_notice))
+        m.append("has_opening_notice", .bool(has_opening_notice))
         m.append("intro", intro.templateValue)
         m.append("has_intro", .bool(has_intro))
         m.append("address", .string(address))

@@ -202,4 +202,16 @@ final class ReaderWordingTests: XCTestCase {
             XCTAssertFalse(html.contains("unversioned"), language)
         }
     }
+
+    /// The charter of an office not open yet says when it opens, at its head (session 44's
+    /// trial: a planned office's charter read as an open one's, hours and all); an open
+    /// office's says nothing of it.
+    func testTheCharterOfAnOfficeNotOpenYetSaysWhenItOpens() throws {
+        try assertPages("{lang}/offices/molins-de-rei/charter.html", contain: [
+            "ca": "<p class=\"charter-opening\"><strong>Aquesta oficina obrirà l’1 de març de 2027: la carta diu els serveis i els compromisos que hi tindrà.</strong></p>",
+            "es": "<p class=\"charter-opening\"><strong>Esta oficina abrirá el 1 de marzo de 2027: la carta recoge los servicios y los compromisos que tendrá.</strong></p>",
+            "en": "<p class=\"charter-opening\"><strong>This office opens on 1 March 2027: the charter sets out the services and commitments it will have.</strong></p>",
+        ])
+        XCTAssertFalse(try page("ca/offices/sant-feliu-de-llobregat/charter.html").contains("charter-opening"))
+    }
 }
