@@ -185,12 +185,8 @@ struct OverrideRule: MunicipalRule {
             }
             for (node, path) in texts(in: o.localValue, kind: o.kind, schemaPath: o.schemaPath, path: o.path, annotations) {
                 guard let missing = TranslationRule.missing(node, languages, defaultLanguage: defaultLanguage), !missing.isEmpty else { continue }
-                out.append(.warning("translation-missing",
-                                    "'\(path.fieldName)' of \(o.kind.rawValue) '\(o.target)' has no \(TranslationRule.describe(missing)) text",
-                                    at: node.span,
-                                    help: node.string != nil
-                                        ? "write the text as a mapping: '\(defaultLanguage):' with this text, then one line per language"
-                                        : "add \(missing.map { "'\($0):'" }.joined(separator: " and "))"))
+                out.append(TranslationRule.missingText("'\(path.fieldName)' of \(o.kind.rawValue) '\(o.target)'", node, missing,
+                                                       defaultLanguage: defaultLanguage))
             }
         }
         for text in order {

@@ -51,12 +51,7 @@ struct TranslationRule: DocumentRule {
                 let node = annotated[i].node
                 guard let missing = TranslationRule.missing(node, languages, defaultLanguage: defaultLanguage),
                       !missing.isEmpty else { continue }
-                out.append(.warning("translation-missing",
-                                    "'\(annotated[i].path.fieldName)' has no \(TranslationRule.describe(missing)) text",
-                                    at: node.span,
-                                    help: node.string != nil
-                                        ? "write the text as a mapping: '\(defaultLanguage):' with this text, then one line per language"
-                                        : "add \(missing.map { "'\($0):'" }.joined(separator: " and "))"))
+                out.append(TranslationRule.missingText("'\(annotated[i].path.fieldName)'", node, missing, defaultLanguage: defaultLanguage))
             }
             // A text that could not be read (its own error says so) asks for no translation.
             // The bodies missing are those the outputs show in another language's place,
@@ -90,6 +85,15 @@ struct TranslationRule: DocumentRule {
             }
         }
         return out
+    }
+
+    /// `translation-missing` for a text (`node`: a string, or a mapping of languages) that
+    /// lacks `missing`; `named` is how the message names it (`'items[0].note'`).
+    static func missingText(_ named: String, _ node: Node, _ missing: [String], defaultLanguage: String) -> Diagnostic {
+        .warning("translation-missing", "\(named) has no \(describe(missing)) text", at: node.span,
+                 help: node.string != nil
+                     ? "write the text as a mapping: '\(defaultLanguage):' with this text, then one line per language"
+                     : "add \(missing.map { "'\($0):'" }.joined(separator: " and "))")
     }
 
     /// `translation-sections`: a translation whose body has fewer headings than the text it

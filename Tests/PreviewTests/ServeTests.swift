@@ -161,29 +161,10 @@ final class ServeTests: XCTestCase {
         // A file of templates/site/root/, in the preview's first full build.
         try FileManager.default.createDirectory(at: root.appendingPathComponent("templates/site/root"), withIntermediateDirectories: true)
         try Data("first.example.cat\n".utf8).write(to: root.appendingPathComponent("templates/site/root/CNAME"))
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: oae)
-        server.arguments = ["serve", "--root", root.path, "--port", "0", "--as-of", "2026-11-25"]
-        let out = Pipe()
-        server.standardOutput = out
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("oae-serve-log-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: log) }
-        server.standardError = try FileHandle(forWritingTo: log)
-        try server.run()
-        defer { server.terminate(); server.waitUntilExit() }
-
         // The first line on standard output names the address.
-        var line = Data()
-        let fd = out.fileHandleForReading.fileDescriptor
-        var byte: UInt8 = 0
-        while read(fd, &byte, 1) == 1 {
-            line.append(byte)
-            if byte == UInt8(ascii: "\n") { break }
-        }
-        let text = String(decoding: line, as: UTF8.self)
-        let port = try XCTUnwrap(text.split(separator: ":").last?.split(separator: "/").first.flatMap { Int($0) }, text)
-        let base = "http://127.0.0.1:\(port)"
+        let (server, base, log) = try serve(root)
+        defer { server.terminate(); server.waitUntilExit(); try? FileManager.default.removeItem(at: log) }
+        let port = try XCTUnwrap(base.split(separator: ":").last.flatMap { Int($0) })
 
         let page = "\(base)/ca/"
         let (status, home) = try await get(page)

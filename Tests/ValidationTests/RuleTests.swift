@@ -437,19 +437,23 @@ final class RuleTests: XCTestCase {
         try assertDiagnostics([
             "office-opening-passed seeds/molins-de-rei/office.yaml:7:15: the office is still planned, but its opening date 2026-03-01 has passed (as of 2026-11-25)",
             "training-after-opening seeds/molins-de-rei/office.yaml:7:15: the office opens on 2026-03-01, before every date of its mandatory training (2 modules, the first on 2027-02-01)",
-        ]) { t in
-            let path = "seeds/molins-de-rei/staffing.yaml"
-            try t.write(path, try t.read(path) + """
-                  - id: adv-1
-                    role: business-advisor
-                    fte: 1
-                    training:
-                      - module: oae-model-induction
-                        planned: 2027-02-15
+        ]) { try Self.openMolinsEarlyWithAnAdvisor($0, planned: "2027-02-15") }
+    }
 
-                """)
-            try t.replace("seeds/molins-de-rei/office.yaml", "opening_date: 2027-03-01", "opening_date: 2026-03-01")
-        }
+    /// Molins de Rei's opening a year early (2026-03-01), with an advisor whose induction
+    /// is planned on `planned` after the coordinator's.
+    static func openMolinsEarlyWithAnAdvisor(_ t: FixtureTree, planned: String) throws {
+        let path = "seeds/molins-de-rei/staffing.yaml"
+        try t.write(path, try t.read(path) + """
+              - id: adv-1
+                role: business-advisor
+                fte: 1
+                training:
+                  - module: oae-model-induction
+                    planned: \(planned)
+
+            """)
+        try t.replace("seeds/molins-de-rei/office.yaml", "opening_date: 2027-03-01", "opening_date: 2026-03-01")
     }
 
     /// Counted by module, not by date, and the earliest date first (the review: "28
@@ -459,16 +463,7 @@ final class RuleTests: XCTestCase {
         defer { t.remove() }
         let path = "seeds/molins-de-rei/staffing.yaml"
         try t.replace(path, "planned: 2027-02-01", "planned: 2027-02-01\n        completed: 2027-02-02")
-        try t.write(path, try t.read(path) + """
-              - id: adv-1
-                role: business-advisor
-                fte: 1
-                training:
-                  - module: oae-model-induction
-                    planned: 2027-01-15
-
-            """)
-        try t.replace("seeds/molins-de-rei/office.yaml", "opening_date: 2027-03-01", "opening_date: 2026-03-01")
+        try Self.openMolinsEarlyWithAnAdvisor(t, planned: "2027-01-15")
         let found = CheckRun.diagnose(root: t.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "training-after-opening" }
         XCTAssertEqual(found.map(\.message), ["the office opens on 2026-03-01, before every date of its mandatory training (2 modules, the first on 2027-01-15)"])
         XCTAssertEqual(found.first?.related.map { "\($0.span)" }, ["\(path):15:18"])
