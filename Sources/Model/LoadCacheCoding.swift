@@ -127,6 +127,7 @@ extension LoadCache {
             w.optionalString(d.language)
             w.bool(d.mayHoldPlaceholder)
             w.bool(d.mayHoldDeferral)
+            w.bool(d.mayHoldLookAlike)
             for list in [d.unshowable, d.invisible] {
                 w.unsigned(UInt64(list.count))
                 for u in list {
@@ -181,6 +182,7 @@ extension LoadCache {
                              municipality: try r.optionalString(), language: try r.optionalString())
             d.mayHoldPlaceholder = try r.bool()
             d.mayHoldDeferral = try r.bool()
+            d.mayHoldLookAlike = try r.bool()
             var lists: [[PDFFonts.Unshowable]] = []
             for _ in 0..<2 {
                 var list: [PDFFonts.Unshowable] = []

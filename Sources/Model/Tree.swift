@@ -24,6 +24,7 @@ public struct Document: Sendable {
         var unshowable: [PDFFonts.Unshowable]
         var invisible: [PDFFonts.Unshowable]
         var writtenForms: WrittenForms = [:]
+        var mayHoldLookAlike = true
 
         init(kind: Kind, id: String, path: String, municipality: String?, language: String?, root: Node?, markdown: MarkdownDocument?, mayHoldPlaceholder: Bool, mayHoldDeferral: Bool, unshowable: [PDFFonts.Unshowable], invisible: [PDFFonts.Unshowable]) {
             self.kind = kind
@@ -42,6 +43,7 @@ public struct Document: Sendable {
         func copy() -> Storage {
             let copy = Storage(kind: kind, id: id, path: path, municipality: municipality, language: language, root: root, markdown: markdown, mayHoldPlaceholder: mayHoldPlaceholder, mayHoldDeferral: mayHoldDeferral, unshowable: unshowable, invisible: invisible)
             copy.writtenForms = writtenForms
+            copy.mayHoldLookAlike = mayHoldLookAlike
             return copy
         }
     }
@@ -109,6 +111,14 @@ public struct Document: Sendable {
         get { storage.mayHoldPlaceholder }
         _modify { yield &owned().mayHoldPlaceholder }
         set { owned().mayHoldPlaceholder = newValue }
+    }
+
+    /// False when the file's bytes hold none of the look-alikes of an apostrophe
+    /// (`LookAlikeApostrophe.mayBeIn`): the `text-apostrophe` rule then skips the document.
+    public var mayHoldLookAlike: Bool {
+        get { storage.mayHoldLookAlike }
+        _modify { yield &owned().mayHoldLookAlike }
+        set { owned().mayHoldLookAlike = newValue }
     }
 
     /// False when the file's bytes cannot give a `decide_at` key (`DeferredItem.mayBeIn`):
@@ -469,6 +479,7 @@ public enum TreeLoader {
             var doc = Document(kind: kind, id: id, path: path, municipality: municipality, language: language)
             doc.mayHoldPlaceholder = Placeholder.mayBeIn(bytes)
             doc.mayHoldDeferral = DeferredItem.mayBeIn(bytes)
+            doc.mayHoldLookAlike = LookAlikeApostrophe.mayBeIn(bytes)
             (doc.unshowable, doc.invisible) = PDFFonts.unshowableAndInvisible(in: bytes)
             // A document that cannot be read (empty, or not well formed) is still in the tree,
             // without content: what names it is not told it does not exist (one error, the cause).
@@ -526,15 +537,27 @@ extension TreeLoader {
     /// True when a YAML file's lines are only blank, comments (`#`), directives (`%YAML`)
     /// and document markers (`---`, `...`): it holds no value, as an empty file.
     static func holdsNoValue(_ bytes: [UInt8]) -> Bool {
-        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: true) {
-            let text = line.drop { $0 == 0x20 || $0 == 0x09 }
-            let trimmed = text.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }.reversed()
-            if trimmed.isEmpty || trimmed.first == UInt8(ascii: "#") { continue }
-            if line.first == UInt8(ascii: "%") { continue }
-            let marker = Array(trimmed.prefix(3))
-            guard marker == Array("---".utf8) || marker == Array("...".utf8) else { return false }
-            let rest = trimmed.dropFirst(3).drop { $0 == 0x20 || $0 == 0x09 }
-            guard rest.isEmpty || rest.first == UInt8(ascii: "#"), trimmed.count == 3 || trimmed.dropFirst(3).first == 0x20 || trimmed.dropFirst(3).first == 0x09 else { return false }
+        // Line by line, stopping at the first line with a value (most files: their first),
+        // without splitting the whole file (that was 2.4% of `oae check`'s instructions).
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            var end = i
+            while end < n, bytes[end] != 0x0A { end += 1 }
+            var a = i, b = end
+            while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
+            while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 || bytes[b - 1] == 0x0D { b -= 1 }
+            let blankOrComment = a == b || bytes[a] == UInt8(ascii: "#") || bytes[i] == UInt8(ascii: "%")
+            if !blankOrComment {
+                // A document marker, alone or before a comment.
+                guard b - a >= 3, (bytes[a] == UInt8(ascii: "-") && bytes[a + 1] == UInt8(ascii: "-") && bytes[a + 2] == UInt8(ascii: "-"))
+                    || (bytes[a] == UInt8(ascii: ".") && bytes[a + 1] == UInt8(ascii: ".") && bytes[a + 2] == UInt8(ascii: ".")) else { return false }
+                var rest = a + 3
+                if rest < b, bytes[rest] != 0x20, bytes[rest] != 0x09 { return false }
+                while rest < b, bytes[rest] == 0x20 || bytes[rest] == 0x09 { rest += 1 }
+                if rest < b, bytes[rest] != UInt8(ascii: "#") { return false }
+            }
+            i = end + 1
         }
         return true
     }

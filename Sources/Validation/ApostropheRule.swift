@@ -28,6 +28,8 @@ struct ApostropheRule: DocumentRule {
     static let inBodies: Set<Unicode.Scalar> = ["\u{00B4}", "\u{2018}", "\u{2032}"]
 
     func check(_ doc: Document, _: Void, _ c: ValidationContext) -> [Diagnostic] {
+        // Most files hold none of the characters (`LookAlikeApostrophe`, found as they load).
+        guard doc.mayHoldLookAlike else { return [] }
         var found: [(position: SourcePosition, scalar: Unicode.Scalar, word: String)] = []
         for (span, text) in doc.root.map(TextNoFontRule.strings) ?? [] {
             for (offset, scalar, word) in ApostropheRule.find(text, ApostropheRule.lookAlikes) {
@@ -38,7 +40,7 @@ struct ApostropheRule: DocumentRule {
                 found.append((SourcePosition(line: span.start.line, column: column), scalar, word))
             }
         }
-        if let md = doc.markdown, ApostropheRule.mayHold(md.body) {
+        if let md = doc.markdown, ApostropheRule.mayHold(md.body, backtick: false) {
             for (i, line) in md.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 for (offset, scalar, word) in ApostropheRule.find(String(line), ApostropheRule.inBodies) {
                     found.append((SourcePosition(line: md.bodyLineOffset + i + 1, column: offset + 1), scalar, word))
@@ -66,10 +68,10 @@ struct ApostropheRule: DocumentRule {
         }
     }
 
-    static func mayHold(_ text: String) -> Bool {
+    static func mayHold(_ text: String, backtick: Bool = true) -> Bool {
         var previous: UInt8 = 0, beforeThat: UInt8 = 0
         for b in text.utf8 {
-            if b == 0x60 || (previous == 0xC2 && b == 0xB4) || (beforeThat == 0xE2 && previous == 0x80 && (b == 0x98 || b == 0xB2)) {
+            if (backtick && b == 0x60) || (previous == 0xC2 && b == 0xB4) || (beforeThat == 0xE2 && previous == 0x80 && (b == 0x98 || b == 0xB2)) {
                 return true
             }
             (beforeThat, previous) = (previous, b)
