@@ -53,10 +53,14 @@ extension Pages {
             // From the records, not the stage (session 38's trial read "agreement signed: yes"
             // of municipalities whose agreement no file held): an adhesion the office relies
             // on, or the one the plan names, signed by the page's day.
-            let signed = office.map { network.signedAdhesion($0.slug, by: today) != nil }
-                ?? planned.map { plan?.signedAdhesion($0, by: today, in: network) != nil } ?? false
+            let adhesion = office.map { network.signedAdhesion($0.slug, by: today) }
+                ?? planned.flatMap { plan?.signedAdhesion($0, by: today, in: network) }
+            let signed = adhesion != nil
+            // The agreement linked, so that a reviewer reaches it from the row (session 44's
+            // trial found the expansion's adhesions only on the agreements page).
             readiness.append(.init(label: language["readiness_agreement"],
-                                   value: language[signed ? "readiness_yes" : "readiness_no"], complete: signed))
+                                   value: language[signed ? "readiness_yes" : "readiness_no"], complete: signed,
+                                   href: adhesion.map { href(.agreement($0.id), language, from: path) } ?? "", has_href: adhesion != nil))
             rows.append(.init(
                 municipality: Typography.prose(entry.name), ine_code: entry.ineCode,
                 href: office.map { href(.office($0.slug), language, from: path) } ?? "", has_office: office != nil,
@@ -108,7 +112,14 @@ struct ExpansionView: ViewModel {
     struct Wave: ViewModel { var id: String; var name: String; var dates: String; var count: String }
     struct StageCount: ViewModel { var stage: String; var label: String; var count: String }
     /// One part of a municipality's readiness (`Checklist: 9 of 12`), complete or not.
-    struct Check: ViewModel { var label: String; var value: String; var complete: Bool }
+    struct Check: ViewModel {
+        var label: String
+        var value: String
+        var complete: Bool
+        /// The page of the record that completes it (the adhesion), or "".
+        var href: String = ""
+        var has_href: Bool = false
+    }
     struct Row: ViewModel {
         var municipality: String
         var ine_code: String

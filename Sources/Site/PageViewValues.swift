@@ -530,10 +530,12 @@ extension ExpansionView: TemplateValueConvertible {
 extension ExpansionView.Check: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(3)
+        m.reserveCapacity(5)
         m.append("label", .string(label))
         m.append("value", .string(value))
         m.append("complete", .bool(complete))
+        m.append("href", .string(href))
+        m.append("has_href", .bool(has_href))
         return .object(m)
     }
 }

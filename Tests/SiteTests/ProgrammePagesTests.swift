@@ -39,7 +39,7 @@ final class ProgrammePagesTests: XCTestCase {
         func readiness(_ name: String) -> String {
             en.components(separatedBy: "<tr><th scope=\"row\">\(name) ").dropFirst().first?.components(separatedBy: "</tr>").first ?? ""
         }
-        XCTAssertTrue(readiness("Sant Joan Despí").contains("<ul class=\"readiness\"><li class=\"complete\">Agreement signed: yes</li></ul>"), en)
+        XCTAssertTrue(readiness("Sant Joan Despí").contains("<ul class=\"readiness\"><li class=\"complete\">Agreement signed: <a href=\"agreements/adhesion-sant-joan-despi.html\">yes</a></li></ul>"), en)
         XCTAssertTrue(readiness("Esplugues de Llobregat").contains("<ul class=\"readiness\"><li class=\"pending\">Agreement signed: no</li></ul>"), en)
     }
 

@@ -214,4 +214,14 @@ final class ReaderWordingTests: XCTestCase {
         ])
         XCTAssertFalse(try page("ca/offices/sant-feliu-de-llobregat/charter.html").contains("charter-opening"))
     }
+
+    /// The expansion page links the adhesion that makes "agreement signed: yes", of an
+    /// office's and of a municipality the plan names (session 44's trial reached those only
+    /// from the agreements page); "no" links nothing.
+    func testTheExpansionPageLinksTheSignedAdhesion() throws {
+        let html = try page("ca/expansion.html")
+        XCTAssertTrue(html.contains("Conveni signat: <a href=\"agreements/adhesion-sant-joan-despi.html\">sí</a>"), html)
+        XCTAssertTrue(html.contains("Conveni signat: <a href=\"agreements/adhesion-sant-feliu-de-llobregat.html\">sí</a>"), html)
+        XCTAssertFalse(html.contains("\">no</a>"))
+    }
 }
