@@ -27,9 +27,8 @@ extension Pages {
         let groups = AgreementType.allCases.compactMap { type -> AgreementsView.Group? in
             // By title in the page's language (they came as the programme's folder, then
             // the offices', each by id; session 44's trial).
-            let docs = site.agreements.filter { $0.agreementType == type }
-                .map { ($0, language.text($0.root?["title"]).text) }
-                .sorted { ReadingOrder.precedes($0.1, $1.1, then: ($0.0.id, $1.0.id)) }.map(\.0)
+            let docs = ReadingOrder.sorted(site.agreements.filter { $0.agreementType == type },
+                                           name: { language.text($0.root?["title"]).text }, id: \.id)
             guard !docs.isEmpty else { return nil }
             return .init(id: "type-\(type.rawValue)", type: language.label("agreement_type", type.rawValue), agreements: docs.map { doc in
                 let root = doc.root

@@ -6,8 +6,8 @@ extension Pages {
     /// the network with its phase, opening date and address, in the order of the
     /// municipalities' names.
     func offices(_ language: SiteLanguage, _ path: String) -> PageContent {
-        let offices = site.municipalities.map { officeSummary($0.slug, language, path) }
-            .sorted { ReadingOrder.precedes($0.municipality, $1.municipality, then: ($0.slug, $1.slug)) }
+        let offices = ReadingOrder.sorted(site.municipalities.map { officeSummary($0.slug, language, path) },
+                                          name: \.municipality, id: \.slug)
         let counts = Pages.statusOrder.compactMap { status -> OfficesView.Count? in
             let n = offices.filter { $0.status == status }.count
             return n == 0 ? nil : .init(status: status, label: site.statusLabel(status, language), count: String(n))

@@ -141,16 +141,15 @@ extension Pages {
     /// as no order at all in Catalan and Spanish; sessions 43 and 44's trials).
     func inReadingOrder(_ services: [ResolvedService], _ language: SiteLanguage) -> [ResolvedService] {
         let areaOrder = Dictionary(site.areas.enumerated().compactMap { i, a in a.string(at: "id").map { ($0, i) } }) { a, _ in a }
-        return services.map { s in
-            (s, s.fields.string(at: "area").flatMap { areaOrder[$0] } ?? Int.max, language.text(s.fields["name"]).text)
-        }.sorted { a, b in
-            a.1 != b.1 ? a.1 < b.1 : ReadingOrder.precedes(a.2, b.2, then: (a.0.id, b.0.id))
-        }.map(\.0)
+        let byName = ReadingOrder.sorted(services, name: { language.text($0.fields["name"]).text }, id: \.id)
+        let area = { (s: ResolvedService) in s.fields.string(at: "area").flatMap { areaOrder[$0] } ?? Int.max }
+        return byName.enumerated().sorted { a, b in
+            area(a.element) != area(b.element) ? area(a.element) < area(b.element) : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// An office's procedures by title in the page's language.
     func inReadingOrder(_ procedures: [ResolvedProcedure], _ language: SiteLanguage) -> [ResolvedProcedure] {
-        procedures.map { ($0, language.text($0.fields["title"]).text) }
-            .sorted { ReadingOrder.precedes($0.1, $1.1, then: ($0.0.id, $1.0.id)) }.map(\.0)
+        ReadingOrder.sorted(procedures, name: { language.text($0.fields["title"]).text }, id: \.id)
     }
 }

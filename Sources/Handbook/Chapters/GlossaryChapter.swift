@@ -32,9 +32,7 @@ struct GlossaryChapter: ChapterBuilder {
         let m = c.markup
         let terms = c.network.modelDocuments(.glossary).first?.root?.sequence(at: "terms") ?? []
         let byId = Dictionary(terms.compactMap { t in t.string(at: "id").map { ($0, t) } }, uniquingKeysWith: { a, _ in a })
-        let sorted = terms.map { ($0, m.plain($0["term"])) }.sorted { a, b in
-            ReadingOrder.precedes(a.1, b.1, then: (a.0.string(at: "id") ?? "", b.0.string(at: "id") ?? ""))
-        }.map(\.0)
+        let sorted = ReadingOrder.sorted(terms, name: { m.plain($0["term"]) }, id: { $0.string(at: "id") ?? "" })
         let entries = sorted.map { t -> GlossaryView.Term in
             let id = t.string(at: "id") ?? ""
             let related = (t.sequence(at: "see_also") ?? []).compactMap(\.string).compactMap { rid in
