@@ -21,7 +21,7 @@ extension Pages {
             }
             let cost = b.costPerPersonAttended
             return .init(
-                id: "budget-\(b.municipality)-\(b.year)",
+                id: Pages.budgetAnchor(b.municipality, b.year),
                 office: site.municipalityName(b.municipality), href: href(.office(b.municipality), language, from: path),
                 year: String(b.year), total: formatter.money(b.total),
                 lines: lines.map { .init(label: language[$0.0], amount: formatter.money($0.1), note: "") },

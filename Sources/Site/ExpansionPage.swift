@@ -62,7 +62,7 @@ extension Pages {
                                    value: language[signed ? "readiness_yes" : "readiness_no"], complete: signed,
                                    href: adhesion.map { href(.agreement($0.id), language, from: path) } ?? "", has_href: adhesion != nil))
             rows.append(.init(
-                municipality: Typography.prose(entry.name), ine_code: entry.ineCode,
+                id: Pages.expansionAnchor(entry.ineCode), municipality: Typography.prose(entry.name), ine_code: entry.ineCode,
                 href: office.map { href(.office($0.slug), language, from: path) } ?? "", has_office: office != nil,
                 stage: stage, stage_label: language["stage.\(stage)"],
                 wave: wave.map { language.string($0.node["name"]) } ?? "–",
@@ -121,6 +121,8 @@ struct ExpansionView: ViewModel {
         var has_href: Bool = false
     }
     struct Row: ViewModel {
+        /// The row's id, which an office page links (`Pages.expansionAnchor`).
+        var id: String
         var municipality: String
         var ine_code: String
         var href: String

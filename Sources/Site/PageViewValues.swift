@@ -543,7 +543,8 @@ extension ExpansionView.Check: TemplateValueConvertible {
 extension ExpansionView.Row: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(10)
+        m.reserveCapacity(11)
+        m.append("id", .string(id))
         m.append("municipality", .string(municipality))
         m.append("ine_code", .string(ine_code))
         m.append("href", .string(href))

@@ -42,6 +42,24 @@ final class BudgetsPageTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(pages["ca/budgets.html"]).contains("<span class=\"muted\">235 persones ateses; provisional: 2 trimestres de 3 informats</span>"))
     }
 
+    /// An office's page links its budget's row and its row on the expansion page, and both
+    /// rows are there (session 44's trial reached the budgets and the expansion only from
+    /// the progress page); an office without a budget links none.
+    func testAnOfficePageLinksItsBudgetAndExpansionRows() throws {
+        let tree = try SiteTree(example: true)
+        defer { tree.remove() }
+        let pages = try pages(tree)
+        let ca = try XCTUnwrap(pages["ca/offices/sant-feliu-de-llobregat.html"])
+        XCTAssertTrue(ca.flat.contains("<li><a href=\"../budgets.html#budget-sant-feliu-de-llobregat-2026\">Pressupost 2026</a></li><li><a href=\"../expansion.html#municipality-08211\">Extensió de la xarxa</a></li></ul></dd>"), ca)
+        XCTAssertTrue(try XCTUnwrap(pages["ca/budgets.html"]).contains("<tr id=\"budget-sant-feliu-de-llobregat-2026\">"))
+        XCTAssertTrue(try XCTUnwrap(pages["ca/expansion.html"]).contains("<tr id=\"municipality-08211\"><th scope=\"row\"><a href=\"offices/sant-feliu-de-llobregat.html\">"))
+        XCTAssertTrue(try XCTUnwrap(pages["en/offices/sant-feliu-de-llobregat.html"]).contains(">Budget 2026</a>"))
+        XCTAssertTrue(try XCTUnwrap(pages["es/offices/sant-feliu-de-llobregat.html"]).contains(">Presupuesto 2026</a>"))
+        let molins = try XCTUnwrap(pages["ca/offices/molins-de-rei.html"])
+        XCTAssertFalse(molins.contains("budgets.html"), molins)
+        XCTAssertTrue(molins.contains("../expansion.html#municipality-08123"), molins)
+    }
+
     /// A budget short of funding says by how much; a year without reports has no cost
     /// per person attended.
     func testShortFundingAndNoData() throws {

@@ -18,7 +18,7 @@ final class ProgrammePagesTests: XCTestCase {
         let stages = ["ca": "Candidat", "es": "Candidato", "en": "Candidate"]
         for language in ["ca", "es", "en"] {
             let html = try XCTUnwrap(pages["\(language)/expansion.html"], language)
-            let rows = html.components(separatedBy: "<tr><th scope=\"row\">").dropFirst()
+            let rows = html.components(separatedBy: "\"><th scope=\"row\">").dropFirst()
             XCTAssertEqual(rows.count, 36, language)
             XCTAssertTrue(rows.allSatisfy { $0.contains("<td><span class=\"badge stage-") }, language)
             XCTAssertEqual(rows.filter { $0.contains(">\(stages[language]!)</span>") }.count, 29, language)
@@ -37,7 +37,7 @@ final class ProgrammePagesTests: XCTestCase {
         defer { tree.remove() }
         let en = try XCTUnwrap(try sitePages(try tree.input().asOf(Day("2026-10-01")!))["en/expansion.html"]).flat
         func readiness(_ name: String) -> String {
-            en.components(separatedBy: "<tr><th scope=\"row\">\(name) ").dropFirst().first?.components(separatedBy: "</tr>").first ?? ""
+            en.components(separatedBy: "\"><th scope=\"row\">\(name) ").dropFirst().first?.components(separatedBy: "</tr>").first ?? ""
         }
         XCTAssertTrue(readiness("Sant Joan Despí").contains("<ul class=\"readiness\"><li class=\"complete\">Agreement signed: <a href=\"agreements/adhesion-sant-joan-despi.html\">yes</a></li></ul>"), en)
         XCTAssertTrue(readiness("Esplugues de Llobregat").contains("<ul class=\"readiness\"><li class=\"pending\">Agreement signed: no</li></ul>"), en)
