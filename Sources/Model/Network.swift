@@ -55,6 +55,9 @@ public struct ModelSettings: Sendable {
     public var id = "model"
     public var version = "0.0.0"
     public var languages = ["ca"]
+    /// Whether `languages` was read from model/model.yaml (not the default that stands in
+    /// for a file missing or broken): a text in another language is told only then.
+    public var languagesRead = false
     public var defaultLanguage = "ca"
     public var title: LocalizedText?
     public var requirements = Requirements()
@@ -65,7 +68,7 @@ public struct ModelSettings: Sendable {
         version = node.string(at: "version") ?? version
         defaultLanguage = node.string(at: "default_language") ?? defaultLanguage
         let langs = node.sequence(at: "languages")?.compactMap(\.string) ?? []
-        if !langs.isEmpty { languages = langs }
+        if !langs.isEmpty { languages = langs; languagesRead = true }
         title = LocalizedText(node["title"], defaultLanguage: defaultLanguage)
         requirements = Requirements(node["requirements"])
     }

@@ -288,7 +288,10 @@ public enum TreeLayout {
         if declaration.isMarkdown, let dot = stem.lastIndex(ofASCII: ".") {
             let code = String(stem[stem.index(after: dot)...])
             guard isLanguageCode(code) else {
-                return .unexpected(message: "'\(name)' is not '<id>.md' or '<id>.<language>.md'", help: nil)
+                // `X.OC.md`, `X.oc_aranes.md`: a language tag is written in lower case, its parts joined by hyphens.
+                let meant = code.lowercased().replacingOccurrences(of: "_", with: "-")
+                return .unexpected(message: "'\(name)' is not '<id>.md' or '<id>.<language>.md'",
+                                   help: isLanguageCode(meant) ? "a language is written in lower case, its parts joined by '-': rename it \(stem[..<dot]).\(meant).md" : nil)
             }
             language = code
             stem = String(stem[..<dot])
@@ -367,9 +370,16 @@ public enum TreeLayout {
                            help: "templates/ holds .mustache templates, styles, scripts, images and strings/<lang>.yaml")
     }
 
-    /// Two lowercase ASCII letters, as the model's language codes (`ca`, `es`).
+    /// A language tag as the model's languages are written (`common.schema.yaml`'s
+    /// `language`, BCP 47 in lower case): a code of two or three ASCII letters, then
+    /// subtags of two to eight letters or digits after hyphens (`ca`, `oc-aranes`: session
+    /// 45's trial wrote Aranese's tag and its files were "not '<id>.<language>.md'").
     public static func isLanguageCode(_ code: String) -> Bool {
-        code.count == 2 && code.allSatisfy { $0.isLowercase && $0.isASCII }
+        let parts = code.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (2...8).contains(part.count) && part.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+        }
     }
 
     public static func isSlug(_ s: String) -> Bool {

@@ -14,7 +14,8 @@ struct ReportLanguage: ParsableArguments {
         guard let code else { return network.settings.defaultLanguage }
         let known = network.settings.languages
         guard known.contains(code) else {
-            throw ValidationError("unknown language '\(code)' (the model's languages: \(known.joined(separator: ", ")))")
+            let meant = LanguageNames.meant(code, in: known).map { "did you mean '\($0)'? " } ?? ""
+            throw ValidationError("unknown language '\(code)' (\(meant)the model's languages: \(known.joined(separator: ", ")))")
         }
         return code
     }

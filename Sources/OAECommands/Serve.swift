@@ -169,20 +169,27 @@ struct PreviewWarnings {
 
     static func key(_ d: Diagnostic) -> String { "\(d.rule)\u{0}\(d.span.file)\u{0}\(d.message)" }
 
+    /// How many new warnings a build says in full: a language just added made 1,100, and
+    /// the preview's address came after 6,604 lines of them (session 45's trial).
+    static let saidInFull = 10
+
     /// Keeps `warnings` as the last build's; gives those new since the build before (all
-    /// of them at the first) and what follows the build's line: "; 2 warnings (1 new, said
-    /// above)", "; no warnings left", or nothing when there were none and are none.
+    /// of them at the first), at most `saidInFull`, and what follows the build's line: "; 2
+    /// warnings (1 new, said above)", "; no warnings left", or nothing when there were none
+    /// and are none.
     mutating func update(_ warnings: [Diagnostic]) -> (new: [Diagnostic], summary: String) {
         let keys = warnings.map(PreviewWarnings.key)
         let new = zip(warnings, keys).filter { !last.contains($0.1) }.map(\.0)
+        let said = Array(new.prefix(PreviewWarnings.saidInFull))
+        let saidWhere = new.count > said.count ? "the first \(said.count) said above; 'oae check' lists them all" : "said above"
         let had = last.count
         last = Set(keys)
         defer { started = true }
         if warnings.isEmpty { return ([], had > 0 ? "; no warnings left" : "") }
         let count = "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
-        guard started else { return (new, "; \(count), said above") }
+        guard started else { return (said, new.count > said.count ? "; \(count) (\(saidWhere))" : "; \(count), said above") }
         if new.isEmpty { return ([], "; \(count), said before ('oae check' lists \(warnings.count == 1 ? "it" : "them"))") }
-        return (new, "; \(count) (\(new.count) new, said above)")
+        return (said, "; \(count) (\(new.count) new, \(saidWhere))")
     }
 }
 

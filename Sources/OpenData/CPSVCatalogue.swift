@@ -319,7 +319,7 @@ struct CPSVCatalogue: Sendable {
             return Vocabulary.ref(id)
         }
         let languages: [JSONValue] = v.languages.compactMap { lang in
-            guard let code = CPSVCatalogue.languageAuthority[lang] else { return nil }
+            guard let code = CPSVCatalogue.languageAuthority[LanguageNames.base(lang)] else { return nil }
             let id = "http://publications.europa.eu/resource/authority/language/\(code)"
             graph.add(id, "dct:LinguisticSystem", [])
             return Vocabulary.ref(id)

@@ -49,7 +49,7 @@ struct DCATCatalogue: Sendable {
         let agencyID = v.id("agency")
         let home = v.baseURL + "\(v.defaultLanguage)/index.html"
         let themeScheme = DCATCatalogue.authority + "data-theme"
-        let languages = v.languages.compactMap { CPSVCatalogue.languageAuthority[$0] }.map { DCATCatalogue.authority + "language/" + $0 }
+        let languages = v.languages.compactMap { CPSVCatalogue.languageAuthority[LanguageNames.base($0)] }.map { DCATCatalogue.authority + "language/" + $0 }
         let allMunicipalities = datasets.flatMap(\.municipalities)
         graph.add(catalogID, "dcat:Catalog", [
             ("dct:title", v.labelStrings("dcat.catalog")),
@@ -150,7 +150,7 @@ struct DCATCatalogue: Sendable {
                 keywords.append(.object([("@language", .string(lang)), ("@value", .string(word.trimmingCharacters(in: .whitespaces)))]))
             }
         }
-        let languages = v.languages.compactMap { CPSVCatalogue.languageAuthority[$0] }.map { DCATCatalogue.authority + "language/" + $0 }
+        let languages = v.languages.compactMap { CPSVCatalogue.languageAuthority[LanguageNames.base($0)] }.map { DCATCatalogue.authority + "language/" + $0 }
         graph.add(id, "dcat:Dataset", [
             ("dct:identifier", .string(d.id)),
             ("dct:title", texts({ $0.title($1) }, d)),

@@ -31,6 +31,8 @@ public struct SiteStep: OutputStep {
         return TemplateStepCheck.check(network.tree, folder: SiteSettings.templateFolder, required: SiteBuild.templateNames,
                                        views: SiteBuild.views, uiKeys: strings.keys, uiPlaceholders: strings.placeholders)
             + SiteAsset.missing(network.tree)
+            + SiteBuild.untranslatedCompliancePages(network.tree.templates, languages: network.settings.languages,
+                                                    defaultLanguage: network.settings.defaultLanguage)
             + [SiteSettings.baseURLProblem(root: network.tree.root)].compactMap { $0 }
             + SiteSettings.rootFileProblems(network.tree.templates, own: SiteBuild.ownRootNames(languages: network.settings.languages),
                                            root: network.tree.root)

@@ -1,3 +1,5 @@
+import Model
+
 /// CLDR plural categories for cardinal numbers (Unicode CLDR 44, "Language Plural
 /// Rules", https://www.unicode.org/cldr/charts/44/supplemental/language_plural_rules.html),
 /// for the languages the network writes and their neighbours. Operands: `n` the number,
@@ -10,7 +12,7 @@ public enum PluralRules {
     /// key of that language's interface strings needs (`one`, `other` for the languages
     /// `category` knows; `other` alone for any other language).
     public static func categories(language: String) -> [String] {
-        switch language {
+        switch LanguageNames.base(language) {
         case "ca", "en", "de", "it", "nl", "sv", "oc", "gl", "es", "eu", "fr", "pt": return ["one", "other"]
         default: return ["other"]
         }
@@ -22,7 +24,7 @@ public enum PluralRules {
     public static func category(_ n: Double, fractionDigits v: Int = 0, language: String) -> String {
         let i = Int(abs(n).rounded(.towardZero))
         let integral = abs(n) == Double(i)
-        switch language {
+        switch LanguageNames.base(language) {
         case "ca", "en", "de", "it", "nl", "sv", "oc", "gl":
             // one: i = 1 and v = 0
             return i == 1 && v == 0 && integral ? "one" : "other"

@@ -38,7 +38,9 @@ public enum StringsCheck {
 
     public static func check(_ tree: LoadedTree, settings: ModelSettings) -> [Diagnostic] {
         let prefix = "strings/"
-        let files = tree.uiStrings.filter { $0.key.hasPrefix(prefix) }
+        // Files named after a language tag only: another is `ui-string-language`'s (its CLDR
+        // forms were asked of a code no language has; session 45's trial).
+        let files = tree.uiStrings.filter { $0.key.hasPrefix(prefix) && TreeLayout.isLanguageCode(String($0.key.dropFirst(prefix.count))) }
             .map { (language: String($0.key.dropFirst(prefix.count)), path: $0.value.path, node: $0.value.node) }
             .sorted { $0.language < $1.language }
         var out: [Diagnostic] = []

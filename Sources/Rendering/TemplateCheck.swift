@@ -11,13 +11,19 @@ import Presentation
 public enum TemplateCheck {
     public static let rules = Templates.rules + StringsCheck.rules + [
         RuleInfo("ui-string-missing", "A UI string lacks a language, or a key the default language has."),
+        RuleInfo("ui-string-unknown", "A language's strings file has a key the default language's does not have: nothing reads it."),
+        RuleInfo("ui-string-language", "A strings file is not named after a language tag: nothing reads it."),
     ]
 
     public static func check(_ tree: LoadedTree, settings: ModelSettings) -> [Diagnostic] {
         guard let base = tree.uiStrings["strings/\(settings.defaultLanguage)"] else { return [] }
         var out = StringsCheck.check(tree, settings: settings)
+        out += languageNames(base, settings: settings)
         for language in settings.languages where language != settings.defaultLanguage {
             guard let strings = tree.uiStrings["strings/\(language)"] else {
+                // A file that is there and could not be read has its own error (session 45's
+                // trial was also told to add the file it had).
+                guard !tree.paths.contains("templates/strings/\(language).yaml") else { continue }
                 out.append(.warning("ui-string-missing",
                                     "there are no interface strings in '\(language)'; handbooks and pages in it will show the \(settings.defaultLanguage) words",
                                     at: .wholeFile(base.path),
@@ -25,14 +31,59 @@ public enum TemplateCheck {
                 continue
             }
             let missing = missingKeys(strings.node, comparedTo: base.node)
+            let unknown = unknownKeys(strings.node, comparedTo: base.node)
             if !missing.isEmpty {
                 out.append(.warning("ui-string-missing",
                                     "\(missing.count) interface string\(missing.count == 1 ? "" : "s") missing in '\(language)': \(missing.prefix(8).joined(separator: ", "))\(missing.count > 8 ? ", …" : "")",
                                     at: .wholeFile(strings.path),
                                     help: "translate them from \(base.path)"))
             }
+            // Each key the default language lacks, at its line: a misspelt key (`nav_progres`)
+            // was told only as the key missing, at the file's first line (session 45's trial).
+            for key in unknown {
+                let meant = Suggestions.closest(to: key.keyText, in: missing, limit: 1).first
+                out.append(.warning("ui-string-unknown",
+                                    "'\(key.keyText)' is not a key of \(base.path), so nothing reads it",
+                                    at: key.span,
+                                    help: meant.map { "did you mean '\($0)'?" } ?? "remove it, or add it to \(base.path) first, the file that defines the keys"))
+            }
+        }
+        // A file whose name is no language tag (`aranes.yaml`, `OC.yaml`): read by nothing, and
+        // its plural forms were asked of a code no language has (session 45's trial). A
+        // tag the model does not list is a language prepared or set aside: its texts say so
+        // (`translation-language`).
+        for (key, strings) in tree.uiStrings.sorted(by: { $0.key < $1.key }) where key.hasPrefix("strings/") {
+            let language = String(key.dropFirst("strings/".count))
+            guard !settings.languages.contains(language), !TreeLayout.isLanguageCode(language) else { continue }
+            let meant = language.lowercased().replacingOccurrences(of: "_", with: "-")
+            out.append(.warning("ui-string-language",
+                                "'\(language)' is not a language tag, so nothing reads \(strings.path)",
+                                at: .wholeFile(strings.path),
+                                help: TreeLayout.isLanguageCode(meant)
+                                    ? "a language is written in lower case, its parts joined by '-': rename it templates/strings/\(meant).yaml"
+                                    : "name the file after a language of model/model.yaml (\(settings.languages.map { "\($0).yaml" }.joined(separator: ", ")); Aranese: oc-aranes.yaml)"))
         }
         return out
+    }
+
+    /// `ui-string-missing` for each language of the model without its name in the default
+    /// language's strings (`language.<code>`): the handbooks' control page and the open
+    /// data's column titles read it, and printed the key (`Office name (language.oc)`;
+    /// session 45's trial, which added a language as the README said).
+    static func languageNames(_ base: (path: String, node: Node), settings: ModelSettings) -> [Diagnostic] {
+        let keys = (base.node.pairs ?? []).map(\.key)
+        let named = keys.filter { $0.keyText.hasPrefix("language.") }
+        return settings.languages.filter { language in !keys.contains { $0.keyText == "language.\(language)" } }.map { language in
+            .warning("ui-string-missing", "\(base.path) has no name for '\(language)' ('language.\(language)'), which the handbooks and the open data print",
+                     at: named.last?.span ?? .wholeFile(base.path),
+                     help: "add 'language.\(language): …' with the language's name, as the other 'language.' keys, here and in every strings file")
+        }
+    }
+
+    /// The keys of `node` that the default language's strings do not have, as written.
+    static func unknownKeys(_ node: Node, comparedTo base: Node) -> [Node] {
+        let known = Set((base.pairs ?? []).map(\.key.keyText))
+        return (node.pairs ?? []).map(\.key).filter { !known.contains($0.keyText) }
     }
 
     /// Keys the default language has and `node` lacks.

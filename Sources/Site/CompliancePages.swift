@@ -1,3 +1,5 @@
+import Diagnostics
+import Model
 import Rendering
 
 extension Pages {
@@ -19,10 +21,18 @@ extension Pages {
             model_version: network.settings.version,
             source_date: language.formatter.date(site.input.sourceDay),
             source_day: site.input.sourceDay.description)
-        let template = site.templates.names.contains("pages/\(name).\(language.code)")
-            ? "pages/\(name).\(language.code)" : "pages/\(name).\(site.input.defaultLanguage)"
-        return PageContent(title: language["\(name.replacingOccurrences(of: "-", with: "_"))_heading"],
-                           html: Array(HTML.typesetText(String(decoding: render(template, view, language), as: UTF8.self)).utf8))
+        let title = language["\(name.replacingOccurrences(of: "-", with: "_"))_heading"]
+        if site.templates.names.contains("pages/\(name).\(language.code)") {
+            return PageContent(title: title, html: Array(HTML.typesetText(String(decoding: render("pages/\(name).\(language.code)", view, language),
+                                                                                  as: UTF8.self)).utf8))
+        }
+        // A language without its own: the default language's page, in that language from
+        // its heading on and marked so (session 45's trial read a Catalan accessibility
+        // statement under `lang="oc"`, unmarked: WCAG 3.1.2), as a text not translated is.
+        let original = site.languages.first { $0.code == site.input.defaultLanguage } ?? language
+        let body = HTML.typesetText(String(decoding: render("pages/\(name).\(original.code)", view, original), as: UTF8.self))
+        let mark = "<p class=\"note\"><span class=\"fallback-mark\">\(HTML.escape(language["untranslated"]))</span> \(HTML.escape(language["untranslated_block"]))</p>\n"
+        return PageContent(title: title, html: Array((mark + "<div lang=\"\(original.code)\" class=\"fallback\">\n" + body + "</div>\n").utf8))
     }
 
     /// The templates of the compliance pages in the languages oae ships them in.
@@ -52,4 +62,23 @@ struct ComplianceView: ViewModel {
     var model_version: String
     var source_date: String
     var source_day: String
+}
+
+extension SiteBuild {
+    /// `translation-missing` for each compliance page without a template in a language
+    /// of the model: the page is shown in the default language, marked.
+    public static func untranslatedCompliancePages(_ templates: [String], languages: [String], defaultLanguage: String) -> [Diagnostic] {
+        let folder = SiteSettings.templateFolder + "/"
+        let names = Set(templates)
+        return ["accessibility", "legal-notice", "contact"].flatMap { name -> [Diagnostic] in
+            let original = folder + "pages/\(name).\(defaultLanguage).mustache"
+            guard names.contains(original) else { return [] }
+            return languages.filter { !names.contains(folder + "pages/\(name).\($0).mustache") }.map { language in
+                .warning("translation-missing",
+                         "the \(name.replacingOccurrences(of: "-", with: " ")) page has no \(LanguageNames.described(language)) text, so its \(language) page shows the \(LanguageNames.described(defaultLanguage)) text, marked",
+                         at: .wholeFile(original), help: "translate it into \(folder)pages/\(name).\(language).mustache")
+            }
+        }
+    }
+
 }

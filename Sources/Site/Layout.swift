@@ -49,6 +49,7 @@ struct Layout: Sendable {
             : String(stamp.revision.prefix(7)) + (stamp.modified ? " " + language["footer_modified"] : "")
         let view = LayoutView(
             site_title: site.siteTitle(language),
+            site_title_lang: site.siteTitleLanguage(language).nonEmpty,
             title: content.title,
             head_title: route == .home ? site.siteTitle(language) : "\(content.title) · \(site.siteTitle(language))",
             description: content.description.nonEmpty,
@@ -107,6 +108,8 @@ struct LayoutView: ViewModel {
     struct Script: ViewModel { var src: String }
 
     var site_title: String
+    /// The language of `site_title` when it is not the page's (not translated), else nil.
+    var site_title_lang: String?
     var title: String
     var head_title: String
     var description: String?

@@ -186,6 +186,15 @@ final class SiteContext: Sendable {
         }
     }
 
+    /// The language the site's title is written in when it is not `language` (the
+    /// programme's title not translated into it), else "": every page's header read a
+    /// Catalan title as the page's language (session 45's trial).
+    func siteTitleLanguage(_ language: SiteLanguage) -> String {
+        guard let text = language.localizer.text(network.modelDocument(.programme, "programme")?.root?["title"]),
+              text.isFallback, !text.text.isEmpty else { return "" }
+        return text.language
+    }
+
     /// The label of an office status, from the phases of `model.yaml`.
     func statusLabel(_ status: String, _ language: SiteLanguage) -> String {
         statusLabels.value(status + "\n" + language.code) { phaseLabel(status, language) }

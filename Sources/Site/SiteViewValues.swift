@@ -58,8 +58,9 @@ extension LayoutView.LanguageLink: TemplateValueConvertible {
 extension LayoutView: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(31)
+        m.reserveCapacity(32)
         m.append("site_title", .string(site_title))
+        m.append("site_title_lang", site_title_lang.map(TemplateValue.string))
         m.append("title", .string(title))
         m.append("head_title", .string(head_title))
         m.append("description", description.map(TemplateValue.string))

@@ -12,6 +12,7 @@ struct TranslationRule: DocumentRule {
     static let rules = [
         RuleInfo("translation-missing", "A text or document lacks a language of the model."),
         RuleInfo("translation-orphan", "A translation file has no original, or a language the model does not have."),
+        RuleInfo("translation-language", "A text is written in a language the model does not have: no output shows it."),
         RuleInfo("translation-sections", "A Markdown translation has fewer headings than the text it translates: a section is missing."),
         RuleInfo("translation-field", "A translation file's front matter has a field other than id, which nothing reads."),
     ]
@@ -31,7 +32,7 @@ struct TranslationRule: DocumentRule {
     func keepsOtherDocuments(_ delta: ValidationContext.Delta) -> Bool {
         delta.sameDocuments && !delta.changed.contains { path in
             let parts = path.split(ascii: "/").last?.split(ascii: ".") ?? []
-            return parts.count >= 3 && parts.last == "md" && parts[parts.count - 2].count == 2
+            return parts.count >= 3 && parts.last == "md" && TreeLayout.isLanguageCode(String(parts[parts.count - 2]))
         }
     }
 
@@ -49,7 +50,10 @@ struct TranslationRule: DocumentRule {
             for i in annotated.indices where annotated[i].annotations.i18n && !annotated[i].isKey {
                 // Only the node: copying the whole value cost a retain of each reference in it.
                 let node = annotated[i].node
-                guard let missing = TranslationRule.missing(node, languages, defaultLanguage: defaultLanguage),
+                let other = TranslationRule.otherLanguages(node, c)
+                out += other.diagnostics
+                // A language written otherwise (`esp:`) is that one error, not also missing.
+                guard let missing = TranslationRule.missing(node, languages, defaultLanguage: defaultLanguage)?.filter({ !other.meant.contains($0) }),
                       !missing.isEmpty else { continue }
                 out.append(TranslationRule.missingText("'\(annotated[i].path.fieldName)'", node, missing, defaultLanguage: defaultLanguage))
             }
@@ -85,6 +89,50 @@ struct TranslationRule: DocumentRule {
             }
         }
         return out
+    }
+
+    /// `translation-language` for each language of a text (a mapping of languages) that is
+    /// not one of the model's: the schemas take any language tag, so that a language is
+    /// added in one place (`languages` in model/model.yaml); a text in another one was
+    /// published nowhere (session 45's trial wrote Aranese texts, `oc:`, and left `oc` out
+    /// of the model's languages: no word). A language of the model written otherwise (`cat`,
+    /// `esp`, `ca-es`: `meant`) is an error, its text lost to a typo; another language is a
+    /// warning, as a translation file in it is (`translation-orphan`): a network that stops
+    /// publishing a language keeps its texts, and the help offers the model's languages.
+    static func otherLanguages(_ node: Node, _ c: ValidationContext) -> (diagnostics: [Diagnostic], meant: Set<String>) {
+        guard case let .mapping(pairs) = node.value, c.settings.languagesRead else { return ([], []) }
+        let languages = c.settings.languages
+        var out: [Diagnostic] = [], meant: Set<String> = []
+        for k in pairs.indices {
+            let key = pairs[k].key
+            let code = key.keyText
+            guard !languages.contains(code), TreeLayout.isLanguageCode(code) else { continue }
+            let message = "'\(code)' is not a language of the model (\(languages.joined(separator: ", "))), so no output shows this text"
+            let related = languagesSetting(c).map { [RelatedLocation($0.span, "the model's languages")] } ?? []
+            if let language = LanguageNames.meant(code, in: languages) {
+                meant.insert(language)
+                out.append(.error("translation-language", message, at: key.span, related: related, help: languageHelp(code, languages)))
+            } else {
+                out.append(.warning("translation-language", message, at: key.span, related: related, help: languageHelp(code, languages)))
+            }
+        }
+        return (out, meant)
+    }
+
+    /// The help for a language `code` the model does not have: the model's language it
+    /// means (`meantLanguage`), else where the model's languages are listed.
+    static func languageHelp(_ code: String, _ languages: [String]) -> String {
+        if let meant = LanguageNames.meant(code, in: languages) {
+            return "did you mean '\(meant)'? The model writes \(LanguageNames.english[meant] ?? meant) as '\(meant)'"
+        }
+        return "to publish the model in \(LanguageNames.described(code)), add '- \(code)' to languages in model/model.yaml "
+            + "(its interface strings then go in templates/strings/\(code).yaml)"
+    }
+
+
+    /// The `languages` list of model/model.yaml, when it is written.
+    static func languagesSetting(_ c: ValidationContext) -> Node? {
+        c.network.modelDocuments(.model).first?.root?["languages"]
     }
 
     /// `translation-missing` for a text (`node`: a string, or a mapping of languages) that
@@ -173,7 +221,9 @@ struct TranslationRule: DocumentRule {
                 } else if !languages.contains(language) {
                     out.append(.warning("translation-orphan",
                                         "'\(language)' is not a translation language of the model (\(languages.joined(separator: ", ")))",
-                                        at: .wholeFile(doc.path), help: nil))
+                                        at: .wholeFile(doc.path),
+                                        related: TranslationRule.languagesSetting(c).map { [RelatedLocation($0.span, "the model's languages")] } ?? [],
+                                        help: TranslationRule.languageHelp(language, languages)))
                 } else {
                     out += TranslationRule.fields(doc, original: original, c)
                 }

@@ -24,6 +24,12 @@ public struct DocumentScaffold {
 
     public var path: String { kind == .service ? "model/services/\(id).md" : "model/procedures/\(id).md" }
     var languages: [String] { network.settings.languages }
+    /// The translation files of the new document's body, each language of the model but the
+    /// default (`x.es.md and x.en.md`; the trial of session 45 added `oc`, which it omitted).
+    var translationFiles: String {
+        let files = languages.filter { $0 != network.settings.defaultLanguage }.map { "\(id).\($0).md" }
+        return files.count <= 1 ? files.joined() : files.dropLast().joined(separator: ", ") + " and " + files.last!
+    }
     var schema: Node? { network.annotations.root(of: kind) }
     var phrases: Phrases { Phrases(network: network) }
 
@@ -47,7 +53,7 @@ public struct DocumentScaffold {
     public func file() -> ScaffoldFile {
         let fields = kind == .service ? serviceFields() : procedureFields()
         var t = "---\n"
-        t += YAMLText.comment(0, "A new \(kind.rawValue) of the model, written by `oae new \(kind.rawValue)`. Each field has a comment that says what it holds. Replace the texts marked as being drafted, in every language of the model; the body below the front matter is in Catalan, and its translations go in \(id).es.md and \(id).en.md beside this file.")
+        t += YAMLText.comment(0, "A new \(kind.rawValue) of the model, written by `oae new \(kind.rawValue)`. Each field has a comment that says what it holds. Replace the texts marked as being drafted, in every language of the model; the body below the front matter is in \(LanguageNames.english[network.settings.defaultLanguage] ?? network.settings.defaultLanguage), and its translations go in \(translationFiles) beside this file.")
         for (name, text) in fields {
             t += "\n" + YAMLText.comment(0, (required.contains(name) ? "Required. " : "") + describe(name)) + text
         }

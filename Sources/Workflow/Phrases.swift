@@ -32,7 +32,7 @@ struct Phrases {
     /// municipality's name ("d'Abrera", "del Prat de Llobregat", "de l'Hospitalet").
     func officeName(_ municipality: String) -> [String: String] {
         texts("office_name") { language in
-            ["municipality": municipality, "of_municipality": Phrases.of(municipality, language: language)]
+            ["municipality": municipality, "of_municipality": Phrases.of(municipality, language: language, strings: strings[language])]
         }
     }
 
@@ -42,9 +42,14 @@ struct Phrases {
             .filter { audience[$0.key] != nil }
     }
 
-    /// "of" + a municipality's name as the language writes it (`Contractions.of`).
-    static func of(_ name: String, language: String) -> String {
-        language == "ca" || language == "es" ? Contractions.of(name, language: language) : name
+    /// "of" + a municipality's name as the language writes it: its strings' `of_municipality`
+    /// ("de {municipality}", "of {municipality}"), joined as the language joins a preposition
+    /// to a name ("del Prat de Llobregat", `Contractions`), else "de" + the name. An added
+    /// language got the name alone, without its preposition ("Oficina … a l'Empresa Vielha e
+    /// Mijaran"; session 45's trial).
+    static func of(_ name: String, language: String, strings: Strings? = nil) -> String {
+        if let strings, strings.has("of_municipality") { return strings("of_municipality", ["municipality": name]) }
+        return Contractions.of(name, language: language)
     }
 
     /// The name with its first letter in lower case, for running text; acronyms ("PIMES")

@@ -110,6 +110,10 @@ final class InterruptedBuildTests: XCTestCase {
         let french = try HandbookTestSupport.run(oae.path, args + ["molins-de-rei", "--lang", "fr"], environment: environment)
         XCTAssertEqual(french.status, 2)
         XCTAssertTrue(french.stderr.hasSuffix("\nerror: unknown language 'fr' (the model's languages: ca, es)\nbuild stopped: the previous output is unchanged\n"), french.stderr)
+        // A language of the model written otherwise is asked for (session 45's trial typed `OC`).
+        let capitals = try HandbookTestSupport.run(oae.path, args + ["molins-de-rei", "--lang", "ES"], environment: environment)
+        XCTAssertEqual(capitals.status, 2)
+        XCTAssertTrue(capitals.stderr.hasSuffix("\nerror: unknown language 'ES' (did you mean 'es'? the model's languages: ca, es)\nbuild stopped: the previous output is unchanged\n"), capitals.stderr)
 
         // The Typst source, for template designers, even without the engine; --jobs is checked.
         let source = try HandbookTestSupport.run(oae.path, args + ["molins-de-rei", "--lang", "es", "--typst-source"], environment: environment)

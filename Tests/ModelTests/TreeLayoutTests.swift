@@ -41,6 +41,10 @@ final class TreeLayoutTests: XCTestCase {
             ("model/handbook/outline.yaml", "handbook-outline outline"),
             ("model/handbook/governance.md", "handbook-chapter governance"),
             ("model/communication/strategy.en.md", "communication-strategy strategy (en)"),
+            // A language tag with its variant (Aranese; session 45's trial read "not
+            // '<id>.<language>.md'"), and a three-letter code.
+            ("model/services/company-creation.oc-aranes.md", "service company-creation (oc-aranes)"),
+            ("model/services/company-creation.oci.md", "service company-creation (oci)"),
             ("model/schema/service.schema.yaml", "schema service"),
             ("model/schema/kinds.yaml", "kind table"),
             ("model/reference/municipalities-catalonia.csv", "reference municipalities-catalonia.csv"),
@@ -81,6 +85,10 @@ final class TreeLayoutTests: XCTestCase {
             ("model/services/export-advice.MD", "misnamed: 'export-advice.MD' ends in .MD; the tree's files end in .md | rename it to 'export-advice.md'; if that file exists, move what this one says into it and delete this one"),
             ("seeds/vic/notes.Yaml", "unexpected: 'notes.Yaml' ends in .Yaml; the tree's files end in .yaml | rename it to 'notes.yaml'; if that file exists, move what this one says into it and delete this one"),
             ("seeds/notes.txt", "unexpected: unexpected file 'notes.txt' in seeds/"),
+            // A language in capitals or joined by '_': its tag asked for.
+            ("model/services/company-creation.OC.md", "unexpected: 'company-creation.OC.md' is not '<id>.md' or '<id>.<language>.md' | a language is written in lower case, its parts joined by '-': rename it company-creation.oc.md"),
+            ("model/services/company-creation.oc_aranes.md", "unexpected: 'company-creation.oc_aranes.md' is not '<id>.md' or '<id>.<language>.md' | a language is written in lower case, its parts joined by '-': rename it company-creation.oc-aranes.md"),
+            ("model/services/company-creation.draft-v2.md", "unexpected: 'company-creation.draft-v2.md' is not '<id>.md' or '<id>.<language>.md'"),
             // In its kind's folder and format, not an id: meant as a document, an error (not read).
             // The name meant, when lower case and hyphens make one (session 36).
             ("model/services/Export-Advice.md", "misnamed: 'Export-Advice.md': 'Export-Advice' is not a valid id | rename it to 'export-advice.md'; if that file exists, move what this one says into it and delete this one"),

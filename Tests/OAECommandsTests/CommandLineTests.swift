@@ -655,6 +655,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(unknown.status, 2)
         XCTAssertEqual(unknown.stderr, "error: unknown language 'en' (the model's languages: ca, es)\n")
         XCTAssertEqual(unknown.stdout, "")
+        let threeLetters = try oae(["diff", "molins-de-rei", "--root", root.path, "--lang", "spa"])
+        XCTAssertEqual(threeLetters.stderr, "error: unknown language 'spa' (did you mean 'es'? the model's languages: ca, es)\n")
 
         let outsideGit = try oae(["impact", "--since", "HEAD", "--root", root.path])
         XCTAssertEqual(outsideGit.status, 2)

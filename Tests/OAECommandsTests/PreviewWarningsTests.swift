@@ -44,4 +44,18 @@ final class PreviewWarningsTests: XCTestCase {
         XCTAssertEqual(told.new.count, 2)
         XCTAssertEqual(told.summary, "; 2 warnings, said above")
     }
+
+    /// Many new warnings (a language just added) are said ten at a time: the preview's
+    /// address came after 6,604 lines of them (session 45's trial).
+    func testManyNewWarningsAreSaidTenInFull() {
+        var seen = PreviewWarnings()
+        let first = (1...25).map { warning("model/services/s\($0).md", line: 3, "no oc text") }
+        var told = seen.update(first)
+        XCTAssertEqual(told.new.map(\.span.file), (1...10).map { "model/services/s\($0).md" })
+        XCTAssertEqual(told.summary, "; 25 warnings (the first 10 said above; 'oae check' lists them all)")
+        let more = first + (1...12).map { warning("model/procedures/p\($0).md", line: 3, "no oc text") }
+        told = seen.update(more)
+        XCTAssertEqual(told.new.count, 10)
+        XCTAssertEqual(told.summary, "; 37 warnings (12 new, the first 10 said above; 'oae check' lists them all)")
+    }
 }

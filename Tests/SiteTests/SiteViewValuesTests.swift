@@ -23,7 +23,7 @@ final class SiteViewValuesTests: XCTestCase {
         let language = LayoutView.LanguageLink(code: "es", name: "Español", href: "../es/index.html", current: false)
         assertSame(language)
         func layout(optionals: Bool) -> LayoutView {
-            LayoutView(site_title: "Xarxa OAE", title: "Oficina", head_title: "Oficina · Xarxa OAE",
+            LayoutView(site_title: "Xarxa OAE", site_title_lang: optionals ? "ca" : nil, title: "Oficina", head_title: "Oficina · Xarxa OAE",
                        description: optionals ? "Una oficina" : nil, csp: "default-src 'self'", stylesheet: "../assets/site.css",
                        favicon: "../assets/favicon.svg", styles: optionals ? [.init(href: "../assets/charter.css")] : [],
                        scripts: optionals ? [.init(src: "../assets/search.js")] : [], home_href: "index.html",

@@ -94,7 +94,7 @@ final class BudgetRuleTests: XCTestCase {
             "budget-funding-short seeds/sant-feliu-de-llobregat/budgets/2026.yaml:13:1: the funding of 2026 adds up to 105,000 €, short of the total of 108,500 € by 3,500 €",
             "schema-required seeds/sant-feliu-de-llobregat/budgets/2026.yaml:14:5: missing required field \"label\"",
         ]) { t in
-            try t.replace(self.budget, "    label: {ca: Pressupost municipal, es: Presupuesto municipal, en: Council budget}\n", "")
+            try t.replace(self.budget, "    label: {ca: Pressupost municipal, es: Presupuesto municipal}\n", "")
             try t.replace(self.budget, "amount: 60000", "amount: 50000")
         }
         try assertDiagnostics([

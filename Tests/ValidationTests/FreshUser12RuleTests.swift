@@ -55,7 +55,7 @@ extension FreshUserRuleTests {
                 + "   = note: in the view of sant-feliu-de-llobregat after its overrides\n"
                 + "   = help: did you mean 'channels'?\n",
             "seeds/sant-feliu-de-llobregat/office.yaml:7:20: error[schema-maximum]: expected a value of at most 90; found 141.4\n"
-                + "  = note: schema rule at model/schema/common.schema.yaml:134:9\n",
+                + "  = note: schema rule at model/schema/common.schema.yaml:126:9\n",
         ]) { t in
             try t.replace(Self.adaptation, "      channels:", "      chanels:")
             try t.replace(Self.office, "status: pilot\n", "status: pilot\ncoordinates: {lat: 141.4, lon: 2.04}\n")
@@ -138,7 +138,7 @@ extension FreshUserRuleTests {
     func testAmountsAreToTheCentAndMessagesGroupThousands() throws {
         try assertRendered([
             "seeds/sant-feliu-de-llobregat/budgets/2026.yaml:9:13: error[schema-multiple-of]: expected a multiple of 0.01; found 9000.555\n"
-                + "  = note: schema rule at model/schema/common.schema.yaml:164:5\n"
+                + "  = note: schema rule at model/schema/common.schema.yaml:156:5\n"
                 + "  = help: round it to 2 decimals, 9000.56\n",
         ], ["schema-multiple-of", "budget-funding-short"]) { t in
             try t.replace("seeds/sant-feliu-de-llobregat/budgets/2026.yaml", "  premises: 9000\n", "  premises: 9000.555\n")

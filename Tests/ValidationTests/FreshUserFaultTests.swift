@@ -35,13 +35,13 @@ final class FreshUserFaultTests: XCTestCase {
     /// 35's trial: no did-you-mean, and "fits none of the 2 allowed forms ... (the 2nd)").
     func testALanguageWrittenAsALocaleIsAskedForItsCode() throws {
         try assertRendered([
-            "seeds/sant-feliu-de-llobregat/adaptation.yaml:12:9: error[schema-additional-properties]: unexpected field \"en-GB\"\n"
-                + "   = note: schema rule at model/schema/common.schema.yaml:67:9\n"
+            "seeds/sant-feliu-de-llobregat/adaptation.yaml:12:9: error[schema-property-names]: field name \"en-GB\": \"en-GB\" is not a language tag, written in lower case\n"
+                + "   = note: schema rule at model/schema/common.schema.yaml:52:5\n"
                 + "   = note: the value may be written as a text in the default language or a mapping of language codes to texts, "
                 + "and fits neither: these problems are those of the closest, a mapping of language codes to texts\n"
                 + "   = note: in the view of sant-feliu-de-llobregat after its overrides\n"
-                + "   = help: did you mean 'en'?\n",
-        ], ["schema-additional-properties"]) { tree in
+                + "   = help: did you mean 'en'? A text's languages are written as model/model.yaml lists them\n",
+        ], ["schema-property-names"]) { tree in
             try tree.replace("seeds/sant-feliu-de-llobregat/adaptation.yaml", "    company-creation:\n",
                              "    company-creation:\n      summary:\n        ca: Creació d'empreses.\n        en-GB: Company set-up.\n")
         }
@@ -78,7 +78,7 @@ final class FreshUserFaultTests: XCTestCase {
                 + "   = note: the indicator's unit at model/indicators/people-attended.yaml:4:7\n"
                 + "   = help: if the dot separates thousands, write 1500: YAML reads the dot as a decimal point\n",
             "seeds/sant-feliu-de-llobregat/budgets/2026.yaml:16:13: error[schema-multiple-of]: 12.000 is read as 12: written with 3 decimals, where this value takes at most 2 decimals\n"
-                + "   = note: schema rule at model/schema/common.schema.yaml:164:5\n"
+                + "   = note: schema rule at model/schema/common.schema.yaml:156:5\n"
                 + "   = help: \(help)12000 (or 12, if that was meant)\n",
             "seeds/sant-feliu-de-llobregat/office.yaml:8:13: error[schema-type]: 58.000 is read as 58, not 58000\n"
                 + "  = note: schema rule at model/schema/office.schema.yaml:118:5\n"
@@ -152,7 +152,7 @@ final class FreshUserFaultTests: XCTestCase {
     func testAnEmptyTranslationIsToldWhatToDo() throws {
         try assertRendered([
             "seeds/sant-feliu-de-llobregat/office.yaml:5:48: error[schema-min-length]: expected at least 1 character; found 0\n"
-                + "  = note: schema rule at model/schema/common.schema.yaml:76:13\n"
+                + "  = note: schema rule at model/schema/common.schema.yaml:72:11\n"
                 + "  = note: the value may be written as a text in the default language or a mapping of language codes to texts, and fits neither: these problems are those of the closest, a mapping of language codes to texts\n"
                 + "  = help: write the text in 'es' between the quotes; while it is not translated, remove the line and keep the other languages' (the text then shows in one of them)\n",
         ], ["schema-min-length"]) { tree in

@@ -57,7 +57,7 @@ extension FreshUserRuleTests {
     func testHoursWithARefusedTimeOverlapNothing() throws {
         try assertRendered([
             "seeds/sant-feliu-de-llobregat/office.yaml:10:13: error[schema-pattern]: \"25:00\" does not have the form \"Time of day\"\n"
-                + "   = note: schema rule at model/schema/common.schema.yaml:144:5\n"
+                + "   = note: schema rule at model/schema/common.schema.yaml:136:5\n"
                 + "   = note: the form as a regular expression: ^([01][0-9]|2[0-3]):[0-5][0-9]$\n"
                 + "   = help: A local time of day as HH:MM on a 24-hour clock (00:00 to 23:59).\n",
         ], ["office-hours-overlap", "office-hours-inverted", "schema-pattern"]) { t in

@@ -60,6 +60,8 @@ final class TextNoFontRuleTests: XCTestCase {
             "text-invisible-character \(office):5:35: the text holds a line or paragraph separator, '\u{85}' (U+0085), which the outputs apply unseen",
             "text-invisible-character \(office):5:39: the text holds a line or paragraph separator, '\u{2028}' (U+2028), which the outputs apply unseen",
             "text-invisible-character \(office):5:55: the text holds an invisible direction mark, '\u{200F}' (U+200F), which the outputs apply unseen",
+            // The fixture's languages are ca and es.
+            "translation-language \(office):5:73: 'en' is not a language of the model (ca, es), so no output shows this text",
         ]) { t in
             try t.replace(office, "name: {ca: OAE de Molins de Rei, es: OAE de Molins de Rei}",
                           "name: {ca: \"OAE de Molins\\Pde Rei \\N1 \\L\", es: \"OAE de\u{200F} Molins de Rei\", en: C:\\Program \\N}")

@@ -1,5 +1,7 @@
+import Diagnostics
 import Loading
 import Model
+import OAECommands
 @testable import Validation
 import XCTest
 
@@ -34,6 +36,34 @@ final class TranslationMissingTests: XCTestCase {
         XCTAssertEqual(tree.diagnostics().filter { $0.contains(path) }, [
             "translation-missing \(path):\(lines):1: this Spanish (es) translation has no text, so the Catalan (ca) text is shown in its place, marked as not translated",
         ])
+    }
+
+    /// A text in a language the model does not have is a warning at its key (the schemas
+    /// take any language tag, so that a language is added in `languages` alone): `oc`
+    /// left out of the languages published nothing without a word (session 45's trial);
+    /// `cat` is asked about as Catalan's three-letter code. A translation file in such a
+    /// language says where the languages are listed.
+    func testATextInALanguageTheModelLacksIsAnErrorAtItsKey() throws {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        try tree.replace("model/services/company-creation.md", "name: {ca: Creació d'empreses, es: Creación de empresas}",
+                         "name: {ca: Creació d'empreses, es: Creación de empresas, oc: Creacion d'empreses, cat: x}")
+        try tree.write("model/services/company-creation.oc.md", "---\nid: company-creation\n---\nTèxte.\n")
+        XCTAssertEqual(tree.diagnostics().filter { $0.hasPrefix("translation-language") || $0.hasPrefix("translation-orphan") }, [
+            "translation-language model/services/company-creation.md:3:58: 'oc' is not a language of the model (ca, es), so no output shows this text",
+            "translation-language model/services/company-creation.md:3:83: 'cat' is not a language of the model (ca, es), so no output shows this text",
+            "translation-orphan model/services/company-creation.oc.md:1:1: 'oc' is not a translation language of the model (ca, es)",
+        ])
+        let helps = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf).1.filter { $0.rule == "translation-language" || $0.rule == "translation-orphan" }.compactMap(\.help)
+        XCTAssertEqual(helps, [
+            "to publish the model in Occitan (oc), add '- oc' to languages in model/model.yaml (its interface strings then go in templates/strings/oc.yaml)",
+            "did you mean 'ca'? The model writes Catalan as 'ca'",
+            "to publish the model in Occitan (oc), add '- oc' to languages in model/model.yaml (its interface strings then go in templates/strings/oc.yaml)",
+        ])
+        // Added to the languages, the texts are read: no error, and the file translates.
+        try tree.replace("model/model.yaml", "languages: [ca, es]", "languages: [ca, es, oc]")
+        try tree.replace("model/services/company-creation.md", ", cat: x}", "}")
+        XCTAssertEqual(tree.diagnostics().filter { $0.hasPrefix("translation-language") || $0.hasPrefix("translation-orphan") }, [])
     }
 
     /// A translation file in the default language is not read: said as such (it was "not a

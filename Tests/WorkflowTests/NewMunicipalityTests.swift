@@ -1,6 +1,7 @@
 import Foundation
 import Loading
 import Model
+import Presentation
 @testable import Workflow
 import XCTest
 
@@ -214,7 +215,11 @@ final class NewMunicipalityTests: XCTestCase {
         XCTAssertEqual(Phrases.of("El Prat de Llobregat", language: "ca"), "del Prat de Llobregat")
         XCTAssertEqual(Phrases.of("Abrera", language: "ca"), "d'Abrera")
         XCTAssertEqual(Phrases.of("El Masnou", language: "es"), "del Masnou")
-        XCTAssertEqual(Phrases.of("El Masnou", language: "en"), "El Masnou")
+        // A language's own words for "of" (its strings' `of_municipality`); without them, "de".
+        let en = Strings(language: "en", own: YAMLLoader().load(bytes: Array("of_municipality: \"of {municipality}\"\n".utf8), file: "en.yaml").0,
+                         fallback: nil)
+        XCTAssertEqual(Phrases.of("El Masnou", language: "en", strings: en), "of El Masnou")
+        XCTAssertEqual(Phrases.of("Vielha e Mijaran", language: "oc"), "de Vielha e Mijaran")
     }
 
     /// A name typed in part is answered with the names holding its words, then those a

@@ -4,6 +4,7 @@ search, an office page and a handbook download."""
 from __future__ import annotations
 
 import json
+import re
 import urllib.request
 
 import pytest
@@ -55,6 +56,10 @@ def test_search_finds_a_catalan_word_and_follows_the_result(driver, base_url, si
     link = WebDriverWait(driver, 20).until(
         EC.element_to_be_clickable((By.CSS_SELECTOR, "#search .pagefind-ui__result-link")))
     assert link.get_attribute("href").endswith(SEARCH_TARGET)
+    # The interface's words are the site's strings (templates/strings/ca.yaml), not Pagefind's.
+    message = driver.find_element(By.CSS_SELECTOR, "#search .pagefind-ui__message").text
+    assert re.fullmatch(rf"\d+ resultats? per a {SEARCH_WORD}", message), message
+    assert driver.find_element(By.CSS_SELECTOR, "#search input").get_attribute("placeholder") == "Cerqueu al lloc"
     link.click()
     WebDriverWait(driver, 10).until(EC.url_contains(SEARCH_TARGET))
     assert SEARCH_WORD in driver.find_element(By.TAG_NAME, "main").text.lower()

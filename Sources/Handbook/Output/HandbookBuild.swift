@@ -92,7 +92,8 @@ public enum HandbookBuildError: Error, CustomStringConvertible {
             return "unknown municipality '\(m)'" + (meant.map { " (\($0))" } ?? "")
                 + "; `oae list office` lists the \(known.count) municipalities' folders"
         case let .unknownLanguage(l, known):
-            return "unknown language '\(l)' (the model's languages: \(known.joined(separator: ", ")))"
+            let meant = LanguageNames.meant(l, in: known).map { "did you mean '\($0)'? " } ?? ""
+            return "unknown language '\(l)' (\(meant)the model's languages: \(known.joined(separator: ", ")))"
         case let .templates(problems):
             return "the handbook templates are incomplete:\n  " + problems.joined(separator: "\n  ")
         case .pdfEngineMissing:

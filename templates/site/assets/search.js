@@ -3,7 +3,9 @@
    this page, so that the site works from any folder of a web server. Each result's
    title starts with what the page is ("Servei del model · …"), from the page's `kind`
    meta, which is then taken out of the meta: the interface would show it again, as a
-   tag under its English key ("Kind: Pàgina"). */
+   tag under its English key ("Kind: Pàgina"). The interface's words are the site's, in the
+   page's language (a language Pagefind has no words for read "42 results for empreses" in
+   English on its pages; session 45's trial). */
 (function () {
   "use strict";
   var element = document.getElementById("search");
@@ -17,8 +19,23 @@
     }
     return new URL(url.slice(1), siteRoot).href;
   }
+  // The interface's words from the site's strings (templates/strings/<lang>.yaml, on the
+  // element's data- attributes): Pagefind's own are English for a language it lacks.
+  var words = {
+    placeholder: "placeholder", clear_search: "clear", load_more: "loadMore", search_label: "searchLabel",
+    filters_label: "filters", zero_results: "zero", one_result: "one", many_results: "many",
+    alt_search: "alt", search_suggestion: "suggestion", searching: "searching"
+  };
+  var translations = {};
+  Object.keys(words).forEach(function (key) {
+    var text = element.dataset[words[key]];
+    if (text) {
+      translations[key] = text;
+    }
+  });
   var ui = new PagefindUI({
     element: "#search",
+    translations: translations,
     bundlePath: "../pagefind/",
     showSubResults: true,
     showImages: false,
