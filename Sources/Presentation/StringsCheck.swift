@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Loading
 import Model
 
@@ -78,6 +79,7 @@ public enum StringsCheck {
             }
         }
         guard let base = files.first(where: { $0.language == settings.defaultLanguage }) else { return out }
+        let source = SourceLines(root: tree.root)
         let others = files.filter { $0.language != base.language }
         // Each other language's pairs by key, the first of a repeated key kept (as
         // `Node.pair` finds it): looking every key up in order took a quadratic time, a
@@ -95,7 +97,7 @@ public enum StringsCheck {
             for text in texts { out += unclosed(text.pair, key: key) }
             if let given = givenPlaceholders[key] {
                 for (language, p) in [(base.language, pair)] + texts.map({ ($0.language, $0.pair) }) {
-                    out += notGiven(p, key: key, given: given, language: language)
+                    out += notGiven(p, key: key, given: given, language: language, source: source)
                 }
                 continue
             }
@@ -107,7 +109,7 @@ public enum StringsCheck {
                 // The default language is the odd one out.
                 out.append(.error("ui-string-placeholder",
                                   "'\(key)' has \(list(expected)) in '\(base.language)', the default language, but \(list(agreed)) in every other language (\(texts.map(\.language).joined(separator: ", ")))",
-                                  at: spanOfFirst(expected.subtracting(agreed), in: pair),
+                                  at: spanOfFirst(expected.subtracting(agreed), in: pair, source: source),
                                   help: "write \(list(agreed)) as the other languages do; oae fills in only the placeholders a key is given and shows any other as it is written"))
                 continue
             }
@@ -122,11 +124,13 @@ public enum StringsCheck {
                 } else {
                     message = "'\(key)' lacks \(list(missing)) in '\(text.language)', which the default language's text has"
                 }
-                out.append(.error("ui-string-placeholder", message, at: spanOfFirst(extra, in: text.pair),
-                                  related: [RelatedLocation(pair.value.span, "the default language's text")],
-                                  help: expected.isEmpty
-                                      ? "remove \(list(extra)): the key is given no value to fill in"
-                                      : "write \(list(expected)) as \(base.path) does: oae fills in only the placeholders a key is given and shows any other as it is written"))
+                // One name for another: that one (the help named every placeholder of the text).
+                let help = expected.isEmpty ? "remove \(list(extra)): the key is given no value to fill in"
+                    : extra.count == 1 && missing.count == 1
+                    ? "write \(list(missing)) in place of \(list(extra)), as \(base.path) does: oae fills in only the placeholders a key is given and shows any other as it is written"
+                    : "write \(list(expected)) as \(base.path) does: oae fills in only the placeholders a key is given and shows any other as it is written"
+                out.append(.error("ui-string-placeholder", message, at: spanOfFirst(extra.isEmpty ? [] : extra, in: text.pair, source: source),
+                                  related: [RelatedLocation(pair.value.span, "the default language's text")], help: help))
             }
         }
         return out
@@ -160,11 +164,47 @@ public enum StringsCheck {
     }
 
     /// The text (or form) that holds the first of `names`; the key's value when none does.
-    static func spanOfFirst(_ names: Set<String>, in pair: Node.Pair) -> SourceSpan {
+    static func spanOfFirst(_ names: Set<String>, in pair: Node.Pair, source: SourceLines? = nil) -> SourceSpan {
+        var node = pair.value
         if let forms = pair.value.pairs {
-            for form in forms where !names.isDisjoint(with: self.names(form.value.string ?? "")) { return form.value.span }
+            for form in forms where !names.isDisjoint(with: self.names(form.value.string ?? "")) { node = form.value; break }
         }
-        return pair.value.span
+        // The placeholder itself, in a text on one line: the caret stood under the whole
+        // text, and a text of several placeholders did not say which (session 45's trial).
+        if let source, let text = node.string, let name = names.sorted().first(where: { self.names(text).contains($0) }),
+           let span = source.span(of: "{\(name)}", in: node.span) {
+            return span
+        }
+        return node.span
+    }
+
+    /// The lines of the tree's files, each file read once, to place a token inside a value.
+    final class SourceLines {
+        let root: URL
+        private var files: [String: [[Character]]] = [:]
+
+        init(root: URL) { self.root = root }
+
+        /// Where `token` is written in the one line `span` covers, from its start on; nil for
+        /// a value over several lines, or a token written otherwise (an escape).
+        func span(of token: String, in span: SourceSpan) -> SourceSpan? {
+            guard span.start.line == span.end.line, span.start.line >= 1 else { return nil }
+            if files[span.file] == nil {
+                guard let text = FileTree.readText(root: root, path: span.file) else { return nil }
+                files[span.file] = text.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
+            }
+            guard let lines = files[span.file], span.start.line <= lines.count else { return nil }
+            let line = lines[span.start.line - 1], wanted = Array(token)
+            var i = max(0, span.start.column - 1)
+            while i + wanted.count <= line.count {
+                if Array(line[i..<(i + wanted.count)]) == wanted {
+                    return SourceSpan(file: span.file, start: SourcePosition(line: span.start.line, column: i + 1),
+                                      end: SourcePosition(line: span.start.line, column: i + 1 + wanted.count))
+                }
+                i += 1
+            }
+            return nil
+        }
     }
 
     /// A `{` with no `}` after it: `Strings.fill` shows it, and the rest, as written.
@@ -179,12 +219,12 @@ public enum StringsCheck {
     }
 
     /// The placeholders of a key of `givenPlaceholders` that its code does not give.
-    static func notGiven(_ pair: Node.Pair, key: String, given: Set<String>, language: String) -> [Diagnostic] {
+    static func notGiven(_ pair: Node.Pair, key: String, given: Set<String>, language: String, source: SourceLines? = nil) -> [Diagnostic] {
         let extra = placeholders(pair.value).subtracting(given)
         guard !extra.isEmpty else { return [] }
         let hint = extra.count == 1 ? Suggestions.didYouMean(extra.first!, in: given.sorted()).map { " (\($0))" } ?? "" : ""
         return [.error("ui-string-placeholder", "'\(key)' has \(list(extra)) in '\(language)', which the key is not given",
-                       at: spanOfFirst(extra, in: pair),
+                       at: spanOfFirst(extra, in: pair, source: source),
                        help: "the key is given \(list(given))\(hint); any other placeholder is shown as it is written")]
     }
 

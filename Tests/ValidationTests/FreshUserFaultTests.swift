@@ -210,10 +210,10 @@ final class FreshUserFaultTests: XCTestCase {
     /// whose code gives several names (`format.short_date`): an error at the text.
     func testAPlaceholderOfATranslationIsTheDefaultLanguages() throws {
         try assertRendered([
-            "templates/strings/en.yaml:10:15: error[ui-string-placeholder]: 'format.euros' has {num} in 'en' where the default language ('ca') has {n}\n"
+            "templates/strings/en.yaml:10:17: error[ui-string-placeholder]: 'format.euros' has {num} in 'en' where the default language ('ca') has {n}\n"
                 + "   = note: the default language's text at templates/strings/ca.yaml:10:15\n"
-                + "   = help: write {n} as templates/strings/ca.yaml does: oae fills in only the placeholders a key is given and shows any other as it is written\n",
-            "templates/strings/en.yaml:14:20: error[ui-string-placeholder]: 'format.short_date' has {dy} in 'en', which the key is not given\n"
+                + "   = help: write {n} in place of {num}, as templates/strings/ca.yaml does: oae fills in only the placeholders a key is given and shows any other as it is written\n",
+            "templates/strings/en.yaml:14:21: error[ui-string-placeholder]: 'format.short_date' has {dy} in 'en', which the key is not given\n"
                 + "   = help: the key is given {d}, {dd}, {mm}, {mon}, {y} (did you mean 'd', 'dd' or 'y'?); any other placeholder is shown as it is written\n",
             "templates/strings/es.yaml:21:3: error[ui-string-placeholder]: 'duration.year' lacks {n} in 'es', which the default language's text has\n"
                 + "   = note: the default language's text at templates/strings/ca.yaml:21:3\n"
@@ -228,7 +228,7 @@ final class FreshUserFaultTests: XCTestCase {
     /// The default language alone differs from every other language: the error is at its text.
     func testTheDefaultLanguageAloneWrongIsReportedAtIt() throws {
         try assertRendered([
-            "templates/strings/ca.yaml:10:15: error[ui-string-placeholder]: 'format.euros' has {num} in 'ca', the default language, but {n} in every other language (en, es)\n"
+            "templates/strings/ca.yaml:10:16: error[ui-string-placeholder]: 'format.euros' has {num} in 'ca', the default language, but {n} in every other language (en, es)\n"
                 + "   = help: write {n} as the other languages do; oae fills in only the placeholders a key is given and shows any other as it is written\n",
         ], Self.stringRules) { tree in
             try tree.replace("templates/strings/ca.yaml", "format.euros: \"{n}\u{00A0}€\"", "format.euros: \"{num}\u{00A0}€\"")
