@@ -1,5 +1,6 @@
 import Loading
 import Model
+import Presentation
 import Rendering
 
 /// How the model changes: the proposals (by status, each with who proposed it, why, the
@@ -69,8 +70,11 @@ extension Pages {
                         .init(document: changedDocument(item, language, from: path), change: language.text(item["change"]))
                     },
                     has_decision: decision != nil,
-                    decision: language.format("proposal_decision", ["body": language.string(decision?["body"]),
-                                                                      "date": language.date(decision?.string(at: "date"))]),
+                    // HTML: the body not translated is marked and tagged with its language
+                    // (it read as the page's; session 45's trial).
+                    decision: Strings.fill(HTML.escape(language["proposal_decision"]),
+                                           ["body": language.html(decision?["body"]),
+                                            "date": HTML.escape(language.date(decision?.string(at: "date")))]),
                     reasons: language.paragraphs(decision?["reasons"]), has_reasons: decision?["reasons"] != nil,
                     has_release: published != nil,
                     release: published.map { language.format("proposal_published_in", ["version": $0.version]) } ?? "",
@@ -128,7 +132,8 @@ struct ProposalsView: ViewModel {
         var rationale: String
         var changes: [Change]
         var has_decision: Bool
-        /// `Comitè tècnic de la xarxa, 5 d'octubre de 2026`.
+        /// `Comitè tècnic de la xarxa, 5 d'octubre de 2026`, as HTML (the body marked when
+        /// not translated).
         var decision: String
         var reasons: String
         var has_reasons: Bool

@@ -34,6 +34,9 @@ final class AddedLanguageTests: XCTestCase {
         XCTAssertTrue(page.contains("<html lang=\"oc\""), page)
         XCTAssertTrue(page.contains("<p class=\"note\"><span class=\"fallback-mark\">[sense traduir]</span> Aquest text encara no està traduït i es mostra en la llengua original.</p>\n<div lang=\"ca\" class=\"fallback\">\n<h1>Declaració d’accessibilitat</h1>"), page)
         XCTAssertTrue(page.contains("<p class=\"site-title\"><a href=\"index.html\" lang=\"ca\">"), page)
+        // A proposal's decision (who decided, when): its body not translated, marked.
+        let proposals = try XCTUnwrap(pages["oc/model/proposals.html"])
+        XCTAssertTrue(proposals.contains("<dd><span lang=\"ca\" class=\"fallback\">Comitè tècnic de la xarxa</span> <span class=\"fallback-mark\">[sense traduir]</span>, "), proposals)
         // A language with its own template and title: nothing marked.
         let es = try XCTUnwrap(pages["es/accessibility.html"])
         XCTAssertFalse(es.contains("class=\"fallback\""), es)
