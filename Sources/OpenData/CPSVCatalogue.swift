@@ -2,6 +2,7 @@ import Foundation
 import JSON
 import Loading
 import Model
+import Rendering
 import Resolution
 
 /// The catalogue of services as CPSV-AP 3.2.0 (the EU Core Public Service Vocabulary
@@ -156,7 +157,7 @@ struct CPSVCatalogue: Sendable {
     func network(landingPage: String) -> LinkedGraph {
         var graph = networkHead(landingPage: landingPage)
         let all = resolved.sorted { $0.slug < $1.slug }
-        for r in all { graph.merge(municipality(r, landingPage: vocabulary.baseURL + "\(vocabulary.defaultLanguage)/offices/\(r.slug).html")) }
+        for r in all { graph.merge(municipality(r, landingPage: vocabulary.page(.office(r.slug)))) }
         return graph
     }
 
@@ -328,6 +329,8 @@ struct CPSVCatalogue: Sendable {
             guard let index = procedures[pid] else { return nil }
             let isModels = ModelNodes.isModels(r.procedures[index])
             let id = isModels ? modelProcedureID(pid) : v.id("\(m)/procedure/\(pid)")
+            let page = SiteRoute.page(of: r.procedures[index], municipality: m)
+            addPage(page, into: &graph)
             add(id, "cpsv:Rule", own: !isModels, into: &graph) {
                 let fields = r.procedures[index].fields
                 let named = JSONValue.object([("@language", .string(v.defaultLanguage)), ("@value", .string(pid))])
@@ -335,10 +338,13 @@ struct CPSVCatalogue: Sendable {
                     ("dct:identifier", .string(isModels ? "model/\(pid)" : "\(m)/\(pid)")),
                     ("dct:title", v.langStrings(fields["title"]) ?? named),
                     ("dct:description", v.langStrings(fields["purpose"]) ?? v.langStrings(fields["title"]) ?? named),
+                    ("foaf:page", Vocabulary.ref(v.page(page))),
                 ]
             }
             return Vocabulary.ref(id)
         }
+        let page = SiteRoute.page(of: s, municipality: m)
+        addPage(page, into: &graph)
         let related: [JSONValue] = (f.sequence(at: "related_services") ?? []).compactMap(\.string).filter(offered.contains)
             .map { Vocabulary.ref(serviceID(m, $0)) }
         graph.add(sid, "cpsv:PublicService", own: true, [
@@ -362,7 +368,20 @@ struct CPSVCatalogue: Sendable {
             ("dct:spatial", Vocabulary.ref(location)),
             ("dct:language", .array(languages)),
             ("dct:isPartOf", Vocabulary.ref(dataset)),
+            // The page a person reads, in the default language: the identifiers under
+            // `…/id/` name the things and are not pages (session 44's re-user found no way
+            // from a node to its page).
+            ("foaf:page", Vocabulary.ref(v.page(page))),
         ])
+    }
+
+    /// Adds the node of a page of the site (`foaf:Document`): a municipality's own page (under
+    /// `offices/<m>/`) as its graph's own, a page of the model's as any graph's.
+    private func addPage(_ route: SiteRoute, into graph: inout LinkedGraph) {
+        switch route {
+        case .localService, .localProcedure: graph.add(vocabulary.page(route), "foaf:Document", own: true, [])
+        default: graph.add(vocabulary.page(route), "foaf:Document", [])
+        }
     }
 
     /// Adds a node made from a service's fields: the municipality's own (`own`), or the

@@ -273,8 +273,9 @@ final class MadeOnce<Value: Sendable>: @unchecked Sendable {
 
 /// Which municipality's own namespace an identifier of the catalogue is in, if any: the
 /// forms of the identifiers `CPSVCatalogue.municipality` marks as a graph's own
-/// (`LinkedGraph.own`): `<base>id/<m>/…`, `<base>id/dataset/service-catalogue-<m>` and
-/// `<base><language>/offices/<m>.html`, for a folder name `m` of the network. A folder
+/// (`LinkedGraph.own`): `<base>id/<m>/…`, `<base>id/dataset/service-catalogue-<m>`,
+/// `<base><language>/offices/<m>.html` and the pages under `<base><language>/offices/<m>/`
+/// (its own services' and procedures'), for a folder name `m` of the network. A folder
 /// name has no `/`, so each form names one municipality, and the three forms never meet
 /// unless the language is `id` (then `enabled` is false and every node is looked up).
 struct OwnIdentifiers: Sendable {
@@ -310,8 +311,13 @@ struct OwnIdentifiers: Sendable {
             name = dataset
         } else if let path = after("id/", before: nil) {
             name = path.firstIndex(of: UInt8(ascii: "/")).map { path[..<$0] }
-        } else {
-            name = after(language + "/offices/", before: ".html")
+        } else if let path = after(language + "/offices/", before: nil) {
+            // `<m>.html`, or a page in `<m>/`.
+            if let slash = path.firstIndex(of: UInt8(ascii: "/")) {
+                name = path[..<slash]
+            } else if path.count > 5, path.reversed().starts(with: ".html".utf8.reversed()) {
+                name = path.dropLast(5)
+            }
         }
         return name.flatMap { index[String(Substring($0))] }
     }

@@ -2,6 +2,7 @@ import JSON
 import Loading
 import Model
 import Presentation
+import Rendering
 
 /// The words and formats the exports need in every language (the labels of channels,
 /// audiences and adoption states, the days of opening hours): the presentation layer's
@@ -36,6 +37,9 @@ final class Vocabulary: Sendable {
 
     /// `https://…/id/<path>`: the identifier of a resource.
     func id(_ path: String) -> String { baseURL + "id/" + path }
+
+    /// `https://…/ca/offices/x.html`: the address of a page of the site, in the default language.
+    func page(_ route: SiteRoute) -> String { baseURL + route.path(defaultLanguage) }
 
     /// A translatable text as JSON-LD language-tagged strings, one per language present,
     /// in the model's language order.

@@ -17,7 +17,7 @@ extension Pages {
         let officeName = officeText.text.nonEmpty ?? site.municipalityName(slug)
         let offered = inReadingOrder(r.services, language)
         let services = offered.map { s -> CharterView.Service in
-            let route: SiteRoute = s.adoption == .local ? .localService(municipality: slug, id: s.id) : .service(s.id)
+            let route = SiteRoute.page(of: s, municipality: slug)
             return .init(link: TextLink(s.fields["name"].map(language.text) ?? language.plain(s.id), href: href(route, language, from: path)),
                          summary: language.text(s.fields["summary"]))
         }

@@ -18,7 +18,7 @@ extension Pages {
 
         // Services, with what the municipality changed, in reading order.
         let services = inReadingOrder(r.services, language).map { s in
-            let route: SiteRoute = s.adoption == .local ? .localService(municipality: slug, id: s.id) : .service(s.id)
+            let route = SiteRoute.page(of: s, municipality: slug)
             return OfficeView.Service(
                 link: TextLink(s.fields["name"].map(language.text) ?? language.plain(s.id), href: href(route, language, from: path)), id: s.id,
                 adoption: adoptionWord(s.adoption.rawValue, language), local: s.adoption == .local,
@@ -32,7 +32,7 @@ extension Pages {
 
         // Procedures, with local owners and variants, by title in the page's language.
         let procedures = inReadingOrder(r.procedures, language).map { p in
-            let route: SiteRoute = p.variant.map { .localProcedure(municipality: slug, id: $0.id) } ?? .procedure(p.id)
+            let route = SiteRoute.page(of: p, municipality: slug)
             let ownerRole = p.localOwner?.role ?? p.fields.string(at: "owner_role") ?? ""
             return OfficeView.Procedure(
                 link: localLink(p.fields["title"], route, language, from: path),

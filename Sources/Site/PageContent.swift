@@ -1,4 +1,5 @@
 import JSON
+import Rendering
 
 /// What a page builder gives the layout: the page's own HTML (rendered from its
 /// template) and what the layout needs around it.

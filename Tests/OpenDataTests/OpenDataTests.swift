@@ -267,8 +267,12 @@ final class OpenDataTests: XCTestCase {
         XCTAssertEqual([location, page, "https://oae.example.org/id/dataset/service-catalogue-molins-de-rei",
                         "https://oae.example.org/id/agency", "https://oae.example.org/id/concept/channel/web",
                         "https://oae.example.org/id/dataset/service-catalogue", "https://oae.example.org/id/sant-feliu/location",
-                        "https://oae.example.org/data/catalogue-molins-de-rei.jsonld"].map(owners.owner),
-                       [1, 0, 0, nil, nil, nil, nil, nil])
+                        "https://oae.example.org/data/catalogue-molins-de-rei.jsonld",
+                        // The pages of a municipality's own services and procedures (`foaf:page`).
+                        "https://oae.example.org/ca/offices/sant-feliu-de-llobregat/services/local-retail-support.html",
+                        "https://oae.example.org/ca/offices/sant-feliu/services/x.html", "https://oae.example.org/ca/offices/.html",
+                        "https://oae.example.org/ca/model/services/company-creation.html"].map(owners.owner),
+                       [1, 0, 0, nil, nil, nil, nil, nil, 1, nil, nil, nil])
         let whole = CPSVCatalogue.document(export.catalogue.network(landingPage: "https://oae.example.org/ca/comparison.html"))
             .linkedDataBytes()
         let list = export.fileList()

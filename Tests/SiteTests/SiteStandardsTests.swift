@@ -1,5 +1,6 @@
 import Foundation
 import Publishing
+import Rendering
 @testable import Site
 import XCTest
 
