@@ -138,6 +138,21 @@ public struct IndicatorResults: Sendable {
     /// Every result, indicator by indicator (in the view's order), then quarter by quarter.
     public func all(order: [String]) -> [IndicatorResult] { order.flatMap { byIndicator[$0] ?? [] } }
 
+    /// An indicator's target as its fields write it (`fields`: the model's indicator, or an
+    /// office's view of it): the value, direction and period (the indicator's frequency when
+    /// none), additive for a count, and its bands by population, smallest first.
+    public static func modelTarget(_ fields: Node) -> (target: EffectiveTarget, bands: [(upTo: Int, value: Double)])? {
+        guard let t = fields["target"], let direction = t.string(at: "direction").flatMap(TargetDirection.init(rawValue:)),
+              let value = t["value"]?.number else { return nil }
+        let period = t.string(at: "period").flatMap(TargetPeriod.init(rawValue:))
+            ?? TargetPeriod(frequency: fields.string(at: "frequency")) ?? .quarter
+        let bands = (t.sequence(at: "by_population") ?? []).compactMap { b -> (upTo: Int, value: Double)? in
+            guard let upTo = b["up_to"]?.int, let v = b["value"]?.number else { return nil }
+            return (upTo, v)
+        }.sorted { $0.upTo < $1.upTo }
+        return (EffectiveTarget(value: value, direction: direction, period: period, source: .model, additive: fields.string(at: "unit") == "count"), bands)
+    }
+
     /// The office's population, from `office.yaml`.
     public static func population(_ m: ResolvedMunicipality) -> Int? { m.files.office?.root?["population"]?.int }
 
@@ -145,26 +160,14 @@ public struct IndicatorResults: Sendable {
     /// municipality's tightened target, else the model's band for its population, else the
     /// model's target.
     public static func target(_ ind: ResolvedIndicator, in m: ResolvedMunicipality, network: Network) -> EffectiveTarget? {
-        let f = ind.fields
-        guard let t = f["target"], let direction = t.string(at: "direction").flatMap(TargetDirection.init(rawValue:)),
-              var value = t["value"]?.number else { return nil }
-        let period = t.string(at: "period").flatMap(TargetPeriod.init(rawValue:))
-            ?? TargetPeriod(frequency: f.string(at: "frequency")) ?? .quarter
-        let additive = f.string(at: "unit") == "count"
-        var source = EffectiveTarget.Source.model
-        if let node = t["value"], node.span.file.hasPrefix("seeds/") {
-            source = .local(span: node.span)
-        } else if let population = population(m) {
-            let bands = (t.sequence(at: "by_population") ?? []).compactMap { b -> (Int, Double)? in
-                guard let upTo = b["up_to"]?.int, let v = b["value"]?.number else { return nil }
-                return (upTo, v)
-            }.sorted { $0.0 < $1.0 }
-            if let band = bands.first(where: { population <= $0.0 }) {
-                value = band.1
-                source = .band(upTo: band.0, population: population)
-            }
+        guard let (model, bands) = modelTarget(ind.fields) else { return nil }
+        var target = model
+        if let node = ind.fields["target"]?["value"], node.span.file.hasPrefix("seeds/") {
+            target.source = .local(span: node.span)
+        } else if let population = population(m), let band = bands.first(where: { population <= $0.upTo }) {
+            target.value = band.value
+            target.source = .band(upTo: band.upTo, population: population)
         }
-        var target = EffectiveTarget(value: value, direction: direction, period: period, source: source, additive: additive)
         for item in m.files.adaptation?.root?.sequence(at: "agency_targets") ?? [] where item.string(at: "indicator") == ind.id {
             guard let v = item["value"]?.number else { continue }
             target.value = v

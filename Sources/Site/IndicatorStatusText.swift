@@ -1,3 +1,4 @@
+import Loading
 import Presentation
 import Rendering
 import Resolution
@@ -14,6 +15,24 @@ extension Pages {
                                                              period: target.period.rawValue, unit: unit, additive: target.additive))
         if let source = targetSource(target, language) { out += " <span class=\"target-source\">(\(HTML.escape(source)))</span>" }
         return out
+    }
+
+    /// The model's target of an indicator as the model writes it, with its period and each
+    /// band by population (`at least 60 a month; at least 40 a month (target of
+    /// municipalities of up to 30,000 inhabitants)`): the indicator page gave the value alone.
+    func modelTargetHTML(_ indicator: Node, _ language: SiteLanguage) -> String {
+        guard let (target, bands) = IndicatorResults.modelTarget(indicator) else { return "–" }
+        let formatter = language.formatter, unit = indicator.string(at: "unit") ?? "count"
+        func said(_ value: Double) -> String {
+            HTML.escape(formatter.target(value, direction: target.direction.rawValue, period: target.period.rawValue, unit: unit,
+                                         additive: target.additive))
+        }
+        var parts = [said(target.value)]
+        for band in bands {
+            let source = HTML.escape(language.format("target_source.band", ["up_to": formatter.number(Double(band.upTo))]))
+            parts.append(said(band.value) + " <span class=\"target-source\">(" + source + ")</span>")
+        }
+        return parts.joined(separator: "; ")
     }
 
     /// Where a target comes from, in words; nil for the model's own target.

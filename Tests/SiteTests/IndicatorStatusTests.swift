@@ -19,6 +19,17 @@ final class IndicatorStatusTests: XCTestCase {
         return IndicatorResults(r, network: input.network)
     }
 
+    /// The indicator page gives each office the target its values are compared with (Molins
+    /// de Rei's band for its population; the model's value alone said 60 where its values
+    /// were compared with 120 a quarter), and the model's target with its period and bands
+    /// (session 45's trial).
+    func testTheIndicatorPageGivesEachOfficesTargetAndTheModelsBands() throws {
+        let en = try XCTUnwrap(try sitePages(try tree.input())["en/model/indicators/people-attended.html"]).flat
+        XCTAssertTrue(en.contains("<dd>at least 60 a month; at least 40 a month <span class=\"target-source\">(target for municipalities of up to 30,000 inhabitants)</span></dd>"), en)
+        XCTAssertTrue(en.contains("Molins de Rei</a></th><td>at least 120 for the quarter (at least 40 a month) <span class=\"target-source\">(target for municipalities of up to 30,000 inhabitants)</span></td></tr>"), en)
+        XCTAssertTrue(en.contains("Sant Feliu de Llobregat</a></th><td>at least 180 for the quarter (at least 60 a month)</td></tr>"), en)
+    }
+
     func testSantFeliuQ3PeopleAttendedIsMissedAgainst180ForTheQuarter() throws {
         let results = try results("sant-feliu-de-llobregat")
         let q3 = try XCTUnwrap(results.result("people-attended", Quarter(year: 2026, quarter: 3)))
