@@ -32,7 +32,7 @@ struct Layout: Sendable {
                                       current: current != nil, current_value: current ?? "")
         }
         let languages = site.languages.map { other in
-            LayoutView.LanguageLink(code: other.code, name: other["language_name"],
+            LayoutView.LanguageLink(code: other.code, name: site.languageName(other.code),
                                     href: link((rootBase == nil ? route : .home).path(other.code)),
                                     current: other.code == language.code)
         }

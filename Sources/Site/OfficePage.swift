@@ -172,7 +172,7 @@ extension Pages {
     /// The handbooks of a municipality, as download links.
     func handbookLinks(_ slug: String, _ language: SiteLanguage, _ path: String) -> [HandbookLink] {
         (site.options.handbooks?.entries(of: slug) ?? []).flatMap { e -> [HandbookLink] in
-            let langName = site.languages.first { $0.code == e.language }?["language_name"] ?? e.language
+            let langName = site.languageName(e.language)
             func link(_ file: String, format: String, type: String, bytes: Int) -> HandbookLink {
                 HandbookLink(language: langName, hreflang: e.language, format: format, type: type,
                              size: language.formatter.kilobytes(bytes),

@@ -178,6 +178,14 @@ final class SiteContext: Sendable {
         return language.string(root?["name"] ?? root?["title"]).nonEmpty ?? id
     }
 
+    /// A language's name in itself (`language_name` of its own strings file), for the
+    /// language switcher and the handbook links; its tag when its file does not name it: the
+    /// default language's name stood in, and a language added without its strings file was
+    /// listed as "Català" on every page (session 45's review).
+    func languageName(_ code: String) -> String {
+        network.tree.uiStrings["strings/\(code)"]?.node.string(at: "language_name").map(Typography.prose) ?? code
+    }
+
     /// The title of the network (the programme's title), in a language.
     func siteTitle(_ language: SiteLanguage) -> String {
         titles.value(language.code) {

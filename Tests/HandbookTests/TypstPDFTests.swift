@@ -12,6 +12,36 @@ final class TypstPDFTests: XCTestCase {
     static let paragraph = ##"Prova: #import "@preview/cetz:0.3.0": * i #include "/etc/hostname" i #set page(width: 1cm) i = títol i \ barra."##
     static let longWord = "IdentificadorMoltLlargSenseCapPuntDeTallQueNoHauriaDeSortirDeLaPaginaMaiDeLaVida"
 
+    /// A language tagged with a variant (Aranese, `oc-aranes`, the README's example) makes
+    /// its PDF: Typst takes a language's code alone, and the whole tag stopped the build of
+    /// every handbook (session 45's review).
+    func testALanguageTagWithAVariantMakesItsPDF() throws {
+        let typst = try HandbookTestSupport.typst()
+        let root = try HandbookTestSupport.exampleTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let model = root.appendingPathComponent("model/model.yaml")
+        try Data(try String(contentsOf: model, encoding: .utf8).replacingOccurrences(of: "  - en\n", with: "  - en\n  - oc-aranes\n").utf8)
+            .write(to: model)
+        let strings = root.appendingPathComponent("templates/strings")
+        for language in ["ca", "es", "en"] {
+            let file = strings.appendingPathComponent("\(language).yaml")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try Data((text + "language.oc-aranes: \"aranés\"\n").utf8).write(to: file)
+        }
+        try FileManager.default.copyItem(at: strings.appendingPathComponent("ca.yaml"), to: strings.appendingPathComponent("oc-aranes.yaml"))
+        var options = HandbookBuildOptions()
+        options.municipalities = ["molins-de-rei"]
+        options.languages = ["oc-aranes"]
+        options.typst = typst
+        let out = root.appendingPathComponent("output")
+        let report = try HandbookBuild.run(HandbookTestSupport.input(root), out: out, options: options)
+        XCTAssertEqual(report.rendered, 1)
+        let pdf = out.appendingPathComponent("handbooks/molins-de-rei/oc-aranes/handbook.pdf")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: pdf.path))
+        let html = try String(contentsOf: out.appendingPathComponent("handbooks/molins-de-rei/oc-aranes/handbook.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("<html lang=\"oc-aranes\""), String(html.prefix(300)))
+    }
+
     func testWriterTextIsShownVerbatimAndTablesStayOnThePage() throws {
         let typst = try HandbookTestSupport.typst()
         let root = try HandbookTestSupport.exampleTree()

@@ -49,4 +49,18 @@ final class AddedLanguageTests: XCTestCase {
             "templates/site/pages/contact.ca.mustache: the contact page has no Occitan (oc) text, so its oc page shows the Catalan (ca) text, marked",
         ])
     }
+
+    /// A language added without its strings file is listed by its tag in the language
+    /// switcher of every page (it was listed as "Català", the default language's name).
+    func testALanguageWithoutItsStringsIsListedByItsTag() throws {
+        let tree = try SiteTree(example: true)
+        defer { tree.remove() }
+        try tree.replace("model/model.yaml", "  - en\n", "  - en\n  - fr\n")
+        let pages = try sitePages(try tree.input())
+        for page in ["ca/index.html", "fr/index.html"] {
+            let html = try XCTUnwrap(pages[page])
+            XCTAssertTrue(html.contains("lang=\"fr\" hreflang=\"fr\">fr</a>") || html.contains("lang=\"fr\" hreflang=\"fr\" aria-current=\"true\">fr</a>"), page)
+            XCTAssertEqual(html.components(separatedBy: ">Català</a>").count, 2, page)
+        }
+    }
 }

@@ -66,7 +66,7 @@ public struct Bodies: Sendable {
             if fallback, !typst.isEmpty {
                 let lang = network.settings.defaultLanguage
                 let note = markup.fallbackNote(lang)
-                typst = "#fallback-note(\(Typst.string(lang)), \(Typst.string(note)))\n\n#text(lang: \(Typst.string(lang)))[\(typst)]"
+                typst = "#fallback-note(\(Typst.string(lang)), \(Typst.string(note)))\n\n#text(lang: \(Typst.string(LanguageNames.base(lang))))[\(typst)]"
             }
             return Body(html: typst, source: source, isFallback: fallback, headings: headings(source, prefix, headingShift))
         }

@@ -65,7 +65,7 @@ public struct Markup: Sendable {
     func marked(_ text: String, isFallback: Bool, language: String) -> String {
         guard isFallback else { return escape(text) }
         if format == .typst {
-            return "#text(lang: \(Typst.string(language)))[\(Typst.escape(text))]" + fallbackMark(language)
+            return "#text(lang: \(Typst.string(LanguageNames.base(language))))[\(Typst.escape(text))]" + fallbackMark(language)
         }
         return "<span lang=\"\(HTML.escape(language))\" class=\"fallback\">\(HTML.escape(text))</span>"
             + fallbackMark(language)
