@@ -15,6 +15,7 @@ public enum LanguageNames {
         let lower = code.lowercased().replacingOccurrences(of: "_", with: "-")
         let base = base(lower)
         return languages.first { $0 == lower || $0 == base || $0 == threeLetterCodes[base] }
+            ?? languages.first { LanguageNames.base($0) == lower || LanguageNames.base($0) == threeLetterCodes[lower] }
     }
 
     /// The ISO 639-2 codes of the languages of `LanguageNames`, and the abbreviations a

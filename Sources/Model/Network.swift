@@ -67,8 +67,13 @@ public struct ModelSettings: Sendable {
         id = node.string(at: "id") ?? id
         version = node.string(at: "version") ?? version
         defaultLanguage = node.string(at: "default_language") ?? defaultLanguage
-        let langs = node.sequence(at: "languages")?.compactMap(\.string) ?? []
+        // A tag the schema refuses (`FR`) is its one error, not a language of every text's
+        // warnings (session 45's review: 1,160 warnings asked for `FR:` texts and files).
+        let langs = (node.sequence(at: "languages")?.compactMap(\.string) ?? []).filter(TreeLayout.isLanguageCode)
         if !langs.isEmpty { languages = langs; languagesRead = true }
+        // A default language outside the list is `translation-default`'s error; the outputs
+        // read the list's first (the default's missing strings made 824 template errors).
+        if languagesRead, !languages.contains(defaultLanguage) { defaultLanguage = languages[0] }
         title = LocalizedText(node["title"], defaultLanguage: defaultLanguage)
         requirements = Requirements(node["requirements"])
     }

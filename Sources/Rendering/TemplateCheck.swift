@@ -12,7 +12,7 @@ public enum TemplateCheck {
     public static let rules = Templates.rules + StringsCheck.rules + [
         RuleInfo("ui-string-missing", "A UI string lacks a language, or a key the default language has."),
         RuleInfo("ui-string-unknown", "A language's strings file has a key the default language's does not have: nothing reads it."),
-        RuleInfo("ui-string-language", "A strings file is not named after a language tag: nothing reads it."),
+        RuleInfo("ui-string-language", "A strings file is not named after a language of the model as it writes it: nothing reads it."),
     ]
 
     public static func check(_ tree: LoadedTree, settings: ModelSettings) -> [Diagnostic] {
@@ -31,7 +31,10 @@ public enum TemplateCheck {
                 continue
             }
             let missing = missingKeys(strings.node, comparedTo: base.node)
+            // The name of a language of the model is read in every language: when the default
+            // language's file lacks it, that file is told (`languageNames`), not this one.
             let unknown = unknownKeys(strings.node, comparedTo: base.node)
+                .filter { key in !settings.languages.contains { "language.\($0)" == key.keyText } }
             if !missing.isEmpty {
                 out.append(.warning("ui-string-missing",
                                     "\(missing.count) interface string\(missing.count == 1 ? "" : "s") missing in '\(language)': \(missing.prefix(8).joined(separator: ", "))\(missing.count > 8 ? ", …" : "")",
@@ -48,20 +51,22 @@ public enum TemplateCheck {
                                     help: meant.map { "did you mean '\($0)'?" } ?? "remove it, or add it to \(base.path) first, the file that defines the keys"))
             }
         }
-        // A file whose name is no language tag (`aranes.yaml`, `OC.yaml`): read by nothing, and
-        // its plural forms were asked of a code no language has (session 45's trial). A
+        // A file whose name is no language tag (`aranes.yaml`, `OC.yaml`), or a model
+        // language's written otherwise (`fra.yaml`, `fr_FR.yaml`): read by nothing, and its
+        // plural forms were asked of a code no language has (session 45's trial). Another
         // tag the model does not list is a language prepared or set aside: its texts say so
         // (`translation-language`).
         for (key, strings) in tree.uiStrings.sorted(by: { $0.key < $1.key }) where key.hasPrefix("strings/") {
             let language = String(key.dropFirst("strings/".count))
-            guard !settings.languages.contains(language), !TreeLayout.isLanguageCode(language) else { continue }
             let meant = language.lowercased().replacingOccurrences(of: "_", with: "-")
+            guard !settings.languages.contains(language),
+                  !TreeLayout.isLanguageCode(language) || LanguageNames.meant(meant, in: settings.languages) != nil else { continue }
             out.append(.warning("ui-string-language",
-                                "'\(language)' is not a language tag, so nothing reads \(strings.path)",
+                                "'\(language)' is not a language of the model (\(settings.languages.joined(separator: ", "))), so nothing reads \(strings.path)",
                                 at: .wholeFile(strings.path),
-                                help: TreeLayout.isLanguageCode(meant)
-                                    ? "a language is written in lower case, its parts joined by '-': rename it templates/strings/\(meant).yaml"
-                                    : "name the file after a language of model/model.yaml (\(settings.languages.map { "\($0).yaml" }.joined(separator: ", ")); Aranese: oc-aranes.yaml)"))
+                                help: (LanguageNames.meant(meant, in: settings.languages) ?? (TreeLayout.isLanguageCode(meant) ? meant : nil))
+                                    .map { "a language is written as model/model.yaml lists it: rename it templates/strings/\($0).yaml" }
+                                    ?? "name the file after a language of model/model.yaml (\(settings.languages.map { "\($0).yaml" }.joined(separator: ", ")))"))
         }
         return out
     }

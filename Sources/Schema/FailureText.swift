@@ -85,7 +85,7 @@ enum FailureText {
             // A text's language written as a locale or in capitals (`en-GB:`, `CA:`): the
             // language asked for (session 35's trial; the schemas take any tag in lower
             // case since session 45, so that a language is added in model.yaml alone).
-            if f.prefix != nil, let name = f.instance.string, name.lowercased() != name || name.contains("_"),
+            if f.prefix != nil || title == "Language code", let name = f.instance.string, name.lowercased() != name || name.contains("_"),
                let base = name.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init),
                isLanguageCode(base) {
                 return Text(message: "\(found) is not a language tag, written in lower case",

@@ -70,7 +70,24 @@ extension SiteBuild {
     public static func untranslatedCompliancePages(_ templates: [String], languages: [String], defaultLanguage: String) -> [Diagnostic] {
         let folder = SiteSettings.templateFolder + "/"
         let names = Set(templates)
-        return ["accessibility", "legal-notice", "contact"].flatMap { name -> [Diagnostic] in
+        // A page misnamed (`contact.FR.mustache`, `contact.fra.mustache` for `fr`): read by
+        // nothing, and the translator was told only to write the page it had written (session
+        // 45's review). A page in a language the model does not list is one prepared or set
+        // aside, as a strings file is (`ui-string-language`).
+        let pages = ["accessibility", "legal-notice", "contact"]
+        let unread = templates.sorted().compactMap { path -> Diagnostic? in
+            guard path.hasPrefix(folder + "pages/"), path.hasSuffix(".mustache") else { return nil }
+            let parts = path.dropFirst((folder + "pages/").count).dropLast(".mustache".count).split(separator: ".", maxSplits: 1)
+            guard parts.count == 2, pages.contains(String(parts[0])), !languages.contains(String(parts[1])) else { return nil }
+            let code = String(parts[1])
+            let meant = LanguageNames.meant(code, in: languages)
+            guard meant != nil || !TreeLayout.isLanguageCode(code) else { return nil }
+            return .warning("translation-orphan", "'\(code)' is not a language of the model (\(languages.joined(separator: ", "))), so nothing reads this page",
+                            at: .wholeFile(path),
+                            help: meant.map { "rename it \(folder)pages/\(parts[0]).\($0).mustache" }
+                                ?? "name it after a language of model/model.yaml (\(folder)pages/\(parts[0]).<language>.mustache)")
+        }
+        return unread + pages.flatMap { name -> [Diagnostic] in
             let original = folder + "pages/\(name).\(defaultLanguage).mustache"
             guard names.contains(original) else { return [] }
             return languages.filter { !names.contains(folder + "pages/\(name).\($0).mustache") }.map { language in

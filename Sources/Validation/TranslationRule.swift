@@ -13,6 +13,7 @@ struct TranslationRule: DocumentRule {
         RuleInfo("translation-missing", "A text or document lacks a language of the model."),
         RuleInfo("translation-orphan", "A translation file has no original, or a language the model does not have."),
         RuleInfo("translation-language", "A text is written in a language the model does not have: no output shows it."),
+        RuleInfo("translation-default", "The model's default language is not one of its languages."),
         RuleInfo("translation-sections", "A Markdown translation has fewer headings than the text it translates: a section is missing."),
         RuleInfo("translation-field", "A translation file's front matter has a field other than id, which nothing reads."),
     ]
@@ -38,7 +39,20 @@ struct TranslationRule: DocumentRule {
 
     func prepare(_ c: ValidationContext) {}
 
-    func checkRest(_ c: ValidationContext) -> [Diagnostic] { orphans(c) }
+    func checkRest(_ c: ValidationContext) -> [Diagnostic] { defaultLanguage(c) + orphans(c) }
+
+    /// `translation-default`: `default_language` not among `languages` (the schemas take any
+    /// tag, so nothing else says it; the outputs read the list's first language instead).
+    private func defaultLanguage(_ c: ValidationContext) -> [Diagnostic] {
+        guard c.settings.languagesRead, let root = c.network.modelDocuments(.model).first?.root,
+              let node = root["default_language"], let written = node.string, !c.settings.languages.contains(written) else { return [] }
+        let meant = LanguageNames.meant(written, in: c.settings.languages)
+        return [.error("translation-default",
+                       "the default language '\(written)' is not one of the model's languages (\(c.settings.languages.joined(separator: ", ")))",
+                       at: node.span, related: TranslationRule.languagesSetting(c).map { [RelatedLocation($0.span, "the model's languages")] } ?? [],
+                       help: meant.map { "did you mean '\($0)'?" }
+                           ?? "write one of them, or add '- \(written)' to languages: plain texts and Markdown bodies are read as the default language")]
+    }
 
     func check(_ doc: Document, _: Void, _ c: ValidationContext) -> [Diagnostic] {
         let languages = c.settings.languages

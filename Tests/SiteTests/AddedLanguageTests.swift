@@ -48,6 +48,14 @@ final class AddedLanguageTests: XCTestCase {
             "templates/site/pages/legal-notice.ca.mustache: the legal notice page has no Occitan (oc) text, so its oc page shows the Catalan (ca) text, marked",
             "templates/site/pages/contact.ca.mustache: the contact page has no Occitan (oc) text, so its oc page shows the Catalan (ca) text, marked",
         ])
+        // A page written for the language but misnamed is told so, with its name (session
+        // 45's review: the translator was told only to write the page it had written).
+        try tree.write("templates/site/pages/contact.OC.mustache", try tree.read("templates/site/pages/contact.ca.mustache"))
+        let (again, _) = CheckRun.diagnose(root: tree.root, asOf: Day("2026-11-25"))
+        let misnamed = SiteStep().check(Network(tree: again)).filter { $0.rule == "translation-orphan" }
+        XCTAssertEqual(misnamed.map { "\($0.span.file): \($0.message) | \($0.help ?? "")" }, [
+            "templates/site/pages/contact.OC.mustache: 'OC' is not a language of the model (ca, es, en, oc), so nothing reads this page | rename it templates/site/pages/contact.oc.mustache",
+        ])
     }
 
     /// A language added without its strings file is listed by its tag in the language

@@ -66,6 +66,27 @@ final class TranslationMissingTests: XCTestCase {
         XCTAssertEqual(tree.diagnostics().filter { $0.hasPrefix("translation-language") || $0.hasPrefix("translation-orphan") }, [])
     }
 
+    /// A language written in capitals in the model's list is its one error (it was every
+    /// text's warning: 1,160, each asking for `FR:`), and a default language outside the
+    /// list is an error at it (the schema's enum said it; without it, 824 template errors
+    /// followed from the default's missing strings): session 45's review.
+    func testTheModelsLanguagesAndDefaultAreCheckedOnce() throws {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        try tree.replace("model/model.yaml", "languages: [ca, es]", "languages: [ca, es, FR]")
+        let found = tree.diagnostics().filter { !$0.hasPrefix("ui-string") }
+        XCTAssertEqual(found, ["schema-pattern model/model.yaml:6:21: \"FR\" is not a language tag, written in lower case"])
+        try tree.replace("model/model.yaml", "languages: [ca, es, FR]", "languages: [ca, es]")
+        try tree.replace("model/model.yaml", "default_language: ca", "default_language: de")
+        XCTAssertEqual(tree.diagnostics(), [
+            "translation-default model/model.yaml:7:19: the default language 'de' is not one of the model's languages (ca, es)",
+        ])
+        // A model language's variant: the code alone is that language (`oc` for `oc-aranes`).
+        XCTAssertEqual(LanguageNames.meant("oc", in: ["ca", "oc-aranes"]), "oc-aranes")
+        XCTAssertEqual(LanguageNames.meant("fr_FR", in: ["ca", "fr"]), "fr")
+        XCTAssertEqual(LanguageNames.meant("oc", in: ["ca", "es"]), nil)
+    }
+
     /// A translation file in the default language is not read: said as such (it was "not a
     /// translation language of the model (ca, es, en)", which lists ca).
     func testATranslationInTheDefaultLanguageSaysSo() throws {
