@@ -69,7 +69,9 @@ public struct ModelSettings: Sendable {
         defaultLanguage = node.string(at: "default_language") ?? defaultLanguage
         // A tag the schema refuses (`FR`) is its one error, not a language of every text's
         // warnings (session 45's review: 1,160 warnings asked for `FR:` texts and files).
-        let langs = (node.sequence(at: "languages")?.compactMap(\.string) ?? []).filter(TreeLayout.isLanguageCode)
+        // Each once (a language listed twice is the schema's `uniqueItems` error).
+        var listed: Set<String> = []
+        let langs = (node.sequence(at: "languages")?.compactMap(\.string) ?? []).filter { TreeLayout.isLanguageCode($0) && listed.insert($0).inserted }
         if !langs.isEmpty { languages = langs; languagesRead = true }
         // A default language outside the list is `translation-default`'s error; the outputs
         // read the list's first (the default's missing strings made 824 template errors).

@@ -88,8 +88,13 @@ enum FailureText {
             if f.prefix != nil || title == "Language code", let name = f.instance.string, name.lowercased() != name || name.contains("_"),
                let base = name.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init),
                isLanguageCode(base) {
+                // A region (`en-GB`) is the language's; a variant (`oc_Aranes`) is the tag
+                // itself in lower case, joined by '-' (it was `oc`, another language of a model
+                // with `oc-aranes`: session 45's review).
+                let subtags = name.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).dropFirst()
+                let meant = subtags.contains { $0.count >= 4 } ? ([base] + subtags.map(String.init)).joined(separator: "-") : base
                 return Text(message: "\(found) is not a language tag, written in lower case",
-                            help: "did you mean '\(base)'? A text's languages are written as model/model.yaml lists them")
+                            help: "did you mean '\(meant)'? A text's languages are written as model/model.yaml lists them")
             }
             // The form in the schema's words, when it has some; the regular expression,
             // which few writers read, in a note.

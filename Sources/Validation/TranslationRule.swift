@@ -99,7 +99,8 @@ struct TranslationRule: DocumentRule {
                                         at: SourceSpan(file: t.path, line: md.bodyLineOffset + 1, column: 1),
                                         help: "write the translation of \(doc.path)'s text after the front matter"))
                 }
-                out += sections(doc, have, shownInstead: Set(shownInstead))
+                // The model's languages only: a file in another is `translation-orphan`'s.
+                out += sections(doc, have.filter { languages.contains($0.key) }, shownInstead: Set(shownInstead))
             }
         }
         return out
@@ -232,6 +233,14 @@ struct TranslationRule: DocumentRule {
                                         related: setting.map { [RelatedLocation($0.span, "the model's default language")] } ?? [],
                                         help: "if \(original) is written in \(name), move what this file says into it and remove this file; "
                                             + "if not, set default_language to the language it is written in"))
+                } else if !languages.contains(language), LanguageNames.meant(language, in: languages) != nil {
+                    // A model language written otherwise (`x.fra.md`): an error, as such a
+                    // text's key is (`translation-language`; session 45's review).
+                    out.append(.error("translation-orphan",
+                                      "'\(language)' is not a translation language of the model (\(languages.joined(separator: ", ")))",
+                                      at: .wholeFile(doc.path),
+                                      related: TranslationRule.languagesSetting(c).map { [RelatedLocation($0.span, "the model's languages")] } ?? [],
+                                      help: TranslationRule.languageHelp(language, languages)))
                 } else if !languages.contains(language) {
                     out.append(.warning("translation-orphan",
                                         "'\(language)' is not a translation language of the model (\(languages.joined(separator: ", ")))",

@@ -87,6 +87,25 @@ final class TranslationMissingTests: XCTestCase {
         XCTAssertEqual(LanguageNames.meant("oc", in: ["ca", "es"]), nil)
     }
 
+    /// A translation file in a model language written otherwise (`x.spa.md`) is an error, as
+    /// such a text's key is, and its sections are not compared (session 45's review: a
+    /// warning, and "until then spa readers do not see them"); a key with a variant in
+    /// capitals is asked for the whole tag (`oc_Aranes` → `oc-aranes`, not `oc`).
+    func testAFileInAModelLanguageWrittenOtherwiseIsAnError() throws {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        try tree.write("model/services/company-creation.spa.md", "---\nid: company-creation\n---\nText.\n")
+        try tree.replace("model/services/company-creation.md", "name: {ca: Creació d'empreses, es: Creación de empresas}",
+                         "name: {ca: Creació d'empreses, es: Creación de empresas, oc_Aranes: Creacion}")
+        let (_, found) = CheckRun.diagnose(root: tree.root, asOf: FixtureTree.asOf)
+        let shown = found.filter { $0.span.file.hasPrefix("model/services/company-creation") }
+            .map { "\($0.severity) \($0.rule) \($0.span.file): \($0.help ?? "")" }
+        XCTAssertEqual(shown, [
+            "error schema-property-names model/services/company-creation.md: did you mean 'oc-aranes'? A text's languages are written as model/model.yaml lists them",
+            "error translation-orphan model/services/company-creation.spa.md: did you mean 'es'? The model writes Spanish as 'es'",
+        ])
+    }
+
     /// A translation file in the default language is not read: said as such (it was "not a
     /// translation language of the model (ca, es, en)", which lists ca).
     func testATranslationInTheDefaultLanguageSaysSo() throws {
