@@ -1204,7 +1204,7 @@ extension ProcedureView.Step: TemplateValueConvertible {
 extension ChartView: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(7)
+        m.reserveCapacity(8)
         m.append("has_chart", .bool(has_chart))
         m.append("chart_svg", .string(chart_svg))
         m.append("chart_rows", .list(chart_rows.map(\.templateValue)))
@@ -1212,6 +1212,7 @@ extension ChartView: TemplateValueConvertible {
         m.append("summary", .bool(summary))
         m.append("summary_rows", .list(summary_rows.map(\.templateValue)))
         m.append("partial_notes", .list(partial_notes.map { .string($0) }))
+        m.append("target_note", target_note.map(TemplateValue.string))
         return .object(m)
     }
 }
@@ -1232,12 +1233,13 @@ extension ChartView.Row: TemplateValueConvertible {
 extension ChartView.SummaryRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(5)
+        m.reserveCapacity(6)
         m.append("quarter", .string(quarter))
         m.append("offices", .string(offices))
         m.append("minimum", .string(minimum))
         m.append("median", .string(median))
         m.append("maximum", .string(maximum))
+        m.append("missed", .string(missed))
         return .object(m)
     }
 }

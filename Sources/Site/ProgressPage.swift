@@ -118,6 +118,7 @@ extension Pages {
             // whole quarter's, the table's figure the days').
             chart.targets = series.quarterTargets
         }
+        var targetNote = ""
         if !targetWords.isEmpty {
             // A summary draws no line when the offices' targets differ: the description says them.
             // One target whose marks differ only on the quarters offices opened during.
@@ -129,7 +130,8 @@ extension Pages {
             // office, how many on a summary (session 42's trial: "different targets: 6 and
             // 8", the description a screen reader gives of the chart).
             let words = key != "chart_targets_description" ? targetWords : formatter.list(whoseTargets(series, summarised: summarised, unit: unit, language))
-            chart.description += " " + language.format(key, ["target": words])
+            targetNote = language.format(key, ["target": words])
+            chart.description += " " + targetNote
         }
         chart.targetLabel = language["target_line"]
         chart.formatAgainst = { @Sendable v, t in formatter.measure(v, unit: unit, against: t) }
@@ -163,11 +165,19 @@ extension Pages {
                                   target: result?.target.map(target) ?? "–", status: status))
             }
         }
+        // How many missed their target, per quarter: the summary gave only the lowest, the
+        // median and the highest values (session 45's trial could not tell who missed).
+        let missedByQuarter = summary == nil ? [:] : Dictionary(grouping: offices.flatMap { office in
+            office.reports.compactMap { point -> Quarter? in
+                site.results(office.slug)?.result(id, point.quarter)?.status == .missed ? point.quarter : nil
+            }
+        }, by: { $0 }).mapValues(\.count)
         let summaryRows = summary.map { s in
             quarters.indices.compactMap { q -> ChartView.SummaryRow? in
                 guard s.reporting[q] > 0, let low = s.series[0][q], let median = s.series[1][q], let high = s.series[2][q] else { return nil }
                 return .init(quarter: short(quarters[q]), offices: formatter.number(Double(s.reporting[q])),
-                             minimum: format(low), median: format(median), maximum: format(high))
+                             minimum: format(low), median: format(median), maximum: format(high),
+                             missed: formatter.number(Double(missedByQuarter[quarters[q]] ?? 0)))
             }
         } ?? []
         // Why a row's target is lower on the quarter an office opened during.
@@ -176,7 +186,7 @@ extension Pages {
         }.filter { !$0.isEmpty }
         return ChartView(has_chart: true, chart_svg: chart.svg(id: "chart-svg-\(id)"), chart_rows: rows,
                          chart_caption: language.format(summarised ? "chart_summary_caption" : "chart_caption", ["indicator": name]),
-                         summary: summarised, summary_rows: summaryRows, partial_notes: notes)
+                         summary: summarised, summary_rows: summaryRows, partial_notes: notes, target_note: targetNote.nonEmpty)
     }
 }
 
@@ -298,7 +308,11 @@ struct ChartSummary: Equatable {
 struct ChartView: ViewModel {
     struct Row: ViewModel { var office: String; var quarter: String; var value: String; var target: String; var status: String }
     /// A quarter of a summarised chart: how many offices have a value, the lowest, the median, the highest.
-    struct SummaryRow: ViewModel { var quarter: String; var offices: String; var minimum: String; var median: String; var maximum: String }
+    struct SummaryRow: ViewModel {
+        var quarter: String; var offices: String; var minimum: String; var median: String; var maximum: String
+        /// How many of the offices reporting missed their target on the quarter.
+        var missed: String
+    }
 
     var has_chart: Bool
     var chart_svg: String
@@ -312,6 +326,10 @@ struct ChartView: ViewModel {
     /// Under the table of every office's values: the quarter each office opened during, whose
     /// count targets are those of the days it was open (`Formatter.partialQuarterNote`).
     var partial_notes: [String] = []
+    /// The targets the chart's values are compared with, in words, shown under it: a
+    /// summary whose offices' targets differ draws no line, and said so only to a screen
+    /// reader (session 45's trial).
+    var target_note: String?
 }
 
 /// The view model of `progress.mustache`: every office's progress and the indicators' charts.
