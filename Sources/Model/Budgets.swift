@@ -95,10 +95,15 @@ public struct OfficeBudget: Sendable {
     public func funded(by source: FundingSource) -> Double {
         funding.filter { $0.source == source }.reduce(0) { $0 + $1.amount }
     }
-    /// The total divided by the people attended in the year; nil when there is no data.
+    /// The total divided by the people attended in the year; nil when there is no data. A
+    /// year not reported whole (`provisional`) divides the share of the total of the quarters
+    /// reported (the total spread evenly over the quarters the office is open in) by their
+    /// people: the whole year's budget over part of its people was a figure a third too high
+    /// that read as the year's (session 45's trial).
     public var costPerPersonAttended: Double? {
         guard let people = peopleAttended, people > 0 else { return nil }
-        return total / people
+        let share = provisional && quartersOpen > 0 ? Double(quartersReported) / Double(quartersOpen) : 1
+        return total * share / people
     }
 
     /// Reads a budget with its municipality's staffing plan, communication plan and reports.

@@ -21,14 +21,14 @@ final class OpenDataTests: XCTestCase {
 
     /// The fixture's Sant Feliu budget for 2026: 52,000 + 46,000 € of posts at 1 FTE, 9,000 €
     /// of premises, no communication actions with a budget, 1,500 € of licences; covered with a margin by
-    /// three sources; 110 + 125 people attended in the 2026 reports (108,500 / 235), two of
-    /// the three quarters the office is open in (it opened on 2026-04-13).
+    /// three sources; 110 + 125 people attended in the 2026 reports, two of the three quarters
+    /// the office is open in (it opened on 2026-04-13): 108,500 × 2/3 / 235.
     func testBudgetsCSVBytes() {
         XCTAssertEqual(fixture.file("budgets.csv"),
                        "municipality,year,posts,premises,communication,other,total,funding_council,funding_agency,"
                        + "funding_provincial_council,funding_regional_programme,funding_other,funding_total,covered,"
                        + "people_attended,cost_per_person_attended,quarters_reported,quarters_open\r\n"
-                       + "sant-feliu-de-llobregat,2026,98000,9000,0,1500,108500,60000,0,30000,25000,0,115000,true,235,461.7,2,3\r\n")
+                       + "sant-feliu-de-llobregat,2026,98000,9000,0,1500,108500,60000,0,30000,25000,0,115000,true,235,307.8,2,3\r\n")
     }
 
     /// Without a report of the year (the same budget for 2027), the people attended and

@@ -25,7 +25,9 @@ final class BudgetsPageTests: XCTestCase {
         let tree = try SiteTree(example: true)
         defer { tree.remove() }
         let pages = try pages(tree)
-        let costs = ["ca": "743,27\u{00A0}€", "es": "743,27\u{00A0}€", "en": "€743.27"]
+        // 193,250 € × 2/3 of the quarters open, over 260 people (session 45's trial read the
+        // whole year's budget over part of its people, 743.27 €, as the year's figure).
+        let costs = ["ca": "495,51\u{00A0}€", "es": "495,51\u{00A0}€", "en": "€495.51"]
         for language in ["ca", "es", "en"] {
             let html = try XCTUnwrap(pages["\(language)/budgets.html"], language)
             XCTAssertEqual(html.components(separatedBy: "<tr id=\"budget-").count - 1, 2, language)
@@ -38,7 +40,7 @@ final class BudgetsPageTests: XCTestCase {
         // The example's offices opened in April 2026 and reported two of its three quarters
         // since: the cost per person is provisional, and says so (session 26's trial read it
         // as the year's; session 29's, "2 of 4" for good, the first quarter before the opening).
-        XCTAssertTrue(en.contains("<td><span class=\"badge budget-covered\">Covered</span></td>\n<td>€901.49<br><span class=\"muted\">235 people served; provisional: 2 of 3 quarters reported</span></td>"), en)
+        XCTAssertTrue(en.contains("<td><span class=\"badge budget-covered\">Covered</span></td>\n<td>€600.99<br><span class=\"muted\">235 people served; provisional: 2 of 3 quarters reported</span></td>"), en)
         XCTAssertTrue(try XCTUnwrap(pages["ca/budgets.html"]).contains("<span class=\"muted\">235 persones ateses; provisional: 2 trimestres de 3 informats</span>"))
     }
 

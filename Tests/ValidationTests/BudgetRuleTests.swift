@@ -220,7 +220,9 @@ final class BudgetRuleTests: XCTestCase {
         // Opened on 2026-04-13: open in three quarters of 2026, two reported so far.
         XCTAssertEqual(b.quartersOpen, 3)
         XCTAssertTrue(b.provisional)
-        XCTAssertEqual(try XCTUnwrap(b.costPerPersonAttended), 461.702, accuracy: 0.001)
+        // Two of the three quarters' share of the total over their people (108,500 × 2/3 / 235;
+        // the whole year's 108,500 / 235 = 461.70 read as the year's: session 45's trial).
+        XCTAssertEqual(try XCTUnwrap(b.costPerPersonAttended), 307.801, accuracy: 0.001)
         XCTAssertEqual(network.budgets("molins-de-rei").count, 0)
     }
 
