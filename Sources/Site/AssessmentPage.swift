@@ -53,7 +53,13 @@ extension Pages {
                     return changeLink(pair.key.keyText, target, language, path)
                 })
         }
-        let deferred = site.deferredToAssessment.map { item in
+        // The items of the offices assessed and the programme's; those of other offices wait
+        // for an assessment of their own, counted (session 45's trial read 70 items of 34
+        // offices the pilot's assessment never looked at as its pending decisions).
+        let assessed = Set(record.offices)
+        let own = site.deferredToAssessment.filter { $0.document.municipality.map(assessed.contains) ?? true }
+        let elsewhere = site.deferredToAssessment.count - own.count
+        let deferred = own.map { item in
             let text = ["reason", "title", "notes", "text", "summary"].lazy.compactMap { item.item[$0] }.first
             let what = item.item.string(at: "service").map { site.titleString(.service, $0, language) }
             // What is deferred: the service an omission names, else the kind of document.
@@ -62,7 +68,7 @@ extension Pages {
             let kindText = kind.map { Typography.prose($0) } ?? item.document.kind.rawValue
             // The office's page, not the file and line (a reviewer's page: session 38's trial).
             return AssessmentView.Deferred(
-                href: item.document.municipality.map { href(.office($0), language, from: path) } ?? "",
+                href: item.document.municipality.map { href(.office($0), language, from: path) },
                 municipality: item.document.municipality.map(site.municipalityName) ?? "",
                 what: what ?? language.formatter.label(kindText), text: language.text(text))
         }
@@ -80,7 +86,10 @@ extension Pages {
             decision_day: decision?.string(at: "date") ?? "", model_version: decision?.string(at: "model_version") ?? "",
             decision_summary: language.text(decision?["summary"]),
             criteria: criteria, results: offices, results_summary: summary,
-            recommendations: recommendations, deferred: deferred, has_deferred: !deferred.isEmpty)
+            recommendations: recommendations, deferred: deferred, has_deferred: !deferred.isEmpty,
+            // Decided: the recommendations answer them; the items stay until their files say so.
+            deferred_decided: decision?.string(at: "date").map { language.format("assessment_deferred_decided", ["date": language.date($0)]) },
+            deferred_elsewhere: elsewhere == 0 ? nil : formatter.count("assessment_deferred_elsewhere", elsewhere))
         return PageContent(title: title, description: language.string(decision?["summary"]),
                            breadcrumbs: printable ? [(title, .assessment(id))] : [],
                            // The document to print is the report again: search finds the page once
@@ -141,8 +150,8 @@ struct AssessmentView: ViewModel {
     }
     /// An item of the tree left to the assessment, with its file and line.
     struct Deferred: ViewModel {
-        /// The page of the office whose file defers the decision ("" for the programme's).
-        var href: String
+        /// The page of the office whose file defers the decision (nil for the programme's).
+        var href: String?
         var municipality: String
         var what: String
         var text: TextView
@@ -169,4 +178,8 @@ struct AssessmentView: ViewModel {
     var recommendations: [Recommendation]
     var deferred: [Deferred]
     var has_deferred: Bool
+    /// Said when the assessment is decided: its recommendations answer the items left to it.
+    var deferred_decided: String?
+    /// How many items of offices it did not assess are left to an assessment, when any.
+    var deferred_elsewhere: String?
 }

@@ -144,6 +144,8 @@ extension AssessmentView: TemplateValueConvertible {
         m.append("recommendations", .list(recommendations.map(\.templateValue)))
         m.append("deferred", .list(deferred.map(\.templateValue)))
         m.append("has_deferred", .bool(has_deferred))
+        m.append("deferred_decided", deferred_decided.map(TemplateValue.string))
+        m.append("deferred_elsewhere", deferred_elsewhere.map(TemplateValue.string))
         return .object(m)
     }
 }
@@ -184,7 +186,7 @@ extension AssessmentView.Deferred: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
         m.reserveCapacity(4)
-        m.append("href", .string(href))
+        m.append("href", href.map(TemplateValue.string))
         m.append("municipality", .string(municipality))
         m.append("what", .string(what))
         m.append("text", text.templateValue)

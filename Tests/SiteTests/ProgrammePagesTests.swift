@@ -80,4 +80,19 @@ final class ProgrammePagesTests: XCTestCase {
         XCTAssertEqual(deferred.components(separatedBy: "<li><strong><a href=\"../offices/sant-feliu-de-llobregat.html\">Sant Feliu de Llobregat</a></strong> · ").count - 1, 2, deferred)
         XCTAssertFalse(en.contains("decide_at") || deferred.contains("<code>"), deferred)
     }
+
+    /// The assessment lists what the offices it assessed left to it, says that its decision
+    /// answers them once decided, and counts those of other offices (session 45's trial read
+    /// 70 items of 34 offices the pilot's assessment never looked at as its pending decisions).
+    func testTheAssessmentListsTheItemsOfTheOfficesItAssessed() throws {
+        let tree = try SiteTree(example: true)
+        defer { tree.remove() }
+        try tree.replace("seeds/molins-de-rei/follow-up.yaml", "    due: 2027-02-15\n    status: open\n",
+                         "    due: 2027-02-15\n    status: open\n    decide_at: assessment\n")
+        let en = try XCTUnwrap(try sitePages(try tree.input())["en/assessments/pilot-2026.html"]).flat
+        XCTAssertTrue(en.contains("<p>Decisions left to be taken at the assessment. The assessment was decided on 27 October 2026: the recommendations above answer these items, and each stays in its file until its writer records the decision taken.</p>"), en)
+        XCTAssertEqual(en.components(separatedBy: "<li><strong><a href=\"../offices/").count - 1, 2, en)
+        XCTAssertFalse(en.contains("Molins de Rei</a></strong>"), en)
+        XCTAssertTrue(en.contains("<p class=\"muted\">1 more item, of an office this assessment did not assess, waits for an assessment of its own.</p>"), en)
+    }
 }
