@@ -44,7 +44,13 @@ extension Pages {
                         .compactMap { $0.string(at: "module") })
                     return mandatoryModules(for: role).allSatisfy(done.contains)
                 }.count
-                readiness = [
+                // The day it opens, or opened: the next wave's readiness is read against it
+                // (session 45's trial found the opening day only on other pages).
+                let opening = site.office(office.slug)?.string(at: "opening_date").flatMap(Day.init)
+                readiness = (opening.map { day in
+                    [ExpansionView.Check(label: language[day <= today ? "readiness_opened" : "readiness_opening"], value: formatter.date(day),
+                                         complete: day <= today)]
+                } ?? []) + [
                     check("readiness_checklist", progress.checklistDone, progress.checklistTotal, language),
                     check("readiness_posts", filled, staff.count, language),
                     check("readiness_training", trained, staff.count, language),
@@ -81,7 +87,7 @@ extension Pages {
             return OfficeMap.Point(label: site.municipalityName(r.slug), latitude: lat, longitude: lon, status: r.status?.rawValue ?? "planned")
         }
         let map = OfficeMap(points: points, title: language["map_title"],
-                            description: formatter.count("map_description", points.count),
+                            description: formatter.count("map_description_above", points.count),
                             legend: Pages.statusOrder.reversed().map { ($0, site.statusLabel($0, language)) })
         let assessment = network.expansionAssessment
         let view = ExpansionView(

@@ -26,6 +26,9 @@ final class ProgrammePagesTests: XCTestCase {
         let en = try XCTUnwrap(pages["en/expansion.html"])
         XCTAssertTrue(en.flat.contains("<li id=\"wave-wave-1\"><strong>First wave</strong>: from 1 March 2027 to 31 July 2027 · 6 municipalities</li>"), en)
         XCTAssertTrue(en.flat.contains("<li class=\"pending\">Posts filled: 0 of 3</li>"), en)
+        // The day an office opens, or opened, heads its readiness (session 45's trial).
+        XCTAssertTrue(en.flat.contains("<ul class=\"readiness\"><li class=\"pending\">Opening planned: 1 March 2027</li><li class=\"pending\">Opening checklist: 2 of 12</li>"), en)
+        XCTAssertTrue(en.flat.contains("<ul class=\"readiness\"><li class=\"complete\">Opened: 13 April 2026</li>"), en)
     }
 
     /// "Agreement signed" is read from the agreements, not from the stage (session 38's
