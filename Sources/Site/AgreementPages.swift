@@ -44,8 +44,22 @@ extension Pages {
                              offices: relyingOffices(doc, language, from: path))
             })
         }
+        // The agreements that end soon first, the soonest first, with the days left: they
+        // were a badge among 74 rows in three tables (session 45's trial).
+        let today = site.input.stateDay
+        let ending = site.agreements.filter { $0.agreementState(on: today) == .ending }
+            .compactMap { doc -> (Document, Day)? in doc.agreementEnd.map { (doc, $0.day) } }
+            .sorted { ($0.1, $0.0.id) < ($1.1, $1.0.id) }
+            .map { doc, end in
+                let offices = (site.relying[doc.path] ?? []).map(site.municipalityName)
+                return AgreementsView.Ending(
+                    link: TextLink(language.text(doc.root?["title"]), href: href(.agreement(doc.id), language, from: path)),
+                    offices: offices.isEmpty ? nil : language.formatter.list(offices),
+                    when: language.formatter.count("agreements_ending_when", end.ordinal - today.ordinal,
+                                                   ["date": language.formatter.date(end)]))
+            }
         let view = AgreementsView(intro: language.format("agreements_intro", ["date": language.formatter.date(site.input.stateDay)]),
-                                  groups: groups)
+                                  ending: ending, has_ending: !ending.isEmpty, groups: groups)
         return PageContent(title: language["agreements_heading"], description: language["agreements_description"],
                            breadcrumbs: [(language["nav_progress"], .progress)],
                            html: render("agreements", view, language), section: .progress)
@@ -117,7 +131,17 @@ struct AgreementsView: ViewModel {
         var agreements: [Row]
     }
 
+    /// An agreement that ends soon: its link, the offices relying on it, and when it ends.
+    struct Ending: ViewModel {
+        var link: TextLink
+        var offices: String?
+        var when: String
+    }
+
     var intro: String
+    /// The agreements ending soon (`AgreementState.ending`), the soonest first.
+    var ending: [Ending]
+    var has_ending: Bool
     var groups: [Group]
 }
 

@@ -64,8 +64,11 @@ extension Pages {
             let signed = adhesion != nil
             // The agreement linked, so that a reviewer reaches it from the row (session 44's
             // trial found the expansion's adhesions only on the agreements page).
+            // One ending soon says when ("yes" of an adhesion ending in 47 days; session 45's trial).
+            let ends = adhesion.flatMap { $0.agreementState(on: today) == .ending ? $0.agreementEnd?.day : nil }
             readiness.append(.init(label: language["readiness_agreement"],
-                                   value: language[signed ? "readiness_yes" : "readiness_no"], complete: signed,
+                                   value: ends.map { language.format("readiness_yes_ending", ["date": formatter.date($0)]) }
+                                       ?? language[signed ? "readiness_yes" : "readiness_no"], complete: signed,
                                    href: adhesion.map { href(.agreement($0.id), language, from: path) } ?? "", has_href: adhesion != nil))
             rows.append(.init(
                 id: Pages.expansionAnchor(entry.ineCode), municipality: Typography.prose(entry.name), ine_code: entry.ineCode,

@@ -75,9 +75,22 @@ extension AgreementView.Party: TemplateValueConvertible {
 extension AgreementsView: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(2)
+        m.reserveCapacity(4)
         m.append("intro", .string(intro))
+        m.append("ending", .list(ending.map(\.templateValue)))
+        m.append("has_ending", .bool(has_ending))
         m.append("groups", .list(groups.map(\.templateValue)))
+        return .object(m)
+    }
+}
+
+extension AgreementsView.Ending: TemplateValueConvertible {
+    var templateValue: TemplateValue {
+        var m: [TemplateValue.Member] = []
+        m.reserveCapacity(3)
+        m.append("link", link.templateValue)
+        m.append("offices", offices.map(TemplateValue.string))
+        m.append("when", .string(when))
         return .object(m)
     }
 }

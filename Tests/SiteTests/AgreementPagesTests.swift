@@ -30,6 +30,8 @@ final class AgreementPagesTests: XCTestCase {
         let list = all["es/agreements/index.html"] ?? ""
         XCTAssertTrue(list.flat.contains("<h2 id=\"type-adhesion\">Adhesión a la red</h2>"), list)
         XCTAssertTrue(list.flat.contains("<td><span class=\"badge agreement-ending\">Vence pronto</span></td>"), list)
+        // Listed first, with the days left (session 45's trial found them only as a badge).
+        XCTAssertTrue(list.flat.contains("<h2 id=\"ending\">Convenios que vencen pronto</h2><ul class=\"agreements-ending\"><li><a href=\"adhesion-molins.html\">Adhesión de Molins de Rei a la red</a> (Molins de Rei): vence el 31 de enero de 2027, dentro de 67 días</li></ul>"), list)
         XCTAssertEqual(list.components(separatedBy: "<span class=\"badge agreement-in-force\">").count - 1, 2, list)
         let office = all["es/offices/molins-de-rei.html"] ?? ""
         XCTAssertTrue(office.flat.contains("<dt>Convenios y documentos del programa</dt><dd><ul class=\"compact\"><li><a href=\"molins-de-rei/charter.html\">Carta de servicios</a></li><li><a href=\"../agreements/adhesion-molins.html\">Adhesión de Molins de Rei a la red</a></li><li><a href=\"../agreements/knowledge-transfer.html\">Convenio de transferencia de conocimiento</a></li></ul></dd>"), office)

@@ -98,4 +98,14 @@ final class ProgrammePagesTests: XCTestCase {
         XCTAssertFalse(en.contains("Molins de Rei</a></strong>"), en)
         XCTAssertTrue(en.contains("<p class=\"muted\">1 more item, of an office this assessment did not assess, waits for an assessment of its own.</p>"), en)
     }
+
+    /// An adhesion that ends soon says when beside "signed: yes" (session 45's trial read
+    /// "signed: yes" of one ending in 47 days).
+    func testTheExpansionSaysWhenASignedAdhesionEndsSoon() throws {
+        let tree = try SiteTree(example: true)
+        defer { tree.remove() }
+        try tree.replace("seeds/molins-de-rei/agreements/adhesion-molins-de-rei.yaml", "valid_until: 2029-11-09", "valid_until: 2027-01-31")
+        let es = try XCTUnwrap(try sitePages(try tree.input())["es/expansion.html"]).flat
+        XCTAssertTrue(es.contains("<li class=\"complete\">Convenio firmado: <a href=\"agreements/adhesion-molins-de-rei.html\">sí, vence el 31 de enero de 2027</a></li>"), es)
+    }
 }
