@@ -40,6 +40,8 @@ final class TypstPDFTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: pdf.path))
         let html = try String(contentsOf: out.appendingPathComponent("handbooks/molins-de-rei/oc-aranes/handbook.html"), encoding: .utf8)
         XCTAssertTrue(html.contains("<html lang=\"oc-aranes\""), String(html.prefix(300)))
+        // The cover's phase, not translated, is marked and tagged (session 45's review).
+        XCTAssertTrue(html.contains("<p class=\"cover-status\"><span lang=\"ca\" class=\"fallback\">Planificada</span>"), html)
     }
 
     func testWriterTextIsShownVerbatimAndTablesStayOnThePage() throws {

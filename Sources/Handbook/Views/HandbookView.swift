@@ -1,3 +1,4 @@
+import Loading
 import Model
 import Rendering
 
@@ -64,8 +65,14 @@ public struct HandbookView: ViewModel, Hashable {
     public var language_name: String
     /// `Model bàsic d'operacions, versió 1.0.0 · Fonts del 24 de novembre de 2025`.
     public var cover_line: String
-    /// `Prova pilot · oberta des del 13 d'abril de 2026`.
+    /// `Prova pilot · oberta des del 13 d'abril de 2026`, as plain text (the templates of
+    /// earlier versions show it).
     public var cover_status: String
+    /// The office's phase on the cover, marked when its name is not translated (the plain
+    /// `cover_status` read a Catalan phase name as the handbook's language; session 45's
+    /// review), and the words of its opening, when it has a date.
+    public var cover_phase: TextView?
+    public var cover_opening: String?
     /// The creation time for the PDF's metadata (`2025-11-24T16:00:00Z`).
     public var created: String
     /// `oae 1.2.0`.
@@ -91,18 +98,31 @@ extension HandbookView {
                   model_title: m.view(c.network.modelDocuments(.model).first?.root?["title"]),
                   source_date: sourceDate, language_name: c.words["language.\(c.language)"],
                   cover_line: c.words("cover.line", ["version": c.network.settings.version, "date": sourceDate]),
-                  cover_status: HandbookView.coverStatus(c), created: created, generator: "oae \(c.input.toolVersion)")
+                  cover_status: HandbookView.coverStatus(c), cover_phase: HandbookView.coverPhase(c), cover_opening: HandbookView.coverOpening(c),
+                  created: created, generator: "oae \(c.input.toolVersion)")
     }
 
     /// `Prova pilot · oberta des del 13 d'abril de 2026`; `Candidata · obertura prevista el
     /// 3 de maig de 2027` (a status the model has no phase for is named by its word).
     static func coverStatus(_ c: HandbookContext) -> String {
+        let phase = phaseNode(c).map { c.markup.plain($0["name"]) } ?? c.view.status.map { c.words["status.\($0.rawValue)"] }
+        return [phase, coverOpening(c)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+    }
+
+    /// The phase of the model the office is in, when the model names it.
+    static func phaseNode(_ c: HandbookContext) -> Node? {
         let phases = c.network.modelDocuments(.model).first?.root?.sequence(at: "phases") ?? []
-        let phase = phases.first { $0.string(at: "id") == c.view.status?.rawValue }.map { c.markup.plain($0["name"]) }
-            ?? c.view.status.map { c.words["status.\($0.rawValue)"] }
-        let opening = c.view.openingDate.map {
-            c.words(c.view.opensLater ? "cover.planned" : "cover.opened", ["date": c.format.date($0)])
-        }
-        return [phase, opening].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+        return phases.first { $0.string(at: "id") == c.view.status?.rawValue }
+    }
+
+    /// The office's phase as a text of the model (marked when not translated), else its word.
+    static func coverPhase(_ c: HandbookContext) -> TextView? {
+        if let node = phaseNode(c), let view = c.markup.view(node["name"]) { return view }
+        return c.view.status.map { c.markup.plainView(c.words["status.\($0.rawValue)"]) }
+    }
+
+    /// `oberta des del 13 d'abril de 2026`, `obertura prevista el 3 de maig de 2027`.
+    static func coverOpening(_ c: HandbookContext) -> String? {
+        c.view.openingDate.map { c.words(c.view.opensLater ? "cover.planned" : "cover.opened", ["date": c.format.date($0)]) }
     }
 }

@@ -28,6 +28,8 @@ extension HandbookView: TemplateValueConvertible {
         m.append("language_name", .string(language_name))
         m.append("cover_line", .string(cover_line))
         m.append("cover_status", .string(cover_status))
+        m.append("cover_phase", cover_phase?.templateValue)
+        m.append("cover_opening", cover_opening.map(TemplateValue.string))
         m.append("created", .string(created))
         m.append("generator", .string(generator))
         m.append("toc", .list(toc.map(\.templateValue)))
