@@ -124,9 +124,11 @@ extension Pages {
         // agency's): the model's value with an override read "at least 60" where the office
         // page and the values below said 120 a quarter (session 45's trial).
         let targets = site.eachMunicipality { r in
-            IndicatorView.Target(office: site.municipalityName(r.slug),
-                                 href: href(.office(r.slug), language, from: path, fragment: "progress"),
-                                 target: targetHTML(site.results(r.slug)?.targets[id], unit: unit, language))
+            let target = site.results(r.slug)?.targets[id]
+            let local: Bool = if case .local? = target?.source { true } else { false }
+            return IndicatorView.Target(office: site.municipalityName(r.slug),
+                                        href: href(.office(r.slug), language, from: path, fragment: "progress"),
+                                        target: targetHTML(target, unit: unit, language), local: local)
         }
         let view = IndicatorView(
             title: language.text(root["name"]),
@@ -243,7 +245,12 @@ struct TrainingView: ViewModel {
 
 /// The view model of `indicator.mustache`.
 struct IndicatorView: ViewModel {
-    struct Target: ViewModel { var office: String; var href: String; var target: String }
+    struct Target: ViewModel {
+        var office: String; var href: String; var target: String
+        /// Whether the office set its own target (`target` says so in words; the templates
+        /// of earlier versions show a badge).
+        var local: Bool
+    }
 
     var title: TextView
     var definition: TextView

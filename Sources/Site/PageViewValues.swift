@@ -753,10 +753,11 @@ extension IndicatorView: TemplateValueConvertible {
 extension IndicatorView.Target: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(3)
+        m.reserveCapacity(4)
         m.append("office", .string(office))
         m.append("href", .string(href))
         m.append("target", .string(target))
+        m.append("local", .bool(local))
         return .object(m)
     }
 }
