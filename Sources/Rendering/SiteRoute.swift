@@ -70,6 +70,10 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
     }
 
     /// The page's path under the language folder.
+    // Inlinable: asked for every link of every page, from the site's module (the route
+    // moved here from it so that the open data shares it; across modules, unspecialized,
+    // it cost 4% of a site build's instructions at 36 municipalities).
+    @inlinable
     public var pathInLanguage: String {
         switch self {
         case .home: return "index.html"
@@ -106,7 +110,8 @@ public enum SiteRoute: Hashable, Sendable, Comparable {
     }
 
     /// The page's path from the root of the site (`ca/offices/x.html`).
-    public func path(_ language: String) -> String { "\(language)/\(pathInLanguage)" }
+    @inlinable
+    public func path(_ language: String) -> String { language + "/" + pathInLanguage }
 
     public static func < (a: SiteRoute, b: SiteRoute) -> Bool { a.pathInLanguage < b.pathInLanguage }
 }

@@ -142,10 +142,15 @@ extension Pages {
     func inReadingOrder(_ services: [ResolvedService], _ language: SiteLanguage) -> [ResolvedService] {
         let areaOrder = Dictionary(site.areas.enumerated().compactMap { i, a in a.string(at: "id").map { ($0, i) } }) { a, _ in a }
         let byName = ReadingOrder.sorted(services, name: { language.text($0.fields["name"]).text }, id: \.id)
-        let area = { (s: ResolvedService) in s.fields.string(at: "area").flatMap { areaOrder[$0] } ?? Int.max }
-        return byName.enumerated().sorted { a, b in
-            area(a.element) != area(b.element) ? area(a.element) < area(b.element) : a.offset < b.offset
-        }.map(\.element)
+        // Each service's area looked up once, not in each comparison.
+        var keyed: [(service: ResolvedService, area: Int, order: Int)] = []
+        keyed.reserveCapacity(byName.count)
+        for (i, s) in byName.enumerated() {
+            let area: Int = s.fields.string(at: "area").flatMap { areaOrder[$0] } ?? Int.max
+            keyed.append((s, area, i))
+        }
+        keyed.sort { a, b in a.area != b.area ? a.area < b.area : a.order < b.order }
+        return keyed.map(\.service)
     }
 
     /// An office's procedures by title in the page's language.

@@ -124,6 +124,10 @@ final class SiteContext: Sendable {
     let statusLabels = Memo<String, String>()
     /// The network's title by language, found once (`siteTitle`): every page shows it.
     let titles = Memo<String, String>()
+    /// Each language's name in itself, found once (`languageName`).
+    let languageNames = Memo<String, String>()
+    /// The language of the site's title by page language, when not its own (`siteTitleLanguage`).
+    let titleLanguages = Memo<String, String>()
     /// Each indicator's chart by language (`Pages.indicatorChart`).
     let charts = Memo<String, ChartView>()
     /// Each indicator's values and targets per office, by indicator id (`IndicatorSeries`).
@@ -182,8 +186,12 @@ final class SiteContext: Sendable {
     /// language switcher and the handbook links; its tag when its file does not name it: the
     /// default language's name stood in, and a language added without its strings file was
     /// listed as "Català" on every page (session 45's review).
+    /// Found once per language: every page's switcher names every language, and the strings
+    /// file is a list of some 1,200 keys (2% of a site build's instructions, asked per page).
     func languageName(_ code: String) -> String {
-        network.tree.uiStrings["strings/\(code)"]?.node.string(at: "language_name").map(Typography.prose) ?? code
+        languageNames.value(code) {
+            network.tree.uiStrings["strings/\(code)"]?.node.string(at: "language_name").map(Typography.prose) ?? code
+        }
     }
 
     /// The title of the network (the programme's title), in a language.
@@ -198,9 +206,11 @@ final class SiteContext: Sendable {
     /// programme's title not translated into it), else "": every page's header read a
     /// Catalan title as the page's language (session 45's trial).
     func siteTitleLanguage(_ language: SiteLanguage) -> String {
-        guard let text = language.localizer.text(network.modelDocument(.programme, "programme")?.root?["title"]),
-              text.isFallback, !text.text.isEmpty else { return "" }
-        return text.language
+        titleLanguages.value(language.code) {
+            guard let text = language.localizer.text(network.modelDocument(.programme, "programme")?.root?["title"]),
+                  text.isFallback, !text.text.isEmpty else { return "" }
+            return text.language
+        }
     }
 
     /// The label of an office status, from the phases of `model.yaml`.
