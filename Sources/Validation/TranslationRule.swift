@@ -135,7 +135,7 @@ struct TranslationRule: DocumentRule {
     }
 
     /// The help for a language `code` the model does not have: the model's language it
-    /// means (`meantLanguage`), else where the model's languages are listed.
+    /// means (`LanguageNames.meant`), else where the model's languages are listed.
     static func languageHelp(_ code: String, _ languages: [String]) -> String {
         if let meant = LanguageNames.meant(code, in: languages) {
             return "did you mean '\(meant)'? The model writes \(LanguageNames.english[meant] ?? meant) as '\(meant)'"
@@ -143,7 +143,6 @@ struct TranslationRule: DocumentRule {
         return "to publish the model in \(LanguageNames.described(code)), add '- \(code)' to languages in model/model.yaml "
             + "(its interface strings then go in templates/strings/\(code).yaml)"
     }
-
 
     /// The `languages` list of model/model.yaml, when it is written.
     static func languagesSetting(_ c: ValidationContext) -> Node? {
