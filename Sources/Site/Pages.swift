@@ -141,7 +141,7 @@ extension Pages {
     /// as no order at all in Catalan and Spanish; sessions 43 and 44's trials).
     func inReadingOrder(_ services: [ResolvedService], _ language: SiteLanguage) -> [ResolvedService] {
         let areaOrder = Dictionary(site.areas.enumerated().compactMap { i, a in a.string(at: "id").map { ($0, i) } }) { a, _ in a }
-        let byName = ReadingOrder.sorted(services, name: { language.text($0.fields["name"]).text }, id: \.id)
+        let byName = inReadingOrder(services, name: { language.text($0.fields["name"]).text }, id: \.id)
         // Each service's area looked up once, not in each comparison.
         var keyed: [(service: ResolvedService, area: Int, order: Int)] = []
         keyed.reserveCapacity(byName.count)
@@ -155,6 +155,13 @@ extension Pages {
 
     /// An office's procedures by title in the page's language.
     func inReadingOrder(_ procedures: [ResolvedProcedure], _ language: SiteLanguage) -> [ResolvedProcedure] {
-        ReadingOrder.sorted(procedures, name: { language.text($0.fields["title"]).text }, id: \.id)
+        inReadingOrder(procedures, name: { language.text($0.fields["title"]).text }, id: \.id)
+    }
+
+    /// `ReadingOrder.sorted`, each name's key made once per build (`SiteContext.readingKeys`):
+    /// the offices' pages and charters sort the same names again and again.
+    func inReadingOrder<T>(_ items: [T], name: (T) -> String, id: (T) -> String) -> [T] {
+        let keys = items.map { item in let n = name(item); return site.readingKeys.value(n) { ReadingOrder.key(n) } }
+        return ReadingOrder.order(keys, ids: items.map(id)).map { items[$0] }
     }
 }

@@ -126,6 +126,8 @@ final class SiteContext: Sendable {
     let titles = Memo<String, String>()
     /// Each language's name in itself, found once (`languageName`).
     let languageNames = Memo<String, String>()
+    /// The sort key of each name sorted (`ReadingOrder.key`), made once.
+    let readingKeys = Memo<String, String>()
     /// The language of the site's title by page language, when not its own (`siteTitleLanguage`).
     let titleLanguages = Memo<String, String>()
     /// Each indicator's chart by language (`Pages.indicatorChart`).
