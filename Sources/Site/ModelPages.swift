@@ -123,18 +123,14 @@ extension Pages {
         // Each office's target as its results are compared with it (its band, its own, the
         // agency's): the model's value with an override read "at least 60" where the office
         // page and the values below said 120 a quarter (session 45's trial).
-        // The offices' targets are a handful of distinct ones: each worded once (per office,
-        // 6,600 times at 200 municipalities, they were 1.6% of a site build's instructions).
-        let worded = Memo<String, String>()
+        // The offices' targets are a handful of distinct ones: each worded once (`targetHTML`;
+        // per office, 6,600 times at 200 municipalities, they were 1.6% of a site build).
         let targets = site.eachMunicipality { r in
             let target = site.results(r.slug)?.targets[id]
             let local: Bool = if case .local? = target?.source { true } else { false }
-            let key = target.map { t in
-                "\(t.value) \(t.quarterValue) \(t.direction.rawValue) \(t.period.rawValue) \(t.additive) \(targetSource(t, language) ?? "")"
-            } ?? ""
             return IndicatorView.Target(office: site.municipalityName(r.slug),
                                         href: href(.office(r.slug), language, from: path, fragment: "progress"),
-                                        target: worded.value(key) { targetHTML(target, unit: unit, language) }, local: local)
+                                        target: targetHTML(target, unit: unit, language), local: local)
         }
         let view = IndicatorView(
             title: language.text(root["name"]),

@@ -31,6 +31,9 @@ public struct SiteLanguage: Sendable {
     enum PhraseKind: Sendable, Hashable {
         /// An indicator status as HTML (`Pages.statusHTML`).
         case indicatorStatus
+        /// A target beside quarterly values as HTML (`Pages.targetHTML`), by its unit,
+        /// value, direction, period, sum and source.
+        case target
     }
 
     /// A memoised phrase's key: its kind and the value it is made from.
