@@ -194,10 +194,16 @@ public struct ValueFormatter: Sendable {
     public func date(_ text: String) -> String { Day(text).map(date) ?? text }
 
     /// The days from `start` to `end` (`YYYY-MM-DD` texts) as "5 de novembre de 2026 – 9 de
-    /// novembre de 2026"; one date when only one is given or both are the same day.
+    /// novembre de 2026"; one date when both are the same day; a start alone as "a partir
+    /// del 2 de novembre de 2026" (`date_from`) and an end alone as "fins al …" (`date_until`):
+    /// a date alone read as the day an action in progress ended (session 45's trial).
     public func dateSpan(start: String?, end: String?) -> String {
-        let days = [start, end].compactMap { $0 }
-        return (days.count == 2 && days[0] == days[1] ? [days[0]] : days).map(date).joined(separator: " – ")
+        switch (start, end) {
+        case let (start?, end?): return start == end ? date(start) : date(start) + " – " + date(end)
+        case let (start?, nil): return strings("date_from", ["date": date(start)])
+        case let (nil, end?): return strings("date_until", ["date": date(end)])
+        case (nil, nil): return ""
+        }
     }
 
     /// A place's latitude and longitude in degrees, four decimals each, as the strings

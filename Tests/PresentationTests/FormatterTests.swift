@@ -154,7 +154,14 @@ final class FormatterTests: XCTestCase {
         XCTAssertEqual(en.coordinates(lat: 41.414, lon: 2.016), "41.4140° N, 2.0160° E")
         XCTAssertEqual(ca.dateSpan(start: "2026-11-05", end: "2026-11-05"), "5 de novembre de 2026")
         XCTAssertEqual(ca.dateSpan(start: "2026-11-05", end: "2026-11-09"), "5 de novembre de 2026 – 9 de novembre de 2026")
-        XCTAssertEqual(ca.dateSpan(start: nil, end: "2026-11-09"), "9 de novembre de 2026")
+        // A date alone says which end it is: an action in progress with its start alone read
+        // as ended on it (session 45's trial). Catalan contracts "del" before 1 and 11.
+        XCTAssertEqual(ca.dateSpan(start: nil, end: "2026-11-09"), "fins al 9 de novembre de 2026")
+        XCTAssertEqual(ca.dateSpan(start: "2026-11-02", end: nil), "a partir del 2 de novembre de 2026")
+        XCTAssertEqual(ca.dateSpan(start: "2026-11-01", end: nil), "a partir de l'1 de novembre de 2026")
+        XCTAssertEqual(es.dateSpan(start: "2026-11-02", end: nil), "a partir del 2 de noviembre de 2026")
+        XCTAssertEqual(en.dateSpan(start: "2026-11-02", end: nil), "from 2 November 2026")
+        XCTAssertEqual(en.dateSpan(start: nil, end: "2026-11-09"), "until 9 November 2026")
         let day = Day("2026-03-01")!
         XCTAssertEqual(ca.signing(Day("2026-02-27"), asOf: day, none: "—"), "27 de febrer de 2026")
         XCTAssertEqual(ca.signing(Day("2026-04-01"), asOf: day, none: "—"), "Encara no (previst l'1 d'abril de 2026)")
