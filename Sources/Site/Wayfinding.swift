@@ -85,6 +85,10 @@ extension Layout {
         case .role: return "search_kind.role"
         case .training: return "search_kind.training"
         case .indicator: return "search_kind.indicator"
+        case .charter: return "search_kind.charter"
+        case .agreement: return "search_kind.agreement"
+        // The programme's records: a result read "Page" (session 45's trial).
+        case .progress, .agreements, .expansion, .budgets, .assessment, .proposals: return "search_kind.programme"
         default: return "search_kind.page"
         }
     }

@@ -167,6 +167,15 @@ final class SiteStandardsTests: XCTestCase {
         XCTAssertTrue((all["es/offices/sant-feliu-de-llobregat.html"] ?? "").contains("data-pagefind-meta=\"kind:Oficina\""))
         XCTAssertTrue((all["ca/model/training/financing-instruments.html"] ?? "")
             .contains("data-pagefind-meta=\"kind:Mòdul de formació\""))
+        // The programme's records and an office's charter and agreements say what they are
+        // (they read "Page": session 45's trial).
+        for (path, kind) in [("ca/offices/sant-feliu-de-llobregat/charter.html", "Carta de serveis"),
+                             ("es/agreements/adhesion-sant-feliu.html", "Convenio"),
+                             ("es/budgets.html", "Programa"), ("ca/progress.html", "Programa"),
+                             ("ca/agreements/index.html", "Programa"), ("ca/comparison.html", "Pàgina")] {
+            let html = try XCTUnwrap(all[path], path)
+            XCTAssertTrue(html.contains("data-pagefind-meta=\"kind:\(kind)\""), "\(path): " + (html.range(of: "data-pagefind-meta=\"[^\"]*\"", options: .regularExpression).map { String(html[$0]) } ?? "no meta"))
+        }
     }
 
     func testEveryFooterLinksTheCompliancePagesAndPrintsTheAddress() throws {

@@ -66,6 +66,30 @@ def test_search_finds_a_catalan_word_and_follows_the_result(driver, base_url, si
     assert console_errors(driver) == []
 
 
+def test_search_for_a_municipality_leads_with_its_office(driver, base_url):
+    """An office's page comes first for its municipality's name, before its agreements
+    and its charter (they came first: session 45's trial), and each result says what it is."""
+    driver.get(f"{base_url}ca/search.html")
+    box = WebDriverWait(driver, 20).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#search input")))
+    box.send_keys("Sant Feliu de Llobregat")
+    WebDriverWait(driver, 20).until(
+        EC.element_to_be_clickable((By.CSS_SELECTOR, "#search .pagefind-ui__result-link")))
+    # Each result's own link (its first; the others go to its sections).
+    links = [result.find_element(By.CSS_SELECTOR, ".pagefind-ui__result-link")
+             for result in driver.find_elements(By.CSS_SELECTOR, "#search li.pagefind-ui__result")]
+    assert links[0].get_attribute("href").endswith("ca/offices/sant-feliu-de-llobregat.html"), \
+        [link.get_attribute("href") for link in links]
+    assert links[0].text.startswith("Oficina · "), links[0].text
+    said = {"/agreements/": "Conveni · ", "/charter.html": "Carta de serveis · "}
+    checked = 0
+    for link in links:
+        for part, kind in said.items():
+            if part in link.get_attribute("href"):
+                assert link.text.startswith(kind), link.text
+                checked += 1
+    assert checked >= 3, [link.text for link in links]
+
+
 def test_header_search_form_opens_the_results(driver, base_url):
     driver.get(f"{base_url}ca/model/index.html")
     field = driver.find_element(By.ID, "site-search-q")
