@@ -183,6 +183,18 @@ public struct OpenDataExport: Sendable {
     /// The tables of the open data, in the order of the files and of the spreadsheet's sheets.
     public var tables: [DataTable] { datasets(present: nil).compactMap(\.table) }
 
+    /// The title of each column of `table` in the default language, as the CSVW metadata
+    /// gives it (`column.<table>.<key>`), or its name when the strings have none: the
+    /// spreadsheet's header row, read by people (the column names are the CSV's, for programs;
+    /// session 45's programme manager read `target_direction` as a header).
+    public func columnTitles(_ table: DataTable) -> [String] {
+        let strings = vocabulary.labels[vocabulary.defaultLanguage]?.strings
+        return table.columns.map { column in
+            guard let strings, strings.has(column.titleKey) else { return column.name }
+            return column.title(strings)
+        }
+    }
+
     /// The DCAT-AP 3.0.1 catalogue (`catalog.jsonld`) of the files written: `sizes` gives
     /// each one's size in bytes by its path under `data/`; `issued` is the day of the
     /// tree's first revision (the source day when unknown).

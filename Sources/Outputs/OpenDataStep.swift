@@ -80,7 +80,9 @@ public struct OpenDataStep: OutputStep {
         let ods = folder.appendingPathComponent(OpenDataExport.spreadsheetName)
         if let python = Spreadsheet.locatePython(root: input.root, environment: settings.environment) {
             do {
-                try Spreadsheet.write(OpenDataStep.spreadsheet(export.tables, epoch: input.sourceEpoch), to: ods, python: python)
+                let tables = export.tables
+                try Spreadsheet.write(OpenDataStep.spreadsheet(tables, titles: tables.map(export.columnTitles), epoch: input.sourceEpoch),
+                                      to: ods, python: python)
                 sizes[OpenDataExport.spreadsheetName] = (try? Data(contentsOf: ods))?.count
             } catch {
                 lines.append("note: \(OpenDataExport.spreadsheetName) was not written: \(error)")
@@ -111,12 +113,15 @@ public struct OpenDataStep: OutputStep {
         func result() -> Result<Int, Error> { Result { try writing.wait() } }
     }
 
-    /// What the spreadsheet writer reads (`Spreadsheet.write`): one sheet per table.
-    static func spreadsheet(_ tables: [DataTable], epoch: Int) -> Data {
-        let sheets: [JSONValue] = tables.map { table in
+    /// What the spreadsheet writer reads (`Spreadsheet.write`): one sheet per table, each
+    /// column headed by its title in `titles` (the table's, in order; `OpenDataExport.columnTitles`).
+    static func spreadsheet(_ tables: [DataTable], titles: [[String]], epoch: Int) -> Data {
+        let sheets: [JSONValue] = zip(tables, titles).map { table, titles in
             .object([
                 ("name", .string(table.name)),
-                ("columns", .array(table.columns.map { .object([("name", .string($0.name)), ("type", .string($0.type.rawValue))]) })),
+                ("columns", .array(zip(table.columns, titles).map { column, title in
+                    .object([("name", .string(title)), ("type", .string(column.type.rawValue))])
+                })),
                 ("rows", .array(table.rows.map { .array($0.map(JSONValue.string)) })),
             ])
         }
