@@ -39,9 +39,60 @@ extension Pages {
                         + (b.provisional ? [formatter.count("budgets_quarters_partial", b.quartersReported, ["total": String(b.quartersOpen)])] : [])
                 }.map { $0.joined(separator: "; ") } ?? "")
         }
-        let view = BudgetsView(intro: language["budgets_intro"], rows: rows)
+        let totals = networkTotals(language)
+        let view = BudgetsView(intro: language["budgets_intro"], rows: rows, totals: totals, has_totals: !totals.isEmpty)
         return PageContent(title: language["budgets_heading"], description: view.intro,
                            html: render("budgets", view, language), section: .progress)
+    }
+}
+
+extension Pages {
+    /// The network's row of each year with the budgets of two offices or more: the sums
+    /// of the totals, their lines and the funding by source, the network's funding against
+    /// its total with the offices short of theirs counted, and the network's cost per person
+    /// attended (the offices' costs of the quarters they reported over their people, as each
+    /// office's row divides them). The steering committee added the rows up by hand (session
+    /// 45's trial).
+    func networkTotals(_ language: SiteLanguage) -> [BudgetsView.Row] {
+        let formatter = language.formatter
+        let years = Dictionary(grouping: site.budgets, by: \.year)
+        return years.keys.sorted().compactMap { year -> BudgetsView.Row? in
+            let budgets = years[year] ?? []
+            guard budgets.count >= 2 else { return nil }
+            func sum(_ value: (OfficeBudget) -> Double) -> Double { budgets.reduce(0) { $0 + value($1) } }
+            let total = sum(\.total), funded = sum(\.funded)
+            let lines: [(String, Double)] = [
+                ("budgets_posts", sum(\.postsCost)), ("budgets_premises", sum(\.premises)),
+                ("budgets_communication", sum(\.communication)), ("budgets_other", sum { $0.other.reduce(0) { $0 + $1.amount } }),
+            ]
+            let funding = FundingSource.allCases.compactMap { source -> BudgetsView.Amount? in
+                guard budgets.contains(where: { b in b.funding.contains { $0.source == source } }) else { return nil }
+                return .init(label: language["funding_source.\(source.rawValue)"], amount: formatter.money(sum { $0.funded(by: source) }), note: "")
+            }
+            let short = budgets.filter { !$0.covered }.count
+            var status = funded < total ? language.format("budgets_short", ["amount": formatter.money(total - funded)])
+                : (funded * 100).rounded() > (total * 100).rounded()
+                    ? language.format("budgets_over", ["amount": formatter.money(funded - total)]) : language["budgets_covered"]
+            if short > 0 { status += "; " + formatter.count("budgets_offices_short", short) }
+            // The offices with people attended: each one's cost of the quarters it reported.
+            var cost = 0.0, people = 0.0, provisional = 0
+            for b in budgets {
+                guard let perPerson = b.costPerPersonAttended, let attended = b.peopleAttended else { continue }
+                cost += perPerson * attended
+                people += attended
+                if b.provisional { provisional += 1 }
+            }
+            return .init(
+                id: "budget-network-\(year)", office: formatter.count("budgets_network", budgets.count), href: "",
+                year: String(year), total: formatter.money(total),
+                lines: lines.map { .init(label: language[$0.0], amount: formatter.money($0.1), note: "") },
+                funding: funding, funded: formatter.money(funded), covered: funded >= total && short == 0, status: status,
+                cost_per_person: people > 0 ? formatter.money(cost / people) : language["budgets_no_data"], has_cost: people > 0,
+                people: people > 0
+                    ? ([formatter.count("budgets_people", people, decimals: 0)]
+                        + (provisional > 0 ? [formatter.count("budgets_network_partial", provisional)] : [])).joined(separator: "; ")
+                    : "")
+        }
     }
 }
 
@@ -67,4 +118,7 @@ struct BudgetsView: ViewModel {
 
     var intro: String
     var rows: [Row]
+    /// The network's row of each year with two offices' budgets or more (`href` empty).
+    var totals: [Row]
+    var has_totals: Bool
 }

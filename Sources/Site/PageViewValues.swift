@@ -255,9 +255,11 @@ extension AssessmentView.ResultRow: TemplateValueConvertible {
 extension BudgetsView: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(2)
+        m.reserveCapacity(4)
         m.append("intro", .string(intro))
         m.append("rows", .list(rows.map(\.templateValue)))
+        m.append("totals", .list(totals.map(\.templateValue)))
+        m.append("has_totals", .bool(has_totals))
         return .object(m)
     }
 }

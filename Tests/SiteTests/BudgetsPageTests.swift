@@ -30,7 +30,9 @@ final class BudgetsPageTests: XCTestCase {
         let costs = ["ca": "495,51\u{00A0}€", "es": "495,51\u{00A0}€", "en": "€495.51"]
         for language in ["ca", "es", "en"] {
             let html = try XCTUnwrap(pages["\(language)/budgets.html"], language)
-            XCTAssertEqual(html.components(separatedBy: "<tr id=\"budget-").count - 1, 2, language)
+            // The two offices' rows, and the network's.
+            XCTAssertEqual(html.components(separatedBy: "<tr id=\"budget-").count - 1, 3, language)
+            XCTAssertEqual(html.components(separatedBy: "<tr id=\"budget-network-2026\">").count - 1, 1, language)
             XCTAssertTrue(html.contains("<td>\(costs[language]!)<br>"), language)
             XCTAssertTrue(try XCTUnwrap(pages["\(language)/progress.html"]).contains("<a href=\"budgets.html\">"), language)
         }
@@ -80,6 +82,39 @@ final class BudgetsPageTests: XCTestCase {
         let over = try pages(tree)
         XCTAssertTrue(try XCTUnwrap(over["ca/budgets.html"]).contains("<span class=\"badge budget-covered\">Cobert, amb 6.500\u{00A0}€ de més</span>"))
         XCTAssertTrue(try XCTUnwrap(over["es/budgets.html"]).contains("<span class=\"badge budget-covered\">Cubierto, con 6500\u{00A0}€ de más</span>"))
+    }
+
+    /// A year with two offices' budgets or more has the network's row: the sums, its funding
+    /// against its total with the offices short counted, and the cost per person of the
+    /// quarters reported over their people (the steering committee added them up by hand:
+    /// session 45's trial). 141,233.33 € + 128,833.33 € over 235 + 260 people: 545.59 €.
+    func testTheNetworksRowOfEachYear() throws {
+        let tree = try SiteTree(example: true)
+        defer { tree.remove() }
+        let en = try XCTUnwrap(pages(tree)["en/budgets.html"])
+        XCTAssertTrue(en.contains("""
+            <tfoot>
+            <tr id="budget-network-2026"><th scope="row">Network: 2 offices <span class="muted">2026</span></th>
+            <td><strong>€405,100</strong><ul class="budget-lines"><li>Posts: €349,500</li>
+            <li>Premises: €26,500</li>
+            <li>Communication plan: €17,400</li>
+            <li>Other: €11,700</li></ul></td>
+            <td><ul class="budget-lines"><li>Council: €265,100</li>
+            <li>Agency: €90,000</li>
+            <li>Provincial council: €35,000</li>
+            <li>Regional programme: €15,000</li></ul><p>Total funding: €405,100</p></td>
+            <td><span class="badge budget-covered">Covered</span></td>
+            <td>€545.59<br><span class="muted">495 people served; provisional: 2 offices have not reported the whole year</span></td></tr>
+            </tfoot>
+            """), en)
+        // One office short of 10,000 €: the network is short by as much, and counts it.
+        let path = "seeds/cerdanyola-del-valles/budgets/2026.yaml"
+        try tree.write(path, try tree.read(path).replacingOccurrences(of: "amount: 45000", with: "amount: 35000"))
+        let ca = try XCTUnwrap(pages(tree)["ca/budgets.html"])
+        XCTAssertTrue(ca.contains("<td><span class=\"badge budget-short\">Hi falten 10.000\u{00A0}€; 1 oficina sense cobrir</span></td>"), ca)
+        // One office's budget alone in its year: no network row.
+        try FileManager.default.removeItem(at: tree.root.appendingPathComponent(path))
+        XCTAssertFalse(try XCTUnwrap(pages(tree)["ca/budgets.html"]).contains("<tfoot>"))
     }
 
     /// Without a budget in the tree there is no budgets page and no link to it; the site
