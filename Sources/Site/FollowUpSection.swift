@@ -38,6 +38,39 @@ extension Pages {
                             issues_as_of: language.format("follow_up_as_of", ["date": language.formatter.date(today)]))
     }
 
+    /// The open issues of every office's follow-up for the progress page: the overdue ones
+    /// first, then by due date (those without one last), then in the offices' order. The
+    /// agency's list of what each office waits for and who owes it (session 45's programme
+    /// manager gathered them office page by office page for the monthly briefing).
+    func openIssues(_ language: SiteLanguage, _ path: String) -> [ProgressView.Issue] {
+        let today = site.input.stateDay
+        var found: [(overdue: Bool, due: Day?, order: Int, issue: ProgressView.Issue)] = []
+        for r in site.municipalities {
+            guard let root = network.municipalities[r.slug]?.single(.followUp)?.root else { continue }
+            for i in root.sequence(at: "issues") ?? [] {
+                let state = FollowUpIssueState(i, on: today)
+                guard state != .closed else { continue }
+                let due = i.string(at: "due")
+                found.append((state == .overdue, due.flatMap(Day.init), found.count, ProgressView.Issue(
+                    office: site.municipalityName(r.slug),
+                    href: href(.office(r.slug), language, from: path, fragment: "follow-up-issues"),
+                    title: language.text(i["title"]), owner: language.text(i["owner"]),
+                    due: due.map { language.date($0) } ?? "–", due_day: due,
+                    status: state.rawValue, status_label: language["follow_up_status.\(state.rawValue)"])))
+            }
+        }
+        found.sort { a, b in
+            if a.overdue != b.overdue { return a.overdue }
+            switch (a.due, b.due) {
+            case let (x?, y?) where x != y: return x < y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.order < b.order
+            }
+        }
+        return found.map(\.issue)
+    }
+
     /// `2 open issues (1 overdue)`, or `no open issues`, for the progress page.
     func followUpSummary(_ slug: String, _ language: SiteLanguage) -> String {
         let view = followUp(slug, language)

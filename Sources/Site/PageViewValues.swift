@@ -1265,13 +1265,31 @@ extension ChartView.SummaryRow: TemplateValueConvertible {
 extension ProgressView: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(6)
+        m.reserveCapacity(8)
         m.append("offices", .list(offices.map(\.templateValue)))
         m.append("charts", .list(charts.map(\.templateValue)))
         m.append("has_charts", .bool(has_charts))
         m.append("records", .list(records.map(\.templateValue)))
         m.append("has_records", .bool(has_records))
+        m.append("issues", .list(issues.map(\.templateValue)))
+        m.append("has_issues", .bool(has_issues))
         m.append("as_of", .string(as_of))
+        return .object(m)
+    }
+}
+
+extension ProgressView.Issue: TemplateValueConvertible {
+    var templateValue: TemplateValue {
+        var m: [TemplateValue.Member] = []
+        m.reserveCapacity(8)
+        m.append("office", .string(office))
+        m.append("href", .string(href))
+        m.append("title", title.templateValue)
+        m.append("owner", owner.templateValue)
+        m.append("due", .string(due))
+        m.append("due_day", due_day.map(TemplateValue.string))
+        m.append("status", .string(status))
+        m.append("status_label", .string(status_label))
         return .object(m)
     }
 }

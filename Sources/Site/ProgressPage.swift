@@ -40,8 +40,9 @@ extension Pages {
                          chart: chart)
         }
         let records = programmeRecords(language, from: path)
+        let issues = openIssues(language, path)
         let view = ProgressView(offices: offices, charts: charts, has_charts: !charts.isEmpty,
-                                records: records, has_records: !records.isEmpty,
+                                records: records, has_records: !records.isEmpty, issues: issues, has_issues: !issues.isEmpty,
                                 as_of: language.format("progress_as_of", ["date": language.formatter.date(site.input.stateDay)]))
         return PageContent(title: language["progress_heading"], description: language["progress_intro"],
                            html: render("progress", view, language), section: .progress)
@@ -362,6 +363,25 @@ struct ProgressView: ViewModel {
     /// The programme's record pages (the assessments, the expansion, the agreements, the budgets).
     var records: [TextLink]
     var has_records: Bool
+    /// An open issue of an office's follow-up, in the network's list (`Pages.openIssues`).
+    struct Issue: ViewModel {
+        var office: String
+        /// The office page's list of issues.
+        var href: String
+        var title: TextView
+        var owner: TextView
+        /// The due date in words, or "–" without one.
+        var due: String
+        /// The due date as written (`YYYY-MM-DD`), for `<time datetime>`; nil without one.
+        var due_day: String?
+        /// `open` or `overdue`.
+        var status: String
+        var status_label: String
+    }
+
+    /// Every office's open follow-up issues, overdue first, then by due date.
+    var issues: [Issue]
+    var has_issues: Bool
     /// The day the offices' open follow-up issues are counted as of (`BuildInput.stateDay`;
     /// an open issue past its due date is overdue), in words.
     var as_of: String

@@ -99,6 +99,27 @@ final class ProgrammePagesTests: XCTestCase {
         XCTAssertTrue(en.contains("<p class=\"muted\">1 more item, of an office this assessment did not assess, waits for an assessment of its own.</p>"), en)
     }
 
+    /// The progress page lists every office's open follow-up issues with their owners and
+    /// due dates, the overdue first, then by due date; closed ones are left out (session 45's
+    /// programme manager gathered them office page by office page).
+    func testTheProgressPageListsTheOpenIssuesOfEveryOffice() throws {
+        func rows(_ html: String) -> [String] {
+            let table = html.components(separatedBy: "<table class=\"data open-issues\"")[1].components(separatedBy: "</table>")[0]
+            return table.components(separatedBy: "<tr><th scope=\"row\">").dropFirst().map { $0.components(separatedBy: "</tr>")[0] }
+        }
+        let en = try XCTUnwrap(pages["en/progress.html"]).flat
+        XCTAssertEqual(rows(en).map { $0.components(separatedBy: "\">")[1].components(separatedBy: "</a>")[0] },
+                       ["Cerdanyola del Vallès", "Molins de Rei", "Sant Feliu de Llobregat"])
+        XCTAssertTrue(en.contains("<tr><th scope=\"row\"><a href=\"offices/molins-de-rei.html#follow-up-issues\">Molins de Rei</a></th><td>Record of processing activities due before opening</td><td>The office’s coordinator</td><td><time datetime=\"2027-02-15\">15 February 2027</time></td><td><span class=\"badge follow-up-open\">open</span></td></tr>"), en)
+        let tree = try SiteTree(example: true)
+        defer { tree.remove() }
+        try tree.replace("seeds/molins-de-rei/follow-up.yaml", "    due: 2027-02-15\n", "    due: 2026-11-20\n")
+        let ca = try XCTUnwrap(try sitePages(try tree.input())["ca/progress.html"]).flat
+        XCTAssertEqual(rows(ca).count, 3, ca)
+        XCTAssertTrue(rows(ca)[0].hasPrefix("<a href=\"offices/molins-de-rei.html#follow-up-issues\">Molins de Rei</a>"), ca)
+        XCTAssertTrue(rows(ca)[0].hasSuffix("<time datetime=\"2026-11-20\">20 de novembre de 2026</time></td><td><span class=\"badge follow-up-overdue\">oberta i vençuda</span></td>"), rows(ca)[0])
+    }
+
     /// An adhesion that ends soon says when beside "signed: yes" (session 45's trial read
     /// "signed: yes" of one ending in 47 days).
     func testTheExpansionSaysWhenASignedAdhesionEndsSoon() throws {
