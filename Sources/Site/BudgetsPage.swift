@@ -61,6 +61,10 @@ extension Pages {
             guard budgets.count >= 2 else { return nil }
             func sum(_ value: (OfficeBudget) -> Double) -> Double { budgets.reduce(0) { $0 + value($1) } }
             let total = sum(\.total), funded = sum(\.funded)
+            // In cents, as each office's row and `budget-funding-short` compare them: sums of
+            // amounts with cents differ in their last bits (every office covered to the cent
+            // read "0 € short" for the network: session 46's review).
+            let totalCents = (total * 100).rounded(), fundedCents = (funded * 100).rounded()
             let lines: [(String, Double)] = [
                 ("budgets_posts", sum(\.postsCost)), ("budgets_premises", sum(\.premises)),
                 ("budgets_communication", sum(\.communication)), ("budgets_other", sum { $0.other.reduce(0) { $0 + $1.amount } }),
@@ -70,27 +74,30 @@ extension Pages {
                 return .init(label: language["funding_source.\(source.rawValue)"], amount: formatter.money(sum { $0.funded(by: source) }), note: "")
             }
             let short = budgets.filter { !$0.covered }.count
-            var status = funded < total ? language.format("budgets_short", ["amount": formatter.money(total - funded)])
-                : (funded * 100).rounded() > (total * 100).rounded()
-                    ? language.format("budgets_over", ["amount": formatter.money(funded - total)]) : language["budgets_covered"]
+            var status = fundedCents < totalCents ? language.format("budgets_short", ["amount": formatter.money((totalCents - fundedCents) / 100)])
+                : fundedCents > totalCents
+                    ? language.format("budgets_over", ["amount": formatter.money((fundedCents - totalCents) / 100)]) : language["budgets_covered"]
             if short > 0 { status += "; " + formatter.count("budgets_offices_short", short) }
             // The offices with people attended: each one's cost of the quarters it reported.
-            var cost = 0.0, people = 0.0, provisional = 0
+            var cost = 0.0, people = 0.0, provisional = 0, noData = 0
             for b in budgets {
-                guard let perPerson = b.costPerPersonAttended, let attended = b.peopleAttended else { continue }
+                guard let perPerson = b.costPerPersonAttended, let attended = b.peopleAttended else { noData += 1; continue }
                 cost += perPerson * attended
                 people += attended
                 if b.provisional { provisional += 1 }
             }
             return .init(
-                id: "budget-network-\(year)", office: formatter.count("budgets_network", budgets.count), href: "",
+                id: "network-budget-\(year)", office: formatter.count("budgets_network", budgets.count), href: "",
                 year: String(year), total: formatter.money(total),
                 lines: lines.map { .init(label: language[$0.0], amount: formatter.money($0.1), note: "") },
-                funding: funding, funded: formatter.money(funded), covered: funded >= total && short == 0, status: status,
+                funding: funding, funded: formatter.money(funded), covered: fundedCents >= totalCents && short == 0, status: status,
                 cost_per_person: people > 0 ? formatter.money(cost / people) : language["budgets_no_data"], has_cost: people > 0,
+                // The offices without people attended are out of the figure, and it says so
+                // (a third office's budget without reports was left out unsaid: session 46's review).
                 people: people > 0
                     ? ([formatter.count("budgets_people", people, decimals: 0)]
-                        + (provisional > 0 ? [formatter.count("budgets_network_partial", provisional)] : [])).joined(separator: "; ")
+                        + (provisional > 0 ? [formatter.count("budgets_network_partial", provisional)] : [])
+                        + (noData > 0 ? [formatter.count("budgets_network_no_data", noData)] : [])).joined(separator: "; ")
                     : "")
         }
     }

@@ -88,7 +88,7 @@ extension Layout {
         case .charter: return "search_kind.charter"
         case .agreement: return "search_kind.agreement"
         // The programme's records: a result read "Page" (session 45's trial).
-        case .progress, .agreements, .expansion, .budgets, .assessment, .proposals: return "search_kind.programme"
+        case .progress, .agreements, .expansion, .budgets, .assessment: return "search_kind.programme"
         default: return "search_kind.page"
         }
     }

@@ -5,7 +5,7 @@ import Foundation
 /// for spreadsheets) written by odfpy (https://github.com/eea/odfpy, the library pandas
 /// reads and writes ODS with) in a Python child process.
 ///
-/// Each table is a sheet; its first row holds the column names, the others typed cells:
+/// Each table is a sheet; its first row holds the columns' headings (the titles `OpenDataStep` gives), the others typed cells:
 /// numbers as floats, dates as dates (shown `YYYY-MM-DD`), booleans as booleans, text as
 /// UTF-8 strings, so that a spreadsheet with any locale (Catalan and Spanish ones use a
 /// decimal comma) reads values, not text. A text is never a formula. The zip entries are
