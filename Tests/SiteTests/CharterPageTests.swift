@@ -29,7 +29,7 @@ final class CharterPageTests: XCTestCase {
         let all = try pages()
         let page = all["ca/offices/sant-feliu-de-llobregat/charter.html"] ?? ""
         XCTAssertTrue(page.contains("<link rel=\"stylesheet\" href=\"../../../assets/charter.css\">"), page)
-        XCTAssertTrue(page.contains("<h1>Carta de serveis<br><span class=\"charter-office\">OAE de Sant Feliu de Llobregat</span></h1>"), page)
+        XCTAssertTrue(page.contains("<h1 data-pagefind-weight=\"2\">Carta de serveis<br><span class=\"charter-office\">OAE de Sant Feliu de Llobregat</span></h1>"), page)
         // The local service is offered, the omitted recommended one is not.
         XCTAssertTrue(page.contains("<li><a href=\"services/local-retail-support.html\">"), page)
         XCTAssertFalse(page.contains("grants-information.html"), page)

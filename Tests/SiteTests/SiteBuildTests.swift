@@ -43,7 +43,7 @@ final class SiteBuildTests: XCTestCase {
             XCTAssertFalse(html.contains("onerror"), path)
         }
         let office = String(decoding: files["ca/offices/sant-feliu-de-llobregat.html"] ?? Data(), as: UTF8.self)
-        XCTAssertTrue(office.contains("<h1>OAE &lt;/script&gt;&lt;script&gt;alert(&#39;yaml&#39;)&lt;/script&gt;</h1>"), office)
+        XCTAssertTrue(office.contains("<h1 data-pagefind-weight=\"10\">OAE &lt;/script&gt;&lt;script&gt;alert(&#39;yaml&#39;)&lt;/script&gt;</h1>"), office)
         XCTAssertTrue(office.contains("<p>Un trimestre &lt;script&gt;alert(4)&lt;/script&gt; normal.</p>"), office)
         XCTAssertTrue(office.contains("\"name\": \"OAE \\u003c/script>\\u003cscript>alert('yaml')\\u003c/script>\""), office)
         let service = String(decoding: files["ca/model/services/business-transfer.html"] ?? Data(), as: UTF8.self)

@@ -62,10 +62,10 @@ final class TemplateViewTests: XCTestCase {
     func testAMisspeltPartialIsReportedAtItsPlace() throws {
         let tree = try SiteTree()
         defer { tree.remove() }
-        try tree.replace("templates/site/office.mustache", "<h1>{{#name}}{{>text}}{{/name}}</h1>", "<h1>{{#name}}{{>txt}}{{/name}}</h1>")
+        try tree.replace("templates/site/office.mustache", "{{#name}}{{>text}}{{/name}}</h1>", "{{#name}}{{>txt}}{{/name}}</h1>")
         let found = CheckRun.diagnose(root: tree.root, asOf: Day("2026-11-25")).1.filter { $0.rule == "template-unknown-partial" }
         XCTAssertEqual(found.map { "\($0.span.file):\($0.span.start.line):\($0.span.start.column): \($0.message) | \($0.help ?? "")" },
-                       ["templates/site/office.mustache:1:17: partial 'txt' is no template of templates/site/ | did you mean 'text'?"])
+                       ["templates/site/office.mustache:1:43: partial 'txt' is no template of templates/site/ | did you mean 'text'?"])
     }
 
     /// The site's address is one absolute http(s) address: a space, another scheme or a
