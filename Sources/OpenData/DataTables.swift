@@ -90,6 +90,9 @@ struct DataTables: Sendable {
     /// municipality's target for it (after its overrides).
     struct IndicatorValueRow: Sendable {
         var municipality: String
+        /// The municipality's official name (`office.yaml`), so that a person reading the
+        /// spreadsheet needs no join with `offices.csv` (session 45's programme manager).
+        var municipalityName: String
         var quarter: Quarter
         var indicator: String
         var value: Double
@@ -111,6 +114,7 @@ struct DataTables: Sendable {
         let table = "indicator-values"
         return T(table, primaryKey: ["municipality", "period", "indicator"], [
             T.column("municipality", .string, in: table) { $0.municipality },
+            T.column("municipality_name", .string, in: table) { $0.municipalityName },
             T.column("period", .string, in: table) { "\($0.quarter.year)-Q\($0.quarter.quarter)" },
             T.column("indicator", .string, in: table) { $0.indicator },
             T.column("value", .decimal, in: table) { CSVTable.number($0.value) },
@@ -131,6 +135,7 @@ struct DataTables: Sendable {
         var rows: [IndicatorValueRow] = []
         for r in resolved.sorted(by: { $0.slug < $1.slug }) {
             let results = IndicatorResults(r, network: network)
+            let name = r.files.office?.root?["municipality"]?.string(at: "name") ?? r.slug
             for quarter in results.quarters {
                 for ind in r.indicators.sorted(by: { $0.id < $1.id }) {
                     guard let result = results.result(ind.id, quarter), let value = result.value else { continue }
@@ -143,7 +148,7 @@ struct DataTables: Sendable {
                         case .agency: "agency"
                         }
                     }
-                    rows.append(IndicatorValueRow(municipality: r.slug, quarter: quarter, indicator: ind.id, value: value,
+                    rows.append(IndicatorValueRow(municipality: r.slug, municipalityName: name, quarter: quarter, indicator: ind.id, value: value,
                                                   unit: ind.fields.string(at: "unit") ?? "", target: t?.value,
                                                   targetPeriod: t?.period.rawValue ?? "", targetDirection: t?.direction.rawValue ?? "",
                                                   quarterTarget: t?.quarterValue, targetSource: source ?? "",

@@ -59,7 +59,7 @@ final class CatalogTests: XCTestCase {
         let values = try json("indicator-values.csv-metadata.json")
         let valueColumns = try XCTUnwrap((values["tableSchema"] as? [String: Any])?["columns"] as? [[String: Any]])
         XCTAssertEqual(valueColumns.map { "\($0["name"]!):\($0["datatype"]!)" },
-                       ["municipality:string", "period:string", "indicator:string", "value:decimal", "unit:string",
+                       ["municipality:string", "municipality_name:string", "period:string", "indicator:string", "value:decimal", "unit:string",
                         "target:decimal", "target_period:string", "target_direction:string", "quarter_target:decimal",
                         "target_source:string", "status:string"])
     }

@@ -68,9 +68,9 @@ final class OpenDataTests: XCTestCase {
         // A monthly count's target is compared on the quarter: 40.5 × 3 = 121.5; on the
         // quarter the office opened during, on the days it was open (79 of 91: 105).
         XCTAssertEqual(fixture.file("indicator-values.csv"),
-                       "municipality,period,indicator,value,unit,target,target_period,target_direction,quarter_target,target_source,status\r\n"
-                       + "sant-feliu-de-llobregat,2026-Q2,people-attended,110,count,40.5,month,at-least,105,model,met\r\n"
-                       + "sant-feliu-de-llobregat,2026-Q3,people-attended,125,count,40.5,month,at-least,121.5,model,met\r\n")
+                       "municipality,municipality_name,period,indicator,value,unit,target,target_period,target_direction,quarter_target,target_source,status\r\n"
+                       + "sant-feliu-de-llobregat,Sant Feliu de Llobregat,2026-Q2,people-attended,110,count,40.5,month,at-least,105,model,met\r\n"
+                       + "sant-feliu-de-llobregat,Sant Feliu de Llobregat,2026-Q3,people-attended,125,count,40.5,month,at-least,121.5,model,met\r\n")
     }
 
     func testCSVQuotesWhatItMust() {

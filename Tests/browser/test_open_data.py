@@ -67,7 +67,7 @@ def test_csv_files_are_rfc_4180(out_dir: Path):
                         "web"],
         "services.csv": ["municipality", "ine_code", "service", "name_ca", "name_es", "name_en", "adoption",
                          "overridden_fields", "local"],
-        "indicator-values.csv": ["municipality", "period", "indicator", "value", "unit", "target", "target_period",
+        "indicator-values.csv": ["municipality", "municipality_name", "period", "indicator", "value", "unit", "target", "target_period",
                                  "target_direction", "quarter_target", "target_source", "status"],
         "budgets.csv": ["municipality", "year", "posts", "premises", "communication", "other", "total",
                         "funding_council", "funding_agency", "funding_provincial_council",
