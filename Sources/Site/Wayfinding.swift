@@ -230,21 +230,26 @@ enum Contents {
             k = end
         }
         entries = kept
-        var nav = "<nav class=\"toc contents\" aria-label=\"\(HTML.escape(label))\">\n<h2 class=\"toc-heading\">\(HTML.escape(label))</h2>\n<ul>\n"
+        // Written as bytes: through interpolated strings, the list was a quarter of the pass.
+        var nav: [UInt8] = []
+        nav.reserveCapacity(160 + entries.count * 96)
+        func put(_ s: StaticString) { s.withUTF8Buffer { nav.append(contentsOf: $0) } }
+        let escapedLabel = HTML.escape(label)
+        put("<nav class=\"toc contents\" aria-label=\""); nav += escapedLabel.utf8
+        put("\">\n<h2 class=\"toc-heading\">"); nav += escapedLabel.utf8; put("</h2>\n<ul>\n")
         var open = false
         for (k, e) in entries.enumerated() {
-            let item = "<a href=\"#\(e.id)\">\(HTML.escape(e.text))</a>"
-            if e.level == 2 {
-                if open { nav += "</ul></li>\n"; open = false }
-                let hasChildren = k + 1 < entries.count && entries[k + 1].level == 3
-                nav += hasChildren ? "<li>\(item)\n<ul>\n" : "<li>\(item)</li>\n"
-                open = hasChildren
+            if e.level == 2, open { put("</ul></li>\n"); open = false }
+            put("<li><a href=\"#"); nav += e.id.utf8; put("\">"); HTML.escape(e.text, into: &nav); put("</a>")
+            if e.level == 2, k + 1 < entries.count, entries[k + 1].level == 3 {
+                put("\n<ul>\n")
+                open = true
             } else {
-                nav += "<li>\(item)</li>\n"
+                put("</li>\n")
             }
         }
-        if open { nav += "</ul></li>\n" }
-        nav += "</ul>\n</nav>\n"
+        if open { put("</ul></li>\n") }
+        put("</ul>\n</nav>\n")
         // Before the first section (or heading) of level 2.
         let h2 = HTMLBytes.find("<h2 id=\"", in: html)!
         var at = h2
@@ -254,9 +259,9 @@ enum Contents {
             at = section
         }
         var out: [UInt8] = []
-        out.reserveCapacity(html.count + nav.utf8.count)
+        out.reserveCapacity(html.count + nav.count)
         out.append(contentsOf: html[..<at])
-        out.append(contentsOf: nav.utf8)
+        out.append(contentsOf: nav)
         out.append(contentsOf: html[at...])
         return out
     }
