@@ -13,7 +13,13 @@
 # without the static libraries (no swift_static/ beside its runtime) links dynamically.
 SWIFT_RUNTIME := $(shell swift -print-target-info 2>/dev/null | sed -n 's/.*"runtimeResourcePath": "\(.*\)".*/\1/p')
 STATIC_STDLIB := $(if $(wildcard $(SWIFT_RUNTIME)_static/linux/libswiftCore.a),--static-swift-stdlib,)
-RELEASE_BUILD = swift build -c release $(STATIC_STDLIB) --product oae
+# Cross-module optimisation: each module's functions are inlined and specialised in the
+# modules that call them (the pages' builders call the templates, the strings, the
+# formatter across modules). Exclusivity is checked when compiling and in the debug build
+# the tests run, not again at run time in the release build: its dynamic checks also kept
+# the optimiser from merging accesses. Together the same bytes out, 2.8% fewer instructions
+# for `oae build site --no-cache` at 36 municipalities (callgrind, issue 13, session 47).
+RELEASE_BUILD = swift build -c release $(STATIC_STDLIB) -Xswiftc -cross-module-optimization -Xswiftc -enforce-exclusivity=unchecked --product oae
 
 setup:
 	@scripts/setup.sh
