@@ -160,15 +160,18 @@ int oae_pipe(int fds[2]) {
  * once: freed pages are kept for reuse rather than given back to the system after a
  * delay, which cost a quarter of the site build's CPU in system time at 947
  * municipalities (issue 13). `oae serve` gives them back after each save
- * (`oae_release_free_memory`). Its memory is asked for in transparent huge pages
- * (`thp:always`: jemalloc marks its extents MADV_HUGEPAGE, which a kernel in the
- * `madvise` mode of /sys/kernel/mm/transparent_hugepage/enabled needs; `never` leaves
- * 4 KiB pages): `oae check` at 947 municipalities took 78,000 page faults, 6% of its CPU,
- * and takes 5,000; its CPU 3.33 -> 3.20 s and its time 1.77 -> 1.67 s (median of 8,
- * interleaved; peak RSS 331 -> 355 MiB; issue 13, session 35). The environment's
- * MALLOC_CONF still overrides it. */
+ * (`oae_release_free_memory`). Its memory is in pages of 4 KiB, not transparent huge
+ * pages (`thp:never`: jemalloc marks its extents MADV_NOHUGEPAGE, so the system's mode
+ * of /sys/kernel/mm/transparent_hugepage/enabled does not decide). Huge pages (`thp:always`,
+ * session 35) had cut `oae check`'s page faults at 947 municipalities from 78,000 to 5,000;
+ * since, the kernel's zeroing of each 2 MiB page was a tenth of a site build's CPU there
+ * (perf: `clear_page_erms` under `do_huge_pmd_anonymous_page`), for pages partly used. With
+ * 4 KiB pages, at 947 municipalities (means of 4 and 5 runs, interleaved, issue 13, session
+ * 47): `oae build site` 5.50 -> 5.32 s, CPU 10.7 -> 10.3 s, peak RSS 492 -> 451 MiB;
+ * `oae check` 1.76 -> 1.66 s, CPU 3.36 -> 3.21 s; at 36, the site 0.277 -> 0.268 s and its
+ * peak RSS 85 -> 64 MiB. The environment's MALLOC_CONF still overrides it. */
 #if defined(__linux__)
-__attribute__((used)) const char *malloc_conf = "dirty_decay_ms:-1,muzzy_decay_ms:-1,thp:always";
+__attribute__((used)) const char *malloc_conf = "dirty_decay_ms:-1,muzzy_decay_ms:-1,thp:never";
 #endif
 
 #include <dlfcn.h>
