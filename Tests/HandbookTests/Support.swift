@@ -19,11 +19,32 @@ enum HandbookTestSupport {
     static let revision = "0123456789abcdef0123456789abcdef01234567"
     static let asOf = Day("2026-11-25")!
 
-    /// A fresh folder under the temporary directory.
+    /// A fresh folder under the temporary directory, removed when the test process exits
+    /// (a test that removes it first loses nothing): tests that passed a copy of the example
+    /// straight to a build left one folder each behind, at every run.
     static func temporaryFolder(_ name: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("oae-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        Made.shared.add(url)
         return url
+    }
+
+    /// The folders `temporaryFolder` made, removed at exit.
+    final class Made: @unchecked Sendable {
+        static let shared = Made()
+        private let lock = NSLock()
+        private var folders: [URL] = []
+
+        private init() {
+            atexit { HandbookTestSupport.Made.shared.removeAll() }
+        }
+
+        func add(_ url: URL) { lock.withLock { folders.append(url) } }
+
+        func removeAll() {
+            let all = lock.withLock { () -> [URL] in defer { folders = [] }; return folders }
+            for url in all { try? FileManager.default.removeItem(at: url) }
+        }
     }
 
     /// A copy of the real example tree (model/, seeds/, templates/).
