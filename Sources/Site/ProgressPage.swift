@@ -109,6 +109,16 @@ extension Pages {
                     series.quarterTargets.allSatisfy { $0[q] == nil || $0[q] == t } ? t : nil
                 }
                 chart.targets = Array(repeating: line, count: 3)
+            } else if distinct.count > 1 {
+                // Targets that differ: a band per quarter from the lowest to the highest of the
+                // offices with a value there (no line was drawn, and the scale could stop
+                // below the targets, session 45's trial).
+                chart.targetBands = quarters.indices.map { q in
+                    let here = series.quarterTargets.compactMap { $0[q] }
+                    guard let low = here.min(), let high = here.max() else { return nil }
+                    return (low, high)
+                }
+                chart.bandLabel = language["target_band"]
             }
         } else {
             chart = BarChart(title: name, description: description, categories: quarters.map(short),
@@ -132,6 +142,7 @@ extension Pages {
             // 8", the description a screen reader gives of the chart).
             let words = key != "chart_targets_description" ? targetWords : formatter.list(whoseTargets(series, summarised: summarised, unit: unit, language))
             targetNote = language.format(key, ["target": words])
+            if chart.targetBands.contains(where: { $0 != nil }) { targetNote += " " + language["chart_target_band_description"] }
             chart.description += " " + targetNote
         }
         chart.targetLabel = language["target_line"]

@@ -29,6 +29,13 @@ public struct BarChart: Sendable {
     /// word for it, followed by the value when there is one line ("objectiu 95 %").
     public var targets: [[Double?]] = []
     public var targetLabel = ""
+    /// The range of the targets in each category (nil: none), drawn as a shaded band between
+    /// two dashed lines across the category's group, when the bars stand for no one series'
+    /// target (a summary's lowest, median and highest value of offices whose targets differ:
+    /// no line was drawn there, and the scale could stop below the targets, session 45's
+    /// trial). `bandLabel` is the legend's words for it. Unused when `targets` has any.
+    public var targetBands: [(low: Double, high: Double)?] = []
+    public var bandLabel = ""
     /// Writes the label of a bar whose series has a target, beside it (nil: `format`):
     /// the decimals the value needs not to read as its target (89.96 % is not "90 %" next
     /// to a target of 90 %; `Formatter.measure(_:unit:against:)`).
@@ -108,7 +115,11 @@ public struct BarChart: Sendable {
     }
 
     public func svg(id: String) -> String {
+        let hasTarget = targets.contains { $0.contains { $0 != nil } }
+        let bands = hasTarget ? [] : targetBands
+        let hasBand = bands.contains { $0 != nil }
         let values = series.flatMap { $0.values.compactMap { $0 } } + targets.flatMap { $0.compactMap { $0 } }
+            + bands.compactMap { $0?.high }
         let maximum = max(values.max() ?? 0, 0)
         let step = BarChart.step(for: maximum)
         var scaleTop = step
@@ -125,8 +136,7 @@ public struct BarChart: Sendable {
             lx += w
         }
         let legendRows = row + 1
-        let hasTarget = targets.contains { $0.contains { $0 != nil } }
-        let height = self.height + 18 * Double(row + (hasTarget ? 1 : 0))
+        let height = self.height + 18 * Double(row + (hasTarget || hasBand ? 1 : 0))
         let plotW = width - BarChart.left - BarChart.right
         let plotH = self.height - BarChart.top - BarChart.bottom
         let baseline = BarChart.top + plotH
@@ -146,8 +156,19 @@ public struct BarChart: Sendable {
             out += "<text x=\"\(f(BarChart.left - 6))\" y=\"\(f(ty + 4))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(format(tick)))</text>\n"
             tick += step
         }
-        // Bars.
+        // Bars, over the targets' bands.
         let groupW = categories.isEmpty ? plotW : plotW / Double(categories.count)
+        /// The band of category `c`: its group less a margin each side, from `low` up to `high`.
+        func band(_ c: Int) -> (x1: Double, x2: Double, top: Double, bottom: Double)? {
+            guard c < bands.count, let b = bands[c] else { return nil }
+            let groupX = BarChart.left + groupW * Double(c)
+            return (groupX + groupW * 0.06, groupX + groupW * 0.94, y(max(b.high, 0)), y(max(b.low, 0)))
+        }
+        for c in categories.indices {
+            guard let b = band(c) else { continue }
+            out += "<rect class=\"target-band\" x=\"\(f(b.x1))\" y=\"\(f(b.top))\" width=\"\(f(b.x2 - b.x1))\" height=\"\(f(b.bottom - b.top))\" fill=\"#1a1a1a\" fill-opacity=\"0.1\"/>"
+        }
+        if hasBand { out += "\n" }
         let barW = min(44, groupW * 0.72 / Double(max(series.count, 1)))
         // The bars' values are written after the targets' lines, over them, on a white
         // halo: a dashed line at 95 % struck through the labels of bars at 93 and 100 %
@@ -187,6 +208,15 @@ public struct BarChart: Sendable {
                 }
             }
             out += "\n"
+        } else if hasBand {
+            // Its edges over the bars: a bar may stand in the band.
+            for c in categories.indices {
+                guard let b = band(c) else { continue }
+                for edge in b.top == b.bottom ? [b.top] : [b.top, b.bottom] {
+                    out += "<line class=\"target-band-edge\" x1=\"\(f(b.x1))\" y1=\"\(f(edge))\" x2=\"\(f(b.x2))\" y2=\"\(f(edge))\" stroke=\"#1a1a1a\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"/>"
+                }
+            }
+            out += "\n"
         }
         out += valueLabels
         // Legend.
@@ -201,6 +231,13 @@ public struct BarChart: Sendable {
             let ly = baseline + 48 + 18 * Double(legendRows)
             out += "<line x1=\"\(f(BarChart.left))\" y1=\"\(f(ly - 4))\" x2=\"\(f(BarChart.left + 24))\" y2=\"\(f(ly - 4))\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
             out += "<text x=\"\(f(BarChart.left + 29))\" y=\"\(f(ly))\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(targetLabel + (one.map { " " + format($0) } ?? "")))</text>"
+        } else if hasBand {
+            let ly = baseline + 48 + 18 * Double(legendRows)
+            out += "<rect x=\"\(f(BarChart.left))\" y=\"\(f(ly - 10))\" width=\"24\" height=\"12\" fill=\"#1a1a1a\" fill-opacity=\"0.1\"/>"
+            for edge in [ly - 10, ly + 2] {
+                out += "<line x1=\"\(f(BarChart.left))\" y1=\"\(f(edge))\" x2=\"\(f(BarChart.left + 24))\" y2=\"\(f(edge))\" stroke=\"#1a1a1a\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"/>"
+            }
+            out += "<text x=\"\(f(BarChart.left + 29))\" y=\"\(f(ly))\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(bandLabel))</text>"
         }
         out += "</g>\n</svg>"
         return out

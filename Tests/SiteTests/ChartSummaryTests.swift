@@ -61,9 +61,15 @@ final class ChartSummaryTests: XCTestCase {
                                                + "i la taula dels valors de cada oficina el dona."), chart.chart_svg)
         XCTAssertFalse(chart.chart_svg.contains("La línia discontínua"), chart.chart_svg)
         // Companies created: Cerdanyola aims at 8 a quarter, Sant Feliu at 6; a summary draws
-        // no line for targets that differ, and says them.
+        // no line for targets that differ, and says them. It draws a band per quarter from
+        // the lowest target to the highest (session 45's trial), and says what it is.
         let companies = pages.makeIndicatorChart("companies-created", ca, summariseAbove: 1)
         XCTAssertFalse(companies.chart_svg.contains("target-line"))
+        XCTAssertEqual(companies.chart_svg.components(separatedBy: "class=\"target-band\"").count - 1, 2, companies.chart_svg)
+        XCTAssertTrue(companies.chart_svg.contains(">objectius de les oficines</text></g>"), companies.chart_svg)
+        XCTAssertTrue(companies.target_note?.hasSuffix(" La franja ombrejada de cada trimestre va de l’objectiu més baix al més alt de les oficines amb un valor.") == true,
+                      companies.target_note ?? "")
+        XCTAssertTrue(companies.chart_svg.contains("amb un valor.</desc>"), companies.chart_svg)
         // Each target worded once; the words sorted as text.
         // How many offices have each (session 42's trial: whose was not said).
         XCTAssertTrue(companies.chart_svg.contains("Les oficines tenen objectius diferents per trimestre: com a mínim 6 en el trimestre (1 oficina) i com a mínim 8 en el trimestre (1 oficina)."), companies.chart_svg)

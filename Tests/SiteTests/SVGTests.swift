@@ -148,6 +148,42 @@ final class SVGTests: XCTestCase {
         XCTAssertNil(chart.oneTarget, "a bar without a target")
     }
 
+    /// A summary of offices whose targets differ (session 45's trial: no line, and a scale
+    /// that could stop below the targets): a shaded band per quarter from the lowest target
+    /// to the highest, under the bars, its dashed edges over them, named in the legend; the
+    /// scale reaches the highest target. One series' targets, when there are, win.
+    func testTargetsThatDifferAreABandPerQuarter() {
+        var chart = BarChart(title: "t", description: "d", categories: ["T2", "T3"],
+                             series: [.init(name: "Mediana", values: [4, 5])], format: { String(Int($0)) })
+        chart.targetBands = [(5.2, 6.3), (6, 8)]
+        chart.bandLabel = "objectius de les oficines"
+        let svg = chart.svg(id: "w")
+        // A scale of 8 (the highest target, above every bar): y = 230 - 210 × v / 8. Each band
+        // spans its quarter's group (284 px) less 6% each side.
+        XCTAssertTrue(svg.contains("font-size=\"12\" fill=\"#1a1a1a\">8</text>"), svg)
+        let bands = svg.components(separatedBy: "<rect class=\"target-band\" ").dropFirst().map { String($0.prefix { $0 != "/" }) }
+        XCTAssertEqual(bands, ["x=\"73\" y=\"64.6\" width=\"249.9\" height=\"28.9\" fill=\"#1a1a1a\" fill-opacity=\"0.1\"",
+                               "x=\"357\" y=\"20\" width=\"249.9\" height=\"52.5\" fill=\"#1a1a1a\" fill-opacity=\"0.1\""])
+        let edges = svg.components(separatedBy: "<line class=\"target-band-edge\" ").dropFirst().map { String($0.prefix { $0 != "/" }) }
+        XCTAssertEqual(edges.map { $0.components(separatedBy: " stroke=").first! },
+                       ["x1=\"73\" y1=\"64.6\" x2=\"323\" y2=\"64.6\"", "x1=\"73\" y1=\"93.5\" x2=\"323\" y2=\"93.5\"",
+                        "x1=\"357\" y1=\"20\" x2=\"607\" y2=\"20\"", "x1=\"357\" y1=\"72.5\" x2=\"607\" y2=\"72.5\""])
+        // The band's fill under the bars, its edges over them, the values' labels over both.
+        let band = svg.range(of: "class=\"target-band\"")!, bar = svg.range(of: "stroke=\"#1f5f99\"")!
+        let edge = svg.range(of: "class=\"target-band-edge\"")!, label = svg.range(of: "class=\"bar-value\"")!
+        XCTAssertTrue(band.lowerBound < bar.lowerBound && bar.lowerBound < edge.lowerBound && edge.lowerBound < label.lowerBound, svg)
+        XCTAssertTrue(svg.contains(">objectius de les oficines</text></g>"), svg)
+        XCTAssertTrue(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 640 318\""), svg)
+        XCTAssertFalse(svg.contains("target-line"), svg)
+        // A quarter whose offices share one target is a line: the band has no height.
+        chart.targetBands = [(6, 6), nil]
+        let flat = chart.svg(id: "w")
+        XCTAssertEqual(flat.components(separatedBy: "class=\"target-band-edge\"").count - 1, 1, flat)
+        // A series' own targets are drawn instead.
+        chart.targets = [[6, 6]]
+        XCTAssertFalse(chart.svg(id: "w").contains("target-band"))
+    }
+
     func testChartStepsAreRound() {
         XCTAssertEqual(BarChart.step(for: 142), 50)
         XCTAssertEqual(BarChart.step(for: 100), 50)
