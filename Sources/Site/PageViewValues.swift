@@ -1222,7 +1222,7 @@ extension ProcedureView.Step: TemplateValueConvertible {
 extension ChartView: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(8)
+        m.reserveCapacity(9)
         m.append("has_chart", .bool(has_chart))
         m.append("chart_svg", .string(chart_svg))
         m.append("chart_rows", .list(chart_rows.map(\.templateValue)))
@@ -1231,6 +1231,7 @@ extension ChartView: TemplateValueConvertible {
         m.append("summary_rows", .list(summary_rows.map(\.templateValue)))
         m.append("partial_notes", .list(partial_notes.map { .string($0) }))
         m.append("target_note", target_note.map(TemplateValue.string))
+        m.append("has_target_range", .bool(has_target_range))
         return .object(m)
     }
 }
@@ -1251,13 +1252,14 @@ extension ChartView.Row: TemplateValueConvertible {
 extension ChartView.SummaryRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
         var m: [TemplateValue.Member] = []
-        m.reserveCapacity(6)
+        m.reserveCapacity(7)
         m.append("quarter", .string(quarter))
         m.append("offices", .string(offices))
         m.append("minimum", .string(minimum))
         m.append("median", .string(median))
         m.append("maximum", .string(maximum))
         m.append("missed", .string(missed))
+        m.append("targets", targets.map(TemplateValue.string))
         return .object(m)
     }
 }

@@ -109,13 +109,17 @@ extension Pages {
                     series.quarterTargets.allSatisfy { $0[q] == nil || $0[q] == t } ? t : nil
                 }
                 chart.targets = Array(repeating: line, count: 3)
-            } else if distinct.count > 1 {
-                // Targets that differ: a band per quarter from the lowest to the highest of the
-                // offices with a value there (no line was drawn, and the scale could stop
-                // below the targets, session 45's trial).
+            } else if distinct.count > 1, Set(targets.compactMap { $0?.direction }).count == 1 {
+                // Targets that differ, all "at least" or all "at most": a band per quarter from
+                // the lowest to the highest of the offices with a value there (no line was
+                // drawn, and the scale could stop below the targets, session 45's trial). None
+                // on a quarter an office opened during, as no line: its target there is that of
+                // the days it was open. Targets of both directions have no band: a value
+                // inside it could miss both.
+                let opening = Set(series.partialQuarters.map(\.quarter))
                 chart.targetBands = quarters.indices.map { q in
                     let here = series.quarterTargets.compactMap { $0[q] }
-                    guard let low = here.min(), let high = here.max() else { return nil }
+                    guard !opening.contains(quarters[q]), let low = here.min(), let high = here.max() else { return nil }
                     return (low, high)
                 }
                 chart.bandLabel = language["target_band"]
@@ -142,7 +146,10 @@ extension Pages {
             // 8", the description a screen reader gives of the chart).
             let words = key != "chart_targets_description" ? targetWords : formatter.list(whoseTargets(series, summarised: summarised, unit: unit, language))
             targetNote = language.format(key, ["target": words])
-            if chart.targetBands.contains(where: { $0 != nil }) { targetNote += " " + language["chart_target_band_description"] }
+            if chart.targetBands.contains(where: { $0 != nil }) {
+                targetNote += " " + language["chart_target_band_description"]
+                if !series.partialQuarters.isEmpty { targetNote += " " + language["chart_target_band_partial"] }
+            }
             chart.description += " " + targetNote
         }
         chart.targetLabel = language["target_line"]
@@ -184,12 +191,17 @@ extension Pages {
                 site.results(office.slug)?.result(id, point.quarter)?.status == .missed ? point.quarter : nil
             }
         }, by: { $0 }).mapValues(\.count)
+        // The band's range in words, per quarter, for the readers of the table (a screen
+        // reader's too: the chart's description gives the targets, not each quarter's range).
+        let hasRange = chart.targetBands.contains { $0 != nil }
         let summaryRows = summary.map { s in
             quarters.indices.compactMap { q -> ChartView.SummaryRow? in
                 guard s.reporting[q] > 0, let low = s.series[0][q], let median = s.series[1][q], let high = s.series[2][q] else { return nil }
+                let band = q < chart.targetBands.count ? chart.targetBands[q] : nil
                 return .init(quarter: short(quarters[q]), offices: formatter.number(Double(s.reporting[q])),
                              minimum: format(low), median: format(median), maximum: format(high),
-                             missed: formatter.number(Double(missedByQuarter[quarters[q]] ?? 0)))
+                             missed: formatter.number(Double(missedByQuarter[quarters[q]] ?? 0)),
+                             targets: hasRange ? band.map { $0.low == $0.high ? format($0.low) : format($0.low) + "–" + format($0.high) } ?? "–" : nil)
             }
         } ?? []
         // Why a row's target is lower on the quarter an office opened during.
@@ -198,7 +210,8 @@ extension Pages {
         }.filter { !$0.isEmpty }
         return ChartView(has_chart: true, chart_svg: chart.svg(id: "chart-svg-\(id)"), chart_rows: rows,
                          chart_caption: language.format(summarised ? "chart_summary_caption" : "chart_caption", ["indicator": name]),
-                         summary: summarised, summary_rows: summaryRows, partial_notes: notes, target_note: targetNote.nonEmpty)
+                         summary: summarised, summary_rows: summaryRows, partial_notes: notes, target_note: targetNote.nonEmpty,
+                         has_target_range: hasRange)
     }
 }
 
@@ -213,11 +226,14 @@ extension Pages {
             guard let target else { continue }
             byTarget[TargetKey(value: target.quarterValue, direction: target.direction.rawValue), default: []].append(office.slug)
         }
+        // By value, low to high, beside a band that runs so (the text's order put "100 %"
+        // before "95 %", session 47's review); by direction, then text, for equal values.
         return byTarget.map { key, slugs in
             let target = formatter.quarterTarget(key.value, direction: key.direction, unit: unit)
-            return summarised ? formatter.count("chart_target_count", slugs.count, ["target": target])
+            let text = summarised ? formatter.count("chart_target_count", slugs.count, ["target": target])
                 : language.format("chart_target_of", ["target": target, "offices": formatter.list(slugs.map { site.municipalityName($0) })])
-        }.sorted()
+            return (key, text)
+        }.sorted { ($0.0.value, $0.0.direction, $0.1) < ($1.0.value, $1.0.direction, $1.1) }.map(\.1)
     }
 }
 
@@ -324,6 +340,9 @@ struct ChartView: ViewModel {
         var quarter: String; var offices: String; var minimum: String; var median: String; var maximum: String
         /// How many of the offices reporting missed their target on the quarter.
         var missed: String
+        /// The quarter's band of targets (`BarChart.targetBands`): "6–8", one value when the
+        /// offices share one, "–" for none; nil when the chart draws no band.
+        var targets: String?
     }
 
     var has_chart: Bool
@@ -342,6 +361,9 @@ struct ChartView: ViewModel {
     /// summary whose offices' targets differ draws no line, and said so only to a screen
     /// reader (session 45's trial).
     var target_note: String?
+    /// Whether the summary's table has a column of each quarter's band of targets
+    /// (`SummaryRow.targets`).
+    var has_target_range = false
 }
 
 /// The view model of `progress.mustache`: every office's progress and the indicators' charts.

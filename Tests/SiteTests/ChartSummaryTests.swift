@@ -20,6 +20,33 @@ final class ChartSummaryTests: XCTestCase {
         XCTAssertEqual(summary.series, [[1, 5], [2, 5], [3, 5]])
     }
 
+    /// Targets of both directions ("at most 4" and "at least 8", each office's own where the
+    /// model sets none) have no band: a value inside it could miss both (session 47's review).
+    func testTargetsOfBothDirectionsHaveNoBand() throws {
+        let tree = try SiteTree(example: true)
+        defer { tree.remove() }
+        let indicator = try tree.read("model/indicators/companies-created.yaml")
+        try tree.write("model/indicators/companies-created.yaml",
+                       indicator.replacingOccurrences(of: "target:\n  value: 6\n  direction: at-least\n  period: quarter\n", with: ""))
+        let cerdanyola = try tree.read("seeds/cerdanyola-del-valles/adaptation.yaml")
+        try tree.write("seeds/cerdanyola-del-valles/adaptation.yaml", cerdanyola.replacingOccurrences(
+            of: "    companies-created:\n      target:\n        value: 8\n",
+            with: "    companies-created:\n      target:\n        value: 8\n        direction: at-least\n        period: quarter\n"))
+        let santFeliu = try tree.read("seeds/sant-feliu-de-llobregat/adaptation.yaml")
+        try tree.write("seeds/sant-feliu-de-llobregat/adaptation.yaml", santFeliu.replacingOccurrences(
+            of: "  indicators:\n",
+            with: "  indicators:\n    companies-created:\n      target:\n        value: 4\n        direction: at-most\n        period: quarter\n"))
+        let build = try SiteBuild(input: try tree.input(), options: SiteOptions(
+            baseURL: "https://example.org/oae/", search: false, handbooks: nil, dataFiles: [], structuredData: .none))
+        let ca = try XCTUnwrap(build.site.languages.first { $0.code == "ca" })
+        let companies = Pages(site: build.site).makeIndicatorChart("companies-created", ca, summariseAbove: 1)
+        XCTAssertTrue(companies.summary)
+        XCTAssertTrue(companies.chart_svg.contains("Les oficines tenen objectius diferents per trimestre: com a màxim 4 en el trimestre (1 oficina) i com a mínim 8 en el trimestre (1 oficina)."),
+                      companies.chart_svg)
+        XCTAssertFalse(companies.chart_svg.contains("target-band"), companies.chart_svg)
+        XCTAssertFalse(companies.has_target_range)
+    }
+
     /// The example network's two reporting offices, summarised as a larger network is:
     /// the figures of people attended, and the tables each page shows.
     func testTheExampleSummarisedGivesItsFiguresAndTheIndicatorPageKeepsEachOffice() throws {
@@ -65,12 +92,24 @@ final class ChartSummaryTests: XCTestCase {
         // the lowest target to the highest (session 45's trial), and says what it is.
         let companies = pages.makeIndicatorChart("companies-created", ca, summariseAbove: 1)
         XCTAssertFalse(companies.chart_svg.contains("target-line"))
-        XCTAssertEqual(companies.chart_svg.components(separatedBy: "class=\"target-band\"").count - 1, 2, companies.chart_svg)
+        // None on the second quarter, which both opened during (their targets there are those
+        // of their days open, 5.2 and 6.9: session 47's review found a band the note did not
+        // explain); the table gives each quarter's range.
+        XCTAssertEqual(companies.chart_svg.components(separatedBy: "class=\"target-band\"").count - 1, 1, companies.chart_svg)
         XCTAssertTrue(companies.chart_svg.contains(">objectius de les oficines</text></g>"), companies.chart_svg)
-        XCTAssertTrue(companies.target_note?.hasSuffix(" La franja ombrejada de cada trimestre va de l’objectiu més baix al més alt de les oficines amb un valor.") == true,
+        XCTAssertTrue(companies.target_note?.hasSuffix(" La franja ombrejada de cada trimestre va de l’objectiu més baix al més alt de les oficines amb objectiu i dades aquell trimestre. "
+                                                       + "No n’hi ha el trimestre en què va obrir alguna oficina: el seu objectiu és el dels dies que va estar oberta, i la taula dels valors de cada oficina el dona.") == true,
                       companies.target_note ?? "")
-        XCTAssertTrue(companies.chart_svg.contains("amb un valor.</desc>"), companies.chart_svg)
-        // Each target worded once; the words sorted as text.
+        XCTAssertTrue(companies.chart_svg.contains("la taula dels valors de cada oficina el dona.</desc>"), companies.chart_svg)
+        XCTAssertTrue(companies.has_target_range)
+        XCTAssertEqual(companies.summary_rows.map { "\($0.quarter) \($0.targets ?? "nil")" }, ["T2 2026 –", "T3 2026 6–8"])
+        let companiesTable = String(decoding: pages.render("chart", companies, ca), as: UTF8.self)
+        XCTAssertTrue(companiesTable.contains("<th scope=\"col\">Objectius de les oficines</th></tr></thead>"), companiesTable)
+        XCTAssertTrue(companiesTable.contains("<td>6–8</td></tr>"), companiesTable)
+        // A summary with one target has no such column.
+        XCTAssertFalse(chart.has_target_range)
+        XCTAssertFalse(table.contains("Objectius de les oficines"), table)
+        // Each target worded once; the words sorted by value.
         // How many offices have each (session 42's trial: whose was not said).
         XCTAssertTrue(companies.chart_svg.contains("Les oficines tenen objectius diferents per trimestre: com a mínim 6 en el trimestre (1 oficina) i com a mínim 8 en el trimestre (1 oficina)."), companies.chart_svg)
         // A chart of each office names them.

@@ -175,6 +175,12 @@ final class SVGTests: XCTestCase {
         XCTAssertTrue(svg.contains(">objectius de les oficines</text></g>"), svg)
         XCTAssertTrue(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 640 318\""), svg)
         XCTAssertFalse(svg.contains("target-line"), svg)
+        // Each edge on a white line, for its contrast over the bars (session 47's review).
+        XCTAssertEqual(svg.components(separatedBy: "stroke=\"#fff\" stroke-width=\"3.5\"/><line class=\"target-band-edge\"").count - 1, 4, svg)
+        // A lowest target of 0 draws no edge on the axis.
+        var zero = chart
+        zero.targetBands = [(0, 6), nil]
+        XCTAssertEqual(zero.svg(id: "w").components(separatedBy: "class=\"target-band-edge\"").count - 1, 1)
         // A quarter whose offices share one target is a line: the band has no height.
         chart.targetBands = [(6, 6), nil]
         let flat = chart.svg(id: "w")
