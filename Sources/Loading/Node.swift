@@ -108,7 +108,18 @@ extension Node {
     }
 
     /// The key as text: mapping keys are scalars, compared by their text.
+    /// Inlined, a string key (nearly every key) is read where it is: called, the getter
+    /// copied the whole node first (a retain and a release of its text, 154,000 times in a
+    /// site build at 36 municipalities, most from the schema's `properties`).
+    @inlinable @inline(__always)
     public var keyText: String {
+        if case let .string(s) = value { return s }
+        return otherKeyText
+    }
+
+    /// `keyText` of a key that is not a string.
+    @usableFromInline
+    var otherKeyText: String {
         switch value {
         case .null: return "null"
         case let .bool(b): return b ? "true" : "false"
