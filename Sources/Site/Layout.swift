@@ -20,24 +20,29 @@ struct Layout: Sendable {
             guard let rootBase else { return SitePath.relative(from: path, to: target, fragment: fragment) }
             return rootBase + SitePath.encode(target) + (fragment.map { "#" + $0 } ?? "")
         }
+        /// `link` to the page of `target` in the language `code` (the page's, by default).
+        func link(_ target: SiteRoute, in code: String? = nil, _ fragment: String? = nil) -> String {
+            guard rootBase == nil else { return link(target.path(code ?? language.code), fragment) }
+            return SitePath.relative(from: path, to: target, language: code ?? language.code, fragment: fragment)
+        }
         var crumbs: [LayoutView.Crumb] = []
         for item in trail(content, route: route, language: language) where item.route != route || item.fragment != nil {
-            crumbs.append(.init(label: item.label, href: link(item.route.path(language.code), item.fragment), label_lang: item.lang))
+            crumbs.append(.init(label: item.label, href: link(item.route, item.fragment), label_lang: item.lang))
         }
         crumbs.append(.init(label: content.title, href: nil, label_lang: content.titleLanguage))
         let section = content.section ?? Layout.section(of: route)
         let nav = NavSection.allCases.filter { $0 != .search || site.options.search }.map { item in
             let current: String? = section != item ? nil : (item.route == route ? "page" : "true")
-            return LayoutView.NavItem(label: language["nav_\(item.rawValue)"], href: link(item.route.path(language.code)),
+            return LayoutView.NavItem(label: language["nav_\(item.rawValue)"], href: link(item.route),
                                       current: current != nil, current_value: current ?? "")
         }
         let languages = site.languages.map { other in
             LayoutView.LanguageLink(code: other.code, name: site.languageName(other.code),
-                                    href: link((rootBase == nil ? route : .home).path(other.code)),
+                                    href: link(rootBase == nil ? route : .home, in: other.code),
                                     current: other.code == language.code)
         }
         let footer = [SiteRoute.accessibility, .legalNotice, .contact].map { target in
-            LayoutView.NavItem(label: language[Layout.footerKey(target)], href: link(target.path(language.code)),
+            LayoutView.NavItem(label: language[Layout.footerKey(target)], href: link(target),
                                current: target == route, current_value: target == route ? "page" : "")
         }
         // An office's pages carry the revision and date of its own inputs (`SourceStamps`).
@@ -58,8 +63,8 @@ struct Layout: Sendable {
             favicon: link(SiteAsset.favicon),
             styles: content.styles.map { .init(href: link($0)) },
             scripts: content.scripts.map { .init(src: link($0)) },
-            home_href: link(SiteRoute.home.path(language.code)),
-            search_href: site.options.search ? link(SiteRoute.search.path(language.code)) : nil,
+            home_href: link(SiteRoute.home),
+            search_href: site.options.search ? link(SiteRoute.search) : nil,
             languages: languages,
             alternates: rootBase == nil ? languages : [],
             nav: nav,
@@ -76,7 +81,7 @@ struct Layout: Sendable {
             source_day: site.days.value(stamp.epoch) { Day(unixSeconds: stamp.epoch).description },
             model_version: site.network.settings.version,
             tool_version: input.toolVersion,
-            data_href: link(SiteRoute.openData.path(language.code)),
+            data_href: link(SiteRoute.openData),
             page_address: site.options.baseURL + SitePath.encode(path),
             footer_links: footer)
         return site.templates.renderUTF8("layout", PageView(view, language))

@@ -78,7 +78,7 @@ struct MarkdownBodies: Sendable {
                 fragment = MarkdownBodies.anchorPrefix + anchor
             }
         }
-        return SitePath.relative(from: pagePath, to: route.path(language), fragment: fragment)
+        return SitePath.relative(from: pagePath, to: route, language: language, fragment: fragment)
     }
 
     func document(atTreePath path: String) -> Document? {

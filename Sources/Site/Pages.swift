@@ -80,7 +80,7 @@ struct Pages: Sendable {
 
     /// `href` to a route from the page at `path`.
     func href(_ route: SiteRoute, _ language: SiteLanguage, from path: String, fragment: String? = nil) -> String {
-        SitePath.relative(from: path, to: route.path(language.code), fragment: fragment)
+        SitePath.relative(from: path, to: route, language: language.code, fragment: fragment)
     }
 
     /// A link to a model document, labelled with its title.
