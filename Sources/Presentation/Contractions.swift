@@ -45,12 +45,12 @@ public enum Contractions {
     /// `join` for a value after a preposition ("de", "a", "per"); nil when `before` does
     /// not end with one or nothing changes.
     static func afterPreposition(_ before: Substring, _ value: String, language: String) -> (before: Substring, value: String)? {
-        guard let (preposition, lower, start) = lastPreposition(of: before), let first = value.first else { return nil }
-        let capital = preposition.first?.isUppercase ?? false
+        guard let (preposition, lower, start) = lastPreposition(of: before), let first = FirstCharacter(value) else { return nil }
+        let capital = FirstCharacter(preposition)?.isUppercase ?? false
         func cased(_ s: String) -> String { capital ? s.prefix(1).uppercased() + s.dropFirst() : s }
         let kept = before[..<start]
         // Catalan reads 1 and 11 "u", "onze": "de l'1 d'abril", "l'11 de març", "d'11".
-        if language == "ca", first == "1", startsWithOneOrEleven(value) {
+        if language == "ca", first.isOne, startsWithOneOrEleven(value) {
             let elided = ["el": "l'", "del": "de l'", "al": "a l'", "pel": "per l'", "de": "d'"]
             return elided[lower].map { (kept, cased($0) + value) }
         }
@@ -60,16 +60,64 @@ public enum Contractions {
             return (kept, cased(lower == "de" ? "del" : "al") + value.dropFirst(2))
         }
         guard lower == "de" || lower == "a" || lower == "per" else { return nil }
-        for (article, contracted) in [("el ", ["de": "del", "a": "al", "per": "pel"]),
-                                      ("els ", ["de": "dels", "a": "als", "per": "pels"])]
-        where value.lowercased().hasPrefix(article) {
-            return (kept, cased(contracted[lower]!) + " " + value.dropFirst(article.count))
+        // "el " and "els " in any case, read in the bytes (`value.lowercased()` made a
+        // string at every call, and every placeholder after "de" of every page comes here).
+        if startsCaseless(value, "el ") {
+            return (kept, cased(lower == "de" ? "del" : lower == "a" ? "al" : "pel") + " " + value.dropFirst(3))
         }
-        for article in ["la ", "les ", "l'", "l’"] where value.hasPrefix(article.prefix(1).uppercased() + article.dropFirst()) {
+        if startsCaseless(value, "els ") {
+            return (kept, cased(lower == "de" ? "dels" : lower == "a" ? "als" : "pels") + " " + value.dropFirst(4))
+        }
+        for (article, written) in capitalArticles where value.hasPrefix(written) {
             return (before, article + value.dropFirst(article.count))
         }
         guard lower == "de", elides(value) else { return nil }
         return (kept, cased("d'") + value)
+    }
+
+    /// The articles a name may begin with, each with its capital (`La `), made once.
+    static let capitalArticles: [(article: String, capital: String)] = ["la ", "les ", "l'", "l’"].map {
+        ($0, $0.prefix(1).uppercased() + $0.dropFirst())
+    }
+
+    /// Whether `value` begins with `prefix` (ASCII letters and a space, lower case) in any
+    /// case of its letters: `value.lowercased().hasPrefix(prefix)` for such a prefix (no
+    /// other character lowers to an ASCII letter of these words).
+    static func startsCaseless(_ value: String, _ prefix: StaticString) -> Bool {
+        let v = value.utf8
+        guard v.count >= prefix.utf8CodeUnitCount else { return false }
+        var i = v.startIndex
+        for k in 0..<prefix.utf8CodeUnitCount {
+            let p = prefix.utf8Start[k]
+            let b = v[i]
+            guard b == p || (p >= UInt8(ascii: "a") && p <= UInt8(ascii: "z") && b == p - 0x20) else { return false }
+            i = v.index(after: i)
+        }
+        return true
+    }
+
+    /// What `join` asks of a text's first character, answered from its first byte when that
+    /// byte is a character of its own (ASCII, before another ASCII byte or the end: no
+    /// ASCII character but a line feed after a carriage return joins it), else from the
+    /// `Character`: each `Character` is a step of grapheme breaking.
+    struct FirstCharacter {
+        let isOne: Bool
+        let isLetter: Bool
+        let isUppercase: Bool
+
+        init?<S: StringProtocol>(_ text: S) {
+            let bytes = text.utf8
+            guard let b0 = bytes.first else { return nil }
+            let next = bytes.dropFirst().first
+            if b0 < 0x80, b0 != 0x0D, next.map({ $0 < 0x80 }) ?? true {
+                isOne = b0 == UInt8(ascii: "1")
+                isUppercase = b0 >= UInt8(ascii: "A") && b0 <= UInt8(ascii: "Z")
+                isLetter = isUppercase || (b0 >= UInt8(ascii: "a") && b0 <= UInt8(ascii: "z"))
+            } else {
+                let c = text.first!
+                (isOne, isLetter, isUppercase) = (c == "1", c.isLetter, c.isUppercase)
+            }
+        }
     }
 
     /// A Catalan name whose article is written in capitals, with the article lower case

@@ -148,4 +148,26 @@ final class ContractionsTests: XCTestCase {
         }
         XCTAssertEqual(compared, 2 * 23 * 21)
     }
+
+    /// The first character's questions (`FirstCharacter`) answered from the bytes are
+    /// those the `Character` answers, and the articles are read in any case.
+    func testTheFirstCharacterFromTheBytesIsTheCharacters() {
+        let texts = ["1", "11", "1\u{301}", "12", "a", "A", "El", "Él", "\r\n", "\r", "x\u{301}", "É", "ò", "·", " ", "-", "L'", "1.000"]
+        for text in texts {
+            let c = text.first!
+            let first = Contractions.FirstCharacter(text)!
+            XCTAssertEqual(first.isOne, c == "1", text.debugDescription)
+            XCTAssertEqual(first.isLetter, c.isLetter, text.debugDescription)
+            XCTAssertEqual(first.isUppercase, c.isUppercase, text.debugDescription)
+        }
+        XCTAssertNil(Contractions.FirstCharacter(""))
+        for (value, expected) in [("el Prat", true), ("El Prat", true), ("EL PRAT", true), ("eL x", true), ("el", false), ("elx", false),
+                                  ("Él ", false), ("e", false), ("", false)] {
+            XCTAssertEqual(Contractions.startsCaseless(value, "el "), expected, value)
+        }
+        XCTAssertTrue(Contractions.startsCaseless("ELS Hostalets", "els "))
+        XCTAssertEqual(Contractions.of("EL PRAT", language: "ca"), "del PRAT")
+        XCTAssertEqual(Contractions.of("Él", language: "ca"), "d'Él")
+        XCTAssertEqual(Contractions.of("1\u{301}", language: "ca"), "de 1\u{301}")
+    }
 }
