@@ -267,7 +267,7 @@ public struct HandbookRenderer: Sendable {
 
 /// The view model of a chapter whose source oae does not know (its template is empty).
 struct EmptyChapterView: ChapterView {
-    var ui: [String: String] = [:]
+    var ui: WordTable = [:]
 }
 
 /// The contents of the chapters that show the model alone (`HandbookRenderer.modelOnly`),

@@ -20,8 +20,11 @@ public struct Strings: Sendable {
     /// files `oae new` writes, which keep the characters as typed.
     public private(set) var typeset = false
     /// Every plain text, for templates (`{{ui.key}}`): the texts, and the `other` form of
-    /// each plural key. Made once (every chapter of every handbook shows it).
-    public let all: [String: String]
+    /// each plural key. Made once (every chapter of every handbook shows it), and what
+    /// `subscript` reads.
+    public let all: WordTable
+    /// Every key that has a text or forms (`has`), with an empty word.
+    private let known: WordTable
 
     /// `own` is the language's file, `fallback` the default language's.
     public init(language: String, own: Node?, fallback: Node?) {
@@ -45,6 +48,7 @@ public struct Strings: Sendable {
         self.texts = texts
         self.forms = forms
         all = Strings.plain(texts, forms)
+        known = Strings.known(texts, forms)
     }
 
     /// Strings from plain values, for tests and tools.
@@ -53,6 +57,7 @@ public struct Strings: Sendable {
         self.texts = texts
         self.forms = forms
         all = Strings.plain(texts, forms)
+        known = Strings.known(texts, forms)
     }
 
     /// The same words with the outputs' `Typography` (the regression hunt of session 14,
@@ -68,15 +73,23 @@ public struct Strings: Sendable {
     }
 
     /// The text of `key` (the `other` form of a plural key), or the key when missing.
-    public subscript(key: String) -> String { texts[key] ?? forms[key]?["other"] ?? key }
+    /// (`all`: a text, else the `other` form of a plural key.)
+    public subscript(key: String) -> String { all[key] ?? key }
 
     /// True when `key` has a text or forms.
-    public func has(_ key: String) -> Bool { texts[key] != nil || forms[key] != nil }
+    public func has(_ key: String) -> Bool { known.contains(key) }
 
-    static func plain(_ texts: [String: String], _ forms: [String: [String: String]]) -> [String: String] {
-        var out = texts
+    static func plain(_ texts: [String: String], _ forms: [String: [String: String]]) -> WordTable {
+        var out = WordTable(texts)
         for (k, f) in forms where out[k] == nil { out[k] = f["other"] }
         return out
+    }
+
+    static func known(_ texts: [String: String], _ forms: [String: [String: String]]) -> WordTable {
+        var known = WordTable()
+        for key in texts.keys { known[key] = "" }
+        for key in forms.keys { known[key] = "" }
+        return known
     }
 
     /// Every key.

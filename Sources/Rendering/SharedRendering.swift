@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 
 /// A template value made once and shared by every page that shows it (the sheet of a
 /// service the municipalities did not adapt, in one language), so that a template's
@@ -149,13 +150,10 @@ extension TemplateValue {
             return true
         case let (.words(x)?, .words(y)?):
             // The same table (a language's words, read by every page) is the same storage.
-            if MemoryLayout<[String: String]>.size == MemoryLayout<UnsafeRawPointer>.size,
-               unsafeBitCast(x, to: UnsafeRawPointer.self) == unsafeBitCast(y, to: UnsafeRawPointer.self) {
-                return true
-            }
+            if x.isSameStorage(as: y) { return true }
             guard x.count == y.count else { return false }
             for (key, value) in x {
-                guard let i = y.index(forKey: key), sameBytes(y[i].key, key), sameBytes(y[i].value, value) else { return false }
+                guard let other = y[key], sameBytes(other, value) else { return false }
             }
             return true
         default: return false

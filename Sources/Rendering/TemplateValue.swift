@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 
 /// A view model as the compiled templates read it (`CompiledTemplate`): strings,
 /// numbers, booleans, lists and objects, typed, so that rendering looks names up without
@@ -15,7 +16,7 @@ public enum TemplateValue: Sendable {
     case object([Member])
     /// A word table (`[String: String]`, the interface strings): kept as it is, not copied
     /// into an object, since every page has one with hundreds of words.
-    case words([String: String])
+    case words(WordTable)
     /// Text rendered already (a handbook's chapter), as UTF-8 bytes: inserted as it is,
     /// without being decoded into a `String` and validated again (`RenderedText`).
     case utf8([UInt8])
@@ -108,7 +109,7 @@ public enum TemplateValue: Sendable {
             var context: [String: Any] = [:]
             for member in members { context[member.name] = member.value.mustacheContext }
             return context
-        case let .words(words): return words
+        case let .words(words): return words.dictionary
         case let .utf8(bytes): return String(decoding: bytes, as: UTF8.self)
         case let .shared(shared): return shared.value.mustacheContext
         }
@@ -274,7 +275,8 @@ final class TemplateValueEncoder: Encoder {
         if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
         if T.self == Int.self { return .int(unsafeBitCast(value, to: Int.self)) }
         if T.self == Double.self { return .double(unsafeBitCast(value, to: Double.self)) }
-        if T.self == [String: String].self { return .words(unsafeBitCast(value, to: [String: String].self)) }
+        if T.self == WordTable.self { return .words(unsafeBitCast(value, to: WordTable.self)) }
+        if T.self == [String: String].self { return .words(WordTable(unsafeBitCast(value, to: [String: String].self))) }
         if !TemplateValue.throughEncodable, let convertible = T.self as? TemplateValueConvertible.Type {
             let own = withUnsafePointer(to: value) { convertible.templateValue(at: UnsafeRawPointer($0)) }
             if TemplateValue.comparingEncodable { TemplateValue.compare(own, value) }

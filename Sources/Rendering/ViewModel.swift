@@ -1,3 +1,4 @@
+import Presentation
 import Foundation
 
 /// A typed value a template is rendered from: a struct whose stored properties are the
@@ -21,7 +22,7 @@ public indirect enum ViewShape: Equatable, Sendable {
     case list(ViewShape)
     /// Named members.
     case object([String: ViewShape])
-    /// A word table (`[String: String]`): any key, each a scalar.
+    /// A word table (`WordTable`, `[String: String]`): any key, each a scalar.
     case map
     /// A type that contains itself: not followed further.
     case recursive
@@ -158,6 +159,7 @@ enum ShapeRecorder {
         if type == Int.self { return (.scalar, 0 as? T) }
         if type == Double.self { return (.scalar, 0.0 as? T) }
         if type == [String: String].self { return (.map, [String: String]() as? T) }
+        if type == WordTable.self { return (.map, WordTable() as? T) }
         let id = ObjectIdentifier(type)
         if visiting.contains(id) { return (.recursive, (type as? EmptyDecodable.Type)?.empty as? T) }
         let decoder = ShapeDecoder(visiting: visiting.union([id]))

@@ -109,7 +109,7 @@ struct Pages: Sendable {
 /// sees the body's names and these side by side.
 struct PageView<Body: ViewModel>: ViewModel {
     var body: Body
-    var ui: [String: String]
+    var ui: WordTable
     var lang: String
 
     init(_ body: Body, _ language: SiteLanguage) {
@@ -123,7 +123,7 @@ struct PageView<Body: ViewModel>: ViewModel {
     init(from decoder: Decoder) throws {
         body = try Body(from: decoder)
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        ui = try c.decode([String: String].self, forKey: .ui)
+        ui = try c.decode(WordTable.self, forKey: .ui)
         lang = try c.decode(String.self, forKey: .lang)
     }
 

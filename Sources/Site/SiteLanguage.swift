@@ -17,7 +17,7 @@ public struct SiteLanguage: Sendable {
     /// Picks the texts of the tree in this language, with fallback.
     public let localizer: Localizer
     /// Every plain interface word, for templates (`{{ui.key}}`).
-    public let ui: [String: String]
+    public let ui: WordTable
     /// Each date written in the tree, as `date` writes it, once (pages show the same
     /// opening, review and signing dates thousands of times at 947 municipalities).
     private let dates = Memo<String, String>()

@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 @testable import Rendering
 import XCTest
 
@@ -25,7 +26,7 @@ final class RenderMemoTests: XCTestCase {
         return .object(members)
     }
 
-    static func page(title: String, label: String, ui: [String: String], sheets: [TemplateValue], one: TemplateValue) -> TemplateValue {
+    static func page(title: String, label: String, ui: WordTable, sheets: [TemplateValue], one: TemplateValue) -> TemplateValue {
         .object([.init(name: "title", value: .string(title)), .init(name: "label", value: .string(label)),
                  .init(name: "ui", value: .words(ui)), .init(name: "sheets", value: .list(sheets)),
                  .init(name: "one", value: one)])
@@ -46,7 +47,7 @@ final class RenderMemoTests: XCTestCase {
         let page = try XCTUnwrap(templates.compiled["page"])
         let a = SharedValue(Self.sheet("Acollida <1>", tags: ["x", "y"]))
         let b = SharedValue(Self.sheet("Finançament", note: "nota"))
-        let ui = ["more": "més"]
+        let ui: WordTable = ["more": "més"]
         // Compared as bytes (`String`'s `==` compares by canonical equivalence).
         func render(_ value: TemplateValue) -> (memo: [UInt8], plain: [UInt8]) {
             (page.renderUTF8(value, library: templates.compiled, memo: templates.memo),

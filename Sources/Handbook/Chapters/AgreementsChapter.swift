@@ -1,3 +1,4 @@
+import Presentation
 import Loading
 import Model
 import Rendering
@@ -33,7 +34,7 @@ public struct AgreementsView: ChapterView {
     }
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
-    public var ui: [String: String] = [:]
+    public var ui: WordTable = [:]
     /// What the annex holds and the day the states are given for.
     public var intro: String
     public var agreements: [Agreement]

@@ -1,3 +1,4 @@
+import Presentation
 import Foundation
 import Loading
 import Model
@@ -66,7 +67,7 @@ public struct CatalogueView: ChapterView {
     }
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
-    public var ui: [String: String] = [:]
+    public var ui: WordTable = [:]
     /// `L'oficina ofereix 12 serveis: 5 de bàsics, … Dels serveis recomanats, …`
     public var intro: String
     /// The sentence that points to the annex of differences (HTML: it holds a link).

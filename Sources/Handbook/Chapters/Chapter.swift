@@ -1,10 +1,11 @@
+import Presentation
 import Rendering
 
 /// The view model of a chapter template (`templates/handbook/chapters/<source>.mustache`):
 /// its data, and the handbook's words as `ui` (`{{ui.key}}`), which the renderer sets.
 public protocol ChapterView: ViewModel, Hashable {
     /// The UI strings of the handbook's language (`Strings.all`).
-    var ui: [String: String] { get set }
+    var ui: WordTable { get set }
 }
 
 /// Numbers the sections of chapter `chapter`: `3.1`, `3.2`, …

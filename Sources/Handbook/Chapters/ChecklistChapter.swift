@@ -1,3 +1,4 @@
+import Presentation
 import Loading
 import Model
 import Rendering
@@ -26,7 +27,7 @@ public struct ChecklistView: ChapterView {
     }
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
-    public var ui: [String: String] = [:]
+    public var ui: WordTable = [:]
     /// An entry of the agency's follow-up: an issue or a support action.
     public struct FollowUp: ViewModel, Hashable {
         public var title: TextView?

@@ -1,3 +1,4 @@
+import Presentation
 import Loading
 import Model
 import Rendering
@@ -48,7 +49,7 @@ public struct CommunicationView: ChapterView {
     }
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
-    public var ui: [String: String] = [:]
+    public var ui: WordTable = [:]
     /// The heading of the section.
     public var strategy: HeadingView?
     public var strategy_summary: TextView?

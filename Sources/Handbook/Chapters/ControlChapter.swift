@@ -1,3 +1,4 @@
+import Presentation
 import Model
 import Rendering
 
@@ -28,7 +29,7 @@ public struct ControlView: ChapterView {
     }
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
-    public var ui: [String: String] = [:]
+    public var ui: WordTable = [:]
     public var purpose: String
     public var rows: [Fact]
     public var legend: [Marker]

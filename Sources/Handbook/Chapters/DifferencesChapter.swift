@@ -1,3 +1,4 @@
+import Presentation
 import Loading
 import Model
 import Rendering
@@ -85,7 +86,7 @@ public struct DifferencesView: ChapterView {
     }
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
-    public var ui: [String: String] = [:]
+    public var ui: WordTable = [:]
     /// The heading of the section.
     public var approach: HeadingView
     public var facts: [Fact]

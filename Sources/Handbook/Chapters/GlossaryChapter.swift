@@ -22,7 +22,7 @@ public struct GlossaryView: ChapterView {
     }
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
-    public var ui: [String: String] = [:]
+    public var ui: WordTable = [:]
     public var terms: [Term]
 }
 

@@ -1,3 +1,4 @@
+import Presentation
 import Model
 import Rendering
 
@@ -6,7 +7,7 @@ import Rendering
 /// chapter's lead, `ChapterContent.lead`).
 public struct GovernanceView: ChapterView {
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
-    public var ui: [String: String] = [:]
+    public var ui: WordTable = [:]
     /// Said when the model has no governance chapter.
     public var missing: String?
     /// The body, its `##` headings numbered as sections.

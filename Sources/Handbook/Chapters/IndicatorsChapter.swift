@@ -1,3 +1,4 @@
+import Presentation
 import Loading
 import Model
 import Rendering
@@ -70,7 +71,7 @@ public struct IndicatorsView: ChapterView {
     }
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
-    public var ui: [String: String] = [:]
+    public var ui: WordTable = [:]
     /// The heading of the section.
     public var definitions: HeadingView
     public var indicator_list: [Indicator]

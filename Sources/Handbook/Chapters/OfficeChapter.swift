@@ -1,3 +1,4 @@
+import Presentation
 import Loading
 import Model
 import Rendering
@@ -51,7 +52,7 @@ public struct OfficeView: ChapterView {
     }
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
-    public var ui: [String: String] = [:]
+    public var ui: WordTable = [:]
     /// The heading of the section.
     public var profile: HeadingView
     public var description: ParagraphsView?

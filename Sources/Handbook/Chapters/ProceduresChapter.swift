@@ -1,3 +1,4 @@
+import Presentation
 import Foundation
 import Loading
 import Model
@@ -88,7 +89,7 @@ public struct ProceduresView: ChapterView {
     }
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
-    public var ui: [String: String] = [:]
+    public var ui: WordTable = [:]
     public var intro: String
     public var summary: [Summary]
     public var sheets: [Sheet]

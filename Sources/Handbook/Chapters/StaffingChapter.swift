@@ -1,3 +1,4 @@
+import Presentation
 import Foundation
 import Loading
 import Model
@@ -98,7 +99,7 @@ public struct StaffingView: ChapterView {
     }
 
     /// The UI strings of the language (`{{ui.key}}`), set by the renderer.
-    public var ui: [String: String] = [:]
+    public var ui: WordTable = [:]
     /// The heading of the section.
     public var posts: HeadingView
     public var post_rows: [Post]

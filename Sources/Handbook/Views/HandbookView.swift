@@ -1,6 +1,7 @@
 import Loading
 import Model
 import Rendering
+import Presentation
 
 /// The view model of the handbook page (`templates/handbook/handbook.mustache`): the
 /// cover, the table of contents and the chapters in the outline's order.
@@ -39,7 +40,7 @@ public struct HandbookView: ViewModel, Hashable {
     /// The handbook's language.
     public var lang: String
     /// The UI strings of the language (`{{ui.key}}`).
-    public var ui: [String: String]
+    public var ui: WordTable
     /// The print stylesheet, inlined.
     public var css: String
     /// The handbook's title (the outline's, else `handbook.title`).
