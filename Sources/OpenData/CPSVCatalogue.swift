@@ -171,14 +171,14 @@ struct CPSVCatalogue: Sendable {
         v.id("dataset/service-catalogue" + (municipality.map { "-" + $0 } ?? ""))
     }
 
-    func serviceID(_ m: String, _ id: String) -> String { vocabulary.id("\(m)/service/\(id)") }
+    func serviceID(_ m: String, _ id: String) -> String { vocabulary.id(m, "/service/", id) }
 
     /// `…/id/model/service/<id>`: the model's service, under which the nodes that are the
     /// model's own are named (as the schema.org view names the model's service, `SchemaOrg.service`).
-    func modelServiceID(_ id: String) -> String { vocabulary.id("model/service/\(id)") }
+    func modelServiceID(_ id: String) -> String { vocabulary.id("model/service/", id) }
 
     /// `…/id/model/procedure/<id>`: a model procedure as the model describes it.
-    func modelProcedureID(_ id: String) -> String { vocabulary.id("model/procedure/\(id)") }
+    func modelProcedureID(_ id: String) -> String { vocabulary.id("model/procedure/", id) }
 
     /// The graph of one municipality's catalogue.
     func municipality(_ r: ResolvedMunicipality, landingPage: String) -> LinkedGraph {
@@ -213,12 +213,12 @@ struct CPSVCatalogue: Sendable {
         ] }
 
         // Where the catalogue applies, and how to reach the office.
-        let locationID = v.id("\(m)/location")
+        let locationID = v.id(m, "/location")
         graph.add(locationID, "dct:Location", own: true, [
             ("dct:identifier", office?["municipality"]?.string(at: "ine_code").map(JSONValue.string)),
             ("locn:geographicName", .string(name)),
         ])
-        let contactID = v.id("\(m)/contact-point")
+        let contactID = v.id(m, "/contact-point")
         let channels = office?["channels"]
         let hours = office?.sequence(at: "opening_hours") ?? []
         let web = channels?.string(at: "web").flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil }
@@ -226,7 +226,7 @@ struct CPSVCatalogue: Sendable {
             ("cv:email", channels?.string(at: "email").map(JSONValue.string)),
             ("cv:telephone", channels?.string(at: "phone").map(JSONValue.string)),
             ("cv:contactPage", web.map(Vocabulary.ref)),
-            ("cv:openingHours", .array(hours.indices.map { Vocabulary.ref(v.id("\(m)/opening-hours/\($0 + 1)")) })),
+            ("cv:openingHours", .array(hours.indices.map { Vocabulary.ref(v.id(m, "/opening-hours/", String($0 + 1))) })),
         ])
         if let web { graph.add(web, "foaf:Document", []) }
         for (i, h) in hours.enumerated() {
@@ -236,7 +236,7 @@ struct CPSVCatalogue: Sendable {
                 let words = v.labels[lang]?.weekdays(days) ?? days.joined(separator: ", ")
                 text[lang] = words + " " + (h.string(at: "opens") ?? "") + "–" + (h.string(at: "closes") ?? "")
             }
-            graph.add(v.id("\(m)/opening-hours/\(i + 1)"), "time:TemporalEntity", own: true, [("dct:description", v.langStrings(text))])
+            graph.add(v.id(m, "/opening-hours/", String(i + 1)), "time:TemporalEntity", own: true, [("dct:description", v.langStrings(text))])
         }
 
         for i in r.services.indices {
@@ -256,30 +256,33 @@ struct CPSVCatalogue: Sendable {
         /// Where the nodes made of a field go: under the model's service when the field is
         /// the model's (`ModelNodes`), else under the municipality's. The identifier and
         /// the `dct:identifier` (`<m>/<service>/…` or `model/<service>/…`) of a path below it.
+        // Both places made once (`place` is asked for each channel, list and cost).
+        let models = (id: modelServiceID(s.id), identifier: String(joining: "model/", s.id), own: false)
+        let owns = (id: sid, identifier: String(joining: m, "/", s.id), own: true)
         func place(_ field: String) -> (id: String, identifier: String, own: Bool) {
-            model.isModels(field) ? (modelServiceID(s.id), "model/\(s.id)", false) : (sid, "\(m)/\(s.id)", true)
+            model.isModels(field) ? models : owns
         }
         func list(_ field: String, _ kind: String, _ type: String) -> JSONValue {
             let under = place(field)
             return .array((f.sequence(at: field) ?? []).enumerated().map { i, item in
-                let id = "\(under.id)/\(kind)/\(i + 1)"
+                let id = String(joining: under.id, "/", kind, "/", String(i + 1))
                 add(id, type, own: under.own, into: &graph) {
                     [("dct:identifier", .string("\(under.identifier)/\(kind)/\(i + 1)")), ("dct:title", v.langStrings(item))]
                 }
                 return Vocabulary.ref(id)
             })
         }
-        let authorityID = "\(sid)/competent-authority"
+        let authorityID = String(joining: sid, "/competent-authority")
         graph.add(authorityID, "cv:PublicOrganisation", own: true, [
             ("skos:prefLabel", v.langStrings(f["competent_authority"])
                 ?? .object([("@language", .string(v.defaultLanguage)), ("@value", .string(m))])),
             ("dct:spatial", Vocabulary.ref(location)),
         ])
         let channels: [JSONValue] = (f.sequence(at: "channels") ?? []).compactMap(\.string).map { ch in
-            let conceptID = v.id("concept/channel/\(ch)")
+            let conceptID = v.id("concept/channel/", ch)
             graph.add(conceptID, "skos:Concept") { [("skos:notation", .string(ch)), ("skos:prefLabel", v.labelStrings("channel.\(ch)"))] }
             let under = place("channels")
-            let id = "\(under.id)/channel/\(ch)"
+            let id = String(joining: under.id, "/channel/", ch)
             add(id, "cv:Channel", own: under.own, into: &graph) {
                 [("dct:identifier", .string("\(under.identifier)/channel/\(ch)")), ("dct:type", Vocabulary.ref(conceptID))]
             }
@@ -287,20 +290,20 @@ struct CPSVCatalogue: Sendable {
         }
         var area: JSONValue?
         if let a = f.string(at: "area") {
-            let id = v.id("concept/area/\(a)")
+            let id = v.id("concept/area/", a)
             graph.add(id, "skos:Concept") {
                 let node = network.model[.model]?.values.first?.root?.sequence(at: "areas")?.first { $0.string(at: "id") == a }
                 return [("skos:notation", .string(a)), ("skos:prefLabel", v.langStrings(node?["name"]))]
             }
             area = Vocabulary.ref(id)
         }
-        let adoptionID = v.id("concept/adoption/\(s.adoption.rawValue)")
+        let adoptionID = v.id("concept/adoption/", s.adoption.rawValue)
         graph.add(adoptionID, "skos:Concept") { [("skos:notation", .string(s.adoption.rawValue)),
                                                  ("skos:prefLabel", v.labelStrings("adoption.\(s.adoption.rawValue)"))] }
         var cost: JSONValue?
         if let c = f["cost"] {
             let under = place("cost")
-            let id = "\(under.id)/cost"
+            let id = String(joining: under.id, "/cost")
             let amount = c.string(at: "type") == "fee" ? (c["amount"]?.number ?? 0) : 0
             let eur = "http://publications.europa.eu/resource/authority/currency/EUR"
             graph.add(eur, "skos:Concept", [("skos:notation", .string("EUR"))])
@@ -315,20 +318,20 @@ struct CPSVCatalogue: Sendable {
         let legal: [JSONValue] = (f.sequence(at: "legal_basis") ?? []).compactMap { l in
             guard let ref = l.string(at: "ref") else { return nil }
             let url = l.string(at: "url").flatMap { $0.hasPrefix("https://") ? $0 : nil }
-            let id = url ?? v.id("legal/" + CPSVCatalogue.slug(ref))
+            let id = url ?? v.id("legal/", CPSVCatalogue.slug(ref))
             graph.add(id, "eli:LegalResource") { [("dct:identifier", .string(ref)), ("dct:title", v.langStrings(l["title"]))] }
             return Vocabulary.ref(id)
         }
         let languages: [JSONValue] = v.languages.compactMap { lang in
             guard let code = CPSVCatalogue.languageAuthority[LanguageNames.base(lang)] else { return nil }
-            let id = "http://publications.europa.eu/resource/authority/language/\(code)"
+            let id = String(joining: "http://publications.europa.eu/resource/authority/language/", code)
             graph.add(id, "dct:LinguisticSystem", [])
             return Vocabulary.ref(id)
         }
         let rules: [JSONValue] = (f.sequence(at: "procedures") ?? []).compactMap(\.string).compactMap { pid in
             guard let index = procedures[pid] else { return nil }
             let isModels = ModelNodes.isModels(r.procedures[index])
-            let id = isModels ? modelProcedureID(pid) : v.id("\(m)/procedure/\(pid)")
+            let id = isModels ? modelProcedureID(pid) : v.id(m, "/procedure/", pid)
             let page = SiteRoute.page(of: r.procedures[index], municipality: m)
             addPage(page, into: &graph)
             add(id, "cpsv:Rule", own: !isModels, into: &graph) {

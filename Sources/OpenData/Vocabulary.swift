@@ -18,6 +18,8 @@ final class Vocabulary: Sendable {
     let network: Network
     /// The base of every identifier, ending with `/`.
     let baseURL: String
+    /// `baseURL` and `id/`, where every identifier begins.
+    let idBase: String
     let labels: Labels
 
     /// The model's languages, in its order, and its default language.
@@ -29,6 +31,7 @@ final class Vocabulary: Sendable {
     init(network: Network, baseURL: String, labels: Labels) {
         self.network = network
         self.baseURL = baseURL
+        idBase = baseURL + "id/"
         self.labels = labels
         languages = network.settings.languages
         defaultLanguage = network.settings.defaultLanguage
@@ -36,10 +39,15 @@ final class Vocabulary: Sendable {
     }
 
     /// `https://…/id/<path>`: the identifier of a resource.
-    func id(_ path: String) -> String { baseURL + "id/" + path }
+    func id(_ path: String) -> String { String(joining: idBase, path) }
+
+    /// `id` of the path made of `a`, `b`, `c` and `d` one after another.
+    func id(_ a: String, _ b: String, _ c: String = "", _ d: String = "") -> String { String(joining: idBase, a, b, c, d) }
 
     /// `https://…/ca/offices/x.html`: the address of a page of the site, in the default language.
-    func page(_ route: SiteRoute) -> String { baseURL + route.path(defaultLanguage) }
+    func page(_ route: SiteRoute) -> String {
+        route.withPath(defaultLanguage) { path in String(joining: baseURL, String(decoding: path, as: UTF8.self)) }
+    }
 
     /// A translatable text as JSON-LD language-tagged strings, one per language present,
     /// in the model's language order.
