@@ -70,8 +70,8 @@ public struct OpenDataset: Sendable, Equatable {
     /// The first and last day the data covers.
     public let period: (start: Day, end: Day)?
 
-    public func title(_ strings: Strings) -> String { strings(titleKey, parameters) }
-    public func description(_ strings: Strings) -> String { strings(descriptionKey, parameters) }
+    public func title(_ strings: Strings) -> String { strings(titleKey, Placeholders(parameters)) }
+    public func description(_ strings: Strings) -> String { strings(descriptionKey, Placeholders(parameters)) }
 
     public static func == (a: OpenDataset, b: OpenDataset) -> Bool {
         a.id == b.id && a.files == b.files && a.table == b.table && a.parameters == b.parameters

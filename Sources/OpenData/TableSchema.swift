@@ -44,7 +44,7 @@ public struct DataColumn: Sendable, Equatable {
     /// What the column holds, in the language of `strings`.
     public func description(_ strings: Strings) -> String { strings(descriptionKey, values(strings)) }
 
-    func values(_ strings: Strings) -> [String: String] { parameters.mapValues { strings[$0] } }
+    func values(_ strings: Strings) -> Placeholders { Placeholders(parameters.mapValues { strings[$0] }) }
 }
 
 /// An open-data table: a file stem (`services` for `services.csv`), its columns and its

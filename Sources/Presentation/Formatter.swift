@@ -172,12 +172,12 @@ public struct ValueFormatter: Sendable {
 
     /// The form of a plural key for `n`, with `{n}` written as a number: `1 servei
     /// opcional adoptat`, `no n'ha omès cap` (the `=0` form).
-    public func count(_ key: String, _ n: Double, decimals: Int = 2, _ values: [String: String] = [:]) -> String {
+    public func count(_ key: String, _ n: Double, decimals: Int = 2, _ values: Placeholders = [:]) -> String {
         strings.count(key, n, formatted: number(n, decimals: decimals),
                       fractionDigits: fractionDigits(n, decimals: decimals), values)
     }
 
-    public func count(_ key: String, _ n: Int, _ values: [String: String] = [:]) -> String {
+    public func count(_ key: String, _ n: Int, _ values: Placeholders = [:]) -> String {
         count(key, Double(n), decimals: 0, values)
     }
 
@@ -278,8 +278,8 @@ public struct ValueFormatter: Sendable {
     /// and indicator pages' charts).
     public func partialQuarterNote(_ q: Quarter, opening: Day?, office: String? = nil) -> String? {
         guard let open = q.openDays(from: opening), let opening else { return nil }
-        var words = ["quarter": quarter(q), "date": date(opening), "open": String(open), "days": String(q.days)]
-        words["office"] = office
+        var words: Placeholders = ["quarter": quarter(q), "date": date(opening), "open": String(open), "days": String(q.days)]
+        if let office { words = words.adding("office", office) }
         return strings(office == nil ? "partial_quarter_note" : "partial_quarter_office_note", words)
     }
 

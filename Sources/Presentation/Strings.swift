@@ -116,7 +116,7 @@ public struct Strings: Sendable {
     /// For a reader (`forReaders()`), each value keeps its directional controls inside it
     /// (`BidiControls`), so that a name with an override filled into a sentence does not
     /// turn the sentence's next words around; the whole is then typeset.
-    public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+    public func callAsFunction(_ key: String, _ values: Placeholders = [:]) -> String {
         typeset(Strings.fill(self[key], values, language: language, balancing: typeset))
     }
 
@@ -127,8 +127,8 @@ public struct Strings: Sendable {
     /// The form of `key` for the number `n` (`=0`, else its CLDR category, else
     /// `other`), with `{n}` set to `formatted` and the other placeholders filled in.
     public func count(_ key: String, _ n: Double, formatted: String, fractionDigits: Int = 0,
-                      _ values: [String: String] = [:]) -> String {
-        let values = values.merging(["n": formatted]) { a, _ in a }
+                      _ values: Placeholders = [:]) -> String {
+        let values = values.adding("n", formatted)
         guard let f = forms[key] else { return typeset(Strings.fill(self[key], values, language: language, balancing: typeset)) }
         let category = PluralRules.category(n, fractionDigits: fractionDigits, language: language)
         let text = (n == 0 ? f["=0"] : nil) ?? f[category] ?? f["other"] ?? key
@@ -139,7 +139,7 @@ public struct Strings: Sendable {
     /// value is joined to the preposition before it as the language writes it
     /// (`Contractions`); `balancing`, each value as joined then keeps its directional
     /// controls inside it (`BidiControls.balanced`: a reader's sentence).
-    public static func fill(_ template: String, _ values: [String: String], language: String? = nil,
+    public static func fill(_ template: String, _ values: Placeholders, language: String? = nil,
                             balancing: Bool = false) -> String {
         guard !values.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
         return fill(template, values, language: language, balancing: balancing) { $0 }
@@ -149,7 +149,7 @@ public struct Strings: Sendable {
     /// own text (not the values) through `escape`: for a text whose values are already
     /// markup (a link in a sentence of the handbook). Searches the UTF-8 bytes (braces
     /// are ASCII), which every page of the site does many times.
-    public static func fill(_ template: String, _ values: [String: String], language: String? = nil,
+    public static func fill(_ template: String, _ values: Placeholders, language: String? = nil,
                             balancing: Bool = false, escape: (String) -> String) -> String {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var out = ""

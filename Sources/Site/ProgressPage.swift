@@ -10,8 +10,8 @@ extension Pages {
         let offices = site.municipalities.map { r in
             let p = site.progress(r.slug)!
             let latest = p.reports.last
-            let checklist = ["done": formatter.number(Double(p.checklistDone)), "total": formatter.number(Double(p.checklistTotal))]
-            let training = ["done": formatter.number(Double(p.trainingCompleted)), "total": formatter.number(Double(p.trainingPlanned))]
+            let checklist: Placeholders = ["done": formatter.number(Double(p.checklistDone)), "total": formatter.number(Double(p.checklistTotal))]
+            let training: Placeholders = ["done": formatter.number(Double(p.trainingCompleted)), "total": formatter.number(Double(p.trainingPlanned))]
             // Posts filled by the page's day, of the plan's, with their dedication: the plan's
             // count alone read as a team in post before any post was filled (session 38's trial).
             let filled = OfficeProgress.filled(r.files.staffing?.root?.sequence(at: "staff") ?? [], by: site.input.stateDay)
@@ -87,11 +87,11 @@ extension Pages {
         }).sorted())
         let summarised = offices.count > summariseAbove
         let summary = summarised ? ChartSummary(values: values, categories: quarters.count) : nil
-        var words: [String: String] = [
+        var words: Placeholders = [
             "indicator": name, "unit": language.word("unit", unit),
             "first": quarters.first.map { formatter.quarter($0) } ?? "", "last": quarters.last.map { formatter.quarter($0) } ?? "",
         ]
-        if !summarised { words["offices"] = formatter.list(offices.map { site.municipalityName($0.slug) }) }
+        if !summarised { words = words.adding("offices", formatter.list(offices.map { site.municipalityName($0.slug) })) }
         let description = summarised ? formatter.count("chart_summary_description", offices.count, words)
                                      : language.format("chart_description", words)
         var chart: BarChart

@@ -55,7 +55,7 @@ public struct SiteLanguage: Sendable {
     public subscript(key: String) -> String { strings[key] }
 
     /// An interface word with `{name}` placeholders filled in.
-    public func format(_ key: String, _ values: [String: String]) -> String { strings(key, values) }
+    public func format(_ key: String, _ values: Placeholders) -> String { strings(key, values) }
 
     /// The word for a value of an enumeration (`channel`, `in-person`) as running text
     /// (`presencial`); the value itself when the strings lack it.

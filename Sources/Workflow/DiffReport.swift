@@ -125,7 +125,7 @@ public enum DiffReport {
         })
         let describe = { (c: ModelDiff.Change) -> String in
             // The target named as in the other sections: its id, then its name.
-            let values = ["kind": s["diff.kind.\(c.kind.rawValue)"], "target": named(c.target, c.name), "field": c.field]
+            let values: Placeholders = ["kind": s["diff.kind.\(c.kind.rawValue)"], "target": named(c.target, c.name), "field": c.field]
             if c.removed { return s("diff.item_removed", values) + " (\(place(c.at)))" }
             // A number with a unit (a commitment's target) is written with it: "5 dies → 3 dies";
             // a duration (a session's `duration`) in words, as a variant's time limits are:
@@ -140,7 +140,7 @@ public enum DiffReport {
                 return shown.count > 120 ? String(shown.prefix(119)) + "…" : shown
             }
             let from = c.model == nil ? s["diff.not_in_model"] : value(c.model)
-            return s("diff.field_changed", values.merging(["from": from, "to": value(c.local)]) { a, _ in a })
+            return s("diff.field_changed", values.adding("from", from).adding("to", value(c.local)))
                 + " (\(place(c.at)))"
         }
         section("diff.overrides", d.overrides.map(describe))

@@ -20,7 +20,7 @@ struct Phrases {
 
     /// The phrase `scaffold.<key>` in every language that has it, placeholders filled in
     /// with `values(language)`.
-    func texts(_ key: String, _ values: (String) -> [String: String] = { _ in [:] }) -> [String: String] {
+    func texts(_ key: String, _ values: (String) -> Placeholders = { _ in [:] }) -> [String: String] {
         var out: [String: String] = [:]
         for (language, s) in strings where s.has("scaffold.\(key)") {
             out[language] = s("scaffold.\(key)", values(language))

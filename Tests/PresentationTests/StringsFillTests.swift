@@ -21,4 +21,19 @@ final class StringsFillTests: XCTestCase {
         XCTAssertEqual(Strings.fill("a < {x} <", ["y": "1"], escape: escape), "a &lt; {x} &lt;")
         XCTAssertEqual(Strings.fill("<{x", ["x": "1"], escape: escape), "&lt;{x")
     }
+
+    /// The values are pairs: the first value of a name counts, one added later fills only
+    /// a name the others lack (`count`'s `{n}`), and a dictionary's values are the same.
+    func testPlaceholdersAreTheFirstValueOfEachName() {
+        let values: Placeholders = ["n": "tres", "m": "u"]
+        XCTAssertEqual(values["n"], "tres")
+        XCTAssertNil(values["x"])
+        XCTAssertEqual(values.adding("n", "3")["n"], "tres")
+        XCTAssertEqual(values.adding("x", "9")["x"], "9")
+        XCTAssertEqual(Strings.fill("{n} i {m}", Placeholders(["n": "tres", "m": "u"])), "tres i u")
+        XCTAssertTrue(([:] as Placeholders).isEmpty)
+        let strings = Strings(language: "ca", texts: [:], forms: ["k": ["one": "{n} servei de {m}", "other": "{n} serveis de {m}"]])
+        XCTAssertEqual(strings.count("k", 2, formatted: "2", ["m": "Abrera"]), "2 serveis d'Abrera")
+        XCTAssertEqual(strings.count("k", 1, formatted: "1", ["m": "Vic", "n": "un"]), "un servei de Vic")
+    }
 }

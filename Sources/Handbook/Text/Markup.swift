@@ -36,7 +36,7 @@ public struct Markup: Sendable {
 
     /// The interface text of `key` with its placeholders set to pieces of markup (a
     /// sentence holding a link): the text itself is escaped, the values are not.
-    public func sentence(_ key: String, _ values: [String: String]) -> String {
+    public func sentence(_ key: String, _ values: Placeholders) -> String {
         words.typeset(Strings.fill(words[key], values, language: words.language, escape: escape))
     }
 
