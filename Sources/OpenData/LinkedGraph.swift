@@ -1,4 +1,5 @@
 import JSON
+import Presentation
 
 /// The nodes of a JSON-LD graph, each once by its `@id` (the first description of a node
 /// wins; later ones must be the same resource), in the order they were first added.
@@ -14,18 +15,18 @@ struct LinkedGraph: Sendable {
     /// The JSON text of each node as an item of a document's `@graph` writes it (one
     /// line, `CPSVCatalogue.pieces`) when the node came written (`add(_:written:)`), else nil.
     private(set) var texts: [[UInt8]?] = []
-    private var known: Set<String> = []
+    private var known = TextSet()
 
     /// Adds a node made of `@id`, `@type` and the properties that have a value.
     mutating func add(_ id: String, _ type: String, own: Bool = false, _ properties: [(String, JSONValue?)]) {
-        guard known.insert(id).inserted else { return }
+        guard known.insert(id) else { return }
         append(id, type, own: own, properties)
     }
 
     /// As `add(_:_:own:_:)`, with the properties made only when the node is new: a node
     /// that several others refer to (a concept, a law) is described once.
     mutating func add(_ id: String, _ type: String, own: Bool = false, making properties: () -> [(String, JSONValue?)]) {
-        guard known.insert(id).inserted else { return }
+        guard known.insert(id) else { return }
         append(id, type, own: own, properties())
     }
 
@@ -33,7 +34,7 @@ struct LinkedGraph: Sendable {
     /// `written` gives the node and its text, as `CPSVCatalogue.pieces` would write it, and
     /// is asked only when the node is new. It is not the graph's own.
     mutating func add(_ id: String, written: () -> (node: JSONValue, text: [UInt8])) {
-        guard known.insert(id).inserted else { return }
+        guard known.insert(id) else { return }
         let made = written()
         ids.append(id)
         own.append(false)
@@ -63,7 +64,7 @@ struct LinkedGraph: Sendable {
     /// Adds the nodes of another graph that this one lacks; none of them is its own.
     mutating func merge(_ other: LinkedGraph) {
         for i in other.ids.indices {
-            guard known.insert(other.ids[i]).inserted else { continue }
+            guard known.insert(other.ids[i]) else { continue }
             ids.append(other.ids[i])
             own.append(false)
             nodes.append(other.nodes[i])

@@ -2,6 +2,7 @@ import Foundation
 import JSON
 import Loading
 import Model
+import Presentation
 import Rendering
 import Resolution
 
@@ -92,11 +93,11 @@ public struct OpenDataExport: Sendable {
         /// municipality came before, left out if its graph has it.
         @Sendable func gather(_ part: (ResolvedMunicipality) -> CPSVCatalogue.Pieces, _ add: (ArraySlice<UInt8>) -> Void) {
             let head = CPSVCatalogue.pieces(catalogue.networkHead(landingPage: landing))
-            var seen: Set<String> = []
+            var seen = TextSet()
             var claimed: [Int: Set<String>] = [:]
             /// Whether a node that is not its municipality's own (at `index`) is new.
             func isNew(_ id: String, at index: Int) -> Bool {
-                guard seen.insert(id).inserted else { return false }
+                guard seen.insert(id) else { return false }
                 guard owners.enabled, let owner = owners.owner(id), owner != index else { return true }
                 if owner > index {
                     claimed[owner, default: []].insert(id)

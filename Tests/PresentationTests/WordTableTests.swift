@@ -89,4 +89,25 @@ final class WordTableTests: XCTestCase {
         XCTAssertFalse(s.has("zzz"))
         XCTAssertEqual(s.all.dictionary, ["a": "A", "n": "molts"])
     }
+
+    /// A set of texts by their bytes: each added once.
+    func testTextSetAddsEachTextOnce() {
+        var set = TextSet()
+        XCTAssertTrue(set.insert("https://xarxa-oae.example.cat/id/model/service/company-creation/channel/phone"))
+        XCTAssertFalse(set.insert("https://xarxa-oae.example.cat/id/model/service/company-creation/channel/phone"))
+        XCTAssertTrue(set.insert("https://xarxa-oae.example.cat/id/model/service/company-creation/channel/email"))
+        XCTAssertTrue(set.insert("caf\u{E9}"))
+        XCTAssertTrue(set.insert("cafe\u{301}"))
+        XCTAssertEqual(set.count, 4)
+        XCTAssertTrue(set.contains("caf\u{E9}"))
+        XCTAssertFalse(set.contains("caf"))
+        var copy = set
+        XCTAssertTrue(copy.insert("x"))
+        XCTAssertFalse(set.contains("x"))
+        var table: WordTable = ["a": "1"]
+        XCTAssertFalse(table.insertIfAbsent("a", "2"))
+        XCTAssertEqual(table["a"], "1")
+        XCTAssertTrue(table.insertIfAbsent("b", "2"))
+        XCTAssertEqual(table.keys, ["a", "b"])
+    }
 }
