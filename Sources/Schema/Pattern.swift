@@ -1,4 +1,5 @@
 import Foundation
+import Loading
 
 /// A compiled `pattern` (or a `patternProperties` name). Patterns are ECMA-262 regular
 /// expressions; they are translated to ICU syntax where the two differ (`\d` and `\w`
@@ -18,7 +19,9 @@ final class Pattern: @unchecked Sendable {
     /// Answers already found, by text: the same ids, dates and codes recur in every
     /// municipality's files, and a lookup costs far less than the regular expression.
     /// Bounded, so that a tree of unique texts keeps memory flat.
-    private var known: [String: Bool] = [:]
+    /// By the texts' bytes (`TextTable`): the texts of a tree are NFC, and a regular
+    /// expression is matched on scalars, so two spellings of one text are two texts here.
+    private var known = TextTable<Bool>()
     private let lock = NSLock()
     static let knownLimit = 8192
 
