@@ -73,7 +73,7 @@ struct Layout: Sendable {
             search_kind: language[Layout.searchKindKey(route)],
             content: RenderedText(utf8: Layout.body(content, route: route, language: language)),
             fallback_note: HTMLBytes.contains("class=\"fallback\"", in: content.html),
-            json_ld: content.jsonLD.map(StructuredData.scriptText),
+            json_ld: content.jsonLD.map { RenderedText(utf8: StructuredData.scriptBytes($0)) },
             revision: revision,
             // Its tooltip too, in the page's language, outside git (the review read "unversioned").
             revision_full: stamp.revision == SourceInfo.unversioned ? revision : stamp.revision,
@@ -135,7 +135,7 @@ struct LayoutView: ViewModel {
     /// The page's content, as UTF-8 bytes inserted as they are (`{{{content}}}`).
     var content: RenderedText
     var fallback_note: Bool
-    var json_ld: String?
+    var json_ld: RenderedText?
     var revision: String
     var revision_full: String
     var source_date: String

@@ -79,7 +79,7 @@ extension LayoutView: TemplateValueConvertible {
         m.append("search_kind", .string(search_kind))
         m.append("content", .utf8(content.utf8))
         m.append("fallback_note", .bool(fallback_note))
-        m.append("json_ld", json_ld.map(TemplateValue.string))
+        m.append("json_ld", json_ld.map { .utf8($0.utf8) })
         m.append("revision", .string(revision))
         m.append("revision_full", .string(revision_full))
         m.append("source_date", .string(source_date))

@@ -21,14 +21,21 @@ public struct StructuredData: Sendable {
     /// JSON for a `<script type="application/ld+json">` element: `<` is written as
     /// `\u003c`, so no text of the tree can close the element.
     public static func scriptText(_ value: JSONValue) -> String {
+        String(decoding: scriptBytes(value), as: UTF8.self)
+    }
+
+    /// `scriptText` as UTF-8 bytes, inserted into the layout as they are (`RenderedText`):
+    /// made into a `String` and validated again, each office's and service's description
+    /// cost a quarter more (issue 13).
+    public static func scriptBytes(_ value: JSONValue) -> [UInt8] {
         let json = value.bytes(pretty: true)
         // Most have no `<`: then the bytes are the text as they are, not copied byte by byte.
-        guard json.contains(UInt8(ascii: "<")) else { return String(decoding: json, as: UTF8.self) }
+        guard json.contains(UInt8(ascii: "<")) else { return json }
         var out: [UInt8] = []
         out.reserveCapacity(json.count + 16)
         for b in json {
             if b == UInt8(ascii: "<") { out += "\\u003c".utf8 } else { out.append(b) }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

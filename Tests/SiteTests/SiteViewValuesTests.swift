@@ -30,7 +30,7 @@ final class SiteViewValuesTests: XCTestCase {
                        search_href: optionals ? "search.html" : nil, languages: [language], alternates: optionals ? [language] : [],
                        nav: [nav], breadcrumbs: [crumb], indexed: optionals, search_kind: "Oficina",
                        content: RenderedText("<h1>Oficina</h1>"), fallback_note: !optionals,
-                       json_ld: optionals ? "{\"@type\":\"GovernmentOffice\"}" : nil, revision: "abc1234",
+                       json_ld: optionals ? RenderedText("{\"@type\":\"GovernmentOffice\"}") : nil, revision: "abc1234",
                        revision_full: "abc1234def", source_date: "25 de novembre de 2026", source_day: "2026-11-25",
                        model_version: "1.2.0", tool_version: "0.9.0", data_href: "data.html",
                        page_address: "https://example.org/ca/offices/x.html", footer_links: [nav])
