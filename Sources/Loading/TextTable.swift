@@ -17,7 +17,7 @@ import Darwin
 /// project's own or a tree's. A precomposed "é" and "e" + U+0301 are two keys, as they are
 /// two names in a file. Entries are kept in the order they were first set. One class holds
 /// the table, so a copy is one retain; a change copies it when it is shared.
-public struct TextTable<Value>: @unchecked Sendable {
+public struct TextTable<Value> {
     private var storage: Storage
 
     final class Storage: @unchecked Sendable {
@@ -211,3 +211,7 @@ public struct TextTable<Value>: @unchecked Sendable {
         return h
     }
 }
+
+/// A table is shared between threads as its values are: its storage is changed only
+/// through a table that holds it alone (copied first otherwise).
+extension TextTable: @unchecked Sendable where Value: Sendable {}
