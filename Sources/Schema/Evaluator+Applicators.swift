@@ -48,7 +48,7 @@ extension Evaluator {
     /// Valid when one branch is; every valid branch's annotations count.
     private mutating func evaluateAnyOf(_ k: CompiledNode, _ instance: Node, _ local: inout Evaluated?) -> Bool {
         var anyValid = false
-        for index in k.anyOf {
+        for index in k.anyOf where !excludedByType(index, instance) {
             var e: Evaluated? = local != nil ? Evaluated() : nil
             if check(index, instance, &e) {
                 anyValid = true
@@ -62,32 +62,44 @@ extension Evaluator {
     }
 
     /// Valid when exactly one branch is.
+    /// Branches of another type are not tried (`excludedByType`), and the valid ones are
+    /// listed only when there are two (issue 13: every translatable text tried its string
+    /// branch, and made an array for its one valid branch).
     private mutating func evaluateOneOf(_ k: CompiledNode, _ instance: Node, _ local: inout Evaluated?) -> Bool {
-        var validBranches: [Int] = []
+        var firstValid = 0
+        var moreValid: [Int] = []
         var kept: Evaluated?
-        for (i, index) in k.oneOf.enumerated() {
+        for (i, index) in k.oneOf.enumerated() where !excludedByType(index, instance) {
             let hitsBefore = hits.count
             var e: Evaluated? = local != nil ? Evaluated() : nil
             if check(index, instance, &e) {
-                validBranches.append(i + 1)
-                if validBranches.count == 1 {
+                if firstValid == 0 {
+                    firstValid = i + 1
                     kept = e
                 } else {
+                    moreValid.append(i + 1)
                     hits.removeSubrange(hitsBefore...)
                 }
             }
         }
-        switch validBranches.count {
-        case 1:
-            if let kept { local?.merge(kept) }
-            return true
-        case 0:
+        if firstValid == 0 {
             if collecting { reportClosest(k.oneOf, instance, keyword: "oneOf", k) }
             return false
-        default:
-            fail(.oneOfMany(validBranches), "oneOf", instance, k)
-            return false
         }
+        if moreValid.isEmpty {
+            if let kept { local?.merge(kept) }
+            return true
+        }
+        fail(.oneOfMany([firstValid] + moreValid), "oneOf", instance, k)
+        return false
+    }
+
+    /// Whether schema `index` says `type` and `instance` has none of its types: the branch
+    /// fails whatever its other keywords say (`evaluateKeywords` stops at `type`), and
+    /// trying it records nothing that stays.
+    func excludedByType(_ index: Int, _ instance: Node) -> Bool {
+        guard let types = graph.nodes[index].keywords.types else { return false }
+        return !types.matches(instance)
     }
 
     /// Evaluates every branch again, collecting failures, and keeps the failures of the

@@ -170,13 +170,29 @@ extension Evaluator {
     }
 
     /// `propertyNames`: the key as a string value; failures name the field.
+    /// A name found valid before against the same schema, from no deeper than here, with
+    /// nothing recorded, is valid again without a walk (`validNames`): every translatable
+    /// text checks its language codes against one pattern (2.3% of `oae check` at 200
+    /// municipalities; issue 13).
     mutating func evaluatePropertyName(_ index: Int, _ key: Node) -> Bool {
-        let name = Node(.string(key.keyText), span: key.span)
+        let text = key.keyText
+        let slot = validNames.firstIndex { $0.schema == index }
+        if let slot, let from = validNames[slot].names[text], depth <= from { return true }
+        let name = Node(.string(text), span: key.span)
         let before = failures.count, hitsBefore = hits.count
-        path.append(.key(key.keyText))
+        path.append(.key(text))
         var none: Evaluated? = nil
         let valid = evaluate(index, name, &none)
         path.removeLast()
+        if valid, failures.count == before, hits.count == hitsBefore {
+            if let slot {
+                validNames[slot].names[text] = max(depth, validNames[slot].names[text] ?? depth)
+            } else {
+                var names = TextTable<Int>()
+                names[text] = depth
+                validNames.append((index, names))
+            }
+        }
         for i in before..<failures.count {
             failures[i].prefix = "field name \(ValueText.quoted(key.keyText)): "
             failures[i].keyword = "propertyNames"

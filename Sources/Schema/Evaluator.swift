@@ -42,6 +42,10 @@ struct Evaluator {
     var hitsFloor = 0
     /// The written forms of the document's scalars (`WrittenForms`), for messages.
     var written: WrittenForms
+    /// For each `propertyNames` schema met, the names it found valid with nothing to
+    /// record, each with the deepest nesting it was evaluated from
+    /// (`evaluatePropertyName`).
+    var validNames: [(schema: Int, names: TextTable<Int>)] = []
 
     init(graph: SchemaGraph, written: WrittenForms = [:]) {
         self.graph = graph

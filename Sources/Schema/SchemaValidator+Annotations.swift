@@ -1,4 +1,5 @@
 import Loading
+import Synchronization
 
 extension SchemaValidator {
     /// The `x-` annotations of the field at `path`, found by walking the schema (not a
@@ -6,7 +7,18 @@ extension SchemaValidator {
     /// `.key`, `prefixItems` and `items` for an `.index`, through `$ref`, `allOf`,
     /// `anyOf`, `oneOf`, `then` and `else`. Every schema that may apply contributes.
     /// Returns nil when the schema has no place for that path.
+    /// Memoized per validator (`AnnotationMemo`): the rules ask it of the same few paths
+    /// for every override of every municipality, and a walk cost some 21,000 instructions
+    /// (2.5% of `oae check` at 200 municipalities; issue 13).
     public func annotations(at path: [PathStep]) -> XAnnotations? {
+        if let known = memo.annotations(at: path) { return known }
+        let found = walkAnnotations(at: path)
+        memo.record(found, at: path)
+        return found
+    }
+
+    /// `annotations(at:)` without the memo: the walk over the schema.
+    func walkAnnotations(at path: [PathStep]) -> XAnnotations? {
         var current = expand([root])
         for step in path {
             var next: [Int] = []
@@ -80,5 +92,22 @@ extension SchemaValidator {
             queue.append(contentsOf: next)
         }
         return out
+    }
+}
+
+/// The annotations a validator found at each path asked for (`annotations(at:)`), shared
+/// by the copies of the validator and by every thread: the schema does not change, so an
+/// answer stays right. Nil answers (no place for the path) are kept as such.
+final class AnnotationMemo: Sendable {
+    private let table = Mutex<[[PathStep]: XAnnotations?]>([:])
+
+    /// The answer recorded for `path`: `.some(nil)` when the schema has no place for it,
+    /// nil when it was not asked before.
+    func annotations(at path: [PathStep]) -> XAnnotations?? {
+        table.withLock { $0[path] }
+    }
+
+    func record(_ found: XAnnotations?, at path: [PathStep]) {
+        table.withLock { $0[path] = .some(found) }
     }
 }

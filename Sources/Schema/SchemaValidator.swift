@@ -41,6 +41,8 @@ public struct SchemaValidator: Sendable {
     let root: Int
     /// The schema's file (or URI) as it was named to the compiler.
     public let file: String
+    /// The answers of `annotations(at:)` so far.
+    let memo = AnnotationMemo()
 
     init(graph: SchemaGraph, root: Int, file: String) {
         self.graph = graph

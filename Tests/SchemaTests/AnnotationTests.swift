@@ -28,6 +28,23 @@ final class AnnotationTests: XCTestCase {
         XCTAssertNil(v.annotations(at: [.key("status"), .key("deeper")]))
     }
 
+    /// The memo answers as the walk does, the second time and on other threads, for a
+    /// path with annotations, one without, and one the schema has no place for.
+    func testRememberedAnnotationsAreTheWalksAnswers() throws {
+        let v = try fixtureValidator()
+        let paths: [[PathStep]] = [[.key("duration")], [.key("related"), .index(3)], [.key("status")],
+                                   [.key("no_such_field")], [.key("status"), .key("deeper")], [.key("title")]]
+        let walked = paths.map { v.walkAnnotations(at: $0) }
+        XCTAssertEqual(walked[0], XAnnotations(adaptable: true, bound: .max))
+        XCTAssertNil(walked[3])
+        for _ in 0..<2 { XCTAssertEqual(paths.map { v.annotations(at: $0) }, walked) }
+        let copy = v
+        DispatchQueue.concurrentPerform(iterations: 8) { i in
+            let path = paths[i % paths.count]
+            XCTAssertEqual(copy.annotations(at: path), walked[i % paths.count])
+        }
+    }
+
     func testValidationCollectsReferencesOnFittingBranchesOnly() throws {
         let v = try fixtureValidator()
         let doc = yaml("""
