@@ -52,6 +52,45 @@ final class ByteScanTests: XCTestCase {
         }
     }
 
+    /// `isValidWithoutCROrBOM` against the standard library's validation and a search for
+    /// CR and U+FEFF, on random bytes around UTF-8's edges (lead bytes of every length, the
+    /// narrower ranges after E0, ED, F0 and F4, bytes never valid), eight at a time and
+    /// byte by byte.
+    func testValidationIsTheStandardLibrarys() {
+        let alphabet: [UInt8] = [0x20, 0x61, 0x0A, 0x0D, 0x7E, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBB, 0xBF, 0xC0, 0xC1,
+                                 0xC2, 0xC3, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5,
+                                 0xFE, 0xFF, 0xBE]
+        var seed: UInt64 = 1205
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        var counts = [false: 0, true: 0]
+        for round in 0..<60000 {
+            // Runs of eight ASCII bytes between, so the word-at-a-time path meets cut sequences.
+            var bytes: [UInt8] = []
+            for _ in 0..<next(6) {
+                if next(3) == 0 { bytes += Array("abcdefgh".utf8) }
+                bytes += (0..<next(5)).map { _ in alphabet[next(alphabet.count)] }
+            }
+            let expected = String(validating: bytes, as: UTF8.self).map { text in
+                !text.unicodeScalars.contains { $0 == "\r" || $0 == "\u{FEFF}" }
+            } ?? false
+            XCTAssertEqual(ByteScan(bytes, validating: true).isValidWithoutCROrBOM, expected, "\(round) \(bytes)")
+            XCTAssertEqual(ByteScan(bytes.lazy.map { $0 }, validating: true).isValidWithoutCROrBOM, expected, "\(bytes)")
+            XCTAssertFalse(ByteScan(bytes).isValidWithoutCROrBOM)
+            counts[expected]! += 1
+        }
+        XCTAssertGreaterThan(counts[true]!, 5000)
+        XCTAssertGreaterThan(counts[false]!, 5000)
+        for text in ["a: b\n", "é: ü😀\n", "x: \u{FEFE}\n", "\u{10FFFF}"] {
+            XCTAssertTrue(ByteScan(Array(text.utf8), validating: true).isPlain, text.debugDescription)
+        }
+        for text in ["\u{FEFF}a: b\n", "a: b\r\n", "a: \u{FEFF}\n", "a:\n\tb: c\n", "a: \u{85}\n"] {
+            XCTAssertFalse(ByteScan(Array(text.utf8), validating: true).isPlain, text.debugDescription)
+        }
+    }
+
     /// Positions asked in any order (the line of the last answer is where the next search
     /// starts) are those of a plain binary search over the line starts.
     func testPositionsInAnyOrder() {

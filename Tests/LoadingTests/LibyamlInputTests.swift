@@ -17,6 +17,10 @@ final class LibyamlInputTests: XCTestCase {
         var loader = YAMLLoader()
         loader.preloadsInput = preloading
         let (node, problems, written) = loader.loadKeepingForms(text: text, file: "t.yaml", lineOffset: 0)
+        return describe(node, problems, written)
+    }
+
+    func describe(_ node: Node?, _ problems: [Diagnostic], _ written: WrittenForms) -> String {
         var out = ""
         func dump(_ node: Node, _ depth: Int) {
             out += String(repeating: " ", count: depth) + "\(node.span.start)-\(node.span.end) "
@@ -44,6 +48,18 @@ final class LibyamlInputTests: XCTestCase {
         let read = outcome(text, preloading: false)
         let preloaded = outcome(text, preloading: true)
         XCTAssertEqual(preloaded, read, name, file: file, line: line)
+        // The file's bytes as the tree hands them (`loadKeepingForms(bytes:)`, parsed as they
+        // are when they are plain) give what the text `TextChecks.decode` makes of them gives.
+        let bytes = Array(text.utf8)
+        let (decoded, refused) = TextChecks.decode(bytes, file: "t.yaml")
+        let expected = decoded.map { outcome($0, preloading: true) } ?? describe(nil, refused, [:])
+        XCTAssertEqual(outcome(bytes), expected, "bytes: " + name, file: file, line: line)
+    }
+
+    /// `outcome` of a file's bytes.
+    func outcome(_ bytes: [UInt8]) -> String {
+        let (node, problems, written) = YAMLLoader().loadKeepingForms(bytes: bytes, file: "t.yaml")
+        return describe(node, problems, written)
     }
 
     func testTheLinkedLibyamlIsTheVersionWhoseReaderWasRead() {
