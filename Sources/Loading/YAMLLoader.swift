@@ -981,8 +981,9 @@ struct ByteScan {
             previous = b
         }
 
-        /// One byte of 0x80 or more, for `refused`.
-        @inline(__always) mutating func utf8(_ b: UInt8) {
+        /// One byte of 0x80 or more, for `refused`. Not inlined: inlined, it made `step` too
+        /// large to be inlined in `scan`, and every line break paid a call.
+        @inline(never) mutating func utf8(_ b: UInt8) {
             if needed > 0 {
                 guard b >= low && b <= high else { refused = true; needed = 0; return }
                 scalar = scalar << 6 | UInt32(b & 0x3F)

@@ -69,7 +69,24 @@ extension Evaluator {
 
     /// Reports each item equal to an earlier one, at the later item. Uses hashing, so a
     /// long list costs linear time.
+    ///
+    /// A short list (up to `uniqueByComparing` items, as most are) is compared item with
+    /// item; a longer one hashed: hashing every item of every list was 0.5% of `oae check`
+    /// at 200 municipalities (issue 13). Either way a duplicate is told at each later copy,
+    /// with the place of the first.
     private mutating func evaluateUnique(_ k: CompiledNode, _ items: [Node]) -> Bool {
+        if items.count <= Evaluator.uniqueByComparing {
+            var valid = true
+            for i in items.indices {
+                guard let earlier = items[..<i].firstIndex(where: { InstanceEquality.equal($0, items[i]) }) else { continue }
+                valid = false
+                guard collecting else { return false }
+                path.append(.index(i))
+                fail(.duplicateItem(first: items[earlier].span), "uniqueItems", items[i], k)
+                path.removeLast()
+            }
+            return valid
+        }
         var first: [HashableInstance: Int] = [:]
         var valid = true
         for (i, item) in items.enumerated() {

@@ -27,6 +27,9 @@ struct Evaluator {
     static let maxInPlace = 64
     /// The deepest nesting of schema applications, so that no input exhausts the stack.
     static let maxDepth = 512
+    /// The longest list `uniqueItems` checks by comparing its items pairwise, not by
+    /// hashing them (`evaluateUnique`).
+    static let uniqueByComparing = 12
 
     let graph: SchemaGraph
     var path: [PathStep] = []
