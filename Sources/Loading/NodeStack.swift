@@ -40,10 +40,13 @@ final class NodeStack<Element> {
         precondition(start >= 0 && start <= count)
         let k = count - start
         guard k > 0 else { return [] }
-        let values = [Element](unsafeUninitializedCapacity: k) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: base + start, count: k)
-            initialized = k
-        }
+        // Reserved, then each value moved in: `Array(unsafeUninitializedCapacity:)` called
+        // the standard library's buffer initialiser unspecialised, which looked up the
+        // array's storage type in the runtime's metadata cache for every collection (1.4%
+        // of `oae check` at 947 municipalities; issue 13).
+        var values: [Element] = []
+        values.reserveCapacity(k)
+        for i in start..<count { values.append((base + i).move()) }
         count = start
         return values
     }
