@@ -76,7 +76,14 @@ enum ScalarResolver {
     /// `s` (which starts with a sign, a digit or a dot) as a core-schema integer or float,
     /// or as a string when it is neither.
     static func number(_ s: String) -> Node.Value {
-        let utf8 = Array(s.utf8)
+        // Read where the string keeps its bytes (on the stack for a short one): a copy into
+        // an array allocated for every date and figure of the tree (issue 13).
+        var text = s
+        return text.withUTF8 { utf8 in number(s, utf8) }
+    }
+
+    /// `number(_:)` of `s`, whose bytes are `utf8` (not empty).
+    private static func number(_ s: String, _ utf8: UnsafeBufferPointer<UInt8>) -> Node.Value {
         if utf8.count > 2, utf8[0] == UInt8(ascii: "0") {
             if utf8[1] == UInt8(ascii: "o"), utf8.dropFirst(2).allSatisfy({ $0 >= 48 && $0 <= 55 }) {
                 if let i = Int(String(s.dropFirst(2)), radix: 8) { return .int(i) }
@@ -103,7 +110,7 @@ enum ScalarResolver {
     }
 
     /// `[-+]?[0-9]+`
-    static func isInteger(_ b: [UInt8]) -> Bool {
+    static func isInteger(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         if b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") { i = 1 }
         guard i < b.count else { return false }
@@ -111,7 +118,7 @@ enum ScalarResolver {
     }
 
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
-    static func isFloat(_ b: [UInt8]) -> Bool {
+    static func isFloat(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         if b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
         var mantissaDigits = 0

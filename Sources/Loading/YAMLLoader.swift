@@ -816,14 +816,18 @@ private struct Builder {
         } else if let key = stack[top].pendingKey.take() {
             pairs.push(Node.Pair(key: key, value: node))
         } else {
+            // The key's text and place read once, out of the node: read through it in the
+            // closures below, the node was copied for each key (issue 13).
+            let span = node.span
+            let keyText: String?
             switch node.value {
-            case .sequence, .mapping:
-                diagnostics.append(.error("yaml-complex-key", "a mapping key must be a plain value, not a \(node.typeName)",
-                                          at: node.span))
-            default:
-                let text = node.keyText
+            case .sequence, .mapping: keyText = nil
+            case let .string(s): keyText = s
+            default: keyText = node.otherKeyText
+            }
+            if let text = keyText {
                 let first = pairs.withElements(from: stack[top].first) {
-                    stack[top].firstPlace(of: text, at: node.span, pairs: $0)
+                    stack[top].firstPlace(of: text, at: span, pairs: $0)
                 }
                 if let first {
                     // The mapping's first two keys, read only for a duplicate (read for
@@ -837,7 +841,7 @@ private struct Builder {
                     // Not a text's languages (`ca:` twice, `es:` meant), nor a key repeated
                     // at once: a run of fields comes again.
                     let code = { (key: String) in key.utf8.count == 2 && key.utf8.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") } }
-                    let startsItem = first == opening && first.start.column == node.span.start.column
+                    let startsItem = first == opening && first.start.column == span.start.column
                         && second.map { !(code(text) && code($0)) } ?? false
                     let help: String
                     if startsItem {
@@ -849,10 +853,13 @@ private struct Builder {
                         help = "keep one of the two: oae reads the first (its other rules check that one), other YAML tools the last"
                     }
                     diagnostics.append(.error("yaml-duplicate-key", "duplicate key '\(text)'",
-                                              at: node.span,
+                                              at: span,
                                               related: [RelatedLocation(first, "first defined")],
                                               help: help))
                 }
+            } else {
+                diagnostics.append(.error("yaml-complex-key", "a mapping key must be a plain value, not a \(node.typeName)",
+                                          at: span))
             }
             stack[top].pendingKey = node
         }
