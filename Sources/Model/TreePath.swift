@@ -34,9 +34,13 @@ public enum TreePath {
     public static func resolve(_ path: String, from folder: [String]) -> String? {
         var parts = folder
         for piece in path.split(ascii: "/") {
-            switch piece {
-            case ".": continue
-            case "..":
+            // `.` and `..` told by their bytes: matching each piece against the two
+            // literals compared them as strings, 8,000 instructions a link (issue 13).
+            let bytes = piece.utf8
+            let dots = bytes.count <= 2 && bytes.allSatisfy { $0 == UInt8(ascii: ".") } ? bytes.count : 0
+            switch dots {
+            case 1: continue
+            case 2:
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
             default: parts.append(String(piece))
@@ -58,23 +62,26 @@ public enum TreePath {
     /// Splits a destination at its first `#` and decodes both parts (a malformed
     /// percent sequence is kept as written).
     public static func target(_ destination: String) -> Target {
-        let parts: [Substring]
-        if isASCII(destination) {
+        let ascii = isASCII(destination)
+        let path: Substring, fragment: Substring?
+        if ascii {
             // Characters are bytes here: the first '#' byte splits as the character would.
             if let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) {
-                parts = [destination[..<hash], destination[destination.utf8.index(after: hash)...]]
+                (path, fragment) = (destination[..<hash], destination[destination.utf8.index(after: hash)...])
             } else {
-                parts = [destination[...]]
+                (path, fragment) = (destination[...], nil)
             }
         } else {
-            parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            (path, fragment) = (parts[0], parts.count > 1 ? parts[1] : nil)
         }
         func decoded(_ s: Substring) -> String {
             let text = String(s)
-            // Most destinations have no escape: no bridge to Foundation for them.
-            guard text.utf8.contains(UInt8(ascii: "%")) else { return NFC.normalize(text) }
+            // Most destinations have no escape: no bridge to Foundation for them; an ASCII
+            // text without one is in NFC as it is.
+            guard text.utf8.contains(UInt8(ascii: "%")) else { return ascii ? text : NFC.normalize(text) }
             return (text.removingPercentEncoding ?? text).precomposedStringWithCanonicalMapping
         }
-        return Target(path: decoded(parts[0]), fragment: parts.count > 1 ? decoded(parts[1]) : nil)
+        return Target(path: decoded(path), fragment: fragment.map(decoded))
     }
 }

@@ -125,6 +125,11 @@ final class CheckFastPathModelTests: XCTestCase {
     func testResolve() {
         XCTAssertEqual(TreePath.resolve("../b/./c.md", from: ["seeds", "x", "services"]), "seeds/x/b/c.md")
         XCTAssertNil(TreePath.resolve("../../../../a.md", from: ["seeds", "x"]))
+        // Only `.` and `..` are steps: three dots, a dot before or after a name are names.
+        XCTAssertEqual(TreePath.resolve(".../.x/x./../a.md", from: ["m"]), "m/.../.x/a.md")
+        XCTAssertEqual(TreePath.resolve("./.././a.md", from: ["m", "s"]), "m/a.md")
+        XCTAssertEqual(TreePath.resolve("..", from: ["m"]), "")
+        XCTAssertNil(TreePath.resolve("..", from: []))
     }
 
     /// A stem's answer from an id pattern is the same the second time (remembered).
