@@ -104,6 +104,7 @@ let package = Package(
         .testTarget(name: "OpenDataTests", dependencies: ["OpenData", "OAECommands", "TestSupport", "Tools"] + outputDependencies),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Model", "Diagnostics", "OAECommands"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing"]),
+        .testTarget(name: "ToolsTests", dependencies: ["Tools"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "Model", "Loading", "Diagnostics"]),
         .testTarget(name: "OAECommandsTests", dependencies: ["OAECommands", "Diagnostics", "oae", "TestSupport", "Publishing"]),

@@ -9,4 +9,15 @@ public enum KeptUntilExit {
     nonisolated(unsafe) private static var values: [Any] = []
 
     public static func keep(_ value: Any) { lock.withLock { values.append(value) } }
+
+    /// Frees `value` on a thread of its own, once `gate` is signalled (when the caller has
+    /// dropped its own references): its memory is then free for what the build makes next,
+    /// and its freeing off the build's path.
+    public static func free(_ value: Any, after gate: DispatchSemaphore) {
+        nonisolated(unsafe) var held: Any? = value
+        DispatchQueue.global(qos: .utility).async {
+            gate.wait()
+            held = nil
+        }
+    }
 }
