@@ -148,16 +148,34 @@ struct SchemaGraph: Sendable {
     /// finds the field's schema (`Evaluator.fieldFormAround`). Not `$ref` (a definition is
     /// shared by unrelated schemas), nor `not` or `if`.
     let parts: [Int: [Int]]
+    /// The distinct `x-` annotations of the nodes, and for each node with an `x-key`
+    /// its key alone: the annotated values of a document name them by index
+    /// (`AnnotatedValues`), not each a copy.
+    let annotationTable: [XAnnotations]
+    /// For each node, the index of its annotations in `annotationTable`, or nil when it
+    /// has none.
+    let annotationIDs: [UInt16?]
+    /// For each node with an `x-key`, the index of `XAnnotations(key:)` alone: what a list
+    /// that fails within keeps (`Evaluator.evaluate`).
+    let keyOnlyIDs: [UInt16?]
 
     init(nodes: [CompiledNode]) {
         self.nodes = nodes
         var parts: [Int: [Int]] = [:]
+        var table = AnnotatedValues()
+        var ids: [UInt16?] = [], keyOnly: [UInt16?] = []
         for (p, node) in nodes.enumerated() {
             var children = node.allOf + node.anyOf + node.oneOf
             if let then = node.thenSchema { children.append(then) }
             if let otherwise = node.elseSchema { children.append(otherwise) }
             for c in children { parts[c, default: []].append(p) }
+            let own = node.annotations
+            ids.append(own.isEmpty ? nil : table.intern(own))
+            keyOnly.append(own.key.map { table.intern(XAnnotations(key: $0)) })
         }
         self.parts = parts
+        annotationTable = table.extra
+        annotationIDs = ids
+        keyOnlyIDs = keyOnly
     }
 }

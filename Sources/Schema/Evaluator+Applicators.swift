@@ -17,13 +17,13 @@ extension Evaluator {
             if !valid && !collecting { return false }
         }
         if let index = k.not {
-            let hitsBefore = hits.count
+            let hitsBefore = annotated.records.count
             var none: Evaluated? = nil
             if check(index, instance, &none) {
                 fail(.not, "not", instance, k)
                 valid = false
             }
-            if hits.count > hitsBefore { hits.removeSubrange(hitsBefore...) }
+            if annotated.records.count > hitsBefore { annotated.records.removeSubrange(hitsBefore...) }
             if !valid && !collecting { return false }
         }
         if let condition = k.ifSchema {
@@ -70,7 +70,7 @@ extension Evaluator {
         var moreValid: [Int] = []
         var kept: Evaluated?
         for (i, index) in k.oneOf.enumerated() where !excludedByType(index, instance) {
-            let hitsBefore = hits.count
+            let hitsBefore = annotated.records.count
             var e: Evaluated? = local != nil ? Evaluated() : nil
             if check(index, instance, &e) {
                 if firstValid == 0 {
@@ -78,7 +78,7 @@ extension Evaluator {
                     kept = e
                 } else {
                     moreValid.append(i + 1)
-                    hits.removeSubrange(hitsBefore...)
+                    annotated.records.removeSubrange(hitsBefore...)
                 }
             }
         }
@@ -107,14 +107,14 @@ extension Evaluator {
     private mutating func reportClosest(_ branches: [Int], _ instance: Node, keyword: String, _ k: CompiledNode) {
         var results: [[Failure]] = []
         for index in branches {
-            let failuresBefore = failures.count, hitsBefore = hits.count, floor = hitsFloor
-            hitsFloor = hits.count
+            let failuresBefore = failures.count, hitsBefore = annotated.records.count, floor = hitsFloor
+            hitsFloor = annotated.records.count
             var none: Evaluated? = nil
             _ = evaluate(index, instance, &none)
             hitsFloor = floor
             results.append(Array(failures[failuresBefore...]))
             failures.removeSubrange(failuresBefore...)
-            if hits.count > hitsBefore { hits.removeSubrange(hitsBefore...) }
+            if annotated.records.count > hitsBefore { annotated.records.removeSubrange(hitsBefore...) }
         }
         // Each branch's form in words, for the note on the closest: its title, else its
         // types ("a string", "a mapping").

@@ -25,9 +25,9 @@ extension Evaluator {
             let forbidden = graph.nodes[index].keywords.boolean == false
             for i in k.prefixItems.count..<items.count {
                 if forbidden {
-                    path.append(.index(i))
+                    pushPath(.index(i))
                     fail(.unexpectedItem(allowed: k.prefixItems.count), "items", items[i], k)
-                    path.removeLast()
+                    popPath()
                     valid = false
                 } else {
                     valid = evaluateChild(index, items[i], .index(i)) && valid
@@ -50,13 +50,13 @@ extension Evaluator {
                                            _ local: inout Evaluated?) -> Bool {
         var found = 0
         for (i, item) in items.enumerated() {
-            path.append(.index(i))
+            pushPath(.index(i))
             var none: Evaluated? = nil
             if check(index, item, &none) {
                 found += 1
                 local?.itemIndexes.insert(i)
             }
-            path.removeLast()
+            popPath()
         }
         let least = k.minContains ?? 1
         if found < least || (k.maxContains.map { found > $0 } ?? false) {
@@ -81,9 +81,9 @@ extension Evaluator {
                 guard let earlier = items[..<i].firstIndex(where: { InstanceEquality.equal($0, items[i]) }) else { continue }
                 valid = false
                 guard collecting else { return false }
-                path.append(.index(i))
+                pushPath(.index(i))
                 fail(.duplicateItem(first: items[earlier].span), "uniqueItems", items[i], k)
-                path.removeLast()
+                popPath()
             }
             return valid
         }
@@ -94,9 +94,9 @@ extension Evaluator {
             if let earlier = first[key] {
                 valid = false
                 guard collecting else { return false }
-                path.append(.index(i))
+                pushPath(.index(i))
                 fail(.duplicateItem(first: items[earlier].span), "uniqueItems", item, k)
-                path.removeLast()
+                popPath()
             } else {
                 first[key] = i
             }

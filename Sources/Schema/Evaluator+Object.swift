@@ -161,9 +161,9 @@ extension Evaluator {
     mutating func evaluateExtra(_ index: Int, _ pair: Node.Pair, keyword: String, _ k: CompiledNode) -> Bool {
         if graph.nodes[index].keywords.boolean == false {
             let key = pair.key.keyText
-            path.append(.key(key))
+            pushPath(.key(key))
             fail(.unexpectedField(key, declared: k.propertyOrder), keyword, pair.key, k)
-            path.removeLast()
+            popPath()
             return false
         }
         return evaluateChild(index, pair.value, .key(pair.key.keyText))
@@ -179,12 +179,12 @@ extension Evaluator {
         let slot = validNames.firstIndex { $0.schema == index }
         if let slot, let from = validNames[slot].names[text], depth <= from { return true }
         let name = Node(.string(text), span: key.span)
-        let before = failures.count, hitsBefore = hits.count
-        path.append(.key(text))
+        let before = failures.count, hitsBefore = annotated.records.count
+        pushPath(.key(text))
         var none: Evaluated? = nil
         let valid = evaluate(index, name, &none)
-        path.removeLast()
-        if valid, failures.count == before, hits.count == hitsBefore {
+        popPath()
+        if valid, failures.count == before, annotated.records.count == hitsBefore {
             if let slot {
                 validNames[slot].names[text] = max(depth, validNames[slot].names[text] ?? depth)
             } else {
@@ -197,7 +197,7 @@ extension Evaluator {
             failures[i].prefix = "field name \(ValueText.quoted(key.keyText)): "
             failures[i].keyword = "propertyNames"
         }
-        for i in hitsBefore..<hits.count { hits[i].isKey = true }
+        for i in hitsBefore..<annotated.records.count { annotated.records[i].isKey = true }
         return valid
     }
 
@@ -217,9 +217,9 @@ extension Evaluator {
             guard let index = k.unevaluatedItems, let seen = local, !seen.allItems else { return true }
             for (i, item) in items.enumerated() where i >= seen.itemPrefix && !seen.itemIndexes.contains(i) {
                 if graph.nodes[index].keywords.boolean == false {
-                    path.append(.index(i))
+                    pushPath(.index(i))
                     fail(.unexpectedItem(allowed: seen.itemPrefix), "unevaluatedItems", item, k)
-                    path.removeLast()
+                    popPath()
                     valid = false
                 } else {
                     valid = evaluateChild(index, item, .index(i)) && valid

@@ -33,8 +33,14 @@ struct Evaluator {
 
     let graph: SchemaGraph
     var path: [PathStep] = []
+    /// The entries of `annotated.paths` for the first steps of `path` that a recorded value
+    /// needed; kept as deep as `path` at most (`pushPath`, `popPath`).
+    var pathIDs: [Int32] = []
     var failures: [Failure] = []
-    var hits: [AnnotatedValue] = []
+    /// The annotated values met so far (the hits), in the order met.
+    var annotated: AnnotatedValues
+    /// The combinations of two annotations met so far (`AnnotatedValues.merge`).
+    var merges: [(a: UInt16, b: UInt16, merged: UInt16)] = []
     var collecting = true
     var depth = 0
     /// How many schemas apply in a row to the value at `inPlacePath` path length.
@@ -53,6 +59,7 @@ struct Evaluator {
     init(graph: SchemaGraph, written: WrittenForms = [:]) {
         self.graph = graph
         self.written = written
+        annotated = AnnotatedValues(shared: graph.annotationTable)
     }
 
     /// Records a failure of `keyword` (when collecting).
@@ -91,10 +98,10 @@ struct Evaluator {
         var local: Evaluated? = (evaluated != nil || node.needsEvaluated) ? Evaluated() : nil
         let valid = evaluateKeywords(node, instance, &local)
         if valid {
-            if !node.annotations.isEmpty {
-                record(instance, node, node.annotations)
+            if let id = graph.annotationIDs[index] {
+                record(instance, id)
             }
-        } else if collecting, let key = node.annotations.key, case .sequence = instance.value {
+        } else if collecting, let id = graph.keyOnlyIDs[index], case .sequence = instance.value {
             // A schema that applies for certain (collecting: not a branch being tried, nor
             // `not`, `if` or `contains`) still keys a list that fails within: its repeated
             // keys are told in the same run as a wrong enum in one of its items (the trial
@@ -102,38 +109,44 @@ struct Evaluator {
             // (`x-i18n`) the schema refuses is not also "missing a language", nor a value it
             // refuses a reference. A branch tried and refused keeps none (`check`,
             // `reportClosest`).
-            record(instance, node, XAnnotations(key: key))
+            record(instance, id)
         }
         if valid, evaluated != nil, let local { evaluated?.merge(local) }
         return valid
     }
 
-    /// `path` in an array of its own, of its exact size. A hit that shared the evaluator's
-    /// array (`path: path`) made the evaluator copy it at its next step down or up (copy on
-    /// write, to the exact count) and then grow the copy again at the next step down: two
-    /// arrays per hit, and the hit kept the larger one (issue 13).
-    static func copy(_ path: [PathStep]) -> [PathStep] {
-        path.withUnsafeBufferPointer { steps in
-            [PathStep](unsafeUninitializedCapacity: steps.count) { buffer, initialized in
-                if let base = buffer.baseAddress, let from = steps.baseAddress {
-                    base.initialize(from: from, count: steps.count)
-                }
-                initialized = steps.count
-            }
-        }
+    /// Enters member or item `step` of the current value.
+    mutating func pushPath(_ step: PathStep) {
+        path.append(step)
     }
 
-    /// Records that schema `k` annotates `instance` at the current path with `annotations`
-    /// (its own, or the part a failed list keeps), merged with the previous hit when a
-    /// second schema annotates the same value (a property and the definition it refers to).
-    private mutating func record(_ instance: Node, _ k: CompiledNode, _ annotations: XAnnotations) {
-        // Compared in place: binding `hits.last` would copy the whole value.
-        let last = hits.count - 1
-        if last >= hitsFloor, !hits[last].isKey, hits[last].node.span == instance.span, hits[last].path == path {
-            hits[last].annotations = hits[last].annotations.merged(with: annotations)
+    /// Leaves the current value for the one that holds it.
+    mutating func popPath() {
+        path.removeLast()
+        if pathIDs.count > path.count { pathIDs.removeLast() }
+    }
+
+    /// The entry of `annotated.paths` for the current path, its missing steps added. A
+    /// value's own array of its path made an allocation per hit (issue 13).
+    private mutating func currentPathID() -> Int32 {
+        while pathIDs.count < path.count {
+            pathIDs.append(annotated.paths.add(path[pathIDs.count], parent: pathIDs.last ?? PathTable.root))
+        }
+        return pathIDs.last ?? PathTable.root
+    }
+
+    /// Records that a schema annotates `instance` at the current path with annotations
+    /// `annotations` of `graph.annotationTable` (its own, or the part a failed list keeps),
+    /// merged with the previous hit when a second schema annotates the same value (a
+    /// property and the definition it refers to).
+    private mutating func record(_ instance: Node, _ annotations: UInt16) {
+        let id = currentPathID()
+        let last = annotated.records.count - 1
+        if last >= hitsFloor, !annotated.records[last].isKey, annotated.records[last].node.span == instance.span,
+           annotated.paths.equal(annotated.records[last].path, id) {
+            annotated.records[last].annotations = annotated.merge(annotated.records[last].annotations, annotations, memo: &merges)
         } else {
-            hits.append(AnnotatedValue(path: Evaluator.copy(path), node: instance, annotations: annotations,
-                                       schemaSpan: k.span))
+            annotated.records.append(AnnotatedValues.Record(node: instance, path: id, annotations: annotations, isKey: false))
         }
     }
 
@@ -255,8 +268,8 @@ struct Evaluator {
 
     /// Applies `index` to a member or an item of the current value.
     mutating func evaluateChild(_ index: Int, _ child: Node, _ step: PathStep) -> Bool {
-        path.append(step)
-        defer { path.removeLast() }
+        pushPath(step)
+        defer { popPath() }
         var none: Evaluated? = nil
         return evaluate(index, child, &none)
     }
@@ -264,14 +277,14 @@ struct Evaluator {
     /// Applies `index` without recording failures, keeping the annotated values only
     /// when it is valid.
     mutating func check(_ index: Int, _ instance: Node, _ evaluated: inout Evaluated?) -> Bool {
-        let saved = (collecting, failures.count, hits.count, hitsFloor)
+        let saved = (collecting, failures.count, annotated.records.count, hitsFloor)
         collecting = false
-        hitsFloor = hits.count
+        hitsFloor = annotated.records.count
         let valid = evaluate(index, instance, &evaluated)
         collecting = saved.0
         hitsFloor = saved.3
         if failures.count > saved.1 { failures.removeSubrange(saved.1...) }
-        if !valid, hits.count > saved.2 { hits.removeSubrange(saved.2...) }
+        if !valid, annotated.records.count > saved.2 { annotated.records.removeSubrange(saved.2...) }
         return valid
     }
 }

@@ -2,7 +2,8 @@ import Diagnostics
 import Loading
 
 /// A value that a schema with `x-` keywords applied to successfully: for example the
-/// `owner_role` of a service with its `x-ref: role`. The reference checks use these.
+/// `owner_role` of a service with its `x-ref: role`. The reference checks use these; a
+/// validation keeps them compactly (`AnnotatedValues`).
 public struct AnnotatedValue: Sendable {
     /// The path of the value from the document's root.
     public var path: [PathStep]
@@ -12,8 +13,14 @@ public struct AnnotatedValue: Sendable {
     public var isKey = false
     /// The `x-` keywords of every schema that applied to the value, combined.
     public var annotations: XAnnotations
-    /// Where the annotating schema is written.
-    public var schemaSpan: SourceSpan
+
+    /// A value and its annotations.
+    public init(path: [PathStep], node: Node, isKey: Bool = false, annotations: XAnnotations) {
+        self.path = path
+        self.node = node
+        self.isKey = isKey
+        self.annotations = annotations
+    }
 }
 
 /// The outcome of validating one document.
@@ -21,14 +28,14 @@ public struct SchemaValidation: Sendable {
     /// One diagnostic per problem, at the offending value, in report order.
     public var diagnostics: [Diagnostic]
     /// The annotated values met on the branches that fit, one per path, in document order.
-    public var annotated: [AnnotatedValue]
+    public var annotated: AnnotatedValues
 
     /// Whether the document has no problem.
     public var isValid: Bool { diagnostics.isEmpty }
 
     /// The values a schema marks `x-ref`, with the kind they refer to.
     public var references: [(node: Node, path: [PathStep], kind: String)] {
-        annotated.compactMap { a in a.annotations.ref.map { (a.node, a.path, $0) } }
+        annotated.indices.compactMap { i in annotated.ref(at: i).map { (annotated.node(at: i), annotated.path(at: i), $0) } }
     }
 }
 
@@ -64,9 +71,10 @@ public struct SchemaValidator: Sendable {
             if seen.insert(d).inserted { diagnostics.append(d) }
         }
         // The hits taken out of the evaluator, so that `mergeInPlace` owns the only copy.
-        var hits: [AnnotatedValue] = []
-        swap(&hits, &evaluator.hits)
+        var hits = AnnotatedValues()
+        swap(&hits, &evaluator.annotated)
         SchemaValidator.mergeInPlace(&hits)
+        hits.shrink()
         return SchemaValidation(diagnostics: diagnostics.sortedForReport(), annotated: hits)
     }
 
@@ -99,48 +107,54 @@ public struct SchemaValidator: Sendable {
     /// One annotated value per path, the annotations of every schema combined, in the
     /// order of the document.
     static func merge(_ hits: [AnnotatedValue]) -> [AnnotatedValue] {
-        var hits = hits
+        var hits = AnnotatedValues(hits)
         mergeInPlace(&hits)
-        return hits
+        return Array(hits)
     }
 
     /// `merge`, done in the array itself: the hits are put in order by swapping them
     /// (a swap moves a value; it neither retains nor releases), and each hit that is
     /// combined with the one before it is dropped. Building a second array instead copied
-    /// every hit (about 140 bytes, and a retain of each reference in it) and then freed
-    /// every hit of the first array (issue 13). The result keeps the evaluator's array,
-    /// whose capacity may exceed its count (at 947 municipalities ~1% more peak memory).
-    static func mergeInPlace(_ hits: inout [AnnotatedValue]) {
+    /// every hit and then freed every hit of the first array (issue 13). The result keeps
+    /// the evaluator's array, whose capacity may exceed its count.
+    static func mergeInPlace(_ hits: inout AnnotatedValues) {
         // When the evaluator met the values in document order, one hit per path, the hits
         // are the answer as they are.
         if isMerged(hits) { return }
+        let paths = hits.paths
         // Most lists are nearly in order (a mapping's hit comes after its members'): the
         // indexes are sorted, not the hits. Equal hits keep their order, as a stable sort
         // of the hits did.
-        let order = hits.withUnsafeBufferPointer { hits in
-            hits.indices.sorted { a, b in
-                if documentOrder(hits[a], hits[b]) { return true }
-                if documentOrder(hits[b], hits[a]) { return false }
+        let order = hits.records.withUnsafeBufferPointer { records in
+            records.indices.sorted { a, b in
+                if documentOrder(records[a], records[b], paths) { return true }
+                if documentOrder(records[b], records[a], paths) { return false }
                 return a < b
             }
         }
-        let kept = hits.withUnsafeMutableBufferPointer { hits -> Int in
-            permute(hits, by: order)
+        // The hits combined into one, at its index, with the annotations of all.
+        var merged: [(index: Int, annotations: XAnnotations)] = []
+        let (shared, extra) = (hits.shared, hits.extra)
+        func annotations(_ id: UInt16) -> XAnnotations { Int(id) < shared.count ? shared[Int(id)] : extra[Int(id) - shared.count] }
+        let kept = hits.records.withUnsafeMutableBufferPointer { records -> Int in
+            permute(records, by: order)
             // Neighbours for one path (both values or both keys) are combined into the
             // first: `kept` hits stand before index `kept`, the rest after it.
             var kept = 0
-            for i in hits.indices {
+            for i in records.indices {
                 let last = kept - 1
-                if last >= 0, hits[last].isKey == hits[i].isKey, hits[last].path == hits[i].path {
-                    hits[last].annotations = hits[last].annotations.merged(with: hits[i].annotations)
+                if last >= 0, records[last].isKey == records[i].isKey, paths.equal(records[last].path, records[i].path) {
+                    let first = merged.last?.index == last ? merged.removeLast().annotations : annotations(records[last].annotations)
+                    merged.append((last, first.merged(with: annotations(records[i].annotations))))
                 } else {
-                    if kept != i { hits.swapAt(kept, i) }
+                    if kept != i { records.swapAt(kept, i) }
                     kept += 1
                 }
             }
             return kept
         }
-        hits.removeSubrange(kept...)
+        for (i, annotations) in merged { hits.records[i].annotations = hits.intern(annotations) }
+        hits.records.removeSubrange(kept...)
     }
 
     /// Puts `values[order[j]]` at index `j` for every `j`, cycle by cycle, by swaps.
@@ -163,11 +177,11 @@ public struct SchemaValidator: Sendable {
     /// Whether `merge` would give `hits` back unchanged: each hit strictly after the one
     /// before it in `documentOrder`, and no two neighbours with the same path (and both
     /// values or both keys), which `merge` would combine.
-    static func isMerged(_ hits: [AnnotatedValue]) -> Bool {
-        hits.withUnsafeBufferPointer { hits in
-            for i in hits.indices.dropFirst() {
-                guard documentOrder(hits[i - 1], hits[i]) else { return false }
-                if hits[i - 1].isKey == hits[i].isKey, hits[i - 1].path == hits[i].path { return false }
+    static func isMerged(_ hits: AnnotatedValues) -> Bool {
+        hits.records.withUnsafeBufferPointer { records in
+            for i in records.indices.dropFirst() {
+                guard documentOrder(records[i - 1], records[i], hits.paths) else { return false }
+                if records[i - 1].isKey == records[i].isKey, hits.paths.equal(records[i - 1].path, records[i].path) { return false }
             }
             return true
         }
@@ -175,11 +189,12 @@ public struct SchemaValidator: Sendable {
 
     /// By position, then path length, then key before value, then path: equal paths end
     /// up next to each other (aliased YAML can give two paths the same position).
-    static func documentOrder(_ a: AnnotatedValue, _ b: AnnotatedValue) -> Bool {
+    static func documentOrder(_ a: AnnotatedValues.Record, _ b: AnnotatedValues.Record, _ paths: PathTable) -> Bool {
         if a.node.span.start != b.node.span.start { return a.node.span.start < b.node.span.start }
-        if a.path.count != b.path.count { return a.path.count < b.path.count }
+        let (p, q) = (paths.steps(a.path), paths.steps(b.path))
+        if p.count != q.count { return p.count < q.count }
         if a.isKey != b.isKey { return a.isKey }
-        for (x, y) in zip(a.path, b.path) where x != y {
+        for (x, y) in zip(p, q) where x != y {
             switch (x, y) {
             case let (.key(p), .key(q)): return p < q
             case let (.index(p), .index(q)): return p < q

@@ -29,24 +29,21 @@ struct KeyRule: DocumentRule {
     func check(_ doc: Document, _: Void, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         guard let annotated = c.schemaResults[doc.path]?.annotated else { return out }
-        // By index through the buffer: binding each value copied it, and few values have
-        // an `x-key` (issue 13).
-        annotated.withUnsafeBufferPointer { values in
-            for i in values.indices where !values[i].isKey && values[i].annotations.key != nil {
-                let value = values[i]
-                guard let field = value.annotations.key, let items = value.node.sequence else { continue }
-                var first: [String: Node] = [:]
-                for item in items {
-                    guard let keyNode = item[field], let key = keyNode.string else { continue }
-                    guard let earlier = first[key] else {
-                        first[key] = keyNode
-                        continue
-                    }
-                    out.append(.error("key-duplicate", "\(field) '\(key)' is used twice in '\(value.path.fieldName)'",
-                                      at: keyNode.span,
-                                      related: [RelatedLocation(earlier.span, "first used")],
-                                      help: KeyRule.help(field, list: value.path.fieldName)))
+        // By index, the parts each value needs: few values have an `x-key` (issue 13).
+        for i in annotated.indices where !annotated.isKey(at: i) {
+            guard let field = annotated.key(at: i), let items = annotated.node(at: i).sequence else { continue }
+            var first: [String: Node] = [:]
+            for item in items {
+                guard let keyNode = item[field], let key = keyNode.string else { continue }
+                guard let earlier = first[key] else {
+                    first[key] = keyNode
+                    continue
                 }
+                let list = annotated.path(at: i).fieldName
+                out.append(.error("key-duplicate", "\(field) '\(key)' is used twice in '\(list)'",
+                                  at: keyNode.span,
+                                  related: [RelatedLocation(earlier.span, "first used")],
+                                  help: KeyRule.help(field, list: list)))
             }
         }
         return out

@@ -26,28 +26,24 @@ struct ReferenceRule: DocumentRule {
     func check(_ doc: Document, _: Void, _ c: ValidationContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         guard let annotated = c.schemaResults[doc.path]?.annotated else { return out }
-        // By index through the buffer: binding each value copied it (a retain and a release
-        // of each reference in it), and most values have no `x-ref` (issue 13).
-        annotated.withUnsafeBufferPointer { values in
-            for i in values.indices {
-                guard let kind = values[i].annotations.ref else { continue }
-                let value = values[i]
-                for item in value.isKey ? [value.node] : (value.node.sequence ?? [value.node]) {
-                    let id = value.isKey ? item.keyText : item.string
-                    guard let id else { continue }
-                    // The field's name only for a value that names itself (written out for
-                    // every reference, it was 1.3% of the check's instructions).
-                    if !value.isKey, ReferenceRule.namesItself(id, kind, at: item, in: doc, c),
-                       !ReferenceRule.cycleFields.contains("\(kind)/\(value.path.fieldName)") {
-                        // The list, not its item (`see_also`, whose items are each a reference).
-                        var list = value.path
-                        if case .index? = list.last { list.removeLast() }
-                        out.append(.warning("ref-self", "\(kind) '\(id)' names itself in '\(list.fieldName)'", at: item.span,
-                                            help: "remove it: '\(list.fieldName)' lists other \(kind)s"))
-                        continue
-                    }
-                    check(id, kind, item.span, doc, c, &out)
+        // By index, the parts each value needs: most values have no `x-ref` (issue 13).
+        for i in annotated.indices {
+            guard let kind = annotated.ref(at: i) else { continue }
+            let node = annotated.node(at: i), isKey = annotated.isKey(at: i)
+            for item in isKey ? [node] : (node.sequence ?? [node]) {
+                let id = isKey ? item.keyText : item.string
+                guard let id else { continue }
+                // The field's name only for a value that names itself (written out for
+                // every reference, it was 1.3% of the check's instructions).
+                if !isKey, ReferenceRule.namesItself(id, kind, at: item, in: doc, c),
+                   case var list = annotated.path(at: i), !ReferenceRule.cycleFields.contains("\(kind)/\(list.fieldName)") {
+                    // The list, not its item (`see_also`, whose items are each a reference).
+                    if case .index? = list.last { list.removeLast() }
+                    out.append(.warning("ref-self", "\(kind) '\(id)' names itself in '\(list.fieldName)'", at: item.span,
+                                        help: "remove it: '\(list.fieldName)' lists other \(kind)s"))
+                    continue
                 }
+                check(id, kind, item.span, doc, c, &out)
             }
         }
         return out

@@ -59,17 +59,17 @@ struct TranslationRule: DocumentRule {
         let defaultLanguage = c.settings.defaultLanguage
         var out: [Diagnostic] = []
         do {
-            let annotated = c.schemaResults[doc.path]?.annotated ?? []
-            // By index: binding each value would copy it.
-            for i in annotated.indices where annotated[i].annotations.i18n && !annotated[i].isKey {
-                // Only the node: copying the whole value cost a retain of each reference in it.
-                let node = annotated[i].node
-                let other = TranslationRule.otherLanguages(node, c)
-                out += other.diagnostics
-                // A language written otherwise (`esp:`) is that one error, not also missing.
-                guard let missing = TranslationRule.missing(node, languages, defaultLanguage: defaultLanguage)?.filter({ !other.meant.contains($0) }),
-                      !missing.isEmpty else { continue }
-                out.append(TranslationRule.missingText("'\(annotated[i].path.fieldName)'", node, missing, defaultLanguage: defaultLanguage))
+            if let annotated = c.schemaResults[doc.path]?.annotated {
+                // By index, the parts each value needs.
+                for i in annotated.indices where annotated.isTranslatable(at: i) && !annotated.isKey(at: i) {
+                    let node = annotated.node(at: i)
+                    let other = TranslationRule.otherLanguages(node, c)
+                    out += other.diagnostics
+                    // A language written otherwise (`esp:`) is that one error, not also missing.
+                    guard let missing = TranslationRule.missing(node, languages, defaultLanguage: defaultLanguage)?.filter({ !other.meant.contains($0) }),
+                          !missing.isEmpty else { continue }
+                    out.append(TranslationRule.missingText("'\(annotated.path(at: i).fieldName)'", node, missing, defaultLanguage: defaultLanguage))
+                }
             }
             // A text that could not be read (its own error says so) asks for no translation.
             // The bodies missing are those the outputs show in another language's place,

@@ -10,7 +10,7 @@ final class MergeHitsTests: XCTestCase {
         let span = SourceSpan(file: "seeds/x/a.yaml", start: SourcePosition(line: line, column: column),
                               end: SourcePosition(line: line, column: column + 3))
         return AnnotatedValue(path: path, node: Node(.string("v\(line)"), span: span), isKey: key,
-                              annotations: annotations, schemaSpan: .wholeFile("model/schema/a.schema.yaml"))
+                              annotations: annotations)
     }
 
     func describe(_ hits: [AnnotatedValue]) -> [String] {
@@ -22,26 +22,26 @@ final class MergeHitsTests: XCTestCase {
                     hit(2, 3, [.key("b")], key: true, XAnnotations(ref: "service")),
                     hit(2, 3, [.key("b")], XAnnotations(i18n: true)),
                     hit(2, 6, [.key("b"), .index(0)], XAnnotations(ref: "area"))]
-        XCTAssertTrue(SchemaValidator.isMerged(hits))
+        XCTAssertTrue(SchemaValidator.isMerged(AnnotatedValues(hits)))
         XCTAssertEqual(describe(SchemaValidator.merge(hits)), describe(hits))
-        XCTAssertTrue(SchemaValidator.isMerged([]))
+        XCTAssertTrue(SchemaValidator.isMerged(AnnotatedValues([])))
     }
 
     func testHitsOutOfOrderOrForOnePathAreSortedAndCombined() {
         let outOfOrder = [hit(3, 1, [.key("c")], XAnnotations(ref: "role")),
                           hit(1, 1, [.key("a")], XAnnotations(i18n: true))]
-        XCTAssertFalse(SchemaValidator.isMerged(outOfOrder))
+        XCTAssertFalse(SchemaValidator.isMerged(AnnotatedValues(outOfOrder)))
         XCTAssertEqual(describe(SchemaValidator.merge(outOfOrder)),
                        ["1:1 a key=false ref=- i18n=true", "3:1 c key=false ref=role i18n=false"])
         // Two schemas annotating one value: combined, the first one's ref wins.
         let twice = [hit(1, 1, [.key("a")], XAnnotations(ref: "role")),
                      hit(1, 1, [.key("a")], XAnnotations(ref: "service", i18n: true))]
-        XCTAssertFalse(SchemaValidator.isMerged(twice))
+        XCTAssertFalse(SchemaValidator.isMerged(AnnotatedValues(twice)))
         XCTAssertEqual(describe(SchemaValidator.merge(twice)), ["1:1 a key=false ref=role i18n=true"])
         // One path at two places (an alias): neighbours are combined too.
         let aliased = [hit(1, 1, [.key("a")], XAnnotations(ref: "role")),
                        hit(4, 1, [.key("a")], XAnnotations(i18n: true))]
-        XCTAssertFalse(SchemaValidator.isMerged(aliased))
+        XCTAssertFalse(SchemaValidator.isMerged(AnnotatedValues(aliased)))
         XCTAssertEqual(describe(SchemaValidator.merge(aliased)), ["1:1 a key=false ref=role i18n=true"])
     }
 
@@ -52,7 +52,7 @@ final class MergeHitsTests: XCTestCase {
                     hit(2, 3, [.key("title")], XAnnotations(i18n: true)),
                     hit(2, 3, [.key("title")], XAnnotations(ref: "text", adaptable: true)),
                     hit(5, 1, [.key("owner_role")], XAnnotations(ref: "role"))]
-        XCTAssertFalse(SchemaValidator.isMerged(hits))
+        XCTAssertFalse(SchemaValidator.isMerged(AnnotatedValues(hits)))
         XCTAssertEqual(describe(SchemaValidator.merge(hits)),
                        ["2:3 title key=false ref=text i18n=true", "2:3 title/ca key=false ref=term i18n=false",
                         "3:3 title/es key=false ref=term i18n=false", "5:1 owner_role key=false ref=role i18n=false"])
@@ -63,8 +63,8 @@ final class MergeHitsTests: XCTestCase {
     /// each hit copied into a new array or combined with the one before it.
     func referenceMerge(_ hits: [AnnotatedValue]) -> [AnnotatedValue] {
         let order = hits.indices.sorted { a, b in
-            if SchemaValidator.documentOrder(hits[a], hits[b]) { return true }
-            if SchemaValidator.documentOrder(hits[b], hits[a]) { return false }
+            if documentOrder(hits[a], hits[b]) { return true }
+            if documentOrder(hits[b], hits[a]) { return false }
             return a < b
         }
         var out: [AnnotatedValue] = []
@@ -76,6 +76,23 @@ final class MergeHitsTests: XCTestCase {
             }
         }
         return out
+    }
+
+    /// The document order as it was written on whole values with their own paths: by
+    /// position, then path length, then key before value, then path.
+    func documentOrder(_ a: AnnotatedValue, _ b: AnnotatedValue) -> Bool {
+        if a.node.span.start != b.node.span.start { return a.node.span.start < b.node.span.start }
+        if a.path.count != b.path.count { return a.path.count < b.path.count }
+        if a.isKey != b.isKey { return a.isKey }
+        for (x, y) in zip(a.path, b.path) where x != y {
+            switch (x, y) {
+            case let (.key(p), .key(q)): return p < q
+            case let (.index(p), .index(q)): return p < q
+            case (.key, .index): return false
+            case (.index, .key): return true
+            }
+        }
+        return false
     }
 
     /// Merged in place (issue 13): on 300 lists of hits in random orders, with values at
@@ -97,10 +114,12 @@ final class MergeHitsTests: XCTestCase {
                                              i18n: Bool.random(using: &random))))
             }
             let expected = referenceMerge(hits)
-            var merged = hits
-            SchemaValidator.mergeInPlace(&merged)
+            var values = AnnotatedValues(hits)
+            SchemaValidator.mergeInPlace(&values)
+            let merged = Array(values)
             XCTAssertEqual(describe(merged), describe(expected), "round \(round)")
             XCTAssertEqual(merged.map(\.annotations), expected.map(\.annotations), "round \(round)")
+            XCTAssertEqual(merged.map(\.path), expected.map(\.path), "round \(round)")
             XCTAssertEqual(describe(SchemaValidator.merge(hits)), describe(expected), "round \(round)")
         }
     }
