@@ -27,12 +27,24 @@ struct ReferenceRule: DocumentRule {
         var out: [Diagnostic] = []
         guard let annotated = c.schemaResults[doc.path]?.annotated else { return out }
         // By index, the parts each value needs: most values have no `x-ref` (issue 13).
+        // The ids of each kind met, looked up once for the document (a document names a
+        // few kinds, in turns).
+        var seen: [(kind: String, ids: ReferenceIndex.Visible)] = []
         for i in annotated.indices {
             guard let kind = annotated.ref(at: i) else { continue }
+            let ids: ReferenceIndex.Visible
+            if let known = seen.first(where: { $0.kind == kind }) {
+                ids = known.ids
+            } else {
+                ids = c.references.visible(kind, municipality: doc.municipality)
+                seen.append((kind, ids))
+            }
             let node = annotated.node(at: i), isKey = annotated.isKey(at: i)
-            for item in isKey ? [node] : (node.sequence ?? [node]) {
+            // Each id of the value: the value itself, or each item of a list (a scalar was
+            // put in an array of its own for the loop: an allocation per reference).
+            func visit(_ item: Node) {
                 let id = isKey ? item.keyText : item.string
-                guard let id else { continue }
+                guard let id else { return }
                 // The field's name only for a value that names itself (written out for
                 // every reference, it was 1.3% of the check's instructions).
                 if !isKey, ReferenceRule.namesItself(id, kind, at: item, in: doc, c),
@@ -41,9 +53,16 @@ struct ReferenceRule: DocumentRule {
                     if case .index? = list.last { list.removeLast() }
                     out.append(.warning("ref-self", "\(kind) '\(id)' names itself in '\(list.fieldName)'", at: item.span,
                                         help: "remove it: '\(list.fieldName)' lists other \(kind)s"))
-                    continue
+                    return
                 }
+                // A known id, or a kind without an index: nothing to report.
+                if !ids.indexed || ids.contains(id) { return }
                 check(id, kind, item.span, doc, c, &out)
+            }
+            if !isKey, let items = node.sequence {
+                for item in items { visit(item) }
+            } else {
+                visit(node)
             }
         }
         return out

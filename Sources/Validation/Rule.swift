@@ -429,9 +429,30 @@ public struct ReferenceIndex: Sendable {
     /// Whether `id` names something of `kind` seen from `municipality`; any id does when
     /// the kind's list could not be read (`unreadable`).
     public func contains(_ id: String, _ kind: String, municipality: String?) -> Bool {
-        if model[kind]?[id] != nil || unreadable.contains(kind) { return true }
-        if let m = municipality, local[m]?[kind]?[id] != nil { return true }
-        return false
+        visible(kind, municipality: municipality).contains(id)
+    }
+
+    /// The ids of one kind seen from one municipality, looked up once for the many
+    /// references of a document: each reference then hashes its id alone (the kind was
+    /// hashed three times for each; issue 13).
+    public struct Visible: Sendable {
+        /// Whether the kind has an index (`kinds`): a reference to another is not checked.
+        public let indexed: Bool
+        let model: [String: SourceSpan]?
+        let local: [String: SourceSpan]?
+        /// The kind's list could not be read (`unreadable`): any id is taken.
+        let anyID: Bool
+
+        /// Whether `id` names something of the kind (`ReferenceIndex.contains`).
+        public func contains(_ id: String) -> Bool {
+            anyID || model?[id] != nil || local?[id] != nil
+        }
+    }
+
+    /// The ids of `kind` seen from a document of `municipality` (nil: the model).
+    public func visible(_ kind: String, municipality: String?) -> Visible {
+        Visible(indexed: kinds.contains(kind), model: model[kind], local: municipality.flatMap { local[$0]?[kind] },
+                anyID: unreadable.contains(kind))
     }
 }
 

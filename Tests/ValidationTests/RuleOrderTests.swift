@@ -57,4 +57,31 @@ final class RuleOrderTests: XCTestCase {
         XCTAssertEqual(context.references.kinds, alone.kinds)
         XCTAssertEqual(context.references.model["service"]?["business-transfer"]?.file, "model/services/business-transfer.md")
     }
+
+    /// The ids of a kind looked up once (`ReferenceIndex.visible`) answer as the index
+    /// does id by id: the model's ids, the municipality's own, none of another's; a kind
+    /// without an index is not indexed (issue 13, session 50).
+    func testVisibleIdsAnswerAsTheIndex() throws {
+        let tree = try FixtureTree()
+        defer { tree.remove() }
+        let index = ReferenceIndex(Network(tree: TreeLoader.load(root: tree.root)))
+        let slugs = Array(index.local.keys).sorted()
+        XCTAssertFalse(slugs.isEmpty)
+        XCTAssertEqual(index.unreadable, [], "every list of the fixture reads: any id of an unreadable kind is known")
+        var checked = 0
+        for kind in index.kinds.sorted() + ["no-such-kind"] {
+            for municipality in [nil] + slugs.map(Optional.some) {
+                let visible = index.visible(kind, municipality: municipality)
+                XCTAssertEqual(visible.indexed, index.kinds.contains(kind))
+                let ids = Set((index.model[kind] ?? [:]).keys).union(index.local.values.flatMap { ($0[kind] ?? [:]).keys })
+                for id in ids.sorted() + ["no-such-id"] {
+                    let expected = index.model[kind]?[id] != nil || municipality.map { index.local[$0]?[kind]?[id] != nil } == true
+                    XCTAssertEqual(visible.contains(id), expected, "\(kind) \(id) from \(municipality ?? "the model")")
+                    XCTAssertEqual(index.contains(id, kind, municipality: municipality), expected)
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 100)
+    }
 }
