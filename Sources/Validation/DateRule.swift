@@ -26,6 +26,9 @@ struct DatedPeriod: Sendable {
 
     /// The node at a dotted path below `node`.
     static func node(_ node: Node, _ path: String) -> Node? {
+        // A single key is looked up as it is: split, it cost an array and a string a date
+        // (0.3% of `oae check` at 200 municipalities; issue 13).
+        if !path.utf8.contains(UInt8(ascii: ".")) { return node[path] }
         var at: Node? = node
         for key in path.split(ascii: ".") { at = at?[String(key)] }
         return at
