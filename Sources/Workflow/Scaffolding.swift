@@ -35,6 +35,7 @@ public enum Scaffolding {
                                 + "a candidate office opens after it is planned; give a later opening date", usage: true)
         }
         let network = Network(tree: TreeLoader.load(root: root))
+        try requireStrings(network)
         guard let csv = network.tree.references[MunicipalityRegister.fileName] else {
             throw WorkflowError("the register of municipalities model/reference/\(MunicipalityRegister.fileName) is missing")
         }
@@ -97,6 +98,7 @@ public enum Scaffolding {
             throw WorkflowError("'\(id)' is not a valid id: use lower case words joined by hyphens, like 'company-creation'", usage: true)
         }
         let network = Network(tree: TreeLoader.load(root: root))
+        try requireStrings(network)
         let scaffold = DocumentScaffold(network: network, kind: kind, id: id, day: day)
         if FileManager.default.fileExists(atPath: root.appendingPathComponent(scaffold.path).path) {
             throw WorkflowError("\(scaffold.path) exists already; oae new never overwrites a file")
@@ -134,6 +136,18 @@ public enum Scaffolding {
 
     /// Writes the files into a hidden staging folder beside the target, then renames it
     /// into place, so that a failure never leaves half a municipality behind.
+    /// Refuses to scaffold without the interface strings of the model's default language
+    /// (`templates/strings/<language>.yaml`): the texts of a new file come from them
+    /// (`Phrases`), and without them every text was left out, so that a new service was
+    /// refused for its missing `competent_authority` and a new municipality's files failed
+    /// the check (session 50).
+    static func requireStrings(_ network: Network) throws {
+        let language = network.settings.defaultLanguage
+        guard network.tree.uiStrings["strings/\(language)"] == nil else { return }
+        throw WorkflowError("templates/strings/\(language).yaml is missing: 'oae new' writes the texts of the new files from it; "
+                            + "restore templates/strings/ from the example tree, as 'oae check' asks")
+    }
+
     static func writeFolder(_ files: [ScaffoldFile], folder: URL) throws {
         let fm = FileManager.default
         let parent = folder.deletingLastPathComponent()

@@ -152,4 +152,33 @@ final class NewDocumentTests: XCTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: tree.root.appendingPathComponent("model/services/\(long).md").path))
     }
+
+    /// Without the interface strings of the default language, every `oae new` refuses
+    /// before writing anything, naming the file: the texts of the new files come from it
+    /// (session 50: a new service was refused for a missing `competent_authority`, and a new
+    /// municipality's files were written without their texts, and failed the check).
+    func testNoStringsNoScaffold() throws {
+        let tree = try TempTree.fixture()
+        defer { tree.remove() }
+        try FileManager.default.removeItem(at: tree.root.appendingPathComponent("templates/strings/ca.yaml"))
+        let message = "templates/strings/ca.yaml is missing: 'oae new' writes the texts of the new files from it; "
+            + "restore templates/strings/ from the example tree, as 'oae check' asks"
+        XCTAssertThrowsError(try Scaffolding.newDocument(root: tree.root, kind: .service, id: "business-mentoring", day: day)) {
+            XCTAssertEqual(($0 as? WorkflowError)?.message, message)
+        }
+        XCTAssertThrowsError(try Scaffolding.newDocument(root: tree.root, kind: .procedure, id: "mentoring-intake", day: day)) {
+            XCTAssertEqual(($0 as? WorkflowError)?.message, message)
+        }
+        XCTAssertThrowsError(try Scaffolding.newMunicipality(root: tree.root, name: "Vic", asOf: TempTree.asOf)) {
+            XCTAssertEqual(($0 as? WorkflowError)?.message, message)
+        }
+        for path in ["model/services/business-mentoring.md", "model/procedures/mentoring-intake.md", "seeds/vic"] {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: tree.root.appendingPathComponent(path).path), path)
+        }
+        // Another language's file missing leaves that language's texts out, as before.
+        let tree2 = try TempTree.fixture()
+        defer { tree2.remove() }
+        try FileManager.default.removeItem(at: tree2.root.appendingPathComponent("templates/strings/en.yaml"))
+        XCTAssertNoThrow(try Scaffolding.newDocument(root: tree2.root, kind: .service, id: "business-mentoring", day: day))
+    }
 }
