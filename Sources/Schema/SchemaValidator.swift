@@ -189,12 +189,11 @@ public struct SchemaValidator: Sendable {
 
     /// By position, then path length, then key before value, then path: equal paths end
     /// up next to each other (aliased YAML can give two paths the same position).
-    static func documentOrder(_ a: AnnotatedValues.Record, _ b: AnnotatedValues.Record, _ paths: PathTable) -> Bool {
+    static func documentOrder(_ a: AnnotatedValue, _ b: AnnotatedValue) -> Bool {
         if a.node.span.start != b.node.span.start { return a.node.span.start < b.node.span.start }
-        let (p, q) = (paths.steps(a.path), paths.steps(b.path))
-        if p.count != q.count { return p.count < q.count }
+        if a.path.count != b.path.count { return a.path.count < b.path.count }
         if a.isKey != b.isKey { return a.isKey }
-        for (x, y) in zip(p, q) where x != y {
+        for (x, y) in zip(a.path, b.path) where x != y {
             switch (x, y) {
             case let (.key(p), .key(q)): return p < q
             case let (.index(p), .index(q)): return p < q
@@ -203,5 +202,13 @@ public struct SchemaValidator: Sendable {
             }
         }
         return false
+    }
+
+    /// `documentOrder` of two records of `paths`' document: their paths are made only for
+    /// two values at one position.
+    static func documentOrder(_ a: AnnotatedValues.Record, _ b: AnnotatedValues.Record, _ paths: PathTable) -> Bool {
+        if a.node.span.start != b.node.span.start { return a.node.span.start < b.node.span.start }
+        return documentOrder(AnnotatedValue(path: paths.steps(a.path), node: a.node, isKey: a.isKey, annotations: XAnnotations()),
+                             AnnotatedValue(path: paths.steps(b.path), node: b.node, isKey: b.isKey, annotations: XAnnotations()))
     }
 }

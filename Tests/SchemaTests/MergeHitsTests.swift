@@ -63,8 +63,8 @@ final class MergeHitsTests: XCTestCase {
     /// each hit copied into a new array or combined with the one before it.
     func referenceMerge(_ hits: [AnnotatedValue]) -> [AnnotatedValue] {
         let order = hits.indices.sorted { a, b in
-            if documentOrder(hits[a], hits[b]) { return true }
-            if documentOrder(hits[b], hits[a]) { return false }
+            if SchemaValidator.documentOrder(hits[a], hits[b]) { return true }
+            if SchemaValidator.documentOrder(hits[b], hits[a]) { return false }
             return a < b
         }
         var out: [AnnotatedValue] = []
@@ -76,23 +76,6 @@ final class MergeHitsTests: XCTestCase {
             }
         }
         return out
-    }
-
-    /// The document order as it was written on whole values with their own paths: by
-    /// position, then path length, then key before value, then path.
-    func documentOrder(_ a: AnnotatedValue, _ b: AnnotatedValue) -> Bool {
-        if a.node.span.start != b.node.span.start { return a.node.span.start < b.node.span.start }
-        if a.path.count != b.path.count { return a.path.count < b.path.count }
-        if a.isKey != b.isKey { return a.isKey }
-        for (x, y) in zip(a.path, b.path) where x != y {
-            switch (x, y) {
-            case let (.key(p), .key(q)): return p < q
-            case let (.index(p), .index(q)): return p < q
-            case (.key, .index): return false
-            case (.index, .key): return true
-            }
-        }
-        return false
     }
 
     /// Merged in place (issue 13): on 300 lists of hits in random orders, with values at
