@@ -9,8 +9,9 @@ import Loading
 /// peak (issue 13, session 50).
 ///
 /// A collection of `AnnotatedValue`s, in document order, one per path; reading one whole
-/// makes its path. The rules read the parts they need by index: `node(at:)`,
-/// `annotations(at:)`, `isKey(at:)`, `path(at:)`.
+/// makes its path. The rules read the parts they need by index: `ref(at:)`,
+/// `isTranslatable(at:)`, `key(at:)`, `node(at:)`, `isKey(at:)`, and `path(at:)` for a
+/// message.
 public struct AnnotatedValues: RandomAccessCollection, Sendable {
     /// One value: 56 bytes.
     struct Record: Sendable {
