@@ -221,3 +221,16 @@ int oae_open_folder_beneath(int dirfd, const char *path) {
     return -1;
 #endif
 }
+
+/* The entries of an open folder in the kernel's records (Linux getdents64): one call
+ * reads as many as fit, without the three calls glibc's fdopendir makes first (an fstat
+ * and two fcntl), 17,000 calls of `oae check` at 947 municipalities. */
+long oae_read_folder_entries(int fd, void *buffer, unsigned long size) {
+#if defined(__linux__) && defined(SYS_getdents64)
+    return syscall(SYS_getdents64, fd, buffer, size);
+#else
+    (void)fd; (void)buffer; (void)size;
+    errno = ENOSYS;
+    return -1;
+#endif
+}

@@ -268,10 +268,12 @@ public enum TreeLoader {
             return sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1
         }.map { (folderOrder[$0], folders[folderOrder[$0]]!) }
         nonisolated(unsafe) var compiledSchemas: Background<SchemaAnnotations>?
+        // Opened once: each folder below opens from it.
+        let rootFolder = FileTree.Folder(root: root, path: "")
         var loadedGroups = parallelMap(groups) { folder, indices -> [(Int, (Loaded, [Diagnostic]))] in
             var handle: FileTree.Folder?
             let reader = { (path: String) -> Result<[UInt8], FileTree.FileProblem> in
-                if handle == nil { handle = FileTree.Folder(root: root, path: folder) }
+                if handle == nil { handle = FileTree.Folder(in: rootFolder, path: folder) }
                 // The name after "folder/", cut by bytes (a name may start with a combining mark).
                 return handle!.read(String(decoding: path.utf8.dropFirst(folder.isEmpty ? 0 : folder.utf8.count + 1), as: UTF8.self))
             }

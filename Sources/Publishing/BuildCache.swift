@@ -66,13 +66,15 @@ public struct InputDigest: Sendable {
             folders[folder, default: []].append(i)
         }
         let byFolder = folderOrder.map { ($0, folders[$0]!) }
+        // Opened once: each folder below opens from it.
+        let rootFolder = FileTree.Folder(root: root, path: "")
         let hashedGroups = parallelMap(byFolder) { folder, indices -> [(Int, File?)] in
             var handle: FileTree.Folder?
             return indices.map { i -> (Int, File?) in
                 let path = paths[i]
                 let stamp = listing.stamps[i]
                 if let old = previous[path], old.stands(for: stamp) { return (i, old) }
-                if handle == nil { handle = FileTree.Folder(root: root, path: folder) }
+                if handle == nil { handle = FileTree.Folder(in: rootFolder, path: folder) }
                 let name = String(decoding: path.utf8.dropFirst(folder.isEmpty ? 0 : folder.utf8.count + 1), as: UTF8.self)
                 // A file written since the walk is left unhashed: the build loaded it as the
                 // walk saw it (from the load store, or read before), so hashing its bytes now

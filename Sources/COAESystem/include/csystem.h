@@ -47,4 +47,11 @@ int oae_thread_idle_priority(void);
 /// -1 with errno set (ENOSYS where the system has no openat2).
 int oae_open_folder_beneath(int dirfd, const char *path);
 
+/// Reads entries of the open folder `fd` into `buffer` as the kernel's records (Linux
+/// getdents64: for each, an 8-byte inode, an 8-byte offset, a 2-byte record length, a
+/// 1-byte type (`DT_DIR`, `DT_REG`, ..., `DT_UNKNOWN`) and the name with its NUL), as many
+/// as fit in `size` bytes. Returns the bytes written, 0 at the end of the folder, or -1
+/// with errno set (ENOSYS where the system has no getdents64: use readdir).
+long oae_read_folder_entries(int fd, void *buffer, unsigned long size);
+
 #endif
