@@ -730,16 +730,31 @@ private struct Builder {
                 diagnostics.append(unsupportedTag(other, event))
                 value = .string(text)
             }
-            if let problem = NumberRange.problem(value, text: text) {
+            // Only a number can be out of range: asked of every scalar, the value was copied
+            // for the call (a retain and a release of each text; issue 13).
+            var isNumber = false
+            switch value {
+            case .int, .double: isNumber = true
+            default: break
+            }
+            if isNumber, let problem = NumberRange.problem(value, text: text) {
                 diagnostics.append(.error("yaml-number-range", problem, at: span(event),
                                           help: "write a number within ±9007199254740991, or quote the value if it is a code, not an amount"))
                 value = .string(text)
             }
-            let node = Node(value, span: span(event))
-            if !ScalarResolver.writtenAsValue(text, value) { written[node.span] = text }
-            let anchor = s.anchor.map { String(cString: $0) }
-            if let anchor { anchors[anchor] = (node, 1) }
-            return add(node, count: 1)
+            let resolved = consume value
+            let place = span(event)
+            if !ScalarResolver.writtenAsValue(text, resolved) { written[place] = text }
+            // A string's text as a key is its value, told here: read out of the node in
+            // `add`, it cost a copy of the node.
+            var isText = false
+            if case .string = resolved { isText = true }
+            // The value moved into its node and the node into its collection: copied, as
+            // they were, each scalar cost two copies of its value and one of its node (a
+            // retain and a release of its text each; issue 13).
+            let node = Node(consume resolved, span: place)
+            if let anchor = s.anchor.map({ String(cString: $0) }) { anchors[anchor] = (node, 1) }
+            return add(consume node, count: 1, text: isText ? text : nil)
         case YAML_ALIAS_EVENT:
             let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
             guard let target = anchors[name] else {
@@ -778,9 +793,9 @@ private struct Builder {
             guard let frame = stack.popLast() else { return true }
             let end = position(event.end_mark)
             let value: Node.Value = frame.isMapping ? .mapping(pairs.pop(from: frame.first)) : .sequence(items.pop(from: frame.first))
-            let node = Node(value, span: SourceSpan(source: source, start: frame.start, end: end))
+            let node = Node(consume value, span: SourceSpan(source: source, start: frame.start, end: end))
             if let anchor = frame.anchor { anchors[anchor] = (node, frame.count) }
-            return add(node, count: frame.count)
+            return add(consume node, count: frame.count)
         default:
             return true
         }
@@ -804,7 +819,8 @@ private struct Builder {
     /// Adds a finished node to the collection on top of the stack, or makes it the root.
     /// The node is moved in, and a pending key moved out of its frame, into the pair:
     /// borrowing them copied each node twice (issue 13).
-    mutating func add(_ node: consuming Node, count: Int) -> Bool {
+    /// `text`: the node's text when it is a string, if the caller has it.
+    mutating func add(_ node: consuming Node, count: Int, text given: String? = nil) -> Bool {
         guard !stack.isEmpty else {
             root = node
             return true
@@ -820,10 +836,14 @@ private struct Builder {
             // closures below, the node was copied for each key (issue 13).
             let span = node.span
             let keyText: String?
-            switch node.value {
-            case .sequence, .mapping: keyText = nil
-            case let .string(s): keyText = s
-            default: keyText = node.otherKeyText
+            if let given {
+                keyText = given
+            } else {
+                switch node.value {
+                case .sequence, .mapping: keyText = nil
+                case let .string(s): keyText = s
+                default: keyText = node.otherKeyText
+                }
             }
             if let text = keyText {
                 let first = pairs.withElements(from: stack[top].first) {
@@ -861,7 +881,7 @@ private struct Builder {
                 diagnostics.append(.error("yaml-complex-key", "a mapping key must be a plain value, not a \(node.typeName)",
                                           at: span))
             }
-            stack[top].pendingKey = node
+            stack[top].pendingKey = consume node
         }
         return true
     }
