@@ -142,7 +142,11 @@ final class CompiledNode: Sendable {
 
 /// Every compiled schema of one compilation, addressed by index.
 struct SchemaGraph: Sendable {
-    var nodes: [CompiledNode]
+    let nodes: [CompiledNode]
+    /// `nodes`, each without a reference count of its own (kept alive by `nodes`): the
+    /// evaluator reads a schema per value it visits, and each read of `nodes` was a retain
+    /// and a release of a node every thread of a check shares (issue 13).
+    let unretained: [Unmanaged<CompiledNode>]
     /// For each node, the nodes that apply it to the same value as a part of themselves
     /// (`allOf`, `anyOf`, `oneOf`, `then`, `else`): where a `then` that requires a field
     /// finds the field's schema (`Evaluator.fieldFormAround`). Not `$ref` (a definition is
@@ -161,6 +165,7 @@ struct SchemaGraph: Sendable {
 
     init(nodes: [CompiledNode]) {
         self.nodes = nodes
+        unretained = nodes.map { Unmanaged.passUnretained($0) }
         var parts: [Int: [Int]] = [:]
         var table = AnnotatedValues()
         var ids: [UInt16?] = [], keyOnly: [UInt16?] = []

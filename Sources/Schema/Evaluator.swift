@@ -72,8 +72,13 @@ struct Evaluator {
     /// Applies schema `index` to `instance`; returns whether it is valid. `evaluated`,
     /// when given, receives what was evaluated (only when valid).
     mutating func evaluate(_ index: Int, _ instance: Node, _ evaluated: inout Evaluated?) -> Bool {
+        // The schema borrowed from the graph, which keeps it alive for the evaluation.
+        graph.unretained[index]._withUnsafeGuaranteedRef { evaluate(index, $0, instance, &evaluated) }
+    }
+
+    /// `evaluate(_:_:_:)` with schema `index`, `node`.
+    private mutating func evaluate(_ index: Int, _ node: CompiledNode, _ instance: Node, _ evaluated: inout Evaluated?) -> Bool {
         // Read through the shared node: copying `Keywords` would cost a retain per field.
-        let node = graph.nodes[index]
         if let b = node.boolean {
             if !b { fail(.falseSchema, "false", instance, node) }
             return b

@@ -119,9 +119,11 @@ struct TranslationRule: DocumentRule {
         let languages = c.settings.languages
         var out: [Diagnostic] = [], meant: Set<String> = []
         for k in pairs.indices {
-            let key = pairs[k].key
-            let code = key.keyText
+            // The key's text alone read for every text: the key node copied, a retain and
+            // a release of its text each (issue 13).
+            let code = pairs[k].key.keyText
             guard !languages.contains(code), TreeLayout.isLanguageCode(code) else { continue }
+            let key = pairs[k].key
             let message = "'\(code)' is not a language of the model (\(languages.joined(separator: ", "))), so no output shows this text"
             let related = languagesSetting(c).map { [RelatedLocation($0.span, "the model's languages")] } ?? []
             if let language = LanguageNames.meant(code, in: languages) {
