@@ -19,8 +19,7 @@ public enum NFC {
     /// continuation bytes) are stable without looking further: most scalars of a tree.
     static func normalize(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
-        for b in bytes where b >= 0xCC { return normalize(text) }
-        return text
+        return hasByteFromCC(bytes) ? normalize(text) : text
     }
 
     /// `isQuickYes`, read through the UTF-8 bytes first: a text without a byte of 0xCC or
@@ -29,8 +28,31 @@ public enum NFC {
     /// Markdown body): the scalars' pass cost 1.5% of `oae check` at 200 municipalities.
     public static func isQuickYesFast(_ text: String) -> Bool {
         var text = text
-        let high = text.withUTF8 { bytes in bytes.contains { $0 >= 0xCC } }
+        let high = text.withUTF8 { hasByteFromCC($0) }
         return !high || isQuickYes(text)
+    }
+
+    /// Whether any byte is 0xCC or more: eight bytes at a time where none of the eight
+    /// has its high bit (ASCII), byte by byte in the words that have one. Every scalar a
+    /// tree loads is asked: byte by byte, 0.9% of the instructions of `oae check` at 36
+    /// municipalities (issue 13).
+    @inline(__always)
+    static func hasByteFromCC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while i + 8 <= n {
+                if base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                    for j in i..<(i + 8) where bytes[j] >= 0xCC { return true }
+                }
+                i += 8
+            }
+        }
+        while i < n {
+            if bytes[i] >= 0xCC { return true }
+            i += 1
+        }
+        return false
     }
 
     public static func isQuickYes(_ text: String) -> Bool {
