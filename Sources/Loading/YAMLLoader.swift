@@ -1044,6 +1044,20 @@ struct ByteScan {
         isValidWithoutCROrBOM = validating && !state.refused && state.needed == 0
     }
 
+    /// The high bit of each byte of `w` (eight bytes below 0x7F) that is a line break
+    /// (0x0A), when every byte of it below 0x20 is one; nil when another is (a tab, a CR, a
+    /// control character). Exact, byte by byte: no borrow crosses from one byte to the next.
+    @inline(__always)
+    static func lineBreaksAlone(_ w: UInt64) -> UInt64? {
+        let highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // A byte below 0x80 is below 0x20 when adding 0x60 leaves its high bit clear.
+        let below = ~(w &+ 0x6060_6060_6060_6060) & highs
+        // A byte is 0x0A when it is zero after the exclusive or.
+        let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
+        let breaks = ~(((x & lows) &+ lows) | x) & highs
+        return below == breaks ? breaks : nil
+    }
+
     /// The pass over contiguous bytes, eight at a time where all eight are printable ASCII
     /// (U+0020–U+007E: nothing to note but whether they are all spaces), byte by byte
     /// elsewhere.
@@ -1061,6 +1075,22 @@ struct ByteScan {
                     // Eight scalars, none a line break.
                     if state.needed != 0 { state.refused = true; state.needed = 0 }
                     if w != 0x2020_2020_2020_2020 { state.atLineStart = false }
+                    state.index += 8
+                    state.previous = UInt8(truncatingIfNeeded: w >> 56)
+                } else if above == 0, let breaks = ByteScan.lineBreaksAlone(w) {
+                    // Eight ASCII scalars whose only bytes below 0x20 are line breaks (a
+                    // sixth of a tree's words): each break starts a line, and the last
+                    // line stays at its start while only spaces follow the break.
+                    if state.needed != 0 { state.refused = true; state.needed = 0 }
+                    var m = breaks
+                    while m != 0 {
+                        state.starts.append(state.index + (m.trailingZeroBitCount >> 3) + 1)
+                        m &= m &- 1
+                    }
+                    let last = (63 - breaks.leadingZeroBitCount) >> 3
+                    let after = last == 7 ? 0 : w >> (8 * UInt64(last + 1))
+                    let spaces: UInt64 = last == 7 ? 0 : 0x2020_2020_2020_2020 >> (8 * UInt64(last + 1))
+                    state.atLineStart = after == spaces
                     state.index += 8
                     state.previous = UInt8(truncatingIfNeeded: w >> 56)
                 } else {

@@ -52,6 +52,35 @@ final class ByteScanTests: XCTestCase {
         }
     }
 
+    /// Words of eight ASCII bytes whose only bytes below 0x20 are line breaks (a sixth of a
+    /// tree's) go the fast way too: the line starts, the flags and the validation are the
+    /// byte-by-byte pass's, on random texts of spaces, line breaks and letters with a few
+    /// tabs, CRs, controls and accents among them.
+    func testWordsWithLineBreaksAsByteByByte() {
+        XCTAssertEqual(ByteScan.lineBreaksAlone(0x2020_0A61_6120_0A0A), 0x0000_8000_0000_8080)
+        XCTAssertNil(ByteScan.lineBreaksAlone(0x2020_0961_6120_0A0A))  // a tab
+        XCTAssertNil(ByteScan.lineBreaksAlone(0x2020_0D61_6120_0A20))  // a CR
+        XCTAssertEqual(ByteScan.lineBreaksAlone(0x2020_2020_2020_2020), 0)
+        let common: [UInt8] = [0x20, 0x20, 0x20, 0x0A, 0x0A, 0x61, 0x62, 0x3A, 0x2D]
+        let rare: [UInt8] = [0x09, 0x0D, 0x1F, 0x7F, 0xC3, 0xA9, 0xC2, 0x85]
+        var seed: UInt64 = 51
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for _ in 0..<20000 {
+            let bytes = (0..<next(64)).map { _ in next(30) == 0 ? rare[next(rare.count)] : common[next(common.count)] }
+            var a = ByteScan(bytes, validating: true), b = ByteScan(bytes.lazy.map { $0 }, validating: true)
+            XCTAssertEqual([a.mayHaveTabIndentation, a.mayHaveControlCharacters, a.isValidWithoutCROrBOM],
+                           [b.mayHaveTabIndentation, b.mayHaveControlCharacters, b.isValidWithoutCROrBOM], "\(bytes)")
+            XCTAssertEqual(a.characters, b.characters, "\(bytes)")
+            for k in 0..<a.characters { XCTAssertTrue(a.lines.position(ofScalar: k) == b.lines.position(ofScalar: k), "\(bytes) \(k)") }
+        }
+        // A tab after a line break and spaces, in the next word: indentation.
+        XCTAssertTrue(ByteScan(Array("key: abc\n      \tx".utf8)).mayHaveTabIndentation)
+        XCTAssertFalse(ByteScan(Array("key: abc\n   y  \tx".utf8)).mayHaveTabIndentation)
+    }
+
     /// `isValidWithoutCROrBOM` against the standard library's validation and a search for
     /// CR and U+FEFF, on random bytes around UTF-8's edges (lead bytes of every length, the
     /// narrower ranges after E0, ED, F0 and F4, bytes never valid), eight at a time and
