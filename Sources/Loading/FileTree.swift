@@ -348,9 +348,17 @@ public enum FileTree {
 
         /// Opens `path` (relative to `root`, "" for the root itself).
         public init(root: URL, path: String) {
+            guard Folder.staysInside(path) else { fd = .failure(.outsideTree); return }
             let rootFD = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard rootFD >= 0 else { fd = .failure(.unreadable); return }
             fd = Folder.openFolder(path, below: rootFD, closing: true)
+        }
+
+        /// Whether `path` names a place below the root: relative, without an empty, `.` or
+        /// `..` component ("" is the root itself).
+        private static func staysInside(_ path: String) -> Bool {
+            let components = path.split(ascii: "/", omittingEmptySubsequences: false)
+            return !path.hasPrefix("/") && (path.isEmpty || !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }))
         }
 
         /// Opens `path` (relative to the open folder `root`, "" for a second descriptor of
@@ -366,11 +374,11 @@ public enum FileTree {
 
         /// Opens `path` below the open folder `rootFD` (closed when `closing`).
         private static func openFolder(_ path: String, below rootFD: Int32, closing: Bool) -> Result<Int32, FileProblem> {
-            let components = path.split(ascii: "/", omittingEmptySubsequences: false).map(String.init)
-            guard !path.hasPrefix("/"), path.isEmpty || !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+            guard staysInside(path) else {
                 if closing { close(rootFD) }
                 return .failure(.outsideTree)
             }
+            let components = path.split(ascii: "/", omittingEmptySubsequences: false).map(String.init)
             // The whole path in one call where the system has openat2: it opens only what
             // the walk below would open (no link anywhere, every component a folder, never
             // above the root). Opening component by component took two calls per level, ~2%
