@@ -3,8 +3,10 @@ import Diagnostics
 import Foundation
 
 /// Loads one YAML document into a `Node` tree over libyaml's event parser, keeping the
-/// position of every node. Problems come back as diagnostics, never as a crash or a hang:
-/// the loader has fixed budgets for nesting and for alias expansion.
+/// position of every node; a text in the subset of YAML the tree's files are written in
+/// is read by `SubsetScanner` into the same events. Problems come back as diagnostics,
+/// never as a crash or a hang: the loader has fixed budgets for nesting and for alias
+/// expansion.
 public struct YAMLLoader: Sendable {
     public struct Limits: Sendable {
         public var maxDepth: Int
@@ -31,6 +33,10 @@ public struct YAMLLoader: Sendable {
     ]
 
     public var limits: Limits
+    /// Whether a text written in the subset of YAML `SubsetScanner` reads is parsed by it
+    /// rather than by libyaml (the two give the same events); false to send every text
+    /// through libyaml, as the tests and the fuzz target do to compare the two.
+    public var scansSubset = true
     /// Whether libyaml's scanner is handed the text as its reader would leave it
     /// (`LibyamlInput.preload`); false in tests, to compare with libyaml's own reader.
     var preloadsInput = LibyamlInput.preloadable
@@ -114,7 +120,7 @@ public struct YAMLLoader: Sendable {
     func loadWithLibyaml(_ buffer: UnsafeBufferPointer<UInt8>, text: FileText, file: String, lineOffset: Int, lines: LineStarts,
                          characters: Int) -> (Node?, [Diagnostic], WrittenForms) {
         var builder = Builder(file: file, lineOffset: lineOffset, limits: limits, text: text, lines: lines,
-                              preloadsInput: preloadsInput)
+                              preloadsInput: preloadsInput, scansSubset: scansSubset)
         if buffer.isEmpty {
             [UInt8(0x0A)].withUnsafeBufferPointer { builder.parse($0, characters: 1) }
         } else {
@@ -205,8 +211,8 @@ enum LibyamlInput {
     }
 }
 
-/// Builds nodes from libyaml events with an explicit stack (no recursion, so no stack
-/// overflow on deep input).
+/// Builds nodes from YAML events (libyaml's, or `SubsetScanner`'s) with an explicit stack
+/// (no recursion, so no stack overflow on deep input).
 private struct Builder {
     /// A collection being built. Its items (a sequence) or pairs (a mapping) are on the
     /// builder's `items` or `pairs` stack from index `first`.
@@ -278,14 +284,18 @@ private struct Builder {
     let textLines = TextLines()
     /// Whether `parse` hands libyaml its input decoded (`LibyamlInput.preload`).
     let preloadsInput: Bool
+    /// Whether `parse` tries `SubsetScanner` before libyaml.
+    let scansSubset: Bool
 
     final class TextLines {
         var lines: [Substring]?
     }
 
-    init(file: String, lineOffset: Int, limits: YAMLLoader.Limits, text: FileText, lines: LineStarts, preloadsInput: Bool) {
+    init(file: String, lineOffset: Int, limits: YAMLLoader.Limits, text: FileText, lines: LineStarts, preloadsInput: Bool,
+         scansSubset: Bool) {
         self.file = file
         self.preloadsInput = preloadsInput
+        self.scansSubset = scansSubset
         self.source = SourceFile(file)
         self.lineOffset = lineOffset
         self.limits = limits
@@ -297,16 +307,29 @@ private struct Builder {
     /// U+2028 and U+2029 as line breaks; its character index does not depend on that,
     /// so the line and column come from the index and the file's LF line breaks.
     mutating func position(_ mark: yaml_mark_t) -> SourcePosition {
-        let (line, column) = lines.position(ofScalar: Int(mark.index))
+        position(ofScalar: Int(mark.index))
+    }
+
+    /// The position of the Unicode scalar at `index` as an editor shows it.
+    mutating func position(ofScalar index: Int) -> SourcePosition {
+        let (line, column) = lines.position(ofScalar: index)
         return SourcePosition(line: line + lineOffset, column: column)
     }
 
-    mutating func span(_ event: yaml_event_t) -> SourceSpan {
-        SourceSpan(source: source, start: position(event.start_mark), end: position(event.end_mark))
+    mutating func span(_ event: ParseEvent) -> SourceSpan {
+        SourceSpan(source: source, start: position(ofScalar: event.start), end: position(ofScalar: event.end))
     }
 
-    /// Parses `buffer`, UTF-8 text of `characters` Unicode scalars.
+    /// Parses `buffer`, UTF-8 text of `characters` Unicode scalars: with `SubsetScanner`
+    /// when the text is written in the subset it reads, else with libyaml.
     mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>, characters: Int) {
+        if scansSubset {
+            var scanner = SubsetScanner(buffer)
+            if let events = scanner.events() {
+                for event in events where !handle(event) { break }
+                return
+            }
+        }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             diagnostics.append(.error("yaml-syntax", "the YAML parser could not start", at: .wholeFile(file)))
@@ -327,7 +350,7 @@ private struct Builder {
             }
             lastQuoted = event.type == YAML_SCALAR_EVENT
                 ? QuotedScalar(style: event.data.scalar.style, start: event.start_mark, end: event.end_mark) : nil
-            let keepGoing = handle(event)
+            let keepGoing = handle(ParseEvent(event))
             let done = event.type == YAML_STREAM_END_EVENT
             yaml_event_delete(&event)
             if !keepGoing || done { return }
@@ -697,9 +720,9 @@ private struct Builder {
     }
 
     /// Handles one event; returns false to stop parsing.
-    mutating func handle(_ event: yaml_event_t) -> Bool {
-        switch event.type {
-        case YAML_DOCUMENT_START_EVENT:
+    mutating func handle(_ event: ParseEvent) -> Bool {
+        switch event.kind {
+        case .documentStart:
             documents += 1
             if documents > 1 {
                 diagnostics.append(.error("yaml-multiple-documents",
@@ -709,15 +732,13 @@ private struct Builder {
                 return false
             }
             return true
-        case YAML_SCALAR_EVENT:
-            let s = event.data.scalar
+        case .scalar:
             // Every key and value in NFC, whatever form the file was saved in (macOS
             // tools write NFD), so that ids, names and anchors compare as people read them.
-            let raw = UnsafeBufferPointer(start: s.value, count: Int(s.length))
-            let text = NFC.normalize(raw)
-            let tag = s.tag.map { String(cString: $0) }
+            let text = NFC.normalize(event.value)
+            let tag = event.tag.map { String(cString: $0) }
             var value: Node.Value
-            let isPlain = s.style == YAML_PLAIN_SCALAR_STYLE
+            let isPlain = event.plain
             switch tag {
             case nil:
                 value = isPlain ? ScalarResolver.resolve(plain: text) : .string(text)
@@ -753,10 +774,10 @@ private struct Builder {
             // they were, each scalar cost two copies of its value and one of its node (a
             // retain and a release of its text each; issue 13).
             let node = Node(consume resolved, span: place)
-            if let anchor = s.anchor.map({ String(cString: $0) }) { anchors[anchor] = (node, 1) }
+            if let anchor = event.anchor.map({ String(cString: $0) }) { anchors[anchor] = (node, 1) }
             return add(consume node, count: 1, text: isText ? text : nil)
-        case YAML_ALIAS_EVENT:
-            let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+        case .alias:
+            let name = event.anchor.map { String(cString: $0) } ?? ""
             guard let target = anchors[name] else {
                 diagnostics.append(.error("yaml-unknown-alias", "alias '*\(name)' names no anchor defined before it",
                                           at: span(event)))
@@ -773,40 +794,38 @@ private struct Builder {
             var node = target.node
             node.span = span(event)
             return add(node, count: target.count)
-        case YAML_SEQUENCE_START_EVENT:
-            let d = event.data.sequence_start
-            if let tag = d.tag.map({ String(cString: $0) }), tag != "tag:yaml.org,2002:seq", tag != "!" {
+        case .sequenceStart:
+            if let tag = event.tag.map({ String(cString: $0) }), tag != "tag:yaml.org,2002:seq", tag != "!" {
                 diagnostics.append(unsupportedTag(tag, event))
             }
-            stack.append(Frame(isMapping: false, start: position(event.start_mark), flow: d.style == YAML_FLOW_SEQUENCE_STYLE,
-                               anchor: d.anchor.map { String(cString: $0) }, first: items.count))
+            stack.append(Frame(isMapping: false, start: position(ofScalar: event.start), flow: event.flow,
+                               anchor: event.anchor.map { String(cString: $0) }, first: items.count))
             return checkDepth(event)
-        case YAML_MAPPING_START_EVENT:
-            let d = event.data.mapping_start
-            if let tag = d.tag.map({ String(cString: $0) }), tag != "tag:yaml.org,2002:map", tag != "!" {
+        case .mappingStart:
+            if let tag = event.tag.map({ String(cString: $0) }), tag != "tag:yaml.org,2002:map", tag != "!" {
                 diagnostics.append(unsupportedTag(tag, event))
             }
-            stack.append(Frame(isMapping: true, start: position(event.start_mark), flow: d.style == YAML_FLOW_MAPPING_STYLE,
-                               anchor: d.anchor.map { String(cString: $0) }, first: pairs.count))
+            stack.append(Frame(isMapping: true, start: position(ofScalar: event.start), flow: event.flow,
+                               anchor: event.anchor.map { String(cString: $0) }, first: pairs.count))
             return checkDepth(event)
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+        case .sequenceEnd, .mappingEnd:
             guard let frame = stack.popLast() else { return true }
-            let end = position(event.end_mark)
+            let end = position(ofScalar: event.end)
             let value: Node.Value = frame.isMapping ? .mapping(pairs.pop(from: frame.first)) : .sequence(items.pop(from: frame.first))
             let node = Node(consume value, span: SourceSpan(source: source, start: frame.start, end: end))
             if let anchor = frame.anchor { anchors[anchor] = (node, frame.count) }
             return add(consume node, count: frame.count)
-        default:
+        case .other:
             return true
         }
     }
 
-    mutating func unsupportedTag(_ tag: String, _ event: yaml_event_t) -> Diagnostic {
+    mutating func unsupportedTag(_ tag: String, _ event: ParseEvent) -> Diagnostic {
         .error("yaml-unsupported-tag", "unsupported tag '\(tag)'", at: span(event),
                help: "remove the tag; oae reads plain YAML values")
     }
 
-    mutating func checkDepth(_ event: yaml_event_t) -> Bool {
+    mutating func checkDepth(_ event: ParseEvent) -> Bool {
         if stack.count > limits.maxDepth {
             diagnostics.append(.error("yaml-too-deep", "nesting is deeper than \(limits.maxDepth) levels",
                                       at: span(event),

@@ -1,0 +1,38 @@
+import Diagnostics
+@testable import Loading
+
+/// Everything a YAML load gives, spans included, as one text to compare.
+enum LoadOutcome {
+    /// The outcome of loading `text`, with `SubsetScanner` for the texts it reads or with
+    /// libyaml alone.
+    static func of(_ text: String, subset: Bool) -> String {
+        var loader = YAMLLoader()
+        loader.scansSubset = subset
+        let (node, problems, written) = loader.loadKeepingForms(text: text, file: "t.yaml", lineOffset: 2)
+        return describe(node, problems, written)
+    }
+
+    static func describe(_ node: Node?, _ problems: [Diagnostic], _ written: WrittenForms) -> String {
+        var out = ""
+        func dump(_ node: Node, _ depth: Int) {
+            out += String(repeating: " ", count: depth) + "\(node.span.start)-\(node.span.end) "
+            switch node.value {
+            case let .sequence(items):
+                out += "[\n"
+                for item in items { dump(item, depth + 1) }
+            case let .mapping(pairs):
+                out += "{\n"
+                for pair in pairs { dump(pair.key, depth + 1); dump(pair.value, depth + 2) }
+            default:
+                out += "\(node.value)\n"
+            }
+        }
+        if let node { dump(node, 0) } else { out += "nil\n" }
+        for problem in problems {
+            out += "\(problem.severity) \(problem.rule) \(problem.span.start)-\(problem.span.end) \(problem.message) | \(problem.help ?? "")"
+            out += problem.related.map { " | \($0.span.start) \($0.message)" }.joined() + "\n"
+        }
+        out += written.map { "\($0.key) \($0.value)" }.sorted().joined(separator: "\n")
+        return out
+    }
+}
