@@ -92,8 +92,10 @@ struct ParseEvent {
 /// (a plain one's last non-space; a block scalar's end is the start of the line after
 /// its last line, empty lines included); a block collection from its first key or `-`
 /// to the first character of the next token (the end of the text at its end); a null
-/// value at the end of its key's `:`. `SubsetScannerTests` compares both parsers on the
-/// example tree, a generated network and random texts.
+/// value at the end of its key's `:`. `SubsetScannerTests` compares both ways of loading
+/// (nodes, positions, messages) on texts of every construct and edge of the subset, the
+/// example tree, mutations of its files and random texts; the YAML fuzz target on the
+/// texts it makes.
 struct SubsetScanner {
     private let p: UnsafeBufferPointer<UInt8>
     private let n: Int
