@@ -215,19 +215,24 @@ struct SubsetScanner {
     /// U+FEFF, U+FFFE or U+FFFF.
     private func peekLine() -> Line? {
         var i = pos
+        while i < n, p[i] == 0x20 { i += 1 }
+        let indent = i - pos
         var continuations = 0
         var ascii = true
-        var indent = -1
+        let base = UnsafeRawPointer(p.baseAddress!)
         while i < n {
+            // Eight bytes at a time while they are printable ASCII (most of a text).
+            while i + 8 <= n, !SWAR.hasOtherThanPrintableASCII(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                i += 8
+            }
+            guard i < n else { break }
             let b = p[i]
             if b < 0x80 {
                 if b == 0x0A { break }
                 if b < 0x20 || b == 0x7F { return nil }
-                if indent < 0, b != 0x20 { indent = i - pos }
                 i += 1
                 continue
             }
-            if indent < 0 { indent = i - pos }
             ascii = false
             if b & 0xC0 == 0x80 {
                 continuations += 1
@@ -240,8 +245,7 @@ struct SubsetScanner {
             }
             i += 1
         }
-        return Line(start: pos, end: i, startChar: posChar, chars: i - pos - continuations, ascii: ascii,
-                    indent: indent < 0 ? i - pos : indent)
+        return Line(start: pos, end: i, startChar: posChar, chars: i - pos - continuations, ascii: ascii, indent: indent)
     }
 
     /// The Unicode scalar index of the byte at `b` of `line` (the start of a character).
@@ -361,18 +365,26 @@ struct SubsetScanner {
             return blockScalar(line, at: v, parentIndent: blockIndent)
         default:
             guard isPlainStart(line, at: v) else { return false }
-            var last = v + 1
+            // A `: ` or a ` #` ends a plain scalar: the line's rest is read eight bytes at a
+            // time while it has neither ':' nor '#'.
+            let base = UnsafeRawPointer(p.baseAddress!)
             var i = v + 1
             while i < line.end {
+                if i + 8 <= line.end, !SWAR.hasColonOrHash(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let b = p[i]
                 if b == UInt8(ascii: ":") {
                     if i + 1 == line.end || p[i + 1] == UInt8(ascii: " ") { return false }
                 } else if b == UInt8(ascii: "#"), p[i - 1] == UInt8(ascii: " ") {
                     return false
                 }
-                if b != UInt8(ascii: " ") { last = i + 1 }
                 i += 1
             }
+            // The scalar ends at its last character other than a space.
+            var last = line.end
+            while p[last - 1] == UInt8(ascii: " ") { last -= 1 }
             var event = ParseEvent(kind: .scalar, start: char(v, line), end: char(last, line))
             event.value = UnsafeBufferPointer(rebasing: p[v..<last])
             event.plain = true
@@ -506,5 +518,34 @@ struct SubsetScanner {
     private mutating func append(_ byte: UInt8, count: Int) {
         (scratch.base + used).initialize(repeating: byte, count: count)
         used += count
+    }
+}
+
+/// Tests of eight bytes at once (a little-endian word), each exact for whether any byte
+/// is one sought (Sean Eron Anderson's "Bit Twiddling Hacks": `haszero`, `hasless`).
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any byte of `w` is 0.
+    @inline(__always) static func hasZero(_ w: UInt64) -> Bool {
+        (w &- ones) & ~w & highs != 0
+    }
+
+    /// Whether any byte of `w` is `byte`.
+    @inline(__always) static func has(_ w: UInt64, _ byte: UInt8) -> Bool {
+        hasZero(w ^ (ones &* UInt64(byte)))
+    }
+
+    /// Whether any byte of `w` is not printable ASCII: 0x80 or more, below 0x20 (a line
+    /// break, a tab, a control), or DEL.
+    @inline(__always) static func hasOtherThanPrintableASCII(_ w: UInt64) -> Bool {
+        let w = UInt64(littleEndian: w)
+        return (w | ((w &- ones &* 0x20) & ~w)) & highs != 0 || has(w, 0x7F)
+    }
+
+    /// Whether any byte of `w` is ':' or '#'.
+    @inline(__always) static func hasColonOrHash(_ w: UInt64) -> Bool {
+        has(w, UInt8(ascii: ":")) || has(w, UInt8(ascii: "#"))
     }
 }

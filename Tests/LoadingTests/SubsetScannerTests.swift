@@ -78,6 +78,26 @@ final class SubsetScannerTests: XCTestCase {
         }
     }
 
+    /// The word tests say what the byte-by-byte tests say: every byte value at every place
+    /// of a word, among fillers at the edges of each test (space, '~', 'A', '9', ':').
+    func testTheWordTestsAsByteByByte() {
+        func bytes(_ w: UInt64) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: w >> (8 * $0)) } }
+        for filler in [UInt8(0x20), 0x7E, 0x41, 0x39, 0x3A, 0x23] {
+            for place in 0..<8 {
+                for value in 0...255 {
+                    var word = [UInt8](repeating: filler, count: 8)
+                    word[place] = UInt8(value)
+                    let w = word.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    XCTAssertEqual(bytes(UInt64(littleEndian: w)), word)
+                    XCTAssertEqual(SWAR.hasOtherThanPrintableASCII(w), word.contains { $0 < 0x20 || $0 >= 0x7F },
+                                   "\(word)")
+                    XCTAssertEqual(SWAR.hasColonOrHash(w), word.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "#") },
+                                   "\(word)")
+                }
+            }
+        }
+    }
+
     /// Every YAML file of the example network and every Markdown file's front matter; the
     /// scanner reads nearly all of them.
     func testTheExampleNetwork() throws {
