@@ -143,8 +143,9 @@ struct SubsetScanner {
         scratch = Scratch(text.count + 1)
     }
 
-    /// The events of the text (valid while this scanner is), or nil when it is not written
-    /// in the subset.
+    /// The events of the text, or nil when it is not written in the subset. A block
+    /// scalar's value is in the scanner's buffer: the events are valid while the scanner
+    /// lives (`withExtendedLifetime`).
     mutating func events() -> [ParseEvent]? {
         out.reserveCapacity(n / 16 + 4)
         out.append(ParseEvent(kind: .documentStart, start: 0, end: 0))
@@ -274,7 +275,10 @@ struct SubsetScanner {
                                pending: inout (colonEnd: Int, column: Int)?) -> Bool {
         let col = c - line.start, mark = line.startChar + col
         if p[c] == UInt8(ascii: "-"), c + 1 == line.end || p[c + 1] == UInt8(ascii: " ") {
-            out.append(ParseEvent(kind: .sequenceStart, start: mark, end: mark))
+            // libyaml starts an indentless sequence at its first '-' token, which ends after
+            // the '-' (the end of a `yaml-too-deep` there), and a deeper one at the place of
+            // its indentation (an empty token).
+            out.append(ParseEvent(kind: .sequenceStart, start: mark, end: indentless ? mark + 1 : mark))
             stack.append(Open(mapping: false, column: col, indentless: indentless))
             return item(line, at: c, into: &stack, pending: &pending)
         }

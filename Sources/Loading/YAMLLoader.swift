@@ -326,7 +326,12 @@ private struct Builder {
         if scansSubset {
             var scanner = SubsetScanner(buffer)
             if let events = scanner.events() {
-                for event in events where !handle(event) { break }
+                // The block scalars' values are in the scanner's buffer, freed with it: it
+                // lives until the last event is handled, not only to its last use (a helper's
+                // review).
+                withExtendedLifetime(scanner) {
+                    for event in events where !handle(event) { break }
+                }
                 return
             }
         }

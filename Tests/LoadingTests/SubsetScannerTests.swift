@@ -69,6 +69,11 @@ final class SubsetScannerTests: XCTestCase {
             ("a: >-\n  é x\n  ò\nb: \"ü\"\n", true), (String(repeating: "a:\n ", count: 1) + "b: 1\n", true),
             ((0..<200).map { String(repeating: " ", count: $0) + "k:\n" }.joined(), true),
             ((0..<3000).map { "k\($0): v\($0) · ň\n" }.joined(), true),
+            // An indentless sequence as the level past the budget: the error's span ends after
+            // its '-', as libyaml's event does (a helper's review).
+            ((0...64).map { String(repeating: " ", count: 2 * $0) + "- k:\n" }.joined(), true),
+            ((0..<128).map { String(repeating: " ", count: $0) + "k:\n" }.joined() + String(repeating: " ", count: 127) + "- x\n", true),
+            ((0..<128).map { String(repeating: " ", count: $0) + "k:\n" }.joined() + String(repeating: " ", count: 128) + "- x\n", true),
             // One long line of many values with accents (their places counted on along the line).
             ("a: [" + String(repeating: "é, ", count: 20_000) + "ò]\nb: " + String(repeating: "ü", count: 50_000) + "\n", true),
         ]
