@@ -9,9 +9,6 @@ import XCTest
 /// the reader's work (line breaks of every kind, multi-byte characters, a BOM, errors at
 /// the end of input), the fuzz findings, and seeded mutations of the example's files.
 final class LibyamlInputTests: XCTestCase {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     /// Everything a load gives, spans included, as one text to compare.
     func outcome(_ text: String, preloading: Bool) -> String {
         var loader = YAMLLoader()
@@ -76,43 +73,22 @@ final class LibyamlInputTests: XCTestCase {
 
     /// Every YAML file of the example network and every Markdown file's front matter.
     func testTheExampleNetwork() throws {
-        var count = 0
-        for folder in ["model", "seeds"] {
-            let root = Self.packageRoot.appendingPathComponent(folder)
-            let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
-            while let url = walker?.nextObject() as? URL {
-                guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
-                if url.pathExtension == "yaml" {
-                    assertSame(text, url.path); count += 1
-                } else if url.pathExtension == "md", text.hasPrefix("---\n"),
-                          let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex) {
-                    assertSame(String(text[text.index(text.startIndex, offsetBy: 4)..<end.lowerBound]) + "\n", url.path); count += 1
-                }
-            }
-        }
-        XCTAssertGreaterThan(count, 150)
+        let texts = LoadOutcome.exampleTexts(["model", "seeds"])
+        for (path, text) in texts { assertSame(text, path) }
+        XCTAssertGreaterThan(texts.count, 150)
     }
 
     func testTheFuzzFindings() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: FuzzFindingsTests.folder.path).sorted()
-        XCTAssertFalse(names.isEmpty)
-        for name in names where !name.hasSuffix(".md") {
-            let bytes = Array(try Data(contentsOf: FuzzFindingsTests.folder.appendingPathComponent(name)))
-            guard let text = TextChecks.decode(bytes, file: name).0 else { continue }
-            assertSame(text, name)
-        }
+        let findings = try LoadOutcome.fuzzFindingTexts()
+        XCTAssertFalse(findings.isEmpty)
+        for (name, text) in findings { assertSame(text, name) }
     }
 
     /// Seeded mutations of the example's YAML files: pieces that break the syntax or
     /// change line breaks and character widths, put in, taken out or swapped.
     func testMutationsOfTheExamplesFiles() throws {
-        var texts: [String] = []
-        let walker = FileManager.default.enumerator(at: Self.packageRoot.appendingPathComponent("seeds"), includingPropertiesForKeys: nil)
-        while let url = walker?.nextObject() as? URL {
-            if url.pathExtension == "yaml", let text = try? String(contentsOf: url, encoding: .utf8) { texts.append(text) }
-        }
+        let texts = LoadOutcome.exampleSeedFiles()
         XCTAssertFalse(texts.isEmpty)
-        texts.sort()
         let pieces = ["\n", "\r\n", "\u{85}", "\u{2028}", ":", ": ", "- ", "[", "]", "{", "}", "\"", "'", "#", "&a ", "*a",
                       "!", "|", ">", "?", " ", "  ", "é", "😀", "\t", "---\n", "...", ","]
         // Knuth's MMIX linear congruential generator: the same sequence on every machine.

@@ -9,9 +9,6 @@ import XCTest
 /// and of its edges, the example network's files, the fuzz findings, seeded mutations of
 /// the example's files and random texts made of the subset's lines.
 final class SubsetScannerTests: XCTestCase {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     /// Whether the scanner reads `text` (rather than leaving it to libyaml).
     func scanned(_ text: String) -> Bool {
         Array(text.utf8).withUnsafeBufferPointer { buffer in
@@ -106,38 +103,19 @@ final class SubsetScannerTests: XCTestCase {
     /// Every YAML file of the example network and every Markdown file's front matter; the
     /// scanner reads nearly all of them.
     func testTheExampleNetwork() throws {
-        var count = 0, read = 0
-        for folder in ["model", "seeds", "templates/strings"] {
-            let root = Self.packageRoot.appendingPathComponent(folder)
-            let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
-            while let url = walker?.nextObject() as? URL {
-                guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
-                var yaml: String?
-                if url.pathExtension == "yaml" {
-                    yaml = text
-                } else if url.pathExtension == "md", text.hasPrefix("---\n"),
-                          let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex) {
-                    yaml = String(text[text.index(text.startIndex, offsetBy: 4)..<end.lowerBound]) + "\n"
-                }
-                guard let yaml else { continue }
-                count += 1
-                if assertSame(yaml, url.path) { read += 1 }
-            }
-        }
-        XCTAssertGreaterThan(count, 150)
+        let texts = LoadOutcome.exampleTexts(["model", "seeds", "templates/strings"])
+        var read = 0
+        for (path, text) in texts where assertSame(text, path) { read += 1 }
+        XCTAssertGreaterThan(texts.count, 150)
         // Not read: the kind table and the interface strings (flow mappings, single quotes),
         // two schemas (escapes in quotes) and a proposal (single quotes); libyaml reads them.
-        XCTAssertGreaterThan(Double(read), 0.95 * Double(count), "the scanner read \(read) of \(count) texts")
+        XCTAssertGreaterThan(Double(read), 0.95 * Double(texts.count), "the scanner read \(read) of \(texts.count) texts")
     }
 
     func testTheFuzzFindings() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: FuzzFindingsTests.folder.path).sorted()
-        XCTAssertFalse(names.isEmpty)
-        for name in names where !name.hasSuffix(".md") {
-            let bytes = Array(try Data(contentsOf: FuzzFindingsTests.folder.appendingPathComponent(name)))
-            guard let text = TextChecks.decode(bytes, file: name).0 else { continue }
-            assertSame(text, name)
-        }
+        let findings = try LoadOutcome.fuzzFindingTexts()
+        XCTAssertFalse(findings.isEmpty)
+        for (name, text) in findings { assertSame(text, name) }
     }
 
     /// Knuth's MMIX linear congruential generator: the same sequence on every machine.
@@ -152,13 +130,8 @@ final class SubsetScannerTests: XCTestCase {
     /// Seeded mutations of the example's YAML files: pieces of YAML's syntax and of the
     /// subset's edges put in, taken out, or the text cut.
     func testMutationsOfTheExamplesFiles() throws {
-        var texts: [String] = []
-        let walker = FileManager.default.enumerator(at: Self.packageRoot.appendingPathComponent("seeds"), includingPropertiesForKeys: nil)
-        while let url = walker?.nextObject() as? URL {
-            if url.pathExtension == "yaml", let text = try? String(contentsOf: url, encoding: .utf8) { texts.append(text) }
-        }
+        let texts = LoadOutcome.exampleSeedFiles()
         XCTAssertFalse(texts.isEmpty)
-        texts.sort()
         let pieces = ["\n", "\n\n", ":", ": ", "- ", "-", "[", "]", "\"", "#", " #", "|", ">", ">-", "|+", " ", "  ", "    ",
                       "é", "😀", "x", "\n  ", "\n- ", "a:", "\na: ", ",", "~", "0", "-1"]
         var random = Random(state: 20_261_205)
